@@ -1,0 +1,28 @@
+namespace SpeechArchive.Documents;
+
+/// <summary>Descriptive metadata of a speech (讲话), from front matter, a folder's metadata table, or inference.</summary>
+public sealed record SpeechMetadata
+{
+    public string? Title { get; init; }
+    public DateOnly? Date { get; init; }
+    public int? Year { get; init; }
+    public string? Speaker { get; init; }
+    public string? Organization { get; init; }
+    public string? Meeting { get; init; }
+    public string? Source { get; init; }
+    /// <summary>Category from a metadata table (e.g. 政府工作报告); shown like an organisation facet.</summary>
+    public string? Category { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Where the title came from and how sure we are (1.0 = given explicitly).</summary>
+    public MetadataProvenance TitleProvenance { get; init; } = MetadataProvenance.Missing;
+
+    /// <summary>Where the year came from and how sure we are (1.0 = given explicitly).</summary>
+    public MetadataProvenance YearProvenance { get; init; } = MetadataProvenance.Missing;
+}
+
+/// <summary>Origin of one metadata value: <c>front matter</c>, <c>MANIFEST.tsv</c>, <c>inferred: …</c>, with a confidence in [0, 1].</summary>
+public sealed record MetadataProvenance(string Origin, double Confidence)
+{
+    public static MetadataProvenance Missing { get; } = new("missing", 0);
+}
