@@ -1,1 +1,15 @@
-System.Console.WriteLine("x");
+using System.CommandLine;
+using System.Text;
+using SpeechArchive.Cli;
+using SpeechArchive.Cli.Commands;
+
+Console.OutputEncoding = Encoding.UTF8;
+Console.InputEncoding = Encoding.UTF8;
+
+var root = new RootCommand("讲话检索 SpeechArchive: index Chinese speeches and search them by phrase, theme, year and directive type.");
+root.Options.Add(CommonOptions.Index);
+root.Subcommands.Add(IndexCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(ShowCommand.Create());
+root.Subcommands.Add(StatsCommand.Create());
+return CliErrors.Run(() => root.Parse(args).Invoke());

@@ -1,7 +1,7 @@
 namespace SpeechArchive;
 
 /// <summary>The one exception family of the core: its message names the file, line, passage or parameter at fault.</summary>
-public sealed class SpeechArchiveException : Exception
+public class SpeechArchiveException : Exception
 {
     public SpeechArchiveException(string message) : base(message) { }
 

@@ -1,0 +1,39 @@
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Cli;
+
+/// <summary>Turns errors into one line on stderr and an exit code: 2 for a bad query or usage, 3 for anything else.</summary>
+internal static class CliErrors
+{
+    public const int Failed = 1;
+    public const int BadInput = 2;
+    public const int Error = 3;
+
+    public static int Run(Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (QuerySyntaxException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return BadInput;
+        }
+        catch (SpeechArchiveException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Error;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Error;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Error;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Text.Json;
+using SpeechArchive.Search;
+using Spectre.Console;
+
+namespace SpeechArchive.Cli.Commands;
+
+/// <summary><c>search</c>: run a query and print ranked passages with facets.</summary>
+internal static class SearchCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string[]>("query")
+        {
+            Description = "Words, \"phrases\", -exclusions, OR, and filters year:2022 year:2018..2022 theme: type: org: speaker:",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var limit = new Option<int>("--limit") { Description = "Hits per page (default 10)", DefaultValueFactory = _ => 10 };
+        var offset = new Option<int>("--offset") { Description = "Hits to skip (paging)" };
+        var sort = new Option<string>("--sort") { Description = "relevance | date | date-asc", DefaultValueFactory = _ => "relevance" };
+        sort.AcceptOnlyFromAmong("relevance", "date", "date-asc");
+        var group = new Option<bool>("--group") { Description = "One hit per speech (its best passage)" };
+        var json = CommonOptions.Json("the result");
+        var command = new Command("search", "Search the index.") { query, limit, offset, sort, group, json };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
+            var request = new SearchRequest
+            {
+                Query = string.Join(' ', parse.GetValue(query) ?? []),
+                Limit = parse.GetValue(limit),
+                Offset = parse.GetValue(offset),
+                Sort = parse.GetValue(sort) switch { "date" => SearchSort.DateDescending, "date-asc" => SearchSort.DateAscending, _ => SearchSort.Relevance },
+                GroupBySpeech = parse.GetValue(group),
+            };
+            var result = new Searcher(index).Search(request);
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Indented));
+            }
+            else
+            {
+                Print(result, index);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void Print(SearchResult r, IndexSnapshot index)
+    {
+        AnsiConsole.MarkupLine($"[bold]{r.Total}[/] passages in [bold]{r.TotalSpeeches}[/] speeches ({r.TookMs:F1} ms)");
+        var rank = r.Offset;
+        foreach (var hit in r.Hits)
+        {
+            rank++;
+            var date = hit.Date ?? hit.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "年份不详";
+            AnsiConsole.MarkupLine($"\n[bold]{rank}. {Markup.Escape(hit.Title)}[/] [grey]({Markup.Escape(date)}) {hit.PassageId} score {hit.Score:F2}[/]");
+            if (hit.Section.Length > 0)
+            {
+                AnsiConsole.MarkupLine($"   [blue]{Markup.Escape(hit.Section)}[/]");
+            }
+
+            AnsiConsole.MarkupLine("   " + Terminal.FromSnippet(hit.Snippet));
+            var labels = hit.Themes.Select(index.LabelOfTheme).Concat(hit.DirectiveTypes.Select(index.LabelOfDirectiveType)).ToList();
+            if (labels.Count > 0)
+            {
+                AnsiConsole.MarkupLine($"   [grey]{Markup.Escape(string.Join(" · ", labels))}[/]");
+            }
+        }
+
+        Facet("主题 theme", r.Facets.Theme);
+        Facet("年份 year", r.Facets.Year);
+        Facet("指示类型 type", r.Facets.DirectiveType);
+    }
+
+    private static void Facet(string name, IReadOnlyList<FacetValue> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var shown = values.Take(15).Select(v => (v.Selected ? "[bold]" : "") + Markup.Escape($"{v.Label} {v.Count}") + (v.Selected ? "[/]" : ""));
+        AnsiConsole.MarkupLine($"\n[grey]{name}:[/] {string.Join("  ", shown)}{(values.Count > 15 ? " …" : "")}");
+    }
+}

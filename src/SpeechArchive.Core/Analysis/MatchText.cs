@@ -1,0 +1,148 @@
+namespace SpeechArchive.Analysis;
+
+/// <summary>
+/// The form in which phrases are matched: folded, soft punctuation dropped (a single space kept between two Latin/digit
+/// runs), sentence ends as '\n', masks as '\u0001'. Built identically for passages and query words, so a plain ordinal
+/// substring search is a phrase match that 不敢腐、不能腐 and 不敢腐不能腐 both satisfy.
+/// </summary>
+public static class MatchText
+{
+    public const char Break = '\n';
+    public const char Mask = '\u0001';
+
+    /// <summary>Builds the match form of text[start..end).</summary>
+    public static string Build(string text, int start, int end) => Build(text, start, end, null);
+
+    /// <summary>Builds the match form and records for each of its characters the offset in <paramref name="text"/> it came from.</summary>
+    public static string Build(string text, int start, int end, List<int>? offsets)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new System.Text.StringBuilder(end - start);
+        var lastKind = CharKind.Hard;
+        var pendingSpace = false;
+        var i = start;
+        while (i < end)
+        {
+            var c = TextNormalizer.Fold(text[i]);
+            var kind = TextNormalizer.KindOf(c);
+            if (kind == CharKind.Alnum)
+            {
+                var runEnd = i + 1;
+                while (runEnd < end && TextNormalizer.KindOf(TextNormalizer.Fold(text[runEnd])) == CharKind.Alnum)
+                {
+                    runEnd++;
+                }
+
+                if (ChineseAnalyzer.IsXMask(text, i, runEnd))
+                {
+                    Append(sb, offsets, Mask, i, ref lastKind, CharKind.Mask);
+                }
+                else
+                {
+                    if (pendingSpace && lastKind == CharKind.Alnum)
+                    {
+                        sb.Append(' ');
+                        offsets?.Add(i - 1);
+                    }
+
+                    for (var k = i; k < runEnd; k++)
+                    {
+                        sb.Append(TextNormalizer.Fold(text[k]));
+                        offsets?.Add(k);
+                    }
+
+                    lastKind = CharKind.Alnum;
+                }
+
+                pendingSpace = false;
+                i = runEnd;
+                continue;
+            }
+
+            switch (kind)
+            {
+                case CharKind.Cjk:
+                    sb.Append(c);
+                    offsets?.Add(i);
+                    lastKind = CharKind.Cjk;
+                    pendingSpace = false;
+                    break;
+                case CharKind.Soft:
+                    pendingSpace = true;
+                    break;
+                case CharKind.Hard:
+                    Append(sb, offsets, Break, i, ref lastKind, CharKind.Hard);
+                    pendingSpace = false;
+                    break;
+                default:
+                    Append(sb, offsets, Mask, i, ref lastKind, CharKind.Mask);
+                    pendingSpace = false;
+                    break;
+            }
+
+            i++;
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Append(System.Text.StringBuilder sb, List<int>? offsets, char marker, int at, ref CharKind lastKind, CharKind kind)
+    {
+        if (lastKind == kind)
+        {
+            return; // runs of breaks or masks collapse to one marker
+        }
+
+        sb.Append(marker);
+        offsets?.Add(at);
+        lastKind = kind;
+    }
+
+    /// <summary>True when <paramref name="needle"/> occurs in <paramref name="haystack"/> at <paramref name="at"/> on word boundaries for Latin/digit edges.</summary>
+    public static bool IsWholeAt(string haystack, int at, string needle)
+    {
+        ArgumentNullException.ThrowIfNull(haystack);
+        ArgumentNullException.ThrowIfNull(needle);
+        if (needle.Length == 0)
+        {
+            return false;
+        }
+
+        if (IsAlnum(needle[0]) && at > 0 && IsAlnum(haystack[at - 1]))
+        {
+            return false;
+        }
+
+        var after = at + needle.Length;
+        return !(IsAlnum(needle[^1]) && after < haystack.Length && IsAlnum(haystack[after]));
+    }
+
+    /// <summary>Counts the whole occurrences of <paramref name="needle"/>, calling <paramref name="onHit"/> with each start when given.</summary>
+    public static int CountOccurrences(string haystack, string needle, Action<int>? onHit = null)
+    {
+        ArgumentNullException.ThrowIfNull(haystack);
+        ArgumentNullException.ThrowIfNull(needle);
+        var count = 0;
+        var from = 0;
+        while (needle.Length > 0 && from <= haystack.Length - needle.Length)
+        {
+            var at = haystack.IndexOf(needle, from, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                break;
+            }
+
+            if (IsWholeAt(haystack, at, needle))
+            {
+                count++;
+                onHit?.Invoke(at);
+            }
+
+            from = at + 1;
+        }
+
+        return count;
+    }
+
+    private static bool IsAlnum(char c) => TextNormalizer.KindOf(c) == CharKind.Alnum;
+}

@@ -1,0 +1,14 @@
+namespace SpeechArchive.Indexing;
+
+/// <summary>Where to read the corpus, where the index lives, and how to run.</summary>
+public sealed record IndexOptions
+{
+    public required string CorpusDirectory { get; init; }
+    public required string IndexDirectory { get; init; }
+    /// <summary>Start from an empty index (still one atomic commit: a failed rebuild leaves the old index).</summary>
+    public bool Rebuild { get; init; }
+    /// <summary>Taxonomy file; default <c>taxonomy.yaml</c> in the corpus folder, else the built-in default.</summary>
+    public string? TaxonomyPath { get; init; }
+    /// <summary>Degree of parallelism for reading, parsing and labelling.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using SpeechArchive.Classification;
+using SpeechArchive.Storage;
+using SpeechArchive.Structure;
+
+namespace SpeechArchive.Indexing;
+
+/// <summary>Converts between a parsed structure with labels and its stored rows, so re-labelling needs no re-parsing.</summary>
+internal static class StoredStructure
+{
+    public static SpeechStructure Rebuild(StoredSpeech speech, List<StoredSection> sections, List<StoredPassage> passages)
+    {
+        var secs = sections.Select(s => new Section(s.Ordinal, s.Level, s.Label, s.Heading, new TextSpan(s.HeadingStart, s.HeadingEnd),
+            new TextSpan(s.Start, s.End), s.Parent)).ToList();
+        var ps = passages.Select(p => new Passage(p.Ordinal, new TextSpan(p.Start, p.End), p.SectionOrdinal,
+            p.SectionPath.Length == 0 ? [] : p.SectionPath.Split(" › "), p.PointLabel,
+            ParseSpans(p.Sentences))).ToList();
+        TextSpan? title = speech.TitleStart is int ts && speech.TitleEnd is int te ? new TextSpan(ts, te) : null;
+        TextSpan? salutation = speech.SalutationStart is int ss && speech.SalutationEnd is int se ? new TextSpan(ss, se) : null;
+        return new SpeechStructure(title, salutation, secs, ps);
+    }
+
+    /// <summary>"start,end,type;…" for a passage's sentences with their labels.</summary>
+    public static string Sentences(Passage passage, PassageLabels labels)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < passage.Sentences.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(';');
+            }
+
+            var s = passage.Sentences[i];
+            var type = i < labels.Sentences.Count ? labels.Sentences[i].DirectiveType : null;
+            sb.Append(s.Start.ToString(CultureInfo.InvariantCulture)).Append(',').Append(s.End.ToString(CultureInfo.InvariantCulture)).Append(',').Append(type);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The comma-joined sentence types of a stored sentence list, for comparing labels.</summary>
+    public static string SentenceTypes(string compact) =>
+        string.Join(',', compact.Length == 0 ? [] : compact.Split(';').Select(s => s.Split(',') is { Length: > 2 } f ? f[2] : ""));
+
+    private static List<TextSpan> ParseSpans(string compact) =>
+        compact.Length == 0
+            ? []
+            : compact.Split(';').Select(s => s.Split(',')).Select(f => new TextSpan(int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture))).ToList();
+}

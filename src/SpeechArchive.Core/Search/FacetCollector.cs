@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// Counts facet values drill-sideways, as Lucene's DrillSideways does: a passage that passes every filter counts in every
+/// dimension; one that fails exactly one dimension's filter counts only in that dimension, so selecting 2022 still shows the
+/// other years' counts for the query.
+/// </summary>
+internal sealed class FacetCollector(IndexSnapshot index)
+{
+    private readonly Dictionary<int, int> years = [];
+    private readonly int[] themes = new int[32];
+    private readonly int[] types = new int[32];
+    private readonly int[] orgs = new int[index.Organizations.Count];
+
+    /// <summary>Counts <paramref name="doc"/> given the dimensions it fails; returns true when it passes every filter.</summary>
+    public bool Collect(int doc, int failures)
+    {
+        if (failures == 0)
+        {
+            CountYear(doc);
+            CountBits(index.PassageThemes[doc], themes);
+            CountBits(index.PassageTypes[doc], types);
+            CountOrg(doc);
+            return true;
+        }
+
+        if ((failures & (failures - 1)) != 0)
+        {
+            return false; // fails two or more dimensions: counts nowhere
+        }
+
+        switch (BitOperations.TrailingZeroCount(failures))
+        {
+            case ResolvedFilters.YearDim:
+                CountYear(doc);
+                break;
+            case ResolvedFilters.ThemeDim:
+                CountBits(index.PassageThemes[doc], themes);
+                break;
+            case ResolvedFilters.TypeDim:
+                CountBits(index.PassageTypes[doc], types);
+                break;
+            case ResolvedFilters.OrgDim:
+                CountOrg(doc);
+                break;
+            default:
+                break;
+        }
+
+        return false;
+    }
+
+    public SearchFacets Result(QueryFilters selected)
+    {
+        var themeList = Labels(index.Themes, themes, selected.Themes);
+        var typeList = Labels(index.DirectiveTypes, types, selected.DirectiveTypes);
+        var yearList = years.Where(kv => kv.Key != 0).OrderBy(kv => kv.Key)
+            .Select(kv => new FacetValue(kv.Key.ToString(CultureInfo.InvariantCulture), kv.Key + "年", kv.Value,
+                selected.Years.Any(r => kv.Key >= r.From && kv.Key <= r.To)))
+            .ToList();
+        var orgList = orgs.Select((count, i) => (count, i)).Where(x => x.count > 0).OrderByDescending(x => x.count)
+            .Select(x => new FacetValue(index.Organizations[x.i], index.Organizations[x.i], x.count,
+                selected.Organizations.Any(o => index.Organizations[x.i].Contains(o, StringComparison.OrdinalIgnoreCase))))
+            .ToList();
+        return new SearchFacets { Theme = themeList, Year = yearList, DirectiveType = typeList, Organization = orgList };
+    }
+
+    private static List<FacetValue> Labels(IReadOnlyList<LabelInfo> labels, int[] counts, IReadOnlyList<string> selected) =>
+        labels.Take(32).Select((l, i) => new FacetValue(l.Id, l.Label, counts[i],
+                selected.Any(s => string.Equals(s, l.Id, StringComparison.OrdinalIgnoreCase) || s == l.Label)))
+            .Where(v => v.Count > 0 || v.Selected)
+            .OrderByDescending(v => v.Count)
+            .ToList();
+
+    private void CountYear(int doc)
+    {
+        var y = index.PassageYear[doc];
+        years[y] = years.TryGetValue(y, out var c) ? c + 1 : 1;
+    }
+
+    private void CountOrg(int doc)
+    {
+        var o = index.PassageOrg[doc];
+        if (o >= 0)
+        {
+            orgs[o]++;
+        }
+    }
+
+    private static void CountBits(uint mask, int[] counts)
+    {
+        while (mask != 0)
+        {
+            counts[BitOperations.TrailingZeroCount(mask)]++;
+            mask &= mask - 1;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using SpeechArchive.Analysis;
+using SpeechArchive.Storage;
+
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// An immutable, fully in-memory view of one committed index generation: speeches, passages, per-passage arrays for facets
+/// (as Lucene's doc values) and decoded postings. Searches run against a snapshot; a reindex loads a new one and swaps it in.
+/// </summary>
+public sealed partial class IndexSnapshot
+{
+    private IndexSnapshot() { }
+
+    public long Generation { get; private init; }
+    public IReadOnlyList<SpeechInfo> Speeches { get; private init; } = [];
+    public IReadOnlyList<PassageInfo> Passages { get; private init; } = [];
+    public IReadOnlyList<LabelInfo> Themes { get; private init; } = [];
+    public IReadOnlyList<LabelInfo> DirectiveTypes { get; private init; } = [];
+    public IReadOnlyList<string> Organizations { get; private init; } = [];
+    public string IndexDirectory { get; private init; } = "";
+    public long SizeOnDisk { get; private init; }
+    public int TermCount => termIds.Count;
+
+    internal int[] PassageSpeech { get; private init; } = [];
+    internal short[] PassageYear { get; private init; } = [];
+    internal uint[] PassageThemes { get; private init; } = [];
+    internal uint[] PassageTypes { get; private init; } = [];
+    internal int[] PassageOrg { get; private init; } = [];
+    internal int[] PassageLength { get; private init; } = [];
+    internal double AverageLength { get; private init; }
+
+    private Dictionary<long, int> termIds = [];
+    private Dictionary<string, int> wordIds = new(StringComparer.Ordinal);
+    private int[][] postingDocs = [];
+    private byte[][] postingTfs = [];
+    private Dictionary<string, int> speechById = new(StringComparer.Ordinal);
+    private Dictionary<string, int> passageById = new(StringComparer.Ordinal);
+    private Dictionary<char, int[]>? hanExpansions;
+    private readonly object expansionLock = new();
+
+    /// <summary>Loads the committed state of the index in <paramref name="indexDirectory"/>.</summary>
+    public static IndexSnapshot Load(string indexDirectory)
+    {
+        using var store = IndexStore.Open(indexDirectory, create: false);
+        return Load(store);
+    }
+
+    internal static IndexSnapshot Load(IndexStore store)
+    {
+        store.BeginTransaction(); // one read transaction: every table is read at the same generation
+        try
+        {
+            return Build(store);
+        }
+        finally
+        {
+            store.Rollback();
+        }
+    }
+
+    public SpeechInfo? FindSpeech(string id) => speechById.TryGetValue(id, out var i) ? Speeches[i] : null;
+
+    public int? FindPassage(string id) => passageById.TryGetValue(id, out var i) ? i : null;
+
+    public string LabelOfTheme(string id) => Themes.FirstOrDefault(t => t.Id == id)?.Label ?? id;
+
+    public string LabelOfDirectiveType(string id) => DirectiveTypes.FirstOrDefault(t => t.Id == id)?.Label ?? id;
+
+    /// <summary>The original text of passage <paramref name="passage"/>.</summary>
+    public string PassageText(int passage)
+    {
+        var p = Passages[passage];
+        return Speeches[p.Speech].Text[p.Start..p.End];
+    }
+
+    internal (int[] Docs, byte[] Tfs)? Postings(long key) =>
+        termIds.TryGetValue(key, out var id) ? (postingDocs[id], postingTfs[id]) : null;
+
+    internal int? WordId(string word) => wordIds.TryGetValue(word, out var id) ? id : null;
+
+    /// <summary>Term ids of every Han term containing <paramref name="c"/> (its unigram and the bigrams either side).</summary>
+    internal int[] HanTermsContaining(char c)
+    {
+        lock (expansionLock)
+        {
+            if (hanExpansions is null)
+            {
+                var map = new Dictionary<char, List<int>>();
+                foreach (var (key, id) in termIds)
+                {
+                    if (TermKey.IsWord(key))
+                    {
+                        continue;
+                    }
+
+                    var first = (char)(key >> 16);
+                    var second = (char)(key & 0xFFFF);
+                    Add(map, first, id);
+                    if (second != 0 && second != first)
+                    {
+                        Add(map, second, id);
+                    }
+                }
+
+                hanExpansions = map.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+            }
+
+            return hanExpansions.TryGetValue(c, out var ids) ? ids : [];
+        }
+
+        static void Add(Dictionary<char, List<int>> map, char c, int id)
+        {
+            if (!map.TryGetValue(c, out var list))
+            {
+                list = [];
+                map[c] = list;
+            }
+
+            list.Add(id);
+        }
+    }
+
+    internal (int[] Docs, byte[] Tfs) PostingsById(int termId) => (postingDocs[termId], postingTfs[termId]);
+
+    internal static IReadOnlyList<LabelInfo> ParseLabels(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<List<LabelInfo>>(json, JsonDefaults.Options) ?? [];
+}

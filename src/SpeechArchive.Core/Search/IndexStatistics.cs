@@ -1,0 +1,44 @@
+using System.Text;
+
+namespace SpeechArchive.Search;
+
+/// <summary>Counts that describe an index.</summary>
+public sealed record IndexStatistics
+{
+    public int Speeches { get; init; }
+    public int Passages { get; init; }
+    public long Characters { get; init; }
+    public long TextBytes { get; init; }
+    public int Terms { get; init; }
+    public long IndexBytes { get; init; }
+    public long Generation { get; init; }
+    public int? YearFrom { get; init; }
+    public int? YearTo { get; init; }
+    public int WithoutYear { get; init; }
+    public IReadOnlyList<FacetValue> Years { get; init; } = [];
+    public IReadOnlyList<FacetValue> Themes { get; init; } = [];
+    public IReadOnlyList<FacetValue> DirectiveTypes { get; init; } = [];
+
+    public static IndexStatistics Of(IndexSnapshot index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var all = new Searcher(index).Search(new SearchRequest { Limit = 0 });
+        var years = index.Speeches.Where(s => s.Year is not null).Select(s => s.Year!.Value).ToList();
+        return new IndexStatistics
+        {
+            Speeches = index.Speeches.Count,
+            Passages = index.Passages.Count,
+            Characters = index.Speeches.Sum(s => (long)s.Text.Length),
+            TextBytes = index.Speeches.Sum(s => (long)Encoding.UTF8.GetByteCount(s.Text)),
+            Terms = index.TermCount,
+            IndexBytes = index.SizeOnDisk,
+            Generation = index.Generation,
+            YearFrom = years.Count == 0 ? null : years.Min(),
+            YearTo = years.Count == 0 ? null : years.Max(),
+            WithoutYear = index.Speeches.Count - years.Count,
+            Years = all.Facets.Year,
+            Themes = all.Facets.Theme,
+            DirectiveTypes = all.Facets.DirectiveType,
+        };
+    }
+}

@@ -1,0 +1,112 @@
+using SpeechArchive.Analysis;
+
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// Finds the passages a query word matches: candidates from the postings of its terms (intersected), then, when the word is
+/// more than one term, a check that its match form occurs contiguously in the passage's match text — a phrase match that
+/// bridges soft punctuation and never crosses a sentence end or mask.
+/// </summary>
+internal static class Matcher
+{
+    public static WordMatch Match(IndexSnapshot index, QueryWord word)
+    {
+        var tokens = ChineseAnalyzer.Analyze(word.MatchForm);
+        if (tokens.Count == 0)
+        {
+            return WordMatch.Empty(word);
+        }
+
+        var lists = new List<int[]>();
+        var tfs = new List<byte[]>();
+        var hasUnigram = false;
+        foreach (var token in tokens)
+        {
+            if (token.Type == TokenType.Unigram)
+            {
+                hasUnigram = true;
+                continue;
+            }
+
+            long key;
+            if (token.Type == TokenType.Bigram)
+            {
+                key = TermKey.Bigram(token.Term[0], token.Term[1]);
+            }
+            else
+            {
+                var id = index.WordId(token.Term);
+                if (id is null)
+                {
+                    return WordMatch.Empty(word);
+                }
+
+                key = TermKey.Word(id.Value);
+            }
+
+            var postings = index.Postings(key);
+            if (postings is null)
+            {
+                return WordMatch.Empty(word);
+            }
+
+            lists.Add(postings.Value.Docs);
+            tfs.Add(postings.Value.Tfs);
+        }
+
+        if (lists.Count == 1 && !hasUnigram && tokens.Count == 1)
+        {
+            return new WordMatch(word, lists[0], Array.ConvertAll(tfs[0], b => (int)b));
+        }
+
+        var candidates = lists.Count > 0 ? PostingsMath.Intersect(lists) : UnigramCandidates(index, tokens);
+        return Verify(index, word, candidates);
+    }
+
+    private static int[] UnigramCandidates(IndexSnapshot index, IReadOnlyList<Token> tokens)
+    {
+        int[]? result = null;
+        foreach (var token in tokens.Where(t => t.Type == TokenType.Unigram).Take(2))
+        {
+            var seen = new bool[index.Passages.Count];
+            foreach (var termId in index.HanTermsContaining(token.Term[0]))
+            {
+                foreach (var doc in index.PostingsById(termId).Docs)
+                {
+                    seen[doc] = true;
+                }
+            }
+
+            var docs = new List<int>();
+            for (var d = 0; d < seen.Length; d++)
+            {
+                if (seen[d])
+                {
+                    docs.Add(d);
+                }
+            }
+
+            result = result is null ? docs.ToArray() : PostingsMath.Intersect([result, docs.ToArray()]);
+        }
+
+        return result ?? [];
+    }
+
+    private static WordMatch Verify(IndexSnapshot index, QueryWord word, int[] candidates)
+    {
+        var docs = new List<int>(candidates.Length);
+        var freqs = new List<int>(candidates.Length);
+        var passages = index.Passages;
+        foreach (var doc in candidates)
+        {
+            var count = MatchText.CountOccurrences(passages[doc].MatchText, word.MatchForm);
+            if (count > 0)
+            {
+                docs.Add(doc);
+                freqs.Add(count);
+            }
+        }
+
+        return new WordMatch(word, docs.ToArray(), freqs.ToArray());
+    }
+}

@@ -1,0 +1,76 @@
+namespace SpeechArchive.Search;
+
+/// <summary>Set operations on sorted id arrays.</summary>
+internal static class PostingsMath
+{
+    /// <summary>Intersects sorted arrays, shortest first, galloping through the longer ones.</summary>
+    public static int[] Intersect(IReadOnlyList<int[]> lists)
+    {
+        if (lists.Count == 0)
+        {
+            return [];
+        }
+
+        var ordered = lists.OrderBy(l => l.Length).ToArray();
+        var result = ordered[0];
+        for (var k = 1; k < ordered.Length && result.Length > 0; k++)
+        {
+            result = Intersect(result, ordered[k]);
+        }
+
+        return result;
+    }
+
+    private static int[] Intersect(int[] small, int[] large)
+    {
+        var output = new List<int>(small.Length);
+        var from = 0;
+        foreach (var doc in small)
+        {
+            var at = Gallop(large, from, doc);
+            if (at >= large.Length)
+            {
+                break;
+            }
+
+            if (large[at] == doc)
+            {
+                output.Add(doc);
+            }
+
+            from = at;
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>First index ≥ from whose value is ≥ target.</summary>
+    public static int Gallop(int[] array, int from, int target)
+    {
+        var step = 1;
+        var hi = from;
+        while (hi < array.Length && array[hi] < target)
+        {
+            from = hi + 1;
+            hi += step;
+            step <<= 1;
+        }
+
+        hi = Math.Min(hi, array.Length - 1);
+        var lo = from;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (array[mid] < target)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
+}

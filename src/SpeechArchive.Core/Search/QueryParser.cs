@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text;
+using SpeechArchive.Analysis;
+
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// Parses the query syntax: words in any order, "exact phrase" (also “…”), -exclude, OR between alternatives, and the
+/// filters year:2022, year:2018..2022, theme:…, type:…, org:…, speaker:… (a value may be quoted). Errors are one line.
+/// </summary>
+public static class QueryParser
+{
+    public const int MaxLength = 1000;
+
+    private static readonly HashSet<string> Fields = new(StringComparer.OrdinalIgnoreCase) { "year", "theme", "type", "org", "speaker" };
+
+    public static ParsedQuery Parse(string? text, IEnumerable<string>? extraFilters = null)
+    {
+        text ??= "";
+        if (text.Length > MaxLength)
+        {
+            throw new QuerySyntaxException($"查询过长：{text.Length} 个字符，上限 {MaxLength}。(query too long: {text.Length} characters, the limit is {MaxLength})");
+        }
+
+        foreach (var ch in text)
+        {
+            if (char.IsControl(ch) && ch is not '\t' and not '\n' and not '\r')
+            {
+                throw new QuerySyntaxException($"查询含有控制字符 U+{(int)ch:X4}。(query contains control character U+{(int)ch:X4})");
+            }
+        }
+
+        var tokens = Tokenize(text);
+        foreach (var filter in extraFilters ?? [])
+        {
+            tokens.AddRange(Tokenize(filter));
+        }
+
+        var required = new List<QueryClause>();
+        var excluded = new List<QueryWord>();
+        var years = new List<(int, int)>();
+        var themes = new List<string>();
+        var types = new List<string>();
+        var orgs = new List<string>();
+        var speakers = new List<string>();
+        List<QueryWord>? pendingOr = null;
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.IsOr)
+            {
+                if (pendingOr is null || required.Count == 0 || i == tokens.Count - 1 || tokens[i + 1].IsOr || tokens[i + 1].Negated || tokens[i + 1].Field is not null)
+                {
+                    throw new QuerySyntaxException($"第 {t.Column} 列的 OR 两边都需要检索词。(OR at column {t.Column} needs a word on each side)");
+                }
+
+                continue;
+            }
+
+            if (t.Field is not null)
+            {
+                AddFilter(t, years, themes, types, orgs, speakers);
+                pendingOr = null;
+                continue;
+            }
+
+            var word = MakeWord(t);
+            if (word is null)
+            {
+                continue; // only punctuation: nothing to search for
+            }
+
+            if (t.Negated)
+            {
+                excluded.Add(word);
+                pendingOr = null;
+                continue;
+            }
+
+            var joinsPrevious = i > 0 && tokens[i - 1].IsOr && pendingOr is not null;
+            if (joinsPrevious)
+            {
+                pendingOr!.Add(word);
+            }
+            else
+            {
+                pendingOr = [word];
+                required.Add(new QueryClause(pendingOr));
+            }
+        }
+
+        return new ParsedQuery(text, required, excluded, new QueryFilters(years, themes, types, orgs, speakers));
+    }
+
+    private static QueryWord? MakeWord(RawToken t)
+    {
+        var match = MatchText.Build(t.Text, 0, t.Text.Length).Trim(MatchText.Break, MatchText.Mask, ' ');
+        return match.Length == 0 ? null : new QueryWord(t.Text, t.Quoted, match);
+    }
+
+    private static void AddFilter(RawToken t, List<(int, int)> years, List<string> themes, List<string> types, List<string> orgs, List<string> speakers)
+    {
+        var value = t.Text.Trim();
+        if (value.Length == 0)
+        {
+            throw new QuerySyntaxException($"第 {t.Column} 列的 {t.Field}: 缺少取值。({t.Field}: at column {t.Column} needs a value)");
+        }
+
+        switch (t.Field!.ToLowerInvariant())
+        {
+            case "year":
+                years.Add(ParseYears(value, t.Column));
+                break;
+            case "theme":
+                themes.Add(value);
+                break;
+            case "type":
+                types.Add(value);
+                break;
+            case "org":
+                orgs.Add(value);
+                break;
+            default:
+                speakers.Add(value);
+                break;
+        }
+    }
+
+    private static (int, int) ParseYears(string value, int column)
+    {
+        var parts = value.Split("..", 2);
+        if (TryYear(parts[0], out var from))
+        {
+            var to = from;
+            if (parts.Length == 2 && !TryYear(parts[1], out to))
+            {
+                throw BadYear(value, column);
+            }
+
+            return from <= to ? (from, to) : (to, from);
+        }
+
+        throw BadYear(value, column);
+    }
+
+    private static bool TryYear(string s, out int year) =>
+        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 1 and <= 9999;
+
+    private static QuerySyntaxException BadYear(string value, int column) =>
+        new($"第 {column} 列的年份“{value}”无法识别，应写作 year:2022 或 year:2018..2022。(year filter '{value}' at column {column}: use year:2022 or year:2018..2022)");
+
+    private sealed record RawToken(string Text, int Column, bool Quoted, bool Negated, string? Field, bool IsOr);
+
+    private static List<RawToken> Tokenize(string text)
+    {
+        var tokens = new List<RawToken>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (IsSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var column = i + 1;
+            var negated = false;
+            if (text[i] is '-' or '－')
+            {
+                negated = true;
+                i++;
+                if (i >= text.Length || IsSpace(text[i]))
+                {
+                    throw new QuerySyntaxException($"第 {column} 列的减号后面缺少要排除的词。(a '-' at column {column} must be followed by a word to exclude)");
+                }
+            }
+
+            string? field = null;
+            var fieldEnd = FieldEnd(text, i);
+            if (fieldEnd > 0 && !negated)
+            {
+                field = text[i..fieldEnd];
+                i = fieldEnd + 1;
+            }
+
+            if (i < text.Length && IsOpenQuote(text[i]))
+            {
+                var open = text[i];
+                var close = open == '“' ? '”' : open == '「' ? '」' : '"';
+                var end = text.IndexOf(close, i + 1);
+                if (end < 0)
+                {
+                    throw new QuerySyntaxException($"第 {i + 1} 列的引号没有闭合。(unclosed quote at column {i + 1})");
+                }
+
+                tokens.Add(new RawToken(text[(i + 1)..end], column, true, negated, field, false));
+                i = end + 1;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && !IsSpace(text[i]) && !IsOpenQuote(text[i]))
+            {
+                if (text[i] is '"' or '”' or '」')
+                {
+                    throw new QuerySyntaxException($"第 {i + 1} 列的引号没有配对。(unbalanced quote at column {i + 1})");
+                }
+
+                i++;
+            }
+
+            var word = text[start..i];
+            var isOr = field is null && !negated && (word == "OR" || word == "|");
+            tokens.Add(new RawToken(word, column, false, negated, field, isOr));
+        }
+
+        return tokens;
+    }
+
+    private static int FieldEnd(string text, int i)
+    {
+        var colon = -1;
+        for (var k = i; k < text.Length && k - i <= 8; k++)
+        {
+            if (text[k] is ':' or '：')
+            {
+                colon = k;
+                break;
+            }
+
+            if (!char.IsAsciiLetter(text[k]))
+            {
+                return -1;
+            }
+        }
+
+        return colon > i && Fields.Contains(text[i..colon]) ? colon : -1;
+    }
+
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u3000';
+
+    private static bool IsOpenQuote(char c) => c is '"' or '“' or '「';
+
+    /// <summary>Renders a query back to text (for links and the UI).</summary>
+    public static string Quote(string value) =>
+        value.Any(IsSpace) || value.Length == 0 ? "\"" + value.Replace("\"", "", StringComparison.Ordinal) + "\"" : value;
+
+    internal static string Describe(ParsedQuery q)
+    {
+        var sb = new StringBuilder();
+        foreach (var clause in q.Required)
+        {
+            sb.Append(string.Join(" OR ", clause.Alternatives.Select(a => a.Quoted ? $"\"{a.Text}\"" : a.Text))).Append(' ');
+        }
+
+        return sb.ToString().Trim();
+    }
+}

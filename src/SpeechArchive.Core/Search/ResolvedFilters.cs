@@ -1,0 +1,117 @@
+namespace SpeechArchive.Search;
+
+/// <summary>Filters resolved against an index: labels to bit masks, organisations to indexes. Dimensions: year, theme, type, org, speaker.</summary>
+internal sealed class ResolvedFilters
+{
+    public const int YearDim = 0, ThemeDim = 1, TypeDim = 2, OrgDim = 3, SpeakerDim = 4;
+
+    public required IReadOnlyList<(int From, int To)> Years { get; init; }
+    public required uint ThemeMask { get; init; }
+    public required uint TypeMask { get; init; }
+    public required bool[]? Orgs { get; init; }
+    public required bool[]? SpeakerSpeeches { get; init; }
+    public required bool HasThemes { get; init; }
+    public required bool HasTypes { get; init; }
+
+    public static ResolvedFilters Resolve(IndexSnapshot index, QueryFilters f)
+    {
+        var themeMask = 0u;
+        foreach (var t in f.Themes)
+        {
+            themeMask |= Bit(index.Themes, t, "theme", "主题");
+        }
+
+        var typeMask = 0u;
+        foreach (var t in f.DirectiveTypes)
+        {
+            typeMask |= Bit(index.DirectiveTypes, t, "type", "指示类型");
+        }
+
+        bool[]? orgs = null;
+        if (f.Organizations.Count > 0)
+        {
+            orgs = new bool[index.Organizations.Count];
+            for (var i = 0; i < orgs.Length; i++)
+            {
+                orgs[i] = f.Organizations.Any(o => index.Organizations[i].Contains(o, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
+        bool[]? speakers = null;
+        if (f.Speakers.Count > 0)
+        {
+            speakers = index.Speeches.Select(s => s.Speaker is not null && f.Speakers.Any(x => s.Speaker.Contains(x, StringComparison.OrdinalIgnoreCase))).ToArray();
+        }
+
+        return new ResolvedFilters
+        {
+            Years = f.Years,
+            ThemeMask = themeMask,
+            TypeMask = typeMask,
+            Orgs = orgs,
+            SpeakerSpeeches = speakers,
+            HasThemes = f.Themes.Count > 0,
+            HasTypes = f.DirectiveTypes.Count > 0,
+        };
+    }
+
+    private static uint Bit(IReadOnlyList<LabelInfo> labels, string value, string field, string chinese)
+    {
+        for (var i = 0; i < labels.Count && i < 32; i++)
+        {
+            if (string.Equals(labels[i].Id, value, StringComparison.OrdinalIgnoreCase) || labels[i].Label == value)
+            {
+                return 1u << i;
+            }
+        }
+
+        var known = string.Join("、", labels.Select(l => $"{l.Id}（{l.Label}）"));
+        throw new QuerySyntaxException($"未知的{chinese}“{value}”，可选：{known}。(unknown {field} '{value}')");
+    }
+
+    /// <summary>Bit mask of the dimensions whose filter passage <paramref name="doc"/> fails.</summary>
+    public int Failures(IndexSnapshot index, int doc)
+    {
+        var fails = 0;
+        if (Years.Count > 0)
+        {
+            var y = index.PassageYear[doc];
+            var ok = false;
+            foreach (var (from, to) in Years)
+            {
+                if (y >= from && y <= to)
+                {
+                    ok = true;
+                    break;
+                }
+            }
+
+            if (!ok)
+            {
+                fails |= 1 << YearDim;
+            }
+        }
+
+        if (HasThemes && (index.PassageThemes[doc] & ThemeMask) == 0)
+        {
+            fails |= 1 << ThemeDim;
+        }
+
+        if (HasTypes && (index.PassageTypes[doc] & TypeMask) == 0)
+        {
+            fails |= 1 << TypeDim;
+        }
+
+        if (Orgs is not null && (index.PassageOrg[doc] < 0 || !Orgs[index.PassageOrg[doc]]))
+        {
+            fails |= 1 << OrgDim;
+        }
+
+        if (SpeakerSpeeches is not null && !SpeakerSpeeches[index.PassageSpeech[doc]])
+        {
+            fails |= 1 << SpeakerDim;
+        }
+
+        return fails;
+    }
+}

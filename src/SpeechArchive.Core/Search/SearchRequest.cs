@@ -1,0 +1,24 @@
+namespace SpeechArchive.Search;
+
+/// <summary>What to search: the query text plus extra filter terms (as the UI's facet selections), paging, sort and grouping.</summary>
+public sealed record SearchRequest
+{
+    public string Query { get; init; } = "";
+    /// <summary>Extra filters in query syntax, e.g. <c>year:2022</c>, <c>theme:integrity</c>; ANDed with the query's.</summary>
+    public IReadOnlyList<string> Filters { get; init; } = [];
+    public int Offset { get; init; }
+    public int Limit { get; init; } = 10;
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    /// <summary>One hit per speech (its best passage), with the count of matching passages in it.</summary>
+    public bool GroupBySpeech { get; init; }
+    /// <summary>Snippet length in characters.</summary>
+    public int SnippetLength { get; init; } = 160;
+}
+
+/// <summary>Result order.</summary>
+public enum SearchSort
+{
+    Relevance,
+    DateDescending,
+    DateAscending,
+}

@@ -1,0 +1,48 @@
+namespace SpeechArchive.Search;
+
+/// <summary>The answer to a search; serialised as the CLI's <c>search --json</c> and the web API's <c>/api/search</c>.</summary>
+public sealed record SearchResult
+{
+    public required string Query { get; init; }
+    public required int Total { get; init; }
+    public required int TotalSpeeches { get; init; }
+    public required double TookMs { get; init; }
+    public required int Offset { get; init; }
+    public required int Limit { get; init; }
+    public required IReadOnlyList<SearchHit> Hits { get; init; }
+    public required SearchFacets Facets { get; init; }
+    /// <summary>The words and phrases that were searched, as understood.</summary>
+    public IReadOnlyList<string> Searched { get; init; } = [];
+}
+
+/// <summary>One passage hit.</summary>
+public sealed record SearchHit
+{
+    public required string SpeechId { get; init; }
+    public required string Title { get; init; }
+    public int? Year { get; init; }
+    public string? Date { get; init; }
+    public string? Organization { get; init; }
+    public required string Section { get; init; }
+    public required string PassageId { get; init; }
+    public required string Text { get; init; }
+    /// <summary>HTML-safe excerpt with the matched words in &lt;mark&gt;.</summary>
+    public required string Snippet { get; init; }
+    public required double Score { get; init; }
+    public IReadOnlyList<string> Themes { get; init; } = [];
+    public IReadOnlyList<string> DirectiveTypes { get; init; } = [];
+    /// <summary>With grouping: how many passages of this speech matched.</summary>
+    public int? PassagesInSpeech { get; init; }
+}
+
+/// <summary>Facet counts, each computed drill-sideways (ignoring the dimension's own filter).</summary>
+public sealed record SearchFacets
+{
+    public IReadOnlyList<FacetValue> Theme { get; init; } = [];
+    public IReadOnlyList<FacetValue> Year { get; init; } = [];
+    public IReadOnlyList<FacetValue> DirectiveType { get; init; } = [];
+    public IReadOnlyList<FacetValue> Organization { get; init; } = [];
+}
+
+/// <summary>One facet value, its display label and its count; <see cref="Selected"/> when it is among the active filters.</summary>
+public sealed record FacetValue(string Value, string Label, int Count, bool Selected = false);

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text;
+using SpeechArchive.Analysis;
+
+namespace SpeechArchive.Search;
+
+/// <summary>Makes HTML-safe snippets: the passage text around the first hit, escaped, with every hit of the query in &lt;mark&gt;.</summary>
+public static class SnippetBuilder
+{
+    /// <summary>Character ranges [start, end) of <paramref name="text"/>[from..to) where any of <paramref name="forms"/> (match forms) occurs, merged and sorted.</summary>
+    public static List<(int Start, int End)> FindHits(string text, int from, int to, IEnumerable<string> forms)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var offsets = new List<int>();
+        var match = MatchText.Build(text, from, to, offsets);
+        var ranges = new List<(int Start, int End)>();
+        foreach (var form in forms.Where(f => f.Length > 0).Distinct())
+        {
+            MatchText.CountOccurrences(match, form, at => ranges.Add((offsets[at], offsets[at + form.Length - 1] + 1)));
+        }
+
+        ranges.Sort();
+        var merged = new List<(int Start, int End)>();
+        foreach (var r in ranges)
+        {
+            if (merged.Count > 0 && r.Start <= merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End));
+            }
+            else
+            {
+                merged.Add(r);
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>A snippet of text[from..to) of about <paramref name="length"/> characters centred on the first hit (or on <paramref name="focus"/>).</summary>
+    public static string Build(string text, int from, int to, IEnumerable<string> forms, int length = 160, int? focus = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var hits = FindHits(text, from, to, forms);
+        var start = from;
+        var end = to;
+        if (to - from > length)
+        {
+            var anchor = hits.Count > 0 ? hits[0].Start : focus ?? from;
+            start = Math.Max(from, anchor - (length / 3));
+            end = Math.Min(to, start + length);
+            start = Math.Max(from, end - length);
+        }
+
+        return Render(text, start, end, hits, start > from, end < to);
+    }
+
+    /// <summary>Escapes text[start..end) and wraps the given hit ranges in &lt;mark&gt;.</summary>
+    public static string Render(string text, int start, int end, IReadOnlyList<(int Start, int End)> hits, bool leadingEllipsis = false, bool trailingEllipsis = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(hits);
+        var sb = new StringBuilder();
+        if (leadingEllipsis)
+        {
+            sb.Append('…');
+        }
+
+        var at = start;
+        foreach (var (hs, he) in hits)
+        {
+            var s = Math.Max(hs, start);
+            var e = Math.Min(he, end);
+            if (e <= s || s < at)
+            {
+                continue;
+            }
+
+            sb.Append(WebUtility.HtmlEncode(text[at..s])).Append("<mark>").Append(WebUtility.HtmlEncode(text[s..e])).Append("</mark>");
+            at = e;
+        }
+
+        sb.Append(WebUtility.HtmlEncode(text[at..end]));
+        if (trailingEllipsis)
+        {
+            sb.Append('…');
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,32 @@
+namespace SpeechArchive.Search;
+
+/// <summary>A speech held in memory by an <see cref="IndexSnapshot"/>.</summary>
+public sealed record SpeechInfo
+{
+    public required string Id { get; init; }
+    public required string FileKey { get; init; }
+    public required string Title { get; init; }
+    public string? Date { get; init; }
+    public int? Year { get; init; }
+    public string? Speaker { get; init; }
+    public string? Organization { get; init; }
+    public string? Category { get; init; }
+    public string? Meeting { get; init; }
+    public string? Source { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public required string Text { get; init; }
+    public string? Markdown { get; init; }
+    /// <summary>JSON of where title and year came from, with confidences.</summary>
+    public string? Provenance { get; init; }
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyDictionary<string, double> ThemeShares { get; init; } = new Dictionary<string, double>();
+    public IReadOnlyList<SectionInfo> Sections { get; init; } = [];
+    /// <summary>Indexes into <see cref="IndexSnapshot.Passages"/> of this speech's passages, in order.</summary>
+    public IReadOnlyList<int> Passages { get; init; } = [];
+    public string ContentHash { get; init; } = "";
+    public string IndexedAt { get; init; } = "";
+    internal string TitleMatch { get; init; } = "";
+}
+
+/// <summary>A section heading of a speech.</summary>
+public sealed record SectionInfo(int Ordinal, int Level, string Label, string Heading, int HeadingStart, int HeadingEnd, int Start, int End, int Parent);

@@ -1,0 +1,94 @@
+using System.Globalization;
+
+namespace SpeechArchive.Storage;
+
+/// <summary>
+/// The index database (SQLite, WAL): the store of record for speeches, structure, labels and postings segments.
+/// Writers work inside one transaction per run, so a crash leaves the last committed index.
+/// </summary>
+internal sealed partial class IndexStore : IDisposable
+{
+    private readonly SqliteDatabase db;
+
+    private IndexStore(SqliteDatabase db, string directory)
+    {
+        this.db = db;
+        Directory = directory;
+    }
+
+    public string Directory { get; }
+
+    public string DatabasePath => db.Path;
+
+    public static string DatabasePathIn(string indexDirectory) => System.IO.Path.Combine(indexDirectory, Schema.FileName);
+
+    public static bool Exists(string indexDirectory) => File.Exists(DatabasePathIn(indexDirectory));
+
+    /// <summary>Opens the index in <paramref name="indexDirectory"/>, creating it when <paramref name="create"/>; checks the schema version.</summary>
+    public static IndexStore Open(string indexDirectory, bool create)
+    {
+        ArgumentNullException.ThrowIfNull(indexDirectory);
+        var path = DatabasePathIn(indexDirectory);
+        if (!create && !File.Exists(path))
+        {
+            throw new SpeechArchiveException($"No index at '{indexDirectory}' ({Schema.FileName} not found). Build one with `index --corpus DIR --index {indexDirectory}`.");
+        }
+
+        System.IO.Directory.CreateDirectory(indexDirectory);
+        var db = SqliteDatabase.Open(path, create);
+        try
+        {
+            db.Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+            var hasMeta = db.Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'") is long n && n > 0;
+            if (!hasMeta)
+            {
+                if (!create)
+                {
+                    throw new SpeechArchiveException($"'{path}' is not a SpeechArchive index (no meta table). Rebuild it with `index --rebuild`.");
+                }
+
+                db.Execute(Schema.Create);
+                db.Run("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", Schema.Version.ToString(CultureInfo.InvariantCulture));
+                db.Run("INSERT INTO meta(key, value) VALUES ('generation', '0')");
+            }
+            else
+            {
+                var version = db.Scalar("SELECT value FROM meta WHERE key = 'schema_version'") as string;
+                if (version != Schema.Version.ToString(CultureInfo.InvariantCulture))
+                {
+                    throw new SpeechArchiveException(
+                        $"The index at '{indexDirectory}' has schema version {version ?? "unknown"}, this program needs {Schema.Version}. Rebuild it with `index --rebuild`.");
+                }
+            }
+
+            return new IndexStore(db, indexDirectory);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    public void BeginTransaction() => db.Execute("BEGIN IMMEDIATE");
+
+    public void Commit() => db.Execute("COMMIT");
+
+    public void Rollback() => db.Execute("ROLLBACK");
+
+    public string? GetMeta(string key) => db.Scalar("SELECT value FROM meta WHERE key = ?", key) as string;
+
+    public void SetMeta(string key, string value) =>
+        db.Run("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+
+    public long Generation => long.Parse(GetMeta("generation") ?? "0", CultureInfo.InvariantCulture);
+
+    /// <summary>Checkpoints the WAL into the main file (after a large run) so the file size reflects the index.</summary>
+    public void Checkpoint() => db.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+
+    public void Dispose()
+    {
+        DisposeStatements();
+        db.Dispose();
+    }
+}

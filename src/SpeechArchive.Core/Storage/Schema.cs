@@ -1,0 +1,46 @@
+namespace SpeechArchive.Storage;
+
+/// <summary>The index database schema. Bump <see cref="Version"/> on any change; an index of another version is refused with advice.</summary>
+internal static class Schema
+{
+    public const int Version = 1;
+
+    public const string FileName = "speecharchive.db";
+
+    public const string Create = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS speeches (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            file_key TEXT NOT NULL UNIQUE,
+            public_id TEXT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL,
+            labels_fingerprint TEXT NOT NULL,
+            title TEXT, date TEXT, year INTEGER, speaker TEXT, organization TEXT, meeting TEXT, source TEXT,
+            category TEXT, tags TEXT, provenance TEXT, warnings TEXT,
+            title_start INTEGER, title_end INTEGER, salutation_start INTEGER, salutation_end INTEGER,
+            theme_shares TEXT,
+            text TEXT NOT NULL, markdown TEXT,
+            indexed_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS sections (
+            speech_id INTEGER NOT NULL REFERENCES speeches(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL, level INTEGER NOT NULL, label TEXT NOT NULL, heading TEXT NOT NULL,
+            heading_start INTEGER NOT NULL, heading_end INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+            parent INTEGER NOT NULL,
+            PRIMARY KEY (speech_id, ordinal)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS passages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            speech_id INTEGER NOT NULL REFERENCES speeches(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL, section_ordinal INTEGER NOT NULL, section_path TEXT NOT NULL, point_label TEXT,
+            start INTEGER NOT NULL, end INTEGER NOT NULL,
+            themes TEXT NOT NULL, directive_types TEXT NOT NULL, sentences TEXT NOT NULL, theme_reasons TEXT);
+        CREATE INDEX IF NOT EXISTS passages_by_speech ON passages(speech_id);
+        CREATE TABLE IF NOT EXISTS segments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            doc_count INTEGER NOT NULL, terms BLOB NOT NULL, postings BLOB NOT NULL, created TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL, finished TEXT NOT NULL, corpus TEXT NOT NULL,
+            added INTEGER NOT NULL, updated INTEGER NOT NULL, unchanged INTEGER NOT NULL, removed INTEGER NOT NULL,
+            relabelled INTEGER NOT NULL, failed INTEGER NOT NULL, report TEXT NOT NULL);
+        """;
+}

@@ -1,0 +1,18 @@
+namespace SpeechArchive.Storage;
+
+/// <summary>A speech row as stored (without its passages).</summary>
+internal sealed record StoredSpeech(
+    long RowId, string FileKey, string PublicId, string ContentHash, string LabelsFingerprint,
+    string? Title, string? Date, int? Year, string? Speaker, string? Organization, string? Meeting, string? Source,
+    string? Category, string? Tags, string? Provenance, string? Warnings,
+    int? TitleStart, int? TitleEnd, int? SalutationStart, int? SalutationEnd, string? ThemeShares,
+    string Text, string? Markdown, string IndexedAt);
+
+/// <summary>A section row as stored.</summary>
+internal sealed record StoredSection(
+    long SpeechRowId, int Ordinal, int Level, string Label, string Heading, int HeadingStart, int HeadingEnd, int Start, int End, int Parent);
+
+/// <summary>A passage row as stored; <see cref="Sentences"/> is "start,end,type;…" with an empty type for none.</summary>
+internal sealed record StoredPassage(
+    long RowId, long SpeechRowId, int Ordinal, int SectionOrdinal, string SectionPath, string? PointLabel,
+    int Start, int End, string Themes, string DirectiveTypes, string Sentences, string? ThemeReasons);

@@ -1,0 +1,121 @@
+using System.Text.Json;
+
+namespace SpeechArchive.Tests.Cli;
+
+public sealed class CliEndToEndTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+    private readonly string corpus;
+    private readonly string index;
+
+    public CliEndToEndTests()
+    {
+        corpus = temp.CopyFixtureCorpus();
+        index = temp.Combine("index");
+    }
+
+    [Fact]
+    public void WhenIndexingThenSearching_ShouldPrintTheSummaryAndJsonHits()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("index", "--corpus", corpus, "--index", index);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("added", stdout, StringComparison.Ordinal);
+
+        var search = CliRunner.Run("search", "作风建设", "year:2022", "--json", "--index", index);
+        Assert.Equal(0, search.ExitCode);
+        using var json = JsonDocument.Parse(search.Stdout);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("total").GetInt32() > 0);
+        foreach (var hit in root.GetProperty("hits").EnumerateArray())
+        {
+            Assert.Equal(2022, hit.GetProperty("year").GetInt32());
+            foreach (var field in new[] { "speechId", "title", "section", "passageId", "text", "snippet" })
+            {
+                Assert.Equal(JsonValueKind.String, hit.GetProperty(field).ValueKind);
+            }
+
+            Assert.Equal(JsonValueKind.Array, hit.GetProperty("themes").ValueKind);
+            Assert.Equal(JsonValueKind.Array, hit.GetProperty("directiveTypes").ValueKind);
+        }
+
+        foreach (var facet in new[] { "theme", "year", "directiveType" })
+        {
+            Assert.Equal(JsonValueKind.Array, root.GetProperty("facets").GetProperty(facet).ValueKind);
+        }
+    }
+
+    [Fact]
+    public void WhenShowingASpeech_ShouldPrintItsMetadataAndOutline()
+    {
+        CliRunner.Run("index", "--corpus", corpus, "--index", index);
+        var search = CliRunner.Run("search", "公款吃喝", "--json", "--index", index);
+        var id = JsonDocument.Parse(search.Stdout).RootElement.GetProperty("hits")[0].GetProperty("speechId").GetString()!;
+
+        var (code, stdout, _) = CliRunner.Run("show", id, "--index", index);
+
+        Assert.Equal(0, code);
+        Assert.Contains(id, stdout, StringComparison.Ordinal);
+        Assert.Contains("confidence", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenTheQueryIsMalformed_ShouldPrintOneLineAndExitNonZero()
+    {
+        CliRunner.Run("index", "--corpus", corpus, "--index", index);
+
+        var (code, stdout, stderr) = CliRunner.Run("search", "\"作风建设", "--index", index);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.StartsWith("error:", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenThereIsNoIndex_ShouldSayHowToBuildOne()
+    {
+        var (code, _, stderr) = CliRunner.Run("search", "作风", "--index", temp.Combine("nowhere"));
+
+        Assert.Equal(3, code);
+        Assert.Contains("index --corpus", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenAFileFails_ShouldExitNonZeroAndNameIt()
+    {
+        File.WriteAllBytes(Path.Combine(corpus, "broken.txt"), [0, 1, 2, 0, 0, 255]);
+
+        var (code, stdout, _) = CliRunner.Run("index", "--corpus", corpus, "--index", index);
+
+        Assert.Equal(1, code);
+        Assert.Contains("broken.txt", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenAskedForStats_ShouldReportTheCounts()
+    {
+        CliRunner.Run("index", "--corpus", corpus, "--index", index);
+
+        var (code, stdout, _) = CliRunner.Run("stats", "--json", "--index", index);
+
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(Directory.GetFiles(corpus).Length, root.GetProperty("speeches").GetInt32());
+        Assert.True(root.GetProperty("passages").GetInt32() > root.GetProperty("speeches").GetInt32());
+    }
+
+    [Fact]
+    public void WhenAskedForHelp_ShouldListTheCommands()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("--help");
+
+        Assert.True(code == 0, stderr);
+        foreach (var command in new[] { "index", "search", "show", "stats" })
+        {
+            Assert.Contains(command, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    public void Dispose() => temp.Dispose();
+}

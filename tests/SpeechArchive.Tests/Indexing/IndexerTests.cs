@@ -1,0 +1,160 @@
+using SpeechArchive.Indexing;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Tests.Indexing;
+
+public sealed class IndexerTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+    private readonly string corpus;
+    private readonly string indexDir;
+
+    public IndexerTests()
+    {
+        corpus = temp.CopyFixtureCorpus();
+        indexDir = temp.Combine("index");
+    }
+
+    private IndexRunResult Run(bool rebuild = false) =>
+        Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = indexDir, Rebuild = rebuild });
+
+    private SearchResult Search(string q) => new Searcher(IndexSnapshot.Load(indexDir)).Search(new SearchRequest { Query = q, Limit = 100 });
+
+    [Fact]
+    public void WhenIndexingTheFirstTime_ShouldAddEveryFile()
+    {
+        var result = Run();
+
+        Assert.Equal(Directory.GetFiles(corpus).Length, result.Added);
+        Assert.Empty(result.Failed);
+        Assert.True(result.Committed);
+    }
+
+    [Fact]
+    public void WhenNothingChanged_ShouldTouchNothing()
+    {
+        Run();
+        var db = IndexStorePath();
+        var before = (File.GetLastWriteTimeUtc(db), new FileInfo(db).Length, IndexSnapshot.Load(indexDir).Generation);
+
+        var again = Run();
+
+        Assert.False(again.Committed);
+        Assert.Equal(Directory.GetFiles(corpus).Length, again.Unchanged);
+        Assert.Equal(0, again.Added + again.Updated + again.Removed);
+        Assert.Equal(before, (File.GetLastWriteTimeUtc(db), new FileInfo(db).Length, IndexSnapshot.Load(indexDir).Generation));
+    }
+
+    [Fact]
+    public void WhenAFileChanges_ShouldReparseOnlyThatFile()
+    {
+        Run();
+        var file = Path.Combine(corpus, "2022-xuanchuan.txt");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("讲好故事", "讲好新时代的故事", StringComparison.Ordinal));
+
+        var result = Run();
+
+        Assert.Equal(1, result.Updated);
+        Assert.Equal(Directory.GetFiles(corpus).Length - 1, result.Unchanged);
+        Assert.Single(Search("新时代的故事").Hits);
+        Assert.Empty(Search("守好阵地，讲好故事").Hits);
+    }
+
+    [Fact]
+    public void WhenAFileIsDeletedOrAdded_ShouldRemoveOrAddItsPassages()
+    {
+        Run();
+        File.Delete(Path.Combine(corpus, "2019-jiwei-quanhui.md"));
+        File.WriteAllText(Path.Combine(corpus, "new.txt"), "同志们：\n要把巡察整改作为重要政治任务抓紧抓实。\n");
+
+        var result = Run();
+
+        Assert.Equal(1, result.Removed);
+        Assert.Equal(1, result.Added);
+        Assert.Empty(Search("公款吃喝").Hits);
+        Assert.Single(Search("巡察整改").Hits);
+    }
+
+    [Fact]
+    public void WhenAnIndexedFileBecomesUnreadable_ShouldKeepItsLastGoodVersionAndReportIt()
+    {
+        Run();
+        File.WriteAllBytes(Path.Combine(corpus, "2022-xuanchuan.txt"), []);
+
+        var result = Run();
+
+        var failure = Assert.Single(result.Failed);
+        Assert.Equal("2022-xuanchuan.txt", failure.File);
+        Assert.Contains("stays searchable", failure.Reason, StringComparison.Ordinal);
+        Assert.Single(Search("意识形态工作领导权").Hits);
+    }
+
+    [Fact]
+    public void WhenABrokenFileIsAmongGoodOnes_ShouldIndexTheRestAndNameTheBrokenOne()
+    {
+        File.WriteAllBytes(Path.Combine(corpus, "empty.txt"), []);
+
+        var result = Run();
+
+        Assert.Equal("empty.txt", Assert.Single(result.Failed).File);
+        Assert.Equal(Directory.GetFiles(corpus).Length - 1, result.Added);
+    }
+
+    [Fact]
+    public void WhenRebuilding_ShouldStartOverWithTheSameContent()
+    {
+        Run();
+        var before = Search("作风").Hits.Select(h => h.PassageId).ToList();
+
+        var result = Run(rebuild: true);
+
+        Assert.Equal(Directory.GetFiles(corpus).Length, result.Added);
+        Assert.Equal(before, Search("作风").Hits.Select(h => h.PassageId).ToList());
+    }
+
+    [Fact]
+    public void WhenManyRunsChangeFiles_ShouldKeepSearchConsistentAcrossSegments()
+    {
+        Run();
+        var file = Path.Combine(corpus, "2022-xuanchuan.txt");
+        var original = File.ReadAllText(file);
+        for (var i = 0; i < 12; i++)
+        {
+            File.WriteAllText(file, original + $"\n第{i}轮修改：要把督查问责落到实处。\n");
+            Run();
+        }
+
+        var hits = Search("督查问责").Hits;
+        Assert.Single(hits);
+        Assert.Contains("第11轮", hits[0].Text, StringComparison.Ordinal);
+        Assert.Equal(Search("作风").Total, new Searcher(IndexSnapshot.Load(indexDir)).Search(new SearchRequest { Query = "作风" }).Total);
+    }
+
+    [Fact]
+    public void WhenTwoRunsTargetTheSameIndex_ShouldRefuseTheSecond()
+    {
+        using var held = IndexLock.Acquire(indexDir);
+
+        var e = Assert.Throws<SpeechArchiveException>(() => Run());
+
+        Assert.Contains("Another indexing run", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenTheIndexHasAnotherSchemaVersion_ShouldSayHowToFixIt()
+    {
+        Run();
+        using (var db = SpeechArchive.Storage.IndexStore.Open(indexDir, create: false))
+        {
+            db.SetMeta("schema_version", "999");
+        }
+
+        var e = Assert.Throws<SpeechArchiveException>(() => IndexSnapshot.Load(indexDir));
+
+        Assert.Contains("--rebuild", e.Message, StringComparison.Ordinal);
+    }
+
+    private string IndexStorePath() => SpeechArchive.Storage.IndexStore.DatabasePathIn(indexDir);
+
+    public void Dispose() => temp.Dispose();
+}

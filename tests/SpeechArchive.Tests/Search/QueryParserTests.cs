@@ -1,0 +1,68 @@
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Tests.Search;
+
+public sealed class QueryParserTests
+{
+    [Theory]
+    [InlineData("作风建设 纪律", "作风建设 纪律")]
+    [InlineData("\"全面从严治党 永远在路上\"", "\"全面从严治党 永远在路上\"")]
+    [InlineData("“全面从严治党”", "\"全面从严治党\"")]
+    [InlineData("四风 OR 形式主义 作风", "四风 OR 形式主义 作风")]
+    [InlineData("作风 year:2022 theme:conduct", "作风")]
+    public void WhenParsing_ShouldKeepWordsPhrasesAndAlternatives(string query, string expected)
+    {
+        Assert.Equal(expected, QueryParser.Describe(QueryParser.Parse(query)));
+    }
+
+    [Fact]
+    public void WhenParsingFilters_ShouldCollectEachDimension()
+    {
+        var q = QueryParser.Parse("作风 year:2018..2022 year:2024 theme:integrity type:禁止告诫 org:人社局 speaker:\"局党组 书记\" -窗口");
+
+        Assert.Equal([(2018, 2022), (2024, 2024)], q.Filters.Years);
+        Assert.Equal(["integrity"], q.Filters.Themes);
+        Assert.Equal(["禁止告诫"], q.Filters.DirectiveTypes);
+        Assert.Equal(["人社局"], q.Filters.Organizations);
+        Assert.Equal(["局党组 书记"], q.Filters.Speakers);
+        Assert.Equal("窗口", Assert.Single(q.Excluded).MatchForm);
+    }
+
+    [Fact]
+    public void WhenYearRangeIsReversed_ShouldNormaliseIt()
+    {
+        Assert.Equal([(2018, 2022)], QueryParser.Parse("year:2022..2018").Filters.Years);
+    }
+
+    [Theory]
+    [InlineData("\"未闭合的引号", "引号")]
+    [InlineData("作风 \"", "引号")]
+    [InlineData("OR 作风", "OR")]
+    [InlineData("作风 OR", "OR")]
+    [InlineData("作风 OR OR 纪律", "OR")]
+    [InlineData("作风 -", "减号")]
+    [InlineData("year:abc", "年份")]
+    [InlineData("year:", "缺少取值")]
+    [InlineData("作风\u0007", "控制字符")]
+    public void WhenQueryIsMalformed_ShouldThrowOneLineNamingTheProblem(string query, string expected)
+    {
+        var e = Assert.Throws<QuerySyntaxException>(() => QueryParser.Parse(query));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void WhenQueryIsTenThousandCharacters_ShouldRefuseItClearly()
+    {
+        var e = Assert.Throws<QuerySyntaxException>(() => QueryParser.Parse(new string('党', 10_000)));
+
+        Assert.Contains("10000", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenQueryIsOnlyPunctuation_ShouldHaveNoWords()
+    {
+        Assert.False(QueryParser.Parse("、，。").HasWords);
+    }
+}

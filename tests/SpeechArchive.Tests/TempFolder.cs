@@ -1,0 +1,70 @@
+namespace SpeechArchive.Tests;
+
+/// <summary>A fresh folder under the system temp directory, deleted on dispose.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "speecharchive-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    /// <summary>A copy of the fixture corpus (tests/…/Fixtures/Corpus) in a sub-folder, for tests that change files.</summary>
+    public string CopyFixtureCorpus(string name = "corpus")
+    {
+        var target = Combine(name);
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(FixturePaths.Corpus))
+        {
+            File.Copy(file, System.IO.Path.Combine(target, System.IO.Path.GetFileName(file)));
+        }
+
+        return target;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a child process may still hold a file for a moment; the OS temp cleaner gets it
+        }
+    }
+}
+
+/// <summary>Where the test fixtures are.</summary>
+public static class FixturePaths
+{
+    public static string Root => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures");
+
+    public static string Corpus => System.IO.Path.Combine(Root, "Corpus");
+
+    /// <summary>The repository root (the folder holding SpeechArchive.sln), found upwards from the test binaries.</summary>
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "SpeechArchive.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root from " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>A set of ../shared/corpus (seeds, reports, xi-2020, laws) or null when this clone has no ../shared.</summary>
+    public static string? Shared(string set)
+    {
+        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(RepoRoot, "..", "shared", "corpus", set));
+        return Directory.Exists(path) ? path : null;
+    }
+}
