@@ -3,8 +3,39 @@ namespace SpeechArchive.Analysis;
 /// <summary>Character folding shared by indexing and querying: full-width ASCII → half-width, ideographic space → space, Latin lower-cased.</summary>
 public static class TextNormalizer
 {
+    // Lookup tables over all 65,536 UTF-16 units: the analyzer folds and classifies every character of the corpus.
+    private static readonly char[] FoldTable = BuildFoldTable();
+    private static readonly CharKind[] KindTable = BuildKindTable();
+
     /// <summary>Folds one UTF-16 unit; the result is always one unit, so offsets survive folding.</summary>
-    public static char Fold(char c)
+    public static char Fold(char c) => FoldTable[c];
+
+    /// <summary>Classifies a folded character.</summary>
+    public static CharKind KindOf(char folded) => KindTable[folded];
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[65536];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = ComputeFold((char)i);
+        }
+
+        return table;
+    }
+
+    private static CharKind[] BuildKindTable()
+    {
+        var table = new CharKind[65536];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = ComputeKind((char)i);
+        }
+
+        return table;
+    }
+
+    private static char ComputeFold(char c)
     {
         if (c < 0x80)
         {
@@ -38,8 +69,7 @@ public static class TextNormalizer
         });
     }
 
-    /// <summary>Classifies a folded character.</summary>
-    public static CharKind KindOf(char folded)
+    private static CharKind ComputeKind(char folded)
     {
         if (folded is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF' or '\u3007')
         {

@@ -18,6 +18,8 @@ public sealed record IndexRunResult
     public long Generation { get; init; }
     public bool Committed { get; init; }
     public TimeSpan Elapsed { get; init; }
+    /// <summary>Seconds spent per stage (read, parse, relabel, write, commit), for profiling and the benchmark.</summary>
+    public IReadOnlyDictionary<string, double> StageSeconds { get; init; } = new Dictionary<string, double>();
 
     public bool Changed => Added + Updated + Removed + Relabelled > 0;
 }

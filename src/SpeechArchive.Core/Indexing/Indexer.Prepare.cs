@@ -119,7 +119,7 @@ public static partial class Indexer
             {
                 var structure = SpeechParser.Parse(doc.Text, new SpeechParseOptions { KnownTitle = doc.Metadata.Title, Headings = doc.Headings });
                 var labels = classifier.Classify(doc.Text, structure);
-                results[i] = new PreparedSpeech(doc, structure, labels);
+                results[i] = new PreparedSpeech(doc, structure, labels, PreparePassages(doc.Text, structure, labels));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -135,6 +135,20 @@ public static partial class Indexer
 
         failures.AddRange(errors.OrderBy(e => e.Item1).Select(e => e.Item2));
         return results.Where(r => r is not null).Select(r => r!).ToList();
+    }
+
+    private static List<PreparedPassage> PreparePassages(string text, SpeechStructure structure, SpeechLabels labels)
+    {
+        var list = new List<PreparedPassage>(structure.Passages.Count);
+        for (var i = 0; i < structure.Passages.Count; i++)
+        {
+            var p = structure.Passages[i];
+            var l = labels.Passages[i];
+            list.Add(new PreparedPassage(p, string.Join(',', l.Themes), string.Join(',', l.DirectiveTypes), StoredStructure.Sentences(p, l),
+                System.Text.Json.JsonSerializer.Serialize(l.Reasons, Search.JsonDefaults.Options), TermVector.Build(text, p.Span.Start, p.Span.End)));
+        }
+
+        return list;
     }
 
     private static List<Relabelled> Relabel(IndexStore store, List<StoredSpeech> speeches, SpeechClassifier classifier,

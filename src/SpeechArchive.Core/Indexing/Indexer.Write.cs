@@ -15,7 +15,7 @@ public static partial class Indexer
     private const double MaxDeadShare = 0.25;
 
     private static void Write(IndexStore store, bool rebuild, Dictionary<string, StoredSpeech> existing, List<PreparedSpeech> prepared,
-        List<StoredSpeech> removed, List<Relabelled> relabels, Taxonomy taxonomy, string fingerprint)
+        List<StoredSpeech> removed, List<Relabelled> relabels, Taxonomy taxonomy, string fingerprint, Action<string> lap)
     {
         store.BeginTransaction();
         try
@@ -33,7 +33,8 @@ public static partial class Indexer
             var takenIds = rebuild
                 ? new HashSet<string>(StringComparer.Ordinal)
                 : store.ReadSpeeches(withText: false).Select(s => s.PublicId).ToHashSet(StringComparer.Ordinal);
-            var postings = new PostingsAccumulator();
+            var postings = new SegmentBuilder();
+            var nextPassageId = rebuild ? 1 : long.Parse(store.GetMeta("next_passage_id") ?? "1", CultureInfo.InvariantCulture);
             var now = DateTime.UtcNow.ToString("O");
             foreach (var item in prepared)
             {
@@ -47,8 +48,10 @@ public static partial class Indexer
 
                 publicId ??= UniqueId(item.Document.Id, takenIds);
                 takenIds.Add(publicId);
-                InsertSpeech(store, item, publicId, fingerprint, now, postings);
+                InsertSpeech(store, item, publicId, fingerprint, now, postings, ref nextPassageId);
             }
+
+            store.SetMeta("next_passage_id", nextPassageId.ToString(CultureInfo.InvariantCulture));
 
             foreach (var r in relabels.Where(r => r.Changed))
             {
@@ -67,13 +70,16 @@ public static partial class Indexer
                 store.UpdateSpeechLabels(r.Speech.RowId, fingerprint, JsonSerializer.Serialize(r.Labels.ThemeShares, JsonDefaults.Options));
             }
 
+            lap("rows");
             if (postings.DocCount > 0)
             {
                 var (terms, data) = postings.Encode();
+                lap("encode");
                 store.InsertSegment(postings.DocCount, terms, data);
             }
 
             MergeSegmentsIfNeeded(store);
+            lap("segments");
             store.SetMeta("pipeline_version", PipelineVersion);
             store.SetMeta("labels_fingerprint", fingerprint);
             store.SetMeta("taxonomy_yaml", taxonomy.Yaml);
@@ -88,7 +94,7 @@ public static partial class Indexer
         }
     }
 
-    private static void InsertSpeech(IndexStore store, PreparedSpeech item, string publicId, string fingerprint, string now, PostingsAccumulator postings)
+    private static void InsertSpeech(IndexStore store, PreparedSpeech item, string publicId, string fingerprint, string now, SegmentBuilder postings, ref long nextPassageId)
     {
         var doc = item.Document;
         var m = doc.Metadata;
@@ -107,14 +113,12 @@ public static partial class Indexer
                 sec.HeadingSpan.End, sec.Span.Start, sec.Span.End, sec.ParentOrdinal));
         }
 
-        for (var i = 0; i < s.Passages.Count; i++)
+        foreach (var p in item.Passages)
         {
-            var p = s.Passages[i];
-            var l = item.Labels.Passages[i];
-            var rowId = store.InsertPassage(new StoredPassage(0, speechRow, p.Ordinal, p.SectionOrdinal, p.SectionPathText, p.PointLabel,
-                p.Span.Start, p.Span.End, string.Join(',', l.Themes), string.Join(',', l.DirectiveTypes), StoredStructure.Sentences(p, l),
-                JsonSerializer.Serialize(l.Reasons, JsonDefaults.Options)));
-            postings.Add(rowId, doc.Text, p.Span.Start, p.Span.End);
+            var rowId = nextPassageId++;
+            store.InsertPassage(new StoredPassage(rowId, speechRow, p.Passage.Ordinal, p.Passage.SectionOrdinal, p.Passage.SectionPathText,
+                p.Passage.PointLabel, p.Passage.Span.Start, p.Passage.Span.End, p.Themes, p.DirectiveTypes, p.Sentences, p.ThemeReasons));
+            postings.Add(rowId, p.Terms);
         }
     }
 
@@ -146,7 +150,7 @@ public static partial class Indexer
         }
 
         var liveIds = store.ReadPassages().Select(p => p.RowId).ToHashSet();
-        var merged = new PostingsAccumulator();
+        var merged = new SegmentBuilder();
         merged.CountDocs((int)live);
         // Collect each term's postings across segments in segment order (ids grow), dropping dead documents.
         var perTerm = new Dictionary<string, List<(long Doc, int Tf)>>(StringComparer.Ordinal);

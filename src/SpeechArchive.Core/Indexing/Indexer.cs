@@ -36,11 +36,22 @@ public static partial class Indexer
             : store.ReadSpeeches(withText: false).ToDictionary(s => s.FileKey, StringComparer.Ordinal);
         var rebuild = options.Rebuild || (store.GetMeta("pipeline_version") is { } v && v != PipelineVersion);
 
+        var stages = new Dictionary<string, double>();
+        var lap = Stopwatch.StartNew();
+        void Lap(string stage)
+        {
+            stages[stage] = Math.Round(lap.Elapsed.TotalSeconds, 3);
+            lap.Restart();
+        }
+
         var scan = ReadCorpus(options, progress, failures, warnings, cancellation);
+        Lap("read");
         var plan = Plan(scan, existing, fingerprint, failures);
         var classifier = new SpeechClassifier(taxonomy);
         var prepared = Prepare(plan.ToParse, classifier, options.Parallelism, progress, failures, cancellation);
+        Lap("parse");
         var relabels = plan.ToRelabel.Count > 0 ? Relabel(store, plan.ToRelabel, classifier, progress, cancellation) : [];
+        Lap("relabel");
 
         cancellation.ThrowIfCancellationRequested();
         var changedRelabels = relabels.Where(r => r.Changed).ToList();
@@ -60,11 +71,13 @@ public static partial class Indexer
         if (touched)
         {
             progress?.Report(new IndexProgress("commit", 0, 1));
-            Write(store, rebuild, existing, prepared, plan.ToRemove, relabels, taxonomy, fingerprint);
+            Write(store, rebuild, existing, prepared, plan.ToRemove, relabels, taxonomy, fingerprint, Lap);
             store.InsertRun(started, Path.GetFullPath(options.CorpusDirectory), result.Added, result.Updated, result.Unchanged,
                 result.Removed, result.Relabelled, failures.Count, RunReport(result));
             store.Commit();
+            Lap("commit");
             store.Checkpoint();
+            Lap("checkpoint");
             progress?.Report(new IndexProgress("commit", 1, 1));
         }
 
@@ -77,6 +90,7 @@ public static partial class Indexer
             Generation = store.Generation,
             Committed = touched,
             Elapsed = clock.Elapsed,
+            StageSeconds = stages,
         };
     }
 

@@ -15,9 +15,9 @@ internal sealed partial class IndexStore
         """;
 
     private const string InsertPassageSql = """
-        INSERT INTO passages(speech_id, ordinal, section_ordinal, section_path, point_label, start, end, themes,
+        INSERT INTO passages(id, speech_id, ordinal, section_ordinal, section_path, point_label, start, end, themes,
             directive_types, sentences, theme_reasons)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """;
 
     private SqliteStatement? insertSpeech;
@@ -40,13 +40,12 @@ internal sealed partial class IndexStore
         insertSection.Execute(s.SpeechRowId, s.Ordinal, s.Level, s.Label, s.Heading, s.HeadingStart, s.HeadingEnd, s.Start, s.End, s.Parent);
     }
 
-    /// <summary>Inserts a passage row and returns its row id (the document id in postings).</summary>
-    public long InsertPassage(StoredPassage p)
+    /// <summary>Inserts a passage row with its id (the document id in postings).</summary>
+    public void InsertPassage(StoredPassage p)
     {
         insertPassage ??= db.Prepare(InsertPassageSql);
-        insertPassage.Execute(p.SpeechRowId, p.Ordinal, p.SectionOrdinal, p.SectionPath, p.PointLabel, p.Start, p.End,
+        insertPassage.Execute(p.RowId, p.SpeechRowId, p.Ordinal, p.SectionOrdinal, p.SectionPath, p.PointLabel, p.Start, p.End,
             p.Themes, p.DirectiveTypes, p.Sentences, p.ThemeReasons);
-        return db.LastInsertRowId;
     }
 
     /// <summary>Deletes a speech with its sections and passages; its postings become dead and are dropped at the next merge.</summary>

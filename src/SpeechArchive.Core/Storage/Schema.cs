@@ -29,7 +29,7 @@ internal static class Schema
             parent INTEGER NOT NULL,
             PRIMARY KEY (speech_id, ordinal)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS passages (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            id INTEGER PRIMARY KEY, -- assigned by the indexer from meta next_passage_id: never reused, so postings ids only grow
             speech_id INTEGER NOT NULL REFERENCES speeches(id) ON DELETE CASCADE,
             ordinal INTEGER NOT NULL, section_ordinal INTEGER NOT NULL, section_path TEXT NOT NULL, point_label TEXT,
             start INTEGER NOT NULL, end INTEGER NOT NULL,
