@@ -31,31 +31,6 @@ namespace SpeechArchive.Documents
     }
 }
 
-namespace SpeechArchive.Structure
-{
-    public static class SpeechParser
-    {
-        public static SpeechStructure Parse(string text, SpeechParseOptions? options = null)
-        {
-            var passages = new List<Passage>();
-            var sections = new List<Section>();
-            var at = 0;
-            foreach (var line in text.Split('\n'))
-            {
-                var start = at; at += line.Length + 1;
-                if (line.Trim().Length == 0) continue;
-                if (line.StartsWith("一、") || line.StartsWith("二、") || line.StartsWith("三、") || line.StartsWith("四、"))
-                { sections.Add(new Section(sections.Count, 1, line[..2], line, new TextSpan(start, start + line.Length), new TextSpan(start, text.Length), -1)); continue; }
-                var sentences = new List<TextSpan>(); var s0 = start;
-                for (var i = start; i < start + line.Length; i++) if ("。！？".Contains(text[i])) { sentences.Add(new TextSpan(s0, i + 1)); s0 = i + 1; }
-                if (s0 < start + line.Length) sentences.Add(new TextSpan(s0, start + line.Length));
-                passages.Add(new Passage(passages.Count, new TextSpan(start, start + line.Length), sections.Count - 1, sections.Count > 0 ? [sections[^1].Heading] : [], null, sentences));
-            }
-            return new SpeechStructure(null, null, sections, passages);
-        }
-    }
-}
-
 namespace SpeechArchive.Classification
 {
     public sealed record TaxonomyLabel(string Id, string Label);
