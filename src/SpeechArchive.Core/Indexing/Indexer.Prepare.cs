@@ -145,7 +145,7 @@ public static partial class Indexer
             var p = structure.Passages[i];
             var l = labels.Passages[i];
             list.Add(new PreparedPassage(p, string.Join(',', l.Themes), string.Join(',', l.DirectiveTypes), StoredStructure.Sentences(p, l),
-                System.Text.Json.JsonSerializer.Serialize(l.Reasons, Search.JsonDefaults.Options), TermVector.Build(text, p.Span.Start, p.Span.End)));
+                TermVector.Build(text, p.Span.Start, p.Span.End)));
         }
 
         return list;

@@ -60,8 +60,7 @@ public static partial class Indexer
                     var p = r.Passages[i];
                     var l = r.Labels.Passages[i];
                     var passage = StoredStructure.Rebuild(r.Speech, [], [p]).Passages[0];
-                    store.UpdatePassageLabels(p.RowId, string.Join(',', l.Themes), string.Join(',', l.DirectiveTypes),
-                        StoredStructure.Sentences(passage, l), JsonSerializer.Serialize(l.Reasons, JsonDefaults.Options));
+                    store.UpdatePassageLabels(p.RowId, string.Join(',', l.Themes), string.Join(',', l.DirectiveTypes), StoredStructure.Sentences(passage, l));
                 }
             }
 
@@ -116,8 +115,8 @@ public static partial class Indexer
         foreach (var p in item.Passages)
         {
             var rowId = nextPassageId++;
-            store.InsertPassage(new StoredPassage(rowId, speechRow, p.Passage.Ordinal, p.Passage.SectionOrdinal, p.Passage.SectionPathText,
-                p.Passage.PointLabel, p.Passage.Span.Start, p.Passage.Span.End, p.Themes, p.DirectiveTypes, p.Sentences, p.ThemeReasons));
+            store.InsertPassage(new StoredPassage(rowId, speechRow, p.Passage.Ordinal, p.Passage.SectionOrdinal,
+                p.Passage.PointLabel, p.Passage.Span.Start, p.Passage.Span.End, p.Themes, p.DirectiveTypes, p.Sentences));
             postings.Add(rowId, p.Terms);
         }
     }

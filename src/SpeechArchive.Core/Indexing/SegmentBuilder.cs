@@ -111,8 +111,16 @@ internal sealed class SegmentBuilder
             for (var k = start[t]; k < start[t + 1]; k++)
             {
                 var p = order[k];
-                data.WriteVarint((ulong)(postingDoc[p] - previous));
-                data.WriteVarint((ulong)postingFreq[p]);
+                var delta = (ulong)(postingDoc[p] - previous) << 1;
+                if (postingFreq[p] == 1)
+                {
+                    data.WriteVarint(delta | 1); // most postings: frequency 1 folded into the delta's low bit
+                }
+                else
+                {
+                    data.WriteVarint(delta);
+                    data.WriteVarint((ulong)postingFreq[p]);
+                }
                 previous = postingDoc[p];
             }
         }

@@ -14,12 +14,35 @@ internal static class StoredStructure
         var secs = sections.Select(s => new Section(s.Ordinal, s.Level, s.Label, s.Heading, new TextSpan(s.HeadingStart, s.HeadingEnd),
             new TextSpan(s.Start, s.End), s.Parent)).ToList();
         var ps = passages.Select(p => new Passage(p.Ordinal, new TextSpan(p.Start, p.End), p.SectionOrdinal,
-            p.SectionPath.Length == 0 ? [] : p.SectionPath.Split(" › "), p.PointLabel,
-            ParseSpans(p.Sentences))).ToList();
+            SectionPath(sections, p.SectionOrdinal), p.PointLabel, ParseSpans(p.Sentences))).ToList();
         TextSpan? title = speech.TitleStart is int ts && speech.TitleEnd is int te ? new TextSpan(ts, te) : null;
         TextSpan? salutation = speech.SalutationStart is int ss && speech.SalutationEnd is int se ? new TextSpan(ss, se) : null;
         return new SpeechStructure(title, salutation, secs, ps);
     }
+
+    /// <summary>The headings from the outermost section down to <paramref name="ordinal"/> (the parser's SectionPath).</summary>
+    public static IReadOnlyList<string> SectionPath<T>(IReadOnlyList<T> sections, int ordinal, Func<T, (int Ordinal, int Parent, string Heading)> view)
+    {
+        var path = new List<string>();
+        var guard = 0;
+        while (ordinal >= 0 && ordinal < sections.Count && guard++ < 64)
+        {
+            var (o, parent, heading) = view(sections[ordinal]);
+            if (o != ordinal)
+            {
+                break; // sections must be stored in ordinal order; refuse to guess otherwise
+            }
+
+            path.Add(heading);
+            ordinal = parent;
+        }
+
+        path.Reverse();
+        return path;
+    }
+
+    private static IReadOnlyList<string> SectionPath(List<StoredSection> sections, int ordinal) =>
+        SectionPath(sections, ordinal, s => (s.Ordinal, s.Parent, s.Heading));
 
     /// <summary>"start,end,type;…" for a passage's sentences with their labels.</summary>
     public static string Sentences(Passage passage, PassageLabels labels)

@@ -59,17 +59,19 @@ public sealed partial class IndexSnapshot
             speechOrg[i] = o;
         }
 
-        var sectionMatchCache = new Dictionary<(int, int), string>();
+        var sectionMatchCache = new Dictionary<(int, int), (string Path, string Match)>();
         for (var d = 0; d < n; d++)
         {
             var sp = storedPassages[d];
             var s = speechIndex[sp.SpeechRowId];
             var speech = storedSpeeches[s];
             var matchText = MatchText.Build(speech.Text, sp.Start, sp.End);
-            if (!sectionMatchCache.TryGetValue((s, sp.SectionOrdinal), out var sectionMatch))
+            if (!sectionMatchCache.TryGetValue((s, sp.SectionOrdinal), out var section))
             {
-                sectionMatch = MatchText.Build(sp.SectionPath, 0, sp.SectionPath.Length);
-                sectionMatchCache[(s, sp.SectionOrdinal)] = sectionMatch;
+                var secs = sectionsBySpeech.TryGetValue(sp.SpeechRowId, out var list) ? list : [];
+                var path = string.Join(" › ", Indexing.StoredStructure.SectionPath(secs, sp.SectionOrdinal, x => (x.Ordinal, x.Parent, x.Heading)));
+                section = (path, MatchText.Build(path, 0, path.Length));
+                sectionMatchCache[(s, sp.SectionOrdinal)] = section;
             }
 
             var themeIds = SplitList(sp.Themes);
@@ -80,16 +82,15 @@ public sealed partial class IndexSnapshot
                 Speech = s,
                 Ordinal = sp.Ordinal,
                 SectionOrdinal = sp.SectionOrdinal,
-                SectionPath = sp.SectionPath,
+                SectionPath = section.Path,
                 PointLabel = sp.PointLabel,
                 Start = sp.Start,
                 End = sp.End,
                 Themes = themeIds,
                 DirectiveTypes = typeIds,
                 Sentences = ParseSentences(sp.Sentences),
-                ThemeReasons = sp.ThemeReasons,
                 MatchText = matchText,
-                SectionMatch = sectionMatch,
+                SectionMatch = section.Match,
             };
             passageSpeech[d] = s;
             passageYear[d] = (short)(speech.Year ?? 0);

@@ -15,7 +15,6 @@ public sealed record PassageInfo
     public IReadOnlyList<string> DirectiveTypes { get; init; } = [];
     /// <summary>Sentences as (start, end, directive type or null).</summary>
     public IReadOnlyList<(int Start, int End, string? Type)> Sentences { get; init; } = [];
-    public string? ThemeReasons { get; init; }
     internal string MatchText { get; init; } = "";
     internal string SectionMatch { get; init; } = "";
 }

@@ -15,9 +15,8 @@ internal sealed partial class IndexStore
         """;
 
     private const string InsertPassageSql = """
-        INSERT INTO passages(id, speech_id, ordinal, section_ordinal, section_path, point_label, start, end, themes,
-            directive_types, sentences, theme_reasons)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO passages(id, speech_id, ordinal, section_ordinal, point_label, start, end, themes, directive_types, sentences)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """;
 
     private SqliteStatement? insertSpeech;
@@ -44,8 +43,8 @@ internal sealed partial class IndexStore
     public void InsertPassage(StoredPassage p)
     {
         insertPassage ??= db.Prepare(InsertPassageSql);
-        insertPassage.Execute(p.RowId, p.SpeechRowId, p.Ordinal, p.SectionOrdinal, p.SectionPath, p.PointLabel, p.Start, p.End,
-            p.Themes, p.DirectiveTypes, p.Sentences, p.ThemeReasons);
+        insertPassage.Execute(p.RowId, p.SpeechRowId, p.Ordinal, p.SectionOrdinal, p.PointLabel, p.Start, p.End,
+            p.Themes, p.DirectiveTypes, p.Sentences);
     }
 
     /// <summary>Deletes a speech with its sections and passages; its postings become dead and are dropped at the next merge.</summary>
@@ -56,9 +55,8 @@ internal sealed partial class IndexStore
         db.Run("DELETE FROM speeches WHERE id = ?", speechRowId);
     }
 
-    public void UpdatePassageLabels(long passageRowId, string themes, string directiveTypes, string sentences, string? themeReasons) =>
-        db.Run("UPDATE passages SET themes = ?, directive_types = ?, sentences = ?, theme_reasons = ? WHERE id = ?",
-            themes, directiveTypes, sentences, themeReasons, passageRowId);
+    public void UpdatePassageLabels(long passageRowId, string themes, string directiveTypes, string sentences) =>
+        db.Run("UPDATE passages SET themes = ?, directive_types = ?, sentences = ? WHERE id = ?", themes, directiveTypes, sentences, passageRowId);
 
     public void UpdateSpeechLabels(long speechRowId, string labelsFingerprint, string? themeShares) =>
         db.Run("UPDATE speeches SET labels_fingerprint = ?, theme_shares = ? WHERE id = ?", labelsFingerprint, themeShares, speechRowId);

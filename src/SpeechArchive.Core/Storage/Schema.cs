@@ -31,9 +31,9 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS passages (
             id INTEGER PRIMARY KEY, -- assigned by the indexer from meta next_passage_id: never reused, so postings ids only grow
             speech_id INTEGER NOT NULL REFERENCES speeches(id) ON DELETE CASCADE,
-            ordinal INTEGER NOT NULL, section_ordinal INTEGER NOT NULL, section_path TEXT NOT NULL, point_label TEXT,
+            ordinal INTEGER NOT NULL, section_ordinal INTEGER NOT NULL, point_label TEXT,
             start INTEGER NOT NULL, end INTEGER NOT NULL,
-            themes TEXT NOT NULL, directive_types TEXT NOT NULL, sentences TEXT NOT NULL, theme_reasons TEXT);
+            themes TEXT NOT NULL, directive_types TEXT NOT NULL, sentences TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS passages_by_speech ON passages(speech_id);
         CREATE TABLE IF NOT EXISTS segments (
             id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -29,8 +29,9 @@ internal static class SegmentReader
             var p = offset;
             for (var i = 0; i < docs; i++)
             {
-                doc += (long)Varint.Read(postings, ref p);
-                var tf = (int)Varint.Read(postings, ref p);
+                var value = Varint.Read(postings, ref p);
+                doc += (long)(value >> 1);
+                var tf = (value & 1) == 1 ? 1 : (int)Varint.Read(postings, ref p);
                 onPosting(doc, tf);
             }
         }

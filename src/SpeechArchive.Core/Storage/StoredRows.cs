@@ -12,7 +12,10 @@ internal sealed record StoredSpeech(
 internal sealed record StoredSection(
     long SpeechRowId, int Ordinal, int Level, string Label, string Heading, int HeadingStart, int HeadingEnd, int Start, int End, int Parent);
 
-/// <summary>A passage row as stored; <see cref="Sentences"/> is "start,end,type;…" with an empty type for none.</summary>
+/// <summary>
+/// A passage row as stored; <see cref="Sentences"/> is "start,end,type;…" with an empty type for none. The section path is not
+/// stored: it follows from the sections table. Label reasons are not stored either: they are recomputed from the stored taxonomy.
+/// </summary>
 internal sealed record StoredPassage(
-    long RowId, long SpeechRowId, int Ordinal, int SectionOrdinal, string SectionPath, string? PointLabel,
-    int Start, int End, string Themes, string DirectiveTypes, string Sentences, string? ThemeReasons);
+    long RowId, long SpeechRowId, int Ordinal, int SectionOrdinal, string? PointLabel,
+    int Start, int End, string Themes, string DirectiveTypes, string Sentences);
