@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("SpeechArchive.Tests")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+e970f040c0617c32159996c82f371e3f666f5922")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+dca457a0f06db33cd38a7117d398abacbe6f66be")]
 [assembly: System.Reflection.AssemblyProductAttribute("SpeechArchive.Tests")]
 [assembly: System.Reflection.AssemblyTitleAttribute("SpeechArchive.Tests")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
