@@ -93,7 +93,7 @@ internal sealed class GuardedReader(IParser parser, int yamlFirstLine)
     }
 
     private static bool IsNull(Scalar s) =>
-        s.Style == YamlDotNet.Core.ScalarStyle.Plain && s.Value is "" or "~" or "null" or "Null" or "NULL";
+        s.Style == ScalarStyle.Plain && s.Value is "" or "~" or "null" or "Null" or "NULL";
 
     private ParsingEvent Peek() =>
         parser.Accept<ParsingEvent>(out var e) ? e : throw Fail(LastLine, "front matter ends unexpectedly");

@@ -13,9 +13,19 @@ internal static class MetadataValues
     public static bool TryParseYear(string text, out int year) =>
         int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= MinYear and <= MaxYear;
 
-    public static bool TryParseDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
-        && date.Year is >= MinYear and <= MaxYear;
+    /// <summary>YYYY-MM-DD (or YYYY-M-D); a time after it (2022-06-10T09:00, 2022-06-10 09:00) is ignored.</summary>
+    public static bool TryParseDate(string text, out DateOnly date)
+    {
+        text = text.Trim();
+        var time = text.IndexOfAny(['T', ' ']);
+        if (time >= 8)
+        {
+            text = text[..time];
+        }
+
+        return DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            && date.Year is >= MinYear and <= MaxYear;
+    }
 
     public static IReadOnlyList<string> SplitTags(string? text) =>
         text is null ? [] : CleanTags(text.Split(TagSeparators));

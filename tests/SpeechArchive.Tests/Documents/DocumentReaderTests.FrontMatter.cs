@@ -55,6 +55,17 @@ public static partial class DocumentReaderTests
             Assert.Equal(1.0, result.Document.Metadata.YearProvenance.Confidence);
         }
 
+        [Theory]
+        [InlineData("2022-06-10T09:30:00")]
+        [InlineData("2022-6-10")]
+        public void WhenDateHasATimeOrShortFields_ShouldKeepTheDay(string date)
+        {
+            var result = Read($"---\ndate: {date}\n---\n正文");
+
+            Assert.True(result.Succeeded, result.Reason);
+            Assert.Equal(new DateOnly(2022, 6, 10), result.Document.Metadata.Date);
+        }
+
         [Fact]
         public void WhenYamlIsMalformed_ShouldFailWithTheLineInTheFile()
         {

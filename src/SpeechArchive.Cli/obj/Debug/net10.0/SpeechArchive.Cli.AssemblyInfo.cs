@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("speecharchive")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+dca457a0f06db33cd38a7117d398abacbe6f66be")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+08881e4b58ae2d30534e5c344432064a4a1da05a")]
 [assembly: System.Reflection.AssemblyProductAttribute("speecharchive")]
 [assembly: System.Reflection.AssemblyTitleAttribute("speecharchive")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
