@@ -5,32 +5,6 @@ using System.Text;
 using SpeechArchive.Classification;
 using SpeechArchive.Structure;
 
-namespace SpeechArchive.Documents
-{
-    public sealed record CorpusFile(string Key, string FullPath, long Length);
-    public sealed record DocumentReadResult(SourceDocument? Document, string? Failure);
-    public sealed class MetadataTable { public string Path = ""; public List<string> Warnings = []; public static MetadataTable? Find(string dir) => null; }
-    public static class CorpusScanner
-    {
-        public static IReadOnlyList<CorpusFile> Scan(string root) => Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".txt") || f.EndsWith(".md")).Where(f => !f.EndsWith("README.md") && !f.EndsWith("SOURCE.md")).Order(StringComparer.Ordinal)
-            .Select(f => new CorpusFile(Path.GetRelativePath(root, f).Replace('\\', '/'), f, new FileInfo(f).Length)).ToList();
-    }
-    public static class DocumentReader
-    {
-        public static DocumentReadResult Read(CorpusFile f, MetadataTable? t)
-        {
-            var bytes = File.ReadAllBytes(f.FullPath);
-            if (bytes.Length == 0) return new(null, "empty file");
-            var text = Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n").TrimStart('\uFEFF');
-            var title = text.Split('\n')[0];
-            int? year = System.Text.RegularExpressions.Regex.Match(text, @"(19|20)\d\d(?=年)") is { Success: true } m ? int.Parse(m.Value) : null;
-            return new(new SourceDocument(f.Key, Path.ChangeExtension(f.Key, null).Replace('/', '.'), text, null,
-                new SpeechMetadata { Title = title.Length < 40 ? title : null, Year = year }, Convert.ToHexString(SHA256.HashData(bytes)), [], []), null);
-        }
-    }
-}
-
 namespace SpeechArchive.Classification
 {
     public sealed record TaxonomyLabel(string Id, string Label);

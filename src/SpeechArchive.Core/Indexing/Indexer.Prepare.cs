@@ -17,19 +17,21 @@ public static partial class Indexer
     private static List<ScannedFile> ReadCorpus(IndexOptions options, IProgress<IndexProgress>? progress, List<IndexFailure> failures,
         List<string> warnings, CancellationToken cancellation)
     {
-        var files = CorpusScanner.Scan(options.CorpusDirectory);
-        var tables = LoadTables(files, options.CorpusDirectory, warnings);
+        var files = new CorpusScanner().Scan(options.CorpusDirectory);
+        var tables = new MetadataTableCache();
+        var tableOf = files.Select(tables.For).ToArray(); // loaded once, serially, before the parallel read
+        warnings.AddRange(tables.Warnings);
+        var reader = new DocumentReader();
         var results = new ScannedFile[files.Count];
         var errors = new ConcurrentBag<(int, IndexFailure)>();
         var done = 0;
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellation }, i =>
         {
             var file = files[i];
-            tables.TryGetValue(Path.GetDirectoryName(file.FullPath) ?? "", out var table);
-            var read = DocumentReader.Read(file, table);
+            var read = reader.Read(file, tableOf[i]);
             if (read.Document is null)
             {
-                errors.Add((i, new IndexFailure(file.Key, read.Failure ?? "unreadable")));
+                errors.Add((i, new IndexFailure(file.Key, read.Reason ?? "unreadable")));
             }
 
             results[i] = new ScannedFile(file, read.Document);
@@ -47,22 +49,6 @@ public static partial class Indexer
         }
 
         return [.. results];
-    }
-
-    private static Dictionary<string, MetadataTable> LoadTables(IReadOnlyList<CorpusFile> files, string root, List<string> warnings)
-    {
-        var tables = new Dictionary<string, MetadataTable>(StringComparer.Ordinal);
-        foreach (var dir in files.Select(f => Path.GetDirectoryName(f.FullPath) ?? "").Distinct(StringComparer.Ordinal))
-        {
-            var table = MetadataTable.Find(dir);
-            if (table is not null)
-            {
-                tables[dir] = table;
-                warnings.AddRange(table.Warnings.Select(w => $"{Path.GetRelativePath(root, table.Path)}: {w}"));
-            }
-        }
-
-        return tables;
     }
 
     private static RunPlan Plan(List<ScannedFile> scan, Dictionary<string, StoredSpeech> existing, string fingerprint, List<IndexFailure> failures)

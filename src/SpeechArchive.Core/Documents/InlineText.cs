@@ -1,0 +1,73 @@
+using System.Text;
+using Markdig.Syntax.Inlines;
+
+namespace SpeechArchive.Documents;
+
+/// <summary>The plain text of a block's inlines: emphasis markers and HTML dropped, links and code spans reduced to their text.</summary>
+internal static class InlineText
+{
+    /// <summary>Appends the text of <paramref name="root"/> to <paramref name="line"/>; walks with a stack, so deep nesting cannot overflow.</summary>
+    public static void Append(ContainerInline? root, StringBuilder line)
+    {
+        if (root is null)
+        {
+            return;
+        }
+
+        var pendingBreak = false;
+        var stack = new Stack<Inline>();
+        PushChildren(root, stack);
+        while (stack.Count > 0)
+        {
+            var inline = stack.Pop();
+            string? text = null;
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text = literal.Content.ToString();
+                    break;
+                case CodeInline code:
+                    text = code.Content;
+                    break;
+                case HtmlEntityInline entity:
+                    text = entity.Transcoded.ToString();
+                    break;
+                case AutolinkInline autolink:
+                    text = autolink.Url;
+                    break;
+                case LineBreakInline:
+                    pendingBreak = true;
+                    break;
+                case DelimiterInline delimiter:
+                    // Unmatched delimiters are text; their children (if any) follow them.
+                    text = delimiter.ToLiteral();
+                    PushChildren(delimiter, stack);
+                    break;
+                case ContainerInline container: // emphasis, links, images: their text
+                    PushChildren(container, stack);
+                    break;
+            }
+
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+
+            if (pendingBreak && line.Length > 0)
+            {
+                line.Append(CjkText.JoinSeparator(line[^1], text[0]));
+            }
+
+            pendingBreak = false;
+            line.Append(text);
+        }
+    }
+
+    private static void PushChildren(ContainerInline container, Stack<Inline> stack)
+    {
+        for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+        {
+            stack.Push(child);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text;
+
+namespace SpeechArchive.Documents;
+
+/// <summary>Turns raw file bytes into text: UTF-8 (BOM stripped), UTF-16 with a BOM, or GB18030 that reads as Chinese.</summary>
+internal static class TextDecoder
+{
+    /// <summary>Above this share of control characters a file is taken for binary.</summary>
+    private const double MaxControlShare = 0.02;
+
+    /// <summary>A GB18030 reading must be at least this share of ideographs among its non-ASCII characters.</summary>
+    private const double MinIdeographShare = 0.8;
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
+    private static readonly Lazy<Encoding> StrictGb18030 = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    });
+
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes)
+    {
+        var (text, warning, failure) = DecodeRaw(bytes);
+        if (failure is not null)
+        {
+            return DecodedText.Fail(failure);
+        }
+
+        var controlFailure = CheckControlCharacters(text!);
+        return controlFailure is not null ? DecodedText.Fail(controlFailure) : DecodedText.Ok(NormalizeLineEnds(text!), warning);
+    }
+
+    /// <summary>CRLF and lone CR become LF.</summary>
+    public static string NormalizeLineEnds(string text) =>
+        text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
+
+    private static (string? Text, string? Warning, string? Failure) DecodeRaw(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return DecodeUtf8(bytes[3..], 3);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return DecodeUtf16(bytes[2..], new UnicodeEncoding(false, false, true), "UTF-16 LE");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return DecodeUtf16(bytes[2..], new UnicodeEncoding(true, false, true), "UTF-16 BE");
+        }
+
+        var nul = bytes.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            return (null, null, $"binary file: NUL byte at offset {nul}");
+        }
+
+        return DecodeUtf8(bytes, 0);
+    }
+
+    private static (string?, string?, string?) DecodeUtf8(ReadOnlySpan<byte> bytes, int offset)
+    {
+        try
+        {
+            return (StrictUtf8.GetString(bytes), null, null);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var gb = TryGb18030(bytes);
+            if (gb is not null)
+            {
+                return (gb, "decoded as GB18030 (not valid UTF-8)", null);
+            }
+
+            var at = e.Index >= 0 ? $" (invalid UTF-8 at byte {offset + e.Index})" : "";
+            return (null, null, "not UTF-8, GB18030 or UTF-16" + at);
+        }
+    }
+
+    private static (string?, string?, string?) DecodeUtf16(ReadOnlySpan<byte> bytes, Encoding encoding, string name)
+    {
+        try
+        {
+            return (encoding.GetString(bytes), $"decoded as {name} (byte order mark)", null);
+        }
+        catch (DecoderFallbackException e)
+        {
+            return (null, null, $"invalid {name} at byte {e.Index + 2}");
+        }
+    }
+
+    private static string? TryGb18030(ReadOnlySpan<byte> bytes)
+    {
+        string text;
+        try
+        {
+            text = StrictGb18030.Value.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+
+        int nonAscii = 0, ideographs = 0;
+        foreach (var c in text)
+        {
+            if (c > '\u007F' && !char.IsWhiteSpace(c))
+            {
+                nonAscii++;
+                ideographs += CjkText.IsIdeograph(c) || c is (>= '\u3000' and <= '\u303F') or (>= '\uFF00' and <= '\uFFEF') ? 1 : 0;
+            }
+        }
+
+        return nonAscii > 0 && ideographs >= MinIdeographShare * nonAscii ? text : null;
+    }
+
+    private static string? CheckControlCharacters(string text)
+    {
+        int controls = 0, first = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f' or '\v'))
+            {
+                controls++;
+                first = first < 0 ? i : first;
+            }
+        }
+
+        return text.Contains('\0', StringComparison.Ordinal) || controls > MaxControlShare * text.Length
+            ? $"binary file: {controls} control characters, the first at character {first}"
+            : null;
+    }
+}
