@@ -126,11 +126,13 @@ public sealed class SearcherTests(IndexFixture index) : IClassFixture<IndexFixtu
     [Fact]
     public void WhenTextContainsMarkup_ShouldEscapeItInSnippets()
     {
-        var result = index.Search("网络安全");
+        var result = index.Search("数据泄露");
 
         var hit = Assert.Single(result.Hits);
         Assert.DoesNotContain("<script", hit.Snippet, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", hit.Snippet, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;", hit.Snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>数据泄露</mark>", hit.Snippet, StringComparison.Ordinal);
     }
 
     [Fact]
