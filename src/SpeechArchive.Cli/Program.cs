@@ -5,6 +5,7 @@ using SpeechArchive.Cli.Commands;
 
 Console.OutputEncoding = Encoding.UTF8;
 Console.InputEncoding = Encoding.UTF8;
+Terminal.Configure();
 
 var root = new RootCommand("讲话检索 SpeechArchive: index Chinese speeches and search them by phrase, theme, year and directive type.");
 root.Options.Add(CommonOptions.Index);

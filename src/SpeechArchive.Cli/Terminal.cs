@@ -6,6 +6,25 @@ namespace SpeechArchive.Cli;
 /// <summary>Renders the engine's HTML snippets for a terminal.</summary>
 internal static class Terminal
 {
+    /// <summary>True when output goes to a pipe or file, or NO_COLOR is set: no ANSI codes, no wrapping, hits shown as «…».</summary>
+    public static bool Plain { get; private set; }
+
+    public static void Configure()
+    {
+        Plain = Console.IsOutputRedirected || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 };
+        if (Plain)
+        {
+            AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+                Out = new AnsiConsoleOutput(Console.Out),
+            });
+            AnsiConsole.Profile.Width = 4096;
+        }
+    }
+
     /// <summary>Turns an HTML-escaped snippet with &lt;mark&gt; into Spectre markup with the hits highlighted.</summary>
     public static string FromSnippet(string snippet)
     {
@@ -14,7 +33,7 @@ internal static class Terminal
         for (var i = 0; i < parts.Length; i++)
         {
             var text = Markup.Escape(WebUtility.HtmlDecode(parts[i]));
-            sb.Append(i % 2 == 1 ? $"[black on yellow]{text}[/]" : text);
+            sb.Append(i % 2 == 0 ? text : Plain ? $"«{text}»" : $"[black on yellow]{text}[/]");
         }
 
         return sb.ToString();
