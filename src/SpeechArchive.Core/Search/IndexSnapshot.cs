@@ -46,6 +46,9 @@ public sealed partial class IndexSnapshot
         return Load(store);
     }
 
+    /// <summary>Whether <paramref name="indexDirectory"/> holds an index database (it may still be of another schema version).</summary>
+    public static bool Exists(string indexDirectory) => IndexStore.Exists(indexDirectory);
+
     internal static IndexSnapshot Load(IndexStore store)
     {
         store.BeginTransaction(); // one read transaction: every table is read at the same generation

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Web.Api;
+
+/// <summary>
+/// A search as the URL carries it: <c>q</c>, facet selections (<c>theme</c>, <c>year</c>, <c>type</c>, <c>org</c>, <c>speaker</c>;
+/// repeat a parameter to OR values), <c>sort</c>, <c>page</c> or <c>offset</c>, <c>limit</c>, <c>group</c>. Shared by the search page and the API.
+/// </summary>
+internal sealed class SearchQuery
+{
+    public const int MaxPage = 10_000;
+
+    [FromQuery(Name = "q")] public string? Q { get; set; }
+    [FromQuery(Name = "theme")] public string[]? Theme { get; set; }
+    [FromQuery(Name = "year")] public string[]? Year { get; set; }
+    [FromQuery(Name = "type")] public string[]? Type { get; set; }
+    [FromQuery(Name = "org")] public string[]? Org { get; set; }
+    [FromQuery(Name = "speaker")] public string[]? Speaker { get; set; }
+    /// <summary><c>relevance</c> (default), <c>date</c> (newest first) or <c>date-asc</c>.</summary>
+    [FromQuery(Name = "sort")] public string? Sort { get; set; }
+    /// <summary>1-based page; wins over <c>offset</c>.</summary>
+    [FromQuery(Name = "page")] public string? Page { get; set; }
+    [FromQuery(Name = "offset")] public string? Offset { get; set; }
+    [FromQuery(Name = "limit")] public string? Limit { get; set; }
+    /// <summary><c>1</c>/<c>true</c>: one hit per speech.</summary>
+    [FromQuery(Name = "group")] public string? Group { get; set; }
+
+    /// <summary>The facet fields in the order the UI shows them, with their query-syntax field names.</summary>
+    public static IReadOnlyList<(string Param, string Field)> FilterFields { get; } =
+        [("theme", "theme"), ("year", "year"), ("type", "type"), ("org", "org"), ("speaker", "speaker")];
+
+    public static SearchQuery From(IQueryCollection query) => new()
+    {
+        Q = query["q"].FirstOrDefault(),
+        Theme = Values(query, "theme"),
+        Year = Values(query, "year"),
+        Type = Values(query, "type"),
+        Org = Values(query, "org"),
+        Speaker = Values(query, "speaker"),
+        Sort = query["sort"].FirstOrDefault(),
+        Page = query["page"].FirstOrDefault(),
+        Offset = query["offset"].FirstOrDefault(),
+        Limit = query["limit"].FirstOrDefault(),
+        Group = query["group"].FirstOrDefault(),
+    };
+
+    public IReadOnlyList<string> ValuesOf(string param) => param switch
+    {
+        "theme" => Theme ?? [],
+        "year" => Year ?? [],
+        "type" => Type ?? [],
+        "org" => Org ?? [],
+        _ => Speaker ?? [],
+    };
+
+    public bool HasFilters => FilterFields.Any(f => ValuesOf(f.Param).Count > 0);
+
+    public bool IsGrouped => Group is "1" or "true" or "on";
+
+    public SearchSort SortOrder => Sort switch
+    {
+        null or "" or "relevance" => SearchSort.Relevance,
+        "date" => SearchSort.DateDescending,
+        "date-asc" => SearchSort.DateAscending,
+        _ => throw new QuerySyntaxException($"未知的排序“{Sort}”，可选 relevance、date、date-asc。(unknown sort '{Sort}')"),
+    };
+
+    /// <summary>The facet selections as engine filters (<c>year:2022</c>, <c>theme:integrity</c>, …); values are quoted so they stay one term.</summary>
+    public IReadOnlyList<string> Filters() =>
+        FilterFields.SelectMany(f => ValuesOf(f.Param).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => f.Field + ":" + QueryParser.Quote(v.Trim()))).ToList();
+
+    /// <summary>The engine request; bad paging or sort values throw <see cref="QuerySyntaxException"/> (answered with 400).</summary>
+    public SearchRequest ToRequest(int defaultLimit, int maxLimit)
+    {
+        var limit = Number(Limit, "limit", defaultLimit, 0, maxLimit);
+        var offset = Page is { Length: > 0 }
+            ? (Number(Page, "page", 1, 1, MaxPage) - 1) * limit
+            : Number(Offset, "offset", 0, 0, MaxPage * maxLimit);
+        return new SearchRequest
+        {
+            Query = Q ?? "",
+            Filters = Filters(),
+            Limit = limit,
+            Offset = offset,
+            Sort = SortOrder,
+            GroupBySpeech = IsGrouped,
+        };
+    }
+
+    private static int Number(string? text, string name, int fallback, int min, int max)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new QuerySyntaxException($"参数 {name}=“{text}”无效，应为 {min} 到 {max} 之间的整数。({name} must be an integer from {min} to {max})");
+        }
+
+        return value;
+    }
+
+    private static string[]? Values(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var values) ? values.Where(v => v is not null).Select(v => v!).ToArray() : null;
+}

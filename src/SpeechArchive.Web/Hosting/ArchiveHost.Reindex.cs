@@ -1,0 +1,100 @@
+using SpeechArchive.Indexing;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Web.Hosting;
+
+internal sealed partial class ArchiveHost
+{
+    private readonly Lock gate = new();
+    private volatile ReindexStatus status = new();
+    private Task? running;
+
+    public ReindexStatus Status => status;
+
+    /// <summary>Starts a reindex in the background; false when one is already running (one at a time).</summary>
+    public bool TryStartReindex(bool rebuild)
+    {
+        lock (gate)
+        {
+            if (running is not null)
+            {
+                return false;
+            }
+
+            status = status with { Running = true, Stage = "start", Done = 0, Total = 0, Current = null, StartedAt = DateTimeOffset.UtcNow, FinishedAt = null, Error = null };
+            running = Task.Run(() => Reindex(rebuild));
+            return true;
+        }
+    }
+
+    private void Reindex(bool rebuild)
+    {
+        try
+        {
+            logger.ReindexStarted(rebuild);
+            var result = Indexer.Run(Options(rebuild), new StatusProgress(this));
+            var snapshot = IndexSnapshot.Load(IndexDirectory);
+            Swap(snapshot);
+            Finish(result, DateTimeOffset.UtcNow);
+        }
+        catch (Exception e)
+        {
+            logger.ReindexFailed(e);
+            status = status with { Running = false, Stage = "failed", FinishedAt = DateTimeOffset.UtcNow, Error = e.Message };
+        }
+        finally
+        {
+            lock (gate)
+            {
+                running = null;
+            }
+        }
+    }
+
+    private void Finish(IndexRunResult result, DateTimeOffset at)
+    {
+        logger.RunFinished(result.Elapsed.TotalSeconds, result.Added, result.Updated, result.Removed, result.Failed.Count, result.Speeches, result.Generation);
+        foreach (var failure in result.Failed)
+        {
+            logger.NotIndexed(failure.File, failure.Reason);
+        }
+
+        status = status with
+        {
+            Running = false,
+            Stage = "done",
+            FinishedAt = at,
+            Generation = current?.Index.Generation ?? result.Generation,
+            Error = null,
+            LastRun = result,
+        };
+    }
+
+    /// <summary>Reports progress synchronously (Progress&lt;T&gt; would post out of order) into the status and the log.</summary>
+    private sealed class StatusProgress(ArchiveHost host) : IProgress<IndexProgress>
+    {
+        private readonly Lock sync = new();
+        private string lastStage = "";
+        private int lastQuarter = -1;
+
+        public void Report(IndexProgress value)
+        {
+            lock (sync)
+            {
+                Update(value);
+            }
+        }
+
+        private void Update(IndexProgress value)
+        {
+            host.status = host.status with { Stage = value.Stage, Done = value.Done, Total = value.Total, Current = value.Current };
+            var quarter = value.Total == 0 ? 4 : value.Done * 4 / value.Total;
+            if (value.Stage != lastStage || quarter != lastQuarter)
+            {
+                lastStage = value.Stage;
+                lastQuarter = quarter;
+                host.logger.Progress(value.Stage, value.Done, value.Total);
+            }
+        }
+    }
+}

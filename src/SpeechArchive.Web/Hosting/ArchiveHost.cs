@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using SpeechArchive.Indexing;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Web.Hosting;
+
+/// <summary>
+/// Holds the searcher that answers every request. A reindex runs in the background and swaps in the new snapshot with one
+/// reference write, so searches never wait and never see a half-built index.
+/// </summary>
+internal sealed partial class ArchiveHost
+{
+    private readonly ILogger<ArchiveHost> logger;
+    private volatile Searcher? current;
+    private volatile StatisticsCache? statistics;
+
+    public ArchiveHost(IOptions<ArchiveSettings> options, ILogger<ArchiveHost> logger)
+    {
+        this.logger = logger;
+        CorpusDirectory = ArchivePaths.Resolve(options.Value.Corpus);
+        IndexDirectory = ArchivePaths.Resolve(options.Value.Index);
+    }
+
+    public string CorpusDirectory { get; }
+
+    public string IndexDirectory { get; }
+
+    /// <summary>The searcher of the current index generation; read it once per request.</summary>
+    public Searcher Searcher => current ?? throw new InvalidOperationException("The archive is not open yet: call Open() at startup.");
+
+    public IndexSnapshot Snapshot => Searcher.Index;
+
+    /// <summary>Counts of the current snapshot, computed once per generation.</summary>
+    public IndexStatistics Statistics
+    {
+        get
+        {
+            var snapshot = Snapshot;
+            var cached = statistics;
+            if (cached is null || !ReferenceEquals(cached.Snapshot, snapshot))
+            {
+                cached = new StatisticsCache(snapshot, IndexStatistics.Of(snapshot));
+                statistics = cached;
+            }
+
+            return cached.Statistics;
+        }
+    }
+
+    /// <summary>Loads the index, building it from the corpus first when there is none (progress goes to the log).</summary>
+    public void Open()
+    {
+        logger.Paths(CorpusDirectory, IndexDirectory);
+        if (!Directory.Exists(CorpusDirectory))
+        {
+            logger.CorpusCreated(CorpusDirectory);
+            Directory.CreateDirectory(CorpusDirectory);
+        }
+
+        if (!IndexSnapshot.Exists(IndexDirectory))
+        {
+            logger.BuildingIndex(IndexDirectory, CorpusDirectory);
+            var result = Indexer.Run(Options(rebuild: false), new StatusProgress(this));
+            Finish(result, DateTimeOffset.UtcNow);
+        }
+
+        Swap(IndexSnapshot.Load(IndexDirectory));
+        status = status with { Generation = Snapshot.Generation };
+        var snapshot = Snapshot;
+        logger.Serving(snapshot.Speeches.Count, snapshot.Passages.Count, snapshot.Generation);
+    }
+
+    private IndexOptions Options(bool rebuild) => new()
+    {
+        CorpusDirectory = CorpusDirectory,
+        IndexDirectory = IndexDirectory,
+        Rebuild = rebuild,
+        Parallelism = Math.Max(1, Environment.ProcessorCount - 1),
+    };
+
+    private void Swap(IndexSnapshot snapshot) => current = new Searcher(snapshot);
+
+    private sealed record StatisticsCache(IndexSnapshot Snapshot, IndexStatistics Statistics);
+}

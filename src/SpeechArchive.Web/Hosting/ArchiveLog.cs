@@ -1,0 +1,44 @@
+namespace SpeechArchive.Web.Hosting;
+
+/// <summary>The web app's log messages (source-generated: no work when the level is off).</summary>
+internal static partial class ArchiveLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Corpus: {Corpus}; index: {Index}")]
+    public static partial void Paths(this ILogger logger, string corpus, string index);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Corpus folder {Corpus} does not exist; created it empty. Add .md/.txt files (or upload them in /admin) and reindex, or set SpeechArchive:Corpus.")]
+    public static partial void CorpusCreated(this ILogger logger, string corpus);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No index in {Index}: building one from {Corpus} before serving")]
+    public static partial void BuildingIndex(this ILogger logger, string index, string corpus);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving {Speeches} speeches, {Passages} passages (index generation {Generation})")]
+    public static partial void Serving(this ILogger logger, int speeches, int passages, long generation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reindex started (rebuild: {Rebuild})")]
+    public static partial void ReindexStarted(this ILogger logger, bool rebuild);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reindex failed; the previous index stays in service")]
+    public static partial void ReindexFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index run finished in {Seconds:F1} s: {Added} added, {Updated} updated, {Removed} removed, {Failed} failed; {Speeches} speeches, generation {Generation}")]
+    public static partial void RunFinished(this ILogger logger, double seconds, int added, int updated, int removed, int failed, int speeches, long generation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not indexed: {File}: {Reason}")]
+    public static partial void NotIndexed(this ILogger logger, string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexing: {Stage} {Done}/{Total}")]
+    public static partial void Progress(this ILogger logger, string stage, int done, int total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No admin token configured (SpeechArchive:AdminToken, env SpeechArchive__AdminToken): the admin pages and /api/admin are off.")]
+    public static partial void AdminOff(this ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Admin signed in from {Client}")]
+    public static partial void SignedIn(this ILogger logger, string client);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed admin sign-in from {Client}")]
+    public static partial void SignInFailed(this ILogger logger, string client);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upload stored: {Target} ({Bytes} bytes)")]
+    public static partial void UploadStored(this ILogger logger, string target, int bytes);
+}

@@ -1,0 +1,47 @@
+using SpeechArchive.Web.Api;
+using SpeechArchive.Web.Security;
+
+namespace SpeechArchive.Web.Hosting;
+
+/// <summary>Opens the archive and wires the middleware and endpoints.</summary>
+internal static class ArchivePipeline
+{
+    /// <summary>Loads the index (building it first when there is none) and warns when administration is off.</summary>
+    public static WebApplication OpenArchive(this WebApplication app)
+    {
+        app.Services.GetRequiredService<ArchiveHost>().Open();
+        if (!app.Services.GetRequiredService<AdminGate>().Enabled)
+        {
+            app.Logger.AdminOff();
+        }
+
+        return app;
+    }
+
+    public static WebApplication UseArchivePipeline(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                pages.UseExceptionHandler("/status/500");
+            }
+
+            pages.UseStatusCodePagesWithReExecute("/status/{0}");
+        });
+        app.UseRouting();
+        app.UseRequestSizeGuard();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorPages();
+        app.MapSearchApi();
+        app.MapAdminApi();
+        app.MapOpenApi();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
+}

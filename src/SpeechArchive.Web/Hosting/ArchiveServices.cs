@@ -1,0 +1,48 @@
+using SpeechArchive.Search;
+using SpeechArchive.Web.Security;
+using SpeechArchive.Web.Uploads;
+
+namespace SpeechArchive.Web.Hosting;
+
+/// <summary>Registers the archive, admin security, Razor Pages, JSON conventions and OpenAPI.</summary>
+internal static class ArchiveServices
+{
+    public static WebApplicationBuilder AddSpeechArchive(this WebApplicationBuilder builder)
+    {
+        // Serve wwwroot from the project in a build (not only in Development), so `dotnet run` from the repo root has its CSS.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.Configure<ArchiveSettings>(builder.Configuration.GetSection(ArchiveSettings.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ArchiveHost>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<AdminGate>();
+        services.AddSingleton<UploadService>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = JsonDefaults.Options.Encoder;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonDefaults.Options.DefaultIgnoreCondition;
+        });
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AddFolderApplicationModelConvention("/Admin", model =>
+            {
+                if (model.ViewEnginePath != "/Admin/Login")
+                {
+                    model.Filters.Add(new AdminPageFilter());
+                }
+            });
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "sa_af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,16 @@
+namespace SpeechArchive.Web.Hosting;
+
+/// <summary>The <c>SpeechArchive</c> configuration section: where the corpus and the index are, and the admin token.</summary>
+internal sealed class ArchiveSettings
+{
+    public const string Section = "SpeechArchive";
+
+    /// <summary>Corpus folder of .md/.txt speeches; relative paths are resolved by <see cref="ArchivePaths"/>.</summary>
+    public string Corpus { get; set; } = "corpus";
+
+    /// <summary>Index folder; built on start when it holds no index.</summary>
+    public string Index { get; set; } = "index";
+
+    /// <summary>Token for the admin pages and endpoints; empty turns administration off.</summary>
+    public string? AdminToken { get; set; }
+}

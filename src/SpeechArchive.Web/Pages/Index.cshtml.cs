@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpeechArchive.Search;
+using SpeechArchive.Web.Api;
+using SpeechArchive.Web.Hosting;
+using SpeechArchive.Web.Presentation;
+
+namespace SpeechArchive.Web.Pages;
+
+/// <summary>The search page: query box, facets with drill-sideways counts, filter chips, year histogram, hits, paging.</summary>
+internal sealed class IndexModel(ArchiveHost archive) : PageModel
+{
+    public const int PageSize = 10;
+    public const int MaxPageSize = 50;
+
+    public SearchQuery Query { get; private set; } = new();
+    public SearchLinks Links { get; private set; } = new(new SearchQuery());
+    public IndexSnapshot Snapshot { get; private set; } = null!;
+    public SearchResult? Result { get; private set; }
+    public YearHistogram? Histogram { get; private set; }
+    public string? Error { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount { get; private set; }
+
+    public void OnGet()
+    {
+        Query = SearchQuery.From(Request.Query);
+        Links = new SearchLinks(Query);
+        var searcher = archive.Searcher; // one generation for the whole page, even if a reindex swaps meanwhile
+        Snapshot = searcher.Index;
+        try
+        {
+            var request = Query.ToRequest(PageSize, MaxPageSize);
+            if (request.Limit == 0)
+            {
+                request = request with { Limit = PageSize };
+            }
+
+            Result = searcher.Search(request);
+            Histogram = YearHistogram.Create(Result.Facets.Year, Links);
+            PageNumber = request.Offset / request.Limit + 1;
+            PageCount = (Result.Total + request.Limit - 1) / request.Limit;
+        }
+        catch (QuerySyntaxException e)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+    }
+
+    /// <summary>A chip's text for a selected filter value.</summary>
+    public string ChipLabel(string param, string value) => param switch
+    {
+        "theme" => "主题：" + Snapshot.LabelOfTheme(value),
+        "type" => "指示类型：" + Snapshot.LabelOfDirectiveType(value),
+        "year" => "年份：" + value.Replace("..", "–", StringComparison.Ordinal) + "年",
+        "org" => "单位：" + value,
+        _ => "讲话人：" + value,
+    };
+
+    /// <summary>The ordinal of a hit's passage in its speech, for the reader's anchor.</summary>
+    public int? PassageOrdinal(SearchHit hit) => Snapshot.FindPassage(hit.PassageId) is int i ? Snapshot.Passages[i].Ordinal : null;
+}

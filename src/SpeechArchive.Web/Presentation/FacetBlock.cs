@@ -1,0 +1,6 @@
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Web.Presentation;
+
+/// <summary>One facet of the sidebar: its Chinese title, URL parameter, values with counts, and how many to show before "更多".</summary>
+internal sealed record FacetBlock(string Title, string Param, IReadOnlyList<FacetValue> Values, SearchLinks Links, int Shown);

@@ -1,0 +1,15 @@
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Web.Presentation;
+
+/// <summary>A hit as the result list shows it, with the link into the reader and the Chinese labels of its badges.</summary>
+internal sealed record HitView(SearchHit Hit, int? PassageOrdinal, string? Query, IndexSnapshot Snapshot)
+{
+    public string ReaderUrl => SearchLinks.Reader(Hit.SpeechId, Query, PassageOrdinal);
+
+    public string? DateText => Hit.Date ?? (Hit.Year is int y ? y + "年" : null);
+
+    public IEnumerable<string> ThemeLabels => Hit.Themes.Select(Snapshot.LabelOfTheme);
+
+    public IEnumerable<string> TypeLabels => Hit.DirectiveTypes.Select(Snapshot.LabelOfDirectiveType);
+}

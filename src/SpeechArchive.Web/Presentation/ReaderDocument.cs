@@ -1,0 +1,82 @@
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Web.Presentation;
+
+/// <summary>
+/// A speech laid out for reading: headings, passages and the text between them in document order, each escaped by the
+/// engine's <see cref="SnippetBuilder"/> with the query's hits marked; an outline; hit counts.
+/// </summary>
+internal sealed class ReaderDocument
+{
+    public required SpeechView Speech { get; init; }
+    public required IReadOnlyList<ReaderBlock> Blocks { get; init; }
+    public required IReadOnlyList<TocEntry> Toc { get; init; }
+    public int HitCount => Blocks.Sum(b => b.Hits);
+    public string? FirstHitAnchor => Blocks.FirstOrDefault(b => b.Hits > 0 && b.Anchor is not null)?.Anchor;
+
+    public static ReaderDocument? Build(IndexSnapshot index, string id, IReadOnlyList<string> forms)
+    {
+        var info = index.FindSpeech(id);
+        var view = SpeechView.Create(index, id);
+        if (info is null || view is null)
+        {
+            return null;
+        }
+
+        var text = info.Text;
+        var spans = view.Sections.Select(s => (Start: s.HeadingStart, End: s.HeadingEnd, Section: (SectionInfo?)s, Passage: (PassageView?)null))
+            .Concat(view.Passages.Select(p => (p.Start, p.End, Section: (SectionInfo?)null, Passage: (PassageView?)p)))
+            .Where(s => s.End > s.Start)
+            .OrderBy(s => s.Start).ThenBy(s => s.Section is null ? 1 : 0)
+            .ToList();
+
+        var blocks = new List<ReaderBlock>();
+        var at = 0;
+        foreach (var span in spans)
+        {
+            if (span.Start < at)
+            {
+                continue; // overlaps what is already shown
+            }
+
+            AddAsides(blocks, text, at, span.Start, view.Title, forms);
+            var (html, hits) = Mark(text, span.Start, span.End, forms);
+            blocks.Add(span.Section is { } s
+                ? new ReaderBlock(ReaderBlockKind.Heading, s.Level, "s-" + (s.Ordinal + 1), html, hits)
+                : new ReaderBlock(ReaderBlockKind.Passage, 0, "p-" + (span.Passage!.Ordinal + 1), html, hits, Citation.Of(view, span.Passage), span.Passage.Ordinal + 1));
+            at = span.End;
+        }
+
+        AddAsides(blocks, text, at, text.Length, view.Title, forms);
+        var toc = view.Sections.Where(s => s.HeadingEnd > s.HeadingStart)
+            .Select(s => new TocEntry("s-" + (s.Ordinal + 1), s.Level, text[s.HeadingStart..s.HeadingEnd].Trim())).ToList();
+        return new ReaderDocument { Speech = view, Blocks = blocks, Toc = toc };
+    }
+
+    private static void AddAsides(List<ReaderBlock> blocks, string text, int from, int to, string title, IReadOnlyList<string> forms)
+    {
+        var lineStart = from;
+        for (var i = from; i <= to; i++)
+        {
+            if (i < to && text[i] != '\n')
+            {
+                continue;
+            }
+
+            var line = text[lineStart..i];
+            if (line.Trim().Length > 0 && !(blocks.Count == 0 && line.Trim() == title.Trim()))
+            {
+                var (html, hits) = Mark(text, lineStart, i, forms);
+                blocks.Add(new ReaderBlock(ReaderBlockKind.Aside, 0, null, html, hits));
+            }
+
+            lineStart = i + 1;
+        }
+    }
+
+    private static (string Html, int Hits) Mark(string text, int start, int end, IReadOnlyList<string> forms)
+    {
+        var hits = forms.Count == 0 ? [] : SnippetBuilder.FindHits(text, start, end, forms);
+        return (SnippetBuilder.Render(text, start, end, hits), hits.Count);
+    }
+}

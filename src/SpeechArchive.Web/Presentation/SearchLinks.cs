@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.WebUtilities;
+using SpeechArchive.Search;
+using SpeechArchive.Web.Api;
+
+namespace SpeechArchive.Web.Presentation;
+
+/// <summary>Links of the search page: each carries the whole state (q, filters, sort, grouping, page) so every view is bookmarkable.</summary>
+internal sealed class SearchLinks(SearchQuery query)
+{
+    public const string SearchPath = "/";
+
+    public SearchQuery Query { get; } = query;
+
+    /// <summary>Selects the value, or deselects it when it is selected (multi-select within a facet); back to page 1.</summary>
+    public string Toggle(string param, FacetValue value) =>
+        value.Selected ? Remove(param, value.Value, value.Label) : Build(param, values => values.Add(value.Value));
+
+    public string Remove(string param, params string[] values) =>
+        Build(param, list => list.RemoveAll(v => values.Any(x => string.Equals(v, x, StringComparison.OrdinalIgnoreCase))));
+
+    public string ClearFilters() => Url(Query.Q, [], Query.Sort, Query.IsGrouped, 1);
+
+    public string WithQuery(string? q, bool keepFilters = true) => Url(q, keepFilters ? Selections() : [], Query.Sort, Query.IsGrouped, 1);
+
+    public string WithSort(string? sort) => Url(Query.Q, Selections(), sort, Query.IsGrouped, 1);
+
+    public string WithGrouping(bool group) => Url(Query.Q, Selections(), Query.Sort, group, 1);
+
+    public string WithPage(int page) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, page);
+
+    /// <summary>The reader at the passage, carrying the query so its hits are marked there.</summary>
+    public static string Reader(string speechId, string? q, int? passageOrdinal = null)
+    {
+        var path = "/speeches/" + Uri.EscapeDataString(speechId);
+        var url = string.IsNullOrWhiteSpace(q) ? path : QueryHelpers.AddQueryString(path, "q", q);
+        return passageOrdinal is int n ? url + "#p-" + (n + 1) : url;
+    }
+
+    private string Build(string param, Action<List<string>> change)
+    {
+        var selections = Selections();
+        var list = selections.FirstOrDefault(s => s.Param == param).Values ?? [];
+        change(list);
+        selections.RemoveAll(s => s.Param == param);
+        selections.Add((param, list));
+        return Url(Query.Q, selections, Query.Sort, Query.IsGrouped, 1);
+    }
+
+    private List<(string Param, List<string> Values)> Selections() =>
+        SearchQuery.FilterFields.Select(f => (f.Param, Query.ValuesOf(f.Param).ToList())).ToList();
+
+    private static string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page)
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            pairs.Add(new("q", q));
+        }
+
+        foreach (var (param, _) in SearchQuery.FilterFields)
+        {
+            var values = selections.FirstOrDefault(s => s.Param == param).Values ?? [];
+            pairs.AddRange(values.Distinct(StringComparer.OrdinalIgnoreCase).Select(v => new KeyValuePair<string, string?>(param, v)));
+        }
+
+        if (!string.IsNullOrEmpty(sort) && sort != "relevance")
+        {
+            pairs.Add(new("sort", sort));
+        }
+
+        if (group)
+        {
+            pairs.Add(new("group", "1"));
+        }
+
+        if (page > 1)
+        {
+            pairs.Add(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return pairs.Count == 0 ? SearchPath : SearchPath + QueryString.Create(pairs);
+    }
+}

@@ -1,0 +1,4 @@
+namespace SpeechArchive.Web.Presentation;
+
+/// <summary>One bar: its year, count, whether selected, the toggle link and its geometry in SVG units.</summary>
+internal sealed record YearBar(int Year, int Count, bool Selected, string Href, double X, double Y, double BarHeight);

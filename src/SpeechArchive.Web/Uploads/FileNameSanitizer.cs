@@ -1,0 +1,57 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SpeechArchive.Web.Uploads;
+
+/// <summary>
+/// Turns an uploaded name into a safe file name for the corpus: the last path component only (no folders, no drive, no
+/// traversal), control characters dropped, characters special on any file system replaced, no leading dot, bounded length,
+/// extension lower-cased.
+/// </summary>
+internal static partial class FileNameSanitizer
+{
+    public const int MaxLength = 100;
+
+    private const string Special = "<>:\"|?*";
+
+    /// <summary>The safe name, or null (with why) when nothing usable is left.</summary>
+    public static string? Sanitize(string? name, out string? reason)
+    {
+        reason = null;
+        var last = (name ?? "").Replace('\\', '/');
+        last = last[(last.LastIndexOf('/') + 1)..];
+        var sb = new StringBuilder(last.Length);
+        foreach (var c in last)
+        {
+            if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF')
+            {
+                continue;
+            }
+
+            sb.Append(Special.Contains(c, StringComparison.Ordinal) || char.IsWhiteSpace(c) ? '_' : c);
+        }
+
+        var clean = Underscores().Replace(sb.ToString(), "_").Trim('_').TrimStart('.');
+        var extension = Path.GetExtension(clean).ToLowerInvariant();
+        var stem = Path.GetFileNameWithoutExtension(clean).TrimEnd('.').Trim('_');
+        if (stem.Length == 0)
+        {
+            reason = "文件名无效（清理后为空）";
+            return null;
+        }
+
+        if (stem.Length + extension.Length > MaxLength)
+        {
+            stem = stem[..(MaxLength - extension.Length)];
+            if (char.IsHighSurrogate(stem[^1]))
+            {
+                stem = stem[..^1];
+            }
+        }
+
+        return stem + extension;
+    }
+
+    [GeneratedRegex("_{2,}")]
+    private static partial Regex Underscores();
+}

@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace SpeechArchive.Web.Tests.Browser;
+
+/// <summary>
+/// One headless Chromium (Debian's /usr/bin/chromium, never a downloaded one) for a test class. Without Chromium the
+/// tests say so and pass, except under CI=true, where they fail with the install command.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+
+    public IBrowser? Browser { get; private set; }
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : DefaultChromium;
+
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public string? Unavailable { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Unavailable = $"Chromium not found at {ChromiumPath}: install it with `apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM_PATH).";
+            if (InCi)
+            {
+                throw new InvalidOperationException("Browser tests must run in CI. " + Unavailable);
+            }
+
+            return;
+        }
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+    }
+}

@@ -1,0 +1,197 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static SpeechArchive.Web.Tests.Api;
+
+namespace SpeechArchive.Web.Tests.Browser;
+
+/// <summary>The UI in real Chromium against the app on Kestrel; each scenario saves screenshots under TestResults/screenshots.</summary>
+public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>, IDisposable
+{
+    private readonly ArchiveFactory app = new();
+
+    [Fact]
+    public async Task WhenTypingAQuery_ShouldShowHighlightedResults()
+    {
+        await WithPageAsync(async (page, _) =>
+        {
+            await page.GotoAsync("/");
+            await page.FillAsync("#q", "作风建设");
+            await page.PressAsync("#q", "Enter");
+            await page.WaitForSelectorAsync("li.hit");
+
+            var marks = await page.Locator("li.hit .snippet mark").AllTextContentsAsync();
+            Assert.NotEmpty(marks);
+            Assert.All(marks, m => Assert.Equal("作风建设", m));
+            Assert.Contains("q=", page.Url, StringComparison.Ordinal);
+            await ShotAsync(page, "search-desktop");
+        });
+    }
+
+    [Fact]
+    public async Task WhenClickingAThemeThenAYear_ShouldNarrowCountsAndResults()
+    {
+        await WithPageAsync(async (page, _) =>
+        {
+            await page.GotoAsync("/?q=" + Encode("要"));
+            var total = await TotalAsync(page);
+
+            await page.Locator("a.facet-value[data-facet=theme]").First.ClickAsync();
+            await page.WaitForSelectorAsync(".chips");
+            var afterTheme = await TotalAsync(page);
+            var year = await page.Locator("a.facet-value[data-facet=year]").First.GetAttributeAsync("data-value");
+            await page.Locator($"a.facet-value[data-facet=year][data-value='{year}']").ClickAsync();
+            await page.WaitForSelectorAsync("a.facet-value.selected[data-facet=year]");
+            var afterYear = await TotalAsync(page);
+
+            Assert.InRange(afterTheme, 1, total);
+            Assert.InRange(afterYear, 1, afterTheme);
+            Assert.Equal(2, await page.Locator(".chips a.chip:not(.clear)").CountAsync());
+            Assert.All(await page.Locator("li.hit .meta .date").AllTextContentsAsync(), d => Assert.Contains(year!, d, StringComparison.Ordinal));
+            await ShotAsync(page, "facets-theme-year");
+        });
+    }
+
+    [Fact]
+    public async Task WhenSteppingThroughHitsInTheReader_ShouldMoveTheCurrentMark()
+    {
+        await WithPageAsync(async (page, api) =>
+        {
+            var hit = (await SearchAsync(api, "q=" + Encode("警示教育"))).Hits[0];
+            await page.GotoAsync($"/speeches/{Encode(hit.SpeechId)}?q={Encode("警示教育")}");
+            var count = await page.Locator(".text mark").CountAsync();
+            Assert.True(count >= 3, $"expected several hits, got {count}");
+
+            await page.ClickAsync(".hit-next");
+            await page.ClickAsync(".hit-next");
+            Assert.Equal("2", await page.TextContentAsync(".hit-pos"));
+            Assert.Equal(1, await page.Locator("mark.current").CountAsync());
+            var second = await page.Locator(".text mark").Nth(1).GetAttributeAsync("class");
+            await page.ClickAsync(".hit-prev");
+
+            Assert.Equal("current", second);
+            Assert.Equal("1", await page.TextContentAsync(".hit-pos"));
+            Assert.Contains("current", await page.Locator(".text mark").First.GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+            await ShotAsync(page, "reader-hits");
+        });
+    }
+
+    [Fact]
+    public async Task WhenCopyingACitation_ShouldPutItOnTheClipboard()
+    {
+        await WithPageAsync(async (page, api) =>
+        {
+            var hit = (await SearchAsync(api, "q=" + Encode("警示教育"))).Hits[0];
+            await page.GotoAsync($"/speeches/{Encode(hit.SpeechId)}");
+            var summary = page.Locator(".passage details.cite summary").Nth(1);
+            var expected = await summary.GetAttributeAsync("data-cite");
+
+            await summary.ClickAsync();
+            await page.WaitForSelectorAsync(".passage details.cite.copied");
+            var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+
+            Assert.Equal(expected, copied);
+            Assert.StartsWith("《", copied, StringComparison.Ordinal);
+            Assert.True(await page.Locator(".passage details.cite.copied .cite-text").IsVisibleAsync());
+            await ShotAsync(page, "reader-citation");
+        }, clipboard: true);
+    }
+
+    [Fact]
+    public async Task WhenOnAPhone_ShouldNotScrollSidewaysAndKeepFacetsReachable()
+    {
+        await WithPageAsync(async (page, api) =>
+        {
+            var hit = (await SearchAsync(api, "q=" + Encode("警示教育"))).Hits[0];
+            await page.GotoAsync("/?q=" + Encode("作风建设"));
+            Assert.True(await FitsAsync(page), "the search page scrolls sideways at 390px");
+            Assert.False(await page.Locator("details.facets").GetAttributeAsync("open") is not null, "facets should start folded on a phone");
+            await ShotAsync(page, "phone-search");
+
+            await page.ClickAsync("details.facets > summary");
+            var theme = page.Locator("a.facet-value[data-facet=theme]").First;
+            Assert.True(await theme.IsVisibleAsync());
+            await ShotAsync(page, "phone-facets");
+            await theme.ClickAsync();
+            await page.WaitForSelectorAsync(".chips");
+            Assert.True(await FitsAsync(page), "the filtered page scrolls sideways at 390px");
+
+            await page.GotoAsync($"/speeches/{Encode(hit.SpeechId)}?q={Encode("警示教育")}");
+            Assert.True(await FitsAsync(page), "the reader scrolls sideways at 390px");
+            await ShotAsync(page, "phone-reader");
+        }, phone: true);
+    }
+
+    [Fact]
+    public async Task WhenAnAdminReindexes_ShouldShowProgressThenTheReport()
+    {
+        using var big = new ArchiveFactory(syntheticSpeeches: 400);
+        await WithPageAsync(async (page, _) =>
+        {
+            await page.GotoAsync("/admin");
+            await page.FillAsync("#token", ArchiveFactory.Token);
+            await page.ClickAsync("form.login button");
+            await page.WaitForSelectorAsync("#statistics");
+
+            await page.ClickAsync("#reindex form:nth-of-type(2) button");
+            await ShotAsync(page, "admin-progress");
+            await page.WaitForSelectorAsync("#reindex[data-running=false]", new() { Timeout = 60_000 });
+            await page.WaitForFunctionAsync("() => !document.querySelector('#report').textContent.includes('还没有运行过')", null, new() { Timeout = 60_000 });
+
+            Assert.Contains("新增", await page.TextContentAsync("#report"), StringComparison.Ordinal);
+            await ShotAsync(page, "admin");
+        }, server: big);
+    }
+
+    private async Task WithPageAsync(Func<IPage, HttpClient, Task> scenario, bool phone = false, bool clipboard = false, ArchiveFactory? server = null)
+    {
+        if (browser.Browser is null)
+        {
+            output.WriteLine("Skipped: " + browser.Unavailable);
+            return;
+        }
+
+        var address = (server ?? app).StartKestrel();
+        var options = new BrowserNewContextOptions
+        {
+            BaseURL = address.ToString().TrimEnd('/'),
+            Locale = "zh-CN",
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+            DeviceScaleFactor = phone ? 2 : 1,
+        };
+        if (clipboard)
+        {
+            options.Permissions = ["clipboard-read", "clipboard-write"];
+        }
+
+        await using var context = await browser.Browser.NewContextAsync(options);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                errors.Add(m.Text);
+            }
+        };
+        using var api = new HttpClient { BaseAddress = address };
+        await scenario(page, api);
+        Assert.Empty(errors); // includes CSP violations
+    }
+
+    private async Task ShotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(TestPaths.Screenshots, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine("Screenshot: " + path);
+    }
+
+    private static async Task<int> TotalAsync(IPage page) =>
+        int.Parse(await page.TextContentAsync(".summary .count strong") ?? "", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Task<bool> FitsAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+
+    public void Dispose() => app.Dispose();
+}

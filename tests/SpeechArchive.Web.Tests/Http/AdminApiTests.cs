@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Headers;
+using static SpeechArchive.Web.Tests.Admin;
+
+namespace SpeechArchive.Web.Tests.Http;
+
+public sealed class AdminApiTests : IDisposable
+{
+    private readonly ArchiveFactory app = new();
+    private readonly HttpClient admin;
+
+    public AdminApiTests() => admin = app.CreateAdminClient();
+
+    [Theory]
+    [InlineData("GET", "/api/admin/status")]
+    [InlineData("POST", "/api/admin/reindex")]
+    [InlineData("POST", "/api/admin/upload")]
+    public async Task WhenNoTokenIsSent_ShouldAnswer401(string method, string url)
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
+    public async Task WhenTheTokenIsWrong_ShouldAnswer403()
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Admin-Token", "not-the-token");
+
+        using var response = await client.PostAsync("/api/admin/reindex", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WhenTheTokenComesInTheXAdminTokenHeader_ShouldBeAccepted()
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Admin-Token", ArchiveFactory.Token);
+
+        using var response = await client.GetAsync("/api/admin/statistics");
+
+        var stats = await JsonAsync(response);
+        Assert.True(stats.GetProperty("speeches").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task WhenFailingFiveTimes_ShouldRefuseEvenTheRightTokenWith429()
+    {
+        using var client = app.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = new HttpRequestMessage(HttpMethod.Get, "/api/admin/status");
+            wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "guess-" + i);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(wrong)).StatusCode);
+        }
+
+        using var response = await admin.GetAsync("/api/admin/status");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task WhenAdministrationIsOff_ShouldAnswer404ForTheApiAndThePages()
+    {
+        using var off = new ArchiveFactory(adminToken: null);
+        using var client = off.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Admin-Token", "anything");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/admin/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/admin/login")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WhenAReindexIsRequestedTwice_ShouldRefuseTheSecondWith409UntilTheFirstEnds()
+    {
+        using var big = new ArchiveFactory(syntheticSpeeches: 400);
+        using var client = big.CreateAdminClient();
+
+        using var first = await client.PostAsync("/api/admin/reindex?rebuild=true", null);
+        using var second = await client.PostAsync("/api/admin/reindex", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var status = await WaitForReindexAsync(client);
+        Assert.True(status.GetProperty("lastRun").GetProperty("committed").GetBoolean());
+        using var third = await client.PostAsync("/api/admin/reindex", null);
+        Assert.Equal(HttpStatusCode.Accepted, third.StatusCode);
+        await WaitForReindexAsync(client);
+    }
+
+    [Fact]
+    public async Task WhenAFileFailsToIndex_ShouldReportItInTheLastRun()
+    {
+        await File.WriteAllBytesAsync(Path.Combine(app.CorpusDirectory, "broken.md"), []);
+
+        using var started = await admin.PostAsync("/api/admin/reindex", null);
+        var status = await WaitForReindexAsync(admin);
+
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var failed = status.GetProperty("lastRun").GetProperty("failed").EnumerateArray().ToList();
+        Assert.Contains(failed, f => f.GetProperty("file").GetString() == "broken.md" && f.GetProperty("reason").GetString()!.Length > 0);
+    }
+
+    public void Dispose()
+    {
+        admin.Dispose();
+        app.Dispose();
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using static SpeechArchive.Web.Tests.Api;
+
+namespace SpeechArchive.Web.Tests.Http;
+
+public sealed class ReaderPageTests : IDisposable
+{
+    private readonly ArchiveFactory app = new();
+    private readonly HttpClient client;
+
+    public ReaderPageTests() => client = app.CreateClient();
+
+    [Fact]
+    public async Task WhenOpenedFromAHit_ShouldMarkEveryHitAndAnchorThePassage()
+    {
+        var hit = (await SearchAsync(client, "q=" + Encode("警示教育"))).Hits[0];
+        var page = await Html.GetAsync(client, $"/speeches/{Encode(hit.SpeechId)}?q={Encode("警示教育")}");
+
+        var marks = page.QuerySelectorAll(".text mark");
+        Assert.All(marks, m => Assert.Equal("警示教育", m.TextContent));
+        var speech = await SpeechAsync(client, hit.SpeechId);
+        var expected = speech.Passages.Sum(p => CountOf(p.Text, "警示教育"));
+        Assert.Equal(expected, page.QuerySelectorAll(".text .passage mark").Length);
+        Assert.Equal(marks.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector(".hitbar")!.GetAttribute("data-hits"));
+        foreach (var p in speech.Passages)
+        {
+            Assert.NotNull(page.GetElementById("p-" + (p.Ordinal + 1)));
+        }
+    }
+
+    [Fact]
+    public async Task WhenTheSpeechHasSections_ShouldShowHeadingsAndAnOutlineThatLinksToThem()
+    {
+        var id = (await SearchAsync(client, "q=" + Encode("警示教育"))).Hits[0].SpeechId;
+        var speech = await SpeechAsync(client, id);
+        Assert.NotEmpty(speech.Sections);
+
+        var page = await Html.GetAsync(client, "/speeches/" + Encode(id));
+
+        var toc = page.QuerySelectorAll("nav.toc a");
+        Assert.Equal(speech.Sections.Count, toc.Length);
+        foreach (var link in toc)
+        {
+            var target = page.GetElementById(link.GetAttribute("href")!.TrimStart('#'));
+            Assert.NotNull(target);
+            Assert.Contains(target.TagName, new[] { "H2", "H3" });
+            Assert.Equal(link.TextContent.Trim(), target.TextContent.Trim());
+        }
+    }
+
+    [Fact]
+    public async Task WhenShowingAPassage_ShouldOfferItsCitation()
+    {
+        var id = (await SearchAsync(client, "q=" + Encode("警示教育"))).Hits[0].SpeechId;
+        var speech = await SpeechAsync(client, id);
+
+        var page = await Html.GetAsync(client, "/speeches/" + Encode(id));
+
+        var passage = speech.Passages[^1];
+        var cite = page.GetElementById("p-" + (passage.Ordinal + 1))!.QuerySelector("details.cite summary")!.GetAttribute("data-cite")!;
+        Assert.StartsWith("《" + speech.Title + "》", cite, StringComparison.Ordinal);
+        Assert.EndsWith(passage.Section, cite, StringComparison.Ordinal);
+        Assert.Equal(cite, page.GetElementById("p-" + (passage.Ordinal + 1))!.QuerySelector(".cite-text")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/speeches/no-such-speech")]
+    [InlineData("/speeches/..%2F..%2Fetc%2Fpasswd")]
+    public async Task WhenTheIdIsUnknown_ShouldAnswer404(string url)
+    {
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static int CountOf(string text, string word)
+    {
+        var n = 0;
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        app.Dispose();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using static SpeechArchive.Web.Tests.Api;
+
+namespace SpeechArchive.Web.Tests.Http;
+
+public sealed class SearchApiTests : IDisposable
+{
+    private readonly ArchiveFactory app = new();
+    private readonly HttpClient client;
+
+    public SearchApiTests() => client = app.CreateClient();
+
+    [Fact]
+    public async Task WhenSearching_ShouldAnswerTheCliJsonShape()
+    {
+        var json = await client.GetStringAsync("/api/search?q=" + Encode("作风建设") + "&limit=3");
+
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        foreach (var field in new[] { "query", "total", "totalSpeeches", "tookMs", "offset", "limit", "hits", "facets", "searched" })
+        {
+            Assert.True(root.TryGetProperty(field, out _), "missing " + field);
+        }
+
+        Assert.Equal(3, root.GetProperty("limit").GetInt32());
+        Assert.InRange(root.GetProperty("hits").GetArrayLength(), 1, 3);
+        Assert.Contains("作风建设", json, StringComparison.Ordinal); // Chinese unescaped, as JsonDefaults writes it
+    }
+
+    [Fact]
+    public async Task WhenPagingWithOffsetOrPage_ShouldReturnTheSameSlice()
+    {
+        var byOffset = await SearchAsync(client, "sort=date&limit=4&offset=4");
+        var byPage = await SearchAsync(client, "sort=date&limit=4&page=2");
+        var all = await SearchAsync(client, "sort=date&limit=8");
+
+        Assert.Equal(all.Hits.Skip(4).Select(h => h.PassageId), byOffset.Hits.Select(h => h.PassageId));
+        Assert.Equal(byOffset.Hits.Select(h => h.PassageId), byPage.Hits.Select(h => h.PassageId));
+    }
+
+    [Fact]
+    public async Task WhenGrouping_ShouldReturnOneHitPerSpeech()
+    {
+        var result = await SearchAsync(client, "q=" + Encode("要") + "&group=true&limit=50");
+
+        Assert.Equal(result.Hits.Count, result.Hits.Select(h => h.SpeechId).Distinct().Count());
+        Assert.Equal(result.TotalSpeeches, result.Total);
+    }
+
+    [Fact]
+    public async Task WhenAskingForFacets_ShouldCountDrillSideways()
+    {
+        var all = await SearchAsync(client, "limit=0");
+        var theme = all.Facets.Theme[0];
+
+        var facets = await client.GetFromJsonAsync<SpeechArchive.Search.SearchFacets>("/api/facets?theme=" + theme.Value, SpeechArchive.Search.JsonDefaults.Options);
+
+        Assert.Equal(all.Facets.Theme.Select(t => (t.Value, t.Count)), facets!.Theme.Select(t => (t.Value, t.Count)));
+        Assert.True(facets.Theme.Single(t => t.Value == theme.Value).Selected);
+        Assert.True(facets.Year.Sum(y => y.Count) <= all.Facets.Year.Sum(y => y.Count));
+    }
+
+    [Fact]
+    public async Task WhenFetchingASpeech_ShouldAnswerItsView()
+    {
+        var hit = (await SearchAsync(client, "q=" + Encode("警示教育"))).Hits[0];
+
+        var speech = await SpeechAsync(client, hit.SpeechId);
+
+        Assert.Equal(hit.SpeechId, speech.Id);
+        Assert.Contains(speech.Passages, p => p.Id == hit.PassageId);
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=%22unclosed", "引号")]
+    [InlineData("/api/search?theme=no-such-theme", "no-such-theme")]
+    [InlineData("/api/search?page=abc", "page")]
+    [InlineData("/api/search?limit=-1", "limit")]
+    [InlineData("/api/search?sort=sideways", "sideways")]
+    [InlineData("/api/search?year=20x2", "20x2")]
+    [InlineData("/api/facets?q=-", "-")]
+    public async Task WhenTheInputIsBad_ShouldAnswer400ProblemDetails(string url, string detailMentions)
+    {
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.EndsWith("json", response.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(400, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains(detailMentions, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenTheSpeechIsUnknown_ShouldAnswer404ProblemDetails()
+    {
+        using var response = await client.GetAsync("/api/speeches/" + Encode("../../etc/passwd"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains("passwd", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenFetchingTheOpenApiDocument_ShouldDescribeTheApi()
+    {
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var paths = doc.RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/search", "/api/facets", "/api/speeches/{id}", "/api/admin/reindex", "/api/admin/upload" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), "missing " + path);
+        }
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        app.Dispose();
+    }
+}

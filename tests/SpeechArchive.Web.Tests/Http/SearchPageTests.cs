@@ -1,0 +1,131 @@
+using System.Net;
+using static SpeechArchive.Web.Tests.Api;
+
+namespace SpeechArchive.Web.Tests.Http;
+
+public sealed class SearchPageTests : IDisposable
+{
+    private readonly ArchiveFactory app = new();
+    private readonly HttpClient client;
+
+    public SearchPageTests() => client = app.CreateClient();
+
+    [Fact]
+    public async Task WhenSearchingAWord_ShouldListHitsWithTheWordMarked()
+    {
+        var page = await Html.GetAsync(client, "/?q=" + Encode("作风建设"));
+
+        var hits = page.QuerySelectorAll("li.hit");
+        Assert.NotEmpty(hits);
+        Assert.All(hits, hit => Assert.Contains(hit.QuerySelectorAll(".snippet mark"), m => m.TextContent == "作风建设"));
+        var api = await SearchAsync(client, "q=" + Encode("作风建设"));
+        Assert.Equal(api.Total, Html.Total(page));
+        Assert.Contains("条结果，用时", page.QuerySelector(".summary .count")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("zh-CN", page.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task WhenFilteringByAYear_ShouldNarrowHitsButKeepTheOtherYearsCounts()
+    {
+        var all = await SearchAsync(client, "q=" + Encode("作风") + "&limit=100");
+        var year = all.Facets.Year.OrderByDescending(y => y.Count).First();
+
+        var page = await Html.GetAsync(client, "/?q=" + Encode("作风") + "&year=" + year.Value);
+
+        Assert.Equal(year.Count, Html.Total(page));
+        Assert.All(page.QuerySelectorAll("li.hit .meta .date"), d => Assert.Contains(year.Value, d.TextContent, StringComparison.Ordinal));
+        var yearLinks = page.QuerySelectorAll("a.facet-value[data-facet=year]");
+        foreach (var facet in all.Facets.Year)
+        {
+            var link = Assert.Single(yearLinks, a => a.GetAttribute("data-value") == facet.Value);
+            Assert.Equal(facet.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), link.QuerySelector(".n")!.TextContent);
+            Assert.Equal(facet.Value == year.Value, link.ClassList.Contains("selected"));
+        }
+    }
+
+    [Fact]
+    public async Task WhenSelectingTwoValuesOfAFacet_ShouldOrThem()
+    {
+        var all = await SearchAsync(client, "limit=0");
+        var years = all.Facets.Year.Take(2).ToList();
+        Assert.Equal(2, years.Count);
+
+        var page = await Html.GetAsync(client, $"/?year={years[0].Value}&year={years[1].Value}");
+
+        Assert.Equal(years[0].Count + years[1].Count, Html.Total(page));
+        Assert.Equal(2, page.QuerySelectorAll("a.facet-value.selected[data-facet=year]").Length);
+    }
+
+    [Fact]
+    public async Task WhenAFilterIsActive_ShouldShowARemovableChip()
+    {
+        var all = await SearchAsync(client, "limit=0");
+        var theme = all.Facets.Theme[0];
+
+        var page = await Html.GetAsync(client, "/?q=" + Encode("要") + "&theme=" + theme.Value);
+
+        var chip = page.QuerySelectorAll(".chips a.chip").First(a => !a.ClassList.Contains("clear"));
+        Assert.Contains(theme.Label, chip.TextContent, StringComparison.Ordinal);
+        var removed = await Html.GetAsync(client, chip.GetAttribute("href")!);
+        Assert.Empty(removed.QuerySelectorAll(".chips"));
+        Assert.Equal("要", removed.QuerySelector("input[name=q]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task WhenClickingAYearBar_ShouldFilterOnThatYear()
+    {
+        var page = await Html.GetAsync(client, "/");
+        var bar = page.QuerySelectorAll(".histogram a")[0];
+        var year = bar.GetAttribute("data-year")!;
+
+        var filtered = await Html.GetAsync(client, bar.GetAttribute("href")!);
+
+        Assert.Contains(filtered.QuerySelectorAll("a.facet-value.selected[data-facet=year]"), a => a.GetAttribute("data-value") == year);
+        Assert.All(filtered.QuerySelectorAll("li.hit .meta .date"), d => Assert.Contains(year, d.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WhenPaging_ShouldShowTheNextHitsAndKeepTheState()
+    {
+        var first = await Html.GetAsync(client, "/?sort=date");
+        var next = first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!;
+        Assert.Contains("sort=date", next, StringComparison.Ordinal);
+        Assert.Contains("page=2", next, StringComparison.Ordinal);
+
+        var second = await Html.GetAsync(client, next);
+
+        var firstLinks = first.QuerySelectorAll("li.hit h3 a").Select(a => a.GetAttribute("href")).ToHashSet();
+        var secondLinks = second.QuerySelectorAll("li.hit h3 a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.NotEmpty(secondLinks);
+        Assert.DoesNotContain(secondLinks, firstLinks.Contains);
+        Assert.Equal("11", second.QuerySelector("ol.hits")!.GetAttribute("start"));
+    }
+
+    [Fact]
+    public async Task WhenNothingMatches_ShouldSuggestWhatToTry()
+    {
+        var page = await Html.GetAsync(client, "/?q=" + Encode("\"量子纠缠\" 火星") + "&year=2022");
+
+        var advice = page.QuerySelector(".no-results")!;
+        Assert.Equal(0, Html.Total(page));
+        Assert.Contains(advice.QuerySelectorAll("a"), a => a.TextContent.Contains("去掉全部筛选条件", StringComparison.Ordinal));
+        Assert.Contains(advice.QuerySelectorAll("a"), a => a.TextContent.Contains("去掉引号", StringComparison.Ordinal));
+        Assert.Contains(advice.QuerySelectorAll("a.suggest"), a => a.TextContent == "火星");
+    }
+
+    [Fact]
+    public async Task WhenTheQueryIsMalformed_ShouldAnswer400WithTheReason()
+    {
+        using var response = await client.GetAsync("/?q=" + Encode("\"未闭合"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("引号", page.QuerySelector(".error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        app.Dispose();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text.Json;
+using static SpeechArchive.Web.Tests.Admin;
+
+namespace SpeechArchive.Web.Tests.Http;
+
+public sealed class UploadApiTests : IDisposable
+{
+    private readonly ArchiveFactory app = new();
+    private readonly HttpClient admin;
+
+    public UploadApiTests() => admin = app.CreateAdminClient();
+
+    private string Uploads => Path.Combine(app.CorpusDirectory, "uploads");
+
+    [Fact]
+    public async Task WhenUploadingAGoodFileAndReindexing_ShouldMakeItSearchable()
+    {
+        using var form = Files(("会议讲话.md", Utf8(Speech("量子通信"))));
+
+        var report = await JsonAsync(await admin.PostAsync("/api/admin/upload?reindex=true", form));
+        await WaitForReindexAsync(admin);
+
+        var file = Single(report);
+        Assert.True(file.GetProperty("accepted").GetBoolean());
+        Assert.Equal("uploads/会议讲话.md", file.GetProperty("storedAs").GetString());
+        Assert.True(File.Exists(Path.Combine(Uploads, "会议讲话.md")));
+        var result = await Api.SearchAsync(admin, "q=" + Api.Encode("量子通信"));
+        Assert.NotEmpty(result.Hits);
+    }
+
+    [Theory]
+    [InlineData("empty.md", "")]
+    [InlineData("program.exe", "MZ binary")]
+    [InlineData("notes.pdf", "%PDF-1.7")]
+    [InlineData(".md", "同志们：要严守纪律。")]
+    public async Task WhenUploadingABadFile_ShouldRejectItWithAReasonAndStoreNothing(string name, string content)
+    {
+        using var form = Files((name, Utf8(content)));
+
+        var report = await JsonAsync(await admin.PostAsync("/api/admin/upload", form));
+
+        var file = Single(report);
+        Assert.False(file.GetProperty("accepted").GetBoolean());
+        Assert.False(string.IsNullOrWhiteSpace(file.GetProperty("reason").GetString()));
+        Assert.False(Directory.Exists(Uploads) && Directory.EnumerateFiles(Uploads).Any());
+    }
+
+    [Fact]
+    public async Task WhenUploadingABinaryFileNamedMd_ShouldRejectIt()
+    {
+        using var form = Files(("image.md", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A, 0x0A]));
+
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", form)));
+
+        Assert.False(file.GetProperty("accepted").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("../../escape.md", "escape.md")]
+    [InlineData("/etc/cron.d/evil.txt", "evil.txt")]
+    [InlineData("C:\\Windows\\win.md", "win.md")]
+    public async Task WhenTheNameTriesToEscape_ShouldStoreItUnderUploadsWithASafeName(string name, string stored)
+    {
+        using var form = Files((name, Utf8(Speech("路径"))));
+
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", form)));
+
+        Assert.True(file.GetProperty("accepted").GetBoolean(), file.ToString());
+        Assert.Equal("uploads/" + stored, file.GetProperty("storedAs").GetString());
+        Assert.Equal([Path.Combine(Uploads, stored)], Directory.GetFiles(Uploads));
+        Assert.False(File.Exists(Path.GetFullPath(Path.Combine(Uploads, "..", "..", "escape.md"))));
+    }
+
+    [Fact]
+    public async Task WhenTheNameHasControlCharacters_ShouldDropThem()
+    {
+        using var form = RawMultipart("a\u0001b\u0007c\u001F.md", Utf8(Speech("控制")));
+
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", form)));
+
+        Assert.Equal("uploads/abc.md", file.GetProperty("storedAs").GetString());
+        Assert.Equal([Path.Combine(Uploads, "abc.md")], Directory.GetFiles(Uploads));
+    }
+
+    [Fact]
+    public async Task WhenUploadingAZip_ShouldTakeItsDocumentsAndSkipTheRest()
+    {
+        var zip = Zip(("讲话/", []), ("讲话/甲.md", Utf8(Speech("甲项"))), ("乙.txt", Utf8(Speech("乙项"))), ("图片.png", [1, 2, 3]), ("../../zipslip.md", Utf8(Speech("丙项"))));
+        using var form = Files(("batch.zip", zip));
+
+        var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload", form))).GetProperty("files").EnumerateArray().ToList();
+
+        Assert.Equal(["uploads/甲.md", "uploads/乙.txt", "uploads/zipslip.md"], files.Where(f => f.GetProperty("accepted").GetBoolean()).Select(f => f.GetProperty("storedAs").GetString()));
+        Assert.Contains(files, f => f.GetProperty("name").GetString()!.EndsWith("图片.png", StringComparison.Ordinal) && !f.GetProperty("accepted").GetBoolean());
+        Assert.Equal(3, Directory.GetFiles(Uploads).Length);
+    }
+
+    [Fact]
+    public async Task WhenAZipEntryInflatesLikeABomb_ShouldRejectThatEntry()
+    {
+        var bomb = new byte[4 * 1024 * 1024];
+        Array.Fill(bomb, (byte)'a');
+        using var form = Files(("bomb.zip", Zip(("bomb.txt", bomb), ("ok.md", Utf8(Speech("正常"))))));
+
+        var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload", form))).GetProperty("files").EnumerateArray().ToList();
+
+        Assert.False(files.Single(f => f.GetProperty("name").GetString()!.EndsWith("bomb.txt", StringComparison.Ordinal)).GetProperty("accepted").GetBoolean());
+        Assert.True(files.Single(f => f.GetProperty("name").GetString()!.EndsWith("ok.md", StringComparison.Ordinal)).GetProperty("accepted").GetBoolean());
+        Assert.False(File.Exists(Path.Combine(Uploads, "bomb.txt")));
+    }
+
+    [Fact]
+    public async Task WhenTheFileIsNotAZip_ShouldRejectIt()
+    {
+        using var form = Files(("fake.zip", Utf8("not a zip at all")));
+
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", form)));
+
+        Assert.False(file.GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task WhenTheRequestIsOverTheLimit_ShouldAnswer413()
+    {
+        using var form = Files(("huge.txt", new byte[21 * 1024 * 1024]));
+
+        using var response = await admin.PostAsync("/api/admin/upload", form);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.False(Directory.Exists(Uploads));
+    }
+
+    private static JsonElement Single(JsonElement report) => Assert.Single(report.GetProperty("files").EnumerateArray().ToList());
+
+    public void Dispose()
+    {
+        admin.Dispose();
+        app.Dispose();
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using SpeechArchive.Search;
+using SpeechArchive.Web.Api;
+using SpeechArchive.Web.Presentation;
+
+namespace SpeechArchive.Web.Tests.Units;
+
+public sealed class SearchLinksTests
+{
+    private static SearchLinks Links(string queryString) => new(SearchQuery.From(new QueryCollection(QueryHelpers.ParseQuery(queryString))));
+
+    private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Parse(string url) => QueryHelpers.ParseQuery(new Uri("http://x" + url).Query);
+
+    [Fact]
+    public void WhenTogglingAnUnselectedValue_ShouldAddItKeepTheRestAndGoToPageOne()
+    {
+        var url = Links("?q=作风&year=2021&sort=date&page=3").Toggle("year", new FacetValue("2022", "2022年", 5));
+
+        var query = Parse(url);
+        Assert.Equal(new[] { "2021", "2022" }, query["year"].Select(v => v!));
+        Assert.Equal("作风", query["q"]);
+        Assert.Equal("date", query["sort"]);
+        Assert.False(query.ContainsKey("page"));
+    }
+
+    [Fact]
+    public void WhenTogglingASelectedValue_ShouldRemoveItByIdOrLabel()
+    {
+        var url = Links("?theme=反腐倡廉&theme=conduct").Toggle("theme", new FacetValue("integrity", "反腐倡廉", 2, Selected: true));
+
+        Assert.Equal(new[] { "conduct" }, Parse(url)["theme"].Select(v => v!));
+    }
+
+    [Fact]
+    public void WhenFilterValuesHaveSpacesOrQuotes_ShouldBecomeOneQuotedEngineFilter()
+    {
+        var query = SearchQuery.From(new QueryCollection(QueryHelpers.ParseQuery("?org=市 人社局&theme=integrity")));
+
+        Assert.Equal(["theme:integrity", "org:\"市 人社局\""], query.Filters());
+    }
+
+    [Fact]
+    public void WhenChangingThePage_ShouldKeepEveryOtherParameter()
+    {
+        var url = Links("?q=a&type=prohibition&group=1").WithPage(2);
+
+        var query = Parse(url);
+        Assert.Equal("2", query["page"]);
+        Assert.Equal("prohibition", query["type"]);
+        Assert.Equal("1", query["group"]);
+    }
+}
