@@ -109,10 +109,10 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         {
             var path = Path.Combine(folder, safeName);
             File.WriteAllBytes(path, bytes);
-            var read = DocumentReader.Read(new CorpusFile(Folder + "/" + safeName, path, bytes.Length), null);
+            var read = new DocumentReader().Read(new CorpusFile(Folder + "/" + safeName, path, bytes.Length), null);
             if (read.Document is null)
             {
-                return "无法读取：" + (read.Failure ?? "未知原因");
+                return "无法读取：" + (read.Reason ?? "未知原因");
             }
 
             return string.IsNullOrWhiteSpace(read.Document.Text) ? "没有正文" : null;
