@@ -10,43 +10,57 @@ internal sealed class Bm25(IndexSnapshot index)
 
     private readonly int n = Math.Max(1, index.Passages.Count);
 
-    public double Idf(int df) => Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+    public double Idf(int df) => Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
 
-    /// <summary>Adds the word's score for each of its documents into <paramref name="scores"/> (keyed by dense id).</summary>
-    public void Accumulate(WordMatch match, Dictionary<int, double> scores)
+    /// <summary>The word's score in each passage it matches.</summary>
+    public ScoredDocs Score(WordMatch match)
     {
-        if (match.DocFrequency == 0)
+        var docs = match.Docs;
+        var scores = new double[docs.Length];
+        if (docs.Length == 0)
         {
-            return;
+            return new ScoredDocs(docs, scores);
         }
 
         var idf = Idf(match.DocFrequency);
         var form = match.Word.MatchForm;
-        var titleHits = new Dictionary<int, bool>();
-        var headingHits = new Dictionary<string, bool>(ReferenceEqualityComparer.Instance as IEqualityComparer<string>);
+        var titleHit = new sbyte[index.Speeches.Count];      // 0 unknown, 1 yes, -1 no
+        var headingHit = new sbyte[index.SectionCount];
+        var lengths = index.PassageLength;
+        var speechOf = index.PassageSpeech;
+        var sectionOf = index.PassageSection;
         var avg = index.AverageLength;
-        for (var i = 0; i < match.Docs.Length; i++)
+        for (var i = 0; i < docs.Length; i++)
         {
-            var doc = match.Docs[i];
+            var doc = docs[i];
             double tf = match.Frequencies[i];
-            var norm = K1 * (1 - B + B * index.PassageLength[doc] / avg);
+            var norm = K1 * (1 - B + (B * lengths[doc] / avg));
             var score = idf * (tf * (K1 + 1)) / (tf + norm);
-            var speech = index.PassageSpeech[doc];
-            if (!titleHits.TryGetValue(speech, out var inTitle))
+            var speech = speechOf[doc];
+            if (titleHit[speech] == 0)
             {
-                inTitle = index.Speeches[speech].TitleMatch.Contains(form, StringComparison.Ordinal);
-                titleHits[speech] = inTitle;
+                titleHit[speech] = index.Speeches[speech].TitleMatch.Contains(form, StringComparison.Ordinal) ? (sbyte)1 : (sbyte)-1;
             }
 
-            var section = index.Passages[doc].SectionMatch;
-            if (!headingHits.TryGetValue(section, out var inHeading))
+            var section = sectionOf[doc];
+            if (section >= 0 && headingHit[section] == 0)
             {
-                inHeading = section.Length > 0 && section.Contains(form, StringComparison.Ordinal);
-                headingHits[section] = inHeading;
+                headingHit[section] = index.SectionMatch(section).Contains(form, StringComparison.Ordinal) ? (sbyte)1 : (sbyte)-1;
             }
 
-            score += (inTitle ? TitleBoost * idf : 0) + (inHeading ? HeadingBoost * idf : 0);
-            scores[doc] = scores.TryGetValue(doc, out var s) ? s + score : score;
+            if (titleHit[speech] > 0)
+            {
+                score += TitleBoost * idf;
+            }
+
+            if (section >= 0 && headingHit[section] > 0)
+            {
+                score += HeadingBoost * idf;
+            }
+
+            scores[i] = score;
         }
+
+        return new ScoredDocs(docs, scores);
     }
 }

@@ -10,7 +10,7 @@ namespace SpeechArchive.Search;
 /// </summary>
 internal sealed class FacetCollector(IndexSnapshot index)
 {
-    private readonly Dictionary<int, int> years = [];
+    private readonly int[] years = new int[10000];
     private readonly int[] themes = new int[32];
     private readonly int[] types = new int[32];
     private readonly int[] orgs = new int[index.Organizations.Count];
@@ -57,10 +57,16 @@ internal sealed class FacetCollector(IndexSnapshot index)
     {
         var themeList = Labels(index.Themes, themes, selected.Themes);
         var typeList = Labels(index.DirectiveTypes, types, selected.DirectiveTypes);
-        var yearList = years.Where(kv => kv.Key != 0).OrderBy(kv => kv.Key)
-            .Select(kv => new FacetValue(kv.Key.ToString(CultureInfo.InvariantCulture), kv.Key + "年", kv.Value,
-                selected.Years.Any(r => kv.Key >= r.From && kv.Key <= r.To)))
-            .ToList();
+        var yearList = new List<FacetValue>();
+        for (var y = 1; y < years.Length; y++)
+        {
+            if (years[y] > 0)
+            {
+                yearList.Add(new FacetValue(y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture) + "年", years[y],
+                    selected.Years.Any(r => y >= r.From && y <= r.To)));
+            }
+        }
+
         var orgList = orgs.Select((count, i) => (count, i)).Where(x => x.count > 0).OrderByDescending(x => x.count)
             .Select(x => new FacetValue(index.Organizations[x.i], index.Organizations[x.i], x.count,
                 selected.Organizations.Any(o => index.Organizations[x.i].Contains(o, StringComparison.OrdinalIgnoreCase))))
@@ -78,7 +84,10 @@ internal sealed class FacetCollector(IndexSnapshot index)
     private void CountYear(int doc)
     {
         var y = index.PassageYear[doc];
-        years[y] = years.TryGetValue(y, out var c) ? c + 1 : 1;
+        if (y is > 0 and < 10000)
+        {
+            years[y]++;
+        }
     }
 
     private void CountOrg(int doc)

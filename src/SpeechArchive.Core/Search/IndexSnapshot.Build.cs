@@ -9,100 +9,136 @@ public sealed partial class IndexSnapshot
 {
     private static IndexSnapshot Build(IndexStore store)
     {
+        var stages = new Dictionary<string, double>();
+        var lap = System.Diagnostics.Stopwatch.StartNew();
+        void Lap(string stage)
+        {
+            stages[stage] = Math.Round(lap.Elapsed.TotalSeconds, 3);
+            lap.Restart();
+        }
+
         var themes = ParseLabels(store.GetMeta("themes"));
         var types = ParseLabels(store.GetMeta("directive_types"));
         var storedSpeeches = store.ReadSpeeches();
-        var sectionsBySpeech = store.ReadSections().GroupBy(s => s.SpeechRowId).ToDictionary(g => g.Key, g => g.ToList());
+        var storedSections = store.ReadSections();
         var storedPassages = store.ReadPassages();
+        Lap("rows");
 
         var speechIndex = new Dictionary<long, int>(storedSpeeches.Count);
-        var passageLists = new List<int>[storedSpeeches.Count];
         for (var i = 0; i < storedSpeeches.Count; i++)
         {
             speechIndex[storedSpeeches[i].RowId] = i;
-            passageLists[i] = [];
         }
+
+        // Sections get global ids; a passage points at its innermost section, whose path and match form are built once.
+        var sectionsBySpeech = new List<StoredSection>[storedSpeeches.Count];
+        var sectionBase = new int[storedSpeeches.Count];
+        foreach (var group in storedSections.GroupBy(s => s.SpeechRowId))
+        {
+            sectionsBySpeech[speechIndex[group.Key]] = group.ToList();
+        }
+
+        var sectionCount = 0;
+        for (var i = 0; i < storedSpeeches.Count; i++)
+        {
+            sectionBase[i] = sectionCount;
+            sectionCount += sectionsBySpeech[i]?.Count ?? 0;
+        }
+
+        var sectionPaths = new string[sectionCount];
+        var sectionMatches = new string[sectionCount];
+        Parallel.For(0, storedSpeeches.Count, i =>
+        {
+            var secs = sectionsBySpeech[i];
+            for (var k = 0; secs is not null && k < secs.Count; k++)
+            {
+                var path = string.Join(" › ", Indexing.StoredStructure.SectionPath(secs, k, x => (x.Ordinal, x.Parent, x.Heading)));
+                sectionPaths[sectionBase[i] + k] = path;
+                sectionMatches[sectionBase[i] + k] = MatchText.Build(path, 0, path.Length);
+            }
+        });
 
         var orgs = new List<string>();
         var orgIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var themeBit = themes.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var typeBit = types.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-
-        var n = storedPassages.Count;
-        var passages = new PassageInfo[n];
-        var passageSpeech = new int[n];
-        var passageYear = new short[n];
-        var passageThemes = new uint[n];
-        var passageTypes = new uint[n];
-        var passageOrg = new int[n];
-        var passageLength = new int[n];
-        var denseByRow = new Dictionary<long, int>(n);
-        long totalLength = 0;
-
         var speechOrg = new int[storedSpeeches.Count];
         for (var i = 0; i < storedSpeeches.Count; i++)
         {
             var org = storedSpeeches[i].Organization ?? storedSpeeches[i].Category;
-            if (string.IsNullOrWhiteSpace(org))
-            {
-                speechOrg[i] = -1;
-                continue;
-            }
-
-            if (!orgIndex.TryGetValue(org, out var o))
-            {
-                o = orgs.Count;
-                orgs.Add(org);
-                orgIndex[org] = o;
-            }
-
-            speechOrg[i] = o;
+            speechOrg[i] = string.IsNullOrWhiteSpace(org) ? -1 : orgIndex.TryGetValue(org, out var o) ? o : AddOrg(org);
         }
 
-        var sectionMatchCache = new Dictionary<(int, int), (string Path, string Match)>();
+        int AddOrg(string org)
+        {
+            orgIndex[org] = orgs.Count;
+            orgs.Add(org);
+            return orgs.Count - 1;
+        }
+
+        var themeBit = themes.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var typeBit = types.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var speechDate = storedSpeeches.Select(DateKey).ToArray();
+
+        var n = storedPassages.Count;
+        var passages = new PassageInfo[n];
+        var passageSpeech = new int[n];
+        var passageSection = new int[n];
+        var passageYear = new short[n];
+        var passageDate = new int[n];
+        var passageThemes = new uint[n];
+        var passageTypes = new uint[n];
+        var passageOrg = new int[n];
+        var passageLength = new int[n];
+        var maxRow = n == 0 ? 0 : storedPassages.Max(p => p.RowId);
+        var denseByRow = new int[maxRow + 1];
+        Array.Fill(denseByRow, -1);
+        var passageLists = new List<int>[storedSpeeches.Count];
+        for (var i = 0; i < passageLists.Length; i++)
+        {
+            passageLists[i] = [];
+        }
+
         for (var d = 0; d < n; d++)
         {
-            var sp = storedPassages[d];
-            var s = speechIndex[sp.SpeechRowId];
-            var speech = storedSpeeches[s];
-            var matchText = MatchText.Build(speech.Text, sp.Start, sp.End);
-            if (!sectionMatchCache.TryGetValue((s, sp.SectionOrdinal), out var section))
-            {
-                var secs = sectionsBySpeech.TryGetValue(sp.SpeechRowId, out var list) ? list : [];
-                var path = string.Join(" › ", Indexing.StoredStructure.SectionPath(secs, sp.SectionOrdinal, x => (x.Ordinal, x.Parent, x.Heading)));
-                section = (path, MatchText.Build(path, 0, path.Length));
-                sectionMatchCache[(s, sp.SectionOrdinal)] = section;
-            }
+            var s = speechIndex[storedPassages[d].SpeechRowId];
+            passageSpeech[d] = s;
+            denseByRow[storedPassages[d].RowId] = d;
+            passageLists[s].Add(d);
+        }
 
+        Parallel.For(0, n, d =>
+        {
+            var sp = storedPassages[d];
+            var s = passageSpeech[d];
+            var speech = storedSpeeches[s];
+            var section = sp.SectionOrdinal >= 0 && sp.SectionOrdinal < (sectionsBySpeech[s]?.Count ?? 0) ? sectionBase[s] + sp.SectionOrdinal : -1;
             var themeIds = SplitList(sp.Themes);
             var typeIds = SplitList(sp.DirectiveTypes);
+            var matchText = MatchText.Build(speech.Text, sp.Start, sp.End);
             passages[d] = new PassageInfo
             {
                 Id = speech.PublicId + ":" + (sp.Ordinal + 1).ToString(CultureInfo.InvariantCulture),
                 Speech = s,
                 Ordinal = sp.Ordinal,
                 SectionOrdinal = sp.SectionOrdinal,
-                SectionPath = section.Path,
+                SectionPath = section >= 0 ? sectionPaths[section] : "",
                 PointLabel = sp.PointLabel,
                 Start = sp.Start,
                 End = sp.End,
                 Themes = themeIds,
                 DirectiveTypes = typeIds,
-                Sentences = ParseSentences(sp.Sentences),
+                SentencesCompact = sp.Sentences,
                 MatchText = matchText,
-                SectionMatch = section.Match,
             };
-            passageSpeech[d] = s;
+            passageSection[d] = section;
             passageYear[d] = (short)(speech.Year ?? 0);
+            passageDate[d] = speechDate[s];
             passageThemes[d] = Mask(themeIds, themeBit);
             passageTypes[d] = Mask(typeIds, typeBit);
             passageOrg[d] = speechOrg[s];
             passageLength[d] = Math.Max(1, matchText.Length);
-            totalLength += passageLength[d];
-            denseByRow[sp.RowId] = d;
-            passageLists[s].Add(d);
-        }
+        });
 
+        Lap("passages");
         var speeches = new SpeechInfo[storedSpeeches.Count];
         for (var i = 0; i < speeches.Length; i++)
         {
@@ -126,14 +162,18 @@ public sealed partial class IndexSnapshot
                 Provenance = st.Provenance,
                 Warnings = st.Warnings is null ? [] : JsonSerializer.Deserialize<List<string>>(st.Warnings) ?? [],
                 ThemeShares = st.ThemeShares is null ? new Dictionary<string, double>() : JsonSerializer.Deserialize<Dictionary<string, double>>(st.ThemeShares) ?? [],
-                Sections = sectionsBySpeech.TryGetValue(st.RowId, out var secs)
-                    ? secs.Select(x => new SectionInfo(x.Ordinal, x.Level, x.Label, x.Heading, x.HeadingStart, x.HeadingEnd, x.Start, x.End, x.Parent)).ToList()
-                    : [],
+                Sections = sectionsBySpeech[i]?.Select(x => new SectionInfo(x.Ordinal, x.Level, x.Label, x.Heading, x.HeadingStart, x.HeadingEnd, x.Start, x.End, x.Parent)).ToList() ?? [],
                 Passages = passageLists[i],
                 ContentHash = st.ContentHash,
                 IndexedAt = st.IndexedAt,
                 TitleMatch = MatchText.Build(title, 0, title.Length),
             };
+        }
+
+        long totalLength = 0;
+        foreach (var length in passageLength)
+        {
+            totalLength += length;
         }
 
         var snapshot = new IndexSnapshot
@@ -146,89 +186,38 @@ public sealed partial class IndexSnapshot
             Organizations = orgs,
             IndexDirectory = store.Directory,
             SizeOnDisk = store.SizeOnDisk(),
+            TaxonomyYaml = store.GetMeta("taxonomy_yaml"),
             PassageSpeech = passageSpeech,
+            PassageSection = passageSection,
             PassageYear = passageYear,
+            PassageDate = passageDate,
             PassageThemes = passageThemes,
             PassageTypes = passageTypes,
             PassageOrg = passageOrg,
             PassageLength = passageLength,
             AverageLength = n == 0 ? 1 : (double)totalLength / n,
+            sectionMatches = sectionMatches,
             speechById = speeches.Select((sp, i) => (sp.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal),
-            passageById = passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal),
         };
-        snapshot.LoadPostings(store.ReadSegments(), denseByRow);
+        Lap("speeches");
+        var segments = store.ReadSegments();
+        Lap("segments");
+        snapshot.LoadPostings(segments, denseByRow);
+        Lap("postings");
+        snapshot.LoadSeconds = stages;
         return snapshot;
     }
 
-    private void LoadPostings(List<SegmentData> segments, Dictionary<long, int> denseByRow)
+    /// <summary>yyyymmdd of the speech's date, or year × 10000 when only the year is known, or 0.</summary>
+    private static int DateKey(StoredSpeech s)
     {
-        // Two passes over the blobs: count live postings per term, then fill exact-size arrays.
-        var counts = new List<int>();
-        var currentId = -1;
-        foreach (var segment in segments)
+        if (s.Date is { Length: >= 10 } d && int.TryParse(d.AsSpan(0, 4), CultureInfo.InvariantCulture, out var y)
+            && int.TryParse(d.AsSpan(5, 2), CultureInfo.InvariantCulture, out var m) && int.TryParse(d.AsSpan(8, 2), CultureInfo.InvariantCulture, out var day))
         {
-            SegmentReader.Read(segment,
-                (term, _) => currentId = TermIdOf(term, counts),
-                (doc, _) =>
-                {
-                    if (denseByRow.ContainsKey(doc))
-                    {
-                        counts[currentId]++;
-                    }
-                });
+            return (y * 10000) + (m * 100) + day;
         }
 
-        postingDocs = new int[counts.Count][];
-        postingTfs = new byte[counts.Count][];
-        var fill = new int[counts.Count];
-        for (var t = 0; t < counts.Count; t++)
-        {
-            postingDocs[t] = new int[counts[t]];
-            postingTfs[t] = new byte[counts[t]];
-        }
-
-        foreach (var segment in segments)
-        {
-            SegmentReader.Read(segment,
-                (term, _) => currentId = TermIdOf(term, null),
-                (doc, tf) =>
-                {
-                    if (denseByRow.TryGetValue(doc, out var dense))
-                    {
-                        var k = fill[currentId]++;
-                        postingDocs[currentId][k] = dense;
-                        postingTfs[currentId][k] = (byte)Math.Min(tf, 255);
-                    }
-                });
-        }
-    }
-
-    private int TermIdOf(string term, List<int>? counts)
-    {
-        long key;
-        if (TermKey.IsHanText(term))
-        {
-            key = TermKey.FromHanText(term);
-        }
-        else
-        {
-            if (!wordIds.TryGetValue(term, out var w))
-            {
-                w = wordIds.Count;
-                wordIds[term] = w;
-            }
-
-            key = TermKey.Word(w);
-        }
-
-        if (!termIds.TryGetValue(key, out var id))
-        {
-            id = termIds.Count;
-            termIds[key] = id;
-            counts?.Add(0);
-        }
-
-        return id;
+        return (s.Year ?? 0) * 10000;
     }
 
     private static uint Mask(IReadOnlyList<string> ids, Dictionary<string, int> bits)

@@ -22,7 +22,16 @@ public sealed partial class IndexSnapshot
     public long SizeOnDisk { get; private init; }
     public int TermCount => termIds.Count;
 
+    /// <summary>Seconds spent per loading stage, for profiling and the benchmark.</summary>
+    public IReadOnlyDictionary<string, double> LoadSeconds { get; private set; } = new Dictionary<string, double>();
+
+    /// <summary>The stored taxonomy (YAML) the labels were made with, for re-computing reasons.</summary>
+    public string? TaxonomyYaml { get; private init; }
+
     internal int[] PassageSpeech { get; private init; } = [];
+    internal int[] PassageSection { get; private init; } = [];
+    internal int[] PassageDate { get; private init; } = [];
+    internal int SectionCount => sectionMatches.Length;
     internal short[] PassageYear { get; private init; } = [];
     internal uint[] PassageThemes { get; private init; } = [];
     internal uint[] PassageTypes { get; private init; } = [];
@@ -35,7 +44,8 @@ public sealed partial class IndexSnapshot
     private int[][] postingDocs = [];
     private byte[][] postingTfs = [];
     private Dictionary<string, int> speechById = new(StringComparer.Ordinal);
-    private Dictionary<string, int> passageById = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? passageById;
+    private string[] sectionMatches = [];
     private Dictionary<char, int[]>? hanExpansions;
     private readonly object expansionLock = new();
 
@@ -64,7 +74,13 @@ public sealed partial class IndexSnapshot
 
     public SpeechInfo? FindSpeech(string id) => speechById.TryGetValue(id, out var i) ? Speeches[i] : null;
 
-    public int? FindPassage(string id) => passageById.TryGetValue(id, out var i) ? i : null;
+    public int? FindPassage(string id)
+    {
+        passageById ??= Passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        return passageById.TryGetValue(id, out var i) ? i : null;
+    }
+
+    internal string SectionMatch(int section) => sectionMatches[section];
 
     public string LabelOfTheme(string id) => Themes.FirstOrDefault(t => t.Id == id)?.Label ?? id;
 

@@ -13,8 +13,9 @@ public sealed record PassageInfo
     public required int End { get; init; }
     public IReadOnlyList<string> Themes { get; init; } = [];
     public IReadOnlyList<string> DirectiveTypes { get; init; } = [];
-    /// <summary>Sentences as (start, end, directive type or null).</summary>
-    public IReadOnlyList<(int Start, int End, string? Type)> Sentences { get; init; } = [];
+    /// <summary>Sentences as (start, end, directive type or null), decoded on demand from the stored form.</summary>
+    public IReadOnlyList<(int Start, int End, string? Type)> Sentences => IndexSnapshot.ParseSentences(SentencesCompact);
+
+    internal string SentencesCompact { get; init; } = "";
     internal string MatchText { get; init; } = "";
-    internal string SectionMatch { get; init; } = "";
 }

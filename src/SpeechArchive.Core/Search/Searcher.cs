@@ -14,62 +14,76 @@ public sealed class Searcher(IndexSnapshot index)
         var clock = Stopwatch.StartNew();
         var query = QueryParser.Parse(request.Query, request.Filters);
         var filters = ResolvedFilters.Resolve(Index, query.Filters);
+        var matched = Match(query);
 
-        var scores = Match(query);
+        var limit = Math.Clamp(request.Limit, 0, 1000);
+        var offset = Math.Clamp(request.Offset, 0, 100_000);
         var facets = new FacetCollector(Index);
-        var passing = new List<(int Doc, double Score)>(scores?.Count ?? Index.Passages.Count);
-        if (scores is null)
+        var perSpeech = new int[Index.Speeches.Count];
+        var bestInSpeech = request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null;
+        var top = new TopK(offset + limit, request.Sort);
+        var total = 0;
+        var count = matched?.Count ?? Index.Passages.Count;
+        for (var i = 0; i < count; i++)
         {
-            for (var doc = 0; doc < Index.Passages.Count; doc++)
+            var doc = matched is null ? i : matched.Docs[i];
+            if (!facets.Collect(doc, filters.Failures(Index, doc)))
             {
-                if (facets.Collect(doc, filters.Failures(Index, doc)))
-                {
-                    passing.Add((doc, 0));
-                }
+                continue;
+            }
+
+            var score = matched is null ? 0 : matched.Scores[i];
+            total++;
+            var speech = Index.PassageSpeech[doc];
+            if (perSpeech[speech]++ == 0 && bestInSpeech is not null)
+            {
+                bestInSpeech[speech] = (doc, score);
+            }
+            else if (bestInSpeech is not null && score > bestInSpeech[speech].Score)
+            {
+                bestInSpeech[speech] = (doc, score);
+            }
+
+            if (bestInSpeech is null)
+            {
+                top.Offer(doc, score, Index.PassageDate[doc]);
             }
         }
-        else
+
+        var speeches = 0;
+        for (var s = 0; s < perSpeech.Length; s++)
         {
-            foreach (var (doc, score) in scores)
+            if (perSpeech[s] > 0)
             {
-                if (facets.Collect(doc, filters.Failures(Index, doc)))
+                speeches++;
+                if (bestInSpeech is not null)
                 {
-                    passing.Add((doc, score));
+                    top.Offer(bestInSpeech[s].Doc, bestInSpeech[s].Score, Index.PassageDate[bestInSpeech[s].Doc]);
                 }
             }
         }
 
         var forms = query.Required.SelectMany(c => c.Alternatives).Select(w => w.MatchForm).ToList();
-        var limit = Math.Clamp(request.Limit, 0, 1000);
-        var offset = Math.Max(0, request.Offset);
-        var speechCounts = new Dictionary<int, int>();
-        foreach (var (doc, _) in passing)
-        {
-            var s = Index.PassageSpeech[doc];
-            speechCounts[s] = speechCounts.TryGetValue(s, out var c) ? c + 1 : 1;
-        }
-
-        var ordered = Order(passing, request.Sort, request.GroupBySpeech);
-        var page = ordered.Skip(offset).Take(limit)
-            .Select(x => MakeHit(x.Doc, x.Score, forms, filters, request, request.GroupBySpeech ? speechCounts[Index.PassageSpeech[x.Doc]] : null))
+        var hits = top.Drain().Skip(offset)
+            .Select(x => MakeHit(x.Doc, x.Score, forms, filters, request, bestInSpeech is null ? null : perSpeech[Index.PassageSpeech[x.Doc]]))
             .ToList();
 
         return new SearchResult
         {
             Query = request.Query,
-            Total = request.GroupBySpeech ? speechCounts.Count : passing.Count,
-            TotalSpeeches = speechCounts.Count,
+            Total = bestInSpeech is null ? total : speeches,
+            TotalSpeeches = speeches,
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
             Offset = offset,
             Limit = limit,
-            Hits = page,
+            Hits = hits,
             Facets = facets.Result(query.Filters),
             Searched = query.Required.SelectMany(c => c.Alternatives).Select(w => w.Text).ToList(),
         };
     }
 
-    /// <summary>Scores per passage for the query's words, or null when the query has no words (browse everything).</summary>
-    private Dictionary<int, double>? Match(ParsedQuery query)
+    /// <summary>Scored passages for the query's words, or null when the query has no words (browse everything).</summary>
+    private ScoredDocs? Match(ParsedQuery query)
     {
         if (!query.HasWords && query.Excluded.Count == 0)
         {
@@ -77,80 +91,30 @@ public sealed class Searcher(IndexSnapshot index)
         }
 
         var bm25 = new Bm25(Index);
-        Dictionary<int, double>? combined = null;
+        ScoredDocs? combined = null;
         foreach (var clause in query.Required)
         {
-            var clauseScores = new Dictionary<int, double>();
+            ScoredDocs? alternatives = null;
             foreach (var word in clause.Alternatives)
             {
-                bm25.Accumulate(Matcher.Match(Index, word), clauseScores);
+                var scored = bm25.Score(Matcher.Match(Index, word));
+                alternatives = alternatives is null ? scored : alternatives.Or(scored);
             }
 
-            if (combined is null)
-            {
-                combined = clauseScores;
-            }
-            else
-            {
-                var next = new Dictionary<int, double>(Math.Min(combined.Count, clauseScores.Count));
-                var (small, large) = combined.Count <= clauseScores.Count ? (combined, clauseScores) : (clauseScores, combined);
-                foreach (var (doc, score) in small)
-                {
-                    if (large.TryGetValue(doc, out var other))
-                    {
-                        next[doc] = score + other;
-                    }
-                }
-
-                combined = next;
-            }
-
+            combined = combined is null ? alternatives! : combined.And(alternatives!);
             if (combined.Count == 0)
             {
                 return combined;
             }
         }
 
-        if (combined is null)
-        {
-            combined = new Dictionary<int, double>(Index.Passages.Count);
-            for (var doc = 0; doc < Index.Passages.Count; doc++)
-            {
-                combined[doc] = 0;
-            }
-        }
-
+        combined ??= new ScoredDocs(Enumerable.Range(0, Index.Passages.Count).ToArray(), new double[Index.Passages.Count]);
         foreach (var word in query.Excluded)
         {
-            foreach (var doc in Matcher.Match(Index, word).Docs)
-            {
-                combined.Remove(doc);
-            }
+            combined = combined.Except(Matcher.Match(Index, word).Docs);
         }
 
         return combined;
-    }
-
-    private IEnumerable<(int Doc, double Score)> Order(List<(int Doc, double Score)> passing, SearchSort sort, bool group)
-    {
-        IEnumerable<(int Doc, double Score)> items = passing;
-        if (group)
-        {
-            items = passing.GroupBy(x => Index.PassageSpeech[x.Doc]).Select(g => g.OrderByDescending(x => x.Score).ThenBy(x => x.Doc).First());
-        }
-
-        return sort switch
-        {
-            SearchSort.DateDescending => items.OrderByDescending(x => SortDate(x.Doc), StringComparer.Ordinal).ThenByDescending(x => x.Score).ThenBy(x => x.Doc),
-            SearchSort.DateAscending => items.OrderBy(x => SortDate(x.Doc), StringComparer.Ordinal).ThenByDescending(x => x.Score).ThenBy(x => x.Doc),
-            _ => items.OrderByDescending(x => x.Score).ThenByDescending(x => SortDate(x.Doc), StringComparer.Ordinal).ThenBy(x => x.Doc),
-        };
-    }
-
-    private string SortDate(int doc)
-    {
-        var s = Index.Speeches[Index.PassageSpeech[doc]];
-        return s.Date ?? (s.Year is int y ? y.ToString("0000", System.Globalization.CultureInfo.InvariantCulture) : "");
     }
 
     private SearchHit MakeHit(int doc, double score, List<string> forms, ResolvedFilters filters, SearchRequest request, int? inSpeech)

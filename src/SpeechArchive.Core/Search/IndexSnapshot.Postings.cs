@@ -1,0 +1,110 @@
+using System.Text;
+using SpeechArchive.Analysis;
+using SpeechArchive.Storage;
+
+namespace SpeechArchive.Search;
+
+public sealed partial class IndexSnapshot
+{
+    /// <summary>Decodes every segment's postings into per-term arrays of dense passage ids, dropping dead documents.</summary>
+    private void LoadPostings(List<SegmentData> segments, int[] denseByRow)
+    {
+        var docsByTerm = new List<int[]>();
+        var tfsByTerm = new List<byte[]>();
+        Dictionary<int, List<(int[] Docs, byte[] Tfs)>>? extra = null;
+        foreach (var segment in segments)
+        {
+            ReadOnlySpan<byte> terms = segment.Terms;
+            ReadOnlySpan<byte> data = segment.Postings;
+            var at = 0;
+            var count = (int)Varint.Read(terms, ref at);
+            for (var t = 0; t < count; t++)
+            {
+                var length = (int)Varint.Read(terms, ref at);
+                var id = TermIdOf(terms.Slice(at, length));
+                at += length;
+                var p = (int)Varint.Read(terms, ref at);
+                var df = (int)Varint.Read(terms, ref at);
+                var docs = new int[df];
+                var tfs = new byte[df];
+                var k = 0;
+                long doc = 0;
+                for (var i = 0; i < df; i++)
+                {
+                    var value = Varint.Read(data, ref p);
+                    doc += (long)(value >> 1);
+                    var tf = (value & 1) == 1 ? 1 : (int)Varint.Read(data, ref p);
+                    if (doc < denseByRow.Length && denseByRow[doc] >= 0)
+                    {
+                        docs[k] = denseByRow[doc];
+                        tfs[k++] = (byte)Math.Min(tf, 255);
+                    }
+                }
+
+                if (k < df)
+                {
+                    Array.Resize(ref docs, k);
+                    Array.Resize(ref tfs, k);
+                }
+
+                if (id == docsByTerm.Count)
+                {
+                    docsByTerm.Add(docs);
+                    tfsByTerm.Add(tfs);
+                }
+                else
+                {
+                    // The term was met in an earlier segment: later segments hold larger ids, so append.
+                    extra ??= [];
+                    if (!extra.TryGetValue(id, out var list))
+                    {
+                        list = [(docsByTerm[id], tfsByTerm[id])];
+                        extra[id] = list;
+                    }
+
+                    list.Add((docs, tfs));
+                }
+            }
+        }
+
+        foreach (var (id, list) in extra ?? [])
+        {
+            docsByTerm[id] = list.SelectMany(c => c.Docs).ToArray();
+            tfsByTerm[id] = list.SelectMany(c => c.Tfs).ToArray();
+        }
+
+        postingDocs = [.. docsByTerm];
+        postingTfs = [.. tfsByTerm];
+    }
+
+    private int TermIdOf(ReadOnlySpan<byte> utf8)
+    {
+        long key;
+        Span<char> chars = stackalloc char[utf8.Length];
+        var n = Encoding.UTF8.GetChars(utf8, chars);
+        var text = chars[..n];
+        if (n is 1 or 2 && TextNormalizer.KindOf(text[0]) == CharKind.Cjk && (n == 1 || TextNormalizer.KindOf(text[1]) == CharKind.Cjk))
+        {
+            key = n == 1 ? TermKey.Unigram(text[0]) : TermKey.Bigram(text[0], text[1]);
+        }
+        else
+        {
+            var word = new string(text);
+            if (!wordIds.TryGetValue(word, out var w))
+            {
+                w = wordIds.Count;
+                wordIds[word] = w;
+            }
+
+            key = TermKey.Word(w);
+        }
+
+        if (!termIds.TryGetValue(key, out var id))
+        {
+            id = termIds.Count;
+            termIds[key] = id;
+        }
+
+        return id;
+    }
+}

@@ -1,0 +1,51 @@
+namespace SpeechArchive.Search;
+
+/// <summary>Keeps the best k of a stream of (doc, score, date) by a fixed order, in O(n log k).</summary>
+internal sealed class TopK(int k, SearchSort sort)
+{
+    private readonly PriorityQueue<(int Doc, double Score, int Date), (int Doc, double Score, int Date)> heap =
+        new(Comparer<(int Doc, double Score, int Date)>.Create((a, b) => -Compare(a, b, sort)));
+
+    /// <summary>Negative when a ranks before b.</summary>
+    public static int Compare((int Doc, double Score, int Date) a, (int Doc, double Score, int Date) b, SearchSort sort)
+    {
+        var c = sort switch
+        {
+            SearchSort.DateDescending => b.Date.CompareTo(a.Date) is var d && d != 0 ? d : b.Score.CompareTo(a.Score),
+            SearchSort.DateAscending => a.Date.CompareTo(b.Date) is var d && d != 0 ? d : b.Score.CompareTo(a.Score),
+            _ => b.Score.CompareTo(a.Score) is var s && s != 0 ? s : b.Date.CompareTo(a.Date),
+        };
+        return c != 0 ? c : a.Doc.CompareTo(b.Doc);
+    }
+
+    public void Offer(int doc, double score, int date)
+    {
+        if (k <= 0)
+        {
+            return;
+        }
+
+        var item = (doc, score, date);
+        if (heap.Count < k)
+        {
+            heap.Enqueue(item, item);
+        }
+        else if (Compare(item, heap.Peek(), sort) < 0)
+        {
+            heap.DequeueEnqueue(item, item);
+        }
+    }
+
+    /// <summary>The kept items, best first.</summary>
+    public List<(int Doc, double Score, int Date)> Drain()
+    {
+        var list = new List<(int Doc, double Score, int Date)>(heap.Count);
+        while (heap.Count > 0)
+        {
+            list.Add(heap.Dequeue());
+        }
+
+        list.Reverse();
+        return list;
+    }
+}
