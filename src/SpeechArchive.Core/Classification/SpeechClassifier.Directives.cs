@@ -1,0 +1,121 @@
+namespace SpeechArchive.Classification;
+
+public sealed partial class SpeechClassifier
+{
+    /// <summary>Scores the directive types from the cues found, the context and any carried quotation, and picks one or none.</summary>
+    internal DirectiveDecision DecideDirective(string text, List<CueHit> hits, ActiveContext? context, ActiveContext? carried)
+    {
+        var types = Taxonomy.DirectiveTypes;
+        var total = new double[types.Count];
+        var fromCues = new double[types.Count];
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            if (hit.Group == CueGroup.Directive && hit.Weight != 0 && IsFirst(hits, i))
+            {
+                total[hit.Owner] += hit.Weight;
+                fromCues[hit.Owner] += hit.Weight;
+            }
+        }
+
+        var favoured = context is null ? -1 : IndexOfType(context.Context.Favours);
+        if (favoured >= 0)
+        {
+            total[favoured] += context!.Context.Bonus;
+        }
+
+        var carriedType = carried is null ? -1 : IndexOfType(Taxonomy.Settings.QuoteCarries);
+        if (carriedType >= 0)
+        {
+            total[carriedType] += Taxonomy.Settings.QuoteBonus;
+        }
+
+        var best = -1;
+        for (var t = 0; t < types.Count; t++)
+        {
+            if (best < 0 || total[t] > total[best] || (total[t] == total[best] && fromCues[t] > fromCues[best]))
+            {
+                best = t;
+            }
+        }
+
+        var chosen = best >= 0 && total[best] >= Taxonomy.Settings.DirectiveThreshold ? best : -1;
+        var reasons = new LazyReasons(() => DirectiveReasons(text, hits, favoured >= 0 ? context : null, carriedType >= 0 ? carried : null, total, best, chosen));
+        return new DirectiveDecision(chosen >= 0 ? types[chosen].Id : null, reasons);
+    }
+
+    private List<string> DirectiveReasons(
+        string text, List<CueHit> hits, ActiveContext? context, ActiveContext? carried, double[] total, int best, int chosen)
+    {
+        var types = Taxonomy.DirectiveTypes;
+        var reasons = new List<string>();
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            if (hit.Group == CueGroup.Directive && hit.Weight != 0 && IsFirst(hits, i))
+            {
+                var cue = types[hit.Owner].Cues[hit.Cue];
+                reasons.Add($"cue {ReasonText.Cue(cue, text, hit)} ({types[hit.Owner].Id}, {ReasonText.Signed(hit.Weight)})");
+            }
+        }
+
+        if (context is not null)
+        {
+            reasons.Add(context.Reason);
+        }
+
+        if (carried is not null)
+        {
+            reasons.Add(carried.Reason);
+        }
+
+        if (chosen < 0)
+        {
+            var bestText = best < 0 || total[best] <= 0 ? "nothing scored" : $"best {types[best].Id} {ReasonText.Number(total[best])}";
+            reasons.Add($"none: no directive type reached {ReasonText.Number(Taxonomy.Settings.DirectiveThreshold)} ({bestText})");
+            return reasons;
+        }
+
+        var runnerUp = -1;
+        for (var t = 0; t < types.Count; t++)
+        {
+            if (t != chosen && total[t] > 0 && (runnerUp < 0 || total[t] > total[runnerUp]))
+            {
+                runnerUp = t;
+            }
+        }
+
+        var against = runnerUp < 0 ? "" : $" (next: {types[runnerUp].Id} {ReasonText.Number(total[runnerUp])})";
+        reasons.Add($"{types[chosen].Id}: score {ReasonText.Number(total[chosen])}{against}");
+        return reasons;
+    }
+
+    /// <summary>True when no earlier hit in the list is the same cue: a cue counts once per sentence.</summary>
+    private static bool IsFirst(List<CueHit> hits, int index)
+    {
+        var hit = hits[index];
+        for (var j = 0; j < index; j++)
+        {
+            if (hits[j].Group == hit.Group && hits[j].Owner == hit.Owner && hits[j].Cue == hit.Cue)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int IndexOfType(string id)
+    {
+        var types = Taxonomy.DirectiveTypes;
+        for (var t = 0; t < types.Count; t++)
+        {
+            if (types[t].Id == id)
+            {
+                return t;
+            }
+        }
+
+        return -1;
+    }
+}

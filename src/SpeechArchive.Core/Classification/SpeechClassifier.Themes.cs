@@ -1,0 +1,109 @@
+using System.Text;
+
+namespace SpeechArchive.Classification;
+
+public sealed partial class SpeechClassifier
+{
+    /// <summary>Scores every theme in a passage (its sentences' cues, plus the headings above it at a lower weight) and keeps the best.</summary>
+    private (IReadOnlyList<string> Themes, IReadOnlyList<string> Reasons) DecideThemes(SpeechWork work, int passageIndex)
+    {
+        var settings = Taxonomy.Settings;
+        var passage = work.Structure.Passages[passageIndex];
+        var parts = new List<ThemePart>();
+        for (var k = 0; k < passage.Sentences.Count; k++)
+        {
+            foreach (var hit in work.SentenceHits(passageIndex, k))
+            {
+                if (hit.Group == CueGroup.Theme)
+                {
+                    Count(parts, hit, heading: false);
+                }
+            }
+        }
+
+        var sections = work.Structure.Sections;
+        var depth = 0;
+        for (var s = passage.SectionOrdinal; s >= 0 && s < sections.Count && depth++ < 64; s = sections[s].ParentOrdinal)
+        {
+            var before = parts.Count;
+            foreach (var hit in work.HeadingHits(s))
+            {
+                if (hit.Group == CueGroup.Theme && !parts.Skip(before).Any(p => p.Theme == hit.Owner && p.Cue == hit.Cue))
+                {
+                    parts.Add(new ThemePart(hit.Owner, hit.Cue, 1, Heading: true));
+                }
+            }
+        }
+
+        var scores = new double[Taxonomy.Themes.Count];
+        foreach (var part in parts)
+        {
+            scores[part.Theme] += Weight(part);
+        }
+
+        var max = scores.Length == 0 ? 0 : scores.Max();
+        var kept = new List<int>();
+        for (var t = 0; t < scores.Length; t++)
+        {
+            if (scores[t] >= settings.ThemeThreshold && scores[t] >= settings.ThemeRelative * max)
+            {
+                kept.Add(t);
+            }
+        }
+
+        kept.Sort((a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
+        if (kept.Count > settings.MaxThemes)
+        {
+            kept.RemoveRange(settings.MaxThemes, kept.Count - settings.MaxThemes);
+        }
+
+        return ([.. kept.Select(t => Taxonomy.Themes[t].Id)], new LazyReasons(() => ThemeReasons(parts, scores, kept, max)));
+    }
+
+    private static void Count(List<ThemePart> parts, CueHit hit, bool heading)
+    {
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i].Theme == hit.Owner && parts[i].Cue == hit.Cue && parts[i].Heading == heading)
+            {
+                parts[i] = parts[i] with { Count = parts[i].Count + 1 };
+                return;
+            }
+        }
+
+        parts.Add(new ThemePart(hit.Owner, hit.Cue, 1, heading));
+    }
+
+    private double Weight(ThemePart part)
+    {
+        var weight = Taxonomy.Themes[part.Theme].Cues[part.Cue].Weight;
+        return part.Heading ? weight * Taxonomy.Settings.HeadingWeight : weight * Math.Min(part.Count, Taxonomy.Settings.TermRepeatCap);
+    }
+
+    private List<string> ThemeReasons(List<ThemePart> parts, double[] scores, List<int> kept, double max)
+    {
+        var themes = Taxonomy.Themes;
+        var reasons = new List<string>(Math.Max(1, kept.Count));
+        foreach (var t in kept)
+        {
+            var line = new StringBuilder($"{themes[t].Id} {ReasonText.Number(scores[t])}: ");
+            line.AppendJoin(", ", parts.Where(p => p.Theme == t).OrderByDescending(Weight).Select(p =>
+            {
+                var cue = $"\"{themes[t].Cues[p.Cue].Display}\"";
+                var times = p.Count > 1 ? $"×{p.Count}" : "";
+                return p.Heading ? $"heading {cue} {ReasonText.Signed(Weight(p))}" : $"{cue}{times} {ReasonText.Signed(Weight(p))}";
+            }));
+            reasons.Add(line.ToString());
+        }
+
+        if (kept.Count == 0)
+        {
+            var best = max > 0 ? $" (best {themes[Array.IndexOf(scores, max)].Id} {ReasonText.Number(max)})" : "";
+            reasons.Add($"no theme reached {ReasonText.Number(Taxonomy.Settings.ThemeThreshold)}{best}");
+        }
+
+        return reasons;
+    }
+
+    private readonly record struct ThemePart(int Theme, int Cue, int Count, bool Heading);
+}

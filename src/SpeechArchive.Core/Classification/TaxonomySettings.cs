@@ -1,0 +1,35 @@
+namespace SpeechArchive.Classification;
+
+/// <summary>The numeric settings of a taxonomy file; each default is what the shipped taxonomy uses when a value is omitted.</summary>
+public sealed record TaxonomySettings
+{
+    /// <summary>Least total score for a sentence to get a directive type.</summary>
+    public double DirectiveThreshold { get; init; } = 2;
+
+    /// <summary>Least context-cue score for a heading or sentence to open a context.</summary>
+    public double ContextThreshold { get; init; } = 3;
+
+    /// <summary>
+    /// Directive type id whose cues carry into the rest of a quotation they open (the relay of 习近平总书记指出“…。…”);
+    /// empty to switch this off.
+    /// </summary>
+    public string QuoteCarries { get; init; } = "relay";
+
+    /// <summary>Added to <see cref="QuoteCarries"/> for sentences inside such a quotation.</summary>
+    public double QuoteBonus { get; init; } = 5;
+
+    /// <summary>Least score for a passage theme.</summary>
+    public double ThemeThreshold { get; init; } = 3;
+
+    /// <summary>A theme must also reach this share of the passage's best theme score.</summary>
+    public double ThemeRelative { get; init; } = 0.4;
+
+    /// <summary>At most this many themes per passage.</summary>
+    public int MaxThemes { get; init; } = 4;
+
+    /// <summary>Weight of the section headings' theme cues relative to the passage's own.</summary>
+    public double HeadingWeight { get; init; } = 0.5;
+
+    /// <summary>A theme term counts at most this many times in one passage.</summary>
+    public int TermRepeatCap { get; init; } = 3;
+}
