@@ -1,0 +1,82 @@
+namespace SpeechArchive.Structure;
+
+/// <summary>Parses the plain text of a speech into title, salutation, sections, passages and sentences.</summary>
+public static class SpeechParser
+{
+    /// <summary>Lines before the salutation that may stand between title and salutation (subtitle, speaker, date).</summary>
+    private const int MaxBylines = 5;
+
+    private static readonly SpeechParseOptions NoOptions = new();
+
+    /// <summary>Parses <paramref name="text"/> (LF line ends, one paragraph or heading per line); never throws on content.</summary>
+    public static SpeechStructure Parse(string text, SpeechParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        options ??= NoOptions;
+        List<TextLine> lines = TextLine.ReadAll(text);
+        Dictionary<int, int> hinted = MapHints(lines, options);
+        (TextSpan? title, int first) = TitleDetector.Detect(text, lines, options.KnownTitle);
+        var sections = new SectionTracker(text);
+        var passages = new PassageBuilder(text);
+        TextSpan? salutation = null;
+        int bylines = 0;
+        for (int i = first; i < lines.Count; i++)
+        {
+            TextLine line = lines[i];
+            int start = line.Start;
+            if (hinted.TryGetValue(i, out int level))
+            {
+                bylines = MaxBylines;
+                sections.OpenHinted(line, level);
+                continue;
+            }
+
+            if (bylines < MaxBylines && salutation is null)
+            {
+                int end = SalutationDetector.MatchEnd(text, line.Start, line.End);
+                if (end > 0)
+                {
+                    salutation = new TextSpan(line.Start, TextChars.TrimEnd(text, line.Start, end));
+                    start = TextChars.SkipSpace(text, end, line.End);
+                }
+
+                bylines = end > 0 || !IsBylineShaped(text, line) ? MaxBylines : bylines + 1;
+            }
+
+            if (start == line.Start && HeadingRules.TryGetHeadingMarker(text, line, out PointMarker marker))
+            {
+                bylines = MaxBylines;
+                sections.OpenNumbered(line, marker);
+                continue;
+            }
+
+            if (start < line.End)
+            {
+                passages.AddParagraph(start, line.End, sections.CurrentOrdinal, sections.CurrentPath);
+                sections.NoteContent(line.End);
+            }
+        }
+
+        return new SpeechStructure(title, salutation, sections.Finish(), passages.Passages);
+    }
+
+    /// <summary>A short line without sentence punctuation, such as a speaker's name or a date.</summary>
+    private static bool IsBylineShaped(string text, TextLine line) =>
+        line.Length <= TitleDetector.MaxTitle && SentenceSplitter.NextBoundary(text, line.Start, line.End) < 0;
+
+    /// <summary>Line index → heading level for the heading hints that fall on a non-blank line after the title.</summary>
+    private static Dictionary<int, int> MapHints(List<TextLine> lines, SpeechParseOptions options)
+    {
+        var hinted = new Dictionary<int, int>();
+        foreach (var hint in options.Headings ?? [])
+        {
+            int index = TextLine.IndexAt(lines, hint.Start);
+            if (index >= 0)
+            {
+                hinted.TryAdd(index, hint.Level);
+            }
+        }
+
+        return hinted;
+    }
+}
