@@ -4,8 +4,10 @@ namespace SpeechArchive.Classification;
 
 /// <summary>
 /// Follows the contexts (review, problems, tasks, closing) through a speech in document order. A heading opens a
-/// context for its section; a lead-in sentence opens one until the end of its section (or of the speech). A heading
-/// without cues of its own takes the context its section's lead-in opens, else the one it stands in.
+/// context for its whole section. A lead-in sentence (一年来…, 主要表现在：, 下面我讲几点意见) opens one until the end of
+/// its section (or of the speech), until another context opens, or until a paragraph that is only an address
+/// (同志们！) marks a new part. A heading without cues of its own takes the context its section's lead-in opens, else
+/// the one it stands in.
 /// </summary>
 internal sealed class ContextTracker
 {
@@ -13,7 +15,7 @@ internal sealed class ContextTracker
 
     private readonly Taxonomy taxonomy;
     private readonly SpeechWork work;
-    private readonly List<(ActiveContext Context, int ScopeEnd)> stack = [];
+    private readonly List<Entry> stack = [];
     private readonly Dictionary<int, List<int>> leadIns = [];
 
     public ContextTracker(Taxonomy taxonomy, SpeechWork work)
@@ -38,9 +40,12 @@ internal sealed class ContextTracker
 
     public ActiveContext? Enter(SpeechUnit unit, List<CueHit> hits)
     {
-        while (stack.Count > 0 && stack.FindLastIndex(entry => entry.ScopeEnd <= unit.Start) is >= 0 and var expired)
+        for (var i = stack.Count - 1; i >= 0; i--)
         {
-            stack.RemoveAt(expired);
+            if (stack[i].ScopeEnd <= unit.Start || EndsLeadIn(stack[i], unit))
+            {
+                stack.RemoveAt(i);
+            }
         }
         var opened = Opened(hits, unit.Start);
         if (unit.IsHeading)
@@ -49,7 +54,7 @@ internal sealed class ContextTracker
             if (opened is { } byHeading)
             {
                 var reason = Reason(byHeading, $"heading \"{work.Snippet(unit.Start, unit.End)}\"");
-                stack.Add((new ActiveContext(byHeading.Context, reason), section.Span.End));
+                stack.Add(new Entry(new ActiveContext(byHeading.Context, reason), section.Span.End, -1, -1));
             }
             else if (LookAhead(unit.SectionOrdinal) is { } ahead)
             {
@@ -59,10 +64,22 @@ internal sealed class ContextTracker
         else if (opened is { } bySentence)
         {
             var reason = Reason(bySentence, $"\"{work.Snippet(unit.Start, unit.End)}\"");
-            stack.Add((new ActiveContext(bySentence.Context, reason), work.ScopeEnd(unit.SectionOrdinal)));
+            stack.Add(new Entry(new ActiveContext(bySentence.Context, reason), work.ScopeEnd(unit.SectionOrdinal), unit.SectionOrdinal, unit.PassageIndex));
         }
 
         return stack.Count > 0 ? stack[^1].Context : null;
+    }
+
+    /// <summary>A lead-in's context ends at a later paragraph that is only an address (同志们！).</summary>
+    private bool EndsLeadIn(Entry entry, SpeechUnit unit)
+    {
+        if (entry.LeadInPassage < 0 || unit.IsHeading || unit.PassageIndex == entry.LeadInPassage)
+        {
+            return false;
+        }
+
+        var span = work.Structure.Passages[unit.PassageIndex].Span;
+        return taxonomy.IsUntyped(work.Text, Math.Clamp(span.Start, 0, work.Text.Length), Math.Clamp(span.End, 0, work.Text.Length));
     }
 
     private ActiveContext? LookAhead(int sectionOrdinal)
@@ -129,4 +146,8 @@ internal sealed class ContextTracker
             CultureInfo.InvariantCulture,
             $"context: {context.Label} ({context.Id}) opened by {where} via cue \"{opened.Cue}\" → {context.Favours} {ReasonText.Signed(context.Bonus)}");
     }
+
+    /// <param name="LeadInSection">Section of the lead-in sentence that opened the context, or -1 for a heading's context.</param>
+    /// <param name="LeadInPassage">Passage of that sentence, or -1.</param>
+    private readonly record struct Entry(ActiveContext Context, int ScopeEnd, int LeadInSection, int LeadInPassage);
 }

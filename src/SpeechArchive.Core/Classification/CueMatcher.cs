@@ -92,7 +92,7 @@ internal sealed class CueMatcher
     /// <summary>Appends to <paramref name="hits"/> every cue found in text[start..end).</summary>
     public void Match(string text, int start, int end, MatchScratch scratch, List<CueHit> hits)
     {
-        var bodyStart = PointMarker.BodyStart(text, start, end);
+        var bodyStart = SentenceBody.BodyStart(text, start, end);
         var firstBody = bodyStart;
         while (firstBody < end && TermText.IsIgnorable(text[firstBody]))
         {

@@ -3,19 +3,32 @@ namespace SpeechArchive.Classification;
 public sealed partial class SpeechClassifier
 {
     /// <summary>Scores the directive types from the cues found, the context and any carried quotation, and picks one or none.</summary>
-    internal DirectiveDecision DecideDirective(string text, List<CueHit> hits, ActiveContext? context, ActiveContext? carried)
+    internal DirectiveDecision DecideDirective(string text, SpeechUnit unit, List<CueHit> hits, ActiveContext? context, ActiveContext? carried)
     {
+        if (Taxonomy.IsUntyped(text, unit.Start, unit.End))
+        {
+            return new DirectiveDecision(null, ["none: only an address (settings.untypedPattern)"]);
+        }
+
         var types = Taxonomy.DirectiveTypes;
         var total = new double[types.Count];
         var fromCues = new double[types.Count];
+        var turn = ContrastPosition(text, unit.Start, unit.End);
         for (var i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
             if (hit.Group == CueGroup.Directive && hit.Weight != 0 && IsFirst(hits, i))
             {
-                total[hit.Owner] += hit.Weight;
-                fromCues[hit.Owner] += hit.Weight;
+                var weight = Weighted(hit, turn);
+                total[hit.Owner] += weight;
+                fromCues[hit.Owner] += weight;
             }
+        }
+
+        var headingType = unit.IsHeading ? IndexOfType(Taxonomy.Settings.HeadingFavours) : -1;
+        if (headingType >= 0)
+        {
+            total[headingType] += Taxonomy.Settings.HeadingBonus;
         }
 
         var favoured = context is null ? -1 : IndexOfType(context.Context.Favours);
@@ -40,14 +53,16 @@ public sealed partial class SpeechClassifier
         }
 
         var chosen = best >= 0 && total[best] >= Taxonomy.Settings.DirectiveThreshold ? best : -1;
-        var reasons = new LazyReasons(() => DirectiveReasons(text, hits, favoured >= 0 ? context : null, carriedType >= 0 ? carried : null, total, best, chosen));
+        var reasons = new LazyReasons(() => DirectiveReasons(
+            text, hits, turn, headingType >= 0, favoured >= 0 ? context : null, carriedType >= 0 ? carried : null, total, best, chosen));
         return new DirectiveDecision(chosen >= 0 ? types[chosen].Id : null, reasons);
     }
 
     private List<string> DirectiveReasons(
-        string text, List<CueHit> hits, ActiveContext? context, ActiveContext? carried, double[] total, int best, int chosen)
+        string text, List<CueHit> hits, int turn, bool heading, ActiveContext? context, ActiveContext? carried, double[] total, int best, int chosen)
     {
         var types = Taxonomy.DirectiveTypes;
+        var settings = Taxonomy.Settings;
         var reasons = new List<string>();
         for (var i = 0; i < hits.Count; i++)
         {
@@ -55,8 +70,14 @@ public sealed partial class SpeechClassifier
             if (hit.Group == CueGroup.Directive && hit.Weight != 0 && IsFirst(hits, i))
             {
                 var cue = types[hit.Owner].Cues[hit.Cue];
-                reasons.Add($"cue {ReasonText.Cue(cue, text, hit)} ({types[hit.Owner].Id}, {ReasonText.Signed(hit.Weight)})");
+                var before = hit.End <= turn ? $" × {ReasonText.Number(settings.ContrastWeightBefore)} before \"{text[turn..Math.Min(text.Length, turn + 3)]}\"" : "";
+                reasons.Add($"cue {ReasonText.Cue(cue, text, hit)} ({types[hit.Owner].Id}, {ReasonText.Signed(hit.Weight)}{before})");
             }
+        }
+
+        if (heading)
+        {
+            reasons.Add($"heading → {settings.HeadingFavours} {ReasonText.Signed(settings.HeadingBonus)}");
         }
 
         if (context is not null)
@@ -89,6 +110,25 @@ public sealed partial class SpeechClassifier
         reasons.Add($"{types[chosen].Id}: score {ReasonText.Number(total[chosen])}{against}");
         return reasons;
     }
+
+    /// <summary>Where the first contrast marker (，但 / ，却 …) of the sentence starts, or -1.</summary>
+    private int ContrastPosition(string text, int start, int end)
+    {
+        var turn = -1;
+        foreach (var marker in Taxonomy.Settings.ContrastMarkers)
+        {
+            var at = text.IndexOf(marker, start, end - start, StringComparison.Ordinal);
+            if (at >= 0 && (turn < 0 || at < turn))
+            {
+                turn = at;
+            }
+        }
+
+        return turn;
+    }
+
+    private double Weighted(CueHit hit, int turn) =>
+        hit.End <= turn ? hit.Weight * Taxonomy.Settings.ContrastWeightBefore : hit.Weight;
 
     /// <summary>True when no earlier hit in the list is the same cue: a cue counts once per sentence.</summary>
     private static bool IsFirst(List<CueHit> hits, int index)

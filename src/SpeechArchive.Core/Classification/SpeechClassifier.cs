@@ -35,13 +35,13 @@ public sealed partial class SpeechClassifier
             var context = contexts.Enter(unit, hits);
             if (unit.IsHeading)
             {
-                var decision = DecideDirective(text, hits, context, null);
+                var decision = DecideDirective(text, unit, hits, context, null);
                 headingLabels[unit.SectionOrdinal] = new HeadingLabel(unit.SectionOrdinal, decision.Type, decision.Reasons);
                 continue;
             }
 
             var carried = quote.Before(unit);
-            var sentence = DecideDirective(text, hits, context, carried);
+            var sentence = DecideDirective(text, unit, hits, context, carried);
             quote.After(unit, sentence.Type);
             sentenceLabels[unit.PassageIndex][unit.SentenceIndex] = new SentenceLabel(unit.SentenceIndex, sentence.Type, sentence.Reasons);
         }

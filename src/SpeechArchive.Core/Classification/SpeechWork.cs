@@ -40,6 +40,34 @@ internal sealed class SpeechWork
         return text.Length <= max ? text : text[..max] + "…";
     }
 
+    /// <summary>
+    /// True when the passage is an enumerated item: it has a point label (一是, 第一，, 一要) or starts with a point
+    /// marker, a dash (——) or 一方面/另一方面/首先/其次/最后.
+    /// </summary>
+    public bool IsPoint(int passageIndex)
+    {
+        var passage = Structure.Passages[passageIndex];
+        if (passage.PointLabel is not null)
+        {
+            return true;
+        }
+
+        var (start, end) = Clamp(passage.Span);
+        while (start < end && char.IsWhiteSpace(Text[start]))
+        {
+            start++;
+        }
+
+        if (SentenceBody.MarkerLength(Text, start, end) > 0)
+        {
+            return true;
+        }
+
+        var opening = Text.AsSpan(start, Math.Min(4, end - start));
+        return opening.StartsWith("——") || opening.StartsWith("一方面") || opening.StartsWith("另一方面")
+            || opening.StartsWith("首先") || opening.StartsWith("其次") || opening.StartsWith("最后");
+    }
+
     public List<SpeechUnit> Units()
     {
         var units = new List<SpeechUnit>();

@@ -60,6 +60,24 @@ public sealed class Taxonomy
 
     internal CueMatcher Matcher => matcher.Value;
 
+    /// <summary>True when the span is only an address (<see cref="TaxonomySettings.UntypedPattern"/>).</summary>
+    internal bool IsUntyped(string text, int start, int end)
+    {
+        if (Settings.UntypedPattern.Length == 0 || end - start > 40)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Patterns[Settings.UntypedPattern].IsMatch(text.AsSpan(start, end - start).Trim());
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Reads and validates a taxonomy file; errors name the file and line.</summary>
     public static Taxonomy Load(string path)
     {
@@ -141,7 +159,8 @@ public sealed class Taxonomy
         var text = new StringBuilder();
         var s = Settings;
         text.Append(CultureInfo.InvariantCulture, $"settings|{s.DirectiveThreshold:R}|{s.ContextThreshold:R}|{s.QuoteCarries}|{s.QuoteBonus:R}|")
-            .Append(CultureInfo.InvariantCulture, $"{s.ThemeThreshold:R}|{s.ThemeRelative:R}|{s.MaxThemes}|{s.HeadingWeight:R}|{s.TermRepeatCap}\n");
+            .Append(CultureInfo.InvariantCulture, $"{s.ThemeThreshold:R}|{s.ThemeRelative:R}|{s.MaxThemes}|{s.HeadingWeight:R}|{s.TermRepeatCap}|")
+            .Append(CultureInfo.InvariantCulture, $"{string.Join('\u001f', s.ContrastMarkers)}|{s.ContrastWeightBefore:R}|{s.HeadingFavours}|{s.HeadingBonus:R}|{s.UntypedPattern}\n");
         AppendLabels(text, "theme", Themes);
         AppendLabels(text, "directive", DirectiveTypes);
         foreach (var context in Contexts)

@@ -79,23 +79,29 @@ internal static partial class TaxonomyReader
             CheckKeys(mapping, PatternKeys, "a pattern", errors);
             var regexNode = Find(mapping, "regex") ?? throw errors.At(mapping, "a pattern has no regex:.");
             var weightNode = Find(mapping, "weight") ?? throw errors.At(mapping, "a pattern has no weight:.");
-            var source = ReadString(regexNode, errors);
-            if (source.Length == 0)
-            {
-                throw errors.At(regexNode, "a pattern's regex is empty.");
-            }
-
-            try
-            {
-                patterns.Add(source, new Regex(source, RegexOptions.CultureInvariant, PatternTimeout));
-            }
-            catch (ArgumentException e)
-            {
-                throw errors.At(regexNode, $"bad regex '{source}': {e.Message}");
-            }
-
+            var source = ReadRegex(regexNode, errors, patterns);
             cues.Add(new TaxonomyCue(source, ReadWeight(weightNode, source, errors), TaxonomyCueKind.Pattern, TaxonomyErrors.LineOf(regexNode)));
         }
+    }
+
+    private static string ReadRegex(YamlNode node, TaxonomyErrors errors, CompiledPatterns patterns)
+    {
+        var source = ReadString(node, errors);
+        if (source.Length == 0)
+        {
+            throw errors.At(node, "a regex is empty.");
+        }
+
+        try
+        {
+            patterns.Add(source, new Regex(source, RegexOptions.CultureInvariant, PatternTimeout));
+        }
+        catch (ArgumentException e)
+        {
+            throw errors.At(node, $"bad regex '{source}': {e.Message}");
+        }
+
+        return source;
     }
 
     private static double ReadWeight(YamlNode node, string cue, TaxonomyErrors errors)

@@ -8,10 +8,11 @@ internal static partial class TaxonomyReader
     private static readonly string[] SettingKeys =
     [
         "directiveThreshold", "contextThreshold", "quoteCarries", "quoteBonus", "themeThreshold", "themeRelative",
-        "maxThemes", "headingWeight", "termRepeatCap",
+        "maxThemes", "headingWeight", "termRepeatCap", "contrastMarkers", "contrastWeightBefore", "headingFavours", "headingBonus",
+        "untypedPattern",
     ];
 
-    private static TaxonomySettings ReadSettings(YamlNode node, TaxonomyErrors errors)
+    private static TaxonomySettings ReadSettings(YamlNode node, TaxonomyErrors errors, CompiledPatterns patterns)
     {
         if (node is not YamlMappingNode mapping)
         {
@@ -40,7 +41,23 @@ internal static partial class TaxonomyReader
             MaxThemes = Count("maxThemes", defaults.MaxThemes),
             HeadingWeight = Number("headingWeight", defaults.HeadingWeight),
             TermRepeatCap = Count("termRepeatCap", defaults.TermRepeatCap),
+            ContrastMarkers = Find(mapping, "contrastMarkers") is { } markers ? ReadStrings(markers, "contrastMarkers", errors) : defaults.ContrastMarkers,
+            ContrastWeightBefore = Number("contrastWeightBefore", defaults.ContrastWeightBefore),
+            HeadingFavours = Find(mapping, "headingFavours") is { } h ? ReadString(h, errors).Trim() : defaults.HeadingFavours,
+            HeadingBonus = Number("headingBonus", defaults.HeadingBonus),
+            UntypedPattern = Find(mapping, "untypedPattern") is { } u ? ReadRegex(u, errors, patterns) : defaults.UntypedPattern,
         };
+    }
+
+    private static List<string> ReadStrings(YamlNode node, string key, TaxonomyErrors errors)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            throw errors.At(node, $"{key} must be a list, e.g. ['，但', '，却'].");
+        }
+
+        var values = sequence.Children.Select(item => ReadString(item, errors)).ToList();
+        return values.Any(v => v.Length == 0) ? throw errors.At(node, $"{key} contains an empty value.") : values;
     }
 
     private static void CheckKeys(YamlMappingNode mapping, string[] allowed, string where, TaxonomyErrors errors)

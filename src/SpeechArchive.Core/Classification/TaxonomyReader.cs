@@ -30,8 +30,8 @@ internal static partial class TaxonomyReader
             throw errors.At(version, "version must be 1.");
         }
 
-        var settings = Find(root, "settings") is { } settingsNode ? ReadSettings(settingsNode, errors) : new TaxonomySettings();
         var patterns = new CompiledPatterns();
+        var settings = Find(root, "settings") is { } settingsNode ? ReadSettings(settingsNode, errors, patterns) : new TaxonomySettings();
         var themes = ReadLabels(root, "themes", errors, patterns);
         var directives = ReadLabels(root, "directiveTypes", errors, patterns);
         CheckDisjoint(themes, directives, errors);
@@ -42,6 +42,13 @@ internal static partial class TaxonomyReader
             var resolved = ResolveDirective(directives, settings.QuoteCarries)
                 ?? throw errors.At(Find((YamlMappingNode)Find(root, "settings")!, "quoteCarries")!, $"quoteCarries '{settings.QuoteCarries}' is not a directive type id or label.");
             settings = settings with { QuoteCarries = resolved };
+        }
+
+        if (settings.HeadingFavours.Length > 0)
+        {
+            var resolved = ResolveDirective(directives, settings.HeadingFavours)
+                ?? throw errors.At(Find((YamlMappingNode)Find(root, "settings")!, "headingFavours")!, $"headingFavours '{settings.HeadingFavours}' is not a directive type id or label.");
+            settings = settings with { HeadingFavours = resolved };
         }
 
         return new Taxonomy(source, settings, [.. themes.Select(t => t.Label)], [.. directives.Select(d => d.Label)], contexts, patterns);

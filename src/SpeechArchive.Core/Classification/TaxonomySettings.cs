@@ -9,6 +9,9 @@ public sealed record TaxonomySettings
     /// <summary>Least context-cue score for a heading or sentence to open a context.</summary>
     public double ContextThreshold { get; init; } = 3;
 
+    /// <summary>Regex for sentences that are only an address (同志们！): they get no type, and as a paragraph they close lead-in contexts. Empty for none.</summary>
+    public string UntypedPattern { get; init; } = "";
+
     /// <summary>
     /// Directive type id whose cues carry into the rest of a quotation they open (the relay of 习近平总书记指出“…。…”);
     /// empty to switch this off.
@@ -17,6 +20,21 @@ public sealed record TaxonomySettings
 
     /// <summary>Added to <see cref="QuoteCarries"/> for sentences inside such a quotation.</summary>
     public double QuoteBonus { get; init; } = 5;
+
+    /// <summary>
+    /// Clause openings that turn a sentence (，但 / ，却 / ，然而): directive cues before the first of them count only
+    /// <see cref="ContrastWeightBefore"/> of their weight, since the clause after the turn decides.
+    /// </summary>
+    public IReadOnlyList<string> ContrastMarkers { get; init; } = [];
+
+    /// <summary>Factor for directive cues before a contrast marker.</summary>
+    public double ContrastWeightBefore { get; init; } = 0.5;
+
+    /// <summary>Directive type that every heading leans to (headings of this genre mostly announce tasks); empty for none.</summary>
+    public string HeadingFavours { get; init; } = "";
+
+    /// <summary>Score added to <see cref="HeadingFavours"/> for every heading.</summary>
+    public double HeadingBonus { get; init; }
 
     /// <summary>Least score for a passage theme.</summary>
     public double ThemeThreshold { get; init; } = 3;

@@ -1,7 +1,7 @@
 namespace SpeechArchive.Classification;
 
 /// <summary>Finds where a sentence's body begins: after white space and a leading point marker (一是, 第一，, 一、, （一）, 1.).</summary>
-internal static class PointMarker
+internal static class SentenceBody
 {
     private const string Numerals = "一二三四五六七八九十";
 
