@@ -49,7 +49,7 @@ public sealed partial class SpeechClassifier
         var passages = new List<PassageLabels>(structure.Passages.Count);
         for (var p = 0; p < structure.Passages.Count; p++)
         {
-            var (themes, reasons) = DecideThemes(work, p);
+            var (themes, reasons) = DecideThemes(work, p, sentenceLabels[p]);
             passages.Add(new PassageLabels(structure.Passages[p].Ordinal, themes, reasons, sentenceLabels[p]));
         }
 

@@ -159,7 +159,7 @@ public sealed class Taxonomy
         var text = new StringBuilder();
         var s = Settings;
         text.Append(CultureInfo.InvariantCulture, $"settings|{s.DirectiveThreshold:R}|{s.ContextThreshold:R}|{s.QuoteCarries}|{s.QuoteBonus:R}|")
-            .Append(CultureInfo.InvariantCulture, $"{s.ThemeThreshold:R}|{s.ThemeRelative:R}|{s.MaxThemes}|{s.HeadingWeight:R}|{s.TermRepeatCap}|")
+            .Append(CultureInfo.InvariantCulture, $"{s.ThemeThreshold:R}|{s.ThemeThresholdPer100:R}|{s.ThemeRelative:R}|{s.MaxThemes}|{s.HeadingWeight:R}|{s.TermRepeatCap}|")
             .Append(CultureInfo.InvariantCulture, $"{string.Join('\u001f', s.ContrastMarkers)}|{s.ContrastWeightBefore:R}|{s.HeadingFavours}|{s.HeadingBonus:R}|{s.UntypedPattern}\n");
         AppendLabels(text, "theme", Themes);
         AppendLabels(text, "directive", DirectiveTypes);
@@ -176,7 +176,7 @@ public sealed class Taxonomy
     {
         foreach (var label in labels)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{kind}|{label.Id}|{label.Label}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{kind}|{label.Id}|{label.Label}|{label.ThemeWeight:R}\n");
             AppendCues(text, label.Cues);
         }
     }

@@ -6,6 +6,7 @@ namespace SpeechArchive.Classification;
 internal static partial class TaxonomyReader
 {
     private static readonly string[] LabelKeys = ["id", "label", "description", "terms", "patterns"];
+    private static readonly string[] DirectiveKeys = ["id", "label", "description", "themeWeight", "terms", "patterns"];
     private static readonly string[] ContextKeys = ["id", "label", "description", "favours", "bonus", "minPosition", "terms", "patterns"];
     private static readonly string[] PatternKeys = ["regex", "weight"];
 
@@ -22,12 +23,14 @@ internal static partial class TaxonomyReader
 
         foreach (var entry in Entries(node, key, errors))
         {
-            CheckKeys(entry, LabelKeys, $"an entry of {key}", errors);
+            var directive = key == "directiveTypes";
+            CheckKeys(entry, directive ? DirectiveKeys : LabelKeys, $"an entry of {key}", errors);
             var (id, label) = ReadIdAndLabel(entry, key, errors);
             var line = TaxonomyErrors.LineOf(entry);
             CheckUnique(result.Select(r => (r.Label.Id, r.Label.Label, r.Line)), id, label, key, line, errors);
             var description = Find(entry, "description") is { } d ? ReadString(d, errors) : "";
-            result.Add((new TaxonomyLabel(id, label, description, ReadCues(entry, errors, patterns)), line));
+            var themeWeight = directive && Find(entry, "themeWeight") is { } w ? ReadNumber(w, errors) : 1;
+            result.Add((new TaxonomyLabel(id, label, description, ReadCues(entry, errors, patterns)) { ThemeWeight = themeWeight }, line));
         }
 
         return result;

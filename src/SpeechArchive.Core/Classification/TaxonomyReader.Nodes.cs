@@ -9,7 +9,7 @@ internal static partial class TaxonomyReader
     [
         "directiveThreshold", "contextThreshold", "quoteCarries", "quoteBonus", "themeThreshold", "themeRelative",
         "maxThemes", "headingWeight", "termRepeatCap", "contrastMarkers", "contrastWeightBefore", "headingFavours", "headingBonus",
-        "untypedPattern",
+        "untypedPattern", "themeThresholdPer100",
     ];
 
     private static TaxonomySettings ReadSettings(YamlNode node, TaxonomyErrors errors, CompiledPatterns patterns)
@@ -37,6 +37,8 @@ internal static partial class TaxonomyReader
             QuoteCarries = Find(mapping, "quoteCarries") is { } q ? ReadString(q, errors).Trim() : defaults.QuoteCarries,
             QuoteBonus = Number("quoteBonus", defaults.QuoteBonus),
             ThemeThreshold = Number("themeThreshold", defaults.ThemeThreshold),
+            ThemeThresholdPer100 = Number("themeThresholdPer100", defaults.ThemeThresholdPer100),
+
             ThemeRelative = Number("themeRelative", defaults.ThemeRelative),
             MaxThemes = Count("maxThemes", defaults.MaxThemes),
             HeadingWeight = Number("headingWeight", defaults.HeadingWeight),

@@ -39,6 +39,9 @@ public sealed record TaxonomySettings
     /// <summary>Least score for a passage theme.</summary>
     public double ThemeThreshold { get; init; } = 3;
 
+    /// <summary>Added to <see cref="ThemeThreshold"/> per 100 characters of the passage.</summary>
+    public double ThemeThresholdPer100 { get; init; }
+
     /// <summary>A theme must also reach this share of the passage's best theme score.</summary>
     public double ThemeRelative { get; init; } = 0.4;
 
