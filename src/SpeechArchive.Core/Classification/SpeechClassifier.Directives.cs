@@ -10,19 +10,20 @@ public sealed partial class SpeechClassifier
             return new DirectiveDecision(null, ["none: only an address (settings.untypedPattern)"]);
         }
 
+        if (Taxonomy.IsClutter(text, unit.Start, unit.End))
+        {
+            return new DirectiveDecision(null, ["none: caption or clutter (settings.clutterPatterns)"]);
+        }
+
         var types = Taxonomy.DirectiveTypes;
         var total = new double[types.Count];
         var fromCues = new double[types.Count];
         var turn = ContrastPosition(text, unit.Start, unit.End);
-        for (var i = 0; i < hits.Count; i++)
+        var counted = CountedCues(hits, turn);
+        foreach (var (hit, weight) in counted)
         {
-            var hit = hits[i];
-            if (hit.Group == CueGroup.Directive && hit.Weight != 0 && IsFirst(hits, i))
-            {
-                var weight = Weighted(hit, turn);
-                total[hit.Owner] += weight;
-                fromCues[hit.Owner] += weight;
-            }
+            total[hit.Owner] += weight;
+            fromCues[hit.Owner] += weight;
         }
 
         var headingType = unit.IsHeading ? IndexOfType(Taxonomy.Settings.HeadingFavours) : -1;
@@ -54,25 +55,21 @@ public sealed partial class SpeechClassifier
 
         var chosen = best >= 0 && total[best] >= Taxonomy.Settings.DirectiveThreshold ? best : -1;
         var reasons = new LazyReasons(() => DirectiveReasons(
-            text, hits, turn, headingType >= 0, favoured >= 0 ? context : null, carriedType >= 0 ? carried : null, total, best, chosen));
+            text, counted, turn, headingType >= 0, favoured >= 0 ? context : null, carriedType >= 0 ? carried : null, total, best, chosen));
         return new DirectiveDecision(chosen >= 0 ? types[chosen].Id : null, reasons);
     }
 
     private List<string> DirectiveReasons(
-        string text, List<CueHit> hits, int turn, bool heading, ActiveContext? context, ActiveContext? carried, double[] total, int best, int chosen)
+        string text, List<(CueHit Hit, double Weight)> counted, int turn, bool heading, ActiveContext? context, ActiveContext? carried, double[] total, int best, int chosen)
     {
         var types = Taxonomy.DirectiveTypes;
         var settings = Taxonomy.Settings;
         var reasons = new List<string>();
-        for (var i = 0; i < hits.Count; i++)
+        foreach (var (hit, weight) in counted.OrderBy(c => c.Hit.Start))
         {
-            var hit = hits[i];
-            if (hit.Group == CueGroup.Directive && hit.Weight != 0 && IsFirst(hits, i))
-            {
-                var cue = types[hit.Owner].Cues[hit.Cue];
-                var before = hit.End <= turn ? $" × {ReasonText.Number(settings.ContrastWeightBefore)} before \"{text[turn..Math.Min(text.Length, turn + 3)]}\"" : "";
-                reasons.Add($"cue {ReasonText.Cue(cue, text, hit)} ({types[hit.Owner].Id}, {ReasonText.Signed(hit.Weight)}{before})");
-            }
+            var cue = types[hit.Owner].Cues[hit.Cue];
+            var before = weight != hit.Weight ? $" × {ReasonText.Number(settings.ContrastWeightBefore)} before \"{text[turn..Math.Min(text.Length, turn + 3)]}\"" : "";
+            reasons.Add($"cue {ReasonText.Cue(cue, text, hit)} ({types[hit.Owner].Id}, {ReasonText.Signed(hit.Weight)}{before})");
         }
 
         if (heading)
@@ -128,7 +125,38 @@ public sealed partial class SpeechClassifier
     }
 
     private double Weighted(CueHit hit, int turn) =>
-        hit.End <= turn ? hit.Weight * Taxonomy.Settings.ContrastWeightBefore : hit.Weight;
+        hit.End <= turn && !Taxonomy.Settings.ContrastExempt.Contains(Taxonomy.DirectiveTypes[hit.Owner].Id)
+            ? hit.Weight * Taxonomy.Settings.ContrastWeightBefore
+            : hit.Weight;
+
+    /// <summary>The directive cues that count: each cue once, weighted for a contrast, at most maxCuesPerType positive ones per type.</summary>
+    private List<(CueHit Hit, double Weight)> CountedCues(List<CueHit> hits, int turn)
+    {
+        var counted = new List<(CueHit Hit, double Weight)>();
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            if (hit.Group == CueGroup.Directive && hit.Weight != 0 && IsFirst(hits, i))
+            {
+                counted.Add((hit, Weighted(hit, turn)));
+            }
+        }
+
+        var max = Taxonomy.Settings.MaxCuesPerType;
+        if (max <= 0 || counted.Count <= max)
+        {
+            return counted;
+        }
+
+        var kept = new List<(CueHit Hit, double Weight)>(counted.Count);
+        foreach (var group in counted.GroupBy(c => c.Hit.Owner))
+        {
+            kept.AddRange(group.Where(c => c.Weight < 0));
+            kept.AddRange(group.Where(c => c.Weight > 0).OrderByDescending(c => c.Weight).Take(max));
+        }
+
+        return kept;
+    }
 
     /// <summary>True when no earlier hit in the list is the same cue: a cue counts once per sentence.</summary>
     private static bool IsFirst(List<CueHit> hits, int index)

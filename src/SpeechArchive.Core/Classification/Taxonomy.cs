@@ -60,6 +60,27 @@ public sealed class Taxonomy
 
     internal CueMatcher Matcher => matcher.Value;
 
+    /// <summary>True when the span matches one of <see cref="TaxonomySettings.ClutterPatterns"/> (captions, credits).</summary>
+    internal bool IsClutter(string text, int start, int end)
+    {
+        foreach (var pattern in Settings.ClutterPatterns)
+        {
+            try
+            {
+                if (Patterns[pattern].IsMatch(text.AsSpan(start, end - start).Trim()))
+                {
+                    return true;
+                }
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // A runaway pattern on one sentence just does not mark it as clutter.
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the span is only an address (<see cref="TaxonomySettings.UntypedPattern"/>).</summary>
     internal bool IsUntyped(string text, int start, int end)
     {
@@ -160,7 +181,8 @@ public sealed class Taxonomy
         var s = Settings;
         text.Append(CultureInfo.InvariantCulture, $"settings|{s.DirectiveThreshold:R}|{s.ContextThreshold:R}|{s.QuoteCarries}|{s.QuoteBonus:R}|")
             .Append(CultureInfo.InvariantCulture, $"{s.ThemeThreshold:R}|{s.ThemeThresholdPer100:R}|{s.ThemeRelative:R}|{s.MaxThemes}|{s.HeadingWeight:R}|{s.TermRepeatCap}|")
-            .Append(CultureInfo.InvariantCulture, $"{string.Join('\u001f', s.ContrastMarkers)}|{s.ContrastWeightBefore:R}|{s.HeadingFavours}|{s.HeadingBonus:R}|{s.UntypedPattern}\n");
+            .Append(CultureInfo.InvariantCulture, $"{string.Join('\u001f', s.ContrastMarkers)}|{s.ContrastWeightBefore:R}|{s.HeadingFavours}|{s.HeadingBonus:R}|{s.UntypedPattern}|")
+            .Append(CultureInfo.InvariantCulture, $"{string.Join('\u001f', s.ContrastExempt)}|{s.MaxCuesPerType}|{string.Join('\u001f', s.ClutterPatterns)}\n");
         AppendLabels(text, "theme", Themes);
         AppendLabels(text, "directive", DirectiveTypes);
         foreach (var context in Contexts)

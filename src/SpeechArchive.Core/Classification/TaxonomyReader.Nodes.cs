@@ -9,7 +9,7 @@ internal static partial class TaxonomyReader
     [
         "directiveThreshold", "contextThreshold", "quoteCarries", "quoteBonus", "themeThreshold", "themeRelative",
         "maxThemes", "headingWeight", "termRepeatCap", "contrastMarkers", "contrastWeightBefore", "headingFavours", "headingBonus",
-        "untypedPattern", "themeThresholdPer100",
+        "untypedPattern", "themeThresholdPer100", "contrastExempt", "maxCuesPerType", "clutterPatterns",
     ];
 
     private static TaxonomySettings ReadSettings(YamlNode node, TaxonomyErrors errors, CompiledPatterns patterns)
@@ -48,6 +48,11 @@ internal static partial class TaxonomyReader
             HeadingFavours = Find(mapping, "headingFavours") is { } h ? ReadString(h, errors).Trim() : defaults.HeadingFavours,
             HeadingBonus = Number("headingBonus", defaults.HeadingBonus),
             UntypedPattern = Find(mapping, "untypedPattern") is { } u ? ReadRegex(u, errors, patterns) : defaults.UntypedPattern,
+            ContrastExempt = Find(mapping, "contrastExempt") is { } x ? ReadStrings(x, "contrastExempt", errors) : defaults.ContrastExempt,
+            MaxCuesPerType = Count("maxCuesPerType", defaults.MaxCuesPerType),
+            ClutterPatterns = Find(mapping, "clutterPatterns") is YamlSequenceNode c
+                ? [.. c.Children.Select(item => ReadRegex(item, errors, patterns))]
+                : Find(mapping, "clutterPatterns") is { } bad ? throw errors.At(bad, "clutterPatterns must be a list of regexes.") : defaults.ClutterPatterns,
         };
     }
 

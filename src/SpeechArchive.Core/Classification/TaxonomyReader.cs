@@ -51,6 +51,15 @@ internal static partial class TaxonomyReader
             settings = settings with { HeadingFavours = resolved };
         }
 
+        foreach (var exempt in settings.ContrastExempt)
+        {
+            if (ResolveDirective(directives, exempt) is null)
+            {
+                throw errors.At(Find((YamlMappingNode)Find(root, "settings")!, "contrastExempt")!, $"contrastExempt '{exempt}' is not a directive type id or label.");
+            }
+        }
+
+        settings = settings with { ContrastExempt = [.. settings.ContrastExempt.Select(e => ResolveDirective(directives, e)!)] };
         return new Taxonomy(source, settings, [.. themes.Select(t => t.Label)], [.. directives.Select(d => d.Label)], contexts, patterns);
     }
 

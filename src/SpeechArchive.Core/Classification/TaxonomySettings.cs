@@ -27,6 +27,15 @@ public sealed record TaxonomySettings
     /// </summary>
     public IReadOnlyList<string> ContrastMarkers { get; init; } = [];
 
+    /// <summary>Directive types whose cues are not damped before a contrast marker (a relay frame stands at the start by nature).</summary>
+    public IReadOnlyList<string> ContrastExempt { get; init; } = [];
+
+    /// <summary>Per directive type, only this many of the strongest cues of a sentence count (0 = all): long sentences do not win by piling up weak cues.</summary>
+    public int MaxCuesPerType { get; init; }
+
+    /// <summary>Regexes for clutter (photo captions, credits, web debris): matching sentences get no type.</summary>
+    public IReadOnlyList<string> ClutterPatterns { get; init; } = [];
+
     /// <summary>Factor for directive cues before a contrast marker.</summary>
     public double ContrastWeightBefore { get; init; } = 0.5;
 
