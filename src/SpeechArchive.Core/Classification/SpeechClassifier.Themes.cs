@@ -29,7 +29,9 @@ public sealed partial class SpeechClassifier
             var before = parts.Count;
             foreach (var hit in work.HeadingHits(s))
             {
-                if (hit.Group == CueGroup.Theme && !parts.Skip(before).Any(p => p.Theme == hit.Owner && p.Cue == hit.Cue))
+                if (hit.Group == CueGroup.Theme
+                    && parts.Exists(p => p.Theme == hit.Owner && !p.Heading)
+                    && !parts.Skip(before).Any(p => p.Theme == hit.Owner && p.Cue == hit.Cue))
                 {
                     parts.Add(new ThemePart(hit.Owner, hit.Cue, 1, 1, Heading: true));
                 }
