@@ -38,7 +38,7 @@ internal sealed class ContextTracker
         }
     }
 
-    public ActiveContext? Enter(SpeechUnit unit, List<CueHit> hits)
+    public ActiveContext? Enter(SpeechUnit unit, ArraySegment<CueHit> hits)
     {
         for (var i = stack.Count - 1; i >= 0; i--)
         {
@@ -79,7 +79,8 @@ internal sealed class ContextTracker
         }
 
         var span = work.Structure.Passages[unit.PassageIndex].Span;
-        return taxonomy.IsUntyped(work.Text, Math.Clamp(span.Start, 0, work.Text.Length), Math.Clamp(span.End, 0, work.Text.Length));
+        var start = Math.Clamp(span.Start, 0, work.Text.Length);
+        return taxonomy.Filters.IsAddress(work.Text, start, Math.Clamp(span.End, start, work.Text.Length));
     }
 
     private ActiveContext? LookAhead(int sectionOrdinal)
@@ -101,10 +102,10 @@ internal sealed class ContextTracker
         return null;
     }
 
-    private (TaxonomyContext Context, string Cue)? Opened(List<CueHit> hits, int position)
+    private (TaxonomyContext Context, string Cue)? Opened(ArraySegment<CueHit> hits, int position)
     {
         var contexts = taxonomy.Contexts;
-        if (contexts.Count == 0 || !hits.Exists(h => h.Group == CueGroup.Context))
+        if (contexts.Count == 0 || !HasContextCue(hits))
         {
             return null;
         }
@@ -137,6 +138,19 @@ internal sealed class ContextTracker
         }
 
         return winner < 0 ? null : (contexts[winner], best[winner]!);
+    }
+
+    private static bool HasContextCue(ArraySegment<CueHit> hits)
+    {
+        foreach (var hit in hits)
+        {
+            if (hit.Group == CueGroup.Context)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Reason((TaxonomyContext Context, string Cue) opened, string where)

@@ -11,7 +11,7 @@ internal sealed class CueMatcher
     private const int GroupCount = 3;
 
     private readonly TermAutomaton automaton;
-    private readonly TermEntry[][] entries;
+    private readonly TermEntry[][][] entries;
     private readonly int[][] probes;
     private readonly PatternCue[] patterns;
     private readonly int[] unconditional;
@@ -80,7 +80,7 @@ internal sealed class CueMatcher
         }
 
         automaton = new TermAutomaton([.. termIds.OrderBy(p => p.Value).Select(p => p.Key)]);
-        entries = [.. termEntries.Select(e => e.ToArray())];
+        entries = [.. termEntries.Select(e => Enumerable.Range(0, GroupCount).Select(g => e.Where(x => (int)x.Group == g).ToArray()).ToArray())];
         probes = [.. termProbes.Select(p => p.ToArray())];
         patterns = [.. patternList];
         unconditional = [.. always];
@@ -102,28 +102,26 @@ internal sealed class CueMatcher
         var found = scratch.Occurrences;
         found.Clear();
         automaton.Scan(text, start, end, found);
-        found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        if (found.Count > 1)
+        {
+            found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        }
 
         for (var group = 0; group < GroupCount; group++)
         {
             var maxEnd = -1;
             foreach (var occurrence in found)
             {
-                var active = false;
-                foreach (var entry in entries[occurrence.Term])
-                {
-                    active |= (int)entry.Group == group && (!entry.Anchored || occurrence.Start == firstBody);
-                }
-
-                if (!active || occurrence.End <= maxEnd)
+                var inGroup = entries[occurrence.Term][group];
+                if (inGroup.Length == 0 || occurrence.End <= maxEnd || !AnyActive(inGroup, occurrence.Start == firstBody))
                 {
                     continue;
                 }
 
                 maxEnd = occurrence.End;
-                foreach (var entry in entries[occurrence.Term])
+                foreach (var entry in inGroup)
                 {
-                    if ((int)entry.Group == group && (!entry.Anchored || occurrence.Start == firstBody))
+                    if (!entry.Anchored || occurrence.Start == firstBody)
                     {
                         hits.Add(new CueHit(entry.Group, entry.Owner, entry.Cue, entry.Weight, occurrence.Start, occurrence.End));
                     }
@@ -155,14 +153,28 @@ internal sealed class CueMatcher
         }
     }
 
+    private static bool AnyActive(TermEntry[] entries, bool atStart)
+    {
+        foreach (var entry in entries)
+        {
+            if (!entry.Anchored || atStart)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void RunPattern(PatternCue pattern, string text, int bodyStart, int end, List<CueHit> hits)
     {
         try
         {
-            var match = pattern.Regex.Match(text, bodyStart, end - bodyStart);
-            if (match.Success)
+            foreach (var match in pattern.Regex.EnumerateMatches(text.AsSpan(bodyStart, end - bodyStart)))
             {
-                hits.Add(new CueHit(pattern.Group, pattern.Owner, pattern.Cue, pattern.Weight, match.Index, match.Index + match.Length));
+                var start = bodyStart + match.Index;
+                hits.Add(new CueHit(pattern.Group, pattern.Owner, pattern.Cue, pattern.Weight, start, start + match.Length));
+                break;
             }
         }
         catch (RegexMatchTimeoutException)

@@ -9,6 +9,8 @@ namespace SpeechArchive.Classification;
 /// </summary>
 public sealed partial class SpeechClassifier
 {
+    private string? contrastFirsts;
+
     public SpeechClassifier(Taxonomy taxonomy)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
@@ -28,6 +30,7 @@ public sealed partial class SpeechClassifier
         var headingLabels = new HeadingLabel[structure.Sections.Count];
         var sentenceLabels = structure.Passages.Select(p => new SentenceLabel[p.Sentences.Count]).ToArray();
         var quote = new QuoteTracker(Taxonomy, work);
+        var scratch = new ClassifyScratch(Taxonomy);
 
         foreach (var unit in units)
         {
@@ -35,13 +38,13 @@ public sealed partial class SpeechClassifier
             var context = contexts.Enter(unit, hits);
             if (unit.IsHeading)
             {
-                var decision = DecideDirective(text, unit, hits, context, null);
+                var decision = DecideDirective(text, unit, hits, context, null, scratch);
                 headingLabels[unit.SectionOrdinal] = new HeadingLabel(unit.SectionOrdinal, decision.Type, decision.Reasons);
                 continue;
             }
 
             var carried = quote.Before(unit);
-            var sentence = DecideDirective(text, unit, hits, context, carried);
+            var sentence = DecideDirective(text, unit, hits, context, carried, scratch);
             quote.After(unit, sentence.Type);
             sentenceLabels[unit.PassageIndex][unit.SentenceIndex] = new SentenceLabel(unit.SentenceIndex, sentence.Type, sentence.Reasons);
         }
@@ -49,7 +52,7 @@ public sealed partial class SpeechClassifier
         var passages = new List<PassageLabels>(structure.Passages.Count);
         for (var p = 0; p < structure.Passages.Count; p++)
         {
-            var (themes, reasons) = DecideThemes(work, p, sentenceLabels[p]);
+            var (themes, reasons) = DecideThemes(work, p, sentenceLabels[p], scratch);
             passages.Add(new PassageLabels(structure.Passages[p].Ordinal, themes, reasons, sentenceLabels[p]));
         }
 

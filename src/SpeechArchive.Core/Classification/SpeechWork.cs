@@ -5,8 +5,9 @@ namespace SpeechArchive.Classification;
 /// <summary>One speech being classified: its text, structure, units in document order and the cues found in each unit.</summary>
 internal sealed class SpeechWork
 {
-    private readonly List<CueHit>[] headingHits;
-    private readonly List<CueHit>[][] sentenceHits;
+    private readonly CueHit[] allHits;
+    private readonly (int Offset, int Count)[] headingHits;
+    private readonly (int Offset, int Count)[][] sentenceHits;
 
     public SpeechWork(Taxonomy taxonomy, string text, SpeechStructure structure)
     {
@@ -14,20 +15,37 @@ internal sealed class SpeechWork
         Structure = structure;
         var matcher = taxonomy.Matcher;
         var scratch = new MatchScratch();
-        headingHits = [.. structure.Sections.Select(s => Match(matcher, scratch, s.HeadingSpan))];
-        sentenceHits = [.. structure.Passages.Select(p => p.Sentences.Select(s => Match(matcher, scratch, s)).ToArray())];
+        var hits = new List<CueHit>();
+        headingHits = new (int, int)[structure.Sections.Count];
+        for (var s = 0; s < headingHits.Length; s++)
+        {
+            headingHits[s] = Match(matcher, scratch, structure.Sections[s].HeadingSpan, hits);
+        }
+
+        sentenceHits = new (int, int)[structure.Passages.Count][];
+        for (var p = 0; p < sentenceHits.Length; p++)
+        {
+            var sentences = structure.Passages[p].Sentences;
+            var ranges = sentenceHits[p] = new (int, int)[sentences.Count];
+            for (var k = 0; k < ranges.Length; k++)
+            {
+                ranges[k] = Match(matcher, scratch, sentences[k], hits);
+            }
+        }
+
+        allHits = [.. hits];
     }
 
     public string Text { get; }
 
     public SpeechStructure Structure { get; }
 
-    public List<CueHit> HeadingHits(int section) => headingHits[section];
+    public ArraySegment<CueHit> HeadingHits(int section) => Segment(headingHits[section]);
 
-    public List<CueHit> SentenceHits(int passage, int sentence) => sentenceHits[passage][sentence];
+    public ArraySegment<CueHit> SentenceHits(int passage, int sentence) => Segment(sentenceHits[passage][sentence]);
 
-    public List<CueHit> HitsOf(SpeechUnit unit) =>
-        unit.IsHeading ? headingHits[unit.SectionOrdinal] : sentenceHits[unit.PassageIndex][unit.SentenceIndex];
+    public ArraySegment<CueHit> HitsOf(SpeechUnit unit) =>
+        unit.IsHeading ? HeadingHits(unit.SectionOrdinal) : SentenceHits(unit.PassageIndex, unit.SentenceIndex);
 
     /// <summary>Where a context opened inside the section (or the whole speech, for -1) ends.</summary>
     public int ScopeEnd(int sectionOrdinal) =>
@@ -90,16 +108,19 @@ internal sealed class SpeechWork
         return units;
     }
 
-    private List<CueHit> Match(CueMatcher matcher, MatchScratch scratch, TextSpan span)
+    private ArraySegment<CueHit> Segment((int Offset, int Count) range) => new(allHits, range.Offset, range.Count);
+
+    /// <summary>Appends the cues of one span to the shared list and returns where they stand in it.</summary>
+    private (int Offset, int Count) Match(CueMatcher matcher, MatchScratch scratch, TextSpan span, List<CueHit> hits)
     {
-        var hits = new List<CueHit>();
+        var offset = hits.Count;
         var (start, end) = Clamp(span);
         if (end > start)
         {
             matcher.Match(Text, start, end, scratch, hits);
         }
 
-        return hits;
+        return (offset, hits.Count - offset);
     }
 
     private (int Start, int End) Clamp(TextSpan span)

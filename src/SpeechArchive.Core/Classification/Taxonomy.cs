@@ -18,6 +18,7 @@ public sealed class Taxonomy
     private readonly Dictionary<string, TaxonomyLabel> themesByKey;
     private readonly Dictionary<string, TaxonomyLabel> directivesByKey;
     private readonly Lazy<CueMatcher> matcher;
+    private readonly Lazy<SentenceFilters> filters;
 
     internal Taxonomy(
         string sourceName,
@@ -37,6 +38,7 @@ public sealed class Taxonomy
         directivesByKey = IndexByIdAndLabel(directiveTypes);
         Fingerprint = ComputeFingerprint();
         matcher = new Lazy<CueMatcher>(() => new CueMatcher(this));
+        filters = new Lazy<SentenceFilters>(() => new SentenceFilters(this));
     }
 
     /// <summary>The taxonomy built into the assembly (the shipped <c>corpus/taxonomy.yaml</c>).</summary>
@@ -60,44 +62,8 @@ public sealed class Taxonomy
 
     internal CueMatcher Matcher => matcher.Value;
 
-    /// <summary>True when the span matches one of <see cref="TaxonomySettings.ClutterPatterns"/> (captions, credits).</summary>
-    internal bool IsClutter(string text, int start, int end)
-    {
-        foreach (var pattern in Settings.ClutterPatterns)
-        {
-            try
-            {
-                if (Patterns[pattern].IsMatch(text.AsSpan(start, end - start).Trim()))
-                {
-                    return true;
-                }
-            }
-            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                // A runaway pattern on one sentence just does not mark it as clutter.
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>True when the span is only an address (<see cref="TaxonomySettings.UntypedPattern"/>).</summary>
-    internal bool IsUntyped(string text, int start, int end)
-    {
-        if (Settings.UntypedPattern.Length == 0 || end - start > 40)
-        {
-            return false;
-        }
-
-        try
-        {
-            return Patterns[Settings.UntypedPattern].IsMatch(text.AsSpan(start, end - start).Trim());
-        }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Sentences that get no type whatever their cues: bare addresses and clutter.</summary>
+    internal SentenceFilters Filters => filters.Value;
 
     /// <summary>Reads and validates a taxonomy file; errors name the file and line.</summary>
     public static Taxonomy Load(string path)

@@ -94,7 +94,7 @@ internal static partial class TaxonomyReader
 
         try
         {
-            patterns.Add(source, new Regex(source, RegexOptions.CultureInvariant, PatternTimeout));
+            patterns.Add(source, new Regex(source, RegexOptions.CultureInvariant | RegexOptions.Compiled, PatternTimeout));
         }
         catch (ArgumentException e)
         {

@@ -21,8 +21,8 @@ internal sealed class TermAutomaton
             Insert(terms[i], i);
         }
 
-        transitions = new TransitionTable(building);
         BuildLinks();
+        transitions = new TransitionTable(FullTransitions());
         building.Clear();
     }
 
@@ -53,12 +53,27 @@ internal sealed class TermAutomaton
         }
     }
 
+    /// <summary>One transition of the full automaton: the table holds every non-root target, so there is no failure walk.</summary>
     private int Step(int node, char c)
     {
-        while (node != 0)
+        if (node != 0)
         {
             var next = transitions.Get(node, c);
             if (next > 0)
+            {
+                return next;
+            }
+        }
+
+        return rootNext[c];
+    }
+
+    /// <summary>Failure-link walk over the trie while it is being built.</summary>
+    private int StepTrie(int node, char c)
+    {
+        while (node != 0)
+        {
+            if (building[node].TryGetValue(c, out var next))
             {
                 return next;
             }
@@ -114,12 +129,55 @@ internal sealed class TermAutomaton
             var node = queue.Dequeue();
             foreach (var (c, child) in building[node])
             {
-                var f = Step(fail[node], c);
+                var f = StepTrie(fail[node], c);
                 fail[child] = f;
                 outputLink[child] = termAt[f] >= 0 ? f : outputLink[f];
                 queue.Enqueue(child);
             }
         }
+    }
+
+    /// <summary>
+    /// For every node, every transition whose target is not the root's own transition for that character: the node's
+    /// children plus, inherited along the failure link, its suffix's.
+    /// </summary>
+    private List<Dictionary<char, int>> FullTransitions()
+    {
+        var full = new List<Dictionary<char, int>>(building.Count);
+        for (var i = 0; i < building.Count; i++)
+        {
+            full.Add([]);
+        }
+
+        var queue = new Queue<int>();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (rootNext[c] != 0)
+            {
+                queue.Enqueue(rootNext[c]);
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            var node = queue.Dequeue();
+            var table = full[node];
+            if (fail[node] != 0)
+            {
+                foreach (var (c, target) in full[fail[node]])
+                {
+                    table[c] = target;
+                }
+            }
+
+            foreach (var (c, child) in building[node])
+            {
+                table[c] = child;
+                queue.Enqueue(child);
+            }
+        }
+
+        return full;
     }
 
     /// <summary>Open-addressing hash of the non-root transitions, keyed by (node, character).</summary>
