@@ -37,17 +37,24 @@ internal static partial class TaxonomyReader
         CheckDisjoint(themes, directives, errors);
         var contexts = ReadContexts(root, directives, errors, patterns);
 
+        var settingsMapping = Find(root, "settings") as YamlMappingNode;
         if (settings.QuoteCarries.Length > 0)
         {
-            var resolved = ResolveDirective(directives, settings.QuoteCarries)
-                ?? throw errors.At(Find((YamlMappingNode)Find(root, "settings")!, "quoteCarries")!, $"quoteCarries '{settings.QuoteCarries}' is not a directive type id or label.");
-            settings = settings with { QuoteCarries = resolved };
+            var given = settingsMapping is null ? null : Find(settingsMapping, "quoteCarries");
+            var resolved = ResolveDirective(directives, settings.QuoteCarries);
+            if (resolved is null && given is not null)
+            {
+                throw errors.At(given, $"quoteCarries '{settings.QuoteCarries}' is not a directive type id or label.");
+            }
+
+            // The default (relay) quietly does nothing in a taxonomy without that type.
+            settings = settings with { QuoteCarries = resolved ?? "" };
         }
 
         if (settings.HeadingFavours.Length > 0)
         {
             var resolved = ResolveDirective(directives, settings.HeadingFavours)
-                ?? throw errors.At(Find((YamlMappingNode)Find(root, "settings")!, "headingFavours")!, $"headingFavours '{settings.HeadingFavours}' is not a directive type id or label.");
+                ?? throw errors.At(Find(settingsMapping!, "headingFavours")!, $"headingFavours '{settings.HeadingFavours}' is not a directive type id or label.");
             settings = settings with { HeadingFavours = resolved };
         }
 
@@ -55,7 +62,7 @@ internal static partial class TaxonomyReader
         {
             if (ResolveDirective(directives, exempt) is null)
             {
-                throw errors.At(Find((YamlMappingNode)Find(root, "settings")!, "contrastExempt")!, $"contrastExempt '{exempt}' is not a directive type id or label.");
+                throw errors.At(Find(settingsMapping!, "contrastExempt")!, $"contrastExempt '{exempt}' is not a directive type id or label.");
             }
         }
 
@@ -68,11 +75,13 @@ internal static partial class TaxonomyReader
         var parser = new Parser(new StringReader(yaml));
         var depth = 0;
         var events = 0;
+        var line = 1L;
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
+                line = current.Start.Line;
                 if (++events > MaxEvents)
                 {
                     throw new SpeechArchiveException($"{source}, line {current.Start.Line}: the file has more than {MaxEvents:N0} YAML nodes.");
@@ -100,6 +109,11 @@ internal static partial class TaxonomyReader
         catch (YamlException e)
         {
             throw SyntaxError(source, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some malformed flow collections this way, without a position: name the last line it read.
+            throw new SpeechArchiveException($"{source}, line {line}: YAML syntax error after this line (an unclosed {{ or [ ?): {e.Message}", e);
         }
     }
 
