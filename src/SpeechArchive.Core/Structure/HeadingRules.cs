@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SpeechArchive.Structure;
 
 /// <summary>Whether a numbered line reads as a heading rather than a paragraph that happens to start with a number.</summary>
@@ -11,11 +13,12 @@ internal static class HeadingRules
 
     /// <summary>The heading marker of the line, when the line is a heading.</summary>
     public static bool TryGetHeadingMarker(string text, TextLine line, out PointMarker marker) =>
-        PointMarker.TryRead(text, line.Start, line.End, out marker)
+        PointMarkerReader.TryRead(text, line.Start, line.End, out marker)
         && marker.Style.CanBeHeading()
         && IsHeadingShaped(text, line.Start, line.End);
 
     /// <summary>Short, one sentence at most, and not ending like a clause (，、；).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsHeadingShaped(string text, int start, int end)
     {
         int length = end - start;

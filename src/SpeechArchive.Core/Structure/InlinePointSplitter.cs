@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace SpeechArchive.Structure;
 
 /// <summary>Finds the points a paragraph runs inline (…。一是…。二是…) where it should be split into passages.</summary>
 internal static class InlinePointSplitter
 {
     /// <summary>Markers inside text(start..end) that begin a new point, in order; <paramref name="lineMarker"/> is the one the paragraph opens with.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<PointMarker> Find(string text, int start, int end, PointMarker? lineMarker)
     {
         var candidates = new List<PointMarker>();
@@ -35,7 +38,7 @@ internal static class InlinePointSplitter
             }
 
             int at = TextChars.SkipSpace(text, next, end);
-            if (PointMarker.TryRead(text, at, end, out PointMarker marker) && marker.Style.CanBeInline())
+            if (PointMarkerReader.TryRead(text, at, end, out PointMarker marker) && marker.Style.CanBeInline())
             {
                 candidates.Add(marker);
             }

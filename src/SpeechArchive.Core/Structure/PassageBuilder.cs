@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SpeechArchive.Structure;
 
 /// <summary>Turns paragraphs into passages: one per inline point, over-long ones cut at sentence ends, each with its sentences.</summary>
@@ -9,9 +11,10 @@ internal sealed class PassageBuilder(string text)
     public List<Passage> Passages => passages;
 
     /// <summary>Adds the passages of the trimmed paragraph text[start..end) in the given section.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddParagraph(int start, int end, int sectionOrdinal, IReadOnlyList<string> sectionPath)
     {
-        PointMarker? opening = PointMarker.TryRead(text, start, end, out PointMarker marker) ? marker : null;
+        PointMarker? opening = PointMarkerReader.TryRead(text, start, end, out PointMarker marker) ? marker : null;
         string? label = opening?.LabelIn(text);
         int pieceStart = start;
         foreach (PointMarker point in InlinePointSplitter.Find(text, start, end, opening))
@@ -24,6 +27,7 @@ internal sealed class PassageBuilder(string text)
         AddPiece(pieceStart, end, label, sectionOrdinal, sectionPath);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddPiece(int start, int end, string? label, int sectionOrdinal, IReadOnlyList<string> sectionPath)
     {
         start = TextChars.SkipSpace(text, start, end);

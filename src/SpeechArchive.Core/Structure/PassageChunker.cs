@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SpeechArchive.Structure;
 
 /// <summary>Cuts an over-long paragraph into passages of about 300–600 characters at sentence ends.</summary>
@@ -17,6 +19,7 @@ internal static class PassageChunker
     private const int MinTail = 200;
 
     /// <summary>Appends the passages of the trimmed range text[start..end) to <paramref name="into"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Cut(string text, int start, int end, List<TextSpan> into)
     {
         int cur = start;
@@ -38,6 +41,7 @@ internal static class PassageChunker
         Add(text, cur, end, into);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CutForward(string text, int cur, int end)
     {
         int limit = Math.Min(end, cur + MaxSentence);
@@ -97,6 +101,7 @@ internal static class PassageChunker
         return cut;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CutNearMiddle(string text, int cur, int end)
     {
         int middle = cur + ((end - cur) / 2);
@@ -119,6 +124,7 @@ internal static class PassageChunker
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Add(string text, int start, int end, List<TextSpan> into)
     {
         start = TextChars.SkipSpace(text, start, end);

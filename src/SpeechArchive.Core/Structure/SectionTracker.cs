@@ -52,7 +52,7 @@ internal sealed class SectionTracker(string text)
         }
 
         CloseFrom(keep);
-        bool numbered = PointMarker.TryRead(text, line.Start, line.End, out PointMarker marker) && marker.Style.CanBeHeading();
+        bool numbered = PointMarkerReader.TryRead(text, line.Start, line.End, out PointMarker marker) && marker.Style.CanBeHeading();
         Push(line, level, numbered ? marker.Style : MarkerStyle.None, hinted: true, numbered ? marker.LabelIn(text) : string.Empty);
     }
 

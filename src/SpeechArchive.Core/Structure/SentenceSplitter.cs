@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace SpeechArchive.Structure;
 
 /// <summary>Splits a passage into sentences at 。！？!? and …… (with any closing quote or bracket that follows).</summary>
 internal static class SentenceSplitter
 {
     /// <summary>Sentences of text[start..end), trimmed, none empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<TextSpan> Split(string text, int start, int end)
     {
         var sentences = new List<TextSpan>();
@@ -24,6 +27,7 @@ internal static class SentenceSplitter
     }
 
     /// <summary>The index just after the first sentence end in text[pos..limit) and its closers, or -1 when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int NextBoundary(string text, int pos, int limit)
     {
         int i = pos;
@@ -53,6 +57,7 @@ internal static class SentenceSplitter
     }
 
     /// <summary>Past any further end marks (？！, ……。) and then any closing quotes or brackets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int AfterEnd(string text, int pos, int limit)
     {
         while (pos < limit && (TextChars.IsSentenceEnd(text[pos]) || text[pos] == '…'))

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SpeechArchive.Structure;
 
 /// <summary>Parses the plain text of a speech into title, salutation, sections, passages and sentences.</summary>
@@ -9,6 +11,9 @@ public static class SpeechParser
     private static readonly SpeechParseOptions NoOptions = new();
 
     /// <summary>Parses <paramref name="text"/> (LF line ends, one paragraph or heading per line); never throws on content.</summary>
+    // The hot scanning methods of Structure/ skip tiered JIT: an indexing run parses each speech once, so tier-0 code
+    // would otherwise do a large share of the work (cold parse of the 21.7 M-char corpus: about 1.0 s CPU → 0.77 s).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SpeechStructure Parse(string text, SpeechParseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);

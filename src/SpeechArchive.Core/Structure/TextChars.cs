@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace SpeechArchive.Structure;
@@ -36,6 +37,7 @@ internal static class TextChars
     public static int DigitValue(char c) => c <= '9' ? c - '0' : c - '０';
 
     /// <summary>The first index at or after <paramref name="pos"/> that is not white space (or <paramref name="end"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int SkipSpace(string text, int pos, int end)
     {
         while (pos < end && IsSpace(text[pos]))
@@ -47,6 +49,7 @@ internal static class TextChars
     }
 
     /// <summary>The end of text[start..end) without its trailing white space.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int TrimEnd(string text, int start, int end)
     {
         while (end > start && IsSpace(text[end - 1]))

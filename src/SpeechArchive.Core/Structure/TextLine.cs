@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SpeechArchive.Structure;
 
 /// <summary>A non-blank line: its 0-based line number, where the raw line starts, and its trimmed range [Start, End).</summary>
@@ -6,6 +8,7 @@ internal readonly record struct TextLine(int Number, int RawStart, int Start, in
     public int Length => End - Start;
 
     /// <summary>The non-blank lines of <paramref name="text"/> (LF-separated; a CR is trimmed like white space).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<TextLine> ReadAll(string text)
     {
         var lines = new List<TextLine>();

@@ -59,7 +59,7 @@ internal static class TitleDetector
         && text[line.Start] is not ('（' or '(' or '[' or '【')
         && !TextChars.IsTerminal(text[line.End - 1])
         && SentenceSplitter.NextBoundary(text, line.Start, line.End) < 0
-        && !PointMarker.TryRead(text, line.Start, line.End, out _)
+        && !PointMarkerReader.TryRead(text, line.Start, line.End, out _)
         && !IsSalutation(text, line);
 
     private static bool IsSalutation(string text, TextLine line) => SalutationDetector.MatchEnd(text, line.Start, line.End) > 0;
