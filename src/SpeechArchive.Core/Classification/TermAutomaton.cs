@@ -238,6 +238,3 @@ internal sealed class TermAutomaton
         private int Slot(long key) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> 40) & mask;
     }
 }
-
-/// <summary>One occurrence of a term: its id and its [Start, End) range in the original text.</summary>
-internal readonly record struct TermOccurrence(int Term, int Start, int End);
