@@ -5,7 +5,11 @@ namespace SpeechArchive.Classification;
 /// <param name="ThemeShares">Theme id → share of the speech's passages carrying it (0..1); themes never seen are absent.</param>
 public sealed record SpeechLabels(
     IReadOnlyList<PassageLabels> Passages,
-    IReadOnlyDictionary<string, double> ThemeShares);
+    IReadOnlyDictionary<string, double> ThemeShares)
+{
+    /// <summary>One entry per section heading, same order as <c>SpeechStructure.Sections</c>; headings are not passages but are typed too.</summary>
+    public IReadOnlyList<HeadingLabel> Headings { get; init; } = [];
+}
 
 /// <summary>Themes (0–4 theme ids) of one passage with the reasons that decided them, and its sentences' labels.</summary>
 public sealed record PassageLabels(

@@ -1,0 +1,123 @@
+using SpeechArchive.Classification;
+using SpeechArchive.Structure;
+using static SpeechArchive.Tests.Classification.ClassificationFixtures;
+
+namespace SpeechArchive.Tests.Classification;
+
+public sealed partial class SpeechClassifierTests
+{
+    private static readonly SpeechClassifier Default = new(Taxonomy.Default);
+
+    [Fact]
+    public void WhenTheSamePointFollowsAReviewOrARequestForTasks_ShouldBeAchievementThenRequirement()
+    {
+        const string text = "一、回头看\n一是强化学习，提高政治自觉。坚持用理论武装头脑。\n二、长远谋\n下面，我再提几点要求。\n一是强化学习，提高政治自觉。坚持用理论武装头脑。\n";
+
+        var sentences = Default.ClassifyText(text).Sentences.Where(s => s.Text == "一是强化学习，提高政治自觉。").ToList();
+
+        Assert.Equal(2, sentences.Count);
+        Assert.Equal("achievement", sentences[0].DirectiveType);
+        Assert.Contains(sentences[0].Reasons, r => r.StartsWith("context: 回顾成绩 (review)", StringComparison.Ordinal));
+        Assert.Equal("requirement", sentences[1].DirectiveType);
+        Assert.Contains(sentences[1].Reasons, r => r.StartsWith("context: 部署任务 (tasks)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenTheStructureIsBuiltByHand_ShouldLabelEachSentenceAndGiveTheCueAsReason()
+    {
+        const string text = "全体党员干部严禁收受礼品。要加强廉政教育，深化警示教育，坚决惩治腐败。";
+        var passage = new Passage(0, new TextSpan(0, text.Length), -1, [], null, [new TextSpan(0, 13), new TextSpan(13, text.Length)]);
+        var structure = new SpeechStructure(null, null, [], [passage]);
+
+        var labels = Default.Classify(text, structure);
+
+        var sentences = Assert.Single(labels.Passages).Sentences;
+        Assert.Equal(["prohibition", "requirement"], sentences.Select(s => s.DirectiveType));
+        Assert.Contains("cue \"严禁\" (prohibition, +4)", sentences[0].Reasons);
+        Assert.Contains("integrity", labels.Passages[0].Themes);
+        Assert.Equal(1.0, labels.ThemeShares["integrity"]);
+    }
+
+    [Fact]
+    public void WhenAQuotationOfARelayRunsOverSeveralSentences_ShouldKeepThemAllRelayUntilItCloses()
+    {
+        const string text = "习近平总书记指出：“作风问题没有小事。我们必须坚持不懈抓下去。”各单位要认真落实。\n";
+
+        var sentences = Default.ClassifyText(text).Sentences;
+
+        Assert.Equal(["relay", "relay", "requirement"], sentences.Select(s => s.DirectiveType));
+        Assert.Contains(sentences[1].Reasons, r => r.StartsWith("context: inside the quotation opened by", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenAParagraphIsOnlyAnAddress_ShouldGiveItNoType()
+    {
+        var sentences = Default.ClassifyText("要加强学习。\n同志们！\n要抓好落实。\n").Sentences;
+
+        var address = Assert.Single(sentences, s => s.Text == "同志们！");
+        Assert.Equal("sentence", address.Kind);
+        Assert.Null(address.DirectiveType);
+        Assert.Contains("none: only an address (settings.untypedPattern)", address.Reasons);
+    }
+
+    [Fact]
+    public void WhenACueIsEditedInTheYaml_ShouldChangeTheLabel()
+    {
+        const string text = "员工严禁酒后驾车。\n";
+        var yaml = File.ReadAllText(Path("Taxonomies", "minimal.yaml"));
+        var edited = yaml.Replace("严禁: 4", "严禁: 0.5", StringComparison.Ordinal);
+
+        var before = new SpeechClassifier(Taxonomy.Parse(yaml, "before.yaml")).ClassifyText(text).Sentences.Single();
+        var after = new SpeechClassifier(Taxonomy.Parse(edited, "after.yaml")).ClassifyText(text).Sentences.Single();
+
+        Assert.Equal("prohibition", before.DirectiveType);
+        Assert.Null(after.DirectiveType);
+        Assert.Contains("cue \"严禁\" (prohibition, +0.5)", after.Reasons);
+    }
+
+    [Fact]
+    public void WhenATermIsAddedInTheYaml_ShouldLabelWithIt()
+    {
+        const string text = "各党支部务必于月底前上报材料。\n";
+        var yaml = File.ReadAllText(Path("Taxonomies", "minimal.yaml"));
+        var edited = yaml.Replace("terms: { 要: 2, 重要: 0 }", "terms: { 要: 2, 重要: 0, 务必: 3 }", StringComparison.Ordinal);
+
+        var before = new SpeechClassifier(Taxonomy.Parse(yaml, "before.yaml")).ClassifyText(text).Sentences.Single();
+        var after = new SpeechClassifier(Taxonomy.Parse(edited, "after.yaml")).ClassifyText(text).Sentences.Single();
+
+        Assert.Null(before.DirectiveType);
+        Assert.Equal("requirement", after.DirectiveType);
+    }
+
+    [Fact]
+    public void WhenALongerTermContainsAShorterOne_ShouldCountOnlyTheLonger()
+    {
+        var sentence = new SpeechClassifier(Taxonomy.Load(Path("Taxonomies", "minimal.yaml")))
+            .ClassifyText("这项工作十分重要。\n").Sentences.Single();
+
+        Assert.Null(sentence.DirectiveType);
+        Assert.DoesNotContain(sentence.Reasons, r => r.Contains("cue \"要\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenClassifyingText_ShouldSerialiseToCamelCaseJsonWithChineseUnescaped()
+    {
+        var json = Default.ClassifyText("一、加强廉政教育\n要深化警示教育，坚决惩治腐败。\n").ToJson();
+
+        Assert.Contains("\"directiveType\": \"requirement\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"kind\": \"heading\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"themes\": [", json, StringComparison.Ordinal);
+        Assert.Contains("要深化警示教育", json, StringComparison.Ordinal);
+        Assert.Contains("\"themeShares\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenTheTextIsEmpty_ShouldReturnNothing()
+    {
+        var result = Default.ClassifyText("");
+
+        Assert.Empty(result.Sentences);
+        Assert.Empty(result.Passages);
+        Assert.Empty(result.ThemeShares);
+    }
+}
