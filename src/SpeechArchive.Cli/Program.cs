@@ -13,4 +13,6 @@ root.Subcommands.Add(IndexCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
+root.Subcommands.Add(ClassifyCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 return CliErrors.Run(() => root.Parse(args).Invoke());

@@ -11,14 +11,14 @@ internal static class ShowCommand
     public static Command Create()
     {
         var id = new Argument<string>("speech-id") { Description = "Speech id as printed by search (speechId)" };
-        var passages = new Option<bool>("--passages") { Description = "List every passage with its section path and labels" };
+        var passages = new Option<bool>("--passages") { Description = "List every passage and sentence with its section path, labels and the reasons for them" };
         var json = CommonOptions.Json("the speech");
         var command = new Command("show", "Show one speech: metadata, where it came from, outline, labels.") { id, passages, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
             var speechId = parse.GetValue(id)!;
-            var view = SpeechView.Create(index, speechId)
+            var view = SpeechView.Create(index, speechId, withReasons: parse.GetValue(passages))
                 ?? throw new SpeechArchiveException($"No speech with id '{speechId}' in the index. `search` prints speech ids.");
             if (parse.GetValue(json))
             {
@@ -80,10 +80,18 @@ internal static class ShowCommand
             foreach (var p in v.Passages)
             {
                 AnsiConsole.MarkupLine($"\n[grey]{Markup.Escape(p.Id)}[/] [blue]{Markup.Escape(p.Section)}[/] [grey]@{p.Start}–{p.End}[/]");
-                AnsiConsole.WriteLine(p.Text);
-                if (p.Themes.Count + p.DirectiveTypes.Count > 0)
+                if (p.Themes.Count > 0)
                 {
-                    AnsiConsole.MarkupLine($"[grey]{Markup.Escape(string.Join(" · ", p.Themes.Concat(p.DirectiveTypes)))}[/]");
+                    AnsiConsole.MarkupLine($"  [green]主题 {Markup.Escape(string.Join("、", p.Themes))}[/] [grey]{Markup.Escape(string.Join("; ", p.ThemeReasons ?? []))}[/]");
+                }
+
+                foreach (var s in p.Sentences)
+                {
+                    AnsiConsole.MarkupLine($"  [yellow]{Markup.Escape(s.DirectiveType ?? "—")}[/] {Markup.Escape(s.Text)}");
+                    if (s.Reasons is { Count: > 0 })
+                    {
+                        AnsiConsole.MarkupLine($"      [grey]{Markup.Escape(string.Join("; ", s.Reasons))}[/]");
+                    }
                 }
             }
         }

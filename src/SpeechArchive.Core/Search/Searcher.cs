@@ -121,11 +121,11 @@ public sealed class Searcher(IndexSnapshot index)
     {
         var p = Index.Passages[doc];
         var speech = Index.Speeches[p.Speech];
-        int? focus = null;
+        (int, int)? focus = null;
         if (filters.HasTypes)
         {
             var typed = p.Sentences.FirstOrDefault(s => s.Type is not null && (filters.TypeMask & TypeBit(s.Type)) != 0);
-            focus = typed.Type is null ? null : typed.Start;
+            focus = typed.Type is null ? null : (typed.Start, typed.End);
         }
 
         return new SearchHit

@@ -36,16 +36,24 @@ public static class SnippetBuilder
         return merged;
     }
 
-    /// <summary>A snippet of text[from..to) of about <paramref name="length"/> characters centred on the first hit (or on <paramref name="focus"/>).</summary>
-    public static string Build(string text, int from, int to, IEnumerable<string> forms, int length = 160, int? focus = null)
+    /// <summary>
+    /// A snippet of text[from..to) of about <paramref name="length"/> characters centred on the first hit; when there is no hit,
+    /// on <paramref name="focus"/> (a sentence the filters asked for), which is then marked itself.
+    /// </summary>
+    public static string Build(string text, int from, int to, IEnumerable<string> forms, int length = 160, (int Start, int End)? focus = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var hits = FindHits(text, from, to, forms);
+        if (hits.Count == 0 && focus is { } f)
+        {
+            hits.Add((Math.Max(from, f.Start), Math.Min(to, f.End)));
+        }
+
         var start = from;
         var end = to;
         if (to - from > length)
         {
-            var anchor = hits.Count > 0 ? hits[0].Start : focus ?? from;
+            var anchor = hits.Count > 0 ? hits[0].Start : from;
             start = Math.Max(from, anchor - (length / 3));
             end = Math.Min(to, start + length);
             start = Math.Max(from, end - length);

@@ -26,7 +26,8 @@ public sealed record SpeechView
     public IReadOnlyList<SectionInfo> Sections { get; init; } = [];
     public IReadOnlyList<PassageView> Passages { get; init; } = [];
 
-    public static SpeechView? Create(IndexSnapshot index, string id)
+    /// <summary>The view of speech <paramref name="id"/>; with <paramref name="withReasons"/> every label carries the cues and context that decided it.</summary>
+    public static SpeechView? Create(IndexSnapshot index, string id, bool withReasons = false)
     {
         ArgumentNullException.ThrowIfNull(index);
         var s = index.FindSpeech(id);
@@ -41,7 +42,7 @@ public sealed record SpeechView
             provenance = JsonSerializer.Deserialize<Provenance>(s.Provenance, JsonDefaults.Options);
         }
 
-        var first = s.Passages.Count > 0 ? index.Passages[s.Passages[0]] : null;
+        var labels = withReasons ? LabelExplainer.Explain(index, s) : null;
         return new SpeechView
         {
             Id = s.Id,
@@ -61,7 +62,7 @@ public sealed record SpeechView
             Warnings = s.Warnings,
             ThemeShares = s.ThemeShares.OrderByDescending(kv => kv.Value).Select(kv => new ThemeShare(kv.Key, index.LabelOfTheme(kv.Key), kv.Value)).ToList(),
             Sections = s.Sections,
-            Passages = s.Passages.Select(p => PassageView.Create(index, p)).ToList(),
+            Passages = s.Passages.Select((p, i) => PassageView.Create(index, p, labels?.Passages[i])).ToList(),
         };
     }
 
@@ -75,15 +76,28 @@ public sealed record ThemeShare(string Id, string Label, double Share);
 public sealed record PassageView(string Id, int Ordinal, string Section, string? PointLabel, int Start, int End, string Text,
     IReadOnlyList<string> Themes, IReadOnlyList<string> DirectiveTypes, IReadOnlyList<SentenceView> Sentences)
 {
-    public static PassageView Create(IndexSnapshot index, int passage)
+    /// <summary>Why the passage has its themes (present when reasons were asked for).</summary>
+    public IReadOnlyList<string>? ThemeReasons { get; init; }
+
+    public static PassageView Create(IndexSnapshot index, int passage, Classification.PassageLabels? labels = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         var p = index.Passages[passage];
         var text = index.Speeches[p.Speech].Text;
         return new PassageView(p.Id, p.Ordinal, p.SectionPath, p.PointLabel, p.Start, p.End, text[p.Start..p.End], p.Themes, p.DirectiveTypes,
-            p.Sentences.Select(s => new SentenceView(s.Start, s.End, text[s.Start..s.End], s.Type)).ToList());
+            p.Sentences.Select((s, i) => new SentenceView(s.Start, s.End, text[s.Start..s.End], s.Type)
+            {
+                Reasons = labels is not null && i < labels.Sentences.Count ? labels.Sentences[i].Reasons : null,
+            }).ToList())
+        {
+            ThemeReasons = labels?.Reasons,
+        };
     }
 }
 
 /// <summary>A sentence with its directive type (or null).</summary>
-public sealed record SentenceView(int Start, int End, string Text, string? DirectiveType);
+public sealed record SentenceView(int Start, int End, string Text, string? DirectiveType)
+{
+    /// <summary>Why the sentence has its type (present when reasons were asked for).</summary>
+    public IReadOnlyList<string>? Reasons { get; init; }
+}

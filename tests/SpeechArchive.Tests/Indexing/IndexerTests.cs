@@ -154,6 +154,44 @@ public sealed class IndexerTests : IDisposable
         Assert.Contains("--rebuild", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WhenATaxonomyCueIsEdited_ShouldRelabelOnlyTheAffectedSpeechesWithoutReparsing()
+    {
+        var taxonomyFile = Path.Combine(corpus, "taxonomy.yaml");
+        var yaml = SpeechArchive.Classification.Taxonomy.Default.Yaml;
+        File.WriteAllText(taxonomyFile, yaml);
+        Run();
+        var before = Search("type:prohibition").Hits.Select(h => h.PassageId).ToHashSet();
+        Assert.Contains(before, id => id.StartsWith("2019-jiwei-quanhui", StringComparison.Ordinal)); // 严禁公款吃喝，不得违规发放
+
+        // Take the force out of 严禁 and 不得: the sentences they carried are no longer prohibitions.
+        File.WriteAllText(taxonomyFile, yaml.Replace("严禁: 4,", "严禁: 0,", StringComparison.Ordinal).Replace("不得: 3.5,", "不得: 0,", StringComparison.Ordinal));
+        var result = Run();
+
+        Assert.Equal(0, result.Added + result.Updated);
+        Assert.Equal(Directory.GetFiles(corpus, "*.*").Count(f => !f.EndsWith(".yaml", StringComparison.Ordinal)), result.Unchanged);
+        Assert.InRange(result.Relabelled, 1, result.Unchanged - 1);
+        var after = Search("type:prohibition").Hits.Select(h => h.PassageId).ToHashSet();
+        Assert.DoesNotContain(after, id => id.StartsWith("2019-jiwei-quanhui", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenTheTaxonomyFileIsMalformed_ShouldKeepThePreviousLabelsAndNameTheLine()
+    {
+        var taxonomyFile = Path.Combine(corpus, "taxonomy.yaml");
+        File.WriteAllText(taxonomyFile, SpeechArchive.Classification.Taxonomy.Default.Yaml);
+        Run();
+        var before = Search("type:prohibition").Total;
+        File.WriteAllText(taxonomyFile, "themes:\n  - id: broken\n    label: [unclosed\n");
+
+        var result = Run();
+
+        var failure = Assert.Single(result.Failed);
+        Assert.Contains("line", failure.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("previous taxonomy stays in force", failure.Reason, StringComparison.Ordinal);
+        Assert.Equal(before, Search("type:prohibition").Total);
+    }
+
     private string IndexStorePath() => SpeechArchive.Storage.IndexStore.DatabasePathIn(indexDir);
 
     public void Dispose() => temp.Dispose();
