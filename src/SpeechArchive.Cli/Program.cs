@@ -15,4 +15,5 @@ root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(ClassifyCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return CliErrors.Run(() => root.Parse(args).Invoke());
