@@ -105,6 +105,10 @@ public sealed partial class IndexSnapshot
             passageLists[s].Add(d);
         }
 
+        // Postings decode on one thread while the passages are built on the others.
+        var segments = store.ReadSegments();
+        var postings = Task.Run(() => DecodePostings(segments, denseByRow));
+
         Parallel.For(0, n, d =>
         {
             var sp = storedPassages[d];
@@ -200,9 +204,7 @@ public sealed partial class IndexSnapshot
             speechById = speeches.Select((sp, i) => (sp.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal),
         };
         Lap("speeches");
-        var segments = store.ReadSegments();
-        Lap("segments");
-        snapshot.LoadPostings(segments, denseByRow);
+        snapshot.UsePostings(postings.GetAwaiter().GetResult());
         Lap("postings");
         snapshot.LoadSeconds = stages;
         return snapshot;

@@ -6,9 +6,21 @@ namespace SpeechArchive.Search;
 
 public sealed partial class IndexSnapshot
 {
-    /// <summary>Decodes every segment's postings into per-term arrays of dense passage ids, dropping dead documents.</summary>
-    private void LoadPostings(List<SegmentData> segments, int[] denseByRow)
+    private sealed record DecodedPostings(Dictionary<long, int> TermIds, Dictionary<string, int> WordIds, int[][] Docs, byte[][] Tfs);
+
+    private void UsePostings(DecodedPostings decoded)
     {
+        termIds = decoded.TermIds;
+        wordIds = decoded.WordIds;
+        postingDocs = decoded.Docs;
+        postingTfs = decoded.Tfs;
+    }
+
+    /// <summary>Decodes every segment's postings into per-term arrays of dense passage ids, dropping dead documents.</summary>
+    private static DecodedPostings DecodePostings(List<SegmentData> segments, int[] denseByRow)
+    {
+        var termIds = new Dictionary<long, int>();
+        var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var docsByTerm = new List<int[]>();
         var tfsByTerm = new List<byte[]>();
         Dictionary<int, List<(int[] Docs, byte[] Tfs)>>? extra = null;
@@ -21,7 +33,7 @@ public sealed partial class IndexSnapshot
             for (var t = 0; t < count; t++)
             {
                 var length = (int)Varint.Read(terms, ref at);
-                var id = TermIdOf(terms.Slice(at, length));
+                var id = TermIdOf(terms.Slice(at, length), termIds, wordIds);
                 at += length;
                 var p = (int)Varint.Read(terms, ref at);
                 var df = (int)Varint.Read(terms, ref at);
@@ -73,11 +85,10 @@ public sealed partial class IndexSnapshot
             tfsByTerm[id] = list.SelectMany(c => c.Tfs).ToArray();
         }
 
-        postingDocs = [.. docsByTerm];
-        postingTfs = [.. tfsByTerm];
+        return new DecodedPostings(termIds, wordIds, [.. docsByTerm], [.. tfsByTerm]);
     }
 
-    private int TermIdOf(ReadOnlySpan<byte> utf8)
+    private static int TermIdOf(ReadOnlySpan<byte> utf8, Dictionary<long, int> termIds, Dictionary<string, int> wordIds)
     {
         long key;
         Span<char> chars = stackalloc char[utf8.Length];
