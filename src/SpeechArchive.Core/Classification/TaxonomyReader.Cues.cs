@@ -5,7 +5,9 @@ namespace SpeechArchive.Classification;
 
 internal static partial class TaxonomyReader
 {
-    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
+    // Generous: a compiled pattern's first match includes its JIT, which on a loaded machine can take a few hundred ms;
+    // the limit is there to stop catastrophic backtracking in an administrator's pattern, not to race the JIT.
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
 
     private static List<TaxonomyCue> ReadCues(YamlMappingNode entry, TaxonomyErrors errors, CompiledPatterns patterns)
     {
