@@ -14,7 +14,7 @@ internal static class StoredStructure
         var secs = sections.Select(s => new Section(s.Ordinal, s.Level, s.Label, s.Heading, new TextSpan(s.HeadingStart, s.HeadingEnd),
             new TextSpan(s.Start, s.End), s.Parent)).ToList();
         var ps = passages.Select(p => new Passage(p.Ordinal, new TextSpan(p.Start, p.End), p.SectionOrdinal,
-            SectionPath(sections, p.SectionOrdinal), p.PointLabel, ParseSpans(p.Sentences))).ToList();
+            SectionPath(sections, p.SectionOrdinal), p.PointLabel, ParseSpans(p.Sentences, p.Start))).ToList();
         TextSpan? title = speech.TitleStart is int ts && speech.TitleEnd is int te ? new TextSpan(ts, te) : null;
         TextSpan? salutation = speech.SalutationStart is int ss && speech.SalutationEnd is int se ? new TextSpan(ss, se) : null;
         return new SpeechStructure(title, salutation, secs, ps);
@@ -44,7 +44,7 @@ internal static class StoredStructure
     private static IReadOnlyList<string> SectionPath(List<StoredSection> sections, int ordinal) =>
         SectionPath(sections, ordinal, s => (s.Ordinal, s.Parent, s.Heading));
 
-    /// <summary>"start,end,type;…" for a passage's sentences with their labels.</summary>
+    /// <summary>"gap,length,type;…" for a passage's sentences with their labels; each gap counts from the previous sentence's end (the first from the passage start).</summary>
     public static string Sentences(Passage passage, PassageLabels labels)
     {
         var sb = new StringBuilder();
@@ -56,8 +56,9 @@ internal static class StoredStructure
             }
 
             var s = passage.Sentences[i];
+            var previousEnd = i == 0 ? passage.Span.Start : passage.Sentences[i - 1].End;
             var type = i < labels.Sentences.Count ? labels.Sentences[i].DirectiveType : null;
-            sb.Append(s.Start.ToString(CultureInfo.InvariantCulture)).Append(',').Append(s.End.ToString(CultureInfo.InvariantCulture)).Append(',').Append(type);
+            sb.Append((s.Start - previousEnd).ToString(CultureInfo.InvariantCulture)).Append(',').Append(s.Length.ToString(CultureInfo.InvariantCulture)).Append(',').Append(type);
         }
 
         return sb.ToString();
@@ -67,8 +68,6 @@ internal static class StoredStructure
     public static string SentenceTypes(string compact) =>
         string.Join(',', compact.Length == 0 ? [] : compact.Split(';').Select(s => s.Split(',') is { Length: > 2 } f ? f[2] : ""));
 
-    private static List<TextSpan> ParseSpans(string compact) =>
-        compact.Length == 0
-            ? []
-            : compact.Split(';').Select(s => s.Split(',')).Select(f => new TextSpan(int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture))).ToList();
+    private static List<TextSpan> ParseSpans(string compact, int passageStart) =>
+        Search.IndexSnapshot.ParseSentences(compact, passageStart).Select(s => new TextSpan(s.Start, s.End)).ToList();
 }

@@ -239,7 +239,8 @@ public sealed partial class IndexSnapshot
     internal static IReadOnlyList<string> SplitList(string? list) =>
         string.IsNullOrEmpty(list) ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    internal static IReadOnlyList<(int Start, int End, string? Type)> ParseSentences(string compact)
+    /// <summary>Decodes the stored "gap,length,type;…" sentence list of a passage starting at <paramref name="passageStart"/>.</summary>
+    internal static IReadOnlyList<(int Start, int End, string? Type)> ParseSentences(string compact, int passageStart)
     {
         if (string.IsNullOrEmpty(compact))
         {
@@ -251,7 +252,9 @@ public sealed partial class IndexSnapshot
         for (var i = 0; i < parts.Length; i++)
         {
             var f = parts[i].Split(',');
-            list[i] = (int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture), f.Length > 2 && f[2].Length > 0 ? f[2] : null);
+            var start = passageStart + int.Parse(f[0], CultureInfo.InvariantCulture);
+            passageStart = start + int.Parse(f[1], CultureInfo.InvariantCulture);
+            list[i] = (start, passageStart, f.Length > 2 && f[2].Length > 0 ? f[2] : null);
         }
 
         return list;

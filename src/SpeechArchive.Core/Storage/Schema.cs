@@ -3,7 +3,7 @@ namespace SpeechArchive.Storage;
 /// <summary>The index database schema. Bump <see cref="Version"/> on any change; an index of another version is refused with advice.</summary>
 internal static class Schema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string FileName = "speecharchive.db";
 

@@ -192,6 +192,21 @@ public sealed class IndexerTests : IDisposable
         Assert.Equal(before, Search("type:prohibition").Total);
     }
 
+    [Fact]
+    public void WhenStored_ShouldGiveBackThePassagesAndSentencesTheParserMade()
+    {
+        Run();
+        var snapshot = IndexSnapshot.Load(indexDir);
+
+        foreach (var speech in snapshot.Speeches)
+        {
+            var parsed = SpeechArchive.Structure.SpeechParser.Parse(speech.Text, new SpeechArchive.Structure.SpeechParseOptions { KnownTitle = speech.Title });
+            var stored = speech.Passages.Select(i => snapshot.Passages[i]).ToList();
+            Assert.Equal(parsed.Passages.Select(p => (p.Span.Start, p.Span.End, p.SectionPathText)), stored.Select(p => (p.Start, p.End, p.SectionPath)));
+            Assert.Equal(parsed.Passages.SelectMany(p => p.Sentences).Select(s => (s.Start, s.End)), stored.SelectMany(p => p.Sentences).Select(s => (s.Start, s.End)));
+        }
+    }
+
     private string IndexStorePath() => SpeechArchive.Storage.IndexStore.DatabasePathIn(indexDir);
 
     public void Dispose() => temp.Dispose();
