@@ -29,23 +29,18 @@ public sealed partial class IndexSnapshot
             ReadOnlySpan<byte> terms = segment.Terms;
             ReadOnlySpan<byte> data = segment.Postings;
             var at = 0;
-            var count = (int)Varint.Read(terms, ref at);
+            var count = SegmentReader.TermCount(terms, ref at);
             for (var t = 0; t < count; t++)
             {
-                var length = (int)Varint.Read(terms, ref at);
-                var id = TermIdOf(terms.Slice(at, length), termIds, wordIds);
-                at += length;
-                var p = (int)Varint.Read(terms, ref at);
-                var df = (int)Varint.Read(terms, ref at);
+                var (start, length, p, df) = SegmentReader.NextTerm(terms, ref at, segment.Id);
+                var id = TermIdOf(terms.Slice(start, length), termIds, wordIds);
                 var docs = new int[df];
                 var tfs = new byte[df];
                 var k = 0;
                 long doc = 0;
                 for (var i = 0; i < df; i++)
                 {
-                    var value = Varint.Read(data, ref p);
-                    doc += (long)(value >> 1);
-                    var tf = (value & 1) == 1 ? 1 : (int)Varint.Read(data, ref p);
+                    var tf = SegmentReader.NextPosting(data, ref p, ref doc);
                     if (doc < denseByRow.Length && denseByRow[doc] >= 0)
                     {
                         docs[k] = denseByRow[doc];
