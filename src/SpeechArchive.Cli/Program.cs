@@ -9,8 +9,11 @@ Terminal.Configure();
 
 var root = new RootCommand("讲话检索 SpeechArchive: index Chinese speeches and search them by phrase, theme, year and directive type.");
 root.Options.Add(CommonOptions.Index);
+root.Options.Add(ArchiveOptions.Thesaurus);
 root.Subcommands.Add(IndexCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
+root.Subcommands.Add(RecallEvalCommand.Create());
+root.Subcommands.Add(RecallSampleCommand.Create());
 return CliErrors.Run(() => root.Parse(args).Invoke());

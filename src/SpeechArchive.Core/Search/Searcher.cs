@@ -3,9 +3,12 @@ using System.Diagnostics;
 namespace SpeechArchive.Search;
 
 /// <summary>Runs searches against one <see cref="IndexSnapshot"/>: parse → match → rank → collect facets → make snippets.</summary>
-public sealed class Searcher(IndexSnapshot index)
+public sealed class Searcher(IndexSnapshot index, QueryUnderstanding? understanding = null)
 {
     public IndexSnapshot Index { get; } = index;
+
+    /// <summary>Thesaurus expansion and near matches; null: strict matching only.</summary>
+    public QueryUnderstanding? Understanding { get; } = understanding;
 
     /// <summary>Searches; a malformed query throws <see cref="QuerySyntaxException"/> with a one-line message.</summary>
     public SearchResult Search(SearchRequest request)
@@ -13,9 +16,12 @@ public sealed class Searcher(IndexSnapshot index)
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
         var query = QueryParser.Parse(request.Query, request.Filters);
+        var understood = Understanding?.Understand(Index, query, request);
+        query = understood?.Query ?? query;
         var filters = ResolvedFilters.Resolve(Index, query.Filters);
 
         var scores = Match(query);
+        understood?.Rank(scores);
         var facets = new FacetCollector(Index);
         var passing = new List<(int Doc, double Score)>(scores?.Count ?? Index.Passages.Count);
         if (scores is null)
@@ -54,7 +60,7 @@ public sealed class Searcher(IndexSnapshot index)
             .Select(x => MakeHit(x.Doc, x.Score, forms, filters, request, request.GroupBySpeech ? speechCounts[Index.PassageSpeech[x.Doc]] : null))
             .ToList();
 
-        return new SearchResult
+        var result = new SearchResult
         {
             Query = request.Query,
             Total = request.GroupBySpeech ? speechCounts.Count : passing.Count,
@@ -66,6 +72,7 @@ public sealed class Searcher(IndexSnapshot index)
             Facets = facets.Result(query.Filters),
             Searched = query.Required.SelectMany(c => c.Alternatives).Select(w => w.Text).ToList(),
         };
+        return understood?.Complete(result) ?? result;
     }
 
     /// <summary>Scores per passage for the query's words, or null when the query has no words (browse everything).</summary>
