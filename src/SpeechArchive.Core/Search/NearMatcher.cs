@@ -22,42 +22,16 @@ internal static class NearMatcher
             inserted.Add(term);
         }
 
-        var keys = new List<long>();
-        foreach (var p in probes)
-        {
-            foreach (var key in BigramCandidates.KeysOf(p))
-            {
-                if (!keys.Contains(key))
-                {
-                    keys.Add(key);
-                }
-            }
-        }
-
+        var keys = KeysOf(probes);
         var candidates = BigramCandidates.Top(index, keys, options.Candidates, options.MinOverlap, accept);
+        var scorer = new Scorer(probes, inserted, keys);
         var matches = new List<NearMatch>(candidates.Count);
         foreach (var candidate in candidates)
         {
-            var text = index.Passages[candidate.Doc].MatchText;
-            var best = default(NearMatch);
-            for (var k = 0; k < probes.Count; k++)
+            var (similarity, start, end) = scorer.Score(index.Passages[candidate.Doc].MatchText);
+            if (similarity >= options.MinSimilarity)
             {
-                if (k > 0 && !text.Contains(inserted[k], StringComparison.Ordinal))
-                {
-                    continue; // a variant only helps where its substituted term occurs
-                }
-
-                var a = LocalAlignment.AlignRotations(probes[k], text);
-                var similarity = ((a.Similarity(probes[k].Length) + Coverage(probes[k], text, a)) / 2) - (k == 0 ? 0 : SubstitutionPenalty);
-                if (similarity > best.Similarity)
-                {
-                    best = new NearMatch(candidate.Doc, similarity, a.TextStart, a.TextEnd, candidate.Overlap);
-                }
-            }
-
-            if (best.Similarity >= options.MinSimilarity)
-            {
-                matches.Add(best);
+                matches.Add(new NearMatch(candidate.Doc, similarity, start, end, candidate.Overlap));
             }
         }
 
@@ -72,6 +46,106 @@ internal static class NearMatcher
             return c != 0 ? c : x.Doc.CompareTo(y.Doc);
         });
         return matches.Count > options.MaxResults ? matches.GetRange(0, options.MaxResults) : matches;
+    }
+
+    /// <summary>How nearly a passage holds <paramref name="probe"/> (0–1), as near matches are scored.</summary>
+    public static double Similarity(string passageMatchText, string probe) =>
+        new Scorer([probe], [""], KeysOf([probe])).Score(passageMatchText).Similarity;
+
+    private static List<long> KeysOf(List<string> probes)
+    {
+        var keys = new List<long>();
+        foreach (var p in probes)
+        {
+            foreach (var key in BigramCandidates.KeysOf(p))
+            {
+                if (!keys.Contains(key))
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>Scores passages against a probe and its variants: alignment (halves may be swapped) and coverage, averaged.</summary>
+    private sealed class Scorer(List<string> probes, List<string> inserted, List<long> keys)
+    {
+        private readonly HashSet<long> keySet = keys.ToHashSet();
+        private readonly int longest = probes.Max(p => p.Length);
+
+        public (double Similarity, int Start, int End) Score(string passage)
+        {
+            var (offset, length) = Window(passage, keySet, longest);
+            var text = length == passage.Length ? passage : passage.Substring(offset, length);
+            (double Similarity, int Start, int End) best = (0, 0, 0);
+            for (var k = 0; k < probes.Count; k++)
+            {
+                if (k > 0 && !text.Contains(inserted[k], StringComparison.Ordinal))
+                {
+                    continue; // a variant only helps where its substituted term occurs
+                }
+
+                var a = LocalAlignment.AlignRotations(probes[k], text);
+                var similarity = ((a.Similarity(probes[k].Length) + Coverage(probes[k], text, a)) / 2) - (k == 0 ? 0 : SubstitutionPenalty);
+                if (similarity > best.Similarity)
+                {
+                    best = (similarity, offset + a.TextStart, offset + a.TextEnd);
+                }
+            }
+
+            return best;
+        }
+    }
+
+    /// <summary>
+    /// The part of a long passage worth aligning: the stretch of about the probe's length holding the most of its bigrams,
+    /// with a margin either side (alignment cost grows with the text, and the rest of a long passage cannot score higher).
+    /// </summary>
+    internal static (int Offset, int Length) Window(string text, HashSet<long> keys, int probeLength)
+    {
+        var width = probeLength + 6;
+        var margin = (probeLength / 2) + 4;
+        if (text.Length <= width + (4 * margin))
+        {
+            return (0, text.Length);
+        }
+
+        var hits = new List<int>();
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (keys.Contains(TermKey.Bigram(text[i], text[i + 1])))
+            {
+                hits.Add(i);
+            }
+        }
+
+        if (hits.Count == 0)
+        {
+            return (0, text.Length);
+        }
+
+        var bestFirst = 0;
+        var bestLast = 0;
+        var first = 0;
+        for (var last = 0; last < hits.Count; last++)
+        {
+            while (hits[last] - hits[first] >= width)
+            {
+                first++;
+            }
+
+            if (last - first > bestLast - bestFirst)
+            {
+                bestFirst = first;
+                bestLast = last;
+            }
+        }
+
+        var start = Math.Max(0, hits[bestFirst] - margin);
+        var end = Math.Min(text.Length, hits[bestLast] + 2 + margin);
+        return (start, end - start);
     }
 
     /// <summary>

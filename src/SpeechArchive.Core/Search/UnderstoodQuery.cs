@@ -60,11 +60,20 @@ internal sealed class UnderstoodQuery
         return new UnderstoodQuery(index, understanding, query, request, expanded, expansions);
     }
 
-    /// <summary>Takes the strict scores; passages found only through an expansion drop below every exact match.</summary>
+    /// <summary>
+    /// Takes the strict scores. Of several words, passages holding them together and in order rise (proximity); passages
+    /// found only through an expansion drop below every exact match.
+    /// </summary>
     public void Rank(Dictionary<int, double>? scores)
     {
         strict = scores;
-        if (scores is null || Expansions.Count == 0)
+        if (scores is null)
+        {
+            return;
+        }
+
+        RewardProximity(scores);
+        if (Expansions.Count == 0)
         {
             return;
         }
@@ -121,12 +130,11 @@ internal sealed class UnderstoodQuery
     private List<NearMatch> FindNear(int strictTotal)
     {
         var options = understanding.NearMatches;
-        if (!request.NearMatches || strict is null || original.Required.Count == 0 || original.Required.Any(c => c.Alternatives.Count != 1))
+        if (!request.NearMatches || strict is null || Probe() is not { } probe)
         {
             return [];
         }
 
-        var probe = string.Concat(original.Required.Select(c => c.Alternatives[0].MatchForm.Replace(MatchText.Break.ToString(), "", StringComparison.Ordinal)));
         if (probe.Length < 3 || probe.Length > QueryParser.MaxLength / 4 || (probe.Length < options.MinLengthAlongsideStrict && strictTotal > 0))
         {
             return [];
@@ -185,6 +193,30 @@ internal sealed class UnderstoodQuery
             Similarity = Math.Round(Math.Max(0, m.Similarity), 3),
         };
     }
+
+    private void RewardProximity(Dictionary<int, double> scores)
+    {
+        if (scores.Count < 2 || original.Required.Count < 2 || Probe() is not { } probe)
+        {
+            return;
+        }
+
+        var top = scores.OrderByDescending(x => x.Value).ThenBy(x => x.Key).Take(ProximityDepth).ToList();
+        var best = top[0].Value;
+        foreach (var (doc, score) in top)
+        {
+            var similarity = NearMatcher.Similarity(index.Passages[doc].MatchText, probe);
+            scores[doc] = score + (similarity * similarity * best);
+        }
+    }
+
+    /// <summary>How many of the best strict matches are checked for their words standing together.</summary>
+    private const int ProximityDepth = 200;
+
+    /// <summary>The query's words run together (as a writer remembers a clause), or null when it has OR alternatives.</summary>
+    private string? Probe() => original.Required.Count == 0 || original.Required.Any(c => c.Alternatives.Count != 1)
+        ? null
+        : string.Concat(original.Required.Select(c => c.Alternatives[0].MatchForm.Replace(MatchText.Break.ToString(), "", StringComparison.Ordinal)));
 
     private HashSet<int> ExactDocs()
     {
