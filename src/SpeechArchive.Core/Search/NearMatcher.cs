@@ -49,8 +49,11 @@ internal static class NearMatcher
     }
 
     /// <summary>How nearly a passage holds <paramref name="probe"/> (0–1), as near matches are scored.</summary>
-    public static double Similarity(string passageMatchText, string probe) =>
-        new Scorer([probe], [""], KeysOf([probe])).Score(passageMatchText).Similarity;
+    public static double Similarity(string passageMatchText, string probe) => Score(passageMatchText, probe).Similarity;
+
+    /// <summary>How nearly a passage holds <paramref name="probe"/> (0–1) and the span of its match text that aligns.</summary>
+    public static (double Similarity, int Start, int End) Score(string passageMatchText, string probe) =>
+        new Scorer([probe], [""], KeysOf([probe])).Score(passageMatchText);
 
     private static List<long> KeysOf(List<string> probes)
     {
