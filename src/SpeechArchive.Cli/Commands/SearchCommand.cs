@@ -24,7 +24,8 @@ internal static class SearchCommand
         var command = new Command("search", "Search the index.") { query, limit, offset, sort, group, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
+            var searcher = ArchiveOptions.OpenSearcher(parse);
+            var index = searcher.Index;
             var request = new SearchRequest
             {
                 Query = string.Join(' ', parse.GetValue(query) ?? []),
@@ -33,7 +34,7 @@ internal static class SearchCommand
                 Sort = parse.GetValue(sort) switch { "date" => SearchSort.DateDescending, "date-asc" => SearchSort.DateAscending, _ => SearchSort.Relevance },
                 GroupBySpeech = parse.GetValue(group),
             };
-            var result = new Searcher(index).Search(request);
+            var result = searcher.Search(request);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Indented));

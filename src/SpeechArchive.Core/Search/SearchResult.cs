@@ -13,6 +13,10 @@ public sealed record SearchResult
     public required SearchFacets Facets { get; init; }
     /// <summary>The words and phrases that were searched, as understood.</summary>
     public IReadOnlyList<string> Searched { get; init; } = [];
+    /// <summary>Words widened through the thesaurus, with what else was searched for each.</summary>
+    public IReadOnlyList<QueryExpansion> Expansions { get; init; } = [];
+    /// <summary>Near matches ranked after the <see cref="Total"/> strict ones; the facets do not count them.</summary>
+    public int NearTotal { get; init; }
 }
 
 /// <summary>One passage hit.</summary>
@@ -33,6 +37,10 @@ public sealed record SearchHit
     public IReadOnlyList<string> DirectiveTypes { get; init; } = [];
     /// <summary>With grouping: how many passages of this speech matched.</summary>
     public int? PassagesInSpeech { get; init; }
+    /// <summary>How it matched: <see cref="HitMatch.Exact"/>, <see cref="HitMatch.Expanded"/> or <see cref="HitMatch.Near"/>.</summary>
+    public string Match { get; init; } = HitMatch.Exact;
+    /// <summary>For a near match, the share of the query it holds in order (0–1).</summary>
+    public double? Similarity { get; init; }
 }
 
 /// <summary>Facet counts, each computed drill-sideways (ignoring the dimension's own filter).</summary>

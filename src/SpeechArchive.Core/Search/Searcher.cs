@@ -3,9 +3,12 @@ using System.Diagnostics;
 namespace SpeechArchive.Search;
 
 /// <summary>Runs searches against one <see cref="IndexSnapshot"/>: parse → match → rank → collect facets → make snippets.</summary>
-public sealed class Searcher(IndexSnapshot index)
+public sealed class Searcher(IndexSnapshot index, QueryUnderstanding? understanding = null)
 {
     public IndexSnapshot Index { get; } = index;
+
+    /// <summary>Thesaurus expansion and near matches; null: strict matching only.</summary>
+    public QueryUnderstanding? Understanding { get; } = understanding;
 
     /// <summary>Searches; a malformed query throws <see cref="QuerySyntaxException"/> with a one-line message.</summary>
     public SearchResult Search(SearchRequest request)
@@ -13,8 +16,11 @@ public sealed class Searcher(IndexSnapshot index)
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
         var query = QueryParser.Parse(request.Query, request.Filters);
+        var understood = Understanding?.Understand(Index, query, request);
+        query = understood?.Query ?? query;
         var filters = ResolvedFilters.Resolve(Index, query.Filters);
         var matched = Match(query);
+        understood?.Rank(matched);
 
         var limit = Math.Clamp(request.Limit, 0, 1000);
         var offset = Math.Clamp(request.Offset, 0, 100_000);
@@ -68,7 +74,7 @@ public sealed class Searcher(IndexSnapshot index)
             .Select(x => MakeHit(x.Doc, x.Score, forms, filters, request, bestInSpeech is null ? null : perSpeech[Index.PassageSpeech[x.Doc]]))
             .ToList();
 
-        return new SearchResult
+        var result = new SearchResult
         {
             Query = request.Query,
             Total = bestInSpeech is null ? total : speeches,
@@ -80,6 +86,7 @@ public sealed class Searcher(IndexSnapshot index)
             Facets = facets.Result(query.Filters),
             Searched = query.Required.SelectMany(c => c.Alternatives).Select(w => w.Text).ToList(),
         };
+        return understood?.Complete(result) ?? result;
     }
 
     /// <summary>Scored passages for the query's words, or null when the query has no words (browse everything).</summary>

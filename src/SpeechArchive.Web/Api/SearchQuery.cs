@@ -26,6 +26,10 @@ internal sealed class SearchQuery
     [FromQuery(Name = "limit")] public string? Limit { get; set; }
     /// <summary><c>1</c>/<c>true</c>: one hit per speech.</summary>
     [FromQuery(Name = "group")] public string? Group { get; set; }
+    /// <summary><c>0</c>: search the words only, without their thesaurus terms.</summary>
+    [FromQuery(Name = "expand")] public string? Expand { get; set; }
+    /// <summary><c>0</c>: strict matches only, no near matches after them.</summary>
+    [FromQuery(Name = "near")] public string? Near { get; set; }
 
     /// <summary>The facet fields in the order the UI shows them, with their query-syntax field names.</summary>
     public static IReadOnlyList<(string Param, string Field)> FilterFields { get; } =
@@ -44,6 +48,8 @@ internal sealed class SearchQuery
         Offset = query["offset"].FirstOrDefault(),
         Limit = query["limit"].FirstOrDefault(),
         Group = query["group"].FirstOrDefault(),
+        Expand = query["expand"].FirstOrDefault(),
+        Near = query["near"].FirstOrDefault(),
     };
 
     public IReadOnlyList<string> ValuesOf(string param) => param switch
@@ -58,6 +64,10 @@ internal sealed class SearchQuery
     public bool HasFilters => FilterFields.Any(f => ValuesOf(f.Param).Count > 0);
 
     public bool IsGrouped => Group is "1" or "true" or "on";
+
+    public bool IsExpanded => Expand is not ("0" or "false" or "off");
+
+    public bool WithNearMatches => Near is not ("0" or "false" or "off");
 
     public SearchSort SortOrder => Sort switch
     {
@@ -86,6 +96,8 @@ internal sealed class SearchQuery
             Offset = offset,
             Sort = SortOrder,
             GroupBySpeech = IsGrouped,
+            Expand = IsExpanded,
+            NearMatches = WithNearMatches,
         };
     }
 

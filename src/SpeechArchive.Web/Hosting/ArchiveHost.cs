@@ -78,7 +78,21 @@ internal sealed partial class ArchiveHost
         Parallelism = Math.Max(1, Environment.ProcessorCount - 1),
     };
 
-    private void Swap(IndexSnapshot snapshot) => current = new Searcher(snapshot);
+    /// <summary>A new generation is served with the thesaurus as the corpus folder has it now (a broken file: the built-in one, logged).</summary>
+    private void Swap(IndexSnapshot snapshot) => current = new Searcher(snapshot, LoadUnderstanding());
+
+    private QueryUnderstanding LoadUnderstanding()
+    {
+        try
+        {
+            return new QueryUnderstanding(Thesaurus.ForCorpus(CorpusDirectory));
+        }
+        catch (SpeechArchiveException e)
+        {
+            logger.ThesaurusFailed(e.Message);
+            return QueryUnderstanding.Default;
+        }
+    }
 
     private sealed record StatisticsCache(IndexSnapshot Snapshot, IndexStatistics Statistics);
 }

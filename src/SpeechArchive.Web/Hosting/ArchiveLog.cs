@@ -39,6 +39,9 @@ internal static partial class ArchiveLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed admin sign-in from {Client}")]
     public static partial void SignInFailed(this ILogger logger, string client);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Thesaurus not used, the built-in one serves instead: {Reason}")]
+    public static partial void ThesaurusFailed(this ILogger logger, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload stored: {Target} ({Bytes} bytes)")]
     public static partial void UploadStored(this ILogger logger, string target, int bytes);
 }

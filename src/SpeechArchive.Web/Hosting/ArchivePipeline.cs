@@ -38,6 +38,7 @@ internal static class ArchivePipeline
         app.MapStaticAssets();
         app.MapRazorPages();
         app.MapSearchApi();
+        app.MapWritingApi();
         app.MapAdminApi();
         app.MapOpenApi();
         return app;

@@ -38,13 +38,31 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
             Result = searcher.Search(request);
             Histogram = YearHistogram.Create(Result.Facets.Year, Links);
             PageNumber = request.Offset / request.Limit + 1;
-            PageCount = (Result.Total + request.Limit - 1) / request.Limit;
+            PageCount = (Result.Total + Result.NearTotal + request.Limit - 1) / request.Limit;
         }
         catch (QuerySyntaxException e)
         {
             Error = e.Message;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
+    }
+
+    /// <summary>The JSON the related-terms panel is filled from (by script).</summary>
+    public string RelatedTermsUrl => "/api/related-terms" + RelatedQueryString(12);
+
+    /// <summary>The related-terms page, for readers without script.</summary>
+    public string RelatedPageUrl => "/related" + RelatedQueryString(null);
+
+    private string RelatedQueryString(int? limit)
+    {
+        var pairs = new List<KeyValuePair<string, string?>> { new("q", Query.Q) };
+        pairs.AddRange(SearchQuery.FilterFields.SelectMany(f => Query.ValuesOf(f.Param).Select(v => new KeyValuePair<string, string?>(f.Param, v))));
+        if (limit is int n)
+        {
+            pairs.Add(new("limit", n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return QueryString.Create(pairs).ToString();
     }
 
     /// <summary>A chip's text for a selected filter value.</summary>

@@ -28,6 +28,12 @@ internal sealed class SearchLinks(SearchQuery query)
 
     public string WithPage(int page) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, page);
 
+    /// <summary>The same search with thesaurus expansion on or off (<c>expand=0</c>).</summary>
+    public string WithExpansion(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, on, Query.WithNearMatches);
+
+    /// <summary>The same search with near matches on or off (<c>near=0</c>).</summary>
+    public string WithNearMatches(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, on);
+
     /// <summary>The reader at the passage, carrying the query so its hits are marked there.</summary>
     public static string Reader(string speechId, string? q, int? passageOrdinal = null)
     {
@@ -49,7 +55,10 @@ internal sealed class SearchLinks(SearchQuery query)
     private List<(string Param, List<string> Values)> Selections() =>
         SearchQuery.FilterFields.Select(f => (f.Param, Query.ValuesOf(f.Param).ToList())).ToList();
 
-    private static string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page)
+    private string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page) =>
+        Url(q, selections, sort, group, page, Query.IsExpanded, Query.WithNearMatches);
+
+    private static string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near)
     {
         var pairs = new List<KeyValuePair<string, string?>>();
         if (!string.IsNullOrWhiteSpace(q))
@@ -71,6 +80,16 @@ internal sealed class SearchLinks(SearchQuery query)
         if (group)
         {
             pairs.Add(new("group", "1"));
+        }
+
+        if (!expand)
+        {
+            pairs.Add(new("expand", "0"));
+        }
+
+        if (!near)
+        {
+            pairs.Add(new("near", "0"));
         }
 
         if (page > 1)

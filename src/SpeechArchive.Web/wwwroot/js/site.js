@@ -7,3 +7,32 @@
     panel.open = false;
   }
 })();
+
+// Related terms beside the search results: fetched after the page shows, so the search itself stays fast.
+(function () {
+  'use strict';
+  var box = document.getElementById('related');
+  if (!box || !window.fetch) { return; }
+  fetch(box.getAttribute('data-src'), { headers: { Accept: 'application/json' } })
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .then(function (data) {
+      if (!data || !data.terms || data.terms.length === 0) { return; }
+      var q = new URLSearchParams(location.search).get('q') || '';
+      var refine = box.getAttribute('data-refine');
+      var list = document.createElement('ul');
+      list.className = 'related-terms';
+      data.terms.forEach(function (t) {
+        var item = document.createElement('li');
+        var link = document.createElement('a');
+        link.className = 'term';
+        link.textContent = t.term;
+        link.title = '命中段落 ' + t.foreground + ' / 全部档案 ' + t.background;
+        link.href = refine.replace('__TERM__', encodeURIComponent((q + ' ' + t.term).trim()));
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+      box.classList.add('loaded');
+    })
+    .catch(function () { /* the link to the related-terms page stays */ });
+})();

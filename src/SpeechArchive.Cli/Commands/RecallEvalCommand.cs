@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using SpeechArchive.Indexing;
+using SpeechArchive.Search;
+using SpeechArchive.Writing;
+using Spectre.Console;
+
+namespace SpeechArchive.Cli.Commands;
+
+/// <summary><c>recall-eval</c>: MRR@10 and recall@10 of a set of half-remembered queries, overall and per kind.</summary>
+internal static class RecallEvalCommand
+{
+    public const string DefaultSet = "tests/SpeechArchive.Tests/Fixtures/Recall/queries.tsv";
+
+    public static Command Create()
+    {
+        var queries = new Option<string>("--queries") { Description = $"Recall set TSV (default: {DefaultSet})", DefaultValueFactory = _ => DefaultSet };
+        var corpus = new Option<string[]>("--corpus")
+        {
+            Description = "Build a temporary index of these folders instead of using --index (e.g. --corpus corpus --corpus ../shared/corpus/reports)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var strict = new Option<bool>("--strict") { Description = "Search without the thesaurus and near matches (the baseline)" };
+        var misses = new Option<bool>("--misses") { Description = "List the queries whose passage did not come first" };
+        var json = CommonOptions.Json("the report");
+        var command = new Command("recall-eval", "Score the main search on half-remembered queries: MRR@10 and recall@10, overall and per kind.") { queries, corpus, strict, misses, json };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var set = RecallSet.Load(parse.GetValue(queries)!);
+            var folders = parse.GetValue(corpus) ?? [];
+            string? temp = null;
+            try
+            {
+                IndexSnapshot index;
+                if (folders.Length > 0)
+                {
+                    temp = Path.Combine(Path.GetTempPath(), "speecharchive-recall-" + Guid.NewGuid().ToString("N"));
+                    RecallCorpus.Stage(Path.Combine(temp, "corpus"), folders);
+                    Indexer.Run(new IndexOptions { CorpusDirectory = Path.Combine(temp, "corpus"), IndexDirectory = Path.Combine(temp, "index") });
+                    index = IndexSnapshot.Load(Path.Combine(temp, "index"));
+                }
+                else
+                {
+                    index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
+                }
+
+                var searcher = parse.GetValue(strict) ? new Searcher(index) : ArchiveOptions.OpenSearcher(index, parse);
+                var report = RecallEvaluator.Evaluate(searcher, set);
+                if (parse.GetValue(json))
+                {
+                    Console.WriteLine(JsonSerializer.Serialize(report, JsonDefaults.Indented));
+                }
+                else
+                {
+                    Print(report, index, parse.GetValue(misses));
+                }
+
+                return 0;
+            }
+            finally
+            {
+                if (temp is not null)
+                {
+                    Directory.Delete(temp, recursive: true);
+                }
+            }
+        }));
+        return command;
+    }
+
+    private static void Print(RecallReport report, IndexSnapshot index, bool misses)
+    {
+        var table = new Table().AddColumns("kind", "queries", $"MRR@{report.K}", $"recall@{report.K}");
+        foreach (var s in report.PerKind.Append(report.Overall))
+        {
+            table.AddRow(s.Kind, s.Queries.ToString(CultureInfo.InvariantCulture), s.Mrr.ToString("0.000", CultureInfo.InvariantCulture), s.Recall.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"{index.Passages.Count:N0} passages; search {report.MeanMs:0.0} ms on average, {report.MaxMs:0.0} ms at most");
+        if (misses)
+        {
+            foreach (var m in report.Misses)
+            {
+                var rank = m.Rank is int r ? "rank " + r : "not in top " + report.K;
+                AnsiConsole.MarkupLine(Markup.Escape($"[{m.Query.Kind}] {m.Query.Query} → {m.Query.Target} ({m.Query.Source}): {rank}; first: {m.FirstPassageId} {m.FirstText}"));
+            }
+        }
+    }
+}

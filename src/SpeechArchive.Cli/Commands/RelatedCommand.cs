@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using SpeechArchive.Search;
+using SpeechArchive.Writing;
+using Spectre.Console;
+
+namespace SpeechArchive.Cli.Commands;
+
+/// <summary><c>related</c>: terms that occur with a query far more than chance (significant terms).</summary>
+internal static class RelatedCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string[]>("query") { Description = "Words and filters, as for search", Arity = ArgumentArity.OneOrMore };
+        var limit = new Option<int>("--limit") { Description = "How many terms (default 20)", DefaultValueFactory = _ => 20 };
+        var json = CommonOptions.Json("the terms");
+        var command = new Command("related", "Terms that occur with the query far more than in the archive at large.") { query, limit, json };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
+            var result = RelatedTerms.Find(index, string.Join(' ', parse.GetValue(query) ?? []), null, parse.GetValue(limit));
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Indented));
+                return 0;
+            }
+
+            AnsiConsole.MarkupLine($"{result.Foreground} matching passages ({result.TookMs:0.0} ms)");
+            var table = new Table().AddColumns("term", "with query", "in archive", "score");
+            foreach (var t in result.Terms)
+            {
+                table.AddRow(Markup.Escape(t.Term), t.Foreground.ToString(CultureInfo.InvariantCulture), t.Background.ToString(CultureInfo.InvariantCulture), t.Score.ToString("0.000", CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+}

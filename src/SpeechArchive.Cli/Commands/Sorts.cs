@@ -1,0 +1,15 @@
+using SpeechArchive.Writing;
+
+namespace SpeechArchive.Cli.Commands;
+
+/// <summary>Sort option values of the writers' commands.</summary>
+internal static class Sorts
+{
+    public static ConcordanceSort Concordance(string? value) => value switch
+    {
+        "left" => ConcordanceSort.Left,
+        "right" => ConcordanceSort.Right,
+        "date-desc" => ConcordanceSort.DateDescending,
+        _ => ConcordanceSort.Date,
+    };
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using SpeechArchive.Search;
+using SpeechArchive.Writing;
+using Spectre.Console;
+
+namespace SpeechArchive.Cli.Commands;
+
+/// <summary><c>trends</c>: occurrences per 10,000 characters by year for phrases side by side, or theme shares by year.</summary>
+internal static class TrendsCommand
+{
+    public static Command Create()
+    {
+        var phrases = new Argument<string[]>("phrase") { Description = "Phrases to compare (quote a phrase holding OR); none with --themes", Arity = ArgumentArity.ZeroOrMore };
+        var filter = new Option<string[]>("--filter") { Description = "Filters in query syntax (year:2000..2025, org:…)", AllowMultipleArgumentsPerToken = true };
+        var themes = new Option<bool>("--themes") { Description = "Theme shares by year instead of phrases" };
+        var csv = new Option<bool>("--csv") { Description = "Print CSV" };
+        var json = CommonOptions.Json("the trend");
+        var command = new Command("trends", "Phrase frequency per 10,000 characters by year, or theme shares by year.") { phrases, filter, themes, csv, json };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
+            var filters = parse.GetValue(filter) ?? [];
+            if (parse.GetValue(themes))
+            {
+                var t = TrendBuilder.Themes(index, filters);
+                Console.Write(parse.GetValue(json) ? JsonSerializer.Serialize(t, JsonDefaults.Indented) + "\n" : TrendBuilder.Csv(t));
+                return 0;
+            }
+
+            var result = TrendBuilder.Phrases(index, new TrendRequest { Phrases = parse.GetValue(phrases) ?? [], Filters = filters });
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Indented));
+            }
+            else if (parse.GetValue(csv))
+            {
+                Console.Write(TrendBuilder.Csv(result));
+            }
+            else
+            {
+                var table = new Table().AddColumns(["year", "characters", .. result.Series.Select(s => s.Phrase + " /10k")]);
+                for (var i = 0; i < result.Years.Count; i++)
+                {
+                    if (result.Characters[i] > 0)
+                    {
+                        table.AddRow([result.Years[i].ToString(CultureInfo.InvariantCulture), result.Characters[i].ToString("N0", CultureInfo.InvariantCulture),
+                            .. result.Series.Select(s => $"{s.PerTenThousand[i]:0.00} ({s.Occurrences[i]})")]);
+                    }
+                }
+
+                AnsiConsole.Write(table);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using SpeechArchive.Search;
+using SpeechArchive.Writing;
+using Spectre.Console;
+
+namespace SpeechArchive.Cli.Commands;
+
+/// <summary><c>variants</c>: the wordings of a formulation across the archive, with counts and first and last use.</summary>
+internal static class VariantsCommand
+{
+    public static Command Create()
+    {
+        var formulation = new Argument<string[]>("formulation") { Description = "The formulation (提法) and filters year: theme: type: org: speaker:", Arity = ArgumentArity.OneOrMore };
+        var min = new Option<double>("--min-similarity") { Description = "Share of the formulation a variant must hold in order (default 0.6)", DefaultValueFactory = _ => 0.6 };
+        var json = CommonOptions.Json("the variants");
+        var command = new Command("variants", "Find the variants of a formulation: words added, dropped, swapped or reordered.") { formulation, min, json };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
+            var result = VariantFinder.Find(index, new VariantRequest
+            {
+                Formulation = string.Join(' ', parse.GetValue(formulation) ?? []),
+                MinSimilarity = parse.GetValue(min),
+            });
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Indented));
+                return 0;
+            }
+
+            AnsiConsole.MarkupLine($"[bold]{result.Variants.Count}[/] wordings, {result.Occurrences} occurrences ({result.TookMs:0.0} ms)");
+            var table = new Table().AddColumns("wording", "similarity", "count", "speeches", "first", "last");
+            foreach (var v in result.Variants)
+            {
+                var text = Markup.Escape(v.Text) + (v.IsExact ? " [grey](exact)[/]" : v.Reordered ? " [grey](reordered)[/]" : "");
+                table.AddRow(text, v.Similarity.ToString("0.00", CultureInfo.InvariantCulture), v.Count.ToString(CultureInfo.InvariantCulture),
+                    v.Speeches.ToString(CultureInfo.InvariantCulture), Markup.Escape(v.FirstUsed ?? "?"), Markup.Escape(v.LastUsed ?? "?"));
+            }
+
+            AnsiConsole.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,14 @@
+namespace SpeechArchive.Search;
+
+/// <summary>How a hit matched the query (<see cref="SearchHit.Match"/>).</summary>
+public static class HitMatch
+{
+    /// <summary>It holds the words as typed.</summary>
+    public const string Exact = "exact";
+
+    /// <summary>It holds a thesaurus expansion of a word but not the word.</summary>
+    public const string Expanded = "expanded";
+
+    /// <summary>It holds most of the query in order, with characters missing, added or swapped: a near match.</summary>
+    public const string Near = "near";
+}

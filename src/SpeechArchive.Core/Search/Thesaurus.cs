@@ -1,0 +1,212 @@
+using System.Reflection;
+using SpeechArchive.Analysis;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// The domain thesaurus that widens queries: <c>expand</c>, a map of a term to its related terms, each link working both
+/// ways (四风 ↔ 形式主义、官僚主义…; 反腐 ↔ 反腐败), and <c>synonyms</c>, groups of near-synonyms all related to each
+/// other (加强、强化、增强). Data, not code: <c>thesaurus.yaml</c> in the corpus folder, else the built-in default.
+/// </summary>
+public sealed class Thesaurus
+{
+    public const string FileName = "thesaurus.yaml";
+    public const int MaxFileBytes = 256 * 1024;
+    private const string ResourceName = "SpeechArchive.Search.Thesaurus.yaml";
+
+    private readonly Dictionary<string, List<string>> related = new(StringComparer.Ordinal);
+    private readonly List<(string From, string To)> pairs = [];
+
+    private Thesaurus(string source) => Source = source;
+
+    /// <summary>Where the entries came from: a file path or "built-in".</summary>
+    public string Source { get; }
+
+    /// <summary>Every term with the terms it widens to, as written (a synonym group gives one entry per member).</summary>
+    public IReadOnlyList<(string Term, IReadOnlyList<string> Related)> Entries { get; private set; } = [];
+
+    /// <summary>A thesaurus with no entries (expansion off).</summary>
+    public static Thesaurus Empty { get; } = new("empty");
+
+    /// <summary>The thesaurus shipped with the library.</summary>
+    public static Thesaurus Default { get; } = LoadDefault();
+
+    /// <summary><c>thesaurus.yaml</c> in <paramref name="corpusDirectory"/> when it exists, else <see cref="Default"/>.</summary>
+    public static Thesaurus ForCorpus(string? corpusDirectory)
+    {
+        var path = corpusDirectory is null ? null : Path.Combine(corpusDirectory, FileName);
+        return path is not null && File.Exists(path) ? Load(path) : Default;
+    }
+
+    /// <summary>Reads a thesaurus file; a malformed file throws <see cref="SpeechArchiveException"/> naming the file and line.</summary>
+    public static Thesaurus Load(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new SpeechArchiveException($"thesaurus file not found: {path}");
+        }
+
+        if (info.Length > MaxFileBytes)
+        {
+            throw new SpeechArchiveException($"{path}: thesaurus larger than {MaxFileBytes / 1024} KB");
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses thesaurus YAML: a map whose keys are terms and whose values are a term or a list of terms.</summary>
+    public static Thesaurus Parse(string yaml, string source)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var thesaurus = new Thesaurus(source);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new SpeechArchiveException($"{source}: malformed thesaurus at line {e.Start.Line}: {e.Message}", e);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return thesaurus;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new SpeechArchiveException($"{source}: a thesaurus has an “expand:” map and a “synonyms:” list (line {stream.Documents[0].RootNode.Start.Line})");
+        }
+
+        var entries = new List<(string, IReadOnlyList<string>)>();
+        foreach (var (keyNode, valueNode) in root.Children)
+        {
+            switch (Scalar(keyNode, source))
+            {
+                case "expand" when valueNode is YamlMappingNode map:
+                    foreach (var (termNode, relatedNode) in map.Children)
+                    {
+                        var term = Scalar(termNode, source);
+                        var values = Terms(relatedNode, source, term).Where(v => v != term).ToList();
+                        if (term.Length > 0 && values.Count > 0)
+                        {
+                            entries.Add((term, values));
+                            foreach (var value in values)
+                            {
+                                thesaurus.Link(term, value);
+                                thesaurus.Link(value, term);
+                            }
+                        }
+                    }
+
+                    break;
+                case "synonyms" when valueNode is YamlSequenceNode groups:
+                    foreach (var groupNode in groups.Children)
+                    {
+                        var group = Terms(groupNode, source, "synonyms");
+                        for (var i = 0; i < group.Count; i++)
+                        {
+                            entries.Add((group[i], group.Where((_, k) => k != i).ToList()));
+                            for (var k = 0; k < group.Count; k++)
+                            {
+                                if (k != i)
+                                {
+                                    thesaurus.Link(group[i], group[k]);
+                                }
+                            }
+                        }
+                    }
+
+                    break;
+                case var other:
+                    throw new SpeechArchiveException($"{source}: line {keyNode.Start.Line}: expected “expand:” (a map of 词: [相关词, …]) or “synonyms:” (a list of [近义词, …] groups), not “{other}”");
+            }
+        }
+
+        thesaurus.Entries = entries;
+        thesaurus.pairs.Sort((x, y) => y.From.Length.CompareTo(x.From.Length)); // a stable sort is not needed: the order among equal lengths does not matter
+        return thesaurus;
+    }
+
+    /// <summary>The terms a query word widens to (in match form), not including itself.</summary>
+    public IReadOnlyList<string> RelatedTo(string matchForm) =>
+        related.TryGetValue(matchForm, out var list) ? list : [];
+
+    /// <summary>
+    /// Variants of <paramref name="matchForm"/> with one thesaurus term replaced by a related one (强化纪律建设 → 加强纪律建设),
+    /// at most <paramref name="limit"/>; longer terms first.
+    /// </summary>
+    public IReadOnlyList<(string Variant, string Inserted)> Substitutions(string matchForm, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(matchForm);
+        var result = new List<(string Variant, string Inserted)>();
+        foreach (var (from, to) in pairs)
+        {
+            if (result.Count >= limit)
+            {
+                break;
+            }
+
+            var at = matchForm.IndexOf(from, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var variant = string.Concat(matchForm.AsSpan(0, at), to, matchForm.AsSpan(at + from.Length));
+            if (variant != matchForm && !result.Exists(r => r.Variant == variant))
+            {
+                result.Add((variant, to));
+            }
+        }
+
+        return result;
+    }
+
+    private void Link(string from, string to)
+    {
+        var a = Normalize(from);
+        var b = Normalize(to);
+        if (a.Length == 0 || b.Length == 0 || a == b)
+        {
+            return;
+        }
+
+        if (!related.TryGetValue(a, out var list))
+        {
+            list = [];
+            related[a] = list;
+        }
+
+        if (!list.Contains(b))
+        {
+            list.Add(b);
+            pairs.Add((a, b));
+        }
+    }
+
+    private static List<string> Terms(YamlNode node, string source, string owner) => node switch
+    {
+        YamlSequenceNode seq => seq.Children.Select(n => Scalar(n, source)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
+        YamlScalarNode => [Scalar(node, source)],
+        _ => throw new SpeechArchiveException($"{source}: line {node.Start.Line}: the terms of “{owner}” must be a list"),
+    };
+
+    private static string Normalize(string term) => MatchText.Build(term, 0, term.Length).Trim(MatchText.Break, MatchText.Mask, ' ');
+
+    private static string Scalar(YamlNode node, string source) => node is YamlScalarNode s
+        ? (s.Value ?? "").Trim()
+        : throw new SpeechArchiveException($"{source}: line {node.Start.Line}: expected a term");
+
+    private static Thesaurus LoadDefault()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
+            ?? throw new SpeechArchiveException($"embedded resource {ResourceName} is missing");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "built-in");
+    }
+}

@@ -1,0 +1,245 @@
+using SpeechArchive.Analysis;
+
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// One search as <see cref="QueryUnderstanding"/> widened it: the query with thesaurus alternatives added, then — once
+/// the searcher has matched it — exact matches ranked above expansions, hits labelled, and near matches appended.
+/// </summary>
+internal sealed class UnderstoodQuery
+{
+    private readonly IndexSnapshot index;
+    private readonly QueryUnderstanding understanding;
+    private readonly ParsedQuery original;
+    private readonly SearchRequest request;
+    private HashSet<int>? exactDocs;
+    private ScoredDocs? strict;
+
+    private UnderstoodQuery(IndexSnapshot index, QueryUnderstanding understanding, ParsedQuery original, SearchRequest request, ParsedQuery query, IReadOnlyList<QueryExpansion> expansions)
+    {
+        this.index = index;
+        this.understanding = understanding;
+        this.original = original;
+        this.request = request;
+        Query = query;
+        Expansions = expansions;
+    }
+
+    /// <summary>The query to match: the parsed query with each word's thesaurus terms added as OR alternatives.</summary>
+    public ParsedQuery Query { get; }
+
+    public IReadOnlyList<QueryExpansion> Expansions { get; }
+
+    public static UnderstoodQuery Create(IndexSnapshot index, QueryUnderstanding understanding, ParsedQuery query, SearchRequest request)
+    {
+        if (!request.Expand || understanding.Thesaurus.Entries.Count == 0)
+        {
+            return new UnderstoodQuery(index, understanding, query, request, query, []);
+        }
+
+        var expansions = new List<QueryExpansion>();
+        var clauses = new List<QueryClause>(query.Required.Count);
+        foreach (var clause in query.Required)
+        {
+            var words = clause.Alternatives.ToList();
+            foreach (var word in clause.Alternatives.Where(w => !w.Quoted))
+            {
+                var added = understanding.Thesaurus.RelatedTo(word.MatchForm)
+                    .Where(r => !words.Any(w => w.MatchForm == r)).ToList();
+                if (added.Count > 0)
+                {
+                    words.AddRange(added.Select(r => new QueryWord(r, false, r)));
+                    expansions.Add(new QueryExpansion(word.Text, added));
+                }
+            }
+
+            clauses.Add(new QueryClause(words));
+        }
+
+        var expanded = expansions.Count == 0 ? query : query with { Required = clauses };
+        return new UnderstoodQuery(index, understanding, query, request, expanded, expansions);
+    }
+
+    /// <summary>
+    /// Takes the strict scores. Of several words, passages holding them together and in order rise (proximity); passages
+    /// found only through an expansion drop below every exact match.
+    /// </summary>
+    public void Rank(ScoredDocs? scores)
+    {
+        strict = scores;
+        if (scores is null)
+        {
+            return;
+        }
+
+        RewardProximity(scores);
+        if (Expansions.Count == 0)
+        {
+            return;
+        }
+
+        exactDocs = ExactDocs();
+        var minExact = double.MaxValue;
+        var maxOther = 0.0;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            var (doc, score) = (scores.Docs[i], scores.Scores[i]);
+            if (exactDocs.Contains(doc))
+            {
+                minExact = Math.Min(minExact, score);
+            }
+            else
+            {
+                maxOther = Math.Max(maxOther, score);
+            }
+        }
+
+        if (minExact == double.MaxValue || maxOther < minExact * 0.9)
+        {
+            return;
+        }
+
+        var factor = minExact * 0.9 / maxOther;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            if (!exactDocs.Contains(scores.Docs[i]))
+            {
+                scores.Scores[i] *= factor;
+            }
+        }
+    }
+
+    /// <summary>The result with its hits labelled, near matches appended after the strict ones, and the expansions listed.</summary>
+    public SearchResult Complete(SearchResult result)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var hits = result.Hits.Select(h => exactDocs is null || Expansions.Count == 0
+            ? h
+            : h with { Match = index.FindPassage(h.PassageId) is int d && !exactDocs.Contains(d) ? HitMatch.Expanded : HitMatch.Exact }).ToList();
+        var near = FindNear(result.Total);
+        var skip = Math.Max(0, result.Offset - result.Total);
+        var room = result.Limit - hits.Count;
+        if (room > 0)
+        {
+            hits.AddRange(near.Skip(skip).Take(room).Select(NearHit));
+        }
+
+        var took = Math.Round(result.TookMs + clock.Elapsed.TotalMilliseconds, 2);
+        return result with { Hits = hits, NearTotal = near.Count, Expansions = Expansions, TookMs = took };
+    }
+
+    private List<NearMatch> FindNear(int strictTotal)
+    {
+        var options = understanding.NearMatches;
+        if (!request.NearMatches || strict is null || Probe() is not { } probe)
+        {
+            return [];
+        }
+
+        if (probe.Length < 3 || probe.Length > QueryParser.MaxLength / 4 || (probe.Length < options.MinLengthAlongsideStrict && strictTotal > 0))
+        {
+            return [];
+        }
+
+        var filters = ResolvedFilters.Resolve(index, original.Filters);
+        var excluded = new HashSet<int>();
+        foreach (var word in original.Excluded)
+        {
+            excluded.UnionWith(Matcher.Match(index, word).Docs);
+        }
+
+        var strictDocs = strict;
+        HashSet<int>? strictSpeeches = null;
+        if (request.GroupBySpeech)
+        {
+            strictSpeeches = strictDocs.Docs.Where(d => filters.Failures(index, d) == 0).Select(d => index.PassageSpeech[d]).ToHashSet();
+        }
+
+        bool Accept(int doc) => Array.BinarySearch(strictDocs.Docs, doc) < 0 && !excluded.Contains(doc) && filters.Failures(index, doc) == 0
+            && (strictSpeeches is null || !strictSpeeches.Contains(index.PassageSpeech[doc]));
+
+        var variants = request.Expand ? understanding.Thesaurus.Substitutions(probe, options.MaxVariants) : [];
+        var near = NearMatcher.Find(index, probe, variants, Accept, options);
+        if (request.GroupBySpeech)
+        {
+            var seen = new HashSet<int>();
+            near = near.Where(m => seen.Add(index.PassageSpeech[m.Doc])).ToList();
+        }
+
+        return near;
+    }
+
+    private SearchHit NearHit(NearMatch m)
+    {
+        var p = index.Passages[m.Doc];
+        var speech = index.Speeches[p.Speech];
+        var offsets = new List<int>(p.End - p.Start);
+        MatchText.Build(speech.Text, p.Start, p.End, offsets);
+        var marked = m.MatchEnd > m.MatchStart ? new List<(int, int)> { (offsets[m.MatchStart], offsets[m.MatchEnd - 1] + 1) } : [];
+        return new SearchHit
+        {
+            SpeechId = speech.Id,
+            Title = speech.Title,
+            Year = speech.Year,
+            Date = speech.Date,
+            Organization = speech.Organization ?? speech.Category,
+            Section = p.SectionPath,
+            PassageId = p.Id,
+            Text = speech.Text[p.Start..p.End],
+            Snippet = MarkedSnippet.Build(speech.Text, p.Start, p.End, marked, request.SnippetLength),
+            Score = Math.Round(m.Similarity, 4),
+            Themes = p.Themes,
+            DirectiveTypes = p.DirectiveTypes,
+            Match = HitMatch.Near,
+            Similarity = Math.Round(Math.Max(0, m.Similarity), 3),
+        };
+    }
+
+    private void RewardProximity(ScoredDocs scores)
+    {
+        if (scores.Count < 2 || original.Required.Count < 2 || Probe() is not { } probe)
+        {
+            return;
+        }
+
+        var top = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores.Scores[i]).ThenBy(i => scores.Docs[i]).Take(ProximityDepth).ToList();
+        var best = scores.Scores[top[0]];
+        foreach (var i in top)
+        {
+            var similarity = NearMatcher.Similarity(index.Passages[scores.Docs[i]].MatchText, probe);
+            scores.Scores[i] += similarity * similarity * best;
+        }
+    }
+
+    /// <summary>How many of the best strict matches are checked for their words standing together.</summary>
+    private const int ProximityDepth = 200;
+
+    /// <summary>The query's words run together (as a writer remembers a clause), or null when it has OR alternatives.</summary>
+    private string? Probe() => original.Required.Count == 0 || original.Required.Any(c => c.Alternatives.Count != 1)
+        ? null
+        : string.Concat(original.Required.Select(c => c.Alternatives[0].MatchForm.Replace(MatchText.Break.ToString(), "", StringComparison.Ordinal)));
+
+    private HashSet<int> ExactDocs()
+    {
+        HashSet<int>? result = null;
+        foreach (var clause in original.Required)
+        {
+            var docs = new HashSet<int>();
+            foreach (var word in clause.Alternatives)
+            {
+                docs.UnionWith(Matcher.Match(index, word).Docs);
+            }
+
+            if (result is null)
+            {
+                result = docs;
+            }
+            else
+            {
+                result.IntersectWith(docs);
+            }
+        }
+
+        return result ?? [];
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using SpeechArchive.Analysis;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Writing;
+
+/// <summary>Builds concordances: every occurrence of the phrase in the passages that match it, with aligned context.</summary>
+public static class ConcordanceBuilder
+{
+    public const int MaxContext = 200;
+
+    /// <summary>Characters of match text either side of a hit compared to find the same text in two speeches.</summary>
+    private const int DuplicateWindow = 20;
+
+    private static readonly CompareInfo Collation = CultureInfo.GetCultureInfo("zh-CN").CompareInfo;
+
+    public static ConcordanceResult Build(IndexSnapshot index, ConcordanceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var query = WritingQuery.Parse(index, request.Phrase, request.Filters, "短语");
+        var context = Math.Clamp(request.Context, 0, MaxContext);
+        var docs = query.Words.SelectMany(query.Passages).Distinct().Order().ToList();
+        var forms = query.Words.Select(w => w.MatchForm).Distinct().ToList();
+
+        var lines = new List<(ConcordanceLine Line, int Doc, int At, string Key)>();
+        foreach (var doc in docs)
+        {
+            var p = index.Passages[doc];
+            var text = index.Speeches[p.Speech].Text;
+            var source = PassageSource.Of(index, doc);
+            var offsets = new List<int>(p.End - p.Start);
+            var match = MatchText.Build(text, p.Start, p.End, offsets);
+            var hits = new List<(int MatchAt, int Length)>();
+            foreach (var form in forms)
+            {
+                MatchText.CountOccurrences(match, form, at => hits.Add((at, form.Length)));
+            }
+
+            foreach (var (at, length) in hits.OrderBy(h => h.MatchAt).ThenByDescending(h => h.Length))
+            {
+                var start = offsets[at];
+                var end = offsets[at + length - 1] + 1;
+                var key = match[Math.Max(0, at - DuplicateWindow)..Math.Min(match.Length, at + length + DuplicateWindow)];
+                lines.Add((new ConcordanceLine
+                {
+                    Left = Flatten(text[Math.Max(0, start - context)..start]),
+                    Hit = Flatten(text[start..end]),
+                    Right = Flatten(text[end..Math.Min(text.Length, end + context)]),
+                    Source = source,
+                }, doc, start, key));
+            }
+        }
+
+        MarkDuplicates(index, lines);
+        var ordered = Order(index, lines, request.Sort).ToList();
+        var offset = Math.Max(0, request.Offset);
+        var page = request.Limit <= 0 ? ordered.Skip(offset) : ordered.Skip(offset).Take(request.Limit);
+        return new ConcordanceResult
+        {
+            Phrase = request.Phrase,
+            Total = lines.Count,
+            Passages = docs.Count,
+            Speeches = docs.Select(d => index.Passages[d].Speech).Distinct().Count(),
+            Duplicates = lines.Count(l => l.Line.DuplicateOf is not null),
+            ByYear = lines.Where(l => l.Line.Source.Year is not null).GroupBy(l => l.Line.Source.Year!.Value)
+                .OrderBy(g => g.Key).Select(g => new YearCount(g.Key, g.Count())).ToList(),
+            Offset = offset,
+            Limit = request.Limit,
+            Lines = page.ToList(),
+            TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+        };
+    }
+
+    /// <summary>Marks every line whose hit and context also occur in another speech with the first such passage by date.</summary>
+    private static void MarkDuplicates(IndexSnapshot index, List<(ConcordanceLine Line, int Doc, int At, string Key)> lines)
+    {
+        foreach (var group in lines.Select((l, i) => (l, i)).GroupBy(x => x.l.Key, StringComparer.Ordinal))
+        {
+            var members = group.ToList();
+            if (members.Select(m => index.Passages[m.l.Doc].Speech).Distinct().Count() < 2)
+            {
+                continue;
+            }
+
+            var first = members.OrderBy(m => PassageSource.DateKey(index, m.l.Doc), StringComparer.Ordinal).ThenBy(m => m.l.Doc).First();
+            foreach (var (l, i) in members)
+            {
+                if (index.Passages[l.Doc].Speech != index.Passages[first.l.Doc].Speech)
+                {
+                    lines[i] = l with { Line = l.Line with { DuplicateOf = first.l.Line.Source.PassageId } };
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<ConcordanceLine> Order(IndexSnapshot index, List<(ConcordanceLine Line, int Doc, int At, string Key)> lines, ConcordanceSort sort)
+    {
+        var byDate = lines.OrderBy(l => PassageSource.DateKey(index, l.Doc), StringComparer.Ordinal).ThenBy(l => l.Doc).ThenBy(l => l.At);
+        return (sort switch
+        {
+            ConcordanceSort.DateDescending => lines.OrderByDescending(l => PassageSource.DateKey(index, l.Doc), StringComparer.Ordinal).ThenBy(l => l.Doc).ThenBy(l => l.At),
+            ConcordanceSort.Left => byDate.OrderBy(l => Reverse(l.Line.Left), Collation.AsComparer()),
+            ConcordanceSort.Right => byDate.OrderBy(l => l.Line.Right, Collation.AsComparer()),
+            _ => byDate,
+        }).Select(l => l.Line);
+    }
+
+    private static string Flatten(string text) => text.Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ');
+
+    private static string Reverse(string s)
+    {
+        var chars = s.ToCharArray();
+        Array.Reverse(chars);
+        return new string(chars);
+    }
+}
+
+file static class CompareInfoExtensions
+{
+    public static IComparer<string> AsComparer(this CompareInfo info) => Comparer<string>.Create((a, b) => info.Compare(a, b, CompareOptions.None));
+}

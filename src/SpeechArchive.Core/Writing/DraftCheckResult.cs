@@ -1,0 +1,34 @@
+namespace SpeechArchive.Writing;
+
+/// <summary>A draft checked sentence by sentence: each sentence's closest precedents and the runs it shares verbatim.</summary>
+public sealed record DraftCheckResult
+{
+    public required int Characters { get; init; }
+    public required IReadOnlyList<DraftSentence> Sentences { get; init; }
+    /// <summary>Sentences with at least one verbatim run of the minimum length.</summary>
+    public required int SentencesWithRuns { get; init; }
+    public required double TookMs { get; init; }
+}
+
+/// <summary>One sentence of the draft (offsets into the draft) with its precedents, best first, and its verbatim runs.</summary>
+public sealed record DraftSentence
+{
+    public required int Number { get; init; }
+    public required string Text { get; init; }
+    public required int Start { get; init; }
+    public required int End { get; init; }
+    public required IReadOnlyList<Precedent> Precedents { get; init; }
+    public required IReadOnlyList<SharedRun> Runs { get; init; }
+}
+
+/// <summary>A passage that says nearly what the sentence says: how nearly (0–1), the part that aligns, and an excerpt with it marked.</summary>
+public sealed record Precedent
+{
+    public required PassageSource Source { get; init; }
+    public required double Similarity { get; init; }
+    public required string Matched { get; init; }
+    public required string Snippet { get; init; }
+}
+
+/// <summary>A run of the sentence found verbatim in a passage (offsets into the draft).</summary>
+public sealed record SharedRun(string Text, int Start, int End, string PassageId);

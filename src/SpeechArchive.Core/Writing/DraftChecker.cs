@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using SpeechArchive.Analysis;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Writing;
+
+/// <summary>
+/// Checks a draft against the archive: split into sentences; for each, candidates by shared bigrams, scored as near matches
+/// are (alignment and coverage, <see cref="NearMatcher"/>), and the runs of at least <see cref="DraftCheckRequest.MinRun"/>
+/// characters it shares verbatim with any candidate.
+/// </summary>
+public static class DraftChecker
+{
+    private const int Candidates = 40;
+    private const int MinSentence = 4;
+
+    public static DraftCheckResult Check(IndexSnapshot index, DraftCheckRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var text = request.Text ?? "";
+        if (text.Length > DraftCheckRequest.MaxCharacters)
+        {
+            throw new QuerySyntaxException($"草稿过长：{text.Length} 个字符，上限 {DraftCheckRequest.MaxCharacters}。(draft too long: {text.Length} characters, the limit is {DraftCheckRequest.MaxCharacters})");
+        }
+
+        var filter = WritingQuery.FiltersOnly(index, request.Filters);
+        var spans = Sentences(text).ToList();
+        var sentences = new DraftSentence[spans.Count];
+        Parallel.For(0, spans.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
+            sentences[i] = CheckSentence(index, text, spans[i].Start, spans[i].End, i + 1, request, filter));
+        var list = sentences.Where(s => s is not null).ToList();
+        return new DraftCheckResult
+        {
+            Characters = text.Length,
+            Sentences = list,
+            SentencesWithRuns = list.Count(s => s.Runs.Count > 0),
+            TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+        };
+    }
+
+    /// <summary>Sentence spans: ends at 。！？；… and line breaks, closing quotes kept with their sentence.</summary>
+    public static IEnumerable<(int Start, int End)> Sentences(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var end = i == text.Length || text[i] == '\n' || (TextNormalizer.KindOf(TextNormalizer.Fold(text[i])) == CharKind.Hard && text[i] != '\r');
+            if (!end)
+            {
+                continue;
+            }
+
+            var stop = i < text.Length && text[i] != '\n' ? i + 1 : i;
+            while (stop < text.Length && text[stop] is '”' or '’' or '」' or '）' or ')')
+            {
+                stop++;
+            }
+
+            var (s, e) = Trim(text, start, stop);
+            if (e > s)
+            {
+                yield return (s, e);
+            }
+
+            start = stop;
+            i = stop - 1;
+        }
+    }
+
+    private static (int, int) Trim(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+
+    private static DraftSentence CheckSentence(IndexSnapshot index, string draft, int start, int end, int number, DraftCheckRequest request, WritingQuery filter)
+    {
+        var offsets = new List<int>(end - start);
+        var form = MatchText.Build(draft, start, end, offsets).Trim(MatchText.Break);
+        var sentence = new DraftSentence { Number = number, Text = draft[start..end], Start = start, End = end, Precedents = [], Runs = [] };
+        var hanCount = form.Count(c => TextNormalizer.KindOf(c) == CharKind.Cjk);
+        if (hanCount < MinSentence)
+        {
+            return sentence;
+        }
+
+        var lead = MatchText.Build(draft, start, end).Length - MatchText.Build(draft, start, end).TrimStart(MatchText.Break).Length;
+        var keys = BigramCandidates.KeysOf(form);
+        var candidates = BigramCandidates.Top(index, keys, Candidates, 0.2, filter.Accepts);
+        var scored = new List<(int Doc, double Similarity, int MatchStart, int MatchEnd)>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            var (similarity, s, e) = NearMatcher.Score(index.Passages[c.Doc].MatchText, form);
+            scored.Add((c.Doc, similarity, s, e));
+        }
+
+        var precedents = scored.Where(s => s.Similarity >= request.MinSimilarity)
+            .OrderByDescending(s => s.Similarity).ThenBy(s => s.Doc).Take(Math.Clamp(request.PrecedentsPerSentence, 0, 20))
+            .Select(s => MakePrecedent(index, s.Doc, s.Similarity, s.MatchStart, s.MatchEnd)).ToList();
+
+        var runs = new List<SharedRun>();
+        foreach (var c in scored.OrderByDescending(s => s.Similarity).ThenBy(s => s.Doc))
+        {
+            foreach (var (runStart, length, _) in SharedStrings.Runs(form, index.Passages[c.Doc].MatchText, Math.Max(2, request.MinRun)))
+            {
+                var from = offsets[runStart + lead];
+                var to = offsets[runStart + lead + length - 1] + 1;
+                if (!runs.Exists(r => r.Start <= from && r.End >= to))
+                {
+                    runs.RemoveAll(r => r.Start >= from && r.End <= to);
+                    runs.Add(new SharedRun(draft[from..to], from, to, index.Passages[c.Doc].Id));
+                }
+            }
+        }
+
+        return sentence with { Precedents = precedents, Runs = runs.OrderBy(r => r.Start).ToList() };
+    }
+
+    private static Precedent MakePrecedent(IndexSnapshot index, int doc, double similarity, int matchStart, int matchEnd)
+    {
+        var p = index.Passages[doc];
+        var text = index.Speeches[p.Speech].Text;
+        var offsets = new List<int>(p.End - p.Start);
+        MatchText.Build(text, p.Start, p.End, offsets);
+        var marks = matchEnd > matchStart ? new List<(int, int)> { (offsets[matchStart], offsets[matchEnd - 1] + 1) } : [];
+        return new Precedent
+        {
+            Source = PassageSource.Of(index, doc),
+            Similarity = Math.Round(similarity, 3),
+            Matched = marks.Count == 0 ? "" : text[marks[0].Item1..marks[0].Item2],
+            Snippet = MarkedSnippet.Build(text, p.Start, p.End, marks, 160),
+        };
+    }
+}

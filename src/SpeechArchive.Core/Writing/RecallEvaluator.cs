@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using SpeechArchive.Analysis;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Writing;
+
+/// <summary>Runs a recall set through the main search and scores where each query's passage ranks: MRR@k and recall@k.</summary>
+public static class RecallEvaluator
+{
+    public static RecallReport Evaluate(Searcher searcher, IReadOnlyList<RecallQuery> queries, int k = 10)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        ArgumentNullException.ThrowIfNull(queries);
+        var index = searcher.Index;
+        var ranks = new List<(RecallQuery Query, int? Rank)>(queries.Count);
+        var misses = new List<RecallMiss>();
+        var times = new List<double>(queries.Count);
+        foreach (var q in queries)
+        {
+            var target = TargetPassage(index, q)
+                ?? throw new SpeechArchiveException($"recall target not in the index: {q.Source} “{q.Target}” (index the seeds and the reports together)");
+            var clock = Stopwatch.StartNew();
+            var result = searcher.Search(new SearchRequest { Query = q.Query, Limit = k, SnippetLength = 40 });
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            var at = result.Hits.ToList().FindIndex(h => h.PassageId == index.Passages[target].Id);
+            int? rank = at < 0 ? null : at + 1;
+            ranks.Add((q, rank));
+            if (rank != 1)
+            {
+                var first = result.Hits.Count > 0 ? result.Hits[0] : null;
+                misses.Add(new RecallMiss(q, rank, first?.PassageId, first is null ? null : Excerpt(first.Text)));
+            }
+        }
+
+        return new RecallReport
+        {
+            K = k,
+            Overall = Score("all", ranks),
+            PerKind = ranks.GroupBy(r => r.Query.Kind).OrderBy(g => Order(g.Key)).Select(g => Score(g.Key, g.ToList())).ToList(),
+            Misses = misses,
+            MeanMs = times.Count == 0 ? 0 : Math.Round(times.Average(), 2),
+            MaxMs = times.Count == 0 ? 0 : Math.Round(times.Max(), 2),
+        };
+    }
+
+    /// <summary>The passage a query means: in the speech whose file name is the source's, the one holding the target text.</summary>
+    public static int? TargetPassage(IndexSnapshot index, RecallQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(query);
+        var fileName = query.Source[(query.Source.LastIndexOf('/') + 1)..];
+        var target = MatchText.Build(query.Target, 0, query.Target.Length);
+        foreach (var speech in index.Speeches)
+        {
+            if (!string.Equals(Path.GetFileName(speech.FileKey), fileName, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var p in speech.Passages)
+            {
+                if (index.Passages[p].MatchText.Contains(target, StringComparison.Ordinal))
+                {
+                    return p;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static RecallScore Score(string kind, List<(RecallQuery Query, int? Rank)> ranks)
+    {
+        if (ranks.Count == 0)
+        {
+            return new RecallScore(kind, 0, 0, 0);
+        }
+
+        var mrr = ranks.Average(r => r.Rank is int n ? 1.0 / n : 0);
+        var recall = ranks.Average(r => r.Rank is null ? 0.0 : 1.0);
+        return new RecallScore(kind, ranks.Count, Math.Round(mrr, 4), Math.Round(recall, 4));
+    }
+
+    private static int Order(string kind)
+    {
+        var i = RecallKind.All.ToList().IndexOf(kind);
+        return i < 0 ? int.MaxValue : i;
+    }
+
+    private static string Excerpt(string text) => text.Length <= 60 ? text : text[..60] + "…";
+}

@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using SpeechArchive.Analysis;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Writing;
+
+/// <summary>
+/// Significant terms: strings that occur in the passages matching a query far more than in the archive at large (JLH score,
+/// as Elasticsearch's significant_terms: (fg% − bg%) · fg%/bg%). Bigrams are scored from the postings; runs of significant
+/// bigrams in the matching passages become the terms (主体责任 rather than 主体, 体责, 责任), scored again as phrases.
+/// </summary>
+public static class RelatedTerms
+{
+    private const int MaxForeground = 1500;
+    private const int SignificantBigrams = 80;
+    private const int MinForeground = 3;
+    private const int MaxTermLength = 8;
+    private const int MaxScored = 60;
+
+    /// <summary>How often a candidate term occurs and what stands before and after it.</summary>
+    private sealed class TermCounts
+    {
+        private readonly Dictionary<char, int> left = [];
+        private readonly Dictionary<char, int> right = [];
+        private int occurrences;
+        private int lastDoc = -1;
+
+        public int Passages { get; private set; }
+
+        /// <summary>
+        /// Whether the term stands on its own: no one character precedes (or follows) most of its occurrences, else it is
+        /// a piece of a longer term (上率下 of 以上率下).
+        /// </summary>
+        public bool IsComplete => Dominant(left) * 10 < occurrences * 7 && Dominant(right) * 10 < occurrences * 7;
+
+        /// <summary>Distinct characters seen before and after (a two-character term needs a few of each to be a word, not a seam).</summary>
+        public int Neighbours => Math.Min(left.Count + (edgesLeft > 0 ? 1 : 0), right.Count + (edgesRight > 0 ? 1 : 0));
+
+        private int edgesLeft;
+        private int edgesRight;
+
+        public void Add(int doc, char before, char after)
+        {
+            occurrences++;
+            if (doc != lastDoc)
+            {
+                Passages++;
+                lastDoc = doc;
+            }
+
+            edgesLeft += Bump(left, before);
+            edgesRight += Bump(right, after);
+        }
+
+        private static int Dominant(Dictionary<char, int> counts) => counts.Count == 0 ? 0 : counts.Values.Max();
+
+        private static int Bump(Dictionary<char, int> counts, char c)
+        {
+            if (TextNormalizer.KindOf(c) != CharKind.Cjk)
+            {
+                return 1;
+            }
+
+            counts[c] = counts.GetValueOrDefault(c) + 1;
+            return 0;
+        }
+    }
+
+    private static void CountRuns(int doc, string text, HashSet<long> significant, Dictionary<string, TermCounts> candidates)
+    {
+        var i = 0;
+        while (i + 1 < text.Length)
+        {
+            if (!significant.Contains(TermKey.Bigram(text[i], text[i + 1])))
+            {
+                i++;
+                continue;
+            }
+
+            var j = i + 1; // the run covers text[i..j]
+            while (j + 1 < text.Length && significant.Contains(TermKey.Bigram(text[j], text[j + 1])))
+            {
+                j++;
+            }
+
+            for (var a = i; a < j; a++)
+            {
+                for (var b = a + 2; b <= Math.Min(j + 1, a + MaxTermLength); b++)
+                {
+                    var term = text[a..b];
+                    if (!candidates.TryGetValue(term, out var counts))
+                    {
+                        counts = new TermCounts();
+                        candidates[term] = counts;
+                    }
+
+                    counts.Add(doc, a > 0 ? text[a - 1] : ' ', b < text.Length ? text[b] : ' ');
+                }
+            }
+
+            i = j;
+        }
+    }
+
+
+    public static RelatedTermsResult Find(IndexSnapshot index, string query, IReadOnlyList<string>? filters = null, int limit = 20)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var clock = Stopwatch.StartNew();
+        var parsed = WritingQuery.Parse(index, query, filters, "词语");
+        var docs = Foreground(index, parsed);
+        var n = index.Passages.Count;
+        var sample = docs.Count <= MaxForeground ? docs : Enumerable.Range(0, MaxForeground).Select(i => docs[(int)((long)i * docs.Count / MaxForeground)]).ToList();
+        var f = sample.Count;
+        if (f == 0 || n == 0)
+        {
+            return new RelatedTermsResult { Query = query, Foreground = docs.Count, Terms = [], TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2) };
+        }
+
+        var queryForms = parsed.Words.Select(w => w.MatchForm).ToList();
+        var bigramDf = new Dictionary<long, int>();
+        foreach (var doc in sample)
+        {
+            foreach (var key in BigramCandidates.KeysOf(index.Passages[doc].MatchText))
+            {
+                bigramDf[key] = bigramDf.TryGetValue(key, out var c) ? c + 1 : 1;
+            }
+        }
+
+        var minForeground = Math.Max(MinForeground, (int)Math.Ceiling(f * 0.01));
+        var significant = bigramDf.Where(kv => kv.Value >= minForeground)
+            .Select(kv => (kv.Key, Score: Jlh(kv.Value, f, index.Postings(kv.Key)?.Docs.Length ?? 0, n)))
+            .Where(x => x.Score > 0).OrderByDescending(x => x.Score).ThenBy(x => x.Key).Take(SignificantBigrams)
+            .Select(x => x.Key).ToHashSet();
+
+        // Candidate terms: the substrings of runs of significant bigrams, with the characters seen either side of them.
+        var candidates = new Dictionary<string, TermCounts>(StringComparer.Ordinal);
+        foreach (var doc in sample)
+        {
+            CountRuns(doc, index.Passages[doc].MatchText, significant, candidates);
+        }
+
+        var scored = new List<RelatedTerm>();
+        foreach (var (term, counts) in candidates.Where(kv => kv.Value.Passages >= minForeground && kv.Value.IsComplete && IsWordLike(kv.Key, kv.Value))
+                     .OrderByDescending(kv => kv.Value.Passages).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(MaxScored))
+        {
+            if (queryForms.Any(q => q.Contains(term, StringComparison.Ordinal) || term.Contains(q, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var fg = counts.Passages;
+            var bg = Matcher.Match(index, new QueryWord(term, true, term)).Docs.Length;
+            var score = Jlh(fg, f, Math.Max(bg, fg), n);
+            if (score > 0)
+            {
+                scored.Add(new RelatedTerm(term, fg, bg, Math.Round(score, 4)));
+            }
+        }
+
+        // A term inside a longer term that covers most of its passages adds nothing.
+        var terms = scored.OrderByDescending(t => t.Score).ThenBy(t => t.Term, StringComparer.Ordinal).ToList();
+        var kept = new List<RelatedTerm>();
+        foreach (var t in terms)
+        {
+            if (kept.Count >= limit)
+            {
+                break;
+            }
+
+            if (!terms.Any(o => o.Term.Length > t.Term.Length && o.Term.Contains(t.Term, StringComparison.Ordinal) && o.Foreground * 10 >= t.Foreground * 7)
+                && !kept.Any(k => k.Term.Contains(t.Term, StringComparison.Ordinal)))
+            {
+                kept.Add(t);
+            }
+        }
+
+        return new RelatedTermsResult { Query = query, Foreground = docs.Count, Terms = kept, TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2) };
+    }
+
+    /// <summary>Function characters a term does not start or end with (进党的, 和作风 are seams, not terms).</summary>
+    private const string NoStart = "的了和与及是也而并或之其";
+    private const string NoEnd = "的了和与及是在对把被将也而并或之其";
+
+    private static bool IsWordLike(string term, TermCounts counts) =>
+        !NoStart.Contains(term[0], StringComparison.Ordinal) && !NoEnd.Contains(term[^1], StringComparison.Ordinal)
+        && (term.Length > 2 || counts.Neighbours >= 3);
+
+    /// <summary>JLH: how much more often in the foreground than in the background, times the absolute difference; 0 when not more often.</summary>
+    public static double Jlh(int foregroundCount, int foregroundSize, int backgroundCount, int backgroundSize)
+    {
+        var fg = (double)foregroundCount / foregroundSize;
+        var bg = (double)Math.Max(1, backgroundCount) / backgroundSize;
+        return fg <= bg ? 0 : (fg - bg) * (fg / bg);
+    }
+
+    private static List<int> Foreground(IndexSnapshot index, WritingQuery query)
+    {
+        HashSet<int>? docs = null;
+        foreach (var clause in query.Parsed.Required)
+        {
+            var matched = new HashSet<int>();
+            foreach (var word in clause.Alternatives)
+            {
+                matched.UnionWith(query.Passages(word));
+            }
+
+            if (docs is null)
+            {
+                docs = matched;
+            }
+            else
+            {
+                docs.IntersectWith(matched);
+            }
+        }
+
+        return (docs ?? []).Order().ToList();
+    }
+}

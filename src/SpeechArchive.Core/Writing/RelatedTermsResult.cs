@@ -1,0 +1,14 @@
+namespace SpeechArchive.Writing;
+
+/// <summary>Terms that occur with a query far more than chance, best first.</summary>
+public sealed record RelatedTermsResult
+{
+    public required string Query { get; init; }
+    /// <summary>Passages matching the query (the foreground).</summary>
+    public required int Foreground { get; init; }
+    public required IReadOnlyList<RelatedTerm> Terms { get; init; }
+    public required double TookMs { get; init; }
+}
+
+/// <summary>A related term: in how many matching passages (of a sample of at most 3,000) and in how many of the archive it occurs, and its JLH score.</summary>
+public sealed record RelatedTerm(string Term, int Foreground, int Background, double Score);

@@ -1,0 +1,29 @@
+namespace SpeechArchive.Writing;
+
+/// <summary>The ways a formulation was worded across the archive, each with its count and first and last use.</summary>
+public sealed record VariantResult
+{
+    public required string Formulation { get; init; }
+    /// <summary>The exact wording first (when it occurs), then by count.</summary>
+    public required IReadOnlyList<FormulationVariant> Variants { get; init; }
+    public required int Occurrences { get; init; }
+    public required double TookMs { get; init; }
+}
+
+/// <summary>One wording: its text (from its first occurrence), how close it is to the formulation, and where it was used.</summary>
+public sealed record FormulationVariant
+{
+    public required string Text { get; init; }
+    public required bool IsExact { get; init; }
+    /// <summary>The text holds the formulation's parts in another order.</summary>
+    public required bool Reordered { get; init; }
+    public required double Similarity { get; init; }
+    public required int Count { get; init; }
+    public required int Speeches { get; init; }
+    public string? FirstUsed { get; init; }
+    public string? LastUsed { get; init; }
+    public required IReadOnlyList<VariantOccurrence> Examples { get; init; }
+}
+
+/// <summary>An occurrence of a variant: where, and the passage excerpt with the variant in &lt;mark&gt; (HTML-escaped).</summary>
+public sealed record VariantOccurrence(PassageSource Source, string Snippet);

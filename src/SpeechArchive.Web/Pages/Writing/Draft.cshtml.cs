@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpeechArchive.Search;
+using SpeechArchive.Web.Hosting;
+using SpeechArchive.Writing;
+
+namespace SpeechArchive.Web.Pages.Writing;
+
+/// <summary>The draft check: paste a draft, get each sentence's closest precedents and the runs it shares verbatim.</summary>
+internal sealed class DraftModel(ArchiveHost archive) : PageModel
+{
+    [BindProperty]
+    public string? Text { get; set; }
+
+    public DraftCheckResult? Result { get; private set; }
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public void OnPost()
+    {
+        if (string.IsNullOrWhiteSpace(Text))
+        {
+            Error = "请粘贴草稿。";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        try
+        {
+            Result = DraftChecker.Check(archive.Snapshot, new DraftCheckRequest { Text = Text });
+        }
+        catch (QuerySyntaxException e)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+    }
+
+    /// <summary>The sentence, escaped, with its verbatim runs in &lt;mark&gt;.</summary>
+    public string SentenceHtml(DraftSentence s) =>
+        SnippetBuilder.Render(Text ?? "", s.Start, s.End, s.Runs.Select(r => (r.Start, r.End)).ToList());
+}

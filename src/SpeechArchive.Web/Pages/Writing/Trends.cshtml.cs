@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpeechArchive.Search;
+using SpeechArchive.Web.Api;
+using SpeechArchive.Web.Hosting;
+using SpeechArchive.Web.Presentation;
+using SpeechArchive.Writing;
+
+namespace SpeechArchive.Web.Pages.Writing;
+
+/// <summary>Trends: phrases per 10,000 characters by year side by side, and theme shares by year; charts drawn as SVG, CSV behind them.</summary>
+internal sealed class TrendsModel(ArchiveHost archive) : PageModel
+{
+    public const int Boxes = 4;
+
+    public SearchQuery Filters { get; private set; } = new();
+    public IReadOnlyList<string> Phrases { get; private set; } = [];
+    public TrendResult? Result { get; private set; }
+    public LineChart? PhraseChart { get; private set; }
+    public ThemeTrendResult? Themes { get; private set; }
+    public LineChart? ThemeChart { get; private set; }
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+        var p = new WritingParameters(Request.Query);
+        Filters = SearchQuery.From(Request.Query);
+        Phrases = p.Phrases;
+        try
+        {
+            if (Phrases.Count > 0)
+            {
+                Result = TrendBuilder.Phrases(archive.Snapshot, new TrendRequest { Phrases = Phrases, Filters = p.Filters });
+                PhraseChart = LineChart.Create(Result.Years, Result.Series.Select(s => (s.Phrase, (IReadOnlyList<double>)s.PerTenThousand.Select((v, i) => Result.Characters[i] > 0 ? v : double.NaN).ToList())).ToList(), " 次/万字", "每万字出现次数，按年份", v => v.ToString("0.##", CultureInfo.InvariantCulture));
+            }
+
+            Themes = TrendBuilder.Themes(archive.Snapshot, p.Filters);
+            ThemeChart = LineChart.Create(Themes.Years, Themes.Themes.Select(t => (t.Label, (IReadOnlyList<double>)t.Shares.Select((v, i) => Themes.Passages[i] > 0 ? v : double.NaN).ToList())).ToList(), "", "各主题段落占当年段落的比例", v => v.ToString("0%", CultureInfo.InvariantCulture));
+        }
+        catch (QuerySyntaxException e)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+    }
+
+    /// <summary>The JSON/CSV API URL for this page's phrases or themes, filters kept.</summary>
+    public string ApiLink(bool themes, bool csv)
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        if (!themes)
+        {
+            pairs.AddRange(Phrases.Select(q => new KeyValuePair<string, string?>("q", q)));
+        }
+
+        pairs.AddRange(SearchQuery.FilterFields.SelectMany(f => Filters.ValuesOf(f.Param).Select(v => new KeyValuePair<string, string?>(f.Param, v))));
+        if (csv)
+        {
+            pairs.Add(new("format", "csv"));
+        }
+
+        return (themes ? "/api/trends/themes" : "/api/trends") + QueryString.Create(pairs);
+    }
+}
