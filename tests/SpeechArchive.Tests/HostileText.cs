@@ -14,7 +14,7 @@ public static class HostileText
     public static readonly string[] QueryPieces =
     [
         "\"", "“", "”", "「", "」", "'", "-", "－", "OR", "or", "|", "(", ")", "*", "**", "xx", ":", "：", "..", "...",
-        "year:", "year:2022", "year:2018..2022", "year:0", "year:99999", "year:..", "theme:", "theme:conduct", "theme:反腐倡廉",
+        "year:", "year:\"", "theme:\"", "org:\"", "year:2022", "year:2018..2022", "year:0", "year:99999", "year:..", "theme:", "theme:conduct", "theme:反腐倡廉",
         "type:", "type:prohibition", "org:", "org:人社局", "speaker:", "speaker:\"书记\"", "YEAR:2020", "year：2021",
         " ", "  ", "\u3000", "\t", "\n", "\r\n", "\u00A0", "\u200B", "\u2028", "\uFEFF", "\u0000", "\u0001", "\u001B", "\u007F",
         "\u0085", "\uD800", "\uDFFF", "\uFFFE", "\uFFFF", "𠀀", "😀", "e\u0301", "\u202E", "%00", "%", "&amp;", "<script>",

@@ -1,5 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
 using SpeechArchive.Documents;
 
 namespace SpeechArchive.Tests.Documents;
@@ -17,7 +15,7 @@ public sealed class DocumentReaderPropertyTests : IDisposable
         var reader = new DocumentReader();
         var path = Path.Combine(folder.Path, name);
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(500).WithEndSize(400).WithQuietOnSuccess(true), Prop.ForAll(HostileText.FileBytes.ToArbitrary(), bytes =>
+        PropertyRuns.Check(HostileText.FileBytes, bytes =>
         {
             File.WriteAllBytes(path, bytes);
 
@@ -33,7 +31,7 @@ public sealed class DocumentReaderPropertyTests : IDisposable
                 Assert.False(string.IsNullOrWhiteSpace(result.Reason));
                 Assert.DoesNotContain("unexpected error", result.Reason, StringComparison.Ordinal);
             }
-        }));
+        }, cases: 500, endSize: 400);
     }
 
     public void Dispose() => folder.Dispose();
