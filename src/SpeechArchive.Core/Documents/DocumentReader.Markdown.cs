@@ -22,6 +22,12 @@ public sealed partial class DocumentReader
             frontMatter = parsed!;
         }
 
+        var refusal = MarkdownGuard.Check(split.Body, BodyFirstLine(split));
+        if (refusal is not null)
+        {
+            return MarkdownBody.Fail(refusal);
+        }
+
         ExtractedText extracted;
         try
         {
@@ -37,4 +43,8 @@ public sealed partial class DocumentReader
             ? MarkdownBody.Fail(split.Yaml is null ? "no text in the Markdown" : "no text after the front matter")
             : new MarkdownBody(extracted.Text, split.Body, extracted.Headings, frontMatter, null);
     }
+
+    /// <summary>The file line the body starts on: after the front matter and its two fences.</summary>
+    private static int BodyFirstLine(FrontMatterSplit split) =>
+        split.Yaml is null ? 1 : split.YamlFirstLine + split.Yaml.Count(c => c == '\n') + 1;
 }

@@ -9,7 +9,7 @@ namespace SpeechArchive.Documents;
 /// Turns a Markdown body into plain text with Markdig: each heading, paragraph, table row and code block becomes one line,
 /// inline markup is dropped, and wrapped lines join without a space next to CJK text.
 /// </summary>
-internal static partial class MarkdownTextExtractor
+internal static class MarkdownTextExtractor
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
@@ -53,7 +53,7 @@ internal static partial class MarkdownTextExtractor
                 break;
             case HtmlBlock html:
                 writer.BeginLine();
-                AppendJoinedLines(HtmlTags().Replace(HtmlComments().Replace(html.Lines.ToString(), ""), ""), writer.Line);
+                AppendJoinedLines(HtmlText.Strip(html.Lines.ToString()), writer.Line);
                 writer.EndLine();
                 break;
             case ContainerBlock container: // quotes and other containers: their blocks in order
@@ -143,10 +143,4 @@ internal static partial class MarkdownTextExtractor
             line.Append(trimmed);
         }
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
-    private static partial System.Text.RegularExpressions.Regex HtmlTags();
-
-    [System.Text.RegularExpressions.GeneratedRegex("<!--.*?-->", System.Text.RegularExpressions.RegexOptions.Singleline)]
-    private static partial System.Text.RegularExpressions.Regex HtmlComments();
 }

@@ -94,6 +94,16 @@ public static partial class Indexer
         };
     }
 
+    /// <summary>
+    /// The generation of the last committed run in <paramref name="indexDirectory"/>; 0 when there is no index or no run ever
+    /// committed (the first run was killed), so the caller should build one. Throws when the index is of another schema version.
+    /// </summary>
+    public static long CommittedGeneration(string indexDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(indexDirectory);
+        return IndexStore.CommittedGeneration(indexDirectory);
+    }
+
     private static Taxonomy LoadTaxonomy(IndexOptions options, IndexStore store, List<IndexFailure> failures)
     {
         var path = options.TaxonomyPath ?? Path.Combine(options.CorpusDirectory, "taxonomy.yaml");

@@ -61,7 +61,7 @@ public sealed partial class IndexSnapshot
 
     internal static IndexSnapshot Load(IndexStore store)
     {
-        store.BeginTransaction(); // one read transaction: every table is read at the same generation
+        store.BeginRead(); // one read transaction: every table is read at the same generation, without waiting for a writer
         try
         {
             return Build(store);

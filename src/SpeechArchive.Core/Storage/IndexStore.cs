@@ -47,9 +47,14 @@ internal sealed partial class IndexStore : IDisposable
                     throw new SpeechArchiveException($"'{path}' is not a SpeechArchive index (no meta table). Rebuild it with `index --rebuild`.");
                 }
 
+                // One transaction, so a kill while creating leaves no half-made schema (a meta table without a version
+                // would make the index unopenable, even by a rebuild).
+                db.Execute("PRAGMA journal_mode = WAL");
+                db.Execute("BEGIN IMMEDIATE");
                 db.Execute(Schema.Create);
                 db.Run("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", Schema.Version.ToString(CultureInfo.InvariantCulture));
                 db.Run("INSERT INTO meta(key, value) VALUES ('generation', '0')");
+                db.Execute("COMMIT");
             }
             else
             {
@@ -70,7 +75,31 @@ internal sealed partial class IndexStore : IDisposable
         }
     }
 
+    /// <summary>Starts the write transaction of a run (takes the write lock at once).</summary>
     public void BeginTransaction() => db.Execute("BEGIN IMMEDIATE");
+
+    /// <summary>Starts a read transaction: in WAL mode it sees the last commit and never waits for a writer.</summary>
+    public void BeginRead() => db.Execute("BEGIN DEFERRED");
+
+    /// <summary>The committed generation of the index in <paramref name="indexDirectory"/>: 0 when there is none or no run ever committed.</summary>
+    public static long CommittedGeneration(string indexDirectory)
+    {
+        if (!Exists(indexDirectory))
+        {
+            return 0;
+        }
+
+        using (var db = SqliteDatabase.Open(DatabasePathIn(indexDirectory), create: false))
+        {
+            if (db.Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'") is not long n || n == 0)
+            {
+                return 0; // created by a run killed before it made the schema
+            }
+        }
+
+        using var store = Open(indexDirectory, create: false);
+        return store.Generation;
+    }
 
     public void Commit() => db.Execute("COMMIT");
 

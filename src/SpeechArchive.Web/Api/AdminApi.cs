@@ -17,7 +17,7 @@ internal static class AdminApi
         admin.MapGet("/statistics", Statistics).WithSummary("Counts that describe the current index.");
         admin.MapPost("/reindex", Reindex).WithSummary("Start a reindex in the background (rebuild=true starts from empty); 409 while one runs.");
         admin.MapPost("/upload", Upload)
-            .WithSummary("Upload .md/.txt files or a .zip of them (multipart); reindex=true starts a reindex after.")
+            .WithSummary("Upload .md/.txt files or a .zip of them (multipart); reindex=true starts a reindex after (or queues one behind a running reindex).")
             .Accepts<IFormFileCollection>("multipart/form-data")
             .DisableAntiforgery() // header-token authentication: no ambient credential for a cross-site form to ride on
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.RequestBytes));
@@ -66,7 +66,12 @@ internal static class AdminApi
         }
 
         var outcomes = await uploads.StoreAsync(form.Files, cancellation);
-        var started = reindex == true && outcomes.Any(o => o.Accepted) && archive.TryStartReindex(rebuild: false);
-        return TypedResults.Ok(new UploadReport(outcomes, started));
+        if (reindex != true || !outcomes.Any(o => o.Accepted))
+        {
+            return TypedResults.Ok(new UploadReport(outcomes, ReindexStarted: false));
+        }
+
+        var started = archive.StartOrQueueReindex();
+        return TypedResults.Ok(new UploadReport(outcomes, started, ReindexQueued: !started));
     }
 }

@@ -8,6 +8,7 @@ internal sealed partial class ArchiveHost
     private readonly Lock gate = new();
     private volatile ReindexStatus status = new();
     private Task? running;
+    private bool queued;
 
     public ReindexStatus Status => status;
 
@@ -21,10 +22,35 @@ internal sealed partial class ArchiveHost
                 return false;
             }
 
-            status = status with { Running = true, Stage = "start", Done = 0, Total = 0, Current = null, StartedAt = DateTimeOffset.UtcNow, FinishedAt = null, Error = null };
-            running = Task.Run(() => Reindex(rebuild));
+            Start(rebuild);
             return true;
         }
+    }
+
+    /// <summary>
+    /// Starts a reindex, or, while one runs, queues one more to follow it (a run that already scanned the corpus would miss
+    /// files stored since). True when it started now, false when it was queued. Runs never overlap.
+    /// </summary>
+    public bool StartOrQueueReindex()
+    {
+        lock (gate)
+        {
+            if (running is null)
+            {
+                Start(rebuild: false);
+                return true;
+            }
+
+            queued = true;
+            status = status with { Queued = true };
+            return false;
+        }
+    }
+
+    private void Start(bool rebuild)
+    {
+        status = status with { Running = true, Queued = queued, Stage = "start", Done = 0, Total = 0, Current = null, StartedAt = DateTimeOffset.UtcNow, FinishedAt = null, Error = null };
+        running = Task.Run(() => Reindex(rebuild));
     }
 
     private void Reindex(bool rebuild)
@@ -40,13 +66,23 @@ internal sealed partial class ArchiveHost
         catch (Exception e)
         {
             logger.ReindexFailed(e);
-            status = status with { Running = false, Stage = "failed", FinishedAt = DateTimeOffset.UtcNow, Error = e.Message };
+            status = status with { Stage = "failed", FinishedAt = DateTimeOffset.UtcNow, Error = e.Message };
         }
         finally
         {
             lock (gate)
             {
-                running = null;
+                // Running turns false only here, so a poller never sees a gap between a run and the one queued behind it.
+                if (queued)
+                {
+                    queued = false;
+                    Start(rebuild: false);
+                }
+                else
+                {
+                    running = null;
+                    status = status with { Running = false };
+                }
             }
         }
     }
@@ -61,7 +97,6 @@ internal sealed partial class ArchiveHost
 
         status = status with
         {
-            Running = false,
             Stage = "done",
             FinishedAt = at,
             Generation = current?.Index.Generation ?? result.Generation,

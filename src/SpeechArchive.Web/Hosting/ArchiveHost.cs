@@ -57,7 +57,8 @@ internal sealed partial class ArchiveHost
             Directory.CreateDirectory(CorpusDirectory);
         }
 
-        if (!IndexSnapshot.Exists(IndexDirectory))
+        // No committed run (no index, or the first build was killed): build one. An index of another schema version throws here.
+        if (Indexer.CommittedGeneration(IndexDirectory) == 0)
         {
             logger.BuildingIndex(IndexDirectory, CorpusDirectory);
             var result = Indexer.Run(Options(rebuild: false), new StatusProgress(this));

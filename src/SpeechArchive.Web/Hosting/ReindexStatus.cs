@@ -6,6 +6,8 @@ namespace SpeechArchive.Web.Hosting;
 internal sealed record ReindexStatus
 {
     public bool Running { get; init; }
+    /// <summary>Another run is queued behind the current one (an upload asked for it while this one ran).</summary>
+    public bool Queued { get; init; }
     public string Stage { get; init; } = "idle";
     public int Done { get; init; }
     public int Total { get; init; }

@@ -44,7 +44,7 @@ internal sealed class IndexModel(ArchiveHost archive, UploadService uploads) : P
             Message = $"接受 {accepted} 个文件，拒绝 {Outcomes.Count - accepted} 个。";
             if (reindex && accepted > 0)
             {
-                Message += archive.TryStartReindex(rebuild: false) ? "索引更新已开始。" : "已有一次索引更新在进行，完成后请再更新一次。";
+                Message += archive.StartOrQueueReindex() ? "索引更新已开始。" : "已有一次索引更新在进行，完成后将自动再更新一次。";
             }
         }
 
