@@ -16,7 +16,8 @@ internal static class SyntheticCorpus
         "窗口单位要提升服务质量，让群众办事更便捷。",
     ];
 
-    public static void Write(string folder, int count)
+    /// <summary>Writes <paramref name="count"/> speeches; a <paramref name="marker"/> (甲稿, 乙稿, …) ends every paragraph, so a search tells which version an index holds.</summary>
+    public static void Write(string folder, int count, string? marker = null)
     {
         if (count <= 0)
         {
@@ -39,7 +40,7 @@ internal static class SyntheticCorpus
                         sb.Append(Sentences[(i + section + p + s) % Sentences.Length]);
                     }
 
-                    sb.Append('\n');
+                    sb.Append(marker).Append('\n');
                 }
             }
 

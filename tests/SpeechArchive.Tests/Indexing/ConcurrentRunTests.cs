@@ -11,13 +11,14 @@ public sealed class ConcurrentRunTests : IDisposable
     public async Task WhenASecondRunStartsWhileOneRuns_ShouldRefuseItAndLetTheFirstFinish()
     {
         var corpus = temp.CopyFixtureCorpus();
-        GeneratedCorpus.Write(corpus, 400, "甲稿");
+        GeneratedCorpus.Write(corpus, 200, "甲稿");
         var options = new IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") };
-        using var parsing = new ManualResetEventSlim();
+        using var parsing = new StageGate("parse");
 
-        var first = Task.Run(() => Indexer.Run(options, new StageSignal("parse", parsing)));
-        Assert.True(parsing.Wait(TimeSpan.FromMinutes(2)), "the first run never reached its parse stage");
+        var first = Task.Run(() => Indexer.Run(options with { Parallelism = 1 }, parsing));
+        Assert.True(parsing.WaitReached(), "the first run never reached its parse stage");
         var refused = Assert.Throws<SpeechArchiveException>(() => Indexer.Run(options));
+        parsing.Release();
         var result = await first;
         var after = Indexer.Run(options);
 
@@ -25,17 +26,33 @@ public sealed class ConcurrentRunTests : IDisposable
         Assert.True(result.Committed);
         Assert.Equal(Directory.GetFiles(corpus).Length, result.Added);
         Assert.Equal(Directory.GetFiles(corpus).Length, after.Unchanged);
-        Assert.Equal(400, IndexState.SpeechesWith(options.IndexDirectory, "甲稿"));
+        Assert.Equal(200, IndexState.SpeechesWith(options.IndexDirectory, "甲稿"));
     }
 
-    private sealed class StageSignal(string stage, ManualResetEventSlim signal) : IProgress<IndexProgress>
+    /// <summary>Holds a run at its first report of a stage until released, so the run surely still holds its lock meanwhile.</summary>
+    private sealed class StageGate(string stage) : IProgress<IndexProgress>, IDisposable
     {
+        private readonly ManualResetEventSlim reached = new();
+        private readonly ManualResetEventSlim released = new();
+
+        public bool WaitReached() => reached.Wait(TimeSpan.FromMinutes(2));
+
+        public void Release() => released.Set();
+
         public void Report(IndexProgress value)
         {
             if (value.Stage == stage)
             {
-                signal.Set();
+                reached.Set();
+                released.Wait(TimeSpan.FromMinutes(2));
             }
+        }
+
+        public void Dispose()
+        {
+            released.Set();
+            reached.Dispose();
+            released.Dispose();
         }
     }
 

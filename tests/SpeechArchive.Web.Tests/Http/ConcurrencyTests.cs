@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Net;
+using SpeechArchive.Indexing;
+using static SpeechArchive.Web.Tests.Admin;
+
+namespace SpeechArchive.Web.Tests.Http;
+
+/// <summary>Reindex requests at once, uploads and searches during a reindex, and a reindex while another process indexes.</summary>
+public sealed class ConcurrencyTests : IDisposable
+{
+    private const int Speeches = 300;
+
+    private readonly ArchiveFactory app = new(syntheticSpeeches: 0);
+    private readonly HttpClient admin;
+
+    public ConcurrencyTests()
+    {
+        SyntheticCorpus.Write(Synthetic, Speeches, "甲稿");
+        admin = app.CreateAdminClient();
+    }
+
+    private string Synthetic => Path.Combine(app.CorpusDirectory, "synthetic");
+
+    [Fact]
+    public async Task WhenManyReindexRequestsArriveAtOnce_ShouldStartExactlyOne()
+    {
+        var before = await GenerationAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => admin.PostAsync("/api/admin/reindex?rebuild=true", null)));
+        var status = await WaitForReindexAsync(admin);
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Accepted);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Accepted), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        Assert.Null(status.GetProperty("error").GetString());
+        Assert.Equal(before + 1, status.GetProperty("generation").GetInt64());
+        Array.ForEach(answers, a => a.Dispose());
+    }
+
+    [Fact]
+    public async Task WhenUploadingDuringAReindex_ShouldQueueOneMoreRunAndMakeTheUploadSearchable()
+    {
+        var before = await GenerationAsync();
+        using var started = await admin.PostAsync("/api/admin/reindex?rebuild=true", null);
+        using var form = Files(("追加.md", Utf8(Speech("追加上传"))));
+
+        var report = await JsonAsync(await admin.PostAsync("/api/admin/upload?reindex=true", form));
+        var queuedStatus = await JsonAsync(await admin.GetAsync("/api/admin/status"));
+        var status = await WaitForReindexAsync(admin);
+
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.False(report.GetProperty("reindexStarted").GetBoolean(), "the upload came after the reindex ended: the test did not overlap them");
+        Assert.True(report.GetProperty("reindexQueued").GetBoolean());
+        Assert.True(queuedStatus.GetProperty("running").GetBoolean());
+        Assert.Null(status.GetProperty("error").GetString());
+        Assert.False(status.GetProperty("queued").GetBoolean());
+        Assert.Equal(before + 2, status.GetProperty("generation").GetInt64());
+        Assert.Equal(1, (await Api.SearchAsync(admin, "q=" + Api.Encode("追加上传"))).TotalSpeeches);
+    }
+
+    [Fact]
+    public async Task WhenSearchingDuringAReindex_ShouldAnswerEveryPageFromOneWholeGeneration()
+    {
+        using var client = app.CreateClient();
+        var id = (await Api.SearchAsync(client, "q=" + Api.Encode("甲稿") + "&limit=1")).Hits[0].SpeechId;
+        SyntheticCorpus.Write(Synthetic, Speeches, "乙稿");
+        var failures = new ConcurrentBag<string>();
+        var swapped = false;
+
+        using var started = await admin.PostAsync("/api/admin/reindex", null);
+        var reindex = WaitForReindexAsync(admin);
+        var answered = 0;
+        while (!reindex.IsCompleted || answered < 20)
+        {
+            var (old, fresh) = (await TotalSpeechesAsync(client, "甲稿"), await TotalSpeechesAsync(client, "乙稿"));
+            if (old is not (0 or Speeches) || fresh is not (0 or Speeches))
+            {
+                failures.Add($"a search saw part of a generation: {old} 甲稿, {fresh} 乙稿");
+            }
+
+            swapped |= fresh == Speeches;
+            if (swapped && old == Speeches && fresh == 0)
+            {
+                failures.Add("went back to the old generation after the swap");
+            }
+
+            foreach (var url in new[] { "/?q=" + Api.Encode("作风建设"), "/speeches/" + Uri.EscapeDataString(id) + "?q=" + Api.Encode("纪律"), "/api/facets?q=" + Api.Encode("警示教育") })
+            {
+                using var response = await client.GetAsync(url);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    failures.Add($"{url}: {(int)response.StatusCode}");
+                }
+            }
+
+            answered++;
+        }
+
+        await reindex;
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.Empty(failures);
+        Assert.Equal((0, Speeches), (await TotalSpeechesAsync(client, "甲稿"), await TotalSpeechesAsync(client, "乙稿")));
+    }
+
+    [Fact]
+    public async Task WhenAnotherProcessIsIndexingTheSameIndex_ShouldRefuseTheReindexAndKeepServing()
+    {
+        SyntheticCorpus.Write(Path.Combine(app.CorpusDirectory, "more"), 400, "丙稿");
+        using var client = app.CreateClient();
+        await Api.SearchAsync(client, "limit=0"); // the app is up on its index
+        using var parsing = new StageGate("parse");
+        var outside = Task.Run(() => Indexer.Run(new IndexOptions { CorpusDirectory = app.CorpusDirectory, IndexDirectory = app.IndexDirectory, Parallelism = 1 }, parsing));
+        Assert.True(parsing.WaitReached(), "the outside run never reached its parse stage");
+
+        using var refused = await admin.PostAsync("/api/admin/reindex", null);
+        var failed = await WaitForReindexAsync(admin);
+        var duringSearch = await Api.SearchAsync(client, "q=" + Api.Encode("甲稿") + "&limit=0");
+        parsing.Release();
+        await outside;
+        using var retried = await admin.PostAsync("/api/admin/reindex", null);
+        var done = await WaitForReindexAsync(admin);
+
+        Assert.Equal(HttpStatusCode.Accepted, refused.StatusCode);
+        Assert.Contains("Another indexing run", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Speeches, duringSearch.TotalSpeeches);
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.Null(done.GetProperty("error").GetString());
+        Assert.Equal(400, await TotalSpeechesAsync(client, "丙稿"));
+    }
+
+    private async Task<long> GenerationAsync() => (await JsonAsync(await admin.GetAsync("/api/admin/status"))).GetProperty("generation").GetInt64();
+
+    private static async Task<int> TotalSpeechesAsync(HttpClient client, string marker) =>
+        (await Api.SearchAsync(client, "limit=0&q=" + Api.Encode("\"" + marker + "\""))).TotalSpeeches;
+
+    /// <summary>Holds a run at its first report of a stage until released, so the run surely still holds its lock meanwhile.</summary>
+    private sealed class StageGate(string stage) : IProgress<IndexProgress>, IDisposable
+    {
+        private readonly ManualResetEventSlim reached = new();
+        private readonly ManualResetEventSlim released = new();
+
+        public bool WaitReached() => reached.Wait(TimeSpan.FromMinutes(2));
+
+        public void Release() => released.Set();
+
+        public void Report(IndexProgress value)
+        {
+            if (value.Stage == stage)
+            {
+                reached.Set();
+                released.Wait(TimeSpan.FromMinutes(2));
+            }
+        }
+
+        public void Dispose()
+        {
+            released.Set();
+            reached.Dispose();
+            released.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        admin.Dispose();
+        app.Dispose();
+    }
+}
