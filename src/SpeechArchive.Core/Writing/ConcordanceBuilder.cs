@@ -29,28 +29,25 @@ public static class ConcordanceBuilder
         foreach (var doc in docs)
         {
             var p = index.Passages[doc];
-            var text = index.Speeches[p.Speech].Text;
-            var source = PassageSource.Of(index, doc);
-            var offsets = new List<int>(p.End - p.Start);
-            var match = MatchText.Build(text, p.Start, p.End, offsets);
-            var hits = new List<(int MatchAt, int Length)>();
-            foreach (var form in forms)
-            {
-                MatchText.CountOccurrences(match, form, at => hits.Add((at, form.Length)));
-            }
+            AddLines(lines, index.Speeches[p.Speech].Text, p.Start, p.End, forms, context, PassageSource.Of(index, doc), doc, _ => true);
+        }
 
-            foreach (var (at, length) in hits.OrderBy(h => h.MatchAt).ThenByDescending(h => h.Length))
+        // Section headings are text too (二、坚定不移推进全面从严治党): their hits count unless a passage holds them already.
+        var speeches = docs.Select(d => index.Passages[d].Speech).ToHashSet();
+        for (var s = 0; s < index.Speeches.Count; s++)
+        {
+            var speech = index.Speeches[s];
+            foreach (var section in speech.Sections.Where(x => x.HeadingEnd > x.HeadingStart))
             {
-                var start = offsets[at];
-                var end = offsets[at + length - 1] + 1;
-                var key = match[Math.Max(0, at - DuplicateWindow)..Math.Min(match.Length, at + length + DuplicateWindow)];
-                lines.Add((new ConcordanceLine
+                if (!MayHold(speech.Text, section.HeadingStart, section.HeadingEnd, forms) || !HeadingPasses(query, speech))
                 {
-                    Left = Flatten(text[Math.Max(0, start - context)..start]),
-                    Hit = Flatten(text[start..end]),
-                    Right = Flatten(text[end..Math.Min(text.Length, end + context)]),
-                    Source = source,
-                }, doc, start, key));
+                    continue;
+                }
+
+                var first = speech.Passages.Count > 0 ? speech.Passages[0] : -1;
+                AddLines(lines, speech.Text, section.HeadingStart, section.HeadingEnd, forms, context, PassageSource.OfHeading(index, s, section), first,
+                    at => !speech.Passages.Any(d => index.Passages[d].Start <= at && at < index.Passages[d].End));
+                speeches.Add(s);
             }
         }
 
@@ -63,7 +60,7 @@ public static class ConcordanceBuilder
             Phrase = request.Phrase,
             Total = lines.Count,
             Passages = docs.Count,
-            Speeches = docs.Select(d => index.Passages[d].Speech).Distinct().Count(),
+            Speeches = speeches.Count,
             Duplicates = lines.Count(l => l.Line.DuplicateOf is not null),
             ByYear = lines.Where(l => l.Line.Source.Year is not null).GroupBy(l => l.Line.Source.Year!.Value)
                 .OrderBy(g => g.Key).Select(g => new YearCount(g.Key, g.Count())).ToList(),
@@ -72,6 +69,67 @@ public static class ConcordanceBuilder
             Lines = page.ToList(),
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
         };
+    }
+
+    private static void AddLines(List<(ConcordanceLine Line, int Doc, int At, string Key)> lines, string text, int from, int to, List<string> forms,
+        int context, PassageSource source, int doc, Func<int, bool> keep)
+    {
+        var offsets = new List<int>(to - from);
+        var match = MatchText.Build(text, from, to, offsets);
+        var hits = new List<(int MatchAt, int Length)>();
+        foreach (var form in forms)
+        {
+            MatchText.CountOccurrences(match, form, at => hits.Add((at, form.Length)));
+        }
+
+        foreach (var (at, length) in hits.OrderBy(h => h.MatchAt).ThenByDescending(h => h.Length))
+        {
+            var start = offsets[at];
+            var end = offsets[at + length - 1] + 1;
+            if (!keep(start))
+            {
+                continue;
+            }
+
+            var key = match[Math.Max(0, at - DuplicateWindow)..Math.Min(match.Length, at + length + DuplicateWindow)];
+            lines.Add((new ConcordanceLine
+            {
+                Left = Flatten(text[Math.Max(0, start - context)..start]),
+                Hit = Flatten(text[start..end]),
+                Right = Flatten(text[end..Math.Min(text.Length, end + context)]),
+                Source = source,
+            }, doc, start, key));
+        }
+    }
+
+    /// <summary>A cheap test before building a heading's match text: the first and last characters of a form occur in it.</summary>
+    private static bool MayHold(string text, int start, int end, List<string> forms)
+    {
+        var heading = text.AsSpan(start, end - start);
+        foreach (var form in forms)
+        {
+            if (form.Length > 0 && heading.IndexOf(form[0]) >= 0 && heading.IndexOf(form[^1]) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Headings have no labels of their own: with a theme or directive-type filter they are left out; otherwise they pass
+    /// when their speech does (year, organisation, speaker).
+    /// </summary>
+    private static bool HeadingPasses(WritingQuery query, SpeechInfo speech)
+    {
+        var f = query.Parsed.Filters;
+        if (f.Themes.Count + f.DirectiveTypes.Count > 0)
+        {
+            return false;
+        }
+
+        return speech.Passages.Count == 0 ? f.IsEmpty : query.AcceptsSpeech(speech.Passages[0]);
     }
 
     /// <summary>Marks every line whose hit and context also occur in another speech with the first such passage by date.</summary>

@@ -65,8 +65,14 @@ public static class DraftChecker
                 yield return (s, e);
             }
 
-            start = stop;
-            i = stop - 1;
+            if (i >= text.Length)
+            {
+                yield break;
+            }
+
+            // Past a line break the next sentence starts after it; past punctuation, right after the closing quotes.
+            start = i < text.Length && text[i] == '\n' ? i + 1 : stop;
+            i = start - 1;
         }
     }
 

@@ -32,7 +32,7 @@ public static class TrendBuilder
             var year = index.PassageYear[doc];
             if (year > 0 && filter.Accepts(doc))
             {
-                characters[year] = characters.GetValueOrDefault(year) + index.Passages[doc].MatchText.Length;
+                characters[year] = characters.GetValueOrDefault(year) + Characters(index.Passages[doc].MatchText);
             }
         }
 
@@ -130,6 +130,21 @@ public static class TrendBuilder
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Characters of text in a match form: everything but sentence-end and mask markers and the spaces between Latin words.</summary>
+    private static int Characters(string matchText)
+    {
+        var n = 0;
+        foreach (var c in matchText)
+        {
+            if (c is not MatchText.Break and not MatchText.Mask and not ' ')
+            {
+                n++;
+            }
+        }
+
+        return n;
     }
 
     private static List<int> YearRange(IEnumerable<int> years)

@@ -4,7 +4,7 @@ namespace SpeechArchive.Writing;
 public sealed record TrendResult
 {
     public required IReadOnlyList<int> Years { get; init; }
-    /// <summary>Characters of text (match form: Han characters and words, no punctuation) per year.</summary>
+    /// <summary>Characters of text per year: Han characters, letters and digits; no punctuation or spaces.</summary>
     public required IReadOnlyList<long> Characters { get; init; }
     public required IReadOnlyList<TrendSeries> Series { get; init; }
     public required double TookMs { get; init; }

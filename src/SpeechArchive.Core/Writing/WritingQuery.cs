@@ -43,6 +43,10 @@ internal sealed class WritingQuery
     /// <summary>Whether a passage passes the filters and holds none of the excluded words.</summary>
     public bool Accepts(int doc) => filters.Failures(index, doc) == 0 && !excluded.Contains(doc);
 
+    /// <summary>Whether a passage passes the filters on its speech (year, organisation, speaker), ignoring passage labels.</summary>
+    public bool AcceptsSpeech(int doc) =>
+        (filters.Failures(index, doc) & ~((1 << ResolvedFilters.ThemeDim) | (1 << ResolvedFilters.TypeDim))) == 0;
+
     /// <summary>The passages holding <paramref name="word"/> that pass the filters, in index order.</summary>
     public IEnumerable<int> Passages(QueryWord word) => Matcher.Match(index, word).Docs.Where(Accepts);
 

@@ -1,0 +1,122 @@
+using System.Globalization;
+using SpeechArchive.Writing;
+
+namespace SpeechArchive.Tests.Writing;
+
+public sealed class ConcordanceBuilderTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>
+{
+    [Fact]
+    public void WhenListingAPhrase_ShouldGiveOneLinePerOccurrenceInTheSpeechesText()
+    {
+        var result = ConcordanceBuilder.Build(seeds.Snapshot, new ConcordanceRequest { Phrase = "全面从严治党", Limit = 0 });
+
+        Assert.Equal(CountInBodies(seeds.CorpusDirectory, "全面从严治党"), result.Total);
+        Assert.Equal(result.Total, result.Lines.Count);
+        Assert.True(result.Lines.Count > result.Passages, "several occurrences in one passage should give several lines");
+        Assert.Equal(result.Total, result.ByYear.Sum(y => y.Count));
+    }
+
+    [Fact]
+    public void WhenListingAPhrase_ShouldAlignTheContextOnTheHit()
+    {
+        var result = ConcordanceBuilder.Build(seeds.Snapshot, new ConcordanceRequest { Phrase = "全面从严治党", Context = 12, Limit = 0 });
+
+        Assert.All(result.Lines, line =>
+        {
+            var text = seeds.Snapshot.FindSpeech(line.Source.SpeechId)!.Text.Replace('\n', ' ');
+            Assert.Equal("全面从严治党", line.Hit);
+            Assert.InRange(line.Left.Length, 0, 12);
+            Assert.InRange(line.Right.Length, 0, 12);
+            Assert.Contains(line.Left + line.Hit + line.Right, text, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void WhenSortingByRightContext_ShouldOrderLinesByWhatFollowsTheHit()
+    {
+        var result = ConcordanceBuilder.Build(seeds.Snapshot, new ConcordanceRequest { Phrase = "全面从严治党", Sort = ConcordanceSort.Right, Limit = 0 });
+
+        var collation = CultureInfo.GetCultureInfo("zh-CN").CompareInfo;
+        for (var i = 1; i < result.Lines.Count; i++)
+        {
+            Assert.True(collation.Compare(result.Lines[i - 1].Right, result.Lines[i].Right) <= 0, $"line {i} out of order");
+        }
+    }
+
+    [Fact]
+    public void WhenSortingByLeftContext_ShouldOrderLinesByWhatPrecedesTheHitReadBackwards()
+    {
+        var result = ConcordanceBuilder.Build(seeds.Snapshot, new ConcordanceRequest { Phrase = "全面从严治党", Sort = ConcordanceSort.Left, Limit = 0 });
+
+        var collation = CultureInfo.GetCultureInfo("zh-CN").CompareInfo;
+        var keys = result.Lines.Select(l => new string(l.Left.Reverse().ToArray())).ToList();
+        for (var i = 1; i < keys.Count; i++)
+        {
+            Assert.True(collation.Compare(keys[i - 1], keys[i]) <= 0, $"line {i} out of order");
+        }
+    }
+
+    [Fact]
+    public void WhenTheSameTextIsInTwoSpeeches_ShouldMarkTheLaterCopyAsADuplicate()
+    {
+        using var temp = new TempFolder();
+        const string shared = "全面从严治党永远在路上，党风廉政建设和反腐败斗争只有进行时。";
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2019-03-01", "甲讲话", "同志们，" + shared + "我们要坚持不懈。"),
+            ("b.md", "2021-05-01", "乙讲话", "同志们，" + shared + "我们要坚持不懈。"),
+            ("c.md", "2022-01-01", "丙讲话", "我们要推进全面从严治党向纵深发展。"));
+
+        var result = ConcordanceBuilder.Build(index, new ConcordanceRequest { Phrase = "全面从严治党", Limit = 0 });
+
+        Assert.Equal(3, result.Total);
+        var duplicate = Assert.Single(result.Lines, l => l.DuplicateOf is not null);
+        Assert.Equal("乙讲话", duplicate.Source.Title);
+        Assert.Equal(result.Lines.Single(l => l.Source.Title == "甲讲话").Source.PassageId, duplicate.DuplicateOf);
+        Assert.Equal(1, result.Duplicates);
+    }
+
+    [Fact]
+    public void WhenExportingCsv_ShouldCarryACitationPerLine()
+    {
+        var result = ConcordanceBuilder.Build(seeds.Snapshot, new ConcordanceRequest { Phrase = "一直在路上", Limit = 0 });
+
+        var csv = ConcordanceCsv.Write(result.Lines).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("date,left,hit,right,title,organization,speaker,section,citation,passage_id,duplicate_of", csv[0]);
+        Assert.Equal(result.Total + 1, csv.Length);
+        Assert.All(csv.Skip(1), row => Assert.Contains(",一直在路上,", row, StringComparison.Ordinal));
+        Assert.All(result.Lines, l => Assert.StartsWith("《" + l.Source.Title + "》", l.Source.Citation, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenFilteredByYear_ShouldKeepOnlyThatYear()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2019-03-01", "甲讲话", "要加强作风建设。"),
+            ("b.md", "2021-05-01", "乙讲话", "要加强作风建设，作风建设永远在路上。"));
+
+        var result = ConcordanceBuilder.Build(index, new ConcordanceRequest { Phrase = "作风建设", Filters = ["year:2021"], Limit = 0 });
+
+        Assert.Equal(2, result.Total);
+        Assert.All(result.Lines, l => Assert.Equal(2021, l.Source.Year));
+        Assert.Equal([new YearCount(2021, 2)], result.ByYear);
+    }
+
+    /// <summary>Occurrences in the speech files' bodies (front matter cut off), counted directly on the files.</summary>
+    private static int CountInBodies(string corpus, string phrase)
+    {
+        var count = 0;
+        foreach (var file in Directory.GetFiles(corpus, "*.md").Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            var body = text.StartsWith("---", StringComparison.Ordinal) ? text[(text.IndexOf("\n---", 3, StringComparison.Ordinal) + 4)..] : text;
+            for (var at = body.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = body.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,76 @@
+using SpeechArchive.Search;
+using SpeechArchive.Writing;
+
+namespace SpeechArchive.Tests.Writing;
+
+public sealed class DraftCheckerTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>
+{
+    [Fact]
+    public void WhenADraftReusesTwoSentencesLightlyEdited_ShouldFindBothPrecedentsFirst()
+    {
+        // Two sentences of the project's speeches, each edited a little: quotes dropped, a character added or changed, a word swapped.
+        const string first = "党风廉政建设没有“完成时”，全面从严治党一直在路上，严以自律是一项终身课，我们必须常抓不懈，永葆共产党人政治本色。";
+        const string second = "要严格考核问责，加大考核力度，以刚性问责推动党内政治生活的制度化、规范化。";
+        var draft = "同志们：\n"
+            + "党风廉政建设没有完成时，全面从严治党一直在路上，严以自律是一项终身课题，我们必须长抓不懈，永葆共产党人的政治本色。"
+            + "要严肃考核问责，加大考核力度，以刚性问责推进党内政治生活的制度化、规范化。";
+
+        var result = DraftChecker.Check(seeds.Snapshot, new DraftCheckRequest { Text = draft });
+
+        var sentences = result.Sentences.Where(s => s.Precedents.Count > 0 && s.Text.Length > 20).ToList();
+        Assert.Equal(2, sentences.Count);
+        Assert.Equal(PassageHolding(first), sentences[0].Precedents[0].Source.PassageId);
+        Assert.Equal(PassageHolding(second), sentences[1].Precedents[0].Source.PassageId);
+        Assert.All(sentences, s => Assert.InRange(s.Precedents[0].Similarity, 0.8, 1));
+        Assert.All(sentences, s => Assert.NotEmpty(s.Runs));
+    }
+
+    [Fact]
+    public void WhenASentenceSharesALongRunVerbatim_ShouldReportTheRunWithItsDraftOffsets()
+    {
+        const string draft = "我们要深刻认识到全面从严治党永远在路上，绝不能松劲。";
+
+        var result = DraftChecker.Check(seeds.Snapshot, new DraftCheckRequest { Text = draft });
+
+        var run = Assert.Single(Assert.Single(result.Sentences).Runs);
+        Assert.Contains("全面从严治党永远在路上", run.Text, StringComparison.Ordinal);
+        Assert.Equal(run.Text, draft[run.Start..run.End]);
+        Assert.True(run.Text.Length >= 8);
+        Assert.Equal(1, result.SentencesWithRuns);
+    }
+
+    [Fact]
+    public void WhenNothingIsSharedVerbatim_ShouldReportNoRuns()
+    {
+        var result = DraftChecker.Check(seeds.Snapshot, new DraftCheckRequest { Text = "今天天气晴朗，我们去公园散步。" });
+
+        Assert.All(result.Sentences, s => Assert.Empty(s.Runs));
+    }
+
+    [Fact]
+    public void WhenTheDraftIsTooLong_ShouldRefuseIt()
+    {
+        var draft = new string('党', DraftCheckRequest.MaxCharacters + 1);
+
+        Assert.Throws<QuerySyntaxException>(() => DraftChecker.Check(seeds.Snapshot, new DraftCheckRequest { Text = draft }));
+    }
+
+    [Theory]
+    [InlineData("一。二！三？", 3)]
+    [InlineData("要加强“作风建设。”然后呢", 2)]
+    [InlineData("第一行\n第二行；第三句", 3)]
+    [InlineData("  \n ", 0)]
+    public void WhenSplittingADraft_ShouldEndSentencesAtHardPunctuationAndLineBreaks(string draft, int sentences)
+    {
+        var spans = DraftChecker.Sentences(draft).ToList();
+
+        Assert.Equal(sentences, spans.Count);
+        Assert.All(spans, s => Assert.False(string.IsNullOrWhiteSpace(draft[s.Start..s.End])));
+    }
+
+    private string PassageHolding(string text)
+    {
+        var docs = Enumerable.Range(0, seeds.Snapshot.Passages.Count).Where(d => seeds.Snapshot.PassageText(d).Contains(text, StringComparison.Ordinal)).ToList();
+        return seeds.Snapshot.Passages[docs[0]].Id;
+    }
+}

@@ -1,0 +1,52 @@
+using SpeechArchive.Writing;
+
+namespace SpeechArchive.Tests.Writing;
+
+public sealed class RelatedTermsTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>
+{
+    [Fact]
+    public void WhenATermGoesWithTheQuery_ShouldRankItFirst()
+    {
+        using var temp = new TempFolder();
+        string[] foreground =
+        [
+            "要加强作风建设，坚决纠治形式主义。", "作风建设的重点是反对形式主义官僚主义。", "持续推进作风建设，整治形式主义突出问题。",
+            "作风建设永远在路上，形式主义必须纠治。", "抓好作风建设，力戒形式主义。", "以作风建设为抓手，破除形式主义。",
+        ];
+        string[] background = ["要推动经济发展。", "经济运行总体平稳。", "深化改革开放。", "扩大国内需求。", "促进就业增收。", "稳定经济增长。"];
+        var speeches = foreground.Concat(background)
+            .Select((text, i) => ($"s{i}.md", $"20{10 + i}-01-01", $"讲话{i}", text + "各项工作稳步推进。")).ToArray();
+        var index = TinyCorpus.Index(temp, speeches);
+
+        var result = RelatedTerms.Find(index, "作风建设");
+
+        Assert.Equal(6, result.Foreground);
+        Assert.Equal("形式主义", result.Terms[0].Term);
+        Assert.Equal((6, 6), (result.Terms[0].Foreground, result.Terms[0].Background));
+        Assert.DoesNotContain(result.Terms, t => t.Term.Contains("稳步推进", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenListingRelatedTerms_ShouldNeitherRepeatTheQueryNorCountBeyondTheArchive()
+    {
+        var result = RelatedTerms.Find(seeds.Snapshot, "作风建设");
+
+        Assert.NotEmpty(result.Terms);
+        Assert.All(result.Terms, t =>
+        {
+            Assert.DoesNotContain("作风建设", t.Term, StringComparison.Ordinal);
+            Assert.InRange(t.Foreground, 3, t.Background);
+            Assert.True(t.Score > 0);
+        });
+        Assert.Equal(result.Terms.OrderByDescending(t => t.Score).Select(t => t.Term), result.Terms.Select(t => t.Term));
+    }
+
+    [Theory]
+    [InlineData(10, 100, 100, 10000, 0.9)]
+    [InlineData(1, 100, 100, 10000, 0)]
+    [InlineData(0, 100, 5, 10000, 0)]
+    public void WhenScoringJlh_ShouldMultiplyTheDifferenceByTheRatio(int fg, int fgSize, int bg, int bgSize, double expected)
+    {
+        Assert.Equal(expected, RelatedTerms.Jlh(fg, fgSize, bg, bgSize), 6);
+    }
+}

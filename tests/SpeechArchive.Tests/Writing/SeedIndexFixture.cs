@@ -1,0 +1,31 @@
+using SpeechArchive.Indexing;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Tests.Writing;
+
+/// <summary>The project's own speeches (corpus/ at the repository root) indexed once into a temp folder, read-only for a test class.</summary>
+public sealed class SeedIndexFixture : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public SeedIndexFixture()
+    {
+        CorpusDirectory = Path.Combine(FixturePaths.RepoRoot, "corpus");
+        var index = folder.Combine("index");
+        Indexer.Run(new IndexOptions { CorpusDirectory = CorpusDirectory, IndexDirectory = index });
+        Snapshot = IndexSnapshot.Load(index);
+        Searcher = new Searcher(Snapshot, QueryUnderstanding.Default);
+    }
+
+    public string CorpusDirectory { get; }
+
+    public IndexSnapshot Snapshot { get; }
+
+    /// <summary>The main search: built-in thesaurus and near matches.</summary>
+    public Searcher Searcher { get; }
+
+    public SearchResult Search(string query, int limit = 10, bool expand = true, bool near = true) =>
+        Searcher.Search(new SearchRequest { Query = query, Limit = limit, Expand = expand, NearMatches = near });
+
+    public void Dispose() => folder.Dispose();
+}
