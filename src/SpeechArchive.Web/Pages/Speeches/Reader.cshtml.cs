@@ -14,8 +14,13 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
     public string? QueryError { get; private set; }
     public IndexSnapshot Snapshot { get; private set; } = null!;
 
-    public IActionResult OnGet(string id, string? q)
+    public IActionResult OnGet(string? id, string? q)
     {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return NotFound(); // model binding turns a blank id ("/speeches/%20") into null
+        }
+
         Snapshot = archive.Snapshot;
         Query = string.IsNullOrWhiteSpace(q) ? null : q;
         IReadOnlyList<string> forms = [];
