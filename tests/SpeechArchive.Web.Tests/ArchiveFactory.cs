@@ -19,7 +19,8 @@ internal sealed class ArchiveFactory : WebApplicationFactory<Program>
     private readonly TestFolder folder = new();
     private readonly string? token;
 
-    public ArchiveFactory(string? adminToken = Token, int syntheticSpeeches = 0)
+    /// <param name="withSeeds">Also serve the project's own speeches (corpus/*.md at the repository root), for the writers' tools.</param>
+    public ArchiveFactory(string? adminToken = Token, int syntheticSpeeches = 0, bool withSeeds = false)
     {
         token = adminToken;
         CorpusDirectory = folder.Combine("corpus");
@@ -31,6 +32,14 @@ internal sealed class ArchiveFactory : WebApplicationFactory<Program>
         }
 
         SyntheticCorpus.Write(Path.Combine(CorpusDirectory, "synthetic"), syntheticSpeeches);
+        if (withSeeds)
+        {
+            var seeds = Path.Combine(TestPaths.RepoRoot, "corpus");
+            foreach (var file in Directory.GetFiles(seeds, "*.md").Where(f => Path.GetFileName(f) != "README.md"))
+            {
+                File.Copy(file, Path.Combine(CorpusDirectory, "seeds-" + Path.GetFileName(file)));
+            }
+        }
     }
 
     public string CorpusDirectory { get; }

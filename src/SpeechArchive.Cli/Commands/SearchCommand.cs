@@ -20,8 +20,10 @@ internal static class SearchCommand
         var sort = new Option<string>("--sort") { Description = "relevance | date | date-asc", DefaultValueFactory = _ => "relevance" };
         sort.AcceptOnlyFromAmong("relevance", "date", "date-asc");
         var group = new Option<bool>("--group") { Description = "One hit per speech (its best passage)" };
+        var noExpand = new Option<bool>("--no-expand") { Description = "Search the words as typed, without their thesaurus terms" };
+        var noNear = new Option<bool>("--no-near") { Description = "Strict matches only, no near matches after them" };
         var json = CommonOptions.Json("the result");
-        var command = new Command("search", "Search the index.") { query, limit, offset, sort, group, json };
+        var command = new Command("search", "Search the index.") { query, limit, offset, sort, group, noExpand, noNear, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var searcher = ArchiveOptions.OpenSearcher(parse);
@@ -33,6 +35,8 @@ internal static class SearchCommand
                 Offset = parse.GetValue(offset),
                 Sort = parse.GetValue(sort) switch { "date" => SearchSort.DateDescending, "date-asc" => SearchSort.DateAscending, _ => SearchSort.Relevance },
                 GroupBySpeech = parse.GetValue(group),
+                Expand = !parse.GetValue(noExpand),
+                NearMatches = !parse.GetValue(noNear),
             };
             var result = searcher.Search(request);
             if (parse.GetValue(json))
@@ -51,13 +55,20 @@ internal static class SearchCommand
 
     private static void Print(SearchResult r, IndexSnapshot index)
     {
-        AnsiConsole.MarkupLine($"[bold]{r.Total}[/] passages in [bold]{r.TotalSpeeches}[/] speeches ({r.TookMs:F1} ms)");
+        var near = r.NearTotal > 0 ? $", then {r.NearTotal} near matches" : "";
+        AnsiConsole.MarkupLine($"[bold]{r.Total}[/] passages in [bold]{r.TotalSpeeches}[/] speeches{near} ({r.TookMs:F1} ms)");
+        foreach (var e in r.Expansions)
+        {
+            AnsiConsole.MarkupLine($"[grey]also searched for {Markup.Escape(e.Term)}: {Markup.Escape(string.Join("、", e.Alternatives))} (ranked after it)[/]");
+        }
+
         var rank = r.Offset;
         foreach (var hit in r.Hits)
         {
             rank++;
             var date = hit.Date ?? hit.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "年份不详";
-            AnsiConsole.MarkupLine($"\n[bold]{rank}. {Markup.Escape(hit.Title)}[/] [grey]({Markup.Escape(date)}) {hit.PassageId} score {hit.Score:F2}[/]");
+            var kind = hit.Match == HitMatch.Near ? $" near {hit.Similarity:P0}" : hit.Match == HitMatch.Expanded ? " (thesaurus)" : "";
+            AnsiConsole.MarkupLine($"\n[bold]{rank}. {Markup.Escape(hit.Title)}[/] [grey]({Markup.Escape(date)}) {hit.PassageId} score {hit.Score:F2}{kind}[/]");
             if (hit.Section.Length > 0)
             {
                 AnsiConsole.MarkupLine($"   [blue]{Markup.Escape(hit.Section)}[/]");

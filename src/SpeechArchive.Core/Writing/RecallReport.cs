@@ -7,8 +7,9 @@ public sealed record RecallReport
     public required RecallScore Overall { get; init; }
     public required IReadOnlyList<RecallScore> PerKind { get; init; }
     public required IReadOnlyList<RecallMiss> Misses { get; init; }
-    /// <summary>Mean and slowest search time, in milliseconds.</summary>
+    /// <summary>Mean, 95th percentile and slowest search time, in milliseconds (after one warm-up search).</summary>
     public required double MeanMs { get; init; }
+    public required double P95Ms { get; init; }
     public required double MaxMs { get; init; }
 }
 

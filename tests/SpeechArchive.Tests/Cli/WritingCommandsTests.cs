@@ -1,0 +1,128 @@
+using System.Text.Json;
+
+namespace SpeechArchive.Tests.Cli;
+
+public sealed class WritingCommandsTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+    private readonly string index;
+
+    public WritingCommandsTests()
+    {
+        index = temp.Combine("index");
+        var (code, _, stderr) = CliRunner.Run("index", "--corpus", Path.Combine(FixturePaths.RepoRoot, "corpus"), "--index", index);
+        Assert.True(code == 0, stderr);
+    }
+
+    [Fact]
+    public void WhenListingAConcordance_ShouldPrintEveryOccurrenceAsJsonOrCsv()
+    {
+        var json = Run("concordance", "全面从严治党", "--json", "--limit", "0");
+        using var doc = JsonDocument.Parse(json);
+        var total = doc.RootElement.GetProperty("total").GetInt32();
+        var lines = doc.RootElement.GetProperty("lines");
+
+        Assert.True(total > 50, $"total {total}");
+        Assert.Equal(total, lines.GetArrayLength());
+        Assert.All(lines.EnumerateArray(), l => Assert.Equal("全面从严治党", l.GetProperty("hit").GetString()));
+
+        var csv = Run("concordance", "全面从严治党", "--csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("date,left,hit,right,title", csv[0], StringComparison.Ordinal);
+        Assert.Equal(total + 1, csv.Length);
+
+        var plain = Run("concordance", "全面从严治党", "--sort", "right", "--limit", "3");
+        Assert.Contains("«全面从严治党»", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenFindingVariants_ShouldListTheSeedsWording()
+    {
+        using var doc = JsonDocument.Parse(Run("variants", "全面从严治党永远在路上", "--json"));
+
+        var texts = doc.RootElement.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("text").GetString()).ToList();
+        Assert.Equal("全面从严治党永远在路上", texts[0]);
+        Assert.Contains("全面从严治党一直在路上", texts);
+        Assert.Contains("全面从严治党一直在路上", Run("variants", "全面从严治党永远在路上"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenCheckingADraftFromStandardInput_ShouldPrintEachSentenceWithItsPrecedents()
+    {
+        var (code, stdout, stderr) = CliRunner.RunWithInput("要严肃考核问责，加大考核力度，以刚性问责推进党内政治生活的制度化、规范化。", "draft-check", "-", "--json", "--index", index);
+
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var sentence = Assert.Single(doc.RootElement.GetProperty("sentences").EnumerateArray().ToList());
+        var precedent = sentence.GetProperty("precedents")[0];
+        Assert.Contains("以刚性问责推动党内政治生活", precedent.GetProperty("matched").GetString(), StringComparison.Ordinal);
+        Assert.True(sentence.GetProperty("runs").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public void WhenSearchingAHalfRememberedClause_ShouldPrintNearMatchesAfterTheStrictOnes()
+    {
+        using var doc = JsonDocument.Parse(Run("search", "以刚性问责推党内治生活的制度化", "--json"));
+
+        Assert.Equal(0, doc.RootElement.GetProperty("total").GetInt32());
+        var first = doc.RootElement.GetProperty("hits")[0];
+        Assert.Equal("near", first.GetProperty("match").GetString());
+        Assert.Contains("以刚性问责推动党内政治生活的制度化", first.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenAThesaurusFileIsGiven_ShouldWidenWithIt()
+    {
+        var file = temp.Combine("thesaurus.yaml");
+        File.WriteAllText(file, "expand:\n  廉洁: [清正]\n");
+
+        using var doc = JsonDocument.Parse(Run("search", "廉洁", "--json", "--thesaurus", file));
+
+        var expansion = Assert.Single(doc.RootElement.GetProperty("expansions").EnumerateArray().ToList());
+        Assert.Equal("清正", expansion.GetProperty("alternatives")[0].GetString());
+    }
+
+    [Fact]
+    public void WhenEvaluatingARecallSet_ShouldPrintMrrAndRecallPerKind()
+    {
+        var set = temp.Combine("set.tsv");
+        File.WriteAllText(set, "query\tsource\ttarget\tkind\n"
+            + "以刚性问责推党内治生活的制度化\tcorpus/2022-ju-dangfeng-lianzheng-huiyi.md\t以刚性问责推动党内政治生活的制度化\tdropped\n"
+            + "刻保持政治清醒引导党员干部时\tcorpus/2022-qu-congyan-zhidang-zhuanti.md\t引导党员干部时刻保持政治清醒\tswapped\n");
+
+        var table = Run("recall-eval", "--queries", set);
+        using var doc = JsonDocument.Parse(Run("recall-eval", "--queries", set, "--json"));
+
+        Assert.Contains("MRR@10", table, StringComparison.Ordinal);
+        Assert.Contains("swapped", table, StringComparison.Ordinal);
+        Assert.Equal(1.0, doc.RootElement.GetProperty("overall").GetProperty("mrr").GetDouble());
+        Assert.Equal(2, doc.RootElement.GetProperty("perKind").GetArrayLength());
+    }
+
+    [Fact]
+    public void WhenChartingTrends_ShouldPrintCsvWithARatePerPhrase()
+    {
+        var csv = Run("trends", "作风建设", "全面从严治党", "--csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("year,characters,作风建设,作风建设 per 10k,全面从严治党,全面从严治党 per 10k", csv[0]);
+        Assert.StartsWith("2022,", csv[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenAskingForSimilarPassagesOfAnUnknownId_ShouldFailWithOneLine()
+    {
+        var (code, _, stderr) = CliRunner.Run("similar", "nowhere:1", "--index", index);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("nowhere:1", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    private string Run(params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run([.. args, "--index", index]);
+        Assert.True(code == 0, $"{string.Join(' ', args)} exited {code}: {stderr}");
+        return stdout;
+    }
+
+    public void Dispose() => temp.Dispose();
+}

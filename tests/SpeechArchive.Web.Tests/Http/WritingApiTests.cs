@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using SpeechArchive.Search;
+using SpeechArchive.Writing;
+using static SpeechArchive.Web.Tests.Api;
+
+namespace SpeechArchive.Web.Tests.Http;
+
+public sealed class WritingApiTests : IDisposable
+{
+    private readonly ArchiveFactory app = new(withSeeds: true);
+    private readonly HttpClient client;
+
+    public WritingApiTests() => client = app.CreateClient();
+
+    [Fact]
+    public async Task WhenAskingForAConcordance_ShouldListEveryOccurrenceWithContext()
+    {
+        var result = await GetAsync<ConcordanceResult>("/api/concordance?q=" + Encode("全面从严治党") + "&limit=1000&context=10");
+
+        Assert.True(result.Total > result.Passages, $"{result.Total} lines in {result.Passages} passages");
+        Assert.Equal(result.Total, result.Lines.Count);
+        Assert.All(result.Lines, l =>
+        {
+            Assert.Equal("全面从严治党", l.Hit);
+            Assert.InRange(l.Left.Length, 0, 10);
+        });
+        Assert.Equal(result.Total, result.ByYear.Sum(y => y.Count));
+    }
+
+    [Fact]
+    public async Task WhenAskingForAConcordanceAsCsv_ShouldSendUtf8WithABomAndACitationColumn()
+    {
+        using var response = await client.GetAsync("/api/concordance?q=" + Encode("全面从严治党") + "&format=csv&sort=left");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var json = await GetAsync<ConcordanceResult>("/api/concordance?q=" + Encode("全面从严治党") + "&limit=0");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var rows = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("citation", rows[0].Split(','));
+        Assert.Equal(json.Total + 1, rows.Length);
+        Assert.All(rows.Skip(1), r => Assert.Contains("《", r, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/api/concordance?q=%E4%BD%9C%E9%A3%8E&sort=sideways")]
+    [InlineData("/api/concordance?q=%E4%BD%9C%E9%A3%8E&limit=-1")]
+    [InlineData("/api/concordance?q=")]
+    [InlineData("/api/variants?q=%E4%BD%9C%E9%A3%8E")]
+    [InlineData("/api/variants?q=%E5%85%A8%E9%9D%A2%E4%BB%8E%E4%B8%A5&min=2")]
+    [InlineData("/api/trends")]
+    [InlineData("/api/related-terms?q=%22open")]
+    public async Task WhenAParameterIsWrong_ShouldAnswer400WithProblemDetails(string url)
+    {
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.False(string.IsNullOrEmpty(problem!.Detail));
+    }
+
+    [Fact]
+    public async Task WhenAskingForVariants_ShouldGroupTheWordingsWithTheExactOneFirst()
+    {
+        var result = await GetAsync<VariantResult>("/api/variants?q=" + Encode("全面从严治党永远在路上"));
+
+        Assert.True(result.Variants[0].IsExact);
+        Assert.Contains(result.Variants, v => v.Text == "全面从严治党一直在路上" && v.Count == 1);
+        Assert.Equal(result.Occurrences, result.Variants.Sum(v => v.Count));
+    }
+
+    [Fact]
+    public async Task WhenAskingForSimilarPassages_ShouldAnswerForAKnownPassageAnd404Otherwise()
+    {
+        var hit = (await SearchAsync(client, "q=" + Encode("八项规定"))).Hits[0];
+
+        var result = await GetAsync<SimilarResult>($"/api/passages/{Encode(hit.PassageId)}/similar?limit=5");
+        using var missing = await client.GetAsync("/api/passages/" + Encode("nowhere:9") + "/similar");
+
+        Assert.Equal(hit.PassageId, result.Source.PassageId);
+        Assert.InRange(result.Similar.Count, 1, 5);
+        Assert.All(result.Similar, s => Assert.NotEqual(hit.SpeechId, s.Source.SpeechId));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task WhenCheckingADraft_ShouldAnswerPerSentence()
+    {
+        using var response = await client.PostAsJsonAsync("/api/draft-check", new { text = "同志们，全面从严治党永远在路上，我们要坚持不懈。今天天气晴朗。" });
+        var result = await ReadAsync<DraftCheckResult>(response);
+
+        Assert.Equal(2, result.Sentences.Count);
+        Assert.NotEmpty(result.Sentences[0].Precedents);
+        Assert.Contains(result.Sentences[0].Runs, r => r.Text.Contains("全面从严治党永远在路上", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WhenADraftIsMissingOrTooLong_ShouldAnswer400()
+    {
+        using var tooLong = await client.PostAsJsonAsync("/api/draft-check", new { text = new string('党', DraftCheckRequest.MaxCharacters + 1) });
+        using var empty = await client.PostAsJsonAsync("/api/draft-check", new { text = "" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("10000", (await tooLong.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenAskingForRelatedTerms_ShouldListTermsBesidesTheQuery()
+    {
+        var result = await GetAsync<RelatedTermsResult>("/api/related-terms?q=" + Encode("作风建设") + "&limit=5");
+
+        Assert.True(result.Foreground > 0);
+        Assert.InRange(result.Terms.Count, 1, 5);
+        Assert.All(result.Terms, t => Assert.DoesNotContain("作风建设", t.Term, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WhenAskingForTrends_ShouldGiveOneSeriesPerPhraseAndCsvBehindIt()
+    {
+        var trend = await GetAsync<TrendResult>("/api/trends?q=" + Encode("作风建设") + "&q=" + Encode("全面从严治党"));
+        using var csv = await client.GetAsync("/api/trends?q=" + Encode("作风建设") + "&format=csv");
+        var themes = await GetAsync<ThemeTrendResult>("/api/trends/themes");
+
+        Assert.Equal(["作风建设", "全面从严治党"], trend.Series.Select(s => s.Phrase));
+        Assert.All(trend.Series, s => Assert.Equal(trend.Years.Count, s.PerTenThousand.Count));
+        Assert.Equal(trend.Years.Max() - trend.Years.Min() + 1, trend.Years.Count);
+        Assert.StartsWith("year,characters,作风建设", Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync())[3..]), StringComparison.Ordinal);
+        Assert.Equal(themes.Years.Count, themes.Passages.Count);
+    }
+
+    [Fact]
+    public async Task WhenSearchingWithExpansionOrNearMatchesOff_ShouldSayWhatWasSearched()
+    {
+        var widened = await SearchAsync(client, "q=" + Encode("四风"));
+        var narrow = await SearchAsync(client, "q=" + Encode("四风") + "&expand=0");
+        var near = await SearchAsync(client, "q=" + Encode("以刚性问责推党内治生活的制度化"));
+        var strict = await SearchAsync(client, "q=" + Encode("以刚性问责推党内治生活的制度化") + "&near=0");
+
+        Assert.Contains(widened.Expansions, e => e.Term == "四风" && e.Alternatives.Contains("形式主义"));
+        Assert.Empty(narrow.Expansions);
+        Assert.True(near.NearTotal > 0);
+        Assert.Equal(HitMatch.Near, near.Hits[0].Match);
+        Assert.Equal(0, strict.NearTotal);
+        Assert.Empty(strict.Hits);
+    }
+
+    [Fact]
+    public async Task WhenReadingTheOpenApiDocument_ShouldListTheWritersEndpoints()
+    {
+        var doc = await client.GetStringAsync("/openapi/v1.json");
+
+        foreach (var path in new[] { "/api/concordance", "/api/variants", "/api/passages/{id}/similar", "/api/draft-check", "/api/related-terms", "/api/trends", "/api/trends/themes" })
+        {
+            Assert.Contains("\"" + path + "\"", doc, StringComparison.Ordinal);
+        }
+    }
+
+    private async Task<T> GetAsync<T>(string url)
+    {
+        using var response = await client.GetAsync(url);
+        return await ReadAsync<T>(response);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<T>(body, JsonDefaults.Options)!;
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        app.Dispose();
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using AngleSharp.Dom;
+using SpeechArchive.Search;
+using SpeechArchive.Writing;
+using static SpeechArchive.Web.Tests.Api;
+
+namespace SpeechArchive.Web.Tests.Http;
+
+public sealed class WritingPageTests : IDisposable
+{
+    private readonly ArchiveFactory app = new(withSeeds: true);
+    private readonly HttpClient client;
+
+    public WritingPageTests() => client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+
+    [Fact]
+    public async Task WhenListingAConcordance_ShouldShowOneRowPerOccurrenceAlignedOnTheHit()
+    {
+        var page = await Html.GetAsync(client, "/concordance?q=" + Encode("全面从严治党"));
+        var api = await client.GetStringAsync("/api/concordance?q=" + Encode("全面从严治党") + "&limit=0");
+        var total = System.Text.Json.JsonDocument.Parse(api).RootElement.GetProperty("total").GetInt32();
+
+        var rows = page.QuerySelectorAll("table.kwic tbody tr:not(.source)");
+        Assert.Equal(Math.Min(total, 200), rows.Length);
+        Assert.All(rows, r => Assert.Equal("全面从严治党", r.QuerySelector("td.hit mark")!.TextContent));
+        Assert.StartsWith(total.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("p.count strong")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("format=csv", page.QuerySelector("a.csv")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("figure.histogram svg"));
+    }
+
+    [Fact]
+    public async Task WhenListingVariants_ShouldShowTheExactWordingFirstThenTheOthers()
+    {
+        var page = await Html.GetAsync(client, "/variants?q=" + Encode("全面从严治党永远在路上"));
+
+        var variants = page.QuerySelectorAll("li.variant");
+        Assert.True(variants.Length >= 2);
+        Assert.True(variants[0].ClassList.Contains("exact"));
+        Assert.Contains(variants, v => v.QuerySelector(".wording")!.TextContent == "全面从严治党一直在路上");
+    }
+
+    [Fact]
+    public async Task WhenOpeningSimilarPassagesFromTheReader_ShouldListPassagesOfOtherSpeeches()
+    {
+        var hit = (await SearchAsync(client, "q=" + Encode("八项规定"))).Hits[0];
+        var reader = await Html.GetAsync(client, "/speeches/" + Encode(hit.SpeechId));
+        var link = reader.QuerySelectorAll(".passage a.similar")[0].GetAttribute("href")!;
+
+        var page = await Html.GetAsync(client, link);
+        using var missing = await client.GetAsync("/similar?p=" + Encode("nowhere:1"));
+
+        Assert.NotEmpty(page.QuerySelectorAll("ol.similar li.hit"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task WhenPostingADraft_ShouldShowEachSentenceWithItsPrecedentsAndRuns()
+    {
+        var form = await Html.GetAsync(client, "/draft");
+        var token = form.QuerySelector("form.draft input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Text"] = "要严肃考核问责，加大考核力度，以刚性问责推进党内政治生活的制度化、规范化。今天天气晴朗。",
+            ["__RequestVerificationToken"] = token,
+        });
+
+        using var response = await client.PostAsync("/draft", content);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sentences = page.QuerySelectorAll("li.draft-sentence");
+        Assert.Equal(2, sentences.Length);
+        Assert.True(sentences[0].ClassList.Contains("has-runs"));
+        Assert.NotEmpty(sentences[0].QuerySelectorAll(".sentence mark"));
+        Assert.NotEmpty(sentences[0].QuerySelectorAll("li.precedent"));
+    }
+
+    [Fact]
+    public async Task WhenPostingADraftWithoutTheAntiforgeryToken_ShouldRefuseIt()
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Text"] = "全面从严治党永远在路上。" });
+
+        using var response = await client.PostAsync("/draft", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WhenChartingTwoPhrases_ShouldDrawTwoLinesAndLinkTheCsv()
+    {
+        var page = await Html.GetAsync(client, "/trends?q=" + Encode("作风建设") + "&q=" + Encode("全面从严治党"));
+
+        var series = page.QuerySelectorAll("#phrase-trend svg g.series");
+        Assert.Equal(["作风建设", "全面从严治党"], series.Select(s => s.GetAttribute("data-series")));
+        Assert.All(series, s => Assert.NotEmpty(s.QuerySelectorAll("circle title")));
+        Assert.Contains("format=csv", page.QuerySelector("#phrase-trend a.csv")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#theme-trend svg"));
+    }
+
+    [Fact]
+    public async Task WhenAWordIsWidened_ShouldSayWhatElseWasSearchedAndOfferToSwitchItOff()
+    {
+        var page = await Html.GetAsync(client, "/?q=" + Encode("四风"));
+
+        var notice = page.QuerySelector(".understanding")!;
+        Assert.Contains("形式主义", notice.TextContent, StringComparison.Ordinal);
+        var off = notice.QuerySelector("a.expand-off")!.GetAttribute("href")!;
+        Assert.Contains("expand=0", off, StringComparison.Ordinal);
+        var narrow = await Html.GetAsync(client, off);
+        Assert.NotNull(narrow.QuerySelector("a.expand-on"));
+        Assert.Equal("0", narrow.QuerySelector("form.searchbox input[name=expand]")!.GetAttribute("value"));
+        Assert.True(Html.Total(narrow) < Html.Total(page));
+    }
+
+    [Fact]
+    public async Task WhenOnlyNearMatchesExist_ShouldListThemUnderTheirOwnHeading()
+    {
+        var page = await Html.GetAsync(client, "/?q=" + Encode("以刚性问责推党内治生活的制度化"));
+
+        Assert.Equal(0, Html.Total(page));
+        Assert.NotNull(page.QuerySelector("h2.tier"));
+        var first = page.QuerySelector("ol.hits.near li.hit")!;
+        Assert.Equal(HitMatch.Near, first.GetAttribute("data-match"));
+        Assert.Contains("以刚性问责推动党内政治生活的制度化", first.QuerySelector(".snippet")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector(".no-results"));
+    }
+
+    [Fact]
+    public async Task WhenTheWritersPagesHaveNoQuery_ShouldShowTheirForms()
+    {
+        foreach (var url in new[] { "/concordance", "/variants", "/trends", "/draft", "/related" })
+        {
+            var page = await Html.GetAsync(client, url);
+            Assert.NotNull(page.QuerySelector("main form"));
+        }
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        app.Dispose();
+    }
+}
