@@ -18,10 +18,13 @@ internal sealed class ArchiveFactory : WebApplicationFactory<Program>
 
     private readonly TestFolder folder = new();
     private readonly string? token;
+    private readonly Action<ILoggingBuilder>? logging;
 
-    public ArchiveFactory(string? adminToken = Token, int syntheticSpeeches = 0)
+    /// <param name="logging">Replaces the default (warnings and above) logging, e.g. to capture every log entry.</param>
+    public ArchiveFactory(string? adminToken = Token, int syntheticSpeeches = 0, Action<ILoggingBuilder>? logging = null)
     {
         token = adminToken;
+        this.logging = logging;
         CorpusDirectory = folder.Combine("corpus");
         IndexDirectory = folder.Combine("index");
         Directory.CreateDirectory(CorpusDirectory);
@@ -59,7 +62,7 @@ internal sealed class ArchiveFactory : WebApplicationFactory<Program>
         builder.UseSetting("SpeechArchive:Corpus", CorpusDirectory);
         builder.UseSetting("SpeechArchive:Index", IndexDirectory);
         builder.UseSetting("SpeechArchive:AdminToken", token ?? "");
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging ?? (l => l.SetMinimumLevel(LogLevel.Warning)));
     }
 
     protected override void Dispose(bool disposing)
