@@ -36,5 +36,5 @@ internal sealed class RunStats(int targetRate, TimeSpan duration)
     public bool Sustainable => Errors == 0 && Answered >= 0.97 * TargetRate * Duration.TotalSeconds && Percentile(99) < 1000;
 
     public override string ToString() =>
-        $"{TargetRate,5} req/s target: {AchievedRate,7:0.0} req/s answered, {Errors} errors, p50 {Percentile(50):0.0} ms, p99 {Percentile(99):0.0} ms";
+        $"{TargetRate,5} req/s target: {AchievedRate,7:0.0} req/s answered, {Errors} errors{(Errors > 0 ? " (" + string.Join(", ", ErrorKinds.Select(k => k.Key + ": " + k.Value)) + ")" : "")}, p50 {Percentile(50):0.0} ms, p99 {Percentile(99):0.0} ms";
 }
