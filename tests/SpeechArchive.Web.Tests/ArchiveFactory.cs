@@ -18,11 +18,14 @@ internal sealed class ArchiveFactory : WebApplicationFactory<Program>
 
     private readonly TestFolder folder = new();
     private readonly string? token;
+    private readonly Action<ILoggingBuilder>? logging;
 
     /// <param name="withSeeds">Also serve the project's own speeches (corpus/*.md at the repository root), for the writers' tools.</param>
-    public ArchiveFactory(string? adminToken = Token, int syntheticSpeeches = 0, bool withSeeds = false)
+    /// <param name="logging">Replaces the default (warnings and above) logging, e.g. to capture every log entry.</param>
+    public ArchiveFactory(string? adminToken = Token, int syntheticSpeeches = 0, bool withSeeds = false, Action<ILoggingBuilder>? logging = null)
     {
         token = adminToken;
+        this.logging = logging;
         CorpusDirectory = folder.Combine("corpus");
         IndexDirectory = folder.Combine("index");
         Directory.CreateDirectory(CorpusDirectory);
@@ -68,7 +71,7 @@ internal sealed class ArchiveFactory : WebApplicationFactory<Program>
         builder.UseSetting("SpeechArchive:Corpus", CorpusDirectory);
         builder.UseSetting("SpeechArchive:Index", IndexDirectory);
         builder.UseSetting("SpeechArchive:AdminToken", token ?? "");
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging ?? (l => l.SetMinimumLevel(LogLevel.Warning)));
     }
 
     protected override void Dispose(bool disposing)

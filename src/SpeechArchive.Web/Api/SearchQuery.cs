@@ -79,7 +79,29 @@ internal sealed class SearchQuery
 
     /// <summary>The facet selections as engine filters (<c>year:2022</c>, <c>theme:integrity</c>, …); values are quoted so they stay one term.</summary>
     public IReadOnlyList<string> Filters() =>
-        FilterFields.SelectMany(f => ValuesOf(f.Param).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => f.Field + ":" + QueryParser.Quote(v.Trim()))).ToList();
+        FilterFields.SelectMany(f => ValuesOf(f.Param).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => f.Field + ":" + QuoteValue(v.Trim()))).ToList();
+
+    /// <summary>
+    /// A filter value as one query term: bare when it can be, else between quotes of a kind it does not contain (an organisation
+    /// named 信息中心"一部" stays selectable; bare, its quote would be a syntax error).
+    /// </summary>
+    internal static string QuoteValue(string value)
+    {
+        if (!value.Any(c => char.IsWhiteSpace(c) || c is '\u3000' or '"' or '“' or '”' or '「' or '」'))
+        {
+            return value;
+        }
+
+        foreach (var (open, close) in new[] { ('"', '"'), ('“', '”'), ('「', '」') })
+        {
+            if (!value.Contains(close, StringComparison.Ordinal))
+            {
+                return open + value + close;
+            }
+        }
+
+        return "\"" + value.Replace("\"", "", StringComparison.Ordinal) + "\""; // every kind of closing quote: drop the ASCII ones
+    }
 
     /// <summary>The engine request; bad paging or sort values throw <see cref="QuerySyntaxException"/> (answered with 400).</summary>
     public SearchRequest ToRequest(int defaultLimit, int maxLimit)

@@ -31,6 +31,7 @@ internal static class ArchivePipeline
 
             pages.UseStatusCodePagesWithReExecute("/status/{0}");
         });
+        app.UseAdminApiGate();
         app.UseRouting();
         app.UseRequestSizeGuard();
         app.UseAntiforgery();

@@ -23,8 +23,10 @@ internal sealed class LoginModel(AdminGate gate, ILogger<LoginModel> logger) : P
         return gate.HasValidCookie(HttpContext) ? LocalRedirect(SafeReturnUrl()) : Page();
     }
 
-    public IActionResult OnPost([FromForm] string? token)
+    public async Task<IActionResult> OnPostAsync()
     {
+        // Read from the form, not bound as a handler argument: MVC logs handler arguments at Trace level, which would put the token in the log.
+        var token = (await Request.ReadFormAsync()).TryGetValue("token", out var values) ? values.FirstOrDefault() : null;
         switch (gate.CheckToken(HttpContext, token))
         {
             case AdminAccess.Disabled:

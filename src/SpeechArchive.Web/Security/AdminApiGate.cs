@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SpeechArchive.Web.Api;
+
+namespace SpeechArchive.Web.Security;
+
+/// <summary>
+/// Guards <c>/api/admin</c>: a token header for everything; the login cookie too for reads (the admin page polls status).
+/// Runs in front of routing, so no route, method or content-type check answers an anonymous caller first (an upload that is
+/// not multipart got 415 before the token was looked at) and unknown admin paths do not reveal themselves.
+/// </summary>
+internal static class AdminApiGate
+{
+    public const string Prefix = "/api/admin";
+
+    public static IApplicationBuilder UseAdminApiGate(this IApplicationBuilder app) =>
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(Prefix), admin => admin.Use(async (context, next) =>
+        {
+            var refusal = Check(context);
+            if (refusal is not null)
+            {
+                await refusal.ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        }));
+
+    /// <summary>Null when the request may proceed, else the answer: 404 (administration off), 401, 403 or 429.</summary>
+    public static IResult? Check(HttpContext http)
+    {
+        var gate = http.RequestServices.GetRequiredService<AdminGate>();
+        switch (gate.CheckRequest(http, allowCookie: HttpMethods.IsGet(http.Request.Method)))
+        {
+            case AdminAccess.Granted:
+                return null;
+            case AdminAccess.Disabled:
+                return TypedResults.NotFound(Problems.NotFound("管理功能未启用：未配置 SpeechArchive:AdminToken。(administration is off)"));
+            case AdminAccess.Throttled:
+                http.Response.Headers.RetryAfter = ((int)LoginThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Problem(StatusCodes.Status429TooManyRequests, "尝试次数过多 (too many attempts)", "失败次数过多，请一分钟后再试。");
+            case AdminAccess.Missing:
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return Problem(StatusCodes.Status401Unauthorized, "需要管理令牌 (token required)", "请用 Authorization: Bearer <token> 或 X-Admin-Token 头提供管理令牌。");
+            default:
+                return Problem(StatusCodes.Status403Forbidden, "令牌无效 (invalid token)", "管理令牌不正确。");
+        }
+    }
+
+    private static JsonHttpResult<Microsoft.AspNetCore.Mvc.ProblemDetails> Problem(int status, string title, string detail) =>
+        TypedResults.Json(Problems.Make(status, title, detail), statusCode: status, contentType: "application/problem+json");
+}
