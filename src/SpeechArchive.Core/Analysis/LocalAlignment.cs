@@ -133,7 +133,7 @@ public static class LocalAlignment
                     diag = h[i];
                     diagP = hStartP[i];
                     diagT = hStartT[i];
-                    if (score <= 0)
+                    if (score < 0)
                     {
                         h[i] = 0;
                         hStartP[i] = i;
@@ -141,10 +141,12 @@ public static class LocalAlignment
                     }
                     else
                     {
+                        // A path that nets zero keeps its start: of equal scores the alignment reaching further wins, so
+                        // 今济建设 aligns from 今 in 今后经济建设 (two skipped characters pay for the 今) and counts it.
                         h[i] = score;
                         hStartP[i] = sP;
                         hStartT[i] = sT;
-                        if (score > best.Score)
+                        if (score > best.Score || (score > 0 && score == best.Score && j - sT > best.TextEnd - best.TextStart))
                         {
                             best = new Alignment(score, sP, i, sT, j);
                         }

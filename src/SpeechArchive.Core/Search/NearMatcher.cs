@@ -28,32 +28,113 @@ internal static class NearMatcher
         var matches = new List<NearMatch>(candidates.Count);
         foreach (var candidate in candidates)
         {
-            var (similarity, start, end) = scorer.Score(index.Passages[candidate.Doc].MatchText);
+            var (similarity, start, end, rotated) = scorer.Score(index.Passages[candidate.Doc].MatchText);
             if (similarity >= options.MinSimilarity)
             {
-                matches.Add(new NearMatch(candidate.Doc, similarity, start, end, candidate.Overlap));
+                matches.Add(new NearMatch(candidate.Doc, similarity, start, end, candidate.Overlap) { Rotated = rotated });
             }
         }
 
-        matches.Sort(static (x, y) =>
-        {
-            var c = y.Similarity.CompareTo(x.Similarity);
-            if (c == 0)
-            {
-                c = y.Overlap.CompareTo(x.Overlap);
-            }
+        matches.Sort(Order);
 
-            return c != 0 ? c : x.Doc.CompareTo(y.Doc);
-        });
+        // A writer remembers a clause as written: of the best matches, one whose aligned span steps over punctuation or
+        // quotation marks in the original (贯彻依法治国基本方略，全面 for 全面贯彻依法治国基本方略) drops a little below an
+        // equally close one that is a clause as written. Only the head of the list is checked (it needs the original offsets).
+        var head = Math.Min(matches.Count, ClauseCheckDepth);
+        for (var i = 0; i < head; i++)
+        {
+            var m = matches[i];
+            var steps = Math.Min(Boundaries(index, m.Doc, m.MatchStart, m.MatchEnd), 3);
+            if (steps > 0)
+            {
+                matches[i] = m with { Similarity = m.Similarity - (steps * BoundaryPenalty) };
+            }
+        }
+
+        matches.Sort(0, head, Comparer<NearMatch>.Create(Order));
         return matches.Count > options.MaxResults ? matches.GetRange(0, options.MaxResults) : matches;
+    }
+
+    /// <summary>What each step over punctuation inside an aligned span costs (at most three count).</summary>
+    private const double BoundaryPenalty = 0.01;
+
+    /// <summary>How many of the best near matches are checked for punctuation inside their aligned span.</summary>
+    private const int ClauseCheckDepth = 30;
+
+    private static int Order(NearMatch x, NearMatch y)
+    {
+        var c = y.Similarity.CompareTo(x.Similarity);
+        if (c == 0)
+        {
+            c = x.Rotated.CompareTo(y.Rotated); // of equal scores, the words in the order typed before a swap of halves
+        }
+
+        if (c == 0)
+        {
+            c = y.Overlap.CompareTo(x.Overlap);
+        }
+
+        return c != 0 ? c : x.Doc.CompareTo(y.Doc);
+    }
+
+    /// <summary>
+    /// How many times the span [start, end) of a passage's match text steps over characters the match text leaves out —
+    /// punctuation, quotation marks, spaces — in the original text: 0 when the span is written as one run.
+    /// </summary>
+    internal static int Boundaries(IndexSnapshot index, int doc, int start, int end)
+    {
+        if (end - start < 2)
+        {
+            return 0;
+        }
+
+        var offsets = Offsets(index, doc);
+        var steps = 0;
+        for (var k = start; k + 1 < end && k + 1 < offsets.Count; k++)
+        {
+            if (offsets[k + 1] - offsets[k] > 1)
+            {
+                steps++;
+            }
+        }
+
+        return steps;
+    }
+
+    /// <summary>True when <paramref name="probe"/> occurs in the passage's original text as one run (no punctuation inside).</summary>
+    internal static bool OccursAsWritten(IndexSnapshot index, int doc, string probe)
+    {
+        var text = index.Passages[doc].MatchText;
+        List<int>? offsets = null;
+        for (var at = text.IndexOf(probe, StringComparison.Ordinal); at >= 0; at = text.IndexOf(probe, at + 1, StringComparison.Ordinal))
+        {
+            offsets ??= Offsets(index, doc);
+            if (offsets[at + probe.Length - 1] - offsets[at] == probe.Length - 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<int> Offsets(IndexSnapshot index, int doc)
+    {
+        var p = index.Passages[doc];
+        var offsets = new List<int>(p.End - p.Start);
+        MatchText.Build(index.Speeches[p.Speech].Text, p.Start, p.End, offsets);
+        return offsets;
     }
 
     /// <summary>How nearly a passage holds <paramref name="probe"/> (0–1), as near matches are scored.</summary>
     public static double Similarity(string passageMatchText, string probe) => Score(passageMatchText, probe).Similarity;
 
     /// <summary>How nearly a passage holds <paramref name="probe"/> (0–1) and the span of its match text that aligns.</summary>
-    public static (double Similarity, int Start, int End) Score(string passageMatchText, string probe) =>
-        new Scorer([probe], [""], KeysOf([probe])).Score(passageMatchText);
+    public static (double Similarity, int Start, int End) Score(string passageMatchText, string probe)
+    {
+        var (similarity, start, end, _) = new Scorer([probe], [""], KeysOf([probe])).Score(passageMatchText);
+        return (similarity, start, end);
+    }
 
     private static List<long> KeysOf(List<string> probes)
     {
@@ -78,11 +159,11 @@ internal static class NearMatcher
         private readonly HashSet<long> keySet = keys.ToHashSet();
         private readonly int longest = probes.Max(p => p.Length);
 
-        public (double Similarity, int Start, int End) Score(string passage)
+        public (double Similarity, int Start, int End, bool Rotated) Score(string passage)
         {
             var (offset, length) = Window(passage, keySet, longest);
             var text = length == passage.Length ? passage : passage.Substring(offset, length);
-            (double Similarity, int Start, int End) best = (0, 0, 0);
+            (double Similarity, int Start, int End, bool Rotated) best = (0, 0, 0, false);
             for (var k = 0; k < probes.Count; k++)
             {
                 if (k > 0 && !text.Contains(inserted[k], StringComparison.Ordinal))
@@ -94,7 +175,7 @@ internal static class NearMatcher
                 var similarity = ((a.Similarity(probes[k].Length) + Coverage(probes[k], text, a)) / 2) - (k == 0 ? 0 : SubstitutionPenalty);
                 if (similarity > best.Similarity)
                 {
-                    best = (similarity, offset + a.TextStart, offset + a.TextEnd);
+                    best = (similarity, offset + a.TextStart, offset + a.TextEnd, a.Rotated);
                 }
             }
 
@@ -195,4 +276,8 @@ internal static class NearMatcher
 }
 
 /// <summary>A near match: the passage, how much of the probe it holds in order (0–1), the aligned span of its match text, and its bigram overlap.</summary>
-internal readonly record struct NearMatch(int Doc, double Similarity, int MatchStart, int MatchEnd, double Overlap);
+internal readonly record struct NearMatch(int Doc, double Similarity, int MatchStart, int MatchEnd, double Overlap)
+{
+    /// <summary>True when the passage holds the probe's halves swapped.</summary>
+    public bool Rotated { get; init; }
+}

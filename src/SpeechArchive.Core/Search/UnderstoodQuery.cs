@@ -73,6 +73,7 @@ internal sealed class UnderstoodQuery
         }
 
         RewardProximity(scores);
+        PreferAsWritten(scores);
         if (Expansions.Count == 0)
         {
             return;
@@ -208,6 +209,32 @@ internal sealed class UnderstoodQuery
         {
             var similarity = NearMatcher.Similarity(index.Passages[scores.Docs[i]].MatchText, probe);
             scores.Scores[i] += similarity * similarity * best;
+        }
+    }
+
+    /// <summary>
+    /// A phrase of one word matches across in-sentence punctuation (企业的改组改 matches 企业的改组、改造), but a writer who types
+    /// it without punctuation remembers it as written: of the best strict matches, those holding it as one run rise above
+    /// those that hold it only across punctuation or quotation marks. Nothing changes when all or none hold it as written.
+    /// </summary>
+    private void PreferAsWritten(ScoredDocs scores)
+    {
+        if (scores.Count < 2 || original.Required.Count != 1 || Probe() is not { } probe || probe.Length < 4)
+        {
+            return;
+        }
+
+        var top = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores.Scores[i]).ThenBy(i => scores.Docs[i]).Take(ProximityDepth).ToList();
+        var written = top.Where(i => NearMatcher.OccursAsWritten(index, scores.Docs[i], probe)).ToList();
+        if (written.Count == 0 || written.Count == top.Count)
+        {
+            return;
+        }
+
+        var best = scores.Scores[top[0]];
+        foreach (var i in written)
+        {
+            scores.Scores[i] += best;
         }
     }
 
