@@ -18,6 +18,12 @@ public sealed record NearMatchOptions
     /// <summary>Probes shorter than this (in characters of match text) get near matches only when nothing matches strictly.</summary>
     public int MinLengthAlongsideStrict { get; init; } = 6;
 
+    /// <summary>
+    /// With this many strict matches or more, no near matches are looked for: the phrase is common as written (加强党的建设),
+    /// the pages fill with exact matches, and near ones would only add noise and time.
+    /// </summary>
+    public int MaxStrictTotal { get; init; } = 200;
+
     /// <summary>Thesaurus variants of the probe aligned besides the probe itself.</summary>
     public int MaxVariants { get; init; } = 6;
 

@@ -55,6 +55,15 @@ internal static class NearMatcher
         return matches.Count > options.MaxResults ? matches.GetRange(0, options.MaxResults) : matches;
     }
 
+    /// <summary>
+    /// Longer probes are aligned without looking for swapped halves: the search over seams grows with the square of the
+    /// probe, and a long probe with its halves swapped still aligns its larger half and covers all of its characters.
+    /// </summary>
+    internal const int MaxRotatedLength = 48;
+
+    /// <summary>Longer probes are aligned as typed only: a substituted word changes a long probe's similarity by a few percent.</summary>
+    internal const int MaxVariantLength = 48;
+
     /// <summary>What each step over punctuation inside an aligned span costs (at most three count).</summary>
     private const double BoundaryPenalty = 0.01;
 
@@ -104,7 +113,13 @@ internal static class NearMatcher
     /// <summary>True when <paramref name="probe"/> occurs in the passage's original text as one run (no punctuation inside).</summary>
     internal static bool OccursAsWritten(IndexSnapshot index, int doc, string probe)
     {
-        var text = index.Passages[doc].MatchText;
+        var p = index.Passages[doc];
+        if (probe.All(c => TextNormalizer.KindOf(c) == CharKind.Cjk))
+        {
+            return index.Speeches[p.Speech].Text.AsSpan(p.Start, p.End - p.Start).Contains(probe, StringComparison.Ordinal); // Han characters are their own match form
+        }
+
+        var text = p.MatchText;
         List<int>? offsets = null;
         for (var at = text.IndexOf(probe, StringComparison.Ordinal); at >= 0; at = text.IndexOf(probe, at + 1, StringComparison.Ordinal))
         {
@@ -166,12 +181,12 @@ internal static class NearMatcher
             (double Similarity, int Start, int End, bool Rotated) best = (0, 0, 0, false);
             for (var k = 0; k < probes.Count; k++)
             {
-                if (k > 0 && !text.Contains(inserted[k], StringComparison.Ordinal))
+                if (k > 0 && (probes[0].Length > MaxVariantLength || !text.Contains(inserted[k], StringComparison.Ordinal)))
                 {
-                    continue; // a variant only helps where its substituted term occurs
+                    continue; // a variant only helps where its substituted term occurs, and little in a long probe
                 }
 
-                var a = LocalAlignment.AlignRotations(probes[k], text);
+                var a = probes[k].Length <= MaxRotatedLength ? LocalAlignment.AlignRotations(probes[k], text) : LocalAlignment.Align(probes[k], text);
                 var similarity = ((a.Similarity(probes[k].Length) + Coverage(probes[k], text, a)) / 2) - (k == 0 ? 0 : SubstitutionPenalty);
                 if (similarity > best.Similarity)
                 {

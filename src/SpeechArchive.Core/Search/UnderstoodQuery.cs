@@ -137,7 +137,8 @@ internal sealed class UnderstoodQuery
             return [];
         }
 
-        if (probe.Length < 3 || probe.Length > QueryParser.MaxLength / 4 || (probe.Length < options.MinLengthAlongsideStrict && strictTotal > 0))
+        if (probe.Length < 3 || probe.Length > QueryParser.MaxLength / 4 || strictTotal >= options.MaxStrictTotal
+            || (probe.Length < options.MinLengthAlongsideStrict && strictTotal > 0))
         {
             return [];
         }

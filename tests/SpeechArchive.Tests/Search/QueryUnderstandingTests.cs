@@ -52,6 +52,36 @@ public sealed class QueryUnderstandingTests(SeedIndexFixture seeds) : IClassFixt
     }
 
     [Fact]
+    public void WhenAPhraseIsCommonAsWritten_ShouldNotLookForNearMatches()
+    {
+        var strictTotal = seeds.Search("全面从严治党", expand: false, near: false).Total;
+        var bounded = new Searcher(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Default, new NearMatchOptions { MaxStrictTotal = strictTotal }));
+        var wide = new Searcher(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Default, new NearMatchOptions { MaxStrictTotal = strictTotal + 1 }));
+
+        var common = bounded.Search(new SearchRequest { Query = "全面从严治党", Expand = false });
+        var notCommon = wide.Search(new SearchRequest { Query = "全面从严治党", Expand = false });
+
+        Assert.Equal(strictTotal, common.Total);
+        Assert.Equal(0, common.NearTotal);
+        Assert.True(notCommon.NearTotal > 0, "below the bound the near matches are looked for");
+    }
+
+    [Fact]
+    public void WhenAProbeIsLong_ShouldStillFindItsPassageWithoutTheSwapSearch()
+    {
+        // Longer than NearMatcher.MaxRotatedLength: aligned straight, and the passage still comes first with characters dropped.
+        var sentence = Enumerable.Range(0, seeds.Snapshot.Passages.Count)
+            .SelectMany(d => seeds.Snapshot.PassageText(d).Split('。', '；', '！', '？'))
+            .First(s => s.Length is > 60 and < 150 && s.All(c => c is '，' or '、' or (>= '\u4e00' and <= '\u9fff')));
+        var query = string.Concat(sentence.Where((_, i) => i % 20 != 7));
+
+        var result = seeds.Search(query);
+
+        Assert.True(result.Hits.Count > 0, query);
+        Assert.Contains(sentence, result.Hits[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhenPagingPastTheStrictMatches_ShouldContinueWithTheNearOnes()
     {
         var all = seeds.Search("全面从严治党永远在路上", limit: 50);
