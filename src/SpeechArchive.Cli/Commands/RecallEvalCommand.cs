@@ -23,8 +23,9 @@ internal static class RecallEvalCommand
         };
         var strict = new Option<bool>("--strict") { Description = "Search without the thesaurus and near matches (the baseline)" };
         var misses = new Option<bool>("--misses") { Description = "List the queries whose passage did not come first" };
+        var warmUp = new Option<int>("--warm-up") { Description = "Searches of the set's first queries before timing (default 50)", DefaultValueFactory = _ => 50 };
         var json = CommonOptions.Json("the report");
-        var command = new Command("recall-eval", "Score the main search on half-remembered queries: MRR@10 and recall@10, overall and per kind.") { queries, corpus, strict, misses, json };
+        var command = new Command("recall-eval", "Score the main search on half-remembered queries: MRR@10 and recall@10, overall and per kind.") { queries, corpus, strict, misses, warmUp, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var set = RecallSet.Load(parse.GetValue(queries)!);
@@ -46,7 +47,7 @@ internal static class RecallEvalCommand
                 }
 
                 var searcher = parse.GetValue(strict) ? new Searcher(index) : ArchiveOptions.OpenSearcher(index, parse);
-                var report = RecallEvaluator.Evaluate(searcher, set);
+                var report = RecallEvaluator.Evaluate(searcher, set, warmUp: parse.GetValue(warmUp));
                 if (parse.GetValue(json))
                 {
                     Console.WriteLine(JsonSerializer.Serialize(report, JsonDefaults.Indented));
@@ -78,7 +79,12 @@ internal static class RecallEvalCommand
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"{index.Passages.Count:N0} passages; search {report.MeanMs:0.0} ms on average, {report.P95Ms:0.0} ms at the 95th percentile, {report.MaxMs:0.0} ms at most");
+        AnsiConsole.MarkupLine($"{index.Passages.Count:N0} passages; search (after {report.WarmUp} warm-up searches) {report.MeanMs:0.0} ms on average, {report.P95Ms:0.0} ms at the 95th percentile, {report.MaxMs:0.0} ms at most");
+        if (report.Slowest.Count > 0)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape("slowest: " + string.Join("; ", report.Slowest.Select(t => $"[{t.Query.Kind}] {t.Query.Query} {t.Ms.ToString("0.0", CultureInfo.InvariantCulture)} ms"))));
+        }
+
         if (misses)
         {
             foreach (var m in report.Misses)

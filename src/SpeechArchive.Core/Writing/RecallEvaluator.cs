@@ -7,7 +7,11 @@ namespace SpeechArchive.Writing;
 /// <summary>Runs a recall set through the main search and scores where each query's passage ranks: MRR@k and recall@k.</summary>
 public static class RecallEvaluator
 {
-    public static RecallReport Evaluate(Searcher searcher, IReadOnlyList<RecallQuery> queries, int k = 10)
+    /// <summary>
+    /// Scores <paramref name="queries"/>. Times are taken after <paramref name="warmUp"/> searches of the set's first queries
+    /// (the first searches pay for compiling the code, and the runtime recompiles hot methods after about thirty calls).
+    /// </summary>
+    public static RecallReport Evaluate(Searcher searcher, IReadOnlyList<RecallQuery> queries, int k = 10, int warmUp = 1)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(queries);
@@ -15,9 +19,10 @@ public static class RecallEvaluator
         var ranks = new List<(RecallQuery Query, int? Rank)>(queries.Count);
         var misses = new List<RecallMiss>();
         var times = new List<double>(queries.Count);
-        if (queries.Count > 0)
+        var slowest = new List<(RecallQuery Query, double Ms)>();
+        foreach (var q in queries.Take(Math.Max(warmUp, queries.Count > 0 ? 1 : 0)))
         {
-            searcher.Search(new SearchRequest { Query = queries[0].Query, Limit = k }); // warm up: the first search pays for compiling the code
+            searcher.Search(new SearchRequest { Query = q.Query, Limit = k, SnippetLength = 40 });
         }
 
         foreach (var q in queries)
@@ -27,6 +32,7 @@ public static class RecallEvaluator
             var clock = Stopwatch.StartNew();
             var result = searcher.Search(new SearchRequest { Query = q.Query, Limit = k, SnippetLength = 40 });
             times.Add(clock.Elapsed.TotalMilliseconds);
+            slowest.Add((q, clock.Elapsed.TotalMilliseconds));
             var at = result.Hits.ToList().FindIndex(h => h.PassageId == index.Passages[target].Id);
             int? rank = at < 0 ? null : at + 1;
             ranks.Add((q, rank));
@@ -46,6 +52,8 @@ public static class RecallEvaluator
             MeanMs = times.Count == 0 ? 0 : Math.Round(times.Average(), 2),
             P95Ms = times.Count == 0 ? 0 : Math.Round(times.Order().ElementAt((int)Math.Ceiling(0.95 * times.Count) - 1), 2),
             MaxMs = times.Count == 0 ? 0 : Math.Round(times.Max(), 2),
+            WarmUp = Math.Min(Math.Max(warmUp, 1), queries.Count),
+            Slowest = slowest.OrderByDescending(x => x.Ms).Take(5).Select(x => new RecallTime(x.Query, Math.Round(x.Ms, 2))).ToList(),
         };
     }
 

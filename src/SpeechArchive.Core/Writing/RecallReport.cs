@@ -11,7 +11,14 @@ public sealed record RecallReport
     public required double MeanMs { get; init; }
     public required double P95Ms { get; init; }
     public required double MaxMs { get; init; }
+    /// <summary>Searches run before timing.</summary>
+    public int WarmUp { get; init; }
+    /// <summary>The five slowest queries with their times.</summary>
+    public IReadOnlyList<RecallTime> Slowest { get; init; } = [];
 }
+
+/// <summary>A query and how long its search took, in milliseconds.</summary>
+public sealed record RecallTime(RecallQuery Query, double Ms);
 
 /// <summary>Scores of a group of queries (<see cref="Kind"/> "all" for every query).</summary>
 public sealed record RecallScore(string Kind, int Queries, double Mrr, double Recall);

@@ -96,6 +96,9 @@ public sealed class WritingCommandsTests : IDisposable
         Assert.Contains("swapped", table, StringComparison.Ordinal);
         Assert.Equal(1.0, doc.RootElement.GetProperty("overall").GetProperty("mrr").GetDouble());
         Assert.Equal(2, doc.RootElement.GetProperty("perKind").GetArrayLength());
+        Assert.Equal(2, doc.RootElement.GetProperty("warmUp").GetInt32()); // at most the set's size
+        Assert.Equal(2, doc.RootElement.GetProperty("slowest").GetArrayLength());
+        Assert.Contains("slowest: ", table, StringComparison.Ordinal);
     }
 
     [Fact]
