@@ -71,6 +71,6 @@ public sealed class DraftCheckerTests(SeedIndexFixture seeds) : IClassFixture<Se
     private string PassageHolding(string text)
     {
         var docs = Enumerable.Range(0, seeds.Snapshot.Passages.Count).Where(d => seeds.Snapshot.PassageText(d).Contains(text, StringComparison.Ordinal)).ToList();
-        return seeds.Snapshot.Passages[docs[0]].Id;
+        return seeds.Snapshot.Passages[Assert.Single(docs)].Id; // the precedent is one passage, so "first" means that one
     }
 }
