@@ -24,7 +24,7 @@ public sealed class HeldOutRecallTests(ITestOutputHelper output)
         }
 
         using var temp = new TempFolder();
-        var index = Build(temp, reports);
+        var index = RecallRuns.Index(temp, reports);
         var set = HeldOutRecallSet.Make(
             [("corpus", Path.Combine(FixturePaths.RepoRoot, "corpus")), ("reports", reports)],
             RecallSet.Load(CommittedPath),
@@ -51,7 +51,7 @@ public sealed class HeldOutRecallTests(ITestOutputHelper output)
         }
 
         using var temp = new TempFolder();
-        var index = Build(temp, reports);
+        var index = RecallRuns.Index(temp, reports);
         var held = RecallSet.Load(FixturePath);
         var committed = RecallSet.Load(CommittedPath).Select(q => RecallEvaluator.TargetPassage(index, q)).ToHashSet();
 
@@ -82,30 +82,8 @@ public sealed class HeldOutRecallTests(ITestOutputHelper output)
         }
 
         using var temp = new TempFolder();
-        var index = Build(temp, reports);
-        var set = RecallSet.Load(FixturePath);
+        var index = RecallRuns.Index(temp, reports);
 
-        var report = RecallEvaluator.Evaluate(new Searcher(index, QueryUnderstanding.Default), set);
-
-        foreach (var s in report.PerKind.Append(report.Overall))
-        {
-            output.WriteLine($"{s.Kind,-8} {s.Queries,4}  MRR@10 {s.Mrr:0.000}  recall@10 {s.Recall:0.000}");
-        }
-
-        foreach (var m in report.Misses)
-        {
-            output.WriteLine($"miss [{m.Query.Kind}] {m.Query.Query} → {m.Query.Target}: rank {m.Rank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
-        }
-
-        Assert.Equal(set.Count, report.Overall.Queries);
-        Assert.True(report.Overall.Mrr >= 0.95, $"MRR@10 {report.Overall.Mrr}");
-        Assert.True(report.Overall.Recall >= 0.98, $"recall@10 {report.Overall.Recall}");
-    }
-
-    private static IndexSnapshot Build(TempFolder temp, string reports)
-    {
-        RecallCorpus.Stage(temp.Combine("corpus"), [Path.Combine(FixturePaths.RepoRoot, "corpus"), reports]);
-        Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
-        return IndexSnapshot.Load(temp.Combine("index"));
+        RecallRuns.EvaluateAndAssertTargets(index, RecallSet.Load(FixturePath), output);
     }
 }

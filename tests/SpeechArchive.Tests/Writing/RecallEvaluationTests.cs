@@ -19,27 +19,9 @@ public sealed class RecallEvaluationTests(ITestOutputHelper output)
         }
 
         using var temp = new TempFolder();
-        RecallCorpus.Stage(temp.Combine("corpus"), [Path.Combine(FixturePaths.RepoRoot, "corpus"), reports]);
-        Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
-        var index = IndexSnapshot.Load(temp.Combine("index"));
-        var set = RecallSet.Load(SetPath);
+        var index = RecallRuns.Index(temp, reports);
 
-        var report = RecallEvaluator.Evaluate(new Searcher(index, QueryUnderstanding.Default), set);
-
-        foreach (var s in report.PerKind.Append(report.Overall))
-        {
-            output.WriteLine($"{s.Kind,-8} {s.Queries,4}  MRR@10 {s.Mrr:0.000}  recall@10 {s.Recall:0.000}");
-        }
-
-        foreach (var m in report.Misses)
-        {
-            output.WriteLine($"miss [{m.Query.Kind}] {m.Query.Query} → {m.Query.Target}: rank {m.Rank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
-        }
-
-        Assert.Equal(set.Count, report.Overall.Queries);
-        Assert.Equal(RecallKind.All, report.PerKind.Select(k => k.Kind));
-        Assert.True(report.Overall.Mrr >= 0.95, $"MRR@10 {report.Overall.Mrr}");
-        Assert.True(report.Overall.Recall >= 0.98, $"recall@10 {report.Overall.Recall}");
+        RecallRuns.EvaluateAndAssertTargets(index, RecallSet.Load(SetPath), output);
     }
 
     [Fact]
