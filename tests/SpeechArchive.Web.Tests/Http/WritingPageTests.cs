@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using AngleSharp.Dom;
 using SpeechArchive.Search;
 using SpeechArchive.Writing;
@@ -94,7 +97,50 @@ public sealed class WritingPageTests : IDisposable
         Assert.Equal(["作风建设", "全面从严治党"], series.Select(s => s.GetAttribute("data-series")));
         Assert.All(series, s => Assert.NotEmpty(s.QuerySelectorAll("circle title")));
         Assert.Contains("format=csv", page.QuerySelector("#phrase-trend a.csv")!.GetAttribute("href"), StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector("#theme-trend svg"));
+    }
+
+    [Fact]
+    public async Task WhenShowingThemeShares_ShouldShadeEachYearAndLinkEachCellToThatThemeAndYear()
+    {
+        var api = await client.GetFromJsonAsync<JsonElement>("/api/trends/themes");
+        var page = await Html.GetAsync(client, "/trends?type=requirement");
+        var all = await Html.GetAsync(client, "/trends");
+
+        var rows = all.QuerySelectorAll("#theme-trend table.heat tbody tr");
+        var years = all.QuerySelectorAll("#theme-trend table.heat thead th").Skip(2).Select(th => int.Parse(th.TextContent, CultureInfo.InvariantCulture)).ToList();
+        var passages = api.GetProperty("passages").EnumerateArray().Select(p => p.GetInt32()).ToList();
+        var apiYears = api.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ToList();
+        Assert.Equal(apiYears.Where((_, i) => passages[i] > 0), years);
+        Assert.Equal(api.GetProperty("themes").GetArrayLength(), rows.Length);
+        foreach (var theme in api.GetProperty("themes").EnumerateArray())
+        {
+            var row = all.QuerySelector($"#theme-trend tr[data-theme='{theme.GetProperty("id").GetString()}']")!;
+            var cells = row.QuerySelectorAll("td").Skip(1).ToList();
+            var shares = theme.GetProperty("shares").EnumerateArray().Select(s => s.GetDouble()).Where((_, i) => passages[i] > 0).ToList();
+            Assert.Equal(shares.Count, cells.Count);
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var link = cells[i].QuerySelector("a");
+                Assert.Equal(shares[i] > 0, link is not null);
+                Assert.Equal(shares[i] > 0, cells[i].ClassName != "h0");
+                if (link is not null)
+                {
+                    var href = link.GetAttribute("href")!;
+                    Assert.Contains("theme=" + theme.GetProperty("id").GetString(), href, StringComparison.Ordinal);
+                    Assert.Contains("year=" + years[i].ToString(CultureInfo.InvariantCulture), href, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        // The largest share on the table is darkest; rows run from the largest overall share down.
+        var darkest = all.QuerySelectorAll("#theme-trend td.h8");
+        Assert.NotEmpty(darkest);
+        var overall = rows.Select(r => double.Parse(r.QuerySelector("td.overall")!.TextContent.TrimEnd('%'), CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(overall.OrderByDescending(x => x), overall);
+
+        // A drill-down link keeps the page's other filters.
+        var filtered = page.QuerySelector("#theme-trend td a")!.GetAttribute("href")!;
+        Assert.Contains("type=requirement", filtered, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal sealed class TrendsModel(ArchiveHost archive) : PageModel
     public TrendResult? Result { get; private set; }
     public LineChart? PhraseChart { get; private set; }
     public ThemeTrendResult? Themes { get; private set; }
-    public LineChart? ThemeChart { get; private set; }
+    public ThemeHeatmap? ThemeTable { get; private set; }
     public string? Error { get; private set; }
 
     public void OnGet()
@@ -35,7 +35,7 @@ internal sealed class TrendsModel(ArchiveHost archive) : PageModel
             }
 
             Themes = TrendBuilder.Themes(archive.Snapshot, p.Filters);
-            ThemeChart = LineChart.Create(Themes.Years, Themes.Themes.Select(t => (t.Label, (IReadOnlyList<double>)t.Shares.Select((v, i) => Themes.Passages[i] > 0 ? v : double.NaN).ToList())).ToList(), "", "各主题段落占当年段落的比例", v => v.ToString("0%", CultureInfo.InvariantCulture));
+            ThemeTable = ThemeHeatmap.Create(Themes, Filters);
         }
         catch (QuerySyntaxException e)
         {
