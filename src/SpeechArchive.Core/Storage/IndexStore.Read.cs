@@ -5,7 +5,7 @@ internal sealed partial class IndexStore
     private const string SelectSpeechesSql = """
         SELECT id, file_key, public_id, content_hash, labels_fingerprint, title, date, year, speaker, organization, meeting,
             source, category, tags, provenance, warnings, title_start, title_end, salutation_start, salutation_end,
-            theme_shares, text, markdown, indexed_at
+            theme_shares, text, markdown, indexed_at, source_stamp
         FROM speeches
         """;
 
@@ -26,7 +26,7 @@ internal sealed partial class IndexStore
             list.Add(new StoredSpeech(st.Int64(0), st.Text(1)!, st.Text(2)!, st.Text(3)!, st.Text(4)!, st.Text(5), st.Text(6),
                 st.NullableInt32(7), st.Text(8), st.Text(9), st.Text(10), st.Text(11), st.Text(12), st.Text(13), st.Text(14),
                 st.Text(15), st.NullableInt32(16), st.NullableInt32(17), st.NullableInt32(18), st.NullableInt32(19), st.Text(20),
-                st.Text(21) ?? "", st.Text(22), st.Text(23)!));
+                st.Text(21) ?? "", st.Text(22), st.Text(23)!, st.Text(24)));
         }
 
         return list;

@@ -1,12 +1,15 @@
 namespace SpeechArchive.Storage;
 
-/// <summary>A speech row as stored (without its passages).</summary>
+/// <summary>
+/// A speech row as stored (without its passages). <see cref="SourceStamp"/> is the file's size, modification time and
+/// metadata row when it was read (null when too recent to trust): a file whose stamp is unchanged is not read again.
+/// </summary>
 internal sealed record StoredSpeech(
     long RowId, string FileKey, string PublicId, string ContentHash, string LabelsFingerprint,
     string? Title, string? Date, int? Year, string? Speaker, string? Organization, string? Meeting, string? Source,
     string? Category, string? Tags, string? Provenance, string? Warnings,
     int? TitleStart, int? TitleEnd, int? SalutationStart, int? SalutationEnd, string? ThemeShares,
-    string Text, string? Markdown, string IndexedAt);
+    string Text, string? Markdown, string IndexedAt, string? SourceStamp = null);
 
 /// <summary>A section row as stored.</summary>
 internal sealed record StoredSection(
