@@ -123,7 +123,7 @@ public static partial class Indexer
             var p = structure.Passages[i];
             var l = labels.Passages[i];
             list.Add(new PreparedPassage(p, string.Join(',', l.Themes), string.Join(',', l.DirectiveTypes), StoredStructure.Sentences(p, l),
-                TermVector.Build(text, p.Span.Start, p.Span.End)));
+                TermVector.Build(text, p.Span.Start, p.Span.End), Analysis.MatchText.Length(text, p.Span.Start, p.Span.End)));
         }
 
         return list;

@@ -156,7 +156,7 @@ public static partial class Indexer
             {
                 var rowId = nextPassageId++;
                 store.InsertPassage(new StoredPassage(rowId, speechRow, p.Passage.Ordinal, p.Passage.SectionOrdinal,
-                    p.Passage.PointLabel, p.Passage.Span.Start, p.Passage.Span.End, p.Themes, p.DirectiveTypes, p.Sentences));
+                    p.Passage.PointLabel, p.Passage.Span.Start, p.Passage.Span.End, p.Themes, p.DirectiveTypes, p.Sentences, p.MatchLength));
                 postings.Add(rowId, p.Terms);
             }
         }

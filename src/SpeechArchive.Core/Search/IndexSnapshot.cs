@@ -61,10 +61,33 @@ public sealed partial class IndexSnapshot
 
     internal static IndexSnapshot Load(IndexStore store)
     {
-        store.BeginRead(); // one read transaction: every table is read at the same generation, without waiting for a writer
+        // Read transactions (WAL: they see one commit and never wait for a writer) on two connections, so the passages are
+        // read while the speeches are; both must see the same commit, or the second starts again.
+        using var second = IndexStore.Open(store.Directory, create: false);
+        store.BeginRead();
         try
         {
-            return Build(store);
+            var generation = store.Generation; // the first read fixes this transaction's view
+            for (var attempt = 0; ; attempt++)
+            {
+                second.BeginRead();
+                try
+                {
+                    if (second.Generation == generation)
+                    {
+                        return Build(store, second);
+                    }
+                }
+                finally
+                {
+                    second.Rollback();
+                }
+
+                if (attempt >= 3)
+                {
+                    return Build(store, store); // a writer keeps committing: read everything on the first connection
+                }
+            }
         }
         finally
         {

@@ -54,7 +54,7 @@ internal sealed partial class IndexStore
 
     public List<StoredPassage> ReadPassages(long? speechRowId = null)
     {
-        var sql = "SELECT id, speech_id, ordinal, section_ordinal, point_label, start, end, themes, directive_types, sentences FROM passages"
+        var sql = "SELECT id, speech_id, ordinal, section_ordinal, point_label, start, end, themes, directive_types, sentences, match_length FROM passages"
             + (speechRowId is null ? "" : " WHERE speech_id = ?") + " ORDER BY id";
         using var st = db.Prepare(sql);
         if (speechRowId is not null)
@@ -66,7 +66,7 @@ internal sealed partial class IndexStore
         while (st.Step())
         {
             list.Add(new StoredPassage(st.Int64(0), st.Int64(1), st.Int32(2), st.Int32(3), st.Text(4), st.Int32(5), st.Int32(6),
-                st.Text(7)!, st.Text(8)!, st.Text(9)!));
+                st.Text(7)!, st.Text(8)!, st.Text(9)!, st.NullableInt32(10)));
         }
 
         return list;

@@ -15,8 +15,8 @@ internal sealed partial class IndexStore
         """;
 
     private const string InsertPassageSql = """
-        INSERT INTO passages(id, speech_id, ordinal, section_ordinal, point_label, start, end, themes, directive_types, sentences)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO passages(id, speech_id, ordinal, section_ordinal, point_label, start, end, themes, directive_types, sentences, match_length)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """;
 
     private SqliteStatement? insertSpeech;
@@ -44,7 +44,7 @@ internal sealed partial class IndexStore
     {
         insertPassage ??= db.Prepare(InsertPassageSql);
         insertPassage.Execute(p.RowId, p.SpeechRowId, p.Ordinal, p.SectionOrdinal, p.PointLabel, p.Start, p.End,
-            p.Themes, p.DirectiveTypes, p.Sentences);
+            p.Themes, p.DirectiveTypes, p.Sentences, p.MatchLength);
     }
 
     /// <summary>Deletes a speech with its sections and passages; its postings become dead and are dropped at the next merge.</summary>

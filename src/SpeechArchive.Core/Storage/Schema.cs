@@ -7,11 +7,12 @@ internal static class Schema
 
     /// <summary>
     /// Upgrades an index of an older version in place, in one transaction: version 2 → 3 adds <c>speeches.source_stamp</c>
-    /// (null for the rows already there: their files are hashed once more at the next run, as before).
+    /// (null for the rows already there: their files are hashed once more at the next run, as before) and
+    /// <c>passages.match_length</c> (null: computed when loading).
     /// </summary>
     public static readonly IReadOnlyDictionary<int, string> Migrations = new Dictionary<int, string>
     {
-        [2] = "ALTER TABLE speeches ADD COLUMN source_stamp TEXT;",
+        [2] = "ALTER TABLE speeches ADD COLUMN source_stamp TEXT; ALTER TABLE passages ADD COLUMN match_length INTEGER;",
     };
 
     public const string FileName = "speecharchive.db";
@@ -43,7 +44,8 @@ internal static class Schema
             speech_id INTEGER NOT NULL REFERENCES speeches(id) ON DELETE CASCADE,
             ordinal INTEGER NOT NULL, section_ordinal INTEGER NOT NULL, point_label TEXT,
             start INTEGER NOT NULL, end INTEGER NOT NULL,
-            themes TEXT NOT NULL, directive_types TEXT NOT NULL, sentences TEXT NOT NULL);
+            themes TEXT NOT NULL, directive_types TEXT NOT NULL, sentences TEXT NOT NULL,
+            match_length INTEGER); -- length of the passage's match form (BM25's document length), so loading need not build it
         CREATE INDEX IF NOT EXISTS passages_by_speech ON passages(speech_id);
         CREATE TABLE IF NOT EXISTS segments (
             id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -18,7 +18,8 @@ internal sealed record StoredSection(
 /// <summary>
 /// A passage row as stored; <see cref="Sentences"/> is "start,end,type;…" with an empty type for none. The section path is not
 /// stored: it follows from the sections table. Label reasons are not stored either: they are recomputed from the stored taxonomy.
+/// <see cref="MatchLength"/> is the length of the passage's match form (null in an index migrated from version 2).
 /// </summary>
 internal sealed record StoredPassage(
     long RowId, long SpeechRowId, int Ordinal, int SectionOrdinal, string? PointLabel,
-    int Start, int End, string Themes, string DirectiveTypes, string Sentences);
+    int Start, int End, string Themes, string DirectiveTypes, string Sentences, int? MatchLength = null);

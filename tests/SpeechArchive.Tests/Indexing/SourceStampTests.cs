@@ -128,7 +128,7 @@ public sealed class SourceStampTests : IDisposable
         using (var db = SqliteDatabase.Open(IndexStore.DatabasePathIn(indexDir), create: false))
         {
             // What version 2 was: no stamps.
-            db.Execute("ALTER TABLE speeches DROP COLUMN source_stamp; UPDATE meta SET value = '2' WHERE key = 'schema_version';");
+            db.Execute("ALTER TABLE speeches DROP COLUMN source_stamp; ALTER TABLE passages DROP COLUMN match_length; UPDATE meta SET value = '2' WHERE key = 'schema_version';");
         }
 
         using (var store = IndexStore.Open(indexDir, create: false))
@@ -136,6 +136,8 @@ public sealed class SourceStampTests : IDisposable
             Assert.Equal(Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), store.GetMeta("schema_version"));
         }
 
+        var migrated = IndexSnapshot.Load(indexDir); // no match lengths stored: computed while loading
+        Assert.True(new Searcher(migrated).Search(new SearchRequest { Query = "作风" }).Total > 0);
         var hashed = Run(); // no stamps yet: every file is read and hashed, and found unchanged
         File.WriteAllText(Path.Combine(corpus, "new.txt"), "同志们：\n要把巡察整改作为重要政治任务抓紧抓实。\n");
         File.SetLastWriteTimeUtc(Path.Combine(corpus, "new.txt"), LongAgo);
