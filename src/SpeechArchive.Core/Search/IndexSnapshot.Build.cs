@@ -108,8 +108,8 @@ public sealed partial class IndexSnapshot
             passageLists[s].Add(d);
         }
 
-        // Postings decode on one thread while the passages are built on the others.
-        var postings = Task.Run(() => DecodePostings(segments, denseByRow));
+        // The term dictionary is read on one thread while the passages are built on the others.
+        var postings = Task.Run(() => IndexPostings(segments, denseByRow));
 
         // Few distinct label lists exist: split and mask each once.
         var themeLists = new Dictionary<string, (IReadOnlyList<string> Ids, uint Mask)>(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace SpeechArchive.Search;
 
 /// <summary>
 /// An immutable, fully in-memory view of one committed index generation: speeches, passages, per-passage arrays for facets
-/// (as Lucene's doc values) and decoded postings. Searches run against a snapshot; a reindex loads a new one and swaps it in.
+/// (as Lucene's doc values) and the postings (each term's decoded on first use). Searches run against a snapshot; a reindex loads a new one and swaps it in.
 /// </summary>
 public sealed partial class IndexSnapshot
 {
@@ -41,8 +41,7 @@ public sealed partial class IndexSnapshot
 
     private Dictionary<long, int> termIds = [];
     private Dictionary<string, int> wordIds = new(StringComparer.Ordinal);
-    private int[][] postingDocs = [];
-    private byte[][] postingTfs = [];
+    private PostingsIndex? postings;
     private Dictionary<string, int> speechById = new(StringComparer.Ordinal);
     private Dictionary<string, int>? passageById;
     private string[] sectionMatches = [];
@@ -117,7 +116,7 @@ public sealed partial class IndexSnapshot
     }
 
     internal (int[] Docs, byte[] Tfs)? Postings(long key) =>
-        termIds.TryGetValue(key, out var id) ? (postingDocs[id], postingTfs[id]) : null;
+        termIds.TryGetValue(key, out var id) ? postings!.Get(id) : null;
 
     internal int? WordId(string word) => wordIds.TryGetValue(word, out var id) ? id : null;
 
@@ -163,7 +162,7 @@ public sealed partial class IndexSnapshot
         }
     }
 
-    internal (int[] Docs, byte[] Tfs) PostingsById(int termId) => (postingDocs[termId], postingTfs[termId]);
+    internal (int[] Docs, byte[] Tfs) PostingsById(int termId) => postings!.Get(termId);
 
     internal static IReadOnlyList<LabelInfo> ParseLabels(string? json) =>
         json is null ? [] : JsonSerializer.Deserialize<List<LabelInfo>>(json, JsonDefaults.Options) ?? [];
