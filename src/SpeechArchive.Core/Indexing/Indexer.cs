@@ -120,6 +120,7 @@ public static partial class Indexer
             stages["read (summed over workers)"] = Math.Round(fileWork.ReadSeconds, 3);
             stages["parse (summed over workers)"] = Math.Round(fileWork.ParseSeconds, 3);
             stages["rows (writer)"] = Math.Round(writer.RowSeconds, 3);
+            stages["postings (part of rows)"] = Math.Round(writer.PostingSeconds, 3);
             Lap("pipeline");
 
             var relabels = toRelabel.Count > 0 ? Relabel(store, toRelabel, classifier, progress, cancellation) : [];
