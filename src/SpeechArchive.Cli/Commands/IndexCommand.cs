@@ -41,7 +41,8 @@ internal static class IndexCommand
         return result.Failed.Count > 0 ? CliErrors.Failed : 0;
     }
 
-    private static int lastLogged = -1;
+    /// <summary>The last percentage logged per stage: stages overlap (the writer commits while workers still parse).</summary>
+    private static readonly Dictionary<string, int> LastLogged = new(StringComparer.Ordinal);
 
     private static void LogProgress(IndexProgress p, bool quiet)
     {
@@ -51,10 +52,14 @@ internal static class IndexCommand
         }
 
         var percent = p.Done * 100 / p.Total;
-        if (percent / 25 != lastLogged / 25 || p.Done == p.Total)
+        lock (LastLogged)
         {
-            lastLogged = percent;
-            Console.Error.WriteLine($"{p.Stage}: {p.Done}/{p.Total}");
+            var last = LastLogged.GetValueOrDefault(p.Stage, -1);
+            if (last < 0 || percent / 25 != last / 25 || p.Done == p.Total)
+            {
+                LastLogged[p.Stage] = percent;
+                Console.Error.WriteLine($"{p.Stage}: {p.Done}/{p.Total}");
+            }
         }
     }
 

@@ -10,13 +10,33 @@ public static class MatchText
     public const char Break = '\n';
     public const char Mask = '\u0001';
 
-    /// <summary>Builds the match form of text[start..end) (the fast path used for every passage at load).</summary>
+    /// <summary>Builds the match form of text[start..end) (the fast path used for passages).</summary>
     public static string Build(string text, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(text);
         var length = end - start;
         char[]? rented = null;
         var buffer = length <= 1024 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        var n = Fill(text, start, end, buffer, write: true);
+        var result = new string(buffer[..n]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
+    }
+
+    /// <summary>The length of <see cref="Build(string, int, int)"/>'s result, without building it (passage lengths for ranking).</summary>
+    public static int Length(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Fill(text, start, end, [], write: false);
+    }
+
+    /// <summary>Writes the match form of text[start..end) into <paramref name="buffer"/> (when <paramref name="write"/>) and returns its length.</summary>
+    private static int Fill(string text, int start, int end, Span<char> buffer, bool write)
+    {
         var n = 0;
         var lastKind = CharKind.Hard;
         var pendingSpace = false;
@@ -27,7 +47,12 @@ public static class MatchText
             switch (kind)
             {
                 case CharKind.Cjk:
-                    buffer[n++] = c;
+                    if (write)
+                    {
+                        buffer[n] = c;
+                    }
+
+                    n++;
                     lastKind = CharKind.Cjk;
                     pendingSpace = false;
                     break;
@@ -45,7 +70,12 @@ public static class MatchText
                     {
                         if (lastKind != CharKind.Mask)
                         {
-                            buffer[n++] = Mask;
+                            if (write)
+                            {
+                                buffer[n] = Mask;
+                            }
+
+                            n++;
                             lastKind = CharKind.Mask;
                         }
                     }
@@ -53,12 +83,22 @@ public static class MatchText
                     {
                         if (pendingSpace && lastKind == CharKind.Alnum)
                         {
-                            buffer[n++] = ' ';
+                            if (write)
+                            {
+                                buffer[n] = ' ';
+                            }
+
+                            n++;
                         }
 
                         for (var k = i; k < runEnd; k++)
                         {
-                            buffer[n++] = TextNormalizer.Fold(text[k]);
+                            if (write)
+                            {
+                                buffer[n] = TextNormalizer.Fold(text[k]);
+                            }
+
+                            n++;
                         }
 
                         lastKind = CharKind.Alnum;
@@ -71,7 +111,12 @@ public static class MatchText
                     var marker = kind == CharKind.Hard ? Break : Mask;
                     if (lastKind != kind)
                     {
-                        buffer[n++] = marker;
+                        if (write)
+                        {
+                            buffer[n] = marker;
+                        }
+
+                        n++;
                         lastKind = kind;
                     }
 
@@ -80,13 +125,7 @@ public static class MatchText
             }
         }
 
-        var result = new string(buffer[..n]);
-        if (rented is not null)
-        {
-            System.Buffers.ArrayPool<char>.Shared.Return(rented);
-        }
-
-        return result;
+        return n;
     }
 
     /// <summary>Builds the match form and records for each of its characters the offset in <paramref name="text"/> it came from.</summary>

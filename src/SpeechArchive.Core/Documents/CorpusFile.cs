@@ -8,4 +8,7 @@ public sealed record CorpusFile(string Key, string FullPath, long Length)
 {
     /// <summary>The metadata table (MANIFEST.tsv or metadata.csv) of the file's folder or nearest ancestor below the root, or null.</summary>
     public string? MetadataTablePath { get; init; }
+
+    /// <summary>Last modification time (UTC) when scanned; with <see cref="Length"/> it lets an unchanged file go unread.</summary>
+    public DateTime LastWriteUtc { get; init; }
 }

@@ -63,7 +63,8 @@ public sealed class CorpusScanner
             }
             else if (IsSpeechFile(entry.Name) && File.Exists(realPath))
             {
-                files.Add(new CorpusFile(key, entry.FullName, new FileInfo(realPath).Length) { MetadataTablePath = table });
+                var info = new FileInfo(realPath); // one stat gives both the length and the time
+                files.Add(new CorpusFile(key, entry.FullName, info.Length) { MetadataTablePath = table, LastWriteUtc = info.LastWriteTimeUtc });
             }
         }
     }

@@ -77,10 +77,28 @@ public sealed partial class DocumentReader
     /// <summary>The file's bytes, or null when it holds more than <see cref="MaxFileBytes"/> (read no further than that).</summary>
     private static byte[]? ReadBounded(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
         if (stream.CanSeek && stream.Length > MaxFileBytes)
         {
             return null;
+        }
+
+        if (stream.CanSeek)
+        {
+            // The usual case: read exactly the length into one array (and notice a file that grew meanwhile).
+            var bytes = new byte[stream.Length];
+            var filled = 0;
+            while (filled < bytes.Length && stream.Read(bytes, filled, bytes.Length - filled) is var n and > 0)
+            {
+                filled += n;
+            }
+
+            if (filled == bytes.Length && stream.ReadByte() < 0)
+            {
+                return bytes;
+            }
+
+            stream.Position = 0;
         }
 
         var buffer = new MemoryStream();

@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
 using SpeechArchive.Classification;
 using SpeechArchive.Documents;
 using SpeechArchive.Storage;
@@ -8,119 +9,110 @@ namespace SpeechArchive.Indexing;
 
 public static partial class Indexer
 {
-    private sealed record ScannedFile(CorpusFile File, SourceDocument? Document);
+    private enum OutcomeKind
+    {
+        Unchanged,
+        Prepared,
+        ReadFailed,
+        ParseFailed,
+    }
 
-    private sealed record RunPlan(List<SourceDocument> ToParse, List<StoredSpeech> ToRelabel, List<StoredSpeech> ToRemove, int Unchanged);
+    /// <summary>What became of one corpus file in the workers: unchanged (read or not), ready to write, or failed.</summary>
+    private sealed record FileOutcome(OutcomeKind Kind, string Key, StoredSpeech? Old, string? Stamp)
+    {
+        public PreparedSpeech? Prepared { get; init; }
+        public string? Reason { get; init; }
+        public IReadOnlyList<string> Warnings { get; init; } = [];
+        public long Characters { get; init; }
+    }
 
     private sealed record Relabelled(StoredSpeech Speech, SpeechLabels Labels, List<StoredPassage> Passages, bool Changed);
 
-    private static List<ScannedFile> ReadCorpus(IndexOptions options, IProgress<IndexProgress>? progress, List<IndexFailure> failures,
-        List<string> warnings, CancellationToken cancellation)
+    /// <summary>
+    /// The per-file work of a run, done by the workers in parallel: skip a file whose stamp is unchanged, else read it, and
+    /// parse, label and analyze it when its content hash is new. Keeps the busy time of each step, summed over workers.
+    /// </summary>
+    private sealed class FileWork(
+        IReadOnlyList<CorpusFile> files, MetadataTable?[] tables, Dictionary<string, StoredSpeech> existing, DateTime scannedUtc,
+        SpeechClassifier classifier, IProgress<IndexProgress>? progress)
     {
-        var files = new CorpusScanner().Scan(options.CorpusDirectory);
-        var tables = new MetadataTableCache();
-        var tableOf = files.Select(tables.For).ToArray(); // loaded once, serially, before the parallel read
-        warnings.AddRange(tables.Warnings);
-        var reader = new DocumentReader();
-        var results = new ScannedFile[files.Count];
-        var errors = new ConcurrentBag<(int, IndexFailure)>();
-        var done = 0;
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellation }, i =>
+        private readonly DocumentReader reader = new();
+        private long readTicks;
+        private long parseTicks;
+        private int read;
+        private int parsed;
+
+        public double ReadSeconds => Stopwatch.GetElapsedTime(0, readTicks).TotalSeconds;
+
+        public double ParseSeconds => Stopwatch.GetElapsedTime(0, parseTicks).TotalSeconds;
+
+        public FileOutcome Process(int i)
         {
+            var start = Stopwatch.GetTimestamp();
             var file = files[i];
-            var read = reader.Read(file, tableOf[i]);
-            if (read.Document is null)
+            existing.TryGetValue(file.Key, out var old);
+            var stamp = SourceStamp.Of(file, tables[i], scannedUtc);
+            FileOutcome outcome;
+            if (old is not null && stamp is not null && old.SourceStamp == stamp)
             {
-                errors.Add((i, new IndexFailure(file.Key, read.Reason ?? "unreadable")));
+                outcome = new FileOutcome(OutcomeKind.Unchanged, file.Key, old, stamp) { Warnings = StoredWarnings(old) };
+                Done(start, ref readTicks, ref read, "read", 64, file.Key);
+                Done(Stopwatch.GetTimestamp(), ref parseTicks, ref parsed, "parse", 32, file.Key);
+                return outcome;
             }
 
-            results[i] = new ScannedFile(file, read.Document);
-            var n = Interlocked.Increment(ref done);
-            if (n % 64 == 0 || n == files.Count)
+            var result = reader.Read(file, tables[i]);
+            Done(start, ref readTicks, ref read, "read", 64, file.Key);
+            start = Stopwatch.GetTimestamp();
+            if (result.Document is not { } doc)
             {
-                progress?.Report(new IndexProgress("read", n, files.Count, file.Key));
+                outcome = new FileOutcome(OutcomeKind.ReadFailed, file.Key, old, stamp) { Reason = result.Reason ?? "unreadable" };
             }
-        });
+            else if (old is not null && old.ContentHash == doc.ContentHash)
+            {
+                outcome = new FileOutcome(OutcomeKind.Unchanged, file.Key, old, stamp) { Warnings = doc.Warnings, Characters = doc.Text.Length };
+            }
+            else
+            {
+                outcome = Prepare(doc, old, stamp);
+            }
 
-        failures.AddRange(errors.OrderBy(e => e.Item1).Select(e => e.Item2));
-        foreach (var doc in results.Where(r => r.Document is not null).Select(r => r.Document!))
-        {
-            warnings.AddRange(doc.Warnings.Select(w => $"{doc.Key}: {w}"));
+            Done(start, ref parseTicks, ref parsed, "parse", 32, file.Key);
+            return outcome;
         }
 
-        return [.. results];
-    }
-
-    private static RunPlan Plan(List<ScannedFile> scan, Dictionary<string, StoredSpeech> existing, string fingerprint, List<IndexFailure> failures)
-    {
-        var toParse = new List<SourceDocument>();
-        var toRelabel = new List<StoredSpeech>();
-        var unchanged = 0;
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in scan)
+        private FileOutcome Prepare(SourceDocument doc, StoredSpeech? old, string? stamp)
         {
-            present.Add(item.File.Key);
-            if (item.Document is null)
-            {
-                if (existing.ContainsKey(item.File.Key))
-                {
-                    var i = failures.FindIndex(f => f.File == item.File.Key);
-                    if (i >= 0)
-                    {
-                        failures[i] = failures[i] with { Reason = failures[i].Reason + " — the previously indexed version stays searchable." };
-                    }
-                }
-
-                continue;
-            }
-
-            if (existing.TryGetValue(item.File.Key, out var old) && old.ContentHash == item.Document.ContentHash)
-            {
-                unchanged++;
-                if (old.LabelsFingerprint != fingerprint)
-                {
-                    toRelabel.Add(old);
-                }
-
-                continue;
-            }
-
-            toParse.Add(item.Document);
-        }
-
-        var toRemove = existing.Values.Where(s => !present.Contains(s.FileKey)).ToList();
-        return new RunPlan(toParse, toRelabel, toRemove, unchanged);
-    }
-
-    private static List<PreparedSpeech> Prepare(List<SourceDocument> docs, SpeechClassifier classifier, int parallelism,
-        IProgress<IndexProgress>? progress, List<IndexFailure> failures, CancellationToken cancellation)
-    {
-        var results = new PreparedSpeech?[docs.Count];
-        var errors = new ConcurrentBag<(int, IndexFailure)>();
-        var done = 0;
-        Parallel.For(0, docs.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation }, i =>
-        {
-            var doc = docs[i];
             try
             {
                 var structure = SpeechParser.Parse(doc.Text, new SpeechParseOptions { KnownTitle = doc.Metadata.Title, Headings = doc.Headings });
                 var labels = classifier.Classify(doc.Text, structure);
-                results[i] = new PreparedSpeech(doc, structure, labels, PreparePassages(doc.Text, structure, labels));
+                var prepared = new PreparedSpeech(doc, structure, labels, PreparePassages(doc.Text, structure, labels));
+                return new FileOutcome(OutcomeKind.Prepared, doc.Key, old, stamp) { Prepared = prepared, Warnings = doc.Warnings, Characters = doc.Text.Length };
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                errors.Add((i, new IndexFailure(doc.Key, $"could not be parsed or labelled: {e.Message}")));
+                return new FileOutcome(OutcomeKind.ParseFailed, doc.Key, old, stamp)
+                {
+                    Reason = $"could not be parsed or labelled: {e.Message}",
+                    Warnings = doc.Warnings,
+                    Characters = doc.Text.Length,
+                };
             }
+        }
 
-            var n = Interlocked.Increment(ref done);
-            if (n % 32 == 0 || n == docs.Count)
+        private void Done(long start, ref long ticks, ref int count, string stage, int every, string key)
+        {
+            Interlocked.Add(ref ticks, Stopwatch.GetTimestamp() - start);
+            var n = Interlocked.Increment(ref count);
+            if (n % every == 0 || n == files.Count)
             {
-                progress?.Report(new IndexProgress("parse", n, docs.Count, doc.Key));
+                progress?.Report(new IndexProgress(stage, n, files.Count, key));
             }
-        });
+        }
 
-        failures.AddRange(errors.OrderBy(e => e.Item1).Select(e => e.Item2));
-        return results.Where(r => r is not null).Select(r => r!).ToList();
+        private static IReadOnlyList<string> StoredWarnings(StoredSpeech old) =>
+            old.Warnings is null ? [] : JsonSerializer.Deserialize<List<string>>(old.Warnings) ?? [];
     }
 
     private static List<PreparedPassage> PreparePassages(string text, SpeechStructure structure, SpeechLabels labels)
@@ -131,7 +123,7 @@ public static partial class Indexer
             var p = structure.Passages[i];
             var l = labels.Passages[i];
             list.Add(new PreparedPassage(p, string.Join(',', l.Themes), string.Join(',', l.DirectiveTypes), StoredStructure.Sentences(p, l),
-                TermVector.Build(text, p.Span.Start, p.Span.End)));
+                TermVector.Build(text, p.Span.Start, p.Span.End), Analysis.MatchText.Length(text, p.Span.Start, p.Span.End)));
         }
 
         return list;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using SpeechArchive.Classification;
@@ -14,12 +15,39 @@ public static partial class Indexer
     /// <summary>Merge when more than this share of stored postings documents are dead (deleted or replaced passages).</summary>
     private const double MaxDeadShare = 0.25;
 
-    private static void Write(IndexStore store, bool rebuild, Dictionary<string, StoredSpeech> existing, List<PreparedSpeech> prepared,
-        List<StoredSpeech> removed, List<Relabelled> relabels, Taxonomy taxonomy, string fingerprint, Action<string> lap)
+    /// <summary>
+    /// The single writer of a run. It opens the run's one transaction at the first change (at once for a rebuild or when
+    /// files were deleted), writes each prepared speech as the workers hand it over, and finishes with labels, the postings
+    /// segment and the meta rows; the caller commits.
+    /// </summary>
+    private sealed class RunWriter(IndexStore store, bool rebuild, Dictionary<string, StoredSpeech> existing, List<StoredSpeech> removed,
+        string fingerprint, IProgress<IndexProgress>? progress)
     {
-        store.BeginTransaction();
-        try
+        private readonly SegmentBuilder postings = new();
+        private readonly string now = DateTime.UtcNow.ToString("O");
+        private HashSet<string> takenIds = new(StringComparer.Ordinal);
+        private long nextPassageId = 1;
+        private long busyTicks;
+        private long postingTicks;
+
+        public bool Began { get; private set; }
+
+        /// <summary>Seconds spent writing rows and adding postings (the rest of the writer's time it waits for the workers).</summary>
+        public double RowSeconds => Stopwatch.GetElapsedTime(0, busyTicks).TotalSeconds;
+
+        /// <summary>The part of <see cref="RowSeconds"/> spent adding term vectors to the postings segment.</summary>
+        public double PostingSeconds => Stopwatch.GetElapsedTime(0, postingTicks).TotalSeconds;
+
+        public void Begin()
         {
+            if (Began)
+            {
+                return;
+            }
+
+            store.BeginTransaction();
+            Began = true;
+            progress?.Report(new IndexProgress("commit", 0, 1));
             if (rebuild)
             {
                 store.Clear();
@@ -30,29 +58,37 @@ public static partial class Indexer
                 store.DeleteSpeech(speech.RowId);
             }
 
-            var takenIds = rebuild
-                ? new HashSet<string>(StringComparer.Ordinal)
-                : store.ReadSpeeches(withText: false).Select(s => s.PublicId).ToHashSet(StringComparer.Ordinal);
-            var postings = new SegmentBuilder();
-            var nextPassageId = rebuild ? 1 : long.Parse(store.GetMeta("next_passage_id") ?? "1", CultureInfo.InvariantCulture);
-            var now = DateTime.UtcNow.ToString("O");
-            foreach (var item in prepared)
+            if (!rebuild)
             {
-                string? publicId = null;
-                if (!rebuild && existing.TryGetValue(item.Document.Key, out var old))
-                {
-                    store.DeleteSpeech(old.RowId);
-                    publicId = old.PublicId;
-                    takenIds.Remove(old.PublicId);
-                }
+                takenIds = store.ReadSpeeches(withText: false).Select(s => s.PublicId).ToHashSet(StringComparer.Ordinal);
+                nextPassageId = long.Parse(store.GetMeta("next_passage_id") ?? "1", CultureInfo.InvariantCulture);
+            }
+        }
 
-                publicId ??= UniqueId(item.Document.Id, takenIds);
-                takenIds.Add(publicId);
-                InsertSpeech(store, item, publicId, fingerprint, now, postings, ref nextPassageId);
+        /// <summary>Replaces (or adds) the rows of one speech and adds its passages to the run's postings segment.</summary>
+        public void Add(PreparedSpeech item, string? stamp)
+        {
+            Begin();
+            var start = Stopwatch.GetTimestamp();
+            string? publicId = null;
+            if (!rebuild && existing.TryGetValue(item.Document.Key, out var old))
+            {
+                store.DeleteSpeech(old.RowId);
+                publicId = old.PublicId;
+                takenIds.Remove(old.PublicId);
             }
 
-            store.SetMeta("next_passage_id", nextPassageId.ToString(CultureInfo.InvariantCulture));
+            publicId ??= UniqueId(item.Document.Id, takenIds);
+            takenIds.Add(publicId);
+            InsertSpeech(item, publicId, stamp);
+            busyTicks += Stopwatch.GetTimestamp() - start;
+        }
 
+        /// <summary>Writes everything after the speeches: relabels, refreshed stamps, the segment (merging if due) and meta.</summary>
+        public void Finish(List<Relabelled> relabels, List<(long RowId, string Stamp)> stamps, Taxonomy taxonomy, Action<string> lap)
+        {
+            Begin();
+            store.SetMeta("next_passage_id", nextPassageId.ToString(CultureInfo.InvariantCulture));
             foreach (var r in relabels.Where(r => r.Changed))
             {
                 for (var i = 0; i < r.Passages.Count; i++)
@@ -69,7 +105,12 @@ public static partial class Indexer
                 store.UpdateSpeechLabels(r.Speech.RowId, fingerprint, JsonSerializer.Serialize(r.Labels.ThemeShares, JsonDefaults.Options));
             }
 
-            lap("rows");
+            foreach (var (rowId, stamp) in stamps)
+            {
+                store.UpdateSourceStamp(rowId, stamp);
+            }
+
+            lap("labels");
             if (postings.DocCount > 0)
             {
                 var (terms, data) = postings.Encode();
@@ -86,38 +127,50 @@ public static partial class Indexer
             store.SetMeta("directive_types", JsonSerializer.Serialize(taxonomy.DirectiveTypes.Select(t => new LabelInfo(t.Id, t.Label)), JsonDefaults.Options));
             store.BumpGeneration();
         }
-        catch
-        {
-            store.Rollback();
-            throw;
-        }
-    }
 
-    private static void InsertSpeech(IndexStore store, PreparedSpeech item, string publicId, string fingerprint, string now, SegmentBuilder postings, ref long nextPassageId)
-    {
-        var doc = item.Document;
-        var m = doc.Metadata;
-        var s = item.Structure;
-        var speechRow = store.InsertSpeech(new StoredSpeech(0, doc.Key, publicId, doc.ContentHash, fingerprint,
-            m.Title, m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Year ?? m.Date?.Year, m.Speaker, m.Organization,
-            m.Meeting, m.Source, m.Category, m.Tags.Count == 0 ? null : string.Join(',', m.Tags),
-            JsonSerializer.Serialize(new { title = m.TitleProvenance, year = m.YearProvenance }, JsonDefaults.Options),
-            doc.Warnings.Count == 0 ? null : JsonSerializer.Serialize(doc.Warnings, JsonDefaults.Options),
-            s.Title?.Start, s.Title?.End, s.Salutation?.Start, s.Salutation?.End,
-            JsonSerializer.Serialize(item.Labels.ThemeShares, JsonDefaults.Options), doc.Text, doc.Markdown, now));
-
-        foreach (var sec in s.Sections)
+        public void Rollback()
         {
-            store.InsertSection(new StoredSection(speechRow, sec.Ordinal, sec.Level, sec.Label, sec.Heading, sec.HeadingSpan.Start,
-                sec.HeadingSpan.End, sec.Span.Start, sec.Span.End, sec.ParentOrdinal));
+            if (Began)
+            {
+                Began = false;
+                store.Rollback();
+            }
         }
 
-        foreach (var p in item.Passages)
+        private void InsertSpeech(PreparedSpeech item, string publicId, string? stamp)
         {
-            var rowId = nextPassageId++;
-            store.InsertPassage(new StoredPassage(rowId, speechRow, p.Passage.Ordinal, p.Passage.SectionOrdinal,
-                p.Passage.PointLabel, p.Passage.Span.Start, p.Passage.Span.End, p.Themes, p.DirectiveTypes, p.Sentences));
-            postings.Add(rowId, p.Terms);
+            var doc = item.Document;
+            var m = doc.Metadata;
+            var s = item.Structure;
+            var speechRow = store.InsertSpeech(new StoredSpeech(0, doc.Key, publicId, doc.ContentHash, fingerprint,
+                m.Title, m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Year ?? m.Date?.Year, m.Speaker, m.Organization,
+                m.Meeting, m.Source, m.Category, m.Tags.Count == 0 ? null : string.Join(',', m.Tags),
+                JsonSerializer.Serialize(new { title = m.TitleProvenance, year = m.YearProvenance }, JsonDefaults.Options),
+                doc.Warnings.Count == 0 ? null : JsonSerializer.Serialize(doc.Warnings, JsonDefaults.Options),
+                s.Title?.Start, s.Title?.End, s.Salutation?.Start, s.Salutation?.End,
+                JsonSerializer.Serialize(item.Labels.ThemeShares, JsonDefaults.Options), doc.Text, doc.Markdown, now, stamp));
+
+            foreach (var sec in s.Sections)
+            {
+                store.InsertSection(new StoredSection(speechRow, sec.Ordinal, sec.Level, sec.Label, sec.Heading, sec.HeadingSpan.Start,
+                    sec.HeadingSpan.End, sec.Span.Start, sec.Span.End, sec.ParentOrdinal));
+            }
+
+            foreach (var p in item.Passages)
+            {
+                var rowId = nextPassageId++;
+                store.InsertPassage(new StoredPassage(rowId, speechRow, p.Passage.Ordinal, p.Passage.SectionOrdinal,
+                    p.Passage.PointLabel, p.Passage.Span.Start, p.Passage.Span.End, p.Themes, p.DirectiveTypes, p.Sentences, p.MatchLength));
+            }
+
+            var start = Stopwatch.GetTimestamp();
+            var firstId = nextPassageId - item.Passages.Count;
+            for (var i = 0; i < item.Passages.Count; i++)
+            {
+                postings.Add(firstId + i, item.Passages[i].Terms);
+            }
+
+            postingTicks += Stopwatch.GetTimestamp() - start;
         }
     }
 

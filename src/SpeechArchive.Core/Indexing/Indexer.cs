@@ -1,18 +1,23 @@
 using System.Diagnostics;
 using SpeechArchive.Classification;
+using SpeechArchive.Documents;
 using SpeechArchive.Storage;
 
 namespace SpeechArchive.Indexing;
 
 /// <summary>
-/// Brings the index in line with a corpus folder: new files are added, changed ones (by content hash) re-parsed, deleted ones
-/// removed, unchanged ones re-labelled only when the taxonomy changed. Everything is written in one transaction, so a crash
+/// Brings the index in line with a corpus folder: new files are added, changed ones (by content hash; a file whose size,
+/// time and metadata row match the last run is not even read) re-parsed, deleted ones removed, unchanged ones re-labelled
+/// only when the taxonomy changed. Everything is written in one transaction, so a crash
 /// or a kill leaves the last committed index; a file that fails keeps its previous version searchable.
 /// </summary>
 public static partial class Indexer
 {
     /// <summary>Bump when the parser, analyzer or classifier change in ways that need re-indexing.</summary>
     public const string PipelineVersion = "1";
+
+    /// <summary>How many files the workers may run ahead of the writer (bounds the memory of prepared speeches).</summary>
+    private const int PipelineWindow = 64;
 
     public static IndexRunResult Run(IndexOptions options, IProgress<IndexProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -32,7 +37,7 @@ public static partial class Indexer
         var taxonomy = LoadTaxonomy(options, store, failures);
         var fingerprint = taxonomy.Fingerprint + "/" + PipelineVersion;
         var existing = options.Rebuild || store.GetMeta("pipeline_version") != PipelineVersion
-            ? new Dictionary<string, Storage.StoredSpeech>(StringComparer.Ordinal)
+            ? new Dictionary<string, StoredSpeech>(StringComparer.Ordinal)
             : store.ReadSpeeches(withText: false).ToDictionary(s => s.FileKey, StringComparer.Ordinal);
         var rebuild = options.Rebuild || (store.GetMeta("pipeline_version") is { } v && v != PipelineVersion);
 
@@ -44,54 +49,130 @@ public static partial class Indexer
             lap.Restart();
         }
 
-        var scan = ReadCorpus(options, progress, failures, warnings, cancellation);
-        Lap("read");
-        var plan = Plan(scan, existing, fingerprint, failures);
+        var scannedUtc = DateTime.UtcNow;
+        var files = new CorpusScanner().Scan(options.CorpusDirectory);
+        var tables = new MetadataTableCache();
+        var tableOf = files.Select(tables.For).ToArray(); // loaded once, serially, before the workers start
+        warnings.AddRange(tables.Warnings);
+        var present = files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var removed = existing.Values.Where(s => !present.Contains(s.FileKey)).ToList();
+        Lap("scan");
+
+        // Workers read, parse, label and analyze files in parallel; this thread writes each prepared speech as soon as it is
+        // its turn (file order keeps ids deterministic), inside the run's one transaction.
         var classifier = new SpeechClassifier(taxonomy);
-        var prepared = Prepare(plan.ToParse, classifier, options.Parallelism, progress, failures, cancellation);
-        Lap("parse");
-        var relabels = plan.ToRelabel.Count > 0 ? Relabel(store, plan.ToRelabel, classifier, progress, cancellation) : [];
-        Lap("relabel");
-
-        cancellation.ThrowIfCancellationRequested();
-        var changedRelabels = relabels.Where(r => r.Changed).ToList();
-        var touched = rebuild || prepared.Count > 0 || plan.ToRemove.Count > 0 || changedRelabels.Count > 0
-            || store.GetMeta("labels_fingerprint") != fingerprint || relabels.Count > 0;
-        var result = new IndexRunResult
+        var fileWork = new FileWork(files, tableOf, existing, scannedUtc, classifier, progress);
+        var writer = new RunWriter(store, rebuild, existing, removed, fingerprint, progress);
+        var committed = false;
+        try
         {
-            Added = prepared.Count(p => !existing.ContainsKey(p.Document.Key)),
-            Updated = prepared.Count(p => existing.ContainsKey(p.Document.Key)),
-            Unchanged = plan.Unchanged,
-            Removed = plan.ToRemove.Count,
-            Relabelled = changedRelabels.Count,
-            Failed = failures,
-            Warnings = warnings,
-        };
+            if (rebuild || removed.Count > 0)
+            {
+                writer.Begin();
+            }
 
-        if (touched)
-        {
-            progress?.Report(new IndexProgress("commit", 0, 1));
-            Write(store, rebuild, existing, prepared, plan.ToRemove, relabels, taxonomy, fingerprint, Lap);
-            store.InsertRun(started, Path.GetFullPath(options.CorpusDirectory), result.Added, result.Updated, result.Unchanged,
-                result.Removed, result.Relabelled, failures.Count, RunReport(result));
-            store.Commit();
-            Lap("commit");
-            store.Checkpoint();
-            Lap("checkpoint");
-            progress?.Report(new IndexProgress("commit", 1, 1));
+            var readFailures = new List<IndexFailure>();
+            var parseFailures = new List<IndexFailure>();
+            var toRelabel = new List<StoredSpeech>();
+            var stamps = new List<(long RowId, string Stamp)>();
+            int added = 0, updated = 0, unchanged = 0;
+            long characters = 0;
+            using (var work = new OrderedWork<FileOutcome>(files.Count, options.Parallelism, PipelineWindow, fileWork.Process, cancellation))
+            {
+                foreach (var outcome in work.Results())
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    characters += outcome.Characters;
+                    warnings.AddRange(outcome.Warnings.Select(w => $"{outcome.Key}: {w}"));
+                    switch (outcome.Kind)
+                    {
+                        case OutcomeKind.ReadFailed:
+                            var stays = outcome.Old is null ? "" : " — the previously indexed version stays searchable.";
+                            readFailures.Add(new IndexFailure(outcome.Key, outcome.Reason + stays));
+                            break;
+                        case OutcomeKind.ParseFailed:
+                            parseFailures.Add(new IndexFailure(outcome.Key, outcome.Reason!));
+                            break;
+                        case OutcomeKind.Unchanged:
+                            var old = outcome.Old!;
+                            unchanged++;
+                            if (old.LabelsFingerprint != fingerprint)
+                            {
+                                toRelabel.Add(old);
+                            }
+
+                            if (outcome.Stamp is not null && outcome.Stamp != old.SourceStamp)
+                            {
+                                stamps.Add((old.RowId, outcome.Stamp));
+                            }
+
+                            break;
+                        default:
+                            writer.Add(outcome.Prepared!, outcome.Stamp);
+                            _ = outcome.Old is null ? added++ : updated++;
+                            break;
+                    }
+                }
+            }
+
+            failures.AddRange(readFailures);
+            failures.AddRange(parseFailures);
+            stages["read (summed over workers)"] = Math.Round(fileWork.ReadSeconds, 3);
+            stages["parse (summed over workers)"] = Math.Round(fileWork.ParseSeconds, 3);
+            stages["rows (writer)"] = Math.Round(writer.RowSeconds, 3);
+            stages["postings (part of rows)"] = Math.Round(writer.PostingSeconds, 3);
+            Lap("pipeline");
+
+            var relabels = toRelabel.Count > 0 ? Relabel(store, toRelabel, classifier, progress, cancellation) : [];
+            Lap("relabel");
+            cancellation.ThrowIfCancellationRequested();
+            var changedRelabels = relabels.Count(r => r.Changed);
+            var touched = rebuild || added + updated > 0 || removed.Count > 0 || changedRelabels > 0
+                || store.GetMeta("labels_fingerprint") != fingerprint || relabels.Count > 0;
+            var result = new IndexRunResult
+            {
+                Added = added,
+                Updated = updated,
+                Unchanged = unchanged,
+                Removed = removed.Count,
+                Relabelled = changedRelabels,
+                Failed = failures,
+                Warnings = warnings,
+            };
+
+            if (touched)
+            {
+                // Stamps refreshed for unchanged files ride along with a commit; a run that changes nothing writes nothing.
+                writer.Finish(relabels, stamps, taxonomy, Lap);
+                store.InsertRun(started, Path.GetFullPath(options.CorpusDirectory), result.Added, result.Updated, result.Unchanged,
+                    result.Removed, result.Relabelled, failures.Count, RunReport(result));
+                store.Commit();
+                committed = true;
+                Lap("commit");
+                store.Checkpoint();
+                Lap("checkpoint");
+                progress?.Report(new IndexProgress("commit", 1, 1));
+            }
+
+            return result with
+            {
+                Speeches = (int)store.CountRows("speeches"),
+                Passages = (int)store.CountRows("passages"),
+                Characters = characters,
+                IndexBytes = store.SizeOnDisk(),
+                Generation = store.Generation,
+                Committed = touched,
+                Elapsed = clock.Elapsed,
+                StageSeconds = stages,
+            };
         }
-
-        return result with
+        finally
         {
-            Speeches = (int)store.CountRows("speeches"),
-            Passages = (int)store.CountRows("passages"),
-            Characters = scan.Sum(s => (long)(s.Document?.Text.Length ?? 0)),
-            IndexBytes = store.SizeOnDisk(),
-            Generation = store.Generation,
-            Committed = touched,
-            Elapsed = clock.Elapsed,
-            StageSeconds = stages,
-        };
+            if (!committed)
+            {
+                writer.Rollback();
+            }
+        }
     }
 
     /// <summary>

@@ -5,8 +5,9 @@ using SpeechArchive.Storage;
 namespace SpeechArchive.Indexing;
 
 /// <summary>
-/// Builds one postings segment: documents are added in increasing id order with their term vectors; postings are collected
-/// as (term, document, frequency) triples and grouped by term with a counting sort when encoded.
+/// Builds one postings segment: documents are added in increasing id order with their term vectors; each term's postings
+/// are varint-encoded as they come into its own byte stream (<see cref="PostingSlices"/>), so encoding the segment is a
+/// concatenation.
 /// </summary>
 internal sealed class SegmentBuilder
 {
@@ -14,10 +15,9 @@ internal sealed class SegmentBuilder
     private readonly Dictionary<string, int> wordTerms = new(StringComparer.Ordinal);
     private readonly List<long> termKeys = [];      // per term id: the Han key, or -1 for a word
     private readonly List<string?> termWords = [];  // per term id: the word, or null
-    private int[] postingTerm = new int[1 << 16];
-    private long[] postingDoc = new long[1 << 16];
-    private int[] postingFreq = new int[1 << 16];
-    private int postings;
+    private readonly PostingSlices streams = new();  // per term id: its encoded postings
+    private long[] termLastDoc = new long[1024];     // per term id: the document of its last posting
+    private int[] termDocs = new int[1024];          // per term id: its number of postings
     private long lastDoc = -1;
 
     public int DocCount { get; private set; }
@@ -36,8 +36,7 @@ internal sealed class SegmentBuilder
             var id = hanTerms.GetOrAdd(vector.Keys[i], termKeys.Count, out var added);
             if (added)
             {
-                termKeys.Add(vector.Keys[i]);
-                termWords.Add(null);
+                NewTerm(vector.Keys[i], null);
             }
 
             Append(id, docId, vector.Frequencies[i]);
@@ -59,8 +58,7 @@ internal sealed class SegmentBuilder
             id = hanTerms.GetOrAdd(key, termKeys.Count, out var added);
             if (added)
             {
-                termKeys.Add(key);
-                termWords.Add(null);
+                NewTerm(key, null);
             }
         }
         else
@@ -76,26 +74,15 @@ internal sealed class SegmentBuilder
     public (byte[] Terms, byte[] Postings) Encode()
     {
         var terms = termKeys.Count;
-        var start = new int[terms + 1];
-        for (var i = 0; i < postings; i++)
-        {
-            start[postingTerm[i] + 1]++;
-        }
-
+        var termBlob = new ByteWriter(terms * 8);
+        var total = 0L;
         for (var t = 0; t < terms; t++)
         {
-            start[t + 1] += start[t];
+            total += streams.Length(t);
         }
 
-        var order = new int[postings];
-        var fill = (int[])start.Clone();
-        for (var i = 0; i < postings; i++)
-        {
-            order[fill[postingTerm[i]]++] = i; // stable: documents stay in insertion (increasing) order per term
-        }
-
-        var termBlob = new ByteWriter(terms * 8);
-        var data = new ByteWriter(postings * 3);
+        var data = new byte[total];
+        var at = 0;
         termBlob.WriteVarint((ulong)terms);
         Span<byte> utf8 = stackalloc byte[256];
         for (var t = 0; t < terms; t++)
@@ -105,27 +92,14 @@ internal sealed class SegmentBuilder
             var bytes = length >= 0 ? utf8[..length] : Encoding.UTF8.GetBytes(text);
             termBlob.WriteVarint((ulong)bytes.Length);
             termBlob.Write(bytes);
-            termBlob.WriteVarint((ulong)data.Length);
-            termBlob.WriteVarint((ulong)(start[t + 1] - start[t]));
-            long previous = 0;
-            for (var k = start[t]; k < start[t + 1]; k++)
-            {
-                var p = order[k];
-                var delta = (ulong)(postingDoc[p] - previous) << 1;
-                if (postingFreq[p] == 1)
-                {
-                    data.WriteVarint(delta | 1); // most postings: frequency 1 folded into the delta's low bit
-                }
-                else
-                {
-                    data.WriteVarint(delta);
-                    data.WriteVarint((ulong)postingFreq[p]);
-                }
-                previous = postingDoc[p];
-            }
+            termBlob.WriteVarint((ulong)at);
+            termBlob.WriteVarint((ulong)termDocs[t]);
+            var n = streams.Length(t);
+            streams.CopyTo(t, data.AsSpan(at, n));
+            at += n;
         }
 
-        return (termBlob.ToArray(), data.ToArray());
+        return (termBlob.ToArray(), data);
     }
 
     private int WordId(string word)
@@ -134,25 +108,40 @@ internal sealed class SegmentBuilder
         {
             id = termKeys.Count;
             wordTerms[word] = id;
-            termKeys.Add(-1);
-            termWords.Add(word);
+            NewTerm(-1, word);
         }
 
         return id;
     }
 
+    /// <summary>Appends one posting to a term's stream: the document delta with a frequency of 1 folded into its low bit.</summary>
     private void Append(int term, long doc, int frequency)
     {
-        if (postings == postingTerm.Length)
+        var delta = (ulong)(doc - termLastDoc[term]) << 1;
+        if (frequency == 1)
         {
-            Array.Resize(ref postingTerm, postings * 2);
-            Array.Resize(ref postingDoc, postings * 2);
-            Array.Resize(ref postingFreq, postings * 2);
+            streams.WriteVarint(term, delta | 1); // most postings
+        }
+        else
+        {
+            streams.WriteVarint(term, delta);
+            streams.WriteVarint(term, (ulong)frequency);
         }
 
-        postingTerm[postings] = term;
-        postingDoc[postings] = doc;
-        postingFreq[postings] = frequency;
-        postings++;
+        termLastDoc[term] = doc;
+        termDocs[term]++;
+    }
+
+    /// <summary>Registers a new term id (its stream and counters).</summary>
+    private void NewTerm(long key, string? word)
+    {
+        termKeys.Add(key);
+        termWords.Add(word);
+        streams.Open();
+        if (termKeys.Count > termDocs.Length)
+        {
+            Array.Resize(ref termDocs, termDocs.Length * 2);
+            Array.Resize(ref termLastDoc, termLastDoc.Length * 2);
+        }
     }
 }

@@ -8,7 +8,9 @@ internal sealed record TermVector(long[] Keys, int[] Frequencies, string[] Words
     /// <summary>Analyzes text[start..end) into a term vector.</summary>
     public static TermVector Build(string text, int start, int end)
     {
-        var sink = new Sink(text, new long[Math.Max(4, end - start)]);
+        // The analyzer emits at most one term per character: a per-thread buffer of that size is reused across passages.
+        var buffer = scratch is { } b && b.Length >= end - start ? b : scratch = new long[Math.Max(1024, end - start)];
+        var sink = new Sink(text, buffer);
         ChineseAnalyzer.Analyze(text, start, end, ref sink);
         var keys = sink.Keys.AsSpan(0, sink.Count);
         keys.Sort();
@@ -42,6 +44,9 @@ internal sealed record TermVector(long[] Keys, int[] Frequencies, string[] Words
         var words = sink.Words.GroupBy(w => w, StringComparer.Ordinal).ToList();
         return new TermVector(outKeys, outFreqs, words.Select(g => g.Key).ToArray(), words.Select(g => g.Count()).ToArray());
     }
+
+    [ThreadStatic]
+    private static long[]? scratch;
 
     private struct Sink(string text, long[] keys) : ITokenSink
     {

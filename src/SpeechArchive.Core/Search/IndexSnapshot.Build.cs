@@ -7,7 +7,8 @@ namespace SpeechArchive.Search;
 
 public sealed partial class IndexSnapshot
 {
-    private static IndexSnapshot Build(IndexStore store)
+    /// <summary>Builds the snapshot from <paramref name="store"/>, reading the passages on <paramref name="passageStore"/> meanwhile.</summary>
+    private static IndexSnapshot Build(IndexStore store, IndexStore passageStore)
     {
         var stages = new Dictionary<string, double>();
         var lap = System.Diagnostics.Stopwatch.StartNew();
@@ -19,9 +20,11 @@ public sealed partial class IndexSnapshot
 
         var themes = ParseLabels(store.GetMeta("themes"));
         var types = ParseLabels(store.GetMeta("directive_types"));
+        var passageRows = ReferenceEquals(passageStore, store) ? Task.FromResult(store.ReadPassages()) : Task.Run(() => passageStore.ReadPassages());
         var storedSpeeches = store.ReadSpeeches();
         var storedSections = store.ReadSections();
-        var storedPassages = store.ReadPassages();
+        var segments = store.ReadSegments();
+        var storedPassages = passageRows.GetAwaiter().GetResult();
         Lap("rows");
 
         var speechIndex = new Dictionary<long, int>(storedSpeeches.Count);
@@ -105,9 +108,29 @@ public sealed partial class IndexSnapshot
             passageLists[s].Add(d);
         }
 
-        // Postings decode on one thread while the passages are built on the others.
-        var segments = store.ReadSegments();
-        var postings = Task.Run(() => DecodePostings(segments, denseByRow));
+        // The term dictionary is read on one thread while the passages are built on the others.
+        var postings = Task.Run(() => IndexPostings(segments, denseByRow));
+
+        // Few distinct label lists exist: split and mask each once.
+        var themeLists = new Dictionary<string, (IReadOnlyList<string> Ids, uint Mask)>(StringComparer.Ordinal);
+        var typeLists = new Dictionary<string, (IReadOnlyList<string> Ids, uint Mask)>(StringComparer.Ordinal);
+        static (IReadOnlyList<string> Ids, uint Mask) Labels(string list, Dictionary<string, (IReadOnlyList<string>, uint)> lists, Dictionary<string, int> bits)
+        {
+            if (!lists.TryGetValue(list, out var value))
+            {
+                var ids = SplitList(list);
+                value = (ids, Mask(ids, bits));
+                lists[list] = value;
+            }
+
+            return value;
+        }
+
+        var passageLabels = new ((IReadOnlyList<string> Ids, uint Mask) Themes, (IReadOnlyList<string> Ids, uint Mask) Types)[n];
+        for (var d = 0; d < n; d++)
+        {
+            passageLabels[d] = (Labels(storedPassages[d].Themes, themeLists, themeBit), Labels(storedPassages[d].DirectiveTypes, typeLists, typeBit));
+        }
 
         Parallel.For(0, n, d =>
         {
@@ -115,9 +138,7 @@ public sealed partial class IndexSnapshot
             var s = passageSpeech[d];
             var speech = storedSpeeches[s];
             var section = sp.SectionOrdinal >= 0 && sp.SectionOrdinal < (sectionsBySpeech[s]?.Count ?? 0) ? sectionBase[s] + sp.SectionOrdinal : -1;
-            var themeIds = SplitList(sp.Themes);
-            var typeIds = SplitList(sp.DirectiveTypes);
-            var matchText = MatchText.Build(speech.Text, sp.Start, sp.End);
+            var (themes, types) = passageLabels[d];
             passages[d] = new PassageInfo
             {
                 Id = speech.PublicId + ":" + (sp.Ordinal + 1).ToString(CultureInfo.InvariantCulture),
@@ -128,18 +149,18 @@ public sealed partial class IndexSnapshot
                 PointLabel = sp.PointLabel,
                 Start = sp.Start,
                 End = sp.End,
-                Themes = themeIds,
-                DirectiveTypes = typeIds,
+                Themes = themes.Ids,
+                DirectiveTypes = types.Ids,
                 SentencesCompact = sp.Sentences,
-                MatchText = matchText,
+                SourceText = speech.Text,
             };
             passageSection[d] = section;
             passageYear[d] = (short)(speech.Year ?? 0);
             passageDate[d] = speechDate[s];
-            passageThemes[d] = Mask(themeIds, themeBit);
-            passageTypes[d] = Mask(typeIds, typeBit);
+            passageThemes[d] = themes.Mask;
+            passageTypes[d] = types.Mask;
             passageOrg[d] = speechOrg[s];
-            passageLength[d] = Math.Max(1, matchText.Length);
+            passageLength[d] = Math.Max(1, sp.MatchLength ?? MatchText.Length(speech.Text, sp.Start, sp.End));
         });
 
         Lap("passages");

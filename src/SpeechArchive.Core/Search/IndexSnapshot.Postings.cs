@@ -6,81 +6,121 @@ namespace SpeechArchive.Search;
 
 public sealed partial class IndexSnapshot
 {
-    private sealed record DecodedPostings(Dictionary<long, int> TermIds, Dictionary<string, int> WordIds, int[][] Docs, byte[][] Tfs);
-
-    private void UsePostings(DecodedPostings decoded)
+    /// <summary>
+    /// The term dictionary of the stored segments: each term's id and where its postings lie (segment, offset, document
+    /// count). A term's postings are decoded on first use, not at load: most of the dictionary is never searched.
+    /// </summary>
+    private sealed class PostingsIndex(Dictionary<long, int> termIds, Dictionary<string, int> wordIds, byte[][] blobs, int[] denseByRow,
+        int[] segment, int[] offset, int[] docCount, Dictionary<int, List<(int Segment, int Offset, int Docs)>>? more)
     {
-        termIds = decoded.TermIds;
-        wordIds = decoded.WordIds;
-        postingDocs = decoded.Docs;
-        postingTfs = decoded.Tfs;
+        private readonly int[]?[] docs = new int[termIds.Count][];
+        private readonly byte[]?[] tfs = new byte[termIds.Count][];
+
+        public Dictionary<long, int> TermIds { get; } = termIds;
+
+        public Dictionary<string, int> WordIds { get; } = wordIds;
+
+        /// <summary>The dense passage ids and frequencies of term <paramref name="id"/>, dead documents dropped.</summary>
+        public (int[] Docs, byte[] Tfs) Get(int id)
+        {
+            var d = Volatile.Read(ref docs[id]);
+            if (d is not null)
+            {
+                return (d, tfs[id]!);
+            }
+
+            var (decodedDocs, decodedTfs) = Decode(segment[id], offset[id], docCount[id]);
+            if (more is not null && more.TryGetValue(id, out var parts))
+            {
+                // The term was met in later segments too: they hold larger ids, so concatenate in segment order.
+                foreach (var (seg, off, n) in parts)
+                {
+                    var (moreDocs, moreTfs) = Decode(seg, off, n);
+                    decodedDocs = [.. decodedDocs, .. moreDocs];
+                    decodedTfs = [.. decodedTfs, .. moreTfs];
+                }
+            }
+
+            tfs[id] = decodedTfs;
+            Volatile.Write(ref docs[id], decodedDocs); // published last: a reader that sees the documents sees the frequencies
+            return (decodedDocs, decodedTfs);
+        }
+
+        private (int[] Docs, byte[] Tfs) Decode(int seg, int at, int df)
+        {
+            ReadOnlySpan<byte> data = blobs[seg];
+            var decodedDocs = new int[df];
+            var decodedTfs = new byte[df];
+            var k = 0;
+            long doc = 0;
+            for (var i = 0; i < df; i++)
+            {
+                var tf = SegmentReader.NextPosting(data, ref at, ref doc);
+                if (doc < denseByRow.Length && denseByRow[doc] >= 0)
+                {
+                    decodedDocs[k] = denseByRow[doc];
+                    decodedTfs[k++] = (byte)Math.Min(tf, 255);
+                }
+            }
+
+            if (k < df)
+            {
+                Array.Resize(ref decodedDocs, k);
+                Array.Resize(ref decodedTfs, k);
+            }
+
+            return (decodedDocs, decodedTfs);
+        }
     }
 
-    /// <summary>Decodes every segment's postings into per-term arrays of dense passage ids, dropping dead documents.</summary>
-    private static DecodedPostings DecodePostings(List<SegmentData> segments, int[] denseByRow)
+    private void UsePostings(PostingsIndex index)
+    {
+        postings = index;
+        termIds = index.TermIds;
+        wordIds = index.WordIds;
+    }
+
+    /// <summary>Reads every segment's term list into the dictionary; postings stay encoded until a term is first used.</summary>
+    private static PostingsIndex IndexPostings(List<SegmentData> segments, int[] denseByRow)
     {
         var termIds = new Dictionary<long, int>();
         var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var docsByTerm = new List<int[]>();
-        var tfsByTerm = new List<byte[]>();
-        Dictionary<int, List<(int[] Docs, byte[] Tfs)>>? extra = null;
-        foreach (var segment in segments)
+        var segmentOf = new List<int>();
+        var offsetOf = new List<int>();
+        var docsOf = new List<int>();
+        Dictionary<int, List<(int, int, int)>>? more = null;
+        for (var s = 0; s < segments.Count; s++)
         {
+            var segment = segments[s];
             ReadOnlySpan<byte> terms = segment.Terms;
-            ReadOnlySpan<byte> data = segment.Postings;
             var at = 0;
             var count = SegmentReader.TermCount(terms, ref at);
             for (var t = 0; t < count; t++)
             {
                 var (start, length, p, df) = SegmentReader.NextTerm(terms, ref at, segment.Id);
                 var id = TermIdOf(terms.Slice(start, length), termIds, wordIds);
-                var docs = new int[df];
-                var tfs = new byte[df];
-                var k = 0;
-                long doc = 0;
-                for (var i = 0; i < df; i++)
+                if (id == segmentOf.Count)
                 {
-                    var tf = SegmentReader.NextPosting(data, ref p, ref doc);
-                    if (doc < denseByRow.Length && denseByRow[doc] >= 0)
-                    {
-                        docs[k] = denseByRow[doc];
-                        tfs[k++] = (byte)Math.Min(tf, 255);
-                    }
-                }
-
-                if (k < df)
-                {
-                    Array.Resize(ref docs, k);
-                    Array.Resize(ref tfs, k);
-                }
-
-                if (id == docsByTerm.Count)
-                {
-                    docsByTerm.Add(docs);
-                    tfsByTerm.Add(tfs);
+                    segmentOf.Add(s);
+                    offsetOf.Add(p);
+                    docsOf.Add(df);
                 }
                 else
                 {
-                    // The term was met in an earlier segment: later segments hold larger ids, so append.
-                    extra ??= [];
-                    if (!extra.TryGetValue(id, out var list))
+                    more ??= [];
+                    if (!more.TryGetValue(id, out var list))
                     {
-                        list = [(docsByTerm[id], tfsByTerm[id])];
-                        extra[id] = list;
+                        list = [];
+                        more[id] = list;
                     }
 
-                    list.Add((docs, tfs));
+                    list.Add((s, p, df));
                 }
             }
         }
 
-        foreach (var (id, list) in extra ?? [])
-        {
-            docsByTerm[id] = list.SelectMany(c => c.Docs).ToArray();
-            tfsByTerm[id] = list.SelectMany(c => c.Tfs).ToArray();
-        }
-
-        return new DecodedPostings(termIds, wordIds, [.. docsByTerm], [.. tfsByTerm]);
+        return new PostingsIndex(termIds, wordIds, [.. segments.Select(x => x.Postings)], denseByRow,
+            [.. segmentOf], [.. offsetOf], [.. docsOf], more);
     }
 
     private static int TermIdOf(ReadOnlySpan<byte> utf8, Dictionary<long, int> termIds, Dictionary<string, int> wordIds)

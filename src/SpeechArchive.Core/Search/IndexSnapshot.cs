@@ -6,7 +6,7 @@ namespace SpeechArchive.Search;
 
 /// <summary>
 /// An immutable, fully in-memory view of one committed index generation: speeches, passages, per-passage arrays for facets
-/// (as Lucene's doc values) and decoded postings. Searches run against a snapshot; a reindex loads a new one and swaps it in.
+/// (as Lucene's doc values) and the postings (each term's decoded on first use). Searches run against a snapshot; a reindex loads a new one and swaps it in.
 /// </summary>
 public sealed partial class IndexSnapshot
 {
@@ -41,8 +41,7 @@ public sealed partial class IndexSnapshot
 
     private Dictionary<long, int> termIds = [];
     private Dictionary<string, int> wordIds = new(StringComparer.Ordinal);
-    private int[][] postingDocs = [];
-    private byte[][] postingTfs = [];
+    private PostingsIndex? postings;
     private Dictionary<string, int> speechById = new(StringComparer.Ordinal);
     private Dictionary<string, int>? passageById;
     private string[] sectionMatches = [];
@@ -61,10 +60,33 @@ public sealed partial class IndexSnapshot
 
     internal static IndexSnapshot Load(IndexStore store)
     {
-        store.BeginRead(); // one read transaction: every table is read at the same generation, without waiting for a writer
+        // Read transactions (WAL: they see one commit and never wait for a writer) on two connections, so the passages are
+        // read while the speeches are; both must see the same commit, or the second starts again.
+        using var second = IndexStore.Open(store.Directory, create: false);
+        store.BeginRead();
         try
         {
-            return Build(store);
+            var generation = store.Generation; // the first read fixes this transaction's view
+            for (var attempt = 0; ; attempt++)
+            {
+                second.BeginRead();
+                try
+                {
+                    if (second.Generation == generation)
+                    {
+                        return Build(store, second);
+                    }
+                }
+                finally
+                {
+                    second.Rollback();
+                }
+
+                if (attempt >= 3)
+                {
+                    return Build(store, store); // a writer keeps committing: read everything on the first connection
+                }
+            }
         }
         finally
         {
@@ -94,7 +116,7 @@ public sealed partial class IndexSnapshot
     }
 
     internal (int[] Docs, byte[] Tfs)? Postings(long key) =>
-        termIds.TryGetValue(key, out var id) ? (postingDocs[id], postingTfs[id]) : null;
+        termIds.TryGetValue(key, out var id) ? postings!.Get(id) : null;
 
     internal int? WordId(string word) => wordIds.TryGetValue(word, out var id) ? id : null;
 
@@ -140,7 +162,7 @@ public sealed partial class IndexSnapshot
         }
     }
 
-    internal (int[] Docs, byte[] Tfs) PostingsById(int termId) => (postingDocs[termId], postingTfs[termId]);
+    internal (int[] Docs, byte[] Tfs) PostingsById(int termId) => postings!.Get(termId);
 
     internal static IReadOnlyList<LabelInfo> ParseLabels(string? json) =>
         json is null ? [] : JsonSerializer.Deserialize<List<LabelInfo>>(json, JsonDefaults.Options) ?? [];

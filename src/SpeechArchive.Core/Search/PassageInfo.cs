@@ -17,5 +17,15 @@ public sealed record PassageInfo
     public IReadOnlyList<(int Start, int End, string? Type)> Sentences => IndexSnapshot.ParseSentences(SentencesCompact, Start);
 
     internal string SentencesCompact { get; init; } = "";
-    internal string MatchText { get; init; } = "";
+
+    /// <summary>
+    /// The passage's match form, built from <see cref="SourceText"/> on first use: most passages are never confirmed by a
+    /// phrase, so loading a snapshot does not build them all (two threads may both build it once; either result is kept).
+    /// </summary>
+    internal string MatchText => matchText ??= Analysis.MatchText.Build(SourceText, Start, End);
+
+    /// <summary>The whole text of the passage's speech, which <see cref="Start"/> and <see cref="End"/> index into.</summary>
+    internal string SourceText { get; init; } = "";
+
+    private string? matchText;
 }

@@ -5,7 +5,7 @@ internal sealed partial class IndexStore
     private const string SelectSpeechesSql = """
         SELECT id, file_key, public_id, content_hash, labels_fingerprint, title, date, year, speaker, organization, meeting,
             source, category, tags, provenance, warnings, title_start, title_end, salutation_start, salutation_end,
-            theme_shares, text, markdown, indexed_at
+            theme_shares, text, markdown, indexed_at, source_stamp
         FROM speeches
         """;
 
@@ -26,7 +26,7 @@ internal sealed partial class IndexStore
             list.Add(new StoredSpeech(st.Int64(0), st.Text(1)!, st.Text(2)!, st.Text(3)!, st.Text(4)!, st.Text(5), st.Text(6),
                 st.NullableInt32(7), st.Text(8), st.Text(9), st.Text(10), st.Text(11), st.Text(12), st.Text(13), st.Text(14),
                 st.Text(15), st.NullableInt32(16), st.NullableInt32(17), st.NullableInt32(18), st.NullableInt32(19), st.Text(20),
-                st.Text(21) ?? "", st.Text(22), st.Text(23)!));
+                st.Text(21) ?? "", st.Text(22), st.Text(23)!, st.Text(24)));
         }
 
         return list;
@@ -54,7 +54,7 @@ internal sealed partial class IndexStore
 
     public List<StoredPassage> ReadPassages(long? speechRowId = null)
     {
-        var sql = "SELECT id, speech_id, ordinal, section_ordinal, point_label, start, end, themes, directive_types, sentences FROM passages"
+        var sql = "SELECT id, speech_id, ordinal, section_ordinal, point_label, start, end, themes, directive_types, sentences, match_length FROM passages"
             + (speechRowId is null ? "" : " WHERE speech_id = ?") + " ORDER BY id";
         using var st = db.Prepare(sql);
         if (speechRowId is not null)
@@ -66,7 +66,7 @@ internal sealed partial class IndexStore
         while (st.Step())
         {
             list.Add(new StoredPassage(st.Int64(0), st.Int64(1), st.Int32(2), st.Int32(3), st.Text(4), st.Int32(5), st.Int32(6),
-                st.Text(7)!, st.Text(8)!, st.Text(9)!));
+                st.Text(7)!, st.Text(8)!, st.Text(9)!, st.NullableInt32(10)));
         }
 
         return list;

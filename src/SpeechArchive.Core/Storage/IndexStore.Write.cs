@@ -5,8 +5,8 @@ internal sealed partial class IndexStore
     private const string InsertSpeechSql = """
         INSERT INTO speeches(file_key, public_id, content_hash, labels_fingerprint, title, date, year, speaker, organization,
             meeting, source, category, tags, provenance, warnings, title_start, title_end, salutation_start, salutation_end,
-            theme_shares, text, markdown, indexed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            theme_shares, text, markdown, indexed_at, source_stamp)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """;
 
     private const string InsertSectionSql = """
@@ -15,8 +15,8 @@ internal sealed partial class IndexStore
         """;
 
     private const string InsertPassageSql = """
-        INSERT INTO passages(id, speech_id, ordinal, section_ordinal, point_label, start, end, themes, directive_types, sentences)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO passages(id, speech_id, ordinal, section_ordinal, point_label, start, end, themes, directive_types, sentences, match_length)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """;
 
     private SqliteStatement? insertSpeech;
@@ -29,7 +29,7 @@ internal sealed partial class IndexStore
         insertSpeech ??= db.Prepare(InsertSpeechSql);
         insertSpeech.Execute(s.FileKey, s.PublicId, s.ContentHash, s.LabelsFingerprint, s.Title, s.Date, s.Year, s.Speaker,
             s.Organization, s.Meeting, s.Source, s.Category, s.Tags, s.Provenance, s.Warnings, s.TitleStart, s.TitleEnd,
-            s.SalutationStart, s.SalutationEnd, s.ThemeShares, s.Text, s.Markdown, s.IndexedAt);
+            s.SalutationStart, s.SalutationEnd, s.ThemeShares, s.Text, s.Markdown, s.IndexedAt, s.SourceStamp);
         return db.LastInsertRowId;
     }
 
@@ -44,7 +44,7 @@ internal sealed partial class IndexStore
     {
         insertPassage ??= db.Prepare(InsertPassageSql);
         insertPassage.Execute(p.RowId, p.SpeechRowId, p.Ordinal, p.SectionOrdinal, p.PointLabel, p.Start, p.End,
-            p.Themes, p.DirectiveTypes, p.Sentences);
+            p.Themes, p.DirectiveTypes, p.Sentences, p.MatchLength);
     }
 
     /// <summary>Deletes a speech with its sections and passages; its postings become dead and are dropped at the next merge.</summary>
@@ -60,6 +60,9 @@ internal sealed partial class IndexStore
 
     public void UpdateSpeechLabels(long speechRowId, string labelsFingerprint, string? themeShares) =>
         db.Run("UPDATE speeches SET labels_fingerprint = ?, theme_shares = ? WHERE id = ?", labelsFingerprint, themeShares, speechRowId);
+
+    public void UpdateSourceStamp(long speechRowId, string? stamp) =>
+        db.Run("UPDATE speeches SET source_stamp = ? WHERE id = ?", stamp, speechRowId);
 
     public void InsertSegment(int docCount, byte[] terms, byte[] postings) =>
         db.Run("INSERT INTO segments(doc_count, terms, postings, created) VALUES (?, ?, ?, ?)",

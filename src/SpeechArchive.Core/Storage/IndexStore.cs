@@ -59,7 +59,7 @@ internal sealed partial class IndexStore : IDisposable
             else
             {
                 var version = db.Scalar("SELECT value FROM meta WHERE key = 'schema_version'") as string;
-                if (version != Schema.Version.ToString(CultureInfo.InvariantCulture))
+                if (version != Schema.Version.ToString(CultureInfo.InvariantCulture) && !Migrate(db, version))
                 {
                     throw new SpeechArchiveException(
                         $"The index at '{indexDirectory}' has schema version {version ?? "unknown"}, this program needs {Schema.Version}. Rebuild it with `index --rebuild`.");
@@ -71,6 +71,49 @@ internal sealed partial class IndexStore : IDisposable
         catch
         {
             db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Brings an index of an older schema version up to date when every step from it is known, in one transaction (a kill
+    /// leaves the old version, migrated again next time); false when it cannot be, so the caller refuses the index.
+    /// </summary>
+    private static bool Migrate(SqliteDatabase db, string? version)
+    {
+        if (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var from) || from >= Schema.Version)
+        {
+            return false;
+        }
+
+        for (var v = from; v < Schema.Version; v++)
+        {
+            if (!Schema.Migrations.ContainsKey(v))
+            {
+                return false;
+            }
+        }
+
+        db.Execute("BEGIN IMMEDIATE");
+        try
+        {
+            // Another process may have migrated it meanwhile: read the version again under the write lock.
+            if (db.Scalar("SELECT value FROM meta WHERE key = 'schema_version'") as string == version)
+            {
+                for (var v = from; v < Schema.Version; v++)
+                {
+                    db.Execute(Schema.Migrations[v]);
+                }
+
+                db.Run("UPDATE meta SET value = ? WHERE key = 'schema_version'", Schema.Version.ToString(CultureInfo.InvariantCulture));
+            }
+
+            db.Execute("COMMIT");
+            return true;
+        }
+        catch
+        {
+            db.Execute("ROLLBACK");
             throw;
         }
     }

@@ -3,7 +3,17 @@ namespace SpeechArchive.Storage;
 /// <summary>The index database schema. Bump <see cref="Version"/> on any change; an index of another version is refused with advice.</summary>
 internal static class Schema
 {
-    public const int Version = 2;
+    public const int Version = 3;
+
+    /// <summary>
+    /// Upgrades an index of an older version in place, in one transaction: version 2 → 3 adds <c>speeches.source_stamp</c>
+    /// (null for the rows already there: their files are hashed once more at the next run, as before) and
+    /// <c>passages.match_length</c> (null: computed when loading).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<int, string> Migrations = new Dictionary<int, string>
+    {
+        [2] = "ALTER TABLE speeches ADD COLUMN source_stamp TEXT; ALTER TABLE passages ADD COLUMN match_length INTEGER;",
+    };
 
     public const string FileName = "speecharchive.db";
 
@@ -21,7 +31,8 @@ internal static class Schema
             title_start INTEGER, title_end INTEGER, salutation_start INTEGER, salutation_end INTEGER,
             theme_shares TEXT,
             text TEXT NOT NULL, markdown TEXT,
-            indexed_at TEXT NOT NULL);
+            indexed_at TEXT NOT NULL,
+            source_stamp TEXT); -- size, modification time and metadata row of the file when read; null: hash it next time
         CREATE TABLE IF NOT EXISTS sections (
             speech_id INTEGER NOT NULL REFERENCES speeches(id) ON DELETE CASCADE,
             ordinal INTEGER NOT NULL, level INTEGER NOT NULL, label TEXT NOT NULL, heading TEXT NOT NULL,
@@ -33,7 +44,8 @@ internal static class Schema
             speech_id INTEGER NOT NULL REFERENCES speeches(id) ON DELETE CASCADE,
             ordinal INTEGER NOT NULL, section_ordinal INTEGER NOT NULL, point_label TEXT,
             start INTEGER NOT NULL, end INTEGER NOT NULL,
-            themes TEXT NOT NULL, directive_types TEXT NOT NULL, sentences TEXT NOT NULL);
+            themes TEXT NOT NULL, directive_types TEXT NOT NULL, sentences TEXT NOT NULL,
+            match_length INTEGER); -- length of the passage's match form (BM25's document length), so loading need not build it
         CREATE INDEX IF NOT EXISTS passages_by_speech ON passages(speech_id);
         CREATE TABLE IF NOT EXISTS segments (
             id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -21,7 +21,10 @@ internal sealed class SqliteStatement : IDisposable
         var rc = value switch
         {
             null => raw.sqlite3_bind_null(stmt, index),
-            string s => raw.sqlite3_bind_text(stmt, index, s),
+            // UTF-16 straight from the string (SQLite copies and converts it): no UTF-8 copy per value on the managed heap.
+            // An empty span would bind NULL, so "" goes the UTF-8 way.
+            string { Length: 0 } s => raw.sqlite3_bind_text(stmt, index, s),
+            string s => raw.sqlite3_bind_text16(stmt, index, s.AsSpan()),
             int i => raw.sqlite3_bind_int64(stmt, index, i),
             long l => raw.sqlite3_bind_int64(stmt, index, l),
             bool b => raw.sqlite3_bind_int64(stmt, index, b ? 1 : 0),

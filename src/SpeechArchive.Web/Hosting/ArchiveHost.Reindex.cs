@@ -109,8 +109,7 @@ internal sealed partial class ArchiveHost
     private sealed class StatusProgress(ArchiveHost host) : IProgress<IndexProgress>
     {
         private readonly Lock sync = new();
-        private string lastStage = "";
-        private int lastQuarter = -1;
+        private readonly Dictionary<string, int> lastQuarter = new(StringComparer.Ordinal); // per stage: stages overlap
 
         public void Report(IndexProgress value)
         {
@@ -124,10 +123,9 @@ internal sealed partial class ArchiveHost
         {
             host.status = host.status with { Stage = value.Stage, Done = value.Done, Total = value.Total, Current = value.Current };
             var quarter = value.Total == 0 ? 4 : value.Done * 4 / value.Total;
-            if (value.Stage != lastStage || quarter != lastQuarter)
+            if (!lastQuarter.TryGetValue(value.Stage, out var last) || quarter != last)
             {
-                lastStage = value.Stage;
-                lastQuarter = quarter;
+                lastQuarter[value.Stage] = quarter;
                 host.logger.Progress(value.Stage, value.Done, value.Total);
             }
         }

@@ -11,12 +11,16 @@ namespace SpeechArchive.Web.Hosting;
 internal sealed partial class ArchiveHost
 {
     private readonly ILogger<ArchiveHost> logger;
+    private readonly IHostApplicationLifetime lifetime;
+    private readonly Lock openGate = new();
     private volatile Searcher? current;
     private volatile StatisticsCache? statistics;
+    private Task<Searcher>? opening;
 
-    public ArchiveHost(IOptions<ArchiveSettings> options, ILogger<ArchiveHost> logger)
+    public ArchiveHost(IOptions<ArchiveSettings> options, ILogger<ArchiveHost> logger, IHostApplicationLifetime lifetime)
     {
         this.logger = logger;
+        this.lifetime = lifetime;
         CorpusDirectory = ArchivePaths.Resolve(options.Value.Corpus);
         IndexDirectory = ArchivePaths.Resolve(options.Value.Index);
     }
@@ -25,8 +29,8 @@ internal sealed partial class ArchiveHost
 
     public string IndexDirectory { get; }
 
-    /// <summary>The searcher of the current index generation; read it once per request.</summary>
-    public Searcher Searcher => current ?? throw new InvalidOperationException("The archive is not open yet: call Open() at startup.");
+    /// <summary>The searcher of the current index generation; read it once per request (the first ones may wait for the load).</summary>
+    public Searcher Searcher => current ?? FinishOpening();
 
     public IndexSnapshot Snapshot => Searcher.Index;
 
@@ -47,7 +51,11 @@ internal sealed partial class ArchiveHost
         }
     }
 
-    /// <summary>Loads the index, building it from the corpus first when there is none (progress goes to the log).</summary>
+    /// <summary>
+    /// Builds the index from the corpus first when there is none (progress goes to the log), then starts loading it in the
+    /// background: the rest of start-up (routing, Kestrel) overlaps the load, and requests arriving before it ends wait
+    /// for it. A load that fails stops the app, as a failure at start-up did.
+    /// </summary>
     public void Open()
     {
         logger.Paths(CorpusDirectory, IndexDirectory);
@@ -65,10 +73,45 @@ internal sealed partial class ArchiveHost
             Finish(result, DateTimeOffset.UtcNow);
         }
 
-        Swap(IndexSnapshot.Load(IndexDirectory));
-        status = status with { Generation = Snapshot.Generation };
-        var snapshot = Snapshot;
-        logger.Serving(snapshot.Speeches.Count, snapshot.Passages.Count, snapshot.Generation);
+        opening = Task.Run(() => new Searcher(IndexSnapshot.Load(IndexDirectory), LoadUnderstanding()));
+        opening.ContinueWith(t =>
+        {
+            if (t.IsCompletedSuccessfully)
+            {
+                Publish(t.Result);
+                return;
+            }
+
+            var failure = t.Exception!.GetBaseException();
+            logger.OpenFailed(failure);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Waits for the initial load (rethrowing its failure) and returns the searcher then current.</summary>
+    private Searcher FinishOpening()
+    {
+        var task = opening ?? throw new InvalidOperationException("The archive is not open yet: call Open() at startup.");
+        Publish(task.GetAwaiter().GetResult());
+        return current!;
+    }
+
+    /// <summary>Serves the initially loaded searcher, unless a reindex already swapped in a newer one.</summary>
+    private void Publish(Searcher searcher)
+    {
+        lock (openGate)
+        {
+            if (current is not null)
+            {
+                return;
+            }
+
+            current = searcher;
+            status = status with { Generation = searcher.Index.Generation };
+        }
+
+        logger.Serving(searcher.Index.Speeches.Count, searcher.Index.Passages.Count, searcher.Index.Generation);
     }
 
     private IndexOptions Options(bool rebuild) => new()

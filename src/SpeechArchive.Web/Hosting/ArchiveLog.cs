@@ -15,6 +15,9 @@ internal static partial class ArchiveLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving {Speeches} speeches, {Passages} passages (index generation {Generation})")]
     public static partial void Serving(this ILogger logger, int speeches, int passages, long generation);
 
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Could not load the index; stopping")]
+    public static partial void OpenFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Reindex started (rebuild: {Rebuild})")]
     public static partial void ReindexStarted(this ILogger logger, bool rebuild);
 

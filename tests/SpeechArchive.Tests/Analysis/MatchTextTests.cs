@@ -15,6 +15,21 @@ public sealed class MatchTextTests
     public void WhenBuilding_ShouldDropSoftPunctuationAndMarkBreaks(string input, string expected)
     {
         Assert.Equal(expected, MatchText.Build(input, 0, input.Length));
+        Assert.Equal(expected.Length, MatchText.Length(input, 0, input.Length));
+    }
+
+    [Fact]
+    public void WhenMeasuringEveryPassageOfTheFixtureCorpus_ShouldGiveTheLengthOfTheBuiltForm()
+    {
+        foreach (var file in Directory.GetFiles(FixturePaths.Corpus))
+        {
+            var text = File.ReadAllText(file);
+            for (var start = 0; start < text.Length; start += 97)
+            {
+                var end = Math.Min(text.Length, start + 1500);
+                Assert.Equal(MatchText.Build(text, start, end).Length, MatchText.Length(text, start, end));
+            }
+        }
     }
 
     [Fact]
