@@ -53,6 +53,52 @@ internal sealed class FacetCollector(IndexSnapshot index)
         return false;
     }
 
+    /// <summary>Adds counts made over a set of passages (see <see cref="FacetTables"/>) to every dimension but <paramref name="skipDim"/> (−1: none).</summary>
+    public void Add(FacetCounts counts, int[] yearOfSlot, int skipDim = -1)
+    {
+        for (var dim = ResolvedFilters.YearDim; dim <= ResolvedFilters.OrgDim; dim++)
+        {
+            if (dim != skipDim)
+            {
+                AddDimension(counts, yearOfSlot, dim);
+            }
+        }
+    }
+
+    /// <summary>Adds the counts of dimension <paramref name="dim"/> only.</summary>
+    public void AddDimension(FacetCounts counts, int[] yearOfSlot, int dim)
+    {
+        switch (dim)
+        {
+            case ResolvedFilters.YearDim:
+                for (var s = 0; s < counts.Years.Length; s++)
+                {
+                    years[yearOfSlot[s]] += counts.Years[s];
+                }
+
+                break;
+            case ResolvedFilters.ThemeDim:
+                AddTo(themes, counts.Themes);
+                break;
+            case ResolvedFilters.TypeDim:
+                AddTo(types, counts.Types);
+                break;
+            case ResolvedFilters.OrgDim:
+                AddTo(orgs, counts.Orgs);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void AddTo(int[] target, int[] source)
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            target[i] += source[i];
+        }
+    }
+
     public SearchFacets Result(QueryFilters selected)
     {
         var themeList = Labels(index.Themes, themes, selected.Themes);

@@ -13,6 +13,9 @@ internal sealed class ResolvedFilters
     public required bool HasThemes { get; init; }
     public required bool HasTypes { get; init; }
 
+    /// <summary>No filter at all: every passage passes.</summary>
+    public bool IsEmpty => Years.Count == 0 && !HasThemes && !HasTypes && Orgs is null && SpeakerSpeeches is null;
+
     public static ResolvedFilters Resolve(IndexSnapshot index, QueryFilters f)
     {
         var themeMask = 0u;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace SpeechArchive.Search;
 
 /// <summary>Runs searches against one <see cref="IndexSnapshot"/>: parse → match → rank → collect facets → make snippets.</summary>
-public sealed class Searcher(IndexSnapshot index, QueryUnderstanding? understanding = null)
+public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? understanding = null)
 {
     public IndexSnapshot Index { get; } = index;
 
@@ -19,50 +19,45 @@ public sealed class Searcher(IndexSnapshot index, QueryUnderstanding? understand
         var understood = Understanding?.Understand(Index, query, request);
         query = understood?.Query ?? query;
         var filters = ResolvedFilters.Resolve(Index, query.Filters);
-        var matched = Match(query);
-        understood?.Rank(matched);
-
         var limit = Math.Clamp(request.Limit, 0, 1000);
         var offset = Math.Clamp(request.Offset, 0, 100_000);
         var facets = new FacetCollector(Index);
-        var perSpeech = new int[Index.Speeches.Count];
-        var bestInSpeech = request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null;
         var top = new TopK(offset + limit, request.Sort);
-        var total = 0;
-        var count = matched?.Count ?? Index.Passages.Count;
-        for (var i = 0; i < count; i++)
+        var collected = new Collected(new int[Index.Speeches.Count], request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null);
+        if (query.HasWords || query.Excluded.Count > 0)
         {
-            var doc = matched is null ? i : matched.Docs[i];
-            if (!facets.Collect(doc, filters.Failures(Index, doc)))
+            if (SingleWord(query, understood) is { } word)
             {
-                continue;
+                // One word, no alternatives: scored passage by passage while collecting, without a score array.
+                var match = Matcher.Match(Index, word);
+                understood?.RankSingleWord(match.Docs);
+                using var scorer = new Bm25(Index).Scorer(match);
+                Collect(new WordCandidates(match, scorer), filters, facets, top, ref collected);
             }
-
-            var score = matched is null ? 0 : matched.Scores[i];
-            total++;
-            var speech = Index.PassageSpeech[doc];
-            if (perSpeech[speech]++ == 0 && bestInSpeech is not null)
+            else
             {
-                bestInSpeech[speech] = (doc, score);
+                var matched = Match(query);
+                understood?.Rank(matched);
+                Collect(new ScoredCandidates(matched!), filters, facets, top, ref collected);
             }
-            else if (bestInSpeech is not null && score > bestInSpeech[speech].Score)
+        }
+        else
+        {
+            understood?.Rank(null);
+            if (!FacetBrowser.TryBrowse(Index, filters, request, facets, top, ref collected))
             {
-                bestInSpeech[speech] = (doc, score);
-            }
-
-            if (bestInSpeech is null)
-            {
-                top.Offer(doc, score, Index.PassageDate[doc]);
+                Collect(new AllCandidates(Index.Passages.Count), filters, facets, top, ref collected);
             }
         }
 
-        var speeches = 0;
-        for (var s = 0; s < perSpeech.Length; s++)
+        var (perSpeech, bestInSpeech) = (collected.PerSpeech, collected.BestInSpeech);
+        var total = collected.Total;
+        var speeches = collected.Speeches;
+        if (bestInSpeech is not null)
         {
-            if (perSpeech[s] > 0)
+            for (var s = 0; s < perSpeech.Length; s++)
             {
-                speeches++;
-                if (bestInSpeech is not null)
+                if (perSpeech[s] > 0)
                 {
                     top.Offer(bestInSpeech[s].Doc, bestInSpeech[s].Score, Index.PassageDate[bestInSpeech[s].Doc]);
                 }

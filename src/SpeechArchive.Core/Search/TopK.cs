@@ -29,8 +29,16 @@ internal sealed class TopK(int k, SearchSort sort)
         if (heap.Count < k)
         {
             heap.Enqueue(item, item);
+            return;
         }
-        else if (Compare(item, heap.Peek(), sort) < 0)
+
+        var worst = heap.Peek();
+        if (sort == SearchSort.Relevance && score < worst.Score)
+        {
+            return; // ranks after the worst kept: the common case, decided without the full comparison
+        }
+
+        if (Compare(item, worst, sort) < 0)
         {
             heap.DequeueEnqueue(item, item);
         }

@@ -1,0 +1,144 @@
+using System.Runtime.CompilerServices;
+
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// What the query path derives from a loaded snapshot, built lazily on first use and kept for the snapshot's life (the
+/// snapshot's own loading is untouched): BM25 length norms per passage, facet tables for browsing (<see cref="FacetTables"/>)
+/// and char-pair postings over speech titles and section headings (<see cref="FieldPostings"/>), which give the title and
+/// heading boosts without a substring check per speech and section.
+/// </summary>
+internal sealed class SearchStructures
+{
+    private static readonly ConditionalWeakTable<IndexSnapshot, SearchStructures> Table = [];
+
+    private readonly Lazy<double[]> norms;
+    private readonly Lazy<FacetTables> facets;
+    private readonly Lazy<FieldPostings> titles;
+    private readonly Lazy<FieldPostings> headings;
+
+    private SearchStructures(IndexSnapshot index)
+    {
+        norms = new(() => Norms(index));
+        facets = new(() => FacetTables.Build(index));
+        titles = new(() => FieldPostings.Build(index.Speeches.Select(s => s.TitleMatch).ToArray()));
+        headings = new(() => FieldPostings.Build(Enumerable.Range(0, index.SectionCount).Select(index.SectionMatch).ToArray()));
+    }
+
+    /// <summary>The structures of <paramref name="index"/>, made on first request (thread-safe).</summary>
+    public static SearchStructures Of(IndexSnapshot index) => Table.GetValue(index, i => new SearchStructures(i));
+
+    /// <summary>Per passage, BM25's length normalisation k1·(1 − b + b·length/average), as <see cref="Bm25"/> computed it per hit.</summary>
+    public double[] LengthNorms => norms.Value;
+
+    public FacetTables Facets => facets.Value;
+
+    /// <summary>Speech titles (match form), by speech index.</summary>
+    public FieldPostings Titles => titles.Value;
+
+    /// <summary>Section heading paths (match form), by section index.</summary>
+    public FieldPostings Headings => headings.Value;
+
+    private static double[] Norms(IndexSnapshot index)
+    {
+        var lengths = index.PassageLength;
+        var avg = index.AverageLength;
+        var result = new double[lengths.Length];
+        for (var d = 0; d < result.Length; d++)
+        {
+            result[d] = Bm25.K1 * (1 - Bm25.B + (Bm25.B * lengths[d] / avg));
+        }
+
+        return result;
+    }
+}
+
+/// <summary>
+/// Postings of every pair of adjacent characters over a small field (speech titles, section headings): which strings hold a
+/// form is then a check of the few strings that hold its rarest pair instead of all of them.
+/// </summary>
+internal sealed class FieldPostings
+{
+    private readonly string[] values;
+    private readonly Dictionary<int, int[]> pairs;
+
+    private FieldPostings(string[] values, Dictionary<int, int[]> pairs)
+    {
+        this.values = values;
+        this.pairs = pairs;
+    }
+
+    public int Count => values.Length;
+
+    public static FieldPostings Build(string[] values)
+    {
+        var lists = new Dictionary<int, List<int>>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            for (var c = 0; c + 1 < v.Length; c++)
+            {
+                var key = Key(v[c], v[c + 1]);
+                if (!lists.TryGetValue(key, out var list))
+                {
+                    list = [];
+                    lists[key] = list;
+                }
+
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
+                }
+            }
+        }
+
+        return new FieldPostings(values, lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+    }
+
+    /// <summary>Sets <paramref name="marks"/>[i] = 1 for every string i that holds <paramref name="form"/> (ordinal); returns how many.</summary>
+    public int Mark(string form, byte[] marks)
+    {
+        if (form.Length < 2)
+        {
+            var n = 0;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i].Contains(form, StringComparison.Ordinal))
+                {
+                    marks[i] = 1;
+                    n++;
+                }
+            }
+
+            return n;
+        }
+
+        int[]? rarest = null;
+        for (var c = 0; c + 1 < form.Length; c++)
+        {
+            if (!pairs.TryGetValue(Key(form[c], form[c + 1]), out var list))
+            {
+                return 0;
+            }
+
+            if (rarest is null || list.Length < rarest.Length)
+            {
+                rarest = list;
+            }
+        }
+
+        var count = 0;
+        foreach (var i in rarest!)
+        {
+            if (values[i].Contains(form, StringComparison.Ordinal))
+            {
+                marks[i] = 1;
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static int Key(char a, char b) => (a << 16) | b;
+}

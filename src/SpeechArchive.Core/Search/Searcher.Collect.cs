@@ -1,0 +1,108 @@
+namespace SpeechArchive.Search;
+
+public sealed partial class Searcher
+{
+    /// <summary>What one pass over the candidates found: per speech, the passages counted (and with grouping its best one).</summary>
+    internal struct Collected(int[] perSpeech, (int Doc, double Score)[]? bestInSpeech)
+    {
+        public readonly int[] PerSpeech = perSpeech;
+        public readonly (int Doc, double Score)[]? BestInSpeech = bestInSpeech;
+        public int Total;
+        public int Speeches;
+    }
+
+    /// <summary>The passages a search looks at, each with its score: a generic argument, so each kind gets its own compiled loop.</summary>
+    private interface ICandidates
+    {
+        int Count { get; }
+
+        int Doc(int i);
+
+        double Score(int i);
+    }
+
+    /// <summary>Every passage, unscored (a query without words).</summary>
+    private readonly struct AllCandidates(int count) : ICandidates
+    {
+        public int Count => count;
+
+        public int Doc(int i) => i;
+
+        public double Score(int i) => 0;
+    }
+
+    private readonly struct ScoredCandidates(ScoredDocs scored) : ICandidates
+    {
+        public int Count => scored.Count;
+
+        public int Doc(int i) => scored.Docs[i];
+
+        public double Score(int i) => scored.Scores[i];
+    }
+
+    /// <summary>The passages of one word, scored on the way.</summary>
+    private readonly struct WordCandidates(WordMatch match, WordScorer scorer) : ICandidates
+    {
+        public int Count => match.Docs.Length;
+
+        public int Doc(int i) => match.Docs[i];
+
+        public double Score(int i) => scorer.Score(match.Docs[i], match.Frequency(i));
+    }
+
+    /// <summary>
+    /// One pass over the candidates: filters (drill-sideways facet counts for those failing one dimension), totals per speech,
+    /// and the top k — or with grouping each speech's best passage.
+    /// </summary>
+    private void Collect<T>(T candidates, ResolvedFilters filters, FacetCollector facets, TopK top, ref Collected collected)
+        where T : struct, ICandidates
+    {
+        var perSpeech = collected.PerSpeech;
+        var bestInSpeech = collected.BestInSpeech;
+        var speechOf = Index.PassageSpeech;
+        var dates = Index.PassageDate;
+        var filtered = !filters.IsEmpty;
+        var total = 0;
+        var speeches = 0;
+        var count = candidates.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var doc = candidates.Doc(i);
+            if (!facets.Collect(doc, filtered ? filters.Failures(Index, doc) : 0))
+            {
+                continue;
+            }
+
+            var score = candidates.Score(i);
+            total++;
+            var speech = speechOf[doc];
+            if (perSpeech[speech]++ == 0)
+            {
+                speeches++;
+                if (bestInSpeech is not null)
+                {
+                    bestInSpeech[speech] = (doc, score);
+                }
+            }
+            else if (bestInSpeech is not null && score > bestInSpeech[speech].Score)
+            {
+                bestInSpeech[speech] = (doc, score);
+            }
+
+            if (bestInSpeech is null)
+            {
+                top.Offer(doc, score, dates[doc]);
+            }
+        }
+
+        collected.Total = total;
+        collected.Speeches = speeches;
+    }
+
+    /// <summary>The query's one word when it is the whole query (no alternatives, no exclusions, no thesaurus expansion).</summary>
+    private static QueryWord? SingleWord(ParsedQuery query, UnderstoodQuery? understood) =>
+        query.Required.Count == 1 && query.Required[0].Alternatives.Count == 1 && query.Excluded.Count == 0
+            && (understood is null || understood.Expansions.Count == 0)
+            ? query.Required[0].Alternatives[0]
+            : null;
+}
