@@ -44,9 +44,7 @@ internal sealed class Bm25(IndexSnapshot index)
 internal sealed class WordScorer : IDisposable
 {
     private readonly double idf;
-    private readonly double[] norms;
-    private readonly int[] speechOf;
-    private readonly int[] sectionOf;
+    private readonly PassageRow[] rows;
     private readonly byte[]? titleMarks;
     private readonly byte[]? headingMarks;
 
@@ -54,23 +52,22 @@ internal sealed class WordScorer : IDisposable
     {
         var structures = SearchStructures.Of(index);
         this.idf = idf;
-        norms = structures.LengthNorms;
-        speechOf = index.PassageSpeech;
-        sectionOf = index.PassageSection;
+        rows = structures.Rows;
         titleMarks = Marks(structures.Titles, form);
         headingMarks = Marks(structures.Headings, form);
     }
 
     public double Score(int doc, int frequency)
     {
+        ref readonly var row = ref rows[doc];
         double tf = frequency;
-        var score = idf * (tf * (Bm25.K1 + 1)) / (tf + norms[doc]);
-        if (titleMarks is not null && titleMarks[speechOf[doc]] != 0)
+        var score = idf * (tf * (Bm25.K1 + 1)) / (tf + row.Norm);
+        if (titleMarks is not null && titleMarks[row.Speech] != 0)
         {
             score += Bm25.TitleBoost * idf;
         }
 
-        var section = sectionOf[doc];
+        var section = row.Section;
         if (headingMarks is not null && section >= 0 && headingMarks[section] != 0)
         {
             score += Bm25.HeadingBoost * idf;

@@ -15,6 +15,69 @@ internal sealed class FacetCollector(IndexSnapshot index)
     private readonly int[] types = new int[32];
     private readonly int[] orgs = new int[index.Organizations.Count];
 
+    /// <summary>Adds passages counted by (themes, types) label set: each set's count to each of its themes and types.</summary>
+    public void AddLabelSets(int[] counts, PassageRows rows)
+    {
+        for (var i = 0; i < rows.LabelThemes.Length; i++)
+        {
+            var c = counts[i];
+            if (c == 0)
+            {
+                continue;
+            }
+
+            for (var m = rows.LabelThemes[i]; m != 0; m &= m - 1)
+            {
+                themes[BitOperations.TrailingZeroCount(m)] += c;
+            }
+
+            for (var m = rows.LabelTypes[i]; m != 0; m &= m - 1)
+            {
+                types[BitOperations.TrailingZeroCount(m)] += c;
+            }
+        }
+    }
+
+    /// <summary>Adds passages counted by speech to the years and organisations (which are per speech: <see cref="PassageRows.SpeechYear"/>).</summary>
+    public void AddSpeeches(int[] perSpeech, int[] speechYear, int[] speechOrg)
+    {
+        for (var s = 0; s < perSpeech.Length; s++)
+        {
+            var c = perSpeech[s];
+            if (c == 0)
+            {
+                continue;
+            }
+
+            if (speechYear[s] is > 0 and < 10000)
+            {
+                years[speechYear[s]] += c;
+            }
+
+            if (speechOrg[s] >= 0)
+            {
+                orgs[speechOrg[s]] += c;
+            }
+        }
+    }
+
+    /// <summary>Counts a passage that passes every filter, from its packed row.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Count(in PassageRow row)
+    {
+        if (row.Year is > 0 and < 10000)
+        {
+            years[row.Year]++;
+        }
+
+        CountBits(row.Themes, themes);
+        CountBits(row.Types, types);
+        if (row.Org >= 0)
+        {
+            orgs[row.Org]++;
+        }
+    }
+
     /// <summary>Counts <paramref name="doc"/> given the dimensions it fails; returns true when it passes every filter.</summary>
     public bool Collect(int doc, int failures)
     {

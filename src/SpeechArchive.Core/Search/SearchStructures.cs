@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SpeechArchive.Search;
 
@@ -12,14 +13,14 @@ internal sealed class SearchStructures
 {
     private static readonly ConditionalWeakTable<IndexSnapshot, SearchStructures> Table = [];
 
-    private readonly Lazy<double[]> norms;
+    private readonly Lazy<PassageRows> rows;
     private readonly Lazy<FacetTables> facets;
     private readonly Lazy<FieldPostings> titles;
     private readonly Lazy<FieldPostings> headings;
 
     private SearchStructures(IndexSnapshot index)
     {
-        norms = new(() => Norms(index));
+        rows = new(() => BuildRows(index));
         facets = new(() => FacetTables.Build(index));
         titles = new(() => FieldPostings.Build(index.Speeches.Select(s => s.TitleMatch).ToArray()));
         headings = new(() => FieldPostings.Build(Enumerable.Range(0, index.SectionCount).Select(index.SectionMatch).ToArray()));
@@ -28,8 +29,10 @@ internal sealed class SearchStructures
     /// <summary>The structures of <paramref name="index"/>, made on first request (thread-safe).</summary>
     public static SearchStructures Of(IndexSnapshot index) => Table.GetValue(index, i => new SearchStructures(i));
 
-    /// <summary>Per passage, BM25's length normalisation k1·(1 − b + b·length/average), as <see cref="Bm25"/> computed it per hit.</summary>
-    public double[] LengthNorms => norms.Value;
+    /// <summary>Per passage, what scoring and counting read, in one row (one cache line) instead of seven arrays.</summary>
+    public PassageRow[] Rows => rows.Value.Rows;
+
+    public PassageRows PassageRows => rows.Value;
 
     public FacetTables Facets => facets.Value;
 
@@ -39,18 +42,83 @@ internal sealed class SearchStructures
     /// <summary>Section heading paths (match form), by section index.</summary>
     public FieldPostings Headings => headings.Value;
 
-    private static double[] Norms(IndexSnapshot index)
+    private static PassageRows BuildRows(IndexSnapshot index)
     {
         var lengths = index.PassageLength;
         var avg = index.AverageLength;
-        var result = new double[lengths.Length];
-        for (var d = 0; d < result.Length; d++)
+        var rows = new PassageRow[lengths.Length];
+        var labelSets = new Dictionary<ulong, int>();
+        var speechYear = new int[index.Speeches.Count];
+        var speechOrg = new int[index.Speeches.Count];
+        var seen = new bool[index.Speeches.Count];
+        var perSpeech = true;
+        for (var d = 0; d < rows.Length; d++)
         {
-            result[d] = Bm25.K1 * (1 - Bm25.B + (Bm25.B * lengths[d] / avg));
+            var (themes, types) = (index.PassageThemes[d], index.PassageTypes[d]);
+            var key = ((ulong)types << 32) | themes;
+            if (!labelSets.TryGetValue(key, out var labels))
+            {
+                labels = labelSets.Count;
+                labelSets[key] = labels;
+            }
+
+            var (speech, year, org) = (index.PassageSpeech[d], index.PassageYear[d], index.PassageOrg[d]);
+            if (!seen[speech])
+            {
+                (seen[speech], speechYear[speech], speechOrg[speech]) = (true, year, org);
+            }
+            else if (speechYear[speech] != year || speechOrg[speech] != org)
+            {
+                perSpeech = false;
+            }
+
+            rows[d] = new PassageRow
+            {
+                Norm = Bm25.K1 * (1 - Bm25.B + (Bm25.B * lengths[d] / avg)),
+                Speech = speech,
+                Section = index.PassageSection[d],
+                Date = index.PassageDate[d],
+                Year = year,
+                Org = org,
+                Themes = themes,
+                Types = types,
+                Labels = labels,
+            };
         }
 
-        return result;
+        var labelThemes = new uint[labelSets.Count];
+        var labelTypes = new uint[labelSets.Count];
+        foreach (var (key, id) in labelSets)
+        {
+            (labelThemes[id], labelTypes[id]) = ((uint)key, (uint)(key >> 32));
+        }
+
+        return new PassageRows(rows, labelThemes, labelTypes, perSpeech ? speechYear : null, perSpeech ? speechOrg : null);
     }
+}
+
+/// <summary>
+/// The packed rows, and what lets a pass over many passages count facets with two increments per passage: the distinct
+/// (themes, types) label sets, and — as every passage has its speech's year and organisation — years and organisations
+/// per speech (null if some passage differs from its speech).
+/// </summary>
+internal sealed record PassageRows(PassageRow[] Rows, uint[] LabelThemes, uint[] LabelTypes, int[]? SpeechYear, int[]? SpeechOrg);
+
+/// <summary>One passage's doc values for the query path, packed.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct PassageRow
+{
+    /// <summary>BM25's length normalisation k1·(1 − b + b·length/average), as <see cref="Bm25"/> computed it per hit.</summary>
+    public double Norm;
+    public int Speech;
+    public int Section;
+    public int Date;
+    public int Year;
+    public int Org;
+    public uint Themes;
+    public uint Types;
+    /// <summary>Index of the passage's (themes, types) pair in <see cref="PassageRows.LabelThemes"/> and <see cref="PassageRows.LabelTypes"/>.</summary>
+    public int Labels;
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SpeechArchive.Search;
 
 public sealed partial class Searcher
@@ -18,7 +20,7 @@ public sealed partial class Searcher
 
         int Doc(int i);
 
-        double Score(int i);
+        double Score(int i, int doc);
     }
 
     /// <summary>Every passage, unscored (a query without words).</summary>
@@ -28,7 +30,7 @@ public sealed partial class Searcher
 
         public int Doc(int i) => i;
 
-        public double Score(int i) => 0;
+        public double Score(int i, int doc) => 0;
     }
 
     private readonly struct ScoredCandidates(ScoredDocs scored) : ICandidates
@@ -37,7 +39,7 @@ public sealed partial class Searcher
 
         public int Doc(int i) => scored.Docs[i];
 
-        public double Score(int i) => scored.Scores[i];
+        public double Score(int i, int doc) => scored.Scores[i];
     }
 
     /// <summary>The passages of one word, scored on the way.</summary>
@@ -47,7 +49,7 @@ public sealed partial class Searcher
 
         public int Doc(int i) => match.Docs[i];
 
-        public double Score(int i) => scorer.Score(match.Docs[i], match.Frequency(i));
+        public double Score(int i, int doc) => scorer.Score(doc, match.Frequency(i));
     }
 
     /// <summary>
@@ -59,21 +61,54 @@ public sealed partial class Searcher
     {
         var perSpeech = collected.PerSpeech;
         var bestInSpeech = collected.BestInSpeech;
-        var speechOf = Index.PassageSpeech;
-        var dates = Index.PassageDate;
-        var filtered = !filters.IsEmpty;
         var total = 0;
         var speeches = 0;
         var count = candidates.Count;
+        if (filters.IsEmpty && bestInSpeech is null && SearchStructures.Of(Index).PassageRows is { SpeechYear: { } speechYear, SpeechOrg: { } speechOrg } shape)
+        {
+            // The common case, kept tight: every candidate passes and counts in every dimension. Two increments per passage
+            // (its label set, its speech); themes and types, years and organisations are expanded from those after the loop.
+            var rows = shape.Rows;
+            var labelCounts = ArrayPool<int>.Shared.Rent(shape.LabelThemes.Length);
+            Array.Clear(labelCounts, 0, shape.LabelThemes.Length);
+            var threshold = top.Threshold;
+            for (var i = 0; i < count; i++)
+            {
+                var doc = candidates.Doc(i);
+                ref readonly var row = ref rows[doc];
+                labelCounts[row.Labels]++;
+                if (perSpeech[row.Speech]++ == 0)
+                {
+                    speeches++;
+                }
+
+                var score = candidates.Score(i, doc);
+                if (score >= threshold)
+                {
+                    top.Offer(doc, score, row.Date);
+                    threshold = top.Threshold;
+                }
+            }
+
+            facets.AddLabelSets(labelCounts, shape);
+            facets.AddSpeeches(perSpeech, speechYear, speechOrg);
+            ArrayPool<int>.Shared.Return(labelCounts);
+            collected.Total = count;
+            collected.Speeches = speeches;
+            return;
+        }
+
+        var speechOf = Index.PassageSpeech;
+        var dates = Index.PassageDate;
         for (var i = 0; i < count; i++)
         {
             var doc = candidates.Doc(i);
-            if (!facets.Collect(doc, filtered ? filters.Failures(Index, doc) : 0))
+            if (!facets.Collect(doc, filters.Failures(Index, doc)))
             {
                 continue;
             }
 
-            var score = candidates.Score(i);
+            var score = candidates.Score(i, doc);
             total++;
             var speech = speechOf[doc];
             if (perSpeech[speech]++ == 0)
