@@ -17,6 +17,7 @@ internal sealed class SearchStructures
     private readonly Lazy<FacetTables> facets;
     private readonly Lazy<FieldPostings> titles;
     private readonly Lazy<FieldPostings> headings;
+    private readonly Lazy<(FieldPostings Texts, (int Speech, int Section)[] Ids)> headingTexts;
 
     private SearchStructures(IndexSnapshot index)
     {
@@ -24,6 +25,7 @@ internal sealed class SearchStructures
         facets = new(() => FacetTables.Build(index));
         titles = new(() => FieldPostings.Build(index.Speeches.Select(s => s.TitleMatch).ToArray()));
         headings = new(() => FieldPostings.Build(Enumerable.Range(0, index.SectionCount).Select(index.SectionMatch).ToArray()));
+        headingTexts = new(() => HeadingTexts(index));
     }
 
     /// <summary>The structures of <paramref name="index"/>, made on first request (thread-safe).</summary>
@@ -41,6 +43,33 @@ internal sealed class SearchStructures
 
     /// <summary>Section heading paths (match form), by section index.</summary>
     public FieldPostings Headings => headings.Value;
+
+    /// <summary>
+    /// Every section heading's own text (match form), in speech order then section order, with its (speech, index in
+    /// <see cref="SpeechInfo.Sections"/>): which headings hold a phrase, for the concordance.
+    /// </summary>
+    public (FieldPostings Texts, (int Speech, int Section)[] Ids) HeadingTexts() => headingTexts.Value;
+
+    private static (FieldPostings, (int Speech, int Section)[]) HeadingTexts(IndexSnapshot index)
+    {
+        var texts = new List<string>();
+        var ids = new List<(int, int)>();
+        for (var s = 0; s < index.Speeches.Count; s++)
+        {
+            var speech = index.Speeches[s];
+            for (var k = 0; k < speech.Sections.Count; k++)
+            {
+                var section = speech.Sections[k];
+                if (section.HeadingEnd > section.HeadingStart)
+                {
+                    texts.Add(Analysis.MatchText.Build(speech.Text, section.HeadingStart, section.HeadingEnd));
+                    ids.Add((s, k));
+                }
+            }
+        }
+
+        return (FieldPostings.Build([.. texts]), [.. ids]);
+    }
 
     private static PassageRows BuildRows(IndexSnapshot index)
     {
@@ -166,19 +195,30 @@ internal sealed class FieldPostings
     /// <summary>Sets <paramref name="marks"/>[i] = 1 for every string i that holds <paramref name="form"/> (ordinal); returns how many.</summary>
     public int Mark(string form, byte[] marks)
     {
+        var matching = Matching(form);
+        foreach (var i in matching)
+        {
+            marks[i] = 1;
+        }
+
+        return matching.Count;
+    }
+
+    /// <summary>The strings that hold <paramref name="form"/> (ordinal), ascending.</summary>
+    public List<int> Matching(string form)
+    {
+        var result = new List<int>();
         if (form.Length < 2)
         {
-            var n = 0;
             for (var i = 0; i < values.Length; i++)
             {
                 if (values[i].Contains(form, StringComparison.Ordinal))
                 {
-                    marks[i] = 1;
-                    n++;
+                    result.Add(i);
                 }
             }
 
-            return n;
+            return result;
         }
 
         int[]? rarest = null;
@@ -186,7 +226,7 @@ internal sealed class FieldPostings
         {
             if (!pairs.TryGetValue(Key(form[c], form[c + 1]), out var list))
             {
-                return 0;
+                return result;
             }
 
             if (rarest is null || list.Length < rarest.Length)
@@ -195,17 +235,15 @@ internal sealed class FieldPostings
             }
         }
 
-        var count = 0;
         foreach (var i in rarest!)
         {
             if (values[i].Contains(form, StringComparison.Ordinal))
             {
-                marks[i] = 1;
-                count++;
+                result.Add(i);
             }
         }
 
-        return count;
+        return result;
     }
 
     private static int Key(char a, char b) => (a << 16) | b;
