@@ -27,12 +27,13 @@ public static class SimilarPassages
         var text = index.Passages[source].MatchText;
         var vector = TermVector.Of(index, text);
         var keys = vector.Weights.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(QueryTerms).Select(kv => kv.Key).ToList();
-        var candidates = BigramCandidates.Top(index, keys, Candidates, 0.1, d => index.Passages[d].Speech != speech);
+        var speechOf = index.PassageSpeech;
+        var candidates = BigramCandidates.Top(index, keys, Candidates, 0.1, d => speechOf[d] != speech);
         var scored = new List<(int Doc, double Score)>(candidates.Count);
+        var idf = IdfMemo.Begin(index);
         foreach (var c in candidates)
         {
-            var other = TermVector.Of(index, index.Passages[c.Doc].MatchText);
-            scored.Add((c.Doc, vector.Cosine(other)));
+            scored.Add((c.Doc, vector.CosineWith(idf, index.Passages[c.Doc].MatchText)));
         }
 
         var similar = scored.OrderByDescending(s => s.Score).ThenBy(s => s.Doc).Take(Math.Clamp(limit, 0, 100))
