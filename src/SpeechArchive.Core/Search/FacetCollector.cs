@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 
@@ -10,7 +11,10 @@ namespace SpeechArchive.Search;
 /// </summary>
 internal sealed class FacetCollector(IndexSnapshot index)
 {
-    private readonly int[] years = new int[10000];
+    /// <summary>Years 1–9999 as text and as a label (2020, 2020年), made once each.</summary>
+    private static readonly (string Value, string Label)?[] YearTexts = new (string, string)?[10000];
+
+    private int[] years = RentCleared(10000);
     private readonly int[] themes = new int[32];
     private readonly int[] types = new int[32];
     private readonly int[] orgs = new int[index.Organizations.Count];
@@ -41,7 +45,7 @@ internal sealed class FacetCollector(IndexSnapshot index)
     /// <summary>Adds passages counted by speech to the years and organisations (which are per speech: <see cref="PassageRows.SpeechYear"/>).</summary>
     public void AddSpeeches(int[] perSpeech, int[] speechYear, int[] speechOrg)
     {
-        for (var s = 0; s < perSpeech.Length; s++)
+        for (var s = 0; s < speechYear.Length; s++)
         {
             var c = perSpeech[s];
             if (c == 0)
@@ -167,20 +171,44 @@ internal sealed class FacetCollector(IndexSnapshot index)
         var themeList = Labels(index.Themes, themes, selected.Themes);
         var typeList = Labels(index.DirectiveTypes, types, selected.DirectiveTypes);
         var yearList = new List<FacetValue>();
-        for (var y = 1; y < years.Length; y++)
+        for (var y = 1; y < 10000; y++)
         {
             if (years[y] > 0)
             {
-                yearList.Add(new FacetValue(y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture) + "年", years[y],
-                    selected.Years.Any(r => y >= r.From && y <= r.To)));
+                var (value, label) = YearTexts[y] ??= (y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture) + "年");
+                yearList.Add(new FacetValue(value, label, years[y], IsSelected(selected.Years, y)));
             }
         }
+
+        ArrayPool<int>.Shared.Return(years);
+        years = [];
 
         var orgList = orgs.Select((count, i) => (count, i)).Where(x => x.count > 0).OrderByDescending(x => x.count)
             .Select(x => new FacetValue(index.Organizations[x.i], index.Organizations[x.i], x.count,
                 selected.Organizations.Any(o => index.Organizations[x.i].Contains(o, StringComparison.OrdinalIgnoreCase))))
             .ToList();
         return new SearchFacets { Theme = themeList, Year = yearList, DirectiveType = typeList, Organization = orgList };
+    }
+
+    private static bool IsSelected(IReadOnlyList<(int From, int To)> ranges, int year)
+    {
+        foreach (var (from, to) in ranges)
+        {
+            if (year >= from && year <= to)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A pooled array of at least <paramref name="length"/> items, the first <paramref name="length"/> zero.</summary>
+    internal static int[] RentCleared(int length)
+    {
+        var array = ArrayPool<int>.Shared.Rent(length);
+        Array.Clear(array, 0, length);
+        return array;
     }
 
     private static List<FacetValue> Labels(IReadOnlyList<LabelInfo> labels, int[] counts, IReadOnlyList<string> selected) =>

@@ -23,7 +23,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var offset = Math.Clamp(request.Offset, 0, 100_000);
         var facets = new FacetCollector(Index);
         var top = new TopK(offset + limit, request.Sort);
-        var collected = new Collected(new int[Index.Speeches.Count], request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null);
+        var collected = new Collected(FacetCollector.RentCleared(Index.Speeches.Count), request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null);
         if (query.HasWords || query.Excluded.Count > 0)
         {
             if (SingleWord(query, understood) is { } word)
@@ -50,12 +50,12 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             }
         }
 
-        var (perSpeech, bestInSpeech) = (collected.PerSpeech, collected.BestInSpeech);
+        var (perSpeech, bestInSpeech) = (collected.PerSpeech, collected.BestInSpeech); // perSpeech: pooled, longer than the speeches
         var total = collected.Total;
         var speeches = collected.Speeches;
         if (bestInSpeech is not null)
         {
-            for (var s = 0; s < perSpeech.Length; s++)
+            for (var s = 0; s < Index.Speeches.Count; s++)
             {
                 if (perSpeech[s] > 0)
                 {
@@ -68,6 +68,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var hits = top.Drain().Skip(offset)
             .Select(x => MakeHit(x.Doc, x.Score, forms, filters, request, bestInSpeech is null ? null : perSpeech[Index.PassageSpeech[x.Doc]]))
             .ToList();
+        System.Buffers.ArrayPool<int>.Shared.Return(perSpeech);
 
         var result = new SearchResult
         {
