@@ -82,15 +82,12 @@ internal sealed class FacetCollector(IndexSnapshot index)
         }
     }
 
-    /// <summary>Counts <paramref name="doc"/> given the dimensions it fails; returns true when it passes every filter.</summary>
-    public bool Collect(int doc, int failures)
+    /// <summary>Counts a passage given the dimensions it fails; returns true when it passes every filter.</summary>
+    public bool Collect(in PassageRow row, int failures)
     {
         if (failures == 0)
         {
-            CountYear(doc);
-            CountBits(index.PassageThemes[doc], themes);
-            CountBits(index.PassageTypes[doc], types);
-            CountOrg(doc);
+            Count(in row);
             return true;
         }
 
@@ -102,16 +99,24 @@ internal sealed class FacetCollector(IndexSnapshot index)
         switch (BitOperations.TrailingZeroCount(failures))
         {
             case ResolvedFilters.YearDim:
-                CountYear(doc);
+                if (row.Year is > 0 and < 10000)
+                {
+                    years[row.Year]++;
+                }
+
                 break;
             case ResolvedFilters.ThemeDim:
-                CountBits(index.PassageThemes[doc], themes);
+                CountBits(row.Themes, themes);
                 break;
             case ResolvedFilters.TypeDim:
-                CountBits(index.PassageTypes[doc], types);
+                CountBits(row.Types, types);
                 break;
             case ResolvedFilters.OrgDim:
-                CountOrg(doc);
+                if (row.Org >= 0)
+                {
+                    orgs[row.Org]++;
+                }
+
                 break;
             default:
                 break;
@@ -217,24 +222,6 @@ internal sealed class FacetCollector(IndexSnapshot index)
             .Where(v => v.Count > 0 || v.Selected)
             .OrderByDescending(v => v.Count)
             .ToList();
-
-    private void CountYear(int doc)
-    {
-        var y = index.PassageYear[doc];
-        if (y is > 0 and < 10000)
-        {
-            years[y]++;
-        }
-    }
-
-    private void CountOrg(int doc)
-    {
-        var o = index.PassageOrg[doc];
-        if (o >= 0)
-        {
-            orgs[o]++;
-        }
-    }
 
     private static void CountBits(uint mask, int[] counts)
     {

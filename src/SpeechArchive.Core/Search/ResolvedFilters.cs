@@ -73,12 +73,17 @@ internal sealed class ResolvedFilters
     }
 
     /// <summary>Bit mask of the dimensions whose filter passage <paramref name="doc"/> fails.</summary>
-    public int Failures(IndexSnapshot index, int doc)
+    public int Failures(IndexSnapshot index, int doc) =>
+        Failures(index.PassageYear[doc], index.PassageThemes[doc], index.PassageTypes[doc], index.PassageOrg[doc], index.PassageSpeech[doc]);
+
+    /// <summary>Bit mask of the dimensions whose filter a passage fails, from its packed row.</summary>
+    public int Failures(in PassageRow row) => Failures(row.Year, row.Themes, row.Types, row.Org, row.Speech);
+
+    private int Failures(int y, uint themes, uint types, int org, int speech)
     {
         var fails = 0;
         if (Years.Count > 0)
         {
-            var y = index.PassageYear[doc];
             var ok = false;
             foreach (var (from, to) in Years)
             {
@@ -95,22 +100,22 @@ internal sealed class ResolvedFilters
             }
         }
 
-        if (HasThemes && (index.PassageThemes[doc] & ThemeMask) == 0)
+        if (HasThemes && (themes & ThemeMask) == 0)
         {
             fails |= 1 << ThemeDim;
         }
 
-        if (HasTypes && (index.PassageTypes[doc] & TypeMask) == 0)
+        if (HasTypes && (types & TypeMask) == 0)
         {
             fails |= 1 << TypeDim;
         }
 
-        if (Orgs is not null && (index.PassageOrg[doc] < 0 || !Orgs[index.PassageOrg[doc]]))
+        if (Orgs is not null && (org < 0 || !Orgs[org]))
         {
             fails |= 1 << OrgDim;
         }
 
-        if (SpeakerSpeeches is not null && !SpeakerSpeeches[index.PassageSpeech[doc]])
+        if (SpeakerSpeeches is not null && !SpeakerSpeeches[speech])
         {
             fails |= 1 << SpeakerDim;
         }

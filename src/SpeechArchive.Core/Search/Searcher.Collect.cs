@@ -103,19 +103,19 @@ public sealed partial class Searcher
             return;
         }
 
-        var speechOf = Index.PassageSpeech;
-        var dates = Index.PassageDate;
+        var all = SearchStructures.Of(Index).Rows;
         for (var i = 0; i < count; i++)
         {
             var doc = candidates.Doc(i);
-            if (!facets.Collect(doc, filters.Failures(Index, doc)))
+            ref readonly var row = ref all[doc];
+            if (!facets.Collect(in row, filters.Failures(in row)))
             {
                 continue;
             }
 
             var score = candidates.Score(i, doc);
             total++;
-            var speech = speechOf[doc];
+            var speech = row.Speech;
             if (perSpeech[speech]++ == 0)
             {
                 speeches++;
@@ -131,7 +131,7 @@ public sealed partial class Searcher
 
             if (bestInSpeech is null)
             {
-                top.Offer(doc, score, dates[doc]);
+                top.Offer(doc, score, row.Date);
             }
         }
 

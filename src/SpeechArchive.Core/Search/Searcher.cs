@@ -95,7 +95,16 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
 
         var bm25 = new Bm25(Index);
         ScoredDocs? combined = null;
-        foreach (var clause in query.Required)
+        if (query.Required.Count > 1 && query.Required.All(c => c.Alternatives.Count == 1))
+        {
+            combined = Conjunction(query.Required.Select(c => c.Alternatives[0]).ToList(), bm25);
+            if (combined.Count == 0)
+            {
+                return combined;
+            }
+        }
+
+        foreach (var clause in combined is null ? query.Required : [])
         {
             ScoredDocs? alternatives = null;
             foreach (var word in clause.Alternatives)
@@ -118,6 +127,67 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         }
 
         return combined;
+    }
+
+    /// <summary>
+    /// Passages holding every one of several words, scored: the rarest word's passages looked up in the others' (galloping),
+    /// and only the passages found scored — the sum in the words' order, as clause-by-clause joins add them.
+    /// </summary>
+    private ScoredDocs Conjunction(List<QueryWord> words, Bm25 bm25)
+    {
+        var matches = new WordMatch[words.Count];
+        for (var w = 0; w < words.Count; w++)
+        {
+            matches[w] = Matcher.Match(Index, words[w]);
+            if (matches[w].Docs.Length == 0)
+            {
+                return ScoredDocs.Empty;
+            }
+        }
+
+        var order = Enumerable.Range(0, words.Count).OrderBy(w => matches[w].Docs.Length).ToArray();
+        var rarest = matches[order[0]].Docs;
+        var at = new int[words.Count];
+        var found = new List<int>();
+        var positions = new List<int>();
+        for (var r = 0; r < rarest.Length; r++)
+        {
+            var doc = rarest[r];
+            at[order[0]] = r;
+            var all = true;
+            for (var k = 1; k < order.Length && all; k++)
+            {
+                var docs = matches[order[k]].Docs;
+                var p = at[order[k]] = PostingsMath.Gallop(docs, at[order[k]], doc);
+                if (p >= docs.Length)
+                {
+                    r = rarest.Length; // this word has no more passages: nothing further can match
+                    all = false;
+                }
+                else
+                {
+                    all = docs[p] == doc;
+                }
+            }
+
+            if (all)
+            {
+                found.Add(doc);
+                positions.AddRange(at);
+            }
+        }
+
+        var scores = new double[found.Count];
+        for (var w = 0; w < words.Count; w++)
+        {
+            using var scorer = bm25.Scorer(matches[w]);
+            for (var i = 0; i < found.Count; i++)
+            {
+                scores[i] += scorer.Score(found[i], matches[w].Frequency(positions[(i * words.Count) + w]));
+            }
+        }
+
+        return new ScoredDocs([.. found], scores);
     }
 
     private SearchHit MakeHit(int doc, double score, List<string> forms, ResolvedFilters filters, SearchRequest request, int? inSpeech)
