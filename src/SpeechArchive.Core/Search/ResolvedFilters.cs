@@ -5,7 +5,14 @@ internal sealed class ResolvedFilters
 {
     public const int YearDim = 0, ThemeDim = 1, TypeDim = 2, OrgDim = 3, SpeakerDim = 4;
 
-    public required IReadOnlyList<(int From, int To)> Years { get; init; }
+    /// <summary>The year ranges as an array: checked per passage, where a foreach over the interface would allocate an enumerator.</summary>
+    private readonly (int From, int To)[] yearRanges = [];
+
+    public required IReadOnlyList<(int From, int To)> Years
+    {
+        get => yearRanges;
+        init => yearRanges = [.. value];
+    }
     public required uint ThemeMask { get; init; }
     public required uint TypeMask { get; init; }
     public required bool[]? Orgs { get; init; }
@@ -82,10 +89,10 @@ internal sealed class ResolvedFilters
     private int Failures(int y, uint themes, uint types, int org, int speech)
     {
         var fails = 0;
-        if (Years.Count > 0)
+        if (yearRanges.Length > 0)
         {
             var ok = false;
-            foreach (var (from, to) in Years)
+            foreach (var (from, to) in yearRanges)
             {
                 if (y >= from && y <= to)
                 {
