@@ -64,7 +64,7 @@ public sealed partial class Searcher
         var total = 0;
         var speeches = 0;
         var count = candidates.Count;
-        if (filters.IsEmpty && bestInSpeech is null && SearchStructures.Of(Index).PassageRows is { SpeechYear: { } speechYear, SpeechOrg: { } speechOrg } shape)
+        if (!Exhaustive && filters.IsEmpty && bestInSpeech is null && SearchStructures.Of(Index).PassageRows is { SpeechYear: { } speechYear, SpeechOrg: { } speechOrg } shape)
         {
             // The common case, kept tight: every candidate passes and counts in every dimension. Two increments per passage
             // (its label set, its speech); themes and types, years and organisations are expanded from those after the loop.

@@ -10,6 +10,12 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     /// <summary>Thesaurus expansion and near matches; null: strict matching only.</summary>
     public QueryUnderstanding? Understanding { get; } = understanding;
 
+    /// <summary>
+    /// Every search through the general pass — no facet tables, no scoring while collecting, no joins from the rarest word,
+    /// no counting by label set: the reference the tests hold those shortcuts to.
+    /// </summary>
+    internal bool Exhaustive { get; init; }
+
     /// <summary>Searches; a malformed query throws <see cref="QuerySyntaxException"/> with a one-line message.</summary>
     public SearchResult Search(SearchRequest request)
     {
@@ -26,7 +32,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var collected = new Collected(FacetCollector.RentCleared(Index.Speeches.Count), request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null);
         if (query.HasWords || query.Excluded.Count > 0)
         {
-            if (SingleWord(query, understood) is { } word)
+            if (!Exhaustive && SingleWord(query, understood) is { } word)
             {
                 // One word, no alternatives: scored passage by passage while collecting, without a score array.
                 var match = Matcher.Match(Index, word);
@@ -44,7 +50,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         else
         {
             understood?.Rank(null);
-            if (!FacetBrowser.TryBrowse(Index, filters, request, facets, top, ref collected))
+            if (Exhaustive || !FacetBrowser.TryBrowse(Index, filters, request, facets, top, ref collected))
             {
                 Collect(new AllCandidates(Index.Passages.Count), filters, facets, top, ref collected);
             }
@@ -95,7 +101,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
 
         var bm25 = new Bm25(Index);
         ScoredDocs? combined = null;
-        if (query.Required.Count > 1 && query.Required.All(c => c.Alternatives.Count == 1))
+        if (!Exhaustive && query.Required.Count > 1 && query.Required.All(c => c.Alternatives.Count == 1))
         {
             combined = Conjunction(query.Required.Select(c => c.Alternatives[0]).ToList(), bm25);
             if (combined.Count == 0)
