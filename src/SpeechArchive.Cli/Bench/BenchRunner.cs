@@ -95,6 +95,10 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
         Line("## Serving, in process");
         Line($"Snapshot load {load.TotalSeconds:F2} s ({string.Join(", ", snapshot.LoadSeconds.Select(kv => $"{kv.Key} {kv.Value:F2} s"))}); working set after load {rss / 1e6:F0} MB. Every query computes all facets (theme, year, directive type, organisation) and ten snippets.");
         Line("");
+        clock.Restart();
+        SimilarPassages.Prepare(snapshot);
+        Line($"Passage norms for similar passages built in {clock.Elapsed.TotalSeconds:F2} s before the mix (the web app builds them in the background on the first such request).");
+        Line("");
         Line("| class | queries | p50 ms | p99 ms | max ms |");
         Line("| --- | --- | --- | --- | --- |");
         var searcher = new Searcher(snapshot);

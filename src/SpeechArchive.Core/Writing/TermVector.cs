@@ -34,7 +34,7 @@ internal sealed class TermVector
         var weights = new Dictionary<long, double>(tf.Count);
         foreach (var (key, n) in tf)
         {
-            weights[key] = (1 + Math.Log(n)) * BigramCandidates.Idf(index, key);
+            weights[key] = Weight(n, BigramCandidates.Idf(index, key));
         }
 
         return new TermVector(weights);
@@ -43,21 +43,14 @@ internal sealed class TermVector
     /// <summary>
     /// <see cref="Cosine"/> with the vector of <paramref name="matchForm"/> without building it: the same sums in the same
     /// order (bigrams by first occurrence), so the same value, with per-thread scratch tables instead of two dictionaries.
+    /// With the text's norm known (<see cref="PassageNorms"/>), only the shared bigrams are weighed.
     /// </summary>
-    public double CosineWith(IdfMemo idf, string matchForm)
+    public double CosineWith(IdfMemo idf, string matchForm, double knownNorm = double.NaN)
     {
         var other = BigramCounter.ForThread();
         other.Count(matchForm);
-        double sumOfSquares = 0;
-        for (var j = 0; j < other.Distinct; j++)
-        {
-            var n = other.Counts[j];
-            var w = (1 + (n < SmallLogs.Length ? SmallLogs[n] : Math.Log(n))) * idf.Of(other.Keys[j]);
-            other.Weights[j] = w;
-            sumOfSquares += w * w;
-        }
-
-        var otherNorm = Math.Sqrt(sumOfSquares);
+        var weighed = double.IsNaN(knownNorm);
+        var otherNorm = weighed ? Math.Sqrt(other.Weigh(idf.Of)) : knownNorm;
         if (Norm == 0 || otherNorm == 0)
         {
             return 0;
@@ -70,7 +63,7 @@ internal sealed class TermVector
             {
                 if (other.Find(key) is var j and >= 0)
                 {
-                    dot += w * other.Weights[j];
+                    dot += w * (weighed ? other.Weights[j] : Weight(other.Counts[j], idf.Of(key)));
                 }
             }
         }
@@ -80,13 +73,16 @@ internal sealed class TermVector
             {
                 if (Weights.TryGetValue(other.Keys[j], out var v))
                 {
-                    dot += other.Weights[j] * v;
+                    dot += (weighed ? other.Weights[j] : Weight(other.Counts[j], idf.Of(other.Keys[j]))) * v;
                 }
             }
         }
 
         return dot / (Norm * otherNorm);
     }
+
+    /// <summary>A bigram's tf·idf weight: (1 + ln tf) · idf.</summary>
+    public static double Weight(int tf, double idf) => (1 + (tf < SmallLogs.Length ? SmallLogs[tf] : Math.Log(tf))) * idf;
 
     public double Cosine(TermVector other)
     {
@@ -149,6 +145,20 @@ internal sealed class BigramCounter
                 }
             }
         }
+    }
+
+    /// <summary>Sets <see cref="Weights"/> of the counted bigrams; returns the sum of their squares, in order of first occurrence.</summary>
+    public double Weigh(Func<long, double> idf)
+    {
+        double sumOfSquares = 0;
+        for (var j = 0; j < Distinct; j++)
+        {
+            var w = TermVector.Weight(Counts[j], idf(Keys[j]));
+            Weights[j] = w;
+            sumOfSquares += w * w;
+        }
+
+        return sumOfSquares;
     }
 
     /// <summary>The position of <paramref name="key"/> among the distinct bigrams, or −1.</summary>
