@@ -64,8 +64,10 @@ public sealed partial class Searcher
         var total = 0;
         var speeches = 0;
         var count = candidates.Count;
-        if (!Exhaustive && filters.IsEmpty && bestInSpeech is null && SearchStructures.Of(Index).PassageRows is { SpeechYear: { } speechYear, SpeechOrg: { } speechOrg } shape)
+        if (!Exhaustive && filters.IsEmpty && bestInSpeech is null && SearchStructures.Of(Index).PassageRows is { SpeechYear: { } speechYear, SpeechOrg: { } speechOrg } shape
+            && 4L * count >= shape.LabelThemes.Length + speechYear.Length)
         {
+            // (Few candidates: expanding every label set and speech afterwards would cost more than counting each passage.)
             // The common case, kept tight: every candidate passes and counts in every dimension. Two increments per passage
             // (its label set, its speech); themes and types, years and organisations are expanded from those after the loop.
             var rows = shape.Rows;
