@@ -11,8 +11,8 @@ namespace SpeechArchive.Search;
 /// </summary>
 internal sealed class FacetCollector(IndexSnapshot index)
 {
-    /// <summary>Years 1–9999 as text and as a label (2020, 2020年), made once each.</summary>
-    private static readonly (string Value, string Label)?[] YearTexts = new (string, string)?[10000];
+    /// <summary>Years 1–9999 as text and as a label (2020, 2020年), made once each (reference writes: safe to share).</summary>
+    private static readonly string?[] YearValues = new string?[10000], YearLabels = new string?[10000];
 
     private int[] years = RentCleared(10000);
     private readonly int[] themes = new int[32];
@@ -180,7 +180,8 @@ internal sealed class FacetCollector(IndexSnapshot index)
         {
             if (years[y] > 0)
             {
-                var (value, label) = YearTexts[y] ??= (y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture) + "年");
+                var value = YearValues[y] ??= y.ToString(CultureInfo.InvariantCulture);
+                var label = YearLabels[y] ??= value + "年";
                 yearList.Add(new FacetValue(value, label, years[y], IsSelected(selected.Years, y)));
             }
         }
