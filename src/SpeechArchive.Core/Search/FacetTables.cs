@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace SpeechArchive.Search;
 
@@ -41,6 +42,7 @@ internal sealed class FacetTables
     /// <summary>By dimension (<see cref="YearDim"/>: by year slot; themes and types: by bit; organisations: by index), each value's table.</summary>
     public FacetValueTable[][] ByDim { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
     public static FacetTables Build(IndexSnapshot index)
     {
         var n = index.Passages.Count;

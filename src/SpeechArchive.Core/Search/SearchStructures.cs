@@ -50,6 +50,7 @@ internal sealed class SearchStructures
     /// </summary>
     public (FieldPostings Texts, (int Speech, int Section)[] Ids) HeadingTexts() => headingTexts.Value;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
     private static (FieldPostings, (int Speech, int Section)[]) HeadingTexts(IndexSnapshot index)
     {
         var texts = new List<string>();
@@ -71,6 +72,7 @@ internal sealed class SearchStructures
         return (FieldPostings.Build([.. texts]), [.. ids]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
     private static PassageRows BuildRows(IndexSnapshot index)
     {
         var lengths = index.PassageLength;
@@ -167,6 +169,7 @@ internal sealed class FieldPostings
 
     public int Count => values.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
     public static FieldPostings Build(string[] values)
     {
         var lists = new Dictionary<int, List<int>>();

@@ -38,6 +38,7 @@ internal sealed class PassageNorms
     /// <summary>Builds the norms now (or waits for the background build).</summary>
     public static void Prepare(IndexSnapshot index) => _ = Table.GetValue(index, i => new PassageNorms(i)).norms.Value;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
     private static double[] Compute(IndexSnapshot index)
     {
         var counter = new BigramCounter();
