@@ -112,7 +112,11 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
             {
                 run(); // warm-up: the tiered JIT compiles the hot paths optimised (a few dozen calls each)
             }
+
+            Thread.Sleep(100); // the tiered JIT counts calls only after 100 ms without new methods, then compiles in the background
         }
+
+        Thread.Sleep(1000);
 
         var all = new List<double>();
         foreach (var (name, queries, runs) in classes)
