@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using SpeechArchive.Indexing;
 using SpeechArchive.Search;
+using SpeechArchive.Writing;
 
 namespace SpeechArchive.Cli.Bench;
 
@@ -10,11 +11,44 @@ namespace SpeechArchive.Cli.Bench;
 /// Measures the archive end to end on a corpus copy: full build, no-op and one-file reindex, snapshot load, the query mix
 /// in-process with facets, and HTTP throughput against the real web app on loopback. Prints a Markdown report.
 /// </summary>
-internal sealed class BenchRunner(string corpus, string work, string? webDll, int iterations, TimeSpan httpDuration)
+internal sealed class BenchRunner(string corpus, string work, string? webDll, int iterations, TimeSpan httpDuration, string? existingIndex = null)
 {
     private readonly StringBuilder report = new();
+    /// <summary>Times the whole mix runs before anything is measured.</summary>
+    private const int WarmUpRounds = 30;
+
+    private readonly Dictionary<string, string> similarSources = new(StringComparer.Ordinal);
 
     public async Task<string> RunAsync()
+    {
+        Line($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        Line($"Corpus: `{corpus}`; load average at the start: {LoadAverage()}");
+        Line("");
+        string index;
+        string copy;
+        if (existingIndex is null)
+        {
+            (index, copy) = Build();
+        }
+        else
+        {
+            (index, copy) = (existingIndex, corpus);
+            Line($"Index: `{existingIndex}` as it is (no build, no reindex).");
+        }
+
+        Queries(index);
+        if (webDll is not null)
+        {
+            await HttpAsync(index, copy).ConfigureAwait(false);
+        }
+
+        Line("");
+        Line($"Load average at the end: {LoadAverage()}");
+        return report.ToString();
+    }
+
+    /// <summary>Copies the corpus, builds the index from scratch, then a no-op and a one-file reindex; returns (index, corpus copy).</summary>
+    private (string Index, string Copy) Build()
     {
         var copy = Path.Combine(work, "corpus");
         var index = Path.Combine(work, "index");
@@ -25,9 +59,6 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
 
         Console.Error.WriteLine($"copying {corpus} → {copy}");
         CopyTree(corpus, copy);
-        Line($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-        Line($"Corpus: `{corpus}`");
-        Line("");
 
         Console.Error.WriteLine("full build…");
         var build = Indexer.Run(new IndexOptions { CorpusDirectory = copy, IndexDirectory = index });
@@ -50,7 +81,12 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
         Line($"| no-op reindex | {noop.Elapsed.TotalSeconds:F2} s (committed: {noop.Committed}) |");
         Line($"| one changed file | {one.Elapsed.TotalSeconds:F2} s (updated {one.Updated}) |");
         Line($"| failures | {build.Failed.Count} |");
+        return (index, copy);
+    }
 
+    /// <summary>Loads the snapshot and runs the query mix in process, each class warmed up first.</summary>
+    private void Queries(string index)
+    {
         Console.Error.WriteLine("loading snapshot…");
         GC.Collect();
         var clock = Stopwatch.StartNew();
@@ -60,26 +96,38 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
         var rss = Process.GetCurrentProcess().WorkingSet64;
         Line("");
         Line("## Serving, in process");
-        Line($"Snapshot load {load.TotalSeconds:F2} s ({string.Join(", ", snapshot.LoadSeconds.Select(kv => $"{kv.Key} {kv.Value:F2} s"))}); working set after load {rss / 1e6:F0} MB. Every query computes all facets (theme, year, directive type, organisation) and ten snippets.");
+        Line($"Snapshot load {load.TotalSeconds:F2} s ({string.Join(", ", snapshot.LoadSeconds.Select(kv => $"{kv.Key} {kv.Value:F2} s"))}); working set after load {rss / 1e6:F0} MB. Every query computes all facets (theme, year, directive type, organisation) and ten snippets; the whole mix runs {WarmUpRounds} times before the measured runs.");
+        Line("");
+        clock.Restart();
+        SimilarPassages.Prepare(snapshot);
+        Line($"Passage norms for similar passages built in {clock.Elapsed.TotalSeconds:F2} s before the mix (the web app builds them in the background on the first such request).");
         Line("");
         Line("| class | queries | p50 ms | p99 ms | max ms |");
         Line("| --- | --- | --- | --- | --- |");
         var searcher = new Searcher(snapshot);
-        var all = new List<double>();
-        foreach (var (name, queries) in QueryMix.Classes)
+        var classes = QueryMix.Classes.Select(c => (c.Class, c.Queries, Runs: c.Queries.Select(q => Runner(searcher, c.Kind, q)).ToArray())).ToList();
+        for (var round = 0; round < WarmUpRounds; round++)
         {
-            foreach (var q in queries)
+            foreach (var run in classes.SelectMany(c => c.Runs))
             {
-                searcher.Search(new SearchRequest { Query = q }); // warm-up
+                run(); // warm-up: the tiered JIT compiles the hot paths optimised (a few dozen calls each)
             }
 
+            Thread.Sleep(100); // the tiered JIT counts calls only after 100 ms without new methods, then compiles in the background
+        }
+
+        Thread.Sleep(1000);
+
+        var all = new List<double>();
+        foreach (var (name, queries, runs) in classes)
+        {
             var samples = new List<double>();
             for (var i = 0; i < iterations; i++)
             {
-                foreach (var q in queries)
+                foreach (var run in runs)
                 {
                     var t = Stopwatch.GetTimestamp();
-                    searcher.Search(new SearchRequest { Query = q });
+                    run();
                     samples.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                 }
             }
@@ -90,15 +138,38 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
         }
 
         var (ap50, ap99, amax) = Percentiles.Of(all);
-        Line($"| **whole mix** | {all.Count:N0} searches | **{ap50:F2}** | **{ap99:F2}** | {amax:F2} |");
-
-        if (webDll is not null)
-        {
-            await HttpAsync(index, copy).ConfigureAwait(false);
-        }
-
-        return report.ToString();
+        Line($"| **whole mix** | {all.Count:N0} requests | **{ap50:F2}** | **{ap99:F2}** | {amax:F2} |");
     }
+
+    /// <summary>One request of the mix as an action; a similar-passages request is for the top hit of its search.</summary>
+    private Action Runner(Searcher searcher, MixKind kind, string query)
+    {
+        switch (kind)
+        {
+            case MixKind.Concordance:
+                return () => ConcordanceBuilder.Build(searcher.Index, new ConcordanceRequest { Phrase = query });
+            case MixKind.Similar:
+                var top = searcher.Search(new SearchRequest { Query = query, Limit = 1 }).Hits;
+                if (top.Count == 0)
+                {
+                    throw new SpeechArchiveException($"the bench's similar-passages query '{query}' has no hit");
+                }
+
+                var id = similarSources[query] = top[0].PassageId;
+                return () => SimilarPassages.Find(searcher.Index, id);
+            default:
+                var request = new SearchRequest { Query = query };
+                return () => searcher.Search(request);
+        }
+    }
+
+    /// <summary>The API path of one request of the mix.</summary>
+    private string PathOf(MixKind kind, string query) => kind switch
+    {
+        MixKind.Concordance => "api/concordance?q=" + Uri.EscapeDataString(query),
+        MixKind.Similar => "api/passages/" + Uri.EscapeDataString(similarSources[query]) + "/similar",
+        _ => "api/search?q=" + Uri.EscapeDataString(query),
+    };
 
     private async Task HttpAsync(string index, string copy)
     {
@@ -154,7 +225,7 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
             Line("| requests | clients | requests/s | p50 ms | p99 ms | errors |");
             Line("| --- | --- | --- | --- | --- | --- |");
             var broad = new[] { "api/search?q=" + Uri.EscapeDataString("依法") };
-            var mix = QueryMix.Classes.SelectMany(c => c.Queries).Select(q => "api/search?q=" + Uri.EscapeDataString(q)).ToArray();
+            var mix = QueryMix.Classes.SelectMany(c => c.Queries.Select(q => PathOf(c.Kind, q))).ToArray();
             foreach (var (name, paths) in new[] { ("`/api/search?q=依法`", broad), ("the query mix", mix) })
             {
                 foreach (var clients in new[] { 1, 4, 16 })
@@ -206,6 +277,9 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
             File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     internal static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,15 +1,27 @@
 namespace SpeechArchive.Cli.Bench;
 
+/// <summary>What a request of the mix runs: a search, a concordance (KWIC) of a phrase, or the passages similar to one.</summary>
+internal enum MixKind
+{
+    Search,
+    Concordance,
+    Similar,
+}
+
 /// <summary>The fixed query mix of the benchmark, by class. Real queries a writer or analyst would type.</summary>
 internal static class QueryMix
 {
-    public static IReadOnlyList<(string Class, string[] Queries)> Classes { get; } =
+    public static IReadOnlyList<(string Class, MixKind Kind, string[] Queries)> Classes { get; } =
     [
-        ("rare phrase", ["全面从严治党永远在路上", "不敢腐不能腐不想腐", "\"两个确立\"", "一岗双责", "八项规定精神", "以案促改"]),
-        ("broad word", ["依法", "加强", "发展", "建设", "工作", "人民"]),
-        ("long clause", ["坚持以习近平新时代中国特色社会主义思想为指导", "推动全面从严治党向纵深发展", "巩固发展反腐败斗争压倒性胜利", "加快建设社会主义现代化国家", "中华人民共和国全国人民代表大会常务委员会"]),
-        ("filtered", ["依法 year:2018..2022", "作风建设 theme:conduct", "加强 type:requirement", "改革 year:2000..2010 type:achievement", "监督 org:行政法规"]),
-        ("facet only", ["year:2020", "theme:integrity", "type:prohibition", "year:1990..2000", "org:司法解释"]),
-        ("multi-word", ["依法 治国", "作风 纪律", "改革 开放 发展", "群众 -窗口", "四风 OR 形式主义"]),
+        ("rare phrase", MixKind.Search, ["全面从严治党永远在路上", "不敢腐不能腐不想腐", "\"两个确立\"", "一岗双责", "八项规定精神", "以案促改"]),
+        ("broad word", MixKind.Search, ["依法", "加强", "发展", "建设", "工作", "人民"]),
+        ("long clause", MixKind.Search, ["坚持以习近平新时代中国特色社会主义思想为指导", "推动全面从严治党向纵深发展", "巩固发展反腐败斗争压倒性胜利", "加快建设社会主义现代化国家", "中华人民共和国全国人民代表大会常务委员会"]),
+        ("filtered", MixKind.Search, ["依法 year:2018..2022", "作风建设 theme:conduct", "加强 type:requirement", "改革 year:2000..2010 type:achievement", "监督 org:行政法规"]),
+        ("facet only", MixKind.Search, ["year:2020", "theme:integrity", "type:prohibition", "year:1990..2000", "org:司法解释"]),
+        ("multi-word", MixKind.Search, ["依法 治国", "作风 纪律", "改革 开放 发展", "群众 -窗口", "四风 OR 形式主义"]),
+        // A concordance's first page (100 lines) with its counts by year and duplicates.
+        ("concordance", MixKind.Concordance, ["一岗双责", "两个确立", "两个维护", "八项规定精神", "政治生态"]),
+        // The passages of other speeches most like the top hit of each search (a writer's "more like this").
+        ("similar passages", MixKind.Similar, ["一岗双责", "全面从严治党永远在路上", "八项规定精神", "依法 治国", "作风建设"]),
     ];
 }

@@ -14,10 +14,11 @@ internal static class BenchCommand
         var iterations = new Option<int>("--iterations") { Description = "Repetitions of the query mix", DefaultValueFactory = _ => 200 };
         var seconds = new Option<int>("--http-seconds") { Description = "Seconds per HTTP load step", DefaultValueFactory = _ => 10 };
         var output = new Option<string?>("--out") { Description = "Also write the Markdown report to this file" };
-        var command = new Command("bench", "Measure indexing, in-process queries and HTTP throughput; prints a Markdown report.") { corpus, work, web, iterations, seconds, output };
+        var index = new Option<string?>("--index") { Description = "Measure this existing index as it is: skip the corpus copy, the build and the reindexes (queries and HTTP only)" };
+        var command = new Command("bench", "Measure indexing, in-process queries and HTTP throughput; prints a Markdown report.") { corpus, work, web, iterations, seconds, output, index };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var runner = new BenchRunner(parse.GetValue(corpus)!, parse.GetValue(work)!, parse.GetValue(web), parse.GetValue(iterations), TimeSpan.FromSeconds(parse.GetValue(seconds)));
+            var runner = new BenchRunner(parse.GetValue(corpus)!, parse.GetValue(work)!, parse.GetValue(web), parse.GetValue(iterations), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(index));
             var markdown = runner.RunAsync().GetAwaiter().GetResult();
             Console.WriteLine(markdown);
             if (parse.GetValue(output) is { } file)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SpeechArchive.Search;
 
 /// <summary>BM25 over passages, each query word or phrase scored as one term, plus boosts when it occurs in the speech title or the section headings.</summary>
@@ -22,45 +24,82 @@ internal sealed class Bm25(IndexSnapshot index)
             return new ScoredDocs(docs, scores);
         }
 
-        var idf = Idf(match.DocFrequency);
-        var form = match.Word.MatchForm;
-        var titleHit = new sbyte[index.Speeches.Count];      // 0 unknown, 1 yes, -1 no
-        var headingHit = new sbyte[index.SectionCount];
-        var lengths = index.PassageLength;
-        var speechOf = index.PassageSpeech;
-        var sectionOf = index.PassageSection;
-        var avg = index.AverageLength;
+        using var scorer = Scorer(match);
         for (var i = 0; i < docs.Length; i++)
         {
-            var doc = docs[i];
-            double tf = match.Frequencies[i];
-            var norm = K1 * (1 - B + (B * lengths[doc] / avg));
-            var score = idf * (tf * (K1 + 1)) / (tf + norm);
-            var speech = speechOf[doc];
-            if (titleHit[speech] == 0)
-            {
-                titleHit[speech] = index.Speeches[speech].TitleMatch.Contains(form, StringComparison.Ordinal) ? (sbyte)1 : (sbyte)-1;
-            }
-
-            var section = sectionOf[doc];
-            if (section >= 0 && headingHit[section] == 0)
-            {
-                headingHit[section] = index.SectionMatch(section).Contains(form, StringComparison.Ordinal) ? (sbyte)1 : (sbyte)-1;
-            }
-
-            if (titleHit[speech] > 0)
-            {
-                score += TitleBoost * idf;
-            }
-
-            if (section >= 0 && headingHit[section] > 0)
-            {
-                score += HeadingBoost * idf;
-            }
-
-            scores[i] = score;
+            scores[i] = scorer.Score(docs[i], match.Frequency(i));
         }
 
         return new ScoredDocs(docs, scores);
+    }
+
+    /// <summary>Scores one word passage by passage; dispose it to return its buffers.</summary>
+    public WordScorer Scorer(WordMatch match) => new(index, Idf(match.DocFrequency), match.Word.MatchForm);
+}
+
+/// <summary>
+/// BM25 of one word in one passage from precomputed length norms, with the title and heading boosts marked beforehand
+/// from the char-pair postings of titles and headings (<see cref="FieldPostings"/>).
+/// </summary>
+internal sealed class WordScorer : IDisposable
+{
+    private readonly double idf;
+    private readonly PassageRow[] rows;
+    private readonly byte[]? titleMarks;
+    private readonly byte[]? headingMarks;
+
+    public WordScorer(IndexSnapshot index, double idf, string form)
+    {
+        var structures = SearchStructures.Of(index);
+        this.idf = idf;
+        rows = structures.Rows;
+        titleMarks = Marks(structures.Titles, form);
+        headingMarks = Marks(structures.Headings, form);
+    }
+
+    public double Score(int doc, int frequency)
+    {
+        ref readonly var row = ref rows[doc];
+        double tf = frequency;
+        var score = idf * (tf * (Bm25.K1 + 1)) / (tf + row.Norm);
+        if (titleMarks is not null && titleMarks[row.Speech] != 0)
+        {
+            score += Bm25.TitleBoost * idf;
+        }
+
+        var section = row.Section;
+        if (headingMarks is not null && section >= 0 && headingMarks[section] != 0)
+        {
+            score += Bm25.HeadingBoost * idf;
+        }
+
+        return score;
+    }
+
+    public void Dispose()
+    {
+        if (titleMarks is not null)
+        {
+            ArrayPool<byte>.Shared.Return(titleMarks);
+        }
+
+        if (headingMarks is not null)
+        {
+            ArrayPool<byte>.Shared.Return(headingMarks);
+        }
+    }
+
+    /// <summary>A pooled array with 1 for each title (heading) holding the form; null when none does.</summary>
+    private static byte[]? Marks(FieldPostings field, string form)
+    {
+        var marks = ArrayPool<byte>.Shared.Rent(Math.Max(1, field.Count));
+        Array.Clear(marks, 0, field.Count);
+        if (field.Mark(form, marks) > 0)
+        {
+            return marks;
+        }
+
+        ArrayPool<byte>.Shared.Return(marks);
+        return null;
     }
 }

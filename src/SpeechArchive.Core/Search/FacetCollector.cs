@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 
@@ -10,20 +11,83 @@ namespace SpeechArchive.Search;
 /// </summary>
 internal sealed class FacetCollector(IndexSnapshot index)
 {
-    private readonly int[] years = new int[10000];
+    /// <summary>Years 1–9999 as text and as a label (2020, 2020年), made once each (reference writes: safe to share).</summary>
+    private static readonly string?[] YearValues = new string?[10000], YearLabels = new string?[10000];
+
+    private int[] years = RentCleared(10000);
     private readonly int[] themes = new int[32];
     private readonly int[] types = new int[32];
     private readonly int[] orgs = new int[index.Organizations.Count];
 
-    /// <summary>Counts <paramref name="doc"/> given the dimensions it fails; returns true when it passes every filter.</summary>
-    public bool Collect(int doc, int failures)
+    /// <summary>Adds passages counted by (themes, types) label set: each set's count to each of its themes and types.</summary>
+    public void AddLabelSets(int[] counts, PassageRows rows)
+    {
+        for (var i = 0; i < rows.LabelThemes.Length; i++)
+        {
+            var c = counts[i];
+            if (c == 0)
+            {
+                continue;
+            }
+
+            for (var m = rows.LabelThemes[i]; m != 0; m &= m - 1)
+            {
+                themes[BitOperations.TrailingZeroCount(m)] += c;
+            }
+
+            for (var m = rows.LabelTypes[i]; m != 0; m &= m - 1)
+            {
+                types[BitOperations.TrailingZeroCount(m)] += c;
+            }
+        }
+    }
+
+    /// <summary>Adds passages counted by speech to the years and organisations (which are per speech: <see cref="PassageRows.SpeechYear"/>).</summary>
+    public void AddSpeeches(int[] perSpeech, int[] speechYear, int[] speechOrg)
+    {
+        for (var s = 0; s < speechYear.Length; s++)
+        {
+            var c = perSpeech[s];
+            if (c == 0)
+            {
+                continue;
+            }
+
+            if (speechYear[s] is > 0 and < 10000)
+            {
+                years[speechYear[s]] += c;
+            }
+
+            if (speechOrg[s] >= 0)
+            {
+                orgs[speechOrg[s]] += c;
+            }
+        }
+    }
+
+    /// <summary>Counts a passage that passes every filter, from its packed row.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Count(in PassageRow row)
+    {
+        if (row.Year is > 0 and < 10000)
+        {
+            years[row.Year]++;
+        }
+
+        CountBits(row.Themes, themes);
+        CountBits(row.Types, types);
+        if (row.Org >= 0)
+        {
+            orgs[row.Org]++;
+        }
+    }
+
+    /// <summary>Counts a passage given the dimensions it fails; returns true when it passes every filter.</summary>
+    public bool Collect(in PassageRow row, int failures)
     {
         if (failures == 0)
         {
-            CountYear(doc);
-            CountBits(index.PassageThemes[doc], themes);
-            CountBits(index.PassageTypes[doc], types);
-            CountOrg(doc);
+            Count(in row);
             return true;
         }
 
@@ -35,16 +99,24 @@ internal sealed class FacetCollector(IndexSnapshot index)
         switch (BitOperations.TrailingZeroCount(failures))
         {
             case ResolvedFilters.YearDim:
-                CountYear(doc);
+                if (row.Year is > 0 and < 10000)
+                {
+                    years[row.Year]++;
+                }
+
                 break;
             case ResolvedFilters.ThemeDim:
-                CountBits(index.PassageThemes[doc], themes);
+                CountBits(row.Themes, themes);
                 break;
             case ResolvedFilters.TypeDim:
-                CountBits(index.PassageTypes[doc], types);
+                CountBits(row.Types, types);
                 break;
             case ResolvedFilters.OrgDim:
-                CountOrg(doc);
+                if (row.Org >= 0)
+                {
+                    orgs[row.Org]++;
+                }
+
                 break;
             default:
                 break;
@@ -53,19 +125,69 @@ internal sealed class FacetCollector(IndexSnapshot index)
         return false;
     }
 
+    /// <summary>Adds counts made over a set of passages (see <see cref="FacetTables"/>) to every dimension but <paramref name="skipDim"/> (−1: none).</summary>
+    public void Add(FacetCounts counts, int[] yearOfSlot, int skipDim = -1)
+    {
+        for (var dim = ResolvedFilters.YearDim; dim <= ResolvedFilters.OrgDim; dim++)
+        {
+            if (dim != skipDim)
+            {
+                AddDimension(counts, yearOfSlot, dim);
+            }
+        }
+    }
+
+    /// <summary>Adds the counts of dimension <paramref name="dim"/> only.</summary>
+    public void AddDimension(FacetCounts counts, int[] yearOfSlot, int dim)
+    {
+        switch (dim)
+        {
+            case ResolvedFilters.YearDim:
+                for (var s = 0; s < counts.Years.Length; s++)
+                {
+                    years[yearOfSlot[s]] += counts.Years[s];
+                }
+
+                break;
+            case ResolvedFilters.ThemeDim:
+                AddTo(themes, counts.Themes);
+                break;
+            case ResolvedFilters.TypeDim:
+                AddTo(types, counts.Types);
+                break;
+            case ResolvedFilters.OrgDim:
+                AddTo(orgs, counts.Orgs);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void AddTo(int[] target, int[] source)
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            target[i] += source[i];
+        }
+    }
+
     public SearchFacets Result(QueryFilters selected)
     {
         var themeList = Labels(index.Themes, themes, selected.Themes);
         var typeList = Labels(index.DirectiveTypes, types, selected.DirectiveTypes);
         var yearList = new List<FacetValue>();
-        for (var y = 1; y < years.Length; y++)
+        for (var y = 1; y < 10000; y++)
         {
             if (years[y] > 0)
             {
-                yearList.Add(new FacetValue(y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture) + "年", years[y],
-                    selected.Years.Any(r => y >= r.From && y <= r.To)));
+                var value = YearValues[y] ??= y.ToString(CultureInfo.InvariantCulture);
+                var label = YearLabels[y] ??= value + "年";
+                yearList.Add(new FacetValue(value, label, years[y], IsSelected(selected.Years, y)));
             }
         }
+
+        ArrayPool<int>.Shared.Return(years);
+        years = [];
 
         var orgList = orgs.Select((count, i) => (count, i)).Where(x => x.count > 0).OrderByDescending(x => x.count)
             .Select(x => new FacetValue(index.Organizations[x.i], index.Organizations[x.i], x.count,
@@ -74,30 +196,33 @@ internal sealed class FacetCollector(IndexSnapshot index)
         return new SearchFacets { Theme = themeList, Year = yearList, DirectiveType = typeList, Organization = orgList };
     }
 
+    private static bool IsSelected(IReadOnlyList<(int From, int To)> ranges, int year)
+    {
+        foreach (var (from, to) in ranges)
+        {
+            if (year >= from && year <= to)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A pooled array of at least <paramref name="length"/> items, the first <paramref name="length"/> zero.</summary>
+    internal static int[] RentCleared(int length)
+    {
+        var array = ArrayPool<int>.Shared.Rent(length);
+        Array.Clear(array, 0, length);
+        return array;
+    }
+
     private static List<FacetValue> Labels(IReadOnlyList<LabelInfo> labels, int[] counts, IReadOnlyList<string> selected) =>
         labels.Take(32).Select((l, i) => new FacetValue(l.Id, l.Label, counts[i],
                 selected.Any(s => string.Equals(s, l.Id, StringComparison.OrdinalIgnoreCase) || s == l.Label)))
             .Where(v => v.Count > 0 || v.Selected)
             .OrderByDescending(v => v.Count)
             .ToList();
-
-    private void CountYear(int doc)
-    {
-        var y = index.PassageYear[doc];
-        if (y is > 0 and < 10000)
-        {
-            years[y]++;
-        }
-    }
-
-    private void CountOrg(int doc)
-    {
-        var o = index.PassageOrg[doc];
-        if (o >= 0)
-        {
-            orgs[o]++;
-        }
-    }
 
     private static void CountBits(uint mask, int[] counts)
     {

@@ -56,7 +56,7 @@ internal static class Matcher
 
         if (lists.Count == 1 && !hasUnigram && tokens.Count == 1)
         {
-            return new WordMatch(word, lists[0], Array.ConvertAll(tfs[0], b => (int)b));
+            return new WordMatch(word, lists[0], null, tfs[0]);
         }
 
         var candidates = lists.Count > 0 ? PostingsMath.Intersect(lists) : UnigramCandidates(index, tokens);

@@ -5,13 +5,23 @@ internal sealed class ResolvedFilters
 {
     public const int YearDim = 0, ThemeDim = 1, TypeDim = 2, OrgDim = 3, SpeakerDim = 4;
 
-    public required IReadOnlyList<(int From, int To)> Years { get; init; }
+    /// <summary>The year ranges as an array: checked per passage, where a foreach over the interface would allocate an enumerator.</summary>
+    private readonly (int From, int To)[] yearRanges = [];
+
+    public required IReadOnlyList<(int From, int To)> Years
+    {
+        get => yearRanges;
+        init => yearRanges = [.. value];
+    }
     public required uint ThemeMask { get; init; }
     public required uint TypeMask { get; init; }
     public required bool[]? Orgs { get; init; }
     public required bool[]? SpeakerSpeeches { get; init; }
     public required bool HasThemes { get; init; }
     public required bool HasTypes { get; init; }
+
+    /// <summary>No filter at all: every passage passes.</summary>
+    public bool IsEmpty => Years.Count == 0 && !HasThemes && !HasTypes && Orgs is null && SpeakerSpeeches is null;
 
     public static ResolvedFilters Resolve(IndexSnapshot index, QueryFilters f)
     {
@@ -70,14 +80,19 @@ internal sealed class ResolvedFilters
     }
 
     /// <summary>Bit mask of the dimensions whose filter passage <paramref name="doc"/> fails.</summary>
-    public int Failures(IndexSnapshot index, int doc)
+    public int Failures(IndexSnapshot index, int doc) =>
+        Failures(index.PassageYear[doc], index.PassageThemes[doc], index.PassageTypes[doc], index.PassageOrg[doc], index.PassageSpeech[doc]);
+
+    /// <summary>Bit mask of the dimensions whose filter a passage fails, from its packed row.</summary>
+    public int Failures(in PassageRow row) => Failures(row.Year, row.Themes, row.Types, row.Org, row.Speech);
+
+    private int Failures(int y, uint themes, uint types, int org, int speech)
     {
         var fails = 0;
-        if (Years.Count > 0)
+        if (yearRanges.Length > 0)
         {
-            var y = index.PassageYear[doc];
             var ok = false;
-            foreach (var (from, to) in Years)
+            foreach (var (from, to) in yearRanges)
             {
                 if (y >= from && y <= to)
                 {
@@ -92,22 +107,22 @@ internal sealed class ResolvedFilters
             }
         }
 
-        if (HasThemes && (index.PassageThemes[doc] & ThemeMask) == 0)
+        if (HasThemes && (themes & ThemeMask) == 0)
         {
             fails |= 1 << ThemeDim;
         }
 
-        if (HasTypes && (index.PassageTypes[doc] & TypeMask) == 0)
+        if (HasTypes && (types & TypeMask) == 0)
         {
             fails |= 1 << TypeDim;
         }
 
-        if (Orgs is not null && (index.PassageOrg[doc] < 0 || !Orgs[index.PassageOrg[doc]]))
+        if (Orgs is not null && (org < 0 || !Orgs[org]))
         {
             fails |= 1 << OrgDim;
         }
 
-        if (SpeakerSpeeches is not null && !SpeakerSpeeches[index.PassageSpeech[doc]])
+        if (SpeakerSpeeches is not null && !SpeakerSpeeches[speech])
         {
             fails |= 1 << SpeakerDim;
         }

@@ -3,12 +3,18 @@ using System.Diagnostics;
 namespace SpeechArchive.Search;
 
 /// <summary>Runs searches against one <see cref="IndexSnapshot"/>: parse → match → rank → collect facets → make snippets.</summary>
-public sealed class Searcher(IndexSnapshot index, QueryUnderstanding? understanding = null)
+public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? understanding = null)
 {
     public IndexSnapshot Index { get; } = index;
 
     /// <summary>Thesaurus expansion and near matches; null: strict matching only.</summary>
     public QueryUnderstanding? Understanding { get; } = understanding;
+
+    /// <summary>
+    /// Every search through the general pass — no facet tables, no scoring while collecting, no joins from the rarest word,
+    /// no counting by label set: the reference the tests hold those shortcuts to.
+    /// </summary>
+    internal bool Exhaustive { get; init; }
 
     /// <summary>Searches; a malformed query throws <see cref="QuerySyntaxException"/> with a one-line message.</summary>
     public SearchResult Search(SearchRequest request)
@@ -19,50 +25,45 @@ public sealed class Searcher(IndexSnapshot index, QueryUnderstanding? understand
         var understood = Understanding?.Understand(Index, query, request);
         query = understood?.Query ?? query;
         var filters = ResolvedFilters.Resolve(Index, query.Filters);
-        var matched = Match(query);
-        understood?.Rank(matched);
-
         var limit = Math.Clamp(request.Limit, 0, 1000);
         var offset = Math.Clamp(request.Offset, 0, 100_000);
         var facets = new FacetCollector(Index);
-        var perSpeech = new int[Index.Speeches.Count];
-        var bestInSpeech = request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null;
         var top = new TopK(offset + limit, request.Sort);
-        var total = 0;
-        var count = matched?.Count ?? Index.Passages.Count;
-        for (var i = 0; i < count; i++)
+        var collected = new Collected(FacetCollector.RentCleared(Index.Speeches.Count), request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null);
+        if (query.HasWords || query.Excluded.Count > 0)
         {
-            var doc = matched is null ? i : matched.Docs[i];
-            if (!facets.Collect(doc, filters.Failures(Index, doc)))
+            if (!Exhaustive && SingleWord(query, understood) is { } word)
             {
-                continue;
+                // One word, no alternatives: scored passage by passage while collecting, without a score array.
+                var match = Matcher.Match(Index, word);
+                understood?.RankSingleWord(match.Docs);
+                using var scorer = new Bm25(Index).Scorer(match);
+                Collect(new WordCandidates(match, scorer), filters, facets, top, ref collected);
             }
-
-            var score = matched is null ? 0 : matched.Scores[i];
-            total++;
-            var speech = Index.PassageSpeech[doc];
-            if (perSpeech[speech]++ == 0 && bestInSpeech is not null)
+            else
             {
-                bestInSpeech[speech] = (doc, score);
+                var matched = Match(query);
+                understood?.Rank(matched);
+                Collect(new ScoredCandidates(matched!), filters, facets, top, ref collected);
             }
-            else if (bestInSpeech is not null && score > bestInSpeech[speech].Score)
+        }
+        else
+        {
+            understood?.Rank(null);
+            if (Exhaustive || !FacetBrowser.TryBrowse(Index, filters, request, facets, top, ref collected))
             {
-                bestInSpeech[speech] = (doc, score);
-            }
-
-            if (bestInSpeech is null)
-            {
-                top.Offer(doc, score, Index.PassageDate[doc]);
+                Collect(new AllCandidates(Index.Passages.Count), filters, facets, top, ref collected);
             }
         }
 
-        var speeches = 0;
-        for (var s = 0; s < perSpeech.Length; s++)
+        var (perSpeech, bestInSpeech) = (collected.PerSpeech, collected.BestInSpeech); // perSpeech: pooled, longer than the speeches
+        var total = collected.Total;
+        var speeches = collected.Speeches;
+        if (bestInSpeech is not null)
         {
-            if (perSpeech[s] > 0)
+            for (var s = 0; s < Index.Speeches.Count; s++)
             {
-                speeches++;
-                if (bestInSpeech is not null)
+                if (perSpeech[s] > 0)
                 {
                     top.Offer(bestInSpeech[s].Doc, bestInSpeech[s].Score, Index.PassageDate[bestInSpeech[s].Doc]);
                 }
@@ -73,6 +74,7 @@ public sealed class Searcher(IndexSnapshot index, QueryUnderstanding? understand
         var hits = top.Drain().Skip(offset)
             .Select(x => MakeHit(x.Doc, x.Score, forms, filters, request, bestInSpeech is null ? null : perSpeech[Index.PassageSpeech[x.Doc]]))
             .ToList();
+        System.Buffers.ArrayPool<int>.Shared.Return(perSpeech);
 
         var result = new SearchResult
         {
@@ -99,7 +101,16 @@ public sealed class Searcher(IndexSnapshot index, QueryUnderstanding? understand
 
         var bm25 = new Bm25(Index);
         ScoredDocs? combined = null;
-        foreach (var clause in query.Required)
+        if (!Exhaustive && query.Required.Count > 1 && query.Required.All(c => c.Alternatives.Count == 1))
+        {
+            combined = Conjunction(query.Required.Select(c => c.Alternatives[0]).ToList(), bm25);
+            if (combined.Count == 0)
+            {
+                return combined;
+            }
+        }
+
+        foreach (var clause in combined is null ? query.Required : [])
         {
             ScoredDocs? alternatives = null;
             foreach (var word in clause.Alternatives)
@@ -122,6 +133,67 @@ public sealed class Searcher(IndexSnapshot index, QueryUnderstanding? understand
         }
 
         return combined;
+    }
+
+    /// <summary>
+    /// Passages holding every one of several words, scored: the rarest word's passages looked up in the others' (galloping),
+    /// and only the passages found scored — the sum in the words' order, as clause-by-clause joins add them.
+    /// </summary>
+    private ScoredDocs Conjunction(List<QueryWord> words, Bm25 bm25)
+    {
+        var matches = new WordMatch[words.Count];
+        for (var w = 0; w < words.Count; w++)
+        {
+            matches[w] = Matcher.Match(Index, words[w]);
+            if (matches[w].Docs.Length == 0)
+            {
+                return ScoredDocs.Empty;
+            }
+        }
+
+        var order = Enumerable.Range(0, words.Count).OrderBy(w => matches[w].Docs.Length).ToArray();
+        var rarest = matches[order[0]].Docs;
+        var at = new int[words.Count];
+        var found = new List<int>();
+        var positions = new List<int>();
+        for (var r = 0; r < rarest.Length; r++)
+        {
+            var doc = rarest[r];
+            at[order[0]] = r;
+            var all = true;
+            for (var k = 1; k < order.Length && all; k++)
+            {
+                var docs = matches[order[k]].Docs;
+                var p = at[order[k]] = PostingsMath.Gallop(docs, at[order[k]], doc);
+                if (p >= docs.Length)
+                {
+                    r = rarest.Length; // this word has no more passages: nothing further can match
+                    all = false;
+                }
+                else
+                {
+                    all = docs[p] == doc;
+                }
+            }
+
+            if (all)
+            {
+                found.Add(doc);
+                positions.AddRange(at);
+            }
+        }
+
+        var scores = new double[found.Count];
+        for (var w = 0; w < words.Count; w++)
+        {
+            using var scorer = bm25.Scorer(matches[w]);
+            for (var i = 0; i < found.Count; i++)
+            {
+                scores[i] += scorer.Score(found[i], matches[w].Frequency(positions[(i * words.Count) + w]));
+            }
+        }
+
+        return new ScoredDocs([.. found], scores);
     }
 
     private SearchHit MakeHit(int doc, double score, List<string> forms, ResolvedFilters filters, SearchRequest request, int? inSpeech)

@@ -11,7 +11,7 @@ public static class SnippetBuilder
     public static List<(int Start, int End)> FindHits(string text, int from, int to, IEnumerable<string> forms)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var offsets = new List<int>();
+        var offsets = new List<int>(Math.Max(0, to - from));
         var match = MatchText.Build(text, from, to, offsets);
         var ranges = new List<(int Start, int End)>();
         foreach (var form in forms.Where(f => f.Length > 0).Distinct())

@@ -18,6 +18,12 @@ internal sealed class TopK(int k, SearchSort sort)
         return c != 0 ? c : a.Doc.CompareTo(b.Doc);
     }
 
+    /// <summary>
+    /// In relevance order once k items are kept, the worst kept score: anything scoring below it cannot enter, so a caller
+    /// may skip <see cref="Offer"/> for it; otherwise −∞.
+    /// </summary>
+    public double Threshold => sort == SearchSort.Relevance && k > 0 && heap.Count >= k ? heap.Peek().Score : double.NegativeInfinity;
+
     public void Offer(int doc, double score, int date)
     {
         if (k <= 0)
@@ -29,8 +35,16 @@ internal sealed class TopK(int k, SearchSort sort)
         if (heap.Count < k)
         {
             heap.Enqueue(item, item);
+            return;
         }
-        else if (Compare(item, heap.Peek(), sort) < 0)
+
+        var worst = heap.Peek();
+        if (sort == SearchSort.Relevance && score < worst.Score)
+        {
+            return; // ranks after the worst kept: the common case, decided without the full comparison
+        }
+
+        if (Compare(item, worst, sort) < 0)
         {
             heap.DequeueEnqueue(item, item);
         }

@@ -13,7 +13,7 @@ internal sealed class UnderstoodQuery
     private readonly ParsedQuery original;
     private readonly SearchRequest request;
     private HashSet<int>? exactDocs;
-    private ScoredDocs? strict;
+    private int[]? strict;
 
     private UnderstoodQuery(IndexSnapshot index, QueryUnderstanding understanding, ParsedQuery original, SearchRequest request, ParsedQuery query, IReadOnlyList<QueryExpansion> expansions)
     {
@@ -66,7 +66,7 @@ internal sealed class UnderstoodQuery
     /// </summary>
     public void Rank(ScoredDocs? scores)
     {
-        strict = scores;
+        strict = scores?.Docs;
         if (scores is null)
         {
             return;
@@ -108,6 +108,20 @@ internal sealed class UnderstoodQuery
                 scores.Scores[i] *= factor;
             }
         }
+    }
+
+    /// <summary>
+    /// Takes the strict matches of a query of one word without thesaurus expansions, which <see cref="Rank"/> would leave
+    /// as they are (proximity needs two words; there is nothing to rank below the exact matches).
+    /// </summary>
+    public void RankSingleWord(int[] docs)
+    {
+        if (original.Required.Count != 1 || Expansions.Count != 0)
+        {
+            throw new InvalidOperationException("RankSingleWord is for one word without expansions.");
+        }
+
+        strict = docs;
     }
 
     /// <summary>The result with its hits labelled, near matches appended after the strict ones, and the expansions listed.</summary>
@@ -154,10 +168,10 @@ internal sealed class UnderstoodQuery
         HashSet<int>? strictSpeeches = null;
         if (request.GroupBySpeech)
         {
-            strictSpeeches = strictDocs.Docs.Where(d => filters.Failures(index, d) == 0).Select(d => index.PassageSpeech[d]).ToHashSet();
+            strictSpeeches = strictDocs.Where(d => filters.Failures(index, d) == 0).Select(d => index.PassageSpeech[d]).ToHashSet();
         }
 
-        bool Accept(int doc) => Array.BinarySearch(strictDocs.Docs, doc) < 0 && !excluded.Contains(doc) && filters.Failures(index, doc) == 0
+        bool Accept(int doc) => Array.BinarySearch(strictDocs, doc) < 0 && !excluded.Contains(doc) && filters.Failures(index, doc) == 0
             && (strictSpeeches is null || !strictSpeeches.Contains(index.PassageSpeech[doc]));
 
         var variants = request.Expand ? understanding.Thesaurus.Substitutions(probe, options.MaxVariants) : [];

@@ -33,20 +33,25 @@ public static class ConcordanceBuilder
         }
 
         // Section headings are text too (二、坚定不移推进全面从严治党): their hits count unless a passage holds them already.
+        // The headings holding a form come from the headings' char-pair postings, in speech order, then section order.
         var speeches = docs.Select(d => index.Passages[d].Speech).ToHashSet();
-        for (var s = 0; s < index.Speeches.Count; s++)
+        var (headingTexts, headingIds) = SearchStructures.Of(index).HeadingTexts();
+        foreach (var h in forms.SelectMany(headingTexts.Matching).Distinct().Order())
         {
+            var (s, k) = headingIds[h];
             var speech = index.Speeches[s];
-            foreach (var section in speech.Sections.Where(x => x.HeadingEnd > x.HeadingStart))
+            var section = speech.Sections[k];
+            if (!MayHold(speech.Text, section.HeadingStart, section.HeadingEnd, forms) || !HeadingPasses(query, speech))
             {
-                if (!MayHold(speech.Text, section.HeadingStart, section.HeadingEnd, forms) || !HeadingPasses(query, speech))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var first = speech.Passages.Count > 0 ? speech.Passages[0] : -1;
-                AddLines(lines, speech.Text, section.HeadingStart, section.HeadingEnd, forms, context, PassageSource.OfHeading(index, s, section), first,
-                    at => !speech.Passages.Any(d => index.Passages[d].Start <= at && at < index.Passages[d].End));
+            var first = speech.Passages.Count > 0 ? speech.Passages[0] : -1;
+            var before = lines.Count;
+            AddLines(lines, speech.Text, section.HeadingStart, section.HeadingEnd, forms, context, PassageSource.OfHeading(index, s, section), first,
+                at => !speech.Passages.Any(d => index.Passages[d].Start <= at && at < index.Passages[d].End));
+            if (lines.Count > before)
+            {
                 speeches.Add(s);
             }
         }

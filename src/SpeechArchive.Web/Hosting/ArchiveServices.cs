@@ -27,6 +27,7 @@ internal static class ArchiveServices
         {
             o.SerializerOptions.Encoder = JsonDefaults.Options.Encoder;
             o.SerializerOptions.DefaultIgnoreCondition = JsonDefaults.Options.DefaultIgnoreCondition;
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, Api.ApiJsonContext.Default); // no reflection for the API's answers
         });
         services.AddRazorPages(o =>
         {

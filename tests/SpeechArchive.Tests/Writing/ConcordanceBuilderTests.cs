@@ -17,6 +17,21 @@ public sealed class ConcordanceBuilderTests(SeedIndexFixture seeds) : IClassFixt
     }
 
     [Fact]
+    public void WhenAHeadingHoldsOnlyThePhrasesFirstAndLastCharacters_ShouldNotCountItsSpeech()
+    {
+        // Regression: a speech counted whenever one of its headings held the phrase's first and last characters.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2019-03-01", "甲讲话", "一、压实责任\n\n要落实一岗双责，层层传导压力。"),
+            ("b.md", "2021-05-01", "乙讲话", "一、强化政治责任\n\n要加强日常监督。"));
+
+        var result = ConcordanceBuilder.Build(index, new ConcordanceRequest { Phrase = "一岗双责", Limit = 0 });
+
+        Assert.Equal(1, result.Total);
+        Assert.Equal(1, result.Speeches);
+    }
+
+    [Fact]
     public void WhenListingAPhrase_ShouldAlignTheContextOnTheHit()
     {
         var result = ConcordanceBuilder.Build(seeds.Snapshot, new ConcordanceRequest { Phrase = "全面从严治党", Context = 12, Limit = 0 });

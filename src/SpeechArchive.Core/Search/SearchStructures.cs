@@ -1,0 +1,253 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// What the query path derives from a loaded snapshot, built lazily on first use and kept for the snapshot's life (the
+/// snapshot's own loading is untouched): BM25 length norms per passage, facet tables for browsing (<see cref="FacetTables"/>)
+/// and char-pair postings over speech titles and section headings (<see cref="FieldPostings"/>), which give the title and
+/// heading boosts without a substring check per speech and section.
+/// </summary>
+internal sealed class SearchStructures
+{
+    private static readonly ConditionalWeakTable<IndexSnapshot, SearchStructures> Table = [];
+
+    private readonly Lazy<PassageRows> rows;
+    private readonly Lazy<FacetTables> facets;
+    private readonly Lazy<FieldPostings> titles;
+    private readonly Lazy<FieldPostings> headings;
+    private readonly Lazy<(FieldPostings Texts, (int Speech, int Section)[] Ids)> headingTexts;
+
+    private SearchStructures(IndexSnapshot index)
+    {
+        rows = new(() => BuildRows(index));
+        facets = new(() => FacetTables.Build(index));
+        titles = new(() => FieldPostings.Build(index.Speeches.Select(s => s.TitleMatch).ToArray()));
+        headings = new(() => FieldPostings.Build(Enumerable.Range(0, index.SectionCount).Select(index.SectionMatch).ToArray()));
+        headingTexts = new(() => HeadingTexts(index));
+    }
+
+    /// <summary>The structures of <paramref name="index"/>, made on first request (thread-safe).</summary>
+    public static SearchStructures Of(IndexSnapshot index) => Table.GetValue(index, i => new SearchStructures(i));
+
+    /// <summary>Per passage, what scoring and counting read, in one row (one cache line) instead of seven arrays.</summary>
+    public PassageRow[] Rows => rows.Value.Rows;
+
+    public PassageRows PassageRows => rows.Value;
+
+    public FacetTables Facets => facets.Value;
+
+    /// <summary>Speech titles (match form), by speech index.</summary>
+    public FieldPostings Titles => titles.Value;
+
+    /// <summary>Section heading paths (match form), by section index.</summary>
+    public FieldPostings Headings => headings.Value;
+
+    /// <summary>
+    /// Every section heading's own text (match form), in speech order then section order, with its (speech, index in
+    /// <see cref="SpeechInfo.Sections"/>): which headings hold a phrase, for the concordance.
+    /// </summary>
+    public (FieldPostings Texts, (int Speech, int Section)[] Ids) HeadingTexts() => headingTexts.Value;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
+    private static (FieldPostings, (int Speech, int Section)[]) HeadingTexts(IndexSnapshot index)
+    {
+        var texts = new List<string>();
+        var ids = new List<(int, int)>();
+        for (var s = 0; s < index.Speeches.Count; s++)
+        {
+            var speech = index.Speeches[s];
+            for (var k = 0; k < speech.Sections.Count; k++)
+            {
+                var section = speech.Sections[k];
+                if (section.HeadingEnd > section.HeadingStart)
+                {
+                    texts.Add(Analysis.MatchText.Build(speech.Text, section.HeadingStart, section.HeadingEnd));
+                    ids.Add((s, k));
+                }
+            }
+        }
+
+        return (FieldPostings.Build([.. texts]), [.. ids]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
+    private static PassageRows BuildRows(IndexSnapshot index)
+    {
+        var lengths = index.PassageLength;
+        var avg = index.AverageLength;
+        var rows = new PassageRow[lengths.Length];
+        var labelSets = new Dictionary<ulong, int>();
+        var speechYear = new int[index.Speeches.Count];
+        var speechOrg = new int[index.Speeches.Count];
+        var seen = new bool[index.Speeches.Count];
+        var perSpeech = true;
+        for (var d = 0; d < rows.Length; d++)
+        {
+            var (themes, types) = (index.PassageThemes[d], index.PassageTypes[d]);
+            var key = ((ulong)types << 32) | themes;
+            if (!labelSets.TryGetValue(key, out var labels))
+            {
+                labels = labelSets.Count;
+                labelSets[key] = labels;
+            }
+
+            var (speech, year, org) = (index.PassageSpeech[d], index.PassageYear[d], index.PassageOrg[d]);
+            if (!seen[speech])
+            {
+                (seen[speech], speechYear[speech], speechOrg[speech]) = (true, year, org);
+            }
+            else if (speechYear[speech] != year || speechOrg[speech] != org)
+            {
+                perSpeech = false;
+            }
+
+            rows[d] = new PassageRow
+            {
+                Norm = Bm25.K1 * (1 - Bm25.B + (Bm25.B * lengths[d] / avg)),
+                Speech = speech,
+                Section = index.PassageSection[d],
+                Date = index.PassageDate[d],
+                Year = year,
+                Org = org,
+                Themes = themes,
+                Types = types,
+                Labels = labels,
+            };
+        }
+
+        var labelThemes = new uint[labelSets.Count];
+        var labelTypes = new uint[labelSets.Count];
+        foreach (var (key, id) in labelSets)
+        {
+            (labelThemes[id], labelTypes[id]) = ((uint)key, (uint)(key >> 32));
+        }
+
+        return new PassageRows(rows, labelThemes, labelTypes, perSpeech ? speechYear : null, perSpeech ? speechOrg : null);
+    }
+}
+
+/// <summary>
+/// The packed rows, and what lets a pass over many passages count facets with two increments per passage: the distinct
+/// (themes, types) label sets, and — as every passage has its speech's year and organisation — years and organisations
+/// per speech (null if some passage differs from its speech).
+/// </summary>
+internal sealed record PassageRows(PassageRow[] Rows, uint[] LabelThemes, uint[] LabelTypes, int[]? SpeechYear, int[]? SpeechOrg);
+
+/// <summary>One passage's doc values for the query path, packed.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct PassageRow
+{
+    /// <summary>BM25's length normalisation k1·(1 − b + b·length/average), as <see cref="Bm25"/> computed it per hit.</summary>
+    public double Norm;
+    public int Speech;
+    public int Section;
+    public int Date;
+    public int Year;
+    public int Org;
+    public uint Themes;
+    public uint Types;
+    /// <summary>Index of the passage's (themes, types) pair in <see cref="PassageRows.LabelThemes"/> and <see cref="PassageRows.LabelTypes"/>.</summary>
+    public int Labels;
+}
+
+/// <summary>
+/// Postings of every pair of adjacent characters over a small field (speech titles, section headings): which strings hold a
+/// form is then a check of the few strings that hold its rarest pair instead of all of them.
+/// </summary>
+internal sealed class FieldPostings
+{
+    private readonly string[] values;
+    private readonly Dictionary<int, int[]> pairs;
+
+    private FieldPostings(string[] values, Dictionary<int, int[]> pairs)
+    {
+        this.values = values;
+        this.pairs = pairs;
+    }
+
+    public int Count => values.Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
+    public static FieldPostings Build(string[] values)
+    {
+        var lists = new Dictionary<int, List<int>>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            for (var c = 0; c + 1 < v.Length; c++)
+            {
+                var key = Key(v[c], v[c + 1]);
+                if (!lists.TryGetValue(key, out var list))
+                {
+                    list = [];
+                    lists[key] = list;
+                }
+
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
+                }
+            }
+        }
+
+        return new FieldPostings(values, lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+    }
+
+    /// <summary>Sets <paramref name="marks"/>[i] = 1 for every string i that holds <paramref name="form"/> (ordinal); returns how many.</summary>
+    public int Mark(string form, byte[] marks)
+    {
+        var matching = Matching(form);
+        foreach (var i in matching)
+        {
+            marks[i] = 1;
+        }
+
+        return matching.Count;
+    }
+
+    /// <summary>The strings that hold <paramref name="form"/> (ordinal), ascending.</summary>
+    public List<int> Matching(string form)
+    {
+        var result = new List<int>();
+        if (form.Length < 2)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i].Contains(form, StringComparison.Ordinal))
+                {
+                    result.Add(i);
+                }
+            }
+
+            return result;
+        }
+
+        int[]? rarest = null;
+        for (var c = 0; c + 1 < form.Length; c++)
+        {
+            if (!pairs.TryGetValue(Key(form[c], form[c + 1]), out var list))
+            {
+                return result;
+            }
+
+            if (rarest is null || list.Length < rarest.Length)
+            {
+                rarest = list;
+            }
+        }
+
+        foreach (var i in rarest!)
+        {
+            if (values[i].Contains(form, StringComparison.Ordinal))
+            {
+                result.Add(i);
+            }
+        }
+
+        return result;
+    }
+
+    private static int Key(char a, char b) => (a << 16) | b;
+}

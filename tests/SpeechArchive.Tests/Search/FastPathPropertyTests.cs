@@ -1,0 +1,123 @@
+using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using SpeechArchive.Indexing;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Tests.Search;
+
+/// <summary>
+/// The query path's shortcuts — facet tables for browsing, one word scored while collecting, joins from the rarest word,
+/// counting by label set and speech, title and heading boosts from char-pair postings — give exactly what the general
+/// pass gives: the same hits in the same order with the same scores, the same totals and the same facet counts.
+/// </summary>
+public sealed class FastPathPropertyTests(FastPathPropertyTests.RealIndexFixture fixture) : IClassFixture<FastPathPropertyTests.RealIndexFixture>
+{
+    private static readonly string[] Words =
+    [
+        "依法", "加强", "建设", "发展", "工作", "人民", "监督", "作风", "纪律", "改革", "全面从严治党", "党风廉政建设", "一岗双责",
+        "八项规定", "四风", "群众", "治理", "责任", "制度", "腐败", "不存在的词语", "党", "的", "法", "中国共产党",
+    ];
+
+    [Fact]
+    public void WhenSearchingAnything_ShouldGiveWhatTheExhaustivePassGives()
+    {
+        var fast = new Searcher(fixture.Snapshot);
+        var reference = new Searcher(fixture.Snapshot) { Exhaustive = true };
+
+        PropertyRuns.Check(Requests(fixture.Snapshot), request =>
+        {
+            Assert.Equal(Answer(reference, request), Answer(fast, request));
+        }, cases: 400);
+    }
+
+    [Fact]
+    public void WhenLookingUpAFormInTitlesAndHeadings_ShouldFindExactlyTheStringsHoldingIt()
+    {
+        var titles = fixture.Snapshot.Speeches.Select(s => s.TitleMatch).ToArray();
+        var postings = FieldPostings.Build(titles);
+        var forms = Gen.Elements(titles.Where(t => t.Length > 0).ToArray())
+            .SelectMany(t => Gen.Choose(0, t.Length - 1).SelectMany(start => Gen.Choose(0, Math.Min(6, t.Length - start)).Select(n => t.Substring(start, n))))
+            .Zip(Gen.Elements(Words), (substring, word) => (substring, word))
+            .SelectMany(p => Gen.Elements(p.substring, p.word));
+
+        PropertyRuns.Check(forms, form =>
+        {
+            var expected = Enumerable.Range(0, titles.Length).Where(i => titles[i].Contains(form, StringComparison.Ordinal)).ToList();
+            Assert.Equal(expected, postings.Matching(form));
+        }, cases: 500);
+    }
+
+    private static string Answer(Searcher searcher, SearchRequest request)
+    {
+        try
+        {
+            return JsonSerializer.Serialize(searcher.Search(request) with { TookMs = 0 }, JsonDefaults.Options);
+        }
+        catch (QuerySyntaxException e)
+        {
+            return "refused: " + e.Message;
+        }
+    }
+
+    /// <summary>Zero to three words (some excluded, some ORed), zero to three filters of any dimension, any sort, grouping and page.</summary>
+    private static Gen<SearchRequest> Requests(IndexSnapshot index)
+    {
+        var years = index.Speeches.Where(s => s.Year is not null).Select(s => s.Year!.Value).Distinct().Order().ToArray();
+        var filters = Gen.OneOf(
+            Gen.Elements(years).Select(y => $"year:{y}"),
+            Gen.Elements(years).Two().Select(p => $"year:{Math.Min(p.Item1, p.Item2)}..{Math.Max(p.Item1, p.Item2)}"),
+            Gen.Elements(index.Themes.Select(t => t.Id).ToArray()).Select(t => $"theme:{t}"),
+            Gen.Elements(index.DirectiveTypes.Select(t => t.Id).ToArray()).Select(t => $"type:{t}"),
+            Gen.Elements(index.Organizations.Where(o => !o.Any(char.IsWhiteSpace)).DefaultIfEmpty("国务院").ToArray()).Select(o => $"org:\"{o}\""));
+        var word = Gen.Elements(Words).Zip(Gen.Elements("", "", "", "-", "OR "), (w, prefix) => prefix + w);
+        var query = Gen.Choose(0, 3).SelectMany(n => word.ListOf(n)).Select(ws => string.Join(' ', ws).Trim())
+            .Select(q => q.StartsWith("OR ", StringComparison.Ordinal) ? q[3..] : q);
+        return query
+            .Zip(Gen.Choose(0, 3).SelectMany(n => filters.ListOf(n)))
+            .Zip(Gen.Elements(SearchSort.Relevance, SearchSort.Relevance, SearchSort.DateDescending, SearchSort.DateAscending).Zip(Gen.Elements(false, false, true)))
+            .Zip(Gen.Elements(0, 0, 0, 7, 40).Zip(Gen.Elements(10, 10, 0, 3, 25)),
+                (r, paging) => new SearchRequest
+                {
+                    Query = r.Item1.Item1,
+                    Filters = r.Item1.Item2.ToList(),
+                    Sort = r.Item2.Item1,
+                    GroupBySpeech = r.Item2.Item2,
+                    Offset = paging.Item1,
+                    Limit = paging.Item2,
+                });
+    }
+
+    /// <summary>The project's corpus and, when present, the shared reports (some 4 MB of text) indexed once.</summary>
+    public sealed class RealIndexFixture : IDisposable
+    {
+        private readonly TempFolder folder = new();
+
+        public RealIndexFixture()
+        {
+            var corpus = folder.Combine("corpus");
+            Copy(Path.Combine(FixturePaths.RepoRoot, "corpus"), corpus);
+            if (SharedCorpus.Find("reports") is { } reports)
+            {
+                Copy(reports, Path.Combine(corpus, "reports"));
+            }
+
+            Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = folder.Combine("index") });
+            Snapshot = IndexSnapshot.Load(folder.Combine("index"));
+        }
+
+        public IndexSnapshot Snapshot { get; }
+
+        public void Dispose() => folder.Dispose();
+
+        private static void Copy(string from, string to)
+        {
+            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(to, Path.GetRelativePath(from, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+    }
+}
