@@ -234,7 +234,7 @@ internal sealed class UnderstoodQuery
     /// </summary>
     private void PreferAsWritten(ScoredDocs scores)
     {
-        if (scores.Count < 2 || original.Required.Count != 1 || Probe() is not { } probe || probe.Length < 4)
+        if (scores.Count < 2 || !PrefersAsWritten || Probe() is not { } probe)
         {
             return;
         }
@@ -252,6 +252,12 @@ internal sealed class UnderstoodQuery
             scores.Scores[i] += best;
         }
     }
+
+    /// <summary>
+    /// Whether <see cref="Rank"/> may reorder the strict matches of a single word (a phrase of four characters or more that
+    /// may match across punctuation), so the searcher must not take its one-word shortcut that skips ranking.
+    /// </summary>
+    public bool PrefersAsWritten => original.Required.Count == 1 && Probe() is { Length: >= 4 };
 
     /// <summary>How many of the best strict matches are checked for their words standing together.</summary>
     private const int ProximityDepth = 200;

@@ -53,7 +53,9 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.True(queuedStatus.GetProperty("running").GetBoolean());
         Assert.Null(status.GetProperty("error").GetString());
         Assert.False(status.GetProperty("queued").GetBoolean());
-        Assert.Equal(before + 2, status.GetProperty("generation").GetInt64());
+        // Two runs: the rebuild, then the queued one. When the rebuild's scan starts after the upload is stored (a slow
+        // start on a loaded machine) the rebuild indexes the file itself and the queued run finds nothing to commit.
+        Assert.InRange(status.GetProperty("generation").GetInt64(), before + 1, before + 2);
         Assert.Equal(1, (await Api.SearchAsync(admin, "q=" + Api.Encode("追加上传"))).TotalSpeeches);
     }
 
