@@ -14,7 +14,7 @@ internal static class BenchCommand
         var iterations = new Option<int>("--iterations") { Description = "Repetitions of the query mix", DefaultValueFactory = _ => 200 };
         var seconds = new Option<int>("--http-seconds") { Description = "Seconds per HTTP load step", DefaultValueFactory = _ => 10 };
         var output = new Option<string?>("--out") { Description = "Also write the Markdown report to this file" };
-        var index = new Option<string?>("--index") { Description = "Measure this existing index as it is: skip the corpus copy, the build and the reindexes (queries and HTTP only)" };
+        var index = new Option<string?>("--existing") { Description = "Measure this existing index as it is: skip the corpus copy, the build and the reindexes (queries and HTTP only)" };
         var command = new Command("bench", "Measure indexing, in-process queries and HTTP throughput; prints a Markdown report.") { corpus, work, web, iterations, seconds, output, index };
         command.SetAction(parse => CliErrors.Run(() =>
         {
