@@ -16,6 +16,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : DefaultChromium;
 
+    /// <summary>A browser context on the app at <paramref name="address"/>: Chinese locale, a desktop window or a phone.</summary>
+    public static BrowserNewContextOptions ContextOptions(Uri address, bool phone) => new()
+    {
+        BaseURL = address.ToString().TrimEnd('/'),
+        Locale = "zh-CN",
+        ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+        IsMobile = phone,
+        HasTouch = phone,
+        DeviceScaleFactor = phone ? 2 : 1,
+    };
+
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public string? Unavailable { get; private set; }

@@ -151,15 +151,7 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         }
 
         var address = (server ?? app).StartKestrel();
-        var options = new BrowserNewContextOptions
-        {
-            BaseURL = address.ToString().TrimEnd('/'),
-            Locale = "zh-CN",
-            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
-            IsMobile = phone,
-            HasTouch = phone,
-            DeviceScaleFactor = phone ? 2 : 1,
-        };
+        var options = BrowserFixture.ContextOptions(address, phone);
         if (clipboard)
         {
             options.Permissions = ["clipboard-read", "clipboard-write"];

@@ -111,15 +111,7 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         }
 
         var address = app.StartKestrel();
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = address.ToString().TrimEnd('/'),
-            Locale = "zh-CN",
-            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
-            IsMobile = phone,
-            HasTouch = phone,
-            DeviceScaleFactor = phone ? 2 : 1,
-        });
+        await using var context = await browser.Browser.NewContextAsync(BrowserFixture.ContextOptions(address, phone));
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) =>
