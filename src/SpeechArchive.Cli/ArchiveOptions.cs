@@ -12,7 +12,7 @@ internal static class ArchiveOptions
         Recursive = true,
     };
 
-    public static Searcher OpenSearcher(ParseResult parse) => OpenSearcher(IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!), parse);
+    public static Searcher OpenSearcher(ParseResult parse) => OpenSearcher(CommonOptions.OpenIndex(parse), parse);
 
     public static Searcher OpenSearcher(IndexSnapshot index, ParseResult parse) =>
         new(index, new QueryUnderstanding(LoadThesaurus(parse)));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SpeechArchive.Tests;
 
 namespace SpeechArchive.Web.Tests;
 
@@ -16,7 +17,7 @@ internal sealed class ArchiveFactory : WebApplicationFactory<Program>
 {
     public const string Token = "test-admin-token-5f1c";
 
-    private readonly TestFolder folder = new();
+    private readonly TempFolder folder = new();
     private readonly string? token;
     private readonly Action<ILoggingBuilder>? logging;
 
@@ -29,7 +30,7 @@ internal sealed class ArchiveFactory : WebApplicationFactory<Program>
         CorpusDirectory = folder.Combine("corpus");
         IndexDirectory = folder.Combine("index");
         Directory.CreateDirectory(CorpusDirectory);
-        foreach (var file in Directory.GetFiles(TestPaths.Corpus).Concat(Directory.GetFiles(TestPaths.Speeches)))
+        foreach (var file in Directory.GetFiles(FixturePaths.Corpus).Concat(Directory.GetFiles(TestPaths.Speeches)))
         {
             File.Copy(file, Path.Combine(CorpusDirectory, Path.GetFileName(file)));
         }
@@ -37,7 +38,7 @@ internal sealed class ArchiveFactory : WebApplicationFactory<Program>
         SyntheticCorpus.Write(Path.Combine(CorpusDirectory, "synthetic"), syntheticSpeeches);
         if (withSeeds)
         {
-            var seeds = Path.Combine(TestPaths.RepoRoot, "corpus");
+            var seeds = Path.Combine(FixturePaths.RepoRoot, "corpus");
             foreach (var file in Directory.GetFiles(seeds, "*.md").Where(f => Path.GetFileName(f) != "README.md"))
             {
                 File.Copy(file, Path.Combine(CorpusDirectory, "seeds-" + Path.GetFileName(file)));

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using SpeechArchive.Search;
 using SpeechArchive.Writing;
 using Spectre.Console;
 
@@ -22,7 +20,7 @@ internal static class ConcordanceCommand
         var command = new Command("concordance", "List every occurrence of a phrase with aligned left and right context.") { phrase, sort, context, limit, csv, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
+            var index = CommonOptions.OpenIndex(parse);
             var result = ConcordanceBuilder.Build(index, new ConcordanceRequest
             {
                 Phrase = string.Join(' ', parse.GetValue(phrase) ?? []),
@@ -30,20 +28,17 @@ internal static class ConcordanceCommand
                 Context = parse.GetValue(context),
                 Limit = parse.GetValue(limit),
             });
-            if (parse.GetValue(json))
+            return CommonOptions.Print(parse, json, result, r =>
             {
-                Console.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Indented));
-            }
-            else if (parse.GetValue(csv))
-            {
-                Console.Write(ConcordanceCsv.Write(result.Lines));
-            }
-            else
-            {
-                Print(result, parse.GetValue(context));
-            }
-
-            return 0;
+                if (parse.GetValue(csv))
+                {
+                    Console.Write(ConcordanceCsv.Write(r.Lines));
+                }
+                else
+                {
+                    Print(r, parse.GetValue(context));
+                }
+            });
         }));
         return command;
     }

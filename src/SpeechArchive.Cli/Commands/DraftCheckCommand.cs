@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using SpeechArchive.Search;
 using SpeechArchive.Writing;
 using Spectre.Console;
 
@@ -19,31 +17,27 @@ internal static class DraftCheckCommand
         {
             var path = parse.GetValue(file)!;
             var text = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
-            var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
-            var result = DraftChecker.Check(index, new DraftCheckRequest { Text = text, PrecedentsPerSentence = parse.GetValue(precedents) });
-            if (parse.GetValue(json))
-            {
-                Console.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Indented));
-                return 0;
-            }
-
-            AnsiConsole.MarkupLine($"{result.Sentences.Count} sentences, {result.SentencesWithRuns} sharing runs of 8+ characters verbatim ({result.TookMs:0} ms)");
-            foreach (var s in result.Sentences)
-            {
-                AnsiConsole.MarkupLine($"\n[bold]{s.Number}.[/] {Markup.Escape(s.Text)}");
-                foreach (var run in s.Runs)
-                {
-                    AnsiConsole.MarkupLine($"   [yellow]verbatim[/] {Markup.Escape(run.Text)} [grey]({Markup.Escape(run.PassageId)})[/]");
-                }
-
-                foreach (var p in s.Precedents)
-                {
-                    AnsiConsole.MarkupLine($"   {p.Similarity:0.00} {Markup.Escape(p.Matched)} [grey]— {Markup.Escape(p.Source.Citation)} {Markup.Escape(p.Source.PassageId)}[/]");
-                }
-            }
-
-            return 0;
+            var result = DraftChecker.Check(CommonOptions.OpenIndex(parse), new DraftCheckRequest { Text = text, PrecedentsPerSentence = parse.GetValue(precedents) });
+            return CommonOptions.Print(parse, json, result, Print);
         }));
         return command;
+    }
+
+    private static void Print(DraftCheckResult result)
+    {
+        AnsiConsole.MarkupLine($"{result.Sentences.Count} sentences, {result.SentencesWithRuns} sharing runs of 8+ characters verbatim ({result.TookMs:0} ms)");
+        foreach (var s in result.Sentences)
+        {
+            AnsiConsole.MarkupLine($"\n[bold]{s.Number}.[/] {Markup.Escape(s.Text)}");
+            foreach (var run in s.Runs)
+            {
+                AnsiConsole.MarkupLine($"   [yellow]verbatim[/] {Markup.Escape(run.Text)} [grey]({Markup.Escape(run.PassageId)})[/]");
+            }
+
+            foreach (var p in s.Precedents)
+            {
+                AnsiConsole.MarkupLine($"   {p.Similarity:0.00} {Markup.Escape(p.Matched)} [grey]— {Markup.Escape(p.Source.Citation)} {Markup.Escape(p.Source.PassageId)}[/]");
+            }
+        }
     }
 }

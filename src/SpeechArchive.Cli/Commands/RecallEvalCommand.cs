@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using SpeechArchive.Indexing;
 using SpeechArchive.Search;
 using SpeechArchive.Writing;
@@ -43,21 +42,12 @@ internal static class RecallEvalCommand
                 }
                 else
                 {
-                    index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
+                    index = CommonOptions.OpenIndex(parse);
                 }
 
                 var searcher = parse.GetValue(strict) ? new Searcher(index) : ArchiveOptions.OpenSearcher(index, parse);
                 var report = RecallEvaluator.Evaluate(searcher, set, warmUp: parse.GetValue(warmUp));
-                if (parse.GetValue(json))
-                {
-                    Console.WriteLine(JsonSerializer.Serialize(report, JsonDefaults.Indented));
-                }
-                else
-                {
-                    Print(report, index, parse.GetValue(misses));
-                }
-
-                return 0;
+                return CommonOptions.Print(parse, json, report, r => Print(r, index, parse.GetValue(misses)));
             }
             finally
             {

@@ -15,7 +15,7 @@ internal static class RecallSampleCommand
         var command = new Command("recall-sample", "Sample a recall set from the index as TSV on stdout (index the seeds and the reports together first).") { perKind, seed, exclude };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
+            var index = CommonOptions.OpenIndex(parse);
             var held = new HashSet<int>();
             foreach (var file in parse.GetValue(exclude) ?? [])
             {

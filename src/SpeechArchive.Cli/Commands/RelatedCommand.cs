@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using SpeechArchive.Search;
 using SpeechArchive.Writing;
 using Spectre.Console;
 
@@ -18,24 +16,21 @@ internal static class RelatedCommand
         var command = new Command("related", "Terms that occur with the query far more than in the archive at large.") { query, limit, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
-            var result = RelatedTerms.Find(index, string.Join(' ', parse.GetValue(query) ?? []), null, parse.GetValue(limit));
-            if (parse.GetValue(json))
-            {
-                Console.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Indented));
-                return 0;
-            }
-
-            AnsiConsole.MarkupLine($"{result.Foreground} matching passages ({result.TookMs:0.0} ms)");
-            var table = new Table().AddColumns("term", "with query", "in archive", "score");
-            foreach (var t in result.Terms)
-            {
-                table.AddRow(Markup.Escape(t.Term), t.Foreground.ToString(CultureInfo.InvariantCulture), t.Background.ToString(CultureInfo.InvariantCulture), t.Score.ToString("0.000", CultureInfo.InvariantCulture));
-            }
-
-            AnsiConsole.Write(table);
-            return 0;
+            var result = RelatedTerms.Find(CommonOptions.OpenIndex(parse), string.Join(' ', parse.GetValue(query) ?? []), null, parse.GetValue(limit));
+            return CommonOptions.Print(parse, json, result, Print);
         }));
         return command;
+    }
+
+    private static void Print(RelatedTermsResult result)
+    {
+        AnsiConsole.MarkupLine($"{result.Foreground} matching passages ({result.TookMs:0.0} ms)");
+        var table = new Table().AddColumns("term", "with query", "in archive", "score");
+        foreach (var t in result.Terms)
+        {
+            table.AddRow(Markup.Escape(t.Term), t.Foreground.ToString(CultureInfo.InvariantCulture), t.Background.ToString(CultureInfo.InvariantCulture), t.Score.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
     }
 }

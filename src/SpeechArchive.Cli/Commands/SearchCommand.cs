@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using SpeechArchive.Search;
 using Spectre.Console;
 
@@ -27,7 +26,6 @@ internal static class SearchCommand
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var searcher = ArchiveOptions.OpenSearcher(parse);
-            var index = searcher.Index;
             var request = new SearchRequest
             {
                 Query = string.Join(' ', parse.GetValue(query) ?? []),
@@ -38,17 +36,7 @@ internal static class SearchCommand
                 Expand = !parse.GetValue(noExpand),
                 NearMatches = !parse.GetValue(noNear),
             };
-            var result = searcher.Search(request);
-            if (parse.GetValue(json))
-            {
-                Console.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Indented));
-            }
-            else
-            {
-                Print(result, index);
-            }
-
-            return 0;
+            return CommonOptions.Print(parse, json, searcher.Search(request), r => Print(r, searcher.Index));
         }));
         return command;
     }

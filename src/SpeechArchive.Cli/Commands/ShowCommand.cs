@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using SpeechArchive.Search;
 using Spectre.Console;
 
@@ -16,20 +15,11 @@ internal static class ShowCommand
         var command = new Command("show", "Show one speech: metadata, where it came from, outline, labels.") { id, passages, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
+            var index = CommonOptions.OpenIndex(parse);
             var speechId = parse.GetValue(id)!;
             var view = SpeechView.Create(index, speechId, withReasons: parse.GetValue(passages))
                 ?? throw new SpeechArchiveException($"No speech with id '{speechId}' in the index. `search` prints speech ids.");
-            if (parse.GetValue(json))
-            {
-                Console.WriteLine(JsonSerializer.Serialize(view, JsonDefaults.Indented));
-            }
-            else
-            {
-                Print(view, parse.GetValue(passages));
-            }
-
-            return 0;
+            return CommonOptions.Print(parse, json, view, v => Print(v, parse.GetValue(passages)));
         }));
         return command;
     }

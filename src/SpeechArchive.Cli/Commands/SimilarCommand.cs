@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using SpeechArchive.Search;
 using SpeechArchive.Writing;
 using Spectre.Console;
 
@@ -17,27 +15,24 @@ internal static class SimilarCommand
         var command = new Command("similar", "More like this: the most similar passages elsewhere in the archive.") { passage, limit, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
+            var index = CommonOptions.OpenIndex(parse);
             var id = parse.GetValue(passage)!;
             var result = SimilarPassages.Find(index, id, parse.GetValue(limit))
                 ?? throw new SpeechArchiveException($"No passage with id '{id}' in the index. `search` prints passage ids.");
-            if (parse.GetValue(json))
-            {
-                Console.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Indented));
-                return 0;
-            }
-
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(result.Source.Citation)}[/] ({result.TookMs:0.0} ms)");
-            var rank = 0;
-            foreach (var s in result.Similar)
-            {
-                AnsiConsole.MarkupLine($"\n[bold]{++rank}. {Markup.Escape(s.Source.Title)}[/] [grey]{Markup.Escape(s.Source.PassageId)} score {s.Score:0.000}[/]");
-                AnsiConsole.MarkupLine("   " + Terminal.FromSnippet(s.Snippet));
-                AnsiConsole.MarkupLine($"   [grey]shared: {Markup.Escape(string.Join("、", s.SharedTerms))}[/]");
-            }
-
-            return 0;
+            return CommonOptions.Print(parse, json, result, Print);
         }));
         return command;
+    }
+
+    private static void Print(SimilarResult result)
+    {
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(result.Source.Citation)}[/] ({result.TookMs:0.0} ms)");
+        var rank = 0;
+        foreach (var s in result.Similar)
+        {
+            AnsiConsole.MarkupLine($"\n[bold]{++rank}. {Markup.Escape(s.Source.Title)}[/] [grey]{Markup.Escape(s.Source.PassageId)} score {s.Score:0.000}[/]");
+            AnsiConsole.MarkupLine("   " + Terminal.FromSnippet(s.Snippet));
+            AnsiConsole.MarkupLine($"   [grey]shared: {Markup.Escape(string.Join("、", s.SharedTerms))}[/]");
+        }
     }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using SpeechArchive.Search;
 using SpeechArchive.Writing;
 using Spectre.Console;
 
@@ -20,41 +18,41 @@ internal static class TrendsCommand
         var command = new Command("trends", "Phrase frequency per 10,000 characters by year, or theme shares by year.") { phrases, filter, themes, csv, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
+            var index = CommonOptions.OpenIndex(parse);
             var filters = parse.GetValue(filter) ?? [];
             if (parse.GetValue(themes))
             {
-                var t = TrendBuilder.Themes(index, filters);
-                Console.Write(parse.GetValue(json) ? JsonSerializer.Serialize(t, JsonDefaults.Indented) + "\n" : TrendBuilder.Csv(t));
-                return 0;
+                return CommonOptions.Print(parse, json, TrendBuilder.Themes(index, filters), t => Console.Write(TrendBuilder.Csv(t)));
             }
 
             var result = TrendBuilder.Phrases(index, new TrendRequest { Phrases = parse.GetValue(phrases) ?? [], Filters = filters });
-            if (parse.GetValue(json))
+            return CommonOptions.Print(parse, json, result, r =>
             {
-                Console.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Indented));
-            }
-            else if (parse.GetValue(csv))
-            {
-                Console.Write(TrendBuilder.Csv(result));
-            }
-            else
-            {
-                var table = new Table().AddColumns(["year", "characters", .. result.Series.Select(s => s.Phrase + " /10k")]);
-                for (var i = 0; i < result.Years.Count; i++)
+                if (parse.GetValue(csv))
                 {
-                    if (result.Characters[i] > 0)
-                    {
-                        table.AddRow([result.Years[i].ToString(CultureInfo.InvariantCulture), result.Characters[i].ToString("N0", CultureInfo.InvariantCulture),
-                            .. result.Series.Select(s => $"{s.PerTenThousand[i]:0.00} ({s.Occurrences[i]})")]);
-                    }
+                    Console.Write(TrendBuilder.Csv(r));
                 }
-
-                AnsiConsole.Write(table);
-            }
-
-            return 0;
+                else
+                {
+                    Print(r);
+                }
+            });
         }));
         return command;
+    }
+
+    private static void Print(TrendResult result)
+    {
+        var table = new Table().AddColumns(["year", "characters", .. result.Series.Select(s => s.Phrase + " /10k")]);
+        for (var i = 0; i < result.Years.Count; i++)
+        {
+            if (result.Characters[i] > 0)
+            {
+                table.AddRow([result.Years[i].ToString(CultureInfo.InvariantCulture), result.Characters[i].ToString("N0", CultureInfo.InvariantCulture),
+                    .. result.Series.Select(s => $"{s.PerTenThousand[i]:0.00} ({s.Occurrences[i]})")]);
+            }
+        }
+
+        AnsiConsole.Write(table);
     }
 }

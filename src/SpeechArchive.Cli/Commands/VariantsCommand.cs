@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using SpeechArchive.Search;
 using SpeechArchive.Writing;
 using Spectre.Console;
 
@@ -18,30 +16,27 @@ internal static class VariantsCommand
         var command = new Command("variants", "Find the variants of a formulation: words added, dropped, swapped or reordered.") { formulation, min, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var index = IndexSnapshot.Load(parse.GetValue(CommonOptions.Index)!);
-            var result = VariantFinder.Find(index, new VariantRequest
+            var result = VariantFinder.Find(CommonOptions.OpenIndex(parse), new VariantRequest
             {
                 Formulation = string.Join(' ', parse.GetValue(formulation) ?? []),
                 MinSimilarity = parse.GetValue(min),
             });
-            if (parse.GetValue(json))
-            {
-                Console.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Indented));
-                return 0;
-            }
-
-            AnsiConsole.MarkupLine($"[bold]{result.Variants.Count}[/] wordings, {result.Occurrences} occurrences ({result.TookMs:0.0} ms)");
-            var table = new Table().AddColumns("wording", "similarity", "count", "speeches", "first", "last");
-            foreach (var v in result.Variants)
-            {
-                var text = Markup.Escape(v.Text) + (v.IsExact ? " [grey](exact)[/]" : v.Reordered ? " [grey](reordered)[/]" : "");
-                table.AddRow(text, v.Similarity.ToString("0.00", CultureInfo.InvariantCulture), v.Count.ToString(CultureInfo.InvariantCulture),
-                    v.Speeches.ToString(CultureInfo.InvariantCulture), Markup.Escape(v.FirstUsed ?? "?"), Markup.Escape(v.LastUsed ?? "?"));
-            }
-
-            AnsiConsole.Write(table);
-            return 0;
+            return CommonOptions.Print(parse, json, result, Print);
         }));
         return command;
+    }
+
+    private static void Print(VariantResult result)
+    {
+        AnsiConsole.MarkupLine($"[bold]{result.Variants.Count}[/] wordings, {result.Occurrences} occurrences ({result.TookMs:0.0} ms)");
+        var table = new Table().AddColumns("wording", "similarity", "count", "speeches", "first", "last");
+        foreach (var v in result.Variants)
+        {
+            var text = Markup.Escape(v.Text) + (v.IsExact ? " [grey](exact)[/]" : v.Reordered ? " [grey](reordered)[/]" : "");
+            table.AddRow(text, v.Similarity.ToString("0.00", CultureInfo.InvariantCulture), v.Count.ToString(CultureInfo.InvariantCulture),
+                v.Speeches.ToString(CultureInfo.InvariantCulture), Markup.Escape(v.FirstUsed ?? "?"), Markup.Escape(v.LastUsed ?? "?"));
+        }
+
+        AnsiConsole.Write(table);
     }
 }

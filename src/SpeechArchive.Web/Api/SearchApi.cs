@@ -12,36 +12,20 @@ internal static class SearchApi
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("search");
+        var api = app.MapGroup("/api").WithTags("search").AnswerBadQueries();
         api.MapGet("/search", Search).WithName("Search").WithSummary("Search passages: q, theme, year, type, org, speaker, sort, page/offset, limit, group.");
         api.MapGet("/facets", Facets).WithName("Facets").WithSummary("Facet counts (drill-sideways) for q and the filters.");
         api.MapGet("/speeches/{id}", Speech).WithName("Speech").WithSummary("One speech: metadata, outline, labels, passages.");
         return app;
     }
 
-    public static Results<Ok<SearchResult>, BadRequest<ProblemDetails>> Search([AsParameters] SearchQuery query, ArchiveHost archive)
-    {
-        try
-        {
-            return TypedResults.Ok(archive.Searcher.Search(query.ToRequest(defaultLimit: 10, MaxLimit)));
-        }
-        catch (QuerySyntaxException e)
-        {
-            return TypedResults.BadRequest(Problems.BadQuery(e.Message));
-        }
-    }
+    public static Results<Ok<SearchResult>, BadRequest<ProblemDetails>> Search([AsParameters] SearchQuery query, ArchiveHost archive) =>
+        TypedResults.Ok(archive.Searcher.Search(query.ToRequest(defaultLimit: 10, MaxLimit)));
 
     public static Results<Ok<SearchFacets>, BadRequest<ProblemDetails>> Facets([AsParameters] SearchQuery query, ArchiveHost archive)
     {
-        try
-        {
-            var request = query.ToRequest(defaultLimit: 0, MaxLimit) with { Limit = 0, Offset = 0 };
-            return TypedResults.Ok(archive.Searcher.Search(request).Facets);
-        }
-        catch (QuerySyntaxException e)
-        {
-            return TypedResults.BadRequest(Problems.BadQuery(e.Message));
-        }
+        var request = query.ToRequest(defaultLimit: 0, MaxLimit) with { Limit = 0, Offset = 0 };
+        return TypedResults.Ok(archive.Searcher.Search(request).Facets);
     }
 
     public static Results<Ok<SpeechView>, NotFound<ProblemDetails>> Speech(string id, ArchiveHost archive)

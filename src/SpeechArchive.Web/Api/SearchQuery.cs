@@ -31,9 +31,8 @@ internal sealed class SearchQuery
     /// <summary><c>0</c>: strict matches only, no near matches after them.</summary>
     [FromQuery(Name = "near")] public string? Near { get; set; }
 
-    /// <summary>The facet fields in the order the UI shows them, with their query-syntax field names.</summary>
-    public static IReadOnlyList<(string Param, string Field)> FilterFields { get; } =
-        [("theme", "theme"), ("year", "year"), ("type", "type"), ("org", "org"), ("speaker", "speaker")];
+    /// <summary>The facet parameters in the order the UI shows them; each is also its filter's field in the query syntax (<c>year:2022</c>).</summary>
+    public static IReadOnlyList<string> FilterParams { get; } = ["theme", "year", "type", "org", "speaker"];
 
     public static SearchQuery From(IQueryCollection query) => new()
     {
@@ -61,7 +60,11 @@ internal sealed class SearchQuery
         _ => Speaker ?? [],
     };
 
-    public bool HasFilters => FilterFields.Any(f => ValuesOf(f.Param).Count > 0);
+    public bool HasFilters => FilterParams.Any(p => ValuesOf(p).Count > 0);
+
+    /// <summary>The selected values as URL parameters, in the order of <see cref="FilterParams"/>, without those of <paramref name="except"/>.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> FilterPairs(params string[] except) =>
+        FilterParams.Where(p => !except.Contains(p)).SelectMany(p => ValuesOf(p).Select(v => new KeyValuePair<string, string?>(p, v)));
 
     public bool IsGrouped => Group is "1" or "true" or "on";
 
@@ -79,7 +82,7 @@ internal sealed class SearchQuery
 
     /// <summary>The facet selections as engine filters (<c>year:2022</c>, <c>theme:integrity</c>, …); values are quoted so they stay one term.</summary>
     public IReadOnlyList<string> Filters() =>
-        FilterFields.SelectMany(f => ValuesOf(f.Param).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => f.Field + ":" + QuoteValue(v.Trim()))).ToList();
+        FilterParams.SelectMany(p => ValuesOf(p).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => p + ":" + QuoteValue(v.Trim()))).ToList();
 
     /// <summary>
     /// A filter value as one query term: bare when it can be, else between quotes of a kind it does not contain (an organisation
@@ -123,7 +126,8 @@ internal sealed class SearchQuery
         };
     }
 
-    private static int Number(string? text, string name, int fallback, int min, int max)
+    /// <summary>An integer parameter in [min, max], or the fallback when absent; anything else throws <see cref="QuerySyntaxException"/>.</summary>
+    internal static int Number(string? text, string name, int fallback, int min, int max)
     {
         if (string.IsNullOrEmpty(text))
         {

@@ -17,7 +17,7 @@ internal static class WritingApi
 
     public static IEndpointRouteBuilder MapWritingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("writing");
+        var api = app.MapGroup("/api").WithTags("writing").AnswerBadQueries();
         api.MapGet("/concordance", Concordance).WithName("Concordance")
             .WithSummary("Every occurrence of q with left and right context: sort (date, date-desc, left, right), context, offset, limit, filters; format=csv.");
         api.MapGet("/variants", Variants).WithName("Variants").WithSummary("Variants of the formulation q, grouped, with counts and first and last use; min (0–1), filters.");
@@ -33,54 +33,33 @@ internal static class WritingApi
 
     public static Results<Ok<ConcordanceResult>, FileContentHttpResult, BadRequest<ProblemDetails>> Concordance(HttpRequest request, ArchiveHost archive)
     {
-        try
+        var p = new WritingParameters(request.Query);
+        var csv = p.WantsCsv;
+        var result = ConcordanceBuilder.Build(archive.Snapshot, new ConcordanceRequest
         {
-            var p = new WritingParameters(request.Query);
-            var csv = p.WantsCsv;
-            var result = ConcordanceBuilder.Build(archive.Snapshot, new ConcordanceRequest
-            {
-                Phrase = p.Q,
-                Filters = p.Filters,
-                Sort = p.ConcordanceSort,
-                Context = p.Number("context", 30, 0, ConcordanceBuilder.MaxContext),
-                Offset = p.Number("offset", 0, 0, 10_000_000),
-                Limit = csv ? p.Number("limit", 0, 0, int.MaxValue) : p.Number("limit", 100, 0, MaxConcordanceLimit),
-            });
-            return csv ? CsvFile(ConcordanceCsv.Write(result.Lines), "concordance.csv") : TypedResults.Ok(result);
-        }
-        catch (QuerySyntaxException e)
-        {
-            return TypedResults.BadRequest(Problems.BadQuery(e.Message));
-        }
+            Phrase = p.Q,
+            Filters = p.Filters,
+            Sort = p.ConcordanceSort,
+            Context = p.Number("context", 30, 0, ConcordanceBuilder.MaxContext),
+            Offset = p.Number("offset", 0, 0, 10_000_000),
+            Limit = csv ? p.Number("limit", 0, 0, int.MaxValue) : p.Number("limit", 100, 0, MaxConcordanceLimit),
+        });
+        return csv ? CsvFile(ConcordanceCsv.Write(result.Lines), "concordance.csv") : TypedResults.Ok(result);
     }
 
     public static Results<Ok<VariantResult>, BadRequest<ProblemDetails>> Variants(HttpRequest request, ArchiveHost archive)
     {
-        try
-        {
-            var p = new WritingParameters(request.Query);
-            return TypedResults.Ok(VariantFinder.Find(archive.Snapshot, new VariantRequest { Formulation = p.Q, Filters = p.Filters, MinSimilarity = p.Share("min", 0.6) }));
-        }
-        catch (QuerySyntaxException e)
-        {
-            return TypedResults.BadRequest(Problems.BadQuery(e.Message));
-        }
+        var p = new WritingParameters(request.Query);
+        return TypedResults.Ok(VariantFinder.Find(archive.Snapshot, new VariantRequest { Formulation = p.Q, Filters = p.Filters, MinSimilarity = p.Share("min", 0.6) }));
     }
 
     public static Results<Ok<SimilarResult>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>> Similar(string id, HttpRequest request, ArchiveHost archive)
     {
-        try
-        {
-            var limit = new WritingParameters(request.Query).Number("limit", 10, 1, 100);
-            var result = SimilarPassages.Find(archive.Snapshot, id, limit);
-            return result is null
-                ? TypedResults.NotFound(Problems.NotFound($"没有编号为“{id}”的段落。(no passage with id '{id}')"))
-                : TypedResults.Ok(result);
-        }
-        catch (QuerySyntaxException e)
-        {
-            return TypedResults.BadRequest(Problems.BadQuery(e.Message));
-        }
+        var limit = new WritingParameters(request.Query).Number("limit", 10, 1, 100);
+        var result = SimilarPassages.Find(archive.Snapshot, id, limit);
+        return result is null
+            ? TypedResults.NotFound(Problems.NotFound($"没有编号为“{id}”的段落。(no passage with id '{id}')"))
+            : TypedResults.Ok(result);
     }
 
     /// <summary>The body of <c>POST /api/draft-check</c>.</summary>
@@ -88,68 +67,46 @@ internal static class WritingApi
 
     public static Results<Ok<DraftCheckResult>, BadRequest<ProblemDetails>> DraftCheck(DraftCheckBody? body, HttpRequest request, ArchiveHost archive)
     {
-        try
+        if (body?.Text is not { } text || string.IsNullOrWhiteSpace(text))
         {
-            if (body?.Text is not { } text || string.IsNullOrWhiteSpace(text))
-            {
-                throw new QuerySyntaxException("请在 text 中提供草稿。(give the draft as {\"text\": \"…\"})");
-            }
+            throw new QuerySyntaxException("请在 text 中提供草稿。(give the draft as {\"text\": \"…\"})");
+        }
 
-            return TypedResults.Ok(DraftChecker.Check(archive.Snapshot, new DraftCheckRequest
-            {
-                Text = text,
-                Filters = new WritingParameters(request.Query).Filters,
-                PrecedentsPerSentence = Math.Clamp(body.Precedents ?? 3, 1, 10),
-            }));
-        }
-        catch (QuerySyntaxException e)
+        return TypedResults.Ok(DraftChecker.Check(archive.Snapshot, new DraftCheckRequest
         {
-            return TypedResults.BadRequest(Problems.BadQuery(e.Message));
-        }
+            Text = text,
+            Filters = new WritingParameters(request.Query).Filters,
+            PrecedentsPerSentence = Math.Clamp(body.Precedents ?? 3, 1, 10),
+        }));
     }
 
     public static Results<Ok<RelatedTermsResult>, BadRequest<ProblemDetails>> Related(HttpRequest request, ArchiveHost archive)
     {
-        try
-        {
-            var p = new WritingParameters(request.Query);
-            return TypedResults.Ok(RelatedTerms.Find(archive.Snapshot, p.Q, p.Filters, p.Number("limit", 20, 1, 100)));
-        }
-        catch (QuerySyntaxException e)
-        {
-            return TypedResults.BadRequest(Problems.BadQuery(e.Message));
-        }
+        var p = new WritingParameters(request.Query);
+        return TypedResults.Ok(RelatedTerms.Find(archive.Snapshot, p.Q, p.Filters, p.Number("limit", 20, 1, 100)));
     }
 
     public static Results<Ok<TrendResult>, FileContentHttpResult, BadRequest<ProblemDetails>> Trends(HttpRequest request, ArchiveHost archive)
     {
-        try
-        {
-            var p = new WritingParameters(request.Query);
-            var trend = TrendBuilder.Phrases(archive.Snapshot, new TrendRequest { Phrases = p.Phrases, Filters = p.Filters });
-            return p.WantsCsv ? CsvFile(TrendBuilder.Csv(trend), "trends.csv") : TypedResults.Ok(trend);
-        }
-        catch (QuerySyntaxException e)
-        {
-            return TypedResults.BadRequest(Problems.BadQuery(e.Message));
-        }
+        var p = new WritingParameters(request.Query);
+        var trend = TrendBuilder.Phrases(archive.Snapshot, new TrendRequest { Phrases = p.Phrases, Filters = p.Filters });
+        return p.WantsCsv ? CsvFile(TrendBuilder.Csv(trend), "trends.csv") : TypedResults.Ok(trend);
     }
 
     public static Results<Ok<ThemeTrendResult>, FileContentHttpResult, BadRequest<ProblemDetails>> ThemeTrends(HttpRequest request, ArchiveHost archive)
     {
-        try
-        {
-            var p = new WritingParameters(request.Query);
-            var trend = TrendBuilder.Themes(archive.Snapshot, p.Filters);
-            return p.WantsCsv ? CsvFile(TrendBuilder.Csv(trend), "theme-trends.csv") : TypedResults.Ok(trend);
-        }
-        catch (QuerySyntaxException e)
-        {
-            return TypedResults.BadRequest(Problems.BadQuery(e.Message));
-        }
+        var p = new WritingParameters(request.Query);
+        var trend = TrendBuilder.Themes(archive.Snapshot, p.Filters);
+        return p.WantsCsv ? CsvFile(TrendBuilder.Csv(trend), "theme-trends.csv") : TypedResults.Ok(trend);
     }
 
     /// <summary>UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese right.</summary>
-    public static FileContentHttpResult CsvFile(string csv, string name) =>
-        TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);
+    public static FileContentHttpResult CsvFile(string csv, string name)
+    {
+        var bom = Encoding.UTF8.Preamble;
+        var bytes = new byte[bom.Length + Encoding.UTF8.GetByteCount(csv)];
+        bom.CopyTo(bytes);
+        Encoding.UTF8.GetBytes(csv, bytes.AsSpan(bom.Length));
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", name);
+    }
 }

@@ -11,7 +11,10 @@ internal sealed class WritingParameters(IQueryCollection query)
 
     public IReadOnlyList<string> Phrases => query["q"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
 
-    public IReadOnlyList<string> Filters => SearchQuery.From(query).Filters();
+    /// <summary>The search page's filter parameters as the request carries them (for a page's form and links).</summary>
+    public SearchQuery Selection { get; } = SearchQuery.From(query);
+
+    public IReadOnlyList<string> Filters => Selection.Filters();
 
     public bool WantsCsv => string.Equals(query["format"].FirstOrDefault(), "csv", StringComparison.OrdinalIgnoreCase);
 
@@ -25,21 +28,7 @@ internal sealed class WritingParameters(IQueryCollection query)
     };
 
     /// <summary>An integer parameter in [min, max], or the fallback when absent; anything else is a 400.</summary>
-    public int Number(string name, int fallback, int min, int max)
-    {
-        var text = query[name].FirstOrDefault();
-        if (string.IsNullOrEmpty(text))
-        {
-            return fallback;
-        }
-
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            throw new QuerySyntaxException($"参数 {name}=“{text}”无效，应为 {min} 到 {max} 之间的整数。({name} must be an integer from {min} to {max})");
-        }
-
-        return value;
-    }
+    public int Number(string name, int fallback, int min, int max) => SearchQuery.Number(query[name].FirstOrDefault(), name, fallback, min, max);
 
     /// <summary>A share in [0, 1] (e.g. <c>min=0.7</c>), or the fallback.</summary>
     public double Share(string name, double fallback)

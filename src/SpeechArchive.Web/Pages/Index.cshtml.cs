@@ -56,7 +56,7 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
     private string RelatedQueryString(int? limit)
     {
         var pairs = new List<KeyValuePair<string, string?>> { new("q", Query.Q) };
-        pairs.AddRange(SearchQuery.FilterFields.SelectMany(f => Query.ValuesOf(f.Param).Select(v => new KeyValuePair<string, string?>(f.Param, v))));
+        pairs.AddRange(Query.FilterPairs());
         if (limit is int n)
         {
             pairs.Add(new("limit", n.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -53,7 +53,7 @@ internal sealed class SearchLinks(SearchQuery query)
     }
 
     private List<(string Param, List<string> Values)> Selections() =>
-        SearchQuery.FilterFields.Select(f => (f.Param, Query.ValuesOf(f.Param).ToList())).ToList();
+        SearchQuery.FilterParams.Select(p => (p, Query.ValuesOf(p).ToList())).ToList();
 
     private string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page) =>
         Url(q, selections, sort, group, page, Query.IsExpanded, Query.WithNearMatches);
@@ -66,7 +66,7 @@ internal sealed class SearchLinks(SearchQuery query)
             pairs.Add(new("q", q));
         }
 
-        foreach (var (param, _) in SearchQuery.FilterFields)
+        foreach (var param in SearchQuery.FilterParams)
         {
             var values = selections.FirstOrDefault(s => s.Param == param).Values ?? [];
             pairs.AddRange(values.Distinct(StringComparer.OrdinalIgnoreCase).Select(v => new KeyValuePair<string, string?>(param, v)));

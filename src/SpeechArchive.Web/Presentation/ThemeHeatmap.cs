@@ -58,9 +58,7 @@ internal sealed class ThemeHeatmap
     /// <summary>The search page for the theme in the year, the page's other filters kept (its theme and year replaced).</summary>
     private static string SearchFor(string themeId, int year, SearchQuery filters)
     {
-        var pairs = SearchQuery.FilterFields
-            .Where(f => f.Param is not ("theme" or "year"))
-            .SelectMany(f => filters.ValuesOf(f.Param).Select(v => new KeyValuePair<string, string?>(f.Param, v)))
+        var pairs = filters.FilterPairs("theme", "year")
             .Prepend(new("year", year.ToString(CultureInfo.InvariantCulture)))
             .Prepend(new("theme", themeId));
         return SearchLinks.SearchPath + QueryString.Create(pairs);

@@ -29,32 +29,5 @@ public sealed class ConcurrentRunTests : IDisposable
         Assert.Equal(200, IndexState.SpeechesWith(options.IndexDirectory, "甲稿"));
     }
 
-    /// <summary>Holds a run at its first report of a stage until released, so the run surely still holds its lock meanwhile.</summary>
-    private sealed class StageGate(string stage) : IProgress<IndexProgress>, IDisposable
-    {
-        private readonly ManualResetEventSlim reached = new();
-        private readonly ManualResetEventSlim released = new();
-
-        public bool WaitReached() => reached.Wait(TimeSpan.FromMinutes(2));
-
-        public void Release() => released.Set();
-
-        public void Report(IndexProgress value)
-        {
-            if (value.Stage == stage)
-            {
-                reached.Set();
-                released.Wait(TimeSpan.FromMinutes(2));
-            }
-        }
-
-        public void Dispose()
-        {
-            released.Set();
-            reached.Dispose();
-            released.Dispose();
-        }
-    }
-
     public void Dispose() => temp.Dispose();
 }

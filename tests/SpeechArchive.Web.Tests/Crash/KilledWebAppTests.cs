@@ -1,5 +1,6 @@
 using System.Net;
 using SpeechArchive.Indexing;
+using SpeechArchive.Tests;
 using Xunit.Abstractions;
 using static SpeechArchive.Web.Tests.Admin;
 
@@ -20,7 +21,7 @@ public sealed class KilledWebAppTests(ITestOutputHelper output) : IDisposable
     private static readonly (string Stage, int DelayMs)[] Plan =
         [("read", 0), ("parse", 0), ("parse", 300), ("commit 0/1", 0), ("commit 0/1", 150), ("commit 0/1", 400), ("commit 1/1", 0), ("", -1)];
 
-    private readonly TestFolder folder = new();
+    private readonly TempFolder folder = new();
 
     private string Corpus => folder.Combine("corpus");
 

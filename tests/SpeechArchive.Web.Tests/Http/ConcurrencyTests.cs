@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using SpeechArchive.Indexing;
+using SpeechArchive.Tests;
 using static SpeechArchive.Web.Tests.Admin;
 
 namespace SpeechArchive.Web.Tests.Http;
@@ -133,33 +134,6 @@ public sealed class ConcurrencyTests : IDisposable
 
     private static async Task<int> TotalSpeechesAsync(HttpClient client, string marker) =>
         (await Api.SearchAsync(client, "limit=0&q=" + Api.Encode("\"" + marker + "\""))).TotalSpeeches;
-
-    /// <summary>Holds a run at its first report of a stage until released, so the run surely still holds its lock meanwhile.</summary>
-    private sealed class StageGate(string stage) : IProgress<IndexProgress>, IDisposable
-    {
-        private readonly ManualResetEventSlim reached = new();
-        private readonly ManualResetEventSlim released = new();
-
-        public bool WaitReached() => reached.Wait(TimeSpan.FromMinutes(2));
-
-        public void Release() => released.Set();
-
-        public void Report(IndexProgress value)
-        {
-            if (value.Stage == stage)
-            {
-                reached.Set();
-                released.Wait(TimeSpan.FromMinutes(2));
-            }
-        }
-
-        public void Dispose()
-        {
-            released.Set();
-            reached.Dispose();
-            released.Dispose();
-        }
-    }
 
     public void Dispose()
     {

@@ -1,10 +1,11 @@
+using SpeechArchive.Tests;
 using SpeechArchive.Web.Hosting;
 
 namespace SpeechArchive.Web.Tests.Units;
 
 public sealed class ArchivePathsTests : IDisposable
 {
-    private readonly TestFolder folder = new();
+    private readonly TempFolder folder = new();
 
     [Fact]
     public void WhenRunInsideAClone_ShouldResolveRelativeToTheRepositoryRoot()

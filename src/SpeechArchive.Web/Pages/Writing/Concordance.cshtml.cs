@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SpeechArchive.Search;
-using SpeechArchive.Web.Api;
+using System.Globalization;
 using SpeechArchive.Web.Hosting;
 using SpeechArchive.Web.Presentation;
 using SpeechArchive.Writing;
@@ -8,22 +6,18 @@ using SpeechArchive.Writing;
 namespace SpeechArchive.Web.Pages.Writing;
 
 /// <summary>The concordance page: every occurrence of a phrase, one row each, context aligned on the hit; sort, years, CSV.</summary>
-internal sealed class ConcordanceModel(ArchiveHost archive) : PageModel
+internal sealed class ConcordanceModel(ArchiveHost archive) : WritingPageModel
 {
     public const int PageSize = 200;
 
-    public SearchQuery Filters { get; private set; } = new();
     public string Q { get; private set; } = "";
     public string Sort { get; private set; } = "date";
     public ConcordanceResult? Result { get; private set; }
     public YearHistogram? Years { get; private set; }
-    public string? Error { get; private set; }
     public int PageNumber { get; private set; } = 1;
 
-    public void OnGet()
+    public void OnGet() => Run(p =>
     {
-        var p = new WritingParameters(Request.Query);
-        Filters = SearchQuery.From(Request.Query);
         Q = p.Q;
         Sort = Request.Query["sort"].FirstOrDefault() ?? "date";
         if (Q.Length == 0)
@@ -31,26 +25,18 @@ internal sealed class ConcordanceModel(ArchiveHost archive) : PageModel
             return;
         }
 
-        try
+        PageNumber = p.Number("page", 1, 1, 100_000);
+        Result = ConcordanceBuilder.Build(archive.Snapshot, new ConcordanceRequest
         {
-            PageNumber = p.Number("page", 1, 1, 100_000);
-            Result = ConcordanceBuilder.Build(archive.Snapshot, new ConcordanceRequest
-            {
-                Phrase = Q,
-                Filters = p.Filters,
-                Sort = p.ConcordanceSort,
-                Offset = (PageNumber - 1) * PageSize,
-                Limit = PageSize,
-            });
-            var selected = Filters.Year ?? [];
-            Years = YearHistogram.Create(Result.ByYear.Select(y => (y.Year, y.Count, selected.Contains(y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), Link(year: y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ToList());
-        }
-        catch (QuerySyntaxException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-    }
+            Phrase = Q,
+            Filters = p.Filters,
+            Sort = p.ConcordanceSort,
+            Offset = (PageNumber - 1) * PageSize,
+            Limit = PageSize,
+        });
+        var selected = Filters.Year ?? [];
+        Years = YearHistogram.Create(Result.ByYear.Select(y => (y.Year, y.Count, selected.Contains(y.Year.ToString(CultureInfo.InvariantCulture)), Link(year: y.Year.ToString(CultureInfo.InvariantCulture)))).ToList());
+    });
 
     public int PageCount => Result is null ? 0 : (Result.Total + PageSize - 1) / PageSize;
 
@@ -58,18 +44,13 @@ internal sealed class ConcordanceModel(ArchiveHost archive) : PageModel
     public string Link(string? sort = null, int? page = null, string? year = null, bool csv = false)
     {
         var pairs = new List<KeyValuePair<string, string?>> { new("q", Q) };
-        foreach (var (param, _) in SearchQuery.FilterFields)
+        if (year is null)
         {
-            if (param == "year" && year is not null)
-            {
-                continue;
-            }
-
-            pairs.AddRange(Filters.ValuesOf(param).Select(v => new KeyValuePair<string, string?>(param, v)));
+            pairs.AddRange(Filters.FilterPairs());
         }
-
-        if (year is not null)
+        else
         {
+            pairs.AddRange(Filters.FilterPairs("year"));
             pairs.Add(new("year", year));
         }
 
@@ -87,7 +68,7 @@ internal sealed class ConcordanceModel(ArchiveHost archive) : PageModel
 
         if (page is > 1)
         {
-            pairs.Add(new("page", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            pairs.Add(new("page", page.Value.ToString(CultureInfo.InvariantCulture)));
         }
 
         return "/concordance" + QueryString.Create(pairs);

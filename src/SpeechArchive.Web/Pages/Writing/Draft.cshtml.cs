@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpeechArchive.Search;
 using SpeechArchive.Web.Hosting;
 using SpeechArchive.Writing;
@@ -7,13 +6,12 @@ using SpeechArchive.Writing;
 namespace SpeechArchive.Web.Pages.Writing;
 
 /// <summary>The draft check: paste a draft, get each sentence's closest precedents and the runs it shares verbatim.</summary>
-internal sealed class DraftModel(ArchiveHost archive) : PageModel
+internal sealed class DraftModel(ArchiveHost archive) : WritingPageModel
 {
     [BindProperty]
     public string? Text { get; set; }
 
     public DraftCheckResult? Result { get; private set; }
-    public string? Error { get; private set; }
 
     public void OnGet()
     {
@@ -23,20 +21,11 @@ internal sealed class DraftModel(ArchiveHost archive) : PageModel
     {
         if (string.IsNullOrWhiteSpace(Text))
         {
-            Error = "请粘贴草稿。";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Fail("请粘贴草稿。");
             return;
         }
 
-        try
-        {
-            Result = DraftChecker.Check(archive.Snapshot, new DraftCheckRequest { Text = Text });
-        }
-        catch (QuerySyntaxException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
+        Run(_ => Result = DraftChecker.Check(archive.Snapshot, new DraftCheckRequest { Text = Text }));
     }
 
     /// <summary>The sentence, escaped, with its verbatim runs in &lt;mark&gt;.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SpeechArchive.Search;
-using SpeechArchive.Web.Api;
 using SpeechArchive.Web.Hosting;
 using SpeechArchive.Web.Presentation;
 using SpeechArchive.Writing;
@@ -9,40 +6,28 @@ using SpeechArchive.Writing;
 namespace SpeechArchive.Web.Pages.Writing;
 
 /// <summary>Trends: phrases per 10,000 characters by year side by side, and theme shares by year; charts drawn as SVG, CSV behind them.</summary>
-internal sealed class TrendsModel(ArchiveHost archive) : PageModel
+internal sealed class TrendsModel(ArchiveHost archive) : WritingPageModel
 {
     public const int Boxes = 4;
 
-    public SearchQuery Filters { get; private set; } = new();
     public IReadOnlyList<string> Phrases { get; private set; } = [];
     public TrendResult? Result { get; private set; }
     public LineChart? PhraseChart { get; private set; }
     public ThemeTrendResult? Themes { get; private set; }
     public ThemeHeatmap? ThemeTable { get; private set; }
-    public string? Error { get; private set; }
 
-    public void OnGet()
+    public void OnGet() => Run(p =>
     {
-        var p = new WritingParameters(Request.Query);
-        Filters = SearchQuery.From(Request.Query);
         Phrases = p.Phrases;
-        try
+        if (Phrases.Count > 0)
         {
-            if (Phrases.Count > 0)
-            {
-                Result = TrendBuilder.Phrases(archive.Snapshot, new TrendRequest { Phrases = Phrases, Filters = p.Filters });
-                PhraseChart = LineChart.Create(Result.Years, Result.Series.Select(s => (s.Phrase, (IReadOnlyList<double>)s.PerTenThousand.Select((v, i) => Result.Characters[i] > 0 ? v : double.NaN).ToList())).ToList(), " 次/万字", "每万字出现次数，按年份", v => v.ToString("0.##", CultureInfo.InvariantCulture));
-            }
+            Result = TrendBuilder.Phrases(archive.Snapshot, new TrendRequest { Phrases = Phrases, Filters = p.Filters });
+            PhraseChart = LineChart.Create(Result.Years, Result.Series.Select(s => (s.Phrase, (IReadOnlyList<double>)s.PerTenThousand.Select((v, i) => Result.Characters[i] > 0 ? v : double.NaN).ToList())).ToList(), " 次/万字", "每万字出现次数，按年份", v => v.ToString("0.##", CultureInfo.InvariantCulture));
+        }
 
-            Themes = TrendBuilder.Themes(archive.Snapshot, p.Filters);
-            ThemeTable = ThemeHeatmap.Create(Themes, Filters);
-        }
-        catch (QuerySyntaxException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-    }
+        Themes = TrendBuilder.Themes(archive.Snapshot, p.Filters);
+        ThemeTable = ThemeHeatmap.Create(Themes, Filters);
+    });
 
     /// <summary>The JSON/CSV API URL for this page's phrases or themes, filters kept.</summary>
     public string ApiLink(bool themes, bool csv)
@@ -53,7 +38,7 @@ internal sealed class TrendsModel(ArchiveHost archive) : PageModel
             pairs.AddRange(Phrases.Select(q => new KeyValuePair<string, string?>("q", q)));
         }
 
-        pairs.AddRange(SearchQuery.FilterFields.SelectMany(f => Filters.ValuesOf(f.Param).Select(v => new KeyValuePair<string, string?>(f.Param, v))));
+        pairs.AddRange(Filters.FilterPairs());
         if (csv)
         {
             pairs.Add(new("format", "csv"));

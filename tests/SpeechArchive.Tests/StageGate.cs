@@ -1,0 +1,33 @@
+using SpeechArchive.Indexing;
+
+namespace SpeechArchive.Tests;
+
+/// <summary>
+/// Holds an indexing run at its first report of a stage until released, so the run surely still holds its lock meanwhile.
+/// Shared by the engine and the web tests.
+/// </summary>
+public sealed class StageGate(string stage) : IProgress<IndexProgress>, IDisposable
+{
+    private readonly ManualResetEventSlim reached = new();
+    private readonly ManualResetEventSlim released = new();
+
+    public bool WaitReached() => reached.Wait(TimeSpan.FromMinutes(2));
+
+    public void Release() => released.Set();
+
+    public void Report(IndexProgress value)
+    {
+        if (value.Stage == stage)
+        {
+            reached.Set();
+            released.Wait(TimeSpan.FromMinutes(2));
+        }
+    }
+
+    public void Dispose()
+    {
+        released.Set();
+        reached.Dispose();
+        released.Dispose();
+    }
+}
