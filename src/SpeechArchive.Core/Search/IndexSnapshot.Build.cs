@@ -225,7 +225,7 @@ public sealed partial class IndexSnapshot
             speechById = speeches.Select((sp, i) => (sp.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal),
         };
         Lap("speeches");
-        snapshot.UsePostings(postings.GetAwaiter().GetResult());
+        snapshot.postings = postings.GetAwaiter().GetResult();
         Lap("postings");
         snapshot.LoadSeconds = stages;
         return snapshot;

@@ -73,13 +73,6 @@ public sealed partial class IndexSnapshot
         }
     }
 
-    private void UsePostings(PostingsIndex index)
-    {
-        postings = index;
-        termIds = index.TermIds;
-        wordIds = index.WordIds;
-    }
-
     /// <summary>Reads every segment's term list into the dictionary; postings stay encoded until a term is first used.</summary>
     private static PostingsIndex IndexPostings(List<SegmentData> segments, int[] denseByRow)
     {

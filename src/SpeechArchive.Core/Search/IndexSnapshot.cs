@@ -20,7 +20,7 @@ public sealed partial class IndexSnapshot
     public IReadOnlyList<string> Organizations { get; private init; } = [];
     public string IndexDirectory { get; private init; } = "";
     public long SizeOnDisk { get; private init; }
-    public int TermCount => termIds.Count;
+    public int TermCount => postings.TermIds.Count;
 
     /// <summary>Seconds spent per loading stage, for profiling and the benchmark.</summary>
     public IReadOnlyDictionary<string, double> LoadSeconds { get; private set; } = new Dictionary<string, double>();
@@ -39,9 +39,7 @@ public sealed partial class IndexSnapshot
     internal int[] PassageLength { get; private init; } = [];
     internal double AverageLength { get; private init; }
 
-    private Dictionary<long, int> termIds = [];
-    private Dictionary<string, int> wordIds = new(StringComparer.Ordinal);
-    private PostingsIndex? postings;
+    private PostingsIndex postings = null!; // set by Build before the snapshot is handed out
     private Dictionary<string, int> speechById = new(StringComparer.Ordinal);
     private Dictionary<string, int>? passageById;
     private string[] sectionMatches = [];
@@ -116,9 +114,9 @@ public sealed partial class IndexSnapshot
     }
 
     internal (int[] Docs, byte[] Tfs)? Postings(long key) =>
-        termIds.TryGetValue(key, out var id) ? postings!.Get(id) : null;
+        postings.TermIds.TryGetValue(key, out var id) ? postings.Get(id) : null;
 
-    internal int? WordId(string word) => wordIds.TryGetValue(word, out var id) ? id : null;
+    internal int? WordId(string word) => postings.WordIds.TryGetValue(word, out var id) ? id : null;
 
     /// <summary>Term ids of every Han term containing <paramref name="c"/> (its unigram and the bigrams either side).</summary>
     internal int[] HanTermsContaining(char c)
@@ -128,7 +126,7 @@ public sealed partial class IndexSnapshot
             if (hanExpansions is null)
             {
                 var map = new Dictionary<char, List<int>>();
-                foreach (var (key, id) in termIds)
+                foreach (var (key, id) in postings.TermIds)
                 {
                     if (TermKey.IsWord(key))
                     {
@@ -162,7 +160,7 @@ public sealed partial class IndexSnapshot
         }
     }
 
-    internal (int[] Docs, byte[] Tfs) PostingsById(int termId) => postings!.Get(termId);
+    internal (int[] Docs, byte[] Tfs) PostingsById(int termId) => postings.Get(termId);
 
     internal static IReadOnlyList<LabelInfo> ParseLabels(string? json) =>
         json is null ? [] : JsonSerializer.Deserialize<List<LabelInfo>>(json, JsonDefaults.Options) ?? [];

@@ -97,7 +97,7 @@ internal static class NearMatcher
             return 0;
         }
 
-        var offsets = Offsets(index, doc);
+        var offsets = index.Passages[doc].MatchOffsets();
         var steps = 0;
         for (var k = start; k + 1 < end && k + 1 < offsets.Count; k++)
         {
@@ -123,7 +123,7 @@ internal static class NearMatcher
         List<int>? offsets = null;
         for (var at = text.IndexOf(probe, StringComparison.Ordinal); at >= 0; at = text.IndexOf(probe, at + 1, StringComparison.Ordinal))
         {
-            offsets ??= Offsets(index, doc);
+            offsets ??= p.MatchOffsets();
             if (offsets[at + probe.Length - 1] - offsets[at] == probe.Length - 1)
             {
                 return true;
@@ -131,14 +131,6 @@ internal static class NearMatcher
         }
 
         return false;
-    }
-
-    private static List<int> Offsets(IndexSnapshot index, int doc)
-    {
-        var p = index.Passages[doc];
-        var offsets = new List<int>(p.End - p.Start);
-        MatchText.Build(index.Speeches[p.Speech].Text, p.Start, p.End, offsets);
-        return offsets;
     }
 
     /// <summary>How nearly a passage holds <paramref name="probe"/> (0–1), as near matches are scored.</summary>

@@ -24,6 +24,26 @@ public sealed record PassageInfo
     /// </summary>
     internal string MatchText => matchText ??= Analysis.MatchText.Build(SourceText, Start, End);
 
+    /// <summary>For each character of <see cref="MatchText"/>, the offset in <see cref="SourceText"/> it came from (built anew: few callers need it).</summary>
+    internal List<int> MatchOffsets()
+    {
+        var offsets = new List<int>(End - Start);
+        Analysis.MatchText.Build(SourceText, Start, End, offsets);
+        return offsets;
+    }
+
+    /// <summary>The span [<paramref name="matchStart"/>, <paramref name="matchEnd"/>) of <see cref="MatchText"/> as a range of <see cref="SourceText"/> to mark; none when it is empty.</summary>
+    internal List<(int Start, int End)> SourceMarks(int matchStart, int matchEnd)
+    {
+        if (matchEnd <= matchStart)
+        {
+            return [];
+        }
+
+        var offsets = MatchOffsets();
+        return [(offsets[matchStart], offsets[matchEnd - 1] + 1)];
+    }
+
     /// <summary>The whole text of the passage's speech, which <see cref="Start"/> and <see cref="End"/> index into.</summary>
     internal string SourceText { get; init; } = "";
 

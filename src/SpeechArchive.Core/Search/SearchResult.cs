@@ -41,6 +41,29 @@ public sealed record SearchHit
     public string Match { get; init; } = HitMatch.Exact;
     /// <summary>For a near match, the share of the query it holds in order (0–1).</summary>
     public double? Similarity { get; init; }
+
+    /// <summary>The hit for passage <paramref name="doc"/>: its speech, place, text and labels, with the snippet and score given.</summary>
+    internal static SearchHit Of(IndexSnapshot index, int doc, string snippet, double score, int? passagesInSpeech = null)
+    {
+        var p = index.Passages[doc];
+        var speech = index.Speeches[p.Speech];
+        return new SearchHit
+        {
+            SpeechId = speech.Id,
+            Title = speech.Title,
+            Year = speech.Year,
+            Date = speech.Date,
+            Organization = speech.Organization ?? speech.Category,
+            Section = p.SectionPath,
+            PassageId = p.Id,
+            Text = speech.Text[p.Start..p.End],
+            Snippet = snippet,
+            Score = Math.Round(score, 4),
+            Themes = p.Themes,
+            DirectiveTypes = p.DirectiveTypes,
+            PassagesInSpeech = passagesInSpeech,
+        };
+    }
 }
 
 /// <summary>Facet counts, each computed drill-sideways (ignoring the dimension's own filter).</summary>

@@ -153,10 +153,10 @@ public sealed partial class Searcher
         }
     }
 
-    /// <summary>The query's one word when it is the whole query (no alternatives, no exclusions, no thesaurus expansion, nothing for query understanding to reorder).</summary>
+    /// <summary>The query's one word when it is the whole query (no alternatives, no exclusions) and query understanding leaves its scores as they are.</summary>
     private static QueryWord? SingleWord(ParsedQuery query, UnderstoodQuery? understood) =>
         query.Required.Count == 1 && query.Required[0].Alternatives.Count == 1 && query.Excluded.Count == 0
-            && (understood is null || (understood.Expansions.Count == 0 && !understood.PrefersAsWritten))
+            && understood?.Reranks != true
             ? query.Required[0].Alternatives[0]
             : null;
 }

@@ -35,14 +35,14 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             if (!Exhaustive && SingleWord(query, understood) is { } word)
             {
                 // One word, no alternatives: scored passage by passage while collecting, without a score array.
-                var match = Matcher.Match(Index, word);
-                understood?.RankSingleWord(match.Docs);
+                var match = MatchWord(word, understood);
+                understood?.TakeStrict(match.Docs);
                 using var scorer = new Bm25(Index).Scorer(match);
                 Collect(new WordCandidates(match, scorer), filters, facets, top, ref collected);
             }
             else
             {
-                var matched = Match(query);
+                var matched = Match(query, understood);
                 understood?.Rank(matched);
                 Collect(new ScoredCandidates(matched!), filters, facets, top, ref collected);
             }
@@ -92,7 +92,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     }
 
     /// <summary>Scored passages for the query's words, or null when the query has no words (browse everything).</summary>
-    private ScoredDocs? Match(ParsedQuery query)
+    private ScoredDocs? Match(ParsedQuery query, UnderstoodQuery? understood)
     {
         if (!query.HasWords && query.Excluded.Count == 0)
         {
@@ -103,7 +103,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         ScoredDocs? combined = null;
         if (!Exhaustive && query.Required.Count > 1 && query.Required.All(c => c.Alternatives.Count == 1))
         {
-            combined = Conjunction(query.Required.Select(c => c.Alternatives[0]).ToList(), bm25);
+            combined = Conjunction(query.Required.Select(c => c.Alternatives[0]).ToList(), bm25, understood);
             if (combined.Count == 0)
             {
                 return combined;
@@ -115,7 +115,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             ScoredDocs? alternatives = null;
             foreach (var word in clause.Alternatives)
             {
-                var scored = bm25.Score(Matcher.Match(Index, word));
+                var scored = bm25.Score(MatchWord(word, understood));
                 alternatives = alternatives is null ? scored : alternatives.Or(scored);
             }
 
@@ -129,7 +129,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         combined ??= new ScoredDocs(Enumerable.Range(0, Index.Passages.Count).ToArray(), new double[Index.Passages.Count]);
         foreach (var word in query.Excluded)
         {
-            combined = combined.Except(Matcher.Match(Index, word).Docs);
+            combined = combined.Except(MatchWord(word, understood).Docs);
         }
 
         return combined;
@@ -139,12 +139,12 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     /// Passages holding every one of several words, scored: the rarest word's passages looked up in the others' (galloping),
     /// and only the passages found scored — the sum in the words' order, as clause-by-clause joins add them.
     /// </summary>
-    private ScoredDocs Conjunction(List<QueryWord> words, Bm25 bm25)
+    private ScoredDocs Conjunction(List<QueryWord> words, Bm25 bm25, UnderstoodQuery? understood)
     {
         var matches = new WordMatch[words.Count];
         for (var w = 0; w < words.Count; w++)
         {
-            matches[w] = Matcher.Match(Index, words[w]);
+            matches[w] = MatchWord(words[w], understood);
             if (matches[w].Docs.Length == 0)
             {
                 return ScoredDocs.Empty;
@@ -196,10 +196,12 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         return new ScoredDocs([.. found], scores);
     }
 
+    /// <summary>The word's matches; with query understanding, matched once per search and shared with its ranking.</summary>
+    private WordMatch MatchWord(QueryWord word, UnderstoodQuery? understood) => understood?.Match(word) ?? Matcher.Match(Index, word);
+
     private SearchHit MakeHit(int doc, double score, List<string> forms, ResolvedFilters filters, SearchRequest request, int? inSpeech)
     {
         var p = Index.Passages[doc];
-        var speech = Index.Speeches[p.Speech];
         (int, int)? focus = null;
         if (filters.HasTypes)
         {
@@ -207,22 +209,8 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             focus = typed.Type is null ? null : (typed.Start, typed.End);
         }
 
-        return new SearchHit
-        {
-            SpeechId = speech.Id,
-            Title = speech.Title,
-            Year = speech.Year,
-            Date = speech.Date,
-            Organization = speech.Organization ?? speech.Category,
-            Section = p.SectionPath,
-            PassageId = p.Id,
-            Text = speech.Text[p.Start..p.End],
-            Snippet = SnippetBuilder.Build(speech.Text, p.Start, p.End, forms, request.SnippetLength, focus),
-            Score = Math.Round(score, 4),
-            Themes = p.Themes,
-            DirectiveTypes = p.DirectiveTypes,
-            PassagesInSpeech = inSpeech,
-        };
+        var snippet = SnippetBuilder.Build(p.SourceText, p.Start, p.End, forms, request.SnippetLength, focus);
+        return SearchHit.Of(Index, doc, snippet, score, inSpeech);
     }
 
     private uint TypeBit(string id)

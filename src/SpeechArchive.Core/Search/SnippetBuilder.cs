@@ -49,17 +49,7 @@ public static class SnippetBuilder
             hits.Add((Math.Max(from, f.Start), Math.Min(to, f.End)));
         }
 
-        var start = from;
-        var end = to;
-        if (to - from > length)
-        {
-            var anchor = hits.Count > 0 ? hits[0].Start : from;
-            start = Math.Max(from, anchor - (length / 3));
-            end = Math.Min(to, start + length);
-            start = Math.Max(from, end - length);
-        }
-
-        return Render(text, start, end, hits, start > from, end < to);
+        return MarkedSnippet.Build(text, from, to, hits, length);
     }
 
     /// <summary>Escapes text[start..end) and wraps the given hit ranges in &lt;mark&gt;.</summary>

@@ -12,6 +12,8 @@ internal sealed class UnderstoodQuery
     private readonly QueryUnderstanding understanding;
     private readonly ParsedQuery original;
     private readonly SearchRequest request;
+    private readonly string? probe;
+    private Dictionary<QueryWord, WordMatch>? matches;
     private HashSet<int>? exactDocs;
     private int[]? strict;
 
@@ -23,12 +25,29 @@ internal sealed class UnderstoodQuery
         this.request = request;
         Query = query;
         Expansions = expansions;
+        probe = Probe(original);
     }
 
     /// <summary>The query to match: the parsed query with each word's thesaurus terms added as OR alternatives.</summary>
     public ParsedQuery Query { get; }
 
     public IReadOnlyList<QueryExpansion> Expansions { get; }
+
+    /// <summary>
+    /// The passages a word matches, each word matched once per search: the searcher's matching, the exact matches that
+    /// <see cref="Rank"/> keeps above the expansions, and the exclusions of the near matches share one match.
+    /// </summary>
+    public WordMatch Match(QueryWord word)
+    {
+        matches ??= [];
+        if (!matches.TryGetValue(word, out var match))
+        {
+            match = Matcher.Match(index, word);
+            matches[word] = match;
+        }
+
+        return match;
+    }
 
     public static UnderstoodQuery Create(IndexSnapshot index, QueryUnderstanding understanding, ParsedQuery query, SearchRequest request)
     {
@@ -61,6 +80,19 @@ internal sealed class UnderstoodQuery
     }
 
     /// <summary>
+    /// Whether <see cref="Rank"/> may change a strict score: of several words, proximity; of one phrase that may match
+    /// across punctuation, the preference for it as written; with thesaurus expansions, exact matches above the rest. When
+    /// not, the searcher may score while it collects and hand over only the matched passages (<see cref="TakeStrict"/>).
+    /// </summary>
+    public bool Reranks => RewardsProximity || PrefersAsWritten || Expansions.Count > 0;
+
+    /// <summary>Of several words run together (no OR alternatives), passages holding them together rise.</summary>
+    private bool RewardsProximity => original.Required.Count >= 2 && probe is not null;
+
+    /// <summary>One phrase of four characters or more, which may match across punctuation: see <see cref="PreferAsWritten"/>.</summary>
+    private bool PrefersAsWritten => original.Required.Count == 1 && probe is { Length: >= 4 };
+
+    /// <summary>
     /// Takes the strict scores. Of several words, passages holding them together and in order rise (proximity); passages
     /// found only through an expansion drop below every exact match.
     /// </summary>
@@ -72,8 +104,16 @@ internal sealed class UnderstoodQuery
             return;
         }
 
-        RewardProximity(scores);
-        PreferAsWritten(scores);
+        if (RewardsProximity)
+        {
+            RewardProximity(scores, probe!);
+        }
+
+        if (PrefersAsWritten)
+        {
+            PreferAsWritten(scores, probe!);
+        }
+
         if (Expansions.Count == 0)
         {
             return;
@@ -110,15 +150,12 @@ internal sealed class UnderstoodQuery
         }
     }
 
-    /// <summary>
-    /// Takes the strict matches of a query of one word without thesaurus expansions, which <see cref="Rank"/> would leave
-    /// as they are (proximity needs two words; there is nothing to rank below the exact matches).
-    /// </summary>
-    public void RankSingleWord(int[] docs)
+    /// <summary>Takes the strict matches of a query whose scores <see cref="Rank"/> would leave as they are (<see cref="Reranks"/> false).</summary>
+    public void TakeStrict(int[] docs)
     {
-        if (original.Required.Count != 1 || Expansions.Count != 0)
+        if (Reranks)
         {
-            throw new InvalidOperationException("RankSingleWord is for one word without expansions.");
+            throw new InvalidOperationException("TakeStrict is for a query that Rank leaves as it is; call Rank.");
         }
 
         strict = docs;
@@ -146,7 +183,7 @@ internal sealed class UnderstoodQuery
     private List<NearMatch> FindNear(int strictTotal)
     {
         var options = understanding.NearMatches;
-        if (!request.NearMatches || strict is null || Probe() is not { } probe)
+        if (!request.NearMatches || strict is null || probe is null)
         {
             return [];
         }
@@ -161,7 +198,7 @@ internal sealed class UnderstoodQuery
         var excluded = new HashSet<int>();
         foreach (var word in original.Excluded)
         {
-            excluded.UnionWith(Matcher.Match(index, word).Docs);
+            excluded.UnionWith(Match(word).Docs);
         }
 
         var strictDocs = strict;
@@ -188,32 +225,13 @@ internal sealed class UnderstoodQuery
     private SearchHit NearHit(NearMatch m)
     {
         var p = index.Passages[m.Doc];
-        var speech = index.Speeches[p.Speech];
-        var offsets = new List<int>(p.End - p.Start);
-        MatchText.Build(speech.Text, p.Start, p.End, offsets);
-        var marked = m.MatchEnd > m.MatchStart ? new List<(int, int)> { (offsets[m.MatchStart], offsets[m.MatchEnd - 1] + 1) } : [];
-        return new SearchHit
-        {
-            SpeechId = speech.Id,
-            Title = speech.Title,
-            Year = speech.Year,
-            Date = speech.Date,
-            Organization = speech.Organization ?? speech.Category,
-            Section = p.SectionPath,
-            PassageId = p.Id,
-            Text = speech.Text[p.Start..p.End],
-            Snippet = MarkedSnippet.Build(speech.Text, p.Start, p.End, marked, request.SnippetLength),
-            Score = Math.Round(m.Similarity, 4),
-            Themes = p.Themes,
-            DirectiveTypes = p.DirectiveTypes,
-            Match = HitMatch.Near,
-            Similarity = Math.Round(Math.Max(0, m.Similarity), 3),
-        };
+        var snippet = MarkedSnippet.Build(p.SourceText, p.Start, p.End, p.SourceMarks(m.MatchStart, m.MatchEnd), request.SnippetLength);
+        return SearchHit.Of(index, m.Doc, snippet, m.Similarity) with { Match = HitMatch.Near, Similarity = Math.Round(Math.Max(0, m.Similarity), 3) };
     }
 
-    private void RewardProximity(ScoredDocs scores)
+    private void RewardProximity(ScoredDocs scores, string probe)
     {
-        if (scores.Count < 2 || original.Required.Count < 2 || Probe() is not { } probe)
+        if (scores.Count < 2)
         {
             return;
         }
@@ -232,9 +250,9 @@ internal sealed class UnderstoodQuery
     /// it without punctuation remembers it as written: of the best strict matches, those holding it as one run rise above
     /// those that hold it only across punctuation or quotation marks. Nothing changes when all or none hold it as written.
     /// </summary>
-    private void PreferAsWritten(ScoredDocs scores)
+    private void PreferAsWritten(ScoredDocs scores, string probe)
     {
-        if (scores.Count < 2 || !PrefersAsWritten || Probe() is not { } probe)
+        if (scores.Count < 2)
         {
             return;
         }
@@ -253,19 +271,13 @@ internal sealed class UnderstoodQuery
         }
     }
 
-    /// <summary>
-    /// Whether <see cref="Rank"/> may reorder the strict matches of a single word (a phrase of four characters or more that
-    /// may match across punctuation), so the searcher must not take its one-word shortcut that skips ranking.
-    /// </summary>
-    public bool PrefersAsWritten => original.Required.Count == 1 && Probe() is { Length: >= 4 };
-
     /// <summary>How many of the best strict matches are checked for their words standing together.</summary>
     private const int ProximityDepth = 200;
 
     /// <summary>The query's words run together (as a writer remembers a clause), or null when it has OR alternatives.</summary>
-    private string? Probe() => original.Required.Count == 0 || original.Required.Any(c => c.Alternatives.Count != 1)
+    private static string? Probe(ParsedQuery query) => query.Required.Count == 0 || query.Required.Any(c => c.Alternatives.Count != 1)
         ? null
-        : string.Concat(original.Required.Select(c => c.Alternatives[0].MatchForm.Replace(MatchText.Break.ToString(), "", StringComparison.Ordinal)));
+        : string.Concat(query.Required.Select(c => c.Alternatives[0].MatchForm.Replace(MatchText.Break.ToString(), "", StringComparison.Ordinal)));
 
     private HashSet<int> ExactDocs()
     {
@@ -275,7 +287,7 @@ internal sealed class UnderstoodQuery
             var docs = new HashSet<int>();
             foreach (var word in clause.Alternatives)
             {
-                docs.UnionWith(Matcher.Match(index, word).Docs);
+                docs.UnionWith(Match(word).Docs);
             }
 
             if (result is null)

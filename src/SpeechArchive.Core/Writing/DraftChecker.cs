@@ -94,7 +94,8 @@ public static class DraftChecker
     private static DraftSentence CheckSentence(IndexSnapshot index, string draft, int start, int end, int number, DraftCheckRequest request, WritingQuery filter)
     {
         var offsets = new List<int>(end - start);
-        var form = MatchText.Build(draft, start, end, offsets).Trim(MatchText.Break);
+        var untrimmed = MatchText.Build(draft, start, end, offsets);
+        var form = untrimmed.Trim(MatchText.Break);
         var sentence = new DraftSentence { Number = number, Text = draft[start..end], Start = start, End = end, Precedents = [], Runs = [] };
         var hanCount = form.Count(c => TextNormalizer.KindOf(c) == CharKind.Cjk);
         if (hanCount < MinSentence)
@@ -102,7 +103,7 @@ public static class DraftChecker
             return sentence;
         }
 
-        var lead = MatchText.Build(draft, start, end).Length - MatchText.Build(draft, start, end).TrimStart(MatchText.Break).Length;
+        var lead = untrimmed.Length - untrimmed.TrimStart(MatchText.Break).Length;
         var keys = BigramCandidates.KeysOf(form);
         var candidates = BigramCandidates.Top(index, keys, Candidates, 0.2, filter.Accepts);
         var scored = new List<(int Doc, double Similarity, int MatchStart, int MatchEnd)>(candidates.Count);
@@ -137,10 +138,8 @@ public static class DraftChecker
     private static Precedent MakePrecedent(IndexSnapshot index, int doc, double similarity, int matchStart, int matchEnd)
     {
         var p = index.Passages[doc];
-        var text = index.Speeches[p.Speech].Text;
-        var offsets = new List<int>(p.End - p.Start);
-        MatchText.Build(text, p.Start, p.End, offsets);
-        var marks = matchEnd > matchStart ? new List<(int, int)> { (offsets[matchStart], offsets[matchEnd - 1] + 1) } : [];
+        var text = p.SourceText;
+        var marks = p.SourceMarks(matchStart, matchEnd);
         return new Precedent
         {
             Source = PassageSource.Of(index, doc),

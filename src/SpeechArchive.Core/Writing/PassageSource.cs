@@ -1,3 +1,4 @@
+using System.Globalization;
 using SpeechArchive.Search;
 
 namespace SpeechArchive.Writing;
@@ -24,24 +25,8 @@ public sealed record PassageSource
     {
         ArgumentNullException.ThrowIfNull(index);
         var p = index.Passages[passage];
-        var s = index.Speeches[p.Speech];
-        var date = s.Date ?? (s.Year is int y ? y + "年" : null);
-        var org = s.Organization ?? s.Category;
-        var parts = new[] { "《" + s.Title + "》", s.Speaker, org, date, p.SectionPath };
-        return new PassageSource
-        {
-            PassageId = p.Id,
-            SpeechId = s.Id,
-            Number = p.Ordinal + 1,
-            Anchor = "p-" + (p.Ordinal + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Title = s.Title,
-            Date = s.Date,
-            Year = s.Year,
-            Organization = org,
-            Speaker = s.Speaker,
-            Section = p.SectionPath,
-            Citation = string.Join("，", parts.Where(x => !string.IsNullOrWhiteSpace(x))),
-        };
+        var number = p.Ordinal + 1;
+        return For(index.Speeches[p.Speech], p.Id, number, "p-" + number.ToString(CultureInfo.InvariantCulture), p.SectionPath);
     }
 
     /// <summary>A section heading of a speech as a source (its section path is the heading's own).</summary>
@@ -50,23 +35,27 @@ public sealed record PassageSource
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(section);
         var s = index.Speeches[speech];
-        var anchor = "s-" + (section.Ordinal + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var heading = s.Text[section.HeadingStart..section.HeadingEnd].Trim();
+        var anchor = "s-" + (section.Ordinal + 1).ToString(CultureInfo.InvariantCulture);
+        return For(s, s.Id + "#" + anchor, 0, anchor, s.Text[section.HeadingStart..section.HeadingEnd].Trim());
+    }
+
+    private static PassageSource For(SpeechInfo s, string passageId, int number, string anchor, string section)
+    {
         var date = s.Date ?? (s.Year is int y ? y + "年" : null);
         var org = s.Organization ?? s.Category;
-        var parts = new[] { "《" + s.Title + "》", s.Speaker, org, date, heading };
+        var parts = new[] { "《" + s.Title + "》", s.Speaker, org, date, section };
         return new PassageSource
         {
-            PassageId = s.Id + "#" + anchor,
+            PassageId = passageId,
             SpeechId = s.Id,
-            Number = 0,
+            Number = number,
             Anchor = anchor,
             Title = s.Title,
             Date = s.Date,
             Year = s.Year,
             Organization = org,
             Speaker = s.Speaker,
-            Section = heading,
+            Section = section,
             Citation = string.Join("，", parts.Where(x => !string.IsNullOrWhiteSpace(x))),
         };
     }
@@ -75,6 +64,6 @@ public sealed record PassageSource
     internal static string DateKey(IndexSnapshot index, int passage)
     {
         var s = index.Speeches[index.Passages[passage].Speech];
-        return s.Date ?? (s.Year is int y ? y.ToString("0000", System.Globalization.CultureInfo.InvariantCulture) : "9999");
+        return s.Date ?? (s.Year is int y ? y.ToString("0000", CultureInfo.InvariantCulture) : "9999");
     }
 }
