@@ -10,14 +10,17 @@ public static class MatchText
     public const char Break = '\n';
     public const char Mask = '\u0001';
 
-    /// <summary>Builds the match form of text[start..end) (the fast path used for passages).</summary>
-    public static string Build(string text, int start, int end)
+    /// <summary>
+    /// Builds the match form of text[start..end); when <paramref name="offsets"/> is given, records for each of its
+    /// characters the offset in <paramref name="text"/> it came from.
+    /// </summary>
+    public static string Build(string text, int start, int end, List<int>? offsets = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var length = end - start;
+        var length = end - start; // the match form is never longer than its source
         char[]? rented = null;
         var buffer = length <= 1024 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
-        var n = Fill(text, start, end, buffer, write: true);
+        var n = Fill(text, start, end, buffer, write: true, offsets);
         var result = new string(buffer[..n]);
         if (rented is not null)
         {
@@ -27,15 +30,18 @@ public static class MatchText
         return result;
     }
 
-    /// <summary>The length of <see cref="Build(string, int, int)"/>'s result, without building it (passage lengths for ranking).</summary>
+    /// <summary>The length of <see cref="Build"/>'s result, without building it (passage lengths for ranking).</summary>
     public static int Length(string text, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Fill(text, start, end, [], write: false);
+        return Fill(text, start, end, [], write: false, offsets: null);
     }
 
-    /// <summary>Writes the match form of text[start..end) into <paramref name="buffer"/> (when <paramref name="write"/>) and returns its length.</summary>
-    private static int Fill(string text, int start, int end, Span<char> buffer, bool write)
+    /// <summary>
+    /// Writes the match form of text[start..end) into <paramref name="buffer"/> and each character's source offset
+    /// into <paramref name="offsets"/> (when <paramref name="write"/>) and returns its length.
+    /// </summary>
+    private static int Fill(string text, int start, int end, Span<char> buffer, bool write, List<int>? offsets)
     {
         var n = 0;
         var lastKind = CharKind.Hard;
@@ -50,6 +56,7 @@ public static class MatchText
                     if (write)
                     {
                         buffer[n] = c;
+                        offsets?.Add(i);
                     }
 
                     n++;
@@ -73,6 +80,7 @@ public static class MatchText
                             if (write)
                             {
                                 buffer[n] = Mask;
+                                offsets?.Add(i);
                             }
 
                             n++;
@@ -86,6 +94,7 @@ public static class MatchText
                             if (write)
                             {
                                 buffer[n] = ' ';
+                                offsets?.Add(i - 1);
                             }
 
                             n++;
@@ -96,6 +105,7 @@ public static class MatchText
                             if (write)
                             {
                                 buffer[n] = TextNormalizer.Fold(text[k]);
+                                offsets?.Add(k);
                             }
 
                             n++;
@@ -108,12 +118,13 @@ public static class MatchText
                     i = runEnd - 1;
                     break;
                 default:
-                    var marker = kind == CharKind.Hard ? Break : Mask;
+                    var marker = kind == CharKind.Hard ? Break : Mask; // runs of breaks or masks collapse to one marker
                     if (lastKind != kind)
                     {
                         if (write)
                         {
                             buffer[n] = marker;
+                            offsets?.Add(i);
                         }
 
                         n++;
@@ -126,91 +137,6 @@ public static class MatchText
         }
 
         return n;
-    }
-
-    /// <summary>Builds the match form and records for each of its characters the offset in <paramref name="text"/> it came from.</summary>
-    public static string Build(string text, int start, int end, List<int>? offsets)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var sb = new System.Text.StringBuilder(end - start);
-        var lastKind = CharKind.Hard;
-        var pendingSpace = false;
-        var i = start;
-        while (i < end)
-        {
-            var c = TextNormalizer.Fold(text[i]);
-            var kind = TextNormalizer.KindOf(c);
-            if (kind == CharKind.Alnum)
-            {
-                var runEnd = i + 1;
-                while (runEnd < end && TextNormalizer.KindOf(TextNormalizer.Fold(text[runEnd])) == CharKind.Alnum)
-                {
-                    runEnd++;
-                }
-
-                if (ChineseAnalyzer.IsXMask(text, i, runEnd))
-                {
-                    Append(sb, offsets, Mask, i, ref lastKind, CharKind.Mask);
-                }
-                else
-                {
-                    if (pendingSpace && lastKind == CharKind.Alnum)
-                    {
-                        sb.Append(' ');
-                        offsets?.Add(i - 1);
-                    }
-
-                    for (var k = i; k < runEnd; k++)
-                    {
-                        sb.Append(TextNormalizer.Fold(text[k]));
-                        offsets?.Add(k);
-                    }
-
-                    lastKind = CharKind.Alnum;
-                }
-
-                pendingSpace = false;
-                i = runEnd;
-                continue;
-            }
-
-            switch (kind)
-            {
-                case CharKind.Cjk:
-                    sb.Append(c);
-                    offsets?.Add(i);
-                    lastKind = CharKind.Cjk;
-                    pendingSpace = false;
-                    break;
-                case CharKind.Soft:
-                    pendingSpace = true;
-                    break;
-                case CharKind.Hard:
-                    Append(sb, offsets, Break, i, ref lastKind, CharKind.Hard);
-                    pendingSpace = false;
-                    break;
-                default:
-                    Append(sb, offsets, Mask, i, ref lastKind, CharKind.Mask);
-                    pendingSpace = false;
-                    break;
-            }
-
-            i++;
-        }
-
-        return sb.ToString();
-    }
-
-    private static void Append(System.Text.StringBuilder sb, List<int>? offsets, char marker, int at, ref CharKind lastKind, CharKind kind)
-    {
-        if (lastKind == kind)
-        {
-            return; // runs of breaks or masks collapse to one marker
-        }
-
-        sb.Append(marker);
-        offsets?.Add(at);
-        lastKind = kind;
     }
 
     /// <summary>True when <paramref name="needle"/> occurs in <paramref name="haystack"/> at <paramref name="at"/> on word boundaries for Latin/digit edges.</summary>

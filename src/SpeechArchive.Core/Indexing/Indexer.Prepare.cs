@@ -26,6 +26,7 @@ public static partial class Indexer
         public long Characters { get; init; }
     }
 
+    /// <summary>An unchanged speech labelled again: its new labels and its passage rows with their new label columns.</summary>
     private sealed record Relabelled(StoredSpeech Speech, SpeechLabels Labels, List<StoredPassage> Passages, bool Changed);
 
     /// <summary>
@@ -121,13 +122,17 @@ public static partial class Indexer
         for (var i = 0; i < structure.Passages.Count; i++)
         {
             var p = structure.Passages[i];
-            var l = labels.Passages[i];
-            list.Add(new PreparedPassage(p, string.Join(',', l.Themes), string.Join(',', l.DirectiveTypes), StoredStructure.Sentences(p, l),
+            var (themes, directiveTypes, sentences) = LabelColumns(p, labels.Passages[i]);
+            list.Add(new PreparedPassage(p, themes, directiveTypes, sentences,
                 TermVector.Build(text, p.Span.Start, p.Span.End), Analysis.MatchText.Length(text, p.Span.Start, p.Span.End)));
         }
 
         return list;
     }
+
+    /// <summary>The stored label columns of a passage: its themes, its directive types, and its sentences with their types.</summary>
+    private static (string Themes, string DirectiveTypes, string Sentences) LabelColumns(Passage passage, PassageLabels labels) =>
+        (string.Join(',', labels.Themes), string.Join(',', labels.DirectiveTypes), StoredStructure.Sentences(passage, labels));
 
     private static List<Relabelled> Relabel(IndexStore store, List<StoredSpeech> speeches, SpeechClassifier classifier,
         IProgress<IndexProgress>? progress, CancellationToken cancellation)
@@ -141,16 +146,16 @@ public static partial class Indexer
             var sections = store.ReadSections(old.RowId);
             var structure = StoredStructure.Rebuild(speech, sections, passages);
             var labels = classifier.Classify(speech.Text, structure);
-            var changed = passages.Where((p, i) => !SameLabels(p, labels.Passages[i])).Any();
-            list.Add(new Relabelled(speech, labels, passages, changed));
+            var relabelled = passages.Select((p, i) =>
+            {
+                var (themes, directiveTypes, sentences) = LabelColumns(structure.Passages[i], labels.Passages[i]);
+                return p with { Themes = themes, DirectiveTypes = directiveTypes, Sentences = sentences };
+            }).ToList();
+            var changed = !relabelled.SequenceEqual(passages);
+            list.Add(new Relabelled(speech, labels, relabelled, changed));
             progress?.Report(new IndexProgress("relabel", list.Count, speeches.Count, speech.FileKey));
         }
 
         return list;
     }
-
-    private static bool SameLabels(StoredPassage stored, PassageLabels labels) =>
-        stored.Themes == string.Join(',', labels.Themes)
-        && stored.DirectiveTypes == string.Join(',', labels.DirectiveTypes)
-        && StoredStructure.SentenceTypes(stored.Sentences) == string.Join(',', labels.Sentences.Select(s => s.DirectiveType ?? ""));
 }

@@ -29,8 +29,7 @@ public static partial class Indexer
         private long nextPassageId = 1;
         private long busyTicks;
         private long postingTicks;
-
-        public bool Began { get; private set; }
+        private bool began;
 
         /// <summary>Seconds spent writing rows and adding postings (the rest of the writer's time it waits for the workers).</summary>
         public double RowSeconds => Stopwatch.GetElapsedTime(0, busyTicks).TotalSeconds;
@@ -40,13 +39,13 @@ public static partial class Indexer
 
         public void Begin()
         {
-            if (Began)
+            if (began)
             {
                 return;
             }
 
             store.BeginTransaction();
-            Began = true;
+            began = true;
             progress?.Report(new IndexProgress("commit", 0, 1));
             if (rebuild)
             {
@@ -89,15 +88,9 @@ public static partial class Indexer
         {
             Begin();
             store.SetMeta("next_passage_id", nextPassageId.ToString(CultureInfo.InvariantCulture));
-            foreach (var r in relabels.Where(r => r.Changed))
+            foreach (var p in relabels.Where(r => r.Changed).SelectMany(r => r.Passages))
             {
-                for (var i = 0; i < r.Passages.Count; i++)
-                {
-                    var p = r.Passages[i];
-                    var l = r.Labels.Passages[i];
-                    var passage = StoredStructure.Rebuild(r.Speech, [], [p]).Passages[0];
-                    store.UpdatePassageLabels(p.RowId, string.Join(',', l.Themes), string.Join(',', l.DirectiveTypes), StoredStructure.Sentences(passage, l));
-                }
+                store.UpdatePassageLabels(p.RowId, p.Themes, p.DirectiveTypes, p.Sentences);
             }
 
             foreach (var r in relabels)
@@ -130,9 +123,9 @@ public static partial class Indexer
 
         public void Rollback()
         {
-            if (Began)
+            if (began)
             {
-                Began = false;
+                began = false;
                 store.Rollback();
             }
         }
@@ -201,38 +194,23 @@ public static partial class Indexer
             return;
         }
 
-        var liveIds = store.ReadPassages().Select(p => p.RowId).ToHashSet();
+        var liveIds = store.ReadPassageIds();
         var merged = new SegmentBuilder();
         merged.CountDocs((int)live);
-        // Collect each term's postings across segments in segment order (ids grow), dropping dead documents.
-        var perTerm = new Dictionary<string, List<(long Doc, int Tf)>>(StringComparer.Ordinal);
+        // Segments in order hold each term's postings in increasing document ids (passage ids are never reused), so the
+        // live postings go straight into the merged segment.
         foreach (var segment in segments)
         {
-            List<(long, int)>? current = null;
+            var term = "";
             SegmentReader.Read(segment,
-                (term, _) =>
-                {
-                    if (!perTerm.TryGetValue(term, out current))
-                    {
-                        current = [];
-                        perTerm[term] = current;
-                    }
-                },
+                (t, _) => term = t,
                 (doc, tf) =>
                 {
                     if (liveIds.Contains(doc))
                     {
-                        current!.Add((doc, tf));
+                        merged.AddPosting(term, doc, tf);
                     }
                 });
-        }
-
-        foreach (var (term, list) in perTerm)
-        {
-            foreach (var (doc, tf) in list)
-            {
-                merged.AddPosting(term, doc, tf);
-            }
         }
 
         store.DeleteAllSegments();

@@ -36,10 +36,11 @@ public static partial class Indexer
         var warnings = new List<string>();
         var taxonomy = LoadTaxonomy(options, store, failures);
         var fingerprint = taxonomy.Fingerprint + "/" + PipelineVersion;
-        var existing = options.Rebuild || store.GetMeta("pipeline_version") != PipelineVersion
+        var storedPipeline = store.GetMeta("pipeline_version"); // null for a new index
+        var existing = options.Rebuild || storedPipeline != PipelineVersion
             ? new Dictionary<string, StoredSpeech>(StringComparer.Ordinal)
             : store.ReadSpeeches(withText: false).ToDictionary(s => s.FileKey, StringComparer.Ordinal);
-        var rebuild = options.Rebuild || (store.GetMeta("pipeline_version") is { } v && v != PipelineVersion);
+        var rebuild = options.Rebuild || (storedPipeline is not null && storedPipeline != PipelineVersion);
 
         var stages = new Dictionary<string, double>();
         var lap = Stopwatch.StartNew();
@@ -127,8 +128,8 @@ public static partial class Indexer
             Lap("relabel");
             cancellation.ThrowIfCancellationRequested();
             var changedRelabels = relabels.Count(r => r.Changed);
-            var touched = rebuild || added + updated > 0 || removed.Count > 0 || changedRelabels > 0
-                || store.GetMeta("labels_fingerprint") != fingerprint || relabels.Count > 0;
+            var touched = rebuild || added + updated > 0 || removed.Count > 0 || relabels.Count > 0
+                || store.GetMeta("labels_fingerprint") != fingerprint;
             var result = new IndexRunResult
             {
                 Added = added,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using SpeechArchive.Analysis;
 using SpeechArchive.Storage;
@@ -33,13 +34,7 @@ internal sealed class SegmentBuilder
         DocCount++;
         for (var i = 0; i < vector.Keys.Length; i++)
         {
-            var id = hanTerms.GetOrAdd(vector.Keys[i], termKeys.Count, out var added);
-            if (added)
-            {
-                NewTerm(vector.Keys[i], null);
-            }
-
-            Append(id, docId, vector.Frequencies[i]);
+            Append(HanId(vector.Keys[i]), docId, vector.Frequencies[i]);
         }
 
         for (var i = 0; i < vector.Words.Length; i++)
@@ -51,21 +46,7 @@ internal sealed class SegmentBuilder
     /// <summary>Adds one posting read from an existing segment (merging); ids must increase per term.</summary>
     public void AddPosting(string term, long docId, int frequency)
     {
-        int id;
-        if (TermKey.IsHanText(term))
-        {
-            var key = TermKey.FromHanText(term);
-            id = hanTerms.GetOrAdd(key, termKeys.Count, out var added);
-            if (added)
-            {
-                NewTerm(key, null);
-            }
-        }
-        else
-        {
-            id = WordId(term);
-        }
-
+        var id = TermKey.IsHanText(term) ? HanId(TermKey.FromHanText(term)) : WordId(term);
         Append(id, docId, frequency);
     }
 
@@ -100,6 +81,18 @@ internal sealed class SegmentBuilder
         }
 
         return (termBlob.ToArray(), data);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int HanId(long key)
+    {
+        var id = hanTerms.GetOrAdd(key, termKeys.Count, out var added);
+        if (added)
+        {
+            NewTerm(key, null);
+        }
+
+        return id;
     }
 
     private int WordId(string word)

@@ -64,10 +64,6 @@ internal static class StoredStructure
         return sb.ToString();
     }
 
-    /// <summary>The comma-joined sentence types of a stored sentence list, for comparing labels.</summary>
-    public static string SentenceTypes(string compact) =>
-        string.Join(',', compact.Length == 0 ? [] : compact.Split(';').Select(s => s.Split(',') is { Length: > 2 } f ? f[2] : ""));
-
     private static List<TextSpan> ParseSpans(string compact, int passageStart) =>
         Search.IndexSnapshot.ParseSentences(compact, passageStart).Select(s => new TextSpan(s.Start, s.End)).ToList();
 }

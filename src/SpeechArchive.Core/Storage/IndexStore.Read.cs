@@ -86,8 +86,18 @@ internal sealed partial class IndexStore
 
     public long CountRows(string table) => db.Scalar($"SELECT count(*) FROM {table}") as long? ?? 0;
 
-    /// <summary>The latest run's report (JSON) or null.</summary>
-    public string? LastRunReport() => db.Scalar("SELECT report FROM runs ORDER BY id DESC LIMIT 1") as string;
+    /// <summary>The ids of the live passages (those a postings segment may still point to).</summary>
+    public HashSet<long> ReadPassageIds()
+    {
+        using var st = db.Prepare("SELECT id FROM passages");
+        var ids = new HashSet<long>();
+        while (st.Step())
+        {
+            ids.Add(st.Int64(0));
+        }
+
+        return ids;
+    }
 
     /// <summary>Size in bytes of the database file plus its WAL.</summary>
     public long SizeOnDisk()

@@ -16,7 +16,7 @@ internal sealed record StoredSection(
     long SpeechRowId, int Ordinal, int Level, string Label, string Heading, int HeadingStart, int HeadingEnd, int Start, int End, int Parent);
 
 /// <summary>
-/// A passage row as stored; <see cref="Sentences"/> is "start,end,type;…" with an empty type for none. The section path is not
+/// A passage row as stored; <see cref="Sentences"/> is "gap,length,type;…" (see <c>StoredStructure.Sentences</c>) with an empty type for none. The section path is not
 /// stored: it follows from the sections table. Label reasons are not stored either: they are recomputed from the stored taxonomy.
 /// <see cref="MatchLength"/> is the length of the passage's match form (null in an index migrated from version 2).
 /// </summary>

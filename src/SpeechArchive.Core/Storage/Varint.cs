@@ -1,19 +1,8 @@
 namespace SpeechArchive.Storage;
 
-/// <summary>LEB128-style unsigned variable-length integers for postings and term blobs.</summary>
+/// <summary>Reads the LEB128-style unsigned variable-length integers of postings and term blobs (written by <see cref="ByteWriter"/> and the indexer's posting streams).</summary>
 internal static class Varint
 {
-    public static void Write(List<byte> buffer, ulong value)
-    {
-        while (value >= 0x80)
-        {
-            buffer.Add((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        buffer.Add((byte)value);
-    }
-
     public static ulong Read(ReadOnlySpan<byte> data, ref int at)
     {
         ulong result = 0;
