@@ -41,9 +41,7 @@ public sealed record PassageSource
 
     private static PassageSource For(SpeechInfo s, string passageId, int number, string anchor, string section)
     {
-        var date = s.Date ?? (s.Year is int y ? y + "年" : null);
         var org = s.Organization ?? s.Category;
-        var parts = new[] { "《" + s.Title + "》", s.Speaker, org, date, section };
         return new PassageSource
         {
             PassageId = passageId,
@@ -56,8 +54,15 @@ public sealed record PassageSource
             Organization = org,
             Speaker = s.Speaker,
             Section = section,
-            Citation = string.Join("，", parts.Where(x => !string.IsNullOrWhiteSpace(x))),
+            Citation = Cite(s.Title, s.Speaker, org, s.Date, s.Year, section),
         };
+    }
+
+    /// <summary>A citation: 《title》，speaker，organisation，date (else the year)，section — the parts that are known.</summary>
+    public static string Cite(string title, string? speaker, string? organization, string? date, int? year, string? section)
+    {
+        var parts = new[] { "《" + title + "》", speaker, organization, date ?? (year is int y ? y + "年" : null), section };
+        return string.Join("，", parts.Where(x => !string.IsNullOrWhiteSpace(x)));
     }
 
     /// <summary>A key that orders passages by date (a year alone sorts before the dates of that year), then by position.</summary>

@@ -1,4 +1,5 @@
 using SpeechArchive.Search;
+using SpeechArchive.Writing;
 
 namespace SpeechArchive.Web.Presentation;
 
@@ -43,7 +44,7 @@ internal sealed class ReaderDocument
             var (html, hits) = Mark(text, span.Start, span.End, forms);
             blocks.Add(span.Section is { } s
                 ? new ReaderBlock(ReaderBlockKind.Heading, s.Level, "s-" + (s.Ordinal + 1), html, hits)
-                : new ReaderBlock(ReaderBlockKind.Passage, 0, "p-" + (span.Passage!.Ordinal + 1), html, hits, Citation.Of(view, span.Passage), span.Passage.Ordinal + 1));
+                : new ReaderBlock(ReaderBlockKind.Passage, 0, "p-" + (span.Passage!.Ordinal + 1), html, hits, PassageSource.Cite(view.Title, view.Speaker, view.Organization ?? view.Category, view.Date, view.Year, span.Passage.Section), span.Passage.Ordinal + 1));
             at = span.End;
         }
 
