@@ -25,4 +25,5 @@ root.Subcommands.Add(RelatedCommand.Create());
 root.Subcommands.Add(TrendsCommand.Create());
 root.Subcommands.Add(RecallEvalCommand.Create());
 root.Subcommands.Add(RecallSampleCommand.Create());
+root.Subcommands.Add(EvalTopicalCommand.Create());
 return CliErrors.Run(() => root.Parse(args).Invoke());

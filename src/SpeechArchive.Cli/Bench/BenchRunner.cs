@@ -104,7 +104,7 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
         Line("");
         Line("| class | queries | p50 ms | p99 ms | max ms |");
         Line("| --- | --- | --- | --- | --- |");
-        var searcher = new Searcher(snapshot);
+        var searcher = new Searcher(snapshot, QueryUnderstanding.Default); // as the web app searches: free text, thesaurus, near matches
         var classes = QueryMix.Classes.Select(c => (c.Class, c.Queries, Runs: c.Queries.Select(q => Runner(searcher, c.Kind, q)).ToArray())).ToList();
         for (var round = 0; round < WarmUpRounds; round++)
         {

@@ -21,8 +21,9 @@ internal static class SearchCommand
         var group = new Option<bool>("--group") { Description = "One hit per speech (its best passage)" };
         var noExpand = new Option<bool>("--no-expand") { Description = "Search the words as typed, without their thesaurus terms" };
         var noNear = new Option<bool>("--no-near") { Description = "Strict matches only, no near matches after them" };
+        var exact = new Option<bool>("--exact") { Description = "Search exactly as typed: every run of Chinese is one phrase, every word must match" };
         var json = CommonOptions.Json("the result");
-        var command = new Command("search", "Search the index.") { query, limit, offset, sort, group, noExpand, noNear, json };
+        var command = new Command("search", "Search the index.") { query, limit, offset, sort, group, noExpand, noNear, exact, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var searcher = ArchiveOptions.OpenSearcher(parse);
@@ -35,6 +36,7 @@ internal static class SearchCommand
                 GroupBySpeech = parse.GetValue(group),
                 Expand = !parse.GetValue(noExpand),
                 NearMatches = !parse.GetValue(noNear),
+                Mode = parse.GetValue(exact) ? SearchMode.Exact : SearchMode.Understood,
             };
             return CommonOptions.Print(parse, json, searcher.Search(request), r => Print(r, searcher.Index));
         }));
@@ -45,6 +47,14 @@ internal static class SearchCommand
     {
         var near = r.NearTotal > 0 ? $", then {r.NearTotal} near matches" : "";
         AnsiConsole.MarkupLine($"[bold]{r.Total}[/] passages in [bold]{r.TotalSpeeches}[/] speeches{near} ({r.TookMs:F1} ms)");
+        if (r.Reading is { } reading)
+        {
+            var words = string.Join(" ", reading.Words.Select(w => w.Parts.Count > 0 ? $"{w.Word}({string.Join("、", w.Parts)})" : w.Word));
+            var dropped = reading.Dropped.Count > 0 ? $"; dropped {string.Join(" ", reading.Dropped)}" : "";
+            var missing = reading.Missing.Count > 0 ? $"; not found {string.Join(" ", reading.Missing)}" : "";
+            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(words)} (at least {reading.MinimumMatch} of {reading.Words.Count}){Markup.Escape(dropped + missing)}; {reading.AsWritten} as written, ranked first (--exact: only as typed)[/]");
+        }
+
         foreach (var e in r.Expansions)
         {
             AnsiConsole.MarkupLine($"[grey]also searched for {Markup.Escape(e.Term)}: {Markup.Escape(string.Join("、", e.Alternatives))} (ranked after it)[/]");
@@ -55,9 +65,21 @@ internal static class SearchCommand
         {
             rank++;
             var date = hit.Date ?? hit.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "年份不详";
-            var kind = hit.Match == HitMatch.Near ? $" near {hit.Similarity:P0}" : hit.Match == HitMatch.Expanded ? " (thesaurus)" : "";
+            var kind = hit.Match switch
+            {
+                HitMatch.Near => $" near {hit.Similarity:P0}",
+                HitMatch.Expanded => " (thesaurus)",
+                HitMatch.Words => " (words)",
+                HitMatch.Heading => " (heading)",
+                HitMatch.Title => " (title)",
+                _ => "",
+            };
             AnsiConsole.MarkupLine($"\n[bold]{rank}. {Markup.Escape(hit.Title)}[/] [grey]({Markup.Escape(date)}) {hit.PassageId} score {hit.Score:F2}{kind}[/]");
-            if (hit.Section.Length > 0)
+            if (hit.MatchedHeading is { } heading)
+            {
+                AnsiConsole.MarkupLine("   " + Terminal.FromSnippet(heading));
+            }
+            else if (hit.Section.Length > 0)
             {
                 AnsiConsole.MarkupLine($"   [blue]{Markup.Escape(hit.Section)}[/]");
             }

@@ -83,7 +83,8 @@ public sealed class CorpusScanner
         var stem = Path.GetFileNameWithoutExtension(name);
         return !stem.Equals("README", StringComparison.OrdinalIgnoreCase)
             && !stem.Equals("SOURCE", StringComparison.OrdinalIgnoreCase)
-            && !name.StartsWith("LICENSE", StringComparison.OrdinalIgnoreCase);
+            && !name.StartsWith("LICENSE", StringComparison.OrdinalIgnoreCase)
+            && !name.Equals(Indexing.ArchiveLexicon.EditsFileName, StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsHidden(FileSystemInfo entry) =>

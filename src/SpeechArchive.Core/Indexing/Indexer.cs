@@ -35,6 +35,7 @@ public static partial class Indexer
         var failures = new List<IndexFailure>();
         var warnings = new List<string>();
         var taxonomy = LoadTaxonomy(options, store, failures);
+        var lexiconEdits = LoadLexiconEdits(options, store, failures);
         var fingerprint = taxonomy.Fingerprint + "/" + PipelineVersion;
         var storedPipeline = store.GetMeta("pipeline_version"); // null for a new index
         var existing = options.Rebuild || storedPipeline != PipelineVersion
@@ -129,7 +130,7 @@ public static partial class Indexer
             cancellation.ThrowIfCancellationRequested();
             var changedRelabels = relabels.Count(r => r.Changed);
             var touched = rebuild || added + updated > 0 || removed.Count > 0 || relabels.Count > 0
-                || store.GetMeta("labels_fingerprint") != fingerprint;
+                || store.GetMeta("labels_fingerprint") != fingerprint || ArchiveLexicon.EditsChanged(store, lexiconEdits);
             var result = new IndexRunResult
             {
                 Added = added,
@@ -145,6 +146,11 @@ public static partial class Indexer
             {
                 // Stamps refreshed for unchanged files ride along with a commit; a run that changes nothing writes nothing.
                 writer.Finish(relabels, stamps, taxonomy, Lap);
+                if (ArchiveLexicon.Refresh(store, rebuild, lexiconEdits))
+                {
+                    Lap("lexicon");
+                }
+
                 store.InsertRun(started, Path.GetFullPath(options.CorpusDirectory), result.Added, result.Updated, result.Unchanged,
                     result.Removed, result.Relabelled, failures.Count, RunReport(result));
                 store.Commit();
@@ -204,6 +210,19 @@ public static partial class Indexer
             failures.Add(new IndexFailure(path, e.Message + " — the previous taxonomy stays in force."));
             var previous = store.GetMeta("taxonomy_yaml");
             return previous is null ? Taxonomy.Default : Taxonomy.Parse(previous, "the index's previous taxonomy");
+        }
+    }
+
+    private static string LoadLexiconEdits(IndexOptions options, IndexStore store, List<IndexFailure> failures)
+    {
+        try
+        {
+            return ArchiveLexicon.ReadEdits(options.CorpusDirectory);
+        }
+        catch (Exception e) when (e is SpeechArchiveException or IOException or UnauthorizedAccessException)
+        {
+            failures.Add(new IndexFailure(Path.Combine(options.CorpusDirectory, ArchiveLexicon.EditsFileName), e.Message + " — the previous lexicon edits stay in force."));
+            return store.GetMeta(MetaKey.LexiconEdits) ?? "";
         }
     }
 

@@ -3,12 +3,15 @@ using System.Buffers;
 namespace SpeechArchive.Search;
 
 /// <summary>BM25 over passages, each query word or phrase scored as one term, plus boosts when it occurs in the speech title or the section headings.</summary>
-internal sealed class Bm25(IndexSnapshot index)
+internal sealed class Bm25(IndexSnapshot index, bool fieldBoosts = true)
 {
     public const double K1 = 1.2;
     public const double B = 0.75;
     public const double TitleBoost = 1.5;
     public const double HeadingBoost = 0.75;
+
+    /// <summary>For the first passage under a heading (title) holding the word, times the share of the heading it covers, squared.</summary>
+    public const double HeadingHitBoost = 2.5;
 
     private readonly int n = Math.Max(1, index.Passages.Count);
 
@@ -34,7 +37,9 @@ internal sealed class Bm25(IndexSnapshot index)
     }
 
     /// <summary>Scores one word passage by passage; dispose it to return its buffers.</summary>
-    public WordScorer Scorer(WordMatch match) => new(index, Idf(match.DocFrequency), match.Word.MatchForm);
+    public WordScorer Scorer(WordMatch match) => fieldBoosts
+        ? new(index, Idf(match.DocFrequency), match.Word.MatchForm, match.HeadingCoverage)
+        : new(index, Idf(match.DocFrequency), null, null);
 }
 
 /// <summary>
@@ -47,14 +52,17 @@ internal sealed class WordScorer : IDisposable
     private readonly PassageRow[] rows;
     private readonly byte[]? titleMarks;
     private readonly byte[]? headingMarks;
+    private readonly Dictionary<int, double>? headingHits;
 
-    public WordScorer(IndexSnapshot index, double idf, string form)
+    /// <summary>A scorer of one word: with <paramref name="form"/>, title and heading boosts for it; null, plain BM25.</summary>
+    public WordScorer(IndexSnapshot index, double idf, string? form, Dictionary<int, double>? headingHits = null)
     {
+        this.headingHits = headingHits;
         var structures = SearchStructures.Of(index);
         this.idf = idf;
         rows = structures.Rows;
-        titleMarks = Marks(structures.Titles, form);
-        headingMarks = Marks(structures.Headings, form);
+        titleMarks = form is null ? null : Marks(structures.Titles, form);
+        headingMarks = form is null ? null : Marks(structures.Headings, form);
     }
 
     public double Score(int doc, int frequency)
@@ -62,6 +70,11 @@ internal sealed class WordScorer : IDisposable
         ref readonly var row = ref rows[doc];
         double tf = frequency;
         var score = idf * (tf * (Bm25.K1 + 1)) / (tf + row.Norm);
+        if (headingHits is not null && headingHits.TryGetValue(doc, out var covered))
+        {
+            score += Bm25.HeadingHitBoost * idf * covered * covered;
+        }
+
         if (titleMarks is not null && titleMarks[row.Speech] != 0)
         {
             score += Bm25.TitleBoost * idf;

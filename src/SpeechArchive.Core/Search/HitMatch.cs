@@ -9,6 +9,15 @@ public static class HitMatch
     /// <summary>It holds a thesaurus expansion of a word but not the word.</summary>
     public const string Expanded = "expanded";
 
+    /// <summary>It is the first passage under a section heading that holds the words.</summary>
+    public const string Heading = "heading";
+
+    /// <summary>It is the first passage of a speech whose title holds the words.</summary>
+    public const string Title = "title";
+
+    /// <summary>It holds enough of the query's words (free text), though not the query as written.</summary>
+    public const string Words = "words";
+
     /// <summary>It holds most of the query in order, with characters missing, added or swapped: a near match.</summary>
     public const string Near = "near";
 }

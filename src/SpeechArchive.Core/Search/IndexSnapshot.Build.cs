@@ -212,6 +212,7 @@ public sealed partial class IndexSnapshot
             IndexDirectory = store.Directory,
             SizeOnDisk = store.SizeOnDisk(),
             TaxonomyYaml = store.GetMeta("taxonomy_yaml"),
+            Lexicon = Indexing.ArchiveLexicon.Compose(store.GetMeta(MetaKey.Lexicon), store.GetMeta(MetaKey.LexiconEdits)),
             PassageSpeech = passageSpeech,
             PassageSection = passageSection,
             PassageYear = passageYear,

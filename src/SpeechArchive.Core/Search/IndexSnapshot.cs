@@ -25,6 +25,9 @@ public sealed partial class IndexSnapshot
     /// <summary>Seconds spent per loading stage, for profiling and the benchmark.</summary>
     public IReadOnlyDictionary<string, double> LoadSeconds { get; private set; } = new Dictionary<string, double>();
 
+    /// <summary>The words free-text queries are segmented with: the base lexicon and the archive's own words learned at index time.</summary>
+    public Analysis.Lexicon Lexicon { get; private init; } = Analysis.Lexicon.Base;
+
     /// <summary>The stored taxonomy (YAML) the labels were made with, for re-computing reasons.</summary>
     public string? TaxonomyYaml { get; private init; }
 

@@ -5,10 +5,19 @@ namespace SpeechArchive.Search;
 /// <summary>
 /// Finds the passages a query word matches: candidates from the postings of its terms (intersected), then, when the word is
 /// more than one term, a check that its match form occurs contiguously in the passage's match text — a phrase match that
-/// bridges soft punctuation and never crosses a sentence end or mask.
+/// bridges soft punctuation and never crosses a sentence end or mask. A search also matches the first passage under a heading
+/// or title that holds the word (<see cref="HeadingHits"/>): headings are text people search.
 /// </summary>
 internal static class Matcher
 {
+    /// <summary>The passages holding <paramref name="word"/>, and with <paramref name="headings"/> those under a heading or title holding it.</summary>
+    public static WordMatch Match(IndexSnapshot index, QueryWord word, bool headings)
+    {
+        var match = Match(index, word);
+        return headings && SearchStructures.Of(index).HeadingHits.Docs(word.MatchForm) is { } covered ? WithHeadings(match, covered) : match;
+    }
+
+    /// <summary>The passages whose own text holds <paramref name="word"/>.</summary>
     public static WordMatch Match(IndexSnapshot index, QueryWord word)
     {
         var tokens = ChineseAnalyzer.Analyze(word.MatchForm);
@@ -61,6 +70,33 @@ internal static class Matcher
 
         var candidates = lists.Count > 0 ? PostingsMath.Intersect(lists) : UnigramCandidates(index, tokens);
         return Verify(index, word, candidates);
+    }
+
+    private static WordMatch WithHeadings(WordMatch match, Dictionary<int, double> covered)
+    {
+        var extra = covered.Keys.Where(d => Array.BinarySearch(match.Docs, d) < 0).Order().ToArray();
+        if (extra.Length == 0)
+        {
+            return match with { HeadingCoverage = covered };
+        }
+
+        var docs = new int[match.Docs.Length + extra.Length];
+        var freqs = new int[docs.Length];
+        int i = 0, j = 0;
+        for (var n = 0; n < docs.Length; n++)
+        {
+            if (j >= extra.Length || (i < match.Docs.Length && match.Docs[i] < extra[j]))
+            {
+                (docs[n], freqs[n]) = (match.Docs[i], match.Frequency(i));
+                i++;
+            }
+            else
+            {
+                (docs[n], freqs[n]) = (extra[j++], 0);
+            }
+        }
+
+        return new WordMatch(match.Word, docs, freqs) { HeadingCoverage = covered };
     }
 
     private static int[] UnigramCandidates(IndexSnapshot index, IReadOnlyList<Token> tokens)

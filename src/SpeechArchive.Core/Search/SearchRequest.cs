@@ -17,6 +17,8 @@ public sealed record SearchRequest
     public bool Expand { get; init; } = true;
     /// <summary>Append near matches (characters missing, halves swapped, near-synonyms) after the strict ones (needs <see cref="Searcher.Understanding"/>).</summary>
     public bool NearMatches { get; init; } = true;
+    /// <summary>How the words are understood: free text (default), exactly as typed, or the plain word baseline (needs <see cref="Searcher.Understanding"/>).</summary>
+    public SearchMode Mode { get; init; } = SearchMode.Understood;
 }
 
 /// <summary>Result order.</summary>
@@ -25,4 +27,20 @@ public enum SearchSort
     Relevance,
     DateDescending,
     DateAscending,
+}
+
+/// <summary>How the words of a query are understood.</summary>
+public enum SearchMode
+{
+    /// <summary>
+    /// Free text: an unquoted query is read as its runs as written (ranked first), then its words without question and
+    /// function words, ranked by BM25 with a minimum number of words a passage must hold, proximity and heading boosts.
+    /// </summary>
+    Understood,
+
+    /// <summary>Exactly as typed: every run of Chinese is one phrase, and every word must match.</summary>
+    Exact,
+
+    /// <summary>The plain baseline: the query's words ORed under BM25, nothing else (for evaluation).</summary>
+    Words,
 }

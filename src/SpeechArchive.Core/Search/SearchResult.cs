@@ -15,6 +15,8 @@ public sealed record SearchResult
     public IReadOnlyList<string> Searched { get; init; } = [];
     /// <summary>Words widened through the thesaurus, with what else was searched for each.</summary>
     public IReadOnlyList<QueryExpansion> Expansions { get; init; } = [];
+    /// <summary>How a free-text query was read (words, dropped words, minimum match); null when it was matched strictly.</summary>
+    public QueryReading? Reading { get; init; }
     /// <summary>Near matches ranked after the <see cref="Total"/> strict ones; the facets do not count them.</summary>
     public int NearTotal { get; init; }
 }
@@ -41,6 +43,11 @@ public sealed record SearchHit
     public string Match { get; init; } = HitMatch.Exact;
     /// <summary>For a near match, the share of the query it holds in order (0–1).</summary>
     public double? Similarity { get; init; }
+    /// <summary>
+    /// For a hit through a heading or title (<see cref="HitMatch.Heading"/>, <see cref="HitMatch.Title"/>): that heading, HTML-safe,
+    /// with the matched words in &lt;mark&gt;; the hit's passage is the first under it.
+    /// </summary>
+    public string? MatchedHeading { get; init; }
 
     /// <summary>The hit for passage <paramref name="doc"/>: its speech, place, text and labels, with the snippet and score given.</summary>
     internal static SearchHit Of(IndexSnapshot index, int doc, string snippet, double score, int? passagesInSpeech = null)

@@ -18,6 +18,8 @@ internal sealed class SearchStructures
     private readonly Lazy<FieldPostings> titles;
     private readonly Lazy<FieldPostings> headings;
     private readonly Lazy<(FieldPostings Texts, (int Speech, int Section)[] Ids)> headingTexts;
+    private readonly Lazy<HeadingHits> headingHits;
+    private readonly Lazy<Analysis.Segmenter> segmenter;
 
     private SearchStructures(IndexSnapshot index)
     {
@@ -26,6 +28,8 @@ internal sealed class SearchStructures
         titles = new(() => FieldPostings.Build(index.Speeches.Select(s => s.TitleMatch).ToArray()));
         headings = new(() => FieldPostings.Build(Enumerable.Range(0, index.SectionCount).Select(index.SectionMatch).ToArray()));
         headingTexts = new(() => HeadingTexts(index));
+        headingHits = new(() => HeadingHits.Build(index, HeadingTexts(), Titles));
+        segmenter = new(() => new Analysis.Segmenter(index.Lexicon));
     }
 
     /// <summary>The structures of <paramref name="index"/>, made on first request (thread-safe).</summary>
@@ -49,6 +53,12 @@ internal sealed class SearchStructures
     /// <see cref="SpeechInfo.Sections"/>): which headings hold a phrase, for the concordance.
     /// </summary>
     public (FieldPostings Texts, (int Speech, int Section)[] Ids) HeadingTexts() => headingTexts.Value;
+
+    /// <summary>Segments free-text queries with the index's lexicon (the base lexicon and the archive's own words).</summary>
+    public Analysis.Segmenter Segmenter => segmenter.Value;
+
+    /// <summary>Headings and titles as hits of their own: the first passage under a heading or title that holds a phrase.</summary>
+    public HeadingHits HeadingHits => headingHits.Value;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
     private static (FieldPostings, (int Speech, int Section)[]) HeadingTexts(IndexSnapshot index)
@@ -168,6 +178,9 @@ internal sealed class FieldPostings
     }
 
     public int Count => values.Length;
+
+    /// <summary>The <paramref name="i"/>-th string.</summary>
+    public string Value(int i) => values[i];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
     public static FieldPostings Build(string[] values)

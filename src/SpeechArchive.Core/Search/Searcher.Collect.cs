@@ -2,8 +2,56 @@ using System.Buffers;
 
 namespace SpeechArchive.Search;
 
+/// <summary>The collect stage's output: the page's passages (score, and with grouping the passages matched in the speech), totals and facets.</summary>
+internal sealed record CollectedHits(List<(int Doc, double Score, int? InSpeech)> Top, int Total, int Speeches, FacetCollector Facets, int Offset, int Limit);
+
 public sealed partial class Searcher
 {
+    /// <summary>
+    /// The collect stage: one pass over the ranked passages (or, without words, the facet tables or every passage) counting
+    /// drill-sideways facets and totals and keeping the top of the page; with grouping, each speech's best passage.
+    /// </summary>
+    private CollectedHits Collect(Ranking ranking, ResolvedFilters filters, SearchRequest request)
+    {
+        var limit = Math.Clamp(request.Limit, 0, 1000);
+        var offset = Math.Clamp(request.Offset, 0, 100_000);
+        var facets = new FacetCollector(Index);
+        var top = new TopK(offset + limit, request.Sort);
+        var collected = new Collected(FacetCollector.RentCleared(Index.Speeches.Count), request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null);
+        if (ranking.Single is { } single)
+        {
+            using var scorer = new Bm25(Index).Scorer(single);
+            Collect(new WordCandidates(single, scorer), filters, facets, top, ref collected);
+        }
+        else if (ranking.Scored is { } scored)
+        {
+            Collect(new ScoredCandidates(scored), filters, facets, top, ref collected);
+        }
+        else if (Exhaustive || !FacetBrowser.TryBrowse(Index, filters, request, facets, top, ref collected))
+        {
+            Collect(new AllCandidates(Index.Passages.Count), filters, facets, top, ref collected);
+        }
+
+        var (perSpeech, bestInSpeech) = (collected.PerSpeech, collected.BestInSpeech); // perSpeech: pooled, longer than the speeches
+        if (bestInSpeech is not null)
+        {
+            for (var s = 0; s < Index.Speeches.Count; s++)
+            {
+                if (perSpeech[s] > 0)
+                {
+                    top.Offer(bestInSpeech[s].Doc, bestInSpeech[s].Score, Index.PassageDate[bestInSpeech[s].Doc]);
+                }
+            }
+        }
+
+        var page = top.Drain().Skip(offset)
+            .Select(x => (x.Doc, x.Score, bestInSpeech is null ? (int?)null : perSpeech[Index.PassageSpeech[x.Doc]]))
+            .ToList();
+        System.Buffers.ArrayPool<int>.Shared.Return(perSpeech);
+        var total = bestInSpeech is null ? collected.Total : collected.Speeches;
+        return new CollectedHits(page, total, collected.Speeches, facets, offset, limit);
+    }
+
     /// <summary>What one pass over the candidates found: per speech, the passages counted (and with grouping its best one).</summary>
     internal struct Collected(int[] perSpeech, (int Doc, double Score)[]? bestInSpeech)
     {
@@ -152,11 +200,4 @@ public sealed partial class Searcher
             System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref rows[doc]));
         }
     }
-
-    /// <summary>The query's one word when it is the whole query (no alternatives, no exclusions) and query understanding leaves its scores as they are.</summary>
-    private static QueryWord? SingleWord(ParsedQuery query, UnderstoodQuery? understood) =>
-        query.Required.Count == 1 && query.Required[0].Alternatives.Count == 1 && query.Excluded.Count == 0
-            && understood?.Reranks != true
-            ? query.Required[0].Alternatives[0]
-            : null;
 }

@@ -6,6 +6,12 @@ namespace SpeechArchive.Search;
 /// </summary>
 internal sealed record WordMatch(QueryWord Word, int[] Docs, int[]? Frequencies, byte[]? TermFrequencies = null)
 {
+    /// <summary>
+    /// Passages that match because a heading or title over them holds the word (<see cref="HeadingHits"/>), each with the share
+    /// of that heading the word covers; their frequency counts the passage's own text only (often 0). Null: none.
+    /// </summary>
+    public Dictionary<int, double>? HeadingCoverage { get; init; }
+
     public int DocFrequency => Docs.Length;
 
     /// <summary>The word's frequency in its <paramref name="i"/>-th passage.</summary>

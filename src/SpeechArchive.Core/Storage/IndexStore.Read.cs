@@ -32,6 +32,21 @@ internal sealed partial class IndexStore
         return list;
     }
 
+    /// <summary>Every speech's plain text, in row-id order (what the archive's words are learned from).</summary>
+    public List<string> ReadTexts()
+    {
+        using var st = db.Prepare(SelectTextsSql);
+        var texts = new List<string>();
+        while (st.Step())
+        {
+            texts.Add(st.Text(0) ?? "");
+        }
+
+        return texts;
+    }
+
+    private const string SelectTextsSql = "SELECT text FROM speeches ORDER BY id";
+
     public List<StoredSection> ReadSections(long? speechRowId = null)
     {
         var sql = "SELECT speech_id, ordinal, level, label, heading, heading_start, heading_end, start, end, parent FROM sections"

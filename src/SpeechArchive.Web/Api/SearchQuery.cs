@@ -30,6 +30,8 @@ internal sealed class SearchQuery
     [FromQuery(Name = "expand")] public string? Expand { get; set; }
     /// <summary><c>0</c>: strict matches only, no near matches after them.</summary>
     [FromQuery(Name = "near")] public string? Near { get; set; }
+    /// <summary><c>exact</c>: search exactly as typed (every run of Chinese one phrase, every word required) instead of as free text.</summary>
+    [FromQuery(Name = "mode")] public string? Mode { get; set; }
 
     /// <summary>The facet parameters in the order the UI shows them; each is also its filter's field in the query syntax (<c>year:2022</c>).</summary>
     public static IReadOnlyList<string> FilterParams { get; } = ["theme", "year", "type", "org", "speaker"];
@@ -49,6 +51,7 @@ internal sealed class SearchQuery
         Group = query["group"].FirstOrDefault(),
         Expand = query["expand"].FirstOrDefault(),
         Near = query["near"].FirstOrDefault(),
+        Mode = query["mode"].FirstOrDefault(),
     };
 
     public IReadOnlyList<string> ValuesOf(string param) => param switch
@@ -71,6 +74,13 @@ internal sealed class SearchQuery
     public bool IsExpanded => Expand is not ("0" or "false" or "off");
 
     public bool WithNearMatches => Near is not ("0" or "false" or "off");
+
+    public bool IsExact => Mode switch
+    {
+        null or "" or "words" => false,
+        "exact" => true,
+        _ => throw new QuerySyntaxException($"未知的检索方式“{Mode}”，可选 exact。(unknown mode '{Mode}': use mode=exact)"),
+    };
 
     public SearchSort SortOrder => Sort switch
     {
@@ -123,6 +133,7 @@ internal sealed class SearchQuery
             GroupBySpeech = IsGrouped,
             Expand = IsExpanded,
             NearMatches = WithNearMatches,
+            Mode = IsExact ? SearchMode.Exact : SearchMode.Understood,
         };
     }
 

@@ -21,6 +21,23 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
     public int PageNumber { get; private set; } = 1;
     public int PageCount { get; private set; }
 
+    /// <summary>Whether <paramref name="q"/> finds anything with the page's filters: advice never proposes a query that finds nothing.</summary>
+    public bool Finds(string q) => Finds(q, Query.IsExact);
+
+    public bool Finds(string q, bool exact)
+    {
+        var request = Query.ToRequest(PageSize, MaxPageSize) with { Query = q, Limit = 0, Offset = 0, Mode = exact ? SearchMode.Exact : SearchMode.Understood };
+        try
+        {
+            var result = archive.Searcher.Search(request);
+            return result.Total + result.NearTotal > 0;
+        }
+        catch (QuerySyntaxException)
+        {
+            return false;
+        }
+    }
+
     public void OnGet()
     {
         Query = SearchQuery.From(Request.Query);

@@ -11,7 +11,20 @@ internal sealed class NoResultsAdvice
     public string? ShorterPhrase { get; private init; }
     public string? Unquoted { get; private init; }
 
-    public static NoResultsAdvice For(string? query)
+    /// <summary>Advice for a query that found nothing; every suggested query is one <paramref name="finds"/> says finds something.</summary>
+    public static NoResultsAdvice For(string? query, Func<string, bool> finds)
+    {
+        ArgumentNullException.ThrowIfNull(finds);
+        var advice = For(query);
+        return new NoResultsAdvice
+        {
+            SingleWords = [.. advice.SingleWords.Where(finds)],
+            ShorterPhrase = advice.ShorterPhrase is { } shorter && finds(shorter) ? shorter : null,
+            Unquoted = advice.Unquoted is { } unquoted && finds(unquoted) ? unquoted : null,
+        };
+    }
+
+    private static NoResultsAdvice For(string? query)
     {
         if (string.IsNullOrWhiteSpace(query))
         {

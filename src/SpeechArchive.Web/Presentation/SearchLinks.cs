@@ -34,6 +34,16 @@ internal sealed class SearchLinks(SearchQuery query)
     /// <summary>The same search with near matches on or off (<c>near=0</c>).</summary>
     public string WithNearMatches(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, on);
 
+    /// <summary>The same search exactly as typed (<c>mode=exact</c>), or as free text.</summary>
+    public string WithExact(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, on);
+
+    /// <summary>The same search without <paramref name="word"/> (a word of the free-text reading), as free text.</summary>
+    public string WithoutWord(string word)
+    {
+        var q = (Query.Q ?? "").Replace(word, " ", StringComparison.Ordinal);
+        return Url(string.Join(' ', q.Split(' ', StringSplitOptions.RemoveEmptyEntries)), Selections(), Query.Sort, Query.IsGrouped, 1);
+    }
+
     /// <summary>The reader at the passage, carrying the query so its hits are marked there.</summary>
     public static string Reader(string speechId, string? q, int? passageOrdinal = null)
     {
@@ -56,9 +66,12 @@ internal sealed class SearchLinks(SearchQuery query)
         SearchQuery.FilterParams.Select(p => (p, Query.ValuesOf(p).ToList())).ToList();
 
     private string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page) =>
-        Url(q, selections, sort, group, page, Query.IsExpanded, Query.WithNearMatches);
+        Url(q, selections, sort, group, page, Query.IsExpanded, Query.WithNearMatches, Query.Mode == "exact");
 
-    private static string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near)
+    private string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near) =>
+        Url(q, selections, sort, group, page, expand, near, Query.Mode == "exact");
+
+    private static string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near, bool exact)
     {
         var pairs = new List<KeyValuePair<string, string?>>();
         if (!string.IsNullOrWhiteSpace(q))
@@ -90,6 +103,11 @@ internal sealed class SearchLinks(SearchQuery query)
         if (!near)
         {
             pairs.Add(new("near", "0"));
+        }
+
+        if (exact)
+        {
+            pairs.Add(new("mode", "exact"));
         }
 
         if (page > 1)

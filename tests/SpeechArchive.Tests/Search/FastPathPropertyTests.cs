@@ -32,6 +32,19 @@ public sealed class FastPathPropertyTests(FastPathPropertyTests.RealIndexFixture
     }
 
     [Fact]
+    public void WhenSearchingFreeText_ShouldGiveWhatTheExhaustivePassGives()
+    {
+        var fast = new Searcher(fixture.Snapshot, QueryUnderstanding.Default);
+        var reference = new Searcher(fixture.Snapshot, QueryUnderstanding.Default) { Exhaustive = true };
+        var questions = Gen.Elements("怎样防止干部腐败", "如何加强作风建设", "老百姓买房难", "公款大吃大喝", "为什么要全面从严治党", "农民收入怎么提高", "全面从严治党永远在路上");
+
+        PropertyRuns.Check(Requests(fixture.Snapshot, questions), request =>
+        {
+            Assert.Equal(Answer(reference, request), Answer(fast, request));
+        }, cases: 200);
+    }
+
+    [Fact]
     public void WhenLookingUpAFormInTitlesAndHeadings_ShouldFindExactlyTheStringsHoldingIt()
     {
         var titles = fixture.Snapshot.Speeches.Select(s => s.TitleMatch).ToArray();
@@ -61,7 +74,7 @@ public sealed class FastPathPropertyTests(FastPathPropertyTests.RealIndexFixture
     }
 
     /// <summary>Zero to three words (some excluded, some ORed), zero to three filters of any dimension, any sort, grouping and page.</summary>
-    private static Gen<SearchRequest> Requests(IndexSnapshot index)
+    private static Gen<SearchRequest> Requests(IndexSnapshot index, Gen<string>? questions = null)
     {
         var years = index.Speeches.Where(s => s.Year is not null).Select(s => s.Year!.Value).Distinct().Order().ToArray();
         var filters = Gen.OneOf(
@@ -73,6 +86,11 @@ public sealed class FastPathPropertyTests(FastPathPropertyTests.RealIndexFixture
         var word = Gen.Elements(Words).Zip(Gen.Elements("", "", "", "-", "OR "), (w, prefix) => prefix + w);
         var query = Gen.Choose(0, 3).SelectMany(n => word.ListOf(n)).Select(ws => string.Join(' ', ws).Trim())
             .Select(q => q.StartsWith("OR ", StringComparison.Ordinal) ? q[3..] : q);
+        if (questions is not null)
+        {
+            query = Gen.OneOf(query, questions, questions.Zip(word, (q, w) => q + " " + (w.StartsWith("OR ", StringComparison.Ordinal) ? w[3..] : w)));
+        }
+
         return query
             .Zip(Gen.Choose(0, 3).SelectMany(n => filters.ListOf(n)))
             .Zip(Gen.Elements(SearchSort.Relevance, SearchSort.Relevance, SearchSort.DateDescending, SearchSort.DateAscending).Zip(Gen.Elements(false, false, true)))

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using SpeechArchive.Indexing;
+using SpeechArchive.Search;
+using SpeechArchive.Writing;
+using Spectre.Console;
+
+namespace SpeechArchive.Cli.Commands;
+
+/// <summary>
+/// <c>eval-topical</c>: nDCG@10 and P@10 of the topical needs per kind and split, for the free-text ranking, the strict phrase
+/// mode and plain BM25 over words in one run; <c>--pool</c> writes the unjudged passages of their top ten for judging.
+/// </summary>
+internal static class EvalTopicalCommand
+{
+    public const string DefaultNeeds = "tests/SpeechArchive.Tests/Fixtures/Topical/needs.tsv";
+    public const string DefaultJudgments = "tests/SpeechArchive.Tests/Fixtures/Topical/judgments.tsv";
+    public static readonly string[] DefaultCorpus = ["corpus", "../shared/corpus/reports", "../shared/corpus/xi-2020"];
+
+    public static Command Create()
+    {
+        var needs = new Option<string>("--needs") { Description = $"Needs TSV (default: {DefaultNeeds})", DefaultValueFactory = _ => DefaultNeeds };
+        var judgments = new Option<string>("--judgments") { Description = $"Judgments TSV (default: {DefaultJudgments})", DefaultValueFactory = _ => DefaultJudgments };
+        var corpus = new Option<string[]>("--corpus")
+        {
+            Description = "Folders to index into a temporary index, laid out as recall-eval does (default: corpus, ../shared/corpus/reports, ../shared/corpus/xi-2020); --existing uses --index instead",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var existing = new Option<bool>("--existing") { Description = "Evaluate the index in --index instead of building one" };
+        var pool = new Option<string?>("--pool") { Description = "Write the passages of every mode's top ten that were never judged to this TSV (for judging)" };
+        var perNeed = new Option<bool>("--per-need") { Description = "Also print each need's nDCG@10 in every mode" };
+        var json = CommonOptions.Json("the report");
+        var command = new Command("eval-topical", "Score free-text search on topical needs: nDCG@10 and P@10 per kind and split, against the strict phrase mode and plain BM25 over words.")
+            { needs, judgments, corpus, existing, pool, perNeed, json };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var set = TopicalSet.Load(parse.GetValue(needs)!, parse.GetValue(judgments)!);
+            var folders = parse.GetValue(corpus) is { Length: > 0 } given ? given : DefaultCorpus;
+            string? temp = null;
+            try
+            {
+                IndexSnapshot index;
+                if (parse.GetValue(existing))
+                {
+                    index = CommonOptions.OpenIndex(parse);
+                }
+                else
+                {
+                    temp = Path.Combine(Path.GetTempPath(), "speecharchive-topical-" + Guid.NewGuid().ToString("N"));
+                    RecallCorpus.Stage(Path.Combine(temp, "corpus"), folders);
+                    Indexer.Run(new IndexOptions { CorpusDirectory = Path.Combine(temp, "corpus"), IndexDirectory = Path.Combine(temp, "index") });
+                    index = IndexSnapshot.Load(Path.Combine(temp, "index"));
+                }
+
+                var searcher = ArchiveOptions.OpenSearcher(index, parse);
+                var report = TopicalEvaluator.Evaluate(searcher, set, [SearchMode.Understood, SearchMode.Exact, SearchMode.Words]);
+                if (parse.GetValue(pool) is { } poolPath)
+                {
+                    WritePool(poolPath, report, set, index);
+                }
+
+                return CommonOptions.Print(parse, json, report, r => Print(r, parse.GetValue(perNeed)));
+            }
+            finally
+            {
+                if (temp is not null)
+                {
+                    Directory.Delete(temp, recursive: true);
+                }
+            }
+        }));
+        return command;
+    }
+
+    private static void Print(TopicalReport report, bool perNeed)
+    {
+        var table = new Table().AddColumns("split", "kind", "needs");
+        foreach (var run in report.Runs)
+        {
+            table.AddColumn($"{run.Mode} nDCG@{report.K}").AddColumn($"P@{report.K}").AddColumn("empty").AddColumn("unjudged");
+        }
+
+        foreach (var s in report.Runs[0].Scores)
+        {
+            var cells = new List<string> { s.Split, s.Kind, s.Needs.ToString(CultureInfo.InvariantCulture) };
+            foreach (var run in report.Runs)
+            {
+                var r = run.Scores.First(x => x.Kind == s.Kind && x.Split == s.Split);
+                cells.AddRange([F(r.Ndcg), F(r.Precision), r.Empty.ToString(CultureInfo.InvariantCulture), r.Unjudged.ToString(CultureInfo.InvariantCulture)]);
+            }
+
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+
+        AnsiConsole.Write(table);
+        if (perNeed)
+        {
+            foreach (var (result, i) in report.Runs[0].Results.Select((r, i) => (r, i)))
+            {
+                var scores = string.Join("  ", report.Runs.Select(run => $"{run.Mode} {F(run.Results[i].Ndcg)}"));
+                AnsiConsole.MarkupLine(Markup.Escape($"{result.Need.Id} [{result.Need.Kind}/{result.Need.Split}] {result.Need.Query}: {scores}"));
+            }
+        }
+    }
+
+    private static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>The unjudged passages of every mode's top ten, one row per (need, passage), modes not named: judges grade blind.</summary>
+    private static void WritePool(string path, TopicalReport report, TopicalSet set, IndexSnapshot index)
+    {
+        var sb = new StringBuilder("id\tquery\tneed\tpassage\ttext\n");
+        var rows = 0;
+        foreach (var need in set.Needs)
+        {
+            var pooled = report.Runs.SelectMany(run => run.Results.First(r => r.Need.Id == need.Id).Ranking)
+                .Distinct().Where(p => set.Grade(need.Id, p) is null)
+                .OrderBy(p => StableHash(need.Id + p)).ToList();
+            foreach (var passage in pooled)
+            {
+                var doc = index.FindPassage(passage);
+                var text = doc is int d ? Flat(index.PassageText(d)) : "";
+                var heading = doc is int h ? Flat(index.Passages[h].SectionPath) : "";
+                var title = doc is int t ? index.Speeches[index.Passages[t].Speech].Title : "";
+                sb.Append(need.Id).Append('\t').Append(need.Query).Append('\t').Append(need.Need).Append('\t').Append(passage).Append('\t')
+                    .Append('《').Append(title).Append("》 ").Append(heading.Length > 0 ? heading + " ¶ " : "").Append(text).Append('\n');
+                rows++;
+            }
+        }
+
+        File.WriteAllText(path, sb.ToString());
+        Console.Error.WriteLine($"pool: {rows} unjudged passages written to {path}");
+    }
+
+    private static string Flat(string s) => s.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+
+    private static ulong StableHash(string s)
+    {
+        var h = 1469598103934665603UL;
+        foreach (var c in s)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+
+        return h;
+    }
+}

@@ -1,0 +1,37 @@
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// A free-text query as <see cref="FreeTextReader"/> read it: its runs of text as written (passages holding one rank first),
+/// the words searched in them (each a <see cref="WordSlot"/>), the words dropped, and how many words a passage must hold.
+/// </summary>
+/// <param name="Runs">The unquoted runs as typed; a run of more than one word is also matched as a phrase.</param>
+/// <param name="Slots">The words searched, in query order.</param>
+/// <param name="Dropped">Question and function words left out (如何, 的, 要…), and single characters.</param>
+/// <param name="Missing">Words found in no passage, even split into parts.</param>
+/// <param name="MinimumMatch">How many of <see cref="Slots"/> a passage must hold unless it holds a run as written.</param>
+/// <param name="Phrases">Quoted phrases: each must match, with its exact meaning.</param>
+/// <param name="Plain">The baseline: words ORed under plain BM25, no phrase tier, proximity, boosts or expansions.</param>
+internal sealed record FreeTextQuery(
+    IReadOnlyList<QueryWord> Runs,
+    IReadOnlyList<WordSlot> Slots,
+    IReadOnlyList<string> Dropped,
+    IReadOnlyList<string> Missing,
+    int MinimumMatch,
+    IReadOnlyList<QueryWord> Phrases,
+    bool Plain)
+{
+    /// <summary>Every match form to mark in a snippet: runs, words and their parts and expansions.</summary>
+    public IEnumerable<string> Forms => Runs.Select(r => r.MatchForm)
+        .Concat(Slots.SelectMany(s => s.Words.Concat(s.Expansions)).Select(w => w.MatchForm))
+        .Concat(Phrases.Select(p => p.MatchForm));
+}
+
+/// <summary>
+/// One word of a free-text query: the word itself, or when no passage holds it, the parts it splits into (any of which
+/// counts); and its thesaurus terms, weighted lower.
+/// </summary>
+internal sealed record WordSlot(string Text, IReadOnlyList<QueryWord> Words, IReadOnlyList<QueryWord> Expansions)
+{
+    /// <summary>Whether the word was split into parts because no passage holds it whole.</summary>
+    public bool Split => Words.Count != 1 || Words[0].Text != Text;
+}

@@ -1,0 +1,79 @@
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// The last stage: near matches (<see cref="NearMatcher"/>: characters missing, halves swapped, a near-synonym) appended after
+/// the counted hits, never counted in the total or the facets, and not looked for beside many counted matches.
+/// </summary>
+internal static class NearMatchStage
+{
+    /// <summary>The result with the near matches of <paramref name="query"/> filling the page after the counted hits.</summary>
+    public static SearchResult Append(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, WordMatches matches, SearchResult result)
+    {
+        var near = Find(index, query, ranking, matches, result.Total);
+        if (near.Count == 0)
+        {
+            return result;
+        }
+
+        var request = query.Request;
+        var hits = result.Hits.ToList();
+        var skip = Math.Max(0, result.Offset - result.Total);
+        var room = result.Limit - hits.Count;
+        if (room > 0)
+        {
+            hits.AddRange(near.Skip(skip).Take(room).Select(m => Hit(index, m, request)));
+        }
+
+        return result with { Hits = hits, NearTotal = near.Count };
+    }
+
+    private static List<NearMatch> Find(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, WordMatches matches, int countedTotal)
+    {
+        var request = query.Request;
+        var probe = query.Probe;
+        if (query.Understanding is not { } understanding || !request.NearMatches || ranking.Docs is not { } counted || probe is null)
+        {
+            return [];
+        }
+
+        var options = understanding.NearMatches;
+        if (probe.Length < 3 || probe.Length > QueryParser.MaxLength / 4 || countedTotal >= options.MaxStrictTotal
+            || (probe.Length < options.MinLengthAlongsideStrict && countedTotal > 0))
+        {
+            return [];
+        }
+
+        var filters = ResolvedFilters.Resolve(index, query.Original.Filters);
+        var excluded = new HashSet<int>();
+        foreach (var word in query.Original.Excluded)
+        {
+            excluded.UnionWith(matches.Get(word).Docs);
+        }
+
+        HashSet<int>? countedSpeeches = null;
+        if (request.GroupBySpeech)
+        {
+            countedSpeeches = counted.Where(d => filters.Failures(index, d) == 0).Select(d => index.PassageSpeech[d]).ToHashSet();
+        }
+
+        bool Accept(int doc) => Array.BinarySearch(counted, doc) < 0 && !excluded.Contains(doc) && filters.Failures(index, doc) == 0
+            && (countedSpeeches is null || !countedSpeeches.Contains(index.PassageSpeech[doc]));
+
+        var variants = request.Expand ? understanding.Thesaurus.Substitutions(probe, options.MaxVariants) : [];
+        var near = NearMatcher.Find(index, probe, variants, Accept, options);
+        if (request.GroupBySpeech)
+        {
+            var seen = new HashSet<int>();
+            near = near.Where(m => seen.Add(index.PassageSpeech[m.Doc])).ToList();
+        }
+
+        return near;
+    }
+
+    private static SearchHit Hit(IndexSnapshot index, NearMatch m, SearchRequest request)
+    {
+        var p = index.Passages[m.Doc];
+        var snippet = MarkedSnippet.Build(p.SourceText, p.Start, p.End, p.SourceMarks(m.MatchStart, m.MatchEnd), request.SnippetLength);
+        return SearchHit.Of(index, m.Doc, snippet, m.Similarity) with { Match = HitMatch.Near, Similarity = Math.Round(Math.Max(0, m.Similarity), 3) };
+    }
+}

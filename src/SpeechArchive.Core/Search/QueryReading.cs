@@ -1,0 +1,37 @@
+namespace SpeechArchive.Search;
+
+/// <summary>How a free-text query was read, for the page and <c>search --json</c>: every part can be removed or searched as typed.</summary>
+public sealed record QueryReading
+{
+    /// <summary>The words searched, in order (a word no passage holds appears as its parts: 买房 → 买、房).</summary>
+    public IReadOnlyList<QueryReadingWord> Words { get; init; } = [];
+
+    /// <summary>Question and function words left out (如何, 怎样, 的, 要…).</summary>
+    public IReadOnlyList<string> Dropped { get; init; } = [];
+
+    /// <summary>Words found nowhere in the archive.</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
+    /// <summary>How many of the words a counted passage holds at least, unless it holds the query as written.</summary>
+    public int MinimumMatch { get; init; }
+
+    /// <summary>How many counted passages hold the query (a run of it) as written; they rank first.</summary>
+    public int AsWritten { get; init; }
+}
+
+/// <summary>The reading of a free-text query once ranked.</summary>
+internal static class QueryReadings
+{
+    /// <summary>The reading; the passages as written are counted among those passing <paramref name="filters"/>.</summary>
+    public static QueryReading Of(IndexSnapshot index, FreeTextQuery free, Ranking ranking, ResolvedFilters filters) => new()
+    {
+        Words = [.. free.Slots.Select(s => new QueryReadingWord(s.Text, s.Split ? [.. s.Words.Select(w => w.Text)] : [], [.. s.Expansions.Select(e => e.Text)]))],
+        Dropped = [.. free.Dropped.Distinct()],
+        Missing = free.Missing,
+        MinimumMatch = ranking.MinimumMatch,
+        AsWritten = ranking.AsWritten!.Count(d => Array.BinarySearch(ranking.Docs!, d) >= 0 && filters.Failures(index, d) == 0),
+    };
+}
+
+/// <summary>One word searched, with the parts it was split into (if any) and its thesaurus terms.</summary>
+public sealed record QueryReadingWord(string Word, IReadOnlyList<string> Parts, IReadOnlyList<string> Expansions);

@@ -1,0 +1,241 @@
+using System.Buffers;
+
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// Ranking of free text (<see cref="FreeTextQuery"/>). A passage counts
+/// when it holds a run of the query as written (a phrase of several words, or a heading over it that holds one), or at least
+/// <see cref="FreeTextQuery.MinimumMatch"/> of its words (lowered step by step while nothing holds that many). Passages holding
+/// a run as written rank first, by the phrase's own BM25; then the passages that hold most of the query in order (near: a
+/// half-remembered clause, or a question's words in its order), by that similarity; then the rest by BM25 summed over the
+/// words they hold (a word's thesaurus terms at <see cref="ExpansionWeight"/>), raised by how nearly they hold the query.
+/// </summary>
+internal static partial class Ranker
+{
+    /// <summary>A thesaurus term's score relative to the word it widens.</summary>
+    public const double ExpansionWeight = 0.6;
+
+    /// <summary>Added to a passage holding a run as written, above any other.</summary>
+    private const double AsWrittenTier = 1_000_000;
+
+    /// <summary>Added to a passage holding most of the query in order, above any sum of word scores.</summary>
+    private const double NearTier = 500_000;
+
+    /// <summary>Fewer passages than this holding the minimum number of words: the minimum is lowered.</summary>
+    private const int FewResults = 10;
+
+    /// <summary>How many of the best word matches are checked for holding the query in order.</summary>
+    private const int FreeTextOrderDepth = 100;
+
+    /// <summary>
+    /// Ranks the passages for <paramref name="query"/>: <paramref name="matchWord"/> finds the passages whose text holds a word,
+    /// <paramref name="matchRun"/> those holding a run or phrase, or under a heading that holds it.
+    /// </summary>
+    private static Ranking RankFreeText(IndexSnapshot index, FreeTextQuery query, IReadOnlyList<QueryWord> excluded,
+        Func<QueryWord, WordMatch> matchWord, Func<QueryWord, WordMatch> matchRun, NearMatchOptions nearMatches)
+    {
+        var bm25 = new Bm25(index, fieldBoosts: !query.Plain);
+        var slots = query.Slots.Select(s => SlotScores(bm25, s, matchWord)).ToList();
+        var (words, minimum) = AtLeast(slots, query.MinimumMatch);
+
+        var asWritten = ScoredDocs.Empty;
+        if (!query.Plain)
+        {
+            foreach (var run in query.Runs.Where(r => !IsOneSlot(query, r)))
+            {
+                asWritten = Max(asWritten, bm25.Score(matchRun(run)));
+            }
+        }
+
+        if (asWritten.Count > 0)
+        {
+            var tiered = new double[asWritten.Count];
+            for (var i = 0; i < tiered.Length; i++)
+            {
+                tiered[i] = AsWrittenTier + asWritten.Scores[i];
+            }
+
+            words = Max(words, new ScoredDocs(asWritten.Docs, tiered));
+        }
+
+        foreach (var phrase in query.Phrases)
+        {
+            words = words.And(bm25.Score(matchRun(phrase)));
+        }
+
+        foreach (var word in excluded)
+        {
+            words = words.Except(matchWord(word).Docs);
+        }
+
+        var near = query.Plain ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches);
+        return new Ranking { Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum };
+    }
+
+    /// <summary>A run that is itself one of the words searched: holding it as written is holding that word.</summary>
+    private static bool IsOneSlot(FreeTextQuery query, QueryWord run) => query.Slots.Any(s => !s.Split && s.Text == run.MatchForm);
+
+    /// <summary>A word's score in each passage: the best of the word (or its parts, summed) and its thesaurus terms, weighted.</summary>
+    private static ScoredDocs SlotScores(Bm25 bm25, WordSlot slot, Func<QueryWord, WordMatch> match)
+    {
+        var scores = ScoredDocs.Empty;
+        foreach (var word in slot.Words)
+        {
+            scores = scores.Or(bm25.Score(match(word)));
+        }
+
+        foreach (var term in slot.Expansions)
+        {
+            var expanded = bm25.Score(match(term));
+            for (var i = 0; i < expanded.Count; i++)
+            {
+                expanded.Scores[i] *= ExpansionWeight;
+            }
+
+            scores = Max(scores, expanded);
+        }
+
+        return scores;
+    }
+
+    /// <summary>
+    /// The passages holding at least <paramref name="minimum"/> of the words, their scores summed; with fewer than
+    /// <see cref="FewResults"/>, the minimum is lowered until that many hold it or it is 1 (returned with the passages).
+    /// </summary>
+    private static (ScoredDocs Docs, int Minimum) AtLeast(List<ScoredDocs> slots, int minimum)
+    {
+        if (slots.Count == 0)
+        {
+            return (ScoredDocs.Empty, 0);
+        }
+
+        var heads = new int[slots.Count];
+        var docs = new List<int>();
+        var scores = new List<double>();
+        var counts = new List<byte>();
+        while (true)
+        {
+            var doc = int.MaxValue;
+            for (var s = 0; s < slots.Count; s++)
+            {
+                if (heads[s] < slots[s].Count && slots[s].Docs[heads[s]] < doc)
+                {
+                    doc = slots[s].Docs[heads[s]];
+                }
+            }
+
+            if (doc == int.MaxValue)
+            {
+                break;
+            }
+
+            var (count, score) = (0, 0.0);
+            for (var s = 0; s < slots.Count; s++)
+            {
+                if (heads[s] < slots[s].Count && slots[s].Docs[heads[s]] == doc)
+                {
+                    count++;
+                    score += slots[s].Scores[heads[s]++];
+                }
+            }
+
+            docs.Add(doc);
+            scores.Add(score);
+            counts.Add((byte)Math.Min(count, 255));
+        }
+
+        // Too few passages hold that many words: lower the minimum (those holding more still rank higher by their sums).
+        var held = new int[slots.Count + 1];
+        foreach (var count in counts)
+        {
+            held[count]++;
+        }
+
+        var atLeast = 0;
+        for (var m = slots.Count; m >= 1; m--)
+        {
+            atLeast += held[m];
+            if (m <= minimum && (atLeast >= FewResults || m == 1))
+            {
+                minimum = m;
+                break;
+            }
+        }
+
+        var keptDocs = new List<int>(docs.Count);
+        var keptScores = new List<double>(docs.Count);
+        for (var i = 0; i < docs.Count; i++)
+        {
+            if (counts[i] >= minimum)
+            {
+                keptDocs.Add(docs[i]);
+                keptScores.Add(scores[i]);
+            }
+        }
+
+        return (new ScoredDocs([.. keptDocs], [.. keptScores]), minimum);
+    }
+
+    /// <summary>Documents in either; where both, the higher score.</summary>
+    private static ScoredDocs Max(ScoredDocs a, ScoredDocs b)
+    {
+        var merged = a.Or(b);
+        if (merged.Count == a.Count + b.Count)
+        {
+            return merged;
+        }
+
+        int i = 0, j = 0;
+        for (var k = 0; k < merged.Count; k++)
+        {
+            var doc = merged.Docs[k];
+            var x = i < a.Count && a.Docs[i] == doc ? a.Scores[i++] : double.MinValue;
+            var y = j < b.Count && b.Docs[j] == doc ? b.Scores[j++] : double.MinValue;
+            merged.Scores[k] = Math.Max(x, y);
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// Of the best passages below the as-written tier, those that hold the query nearly in order (its runs aligned with the
+    /// passage, characters missing or added allowed) rise: those holding at least <see cref="NearMatchOptions.MinSimilarity"/>
+    /// of it form the near tier (a half-remembered clause finds its passage), the others gain by the square of the share.
+    /// </summary>
+    private static Dictionary<int, double> RewardOrder(IndexSnapshot index, ScoredDocs scored, FreeTextQuery query, NearMatchOptions options)
+    {
+        var near = new Dictionary<int, double>();
+        var probe = string.Concat(query.Runs.Select(r => r.MatchForm.Replace(Analysis.MatchText.Break.ToString(), "", StringComparison.Ordinal)));
+        if (scored.Count == 0 || probe.Length < 3)
+        {
+            return near;
+        }
+
+        var top = new TopK(FreeTextOrderDepth, SearchSort.Relevance);
+        for (var i = 0; i < scored.Count; i++)
+        {
+            if (scored.Scores[i] < AsWrittenTier)
+            {
+                top.Offer(i, scored.Scores[i], 0);
+            }
+        }
+
+        var best = 0.0;
+        foreach (var (i, score, _) in top.Drain())
+        {
+            best = Math.Max(best, score);
+            var similarity = NearMatcher.Similarity(index.Passages[scored.Docs[i]].MatchText, probe);
+            if (similarity >= options.MinSimilarity && probe.Length >= options.MinLengthAlongsideStrict)
+            {
+                near[scored.Docs[i]] = similarity;
+                scored.Scores[i] = NearTier + (similarity * 1000) + score;
+            }
+            else
+            {
+                scored.Scores[i] += similarity * similarity * best;
+            }
+        }
+
+        return near;
+    }
+}

@@ -1,0 +1,260 @@
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// The rank stage, all ranking in one place: BM25 per word or phrase with title and heading boosts (<see cref="Bm25"/>),
+/// summed over the clauses a passage holds; of several words, passages holding them together rise (proximity); of one
+/// phrase, those holding it as written; with thesaurus expansions, exact matches stay above the rest; free text has its
+/// own tiers (<c>Ranker.FreeText.cs</c>).
+/// </summary>
+internal static partial class Ranker
+{
+    /// <summary>How many of the best strict matches are checked for their words standing together.</summary>
+    private const int ProximityDepth = 200;
+
+    /// <summary>
+    /// Ranks the passages for <paramref name="query"/>. With <paramref name="exhaustive"/>, never the shortcuts (one word
+    /// scored while collecting, joins from the rarest word): the reference the tests hold them to.
+    /// </summary>
+    public static Ranking Rank(IndexSnapshot index, UnderstoodQuery query, WordMatches matches, bool exhaustive)
+    {
+        if (query.FreeText is { } free)
+        {
+            return RankFreeText(index, free, query.Original.Excluded, matches.InText, w => matches.Get(w), query.Understanding!.NearMatches);
+        }
+
+        var parsed = query.Query;
+        if (!parsed.HasWords && parsed.Excluded.Count == 0)
+        {
+            return Ranking.Browse;
+        }
+
+        if (!exhaustive && !query.Reranks && parsed.Required is [{ Alternatives: [var word] }] && parsed.Excluded.Count == 0)
+        {
+            return new Ranking { Single = matches.Get(word) };
+        }
+
+        var scores = Score(index, parsed, matches, exhaustive);
+        if (query.RewardsProximity)
+        {
+            RewardProximity(index, scores, query.Probe!);
+        }
+
+        if (query.PrefersAsWritten)
+        {
+            PreferAsWritten(index, scores, query.Probe!);
+        }
+
+        if (query.Expansions.Count == 0)
+        {
+            return new Ranking { Scored = scores };
+        }
+
+        var exact = ExactDocs(query.Original, matches);
+        KeepExactAbove(scores, exact);
+        return new Ranking { Scored = scores, ExactDocs = exact };
+    }
+
+    /// <summary>BM25 of the passages holding every clause (one of its alternatives) and none of the excluded words.</summary>
+    private static ScoredDocs Score(IndexSnapshot index, ParsedQuery query, WordMatches matches, bool exhaustive)
+    {
+        var bm25 = new Bm25(index);
+        ScoredDocs? combined = null;
+        if (!exhaustive && query.Required.Count > 1 && query.Required.All(c => c.Alternatives.Count == 1))
+        {
+            combined = Conjunction(query.Required.Select(c => c.Alternatives[0]).ToList(), bm25, matches);
+            if (combined.Count == 0)
+            {
+                return combined;
+            }
+        }
+
+        foreach (var clause in combined is null ? query.Required : [])
+        {
+            ScoredDocs? alternatives = null;
+            foreach (var word in clause.Alternatives)
+            {
+                var scored = bm25.Score(matches.Get(word));
+                alternatives = alternatives is null ? scored : alternatives.Or(scored);
+            }
+
+            combined = combined is null ? alternatives! : combined.And(alternatives!);
+            if (combined.Count == 0)
+            {
+                return combined;
+            }
+        }
+
+        combined ??= new ScoredDocs(Enumerable.Range(0, index.Passages.Count).ToArray(), new double[index.Passages.Count]);
+        foreach (var word in query.Excluded)
+        {
+            combined = combined.Except(matches.Get(word).Docs);
+        }
+
+        return combined;
+    }
+
+    /// <summary>
+    /// Passages holding every one of several words, scored: the rarest word's passages looked up in the others' (galloping),
+    /// and only the passages found scored — the sum in the words' order, as clause-by-clause joins add them.
+    /// </summary>
+    private static ScoredDocs Conjunction(List<QueryWord> words, Bm25 bm25, WordMatches matches)
+    {
+        var found = new WordMatch[words.Count];
+        for (var w = 0; w < words.Count; w++)
+        {
+            found[w] = matches.Get(words[w]);
+            if (found[w].Docs.Length == 0)
+            {
+                return ScoredDocs.Empty;
+            }
+        }
+
+        var order = Enumerable.Range(0, words.Count).OrderBy(w => found[w].Docs.Length).ToArray();
+        var rarest = found[order[0]].Docs;
+        var at = new int[words.Count];
+        var docs = new List<int>();
+        var positions = new List<int>();
+        for (var r = 0; r < rarest.Length; r++)
+        {
+            var doc = rarest[r];
+            at[order[0]] = r;
+            var all = true;
+            for (var k = 1; k < order.Length && all; k++)
+            {
+                var other = found[order[k]].Docs;
+                var p = at[order[k]] = PostingsMath.Gallop(other, at[order[k]], doc);
+                if (p >= other.Length)
+                {
+                    r = rarest.Length; // this word has no more passages: nothing further can match
+                    all = false;
+                }
+                else
+                {
+                    all = other[p] == doc;
+                }
+            }
+
+            if (all)
+            {
+                docs.Add(doc);
+                positions.AddRange(at);
+            }
+        }
+
+        var scores = new double[docs.Count];
+        for (var w = 0; w < words.Count; w++)
+        {
+            using var scorer = bm25.Scorer(found[w]);
+            for (var i = 0; i < docs.Count; i++)
+            {
+                scores[i] += scorer.Score(docs[i], found[w].Frequency(positions[(i * words.Count) + w]));
+            }
+        }
+
+        return new ScoredDocs([.. docs], scores);
+    }
+
+    /// <summary>Of several words run together, the best matches that hold them together and in order rise.</summary>
+    private static void RewardProximity(IndexSnapshot index, ScoredDocs scores, string probe)
+    {
+        if (scores.Count < 2)
+        {
+            return;
+        }
+
+        var top = Best(scores, ProximityDepth);
+        var best = scores.Scores[top[0]];
+        foreach (var i in top)
+        {
+            var similarity = NearMatcher.Similarity(index.Passages[scores.Docs[i]].MatchText, probe);
+            scores.Scores[i] += similarity * similarity * best;
+        }
+    }
+
+    /// <summary>
+    /// A phrase of one word matches across in-sentence punctuation (企业的改组改 matches 企业的改组、改造), but a writer who types
+    /// it without punctuation remembers it as written: of the best strict matches, those holding it as one run rise above
+    /// those that hold it only across punctuation or quotation marks. Nothing changes when all or none hold it as written.
+    /// </summary>
+    private static void PreferAsWritten(IndexSnapshot index, ScoredDocs scores, string probe)
+    {
+        if (scores.Count < 2)
+        {
+            return;
+        }
+
+        var top = Best(scores, ProximityDepth);
+        var written = top.Where(i => NearMatcher.OccursAsWritten(index, scores.Docs[i], probe)).ToList();
+        if (written.Count == 0 || written.Count == top.Count)
+        {
+            return;
+        }
+
+        var best = scores.Scores[top[0]];
+        foreach (var i in written)
+        {
+            scores.Scores[i] += best;
+        }
+    }
+
+    /// <summary>Passages found only through a thesaurus term drop below every passage holding the words as typed.</summary>
+    private static void KeepExactAbove(ScoredDocs scores, HashSet<int> exact)
+    {
+        var minExact = double.MaxValue;
+        var maxOther = 0.0;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            if (exact.Contains(scores.Docs[i]))
+            {
+                minExact = Math.Min(minExact, scores.Scores[i]);
+            }
+            else
+            {
+                maxOther = Math.Max(maxOther, scores.Scores[i]);
+            }
+        }
+
+        if (minExact == double.MaxValue || maxOther < minExact * 0.9)
+        {
+            return;
+        }
+
+        var factor = minExact * 0.9 / maxOther;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            if (!exact.Contains(scores.Docs[i]))
+            {
+                scores.Scores[i] *= factor;
+            }
+        }
+    }
+
+    /// <summary>The passages holding every clause of the query as typed (no thesaurus terms).</summary>
+    private static HashSet<int> ExactDocs(ParsedQuery original, WordMatches matches)
+    {
+        HashSet<int>? result = null;
+        foreach (var clause in original.Required)
+        {
+            var docs = new HashSet<int>();
+            foreach (var word in clause.Alternatives)
+            {
+                docs.UnionWith(matches.Get(word).Docs);
+            }
+
+            if (result is null)
+            {
+                result = docs;
+            }
+            else
+            {
+                result.IntersectWith(docs);
+            }
+        }
+
+        return result ?? [];
+    }
+
+    /// <summary>Indexes of the <paramref name="k"/> best scores, best first (ties by passage id).</summary>
+    private static List<int> Best(ScoredDocs scores, int k) =>
+        Enumerable.Range(0, scores.Count).OrderByDescending(i => scores.Scores[i]).ThenBy(i => scores.Docs[i]).Take(k).ToList();
+}

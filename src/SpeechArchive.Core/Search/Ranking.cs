@@ -1,0 +1,43 @@
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// The rank stage's output: the matching passages with their scores, and what the hits are labelled with (as written,
+/// near, by words, through an expansion). <see cref="Single"/>: one word, scored while the passages are collected;
+/// neither it nor <see cref="Scored"/>: no words (browse every passage).
+/// </summary>
+internal sealed record Ranking
+{
+    public static Ranking Browse { get; } = new();
+
+    /// <summary>The matching passages (sorted ids) with their final scores.</summary>
+    public ScoredDocs? Scored { get; init; }
+
+    /// <summary>A one-word query's match, which the collector scores passage by passage (no score array).</summary>
+    public WordMatch? Single { get; init; }
+
+    /// <summary>With thesaurus expansions: the passages holding the words as typed (the rest are labelled expanded).</summary>
+    public HashSet<int>? ExactDocs { get; init; }
+
+    /// <summary>Free text: the passages holding a run as written (sorted); the others are near or by words.</summary>
+    public int[]? AsWritten { get; init; }
+
+    /// <summary>Free text: the counted passages that hold most of the query in order, with that share.</summary>
+    public IReadOnlyDictionary<int, double>? Near { get; init; }
+
+    /// <summary>Free text: how many words a counted passage holds at least.</summary>
+    public int MinimumMatch { get; init; }
+
+    /// <summary>The matching passages, sorted; null when browsing (every passage).</summary>
+    public int[]? Docs => Scored?.Docs ?? Single?.Docs;
+
+    /// <summary>How passage <paramref name="doc"/> matched, for its hit (<see cref="HitMatch"/>); a heading or title hit is labelled where its snippet is made.</summary>
+    public (string Match, double? Similarity) Label(int doc)
+    {
+        if (AsWritten is not null && Array.BinarySearch(AsWritten, doc) < 0)
+        {
+            return Near!.TryGetValue(doc, out var similarity) ? (HitMatch.Near, Math.Round(similarity, 3)) : (HitMatch.Words, null);
+        }
+
+        return ExactDocs is not null && !ExactDocs.Contains(doc) ? (HitMatch.Expanded, null) : (HitMatch.Exact, null);
+    }
+}

@@ -1,0 +1,69 @@
+namespace SpeechArchive.Writing;
+
+/// <summary>One topical information need: a query as people type it, its kind (topic, question, paraphrase), and the split it belongs to.</summary>
+/// <param name="Split"><c>tune</c> (ranking may be tuned on it) or <c>test</c> (reported only).</param>
+/// <param name="Need">What a passage must say to be relevant (the judges' instruction).</param>
+public sealed record TopicalNeed(string Id, string Kind, string Split, string Query, string Need);
+
+/// <summary>
+/// A topical relevance set: needs (<c>id, kind, split, query, need</c>) and graded judgments (<c>id, passage, grade, note</c>;
+/// grade 0, 1 or 2), both TSV with a header; lines starting with # are comments. Passages are named by passage id in an
+/// index staged as <see cref="RecallCorpus"/> lays the folders out.
+/// </summary>
+public sealed record TopicalSet(IReadOnlyList<TopicalNeed> Needs, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Judgments)
+{
+    public static TopicalSet Load(string needsPath, string judgmentsPath)
+    {
+        var needs = Rows(needsPath, 5).Select(f => new TopicalNeed(f[0], f[1], f[2], f[3], f[4])).ToList();
+        var judgments = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        if (File.Exists(judgmentsPath))
+        {
+            foreach (var f in Rows(judgmentsPath, 3))
+            {
+                if (!int.TryParse(f[2], out var grade) || grade is < 0 or > 2)
+                {
+                    throw new SpeechArchiveException($"{judgmentsPath}: grade “{f[2]}” of {f[0]} {f[1]} is not 0, 1 or 2");
+                }
+
+                if (!judgments.TryGetValue(f[0], out var graded))
+                {
+                    graded = new Dictionary<string, int>(StringComparer.Ordinal);
+                    judgments[f[0]] = graded;
+                }
+
+                graded[f[1]] = grade;
+            }
+        }
+
+        return new TopicalSet(needs, judgments.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>The grade of <paramref name="passageId"/> for need <paramref name="id"/>; null when it was never judged.</summary>
+    public int? Grade(string id, string passageId) =>
+        Judgments.TryGetValue(id, out var graded) && graded.TryGetValue(passageId, out var g) ? g : null;
+
+    private static IEnumerable<string[]> Rows(string path, int fields)
+    {
+        if (!File.Exists(path))
+        {
+            throw new SpeechArchiveException($"topical set file not found: {path}");
+        }
+
+        var lines = File.ReadAllLines(path);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Trim().Length == 0 || lines[i].StartsWith('#'))
+            {
+                continue;
+            }
+
+            var f = lines[i].Split('\t');
+            if (f.Length < fields)
+            {
+                throw new SpeechArchiveException($"{path}:{i + 1}: expected {fields} tab-separated fields, found {f.Length}");
+            }
+
+            yield return f;
+        }
+    }
+}

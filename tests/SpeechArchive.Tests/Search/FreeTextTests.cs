@@ -1,0 +1,113 @@
+using SpeechArchive.Analysis;
+using SpeechArchive.Search;
+using SpeechArchive.Tests.Writing;
+
+namespace SpeechArchive.Tests.Search;
+
+public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>
+{
+    [Fact]
+    public void WhenAQuestionIsAsked_ShouldDropTheQuestionWordsAndFindPassagesAboutIt()
+    {
+        var result = seeds.Search("怎样防止干部腐败");
+
+        Assert.NotNull(result.Reading);
+        Assert.Contains("怎样", result.Reading!.Dropped);
+        Assert.Contains(result.Reading.Words, w => w.Word == "腐败");
+        Assert.True(result.Total > 0);
+        Assert.All(result.Hits.Take(5), h => Assert.Contains("腐", h.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenTheQueryIsFoundAsWritten_ShouldRankThosePassagesFirst()
+    {
+        var result = seeds.Search("全面从严治党永远在路上", limit: 50);
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.True(reading.AsWritten > 0);
+        Assert.True(result.Total > reading.AsWritten, "words apart should find more than the phrase");
+        Assert.All(result.Hits.Take(reading.AsWritten), h => Assert.Contains("全面从严治党永远在路上", h.Text, StringComparison.Ordinal));
+        Assert.All(result.Hits.Skip(reading.AsWritten), h => Assert.DoesNotContain("全面从严治党永远在路上", h.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenExactModeIsAsked_ShouldMatchOnlyAsTyped()
+    {
+        var free = seeds.Search("全面从严治党永远在路上");
+        var exact = seeds.Searcher.Search(new SearchRequest { Query = "全面从严治党永远在路上", Mode = SearchMode.Exact, NearMatches = false, Limit = 50 });
+
+        Assert.Null(exact.Reading);
+        Assert.Equal(free.Reading!.AsWritten, exact.Total);
+        Assert.All(exact.Hits, h => Assert.Contains("全面从严治党永远在路上", h.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenCountingFreeTextMatches_ShouldCountExactlyThePassagesTheReadingStates()
+    {
+        foreach (var query in new[] { "怎样防止干部腐败", "如何加强作风建设和纪律建设", "群众反映强烈的问题怎么解决" })
+        {
+            var result = seeds.Searcher.Search(new SearchRequest { Query = query, Limit = 0, Expand = false, NearMatches = false });
+            var reading = result.Reading!;
+            var words = reading.Words.Select(w => w.Parts.Count > 0 ? w.Parts : [w.Word]).ToList();
+            var runs = QueryParser.Parse(query).Required.Select(c => c.Alternatives[0].MatchForm).ToList();
+            var expected = seeds.Snapshot.Passages.Count(p =>
+                runs.Any(r => words.Count > 1 && p.MatchText.Contains(r, StringComparison.Ordinal))
+                || words.Count(parts => parts.Any(w => p.MatchText.Contains(w, StringComparison.Ordinal))) >= reading.MinimumMatch);
+
+            Assert.Equal(expected, result.Total);
+            Assert.Equal(expected, result.Facets.Year.Sum(y => y.Count));
+        }
+    }
+
+    [Fact]
+    public void WhenAHeadingOfASeedSpeechIsSearchedAsWritten_ShouldMakeItTheFirstHit()
+    {
+        var headings = seeds.Snapshot.Speeches.SelectMany(s => s.Sections.Select(h => (Speech: s, Heading: h))).ToList();
+        Assert.True(headings.Count >= 10);
+        foreach (var (speech, heading) in headings)
+        {
+            foreach (var query in new[] { heading.Heading, heading.Heading[heading.Label.Length..] })
+            {
+                var hits = seeds.Search(query).Hits;
+
+                Assert.True(hits.Count > 0, $"{query}: no hit");
+                var first = hits[0];
+                Assert.Equal(speech.Id, first.SpeechId);
+                Assert.Equal(HitMatch.Heading, first.Match);
+                Assert.Contains("<mark>", first.MatchedHeading, StringComparison.Ordinal);
+                var passage = seeds.Snapshot.Passages[seeds.Snapshot.FindPassage(first.PassageId)!.Value];
+                Assert.InRange(passage.Start, heading.HeadingEnd, heading.End);
+            }
+        }
+    }
+
+    [Fact]
+    public void WhenAHeadingIsQuoted_ShouldFindThePassageUnderIt()
+    {
+        var heading = seeds.Snapshot.Speeches.SelectMany(s => s.Sections).First(s => s.Heading.Length > 8);
+        var text = heading.Heading[heading.Label.Length..];
+
+        var result = seeds.Searcher.Search(new SearchRequest { Query = "\"" + text + "\"", Mode = SearchMode.Exact });
+
+        Assert.True(result.Total >= 1);
+        Assert.Equal(HitMatch.Heading, result.Hits[0].Match);
+    }
+
+    [Fact]
+    public void WhenTheBaselineIsAsked_ShouldOrTheWordsWithoutTheAsWrittenTier()
+    {
+        var words = seeds.Searcher.Search(new SearchRequest { Query = "怎样防止干部腐败", Mode = SearchMode.Words, Limit = 0 });
+        var understood = seeds.Searcher.Search(new SearchRequest { Query = "怎样防止干部腐败", Limit = 0, Expand = false });
+
+        Assert.Equal(1, words.Reading!.MinimumMatch);
+        Assert.True(words.Total >= understood.Total);
+    }
+
+    [Fact]
+    public void WhenAllWordsAreQuestionWords_ShouldStillSearchThem()
+    {
+        var result = seeds.Search("什么");
+
+        Assert.Empty(result.Reading?.Dropped ?? []);
+    }
+}
