@@ -26,4 +26,6 @@ root.Subcommands.Add(TrendsCommand.Create());
 root.Subcommands.Add(RecallEvalCommand.Create());
 root.Subcommands.Add(RecallSampleCommand.Create());
 root.Subcommands.Add(EvalTopicalCommand.Create());
+root.Subcommands.Add(LexiconCommand.Create());
+root.Subcommands.Add(LexiconCommand.Segment());
 return CliErrors.Run(() => root.Parse(args).Invoke());

@@ -1,68 +1,79 @@
 namespace SpeechArchive.Analysis;
 
-// TEMPORARY STUB: replaced by the lexicon branch.
-public sealed class Lexicon
+/// <summary>An immutable set of Han words with their corpus frequencies, which the <see cref="Segmenter"/> segments with.</summary>
+public sealed partial class Lexicon
 {
-    private readonly Dictionary<string, long> words;
+    /// <summary>The largest frequency a word may have (keeps the total far from overflowing).</summary>
+    public const long MaxFrequency = 1_000_000_000_000;
 
-    private Lexicon(Dictionary<string, long> words)
+    private readonly Dictionary<string, long> frequencies;
+    private readonly (string Word, long Frequency)[] sorted;
+
+    /// <summary>A lexicon of <paramref name="words"/>: each a non-empty string of Han characters, once, with a frequency from 1 to <see cref="MaxFrequency"/>.</summary>
+    public Lexicon(IEnumerable<(string Word, long Frequency)> words)
     {
-        this.words = words;
-        TotalFrequency = Math.Max(1, words.Values.Sum());
-        MaxWordLength = words.Count == 0 ? 1 : words.Keys.Max(w => w.Length);
-    }
-
-    public int Count => words.Count;
-
-    public long TotalFrequency { get; }
-
-    public int MaxWordLength { get; }
-
-    public static Lexicon Base { get; } = new(new() { ["防止"] = 100, ["干部"] = 100, ["腐败"] = 100, ["怎样"] = 50, ["公款"] = 20, ["大吃大喝"] = 5, ["老百姓"] = 10, ["买房"] = 2, ["全面从严治党"] = 50, ["永远"] = 30, ["在路上"] = 20 });
-
-    public bool Contains(string word) => words.ContainsKey(word);
-
-    public long Frequency(string word) => words.GetValueOrDefault(word);
-
-    public IEnumerable<(string Word, long Frequency)> Words => words.OrderByDescending(kv => kv.Value).Select(kv => (kv.Key, kv.Value));
-
-    public static Lexicon Read(TextReader reader)
-    {
-        var d = new Dictionary<string, long>();
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        ArgumentNullException.ThrowIfNull(words);
+        frequencies = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (word, frequency) in words)
         {
-            var parts = line.Split('\t');
-            if (parts.Length == 2)
+            if (!IsWord(word))
             {
-                d[parts[0]] = long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+                throw new ArgumentException($"not a word of Han characters: '{word}'", nameof(words));
+            }
+
+            if (frequency is < 1 or > MaxFrequency)
+            {
+                throw new ArgumentException($"frequency of '{word}' out of range: {frequency}", nameof(words));
+            }
+
+            if (!frequencies.TryAdd(word, frequency))
+            {
+                throw new ArgumentException($"word listed twice: '{word}'", nameof(words));
             }
         }
 
-        return new(d);
+        sorted = [.. frequencies.Select(p => (p.Key, p.Value))];
+        Array.Sort(sorted, static (a, b) => b.Frequency != a.Frequency ? b.Frequency.CompareTo(a.Frequency) : string.CompareOrdinal(a.Word, b.Word));
+        TotalFrequency = sorted.Sum(w => w.Frequency);
+        MaxWordLength = sorted.Length == 0 ? 0 : sorted.Max(w => w.Word.Length);
     }
 
-    public void Write(TextWriter writer)
+    /// <summary>A lexicon without words.</summary>
+    public static Lexicon Empty { get; } = new([]);
+
+    /// <summary>How many words.</summary>
+    public int Count => sorted.Length;
+
+    /// <summary>The sum of all frequencies.</summary>
+    public long TotalFrequency { get; }
+
+    /// <summary>The length of the longest word, in UTF-16 units.</summary>
+    public int MaxWordLength { get; }
+
+    /// <summary>The words by frequency, most frequent first, then in ordinal order.</summary>
+    public IEnumerable<(string Word, long Frequency)> Words => Array.AsReadOnly(sorted);
+
+    /// <summary>True for a non-empty string of Han characters (after folding), the only strings a lexicon holds.</summary>
+    public static bool IsWord(string? word)
     {
-        foreach (var (w, f) in Words)
+        if (string.IsNullOrEmpty(word))
         {
-            writer.WriteLine($"{w}\t{f}");
-        }
-    }
-
-    public Lexicon Merge(Lexicon other)
-    {
-        var d = new Dictionary<string, long>(words);
-        foreach (var (w, f) in other.Words)
-        {
-            d[w] = Math.Max(d.GetValueOrDefault(w), f);
+            return false;
         }
 
-        return new(d);
+        foreach (var c in word)
+        {
+            if (TextNormalizer.KindOf(TextNormalizer.Fold(c)) != CharKind.Cjk)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
-}
-// STUB
-public static class LexiconStubExtensions
-{
-    public static Lexicon With(this Lexicon lexicon, LexiconEdits edits) => lexicon;
+
+    public bool Contains(string word) => frequencies.ContainsKey(word);
+
+    /// <summary>The frequency of <paramref name="word"/>, 0 when it is not in the lexicon.</summary>
+    public long Frequency(string word) => frequencies.GetValueOrDefault(word);
 }

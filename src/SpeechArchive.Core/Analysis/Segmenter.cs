@@ -1,43 +1,80 @@
+using System.Buffers;
+
 namespace SpeechArchive.Analysis;
 
-// TEMPORARY STUB: replaced by the lexicon branch.
-public sealed class Segmenter(Lexicon lexicon)
+/// <summary>
+/// Segments text into words the jieba way: each run of Han characters takes the path through the DAG of its lexicon
+/// words that maximises Σ ln P(word), P = frequency / total (a character not in the lexicon counts as frequency 1);
+/// a run of Latin letters or digits is one word; punctuation, spaces and masks (xx, *) are not words.
+/// </summary>
+public sealed class Segmenter
 {
+    private readonly LexiconTrie trie;
+
+    public Segmenter(Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        Lexicon = lexicon;
+        trie = new LexiconTrie(lexicon.Words, lexicon.TotalFrequency);
+    }
+
+    public Lexicon Lexicon { get; }
+
+    /// <summary>The words of <paramref name="text"/>, in order, with offsets into it.</summary>
     public IReadOnlyList<WordSpan> Segment(string text)
     {
-        var result = new List<WordSpan>();
-        var i = 0;
-        while (i < text.Length)
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new List<WordSpan>();
+        var folded = ArrayPool<char>.Shared.Rent(text.Length);
+        var best = ArrayPool<double>.Shared.Rent(text.Length + 1);
+        var ends = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        var nodes = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        try
         {
-            if (!char.IsLetterOrDigit(text[i]))
+            for (var k = 0; k < text.Length; k++)
             {
-                i++;
-                continue;
+                folded[k] = TextNormalizer.Fold(text[k]);
             }
 
-            var len = 1;
-            for (var l = Math.Min(lexicon.MaxWordLength, text.Length - i); l >= 2; l--)
+            var i = 0;
+            while (i < text.Length)
             {
-                if (lexicon.Contains(text.Substring(i, l)))
+                var kind = TextNormalizer.KindOf(folded[i]);
+                var end = i + 1;
+                while (end < text.Length && TextNormalizer.KindOf(folded[end]) == kind)
                 {
-                    len = l;
-                    break;
+                    end++;
                 }
-            }
 
-            result.Add(new WordSpan(i, i + len, text.Substring(i, len), WordKind.Han));
-            i += len;
+                if (kind == CharKind.Cjk)
+                {
+                    AddHan(folded.AsSpan(i, end - i), i, best, ends, nodes, words);
+                }
+                else if (kind == CharKind.Alnum && !ChineseAnalyzer.IsXMask(text, i, end))
+                {
+                    words.Add(new WordSpan(i, end, new string(folded, i, end - i), WordKind.Latin));
+                }
+
+                i = end;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+            ArrayPool<double>.Shared.Return(best);
+            ArrayPool<int>.Shared.Return(ends);
+            ArrayPool<int>.Shared.Return(nodes);
         }
 
-        return result;
+        return words;
+    }
+
+    private void AddHan(ReadOnlySpan<char> run, int offset, double[] best, int[] ends, int[] nodes, List<WordSpan> words)
+    {
+        trie.BestPath(run, best, ends, nodes);
+        for (var i = 0; i < run.Length; i = ends[i])
+        {
+            words.Add(new WordSpan(offset + i, offset + ends[i], run[i..ends[i]].ToString(), WordKind.Han));
+        }
     }
 }
-
-public enum WordKind
-{
-    Han,
-    Latin,
-    Other,
-}
-
-public readonly record struct WordSpan(int Start, int End, string Text, WordKind Kind);

@@ -13,10 +13,22 @@ namespace SpeechArchive.Indexing;
 public static class ArchiveLexicon
 {
     /// <summary>The file in the corpus folder whose words are added to (or, with a leading '-', banned from) the lexicon.</summary>
-    public const string EditsFileName = "lexicon.txt";
+    public const string EditsFileName = LexiconEdits.FileName;
 
     /// <summary>The share of the archive's characters that must have changed since the last learning to learn again.</summary>
     public const double RelearnShare = 0.05;
+
+    /// <summary>
+    /// The most characters the archive's words are learned from at index time: a larger archive is learned from every k-th
+    /// speech (deterministic), so that learning costs seconds, not the whole build; the base lexicon holds the general words.
+    /// </summary>
+    public const long LearningBudget = 6_000_000;
+
+    private static IEnumerable<string> Sample(List<string> texts, long characters)
+    {
+        var stride = (int)Math.Max(1, (characters + LearningBudget - 1) / LearningBudget);
+        return texts.Where((_, i) => i % stride == 0);
+    }
 
     /// <summary>The lexicon an index serves: the base lexicon, the archive's learned words over it, then the edits.</summary>
     public static Lexicon Compose(string? learned, string? edits)
@@ -31,12 +43,17 @@ public static class ArchiveLexicon
     }
 
     /// <summary>The text of the corpus's <c>lexicon.txt</c> ("" without one); a malformed file throws, naming the line.</summary>
-    internal static string ReadEdits(string corpusDirectory)
+    public static string ReadEdits(string corpusDirectory)
     {
         var path = Path.Combine(corpusDirectory, EditsFileName);
         if (!File.Exists(path))
         {
             return "";
+        }
+
+        if (new FileInfo(path).Length > LexiconEdits.MaxFileBytes)
+        {
+            throw new SpeechArchiveException($"{path}: lexicon edits larger than {LexiconEdits.MaxFileBytes / (1024 * 1024)} MB");
         }
 
         var text = File.ReadAllText(path);
@@ -63,7 +80,7 @@ public static class ArchiveLexicon
             return false;
         }
 
-        var learned = WordDiscovery.Learn(texts);
+        var learned = WordDiscovery.Learn(Sample(texts, characters));
         var tsv = new StringWriter(CultureInfo.InvariantCulture);
         learned.Write(tsv);
         store.SetMeta(MetaKey.Lexicon, tsv.ToString());

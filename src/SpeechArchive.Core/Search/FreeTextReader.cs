@@ -32,10 +32,9 @@ internal static class FreeTextReader
         var dropped = new List<string>();
         foreach (var run in runs)
         {
-            foreach (var span in segmenter.Segment(run.MatchForm))
+            foreach (var word in Words(run.MatchForm, segmenter, thesaurus, Found))
             {
-                var word = span.Text;
-                if (QueryStopWords.Contains(word) || (word.Length == 1 && span.Kind == WordKind.Han))
+                if (QueryStopWords.Contains(word) || word.Length == 1)
                 {
                     dropped.Add(word);
                 }
@@ -65,7 +64,8 @@ internal static class FreeTextReader
                 continue;
             }
 
-            var expansions = plain || thesaurus is null ? [] : thesaurus.RelatedTo(word).Where(r => !words.Contains(r)).Select(Word).ToList();
+            var expansions = plain || thesaurus is null ? [] : found.Prepend(word).Distinct().SelectMany(thesaurus.RelatedTo)
+                .Where(r => !words.Contains(r) && !found.Contains(r)).Distinct().Select(Word).ToList();
             slots.Add(new WordSlot(word, [.. found.Select(Word)], expansions));
         }
 
@@ -114,9 +114,80 @@ internal static class FreeTextReader
                 }
             }
 
+            if (result.Any(p => p.Length > 1))
+            {
+                result = [.. result.Where(p => p.Length > 1)]; // single characters only where nothing longer is held
+            }
+
             parts[word] = result;
             return result;
         }
+    }
+
+    /// <summary>
+    /// The words of one run: the segmenter's, except that characters it leaves alone are joined where the archive holds them
+    /// joined — a character with the word beside it (老 + 百姓 → 老百姓), a run of single characters into the longest pieces
+    /// the archive or the thesaurus knows (大吃大喝; 买房 + 难) — since a word too rare to learn is still a word to search.
+    /// </summary>
+    private static List<string> Words(string run, Segmenter segmenter, Thesaurus? thesaurus, Func<string, bool> found)
+    {
+        var spans = segmenter.Segment(run).ToList();
+        bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
+        bool Touch(int i) => i + 1 < spans.Count && spans[i].End == spans[i + 1].Start;
+        bool Known(string s) => found(s) || (thesaurus?.RelatedTo(s).Count ?? 0) > 0;
+
+        var pieces = new List<string>();
+        for (var i = 0; i < spans.Count; i++)
+        {
+            if (!Loose(i))
+            {
+                pieces.Add(spans[i].Text);
+                continue;
+            }
+
+            var end = i;
+            while (Touch(end) && Loose(end + 1))
+            {
+                end++;
+            }
+
+            var chunk = string.Concat(spans.Skip(i).Take(end - i + 1).Select(s => s.Text));
+            if (chunk.Length == 1)
+            {
+                if (Touch(i) && !QueryStopWords.Contains(spans[i + 1].Text) && found(chunk + spans[i + 1].Text))
+                {
+                    pieces.Add(chunk + spans[i + 1].Text);
+                    i++;
+                }
+                else if (i > 0 && Touch(i - 1) && pieces.Count > 0 && pieces[^1] == spans[i - 1].Text && found(pieces[^1] + chunk))
+                {
+                    pieces[^1] += chunk;
+                }
+                else
+                {
+                    pieces.Add(chunk);
+                }
+
+                continue;
+            }
+
+            for (var at = 0; at < chunk.Length;)
+            {
+                var length = chunk.Length - at;
+                while (length >= 2 && !Known(chunk.Substring(at, length)))
+                {
+                    length--;
+                }
+
+                length = Math.Max(1, length);
+                pieces.Add(chunk.Substring(at, length));
+                at += length;
+            }
+
+            i = end;
+        }
+
+        return pieces;
     }
 
     /// <summary>Where to split a word of <paramref name="length"/> characters, most balanced first.</summary>

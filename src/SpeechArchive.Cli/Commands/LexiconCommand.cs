@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using SpeechArchive.Analysis;
+using SpeechArchive.Documents;
+using SpeechArchive.Indexing;
+using SpeechArchive.Search;
+using Spectre.Console;
+
+namespace SpeechArchive.Cli.Commands;
+
+/// <summary>
+/// <c>lexicon learn</c>: learns a lexicon from corpus folders (the base lexicon is made this way); <c>lexicon top</c>: the most
+/// frequent words of the index's lexicon; <c>segment</c>: how a text is cut into words.
+/// </summary>
+internal static class LexiconCommand
+{
+    public const string BaseLexiconPath = "src/SpeechArchive.Core/Analysis/BaseLexicon.tsv";
+
+    public static Command Create()
+    {
+        var command = new Command("lexicon", "The words the archive is searched with: learn a lexicon from texts, or list the top words.");
+        command.Subcommands.Add(Learn());
+        command.Subcommands.Add(Top());
+        return command;
+    }
+
+    public static Command Segment()
+    {
+        var text = new Argument<string[]>("text") { Description = "Text to cut into words", Arity = ArgumentArity.OneOrMore };
+        var lexicon = new Option<string?>("--lexicon") { Description = "A lexicon TSV instead of the index's (base lexicon, archive words, corpus/lexicon.txt)" };
+        var json = CommonOptions.Json("the words with their offsets");
+        var command = new Command("segment", "Show how a text is cut into words (the words a free-text query searches).") { text, lexicon, json };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var input = string.Join(' ', parse.GetValue(text) ?? []);
+            var words = new Segmenter(Open(parse, parse.GetValue(lexicon))).Segment(input);
+            return CommonOptions.Print(parse, json, words, w => Console.WriteLine(string.Join(" / ", w.Select(x => x.Text))));
+        }));
+        return command;
+    }
+
+    private static Command Learn()
+    {
+        var corpus = new Option<string[]>("--corpus") { Description = "Folders of *.txt/*.md to learn from", Required = true, AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out") { Description = $"Where to write the lexicon TSV (the base lexicon: {BaseLexiconPath})", Required = true };
+        var top = new Option<int>("--top") { Description = "Keep the most frequent words of two or more characters (default 80000; every single character is kept)", DefaultValueFactory = _ => 80_000 };
+        var command = new Command("learn", "Learn a lexicon from the texts of corpus folders (frequency, cohesion, boundary entropy).") { corpus, output, top };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var folders = parse.GetValue(corpus)!;
+            var files = folders.SelectMany(f => new CorpusScanner().Scan(f)).ToList();
+            var clock = Stopwatch.StartNew();
+            var reader = new DocumentReader();
+            var texts = files.Select(f => reader.Read(f, null).Document?.Text ?? "").ToList();
+            var read = clock.Elapsed.TotalSeconds;
+            var learned = WordDiscovery.Learn(texts);
+            var seconds = clock.Elapsed.TotalSeconds - read;
+            var keep = parse.GetValue(top);
+            var kept = new Lexicon(learned.Words.Where(w => w.Word.Length == 1).Concat(learned.Words.Where(w => w.Word.Length > 1).Take(keep)));
+            using (var writer = new StreamWriter(parse.GetValue(output)!))
+            {
+                writer.Write($"# Learned by `speecharchive lexicon learn --corpus {string.Join(' ', folders)} --out {parse.GetValue(output)} --top {keep}`\n");
+                writer.Write($"# from {files.Count} files, {texts.Sum(t => (long)t.Length):N0} characters; word<TAB>frequency (word tokens after segmentation).\n");
+                kept.Write(writer);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kept.Count:N0} words ({kept.Words.Count(w => w.Word.Length > 1):N0} of two or more characters) from {files.Count} files, {texts.Sum(t => (long)t.Length):N0} characters; read {read:F1} s, learned in {seconds:F1} s"));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Top()
+    {
+        var lexicon = new Option<string?>("--lexicon") { Description = "A lexicon TSV instead of the index's" };
+        var limit = new Option<int>("--limit") { Description = "How many words (default 50)", DefaultValueFactory = _ => 50 };
+        var minLength = new Option<int>("--min-length") { Description = "Shortest word listed (default 2)", DefaultValueFactory = _ => 2 };
+        var json = CommonOptions.Json("the words");
+        var command = new Command("top", "The most frequent words of the lexicon.") { lexicon, limit, minLength, json };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var words = Open(parse, parse.GetValue(lexicon)).Words.Where(w => w.Word.Length >= parse.GetValue(minLength)).Take(parse.GetValue(limit))
+                .Select(w => new { w.Word, w.Frequency }).ToList();
+            return CommonOptions.Print(parse, json, words, list =>
+            {
+                var table = new Table().AddColumns("word 词", "frequency");
+                foreach (var w in list)
+                {
+                    table.AddRow(Markup.Escape(w.Word), w.Frequency.ToString("N0", CultureInfo.InvariantCulture));
+                }
+
+                AnsiConsole.Write(table);
+            });
+        }));
+        return command;
+    }
+
+    /// <summary>The lexicon in <paramref name="path"/>, else the index's when there is one, else the base lexicon with the corpus's edits.</summary>
+    private static Lexicon Open(ParseResult parse, string? path)
+    {
+        if (path is not null)
+        {
+            return Lexicon.Load(path);
+        }
+
+        var index = parse.GetValue(CommonOptions.Index)!;
+        return IndexSnapshot.Exists(index) ? IndexSnapshot.Load(index).Lexicon : ArchiveLexicon.Compose(null, ArchiveLexicon.ReadEdits("corpus"));
+    }
+}
