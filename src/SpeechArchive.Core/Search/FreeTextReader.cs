@@ -9,11 +9,19 @@ namespace SpeechArchive.Search;
 /// </summary>
 internal static class FreeTextReader
 {
+    /// <summary>A query every run of which is found as written in this many passages is matched strictly (it is a formulation).</summary>
+    public const int AsWrittenEnough = 10;
+
+    /// <summary>A run this short (characters) found as written is matched as one term.</summary>
+    public const int TermLength = 4;
+
     /// <summary>
     /// The free-text reading of <paramref name="query"/>, or null when the query is to be matched strictly: exact mode, OR
-    /// between words, nothing unquoted, or runs that are each one word found as typed (free text would change nothing).
+    /// between words, nothing unquoted, runs that are each one word found as typed (free text would change nothing), or
+    /// runs each found as written in <see cref="AsWrittenEnough"/> passages or more (a formulation: widen only when it is rare).
     /// </summary>
-    public static FreeTextQuery? Read(ParsedQuery query, SearchMode mode, Segmenter segmenter, Thesaurus? thesaurus, Func<QueryWord, WordMatch> match)
+    public static FreeTextQuery? Read(ParsedQuery query, SearchMode mode, Segmenter segmenter, Thesaurus? thesaurus,
+        Func<QueryWord, WordMatch> match, Func<QueryWord, WordMatch> matchRun)
     {
         if (mode == SearchMode.Exact || query.Required.Any(c => c.Alternatives.Count != 1))
         {
@@ -73,6 +81,13 @@ internal static class FreeTextReader
             && runs.Zip(slots).All(x => !x.Second.Split && x.Second.Text == x.First.MatchForm))
         {
             return null; // each run is one word found as typed: strict matching means the same
+        }
+
+        if (!plain && dropped.Count == 0 && runs.All(r => matchRun(r).DocFrequency is var df && (df >= AsWrittenEnough || (df > 0 && r.MatchForm.Length <= TermLength))))
+        {
+            // A formulation found as written often enough fills the pages as strict matching finds it; a short one found as
+            // written is a term (作风建设, 营商环境) whether or not the lexicon knows it.
+            return null;
         }
 
         var n = slots.Count;

@@ -31,6 +31,9 @@ internal sealed class HeadingHits
         }
     }
 
+    /// <summary>A phrase this long (match-form characters) or longer makes a heading hit: a heading searched as written, not a common word in it.</summary>
+    public const int MinLength = 4;
+
     public static HeadingHits Build(IndexSnapshot index, (FieldPostings Texts, (int Speech, int Section)[] Ids) headings, FieldPostings titles) =>
         new(index, headings.Texts, headings.Ids, titles);
 
@@ -40,7 +43,7 @@ internal sealed class HeadingHits
     /// </summary>
     public Dictionary<int, double>? Docs(string form)
     {
-        if (form.Length < 2)
+        if (form.Length < MinLength)
         {
             return null;
         }
@@ -107,14 +110,14 @@ internal sealed class HeadingHits
             var s = index.Speeches[speech];
             var info = s.Sections[section];
             var match = Analysis.MatchText.Build(s.Text, info.HeadingStart, info.HeadingEnd);
-            if (forms.Any(f => f.Length >= 2 && match.Contains(f, StringComparison.Ordinal)))
+            if (forms.Any(f => f.Length >= MinLength && match.Contains(f, StringComparison.Ordinal)))
             {
                 return (s.Text[info.HeadingStart..info.HeadingEnd], false);
             }
         }
 
         var speechInfo = index.Speeches[index.PassageSpeech[doc]];
-        if (speechInfo.Passages is [var first, ..] && first == doc && forms.Any(f => f.Length >= 2 && speechInfo.TitleMatch.Contains(f, StringComparison.Ordinal)))
+        if (speechInfo.Passages is [var first, ..] && first == doc && forms.Any(f => f.Length >= MinLength && speechInfo.TitleMatch.Contains(f, StringComparison.Ordinal)))
         {
             return (speechInfo.Title, true);
         }

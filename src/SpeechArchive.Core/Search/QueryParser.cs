@@ -200,14 +200,28 @@ public static class QueryParser
             }
 
             var start = i;
-            while (i < text.Length && !IsSpace(text[i]) && !IsOpenQuote(text[i]))
+            var glued = '\0'; // a Chinese quotation mark inside a run of text (长远谋，“强”的总目标) is punctuation, not an operator
+            while (i < text.Length && !IsSpace(text[i]) && (!IsOpenQuote(text[i]) || (i > start && text[i] is '“' or '「' && glued == '\0')))
             {
-                if (text[i] is '"' or '”' or '」')
+                if (text[i] is '“' or '「')
+                {
+                    glued = text[i] == '“' ? '”' : '」';
+                }
+                else if (text[i] == glued)
+                {
+                    glued = '\0';
+                }
+                else if (text[i] is '"' or '”' or '」')
                 {
                     throw new QuerySyntaxException($"第 {i + 1} 列的引号没有配对。(unbalanced quote at column {i + 1})");
                 }
 
                 i++;
+            }
+
+            if (glued != '\0')
+            {
+                throw new QuerySyntaxException($"第 {i + 1} 列之前的引号没有闭合。(unclosed quote before column {i + 1})");
             }
 
             var word = text[start..i];

@@ -24,6 +24,9 @@ internal static partial class Ranker
     /// <summary>Fewer passages than this holding the minimum number of words: the minimum is lowered.</summary>
     private const int FewResults = 10;
 
+    /// <summary>A query this long (characters, as written) is a clause: the near matcher looks for it too.</summary>
+    private const int ClauseLength = 8;
+
     /// <summary>How many of the best word matches are checked for holding the query in order.</summary>
     private const int FreeTextOrderDepth = 100;
 
@@ -32,11 +35,10 @@ internal static partial class Ranker
     /// <paramref name="matchRun"/> those holding a run or phrase, or under a heading that holds it.
     /// </summary>
     private static Ranking RankFreeText(IndexSnapshot index, FreeTextQuery query, IReadOnlyList<QueryWord> excluded,
-        Func<QueryWord, WordMatch> matchWord, Func<QueryWord, WordMatch> matchRun, NearMatchOptions nearMatches)
+        Func<QueryWord, WordMatch> matchWord, Func<QueryWord, WordMatch> matchRun, NearMatchOptions nearMatches, Thesaurus? thesaurus)
     {
         var bm25 = new Bm25(index, fieldBoosts: !query.Plain);
         var slots = query.Slots.Select(s => SlotScores(bm25, s, matchWord)).ToList();
-        var (words, minimum) = AtLeast(slots, query.MinimumMatch);
 
         var asWritten = ScoredDocs.Empty;
         if (!query.Plain)
@@ -47,6 +49,12 @@ internal static partial class Ranker
             }
         }
 
+        if (asWritten.Count > 1 && query.Runs.Count == 1)
+        {
+            PreferAsWritten(index, asWritten, query.Runs[0].MatchForm.Replace(Analysis.MatchText.Break.ToString(), "", StringComparison.Ordinal));
+        }
+
+        var (words, minimum) = AtLeast(slots, query.MinimumMatch, asWritten.Count);
         if (asWritten.Count > 0)
         {
             var tiered = new double[asWritten.Count];
@@ -68,7 +76,7 @@ internal static partial class Ranker
             words = words.Except(matchWord(word).Docs);
         }
 
-        var near = query.Plain ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches);
+        var near = query.Plain ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches, thesaurus);
         return new Ranking { Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum };
     }
 
@@ -102,7 +110,7 @@ internal static partial class Ranker
     /// The passages holding at least <paramref name="minimum"/> of the words, their scores summed; with fewer than
     /// <see cref="FewResults"/>, the minimum is lowered until that many hold it or it is 1 (returned with the passages).
     /// </summary>
-    private static (ScoredDocs Docs, int Minimum) AtLeast(List<ScoredDocs> slots, int minimum)
+    private static (ScoredDocs Docs, int Minimum) AtLeast(List<ScoredDocs> slots, int minimum, int asWritten)
     {
         if (slots.Count == 0)
         {
@@ -151,7 +159,7 @@ internal static partial class Ranker
             held[count]++;
         }
 
-        var atLeast = 0;
+        var atLeast = asWritten; // (a few passages may be counted twice: the threshold is a rough one)
         for (var m = slots.Count; m >= 1; m--)
         {
             atLeast += held[m];
@@ -202,7 +210,7 @@ internal static partial class Ranker
     /// passage, characters missing or added allowed) rise: those holding at least <see cref="NearMatchOptions.MinSimilarity"/>
     /// of it form the near tier (a half-remembered clause finds its passage), the others gain by the square of the share.
     /// </summary>
-    private static Dictionary<int, double> RewardOrder(IndexSnapshot index, ScoredDocs scored, FreeTextQuery query, NearMatchOptions options)
+    private static Dictionary<int, double> RewardOrder(IndexSnapshot index, ScoredDocs scored, FreeTextQuery query, NearMatchOptions options, Thesaurus? thesaurus)
     {
         var near = new Dictionary<int, double>();
         var probe = string.Concat(query.Runs.Select(r => r.MatchForm.Replace(Analysis.MatchText.Break.ToString(), "", StringComparison.Ordinal)));
@@ -211,10 +219,29 @@ internal static partial class Ranker
             return near;
         }
 
+        if (probe.Length >= ClauseLength && probe.Length <= QueryParser.MaxLength / 4)
+        {
+            // A clause: the near matcher's own candidates (passages sharing the most of its rarer bigrams) are aligned too,
+            // so a half-remembered clause finds its passage even where common words crowd it out of the word ranking.
+            var variants = thesaurus?.Substitutions(probe, options.MaxVariants) ?? [];
+            bool Counted(int doc)
+            {
+                var i = Array.BinarySearch(scored.Docs, doc);
+                return i >= 0 && scored.Scores[i] < AsWrittenTier;
+            }
+
+            foreach (var m in NearMatcher.Find(index, probe, variants, Counted, options))
+            {
+                var i = Array.BinarySearch(scored.Docs, m.Doc);
+                near[m.Doc] = m.Similarity;
+                scored.Scores[i] = NearTier + (m.Similarity * 1000) + scored.Scores[i];
+            }
+        }
+
         var top = new TopK(FreeTextOrderDepth, SearchSort.Relevance);
         for (var i = 0; i < scored.Count; i++)
         {
-            if (scored.Scores[i] < AsWrittenTier)
+            if (scored.Scores[i] < NearTier)
             {
                 top.Offer(i, scored.Scores[i], 0);
             }
@@ -224,6 +251,11 @@ internal static partial class Ranker
         foreach (var (i, score, _) in top.Drain())
         {
             best = Math.Max(best, score);
+            if (near.ContainsKey(scored.Docs[i]))
+            {
+                continue;
+            }
+
             var similarity = NearMatcher.Similarity(index.Passages[scored.Docs[i]].MatchText, probe);
             if (similarity >= options.MinSimilarity && probe.Length >= options.MinLengthAlongsideStrict)
             {

@@ -19,7 +19,8 @@ internal static partial class Ranker
     {
         if (query.FreeText is { } free)
         {
-            return RankFreeText(index, free, query.Original.Excluded, matches.InText, w => matches.Get(w), query.Understanding!.NearMatches);
+            return RankFreeText(index, free, query.Original.Excluded, matches.InText, w => matches.Get(w), query.Understanding!.NearMatches,
+                query.Request.Expand ? query.Understanding.Thesaurus : null);
         }
 
         var parsed = query.Query;

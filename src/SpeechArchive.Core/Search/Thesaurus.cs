@@ -87,7 +87,7 @@ public sealed class Thesaurus
         {
             switch (Scalar(keyNode, source))
             {
-                case "expand" when valueNode is YamlMappingNode map:
+                case var section and ("expand" or "plain") when valueNode is YamlMappingNode map:
                     foreach (var (termNode, relatedNode) in map.Children)
                     {
                         var term = Scalar(termNode, source);
@@ -98,7 +98,10 @@ public sealed class Thesaurus
                             foreach (var value in values)
                             {
                                 thesaurus.Link(term, value);
-                                thesaurus.Link(value, term);
+                                if (section == "expand")
+                                {
+                                    thesaurus.Link(value, term); // plain words widen to the official terms only, not back
+                                }
                             }
                         }
                     }
@@ -123,7 +126,7 @@ public sealed class Thesaurus
 
                     break;
                 case var other:
-                    throw new SpeechArchiveException($"{source}: line {keyNode.Start.Line}: expected “expand:” (a map of 词: [相关词, …]) or “synonyms:” (a list of [近义词, …] groups), not “{other}”");
+                    throw new SpeechArchiveException($"{source}: line {keyNode.Start.Line}: expected “expand:” (a map of 词: [相关词, …]), “plain:” (the same, one way) or “synonyms:” (a list of [近义词, …] groups), not “{other}”");
             }
         }
 

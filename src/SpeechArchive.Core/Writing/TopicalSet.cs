@@ -50,10 +50,17 @@ public sealed record TopicalSet(IReadOnlyList<TopicalNeed> Needs, IReadOnlyDicti
         }
 
         var lines = File.ReadAllLines(path);
-        for (var i = 1; i < lines.Length; i++)
+        var header = true;
+        for (var i = 0; i < lines.Length; i++)
         {
             if (lines[i].Trim().Length == 0 || lines[i].StartsWith('#'))
             {
+                continue;
+            }
+
+            if (header)
+            {
+                header = false; // the first line that is not a comment names the columns
                 continue;
             }
 

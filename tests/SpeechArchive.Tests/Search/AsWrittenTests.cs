@@ -32,7 +32,7 @@ public sealed class AsWrittenTests
             ("a.md", "2021-01-01", "甲", "认真贯彻依法治国基本方略，全面实施依法行政纲要。"),
             ("b.md", "2022-01-01", "乙", "全面贯彻依法治国基本方略，尊重和维护宪法的权威。"));
 
-        var result = new Searcher(index, QueryUnderstanding.Default).Search(new SearchRequest { Query = "治国基本方略全面贯彻依法" });
+        var result = new Searcher(index, QueryUnderstanding.Default).Search(new SearchRequest { Query = "治国基本方略全面贯彻依法", Mode = SearchMode.Exact });
 
         Assert.Equal(2, result.NearTotal);
         Assert.StartsWith("全面贯彻依法治国基本方略", result.Hits[0].Text, StringComparison.Ordinal);

@@ -15,7 +15,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.Contains("怎样", result.Reading!.Dropped);
         Assert.Contains(result.Reading.Words, w => w.Word == "腐败");
         Assert.True(result.Total > 0);
-        Assert.All(result.Hits.Take(5), h => Assert.Contains("腐", h.Text, StringComparison.Ordinal));
+        Assert.True(result.Hits.Take(5).Count(h => h.Text.Contains("腐败", StringComparison.Ordinal)) >= 3);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
 
                 Assert.True(hits.Count > 0, $"{query}: no hit");
                 var first = hits[0];
-                Assert.Equal(speech.Id, first.SpeechId);
+                Assert.True(speech.Id == first.SpeechId, $"{query}: first hit {first.PassageId} {first.Match} {first.Text[..Math.Min(40, first.Text.Length)]}");
                 Assert.Equal(HitMatch.Heading, first.Match);
                 Assert.Contains("<mark>", first.MatchedHeading, StringComparison.Ordinal);
                 var passage = seeds.Snapshot.Passages[seeds.Snapshot.FindPassage(first.PassageId)!.Value];

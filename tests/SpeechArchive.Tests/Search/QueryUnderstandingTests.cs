@@ -22,7 +22,7 @@ public sealed class QueryUnderstandingTests(SeedIndexFixture seeds) : IClassFixt
     [Fact]
     public void WhenOnlyNearMatchesExist_ShouldNotCountThemInTheTotalOrTheFacets()
     {
-        var result = seeds.Search("不断把党风廉建设和反腐败工作向纵推进");
+        var result = seeds.Search("不断把党风廉建设和反腐败工作向纵推进", exact: true);
 
         Assert.Equal(0, result.Total);
         Assert.True(result.NearTotal > 0);
@@ -33,7 +33,7 @@ public sealed class QueryUnderstandingTests(SeedIndexFixture seeds) : IClassFixt
     [Fact]
     public void WhenNearMatchesAreOff_ShouldReturnStrictMatchesOnly()
     {
-        var result = seeds.Search("不断把党风廉建设和反腐败工作向纵推进", near: false);
+        var result = seeds.Search("不断把党风廉建设和反腐败工作向纵推进", near: false, exact: true);
 
         Assert.Empty(result.Hits);
         Assert.Equal(0, result.NearTotal);
@@ -42,7 +42,7 @@ public sealed class QueryUnderstandingTests(SeedIndexFixture seeds) : IClassFixt
     [Fact]
     public void WhenStrictMatchesExist_ShouldRankEveryOneAboveTheNearMatches()
     {
-        var result = seeds.Search("全面从严治党永远在路上", limit: 50);
+        var result = seeds.Search("全面从严治党永远在路上", limit: 50, exact: true);
 
         Assert.True(result.Total > 0 && result.NearTotal > 0, $"total {result.Total}, near {result.NearTotal}");
         var kinds = result.Hits.Select(h => h.Match).ToList();

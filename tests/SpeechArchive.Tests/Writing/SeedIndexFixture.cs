@@ -24,8 +24,8 @@ public sealed class SeedIndexFixture : IDisposable
     /// <summary>The main search: built-in thesaurus and near matches.</summary>
     public Searcher Searcher { get; }
 
-    public SearchResult Search(string query, int limit = 10, bool expand = true, bool near = true) =>
-        Searcher.Search(new SearchRequest { Query = query, Limit = limit, Expand = expand, NearMatches = near });
+    public SearchResult Search(string query, int limit = 10, bool expand = true, bool near = true, bool exact = false) =>
+        Searcher.Search(new SearchRequest { Query = query, Limit = limit, Expand = expand, NearMatches = near, Mode = exact ? SearchMode.Exact : SearchMode.Understood });
 
     public void Dispose() => folder.Dispose();
 }

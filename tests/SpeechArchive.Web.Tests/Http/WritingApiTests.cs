@@ -139,8 +139,8 @@ public sealed class WritingApiTests : IDisposable
     {
         var widened = await SearchAsync(client, "q=" + Encode("四风"));
         var narrow = await SearchAsync(client, "q=" + Encode("四风") + "&expand=0");
-        var near = await SearchAsync(client, "q=" + Encode("以刚性问责推党内治生活的制度化"));
-        var strict = await SearchAsync(client, "q=" + Encode("以刚性问责推党内治生活的制度化") + "&near=0");
+        var near = await SearchAsync(client, "q=" + Encode("以刚性问责推党内治生活的制度化") + "&mode=exact");
+        var strict = await SearchAsync(client, "q=" + Encode("以刚性问责推党内治生活的制度化") + "&near=0&mode=exact");
 
         Assert.Contains(widened.Expansions, e => e.Term == "四风" && e.Alternatives.Contains("形式主义"));
         Assert.Empty(narrow.Expansions);

@@ -161,7 +161,7 @@ public sealed class WritingPageTests : IDisposable
     [Fact]
     public async Task WhenOnlyNearMatchesExist_ShouldListThemUnderTheirOwnHeading()
     {
-        var page = await Html.GetAsync(client, "/?q=" + Encode("以刚性问责推党内治生活的制度化"));
+        var page = await Html.GetAsync(client, "/?q=" + Encode("以刚性问责推党内治生活的制度化") + "&mode=exact");
 
         Assert.Equal(0, Html.Total(page));
         Assert.NotNull(page.QuerySelector("h2.tier"));
