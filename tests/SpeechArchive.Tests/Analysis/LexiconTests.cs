@@ -1,0 +1,71 @@
+using SpeechArchive.Analysis;
+
+namespace SpeechArchive.Tests.Analysis;
+
+public sealed class LexiconTests
+{
+    public static IEnumerable<object[]> Segmentations => TestData.Rows("Analysis/segmentation.tsv", 2);
+
+    [Theory]
+    [MemberData(nameof(Segmentations))]
+    public void WhenSegmentingWithTheBaseLexicon_ShouldCutAsExpected(string text, string words)
+    {
+        var spans = new Segmenter(Lexicon.Base).Segment(text);
+
+        Assert.Equal(words, string.Join(" / ", spans.Select(s => s.Text)));
+        Assert.All(spans, s => Assert.Equal(text[s.Start..s.End], s.Text));
+    }
+
+    [Fact]
+    public void WhenTextHasPunctuationLatinAndDigits_ShouldKeepOffsetsOnTheOriginal()
+    {
+        var text = "推进5G建设，加强ＡＩ治理。";
+        var spans = new Segmenter(Lexicon.Base).Segment(text);
+
+        Assert.DoesNotContain(spans, s => s.Text.Contains('，') || s.Text.Contains('。'));
+        Assert.All(spans, s => Assert.Equal(TextNormalizer.Fold(text[s.Start..s.End]), s.Text));
+    }
+
+    [Fact]
+    public void WhenLearningFromTheSeedSpeeches_ShouldFindTheGenresTermsTheSameWayTwice()
+    {
+        var texts = Directory.GetFiles(Path.Combine(FixturePaths.RepoRoot, "corpus"), "*.md").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+
+        var first = WordDiscovery.Learn(texts);
+        var second = WordDiscovery.Learn(texts);
+
+        Assert.True(first.Contains("党风廉政建设"));
+        Assert.True(first.Contains("全面从严治党"));
+        Assert.Equal(first.Words, second.Words);
+    }
+
+    [Fact]
+    public void WhenEditsAreMalformed_ShouldNameTheFileAndLine()
+    {
+        var error = Assert.Throws<SpeechArchiveException>(() => LexiconEdits.Parse("八项规定\n两个维护\tmany\n", "corpus/lexicon.txt"));
+
+        Assert.Contains("corpus/lexicon.txt", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenEditsAddAndBanWords_ShouldChangeTheSegmentation()
+    {
+        var edited = Lexicon.Base.With(LexiconEdits.Parse("老百姓买房难\n-防止\n", "lexicon.txt"));
+
+        Assert.True(edited.Contains("老百姓买房难"));
+        Assert.False(edited.Contains("防止"));
+        Assert.Equal(["老百姓买房难"], new Segmenter(edited).Segment("老百姓买房难").Select(s => s.Text));
+    }
+
+    [Fact]
+    public void WhenALexiconIsWrittenAndRead_ShouldKeepEveryWordAndFrequency()
+    {
+        var writer = new StringWriter();
+        Lexicon.Base.Write(writer);
+
+        var read = Lexicon.Read(new StringReader(writer.ToString()));
+
+        Assert.Equal(Lexicon.Base.Words, read.Words);
+    }
+}
