@@ -11,6 +11,7 @@ namespace SpeechArchive.Search;
 /// <param name="MinimumMatch">How many of <see cref="Slots"/> a passage must hold unless it holds a run as written.</param>
 /// <param name="Phrases">Quoted phrases: each must match, with its exact meaning.</param>
 /// <param name="Plain">The baseline: words ORed under plain BM25, no phrase tier, proximity, boosts or expansions.</param>
+/// <param name="Question">It holds a question word (如何, 怎么办, 吗…): ranked by its words, not by how nearly a passage holds it as typed.</param>
 internal sealed record FreeTextQuery(
     IReadOnlyList<QueryWord> Runs,
     IReadOnlyList<WordSlot> Slots,
@@ -18,7 +19,8 @@ internal sealed record FreeTextQuery(
     IReadOnlyList<string> Missing,
     int MinimumMatch,
     IReadOnlyList<QueryWord> Phrases,
-    bool Plain)
+    bool Plain,
+    bool Question)
 {
     /// <summary>Every match form to mark in a snippet: runs, words and their parts and expansions.</summary>
     public IEnumerable<string> Forms => Runs.Select(r => r.MatchForm)

@@ -40,7 +40,7 @@ internal static class FreeTextReader
         var dropped = new List<string>();
         foreach (var run in runs)
         {
-            foreach (var word in Words(run.MatchForm, segmenter, thesaurus, Found))
+            foreach (var word in Words(run.MatchForm, segmenter, thesaurus, w => match(Word(w)).DocFrequency))
             {
                 if (QueryStopWords.Contains(word) || word.Length == 1)
                 {
@@ -92,7 +92,7 @@ internal static class FreeTextReader
 
         var n = slots.Count;
         var minimum = plain ? Math.Min(1, n) : n <= 2 ? n : n <= 4 ? n - 1 : (int)Math.Ceiling(0.6 * n);
-        return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain);
+        return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, dropped.Any(QueryStopWords.IsQuestionWord));
 
         bool Found(string word) => match(Word(word)).DocFrequency > 0;
 
@@ -144,8 +144,14 @@ internal static class FreeTextReader
     /// joined — a character with the word beside it (老 + 百姓 → 老百姓), a run of single characters into the longest pieces
     /// the archive or the thesaurus knows (大吃大喝; 买房 + 难) — since a word too rare to learn is still a word to search.
     /// </summary>
-    private static List<string> Words(string run, Segmenter segmenter, Thesaurus? thesaurus, Func<string, bool> found)
+    private static List<string> Words(string run, Segmenter segmenter, Thesaurus? thesaurus, Func<string, int> df)
     {
+        bool found(string s) => df(s) > 0;
+
+        // A character joins the word beside it where most passages holding the word hold it with the character (老百姓),
+        // not where the two merely meet somewhere (问责 + 推 in 问责推动).
+        bool Joins(string joined, string word) => df(joined) >= JoinShare * df(word);
+
         var spans = segmenter.Segment(run).ToList();
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
         bool Touch(int i) => i + 1 < spans.Count && spans[i].End == spans[i + 1].Start;
@@ -169,12 +175,12 @@ internal static class FreeTextReader
             var chunk = string.Concat(spans.Skip(i).Take(end - i + 1).Select(s => s.Text));
             if (chunk.Length == 1)
             {
-                if (Touch(i) && !QueryStopWords.Contains(spans[i + 1].Text) && found(chunk + spans[i + 1].Text))
+                if (Touch(i) && !QueryStopWords.Contains(spans[i + 1].Text) && Joins(chunk + spans[i + 1].Text, spans[i + 1].Text))
                 {
                     pieces.Add(chunk + spans[i + 1].Text);
                     i++;
                 }
-                else if (i > 0 && Touch(i - 1) && pieces.Count > 0 && pieces[^1] == spans[i - 1].Text && found(pieces[^1] + chunk))
+                else if (i > 0 && Touch(i - 1) && pieces.Count > 0 && pieces[^1] == spans[i - 1].Text && Joins(pieces[^1] + chunk, pieces[^1]))
                 {
                     pieces[^1] += chunk;
                 }
@@ -202,8 +208,44 @@ internal static class FreeTextReader
             i = end;
         }
 
-        return pieces;
+        return [.. pieces.SelectMany(p => Trim(p, segmenter.Lexicon))];
     }
+
+    /// <summary>
+    /// A learned word that begins or ends with a function character (给企业, 都能, 得起) is searched without it: the lexicon
+    /// learns such strings from laws and reports, but a query means the word inside.
+    /// </summary>
+    private static IEnumerable<string> Trim(string piece, Lexicon lexicon)
+    {
+        if (piece.Length < 2 || QueryStopWords.Contains(piece))
+        {
+            return [piece];
+        }
+
+        if (piece.All(c => QueryStopWords.Contains(c.ToString())))
+        {
+            return piece.Select(c => c.ToString()); // 都能: function characters only
+        }
+
+        var (start, end) = (0, piece.Length);
+        if (Clinging.Contains(piece[0]) && lexicon.Contains(piece[1..]) && piece.Length > 2)
+        {
+            start = 1;
+        }
+
+        if (end - start > 2 && Clinging.Contains(piece[^1]) && lexicon.Contains(piece[start..^1]))
+        {
+            end--;
+        }
+
+        return (start, end) == (0, piece.Length) ? [piece] : [.. piece[..start].Select(c => c.ToString()), piece[start..end], .. piece[end..].Select(c => c.ToString())];
+    }
+
+    /// <summary>The share of a word's passages that must hold it with a lone character beside it for the two to be searched as one word.</summary>
+    private const double JoinShare = 0.3;
+
+    /// <summary>Function characters that cling to a word in learned strings (给企业, 的权力) without making a word with it.</summary>
+    private const string Clinging = "的了给让被把都得地着过向";
 
     /// <summary>Where to split a word of <paramref name="length"/> characters, most balanced first.</summary>
     private static IEnumerable<int> Cuts(int length) =>

@@ -76,7 +76,7 @@ internal static partial class Ranker
             words = words.Except(matchWord(word).Docs);
         }
 
-        var near = query.Plain ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches, thesaurus);
+        var near = query.Plain || query.Question ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches, thesaurus);
         return new Ranking { Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum };
     }
 

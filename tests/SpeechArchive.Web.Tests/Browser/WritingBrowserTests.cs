@@ -1,3 +1,4 @@
+using SpeechArchive.Search;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -88,6 +89,13 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await WithPageAsync(async page =>
         {
             await page.GotoAsync("/?q=" + Uri.EscapeDataString("以刚性问责推党内治生活的制度化"));
+            var first = page.Locator("ol.hits li.hit").First;
+            Assert.True(await first.GetAttributeAsync("data-match") == HitMatch.Near, await page.Locator("ol.hits").First.InnerTextAsync());
+            Assert.Contains("在局党风廉政建设工作会议上的讲话", await first.Locator("h3").TextContentAsync() ?? "", StringComparison.Ordinal);
+            Assert.True(await page.Locator(".understanding.reading .word-chip").CountAsync() >= 2, "the page shows the words it searched");
+            await ShotAsync(page, "search-free-text");
+
+            await page.GotoAsync("/?q=" + Uri.EscapeDataString("以刚性问责推党内治生活的制度化") + "&mode=exact");
             await page.WaitForSelectorAsync("h2.tier");
             Assert.Contains("以刚性问责推动党内政治生活的制度化", await page.Locator("ol.hits.near li.hit .snippet").First.TextContentAsync() ?? "", StringComparison.Ordinal);
             await ShotAsync(page, "search-near");
