@@ -25,7 +25,7 @@ internal static partial class Ranker
     private const int FewResults = 10;
 
     /// <summary>A query this long (characters, as written) is a clause: the near matcher looks for it too.</summary>
-    private const int ClauseLength = 8;
+    private const int ClauseLength = 6;
 
     /// <summary>How many of the best word matches are checked for holding the query in order.</summary>
     private const int FreeTextOrderDepth = 100;
