@@ -61,8 +61,10 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         }
 
         var request = query.Request;
-        var snippet = SnippetBuilder.Build(p.SourceText, p.Start, p.End, query.Forms, request.SnippetLength, focus);
         var (match, similarity) = ranking.Label(doc);
+        var snippet = match == HitMatch.Near && query.Probe is { } probe
+            ? NearSnippet(p, probe, request.SnippetLength) // a near hit shows the clause it aligned, as an appended near match does
+            : SnippetBuilder.Build(p.SourceText, p.Start, p.End, query.Forms, request.SnippetLength, focus);
         var hit = SearchHit.Of(Index, doc, snippet, score, inSpeech) with { Match = match, Similarity = similarity };
         if (match == HitMatch.Exact && SearchStructures.Of(Index).HeadingHits.Describe(doc, query.Phrases) is { } heading)
         {
@@ -71,6 +73,12 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         }
 
         return hit;
+    }
+
+    private static string NearSnippet(PassageInfo p, string probe, int length)
+    {
+        var (_, start, end) = NearMatcher.Score(p.MatchText, probe);
+        return MarkedSnippet.Build(p.SourceText, p.Start, p.End, p.SourceMarks(start, end), length);
     }
 
     private uint TypeBit(string id)
