@@ -1,21 +1,34 @@
-using Xunit.Abstractions;
-
 namespace SpeechArchive.Tests;
 
-/// <summary>Finds the shared corpora (../shared/corpus next to the repository) that tests read by path and never copy.</summary>
+/// <summary>
+/// Finds the shared corpora (../shared/corpus next to the repository) that tests read by path and never copy. A test that
+/// needs one calls <see cref="Require"/> from a [SkippableFact] or [SkippableTheory], so without it the test is reported as
+/// Skipped with the missing path, never as Passed.
+/// </summary>
 public static class SharedCorpus
 {
-    /// <summary>Absolute path of a shared set (seeds, reports, xi-2020, laws), or null when it is absent.</summary>
-    public static string? Find(string set)
-    {
-        var root = RepositoryRoot();
-        if (root is null)
-        {
-            return null;
-        }
+    /// <summary>
+    /// Environment variable naming the shared folder to use instead of ../shared beside the repository. Point it at a folder
+    /// that does not exist to see what a fresh clone without ../shared skips: <c>SPEECHARCHIVE_SHARED=/nowhere dotnet test …</c>.
+    /// </summary>
+    public const string Variable = "SPEECHARCHIVE_SHARED";
 
-        var path = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus", set));
-        return Directory.Exists(path) ? path : null;
+    /// <summary>The shared folder: <see cref="Variable"/> when set, else ../shared beside the repository; null when the repository is not found.</summary>
+    public static string? Root =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given ? Path.GetFullPath(given)
+        : RepositoryRoot() is { } repository ? Path.GetFullPath(Path.Combine(repository, "..", "shared"))
+        : null;
+
+    /// <summary>Absolute path of a shared set (seeds, reports, xi-2020, laws), or null when it is absent.</summary>
+    public static string? Find(string set) =>
+        Root is { } root && Path.Combine(root, "corpus", set) is var path && Directory.Exists(path) ? path : null;
+
+    /// <summary>The set's path; when it is absent, skips the calling test with <see cref="Missing"/> as the reason.</summary>
+    public static string Require(string set)
+    {
+        var path = Find(set);
+        Skip.If(path is null, Missing(set));
+        return path;
     }
 
     /// <summary>The folder holding SpeechArchive.sln, found by walking up from the test binaries; null if not found.</summary>
@@ -32,18 +45,8 @@ public static class SharedCorpus
         return null;
     }
 
-    /// <summary>The set's path, or null after telling the test output why the test does nothing.</summary>
-    public static string? FindOrExplain(string set, ITestOutputHelper output)
-    {
-        var path = Find(set);
-        if (path is null)
-        {
-            output.WriteLine(Missing(set));
-        }
-
-        return path;
-    }
-
-    /// <summary>The message a test writes before returning early when a set is absent.</summary>
-    public static string Missing(string set) => $"SKIPPED: shared corpus set '{set}' not found (expected ../shared/corpus/{set} beside the repository).";
+    /// <summary>Why a test that needs <paramref name="set"/> was skipped.</summary>
+    public static string Missing(string set) =>
+        $"shared corpus set '{set}' not found at {(Root is { } root ? Path.Combine(root, "corpus", set) : $"../shared/corpus/{set}")} " +
+        $"(../shared/corpus/{set} beside the repository, or under ${Variable})";
 }

@@ -60,11 +60,4 @@ public static class FixturePaths
             return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root from " + AppContext.BaseDirectory);
         }
     }
-
-    /// <summary>A set of ../shared/corpus (seeds, reports, xi-2020, laws) or null when this clone has no ../shared.</summary>
-    public static string? Shared(string set)
-    {
-        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(RepoRoot, "..", "shared", "corpus", set));
-        return Directory.Exists(path) ? path : null;
-    }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SpeechArchive.Indexing;
 using SpeechArchive.Tests;
 
 namespace SpeechArchive.Web.Tests;
@@ -20,13 +21,16 @@ internal sealed class ArchiveFactory : WebApplicationFactory<Program>
     private readonly TempFolder folder = new();
     private readonly string? token;
     private readonly Action<ILoggingBuilder>? logging;
+    private readonly IProgress<IndexProgress>? indexObserver;
 
     /// <param name="withSeeds">Also serve the project's own speeches (corpus/*.md at the repository root), for the writers' tools.</param>
     /// <param name="logging">Replaces the default (warnings and above) logging, e.g. to capture every log entry.</param>
-    public ArchiveFactory(string? adminToken = Token, int syntheticSpeeches = 0, bool withSeeds = false, Action<ILoggingBuilder>? logging = null)
+    /// <param name="indexObserver">Told the progress of every indexing run the app makes (e.g. a <see cref="StageGate"/>).</param>
+    public ArchiveFactory(string? adminToken = Token, int syntheticSpeeches = 0, bool withSeeds = false, Action<ILoggingBuilder>? logging = null, IProgress<IndexProgress>? indexObserver = null)
     {
         token = adminToken;
         this.logging = logging;
+        this.indexObserver = indexObserver;
         CorpusDirectory = folder.Combine("corpus");
         IndexDirectory = folder.Combine("index");
         Directory.CreateDirectory(CorpusDirectory);
@@ -73,6 +77,10 @@ internal sealed class ArchiveFactory : WebApplicationFactory<Program>
         builder.UseSetting("SpeechArchive:Index", IndexDirectory);
         builder.UseSetting("SpeechArchive:AdminToken", token ?? "");
         builder.ConfigureLogging(logging ?? (l => l.SetMinimumLevel(LogLevel.Warning)));
+        if (indexObserver is not null)
+        {
+            builder.ConfigureServices(s => s.AddSingleton(indexObserver));
+        }
     }
 
     protected override void Dispose(bool disposing)

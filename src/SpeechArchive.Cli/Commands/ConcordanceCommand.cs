@@ -10,7 +10,7 @@ internal static class ConcordanceCommand
 {
     public static Command Create()
     {
-        var phrase = new Argument<string[]>("phrase") { Description = "The phrase (OR for alternatives) and filters year: theme: type: org: speaker:", Arity = ArgumentArity.OneOrMore };
+        var phrase = Usage.QuerySyntax(new Argument<string[]>("phrase") { Description = "The phrase (OR for alternatives) and filters year: theme: type: org: speaker:", Arity = ArgumentArity.OneOrMore });
         var sort = new Option<string>("--sort") { Description = "date | date-desc | left | right", DefaultValueFactory = _ => "date" };
         sort.AcceptOnlyFromAmong("date", "date-desc", "left", "right");
         var context = new Option<int>("--context") { Description = "Characters of context each side (default 30)", DefaultValueFactory = _ => 30 };

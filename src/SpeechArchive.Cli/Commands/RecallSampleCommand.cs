@@ -12,7 +12,8 @@ internal static class RecallSampleCommand
         var perKind = new Option<int>("--per-kind") { Description = "Queries of each kind (default 60)", DefaultValueFactory = _ => 60 };
         var seed = new Option<int>("--seed") { Description = "Random seed (default 1)", DefaultValueFactory = _ => 1 };
         var exclude = new Option<string[]>("--exclude") { Description = "Recall sets whose target passages are held out", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("recall-sample", "Sample a recall set from the index as TSV on stdout (index the seeds and the reports together first).") { perKind, seed, exclude };
+        var json = CommonOptions.Json("the queries instead of TSV");
+        var command = new Command("recall-sample", "Sample a recall set from the index as TSV on stdout (index the seeds and the reports together first).") { perKind, seed, exclude, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var index = CommonOptions.OpenIndex(parse);
@@ -29,8 +30,8 @@ internal static class RecallSampleCommand
             }
 
             var set = RecallSampler.Sample(index, parse.GetValue(perKind), parse.GetValue(seed), held);
-            Console.Write(RecallSet.Format(set, $"recall-sample --seed {parse.GetValue(seed)} --per-kind {parse.GetValue(perKind)} over {index.Speeches.Count} speeches, {index.Passages.Count} passages"));
-            return 0;
+            var header = $"recall-sample --seed {parse.GetValue(seed)} --per-kind {parse.GetValue(perKind)} over {index.Speeches.Count} speeches, {index.Passages.Count} passages";
+            return CommonOptions.Print(parse, json, set, s => Console.Write(RecallSet.Format(s, header)));
         }));
         return command;
     }

@@ -10,7 +10,7 @@ internal static class RelatedCommand
 {
     public static Command Create()
     {
-        var query = new Argument<string[]>("query") { Description = "Words and filters, as for search", Arity = ArgumentArity.OneOrMore };
+        var query = Usage.QuerySyntax(new Argument<string[]>("query") { Description = "Words and filters, as for search", Arity = ArgumentArity.OneOrMore });
         var limit = new Option<int>("--limit") { Description = "How many terms (default 20)", DefaultValueFactory = _ => 20 };
         var json = CommonOptions.Json("the terms");
         var command = new Command("related", "Terms that occur with the query far more than in the archive at large.") { query, limit, json };

@@ -9,11 +9,11 @@ internal static class SearchCommand
 {
     public static Command Create()
     {
-        var query = new Argument<string[]>("query")
+        var query = Usage.QuerySyntax(new Argument<string[]>("query")
         {
             Description = "Words, \"phrases\", -exclusions, OR, and filters year:2022 year:2018..2022 theme: type: org: speaker:",
             Arity = ArgumentArity.OneOrMore,
-        };
+        });
         var limit = new Option<int>("--limit") { Description = "Hits per page (default 10)", DefaultValueFactory = _ => 10 };
         var offset = new Option<int>("--offset") { Description = "Hits to skip (paging)" };
         var sort = new Option<string>("--sort") { Description = "relevance | date | date-asc", DefaultValueFactory = _ => "relevance" };

@@ -10,7 +10,7 @@ internal static class VariantsCommand
 {
     public static Command Create()
     {
-        var formulation = new Argument<string[]>("formulation") { Description = "The formulation (提法) and filters year: theme: type: org: speaker:", Arity = ArgumentArity.OneOrMore };
+        var formulation = Usage.QuerySyntax(new Argument<string[]>("formulation") { Description = "The formulation (提法) and filters year: theme: type: org: speaker:", Arity = ArgumentArity.OneOrMore });
         var min = new Option<double>("--min-similarity") { Description = "Share of the formulation a variant must hold in order (default 0.6)", DefaultValueFactory = _ => 0.6 };
         var json = CommonOptions.Json("the variants");
         var command = new Command("variants", "Find the variants of a formulation: words added, dropped, swapped or reordered.") { formulation, min, json };

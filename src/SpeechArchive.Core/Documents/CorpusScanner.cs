@@ -8,7 +8,7 @@ public sealed class CorpusScanner
 
     private static readonly EnumerationOptions EntryOptions = new()
     {
-        IgnoreInaccessible = true,
+        IgnoreInaccessible = false, // a folder it may not read is reported, never taken for an empty one
         AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
     };
 
@@ -16,7 +16,13 @@ public sealed class CorpusScanner
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     /// <summary>Every speech file below <paramref name="corpusRoot"/>, sorted by key; skips documentation files, hidden entries and links leaving the root.</summary>
-    public IReadOnlyList<CorpusFile> Scan(string corpusRoot)
+    public IReadOnlyList<CorpusFile> Scan(string corpusRoot) => Scan(corpusRoot, out _);
+
+    /// <summary>
+    /// As <see cref="Scan(string)"/>, and names the sub-folders it could not read (their key prefix, ending in /, with the
+    /// reason): the files indexed from them must not be taken for deleted. A root it cannot read is an error.
+    /// </summary>
+    public IReadOnlyList<CorpusFile> Scan(string corpusRoot, out IReadOnlyList<(string KeyPrefix, string Reason)> unreadableFolders)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(corpusRoot);
         var root = new DirectoryInfo(Path.GetFullPath(corpusRoot));
@@ -28,22 +34,40 @@ public sealed class CorpusScanner
         var realRoot = RealPath(root) ?? root.FullName;
         var files = new List<CorpusFile>();
         var visited = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        Walk(root, realRoot, "", null, realRoot, visited, files);
+        var unreadable = new List<(string, string)>();
+        Walk(root, realRoot, "", null, realRoot, visited, files, unreadable);
         files.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        unreadableFolders = unreadable;
         return files;
     }
 
     private static void Walk(
         DirectoryInfo folder, string realFolder, string keyPrefix, string? inheritedTable, string realRoot,
-        HashSet<string> visited, List<CorpusFile> files)
+        HashSet<string> visited, List<CorpusFile> files, List<(string, string)> unreadable)
     {
         if (!visited.Add(realFolder))
         {
             return; // a link back to a folder already walked: stop the loop
         }
 
+        List<FileSystemInfo> entries;
+        try
+        {
+            entries = [.. folder.EnumerateFileSystemInfos("*", EntryOptions).OrderBy(e => e.Name, StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            if (keyPrefix.Length == 0)
+            {
+                throw new SpeechArchiveException($"Cannot read the corpus folder '{folder.FullName}': {e.Message}", e);
+            }
+
+            unreadable.Add((keyPrefix, e.Message));
+            return;
+        }
+
         var table = FindTable(folder) ?? inheritedTable;
-        foreach (var entry in folder.EnumerateFileSystemInfos("*", EntryOptions).OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var entry in entries)
         {
             if (IsHidden(entry))
             {
@@ -59,7 +83,7 @@ public sealed class CorpusScanner
             var key = keyPrefix + entry.Name;
             if (Directory.Exists(realPath))
             {
-                Walk(new DirectoryInfo(entry.FullName), realPath, key + "/", table, realRoot, visited, files);
+                Walk(new DirectoryInfo(entry.FullName), realPath, key + "/", table, realRoot, visited, files, unreadable);
             }
             else if (IsSpeechFile(entry.Name) && File.Exists(realPath))
             {

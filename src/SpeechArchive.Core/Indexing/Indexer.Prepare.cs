@@ -56,7 +56,7 @@ public static partial class Indexer
             FileOutcome outcome;
             if (old is not null && stamp is not null && old.SourceStamp == stamp)
             {
-                outcome = new FileOutcome(OutcomeKind.Unchanged, file.Key, old, stamp) { Warnings = StoredWarnings(old) };
+                outcome = new FileOutcome(OutcomeKind.Unchanged, file.Key, old, stamp) { Warnings = old.Warnings };
                 Done(start, ref readTicks, ref read, "read", 64, file.Key);
                 Done(Stopwatch.GetTimestamp(), ref parseTicks, ref parsed, "parse", 32, file.Key);
                 return outcome;
@@ -111,9 +111,6 @@ public static partial class Indexer
                 progress?.Report(new IndexProgress(stage, n, files.Count, key));
             }
         }
-
-        private static IReadOnlyList<string> StoredWarnings(StoredSpeech old) =>
-            old.Warnings is null ? [] : JsonSerializer.Deserialize<List<string>>(old.Warnings) ?? [];
     }
 
     private static List<PreparedPassage> PreparePassages(string text, SpeechStructure structure, SpeechLabels labels)
@@ -141,7 +138,7 @@ public static partial class Indexer
         foreach (var old in speeches)
         {
             cancellation.ThrowIfCancellationRequested();
-            var speech = store.ReadSpeeches(true, "id = ?", old.RowId).Single();
+            var speech = store.ReadSpeech(old.RowId);
             var passages = store.ReadPassages(old.RowId);
             var sections = store.ReadSections(old.RowId);
             var structure = StoredStructure.Rebuild(speech, sections, passages);

@@ -23,7 +23,7 @@ public static partial class Indexer
     private sealed class RunWriter(IndexStore store, bool rebuild, Dictionary<string, StoredSpeech> existing, List<StoredSpeech> removed,
         string fingerprint, IProgress<IndexProgress>? progress)
     {
-        private readonly SegmentBuilder postings = new();
+        private readonly SegmentWriter postings = new();
         private readonly string now = DateTime.UtcNow.ToString("O");
         private HashSet<string> takenIds = new(StringComparer.Ordinal);
         private long nextPassageId = 1;
@@ -60,7 +60,7 @@ public static partial class Indexer
             if (!rebuild)
             {
                 takenIds = store.ReadSpeeches(withText: false).Select(s => s.PublicId).ToHashSet(StringComparer.Ordinal);
-                nextPassageId = long.Parse(store.GetMeta("next_passage_id") ?? "1", CultureInfo.InvariantCulture);
+                nextPassageId = long.Parse(store.GetMeta(MetaKey.NextPassageId) ?? "1", CultureInfo.InvariantCulture);
             }
         }
 
@@ -87,7 +87,7 @@ public static partial class Indexer
         public void Finish(List<Relabelled> relabels, List<(long RowId, string Stamp)> stamps, Taxonomy taxonomy, Action<string> lap)
         {
             Begin();
-            store.SetMeta("next_passage_id", nextPassageId.ToString(CultureInfo.InvariantCulture));
+            store.SetMeta(MetaKey.NextPassageId, nextPassageId.ToString(CultureInfo.InvariantCulture));
             foreach (var p in relabels.Where(r => r.Changed).SelectMany(r => r.Passages))
             {
                 store.UpdatePassageLabels(p.RowId, p.Themes, p.DirectiveTypes, p.Sentences);
@@ -95,7 +95,7 @@ public static partial class Indexer
 
             foreach (var r in relabels)
             {
-                store.UpdateSpeechLabels(r.Speech.RowId, fingerprint, JsonSerializer.Serialize(r.Labels.ThemeShares, JsonDefaults.Options));
+                store.UpdateSpeechLabels(r.Speech.RowId, fingerprint, r.Labels.ThemeShares);
             }
 
             foreach (var (rowId, stamp) in stamps)
@@ -113,11 +113,11 @@ public static partial class Indexer
 
             MergeSegmentsIfNeeded(store);
             lap("segments");
-            store.SetMeta("pipeline_version", PipelineVersion);
-            store.SetMeta("labels_fingerprint", fingerprint);
-            store.SetMeta("taxonomy_yaml", taxonomy.Yaml);
-            store.SetMeta("themes", JsonSerializer.Serialize(taxonomy.Themes.Select(t => new LabelInfo(t.Id, t.Label)), JsonDefaults.Options));
-            store.SetMeta("directive_types", JsonSerializer.Serialize(taxonomy.DirectiveTypes.Select(t => new LabelInfo(t.Id, t.Label)), JsonDefaults.Options));
+            store.SetMeta(MetaKey.PipelineVersion, PipelineVersion);
+            store.SetMeta(MetaKey.LabelsFingerprint, fingerprint);
+            store.SetMeta(MetaKey.TaxonomyYaml, taxonomy.Yaml);
+            store.SetMeta(MetaKey.Themes, JsonSerializer.Serialize(taxonomy.Themes.Select(t => new LabelInfo(t.Id, t.Label)), JsonDefaults.Options));
+            store.SetMeta(MetaKey.DirectiveTypes, JsonSerializer.Serialize(taxonomy.DirectiveTypes.Select(t => new LabelInfo(t.Id, t.Label)), JsonDefaults.Options));
             store.BumpGeneration();
         }
 
@@ -135,13 +135,10 @@ public static partial class Indexer
             var doc = item.Document;
             var m = doc.Metadata;
             var s = item.Structure;
-            var speechRow = store.InsertSpeech(new StoredSpeech(0, doc.Key, publicId, doc.ContentHash, fingerprint,
-                m.Title, m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Year ?? m.Date?.Year, m.Speaker, m.Organization,
-                m.Meeting, m.Source, m.Category, m.Tags.Count == 0 ? null : string.Join(',', m.Tags),
-                JsonSerializer.Serialize(new { title = m.TitleProvenance, year = m.YearProvenance }, JsonDefaults.Options),
-                doc.Warnings.Count == 0 ? null : JsonSerializer.Serialize(doc.Warnings, JsonDefaults.Options),
-                s.Title?.Start, s.Title?.End, s.Salutation?.Start, s.Salutation?.End,
-                JsonSerializer.Serialize(item.Labels.ThemeShares, JsonDefaults.Options), doc.Text, doc.Markdown, now, stamp));
+            var speechRow = store.InsertSpeech(new StoredSpeech(
+                RowId: 0, FileKey: doc.Key, PublicId: publicId, ContentHash: doc.ContentHash, LabelsFingerprint: fingerprint,
+                Metadata: doc.Metadata, Warnings: doc.Warnings, Title: s.Title, Salutation: s.Salutation,
+                ThemeShares: item.Labels.ThemeShares, Text: doc.Text, Markdown: doc.Markdown, IndexedAt: now, SourceStamp: stamp));
 
             foreach (var sec in s.Sections)
             {
@@ -160,7 +157,8 @@ public static partial class Indexer
             var firstId = nextPassageId - item.Passages.Count;
             for (var i = 0; i < item.Passages.Count; i++)
             {
-                postings.Add(firstId + i, item.Passages[i].Terms);
+                var terms = item.Passages[i].Terms;
+                postings.Add(firstId + i, terms.Keys, terms.Frequencies, terms.Words, terms.WordFrequencies);
             }
 
             postingTicks += Stopwatch.GetTimestamp() - start;
@@ -187,7 +185,7 @@ public static partial class Indexer
     private static void MergeSegmentsIfNeeded(IndexStore store)
     {
         var segments = store.ReadSegments();
-        var live = store.CountRows("passages");
+        var live = store.CountPassages();
         var stored = segments.Sum(s => (long)s.DocCount);
         if (segments.Count <= MaxSegments && (stored == 0 || (double)(stored - live) / stored <= MaxDeadShare))
         {
@@ -195,7 +193,7 @@ public static partial class Indexer
         }
 
         var liveIds = store.ReadPassageIds();
-        var merged = new SegmentBuilder();
+        var merged = new SegmentWriter();
         merged.CountDocs((int)live);
         // Segments in order hold each term's postings in increasing document ids (passage ids are never reused), so the
         // live postings go straight into the merged segment.

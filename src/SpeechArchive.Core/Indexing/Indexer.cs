@@ -19,6 +19,12 @@ public static partial class Indexer
     /// <summary>How many files the workers may run ahead of the writer (bounds the memory of prepared speeches).</summary>
     private const int PipelineWindow = 64;
 
+    /// <summary>
+    /// Up to this size SQLite's quick check runs after every committed run (about 25 ms a megabyte here: half a second at
+    /// most); a larger index is checked on demand (<c>check</c>, the web app's <c>CheckIndexAtStart</c>).
+    /// </summary>
+    private const long QuickCheckBytes = 20L << 20;
+
     public static IndexRunResult Run(IndexOptions options, IProgress<IndexProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -27,17 +33,39 @@ public static partial class Indexer
             throw new SpeechArchiveException($"Corpus folder '{options.CorpusDirectory}' does not exist.");
         }
 
+        using var gate = IndexLock.Acquire(options.IndexDirectory);
+        try
+        {
+            try
+            {
+                return RunLocked(options, progress, cancellation);
+            }
+            catch (IndexDamagedException e)
+            {
+                // The index is derived data and the corpus the record: a damaged index file is set aside (renamed
+                // ….damaged-TIME, kept for whoever wants to look at it) and the index rebuilt from the corpus.
+                var aside = IndexStore.SetAside(options.IndexDirectory);
+                var rebuilt = RunLocked(options with { Rebuild = true }, progress, cancellation);
+                return rebuilt with { Warnings = [$"The damaged index file was set aside as '{aside}' ({e.Reason}); the index was rebuilt from the corpus.", .. rebuilt.Warnings] };
+            }
+        }
+        catch (IndexDiskFullException e)
+        {
+            throw DiskFull(options, e);
+        }
+    }
+
+    private static IndexRunResult RunLocked(IndexOptions options, IProgress<IndexProgress>? progress, CancellationToken cancellation)
+    {
         var clock = Stopwatch.StartNew();
         var started = DateTime.UtcNow.ToString("O");
-        using var gate = IndexLock.Acquire(options.IndexDirectory);
-        using var store = IndexStore.Open(options.IndexDirectory, create: true);
-
         var failures = new List<IndexFailure>();
         var warnings = new List<string>();
+        using var store = IndexStore.Open(options.IndexDirectory, create: true);
         var taxonomy = LoadTaxonomy(options, store, failures);
         var lexiconEdits = LoadLexiconEdits(options, store, failures);
         var fingerprint = taxonomy.Fingerprint + "/" + PipelineVersion;
-        var storedPipeline = store.GetMeta("pipeline_version"); // null for a new index
+        var storedPipeline = store.GetMeta(MetaKey.PipelineVersion); // null for a new index
         var existing = options.Rebuild || storedPipeline != PipelineVersion
             ? new Dictionary<string, StoredSpeech>(StringComparer.Ordinal)
             : store.ReadSpeeches(withText: false).ToDictionary(s => s.FileKey, StringComparer.Ordinal);
@@ -52,12 +80,18 @@ public static partial class Indexer
         }
 
         var scannedUtc = DateTime.UtcNow;
-        var files = new CorpusScanner().Scan(options.CorpusDirectory);
+        var files = new CorpusScanner().Scan(options.CorpusDirectory, out var unreadable);
+        foreach (var (prefix, reason) in unreadable)
+        {
+            failures.Add(new IndexFailure(prefix, $"cannot read this folder ({reason}); the files indexed from it stay searchable"));
+        }
+
         var tables = new MetadataTableCache();
         var tableOf = files.Select(tables.For).ToArray(); // loaded once, serially, before the workers start
         warnings.AddRange(tables.Warnings);
         var present = files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
-        var removed = existing.Values.Where(s => !present.Contains(s.FileKey)).ToList();
+        var removed = existing.Values
+            .Where(s => !present.Contains(s.FileKey) && !unreadable.Any(u => s.FileKey.StartsWith(u.KeyPrefix, StringComparison.Ordinal))).ToList();
         Lap("scan");
 
         // Workers read, parse, label and analyze files in parallel; this thread writes each prepared speech as soon as it is
@@ -130,7 +164,7 @@ public static partial class Indexer
             cancellation.ThrowIfCancellationRequested();
             var changedRelabels = relabels.Count(r => r.Changed);
             var touched = rebuild || added + updated > 0 || removed.Count > 0 || relabels.Count > 0
-                || store.GetMeta("labels_fingerprint") != fingerprint || ArchiveLexicon.EditsChanged(store, lexiconEdits);
+                || store.GetMeta(MetaKey.LabelsFingerprint) != fingerprint || ArchiveLexicon.EditsChanged(store, lexiconEdits);
             var result = new IndexRunResult
             {
                 Added = added,
@@ -158,13 +192,27 @@ public static partial class Indexer
                 Lap("commit");
                 store.Checkpoint();
                 Lap("checkpoint");
+                if (store.SizeOnDisk() <= QuickCheckBytes)
+                {
+                    try
+                    {
+                        store.QuickCheck();
+                    }
+                    catch (IndexDamagedException e)
+                    {
+                        failures.Add(new IndexFailure(store.DatabasePath, e.Message)); // committed, but what was written reads back damaged: the next run rebuilds
+                    }
+
+                    Lap("quick check");
+                }
+
                 progress?.Report(new IndexProgress("commit", 1, 1));
             }
 
             return result with
             {
-                Speeches = (int)store.CountRows("speeches"),
-                Passages = (int)store.CountRows("passages"),
+                Speeches = (int)store.CountSpeeches(),
+                Passages = (int)store.CountPassages(),
                 Characters = characters,
                 IndexBytes = store.SizeOnDisk(),
                 Generation = store.Generation,
@@ -178,8 +226,70 @@ public static partial class Indexer
             if (!committed)
             {
                 writer.Rollback();
+                TruncateLog(store);
             }
         }
+    }
+
+    /// <summary>After a rolled-back run, gives back the log's space (best effort: on a full disk the rollback is what matters).</summary>
+    private static void TruncateLog(IndexStore store)
+    {
+        try
+        {
+            store.Checkpoint();
+        }
+        catch (SpeechArchiveException)
+        {
+        }
+    }
+
+    /// <summary>A full disk, said with what it means: nothing committed, the last index serving, and roughly the space a run needs.</summary>
+    private static IndexDiskFullException DiskFull(IndexOptions options, IndexDiskFullException e)
+    {
+        long corpusBytes = 0;
+        try
+        {
+            corpusBytes = new CorpusScanner().Scan(options.CorpusDirectory).Sum(f => f.Length);
+        }
+        catch (Exception scan) when (scan is SpeechArchiveException or IOException or UnauthorizedAccessException)
+        {
+            // the estimate is a courtesy: the message stands without it
+        }
+
+        long generation = 0;
+        try
+        {
+            generation = IndexStore.CommittedGeneration(options.IndexDirectory);
+        }
+        catch (SpeechArchiveException)
+        {
+        }
+
+        var indexBytes = IndexStore.SizeOnDiskIn(options.IndexDirectory);
+        var freeNow = DiskSpace.Free(e.Folder) ?? e.FreeBytes ?? 0; // after the rollback gave the log's space back
+        var kept = generation > 0 ? $"the last good index (generation {generation}) is unchanged and still serves" : "there was no committed index before it";
+        // An index takes about twice the UTF-8 text (docs/benchmarks.md), and while a run writes, its log holds the new pages
+        // too: about twice the index at the peak.
+        var index = 2 * corpusBytes;
+        var more = Math.Max(0, (2 * index) - indexBytes - freeNow);
+        var estimate = corpusBytes == 0 ? "" :
+            $" An index of this corpus ({DiskSpace.Format(corpusBytes)} of files) takes about {DiskSpace.Format(index)}, and a run needs about as much again while it writes: free roughly {DiskSpace.Format(more)} more there";
+        return new IndexDiskFullException(
+            $"{e.Message} The run was rolled back: {kept}, and {DiskSpace.Format(freeNow)} are free there now.{estimate}{(estimate.Length == 0 ? " Free some space" : "")}, then run `index` again.",
+            e.Folder, e.FreeBytes, e.InnerException);
+    }
+
+    /// <summary>
+    /// Checks the index file in <paramref name="indexDirectory"/> with SQLite's quick check (every page and index readable
+    /// and well-formed) and returns how long it took; throws <see cref="IndexDamagedException"/> with the way back when it
+    /// is damaged.
+    /// </summary>
+    public static TimeSpan Check(string indexDirectory)
+    {
+        var clock = Stopwatch.StartNew();
+        using var store = IndexStore.Open(indexDirectory, create: false);
+        store.QuickCheck();
+        return clock.Elapsed;
     }
 
     /// <summary>
@@ -208,7 +318,7 @@ public static partial class Indexer
         {
             // The previous labels stay in force: fall back to the taxonomy of the last good run.
             failures.Add(new IndexFailure(path, e.Message + " — the previous taxonomy stays in force."));
-            var previous = store.GetMeta("taxonomy_yaml");
+            var previous = store.GetMeta(MetaKey.TaxonomyYaml);
             return previous is null ? Taxonomy.Default : Taxonomy.Parse(previous, "the index's previous taxonomy");
         }
     }

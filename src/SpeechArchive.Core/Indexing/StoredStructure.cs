@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using SpeechArchive.Classification;
 using SpeechArchive.Storage;
 using SpeechArchive.Structure;
@@ -15,9 +13,7 @@ internal static class StoredStructure
             new TextSpan(s.Start, s.End), s.Parent)).ToList();
         var ps = passages.Select(p => new Passage(p.Ordinal, new TextSpan(p.Start, p.End), p.SectionOrdinal,
             SectionPath(sections, p.SectionOrdinal), p.PointLabel, ParseSpans(p.Sentences, p.Start))).ToList();
-        TextSpan? title = speech.TitleStart is int ts && speech.TitleEnd is int te ? new TextSpan(ts, te) : null;
-        TextSpan? salutation = speech.SalutationStart is int ss && speech.SalutationEnd is int se ? new TextSpan(ss, se) : null;
-        return new SpeechStructure(title, salutation, secs, ps);
+        return new SpeechStructure(speech.Title, speech.Salutation, secs, ps);
     }
 
     /// <summary>The headings from the outermost section down to <paramref name="ordinal"/> (the parser's SectionPath).</summary>
@@ -44,26 +40,11 @@ internal static class StoredStructure
     private static IReadOnlyList<string> SectionPath(List<StoredSection> sections, int ordinal) =>
         SectionPath(sections, ordinal, s => (s.Ordinal, s.Parent, s.Heading));
 
-    /// <summary>"gap,length,type;…" for a passage's sentences with their labels; each gap counts from the previous sentence's end (the first from the passage start).</summary>
-    public static string Sentences(Passage passage, PassageLabels labels)
-    {
-        var sb = new StringBuilder();
-        for (var i = 0; i < passage.Sentences.Count; i++)
-        {
-            if (i > 0)
-            {
-                sb.Append(';');
-            }
-
-            var s = passage.Sentences[i];
-            var previousEnd = i == 0 ? passage.Span.Start : passage.Sentences[i - 1].End;
-            var type = i < labels.Sentences.Count ? labels.Sentences[i].DirectiveType : null;
-            sb.Append((s.Start - previousEnd).ToString(CultureInfo.InvariantCulture)).Append(',').Append(s.Length.ToString(CultureInfo.InvariantCulture)).Append(',').Append(type);
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>The stored sentences column of a passage: its sentences with their directive types (see <see cref="SentenceColumn"/>).</summary>
+    public static string Sentences(Passage passage, PassageLabels labels) =>
+        SentenceColumn.Encode(passage.Span.Start, passage.Sentences.Select((s, i) =>
+            (s.Start, s.End, i < labels.Sentences.Count ? labels.Sentences[i].DirectiveType : null)).ToList());
 
     private static List<TextSpan> ParseSpans(string compact, int passageStart) =>
-        Search.IndexSnapshot.ParseSentences(compact, passageStart).Select(s => new TextSpan(s.Start, s.End)).ToList();
+        SentenceColumn.Decode(compact, passageStart).Select(s => new TextSpan(s.Start, s.End)).ToList();
 }

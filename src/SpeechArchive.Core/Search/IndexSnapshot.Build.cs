@@ -18,8 +18,8 @@ public sealed partial class IndexSnapshot
             lap.Restart();
         }
 
-        var themes = ParseLabels(store.GetMeta("themes"));
-        var types = ParseLabels(store.GetMeta("directive_types"));
+        var themes = ParseLabels(store.GetMeta(MetaKey.Themes));
+        var types = ParseLabels(store.GetMeta(MetaKey.DirectiveTypes));
         var passageRows = ReferenceEquals(passageStore, store) ? Task.FromResult(store.ReadPassages()) : Task.Run(() => passageStore.ReadPassages());
         var storedSpeeches = store.ReadSpeeches();
         var storedSections = store.ReadSections();
@@ -66,7 +66,7 @@ public sealed partial class IndexSnapshot
         var speechOrg = new int[storedSpeeches.Count];
         for (var i = 0; i < storedSpeeches.Count; i++)
         {
-            var org = storedSpeeches[i].Organization ?? storedSpeeches[i].Category;
+            var org = storedSpeeches[i].Metadata.Organization ?? storedSpeeches[i].Metadata.Category;
             speechOrg[i] = string.IsNullOrWhiteSpace(org) ? -1 : orgIndex.TryGetValue(org, out var o) ? o : AddOrg(org);
         }
 
@@ -168,25 +168,26 @@ public sealed partial class IndexSnapshot
         for (var i = 0; i < speeches.Length; i++)
         {
             var st = storedSpeeches[i];
-            var title = st.Title ?? st.PublicId;
+            var m = st.Metadata;
+            var title = m.Title ?? st.PublicId;
             speeches[i] = new SpeechInfo
             {
                 Id = st.PublicId,
                 FileKey = st.FileKey,
                 Title = title,
-                Date = st.Date,
+                Date = m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Year = st.Year,
-                Speaker = st.Speaker,
-                Organization = st.Organization,
-                Category = st.Category,
-                Meeting = st.Meeting,
-                Source = st.Source,
-                Tags = SplitList(st.Tags),
+                Speaker = m.Speaker,
+                Organization = m.Organization,
+                Category = m.Category,
+                Meeting = m.Meeting,
+                Source = m.Source,
+                Tags = m.Tags,
                 Text = st.Text,
                 Markdown = st.Markdown,
-                Provenance = st.Provenance,
-                Warnings = st.Warnings is null ? [] : JsonSerializer.Deserialize<List<string>>(st.Warnings) ?? [],
-                ThemeShares = st.ThemeShares is null ? new Dictionary<string, double>() : JsonSerializer.Deserialize<Dictionary<string, double>>(st.ThemeShares) ?? [],
+                Provenance = SpeechColumns.Provenance(m),
+                Warnings = st.Warnings,
+                ThemeShares = st.ThemeShares,
                 Sections = sectionsBySpeech[i]?.Select(x => new SectionInfo(x.Ordinal, x.Level, x.Label, x.Heading, x.HeadingStart, x.HeadingEnd, x.Start, x.End, x.Parent)).ToList() ?? [],
                 Passages = passageLists[i],
                 ContentHash = st.ContentHash,
@@ -211,7 +212,7 @@ public sealed partial class IndexSnapshot
             Organizations = orgs,
             IndexDirectory = store.Directory,
             SizeOnDisk = store.SizeOnDisk(),
-            TaxonomyYaml = store.GetMeta("taxonomy_yaml"),
+            TaxonomyYaml = store.GetMeta(MetaKey.TaxonomyYaml),
             Lexicon = Indexing.ArchiveLexicon.Compose(store.GetMeta(MetaKey.Lexicon), store.GetMeta(MetaKey.LexiconEdits)),
             PassageSpeech = passageSpeech,
             PassageSection = passageSection,
@@ -233,16 +234,8 @@ public sealed partial class IndexSnapshot
     }
 
     /// <summary>yyyymmdd of the speech's date, or year × 10000 when only the year is known, or 0.</summary>
-    private static int DateKey(StoredSpeech s)
-    {
-        if (s.Date is { Length: >= 10 } d && int.TryParse(d.AsSpan(0, 4), CultureInfo.InvariantCulture, out var y)
-            && int.TryParse(d.AsSpan(5, 2), CultureInfo.InvariantCulture, out var m) && int.TryParse(d.AsSpan(8, 2), CultureInfo.InvariantCulture, out var day))
-        {
-            return (y * 10000) + (m * 100) + day;
-        }
-
-        return (s.Year ?? 0) * 10000;
-    }
+    private static int DateKey(StoredSpeech s) =>
+        s.Metadata.Date is { } d ? (d.Year * 10000) + (d.Month * 100) + d.Day : (s.Year ?? 0) * 10000;
 
     private static uint Mask(IReadOnlyList<string> ids, Dictionary<string, int> bits)
     {
@@ -260,25 +253,4 @@ public sealed partial class IndexSnapshot
 
     internal static IReadOnlyList<string> SplitList(string? list) =>
         string.IsNullOrEmpty(list) ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>Decodes the stored "gap,length,type;…" sentence list of a passage starting at <paramref name="passageStart"/>.</summary>
-    internal static IReadOnlyList<(int Start, int End, string? Type)> ParseSentences(string compact, int passageStart)
-    {
-        if (string.IsNullOrEmpty(compact))
-        {
-            return [];
-        }
-
-        var parts = compact.Split(';');
-        var list = new (int, int, string?)[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var f = parts[i].Split(',');
-            var start = passageStart + int.Parse(f[0], CultureInfo.InvariantCulture);
-            passageStart = start + int.Parse(f[1], CultureInfo.InvariantCulture);
-            list[i] = (start, passageStart, f.Length > 2 && f[2].Length > 0 ? f[2] : null);
-        }
-
-        return list;
-    }
 }

@@ -14,7 +14,7 @@ public sealed record PassageInfo
     public IReadOnlyList<string> Themes { get; init; } = [];
     public IReadOnlyList<string> DirectiveTypes { get; init; } = [];
     /// <summary>Sentences as (start, end, directive type or null), decoded on demand from the stored form.</summary>
-    public IReadOnlyList<(int Start, int End, string? Type)> Sentences => IndexSnapshot.ParseSentences(SentencesCompact, Start);
+    public IReadOnlyList<(int Start, int End, string? Type)> Sentences => Storage.SentenceColumn.Decode(SentencesCompact, Start);
 
     internal string SentencesCompact { get; init; } = "";
 

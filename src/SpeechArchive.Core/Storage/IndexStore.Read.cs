@@ -1,132 +1,82 @@
+using Microsoft.Data.Sqlite;
+
 namespace SpeechArchive.Storage;
 
 internal sealed partial class IndexStore
 {
-    private const string SelectSpeechesSql = """
-        SELECT id, file_key, public_id, content_hash, labels_fingerprint, title, date, year, speaker, organization, meeting,
-            source, category, tags, provenance, warnings, title_start, title_end, salutation_start, salutation_end,
-            theme_shares, text, markdown, indexed_at, source_stamp
-        FROM speeches
-        """;
+    private static readonly string SpeechesWithoutText =
+        "SELECT id, " + string.Join(", ", SpeechColumns.Names.Select(n => n switch { "text" => "'' AS text", "markdown" => "NULL AS markdown", _ => n })) + " FROM speeches";
 
     /// <summary>The speeches, in row-id order (text included unless <paramref name="withText"/> is false).</summary>
-    public List<StoredSpeech> ReadSpeeches(bool withText = true, string? where = null, params object?[] args)
-    {
-        var sql = SelectSpeechesSql + (where is null ? "" : " WHERE " + where) + " ORDER BY id";
-        if (!withText)
-        {
-            sql = sql.Replace("text, markdown,", "'', NULL,", StringComparison.Ordinal);
-        }
+    public List<StoredSpeech> ReadSpeeches(bool withText = true) =>
+        Rows((withText ? "SELECT * FROM speeches" : SpeechesWithoutText) + " ORDER BY id", SpeechColumns.Reader);
 
-        using var st = db.Prepare(sql);
-        st.BindAll(args);
-        var list = new List<StoredSpeech>();
-        while (st.Step())
-        {
-            list.Add(new StoredSpeech(st.Int64(0), st.Text(1)!, st.Text(2)!, st.Text(3)!, st.Text(4)!, st.Text(5), st.Text(6),
-                st.NullableInt32(7), st.Text(8), st.Text(9), st.Text(10), st.Text(11), st.Text(12), st.Text(13), st.Text(14),
-                st.Text(15), st.NullableInt32(16), st.NullableInt32(17), st.NullableInt32(18), st.NullableInt32(19), st.Text(20),
-                st.Text(21) ?? "", st.Text(22), st.Text(23)!, st.Text(24)));
-        }
-
-        return list;
-    }
+    /// <summary>One speech with its text, by row id.</summary>
+    public StoredSpeech ReadSpeech(long speechRowId) =>
+        Rows("SELECT * FROM speeches WHERE id = $id", SpeechColumns.Reader, ("$id", speechRowId)).SingleOrDefault()
+        ?? throw new SpeechArchiveException($"Index database '{DatabasePath}' has no speech row {speechRowId}.");
 
     /// <summary>Every speech's plain text, in row-id order (what the archive's words are learned from).</summary>
-    public List<string> ReadTexts()
-    {
-        using var st = db.Prepare(SelectTextsSql);
-        var texts = new List<string>();
-        while (st.Step())
+    public List<string> ReadTexts() => Rows<string>("SELECT text FROM speeches ORDER BY id", r => () => r.GetString(0));
+
+    public List<StoredSection> ReadSections(long? speechRowId = null) =>
+        Rows<StoredSection>("SELECT * FROM sections" + (speechRowId is null ? "" : " WHERE speech_id = $speech") + " ORDER BY speech_id, ordinal", r =>
         {
-            texts.Add(st.Text(0) ?? "");
-        }
+            int speech = r.GetOrdinal("speech_id"), ordinal = r.GetOrdinal("ordinal"), level = r.GetOrdinal("level"), label = r.GetOrdinal("label"),
+                heading = r.GetOrdinal("heading"), headingStart = r.GetOrdinal("heading_start"), headingEnd = r.GetOrdinal("heading_end"),
+                start = r.GetOrdinal("start"), end = r.GetOrdinal("end"), parent = r.GetOrdinal("parent");
+            return () => new StoredSection(r.GetInt64(speech), r.GetInt32(ordinal), r.GetInt32(level), r.GetString(label), r.GetString(heading),
+                r.GetInt32(headingStart), r.GetInt32(headingEnd), r.GetInt32(start), r.GetInt32(end), r.GetInt32(parent));
+        }, ("$speech", speechRowId));
 
-        return texts;
-    }
-
-    private const string SelectTextsSql = "SELECT text FROM speeches ORDER BY id";
-
-    public List<StoredSection> ReadSections(long? speechRowId = null)
-    {
-        var sql = "SELECT speech_id, ordinal, level, label, heading, heading_start, heading_end, start, end, parent FROM sections"
-            + (speechRowId is null ? "" : " WHERE speech_id = ?") + " ORDER BY speech_id, ordinal";
-        using var st = db.Prepare(sql);
-        if (speechRowId is not null)
+    public List<StoredPassage> ReadPassages(long? speechRowId = null) =>
+        Rows<StoredPassage>("SELECT * FROM passages" + (speechRowId is null ? "" : " WHERE speech_id = $speech") + " ORDER BY id", r =>
         {
-            st.Bind(1, speechRowId.Value);
-        }
+            int id = r.GetOrdinal("id"), speech = r.GetOrdinal("speech_id"), ordinal = r.GetOrdinal("ordinal"),
+                section = r.GetOrdinal("section_ordinal"), point = r.GetOrdinal("point_label"), start = r.GetOrdinal("start"),
+                end = r.GetOrdinal("end"), themes = r.GetOrdinal("themes"), types = r.GetOrdinal("directive_types"),
+                sentences = r.GetOrdinal("sentences"), matchLength = r.GetOrdinal("match_length");
+            return () => new StoredPassage(r.GetInt64(id), r.GetInt64(speech), r.GetInt32(ordinal), r.GetInt32(section), r.Text(point),
+                r.GetInt32(start), r.GetInt32(end), r.GetString(themes), r.GetString(types), r.GetString(sentences), r.Int32(matchLength));
+        }, ("$speech", speechRowId));
 
-        var list = new List<StoredSection>();
-        while (st.Step())
+    public List<SegmentData> ReadSegments() =>
+        Rows<SegmentData>("SELECT id, doc_count, terms, postings FROM segments ORDER BY id", r =>
         {
-            list.Add(new StoredSection(st.Int64(0), st.Int32(1), st.Int32(2), st.Text(3)!, st.Text(4)!, st.Int32(5), st.Int32(6),
-                st.Int32(7), st.Int32(8), st.Int32(9)));
-        }
+            int id = r.GetOrdinal("id"), docs = r.GetOrdinal("doc_count"), terms = r.GetOrdinal("terms"), postings = r.GetOrdinal("postings");
+            return () => new SegmentData(r.GetInt64(id), r.GetInt32(docs), r.GetFieldValue<byte[]>(terms), r.GetFieldValue<byte[]>(postings));
+        });
 
-        return list;
-    }
+    /// <summary>How many speeches the index holds.</summary>
+    public long CountSpeeches() => Scalar("SELECT count(*) FROM speeches") as long? ?? 0;
 
-    public List<StoredPassage> ReadPassages(long? speechRowId = null)
-    {
-        var sql = "SELECT id, speech_id, ordinal, section_ordinal, point_label, start, end, themes, directive_types, sentences, match_length FROM passages"
-            + (speechRowId is null ? "" : " WHERE speech_id = ?") + " ORDER BY id";
-        using var st = db.Prepare(sql);
-        if (speechRowId is not null)
-        {
-            st.Bind(1, speechRowId.Value);
-        }
-
-        var list = new List<StoredPassage>();
-        while (st.Step())
-        {
-            list.Add(new StoredPassage(st.Int64(0), st.Int64(1), st.Int32(2), st.Int32(3), st.Text(4), st.Int32(5), st.Int32(6),
-                st.Text(7)!, st.Text(8)!, st.Text(9)!, st.NullableInt32(10)));
-        }
-
-        return list;
-    }
-
-    public List<SegmentData> ReadSegments()
-    {
-        using var st = db.Prepare("SELECT id, doc_count, terms, postings FROM segments ORDER BY id");
-        var list = new List<SegmentData>();
-        while (st.Step())
-        {
-            list.Add(new SegmentData(st.Int64(0), st.Int32(1), st.Blob(2).ToArray(), st.Blob(3).ToArray()));
-        }
-
-        return list;
-    }
-
-    public long CountRows(string table) => db.Scalar($"SELECT count(*) FROM {table}") as long? ?? 0;
+    /// <summary>How many live passages the index holds.</summary>
+    public long CountPassages() => Scalar("SELECT count(*) FROM passages") as long? ?? 0;
 
     /// <summary>The ids of the live passages (those a postings segment may still point to).</summary>
-    public HashSet<long> ReadPassageIds()
-    {
-        using var st = db.Prepare("SELECT id FROM passages");
-        var ids = new HashSet<long>();
-        while (st.Step())
-        {
-            ids.Add(st.Int64(0));
-        }
-
-        return ids;
-    }
+    public HashSet<long> ReadPassageIds() => [.. Rows<long>("SELECT id FROM passages", r => () => r.GetInt64(0))];
 
     /// <summary>Size in bytes of the database file plus its WAL.</summary>
-    public long SizeOnDisk()
-    {
-        long size = 0;
-        foreach (var suffix in new[] { "", "-wal" })
-        {
-            var file = new FileInfo(DatabasePath + suffix);
-            if (file.Exists)
-            {
-                size += file.Length;
-            }
-        }
+    public long SizeOnDisk() => SizeOnDiskIn(Directory);
 
-        return size;
+    /// <summary>
+    /// Runs a query and reads every row: <paramref name="bind"/> resolves the columns it needs by name once and returns the
+    /// reader of one row. A parameter whose value is null is left out (a query names it only when it filters by it).
+    /// </summary>
+    private List<T> Rows<T>(string sql, Func<SqliteDataReader, Func<T>> bind, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, [.. parameters.Where(p => p.Value is not null)]);
+        return Guard(sql, () =>
+        {
+            using var reader = command.ExecuteReader();
+            var read = bind(reader);
+            var list = new List<T>();
+            while (reader.Read())
+            {
+                list.Add(read());
+            }
+
+            return list;
+        });
     }
 }

@@ -1,14 +1,48 @@
 namespace SpeechArchive.Storage;
 
-/// <summary>Keys of the meta table that hold the archive's lexicon (the rest are still written where they are used).</summary>
-internal static class MetaKey
+/// <summary>
+/// A key of the index's <c>meta</c> table. Every key the program reads or writes is one of the instances below, so the
+/// table's contents are listed in one place and a misspelt key cannot compile.
+/// </summary>
+internal sealed class MetaKey
 {
+    private MetaKey(string name) => Name = name;
+
+    /// <summary>The key as stored.</summary>
+    public string Name { get; }
+
+    /// <summary>The <see cref="Schema.Version"/> the file was made or migrated to.</summary>
+    public static readonly MetaKey SchemaVersion = new("schema_version");
+
+    /// <summary>Counts committed runs: a reader reloads when it changes.</summary>
+    public static readonly MetaKey Generation = new("generation");
+
+    /// <summary>The indexer's pipeline version that wrote the rows: another one reparses every file.</summary>
+    public static readonly MetaKey PipelineVersion = new("pipeline_version");
+
+    /// <summary>The fingerprint of the taxonomy the passages were labelled with: another one relabels them.</summary>
+    public static readonly MetaKey LabelsFingerprint = new("labels_fingerprint");
+
+    /// <summary>The taxonomy (YAML) the passages were labelled with, so label reasons can be recomputed when loading.</summary>
+    public static readonly MetaKey TaxonomyYaml = new("taxonomy_yaml");
+
+    /// <summary>The themes of that taxonomy, in order, as JSON <c>[{id, label}]</c>.</summary>
+    public static readonly MetaKey Themes = new("themes");
+
+    /// <summary>The directive types of that taxonomy, in order, as JSON <c>[{id, label}]</c>.</summary>
+    public static readonly MetaKey DirectiveTypes = new("directive_types");
+
+    /// <summary>The next passage row id: ids are never reused, so postings ids only grow.</summary>
+    public static readonly MetaKey NextPassageId = new("next_passage_id");
+
     /// <summary>The words learned from the archive's own text (the lexicon TSV), merged over the base lexicon on load.</summary>
-    public const string Lexicon = "lexicon";
+    public static readonly MetaKey Lexicon = new("lexicon");
 
     /// <summary>How many characters the stored lexicon was learned from: it is learned again when the archive grew or shrank enough.</summary>
-    public const string LexiconCharacters = "lexicon_characters";
+    public static readonly MetaKey LexiconCharacters = new("lexicon_characters");
 
     /// <summary>The text of <c>corpus/lexicon.txt</c> (words added or banned) in force.</summary>
-    public const string LexiconEdits = "lexicon_edits";
+    public static readonly MetaKey LexiconEdits = new("lexicon_edits");
+
+    public override string ToString() => Name;
 }

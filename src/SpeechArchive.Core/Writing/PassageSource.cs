@@ -61,9 +61,15 @@ public sealed record PassageSource
     /// <summary>A citation: 《title》，speaker，organisation，date (else the year)，section — the parts that are known.</summary>
     public static string Cite(string title, string? speaker, string? organization, string? date, int? year, string? section)
     {
-        var parts = new[] { "《" + title + "》", speaker, organization, date ?? (year is int y ? y + "年" : null), section };
+        var parts = new[] { "《" + title + "》", speaker, organization, ChineseDate(date) ?? (year is int y ? y + "年" : null), section };
         return string.Join("，", parts.Where(x => !string.IsNullOrWhiteSpace(x)));
     }
+
+    /// <summary>A yyyy-MM-dd date as official writing gives it (2023年5月10日); anything else as it is.</summary>
+    public static string? ChineseDate(string? date) =>
+        DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日")
+            : date;
 
     /// <summary>A key that orders passages by date (a year alone sorts before the dates of that year), then by position.</summary>
     internal static string DateKey(IndexSnapshot index, int passage)

@@ -117,11 +117,22 @@ internal sealed partial class ArchiveHost
             {
                 Update(value);
             }
+
+            foreach (var observer in host.observers)
+            {
+                observer.Report(value);
+            }
         }
 
         private void Update(IndexProgress value)
         {
-            host.status = host.status with { Stage = value.Stage, Done = value.Done, Total = value.Total, Current = value.Current };
+            // "commit 0/1" marks the write transaction opening, which for a rebuild is before anything was read: the page
+            // says 写入索引 only when the writing is what the run is doing.
+            if (value is not { Stage: "commit", Done: 0 })
+            {
+                host.status = host.status with { Stage = value.Stage, Done = value.Done, Total = value.Total, Current = value.Current };
+            }
+
             var quarter = value.Total == 0 ? 4 : value.Done * 4 / value.Total;
             if (!lastQuarter.TryGetValue(value.Stage, out var last) || quarter != last)
             {

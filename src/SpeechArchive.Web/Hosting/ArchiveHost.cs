@@ -12,15 +12,21 @@ internal sealed partial class ArchiveHost
 {
     private readonly ILogger<ArchiveHost> logger;
     private readonly IHostApplicationLifetime lifetime;
+    private readonly ArchiveSettings settings;
+    private volatile IndexDamagedException? damaged;
     private readonly Lock openGate = new();
     private volatile Searcher? current;
     private volatile StatisticsCache? statistics;
     private Task<Searcher>? opening;
+    private readonly IProgress<IndexProgress>[] observers;
 
-    public ArchiveHost(IOptions<ArchiveSettings> options, ILogger<ArchiveHost> logger, IHostApplicationLifetime lifetime)
+    /// <param name="observers">Also told each indexing run's progress (none by default; a test holds a run at a stage with one).</param>
+    public ArchiveHost(IOptions<ArchiveSettings> options, ILogger<ArchiveHost> logger, IHostApplicationLifetime lifetime, IEnumerable<IProgress<IndexProgress>> observers)
     {
         this.logger = logger;
+        this.observers = [.. observers];
         this.lifetime = lifetime;
+        settings = options.Value;
         CorpusDirectory = ArchivePaths.Resolve(options.Value.Corpus);
         IndexDirectory = ArchivePaths.Resolve(options.Value.Index);
     }
@@ -29,8 +35,14 @@ internal sealed partial class ArchiveHost
 
     public string IndexDirectory { get; }
 
-    /// <summary>The searcher of the current index generation; read it once per request (the first ones may wait for the load).</summary>
-    public Searcher Searcher => current ?? FinishOpening();
+    /// <summary>
+    /// The searcher of the current index generation; read it once per request (the first ones may wait for the load). Throws
+    /// <see cref="IndexDamagedException"/> while the index is damaged and not yet rebuilt.
+    /// </summary>
+    public Searcher Searcher => current ?? (damaged is { } d ? throw d : FinishOpening());
+
+    /// <summary>Why there is nothing to serve: the index file is damaged and has not been rebuilt yet (null otherwise).</summary>
+    public IndexDamagedException? Damaged => current is null ? damaged : null;
 
     public IndexSnapshot Snapshot => Searcher.Index;
 
@@ -54,7 +66,8 @@ internal sealed partial class ArchiveHost
     /// <summary>
     /// Builds the index from the corpus first when there is none (progress goes to the log), then starts loading it in the
     /// background: the rest of start-up (routing, Kestrel) overlaps the load, and requests arriving before it ends wait
-    /// for it. A load that fails stops the app, as a failure at start-up did.
+    /// for it. A damaged index is rebuilt first when <see cref="ArchiveSettings.RebuildDamagedIndex"/> is set, else every
+    /// page says it is damaged (<see cref="Damaged"/>) until the admin rebuilds it; any other load failure stops the app.
     /// </summary>
     public void Open()
     {
@@ -65,15 +78,32 @@ internal sealed partial class ArchiveHost
             Directory.CreateDirectory(CorpusDirectory);
         }
 
-        // No committed run (no index, or the first build was killed): build one. An index of another schema version throws here.
-        if (Indexer.CommittedGeneration(IndexDirectory) == 0)
+        try
         {
-            logger.BuildingIndex(IndexDirectory, CorpusDirectory);
-            var result = Indexer.Run(Options(rebuild: false), new StatusProgress(this));
-            Finish(result, DateTimeOffset.UtcNow);
+            // An index of another schema version throws here.
+            var generation = Indexer.CommittedGeneration(IndexDirectory);
+            if (settings.CheckIndexAtStart && generation > 0)
+            {
+                Indexer.Check(IndexDirectory);
+            }
+
+            // No committed run (no index, or the first build was killed): build one.
+            if (generation == 0)
+            {
+                logger.BuildingIndex(IndexDirectory, CorpusDirectory);
+                var result = Indexer.Run(Options(rebuild: false), new StatusProgress(this));
+                Finish(result, DateTimeOffset.UtcNow);
+            }
+        }
+        catch (IndexDamagedException e)
+        {
+            if (!RebuildDamaged(e))
+            {
+                return;
+            }
         }
 
-        opening = Task.Run(() => new Searcher(IndexSnapshot.Load(IndexDirectory), LoadUnderstanding()));
+        opening = Task.Run(() => Load(rebuildWhenDamaged: settings.RebuildDamagedIndex));
         opening.ContinueWith(t =>
         {
             if (t.IsCompletedSuccessfully)
@@ -83,10 +113,53 @@ internal sealed partial class ArchiveHost
             }
 
             var failure = t.Exception!.GetBaseException();
+            if (failure is IndexDamagedException d)
+            {
+                MarkDamaged(d);
+                return;
+            }
+
             logger.OpenFailed(failure);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Loads the committed index; a damaged one is rebuilt first when the settings ask for it.</summary>
+    private Searcher Load(bool rebuildWhenDamaged)
+    {
+        try
+        {
+            return new Searcher(IndexSnapshot.Load(IndexDirectory), LoadUnderstanding());
+        }
+        catch (IndexDamagedException e) when (rebuildWhenDamaged && RebuildDamaged(e))
+        {
+            return new Searcher(IndexSnapshot.Load(IndexDirectory), LoadUnderstanding());
+        }
+    }
+
+    /// <summary>
+    /// A damaged index at start: rebuilt from the corpus when <see cref="ArchiveSettings.RebuildDamagedIndex"/> is set
+    /// (true), else marked damaged so every page says so (false).
+    /// </summary>
+    private bool RebuildDamaged(IndexDamagedException e)
+    {
+        if (!settings.RebuildDamagedIndex)
+        {
+            MarkDamaged(e);
+            return false;
+        }
+
+        logger.IndexDamaged("rebuilding it from the corpus (SpeechArchive:RebuildDamagedIndex)", e.Message);
+        var result = Indexer.Run(Options(rebuild: true), new StatusProgress(this));
+        Finish(result, DateTimeOffset.UtcNow);
+        return true;
+    }
+
+    private void MarkDamaged(IndexDamagedException e)
+    {
+        damaged = e;
+        logger.IndexDamaged("serving a page that says so until it is rebuilt (完全重建 in /admin, `index --rebuild`, or SpeechArchive:RebuildDamagedIndex=true)", e.Message);
     }
 
     /// <summary>Waits for the initial load (rethrowing its failure) and returns the searcher then current.</summary>
@@ -123,7 +196,11 @@ internal sealed partial class ArchiveHost
     };
 
     /// <summary>A new generation is served with the thesaurus as the corpus folder has it now (a broken file: the built-in one, logged).</summary>
-    private void Swap(IndexSnapshot snapshot) => current = new Searcher(snapshot, LoadUnderstanding());
+    private void Swap(IndexSnapshot snapshot)
+    {
+        current = new Searcher(snapshot, LoadUnderstanding());
+        damaged = null;
+    }
 
     private QueryUnderstanding LoadUnderstanding()
     {

@@ -6,6 +6,12 @@ internal static partial class ArchiveLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Corpus: {Corpus}; index: {Index}")]
     public static partial void Paths(this ILogger logger, string corpus, string index);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data-protection keys: {Folder} ({Protection})")]
+    public static partial void Keys(this ILogger logger, string folder, string protection);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot keep the data-protection keys in {Folder} ({Reason}); keeping them in {Fallback}")]
+    public static partial void KeysElsewhere(this ILogger logger, string folder, string fallback, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Corpus folder {Corpus} does not exist; created it empty. Add .md/.txt files (or upload them in /admin) and reindex, or set SpeechArchive:Corpus.")]
     public static partial void CorpusCreated(this ILogger logger, string corpus);
 
@@ -17,6 +23,10 @@ internal static partial class ArchiveLog
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Could not load the index; stopping")]
     public static partial void OpenFailed(this ILogger logger, Exception exception);
+
+    /// <summary>A damaged index found at start, and what the app does about it.</summary>
+    [LoggerMessage(Level = LogLevel.Error, Message = "The index is damaged; {Action}: {Reason}")]
+    public static partial void IndexDamaged(this ILogger logger, string action, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reindex started (rebuild: {Rebuild})")]
     public static partial void ReindexStarted(this ILogger logger, bool rebuild);

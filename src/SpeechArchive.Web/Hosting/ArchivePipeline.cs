@@ -20,6 +20,7 @@ internal static class ArchivePipeline
 
     public static WebApplication UseArchivePipeline(this WebApplication app)
     {
+        app.UseResponseCompression();
         app.UseSecurityHeaders();
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages =>
@@ -31,13 +32,14 @@ internal static class ArchivePipeline
 
             pages.UseStatusCodePagesWithReExecute("/status/{0}");
         });
+        app.UseDamagedIndexPage();
         app.UseAdminApiGate();
         app.UseRouting();
         app.UseRequestSizeGuard();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorPages();
+        app.MapRazorPages().WithStaticAssets(); // the link and script tag helpers point at the fingerprinted files, cached for good
         app.MapSearchApi();
         app.MapWritingApi();
         app.MapAdminApi();

@@ -13,4 +13,13 @@ internal sealed class ArchiveSettings
 
     /// <summary>Token for the admin pages and endpoints; empty turns administration off.</summary>
     public string? AdminToken { get; set; }
+
+    /// <summary>
+    /// When the index file is found damaged at start: true rebuilds it from the corpus before serving (the damaged file is
+    /// set aside); false (the default) serves a page that says so, and the admin's 完全重建 rebuilds it.
+    /// </summary>
+    public bool RebuildDamagedIndex { get; set; }
+
+    /// <summary>Runs SQLite's quick check of the index file at start (seconds for a large index), so damage is found before a request meets it.</summary>
+    public bool CheckIndexAtStart { get; set; }
 }

@@ -38,12 +38,19 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
         }
     }
 
+    /// <summary>The filters in force, each removable.</summary>
+    public FilterChips Chips { get; private set; } = new([], "/");
+
+    /// <summary>The order the hits are in: as asked, else relevance for a query and the newest first without one.</summary>
+    public SearchSort Sort { get; private set; }
+
     public void OnGet()
     {
         Query = SearchQuery.From(Request.Query);
         Links = new SearchLinks(Query);
         var searcher = archive.Searcher; // one generation for the whole page, even if a reindex swaps meanwhile
         Snapshot = searcher.Index;
+        Chips = FilterChips.For(Request, Query, Snapshot);
         try
         {
             var request = Query.ToRequest(PageSize, MaxPageSize);
@@ -51,6 +58,13 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
             {
                 request = request with { Limit = PageSize };
             }
+
+            if (string.IsNullOrWhiteSpace(request.Query) && string.IsNullOrEmpty(Query.Sort))
+            {
+                request = request with { Sort = SearchSort.DateDescending }; // nothing to rank by: the newest first
+            }
+
+            Sort = request.Sort;
 
             Result = searcher.Search(request);
             Histogram = YearHistogram.Create(Result.Facets.Year, Links);
@@ -81,16 +95,6 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
 
         return QueryString.Create(pairs).ToString();
     }
-
-    /// <summary>A chip's text for a selected filter value.</summary>
-    public string ChipLabel(string param, string value) => param switch
-    {
-        "theme" => "主题：" + Snapshot.LabelOfTheme(value),
-        "type" => "指示类型：" + Snapshot.LabelOfDirectiveType(value),
-        "year" => "年份：" + value.Replace("..", "–", StringComparison.Ordinal) + "年",
-        "org" => "单位：" + value,
-        _ => "讲话人：" + value,
-    };
 
     /// <summary>The ordinal of a hit's passage in its speech, for the reader's anchor.</summary>
     public int? PassageOrdinal(SearchHit hit) => Snapshot.FindPassage(hit.PassageId) is int i ? Snapshot.Passages[i].Ordinal : null;

@@ -13,6 +13,9 @@ internal sealed class ReaderDocument
     public required IReadOnlyList<ReaderBlock> Blocks { get; init; }
     public required IReadOnlyList<TocEntry> Toc { get; init; }
     public int HitCount => Blocks.Sum(b => b.Hits);
+
+    /// <summary>The outermost heading level the speech uses: its headings are h2, deeper ones h3, so none follows h1 as an h3.</summary>
+    public int TopHeadingLevel => Blocks.Where(b => b.Kind == ReaderBlockKind.Heading).Select(b => b.Level).DefaultIfEmpty(1).Min();
     public string? FirstHitAnchor => Blocks.FirstOrDefault(b => b.Hits > 0 && b.Anchor is not null)?.Anchor;
 
     public static ReaderDocument? Build(IndexSnapshot index, string id, IReadOnlyList<string> forms)

@@ -7,3 +7,6 @@ internal sealed record UploadOutcome(string Name, bool Accepted, string? StoredA
 
     public static UploadOutcome Reject(string name, string reason) => new(name, false, null, reason);
 }
+
+/// <summary>What one upload through the admin page did: each file's outcome and the line that sums it up.</summary>
+internal sealed record UploadSummary(IReadOnlyList<UploadOutcome> Outcomes, string Message);

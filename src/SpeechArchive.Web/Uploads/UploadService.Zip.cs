@@ -5,7 +5,7 @@ namespace SpeechArchive.Web.Uploads;
 internal sealed partial class UploadService
 {
     /// <summary>Stores the .md/.txt entries of a zip; guards against zip bombs by entry count, actual bytes read and ratio.</summary>
-    private List<UploadOutcome> StoreZip(string zipName, Stream stream, HashSet<string> taken)
+    private List<UploadOutcome> StoreZip(string zipName, Stream stream, UploadBatch taken)
     {
         var outcomes = new List<UploadOutcome>();
         ZipArchive zip;

@@ -11,10 +11,31 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
 {
     public const string Folder = "uploads";
 
+    /// <summary>How many upload reports are kept for the page they redirect to.</summary>
+    private const int KeptReports = 32;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset At, UploadSummary Report)> reports = new(StringComparer.Ordinal);
+
+    /// <summary>Keeps what an upload did for the page the form redirects to (post/redirect/get), and returns its key.</summary>
+    public string Keep(UploadSummary report)
+    {
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+        reports[key] = (DateTimeOffset.UtcNow, report);
+        foreach (var old in reports.OrderByDescending(r => r.Value.At).Skip(KeptReports))
+        {
+            reports.TryRemove(old.Key, out _);
+        }
+
+        return key;
+    }
+
+    /// <summary>The report kept under <paramref name="key"/>, or null (an unknown or forgotten key).</summary>
+    public UploadSummary? Report(string? key) => key is not null && reports.TryGetValue(key, out var kept) ? kept.Report : null;
+
     public async Task<IReadOnlyList<UploadOutcome>> StoreAsync(IReadOnlyList<IFormFile> files, CancellationToken cancellation)
     {
         var outcomes = new List<UploadOutcome>();
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var taken = new UploadBatch();
         foreach (var file in files.Take(UploadLimits.FilesPerRequest))
         {
             var name = file.FileName;
@@ -47,10 +68,38 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             outcomes.Add(UploadOutcome.Reject($"其余 {files.Count - UploadLimits.FilesPerRequest} 个文件", $"一次最多上传 {UploadLimits.FilesPerRequest} 个文件"));
         }
 
-        return outcomes;
+        return Complete(taken, outcomes);
     }
 
-    private UploadOutcome StoreDocument(string name, byte[] bytes, HashSet<string> taken)
+    /// <summary>
+    /// Every accepted file was first written beside its target as <c>.part</c>: when all of them could be written they are
+    /// renamed into place (renaming needs no space); when one could not (a full disk, a folder it may not write), none is
+    /// kept, and every file of the request is refused with the reason.
+    /// </summary>
+    private List<UploadOutcome> Complete(UploadBatch batch, List<UploadOutcome> outcomes)
+    {
+        if (batch.WriteFailure is null)
+        {
+            foreach (var (temporary, target, bytes) in batch.Written)
+            {
+                File.Move(temporary, target, overwrite: true);
+                logger.UploadStored(target, bytes);
+            }
+
+            return outcomes;
+        }
+
+        foreach (var (temporary, _, _) in batch.Written)
+        {
+            File.Delete(temporary);
+        }
+
+        var free = DiskSpace.Free(Path.Combine(archive.CorpusDirectory, Folder));
+        var why = $"无法写入语料文件夹，本次上传的文件都没有保存（{batch.WriteFailure}{(free is long f ? $"；剩余空间 {DiskSpace.Format(f)}" : "")}）";
+        return [.. outcomes.Select(o => o.Accepted ? UploadOutcome.Reject(o.Name, why) : o)];
+    }
+
+    private UploadOutcome StoreDocument(string name, byte[] bytes, UploadBatch taken)
     {
         var safe = FileNameSanitizer.Sanitize(name, out var why);
         if (safe is null)
@@ -63,7 +112,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             return UploadOutcome.Reject(name, "只接受 .md、.txt 文件");
         }
 
-        if (!taken.Add(safe))
+        if (!taken.Names.Add(safe))
         {
             return UploadOutcome.Reject(name, $"本次上传中已有同名文件 {safe}");
         }
@@ -81,12 +130,23 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             return UploadOutcome.Reject(name, "文件名无效");
         }
 
-        Directory.CreateDirectory(folder);
         var replaced = File.Exists(target);
         var temporary = target + ".part";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, target, overwrite: true);
-        logger.UploadStored(target, bytes.Length);
+        if (taken.WriteFailure is null)
+        {
+            try
+            {
+                Directory.CreateDirectory(folder);
+                File.WriteAllBytes(temporary, bytes);
+                taken.Written.Add((temporary, target, bytes.Length));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                TryDelete(temporary);
+                taken.WriteFailure = e.Message;
+            }
+        }
+
         return UploadOutcome.Accept(name, Folder + "/" + safe, replaced ? "替换了同名文件" : null);
     }
 
@@ -125,5 +185,27 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // a half-written .part on a full disk: the next upload of that name overwrites it
+        }
+    }
+
+    /// <summary>The files of one request: the names taken so far, the <c>.part</c> files written, and the first write that failed.</summary>
+    private sealed class UploadBatch
+    {
+        public HashSet<string> Names { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public List<(string Temporary, string Target, int Bytes)> Written { get; } = [];
+
+        public string? WriteFailure { get; set; }
     }
 }

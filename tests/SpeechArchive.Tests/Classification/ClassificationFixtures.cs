@@ -1,5 +1,4 @@
 using System.Text;
-using Xunit.Abstractions;
 
 namespace SpeechArchive.Tests.Classification;
 
@@ -31,12 +30,8 @@ internal static class ClassificationFixtures
         return data;
     }
 
-    /// <summary>A seed speech's text, or null (after saying so in the test output) when ../shared/corpus is absent.</summary>
-    public static string? Seed(string file, ITestOutputHelper output)
-    {
-        var seeds = SharedCorpus.FindOrExplain("seeds", output);
-        return seeds is null ? null : File.ReadAllText(System.IO.Path.Combine(seeds, file), Encoding.UTF8);
-    }
+    /// <summary>A seed speech's text; skips the test when ../shared/corpus/seeds is absent.</summary>
+    public static string Seed(string file) => File.ReadAllText(System.IO.Path.Combine(SharedCorpus.Require("seeds"), file), Encoding.UTF8);
 
     /// <summary>The repository's shipped corpus/taxonomy.yaml, found by walking up from the test binaries; null when not found.</summary>
     public static string? ShippedTaxonomy()

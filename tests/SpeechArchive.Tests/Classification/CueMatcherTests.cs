@@ -7,7 +7,7 @@ namespace SpeechArchive.Tests.Classification;
 
 public sealed class CueMatcherTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SkippableFact]
     public void WhenAPatternIsSkippedByItsPrefilter_ShouldNeverMissAMatchOnTheSeeds()
     {
         var taxonomy = Taxonomy.Default;
@@ -15,10 +15,7 @@ public sealed class CueMatcherTests(ITestOutputHelper output)
         var checkedSentences = 0;
         foreach (var file in new[] { "000_39643405c31a4271.txt", "001_d360594ca85ace08.txt", "002_22fd2559203ccce3.txt", "003_9825695c093ec318.txt", "004_c0712a82aed4905c.txt" })
         {
-            if (Seed(file, output) is not { } text)
-            {
-                return;
-            }
+            var text = Seed(file);
 
             foreach (var span in SpeechParser.Parse(text).Passages.SelectMany(p => p.Sentences))
             {

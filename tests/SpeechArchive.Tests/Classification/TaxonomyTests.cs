@@ -31,13 +31,11 @@ public sealed class TaxonomyTests
         });
     }
 
-    [Fact]
+    [SkippableFact]
     public void WhenTheShippedFileIsLoaded_ShouldEqualTheBuiltInDefault()
     {
-        if (ShippedTaxonomy() is not { } path)
-        {
-            return;
-        }
+        var path = ShippedTaxonomy();
+        Skip.If(path is null, "corpus/taxonomy.yaml not found above the test binaries (no repository checkout)");
 
         Assert.Equal(Taxonomy.Default.Fingerprint, Taxonomy.Load(path).Fingerprint);
     }

@@ -45,6 +45,22 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void WhenCheckingTheIndex_ShouldPassASoundOneAndNameADamagedOneWithTheWayBack()
+    {
+        Assert.Equal(0, CliRunner.Run("index", "--corpus", corpus, "--index", index).ExitCode);
+
+        var sound = CliRunner.Run("check", "--index", index, "--json");
+        File.WriteAllText(Path.Combine(index, "speecharchive.db"), "不是索引");
+        var damaged = CliRunner.Run("check", "--index", index);
+
+        Assert.Equal(0, sound.ExitCode);
+        Assert.True(JsonDocument.Parse(sound.Stdout).RootElement.GetProperty("ok").GetBoolean());
+        Assert.Equal(3, damaged.ExitCode);
+        Assert.Contains("damaged", damaged.Stderr, StringComparison.Ordinal);
+        Assert.Contains("index --rebuild", damaged.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhenShowingASpeech_ShouldPrintItsMetadataAndOutline()
     {
         CliRunner.Run("index", "--corpus", corpus, "--index", index);

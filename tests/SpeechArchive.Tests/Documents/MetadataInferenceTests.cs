@@ -9,16 +9,11 @@ public sealed class MetadataInferenceTests(ITestOutputHelper output)
 
     public static TheoryData<string[]> YearCases => Fixture.Rows("year-cases.tsv");
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(SeedCases))]
     public void WhenSeedHasNoMetadata_ShouldInferTheTitleAndYearAReaderWould(string[] row)
     {
-        var seeds = SharedCorpus.Find("seeds");
-        if (seeds is null)
-        {
-            output.WriteLine(SharedCorpus.Missing("seeds"));
-            return;
-        }
+        var seeds = SharedCorpus.Require("seeds");
 
         var text = File.ReadAllText(Path.Combine(seeds, row[0]));
 
@@ -45,15 +40,10 @@ public sealed class MetadataInferenceTests(ITestOutputHelper output)
         Assert.Equal(expected, year?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    [Fact]
+    [SkippableFact]
     public void WhenSpeechesOf2020AreDatedByInference_ShouldAgreeWithTheManifestForMostOfThem()
     {
-        var xi = SharedCorpus.Find("xi-2020");
-        if (xi is null)
-        {
-            output.WriteLine(SharedCorpus.Missing("xi-2020"));
-            return;
-        }
+        var xi = SharedCorpus.Require("xi-2020");
 
         var table = MetadataTable.Load(Path.Combine(xi, "MANIFEST.tsv"));
         var files = new CorpusScanner().Scan(xi);

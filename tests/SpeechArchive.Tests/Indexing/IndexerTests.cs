@@ -146,7 +146,7 @@ public sealed class IndexerTests : IDisposable
         Run();
         using (var db = SpeechArchive.Storage.IndexStore.Open(indexDir, create: false))
         {
-            db.SetMeta("schema_version", "999");
+            db.SetMeta(SpeechArchive.Storage.MetaKey.SchemaVersion, "999");
         }
 
         var e = Assert.Throws<SpeechArchiveException>(() => IndexSnapshot.Load(indexDir));

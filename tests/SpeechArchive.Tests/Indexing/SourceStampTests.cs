@@ -125,15 +125,18 @@ public sealed class SourceStampTests : IDisposable
     public void WhenTheIndexIsOfSchemaVersion2_ShouldMigrateItAndStoreStampsWithTheNextCommit()
     {
         Run();
-        using (var db = SqliteDatabase.Open(IndexStore.DatabasePathIn(indexDir), create: false))
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={IndexStore.DatabasePathIn(indexDir)};Pooling=False"))
         {
+            db.Open();
+            using var command = db.CreateCommand();
             // What version 2 was: no stamps.
-            db.Execute("ALTER TABLE speeches DROP COLUMN source_stamp; ALTER TABLE passages DROP COLUMN match_length; UPDATE meta SET value = '2' WHERE key = 'schema_version';");
+            command.CommandText = "ALTER TABLE speeches DROP COLUMN source_stamp; ALTER TABLE passages DROP COLUMN match_length; UPDATE meta SET value = '2' WHERE key = 'schema_version';";
+            command.ExecuteNonQuery();
         }
 
         using (var store = IndexStore.Open(indexDir, create: false))
         {
-            Assert.Equal(Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), store.GetMeta("schema_version"));
+            Assert.Equal(Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), store.GetMeta(MetaKey.SchemaVersion));
         }
 
         var migrated = IndexSnapshot.Load(indexDir); // no match lengths stored: computed while loading

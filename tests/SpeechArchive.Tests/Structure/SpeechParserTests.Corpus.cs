@@ -6,19 +6,15 @@ namespace SpeechArchive.Tests.Structure;
 
 public static partial class SpeechParserTests
 {
-    /// <summary>Every text of the shared corpus, read by path (never copied); skipped with a message when ../shared is absent.</summary>
+    /// <summary>Every text of the shared corpus, read by path (never copied); skipped with the missing path when ../shared is absent.</summary>
     public sealed class Corpus(ITestOutputHelper output)
     {
-        [Theory]
+        [SkippableTheory]
         [InlineData("reports")]
         [InlineData("xi-2020")]
         public void WhenParsingEveryFileOfASet_ShouldKeepTheInvariants(string set)
         {
-            if (SharedCorpus.FindOrExplain(set, output) is not { } folder)
-            {
-                return;
-            }
-
+            var folder = SharedCorpus.Require(set);
             int files = 0;
             int passages = 0;
             foreach (string file in Directory.GetFiles(folder, "*.txt"))
@@ -34,15 +30,10 @@ public static partial class SpeechParserTests
             Assert.True(files > 0, $"no .txt files in {folder}");
         }
 
-        [Fact]
+        [SkippableFact]
         public void WhenParsingTheWholeCorpus_ShouldReportTheTimeTaken()
         {
-            if (SharedCorpus.Find("seeds") is not { } seeds)
-            {
-                output.WriteLine("Skipped: ../shared/corpus was not found.");
-                return;
-            }
-
+            var seeds = SharedCorpus.Require("seeds");
             string root = Path.GetDirectoryName(seeds)!;
             List<string> texts = Directory.GetDirectories(root).SelectMany(set => Directory.GetFiles(set, "*.txt")).Select(File.ReadAllText).ToList();
             var watch = Stopwatch.StartNew();

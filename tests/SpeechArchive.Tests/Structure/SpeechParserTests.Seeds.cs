@@ -1,5 +1,4 @@
 using SpeechArchive.Structure;
-using Xunit.Abstractions;
 using static SpeechArchive.Tests.Structure.StructureFixtures;
 
 namespace SpeechArchive.Tests.Structure;
@@ -7,7 +6,7 @@ namespace SpeechArchive.Tests.Structure;
 public static partial class SpeechParserTests
 {
     /// <summary>The five sample speeches of ../shared/corpus/seeds; expectations in Fixtures/Structure/seed-*.tsv were written by reading them.</summary>
-    public sealed class Seeds(ITestOutputHelper output)
+    public sealed class Seeds
     {
         public static TheoryData<string, string, string> Openings => Table3("seed-openings.tsv");
 
@@ -15,14 +14,11 @@ public static partial class SpeechParserTests
 
         public static TheoryData<string, string, string> PointSplits => Table3("seed-point-splits.tsv");
 
-        [Theory]
+        [SkippableTheory]
         [MemberData(nameof(Openings))]
         public void WhenParsingASeed_ShouldFindItsTitleAndSalutation(string seed, string title, string salutation)
         {
-            if (Read(seed) is not { } text)
-            {
-                return;
-            }
+            var text = Read(seed);
 
             SpeechStructure structure = SpeechParser.Parse(text);
 
@@ -30,15 +26,12 @@ public static partial class SpeechParserTests
             Assert.Equal(NoneAsNull(salutation), Slice(text, structure.Salutation));
         }
 
-        [Fact]
+        [SkippableFact]
         public void WhenParsingEachSeed_ShouldFindItsHeadingsInOrder()
         {
             foreach (var seed in Rows("seed-headings.tsv").GroupBy(row => row[0]))
             {
-                if (Read(seed.Key) is not { } text)
-                {
-                    return;
-                }
+                var text = Read(seed.Key);
 
                 SpeechStructure structure = SpeechParser.Parse(text);
 
@@ -46,14 +39,11 @@ public static partial class SpeechParserTests
             }
         }
 
-        [Theory]
+        [SkippableTheory]
         [MemberData(nameof(SelectedPassages))]
         public void WhenParsingASeed_ShouldPlacePassagesInTheirSections(string seed, string begins, string path, string label)
         {
-            if (Read(seed) is not { } text)
-            {
-                return;
-            }
+            var text = Read(seed);
 
             SpeechStructure structure = SpeechParser.Parse(text);
 
@@ -62,14 +52,11 @@ public static partial class SpeechParserTests
             Assert.Equal(NoneAsNull(label), passage.PointLabel);
         }
 
-        [Theory]
+        [SkippableTheory]
         [MemberData(nameof(PointSplits))]
         public void WhenASeedParagraphRunsPointsInline_ShouldSplitItAtEachPoint(string seed, string lineBegins, string labels)
         {
-            if (Read(seed) is not { } text)
-            {
-                return;
-            }
+            var text = Read(seed);
 
             int start = text.StartsWith(lineBegins, StringComparison.Ordinal) ? 0 : text.IndexOf("\n" + lineBegins, StringComparison.Ordinal) + 1;
             Assert.True(start > 0 || text.StartsWith(lineBegins, StringComparison.Ordinal), $"no line begins with {lineBegins}");
@@ -80,14 +67,10 @@ public static partial class SpeechParserTests
             Assert.Equal(labels, Labels(structure.Passages.Where(p => p.Span.Start >= start && p.Span.End <= end)));
         }
 
-        [Fact]
+        [SkippableFact]
         public void WhenParsingEachSeed_ShouldKeepTheInvariants()
         {
-            if (SharedCorpus.FindOrExplain("seeds", output) is not { } folder)
-            {
-                return;
-            }
-
+            var folder = SharedCorpus.Require("seeds");
             foreach (string file in Directory.GetFiles(folder, "*.txt"))
             {
                 string text = File.ReadAllText(file);
@@ -95,14 +78,8 @@ public static partial class SpeechParserTests
             }
         }
 
-        private string? Read(string seed)
-        {
-            if (SharedCorpus.FindOrExplain("seeds", output) is not { } folder)
-            {
-                return null;
-            }
-
-            return File.ReadAllText(Assert.Single(Directory.GetFiles(folder, seed + "_*.txt")));
-        }
+        /// <summary>The text of a seed; skips the test when ../shared/corpus/seeds is absent.</summary>
+        private static string Read(string seed) =>
+            File.ReadAllText(Assert.Single(Directory.GetFiles(SharedCorpus.Require("seeds"), seed + "_*.txt")));
     }
 }

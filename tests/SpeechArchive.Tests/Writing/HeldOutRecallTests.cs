@@ -14,14 +14,10 @@ public sealed class HeldOutRecallTests(ITestOutputHelper output)
 
     private static string CommittedPath => Path.Combine(FixturePaths.Root, "Recall", "queries.tsv");
 
-    [Fact]
+    [SkippableFact]
     public void WhenTheHeldOutSetIsMadeAgain_ShouldEqualTheFixture()
     {
-        var reports = SharedCorpus.FindOrExplain("reports", output);
-        if (reports is null)
-        {
-            return;
-        }
+        var reports = SharedCorpus.Require("reports");
 
         using var temp = new TempFolder();
         var index = RecallRuns.Index(temp, reports);
@@ -41,14 +37,10 @@ public sealed class HeldOutRecallTests(ITestOutputHelper output)
         Assert.Equal(File.ReadAllText(FixturePath), text);
     }
 
-    [Fact]
+    [SkippableFact]
     public void WhenTheHeldOutSetIsRead_ShouldBeFairAndDisjointFromTheCommittedSet()
     {
-        var reports = SharedCorpus.FindOrExplain("reports", output);
-        if (reports is null)
-        {
-            return;
-        }
+        var reports = SharedCorpus.Require("reports");
 
         using var temp = new TempFolder();
         var index = RecallRuns.Index(temp, reports);
@@ -72,14 +64,10 @@ public sealed class HeldOutRecallTests(ITestOutputHelper output)
         });
     }
 
-    [Fact]
+    [SkippableFact]
     public void WhenTheHeldOutSetRunsOverTheSeedsAndReports_ShouldMeetTheTargets()
     {
-        var reports = SharedCorpus.FindOrExplain("reports", output);
-        if (reports is null)
-        {
-            return;
-        }
+        var reports = SharedCorpus.Require("reports");
 
         using var temp = new TempFolder();
         var index = RecallRuns.Index(temp, reports);

@@ -9,14 +9,10 @@ public sealed class RecallEvaluationTests(ITestOutputHelper output)
 {
     private static string SetPath => Path.Combine(FixturePaths.Root, "Recall", "queries.tsv");
 
-    [Fact]
+    [SkippableFact]
     public void WhenTheRecallSetRunsOverTheSeedsAndReports_ShouldMeetTheTargets()
     {
-        var reports = SharedCorpus.FindOrExplain("reports", output);
-        if (reports is null)
-        {
-            return;
-        }
+        var reports = SharedCorpus.Require("reports");
 
         using var temp = new TempFolder();
         var index = RecallRuns.Index(temp, reports);

@@ -4,7 +4,7 @@ namespace SpeechArchive.Web.Tests.Browser;
 
 /// <summary>
 /// One headless Chromium (Debian's /usr/bin/chromium, never a downloaded one) for a test class. Without Chromium the
-/// tests say so and pass, except under CI=true, where they fail with the install command.
+/// tests are reported as skipped with <see cref="Unavailable"/> as the reason, except under CI=true, where they fail with the install command.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {

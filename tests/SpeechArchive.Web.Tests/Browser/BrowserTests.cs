@@ -9,7 +9,7 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
 {
     private readonly ArchiveFactory app = new();
 
-    [Fact]
+    [SkippableFact]
     public async Task WhenTypingAQuery_ShouldShowHighlightedResults()
     {
         await WithPageAsync(async (page, _) =>
@@ -27,7 +27,7 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         });
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WhenClickingAThemeThenAYear_ShouldNarrowCountsAndResults()
     {
         await WithPageAsync(async (page, _) =>
@@ -51,7 +51,7 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         });
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WhenSteppingThroughHitsInTheReader_ShouldMoveTheCurrentMark()
     {
         await WithPageAsync(async (page, api) =>
@@ -75,7 +75,39 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         });
     }
 
-    [Fact]
+    [SkippableFact]
+    public async Task WhenArrivingAtAHitFromTheResults_ShouldCountItAndOfferReadableToolsBigEnoughToTap()
+    {
+        await WithPageAsync(async (page, api) =>
+        {
+            var result = await SearchAsync(api, "q=" + Encode("警示教育") + "&limit=20");
+            var hit = result.Hits.Skip(1).FirstOrDefault(h => h.SpeechId == result.Hits[0].SpeechId) ?? result.Hits[0];
+            var ordinal = (await SpeechAsync(api, hit.SpeechId)).Passages.Single(p => p.Id == hit.PassageId).Ordinal;
+
+            await page.GotoAsync($"/speeches/{Encode(hit.SpeechId)}?q={Encode("警示教育")}#p-{ordinal + 1}");
+            var position = await page.TextContentAsync(".hit-pos");
+            var tools = await page.EvaluateAsync<double[]>("""
+                () => {
+                  const a = document.querySelector('.passage .tools a');
+                  const rgb = s => s.match(/\d+/g).slice(0, 3).map(Number);
+                  const lum = c => { const v = c.map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); }); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+                  let bg = 'rgb(255, 255, 255)';
+                  for (let e = a; e; e = e.parentElement) { const b = getComputedStyle(e).backgroundColor; if (b && b !== 'rgba(0, 0, 0, 0)' && b !== 'transparent') { bg = b; break; } }
+                  const [l1, l2] = [lum(rgb(getComputedStyle(a).color)), lum(rgb(bg))];
+                  return [(Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05), a.getBoundingClientRect().height];
+                }
+                """);
+
+            Assert.NotEqual("–", position);
+            Assert.True(int.Parse(position!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+            Assert.Equal(1, await page.Locator(".text mark.current").CountAsync());
+            Assert.True(tools[0] >= 4.5, $"contrast {tools[0]:F2}:1");
+            Assert.True(tools[1] >= 44, $"tap target {tools[1]} px high");
+            await ShotAsync(page, "reader-arrived-at-hit");
+        });
+    }
+
+    [SkippableFact]
     public async Task WhenCopyingACitation_ShouldPutItOnTheClipboard()
     {
         await WithPageAsync(async (page, api) =>
@@ -96,7 +128,7 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         }, clipboard: true);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WhenOnAPhone_ShouldNotScrollSidewaysAndKeepFacetsReachable()
     {
         await WithPageAsync(async (page, api) =>
@@ -121,7 +153,7 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         }, phone: true);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WhenAnAdminReindexes_ShouldShowProgressThenTheReport()
     {
         using var big = new ArchiveFactory(syntheticSpeeches: 400);
@@ -144,11 +176,7 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
 
     private async Task WithPageAsync(Func<IPage, HttpClient, Task> scenario, bool phone = false, bool clipboard = false, ArchiveFactory? server = null)
     {
-        if (browser.Browser is null)
-        {
-            output.WriteLine("Skipped: " + browser.Unavailable);
-            return;
-        }
+        Skip.If(browser.Browser is null, browser.Unavailable);
 
         var address = (server ?? app).StartKestrel();
         var options = BrowserFixture.ContextOptions(address, phone);

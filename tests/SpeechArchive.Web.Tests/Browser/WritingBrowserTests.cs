@@ -9,7 +9,7 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
 {
     private readonly ArchiveFactory app = new(withSeeds: true);
 
-    [Fact]
+    [SkippableFact]
     public async Task WhenListingAConcordance_ShouldAlignEveryHitInOneColumnAndSortByContext()
     {
         await WithPageAsync(async page =>
@@ -33,7 +33,7 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         });
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WhenOnAPhone_ShouldShowTheConcordanceWithoutSidewaysScrolling()
     {
         await WithPageAsync(async page =>
@@ -44,7 +44,7 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         }, phone: true);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WhenChartingTwoPhrases_ShouldDrawTwoLinesWithALegend()
     {
         await WithPageAsync(async page =>
@@ -65,7 +65,7 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         });
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WhenCheckingADraft_ShouldShowEachSentencesPrecedentFirst()
     {
         await WithPageAsync(async page =>
@@ -83,7 +83,26 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         });
     }
 
-    [Fact]
+    [SkippableFact]
+    public async Task WhenADraftReachesTheLimit_ShouldSaySoBesideTheBox()
+    {
+        await WithPageAsync(async page =>
+        {
+            await page.GotoAsync("/draft");
+            await page.FillAsync("#text", "同志们：要严以自律。");
+            var some = await page.TextContentAsync("#draft-count .used");
+            var fullHiddenAtFirst = await page.Locator("#draft-count .full").IsHiddenAsync();
+            await page.FillAsync("#text", new string('严', 12_000));
+
+            Assert.Equal("10", some);
+            Assert.True(fullHiddenAtFirst);
+            Assert.Equal("10,000", await page.TextContentAsync("#draft-count .used"));
+            Assert.True(await page.Locator("#draft-count .full").IsVisibleAsync());
+            await ShotAsync(page, "draft-limit");
+        });
+    }
+
+    [SkippableFact]
     public async Task WhenAQueryIsHalfRemembered_ShouldShowNearMatchesAndRelatedTermsToRefine()
     {
         await WithPageAsync(async page =>
@@ -112,11 +131,7 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
 
     private async Task WithPageAsync(Func<IPage, Task> scenario, bool phone = false)
     {
-        if (browser.Browser is null)
-        {
-            output.WriteLine("Skipped: " + browser.Unavailable);
-            return;
-        }
+        Skip.If(browser.Browser is null, browser.Unavailable);
 
         var address = app.StartKestrel();
         await using var context = await browser.Browser.NewContextAsync(BrowserFixture.ContextOptions(address, phone));

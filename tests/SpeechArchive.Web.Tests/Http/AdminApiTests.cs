@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using SpeechArchive.Tests;
 using static SpeechArchive.Web.Tests.Admin;
 
 namespace SpeechArchive.Web.Tests.Http;
@@ -80,11 +81,16 @@ public sealed class AdminApiTests : IDisposable
     [Fact]
     public async Task WhenAReindexIsRequestedTwice_ShouldRefuseTheSecondWith409UntilTheFirstEnds()
     {
-        using var big = new ArchiveFactory(syntheticSpeeches: 400);
-        using var client = big.CreateAdminClient();
+        using var parsing = new StageGate("parse", armed: false);
+        using var held = new ArchiveFactory(indexObserver: parsing);
+        using var client = held.CreateAdminClient();
+        await Api.SearchAsync(client, "limit=0"); // the first index is built, past the gate
+        parsing.Arm();
 
         using var first = await client.PostAsync("/api/admin/reindex?rebuild=true", null);
+        Assert.True(parsing.WaitReached(), "the first reindex never reached its parse stage");
         using var second = await client.PostAsync("/api/admin/reindex", null);
+        parsing.Release();
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);

@@ -64,9 +64,13 @@ public sealed class AdminPageTests : IDisposable
         content.Add(new StringContent(Antiforgery(form)), "__RequestVerificationToken");
 
         using var response = await client.PostAsync(form.GetAttribute("action"), content);
+        var target = response.Headers.Location!.OriginalString;
+        var result = await Html.GetAsync(client, target);
+        var again = await Html.GetAsync(client, target); // a reload: the outcomes again, nothing posted twice
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var result = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/admin?upload=", target, StringComparison.Ordinal);
+        Assert.Equal(2, again.QuerySelectorAll("table.outcomes tbody tr").Length);
         var rows = result.QuerySelectorAll("table.outcomes tbody tr");
         Assert.Equal(2, rows.Length);
         Assert.Contains("接受", rows.Single(r => r.Children[0].TextContent == "good.md").TextContent, StringComparison.Ordinal);

@@ -84,6 +84,23 @@ public sealed class ReaderPageTests : IDisposable
         return n;
     }
 
+    [Fact]
+    public async Task TheReader_ShouldNeverSkipAHeadingLevel()
+    {
+        using var nested = new ArchiveFactory();
+        File.WriteAllText(Path.Combine(nested.CorpusDirectory, "nested.md"),
+            "在作风建设推进会上的讲话\n\n同志们：\n\n### 强化理论武装\n\n要深入学习，严禁走过场。\n\n### 压实工作责任\n\n要层层压实责任。\n"); // headings of level 3 only
+        using var nestedClient = nested.CreateClient();
+        var id = (await SearchAsync(nestedClient, "q=" + Encode("压实工作责任"))).Hits[0].SpeechId;
+
+        var page = await Html.GetAsync(nestedClient, "/speeches/" + Encode(id));
+
+        var levels = page.QuerySelectorAll("h1, h2, h3, h4").Select(h => h.TagName[1] - '0').ToList();
+        Assert.Equal(1, levels[0]);
+        Assert.Contains(2, levels);
+        Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"h{pair.First} followed by h{pair.Second}"));
+    }
+
     public void Dispose()
     {
         client.Dispose();

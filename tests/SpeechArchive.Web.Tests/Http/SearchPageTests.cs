@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using static SpeechArchive.Web.Tests.Api;
 
@@ -126,6 +127,68 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("引号", page.QuerySelector(".error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheHomePage_ShouldFocusTheSearchBoxAndListTheNewestFirst()
+    {
+        var home = await Html.GetAsync(client, "/");
+        var searched = await Html.GetAsync(client, "/?q=" + Encode("作风"));
+
+        Assert.True(home.QuerySelector("input#q")!.HasAttribute("autofocus"));
+        Assert.False(searched.QuerySelector("input#q")!.HasAttribute("autofocus"));
+        Assert.Equal("最新", home.QuerySelector(".sort a.current")!.TextContent);
+        var years = home.QuerySelectorAll("li.hit .meta .date")
+            .Select(d => int.Parse(d.TextContent.Trim()[..4], CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(years);
+        Assert.Equal(years.OrderByDescending(y => y), years);
+        Assert.Equal("相关度", searched.QuerySelector(".sort a.current")!.TextContent);
+    }
+
+    [Fact]
+    public async Task APagePastTheEnd_ShouldSaySoAndLinkTheLastPage()
+    {
+        var page = await Html.GetAsync(client, "/?q=" + Encode("作风") + "&page=999");
+
+        var message = page.QuerySelector(".past-end");
+        Assert.NotNull(message);
+        Assert.Contains("第 999 页", message.TextContent, StringComparison.Ordinal);
+        var last = message.QuerySelector("a")!.GetAttribute("href")!;
+        var lastPage = await Html.GetAsync(client, last);
+        Assert.NotEmpty(lastPage.QuerySelectorAll("li.hit"));
+        Assert.Null(lastPage.QuerySelector(".past-end"));
+    }
+
+    [Fact]
+    public async Task SimilarWithoutAPassage_ShouldSayHowToChooseOne()
+    {
+        var page = await Html.GetAsync(client, "/similar");
+
+        Assert.Contains("请先选定一段", page.QuerySelector(".no-results")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheHelpPage_ShouldHaveEachHeadingOnceAndNoneEmpty()
+    {
+        var page = await Html.GetAsync(client, "/help");
+
+        var headings = page.QuerySelectorAll("h2").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal(headings.Distinct().Count(), headings.Count);
+        Assert.All(page.QuerySelectorAll("h2"), h => Assert.NotEqual("H2", h.NextElementSibling?.TagName));
+    }
+
+    [Fact]
+    public async Task AFilterTypedIntoTheQuery_ShouldShowAsAChipThatTakesItOut()
+    {
+        var typed = await Html.GetAsync(client, "/?q=" + Encode("作风 year:2000..2022"));
+        var plain = await Html.GetAsync(client, "/?q=" + Encode("作风"));
+
+        var chip = Assert.Single(typed.QuerySelectorAll(".chips a.chip:not(.clear)"));
+        Assert.Contains("年份：2000–2022年", chip.TextContent, StringComparison.Ordinal);
+        var untyped = await Html.GetAsync(client, chip.GetAttribute("href")!);
+        Assert.Equal("作风", untyped.QuerySelector("input#q")!.GetAttribute("value"));
+        Assert.Empty(untyped.QuerySelectorAll(".chips a.chip"));
+        Assert.Equal(Html.Total(plain), Html.Total(untyped));
     }
 
     public void Dispose()

@@ -181,6 +181,20 @@ public sealed class WritingPageTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task AFilterOnAWritersPage_ShouldShowAsAChipThatRemovesIt()
+    {
+        var all = await Html.GetAsync(client, "/concordance?q=" + Api.Encode("作风"));
+        var filtered = await Html.GetAsync(client, "/concordance?q=" + Api.Encode("作风") + "&year=2022");
+
+        var chip = Assert.Single(filtered.QuerySelectorAll(".chips a.chip:not(.clear)"));
+        Assert.Contains("年份：2022年", chip.TextContent, StringComparison.Ordinal);
+        Assert.Empty(all.QuerySelectorAll(".chips a.chip"));
+        var unfiltered = await Html.GetAsync(client, chip.GetAttribute("href")!);
+        Assert.Empty(unfiltered.QuerySelectorAll(".chips a.chip"));
+        Assert.Equal(all.QuerySelector(".summary .count")!.TextContent, unfiltered.QuerySelector(".summary .count")!.TextContent);
+    }
+
     public void Dispose()
     {
         client.Dispose();

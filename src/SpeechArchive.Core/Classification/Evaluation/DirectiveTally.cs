@@ -36,7 +36,7 @@ internal sealed class DirectiveTally(IReadOnlyList<string> labels)
             ConfusionLabels = labels,
             Confusion = confusion,
             AccuracyBySet = bySet.OrderBy(p => p.Key, StringComparer.Ordinal)
-                .ToDictionary(p => p.Key, p => ((double)p.Value.Correct / p.Value.Count, p.Value.Count), StringComparer.Ordinal),
+                .ToDictionary(p => p.Key, p => new SetAccuracy((double)p.Value.Correct / p.Value.Count, p.Value.Count), StringComparer.Ordinal),
             Unmatched = unmatched,
             Misses = misses,
         });

@@ -20,7 +20,7 @@ public sealed partial record EvaluationReport
     public IReadOnlyList<IReadOnlyList<int>> Confusion { get; init; } = [];
 
     /// <summary>Accuracy per corpus set (the first folder of the source path: seeds, reports, xi-2020), with its sentence count.</summary>
-    public IReadOnlyDictionary<string, (double Accuracy, int Count)> AccuracyBySet { get; init; } = new Dictionary<string, (double, int)>();
+    public IReadOnlyDictionary<string, SetAccuracy> AccuracyBySet { get; init; } = new Dictionary<string, SetAccuracy>();
 
     /// <summary>Gold passages aligned with a parsed passage.</summary>
     public int PassageCount { get; init; }

@@ -8,11 +8,17 @@ namespace SpeechArchive.Web.Pages.Writing;
 /// <summary>"More like this" for one passage: the most similar passages of other speeches, with the strings they share.</summary>
 internal sealed class SimilarModel(ArchiveHost archive) : PageModel
 {
-    public SimilarResult Result { get; private set; } = null!;
+    /// <summary>The passages like the one asked for; null when none was asked for (the page then says how to ask).</summary>
+    public SimilarResult? Result { get; private set; }
 
     public IActionResult OnGet(string? p)
     {
-        if (string.IsNullOrWhiteSpace(p) || SimilarPassages.Find(archive.Snapshot, p, 10) is not { } result)
+        if (string.IsNullOrWhiteSpace(p))
+        {
+            return Page();
+        }
+
+        if (SimilarPassages.Find(archive.Snapshot, p, 10) is not { } result)
         {
             return NotFound();
         }

@@ -13,7 +13,9 @@
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (s) {
         if (!s.running) {
-          location.href = '/admin#report';
+          // The same page again (it is a GET: an upload's outcomes stay listed), at the run's report.
+          location.hash = 'report';
+          location.reload();
           return;
         }
         stage.textContent = '正在更新：' + (stages[s.stage] || s.stage);

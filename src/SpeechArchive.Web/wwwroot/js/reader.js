@@ -27,11 +27,19 @@
       if (e.key === 'n') { show(current + 1); }
       if (e.key === 'p') { show(current - 1); }
     });
-    // Opened at a passage (#p-N): the next hit is the first one from there on.
+    // Opened at a passage (#p-N): a hit inside it is the current one (counted at once, without scrolling away from the
+    // anchor); else the next hit is the first one from there on.
     var target = location.hash && document.getElementById(location.hash.slice(1));
     if (target) {
       for (var i = 0; i < marks.length; i++) {
-        if (target.contains(marks[i]) || (target.compareDocumentPosition(marks[i]) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+        if (target.contains(marks[i])) {
+          current = i;
+          marks[i].classList.add('current');
+          var pos = bar.querySelector('.hit-pos');
+          if (pos) { pos.textContent = String(i + 1); }
+          break;
+        }
+        if (target.compareDocumentPosition(marks[i]) & Node.DOCUMENT_POSITION_FOLLOWING) {
           current = i - 1;
           break;
         }

@@ -36,3 +36,20 @@
     })
     .catch(function () { /* the link to the related-terms page stays */ });
 })();
+
+// The draft box: how many characters it holds of the most it takes, so a paste cut at the limit does not pass unseen.
+(function () {
+  'use strict';
+  var box = document.querySelector('form.draft textarea');
+  var count = document.getElementById('draft-count');
+  if (!box || !count) { return; }
+  var used = count.querySelector('.used');
+  var full = count.querySelector('.full');
+  var max = Number(box.getAttribute('maxlength'));
+  function update() {
+    used.textContent = box.value.length.toLocaleString('en-US');
+    full.hidden = box.value.length < max;
+  }
+  box.addEventListener('input', update);
+  update();
+})();

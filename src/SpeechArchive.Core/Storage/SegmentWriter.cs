@@ -1,16 +1,15 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using SpeechArchive.Analysis;
-using SpeechArchive.Storage;
 
-namespace SpeechArchive.Indexing;
+namespace SpeechArchive.Storage;
 
 /// <summary>
-/// Builds one postings segment: documents are added in increasing id order with their term vectors; each term's postings
-/// are varint-encoded as they come into its own byte stream (<see cref="PostingSlices"/>), so encoding the segment is a
-/// concatenation.
+/// Writes one postings segment in the format <see cref="SegmentData"/> describes and <see cref="SegmentReader"/> reads:
+/// documents are added in increasing id order with their terms; each term's postings are varint-encoded as they come into
+/// its own byte stream (<see cref="PostingSlices"/>), so encoding the segment is a concatenation.
 /// </summary>
-internal sealed class SegmentBuilder
+internal sealed class SegmentWriter
 {
     private readonly LongIntMap hanTerms = new();
     private readonly Dictionary<string, int> wordTerms = new(StringComparer.Ordinal);
@@ -23,7 +22,8 @@ internal sealed class SegmentBuilder
 
     public int DocCount { get; private set; }
 
-    public void Add(long docId, TermVector vector)
+    /// <summary>Adds a document with its distinct Han terms (as <see cref="TermKey"/>s) and words, each with its frequency.</summary>
+    public void Add(long docId, ReadOnlySpan<long> hanKeys, ReadOnlySpan<int> hanFrequencies, IReadOnlyList<string> words, ReadOnlySpan<int> wordFrequencies)
     {
         if (docId <= lastDoc)
         {
@@ -32,14 +32,14 @@ internal sealed class SegmentBuilder
 
         lastDoc = docId;
         DocCount++;
-        for (var i = 0; i < vector.Keys.Length; i++)
+        for (var i = 0; i < hanKeys.Length; i++)
         {
-            Append(HanId(vector.Keys[i]), docId, vector.Frequencies[i]);
+            Append(HanId(hanKeys[i]), docId, hanFrequencies[i]);
         }
 
-        for (var i = 0; i < vector.Words.Length; i++)
+        for (var i = 0; i < words.Count; i++)
         {
-            Append(WordId(vector.Words[i]), docId, vector.WordFrequencies[i]);
+            Append(WordId(words[i]), docId, wordFrequencies[i]);
         }
     }
 

@@ -1,11 +1,10 @@
 using SpeechArchive.Analysis;
-using SpeechArchive.Indexing;
 using SpeechArchive.Storage;
 
-namespace SpeechArchive.Tests.Indexing;
+namespace SpeechArchive.Tests.Storage;
 
-/// <summary>A built segment reads back as exactly the postings added: every term, in order, with its frequencies.</summary>
-public sealed class SegmentBuilderTests
+/// <summary>A written segment reads back as exactly the postings added: every term, in order, with its frequencies.</summary>
+public sealed class SegmentCodecTests
 {
     [Theory]
     [InlineData(50, 20, 1)]         // few terms, short chains
@@ -14,7 +13,7 @@ public sealed class SegmentBuilderTests
     public void WhenEncoded_ShouldReadBackEveryPostingAsAdded(int documents, int vocabulary, int seed)
     {
         var random = new Random(seed);
-        var builder = new SegmentBuilder();
+        var builder = new SegmentWriter();
         var expected = new Dictionary<string, List<(long Doc, int Tf)>>(StringComparer.Ordinal);
         long doc = 0;
         for (var d = 0; d < documents; d++)
@@ -29,7 +28,7 @@ public sealed class SegmentBuilderTests
             }
 
             var words = random.Next(4) == 0 ? new[] { "w" + random.Next(100) } : [];
-            builder.Add(doc, new TermVector([.. keys.Keys], [.. keys.Values], words, [.. words.Select(_ => 2)]));
+            builder.Add(doc, [.. keys.Keys], [.. keys.Values], words, [.. words.Select(_ => 2)]);
             foreach (var (key, tf) in keys)
             {
                 Expect(TermKey.HanText(key), doc, tf);

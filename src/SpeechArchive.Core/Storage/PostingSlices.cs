@@ -1,4 +1,4 @@
-namespace SpeechArchive.Indexing;
+namespace SpeechArchive.Storage;
 
 /// <summary>
 /// Per-term byte streams in one arena of 1 MB pages, as Lucene's byte slice pool: each term writes into a chain of slices

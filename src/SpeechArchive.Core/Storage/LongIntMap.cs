@@ -1,4 +1,4 @@
-namespace SpeechArchive.Indexing;
+namespace SpeechArchive.Storage;
 
 /// <summary>An open-addressing hash map from term keys to dense term ids; several times faster than Dictionary for the indexer's hot loop.</summary>
 internal sealed class LongIntMap

@@ -1,0 +1,120 @@
+using System.Text.Json;
+
+namespace SpeechArchive.Tests.Cli;
+
+/// <summary>The CLI's options alike in every command: --json where a command prints data, and an unknown option an error naming the valid ones.</summary>
+public sealed class UsageTests : IDisposable
+{
+    private const string Draft = "一、加强党的建设\n\n各级党组织要严肃考核问责，加大考核力度。我们必须坚持全面从严治党。\n";
+
+    private readonly TempFolder temp = new();
+
+    [Fact]
+    public void WhenClassifyGetsJson_ShouldPrintTheLabelsAsJson()
+    {
+        var file = temp.Combine("draft.txt");
+        File.WriteAllText(file, Draft);
+
+        var (code, stdout, stderr) = CliRunner.Run("classify", file, "--json");
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var sentences = json.RootElement.GetProperty("sentences").EnumerateArray().ToList();
+        var must = Assert.Single(sentences, s => s.GetProperty("text").GetString() == "我们必须坚持全面从严治党。");
+        Assert.Equal("requirement", must.GetProperty("directiveType").GetString());
+        Assert.Equal("部署要求", must.GetProperty("directiveLabel").GetString());
+        Assert.NotEqual(0, must.GetProperty("reasons").GetArrayLength());
+        var passage = Assert.Single(json.RootElement.GetProperty("passages").EnumerateArray().ToList());
+        Assert.Contains("oversight", passage.GetProperty("themes").EnumerateArray().Select(t => t.GetString()));
+        Assert.Contains("监督问责", passage.GetProperty("themeLabels").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public void WhenClassifyGetsNoJson_ShouldPrintTheLabelsAsText()
+    {
+        var (code, stdout, stderr) = CliRunner.RunWithInput(Draft, "classify", "-");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("部署要求 我们必须坚持全面从严治党。", stdout, StringComparison.Ordinal);
+        Assert.Contains("监督问责", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"sentences\"", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("classify", "--foo", "--taxonomy --json", "classify", "--foo")]
+    [InlineData("stats", "--foo", "--json", "stats", "--json", "--foo")]
+    [InlineData("search", "--foo", "--limit --sort --json", "search", "作风", "--foo=3")]
+    [InlineData("show", "--bogus", "--passages --json", "show", "abc", "--bogus")]
+    [InlineData("draft-check", "-x", "--precedents --json", "draft-check", "-x")]
+    [InlineData("lexicon top", "--bogus", "--lexicon --limit --json", "lexicon", "top", "--bogus")]
+    [InlineData("recall-sample", "--misses", "--per-kind --seed --json", "recall-sample", "--misses")]
+    public void WhenAnOptionIsUnknown_ShouldSayWhichAndNameTheValidOnes(string command, string unknown, string valid, params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run([.. args, "--index", temp.Combine("no-index")]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        var line = Assert.Single(stderr.Trim().Split('\n'));
+        var prefix = $"error: Unknown option '{unknown}' for {command}. Valid options: ";
+        Assert.StartsWith(prefix, line, StringComparison.Ordinal);
+        var named = line[prefix.Length..].Split(", ");
+        Assert.All(valid.Split(' ').Concat(["--index", "--help"]), option => Assert.Contains(option, named));
+    }
+
+    [Fact]
+    public void WhenAQueryWordSpellsAnOption_ShouldSuggestTheOption()
+    {
+        var (code, _, stderr) = CliRunner.Run("search", "作风", "-limit", "3", "--index", temp.Combine("no-index"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("Unknown option '-limit' for search (did you mean --limit?", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenAQueryExcludesAWord_ShouldSearchWithoutIt()
+    {
+        var index = temp.Combine("index");
+        Assert.Equal(0, CliRunner.Run("index", "--corpus", temp.CopyFixtureCorpus(), "--index", index).ExitCode);
+
+        var all = CliRunner.Run("search", "作风建设", "--json", "--index", index);
+        var without = CliRunner.Run("search", "作风建设", "-公款", "--json", "--index", index);
+
+        Assert.True(without.ExitCode == 0, without.Stderr);
+        var total = JsonDocument.Parse(all.Stdout).RootElement.GetProperty("total").GetInt32();
+        var fewer = JsonDocument.Parse(without.Stdout).RootElement.GetProperty("total").GetInt32();
+        Assert.InRange(fewer, 0, total - 1);
+    }
+
+    [Fact]
+    public void WhenADashedWordComesAfterDoubleDash_ShouldBeAnArgument()
+    {
+        var (code, _, stderr) = CliRunner.Run("classify", "--", "--json");
+
+        Assert.Equal(3, code);
+        Assert.Contains("No such file: --json", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenTheParserFails_ShouldPrintOneLineAndExitWithTheUsageCode()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("search", "作风", "--sort", "sideways");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        var line = Assert.Single(stderr.Trim().Split('\n'));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains("relevance", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenAGroupIsGivenNoCommand_ShouldNameItsCommands()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("lexicon");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("error: lexicon needs one of the commands learn, top", stderr.Split('\n').Select(l => l.TrimEnd()));
+    }
+
+    public void Dispose() => temp.Dispose();
+}

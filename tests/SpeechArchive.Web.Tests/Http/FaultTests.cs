@@ -1,0 +1,120 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using SpeechArchive.Tests.Storage;
+using static SpeechArchive.Web.Tests.Admin;
+
+namespace SpeechArchive.Web.Tests.Http;
+
+/// <summary>The web app meeting a damaged index file or a full disk: a clear answer, never a 500, and nothing lost.</summary>
+public sealed class FaultTests : IDisposable
+{
+    private string Database => Path.Combine(app.IndexDirectory, "speecharchive.db");
+
+    private readonly ArchiveFactory app = new();
+
+    private void DamageIndexBeforeStart()
+    {
+        Directory.CreateDirectory(app.IndexDirectory);
+        File.WriteAllText(Database, "这不是索引文件。");
+    }
+
+    [Fact]
+    public async Task OnADamagedIndex_PagesAndApiShouldSay503AndTheAdminsRebuildShouldRestoreSearch()
+    {
+        DamageIndexBeforeStart();
+        using var admin = app.CreateAdminClient();
+
+        var page = await admin.GetAsync("/?q=" + Api.Encode("作风"));
+        var api = await admin.GetAsync("/api/search?q=" + Api.Encode("作风"));
+        var status = await admin.GetAsync("/api/admin/status");
+        var html = await page.Content.ReadAsStringAsync();
+        var problem = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("索引已损坏", html, StringComparison.Ordinal);
+        Assert.Contains("完全重建", html, StringComparison.Ordinal);
+        Assert.Contains("lang=\"zh-CN\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+        Assert.Contains("index --rebuild", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/admin/reindex?rebuild=true", null)).StatusCode);
+        var finished = await WaitForReindexAsync(admin);
+        var result = await Api.SearchAsync(admin, "q=" + Api.Encode("作风"));
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, finished.GetProperty("error").ValueKind);
+        Assert.NotEmpty(result.Hits);
+        Assert.Single(Directory.GetFiles(app.IndexDirectory, "speecharchive.db.damaged-*"));
+    }
+
+    [Fact]
+    public async Task WithRebuildDamagedIndex_TheAppShouldRebuildItAtStartAndServe()
+    {
+        DamageIndexBeforeStart();
+        using var rebuilding = app.WithWebHostBuilder(b => b.UseSetting("SpeechArchive:RebuildDamagedIndex", "true"));
+        using var client = rebuilding.CreateClient();
+
+        var result = await Api.SearchAsync(client, "q=" + Api.Encode("作风"));
+
+        Assert.NotEmpty(result.Hits);
+        Assert.Single(Directory.GetFiles(app.IndexDirectory, "speecharchive.db.damaged-*"));
+    }
+
+    [SkippableFact]
+    public async Task AnUploadThatDoesNotFit_ShouldBeRefusedWholeAndLeaveNothingBehind()
+    {
+        var uploads = Path.Combine(app.CorpusDirectory, "uploads");
+        using var disk = SmallDisk.MountAt(uploads, 64);
+        using var admin = app.CreateAdminClient();
+        using var form = Files(("小.md", Utf8(Speech("量子通信"))), ("大.md", Utf8(Speech(new string('详', 40_000)))));
+
+        var report = await JsonAsync(await admin.PostAsync("/api/admin/upload", form));
+
+        var files = report.GetProperty("files");
+        Assert.Equal(2, files.GetArrayLength());
+        foreach (var file in files.EnumerateArray())
+        {
+            Assert.False(file.GetProperty("accepted").GetBoolean());
+            Assert.Contains("都没有保存", file.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(uploads));
+    }
+
+    [SkippableFact]
+    public async Task AReindexOnAFullDisk_ShouldReportItAndKeepServingTheLastIndex()
+    {
+        using var disk = SmallDisk.MountAt(app.IndexDirectory, 1024);
+        using var admin = app.CreateAdminClient();
+        var before = await Api.SearchAsync(admin, "q=" + Api.Encode("作风"));
+        SpeechArchive.Tests.Indexing.GeneratedCorpus.Write(Path.Combine(app.CorpusDirectory, "more"), 300, "甲稿");
+
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/admin/reindex", null)).StatusCode);
+        var status = await WaitForReindexAsync(admin);
+        var after = await Api.SearchAsync(admin, "q=" + Api.Encode("作风"));
+
+        Assert.Contains("is full", status.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before.Total, after.Total);
+        Assert.Equal(before.Hits.Select(h => h.PassageId), after.Hits.Select(h => h.PassageId));
+    }
+
+    [SkippableFact]
+    public async Task OnAReadOnlyIndexFolder_SearchShouldWorkAndAReindexShouldSayWhy()
+    {
+        using var disk = SmallDisk.MountAt(app.IndexDirectory, 8 * 1024);
+        SpeechArchive.Indexing.Indexer.Run(new() { CorpusDirectory = app.CorpusDirectory, IndexDirectory = app.IndexDirectory });
+        disk.ReadOnly();
+        using var admin = app.CreateAdminClient();
+
+        var result = await Api.SearchAsync(admin, "q=" + Api.Encode("作风"));
+        var page = await admin.GetAsync("/?q=" + Api.Encode("作风"));
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/admin/reindex", null)).StatusCode);
+        var status = await WaitForReindexAsync(admin);
+
+        Assert.NotEmpty(result.Hits);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains($"Cannot write the index folder '{app.IndexDirectory}'", status.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => app.Dispose();
+}
