@@ -29,4 +29,5 @@ root.Subcommands.Add(RecallSampleCommand.Create());
 root.Subcommands.Add(EvalTopicalCommand.Create());
 root.Subcommands.Add(LexiconCommand.Create());
 root.Subcommands.Add(LexiconCommand.Segment());
+root.Subcommands.Add(VectorsCommand.Create());
 return CliErrors.Run(() => Usage.Invoke(root.Parse(args)));

@@ -19,7 +19,7 @@ internal static class SearchCommand
         var sort = new Option<string>("--sort") { Description = "relevance | date | date-asc", DefaultValueFactory = _ => "relevance" };
         sort.AcceptOnlyFromAmong("relevance", "date", "date-asc");
         var group = new Option<bool>("--group") { Description = "One hit per speech (its best passage)" };
-        var noExpand = new Option<bool>("--no-expand") { Description = "Search the words as typed, without their thesaurus terms" };
+        var noExpand = new Option<bool>("--no-expand") { Description = "Search the words as typed, without their thesaurus terms or ranking by meaning" };
         var noNear = new Option<bool>("--no-near") { Description = "Strict matches only, no near matches after them" };
         var exact = new Option<bool>("--exact") { Description = "Search exactly as typed: every run of Chinese is one phrase, every word must match" };
         var json = CommonOptions.Json("the result");
@@ -52,7 +52,7 @@ internal static class SearchCommand
             var words = string.Join(" ", reading.Words.Select(w => w.Parts.Count > 0 ? $"{w.Word}({string.Join("、", w.Parts)})" : w.Word));
             var dropped = reading.Dropped.Count > 0 ? $"; dropped {string.Join(" ", reading.Dropped)}" : "";
             var missing = reading.Missing.Count > 0 ? $"; not found {string.Join(" ", reading.Missing)}" : "";
-            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(words)} (at least {reading.MinimumMatch} of {reading.Words.Count}){Markup.Escape(dropped + missing)}; {reading.AsWritten} as written, ranked first (--exact: only as typed)[/]");
+            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(words)} (at least {reading.MinimumMatch} of {reading.Words.Count}){Markup.Escape(dropped + missing)}; {reading.AsWritten} as written, ranked first{(reading.MeaningSearched ? $"; ranked by meaning too, {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
         }
 
         foreach (var e in r.Expansions)

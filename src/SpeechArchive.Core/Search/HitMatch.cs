@@ -18,6 +18,9 @@ public static class HitMatch
     /// <summary>It holds enough of the query's words (free text), though not the query as written.</summary>
     public const string Words = "words";
 
+    /// <summary>It is among the passages nearest the query's meaning (word vectors), though it holds too few of its words.</summary>
+    public const string Meaning = "meaning";
+
     /// <summary>It holds most of the query in order, with characters missing, added or swapped: a near match.</summary>
     public const string Near = "near";
 }

@@ -20,6 +20,21 @@ public sealed partial class IndexSnapshot
     public IReadOnlyList<string> Organizations { get; private init; } = [];
     public string IndexDirectory { get; private init; } = "";
     public long SizeOnDisk { get; private init; }
+
+    /// <summary>
+    /// Builds what free-text ranking by meaning needs (each passage's vector) now rather than on the first free-text query; the
+    /// web app calls it in the background after a snapshot loads. Returns the seconds taken (0 when already built or no
+    /// vectors ship with the build).
+    /// </summary>
+    public double PrepareMeaning()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        _ = SearchStructures.Of(this).PassageVectors;
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Which word vectors rank by meaning (their provenance), or null when the build ships none.</summary>
+    public static string? MeaningVectors => Semantics.WordVectors.Base?.Provenance;
     public int TermCount => postings.TermIds.Count;
 
     /// <summary>Seconds spent per loading stage, for profiling and the benchmark.</summary>

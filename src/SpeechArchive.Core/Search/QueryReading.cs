@@ -17,6 +17,15 @@ public sealed record QueryReading
 
     /// <summary>How many counted passages hold the query (a run of it) as written; they rank first.</summary>
     public int AsWritten { get; init; }
+
+    /// <summary>
+    /// How many counted passages were found by meaning alone: among the passages nearest the query's vector, holding too few
+    /// of its words (labelled <see cref="HitMatch.Meaning"/>). Zero when the meaning stage did not run (<see cref="MeaningSearched"/>).
+    /// </summary>
+    public int ByMeaning { get; init; }
+
+    /// <summary>Whether the query's meaning (word vectors) took part in the ranking.</summary>
+    public bool MeaningSearched { get; init; }
 }
 
 /// <summary>The reading of a free-text query once ranked.</summary>
@@ -30,6 +39,8 @@ internal static class QueryReadings
         Missing = free.Missing,
         MinimumMatch = ranking.MinimumMatch,
         AsWritten = ranking.AsWritten!.Count(d => Array.BinarySearch(ranking.Docs!, d) >= 0 && filters.Failures(index, d) == 0),
+        ByMeaning = ranking.Meaning.Count(d => filters.Failures(index, d) == 0),
+        MeaningSearched = ranking.MeaningSearched,
     };
 }
 

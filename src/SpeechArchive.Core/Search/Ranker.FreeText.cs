@@ -8,7 +8,8 @@ namespace SpeechArchive.Search;
 /// <see cref="FreeTextQuery.MinimumMatch"/> of its words (lowered step by step while nothing holds that many). Passages holding
 /// a run as written rank first, by the phrase's own BM25; then the passages that hold most of the query in order (near: a
 /// half-remembered clause, or a question's words in its order), by that similarity; then the rest by BM25 summed over the
-/// words they hold (a word's thesaurus terms at <see cref="ExpansionWeight"/>), raised by how nearly they hold the query.
+/// words they hold (a word's thesaurus terms at <see cref="ExpansionWeight"/>), raised by how nearly they hold the query,
+/// fused with the passages' nearness to the query's meaning (<see cref="FuseMeaning"/>; with expansions on).
 /// </summary>
 internal static partial class Ranker
 {
@@ -35,7 +36,7 @@ internal static partial class Ranker
     /// <paramref name="matchRun"/> those holding a run or phrase, or under a heading that holds it.
     /// </summary>
     private static Ranking RankFreeText(IndexSnapshot index, FreeTextQuery query, IReadOnlyList<QueryWord> excluded,
-        Func<QueryWord, WordMatch> matchWord, Func<QueryWord, WordMatch> matchRun, NearMatchOptions nearMatches, Thesaurus? thesaurus)
+        Func<QueryWord, WordMatch> matchWord, Func<QueryWord, WordMatch> matchRun, NearMatchOptions nearMatches, Thesaurus? thesaurus, bool byMeaning)
     {
         var bm25 = new Bm25(index, fieldBoosts: !query.Plain);
         var slots = query.Slots.Select(s => SlotScores(bm25, s, matchWord)).ToList();
@@ -77,7 +78,87 @@ internal static partial class Ranker
         }
 
         var near = query.Plain || query.Question ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches, thesaurus);
-        return new Ranking { Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum };
+        int[]? meaning = null;
+        if (byMeaning && !query.Plain && query.Phrases.Count == 0 && excluded.Count == 0 && SearchStructures.Of(index).PassageVectors is { } vectors)
+        {
+            (words, meaning) = FuseMeaning(words, vectors, query, admitNew: asWritten.Count == 0);
+        }
+
+        return new Ranking { Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = meaning ?? [], MeaningSearched = meaning is not null };
+    }
+
+    /// <summary>The passages nearest the query's meaning this deep set the scale of its credit (the nearest 1, this one 0) and may join.</summary>
+    private const int MeaningDepth = 30;
+
+    /// <summary>
+    /// The meaning credit's weight beside the word score (the best word score being 1); tuned on the tune split against
+    /// reciprocal rank fusion and other weights (docs/relevance.md).
+    /// </summary>
+    private const double MeaningWeight = 0.5;
+
+    /// <summary>Only this many of the best word-ranked passages are given a meaning credit (the rest keep their BM25 order below).</summary>
+    private const int FusionDepth = 1000;
+
+    /// <summary>Fused scores are scaled to this (below <see cref="NearTier"/>), so they read like the other tiers' sums.</summary>
+    private const double FusedScale = 10_000;
+
+    /// <summary>
+    /// Fuses the word ranking (below the as-written and near tiers) with the query's meaning: each passage's word score over
+    /// the best one, plus <see cref="MeaningWeight"/> times its meaning credit, which runs from 1 for the passage nearest
+    /// the query's vector to 0 at the <see cref="MeaningDepth"/>th nearest and below. So a passage holding the query's words
+    /// well keeps its place unless others are much nearer in meaning. The nearest passages that hold too few words join
+    /// the ranking (returned apart, for their label) unless <paramref name="admitNew"/> is false: a query some passage
+    /// holds as written is a formulation, whose count stays the passages holding it or its words. Null when the query has
+    /// no vector (none of its words or characters is known).
+    /// </summary>
+    private static (ScoredDocs Scored, int[]? Meaning) FuseMeaning(ScoredDocs words, Semantics.PassageVectors vectors, FreeTextQuery query, bool admitNew)
+    {
+        if (vectors.Query(query.Slots.SelectMany(s => s.Words.Select(w => w.Text).Prepend(s.Text)).Distinct()) is not { } q)
+        {
+            return (words, null);
+        }
+
+        var nearest = vectors.Nearest(q, MeaningDepth);
+        var (best, edge) = (nearest[0].Cosine, nearest[^1].Cosine);
+        double Credit(int doc) => best > edge ? MeaningWeight * Math.Clamp((vectors.Similarity(q, doc) - edge) / (best - edge), 0, 1) : 0;
+
+        var top = new TopK(FusionDepth, SearchSort.Relevance);
+        var max = 0.0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words.Scores[i] < NearTier)
+            {
+                max = Math.Max(max, words.Scores[i]);
+                if (words.Scores[i] >= top.Threshold)
+                {
+                    top.Offer(i, words.Scores[i], 0);
+                }
+            }
+        }
+
+        var scores = new double[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            scores[i] = words.Scores[i] >= NearTier ? words.Scores[i] : words.Scores[i] / max * FusedScale;
+        }
+
+        foreach (var (i, _, _) in top.Drain())
+        {
+            scores[i] += Credit(words.Docs[i]) * FusedScale;
+        }
+
+        var added = new List<(int Doc, double Score)>();
+        foreach (var (doc, _) in nearest)
+        {
+            if (admitNew && Array.BinarySearch(words.Docs, doc) < 0 && Credit(doc) is var credit && credit > 0)
+            {
+                added.Add((doc, credit * FusedScale));
+            }
+        }
+
+        added.Sort((x, y) => x.Doc.CompareTo(y.Doc));
+        var meaning = new ScoredDocs([.. added.Select(x => x.Doc)], [.. added.Select(x => x.Score)]);
+        return (new ScoredDocs(words.Docs, scores).Or(meaning), meaning.Docs);
     }
 
     /// <summary>A run that is itself one of the words searched: holding it as written is holding that word.</summary>

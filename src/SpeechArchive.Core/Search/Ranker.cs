@@ -20,7 +20,7 @@ internal static partial class Ranker
         if (query.FreeText is { } free)
         {
             return RankFreeText(index, free, query.Original.Excluded, matches.InText, w => matches.Get(w), query.Understanding!.NearMatches,
-                query.Request.Expand ? query.Understanding.Thesaurus : null);
+                query.Request.Expand ? query.Understanding.Thesaurus : null, byMeaning: query.Request.Expand);
         }
 
         var parsed = query.Query;

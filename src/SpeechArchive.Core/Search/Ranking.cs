@@ -24,6 +24,12 @@ internal sealed record Ranking
     /// <summary>Free text: the counted passages that hold most of the query in order, with that share.</summary>
     public IReadOnlyDictionary<int, double>? Near { get; init; }
 
+    /// <summary>Free text: the passages counted for their meaning alone (nearest the query's vector, too few of its words; sorted).</summary>
+    public int[] Meaning { get; init; } = [];
+
+    /// <summary>Free text: whether the query's meaning took part in the ranking (word vectors shipped, a vector for the query).</summary>
+    public bool MeaningSearched { get; init; }
+
     /// <summary>Free text: how many words a counted passage holds at least.</summary>
     public int MinimumMatch { get; init; }
 
@@ -35,7 +41,8 @@ internal sealed record Ranking
     {
         if (AsWritten is not null && Array.BinarySearch(AsWritten, doc) < 0)
         {
-            return Near!.TryGetValue(doc, out var similarity) ? (HitMatch.Near, Math.Round(similarity, 3)) : (HitMatch.Words, null);
+            return Near!.TryGetValue(doc, out var similarity) ? (HitMatch.Near, Math.Round(similarity, 3))
+                : Array.BinarySearch(Meaning, doc) >= 0 ? (HitMatch.Meaning, null) : (HitMatch.Words, null);
         }
 
         return ExactDocs is not null && !ExactDocs.Contains(doc) ? (HitMatch.Expanded, null) : (HitMatch.Exact, null);

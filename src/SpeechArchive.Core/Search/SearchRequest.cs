@@ -13,7 +13,10 @@ public sealed record SearchRequest
     public bool GroupBySpeech { get; init; }
     /// <summary>Snippet length in characters.</summary>
     public int SnippetLength { get; init; } = 160;
-    /// <summary>Also search each word's thesaurus terms, ranked after exact matches (needs <see cref="Searcher.Understanding"/>).</summary>
+    /// <summary>
+    /// Also search each word's thesaurus terms, ranked after exact matches, and (free text) rank by meaning too: the passages
+    /// nearest the query's vector fused with the word ranking (needs <see cref="Searcher.Understanding"/>). Off: the words only.
+    /// </summary>
     public bool Expand { get; init; } = true;
     /// <summary>Append near matches (characters missing, halves swapped, near-synonyms) after the strict ones (needs <see cref="Searcher.Understanding"/>).</summary>
     public bool NearMatches { get; init; } = true;

@@ -20,6 +20,7 @@ internal sealed class SearchStructures
     private readonly Lazy<(FieldPostings Texts, (int Speech, int Section)[] Ids)> headingTexts;
     private readonly Lazy<HeadingHits> headingHits;
     private readonly Lazy<Analysis.Segmenter> segmenter;
+    private readonly Lazy<Semantics.PassageVectors?> passageVectors;
 
     private SearchStructures(IndexSnapshot index)
     {
@@ -30,6 +31,9 @@ internal sealed class SearchStructures
         headingTexts = new(() => HeadingTexts(index));
         headingHits = new(() => HeadingHits.Build(index, HeadingTexts(), Titles));
         segmenter = new(() => new Analysis.Segmenter(index.Lexicon));
+        passageVectors = new(() => Semantics.WordVectors.Base is { } words
+            ? Semantics.PassageVectors.Build([.. Enumerable.Range(0, index.Passages.Count).Select(index.PassageText)], words, Segmenter)
+            : null);
     }
 
     /// <summary>The structures of <paramref name="index"/>, made on first request (thread-safe).</summary>
@@ -56,6 +60,9 @@ internal sealed class SearchStructures
 
     /// <summary>Segments free-text queries with the index's lexicon (the base lexicon and the archive's own words).</summary>
     public Analysis.Segmenter Segmenter => segmenter.Value;
+
+    /// <summary>Each passage's meaning as a vector (null when the build ships no word vectors).</summary>
+    public Semantics.PassageVectors? PassageVectors => passageVectors.Value;
 
     /// <summary>Headings and titles as hits of their own: the first passage under a heading or title that holds a phrase.</summary>
     public HeadingHits HeadingHits => headingHits.Value;

@@ -185,6 +185,21 @@ internal sealed partial class ArchiveHost
         }
 
         logger.Serving(searcher.Index.Speeches.Count, searcher.Index.Passages.Count, searcher.Index.Generation);
+        _ = Task.Run(() => PrepareMeaning(searcher.Index));
+    }
+
+    /// <summary>Builds the passages' vectors for ranking by meaning, so no free-text query waits for them (a reindex: before the swap).</summary>
+    private void PrepareMeaning(IndexSnapshot snapshot)
+    {
+        try
+        {
+            var seconds = snapshot.PrepareMeaning();
+            logger.MeaningReady(snapshot.Passages.Count, seconds, IndexSnapshot.MeaningVectors ?? "none shipped");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.MeaningFailed(e); // the first free-text query builds them again, or fails with the cause
+        }
     }
 
     private IndexOptions Options(bool rebuild) => new()
@@ -198,6 +213,7 @@ internal sealed partial class ArchiveHost
     /// <summary>A new generation is served with the thesaurus as the corpus folder has it now (a broken file: the built-in one, logged).</summary>
     private void Swap(IndexSnapshot snapshot)
     {
+        PrepareMeaning(snapshot);
         current = new Searcher(snapshot, LoadUnderstanding());
         damaged = null;
     }

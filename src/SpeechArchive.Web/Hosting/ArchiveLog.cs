@@ -21,6 +21,12 @@ internal static partial class ArchiveLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving {Speeches} speeches, {Passages} passages (index generation {Generation})")]
     public static partial void Serving(this ILogger logger, int speeches, int passages, long generation);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meaning: vectors of {Passages} passages built in {Seconds:0.00} s (word vectors: {Vectors})")]
+    public static partial void MeaningReady(this ILogger logger, int passages, double seconds, string vectors);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meaning: the passages' vectors could not be built in the background")]
+    public static partial void MeaningFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Critical, Message = "Could not load the index; stopping")]
     public static partial void OpenFailed(this ILogger logger, Exception exception);
 

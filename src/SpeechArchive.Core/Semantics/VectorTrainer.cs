@@ -1,0 +1,200 @@
+using SpeechArchive.Analysis;
+
+namespace SpeechArchive.Semantics;
+
+/// <summary>How <see cref="VectorTrainer"/> learns: window, vocabulary, rank, seed.</summary>
+public sealed record VectorTrainingOptions
+{
+    /// <summary>Words on each side that count as context, weighted 1/distance.</summary>
+    public int Window { get; init; } = 5;
+
+    /// <summary>A word needs this many occurrences to get a vector of its own (single characters always get one if seen this often).</summary>
+    public int MinCount { get; init; } = 8;
+
+    /// <summary>At most this many words, most frequent first.</summary>
+    public int MaxWords { get; init; } = 40_000;
+
+    public int Dimensions { get; init; } = 64;
+
+    /// <summary>Context distribution smoothing (Levy, Goldberg and Dagan 2015): counts raised to this power in the marginals.</summary>
+    public double Smoothing { get; init; } = 0.75;
+
+    public int Seed { get; init; } = 20261123;
+}
+
+/// <summary>
+/// Learns word vectors from an archive's own text, since no pretrained model can be obtained here: the text is cut into
+/// words with the lexicon, function words left out (the query's stop words), co-occurrences within a window counted
+/// (weighted 1/distance, not across sentence ends), turned into positive PMI with smoothed marginals, and factorised to
+/// <see cref="VectorTrainingOptions.Dimensions"/> by a randomized eigendecomposition, each word's row scaled by the square
+/// root of the eigenvalues. Deterministic for a given corpus, lexicon and seed.
+/// </summary>
+public static class VectorTrainer
+{
+    public static WordVectors Train(IEnumerable<string> texts, Segmenter segmenter, VectorTrainingOptions options, string provenance)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(segmenter);
+
+        // Words of every text as ids into an interim table (sentences separated by -1), in text order.
+        var interim = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var counts = new List<long>();
+        var streams = texts.AsParallel().AsOrdered().Select(text => Words(text, segmenter)).AsSequential().Select(words =>
+        {
+            var ids = new int[words.Count];
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (words[i] is null)
+                {
+                    ids[i] = -1;
+                    continue;
+                }
+
+                if (!interim.TryGetValue(words[i]!, out var id))
+                {
+                    id = names.Count;
+                    interim.Add(words[i]!, id);
+                    names.Add(words[i]!);
+                    counts.Add(0);
+                }
+
+                counts[id]++;
+                ids[i] = id;
+            }
+
+            return ids;
+        }).ToList();
+
+        var vocabulary = Enumerable.Range(0, names.Count).Where(i => counts[i] >= options.MinCount)
+            .OrderByDescending(i => counts[i]).ThenBy(i => names[i], StringComparer.Ordinal).Take(options.MaxWords).ToArray();
+        var remap = new int[names.Count];
+        Array.Fill(remap, -1);
+        for (var v = 0; v < vocabulary.Length; v++)
+        {
+            remap[vocabulary[v]] = v;
+        }
+
+        var matrix = Ppmi(streams, remap, vocabulary.Length, options);
+        var (values, vectors) = RandomizedEigen.Leading(matrix, options.Dimensions, options.Seed);
+        var dimensions = values.Length;
+        var weights = values.Select(v => (float)Math.Sqrt(Math.Max(v, 0))).ToArray();
+        for (var row = 0; row < vocabulary.Length; row++)
+        {
+            for (var d = 0; d < dimensions; d++)
+            {
+                vectors[(row * dimensions) + d] *= weights[d];
+            }
+        }
+
+        return new WordVectors([.. vocabulary.Select(i => names[i])], vectors, dimensions, provenance);
+    }
+
+    /// <summary>The content words of a text in order, null where a sentence ends (a window does not cross it).</summary>
+    private static List<string?> Words(string text, Segmenter segmenter)
+    {
+        var words = new List<string?>();
+        var previousEnd = 0;
+        foreach (var span in segmenter.Segment(text))
+        {
+            if (EndsSentence(text.AsSpan(previousEnd, span.Start - previousEnd)))
+            {
+                words.Add(null);
+            }
+
+            previousEnd = span.End;
+            if (span.Kind == WordKind.Han && !Search.QueryStopWords.Contains(span.Text))
+            {
+                words.Add(span.Text);
+            }
+        }
+
+        return words;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。！？；!?;\n");
+
+    private static bool EndsSentence(ReadOnlySpan<char> gap) => gap.IndexOfAny(SentenceEnds) >= 0;
+
+    /// <summary>Weighted co-occurrence counts within the window, as a symmetric positive-PMI matrix over the vocabulary.</summary>
+    private static SparseSymmetric Ppmi(List<int[]> streams, int[] remap, int size, VectorTrainingOptions options)
+    {
+        var pairs = new Dictionary<long, float>();
+        foreach (var stream in streams)
+        {
+            for (var i = 0; i < stream.Length; i++)
+            {
+                if (stream[i] < 0 || remap[stream[i]] is var a && a < 0)
+                {
+                    continue;
+                }
+
+                for (var d = 1; d <= options.Window && i + d < stream.Length; d++)
+                {
+                    var other = stream[i + d];
+                    if (other < 0)
+                    {
+                        break; // a sentence ends
+                    }
+
+                    var b = remap[other];
+                    if (b < 0 || b == a)
+                    {
+                        continue;
+                    }
+
+                    var key = a < b ? ((long)a * size) + b : ((long)b * size) + a;
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairs, key, out _) += 1f / d;
+                }
+            }
+        }
+
+        var marginal = new double[size];
+        var total = 0.0;
+        foreach (var (key, count) in pairs)
+        {
+            marginal[key / size] += count;
+            marginal[key % size] += count;
+            total += 2 * count;
+        }
+
+        var smoothed = marginal.Select(m => Math.Pow(m, options.Smoothing)).ToArray();
+        var smoothedTotal = smoothed.Sum();
+        var rows = new List<(int Column, float Value)>[size];
+        for (var i = 0; i < size; i++)
+        {
+            rows[i] = [];
+        }
+
+        foreach (var (key, count) in pairs)
+        {
+            var (a, b) = ((int)(key / size), (int)(key % size));
+            var pmi = Math.Log(count / total / (smoothed[a] / smoothedTotal * (smoothed[b] / smoothedTotal)));
+            if (pmi > 0)
+            {
+                rows[a].Add((b, (float)pmi));
+                rows[b].Add((a, (float)pmi));
+            }
+        }
+
+        var starts = new int[size + 1];
+        for (var i = 0; i < size; i++)
+        {
+            rows[i].Sort((x, y) => x.Column.CompareTo(y.Column));
+            starts[i + 1] = starts[i] + rows[i].Count;
+        }
+
+        var columns = new int[starts[size]];
+        var values = new float[starts[size]];
+        for (var i = 0; i < size; i++)
+        {
+            for (var k = 0; k < rows[i].Count; k++)
+            {
+                columns[starts[i] + k] = rows[i][k].Column;
+                values[starts[i] + k] = rows[i][k].Value;
+            }
+        }
+
+        return new SparseSymmetric(size, starts, columns, values);
+    }
+}

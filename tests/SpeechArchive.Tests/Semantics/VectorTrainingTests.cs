@@ -1,0 +1,181 @@
+using SpeechArchive.Analysis;
+using SpeechArchive.Semantics;
+
+namespace SpeechArchive.Tests.Semantics;
+
+public sealed class VectorTrainingTests
+{
+    [Fact]
+    public void WhenSolvingASymmetricMatrix_ShouldFindItsLeadingEigenpairs()
+    {
+        // A = Σ λ v vᵀ over five orthonormal vectors (a rotated diagonal), stored dense as a sparse matrix.
+        const int n = 40;
+        double[] lambdas = [50, 40, 30, -20, 5];
+        var basis = Orthonormal(n, lambdas.Length, new Random(3));
+        var dense = new double[n, n];
+        for (var k = 0; k < lambdas.Length; k++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    dense[i, j] += lambdas[k] * basis[k][i] * basis[k][j];
+                }
+            }
+        }
+
+        var matrix = Sparse(dense);
+
+        var (values, vectors) = RandomizedEigen.Leading(matrix, rank: 3, seed: 11);
+
+        Assert.Equal(3, values.Length);
+        Assert.All(values.Zip(lambdas), p => Assert.True(Math.Abs(p.First - p.Second) < 0.01, $"{p.First} for {p.Second}"));
+        for (var c = 0; c < 3; c++)
+        {
+            var v = Enumerable.Range(0, n).Select(i => (double)vectors[(i * 3) + c]).ToArray();
+            var residual = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => dense[i, j] * v[j]) - (values[c] * v[i])).Max(Math.Abs);
+            Assert.True(residual < 1e-3, $"‖Av − λv‖∞ = {residual} for λ = {values[c]}");
+        }
+    }
+
+    [Fact]
+    public void WhenWordsShareTheirContexts_ShouldPlaceThemNearEachOther()
+    {
+        var vectors = Train(Texts(), seed: 5);
+
+        var fruit = WordVectors.Cosine(vectors.Of("苹果"), vectors.Of("香蕉"));
+        var across = WordVectors.Cosine(vectors.Of("苹果"), vectors.Of("钢铁"));
+
+        Assert.True(fruit > across + 0.3, $"cos(苹果, 香蕉) = {fruit:0.00}, cos(苹果, 钢铁) = {across:0.00}");
+        Assert.Equal("香蕉", vectors.Nearest(vectors.Of("苹果"), 1, w => w is "香蕉" or "钢铁" or "煤炭")[0].Word);
+    }
+
+    [Fact]
+    public void WhenTrainedTwiceOnTheSameText_ShouldWriteTheSameBytes()
+    {
+        Assert.Equal(Bytes(Train(Texts(), seed: 5)), Bytes(Train(Texts(), seed: 5)));
+    }
+
+    [Fact]
+    public void WhenWrittenAndReadBack_ShouldKeepEveryWordAndItsDirection()
+    {
+        var vectors = Train(Texts(), seed: 5);
+
+        var read = WordVectors.Read(new MemoryStream(Bytes(vectors)), "test");
+
+        Assert.Equal(vectors.Words, read.Words);
+        Assert.Equal(vectors.Provenance, read.Provenance);
+        Assert.All(vectors.Words, w => Assert.True(WordVectors.Cosine(vectors.Of(w), read.Of(w)) > 0.99, w));
+    }
+
+    [Fact]
+    public void WhenTheFileIsCutShortOrNotVectors_ShouldSaySoNamingIt()
+    {
+        var bytes = Bytes(Train(Texts(), seed: 5));
+
+        var cut = Assert.Throws<SpeechArchiveException>(() => WordVectors.Read(new MemoryStream(bytes[..(bytes.Length / 2)]), "cut.bin"));
+        var other = Assert.Throws<SpeechArchiveException>(() => WordVectors.Read(new MemoryStream("not vectors at all"u8.ToArray()), "other.bin"));
+
+        Assert.Contains("cut.bin", cut.Message, StringComparison.Ordinal);
+        Assert.Contains("other.bin", other.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenAWordIsNotInTheVocabulary_ShouldComposeItFromItsCharacters()
+    {
+        var vectors = WordVectors.Base!;
+
+        var composed = vectors.Vector("挖煤");
+
+        Assert.False(vectors.Contains("挖煤"));
+        Assert.NotNull(composed);
+        Assert.Contains(vectors.Nearest(composed, 5, _ => true), n => n.Word == "煤");
+        Assert.Null(vectors.Vector("龘龘"));
+    }
+
+    [Fact]
+    public void WhenTheBaseVectorsShip_ShouldHoldTheGenresNeighbours()
+    {
+        var vectors = WordVectors.Base;
+
+        Assert.NotNull(vectors);
+        Assert.Contains("vectors learn", vectors!.Provenance, StringComparison.Ordinal);
+        var near = vectors.Nearest(vectors.Of("退耕还林"), 10, w => w.Length > 1 && w != "退耕还林").Select(n => n.Word).ToList();
+        Assert.Contains("植树造林", near);
+        near = vectors.Nearest(vectors.Of("赤字"), 10, w => w.Length > 1 && w != "赤字").Select(n => n.Word).ToList();
+        Assert.Contains("财政赤字", near);
+    }
+
+    private static readonly string[] Fruit = ["苹果", "香蕉"];
+    private static readonly string[] Industry = ["钢铁", "煤炭"];
+
+    /// <summary>Sentences where the fruit share one set of neighbours and the industries another.</summary>
+    private static List<string> Texts()
+    {
+        var texts = new List<string>();
+        for (var i = 0; i < 60; i++)
+        {
+            var fruit = Fruit[i % 2];
+            var industry = Industry[i % 2];
+            texts.Add($"市场新鲜{fruit}水果价格。居民购买{fruit}水果。工业{industry}产量增长。企业扩大{industry}生产。");
+        }
+
+        return texts;
+    }
+
+    private static WordVectors Train(List<string> texts, int seed)
+    {
+        var lexicon = new Lexicon([("苹果", 50), ("香蕉", 50), ("钢铁", 50), ("煤炭", 50), ("市场", 40), ("新鲜", 40), ("水果", 40), ("价格", 40),
+            ("居民", 40), ("购买", 40), ("工业", 40), ("产量", 40), ("增长", 40), ("企业", 40), ("扩大", 40), ("生产", 40)]);
+        return VectorTrainer.Train(texts, new Segmenter(lexicon), new VectorTrainingOptions { MinCount = 1, Dimensions = 4, Window = 2, Seed = seed }, "test");
+    }
+
+    private static byte[] Bytes(WordVectors vectors)
+    {
+        using var stream = new MemoryStream();
+        vectors.Write(stream);
+        return stream.ToArray();
+    }
+
+    private static double[][] Orthonormal(int n, int count, Random random)
+    {
+        var vectors = new List<double[]>();
+        while (vectors.Count < count)
+        {
+            var v = Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5).ToArray();
+            foreach (var u in vectors)
+            {
+                var dot = v.Zip(u).Sum(p => p.First * p.Second);
+                for (var i = 0; i < n; i++)
+                {
+                    v[i] -= dot * u[i];
+                }
+            }
+
+            var norm = Math.Sqrt(v.Sum(x => x * x));
+            vectors.Add([.. v.Select(x => x / norm)]);
+        }
+
+        return [.. vectors];
+    }
+
+    private static SparseSymmetric Sparse(double[,] dense)
+    {
+        var n = dense.GetLength(0);
+        var starts = new int[n + 1];
+        var columns = new List<int>();
+        var values = new List<float>();
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                columns.Add(j);
+                values.Add((float)dense[i, j]);
+            }
+
+            starts[i + 1] = columns.Count;
+        }
+
+        return new SparseSymmetric(n, starts, [.. columns], [.. values]);
+    }
+}
