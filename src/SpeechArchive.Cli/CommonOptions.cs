@@ -14,6 +14,17 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    /// <summary>The <c>--corpus</c> folders a <c>learn</c> command reads (lexicon, vectors).</summary>
+    public static Option<string[]> LearnFrom() => new("--corpus") { Description = "Folders of *.txt/*.md to learn from", Required = true, AllowMultipleArgumentsPerToken = true };
+
+    /// <summary>The text of every speech file in <paramref name="folders"/> (a file that cannot be read: empty), and how many files.</summary>
+    public static (List<string> Texts, int Files) ReadTexts(IEnumerable<string> folders)
+    {
+        var files = folders.SelectMany(f => new Documents.CorpusScanner().Scan(f)).ToList();
+        var reader = new Documents.DocumentReader();
+        return ([.. files.Select(f => reader.Read(f, null).Document?.Text ?? "")], files.Count);
+    }
+
     public static Option<bool> Json(string what) => new("--json") { Description = $"Print {what} as JSON" };
 
     /// <summary>The snapshot of the index in <c>--index</c>.</summary>

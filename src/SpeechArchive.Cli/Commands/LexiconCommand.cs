@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using SpeechArchive.Analysis;
-using SpeechArchive.Documents;
 using SpeechArchive.Indexing;
 using SpeechArchive.Search;
 using Spectre.Console;
@@ -42,17 +41,15 @@ internal static class LexiconCommand
 
     private static Command Learn()
     {
-        var corpus = new Option<string[]>("--corpus") { Description = "Folders of *.txt/*.md to learn from", Required = true, AllowMultipleArgumentsPerToken = true };
+        var corpus = CommonOptions.LearnFrom();
         var output = new Option<string>("--out") { Description = $"Where to write the lexicon TSV (the base lexicon: {BaseLexiconPath})", Required = true };
         var top = new Option<int>("--top") { Description = "Keep the most frequent words of two or more characters (default 80000; every single character is kept)", DefaultValueFactory = _ => 80_000 };
         var command = new Command("learn", "Learn a lexicon from the texts of corpus folders (frequency, cohesion, boundary entropy).") { corpus, output, top };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var folders = parse.GetValue(corpus)!;
-            var files = folders.SelectMany(f => new CorpusScanner().Scan(f)).ToList();
             var clock = Stopwatch.StartNew();
-            var reader = new DocumentReader();
-            var texts = files.Select(f => reader.Read(f, null).Document?.Text ?? "").ToList();
+            var (texts, files) = CommonOptions.ReadTexts(folders);
             var read = clock.Elapsed.TotalSeconds;
             var learned = WordDiscovery.Learn(texts);
             var seconds = clock.Elapsed.TotalSeconds - read;
@@ -61,11 +58,11 @@ internal static class LexiconCommand
             using (var writer = new StreamWriter(parse.GetValue(output)!))
             {
                 writer.Write($"# Learned by `speecharchive lexicon learn --corpus {string.Join(' ', folders)} --out {parse.GetValue(output)} --top {keep}`\n");
-                writer.Write($"# from {files.Count} files, {texts.Sum(t => (long)t.Length):N0} characters; word<TAB>frequency (word tokens after segmentation).\n");
+                writer.Write($"# from {files} files, {texts.Sum(t => (long)t.Length):N0} characters; word<TAB>frequency (word tokens after segmentation).\n");
                 kept.Write(writer);
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kept.Count:N0} words ({kept.Words.Count(w => w.Word.Length > 1):N0} of two or more characters) from {files.Count} files, {texts.Sum(t => (long)t.Length):N0} characters; read {read:F1} s, learned in {seconds:F1} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kept.Count:N0} words ({kept.Words.Count(w => w.Word.Length > 1):N0} of two or more characters) from {files} files, {texts.Sum(t => (long)t.Length):N0} characters; read {read:F1} s, learned in {seconds:F1} s"));
             return 0;
         }));
         return command;

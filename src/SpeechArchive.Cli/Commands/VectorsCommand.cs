@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using SpeechArchive.Analysis;
-using SpeechArchive.Documents;
 using SpeechArchive.Semantics;
 using Spectre.Console;
 
@@ -26,7 +25,7 @@ internal static class VectorsCommand
 
     private static Command Learn()
     {
-        var corpus = new Option<string[]>("--corpus") { Description = "Folders of *.txt/*.md to learn from", Required = true, AllowMultipleArgumentsPerToken = true };
+        var corpus = CommonOptions.LearnFrom();
         var output = new Option<string>("--out") { Description = $"Where to write the vectors (the base vectors: {BaseVectorsPath})", Required = true };
         var dimensions = new Option<int>("--dimensions") { Description = "Dimensions (default 64)", DefaultValueFactory = _ => 64 };
         var words = new Option<int>("--words") { Description = "At most this many words, most frequent first (default 40000)", DefaultValueFactory = _ => 40_000 };
@@ -34,14 +33,12 @@ internal static class VectorsCommand
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var folders = parse.GetValue(corpus)!;
-            var files = folders.SelectMany(f => new CorpusScanner().Scan(f)).ToList();
             var clock = Stopwatch.StartNew();
-            var reader = new DocumentReader();
-            var texts = files.Select(f => reader.Read(f, null).Document?.Text ?? "").ToList();
+            var (texts, files) = CommonOptions.ReadTexts(folders);
             var characters = texts.Sum(t => (long)t.Length);
             var options = new VectorTrainingOptions { Dimensions = parse.GetValue(dimensions), MaxWords = parse.GetValue(words) };
             var provenance = string.Create(CultureInfo.InvariantCulture,
-                $"speecharchive vectors learn --corpus {string.Join(' ', folders)} --out {parse.GetValue(output)} --dimensions {options.Dimensions} --words {options.MaxWords}: {files.Count} files, {characters:N0} characters, the base lexicon, seed {options.Seed}");
+                $"speecharchive vectors learn --corpus {string.Join(' ', folders)} --out {parse.GetValue(output)} --dimensions {options.Dimensions} --words {options.MaxWords}: {files} files, {characters:N0} characters, the base lexicon, seed {options.Seed}");
             var vectors = VectorTrainer.Train(texts, new Segmenter(Lexicon.Base), options, provenance);
             using (var stream = File.Create(parse.GetValue(output)!))
             {
@@ -49,7 +46,7 @@ internal static class VectorsCommand
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{vectors.Count:N0} words × {vectors.Dimensions} dimensions from {files.Count} files, {characters:N0} characters, in {clock.Elapsed.TotalSeconds:F1} s; {new FileInfo(parse.GetValue(output)!).Length:N0} bytes"));
+                $"{vectors.Count:N0} words × {vectors.Dimensions} dimensions from {files} files, {characters:N0} characters, in {clock.Elapsed.TotalSeconds:F1} s; {new FileInfo(parse.GetValue(output)!).Length:N0} bytes"));
             return 0;
         }));
         return command;

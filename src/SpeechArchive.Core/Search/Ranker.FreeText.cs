@@ -79,9 +79,11 @@ internal static partial class Ranker
 
         var near = query.Plain || query.Question ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches, thesaurus);
         int[]? meaning = null;
-        if (byMeaning && !query.Plain && query.Phrases.Count == 0 && excluded.Count == 0 && SearchStructures.Of(index).PassageVectors is { } vectors)
+        // A query some passage holds as written is a formulation: its passages, then its words, rank as they are.
+        if (byMeaning && asWritten.Count == 0 && !query.Plain && query.Phrases.Count == 0 && excluded.Count == 0
+            && SearchStructures.Of(index).PassageVectors is { } vectors)
         {
-            (words, meaning) = FuseMeaning(words, vectors, query, admitNew: asWritten.Count == 0);
+            (words, meaning) = FuseMeaning(words, vectors, query);
         }
 
         return new Ranking { Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = meaning ?? [], MeaningSearched = meaning is not null };
@@ -107,11 +109,10 @@ internal static partial class Ranker
     /// the best one, plus <see cref="MeaningWeight"/> times its meaning credit, which runs from 1 for the passage nearest
     /// the query's vector to 0 at the <see cref="MeaningDepth"/>th nearest and below. So a passage holding the query's words
     /// well keeps its place unless others are much nearer in meaning. The nearest passages that hold too few words join
-    /// the ranking (returned apart, for their label) unless <paramref name="admitNew"/> is false: a query some passage
-    /// holds as written is a formulation, whose count stays the passages holding it or its words. Null when the query has
-    /// no vector (none of its words or characters is known).
+    /// the ranking (returned apart, for their label). Null when the query has no vector (none of its words or characters
+    /// is known).
     /// </summary>
-    private static (ScoredDocs Scored, int[]? Meaning) FuseMeaning(ScoredDocs words, Semantics.PassageVectors vectors, FreeTextQuery query, bool admitNew)
+    private static (ScoredDocs Scored, int[]? Meaning) FuseMeaning(ScoredDocs words, Semantics.PassageVectors vectors, FreeTextQuery query)
     {
         if (vectors.Query(query.Slots.SelectMany(s => s.Words.Select(w => w.Text).Prepend(s.Text)).Distinct()) is not { } q)
         {
@@ -150,7 +151,7 @@ internal static partial class Ranker
         var added = new List<(int Doc, double Score)>();
         foreach (var (doc, _) in nearest)
         {
-            if (admitNew && Array.BinarySearch(words.Docs, doc) < 0 && Credit(doc) is var credit && credit > 0)
+            if (Array.BinarySearch(words.Docs, doc) < 0 && Credit(doc) is var credit && credit > 0)
             {
                 added.Add((doc, credit * FusedScale));
             }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -6,51 +5,9 @@ using System.Runtime.Intrinsics.X86;
 
 namespace SpeechArchive.Semantics;
 
-/// <summary>Dot products of 8-bit vectors in 32-bit sums: AVX2 multiply-add where the machine has it, else portable SIMD.</summary>
+/// <summary>Dot products of 8-bit vectors in 32-bit sums: AVX2 multiply-add where the machine has it, else a plain loop.</summary>
 internal static class Int8
 {
-    public static int Dot(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
-    {
-        var i = 0;
-        var sum = 0;
-        if (Avx2.IsSupported && a.Length >= 16)
-        {
-            // 16 bytes at a time: widen to 16-bit, multiply and add neighbours into 8 × 32-bit (vpmaddwd).
-            ref var pa = ref MemoryMarshal.GetReference(a);
-            ref var pb = ref MemoryMarshal.GetReference(b);
-            var acc = Vector256<int>.Zero;
-            for (; i <= a.Length - 16; i += 16)
-            {
-                var x = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref Unsafe.Add(ref pa, i)));
-                var y = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref Unsafe.Add(ref pb, i)));
-                acc = Avx2.Add(acc, Avx2.MultiplyAddAdjacent(x, y));
-            }
-
-            sum = Vector256.Sum(acc);
-        }
-        else if (Vector.IsHardwareAccelerated && a.Length >= Vector<sbyte>.Count)
-        {
-            var acc = Vector<int>.Zero;
-            for (; i <= a.Length - Vector<sbyte>.Count; i += Vector<sbyte>.Count)
-            {
-                Vector.Widen(new Vector<sbyte>(a[i..]), out var aLow, out var aHigh);
-                Vector.Widen(new Vector<sbyte>(b[i..]), out var bLow, out var bHigh);
-                Vector.Widen(aLow * bLow, out var p1, out var p2);
-                Vector.Widen(aHigh * bHigh, out var p3, out var p4);
-                acc += p1 + p2 + p3 + p4;
-            }
-
-            sum = Vector.Sum(acc);
-        }
-
-        for (; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
-    }
-
     /// <summary>
     /// <see cref="DotUnsigned"/> of <paramref name="u"/> with each of the rows <paramref name="from"/>..<paramref name="to"/>
     /// of <paramref name="rows"/> (row length u.Length), into <paramref name="into"/>[row − from]: one loop, no call per row.

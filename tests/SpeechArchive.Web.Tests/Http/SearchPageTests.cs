@@ -26,6 +26,26 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAQueryIsRankedByMeaning_ShouldMarkThePassagesFoundByMeaningAndLetTheUserTurnItOff()
+    {
+        using var seeds = new ArchiveFactory(withSeeds: true);
+        using var http = seeds.CreateClient();
+
+        var page = await Html.GetAsync(http, "/?near=0&q=" + Encode("公款大吃大喝"));
+        var off = await Html.GetAsync(http, "/?near=0&expand=0&q=" + Encode("公款大吃大喝"));
+
+        var note = page.QuerySelector(".understanding .meaning-note");
+        Assert.NotNull(note);
+        var byMeaning = page.QuerySelectorAll("li.hit[data-match=meaning]");
+        Assert.NotEmpty(byMeaning);
+        Assert.All(byMeaning, hit => Assert.Equal("意思相近", hit.QuerySelector(".badge.meaning")!.TextContent));
+        Assert.Contains("按意思排序", note!.TextContent, StringComparison.Ordinal);
+        Assert.Null(off.QuerySelector(".understanding .meaning-note"));
+        Assert.Empty(off.QuerySelectorAll("li.hit[data-match=meaning]"));
+        Assert.True(Html.Total(off) < Html.Total(page));
+    }
+
+    [Fact]
     public async Task WhenFilteringByAYear_ShouldNarrowHitsButKeepTheOtherYearsCounts()
     {
         var all = await SearchAsync(client, "q=" + Encode("作风") + "&limit=100");
