@@ -8,7 +8,7 @@ public sealed record VectorTrainingOptions
     /// <summary>Words on each side that count as context, weighted 1/distance.</summary>
     public int Window { get; init; } = 5;
 
-    /// <summary>A word needs this many occurrences to get a vector of its own (single characters always get one if seen this often).</summary>
+    /// <summary>A word (or single character) needs this many occurrences to get a vector of its own, within <see cref="MaxWords"/>.</summary>
     public int MinCount { get; init; } = 8;
 
     /// <summary>At most this many words, most frequent first.</summary>
