@@ -107,14 +107,15 @@ internal static partial class Ranker
     /// <summary>
     /// Fuses the word ranking (below the as-written and near tiers) with the query's meaning: each passage's word score over
     /// the best one, plus <see cref="MeaningWeight"/> times its meaning credit, which runs from 1 for the passage nearest
-    /// the query's vector to 0 at the <see cref="MeaningDepth"/>th nearest and below. So a passage holding the query's words
-    /// well keeps its place unless others are much nearer in meaning. The nearest passages that hold too few words join
+    /// the query's vector (from its words, their parts and their thesaurus terms: 买房 → 购房、住房) to 0 at the
+    /// <see cref="MeaningDepth"/>th nearest and below. So a passage holding the query's words well keeps its place unless
+    /// others are much nearer in meaning. The nearest passages that hold too few words join
     /// the ranking (returned apart, for their label). Null when the query has no vector (none of its words or characters
     /// is known).
     /// </summary>
     private static (ScoredDocs Scored, int[]? Meaning) FuseMeaning(ScoredDocs words, Semantics.PassageVectors vectors, FreeTextQuery query)
     {
-        if (vectors.Query(query.Slots.SelectMany(s => s.Words.Select(w => w.Text).Prepend(s.Text)).Distinct()) is not { } q)
+        if (vectors.Query(query.Slots.SelectMany(s => s.Words.Concat(s.Expansions).Select(w => w.Text).Prepend(s.Text)).Distinct()) is not { } q)
         {
             return (words, null);
         }
