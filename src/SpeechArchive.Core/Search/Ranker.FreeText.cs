@@ -121,7 +121,13 @@ internal static partial class Ranker
         }
 
         var nearest = vectors.Nearest(q, MeaningDepth);
-        var (best, edge) = (nearest[0].Cosine, nearest[^1].Cosine);
+        if (nearest.Count == 0)
+        {
+            return (words, null);
+        }
+
+        // The scale from the same exact cosines the credits use (the scan's are from a 7-bit query).
+        var (best, edge) = (vectors.Similarity(q, nearest[0].Passage), vectors.Similarity(q, nearest[^1].Passage));
         double Credit(int doc) => best > edge ? MeaningWeight * Math.Clamp((vectors.Similarity(q, doc) - edge) / (best - edge), 0, 1) : 0;
 
         var top = new TopK(FusionDepth, SearchSort.Relevance);

@@ -31,9 +31,10 @@ internal sealed class SearchStructures
         headingTexts = new(() => HeadingTexts(index));
         headingHits = new(() => HeadingHits.Build(index, HeadingTexts(), Titles));
         segmenter = new(() => new Analysis.Segmenter(index.Lexicon));
+        // PublicationOnly: a build that throws is tried again by the next caller rather than its exception kept for good.
         passageVectors = new(() => Semantics.WordVectors.Base is { } words
             ? Semantics.PassageVectors.Build([.. Enumerable.Range(0, index.Passages.Count).Select(index.PassageText)], words, Segmenter)
-            : null);
+            : null, LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>The structures of <paramref name="index"/>, made on first request (thread-safe).</summary>

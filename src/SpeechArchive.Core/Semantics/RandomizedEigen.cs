@@ -6,7 +6,8 @@ namespace SpeechArchive.Semantics;
 /// The leading eigenpairs of a large symmetric sparse matrix by randomized subspace iteration (Halko, Martinsson and Tropp
 /// 2011): a Gaussian block is multiplied by the matrix a few times, orthonormalised each time, and the matrix projected
 /// on the block is solved exactly (Jacobi). For a PPMI matrix this is its truncated SVD where the eigenvalues are positive,
-/// which is what word vectors take. Deterministic for a given seed.
+/// which is what word vectors take. Deterministic for a given seed on a given kind of processor (the SIMD width sets the
+/// order of the sums).
 /// </summary>
 internal static class RandomizedEigen
 {

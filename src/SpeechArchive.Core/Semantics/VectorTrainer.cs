@@ -27,7 +27,7 @@ public sealed record VectorTrainingOptions
 /// words with the lexicon, function words left out (the query's stop words), co-occurrences within a window counted
 /// (weighted 1/distance, not across sentence ends), turned into positive PMI with smoothed marginals, and factorised to
 /// <see cref="VectorTrainingOptions.Dimensions"/> by a randomized eigendecomposition, each word's row scaled by the square
-/// root of the eigenvalues. Deterministic for a given corpus, lexicon and seed.
+/// root of the eigenvalues. Deterministic for a given corpus, lexicon and seed on a given kind of processor.
 /// </summary>
 public static class VectorTrainer
 {

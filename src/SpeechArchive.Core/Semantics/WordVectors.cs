@@ -97,6 +97,11 @@ public sealed class WordVectors
     /// </summary>
     public IReadOnlyList<(string Word, double Cosine)> Nearest(ReadOnlySpan<float> vector, int count, Func<string, bool> accept)
     {
+        if (count <= 0)
+        {
+            return [];
+        }
+
         var best = new List<(string Word, double Cosine)>(count + 1);
         var floor = double.MinValue;
         for (var i = 0; i < Words.Count; i++)

@@ -94,6 +94,14 @@ public sealed class VectorTrainingTests
     }
 
     [Fact]
+    public void WhenNoNeighbourIsAskedFor_ShouldReturnNone()
+    {
+        var vectors = Train(Texts(), seed: 5);
+
+        Assert.Empty(vectors.Nearest(vectors.Of("苹果"), 0, _ => true));
+    }
+
+    [Fact]
     public void WhenTheBaseVectorsShip_ShouldHoldTheGenresNeighbours()
     {
         var vectors = WordVectors.Base;
