@@ -85,9 +85,9 @@ internal static class VectorsCommand
 
     private static float[]? QueryVector(WordVectors vectors, string input, List<string> words)
     {
-        if (vectors.Vector(input) is { } whole && vectors.Contains(input))
+        if (vectors.Contains(input))
         {
-            return whole;
+            return vectors.Of(input).ToArray();
         }
 
         var sum = new float[vectors.Dimensions];
@@ -102,6 +102,6 @@ internal static class VectorsCommand
             }
         }
 
-        return WordVectors.Normalize(sum) ? sum : null;
+        return VectorMath.Normalize(sum) ? sum : null;
     }
 }

@@ -32,9 +32,6 @@ public sealed partial class IndexSnapshot
         _ = SearchStructures.Of(this).PassageVectors;
         return clock.Elapsed.TotalSeconds;
     }
-
-    /// <summary>Which word vectors rank by meaning (their provenance), or null when the build ships none.</summary>
-    public static string? MeaningVectors => Semantics.WordVectors.Base?.Provenance;
     public int TermCount => postings.TermIds.Count;
 
     /// <summary>Seconds spent per loading stage, for profiling and the benchmark.</summary>

@@ -21,29 +21,19 @@ public sealed class PassageVectors
     private readonly float[] common;
     private readonly Lexicon lexicon;
 
-    private PassageVectors(WordVectors words, Lexicon lexicon, sbyte[] data, float[] scales, float[] common)
+    private PassageVectors(WordVectors words, Lexicon lexicon, sbyte[] data, float[] scales, int[] sums, float[] common)
     {
         Words = words;
         this.lexicon = lexicon;
         this.data = data;
         this.scales = scales;
+        this.sums = sums;
         this.common = common;
-        sums = new int[scales.Length];
-        for (var i = 0; i < sums.Length; i++)
-        {
-            foreach (var x in data.AsSpan(i * words.Dimensions, words.Dimensions))
-            {
-                sums[i] += x;
-            }
-        }
     }
 
     public WordVectors Words { get; }
 
     public int Count => scales.Length;
-
-    /// <summary>Bytes the passage vectors take in memory (8-bit, a scale each).</summary>
-    public long Bytes => data.Length + (8L * scales.Length);
 
     public int Dimensions => Words.Dimensions;
 
@@ -67,7 +57,7 @@ public sealed class PassageVectors
             for (var i = 0; i < texts.Count; i++)
             {
                 var row = data.AsSpan(i * d, d);
-                var projection = RandomizedEigen.Dot(row, common);
+                var projection = VectorMath.Dot(row, common);
                 for (var k = 0; k < d; k++)
                 {
                     next[k] += projection * row[k];
@@ -75,7 +65,7 @@ public sealed class PassageVectors
             }
 
             var updated = next.Select(x => (float)x).ToArray();
-            if (!WordVectors.Normalize(updated))
+            if (!VectorMath.Normalize(updated))
             {
                 break;
             }
@@ -85,14 +75,19 @@ public sealed class PassageVectors
 
         var quantised = new sbyte[data.Length];
         var scales = new float[texts.Count];
+        var sums = new int[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
             var row = data.AsSpan(i * d, d);
             RemoveCommon(row, common);
-            scales[i] = Quantise(row, quantised.AsSpan(i * d, d));
+            scales[i] = VectorMath.Quantise(row, quantised.AsSpan(i * d, d));
+            foreach (var x in quantised.AsSpan(i * d, d))
+            {
+                sums[i] += x;
+            }
         }
 
-        return new PassageVectors(words, segmenter.Lexicon, quantised, scales, common);
+        return new PassageVectors(words, segmenter.Lexicon, quantised, scales, sums, common);
     }
 
     /// <summary>
@@ -104,7 +99,7 @@ public sealed class PassageVectors
         var vector = new float[Dimensions];
         Embed(Words, lexicon, words, vector, composeUnknown: true);
         RemoveCommon(vector, common);
-        return WordVectors.Normalize(vector) ? vector : null;
+        return VectorMath.Normalize(vector) ? vector : null;
     }
 
     /// <summary>
@@ -121,7 +116,7 @@ public sealed class PassageVectors
 
         // The query in 7 bits, offset to 0..128 for the unsigned-by-signed product: q·p = (q + 64)·p − 64·Σp.
         var signed = new sbyte[Dimensions];
-        var queryScale = Quantise(query, signed) * 2;
+        var queryScale = VectorMath.Quantise(query, signed) * 2;
         var q = new byte[Dimensions];
         for (var k = 0; k < q.Length; k++)
         {
@@ -130,40 +125,27 @@ public sealed class PassageVectors
 
         var d = Dimensions;
         var parts = Math.Max(1, Math.Min(Environment.ProcessorCount, Count / 50_000));
-        var best = new List<(int Passage, float Cosine)>[parts];
+        var best = new List<(int Doc, double Score, int Date)>[parts];
         Parallel.For(0, parts, part =>
         {
             var (from, to) = ((int)((long)Count * part / parts), (int)((long)Count * (part + 1) / parts));
-            var kept = new List<(int Passage, float Cosine)>(count + 1);
-            var floor = float.NegativeInfinity;
+            var kept = new Search.TopK(count, Search.SearchSort.Relevance);
             var raw = System.Buffers.ArrayPool<int>.Shared.Rent(to - from);
             Int8.DotUnsignedRows(q, data, from, to, raw);
             for (var i = from; i < to; i++)
             {
                 var cosine = (raw[i - from] - (Offset * sums[i])) * scales[i] * queryScale;
-                if (cosine <= floor)
+                if (cosine >= kept.Threshold)
                 {
-                    continue;
-                }
-
-                var at = kept.FindIndex(k => k.Cosine < cosine);
-                kept.Insert(at < 0 ? kept.Count : at, (i, cosine));
-                if (kept.Count > count)
-                {
-                    kept.RemoveAt(count);
-                }
-
-                if (kept.Count == count)
-                {
-                    floor = kept[^1].Cosine;
+                    kept.Offer(i, cosine, 0);
                 }
             }
 
             System.Buffers.ArrayPool<int>.Shared.Return(raw);
-            best[part] = kept;
+            best[part] = kept.Drain();
         });
 
-        return [.. best.SelectMany(b => b).OrderByDescending(b => b.Cosine).ThenBy(b => b.Passage).Take(count)];
+        return [.. best.SelectMany(b => b).OrderByDescending(b => b.Score).ThenBy(b => b.Doc).Take(count).Select(b => (b.Doc, (float)b.Score))];
     }
 
     /// <summary>The cosine of <paramref name="query"/> (a unit vector) with one passage.</summary>
@@ -180,28 +162,10 @@ public sealed class PassageVectors
         return sum * scales[passage];
     }
 
-    /// <summary>Writes <paramref name="vector"/> as signed bytes scaled to its largest component; returns the scale.</summary>
-    private static float Quantise(ReadOnlySpan<float> vector, Span<sbyte> into)
-    {
-        var max = 0f;
-        foreach (var x in vector)
-        {
-            max = Math.Max(max, Math.Abs(x));
-        }
-
-        var scale = max > 0 ? max / 127f : 1f;
-        for (var k = 0; k < vector.Length; k++)
-        {
-            into[k] = (sbyte)Math.Clamp(MathF.Round(vector[k] / scale), -127, 127);
-        }
-
-        return scale;
-    }
-
     private static void RemoveCommon(Span<float> vector, float[] common)
     {
-        SparseSymmetric.AddScaled(vector, common, -(float)RandomizedEigen.Dot(vector, common));
-        WordVectors.Normalize(vector);
+        VectorMath.AddScaled(vector, common, -(float)VectorMath.Dot(vector, common));
+        VectorMath.Normalize(vector);
     }
 
     /// <summary>
@@ -226,9 +190,9 @@ public sealed class PassageVectors
             }
 
             var sif = Smoothing / (Smoothing + ((double)lexicon.Frequency(word) / total));
-            SparseSymmetric.AddScaled(into, own.IsEmpty ? vector : own, (float)sif);
+            VectorMath.AddScaled(into, own.IsEmpty ? vector : own, (float)sif);
         }
 
-        WordVectors.Normalize(into);
+        VectorMath.Normalize(into);
     }
 }

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace SpeechArchive.Semantics;
 
 /// <summary>
@@ -101,11 +99,11 @@ internal static class RandomizedEigen
             {
                 for (var p = 0; p < c; p++)
                 {
-                    SparseSymmetric.AddScaled(columns[c], columns[p], -(float)Dot(columns[p], columns[c]));
+                    VectorMath.AddScaled(columns[c], columns[p], -(float)VectorMath.Dot(columns[p], columns[c]));
                 }
             }
 
-            var norm = Math.Sqrt(Dot(columns[c], columns[c]));
+            var norm = Math.Sqrt(VectorMath.Dot(columns[c], columns[c]));
             var scale = norm > 1e-12 ? (float)(1 / norm) : 0f;
             for (var row = 0; row < n; row++)
             {
@@ -123,29 +121,6 @@ internal static class RandomizedEigen
         }
 
         return result;
-    }
-
-    internal static double Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var i = 0;
-        var sum = 0.0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var acc = Vector<float>.Zero;
-            for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                acc += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
-            }
-
-            sum = Vector.Sum(acc);
-        }
-
-        for (; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
     }
 
     /// <summary>Eigenvalues and eigenvectors (columns) of a small symmetric matrix by cyclic Jacobi rotations.</summary>

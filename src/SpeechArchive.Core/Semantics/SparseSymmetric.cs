@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace SpeechArchive.Semantics;
 
 /// <summary>
@@ -36,28 +34,9 @@ internal sealed class SparseSymmetric
             var target = result.AsSpan(row * width, width);
             for (var k = RowStarts[row]; k < RowStarts[row + 1]; k++)
             {
-                AddScaled(target, block.AsSpan(Columns[k] * width, width), Values[k]);
+                VectorMath.AddScaled(target, block.AsSpan(Columns[k] * width, width), Values[k]);
             }
         });
         return result;
-    }
-
-    /// <summary>target += scale × source.</summary>
-    internal static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float scale)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var s = new Vector<float>(scale);
-            for (; i <= target.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                (new Vector<float>(target[i..]) + (s * new Vector<float>(source[i..]))).CopyTo(target[i..]);
-            }
-        }
-
-        for (; i < target.Length; i++)
-        {
-            target[i] += scale * source[i];
-        }
     }
 }

@@ -35,7 +35,7 @@ public sealed class WordVectors
         for (var i = 0; i < words.Count; i++)
         {
             ids.TryAdd(words[i], i);
-            Normalize(data.AsSpan(i * dimensions, dimensions));
+            VectorMath.Normalize(data.AsSpan(i * dimensions, dimensions));
         }
     }
 
@@ -82,14 +82,14 @@ public sealed class WordVectors
                 return null;
             }
 
-            SparseSymmetric.AddScaled(sum, part, 1f);
+            VectorMath.AddScaled(sum, part, 1f);
         }
 
-        return Normalize(sum) ? sum : null;
+        return VectorMath.Normalize(sum) ? sum : null;
     }
 
     /// <summary>Cosine of two unit vectors.</summary>
-    public static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => RandomizedEigen.Dot(a, b);
+    public static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => VectorMath.Dot(a, b);
 
     /// <summary>
     /// The <paramref name="count"/> vocabulary words nearest to <paramref name="vector"/> (a unit vector) that
@@ -102,44 +102,17 @@ public sealed class WordVectors
             return [];
         }
 
-        var best = new List<(string Word, double Cosine)>(count + 1);
-        var floor = double.MinValue;
+        var best = new Search.TopK(count, Search.SearchSort.Relevance);
         for (var i = 0; i < Words.Count; i++)
         {
             var cosine = Cosine(vector, data.AsSpan(i * Dimensions, Dimensions));
-            if (cosine <= floor || !accept(Words[i]))
+            if (cosine >= best.Threshold && accept(Words[i]))
             {
-                continue;
-            }
-
-            var at = best.FindIndex(b => b.Cosine < cosine);
-            best.Insert(at < 0 ? best.Count : at, (Words[i], cosine));
-            if (best.Count > count)
-            {
-                best.RemoveAt(count);
-                floor = best[^1].Cosine;
+                best.Offer(i, cosine, 0);
             }
         }
 
-        return best;
-    }
-
-    /// <summary>Scales <paramref name="vector"/> to unit length; false when it is zero.</summary>
-    public static bool Normalize(Span<float> vector)
-    {
-        var norm = Math.Sqrt(RandomizedEigen.Dot(vector, vector));
-        if (norm < 1e-12)
-        {
-            return false;
-        }
-
-        var scale = (float)(1 / norm);
-        foreach (ref var x in vector)
-        {
-            x *= scale;
-        }
-
-        return true;
+        return [.. best.Drain().Select(b => (Words[b.Doc], b.Score))];
     }
 
     /// <summary>
@@ -157,19 +130,7 @@ public sealed class WordVectors
         var bytes = new sbyte[Dimensions];
         for (var i = 0; i < Count; i++)
         {
-            var vector = data.AsSpan(i * Dimensions, Dimensions);
-            var max = 0f;
-            foreach (var x in vector)
-            {
-                max = Math.Max(max, Math.Abs(x));
-            }
-
-            var scale = max > 0 ? max / 127f : 1f;
-            for (var d = 0; d < Dimensions; d++)
-            {
-                bytes[d] = (sbyte)Math.Clamp(MathF.Round(vector[d] / scale), -127, 127);
-            }
-
+            var scale = VectorMath.Quantise(data.AsSpan(i * Dimensions, Dimensions), bytes);
             writer.Write(Words[i]);
             writer.Write(scale);
             writer.Write((ReadOnlySpan<byte>)System.Runtime.InteropServices.MemoryMarshal.AsBytes(bytes.AsSpan()));
