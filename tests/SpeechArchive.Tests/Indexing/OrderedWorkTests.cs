@@ -53,7 +53,9 @@ public sealed class OrderedWorkTests
         var e = Assert.Throws<InvalidOperationException>(() => work.Results().ToList());
 
         Assert.Equal("item 10", e.Message);
-        Assert.InRange(calls, 11, 30);
+        // Stopped: far fewer than the 1,000 items ran. No lower bound beyond item 10 itself: the failure is rethrown as soon
+        // as it is caught, while an item before 10 that the other worker claimed may not have run yet (CI saw 10 calls).
+        Assert.InRange(calls, 1, 30);
     }
 
     [Fact]
