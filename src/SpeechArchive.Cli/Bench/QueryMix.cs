@@ -11,6 +11,21 @@ internal enum MixKind
 /// <summary>The fixed query mix of the benchmark, by class. Real queries a writer or analyst would type.</summary>
 internal static class QueryMix
 {
+    /// <summary>
+    /// Questions and paraphrases whose meaning vectors measure the k-means cells' recall against a scan of every passage
+    /// (none of them in the mix).
+    /// </summary>
+    public static IReadOnlyList<string> MeaningProbes { get; } =
+    [
+        "离婚后孩子归谁抚养", "公司拖欠工资不给怎么办", "交通事故对方全责怎么赔偿", "房东不退押金", "邻居装修噪音扰民",
+        "网购买到假货怎么维权", "老人没人赡养", "工伤认定需要什么材料", "农村宅基地能不能卖", "借钱不还可以起诉吗",
+        "当官的不作为", "领导干部收红包", "政府衙门修得比宾馆还气派", "大吃大喝公款旅游", "干部家属经商",
+        "空气污染治理", "河里的水又黑又臭", "种地不交钱了", "挖煤的安全", "看病贵看病难",
+        "孩子上学难", "年轻人找工作", "老百姓的养老钱", "物价涨得太快", "城里房子太贵",
+        "扶贫款被挪用", "选拔年轻干部", "基层减负", "对台湾的政策", "国有企业改革",
+        "科技创新靠人才", "粮食安全", "食品安全监管", "反对形式主义官僚主义", "巡视发现的问题整改",
+    ];
+
     public static IReadOnlyList<(string Class, MixKind Kind, string[] Queries)> Classes { get; } =
     [
         ("rare phrase", MixKind.Search, ["全面从严治党永远在路上", "不敢腐不能腐不想腐", "\"两个确立\"", "一岗双责", "八项规定精神", "以案促改"]),

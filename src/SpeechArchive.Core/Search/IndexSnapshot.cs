@@ -32,6 +32,9 @@ public sealed partial class IndexSnapshot
         _ = SearchStructures.Of(this).PassageVectors;
         return clock.Elapsed.TotalSeconds;
     }
+
+    /// <summary>Each passage's meaning as a vector, built on first use (null when no word vectors ship with the build).</summary>
+    public Semantics.PassageVectors? MeaningVectors => SearchStructures.Of(this).PassageVectors;
     public int TermCount => postings.TermIds.Count;
 
     /// <summary>Seconds spent per loading stage, for profiling and the benchmark.</summary>

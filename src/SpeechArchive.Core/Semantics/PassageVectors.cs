@@ -15,20 +15,43 @@ public sealed class PassageVectors
     /// <summary>Added to the query's 7-bit components so they are unsigned (see <see cref="Nearest"/>).</summary>
     private const int Offset = 64;
 
+    /// <summary>Cells probed per query: with about √n cells, about 1/16 of the rows are scanned (recall of the thirty nearest in docs/benchmarks.md).</summary>
+    public const int DefaultProbes = 40;
+
+    // Rows in their laid-out order: cell by cell when there are cells, else by passage.
     private readonly sbyte[] data;
     private readonly float[] scales;
     private readonly int[] sums;
     private readonly float[] common;
     private readonly Lexicon lexicon;
+    private readonly VectorCells? cells;
 
-    private PassageVectors(WordVectors words, Lexicon lexicon, sbyte[] data, float[] scales, int[] sums, float[] common)
+    /// <summary>Each passage's laid-out row (null: the same as the passage).</summary>
+    private readonly int[]? rowOf;
+
+    private PassageVectors(WordVectors words, Lexicon lexicon, sbyte[] data, float[] scales, int[] sums, float[] common, VectorCells? cells)
     {
         Words = words;
         this.lexicon = lexicon;
-        this.data = data;
-        this.scales = scales;
-        this.sums = sums;
         this.common = common;
+        this.cells = cells;
+        if (cells is null)
+        {
+            (this.data, this.scales, this.sums) = (data, scales, sums);
+            return;
+        }
+
+        // Lay the rows out cell by cell, so a probed cell is one contiguous scan.
+        var d = words.Dimensions;
+        (this.data, this.scales, this.sums, rowOf) = (new sbyte[data.Length], new float[scales.Length], new int[sums.Length], new int[scales.Length]);
+        for (var at = 0; at < cells.Order.Length; at++)
+        {
+            var passage = cells.Order[at];
+            data.AsSpan(passage * d, d).CopyTo(this.data.AsSpan(at * d, d));
+            this.scales[at] = scales[passage];
+            this.sums[at] = sums[passage];
+            rowOf[passage] = at;
+        }
     }
 
     public WordVectors Words { get; }
@@ -37,8 +60,14 @@ public sealed class PassageVectors
 
     public int Dimensions => Words.Dimensions;
 
-    /// <summary>The vectors of <paramref name="texts"/> (one per passage), their words cut with <paramref name="segmenter"/>.</summary>
-    public static PassageVectors Build(IReadOnlyList<string> texts, WordVectors words, Segmenter segmenter)
+    /// <summary>The k-means cells a query probes, or 0 when every passage is scanned (a small archive).</summary>
+    public int Cells => cells?.Count ?? 0;
+
+    /// <summary>
+    /// The vectors of <paramref name="texts"/> (one per passage), their words cut with <paramref name="segmenter"/>; with cells
+    /// (<see cref="VectorCells"/>) from <paramref name="cellsFrom"/> passages on.
+    /// </summary>
+    public static PassageVectors Build(IReadOnlyList<string> texts, WordVectors words, Segmenter segmenter, int cellsFrom = VectorCells.MinimumRows)
     {
         var d = words.Dimensions;
         var data = new float[(long)texts.Count * d];
@@ -87,7 +116,7 @@ public sealed class PassageVectors
             }
         }
 
-        return new PassageVectors(words, segmenter.Lexicon, quantised, scales, sums, common);
+        return new PassageVectors(words, segmenter.Lexicon, quantised, scales, sums, common, VectorCells.Build(quantised, scales, sums, d, cellsFrom));
     }
 
     /// <summary>
@@ -104,10 +133,11 @@ public sealed class PassageVectors
 
     /// <summary>
     /// The <paramref name="count"/> passages nearest <paramref name="query"/> (a unit vector), nearest first, with their
-    /// cosines (ties: the lower passage id first). A brute-force scan of every passage in 8-bit, split over the cores, each
-    /// part keeping its own best.
+    /// cosines (ties: the lower passage id first). With cells, the rows of the <paramref name="probes"/> cells nearest the
+    /// query (approximate: a passage in a cell not probed is missed); without, or when <paramref name="exhaustive"/>, every
+    /// row, split over the cores. Scanned in 8 bits either way.
     /// </summary>
-    public IReadOnlyList<(int Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int count)
+    public IReadOnlyList<(int Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int count, bool exhaustive = false, int probes = DefaultProbes)
     {
         if (count <= 0 || Count == 0)
         {
@@ -123,43 +153,82 @@ public sealed class PassageVectors
             q[k] = (byte)(((signed[k] + (signed[k] >= 0 ? 1 : -1)) / 2) + Offset);
         }
 
-        var d = Dimensions;
-        var parts = Math.Max(1, Math.Min(Environment.ProcessorCount, Count / 50_000));
-        var best = new List<(int Doc, double Score, int Date)>[parts];
-        Parallel.For(0, parts, part =>
+        if (cells is not null && !exhaustive)
         {
-            var (from, to) = ((int)((long)Count * part / parts), (int)((long)Count * (part + 1) / parts));
             var kept = new Search.TopK(count, Search.SearchSort.Relevance);
-            var raw = System.Buffers.ArrayPool<int>.Shared.Rent(to - from);
-            Int8.DotUnsignedRows(q, data, from, to, raw);
-            for (var i = from; i < to; i++)
+            foreach (var cell in cells.Probe(query, probes))
             {
-                var cosine = (raw[i - from] - (Offset * sums[i])) * scales[i] * queryScale;
-                if (cosine >= kept.Threshold)
-                {
-                    kept.Offer(i, cosine, 0);
-                }
+                Scan(q, queryScale, cells.Start[cell], cells.Start[cell + 1], kept);
             }
 
-            System.Buffers.ArrayPool<int>.Shared.Return(raw);
+            return [.. kept.Drain().Select(b => (b.Doc, (float)b.Score))];
+        }
+
+        var parts = Math.Max(1, Math.Min(Environment.ProcessorCount, Count / 50_000));
+        var best = new List<(int Doc, double Score, int Date)>[parts];
+        var qs = q;
+        Parallel.For(0, parts, part =>
+        {
+            var kept = new Search.TopK(count, Search.SearchSort.Relevance);
+            Scan(qs, queryScale, (int)((long)Count * part / parts), (int)((long)Count * (part + 1) / parts), kept);
             best[part] = kept.Drain();
         });
 
         return [.. best.SelectMany(b => b).OrderByDescending(b => b.Score).ThenBy(b => b.Doc).Take(count).Select(b => (b.Doc, (float)b.Score))];
     }
 
+    /// <summary>
+    /// How many of the <paramref name="count"/> nearest passages of a scan of every passage the cells also find, averaged
+    /// over <paramref name="queries"/> (1 without cells): the price of <see cref="Nearest"/>'s speed, for the benchmark.
+    /// </summary>
+    public double CellRecall(IEnumerable<float[]> queries, int count, int probes = DefaultProbes)
+    {
+        var (found, wanted) = (0, 0);
+        foreach (var query in queries)
+        {
+            var exact = Nearest(query, count, exhaustive: true).Select(n => n.Passage).ToHashSet();
+            found += Nearest(query, count, probes: probes).Count(n => exact.Contains(n.Passage));
+            wanted += exact.Count;
+        }
+
+        return wanted == 0 ? 1 : (double)found / wanted;
+    }
+
+    /// <summary>Offers the laid-out rows <paramref name="from"/>..<paramref name="to"/> to <paramref name="kept"/>, by passage.</summary>
+    private void Scan(byte[] q, float queryScale, int from, int to, Search.TopK kept)
+    {
+        if (to <= from)
+        {
+            return;
+        }
+
+        var raw = System.Buffers.ArrayPool<int>.Shared.Rent(to - from);
+        Int8.DotUnsignedRows(q, data, from, to, raw);
+        for (var i = from; i < to; i++)
+        {
+            var cosine = (raw[i - from] - (Offset * sums[i])) * scales[i] * queryScale;
+            if (cosine >= kept.Threshold)
+            {
+                kept.Offer(cells is null ? i : cells.Order[i], cosine, 0);
+            }
+        }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(raw);
+    }
+
     /// <summary>The cosine of <paramref name="query"/> (a unit vector) with one passage.</summary>
     public double Similarity(ReadOnlySpan<float> query, int passage)
     {
         var d = Dimensions;
-        var row = data.AsSpan(passage * d, d);
+        var at = rowOf?[passage] ?? passage;
+        var row = data.AsSpan(at * d, d);
         var sum = 0.0;
         for (var k = 0; k < d; k++)
         {
             sum += query[k] * row[k];
         }
 
-        return sum * scales[passage];
+        return sum * scales[at];
     }
 
     private static void RemoveCommon(Span<float> vector, float[] common)
