@@ -23,6 +23,7 @@ root.Subcommands.Add(VariantsCommand.Create());
 root.Subcommands.Add(SimilarCommand.Create());
 root.Subcommands.Add(DraftCheckCommand.Create());
 root.Subcommands.Add(RelatedCommand.Create());
+root.Subcommands.Add(NeighboursCommand.Create());
 root.Subcommands.Add(TrendsCommand.Create());
 root.Subcommands.Add(RecallEvalCommand.Create());
 root.Subcommands.Add(RecallSampleCommand.Create());

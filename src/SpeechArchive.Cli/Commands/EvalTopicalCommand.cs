@@ -54,7 +54,7 @@ internal static class EvalTopicalCommand
                 }
 
                 var searcher = ArchiveOptions.OpenSearcher(index, parse);
-                var report = TopicalEvaluator.Evaluate(searcher, set, [SearchMode.Understood, SearchMode.Exact, SearchMode.Words]);
+                var report = TopicalEvaluator.Evaluate(searcher, set, TopicalMode.All);
                 if (parse.GetValue(pool) is { } poolPath)
                 {
                     WritePool(poolPath, report, set, index);
@@ -78,7 +78,7 @@ internal static class EvalTopicalCommand
         var table = new Table().AddColumns("split", "kind", "needs");
         foreach (var run in report.Runs)
         {
-            table.AddColumn($"{run.Mode} nDCG@{report.K}").AddColumn($"P@{report.K}").AddColumn("empty").AddColumn("unjudged");
+            table.AddColumn($"{run.Mode} nDCG@{report.K} / P@{report.K}");
         }
 
         foreach (var s in report.Runs[0].Scores)
@@ -87,7 +87,8 @@ internal static class EvalTopicalCommand
             foreach (var run in report.Runs)
             {
                 var r = run.Scores.First(x => x.Kind == s.Kind && x.Split == s.Split);
-                cells.AddRange([F(r.Ndcg), F(r.Precision), r.Empty.ToString(CultureInfo.InvariantCulture), r.Unjudged.ToString(CultureInfo.InvariantCulture)]);
+                var notes = string.Join(", ", new[] { (r.Empty, "empty"), (r.Unjudged, "unjudged") }.Where(n => n.Item1 > 0).Select(n => $"{n.Item1} {n.Item2}"));
+                cells.Add($"{F(r.Ndcg)} / {F(r.Precision)}" + (notes.Length > 0 ? $" ({notes})" : ""));
             }
 
             table.AddRow(cells.Select(Markup.Escape).ToArray());

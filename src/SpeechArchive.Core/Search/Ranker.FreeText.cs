@@ -79,11 +79,12 @@ internal static partial class Ranker
 
         var near = query.Plain || query.Question ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches, thesaurus);
         int[]? meaning = null;
-        // A query some passage holds as written is a formulation: its passages, then its words, rank as they are.
-        if (byMeaning && asWritten.Count == 0 && !query.Plain && query.Phrases.Count == 0 && excluded.Count == 0
+        // A query some passage holds as written is a formulation: its passages rank first as they are, meaning only reorders
+        // the passages counted for its words (none joins for its meaning alone, so the count is what the words find).
+        if (byMeaning && !query.Plain && query.Phrases.Count == 0 && excluded.Count == 0
             && SearchStructures.Of(index).PassageVectors is { } vectors)
         {
-            (words, meaning) = FuseMeaning(words, vectors, query);
+            (words, meaning) = FuseMeaning(words, vectors, query, matchWord, admit: asWritten.Count == 0);
         }
 
         return new Ranking { Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = meaning ?? [], MeaningSearched = meaning is not null };
@@ -96,7 +97,7 @@ internal static partial class Ranker
     /// The meaning credit's weight beside the word score (the best word score being 1); tuned on the tune split against
     /// reciprocal rank fusion and other weights (docs/relevance.md).
     /// </summary>
-    private const double MeaningWeight = 0.5;
+    private const double MeaningWeight = 0.75;
 
     /// <summary>Only this many of the best word-ranked passages are given a meaning credit (the rest keep their BM25 order below).</summary>
     private const int FusionDepth = 1000;
@@ -109,13 +110,16 @@ internal static partial class Ranker
     /// the best one, plus <see cref="MeaningWeight"/> times its meaning credit, which runs from 1 for the passage nearest
     /// the query's vector (from its words, their parts and their thesaurus terms: 买房 → 购房、住房) to 0 at the
     /// <see cref="MeaningDepth"/>th nearest and below. So a passage holding the query's words well keeps its place unless
-    /// others are much nearer in meaning. The nearest passages that hold too few words join
+    /// others are much nearer in meaning. With <paramref name="admit"/>, the nearest passages that hold too few words join
     /// the ranking (returned apart, for their label). Null when the query has no vector (none of its words or characters
     /// is known).
     /// </summary>
-    private static (ScoredDocs Scored, int[]? Meaning) FuseMeaning(ScoredDocs words, Semantics.PassageVectors vectors, FreeTextQuery query)
+    private static (ScoredDocs Scored, int[]? Meaning) FuseMeaning(ScoredDocs words, Semantics.PassageVectors vectors, FreeTextQuery query,
+        Func<QueryWord, WordMatch> matchWord, bool admit)
     {
-        if (vectors.Query(query.Slots.SelectMany(s => s.Words.Concat(s.Expansions).Select(w => w.Text).Prepend(s.Text)).Distinct()) is not { } q)
+        var known = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions)).DistinctBy(w => w.Text).ToDictionary(w => w.Text);
+        IReadOnlyList<int> Holding(string word) => known.TryGetValue(word, out var w) ? matchWord(w).Docs : [];
+        if (vectors.Query(query.Slots.SelectMany(s => s.Words.Concat(s.Expansions).Select(w => w.Text).Prepend(s.Text)).Distinct(), Holding) is not { } q)
         {
             return (words, null);
         }
@@ -156,7 +160,7 @@ internal static partial class Ranker
         }
 
         var added = new List<(int Doc, double Score)>();
-        foreach (var (doc, _) in nearest)
+        foreach (var (doc, _) in admit ? nearest : [])
         {
             if (Array.BinarySearch(words.Docs, doc) < 0 && Credit(doc) is var credit && credit > 0)
             {
@@ -167,6 +171,33 @@ internal static partial class Ranker
         added.Sort((x, y) => x.Doc.CompareTo(y.Doc));
         var meaning = new ScoredDocs([.. added.Select(x => x.Doc)], [.. added.Select(x => x.Score)]);
         return (new ScoredDocs(words.Docs, scores).Or(meaning), meaning.Docs);
+    }
+
+    /// <summary>How many passages the meaning-alone ranking returns.</summary>
+    private const int MeaningAloneDepth = 100;
+
+    /// <summary>
+    /// <see cref="SearchMode.Vectors"/>, the dense baseline that <c>eval-topical</c> compares: the <see cref="MeaningAloneDepth"/>
+    /// passages nearest the vector of the query's words (segmented, question and function words dropped), by cosine alone.
+    /// </summary>
+    private static Ranking RankByMeaningAlone(IndexSnapshot index, ParsedQuery query, Func<QueryWord, WordMatch> matchWord)
+    {
+        var structures = SearchStructures.Of(index);
+        var words = query.Required.SelectMany(c => c.Alternatives).Where(w => !w.Quoted)
+            .SelectMany(w => structures.Segmenter.Segment(w.MatchForm)).Where(w => w.Kind == Analysis.WordKind.Han).Select(w => w.Text).Distinct().ToList();
+        if (structures.PassageVectors is not { } vectors
+            || vectors.Query(words, w => matchWord(new QueryWord(w, false, w)).Docs) is not { } q)
+        {
+            return new Ranking { Scored = ScoredDocs.Empty, AsWritten = [], Near = new Dictionary<int, double>() };
+        }
+
+        var nearest = vectors.Nearest(q, MeaningAloneDepth).OrderBy(n => n.Passage).ToList();
+        var docs = nearest.Select(n => n.Passage).ToArray();
+        return new Ranking
+        {
+            Scored = new ScoredDocs(docs, [.. nearest.Select(n => (double)n.Cosine)]),
+            AsWritten = [], Near = new Dictionary<int, double>(), Meaning = docs, MeaningSearched = true,
+        };
     }
 
     /// <summary>A run that is itself one of the words searched: holding it as written is holding that word.</summary>

@@ -17,10 +17,15 @@ internal static partial class Ranker
     /// </summary>
     public static Ranking Rank(IndexSnapshot index, UnderstoodQuery query, WordMatches matches, bool exhaustive)
     {
+        if (query.Request.Mode == SearchMode.Vectors)
+        {
+            return RankByMeaningAlone(index, query.Query, matches.InText);
+        }
+
         if (query.FreeText is { } free)
         {
             return RankFreeText(index, free, query.Original.Excluded, matches.InText, w => matches.Get(w), query.Understanding!.NearMatches,
-                query.Request.Expand ? query.Understanding.Thesaurus : null, byMeaning: query.Request.Expand);
+                query.Request.Expand ? query.Understanding.Thesaurus : null, byMeaning: query.Request.Expand && query.Request.ByMeaning);
         }
 
         var parsed = query.Query;

@@ -18,6 +18,8 @@ public sealed record SearchRequest
     /// nearest the query's vector fused with the word ranking (needs <see cref="Searcher.Understanding"/>). Off: the words only.
     /// </summary>
     public bool Expand { get; init; } = true;
+    /// <summary>Free text with <see cref="Expand"/>: also rank by meaning. Off: the words and their thesaurus terms only (the evaluation's words-only ranking).</summary>
+    public bool ByMeaning { get; init; } = true;
     /// <summary>Append near matches (characters missing, halves swapped, near-synonyms) after the strict ones (needs <see cref="Searcher.Understanding"/>).</summary>
     public bool NearMatches { get; init; } = true;
     /// <summary>How the words are understood: free text (default), exactly as typed, or the plain word baseline (needs <see cref="Searcher.Understanding"/>).</summary>
@@ -46,4 +48,7 @@ public enum SearchMode
 
     /// <summary>The plain baseline: the query's words ORed under BM25, nothing else (for evaluation).</summary>
     Words,
+
+    /// <summary>Meaning alone: the passages nearest the query's vector, nearest first (the dense baseline, for evaluation).</summary>
+    Vectors,
 }

@@ -74,7 +74,7 @@ public sealed class PassageVectors
         Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var spans = segmenter.Segment(texts[i]);
-            Embed(words, segmenter.Lexicon, spans.Where(s => s.Kind == WordKind.Han).Select(s => s.Text), data.AsSpan(i * d, d), composeUnknown: false);
+            Embed(words, segmenter.Lexicon, spans.Where(s => s.Kind == WordKind.Han).Select(s => s.Text), data.AsSpan(i * d, d), unknown: null);
         });
 
         // The common component: the direction most passages share (所, 工作, 发展…), found by power iteration, removed from all.
@@ -120,15 +120,38 @@ public sealed class PassageVectors
     }
 
     /// <summary>
-    /// The query's vector from its words, or null when none has a vector. A word the vectors do not know is composed from
-    /// its characters.
+    /// The query's vector from its words, or null when none has a vector. A word the vectors do not know takes the meaning
+    /// of the passages that hold it (<paramref name="holding"/>: the archive says what 大吃大喝 is about though the vectors
+    /// never saw it), else is composed from its characters.
     /// </summary>
-    public float[]? Query(IEnumerable<string> words)
+    public float[]? Query(IEnumerable<string> words, Func<string, IReadOnlyList<int>>? holding = null)
     {
         var vector = new float[Dimensions];
-        Embed(Words, lexicon, words, vector, composeUnknown: true);
+        Embed(Words, lexicon, words, vector, word => holding?.Invoke(word) is { Count: > 0 } passages ? MeanOf(passages) : Words.Vector(word));
         RemoveCommon(vector, common);
         return VectorMath.Normalize(vector) ? vector : null;
+    }
+
+    /// <summary>Passages a word's meaning is read from, at most (evenly spread over those holding it).</summary>
+    private const int MeaningSample = 256;
+
+    /// <summary>The normalised mean of <paramref name="passages"/>' vectors (at most <see cref="MeaningSample"/> of them, evenly spread).</summary>
+    private float[]? MeanOf(IReadOnlyList<int> passages)
+    {
+        var d = Dimensions;
+        var sum = new float[d];
+        var taken = Math.Min(passages.Count, MeaningSample);
+        for (var i = 0; i < taken; i++)
+        {
+            var at = rowOf?[passages[(int)((long)i * passages.Count / taken)]] ?? passages[(int)((long)i * passages.Count / taken)];
+            var scale = scales[at];
+            for (var k = 0; k < d; k++)
+            {
+                sum[k] += data[(at * d) + k] * scale;
+            }
+        }
+
+        return VectorMath.Normalize(sum) ? sum : null;
     }
 
     /// <summary>
@@ -241,7 +264,7 @@ public sealed class PassageVectors
     /// The SIF-weighted mean of the vectors of <paramref name="input"/>'s words of two or more characters (single characters
     /// are mostly function words or senses too broad to help: 黑 sits beside 反动), normalised into <paramref name="into"/>.
     /// </summary>
-    private static void Embed(WordVectors words, Lexicon lexicon, IEnumerable<string> input, Span<float> into, bool composeUnknown)
+    private static void Embed(WordVectors words, Lexicon lexicon, IEnumerable<string> input, Span<float> into, Func<string, float[]?>? unknown)
     {
         var total = Math.Max(1, lexicon.TotalFrequency);
         foreach (var word in input)
@@ -252,7 +275,7 @@ public sealed class PassageVectors
             }
 
             var own = words.Of(word);
-            var vector = own.IsEmpty && composeUnknown ? words.Vector(word) : null;
+            var vector = own.IsEmpty ? unknown?.Invoke(word) : null;
             if (own.IsEmpty && vector is null)
             {
                 continue;

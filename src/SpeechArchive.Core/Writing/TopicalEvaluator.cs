@@ -11,7 +11,7 @@ public static class TopicalEvaluator
 {
     public const int K = 10;
 
-    public static TopicalReport Evaluate(Searcher searcher, TopicalSet set, IReadOnlyList<SearchMode> modes)
+    public static TopicalReport Evaluate(Searcher searcher, TopicalSet set, IReadOnlyList<TopicalMode> modes)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(set);
@@ -30,17 +30,18 @@ public static class TopicalEvaluator
                 results.Add(new TopicalResult(need, ndcg, precision, hits.Count, gains.Count(g => g is null), hits));
             }
 
-            runs.Add(new TopicalRun(mode.ToString(), results, Scores(results)));
+            runs.Add(new TopicalRun(mode.Name, results, Scores(results)));
         }
 
         return new TopicalReport(K, runs);
     }
 
     /// <summary>The passage ids of the top <see cref="K"/> hits of <paramref name="query"/> in <paramref name="mode"/>.</summary>
-    public static List<string> Ranking(Searcher searcher, string query, SearchMode mode)
+    public static List<string> Ranking(Searcher searcher, string query, TopicalMode mode)
     {
         ArgumentNullException.ThrowIfNull(searcher);
-        var result = searcher.Search(new SearchRequest { Query = query, Limit = K, Mode = mode, SnippetLength = 40 });
+        ArgumentNullException.ThrowIfNull(mode);
+        var result = searcher.Search(new SearchRequest { Query = query, Limit = K, Mode = mode.Mode, ByMeaning = mode.ByMeaning, SnippetLength = 40 });
         return [.. result.Hits.Select(h => h.PassageId)];
     }
 
@@ -68,6 +69,23 @@ public static class TopicalEvaluator
     private static TopicalScore Score(string kind, string split, List<TopicalResult> results) => new(
         kind, split, results.Count, results.Average(r => r.Ndcg), results.Average(r => r.Precision),
         results.Count(r => r.Found == 0), results.Sum(r => r.Unjudged));
+}
+
+/// <summary>A ranking <c>eval-topical</c> compares: a search mode, with or without ranking by meaning.</summary>
+public sealed record TopicalMode(string Name, SearchMode Mode, bool ByMeaning = true)
+{
+    /// <summary>
+    /// The hybrid default (free text fused with meaning), the same words without meaning, meaning alone, exactly as typed,
+    /// and plain BM25 over the words.
+    /// </summary>
+    public static IReadOnlyList<TopicalMode> All { get; } =
+    [
+        new("Hybrid", SearchMode.Understood),
+        new("WordsOnly", SearchMode.Understood, ByMeaning: false),
+        new("Vectors", SearchMode.Vectors),
+        new("Exact", SearchMode.Exact),
+        new("BM25", SearchMode.Words),
+    ];
 }
 
 /// <summary>The scores of every search mode evaluated in one run.</summary>

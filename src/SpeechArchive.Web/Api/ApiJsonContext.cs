@@ -17,6 +17,7 @@ namespace SpeechArchive.Web.Api;
 [JsonSerializable(typeof(SimilarResult))]
 [JsonSerializable(typeof(VariantResult))]
 [JsonSerializable(typeof(RelatedTermsResult))]
+[JsonSerializable(typeof(NeighboursResult))]
 [JsonSerializable(typeof(TrendResult))]
 [JsonSerializable(typeof(ThemeTrendResult))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -26,6 +26,8 @@ internal static class WritingApi
             .WithSummary($"Check a draft (JSON {{\"text\": …}}, up to {DraftCheckRequest.MaxCharacters} characters): each sentence's closest precedents and verbatim runs of 8+ characters.")
             .DisableAntiforgery(); // JSON body, no cookie: nothing for a cross-site form to ride on
         api.MapGet("/related-terms", Related).WithName("RelatedTerms").WithSummary("Terms occurring with q far more than chance (JLH significant terms); limit, filters.");
+        api.MapGet("/neighbours", NeighbourWords).WithName("Neighbours")
+            .WithSummary("The words nearest q by meaning, as ranking by meaning reads it (each word's source: its vector, the passages holding it, or its characters); limit.");
         api.MapGet("/trends", Trends).WithName("Trends").WithSummary("Occurrences per 10,000 characters by year for each q (repeat q to compare); filters; format=csv.");
         api.MapGet("/trends/themes", ThemeTrends).WithName("ThemeTrends").WithSummary("Each theme's share of the passages of each year; filters; format=csv.");
         return app;
@@ -84,6 +86,12 @@ internal static class WritingApi
     {
         var p = new WritingParameters(request.Query);
         return TypedResults.Ok(RelatedTerms.Find(archive.Snapshot, p.Q, p.Filters, p.Number("limit", 20, 1, 100)));
+    }
+
+    public static Results<Ok<NeighboursResult>, BadRequest<ProblemDetails>> NeighbourWords(HttpRequest request, ArchiveHost archive)
+    {
+        var p = new WritingParameters(request.Query);
+        return TypedResults.Ok(Neighbours.Find(archive.Snapshot, p.Q, p.Number("limit", 20, 1, Neighbours.MaxLimit)));
     }
 
     public static Results<Ok<TrendResult>, FileContentHttpResult, BadRequest<ProblemDetails>> Trends(HttpRequest request, ArchiveHost archive)

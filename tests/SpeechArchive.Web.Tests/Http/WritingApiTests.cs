@@ -55,6 +55,8 @@ public sealed class WritingApiTests : IDisposable
     [InlineData("/api/variants?q=%E5%85%A8%E9%9D%A2%E4%BB%8E%E4%B8%A5&min=2")]
     [InlineData("/api/trends")]
     [InlineData("/api/related-terms?q=%22open")]
+    [InlineData("/api/neighbours?q=")]
+    [InlineData("/api/neighbours?q=%E8%85%90%E8%B4%A5&limit=0")]
     public async Task WhenAParameterIsWrong_ShouldAnswer400WithProblemDetails(string url)
     {
         using var response = await client.GetAsync(url);
@@ -121,6 +123,18 @@ public sealed class WritingApiTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAskingForAWordsNeighbours_ShouldSayHowItWasReadAndListOtherWordsByMeaning()
+    {
+        var result = await GetAsync<NeighboursResult>("/api/neighbours?q=" + Encode("腐败") + "&limit=5");
+
+        Assert.Equal("腐败", result.Text);
+        Assert.Equal(WordReading.OwnVector, Assert.Single(result.ReadAs).Source);
+        Assert.InRange(result.Neighbours.Count, 1, 5);
+        Assert.All(result.Neighbours, n => Assert.NotEqual("腐败", n.Word));
+        Assert.Equal(result.Neighbours.OrderByDescending(n => n.Cosine).Select(n => n.Word), result.Neighbours.Select(n => n.Word));
+    }
+
+    [Fact]
     public async Task WhenAskingForTrends_ShouldGiveOneSeriesPerPhraseAndCsvBehindIt()
     {
         var trend = await GetAsync<TrendResult>("/api/trends?q=" + Encode("作风建设") + "&q=" + Encode("全面从严治党"));
@@ -155,7 +169,7 @@ public sealed class WritingApiTests : IDisposable
     {
         var doc = await client.GetStringAsync("/openapi/v1.json");
 
-        foreach (var path in new[] { "/api/concordance", "/api/variants", "/api/passages/{id}/similar", "/api/draft-check", "/api/related-terms", "/api/trends", "/api/trends/themes" })
+        foreach (var path in new[] { "/api/concordance", "/api/variants", "/api/passages/{id}/similar", "/api/draft-check", "/api/related-terms", "/api/neighbours", "/api/trends", "/api/trends/themes" })
         {
             Assert.Contains("\"" + path + "\"", doc, StringComparison.Ordinal);
         }

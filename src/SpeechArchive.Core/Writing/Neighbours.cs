@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using SpeechArchive.Analysis;
+using SpeechArchive.Search;
+using SpeechArchive.Semantics;
+
+namespace SpeechArchive.Writing;
+
+/// <summary>
+/// The words nearest a word or phrase by meaning, as the ranking by meaning reads it: a user who wonders why a passage
+/// matched sees what the model takes the words to mean. Each word of the text is read from its own vector, else from the
+/// passages of the archive that hold it, else from its characters (<see cref="PassageVectors.Query"/>); the neighbours are
+/// the vocabulary words nearest that reading, each with the number of passages holding it.
+/// </summary>
+public static class Neighbours
+{
+    public const int MaxLimit = 100;
+
+    public static NeighboursResult Find(IndexSnapshot index, string text, int limit = 20)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var clock = Stopwatch.StartNew();
+        var form = new string((text ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
+        if (form.Length == 0)
+        {
+            throw new QuerySyntaxException("请给出一个词。(give a word)");
+        }
+
+        if (index.MeaningVectors is not { } vectors)
+        {
+            return new NeighboursResult(form, [], [], "", clock.Elapsed.TotalMilliseconds);
+        }
+
+        var holding = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        int[] Holding(string word)
+        {
+            if (!holding.TryGetValue(word, out var docs))
+            {
+                docs = Matcher.Match(index, new QueryWord(word, false, word), headings: false).Docs;
+                holding[word] = docs;
+            }
+
+            return docs;
+        }
+
+        // The text as one word when the vectors or some passage know it whole (大吃大喝, which the lexicon would cut into characters).
+        var words = vectors.Words.Contains(form) || Holding(form).Length > 0 ? [form]
+            : new Segmenter(index.Lexicon).Segment(form).Where(w => w.Kind == WordKind.Han && w.Text.Length >= 2 && !QueryStopWords.Contains(w.Text))
+                .Select(w => w.Text).Distinct().ToList();
+        var readings = words.Select(w => new WordReading(w,
+            vectors.Words.Contains(w) ? WordReading.OwnVector : Holding(w).Length > 0 ? WordReading.FromPassages : WordReading.FromCharacters,
+            Holding(w).Length)).ToList();
+        var vector = vectors.Query(words, Holding);
+        var near = vector is null ? [] : vectors.Words.Nearest(vector, Math.Clamp(limit, 1, MaxLimit), w => w != form && !words.Contains(w) && w.Length >= 2)
+            .Select(n => new Neighbour(n.Word, Math.Round(n.Cosine, 3), Holding(n.Word).Length)).ToList();
+        return new NeighboursResult(form, readings, near, vectors.Words.Provenance, clock.Elapsed.TotalMilliseconds);
+    }
+}
+
+/// <summary>A word or phrase, how each of its words was read, and the words nearest that reading.</summary>
+public sealed record NeighboursResult(string Text, IReadOnlyList<WordReading> ReadAs, IReadOnlyList<Neighbour> Neighbours, string Model, double TookMs);
+
+/// <summary>
+/// One word of the text and where its meaning came from: <see cref="OwnVector"/>, <see cref="FromPassages"/> (the mean of the
+/// passages holding it), or <see cref="FromCharacters"/>; <paramref name="Passages"/> of the archive hold it.
+/// </summary>
+public sealed record WordReading(string Word, string Source, int Passages)
+{
+    public const string OwnVector = "vector";
+    public const string FromPassages = "passages";
+    public const string FromCharacters = "characters";
+}
+
+/// <summary>A word near by meaning, its cosine, and how many passages hold it.</summary>
+public sealed record Neighbour(string Word, double Cosine, int Passages);
