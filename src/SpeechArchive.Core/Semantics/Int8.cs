@@ -8,6 +8,25 @@ namespace SpeechArchive.Semantics;
 /// <summary>Dot products of 8-bit vectors in 32-bit sums: AVX2 multiply-add where the machine has it, else a plain loop.</summary>
 internal static class Int8
 {
+    /// <summary>Added to a 7-bit query's components so they are unsigned: q·p = (q + Offset)·p − Offset·Σp.</summary>
+    public const int Offset = 64;
+
+    /// <summary>
+    /// <paramref name="vector"/> in 7 bits offset to 0..128 (<see cref="Offset"/>), the left operand of <see cref="DotUnsignedRows"/>;
+    /// returns the scale of one step.
+    /// </summary>
+    public static float QuantiseUnsigned(ReadOnlySpan<float> vector, Span<byte> into)
+    {
+        Span<sbyte> signed = stackalloc sbyte[vector.Length];
+        var scale = VectorMath.Quantise(vector, signed) * 2;
+        for (var k = 0; k < vector.Length; k++)
+        {
+            into[k] = (byte)(((signed[k] + (signed[k] >= 0 ? 1 : -1)) / 2) + Offset);
+        }
+
+        return scale;
+    }
+
     /// <summary>
     /// <see cref="DotUnsigned"/> of <paramref name="u"/> with each of the rows <paramref name="from"/>..<paramref name="to"/>
     /// of <paramref name="rows"/> (row length u.Length), into <paramref name="into"/>[row − from]: one loop, no call per row.

@@ -12,9 +12,6 @@ public sealed class PassageVectors
     /// <summary>SIF's smoothing: a word as frequent as this (share of all words) counts half.</summary>
     private const double Smoothing = 1e-4;
 
-    /// <summary>Added to the query's 7-bit components so they are unsigned (see <see cref="Nearest"/>).</summary>
-    private const int Offset = 64;
-
     /// <summary>Cells probed per query: with about √n cells, about 1/16 of the rows are scanned (recall of the thirty nearest in docs/benchmarks.md).</summary>
     public const int DefaultProbes = 40;
 
@@ -143,7 +140,8 @@ public sealed class PassageVectors
         var taken = Math.Min(passages.Count, MeaningSample);
         for (var i = 0; i < taken; i++)
         {
-            var at = rowOf?[passages[(int)((long)i * passages.Count / taken)]] ?? passages[(int)((long)i * passages.Count / taken)];
+            var passage = passages[(int)((long)i * passages.Count / taken)];
+            var at = rowOf?[passage] ?? passage;
             var scale = scales[at];
             for (var k = 0; k < d; k++)
             {
@@ -167,14 +165,8 @@ public sealed class PassageVectors
             return [];
         }
 
-        // The query in 7 bits, offset to 0..128 for the unsigned-by-signed product: q·p = (q + 64)·p − 64·Σp.
-        var signed = new sbyte[Dimensions];
-        var queryScale = VectorMath.Quantise(query, signed) * 2;
         var q = new byte[Dimensions];
-        for (var k = 0; k < q.Length; k++)
-        {
-            q[k] = (byte)(((signed[k] + (signed[k] >= 0 ? 1 : -1)) / 2) + Offset);
-        }
+        var queryScale = Int8.QuantiseUnsigned(query, q);
 
         if (cells is not null && !exhaustive)
         {
@@ -229,7 +221,7 @@ public sealed class PassageVectors
         Int8.DotUnsignedRows(q, data, from, to, raw);
         for (var i = from; i < to; i++)
         {
-            var cosine = (raw[i - from] - (Offset * sums[i])) * scales[i] * queryScale;
+            var cosine = (raw[i - from] - (Int8.Offset * sums[i])) * scales[i] * queryScale;
             if (cosine >= kept.Threshold)
             {
                 kept.Offer(cells is null ? i : cells.Order[i], cosine, 0);

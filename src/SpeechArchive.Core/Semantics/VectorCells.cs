@@ -20,9 +20,6 @@ internal sealed class VectorCells
     /// <summary>Rows per block of the blocked assignment (64 dimensions: 128 KB, held in the core's cache across every centroid).</summary>
     private const int Block = 2048;
 
-    /// <summary>Added to a centroid's 7-bit components for the unsigned-by-signed product (as the query's in PassageVectors).</summary>
-    private const int Offset = 64;
-
     private readonly float[] centroids;
 
     private VectorCells(int dimensions, float[] centroids, int[] start, int[] order)
@@ -154,14 +151,9 @@ internal sealed class VectorCells
     {
         var quantised = new byte[cells * d];
         var centroidScales = new float[cells];
-        var signed = new sbyte[d];
         for (var c = 0; c < cells; c++)
         {
-            centroidScales[c] = VectorMath.Quantise(centroids.AsSpan(c * d, d), signed);
-            for (var k = 0; k < d; k++)
-            {
-                quantised[(c * d) + k] = (byte)(((signed[k] + (signed[k] >= 0 ? 1 : -1)) / 2) + Offset);
-            }
+            centroidScales[c] = Int8.QuantiseUnsigned(centroids.AsSpan(c * d, d), quantised.AsSpan(c * d, d));
         }
 
         var blocks = (which.Length + Block - 1) / Block;
@@ -184,7 +176,7 @@ internal sealed class VectorCells
                 for (var i = 0; i < raw.Length; i++)
                 {
                     // The row's own scale is the same for every centroid: left out of the comparison.
-                    var score = (raw[i] - (Offset * sums[which[from + i]])) * centroidScales[c];
+                    var score = (raw[i] - (Int8.Offset * sums[which[from + i]])) * centroidScales[c];
                     if (score > best[i])
                     {
                         best[i] = score;
