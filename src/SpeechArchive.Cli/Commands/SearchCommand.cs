@@ -52,7 +52,7 @@ internal static class SearchCommand
             var words = string.Join(" ", reading.Words.Select(w => w.Parts.Count > 0 ? $"{w.Word}({string.Join("、", w.Parts)})" : w.Word));
             var dropped = reading.Dropped.Count > 0 ? $"; dropped {string.Join(" ", reading.Dropped)}" : "";
             var missing = reading.Missing.Count > 0 ? $"; not found {string.Join(" ", reading.Missing)}" : "";
-            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(words)} (at least {reading.MinimumMatch} of {reading.Words.Count}){Markup.Escape(dropped + missing)}; {reading.AsWritten} as written, ranked first{(reading.MeaningSearched ? $"; ranked by meaning too, {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
+            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(words)} (at least {reading.MinimumMatch} of {reading.Words.Count}){Markup.Escape(dropped + missing)}; {reading.AsWritten} as written, ranked first{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
         }
 
         foreach (var e in r.Expansions)

@@ -29,6 +29,8 @@ internal static class StatsCommand
         grid.AddRow("[grey]terms[/]", stats.Terms.ToString("N0", CultureInfo.InvariantCulture));
         grid.AddRow("[grey]index size[/]", $"{stats.IndexBytes / 1024.0 / 1024.0:F1} MB ({stats.IndexBytes / Math.Max(1.0, stats.TextBytes):F2}× the UTF-8 text)");
         grid.AddRow("[grey]generation[/]", stats.Generation.ToString(CultureInfo.InvariantCulture));
+        grid.AddRow("[grey]meaning 词向量[/]", stats.Meaning is not { } m ? "none" : Markup.Escape(
+            $"{m.Model} model, generation {m.Generation}: {m.Words:N0} words × {m.Dimensions} ({m.Provenance})"));
         grid.AddRow("[grey]years[/]", stats.YearFrom is null ? "—" : $"{stats.YearFrom}–{stats.YearTo} ({stats.WithoutYear} speeches without a year)");
         AnsiConsole.Write(grid);
         var themes = new Table().Border(TableBorder.Simple).AddColumn("主题 theme").AddColumn("passages");

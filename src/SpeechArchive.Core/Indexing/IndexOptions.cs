@@ -11,4 +11,6 @@ public sealed record IndexOptions
     public string? TaxonomyPath { get; init; }
     /// <summary>Degree of parallelism for reading, parsing and labelling.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>From this many characters on, the archive learns its own word vectors (<see cref="ArchiveVectors"/>); below, the base vectors serve.</summary>
+    public long VectorTrainingFrom { get; init; } = ArchiveVectors.TrainFrom;
 }

@@ -17,6 +17,8 @@ public sealed record IndexRunResult
     public long IndexBytes { get; init; }
     public long Generation { get; init; }
     public bool Committed { get; init; }
+    /// <summary>What the vector stage after the commit did (null: it had nothing to do, or failed: see <see cref="Warnings"/>).</summary>
+    public VectorRefresh? Vectors { get; init; }
     public TimeSpan Elapsed { get; init; }
     /// <summary>Seconds spent per stage (read, parse, relabel, write, commit), for profiling and the benchmark.</summary>
     public IReadOnlyDictionary<string, double> StageSeconds { get; init; } = new Dictionary<string, double>();

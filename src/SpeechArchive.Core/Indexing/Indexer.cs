@@ -209,8 +209,15 @@ public static partial class Indexer
                 progress?.Report(new IndexProgress("commit", 1, 1));
             }
 
+            var vectors = committed || ArchiveVectors.Stale(store) ? RefreshVectors(store, rebuild, options, warnings, cancellation) : null;
+            if (vectors is not null)
+            {
+                Lap("vectors (after the commit)");
+            }
+
             return result with
             {
+                Vectors = vectors,
                 Speeches = (int)store.CountSpeeches(),
                 Passages = (int)store.CountPassages(),
                 Characters = characters,
@@ -228,6 +235,24 @@ public static partial class Indexer
                 writer.Rollback();
                 TruncateLog(store);
             }
+        }
+    }
+
+    /// <summary>
+    /// The vector stage, after the lexical commit (search already sees the run): the meaning model and the passages' vectors
+    /// (<see cref="ArchiveVectors"/>). When it fails, the committed index stands and a snapshot embeds its passages when it loads.
+    /// </summary>
+    private static VectorRefresh? RefreshVectors(IndexStore store, bool rebuild, IndexOptions options, List<string> warnings, CancellationToken cancellation)
+    {
+        try
+        {
+            return ArchiveVectors.Refresh(store, rebuild, options.VectorTrainingFrom, cancellation);
+        }
+        catch (Exception e) when (e is SpeechArchiveException or IOException)
+        {
+            TruncateLog(store);
+            warnings.Add($"The index was committed, but the meaning vectors could not be stored ({e.Message}); ranking by meaning builds them when the index loads, and the next run stores them.");
+            return null;
         }
     }
 

@@ -33,7 +33,18 @@ public sealed partial class IndexSnapshot
         return clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Each passage's meaning as a vector, built on first use (null when no word vectors ship with the build).</summary>
+    /// <summary>
+    /// The word vectors that serve ranking by meaning, as the index names them: learned from the archive, or the base
+    /// vectors (null when the build ships none and the archive learned none).
+    /// </summary>
+    public Indexing.MeaningModel? Meaning { get; private set; }
+
+    private Semantics.PassageVectorTable? storedVectors;
+
+    /// <summary>The passages' vectors the index stored for this generation, handed over once (null after, or when there were none).</summary>
+    internal Semantics.PassageVectorTable? TakeStoredVectors() => Interlocked.Exchange(ref storedVectors, null);
+
+    /// <summary>Each passage's meaning as a vector: the stored ones, or built on first use (null without word vectors).</summary>
     public Semantics.PassageVectors? MeaningVectors => SearchStructures.Of(this).PassageVectors;
     public int TermCount => postings.TermIds.Count;
 

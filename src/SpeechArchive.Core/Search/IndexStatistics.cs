@@ -19,6 +19,9 @@ public sealed record IndexStatistics
     public IReadOnlyList<FacetValue> Themes { get; init; } = [];
     public IReadOnlyList<FacetValue> DirectiveTypes { get; init; } = [];
 
+    /// <summary>The word vectors that serve ranking by meaning (null when there are none).</summary>
+    public MeaningStatistics? Meaning { get; init; }
+
     public static IndexStatistics Of(IndexSnapshot index)
     {
         ArgumentNullException.ThrowIfNull(index);
@@ -39,6 +42,13 @@ public sealed record IndexStatistics
             Years = all.Facets.Year,
             Themes = all.Facets.Theme,
             DirectiveTypes = all.Facets.DirectiveType,
+            Meaning = index.Meaning is { } m ? new MeaningStatistics(m.Kind, m.Generation, m.Characters, m.Learned, m.Words.Count, m.Words.Dimensions, m.Words.Provenance) : null,
         };
     }
 }
+
+/// <summary>
+/// The meaning model an index serves: <c>base</c> (shipped, learned from the shared public sets) or <c>archive</c> (learned
+/// from this archive); its generation (0: no model stored yet), the archive's size when chosen or learned, and the vectors.
+/// </summary>
+public sealed record MeaningStatistics(string Model, long Generation, long Characters, string? Learned, int Words, int Dimensions, string Provenance);

@@ -26,6 +26,14 @@ public sealed record QueryReading
 
     /// <summary>Whether the query's meaning (word vectors) took part in the ranking.</summary>
     public bool MeaningSearched { get; init; }
+
+    /// <summary>
+    /// The word vectors that read the meaning (when <see cref="MeaningSearched"/>): <c>base</c>, shipped with the engine, or
+    /// <c>archive</c>, learned from this archive, with the index's model generation.
+    /// </summary>
+    public string? MeaningModel { get; init; }
+
+    public long MeaningGeneration { get; init; }
 }
 
 /// <summary>The reading of a free-text query once ranked.</summary>
@@ -41,6 +49,8 @@ internal static class QueryReadings
         AsWritten = ranking.AsWritten!.Count(d => Array.BinarySearch(ranking.Docs!, d) >= 0 && filters.Failures(index, d) == 0),
         ByMeaning = ranking.Meaning.Count(d => filters.Failures(index, d) == 0),
         MeaningSearched = ranking.MeaningSearched,
+        MeaningModel = ranking.MeaningSearched ? index.Meaning?.Kind : null,
+        MeaningGeneration = ranking.MeaningSearched ? index.Meaning?.Generation ?? 0 : 0,
     };
 }
 

@@ -79,16 +79,22 @@ internal static partial class Ranker
 
         var near = query.Plain || query.Question ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches, thesaurus);
         int[]? meaning = null;
-        // A query some passage holds as written is a formulation: its passages rank first as they are, meaning only reorders
-        // the passages counted for its words (none joins for its meaning alone, so the count is what the words find).
+        // A query some passage holds as written is a formulation: its passages rank first as they are, meaning reorders the
+        // passages counted for its words, and passages join for their meaning alone only to fill the first page.
         if (byMeaning && !query.Plain && query.Phrases.Count == 0 && excluded.Count == 0
             && SearchStructures.Of(index).PassageVectors is { } vectors)
         {
-            (words, meaning) = FuseMeaning(words, vectors, query, matchWord, admit: asWritten.Count == 0);
+            (words, meaning) = FuseMeaning(words, vectors, query, matchWord, admit: asWritten.Count == 0 ? MeaningDepth : Math.Max(0, MeaningFill - words.Count));
         }
 
         return new Ranking { Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = meaning ?? [], MeaningSearched = meaning is not null };
     }
+
+    /// <summary>
+    /// When some passage holds the query as written, passages join for their meaning alone only while fewer than this many
+    /// are counted (the first page): 公款大吃大喝 is held as written once, and 铺张浪费 and 奢侈之风 are what it means.
+    /// </summary>
+    private const int MeaningFill = 10;
 
     /// <summary>The passages nearest the query's meaning this deep set the scale of its credit (the nearest 1, this one 0) and may join.</summary>
     private const int MeaningDepth = 30;
@@ -110,12 +116,12 @@ internal static partial class Ranker
     /// the best one, plus <see cref="MeaningWeight"/> times its meaning credit, which runs from 1 for the passage nearest
     /// the query's vector (from its words, their parts and their thesaurus terms: 买房 → 购房、住房) to 0 at the
     /// <see cref="MeaningDepth"/>th nearest and below. So a passage holding the query's words well keeps its place unless
-    /// others are much nearer in meaning. With <paramref name="admit"/>, the nearest passages that hold too few words join
-    /// the ranking (returned apart, for their label). Null when the query has no vector (none of its words or characters
+    /// others are much nearer in meaning. Up to <paramref name="admit"/> of the nearest passages that hold too few words join
+    /// the ranking, nearest first (returned apart, for their label). Null when the query has no vector (none of its words or characters
     /// is known).
     /// </summary>
     private static (ScoredDocs Scored, int[]? Meaning) FuseMeaning(ScoredDocs words, Semantics.PassageVectors vectors, FreeTextQuery query,
-        Func<QueryWord, WordMatch> matchWord, bool admit)
+        Func<QueryWord, WordMatch> matchWord, int admit)
     {
         var known = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions)).DistinctBy(w => w.Text).ToDictionary(w => w.Text);
         IReadOnlyList<int> Holding(string word) => known.TryGetValue(word, out var w) ? matchWord(w).Docs : [];
@@ -160,9 +166,9 @@ internal static partial class Ranker
         }
 
         var added = new List<(int Doc, double Score)>();
-        foreach (var (doc, _) in admit ? nearest : [])
+        foreach (var (doc, _) in nearest)
         {
-            if (Array.BinarySearch(words.Docs, doc) < 0 && Credit(doc) is var credit && credit > 0)
+            if (added.Count < admit && Array.BinarySearch(words.Docs, doc) < 0 && Credit(doc) is var credit && credit > 0)
             {
                 added.Add((doc, credit * FusedScale));
             }

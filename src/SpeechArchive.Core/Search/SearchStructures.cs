@@ -32,9 +32,12 @@ internal sealed class SearchStructures
         headingHits = new(() => HeadingHits.Build(index, HeadingTexts(), Titles));
         segmenter = new(() => new Analysis.Segmenter(index.Lexicon));
         // PublicationOnly: a build that throws is tried again by the next caller rather than its exception kept for good.
-        passageVectors = new(() => Semantics.WordVectors.Base is { } words
-            ? Semantics.PassageVectors.Build([.. Enumerable.Range(0, index.Passages.Count).Select(index.PassageText)], words, Segmenter)
-            : null, LazyThreadSafetyMode.PublicationOnly);
+        // The index's stored passage vectors when they match this snapshot; else (an index whose vector stage has not run)
+        // every passage embedded now.
+        passageVectors = new(() => index.Meaning?.Words is not { } words ? null
+            : index.TakeStoredVectors() is { } stored ? Semantics.PassageVectors.From(stored, words, Segmenter.Lexicon)
+            : Semantics.PassageVectors.Build([.. Enumerable.Range(0, index.Passages.Count).Select(index.PassageText)], words, Segmenter),
+            LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>The structures of <paramref name="index"/>, made on first request (thread-safe).</summary>

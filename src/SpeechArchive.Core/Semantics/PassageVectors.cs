@@ -3,15 +3,12 @@ using SpeechArchive.Analysis;
 namespace SpeechArchive.Semantics;
 
 /// <summary>
-/// One vector per passage from its words' vectors (SIF, Arora, Liang and Ma 2017: each word weighted a / (a + p(word)), the
-/// weighted mean normalised, the archive's common component removed), and the query's vector made the same way, so a
-/// passage about what a query means is near it though it shares none of its words.
+/// One vector per passage from its words' vectors (<see cref="PassageVectorTable"/>: SIF, the archive's common component
+/// removed), laid out for search, and the query's vector made the same way, so a passage about what a query means is near
+/// it though it shares none of its words.
 /// </summary>
 public sealed class PassageVectors
 {
-    /// <summary>SIF's smoothing: a word as frequent as this (share of all words) counts half.</summary>
-    private const double Smoothing = 1e-4;
-
     /// <summary>Cells probed per query: with about √n cells, about 1/16 of the rows are scanned (recall of the thirty nearest in docs/benchmarks.md).</summary>
     public const int DefaultProbes = 40;
 
@@ -64,56 +61,31 @@ public sealed class PassageVectors
     /// The vectors of <paramref name="texts"/> (one per passage), their words cut with <paramref name="segmenter"/>; with cells
     /// (<see cref="VectorCells"/>) from <paramref name="cellsFrom"/> passages on.
     /// </summary>
-    public static PassageVectors Build(IReadOnlyList<string> texts, WordVectors words, Segmenter segmenter, int cellsFrom = VectorCells.MinimumRows)
+    public static PassageVectors Build(IReadOnlyList<string> texts, WordVectors words, Segmenter segmenter, int cellsFrom = VectorCells.MinimumRows) =>
+        From(PassageVectorTable.Compute([.. Enumerable.Range(0, texts.Count).Select(i => (long)i)], i => texts[i], words, segmenter), words, segmenter.Lexicon, cellsFrom);
+
+    /// <summary>The vectors of a stored table (row i is passage i), with cells from <paramref name="cellsFrom"/> passages on.</summary>
+    public static PassageVectors From(PassageVectorTable table, WordVectors words, Lexicon lexicon, int cellsFrom = VectorCells.MinimumRows)
     {
-        var d = words.Dimensions;
-        var data = new float[(long)texts.Count * d];
-        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(words);
+        if (table.Dimensions != words.Dimensions)
         {
-            var spans = segmenter.Segment(texts[i]);
-            Embed(words, segmenter.Lexicon, spans.Where(s => s.Kind == WordKind.Han).Select(s => s.Text), data.AsSpan(i * d, d), unknown: null);
-        });
-
-        // The common component: the direction most passages share (所, 工作, 发展…), found by power iteration, removed from all.
-        var common = new float[d];
-        common[0] = 1;
-        for (var iteration = 0; iteration < 30; iteration++)
-        {
-            var next = new double[d];
-            for (var i = 0; i < texts.Count; i++)
-            {
-                var row = data.AsSpan(i * d, d);
-                var projection = VectorMath.Dot(row, common);
-                for (var k = 0; k < d; k++)
-                {
-                    next[k] += projection * row[k];
-                }
-            }
-
-            var updated = next.Select(x => (float)x).ToArray();
-            if (!VectorMath.Normalize(updated))
-            {
-                break;
-            }
-
-            common = updated;
+            throw new ArgumentException($"passage vectors of {table.Dimensions} dimensions, word vectors of {words.Dimensions}", nameof(table));
         }
 
-        var quantised = new sbyte[data.Length];
-        var scales = new float[texts.Count];
-        var sums = new int[texts.Count];
-        for (var i = 0; i < texts.Count; i++)
+        var d = table.Dimensions;
+        var sums = new int[table.Count];
+        for (var i = 0; i < sums.Length; i++)
         {
-            var row = data.AsSpan(i * d, d);
-            RemoveCommon(row, common);
-            scales[i] = VectorMath.Quantise(row, quantised.AsSpan(i * d, d));
-            foreach (var x in quantised.AsSpan(i * d, d))
+            foreach (var x in table.Data.AsSpan(i * d, d))
             {
                 sums[i] += x;
             }
         }
 
-        return new PassageVectors(words, segmenter.Lexicon, quantised, scales, sums, common, VectorCells.Build(quantised, scales, sums, d, cellsFrom));
+        return new PassageVectors(words, lexicon, table.Data, table.Scales, sums, table.Common,
+            VectorCells.Build(table.Data, table.Scales, sums, d, cellsFrom));
     }
 
     /// <summary>
@@ -124,8 +96,8 @@ public sealed class PassageVectors
     public float[]? Query(IEnumerable<string> words, Func<string, IReadOnlyList<int>>? holding = null)
     {
         var vector = new float[Dimensions];
-        Embed(Words, lexicon, words, vector, word => holding?.Invoke(word) is { Count: > 0 } passages ? MeanOf(passages) : Words.Vector(word));
-        RemoveCommon(vector, common);
+        PassageVectorTable.Embed(Words, lexicon, words, vector, word => holding?.Invoke(word) is { Count: > 0 } passages ? MeanOf(passages) : Words.Vector(word));
+        PassageVectorTable.RemoveCommon(vector, common);
         return VectorMath.Normalize(vector) ? vector : null;
     }
 
@@ -244,39 +216,5 @@ public sealed class PassageVectors
         }
 
         return sum * scales[at];
-    }
-
-    private static void RemoveCommon(Span<float> vector, float[] common)
-    {
-        VectorMath.AddScaled(vector, common, -(float)VectorMath.Dot(vector, common));
-        VectorMath.Normalize(vector);
-    }
-
-    /// <summary>
-    /// The SIF-weighted mean of the vectors of <paramref name="input"/>'s words of two or more characters (single characters
-    /// are mostly function words or senses too broad to help: 黑 sits beside 反动), normalised into <paramref name="into"/>.
-    /// </summary>
-    private static void Embed(WordVectors words, Lexicon lexicon, IEnumerable<string> input, Span<float> into, Func<string, float[]?>? unknown)
-    {
-        var total = Math.Max(1, lexicon.TotalFrequency);
-        foreach (var word in input)
-        {
-            if (word.Length < 2 || Search.QueryStopWords.Contains(word))
-            {
-                continue;
-            }
-
-            var own = words.Of(word);
-            var vector = own.IsEmpty ? unknown?.Invoke(word) : null;
-            if (own.IsEmpty && vector is null)
-            {
-                continue;
-            }
-
-            var sif = Smoothing / (Smoothing + ((double)lexicon.Frequency(word) / total));
-            VectorMath.AddScaled(into, own.IsEmpty ? vector : own, (float)sif);
-        }
-
-        VectorMath.Normalize(into);
     }
 }

@@ -47,6 +47,16 @@ internal sealed partial class IndexStore
             return () => new SegmentData(r.GetInt64(id), r.GetInt32(docs), r.GetFieldValue<byte[]>(terms), r.GetFieldValue<byte[]>(postings));
         });
 
+    /// <summary>A named part of the meaning model, or null.</summary>
+    public byte[]? GetVectors(string name) => Scalar("SELECT data FROM vectors WHERE name = $name", ("$name", name)) as byte[];
+
+    /// <summary>Every passage's id and span in its speech's text, in id order (what the passages' vectors are made from).</summary>
+    public List<(long Id, long Speech, int Start, int End)> ReadPassageSpans() =>
+        Rows<(long, long, int, int)>("SELECT id, speech_id, start, end FROM passages ORDER BY id", r => () => (r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetInt32(3)));
+
+    /// <summary>Every speech's row id and plain text, in row-id order.</summary>
+    public List<(long Id, string Text)> ReadTextsById() => Rows<(long, string)>("SELECT id, text FROM speeches ORDER BY id", r => () => (r.GetInt64(0), r.GetString(1)));
+
     /// <summary>How many speeches the index holds.</summary>
     public long CountSpeeches() => Scalar("SELECT count(*) FROM speeches") as long? ?? 0;
 

@@ -52,6 +52,12 @@ internal sealed partial class IndexStore
 
     public void DeleteAllSegments() => Run("DELETE FROM segments");
 
+    /// <summary>Stores (or replaces) a named part of the meaning model (see <see cref="Schema"/>'s vectors table).</summary>
+    public void SetVectors(string name, byte[] data) =>
+        Run("INSERT INTO vectors(name, data) VALUES ($name, $data) ON CONFLICT(name) DO UPDATE SET data = excluded.data", ("$name", name), ("$data", data));
+
+    public void DeleteVectors(string name) => Run("DELETE FROM vectors WHERE name = $name", ("$name", name));
+
     public void InsertRun(string started, string corpus, int added, int updated, int unchanged, int removed, int relabelled, int failed, string report) =>
         Run("""
             INSERT INTO runs(started, finished, corpus, added, updated, unchanged, removed, relabelled, failed, report)

@@ -44,5 +44,23 @@ internal sealed class MetaKey
     /// <summary>The text of <c>corpus/lexicon.txt</c> (words added or banned) in force.</summary>
     public static readonly MetaKey LexiconEdits = new("lexicon_edits");
 
+    /// <summary>Which word vectors serve ranking by meaning: <c>base</c> (shipped with the engine) or <c>archive</c> (learned from this archive, the <c>words</c> row of the vectors table).</summary>
+    public static readonly MetaKey VectorModel = new("vector_model");
+
+    /// <summary>Counts the meaning models this index has had: a new one each time the model is learned again or changes kind.</summary>
+    public static readonly MetaKey VectorGeneration = new("vector_generation");
+
+    /// <summary>How many characters the archive held when the serving model was chosen or learned (it is learned again when that changed enough).</summary>
+    public static readonly MetaKey VectorCharacters = new("vector_characters");
+
+    /// <summary>When the serving model was chosen or learned (ISO 8601, UTC).</summary>
+    public static readonly MetaKey VectorLearned = new("vector_learned");
+
+    /// <summary>The fingerprint of the lexicon the passages' stored vectors were cut with: another one embeds them all again.</summary>
+    public static readonly MetaKey VectorLexicon = new("vector_lexicon");
+
+    /// <summary>The index generation the passages' stored vectors match; another one (a run whose vector stage failed) is not used.</summary>
+    public static readonly MetaKey VectorPassagesOf = new("vector_passages_of");
+
     public override string ToString() => Name;
 }

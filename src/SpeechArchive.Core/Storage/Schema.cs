@@ -3,19 +3,24 @@ namespace SpeechArchive.Storage;
 /// <summary>The index database schema. Bump <see cref="Version"/> on any change; an index of another version is refused with advice.</summary>
 internal static class Schema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>
     /// Upgrades an index of an older version in place, in one transaction: version 2 → 3 adds <c>speeches.source_stamp</c>
     /// (null for the rows already there: their files are hashed once more at the next run, as before) and
-    /// <c>passages.match_length</c> (null: computed when loading).
+    /// <c>passages.match_length</c> (null: computed when loading); 3 → 4 adds the <c>vectors</c> table (empty: the next run
+    /// fills it, and until then a snapshot builds its passages' vectors when it loads).
     /// </summary>
     public static readonly IReadOnlyDictionary<int, string> Migrations = new Dictionary<int, string>
     {
         [2] = "ALTER TABLE speeches ADD COLUMN source_stamp TEXT; ALTER TABLE passages ADD COLUMN match_length INTEGER;",
+        [3] = VectorsTable,
     };
 
     public const string FileName = "speecharchive.db";
+
+    /// <summary>The meaning model's stored parts, by name (<c>Indexing/ArchiveVectors</c>): the word vectors learned from the archive, the passages' vectors.</summary>
+    private const string VectorsTable = "CREATE TABLE IF NOT EXISTS vectors (name TEXT PRIMARY KEY, data BLOB NOT NULL);";
 
     public const string Create = """
         PRAGMA journal_mode = WAL;
@@ -54,5 +59,5 @@ internal static class Schema
             id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL, finished TEXT NOT NULL, corpus TEXT NOT NULL,
             added INTEGER NOT NULL, updated INTEGER NOT NULL, unchanged INTEGER NOT NULL, removed INTEGER NOT NULL,
             relabelled INTEGER NOT NULL, failed INTEGER NOT NULL, report TEXT NOT NULL);
-        """;
+        """ + VectorsTable;
 }

@@ -194,7 +194,7 @@ internal sealed partial class ArchiveHost
         try
         {
             var seconds = snapshot.PrepareMeaning();
-            logger.MeaningReady(snapshot.Passages.Count, seconds, Semantics.WordVectors.Base?.Provenance ?? "none shipped");
+            logger.MeaningReady(snapshot.Passages.Count, seconds, snapshot.Meaning is { } model ? $"{model.Kind} model, generation {model.Generation}: {model.Words.Provenance}" : "none");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -47,6 +47,10 @@ public sealed class AdminApiTests : IDisposable
 
         var stats = await JsonAsync(response);
         Assert.True(stats.GetProperty("speeches").GetInt32() > 0);
+        var meaning = stats.GetProperty("meaning");
+        Assert.Equal("base", meaning.GetProperty("model").GetString());
+        Assert.True(meaning.GetProperty("generation").GetInt64() >= 1, "the index stored its model choice");
+        Assert.True(meaning.GetProperty("words").GetInt32() > 1000);
     }
 
     [Fact]

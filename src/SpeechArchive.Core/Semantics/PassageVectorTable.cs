@@ -1,0 +1,248 @@
+using System.Text;
+using SpeechArchive.Analysis;
+
+namespace SpeechArchive.Semantics;
+
+/// <summary>
+/// The passages' vectors as the index stores them: per passage id (ascending) its SIF vector (Arora, Liang and Ma 2017: each
+/// word weighted a / (a + p(word)), the weighted mean normalised, the archive's common component removed), 8-bit with a
+/// scale, and that common component. Made in full when the model or the lexicon changed (<see cref="Compute"/>); otherwise
+/// brought up to date (<see cref="Update"/>): rows of passages that are gone dropped, new passages embedded with the same
+/// common component, the others kept byte for byte, so adding a file embeds only its passages.
+/// </summary>
+public sealed class PassageVectorTable
+{
+    private const uint Magic = 0x56505053; // "SPPV"
+    private const int FormatVersion = 1;
+
+    /// <summary>SIF's smoothing: a word as frequent as this (share of all words) counts half.</summary>
+    private const double Smoothing = 1e-4;
+
+    private PassageVectorTable(long[] ids, float[] common, sbyte[] data, float[] scales)
+    {
+        (Ids, Common, Data, Scales) = (ids, common, data, scales);
+    }
+
+    /// <summary>The passages' ids, ascending.</summary>
+    public long[] Ids { get; }
+
+    /// <summary>The direction most passages share (所, 工作, 发展…), removed from every vector.</summary>
+    public float[] Common { get; }
+
+    /// <summary>Row by row (in <see cref="Ids"/> order), <see cref="Dimensions"/> signed bytes each.</summary>
+    public sbyte[] Data { get; }
+
+    /// <summary>Each row's scale: a component is its byte times this.</summary>
+    public float[] Scales { get; }
+
+    public int Count => Ids.Length;
+
+    public int Dimensions => Common.Length;
+
+    /// <summary>Whether the rows are exactly the passages <paramref name="ids"/> (ascending), so row i is passage i.</summary>
+    public bool Covers(IReadOnlyList<long> ids)
+    {
+        if (ids.Count != Ids.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Ids.Length; i++)
+        {
+            if (Ids[i] != ids[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Every passage's vector, and the common component found anew from them (by power iteration).</summary>
+    public static PassageVectorTable Compute(IReadOnlyList<long> ids, Func<int, string> textAt, WordVectors words, Segmenter segmenter)
+    {
+        var d = words.Dimensions;
+        var floats = EmbedAll(ids.Count, textAt, words, segmenter);
+        var common = new float[d];
+        common[0] = 1;
+        for (var iteration = 0; iteration < 30; iteration++)
+        {
+            var next = new double[d];
+            for (var i = 0; i < ids.Count; i++)
+            {
+                var row = floats.AsSpan(i * d, d);
+                var projection = VectorMath.Dot(row, common);
+                for (var k = 0; k < d; k++)
+                {
+                    next[k] += projection * row[k];
+                }
+            }
+
+            var updated = next.Select(x => (float)x).ToArray();
+            if (!VectorMath.Normalize(updated))
+            {
+                break;
+            }
+
+            common = updated;
+        }
+
+        var (data, scales) = Finish(floats, ids.Count, common);
+        return new PassageVectorTable([.. ids], common, data, scales);
+    }
+
+    /// <summary>
+    /// The table for the passages <paramref name="ids"/> (ascending): rows this table holds are kept as they are, the others
+    /// embedded with this table's common component. Returns how many were embedded.
+    /// </summary>
+    public (PassageVectorTable Table, int Embedded) Update(IReadOnlyList<long> ids, Func<int, string> textAt, WordVectors words, Segmenter segmenter)
+    {
+        var d = Dimensions;
+        var kept = new int[ids.Count];
+        var missing = new List<int>();
+        var at = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            while (at < Ids.Length && Ids[at] < ids[i])
+            {
+                at++;
+            }
+
+            kept[i] = at < Ids.Length && Ids[at] == ids[i] ? at : -1;
+            if (kept[i] < 0)
+            {
+                missing.Add(i);
+            }
+        }
+
+        var floats = EmbedAll(missing.Count, m => textAt(missing[m]), words, segmenter);
+        var (fresh, freshScales) = Finish(floats, missing.Count, Common);
+        var data = new sbyte[(long)ids.Count * d];
+        var scales = new float[ids.Count];
+        var next = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (kept[i] >= 0)
+            {
+                Data.AsSpan(kept[i] * d, d).CopyTo(data.AsSpan(i * d, d));
+                scales[i] = Scales[kept[i]];
+            }
+            else
+            {
+                fresh.AsSpan(next * d, d).CopyTo(data.AsSpan(i * d, d));
+                scales[i] = freshScales[next++];
+            }
+        }
+
+        return (new PassageVectorTable([.. ids], Common, data, scales), missing.Count);
+    }
+
+    /// <summary>
+    /// The SIF-weighted mean of the vectors of <paramref name="input"/>'s words of two or more characters (single characters
+    /// are mostly function words or senses too broad to help: 黑 sits beside 反动), normalised into <paramref name="into"/>;
+    /// a word without a vector of its own takes <paramref name="unknown"/>'s, when given one.
+    /// </summary>
+    internal static void Embed(WordVectors words, Lexicon lexicon, IEnumerable<string> input, Span<float> into, Func<string, float[]?>? unknown)
+    {
+        var total = Math.Max(1, lexicon.TotalFrequency);
+        foreach (var word in input)
+        {
+            if (word.Length < 2 || Search.QueryStopWords.Contains(word))
+            {
+                continue;
+            }
+
+            var own = words.Of(word);
+            var vector = own.IsEmpty ? unknown?.Invoke(word) : null;
+            if (own.IsEmpty && vector is null)
+            {
+                continue;
+            }
+
+            var sif = Smoothing / (Smoothing + ((double)lexicon.Frequency(word) / total));
+            VectorMath.AddScaled(into, own.IsEmpty ? vector : own, (float)sif);
+        }
+
+        VectorMath.Normalize(into);
+    }
+
+    /// <summary>Removes <paramref name="common"/>'s direction from <paramref name="vector"/> and normalises it.</summary>
+    internal static void RemoveCommon(Span<float> vector, float[] common)
+    {
+        VectorMath.AddScaled(vector, common, -(float)VectorMath.Dot(vector, common));
+        VectorMath.Normalize(vector);
+    }
+
+    private static float[] EmbedAll(int count, Func<int, string> textAt, WordVectors words, Segmenter segmenter)
+    {
+        var d = words.Dimensions;
+        var floats = new float[(long)count * d];
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var spans = segmenter.Segment(textAt(i));
+            Embed(words, segmenter.Lexicon, spans.Where(s => s.Kind == WordKind.Han).Select(s => s.Text), floats.AsSpan(i * d, d), unknown: null);
+        });
+        return floats;
+    }
+
+    private static (sbyte[] Data, float[] Scales) Finish(float[] floats, int count, float[] common)
+    {
+        var d = common.Length;
+        var data = new sbyte[floats.Length];
+        var scales = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            var row = floats.AsSpan(i * d, d);
+            RemoveCommon(row, common);
+            scales[i] = VectorMath.Quantise(row, data.AsSpan(i * d, d));
+        }
+
+        return (data, scales);
+    }
+
+    /// <summary>The stored form: a header, the common component, then the ids, the scales and the rows.</summary>
+    public byte[] ToBytes()
+    {
+        using var stream = new MemoryStream((Count * (Dimensions + 12)) + (Dimensions * 4) + 16);
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(Count);
+            writer.Write(Dimensions);
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Common.AsSpan()));
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Ids.AsSpan()));
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Scales.AsSpan()));
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Data.AsSpan()));
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads what <see cref="ToBytes"/> wrote; anything else throws <see cref="SpeechArchiveException"/> naming <paramref name="source"/>.</summary>
+    public static PassageVectorTable FromBytes(byte[] bytes, string source)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var span = bytes.AsSpan();
+        if (span.Length < 16 || BitConverter.ToUInt32(span) != Magic || BitConverter.ToInt32(span[4..]) != FormatVersion)
+        {
+            throw new SpeechArchiveException($"{source}: not a passage-vector table of this version");
+        }
+
+        var (count, d) = (BitConverter.ToInt32(span[8..]), BitConverter.ToInt32(span[12..]));
+        if (count < 0 || d is <= 0 or > 4096 || span.Length != 16 + (d * 4L) + (count * (12L + d)))
+        {
+            throw new SpeechArchiveException($"{source}: a passage-vector table of {span.Length} bytes cannot hold {count} rows of {d} dimensions");
+        }
+
+        var at = 16;
+        var common = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(span.Slice(at, d * 4)).ToArray();
+        at += d * 4;
+        var ids = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(span.Slice(at, count * 8)).ToArray();
+        at += count * 8;
+        var scales = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(span.Slice(at, count * 4)).ToArray();
+        at += count * 4;
+        var data = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(span.Slice(at, count * d)).ToArray();
+        return new PassageVectorTable(ids, common, data, scales);
+    }
+}

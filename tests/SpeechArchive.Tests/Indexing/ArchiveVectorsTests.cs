@@ -1,0 +1,174 @@
+using SpeechArchive.Indexing;
+using SpeechArchive.Search;
+using SpeechArchive.Semantics;
+using SpeechArchive.Storage;
+
+namespace SpeechArchive.Tests.Indexing;
+
+/// <summary>The meaning model and the passages' vectors stored with the index: chosen, learned again only when due, updated per file.</summary>
+public sealed class ArchiveVectorsTests
+{
+    [Fact]
+    public void WhenTheArchiveIsSmall_ShouldServeTheBaseVectorsWithStoredPassageVectorsEqualToEmbeddingThemNow()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.CopyFixtureCorpus();
+        var index = temp.Combine("index");
+
+        var run = Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index });
+        var snapshot = IndexSnapshot.Load(index);
+
+        Assert.NotNull(run.Vectors);
+        Assert.Equal(ArchiveVectors.BaseModel, run.Vectors!.Model);
+        Assert.False(run.Vectors.Learned);
+        Assert.Equal(snapshot.Passages.Count, run.Vectors.Embedded);
+        Assert.Equal(ArchiveVectors.BaseModel, snapshot.Meaning!.Kind);
+        Assert.Equal(1, snapshot.Meaning.Generation);
+        Assert.Same(WordVectors.Base, snapshot.Meaning.Words);
+
+        // The stored vectors (used by the snapshot) against the passages embedded afresh the same way.
+        var stored = snapshot.MeaningVectors!;
+        var fresh = PassageVectors.Build([.. Enumerable.Range(0, snapshot.Passages.Count).Select(snapshot.PassageText)], WordVectors.Base!,
+            new SpeechArchive.Analysis.Segmenter(snapshot.Lexicon));
+        var query = stored.Query(["廉政", "纪律"])!;
+        for (var p = 0; p < snapshot.Passages.Count; p++)
+        {
+            Assert.Equal(fresh.Similarity(query, p), stored.Similarity(query, p), 6);
+        }
+    }
+
+    [Fact]
+    public void WhenTooFewWordsRecurToLearnFrom_ShouldServeTheBaseVectors()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.CopyFixtureCorpus();
+
+        var run = Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index"), VectorTrainingFrom = 1 });
+
+        Assert.Equal(ArchiveVectors.BaseModel, run.Vectors!.Model);
+        Assert.False(run.Vectors.Learned);
+        Assert.Same(WordVectors.Base, IndexSnapshot.Load(temp.Combine("index")).Meaning!.Words);
+    }
+
+    /// <summary>A corpus large enough to learn a model from (a shared set, read by path, copied to a temp folder since files are added).</summary>
+    private static string LearnableCorpus(TempFolder temp)
+    {
+        var source = SharedCorpus.Require("xi-2020");
+        var corpus = temp.Combine("corpus");
+        Directory.CreateDirectory(corpus);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(corpus, Path.GetFileName(file)));
+        }
+
+        return corpus;
+    }
+
+    [SkippableFact]
+    public void WhenOneFileIsAdded_ShouldKeepTheLearnedModelAndEmbedOnlyThatFilesPassages()
+    {
+        using var temp = new TempFolder();
+        var corpus = LearnableCorpus(temp);
+        var extra = Directory.GetFiles(Path.Combine(FixturePaths.RepoRoot, "corpus"), "*.md").Order(StringComparer.Ordinal).ToList();
+        var index = temp.Combine("index");
+        var options = new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index, VectorTrainingFrom = 1 };
+
+        var first = Indexer.Run(options);
+        var (words, table) = Stored(index);
+
+        Assert.Equal(ArchiveVectors.ArchiveModel, first.Vectors!.Model);
+        Assert.True(first.Vectors.Learned);
+        Assert.Equal(1, first.Vectors.Generation);
+        Assert.NotNull(words);
+
+        // One more speech: far less than a tenth of the archive's characters.
+        var added = extra[0];
+        File.Copy(added, Path.Combine(corpus, Path.GetFileName(added)));
+        var second = Indexer.Run(options);
+        var (wordsAfter, tableAfter) = Stored(index);
+        var snapshot = IndexSnapshot.Load(index);
+        var newPassages = snapshot.Passages.Count(p => snapshot.Speeches[p.Speech].FileKey == Path.GetFileName(added));
+
+        Assert.Equal(1, second.Added);
+        Assert.False(second.Vectors!.Learned, "a small change does not learn the model again");
+        Assert.Equal(1, second.Vectors.Generation);
+        Assert.Equal(words, wordsAfter);
+        Assert.True(newPassages > 0);
+        Assert.Equal(newPassages, second.Vectors.Embedded);
+        Assert.Equal(snapshot.Passages.Count, tableAfter.Count);
+        var d = table.Dimensions;
+        for (var i = 0; i < table.Count; i++)
+        {
+            var at = Array.IndexOf(tableAfter.Ids, table.Ids[i]);
+            Assert.True(at >= 0, $"passage {table.Ids[i]} kept");
+            Assert.Equal(table.Data.AsSpan(i * d, d).ToArray(), tableAfter.Data.AsSpan(at * d, d).ToArray());
+        }
+
+        Assert.Equal(ArchiveVectors.ArchiveModel, snapshot.Meaning!.Kind);
+        Assert.Equal(snapshot.Meaning.Words.Count, WordVectors.Read(new MemoryStream(wordsAfter!), "stored").Count);
+
+        // A rebuild learns it again: the next generation.
+        var rebuilt = Indexer.Run(options with { Rebuild = true });
+        Assert.True(rebuilt.Vectors!.Learned);
+        Assert.Equal(2, rebuilt.Vectors.Generation);
+        Assert.Equal(2, IndexSnapshot.Load(index).Meaning!.Generation);
+    }
+
+    [SkippableFact]
+    public void WhenTheArchiveGrowsByMoreThanTheShare_ShouldLearnTheModelAgain()
+    {
+        using var temp = new TempFolder();
+        var corpus = LearnableCorpus(temp);
+        var index = temp.Combine("index");
+        var options = new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index, VectorTrainingFrom = 1 };
+        var files = Directory.GetFiles(corpus).Order(StringComparer.Ordinal).ToList();
+        var moved = temp.Combine("later");
+        Directory.CreateDirectory(moved);
+        foreach (var file in files.Take(files.Count / 4))
+        {
+            File.Move(file, Path.Combine(moved, Path.GetFileName(file)));
+        }
+
+        Assert.True(Indexer.Run(options).Vectors!.Learned);
+        foreach (var file in Directory.GetFiles(moved))
+        {
+            File.Move(file, Path.Combine(corpus, Path.GetFileName(file)));
+        }
+
+        var grown = Indexer.Run(options);
+
+        Assert.True(grown.Vectors!.Learned);
+        Assert.Equal(2, grown.Vectors.Generation);
+        Assert.Equal(grown.Passages, grown.Vectors.Embedded);
+    }
+
+    [Fact]
+    public void WhenTheStoredPassageVectorsAreOlderThanTheIndex_ShouldNotUseThemAndTheNextRunShouldStoreThem()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.CopyFixtureCorpus();
+        var index = temp.Combine("index");
+        Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index });
+        using (var store = IndexStore.Open(index, create: false))
+        {
+            store.SetMeta(MetaKey.VectorPassagesOf, "0"); // as if the vector stage of the last run had failed
+        }
+
+        var snapshot = IndexSnapshot.Load(index);
+        Assert.NotNull(snapshot.MeaningVectors); // embedded on load instead
+        Assert.Equal(snapshot.Passages.Count, snapshot.MeaningVectors!.Count);
+
+        var next = Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index });
+
+        Assert.False(next.Committed, "nothing in the corpus changed");
+        Assert.NotNull(next.Vectors);
+        using var after = IndexStore.Open(index, create: false);
+        Assert.False(ArchiveVectors.Stale(after));
+    }
+
+    private static (byte[]? Words, PassageVectorTable Passages) Stored(string index)
+    {
+        using var store = IndexStore.Open(index, create: false);
+        return (store.GetVectors(ArchiveVectors.WordsRow), PassageVectorTable.FromBytes(store.GetVectors(ArchiveVectors.PassagesRow)!, "test"));
+    }
+}
