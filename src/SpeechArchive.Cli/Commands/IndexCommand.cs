@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using SpeechArchive.Indexing;
 using Spectre.Console;
@@ -108,6 +109,12 @@ internal static class IndexCommand
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(
             $"{r.Speeches} speeches, {r.Passages} passages, {r.Characters:N0} chars read, index {r.IndexBytes / 1024.0 / 1024.0:F1} MB, generation {r.Generation}, {r.Elapsed.TotalSeconds:F2} s{(r.Committed ? "" : " (nothing changed, nothing written)")}");
+        if (r.Vectors is { } v)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"meaning: {v.Model} vectors, model generation {v.Generation}{(v.Learned ? $" (learned now, {v.LearnSeconds:F1} s)" : "")}, {v.Embedded:N0} of {v.Passages:N0} passages embedded")));
+        }
+
         if (r.Failed.Count > 0)
         {
             var failed = new Table().Border(TableBorder.Simple).AddColumn("failed file").AddColumn("reason");

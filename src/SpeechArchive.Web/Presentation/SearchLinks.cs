@@ -44,6 +44,10 @@ internal sealed class SearchLinks(SearchQuery query)
         return Url(string.Join(' ', q.Split(' ', StringSplitOptions.RemoveEmptyEntries)), Selections(), Query.Sort, Query.IsGrouped, 1);
     }
 
+    /// <summary>The same search with <paramref name="word"/> (a word of the free-text reading) replaced by <paramref name="other"/>.</summary>
+    public string WithWordReplaced(string word, string other) =>
+        Url((Query.Q ?? "").Replace(word, other, StringComparison.Ordinal), Selections(), Query.Sort, Query.IsGrouped, 1);
+
     /// <summary>The reader at the passage, carrying the query so its hits are marked there.</summary>
     public static string Reader(string speechId, string? q, int? passageOrdinal = null)
     {

@@ -119,6 +119,11 @@ public sealed class CliEndToEndTests : IDisposable
         var root = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal(Directory.GetFiles(corpus).Length, root.GetProperty("speeches").GetInt32());
         Assert.True(root.GetProperty("passages").GetInt32() > root.GetProperty("speeches").GetInt32());
+        Assert.Equal("base", root.GetProperty("meaning").GetProperty("model").GetString()); // a few files: too few to learn from
+        Assert.Equal(1, root.GetProperty("meaning").GetProperty("generation").GetInt64());
+
+        var text = CliRunner.Run("stats", "--index", index).Stdout;
+        Assert.Contains("base model, generation 1", text, StringComparison.Ordinal);
     }
 
     [Fact]

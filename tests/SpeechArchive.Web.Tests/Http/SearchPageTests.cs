@@ -47,6 +47,27 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAQueryIsRankedByMeaning_ShouldOfferWordsNearInMeaningThatReplaceTheWordAndFindPassages()
+    {
+        using var seeds = new ArchiveFactory(withSeeds: true);
+        using var http = seeds.CreateClient();
+
+        var page = await Html.GetAsync(http, "/?near=0&q=" + Encode("怎样防止干部腐败"));
+        var offered = page.QuerySelectorAll(".understanding.suggestions a.near-word");
+
+        Assert.NotEmpty(offered);
+        foreach (var link in offered)
+        {
+            var word = link.Closest(".suggestion")!.QuerySelector("b")!.TextContent;
+            var href = link.GetAttribute("href")!;
+            var q = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), href).Query)["q"].ToString();
+            Assert.Contains(link.TextContent, q, StringComparison.Ordinal);
+            Assert.DoesNotContain(word, q, StringComparison.Ordinal);
+            Assert.True(Html.Total(await Html.GetAsync(http, href)) > 0, $"{q} finds passages");
+        }
+    }
+
+    [Fact]
     public async Task WhenFilteringByAYear_ShouldNarrowHitsButKeepTheOtherYearsCounts()
     {
         var all = await SearchAsync(client, "q=" + Encode("作风") + "&limit=100");
