@@ -13,7 +13,7 @@ internal static class RelatedCommand
         var query = Usage.QuerySyntax(new Argument<string[]>("query") { Description = "Words and filters, as for search", Arity = ArgumentArity.OneOrMore });
         var limit = new Option<int>("--limit") { Description = "How many terms (default 20)", DefaultValueFactory = _ => 20 };
         var json = CommonOptions.Json("the terms");
-        var command = new Command("related", "Terms that occur with the query far more than in the archive at large.") { query, limit, json };
+        var command = new Command("related", "Terms that occur with the query far more than in the archive at large, and words near it in meaning.") { query, limit, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var result = RelatedTerms.Find(CommonOptions.OpenIndex(parse), string.Join(' ', parse.GetValue(query) ?? []), null, parse.GetValue(limit));
@@ -32,5 +32,10 @@ internal static class RelatedCommand
         }
 
         AnsiConsole.Write(table);
+        if (result.NearInMeaning.Count > 0)
+        {
+            AnsiConsole.MarkupLine("near in meaning 意思相近: " + Markup.Escape(string.Join("  ", result.NearInMeaning.Select(n =>
+                string.Create(CultureInfo.InvariantCulture, $"{n.Word} ({n.Cosine:0.00}, {n.Passages})")))));
+        }
     }
 }

@@ -23,6 +23,7 @@ public static class RelatedTerms
         private readonly Dictionary<char, int> left = [];
         private readonly Dictionary<char, int> right = [];
         private int occurrences;
+        private int aligned;
         private int lastDoc = -1;
 
         public int Passages { get; private set; }
@@ -33,15 +34,22 @@ public static class RelatedTerms
         /// </summary>
         public bool IsComplete => Dominant(left) * 10 < occurrences * 7 && Dominant(right) * 10 < occurrences * 7;
 
+        /// <summary>
+        /// Whether most of its occurrences begin and end where the index's segmenter cuts the passage into words: 党成 of
+        /// 党 / 成为 and 项规定精神 of 八项规定 / 精神 do not, 党的建设 and 一岗双责 do.
+        /// </summary>
+        public bool IsWords => aligned * 2 > occurrences;
+
         /// <summary>Distinct characters seen before and after (a two-character term needs a few of each to be a word, not a seam).</summary>
         public int Neighbours => Math.Min(left.Count + (edgesLeft > 0 ? 1 : 0), right.Count + (edgesRight > 0 ? 1 : 0));
 
         private int edgesLeft;
         private int edgesRight;
 
-        public void Add(int doc, char before, char after)
+        public void Add(int doc, char before, char after, bool onWordEdges)
         {
             occurrences++;
+            aligned += onWordEdges ? 1 : 0;
             if (doc != lastDoc)
             {
                 Passages++;
@@ -66,8 +74,9 @@ public static class RelatedTerms
         }
     }
 
-    private static void CountRuns(int doc, string text, HashSet<long> significant, Dictionary<string, TermCounts> candidates)
+    private static void CountRuns(int doc, string text, Segmenter segmenter, HashSet<long> significant, Dictionary<string, TermCounts> candidates)
     {
+        bool[]? edges = null; // where the segmenter cuts the text, made once a run is found
         var i = 0;
         while (i + 1 < text.Length)
         {
@@ -75,6 +84,15 @@ public static class RelatedTerms
             {
                 i++;
                 continue;
+            }
+
+            if (edges is null)
+            {
+                edges = new bool[text.Length + 1];
+                foreach (var span in segmenter.Segment(text))
+                {
+                    edges[span.Start] = edges[span.End] = true;
+                }
             }
 
             var j = i + 1; // the run covers text[i..j]
@@ -94,7 +112,7 @@ public static class RelatedTerms
                         candidates[term] = counts;
                     }
 
-                    counts.Add(doc, a > 0 ? text[a - 1] : ' ', b < text.Length ? text[b] : ' ');
+                    counts.Add(doc, a > 0 ? text[a - 1] : ' ', b < text.Length ? text[b] : ' ', edges[a] && edges[b]);
                 }
             }
 
@@ -135,13 +153,14 @@ public static class RelatedTerms
 
         // Candidate terms: the substrings of runs of significant bigrams, with the characters seen either side of them.
         var candidates = new Dictionary<string, TermCounts>(StringComparer.Ordinal);
+        var segmenter = SearchStructures.Of(index).Segmenter;
         foreach (var doc in sample)
         {
-            CountRuns(doc, index.Passages[doc].MatchText, significant, candidates);
+            CountRuns(doc, index.Passages[doc].MatchText, segmenter, significant, candidates);
         }
 
         var scored = new List<RelatedTerm>();
-        foreach (var (term, counts) in candidates.Where(kv => kv.Value.Passages >= minForeground && kv.Value.IsComplete && IsWordLike(kv.Key, kv.Value))
+        foreach (var (term, counts) in candidates.Where(kv => kv.Value.Passages >= minForeground && kv.Value.IsComplete && kv.Value.IsWords && IsWordLike(kv.Key, kv.Value))
                      .OrderByDescending(kv => kv.Value.Passages).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(MaxScored))
         {
             if (queryForms.Any(q => q.Contains(term, StringComparison.Ordinal) || term.Contains(q, StringComparison.Ordinal)))
@@ -175,12 +194,30 @@ public static class RelatedTerms
             }
         }
 
-        return new RelatedTermsResult { Query = query, Foreground = docs.Count, Terms = kept, TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2) };
+        return new RelatedTermsResult
+        {
+            Query = query, Foreground = docs.Count, Terms = kept, NearInMeaning = NearInMeaning(index, queryForms, limit),
+            TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+        };
     }
 
     /// <summary>Function characters a term does not start or end with (进党的, 和作风 are seams, not terms).</summary>
     private const string NoStart = "的了和与及是也而并或之其";
     private const string NoEnd = "的了和与及是在对把被将也而并或之其";
+
+    /// <summary>The words nearest the query's words by meaning that passages hold, none of them a query word or part of one.</summary>
+    private static IReadOnlyList<Neighbour> NearInMeaning(IndexSnapshot index, List<string> queryForms, int limit)
+    {
+        var text = string.Concat(queryForms);
+        if (text.Length == 0 || index.MeaningVectors is null)
+        {
+            return [];
+        }
+
+        return [.. Neighbours.Find(index, text, Math.Min(Neighbours.MaxLimit, limit * 2)).Neighbours
+            .Where(n => n.Passages > 0 && !queryForms.Any(q => q.Contains(n.Word, StringComparison.Ordinal) || n.Word.Contains(q, StringComparison.Ordinal)))
+            .Take(limit)];
+    }
 
     private static bool IsWordLike(string term, TermCounts counts) =>
         !NoStart.Contains(term[0], StringComparison.Ordinal) && !NoEnd.Contains(term[^1], StringComparison.Ordinal)

@@ -7,6 +7,11 @@ public sealed record RelatedTermsResult
     /// <summary>Passages matching the query (the foreground).</summary>
     public required int Foreground { get; init; }
     public required IReadOnlyList<RelatedTerm> Terms { get; init; }
+    /// <summary>
+    /// Words near the query by meaning (<see cref="Neighbours"/>: the index's word vectors), that some passage holds and that
+    /// are not the query's own: related by what they mean where <see cref="Terms"/> are related by occurring together.
+    /// </summary>
+    public IReadOnlyList<Neighbour> NearInMeaning { get; init; } = [];
     public required double TookMs { get; init; }
 }
 

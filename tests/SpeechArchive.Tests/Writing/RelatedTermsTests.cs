@@ -27,6 +27,45 @@ public sealed class RelatedTermsTests(SeedIndexFixture seeds) : IClassFixture<Se
     }
 
     [Fact]
+    public void WhenAStringCrossesTheWordsItSitsIn_ShouldNotListItAsATerm()
+    {
+        // 党成为 has no one character before most of it (使党成为, 让党成为) and passes as complete, but where it occurs it is
+        // cut 使党 / 成 / 为: it begins inside a word.
+        using var temp = new TempFolder();
+        string[] foreground =
+        [
+            "庆祝中国共产党成立一百周年，回顾百年奋斗。", "在中国共产党成立一百周年之际，总结百年经验。", "中国共产党成立以来，百年征程波澜壮阔。",
+            "百年来，我们使党成为坚强领导核心。", "百年奋斗使党成为世界最大的政党。", "百年历程让党成为人民的主心骨。",
+        ];
+        string[] background = ["要推动经济发展。", "经济运行总体平稳。", "深化改革开放。", "扩大国内需求。", "促进就业增收。", "稳定经济增长。"];
+        var speeches = foreground.Concat(background)
+            .Select((text, i) => ($"s{i}.md", $"20{10 + i}-01-01", $"讲话{i}", text + "各项工作稳步推进。")).ToArray();
+        var index = TinyCorpus.Index(temp, speeches);
+
+        var result = RelatedTerms.Find(index, "百年");
+
+        Assert.Equal(6, result.Foreground);
+        Assert.NotEmpty(result.Terms);
+        Assert.Contains(result.Terms, t => t.Term == "中国共产党成立");
+        Assert.DoesNotContain(result.Terms, t => t.Term is "党成" or "党成为");
+    }
+
+    [Fact]
+    public void WhenListingRelatedTerms_ShouldAlsoListWordsNearInMeaningThatPassagesHold()
+    {
+        var result = RelatedTerms.Find(seeds.Snapshot, "作风建设", limit: 8);
+
+        Assert.InRange(result.NearInMeaning.Count, 1, 8);
+        Assert.All(result.NearInMeaning, n =>
+        {
+            Assert.DoesNotContain(n.Word, "作风建设", StringComparison.Ordinal);
+            Assert.DoesNotContain("作风建设", n.Word, StringComparison.Ordinal);
+            Assert.True(n.Passages > 0);
+        });
+        Assert.Equal(result.NearInMeaning.OrderByDescending(n => n.Cosine).Select(n => n.Word), result.NearInMeaning.Select(n => n.Word));
+    }
+
+    [Fact]
     public void WhenListingRelatedTerms_ShouldNeitherRepeatTheQueryNorCountBeyondTheArchive()
     {
         var result = RelatedTerms.Find(seeds.Snapshot, "作风建设");

@@ -121,6 +121,7 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
 
             await page.GotoAsync("/?q=" + Uri.EscapeDataString("作风建设"));
             await page.WaitForSelectorAsync("#related.loaded ul.related-terms a");
+            Assert.True(await page.Locator("#related ul.near-meaning a.term").CountAsync() > 0, "words near in meaning beside the co-occurring ones");
             var term = await page.Locator("#related a.term").First.TextContentAsync();
             await page.Locator("#related a.term").First.ClickAsync();
             await page.WaitForSelectorAsync("li.hit");

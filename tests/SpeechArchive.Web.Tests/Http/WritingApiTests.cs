@@ -120,6 +120,8 @@ public sealed class WritingApiTests : IDisposable
         Assert.True(result.Foreground > 0);
         Assert.InRange(result.Terms.Count, 1, 5);
         Assert.All(result.Terms, t => Assert.DoesNotContain("作风建设", t.Term, StringComparison.Ordinal));
+        Assert.InRange(result.NearInMeaning.Count, 1, 5);
+        Assert.All(result.NearInMeaning, n => Assert.True(n.Passages > 0 && !n.Word.Contains("作风建设", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -16,22 +16,38 @@
   fetch(box.getAttribute('data-src'), { headers: { Accept: 'application/json' } })
     .then(function (r) { return r.ok ? r.json() : null; })
     .then(function (data) {
-      if (!data || !data.terms || data.terms.length === 0) { return; }
+      var terms = (data && data.terms) || [];
+      var near = (data && data.nearInMeaning) || [];
+      if (terms.length === 0 && near.length === 0) { return; }
       var q = new URLSearchParams(location.search).get('q') || '';
       var refine = box.getAttribute('data-refine');
-      var list = document.createElement('ul');
-      list.className = 'related-terms';
-      data.terms.forEach(function (t) {
-        var item = document.createElement('li');
-        var link = document.createElement('a');
-        link.className = 'term';
-        link.textContent = t.term;
-        link.title = '命中段落 ' + t.foreground + ' / 全部档案 ' + t.background;
-        link.href = refine.replace('__TERM__', encodeURIComponent((q + ' ' + t.term).trim()));
-        item.appendChild(link);
-        list.appendChild(item);
-      });
-      box.appendChild(list);
+      function list(items, className, title) {
+        var ul = document.createElement('ul');
+        ul.className = className;
+        items.forEach(function (t) {
+          var item = document.createElement('li');
+          var link = document.createElement('a');
+          link.className = 'term';
+          link.textContent = t.word;
+          link.title = title(t);
+          link.href = refine.replace('__TERM__', encodeURIComponent((q + ' ' + t.word).trim()));
+          item.appendChild(link);
+          ul.appendChild(item);
+        });
+        return ul;
+      }
+      if (terms.length > 0) {
+        box.appendChild(list(terms.map(function (t) { return { word: t.term, t: t }; }), 'related-terms',
+          function (x) { return '命中段落 ' + x.t.foreground + ' / 全部档案 ' + x.t.background; }));
+      }
+      if (near.length > 0) {
+        var heading = document.createElement('h3');
+        heading.className = 'near-meaning-title';
+        heading.textContent = '意思相近';
+        box.appendChild(heading);
+        box.appendChild(list(near, 'related-terms near-meaning',
+          function (n) { return '词向量余弦 ' + n.cosine.toFixed(2) + '，' + n.passages + ' 段含此词'; }));
+      }
       box.classList.add('loaded');
     })
     .catch(function () { /* the link to the related-terms page stays */ });
