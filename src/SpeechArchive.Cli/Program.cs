@@ -28,6 +28,7 @@ root.Subcommands.Add(TrendsCommand.Create());
 root.Subcommands.Add(RecallEvalCommand.Create());
 root.Subcommands.Add(RecallSampleCommand.Create());
 root.Subcommands.Add(EvalTopicalCommand.Create());
+root.Subcommands.Add(EvalSimilarCommand.Create());
 root.Subcommands.Add(LexiconCommand.Create());
 root.Subcommands.Add(LexiconCommand.Segment());
 root.Subcommands.Add(VectorsCommand.Create());

@@ -16,15 +16,13 @@ internal static class EvalTopicalCommand
 {
     public const string DefaultNeeds = "tests/SpeechArchive.Tests/Fixtures/Topical/needs.tsv";
     public const string DefaultJudgments = "tests/SpeechArchive.Tests/Fixtures/Topical/judgments.tsv";
-    public static readonly string[] DefaultCorpus = ["corpus", "../shared/corpus/reports", "../shared/corpus/xi-2020"];
-
     public static Command Create()
     {
         var needs = new Option<string>("--needs") { Description = $"Needs TSV (default: {DefaultNeeds})", DefaultValueFactory = _ => DefaultNeeds };
         var judgments = new Option<string>("--judgments") { Description = $"Judgments TSV (default: {DefaultJudgments})", DefaultValueFactory = _ => DefaultJudgments };
         var corpus = new Option<string[]>("--corpus")
         {
-            Description = "Folders to index into a temporary index, laid out as recall-eval does (default: corpus, ../shared/corpus/reports, ../shared/corpus/xi-2020); --existing uses --index instead",
+            Description = $"Folders to index into a temporary index, laid out as recall-eval does (default: {string.Join(", ", EvalIndex.DefaultCorpus)}); --existing uses --index instead",
             AllowMultipleArgumentsPerToken = true,
         };
         var existing = new Option<bool>("--existing") { Description = "Evaluate the index in --index instead of building one" };
@@ -36,23 +34,8 @@ internal static class EvalTopicalCommand
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var set = TopicalSet.Load(parse.GetValue(needs)!, parse.GetValue(judgments)!);
-            var folders = parse.GetValue(corpus) is { Length: > 0 } given ? given : DefaultCorpus;
-            string? temp = null;
-            try
+            return EvalIndex.With(parse, corpus, existing, index =>
             {
-                IndexSnapshot index;
-                if (parse.GetValue(existing))
-                {
-                    index = CommonOptions.OpenIndex(parse);
-                }
-                else
-                {
-                    temp = Path.Combine(Path.GetTempPath(), "speecharchive-topical-" + Guid.NewGuid().ToString("N"));
-                    RecallCorpus.Stage(Path.Combine(temp, "corpus"), folders);
-                    Indexer.Run(new IndexOptions { CorpusDirectory = Path.Combine(temp, "corpus"), IndexDirectory = Path.Combine(temp, "index") });
-                    index = IndexSnapshot.Load(Path.Combine(temp, "index"));
-                }
-
                 var searcher = ArchiveOptions.OpenSearcher(index, parse);
                 var report = TopicalEvaluator.Evaluate(searcher, set, TopicalMode.All);
                 if (parse.GetValue(pool) is { } poolPath)
@@ -61,14 +44,7 @@ internal static class EvalTopicalCommand
                 }
 
                 return CommonOptions.Print(parse, json, report, r => Print(r, parse.GetValue(perNeed)));
-            }
-            finally
-            {
-                if (temp is not null)
-                {
-                    Directory.Delete(temp, recursive: true);
-                }
-            }
+            });
         }));
         return command;
     }

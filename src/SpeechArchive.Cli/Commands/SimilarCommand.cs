@@ -11,13 +11,18 @@ internal static class SimilarCommand
     {
         var passage = new Argument<string>("passage-id") { Description = "A passage id as search prints it (speech-id:N)" };
         var limit = new Option<int>("--limit") { Description = "How many (default 10)", DefaultValueFactory = _ => 10 };
+        var meaning = new Option<double>("--meaning")
+        {
+            Description = $"The share of the score that is nearness in meaning, 0–1 (0: shared bigrams alone; default {SimilarPassages.DefaultMeaningWeight})",
+            DefaultValueFactory = _ => SimilarPassages.DefaultMeaningWeight,
+        };
         var json = CommonOptions.Json("the similar passages");
-        var command = new Command("similar", "More like this: the most similar passages elsewhere in the archive.") { passage, limit, json };
+        var command = new Command("similar", "More like this: the most similar passages elsewhere in the archive.") { passage, limit, meaning, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var index = CommonOptions.OpenIndex(parse);
             var id = parse.GetValue(passage)!;
-            var result = SimilarPassages.Find(index, id, parse.GetValue(limit))
+            var result = SimilarPassages.Find(index, id, parse.GetValue(limit), parse.GetValue(meaning))
                 ?? throw new SpeechArchiveException($"No passage with id '{id}' in the index. `search` prints passage ids.");
             return CommonOptions.Print(parse, json, result, Print);
         }));

@@ -203,6 +203,21 @@ public sealed class PassageVectors
         System.Buffers.ArrayPool<int>.Shared.Return(raw);
     }
 
+    /// <summary>A passage's own vector (unit length, from its 8 bits): to find the passages nearest it.</summary>
+    public float[] VectorOf(int passage)
+    {
+        var d = Dimensions;
+        var at = rowOf?[passage] ?? passage;
+        var vector = new float[d];
+        for (var k = 0; k < d; k++)
+        {
+            vector[k] = data[(at * d) + k] * scales[at];
+        }
+
+        VectorMath.Normalize(vector);
+        return vector;
+    }
+
     /// <summary>The cosine of <paramref name="query"/> (a unit vector) with one passage.</summary>
     public double Similarity(ReadOnlySpan<float> query, int passage)
     {

@@ -6,7 +6,8 @@ namespace SpeechArchive.Writing;
 
 /// <summary>
 /// "More like this": for a passage, the most similar passages of other speeches — candidates from the postings of its most
-/// distinctive bigrams (tf·idf), ranked by the cosine of their bigram tf·idf vectors — with the strings both share.
+/// distinctive bigrams (tf·idf) and the passages nearest it by meaning, ranked by a mix of the cosine of their bigram tf·idf
+/// vectors and of their meaning vectors — with the strings both share.
 /// </summary>
 public static class SimilarPassages
 {
@@ -23,8 +24,20 @@ public static class SimilarPassages
         PassageNorms.Prepare(index);
     }
 
-    /// <summary>Null when there is no passage with that id.</summary>
-    public static SimilarResult? Find(IndexSnapshot index, string passageId, int limit = 10)
+    /// <summary>
+    /// The share of a candidate's score that is the cosine of the passages' meaning vectors (the rest is the bigram tf·idf
+    /// cosine); passages nearest by meaning are candidates too. Chosen by reading (docs/writers.md).
+    /// </summary>
+    public const double DefaultMeaningWeight = 0.3;
+
+    /// <summary>Candidates nearest the source by meaning, beside those sharing its bigrams.</summary>
+    private const int MeaningCandidates = 50;
+
+    /// <summary>
+    /// Null when there is no passage with that id. <paramref name="meaningWeight"/>: 0 ranks by shared bigrams alone, 1 by
+    /// meaning alone (for comparisons), default <see cref="DefaultMeaningWeight"/>.
+    /// </summary>
+    public static SimilarResult? Find(IndexSnapshot index, string passageId, int limit = 10, double meaningWeight = DefaultMeaningWeight)
     {
         ArgumentNullException.ThrowIfNull(index);
         var clock = Stopwatch.StartNew();
@@ -38,13 +51,24 @@ public static class SimilarPassages
         var vector = TermVector.Of(index, text);
         var keys = vector.Weights.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(QueryTerms).Select(kv => kv.Key).ToList();
         var speechOf = index.PassageSpeech;
-        var candidates = BigramCandidates.Top(index, keys, Candidates, 0.1, d => speechOf[d] != speech);
+        var weight = Math.Clamp(meaningWeight, 0, 1);
+        var candidates = weight >= 1 ? [] : BigramCandidates.Top(index, keys, Candidates, 0.1, d => speechOf[d] != speech).Select(c => c.Doc).ToList();
+        var vectors = weight > 0 ? index.MeaningVectors : null;
+        var meaning = vectors?.VectorOf(source);
+        if (vectors is not null && meaning is not null)
+        {
+            // The nearest of other speeches (a few more are asked for: the source's own speech is often nearest).
+            candidates = [.. candidates.Union(vectors.Nearest(meaning, MeaningCandidates * 2).Select(n => n.Passage).Where(d => speechOf[d] != speech).Take(MeaningCandidates))];
+        }
+
         var scored = new List<(int Doc, double Score)>(candidates.Count);
         var idf = IdfMemo.Begin(index);
         var norms = PassageNorms.TryGet(index);
-        foreach (var c in candidates)
+        foreach (var doc in candidates)
         {
-            scored.Add((c.Doc, vector.CosineWith(idf, index.Passages[c.Doc].MatchText, norms is null ? double.NaN : norms[c.Doc])));
+            var words = weight >= 1 ? 0 : vector.CosineWith(idf, index.Passages[doc].MatchText, norms is null ? double.NaN : norms[doc]);
+            var near = meaning is null ? 0 : Math.Max(0, vectors!.Similarity(meaning, doc));
+            scored.Add((doc, meaning is null ? words : ((1 - weight) * words) + (weight * near)));
         }
 
         var similar = scored.OrderByDescending(s => s.Score).ThenBy(s => s.Doc).Take(Math.Clamp(limit, 0, 100))

@@ -24,8 +24,8 @@ public static class TopicalEvaluator
                 var hits = Ranking(searcher, need.Query, mode);
                 var gains = hits.Select(h => set.Grade(need.Id, h)).ToList();
                 var ideal = set.Judgments.TryGetValue(need.Id, out var graded) ? graded.Values.OrderDescending().Take(K).ToList() : [];
-                var idcg = Dcg(ideal.Select(g => (int?)g).ToList());
-                var ndcg = idcg == 0 ? 0 : Dcg(gains) / idcg;
+                var idcg = Dcg(ideal.Select(g => (int?)g).ToList(), K);
+                var ndcg = idcg == 0 ? 0 : Dcg(gains, K) / idcg;
                 var precision = (double)gains.Count(g => g >= 1) / K;
                 results.Add(new TopicalResult(need, ndcg, precision, hits.Count, gains.Count(g => g is null), hits));
             }
@@ -45,10 +45,11 @@ public static class TopicalEvaluator
         return [.. result.Hits.Select(h => h.PassageId)];
     }
 
-    private static double Dcg(List<int?> grades)
+    /// <summary>DCG of the first <paramref name="k"/> grades (gain 2^grade − 1, an unjudged one 0).</summary>
+    internal static double Dcg(IReadOnlyList<int?> grades, int k)
     {
         var dcg = 0.0;
-        for (var i = 0; i < grades.Count && i < K; i++)
+        for (var i = 0; i < grades.Count && i < k; i++)
         {
             dcg += (Math.Pow(2, grades[i] ?? 0) - 1) / Math.Log2(i + 2);
         }

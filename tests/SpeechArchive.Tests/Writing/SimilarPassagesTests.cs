@@ -2,8 +2,40 @@ using SpeechArchive.Writing;
 
 namespace SpeechArchive.Tests.Writing;
 
-public sealed class SimilarPassagesTests
+public sealed class SimilarPassagesTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>
 {
+    [Fact]
+    public void WhenRankingByMeaningAlone_ShouldListThePassagesOfOtherSpeechesNearestTheSourcesVector()
+    {
+        var index = seeds.Snapshot;
+        var vectors = index.MeaningVectors!;
+        var source = index.Passages.Select((p, i) => (p, i)).First(x => x.p.End - x.p.Start > 150).i;
+        var own = vectors.VectorOf(source);
+        var expected = Enumerable.Range(0, index.Passages.Count).Where(d => index.Passages[d].Speech != index.Passages[source].Speech)
+            .Select(d => (Id: index.Passages[d].Id, Cosine: vectors.Similarity(own, d))).OrderByDescending(x => x.Cosine).Take(5).ToList();
+
+        var result = SimilarPassages.Find(index, index.Passages[source].Id, limit: 5, meaningWeight: 1)!;
+
+        Assert.Equal(expected.Select(x => x.Id), result.Similar.Select(s => s.Source.PassageId));
+        Assert.All(result.Similar.Zip(expected), x => Assert.Equal(Math.Round(x.Second.Cosine, 3), x.First.Score, 3));
+    }
+
+    [Fact]
+    public void WhenMixingMeaningIn_ShouldFindPassagesTheBigramsAloneDoNot()
+    {
+        var index = seeds.Snapshot;
+        var mixedIn = 0;
+        foreach (var source in Enumerable.Range(0, index.Passages.Count).Where(i => index.Passages[i].End - index.Passages[i].Start > 150).Take(10))
+        {
+            var words = SimilarPassages.Find(index, index.Passages[source].Id, limit: 5, meaningWeight: 0)!.Similar.Select(s => s.Source.PassageId).ToHashSet();
+            var mixed = SimilarPassages.Find(index, index.Passages[source].Id, limit: 5)!.Similar;
+            Assert.DoesNotContain(mixed, s => s.Source.SpeechId == index.Speeches[index.Passages[source].Speech].Id);
+            mixedIn += mixed.Count(s => !words.Contains(s.Source.PassageId));
+        }
+
+        Assert.True(mixedIn > 0, "meaning brings in passages the shared bigrams did not rank");
+    }
+
     [Fact]
     public void WhenAnotherSpeechReusesAPassage_ShouldRankItFirstWithTheSharedStrings()
     {
@@ -24,6 +56,27 @@ public sealed class SimilarPassagesTests
         Assert.DoesNotContain(result.Similar, s => s.Source.Title == "甲");
         Assert.True(result.Similar.Zip(result.Similar.Skip(1)).All(p => p.First.Score >= p.Second.Score));
         Assert.InRange(result.Similar[0].Score, 0.5, 1);
+    }
+
+    [Fact]
+    public void WhenScoringJudgedPairs_ShouldGiveTheRankingWhoseTopFiveAreAllJudgedBestAnNdcgOfOne()
+    {
+        using var temp = new TempFolder();
+        var index = seeds.Snapshot;
+        List<string> Top(string id, double weight) => [.. SimilarPassages.Find(index, id, SimilarEvaluator.K, weight)!.Similar.Select(s => s.Source.PassageId)];
+        var source = index.Passages.Select(p => p.Id).First(id => Top(id, 0).Count == SimilarEvaluator.K);
+        var byBigrams = Top(source, 0);
+        var byMeaning = Top(source, 1);
+        var path = temp.Combine("judgments.tsv");
+        File.WriteAllLines(path, ["source_id\tcandidate_id\tgrade",
+            .. byBigrams.Select(c => $"{source}\t{c}\t2"), .. byMeaning.Except(byBigrams).Select(c => $"{source}\t{c}\t0")]);
+
+        var scores = SimilarEvaluator.Evaluate(index, SimilarEvaluator.LoadJudgments(path));
+
+        var bigramsAlone = scores.Single(s => s.MeaningWeight == 0);
+        Assert.Equal((1, 1.0, 1.0, 1.0, 0), (bigramsAlone.Sources, bigramsAlone.Ndcg, bigramsAlone.Precision, bigramsAlone.Strong, bigramsAlone.Unjudged));
+        var meaningAlone = scores.Single(s => s.MeaningWeight == 1);
+        Assert.Equal((double)byMeaning.Count(byBigrams.Contains) / SimilarEvaluator.K, meaningAlone.Precision, 3);
     }
 
     [Fact]
