@@ -21,10 +21,11 @@ internal static class RecallEvalCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var strict = new Option<bool>("--strict") { Description = "Search without the thesaurus and near matches (the baseline)" };
+        var words = new Option<bool>("--words") { Description = "Search as plain BM25 over the query's words, ORed (the baseline people's questions are compared with)" };
         var misses = new Option<bool>("--misses") { Description = "List the queries whose passage did not come first" };
         var warmUp = new Option<int>("--warm-up") { Description = "Searches of the set's first queries before timing (default 50)", DefaultValueFactory = _ => 50 };
         var json = CommonOptions.Json("the report");
-        var command = new Command("recall-eval", "Score the main search on half-remembered queries: MRR@10 and recall@10, overall and per kind.") { queries, corpus, strict, misses, warmUp, json };
+        var command = new Command("recall-eval", "Score the main search on half-remembered queries: MRR@10 and recall@10, overall and per kind.") { queries, corpus, strict, words, misses, warmUp, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var set = RecallSet.Load(parse.GetValue(queries)!);
@@ -46,7 +47,7 @@ internal static class RecallEvalCommand
                 }
 
                 var searcher = parse.GetValue(strict) ? new Searcher(index) : ArchiveOptions.OpenSearcher(index, parse);
-                var report = RecallEvaluator.Evaluate(searcher, set, warmUp: parse.GetValue(warmUp));
+                var report = RecallEvaluator.Evaluate(searcher, set, warmUp: parse.GetValue(warmUp), mode: parse.GetValue(words) ? SearchMode.Words : SearchMode.Understood);
                 return CommonOptions.Print(parse, json, report, r => Print(r, index, parse.GetValue(misses)));
             }
             finally

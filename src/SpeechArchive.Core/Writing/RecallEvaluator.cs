@@ -8,10 +8,10 @@ namespace SpeechArchive.Writing;
 public static class RecallEvaluator
 {
     /// <summary>
-    /// Scores <paramref name="queries"/>. Times are taken after <paramref name="warmUp"/> searches of the set's first queries
+    /// Scores <paramref name="queries"/> searched in <paramref name="mode"/>. Times are taken after <paramref name="warmUp"/> searches of the set's first queries
     /// (the first searches pay for compiling the code, and the runtime recompiles hot methods after about thirty calls).
     /// </summary>
-    public static RecallReport Evaluate(Searcher searcher, IReadOnlyList<RecallQuery> queries, int k = 10, int warmUp = 1)
+    public static RecallReport Evaluate(Searcher searcher, IReadOnlyList<RecallQuery> queries, int k = 10, int warmUp = 1, SearchMode mode = SearchMode.Understood)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(queries);
@@ -22,7 +22,7 @@ public static class RecallEvaluator
         var slowest = new List<(RecallQuery Query, double Ms)>();
         foreach (var q in queries.Take(Math.Max(warmUp, queries.Count > 0 ? 1 : 0)))
         {
-            searcher.Search(new SearchRequest { Query = q.Query, Limit = k, SnippetLength = 40 });
+            searcher.Search(new SearchRequest { Query = q.Query, Limit = k, SnippetLength = 40, Mode = mode });
         }
 
         foreach (var q in queries)
@@ -30,7 +30,7 @@ public static class RecallEvaluator
             var target = TargetPassage(index, q)
                 ?? throw new SpeechArchiveException($"recall target not in the index: {q.Source} “{q.Target}” (index the seeds and the reports together)");
             var clock = Stopwatch.StartNew();
-            var result = searcher.Search(new SearchRequest { Query = q.Query, Limit = k, SnippetLength = 40 });
+            var result = searcher.Search(new SearchRequest { Query = q.Query, Limit = k, SnippetLength = 40, Mode = mode });
             times.Add(clock.Elapsed.TotalMilliseconds);
             slowest.Add((q, clock.Elapsed.TotalMilliseconds));
             var at = result.Hits.ToList().FindIndex(h => h.PassageId == index.Passages[target].Id);
