@@ -10,7 +10,9 @@ namespace SpeechArchive.Indexing;
 /// <c>vectors</c> table) after the lexical commit, so that search works meanwhile and a load need not embed every passage.
 /// An archive of <see cref="IndexOptions.VectorTrainingFrom"/> characters or more learns its own model
 /// (<see cref="VectorTrainer"/>); a smaller one is served by the base vectors that ship with the engine (learned from the
-/// shared public sets: 1.7 M characters of speeches alone gave vectors that ranked worse than the base, docs/relevance.md).
+/// shared public sets: 1.7 M characters of speeches alone gave vectors that ranked worse than the base, docs/relevance.md),
+/// extended with the archive's own words they do not know (<see cref="VectorTrainer.Extend"/>; model
+/// <see cref="ExtendedModel"/>).
 /// The model is learned again only when the archive's size changed by <see cref="RelearnShare"/> since, or on a rebuild;
 /// otherwise a run embeds only the passages that are new, and the model generation stays.
 /// </summary>
@@ -27,6 +29,9 @@ public static class ArchiveVectors
 
     /// <summary>The <c>vector_model</c> of an index served by the base vectors.</summary>
     public const string BaseModel = "base";
+
+    /// <summary>The <c>vector_model</c> of an index served by the base vectors extended with its own words (read from their contexts).</summary>
+    public const string ExtendedModel = "extended";
 
     /// <summary>The <c>vector_model</c> of an index served by vectors learned from its own text.</summary>
     public const string ArchiveModel = "archive";
@@ -56,9 +61,9 @@ public static class ArchiveVectors
             var wantArchive = characters > 0 && characters >= trainFrom;
             var model = store.GetMeta(MetaKey.VectorModel);
             var learnedAt = long.TryParse(store.GetMeta(MetaKey.VectorCharacters), NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : -1;
-            var storedWords = model == ArchiveModel ? store.GetVectors(WordsRow) : null;
+            var storedWords = model is ArchiveModel or ExtendedModel ? store.GetVectors(WordsRow) : null;
             var due = rebuild || model is null || (model == ArchiveModel) != wantArchive
-                || (wantArchive && (storedWords is null || Math.Abs(characters - learnedAt) >= RelearnShare * Math.Max(1, learnedAt)));
+                || (model != BaseModel && storedWords is null) || Math.Abs(characters - learnedAt) >= RelearnShare * Math.Max(1, learnedAt);
 
             WordVectors? words;
             var generation = long.TryParse(store.GetMeta(MetaKey.VectorGeneration), NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : 0;
@@ -87,15 +92,30 @@ public static class ArchiveVectors
                     }
                 }
 
+                var extended = false;
                 if (!wantArchive)
                 {
-                    words = WordVectors.Base;
-                    store.DeleteVectors(WordsRow);
+                    // The base vectors, extended with the archive's words they do not know (read from their contexts).
+                    words = WordVectors.Base is { } known
+                        ? VectorTrainer.Extend(known, speeches.Select(s => s.Text), segmenter, new VectorTrainingOptions())
+                        : null;
+                    if (words is not null)
+                    {
+                        extended = true;
+                        using var bytes = new MemoryStream();
+                        words.Write(bytes);
+                        store.SetVectors(WordsRow, bytes.ToArray());
+                    }
+                    else
+                    {
+                        words = WordVectors.Base;
+                        store.DeleteVectors(WordsRow);
+                    }
                 }
 
                 learnSeconds = clock.Elapsed.TotalSeconds;
                 generation++;
-                store.SetMeta(MetaKey.VectorModel, wantArchive ? ArchiveModel : BaseModel);
+                store.SetMeta(MetaKey.VectorModel, wantArchive ? ArchiveModel : extended ? ExtendedModel : BaseModel);
                 store.SetMeta(MetaKey.VectorGeneration, generation.ToString(CultureInfo.InvariantCulture));
                 store.SetMeta(MetaKey.VectorCharacters, characters.ToString(CultureInfo.InvariantCulture));
                 store.SetMeta(MetaKey.VectorLearned, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
@@ -125,7 +145,7 @@ public static class ArchiveVectors
             store.SetMeta(MetaKey.VectorLexicon, lexiconKey);
             store.SetMeta(MetaKey.VectorPassagesOf, store.Generation.ToString(CultureInfo.InvariantCulture));
             store.Commit();
-            return new VectorRefresh(due ? (wantArchive ? ArchiveModel : BaseModel) : model!, generation, due && wantArchive, learnSeconds, embedded, ids.Length);
+            return new VectorRefresh(store.GetMeta(MetaKey.VectorModel)!, generation, due && wantArchive, learnSeconds, embedded, ids.Length);
         }
         catch
         {
@@ -148,12 +168,12 @@ public static class ArchiveVectors
         var generation = long.TryParse(store.GetMeta(MetaKey.VectorGeneration), NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : 0;
         var characters = long.TryParse(store.GetMeta(MetaKey.VectorCharacters), NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : 0;
         WordVectors? words = null;
-        if (model == ArchiveModel && store.GetVectors(WordsRow) is { } bytes)
+        if (model is ArchiveModel or ExtendedModel && store.GetVectors(WordsRow) is { } bytes)
         {
             words = WordVectors.Read(new MemoryStream(bytes), $"{store.DatabasePath}: vectors '{WordsRow}'");
         }
 
-        var fromArchive = words is not null;
+        var stored = words is not null;
         words ??= WordVectors.Base;
         if (words is null)
         {
@@ -161,7 +181,7 @@ public static class ArchiveVectors
         }
 
         PassageVectorTable? passages = null;
-        if (!Stale(store) && (fromArchive || model == BaseModel) && store.GetVectors(PassagesRow) is { } table)
+        if (!Stale(store) && (stored || model == BaseModel) && store.GetVectors(PassagesRow) is { } table)
         {
             passages = PassageVectorTable.FromBytes(table, $"{store.DatabasePath}: vectors '{PassagesRow}'");
             if (!passages.Covers(passageIds) || passages.Dimensions != words.Dimensions)
@@ -170,7 +190,7 @@ public static class ArchiveVectors
             }
         }
 
-        return (new MeaningModel(fromArchive ? ArchiveModel : BaseModel, fromArchive || model == BaseModel ? generation : 0, characters,
+        return (new MeaningModel(stored ? model! : BaseModel, stored || model == BaseModel ? generation : 0, characters,
             store.GetMeta(MetaKey.VectorLearned), words), passages);
     }
 

@@ -90,6 +90,84 @@ public static class VectorTrainer
         return new WordVectors([.. vocabulary.Select(i => names[i])], vectors, dimensions, provenance);
     }
 
+    /// <summary>
+    /// The base vectors extended with the words of <paramref name="texts"/> they do not know: each such word seen at least
+    /// <see cref="VectorTrainingOptions.MinCount"/> times takes the mean of the known words around it (within the window,
+    /// weighted 1/distance; "à la carte" without its learned transform), less the mean of all such context vectors, which
+    /// every word shares. Null when no word qualifies.
+    /// </summary>
+    public static WordVectors? Extend(WordVectors known, IEnumerable<string> texts, Segmenter segmenter, VectorTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        var d = known.Dimensions;
+        var sums = new Dictionary<string, (float[] Sum, int Count)>(StringComparer.Ordinal);
+        var overall = new double[d];
+        long contexts = 0;
+        foreach (var words in texts.AsParallel().AsOrdered().Select(t => Words(t, segmenter)).AsSequential())
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (words[i] is not { Length: >= 2 } word || known.Contains(word))
+                {
+                    continue;
+                }
+
+                if (!sums.TryGetValue(word, out var entry))
+                {
+                    entry = (new float[d], 0);
+                }
+
+                var context = new float[d];
+                foreach (var step in (ReadOnlySpan<int>)[-1, 1])
+                {
+                    // Outward from the word, up to the window or a sentence's end.
+                    for (var j = i + step; j >= 0 && j < words.Count && Math.Abs(j - i) <= options.Window && words[j] is not null; j += step)
+                    {
+                        var vector = known.Of(words[j]!);
+                        if (!vector.IsEmpty)
+                        {
+                            VectorMath.AddScaled(context, vector, 1f / Math.Abs(j - i));
+                        }
+                    }
+                }
+
+                VectorMath.AddScaled(entry.Sum, context, 1f);
+                for (var k = 0; k < d; k++)
+                {
+                    overall[k] += context[k];
+                }
+
+                contexts++;
+                sums[word] = (entry.Sum, entry.Count + 1);
+            }
+        }
+
+        var mean = overall.Select(x => (float)(x / Math.Max(1, contexts))).ToArray();
+        var added = sums.Where(kv => kv.Value.Count >= options.MinCount).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        if (added.Count == 0)
+        {
+            return null;
+        }
+
+        var names = new List<string>(known.Count + added.Count);
+        var data = new float[(long)(known.Count + added.Count) * d];
+        for (var i = 0; i < known.Count; i++)
+        {
+            names.Add(known.Words[i]);
+            known.Of(known.Words[i]).CopyTo(data.AsSpan(i * d, d));
+        }
+
+        foreach (var (word, (sum, count)) in added)
+        {
+            var row = data.AsSpan(names.Count * d, d);
+            sum.CopyTo(row);
+            VectorMath.AddScaled(row, mean, -count);
+            names.Add(word);
+        }
+
+        return new WordVectors(names, data, d, $"{known.Provenance}; extended with {added.Count:N0} of this archive's words from their contexts");
+    }
+
     /// <summary>The content words of a text in order, null where a sentence ends (a window does not cross it).</summary>
     private static List<string?> Words(string text, Segmenter segmenter)
     {

@@ -38,6 +38,43 @@ public sealed class ArchiveVectorsTests
     }
 
     [Fact]
+    public void WhenASmallArchiveUsesWordsTheBaseVectorsDoNotKnow_ShouldExtendThemAndKeepEveryBaseVector()
+    {
+        using var temp = new TempFolder();
+        var corpus = Path.Combine(FixturePaths.RepoRoot, "corpus");
+
+        var run = Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
+        var snapshot = IndexSnapshot.Load(temp.Combine("index"));
+        var words = snapshot.Meaning!.Words;
+        var known = WordVectors.Base!;
+        var added = words.Words.Where(w => !known.Contains(w)).ToList();
+
+        Assert.Equal(ArchiveVectors.ExtendedModel, run.Vectors!.Model);
+        Assert.Equal(ArchiveVectors.ExtendedModel, snapshot.Meaning.Kind);
+        Assert.Equal(known.Count + added.Count, words.Count);
+        Assert.NotEmpty(added);
+        var text = string.Concat(snapshot.Speeches.Select(s => s.Text));
+        Assert.All(added, w => Assert.True(CountOf(text, w) >= new VectorTrainingOptions().MinCount, $"{w} is seen often enough to read"));
+        foreach (var word in known.Words.Where((_, i) => i % 997 == 0))
+        {
+            // Stored 8-bit: each component within half a quantisation step of the base's.
+            var (a, b) = (known.Of(word).ToArray(), words.Of(word).ToArray());
+            Assert.True(a.Zip(b).All(x => Math.Abs(x.First - x.Second) < 0.02), word);
+        }
+    }
+
+    private static int CountOf(string text, string word)
+    {
+        var (count, at) = (0, 0);
+        while ((at = text.IndexOf(word, at, StringComparison.Ordinal)) >= 0)
+        {
+            (count, at) = (count + 1, at + word.Length);
+        }
+
+        return count;
+    }
+
+    [Fact]
     public void WhenTooFewWordsRecurToLearnFrom_ShouldServeTheBaseVectors()
     {
         using var temp = new TempFolder();

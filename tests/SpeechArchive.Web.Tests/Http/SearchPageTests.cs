@@ -40,7 +40,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.NotEmpty(byMeaning);
         Assert.All(byMeaning, hit => Assert.Equal("意思相近", hit.QuerySelector(".badge.meaning")!.TextContent));
         Assert.Contains("按意思排序", note!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("基础词向量", note.TextContent, StringComparison.Ordinal); // the seeds are too few to learn a model from
+        Assert.Contains("基础词向量，以本库文本扩展", note.TextContent, StringComparison.Ordinal); // the seeds: too few to learn from, their own words added
         Assert.Null(off.QuerySelector(".understanding .meaning-note"));
         Assert.Empty(off.QuerySelectorAll("li.hit[data-match=meaning]"));
         Assert.True(Html.Total(off) < Html.Total(page));
