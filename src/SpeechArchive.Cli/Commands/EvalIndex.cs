@@ -21,7 +21,12 @@ internal static class EvalIndex
             return run(CommonOptions.OpenIndex(parse));
         }
 
-        var folders = parse.GetValue(corpus) is { Length: > 0 } given ? given : DefaultCorpus;
+        return Staged(parse.GetValue(corpus) is { Length: > 0 } given ? given : DefaultCorpus, run);
+    }
+
+    /// <summary>Runs <paramref name="run"/> over a temporary index of <paramref name="folders"/> (laid out as <see cref="RecallCorpus"/> does), deleted afterwards.</summary>
+    public static int Staged(IReadOnlyList<string> folders, Func<IndexSnapshot, int> run)
+    {
         var temp = Path.Combine(Path.GetTempPath(), "speecharchive-eval-" + Guid.NewGuid().ToString("N"));
         try
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using SpeechArchive.Indexing;
 using SpeechArchive.Search;
 using SpeechArchive.Writing;
 using Spectre.Console;

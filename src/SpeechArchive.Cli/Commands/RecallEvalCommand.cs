@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using SpeechArchive.Indexing;
 using SpeechArchive.Search;
 using SpeechArchive.Writing;
 using Spectre.Console;
@@ -30,33 +29,14 @@ internal static class RecallEvalCommand
         {
             var set = RecallSet.Load(parse.GetValue(queries)!);
             var folders = parse.GetValue(corpus) ?? [];
-            string? temp = null;
-            try
+            int Score(IndexSnapshot index)
             {
-                IndexSnapshot index;
-                if (folders.Length > 0)
-                {
-                    temp = Path.Combine(Path.GetTempPath(), "speecharchive-recall-" + Guid.NewGuid().ToString("N"));
-                    RecallCorpus.Stage(Path.Combine(temp, "corpus"), folders);
-                    Indexer.Run(new IndexOptions { CorpusDirectory = Path.Combine(temp, "corpus"), IndexDirectory = Path.Combine(temp, "index") });
-                    index = IndexSnapshot.Load(Path.Combine(temp, "index"));
-                }
-                else
-                {
-                    index = CommonOptions.OpenIndex(parse);
-                }
-
                 var searcher = parse.GetValue(strict) ? new Searcher(index) : ArchiveOptions.OpenSearcher(index, parse);
                 var report = RecallEvaluator.Evaluate(searcher, set, warmUp: parse.GetValue(warmUp), mode: parse.GetValue(words) ? SearchMode.Words : SearchMode.Understood);
                 return CommonOptions.Print(parse, json, report, r => Print(r, index, parse.GetValue(misses)));
             }
-            finally
-            {
-                if (temp is not null)
-                {
-                    Directory.Delete(temp, recursive: true);
-                }
-            }
+
+            return folders.Length > 0 ? EvalIndex.Staged(folders, Score) : Score(CommonOptions.OpenIndex(parse));
         }));
         return command;
     }

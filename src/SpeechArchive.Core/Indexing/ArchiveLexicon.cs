@@ -70,7 +70,7 @@ public static class ArchiveLexicon
     internal static bool Refresh(IndexStore store, bool rebuild, string edits)
     {
         store.SetMeta(MetaKey.LexiconEdits, edits);
-        var texts = store.ReadTexts();
+        var texts = store.ReadTextsById().ConvertAll(t => t.Text);
         long characters = texts.Sum(t => (long)t.Length);
         var learnedFrom = long.TryParse(store.GetMeta(MetaKey.LexiconCharacters), NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : -1;
         var due = rebuild || learnedFrom < 0 || store.GetMeta(MetaKey.Lexicon) is null

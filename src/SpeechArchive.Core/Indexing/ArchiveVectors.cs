@@ -60,13 +60,13 @@ public static class ArchiveVectors
 
             var wantArchive = characters > 0 && characters >= trainFrom;
             var model = store.GetMeta(MetaKey.VectorModel);
-            var learnedAt = long.TryParse(store.GetMeta(MetaKey.VectorCharacters), NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : -1;
+            var learnedAt = MetaNumber(store, MetaKey.VectorCharacters) ?? -1;
             var storedWords = model is ArchiveModel or ExtendedModel ? store.GetVectors(WordsRow) : null;
             var due = rebuild || model is null || (model == ArchiveModel) != wantArchive
                 || (model != BaseModel && storedWords is null) || Math.Abs(characters - learnedAt) >= RelearnShare * Math.Max(1, learnedAt);
 
             WordVectors? words;
-            var generation = long.TryParse(store.GetMeta(MetaKey.VectorGeneration), NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : 0;
+            var generation = MetaNumber(store, MetaKey.VectorGeneration) ?? 0;
             var learnSeconds = 0.0;
             if (due)
             {
@@ -160,13 +160,26 @@ public static class ArchiveVectors
 
     /// <summary>
     /// The model an index's committed state names, with its word vectors, and its passages' vectors when they match the
-    /// passages <paramref name="passageIds"/> (else null: the snapshot embeds them when it loads). Null without any vectors.
+    /// passages <paramref name="passageIds"/> (else null: the snapshot embeds them when it loads); no model without any vectors.
+    /// A stored part that cannot be read counts as absent: the base vectors serve, and the passages are embedded on load.
     /// </summary>
-    internal static (MeaningModel Model, PassageVectorTable? Passages)? Read(IndexStore store, IReadOnlyList<long> passageIds)
+    internal static (MeaningModel? Model, PassageVectorTable? Passages) Read(IndexStore store, IReadOnlyList<long> passageIds)
+    {
+        try
+        {
+            return ReadStored(store, passageIds);
+        }
+        catch (SpeechArchiveException)
+        {
+            return (WordVectors.Base is { } known ? new MeaningModel(BaseModel, 0, 0, null, known) : null, null);
+        }
+    }
+
+    private static (MeaningModel? Model, PassageVectorTable? Passages) ReadStored(IndexStore store, IReadOnlyList<long> passageIds)
     {
         var model = store.GetMeta(MetaKey.VectorModel);
-        var generation = long.TryParse(store.GetMeta(MetaKey.VectorGeneration), NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : 0;
-        var characters = long.TryParse(store.GetMeta(MetaKey.VectorCharacters), NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : 0;
+        var generation = MetaNumber(store, MetaKey.VectorGeneration) ?? 0;
+        var characters = MetaNumber(store, MetaKey.VectorCharacters) ?? 0;
         WordVectors? words = null;
         if (model is ArchiveModel or ExtendedModel && store.GetVectors(WordsRow) is { } bytes)
         {
@@ -177,7 +190,7 @@ public static class ArchiveVectors
         words ??= WordVectors.Base;
         if (words is null)
         {
-            return null;
+            return (null, null);
         }
 
         PassageVectorTable? passages = null;
@@ -194,20 +207,21 @@ public static class ArchiveVectors
             store.GetMeta(MetaKey.VectorLearned), words), passages);
     }
 
+    private static long? MetaNumber(IndexStore store, MetaKey key) =>
+        long.TryParse(store.GetMeta(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
     private static string Fingerprint(string text) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
 }
 
 /// <summary>
 /// The word vectors that serve an index's ranking by meaning: <see cref="ArchiveVectors.BaseModel"/> (shipped with the
-/// engine) or <see cref="ArchiveVectors.ArchiveModel"/> (learned from the archive); <paramref name="Generation"/> counts the
+/// engine), <see cref="ArchiveVectors.ExtendedModel"/> (those and the archive's own words) or
+/// <see cref="ArchiveVectors.ArchiveModel"/> (learned from the archive); <paramref name="Generation"/> counts the
 /// models the index has had (0: none stored yet, the base serves); <paramref name="Characters"/> is the archive's size when
 /// it was chosen or learned.
 /// </summary>
-public sealed record MeaningModel(string Kind, long Generation, long Characters, string? Learned, WordVectors Words)
-{
-    public bool FromArchive => Kind == ArchiveVectors.ArchiveModel;
-}
+public sealed record MeaningModel(string Kind, long Generation, long Characters, string? Learned, WordVectors Words);
 
 /// <summary>What a run's vector stage did: the model serving, whether it was learned now, and how many passages were embedded.</summary>
 public sealed record VectorRefresh(string Model, long Generation, bool Learned, double LearnSeconds, int Embedded, int Passages);

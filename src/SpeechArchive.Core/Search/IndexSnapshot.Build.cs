@@ -227,28 +227,12 @@ public sealed partial class IndexSnapshot
             speechById = speeches.Select((sp, i) => (sp.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal),
         };
         Lap("speeches");
-        (snapshot.Meaning, snapshot.storedVectors) = ReadMeaning(store, storedPassages);
+        (snapshot.Meaning, snapshot.storedVectors) = Indexing.ArchiveVectors.Read(store, storedPassages.ConvertAll(p => p.RowId));
         Lap("meaning");
         snapshot.postings = postings.GetAwaiter().GetResult();
         Lap("postings");
         snapshot.LoadSeconds = stages;
         return snapshot;
-    }
-
-    /// <summary>
-    /// The meaning model the index names and its stored passage vectors (null when they do not match these passages or cannot
-    /// be read: the passages are embedded on first use instead, and a damaged table is said in the log of the next run).
-    /// </summary>
-    private static (Indexing.MeaningModel?, Semantics.PassageVectorTable?) ReadMeaning(IndexStore store, List<StoredPassage> passages)
-    {
-        try
-        {
-            return Indexing.ArchiveVectors.Read(store, passages.ConvertAll(p => p.RowId)) is { } read ? read : (null, null);
-        }
-        catch (SpeechArchiveException)
-        {
-            return (Semantics.WordVectors.Base is { } words ? new Indexing.MeaningModel(Indexing.ArchiveVectors.BaseModel, 0, 0, null, words) : null, null);
-        }
     }
 
     /// <summary>yyyymmdd of the speech's date, or year × 10000 when only the year is known, or 0.</summary>

@@ -20,7 +20,10 @@ internal sealed class SearchStructures
     private readonly Lazy<(FieldPostings Texts, (int Speech, int Section)[] Ids)> headingTexts;
     private readonly Lazy<HeadingHits> headingHits;
     private readonly Lazy<Analysis.Segmenter> segmenter;
-    private readonly Lazy<Semantics.PassageVectors?> passageVectors;
+    private readonly IndexSnapshot index;
+    private readonly object vectorsLock = new();
+    private Semantics.PassageVectors? passageVectors;
+    private volatile bool vectorsBuilt;
 
     private SearchStructures(IndexSnapshot index)
     {
@@ -31,13 +34,7 @@ internal sealed class SearchStructures
         headingTexts = new(() => HeadingTexts(index));
         headingHits = new(() => HeadingHits.Build(index, HeadingTexts(), Titles));
         segmenter = new(() => new Analysis.Segmenter(index.Lexicon));
-        // PublicationOnly: a build that throws is tried again by the next caller rather than its exception kept for good.
-        // The index's stored passage vectors when they match this snapshot; else (an index whose vector stage has not run)
-        // every passage embedded now.
-        passageVectors = new(() => index.Meaning?.Words is not { } words ? null
-            : index.TakeStoredVectors() is { } stored ? Semantics.PassageVectors.From(stored, words, Segmenter.Lexicon)
-            : Semantics.PassageVectors.Build([.. Enumerable.Range(0, index.Passages.Count).Select(index.PassageText)], words, Segmenter),
-            LazyThreadSafetyMode.PublicationOnly);
+        this.index = index;
     }
 
     /// <summary>The structures of <paramref name="index"/>, made on first request (thread-safe).</summary>
@@ -65,8 +62,36 @@ internal sealed class SearchStructures
     /// <summary>Segments free-text queries with the index's lexicon (the base lexicon and the archive's own words).</summary>
     public Analysis.Segmenter Segmenter => segmenter.Value;
 
-    /// <summary>Each passage's meaning as a vector (null when the build ships no word vectors).</summary>
-    public Semantics.PassageVectors? PassageVectors => passageVectors.Value;
+    /// <summary>
+    /// Each passage's meaning as a vector (null when there are no word vectors): the index's stored ones laid out for search,
+    /// or, for an index whose vector stage has not run, every passage embedded now. Built once, by one caller while the
+    /// others wait (the load's background build and the first free-text queries race for it); a build that throws is tried
+    /// again by the next caller rather than its exception kept for good.
+    /// </summary>
+    public Semantics.PassageVectors? PassageVectors
+    {
+        get
+        {
+            if (!vectorsBuilt)
+            {
+                lock (vectorsLock)
+                {
+                    if (!vectorsBuilt)
+                    {
+                        passageVectors = BuildPassageVectors();
+                        vectorsBuilt = true;
+                    }
+                }
+            }
+
+            return passageVectors;
+        }
+    }
+
+    private Semantics.PassageVectors? BuildPassageVectors() =>
+        index.Meaning?.Words is not { } words ? null
+        : index.TakeStoredVectors() is { } stored ? Semantics.PassageVectors.From(stored, words, Segmenter.Lexicon)
+        : Semantics.PassageVectors.Build([.. Enumerable.Range(0, index.Passages.Count).Select(index.PassageText)], words, Segmenter);
 
     /// <summary>Headings and titles as hits of their own: the first passage under a heading or title that holds a phrase.</summary>
     public HeadingHits HeadingHits => headingHits.Value;

@@ -16,9 +16,6 @@ internal sealed partial class IndexStore
         Rows("SELECT * FROM speeches WHERE id = $id", SpeechColumns.Reader, ("$id", speechRowId)).SingleOrDefault()
         ?? throw new SpeechArchiveException($"Index database '{DatabasePath}' has no speech row {speechRowId}.");
 
-    /// <summary>Every speech's plain text, in row-id order (what the archive's words are learned from).</summary>
-    public List<string> ReadTexts() => Rows<string>("SELECT text FROM speeches ORDER BY id", r => () => r.GetString(0));
-
     public List<StoredSection> ReadSections(long? speechRowId = null) =>
         Rows<StoredSection>("SELECT * FROM sections" + (speechRowId is null ? "" : " WHERE speech_id = $speech") + " ORDER BY speech_id, ordinal", r =>
         {
@@ -54,7 +51,7 @@ internal sealed partial class IndexStore
     public List<(long Id, long Speech, int Start, int End)> ReadPassageSpans() =>
         Rows<(long, long, int, int)>("SELECT id, speech_id, start, end FROM passages ORDER BY id", r => () => (r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetInt32(3)));
 
-    /// <summary>Every speech's row id and plain text, in row-id order.</summary>
+    /// <summary>Every speech's row id and plain text, in row-id order (what the archive's words and vectors are learned from).</summary>
     public List<(long Id, string Text)> ReadTextsById() => Rows<(long, string)>("SELECT id, text FROM speeches ORDER BY id", r => () => (r.GetInt64(0), r.GetString(1)));
 
     /// <summary>How many speeches the index holds.</summary>

@@ -54,7 +54,57 @@ public static class Neighbours
             .Select(n => new Neighbour(n.Word, Math.Round(n.Cosine, 3), Holding(n.Word).Length)).ToList();
         return new NeighboursResult(form, readings, near, vectors.Words.Provenance, clock.Elapsed.TotalMilliseconds);
     }
+
+    /// <summary>At most this many words of a reading get replacements, and this many each.</summary>
+    private const int Replaced = 3;
+
+    /// <summary>
+    /// A neighbour is offered from this cosine on. The words are offered, not searched: added to the query as expansions they
+    /// lowered nDCG@10 on the topical set (docs/relevance.md), so the user chooses.
+    /// </summary>
+    private const double ReplacementCosine = 0.6;
+
+    /// <summary>A neighbour is offered only when the word is among the neighbour's own this many nearest.</summary>
+    private const int MutualDepth = 20;
+
+    /// <summary>
+    /// For the first words of a free-text reading, the words near each by meaning that some passage holds, that neither
+    /// holds the other nor is one of its thesaurus terms, and that are mutual neighbours: a word near everything (我们一定要,
+    /// 决不能: a hub of the vector space) is near this one too, but this one is not among its nearest.
+    /// </summary>
+    public static IReadOnlyList<WordReplacements> Replacements(IndexSnapshot index, IReadOnlyList<QueryReadingWord> reading)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(reading);
+        if (index.MeaningVectors is not { } vectors)
+        {
+            return [];
+        }
+
+        // The candidate is a vocabulary word, so it is read from its own vector, as Find reads it.
+        bool Mutual(string word, string candidate) => vectors.Query([candidate]) is { } own
+            && vectors.Words.Nearest(own, MutualDepth, w => w != candidate && w.Length >= 2).Any(m => m.Word == word);
+
+        var replacements = new List<WordReplacements>();
+        foreach (var word in reading.Take(Replaced))
+        {
+            var near = Find(index, word.Word, 8).Neighbours
+                .Where(n => n.Cosine >= ReplacementCosine && n.Passages > 0 && !n.Word.Contains(word.Word, StringComparison.Ordinal)
+                    && !word.Word.Contains(n.Word, StringComparison.Ordinal) && !word.Expansions.Contains(n.Word))
+                .Where(n => Mutual(word.Word, n.Word))
+                .Take(Replaced).Select(n => n.Word).ToList();
+            if (near.Count > 0)
+            {
+                replacements.Add(new WordReplacements(word.Word, near));
+            }
+        }
+
+        return replacements;
+    }
 }
+
+/// <summary>Words near one word of a query by meaning, offered in its place (<see cref="Neighbours.Replacements"/>).</summary>
+public sealed record WordReplacements(string Word, IReadOnlyList<string> Near);
 
 /// <summary>A word or phrase, how each of its words was read, and the words nearest that reading.</summary>
 public sealed record NeighboursResult(string Text, IReadOnlyList<WordReading> ReadAs, IReadOnlyList<Neighbour> Neighbours, string Model, double TookMs);

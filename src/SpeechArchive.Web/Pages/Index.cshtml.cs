@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpeechArchive.Search;
+using SpeechArchive.Writing;
 using SpeechArchive.Web.Api;
 using SpeechArchive.Web.Hosting;
 using SpeechArchive.Web.Presentation;
@@ -67,7 +68,7 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
             Sort = request.Sort;
 
             Result = searcher.Search(request);
-            MeaningSuggestions = Suggest(Result.Reading);
+            MeaningSuggestions = Result.Reading is { MeaningSearched: true } reading ? Neighbours.Replacements(Snapshot, reading.Words) : [];
             Histogram = YearHistogram.Create(Result.Facets.Year, Links);
             PageNumber = request.Offset / request.Limit + 1;
             PageCount = (Result.Total + Result.NearTotal + request.Limit - 1) / request.Limit;
@@ -80,45 +81,7 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
     }
 
     /// <summary>Per word of the free-text reading, words near it in meaning that passages hold, offered in its place.</summary>
-    public IReadOnlyList<(string Word, IReadOnlyList<string> Near)> MeaningSuggestions { get; private set; } = [];
-
-    /// <summary>At most this many words of a reading get suggestions, and this many each.</summary>
-    private const int SuggestedWords = 3;
-
-    /// <summary>
-    /// A neighbour is offered from this cosine on. The words are offered, not searched: added to the query as expansions they
-    /// lowered nDCG@10 on the topical set (docs/relevance.md), so the user chooses.
-    /// </summary>
-    private const double SuggestionCosine = 0.6;
-
-    /// <summary>A neighbour is offered only when the word is among the neighbour's own this many nearest.</summary>
-    private const int MutualDepth = 20;
-
-    private IReadOnlyList<(string Word, IReadOnlyList<string> Near)> Suggest(QueryReading? reading)
-    {
-        if (reading is not { MeaningSearched: true })
-        {
-            return [];
-        }
-
-        var suggestions = new List<(string, IReadOnlyList<string>)>();
-        foreach (var word in reading.Words.Take(SuggestedWords))
-        {
-            // Mutual neighbours only: a word near everything (我们一定要, 决不能: a hub of the vector space) is near this one
-            // too, but this one is not among its nearest.
-            var near = SpeechArchive.Writing.Neighbours.Find(Snapshot, word.Word, 8).Neighbours
-                .Where(n => n.Cosine >= SuggestionCosine && n.Passages > 0 && !n.Word.Contains(word.Word, StringComparison.Ordinal)
-                    && !word.Word.Contains(n.Word, StringComparison.Ordinal) && !word.Expansions.Contains(n.Word))
-                .Where(n => SpeechArchive.Writing.Neighbours.Find(Snapshot, n.Word, MutualDepth).Neighbours.Any(m => m.Word == word.Word))
-                .Take(SuggestedWords).Select(n => n.Word).ToList();
-            if (near.Count > 0)
-            {
-                suggestions.Add((word.Word, near));
-            }
-        }
-
-        return suggestions;
-    }
+    public IReadOnlyList<WordReplacements> MeaningSuggestions { get; private set; } = [];
 
     /// <summary>The JSON the related-terms panel is filled from (by script).</summary>
     public string RelatedTermsUrl => "/api/related-terms" + RelatedQueryString(12);
