@@ -95,6 +95,8 @@ internal static class SearchCommand
         Facet("主题 theme", r.Facets.Theme);
         Facet("年份 year", r.Facets.Year);
         Facet("指示类型 type", r.Facets.DirectiveType);
+        Facet("单位 org", r.Facets.Organization);
+        Facet("类别 category", r.Facets.Category);
     }
 
     private static void Facet(string name, IReadOnlyList<FacetValue> values)

@@ -43,7 +43,7 @@ internal static class ShowCommand
         Row("year from", $"{v.YearProvenance?.Origin} (confidence {v.YearProvenance?.Confidence:F2})");
         Row("speaker", v.Speaker);
         Row("organization", v.Organization);
-        Row("category", v.Category);
+        Row("category", v.Category is null ? null : v.CategoryLabel + " (" + v.Category + ")");
         Row("meeting", v.Meeting);
         Row("source", v.Source);
         Row("tags", string.Join("，", v.Tags));

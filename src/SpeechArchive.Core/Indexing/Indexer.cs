@@ -64,6 +64,7 @@ public static partial class Indexer
         using var store = IndexStore.Open(options.IndexDirectory, create: true);
         var taxonomy = LoadTaxonomy(options, store, failures);
         var lexiconEdits = LoadLexiconEdits(options, store, failures);
+        var categoryLabels = LoadCategoryLabels(options, store, failures);
         var fingerprint = taxonomy.Fingerprint + "/" + PipelineVersion;
         var storedPipeline = store.GetMeta(MetaKey.PipelineVersion); // null for a new index
         var existing = options.Rebuild || storedPipeline != PipelineVersion
@@ -164,7 +165,8 @@ public static partial class Indexer
             cancellation.ThrowIfCancellationRequested();
             var changedRelabels = relabels.Count(r => r.Changed);
             var touched = rebuild || added + updated > 0 || removed.Count > 0 || relabels.Count > 0
-                || store.GetMeta(MetaKey.LabelsFingerprint) != fingerprint || ArchiveLexicon.EditsChanged(store, lexiconEdits);
+                || store.GetMeta(MetaKey.LabelsFingerprint) != fingerprint || ArchiveLexicon.EditsChanged(store, lexiconEdits)
+                || (store.GetMeta(MetaKey.CategoryLabels) ?? "") != categoryLabels;
             var result = new IndexRunResult
             {
                 Added = added,
@@ -180,6 +182,7 @@ public static partial class Indexer
             {
                 // Stamps refreshed for unchanged files ride along with a commit; a run that changes nothing writes nothing.
                 writer.Finish(relabels, stamps, taxonomy, Lap);
+                store.SetMeta(MetaKey.CategoryLabels, categoryLabels);
                 if (ArchiveLexicon.Refresh(store, rebuild, lexiconEdits))
                 {
                     Lap("lexicon");
@@ -358,6 +361,19 @@ public static partial class Indexer
         {
             failures.Add(new IndexFailure(Path.Combine(options.CorpusDirectory, ArchiveLexicon.EditsFileName), e.Message + " — the previous lexicon edits stay in force."));
             return store.GetMeta(MetaKey.LexiconEdits) ?? "";
+        }
+    }
+
+    private static string LoadCategoryLabels(IndexOptions options, IndexStore store, List<IndexFailure> failures)
+    {
+        try
+        {
+            return Documents.CategoryLabels.ReadText(options.CorpusDirectory);
+        }
+        catch (Exception e) when (e is SpeechArchiveException or IOException or UnauthorizedAccessException)
+        {
+            failures.Add(new IndexFailure(Path.Combine(options.CorpusDirectory, Documents.CategoryLabels.FileName), e.Message + " — the previous category labels stay in force."));
+            return store.GetMeta(MetaKey.CategoryLabels) ?? "";
         }
     }
 

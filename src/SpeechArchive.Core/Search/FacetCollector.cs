@@ -189,11 +189,17 @@ internal sealed class FacetCollector(IndexSnapshot index)
         ArrayPool<int>.Shared.Return(years);
         years = [];
 
-        var orgList = orgs.Select((count, i) => (count, i)).Where(x => x.count > 0).OrderByDescending(x => x.count)
-            .Select(x => new FacetValue(index.Organizations[x.i], index.Organizations[x.i], x.count,
-                selected.Organizations.Any(o => index.Organizations[x.i].Contains(o, StringComparison.OrdinalIgnoreCase))))
+        var sources = orgs.Select((count, i) => (count, i)).Where(x => x.count > 0).OrderByDescending(x => x.count)
+            .Select(x => (Category: index.IsCategory(x.i), Value: new FacetValue(index.Organizations[x.i], index.Organizations[x.i], x.count, index.SourceMatches(x.i, selected))))
             .ToList();
-        return new SearchFacets { Theme = themeList, Year = yearList, DirectiveType = typeList, Organization = orgList };
+        return new SearchFacets
+        {
+            Theme = themeList,
+            Year = yearList,
+            DirectiveType = typeList,
+            Organization = sources.Where(x => !x.Category).Select(x => x.Value).ToList(),
+            Category = sources.Where(x => x.Category).Select(x => x.Value).ToList(),
+        };
     }
 
     private static bool IsSelected(IReadOnlyList<(int From, int To)> ranges, int year)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SpeechArchive.Analysis;
+using SpeechArchive.Documents;
 using SpeechArchive.Storage;
 
 namespace SpeechArchive.Search;
@@ -61,20 +62,34 @@ public sealed partial class IndexSnapshot
             }
         });
 
+        // The source dimension: a speech's organisation, else its category's label (ids that share a label are one value).
+        var categoryLabels = CategoryLabels.Parse(store.GetMeta(MetaKey.CategoryLabels), "the index's category labels");
         var orgs = new List<string>();
-        var orgIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var orgCategoryIds = new List<SortedSet<string>?>();
+        var orgIndex = new Dictionary<(bool, string), int>();
         var speechOrg = new int[storedSpeeches.Count];
+        var speechCategoryLabel = new string?[storedSpeeches.Count];
         for (var i = 0; i < storedSpeeches.Count; i++)
         {
-            var org = storedSpeeches[i].Metadata.Organization ?? storedSpeeches[i].Metadata.Category;
-            speechOrg[i] = string.IsNullOrWhiteSpace(org) ? -1 : orgIndex.TryGetValue(org, out var o) ? o : AddOrg(org);
+            var m = storedSpeeches[i].Metadata;
+            var category = string.IsNullOrWhiteSpace(m.Category) ? null : m.Category.Trim();
+            speechCategoryLabel[i] = category is null ? null : categoryLabels.Label(category);
+            speechOrg[i] = !string.IsNullOrWhiteSpace(m.Organization) ? Source(false, m.Organization, null)
+                : category is not null ? Source(true, speechCategoryLabel[i]!, category)
+                : -1;
         }
 
-        int AddOrg(string org)
+        int Source(bool isCategory, string name, string? categoryId)
         {
-            orgIndex[org] = orgs.Count;
-            orgs.Add(org);
-            return orgs.Count - 1;
+            if (!orgIndex.TryGetValue((isCategory, name), out var value))
+            {
+                value = orgIndex[(isCategory, name)] = orgs.Count;
+                orgs.Add(name);
+                orgCategoryIds.Add(isCategory ? new SortedSet<string>(StringComparer.Ordinal) : null);
+            }
+
+            orgCategoryIds[value]?.Add(categoryId!);
+            return value;
         }
 
         var themeBit = themes.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -180,6 +195,7 @@ public sealed partial class IndexSnapshot
                 Speaker = m.Speaker,
                 Organization = m.Organization,
                 Category = m.Category,
+                CategoryLabel = speechCategoryLabel[i],
                 Meeting = m.Meeting,
                 Source = m.Source,
                 Tags = m.Tags,
@@ -210,6 +226,7 @@ public sealed partial class IndexSnapshot
             Themes = themes,
             DirectiveTypes = types,
             Organizations = orgs,
+            CategoryIds = orgCategoryIds.ConvertAll(ids => ids?.ToArray()),
             IndexDirectory = store.Directory,
             SizeOnDisk = store.SizeOnDisk(),
             TaxonomyYaml = store.GetMeta(MetaKey.TaxonomyYaml),

@@ -17,7 +17,26 @@ public sealed partial class IndexSnapshot
     public IReadOnlyList<PassageInfo> Passages { get; private init; } = [];
     public IReadOnlyList<LabelInfo> Themes { get; private init; } = [];
     public IReadOnlyList<LabelInfo> DirectiveTypes { get; private init; } = [];
+    /// <summary>
+    /// The values of the per-speech source dimension, by index: a speech's organisation (单位), or when it names none its
+    /// category's label (类别, see <see cref="Documents.CategoryLabels"/>). The two facets share the dimension.
+    /// </summary>
     public IReadOnlyList<string> Organizations { get; private init; } = [];
+
+    /// <summary>For each value of <see cref="Organizations"/>: null for an organisation, the category ids for a category.</summary>
+    internal IReadOnlyList<string[]?> CategoryIds { get; private init; } = [];
+
+    /// <summary>Whether value <paramref name="value"/> of <see cref="Organizations"/> is a category (else an organisation).</summary>
+    public bool IsCategory(int value) => CategoryIds[value] is not null;
+
+    /// <summary>
+    /// Whether value <paramref name="value"/> passes the organisation and category filters of <paramref name="f"/>: an
+    /// organisation contains a typed <c>org:</c> value; a category's label or id equals a <c>category:</c> value.
+    /// </summary>
+    internal bool SourceMatches(int value, QueryFilters f) => CategoryIds[value] is { } ids
+        ? f.Categories.Any(c => string.Equals(Organizations[value], c.Trim(), StringComparison.OrdinalIgnoreCase)
+            || ids.Any(id => string.Equals(id, c.Trim(), StringComparison.OrdinalIgnoreCase)))
+        : f.Organizations.Any(o => Organizations[value].Contains(o, StringComparison.OrdinalIgnoreCase));
     public string IndexDirectory { get; private init; } = "";
     public long SizeOnDisk { get; private init; }
 

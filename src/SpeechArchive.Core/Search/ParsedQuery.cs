@@ -24,9 +24,10 @@ public sealed record QueryFilters(
     IReadOnlyList<string> Themes,
     IReadOnlyList<string> DirectiveTypes,
     IReadOnlyList<string> Organizations,
-    IReadOnlyList<string> Speakers)
+    IReadOnlyList<string> Speakers,
+    IReadOnlyList<string> Categories)
 {
-    public static QueryFilters None { get; } = new([], [], [], [], []);
+    public static QueryFilters None { get; } = new([], [], [], [], [], []);
 
-    public bool IsEmpty => Years.Count + Themes.Count + DirectiveTypes.Count + Organizations.Count + Speakers.Count == 0;
+    public bool IsEmpty => Years.Count + Themes.Count + DirectiveTypes.Count + Organizations.Count + Speakers.Count + Categories.Count == 0;
 }

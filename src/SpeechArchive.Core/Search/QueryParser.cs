@@ -12,7 +12,7 @@ public static class QueryParser
 {
     public const int MaxLength = 1000;
 
-    private static readonly HashSet<string> Fields = new(StringComparer.OrdinalIgnoreCase) { "year", "theme", "type", "org", "speaker" };
+    private static readonly HashSet<string> Fields = new(StringComparer.OrdinalIgnoreCase) { "year", "theme", "type", "org", "speaker", "category" };
 
     public static ParsedQuery Parse(string? text, IEnumerable<string>? extraFilters = null)
     {
@@ -42,6 +42,7 @@ public static class QueryParser
         var themes = new List<string>();
         var types = new List<string>();
         var orgs = new List<string>();
+        var categories = new List<string>();
         var speakers = new List<string>();
         List<QueryWord>? pendingOr = null;
 
@@ -60,7 +61,7 @@ public static class QueryParser
 
             if (t.Field is not null)
             {
-                AddFilter(t, years, themes, types, orgs, speakers);
+                AddFilter(t, years, themes, types, orgs, speakers, categories);
                 pendingOr = null;
                 continue;
             }
@@ -90,7 +91,7 @@ public static class QueryParser
             }
         }
 
-        return new ParsedQuery(text, required, excluded, new QueryFilters(years, themes, types, orgs, speakers));
+        return new ParsedQuery(text, required, excluded, new QueryFilters(years, themes, types, orgs, speakers, categories));
     }
 
     private static QueryWord? MakeWord(RawToken t)
@@ -99,7 +100,7 @@ public static class QueryParser
         return match.Length == 0 ? null : new QueryWord(t.Text, t.Quoted, match);
     }
 
-    private static void AddFilter(RawToken t, List<(int, int)> years, List<string> themes, List<string> types, List<string> orgs, List<string> speakers)
+    private static void AddFilter(RawToken t, List<(int, int)> years, List<string> themes, List<string> types, List<string> orgs, List<string> speakers, List<string> categories)
     {
         var value = t.Text.Trim();
         if (value.Length == 0)
@@ -120,6 +121,9 @@ public static class QueryParser
                 break;
             case "org":
                 orgs.Add(value);
+                break;
+            case "category":
+                categories.Add(value);
                 break;
             default:
                 speakers.Add(value);

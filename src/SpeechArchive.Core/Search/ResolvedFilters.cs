@@ -38,12 +38,13 @@ internal sealed class ResolvedFilters
         }
 
         bool[]? orgs = null;
-        if (f.Organizations.Count > 0)
+        if (f.Organizations.Count + f.Categories.Count > 0)
         {
+            // One dimension: org: and category: values are ORed, as two values of one facet are (a speech has one or the other).
             orgs = new bool[index.Organizations.Count];
             for (var i = 0; i < orgs.Length; i++)
             {
-                orgs[i] = f.Organizations.Any(o => index.Organizations[i].Contains(o, StringComparison.OrdinalIgnoreCase));
+                orgs[i] = index.SourceMatches(i, f);
             }
         }
 

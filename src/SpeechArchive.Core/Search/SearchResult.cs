@@ -29,6 +29,8 @@ public sealed record SearchHit
     public int? Year { get; init; }
     public string? Date { get; init; }
     public string? Organization { get; init; }
+    /// <summary>The label of the speech's category (类别), when it has one (see <see cref="Documents.CategoryLabels"/>).</summary>
+    public string? Category { get; init; }
     public required string Section { get; init; }
     public required string PassageId { get; init; }
     public required string Text { get; init; }
@@ -60,7 +62,8 @@ public sealed record SearchHit
             Title = speech.Title,
             Year = speech.Year,
             Date = speech.Date,
-            Organization = speech.Organization ?? speech.Category,
+            Organization = speech.Organization,
+            Category = speech.CategoryLabel,
             Section = p.SectionPath,
             PassageId = p.Id,
             Text = speech.Text[p.Start..p.End],
@@ -80,6 +83,8 @@ public sealed record SearchFacets
     public IReadOnlyList<FacetValue> Year { get; init; } = [];
     public IReadOnlyList<FacetValue> DirectiveType { get; init; } = [];
     public IReadOnlyList<FacetValue> Organization { get; init; } = [];
+    /// <summary>The categories (类别) of speeches that name no organisation, by label; selected with <c>category:</c>.</summary>
+    public IReadOnlyList<FacetValue> Category { get; init; } = [];
 }
 
 /// <summary>One facet value, its display label and its count; <see cref="Selected"/> when it is among the active filters.</summary>

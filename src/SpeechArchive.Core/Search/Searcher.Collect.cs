@@ -29,7 +29,7 @@ public sealed partial class Searcher
         }
         else if (Exhaustive || !FacetBrowser.TryBrowse(Index, filters, request, facets, top, ref collected))
         {
-            Collect(new AllCandidates(Index.Passages.Count), filters, facets, top, ref collected);
+            Collect(new AllCandidates(Index.Passages.Count, Index.PassageTypes, request.GroupBySpeech ? SubstanceMask() : 0), filters, facets, top, ref collected);
         }
 
         var (perSpeech, bestInSpeech) = (collected.PerSpeech, collected.BestInSpeech); // perSpeech: pooled, longer than the speeches
@@ -71,14 +71,33 @@ public sealed partial class Searcher
         double Score(int i, int doc);
     }
 
-    /// <summary>Every passage, unscored (a query without words).</summary>
-    private readonly struct AllCandidates(int count) : ICandidates
+    /// <summary>
+    /// Every passage (a query without words). Grouped by speech, a passage that says something (a directive type other than
+    /// meeting business: 会议事务 such as 请予审议) scores 1 and the others 0, so a speech is shown by its first passage of
+    /// substance; else all score 0 (<paramref name="substance"/> 0), as the facet tables' shortcut gives them.
+    /// </summary>
+    private readonly struct AllCandidates(int count, uint[] types, uint substance) : ICandidates
     {
         public int Count => count;
 
         public int Doc(int i) => i;
 
-        public double Score(int i, int doc) => 0;
+        public double Score(int i, int doc) => (types[doc] & substance) != 0 ? 1 : 0;
+    }
+
+    /// <summary>The directive-type bits of substance: all but meeting business (the taxonomy's <c>procedural</c>).</summary>
+    private uint SubstanceMask()
+    {
+        var mask = 0u;
+        for (var t = 0; t < Index.DirectiveTypes.Count && t < 32; t++)
+        {
+            if (Index.DirectiveTypes[t].Id != "procedural")
+            {
+                mask |= 1u << t;
+            }
+        }
+
+        return mask;
     }
 
     private readonly struct ScoredCandidates(ScoredDocs scored) : ICandidates

@@ -11,6 +11,8 @@ public sealed record SpeechInfo
     public string? Speaker { get; init; }
     public string? Organization { get; init; }
     public string? Category { get; init; }
+    /// <summary>The category's label (类别) as <see cref="Documents.CategoryLabels"/> gives it.</summary>
+    public string? CategoryLabel { get; init; }
     public string? Meeting { get; init; }
     public string? Source { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];

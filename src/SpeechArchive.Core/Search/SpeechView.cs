@@ -13,7 +13,10 @@ public sealed record SpeechView
     public int? Year { get; init; }
     public string? Speaker { get; init; }
     public string? Organization { get; init; }
+    /// <summary>The category id as the metadata gives it.</summary>
     public string? Category { get; init; }
+    /// <summary>The category's label (类别, see <see cref="Documents.CategoryLabels"/>).</summary>
+    public string? CategoryLabel { get; init; }
     public string? Meeting { get; init; }
     public string? Source { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
@@ -53,6 +56,7 @@ public sealed record SpeechView
             Speaker = s.Speaker,
             Organization = s.Organization,
             Category = s.Category,
+            CategoryLabel = s.CategoryLabel,
             Meeting = s.Meeting,
             Source = s.Source,
             Tags = s.Tags,

@@ -44,6 +44,9 @@ internal sealed class MetaKey
     /// <summary>The text of <c>corpus/lexicon.txt</c> (words added or banned) in force.</summary>
     public static readonly MetaKey LexiconEdits = new("lexicon_edits");
 
+    /// <summary>The text of <c>corpus/categories.tsv</c> (the categories' labels) in force.</summary>
+    public static readonly MetaKey CategoryLabels = new("category_labels");
+
     /// <summary>Which word vectors serve ranking by meaning: <c>base</c> (shipped with the engine) or <c>archive</c> (learned from this archive, the <c>words</c> row of the vectors table).</summary>
     public static readonly MetaKey VectorModel = new("vector_model");
 

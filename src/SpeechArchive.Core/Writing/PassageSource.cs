@@ -41,7 +41,7 @@ public sealed record PassageSource
 
     private static PassageSource For(SpeechInfo s, string passageId, int number, string anchor, string section)
     {
-        var org = s.Organization ?? s.Category;
+        var org = s.Organization; // a category is a collection, not who spoke: not cited
         return new PassageSource
         {
             PassageId = passageId,

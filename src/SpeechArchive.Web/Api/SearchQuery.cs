@@ -5,7 +5,7 @@ using SpeechArchive.Search;
 namespace SpeechArchive.Web.Api;
 
 /// <summary>
-/// A search as the URL carries it: <c>q</c>, facet selections (<c>theme</c>, <c>year</c>, <c>type</c>, <c>org</c>, <c>speaker</c>;
+/// A search as the URL carries it: <c>q</c>, facet selections (<c>theme</c>, <c>year</c>, <c>type</c>, <c>org</c>, <c>category</c>, <c>speaker</c>;
 /// repeat a parameter to OR values), <c>sort</c>, <c>page</c> or <c>offset</c>, <c>limit</c>, <c>group</c>. Shared by the search page and the API.
 /// </summary>
 internal sealed class SearchQuery
@@ -17,6 +17,8 @@ internal sealed class SearchQuery
     [FromQuery(Name = "year")] public string[]? Year { get; set; }
     [FromQuery(Name = "type")] public string[]? Type { get; set; }
     [FromQuery(Name = "org")] public string[]? Org { get; set; }
+    /// <summary>A category's label or id (类别), exactly.</summary>
+    [FromQuery(Name = "category")] public string[]? Category { get; set; }
     [FromQuery(Name = "speaker")] public string[]? Speaker { get; set; }
     /// <summary><c>relevance</c> (default), <c>date</c> (newest first) or <c>date-asc</c>.</summary>
     [FromQuery(Name = "sort")] public string? Sort { get; set; }
@@ -34,15 +36,17 @@ internal sealed class SearchQuery
     [FromQuery(Name = "mode")] public string? Mode { get; set; }
 
     /// <summary>The facet parameters in the order the UI shows them; each is also its filter's field in the query syntax (<c>year:2022</c>).</summary>
-    public static IReadOnlyList<string> FilterParams { get; } = ["theme", "year", "type", "org", "speaker"];
+    public static IReadOnlyList<string> FilterParams { get; } = ["theme", "year", "type", "org", "category", "speaker"];
 
-    public static SearchQuery From(IQueryCollection query) => new()
+    public static SearchQuery From(IQueryCollection query, bool groupsBlankQuery = false) => new()
     {
+        GroupsBlankQuery = groupsBlankQuery,
         Q = query["q"].FirstOrDefault(),
         Theme = Values(query, "theme"),
         Year = Values(query, "year"),
         Type = Values(query, "type"),
         Org = Values(query, "org"),
+        Category = Values(query, "category"),
         Speaker = Values(query, "speaker"),
         Sort = query["sort"].FirstOrDefault(),
         Page = query["page"].FirstOrDefault(),
@@ -60,6 +64,7 @@ internal sealed class SearchQuery
         "year" => Year ?? [],
         "type" => Type ?? [],
         "org" => Org ?? [],
+        "category" => Category ?? [],
         _ => Speaker ?? [],
     };
 
@@ -69,7 +74,18 @@ internal sealed class SearchQuery
     public IEnumerable<KeyValuePair<string, string?>> FilterPairs(params string[] except) =>
         FilterParams.Where(p => !except.Contains(p)).SelectMany(p => ValuesOf(p).Select(v => new KeyValuePair<string, string?>(p, v)));
 
-    public bool IsGrouped => Group is "1" or "true" or "on";
+    /// <summary>
+    /// Set by the search page: a blank query lists the archive, one passage per speech, unless <c>group=0</c> says otherwise
+    /// (the API keeps listing passages).
+    /// </summary>
+    public bool GroupsBlankQuery { get; init; }
+
+    public bool IsGrouped => Group is "1" or "true" or "on" || (GroupsBlankQuery && IsBlank(Q) && Group is not ("0" or "false" or "off"));
+
+    /// <summary>Whether grouping was asked for in so many words (<c>group=1</c>), rather than by the blank query's default.</summary>
+    public bool AsksGrouping => Group is "1" or "true" or "on";
+
+    private static bool IsBlank(string? q) => string.IsNullOrWhiteSpace(q);
 
     public bool IsExpanded => Expand is not ("0" or "false" or "off");
 

@@ -24,20 +24,15 @@ internal sealed record FilterChips(IReadOnlyList<(string Label, string Remove)> 
 
         // Filters typed into the query itself (year:2018..2022) are in force too: each gets a chip that takes it out of q.
         var q = request.Query["q"].ToString();
-        foreach (System.Text.RegularExpressions.Match typed in TypedFilter.Matches(q))
+        foreach (var (param, value, at) in TypedFilters.In(q))
         {
-            var param = typed.Groups[1].Value.ToLowerInvariant();
-            var value = typed.Groups[2].Value.Trim('"', '“', '”');
-            var rest = string.Join(' ', (q[..typed.Index] + " " + q[(typed.Index + typed.Length)..]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var rest = string.Join(' ', (q[..at.Index] + " " + q[(at.Index + at.Length)..]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
             chips.Add((Label(snapshot, param, value) + "（检索框内）", Without(request, (p, _) => p == "q", rest)));
         }
 
-        return new FilterChips(chips, Without(request, (p, _) => SearchQuery.FilterParams.Contains(p)));
+        // 清除全部 takes out the typed filters too, and keeps the words.
+        return new FilterChips(chips, Without(request, (p, _) => p == "q" || SearchQuery.FilterParams.Contains(p), TypedFilters.Without(q, (_, _) => true)));
     }
-
-    /// <summary>A field filter typed into a query: field, then a value (quoted or up to the next space).</summary>
-    private static readonly System.Text.RegularExpressions.Regex TypedFilter =
-        new(@"(?<![^\s])(year|theme|type|org|speaker):(""[^""]*""|“[^”]*”|\S+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     /// <summary>How a filter reads on its chip: 主题：作风建设, 年份：2018–2022年.</summary>
     public static string Label(IndexSnapshot snapshot, string param, string value) => param switch
@@ -46,6 +41,7 @@ internal sealed record FilterChips(IReadOnlyList<(string Label, string Remove)> 
         "type" => "指示类型：" + snapshot.LabelOfDirectiveType(value),
         "year" => "年份：" + value.Replace("..", "–", StringComparison.Ordinal) + "年",
         "org" => "单位：" + value,
+        "category" => "类别：" + value,
         _ => "讲话人：" + value,
     };
 
@@ -59,6 +55,6 @@ internal sealed record FilterChips(IReadOnlyList<(string Label, string Remove)> 
             .SelectMany(p => p.Value.Select(v => (p.Key, Value: v ?? "")))
             .Where(p => p.Key != "page" && !drop(p.Key, p.Value))
             .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value));
-        return QueryHelpers.AddQueryString(request.Path.Value ?? "/", q is null ? kept : kept.Prepend(new("q", q)));
+        return QueryHelpers.AddQueryString(request.Path.Value ?? "/", string.IsNullOrEmpty(q) ? kept : kept.Prepend(new("q", q)));
     }
 }

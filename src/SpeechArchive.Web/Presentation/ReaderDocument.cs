@@ -14,6 +14,9 @@ internal sealed class ReaderDocument
     public required IReadOnlyList<TocEntry> Toc { get; init; }
     public int HitCount => Blocks.Sum(b => b.Hits);
 
+    /// <summary>The speech's part of every citation (《题目》，讲话人，单位，2023年5月10日); the reader's script adds the section, the paragraph and the link.</summary>
+    public required string Citation { get; init; }
+
     /// <summary>The outermost heading level the speech uses: its headings are h2, deeper ones h3, so none follows h1 as an h3.</summary>
     public int TopHeadingLevel => Blocks.Where(b => b.Kind == ReaderBlockKind.Heading).Select(b => b.Level).DefaultIfEmpty(1).Min();
     public string? FirstHitAnchor => Blocks.FirstOrDefault(b => b.Hits > 0 && b.Anchor is not null)?.Anchor;
@@ -46,15 +49,40 @@ internal sealed class ReaderDocument
             AddAsides(blocks, text, at, span.Start, view.Title, forms);
             var (html, hits) = Mark(text, span.Start, span.End, forms);
             blocks.Add(span.Section is { } s
-                ? new ReaderBlock(ReaderBlockKind.Heading, s.Level, "s-" + (s.Ordinal + 1), html, hits)
-                : new ReaderBlock(ReaderBlockKind.Passage, 0, "p-" + (span.Passage!.Ordinal + 1), html, hits, PassageSource.Cite(view.Title, view.Speaker, view.Organization ?? view.Category, view.Date, view.Year, span.Passage.Section), span.Passage.Ordinal + 1));
+                ? new ReaderBlock(ReaderBlockKind.Heading, s.Level, "s-" + (s.Ordinal + 1), html, hits, SectionPath(view.Sections, s))
+                : new ReaderBlock(ReaderBlockKind.Passage, 0, "p-" + (span.Passage!.Ordinal + 1), html, hits, null, span.Passage.Ordinal + 1));
             at = span.End;
         }
 
         AddAsides(blocks, text, at, text.Length, view.Title, forms);
         var toc = view.Sections.Where(s => s.HeadingEnd > s.HeadingStart)
             .Select(s => new TocEntry("s-" + (s.Ordinal + 1), s.Level, text[s.HeadingStart..s.HeadingEnd].Trim())).ToList();
-        return new ReaderDocument { Speech = view, Blocks = blocks, Toc = toc };
+        var citation = PassageSource.Cite(view.Title, view.Speaker, view.Organization, view.Date, view.Year, null);
+        return new ReaderDocument { Speech = view, Blocks = blocks, Toc = toc, Citation = citation };
+    }
+
+    /// <summary>A nested heading's path from the outermost (一、… › （一）…), as passages' sections read; null for an outermost one (its text is its path).</summary>
+    private static string? SectionPath(IReadOnlyList<SectionInfo> sections, SectionInfo section)
+    {
+        if (section.Parent < 0)
+        {
+            return null;
+        }
+
+        var path = new List<string>();
+        for (var (s, guard) = (section, 0); guard < 64; guard++)
+        {
+            path.Add(s.Heading);
+            if (s.Parent < 0 || s.Parent >= sections.Count || sections[s.Parent].Ordinal != s.Parent)
+            {
+                break;
+            }
+
+            s = sections[s.Parent];
+        }
+
+        path.Reverse();
+        return string.Join(" › ", path);
     }
 
     private static void AddAsides(List<ReaderBlock> blocks, string text, int from, int to, string title, IReadOnlyList<string> forms)

@@ -11,14 +11,70 @@ internal sealed class SearchLinks(SearchQuery query)
 
     public SearchQuery Query { get; } = query;
 
-    /// <summary>Selects the value, or deselects it when it is selected (multi-select within a facet); back to page 1.</summary>
-    public string Toggle(string param, FacetValue value) =>
-        value.Selected ? Remove(param, value.Value, value.Label) : Build(param, values => values.Add(value.Value));
+    /// <summary>
+    /// Selects the value, or deselects it when it is selected (multi-select within a facet); back to page 1. A value selected
+    /// by a range (<c>year=2018..2022</c>, or typed: <c>year:2018..2022</c>) is deselected by splitting the range around it; one
+    /// selected by a filter typed into the query, by taking that filter out of the query.
+    /// </summary>
+    public string Toggle(string param, FacetValue value)
+    {
+        if (!value.Selected)
+        {
+            return Build(param, values => values.Add(value.Value));
+        }
+
+        if (param == "year" && int.TryParse(value.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
+        {
+            return WithoutYear(year);
+        }
+
+        var inUrl = Query.ValuesOf(param).Any(v => Same(v, value.Value) || Same(v, value.Label));
+        return inUrl
+            ? Remove(param, value.Value, value.Label)
+            : Url(TypedFilters.Without(Query.Q, (field, _) => field == param), Selections(), Query.Sort, Query.IsGrouped, 1);
+    }
+
+    /// <summary>The search without year <paramref name="year"/>: every year range in force (URL or typed) split around it, as URL parameters.</summary>
+    private string WithoutYear(int year)
+    {
+        var kept = new List<string>();
+        var typed = TypedFilters.In(Query.Q).Where(f => f.Field == "year").Select(f => f.Value);
+        foreach (var value in Query.ValuesOf("year").Concat(typed))
+        {
+            if (!TypedFilters.TryYears(value, out var r) || year < r.From || year > r.To)
+            {
+                kept.Add(value);
+                continue;
+            }
+
+            if (r.From < year)
+            {
+                kept.Add(Range(r.From, year - 1));
+            }
+
+            if (year < r.To)
+            {
+                kept.Add(Range(year + 1, r.To));
+            }
+        }
+
+        var selections = Selections();
+        selections.RemoveAll(s => s.Param == "year");
+        selections.Add(("year", kept));
+        return Url(TypedFilters.Without(Query.Q, (field, _) => field == "year"), selections, Query.Sort, Query.IsGrouped, 1);
+
+        static string Range(int from, int to) => from == to
+            ? from.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{from}..{to}");
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     public string Remove(string param, params string[] values) =>
         Build(param, list => list.RemoveAll(v => values.Any(x => string.Equals(v, x, StringComparison.OrdinalIgnoreCase))));
 
-    public string ClearFilters() => Url(Query.Q, [], Query.Sort, Query.IsGrouped, 1);
+    /// <summary>The same words without any filter, typed ones included.</summary>
+    public string ClearFilters() => Url(TypedFilters.Without(Query.Q, (_, _) => true), [], Query.Sort, Query.IsGrouped, 1);
 
     public string WithQuery(string? q, bool keepFilters = true) => Url(q, keepFilters ? Selections() : [], Query.Sort, Query.IsGrouped, 1);
 
@@ -94,9 +150,9 @@ internal sealed class SearchLinks(SearchQuery query)
             pairs.Add(new("sort", sort));
         }
 
-        if (group)
+        if (group != string.IsNullOrWhiteSpace(q))
         {
-            pairs.Add(new("group", "1"));
+            pairs.Add(new("group", group ? "1" : "0")); // a blank query groups by default (SearchQuery.GroupsBlankQuery)
         }
 
         if (!expand)

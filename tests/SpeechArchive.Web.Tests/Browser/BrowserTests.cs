@@ -108,23 +108,36 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
     }
 
     [SkippableFact]
-    public async Task WhenCopyingACitation_ShouldPutItOnTheClipboard()
+    public async Task WhenCopyingACitation_ShouldPutTheQuotedPassageItsSourceAndALinkOnTheClipboard()
     {
         await WithPageAsync(async (page, api) =>
         {
             var hit = (await SearchAsync(api, "q=" + Encode("警示教育"))).Hits[0];
+            var speech = await SpeechAsync(api, hit.SpeechId);
+            var passage = speech.Passages.Last(p => p.Section.Length > 0);
             await page.GotoAsync($"/speeches/{Encode(hit.SpeechId)}");
-            var summary = page.Locator(".passage details.cite summary").Nth(1);
-            var expected = await summary.GetAttributeAsync("data-cite");
+            var button = page.Locator($"#p-{passage.Ordinal + 1} .tools button.cite");
 
-            await summary.ClickAsync();
-            await page.WaitForSelectorAsync(".passage details.cite.copied");
+            await button.ClickAsync();
+            await page.WaitForSelectorAsync($"#p-{passage.Ordinal + 1} .tools.copied");
             var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
 
-            Assert.Equal(expected, copied);
-            Assert.StartsWith("《", copied, StringComparison.Ordinal);
-            Assert.True(await page.Locator(".passage details.cite.copied .cite-text").IsVisibleAsync());
+            var lines = copied.Split('\n');
+            Assert.Equal(3, lines.Length);
+            Assert.Equal("“" + passage.Text.Trim() + "”", lines[0]);
+            Assert.StartsWith("——《" + speech.Title + "》", lines[1], StringComparison.Ordinal);
+            Assert.Contains("，" + passage.Section + "，", lines[1], StringComparison.Ordinal);
+            Assert.EndsWith($"，第{passage.Ordinal + 1}段", lines[1], StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", lines[1]);
+            Assert.EndsWith($"/speeches/{Encode(hit.SpeechId)}#p-{passage.Ordinal + 1}", lines[2], StringComparison.Ordinal);
+            Assert.True(await page.Locator($"#p-{passage.Ordinal + 1} .cite-text").IsVisibleAsync());
             await ShotAsync(page, "reader-citation");
+
+            await page.GotoAsync(lines[2]);
+            Assert.True(await page.Locator($"#p-{passage.Ordinal + 1}").IsVisibleAsync());
+            await page.Locator($"#p-{passage.Ordinal + 1} .tools a.similar").ClickAsync();
+            await page.WaitForURLAsync("**/similar?p=*");
+            await ShotAsync(page, "reader-citation-similar");
         }, clipboard: true);
     }
 

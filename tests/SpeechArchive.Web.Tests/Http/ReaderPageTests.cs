@@ -49,18 +49,34 @@ public sealed class ReaderPageTests : IDisposable
     }
 
     [Fact]
-    public async Task WhenShowingAPassage_ShouldOfferItsCitation()
+    public async Task WhenShowingASpeech_ShouldCarryWhatItsCitationsNeed()
     {
-        var id = (await SearchAsync(client, "q=" + Encode("警示教育"))).Hits[0].SpeechId;
-        var speech = await SpeechAsync(client, id);
+        using var archive = new ArchiveFactory();
+        File.WriteAllText(Path.Combine(archive.CorpusDirectory, "nested.md"),
+            "---\ntitle: 在全局警示教育大会上的讲话\ndate: 2023-05-10\nspeaker: 局党委书记\n---\n\n同志们：\n\n" +
+            "一、深化警示教育\n\n（一）用好身边案例\n\n要以案为鉴、以案促改，把警示教育抓在经常。\n\n" +
+            "（二）抓好家风建设\n\n要教育引导党员干部廉洁齐家，筑牢家庭防线。\n\n二、压实责任\n\n各级党组织要把警示教育纳入年度计划。\n");
+        using var http = archive.CreateClient();
+        var id = (await SearchAsync(http, "q=" + Encode("全局警示教育大会") + "&limit=100")).Hits.Select(h => h.SpeechId).Distinct().Single(s => s.Contains("nested", StringComparison.Ordinal));
+        var speech = await SpeechAsync(http, id);
 
-        var page = await Html.GetAsync(client, "/speeches/" + Encode(id));
+        var page = await Html.GetAsync(http, "/speeches/" + Encode(id));
 
-        var passage = speech.Passages[^1];
-        var cite = page.GetElementById("p-" + (passage.Ordinal + 1))!.QuerySelector("details.cite summary")!.GetAttribute("data-cite")!;
+        var article = page.QuerySelector("article.speech")!;
+        var cite = article.GetAttribute("data-cite")!;
         Assert.StartsWith("《" + speech.Title + "》", cite, StringComparison.Ordinal);
-        Assert.EndsWith(passage.Section, cite, StringComparison.Ordinal);
-        Assert.Equal(cite, page.GetElementById("p-" + (passage.Ordinal + 1))!.QuerySelector(".cite-text")!.TextContent);
+        Assert.Equal(id, article.GetAttribute("data-id"));
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", cite);
+        Assert.Equal("《在全局警示教育大会上的讲话》，局党委书记，2023年5月10日", cite);
+
+        var nested = speech.Sections.Where(s => s.Parent >= 0).ToList();
+        Assert.NotEmpty(nested);
+        foreach (var section in nested)
+        {
+            var heading = page.GetElementById("s-" + (section.Ordinal + 1))!;
+            Assert.EndsWith(" › " + section.Heading, heading.GetAttribute("data-path"), StringComparison.Ordinal);
+            Assert.Contains(speech.Passages, p => p.Section.StartsWith(heading.GetAttribute("data-path")!, StringComparison.Ordinal));
+        }
     }
 
     [Theory]

@@ -1,6 +1,87 @@
-// Reader: step through the query's hits, copy a passage's citation. Without script the marks and anchors still work.
+// Reader: each passage's tools (¶N, 相似段落, 复制引文), then stepping through the query's hits. Without script the marks and anchors still work.
 (function () {
   'use strict';
+  // The passages' tools come first, so the page has its final layout before a hit is scrolled to.
+  // "复制引文": the passage in quotation marks, then where it stands as official writing cites it and a link back:
+  //   “……”
+  //   ——《题目》，讲话人，单位，2023年5月10日，一、… › （一）…，第13段
+  //   https://…/speeches/ID#p-13
+  // The speech's part comes from the article's data-cite; the section from the nearest heading above (its data-path when
+  // nested); the button is made here, as only script can copy. The text is also shown, selected, when the clipboard refuses.
+  var article = document.querySelector('article.speech');
+  var base = article && article.getAttribute('data-cite');
+  var id = article && article.getAttribute('data-id');
+  var href = id && '/speeches/' + encodeURIComponent(id);
+
+  function sectionOf(passage) {
+    for (var e = passage.previousElementSibling; e; e = e.previousElementSibling) {
+      if (/^H[23]$/.test(e.tagName)) { return e.getAttribute('data-path') || e.textContent.trim(); }
+    }
+    return '';
+  }
+
+  function citationOf(passage) {
+    var number = passage.id.replace('p-', '');
+    var where = [base, sectionOf(passage), '第' + number + '段'].filter(function (x) { return x; }).join('，');
+    var text = passage.querySelector('p').textContent.trim();
+    return '“' + text + '”\n——' + where + '\n' + location.origin + href + '#' + passage.id;
+  }
+
+  function showCitation(tools, text, copied) {
+    var box = tools.parentElement.querySelector('.cite-text');
+    if (!box) {
+      box = document.createElement('p');
+      box.className = 'cite-text';
+      tools.insertAdjacentElement('afterend', box);
+    }
+    box.textContent = text;
+    tools.classList.toggle('copied', copied);
+    if (!copied) {
+      var range = document.createRange();
+      range.selectNodeContents(box);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+  }
+
+  function link(className, url, text) {
+    var a = document.createElement('a');
+    a.className = className;
+    a.href = url;
+    a.textContent = text;
+    return a;
+  }
+
+  if (base && id) {
+    document.querySelectorAll('section.passage').forEach(function (passage) {
+      var number = passage.id.replace('p-', '');
+      var tools = document.createElement('div');
+      tools.className = 'tools';
+      tools.appendChild(link('anchor', '#' + passage.id, '¶' + number));
+      tools.appendChild(link('similar', '/similar?p=' + encodeURIComponent(id + ':' + number), '相似段落'));
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'cite';
+      button.textContent = '复制引文';
+      tools.appendChild(button);
+      passage.appendChild(tools);
+    });
+    document.querySelector('.text').addEventListener('click', function (e) {
+      var button = e.target.closest && e.target.closest('button.cite');
+      if (!button) { return; }
+      var tools = button.parentElement;
+      var text = citationOf(tools.parentElement);
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(
+          function () { showCitation(tools, text, true); },
+          function () { showCitation(tools, text, false); });
+      } else {
+        showCitation(tools, text, false);
+      }
+    });
+  }
+
   var marks = Array.prototype.slice.call(document.querySelectorAll('.text mark'));
   var bar = document.querySelector('.hitbar');
   var current = -1;
@@ -46,31 +127,4 @@
       }
     }
   }
-
-  function selectText(details) {
-    var text = details.querySelector('.cite-text');
-    var range = document.createRange();
-    range.selectNodeContents(text);
-    var selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }
-
-  // "复制引文": copy to the clipboard and show the text too (the visible fallback when the clipboard is refused).
-  document.querySelectorAll('details.cite > summary').forEach(function (summary) {
-    summary.addEventListener('click', function (e) {
-      var details = summary.parentElement;
-      if (details.open) { return; }
-      e.preventDefault();
-      details.open = true;
-      var text = summary.getAttribute('data-cite') || '';
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(text).then(
-          function () { details.classList.add('copied'); },
-          function () { selectText(details); });
-      } else {
-        selectText(details);
-      }
-    });
-  });
 })();

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace SpeechArchive.Web.Presentation;
+
+/// <summary>
+/// Filters typed into a query (<c>year:2018..2022</c>, <c>org:人社局</c>, a value possibly quoted): found, read and taken
+/// out, so chips and facet links can show and undo them like the URL's own filters.
+/// </summary>
+internal static partial class TypedFilters
+{
+    /// <summary>Each filter typed in <paramref name="q"/>: its field (lower case), its value without quotes, and where it stands.</summary>
+    public static IEnumerable<(string Field, string Value, Match At)> In(string? q) =>
+        string.IsNullOrEmpty(q) ? [] : Filter().Matches(q).Select(m => (m.Groups[1].Value.ToLowerInvariant(), m.Groups[2].Value.Trim('"', '“', '”'), m));
+
+    /// <summary><paramref name="q"/> without the typed filters <paramref name="drop"/> picks (by field and value), spaces tidied.</summary>
+    public static string Without(string? q, Func<string, string, bool> drop)
+    {
+        var text = q ?? "";
+        foreach (var (field, value, at) in In(text).Reverse().ToList())
+        {
+            if (drop(field, value))
+            {
+                text = text[..at.Index] + " " + text[(at.Index + at.Length)..];
+            }
+        }
+
+        return string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>A year filter's value (<c>2022</c>, <c>2018..2022</c>) as a range; false when it is neither.</summary>
+    public static bool TryYears(string value, out (int From, int To) range)
+    {
+        var parts = value.Split("..", 2);
+        range = default;
+        if (!int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var from))
+        {
+            return false;
+        }
+
+        var to = from;
+        if (parts.Length == 2 && !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out to))
+        {
+            return false;
+        }
+
+        range = (Math.Min(from, to), Math.Max(from, to));
+        return true;
+    }
+
+    /// <summary>A field filter typed into a query: field, then a value (quoted or up to the next space).</summary>
+    [GeneratedRegex(@"(?<![^\s])(year|theme|type|org|category|speaker):(""[^""]*""|“[^”]*”|\S+)", RegexOptions.IgnoreCase)]
+    private static partial Regex Filter();
+}

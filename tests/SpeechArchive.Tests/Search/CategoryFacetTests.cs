@@ -1,0 +1,108 @@
+using SpeechArchive.Documents;
+using SpeechArchive.Indexing;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Tests.Search;
+
+/// <summary>A category (a collection a speech belongs to) is its own facet with a Chinese label, never an organisation.</summary>
+public sealed class CategoryFacetTests : IDisposable
+{
+    private const string Paragraph = "同志们，要持续深化作风建设，驰而不息纠治“四风”，坚决防止反弹回潮。";
+    private readonly TempFolder temp = new();
+    private readonly string corpus;
+    private readonly string index;
+
+    public CategoryFacetTests()
+    {
+        corpus = temp.Combine("corpus");
+        index = temp.Combine("index");
+        Directory.CreateDirectory(Path.Combine(corpus, "reports"));
+        File.WriteAllText(Path.Combine(corpus, "bureau.md"), "---\ntitle: 在局作风建设会议上的讲话\norganization: 市人社局\nyear: 2022\n---\n\n" + Paragraph + "\n");
+        foreach (var (file, year) in new[] { ("a.txt", 2019), ("b.txt", 2020), ("c.txt", 2021) })
+        {
+            File.WriteAllText(Path.Combine(corpus, "reports", file), $"{year}年报告\n\n{Paragraph}\n");
+        }
+
+        File.WriteAllText(Path.Combine(corpus, "reports", "MANIFEST.tsv"),
+            "file\ttitle\tyear\tcategory\n" +
+            "a.txt\t2019年政府工作报告\t2019\tgovernment_work_report\n" +
+            "b.txt\t十九大报告\t2020\tcpc_congress_report_19\n" +
+            "c.txt\t一份汇编\t2021\tmy_collection_of_texts\n");
+    }
+
+    [Fact]
+    public void WhenASpeechHasACategoryAndNoOrganisation_ShouldShowItUnderItsChineseLabelNotAsAnOrganisation()
+    {
+        var result = Search("作风建设");
+
+        Assert.Equal(["市人社局"], result.Facets.Organization.Select(v => v.Value));
+        Assert.Equal(
+            ["my collection of texts", "党的全国代表大会报告", "政府工作报告"],
+            result.Facets.Category.Select(v => v.Label).Order(StringComparer.Ordinal).ToList());
+        var report = Assert.Single(result.Hits, h => h.Title == "2019年政府工作报告");
+        Assert.Null(report.Organization);
+        Assert.Equal("政府工作报告", report.Category);
+    }
+
+    [Fact]
+    public void WhenFilteringByCategory_ShouldMatchItsLabelOrItsIdExactlyAndCountTheOthersDrillSideways()
+    {
+        var byLabel = Search("作风建设 category:政府工作报告");
+        var byId = Search("作风建设 category:government_work_report");
+        var partial = Search("作风建设 category:报告");
+        var asOrganisation = Search("作风建设 org:government");
+
+        Assert.Equal(["2019年政府工作报告"], byLabel.Hits.Select(h => h.Title));
+        Assert.Equal(["2019年政府工作报告"], byId.Hits.Select(h => h.Title));
+        Assert.Empty(partial.Hits);
+        Assert.Empty(asOrganisation.Hits);
+        Assert.True(byLabel.Facets.Category.Single(v => v.Label == "政府工作报告").Selected);
+        Assert.Equal(1, byLabel.Facets.Category.Single(v => v.Label == "党的全国代表大会报告").Count);
+    }
+
+    [Fact]
+    public void WhenTheCorpusLabelsACategory_ShouldUseThatLabelFromTheNextRunAndCiteNoCategory()
+    {
+        File.WriteAllText(Path.Combine(corpus, CategoryLabels.FileName), "# 本库的类别\nmy_collection_*\t文件汇编\ngovernment_work_report\t国务院政府工作报告\n");
+
+        var result = Search("作风建设");
+
+        Assert.Contains(result.Facets.Category, v => v.Label == "文件汇编");
+        Assert.Contains(result.Facets.Category, v => v.Label == "国务院政府工作报告");
+        var snapshot = IndexSnapshot.Load(index);
+        var report = snapshot.Speeches.Single(s => s.Title == "2019年政府工作报告");
+        var citation = SpeechArchive.Writing.PassageSource.Of(snapshot, report.Passages[0]).Citation;
+        Assert.DoesNotContain("government_work_report", citation, StringComparison.Ordinal);
+        Assert.DoesNotContain("国务院政府工作报告", citation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenTheLabelTableHasABadLine_ShouldSayWhichLineAndKeepTheLabelsInForce()
+    {
+        Search("作风建设");
+        File.WriteAllText(Path.Combine(corpus, CategoryLabels.FileName), "government_work_report\n");
+
+        var run = Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index });
+
+        var failure = Assert.Single(run.Failed);
+        Assert.Contains("categories.tsv: line 1", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains(new Searcher(IndexSnapshot.Load(index)).Search(new SearchRequest { Query = "作风建设" }).Facets.Category, v => v.Label == "政府工作报告");
+    }
+
+    [Theory]
+    [InlineData("xi_2020", "习近平2020年讲话文章")]
+    [InlineData("cpc_congress_report_9", "党的全国代表大会报告")]
+    [InlineData("行政法规", "行政法规")]
+    [InlineData("some_new_set", "some new set")]
+    public void BuiltInLabels_ShouldReadChineseOrAtLeastWrapBetweenWords(string id, string label) =>
+        Assert.Equal(label, CategoryLabels.Default.Label(id));
+
+    private SearchResult Search(string query)
+    {
+        var run = Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index });
+        Assert.Empty(run.Failed);
+        return new Searcher(IndexSnapshot.Load(index)).Search(new SearchRequest { Query = query, Limit = 50 });
+    }
+
+    public void Dispose() => temp.Dispose();
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using static SpeechArchive.Web.Tests.Api;
+
+namespace SpeechArchive.Web.Tests.Http;
+
+/// <summary>Issue 14, items 1 and 7: categories under a Chinese label of their own; filters typed into the query undone from the facets.</summary>
+public sealed class FacetLabelTests : IDisposable
+{
+    private readonly ArchiveFactory app = new();
+    private readonly HttpClient client;
+
+    public FacetLabelTests()
+    {
+        var reports = Path.Combine(app.CorpusDirectory, "reports");
+        Directory.CreateDirectory(reports);
+        File.WriteAllText(Path.Combine(reports, "gwr.txt"), "2015年政府工作报告\n\n要坚持全面从严治党，持续深化作风建设，坚决纠治“四风”。\n");
+        File.WriteAllText(Path.Combine(reports, "MANIFEST.tsv"), "file\ttitle\tyear\tcategory\ngwr.txt\t2015年政府工作报告\t2015\tgovernment_work_report\n");
+        client = app.CreateClient();
+    }
+
+    [Fact]
+    public async Task WhenASpeechHasOnlyACategory_ShouldShowItsChineseLabelAsACategoryAndNeverTheRawId()
+    {
+        var page = await Html.GetAsync(client, "/?q=" + Encode("作风建设"));
+
+        var categories = page.QuerySelector("section.facet[aria-label=类别]");
+        Assert.NotNull(categories);
+        Assert.Contains(categories.QuerySelectorAll(".label"), l => l.TextContent == "政府工作报告");
+        Assert.DoesNotContain(page.QuerySelectorAll("section.facet[aria-label=单位] .label"), l => l.TextContent.Contains("政府工作报告", StringComparison.Ordinal));
+        Assert.DoesNotContain("government_work_report", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+
+        var hit = (await SearchAsync(client, "q=" + Encode("作风建设") + "&category=" + Encode("政府工作报告"))).Hits.Single();
+        Assert.Null(hit.Organization);
+        Assert.Equal("政府工作报告", hit.Category);
+        var reader = await Html.GetAsync(client, "/speeches/" + Encode(hit.SpeechId));
+        Assert.DoesNotContain("government_work_report", reader.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.Contains(reader.QuerySelectorAll(".speech-meta dt"), dt => dt.TextContent == "类别");
+        var csv = await client.GetStringAsync("/api/concordance?format=csv&q=" + Encode("作风建设"));
+        Assert.DoesNotContain("government_work_report", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenUncheckingAYearOfATypedRange_ShouldSearchTheRestOfTheRangeAndShowIt()
+    {
+        var years = (await SearchAsync(client, "q=" + Encode("要"))).Facets.Year
+            .Select(y => int.Parse(y.Value, CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.True(years.Count >= 3, "the fixture corpus needs three years");
+        var (from, to) = (years[0], years[^1]);
+        var dropped = years[1];
+        var url = "/?q=" + Encode($"要 year:{from}..{to}");
+        var page = await Html.GetAsync(client, url);
+
+        var box = page.QuerySelector($"a.facet-value[data-facet=year][data-value='{dropped}']");
+        Assert.NotNull(box);
+        Assert.Contains("selected", box.ClassName, StringComparison.Ordinal);
+        var href = box.GetAttribute("href")!;
+        Assert.NotEqual(url, href);
+        var after = await Html.GetAsync(client, href);
+
+        var selected = after.QuerySelectorAll("a.facet-value.selected[data-facet=year]").Select(a => int.Parse(a.GetAttribute("data-value")!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(years.Where(y => y != dropped), selected.Order());
+        Assert.DoesNotContain("year:", after.QuerySelector("#q")!.GetAttribute("value"), StringComparison.Ordinal);
+        var counts = (await SearchAsync(client, "q=" + Encode("要"))).Facets.Year.Where(y => y.Value != dropped.ToString(CultureInfo.InvariantCulture)).Sum(y => y.Count);
+        Assert.Equal(counts, Html.Total(after));
+        Assert.NotEmpty(after.QuerySelectorAll(".chips a.chip:not(.clear)"));
+    }
+
+    [Fact]
+    public async Task WhenClearingAllFilters_ShouldTakeOutTypedFiltersAndKeepTheWords()
+    {
+        var page = await Html.GetAsync(client, "/?q=" + Encode("作风建设 year:2015..2022 org:人社局") + "&theme=conduct");
+
+        var clear = page.QuerySelector(".chips a.chip.clear")!.GetAttribute("href")!;
+        var cleared = await Html.GetAsync(client, clear);
+
+        Assert.Equal("作风建设", cleared.QuerySelector("#q")!.GetAttribute("value"));
+        Assert.Empty(cleared.QuerySelectorAll(".chips a.chip"));
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        app.Dispose();
+    }
+}
