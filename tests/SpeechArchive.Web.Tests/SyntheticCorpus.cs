@@ -3,7 +3,7 @@ using System.Text;
 
 namespace SpeechArchive.Web.Tests;
 
-/// <summary>Generated speeches in the target genre, so a reindex takes long enough to overlap with requests.</summary>
+/// <summary>Generated speeches in the target genre, so a reindex takes long enough to overlap with requests, or so a view meets a century of years.</summary>
 internal static class SyntheticCorpus
 {
     private static readonly string[] Sentences =
@@ -45,6 +45,31 @@ internal static class SyntheticCorpus
             }
 
             File.WriteAllText(Path.Combine(folder, $"{year}-meeting-{i:D4}.txt"), sb.ToString());
+        }
+    }
+
+    /// <summary>The years of <see cref="WriteYears"/>'s archive: a few from the party's early decades, then every year from 1954 to 2025, as the shared sets span.</summary>
+    public static IReadOnlyList<int> LongSpan { get; } = [1921, 1923, 1945, .. Enumerable.Range(1954, 2025 - 1954 + 1)];
+
+    /// <summary>Writes one short speech for each of <paramref name="years"/>, named after its year, its paragraphs touching several themes.</summary>
+    public static void WriteYears(string folder, IEnumerable<int> years)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var year in years)
+        {
+            var sb = new StringBuilder();
+            sb.Append(CultureInfo.InvariantCulture, $"在{year}年工作会议上的讲话\n\n同志们：\n");
+            for (var p = 0; p < 4; p++)
+            {
+                for (var s = 0; s < 3; s++)
+                {
+                    sb.Append(Sentences[(year + p + s) % Sentences.Length]);
+                }
+
+                sb.Append('\n');
+            }
+
+            File.WriteAllText(Path.Combine(folder, $"{year}-meeting.txt"), sb.ToString());
         }
     }
 }

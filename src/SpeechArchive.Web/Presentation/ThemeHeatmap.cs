@@ -9,6 +9,10 @@ namespace SpeechArchive.Web.Presentation;
 /// Theme shares by year as a heat table: a row per theme (largest overall share first), a column per year with text,
 /// each cell shaded by its share (a stylesheet class per step: the CSP allows no inline style) and linking to the
 /// search for that theme in that year. Twelve lines on one chart cross each other; a table reads.
+/// The columns are the years of a <see cref="HeatYearRange"/>, newest first: the way annual accounts set out their
+/// years, since the latest year is the one read first and compared with those before it, and when the range is wider
+/// than the box, what scrolls out of sight is the past rather than the present. (The line chart above keeps time
+/// running left to right, as charts do.) Order, shading and the overall share are taken over the years shown.
 /// </summary>
 internal sealed class ThemeHeatmap
 {
@@ -19,9 +23,15 @@ internal sealed class ThemeHeatmap
     public required IReadOnlyList<int> Passages { get; init; }
     public required IReadOnlyList<HeatRow> Rows { get; init; }
 
-    public static ThemeHeatmap? Create(ThemeTrendResult result, SearchQuery filters)
+    /// <summary>The table of <paramref name="range"/>'s years with passages; null when there are none or no themes.</summary>
+    public static ThemeHeatmap? Create(ThemeTrendResult result, SearchQuery filters, HeatYearRange range)
     {
-        var columns = Enumerable.Range(0, result.Years.Count).Where(i => result.Passages[i] > 0).ToList();
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(range);
+        var columns = Enumerable.Range(0, result.Years.Count)
+            .Where(i => result.Passages[i] > 0 && range.Contains(result.Years[i]))
+            .OrderByDescending(i => result.Years[i])
+            .ToList();
         if (columns.Count == 0 || result.Themes.Count == 0)
         {
             return null;

@@ -59,7 +59,7 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
             Assert.Equal(["作风建设", "全面从严治党"], await page.Locator("#phrase-trend figcaption .legend").AllTextContentsAsync());
             var box = await page.Locator("#phrase-trend svg").BoundingBoxAsync();
             Assert.True(box!.Width > 300 && box.Height > 100, $"chart {box.Width}×{box.Height}");
-            var stroke = await page.Locator("#phrase-trend svg g.series.s1 polyline").First.EvaluateAsync<string>("p => getComputedStyle(p).stroke");
+            var stroke = await page.Locator("#phrase-trend svg g.series.s1 line").First.EvaluateAsync<string>("p => getComputedStyle(p).stroke");
             Assert.NotEqual("none", stroke);
             await ShotAsync(page, "trends");
         });

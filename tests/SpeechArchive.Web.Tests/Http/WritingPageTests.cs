@@ -107,13 +107,13 @@ public sealed class WritingPageTests : IDisposable
         var years = all.QuerySelectorAll("#theme-trend table.heat thead th").Skip(2).Select(th => int.Parse(th.TextContent, CultureInfo.InvariantCulture)).ToList();
         var passages = api.GetProperty("passages").EnumerateArray().Select(p => p.GetInt32()).ToList();
         var apiYears = api.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ToList();
-        Assert.Equal(apiYears.Where((_, i) => passages[i] > 0), years);
+        Assert.Equal(apiYears.Where((_, i) => passages[i] > 0).Reverse(), years); // newest first; the fixtures span under 20 years, so all
         Assert.Equal(api.GetProperty("themes").GetArrayLength(), rows.Length);
         foreach (var theme in api.GetProperty("themes").EnumerateArray())
         {
             var row = all.QuerySelector($"#theme-trend tr[data-theme='{theme.GetProperty("id").GetString()}']")!;
             var cells = row.QuerySelectorAll("td").Skip(1).ToList();
-            var shares = theme.GetProperty("shares").EnumerateArray().Select(s => s.GetDouble()).Where((_, i) => passages[i] > 0).ToList();
+            var shares = theme.GetProperty("shares").EnumerateArray().Select(s => s.GetDouble()).Where((_, i) => passages[i] > 0).Reverse().ToList();
             Assert.Equal(shares.Count, cells.Count);
             for (var i = 0; i < cells.Count; i++)
             {
