@@ -78,7 +78,7 @@ internal sealed class SearchQuery
     /// Set by the search page: a blank query lists the archive, one passage per speech, unless <c>group=0</c> says otherwise
     /// (the API keeps listing passages).
     /// </summary>
-    public bool GroupsBlankQuery { get; init; }
+    public bool GroupsBlankQuery { get; private set; } // not bound from the request (the API binds the public setters)
 
     public bool IsGrouped => Group is "1" or "true" or "on" || (GroupsBlankQuery && IsBlank(Q) && Group is not ("0" or "false" or "off"));
 

@@ -33,7 +33,9 @@ internal static class ArchiveServices
         {
             o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
             o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
-            o.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "application/problem+json", "text/csv"];
+            // What the pages and the API write. Not CSS or script: MapStaticAssets serves those precompressed (gzip, made at
+            // build; see build/ReadyToRun.targets for why not Brotli).
+            o.MimeTypes = ["text/html", "application/json", "application/problem+json", "text/csv", "text/plain", "image/svg+xml"];
         });
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);

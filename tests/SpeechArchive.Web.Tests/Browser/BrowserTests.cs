@@ -142,6 +142,50 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
     }
 
     [SkippableFact]
+    public async Task WhenOnAPhone_ShouldShowTheFirstHitOnTheFirstScreenAndTheRelatedTermsAfterTheHits()
+    {
+        await WithPageAsync(async (page, _) =>
+        {
+            await page.GotoAsync("/?q=" + Encode("作风建设"));
+            await page.WaitForSelectorAsync("#related ul.related-terms li");
+
+            var firstHit = await page.Locator("li.hit").First.BoundingBoxAsync();
+            var related = await page.Locator("#related").BoundingBoxAsync();
+            Assert.NotNull(firstHit);
+            Assert.NotNull(related);
+            Assert.True(firstHit.Y + 120 <= 844, $"the first hit starts at y={firstHit.Y:F0} on an 844 px screen");
+            Assert.True(related.Y > firstHit.Y, $"related terms at y={related.Y:F0} come before the first hit at y={firstHit.Y:F0}");
+            Assert.False(await page.Locator(".histogram").IsVisibleAsync(), "the year histogram's bars are too thin to tap on a phone");
+            Assert.True(await FitsAsync(page), "the search page scrolls sideways at 390px");
+            await ShotAsync(page, "phone-first-hit");
+        }, phone: true);
+    }
+
+    [SkippableFact]
+    public async Task WhenTextHoldsChineseQuotationMarks_ShouldSetThemFullWidthInBothFonts()
+    {
+        await WithPageAsync(async (page, api) =>
+        {
+            var hit = (await SearchAsync(api, "q=" + Encode("警示教育"))).Hits[0];
+            foreach (var (url, selector) in new[] { ("/help", "main"), ($"/speeches/{Encode(hit.SpeechId)}", ".text") })
+            {
+                await page.GotoAsync(url);
+                await page.EvaluateAsync("() => document.fonts.ready");
+                var widths = await page.EvaluateAsync<double[]>("""
+                    selector => {
+                      const host = document.createElement('p');
+                      document.querySelector(selector).appendChild(host);
+                      const width = t => { host.textContent = t; const r = document.createRange(); r.selectNodeContents(host); return r.getBoundingClientRect().width; };
+                      const em = width('中中') / 2;
+                      return ['“', '”', '‘', '’'].map(q => (width('中' + q + '中') - 2 * em) / em);
+                    }
+                    """, selector);
+                Assert.All(widths, w => Assert.True(w >= 0.9, $"{url}: a quotation mark {w:F2} em wide ({string.Join(", ", widths.Select(x => x.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})"));
+            }
+        });
+    }
+
+    [SkippableFact]
     public async Task WhenOnAPhone_ShouldNotScrollSidewaysAndKeepFacetsReachable()
     {
         await WithPageAsync(async (page, api) =>

@@ -12,6 +12,24 @@ public sealed class SearchPageTests : IDisposable
     public SearchPageTests() => client = app.CreateClient();
 
     [Fact]
+    public async Task WhenTheQueryIsBlank_ShouldListTheNewestSpeechesEachByAPassageOfSubstance()
+    {
+        var page = await Html.GetAsync(client, "/");
+        var grouped = await SearchAsync(client, "group=1&sort=date&limit=10");
+        var procedural = await SearchAsync(client, "type=procedural&limit=100");
+
+        var shown = page.QuerySelectorAll("li.hit h3 a").Select(a => a.GetAttribute("href")!.Split('?', '#')[0]).ToList();
+        Assert.Equal(grouped.Hits.Select(h => "/speeches/" + Uri.EscapeDataString(h.SpeechId)), shown);
+        Assert.Equal(grouped.Total, Html.Total(page));
+        Assert.Equal(grouped.TotalSpeeches, grouped.Total);
+        var keys = grouped.Hits.Select(h => h.Date ?? h.Year?.ToString("0000", System.Globalization.CultureInfo.InvariantCulture) ?? "").ToList();
+        Assert.Equal(keys.OrderDescending(StringComparer.Ordinal), keys);
+        Assert.All(grouped.Hits, h => Assert.NotEqual(["procedural"], h.DirectiveTypes));
+        Assert.Contains(procedural.Hits, h => h.DirectiveTypes.SequenceEqual(["procedural"]) && grouped.Hits.Any(g => g.SpeechId == h.SpeechId)); // there were some to skip
+        Assert.True(Html.Total(await Html.GetAsync(client, "/?group=0")) > Html.Total(page));
+    }
+
+    [Fact]
     public async Task WhenSearchingAWord_ShouldListHitsWithTheWordMarked()
     {
         var page = await Html.GetAsync(client, "/?q=" + Encode("作风建设"));
