@@ -111,7 +111,7 @@ public sealed class SearchPageTests : IDisposable
         var years = all.Facets.Year.Take(2).ToList();
         Assert.Equal(2, years.Count);
 
-        var page = await Html.GetAsync(client, $"/?year={years[0].Value}&year={years[1].Value}");
+        var page = await Html.GetAsync(client, $"/?group=0&year={years[0].Value}&year={years[1].Value}"); // passages, not speeches
 
         Assert.Equal(years[0].Count + years[1].Count, Html.Total(page));
         Assert.Equal(2, page.QuerySelectorAll("a.facet-value.selected[data-facet=year]").Length);
@@ -148,7 +148,7 @@ public sealed class SearchPageTests : IDisposable
     [Fact]
     public async Task WhenPaging_ShouldShowTheNextHitsAndKeepTheState()
     {
-        var first = await Html.GetAsync(client, "/?sort=date");
+        var first = await Html.GetAsync(client, "/?sort=date&group=0"); // every passage (a blank query lists speeches by default)
         var next = first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!;
         Assert.Contains("sort=date", next, StringComparison.Ordinal);
         Assert.Contains("page=2", next, StringComparison.Ordinal);

@@ -19,10 +19,11 @@
           return;
         }
         stage.textContent = '正在更新：' + (stages[s.stage] || s.stage);
-        bar.hidden = false;
+        // No "0/1" before anything was done: the count and the bar appear with the first file done.
+        bar.hidden = !(s.total > 0 && s.done > 0);
         bar.max = Math.max(1, s.total);
         bar.value = s.done;
-        text.textContent = s.total > 0 ? s.done + '/' + s.total : '';
+        text.textContent = s.total > 0 && s.done > 0 ? s.done + '/' + s.total : '';
         setTimeout(poll, 700);
       })
       .catch(function () { setTimeout(poll, 3000); });
