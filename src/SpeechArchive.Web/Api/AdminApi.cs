@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SpeechArchive.Search;
@@ -12,13 +13,23 @@ internal static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin").WithTags("admin").AddEndpointFilter<AdminEndpointFilter>();
-        admin.MapGet("/status", Status).WithSummary("Reindex progress and the last run's report.");
-        admin.MapGet("/statistics", Statistics).WithSummary("Counts that describe the current index.");
-        admin.MapPost("/reindex", Reindex).WithSummary("Start a reindex in the background (rebuild=true starts from empty); 409 while one runs.");
-        admin.MapPost("/upload", Upload)
-            .WithSummary("Upload .md/.txt files or a .zip of them (multipart); reindex=true starts a reindex after (or queues one behind a running reindex).")
-            .Accepts<IFormFileCollection>("multipart/form-data")
+        var admin = app.MapGroup(AdminApiGate.Prefix).WithTags("admin").AddEndpointFilter<AdminEndpointFilter>().DocumentGate();
+        admin.MapGet("/status", Status).WithName("AdminStatus")
+            .WithSummary("索引状态：更新进度与上次更新的报告")
+            .WithDescription("索引更新的进度（running、stage、done/total）、正在服务的索引版本、上次更新的报告（新增、更新、删除、失败的文件及原因，警告）。" +
+                "管理页的登录 cookie 也可读取。");
+        admin.MapGet("/statistics", Statistics).WithName("AdminStatistics")
+            .WithSummary("索引统计")
+            .WithDescription("描述当前索引的数字：讲话、段落、词项、段、文件大小，以及正在使用的词向量。");
+        admin.MapPost("/reindex", Reindex).WithName("AdminReindex")
+            .WithSummary("更新索引（在后台进行）")
+            .WithDescription("返回 202 并在后台开始一次索引更新；rebuild=true 时从空索引完全重建。已有一次在进行时返回 409。");
+        admin.MapPost("/upload", Upload).WithName("AdminUpload")
+            .WithSummary("上传讲话文件")
+            .WithDescription($"multipart/form-data 的 files 字段：.md、.txt 文件，或它们的 .zip；逐个文件返回接收（存为 uploads/<文件名>）或拒绝及原因。" +
+                $"reindex=true 时接着更新索引（正在更新时排在其后，reindexQueued）。请求体上限 {UploadLimits.RequestBytes / 1024 / 1024} MB，超过时返回 413。")
+            .Accepts<UploadForm>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery() // header-token authentication: no ambient credential for a cross-site form to ride on
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.RequestBytes));
         return app;
@@ -28,7 +39,11 @@ internal static class AdminApi
 
     public static Ok<IndexStatistics> Statistics(ArchiveHost archive) => TypedResults.Ok(archive.Statistics);
 
-    public static Results<Accepted<ReindexStatus>, Conflict<ProblemDetails>> Reindex(ArchiveHost archive, bool? rebuild)
+    /// <summary>The upload form as the OpenAPI document shows it (<see cref="Upload"/> reads the form itself, to answer its faults with reasons).</summary>
+    public sealed record UploadForm([property: Description(".md、.txt 文件或它们的 .zip，可以多个。")] IFormFileCollection Files);
+
+    public static Results<Accepted<ReindexStatus>, Conflict<ProblemDetails>> Reindex(ArchiveHost archive,
+        [Description("true：从空索引完全重建；默认只处理变化的文件。")] bool? rebuild)
     {
         if (!archive.TryStartReindex(rebuild ?? false))
         {
@@ -39,7 +54,7 @@ internal static class AdminApi
     }
 
     public static async Task<Results<Ok<UploadReport>, BadRequest<ProblemDetails>, ProblemHttpResult>> Upload(HttpRequest request, ArchiveHost archive,
-        UploadService uploads, bool? reindex, CancellationToken cancellation)
+        UploadService uploads, [Description("true：上传后更新索引（正在更新时排在其后）。")] bool? reindex, CancellationToken cancellation)
     {
         if (!request.HasFormContentType)
         {

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SpeechArchive.Search;
+using SpeechArchive.Web.Api.Parameters;
 using SpeechArchive.Web.Hosting;
 
 namespace SpeechArchive.Web.Api;
@@ -8,27 +10,38 @@ namespace SpeechArchive.Web.Api;
 /// <summary>The public JSON API: <c>/api/search</c>, <c>/api/facets</c>, <c>/api/speeches/{id}</c>.</summary>
 internal static class SearchApi
 {
+    public const int DefaultLimit = 10;
     public const int MaxLimit = 100;
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("search").AnswerBadQueries();
-        api.MapGet("/search", Search).WithName("Search").WithSummary("Search passages: q, theme, year, type, org, speaker, sort, page/offset, limit, group.");
-        api.MapGet("/facets", Facets).WithName("Facets").WithSummary("Facet counts (drill-sideways) for q and the filters.");
-        api.MapGet("/speeches/{id}", Speech).WithName("Speech").WithSummary("One speech: metadata, outline, labels, passages.");
+        var api = app.MapGroup("/api").WithTags("search").AnswerBadQueries().Public();
+        api.MapGet("/search", Search).WithName("Search")
+            .WithSummary("检索段落")
+            .WithDescription("与检索页相同的检索，返回与命令行 search --json 相同的 JSON：命中段落（match 为 exact、expanded 或 near，近似结果带 similarity）、" +
+                "总数、分面计数、同义扩展（expansions）和近似结果数（nearTotal）。")
+            .Reads(SearchParameters.All(DefaultLimit, MaxLimit));
+        api.MapGet("/facets", Facets).WithName("Facets")
+            .WithSummary("分面计数")
+            .WithDescription("检索式与过滤条件下各主题、指示类型、年份、单位、讲话人的段落数（drill-sideways：每个分面的计数不受它自己的选择限制）。" +
+                "参数同 /api/search；分页与排序参数照常校验，但不影响计数。")
+            .Reads(SearchParameters.All(0, MaxLimit));
+        api.MapGet("/speeches/{id}", Speech).WithName("Speech")
+            .WithSummary("一篇讲话")
+            .WithDescription("讲话的元数据（附来源）、提纲、主题与指示类型标签、全部段落。讲话不存在时 404。");
         return app;
     }
 
-    public static Results<Ok<SearchResult>, BadRequest<ProblemDetails>> Search([AsParameters] SearchQuery query, ArchiveHost archive) =>
-        TypedResults.Ok(archive.Searcher.Search(query.ToRequest(defaultLimit: 10, MaxLimit)));
+    public static Results<Ok<SearchResult>, BadRequest<ProblemDetails>> Search(HttpRequest request, ArchiveHost archive) =>
+        TypedResults.Ok(archive.Searcher.Search(SearchQuery.From(request.Query).ToRequest(DefaultLimit, MaxLimit)));
 
-    public static Results<Ok<SearchFacets>, BadRequest<ProblemDetails>> Facets([AsParameters] SearchQuery query, ArchiveHost archive)
+    public static Results<Ok<SearchFacets>, BadRequest<ProblemDetails>> Facets(HttpRequest http, ArchiveHost archive)
     {
-        var request = query.ToRequest(defaultLimit: 0, MaxLimit) with { Limit = 0, Offset = 0 };
+        var request = SearchQuery.From(http.Query).ToRequest(defaultLimit: 0, MaxLimit) with { Limit = 0, Offset = 0 };
         return TypedResults.Ok(archive.Searcher.Search(request).Facets);
     }
 
-    public static Results<Ok<SpeechView>, NotFound<ProblemDetails>> Speech(string id, ArchiveHost archive)
+    public static Results<Ok<SpeechView>, NotFound<ProblemDetails>> Speech([Description("讲话编号，即检索结果中的 speechId（如 2022-lianzheng-huiyi）。")] string id, ArchiveHost archive)
     {
         var view = SpeechView.Create(archive.Snapshot, id);
         return view is null

@@ -1,7 +1,12 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using SpeechArchive.Search;
+using SpeechArchive.Web.Api.Parameters;
 using SpeechArchive.Web.Hosting;
 using SpeechArchive.Writing;
 
@@ -15,21 +20,54 @@ internal static class WritingApi
 {
     public const int MaxConcordanceLimit = 5000;
 
+    private static readonly IntegerParameter ConcordanceContext = new("context", "命中两侧各取多少字。", 30, 0, ConcordanceBuilder.MaxContext);
+    private static readonly IntegerParameter ConcordanceOffset = new("offset", "跳过前多少行。", 0, 0, 10_000_000);
+    private static readonly IntegerParameter ConcordanceLimit = new("limit", "每页行数，0 为全部；format=csv 时不设上限，默认全部。", 100, 0, MaxConcordanceLimit);
+    private static readonly IntegerParameter AllLines = new("limit", "", 0, 0, int.MaxValue); // format=csv: ConcordanceLimit's description says so
+    private static readonly IntegerParameter SimilarLimit = new("limit", "列出多少段。", 10, 1, 100);
+    private static readonly IntegerParameter RelatedLimit = new("limit", "列出多少个词。", 20, 1, 100);
+    private static readonly IntegerParameter NeighbourLimit = new("limit", "列出多少个意思相近的词。", 20, 1, Neighbours.MaxLimit);
+
     public static IEndpointRouteBuilder MapWritingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("writing").AnswerBadQueries();
+        var api = app.MapGroup("/api").WithTags("writing").AnswerBadQueries().Public();
+        var filters = SearchParameters.Filters;
         api.MapGet("/concordance", Concordance).WithName("Concordance")
-            .WithSummary("Every occurrence of q with left and right context: sort (date, date-desc, left, right), context, offset, limit, filters; format=csv.");
-        api.MapGet("/variants", Variants).WithName("Variants").WithSummary("Variants of the formulation q, grouped, with counts and first and last use; min (0–1), filters.");
-        api.MapGet("/passages/{id}/similar", Similar).WithName("SimilarPassages").WithSummary("The passages of other speeches most like passage id, with the strings they share; limit.");
+            .WithSummary("用例：短语的每一处出现及其左右语境")
+            .WithDescription("列出短语的每一处出现，一行一处，左右语境对齐在命中处；附按年份的次数和重复讲话的标记。format=csv 时返回全部行（或 limit 行）的 CSV，带引文列。")
+            .Reads([WritingParameters.Phrase, .. filters, WritingParameters.ConcordanceOrder, ConcordanceContext, ConcordanceOffset, ConcordanceLimit, WritingParameters.Format]);
+        api.MapGet("/variants", Variants).WithName("Variants")
+            .WithSummary("提法变体：一个提法的各种说法")
+            .WithDescription("一个提法在语料中的各种说法，按说法归组，附次数、首见与最近一次使用及出处；原样的说法排在最前。")
+            .Reads([WritingParameters.Formulation, .. filters, WritingParameters.MinSimilarity]);
+        api.MapGet("/passages/{id}/similar", Similar).WithName("SimilarPassages")
+            .WithSummary("相似段落：其他讲话中与一段最相近的段落")
+            .WithDescription("按字词与词向量找出其他讲话中与段落 id（如 2022-lianzheng-huiyi:3）最相近的段落，附共有的字串。段落不存在时 404。")
+            .Reads(SimilarLimit);
         api.MapPost("/draft-check", DraftCheck).WithName("DraftCheck")
-            .WithSummary($"Check a draft (JSON {{\"text\": …}}, up to {DraftCheckRequest.MaxCharacters} characters): each sentence's closest precedents and verbatim runs of 8+ characters.")
+            .WithSummary("草稿比对：逐句找先例")
+            .WithDescription($"请求体为 JSON：text 为草稿（至多 {DraftCheckRequest.MaxCharacters} 个字符），precedents 为每句列出的先例数（默认 3，超出 1–10 时取边界值）。" +
+                "返回每句最接近的先例（相似度、出处）和与先例字字相同的 8 字以上片段。过滤条件写在查询串中。")
+            .Reads(filters)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .AddOpenApiOperationTransformer(DescribeDraftBody)
             .DisableAntiforgery(); // JSON body, no cookie: nothing for a cross-site form to ride on
-        api.MapGet("/related-terms", Related).WithName("RelatedTerms").WithSummary("Terms occurring with q far more than chance (JLH significant terms); limit, filters.");
+        api.MapGet("/related-terms", Related).WithName("RelatedTerms")
+            .WithSummary("相关词：与检索式显著共现的词")
+            .WithDescription("与检索式一同出现远多于偶然的词（JLH 显著词），以及按词向量与它意思最近的词。")
+            .Reads([WritingParameters.Terms, .. filters, RelatedLimit]);
         api.MapGet("/neighbours", NeighbourWords).WithName("Neighbours")
-            .WithSummary("The words nearest q by meaning, as ranking by meaning reads it (each word's source: its vector, the passages holding it, or its characters); limit.");
-        api.MapGet("/trends", Trends).WithName("Trends").WithSummary("Occurrences per 10,000 characters by year for each q (repeat q to compare); filters; format=csv.");
-        api.MapGet("/trends/themes", ThemeTrends).WithName("ThemeTrends").WithSummary("Each theme's share of the passages of each year; filters; format=csv.");
+            .WithSummary("近义词：按意思排序时怎样读一个词")
+            .WithDescription("按意思排序时怎样读 q 的每个词（词向量、含它的段落或它的字）以及与这一读法最近的词。")
+            .Reads(WritingParameters.Word, NeighbourLimit);
+        api.MapGet("/trends", Trends).WithName("Trends")
+            .WithSummary("趋势：短语每万字出现次数的逐年变化")
+            .WithDescription("每个短语逐年每万字的出现次数；重复 q 比较几个短语。format=csv 时返回 CSV。")
+            .Reads([WritingParameters.TrendPhrases, .. filters, WritingParameters.Format]);
+        api.MapGet("/trends/themes", ThemeTrends).WithName("ThemeTrends")
+            .WithSummary("主题趋势：各主题逐年所占的段落比例")
+            .WithDescription("每个主题在每年段落中所占的比例。format=csv 时返回 CSV。")
+            .Reads([.. filters, WritingParameters.Format]);
         return app;
     }
 
@@ -39,12 +77,12 @@ internal static class WritingApi
         var csv = p.WantsCsv;
         var result = ConcordanceBuilder.Build(archive.Snapshot, new ConcordanceRequest
         {
-            Phrase = p.Q,
+            Phrase = p.Read(WritingParameters.Phrase),
             Filters = p.Filters,
-            Sort = p.ConcordanceSort,
-            Context = p.Number("context", 30, 0, ConcordanceBuilder.MaxContext),
-            Offset = p.Number("offset", 0, 0, 10_000_000),
-            Limit = csv ? p.Number("limit", 0, 0, int.MaxValue) : p.Number("limit", 100, 0, MaxConcordanceLimit),
+            Sort = p.Read(WritingParameters.ConcordanceOrder),
+            Context = p.Read(ConcordanceContext),
+            Offset = p.Read(ConcordanceOffset),
+            Limit = p.Read(csv ? AllLines : ConcordanceLimit),
         });
         return csv ? CsvFile(ConcordanceCsv.Write(result.Lines), "concordance.csv") : TypedResults.Ok(result);
     }
@@ -52,20 +90,39 @@ internal static class WritingApi
     public static Results<Ok<VariantResult>, BadRequest<ProblemDetails>> Variants(HttpRequest request, ArchiveHost archive)
     {
         var p = new WritingParameters(request.Query);
-        return TypedResults.Ok(VariantFinder.Find(archive.Snapshot, new VariantRequest { Formulation = p.Q, Filters = p.Filters, MinSimilarity = p.Share("min", 0.6) }));
+        return TypedResults.Ok(VariantFinder.Find(archive.Snapshot, new VariantRequest { Formulation = p.Read(WritingParameters.Formulation), Filters = p.Filters, MinSimilarity = p.Read(WritingParameters.MinSimilarity) }));
     }
 
-    public static Results<Ok<SimilarResult>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>> Similar(string id, HttpRequest request, ArchiveHost archive)
+    public static Results<Ok<SimilarResult>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>> Similar([Description("段落编号，即检索结果中的 passageId（讲话编号:段序号，如 2022-lianzheng-huiyi:3）。")] string id, HttpRequest request, ArchiveHost archive)
     {
-        var limit = new WritingParameters(request.Query).Number("limit", 10, 1, 100);
-        var result = SimilarPassages.Find(archive.Snapshot, id, limit);
+        var result = SimilarPassages.Find(archive.Snapshot, id, SimilarLimit.Read(request.Query));
         return result is null
             ? TypedResults.NotFound(Problems.NotFound($"没有编号为“{id}”的段落。(no passage with id '{id}')"))
             : TypedResults.Ok(result);
     }
 
-    /// <summary>The body of <c>POST /api/draft-check</c>.</summary>
-    public sealed record DraftCheckBody(string? Text, int? Precedents);
+    /// <summary>The body of <c>POST /api/draft-check</c>; the bounds are the ones <see cref="DraftChecker"/> enforces, stated for the OpenAPI document.</summary>
+    public sealed record DraftCheckBody(
+        [property: Description("草稿全文。"), MaxLength(DraftCheckRequest.MaxCharacters)] string Text,
+        [property: Description("每句列出的先例数；超出 1–10 时取边界值。"), DefaultValue(3)] int? Precedents = null);
+
+    /// <summary>The body is required (a missing one is a 400 of <see cref="DraftCheck"/>'s own, so the parameter stays nullable).</summary>
+    private static Task DescribeDraftBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellation)
+    {
+        if (operation.RequestBody is OpenApiRequestBody body)
+        {
+            body.Required = true;
+            foreach (var media in body.Content?.Values ?? [])
+            {
+                if (media.Schema is OpenApiSchema { OneOf: { } alternatives } && alternatives.OfType<OpenApiSchemaReference>().FirstOrDefault() is { } draft)
+                {
+                    media.Schema = draft;
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
 
     public static Results<Ok<DraftCheckResult>, BadRequest<ProblemDetails>> DraftCheck(DraftCheckBody? body, HttpRequest request, ArchiveHost archive)
     {
@@ -85,13 +142,13 @@ internal static class WritingApi
     public static Results<Ok<RelatedTermsResult>, BadRequest<ProblemDetails>> Related(HttpRequest request, ArchiveHost archive)
     {
         var p = new WritingParameters(request.Query);
-        return TypedResults.Ok(RelatedTerms.Find(archive.Snapshot, p.Q, p.Filters, p.Number("limit", 20, 1, 100)));
+        return TypedResults.Ok(RelatedTerms.Find(archive.Snapshot, p.Read(WritingParameters.Terms), p.Filters, p.Read(RelatedLimit)));
     }
 
     public static Results<Ok<NeighboursResult>, BadRequest<ProblemDetails>> NeighbourWords(HttpRequest request, ArchiveHost archive)
     {
         var p = new WritingParameters(request.Query);
-        return TypedResults.Ok(Neighbours.Find(archive.Snapshot, p.Q, p.Number("limit", 20, 1, Neighbours.MaxLimit)));
+        return TypedResults.Ok(Neighbours.Find(archive.Snapshot, p.Read(WritingParameters.Word), p.Read(NeighbourLimit)));
     }
 
     public static Results<Ok<TrendResult>, FileContentHttpResult, BadRequest<ProblemDetails>> Trends(HttpRequest request, ArchiveHost archive)

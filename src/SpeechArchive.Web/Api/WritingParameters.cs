@@ -1,49 +1,47 @@
-using System.Globalization;
 using SpeechArchive.Search;
+using SpeechArchive.Web.Api.Parameters;
 using SpeechArchive.Writing;
 
 namespace SpeechArchive.Web.Api;
 
-/// <summary>Reads the writers' tools' URL parameters: <c>q</c> (repeatable for trends), the search page's filters, paging, sort and format.</summary>
+/// <summary>
+/// The URL parameters the writers' tools' pages and API share — <c>q</c> (repeatable for trends), sort, <c>min</c>, format — and
+/// a request's values of them, with the search page's filters. The API's own parameters sit beside its handlers in <see cref="WritingApi"/>.
+/// </summary>
 internal sealed class WritingParameters(IQueryCollection query)
 {
-    public string Q => query["q"].FirstOrDefault()?.Trim() ?? "";
+    public static readonly TextParameter Phrase = new("q", "要查的短语；几个短语可用 OR 连接，也可写 year:2022 等过滤条件。") { Required = true, MaxLength = QueryParser.MaxLength };
 
-    public IReadOnlyList<string> Phrases => query["q"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
+    public static readonly TextParameter Formulation = new("q", $"要查的提法，至少 {VariantFinder.MinLength} 个字。") { Required = true, MaxLength = QueryParser.MaxLength };
+
+    public static readonly TextParameter Terms = new("q", "检索式（同检索页），为它找相关词。") { Required = true, MaxLength = QueryParser.MaxLength };
+
+    public static readonly TextParameter Word = new("q", "一个词（空白不计）。") { Required = true };
+
+    public static readonly TextListParameter TrendPhrases = new("q", "要比较的短语，重复 q 给出几个。")
+    {
+        Required = true,
+        MaxItems = TrendRequest.MaxPhrases,
+    };
+
+    public static readonly ChoiceParameter<ConcordanceSort> ConcordanceOrder = new("sort",
+        "排序：date 按时间（默认，最早在前），date-desc 最新在前，left 按左侧语境（从命中处向左读），right 按右侧语境。",
+        ("date", ConcordanceSort.Date), ("date-desc", ConcordanceSort.DateDescending), ("left", ConcordanceSort.Left), ("right", ConcordanceSort.Right));
+
+    public static readonly ShareParameter MinSimilarity = new("min", "变体与原提法至少多相近（1 为字字相同）。", 0.6);
+
+    public static readonly CsvFormatParameter Format = new("csv：以 CSV 文件（UTF-8，带 BOM）返回，json：JSON（默认）。");
+
+    public string Q => Phrase.Read(query);
+
+    public IReadOnlyList<string> Phrases => TrendPhrases.Read(query);
 
     /// <summary>The search page's filter parameters as the request carries them (for a page's form and links).</summary>
     public SearchQuery Selection { get; } = SearchQuery.From(query);
 
     public IReadOnlyList<string> Filters => Selection.Filters();
 
-    public bool WantsCsv => string.Equals(query["format"].FirstOrDefault(), "csv", StringComparison.OrdinalIgnoreCase);
+    public bool WantsCsv => Format.Read(query);
 
-    public ConcordanceSort ConcordanceSort => query["sort"].FirstOrDefault() switch
-    {
-        null or "" or "date" => ConcordanceSort.Date,
-        "date-desc" => ConcordanceSort.DateDescending,
-        "left" => ConcordanceSort.Left,
-        "right" => ConcordanceSort.Right,
-        var other => throw new QuerySyntaxException($"未知的排序“{other}”，可选 date、date-desc、left、right。(unknown sort '{other}')"),
-    };
-
-    /// <summary>An integer parameter in [min, max], or the fallback when absent; anything else is a 400.</summary>
-    public int Number(string name, int fallback, int min, int max) => SearchQuery.Number(query[name].FirstOrDefault(), name, fallback, min, max);
-
-    /// <summary>A share in [0, 1] (e.g. <c>min=0.7</c>), or the fallback.</summary>
-    public double Share(string name, double fallback)
-    {
-        var text = query[name].FirstOrDefault();
-        if (string.IsNullOrEmpty(text))
-        {
-            return fallback;
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value is < 0 or > 1 || double.IsNaN(value))
-        {
-            throw new QuerySyntaxException($"参数 {name}=“{text}”无效，应为 0 到 1 之间的小数。({name} must be a number from 0 to 1)");
-        }
-
-        return value;
-    }
+    public T Read<T>(QueryParameter<T> parameter) => parameter.Read(query);
 }

@@ -1,4 +1,5 @@
 using SpeechArchive.Search;
+using SpeechArchive.Web.Api;
 using SpeechArchive.Web.Security;
 using SpeechArchive.Web.Uploads;
 
@@ -39,7 +40,7 @@ internal static class ArchiveServices
         });
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
-        services.AddOpenApi();
+        services.AddArchiveOpenApi();
         services.AddRouting(o => o.LowercaseUrls = true);
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 using SpeechArchive.Web.Api;
 
 namespace SpeechArchive.Web.Security;
@@ -43,6 +45,45 @@ internal static class AdminApiGate
                 return Problem(StatusCodes.Status401Unauthorized, "需要管理令牌 (token required)", "请用 Authorization: Bearer <token> 或 X-Admin-Token 头提供管理令牌。");
             default:
                 return Problem(StatusCodes.Status403Forbidden, "令牌无效 (invalid token)", "管理令牌不正确。");
+        }
+    }
+
+    /// <summary>
+    /// States in the OpenAPI document what the gate does for a group's operations: they take the token (either scheme) and may be
+    /// refused as <see cref="Check"/> refuses.
+    /// </summary>
+    public static RouteGroupBuilder DocumentGate(this RouteGroupBuilder group) => group
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(ProblemDetails), ["application/json"]))
+        .AddOpenApiOperationTransformer((operation, context, _) =>
+        {
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocumentation.TokenScheme, context.Document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocumentation.BearerScheme, context.Document)] = [] },
+            ];
+            Describe(operation, StatusCodes.Status401Unauthorized, "缺少管理令牌。", ("WWW-Authenticate", "值为 Bearer。", JsonSchemaType.String));
+            Describe(operation, StatusCodes.Status403Forbidden, "管理令牌不正确。");
+            Describe(operation, StatusCodes.Status429TooManyRequests, $"一分钟内失败 {LoginThrottle.MaxFailures} 次后，这一分钟余下的时间里一律拒绝。",
+                ("Retry-After", "多少秒后再试。", JsonSchemaType.Integer));
+            Describe(operation, StatusCodes.Status404NotFound, "管理功能未启用：没有配置 SpeechArchive:AdminToken。");
+            return Task.CompletedTask;
+        });
+
+    private static void Describe(OpenApiOperation operation, int status, string description, (string Name, string Description, JsonSchemaType Type)? header = null)
+    {
+        if (operation.Responses?.GetValueOrDefault(status.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not OpenApiResponse response)
+        {
+            return;
+        }
+
+        response.Description = description;
+        if (header is var (name, meaning, type))
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers[name] = new OpenApiHeader { Description = meaning, Schema = new OpenApiSchema { Type = type } };
         }
     }
 

@@ -211,6 +211,27 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
     }
 
     [SkippableFact]
+    public async Task WhenReadingTheApiDocs_ShouldShowEveryOperationUnderTheStrictCspOnADesktopOrAPhone()
+    {
+        using var second = new ArchiveFactory(); // a factory serves on Kestrel once
+        foreach (var phone in new[] { false, true })
+        {
+            await WithPageAsync(async (page, api) =>
+            {
+                using var doc = await OpenApiDocument.GetAsync(api);
+                await page.GotoAsync("/api/docs");
+
+                Assert.Equal(doc.Operations.Count, await page.Locator("section.api-op").CountAsync());
+                await page.ClickAsync("main nav a[href='#op-AdminUpload']");
+                Assert.EndsWith("#op-AdminUpload", page.Url, StringComparison.Ordinal);
+                Assert.True(await page.Locator("#op-AdminUpload h3").IsVisibleAsync());
+                Assert.True(await FitsAsync(page), $"the API docs scroll sideways at {(phone ? "390" : "1280")}px");
+                await ShotAsync(page, phone ? "api-docs-phone" : "api-docs");
+            }, phone: phone, server: phone ? second : null);
+        }
+    }
+
+    [SkippableFact]
     public async Task WhenAnAdminReindexes_ShouldShowProgressThenTheReport()
     {
         using var big = new ArchiveFactory(syntheticSpeeches: 400);

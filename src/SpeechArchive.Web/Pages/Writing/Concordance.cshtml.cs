@@ -1,4 +1,6 @@
 using System.Globalization;
+using SpeechArchive.Web.Api;
+using SpeechArchive.Web.Api.Parameters;
 using SpeechArchive.Web.Hosting;
 using SpeechArchive.Web.Presentation;
 using SpeechArchive.Writing;
@@ -9,6 +11,8 @@ namespace SpeechArchive.Web.Pages.Writing;
 internal sealed class ConcordanceModel(ArchiveHost archive) : WritingPageModel
 {
     public const int PageSize = 200;
+
+    private static readonly IntegerParameter PageParameter = new("page", "页码", 1, 1, 100_000);
 
     public string Q { get; private set; } = "";
     public string Sort { get; private set; } = "date";
@@ -25,12 +29,12 @@ internal sealed class ConcordanceModel(ArchiveHost archive) : WritingPageModel
             return;
         }
 
-        PageNumber = p.Number("page", 1, 1, 100_000);
+        PageNumber = p.Read(PageParameter);
         Result = ConcordanceBuilder.Build(archive.Snapshot, new ConcordanceRequest
         {
             Phrase = Q,
             Filters = p.Filters,
-            Sort = p.ConcordanceSort,
+            Sort = p.Read(WritingParameters.ConcordanceOrder),
             Offset = (PageNumber - 1) * PageSize,
             Limit = PageSize,
         });

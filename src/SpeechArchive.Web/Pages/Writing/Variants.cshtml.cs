@@ -1,3 +1,4 @@
+using SpeechArchive.Web.Api;
 using SpeechArchive.Web.Hosting;
 using SpeechArchive.Writing;
 
@@ -14,7 +15,7 @@ internal sealed class VariantsModel(ArchiveHost archive) : WritingPageModel
         Q = p.Q;
         if (Q.Length > 0)
         {
-            Result = VariantFinder.Find(archive.Snapshot, new VariantRequest { Formulation = Q, Filters = p.Filters, MinSimilarity = p.Share("min", 0.6) });
+            Result = VariantFinder.Find(archive.Snapshot, new VariantRequest { Formulation = Q, Filters = p.Filters, MinSimilarity = p.Read(WritingParameters.MinSimilarity) });
         }
     });
 }
