@@ -22,6 +22,7 @@ internal static class ArchivePipeline
     {
         app.UseResponseCompression();
         app.UseSecurityHeaders();
+        app.UseImmutableFingerprints();
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages =>
         {

@@ -48,6 +48,22 @@ public sealed class ResponseWeightTests : IDisposable
     }
 
     [Fact]
+    public async Task FingerprintedAssets_ShouldBeCachedForGoodAndReachABrowserAskingForBrotli()
+    {
+        var (_, page) = await GetAsync("/", "identity");
+        var assets = System.Text.RegularExpressions.Regex.Matches(page, @"(?:href|src)=""(/(?:css|js)/[^""]+)""").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(assets, a => a.EndsWith(".css", StringComparison.Ordinal));
+
+        foreach (var asset in assets)
+        {
+            var (response, body) = await GetAsync(asset, "br");
+            Assert.True(response.IsSuccessStatusCode, asset);
+            Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+            Assert.True(body.Length > 500, $"{asset} arrived as {body.Length} characters");
+        }
+    }
+
+    [Fact]
     public async Task ChineseText_ShouldBeWrittenAsTextNotCharacterReferences()
     {
         var (_, body) = await GetAsync("/?q=%E4%BD%9C%E9%A3%8E", "identity");
