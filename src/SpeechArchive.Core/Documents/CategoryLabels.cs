@@ -7,7 +7,8 @@ namespace SpeechArchive.Documents;
 /// <c>government_work_report</c>) is shown: a category is a collection a speech belongs to, not an organisation, so it is
 /// a facet of its own (类别) with a Chinese label. Labels come from <c>corpus/categories.tsv</c> (one <c>id&lt;TAB&gt;label</c>
 /// per line; an id ending in <c>*</c> covers every id it starts; <c>#</c> starts a comment), then from the built-in table
-/// of the shared public sets' ids, else the id itself, its underscores read as spaces so it wraps between words.
+/// of the shared public sets' ids (a line of the file wins over any of them), else the id itself, its underscores read as
+/// spaces so it wraps between words.
 /// Several ids may share a label: they are then one facet value.
 /// </summary>
 public sealed class CategoryLabels
@@ -28,12 +29,15 @@ public sealed class CategoryLabels
 
     private readonly Dictionary<string, string> exact = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Prefix, string Label)> prefixes = [];
+    private readonly CategoryLabels? fallback;
 
     /// <summary>The built-in labels alone.</summary>
-    public static CategoryLabels Default { get; } = new(BuiltIn);
+    public static CategoryLabels Default { get; } = new(BuiltIn, null);
 
-    private CategoryLabels(IEnumerable<(string Id, string Label)> entries)
+    /// <summary>Labels from <paramref name="entries"/> (later lines win), then those of <paramref name="fallback"/>.</summary>
+    private CategoryLabels(IEnumerable<(string Id, string Label)> entries, CategoryLabels? fallback)
     {
+        this.fallback = fallback;
         foreach (var (id, label) in entries)
         {
             if (id.EndsWith('*'))
@@ -82,7 +86,7 @@ public sealed class CategoryLabels
             entries.Add((fields[0], fields[1]));
         }
 
-        return new CategoryLabels(BuiltIn.Concat(entries)); // the file's lines come later, so they override
+        return new CategoryLabels(entries, Default); // the file's lines before any built-in one, prefixes included
     }
 
     /// <summary>The text of the corpus's <c>categories.tsv</c> ("" without one); a malformed file throws, naming the line.</summary>
@@ -108,7 +112,11 @@ public sealed class CategoryLabels
     public string Label(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        id = id.Trim();
+        return Find(id.Trim()) ?? id.Trim().Replace('_', ' ');
+    }
+
+    private string? Find(string id)
+    {
         if (exact.TryGetValue(id, out var label))
         {
             return label;
@@ -122,6 +130,6 @@ public sealed class CategoryLabels
             }
         }
 
-        return id.Replace('_', ' ');
+        return fallback?.Find(id);
     }
 }

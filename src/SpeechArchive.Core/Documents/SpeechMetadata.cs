@@ -10,7 +10,7 @@ public sealed record SpeechMetadata
     public string? Organization { get; init; }
     public string? Meeting { get; init; }
     public string? Source { get; init; }
-    /// <summary>Category from a metadata table (e.g. 政府工作报告); shown like an organisation facet.</summary>
+    /// <summary>Category from a metadata table or front matter (e.g. government_work_report): the 类别 facet, under its label (<see cref="CategoryLabels"/>).</summary>
     public string? Category { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
 

@@ -17,7 +17,7 @@ internal sealed class FacetCollector(IndexSnapshot index)
     private int[] years = RentCleared(10000);
     private readonly int[] themes = new int[32];
     private readonly int[] types = new int[32];
-    private readonly int[] orgs = new int[index.Organizations.Count];
+    private readonly int[] orgs = new int[index.Sources.Count];
 
     /// <summary>Adds passages counted by (themes, types) label set: each set's count to each of its themes and types.</summary>
     public void AddLabelSets(int[] counts, PassageRows rows)
@@ -189,17 +189,42 @@ internal sealed class FacetCollector(IndexSnapshot index)
         ArrayPool<int>.Shared.Return(years);
         years = [];
 
-        var sources = orgs.Select((count, i) => (count, i)).Where(x => x.count > 0).OrderByDescending(x => x.count)
-            .Select(x => (Category: index.IsCategory(x.i), Value: new FacetValue(index.Organizations[x.i], index.Organizations[x.i], x.count, index.SourceMatches(x.i, selected))))
-            .ToList();
+        // The 单位 and 类别 facets from the source dimension: each value's count to its organisation and to its category.
+        var organizations = new Dictionary<string, (int Count, bool Selected)>(StringComparer.Ordinal);
+        var categories = new Dictionary<string, (int Count, bool Selected)>(StringComparer.Ordinal);
+        for (var i = 0; i < orgs.Length; i++)
+        {
+            if (orgs[i] == 0)
+            {
+                continue;
+            }
+
+            var source = index.Sources[i];
+            if (source.Organization is { } org)
+            {
+                var (count, _) = organizations.GetValueOrDefault(org);
+                organizations[org] = (count + orgs[i], selected.Organizations.Any(o => org.Contains(o, StringComparison.OrdinalIgnoreCase)));
+            }
+
+            if (source.Category is { } label)
+            {
+                var (count, was) = categories.GetValueOrDefault(label);
+                categories[label] = (count + orgs[i], was || index.SourceMatches(i, selected with { Organizations = [] }));
+            }
+        }
+
         return new SearchFacets
         {
             Theme = themeList,
             Year = yearList,
             DirectiveType = typeList,
-            Organization = sources.Where(x => !x.Category).Select(x => x.Value).ToList(),
-            Category = sources.Where(x => x.Category).Select(x => x.Value).ToList(),
+            Organization = Ordered(organizations),
+            Category = Ordered(categories),
         };
+
+        static List<FacetValue> Ordered(Dictionary<string, (int Count, bool Selected)> values) =>
+            values.OrderByDescending(x => x.Value.Count).ThenBy(x => x.Key, StringComparer.Ordinal)
+                .Select(x => new FacetValue(x.Key, x.Key, x.Value.Count, x.Value.Selected)).ToList();
     }
 
     private static bool IsSelected(IReadOnlyList<(int From, int To)> ranges, int year)

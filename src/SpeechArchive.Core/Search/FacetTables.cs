@@ -70,7 +70,7 @@ internal sealed class FacetTables
         }
 
         var order = NewestFirst(index);
-        var orgCount = index.Organizations.Count;
+        var orgCount = index.Sources.Count;
         var sizes = new[] { years.Length, 32, 32, orgCount };
         var lists = sizes.Select(size => Enumerable.Range(0, size).Select(_ => new List<int>()).ToArray()).ToArray();
         var counts = sizes.Select(size => Enumerable.Range(0, size).Select(_ => new FacetCounts(years.Length, orgCount)).ToArray()).ToArray();

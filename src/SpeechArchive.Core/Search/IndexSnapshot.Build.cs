@@ -62,34 +62,36 @@ public sealed partial class IndexSnapshot
             }
         });
 
-        // The source dimension: a speech's organisation, else its category's label (ids that share a label are one value).
+        // The source dimension: each distinct pair of organisation and category label (ids that share a label are one).
         var categoryLabels = CategoryLabels.Parse(store.GetMeta(MetaKey.CategoryLabels), "the index's category labels");
-        var orgs = new List<string>();
-        var orgCategoryIds = new List<SortedSet<string>?>();
-        var orgIndex = new Dictionary<(bool, string), int>();
+        var sources = new List<(string? Organization, string? Category, SortedSet<string> Ids)>();
+        var sourceIndex = new Dictionary<(string?, string?), int>();
         var speechOrg = new int[storedSpeeches.Count];
         var speechCategoryLabel = new string?[storedSpeeches.Count];
         for (var i = 0; i < storedSpeeches.Count; i++)
         {
             var m = storedSpeeches[i].Metadata;
             var category = string.IsNullOrWhiteSpace(m.Category) ? null : m.Category.Trim();
-            speechCategoryLabel[i] = category is null ? null : categoryLabels.Label(category);
-            speechOrg[i] = !string.IsNullOrWhiteSpace(m.Organization) ? Source(false, m.Organization, null)
-                : category is not null ? Source(true, speechCategoryLabel[i]!, category)
-                : -1;
-        }
-
-        int Source(bool isCategory, string name, string? categoryId)
-        {
-            if (!orgIndex.TryGetValue((isCategory, name), out var value))
+            var organization = string.IsNullOrWhiteSpace(m.Organization) ? null : m.Organization;
+            var label = speechCategoryLabel[i] = category is null ? null : categoryLabels.Label(category);
+            if (organization is null && label is null)
             {
-                value = orgIndex[(isCategory, name)] = orgs.Count;
-                orgs.Add(name);
-                orgCategoryIds.Add(isCategory ? new SortedSet<string>(StringComparer.Ordinal) : null);
+                speechOrg[i] = -1;
+                continue;
             }
 
-            orgCategoryIds[value]?.Add(categoryId!);
-            return value;
+            if (!sourceIndex.TryGetValue((organization, label), out var value))
+            {
+                value = sourceIndex[(organization, label)] = sources.Count;
+                sources.Add((organization, label, new SortedSet<string>(StringComparer.Ordinal)));
+            }
+
+            if (category is not null)
+            {
+                sources[value].Ids.Add(category);
+            }
+
+            speechOrg[i] = value;
         }
 
         var themeBit = themes.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -225,8 +227,7 @@ public sealed partial class IndexSnapshot
             Passages = passages,
             Themes = themes,
             DirectiveTypes = types,
-            Organizations = orgs,
-            CategoryIds = orgCategoryIds.ConvertAll(ids => ids?.ToArray()),
+            Sources = sources.ConvertAll(x => new SourceValue(x.Organization, x.Category, x.Ids.ToArray())),
             IndexDirectory = store.Directory,
             SizeOnDisk = store.SizeOnDisk(),
             TaxonomyYaml = store.GetMeta(MetaKey.TaxonomyYaml),

@@ -18,25 +18,37 @@ public sealed partial class IndexSnapshot
     public IReadOnlyList<LabelInfo> Themes { get; private init; } = [];
     public IReadOnlyList<LabelInfo> DirectiveTypes { get; private init; } = [];
     /// <summary>
-    /// The values of the per-speech source dimension, by index: a speech's organisation (单位), or when it names none its
-    /// category's label (类别, see <see cref="Documents.CategoryLabels"/>). The two facets share the dimension.
+    /// The values of the per-speech source dimension, by index: each a distinct pair of a speech's organisation (单位) and
+    /// its category's label (类别, see <see cref="Documents.CategoryLabels"/>), either possibly absent. The 单位 and 类别
+    /// facets are both counted from it (so an <c>org:</c> and a <c>category:</c> filter are ORed, as two values of one facet are).
     /// </summary>
-    public IReadOnlyList<string> Organizations { get; private init; } = [];
+    internal IReadOnlyList<SourceValue> Sources { get; private init; } = [];
 
-    /// <summary>For each value of <see cref="Organizations"/>: null for an organisation, the category ids for a category.</summary>
-    internal IReadOnlyList<string[]?> CategoryIds { get; private init; } = [];
-
-    /// <summary>Whether value <paramref name="value"/> of <see cref="Organizations"/> is a category (else an organisation).</summary>
-    public bool IsCategory(int value) => CategoryIds[value] is not null;
+    /// <summary>The organisations the archive names (for tests and tools), each once.</summary>
+    public IReadOnlyList<string> Organizations => Sources.Select(s => s.Organization).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>
-    /// Whether value <paramref name="value"/> passes the organisation and category filters of <paramref name="f"/>: an
-    /// organisation contains a typed <c>org:</c> value; a category's label or id equals a <c>category:</c> value.
+    /// Whether source <paramref name="value"/> passes the organisation and category filters of <paramref name="f"/>: its
+    /// organisation contains a typed <c>org:</c> value, or its category's label or id equals a <c>category:</c> value.
     /// </summary>
-    internal bool SourceMatches(int value, QueryFilters f) => CategoryIds[value] is { } ids
-        ? f.Categories.Any(c => string.Equals(Organizations[value], c.Trim(), StringComparison.OrdinalIgnoreCase)
-            || ids.Any(id => string.Equals(id, c.Trim(), StringComparison.OrdinalIgnoreCase)))
-        : f.Organizations.Any(o => Organizations[value].Contains(o, StringComparison.OrdinalIgnoreCase));
+    internal bool SourceMatches(int value, QueryFilters f)
+    {
+        var s = Sources[value];
+        return (s.Organization is { } org && f.Organizations.Any(o => org.Contains(o, StringComparison.OrdinalIgnoreCase)))
+            || (s.Category is { } label && f.Categories.Any(c => IsCategory(s, label, c.Trim())));
+
+        static bool IsCategory(SourceValue s, string label, string c) =>
+            string.Equals(label, c, StringComparison.OrdinalIgnoreCase) || s.CategoryIds.Any(id => string.Equals(id, c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The label of a category given by its label or id (as <c>category=</c> may carry either); null when the archive has no such category.</summary>
+    public string? CategoryLabel(string labelOrId)
+    {
+        var c = labelOrId.Trim();
+        return Sources.FirstOrDefault(s => s.Category is { } label
+            && (string.Equals(label, c, StringComparison.OrdinalIgnoreCase) || s.CategoryIds.Any(id => string.Equals(id, c, StringComparison.OrdinalIgnoreCase))))?.Category;
+    }
+
     public string IndexDirectory { get; private init; } = "";
     public long SizeOnDisk { get; private init; }
 

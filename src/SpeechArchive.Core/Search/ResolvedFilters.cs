@@ -41,7 +41,7 @@ internal sealed class ResolvedFilters
         if (f.Organizations.Count + f.Categories.Count > 0)
         {
             // One dimension: org: and category: values are ORed, as two values of one facet are (a speech has one or the other).
-            orgs = new bool[index.Organizations.Count];
+            orgs = new bool[index.Sources.Count];
             for (var i = 0; i < orgs.Length; i++)
             {
                 orgs[i] = index.SourceMatches(i, f);

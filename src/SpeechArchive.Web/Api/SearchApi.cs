@@ -23,7 +23,7 @@ internal static class SearchApi
             .Reads(SearchParameters.All(DefaultLimit, MaxLimit));
         api.MapGet("/facets", Facets).WithName("Facets")
             .WithSummary("分面计数")
-            .WithDescription("检索式与过滤条件下各主题、指示类型、年份、单位、讲话人的段落数（drill-sideways：每个分面的计数不受它自己的选择限制）。" +
+            .WithDescription("检索式与过滤条件下各主题、指示类型、年份、单位、类别的段落数（drill-sideways：每个分面的计数不受它自己的选择限制）。" +
                 "参数同 /api/search；分页与排序参数照常校验，但不影响计数。")
             .Reads(SearchParameters.All(0, MaxLimit));
         api.MapGet("/speeches/{id}", Speech).WithName("Speech")

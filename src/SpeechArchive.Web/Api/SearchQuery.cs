@@ -72,12 +72,12 @@ internal sealed class SearchQuery
         FilterParams.Where(p => !except.Contains(p)).SelectMany(p => ValuesOf(p).Select(v => new KeyValuePair<string, string?>(p, v)));
 
     /// <summary>
-    /// Set by the search page: a blank query lists the archive, one passage per speech, unless <c>group=0</c> says otherwise
-    /// (the API keeps listing passages).
+    /// Set by the search page: the bare home page (no words, no filters) lists the archive, one passage per speech, unless
+    /// <c>group=0</c> says otherwise; a filtered list (a heat-table cell, a theme badge) and the API keep listing passages.
     /// </summary>
     public bool GroupsBlankQuery { get; private set; } // not bound from the request (the API binds the public setters)
 
-    public bool IsGrouped => string.IsNullOrEmpty(Group) ? GroupsBlankQuery && string.IsNullOrWhiteSpace(Q) : SearchParameters.Group.Parse(Group);
+    public bool IsGrouped => string.IsNullOrEmpty(Group) ? GroupsBlankQuery && string.IsNullOrWhiteSpace(Q) && !HasFilters : SearchParameters.Group.Parse(Group);
 
     /// <summary>Whether grouping was asked for in so many words (<c>group=1</c>), rather than by the blank query's default.</summary>
     public bool AsksGrouping => !string.IsNullOrEmpty(Group) && SearchParameters.Group.Parse(Group);

@@ -48,5 +48,7 @@ internal static class ArchivePipeline
         return app;
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
+    /// <summary>Answers in JSON, errors as ProblemDetails; <c>/api/docs</c> is a page for people and errs as pages do.</summary>
+    private static bool IsApi(HttpContext context) =>
+        (context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/docs")) || context.Request.Path.StartsWithSegments("/openapi");
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SpeechArchive.Web.Hosting;
 
 /// <summary>
-/// A fingerprinted stylesheet, script or icon (<c>/css/site.h7ylc72der.css</c>: the name carries a hash of the content) is
+/// A fingerprinted stylesheet or script (<c>/css/site.h7ylc72der.css</c>: the name carries a hash of the content) is
 /// cached for good by every build. A Release build's static-assets manifest already says so; a Debug build's (plain
 /// <c>dotnet run</c>, the README's quick start) says <c>no-cache</c>, so that an edited file shows at once, which a user of the
 /// app has no use for. A developer who edits a file rebuilds, and the page then links it by its new fingerprint.

@@ -51,6 +51,11 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
         Links = new SearchLinks(Query);
         var searcher = archive.Searcher; // one generation for the whole page, even if a reindex swaps meanwhile
         Snapshot = searcher.Index;
+        if (Query.Category is { Length: > 0 } categories)
+        {
+            Query.Category = categories.Select(c => Snapshot.CategoryLabel(c) ?? c).ToArray(); // an id selects (and unchecks) its label's box
+        }
+
         Chips = FilterChips.For(Request, Query, Snapshot);
         try
         {

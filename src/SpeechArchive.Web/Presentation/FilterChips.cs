@@ -41,7 +41,7 @@ internal sealed record FilterChips(IReadOnlyList<(string Label, string Remove)> 
         "type" => "指示类型：" + snapshot.LabelOfDirectiveType(value),
         "year" => "年份：" + value.Replace("..", "–", StringComparison.Ordinal) + "年",
         "org" => "单位：" + value,
-        "category" => "类别：" + value,
+        "category" => "类别：" + (snapshot.CategoryLabel(value) ?? value),
         _ => "讲话人：" + value,
     };
 

@@ -28,11 +28,21 @@ internal sealed class SearchLinks(SearchQuery query)
             return WithoutYear(year);
         }
 
-        var inUrl = Query.ValuesOf(param).Any(v => Same(v, value.Value) || Same(v, value.Label));
-        return inUrl
-            ? Remove(param, value.Value, value.Label)
-            : Url(TypedFilters.Without(Query.Q, (field, _) => field == param), Selections(), Query.Sort, Query.IsGrouped, 1);
+        var inUrl = Query.ValuesOf(param).Any(v => Selects(v, value));
+        if (inUrl)
+        {
+            return Build(param, list => list.RemoveAll(v => Selects(v, value)));
+        }
+
+        // Selected by filters typed into the query: take out those that select it (all of the field's when none says so plainly).
+        var typed = TypedFilters.In(Query.Q).Where(f => f.Field == param).ToList();
+        var selecting = typed.Any(f => Selects(f.Value, value));
+        return Url(TypedFilters.Without(Query.Q, (field, v) => field == param && (!selecting || Selects(v, value))), Selections(), Query.Sort, Query.IsGrouped, 1);
     }
+
+    /// <summary>Whether a filter value (an id, a label, or part of an organisation's name) selects the facet value.</summary>
+    private static bool Selects(string filter, FacetValue value) =>
+        Same(filter, value.Value) || Same(filter, value.Label) || value.Label.Contains(filter, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The search without year <paramref name="year"/>: every year range in force (URL or typed) split around it, as URL parameters.</summary>
     private string WithoutYear(int year)
@@ -150,9 +160,10 @@ internal sealed class SearchLinks(SearchQuery query)
             pairs.Add(new("sort", sort));
         }
 
-        if (group != string.IsNullOrWhiteSpace(q))
+        var groupsByDefault = string.IsNullOrWhiteSpace(q) && selections.All(s => s.Values.Count == 0); // the bare home page (SearchQuery.GroupsBlankQuery)
+        if (group != groupsByDefault)
         {
-            pairs.Add(new("group", group ? "1" : "0")); // a blank query groups by default (SearchQuery.GroupsBlankQuery)
+            pairs.Add(new("group", group ? "1" : "0"));
         }
 
         if (!expand)

@@ -10,7 +10,7 @@ internal static partial class TypedFilters
 {
     /// <summary>Each filter typed in <paramref name="q"/>: its field (lower case), its value without quotes, and where it stands.</summary>
     public static IEnumerable<(string Field, string Value, Match At)> In(string? q) =>
-        string.IsNullOrEmpty(q) ? [] : Filter().Matches(q).Select(m => (m.Groups[1].Value.ToLowerInvariant(), m.Groups[2].Value.Trim('"', '“', '”'), m));
+        string.IsNullOrEmpty(q) ? [] : Filter().Matches(q).Select(m => (m.Groups[1].Value.ToLowerInvariant(), m.Groups[2].Value.Trim('"', '“', '”', '「', '」'), m));
 
     /// <summary><paramref name="q"/> without the typed filters <paramref name="drop"/> picks (by field and value), spaces tidied.</summary>
     public static string Without(string? q, Func<string, string, bool> drop)
@@ -47,7 +47,10 @@ internal static partial class TypedFilters
         return true;
     }
 
-    /// <summary>A field filter typed into a query: field, then a value (quoted or up to the next space).</summary>
-    [GeneratedRegex(@"(?<![^\s])(year|theme|type|org|category|speaker):(""[^""]*""|“[^”]*”|\S+)", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A field filter typed into a query as the parser reads one: field, a colon (a Chinese input method types the full-width
+    /// ：), then a value (quoted "…", “…” or 「…」, or up to the next space).
+    /// </summary>
+    [GeneratedRegex(@"(?<![^\s])(year|theme|type|org|category|speaker)[:：](""[^""]*""|“[^”]*”|「[^」]*」|\S+)", RegexOptions.IgnoreCase)]
     private static partial Regex Filter();
 }

@@ -79,6 +79,7 @@ public sealed class CategoryFacetTests : IDisposable
     [Fact]
     public void WhenTheLabelTableHasABadLine_ShouldSayWhichLineAndKeepTheLabelsInForce()
     {
+        File.WriteAllText(Path.Combine(corpus, CategoryLabels.FileName), "government_work_report\t国务院政府工作报告\n");
         Search("作风建设");
         File.WriteAllText(Path.Combine(corpus, CategoryLabels.FileName), "government_work_report\n");
 
@@ -86,7 +87,32 @@ public sealed class CategoryFacetTests : IDisposable
 
         var failure = Assert.Single(run.Failed);
         Assert.Contains("categories.tsv: line 1", failure.Reason, StringComparison.Ordinal);
-        Assert.Contains(new Searcher(IndexSnapshot.Load(index)).Search(new SearchRequest { Query = "作风建设" }).Facets.Category, v => v.Label == "政府工作报告");
+        Assert.Contains(new Searcher(IndexSnapshot.Load(index)).Search(new SearchRequest { Query = "作风建设" }).Facets.Category, v => v.Label == "国务院政府工作报告");
+    }
+
+    [Fact]
+    public void WhenASpeechHasBothAnOrganisationAndACategory_ShouldCountInBothFacetsAndBeFoundByEither()
+    {
+        File.WriteAllText(Path.Combine(corpus, "both.md"), "---\ntitle: 国务院的报告\norganization: 国务院\ncategory: government_work_report\nyear: 2023\n---\n\n" + Paragraph + "\n");
+
+        var all = Search("作风建设");
+        var byCategory = Search("作风建设 category:政府工作报告");
+        var byOrganisation = Search("作风建设 org:国务院");
+
+        Assert.Equal(1, all.Facets.Organization.Single(v => v.Label == "国务院").Count);
+        Assert.Equal(2, all.Facets.Category.Single(v => v.Label == "政府工作报告").Count);
+        Assert.Equal(["2019年政府工作报告", "国务院的报告"], byCategory.Hits.Select(h => h.Title).Order(StringComparer.Ordinal));
+        Assert.Equal(["国务院的报告"], byOrganisation.Hits.Select(h => h.Title));
+    }
+
+    [Fact]
+    public void ALineOfTheFile_ShouldWinOverEveryBuiltInLabelPrefixesIncluded()
+    {
+        var labels = CategoryLabels.Parse("government_*\t政府文件\ncpc_*\t党的文件\n", "categories.tsv");
+
+        Assert.Equal("政府文件", labels.Label("government_work_report"));
+        Assert.Equal("党的文件", labels.Label("cpc_congress_report_19"));
+        Assert.Equal("习近平2020年讲话文章", labels.Label("xi_2020"));
     }
 
     [Theory]

@@ -65,6 +65,58 @@ public sealed class FacetLabelTests : IDisposable
         Assert.NotEmpty(after.QuerySelectorAll(".chips a.chip:not(.clear)"));
     }
 
+    [Theory]
+    [InlineData("year:{0}..{1}")]
+    [InlineData("year：{0}..{1}")] // the colon a Chinese input method types
+    public async Task WhenUncheckingAYearOfARangeTypedEitherWay_ShouldLeaveTheQueryWithoutIt(string typed)
+    {
+        var years = (await SearchAsync(client, "q=" + Encode("要"))).Facets.Year.Select(y => y.Value).Order(StringComparer.Ordinal).ToList();
+        var url = "/?q=" + Encode("要 " + string.Format(CultureInfo.InvariantCulture, typed, years[0], years[^1]));
+        var page = await Html.GetAsync(client, url);
+
+        var href = page.QuerySelector($"a.facet-value[data-facet=year][data-value='{years[^1]}']")!.GetAttribute("href")!;
+        var after = await Html.GetAsync(client, href);
+
+        Assert.NotEqual(url, href);
+        Assert.Equal("要", after.QuerySelector("#q")!.GetAttribute("value"));
+        Assert.DoesNotContain(after.QuerySelectorAll("a.facet-value.selected[data-facet=year]"), a => a.GetAttribute("data-value") == years[^1]);
+    }
+
+    [Fact]
+    public async Task WhenACategoryIsSelectedByItsId_ShouldShowItsLabelAndUncheckIt()
+    {
+        var page = await Html.GetAsync(client, "/?q=" + Encode("作风建设") + "&category=government_work_report");
+
+        var box = page.QuerySelector("a.facet-value.selected[data-facet=category]")!;
+        var chip = page.QuerySelectorAll(".chips a.chip:not(.clear)").Single();
+        var after = await Html.GetAsync(client, box.GetAttribute("href")!);
+
+        Assert.Equal("类别：政府工作报告", chip.TextContent.Replace("×", "", StringComparison.Ordinal).Trim());
+        Assert.Empty(after.QuerySelectorAll("a.facet-value.selected[data-facet=category]"));
+    }
+
+    [Fact]
+    public async Task WhenUncheckingOneOfTwoTypedValuesOfAField_ShouldKeepTheOther()
+    {
+        var themes = (await SearchAsync(client, "q=" + Encode("要"))).Facets.Theme.Take(2).ToList();
+        var page = await Html.GetAsync(client, "/?q=" + Encode($"要 theme:{themes[0].Value} theme:{themes[1].Value}"));
+
+        var href = page.QuerySelector($"a.facet-value.selected[data-facet=theme][data-value='{themes[0].Value}']")!.GetAttribute("href")!;
+        var after = await Html.GetAsync(client, href);
+
+        Assert.Equal($"要 theme:{themes[1].Value}", after.QuerySelector("#q")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task WhenAListIsFilteredWithoutWords_ShouldListPassagesNotSpeeches()
+    {
+        var theme = (await SearchAsync(client, "limit=0")).Facets.Theme[0];
+
+        var page = await Html.GetAsync(client, "/?theme=" + theme.Value);
+
+        Assert.Equal(theme.Count, Html.Total(page));
+    }
+
     [Fact]
     public async Task WhenClearingAllFilters_ShouldTakeOutTypedFiltersAndKeepTheWords()
     {
