@@ -53,6 +53,48 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Runs <paramref name="scenario"/> on a page of a fresh context on the app at <paramref name="address"/> (a desktop
+    /// window, or a phone; with clipboard access when asked); any console error, a CSP violation included, fails the test
+    /// unless <paramref name="expected"/> says it is one the scenario asks for (the browser's note on a page that answers 404).
+    /// Skips the test when there is no browser.
+    /// </summary>
+    public async Task RunAsync(Uri address, Func<IPage, Task> scenario, bool phone = false, bool clipboard = false, ViewportSize? viewport = null, Func<string, bool>? expected = null)
+    {
+        Skip.If(Browser is null, Unavailable);
+        var options = ContextOptions(address, phone);
+        if (viewport is not null)
+        {
+            options.ViewportSize = viewport;
+        }
+
+        if (clipboard)
+        {
+            options.Permissions = ["clipboard-read", "clipboard-write"];
+        }
+
+        await using var context = await Browser.NewContextAsync(options);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error" && !(expected?.Invoke(m.Text) ?? false))
+            {
+                errors.Add(m.Text);
+            }
+        };
+        await scenario(page);
+        Assert.Empty(errors);
+    }
+
+    /// <summary>Saves a screenshot under TestResults/screenshots and names it in the test's output.</summary>
+    public static async Task ShotAsync(IPage page, string name, Xunit.Abstractions.ITestOutputHelper output, bool fullPage = true)
+    {
+        var path = Path.Combine(TestPaths.Screenshots, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
+        output.WriteLine("Screenshot: " + path);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

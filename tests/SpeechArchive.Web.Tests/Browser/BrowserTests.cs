@@ -255,35 +255,12 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
     private async Task WithPageAsync(Func<IPage, HttpClient, Task> scenario, bool phone = false, bool clipboard = false, ArchiveFactory? server = null)
     {
         Skip.If(browser.Browser is null, browser.Unavailable);
-
         var address = (server ?? app).StartKestrel();
-        var options = BrowserFixture.ContextOptions(address, phone);
-        if (clipboard)
-        {
-            options.Permissions = ["clipboard-read", "clipboard-write"];
-        }
-
-        await using var context = await browser.Browser.NewContextAsync(options);
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                errors.Add(m.Text);
-            }
-        };
         using var api = new HttpClient { BaseAddress = address };
-        await scenario(page, api);
-        Assert.Empty(errors); // includes CSP violations
+        await browser.RunAsync(address, page => scenario(page, api), phone, clipboard);
     }
 
-    private async Task ShotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(TestPaths.Screenshots, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine("Screenshot: " + path);
-    }
+    private Task ShotAsync(IPage page, string name) => BrowserFixture.ShotAsync(page, name, output);
 
     private static async Task<int> TotalAsync(IPage page) =>
         int.Parse(await page.TextContentAsync(".summary .count strong") ?? "", System.Globalization.CultureInfo.InvariantCulture);

@@ -130,31 +130,9 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         });
     }
 
-    private async Task WithPageAsync(Func<IPage, Task> scenario, bool phone = false)
-    {
-        Skip.If(browser.Browser is null, browser.Unavailable);
+    private Task WithPageAsync(Func<IPage, Task> scenario, bool phone = false) => browser.RunAsync(app.StartKestrel(), scenario, phone);
 
-        var address = app.StartKestrel();
-        await using var context = await browser.Browser.NewContextAsync(BrowserFixture.ContextOptions(address, phone));
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                errors.Add(m.Text);
-            }
-        };
-        await scenario(page);
-        Assert.Empty(errors); // includes CSP violations
-    }
-
-    private async Task ShotAsync(IPage page, string name, bool fullPage = true)
-    {
-        var path = Path.Combine(TestPaths.Screenshots, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
-        output.WriteLine("Screenshot: " + path);
-    }
+    private Task ShotAsync(IPage page, string name, bool fullPage = true) => BrowserFixture.ShotAsync(page, name, output, fullPage);
 
     public void Dispose() => app.Dispose();
 }
