@@ -7,7 +7,7 @@ internal sealed record HitView(SearchHit Hit, int? PassageOrdinal, string? Query
 {
     public string ReaderUrl => SearchLinks.Reader(Hit.SpeechId, Query, PassageOrdinal);
 
-    public string? DateText => Hit.Date ?? (Hit.Year is int y ? y + "年" : null);
+    public string? DateText => DateLabel.Of(Hit.Date, Hit.Year);
 
     public IEnumerable<string> ThemeLabels => Hit.Themes.Select(Snapshot.LabelOfTheme);
 

@@ -27,6 +27,9 @@ public sealed class SearchPageTests : IDisposable
         Assert.All(grouped.Hits, h => Assert.NotEqual(["procedural"], h.DirectiveTypes));
         Assert.Contains(procedural.Hits, h => h.DirectiveTypes.SequenceEqual(["procedural"]) && grouped.Hits.Any(g => g.SpeechId == h.SpeechId)); // there were some to skip
         Assert.True(Html.Total(await Html.GetAsync(client, "/?group=0")) > Html.Total(page));
+        var dates = page.QuerySelectorAll("li.hit .meta .date").Select(d => d.TextContent).ToList();
+        Assert.All(dates, d => Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", d));
+        Assert.Contains(dates, d => System.Text.RegularExpressions.Regex.IsMatch(d, @"^\d{4}年\d{1,2}月\d{1,2}日$")); // as official writing dates
     }
 
     [Fact]
