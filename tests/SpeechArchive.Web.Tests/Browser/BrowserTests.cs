@@ -232,6 +232,37 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
     }
 
     [SkippableFact]
+    public async Task WhenAReindexHasDoneNothingYet_ShouldShowItsStageWithoutACountOfZero()
+    {
+        using var parsing = new SpeechArchive.Tests.StageGate("commit", armed: false); // "写入索引 0/1" was shown here
+        using var held = new ArchiveFactory(syntheticSpeeches: 20, indexObserver: parsing);
+        await WithPageAsync(async (page, api) =>
+        {
+            await SearchAsync(api, "limit=0"); // the first index is built, past the gate
+            parsing.Arm();
+            await page.GotoAsync("/admin");
+            await page.FillAsync("#token", ArchiveFactory.Token);
+            await page.ClickAsync("form.login button");
+            await page.WaitForSelectorAsync("#statistics");
+
+            await page.ClickAsync("#reindex form:nth-of-type(2) button");
+            Assert.True(parsing.WaitReached(), "the reindex never reached its commit stage");
+            await page.WaitForSelectorAsync("#reindex[data-running=true]");
+            await page.WaitForTimeoutAsync(1600); // two polls of /api/admin/status while the run is held with nothing done
+
+            var shown = await page.TextContentAsync("#reindex .progress-text");
+            var barHidden = await page.Locator("#reindex progress").IsHiddenAsync();
+            var stage = await page.TextContentAsync("#reindex .stage");
+            parsing.Release();
+            await page.WaitForSelectorAsync("#reindex[data-running=false]", new() { Timeout = 60_000 });
+
+            Assert.Equal("", shown?.Trim());
+            Assert.True(barHidden, "a progress bar at zero");
+            Assert.StartsWith("正在更新", stage, StringComparison.Ordinal);
+        }, server: held);
+    }
+
+    [SkippableFact]
     public async Task WhenAnAdminReindexes_ShouldShowProgressThenTheReport()
     {
         using var big = new ArchiveFactory(syntheticSpeeches: 400);
