@@ -14,6 +14,7 @@ namespace SpeechArchive.Web.Tests.Crash;
 public sealed class KilledWebAppTests(ITestOutputHelper output) : IDisposable
 {
     private const int Speeches = 300;
+    private const int FillerSpeeches = 3000;
     private const string Token = "kill-test-token-93d1";
     private static readonly TimeSpan Wait = TimeSpan.FromMinutes(2);
 
@@ -33,12 +34,18 @@ public sealed class KilledWebAppTests(ITestOutputHelper output) : IDisposable
         var versions = new[] { "甲稿", "乙稿" };
         SyntheticCorpus.Write(Corpus, Speeches, versions[0]);
 
+        // The first build gets filler speeches too, so it is still parsing when the kill lands: the app's console log can
+        // trail its work by a second on a busy machine, and 300 speeches alone were once committed before the kill.
+        var filler = Path.Combine(Corpus, "filler");
+        SyntheticCorpus.Write(filler, FillerSpeeches, "丙稿");
         using (var first = WebAppProcess.Start(Corpus, Index, Token))
         {
             Assert.True(await first.WaitForLogAsync(l => l.Contains("Indexing: parse", StringComparison.Ordinal), Wait), first.Log);
             first.Kill();
             Assert.Equal(0, Indexer.CommittedGeneration(Index));
         }
+
+        Directory.Delete(filler, recursive: true);
 
         int holds = -1, keptOld = 0, tookNew = 0;
         long generation = 0;
