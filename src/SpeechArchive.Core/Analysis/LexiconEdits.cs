@@ -22,16 +22,8 @@ public sealed record LexiconEdits(IReadOnlyList<(string Word, long? Frequency)> 
         ArgumentNullException.ThrowIfNull(text);
         var added = new List<(string, long?)>();
         var banned = new List<string>();
-        var number = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var (number, line) in Documents.SettingLines.Of(text))
         {
-            number++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
             var ban = line[0] == '-';
             var fields = line[(ban ? 1 : 0)..].Split([' ', '\t', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length == 0 || fields.Length > (ban ? 1 : 2))

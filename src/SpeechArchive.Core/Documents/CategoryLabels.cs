@@ -66,16 +66,8 @@ public sealed class CategoryLabels
         }
 
         var entries = new List<(string, string)>();
-        var number = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var (number, line) in SettingLines.Of(text))
         {
-            number++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
             var fields = line.Split('\t', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length != 2 || fields[0] == "*")
             {
