@@ -32,4 +32,5 @@ root.Subcommands.Add(EvalSimilarCommand.Create());
 root.Subcommands.Add(LexiconCommand.Create());
 root.Subcommands.Add(LexiconCommand.Segment());
 root.Subcommands.Add(VectorsCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 return CliErrors.Run(() => Usage.Invoke(root.Parse(args)));
