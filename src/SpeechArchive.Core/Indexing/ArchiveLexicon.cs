@@ -70,8 +70,7 @@ public static class ArchiveLexicon
     internal static bool Refresh(IndexStore store, bool rebuild, string edits)
     {
         store.SetMeta(MetaKey.LexiconEdits, edits);
-        var texts = store.ReadTextsById().ConvertAll(t => t.Text);
-        long characters = texts.Sum(t => (long)t.Length);
+        var characters = store.CountCharacters(); // the texts are read only when learning is due
         var learnedFrom = long.TryParse(store.GetMeta(MetaKey.LexiconCharacters), NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : -1;
         var due = rebuild || learnedFrom < 0 || store.GetMeta(MetaKey.Lexicon) is null
             || Math.Abs(characters - learnedFrom) >= RelearnShare * Math.Max(1, learnedFrom);
@@ -80,7 +79,7 @@ public static class ArchiveLexicon
             return false;
         }
 
-        var learned = WordDiscovery.Learn(Sample(texts, characters));
+        var learned = WordDiscovery.Learn(Sample(store.ReadTextsById().ConvertAll(t => t.Text), characters));
         var tsv = new StringWriter(CultureInfo.InvariantCulture);
         learned.Write(tsv);
         store.SetMeta(MetaKey.Lexicon, tsv.ToString());

@@ -51,8 +51,7 @@ public static class ArchiveVectors
         store.BeginTransaction();
         try
         {
-            var speeches = store.ReadTextsById();
-            long characters = speeches.Sum(s => (long)s.Text.Length);
+            var characters = store.CountCharacters();
             var learnedLexicon = store.GetMeta(MetaKey.Lexicon);
             var edits = store.GetMeta(MetaKey.LexiconEdits);
             var segmenter = new Segmenter(ArchiveLexicon.Compose(learnedLexicon, edits));
@@ -68,17 +67,22 @@ public static class ArchiveVectors
             WordVectors? words;
             var generation = MetaNumber(store, MetaKey.VectorGeneration) ?? 0;
             var learnSeconds = 0.0;
+            // Every speech's text only when the model is learned again or every passage is embedded; else the texts of the
+            // speeches whose passages are new (a reindex that adds a file reads that file's text, not the archive's).
+            List<(long Id, string Text)>? speeches = null;
+            List<(long Id, string Text)> AllTexts() => speeches ??= store.ReadTextsById();
             if (due)
             {
+                var speechesToLearn = AllTexts();
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 words = null;
                 if (wantArchive)
                 {
                     var stride = (int)Math.Max(1, (characters + LearningBudget - 1) / LearningBudget);
-                    var sample = speeches.Where((_, i) => i % stride == 0).Select(s => s.Text).ToList();
+                    var sample = speechesToLearn.Where((_, i) => i % stride == 0).Select(s => s.Text).ToList();
                     var training = new VectorTrainingOptions();
                     var trained = VectorTrainer.Train(sample, segmenter, training,
-                        string.Create(CultureInfo.InvariantCulture, $"learned from this archive at index time: {sample.Count:N0} of {speeches.Count:N0} speeches, {characters:N0} characters, {DateTime.UtcNow:yyyy-MM-dd}"));
+                        string.Create(CultureInfo.InvariantCulture, $"learned from this archive at index time: {sample.Count:N0} of {speechesToLearn.Count:N0} speeches, {characters:N0} characters, {DateTime.UtcNow:yyyy-MM-dd}"));
                     if (trained.Count >= MinimumWords && trained.Dimensions == training.Dimensions)
                     {
                         words = trained;
@@ -97,7 +101,7 @@ public static class ArchiveVectors
                 {
                     // The base vectors, extended with the archive's words they do not know (read from their contexts).
                     words = WordVectors.Base is { } known
-                        ? VectorTrainer.Extend(known, speeches.Select(s => s.Text), segmenter, new VectorTrainingOptions())
+                        ? VectorTrainer.Extend(known, speechesToLearn.Select(s => s.Text), segmenter, new VectorTrainingOptions())
                         : null;
                     if (words is not null)
                     {
@@ -133,13 +137,16 @@ public static class ArchiveVectors
             }
 
             var spans = store.ReadPassageSpans();
-            var texts = speeches.ToDictionary(s => s.Id, s => s.Text);
-            string TextAt(int i) => texts[spans[i].Speech][spans[i].Start..spans[i].End];
             var ids = spans.Select(s => s.Id).ToArray();
             var stored = due || store.GetMeta(MetaKey.VectorLexicon) != lexiconKey ? null : store.GetVectors(PassagesRow);
-            var (table, embedded) = stored is null
+            var previous = stored is null ? null : PassageVectorTable.FromBytes(stored, $"{store.DatabasePath}: vectors '{PassagesRow}'");
+            var texts = previous is null
+                ? AllTexts().ToDictionary(s => s.Id, s => s.Text)
+                : store.ReadTexts(spans.Where(s => !previous.Contains(s.Id)).Select(s => s.Speech));
+            string TextAt(int i) => texts[spans[i].Speech][spans[i].Start..spans[i].End];
+            var (table, embedded) = previous is null
                 ? (PassageVectorTable.Compute(ids, TextAt, words, segmenter), ids.Length)
-                : PassageVectorTable.FromBytes(stored, $"{store.DatabasePath}: vectors '{PassagesRow}'").Update(ids, TextAt, words, segmenter);
+                : previous.Update(ids, TextAt, words, segmenter);
             cancellation.ThrowIfCancellationRequested();
             store.SetVectors(PassagesRow, table.ToBytes());
             store.SetMeta(MetaKey.VectorLexicon, lexiconKey);

@@ -39,6 +39,9 @@ public sealed class PassageVectorTable
 
     public int Dimensions => Common.Length;
 
+    /// <summary>Whether the table holds a row for passage <paramref name="id"/> (its ids are ascending).</summary>
+    public bool Contains(long id) => Array.BinarySearch(Ids, id) >= 0;
+
     /// <summary>Whether the rows are exactly the passages <paramref name="ids"/> (ascending), so row i is passage i.</summary>
     public bool Covers(IReadOnlyList<long> ids)
     {

@@ -54,6 +54,24 @@ internal sealed partial class IndexStore
     /// <summary>Every speech's row id and plain text, in row-id order (what the archive's words and vectors are learned from).</summary>
     public List<(long Id, string Text)> ReadTextsById() => Rows<(long, string)>("SELECT id, text FROM speeches ORDER BY id", r => () => (r.GetInt64(0), r.GetString(1)));
 
+    /// <summary>How many characters the speeches' texts hold in all (SQLite counts characters, not UTF-16 units), without reading them.</summary>
+    public long CountCharacters() => Scalar("SELECT coalesce(sum(length(text)), 0) FROM speeches") as long? ?? 0;
+
+    /// <summary>The plain text of the speeches with the row ids <paramref name="ids"/>, by id (what new passages' vectors are made from).</summary>
+    public Dictionary<long, string> ReadTexts(IEnumerable<long> ids)
+    {
+        var texts = new Dictionary<long, string>();
+        foreach (var id in ids)
+        {
+            if (!texts.ContainsKey(id) && Scalar("SELECT text FROM speeches WHERE id = $id", ("$id", id)) is string text)
+            {
+                texts[id] = text;
+            }
+        }
+
+        return texts;
+    }
+
     /// <summary>How many speeches the index holds.</summary>
     public long CountSpeeches() => Scalar("SELECT count(*) FROM speeches") as long? ?? 0;
 
