@@ -203,13 +203,13 @@ internal sealed class FacetCollector(IndexSnapshot index)
             if (source.Organization is { } org)
             {
                 var (count, _) = organizations.GetValueOrDefault(org);
-                organizations[org] = (count + orgs[i], selected.Organizations.Any(o => org.Contains(o, StringComparison.OrdinalIgnoreCase)));
+                organizations[org] = (count + orgs[i], source.OrganizationSelected(selected));
             }
 
             if (source.Category is { } label)
             {
                 var (count, was) = categories.GetValueOrDefault(label);
-                categories[label] = (count + orgs[i], was || index.SourceMatches(i, selected with { Organizations = [] }));
+                categories[label] = (count + orgs[i], was || source.CategorySelected(selected));
             }
         }
 

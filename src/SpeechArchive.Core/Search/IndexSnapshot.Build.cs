@@ -206,7 +206,7 @@ public sealed partial class IndexSnapshot
                 Provenance = SpeechColumns.Provenance(m),
                 Warnings = st.Warnings,
                 ThemeShares = st.ThemeShares,
-                Sections = sectionsBySpeech[i]?.Select(x => new SectionInfo(x.Ordinal, x.Level, x.Label, x.Heading, x.HeadingStart, x.HeadingEnd, x.Start, x.End, x.Parent)).ToList() ?? [],
+                Sections = sectionsBySpeech[i]?.Select((x, k) => new SectionInfo(x.Ordinal, x.Level, x.Label, x.Heading, x.HeadingStart, x.HeadingEnd, x.Start, x.End, x.Parent) { Path = sectionPaths[sectionBase[i] + k] }).ToList() ?? [],
                 Passages = passageLists[i],
                 ContentHash = st.ContentHash,
                 IndexedAt = st.IndexedAt,

@@ -31,22 +31,13 @@ public sealed partial class IndexSnapshot
     /// Whether source <paramref name="value"/> passes the organisation and category filters of <paramref name="f"/>: its
     /// organisation contains a typed <c>org:</c> value, or its category's label or id equals a <c>category:</c> value.
     /// </summary>
-    internal bool SourceMatches(int value, QueryFilters f)
-    {
-        var s = Sources[value];
-        return (s.Organization is { } org && f.Organizations.Any(o => org.Contains(o, StringComparison.OrdinalIgnoreCase)))
-            || (s.Category is { } label && f.Categories.Any(c => IsCategory(s, label, c.Trim())));
-
-        static bool IsCategory(SourceValue s, string label, string c) =>
-            string.Equals(label, c, StringComparison.OrdinalIgnoreCase) || s.CategoryIds.Any(id => string.Equals(id, c, StringComparison.OrdinalIgnoreCase));
-    }
+    internal bool SourceMatches(int value, QueryFilters f) => Sources[value].OrganizationSelected(f) || Sources[value].CategorySelected(f);
 
     /// <summary>The label of a category given by its label or id (as <c>category=</c> may carry either); null when the archive has no such category.</summary>
     public string? CategoryLabel(string labelOrId)
     {
         var c = labelOrId.Trim();
-        return Sources.FirstOrDefault(s => s.Category is { } label
-            && (string.Equals(label, c, StringComparison.OrdinalIgnoreCase) || s.CategoryIds.Any(id => string.Equals(id, c, StringComparison.OrdinalIgnoreCase))))?.Category;
+        return Sources.FirstOrDefault(s => s.IsCategory(c))?.Category;
     }
 
     public string IndexDirectory { get; private init; } = "";

@@ -31,4 +31,8 @@ public sealed record SpeechInfo
 }
 
 /// <summary>A section heading of a speech.</summary>
-public sealed record SectionInfo(int Ordinal, int Level, string Label, string Heading, int HeadingStart, int HeadingEnd, int Start, int End, int Parent);
+public sealed record SectionInfo(int Ordinal, int Level, string Label, string Heading, int HeadingStart, int HeadingEnd, int Start, int End, int Parent)
+{
+    /// <summary>The headings from the outermost section down to this one, joined by " › " (as its passages' section reads).</summary>
+    public string Path { get; init; } = "";
+}

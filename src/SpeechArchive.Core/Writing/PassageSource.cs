@@ -61,9 +61,12 @@ public sealed record PassageSource
     /// <summary>A citation: 《title》，speaker，organisation，date (else the year)，section — the parts that are known.</summary>
     public static string Cite(string title, string? speaker, string? organization, string? date, int? year, string? section)
     {
-        var parts = new[] { "《" + title + "》", speaker, organization, ChineseDate(date) ?? (year is int y ? y + "年" : null), section };
+        var parts = new[] { "《" + title + "》", speaker, organization, DateText(date, year), section };
         return string.Join("，", parts.Where(x => !string.IsNullOrWhiteSpace(x)));
     }
+
+    /// <summary>A speech's date as official writing prints it (2023年5月10日), else its year (2023年); null when neither is known.</summary>
+    public static string? DateText(string? date, int? year) => ChineseDate(date) ?? (year is int y ? y + "年" : null);
 
     /// <summary>A yyyy-MM-dd date as official writing gives it (2023年5月10日); anything else as it is.</summary>
     public static string? ChineseDate(string? date) =>

@@ -1,4 +1,5 @@
 using SpeechArchive.Search;
+using SpeechArchive.Writing;
 
 namespace SpeechArchive.Web.Presentation;
 
@@ -7,7 +8,7 @@ internal sealed record HitView(SearchHit Hit, int? PassageOrdinal, string? Query
 {
     public string ReaderUrl => SearchLinks.Reader(Hit.SpeechId, Query, PassageOrdinal);
 
-    public string? DateText => DateLabel.Of(Hit.Date, Hit.Year);
+    public string? DateText => PassageSource.DateText(Hit.Date, Hit.Year);
 
     public IEnumerable<string> ThemeLabels => Hit.Themes.Select(Snapshot.LabelOfTheme);
 

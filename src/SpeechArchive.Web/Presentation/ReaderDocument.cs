@@ -49,7 +49,7 @@ internal sealed class ReaderDocument
             AddAsides(blocks, text, at, span.Start, view.Title, forms);
             var (html, hits) = Mark(text, span.Start, span.End, forms);
             blocks.Add(span.Section is { } s
-                ? new ReaderBlock(ReaderBlockKind.Heading, s.Level, "s-" + (s.Ordinal + 1), html, hits, SectionPath(view.Sections, s))
+                ? new ReaderBlock(ReaderBlockKind.Heading, s.Level, "s-" + (s.Ordinal + 1), html, hits, s.Parent < 0 ? null : s.Path)
                 : new ReaderBlock(ReaderBlockKind.Passage, 0, "p-" + (span.Passage!.Ordinal + 1), html, hits, null, span.Passage.Ordinal + 1));
             at = span.End;
         }
@@ -59,30 +59,6 @@ internal sealed class ReaderDocument
             .Select(s => new TocEntry("s-" + (s.Ordinal + 1), s.Level, text[s.HeadingStart..s.HeadingEnd].Trim())).ToList();
         var citation = PassageSource.Cite(view.Title, view.Speaker, view.Organization, view.Date, view.Year, null);
         return new ReaderDocument { Speech = view, Blocks = blocks, Toc = toc, Citation = citation };
-    }
-
-    /// <summary>A nested heading's path from the outermost (一、… › （一）…), as passages' sections read; null for an outermost one (its text is its path).</summary>
-    private static string? SectionPath(IReadOnlyList<SectionInfo> sections, SectionInfo section)
-    {
-        if (section.Parent < 0)
-        {
-            return null;
-        }
-
-        var path = new List<string>();
-        for (var (s, guard) = (section, 0); guard < 64; guard++)
-        {
-            path.Add(s.Heading);
-            if (s.Parent < 0 || s.Parent >= sections.Count || sections[s.Parent].Ordinal != s.Parent)
-            {
-                break;
-            }
-
-            s = sections[s.Parent];
-        }
-
-        path.Reverse();
-        return string.Join(" › ", path);
     }
 
     private static void AddAsides(List<ReaderBlock> blocks, string text, int from, int to, string title, IReadOnlyList<string> forms)

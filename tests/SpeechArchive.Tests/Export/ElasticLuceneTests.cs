@@ -48,9 +48,9 @@ public sealed class ElasticLuceneTests(ExportFixture export) : IClassFixture<Exp
         var jars = Directory.Exists("/usr/share/java")
             ? Directory.GetFiles("/usr/share/java", "lucene-*.jar").Where(j => Path.GetFileName(j) is var n && (n.StartsWith("lucene-core-", StringComparison.Ordinal) || n.StartsWith("lucene-analyzers-common-", StringComparison.Ordinal) || n.StartsWith("lucene-analysis-common-", StringComparison.Ordinal))).ToList()
             : [];
-        if (jars.Count < 2 || !OnPath("java"))
+        if (jars.Count < 2 || ExternalTools.FindOnPath("java") is null)
         {
-            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), "The Lucene check must run in CI (.ci/run installs it): " + Unavailable);
+            Assert.False(ExternalTools.InCi, "The Lucene check must run in CI (.ci/run installs it): " + Unavailable);
             Skip.If(true, Unavailable);
         }
 
@@ -110,7 +110,4 @@ public sealed class ElasticLuceneTests(ExportFixture export) : IClassFixture<Exp
         var span = token[(at + 1)..].Split('-');
         return (token[..at], int.Parse(span[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(span[1], System.Globalization.CultureInfo.InvariantCulture));
     }
-
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, program)));
 }

@@ -27,7 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         DeviceScaleFactor = phone ? 2 : 1,
     };
 
-    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool InCi => SpeechArchive.Tests.ExternalTools.InCi;
 
     public string? Unavailable { get; private set; }
 

@@ -46,9 +46,7 @@ public sealed class OpenApiLintTests : IDisposable
             return given;
         }
 
-        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, OperatingSystem.IsWindows() ? "redocly.cmd" : "redocly"))
-            .FirstOrDefault(File.Exists);
+        return ExternalTools.FindOnPath(OperatingSystem.IsWindows() ? "redocly.cmd" : "redocly");
     }
 
     private static async Task<(int Code, string Output)> RunAsync(string program, params string[] arguments)
