@@ -27,22 +27,34 @@ internal static class EvalTopicalCommand
         var existing = new Option<bool>("--existing") { Description = "Evaluate the index in --index instead of building one" };
         var pool = new Option<string?>("--pool") { Description = "Write the passages of every mode's top ten that were never judged to this TSV (for judging)" };
         var perNeed = new Option<bool>("--per-need") { Description = "Also print each need's nDCG@10 in every mode" };
+        var modes = new Option<string[]>("--modes")
+        {
+            Description = $"Only these rankings ({string.Join(", ", TopicalMode.All.Select(m => m.Name))}; default all), e.g. to pool fewer rows",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var show = new Option<string[]>("--show") { Description = "Also print these needs' top ten in every mode, each passage with its grade (- unjudged)", AllowMultipleArgumentsPerToken = true };
         var json = CommonOptions.Json("the report");
         var command = new Command("eval-topical", "Score free-text search on topical needs: nDCG@10 and P@10 per kind and split, against the strict phrase mode and plain BM25 over words.")
-            { needs, judgments, corpus, existing, pool, perNeed, json };
+            { needs, judgments, corpus, existing, pool, perNeed, modes, show, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var set = TopicalSet.Load(parse.GetValue(needs)!, parse.GetValue(judgments)!);
             return EvalIndex.With(parse, corpus, existing, index =>
             {
                 var searcher = ArchiveOptions.OpenSearcher(index, parse);
-                var report = TopicalEvaluator.Evaluate(searcher, set, TopicalMode.All);
+                var report = TopicalEvaluator.Evaluate(searcher, set, Modes(parse.GetValue(modes)));
                 if (parse.GetValue(pool) is { } poolPath)
                 {
                     WritePool(poolPath, report, set, index);
                 }
 
-                return CommonOptions.Print(parse, json, report, r => Print(r, parse.GetValue(perNeed)));
+                var shown = CommonOptions.Print(parse, json, report, r => Print(r, parse.GetValue(perNeed)));
+                foreach (var id in parse.GetValue(show) ?? [])
+                {
+                    Show(report, set, index, id);
+                }
+
+                return shown;
             });
         }));
         return command;
@@ -76,6 +88,28 @@ internal static class EvalTopicalCommand
             {
                 var scores = string.Join("  ", report.Runs.Select(run => $"{run.Mode} {F(run.Results[i].Ndcg)}"));
                 AnsiConsole.MarkupLine(Markup.Escape($"{result.Need.Id} [{result.Need.Kind}/{result.Need.Split}] {result.Need.Query}: {scores}"));
+            }
+        }
+    }
+
+    private static IReadOnlyList<TopicalMode> Modes(string[]? names) => names is not { Length: > 0 } ? TopicalMode.All
+        : [.. names.Select(n => TopicalMode.All.FirstOrDefault(m => string.Equals(m.Name, n, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"--modes: no ranking {n}; there are {string.Join(", ", TopicalMode.All.Select(m => m.Name))}"))];
+
+    /// <summary>One need's top ten in every mode, each passage with its grade, title and opening: the reading behind a figure.</summary>
+    private static void Show(TopicalReport report, TopicalSet set, IndexSnapshot index, string id)
+    {
+        foreach (var run in report.Runs)
+        {
+            var result = run.Results.FirstOrDefault(r => r.Need.Id == id) ?? throw new ArgumentException($"--show: no need {id} in the set");
+            Console.WriteLine($"== {id} {result.Need.Query} · {run.Mode} nDCG@10 {F(result.Ndcg)}");
+            foreach (var (passage, rank) in result.Ranking.Select((p, i) => (p, i + 1)))
+            {
+                var grade = set.Grade(id, passage) is int g ? g.ToString(CultureInfo.InvariantCulture) : "-";
+                var doc = index.FindPassage(passage);
+                var text = doc is int d ? Flat(index.PassageText(d)) : "";
+                var title = doc is int t ? index.Speeches[index.Passages[t].Speech].Title : "";
+                Console.WriteLine($"{rank,2} [{grade}] {passage} 《{title}》 {(text.Length > 70 ? text[..70] + "…" : text)}");
             }
         }
     }

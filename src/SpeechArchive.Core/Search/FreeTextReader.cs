@@ -160,6 +160,13 @@ internal static class FreeTextReader
         var pieces = new List<string>();
         for (var i = 0; i < spans.Count; i++)
         {
+            if (Separated(i) is { } joined)
+            {
+                pieces.Add(joined);
+                i += 2;
+                continue;
+            }
+
             if (!Loose(i))
             {
                 pieces.Add(spans[i].Text);
@@ -209,7 +216,23 @@ internal static class FreeTextReader
         }
 
         return [.. pieces.SelectMany(p => Trim(p, segmenter.Lexicon))];
+
+        // A separable word with an aspect particle inside (吸过毒, 离了婚, 坐过牢): the word without it, where the lexicon knows it.
+        string? Separated(int i)
+        {
+            if (i + 2 >= spans.Count || !Loose(i) || !Touch(i) || !Touch(i + 1) || !Loose(i + 2)
+                || spans[i + 1].Text.Length != 1 || !AspectParticles.Contains(spans[i + 1].Text[0]))
+            {
+                return null;
+            }
+
+            var word = spans[i].Text + spans[i + 2].Text;
+            return segmenter.Lexicon.Contains(word) && found(word) ? word : null;
+        }
     }
+
+    /// <summary>Aspect particles that split a separable word (离合词): 吸过毒 is 吸毒, 离了婚 is 离婚.</summary>
+    private const string AspectParticles = "了过着";
 
     /// <summary>
     /// A learned word that begins or ends with a function character (给企业, 都能, 得起) is searched without it: the lexicon

@@ -19,6 +19,17 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenASeparableWordHoldsAnAspectParticle_ShouldSearchTheWordWithoutIt()
+    {
+        var result = seeds.Search("违了纪的干部怎么处理");
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Contains(reading.Words, w => w.Word == "违纪");
+        Assert.DoesNotContain("违纪", reading.Dropped);
+        Assert.True(result.Hits.Take(5).Count(h => h.Text.Contains("违纪", StringComparison.Ordinal)) >= 3);
+    }
+
+    [Fact]
     public void WhenTheQueryIsFoundAsWritten_ShouldRankThosePassagesFirst()
     {
         var result = seeds.Search("全面从严治党永远在路上", limit: 50);
