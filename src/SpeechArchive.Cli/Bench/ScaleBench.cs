@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SpeechArchive.Indexing;
 using SpeechArchive.Search;
 using SpeechArchive.Writing;
 
@@ -7,7 +6,7 @@ namespace SpeechArchive.Cli.Bench;
 
 /// <summary>
 /// <c>bench --scale 1,3,10</c>: for each N, writes the archive N times the corpus (<see cref="ScaleArchive"/>), builds its
-/// index, runs the query mix in process, then starts the real web app over it and drives <c>依法</c> at 16 clients — the
+/// index with the index command, runs the query mix in process, then starts the real web app over it and drives <c>依法</c> at 16 clients — the
 /// first seconds after it answers, then warm — and reads its memory. Reports every measure against the ×1 run.
 /// </summary>
 internal sealed class ScaleBench(ScaleBenchOptions options)
@@ -60,8 +59,8 @@ internal sealed class ScaleBench(ScaleBenchOptions options)
         ScaleArchive.Write(options.Corpus, corpus, times, options.Seed);
         var written = clock.Elapsed.TotalSeconds;
 
-        Console.Error.WriteLine($"×{times}: full build…");
-        var build = Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index }, new StageProgress(times));
+        Console.Error.WriteLine($"×{times}: full build (the index command, in a process of its own)…");
+        var (build, buildPeak) = await IndexProcess.RunAsync(corpus, index).ConfigureAwait(false);
         var vectors = build.StageSeconds.GetValueOrDefault("vectors (after the commit)");
         Console.Error.WriteLine($"×{times}: built in {build.Elapsed.TotalSeconds:F1} s ({string.Join(", ", build.StageSeconds.Select(kv => $"{kv.Key} {kv.Value:F1} s"))})");
 
@@ -79,6 +78,7 @@ internal sealed class ScaleBench(ScaleBenchOptions options)
             VectorSeconds = vectors,
             IndexBytes = Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length),
             Failures = build.Failed.Count,
+            BuildPeakBytes = buildPeak,
             LoadSeconds = load,
             MeaningSeconds = meaning,
             ManagedBytes = managed,
@@ -128,22 +128,5 @@ internal sealed class ScaleBench(ScaleBenchOptions options)
         await HttpLoad.RunAsync(web.BaseUri, paths, Clients, WarmUp).ConfigureAwait(false);
         var warm = await HttpLoad.RunAsync(web.BaseUri, paths, Clients, options.HttpDuration).ConfigureAwait(false);
         return run with { ReadySeconds = web.Ready.TotalSeconds, AtReady = atReady, AfterLoad = web.Memory(), First = first, Warm = warm };
-    }
-
-    /// <summary>Tells stderr when the build first enters each stage, so a long run shows where it is.</summary>
-    private sealed class StageProgress(int times) : IProgress<IndexProgress>
-    {
-        private readonly HashSet<string> seen = [];
-
-        public void Report(IndexProgress value)
-        {
-            lock (seen)
-            {
-                if (seen.Add(value.Stage))
-                {
-                    Console.Error.WriteLine($"×{times}: {value.Stage} ({value.Done:N0}/{value.Total:N0})");
-                }
-            }
-        }
     }
 }

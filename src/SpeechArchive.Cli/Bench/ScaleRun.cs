@@ -14,6 +14,8 @@ internal sealed record ScaleRun
     /// <summary>The vector stage after the commit (learning word vectors, embedding every passage).</summary>
     public required double VectorSeconds { get; init; }
     public required long IndexBytes { get; init; }
+    /// <summary>Peak resident memory of the index command (VmHWM, sampled every 200 ms).</summary>
+    public required long BuildPeakBytes { get; init; }
     public required int Failures { get; init; }
     public required double LoadSeconds { get; init; }
     /// <summary>Seconds to make the passages' vectors ready after the load (cells included).</summary>

@@ -48,12 +48,15 @@ internal sealed class WebAppProcess : IDisposable
             web.process.ErrorDataReceived += (_, _) => { };
             web.process.BeginOutputReadLine();
             web.process.BeginErrorReadLine();
-            using var probe = new HttpClient { BaseAddress = web.BaseUri, Timeout = TimeSpan.FromSeconds(2) };
+            // One request at a time, each waiting as long as the app needs (it holds requests until its load ends): a probe
+            // that gave up and asked again would add requests that each hold a thread while the load wants them.
+            using var probe = new HttpClient { BaseAddress = web.BaseUri, Timeout = Timeout.InfiniteTimeSpan };
+            using var patient = new CancellationTokenSource(patience);
             while (true)
             {
                 try
                 {
-                    using var r = await probe.GetAsync(ReadyPath).ConfigureAwait(false);
+                    using var r = await probe.GetAsync(ReadyPath, patient.Token).ConfigureAwait(false);
                     if (r.IsSuccessStatusCode)
                     {
                         break;
@@ -61,12 +64,13 @@ internal sealed class WebAppProcess : IDisposable
                 }
                 catch (HttpRequestException)
                 {
+                    // not listening yet
                 }
-                catch (TaskCanceledException)
+                catch (OperationCanceledException) when (patient.IsCancellationRequested)
                 {
                 }
 
-                if (clock.Elapsed > patience || web.process.HasExited)
+                if (patient.IsCancellationRequested || web.process.HasExited)
                 {
                     throw new SpeechArchiveException($"the web app did not answer within {patience.TotalMinutes:F0} minutes");
                 }
