@@ -100,19 +100,24 @@ internal sealed class ScaleBench(ScaleBenchOptions options)
         return run with { LoadAverageAfter = BenchRunner.LoadAverage() };
     }
 
-    /// <summary>Loads the snapshot, makes its passage vectors and norms ready, and runs the mix; the snapshot is dropped after.</summary>
-    private (double Load, double Meaning, long Managed, IReadOnlyList<MixTiming> Classes, MixTiming Whole) InProcess(string index)
+    /// <summary>
+    /// Loads the snapshot, makes its passage vectors and norms ready, and runs the mix, reading the live managed heap after
+    /// each step; the snapshot is dropped after.
+    /// </summary>
+    private (double Load, double Meaning, long[] Managed, IReadOnlyList<MixTiming> Classes, MixTiming Whole) InProcess(string index)
     {
-        GC.Collect();
+        var empty = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
         var snapshot = IndexSnapshot.Load(index);
         var load = clock.Elapsed.TotalSeconds;
+        var loaded = GC.GetTotalMemory(forceFullCollection: true);
         var meaning = snapshot.PrepareMeaning();
+        var meant = GC.GetTotalMemory(forceFullCollection: true);
         SimilarPassages.Prepare(snapshot);
         var (classes, whole) = new MixTimer(snapshot).Run(options.Iterations);
-        var managed = GC.GetTotalMemory(forceFullCollection: true);
+        var mixed = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(snapshot);
-        return (load, meaning, managed, classes, whole);
+        return (load, meaning, [loaded - empty, meant - empty, mixed - empty], classes, whole);
     }
 
     private async Task<ScaleRun> WebAsync(ScaleRun run, string dll, string index, string corpus)

@@ -23,7 +23,7 @@ internal static class ScaleReport
         new("index on disk, MB", r => [r.IndexBytes / MB], "F0", "index size"),
         new("snapshot load in process, s", r => [r.LoadSeconds], "F2", "snapshot load"),
         new("passage vectors ready after the load, s", r => [r.MeaningSeconds], "F2"),
-        new("managed heap after the mix (bench process, live), MB", r => [r.ManagedBytes / MB], "F0", "managed heap"),
+        new("live managed heap of the snapshot in process: loaded / vectors ready / after the mix, MB", r => [.. r.ManagedBytes.Select(b => (double?)(b / MB))], "F0", "managed heap"),
         new("web app ready (start → first answered `依法`), s", r => [r.ReadySeconds], "F2", "ready"),
         new("web app at ready: VmRSS / RssAnon, MB", r => [r.AtReady?.Rss / MB, r.AtReady?.RssAnon / MB], "F0"),
         new("web app after the HTTP load: VmRSS / RssAnon, MB", r => [r.AfterLoad?.Rss / MB, r.AfterLoad?.RssAnon / MB], "F0", "RssAnon after the load"),
@@ -85,7 +85,9 @@ internal static class ScaleReport
         var n = (double)last.Times / baseline.Times;
         string Met(bool? met) => met switch { true => "met", false => "**not met**", null => "not measured" };
         sb.AppendLine(CultureInfo.InvariantCulture, $"Issue 15's targets (set for ×10) at ×{last.Times}:");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"- build ≤ {1.2 * n:F0}× the ×{baseline.Times} time: lexical {last.LexicalSeconds / baseline.LexicalSeconds:F1}×, in all {last.BuildSeconds / baseline.BuildSeconds:F1}× — {Met(last.BuildSeconds <= 1.2 * n * baseline.BuildSeconds)}");
+        var lexical = last.LexicalSeconds / baseline.LexicalSeconds;
+        var all = last.BuildSeconds / baseline.BuildSeconds;
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- build ≤ {1.2 * n:F0}× the ×{baseline.Times} time: up to the lexical commit {lexical:F1}× — {Met(lexical <= 1.2 * n)}; with the vector stage {all:F1}× — {Met(all <= 1.2 * n)}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- serving RssAnon ≤ 1.5 GB: {Gb(last.AfterLoad?.RssAnon)} after the HTTP load — {Met(last.AfterLoad is { } m ? m.RssAnon <= 1.5e9 : null)}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- ready ≤ 3 s: {Format(last.ReadySeconds, "F2")} s — {Met(last.ReadySeconds is { } ready ? ready <= 3 : null)}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- in-process p99 over the mix ≤ 10 ms: {last.Whole.P99:F2} ms — {Met(last.Whole.P99 <= 10)}");

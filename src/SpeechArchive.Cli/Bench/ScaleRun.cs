@@ -20,8 +20,11 @@ internal sealed record ScaleRun
     public required double LoadSeconds { get; init; }
     /// <summary>Seconds to make the passages' vectors ready after the load (cells included).</summary>
     public required double MeaningSeconds { get; init; }
-    /// <summary>Live managed bytes in the bench process after the in-process mix, snapshot and derived structures held.</summary>
-    public required long ManagedBytes { get; init; }
+    /// <summary>
+    /// Live managed bytes the snapshot added in the bench process: after the load, after its passage vectors were made
+    /// ready, and after the mix (with the structures searches derive, and similar passages' norms).
+    /// </summary>
+    public required long[] ManagedBytes { get; init; }
     public required IReadOnlyList<MixTiming> Classes { get; init; }
     public required MixTiming Whole { get; init; }
     public double? ReadySeconds { get; init; }
