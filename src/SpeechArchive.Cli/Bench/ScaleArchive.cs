@@ -9,7 +9,7 @@ namespace SpeechArchive.Cli.Bench;
 /// Writes an archive N times a real corpus for <c>bench --scale</c>: the corpus itself (×1), then N − 1 rounds in each of
 /// which every speech is written again over its own outline (title, salutation, headings, where its passages stand) with
 /// each passage taken from one of three other speeches of the same kind (set folder and category), from the same relative
-/// position. Year and date come from one of those speeches, the title's year changed to match. Every passage is a real
+/// position. Year and date come from one of those speeches (the first that has a year), the title's year changed to match. Every passage is a real
 /// one, so term and phrase frequencies grow as in a larger archive of the genre while no speech repeats another.
 /// Deterministic for a seed.
 /// </summary>
@@ -45,13 +45,13 @@ internal static class ScaleArchive
         var written = 0;
         for (var round = 2; round <= times; round++)
         {
-            var random = new Random(HashCode.Combine(seed, round) & int.MaxValue);
+            var random = new Random(unchecked((seed * 7919) + round)); // a seeded Random is the same in every process (HashCode is not)
             var rows = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             for (var i = 0; i < outlines.Count; i++)
             {
                 var outline = outlines[i];
                 var donors = pools.Choose(i, random);
-                var lead = outlines[donors[0]];
+                var lead = donors.Select(d => outlines[d]).FirstOrDefault(d => d.Metadata.Year is not null) ?? outlines[donors[0]];
                 var (text, title) = Recombine(outline, donors.Select(d => outlines[d]).ToArray(), lead.Metadata.Year, random);
                 var key = RoundFolder(round) + "/" + (outline.Key.EndsWith(".txt", StringComparison.Ordinal) ? outline.Key : outline.Key + ".txt");
                 var path = Path.Combine(target, key);
