@@ -6,8 +6,8 @@ namespace SpeechArchive.Cli.Bench;
 
 /// <summary>
 /// <c>bench --scale 1,3,10</c>: for each N, writes the archive N times the corpus (<see cref="ScaleArchive"/>), builds its
-/// index with the index command, runs the query mix in process, then starts the real web app over it and drives <c>依法</c> at 16 clients — the
-/// first seconds after it answers, then warm — and reads its memory. Reports every measure against the ×1 run.
+/// index with the index command, runs the query mix in process, then starts the real web app over it, drives <c>依法</c>
+/// at 16 clients (the first seconds after it answers, then warm) and reads its memory. Reports every measure against ×1.
 /// </summary>
 internal sealed class ScaleBench(ScaleBenchOptions options)
 {
