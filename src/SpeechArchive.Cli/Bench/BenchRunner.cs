@@ -14,10 +14,7 @@ namespace SpeechArchive.Cli.Bench;
 internal sealed class BenchRunner(string corpus, string work, string? webDll, int iterations, TimeSpan httpDuration, string? existingIndex = null)
 {
     private readonly StringBuilder report = new();
-    /// <summary>Times the whole mix runs before anything is measured.</summary>
-    private const int WarmUpRounds = 30;
-
-    private readonly Dictionary<string, string> similarSources = new(StringComparer.Ordinal);
+    private MixTimer? mix;
 
     public async Task<string> RunAsync()
     {
@@ -58,7 +55,7 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
         }
 
         Console.Error.WriteLine($"copying {corpus} → {copy}");
-        CopyTree(corpus, copy);
+        ScaleArchive.Copy(corpus, copy);
 
         Console.Error.WriteLine("full build…");
         var build = Indexer.Run(new IndexOptions { CorpusDirectory = copy, IndexDirectory = index });
@@ -96,7 +93,7 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
         var rss = Process.GetCurrentProcess().WorkingSet64;
         Line("");
         Line("## Serving, in process");
-        Line($"Snapshot load {load.TotalSeconds:F2} s ({string.Join(", ", snapshot.LoadSeconds.Select(kv => $"{kv.Key} {kv.Value:F2} s"))}); working set after load {rss / 1e6:F0} MB. Every query computes all facets (theme, year, directive type, organisation) and ten snippets; the whole mix runs {WarmUpRounds} times before the measured runs.");
+        Line($"Snapshot load {load.TotalSeconds:F2} s ({string.Join(", ", snapshot.LoadSeconds.Select(kv => $"{kv.Key} {kv.Value:F2} s"))}); working set after load {rss / 1e6:F0} MB. Every query computes all facets (theme, year, directive type, organisation) and ten snippets; the whole mix runs {MixTimer.WarmUpRounds} times before the measured runs.");
         Line("");
         clock.Restart();
         SimilarPassages.Prepare(snapshot);
@@ -115,149 +112,39 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
         Line("");
         Line("| class | queries | p50 ms | p99 ms | max ms |");
         Line("| --- | --- | --- | --- | --- |");
-        var searcher = new Searcher(snapshot, QueryUnderstanding.Default); // as the web app searches: free text, thesaurus, near matches
-        var classes = QueryMix.Classes.Select(c => (c.Class, c.Queries, Runs: c.Queries.Select(q => Runner(searcher, c.Kind, q)).ToArray())).ToList();
-        for (var round = 0; round < WarmUpRounds; round++)
+        mix = new MixTimer(snapshot);
+        var (classes, whole) = mix.Run(iterations);
+        foreach (var c in classes)
         {
-            foreach (var run in classes.SelectMany(c => c.Runs))
-            {
-                run(); // warm-up: the tiered JIT compiles the hot paths optimised (a few dozen calls each)
-            }
-
-            Thread.Sleep(100); // the tiered JIT counts calls only after 100 ms without new methods, then compiles in the background
+            Line($"| {c.Class} | {string.Join(" · ", c.Queries.Select(q => $"`{q}`"))} | {c.P50:F2} | {c.P99:F2} | {c.Max:F2} |");
         }
 
-        Thread.Sleep(1000);
-
-        var all = new List<double>();
-        foreach (var (name, queries, runs) in classes)
-        {
-            var samples = new List<double>();
-            for (var i = 0; i < iterations; i++)
-            {
-                foreach (var run in runs)
-                {
-                    var t = Stopwatch.GetTimestamp();
-                    run();
-                    samples.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-                }
-            }
-
-            all.AddRange(samples);
-            var (p50, p99, max) = Percentiles.Of(samples);
-            Line($"| {name} | {string.Join(" · ", queries.Select(q => $"`{q}`"))} | {p50:F2} | {p99:F2} | {max:F2} |");
-        }
-
-        var (ap50, ap99, amax) = Percentiles.Of(all);
-        Line($"| **whole mix** | {all.Count:N0} requests | **{ap50:F2}** | **{ap99:F2}** | {amax:F2} |");
+        Line($"| **whole mix** | {whole.Requests:N0} requests | **{whole.P50:F2}** | **{whole.P99:F2}** | {whole.Max:F2} |");
     }
-
-    /// <summary>One request of the mix as an action; a similar-passages request is for the top hit of its search.</summary>
-    private Action Runner(Searcher searcher, MixKind kind, string query)
-    {
-        switch (kind)
-        {
-            case MixKind.Concordance:
-                return () => ConcordanceBuilder.Build(searcher.Index, new ConcordanceRequest { Phrase = query });
-            case MixKind.Similar:
-                var top = searcher.Search(new SearchRequest { Query = query, Limit = 1 }).Hits;
-                if (top.Count == 0)
-                {
-                    throw new SpeechArchiveException($"the bench's similar-passages query '{query}' has no hit");
-                }
-
-                var id = similarSources[query] = top[0].PassageId;
-                return () => SimilarPassages.Find(searcher.Index, id);
-            default:
-                var request = new SearchRequest { Query = query };
-                return () => searcher.Search(request);
-        }
-    }
-
-    /// <summary>The API path of one request of the mix.</summary>
-    private string PathOf(MixKind kind, string query) => kind switch
-    {
-        MixKind.Concordance => "api/concordance?q=" + Uri.EscapeDataString(query),
-        MixKind.Similar => "api/passages/" + Uri.EscapeDataString(similarSources[query]) + "/similar",
-        _ => "api/search?q=" + Uri.EscapeDataString(query),
-    };
 
     private async Task HttpAsync(string index, string copy)
     {
-        var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(webDll!);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{port}");
-        info.Environment["SpeechArchive__Index"] = index;
-        info.Environment["SpeechArchive__Corpus"] = copy;
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        Console.Error.WriteLine($"starting the web app on port {port}…");
-        var clock = Stopwatch.StartNew();
-        using var web = Process.Start(info) ?? throw new SpeechArchiveException("could not start the web app");
-        web.OutputDataReceived += (_, _) => { };
-        web.ErrorDataReceived += (_, _) => { };
-        web.BeginOutputReadLine();
-        web.BeginErrorReadLine();
-        var baseUri = new Uri($"http://127.0.0.1:{port}/");
-        try
+        using var web = await WebAppProcess.StartAsync(webDll!, index, copy, TimeSpan.FromMinutes(3)).ConfigureAwait(false);
+        Line("");
+        Line("## Serving over HTTP (loopback, real Kestrel)");
+        Line($"Web app ready (process start to first answered `/api/search?q=依法`): {web.Ready.TotalSeconds:F2} s.");
+        Line("");
+        Line("| requests | clients | requests/s | p50 ms | p99 ms | errors |");
+        Line("| --- | --- | --- | --- | --- | --- |");
+        foreach (var (name, paths) in new[] { ("`/api/search?q=依法`", new[] { WebAppProcess.ReadyPath }), ("the query mix", mix!.HttpPaths()) })
         {
-            using (var probe = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(2) })
+            foreach (var clients in new[] { 1, 4, 16 })
             {
-                while (true)
-                {
-                    try
-                    {
-                        using var r = await probe.GetAsync("api/search?q=" + Uri.EscapeDataString("依法")).ConfigureAwait(false);
-                        if (r.IsSuccessStatusCode)
-                        {
-                            break;
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                    }
-
-                    if (clock.Elapsed > TimeSpan.FromMinutes(3) || web.HasExited)
-                    {
-                        throw new SpeechArchiveException("the web app did not answer within 3 minutes");
-                    }
-
-                    await Task.Delay(50).ConfigureAwait(false);
-                }
-            }
-
-            var ready = clock.Elapsed;
-            Line("");
-            Line("## Serving over HTTP (loopback, real Kestrel)");
-            Line($"Web app ready (process start to first answered `/api/search?q=依法`): {ready.TotalSeconds:F2} s.");
-            Line("");
-            Line("| requests | clients | requests/s | p50 ms | p99 ms | errors |");
-            Line("| --- | --- | --- | --- | --- | --- |");
-            var broad = new[] { "api/search?q=" + Uri.EscapeDataString("依法") };
-            var mix = QueryMix.Classes.SelectMany(c => c.Queries.Select(q => PathOf(c.Kind, q))).ToArray();
-            foreach (var (name, paths) in new[] { ("`/api/search?q=依法`", broad), ("the query mix", mix) })
-            {
-                foreach (var clients in new[] { 1, 4, 16 })
-                {
-                    await HttpLoad.RunAsync(baseUri, paths, clients, TimeSpan.FromSeconds(1)).ConfigureAwait(false); // warm-up
-                    var r = await HttpLoad.RunAsync(baseUri, paths, clients, httpDuration).ConfigureAwait(false);
-                    Line($"| {name} | {r.Clients} | {r.PerSecond:F0} | {r.P50:F2} | {r.P99:F2} | {r.Errors} |");
-                }
-            }
-
-            web.Refresh();
-            Line("");
-            Line($"Web app working set after the load: {web.WorkingSet64 / 1e6:F0} MB.");
-        }
-        finally
-        {
-            if (!web.HasExited)
-            {
-                web.Kill(entireProcessTree: true);
+                await HttpLoad.RunAsync(web.BaseUri, paths, clients, TimeSpan.FromSeconds(1)).ConfigureAwait(false); // warm-up
+                var r = await HttpLoad.RunAsync(web.BaseUri, paths, clients, httpDuration).ConfigureAwait(false);
+                Line($"| {name} | {r.Clients} | {r.PerSecond:F0} | {r.P50:F2} | {r.P99:F2} | {r.Errors} |");
             }
         }
+
+        Line("");
+        Line(web.Memory() is { } m
+            ? $"Web app memory after the load: resident {m.Rss / 1e6:F0} MB (RssAnon {m.RssAnon / 1e6:F0} MB), peak {m.Peak / 1e6:F0} MB."
+            : "Web app memory after the load: not known (no /proc).");
     }
 
     private void Line(string text)
@@ -266,30 +153,7 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
         Console.Error.WriteLine(text);
     }
 
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        }
-
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
-        }
-    }
-
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     internal static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using SpeechArchive.Search;
+using SpeechArchive.Writing;
+
+namespace SpeechArchive.Cli.Bench;
+
+/// <summary>
+/// <c>bench --scale 1,3,10</c>: for each N, writes the archive N times the corpus (<see cref="ScaleArchive"/>), builds its
+/// index with the index command, runs the query mix in process, then starts the real web app over it, drives <c>依法</c>
+/// at 16 clients (the first seconds after it answers, then warm) and reads its memory. Reports every measure against ×1.
+/// </summary>
+internal sealed class ScaleBench(ScaleBenchOptions options)
+{
+    /// <summary>Clients of the HTTP load, as in the issue's target.</summary>
+    public const int Clients = 16;
+
+    public static readonly TimeSpan FirstSeconds = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+
+    public async Task<string> RunAsync()
+    {
+        if (Directory.Exists(options.Work))
+        {
+            Directory.Delete(options.Work, recursive: true);
+        }
+
+        var header = $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, "
+            + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}\n"
+            + $"Corpus: `{options.Corpus}` ×{string.Join(", ×", options.Times)}, seed {options.Seed}; in-process mix {options.Iterations} iterations after {MixTimer.WarmUpRounds} warm-up rounds; "
+            + $"HTTP `依法` at {Clients} clients: the first {FirstSeconds.TotalSeconds:F0} s after ready, then {WarmUp.TotalSeconds:F0} s warm-up, then {options.HttpDuration.TotalSeconds:F0} s measured.\n";
+        var runs = new List<ScaleRun>();
+        try
+        {
+            foreach (var times in options.Times)
+            {
+                runs.Add(await MeasureAsync(times).ConfigureAwait(false));
+                Console.Error.WriteLine(ScaleReport.Render(header, runs)); // what is measured so far, should a larger run be stopped
+            }
+        }
+        finally
+        {
+            if (!options.Keep && Directory.Exists(options.Work))
+            {
+                Directory.Delete(options.Work, recursive: true);
+            }
+        }
+
+        return ScaleReport.Render(header, runs);
+    }
+
+    private async Task<ScaleRun> MeasureAsync(int times)
+    {
+        var before = BenchRunner.LoadAverage();
+        var root = Path.Combine(options.Work, $"x{times}");
+        var corpus = Path.Combine(root, "corpus");
+        var index = Path.Combine(root, "index");
+        Console.Error.WriteLine($"×{times}: writing the archive into {corpus}…");
+        var clock = Stopwatch.StartNew();
+        ScaleArchive.Write(options.Corpus, corpus, times, options.Seed);
+        var written = clock.Elapsed.TotalSeconds;
+
+        Console.Error.WriteLine($"×{times}: full build (the index command, in a process of its own)…");
+        var (build, buildPeak) = await IndexProcess.RunAsync(corpus, index).ConfigureAwait(false);
+        var vectors = build.StageSeconds.GetValueOrDefault("vectors (after the commit)");
+        Console.Error.WriteLine($"×{times}: built in {build.Elapsed.TotalSeconds:F1} s ({string.Join(", ", build.StageSeconds.Select(kv => $"{kv.Key} {kv.Value:F1} s"))})");
+
+        Console.Error.WriteLine($"×{times}: loading the snapshot, then the query mix in process…");
+        var (load, meaning, managed, classes, whole) = InProcess(index);
+
+        var run = new ScaleRun
+        {
+            Times = times,
+            Speeches = build.Speeches,
+            Passages = build.Passages,
+            Characters = build.Characters,
+            WriteSeconds = written,
+            LexicalSeconds = build.Elapsed.TotalSeconds - vectors,
+            VectorSeconds = vectors,
+            IndexBytes = Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length),
+            Failures = build.Failed.Count,
+            BuildPeakBytes = buildPeak,
+            LoadSeconds = load,
+            MeaningSeconds = meaning,
+            ManagedBytes = managed,
+            Classes = classes,
+            Whole = whole,
+            LoadAverageBefore = before,
+            LoadAverageAfter = "",
+        };
+        if (options.WebDll is { } dll)
+        {
+            run = await WebAsync(run, dll, index, corpus).ConfigureAwait(false);
+        }
+
+        if (!options.Keep)
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
+        return run with { LoadAverageAfter = BenchRunner.LoadAverage() };
+    }
+
+    /// <summary>
+    /// Loads the snapshot, makes its passage vectors and norms ready, and runs the mix, reading the live managed heap after
+    /// each step; the snapshot is dropped after.
+    /// </summary>
+    private (double Load, double Meaning, long[] Managed, IReadOnlyList<MixTiming> Classes, MixTiming Whole) InProcess(string index)
+    {
+        var empty = GC.GetTotalMemory(forceFullCollection: true);
+        var clock = Stopwatch.StartNew();
+        var snapshot = IndexSnapshot.Load(index);
+        var load = clock.Elapsed.TotalSeconds;
+        var loaded = GC.GetTotalMemory(forceFullCollection: true);
+        var meaning = snapshot.PrepareMeaning();
+        var meant = GC.GetTotalMemory(forceFullCollection: true);
+        SimilarPassages.Prepare(snapshot);
+        var (classes, whole) = new MixTimer(snapshot).Run(options.Iterations);
+        var mixed = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(snapshot);
+        return (load, meaning, [loaded - empty, meant - empty, mixed - empty], classes, whole);
+    }
+
+    private async Task<ScaleRun> WebAsync(ScaleRun run, string dll, string index, string corpus)
+    {
+        GC.Collect(); // the in-process snapshot is gone before the web app loads its own
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var web = await WebAppProcess.StartAsync(dll, index, corpus, TimeSpan.FromMinutes(10)).ConfigureAwait(false);
+        var atReady = web.Memory();
+        Console.Error.WriteLine($"×{run.Times}: ready in {web.Ready.TotalSeconds:F2} s; `依法` at {Clients} clients…");
+        string[] paths = [WebAppProcess.ReadyPath];
+        var first = await HttpLoad.RunAsync(web.BaseUri, paths, Clients, FirstSeconds).ConfigureAwait(false);
+        await HttpLoad.RunAsync(web.BaseUri, paths, Clients, WarmUp).ConfigureAwait(false);
+        var warm = await HttpLoad.RunAsync(web.BaseUri, paths, Clients, options.HttpDuration).ConfigureAwait(false);
+        return run with { ReadySeconds = web.Ready.TotalSeconds, AtReady = atReady, AfterLoad = web.Memory(), First = first, Warm = warm };
+    }
+}
