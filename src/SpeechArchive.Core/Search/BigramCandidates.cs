@@ -36,8 +36,8 @@ internal static class BigramCandidates
     /// <summary>The idf of a bigram in the snapshot (0 when it occurs nowhere).</summary>
     public static double Idf(IndexSnapshot index, long key)
     {
-        var postings = index.Postings(key);
-        return postings is null ? 0 : Math.Log(1 + (double)index.Passages.Count / postings.Value.Docs.Length);
+        var df = index.DocFrequency(key); // from the dictionary: comparing every passage must not decode every term's postings
+        return df == 0 ? 0 : Math.Log(1 + (double)index.Passages.Count / df);
     }
 
     /// <summary>

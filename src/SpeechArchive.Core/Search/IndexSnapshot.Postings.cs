@@ -18,7 +18,17 @@ public sealed partial class IndexSnapshot
 
         public Dictionary<long, int> TermIds { get; } = termIds;
 
+        /// <summary>How many terms' postings have been decoded and are kept (for tests and memory checks).</summary>
+        public int Decoded => docs.Count(d => d is not null);
+
         public Dictionary<string, int> WordIds { get; } = wordIds;
+
+        /// <summary>
+        /// How many passages the segments list for term <paramref name="id"/>, read from the dictionary without decoding its
+        /// postings; passages deleted since their segment was written still count until a merge drops them (as Lucene's docFreq).
+        /// </summary>
+        public int DocFrequency(int id) =>
+            docCount[id] + (more is not null && more.TryGetValue(id, out var parts) ? parts.Sum(p => p.Docs) : 0);
 
         /// <summary>The dense passage ids and frequencies of term <paramref name="id"/>, dead documents dropped.</summary>
         public (int[] Docs, byte[] Tfs) Get(int id)

@@ -70,6 +70,9 @@ public sealed partial class IndexSnapshot
     public Semantics.PassageVectors? MeaningVectors => SearchStructures.Of(this).PassageVectors;
     public int TermCount => postings.TermIds.Count;
 
+    /// <summary>How many terms' postings have been decoded and are kept for the snapshot's life.</summary>
+    internal int DecodedTermCount => postings.Decoded;
+
     /// <summary>Seconds spent per loading stage, for profiling and the benchmark.</summary>
     public IReadOnlyDictionary<string, double> LoadSeconds { get; private set; } = new Dictionary<string, double>();
 
@@ -166,6 +169,9 @@ public sealed partial class IndexSnapshot
 
     internal (int[] Docs, byte[] Tfs)? Postings(long key) =>
         postings.TermIds.TryGetValue(key, out var id) ? postings.Get(id) : null;
+
+    /// <summary>How many passages hold term <paramref name="key"/> by the term dictionary (no postings decoded; see <c>PostingsIndex.DocFrequency</c>).</summary>
+    internal int DocFrequency(long key) => postings.TermIds.TryGetValue(key, out var id) ? postings.DocFrequency(id) : 0;
 
     internal int? WordId(string word) => postings.WordIds.TryGetValue(word, out var id) ? id : null;
 

@@ -45,7 +45,8 @@ internal sealed class PassageNorms
         var result = new double[index.Passages.Count];
         for (var d = 0; d < result.Length; d++)
         {
-            counter.Count(index.Passages[d].MatchText);
+            var p = index.Passages[d];
+            counter.Count(Analysis.MatchText.Build(p.SourceText, p.Start, p.End)); // not kept: the snapshot would hold a second copy of its text
             result[d] = Math.Sqrt(counter.Weigh(key => BigramCandidates.Idf(index, key)));
         }
 

@@ -62,7 +62,7 @@ public static class SimilarPassages
         }
 
         var scored = new List<(int Doc, double Score)>(candidates.Count);
-        var idf = IdfMemo.Begin(index);
+        using var idf = IdfMemo.Begin(index);
         var norms = PassageNorms.TryGet(index);
         foreach (var doc in candidates)
         {

@@ -206,9 +206,10 @@ internal sealed class BigramCounter
 /// <summary>
 /// <see cref="BigramCandidates.Idf"/> remembered for one request (comparing hundreds of similar passages asks for the same
 /// bigrams over and over; each answer is a look-up in the snapshot's large term dictionary). Per-thread arrays, stamped
-/// per request: nothing outlives the request's snapshot or is shared between requests.
+/// per request: nothing outlives the request's snapshot or is shared between requests (disposing the memo lets go of the
+/// snapshot, so a thread that served a request does not keep a replaced generation alive).
 /// </summary>
-internal sealed class IdfMemo
+internal sealed class IdfMemo : IDisposable
 {
     [ThreadStatic] private static IdfMemo? current;
 
@@ -234,6 +235,12 @@ internal sealed class IdfMemo
         return memo;
     }
 
+    /// <summary>Lets go of the snapshot (the arrays stay for the thread's next request).</summary>
+    public void Dispose() => index = null;
+
+    /// <summary>Whether the memo still holds a snapshot (for tests).</summary>
+    internal static bool HoldsSnapshot => current?.index is not null;
+
     public double Of(long key)
     {
         var mask = keys.Length - 1;
@@ -248,7 +255,7 @@ internal sealed class IdfMemo
             at = (at + 1) & mask;
         }
 
-        var idf = BigramCandidates.Idf(index!, key);
+        var idf = BigramCandidates.Idf(index ?? throw new ObjectDisposedException(nameof(IdfMemo)), key);
         if (2 * (count + 1) > keys.Length)
         {
             Grow();

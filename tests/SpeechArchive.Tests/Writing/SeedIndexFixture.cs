@@ -11,13 +11,15 @@ public sealed class SeedIndexFixture : IDisposable
     public SeedIndexFixture()
     {
         CorpusDirectory = Path.Combine(FixturePaths.RepoRoot, "corpus");
-        var index = folder.Combine("index");
-        Indexer.Run(new IndexOptions { CorpusDirectory = CorpusDirectory, IndexDirectory = index });
-        Snapshot = IndexSnapshot.Load(index);
+        IndexDirectory = folder.Combine("index");
+        Indexer.Run(new IndexOptions { CorpusDirectory = CorpusDirectory, IndexDirectory = IndexDirectory });
+        Snapshot = IndexSnapshot.Load(IndexDirectory);
         Searcher = new Searcher(Snapshot, QueryUnderstanding.Default);
     }
 
     public string CorpusDirectory { get; }
+
+    public string IndexDirectory { get; }
 
     public IndexSnapshot Snapshot { get; }
 

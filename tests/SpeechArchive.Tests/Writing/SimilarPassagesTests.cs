@@ -1,9 +1,36 @@
+using SpeechArchive.Search;
 using SpeechArchive.Writing;
 
 namespace SpeechArchive.Tests.Writing;
 
 public sealed class SimilarPassagesTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>
 {
+    [Fact]
+    public void WhenARequestIsDone_ShouldNotKeepItsSnapshotAlive()
+    {
+        // A thread that served a request must not hold the request's snapshot (after a reindex, a replaced generation: a
+        // web app's whole index) until its next similar-passages request.
+        var index = seeds.Snapshot;
+        var source = Enumerable.Range(0, index.Passages.Count).First(i => index.Passages[i].End - index.Passages[i].Start > 150);
+
+        Assert.NotEmpty(SimilarPassages.Find(index, index.Passages[source].Id, limit: 5, meaningWeight: 0.5)!.Similar);
+
+        Assert.False(IdfMemo.HoldsSnapshot, "this thread's idf memo still holds the snapshot of a finished request");
+    }
+
+    [Fact]
+    public void WhenWeighingEveryPassage_ShouldNotDecodeEveryTermsPostings()
+    {
+        // The norms of all passages need every bigram's idf: from the dictionary's counts, not from decoded postings kept
+        // for the snapshot's life (four times the stored size).
+        var index = IndexSnapshot.Load(seeds.IndexDirectory);
+
+        PassageNorms.Prepare(index);
+
+        Assert.True(index.TermCount > 1_000, $"{index.TermCount} terms");
+        Assert.True(index.DecodedTermCount < index.TermCount / 100, $"{index.DecodedTermCount} of {index.TermCount} terms decoded");
+    }
+
     [Fact]
     public void WhenRankingByMeaningAlone_ShouldListThePassagesOfOtherSpeechesNearestTheSourcesVector()
     {
