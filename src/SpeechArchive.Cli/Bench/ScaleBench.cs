@@ -65,7 +65,7 @@ internal sealed class ScaleBench(ScaleBenchOptions options)
         Console.Error.WriteLine($"×{times}: built in {build.Elapsed.TotalSeconds:F1} s ({string.Join(", ", build.StageSeconds.Select(kv => $"{kv.Key} {kv.Value:F1} s"))})");
 
         Console.Error.WriteLine($"×{times}: loading the snapshot, then the query mix in process…");
-        var (load, meaning, managed, classes, whole) = InProcess(index);
+        var (load, meaning, size, managed, classes, whole) = InProcess(index);
 
         var run = new ScaleRun
         {
@@ -76,7 +76,7 @@ internal sealed class ScaleBench(ScaleBenchOptions options)
             WriteSeconds = written,
             LexicalSeconds = build.Elapsed.TotalSeconds - vectors,
             VectorSeconds = vectors,
-            IndexBytes = Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length),
+            IndexBytes = size,
             Failures = build.Failed.Count,
             BuildPeakBytes = buildPeak,
             LoadSeconds = load,
@@ -101,10 +101,10 @@ internal sealed class ScaleBench(ScaleBenchOptions options)
     }
 
     /// <summary>
-    /// Loads the snapshot, makes its passage vectors and norms ready, and runs the mix, reading the live managed heap after
-    /// each step; the snapshot is dropped after.
+    /// Loads the snapshot (its size on disk, vectors included, is the index's), makes its passage vectors and norms ready,
+    /// and runs the mix, reading the live managed heap after each step; the snapshot is dropped after.
     /// </summary>
-    private (double Load, double Meaning, long[] Managed, IReadOnlyList<MixTiming> Classes, MixTiming Whole) InProcess(string index)
+    private (double Load, double Meaning, long Size, long[] Managed, IReadOnlyList<MixTiming> Classes, MixTiming Whole) InProcess(string index)
     {
         var empty = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
@@ -117,7 +117,7 @@ internal sealed class ScaleBench(ScaleBenchOptions options)
         var (classes, whole) = new MixTimer(snapshot).Run(options.Iterations);
         var mixed = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(snapshot);
-        return (load, meaning, [loaded - empty, meant - empty, mixed - empty], classes, whole);
+        return (load, meaning, snapshot.SizeOnDisk, [loaded - empty, meant - empty, mixed - empty], classes, whole);
     }
 
     private async Task<ScaleRun> WebAsync(ScaleRun run, string dll, string index, string corpus)

@@ -106,9 +106,7 @@ internal static class EvalTopicalCommand
             foreach (var (passage, rank) in result.Ranking.Select((p, i) => (p, i + 1)))
             {
                 var grade = set.Grade(id, passage) is int g ? g.ToString(CultureInfo.InvariantCulture) : "-";
-                var doc = index.FindPassage(passage);
-                var text = doc is int d ? Flat(index.PassageText(d)) : "";
-                var title = doc is int t ? index.Speeches[index.Passages[t].Speech].Title : "";
+                var (title, _, text) = Describe(index, passage);
                 Console.WriteLine($"{rank,2} [{grade}] {passage} 《{title}》 {(text.Length > 70 ? text[..70] + "…" : text)}");
             }
         }
@@ -128,10 +126,7 @@ internal static class EvalTopicalCommand
                 .OrderBy(p => StableHash(need.Id + p)).ToList();
             foreach (var passage in pooled)
             {
-                var doc = index.FindPassage(passage);
-                var text = doc is int d ? Flat(index.PassageText(d)) : "";
-                var heading = doc is int h ? Flat(index.Passages[h].SectionPath) : "";
-                var title = doc is int t ? index.Speeches[index.Passages[t].Speech].Title : "";
+                var (title, heading, text) = Describe(index, passage);
                 sb.Append(need.Id).Append('\t').Append(need.Query).Append('\t').Append(need.Need).Append('\t').Append(passage).Append('\t')
                     .Append('《').Append(title).Append("》 ").Append(heading.Length > 0 ? heading + " ¶ " : "").Append(text).Append('\n');
                 rows++;
@@ -141,6 +136,12 @@ internal static class EvalTopicalCommand
         File.WriteAllText(path, sb.ToString());
         Console.Error.WriteLine($"pool: {rows} unjudged passages written to {path}");
     }
+
+    /// <summary>A passage as a judge or reader sees it: its speech's title, its section and its text, each on one line (empty when the index has no such passage).</summary>
+    private static (string Title, string Heading, string Text) Describe(IndexSnapshot index, string passage) =>
+        index.FindPassage(passage) is int d
+            ? (index.Speeches[index.Passages[d].Speech].Title, Flat(index.Passages[d].SectionPath), Flat(index.PassageText(d)))
+            : ("", "", "");
 
     private static string Flat(string s) => s.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
 
