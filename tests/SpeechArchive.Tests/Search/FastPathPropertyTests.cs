@@ -50,7 +50,7 @@ public sealed class FastPathPropertyTests(FastPathPropertyTests.RealIndexFixture
         // Every one-term word is broad here: its top k skips blocks, its counts are kept and taken again on repeats.
         var fast = new Searcher(fixture.Snapshot) { BroadFrom = 1 };
         var reference = new Searcher(fixture.Snapshot) { Exhaustive = true };
-        var requests = Gen.Elements(Words).Zip(Gen.Elements(0, 0, 3, 40, 300).Zip(Gen.Elements(10, 1, 25, 200)),
+        var requests = Gen.Elements(Words).Zip(Gen.Elements(0, 0, 3, 40, 300).Zip(Gen.Elements(10, 1, 0, 25, 200)),
             (word, page) => new SearchRequest { Query = word, Offset = page.Item1, Limit = page.Item2 });
 
         PropertyRuns.Check(requests, request =>
