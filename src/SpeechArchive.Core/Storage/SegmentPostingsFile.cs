@@ -4,10 +4,12 @@ namespace SpeechArchive.Storage;
 
 /// <summary>
 /// The postings of an index's segments, for a loaded snapshot, outside the managed heap: streamed from the index file into a
-/// file of their own in the index folder (the temp folder when that is read-only), deleted at once where the system allows
-/// (elsewhere when closed), and mapped — the page cache holds the postings that are read, as it holds Lucene's mapped segment
-/// files, and the process's anonymous memory does not grow with the archive. Where no file can be written, they are read
-/// into memory. Unmapped when the snapshot is collected.
+/// file of their own in the temp folder (the index folder when that cannot be written), deleted at once where the system
+/// allows (elsewhere when closed), and mapped — the page cache holds the postings that are read, as it holds Lucene's mapped
+/// segment files, and the process's anonymous memory does not grow with the archive. Where no file can be written, they are
+/// read into memory. Unmapped when the snapshot is collected. Not the index folder first: a deleted file held open there
+/// keeps its file system from being remounted read-only, and the temp folder should be on a disk (on a tmpfs the pages are
+/// memory again, though not anonymous).
 /// </summary>
 internal sealed unsafe class SegmentPostingsFile
 {
@@ -57,7 +59,7 @@ internal sealed unsafe class SegmentPostingsFile
     /// <summary>Reads the segments of <paramref name="store"/> in its current read transaction.</summary>
     public static SegmentPostingsFile Read(IndexStore store)
     {
-        foreach (var folder in new[] { store.Directory, Path.GetTempPath() })
+        foreach (var folder in new[] { Path.GetTempPath(), store.Directory })
         {
             FileStream file;
             var path = Path.Combine(folder, $"postings-{Guid.NewGuid():N}.map");
