@@ -52,6 +52,8 @@ internal sealed class WordScorer : IDisposable
     private readonly PassageRow[] rows;
     private readonly byte[]? titleMarks;
     private readonly byte[]? headingMarks;
+    private readonly List<int>? titled;
+    private readonly List<int>? headed;
     private readonly Dictionary<int, double>? headingHits;
 
     /// <summary>A scorer of one word: with <paramref name="form"/>, title and heading boosts for it; null, plain BM25.</summary>
@@ -61,8 +63,8 @@ internal sealed class WordScorer : IDisposable
         var structures = SearchStructures.Of(index);
         this.idf = idf;
         rows = structures.Rows;
-        titleMarks = form is null ? null : Marks(structures.Titles, form);
-        headingMarks = form is null ? null : Marks(structures.Headings, form);
+        (titleMarks, titled) = form is null ? (null, null) : Marks(structures.Titles, form);
+        (headingMarks, headed) = form is null ? (null, null) : Marks(structures.Headings, form);
     }
 
     public double Score(int doc, int frequency)
@@ -89,6 +91,39 @@ internal sealed class WordScorer : IDisposable
         return score;
     }
 
+    /// <summary>
+    /// At least the <see cref="Score"/> of any passage whose frequency part tf·(k1 + 1)/(tf + norm) is at most
+    /// <paramref name="tfPart"/>, of a speech in <paramref name="speeches"/> and a section in <paramref name="sections"/>
+    /// (inclusive ranges): what lets a top k skip a block of postings (<see cref="PostingBlocks"/>). With heading hits, +∞.
+    /// </summary>
+    public double Bound(double tfPart, (int Min, int Max) speeches, (int Min, int Max) sections)
+    {
+        if (headingHits is not null)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var bound = idf * tfPart;
+        if (titled is not null && AnyIn(titled, speeches))
+        {
+            bound += Bm25.TitleBoost * idf;
+        }
+
+        if (headed is not null && AnyIn(headed, sections))
+        {
+            bound += Bm25.HeadingBoost * idf;
+        }
+
+        return bound * (1 + 1e-9); // above the score's own rounding
+
+        static bool AnyIn(List<int> ascending, (int Min, int Max) range)
+        {
+            var at = ascending.BinarySearch(range.Min);
+            at = at < 0 ? ~at : at;
+            return at < ascending.Count && ascending[at] <= range.Max;
+        }
+    }
+
     public void Dispose()
     {
         if (titleMarks is not null)
@@ -102,17 +137,22 @@ internal sealed class WordScorer : IDisposable
         }
     }
 
-    /// <summary>A pooled array with 1 for each title (heading) holding the form; null when none does.</summary>
-    private static byte[]? Marks(FieldPostings field, string form)
+    /// <summary>A pooled array with 1 for each title (heading) holding the form, and those titles ascending; nulls when none does.</summary>
+    private static (byte[]?, List<int>?) Marks(FieldPostings field, string form)
     {
-        var marks = ArrayPool<byte>.Shared.Rent(Math.Max(1, field.Count));
-        Array.Clear(marks, 0, field.Count);
-        if (field.Mark(form, marks) > 0)
+        var matching = field.Matching(form);
+        if (matching.Count == 0)
         {
-            return marks;
+            return (null, null);
         }
 
-        ArrayPool<byte>.Shared.Return(marks);
-        return null;
+        var marks = ArrayPool<byte>.Shared.Rent(Math.Max(1, field.Count));
+        Array.Clear(marks, 0, field.Count);
+        foreach (var i in matching)
+        {
+            marks[i] = 1;
+        }
+
+        return (marks, matching);
     }
 }

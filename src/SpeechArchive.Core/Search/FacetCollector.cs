@@ -125,6 +125,34 @@ internal sealed class FacetCollector(IndexSnapshot index)
         return false;
     }
 
+    /// <summary>The counts so far, copied (kept by <see cref="BroadCounts"/>).</summary>
+    public FacetTotals Copy()
+    {
+        var yearCounts = new List<(int Year, int Count)>();
+        for (var y = 1; y < 10000; y++)
+        {
+            if (years[y] > 0)
+            {
+                yearCounts.Add((y, years[y]));
+            }
+        }
+
+        return new FacetTotals([.. yearCounts], [.. themes], [.. types], [.. orgs]);
+    }
+
+    /// <summary>Adds counts copied by <see cref="Copy"/>.</summary>
+    public void Add(FacetTotals totals)
+    {
+        foreach (var (year, count) in totals.Years)
+        {
+            years[year] += count;
+        }
+
+        AddTo(themes, totals.Themes);
+        AddTo(types, totals.Types);
+        AddTo(orgs, totals.Orgs);
+    }
+
     /// <summary>Adds counts made over a set of passages (see <see cref="FacetTables"/>) to every dimension but <paramref name="skipDim"/> (−1: none).</summary>
     public void Add(FacetCounts counts, int[] yearOfSlot, int skipDim = -1)
     {
@@ -264,3 +292,6 @@ internal sealed class FacetCollector(IndexSnapshot index)
         }
     }
 }
+
+/// <summary>A collector's counts in every dimension, copied: years (those counted), themes, types and sources.</summary>
+internal sealed record FacetTotals((int Year, int Count)[] Years, int[] Themes, int[] Types, int[] Orgs);

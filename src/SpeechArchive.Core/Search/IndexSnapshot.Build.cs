@@ -24,7 +24,7 @@ public sealed partial class IndexSnapshot
         var passageRows = ReferenceEquals(passageStore, store) ? Task.FromResult(store.ReadPassages()) : Task.Run(() => passageStore.ReadPassages());
         var storedSpeeches = store.ReadSpeeches();
         var storedSections = store.ReadSections();
-        var segments = store.ReadSegments();
+        var segments = SegmentPostingsFile.Read(store);
         var storedPassages = passageRows.GetAwaiter().GetResult();
         Lap("rows");
 

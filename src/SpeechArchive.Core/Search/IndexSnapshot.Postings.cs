@@ -8,18 +8,48 @@ public sealed partial class IndexSnapshot
 {
     /// <summary>
     /// The term dictionary of the stored segments: each term's id and where its postings lie (segment, offset, document
-    /// count). A term's postings are decoded on first use, not at load: most of the dictionary is never searched.
+    /// count). The postings stay encoded in the mapped segments (<see cref="SegmentPostingsFile"/>); a term's list is decoded
+    /// when a search needs it, straight into its final arrays, and kept in a bounded cache of decoded lists (the least
+    /// recently used dropped beyond <see cref="DecodedBudget"/> postings), so memory does not grow with the terms searched.
     /// </summary>
-    private sealed class PostingsIndex(Dictionary<long, int> termIds, Dictionary<string, int> wordIds, byte[][] blobs, int[] denseByRow,
+    private sealed class PostingsIndex(Dictionary<long, int> termIds, Dictionary<string, int> wordIds, SegmentPostingsFile blobs, int[] denseByRow,
         int[] segment, int[] offset, int[] docCount, Dictionary<int, List<(int Segment, int Offset, int Docs)>>? more)
     {
-        private readonly int[]?[] docs = new int[termIds.Count][];
-        private readonly byte[]?[] tfs = new byte[termIds.Count][];
+        /// <summary>Decoded postings kept at most (five bytes each: the passage and its frequency), beside the list in use.</summary>
+        public long DecodedBudget { get; set; } = 24_000_000;
+
+        /// <summary>How many decoded postings are kept now.</summary>
+        public long DecodedPostings
+        {
+            get
+            {
+                lock (decoded)
+                {
+                    return decodedPostings;
+                }
+            }
+        }
+
+        private readonly Dictionary<int, (int[] Docs, byte[] Tfs, long Used)> decoded = [];
+        private long decodedPostings;
+        private long clock;
 
         public Dictionary<long, int> TermIds { get; } = termIds;
 
-        /// <summary>How many terms' postings have been decoded and are kept (for tests and memory checks).</summary>
-        public int Decoded => docs.Count(d => d is not null);
+        /// <summary>How many terms' postings are decoded and kept now (for tests and memory checks).</summary>
+        public int Decoded
+        {
+            get
+            {
+                lock (decoded)
+                {
+                    return decoded.Count;
+                }
+            }
+        }
+
+        /// <summary>Whether the postings are mapped from a file rather than held in the managed heap.</summary>
+        public bool Mapped => blobs.Mapped;
 
         public Dictionary<string, int> WordIds { get; } = wordIds;
 
@@ -33,59 +63,103 @@ public sealed partial class IndexSnapshot
         /// <summary>The dense passage ids and frequencies of term <paramref name="id"/>, dead documents dropped.</summary>
         public (int[] Docs, byte[] Tfs) Get(int id)
         {
-            var d = Volatile.Read(ref docs[id]);
-            if (d is not null)
+            lock (decoded)
             {
-                return (d, tfs[id]!);
-            }
-
-            var (decodedDocs, decodedTfs) = Decode(segment[id], offset[id], docCount[id]);
-            if (more is not null && more.TryGetValue(id, out var parts))
-            {
-                // The term was met in later segments too: they hold larger ids, so concatenate in segment order.
-                foreach (var (seg, off, n) in parts)
+                if (decoded.TryGetValue(id, out var kept))
                 {
-                    var (moreDocs, moreTfs) = Decode(seg, off, n);
-                    decodedDocs = [.. decodedDocs, .. moreDocs];
-                    decodedTfs = [.. decodedTfs, .. moreTfs];
+                    decoded[id] = (kept.Docs, kept.Tfs, ++clock);
+                    return (kept.Docs, kept.Tfs);
                 }
             }
 
-            tfs[id] = decodedTfs;
-            Volatile.Write(ref docs[id], decodedDocs); // published last: a reader that sees the documents sees the frequencies
-            return (decodedDocs, decodedTfs);
+            var df = DocFrequency(id);
+            var docs = new int[df];
+            var tfs = new byte[df];
+            var k = Decode(segment[id], offset[id], docCount[id], docs, tfs, 0);
+            if (more is not null && more.TryGetValue(id, out var parts))
+            {
+                // The term was met in later segments too: they hold larger ids, so they follow in segment order.
+                foreach (var (seg, off, n) in parts)
+                {
+                    k = Decode(seg, off, n, docs, tfs, k);
+                }
+            }
+
+            if (k < df)
+            {
+                Array.Resize(ref docs, k);
+                Array.Resize(ref tfs, k);
+            }
+
+            Keep(id, docs, tfs);
+            return (docs, tfs);
         }
 
-        private (int[] Docs, byte[] Tfs) Decode(int seg, int at, int df)
+        private void Keep(int id, int[] docs, byte[] tfs)
         {
-            ReadOnlySpan<byte> data = blobs[seg];
-            var decodedDocs = new int[df];
-            var decodedTfs = new byte[df];
-            var k = 0;
+            lock (decoded)
+            {
+                if (decoded.TryAdd(id, (docs, tfs, ++clock)))
+                {
+                    decodedPostings += docs.Length;
+                }
+
+                if (decodedPostings <= DecodedBudget)
+                {
+                    return;
+                }
+
+                // Over the budget: drop the least recently used lists down to three quarters of it.
+                foreach (var (old, entry) in decoded.OrderBy(e => e.Value.Used).ToList())
+                {
+                    if (decodedPostings <= DecodedBudget * 3 / 4 || old == id)
+                    {
+                        break;
+                    }
+
+                    decoded.Remove(old);
+                    decodedPostings -= entry.Docs.Length;
+                }
+            }
+        }
+
+        /// <summary>Decodes <paramref name="df"/> postings of segment <paramref name="seg"/> into the arrays from <paramref name="k"/>; returns the new end.</summary>
+        private int Decode(int seg, int at, int df, int[] docs, byte[] tfs, int k)
+        {
+            var data = blobs.Postings(seg);
             long doc = 0;
             for (var i = 0; i < df; i++)
             {
                 var tf = SegmentReader.NextPosting(data, ref at, ref doc);
                 if (doc < denseByRow.Length && denseByRow[doc] >= 0)
                 {
-                    decodedDocs[k] = denseByRow[doc];
-                    decodedTfs[k++] = (byte)Math.Min(tf, 255);
+                    docs[k] = denseByRow[doc];
+                    tfs[k++] = (byte)Math.Min(tf, 255);
                 }
             }
 
-            if (k < df)
-            {
-                Array.Resize(ref decodedDocs, k);
-                Array.Resize(ref decodedTfs, k);
-            }
-
-            return (decodedDocs, decodedTfs);
+            GC.KeepAlive(blobs); // the span reads its mapping
+            return k;
         }
     }
 
-    /// <summary>Reads every segment's term list into the dictionary; postings stay encoded until a term is first used.</summary>
-    private static PostingsIndex IndexPostings(List<SegmentData> segments, int[] denseByRow)
+    /// <summary>Whether the snapshot's postings are mapped from a file (<see cref="SegmentPostingsFile"/>) rather than held in the managed heap.</summary>
+    internal bool PostingsMapped => postings.Mapped;
+
+    /// <summary>Decoded postings kept at most by this snapshot (24 M: some 120 MB); lowered in tests.</summary>
+    internal long DecodedBudget
     {
+        get => postings.DecodedBudget;
+        set => postings.DecodedBudget = value;
+    }
+
+    /// <summary>How many decoded postings this snapshot keeps now.</summary>
+    internal long DecodedPostings => postings.DecodedPostings;
+
+    /// <summary>Reads every segment's term list into the dictionary; postings stay encoded until a term is first used.</summary>
+    private static PostingsIndex IndexPostings(SegmentPostingsFile postings, int[] denseByRow)
+    {
+        var segments = postings.Segments;
         var termIds = new Dictionary<long, int>();
         var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var segmentOf = new List<int>();
@@ -122,7 +196,7 @@ public sealed partial class IndexSnapshot
             }
         }
 
-        return new PostingsIndex(termIds, wordIds, [.. segments.Select(x => x.Postings)], denseByRow,
+        return new PostingsIndex(termIds, wordIds, postings, denseByRow,
             [.. segmentOf], [.. offsetOf], [.. docsOf], more);
     }
 

@@ -21,6 +21,29 @@ internal static class PostingsMath
         return result;
     }
 
+    /// <summary>The union of sorted arrays, sorted (one array: itself, not copied).</summary>
+    public static int[] Union(IReadOnlyList<int[]> lists)
+    {
+        var result = lists.Count == 0 ? [] : lists[0];
+        for (var k = 1; k < lists.Count; k++)
+        {
+            var (a, b) = (result, lists[k]);
+            var merged = new int[a.Length + b.Length];
+            int i = 0, j = 0, n = 0;
+            while (i < a.Length || j < b.Length)
+            {
+                var next = j >= b.Length || (i < a.Length && a[i] <= b[j]) ? a[i] : b[j];
+                i += i < a.Length && a[i] == next ? 1 : 0;
+                j += j < b.Length && b[j] == next ? 1 : 0;
+                merged[n++] = next;
+            }
+
+            result = merged[..n];
+        }
+
+        return result;
+    }
+
     private static int[] Intersect(int[] small, int[] large)
     {
         var output = new List<int>(small.Length);

@@ -203,14 +203,17 @@ internal static partial class Ranker
         }
     }
 
-    /// <summary>Passages found only through a thesaurus term drop below every passage holding the words as typed.</summary>
-    private static void KeepExactAbove(ScoredDocs scores, HashSet<int> exact)
+    /// <summary>Passages found only through a thesaurus term drop below every passage holding the words as typed (<paramref name="exact"/>, sorted).</summary>
+    private static void KeepExactAbove(ScoredDocs scores, int[] exact)
     {
+        var isExact = new bool[scores.Count]; // scores.Docs and exact are both sorted: one walk marks them
         var minExact = double.MaxValue;
         var maxOther = 0.0;
-        for (var i = 0; i < scores.Count; i++)
+        for (int i = 0, j = 0; i < scores.Count; i++)
         {
-            if (exact.Contains(scores.Docs[i]))
+            j = PostingsMath.Gallop(exact, j, scores.Docs[i]);
+            isExact[i] = j < exact.Length && exact[j] == scores.Docs[i];
+            if (isExact[i])
             {
                 minExact = Math.Min(minExact, scores.Scores[i]);
             }
@@ -228,37 +231,16 @@ internal static partial class Ranker
         var factor = minExact * 0.9 / maxOther;
         for (var i = 0; i < scores.Count; i++)
         {
-            if (!exact.Contains(scores.Docs[i]))
+            if (!isExact[i])
             {
                 scores.Scores[i] *= factor;
             }
         }
     }
 
-    /// <summary>The passages holding every clause of the query as typed (no thesaurus terms).</summary>
-    private static HashSet<int> ExactDocs(ParsedQuery original, WordMatches matches)
-    {
-        HashSet<int>? result = null;
-        foreach (var clause in original.Required)
-        {
-            var docs = new HashSet<int>();
-            foreach (var word in clause.Alternatives)
-            {
-                docs.UnionWith(matches.Get(word).Docs);
-            }
-
-            if (result is null)
-            {
-                result = docs;
-            }
-            else
-            {
-                result.IntersectWith(docs);
-            }
-        }
-
-        return result ?? [];
-    }
+    /// <summary>The passages holding every clause of the query as typed (no thesaurus terms), sorted.</summary>
+    private static int[] ExactDocs(ParsedQuery original, WordMatches matches) =>
+        PostingsMath.Intersect([.. original.Required.Select(c => PostingsMath.Union([.. c.Alternatives.Select(w => matches.Get(w).Docs)]))]);
 
     /// <summary>Indexes of the <paramref name="k"/> best scores, best first (ties by passage id).</summary>
     private static List<int> Best(ScoredDocs scores, int k) =>

@@ -15,8 +15,8 @@ internal sealed record Ranking
     /// <summary>A one-word query's match, which the collector scores passage by passage (no score array).</summary>
     public WordMatch? Single { get; init; }
 
-    /// <summary>With thesaurus expansions: the passages holding the words as typed (the rest are labelled expanded).</summary>
-    public HashSet<int>? ExactDocs { get; init; }
+    /// <summary>With thesaurus expansions: the passages holding the words as typed, sorted (the rest are labelled expanded).</summary>
+    public int[]? ExactDocs { get; init; }
 
     /// <summary>Free text: the passages holding a run as written (sorted); the others are near or by words.</summary>
     public int[]? AsWritten { get; init; }
@@ -45,6 +45,6 @@ internal sealed record Ranking
                 : Array.BinarySearch(Meaning, doc) >= 0 ? (HitMatch.Meaning, null) : (HitMatch.Words, null);
         }
 
-        return ExactDocs is not null && !ExactDocs.Contains(doc) ? (HitMatch.Expanded, null) : (HitMatch.Exact, null);
+        return ExactDocs is not null && Array.BinarySearch(ExactDocs, doc) < 0 ? (HitMatch.Expanded, null) : (HitMatch.Exact, null);
     }
 }

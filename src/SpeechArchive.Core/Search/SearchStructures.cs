@@ -47,6 +47,9 @@ internal sealed class SearchStructures
 
     public FacetTables Facets => facets.Value;
 
+    /// <summary>Broad words' totals and facet counts, kept for the snapshot's life (bounded).</summary>
+    public BroadCounts BroadCounts { get; } = new();
+
     /// <summary>Speech titles (match form), by speech index.</summary>
     public FieldPostings Titles => titles.Value;
 
@@ -170,16 +173,28 @@ internal sealed class SearchStructures
             (labelThemes[id], labelTypes[id]) = ((uint)key, (uint)(key >> 32));
         }
 
-        return new PassageRows(rows, labelThemes, labelTypes, perSpeech ? speechYear : null, perSpeech ? speechOrg : null);
+        ushort[]? labelColumn = null;
+        if (labelSets.Count <= ushort.MaxValue + 1)
+        {
+            labelColumn = new ushort[rows.Length];
+            for (var d = 0; d < rows.Length; d++)
+            {
+                labelColumn[d] = (ushort)rows[d].Labels;
+            }
+        }
+
+        return new PassageRows(rows, labelThemes, labelTypes, perSpeech ? speechYear : null, perSpeech ? speechOrg : null, labelColumn);
     }
 }
 
 /// <summary>
 /// The packed rows, and what lets a pass over many passages count facets with two increments per passage: the distinct
 /// (themes, types) label sets, and — as every passage has its speech's year and organisation — years and organisations
-/// per speech (null if some passage differs from its speech).
+/// per speech (null if some passage differs from its speech). <paramref name="LabelColumn"/> is each passage's label set
+/// alone, two bytes a passage (null beyond 65,536 sets): a pass that only counts reads it and the passages' speeches, a
+/// twentieth of the rows' bytes.
 /// </summary>
-internal sealed record PassageRows(PassageRow[] Rows, uint[] LabelThemes, uint[] LabelTypes, int[]? SpeechYear, int[]? SpeechOrg);
+internal sealed record PassageRows(PassageRow[] Rows, uint[] LabelThemes, uint[] LabelTypes, int[]? SpeechYear, int[]? SpeechOrg, ushort[]? LabelColumn);
 
 /// <summary>One passage's doc values for the query path, packed.</summary>
 [StructLayout(LayoutKind.Sequential)]
@@ -242,18 +257,6 @@ internal sealed class FieldPostings
         }
 
         return new FieldPostings(values, lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
-    }
-
-    /// <summary>Sets <paramref name="marks"/>[i] = 1 for every string i that holds <paramref name="form"/> (ordinal); returns how many.</summary>
-    public int Mark(string form, byte[] marks)
-    {
-        var matching = Matching(form);
-        foreach (var i in matching)
-        {
-            marks[i] = 1;
-        }
-
-        return matching.Count;
     }
 
     /// <summary>The strings that hold <paramref name="form"/> (ordinal), ascending.</summary>

@@ -21,7 +21,10 @@ public sealed partial class Searcher
         if (ranking.Single is { } single)
         {
             using var scorer = new Bm25(Index).Scorer(single);
-            Collect(new WordCandidates(single, scorer), filters, facets, top, ref collected);
+            if (Exhaustive || !CollectBroad(single, scorer, filters, request, facets, top, ref collected))
+            {
+                Collect(new WordCandidates(single, scorer), filters, facets, top, ref collected);
+            }
         }
         else if (ranking.Scored is { } scored)
         {
@@ -131,44 +134,24 @@ public sealed partial class Searcher
         var total = 0;
         var speeches = 0;
         var count = candidates.Count;
-        if (!Exhaustive && filters.IsEmpty && bestInSpeech is null && SearchStructures.Of(Index).PassageRows is { SpeechYear: { } speechYear, SpeechOrg: { } speechOrg } shape
-            && 4L * count >= shape.LabelThemes.Length + speechYear.Length)
+        if (!Exhaustive && filters.IsEmpty && bestInSpeech is null && SearchStructures.Of(Index).PassageRows is { SpeechYear: not null, SpeechOrg: not null } shape
+            && 4L * count >= shape.LabelThemes.Length + shape.SpeechYear.Length)
         {
             // (Few candidates: expanding every label set and speech afterwards would cost more than counting each passage.)
-            // The common case, kept tight: every candidate passes and counts in every dimension. Two increments per passage
-            // (its label set, its speech); themes and types, years and organisations are expanded from those after the loop.
-            var rows = shape.Rows;
-            var labelCounts = ArrayPool<int>.Shared.Rent(shape.LabelThemes.Length);
-            Array.Clear(labelCounts, 0, shape.LabelThemes.Length);
-            var threshold = top.Threshold;
+            // The common case, kept tight: every candidate passes and counts in every dimension, then is offered the top k.
+            CountUnfiltered(candidates, shape, facets, ref collected);
+            var (rows, threshold) = (shape.Rows, top.Threshold);
             for (var i = 0; i < count; i++)
             {
                 var doc = candidates.Doc(i);
-                if (i + PrefetchDistance < count)
-                {
-                    Prefetch(rows, candidates.Doc(i + PrefetchDistance));
-                }
-
-                ref readonly var row = ref rows[doc];
-                labelCounts[row.Labels]++;
-                if (perSpeech[row.Speech]++ == 0)
-                {
-                    speeches++;
-                }
-
                 var score = candidates.Score(i, doc);
                 if (score >= threshold)
                 {
-                    top.Offer(doc, score, row.Date);
+                    top.Offer(doc, score, rows[doc].Date);
                     threshold = top.Threshold;
                 }
             }
 
-            facets.AddLabelSets(labelCounts, shape);
-            facets.AddSpeeches(perSpeech, speechYear, speechOrg);
-            ArrayPool<int>.Shared.Return(labelCounts);
-            collected.Total = count;
-            collected.Speeches = speeches;
             return;
         }
 
@@ -208,15 +191,79 @@ public sealed partial class Searcher
         collected.Speeches = speeches;
     }
 
-    /// <summary>How many candidates ahead the pass asks for a passage's row: rows of scattered passages miss the caches.</summary>
-    private const int PrefetchDistance = 12;
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Prefetch(PassageRow[] rows, int doc)
+    /// <summary>
+    /// Totals and facets of candidates that all pass (no filters, no grouping), counted with two increments per passage —
+    /// its label set, its speech — from compact columns when there is one (two and four bytes a passage), else from the rows;
+    /// themes and types, years and organisations are expanded from those afterwards.
+    /// </summary>
+    private void CountUnfiltered<T>(T candidates, PassageRows shape, FacetCollector facets, ref Collected collected)
+        where T : struct, ICandidates
     {
-        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        var (perSpeech, count, speeches) = (collected.PerSpeech, candidates.Count, 0);
+        var labelCounts = FacetCollector.RentCleared(shape.LabelThemes.Length);
+        if (shape.LabelColumn is { } labels)
         {
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref rows[doc]));
+            var speechOf = Index.PassageSpeech;
+            for (var i = 0; i < count; i++)
+            {
+                var doc = candidates.Doc(i);
+                labelCounts[labels[doc]]++;
+                if (perSpeech[speechOf[doc]]++ == 0)
+                {
+                    speeches++;
+                }
+            }
         }
+        else
+        {
+            var rows = shape.Rows;
+            for (var i = 0; i < count; i++)
+            {
+                ref readonly var row = ref rows[candidates.Doc(i)];
+                labelCounts[row.Labels]++;
+                if (perSpeech[row.Speech]++ == 0)
+                {
+                    speeches++;
+                }
+            }
+        }
+
+        facets.AddLabelSets(labelCounts, shape);
+        facets.AddSpeeches(perSpeech, shape.SpeechYear!, shape.SpeechOrg!);
+        ArrayPool<int>.Shared.Return(labelCounts);
+        collected.Total = count;
+        collected.Speeches = speeches;
+    }
+
+    /// <summary>
+    /// A broad word (one term's own postings, many passages) unfiltered, ungrouped, by relevance: totals and facets counted
+    /// over the compact columns without scoring, or taken from the snapshot's <see cref="BroadCounts"/>; the top k from the
+    /// blocks of its postings that can enter it (<see cref="PostingBlocks"/>). False when the word is not such a case.
+    /// </summary>
+    private bool CollectBroad(WordMatch single, WordScorer scorer, ResolvedFilters filters, SearchRequest request, FacetCollector facets,
+        TopK top, ref Collected collected)
+    {
+        var structures = SearchStructures.Of(Index);
+        if (!filters.IsEmpty || collected.BestInSpeech is not null || request.Sort != SearchSort.Relevance || single.TermFrequencies is not { } tfs
+            || single.HeadingCoverage is not null || single.Docs.Length < BroadFrom
+            || structures.PassageRows is not { SpeechYear: not null, SpeechOrg: not null } shape)
+        {
+            return false;
+        }
+
+        var form = single.Word.MatchForm;
+        if (structures.BroadCounts.TryGet(form, out var known))
+        {
+            facets.Add(known.Facets);
+            (collected.Total, collected.Speeches) = (known.Total, known.Speeches);
+        }
+        else
+        {
+            CountUnfiltered(new WordCandidates(single, scorer), shape, facets, ref collected);
+            structures.BroadCounts.Add(form, new BroadCounts.Counts(collected.Total, collected.Speeches, facets.Copy()));
+        }
+
+        PostingBlocks.Of(single.Docs, tfs, shape.Rows).Offer(single, scorer, top, Index.PassageDate);
+        return true;
     }
 }

@@ -19,6 +19,9 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     /// </summary>
     internal bool Exhaustive { get; init; }
 
+    /// <summary>From how many passages a one-term word is broad: its counts are kept and its top k skips blocks (lowered in tests).</summary>
+    internal int BroadFrom { get; init; } = 2048;
+
     /// <summary>Searches; a malformed query throws <see cref="QuerySyntaxException"/> with a one-line message.</summary>
     public SearchResult Search(SearchRequest request)
     {

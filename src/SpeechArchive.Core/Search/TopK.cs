@@ -20,9 +20,10 @@ internal sealed class TopK(int k, SearchSort sort)
 
     /// <summary>
     /// In relevance order once k items are kept, the worst kept score: anything scoring below it cannot enter, so a caller
-    /// may skip <see cref="Offer"/> for it; otherwise −∞.
+    /// may skip <see cref="Offer"/> for it; +∞ when nothing is kept (k = 0); otherwise −∞.
     /// </summary>
-    public double Threshold => sort == SearchSort.Relevance && k > 0 && heap.Count >= k ? heap.Peek().Score : double.NegativeInfinity;
+    public double Threshold => k <= 0 ? double.PositiveInfinity
+        : sort == SearchSort.Relevance && heap.Count >= k ? heap.Peek().Score : double.NegativeInfinity;
 
     public void Offer(int doc, double score, int date)
     {

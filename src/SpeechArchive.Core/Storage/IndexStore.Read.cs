@@ -44,6 +44,22 @@ internal sealed partial class IndexStore
             return () => new SegmentData(r.GetInt64(id), r.GetInt32(docs), r.GetFieldValue<byte[]>(terms), r.GetFieldValue<byte[]>(postings));
         });
 
+    /// <summary>
+    /// Every segment's term list, with its postings appended to <paramref name="postings"/> (streamed from the file, never
+    /// whole in memory) and where they lie in it.
+    /// </summary>
+    public List<SegmentTerms> ReadSegmentTerms(Stream postings) =>
+        Rows<SegmentTerms>("SELECT id, doc_count, terms, postings FROM segments ORDER BY id", r => () =>
+        {
+            var at = postings.Position;
+            using (var blob = r.GetStream(3))
+            {
+                blob.CopyTo(postings);
+            }
+
+            return new SegmentTerms(r.GetInt64(0), r.GetInt32(1), r.GetFieldValue<byte[]>(2), at, postings.Position - at);
+        });
+
     /// <summary>A named part of the meaning model, or null.</summary>
     public byte[]? GetVectors(string name) => Scalar("SELECT data FROM vectors WHERE name = $name", ("$name", name)) as byte[];
 

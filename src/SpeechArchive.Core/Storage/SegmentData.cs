@@ -6,3 +6,6 @@ namespace SpeechArchive.Storage;
 /// only ever grow, so a term's lists concatenated in segment order stay sorted.
 /// </summary>
 internal sealed record SegmentData(long Id, int DocCount, byte[] Terms, byte[] Postings);
+
+/// <summary>A segment's term blob, its postings copied elsewhere (<see cref="SegmentPostingsFile"/>): at <paramref name="PostingsAt"/>, <paramref name="PostingsLength"/> bytes.</summary>
+internal sealed record SegmentTerms(long Id, int DocCount, byte[] Terms, long PostingsAt, long PostingsLength);

@@ -45,6 +45,47 @@ public sealed class FastPathPropertyTests(FastPathPropertyTests.RealIndexFixture
     }
 
     [Fact]
+    public void WhenEveryWordIsBroad_ShouldGiveWhatTheExhaustivePassGives()
+    {
+        // Every one-term word is broad here: its top k skips blocks, its counts are kept and taken again on repeats.
+        var fast = new Searcher(fixture.Snapshot) { BroadFrom = 1 };
+        var reference = new Searcher(fixture.Snapshot) { Exhaustive = true };
+        var requests = Gen.Elements(Words).Zip(Gen.Elements(0, 0, 3, 40, 300).Zip(Gen.Elements(10, 1, 0, 25, 200)),
+            (word, page) => new SearchRequest { Query = word, Offset = page.Item1, Limit = page.Item2 });
+
+        PropertyRuns.Check(requests, request =>
+        {
+            Assert.Equal(Answer(reference, request), Answer(fast, request));
+        }, cases: 300);
+    }
+
+    [Fact]
+    public void WhenTheTopIsFull_ShouldScoreOnlyTheBlocksThatCanEnterIt()
+    {
+        var snapshot = fixture.Snapshot;
+        var (scored, blocks) = (0, 0);
+        foreach (var text in new[] { "依法", "加强", "建设", "发展", "工作", "人民", "监督", "改革" })
+        {
+            var match = Matcher.Match(snapshot, QueryParser.Parse(text).Required[0].Alternatives[0], headings: true);
+            var wordBlocks = PostingBlocks.Of(match.Docs, match.TermFrequencies!, SearchStructures.Of(snapshot).Rows);
+            using var scorer = new Bm25(snapshot).Scorer(match);
+            var (skipping, everything) = (new TopK(10, SearchSort.Relevance), new TopK(10, SearchSort.Relevance));
+
+            scored += wordBlocks.Offer(match, scorer, skipping, snapshot.PassageDate);
+            for (var i = 0; i < match.Docs.Length; i++)
+            {
+                everything.Offer(match.Docs[i], scorer.Score(match.Docs[i], match.Frequency(i)), snapshot.PassageDate[match.Docs[i]]);
+            }
+
+            blocks += wordBlocks.Count;
+            Assert.Equal(everything.Drain(), skipping.Drain());
+        }
+
+        Assert.True(blocks >= 40, $"{blocks} blocks");
+        Assert.True(scored < blocks * 3 / 4, $"{scored} of {blocks} blocks scored");
+    }
+
+    [Fact]
     public void WhenLookingUpAFormInTitlesAndHeadings_ShouldFindExactlyTheStringsHoldingIt()
     {
         var titles = fixture.Snapshot.Speeches.Select(s => s.TitleMatch).ToArray();

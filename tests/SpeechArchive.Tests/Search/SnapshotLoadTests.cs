@@ -37,6 +37,34 @@ public sealed class SnapshotLoadTests(IndexFixture fixture) : IClassFixture<Inde
         }
     }
 
+    [Fact]
+    public void WhenDecodedPostingsPassTheirBudget_ShouldDropTheOldestAndAnswerAlike()
+    {
+        var expected = Queries.Select(q => Answer(new Searcher(IndexSnapshot.Load(fixture.IndexDirectory)), q)).ToList();
+        var snapshot = IndexSnapshot.Load(fixture.IndexDirectory);
+        snapshot.DecodedBudget = 50;
+        var searcher = new Searcher(snapshot);
+
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Equal(expected, Queries.Select(q => Answer(searcher, q)).ToList());
+            Assert.True(snapshot.DecodedPostings <= 50 || snapshot.DecodedTermCount == 1, $"{snapshot.DecodedPostings} postings in {snapshot.DecodedTermCount} lists kept");
+        }
+    }
+
+    [Fact]
+    public void WhenLoaded_ShouldMapThePostingsAndLeaveNoFileOfThemBehind()
+    {
+        var snapshot = IndexSnapshot.Load(fixture.IndexDirectory);
+
+        Assert.True(snapshot.PostingsMapped);
+        Assert.True(new Searcher(snapshot).Search(new SearchRequest { Query = "作风" }).Total > 0);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Empty(Directory.GetFiles(fixture.IndexDirectory, "postings-*"));
+        }
+    }
+
     private static string Answer(Searcher searcher, string query)
     {
         var result = searcher.Search(new SearchRequest { Query = query, Limit = 20 });

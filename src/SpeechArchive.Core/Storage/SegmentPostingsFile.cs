@@ -1,0 +1,106 @@
+using System.IO.MemoryMappedFiles;
+
+namespace SpeechArchive.Storage;
+
+/// <summary>
+/// The postings of an index's segments, for a loaded snapshot, outside the managed heap: streamed from the index file into a
+/// file of their own in the temp folder (the index folder when that cannot be written), deleted at once where the system
+/// allows (elsewhere when closed), and mapped — the page cache holds the postings that are read, as it holds Lucene's mapped
+/// segment files, and the process's anonymous memory does not grow with the archive. Where no file can be written, they are
+/// read into memory. Unmapped when the snapshot is collected. Not the index folder first: a deleted file held open there
+/// keeps its file system from being remounted read-only, and the temp folder should be on a disk (on a tmpfs the pages are
+/// memory again, though not anonymous).
+/// </summary>
+internal sealed unsafe class SegmentPostingsFile
+{
+    private readonly MemoryMappedFile? map;
+    private readonly MemoryMappedViewAccessor? view;
+    private readonly byte* data;
+    private readonly byte[]? bytes;
+    private readonly (long At, int Length)[] ranges;
+
+    private SegmentPostingsFile(List<SegmentTerms> segments, byte[]? bytes, MemoryMappedFile? map)
+    {
+        Segments = segments;
+        ranges = [.. segments.Select(s => (s.PostingsAt, checked((int)s.PostingsLength)))];
+        this.bytes = bytes;
+        this.map = map;
+        if (map is not null)
+        {
+            view = map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+            view.SafeMemoryMappedViewHandle.AcquirePointer(ref data);
+            data += view.PointerOffset;
+        }
+    }
+
+    ~SegmentPostingsFile()
+    {
+        if (view is not null)
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+            view.Dispose();
+            map!.Dispose();
+        }
+    }
+
+    /// <summary>The segments' term lists, in segment order.</summary>
+    public List<SegmentTerms> Segments { get; }
+
+    /// <summary>Whether the postings are mapped from a file (else in the managed heap).</summary>
+    public bool Mapped => map is not null;
+
+    /// <summary>The postings of segment <paramref name="segment"/> (its index in <see cref="Segments"/>); valid while this object is reachable.</summary>
+    public ReadOnlySpan<byte> Postings(int segment)
+    {
+        var (at, length) = ranges[segment];
+        return bytes is not null ? bytes.AsSpan((int)at, length) : new ReadOnlySpan<byte>(data + at, length);
+    }
+
+    /// <summary>Reads the segments of <paramref name="store"/> in its current read transaction.</summary>
+    public static SegmentPostingsFile Read(IndexStore store)
+    {
+        foreach (var folder in new[] { Path.GetTempPath(), store.Directory })
+        {
+            FileStream file;
+            var path = Path.Combine(folder, $"postings-{Guid.NewGuid():N}.map");
+            try
+            {
+                file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete, 1 << 16,
+                    OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            try
+            {
+                var segments = store.ReadSegmentTerms(file);
+                if (file.Length == 0)
+                {
+                    file.Dispose();
+                    return new SegmentPostingsFile(segments, [], null);
+                }
+
+                file.Flush();
+                var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+                return new SegmentPostingsFile(segments, null, map);
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
+            finally
+            {
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.Delete(path); // mapped: the pages stay until unmapped
+                }
+            }
+        }
+
+        var memory = new MemoryStream();
+        return new SegmentPostingsFile(store.ReadSegmentTerms(memory), memory.GetBuffer(), null);
+    }
+}
