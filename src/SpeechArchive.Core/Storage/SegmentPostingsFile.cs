@@ -86,6 +86,12 @@ internal sealed unsafe class SegmentPostingsFile
                 var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
                 return new SegmentPostingsFile(segments, null, map);
             }
+            catch (IOException)
+            {
+                // This folder filled up while the postings were written (the file is deleted below): try the next, else memory.
+                file.Dispose();
+                continue;
+            }
             catch
             {
                 file.Dispose();
