@@ -61,10 +61,10 @@ public sealed partial class IndexSnapshot
     /// </summary>
     public Indexing.MeaningModel? Meaning { get; private set; }
 
-    private Semantics.PassageVectorTable? storedVectors;
+    private Indexing.StoredPassageVectors? storedVectors;
 
-    /// <summary>The passages' vectors the index stored for this generation, handed over once (null after, or when there were none).</summary>
-    internal Semantics.PassageVectorTable? TakeStoredVectors() => Interlocked.Exchange(ref storedVectors, null);
+    /// <summary>The passages' vectors (and their cells) the index stored for this generation, handed over once (null after, or when there were none).</summary>
+    internal Indexing.StoredPassageVectors? TakeStoredVectors() => Interlocked.Exchange(ref storedVectors, null);
 
     /// <summary>Each passage's meaning as a vector: the stored ones, or built on first use (null without word vectors).</summary>
     public Semantics.PassageVectors? MeaningVectors => SearchStructures.Of(this).PassageVectors;

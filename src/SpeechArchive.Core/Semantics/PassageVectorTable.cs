@@ -101,17 +101,10 @@ public sealed class PassageVectorTable
     public (PassageVectorTable Table, int Embedded) Update(IReadOnlyList<long> ids, Func<int, string> textAt, WordVectors words, Segmenter segmenter)
     {
         var d = Dimensions;
-        var kept = new int[ids.Count];
+        var kept = RowsOf(ids);
         var missing = new List<int>();
-        var at = 0;
         for (var i = 0; i < ids.Count; i++)
         {
-            while (at < Ids.Length && Ids[at] < ids[i])
-            {
-                at++;
-            }
-
-            kept[i] = at < Ids.Length && Ids[at] == ids[i] ? at : -1;
             if (kept[i] < 0)
             {
                 missing.Add(i);
@@ -138,6 +131,37 @@ public sealed class PassageVectorTable
         }
 
         return (new PassageVectorTable([.. ids], Common, data, scales), missing.Count);
+    }
+
+    /// <summary>For each of the passages <paramref name="ids"/> (ascending), its row in this table, or -1 when it has none.</summary>
+    public int[] RowsOf(IReadOnlyList<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var rows = new int[ids.Count];
+        var at = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            while (at < Ids.Length && Ids[at] < ids[i])
+            {
+                at++;
+            }
+
+            rows[i] = at < Ids.Length && Ids[at] == ids[i] ? at : -1;
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// A fingerprint of the rows' passages and the common component: what cells made for this table are checked against
+    /// (rows kept by <see cref="Update"/> keep their bytes and the common component, so equal fingerprints mean equal rows).
+    /// </summary>
+    public long Fingerprint()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Ids.AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Common.AsSpan()));
+        return BitConverter.ToInt64(hash.GetHashAndReset());
     }
 
     /// <summary>
