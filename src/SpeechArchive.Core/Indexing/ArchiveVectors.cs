@@ -249,15 +249,16 @@ public static class ArchiveVectors
     private static bool Current(IndexStore store, MetaKey key) => store.GetMeta(key) == store.Generation.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The model an index's committed state names, with its word vectors, and its passages' vectors when they match the
-    /// passages <paramref name="passageIds"/> (else null: the snapshot embeds them when it loads); no model without any vectors.
-    /// A stored part that cannot be read counts as absent: the base vectors serve, and the passages are embedded on load.
+    /// The model an index's committed state names, with its word vectors, and the passages' vectors (with their cells) stored
+    /// for this generation (<see cref="StoredPassageVectors.For"/> keeps them only when they match the snapshot's passages, else
+    /// the snapshot embeds them when it loads); no model without any vectors. A stored part that cannot be read counts as
+    /// absent: the base vectors serve, and the passages are embedded on load.
     /// </summary>
-    internal static (MeaningModel? Model, StoredPassageVectors? Passages) Read(IndexStore store, IReadOnlyList<long> passageIds)
+    internal static (MeaningModel? Model, StoredPassageVectors? Passages) Read(IndexStore store)
     {
         try
         {
-            return ReadStored(store, passageIds);
+            return ReadStored(store);
         }
         catch (SpeechArchiveException)
         {
@@ -265,7 +266,7 @@ public static class ArchiveVectors
         }
     }
 
-    private static (MeaningModel? Model, StoredPassageVectors? Passages) ReadStored(IndexStore store, IReadOnlyList<long> passageIds)
+    private static (MeaningModel? Model, StoredPassageVectors? Passages) ReadStored(IndexStore store)
     {
         var model = store.GetMeta(MetaKey.VectorModel);
         var generation = MetaNumber(store, MetaKey.VectorGeneration) ?? 0;
@@ -283,18 +284,15 @@ public static class ArchiveVectors
             return (null, null);
         }
 
-        PassageVectorTable? passages = null;
+        StoredPassageVectors? passages = null;
         if (Current(store, MetaKey.VectorPassagesOf) && (stored || model == BaseModel) && store.GetVectors(PassagesRow) is { } table)
         {
-            passages = PassageVectorTable.FromBytes(table, $"{store.DatabasePath}: vectors '{PassagesRow}'");
-            if (!passages.Covers(passageIds) || passages.Dimensions != words.Dimensions)
-            {
-                passages = null;
-            }
+            var read = PassageVectorTable.FromBytes(table, $"{store.DatabasePath}: vectors '{PassagesRow}'");
+            passages = read.Dimensions == words.Dimensions ? new StoredPassageVectors(read, StoredCells(store, read)) : null;
         }
 
         return (new MeaningModel(stored ? model! : BaseModel, stored || model == BaseModel ? generation : 0, characters,
-            store.GetMeta(MetaKey.VectorLearned), words), passages is null ? null : new StoredPassageVectors(passages, StoredCells(store, passages)));
+            store.GetMeta(MetaKey.VectorLearned), words), passages);
     }
 
     private static long? MetaNumber(IndexStore store, MetaKey key) =>
@@ -332,5 +330,9 @@ public sealed record VectorRefresh(string Model, long Generation, bool Learned, 
     public double CellsSeconds { get; init; }
 }
 
-/// <summary>The passages' vectors stored with the index for a snapshot's passages, and their cells when stored for that table.</summary>
-internal sealed record StoredPassageVectors(PassageVectorTable Table, VectorCells? Cells);
+/// <summary>The passages' vectors stored with the index, and their cells when they were stored for that table.</summary>
+internal sealed record StoredPassageVectors(PassageVectorTable Table, VectorCells? Cells)
+{
+    /// <summary>These, when their rows are exactly the passages <paramref name="passageIds"/> (row i is passage i); else null.</summary>
+    public StoredPassageVectors? For(IReadOnlyList<long> passageIds) => Table.Covers(passageIds) ? this : null;
+}
