@@ -245,25 +245,18 @@ internal sealed class VectorCells
     /// The stored form: a header (with <paramref name="table"/>, the fingerprint of the rows the cells were made for), the
     /// centroids, then each row's cell.
     /// </summary>
-    public byte[] ToBytes(long table)
-    {
-        using var stream = new MemoryStream(HeaderBytes + (centroids.Length * 4) + (Rows * 4));
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+    public byte[] ToBytes(long table) =>
+        StoredForm.Write(Magic, FormatVersion, HeaderBytes + (centroids.Length * 4L) + (Rows * 4L), writer =>
         {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
             writer.Write(Rows);
             writer.Write(Dimensions);
             writer.Write(Count);
             writer.Write(MadeFrom);
             writer.Write(Changed);
             writer.Write(table);
-            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(centroids.AsSpan()));
-            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(CellOf.AsSpan()));
-        }
-
-        return stream.ToArray();
-    }
+            writer.WriteArray(centroids);
+            writer.WriteArray(CellOf);
+        });
 
     /// <summary>
     /// Reads what <see cref="ToBytes"/> wrote, with the fingerprint of the table it was made for; anything else throws
@@ -273,7 +266,7 @@ internal sealed class VectorCells
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var span = bytes.AsSpan();
-        if (span.Length < HeaderBytes || BitConverter.ToUInt32(span) != Magic || BitConverter.ToInt32(span[4..]) != FormatVersion)
+        if (!StoredForm.Begins(span, Magic, FormatVersion, HeaderBytes))
         {
             throw new SpeechArchiveException($"{source}: not passage-vector cells of this version");
         }
@@ -286,9 +279,8 @@ internal sealed class VectorCells
         }
 
         var at = HeaderBytes;
-        var centroids = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(span.Slice(at, count * d * 4)).ToArray();
-        at += count * d * 4;
-        var cellOf = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(span.Slice(at, rows * 4)).ToArray();
+        var centroids = StoredForm.ReadArray<float>(span, ref at, count * d);
+        var cellOf = StoredForm.ReadArray<int>(span, ref at, rows);
         if (cellOf.Any(c => (uint)c >= (uint)count))
         {
             throw new SpeechArchiveException($"{source}: a row in a cell beyond the {count} cells");
