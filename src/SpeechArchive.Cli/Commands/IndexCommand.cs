@@ -96,6 +96,12 @@ internal static class IndexCommand
         _ => "提交 commit",
     };
 
+    /// <summary>What the vector stage did with the passages' cells, said after the passages embedded (nothing when there are none).</summary>
+    private static string Cells(VectorRefresh v) =>
+        v.Cells == 0 ? ""
+        : v.CellsMade ? string.Create(CultureInfo.InvariantCulture, $", {v.Cells:N0} cells made ({v.CellsSeconds:F1} s)")
+        : string.Create(CultureInfo.InvariantCulture, $", {v.Cells:N0} cells kept ({v.CellsAssigned:N0} passages put in them)");
+
     private static void Summary(IndexRunResult r, IndexOptions options)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(options.CorpusDirectory)} → {Markup.Escape(options.IndexDirectory)}[/]");
@@ -112,7 +118,7 @@ internal static class IndexCommand
         if (r.Vectors is { } v)
         {
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"meaning: {v.Model} vectors, model generation {v.Generation}{(v.Learned ? $" (learned now, {v.LearnSeconds:F1} s)" : "")}, {v.Embedded:N0} of {v.Passages:N0} passages embedded")));
+                $"meaning: {v.Model} vectors, model generation {v.Generation}{(v.Learned ? $" (learned now, {v.LearnSeconds:F1} s)" : "")}, {v.Embedded:N0} of {v.Passages:N0} passages embedded{Cells(v)}")));
         }
 
         if (r.Failed.Count > 0)

@@ -24,6 +24,15 @@ public static class ArchiveVectors
     /// <summary>The share of the archive's characters that must have changed since the model was learned to learn it again.</summary>
     public const double RelearnShare = 0.10;
 
+    /// <summary>From this many passages on, their vectors are cut into cells (<see cref="VectorCells"/>), made and stored here.</summary>
+    public const int CellsFrom = VectorCells.MinimumRows;
+
+    /// <summary>
+    /// The share of the passages that may be added or removed since the cells were made before they are made again (until
+    /// then a new passage is put in the cell whose centroid is nearest it).
+    /// </summary>
+    public const double RemakeCellsShare = 0.10;
+
     /// <summary>The most characters the model is learned from: a larger archive is learned from every k-th speech (deterministic).</summary>
     public const long LearningBudget = 30_000_000;
 
@@ -41,12 +50,13 @@ public static class ArchiveVectors
 
     internal const string WordsRow = "words";
     internal const string PassagesRow = "passages";
+    internal const string CellsRow = "cells";
 
     /// <summary>
     /// Brings the stored model and passage vectors in line with the committed index, in a transaction of its own. Returns what
     /// it did; does nothing (null) when the build ships no base vectors and the archive is too small to learn its own.
     /// </summary>
-    internal static VectorRefresh? Refresh(IndexStore store, bool rebuild, long trainFrom, CancellationToken cancellation)
+    internal static VectorRefresh? Refresh(IndexStore store, bool rebuild, long trainFrom, int cellsFrom, CancellationToken cancellation)
     {
         store.BeginTransaction();
         try
@@ -148,11 +158,32 @@ public static class ArchiveVectors
                 ? (PassageVectorTable.Compute(ids, TextAt, words, segmenter), ids.Length)
                 : previous.Update(ids, TextAt, words, segmenter);
             cancellation.ThrowIfCancellationRequested();
+            var cellsClock = System.Diagnostics.Stopwatch.StartNew();
+            var (cells, made, assigned) = Cells(store, previous, table, cellsFrom);
+            var cellsSeconds = cellsClock.Elapsed.TotalSeconds;
+            cancellation.ThrowIfCancellationRequested();
             store.SetVectors(PassagesRow, table.ToBytes());
+            if (cells is null)
+            {
+                store.DeleteVectors(CellsRow);
+            }
+            else
+            {
+                store.SetVectors(CellsRow, cells.ToBytes(table.Fingerprint()));
+            }
+
+            var of = store.Generation.ToString(CultureInfo.InvariantCulture);
             store.SetMeta(MetaKey.VectorLexicon, lexiconKey);
-            store.SetMeta(MetaKey.VectorPassagesOf, store.Generation.ToString(CultureInfo.InvariantCulture));
+            store.SetMeta(MetaKey.VectorPassagesOf, of);
+            store.SetMeta(MetaKey.VectorCellsOf, of);
             store.Commit();
-            return new VectorRefresh(store.GetMeta(MetaKey.VectorModel)!, generation, due && wantArchive, learnSeconds, embedded, ids.Length);
+            return new VectorRefresh(store.GetMeta(MetaKey.VectorModel)!, generation, due && wantArchive, learnSeconds, embedded, ids.Length)
+            {
+                Cells = cells?.Count ?? 0,
+                CellsMade = made,
+                CellsAssigned = assigned,
+                CellsSeconds = cellsSeconds,
+            };
         }
         catch
         {
@@ -161,20 +192,73 @@ public static class ArchiveVectors
         }
     }
 
-    /// <summary>Whether the stored passage vectors are missing or older than the committed index (a run's vector stage failed or never ran).</summary>
-    internal static bool Stale(IndexStore store) =>
-        store.GetMeta(MetaKey.VectorPassagesOf) != store.Generation.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The cells of <paramref name="table"/>: none below <paramref name="cellsFrom"/> passages; the stored ones, when they
+    /// were made for <paramref name="previous"/> (the table before this run) and fewer than <see cref="RemakeCellsShare"/>
+    /// of the passages changed since they were made, with each new passage put in its nearest cell (returned: how many);
+    /// else made now (k-means).
+    /// </summary>
+    private static (VectorCells? Cells, bool Made, int Assigned) Cells(IndexStore store, PassageVectorTable? previous, PassageVectorTable table, int cellsFrom)
+    {
+        if (table.Count < Math.Max(2, cellsFrom))
+        {
+            return (null, false, 0);
+        }
+
+        var sums = PassageVectors.Sums(table.Data, table.Dimensions);
+        if (previous is not null && StoredCells(store, previous) is { } stored && stored.Dimensions == table.Dimensions)
+        {
+            var rows = previous.RowsOf(table.Ids);
+            var added = rows.Count(r => r < 0);
+            var removed = previous.Count - (rows.Length - added);
+            if (stored.Changed + added + removed < RemakeCellsShare * stored.MadeFrom)
+            {
+                return (stored.Follow(rows, table.Data, sums), false, added);
+            }
+        }
+
+        return (VectorCells.Build(table.Data, table.Scales, sums, table.Dimensions, cellsFrom), true, 0);
+    }
+
+    /// <summary>The stored cells when they were made for <paramref name="table"/> (else null, as when they cannot be read).</summary>
+    private static VectorCells? StoredCells(IndexStore store, PassageVectorTable table)
+    {
+        if (store.GetVectors(CellsRow) is not { } bytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            var (cells, madeFor) = VectorCells.FromBytes(bytes, $"{store.DatabasePath}: vectors '{CellsRow}'");
+            return madeFor == table.Fingerprint() && cells.Rows == table.Count && cells.Dimensions == table.Dimensions ? cells : null;
+        }
+        catch (SpeechArchiveException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
-    /// The model an index's committed state names, with its word vectors, and its passages' vectors when they match the
-    /// passages <paramref name="passageIds"/> (else null: the snapshot embeds them when it loads); no model without any vectors.
-    /// A stored part that cannot be read counts as absent: the base vectors serve, and the passages are embedded on load.
+    /// Whether the stored passage vectors are missing or older than the committed index (a run's vector stage failed or never
+    /// ran), or their cells were never decided for it (an index made before the cells were stored).
     /// </summary>
-    internal static (MeaningModel? Model, PassageVectorTable? Passages) Read(IndexStore store, IReadOnlyList<long> passageIds)
+    internal static bool Stale(IndexStore store) => !Current(store, MetaKey.VectorPassagesOf) || !Current(store, MetaKey.VectorCellsOf);
+
+    /// <summary>Whether the meta <paramref name="key"/> names the committed index's generation.</summary>
+    private static bool Current(IndexStore store, MetaKey key) => store.GetMeta(key) == store.Generation.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The model an index's committed state names, with its word vectors, and the passages' vectors (with their cells) stored
+    /// for this generation (<see cref="StoredPassageVectors.For"/> keeps them only when they match the snapshot's passages, else
+    /// the snapshot embeds them when it loads); no model without any vectors. A stored part that cannot be read counts as
+    /// absent: the base vectors serve, and the passages are embedded on load.
+    /// </summary>
+    internal static (MeaningModel? Model, StoredPassageVectors? Passages) Read(IndexStore store)
     {
         try
         {
-            return ReadStored(store, passageIds);
+            return ReadStored(store);
         }
         catch (SpeechArchiveException)
         {
@@ -182,7 +266,7 @@ public static class ArchiveVectors
         }
     }
 
-    private static (MeaningModel? Model, PassageVectorTable? Passages) ReadStored(IndexStore store, IReadOnlyList<long> passageIds)
+    private static (MeaningModel? Model, StoredPassageVectors? Passages) ReadStored(IndexStore store)
     {
         var model = store.GetMeta(MetaKey.VectorModel);
         var generation = MetaNumber(store, MetaKey.VectorGeneration) ?? 0;
@@ -200,14 +284,11 @@ public static class ArchiveVectors
             return (null, null);
         }
 
-        PassageVectorTable? passages = null;
-        if (!Stale(store) && (stored || model == BaseModel) && store.GetVectors(PassagesRow) is { } table)
+        StoredPassageVectors? passages = null;
+        if (Current(store, MetaKey.VectorPassagesOf) && (stored || model == BaseModel) && store.GetVectors(PassagesRow) is { } table)
         {
-            passages = PassageVectorTable.FromBytes(table, $"{store.DatabasePath}: vectors '{PassagesRow}'");
-            if (!passages.Covers(passageIds) || passages.Dimensions != words.Dimensions)
-            {
-                passages = null;
-            }
+            var read = PassageVectorTable.FromBytes(table, $"{store.DatabasePath}: vectors '{PassagesRow}'");
+            passages = read.Dimensions == words.Dimensions ? new StoredPassageVectors(read, StoredCells(store, read)) : null;
         }
 
         return (new MeaningModel(stored ? model! : BaseModel, stored || model == BaseModel ? generation : 0, characters,
@@ -230,5 +311,28 @@ public static class ArchiveVectors
 /// </summary>
 public sealed record MeaningModel(string Kind, long Generation, long Characters, string? Learned, WordVectors Words);
 
-/// <summary>What a run's vector stage did: the model serving, whether it was learned now, and how many passages were embedded.</summary>
-public sealed record VectorRefresh(string Model, long Generation, bool Learned, double LearnSeconds, int Embedded, int Passages);
+/// <summary>
+/// What a run's vector stage did: the model serving, whether it was learned now, how many passages were embedded, and the
+/// passages' cells (how many; made now by k-means, or kept with the new passages put in their nearest cells).
+/// </summary>
+public sealed record VectorRefresh(string Model, long Generation, bool Learned, double LearnSeconds, int Embedded, int Passages)
+{
+    /// <summary>The cells stored (0: too few passages for cells).</summary>
+    public int Cells { get; init; }
+
+    /// <summary>Whether the cells were made now (k-means) rather than kept from the last run.</summary>
+    public bool CellsMade { get; init; }
+
+    /// <summary>New passages put in the nearest of the kept cells.</summary>
+    public int CellsAssigned { get; init; }
+
+    /// <summary>Seconds spent on the cells.</summary>
+    public double CellsSeconds { get; init; }
+}
+
+/// <summary>The passages' vectors stored with the index, and their cells when they were stored for that table.</summary>
+internal sealed record StoredPassageVectors(PassageVectorTable Table, VectorCells? Cells)
+{
+    /// <summary>These, when their rows are exactly the passages <paramref name="passageIds"/> (row i is passage i); else null.</summary>
+    public StoredPassageVectors? For(IReadOnlyList<long> passageIds) => Table.Covers(passageIds) ? this : null;
+}

@@ -13,4 +13,6 @@ public sealed record IndexOptions
     public int Parallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>From this many characters on, the archive learns its own word vectors (<see cref="ArchiveVectors"/>); below, the base vectors serve.</summary>
     public long VectorTrainingFrom { get; init; } = ArchiveVectors.TrainFrom;
+    /// <summary>From this many passages on, the vector stage cuts the passages' vectors into cells and stores them (<see cref="ArchiveVectors"/>).</summary>
+    public int VectorCellsFrom { get; init; } = ArchiveVectors.CellsFrom;
 }

@@ -249,7 +249,7 @@ public static partial class Indexer
     {
         try
         {
-            return ArchiveVectors.Refresh(store, rebuild, options.VectorTrainingFrom, cancellation);
+            return ArchiveVectors.Refresh(store, rebuild, options.VectorTrainingFrom, options.VectorCellsFrom, cancellation);
         }
         catch (Exception e) when (e is SpeechArchiveException or IOException)
         {

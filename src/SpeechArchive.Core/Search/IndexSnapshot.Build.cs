@@ -21,10 +21,13 @@ public sealed partial class IndexSnapshot
 
         var themes = ParseLabels(store.GetMeta(MetaKey.Themes));
         var types = ParseLabels(store.GetMeta(MetaKey.DirectiveTypes));
+        var (learnedWords, lexiconEdits) = (store.GetMeta(MetaKey.Lexicon), store.GetMeta(MetaKey.LexiconEdits));
+        var lexicon = Task.Run(() => Indexing.ArchiveLexicon.Compose(learnedWords, lexiconEdits));
         var passageRows = ReferenceEquals(passageStore, store) ? Task.FromResult(store.ReadPassages()) : Task.Run(() => passageStore.ReadPassages());
         var storedSpeeches = store.ReadSpeeches();
         var storedSections = store.ReadSections();
         var segments = SegmentPostingsFile.Read(store);
+        var meaning = Indexing.ArchiveVectors.Read(store); // while the passages are still being read
         var storedPassages = passageRows.GetAwaiter().GetResult();
         Lap("rows");
 
@@ -182,7 +185,7 @@ public sealed partial class IndexSnapshot
 
         Lap("passages");
         var speeches = new SpeechInfo[storedSpeeches.Count];
-        for (var i = 0; i < speeches.Length; i++)
+        Parallel.For(0, speeches.Length, i =>
         {
             var st = storedSpeeches[i];
             var m = st.Metadata;
@@ -212,7 +215,7 @@ public sealed partial class IndexSnapshot
                 IndexedAt = st.IndexedAt,
                 TitleMatch = MatchText.Build(title, 0, title.Length),
             };
-        }
+        });
 
         long totalLength = 0;
         foreach (var length in passageLength)
@@ -231,7 +234,7 @@ public sealed partial class IndexSnapshot
             IndexDirectory = store.Directory,
             SizeOnDisk = store.SizeOnDisk(),
             TaxonomyYaml = store.GetMeta(MetaKey.TaxonomyYaml),
-            Lexicon = Indexing.ArchiveLexicon.Compose(store.GetMeta(MetaKey.Lexicon), store.GetMeta(MetaKey.LexiconEdits)),
+            Lexicon = lexicon.GetAwaiter().GetResult(),
             PassageSpeech = passageSpeech,
             PassageSection = passageSection,
             PassageYear = passageYear,
@@ -245,7 +248,7 @@ public sealed partial class IndexSnapshot
             speechById = speeches.Select((sp, i) => (sp.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal),
         };
         Lap("speeches");
-        (snapshot.Meaning, snapshot.storedVectors) = Indexing.ArchiveVectors.Read(store, storedPassages.ConvertAll(p => p.RowId));
+        (snapshot.Meaning, snapshot.storedVectors) = (meaning.Model, meaning.Passages?.For(storedPassages.ConvertAll(p => p.RowId)));
         Lap("meaning");
         snapshot.postings = postings.GetAwaiter().GetResult();
         Lap("postings");

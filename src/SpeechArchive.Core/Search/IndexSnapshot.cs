@@ -44,6 +44,18 @@ public sealed partial class IndexSnapshot
     public long SizeOnDisk { get; private init; }
 
     /// <summary>
+    /// Builds what searches derive from the snapshot (packed rows, facet tables, title and heading postings, the query
+    /// segmenter) now rather than in the first searches; the web app calls it after a snapshot loads, before the passages'
+    /// vectors (<see cref="PrepareMeaning"/>). Returns the seconds taken.
+    /// </summary>
+    public double PrepareSearch()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        SearchStructures.Of(this).Prepare();
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
     /// Builds what free-text ranking by meaning needs (each passage's vector) now rather than on the first free-text query; the
     /// web app calls it in the background after a snapshot loads. Returns the seconds taken (0 when already built or no
     /// vectors ship with the build).
@@ -61,10 +73,10 @@ public sealed partial class IndexSnapshot
     /// </summary>
     public Indexing.MeaningModel? Meaning { get; private set; }
 
-    private Semantics.PassageVectorTable? storedVectors;
+    private Indexing.StoredPassageVectors? storedVectors;
 
-    /// <summary>The passages' vectors the index stored for this generation, handed over once (null after, or when there were none).</summary>
-    internal Semantics.PassageVectorTable? TakeStoredVectors() => Interlocked.Exchange(ref storedVectors, null);
+    /// <summary>The passages' vectors (and their cells) the index stored for this generation, handed over once (null after, or when there were none).</summary>
+    internal Indexing.StoredPassageVectors? TakeStoredVectors() => Interlocked.Exchange(ref storedVectors, null);
 
     /// <summary>Each passage's meaning as a vector: the stored ones, or built on first use (null without word vectors).</summary>
     public Semantics.PassageVectors? MeaningVectors => SearchStructures.Of(this).PassageVectors;

@@ -1,4 +1,3 @@
-using System.Text;
 using SpeechArchive.Analysis;
 
 namespace SpeechArchive.Semantics;
@@ -101,17 +100,10 @@ public sealed class PassageVectorTable
     public (PassageVectorTable Table, int Embedded) Update(IReadOnlyList<long> ids, Func<int, string> textAt, WordVectors words, Segmenter segmenter)
     {
         var d = Dimensions;
-        var kept = new int[ids.Count];
+        var kept = RowsOf(ids);
         var missing = new List<int>();
-        var at = 0;
         for (var i = 0; i < ids.Count; i++)
         {
-            while (at < Ids.Length && Ids[at] < ids[i])
-            {
-                at++;
-            }
-
-            kept[i] = at < Ids.Length && Ids[at] == ids[i] ? at : -1;
             if (kept[i] < 0)
             {
                 missing.Add(i);
@@ -138,6 +130,37 @@ public sealed class PassageVectorTable
         }
 
         return (new PassageVectorTable([.. ids], Common, data, scales), missing.Count);
+    }
+
+    /// <summary>For each of the passages <paramref name="ids"/> (ascending), its row in this table, or -1 when it has none.</summary>
+    public int[] RowsOf(IReadOnlyList<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var rows = new int[ids.Count];
+        var at = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            while (at < Ids.Length && Ids[at] < ids[i])
+            {
+                at++;
+            }
+
+            rows[i] = at < Ids.Length && Ids[at] == ids[i] ? at : -1;
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// A fingerprint of the rows' passages and the common component: what cells made for this table are checked against
+    /// (rows kept by <see cref="Update"/> keep their bytes and the common component, so equal fingerprints mean equal rows).
+    /// </summary>
+    public long Fingerprint()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Ids.AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Common.AsSpan()));
+        return BitConverter.ToInt64(hash.GetHashAndReset());
     }
 
     /// <summary>
@@ -204,30 +227,23 @@ public sealed class PassageVectorTable
     }
 
     /// <summary>The stored form: a header, the common component, then the ids, the scales and the rows.</summary>
-    public byte[] ToBytes()
-    {
-        using var stream = new MemoryStream((Count * (Dimensions + 12)) + (Dimensions * 4) + 16);
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+    public byte[] ToBytes() =>
+        StoredForm.Write(Magic, FormatVersion, 8L + (Dimensions * 4L) + (Count * (Dimensions + 12L)), writer =>
         {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
             writer.Write(Count);
             writer.Write(Dimensions);
-            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Common.AsSpan()));
-            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Ids.AsSpan()));
-            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Scales.AsSpan()));
-            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Data.AsSpan()));
-        }
-
-        return stream.ToArray();
-    }
+            writer.WriteArray(Common);
+            writer.WriteArray(Ids);
+            writer.WriteArray(Scales);
+            writer.WriteArray(Data);
+        });
 
     /// <summary>Reads what <see cref="ToBytes"/> wrote; anything else throws <see cref="SpeechArchiveException"/> naming <paramref name="source"/>.</summary>
     public static PassageVectorTable FromBytes(byte[] bytes, string source)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var span = bytes.AsSpan();
-        if (span.Length < 16 || BitConverter.ToUInt32(span) != Magic || BitConverter.ToInt32(span[4..]) != FormatVersion)
+        if (!StoredForm.Begins(span, Magic, FormatVersion, 16))
         {
             throw new SpeechArchiveException($"{source}: not a passage-vector table of this version");
         }
@@ -239,13 +255,10 @@ public sealed class PassageVectorTable
         }
 
         var at = 16;
-        var common = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(span.Slice(at, d * 4)).ToArray();
-        at += d * 4;
-        var ids = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(span.Slice(at, count * 8)).ToArray();
-        at += count * 8;
-        var scales = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(span.Slice(at, count * 4)).ToArray();
-        at += count * 4;
-        var data = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(span.Slice(at, count * d)).ToArray();
+        var common = StoredForm.ReadArray<float>(span, ref at, d);
+        var ids = StoredForm.ReadArray<long>(span, ref at, count);
+        var scales = StoredForm.ReadArray<float>(span, ref at, count);
+        var data = StoredForm.ReadArray<sbyte>(span, ref at, count * d);
         return new PassageVectorTable(ids, common, data, scales);
     }
 }

@@ -57,6 +57,12 @@ public sealed class PassageVectors
     /// <summary>The k-means cells a query probes, or 0 when every passage is scanned (a small archive).</summary>
     public int Cells => cells?.Count ?? 0;
 
+    /// <summary>Whether the cells were the index's stored ones (laid out without k-means) rather than made when loading.</summary>
+    public bool CellsStored { get; private init; }
+
+    /// <summary>The cell passage <paramref name="passage"/> lies in (-1 without cells).</summary>
+    internal int CellOf(int passage) => cells?.CellOf[passage] ?? -1;
+
     /// <summary>
     /// The vectors of <paramref name="texts"/> (one per passage), their words cut with <paramref name="segmenter"/>; with cells
     /// (<see cref="VectorCells"/>) from <paramref name="cellsFrom"/> passages on.
@@ -65,7 +71,14 @@ public sealed class PassageVectors
         From(PassageVectorTable.Compute([.. Enumerable.Range(0, texts.Count).Select(i => (long)i)], i => texts[i], words, segmenter), words, segmenter.Lexicon, cellsFrom);
 
     /// <summary>The vectors of a stored table (row i is passage i), with cells from <paramref name="cellsFrom"/> passages on.</summary>
-    public static PassageVectors From(PassageVectorTable table, WordVectors words, Lexicon lexicon, int cellsFrom = VectorCells.MinimumRows)
+    public static PassageVectors From(PassageVectorTable table, WordVectors words, Lexicon lexicon, int cellsFrom = VectorCells.MinimumRows) =>
+        From(table, words, lexicon, stored: null, cellsFrom);
+
+    /// <summary>
+    /// The vectors of a stored table laid out with the cells stored with it (<paramref name="stored"/>, made for this table:
+    /// no k-means), or, without them, with cells made now from <paramref name="cellsFrom"/> passages on.
+    /// </summary>
+    internal static PassageVectors From(PassageVectorTable table, WordVectors words, Lexicon lexicon, VectorCells? stored, int cellsFrom = VectorCells.MinimumRows)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(words);
@@ -75,17 +88,33 @@ public sealed class PassageVectors
         }
 
         var d = table.Dimensions;
-        var sums = new int[table.Count];
+        var sums = Sums(table.Data, d);
+
+        if (stored is not null && (stored.Rows != table.Count || stored.Dimensions != d))
+        {
+            throw new ArgumentException($"cells over {stored.Rows} rows of {stored.Dimensions} dimensions for a table of {table.Count} of {d}", nameof(stored));
+        }
+
+        return new PassageVectors(words, lexicon, table.Data, table.Scales, sums, table.Common,
+            stored ?? VectorCells.Build(table.Data, table.Scales, sums, d, cellsFrom))
+        {
+            CellsStored = stored is not null,
+        };
+    }
+
+    /// <summary>Each row's sum of its bytes (what the 8-bit kernels subtract their offset with).</summary>
+    internal static int[] Sums(sbyte[] data, int d)
+    {
+        var sums = new int[data.Length / d];
         for (var i = 0; i < sums.Length; i++)
         {
-            foreach (var x in table.Data.AsSpan(i * d, d))
+            foreach (var x in data.AsSpan(i * d, d))
             {
                 sums[i] += x;
             }
         }
 
-        return new PassageVectors(words, lexicon, table.Data, table.Scales, sums, table.Common,
-            VectorCells.Build(table.Data, table.Scales, sums, d, cellsFrom));
+        return sums;
     }
 
     /// <summary>

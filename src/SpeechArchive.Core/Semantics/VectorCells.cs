@@ -4,12 +4,18 @@ namespace SpeechArchive.Semantics;
 /// An inverted-file index over 8-bit unit vectors (IVF, as FAISS's IndexIVFFlat; Jégou, Douze and Schmid 2011): spherical
 /// k-means cuts the vectors into about √n cells, the rows are laid out cell by cell, and a query scans only the cells whose
 /// centroids are nearest it (<see cref="Probe"/>). Approximate: a row whose cell is not probed is not seen. Deterministic for
-/// given rows (a fixed seed, fixed iteration count, ties to the lower cell).
+/// given rows (a fixed seed, fixed iteration count, ties to the lower cell). Made once per table by the index's vector
+/// stage and stored with it (<see cref="ToBytes"/>); rows added later are put in their nearest cell (<see cref="Follow"/>)
+/// until enough changed to make them again.
 /// </summary>
 internal sealed class VectorCells
 {
     /// <summary>Below this many rows a scan of all is cheap (about 0.2 ms): no cells.</summary>
     public const int MinimumRows = 40_000;
+
+    private const uint Magic = 0x43565053; // "SPVC"
+    private const int FormatVersion = 1;
+    private const int HeaderBytes = 36;
 
     /// <summary>Rows per cell the training samples (the rest are only assigned).</summary>
     private const int SamplePerCell = 48;
@@ -22,23 +28,56 @@ internal sealed class VectorCells
 
     private readonly float[] centroids;
 
-    private VectorCells(int dimensions, float[] centroids, int[] start, int[] order)
+    private VectorCells(int dimensions, float[] centroids, int[] cellOf, int madeFrom, int changed)
     {
         Dimensions = dimensions;
         this.centroids = centroids;
-        Start = start;
-        Order = order;
+        CellOf = cellOf;
+        MadeFrom = madeFrom;
+        Changed = changed;
+
+        // The layout: each cell's rows together, in row order within a cell (a counting sort).
+        var count = centroids.Length / dimensions;
+        Start = new int[count + 1];
+        foreach (var c in cellOf)
+        {
+            Start[c + 1]++;
+        }
+
+        for (var c = 0; c < count; c++)
+        {
+            Start[c + 1] += Start[c];
+        }
+
+        Order = new int[cellOf.Length];
+        var next = Start[..^1];
+        for (var i = 0; i < cellOf.Length; i++)
+        {
+            Order[next[cellOf[i]]++] = i;
+        }
     }
 
     public int Dimensions { get; }
 
     public int Count => Start.Length - 1;
 
+    /// <summary>How many rows the cells cover.</summary>
+    public int Rows => CellOf.Length;
+
     /// <summary>Cell c's rows are <see cref="Order"/>[Start[c]..Start[c + 1]] (positions in the laid-out rows).</summary>
     public int[] Start { get; }
 
     /// <summary>For each laid-out position, the row (passage) it holds.</summary>
     public int[] Order { get; }
+
+    /// <summary>Each row's cell.</summary>
+    public int[] CellOf { get; }
+
+    /// <summary>How many rows the k-means that made the centroids ran over.</summary>
+    public int MadeFrom { get; }
+
+    /// <summary>Rows added (put in their nearest cell) or removed since the centroids were made.</summary>
+    public int Changed { get; }
 
     /// <summary>
     /// The cells of <paramref name="rows"/> (n rows of <paramref name="d"/> signed bytes, each with its scale and the sum of its
@@ -104,25 +143,40 @@ internal sealed class VectorCells
 
         var all = new int[n];
         Assign(rows, sums, Enumerable.Range(0, n).ToArray(), d, centroids, cells, all);
-        var start = new int[cells + 1];
-        foreach (var c in all)
+        return new VectorCells(d, centroids, all, n, 0);
+    }
+
+    /// <summary>
+    /// These cells over a table that changed a little: row i keeps the cell of this table's row <paramref name="previousRows"/>[i],
+    /// or, where that is -1 (a new row), is put in the cell whose centroid is nearest it. The centroids stay; what was added and
+    /// removed counts towards <see cref="Changed"/>.
+    /// </summary>
+    public VectorCells Follow(int[] previousRows, sbyte[] rows, int[] sums)
+    {
+        ArgumentNullException.ThrowIfNull(previousRows);
+        var cellOf = new int[previousRows.Length];
+        var added = new List<int>();
+        for (var i = 0; i < previousRows.Length; i++)
         {
-            start[c + 1]++;
+            if (previousRows[i] < 0)
+            {
+                added.Add(i);
+            }
+            else
+            {
+                cellOf[i] = CellOf[previousRows[i]];
+            }
         }
 
-        for (var c = 0; c < cells; c++)
+        var assigned = new int[added.Count];
+        Assign(rows, sums, [.. added], Dimensions, centroids, Count, assigned);
+        for (var a = 0; a < added.Count; a++)
         {
-            start[c + 1] += start[c];
+            cellOf[added[a]] = assigned[a];
         }
 
-        var order = new int[n];
-        var next = start[..^1].ToArray();
-        for (var i = 0; i < n; i++)
-        {
-            order[next[all[i]]++] = i;
-        }
-
-        return new VectorCells(d, centroids, start, order);
+        var removed = Rows - (previousRows.Length - added.Count);
+        return new VectorCells(Dimensions, centroids, cellOf, MadeFrom, Changed + added.Count + removed);
     }
 
     /// <summary>
@@ -185,6 +239,54 @@ internal sealed class VectorCells
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// The stored form: a header (with <paramref name="table"/>, the fingerprint of the rows the cells were made for), the
+    /// centroids, then each row's cell.
+    /// </summary>
+    public byte[] ToBytes(long table) =>
+        StoredForm.Write(Magic, FormatVersion, HeaderBytes + (centroids.Length * 4L) + (Rows * 4L), writer =>
+        {
+            writer.Write(Rows);
+            writer.Write(Dimensions);
+            writer.Write(Count);
+            writer.Write(MadeFrom);
+            writer.Write(Changed);
+            writer.Write(table);
+            writer.WriteArray(centroids);
+            writer.WriteArray(CellOf);
+        });
+
+    /// <summary>
+    /// Reads what <see cref="ToBytes"/> wrote, with the fingerprint of the table it was made for; anything else throws
+    /// <see cref="SpeechArchiveException"/> naming <paramref name="source"/>.
+    /// </summary>
+    public static (VectorCells Cells, long Table) FromBytes(byte[] bytes, string source)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var span = bytes.AsSpan();
+        if (!StoredForm.Begins(span, Magic, FormatVersion, HeaderBytes))
+        {
+            throw new SpeechArchiveException($"{source}: not passage-vector cells of this version");
+        }
+
+        var (rows, d, count) = (BitConverter.ToInt32(span[8..]), BitConverter.ToInt32(span[12..]), BitConverter.ToInt32(span[16..]));
+        var (madeFrom, changed, table) = (BitConverter.ToInt32(span[20..]), BitConverter.ToInt32(span[24..]), BitConverter.ToInt64(span[28..]));
+        if (rows < 0 || d is <= 0 or > 4096 || count is <= 0 or > 1 << 20 || span.Length != HeaderBytes + (count * (long)d * 4) + (rows * 4L))
+        {
+            throw new SpeechArchiveException($"{source}: {span.Length} bytes cannot hold {count} cells of {d} dimensions over {rows} rows");
+        }
+
+        var at = HeaderBytes;
+        var centroids = StoredForm.ReadArray<float>(span, ref at, count * d);
+        var cellOf = StoredForm.ReadArray<int>(span, ref at, rows);
+        if (cellOf.Any(c => (uint)c >= (uint)count))
+        {
+            throw new SpeechArchiveException($"{source}: a row in a cell beyond the {count} cells");
+        }
+
+        return (new VectorCells(d, centroids, cellOf, madeFrom, changed), table);
     }
 
     private static void Dequantise(sbyte[] rows, float[] scales, int row, int d, Span<float> into)

@@ -65,5 +65,8 @@ internal sealed class MetaKey
     /// <summary>The index generation the passages' stored vectors match; another one (a run whose vector stage failed) is not used.</summary>
     public static readonly MetaKey VectorPassagesOf = new("vector_passages_of");
 
+    /// <summary>The index generation the passages' stored cells (or their absence, below the size for cells) were decided for; another one has the next run decide.</summary>
+    public static readonly MetaKey VectorCellsOf = new("vector_cells_of");
+
     public override string ToString() => Name;
 }

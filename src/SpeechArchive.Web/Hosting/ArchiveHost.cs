@@ -185,16 +185,28 @@ internal sealed partial class ArchiveHost
         }
 
         logger.Serving(searcher.Index.Speeches.Count, searcher.Index.Passages.Count, searcher.Index.Generation);
-        _ = Task.Run(() => PrepareMeaning(searcher.Index));
+        _ = Task.Run(() => Prepare(searcher.Index));
     }
 
-    /// <summary>Builds the passages' vectors for ranking by meaning, so no free-text query waits for them (a reindex: before the swap).</summary>
-    private void PrepareMeaning(IndexSnapshot snapshot)
+    /// <summary>
+    /// Builds what searches derive from the snapshot, then the passages' vectors for ranking by meaning, so no search waits
+    /// for them one after the other (at start a search arriving meanwhile waits only for the part it needs; a reindex: before
+    /// the swap).
+    /// </summary>
+    private void Prepare(IndexSnapshot snapshot)
     {
         try
         {
+            var search = snapshot.PrepareSearch();
+            logger.SearchReady(search);
             var seconds = snapshot.PrepareMeaning();
-            logger.MeaningReady(snapshot.Passages.Count, seconds, snapshot.Meaning is { } model ? $"{model.Kind} model, generation {model.Generation}: {model.Words.Provenance}" : "none");
+            logger.MeaningReady(snapshot.Passages.Count, seconds, snapshot.MeaningVectors switch
+            {
+                { CellsStored: true } v => $"laid out in the {v.Cells} cells stored with the index",
+                { Cells: > 0 } v => $"{v.Cells} cells made now",
+                _ => "no cells",
+            },
+                snapshot.Meaning is { } model ? $"{model.Kind} model, generation {model.Generation}: {model.Words.Provenance}" : "none");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -213,7 +225,7 @@ internal sealed partial class ArchiveHost
     /// <summary>A new generation is served with the thesaurus as the corpus folder has it now (a broken file: the built-in one, logged).</summary>
     private void Swap(IndexSnapshot snapshot)
     {
-        PrepareMeaning(snapshot);
+        Prepare(snapshot);
         current = new Searcher(snapshot, LoadUnderstanding());
         damaged = null;
     }

@@ -6,7 +6,7 @@ using SpeechArchive.Storage;
 namespace SpeechArchive.Tests.Indexing;
 
 /// <summary>The meaning model and the passages' vectors stored with the index: chosen, learned again only when due, updated per file.</summary>
-public sealed class ArchiveVectorsTests
+public sealed partial class ArchiveVectorsTests
 {
     [Fact]
     public void WhenTheArchiveIsSmall_ShouldServeTheBaseVectorsWithStoredPassageVectorsEqualToEmbeddingThemNow()

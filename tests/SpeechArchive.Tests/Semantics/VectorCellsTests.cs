@@ -63,6 +63,62 @@ public sealed class VectorCellsTests(SeedIndexFixture seeds) : IClassFixture<See
         Assert.Equal(first.Nearest(query, 30, probes: 3), second.Nearest(query, 30, probes: 3));
     }
 
+    [Fact]
+    public void WhenStoredAndReadBack_ShouldGiveTheSameCellsAndTheTableTheyWereMadeFor()
+    {
+        var table = Table();
+        var cells = Cells(table);
+
+        var (read, madeFor) = VectorCells.FromBytes(cells.ToBytes(table.Fingerprint()), "test");
+
+        Assert.Equal(table.Fingerprint(), madeFor);
+        Assert.Equal(cells.CellOf, read.CellOf);
+        Assert.Equal(cells.Start, read.Start);
+        Assert.Equal(cells.Order, read.Order);
+        Assert.Equal((table.Count, 0), (read.MadeFrom, read.Changed));
+        var query = Query(PassageVectors.From(table, WordVectors.Base!, seeds.Snapshot.Lexicon, 50), "基层减负");
+        Assert.Equal(cells.Probe(query, 5), read.Probe(query, 5));
+    }
+
+    [Fact]
+    public void WhenTheStoredBytesAreCut_ShouldThrowNamingTheSource()
+    {
+        var table = Table();
+        var bytes = Cells(table).ToBytes(table.Fingerprint());
+
+        var e = Assert.Throws<SpeechArchiveException>(() => VectorCells.FromBytes(bytes[..^4], "index.db: vectors 'cells'"));
+        Assert.Contains("index.db: vectors 'cells'", e.Message);
+    }
+
+    [Fact]
+    public void WhenRowsAreFollowed_ShouldKeepTheOthersCellsPutEachNewOneWhereTheKMeansPutItAndCountTheChange()
+    {
+        var table = Table();
+        var cells = Cells(table);
+        var sums = PassageVectors.Sums(table.Data, table.Dimensions);
+
+        // Every third row counted as new (-1) and its old row as gone; the k-means' last step put every row in its nearest
+        // cell, as following does.
+        var followed = cells.Follow([.. Enumerable.Range(0, table.Count).Select(i => i % 3 == 0 ? -1 : i)], table.Data, sums);
+        Assert.Equal(cells.CellOf, followed.CellOf);
+        Assert.Equal((table.Count, 2 * ((table.Count + 2) / 3)), (followed.MadeFrom, followed.Changed));
+
+        // The first ten rows gone: the rest keep their cells, and ten more count as changed.
+        var shrunk = cells.Follow([.. Enumerable.Range(10, table.Count - 10)], table.Data.AsSpan(10 * table.Dimensions).ToArray(), sums[10..]);
+        Assert.Equal(cells.CellOf[10..], shrunk.CellOf);
+        Assert.Equal(10, shrunk.Changed);
+    }
+
+    private PassageVectorTable Table()
+    {
+        var snapshot = seeds.Snapshot;
+        return PassageVectorTable.Compute([.. Enumerable.Range(0, snapshot.Passages.Count).Select(i => (long)i)], snapshot.PassageText, WordVectors.Base!, new Segmenter(snapshot.Lexicon));
+    }
+
+    private static VectorCells Cells(PassageVectorTable table) =>
+        VectorCells.Build(table.Data, table.Scales, PassageVectors.Sums(table.Data, table.Dimensions), table.Dimensions, 50)
+        ?? throw new InvalidOperationException("no cells");
+
     private PassageVectors Build(int cellsFrom)
     {
         var snapshot = seeds.Snapshot;
