@@ -22,7 +22,8 @@ public sealed partial class IndexSnapshot
         var themes = ParseLabels(store.GetMeta(MetaKey.Themes));
         var types = ParseLabels(store.GetMeta(MetaKey.DirectiveTypes));
         var passageRows = ReferenceEquals(passageStore, store) ? Task.FromResult(store.ReadPassages()) : Task.Run(() => passageStore.ReadPassages());
-        var storedSpeeches = store.ReadSpeeches();
+        var storedSpeeches = store.ReadSpeeches(withText: false, withMarkdown: true);
+        var texts = SpeechTexts.Load(store, storedSpeeches);
         var storedSections = store.ReadSections();
         var segments = store.ReadSegments();
         var storedPassages = passageRows.GetAwaiter().GetResult();
@@ -177,7 +178,8 @@ public sealed partial class IndexSnapshot
                 Meeting = m.Meeting,
                 Source = m.Source,
                 Tags = m.Tags,
-                Text = st.Text,
+                Texts = texts,
+                Position = i,
                 Markdown = st.Markdown,
                 Provenance = SpeechColumns.Provenance(m),
                 Warnings = st.Warnings,
@@ -194,7 +196,7 @@ public sealed partial class IndexSnapshot
         {
             var sp = storedPassages[d];
             var s = passageSpeech[d];
-            var speech = storedSpeeches[s];
+            var speech = speeches[s];
             var (themeMask, typeMask) = labelMasks[passageLabelSet[d]];
             passageOrdinal[d] = sp.Ordinal;
             passageSection[d] = sp.SectionOrdinal >= 0 && sp.SectionOrdinal < (sectionsBySpeech[s]?.Count ?? 0) ? sectionBase[s] + sp.SectionOrdinal : -1;
@@ -205,7 +207,7 @@ public sealed partial class IndexSnapshot
             passageThemes[d] = themeMask;
             passageTypes[d] = typeMask;
             passageOrg[d] = speechOrg[s];
-            passageLength[d] = Math.Max(1, sp.MatchLength ?? MatchText.Length(speech.Text, sp.Start, sp.End));
+            passageLength[d] = Math.Max(1, sp.MatchLength ?? MatchText.Length(speech.TextSpan, sp.Start, sp.End));
         });
 
         var (sentenceArena, sentenceStarts) = PassageColumns.SentenceArenaOf(n, d => storedPassages[d].Sentences);

@@ -191,7 +191,7 @@ public sealed partial class IndexSnapshot
     public string PassageText(int passage)
     {
         var p = Passages[passage];
-        return Speeches[p.Speech].Text[p.Start..p.End];
+        return p.SourceText[p.Start..p.End].ToString();
     }
 
     internal (int[] Docs, byte[] Tfs)? Postings(long key) =>

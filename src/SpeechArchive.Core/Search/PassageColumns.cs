@@ -62,7 +62,7 @@ public sealed class PassageColumns : IReadOnlyList<PassageInfo>
     internal IReadOnlyList<(int Start, int End, string? Type)> Sentences(int doc) =>
         Storage.SentenceColumn.Decode(SentenceArena.AsSpan(SentenceStarts[doc], SentenceStarts[doc + 1] - SentenceStarts[doc]), Start[doc]);
 
-    internal string SourceText(int doc) => speeches[Speech[doc]].Text;
+    internal ReadOnlySpan<char> SourceText(int doc) => speeches[Speech[doc]].TextSpan;
 
     internal string MatchText(int doc) => matchTexts[doc] ??= Analysis.MatchText.Build(SourceText(doc), Start[doc], End[doc]);
 

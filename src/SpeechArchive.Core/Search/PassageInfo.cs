@@ -37,7 +37,7 @@ public readonly struct PassageInfo
     internal string MatchText => columns.MatchText(doc);
 
     /// <summary>The whole text of the passage's speech, which <see cref="Start"/> and <see cref="End"/> index into.</summary>
-    internal string SourceText => columns.SourceText(doc);
+    internal ReadOnlySpan<char> SourceText => columns.SourceText(doc);
 
     /// <summary>For each character of <see cref="MatchText"/>, the offset in <see cref="SourceText"/> it came from (built anew: few callers need it).</summary>
     internal List<int> MatchOffsets()
