@@ -6,8 +6,9 @@ using SpeechArchive.Storage;
 namespace SpeechArchive.Search;
 
 /// <summary>
-/// An immutable, fully in-memory view of one committed index generation: speeches, passages, per-passage arrays for facets
-/// (as Lucene's doc values) and the postings (each term's decoded on first use). Searches run against a snapshot; a reindex loads a new one and swaps it in.
+/// An immutable in-memory view of one committed index generation: speeches, passages as columns, per-passage arrays for
+/// facets (as Lucene's doc values) and the postings (each term's decoded on first use); the speeches' texts are mapped
+/// from a file beside the index (<see cref="SpeechTexts"/>). Searches run against a snapshot; a reindex loads a new one and swaps it in.
 /// </summary>
 public sealed partial class IndexSnapshot
 {
