@@ -67,7 +67,7 @@ public static class ChineseAnalyzer
     }
 
     /// <summary>True for a run like xx or XXX standing for a masked name.</summary>
-    internal static bool IsXMask(string text, int start, int end)
+    internal static bool IsXMask(ReadOnlySpan<char> text, int start, int end)
     {
         if (end - start < 2)
         {

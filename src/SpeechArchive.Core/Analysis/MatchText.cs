@@ -14,9 +14,8 @@ public static class MatchText
     /// Builds the match form of text[start..end); when <paramref name="offsets"/> is given, records for each of its
     /// characters the offset in <paramref name="text"/> it came from.
     /// </summary>
-    public static string Build(string text, int start, int end, List<int>? offsets = null)
+    public static string Build(ReadOnlySpan<char> text, int start, int end, List<int>? offsets = null)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var length = end - start; // the match form is never longer than its source
         char[]? rented = null;
         var buffer = length <= 1024 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
@@ -31,9 +30,8 @@ public static class MatchText
     }
 
     /// <summary>The length of <see cref="Build"/>'s result, without building it (passage lengths for ranking).</summary>
-    public static int Length(string text, int start, int end)
+    public static int Length(ReadOnlySpan<char> text, int start, int end)
     {
-        ArgumentNullException.ThrowIfNull(text);
         return Fill(text, start, end, [], write: false, offsets: null);
     }
 
@@ -41,7 +39,7 @@ public static class MatchText
     /// Writes the match form of text[start..end) into <paramref name="buffer"/> and each character's source offset
     /// into <paramref name="offsets"/> (when <paramref name="write"/>) and returns its length.
     /// </summary>
-    private static int Fill(string text, int start, int end, Span<char> buffer, bool write, List<int>? offsets)
+    private static int Fill(ReadOnlySpan<char> text, int start, int end, Span<char> buffer, bool write, List<int>? offsets)
     {
         var n = 0;
         var lastKind = CharKind.Hard;

@@ -26,7 +26,7 @@ internal static class ElasticDocuments
         Optional(json, "point_label", p.PointLabel);
         json.WriteNumber("start", p.Start);
         json.WriteNumber("end", p.End);
-        json.WriteString("text", s.Text.AsSpan(p.Start, p.End - p.Start));
+        json.WriteString("text", p.SourceText[p.Start..p.End]);
         Strings(json, "themes", p.Themes);
         Strings(json, "directive_types", p.DirectiveTypes);
         WriteFacets(json, s);
@@ -56,7 +56,7 @@ internal static class ElasticDocuments
         Optional(json, "meeting", s.Meeting);
         Optional(json, "origin", s.Source);
         Strings(json, "tags", s.Tags);
-        json.WriteNumber("characters", s.Text.Length);
+        json.WriteNumber("characters", s.TextLength);
         Strings(json, "themes", [.. shares.Select(kv => kv.Key)]);
         json.WriteStartArray("theme_shares");
         foreach (var (id, share) in shares)
@@ -87,7 +87,7 @@ internal static class ElasticDocuments
 
         json.WriteEndArray();
         Strings(json, "passage_ids", [.. s.Passages.Select(i => index.Passages[i].Id)]);
-        json.WriteString("text", s.Text);
+        json.WriteString("text", s.TextSpan);
         json.WriteEndObject();
     }
 

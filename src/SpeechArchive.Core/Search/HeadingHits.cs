@@ -109,10 +109,10 @@ internal sealed class HeadingHits
             var (speech, section) = headingIds[h];
             var s = index.Speeches[speech];
             var info = s.Sections[section];
-            var match = Analysis.MatchText.Build(s.Text, info.HeadingStart, info.HeadingEnd);
+            var match = Analysis.MatchText.Build(s.TextSpan, info.HeadingStart, info.HeadingEnd);
             if (forms.Any(f => f.Length >= MinLength && match.Contains(f, StringComparison.Ordinal)))
             {
-                return (s.Text[info.HeadingStart..info.HeadingEnd], false);
+                return (s.TextSpan[info.HeadingStart..info.HeadingEnd].ToString(), false);
             }
         }
 

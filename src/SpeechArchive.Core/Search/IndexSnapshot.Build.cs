@@ -24,7 +24,8 @@ public sealed partial class IndexSnapshot
         var (learnedWords, lexiconEdits) = (store.GetMeta(MetaKey.Lexicon), store.GetMeta(MetaKey.LexiconEdits));
         var lexicon = Task.Run(() => Indexing.ArchiveLexicon.Compose(learnedWords, lexiconEdits));
         var passageRows = ReferenceEquals(passageStore, store) ? Task.FromResult(store.ReadPassages()) : Task.Run(() => passageStore.ReadPassages());
-        var storedSpeeches = store.ReadSpeeches();
+        var storedSpeeches = store.ReadSpeeches(withText: false, withMarkdown: true);
+        var texts = SpeechTexts.Load(store, storedSpeeches);
         var storedSections = store.ReadSections();
         var segments = SegmentPostingsFile.Read(store);
         var meaning = Indexing.ArchiveVectors.Read(store); // while the passages are still being read
@@ -102,9 +103,11 @@ public sealed partial class IndexSnapshot
         var speechDate = storedSpeeches.Select(DateKey).ToArray();
 
         var n = storedPassages.Count;
-        var passages = new PassageInfo[n];
         var passageSpeech = new int[n];
+        var passageOrdinal = new int[n];
         var passageSection = new int[n];
+        var passageStart = new int[n];
+        var passageEnd = new int[n];
         var passageYear = new short[n];
         var passageDate = new int[n];
         var passageThemes = new uint[n];
@@ -131,59 +134,33 @@ public sealed partial class IndexSnapshot
         // The term dictionary is read on one thread while the passages are built on the others.
         var postings = Task.Run(() => IndexPostings(segments, denseByRow));
 
-        // Few distinct label lists exist: split and mask each once.
-        var themeLists = new Dictionary<string, (IReadOnlyList<string> Ids, uint Mask)>(StringComparer.Ordinal);
-        var typeLists = new Dictionary<string, (IReadOnlyList<string> Ids, uint Mask)>(StringComparer.Ordinal);
-        static (IReadOnlyList<string> Ids, uint Mask) Labels(string list, Dictionary<string, (IReadOnlyList<string>, uint)> lists, Dictionary<string, int> bits)
-        {
-            if (!lists.TryGetValue(list, out var value))
-            {
-                var ids = SplitList(list);
-                value = (ids, Mask(ids, bits));
-                lists[list] = value;
-            }
-
-            return value;
-        }
-
-        var passageLabels = new ((IReadOnlyList<string> Ids, uint Mask) Themes, (IReadOnlyList<string> Ids, uint Mask) Types)[n];
+        // Few distinct label sets and point labels exist: each is split, masked and kept once, and a passage holds its index.
+        var labelSets = new Dictionary<(string Themes, string Types), int>();
+        var labelSetList = new List<(IReadOnlyList<string> Themes, IReadOnlyList<string> Types)>();
+        var labelMasks = new List<(uint Themes, uint Types)>();
+        var passageLabelSet = new int[n];
+        var pointLabels = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pointLabelList = new List<string?> { null };
+        var passagePoint = new int[n];
         for (var d = 0; d < n; d++)
         {
-            passageLabels[d] = (Labels(storedPassages[d].Themes, themeLists, themeBit), Labels(storedPassages[d].DirectiveTypes, typeLists, typeBit));
+            var sp = storedPassages[d];
+            if (!labelSets.TryGetValue((sp.Themes, sp.DirectiveTypes), out var set))
+            {
+                set = labelSets[(sp.Themes, sp.DirectiveTypes)] = labelSetList.Count;
+                var (themeIds, typeIds) = (SplitList(sp.Themes), SplitList(sp.DirectiveTypes));
+                labelSetList.Add((themeIds, typeIds));
+                labelMasks.Add((Mask(themeIds, themeBit), Mask(typeIds, typeBit)));
+            }
+
+            passageLabelSet[d] = set;
+            if (sp.PointLabel is { } point && !pointLabels.TryGetValue(point, out passagePoint[d]))
+            {
+                passagePoint[d] = pointLabels[point] = pointLabelList.Count;
+                pointLabelList.Add(point);
+            }
         }
 
-        Parallel.For(0, n, d =>
-        {
-            var sp = storedPassages[d];
-            var s = passageSpeech[d];
-            var speech = storedSpeeches[s];
-            var section = sp.SectionOrdinal >= 0 && sp.SectionOrdinal < (sectionsBySpeech[s]?.Count ?? 0) ? sectionBase[s] + sp.SectionOrdinal : -1;
-            var (themes, types) = passageLabels[d];
-            passages[d] = new PassageInfo
-            {
-                Id = speech.PublicId + ":" + (sp.Ordinal + 1).ToString(CultureInfo.InvariantCulture),
-                Speech = s,
-                Ordinal = sp.Ordinal,
-                SectionOrdinal = sp.SectionOrdinal,
-                SectionPath = section >= 0 ? sectionPaths[section] : "",
-                PointLabel = sp.PointLabel,
-                Start = sp.Start,
-                End = sp.End,
-                Themes = themes.Ids,
-                DirectiveTypes = types.Ids,
-                SentencesCompact = sp.Sentences,
-                SourceText = speech.Text,
-            };
-            passageSection[d] = section;
-            passageYear[d] = (short)(speech.Year ?? 0);
-            passageDate[d] = speechDate[s];
-            passageThemes[d] = themes.Mask;
-            passageTypes[d] = types.Mask;
-            passageOrg[d] = speechOrg[s];
-            passageLength[d] = Math.Max(1, sp.MatchLength ?? MatchText.Length(speech.Text, sp.Start, sp.End));
-        });
-
-        Lap("passages");
         var speeches = new SpeechInfo[storedSpeeches.Count];
         Parallel.For(0, speeches.Length, i =>
         {
@@ -204,7 +181,8 @@ public sealed partial class IndexSnapshot
                 Meeting = m.Meeting,
                 Source = m.Source,
                 Tags = m.Tags,
-                Text = st.Text,
+                Texts = texts,
+                Position = i,
                 Markdown = st.Markdown,
                 Provenance = SpeechColumns.Provenance(m),
                 Warnings = st.Warnings,
@@ -216,6 +194,43 @@ public sealed partial class IndexSnapshot
                 TitleMatch = MatchText.Build(title, 0, title.Length),
             };
         });
+
+        Parallel.For(0, n, d =>
+        {
+            var sp = storedPassages[d];
+            var s = passageSpeech[d];
+            var speech = speeches[s];
+            var (themeMask, typeMask) = labelMasks[passageLabelSet[d]];
+            passageOrdinal[d] = sp.Ordinal;
+            passageSection[d] = sp.SectionOrdinal >= 0 && sp.SectionOrdinal < (sectionsBySpeech[s]?.Count ?? 0) ? sectionBase[s] + sp.SectionOrdinal : -1;
+            passageStart[d] = sp.Start;
+            passageEnd[d] = sp.End;
+            passageYear[d] = (short)(speech.Year ?? 0);
+            passageDate[d] = speechDate[s];
+            passageThemes[d] = themeMask;
+            passageTypes[d] = typeMask;
+            passageOrg[d] = speechOrg[s];
+            passageLength[d] = Math.Max(1, sp.MatchLength ?? MatchText.Length(speech.TextSpan, sp.Start, sp.End));
+        });
+
+        var (sentenceArena, sentenceStarts) = PassageColumns.SentenceArenaOf(n, d => storedPassages[d].Sentences);
+        var passages = new PassageColumns(speeches, n)
+        {
+            Speech = passageSpeech,
+            Ordinal = passageOrdinal,
+            Section = passageSection,
+            Start = passageStart,
+            End = passageEnd,
+            LabelSet = passageLabelSet,
+            LabelSets = [.. labelSetList],
+            Point = passagePoint,
+            PointLabels = [.. pointLabelList],
+            SentenceArena = sentenceArena,
+            SentenceStarts = sentenceStarts,
+            SectionPaths = sectionPaths,
+            SectionBase = sectionBase,
+        };
+        Lap("passages");
 
         long totalLength = 0;
         foreach (var length in passageLength)

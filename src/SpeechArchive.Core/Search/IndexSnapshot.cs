@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using SpeechArchive.Analysis;
 using SpeechArchive.Storage;
@@ -5,8 +6,9 @@ using SpeechArchive.Storage;
 namespace SpeechArchive.Search;
 
 /// <summary>
-/// An immutable, fully in-memory view of one committed index generation: speeches, passages, per-passage arrays for facets
-/// (as Lucene's doc values) and the postings (each term's decoded on first use). Searches run against a snapshot; a reindex loads a new one and swaps it in.
+/// An immutable in-memory view of one committed index generation: speeches, passages as columns, per-passage arrays for
+/// facets (as Lucene's doc values) and the postings (each term's decoded on first use); the speeches' texts are mapped
+/// from a file beside the index (<see cref="SpeechTexts"/>). Searches run against a snapshot; a reindex loads a new one and swaps it in.
 /// </summary>
 public sealed partial class IndexSnapshot
 {
@@ -14,7 +16,8 @@ public sealed partial class IndexSnapshot
 
     public long Generation { get; private init; }
     public IReadOnlyList<SpeechInfo> Speeches { get; private init; } = [];
-    public IReadOnlyList<PassageInfo> Passages { get; private init; } = [];
+    /// <summary>The passages, as columns (<see cref="PassageColumns"/>); <c>Passages[d]</c> reads passage <c>d</c>.</summary>
+    public PassageColumns Passages { get; private init; } = null!; // set by Build
     public IReadOnlyList<LabelInfo> Themes { get; private init; } = [];
     public IReadOnlyList<LabelInfo> DirectiveTypes { get; private init; } = [];
     /// <summary>
@@ -107,7 +110,6 @@ public sealed partial class IndexSnapshot
 
     private PostingsIndex postings = null!; // set by Build before the snapshot is handed out
     private Dictionary<string, int> speechById = new(StringComparer.Ordinal);
-    private Dictionary<string, int>? passageById;
     private string[] sectionMatches = [];
     private Dictionary<char, int[]>? hanExpansions;
     private readonly object expansionLock = new();
@@ -160,10 +162,36 @@ public sealed partial class IndexSnapshot
 
     public SpeechInfo? FindSpeech(string id) => speechById.TryGetValue(id, out var i) ? Speeches[i] : null;
 
+    /// <summary>The passage with public id <paramref name="id"/> (<c>speechId:number</c>, as <see cref="PassageInfo.Id"/> makes it), or null.</summary>
     public int? FindPassage(string id)
     {
-        passageById ??= Passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        return passageById.TryGetValue(id, out var i) ? i : null;
+        ArgumentNullException.ThrowIfNull(id);
+        var colon = id.LastIndexOf(':');
+        var number = id.AsSpan(colon + 1);
+        if (colon < 0 || number.IsEmpty || number[0] == '0'
+            || !int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var ordinal)
+            || !speechById.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id.AsSpan(0, colon), out var speech))
+        {
+            return null;
+        }
+
+        // A speech's passages are in ordinal order, numbered from 0 as the indexer writes them; the search covers any other.
+        var list = Speeches[speech].Passages;
+        ordinal--;
+        if (ordinal < list.Count && Passages.Ordinal[list[ordinal]] == ordinal)
+        {
+            return list[ordinal];
+        }
+
+        foreach (var d in list)
+        {
+            if (Passages.Ordinal[d] == ordinal)
+            {
+                return d;
+            }
+        }
+
+        return null;
     }
 
     internal string SectionMatch(int section) => sectionMatches[section];
@@ -176,7 +204,7 @@ public sealed partial class IndexSnapshot
     public string PassageText(int passage)
     {
         var p = Passages[passage];
-        return Speeches[p.Speech].Text[p.Start..p.End];
+        return p.SourceText[p.Start..p.End].ToString();
     }
 
     internal (int[] Docs, byte[] Tfs)? Postings(long key) =>

@@ -31,8 +31,8 @@ public sealed record IndexStatistics
         {
             Speeches = index.Speeches.Count,
             Passages = index.Passages.Count,
-            Characters = index.Speeches.Sum(s => (long)s.Text.Length),
-            TextBytes = index.Speeches.Sum(s => (long)Encoding.UTF8.GetByteCount(s.Text)),
+            Characters = index.Speeches.Sum(s => (long)s.TextLength),
+            TextBytes = index.Speeches.Sum(s => (long)Encoding.UTF8.GetByteCount(s.TextSpan)),
             Terms = index.TermCount,
             IndexBytes = index.SizeOnDisk,
             Generation = index.Generation,

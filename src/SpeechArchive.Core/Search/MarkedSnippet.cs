@@ -4,9 +4,8 @@ namespace SpeechArchive.Search;
 public static class MarkedSnippet
 {
     /// <summary>About <paramref name="length"/> characters of text[from..to) around the first range, escaped, ranges in &lt;mark&gt;.</summary>
-    public static string Build(string text, int from, int to, IReadOnlyList<(int Start, int End)> marks, int length = 160)
+    public static string Build(ReadOnlySpan<char> text, int from, int to, IReadOnlyList<(int Start, int End)> marks, int length = 160)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(marks);
         var start = from;
         var end = to;

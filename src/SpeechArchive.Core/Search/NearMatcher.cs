@@ -116,7 +116,7 @@ internal static class NearMatcher
         var p = index.Passages[doc];
         if (probe.All(c => TextNormalizer.KindOf(c) == CharKind.Cjk))
         {
-            return index.Speeches[p.Speech].Text.AsSpan(p.Start, p.End - p.Start).Contains(probe, StringComparison.Ordinal); // Han characters are their own match form
+            return p.SourceText[p.Start..p.End].Contains(probe, StringComparison.Ordinal); // Han characters are their own match form
         }
 
         var text = p.MatchText;

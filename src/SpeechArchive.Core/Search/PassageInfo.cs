@@ -1,28 +1,43 @@
 namespace SpeechArchive.Search;
 
-/// <summary>A passage held in memory: where it is, its labels, and its match text.</summary>
-public sealed record PassageInfo
+/// <summary>
+/// A passage held in memory, read from the snapshot's columns (<see cref="PassageColumns"/>): where it is, its labels, and
+/// its match text. A view of two words, so reading a passage allocates nothing; its id is made when asked for.
+/// </summary>
+public readonly struct PassageInfo
 {
-    public required string Id { get; init; }
-    public required int Speech { get; init; }
-    public required int Ordinal { get; init; }
-    public required int SectionOrdinal { get; init; }
-    public required string SectionPath { get; init; }
-    public string? PointLabel { get; init; }
-    public required int Start { get; init; }
-    public required int End { get; init; }
-    public IReadOnlyList<string> Themes { get; init; } = [];
-    public IReadOnlyList<string> DirectiveTypes { get; init; } = [];
-    /// <summary>Sentences as (start, end, directive type or null), decoded on demand from the stored form.</summary>
-    public IReadOnlyList<(int Start, int End, string? Type)> Sentences => Storage.SentenceColumn.Decode(SentencesCompact, Start);
+    private readonly PassageColumns columns;
+    private readonly int doc;
 
-    internal string SentencesCompact { get; init; } = "";
+    internal PassageInfo(PassageColumns columns, int doc)
+    {
+        this.columns = columns;
+        this.doc = doc;
+    }
+
+    /// <summary>The passage's public id, <c>speechId:number</c> (its ordinal + 1), made on each call.</summary>
+    public string Id => columns.Id(doc);
+    public int Speech => columns.Speech[doc];
+    public int Ordinal => columns.Ordinal[doc];
+    /// <summary>The ordinal of its innermost section within its speech, or -1.</summary>
+    public int SectionOrdinal => columns.SectionOrdinal(doc);
+    public string SectionPath => columns.SectionPath(doc);
+    public string? PointLabel => columns.PointLabel(doc);
+    public int Start => columns.Start[doc];
+    public int End => columns.End[doc];
+    public IReadOnlyList<string> Themes => columns.Labels(doc).Themes;
+    public IReadOnlyList<string> DirectiveTypes => columns.Labels(doc).Types;
+    /// <summary>Sentences as (start, end, directive type or null), decoded on demand from the stored form.</summary>
+    public IReadOnlyList<(int Start, int End, string? Type)> Sentences => columns.Sentences(doc);
 
     /// <summary>
     /// The passage's match form, built from <see cref="SourceText"/> on first use: most passages are never confirmed by a
     /// phrase, so loading a snapshot does not build them all (two threads may both build it once; either result is kept).
     /// </summary>
-    internal string MatchText => matchText ??= Analysis.MatchText.Build(SourceText, Start, End);
+    internal string MatchText => columns.MatchText(doc);
+
+    /// <summary>The whole text of the passage's speech, which <see cref="Start"/> and <see cref="End"/> index into.</summary>
+    internal ReadOnlySpan<char> SourceText => columns.SourceText(doc);
 
     /// <summary>For each character of <see cref="MatchText"/>, the offset in <see cref="SourceText"/> it came from (built anew: few callers need it).</summary>
     internal List<int> MatchOffsets()
@@ -43,9 +58,4 @@ public sealed record PassageInfo
         var offsets = MatchOffsets();
         return [(offsets[matchStart], offsets[matchEnd - 1] + 1)];
     }
-
-    /// <summary>The whole text of the passage's speech, which <see cref="Start"/> and <see cref="End"/> index into.</summary>
-    internal string SourceText { get; init; } = "";
-
-    private string? matchText;
 }

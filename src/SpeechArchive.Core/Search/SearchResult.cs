@@ -66,7 +66,7 @@ public sealed record SearchHit
             Category = speech.CategoryLabel,
             Section = p.SectionPath,
             PassageId = p.Id,
-            Text = speech.Text[p.Start..p.End],
+            Text = p.SourceText[p.Start..p.End].ToString(),
             Snippet = snippet,
             Score = Math.Round(score, 4),
             Themes = p.Themes,

@@ -124,7 +124,7 @@ internal sealed class SearchStructures
                 var section = speech.Sections[k];
                 if (section.HeadingEnd > section.HeadingStart)
                 {
-                    texts.Add(Analysis.MatchText.Build(speech.Text, section.HeadingStart, section.HeadingEnd));
+                    texts.Add(Analysis.MatchText.Build(speech.TextSpan, section.HeadingStart, section.HeadingEnd));
                     ids.Add((s, k));
                 }
             }

@@ -8,9 +8,8 @@ namespace SpeechArchive.Search;
 public static class SnippetBuilder
 {
     /// <summary>Character ranges [start, end) of <paramref name="text"/>[from..to) where any of <paramref name="forms"/> (match forms) occurs, merged and sorted.</summary>
-    public static List<(int Start, int End)> FindHits(string text, int from, int to, IEnumerable<string> forms)
+    public static List<(int Start, int End)> FindHits(ReadOnlySpan<char> text, int from, int to, IEnumerable<string> forms)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var offsets = new List<int>(Math.Max(0, to - from));
         var match = MatchText.Build(text, from, to, offsets);
         var ranges = new List<(int Start, int End)>();
@@ -40,9 +39,8 @@ public static class SnippetBuilder
     /// A snippet of text[from..to) of about <paramref name="length"/> characters centred on the first hit; when there is no hit,
     /// on <paramref name="focus"/> (a sentence the filters asked for), which is then marked itself.
     /// </summary>
-    public static string Build(string text, int from, int to, IEnumerable<string> forms, int length = 160, (int Start, int End)? focus = null)
+    public static string Build(ReadOnlySpan<char> text, int from, int to, IEnumerable<string> forms, int length = 160, (int Start, int End)? focus = null)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var hits = FindHits(text, from, to, forms);
         if (hits.Count == 0 && focus is { } f)
         {
@@ -53,9 +51,8 @@ public static class SnippetBuilder
     }
 
     /// <summary>Escapes text[start..end) and wraps the given hit ranges in &lt;mark&gt;.</summary>
-    public static string Render(string text, int start, int end, IReadOnlyList<(int Start, int End)> hits, bool leadingEllipsis = false, bool trailingEllipsis = false)
+    public static string Render(ReadOnlySpan<char> text, int start, int end, IReadOnlyList<(int Start, int End)> hits, bool leadingEllipsis = false, bool trailingEllipsis = false)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(hits);
         var sb = new StringBuilder();
         if (leadingEllipsis)
@@ -73,11 +70,11 @@ public static class SnippetBuilder
                 continue;
             }
 
-            sb.Append(WebUtility.HtmlEncode(text[at..s])).Append("<mark>").Append(WebUtility.HtmlEncode(text[s..e])).Append("</mark>");
+            sb.Append(WebUtility.HtmlEncode(text[at..s].ToString())).Append("<mark>").Append(WebUtility.HtmlEncode(text[s..e].ToString())).Append("</mark>");
             at = e;
         }
 
-        sb.Append(WebUtility.HtmlEncode(text[at..end]));
+        sb.Append(WebUtility.HtmlEncode(text[at..end].ToString()));
         if (trailingEllipsis)
         {
             sb.Append('…');

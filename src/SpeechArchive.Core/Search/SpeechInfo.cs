@@ -16,7 +16,18 @@ public sealed record SpeechInfo
     public string? Meeting { get; init; }
     public string? Source { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
-    public required string Text { get; init; }
+    /// <summary>
+    /// The speech's plain text, made as a new string on each call from the snapshot's texts (mapped from a file beside the
+    /// index: <see cref="SpeechTexts"/>); what reads many speeches or passages reads <see cref="TextSpan"/>.
+    /// </summary>
+    public string Text => Texts.String(Position);
+    /// <summary>The length of <see cref="Text"/>, in UTF-16 units.</summary>
+    internal int TextLength => TextSpan.Length;
+    /// <summary>The speech's plain text where it is held, without a copy (spans into it index as <see cref="Text"/> does).</summary>
+    internal ReadOnlySpan<char> TextSpan => Texts.Span(Position);
+    internal SpeechTexts Texts { get; init; } = null!; // set by the snapshot's Build
+    /// <summary>The speech's index in <see cref="IndexSnapshot.Speeches"/> (and in <see cref="Texts"/>).</summary>
+    internal int Position { get; init; }
     public string? Markdown { get; init; }
     /// <summary>JSON of where title and year came from, with confidences.</summary>
     public string? Provenance { get; init; }

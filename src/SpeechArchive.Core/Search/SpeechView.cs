@@ -62,7 +62,7 @@ public sealed record SpeechView
             Tags = s.Tags,
             TitleProvenance = provenance?.Title,
             YearProvenance = provenance?.Year,
-            Characters = s.Text.Length,
+            Characters = s.TextLength,
             Warnings = s.Warnings,
             ThemeShares = s.ThemeShares.OrderByDescending(kv => kv.Value).Select(kv => new ThemeShare(kv.Key, index.LabelOfTheme(kv.Key), kv.Value)).ToList(),
             Sections = s.Sections,
@@ -87,9 +87,9 @@ public sealed record PassageView(string Id, int Ordinal, string Section, string?
     {
         ArgumentNullException.ThrowIfNull(index);
         var p = index.Passages[passage];
-        var text = index.Speeches[p.Speech].Text;
-        return new PassageView(p.Id, p.Ordinal, p.SectionPath, p.PointLabel, p.Start, p.End, text[p.Start..p.End], p.Themes, p.DirectiveTypes,
-            p.Sentences.Select((s, i) => new SentenceView(s.Start, s.End, text[s.Start..s.End], s.Type)
+        var speech = index.Speeches[p.Speech];
+        return new PassageView(p.Id, p.Ordinal, p.SectionPath, p.PointLabel, p.Start, p.End, index.PassageText(passage), p.Themes, p.DirectiveTypes,
+            p.Sentences.Select((s, i) => new SentenceView(s.Start, s.End, speech.TextSpan[s.Start..s.End].ToString(), s.Type)
             {
                 Reasons = labels is not null && i < labels.Sentences.Count ? labels.Sentences[i].Reasons : null,
             }).ToList())

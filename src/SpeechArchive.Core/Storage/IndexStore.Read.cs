@@ -7,9 +7,15 @@ internal sealed partial class IndexStore
     private static readonly string SpeechesWithoutText =
         "SELECT id, " + string.Join(", ", SpeechColumns.Names.Select(n => n switch { "text" => "'' AS text", "markdown" => "NULL AS markdown", _ => n })) + " FROM speeches";
 
-    /// <summary>The speeches, in row-id order (text included unless <paramref name="withText"/> is false).</summary>
-    public List<StoredSpeech> ReadSpeeches(bool withText = true) =>
-        Rows((withText ? "SELECT * FROM speeches" : SpeechesWithoutText) + " ORDER BY id", SpeechColumns.Reader);
+    private static readonly string SpeechesWithoutPlainText =
+        "SELECT id, " + string.Join(", ", SpeechColumns.Names.Select(n => n switch { "text" => "'' AS text", _ => n })) + " FROM speeches";
+
+    /// <summary>
+    /// The speeches, in row-id order: text and Markdown included unless <paramref name="withText"/> is false; with
+    /// <paramref name="withMarkdown"/>, the Markdown is read even without the text.
+    /// </summary>
+    public List<StoredSpeech> ReadSpeeches(bool withText = true, bool withMarkdown = false) =>
+        Rows((withText ? "SELECT * FROM speeches" : withMarkdown ? SpeechesWithoutPlainText : SpeechesWithoutText) + " ORDER BY id", SpeechColumns.Reader);
 
     /// <summary>One speech with its text, by row id.</summary>
     public StoredSpeech ReadSpeech(long speechRowId) =>

@@ -32,28 +32,57 @@ internal static class SentenceColumn
     }
 
     /// <summary>Decodes the column back into absolute spans of the speech text; a damaged value names the passage.</summary>
-    public static IReadOnlyList<(int Start, int End, string? Type)> Decode(string compact, int passageStart)
+    public static IReadOnlyList<(int Start, int End, string? Type)> Decode(string compact, int passageStart) =>
+        Decode(compact.AsSpan(), passageStart);
+
+    /// <summary>Decodes the column held as UTF-8 (as a snapshot keeps it) back into absolute spans of the speech text.</summary>
+    public static IReadOnlyList<(int Start, int End, string? Type)> Decode(ReadOnlySpan<byte> utf8, int passageStart)
     {
-        if (string.IsNullOrEmpty(compact))
+        if (utf8.IsEmpty)
         {
             return [];
         }
 
-        var parts = compact.Split(';');
-        var list = new (int, int, string?)[parts.Length];
-        var at = passageStart;
-        for (var i = 0; i < parts.Length; i++)
+        var chars = utf8.Length <= 512 ? stackalloc char[512] : new char[utf8.Length];
+        return Decode(chars[..Encoding.UTF8.GetChars(utf8, chars)], passageStart);
+    }
+
+    private static IReadOnlyList<(int Start, int End, string? Type)> Decode(ReadOnlySpan<char> compact, int passageStart)
+    {
+        if (compact.IsEmpty)
         {
-            var f = parts[i].Split(',');
-            if (f.Length < 2 || !int.TryParse(f[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var gap)
-                || !int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+            return [];
+        }
+
+        var list = new (int, int, string?)[compact.Count(';') + 1];
+        var at = passageStart;
+        var i = 0;
+        foreach (var range in compact.Split(';'))
+        {
+            var part = compact[range];
+            var fields = part.Split(',');
+            ReadOnlySpan<char> gapText = [], lengthText = [], type = [];
+            var count = 0;
+            foreach (var field in fields)
             {
-                throw new SpeechArchiveException($"The index is damaged: a passage's sentences column has '{parts[i]}' at item {i + 1}. Rebuild it with `index --rebuild`.");
+                switch (count++)
+                {
+                    case 0: gapText = part[field]; break;
+                    case 1: lengthText = part[field]; break;
+                    case 2: type = part[field]; break;
+                    default: break;
+                }
+            }
+
+            if (count < 2 || !int.TryParse(gapText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var gap)
+                || !int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+            {
+                throw new SpeechArchiveException($"The index is damaged: a passage's sentences column has '{part}' at item {i + 1}. Rebuild it with `index --rebuild`.");
             }
 
             var start = at + gap;
             at = start + length;
-            list[i] = (start, at, f.Length > 2 && f[2].Length > 0 ? f[2] : null);
+            list[i++] = (start, at, type.IsEmpty ? null : type.ToString());
         }
 
         return list;

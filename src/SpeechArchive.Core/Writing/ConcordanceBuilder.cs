@@ -29,7 +29,7 @@ public static class ConcordanceBuilder
         foreach (var doc in docs)
         {
             var p = index.Passages[doc];
-            AddLines(lines, index.Speeches[p.Speech].Text, p.Start, p.End, forms, context, PassageSource.Of(index, doc), doc, _ => true);
+            AddLines(lines, p.SourceText, p.Start, p.End, forms, context, PassageSource.Of(index, doc), doc, _ => true);
         }
 
         // Section headings are text too (二、坚定不移推进全面从严治党): their hits count unless a passage holds them already.
@@ -41,14 +41,14 @@ public static class ConcordanceBuilder
             var (s, k) = headingIds[h];
             var speech = index.Speeches[s];
             var section = speech.Sections[k];
-            if (!MayHold(speech.Text, section.HeadingStart, section.HeadingEnd, forms) || !HeadingPasses(query, speech))
+            if (!MayHold(speech.TextSpan, section.HeadingStart, section.HeadingEnd, forms) || !HeadingPasses(query, speech))
             {
                 continue;
             }
 
             var first = speech.Passages.Count > 0 ? speech.Passages[0] : -1;
             var before = lines.Count;
-            AddLines(lines, speech.Text, section.HeadingStart, section.HeadingEnd, forms, context, PassageSource.OfHeading(index, s, section), first,
+            AddLines(lines, speech.TextSpan, section.HeadingStart, section.HeadingEnd, forms, context, PassageSource.OfHeading(index, s, section), first,
                 at => !speech.Passages.Any(d => index.Passages[d].Start <= at && at < index.Passages[d].End));
             if (lines.Count > before)
             {
@@ -76,7 +76,7 @@ public static class ConcordanceBuilder
         };
     }
 
-    private static void AddLines(List<(ConcordanceLine Line, int Doc, int At, string Key)> lines, string text, int from, int to, List<string> forms,
+    private static void AddLines(List<(ConcordanceLine Line, int Doc, int At, string Key)> lines, ReadOnlySpan<char> text, int from, int to, List<string> forms,
         int context, PassageSource source, int doc, Func<int, bool> keep)
     {
         var offsets = new List<int>(to - from);
@@ -99,18 +99,18 @@ public static class ConcordanceBuilder
             var key = match[Math.Max(0, at - DuplicateWindow)..Math.Min(match.Length, at + length + DuplicateWindow)];
             lines.Add((new ConcordanceLine
             {
-                Left = Flatten(text[Math.Max(0, start - context)..start]),
-                Hit = Flatten(text[start..end]),
-                Right = Flatten(text[end..Math.Min(text.Length, end + context)]),
+                Left = Flatten(text[Math.Max(0, start - context)..start].ToString()),
+                Hit = Flatten(text[start..end].ToString()),
+                Right = Flatten(text[end..Math.Min(text.Length, end + context)].ToString()),
                 Source = source,
             }, doc, start, key));
         }
     }
 
     /// <summary>A cheap test before building a heading's match text: the first and last characters of a form occur in it.</summary>
-    private static bool MayHold(string text, int start, int end, List<string> forms)
+    private static bool MayHold(ReadOnlySpan<char> text, int start, int end, List<string> forms)
     {
-        var heading = text.AsSpan(start, end - start);
+        var heading = text.Slice(start, end - start);
         foreach (var form in forms)
         {
             if (form.Length > 0 && heading.IndexOf(form[0]) >= 0 && heading.IndexOf(form[^1]) >= 0)

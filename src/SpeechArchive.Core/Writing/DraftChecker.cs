@@ -144,7 +144,7 @@ public static class DraftChecker
         {
             Source = PassageSource.Of(index, doc),
             Similarity = Math.Round(similarity, 3),
-            Matched = marks.Count == 0 ? "" : text[marks[0].Item1..marks[0].Item2],
+            Matched = marks.Count == 0 ? "" : text[marks[0].Item1..marks[0].Item2].ToString(),
             Snippet = MarkedSnippet.Build(text, p.Start, p.End, marks, 160),
         };
     }

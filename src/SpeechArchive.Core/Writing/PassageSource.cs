@@ -36,7 +36,7 @@ public sealed record PassageSource
         ArgumentNullException.ThrowIfNull(section);
         var s = index.Speeches[speech];
         var anchor = "s-" + (section.Ordinal + 1).ToString(CultureInfo.InvariantCulture);
-        return For(s, s.Id + "#" + anchor, 0, anchor, s.Text[section.HeadingStart..section.HeadingEnd].Trim());
+        return For(s, s.Id + "#" + anchor, 0, anchor, s.TextSpan[section.HeadingStart..section.HeadingEnd].Trim().ToString());
     }
 
     private static PassageSource For(SpeechInfo s, string passageId, int number, string anchor, string section)

@@ -88,7 +88,7 @@ public static class SimilarPassages
         var terms = shared.Where(s => s.Length >= 3 || (s.Length == 2 && BigramCandidates.Idf(index, TermKey.Bigram(s[0], s[1])) > 3))
             .OrderByDescending(s => s.Length).ThenBy(s => s, StringComparer.Ordinal).Take(12).ToList();
         var p = index.Passages[doc];
-        var text = index.Speeches[p.Speech].Text;
+        var text = p.SourceText;
         var marks = SnippetBuilder.FindHits(text, p.Start, p.End, shared.Where(s => s.Length >= 4));
         return new SimilarPassage
         {

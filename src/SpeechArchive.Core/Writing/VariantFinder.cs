@@ -57,9 +57,9 @@ public static class VariantFinder
     private static IEnumerable<Found> Occurrences(IndexSnapshot index, int doc, string formulation, double minSimilarity)
     {
         var p = index.Passages[doc];
-        var text = index.Speeches[p.Speech].Text;
+        var speech = index.Speeches[p.Speech]; // its text is read afresh after each yield (a span cannot cross one)
         var offsets = new List<int>(p.End - p.Start);
-        var match = MatchText.Build(text, p.Start, p.End, offsets).ToCharArray();
+        var match = MatchText.Build(speech.TextSpan, p.Start, p.End, offsets).ToCharArray();
         for (var k = 0; k < MaxPerPassage; k++)
         {
             var a = LocalAlignment.AlignRotations(formulation, new string(match));
@@ -70,8 +70,8 @@ public static class VariantFinder
             }
 
             var start = offsets[a.TextStart];
-            var end = Extend(text, offsets[a.TextEnd - 1] + 1, p.End);
-            var wording = text[start..end];
+            var end = Extend(speech.TextSpan, offsets[a.TextEnd - 1] + 1, p.End);
+            var wording = speech.TextSpan[start..end].ToString();
             yield return new Found(MatchText.Build(wording, 0, wording.Length), wording, start, end, Math.Round(similarity, 3), a.Rotated);
             for (var i = a.TextStart; i < a.TextEnd; i++)
             {
@@ -81,7 +81,7 @@ public static class VariantFinder
     }
 
     /// <summary>Past a 、 the enumeration goes on: the wording keeps the next item (up to the next punctuation).</summary>
-    private static int Extend(string text, int end, int limit)
+    private static int Extend(ReadOnlySpan<char> text, int end, int limit)
     {
         if (end >= limit || text[end] != '、')
         {
@@ -118,7 +118,7 @@ public static class VariantFinder
     private static VariantOccurrence Occurrence(IndexSnapshot index, int doc, Found hit)
     {
         var p = index.Passages[doc];
-        var snippet = MarkedSnippet.Build(index.Speeches[p.Speech].Text, p.Start, p.End, [(hit.Start, hit.End)], 120);
+        var snippet = MarkedSnippet.Build(p.SourceText, p.Start, p.End, [(hit.Start, hit.End)], 120);
         return new VariantOccurrence(PassageSource.Of(index, doc), snippet);
     }
 

@@ -28,6 +28,18 @@ public sealed class SentenceColumnTests
     }
 
     [Fact]
+    public void HeldAsUtf8_ShouldDecodeAsTheStoredString()
+    {
+        (int, int, string?)[] sentences = [(3, 9, "要求"), (10, 20, null), (20, 31, "bushu")];
+        var compact = SentenceColumn.Encode(3, sentences);
+
+        var decoded = SentenceColumn.Decode(System.Text.Encoding.UTF8.GetBytes(compact), 3);
+
+        Assert.Equal(sentences, decoded);
+        Assert.Equal(SentenceColumn.Decode(compact, 3), decoded);
+    }
+
+    [Fact]
     public void NoSentences_ShouldEncodeAsEmptyAndDecodeAsNone()
     {
         Assert.Equal("", SentenceColumn.Encode(10, []));
