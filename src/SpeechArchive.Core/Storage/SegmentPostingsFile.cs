@@ -57,9 +57,12 @@ internal sealed unsafe class SegmentPostingsFile
     }
 
     /// <summary>Reads the segments of <paramref name="store"/> in its current read transaction.</summary>
-    public static SegmentPostingsFile Read(IndexStore store)
+    public static SegmentPostingsFile Read(IndexStore store) => Read(store, [Path.GetTempPath(), store.Directory]);
+
+    /// <summary>Reads the segments of <paramref name="store"/>, mapped from a file in the first of <paramref name="folders"/> that takes it, else in memory.</summary>
+    internal static SegmentPostingsFile Read(IndexStore store, IReadOnlyList<string> folders)
     {
-        foreach (var folder in new[] { Path.GetTempPath(), store.Directory })
+        foreach (var folder in folders)
         {
             FileStream file;
             var path = Path.Combine(folder, $"postings-{Guid.NewGuid():N}.map");
@@ -89,7 +92,7 @@ internal sealed unsafe class SegmentPostingsFile
             catch (IOException)
             {
                 // This folder filled up while the postings were written (the file is deleted below): try the next, else memory.
-                file.Dispose();
+                Close(file);
                 continue;
             }
             catch
@@ -108,5 +111,18 @@ internal sealed unsafe class SegmentPostingsFile
 
         var memory = new MemoryStream();
         return new SegmentPostingsFile(store.ReadSegmentTerms(memory), memory.GetBuffer(), null);
+    }
+
+    /// <summary>Closes a file whose buffered bytes a full disk refuses (closing flushes them, and throws again; the handle is closed regardless).</summary>
+    private static void Close(FileStream file)
+    {
+        try
+        {
+            file.Dispose();
+        }
+        catch (IOException)
+        {
+            // the disk is full: nothing of this file is wanted
+        }
     }
 }
