@@ -124,6 +124,12 @@ public sealed partial class IndexSnapshot
     /// <summary>Whether <paramref name="indexDirectory"/> holds an index database (it may still be of another schema version).</summary>
     public static bool Exists(string indexDirectory) => IndexStore.Exists(indexDirectory);
 
+    /// <summary>
+    /// Closes what snapshots no longer reachable still map (the speeches' texts of a replaced generation, whose file a later
+    /// load deleted: its disk space comes back only then). Every load does it too; a host calls it a while after a swap.
+    /// </summary>
+    public static void ReleaseUnreachable() => SpeechTexts.Sweep();
+
     internal static IndexSnapshot Load(IndexStore store)
     {
         // Read transactions (WAL: they see one commit and never wait for a writer) on two connections, so the passages are

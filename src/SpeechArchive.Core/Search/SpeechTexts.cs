@@ -81,6 +81,21 @@ internal sealed class SpeechTexts
         var texts = new SpeechTexts(file, null);
         lock (Maps)
         {
+            Sweep();
+            Maps.Add((new WeakReference<SpeechTexts>(texts), file));
+        }
+
+        return texts;
+    }
+
+    /// <summary>
+    /// Closes the maps of snapshots no longer reachable (after a reindex, the previous generation's, whose file is deleted:
+    /// its disk space comes back when the map is closed). Each load sweeps; <see cref="IndexSnapshot.ReleaseUnreachable"/> too.
+    /// </summary>
+    public static void Sweep()
+    {
+        lock (Maps)
+        {
             Maps.RemoveAll(m =>
             {
                 if (m.Owner.TryGetTarget(out _))
@@ -91,9 +106,6 @@ internal sealed class SpeechTexts
                 m.File.Dispose();
                 return true;
             });
-            Maps.Add((new WeakReference<SpeechTexts>(texts), file));
         }
-
-        return texts;
     }
 }

@@ -76,6 +76,11 @@ internal sealed unsafe class SegmentPostingsFile
                 continue;
             }
 
+            if (!OperatingSystem.IsWindows())
+            {
+                File.Delete(path); // at once: a process killed while writing leaves nothing behind; the open file is written and mapped
+            }
+
             try
             {
                 var segments = store.ReadSegmentTerms(file);
@@ -100,13 +105,7 @@ internal sealed unsafe class SegmentPostingsFile
                 file.Dispose();
                 throw;
             }
-            finally
-            {
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.Delete(path); // mapped: the pages stay until unmapped
-                }
-            }
+
         }
 
         var memory = new MemoryStream();

@@ -119,7 +119,9 @@ internal sealed unsafe class SpeechTextFile : IDisposable
     /// <summary>
     /// Deletes the text files in <paramref name="directory"/> of generations before <paramref name="generation"/> or of
     /// the same one but other rows than <paramref name="keep"/>'s (a rebuilt index), and temporary files left an hour ago.
-    /// A later generation's file is kept: its load may be under way. A map still open on a deleted file stays readable.
+    /// A later generation's file is kept while it is recent (its load may be under way); one written an hour ago or more is
+    /// an earlier database's (a damaged index set aside, or a deleted one, starts its generations again). A map still open
+    /// on a deleted file stays readable.
     /// </summary>
     public static void DeleteOthers(string directory, long generation, string keep)
     {
@@ -129,7 +131,8 @@ internal sealed unsafe class SpeechTextFile : IDisposable
             var dash = name.IndexOf('-', Prefix.Length);
             var stale = name.EndsWith(Extension, StringComparison.Ordinal)
                 ? !string.Equals(name, keep, StringComparison.Ordinal)
-                    && (dash < 0 || !long.TryParse(name.AsSpan(Prefix.Length, dash - Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var other) || other <= generation)
+                    && (dash < 0 || !long.TryParse(name.AsSpan(Prefix.Length, dash - Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var other)
+                        || other <= generation || File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddHours(-1))
                 : File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddHours(-1);
             if (stale)
             {

@@ -228,6 +228,19 @@ internal sealed partial class ArchiveHost
         Prepare(snapshot);
         current = new Searcher(snapshot, LoadUnderstanding());
         damaged = null;
+        _ = ReleaseReplacedAsync();
+    }
+
+    /// <summary>How long after a swap the replaced snapshot's mapped files are closed (requests still on it end well before).</summary>
+    private static readonly TimeSpan ReleaseDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>Once requests on the replaced snapshot have ended, collects it and closes its maps, so its deleted files give their disk back.</summary>
+    private static async Task ReleaseReplacedAsync()
+    {
+        await Task.Delay(ReleaseDelay).ConfigureAwait(false);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        IndexSnapshot.ReleaseUnreachable();
     }
 
     private QueryUnderstanding LoadUnderstanding()

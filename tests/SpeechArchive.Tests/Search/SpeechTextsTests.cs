@@ -64,6 +64,35 @@ public sealed class SpeechTextsTests : IDisposable
     }
 
     [SkippableFact]
+    public void WhenAReplacedSnapshotIsNoLongerReachable_ShouldCloseTheMapOfItsDeletedFile()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "reads the process's maps from /proc/self/maps");
+        var corpus = temp.CopyFixtureCorpus();
+        var index = Build(corpus, temp.Combine("index"));
+        var oldFile = LoadAndForget(index);
+        File.WriteAllText(Path.Combine(corpus, "new.txt"), "同志们：\n要把巡察整改作为重要政治任务抓紧抓实。\n");
+        Build(corpus, index);
+        var snapshot = IndexSnapshot.Load(index); // deletes the old generation's file
+        Assert.False(File.Exists(oldFile));
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        IndexSnapshot.ReleaseUnreachable();
+
+        Assert.DoesNotContain(oldFile, File.ReadAllText("/proc/self/maps"), StringComparison.Ordinal);
+        Assert.Contains(snapshot.Speeches[0].Texts.MappedPath!, File.ReadAllText("/proc/self/maps"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Loads a snapshot and lets go of it; returns the text file it mapped.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string LoadAndForget(string index)
+    {
+        var snapshot = IndexSnapshot.Load(index);
+        Assert.Contains(snapshot.Speeches[0].Texts.MappedPath!, File.ReadAllText("/proc/self/maps"), StringComparison.Ordinal);
+        return snapshot.Speeches[0].Texts.MappedPath!;
+    }
+
+    [SkippableFact]
     public void InAReadOnlyFolderWithoutTheFile_ShouldHoldTheTextsOnTheHeap()
     {
         var corpus = temp.CopyFixtureCorpus();
