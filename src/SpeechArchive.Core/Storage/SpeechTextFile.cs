@@ -106,6 +106,9 @@ internal sealed unsafe class SpeechTextFile : IDisposable
                 {
                     writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
                 }
+
+                writer.Flush();
+                stream.Flush(flushToDisk: true); // on disk before the rename: after a power loss the name never points at zeros
             }
 
             File.Move(temporary, path, overwrite: true);
