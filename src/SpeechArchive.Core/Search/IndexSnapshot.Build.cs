@@ -250,8 +250,6 @@ public sealed partial class IndexSnapshot
             SizeOnDisk = store.SizeOnDisk(),
             TaxonomyYaml = store.GetMeta(MetaKey.TaxonomyYaml),
             Lexicon = lexicon.GetAwaiter().GetResult(),
-            PassageSpeech = passageSpeech,
-            PassageSection = passageSection,
             PassageYear = passageYear,
             PassageDate = passageDate,
             PassageThemes = passageThemes,

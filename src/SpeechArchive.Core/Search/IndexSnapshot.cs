@@ -97,8 +97,11 @@ public sealed partial class IndexSnapshot
     /// <summary>The stored taxonomy (YAML) the labels were made with, for re-computing reasons.</summary>
     public string? TaxonomyYaml { get; private init; }
 
-    internal int[] PassageSpeech { get; private init; } = [];
-    internal int[] PassageSection { get; private init; } = [];
+    /// <summary>Each passage's speech: the passages' own column.</summary>
+    internal int[] PassageSpeech => Passages.Speech;
+
+    /// <summary>Each passage's innermost section (a global section id, or -1): the passages' own column.</summary>
+    internal int[] PassageSection => Passages.Section;
     internal int[] PassageDate { get; private init; } = [];
     internal int SectionCount => sectionMatches.Length;
     internal short[] PassageYear { get; private init; } = [];

@@ -1,5 +1,3 @@
-using System.IO.MemoryMappedFiles;
-
 namespace SpeechArchive.Storage;
 
 /// <summary>
@@ -13,47 +11,31 @@ namespace SpeechArchive.Storage;
 /// </summary>
 internal sealed unsafe class SegmentPostingsFile
 {
-    private readonly MemoryMappedFile? map;
-    private readonly MemoryMappedViewAccessor? view;
-    private readonly byte* data;
+    private readonly MappedView? mapped;
     private readonly byte[]? bytes;
     private readonly (long At, int Length)[] ranges;
 
-    private SegmentPostingsFile(List<SegmentTerms> segments, byte[]? bytes, MemoryMappedFile? map)
+    private SegmentPostingsFile(List<SegmentTerms> segments, byte[]? bytes, MappedView? mapped)
     {
         Segments = segments;
         ranges = [.. segments.Select(s => (s.PostingsAt, checked((int)s.PostingsLength)))];
         this.bytes = bytes;
-        this.map = map;
-        if (map is not null)
-        {
-            view = map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
-            view.SafeMemoryMappedViewHandle.AcquirePointer(ref data);
-            data += view.PointerOffset;
-        }
+        this.mapped = mapped;
     }
 
-    ~SegmentPostingsFile()
-    {
-        if (view is not null)
-        {
-            view.SafeMemoryMappedViewHandle.ReleasePointer();
-            view.Dispose();
-            map!.Dispose();
-        }
-    }
+    ~SegmentPostingsFile() => mapped?.Dispose();
 
     /// <summary>The segments' term lists, in segment order.</summary>
     public List<SegmentTerms> Segments { get; }
 
     /// <summary>Whether the postings are mapped from a file (else in the managed heap).</summary>
-    public bool Mapped => map is not null;
+    public bool Mapped => mapped is not null;
 
     /// <summary>The postings of segment <paramref name="segment"/> (its index in <see cref="Segments"/>); valid while this object is reachable.</summary>
     public ReadOnlySpan<byte> Postings(int segment)
     {
         var (at, length) = ranges[segment];
-        return bytes is not null ? bytes.AsSpan((int)at, length) : new ReadOnlySpan<byte>(data + at, length);
+        return bytes is not null ? bytes.AsSpan((int)at, length) : new ReadOnlySpan<byte>(mapped!.Pointer + at, length);
     }
 
     /// <summary>Reads the segments of <paramref name="store"/> in its current read transaction.</summary>
@@ -91,8 +73,7 @@ internal sealed unsafe class SegmentPostingsFile
                 }
 
                 file.Flush();
-                var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-                return new SegmentPostingsFile(segments, null, map);
+                return new SegmentPostingsFile(segments, null, MappedView.Of(file));
             }
             catch (IOException)
             {

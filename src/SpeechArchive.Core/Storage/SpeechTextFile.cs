@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.MemoryMappedFiles;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -18,17 +17,15 @@ internal sealed unsafe class SpeechTextFile : IDisposable
     private const string Extension = ".utf16";
     private static ReadOnlySpan<byte> Magic => "SATEXT01"u8;
 
-    private readonly MemoryMappedFile map;
-    private readonly MemoryMappedViewAccessor view;
+    private readonly MappedView mapped;
     private readonly long[] offsets;
     private readonly char* chars;
     private bool disposed;
 
-    private SpeechTextFile(string path, MemoryMappedFile map, MemoryMappedViewAccessor view, long[] offsets, char* chars)
+    private SpeechTextFile(string path, MappedView mapped, long[] offsets, char* chars)
     {
         Path = path;
-        this.map = map;
-        this.view = view;
+        this.mapped = mapped;
         this.offsets = offsets;
         this.chars = chars;
     }
@@ -67,20 +64,17 @@ internal sealed unsafe class SpeechTextFile : IDisposable
             return null;
         }
 
-        var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-        var view = map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
-        byte* pointer = null;
-        view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-        pointer += view.PointerOffset;
+        var mapped = MappedView.Of(path);
+        var pointer = mapped.Pointer;
         var offsets = new ReadOnlySpan<long>(pointer + 16, count + 1).ToArray();
         if (!new ReadOnlySpan<byte>(pointer, 8).SequenceEqual(Magic) || *(long*)(pointer + 8) != count || offsets[0] != 0
             || header + (2 * offsets[count]) != length || !IsAscending(offsets))
         {
-            Release(map, view);
+            mapped.Dispose();
             return null;
         }
 
-        return new SpeechTextFile(path, map, view, offsets, (char*)(pointer + header));
+        return new SpeechTextFile(path, mapped, offsets, (char*)(pointer + header));
     }
 
     /// <summary>Writes <paramref name="texts"/> to <paramref name="path"/> (through a temporary file renamed into place).</summary>
@@ -156,15 +150,8 @@ internal sealed unsafe class SpeechTextFile : IDisposable
         if (!disposed)
         {
             disposed = true;
-            Release(map, view);
+            mapped.Dispose();
         }
-    }
-
-    private static void Release(MemoryMappedFile map, MemoryMappedViewAccessor view)
-    {
-        view.SafeMemoryMappedViewHandle.ReleasePointer();
-        view.Dispose();
-        map.Dispose();
     }
 
     private static bool IsAscending(long[] offsets)
