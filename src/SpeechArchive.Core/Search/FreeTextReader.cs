@@ -18,7 +18,8 @@ internal static class FreeTextReader
     /// <summary>
     /// The free-text reading of <paramref name="query"/>, or null when the query is to be matched strictly: exact mode, OR
     /// between words, nothing unquoted, runs that are each one word found as typed (free text would change nothing), or
-    /// runs each found as written in <see cref="AsWrittenEnough"/> passages or more (a formulation: widen only when it is rare).
+    /// runs each found as written in <see cref="AsWrittenEnough"/> passages or more (a formulation: widen only when it is rare),
+    /// and, of several runs, as many passages holding them all.
     /// </summary>
     public static FreeTextQuery? Read(ParsedQuery query, SearchMode mode, Segmenter segmenter, Thesaurus? thesaurus,
         Func<QueryWord, WordMatch> match, Func<QueryWord, WordMatch> matchRun)
@@ -77,13 +78,16 @@ internal static class FreeTextReader
             slots.Add(new WordSlot(word, [.. found.Select(Word)], expansions));
         }
 
-        if (!plain && dropped.Count == 0 && missing.Count == 0 && runs.Count == slots.Count
+        // Several runs few passages hold together (碳达峰 碳中和: 6) are free text too, so the first page fills with passages
+        // holding most of them, below those holding all.
+        var together = runs.Count < 2 || PostingsMath.CountTogether([.. runs.Select(r => matchRun(r).Docs)], AsWrittenEnough) >= AsWrittenEnough;
+        if (!plain && together && dropped.Count == 0 && missing.Count == 0 && runs.Count == slots.Count
             && runs.Zip(slots).All(x => !x.Second.Split && x.Second.Text == x.First.MatchForm))
         {
             return null; // each run is one word found as typed: strict matching means the same
         }
 
-        if (!plain && dropped.Count == 0 && runs.All(r => matchRun(r).DocFrequency is var df && (df >= AsWrittenEnough || (df > 0 && r.MatchForm.Length <= TermLength))))
+        if (!plain && together && dropped.Count == 0 && runs.All(r => matchRun(r).DocFrequency is var df && (df >= AsWrittenEnough || (df > 0 && r.MatchForm.Length <= TermLength))))
         {
             // A formulation found as written often enough fills the pages as strict matching finds it; a short one found as
             // written is a term (作风建设, 营商环境) whether or not the lexicon knows it.

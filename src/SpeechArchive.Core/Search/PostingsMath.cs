@@ -21,6 +21,40 @@ internal static class PostingsMath
         return result;
     }
 
+    /// <summary>How many ids all the sorted arrays hold, counting no further than <paramref name="atMost"/>.</summary>
+    public static int CountTogether(IReadOnlyList<int[]> lists, int atMost)
+    {
+        if (lists.Count == 0)
+        {
+            return 0;
+        }
+
+        var ordered = lists.OrderBy(l => l.Length).ToArray();
+        var at = new int[ordered.Length];
+        var count = 0;
+        foreach (var doc in ordered[0])
+        {
+            var all = true;
+            for (var k = 1; k < ordered.Length && all; k++)
+            {
+                at[k] = Gallop(ordered[k], at[k], doc);
+                if (at[k] >= ordered[k].Length)
+                {
+                    return count;
+                }
+
+                all = ordered[k][at[k]] == doc;
+            }
+
+            if (all && ++count >= atMost)
+            {
+                return count;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>The union of sorted arrays, sorted (one array: itself, not copied).</summary>
     public static int[] Union(IReadOnlyList<int[]> lists)
     {

@@ -121,4 +121,29 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
 
         Assert.Empty(result.Reading?.Dropped ?? []);
     }
+    [Fact]
+    public void WhenFewPassagesHoldAllTheTypedWords_ShouldAlsoCountThoseHoldingSomeBelowThem()
+    {
+        var all = seeds.Searcher.Search(new SearchRequest { Query = "巡察 整改", Mode = SearchMode.Exact, NearMatches = false, Limit = 100 });
+        var result = seeds.Searcher.Search(new SearchRequest { Query = "巡察 整改", NearMatches = false, Limit = 100 });
+
+        Assert.InRange(all.Total, 1, FreeTextReader.AsWrittenEnough - 1);
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Equal(1, reading.MinimumMatch);
+        Assert.True(result.Total > all.Total, "passages holding one of the words should be counted too");
+        Assert.Subset(result.Hits.Select(h => h.PassageId).ToHashSet(), all.Hits.Select(h => h.PassageId).ToHashSet());
+        Assert.Contains("巡察", result.Hits[0].Text, StringComparison.Ordinal);
+        Assert.Contains("整改", result.Hits[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenManyPassagesHoldAllTheTypedWords_ShouldMatchThemStrictly()
+    {
+        var result = seeds.Searcher.Search(new SearchRequest { Query = "全面从严治党 党风廉政建设", NearMatches = false, Limit = 0 });
+        var exact = seeds.Searcher.Search(new SearchRequest { Query = "全面从严治党 党风廉政建设", Mode = SearchMode.Exact, NearMatches = false, Limit = 0 });
+
+        Assert.True(exact.Total >= FreeTextReader.AsWrittenEnough);
+        Assert.Null(result.Reading);
+        Assert.Equal(exact.Total, result.Total);
+    }
 }
