@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using SpeechArchive.Cli.Peers;
 using SpeechArchive.Search;
 using SpeechArchive.Writing;
 using Spectre.Console;
@@ -32,17 +33,25 @@ internal static class EvalTopicalCommand
             Description = $"Only these rankings ({string.Join(", ", TopicalMode.All.Select(m => m.Name))}; default all), e.g. to pool fewer rows",
             AllowMultipleArgumentsPerToken = true,
         };
+        var peer = new Option<bool>("--peer") { Description = $"Also rank with the peer: plain BM25 over the words of Lucene's SmartChineseAnalyzer ({SmartcnPeer.Name}; needs java and liblucene8-java)" };
         var show = new Option<string[]>("--show") { Description = "Also print these needs' top ten in every mode, each passage with its grade (- unjudged)", AllowMultipleArgumentsPerToken = true };
         var json = CommonOptions.Json("the report");
         var command = new Command("eval-topical", "Score free-text search on topical needs: nDCG@10 and P@10 per kind and split, against the strict phrase mode and plain BM25 over words.")
-            { needs, judgments, corpus, existing, pool, perNeed, modes, show, json };
+            { needs, judgments, corpus, existing, pool, perNeed, modes, peer, show, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var set = TopicalSet.Load(parse.GetValue(needs)!, parse.GetValue(judgments)!);
             return EvalIndex.With(parse, corpus, existing, index =>
             {
                 var searcher = ArchiveOptions.OpenSearcher(index, parse);
-                var report = TopicalEvaluator.Evaluate(searcher, set, Modes(parse.GetValue(modes)));
+                var rankings = Modes(parse.GetValue(modes));
+                if (parse.GetValue(peer))
+                {
+                    rankings = [.. rankings, new TopicalMode(SmartcnPeer.Name, SearchMode.Words)
+                        { Rankings = SmartcnPeer.Rank(index, [.. set.Needs.Select(n => n.Query).Distinct()], TopicalEvaluator.K) }];
+                }
+
+                var report = TopicalEvaluator.Evaluate(searcher, set, rankings);
                 if (parse.GetValue(pool) is { } poolPath)
                 {
                     WritePool(poolPath, report, set, index);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SpeechArchive.Cli.Peers;
 using SpeechArchive.Search;
 using SpeechArchive.Writing;
 using Spectre.Console;
@@ -21,10 +22,11 @@ internal static class RecallEvalCommand
         };
         var strict = new Option<bool>("--strict") { Description = "Search without the thesaurus and near matches (the baseline)" };
         var words = new Option<bool>("--words") { Description = "Search as plain BM25 over the query's words, ORed (the baseline people's questions are compared with)" };
+        var peer = new Option<bool>("--peer") { Description = $"Score the peer instead: plain BM25 over the words of Lucene's SmartChineseAnalyzer ({SmartcnPeer.Name}; needs java and liblucene8-java)" };
         var misses = new Option<bool>("--misses") { Description = "List the queries whose passage did not come first" };
         var warmUp = new Option<int>("--warm-up") { Description = "Searches of the set's first queries before timing (default 50)", DefaultValueFactory = _ => 50 };
         var json = CommonOptions.Json("the report");
-        var command = new Command("recall-eval", "Score the main search on half-remembered queries: MRR@10 and recall@10, overall and per kind.") { queries, corpus, strict, words, misses, warmUp, json };
+        var command = new Command("recall-eval", "Score the main search on half-remembered queries: MRR@10 and recall@10, overall and per kind.") { queries, corpus, strict, words, peer, misses, warmUp, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var set = RecallSet.Load(parse.GetValue(queries)!);
@@ -32,7 +34,8 @@ internal static class RecallEvalCommand
             int Score(IndexSnapshot index)
             {
                 var searcher = parse.GetValue(strict) ? new Searcher(index) : ArchiveOptions.OpenSearcher(index, parse);
-                var report = RecallEvaluator.Evaluate(searcher, set, warmUp: parse.GetValue(warmUp), mode: parse.GetValue(words) ? SearchMode.Words : SearchMode.Understood);
+                var rankings = parse.GetValue(peer) ? SmartcnPeer.Rank(index, [.. set.Select(q => q.Query).Distinct()], 10) : null;
+                var report = RecallEvaluator.Evaluate(searcher, set, warmUp: parse.GetValue(warmUp), mode: parse.GetValue(words) ? SearchMode.Words : SearchMode.Understood, rankings: rankings);
                 return CommonOptions.Print(parse, json, report, r => Print(r, index, parse.GetValue(misses)));
             }
 
@@ -50,7 +53,15 @@ internal static class RecallEvalCommand
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"{index.Passages.Count:N0} passages; search (after {report.WarmUp} warm-up searches) {report.MeanMs:0.0} ms on average, {report.P95Ms:0.0} ms at the 95th percentile, {report.MaxMs:0.0} ms at most");
+        if (report.WarmUp == 0)
+        {
+            AnsiConsole.MarkupLine($"{index.Passages.Count:N0} passages; the peer's rankings (not timed)");
+        }
+        else
+        {
+            AnsiConsole.MarkupLine($"{index.Passages.Count:N0} passages; search (after {report.WarmUp} warm-up searches) {report.MeanMs:0.0} ms on average, {report.P95Ms:0.0} ms at the 95th percentile, {report.MaxMs:0.0} ms at most");
+        }
+
         if (report.Slowest.Count > 0)
         {
             AnsiConsole.MarkupLine(Markup.Escape("slowest: " + string.Join("; ", report.Slowest.Select(t => $"[{t.Query.Kind}] {t.Query.Query} {t.Ms.ToString("0.0", CultureInfo.InvariantCulture)} ms"))));

@@ -9,9 +9,11 @@ public static class RecallEvaluator
 {
     /// <summary>
     /// Scores <paramref name="queries"/> searched in <paramref name="mode"/>. Times are taken after <paramref name="warmUp"/> searches of the set's first queries
-    /// (the first searches pay for compiling the code, and the runtime recompiles hot methods after about thirty calls).
+    /// (the first searches pay for compiling the code, and the runtime recompiles hot methods after about thirty calls). With
+    /// <paramref name="rankings"/> (a peer's passage ids by query), those are scored instead of searches, and nothing is timed.
     /// </summary>
-    public static RecallReport Evaluate(Searcher searcher, IReadOnlyList<RecallQuery> queries, int k = 10, int warmUp = 1, SearchMode mode = SearchMode.Understood)
+    public static RecallReport Evaluate(Searcher searcher, IReadOnlyList<RecallQuery> queries, int k = 10, int warmUp = 1, SearchMode mode = SearchMode.Understood,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? rankings = null)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(queries);
@@ -20,7 +22,7 @@ public static class RecallEvaluator
         var misses = new List<RecallMiss>();
         var times = new List<double>(queries.Count);
         var slowest = new List<(RecallQuery Query, double Ms)>();
-        foreach (var q in queries.Take(Math.Max(warmUp, queries.Count > 0 ? 1 : 0)))
+        foreach (var q in rankings is null ? queries.Take(Math.Max(warmUp, queries.Count > 0 ? 1 : 0)) : [])
         {
             searcher.Search(new SearchRequest { Query = q.Query, Limit = k, SnippetLength = 40, Mode = mode });
         }
@@ -29,17 +31,27 @@ public static class RecallEvaluator
         {
             var target = TargetPassage(index, q)
                 ?? throw new SpeechArchiveException($"recall target not in the index: {q.Source} “{q.Target}” (index the seeds and the reports together)");
-            var clock = Stopwatch.StartNew();
-            var result = searcher.Search(new SearchRequest { Query = q.Query, Limit = k, SnippetLength = 40, Mode = mode });
-            times.Add(clock.Elapsed.TotalMilliseconds);
-            slowest.Add((q, clock.Elapsed.TotalMilliseconds));
-            var at = result.Hits.ToList().FindIndex(h => h.PassageId == index.Passages[target].Id);
+            List<(string Id, string Text)> hits;
+            if (rankings is not null)
+            {
+                hits = [.. (rankings.TryGetValue(q.Query, out var ids) ? ids : []).Take(k)
+                    .Select(id => (id, index.FindPassage(id) is int d ? index.PassageText(d) : ""))];
+            }
+            else
+            {
+                var clock = Stopwatch.StartNew();
+                var result = searcher.Search(new SearchRequest { Query = q.Query, Limit = k, SnippetLength = 40, Mode = mode });
+                times.Add(clock.Elapsed.TotalMilliseconds);
+                slowest.Add((q, clock.Elapsed.TotalMilliseconds));
+                hits = [.. result.Hits.Select(h => (h.PassageId, h.Text))];
+            }
+
+            var at = hits.FindIndex(h => h.Id == index.Passages[target].Id);
             int? rank = at < 0 ? null : at + 1;
             ranks.Add((q, rank));
             if (rank != 1)
             {
-                var first = result.Hits.Count > 0 ? result.Hits[0] : null;
-                misses.Add(new RecallMiss(q, rank, first?.PassageId, first is null ? null : Excerpt(first.Text)));
+                misses.Add(new RecallMiss(q, rank, hits.Count > 0 ? hits[0].Id : null, hits.Count > 0 ? Excerpt(hits[0].Text) : null));
             }
         }
 
@@ -52,7 +64,7 @@ public static class RecallEvaluator
             MeanMs = times.Count == 0 ? 0 : Math.Round(times.Average(), 2),
             P95Ms = times.Count == 0 ? 0 : Math.Round(times.Order().ElementAt((int)Math.Ceiling(0.95 * times.Count) - 1), 2),
             MaxMs = times.Count == 0 ? 0 : Math.Round(times.Max(), 2),
-            WarmUp = Math.Min(Math.Max(warmUp, 1), queries.Count),
+            WarmUp = rankings is null ? Math.Min(Math.Max(warmUp, 1), queries.Count) : 0,
             Slowest = slowest.OrderByDescending(x => x.Ms).Take(5).Select(x => new RecallTime(x.Query, Math.Round(x.Ms, 2))).ToList(),
         };
     }

@@ -41,6 +41,11 @@ public static class TopicalEvaluator
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(mode);
+        if (mode.Rankings is { } given)
+        {
+            return given.TryGetValue(query, out var ranked) ? [.. ranked.Take(K)] : [];
+        }
+
         var result = searcher.Search(new SearchRequest { Query = query, Limit = K, Mode = mode.Mode, ByMeaning = mode.ByMeaning, SnippetLength = 40 });
         return [.. result.Hits.Select(h => h.PassageId)];
     }
@@ -75,6 +80,9 @@ public static class TopicalEvaluator
 /// <summary>A ranking <c>eval-topical</c> compares: a search mode, with or without ranking by meaning.</summary>
 public sealed record TopicalMode(string Name, SearchMode Mode, bool ByMeaning = true)
 {
+    /// <summary>A ranking made outside the engine (a peer's), by query: the mode's results instead of a search.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Rankings { get; init; }
+
     /// <summary>
     /// The hybrid default (free text fused with meaning), the same words without meaning, meaning alone, exactly as typed,
     /// and plain BM25 over the words.
