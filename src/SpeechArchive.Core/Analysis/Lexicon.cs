@@ -76,4 +76,36 @@ public sealed partial class Lexicon
 
     /// <summary>The frequency of <paramref name="word"/>, 0 when it is not in the lexicon.</summary>
     public long Frequency(string word) => frequencies.GetValueOrDefault(word);
+
+    /// <summary>
+    /// The shorter lexicon words a word of three characters or more is made of, cut where both sides are words (the most
+    /// balanced cut first, each side cut again): 控制人口增长 → 控制、人口、增长; 国有企业改革 → 国有、企业、改革. Empty when no
+    /// cut gives two words. The lexicon learns long compounds from the archive; their components are what a passage about
+    /// the same thing in other words holds.
+    /// </summary>
+    public IReadOnlyList<string> Components(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var parts = new List<string>();
+        Cut(word, parts);
+        return parts.Count > 1 ? parts : [];
+    }
+
+    private void Cut(string word, List<string> parts)
+    {
+        if (word.Length >= 3)
+        {
+            foreach (var cut in Enumerable.Range(1, word.Length - 1).OrderBy(c => Math.Abs((2 * c) - word.Length)).ThenBy(c => c))
+            {
+                if (Contains(word[..cut]) && Contains(word[cut..]))
+                {
+                    Cut(word[..cut], parts);
+                    Cut(word[cut..], parts);
+                    return;
+                }
+            }
+        }
+
+        parts.Add(word);
+    }
 }

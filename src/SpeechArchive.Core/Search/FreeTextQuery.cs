@@ -24,16 +24,20 @@ internal sealed record FreeTextQuery(
 {
     /// <summary>Every match form to mark in a snippet: runs, words and their parts and expansions.</summary>
     public IEnumerable<string> Forms => Runs.Select(r => r.MatchForm)
-        .Concat(Slots.SelectMany(s => s.Words.Concat(s.Expansions)).Select(w => w.MatchForm))
+        .Concat(Slots.SelectMany(s => s.Words.Concat(s.Expansions).Concat(s.Components)).Select(w => w.MatchForm))
         .Concat(Phrases.Select(p => p.MatchForm));
 }
 
 /// <summary>
 /// One word of a free-text query: the word itself, or when no passage holds it, the parts it splits into (any of which
-/// counts); and its thesaurus terms, weighted lower.
+/// counts); its thesaurus terms, weighted lower; and for a long learned word, the shorter words it is made of, which count
+/// for it where a passage holds them all (<see cref="Analysis.Lexicon.Components"/>).
 /// </summary>
 internal sealed record WordSlot(string Text, IReadOnlyList<QueryWord> Words, IReadOnlyList<QueryWord> Expansions)
 {
+    /// <summary>The shorter words the word is made of; a passage holding all of them holds the word's meaning apart (控制…人口…增长).</summary>
+    public IReadOnlyList<QueryWord> Components { get; init; } = [];
+
     /// <summary>Whether the word was split into parts because no passage holds it whole.</summary>
     public bool Split => Words.Count != 1 || Words[0].Text != Text;
 }

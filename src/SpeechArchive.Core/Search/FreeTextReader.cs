@@ -75,7 +75,8 @@ internal static class FreeTextReader
 
             var expansions = plain || thesaurus is null ? [] : found.Prepend(word).Distinct().SelectMany(thesaurus.RelatedTo)
                 .Where(r => !words.Contains(r) && !found.Contains(r)).Distinct().Select(Word).ToList();
-            slots.Add(new WordSlot(word, [.. found.Select(Word)], expansions));
+            var components = plain || found is not [var whole] || whole != word ? [] : segmenter.Lexicon.Components(word).Distinct().Select(Word).ToList();
+            slots.Add(new WordSlot(word, [.. found.Select(Word)], expansions) { Components = components });
         }
 
         // Several runs few passages hold together (碳达峰 碳中和: 6) are free text too, so the first page fills with passages

@@ -42,7 +42,8 @@ internal static class QueryReadings
     /// <summary>The reading; the passages as written are counted among those passing <paramref name="filters"/>.</summary>
     public static QueryReading Of(IndexSnapshot index, FreeTextQuery free, Ranking ranking, ResolvedFilters filters) => new()
     {
-        Words = [.. free.Slots.Select(s => new QueryReadingWord(s.Text, s.Split ? [.. s.Words.Select(w => w.Text)] : [], [.. s.Expansions.Select(e => e.Text)]))],
+        Words = [.. free.Slots.Select(s => new QueryReadingWord(s.Text, s.Split ? [.. s.Words.Select(w => w.Text)] : [], [.. s.Expansions.Select(e => e.Text)])
+            { Components = [.. s.Components.Select(c => c.Text)] })],
         Dropped = [.. free.Dropped.Distinct()],
         Missing = free.Missing,
         MinimumMatch = ranking.MinimumMatch,
@@ -55,4 +56,8 @@ internal static class QueryReadings
 }
 
 /// <summary>One word searched, with the parts it was split into (if any) and its thesaurus terms.</summary>
-public sealed record QueryReadingWord(string Word, IReadOnlyList<string> Parts, IReadOnlyList<string> Expansions);
+public sealed record QueryReadingWord(string Word, IReadOnlyList<string> Parts, IReadOnlyList<string> Expansions)
+{
+    /// <summary>The shorter words a long word is made of: a passage holding them all counts for it (控制人口增长 → 控制、人口、增长).</summary>
+    public IReadOnlyList<string> Components { get; init; } = [];
+}

@@ -209,7 +209,16 @@ internal static partial class Ranker
     /// <summary>A run that is itself one of the words searched: holding it as written is holding that word.</summary>
     private static bool IsOneSlot(FreeTextQuery query, QueryWord run) => query.Slots.Any(s => !s.Split && s.Text == run.MatchForm);
 
-    /// <summary>A word's score in each passage: the best of the word (or its parts, summed) and its thesaurus terms, weighted.</summary>
+    /// <summary>
+    /// A long word's components held together score at this times their mean BM25 (chosen on the tune split against 2 and no
+    /// components: docs/relevance.md); a passage holding the word itself keeps the better of the two.
+    /// </summary>
+    public const double ComponentsWeight = 3.0;
+
+    /// <summary>
+    /// A word's score in each passage: the best of the word (or its parts, summed), its thesaurus terms, weighted, and its
+    /// components where a passage holds them all (<see cref="ComponentsWeight"/>).
+    /// </summary>
     private static ScoredDocs SlotScores(Bm25 bm25, WordSlot slot, Func<QueryWord, WordMatch> match)
     {
         var scores = ScoredDocs.Empty;
@@ -227,6 +236,17 @@ internal static partial class Ranker
             }
 
             scores = Max(scores, expanded);
+        }
+
+        if (slot.Components.Count > 1)
+        {
+            var together = Conjunction(slot.Components, bm25, match);
+            for (var i = 0; i < together.Count; i++)
+            {
+                together.Scores[i] *= ComponentsWeight / slot.Components.Count;
+            }
+
+            scores = Max(scores, together);
         }
 
         return scores;

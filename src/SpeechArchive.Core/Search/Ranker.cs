@@ -67,7 +67,7 @@ internal static partial class Ranker
         ScoredDocs? combined = null;
         if (!exhaustive && query.Required.Count > 1 && query.Required.All(c => c.Alternatives.Count == 1))
         {
-            combined = Conjunction(query.Required.Select(c => c.Alternatives[0]).ToList(), bm25, matches);
+            combined = Conjunction(query.Required.Select(c => c.Alternatives[0]).ToList(), bm25, w => matches.Get(w));
             if (combined.Count == 0)
             {
                 return combined;
@@ -103,12 +103,12 @@ internal static partial class Ranker
     /// Passages holding every one of several words, scored: the rarest word's passages looked up in the others' (galloping),
     /// and only the passages found scored — the sum in the words' order, as clause-by-clause joins add them.
     /// </summary>
-    private static ScoredDocs Conjunction(List<QueryWord> words, Bm25 bm25, WordMatches matches)
+    private static ScoredDocs Conjunction(IReadOnlyList<QueryWord> words, Bm25 bm25, Func<QueryWord, WordMatch> match)
     {
         var found = new WordMatch[words.Count];
         for (var w = 0; w < words.Count; w++)
         {
-            found[w] = matches.Get(words[w]);
+            found[w] = match(words[w]);
             if (found[w].Docs.Length == 0)
             {
                 return ScoredDocs.Empty;

@@ -68,4 +68,14 @@ public sealed class LexiconTests
 
         Assert.Equal(Lexicon.Base.Words, read.Words);
     }
+    [Fact]
+    public void WhenALongWordIsMadeOfShorterWords_ShouldGiveThemAsItsComponents()
+    {
+        var lexicon = new Lexicon([("控制人口增长", 5), ("控制", 90), ("人口", 80), ("增长", 70), ("人口增长", 9), ("改革", 50)]);
+
+        Assert.Equal(["控制", "人口", "增长"], lexicon.Components("控制人口增长"));
+        Assert.Equal(["人口", "增长"], lexicon.Components("人口增长"));
+        Assert.Empty(lexicon.Components("改革"));
+        Assert.Empty(lexicon.Components("深化改革"));
+    }
 }

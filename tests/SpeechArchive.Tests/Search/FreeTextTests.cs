@@ -59,11 +59,14 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         {
             var result = seeds.Searcher.Search(new SearchRequest { Query = query, Limit = 0, Expand = false, NearMatches = false });
             var reading = result.Reading!;
-            var words = reading.Words.Select(w => w.Parts.Count > 0 ? w.Parts : [w.Word]).ToList();
+            var words = reading.Words.Select(w => (Alternatives: w.Parts.Count > 0 ? w.Parts : [w.Word], w.Components)).ToList();
             var runs = QueryParser.Parse(query).Required.Select(c => c.Alternatives[0].MatchForm).ToList();
+            bool Holds(string text, (IReadOnlyList<string> Alternatives, IReadOnlyList<string> Components) word) =>
+                word.Alternatives.Any(w => text.Contains(w, StringComparison.Ordinal))
+                || (word.Components.Count > 0 && word.Components.All(c => text.Contains(c, StringComparison.Ordinal)));
             var expected = seeds.Snapshot.Passages.Count(p =>
                 runs.Any(r => words.Count > 1 && p.MatchText.Contains(r, StringComparison.Ordinal))
-                || words.Count(parts => parts.Any(w => p.MatchText.Contains(w, StringComparison.Ordinal))) >= reading.MinimumMatch);
+                || words.Count(w => Holds(p.MatchText, w)) >= reading.MinimumMatch);
 
             Assert.Equal(expected, result.Total);
             Assert.Equal(expected, result.Facets.Year.Sum(y => y.Count));
@@ -145,5 +148,20 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.True(exact.Total >= FreeTextReader.AsWrittenEnough);
         Assert.Null(result.Reading);
         Assert.Equal(exact.Total, result.Total);
+    }
+    [Fact]
+    public void WhenALongWordIsHeldOnlyApartInAPassage_ShouldCountThatPassageForIt()
+    {
+        var result = seeds.Searcher.Search(new SearchRequest { Query = "党风廉政建设怎么抓", Expand = false, NearMatches = false, Limit = 200 });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        var word = Assert.Single(reading.Words);
+        Assert.Equal("党风廉政建设", word.Word);
+        Assert.Equal(seeds.Snapshot.Lexicon.Components("党风廉政建设"), word.Components);
+        Assert.True(word.Components.Count > 1);
+        Assert.Equal(result.Total, result.Hits.Count);
+        var apart = result.Hits.Where(h => !h.Text.Contains("党风廉政建设", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(apart);
+        Assert.All(apart, h => Assert.All(word.Components, c => Assert.Contains(c, h.Text, StringComparison.Ordinal)));
     }
 }
