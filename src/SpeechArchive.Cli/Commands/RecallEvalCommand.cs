@@ -29,14 +29,20 @@ internal static class RecallEvalCommand
         var command = new Command("recall-eval", "Score the main search on half-remembered queries: MRR@10 and recall@10, overall and per kind.") { queries, corpus, strict, words, peer, misses, warmUp, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
+            if (parse.GetValue(peer) && (parse.GetValue(strict) || parse.GetValue(words)))
+            {
+                throw new SpeechArchiveException("recall-eval: --peer scores the peer's own ranking; it cannot be combined with --strict or --words");
+            }
+
             var set = RecallSet.Load(parse.GetValue(queries)!);
             var folders = parse.GetValue(corpus) ?? [];
             int Score(IndexSnapshot index)
             {
                 var searcher = parse.GetValue(strict) ? new Searcher(index) : ArchiveOptions.OpenSearcher(index, parse);
                 var rankings = parse.GetValue(peer) ? SmartcnPeer.Rank(index, [.. set.Select(q => q.Query).Distinct()], 10) : null;
+                var byPeer = rankings is not null;
                 var report = RecallEvaluator.Evaluate(searcher, set, warmUp: parse.GetValue(warmUp), mode: parse.GetValue(words) ? SearchMode.Words : SearchMode.Understood, rankings: rankings);
-                return CommonOptions.Print(parse, json, report, r => Print(r, index, parse.GetValue(misses)));
+                return CommonOptions.Print(parse, json, report, r => Print(r, index, parse.GetValue(misses), byPeer));
             }
 
             return folders.Length > 0 ? EvalIndex.Staged(folders, Score) : Score(CommonOptions.OpenIndex(parse));
@@ -44,7 +50,7 @@ internal static class RecallEvalCommand
         return command;
     }
 
-    private static void Print(RecallReport report, IndexSnapshot index, bool misses)
+    private static void Print(RecallReport report, IndexSnapshot index, bool misses, bool byPeer)
     {
         var table = new Table().AddColumns("kind", "queries", $"MRR@{report.K}", $"recall@{report.K}");
         foreach (var s in report.PerKind.Append(report.Overall))
@@ -53,7 +59,7 @@ internal static class RecallEvalCommand
         }
 
         AnsiConsole.Write(table);
-        if (report.WarmUp == 0)
+        if (byPeer)
         {
             AnsiConsole.MarkupLine($"{index.Passages.Count:N0} passages; the peer's rankings (not timed)");
         }

@@ -18,28 +18,29 @@ internal static class SmartcnPeer
 
     private static readonly string[] JarPrefixes = ["lucene-core-", "lucene-analyzers-common-", "lucene-analyzers-smartcn-"];
 
-    /// <summary>The jars the peer needs, or the reason it cannot run on this machine.</summary>
-    public static (string? ClassPath, string? Missing) Find()
+    /// <summary>The java program and the jars the peer needs, or the reason it cannot run on this machine.</summary>
+    public static (string? Java, string? ClassPath, string? Missing) Find()
     {
-        if (ExternalProgram("java") is null)
+        // java runs the peer from its source file, which needs a JDK (javac beside it), not a bare runtime.
+        if (ExternalProgram("java") is not { } java || ExternalProgram("javac") is null)
         {
-            return (null, "the peer needs `java` on the PATH (Debian: apt-get install default-jdk-headless)");
+            return (null, null, "the peer needs a JDK (`java` and `javac` on the PATH; Debian: apt-get install default-jdk-headless)");
         }
 
         var jars = Directory.Exists(JarFolder) ? Directory.GetFiles(JarFolder, "lucene-*.jar") : [];
         var found = JarPrefixes.Select(p => jars.Where(j => Path.GetFileName(j).StartsWith(p, StringComparison.Ordinal)).Order().LastOrDefault()).ToList();
         return found.Any(j => j is null)
-            ? (null, $"the peer needs Lucene's core, analyzers-common and analyzers-smartcn jars in {JarFolder} (Debian: apt-get install liblucene8-java)")
-            : (string.Join(':', found), null);
+            ? (null, null, $"the peer needs Lucene's core, analyzers-common and analyzers-smartcn jars in {JarFolder} (Debian: apt-get install liblucene8-java)")
+            : (java, string.Join(':', found), null);
     }
 
     /// <summary>The ids of the top <paramref name="k"/> passages of <paramref name="index"/> for each query, in the peer's order.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Rank(IndexSnapshot index, IReadOnlyCollection<string> queries, int k)
     {
-        var (classPath, missing) = Find();
-        if (classPath is null)
+        var (java, classPath, missing) = Find();
+        if (java is null || classPath is null)
         {
-            throw new InvalidOperationException(missing);
+            throw new SpeechArchiveException(missing!);
         }
 
         var source = Path.Combine(AppContext.BaseDirectory, "Peers", "SmartcnBm25.java");
@@ -51,7 +52,7 @@ internal static class SmartcnPeer
             {
                 for (var d = 0; d < index.Passages.Count; d++)
                 {
-                    writer.Write(index.Passages[d].Id);
+                    writer.Write(Escape(index.Passages[d].Id));
                     writer.Write('\t');
                     writer.Write(Escape(index.PassageText(d)));
                     writer.Write('\n');
@@ -59,18 +60,18 @@ internal static class SmartcnPeer
             }
 
             var ordered = queries.ToList();
-            File.WriteAllLines(queryFile, ordered.Select(q => q.Replace('\n', ' ')), new UTF8Encoding(false));
-            Run("java", ["-Xss8m", "-cp", classPath, source, passages, queryFile, output, k.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            File.WriteAllLines(queryFile, ordered.Select(q => q.Replace('\n', ' ').Replace('\r', ' ')), new UTF8Encoding(false));
+            Run(java, ["-Xss8m", "-cp", classPath, source, passages, queryFile, output, k.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             var lines = File.ReadAllLines(output);
             if (lines.Length != ordered.Count)
             {
-                throw new InvalidOperationException($"the peer answered {lines.Length} of {ordered.Count} queries ({output})");
+                throw new SpeechArchiveException($"the peer ({source}) answered {lines.Length} of {ordered.Count} queries");
             }
 
             var rankings = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             for (var i = 0; i < ordered.Count; i++)
             {
-                rankings[ordered[i]] = lines[i].Length == 0 ? [] : lines[i].Split('\t');
+                rankings[ordered[i]] = lines[i].Length == 0 ? [] : [.. lines[i].Split('\t').Select(Unescape)];
             }
 
             return rankings;
@@ -81,24 +82,40 @@ internal static class SmartcnPeer
         }
     }
 
+    /// <summary>A field of the passages file: backslash, tab and line break escaped (\\, \t, \n), carriage returns dropped, as SmartcnBm25.java reads it.</summary>
     private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal)
         .Replace("\r", "", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
+    /// <summary>An id as the peer writes it back (escaped as <see cref="Escape"/> does).</summary>
+    private static string Unescape(string field)
+    {
+        var sb = new StringBuilder(field.Length);
+        for (var i = 0; i < field.Length; i++)
+        {
+            sb.Append(field[i] == '\\' && i + 1 < field.Length ? field[++i] switch { 't' => '\t', 'n' => '\n', var c => c } : field[i]);
+        }
+
+        return sb.ToString();
+    }
+
     private static void Run(string program, IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        using var process = Process.Start(start) ?? throw new SpeechArchiveException($"could not start {program}");
         var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
         process.WaitForExit();
         var stderr = errors.GetAwaiter().GetResult();
+        _ = output.GetAwaiter().GetResult(); // the peer writes its rankings to a file; anything printed must not reach --json
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"the peer ({program} {Path.GetFileName(arguments[^4])}) failed with exit code {process.ExitCode}: {stderr.Trim()}");
+            var last = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
+            throw new SpeechArchiveException($"the peer ({Path.GetFileName(arguments[^5])}) failed with exit code {process.ExitCode}: {last}");
         }
 
         Console.Error.Write(stderr);

@@ -78,10 +78,11 @@ public sealed partial class Lexicon
     public long Frequency(string word) => frequencies.GetValueOrDefault(word);
 
     /// <summary>
-    /// The shorter lexicon words a word of three characters or more is made of, cut where both sides are words (the most
-    /// balanced cut first, each side cut again): 控制人口增长 → 控制、人口、增长; 国有企业改革 → 国有、企业、改革. Empty when no
-    /// cut gives two words. The lexicon learns long compounds from the archive; their components are what a passage about
-    /// the same thing in other words holds.
+    /// The shorter lexicon words a word of four characters or more is made of, cut where both sides are words of two
+    /// characters or more (the most balanced cut first, each side cut again): 控制人口增长 → 控制、人口、增长; 国有企业改革 →
+    /// 国有、企业、改革. Empty when no cut gives two such words: a single character (老 of 老百姓, 人 of 负责人) is found inside
+    /// any word and says too little. The lexicon learns long compounds from the archive; their components are what a passage
+    /// about the same thing in other words holds.
     /// </summary>
     public IReadOnlyList<string> Components(string word)
     {
@@ -91,11 +92,15 @@ public sealed partial class Lexicon
         return parts.Count > 1 ? parts : [];
     }
 
+    /// <summary>Where to cut a word of <paramref name="length"/> characters in two, most balanced first (ties: the earlier cut).</summary>
+    public static IEnumerable<int> Cuts(int length) =>
+        Enumerable.Range(1, Math.Max(0, length - 1)).OrderBy(c => Math.Abs((2 * c) - length)).ThenBy(c => c);
+
     private void Cut(string word, List<string> parts)
     {
-        if (word.Length >= 3)
+        if (word.Length >= 4)
         {
-            foreach (var cut in Enumerable.Range(1, word.Length - 1).OrderBy(c => Math.Abs((2 * c) - word.Length)).ThenBy(c => c))
+            foreach (var cut in Cuts(word.Length).Where(c => c >= 2 && word.Length - c >= 2))
             {
                 if (Contains(word[..cut]) && Contains(word[cut..]))
                 {

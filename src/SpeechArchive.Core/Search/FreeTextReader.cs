@@ -75,20 +75,21 @@ internal static class FreeTextReader
 
             var expansions = plain || thesaurus is null ? [] : found.Prepend(word).Distinct().SelectMany(thesaurus.RelatedTo)
                 .Where(r => !words.Contains(r) && !found.Contains(r)).Distinct().Select(Word).ToList();
-            var components = plain || found is not [var whole] || whole != word ? [] : segmenter.Lexicon.Components(word).Distinct().Select(Word).ToList();
-            slots.Add(new WordSlot(word, [.. found.Select(Word)], expansions) { Components = components });
+            var components = plain || found is not [var whole] || whole != word ? []
+                : segmenter.Lexicon.Components(word).Where(c => !QueryStopWords.Contains(c)).Distinct().ToList();
+            slots.Add(new WordSlot(word, [.. found.Select(Word)], expansions) { Components = components.Count > 1 ? [.. components.Select(Word)] : [] });
         }
 
         // Several runs few passages hold together (碳达峰 碳中和: 6) are free text too, so the first page fills with passages
-        // holding most of them, below those holding all.
-        var together = runs.Count < 2 || PostingsMath.CountTogether([.. runs.Select(r => matchRun(r).Docs)], AsWrittenEnough) >= AsWrittenEnough;
-        if (!plain && together && dropped.Count == 0 && missing.Count == 0 && runs.Count == slots.Count
-            && runs.Zip(slots).All(x => !x.Second.Split && x.Second.Text == x.First.MatchForm))
+        // holding some of them.
+        bool Together() => runs.Count < 2 || PostingsMath.CountTogether([.. runs.Select(r => match(r).Docs)], AsWrittenEnough) >= AsWrittenEnough;
+        if (!plain && dropped.Count == 0 && missing.Count == 0 && runs.Count == slots.Count
+            && runs.Zip(slots).All(x => !x.Second.Split && x.Second.Text == x.First.MatchForm) && Together())
         {
             return null; // each run is one word found as typed: strict matching means the same
         }
 
-        if (!plain && together && dropped.Count == 0 && runs.All(r => matchRun(r).DocFrequency is var df && (df >= AsWrittenEnough || (df > 0 && r.MatchForm.Length <= TermLength))))
+        if (!plain && dropped.Count == 0 && runs.All(r => matchRun(r).DocFrequency is var df && (df >= AsWrittenEnough || (df > 0 && r.MatchForm.Length <= TermLength))) && Together())
         {
             // A formulation found as written often enough fills the pages as strict matching finds it; a short one found as
             // written is a term (作风建设, 营商环境) whether or not the lexicon knows it.
@@ -116,7 +117,7 @@ internal static class FreeTextReader
             }
             else if (word.Length > 1)
             {
-                foreach (var cut in Cuts(word.Length))
+                foreach (var cut in Lexicon.Cuts(word.Length))
                 {
                     var (left, right) = (word[..cut], word[cut..]);
                     var l = QueryStopWords.Contains(left) ? [] : Parts(left);
@@ -275,9 +276,6 @@ internal static class FreeTextReader
     /// <summary>Function characters that cling to a word in learned strings (给企业, 的权力) without making a word with it.</summary>
     private const string Clinging = "的了给让被把都得地着过向";
 
-    /// <summary>Where to split a word of <paramref name="length"/> characters, most balanced first.</summary>
-    private static IEnumerable<int> Cuts(int length) =>
-        Enumerable.Range(1, length - 1).OrderBy(c => Math.Abs((2 * c) - length)).ThenBy(c => c);
 
     private static QueryWord Word(string form) => new(form, false, form);
 }

@@ -71,11 +71,15 @@ public sealed class LexiconTests
     [Fact]
     public void WhenALongWordIsMadeOfShorterWords_ShouldGiveThemAsItsComponents()
     {
-        var lexicon = new Lexicon([("控制人口增长", 5), ("控制", 90), ("人口", 80), ("增长", 70), ("人口增长", 9), ("改革", 50)]);
+        var lexicon = new Lexicon([("控制人口增长", 5), ("控制", 90), ("人口", 80), ("增长", 70), ("人口增长", 9), ("改革", 50),
+            ("老年人", 40), ("老年", 30), ("老", 900), ("人", 900), ("年人", 2), ("负责人", 60), ("负责", 70), ("党风廉政", 5), ("党", 900), ("风廉政", 1)]);
 
         Assert.Equal(["控制", "人口", "增长"], lexicon.Components("控制人口增长"));
         Assert.Equal(["人口", "增长"], lexicon.Components("人口增长"));
         Assert.Empty(lexicon.Components("改革"));
-        Assert.Empty(lexicon.Components("深化改革"));
+        Assert.Empty(lexicon.Components("深化改革")); // 深化 is no word of this lexicon
+        Assert.Empty(lexicon.Components("老年人")); // never a single character: 老·年人 or 老年·人 would match 人 anywhere
+        Assert.Empty(lexicon.Components("负责人"));
+        Assert.Empty(lexicon.Components("党风廉政")); // 党·风廉政 is the only cut into words
     }
 }

@@ -55,7 +55,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     [Fact]
     public void WhenCountingFreeTextMatches_ShouldCountExactlyThePassagesTheReadingStates()
     {
-        foreach (var query in new[] { "怎样防止干部腐败", "如何加强作风建设和纪律建设", "群众反映强烈的问题怎么解决" })
+        foreach (var query in new[] { "怎样防止干部腐败", "如何加强作风建设和纪律建设", "群众反映强烈的问题怎么解决", "党风廉政建设怎么抓" })
         {
             var result = seeds.Searcher.Search(new SearchRequest { Query = query, Limit = 0, Expand = false, NearMatches = false });
             var reading = result.Reading!;
