@@ -19,8 +19,11 @@ internal sealed class FacetCollector(IndexSnapshot index)
     private readonly int[] types = new int[32];
     private readonly int[] orgs = new int[index.Sources.Count];
 
-    /// <summary>Adds passages counted by (themes, types) label set: each set's count to each of its themes and types.</summary>
-    public void AddLabelSets(int[] counts, PassageRows rows)
+    /// <summary>
+    /// Adds passages counted by (themes, types) label set: each set's count to each of its themes and types (or only to
+    /// those of one dimension: a passage failing the other's filter counts only there).
+    /// </summary>
+    public void AddLabelSets(int[] counts, PassageRows rows, bool withThemes = true, bool withTypes = true)
     {
         for (var i = 0; i < rows.LabelThemes.Length; i++)
         {
@@ -30,22 +33,26 @@ internal sealed class FacetCollector(IndexSnapshot index)
                 continue;
             }
 
-            for (var m = rows.LabelThemes[i]; m != 0; m &= m - 1)
+            for (var m = withThemes ? rows.LabelThemes[i] : 0; m != 0; m &= m - 1)
             {
                 themes[BitOperations.TrailingZeroCount(m)] += c;
             }
 
-            for (var m = rows.LabelTypes[i]; m != 0; m &= m - 1)
+            for (var m = withTypes ? rows.LabelTypes[i] : 0; m != 0; m &= m - 1)
             {
                 types[BitOperations.TrailingZeroCount(m)] += c;
             }
         }
     }
 
-    /// <summary>Adds passages counted by speech to the years and organisations (which are per speech: <see cref="PassageRows.SpeechYear"/>).</summary>
-    public void AddSpeeches(int[] perSpeech, int[] speechYear, int[] speechOrg)
+    /// <summary>
+    /// Adds passages counted by speech to the years and organisations (which are per speech: <see cref="PassageRows.SpeechYear"/>);
+    /// a null column leaves its dimension out.
+    /// </summary>
+    public void AddSpeeches(int[] perSpeech, int[]? speechYear, int[]? speechOrg)
     {
-        for (var s = 0; s < speechYear.Length; s++)
+        var count = (speechYear ?? speechOrg)?.Length ?? 0;
+        for (var s = 0; s < count; s++)
         {
             var c = perSpeech[s];
             if (c == 0)
@@ -53,12 +60,12 @@ internal sealed class FacetCollector(IndexSnapshot index)
                 continue;
             }
 
-            if (speechYear[s] is > 0 and < 10000)
+            if (speechYear is not null && speechYear[s] is > 0 and < 10000)
             {
                 years[speechYear[s]] += c;
             }
 
-            if (speechOrg[s] >= 0)
+            if (speechOrg is not null && speechOrg[s] >= 0)
             {
                 orgs[speechOrg[s]] += c;
             }

@@ -6,10 +6,13 @@ namespace SpeechArchive.Search;
 /// </summary>
 internal static class NearMatchStage
 {
-    /// <summary>The result with the near matches of <paramref name="query"/> filling the page after the counted hits.</summary>
-    public static SearchResult Append(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, WordMatches matches, SearchResult result)
+    /// <summary>
+    /// The result with the near matches of <paramref name="query"/> filling the page after the counted hits; with
+    /// <paramref name="exhaustive"/>, found without the near matcher's shortcuts.
+    /// </summary>
+    public static SearchResult Append(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, WordMatches matches, SearchResult result, bool exhaustive = false)
     {
-        var near = Find(index, query, ranking, matches, result.Total);
+        var near = Find(index, query, ranking, matches, result.Total, exhaustive);
         if (near.Count == 0)
         {
             return result;
@@ -27,7 +30,7 @@ internal static class NearMatchStage
         return result with { Hits = hits, NearTotal = near.Count };
     }
 
-    private static List<NearMatch> Find(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, WordMatches matches, int countedTotal)
+    private static List<NearMatch> Find(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, WordMatches matches, int countedTotal, bool exhaustive)
     {
         var request = query.Request;
         var probe = query.Probe;
@@ -60,7 +63,7 @@ internal static class NearMatchStage
             && (countedSpeeches is null || !countedSpeeches.Contains(index.PassageSpeech[doc]));
 
         var variants = request.Expand ? understanding.Thesaurus.Substitutions(probe, options.MaxVariants) : [];
-        var near = NearMatcher.Find(index, probe, variants, Accept, options);
+        var near = NearMatcher.Find(index, probe, variants, Accept, options, exhaustive);
         if (request.GroupBySpeech)
         {
             var seen = new HashSet<int>();

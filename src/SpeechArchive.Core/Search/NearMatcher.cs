@@ -12,7 +12,13 @@ internal static class NearMatcher
     /// <summary>A variant made through the thesaurus ranks this much below the same alignment of the words as typed.</summary>
     private const double SubstitutionPenalty = 0.01;
 
-    public static List<NearMatch> Find(IndexSnapshot index, string probe, IReadOnlyList<(string Variant, string Inserted)> variants, Func<int, bool> accept, NearMatchOptions options)
+    /// <summary>
+    /// The near matches of <paramref name="probe"/> (and its thesaurus <paramref name="variants"/>) among the passages
+    /// <paramref name="accept"/> lets through, best first. With <paramref name="exhaustive"/>, without the shortcuts — candidates
+    /// by adding every posting, every candidate aligned — the reference the tests hold them to.
+    /// </summary>
+    public static List<NearMatch> Find(IndexSnapshot index, string probe, IReadOnlyList<(string Variant, string Inserted)> variants, Func<int, bool> accept,
+        NearMatchOptions options, bool exhaustive = false)
     {
         var probes = new List<string> { probe };
         var inserted = new List<string> { "" };
@@ -23,12 +29,13 @@ internal static class NearMatcher
         }
 
         var keys = KeysOf(probes);
-        var candidates = BigramCandidates.Top(index, keys, options.Candidates, options.MinOverlap, accept);
+        var candidates = BigramCandidates.Top(index, keys, options.Candidates, options.MinOverlap, accept, exhaustive);
         var scorer = new Scorer(probes, inserted, keys);
+        var floor = exhaustive ? double.NegativeInfinity : options.MinSimilarity;
         var matches = new List<NearMatch>(candidates.Count);
         foreach (var candidate in candidates)
         {
-            var (similarity, start, end, rotated) = scorer.Score(index.Passages[candidate.Doc].MatchText);
+            var (similarity, start, end, rotated) = scorer.Score(index.Passages[candidate.Doc].MatchText, floor);
             if (similarity >= options.MinSimilarity)
             {
                 matches.Add(new NearMatch(candidate.Doc, similarity, start, end, candidate.Overlap) { Rotated = rotated });
@@ -139,9 +146,12 @@ internal static class NearMatcher
     /// <summary>How nearly a passage holds <paramref name="probe"/> (0–1) and the span of its match text that aligns.</summary>
     public static (double Similarity, int Start, int End) Score(string passageMatchText, string probe)
     {
-        var (similarity, start, end, _) = new Scorer([probe], [""], KeysOf([probe])).Score(passageMatchText);
+        var (similarity, start, end, _) = For(probe).Score(passageMatchText, double.NegativeInfinity);
         return (similarity, start, end);
     }
+
+    /// <summary>A scorer of passages against <paramref name="probe"/> alone, made once for many passages (<see cref="Similarity"/> each).</summary>
+    public static Scorer For(string probe) => new([probe], [""], KeysOf([probe]));
 
     private static List<long> KeysOf(List<string> probes)
     {
@@ -161,19 +171,31 @@ internal static class NearMatcher
     }
 
     /// <summary>Scores passages against a probe and its variants: alignment (halves may be swapped) and coverage, averaged.</summary>
-    private sealed class Scorer(List<string> probes, List<string> inserted, List<long> keys)
+    internal sealed class Scorer(List<string> probes, List<string> inserted, List<long> keys)
     {
         private readonly HashSet<long> keySet = keys.ToHashSet();
         private readonly int longest = probes.Max(p => p.Length);
 
-        public (double Similarity, int Start, int End, bool Rotated) Score(string passage)
+        /// <summary>How nearly the passage holds the probe (0–1), as near matches are scored.</summary>
+        public double Similarity(string passage) => Score(passage, double.NegativeInfinity).Similarity;
+
+        /// <summary>
+        /// The best similarity of the probe or a variant in the passage and its aligned span; 0 without aligning when none
+        /// could reach <paramref name="floor"/> (<see cref="CouldReach"/>), since such a passage is dropped anyway.
+        /// </summary>
+        public (double Similarity, int Start, int End, bool Rotated) Score(string passage, double floor)
         {
             var (offset, length) = Window(passage, keySet, longest);
             var text = length == passage.Length ? passage : passage.Substring(offset, length);
             (double Similarity, int Start, int End, bool Rotated) best = (0, 0, 0, false);
+            if (floor > 0 && !CouldReach(text, floor))
+            {
+                return best;
+            }
+
             for (var k = 0; k < probes.Count; k++)
             {
-                if (k > 0 && (probes[0].Length > MaxVariantLength || !text.Contains(inserted[k], StringComparison.Ordinal)))
+                if (!Aligned(k, text))
                 {
                     continue; // a variant only helps where its substituted term occurs, and little in a long probe
                 }
@@ -187,6 +209,46 @@ internal static class NearMatcher
             }
 
             return best;
+        }
+
+        private bool Aligned(int k, string text) =>
+            k == 0 || (probes[0].Length <= MaxVariantLength && text.Contains(inserted[k], StringComparison.Ordinal));
+
+        /// <summary>
+        /// False when no probe aligned in <paramref name="text"/> can score <paramref name="floor"/>: an alignment's score and
+        /// the coverage each count at most the characters the probe and the text share (as multisets), so a probe's similarity
+        /// is at most that share of the probe (less its substitution penalty).
+        /// </summary>
+        private bool CouldReach(string text, double floor)
+        {
+            for (var k = 0; k < probes.Count; k++)
+            {
+                if (Aligned(k, text) && ((double)Shared(probes[k], text) / probes[k].Length) - (k == 0 ? 0 : SubstitutionPenalty) >= floor - 1e-9)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>How many characters <paramref name="probe"/> and <paramref name="text"/> share, counted as multisets.</summary>
+        private static int Shared(string probe, string text)
+        {
+            Span<char> wanted = probe.Length <= 256 ? stackalloc char[probe.Length] : new char[probe.Length];
+            probe.AsSpan().CopyTo(wanted);
+            var left = wanted.Length;
+            for (var i = 0; i < text.Length && left > 0; i++)
+            {
+                var at = wanted[..left].IndexOf(text[i]);
+                if (at >= 0)
+                {
+                    wanted[at] = wanted[left - 1];
+                    left--;
+                }
+            }
+
+            return wanted.Length - left;
         }
     }
 
@@ -203,24 +265,27 @@ internal static class NearMatcher
             return (0, text.Length);
         }
 
-        var hits = new List<int>();
+        var pool = System.Buffers.ArrayPool<int>.Shared;
+        var hits = pool.Rent(text.Length);
+        var count = 0;
         for (var i = 0; i + 1 < text.Length; i++)
         {
             if (keys.Contains(TermKey.Bigram(text[i], text[i + 1])))
             {
-                hits.Add(i);
+                hits[count++] = i;
             }
         }
 
-        if (hits.Count == 0)
+        if (count == 0)
         {
+            pool.Return(hits);
             return (0, text.Length);
         }
 
         var bestFirst = 0;
         var bestLast = 0;
         var first = 0;
-        for (var last = 0; last < hits.Count; last++)
+        for (var last = 0; last < count; last++)
         {
             while (hits[last] - hits[first] >= width)
             {
@@ -236,6 +301,7 @@ internal static class NearMatcher
 
         var start = Math.Max(0, hits[bestFirst] - margin);
         var end = Math.Min(text.Length, hits[bestLast] + 2 + margin);
+        pool.Return(hits);
         return (start, end - start);
     }
 

@@ -53,9 +53,9 @@ internal sealed class PostingBlocks
     /// <summary>
     /// Offers <paramref name="top"/> every passage of <paramref name="match"/> (a term's own postings) that can enter it,
     /// scored by <paramref name="scorer"/>: a block whose bound is below the threshold is passed over unscored. The same
-    /// top k as offering every passage; returns how many blocks were scored.
+    /// top k as offering every passage (every passage that passes <paramref name="filters"/>); returns how many blocks were scored.
     /// </summary>
-    public int Offer(WordMatch match, WordScorer scorer, TopK top, int[] dates)
+    public int Offer(WordMatch match, WordScorer scorer, TopK top, int[] dates, FilterColumns? filters = null)
     {
         var (docs, tfs) = (match.Docs, match.TermFrequencies!);
         var threshold = top.Threshold;
@@ -70,6 +70,11 @@ internal sealed class PostingBlocks
             scored++;
             for (var i = b * Size; i < Math.Min(docs.Length, (b + 1) * Size); i++)
             {
+                if (filters is not null && filters.Failures(docs[i]) != 0)
+                {
+                    continue;
+                }
+
                 var score = scorer.Score(docs[i], tfs[i]);
                 if (score >= threshold)
                 {

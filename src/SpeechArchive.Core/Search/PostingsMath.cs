@@ -3,7 +3,11 @@ namespace SpeechArchive.Search;
 /// <summary>Set operations on sorted id arrays.</summary>
 internal static class PostingsMath
 {
-    /// <summary>Intersects sorted arrays, shortest first, galloping through the longer ones.</summary>
+    /// <summary>
+    /// Intersects sorted arrays in one pass (leapfrog): the shortest's next passage is looked for in each longer one by
+    /// galloping, and a longer one's next passage past it becomes the one to look for, so no array is walked further than
+    /// the others allow and no intermediate result is made.
+    /// </summary>
     public static int[] Intersect(IReadOnlyList<int[]> lists)
     {
         if (lists.Count == 0)
@@ -12,13 +16,45 @@ internal static class PostingsMath
         }
 
         var ordered = lists.OrderBy(l => l.Length).ToArray();
-        var result = ordered[0];
-        for (var k = 1; k < ordered.Length && result.Length > 0; k++)
+        if (ordered.Length == 1 || ordered[0].Length == 0)
         {
-            result = Intersect(result, ordered[k]);
+            return ordered[0];
         }
 
-        return result;
+        var output = new int[ordered[0].Length];
+        var at = new int[ordered.Length];
+        var n = 0;
+        var target = ordered[0][0];
+        while (true)
+        {
+            var k = 0;
+            for (; k < ordered.Length; k++)
+            {
+                var list = ordered[k];
+                var j = at[k] = Gallop(list, at[k], target);
+                if (j >= list.Length)
+                {
+                    return output[..n];
+                }
+
+                if (list[j] != target)
+                {
+                    target = list[j]; // nothing before it can be in every array
+                    break;
+                }
+            }
+
+            if (k == ordered.Length)
+            {
+                output[n++] = target;
+                if (++at[0] >= ordered[0].Length)
+                {
+                    return output[..n];
+                }
+
+                target = ordered[0][at[0]];
+            }
+        }
     }
 
     /// <summary>How many ids all the sorted arrays hold, counting no further than <paramref name="atMost"/>.</summary>
@@ -76,29 +112,6 @@ internal static class PostingsMath
         }
 
         return result;
-    }
-
-    private static int[] Intersect(int[] small, int[] large)
-    {
-        var output = new List<int>(small.Length);
-        var from = 0;
-        foreach (var doc in small)
-        {
-            var at = Gallop(large, from, doc);
-            if (at >= large.Length)
-            {
-                break;
-            }
-
-            if (large[at] == doc)
-            {
-                output.Add(doc);
-            }
-
-            from = at;
-        }
-
-        return output.ToArray();
     }
 
     /// <summary>First index ≥ from whose value is ≥ target.</summary>

@@ -33,10 +33,12 @@ internal static partial class Ranker
 
     /// <summary>
     /// Ranks the passages for <paramref name="query"/>: <paramref name="matchWord"/> finds the passages whose text holds a word,
-    /// <paramref name="matchRun"/> those holding a run or phrase, or under a heading that holds it.
+    /// <paramref name="matchRun"/> those holding a run or phrase, or under a heading that holds it. With
+    /// <paramref name="exhaustive"/>, near matching without its shortcuts (the reference the tests hold them to).
     /// </summary>
     private static Ranking RankFreeText(IndexSnapshot index, FreeTextQuery query, IReadOnlyList<QueryWord> excluded,
-        Func<QueryWord, WordMatch> matchWord, Func<QueryWord, WordMatch> matchRun, NearMatchOptions nearMatches, Thesaurus? thesaurus, bool byMeaning)
+        Func<QueryWord, WordMatch> matchWord, Func<QueryWord, WordMatch> matchRun, NearMatchOptions nearMatches, Thesaurus? thesaurus, bool byMeaning,
+        bool exhaustive)
     {
         var bm25 = new Bm25(index, fieldBoosts: !query.Plain);
         var slots = query.Slots.Select(s => SlotScores(bm25, s, matchWord)).ToList();
@@ -77,7 +79,7 @@ internal static partial class Ranker
             words = words.Except(matchWord(word).Docs);
         }
 
-        var near = query.Plain || query.Question ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches, thesaurus);
+        var near = query.Plain || query.Question ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches, thesaurus, exhaustive);
         int[]? meaning = null;
         // A query some passage holds as written is a formulation: its passages rank first as they are, meaning reorders the
         // passages counted for its words, and passages join for their meaning alone only to fill the first page.
@@ -356,7 +358,8 @@ internal static partial class Ranker
     /// passage, characters missing or added allowed) rise: those holding at least <see cref="NearMatchOptions.MinSimilarity"/>
     /// of it form the near tier (a half-remembered clause finds its passage), the others gain by the square of the share.
     /// </summary>
-    private static Dictionary<int, double> RewardOrder(IndexSnapshot index, ScoredDocs scored, FreeTextQuery query, NearMatchOptions options, Thesaurus? thesaurus)
+    private static Dictionary<int, double> RewardOrder(IndexSnapshot index, ScoredDocs scored, FreeTextQuery query, NearMatchOptions options, Thesaurus? thesaurus,
+        bool exhaustive)
     {
         var near = new Dictionary<int, double>();
         var probe = string.Concat(query.Runs.Select(r => r.MatchForm.Replace(Analysis.MatchText.Break.ToString(), "", StringComparison.Ordinal)));
@@ -376,7 +379,7 @@ internal static partial class Ranker
                 return i >= 0 && scored.Scores[i] < AsWrittenTier;
             }
 
-            foreach (var m in NearMatcher.Find(index, probe, variants, Counted, options))
+            foreach (var m in NearMatcher.Find(index, probe, variants, Counted, options, exhaustive))
             {
                 var i = Array.BinarySearch(scored.Docs, m.Doc);
                 near[m.Doc] = m.Similarity;
@@ -394,6 +397,7 @@ internal static partial class Ranker
         }
 
         var best = 0.0;
+        var scorer = NearMatcher.For(probe);
         foreach (var (i, score, _) in top.Drain())
         {
             best = Math.Max(best, score);
@@ -402,7 +406,7 @@ internal static partial class Ranker
                 continue;
             }
 
-            var similarity = NearMatcher.Similarity(index.Passages[scored.Docs[i]].MatchText, probe);
+            var similarity = scorer.Similarity(index.Passages[scored.Docs[i]].MatchText);
             if (similarity >= options.MinSimilarity && probe.Length >= options.MinLengthAlongsideStrict)
             {
                 near[scored.Docs[i]] = similarity;

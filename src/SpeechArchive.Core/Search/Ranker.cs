@@ -25,7 +25,7 @@ internal static partial class Ranker
         if (query.FreeText is { } free)
         {
             return RankFreeText(index, free, query.Original.Excluded, matches.InText, w => matches.Get(w), query.Understanding!.NearMatches,
-                query.Request.Expand ? query.Understanding.Thesaurus : null, byMeaning: query.Request.Expand && query.Request.ByMeaning);
+                query.Request.Expand ? query.Understanding.Thesaurus : null, byMeaning: query.Request.Expand && query.Request.ByMeaning, exhaustive);
         }
 
         var parsed = query.Query;

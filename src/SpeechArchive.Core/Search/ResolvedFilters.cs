@@ -87,7 +87,10 @@ internal sealed class ResolvedFilters
     /// <summary>Bit mask of the dimensions whose filter a passage fails, from its packed row.</summary>
     public int Failures(in PassageRow row) => Failures(row.Year, row.Themes, row.Types, row.Org, row.Speech);
 
-    private int Failures(int y, uint themes, uint types, int org, int speech)
+    private int Failures(int y, uint themes, uint types, int org, int speech) => SpeechFailures(y, org, speech) | LabelFailures(themes, types);
+
+    /// <summary>Bit mask of the dimensions a speech's own values fail: its year, organisation and speaker.</summary>
+    public int SpeechFailures(int y, int org, int speech)
     {
         var fails = 0;
         if (yearRanges.Length > 0)
@@ -108,16 +111,6 @@ internal sealed class ResolvedFilters
             }
         }
 
-        if (HasThemes && (themes & ThemeMask) == 0)
-        {
-            fails |= 1 << ThemeDim;
-        }
-
-        if (HasTypes && (types & TypeMask) == 0)
-        {
-            fails |= 1 << TypeDim;
-        }
-
         if (Orgs is not null && (org < 0 || !Orgs[org]))
         {
             fails |= 1 << OrgDim;
@@ -126,6 +119,23 @@ internal sealed class ResolvedFilters
         if (SpeakerSpeeches is not null && !SpeakerSpeeches[speech])
         {
             fails |= 1 << SpeakerDim;
+        }
+
+        return fails;
+    }
+
+    /// <summary>Bit mask of the dimensions a passage's labels fail: its themes and directive types.</summary>
+    public int LabelFailures(uint themes, uint types)
+    {
+        var fails = 0;
+        if (HasThemes && (themes & ThemeMask) == 0)
+        {
+            fails |= 1 << ThemeDim;
+        }
+
+        if (HasTypes && (types & TypeMask) == 0)
+        {
+            fails |= 1 << TypeDim;
         }
 
         return fails;

@@ -21,14 +21,18 @@ public sealed partial class Searcher
         if (ranking.Single is { } single)
         {
             using var scorer = new Bm25(Index).Scorer(single);
-            if (Exhaustive || !CollectBroad(single, scorer, filters, request, facets, top, ref collected))
+            if (Exhaustive || !(CollectBroad(single, scorer, filters, request, facets, top, ref collected)
+                || CollectFiltered(new WordCandidates(single, scorer), filters, request, facets, top, ref collected, single, scorer)))
             {
                 Collect(new WordCandidates(single, scorer), filters, facets, top, ref collected);
             }
         }
         else if (ranking.Scored is { } scored)
         {
-            Collect(new ScoredCandidates(scored), filters, facets, top, ref collected);
+            if (!CollectFiltered(new ScoredCandidates(scored), filters, request, facets, top, ref collected))
+            {
+                Collect(new ScoredCandidates(scored), filters, facets, top, ref collected);
+            }
         }
         else if (Exhaustive || !FacetBrowser.TryBrowse(Index, filters, request, facets, top, ref collected))
         {

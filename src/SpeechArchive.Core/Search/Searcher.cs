@@ -48,7 +48,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             Expansions = query.Expansions,
             Reading = query.FreeText is { } free ? QueryReadings.Of(Index, free, ranking, filters) : null,
         };
-        result = NearMatchStage.Append(Index, query, ranking, matches, result);
+        result = NearMatchStage.Append(Index, query, ranking, matches, result, Exhaustive);
         return result with { TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2) };
     }
 

@@ -11,7 +11,7 @@ namespace SpeechArchive.Tests.Search;
 /// counting by label set and speech, title and heading boosts from char-pair postings — give exactly what the general
 /// pass gives: the same hits in the same order with the same scores, the same totals and the same facet counts.
 /// </summary>
-public sealed class FastPathPropertyTests(FastPathPropertyTests.RealIndexFixture fixture) : IClassFixture<FastPathPropertyTests.RealIndexFixture>
+public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealIndexFixture fixture) : IClassFixture<FastPathPropertyTests.RealIndexFixture>
 {
     private static readonly string[] Words =
     [
@@ -57,6 +57,28 @@ public sealed class FastPathPropertyTests(FastPathPropertyTests.RealIndexFixture
         {
             Assert.Equal(Answer(reference, request), Answer(fast, request));
         }, cases: 300);
+    }
+
+    [Fact]
+    public void WhenFilteringOneWord_ShouldGiveWhatTheExhaustivePassGives()
+    {
+        // Filters read from the speech and label-set columns, a word's top k from the blocks that can enter it.
+        var snapshot = fixture.Snapshot;
+        var fast = new Searcher(snapshot);
+        var reference = new Searcher(snapshot) { Exhaustive = true };
+        var years = snapshot.Speeches.Where(s => s.Year is not null).Select(s => s.Year!.Value).Distinct().Order().ToArray();
+        var filters = Gen.OneOf(
+            Gen.Elements(years).Two().Select(p => $"year:{Math.Min(p.Item1, p.Item2)}..{Math.Max(p.Item1, p.Item2)}"),
+            Gen.Elements(snapshot.Themes.Select(t => t.Id).ToArray()).Select(t => $"theme:{t}"),
+            Gen.Elements(snapshot.DirectiveTypes.Select(t => t.Id).ToArray()).Select(t => $"type:{t}"));
+        var requests = Gen.Elements(Words).Zip(Gen.Choose(1, 3).SelectMany(n => filters.ListOf(n)))
+            .Zip(Gen.Elements(SearchSort.Relevance, SearchSort.Relevance, SearchSort.DateDescending).Zip(Gen.Elements(0, 0, 5, 40)),
+                (r, s) => new SearchRequest { Query = r.Item1, Filters = r.Item2.ToList(), Sort = s.Item1, Offset = s.Item2, Limit = 10 });
+
+        PropertyRuns.Check(requests, request =>
+        {
+            Assert.Equal(Answer(reference, request), Answer(fast, request));
+        }, cases: 200);
     }
 
     [Fact]
