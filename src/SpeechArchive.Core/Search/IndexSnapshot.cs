@@ -111,6 +111,9 @@ public sealed partial class IndexSnapshot
     internal int[] PassageLength { get; private init; } = [];
     internal double AverageLength { get; private init; }
 
+    /// <summary>Whether the passages' columns were read from the generation's columns file (else made from the passage rows).</summary>
+    internal bool ColumnsFromFile { get; private init; }
+
     private PostingsIndex postings = null!; // set by Build before the snapshot is handed out
     private Dictionary<string, int> speechById = new(StringComparer.Ordinal);
     private string[] sectionMatches = [];
