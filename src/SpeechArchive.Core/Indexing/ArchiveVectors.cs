@@ -334,5 +334,5 @@ public sealed record VectorRefresh(string Model, long Generation, bool Learned, 
 internal sealed record StoredPassageVectors(PassageVectorTable Table, VectorCells? Cells)
 {
     /// <summary>These, when their rows are exactly the passages <paramref name="passageIds"/> (row i is passage i); else null.</summary>
-    public StoredPassageVectors? For(IReadOnlyList<long> passageIds) => Table.Covers(passageIds) ? this : null;
+    public StoredPassageVectors? For(ReadOnlySpan<long> passageIds) => Table.Covers(passageIds) ? this : null;
 }

@@ -125,7 +125,7 @@ public sealed partial class IndexSnapshot
         var passageThemes = new uint[n];
         var passageTypes = new uint[n];
         var passageOrg = new int[n];
-        var maxRow = n == 0 ? 0 : columns.RowIds[^1];
+        var maxRow = n == 0 ? 0 : columns.RowIds[n - 1];
         var denseByRow = new int[maxRow + 1];
         Array.Fill(denseByRow, -1);
         var passageLists = new List<int>[storedSpeeches.Count];
@@ -211,7 +211,7 @@ public sealed partial class IndexSnapshot
         Lap("passages");
 
         long totalLength = 0;
-        foreach (var length in columns.Length)
+        foreach (var length in columns.Length.Span)
         {
             totalLength += length;
         }
@@ -240,7 +240,7 @@ public sealed partial class IndexSnapshot
             speechById = speeches.Select((sp, i) => (sp.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal),
         };
         Lap("speeches");
-        (snapshot.Meaning, snapshot.storedVectors) = (meaning.Model, meaning.Passages?.For(columns.RowIds));
+        (snapshot.Meaning, snapshot.storedVectors) = (meaning.Model, meaning.Passages?.For(columns.RowIds.Span));
         Lap("meaning");
         snapshot.postings = postings.GetAwaiter().GetResult();
         Lap("postings");

@@ -42,9 +42,9 @@ public sealed class PassageVectorTable
     public bool Contains(long id) => Array.BinarySearch(Ids, id) >= 0;
 
     /// <summary>Whether the rows are exactly the passages <paramref name="ids"/> (ascending), so row i is passage i.</summary>
-    public bool Covers(IReadOnlyList<long> ids)
+    public bool Covers(ReadOnlySpan<long> ids)
     {
-        if (ids.Count != Ids.Length)
+        if (ids.Length != Ids.Length)
         {
             return false;
         }

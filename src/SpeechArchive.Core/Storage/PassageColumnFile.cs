@@ -10,7 +10,8 @@ namespace SpeechArchive.Storage;
 /// format live here: a 64-byte header (<c>SAPCOL01</c>, the generation, the speech rows' digest, the counts), the columns
 /// one after the other (row ids as int64, the int32 columns, the sentence starts, the sentence arena, each padded to 8
 /// bytes), the label sets and point labels (UTF-8, each after its int32 byte length, -1 for none), then a checksum of all
-/// before it. A file of another generation or other rows, cut short, altered or out of range is not used.
+/// before it. A file of another generation or other rows, cut short, altered or out of range is not used. The columns read
+/// are mapped, not copied (<see cref="Column{T}"/>): the page cache holds them, and the map stays open while they are reachable.
 /// </summary>
 internal static class PassageColumnFile
 {
@@ -53,13 +54,13 @@ internal static class PassageColumnFile
             return null; // none, deleted by another process's load meanwhile, or unreadable: made again from the rows
         }
 
-        using (mapped)
+        var data = Decode(mapped, (int)length, generation, digest, speeches, sections);
+        if (data is null)
         {
-            unsafe
-            {
-                return Decode(new ReadOnlySpan<byte>(mapped.Pointer, (int)length), generation, digest, speeches, sections);
-            }
+            mapped.Dispose();
         }
+
+        return data;
     }
 
     /// <summary>Writes <paramref name="data"/> to <paramref name="path"/> (through a temporary file renamed into place).</summary>
@@ -97,22 +98,23 @@ internal static class PassageColumnFile
             }
 
             Put(header);
-            Put(MemoryMarshal.AsBytes(data.RowIds.AsSpan()));
+            Put(MemoryMarshal.AsBytes(data.RowIds.Span));
             foreach (var column in IntColumns(data))
             {
-                Put(MemoryMarshal.AsBytes(column.AsSpan()));
+                Put(MemoryMarshal.AsBytes(column.Span));
             }
 
-            Put(MemoryMarshal.AsBytes(data.SentenceStarts.AsSpan()));
-            Put(data.SentenceArena);
+            Put(MemoryMarshal.AsBytes(data.SentenceStarts.Span));
+            Put(data.SentenceArena.Span);
             Put(strings);
             Span<byte> sum = stackalloc byte[8];
             BinaryPrimitives.WriteUInt64LittleEndian(sum, checksum.Value);
             stream.Write(sum);
         });
 
-    private static PassageColumnData? Decode(ReadOnlySpan<byte> bytes, long generation, string digest, int speeches, int sections)
+    private static unsafe PassageColumnData? Decode(MappedView mapped, int length, long generation, string digest, int speeches, int sections)
     {
+        var bytes = new ReadOnlySpan<byte>(mapped.Pointer, length);
         if (!BitConverter.IsLittleEndian)
         {
             return null;
@@ -139,15 +141,15 @@ internal static class PassageColumnFile
         }
 
         var at = HeaderBytes;
-        var rowIds = Next<long>(bytes, ref at, n);
-        var ints = new int[8][];
+        var rowIds = Next<long>(mapped, ref at, n);
+        var ints = new Column<int>[8];
         for (var i = 0; i < ints.Length; i++)
         {
-            ints[i] = Next<int>(bytes, ref at, n);
+            ints[i] = Next<int>(mapped, ref at, n);
         }
 
-        var sentenceStarts = Next<int>(bytes, ref at, n + 1);
-        var sentenceArena = Next<byte>(bytes, ref at, arena);
+        var sentenceStarts = Next<int>(mapped, ref at, n + 1);
+        var sentenceArena = Next<byte>(mapped, ref at, arena);
         var text = bytes.Slice(at, (int)strings);
         var sets = new (string, string)[labelSets];
         var pointLabels = new string?[points];
@@ -185,19 +187,19 @@ internal static class PassageColumnFile
         return text.IsEmpty && InRange(data, speeches, sections) ? data : null;
     }
 
-    private static T[] Next<T>(ReadOnlySpan<byte> bytes, ref int at, int count)
+    /// <summary>The column of <paramref name="count"/> values at byte <paramref name="at"/> of the map, and <paramref name="at"/> moved past it.</summary>
+    private static unsafe Column<T> Next<T>(MappedView mapped, ref int at, int count)
         where T : unmanaged
     {
-        var length = count * Marshal.SizeOf<T>();
-        var column = MemoryMarshal.Cast<byte, T>(bytes.Slice(at, length)).ToArray();
-        at += (int)Padded(length);
+        var column = new Column<T>(mapped, (T*)(mapped.Pointer + at), count);
+        at += (int)Padded((long)count * sizeof(T));
         return column;
     }
 
     /// <summary>Whether every reference of <paramref name="data"/> points inside what it refers to (a file is never trusted further).</summary>
     private static bool InRange(PassageColumnData data, int speeches, int sections)
     {
-        if (data.PointLabels[0] is not null || data.SentenceStarts[0] != 0 || data.SentenceStarts[^1] != data.SentenceArena.Length)
+        if (data.PointLabels[0] is not null || data.SentenceStarts[0] != 0 || data.SentenceStarts[data.Count] != data.SentenceArena.Length)
         {
             return false;
         }
@@ -216,7 +218,7 @@ internal static class PassageColumnFile
         return true;
     }
 
-    private static int[][] IntColumns(PassageColumnData data) =>
+    private static Column<int>[] IntColumns(PassageColumnData data) =>
         [data.Speech, data.Ordinal, data.Section, data.Start, data.End, data.LabelSet, data.Point, data.Length];
 
     private static byte[] Strings(PassageColumnData data)

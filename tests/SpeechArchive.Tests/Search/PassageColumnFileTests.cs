@@ -23,6 +23,8 @@ public sealed class PassageColumnFileTests : IDisposable
 
         Assert.False(fromRows.ColumnsFromFile);
         Assert.True(fromFile.ColumnsFromFile);
+        Assert.False(fromRows.Passages.Speech.Mapped);
+        Assert.True(fromFile.Passages.Speech.Mapped && fromFile.Passages.SentenceArena.Mapped && fromFile.PassageLength.Mapped);
         Assert.Single(ColumnFiles(index));
         AssertEachPassageReadsAsItsRow(index, fromFile);
         Assert.Equal(Describe(fromRows), Describe(fromFile));
@@ -46,6 +48,31 @@ public sealed class PassageColumnFileTests : IDisposable
         Assert.NotEqual(oldFile, file);
         Assert.True(IndexSnapshot.Load(index).ColumnsFromFile);
         AssertEachPassageReadsAsItsRow(index, IndexSnapshot.Load(index));
+    }
+
+    [SkippableFact]
+    public void WhenASnapshotReadFromTheFileIsNoLongerReachable_ShouldCloseTheMap()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "reads the process's maps from /proc/self/maps");
+        var index = Build(temp.CopyFixtureCorpus(), temp.Combine("index"));
+        _ = IndexSnapshot.Load(index); // writes the file
+        var file = Assert.Single(ColumnFiles(index));
+        LoadAndForget(index, file);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.DoesNotContain(file, File.ReadAllText("/proc/self/maps"), StringComparison.Ordinal);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void LoadAndForget(string index, string file)
+    {
+        var snapshot = IndexSnapshot.Load(index);
+        Assert.True(snapshot.ColumnsFromFile);
+        Assert.Contains(file, File.ReadAllText("/proc/self/maps"), StringComparison.Ordinal);
+        Assert.NotEmpty(new Searcher(snapshot).Search(new SearchRequest { Query = "作风" }).Hits);
     }
 
     [Theory]
