@@ -36,13 +36,13 @@ public sealed partial class IndexSnapshot
         }
         else if (separate)
         {
-            rest = Task.Run(() => ReadRest(passageStore));
+            rest = Task.Run(() => ReadRest(passageStore, generation));
         }
 
         var storedSpeeches = store.ReadSpeeches(withText: false, withMarkdown: true);
         var digest = GenerationFiles.Digest(storedSpeeches);
         var texts = SpeechTexts.Load(store, storedSpeeches, digest);
-        var (storedSections, segments, meaning) = rest?.GetAwaiter().GetResult() ?? ReadRest(store);
+        var (storedSections, segments, meaning) = rest?.GetAwaiter().GetResult() ?? ReadRest(store, generation);
         Lap("rows");
 
         var speechIndex = new Dictionary<long, int>(storedSpeeches.Count);
@@ -248,9 +248,9 @@ public sealed partial class IndexSnapshot
         return snapshot;
     }
 
-    /// <summary>The sections, the segments' postings and the meaning model with the passages' stored vectors.</summary>
-    private static (List<StoredSection>, SegmentPostingsFile, (Indexing.MeaningModel? Model, Indexing.StoredPassageVectors? Passages)) ReadRest(IndexStore store) =>
-        (store.ReadSections(), SegmentPostingsFile.Read(store), Indexing.ArchiveVectors.Read(store));
+    /// <summary>The sections, the segments' postings (mapped from the generation's postings file) and the meaning model with the passages' stored vectors.</summary>
+    private static (List<StoredSection>, SegmentPostingsFile, (Indexing.MeaningModel? Model, Indexing.StoredPassageVectors? Passages)) ReadRest(IndexStore store, long generation) =>
+        (store.ReadSections(), SegmentPostingsFile.ReadForGeneration(store, generation), Indexing.ArchiveVectors.Read(store));
 
     /// <summary>yyyymmdd of the speech's date, or year × 10000 when only the year is known, or 0.</summary>
     private static int DateKey(StoredSpeech s) =>

@@ -129,6 +129,8 @@ public sealed class PassageColumnFileTests : IDisposable
 
         Assert.False(snapshot.ColumnsFromFile);
         Assert.Empty(ColumnFiles(index));
+        Assert.Empty(Directory.GetFiles(index, "segment-postings-*"));
+        Assert.True(snapshot.PostingsMapped); // from a file of their own in the temp folder
         AssertEachPassageReadsAsItsRow(index, snapshot);
         Assert.Equal(expected, Answers(snapshot));
         disk.ReadOnly(false);
