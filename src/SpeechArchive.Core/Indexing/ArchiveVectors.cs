@@ -285,9 +285,9 @@ public static class ArchiveVectors
         }
 
         StoredPassageVectors? passages = null;
-        if (Current(store, MetaKey.VectorPassagesOf) && (stored || model == BaseModel) && store.GetVectors(PassagesRow) is { } table)
+        if (Current(store, MetaKey.VectorPassagesOf) && (stored || model == BaseModel)
+            && store.ReadVectors(PassagesRow, s => PassageVectorTable.Read(s, $"{store.DatabasePath}: vectors '{PassagesRow}'")) is { } read)
         {
-            var read = PassageVectorTable.FromBytes(table, $"{store.DatabasePath}: vectors '{PassagesRow}'");
             passages = read.Dimensions == words.Dimensions ? new StoredPassageVectors(read, StoredCells(store, read)) : null;
         }
 
