@@ -204,17 +204,22 @@ internal static class PassageColumnFile
             return false;
         }
 
-        for (var d = 0; d < data.Count; d++)
+        // Over spans (the map stays open: data holds its columns until it is returned).
+        ReadOnlySpan<int> speech = data.Speech.Span, section = data.Section.Span, labelSet = data.LabelSet.Span, point = data.Point.Span,
+            start = data.Start.Span, end = data.End.Span, length = data.Length.Span, ordinal = data.Ordinal.Span, sentences = data.SentenceStarts.Span;
+        var rowIds = data.RowIds.Span;
+        for (var d = 0; d < rowIds.Length; d++)
         {
-            if ((uint)data.Speech[d] >= (uint)speeches || data.Section[d] < -1 || data.Section[d] >= sections
-                || (uint)data.LabelSet[d] >= (uint)data.LabelSets.Length || (uint)data.Point[d] >= (uint)data.PointLabels.Length
-                || data.Start[d] < 0 || data.End[d] < data.Start[d] || data.Length[d] < 1 || data.Ordinal[d] < 0
-                || data.SentenceStarts[d + 1] < data.SentenceStarts[d] || data.RowIds[d] <= (d == 0 ? 0 : data.RowIds[d - 1]))
+            if ((uint)speech[d] >= (uint)speeches || section[d] < -1 || section[d] >= sections
+                || (uint)labelSet[d] >= (uint)data.LabelSets.Length || (uint)point[d] >= (uint)data.PointLabels.Length
+                || start[d] < 0 || end[d] < start[d] || length[d] < 1 || ordinal[d] < 0
+                || sentences[d + 1] < sentences[d] || rowIds[d] <= (d == 0 ? 0 : rowIds[d - 1]))
             {
                 return false;
             }
         }
 
+        data.RowIds.KeepAlive();
         return true;
     }
 
