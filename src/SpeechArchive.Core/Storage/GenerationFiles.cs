@@ -6,9 +6,10 @@ namespace SpeechArchive.Storage;
 
 /// <summary>
 /// What the files a snapshot derives from one index generation and keeps beside the database share (the speeches' texts,
-/// <see cref="SpeechTextFile"/>; the passages' columns, <see cref="PassageColumnFile"/>): a name that carries the generation
-/// and a digest of the speech rows, so a new generation or a rebuilt index never reads an older file; a write through a
-/// temporary file renamed into place; and the deletion of the other generations' files.
+/// <see cref="SpeechTextFile"/>; the passages' columns, <see cref="PassageColumnFile"/>; the segments' postings,
+/// <see cref="SegmentPostingsFile"/>): a name that carries the generation and a digest (of the speech rows, or of the
+/// segments), so a new generation or a rebuilt index never reads an older file; a write through a temporary file renamed
+/// into place; and the deletion of the other generations' files.
 /// </summary>
 internal static class GenerationFiles
 {
