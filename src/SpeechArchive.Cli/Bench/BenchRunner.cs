@@ -85,15 +85,15 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
     private void Queries(string index)
     {
         Console.Error.WriteLine("loading snapshot…");
-        GC.Collect();
+        var empty = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
         var snapshot = IndexSnapshot.Load(index);
         var load = clock.Elapsed;
-        GC.Collect();
+        var loaded = GC.GetTotalMemory(forceFullCollection: true) - empty;
         var rss = Process.GetCurrentProcess().WorkingSet64;
         Line("");
         Line("## Serving, in process");
-        Line($"Snapshot load {load.TotalSeconds:F2} s ({string.Join(", ", snapshot.LoadSeconds.Select(kv => $"{kv.Key} {kv.Value:F2} s"))}); working set after load {rss / 1e6:F0} MB. Every query computes all facets (theme, year, directive type, organisation) and ten snippets; the whole mix runs {MixTimer.WarmUpRounds} times before the measured runs.");
+        Line($"Snapshot load {load.TotalSeconds:F2} s ({string.Join(", ", snapshot.LoadSeconds.Select(kv => $"{kv.Key} {kv.Value:F2} s"))}); working set after load {rss / 1e6:F0} MB, live managed heap {loaded / 1e6:F0} MB. Every query computes all facets (theme, year, directive type, organisation) and ten snippets; the whole mix runs {MixTimer.WarmUpRounds} times before the measured runs.");
         Line("");
         clock.Restart();
         SimilarPassages.Prepare(snapshot);
@@ -120,6 +120,9 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
         }
 
         Line($"| **whole mix** | {whole.Requests:N0} requests | **{whole.P50:F2}** | **{whole.P99:F2}** | {whole.Max:F2} |");
+        Line("");
+        Line($"Live managed heap after the mix: {(GC.GetTotalMemory(forceFullCollection: true) - empty) / 1e6:F0} MB.");
+        GC.KeepAlive(snapshot);
     }
 
     private async Task HttpAsync(string index, string copy)
@@ -127,7 +130,8 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
         using var web = await WebAppProcess.StartAsync(webDll!, index, copy, TimeSpan.FromMinutes(3)).ConfigureAwait(false);
         Line("");
         Line("## Serving over HTTP (loopback, real Kestrel)");
-        Line($"Web app ready (process start to first answered `/api/search?q=依法`): {web.Ready.TotalSeconds:F2} s.");
+        Line($"Web app ready (process start to first answered `/api/search?q=依法`): {web.Ready.TotalSeconds:F2} s"
+            + (web.Memory() is { } ready ? $"; memory at ready: resident {ready.Rss / 1e6:F0} MB (RssAnon {ready.RssAnon / 1e6:F0} MB)." : "."));
         Line("");
         Line("| requests | clients | requests/s | p50 ms | p99 ms | errors |");
         Line("| --- | --- | --- | --- | --- | --- |");

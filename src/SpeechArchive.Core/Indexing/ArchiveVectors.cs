@@ -285,9 +285,9 @@ public static class ArchiveVectors
         }
 
         StoredPassageVectors? passages = null;
-        if (Current(store, MetaKey.VectorPassagesOf) && (stored || model == BaseModel) && store.GetVectors(PassagesRow) is { } table)
+        if (Current(store, MetaKey.VectorPassagesOf) && (stored || model == BaseModel)
+            && store.ReadVectors(PassagesRow, s => PassageVectorTable.Read(s, $"{store.DatabasePath}: vectors '{PassagesRow}'")) is { } read)
         {
-            var read = PassageVectorTable.FromBytes(table, $"{store.DatabasePath}: vectors '{PassagesRow}'");
             passages = read.Dimensions == words.Dimensions ? new StoredPassageVectors(read, StoredCells(store, read)) : null;
         }
 
@@ -334,5 +334,5 @@ public sealed record VectorRefresh(string Model, long Generation, bool Learned, 
 internal sealed record StoredPassageVectors(PassageVectorTable Table, VectorCells? Cells)
 {
     /// <summary>These, when their rows are exactly the passages <paramref name="passageIds"/> (row i is passage i); else null.</summary>
-    public StoredPassageVectors? For(IReadOnlyList<long> passageIds) => Table.Covers(passageIds) ? this : null;
+    public StoredPassageVectors? For(ReadOnlySpan<long> passageIds) => Table.Covers(passageIds) ? this : null;
 }

@@ -23,13 +23,26 @@ public sealed partial class IndexSnapshot
         var types = ParseLabels(store.GetMeta(MetaKey.DirectiveTypes));
         var (learnedWords, lexiconEdits) = (store.GetMeta(MetaKey.Lexicon), store.GetMeta(MetaKey.LexiconEdits));
         var lexicon = Task.Run(() => Indexing.ArchiveLexicon.Compose(learnedWords, lexiconEdits));
-        var passageRows = ReferenceEquals(passageStore, store) ? Task.FromResult(store.ReadPassages()) : Task.Run(() => passageStore.ReadPassages());
+        // The passages' columns file of this generation, when there is one, spares reading every passage row: the second
+        // connection then reads the sections, postings and vectors while the first reads the speeches. Else it reads the
+        // passage rows while the first reads the rest.
+        var generation = store.Generation;
+        var separate = !ReferenceEquals(passageStore, store);
+        Task<List<StoredPassage>>? passageRows = null;
+        Task<(List<StoredSection>, SegmentPostingsFile, (Indexing.MeaningModel? Model, Indexing.StoredPassageVectors? Passages))>? rest = null;
+        if (!PassageColumnFile.AnyFor(store.Directory, generation))
+        {
+            passageRows = separate ? Task.Run(() => passageStore.ReadPassages()) : Task.FromResult(store.ReadPassages());
+        }
+        else if (separate)
+        {
+            rest = Task.Run(() => ReadRest(passageStore, generation));
+        }
+
         var storedSpeeches = store.ReadSpeeches(withText: false, withMarkdown: true);
-        var texts = SpeechTexts.Load(store, storedSpeeches);
-        var storedSections = store.ReadSections();
-        var segments = SegmentPostingsFile.Read(store);
-        var meaning = Indexing.ArchiveVectors.Read(store); // while the passages are still being read
-        var storedPassages = passageRows.GetAwaiter().GetResult();
+        var digest = GenerationFiles.Digest(storedSpeeches);
+        var texts = SpeechTexts.Load(store, storedSpeeches, digest);
+        var (storedSections, segments, meaning) = rest?.GetAwaiter().GetResult() ?? ReadRest(store, generation);
         Lap("rows");
 
         var speechIndex = new Dictionary<long, int>(storedSpeeches.Count);
@@ -52,6 +65,9 @@ public sealed partial class IndexSnapshot
             sectionBase[i] = sectionCount;
             sectionCount += sectionsBySpeech[i]?.Count ?? 0;
         }
+
+        var (columns, columnsFromFile) = LoadColumns(new ColumnSource(store, passageStore, passageRows, generation, digest, speechIndex, sectionsBySpeech, sectionBase, texts));
+        Lap("columns");
 
         var sectionPaths = new string[sectionCount];
         var sectionMatches = new string[sectionCount];
@@ -102,19 +118,14 @@ public sealed partial class IndexSnapshot
         var typeBit = types.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var speechDate = storedSpeeches.Select(DateKey).ToArray();
 
-        var n = storedPassages.Count;
-        var passageSpeech = new int[n];
-        var passageOrdinal = new int[n];
-        var passageSection = new int[n];
-        var passageStart = new int[n];
-        var passageEnd = new int[n];
+        var n = columns.Count;
+        var passageSpeech = columns.Speech;
         var passageYear = new short[n];
         var passageDate = new int[n];
         var passageThemes = new uint[n];
         var passageTypes = new uint[n];
         var passageOrg = new int[n];
-        var passageLength = new int[n];
-        var maxRow = n == 0 ? 0 : storedPassages.Max(p => p.RowId);
+        var maxRow = n == 0 ? 0 : columns.RowIds[n - 1];
         var denseByRow = new int[maxRow + 1];
         Array.Fill(denseByRow, -1);
         var passageLists = new List<int>[storedSpeeches.Count];
@@ -125,41 +136,16 @@ public sealed partial class IndexSnapshot
 
         for (var d = 0; d < n; d++)
         {
-            var s = speechIndex[storedPassages[d].SpeechRowId];
-            passageSpeech[d] = s;
-            denseByRow[storedPassages[d].RowId] = d;
-            passageLists[s].Add(d);
+            denseByRow[columns.RowIds[d]] = d;
+            passageLists[passageSpeech[d]].Add(d);
         }
 
         // The term dictionary is read on one thread while the passages are built on the others.
         var postings = Task.Run(() => IndexPostings(segments, denseByRow));
 
-        // Few distinct label sets and point labels exist: each is split, masked and kept once, and a passage holds its index.
-        var labelSets = new Dictionary<(string Themes, string Types), int>();
-        var labelSetList = new List<(IReadOnlyList<string> Themes, IReadOnlyList<string> Types)>();
-        var labelMasks = new List<(uint Themes, uint Types)>();
-        var passageLabelSet = new int[n];
-        var pointLabels = new Dictionary<string, int>(StringComparer.Ordinal);
-        var pointLabelList = new List<string?> { null };
-        var passagePoint = new int[n];
-        for (var d = 0; d < n; d++)
-        {
-            var sp = storedPassages[d];
-            if (!labelSets.TryGetValue((sp.Themes, sp.DirectiveTypes), out var set))
-            {
-                set = labelSets[(sp.Themes, sp.DirectiveTypes)] = labelSetList.Count;
-                var (themeIds, typeIds) = (SplitList(sp.Themes), SplitList(sp.DirectiveTypes));
-                labelSetList.Add((themeIds, typeIds));
-                labelMasks.Add((Mask(themeIds, themeBit), Mask(typeIds, typeBit)));
-            }
-
-            passageLabelSet[d] = set;
-            if (sp.PointLabel is { } point && !pointLabels.TryGetValue(point, out passagePoint[d]))
-            {
-                passagePoint[d] = pointLabels[point] = pointLabelList.Count;
-                pointLabelList.Add(point);
-            }
-        }
+        // Few distinct label sets exist: each is split and masked once, and a passage holds its index.
+        var labelSets = Array.ConvertAll(columns.LabelSets, set => (Themes: SplitList(set.Themes), Types: SplitList(set.Types)));
+        var labelMasks = Array.ConvertAll(labelSets, set => (Themes: Mask(set.Themes, themeBit), Types: Mask(set.Types, typeBit)));
 
         var speeches = new SpeechInfo[storedSpeeches.Count];
         Parallel.For(0, speeches.Length, i =>
@@ -197,43 +183,35 @@ public sealed partial class IndexSnapshot
 
         Parallel.For(0, n, d =>
         {
-            var sp = storedPassages[d];
             var s = passageSpeech[d];
-            var speech = speeches[s];
-            var (themeMask, typeMask) = labelMasks[passageLabelSet[d]];
-            passageOrdinal[d] = sp.Ordinal;
-            passageSection[d] = sp.SectionOrdinal >= 0 && sp.SectionOrdinal < (sectionsBySpeech[s]?.Count ?? 0) ? sectionBase[s] + sp.SectionOrdinal : -1;
-            passageStart[d] = sp.Start;
-            passageEnd[d] = sp.End;
-            passageYear[d] = (short)(speech.Year ?? 0);
+            var (themeMask, typeMask) = labelMasks[columns.LabelSet[d]];
+            passageYear[d] = (short)(speeches[s].Year ?? 0);
             passageDate[d] = speechDate[s];
             passageThemes[d] = themeMask;
             passageTypes[d] = typeMask;
             passageOrg[d] = speechOrg[s];
-            passageLength[d] = Math.Max(1, sp.MatchLength ?? MatchText.Length(speech.TextSpan, sp.Start, sp.End));
         });
 
-        var (sentenceArena, sentenceStarts) = PassageColumns.SentenceArenaOf(n, d => storedPassages[d].Sentences);
         var passages = new PassageColumns(speeches, n)
         {
             Speech = passageSpeech,
-            Ordinal = passageOrdinal,
-            Section = passageSection,
-            Start = passageStart,
-            End = passageEnd,
-            LabelSet = passageLabelSet,
-            LabelSets = [.. labelSetList],
-            Point = passagePoint,
-            PointLabels = [.. pointLabelList],
-            SentenceArena = sentenceArena,
-            SentenceStarts = sentenceStarts,
+            Ordinal = columns.Ordinal,
+            Section = columns.Section,
+            Start = columns.Start,
+            End = columns.End,
+            LabelSet = columns.LabelSet,
+            LabelSets = labelSets,
+            Point = columns.Point,
+            PointLabels = columns.PointLabels,
+            SentenceArena = columns.SentenceArena,
+            SentenceStarts = columns.SentenceStarts,
             SectionPaths = sectionPaths,
             SectionBase = sectionBase,
         };
         Lap("passages");
 
         long totalLength = 0;
-        foreach (var length in passageLength)
+        foreach (var length in columns.Length.Span)
         {
             totalLength += length;
         }
@@ -255,19 +233,24 @@ public sealed partial class IndexSnapshot
             PassageThemes = passageThemes,
             PassageTypes = passageTypes,
             PassageOrg = passageOrg,
-            PassageLength = passageLength,
+            PassageLength = columns.Length,
+            ColumnsFromFile = columnsFromFile,
             AverageLength = n == 0 ? 1 : (double)totalLength / n,
             sectionMatches = sectionMatches,
             speechById = speeches.Select((sp, i) => (sp.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal),
         };
         Lap("speeches");
-        (snapshot.Meaning, snapshot.storedVectors) = (meaning.Model, meaning.Passages?.For(storedPassages.ConvertAll(p => p.RowId)));
+        (snapshot.Meaning, snapshot.storedVectors) = (meaning.Model, meaning.Passages?.For(columns.RowIds.Span));
         Lap("meaning");
         snapshot.postings = postings.GetAwaiter().GetResult();
         Lap("postings");
         snapshot.LoadSeconds = stages;
         return snapshot;
     }
+
+    /// <summary>The sections, the segments' postings (mapped from the generation's postings file) and the meaning model with the passages' stored vectors.</summary>
+    private static (List<StoredSection>, SegmentPostingsFile, (Indexing.MeaningModel? Model, Indexing.StoredPassageVectors? Passages)) ReadRest(IndexStore store, long generation) =>
+        (store.ReadSections(), SegmentPostingsFile.ReadForGeneration(store, generation), Indexing.ArchiveVectors.Read(store));
 
     /// <summary>yyyymmdd of the speech's date, or year × 10000 when only the year is known, or 0.</summary>
     private static int DateKey(StoredSpeech s) =>

@@ -98,18 +98,21 @@ public sealed partial class IndexSnapshot
     public string? TaxonomyYaml { get; private init; }
 
     /// <summary>Each passage's speech: the passages' own column.</summary>
-    internal int[] PassageSpeech => Passages.Speech;
+    internal Column<int> PassageSpeech => Passages.Speech;
 
     /// <summary>Each passage's innermost section (a global section id, or -1): the passages' own column.</summary>
-    internal int[] PassageSection => Passages.Section;
+    internal Column<int> PassageSection => Passages.Section;
     internal int[] PassageDate { get; private init; } = [];
     internal int SectionCount => sectionMatches.Length;
     internal short[] PassageYear { get; private init; } = [];
     internal uint[] PassageThemes { get; private init; } = [];
     internal uint[] PassageTypes { get; private init; } = [];
     internal int[] PassageOrg { get; private init; } = [];
-    internal int[] PassageLength { get; private init; } = [];
+    internal Column<int> PassageLength { get; private init; }
     internal double AverageLength { get; private init; }
+
+    /// <summary>Whether the passages' columns were read from the generation's columns file (else made from the passage rows).</summary>
+    internal bool ColumnsFromFile { get; private init; }
 
     private PostingsIndex postings = null!; // set by Build before the snapshot is handed out
     private Dictionary<string, int> speechById = new(StringComparer.Ordinal);

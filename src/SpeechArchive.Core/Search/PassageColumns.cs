@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
+using SpeechArchive.Storage;
 
 namespace SpeechArchive.Search;
 
@@ -8,7 +9,8 @@ namespace SpeechArchive.Search;
 /// The passages of a snapshot as columns, one array per field indexed by passage (struct of arrays, as Lucene's doc values):
 /// no object or string per passage. What few passages share is stored once and indexed: section paths per section, label
 /// lists per distinct set, point labels per distinct label; sentences sit in one UTF-8 arena. A passage's id and its
-/// sentences are made when asked for, its match form on first use. <see cref="PassageInfo"/> reads one passage.
+/// sentences are made when asked for, its match form on first use. <see cref="PassageInfo"/> reads one passage. The columns
+/// are mapped from the generation's columns file (<see cref="Column{T}"/>), or arrays where they were made from the rows.
 /// </summary>
 public sealed class PassageColumns : IReadOnlyList<PassageInfo>
 {
@@ -26,21 +28,21 @@ public sealed class PassageColumns : IReadOnlyList<PassageInfo>
     public PassageInfo this[int index] => (uint)index < (uint)matchTexts.Length ? new PassageInfo(this, index) : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>Each passage's speech (an index into the snapshot's speeches).</summary>
-    internal int[] Speech { get; init; } = [];
-    internal int[] Ordinal { get; init; } = [];
+    internal Column<int> Speech { get; init; }
+    internal Column<int> Ordinal { get; init; }
     /// <summary>Each passage's innermost section as a global section id (see <see cref="SectionPaths"/>), or -1.</summary>
-    internal int[] Section { get; init; } = [];
-    internal int[] Start { get; init; } = [];
-    internal int[] End { get; init; } = [];
+    internal Column<int> Section { get; init; }
+    internal Column<int> Start { get; init; }
+    internal Column<int> End { get; init; }
     /// <summary>Each passage's label set, an index into <see cref="LabelSets"/>.</summary>
-    internal int[] LabelSet { get; init; } = [];
+    internal Column<int> LabelSet { get; init; }
     internal (IReadOnlyList<string> Themes, IReadOnlyList<string> Types)[] LabelSets { get; init; } = [];
     /// <summary>Each passage's point label, an index into <see cref="PointLabels"/> (whose first entry is none).</summary>
-    internal int[] Point { get; init; } = [];
+    internal Column<int> Point { get; init; }
     internal string?[] PointLabels { get; init; } = [];
     /// <summary>Every passage's stored sentences column (UTF-8), passage <c>d</c>'s from <c>SentenceStarts[d]</c> to <c>SentenceStarts[d + 1]</c>.</summary>
-    internal byte[] SentenceArena { get; init; } = [];
-    internal int[] SentenceStarts { get; init; } = [];
+    internal Column<byte> SentenceArena { get; init; }
+    internal Column<int> SentenceStarts { get; init; }
     /// <summary>Each section's path (headings joined by " › "), by global section id.</summary>
     internal string[] SectionPaths { get; init; } = [];
     /// <summary>Each speech's first global section id.</summary>
@@ -59,8 +61,13 @@ public sealed class PassageColumns : IReadOnlyList<PassageInfo>
 
     internal (IReadOnlyList<string> Themes, IReadOnlyList<string> Types) Labels(int doc) => LabelSets[LabelSet[doc]];
 
-    internal IReadOnlyList<(int Start, int End, string? Type)> Sentences(int doc) =>
-        Storage.SentenceColumn.Decode(SentenceArena.AsSpan(SentenceStarts[doc], SentenceStarts[doc + 1] - SentenceStarts[doc]), Start[doc]);
+    internal IReadOnlyList<(int Start, int End, string? Type)> Sentences(int doc)
+    {
+        var arena = SentenceArena;
+        var sentences = Storage.SentenceColumn.Decode(arena.Span.Slice(SentenceStarts[doc], SentenceStarts[doc + 1] - SentenceStarts[doc]), Start[doc]);
+        arena.KeepAlive();
+        return sentences;
+    }
 
     internal ReadOnlySpan<char> SourceText(int doc) => speeches[Speech[doc]].TextSpan;
 

@@ -30,11 +30,14 @@ internal sealed class SpeechTexts
     /// <summary>The text as a string: the held one, or a new one made from the map.</summary>
     public string String(int speech) => strings?[speech] ?? file!.Text(speech).ToString();
 
-    /// <summary>The texts of <paramref name="speeches"/> (read without their text, in row-id order) of the generation <paramref name="store"/> reads.</summary>
-    public static SpeechTexts Load(IndexStore store, IReadOnlyList<StoredSpeech> speeches)
+    /// <summary>
+    /// The texts of <paramref name="speeches"/> (read without their text, in row-id order, whose <see cref="GenerationFiles.Digest"/>
+    /// is <paramref name="digest"/>) of the generation <paramref name="store"/> reads.
+    /// </summary>
+    public static SpeechTexts Load(IndexStore store, IReadOnlyList<StoredSpeech> speeches, string digest)
     {
         var generation = store.Generation;
-        var name = SpeechTextFile.NameFor(generation, speeches);
+        var name = SpeechTextFile.NameFor(generation, digest);
         var path = Path.Combine(store.Directory, name);
         if (Map(path, speeches.Count) is { } mapped)
         {

@@ -42,9 +42,9 @@ public sealed class PassageVectorTable
     public bool Contains(long id) => Array.BinarySearch(Ids, id) >= 0;
 
     /// <summary>Whether the rows are exactly the passages <paramref name="ids"/> (ascending), so row i is passage i.</summary>
-    public bool Covers(IReadOnlyList<long> ids)
+    public bool Covers(ReadOnlySpan<long> ids)
     {
-        if (ids.Count != Ids.Length)
+        if (ids.Length != Ids.Length)
         {
             return false;
         }
@@ -237,6 +237,32 @@ public sealed class PassageVectorTable
             writer.WriteArray(Scales);
             writer.WriteArray(Data);
         });
+
+    /// <summary>
+    /// Reads what <see cref="ToBytes"/> wrote from <paramref name="stream"/> (of known length), each array straight from it (the
+    /// stored form is never whole in memory); anything else throws <see cref="SpeechArchiveException"/> naming <paramref name="source"/>.
+    /// </summary>
+    public static PassageVectorTable Read(Stream stream, string source)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Span<byte> header = stackalloc byte[16];
+        if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length || !StoredForm.Begins(header, Magic, FormatVersion, 16))
+        {
+            throw new SpeechArchiveException($"{source}: not a passage-vector table of this version");
+        }
+
+        var (count, d) = (BitConverter.ToInt32(header[8..]), BitConverter.ToInt32(header[12..]));
+        if (count < 0 || d is <= 0 or > 4096 || stream.Length != 16 + (d * 4L) + (count * (12L + d)))
+        {
+            throw new SpeechArchiveException($"{source}: a passage-vector table of {stream.Length} bytes cannot hold {count} rows of {d} dimensions");
+        }
+
+        var common = StoredForm.ReadArray<float>(stream, d);
+        var ids = StoredForm.ReadArray<long>(stream, count);
+        var scales = StoredForm.ReadArray<float>(stream, count);
+        var data = StoredForm.ReadArray<sbyte>(stream, count * d);
+        return new PassageVectorTable(ids, common, data, scales);
+    }
 
     /// <summary>Reads what <see cref="ToBytes"/> wrote; anything else throws <see cref="SpeechArchiveException"/> naming <paramref name="source"/>.</summary>
     public static PassageVectorTable FromBytes(byte[] bytes, string source)

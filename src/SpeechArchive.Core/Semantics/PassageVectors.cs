@@ -23,7 +23,7 @@ public sealed class PassageVectors
     /// <summary>Each passage's laid-out row (null: the same as the passage).</summary>
     private readonly int[]? rowOf;
 
-    private PassageVectors(WordVectors words, Lexicon lexicon, sbyte[] data, float[] scales, int[] sums, float[] common, VectorCells? cells)
+    private PassageVectors(WordVectors words, Lexicon lexicon, sbyte[] data, float[] scales, int[] sums, float[] common, VectorCells? cells, bool inPlace)
     {
         Words = words;
         this.lexicon = lexicon;
@@ -37,6 +37,13 @@ public sealed class PassageVectors
 
         // Lay the rows out cell by cell, so a probed cell is one contiguous scan.
         var d = words.Dimensions;
+        if (inPlace)
+        {
+            (this.data, this.scales, this.sums, rowOf) = (data, scales, sums, new int[scales.Length]);
+            LayOutInPlace(cells.Order, data, scales, sums, rowOf, d);
+            return;
+        }
+
         (this.data, this.scales, this.sums, rowOf) = (new sbyte[data.Length], new float[scales.Length], new int[sums.Length], new int[scales.Length]);
         for (var at = 0; at < cells.Order.Length; at++)
         {
@@ -45,6 +52,44 @@ public sealed class PassageVectors
             this.scales[at] = scales[passage];
             this.sums[at] = sums[passage];
             rowOf[passage] = at;
+        }
+    }
+
+    /// <summary>
+    /// Moves row <c>order[at]</c> of <paramref name="data"/>, <paramref name="scales"/> and <paramref name="sums"/> to row
+    /// <c>at</c> in place, a cycle of the permutation at a time (no second copy of the vectors), and fills <paramref name="rowOf"/>.
+    /// </summary>
+    private static void LayOutInPlace(int[] order, sbyte[] data, float[] scales, int[] sums, int[] rowOf, int d)
+    {
+        var done = new bool[order.Length];
+        var row = new sbyte[d];
+        for (var start = 0; start < order.Length; start++)
+        {
+            rowOf[order[start]] = start;
+            if (done[start])
+            {
+                continue;
+            }
+
+            // The cycle start ← order[start] ← order[order[start]] …: keep the start's row, pull each next one forward.
+            data.AsSpan(start * d, d).CopyTo(row);
+            var (scale, sum) = (scales[start], sums[start]);
+            var at = start;
+            while (true)
+            {
+                done[at] = true;
+                var from = order[at];
+                if (from == start)
+                {
+                    row.CopyTo(data.AsSpan(at * d, d));
+                    (scales[at], sums[at]) = (scale, sum);
+                    break;
+                }
+
+                data.AsSpan(from * d, d).CopyTo(data.AsSpan(at * d, d));
+                (scales[at], sums[at]) = (scales[from], sums[from]);
+                at = from;
+            }
         }
     }
 
@@ -78,7 +123,17 @@ public sealed class PassageVectors
     /// The vectors of a stored table laid out with the cells stored with it (<paramref name="stored"/>, made for this table:
     /// no k-means), or, without them, with cells made now from <paramref name="cellsFrom"/> passages on.
     /// </summary>
-    internal static PassageVectors From(PassageVectorTable table, WordVectors words, Lexicon lexicon, VectorCells? stored, int cellsFrom = VectorCells.MinimumRows)
+    internal static PassageVectors From(PassageVectorTable table, WordVectors words, Lexicon lexicon, VectorCells? stored, int cellsFrom = VectorCells.MinimumRows) =>
+        From(table, words, lexicon, stored, cellsFrom, inPlace: false);
+
+    /// <summary>
+    /// The vectors of a stored table that is handed over (<paramref name="table"/> is not read again: its rows are laid out
+    /// in its own arrays), with the cells stored with it.
+    /// </summary>
+    internal static PassageVectors FromOwned(PassageVectorTable table, WordVectors words, Lexicon lexicon, VectorCells? stored) =>
+        From(table, words, lexicon, stored, VectorCells.MinimumRows, inPlace: true);
+
+    private static PassageVectors From(PassageVectorTable table, WordVectors words, Lexicon lexicon, VectorCells? stored, int cellsFrom, bool inPlace)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(words);
@@ -96,7 +151,7 @@ public sealed class PassageVectors
         }
 
         return new PassageVectors(words, lexicon, table.Data, table.Scales, sums, table.Common,
-            stored ?? VectorCells.Build(table.Data, table.Scales, sums, d, cellsFrom))
+            stored ?? VectorCells.Build(table.Data, table.Scales, sums, d, cellsFrom), inPlace)
         {
             CellsStored = stored is not null,
         };

@@ -32,6 +32,15 @@ internal static class StoredForm
     public static bool Begins(ReadOnlySpan<byte> bytes, uint magic, int version, int header) =>
         bytes.Length >= header && BitConverter.ToUInt32(bytes) == magic && BitConverter.ToInt32(bytes[4..]) == version;
 
+    /// <summary>The next <paramref name="count"/> elements of <paramref name="stream"/>, read straight into their array.</summary>
+    public static T[] ReadArray<T>(Stream stream, int count)
+        where T : unmanaged
+    {
+        var values = new T[count];
+        stream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+
     /// <summary>The <paramref name="count"/> elements from byte <paramref name="at"/> on, which moves past them.</summary>
     public static T[] ReadArray<T>(ReadOnlySpan<byte> bytes, ref int at, int count)
         where T : unmanaged

@@ -66,6 +66,23 @@ internal sealed partial class IndexStore
             return new SegmentTerms(r.GetInt64(0), r.GetInt32(1), r.GetFieldValue<byte[]>(2), at, postings.Position - at);
         });
 
+    /// <summary>
+    /// Every segment's term list and how long its postings are (without reading them), with what names the segment: its
+    /// id, document count and when it was made.
+    /// </summary>
+    public List<(SegmentTerms Segment, string Created)> ReadSegmentHeads() =>
+        Rows<(SegmentTerms, string)>("SELECT id, doc_count, terms, length(postings), created FROM segments ORDER BY id", r => () =>
+            (new SegmentTerms(r.GetInt64(0), r.GetInt32(1), r.GetFieldValue<byte[]>(2), 0, r.GetInt64(3)), r.GetString(4)));
+
+    /// <summary>A named part of the meaning model read by <paramref name="read"/> from a stream over its blob (never whole in memory), or null.</summary>
+    public T? ReadVectors<T>(string name, Func<Stream, T> read)
+        where T : class =>
+        Rows<T>("SELECT rowid, data FROM vectors WHERE name = $name", r => () =>
+        {
+            using var blob = r.GetStream(1);
+            return read(blob);
+        }, ("$name", name)) is [var first, ..] ? first : null;
+
     /// <summary>A named part of the meaning model, or null.</summary>
     public byte[]? GetVectors(string name) => Scalar("SELECT data FROM vectors WHERE name = $name", ("$name", name)) as byte[];
 

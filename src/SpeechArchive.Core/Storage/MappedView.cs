@@ -32,7 +32,16 @@ internal sealed unsafe class MappedView : IDisposable
     public static MappedView Of(FileStream file) =>
         new(MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false));
 
+    /// <summary>Closes the map when nothing reads through it any more (a column over it, <see cref="Column{T}"/>, keeps it reachable).</summary>
+    ~MappedView() => Release();
+
     public void Dispose()
+    {
+        Release();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Release()
     {
         if (!released)
         {

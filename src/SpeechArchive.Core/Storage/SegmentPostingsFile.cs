@@ -1,3 +1,8 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace SpeechArchive.Storage;
 
 /// <summary>
@@ -7,7 +12,9 @@ namespace SpeechArchive.Storage;
 /// segment files, and the process's anonymous memory does not grow with the archive. Where no file can be written, they are
 /// read into memory. Unmapped when the snapshot is collected. Not the index folder first: a deleted file held open there
 /// keeps its file system from being remounted read-only, and the temp folder should be on a disk (on a tmpfs the pages are
-/// memory again, though not anonymous).
+/// memory again, though not anonymous). A snapshot reads them from the generation's postings file beside the index instead
+/// (<see cref="ReadForGeneration"/>: <c>SAPOST01</c>, the generation, a digest of the segments, the postings' length, then
+/// the segments' postings one after the other), written at the first load of the generation, so later loads copy nothing.
 /// </summary>
 internal sealed unsafe class SegmentPostingsFile
 {
@@ -36,6 +43,103 @@ internal sealed unsafe class SegmentPostingsFile
     {
         var (at, length) = ranges[segment];
         return bytes is not null ? bytes.AsSpan((int)at, length) : new ReadOnlySpan<byte>(mapped!.Pointer + at, length);
+    }
+
+    private const string Prefix = "segment-postings-";
+    private const string Extension = ".bin";
+    private const int HeaderBytes = 32;
+    private static ReadOnlySpan<byte> Magic => "SAPOST01"u8;
+
+    /// <summary>
+    /// Reads the segments of <paramref name="store"/> (of <paramref name="generation"/>, in its current read transaction): their
+    /// postings mapped from the generation's postings file beside the index when it is there and whole (its header names this
+    /// generation and these segments, its length is theirs), else written there first (deleting the other generations'); where
+    /// the index folder cannot take it, streamed into a file of their own (<see cref="Read(IndexStore)"/>).
+    /// </summary>
+    public static SegmentPostingsFile ReadForGeneration(IndexStore store, long generation)
+    {
+        var heads = store.ReadSegmentHeads();
+        var digest = Digest(heads);
+        var name = GenerationFiles.Name(Prefix, generation, digest, Extension);
+        var path = Path.Combine(store.Directory, name);
+        var segments = new List<SegmentTerms>(heads.Count);
+        long at = HeaderBytes;
+        foreach (var (segment, _) in heads)
+        {
+            segments.Add(segment with { PostingsAt = at });
+            at += segment.PostingsLength;
+        }
+
+        if (MapWhole(path, generation, digest, segments, at) is { } mapped)
+        {
+            return mapped;
+        }
+
+        try
+        {
+            GenerationFiles.Write(path, stream =>
+            {
+                var header = new byte[HeaderBytes];
+                Magic.CopyTo(header);
+                BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(8), generation);
+                Convert.FromHexString(digest).CopyTo(header.AsSpan(16));
+                BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), at - HeaderBytes);
+                stream.Write(header);
+                var written = store.ReadSegmentTerms(stream);
+                if (!written.Select(s => (s.Id, s.PostingsAt, s.PostingsLength)).SequenceEqual(segments.Select(s => (s.Id, s.PostingsAt, s.PostingsLength))))
+                {
+                    throw new IOException($"the segments of '{store.Directory}' changed while their postings were written");
+                }
+            });
+            GenerationFiles.DeleteOthers(store.Directory, Prefix, Extension, generation, name);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Read(store); // a read-only folder or a full disk: a file of their own elsewhere, else memory
+        }
+
+        return MapWhole(path, generation, digest, segments, at) ?? Read(store);
+    }
+
+    /// <summary>The generation's postings file mapped when it is <paramref name="length"/> bytes long and its header names <paramref name="generation"/> and <paramref name="digest"/>; else null.</summary>
+    private static unsafe SegmentPostingsFile? MapWhole(string path, long generation, string digest, List<SegmentTerms> segments, long length)
+    {
+        MappedView mapped;
+        try
+        {
+            if (!File.Exists(path) || new FileInfo(path).Length != length)
+            {
+                return null;
+            }
+
+            mapped = MappedView.Of(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // deleted by another process's load meanwhile, or unreadable: written again, or read elsewhere
+        }
+
+        var header = new ReadOnlySpan<byte>(mapped.Pointer, HeaderBytes);
+        if (!header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadInt64LittleEndian(header[8..]) != generation
+            || !header.Slice(16, 8).SequenceEqual(Convert.FromHexString(digest)) || BinaryPrimitives.ReadInt64LittleEndian(header[24..]) != length - HeaderBytes)
+        {
+            mapped.Dispose();
+            return null;
+        }
+
+        return new SegmentPostingsFile(segments, null, mapped);
+    }
+
+    /// <summary>A digest (16 hex digits) of the segments: each one's id, document count, postings length and when it was made.</summary>
+    private static string Digest(List<(SegmentTerms Segment, string Created)> heads)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (s, created) in heads)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{s.Id}\t{s.DocCount}\t{s.PostingsLength}\t{created}\n")));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 8));
     }
 
     /// <summary>Reads the segments of <paramref name="store"/> in its current read transaction.</summary>

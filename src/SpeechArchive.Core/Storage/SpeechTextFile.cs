@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace SpeechArchive.Storage;
@@ -41,18 +39,11 @@ internal sealed unsafe class SpeechTextFile : IDisposable
         return new ReadOnlySpan<char>(chars + offsets[speech], (int)(offsets[speech + 1] - offsets[speech]));
     }
 
-    /// <summary>The file name for <paramref name="generation"/> with <paramref name="speeches"/> (row id, content hash, when indexed).</summary>
-    public static string NameFor(long generation, IEnumerable<StoredSpeech> speeches)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var s in speeches)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{s.RowId}\t{s.ContentHash}\t{s.IndexedAt}\n")));
-        }
+    /// <summary>The file name for <paramref name="generation"/> with <paramref name="speeches"/> (see <see cref="GenerationFiles"/>).</summary>
+    public static string NameFor(long generation, IEnumerable<StoredSpeech> speeches) => NameFor(generation, GenerationFiles.Digest(speeches));
 
-        var digest = Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 8));
-        return string.Create(CultureInfo.InvariantCulture, $"{Prefix}{generation}-{digest}{Extension}");
-    }
+    /// <summary>The file name for <paramref name="generation"/> with the speech rows of <paramref name="digest"/>.</summary>
+    public static string NameFor(long generation, string digest) => GenerationFiles.Name(Prefix, generation, digest, Extension);
 
     /// <summary>Maps the file at <paramref name="path"/> when it is whole and holds <paramref name="count"/> texts; else null.</summary>
     public static SpeechTextFile? Open(string path, int count)
@@ -78,72 +69,29 @@ internal sealed unsafe class SpeechTextFile : IDisposable
     }
 
     /// <summary>Writes <paramref name="texts"/> to <paramref name="path"/> (through a temporary file renamed into place).</summary>
-    public static void Write(string path, IReadOnlyList<string> texts)
-    {
-        var temporary = string.Create(CultureInfo.InvariantCulture, $"{path}.{Guid.NewGuid():N}.tmp"); // two loads may write at once
-        try
+    public static void Write(string path, IReadOnlyList<string> texts) =>
+        GenerationFiles.Write(path, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new BinaryWriter(stream, Encoding.Unicode))
+            using var writer = new BinaryWriter(stream, Encoding.Unicode, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write((long)texts.Count);
+            long at = 0;
+            writer.Write(at);
+            foreach (var text in texts)
             {
-                writer.Write(Magic);
-                writer.Write((long)texts.Count);
-                long at = 0;
+                at += text.Length;
                 writer.Write(at);
-                foreach (var text in texts)
-                {
-                    at += text.Length;
-                    writer.Write(at);
-                }
-
-                foreach (var text in texts)
-                {
-                    writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
-                }
-
-                writer.Flush();
-                stream.Flush(flushToDisk: true); // on disk before the rename: after a power loss the name never points at zeros
             }
 
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
-
-    /// <summary>
-    /// Deletes the text files in <paramref name="directory"/> of generations before <paramref name="generation"/> or of
-    /// the same one but other rows than <paramref name="keep"/>'s (a rebuilt index), and temporary files left an hour ago.
-    /// A later generation's file is kept while it is recent (its load may be under way); one written an hour ago or more is
-    /// an earlier database's (a damaged index set aside, or a deleted one, starts its generations again). A map still open
-    /// on a deleted file stays readable.
-    /// </summary>
-    public static void DeleteOthers(string directory, long generation, string keep)
-    {
-        foreach (var file in System.IO.Directory.EnumerateFiles(directory, Prefix + "*"))
-        {
-            var name = System.IO.Path.GetFileName(file);
-            var dash = name.IndexOf('-', Prefix.Length);
-            var stale = name.EndsWith(Extension, StringComparison.Ordinal)
-                ? !string.Equals(name, keep, StringComparison.Ordinal)
-                    && (dash < 0 || !long.TryParse(name.AsSpan(Prefix.Length, dash - Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var other)
-                        || other <= generation || File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddHours(-1))
-                : File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddHours(-1);
-            if (stale)
+            foreach (var text in texts)
             {
-                try
-                {
-                    File.Delete(file);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // in use elsewhere (Windows) or a read-only folder: a later load tries again
-                }
+                writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
             }
-        }
-    }
+        });
+
+    /// <summary>Deletes the other generations' text files in <paramref name="directory"/> (<see cref="GenerationFiles.DeleteOthers"/>).</summary>
+    public static void DeleteOthers(string directory, long generation, string keep) =>
+        GenerationFiles.DeleteOthers(directory, Prefix, Extension, generation, keep);
 
     public void Dispose()
     {

@@ -50,12 +50,17 @@ public sealed class PassageColumnsTests(SeedIndexFixture fixture) : IClassFixtur
     {
         var passages = fixture.Snapshot.Passages;
         var columns = typeof(PassageColumns).GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
-            .Select(f => (f.Name, Value: f.GetValue(passages) as Array))
-            .Where(c => c.Value is not null && c.Value.Length >= passages.Count)
+            .Select(f => (f.Name, Type: f.FieldType, Length: f.GetValue(passages) switch
+            {
+                Array a => a.Length,
+                { } v when f.FieldType.IsGenericType && f.FieldType.GetGenericTypeDefinition() == typeof(Column<>) => (int)f.FieldType.GetProperty("Length")!.GetValue(v)!,
+                _ => -1,
+            }))
+            .Where(c => c.Length >= passages.Count)
             .ToList();
 
         Assert.True(columns.Count >= 8, string.Join(", ", columns.Select(c => c.Name)));
-        Assert.All(columns.Where(c => c.Name != "matchTexts"), c => Assert.True(c.Value!.GetType().GetElementType()!.IsPrimitive, c.Name));
+        Assert.All(columns.Where(c => c.Name != "matchTexts"), c => Assert.True((c.Type.IsArray ? c.Type.GetElementType()! : c.Type.GetGenericArguments()[0]).IsPrimitive, c.Name));
     }
 
     [Fact]

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SpeechArchive.Storage;
+
+/// <summary>
+/// What the files a snapshot derives from one index generation and keeps beside the database share (the speeches' texts,
+/// <see cref="SpeechTextFile"/>; the passages' columns, <see cref="PassageColumnFile"/>; the segments' postings,
+/// <see cref="SegmentPostingsFile"/>): a name that carries the generation and a digest (of the speech rows, or of the
+/// segments), so a new generation or a rebuilt index never reads an older file; a write through a temporary file renamed
+/// into place; and the deletion of the other generations' files.
+/// </summary>
+internal static class GenerationFiles
+{
+    /// <summary>A digest (16 hex digits) of <paramref name="speeches"/> (row id, content hash, when indexed).</summary>
+    public static string Digest(IEnumerable<StoredSpeech> speeches)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var s in speeches)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{s.RowId}\t{s.ContentHash}\t{s.IndexedAt}\n")));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 8));
+    }
+
+    /// <summary><c>&lt;prefix&gt;&lt;generation&gt;-&lt;digest&gt;&lt;extension&gt;</c>.</summary>
+    public static string Name(string prefix, long generation, string digest, string extension) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}{generation}-{digest}{extension}");
+
+    /// <summary>Writes the file at <paramref name="path"/> with <paramref name="write"/>, through a temporary file flushed to disk and renamed into place.</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        var temporary = string.Create(CultureInfo.InvariantCulture, $"{path}.{Guid.NewGuid():N}.tmp"); // two loads may write at once
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true); // on disk before the rename: after a power loss the name never points at zeros
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the files <c>&lt;prefix&gt;*</c> in <paramref name="directory"/> of generations before <paramref name="generation"/>
+    /// or of the same one but other rows than <paramref name="keep"/>'s (a rebuilt index), and temporary files left an hour ago.
+    /// A later generation's file is kept while it is recent (its load may be under way); one written an hour ago or more is
+    /// an earlier database's (a damaged index set aside, or a deleted one, starts its generations again). A map still open
+    /// on a deleted file stays readable.
+    /// </summary>
+    public static void DeleteOthers(string directory, string prefix, string extension, long generation, string keep)
+    {
+        foreach (var file in Directory.EnumerateFiles(directory, prefix + "*"))
+        {
+            var name = Path.GetFileName(file);
+            var dash = name.IndexOf('-', prefix.Length);
+            var stale = name.EndsWith(extension, StringComparison.Ordinal)
+                ? !string.Equals(name, keep, StringComparison.Ordinal)
+                    && (dash < 0 || !long.TryParse(name.AsSpan(prefix.Length, dash - prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var other)
+                        || other <= generation || File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddHours(-1))
+                : File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddHours(-1);
+            if (stale)
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // in use elsewhere (Windows) or a read-only folder: a later load tries again
+                }
+            }
+        }
+    }
+}
