@@ -9,17 +9,17 @@ internal sealed class FilterColumns
 {
     private readonly int[] speechFailures;
     private readonly int[] labelFailures;
-    private readonly int[] speechOf;
+    private readonly Storage.Column<int> speechOf;
     private readonly ushort[] labelOf;
 
-    private FilterColumns(int[] speechFailures, int[] labelFailures, int[] speechOf, ushort[] labelOf) =>
+    private FilterColumns(int[] speechFailures, int[] labelFailures, Storage.Column<int> speechOf, ushort[] labelOf) =>
         (this.speechFailures, this.labelFailures, this.speechOf, this.labelOf) = (speechFailures, labelFailures, speechOf, labelOf);
 
     /// <summary>
     /// The tables of <paramref name="filters"/>, or null when a passage's year or organisation may differ from its speech's
     /// or there are too many label sets for the two-byte column.
     /// </summary>
-    public static FilterColumns? Of(ResolvedFilters filters, PassageRows shape, int[] speechOf)
+    public static FilterColumns? Of(ResolvedFilters filters, PassageRows shape, Storage.Column<int> speechOf)
     {
         if (shape is not { SpeechYear: { } years, SpeechOrg: { } orgs, LabelColumn: { } labels })
         {
