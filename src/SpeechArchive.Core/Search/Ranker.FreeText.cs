@@ -266,9 +266,10 @@ internal static partial class Ranker
         }
 
         var heads = new int[slots.Count];
-        var docs = new List<int>();
-        var scores = new List<double>();
-        var counts = new List<byte>();
+        var capacity = (int)Math.Min(slots.Sum(s => (long)s.Count), Array.MaxLength); // the union is at most the sum: no regrowing
+        var docs = new List<int>(capacity);
+        var scores = new List<double>(capacity);
+        var counts = new List<byte>(capacity);
         while (true)
         {
             var doc = int.MaxValue;
