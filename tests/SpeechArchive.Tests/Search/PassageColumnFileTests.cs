@@ -146,23 +146,8 @@ public sealed class PassageColumnFileTests : IDisposable
 
     private static string[] ColumnFiles(string index) => Directory.GetFiles(index, "passage-columns-*.bin");
 
-    private static void AssertEachPassageReadsAsItsRow(string index, IndexSnapshot snapshot)
-    {
-        using var store = IndexStore.Open(index, create: false);
-        var rows = store.ReadPassages();
-        Assert.Equal(rows.Count, snapshot.Passages.Count);
-        for (var d = 0; d < rows.Count; d++)
-        {
-            var (row, p) = (rows[d], snapshot.Passages[d]);
-            var speech = snapshot.Speeches[p.Speech];
-            Assert.Equal((row.Ordinal, row.SectionOrdinal, row.PointLabel, row.Start, row.End), (p.Ordinal, p.SectionOrdinal, p.PointLabel, p.Start, p.End));
-            Assert.Equal(IndexSnapshot.SplitList(row.Themes), p.Themes);
-            Assert.Equal(IndexSnapshot.SplitList(row.DirectiveTypes), p.DirectiveTypes);
-            Assert.Equal(SentenceColumn.Decode(row.Sentences, row.Start), p.Sentences);
-            Assert.Equal(row.SectionOrdinal < 0 ? "" : speech.Sections[row.SectionOrdinal].Path, p.SectionPath);
-            Assert.Contains(d, speech.Passages);
-        }
-    }
+    private static void AssertEachPassageReadsAsItsRow(string index, IndexSnapshot snapshot) =>
+        PassageColumnsTests.AssertEachPassageReadsAsItsRow(index, snapshot);
 
     /// <summary>Every passage as the snapshot reads it, with the per-passage arrays the query path reads.</summary>
     private static List<string> Describe(IndexSnapshot s) =>

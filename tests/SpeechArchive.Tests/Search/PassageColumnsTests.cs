@@ -66,11 +66,19 @@ public sealed class PassageColumnsTests(SeedIndexFixture fixture) : IClassFixtur
     [Fact]
     public void EachPassage_ShouldReadAsItsStoredRow()
     {
-        var snapshot = fixture.Snapshot;
+        var rows = AssertEachPassageReadsAsItsRow(fixture.IndexDirectory, fixture.Snapshot);
         using var store = IndexStore.Open(fixture.IndexDirectory, create: false);
-        var rows = store.ReadPassages();
         var sections = store.ReadSections();
 
+        Assert.Contains(rows, r => r.PointLabel is not null);
+        Assert.Contains(rows, r => r.Sentences.Contains(',', StringComparison.Ordinal) && r.Sentences.Split(';').Any(s => !s.EndsWith(',')));
+        Assert.NotEmpty(sections);
+    }
+    /// <summary>Every passage of <paramref name="snapshot"/> reads as its row in the index's passages table; returns the rows.</summary>
+    internal static IReadOnlyList<StoredPassage> AssertEachPassageReadsAsItsRow(string index, IndexSnapshot snapshot)
+    {
+        using var store = IndexStore.Open(index, create: false);
+        var rows = store.ReadPassages();
         Assert.Equal(rows.Count, snapshot.Passages.Count);
         for (var d = 0; d < rows.Count; d++)
         {
@@ -84,8 +92,6 @@ public sealed class PassageColumnsTests(SeedIndexFixture fixture) : IClassFixtur
             Assert.Contains(d, speech.Passages);
         }
 
-        Assert.Contains(rows, r => r.PointLabel is not null);
-        Assert.Contains(rows, r => r.Sentences.Contains(',', StringComparison.Ordinal) && r.Sentences.Split(';').Any(s => !s.EndsWith(',')));
-        Assert.NotEmpty(sections);
+        return rows;
     }
 }
