@@ -89,6 +89,21 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenALongWordHasComponents_ShouldShowThemBesideTheWordAsTheApiReadsThem()
+    {
+        using var seeds = new ArchiveFactory(withSeeds: true);
+        using var http = seeds.CreateClient();
+        var api = await SearchAsync(http, "q=" + Encode("党风廉政建设怎么抓") + "&near=0&limit=0");
+        var word = Assert.Single(api.Reading!.Words);
+
+        var page = await Html.GetAsync(http, "/?near=0&q=" + Encode("党风廉政建设怎么抓"));
+
+        Assert.True(word.Components.Count > 1);
+        var chip = Assert.Single(page.QuerySelectorAll(".understanding.reading .word-chip"));
+        Assert.Equal("（或 " + string.Join("·", word.Components) + "）", chip.QuerySelector(".components")!.TextContent);
+    }
+
+    [Fact]
     public async Task WhenFilteringByAYear_ShouldNarrowHitsButKeepTheOtherYearsCounts()
     {
         var all = await SearchAsync(client, "q=" + Encode("作风") + "&limit=100");
