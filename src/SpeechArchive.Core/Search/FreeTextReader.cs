@@ -276,6 +276,5 @@ internal static class FreeTextReader
     /// <summary>Function characters that cling to a word in learned strings (给企业, 的权力) without making a word with it.</summary>
     private const string Clinging = "的了给让被把都得地着过向";
 
-
     private static QueryWord Word(string form) => new(form, false, form);
 }

@@ -22,6 +22,21 @@ internal static class PostingsMath
         }
 
         var output = new int[ordered[0].Length];
+        return output[..Leapfrog(ordered, output, int.MaxValue)];
+    }
+
+    /// <summary>How many ids all the sorted arrays hold, counting no further than <paramref name="atMost"/> (nothing is allocated per id).</summary>
+    public static int CountTogether(IReadOnlyList<int[]> lists, int atMost) =>
+        lists.Count == 0 ? 0 : Leapfrog([.. lists.OrderBy(l => l.Length)], null, atMost);
+
+    /// <summary>The leapfrog pass of <see cref="Intersect"/> over arrays shortest first: the ids found, written to <paramref name="output"/> when given, until <paramref name="atMost"/>.</summary>
+    private static int Leapfrog(int[][] ordered, int[]? output, int atMost)
+    {
+        if (ordered[0].Length == 0 || atMost <= 0)
+        {
+            return 0;
+        }
+
         var at = new int[ordered.Length];
         var n = 0;
         var target = ordered[0][0];
@@ -34,7 +49,7 @@ internal static class PostingsMath
                 var j = at[k] = Gallop(list, at[k], target);
                 if (j >= list.Length)
                 {
-                    return output[..n];
+                    return n;
                 }
 
                 if (list[j] != target)
@@ -46,49 +61,19 @@ internal static class PostingsMath
 
             if (k == ordered.Length)
             {
-                output[n++] = target;
-                if (++at[0] >= ordered[0].Length)
+                if (output is not null)
                 {
-                    return output[..n];
+                    output[n] = target;
+                }
+
+                if (++n >= atMost || ++at[0] >= ordered[0].Length)
+                {
+                    return n;
                 }
 
                 target = ordered[0][at[0]];
             }
         }
-    }
-
-    /// <summary>How many ids all the sorted arrays hold, counting no further than <paramref name="atMost"/>.</summary>
-    public static int CountTogether(IReadOnlyList<int[]> lists, int atMost)
-    {
-        if (lists.Count == 0)
-        {
-            return 0;
-        }
-
-        var ordered = lists.OrderBy(l => l.Length).ToArray();
-        var at = new int[ordered.Length];
-        var count = 0;
-        foreach (var doc in ordered[0])
-        {
-            var all = true;
-            for (var k = 1; k < ordered.Length && all; k++)
-            {
-                at[k] = Gallop(ordered[k], at[k], doc);
-                if (at[k] >= ordered[k].Length)
-                {
-                    return count;
-                }
-
-                all = ordered[k][at[k]] == doc;
-            }
-
-            if (all && ++count >= atMost)
-            {
-                return count;
-            }
-        }
-
-        return count;
     }
 
     /// <summary>The union of sorted arrays, sorted (one array: itself, not copied).</summary>

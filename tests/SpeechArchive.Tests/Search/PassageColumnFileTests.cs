@@ -138,11 +138,10 @@ public sealed class PassageColumnFileTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private static string Build(string corpus, string index)
-    {
-        Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index });
-        return index;
-    }
+
+    private static string Build(string corpus, string index) => SnapshotAnswers.Build(corpus, index);
+
+    private static List<string> Answers(IndexSnapshot snapshot) => SnapshotAnswers.Of(snapshot, "作风", "巡察整改", "全面从严治党", "如何加强党风廉政建设");
 
     private static string[] ColumnFiles(string index) => Directory.GetFiles(index, "passage-columns-*.bin");
 
@@ -154,13 +153,4 @@ public sealed class PassageColumnFileTests : IDisposable
         [.. s.Passages.Select((p, d) => string.Join('|', p.Id, p.Start, p.End, p.SectionPath, p.PointLabel, string.Join(',', p.Themes), string.Join(',', p.DirectiveTypes),
             string.Join(';', p.Sentences), s.PassageLength[d], s.PassageYear[d], s.PassageDate[d], s.PassageThemes[d], s.PassageTypes[d], s.PassageOrg[d]))];
 
-    private static List<string> Answers(IndexSnapshot snapshot)
-    {
-        var searcher = new Searcher(snapshot);
-        return [.. new[] { "作风", "巡察整改", "全面从严治党", "如何加强党风廉政建设" }.Select(q =>
-        {
-            var r = searcher.Search(new SearchRequest { Query = q, Limit = 20 });
-            return $"{r.Total} " + string.Join('\n', r.Hits.Select(h => h.PassageId + " " + h.Snippet));
-        })];
-    }
 }

@@ -113,11 +113,8 @@ public sealed class SpeechTextsTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private static string Build(string corpus, string index)
-    {
-        Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index });
-        return index;
-    }
+
+    private static string Build(string corpus, string index) => SnapshotAnswers.Build(corpus, index);
 
     private static string[] TextFiles(string index) => Directory.GetFiles(index, "speech-text-*");
 
@@ -127,9 +124,5 @@ public sealed class SpeechTextsTests : IDisposable
         return store.ReadTextsById().ConvertAll(t => t.Text);
     }
 
-    private static List<string> Answers(IndexSnapshot snapshot)
-    {
-        var searcher = new Searcher(snapshot);
-        return new[] { "作风", "巡察整改", "全面从严治党" }.Select(q => string.Join('\n', searcher.Search(new SearchRequest { Query = q, Limit = 20 }).Hits.Select(h => h.PassageId + " " + h.Snippet))).ToList();
-    }
+    private static List<string> Answers(IndexSnapshot snapshot) => SnapshotAnswers.Of(snapshot, "作风", "巡察整改", "全面从严治党");
 }

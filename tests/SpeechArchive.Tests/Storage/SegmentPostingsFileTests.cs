@@ -92,24 +92,11 @@ public sealed class SegmentPostingsFileTests(IndexFixture fixture) : IClassFixtu
 
     public void Dispose() => temp.Dispose();
 
-    private string BuildIndex(string? corpus = null)
-    {
-        var index = temp.Combine("index");
-        Indexer.Run(new IndexOptions { CorpusDirectory = corpus ?? temp.CopyFixtureCorpus(), IndexDirectory = index });
-        return index;
-    }
+    private string BuildIndex(string? corpus = null) => Search.SnapshotAnswers.Build(corpus ?? temp.CopyFixtureCorpus(), temp.Combine("index"));
 
     private static string[] PostingsFiles(string index) => Directory.GetFiles(index, "segment-postings-*.bin");
 
-    private static List<string> Answers(IndexSnapshot snapshot)
-    {
-        var searcher = new Searcher(snapshot);
-        return [.. new[] { "作风", "巡察整改", "全面从严治党", "依法" }.Select(q =>
-        {
-            var r = searcher.Search(new SearchRequest { Query = q, Limit = 20 });
-            return $"{r.Total} " + string.Join('\n', r.Hits.Select(h => h.PassageId));
-        })];
-    }
+    private static List<string> Answers(IndexSnapshot snapshot) => Search.SnapshotAnswers.Of(snapshot, "作风", "巡察整改", "全面从严治党", "依法");
 
     /// <summary>Writes a file into <paramref name="folder"/> until its disk is full.</summary>
     private static void Fill(string folder)
