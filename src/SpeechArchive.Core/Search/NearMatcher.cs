@@ -140,9 +140,6 @@ internal static class NearMatcher
         return false;
     }
 
-    /// <summary>How nearly a passage holds <paramref name="probe"/> (0–1), as near matches are scored.</summary>
-    public static double Similarity(string passageMatchText, string probe) => Score(passageMatchText, probe).Similarity;
-
     /// <summary>How nearly a passage holds <paramref name="probe"/> (0–1) and the span of its match text that aligns.</summary>
     public static (double Similarity, int Start, int End) Score(string passageMatchText, string probe)
     {
@@ -150,7 +147,7 @@ internal static class NearMatcher
         return (similarity, start, end);
     }
 
-    /// <summary>A scorer of passages against <paramref name="probe"/> alone, made once for many passages (<see cref="Similarity"/> each).</summary>
+    /// <summary>A scorer of passages against <paramref name="probe"/> alone, made once for many passages (<see cref="Scorer.Similarity"/> each).</summary>
     public static Scorer For(string probe) => new([probe], [""], KeysOf([probe]));
 
     private static List<long> KeysOf(List<string> probes)

@@ -170,9 +170,10 @@ internal static partial class Ranker
 
         var top = Best(scores, ProximityDepth);
         var best = scores.Scores[top[0]];
+        var scorer = NearMatcher.For(probe);
         foreach (var i in top)
         {
-            var similarity = NearMatcher.Similarity(index.Passages[scores.Docs[i]].MatchText, probe);
+            var similarity = scorer.Similarity(index.Passages[scores.Docs[i]].MatchText);
             scores.Scores[i] += similarity * similarity * best;
         }
     }

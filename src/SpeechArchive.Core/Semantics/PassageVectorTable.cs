@@ -268,23 +268,6 @@ public sealed class PassageVectorTable
     public static PassageVectorTable FromBytes(byte[] bytes, string source)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        var span = bytes.AsSpan();
-        if (!StoredForm.Begins(span, Magic, FormatVersion, 16))
-        {
-            throw new SpeechArchiveException($"{source}: not a passage-vector table of this version");
-        }
-
-        var (count, d) = (BitConverter.ToInt32(span[8..]), BitConverter.ToInt32(span[12..]));
-        if (count < 0 || d is <= 0 or > 4096 || span.Length != 16 + (d * 4L) + (count * (12L + d)))
-        {
-            throw new SpeechArchiveException($"{source}: a passage-vector table of {span.Length} bytes cannot hold {count} rows of {d} dimensions");
-        }
-
-        var at = 16;
-        var common = StoredForm.ReadArray<float>(span, ref at, d);
-        var ids = StoredForm.ReadArray<long>(span, ref at, count);
-        var scales = StoredForm.ReadArray<float>(span, ref at, count);
-        var data = StoredForm.ReadArray<sbyte>(span, ref at, count * d);
-        return new PassageVectorTable(ids, common, data, scales);
+        return Read(new MemoryStream(bytes, writable: false), source);
     }
 }

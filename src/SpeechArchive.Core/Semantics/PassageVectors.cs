@@ -117,14 +117,7 @@ public sealed class PassageVectors
 
     /// <summary>The vectors of a stored table (row i is passage i), with cells from <paramref name="cellsFrom"/> passages on.</summary>
     public static PassageVectors From(PassageVectorTable table, WordVectors words, Lexicon lexicon, int cellsFrom = VectorCells.MinimumRows) =>
-        From(table, words, lexicon, stored: null, cellsFrom);
-
-    /// <summary>
-    /// The vectors of a stored table laid out with the cells stored with it (<paramref name="stored"/>, made for this table:
-    /// no k-means), or, without them, with cells made now from <paramref name="cellsFrom"/> passages on.
-    /// </summary>
-    internal static PassageVectors From(PassageVectorTable table, WordVectors words, Lexicon lexicon, VectorCells? stored, int cellsFrom = VectorCells.MinimumRows) =>
-        From(table, words, lexicon, stored, cellsFrom, inPlace: false);
+        From(table, words, lexicon, stored: null, cellsFrom, inPlace: false);
 
     /// <summary>
     /// The vectors of a stored table that is handed over (<paramref name="table"/> is not read again: its rows are laid out

@@ -30,7 +30,6 @@ internal sealed unsafe class SegmentPostingsFile
         this.mapped = mapped;
     }
 
-    ~SegmentPostingsFile() => mapped?.Dispose();
 
     /// <summary>The segments' term lists, in segment order.</summary>
     public List<SegmentTerms> Segments { get; }

@@ -30,17 +30,12 @@ internal sealed unsafe class SpeechTextFile : IDisposable
 
     public string Path { get; }
 
-    public int Count => offsets.Length - 1;
-
     /// <summary>The text of speech <paramref name="speech"/> (by position in row-id order), straight from the map.</summary>
     public ReadOnlySpan<char> Text(int speech)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         return new ReadOnlySpan<char>(chars + offsets[speech], (int)(offsets[speech + 1] - offsets[speech]));
     }
-
-    /// <summary>The file name for <paramref name="generation"/> with <paramref name="speeches"/> (see <see cref="GenerationFiles"/>).</summary>
-    public static string NameFor(long generation, IEnumerable<StoredSpeech> speeches) => NameFor(generation, GenerationFiles.Digest(speeches));
 
     /// <summary>The file name for <paramref name="generation"/> with the speech rows of <paramref name="digest"/>.</summary>
     public static string NameFor(long generation, string digest) => GenerationFiles.Name(Prefix, generation, digest, Extension);
