@@ -2,6 +2,9 @@ using SpeechArchive.Search;
 
 namespace SpeechArchive.Cli;
 
+/// <summary>A command line that names something that is not there (a ranking, a need): exit code 2, one line.</summary>
+internal sealed class UsageException(string message) : SpeechArchiveException(message);
+
 /// <summary>Turns errors into one line on stderr and an exit code: 2 for a bad query or usage, 3 for anything else.</summary>
 internal static class CliErrors
 {
@@ -15,7 +18,7 @@ internal static class CliErrors
         {
             return action();
         }
-        catch (QuerySyntaxException e)
+        catch (Exception e) when (e is QuerySyntaxException or UsageException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return BadInput;

@@ -101,16 +101,17 @@ internal static class EvalTopicalCommand
         }
     }
 
+    /// <summary>The rankings named, given as separate words or joined by commas (<c>--modes Hybrid,BM25</c>).</summary>
     private static IReadOnlyList<TopicalMode> Modes(string[]? names) => names is not { Length: > 0 } ? TopicalMode.All
-        : [.. names.Select(n => TopicalMode.All.FirstOrDefault(m => string.Equals(m.Name, n, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"--modes: no ranking {n}; there are {string.Join(", ", TopicalMode.All.Select(m => m.Name))}"))];
+        : [.. names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(n => TopicalMode.All.FirstOrDefault(m => string.Equals(m.Name, n, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException($"--modes: no ranking {n}; there are {string.Join(", ", TopicalMode.All.Select(m => m.Name))}"))];
 
     /// <summary>One need's top ten in every mode, each passage with its grade, title and opening: the reading behind a figure.</summary>
     private static void Show(TopicalReport report, TopicalSet set, IndexSnapshot index, string id)
     {
         foreach (var run in report.Runs)
         {
-            var result = run.Results.FirstOrDefault(r => r.Need.Id == id) ?? throw new ArgumentException($"--show: no need {id} in the set");
+            var result = run.Results.FirstOrDefault(r => r.Need.Id == id) ?? throw new UsageException($"--show: no need {id} in the set");
             Console.WriteLine($"== {id} {result.Need.Query} · {run.Mode} nDCG@10 {F(result.Ndcg)}");
             foreach (var (passage, rank) in result.Ranking.Select((p, i) => (p, i + 1)))
             {

@@ -156,12 +156,15 @@ internal static class FreeTextReader
 
         // A character joins the word beside it where most passages holding the word hold it with the character (老百姓),
         // not where the two merely meet somewhere (问责 + 推 in 问责推动).
-        bool Joins(string joined, string word) => df(joined) >= JoinShare * df(word);
+        // A pair seen in a passage or two says nothing (开会 + 发 of 开会发言 twice).
+        bool Joins(string joined, string word) => df(joined) is var held && held >= MinJoined && held >= JoinShare * df(word);
 
         var spans = segmenter.Segment(run).ToList();
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
         bool Touch(int i) => i + 1 < spans.Count && spans[i].End == spans[i + 1].Start;
-        bool Known(string s) => found(s) || (thesaurus?.RelatedTo(s).Count ?? 0) > 0;
+        // A string the lexicon does not know is a word only where no function character is in it: 个事 (of 各个事业), 上不 and
+        // 好多 are found in the archive as strings but are not what a query means; 讲讲 is 讲.
+        bool Known(string s) => (found(s) && (segmenter.Lexicon.Contains(s) || WordLike(s))) || (thesaurus?.RelatedTo(s).Count ?? 0) > 0;
 
         var pieces = new List<string>();
         for (var i = 0; i < spans.Count; i++)
@@ -236,6 +239,18 @@ internal static class FreeTextReader
             return segmenter.Lexicon.Contains(word) && found(word) ? word : null;
         }
     }
+
+    /// <summary>
+    /// A string found in the archive but not in the lexicon may be searched as a word (庄稼, 整村, 当兵) unless a function
+    /// character is in it or it repeats one character (讲讲).
+    /// </summary>
+    private static bool WordLike(string s) => !s.Any(c => NotInWords.Contains(c)) && s.Distinct().Count() > 1;
+
+    /// <summary>Characters that make a string the lexicon does not know a chance meeting, not a word (个事, 上不, 好多, 进来, 修中).</summary>
+    private const string NotInWords = "个上不好多了着过的地得是都也还就才又再被把让给对向从在到这那哪么吗呢吧啊中来";
+
+    /// <summary>At least this many passages must hold a lone character with the word beside it for the two to be joined.</summary>
+    private const int MinJoined = 3;
 
     /// <summary>Aspect particles that split a separable word (离合词): 吸过毒 is 吸毒, 离了婚 is 离婚.</summary>
     private const string AspectParticles = "了过着";

@@ -164,4 +164,37 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.NotEmpty(apart);
         Assert.All(apart, h => Assert.All(word.Components, c => Assert.Contains(c, h.Text, StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void WhenLooseCharactersMeetOnlyAcrossAFunctionCharacter_ShouldNotSearchTheStringAsAWord()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(
+            temp,
+            ("a.md", "2021-01-01", "甲", "各个事业单位要加强管理。\n\n要深化改革。"),
+            ("b.md", "2022-01-01", "乙", "要把整村搬迁的群众安置好。"));
+
+        var loose = new Searcher(index, QueryUnderstanding.Default).Search(new SearchRequest { Query = "办个事难" });
+        var village = new Searcher(index, QueryUnderstanding.Default).Search(new SearchRequest { Query = "整村怎么办" });
+
+        Assert.DoesNotContain(Assert.IsType<QueryReading>(loose.Reading).Words, w => w.Word == "个事"); // of 各个事业
+        Assert.Contains(Assert.IsType<QueryReading>(village.Reading).Words, w => w.Word == "整村"); // found, no function character
+    }
+
+    [Fact]
+    public void WhenALoneCharacterMeetsAWordInFewerThanThreePassages_ShouldNotJoinThem()
+    {
+        using var temp = new TempFolder();
+        var meetings = string.Join("\n\n", ["开会发言要简短。", "开会发言不念稿。", "少开会。", "开短会。", "开会要解决问题。", "通知要简明。"]);
+        var people = string.Join("\n\n", ["老百姓的事是大事。", "让老百姓得实惠。", "老百姓看得见。", "百姓安居乐业。"]);
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", meetings), ("b.md", "2022-01-01", "乙", people));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var twice = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "开会发通知" }).Reading);
+        var thrice = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "老百姓怎么办事" }).Reading);
+
+        Assert.Equal(["开会", "通知"], twice.Words.Select(w => w.Word)); // 开会 + 发 meet in two passages only
+        Assert.DoesNotContain("发通知", twice.Missing); // and 发 + 通知 in none
+        Assert.Contains(thrice.Words, w => w.Word == "老百姓"); // 老 + 百姓 in three
+    }
 }
