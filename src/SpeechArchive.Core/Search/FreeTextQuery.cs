@@ -30,7 +30,8 @@ internal sealed record FreeTextQuery(
 
 /// <summary>
 /// One word of a free-text query: the word itself, or when no passage holds it, the parts it splits into (any of which
-/// counts); its thesaurus terms, weighted lower; and for a long learned word, the shorter words it is made of, which count
+/// counts), or none when it is an everyday word searched through its thesaurus terms alone (穷人); its thesaurus terms,
+/// weighted lower; and for a long learned word, the shorter words it is made of, which count
 /// for it where a passage holds them all (<see cref="Analysis.Lexicon.Components"/>).
 /// </summary>
 internal sealed record WordSlot(string Text, IReadOnlyList<QueryWord> Words, IReadOnlyList<QueryWord> Expansions)

@@ -41,7 +41,7 @@ internal static class FreeTextReader
         var dropped = new List<string>();
         foreach (var run in runs)
         {
-            foreach (var word in Words(run.MatchForm, segmenter, thesaurus, w => match(Word(w)).DocFrequency))
+            foreach (var word in Words(run.MatchForm, segmenter, thesaurus, w => match(Word(w)).DocFrequency, joinKeys: !plain))
             {
                 if (QueryStopWords.Contains(word) || word.Length == 1)
                 {
@@ -67,6 +67,14 @@ internal static class FreeTextReader
         foreach (var word in words)
         {
             var found = plain ? (Found(word) ? [word] : []) : Parts(word);
+            if (!plain && thesaurus is not null && found.All(p => p.Length == 1) && thesaurus.RelatedTo(word).Any(Found))
+            {
+                // An everyday word no passage holds (穷人, 深山) is searched through its thesaurus terms, not as characters that
+                // match inside any word (深 of 深化, 山 of 山西).
+                slots.Add(new WordSlot(word, [], [.. thesaurus.RelatedTo(word).Where(r => !words.Contains(r)).Distinct().Select(Word)]));
+                continue;
+            }
+
             if (found.Count == 0)
             {
                 missing.Add(word);
@@ -146,11 +154,13 @@ internal static class FreeTextReader
     }
 
     /// <summary>
-    /// The words of one run: the segmenter's, except that characters it leaves alone are joined where the archive holds them
+    /// The words of one run: the segmenter's, with the spans that spell a thesaurus key made one (<see cref="JoinKeys"/>; not
+    /// for the plain baseline), and
+    /// characters it leaves alone are joined where the archive holds them
     /// joined — a character with the word beside it (老 + 百姓 → 老百姓), a run of single characters into the longest pieces
     /// the archive or the thesaurus knows (大吃大喝; 买房 + 难) — since a word too rare to learn is still a word to search.
     /// </summary>
-    private static List<string> Words(string run, Segmenter segmenter, Thesaurus? thesaurus, Func<string, int> df)
+    private static List<string> Words(string run, Segmenter segmenter, Thesaurus? thesaurus, Func<string, int> df, bool joinKeys)
     {
         bool found(string s) => df(s) > 0;
 
@@ -159,7 +169,7 @@ internal static class FreeTextReader
         // A pair seen in a passage or two says nothing (开会 + 发 of 开会发言 twice).
         bool Joins(string joined, string word) => df(joined) is var held && held >= MinJoined && held >= JoinShare * df(word);
 
-        var spans = segmenter.Segment(run).ToList();
+        var spans = JoinKeys([.. segmenter.Segment(run)], joinKeys ? thesaurus : null);
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
         bool Touch(int i) => i + 1 < spans.Count && spans[i].End == spans[i + 1].Start;
         // A string the lexicon does not know is a word only where no function character is in it: 个事 (of 各个事业), 上不 and
@@ -251,6 +261,53 @@ internal static class FreeTextReader
 
     /// <summary>At least this many passages must hold a lone character with the word beside it for the two to be joined.</summary>
     private const int MinJoined = 3;
+
+    /// <summary>The longest thesaurus key a run of spans spells, at most this many characters.</summary>
+    private const int MaxKeyLength = 6;
+
+    /// <summary>
+    /// Spans that together spell a thesaurus key, a single character among them, made one (穷 + 人 → 穷人, 深 + 山 → 深山): an
+    /// everyday word the lexicon does not know, which a function character inside it (人) would otherwise keep apart.
+    /// </summary>
+    private static List<WordSpan> JoinKeys(List<WordSpan> spans, Thesaurus? thesaurus)
+    {
+        if (thesaurus is null)
+        {
+            return spans;
+        }
+
+        var joined = new List<WordSpan>(spans.Count);
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var best = i;
+            var length = spans[i].Text.Length;
+            for (var j = i + 1; j < spans.Count && spans[j].Start == spans[j - 1].End && spans[j].Kind == WordKind.Han; j++)
+            {
+                length += spans[j].Text.Length;
+                if (length > MaxKeyLength)
+                {
+                    break;
+                }
+
+                var text = string.Concat(spans.Skip(i).Take(j - i + 1).Select(x => x.Text));
+                if (spans.Skip(i).Take(j - i + 1).Any(x => x.Text.Length == 1) && thesaurus.RelatedTo(text).Count > 0)
+                {
+                    best = j;
+                }
+            }
+
+            if (best == i || spans[i].Kind != WordKind.Han)
+            {
+                joined.Add(spans[i]);
+                continue;
+            }
+
+            joined.Add(new WordSpan(spans[i].Start, spans[best].End, string.Concat(spans.Skip(i).Take(best - i + 1).Select(x => x.Text)), WordKind.Han));
+            i = best;
+        }
+
+        return joined;
+    }
 
     /// <summary>Aspect particles that split a separable word (离合词): 吸过毒 is 吸毒, 离了婚 is 离婚.</summary>
     private const string AspectParticles = "了过着";

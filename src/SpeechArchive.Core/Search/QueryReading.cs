@@ -43,7 +43,7 @@ internal static class QueryReadings
     public static QueryReading Of(IndexSnapshot index, FreeTextQuery free, Ranking ranking, ResolvedFilters filters) => new()
     {
         Words = [.. free.Slots.Select(s => new QueryReadingWord(s.Text, s.Split ? [.. s.Words.Select(w => w.Text)] : [], [.. s.Expansions.Select(e => e.Text)])
-            { Components = [.. s.Components.Select(c => c.Text)] })],
+            { Components = [.. s.Components.Select(c => c.Text)], TermsOnly = s.Words.Count == 0 })],
         Dropped = [.. free.Dropped.Distinct()],
         Missing = free.Missing,
         MinimumMatch = ranking.MinimumMatch,
@@ -60,4 +60,7 @@ public sealed record QueryReadingWord(string Word, IReadOnlyList<string> Parts, 
 {
     /// <summary>The shorter words a long word is made of: a passage holding them all counts for it (控制人口增长 → 控制、人口、增长).</summary>
     public IReadOnlyList<string> Components { get; init; } = [];
+
+    /// <summary>An everyday word no passage holds, searched through its thesaurus terms alone (穷人 → 贫困人口、困难群众).</summary>
+    public bool TermsOnly { get; init; }
 }

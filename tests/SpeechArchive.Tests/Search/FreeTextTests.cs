@@ -197,4 +197,23 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.DoesNotContain("发通知", twice.Missing); // and 发 + 通知 in none
         Assert.Contains(thrice.Words, w => w.Word == "老百姓"); // 老 + 百姓 in three
     }
+
+    [Fact]
+    public void WhenAnEverydayWordIsSpeltAcrossAFunctionCharacter_ShouldSearchItWithItsThesaurusTerms()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(
+            temp,
+            ("a.md", "2021-01-01", "甲", "要让贫困人口稳定脱贫。\n\n困难群众的基本生活要有保障。"),
+            ("b.md", "2022-01-01", "乙", "要加强基层组织建设。"));
+
+        var result = new Searcher(index, QueryUnderstanding.Default).Search(new SearchRequest { Query = "穷人怎么脱贫" });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        var poor = Assert.Single(reading.Words, w => w.Word == "穷人"); // 穷 + 人, 人 alone being a function word
+        Assert.Contains("贫困人口", poor.Expansions);
+        Assert.True(poor.TermsOnly); // no passage holds 穷人, and 穷 alone is not searched
+        Assert.Empty(poor.Parts);
+        Assert.Contains("贫困人口", result.Hits[0].Text, StringComparison.Ordinal);
+    }
 }

@@ -104,6 +104,22 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAnEverydayWordIsSearchedThroughItsTermsAlone_ShouldSayWhichBesideTheWord()
+    {
+        using var seeds = new ArchiveFactory(withSeeds: true);
+        using var http = seeds.CreateClient();
+        var api = await SearchAsync(http, "q=" + Encode("穷人怎么办") + "&near=0&limit=0");
+        var word = Assert.Single(api.Reading!.Words);
+
+        var page = await Html.GetAsync(http, "/?near=0&q=" + Encode("穷人怎么办"));
+
+        Assert.True(word.TermsOnly);
+        Assert.NotEmpty(word.Expansions);
+        var chip = Assert.Single(page.QuerySelectorAll(".understanding.reading .word-chip"));
+        Assert.Equal("（按 " + string.Join("、", word.Expansions) + " 检索）", chip.QuerySelector(".terms-only")!.TextContent);
+    }
+
+    [Fact]
     public async Task WhenFilteringByAYear_ShouldNarrowHitsButKeepTheOtherYearsCounts()
     {
         var all = await SearchAsync(client, "q=" + Encode("作风") + "&limit=100");
