@@ -41,10 +41,16 @@ internal static class EvalTopicalCommand
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var set = TopicalSet.Load(parse.GetValue(needs)!, parse.GetValue(judgments)!);
+            var chosen = Modes(parse.GetValue(modes)); // usage errors before an index is built
+            if ((parse.GetValue(show) ?? []).FirstOrDefault(id => set.Needs.All(n => n.Id != id)) is { } unknown)
+            {
+                throw new UsageException($"--show: no need {unknown} in the set");
+            }
+
             return EvalIndex.With(parse, corpus, existing, index =>
             {
                 var searcher = ArchiveOptions.OpenSearcher(index, parse);
-                var rankings = Modes(parse.GetValue(modes));
+                var rankings = chosen;
                 if (parse.GetValue(peer))
                 {
                     rankings = [.. rankings, new TopicalMode(SmartcnPeer.Name, SearchMode.Words)
@@ -102,16 +108,26 @@ internal static class EvalTopicalCommand
     }
 
     /// <summary>The rankings named, given as separate words or joined by commas (<c>--modes Hybrid,BM25</c>).</summary>
-    private static IReadOnlyList<TopicalMode> Modes(string[]? names) => names is not { Length: > 0 } ? TopicalMode.All
-        : [.. names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(n => TopicalMode.All.FirstOrDefault(m => string.Equals(m.Name, n, StringComparison.OrdinalIgnoreCase))
-            ?? throw new UsageException($"--modes: no ranking {n}; there are {string.Join(", ", TopicalMode.All.Select(m => m.Name))}"))];
+    private static IReadOnlyList<TopicalMode> Modes(string[]? names)
+    {
+        if (names is not { Length: > 0 })
+        {
+            return TopicalMode.All;
+        }
+
+        var given = names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var known = string.Join(", ", TopicalMode.All.Select(m => m.Name));
+        return given.Count == 0 ? throw new UsageException($"--modes: name at least one ranking: {known}")
+            : [.. given.Select(n => TopicalMode.All.FirstOrDefault(m => string.Equals(m.Name, n, StringComparison.OrdinalIgnoreCase))
+                ?? throw new UsageException($"--modes: no ranking {n}; there are {known}"))];
+    }
 
     /// <summary>One need's top ten in every mode, each passage with its grade, title and opening: the reading behind a figure.</summary>
     private static void Show(TopicalReport report, TopicalSet set, IndexSnapshot index, string id)
     {
         foreach (var run in report.Runs)
         {
-            var result = run.Results.FirstOrDefault(r => r.Need.Id == id) ?? throw new UsageException($"--show: no need {id} in the set");
+            var result = run.Results.First(r => r.Need.Id == id); // the ids were checked before the index was built
             Console.WriteLine($"== {id} {result.Need.Query} · {run.Mode} nDCG@10 {F(result.Ndcg)}");
             foreach (var (passage, rank) in result.Ranking.Select((p, i) => (p, i + 1)))
             {

@@ -43,13 +43,18 @@ internal static class SearchCommand
         return command;
     }
 
+    /// <summary>A word as read: 买房(买、房) split into parts, 穷人(as 贫困人口、困难群众) through its terms, 党风廉政建设(or 党风·廉政·建设).</summary>
+    private static string Describe(QueryReadingWord w) =>
+        w.Word + (w.TermsOnly ? $"(as {string.Join("、", w.Expansions)})" : w.Parts.Count > 0 ? $"({string.Join("、", w.Parts)})" : "")
+        + (w.Components.Count > 0 ? $"(or {string.Join("·", w.Components)})" : "");
+
     private static void Print(SearchResult r, IndexSnapshot index)
     {
         var near = r.NearTotal > 0 ? $", then {r.NearTotal} near matches" : "";
         AnsiConsole.MarkupLine($"[bold]{r.Total}[/] passages in [bold]{r.TotalSpeeches}[/] speeches{near} ({r.TookMs:F1} ms)");
         if (r.Reading is { } reading)
         {
-            var words = string.Join(" ", reading.Words.Select(w => w.Parts.Count > 0 ? $"{w.Word}({string.Join("、", w.Parts)})" : w.Word));
+            var words = string.Join(" ", reading.Words.Select(Describe));
             var dropped = reading.Dropped.Count > 0 ? $"; dropped {string.Join(" ", reading.Dropped)}" : "";
             var missing = reading.Missing.Count > 0 ? $"; not found {string.Join(" ", reading.Missing)}" : "";
             AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(words)} (at least {reading.MinimumMatch} of {reading.Words.Count}){Markup.Escape(dropped + missing)}; {reading.AsWritten} as written, ranked first{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");

@@ -6,8 +6,9 @@ namespace SpeechArchive.Search;
 /// </summary>
 /// <param name="Runs">The unquoted runs as typed; a run of more than one word is also matched as a phrase.</param>
 /// <param name="Slots">The words searched, in query order.</param>
-/// <param name="Dropped">Question and function words left out (如何, 的, 要…), and single characters.</param>
-/// <param name="Missing">Words found in no passage, even split into parts.</param>
+/// <param name="Dropped">Question and function words left out (如何, 的, 要…), single characters, and everyday words whose
+/// thesaurus terms the query already searches (打工 beside 务工).</param>
+/// <param name="Missing">Words found in no passage, even split into parts or through their thesaurus terms.</param>
 /// <param name="MinimumMatch">How many of <see cref="Slots"/> a passage must hold unless it holds a run as written.</param>
 /// <param name="Phrases">Quoted phrases: each must match, with its exact meaning.</param>
 /// <param name="Plain">The baseline: words ORed under plain BM25, no phrase tier, proximity, boosts or expansions.</param>

@@ -4,7 +4,8 @@ namespace SpeechArchive.Search;
 
 /// <summary>
 /// The understanding stage for free text: an unquoted query without OR is read as its runs as written, then their words
-/// (segmented with the archive's lexicon) without question and function words; a word no passage holds is split into parts.
+/// (segmented with the archive's lexicon, thesaurus keys read whole) without question and function words; a word no passage
+/// holds is searched through its thesaurus terms, or split into parts.
 /// Quoted phrases, exclusions and filters keep their exact meaning.
 /// </summary>
 internal static class FreeTextReader
@@ -67,11 +68,20 @@ internal static class FreeTextReader
         foreach (var word in words)
         {
             var found = plain ? (Found(word) ? [word] : []) : Parts(word);
-            if (!plain && thesaurus is not null && found.All(p => p.Length == 1) && thesaurus.RelatedTo(word).Any(Found))
+            if (!plain && thesaurus is not null && !Found(word) && found.All(p => p.Length == 1) && thesaurus.RelatedTo(word).Where(Found).ToList() is [_, ..] held)
             {
                 // An everyday word no passage holds (穷人, 深山) is searched through its thesaurus terms, not as characters that
-                // match inside any word (深 of 深化, 山 of 山西).
-                slots.Add(new WordSlot(word, [], [.. thesaurus.RelatedTo(word).Where(r => !words.Contains(r)).Distinct().Select(Word)]));
+                // match inside any word (深 of 深化, 山 of 山西); where the query already searches them (打工 务工), it adds nothing.
+                var terms = held.Where(r => !words.Contains(r)).Distinct().ToList();
+                if (terms.Count == 0)
+                {
+                    dropped.Add(word);
+                }
+                else
+                {
+                    slots.Add(new WordSlot(word, [], [.. terms.Select(Word)]));
+                }
+
                 continue;
             }
 
@@ -110,8 +120,11 @@ internal static class FreeTextReader
 
         bool Found(string word) => match(Word(word)).DocFrequency > 0;
 
-        // The word if some passage holds it; else the parts of its best split into two (each split again), else nothing.
-        List<string> Parts(string word)
+        // The word if some passage holds it; else the parts of its best split into two (each split again), else nothing. A part
+        // of two characters or more is a lexicon word or a string without a function character (not 兵的 of 当兵的).
+        List<string> Parts(string word) => PartsOf(word, whole: true);
+
+        List<string> PartsOf(string word, bool whole)
         {
             if (parts.TryGetValue(word, out var known))
             {
@@ -119,7 +132,7 @@ internal static class FreeTextReader
             }
 
             List<string> result = [];
-            if (Found(word))
+            if (Found(word) && (whole || word.Length == 1 || segmenter.Lexicon.Contains(word) || WordLike(word)))
             {
                 result = [word];
             }
@@ -128,8 +141,8 @@ internal static class FreeTextReader
                 foreach (var cut in Lexicon.Cuts(word.Length))
                 {
                     var (left, right) = (word[..cut], word[cut..]);
-                    var l = QueryStopWords.Contains(left) ? [] : Parts(left);
-                    var r = QueryStopWords.Contains(right) ? [] : Parts(right);
+                    var l = QueryStopWords.Contains(left) ? [] : PartsOf(left, whole: false);
+                    var r = QueryStopWords.Contains(right) ? [] : PartsOf(right, whole: false);
                     if (l.Count > 0 && r.Count > 0)
                     {
                         result = [.. l, .. r];
@@ -174,7 +187,7 @@ internal static class FreeTextReader
         bool Touch(int i) => i + 1 < spans.Count && spans[i].End == spans[i + 1].Start;
         // A string the lexicon does not know is a word only where no function character is in it: 个事 (of 各个事业), 上不 and
         // 好多 are found in the archive as strings but are not what a query means; 讲讲 is 讲.
-        bool Known(string s) => (found(s) && (segmenter.Lexicon.Contains(s) || WordLike(s))) || (thesaurus?.RelatedTo(s).Count ?? 0) > 0;
+        bool Known(string s) => ((segmenter.Lexicon.Contains(s) || WordLike(s)) && found(s)) || (thesaurus?.RelatedTo(s).Count ?? 0) > 0;
 
         var pieces = new List<string>();
         for (var i = 0; i < spans.Count; i++)
@@ -234,7 +247,8 @@ internal static class FreeTextReader
             i = end;
         }
 
-        return [.. pieces.SelectMany(p => Trim(p, segmenter.Lexicon))];
+        // A thesaurus key keeps the function character it begins or ends with (过马路, 被处分, 当官的): its terms are what it means.
+        return [.. pieces.SelectMany(p => joinKeys && (thesaurus?.RelatedTo(p).Count ?? 0) > 0 ? [p] : Trim(p, segmenter.Lexicon))];
 
         // A separable word with an aspect particle inside (吸过毒, 离了婚, 坐过牢): the word without it, where the lexicon knows it.
         string? Separated(int i)

@@ -3,7 +3,10 @@ namespace SpeechArchive.Search;
 /// <summary>How a free-text query was read, for the page and <c>search --json</c>: every part can be removed or searched as typed.</summary>
 public sealed record QueryReading
 {
-    /// <summary>The words searched, in order (a word no passage holds appears as its parts: 买房 → 买、房).</summary>
+    /// <summary>
+    /// The words searched, in order (a word no passage holds appears with its parts, 买房 → 买、房, or, an everyday word, as
+    /// searched through its thesaurus terms alone: <see cref="QueryReadingWord.TermsOnly"/>).
+    /// </summary>
     public IReadOnlyList<QueryReadingWord> Words { get; init; } = [];
 
     /// <summary>Question and function words left out (如何, 怎样, 的, 要…).</summary>

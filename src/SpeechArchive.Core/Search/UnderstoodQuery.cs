@@ -66,7 +66,8 @@ internal sealed class UnderstoodQuery
             return new UnderstoodQuery(query, query, request, understanding)
             {
                 FreeText = reading,
-                Expansions = [.. reading.Slots.Where(s => s.Expansions.Count > 0).Select(s => new QueryExpansion(s.Text, [.. s.Expansions.Select(e => e.Text)]))],
+                // A word searched through its terms alone (穷人) is not widened by them: the reading says so beside the word.
+                Expansions = [.. reading.Slots.Where(s => s.Expansions.Count > 0 && s.Words.Count > 0).Select(s => new QueryExpansion(s.Text, [.. s.Expansions.Select(e => e.Text)]))],
             };
         }
 

@@ -116,5 +116,23 @@ public sealed class UsageTests : IDisposable
         Assert.Contains("error: lexicon needs one of the commands learn, top", stderr.Split('\n').Select(l => l.TrimEnd()));
     }
 
+    [Theory]
+    [InlineData("error: --modes: no ranking Nope; there are Hybrid, WordsOnly, Vectors, Exact, BM25", "--modes", "Hybrid,Nope")]
+    [InlineData("error: --modes: name at least one ranking: Hybrid, WordsOnly, Vectors, Exact, BM25", "--modes", ",")]
+    [InlineData("error: --show: no need zz in the set", "--show", "zz")]
+    public void WhenEvalTopicalNamesWhatIsNotThere_ShouldSaySoBeforeBuildingAnIndex(string error, params string[] args)
+    {
+        var index = temp.Combine("no-index");
+
+        var topical = Path.Combine(FixturePaths.Root, "Topical");
+        var (code, stdout, stderr) = CliRunner.Run(["eval-topical", .. args, "--existing", "--index", index,
+            "--needs", Path.Combine(topical, "needs.tsv"), "--judgments", Path.Combine(topical, "judgments.tsv")]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Equal(error, Assert.Single(stderr.Trim().Split('\n')));
+        Assert.False(Directory.Exists(index)); // refused before any index was opened
+    }
+
     public void Dispose() => temp.Dispose();
 }

@@ -36,7 +36,7 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
     {
         var fast = new Searcher(fixture.Snapshot, QueryUnderstanding.Default);
         var reference = new Searcher(fixture.Snapshot, QueryUnderstanding.Default) { Exhaustive = true };
-        var questions = Gen.Elements("怎样防止干部腐败", "如何加强作风建设", "老百姓买房难", "公款大吃大喝", "为什么要全面从严治党", "农民收入怎么提高", "全面从严治党永远在路上");
+        var questions = Gen.Elements("怎样防止干部腐败", "如何加强作风建设", "老百姓买房难", "公款大吃大喝", "为什么要全面从严治党", "农民收入怎么提高", "全面从严治党永远在路上", "穷人当兵的怎么办", "当官的收钱办事");
 
         PropertyRuns.Check(Requests(fixture.Snapshot, questions), request =>
         {

@@ -181,21 +181,20 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.Contains(Assert.IsType<QueryReading>(village.Reading).Words, w => w.Word == "整村"); // found, no function character
     }
 
-    [Fact]
-    public void WhenALoneCharacterMeetsAWordInFewerThanThreePassages_ShouldNotJoinThem()
+    [Theory]
+    [InlineData(2, new[] { "开会", "通知" })]
+    [InlineData(3, new[] { "开会发", "通知" })]
+    public void WhenALoneCharacterMeetsAWord_ShouldJoinThemOnlyWhereThreePassagesHoldThemJoined(int joined, string[] expected)
     {
         using var temp = new TempFolder();
-        var meetings = string.Join("\n\n", ["开会发言要简短。", "开会发言不念稿。", "少开会。", "开短会。", "开会要解决问题。", "通知要简明。"]);
+        var meetings = new[] { "开会发言要简短。", "开会发言不念稿。", "开会发言讲实话。" }.Take(joined).Concat(["少开会。", "开短会。", "开会要解决问题。", "通知要简明。"]);
         var people = string.Join("\n\n", ["老百姓的事是大事。", "让老百姓得实惠。", "老百姓看得见。", "百姓安居乐业。"]);
-        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", meetings), ("b.md", "2022-01-01", "乙", people));
-        var searcher = new Searcher(index, QueryUnderstanding.Default);
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", string.Join("\n\n", meetings)), ("b.md", "2022-01-01", "乙", people));
 
-        var twice = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "开会发通知" }).Reading);
-        var thrice = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "老百姓怎么办事" }).Reading);
+        var reading = Assert.IsType<QueryReading>(new Searcher(index, QueryUnderstanding.Default).Search(new SearchRequest { Query = "开会发通知" }).Reading);
 
-        Assert.Equal(["开会", "通知"], twice.Words.Select(w => w.Word)); // 开会 + 发 meet in two passages only
-        Assert.DoesNotContain("发通知", twice.Missing); // and 发 + 通知 in none
-        Assert.Contains(thrice.Words, w => w.Word == "老百姓"); // 老 + 百姓 in three
+        Assert.Equal(expected, reading.Words.Select(w => w.Word)); // 开会 + 发, held joined in 2 or 3 of the passages holding 开会
+        Assert.DoesNotContain("发通知", reading.Missing); // 发 + 通知: held joined in none
     }
 
     [Fact]
@@ -215,5 +214,39 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.True(poor.TermsOnly); // no passage holds 穷人, and 穷 alone is not searched
         Assert.Empty(poor.Parts);
         Assert.Contains("贫困人口", result.Hits[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenAnEverydayWordBeginsOrEndsWithAFunctionCharacter_ShouldStillBeSearchedThroughItsTerms()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(
+            temp,
+            ("a.md", "2021-01-01", "甲", "行人要走人行横道。\n\n马路上车多。"),
+            ("b.md", "2022-01-01", "乙", "士兵的训练要加强。\n\n关心现役军人和官兵的生活。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var crossing = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "过马路要注意什么" }).Reading);
+        var soldier = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "当兵的生活怎么样" }).Reading);
+
+        var road = Assert.Single(crossing.Words, w => w.Word == "过马路"); // not 过 + 马路, which no passage holds as a word here
+        Assert.True(road.TermsOnly);
+        Assert.Contains("人行横道", road.Expansions);
+        var army = Assert.Single(soldier.Words, w => w.Word == "当兵的"); // not its part 兵的 (of 士兵的)
+        Assert.True(army.TermsOnly);
+        Assert.Contains("官兵", army.Expansions);
+    }
+
+    [Fact]
+    public void WhenAnEverydayWordsTermsAreAlreadySearched_ShouldNotAddAnEmptyWord()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", "进城务工人员的工资要按时发放。\n\n务工收入稳定增长。"));
+
+        var result = new Searcher(index, QueryUnderstanding.Default).Search(new SearchRequest { Query = "打工 务工 工资" });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Equal(["务工", "工资"], reading.Words.Select(w => w.Word));
+        Assert.Contains("打工", reading.Dropped); // its one term, 务工, is searched already
     }
 }
