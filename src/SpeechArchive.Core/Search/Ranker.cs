@@ -76,14 +76,9 @@ internal static partial class Ranker
 
         foreach (var clause in combined is null ? query.Required : [])
         {
-            ScoredDocs? alternatives = null;
-            foreach (var word in clause.Alternatives)
-            {
-                var scored = bm25.Score(matches.Get(word));
-                alternatives = alternatives is null ? scored : alternatives.Or(scored);
-            }
-
-            combined = combined is null ? alternatives! : combined.And(alternatives!);
+            var alternatives = clause.Alternatives is [var only] ? bm25.Score(matches.Get(only))
+                : ScoredDocs.AnyOf(bm25, [.. clause.Alternatives.Select(w => matches.Get(w))]);
+            combined = combined is null ? alternatives : combined.And(alternatives);
             if (combined.Count == 0)
             {
                 return combined;
@@ -207,14 +202,11 @@ internal static partial class Ranker
     /// <summary>Passages found only through a thesaurus term drop below every passage holding the words as typed (<paramref name="exact"/>, sorted).</summary>
     private static void KeepExactAbove(ScoredDocs scores, int[] exact)
     {
-        var isExact = new bool[scores.Count]; // scores.Docs and exact are both sorted: one walk marks them
-        var minExact = double.MaxValue;
+        var minExact = double.MaxValue; // scores.Docs and exact are both sorted: a walk tells them apart (twice: no array of marks)
         var maxOther = 0.0;
         for (int i = 0, j = 0; i < scores.Count; i++)
         {
-            j = PostingsMath.Gallop(exact, j, scores.Docs[i]);
-            isExact[i] = j < exact.Length && exact[j] == scores.Docs[i];
-            if (isExact[i])
+            if (IsExact(i, ref j))
             {
                 minExact = Math.Min(minExact, scores.Scores[i]);
             }
@@ -230,12 +222,18 @@ internal static partial class Ranker
         }
 
         var factor = minExact * 0.9 / maxOther;
-        for (var i = 0; i < scores.Count; i++)
+        for (int i = 0, j = 0; i < scores.Count; i++)
         {
-            if (!isExact[i])
+            if (!IsExact(i, ref j))
             {
                 scores.Scores[i] *= factor;
             }
+        }
+
+        bool IsExact(int i, ref int j)
+        {
+            j = PostingsMath.Gallop(exact, j, scores.Docs[i]);
+            return j < exact.Length && exact[j] == scores.Docs[i];
         }
     }
 
