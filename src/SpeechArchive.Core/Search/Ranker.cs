@@ -76,7 +76,8 @@ internal static partial class Ranker
 
         foreach (var clause in combined is null ? query.Required : [])
         {
-            var alternatives = clause.Alternatives is [var only] ? bm25.Score(matches.Get(only))
+            var alternatives = exhaustive ? AnyOfOneByOne(clause, bm25, matches)
+                : clause.Alternatives is [var only] ? bm25.Score(matches.Get(only))
                 : ScoredDocs.AnyOf(bm25, [.. clause.Alternatives.Select(w => matches.Get(w))]);
             combined = combined is null ? alternatives : combined.And(alternatives);
             if (combined.Count == 0)
@@ -92,6 +93,19 @@ internal static partial class Ranker
         }
 
         return combined;
+    }
+
+    /// <summary>A clause's alternatives each scored, then joined (<see cref="ScoredDocs.AnyOf"/> in one pass gives the same).</summary>
+    private static ScoredDocs AnyOfOneByOne(QueryClause clause, Bm25 bm25, WordMatches matches)
+    {
+        ScoredDocs? alternatives = null;
+        foreach (var word in clause.Alternatives)
+        {
+            var scored = bm25.Score(matches.Get(word));
+            alternatives = alternatives is null ? scored : alternatives.Or(scored);
+        }
+
+        return alternatives!;
     }
 
     /// <summary>
