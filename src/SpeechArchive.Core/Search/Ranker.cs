@@ -76,10 +76,14 @@ internal static partial class Ranker
 
         foreach (var clause in combined is null ? query.Required : [])
         {
-            var alternatives = exhaustive ? AnyOfOneByOne(clause, bm25, matches)
-                : clause.Alternatives is [var only] ? bm25.Score(matches.Get(only))
-                : ScoredDocs.AnyOf(bm25, [.. clause.Alternatives.Select(w => matches.Get(w))]);
-            combined = combined is null ? alternatives : combined.And(alternatives);
+            ScoredDocs? alternatives = null;
+            foreach (var word in clause.Alternatives)
+            {
+                var scored = bm25.Score(matches.Get(word));
+                alternatives = alternatives is null ? scored : alternatives.Or(scored);
+            }
+
+            combined = combined is null ? alternatives! : combined.And(alternatives!);
             if (combined.Count == 0)
             {
                 return combined;
@@ -93,19 +97,6 @@ internal static partial class Ranker
         }
 
         return combined;
-    }
-
-    /// <summary>A clause's alternatives each scored, then joined (<see cref="ScoredDocs.AnyOf"/> in one pass gives the same).</summary>
-    private static ScoredDocs AnyOfOneByOne(QueryClause clause, Bm25 bm25, WordMatches matches)
-    {
-        ScoredDocs? alternatives = null;
-        foreach (var word in clause.Alternatives)
-        {
-            var scored = bm25.Score(matches.Get(word));
-            alternatives = alternatives is null ? scored : alternatives.Or(scored);
-        }
-
-        return alternatives!;
     }
 
     /// <summary>
@@ -216,11 +207,14 @@ internal static partial class Ranker
     /// <summary>Passages found only through a thesaurus term drop below every passage holding the words as typed (<paramref name="exact"/>, sorted).</summary>
     private static void KeepExactAbove(ScoredDocs scores, int[] exact)
     {
-        var minExact = double.MaxValue; // scores.Docs and exact are both sorted: a walk tells them apart (twice: no array of marks)
+        var isExact = new bool[scores.Count]; // scores.Docs and exact are both sorted: one walk marks them
+        var minExact = double.MaxValue;
         var maxOther = 0.0;
         for (int i = 0, j = 0; i < scores.Count; i++)
         {
-            if (IsExact(i, ref j))
+            j = PostingsMath.Gallop(exact, j, scores.Docs[i]);
+            isExact[i] = j < exact.Length && exact[j] == scores.Docs[i];
+            if (isExact[i])
             {
                 minExact = Math.Min(minExact, scores.Scores[i]);
             }
@@ -236,18 +230,12 @@ internal static partial class Ranker
         }
 
         var factor = minExact * 0.9 / maxOther;
-        for (int i = 0, j = 0; i < scores.Count; i++)
+        for (var i = 0; i < scores.Count; i++)
         {
-            if (!IsExact(i, ref j))
+            if (!isExact[i])
             {
                 scores.Scores[i] *= factor;
             }
-        }
-
-        bool IsExact(int i, ref int j)
-        {
-            j = PostingsMath.Gallop(exact, j, scores.Docs[i]);
-            return j < exact.Length && exact[j] == scores.Docs[i];
         }
     }
 

@@ -31,13 +31,7 @@ internal sealed record ScoredDocs(int[] Docs, double[] Scores)
     /// <summary>Documents in either, scores added where both have them.</summary>
     public ScoredDocs Or(ScoredDocs other)
     {
-        if (other.Count == 0 || Count == 0)
-        {
-            return Count == 0 ? other.Copy() : Copy();
-        }
-
-        // Counted first, so the arrays are made once at their size (no second copy of lists of a million passages).
-        var docs = new int[UnionCount(Docs, other.Docs)];
+        var docs = new int[Count + other.Count];
         var scores = new double[docs.Length];
         int i = 0, j = 0, n = 0;
         while (i < Count || j < other.Count)
@@ -59,93 +53,7 @@ internal sealed record ScoredDocs(int[] Docs, double[] Scores)
             }
         }
 
-        return new ScoredDocs(docs, scores);
-    }
-
-    /// <summary>
-    /// The passages holding any of <paramref name="matches"/>, each scored by <paramref name="bm25"/> as the sum of the matches'
-    /// scores in their order: what scoring each and joining them by <see cref="Or"/> gives, to the bit, in one pass and without
-    /// an array per match.
-    /// </summary>
-    public static ScoredDocs AnyOf(Bm25 bm25, IReadOnlyList<WordMatch> matches)
-    {
-        var lists = matches.Select(m => m.Docs).ToArray();
-        var count = lists.Length == 1 ? lists[0].Length : UnionCount(lists);
-        var docs = new int[count];
-        var scores = new double[count];
-        var scorers = matches.Select(bm25.Scorer).ToArray();
-        try
-        {
-            var heads = new int[lists.Length];
-            for (var n = 0; n < count; n++)
-            {
-                var doc = int.MaxValue;
-                for (var k = 0; k < lists.Length; k++)
-                {
-                    if (heads[k] < lists[k].Length && lists[k][heads[k]] < doc)
-                    {
-                        doc = lists[k][heads[k]];
-                    }
-                }
-
-                var (score, first) = (0.0, true);
-                for (var k = 0; k < lists.Length; k++)
-                {
-                    if (heads[k] < lists[k].Length && lists[k][heads[k]] == doc)
-                    {
-                        var s = scorers[k].Score(doc, matches[k].Frequency(heads[k]++));
-                        (score, first) = (first ? s : score + s, false);
-                    }
-                }
-
-                docs[n] = doc;
-                scores[n] = score;
-            }
-        }
-        finally
-        {
-            foreach (var scorer in scorers)
-            {
-                scorer.Dispose();
-            }
-        }
-
-        return new ScoredDocs(docs, scores);
-    }
-
-    private ScoredDocs Copy() => new([.. Docs], [.. Scores]);
-
-    /// <summary>How many ids the sorted arrays hold between them.</summary>
-    private static int UnionCount(params int[][] lists)
-    {
-        var heads = new int[lists.Length];
-        var n = 0;
-        while (true)
-        {
-            var doc = int.MaxValue;
-            for (var k = 0; k < lists.Length; k++)
-            {
-                if (heads[k] < lists[k].Length && lists[k][heads[k]] < doc)
-                {
-                    doc = lists[k][heads[k]];
-                }
-            }
-
-            if (doc == int.MaxValue)
-            {
-                return n;
-            }
-
-            for (var k = 0; k < lists.Length; k++)
-            {
-                if (heads[k] < lists[k].Length && lists[k][heads[k]] == doc)
-                {
-                    heads[k]++;
-                }
-            }
-
-            n++;
-        }
+        return new ScoredDocs(docs[..n], scores[..n]);
     }
 
     /// <summary>Documents not in <paramref name="excluded"/> (sorted).</summary>

@@ -6,8 +6,8 @@ namespace SpeechArchive.Tests.Search;
 
 /// <summary>
 /// The word stage's shortcuts — how many passages hold a word answered from as few passages' text as settles it, the
-/// passages holding enough of a free-text query's words found before scoring, words scored within those passages, a word
-/// and its thesaurus terms scored in one pass — give exactly what matching, counting and scoring everything gives.
+/// passages holding enough of a free-text query's words found before scoring, words scored within those passages — give
+/// exactly what matching, counting and scoring everything gives.
 /// </summary>
 public sealed partial class FastPathPropertyTests
 {
@@ -113,26 +113,6 @@ public sealed partial class FastPathPropertyTests
             Assert.Equal(match.DocFrequency, match.Within(within).DocFrequency);
             Assert.Equal(keep.Select(i => whole.Docs[i]), cut.Docs);
             Assert.Equal(keep.Select(i => whole.Scores[i]), cut.Scores);
-        }, cases: 200);
-    }
-
-    [Fact]
-    public void WhenScoringAWordAndItsTerms_ShouldGiveWhatScoringEachAndJoiningThemGives()
-    {
-        var snapshot = fixture.Snapshot;
-        var cases = Gen.Elements(Words).NonEmptyListOf().Select(l => l.Take(4).ToList()).Zip(Gen.Elements(true, false));
-
-        PropertyRuns.Check(cases, c =>
-        {
-            var (texts, headings) = c;
-            var matches = new WordMatches(snapshot);
-            var found = texts.Select(t => matches.Get(new QueryWord(t, false, t), headings)).ToList();
-            var bm25 = new Bm25(snapshot);
-
-            var expected = found.Select(bm25.Score).Aggregate((a, b) => a.Or(b));
-            var actual = ScoredDocs.AnyOf(bm25, found);
-            Assert.Equal(expected.Docs, actual.Docs);
-            Assert.Equal(expected.Scores, actual.Scores);
         }, cases: 200);
     }
 
