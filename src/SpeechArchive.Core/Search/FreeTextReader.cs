@@ -22,9 +22,9 @@ internal static class FreeTextReader
     /// runs each found as written in <see cref="AsWrittenEnough"/> passages or more (a formulation: widen only when it is rare),
     /// and, of several runs, as many passages holding them all.
     /// </summary>
-    public static FreeTextQuery? Read(ParsedQuery query, SearchMode mode, Segmenter segmenter, Thesaurus? thesaurus,
-        Func<QueryWord, WordMatch> match, Func<QueryWord, WordMatch> matchRun)
+    public static FreeTextQuery? Read(ParsedQuery query, SearchMode mode, Segmenter segmenter, Thesaurus? thesaurus, WordMatches matches)
     {
+        Func<QueryWord, WordMatch> match = matches.InText, matchRun = w => matches.Get(w);
         if (mode == SearchMode.Exact || query.Required.Any(c => c.Alternatives.Count != 1))
         {
             return null;
@@ -42,7 +42,7 @@ internal static class FreeTextReader
         var dropped = new List<string>();
         foreach (var run in runs)
         {
-            foreach (var word in Words(run.MatchForm, segmenter, thesaurus, w => match(Word(w)).DocFrequency, joinKeys: !plain))
+            foreach (var word in Words(run.MatchForm, segmenter, thesaurus, matches, joinKeys: !plain))
             {
                 if (QueryStopWords.Contains(word) || word.Length == 1)
                 {
@@ -118,7 +118,7 @@ internal static class FreeTextReader
         var minimum = plain ? Math.Min(1, n) : n <= 2 ? n : n <= 4 ? n - 1 : (int)Math.Ceiling(0.6 * n);
         return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, dropped.Any(QueryStopWords.IsQuestionWord));
 
-        bool Found(string word) => match(Word(word)).DocFrequency > 0;
+        bool Found(string word) => matches.HeldAtLeast(Word(word), 1);
 
         // The word if some passage holds it; else the parts of its best split into two (each split again), else nothing. A part
         // of two characters or more is a lexicon word or a string without a function character (not 兵的 of 当兵的).
@@ -173,14 +173,14 @@ internal static class FreeTextReader
     /// joined — a character with the word beside it (老 + 百姓 → 老百姓), a run of single characters into the longest pieces
     /// the archive or the thesaurus knows (大吃大喝; 买房 + 难) — since a word too rare to learn is still a word to search.
     /// </summary>
-    private static List<string> Words(string run, Segmenter segmenter, Thesaurus? thesaurus, Func<string, int> df, bool joinKeys)
+    private static List<string> Words(string run, Segmenter segmenter, Thesaurus? thesaurus, WordMatches matches, bool joinKeys)
     {
-        bool found(string s) => df(s) > 0;
+        bool found(string s) => matches.HeldAtLeast(Word(s), 1);
 
         // A character joins the word beside it where most passages holding the word hold it with the character (老百姓),
         // not where the two merely meet somewhere (问责 + 推 in 问责推动).
         // A pair seen in a passage or two says nothing (开会 + 发 of 开会发言 twice).
-        bool Joins(string joined, string word) => df(joined) is var held && held >= MinJoined && held >= JoinShare * df(word);
+        bool Joins(string joined, string word) => matches.HeldAtLeast(Word(joined), MinJoined) && matches.HeldByShare(Word(joined), Word(word), JoinShare);
 
         var spans = JoinKeys([.. segmenter.Segment(run)], joinKeys ? thesaurus : null);
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);

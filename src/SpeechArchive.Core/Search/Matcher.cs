@@ -18,12 +18,34 @@ internal static class Matcher
     }
 
     /// <summary>The passages whose own text holds <paramref name="word"/>.</summary>
-    public static WordMatch Match(IndexSnapshot index, QueryWord word)
+    public static WordMatch Match(IndexSnapshot index, QueryWord word) => Candidates(index, word) switch
+    {
+        (_, { } exact) => exact,
+        (var candidates, _) => Verify(index, word, candidates!),
+    };
+
+    /// <summary>
+    /// The passages that may hold <paramref name="word"/>, from its terms' postings alone (its match is the candidates whose text
+    /// holds it: <see cref="Verify"/>), or, when the postings say it without the text (one term, or a term no passage holds),
+    /// the match itself.
+    /// </summary>
+    public static (int[]? Candidates, WordMatch? Exact) Candidates(IndexSnapshot index, QueryWord word) => Terms(index, word) switch
+    {
+        (_, { } exact) => (null, exact),
+        ({ } lists, _) => (PostingsMath.Intersect(lists), null),
+        _ => (UnigramCandidates(index, ChineseAnalyzer.Analyze(word.MatchForm)), null),
+    };
+
+    /// <summary>
+    /// The postings whose intersection holds <paramref name="word"/>'s candidates, or the match itself when the postings settle
+    /// it; neither when the word is only single characters (its candidates come from every term holding them).
+    /// </summary>
+    public static (int[][]? Lists, WordMatch? Exact) Terms(IndexSnapshot index, QueryWord word)
     {
         var tokens = ChineseAnalyzer.Analyze(word.MatchForm);
         if (tokens.Count == 0)
         {
-            return WordMatch.Empty(word);
+            return (null, WordMatch.Empty(word));
         }
 
         var lists = new List<int[]>();
@@ -47,7 +69,7 @@ internal static class Matcher
                 var id = index.WordId(token.Term);
                 if (id is null)
                 {
-                    return WordMatch.Empty(word);
+                    return (null, WordMatch.Empty(word));
                 }
 
                 key = TermKey.Word(id.Value);
@@ -56,7 +78,7 @@ internal static class Matcher
             var postings = index.Postings(key);
             if (postings is null)
             {
-                return WordMatch.Empty(word);
+                return (null, WordMatch.Empty(word));
             }
 
             lists.Add(postings.Value.Docs);
@@ -65,11 +87,10 @@ internal static class Matcher
 
         if (lists.Count == 1 && !hasUnigram && tokens.Count == 1)
         {
-            return new WordMatch(word, lists[0], null, tfs[0]);
+            return (null, new WordMatch(word, lists[0], null, tfs[0]));
         }
 
-        var candidates = lists.Count > 0 ? PostingsMath.Intersect(lists) : UnigramCandidates(index, tokens);
-        return Verify(index, word, candidates);
+        return (lists.Count == 0 ? null : [.. lists], null);
     }
 
     private static WordMatch WithHeadings(WordMatch match, Dictionary<int, double> covered)
@@ -128,7 +149,8 @@ internal static class Matcher
         return result ?? [];
     }
 
-    private static WordMatch Verify(IndexSnapshot index, QueryWord word, int[] candidates)
+    /// <summary>The <paramref name="candidates"/> whose text holds <paramref name="word"/>, with how often.</summary>
+    public static WordMatch Verify(IndexSnapshot index, QueryWord word, int[] candidates)
     {
         var docs = new List<int>(candidates.Length);
         var freqs = new List<int>(candidates.Length);
@@ -138,6 +160,33 @@ internal static class Matcher
             var count = MatchText.CountOccurrences(passages[doc].MatchText, word.MatchForm);
             if (count > 0)
             {
+                docs.Add(doc);
+                freqs.Add(count);
+            }
+        }
+
+        return new WordMatch(word, docs.ToArray(), freqs.ToArray());
+    }
+
+    /// <summary>
+    /// As <see cref="Verify"/> over candidates taken one at a time, but stopping at the <paramref name="enough"/>th passage
+    /// holding the word: null then (at least that many hold it), else the whole match (fewer do).
+    /// </summary>
+    public static WordMatch? VerifyUntil(IndexSnapshot index, QueryWord word, IEnumerable<int> candidates, int enough)
+    {
+        var docs = new List<int>();
+        var freqs = new List<int>();
+        var passages = index.Passages;
+        foreach (var doc in candidates)
+        {
+            var count = MatchText.CountOccurrences(passages[doc].MatchText, word.MatchForm);
+            if (count > 0)
+            {
+                if (docs.Count + 1 >= enough)
+                {
+                    return null;
+                }
+
                 docs.Add(doc);
                 freqs.Add(count);
             }

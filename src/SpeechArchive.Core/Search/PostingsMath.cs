@@ -76,6 +76,52 @@ internal static class PostingsMath
         }
     }
 
+    /// <summary>
+    /// The ids all the sorted arrays hold, ascending, one at a time (the leapfrog pass of <see cref="Intersect"/>, lazily):
+    /// a caller that stops early has walked the arrays only as far as the ids it took.
+    /// </summary>
+    public static IEnumerable<int> Together(IReadOnlyList<int[]> lists)
+    {
+        var ordered = lists.OrderBy(l => l.Length).ToArray();
+        if (ordered.Length == 0 || ordered[0].Length == 0)
+        {
+            yield break;
+        }
+
+        var at = new int[ordered.Length];
+        var target = ordered[0][0];
+        while (true)
+        {
+            var k = 0;
+            for (; k < ordered.Length; k++)
+            {
+                var list = ordered[k];
+                var j = at[k] = Gallop(list, at[k], target);
+                if (j >= list.Length)
+                {
+                    yield break;
+                }
+
+                if (list[j] != target)
+                {
+                    target = list[j];
+                    break;
+                }
+            }
+
+            if (k == ordered.Length)
+            {
+                yield return target;
+                if (++at[0] >= ordered[0].Length)
+                {
+                    yield break;
+                }
+
+                target = ordered[0][at[0]];
+            }
+        }
+    }
+
     /// <summary>The union of sorted arrays, sorted (one array: itself, not copied).</summary>
     public static int[] Union(IReadOnlyList<int[]> lists)
     {

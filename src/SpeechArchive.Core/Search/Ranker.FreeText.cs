@@ -41,7 +41,7 @@ internal static partial class Ranker
         bool exhaustive)
     {
         var bm25 = new Bm25(index, fieldBoosts: !query.Plain);
-        var slots = query.Slots.Select(s => SlotScores(bm25, s, matchWord)).ToList();
+        var held = exhaustive ? null : FreeTextCandidates.AtLeast(query.Slots, matchWord, query.MinimumMatch);
 
         var asWritten = ScoredDocs.Empty;
         if (!query.Plain)
@@ -57,6 +57,9 @@ internal static partial class Ranker
             PreferAsWritten(index, asWritten, query.Runs[0].MatchForm.Replace(Analysis.MatchText.Break.ToString(), "", StringComparison.Ordinal));
         }
 
+        // Only passages holding the minimum number of words count unless too few do: then only those need scoring.
+        var scoredWord = held is not null && held.Length + asWritten.Count >= FewResults ? FreeTextCandidates.Within(matchWord, held) : matchWord;
+        var slots = query.Slots.Select(s => SlotScores(bm25, s, scoredWord)).ToList();
         var (words, minimum) = AtLeast(slots, query.MinimumMatch, asWritten.Count);
         if (asWritten.Count > 0)
         {

@@ -28,7 +28,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
         var parsed = QueryParser.Parse(request.Query, request.Filters);
-        var matches = new WordMatches(Index);
+        var matches = new WordMatches(Index) { Exhaustive = Exhaustive };
         var query = Understanding is null ? UnderstoodQuery.Strict(parsed, request) : Understanding.Understand(Index, parsed, request, matches);
         var ranking = Ranker.Rank(Index, query, matches, Exhaustive);
         var filters = ResolvedFilters.Resolve(Index, query.Query.Filters);

@@ -60,7 +60,7 @@ internal sealed class UnderstoodQuery
     public static UnderstoodQuery Create(IndexSnapshot index, QueryUnderstanding understanding, ParsedQuery query, SearchRequest request, WordMatches matches)
     {
         var thesaurus = request.Expand ? understanding.Thesaurus : null;
-        var reading = FreeTextReader.Read(query, request.Mode, SearchStructures.Of(index).Segmenter, thesaurus, matches.InText, w => matches.Get(w));
+        var reading = FreeTextReader.Read(query, request.Mode, SearchStructures.Of(index).Segmenter, thesaurus, matches);
         if (reading is not null)
         {
             return new UnderstoodQuery(query, query, request, understanding)

@@ -12,7 +12,55 @@ internal sealed record WordMatch(QueryWord Word, int[] Docs, int[]? Frequencies,
     /// </summary>
     public Dictionary<int, double>? HeadingCoverage { get; init; }
 
-    public int DocFrequency => Docs.Length;
+    /// <summary>How many passages hold the word: its passages', or for a match cut down to some passages (<see cref="Within"/>), the whole match's.</summary>
+    public int DocFrequency => wholeFrequency ?? Docs.Length;
+
+    private int? wholeFrequency;
+
+    /// <summary>
+    /// The match within <paramref name="docs"/> (sorted): those of its passages, with their frequencies, keeping the whole match's
+    /// <see cref="DocFrequency"/> (so BM25's idf) and heading coverage. Scoring it scores those passages as the whole match does.
+    /// </summary>
+    public WordMatch Within(int[] docs)
+    {
+        var kept = new List<int>(Math.Min(docs.Length, Docs.Length));
+        var frequencies = new List<int>(kept.Capacity);
+        var at = 0;
+        if (docs.Length <= Docs.Length)
+        {
+            foreach (var doc in docs)
+            {
+                if ((at = PostingsMath.Gallop(Docs, at, doc)) >= Docs.Length)
+                {
+                    break;
+                }
+
+                if (Docs[at] == doc)
+                {
+                    kept.Add(doc);
+                    frequencies.Add(Frequency(at));
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < Docs.Length; i++)
+            {
+                if ((at = PostingsMath.Gallop(docs, at, Docs[i])) >= docs.Length)
+                {
+                    break;
+                }
+
+                if (docs[at] == Docs[i])
+                {
+                    kept.Add(Docs[i]);
+                    frequencies.Add(Frequency(i));
+                }
+            }
+        }
+
+        return new WordMatch(Word, [.. kept], [.. frequencies]) { HeadingCoverage = HeadingCoverage, wholeFrequency = DocFrequency };
+    }
 
     /// <summary>The word's frequency in its <paramref name="i"/>-th passage.</summary>
     public int Frequency(int i) => TermFrequencies is { } bytes ? bytes[i] : Frequencies![i];

@@ -2,11 +2,17 @@ namespace SpeechArchive.Search;
 
 /// <summary>
 /// The match stage of one search: each word's passages (<see cref="Matcher"/>), matched once and shared by the stages that
-/// need them — understanding (how many passages hold a word), ranking, and the near matches' exclusions.
+/// need them — understanding (how many passages hold a word), ranking, and the near matches' exclusions. Understanding often
+/// asks only whether some passage holds a word, or whether one word is held by a share of another's passages: those are
+/// answered from the postings and as few passages' text as settles them (<see cref="HeldAtLeast"/>, <see cref="HeldByShare"/>).
 /// </summary>
 internal sealed class WordMatches(IndexSnapshot index)
 {
+    /// <summary>Every question answered from the whole match (no text left unread): the reference the tests hold the shortcuts to.</summary>
+    public bool Exhaustive { get; init; }
+
     private readonly Dictionary<(QueryWord, bool), WordMatch> matches = [];
+    private readonly Dictionary<QueryWord, int[][]?> terms = [];
 
     /// <summary>The passages holding <paramref name="word"/>, and with <paramref name="headings"/> those under a heading or title holding it.</summary>
     public WordMatch Get(QueryWord word, bool headings = true)
@@ -22,4 +28,68 @@ internal sealed class WordMatches(IndexSnapshot index)
 
     /// <summary>The passages whose own text holds <paramref name="word"/> (a word of free text).</summary>
     public WordMatch InText(QueryWord word) => Get(word, headings: false);
+
+    /// <summary>
+    /// Whether at least <paramref name="count"/> passages' own text holds <paramref name="word"/> (<see cref="InText"/>'s count):
+    /// its candidates are taken from the postings and read one at a time until that many hold it.
+    /// </summary>
+    public bool HeldAtLeast(QueryWord word, int count)
+    {
+        if (count <= 0)
+        {
+            return true;
+        }
+
+        if (Exhaustive || matches.ContainsKey((word, false)) || Lists(word) is not { } lists)
+        {
+            return InText(word).DocFrequency >= count;
+        }
+
+        if (lists.Min(l => l.Length) < count)
+        {
+            return false;
+        }
+
+        if (Matcher.VerifyUntil(index, word, PostingsMath.Together(lists), count) is not { } whole)
+        {
+            return true;
+        }
+
+        matches[(word, false)] = whole; // every candidate was read: this is the match
+        return whole.DocFrequency >= count;
+    }
+
+    /// <summary>At least as many passages as hold <paramref name="word"/> in their own text; from the postings alone where the text would be needed to say exactly.</summary>
+    public int AtMostHolding(QueryWord word) =>
+        !matches.ContainsKey((word, false)) && Lists(word) is { } lists ? lists.Min(l => l.Length) : InText(word).DocFrequency;
+
+    /// <summary>Whether the passages holding <paramref name="part"/> are at least <paramref name="share"/> of those holding <paramref name="whole"/> (own text).</summary>
+    public bool HeldByShare(QueryWord part, QueryWord whole, double share)
+    {
+        // Holding that share of an upper bound of the whole's passages settles it without reading the whole's text.
+        var enough = Exhaustive ? double.PositiveInfinity : Math.Ceiling(share * AtMostHolding(whole));
+        if (enough <= int.MaxValue && HeldAtLeast(part, (int)enough))
+        {
+            return true;
+        }
+
+        return InText(part).DocFrequency >= share * InText(whole).DocFrequency;
+    }
+
+    /// <summary>The postings whose intersection holds the word's candidates, when its match needs the text (<see cref="Matcher.Terms"/>).</summary>
+    private int[][]? Lists(QueryWord word)
+    {
+        if (!terms.TryGetValue(word, out var lists))
+        {
+            (lists, var exact) = Matcher.Terms(index, word);
+            if (exact is not null)
+            {
+                matches[(word, false)] = exact;
+            }
+
+            terms[word] = lists;
+        }
+
+        return lists;
+    }
 }

@@ -22,6 +22,39 @@ public sealed class PostingsMathTests
     }
 
     [Fact]
+    public void WhenWalkingSortedListsTogether_ShouldGiveWhatIntersectingGives()
+    {
+        var list = Gen.Choose(1, 40).SelectMany(step => Gen.Choose(0, 300).SelectMany(n => Gen.Choose(1, step).ListOf(n)))
+            .Select(gaps => gaps.Select((g, i) => gaps.Take(i + 1).Sum()).ToArray());
+        var lists = Gen.Choose(0, 5).SelectMany(n => list.ListOf(n));
+
+        PropertyRuns.Check(lists, ls =>
+        {
+            Assert.Equal(PostingsMath.Intersect([.. ls]), PostingsMath.Together([.. ls]).ToArray());
+        }, cases: 500);
+    }
+
+    [Fact]
+    public void WhenJoiningScoredPassages_ShouldKeepEveryPassageAndAddTheScoresOfThoseInBoth()
+    {
+        var scored = Gen.Choose(0, 60).SelectMany(n => Gen.Choose(0, 80).ListOf(n).Zip(Gen.Choose(1, 1000).ListOf(n)))
+            .Select(p => p.Item1.Zip(p.Item2).DistinctBy(x => x.First).OrderBy(x => x.First).ToArray())
+            .Select(xs => new ScoredDocs([.. xs.Select(x => x.First)], [.. xs.Select(x => x.Second / 7.0)]));
+
+        PropertyRuns.Check(scored.Two(), pair =>
+        {
+            var (a, b) = pair;
+            var expected = a.Docs.Union(b.Docs).Order().Select(d => (d, Array.IndexOf(a.Docs, d), Array.IndexOf(b.Docs, d)))
+                .Select(x => (x.d, x.Item2 < 0 ? b.Scores[x.Item3] : x.Item3 < 0 ? a.Scores[x.Item2] : a.Scores[x.Item2] + b.Scores[x.Item3])).ToList();
+            var joined = a.Or(b);
+            Assert.Equal(expected.Select(x => x.d), joined.Docs);
+            Assert.Equal(expected.Select(x => x.Item2), joined.Scores);
+            Assert.NotSame(a.Scores, joined.Scores); // a fresh array, which the ranking may change in place
+            Assert.NotSame(b.Scores, joined.Scores);
+        }, cases: 500);
+    }
+
+    [Fact]
     public void WhenIntersectingNothingOrOneList_ShouldGiveThatList()
     {
         int[] one = [1, 4, 9];

@@ -1,0 +1,143 @@
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// The passages holding at least the minimum number of a free-text query's words, found from the words' passage lists
+/// alone, before anything is scored: a passage holding m of n words misses at most n − m of them, so it is in one of any
+/// n − m + 1 of them — the rarest are walked and each passage found is looked up (galloping) in the others, as MaxScore
+/// walks only its essential lists. The word ranking then scores only these passages (<see cref="WordMatch.Within"/>), not
+/// every passage holding each word: the same scores, since a passage's score is made from its own matches and the words'
+/// document frequencies.
+/// </summary>
+internal static class FreeTextCandidates
+{
+    /// <summary>
+    /// The passages (sorted) holding at least <paramref name="minimum"/> of <paramref name="slots"/>, as the word ranking counts
+    /// a slot held: one of its words or thesaurus terms, or all its components (when it has more than one). Null when the
+    /// minimum is below 2 (every passage holding any word counts: nothing to skip).
+    /// </summary>
+    public static int[]? AtLeast(IReadOnlyList<WordSlot> slots, Func<QueryWord, WordMatch> match, int minimum)
+    {
+        if (minimum < 2 || minimum > slots.Count)
+        {
+            return null;
+        }
+
+        var held = slots.Select(s => new SlotLists(s, match)).ToArray();
+        var essential = held.OrderBy(h => h.Estimate).Take(slots.Count - minimum + 1).ToArray();
+
+        // Walk the union of the essential slots' lists (a slot's components by their shortest list: a superset of those holding all).
+        var walked = essential.SelectMany(h => h.Walked).Where(l => l.Length > 0).ToArray();
+        var heads = new int[walked.Length];
+        var found = new List<int>();
+        while (true)
+        {
+            var doc = int.MaxValue;
+            for (var k = 0; k < walked.Length; k++)
+            {
+                if (heads[k] < walked[k].Length && walked[k][heads[k]] < doc)
+                {
+                    doc = walked[k][heads[k]];
+                }
+            }
+
+            if (doc == int.MaxValue)
+            {
+                break;
+            }
+
+            for (var k = 0; k < walked.Length; k++)
+            {
+                if (heads[k] < walked[k].Length && walked[k][heads[k]] == doc)
+                {
+                    heads[k]++;
+                }
+            }
+
+            var count = 0;
+            for (var s = 0; s < held.Length && count < minimum && count + held.Length - s >= minimum; s++)
+            {
+                if (held[s].Holds(doc))
+                {
+                    count++;
+                }
+            }
+
+            if (count >= minimum)
+            {
+                found.Add(doc);
+            }
+        }
+
+        return [.. found];
+    }
+
+    /// <summary><paramref name="match"/> with every word's passages cut down to <paramref name="docs"/> (sorted), each cut made once.</summary>
+    public static Func<QueryWord, WordMatch> Within(Func<QueryWord, WordMatch> match, int[] docs)
+    {
+        var cut = new Dictionary<QueryWord, WordMatch>();
+        return word =>
+        {
+            if (!cut.TryGetValue(word, out var within))
+            {
+                cut[word] = within = match(word).Within(docs);
+            }
+
+            return within;
+        };
+    }
+
+    /// <summary>A slot's passage lists: any of its words or terms, or all of its components; looked up in ascending order of passage.</summary>
+    private sealed class SlotLists
+    {
+        private readonly int[][] any;
+        private readonly int[][] all;
+        private readonly int[] anyAt;
+        private readonly int[] allAt;
+
+        public SlotLists(WordSlot slot, Func<QueryWord, WordMatch> match)
+        {
+            any = [.. slot.Words.Concat(slot.Expansions).Select(w => match(w).Docs)];
+            all = slot.Components.Count > 1 ? [.. slot.Components.Select(w => match(w).Docs).OrderBy(d => d.Length)] : [];
+            anyAt = new int[any.Length];
+            allAt = new int[all.Length];
+            Estimate = any.Sum(d => (long)d.Length) + (all.Length > 0 ? all[0].Length : 0);
+        }
+
+        /// <summary>At least the number of passages holding the slot.</summary>
+        public long Estimate { get; }
+
+        /// <summary>Lists whose union holds every passage holding the slot.</summary>
+        public IEnumerable<int[]> Walked => all.Length > 0 ? any.Append(all[0]) : any;
+
+        /// <summary>Whether the slot is held in <paramref name="doc"/>; each call's passage at least the last one's.</summary>
+        public bool Holds(int doc)
+        {
+            var holds = false;
+            for (var k = 0; k < any.Length; k++)
+            {
+                holds |= In(any[k], ref anyAt[k], doc); // every cursor moves up to the passage, so later lookups start there
+            }
+
+            if (holds || all.Length == 0)
+            {
+                return holds;
+            }
+
+            for (var k = 0; k < all.Length; k++)
+            {
+                if (!In(all[k], ref allAt[k], doc))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool In(int[] docs, ref int at, int doc)
+        {
+            at = PostingsMath.Gallop(docs, at, doc);
+            return at < docs.Length && docs[at] == doc;
+        }
+    }
+}
