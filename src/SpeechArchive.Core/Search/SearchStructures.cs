@@ -32,7 +32,7 @@ internal sealed class SearchStructures
         titles = new(() => FieldPostings.Build(index.Speeches.Select(s => s.TitleMatch).ToArray()));
         headings = new(() => FieldPostings.Build(Enumerable.Range(0, index.SectionCount).Select(index.SectionMatch).ToArray()));
         headingTexts = new(() => HeadingTexts(index));
-        headingHits = new(() => HeadingHits.Build(index, HeadingTexts(), Titles));
+        headingHits = new(() => HeadingHits.Build(index, HeadingTexts, () => Titles));
         segmenter = new(() => new Analysis.Segmenter(index.Lexicon));
         this.index = index;
     }
@@ -41,16 +41,27 @@ internal sealed class SearchStructures
     public static SearchStructures Of(IndexSnapshot index) => Table.GetValue(index, i => new SearchStructures(i));
 
     /// <summary>
-    /// Builds what every search reads (all but the passages' vectors) now, side by side over the cores, rather than one
-    /// after the other inside the first searches; a search that arrives meanwhile waits only for the part it needs.
+    /// Builds what searches read (all but the passages' vectors) now, side by side over the cores, rather than one after the
+    /// other inside the first searches; a search that arrives meanwhile waits only for the part it needs. What a search for
+    /// words reads comes first (packed rows, the segmenter); the facet tables (browsing without
+    /// words), the heading hits (phrases of four characters or more) and the title and heading postings (a search checks
+    /// every title and heading meanwhile: <see cref="FieldPostings"/>) after it.
     /// </summary>
-    public void Prepare() =>
+    public void Prepare()
+    {
         Parallel.Invoke(
             () => _ = PassageRows,
-            () => _ = Facets,
-            () => _ = HeadingHits, // the titles and heading texts with it
-            () => _ = Headings,
             () => _ = Segmenter);
+        Parallel.Invoke(
+            () => Headings.Prepare(),
+            () => Titles.Prepare(),
+            () => _ = Facets,
+            () =>
+            {
+                HeadingHits.Prepare();
+                HeadingTexts().Texts.Prepare();
+            });
+    }
 
     /// <summary>Per passage, what scoring and counting read, in one row (one cache line) instead of seven arrays.</summary>
     public PassageRow[] Rows => rows.Value.Rows;
@@ -144,17 +155,28 @@ internal sealed class SearchStructures
         var speechOrg = new int[index.Speeches.Count];
         var seen = new bool[index.Speeches.Count];
         var perSpeech = true;
+
+        // One pass numbers the distinct (themes, types) pairs in the order of their first passage and checks that years and
+        // organisations are per speech; a passage's pair follows from its label set, so each set is looked up once.
+        var labelOfSet = new int[index.Passages.LabelSets.Length];
+        Array.Fill(labelOfSet, -1);
+        var labelSet = index.Passages.LabelSet.Span;
+        var passageSpeech = index.PassageSpeech.Span;
         for (var d = 0; d < rows.Length; d++)
         {
-            var (themes, types) = (index.PassageThemes[d], index.PassageTypes[d]);
-            var key = ((ulong)types << 32) | themes;
-            if (!labelSets.TryGetValue(key, out var labels))
+            if (labelOfSet[labelSet[d]] < 0)
             {
-                labels = labelSets.Count;
-                labelSets[key] = labels;
+                var key = ((ulong)index.PassageTypes[d] << 32) | index.PassageThemes[d];
+                if (!labelSets.TryGetValue(key, out var labels))
+                {
+                    labels = labelSets.Count;
+                    labelSets[key] = labels;
+                }
+
+                labelOfSet[labelSet[d]] = labels;
             }
 
-            var (speech, year, org) = (index.PassageSpeech[d], index.PassageYear[d], index.PassageOrg[d]);
+            var (speech, year, org) = (passageSpeech[d], index.PassageYear[d], index.PassageOrg[d]);
             if (!seen[speech])
             {
                 (seen[speech], speechYear[speech], speechOrg[speech]) = (true, year, org);
@@ -163,20 +185,36 @@ internal sealed class SearchStructures
             {
                 perSpeech = false;
             }
-
-            rows[d] = new PassageRow
-            {
-                Norm = Bm25.K1 * (1 - Bm25.B + (Bm25.B * lengths[d] / avg)),
-                Speech = speech,
-                Section = index.PassageSection[d],
-                Date = index.PassageDate[d],
-                Year = year,
-                Org = org,
-                Themes = themes,
-                Types = types,
-                Labels = labels,
-            };
         }
+
+        index.Passages.LabelSet.KeepAlive();
+        index.PassageSpeech.KeepAlive();
+
+        // The rows themselves, over the cores.
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, rows.Length, 1 << 16), range =>
+        {
+            ReadOnlySpan<int> length = lengths.Span, speech = index.PassageSpeech.Span, section = index.PassageSection.Span, set = index.Passages.LabelSet.Span;
+            for (var d = range.Item1; d < range.Item2; d++)
+            {
+                rows[d] = new PassageRow
+                {
+                    Norm = Bm25.K1 * (1 - Bm25.B + (Bm25.B * length[d] / avg)),
+                    Speech = speech[d],
+                    Section = section[d],
+                    Date = index.PassageDate[d],
+                    Year = index.PassageYear[d],
+                    Org = index.PassageOrg[d],
+                    Themes = index.PassageThemes[d],
+                    Types = index.PassageTypes[d],
+                    Labels = labelOfSet[set[d]],
+                };
+            }
+
+            lengths.KeepAlive();
+            index.PassageSpeech.KeepAlive();
+            index.PassageSection.KeepAlive();
+            index.Passages.LabelSet.KeepAlive();
+        });
 
         var labelThemes = new uint[labelSets.Count];
         var labelTypes = new uint[labelSets.Count];
@@ -227,17 +265,20 @@ internal struct PassageRow
 
 /// <summary>
 /// Postings of every pair of adjacent characters over a small field (speech titles, section headings): which strings hold a
-/// form is then a check of the few strings that hold its rarest pair instead of all of them.
+/// form is then a check of the few strings that hold its rarest pair instead of all of them. The postings are made in the
+/// background (by <see cref="Prepare"/>, or started by the first <see cref="Matching"/>); until they are there, a search
+/// checks every string, which gives the same strings in the same order, so no search waits for them.
 /// </summary>
 internal sealed class FieldPostings
 {
     private readonly string[] values;
-    private readonly Dictionary<int, int[]> pairs;
+    private readonly Lazy<Dictionary<int, int[]>> pairs;
+    private int started;
 
-    private FieldPostings(string[] values, Dictionary<int, int[]> pairs)
+    private FieldPostings(string[] values)
     {
         this.values = values;
-        this.pairs = pairs;
+        pairs = new(() => Pairs(values));
     }
 
     public int Count => values.Length;
@@ -245,8 +286,14 @@ internal sealed class FieldPostings
     /// <summary>The <paramref name="i"/>-th string.</summary>
     public string Value(int i) => values[i];
 
+    /// <summary>The postings over <paramref name="values"/>, made by <see cref="Prepare"/> or in the background after the first search.</summary>
+    public static FieldPostings Build(string[] values) => new(values);
+
+    /// <summary>Makes the char-pair postings now (returns when they are made).</summary>
+    public void Prepare() => _ = pairs.Value;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
-    public static FieldPostings Build(string[] values)
+    private static Dictionary<int, int[]> Pairs(string[] values)
     {
         var lists = new Dictionary<int, List<int>>();
         for (var i = 0; i < values.Length; i++)
@@ -268,15 +315,20 @@ internal sealed class FieldPostings
             }
         }
 
-        return new FieldPostings(values, lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+        return lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
 
     /// <summary>The strings that hold <paramref name="form"/> (ordinal), ascending.</summary>
     public List<int> Matching(string form)
     {
         var result = new List<int>();
-        if (form.Length < 2)
+        if (form.Length < 2 || !pairs.IsValueCreated)
         {
+            if (form.Length >= 2 && Interlocked.Exchange(ref started, 1) == 0)
+            {
+                _ = Task.Run(Prepare); // for the next searches
+            }
+
             for (var i = 0; i < values.Length; i++)
             {
                 if (values[i].Contains(form, StringComparison.Ordinal))
@@ -289,9 +341,10 @@ internal sealed class FieldPostings
         }
 
         int[]? rarest = null;
+        var postings = pairs.Value;
         for (var c = 0; c + 1 < form.Length; c++)
         {
-            if (!pairs.TryGetValue(Key(form[c], form[c + 1]), out var list))
+            if (!postings.TryGetValue(Key(form[c], form[c + 1]), out var list))
             {
                 return result;
             }
