@@ -241,15 +241,23 @@ public sealed partial class IndexSnapshot
             };
         });
 
-        Parallel.For(0, n, d =>
+        var speechYear = Array.ConvertAll(speeches, s => (short)(s.Year ?? 0));
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, 1 << 16), range =>
         {
-            var s = passageSpeech[d];
-            var (themeMask, typeMask) = labelMasks[columns.LabelSet[d]];
-            passageYear[d] = (short)(speeches[s].Year ?? 0);
-            passageDate[d] = speechDate[s];
-            passageThemes[d] = themeMask;
-            passageTypes[d] = typeMask;
-            passageOrg[d] = speechOrg[s];
+            ReadOnlySpan<int> speechOf = passageSpeech.Span, labelSet = columns.LabelSet.Span;
+            for (var d = range.Item1; d < range.Item2; d++)
+            {
+                var s = speechOf[d];
+                var (themeMask, typeMask) = labelMasks[labelSet[d]];
+                passageYear[d] = speechYear[s];
+                passageDate[d] = speechDate[s];
+                passageThemes[d] = themeMask;
+                passageTypes[d] = typeMask;
+                passageOrg[d] = speechOrg[s];
+            }
+
+            passageSpeech.KeepAlive();
+            columns.LabelSet.KeepAlive();
         });
 
         var passages = new PassageColumns(speeches, n)

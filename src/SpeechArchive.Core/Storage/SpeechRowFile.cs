@@ -12,8 +12,8 @@ namespace SpeechArchive.Storage;
 /// Named by the generation and its stamp (<see cref="MetaKey.GenerationStamp"/>, a random value written with each
 /// generation: one meta row names the file, no speech row is read to find it); it also holds the speech rows' digest
 /// (<see cref="GenerationFiles.Digest"/>) that names the generation's other files. Both halves of the format live here: a
-/// 64-byte header (<c>SASPCH01</c>, the generation, the stamp, the counts, the digest, the payload's length), the speeches
-/// then the sections one after the other (UTF-8 strings after their int32 byte length, -1 for none; numbers little-endian),
+/// 64-byte header (<c>SASPCH01</c>, the generation, the stamp, the counts, the digest, the payload's length, where its
+/// sections start), the speeches then the sections one after the other (UTF-8 strings after their int32 byte length, -1 for none; numbers little-endian),
 /// padded to 8 bytes, then a checksum of all before it. A file of another generation or stamp, cut short, altered or whose
 /// rows are out of order is not used (the rows are read, and the file written again).
 /// </summary>
@@ -59,7 +59,7 @@ internal static class SpeechRowFile
 
         using (mapped)
         {
-            return Decode(new ReadOnlySpan<byte>(mapped.Pointer, (int)length), generation, stamp);
+            return Decode(mapped.Pointer, (int)length, generation, stamp);
         }
     }
 
@@ -73,6 +73,7 @@ internal static class SpeechRowFile
                 payload.Speech(s);
             }
 
+            var sectionsAt = payload.Length;
             foreach (var s in rows.Sections)
             {
                 payload.Section(s);
@@ -87,6 +88,7 @@ internal static class SpeechRowFile
             BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(28), rows.Sections.Count);
             Convert.FromHexString(rows.Digest).CopyTo(header.AsSpan(32, 8));
             BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(40), bytes.Length);
+            BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(48), sectionsAt);
             var padded = new byte[GenerationFiles.Padded(bytes.Length)];
             bytes.CopyTo(padded, 0);
             var checksum = new GenerationFiles.Checksum();
@@ -99,14 +101,16 @@ internal static class SpeechRowFile
             stream.Write(sum);
         });
 
-    private static Rows? Decode(ReadOnlySpan<byte> bytes, long generation, string stamp)
+    private static unsafe Rows? Decode(byte* pointer, int length, long generation, string stamp)
     {
+        var bytes = new ReadOnlySpan<byte>(pointer, length);
         var header = bytes[..HeaderBytes];
-        var (speeches, sections, payload) = (BinaryPrimitives.ReadInt32LittleEndian(header[24..]), BinaryPrimitives.ReadInt32LittleEndian(header[28..]),
-            BinaryPrimitives.ReadInt64LittleEndian(header[40..]));
+        var (speeches, sections, payload, sectionsAt) = (BinaryPrimitives.ReadInt32LittleEndian(header[24..]), BinaryPrimitives.ReadInt32LittleEndian(header[28..]),
+            BinaryPrimitives.ReadInt64LittleEndian(header[40..]), BinaryPrimitives.ReadInt64LittleEndian(header[48..]));
         if (!header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadInt64LittleEndian(header[8..]) != generation
             || !header.Slice(16, 8).SequenceEqual(Convert.FromHexString(stamp))
-            || speeches < 0 || sections < 0 || payload < 0 || bytes.Length != HeaderBytes + GenerationFiles.Padded(payload) + 8)
+            || speeches < 0 || sections < 0 || payload < 0 || sectionsAt < 0 || sectionsAt > payload
+            || bytes.Length != HeaderBytes + GenerationFiles.Padded(payload) + 8)
         {
             return null;
         }
@@ -118,37 +122,71 @@ internal static class SpeechRowFile
             return null;
         }
 
-        var reader = new PayloadReader(bytes.Slice(HeaderBytes, (int)payload));
-        var speechList = new List<StoredSpeech>(speeches);
-        var rowIds = new HashSet<long>();
-        for (var i = 0; i < speeches && !reader.Failed; i++)
+        // The sections are read on another thread while the speeches are read here.
+        var sectionPart = pointer + HeaderBytes + sectionsAt;
+        var sectionBytes = (int)(payload - sectionsAt);
+        var sectionList = Task.Run(() => Sections(new ReadOnlySpan<byte>(sectionPart, sectionBytes), sections));
+        var speechList = Speeches(bytes.Slice(HeaderBytes, (int)sectionsAt), speeches);
+        var sectionRows = sectionList.GetAwaiter().GetResult();
+        if (speechList is null || sectionRows is null)
+        {
+            return null;
+        }
+
+        // Every section's speech is one of the speeches (both in row-id order).
+        var at = 0;
+        foreach (var section in sectionRows)
+        {
+            while (at < speechList.Count && speechList[at].RowId < section.SpeechRowId)
+            {
+                at++;
+            }
+
+            if (at == speechList.Count || speechList[at].RowId != section.SpeechRowId)
+            {
+                return null;
+            }
+        }
+
+        return new Rows(speechList, Convert.ToHexStringLower(header.Slice(32, 8)), sectionRows);
+    }
+
+    /// <summary>The <paramref name="count"/> speeches that are the whole of <paramref name="bytes"/>, in ascending row-id order; else null.</summary>
+    private static List<StoredSpeech>? Speeches(ReadOnlySpan<byte> bytes, int count)
+    {
+        var reader = new PayloadReader(bytes);
+        var list = new List<StoredSpeech>(count);
+        for (var i = 0; i < count && !reader.Failed; i++)
         {
             var speech = reader.Speech();
-            if (speechList.Count > 0 && speech.RowId <= speechList[^1].RowId)
+            if (list.Count > 0 && speech.RowId <= list[^1].RowId)
             {
                 return null;
             }
 
-            speechList.Add(speech);
-            rowIds.Add(speech.RowId);
+            list.Add(speech);
         }
 
-        var sectionList = new List<StoredSection>(sections);
-        for (var i = 0; i < sections && !reader.Failed; i++)
+        return reader.Failed || !reader.AtEnd ? null : list;
+    }
+
+    /// <summary>The <paramref name="count"/> sections that are the whole of <paramref name="bytes"/>, in ascending (speech, ordinal) order; else null.</summary>
+    private static List<StoredSection>? Sections(ReadOnlySpan<byte> bytes, int count)
+    {
+        var reader = new PayloadReader(bytes);
+        var list = new List<StoredSection>(count);
+        for (var i = 0; i < count && !reader.Failed; i++)
         {
             var section = reader.Section();
-            if (!rowIds.Contains(section.SpeechRowId)
-                || (sectionList.Count > 0 && (section.SpeechRowId, section.Ordinal).CompareTo((sectionList[^1].SpeechRowId, sectionList[^1].Ordinal)) <= 0))
+            if (list.Count > 0 && (section.SpeechRowId, section.Ordinal).CompareTo((list[^1].SpeechRowId, list[^1].Ordinal)) <= 0)
             {
                 return null;
             }
 
-            sectionList.Add(section);
+            list.Add(section);
         }
 
-        return reader.Failed || !reader.AtEnd
-            ? null
-            : new Rows(speechList, Convert.ToHexStringLower(header.Slice(32, 8)), sectionList);
+        return reader.Failed || !reader.AtEnd ? null : list;
     }
 
     private sealed class PayloadWriter
@@ -157,6 +195,8 @@ internal static class SpeechRowFile
         private readonly byte[] number = new byte[8];
 
         public byte[] ToArray() => buffer.ToArray();
+
+        public int Length => buffer.Length;
 
         public void Speech(StoredSpeech s)
         {
