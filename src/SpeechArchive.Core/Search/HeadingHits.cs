@@ -28,9 +28,16 @@ internal sealed class HeadingHits
             var (texts, ids) = headings();
             var headingDoc = new int[ids.Length];
             var headingOfDoc = new Dictionary<int, int>();
+            var (speech, ascending) = (-1, false);
             for (var h = 0; h < ids.Length; h++)
             {
-                headingDoc[h] = FirstPassageUnder(index, ids[h].Speech, ids[h].Section);
+                if (ids[h].Speech != speech)
+                {
+                    speech = ids[h].Speech;
+                    ascending = StartsAscend(index, speech);
+                }
+
+                headingDoc[h] = FirstPassageUnder(index, ids[h].Speech, ids[h].Section, ascending);
                 if (headingDoc[h] >= 0)
                 {
                     headingOfDoc.TryAdd(headingDoc[h], h);
@@ -149,11 +156,33 @@ internal sealed class HeadingHits
         return null;
     }
 
-    private static int FirstPassageUnder(IndexSnapshot index, int speech, int section)
+    /// <summary>The first passage of the speech that starts at or after the heading's end, if it starts inside the section; else -1.</summary>
+    private static int FirstPassageUnder(IndexSnapshot index, int speech, int section, bool ascending)
     {
         var s = index.Speeches[speech];
         var info = s.Sections[section];
-        foreach (var doc in s.Passages)
+        var passages = s.Passages;
+        if (ascending)
+        {
+            // The passages start in ascending order: the first that starts at or after the heading's end, found by halves.
+            var (low, high) = (0, passages.Count);
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (index.Passages.Start[passages[mid]] >= info.HeadingEnd)
+                {
+                    high = mid;
+                }
+                else
+                {
+                    low = mid + 1;
+                }
+            }
+
+            return low < passages.Count && index.Passages.Start[passages[low]] < info.End ? passages[low] : -1;
+        }
+
+        foreach (var doc in passages)
         {
             var p = index.Passages[doc];
             if (p.Start >= info.HeadingEnd)
@@ -163,5 +192,20 @@ internal sealed class HeadingHits
         }
 
         return -1;
+    }
+
+    /// <summary>Whether the speech's passages, in order, start in ascending (non-decreasing) order.</summary>
+    private static bool StartsAscend(IndexSnapshot index, int speech)
+    {
+        var passages = index.Speeches[speech].Passages;
+        for (var i = 1; i < passages.Count; i++)
+        {
+            if (index.Passages.Start[passages[i]] < index.Passages.Start[passages[i - 1]])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

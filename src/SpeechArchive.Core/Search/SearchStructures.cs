@@ -43,24 +43,22 @@ internal sealed class SearchStructures
     /// <summary>
     /// Builds what searches read (all but the passages' vectors) now, side by side over the cores, rather than one after the
     /// other inside the first searches; a search that arrives meanwhile waits only for the part it needs. What a search for
-    /// words reads comes first (packed rows, the segmenter); the facet tables (browsing without
-    /// words), the heading hits (phrases of four characters or more) and the title and heading postings (a search checks
-    /// every title and heading meanwhile: <see cref="FieldPostings"/>) after it.
+    /// words reads comes first (packed rows, the segmenter, the title and heading postings, which a search does not wait
+    /// for: it checks every title and heading meanwhile, <see cref="FieldPostings"/>); then, on one core, the facet tables
+    /// (browsing without words) and the heading hits (phrases of four characters or more).
     /// </summary>
     public void Prepare()
     {
         Parallel.Invoke(
             () => _ = PassageRows,
-            () => _ = Segmenter);
-        Parallel.Invoke(
+            () => _ = Segmenter,
             () => Headings.Prepare(),
-            () => Titles.Prepare(),
-            () => _ = Facets,
-            () =>
-            {
-                HeadingHits.Prepare();
-                HeadingTexts().Texts.Prepare();
-            });
+            () => Titles.Prepare());
+
+        // On one core: searches keep the other.
+        _ = Facets;
+        HeadingHits.Prepare();
+        HeadingTexts().Texts.Prepare();
     }
 
     /// <summary>Per passage, what scoring and counting read, in one row (one cache line) instead of seven arrays.</summary>
@@ -271,17 +269,28 @@ internal struct PassageRow
 /// </summary>
 internal sealed class FieldPostings
 {
+    /// <summary>Between the strings joined for a check of all of them; a string (or form) holding it is checked alone.</summary>
+    private const char Separator = '\uFFFF';
+
     private readonly string[] values;
     private readonly Lazy<Dictionary<int, int[]>> pairs;
+    private Lazy<(string Text, int[] Starts)?>? joined;
     private int started;
 
     private FieldPostings(string[] values)
     {
         this.values = values;
         pairs = new(() => Pairs(values));
+        joined = new(() => Join(values));
     }
 
     public int Count => values.Length;
+
+    /// <summary>Whether the first lookup starts making the postings in the background.</summary>
+    private bool StartsInBackground { get; init; } = true;
+
+    /// <summary>Strings whose postings are never made: every lookup checks the strings (for tests, to hold those checks to the postings).</summary>
+    internal static FieldPostings Unprepared(string[] values) => new(values) { StartsInBackground = false };
 
     /// <summary>The <paramref name="i"/>-th string.</summary>
     public string Value(int i) => values[i];
@@ -290,7 +299,30 @@ internal sealed class FieldPostings
     public static FieldPostings Build(string[] values) => new(values);
 
     /// <summary>Makes the char-pair postings now (returns when they are made).</summary>
-    public void Prepare() => _ = pairs.Value;
+    public void Prepare()
+    {
+        _ = pairs.Value;
+        joined = null; // the postings serve from now on
+    }
+
+    /// <summary>The strings joined by <see cref="Separator"/> with where each starts (null when one holds the separator).</summary>
+    private static (string Text, int[] Starts)? Join(string[] values)
+    {
+        var starts = new int[values.Length];
+        var at = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i].Contains(Separator, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            starts[i] = at;
+            at += values[i].Length + 1;
+        }
+
+        return (string.Join(Separator, values), starts);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
     private static Dictionary<int, int[]> Pairs(string[] values)
@@ -324,9 +356,24 @@ internal sealed class FieldPostings
         var result = new List<int>();
         if (form.Length < 2 || !pairs.IsValueCreated)
         {
-            if (form.Length >= 2 && Interlocked.Exchange(ref started, 1) == 0)
+            if (form.Length >= 2 && StartsInBackground && Interlocked.Exchange(ref started, 1) == 0)
             {
                 _ = Task.Run(Prepare); // for the next searches
+            }
+
+            if (form.Length > 0 && !form.Contains(Separator, StringComparison.Ordinal) && joined?.Value is var (text, starts))
+            {
+                // One search over all the strings joined: each string holding the form once, ascending.
+                for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0;)
+                {
+                    var i = Array.BinarySearch(starts, at);
+                    i = i >= 0 ? i : ~i - 1;
+                    result.Add(i);
+                    var next = i + 1 < starts.Length ? starts[i + 1] : text.Length;
+                    at = next >= text.Length ? -1 : text.IndexOf(form, next, StringComparison.Ordinal);
+                }
+
+                return result;
             }
 
             for (var i = 0; i < values.Length; i++)

@@ -112,6 +112,7 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
     {
         var titles = fixture.Snapshot.Speeches.Select(s => s.TitleMatch).ToArray();
         var postings = FieldPostings.Build(titles); // checks every title until its postings, started by the first lookup, are made
+        var unprepared = FieldPostings.Unprepared(titles);
         var prepared = FieldPostings.Build(titles);
         prepared.Prepare();
         var forms = Gen.Elements(titles.Where(t => t.Length > 0).ToArray())
@@ -124,6 +125,7 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
             var expected = Enumerable.Range(0, titles.Length).Where(i => titles[i].Contains(form, StringComparison.Ordinal)).ToList();
             Assert.Equal(expected, postings.Matching(form));
             Assert.Equal(expected, prepared.Matching(form));
+            Assert.Equal(expected, unprepared.Matching(form));
         }, cases: 500);
     }
 
