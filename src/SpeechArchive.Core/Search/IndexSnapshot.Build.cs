@@ -242,7 +242,7 @@ public sealed partial class IndexSnapshot
         });
 
         var speechYear = Array.ConvertAll(speeches, s => (short)(s.Year ?? 0));
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, 1 << 16), range =>
+        Parallel.ForEach(Ranges(n), range =>
         {
             ReadOnlySpan<int> speechOf = passageSpeech.Span, labelSet = columns.LabelSet.Span;
             for (var d = range.Item1; d < range.Item2; d++)
@@ -304,6 +304,7 @@ public sealed partial class IndexSnapshot
             PassageLength = columns.Length,
             ColumnsFromFile = columnsFromFile,
             SpeechesFromFile = speechesFromFile,
+            PassageRowIds = postingsOnSecond is not null ? columns.RowIds : default, // for the vectors read in the background
             AverageLength = n == 0 ? 1 : (double)totalLength / n,
             sectionMatches = sectionMatches,
             speechById = speeches.Select((sp, i) => (sp.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal),
@@ -318,7 +319,7 @@ public sealed partial class IndexSnapshot
             {
                 try
                 {
-                    return ReadMeaning(passageStore, rowIds);
+                    return ReadMeaning(passageStore, null); // not the row ids: their map is closed once the snapshot is collected
                 }
                 finally
                 {
@@ -380,13 +381,30 @@ public sealed partial class IndexSnapshot
         return (rows, false);
     }
 
-    /// <summary>The meaning model with the passages' stored vectors when they are those of the passages <paramref name="rowIds"/>.</summary>
-    private static MeaningRead ReadMeaning(IndexStore store, Column<long> rowIds)
+    /// <summary>
+    /// The meaning model with the passages' stored vectors: with <paramref name="rowIds"/>, only when they are those of these
+    /// passages; without, unchecked (<see cref="TakeStoredVectors"/> checks them).
+    /// </summary>
+    private static MeaningRead ReadMeaning(IndexStore store, Column<long>? rowIds)
     {
         var (model, passages) = Indexing.ArchiveVectors.Read(store);
-        var read = new MeaningRead(model, passages?.For(rowIds.Span));
-        rowIds.KeepAlive();
+        if (rowIds is not { } ids)
+        {
+            return new MeaningRead(model, passages) { Checked = false };
+        }
+
+        var read = new MeaningRead(model, passages?.For(ids.Span));
+        ids.KeepAlive();
         return read;
+    }
+
+    /// <summary>0 to <paramref name="n"/> in ranges of 65,536 (the last shorter), for a pass over the cores.</summary>
+    internal static IEnumerable<(int Start, int End)> Ranges(int n)
+    {
+        for (var at = 0; at < n; at += 1 << 16)
+        {
+            yield return (at, Math.Min(n, at + (1 << 16)));
+        }
     }
 
     /// <summary>yyyymmdd of the speech's date, or year × 10000 when only the year is known, or 0.</summary>

@@ -84,14 +84,28 @@ public sealed partial class IndexSnapshot
     {
         public Indexing.MeaningModel? Model { get; } = model;
         public Indexing.StoredPassageVectors? Passages = passages;
+
+        /// <summary>Whether <see cref="Passages"/> were kept only if they are the snapshot's passages (else that is checked when they are taken).</summary>
+        public bool Checked { get; init; } = true;
     }
 
     /// <summary>The passages' vectors (and their cells) the index stored for this generation, handed over once (null after, or when there were none).</summary>
     internal Indexing.StoredPassageVectors? TakeStoredVectors()
     {
         var read = meaning.GetAwaiter().GetResult();
-        return Interlocked.Exchange(ref read.Passages, null);
+        var passages = Interlocked.Exchange(ref read.Passages, null);
+        if (passages is null || read.Checked)
+        {
+            return passages;
+        }
+
+        var mine = passages.For(PassageRowIds.Span);
+        PassageRowIds.KeepAlive();
+        return mine;
     }
+
+    /// <summary>Each passage's row id (the columns' own) where the stored vectors are read in the background: they are checked against it when taken.</summary>
+    private Column<long> PassageRowIds { get; init; }
 
     /// <summary>Each passage's meaning as a vector: the stored ones, or built on first use (null without word vectors).</summary>
     public Semantics.PassageVectors? MeaningVectors => SearchStructures.Of(this).PassageVectors;

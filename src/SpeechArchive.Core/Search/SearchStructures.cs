@@ -189,7 +189,7 @@ internal sealed class SearchStructures
         index.PassageSpeech.KeepAlive();
 
         // The rows themselves, over the cores.
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, rows.Length, 1 << 16), range =>
+        Parallel.ForEach(IndexSnapshot.Ranges(rows.Length), range =>
         {
             ReadOnlySpan<int> length = lengths.Span, speech = index.PassageSpeech.Span, section = index.PassageSection.Span, set = index.Passages.LabelSet.Span;
             for (var d = range.Item1; d < range.Item2; d++)

@@ -126,7 +126,16 @@ internal static class SpeechRowFile
         var sectionPart = pointer + HeaderBytes + sectionsAt;
         var sectionBytes = (int)(payload - sectionsAt);
         var sectionList = Task.Run(() => Sections(new ReadOnlySpan<byte>(sectionPart, sectionBytes), sections));
-        var speechList = Speeches(bytes.Slice(HeaderBytes, (int)sectionsAt), speeches);
+        List<StoredSpeech>? speechList;
+        try
+        {
+            speechList = Speeches(bytes.Slice(HeaderBytes, (int)sectionsAt), speeches);
+        }
+        finally
+        {
+            ((IAsyncResult)sectionList).AsyncWaitHandle.WaitOne(); // the map stays open until the sections are read
+        }
+
         var sectionRows = sectionList.GetAwaiter().GetResult();
         if (speechList is null || sectionRows is null)
         {
@@ -155,7 +164,7 @@ internal static class SpeechRowFile
     private static List<StoredSpeech>? Speeches(ReadOnlySpan<byte> bytes, int count)
     {
         var reader = new PayloadReader(bytes);
-        var list = new List<StoredSpeech>(count);
+        var list = new List<StoredSpeech>(Math.Min(count, bytes.Length / 64));
         for (var i = 0; i < count && !reader.Failed; i++)
         {
             var speech = reader.Speech();
@@ -174,7 +183,7 @@ internal static class SpeechRowFile
     private static List<StoredSection>? Sections(ReadOnlySpan<byte> bytes, int count)
     {
         var reader = new PayloadReader(bytes);
-        var list = new List<StoredSection>(count);
+        var list = new List<StoredSection>(Math.Min(count, bytes.Length / 32));
         for (var i = 0; i < count && !reader.Failed; i++)
         {
             var section = reader.Section();
