@@ -8,34 +8,59 @@ namespace SpeechArchive.Search;
 internal sealed class HeadingHits
 {
     private readonly IndexSnapshot index;
-    private readonly FieldPostings headings;
-    private readonly (int Speech, int Section)[] headingIds;
-    private readonly int[] headingDoc;
-    private readonly FieldPostings titles;
-    private readonly Dictionary<int, int> headingOfDoc = [];
+    private readonly Lazy<Parts> parts;
 
-    private HeadingHits(IndexSnapshot index, FieldPostings headings, (int Speech, int Section)[] headingIds, FieldPostings titles)
+    /// <summary>The headings' and titles' postings and the first passage under each heading, made on the first form long enough to need them.</summary>
+    private sealed class Parts
+    {
+        public required FieldPostings Headings { get; init; }
+        public required (int Speech, int Section)[] HeadingIds { get; init; }
+        public required int[] HeadingDoc { get; init; }
+        public required Dictionary<int, int> HeadingOfDoc { get; init; }
+        public required FieldPostings Titles { get; init; }
+    }
+
+    private HeadingHits(IndexSnapshot index, Func<(FieldPostings Texts, (int Speech, int Section)[] Ids)> headings, Func<FieldPostings> titles)
     {
         this.index = index;
-        this.headings = headings;
-        this.headingIds = headingIds;
-        this.titles = titles;
-        headingDoc = new int[headingIds.Length];
-        for (var h = 0; h < headingIds.Length; h++)
+        parts = new(() =>
         {
-            headingDoc[h] = FirstPassageUnder(index, headingIds[h].Speech, headingIds[h].Section);
-            if (headingDoc[h] >= 0)
+            var (texts, ids) = headings();
+            var headingDoc = new int[ids.Length];
+            var headingOfDoc = new Dictionary<int, int>();
+            var (speech, ascending) = (-1, false);
+            for (var h = 0; h < ids.Length; h++)
             {
-                headingOfDoc.TryAdd(headingDoc[h], h);
+                if (ids[h].Speech != speech)
+                {
+                    speech = ids[h].Speech;
+                    ascending = StartsAscend(index, speech);
+                }
+
+                headingDoc[h] = FirstPassageUnder(index, ids[h].Speech, ids[h].Section, ascending);
+                if (headingDoc[h] >= 0)
+                {
+                    headingOfDoc.TryAdd(headingDoc[h], h);
+                }
             }
-        }
+
+            return new Parts { Headings = texts, HeadingIds = ids, HeadingDoc = headingDoc, HeadingOfDoc = headingOfDoc, Titles = titles() };
+        });
     }
 
     /// <summary>A phrase this long (match-form characters) or longer makes a heading hit: a heading searched as written, not a common word in it.</summary>
     public const int MinLength = 4;
 
-    public static HeadingHits Build(IndexSnapshot index, (FieldPostings Texts, (int Speech, int Section)[] Ids) headings, FieldPostings titles) =>
-        new(index, headings.Texts, headings.Ids, titles);
+    /// <summary>
+    /// The heading hits of <paramref name="index"/> over the heading texts and titles <paramref name="headings"/> and
+    /// <paramref name="titles"/> give, asked for (with the first passage under each heading) on the first form of
+    /// <see cref="MinLength"/> or more, or by <see cref="Prepare"/>: a search for shorter words never waits for them.
+    /// </summary>
+    public static HeadingHits Build(IndexSnapshot index, Func<(FieldPostings Texts, (int Speech, int Section)[] Ids)> headings, Func<FieldPostings> titles) =>
+        new(index, headings, titles);
+
+    /// <summary>Makes the postings and the passages under the headings now (a snapshot's preparation, in the background).</summary>
+    public void Prepare() => _ = parts.Value;
 
     /// <summary>
     /// The passages that stand first under a heading or title holding <paramref name="form"/> (a match form), ascending, each
@@ -48,6 +73,7 @@ internal sealed class HeadingHits
             return null;
         }
 
+        var (headings, headingDoc, titles) = (parts.Value.Headings, parts.Value.HeadingDoc, parts.Value.Titles);
         Dictionary<int, double>? docs = null;
         foreach (var h in headings.Matching(form))
         {
@@ -104,9 +130,14 @@ internal sealed class HeadingHits
     /// </summary>
     public (string Text, bool IsTitle)? Describe(int doc, IReadOnlyList<string> forms)
     {
-        if (headingOfDoc.TryGetValue(doc, out var h))
+        if (!forms.Any(f => f.Length >= MinLength))
         {
-            var (speech, section) = headingIds[h];
+            return null; // both ways below need such a form
+        }
+
+        if (parts.Value.HeadingOfDoc.TryGetValue(doc, out var h))
+        {
+            var (speech, section) = parts.Value.HeadingIds[h];
             var s = index.Speeches[speech];
             var info = s.Sections[section];
             var match = Analysis.MatchText.Build(s.TextSpan, info.HeadingStart, info.HeadingEnd);
@@ -125,11 +156,33 @@ internal sealed class HeadingHits
         return null;
     }
 
-    private static int FirstPassageUnder(IndexSnapshot index, int speech, int section)
+    /// <summary>The first passage of the speech that starts at or after the heading's end, if it starts inside the section; else -1.</summary>
+    private static int FirstPassageUnder(IndexSnapshot index, int speech, int section, bool ascending)
     {
         var s = index.Speeches[speech];
         var info = s.Sections[section];
-        foreach (var doc in s.Passages)
+        var passages = s.Passages;
+        if (ascending)
+        {
+            // The passages start in ascending order: the first that starts at or after the heading's end, found by halves.
+            var (low, high) = (0, passages.Count);
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (index.Passages.Start[passages[mid]] >= info.HeadingEnd)
+                {
+                    high = mid;
+                }
+                else
+                {
+                    low = mid + 1;
+                }
+            }
+
+            return low < passages.Count && index.Passages.Start[passages[low]] < info.End ? passages[low] : -1;
+        }
+
+        foreach (var doc in passages)
         {
             var p = index.Passages[doc];
             if (p.Start >= info.HeadingEnd)
@@ -139,5 +192,20 @@ internal sealed class HeadingHits
         }
 
         return -1;
+    }
+
+    /// <summary>Whether the speech's passages, in order, start in ascending (non-decreasing) order.</summary>
+    private static bool StartsAscend(IndexSnapshot index, int speech)
+    {
+        var passages = index.Speeches[speech].Passages;
+        for (var i = 1; i < passages.Count; i++)
+        {
+            if (index.Passages.Start[passages[i]] < index.Passages.Start[passages[i - 1]])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

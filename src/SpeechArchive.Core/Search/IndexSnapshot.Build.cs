@@ -8,8 +8,53 @@ namespace SpeechArchive.Search;
 
 public sealed partial class IndexSnapshot
 {
-    /// <summary>Builds the snapshot from <paramref name="store"/>, reading the passages on <paramref name="passageStore"/> meanwhile.</summary>
+    /// <summary>
+    /// Builds the snapshot from <paramref name="store"/>, reading the passages (or, with the generation's columns file, the
+    /// sections and postings) on <paramref name="passageStore"/> meanwhile. A separate <paramref name="passageStore"/> is
+    /// Build's to close: after the snapshot is made, it reads the meaning model and the passages' vectors there in the
+    /// background (which a search for words does not wait for), then ends its read and closes it.
+    /// </summary>
     private static IndexSnapshot Build(IndexStore store, IndexStore passageStore)
+    {
+        var separate = !ReferenceEquals(passageStore, store);
+        var onSecond = new List<Task>(); // what reads on passageStore
+        var closesSecond = false;
+        try
+        {
+            return Build(store, passageStore, onSecond.Add, () => closesSecond = true);
+        }
+        finally
+        {
+            if (separate && !closesSecond)
+            {
+                try
+                {
+                    Task.WaitAll(onSecond); // never close a connection a task still reads
+                }
+                catch (AggregateException)
+                {
+                    // the task's failure is Build's own (it waited for it) or moot after another failure
+                }
+
+                Close(passageStore);
+            }
+        }
+    }
+
+    /// <summary>Ends a read on <paramref name="store"/> and closes it.</summary>
+    private static void Close(IndexStore store)
+    {
+        try
+        {
+            store.Rollback();
+        }
+        finally
+        {
+            store.Dispose();
+        }
+    }
+
+    private static IndexSnapshot Build(IndexStore store, IndexStore passageStore, Action<Task> reading, Action handOver)
     {
         var stages = new Dictionary<string, double>();
         var lap = System.Diagnostics.Stopwatch.StartNew();
@@ -24,25 +69,26 @@ public sealed partial class IndexSnapshot
         var (learnedWords, lexiconEdits) = (store.GetMeta(MetaKey.Lexicon), store.GetMeta(MetaKey.LexiconEdits));
         var lexicon = Task.Run(() => Indexing.ArchiveLexicon.Compose(learnedWords, lexiconEdits));
         // The passages' columns file of this generation, when there is one, spares reading every passage row: the second
-        // connection then reads the sections, postings and vectors while the first reads the speeches. Else it reads the
-        // passage rows while the first reads the rest.
+        // connection then reads the postings (and the sections, without the speech rows file) while the first reads the
+        // speeches. Else it reads the passage rows while the first reads the rest.
         var generation = store.Generation;
         var separate = !ReferenceEquals(passageStore, store);
         Task<List<StoredPassage>>? passageRows = null;
-        Task<(List<StoredSection>, SegmentPostingsFile, (Indexing.MeaningModel? Model, Indexing.StoredPassageVectors? Passages))>? rest = null;
+        Task<SegmentPostingsFile>? postingsOnSecond = null;
         if (!PassageColumnFile.AnyFor(store.Directory, generation))
         {
             passageRows = separate ? Task.Run(() => passageStore.ReadPassages()) : Task.FromResult(store.ReadPassages());
+            reading(passageRows);
         }
         else if (separate)
         {
-            rest = Task.Run(() => ReadRest(passageStore, generation));
+            postingsOnSecond = Task.Run(() => SegmentPostingsFile.ReadForGeneration(passageStore, generation));
+            reading(postingsOnSecond);
         }
 
-        var storedSpeeches = store.ReadSpeeches(withText: false, withMarkdown: true);
-        var digest = GenerationFiles.Digest(storedSpeeches);
+        var ((storedSpeeches, digest, storedSections), speechesFromFile) = SpeechRows(store, postingsOnSecond is null ? null : (passageStore, postingsOnSecond), generation, reading);
         var texts = SpeechTexts.Load(store, storedSpeeches, digest);
-        var (storedSections, segments, meaning) = rest?.GetAwaiter().GetResult() ?? ReadRest(store, generation);
+        var segments = postingsOnSecond?.GetAwaiter().GetResult() ?? SegmentPostingsFile.ReadForGeneration(store, generation);
         Lap("rows");
 
         var speechIndex = new Dictionary<long, int>(storedSpeeches.Count);
@@ -128,17 +174,31 @@ public sealed partial class IndexSnapshot
         var maxRow = n == 0 ? 0 : columns.RowIds[n - 1];
         var denseByRow = new int[maxRow + 1];
         Array.Fill(denseByRow, -1);
-        var passageLists = new List<int>[storedSpeeches.Count];
+        // Each speech's passages, in order: counted, then placed.
+        var passageLists = new int[storedSpeeches.Count][];
+        var passageCounts = new int[storedSpeeches.Count];
+        var rowIdSpan = columns.RowIds.Span;
+        var speechSpan = passageSpeech.Span;
+        for (var d = 0; d < n; d++)
+        {
+            denseByRow[rowIdSpan[d]] = d;
+            passageCounts[speechSpan[d]]++;
+        }
+
         for (var i = 0; i < passageLists.Length; i++)
         {
-            passageLists[i] = [];
+            passageLists[i] = passageCounts[i] == 0 ? [] : new int[passageCounts[i]];
+            passageCounts[i] = 0;
         }
 
         for (var d = 0; d < n; d++)
         {
-            denseByRow[columns.RowIds[d]] = d;
-            passageLists[passageSpeech[d]].Add(d);
+            var s = speechSpan[d];
+            passageLists[s][passageCounts[s]++] = d;
         }
+
+        columns.RowIds.KeepAlive();
+        passageSpeech.KeepAlive();
 
         // The term dictionary is read on one thread while the passages are built on the others.
         var postings = Task.Run(() => IndexPostings(segments, denseByRow));
@@ -181,15 +241,23 @@ public sealed partial class IndexSnapshot
             };
         });
 
-        Parallel.For(0, n, d =>
+        var speechYear = Array.ConvertAll(speeches, s => (short)(s.Year ?? 0));
+        Parallel.ForEach(Ranges(n), range =>
         {
-            var s = passageSpeech[d];
-            var (themeMask, typeMask) = labelMasks[columns.LabelSet[d]];
-            passageYear[d] = (short)(speeches[s].Year ?? 0);
-            passageDate[d] = speechDate[s];
-            passageThemes[d] = themeMask;
-            passageTypes[d] = typeMask;
-            passageOrg[d] = speechOrg[s];
+            ReadOnlySpan<int> speechOf = passageSpeech.Span, labelSet = columns.LabelSet.Span;
+            for (var d = range.Item1; d < range.Item2; d++)
+            {
+                var s = speechOf[d];
+                var (themeMask, typeMask) = labelMasks[labelSet[d]];
+                passageYear[d] = speechYear[s];
+                passageDate[d] = speechDate[s];
+                passageThemes[d] = themeMask;
+                passageTypes[d] = typeMask;
+                passageOrg[d] = speechOrg[s];
+            }
+
+            passageSpeech.KeepAlive();
+            columns.LabelSet.KeepAlive();
         });
 
         var passages = new PassageColumns(speeches, n)
@@ -235,12 +303,36 @@ public sealed partial class IndexSnapshot
             PassageOrg = passageOrg,
             PassageLength = columns.Length,
             ColumnsFromFile = columnsFromFile,
+            SpeechesFromFile = speechesFromFile,
+            PassageRowIds = postingsOnSecond is not null ? columns.RowIds : default, // for the vectors read in the background
             AverageLength = n == 0 ? 1 : (double)totalLength / n,
             sectionMatches = sectionMatches,
             speechById = speeches.Select((sp, i) => (sp.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal),
         };
         Lap("speeches");
-        (snapshot.Meaning, snapshot.storedVectors) = (meaning.Model, meaning.Passages?.For(columns.RowIds.Span));
+        var rowIds = columns.RowIds;
+        if (postingsOnSecond is not null)
+        {
+            // The second connection is free (it read the sections and postings): the meaning is read there after the load.
+            handOver();
+            snapshot.meaning = Task.Run(() =>
+            {
+                try
+                {
+                    return ReadMeaning(passageStore, null); // not the row ids: their map is closed once the snapshot is collected
+                }
+                finally
+                {
+                    Close(passageStore);
+                }
+            });
+        }
+        else
+        {
+            passageRows?.Wait(); // done: the columns were made from these rows
+            snapshot.meaning = Task.FromResult(ReadMeaning(store, rowIds));
+        }
+
         Lap("meaning");
         snapshot.postings = postings.GetAwaiter().GetResult();
         Lap("postings");
@@ -248,9 +340,72 @@ public sealed partial class IndexSnapshot
         return snapshot;
     }
 
-    /// <summary>The sections, the segments' postings (mapped from the generation's postings file) and the meaning model with the passages' stored vectors.</summary>
-    private static (List<StoredSection>, SegmentPostingsFile, (Indexing.MeaningModel? Model, Indexing.StoredPassageVectors? Passages)) ReadRest(IndexStore store, long generation) =>
-        (store.ReadSections(), SegmentPostingsFile.ReadForGeneration(store, generation), Indexing.ArchiveVectors.Read(store));
+    /// <summary>
+    /// The speech rows (without their texts, in row-id order), their digest and the section rows of the generation: from its
+    /// speech rows file beside the index (<see cref="SpeechRowFile"/>, named by the generation's stamp) when that is whole;
+    /// else read — the sections on the <paramref name="second"/> connection after what it reads now, when given — and
+    /// written to the file for the next load (deleting the other generations'). Where the file cannot be written (a
+    /// read-only folder, a full disk) or the index has no stamp (last committed by an older version), the rows serve.
+    /// </summary>
+    private static (SpeechRowFile.Rows Rows, bool FromFile) SpeechRows(IndexStore store, (IndexStore Store, Task Busy)? second, long generation, Action<Task> reading)
+    {
+        var stamp = store.GetMeta(MetaKey.GenerationStamp);
+        var path = SpeechRowFile.IsStamp(stamp) ? Path.Combine(store.Directory, SpeechRowFile.NameFor(generation, stamp!)) : null;
+        if (path is not null && SpeechRowFile.Read(path, generation, stamp!) is { } stored)
+        {
+            return (stored, true);
+        }
+
+        Task<List<StoredSection>>? sections = null;
+        if (second is var (other, busy))
+        {
+            sections = busy.ContinueWith(_ => other.ReadSections(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            reading(sections);
+        }
+
+        var speeches = store.ReadSpeeches(withText: false, withMarkdown: true);
+        var rows = new SpeechRowFile.Rows(speeches, GenerationFiles.Digest(speeches), sections?.GetAwaiter().GetResult() ?? store.ReadSections());
+        if (path is not null)
+        {
+            try
+            {
+                SpeechRowFile.Write(path, generation, stamp!, rows);
+                SpeechRowFile.DeleteOthers(store.Directory, generation, Path.GetFileName(path));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // a read-only folder or a full disk: the rows serve, and the next load tries again
+            }
+        }
+
+        return (rows, false);
+    }
+
+    /// <summary>
+    /// The meaning model with the passages' stored vectors: with <paramref name="rowIds"/>, only when they are those of these
+    /// passages; without, unchecked (<see cref="TakeStoredVectors"/> checks them).
+    /// </summary>
+    private static MeaningRead ReadMeaning(IndexStore store, Column<long>? rowIds)
+    {
+        var (model, passages) = Indexing.ArchiveVectors.Read(store);
+        if (rowIds is not { } ids)
+        {
+            return new MeaningRead(model, passages) { Checked = false };
+        }
+
+        var read = new MeaningRead(model, passages?.For(ids.Span));
+        ids.KeepAlive();
+        return read;
+    }
+
+    /// <summary>0 to <paramref name="n"/> in ranges of 65,536 (the last shorter), for a pass over the cores.</summary>
+    internal static IEnumerable<(int Start, int End)> Ranges(int n)
+    {
+        for (var at = 0; at < n; at += 1 << 16)
+        {
+            yield return (at, Math.Min(n, at + (1 << 16)));
+        }
+    }
 
     /// <summary>yyyymmdd of the speech's date, or year × 10000 when only the year is known, or 0.</summary>
     private static int DateKey(StoredSpeech s) =>

@@ -74,12 +74,38 @@ public sealed partial class IndexSnapshot
     /// The word vectors that serve ranking by meaning, as the index names them: learned from the archive, or the base
     /// vectors (null when the build ships none and the archive learned none).
     /// </summary>
-    public Indexing.MeaningModel? Meaning { get; private set; }
+    /// <remarks>Read in the background after the load (waited for here when asked before it is done): a search for words never needs it.</remarks>
+    public Indexing.MeaningModel? Meaning => meaning.GetAwaiter().GetResult().Model;
 
-    private Indexing.StoredPassageVectors? storedVectors;
+    private Task<MeaningRead> meaning = Task.FromResult(new MeaningRead(null, null));
+
+    /// <summary>The meaning model and the passages' stored vectors as read for the snapshot; the vectors are handed over once.</summary>
+    private sealed class MeaningRead(Indexing.MeaningModel? model, Indexing.StoredPassageVectors? passages)
+    {
+        public Indexing.MeaningModel? Model { get; } = model;
+        public Indexing.StoredPassageVectors? Passages = passages;
+
+        /// <summary>Whether <see cref="Passages"/> were kept only if they are the snapshot's passages (else that is checked when they are taken).</summary>
+        public bool Checked { get; init; } = true;
+    }
 
     /// <summary>The passages' vectors (and their cells) the index stored for this generation, handed over once (null after, or when there were none).</summary>
-    internal Indexing.StoredPassageVectors? TakeStoredVectors() => Interlocked.Exchange(ref storedVectors, null);
+    internal Indexing.StoredPassageVectors? TakeStoredVectors()
+    {
+        var read = meaning.GetAwaiter().GetResult();
+        var passages = Interlocked.Exchange(ref read.Passages, null);
+        if (passages is null || read.Checked)
+        {
+            return passages;
+        }
+
+        var mine = passages.For(PassageRowIds.Span);
+        PassageRowIds.KeepAlive();
+        return mine;
+    }
+
+    /// <summary>Each passage's row id (the columns' own) where the stored vectors are read in the background: they are checked against it when taken.</summary>
+    private Column<long> PassageRowIds { get; init; }
 
     /// <summary>Each passage's meaning as a vector: the stored ones, or built on first use (null without word vectors).</summary>
     public Semantics.PassageVectors? MeaningVectors => SearchStructures.Of(this).PassageVectors;
@@ -114,6 +140,9 @@ public sealed partial class IndexSnapshot
     /// <summary>Whether the passages' columns were read from the generation's columns file (else made from the passage rows).</summary>
     internal bool ColumnsFromFile { get; private init; }
 
+    /// <summary>Whether the speech and section rows were read from the generation's speech rows file (<see cref="SpeechRowFile"/>).</summary>
+    internal bool SpeechesFromFile { get; private init; }
+
     private PostingsIndex postings = null!; // set by Build before the snapshot is handed out
     private Dictionary<string, int> speechById = new(StringComparer.Ordinal);
     private string[] sectionMatches = [];
@@ -139,8 +168,10 @@ public sealed partial class IndexSnapshot
     internal static IndexSnapshot Load(IndexStore store)
     {
         // Read transactions (WAL: they see one commit and never wait for a writer) on two connections, so the passages are
-        // read while the speeches are; both must see the same commit, or the second starts again.
-        using var second = IndexStore.Open(store.Directory, create: false);
+        // read while the speeches are; both must see the same commit, or the second starts again. Once Build has the second
+        // connection, it closes it (after reading the meaning model on it in the background).
+        var second = IndexStore.Open(store.Directory, create: false);
+        var handedOver = false;
         store.BeginRead();
         try
         {
@@ -148,18 +179,13 @@ public sealed partial class IndexSnapshot
             for (var attempt = 0; ; attempt++)
             {
                 second.BeginRead();
-                try
+                if (second.Generation == generation)
                 {
-                    if (second.Generation == generation)
-                    {
-                        return Build(store, second);
-                    }
-                }
-                finally
-                {
-                    second.Rollback();
+                    handedOver = true;
+                    return Build(store, second);
                 }
 
+                second.Rollback();
                 if (attempt >= 3)
                 {
                     return Build(store, store); // a writer keeps committing: read everything on the first connection
@@ -169,6 +195,10 @@ public sealed partial class IndexSnapshot
         finally
         {
             store.Rollback();
+            if (!handedOver)
+            {
+                second.Dispose();
+            }
         }
     }
 

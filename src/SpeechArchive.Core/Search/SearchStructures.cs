@@ -32,7 +32,7 @@ internal sealed class SearchStructures
         titles = new(() => FieldPostings.Build(index.Speeches.Select(s => s.TitleMatch).ToArray()));
         headings = new(() => FieldPostings.Build(Enumerable.Range(0, index.SectionCount).Select(index.SectionMatch).ToArray()));
         headingTexts = new(() => HeadingTexts(index));
-        headingHits = new(() => HeadingHits.Build(index, HeadingTexts(), Titles));
+        headingHits = new(() => HeadingHits.Build(index, HeadingTexts, () => Titles));
         segmenter = new(() => new Analysis.Segmenter(index.Lexicon));
         this.index = index;
     }
@@ -41,16 +41,25 @@ internal sealed class SearchStructures
     public static SearchStructures Of(IndexSnapshot index) => Table.GetValue(index, i => new SearchStructures(i));
 
     /// <summary>
-    /// Builds what every search reads (all but the passages' vectors) now, side by side over the cores, rather than one
-    /// after the other inside the first searches; a search that arrives meanwhile waits only for the part it needs.
+    /// Builds what searches read (all but the passages' vectors) now, side by side over the cores, rather than one after the
+    /// other inside the first searches; a search that arrives meanwhile waits only for the part it needs. What a search for
+    /// words reads comes first (packed rows, the segmenter, the title and heading postings, which a search does not wait
+    /// for: it checks every title and heading meanwhile, <see cref="FieldPostings"/>); then, on one core, the facet tables
+    /// (browsing without words) and the heading hits (phrases of four characters or more).
     /// </summary>
-    public void Prepare() =>
+    public void Prepare()
+    {
         Parallel.Invoke(
             () => _ = PassageRows,
-            () => _ = Facets,
-            () => _ = HeadingHits, // the titles and heading texts with it
-            () => _ = Headings,
-            () => _ = Segmenter);
+            () => _ = Segmenter,
+            () => Headings.Prepare(),
+            () => Titles.Prepare());
+
+        // On one core: searches keep the other.
+        _ = Facets;
+        HeadingHits.Prepare();
+        HeadingTexts().Texts.Prepare();
+    }
 
     /// <summary>Per passage, what scoring and counting read, in one row (one cache line) instead of seven arrays.</summary>
     public PassageRow[] Rows => rows.Value.Rows;
@@ -144,17 +153,28 @@ internal sealed class SearchStructures
         var speechOrg = new int[index.Speeches.Count];
         var seen = new bool[index.Speeches.Count];
         var perSpeech = true;
+
+        // One pass numbers the distinct (themes, types) pairs in the order of their first passage and checks that years and
+        // organisations are per speech; a passage's pair follows from its label set, so each set is looked up once.
+        var labelOfSet = new int[index.Passages.LabelSets.Length];
+        Array.Fill(labelOfSet, -1);
+        var labelSet = index.Passages.LabelSet.Span;
+        var passageSpeech = index.PassageSpeech.Span;
         for (var d = 0; d < rows.Length; d++)
         {
-            var (themes, types) = (index.PassageThemes[d], index.PassageTypes[d]);
-            var key = ((ulong)types << 32) | themes;
-            if (!labelSets.TryGetValue(key, out var labels))
+            if (labelOfSet[labelSet[d]] < 0)
             {
-                labels = labelSets.Count;
-                labelSets[key] = labels;
+                var key = ((ulong)index.PassageTypes[d] << 32) | index.PassageThemes[d];
+                if (!labelSets.TryGetValue(key, out var labels))
+                {
+                    labels = labelSets.Count;
+                    labelSets[key] = labels;
+                }
+
+                labelOfSet[labelSet[d]] = labels;
             }
 
-            var (speech, year, org) = (index.PassageSpeech[d], index.PassageYear[d], index.PassageOrg[d]);
+            var (speech, year, org) = (passageSpeech[d], index.PassageYear[d], index.PassageOrg[d]);
             if (!seen[speech])
             {
                 (seen[speech], speechYear[speech], speechOrg[speech]) = (true, year, org);
@@ -163,20 +183,36 @@ internal sealed class SearchStructures
             {
                 perSpeech = false;
             }
-
-            rows[d] = new PassageRow
-            {
-                Norm = Bm25.K1 * (1 - Bm25.B + (Bm25.B * lengths[d] / avg)),
-                Speech = speech,
-                Section = index.PassageSection[d],
-                Date = index.PassageDate[d],
-                Year = year,
-                Org = org,
-                Themes = themes,
-                Types = types,
-                Labels = labels,
-            };
         }
+
+        index.Passages.LabelSet.KeepAlive();
+        index.PassageSpeech.KeepAlive();
+
+        // The rows themselves, over the cores.
+        Parallel.ForEach(IndexSnapshot.Ranges(rows.Length), range =>
+        {
+            ReadOnlySpan<int> length = lengths.Span, speech = index.PassageSpeech.Span, section = index.PassageSection.Span, set = index.Passages.LabelSet.Span;
+            for (var d = range.Item1; d < range.Item2; d++)
+            {
+                rows[d] = new PassageRow
+                {
+                    Norm = Bm25.K1 * (1 - Bm25.B + (Bm25.B * length[d] / avg)),
+                    Speech = speech[d],
+                    Section = section[d],
+                    Date = index.PassageDate[d],
+                    Year = index.PassageYear[d],
+                    Org = index.PassageOrg[d],
+                    Themes = index.PassageThemes[d],
+                    Types = index.PassageTypes[d],
+                    Labels = labelOfSet[set[d]],
+                };
+            }
+
+            lengths.KeepAlive();
+            index.PassageSpeech.KeepAlive();
+            index.PassageSection.KeepAlive();
+            index.Passages.LabelSet.KeepAlive();
+        });
 
         var labelThemes = new uint[labelSets.Count];
         var labelTypes = new uint[labelSets.Count];
@@ -227,26 +263,69 @@ internal struct PassageRow
 
 /// <summary>
 /// Postings of every pair of adjacent characters over a small field (speech titles, section headings): which strings hold a
-/// form is then a check of the few strings that hold its rarest pair instead of all of them.
+/// form is then a check of the few strings that hold its rarest pair instead of all of them. The postings are made in the
+/// background (by <see cref="Prepare"/>, or started by the first <see cref="Matching"/>); until they are there, a search
+/// checks every string, which gives the same strings in the same order, so no search waits for them.
 /// </summary>
 internal sealed class FieldPostings
 {
-    private readonly string[] values;
-    private readonly Dictionary<int, int[]> pairs;
+    /// <summary>Between the strings joined for a check of all of them; a string (or form) holding it is checked alone.</summary>
+    private const char Separator = '\uFFFF';
 
-    private FieldPostings(string[] values, Dictionary<int, int[]> pairs)
+    private readonly string[] values;
+    private readonly Lazy<Dictionary<int, int[]>> pairs;
+    private Lazy<(string Text, int[] Starts)?>? joined;
+    private int started;
+
+    private FieldPostings(string[] values)
     {
         this.values = values;
-        this.pairs = pairs;
+        pairs = new(() => Pairs(values));
+        joined = new(() => Join(values));
     }
 
     public int Count => values.Length;
 
+    /// <summary>Whether the first lookup starts making the postings in the background.</summary>
+    private bool StartsInBackground { get; init; } = true;
+
+    /// <summary>Strings whose postings are never made: every lookup checks the strings (for tests, to hold those checks to the postings).</summary>
+    internal static FieldPostings Unprepared(string[] values) => new(values) { StartsInBackground = false };
+
     /// <summary>The <paramref name="i"/>-th string.</summary>
     public string Value(int i) => values[i];
 
+    /// <summary>The postings over <paramref name="values"/>, made by <see cref="Prepare"/> or in the background after the first search.</summary>
+    public static FieldPostings Build(string[] values) => new(values);
+
+    /// <summary>Makes the char-pair postings now (returns when they are made).</summary>
+    public void Prepare()
+    {
+        _ = pairs.Value;
+        joined = null; // the postings serve from now on
+    }
+
+    /// <summary>The strings joined by <see cref="Separator"/> with where each starts (null when one holds the separator).</summary>
+    private static (string Text, int[] Starts)? Join(string[] values)
+    {
+        var starts = new int[values.Length];
+        var at = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i].Contains(Separator, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            starts[i] = at;
+            at += values[i].Length + 1;
+        }
+
+        return (string.Join(Separator, values), starts);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
-    public static FieldPostings Build(string[] values)
+    private static Dictionary<int, int[]> Pairs(string[] values)
     {
         var lists = new Dictionary<int, List<int>>();
         for (var i = 0; i < values.Length; i++)
@@ -268,15 +347,35 @@ internal sealed class FieldPostings
             }
         }
 
-        return new FieldPostings(values, lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+        return lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
 
     /// <summary>The strings that hold <paramref name="form"/> (ordinal), ascending.</summary>
     public List<int> Matching(string form)
     {
         var result = new List<int>();
-        if (form.Length < 2)
+        if (form.Length < 2 || !pairs.IsValueCreated)
         {
+            if (form.Length >= 2 && StartsInBackground && Interlocked.Exchange(ref started, 1) == 0)
+            {
+                _ = Task.Run(Prepare); // for the next searches
+            }
+
+            if (form.Length > 0 && !form.Contains(Separator, StringComparison.Ordinal) && joined?.Value is var (text, starts))
+            {
+                // One search over all the strings joined: each string holding the form once, ascending.
+                for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0;)
+                {
+                    var i = Array.BinarySearch(starts, at);
+                    i = i >= 0 ? i : ~i - 1;
+                    result.Add(i);
+                    var next = i + 1 < starts.Length ? starts[i + 1] : text.Length;
+                    at = next >= text.Length ? -1 : text.IndexOf(form, next, StringComparison.Ordinal);
+                }
+
+                return result;
+            }
+
             for (var i = 0; i < values.Length; i++)
             {
                 if (values[i].Contains(form, StringComparison.Ordinal))
@@ -289,9 +388,10 @@ internal sealed class FieldPostings
         }
 
         int[]? rarest = null;
+        var postings = pairs.Value;
         for (var c = 0; c + 1 < form.Length; c++)
         {
-            if (!pairs.TryGetValue(Key(form[c], form[c + 1]), out var list))
+            if (!postings.TryGetValue(Key(form[c], form[c + 1]), out var list))
             {
                 return result;
             }

@@ -7,7 +7,7 @@ namespace SpeechArchive.Storage;
 /// <summary>
 /// What the files a snapshot derives from one index generation and keeps beside the database share (the speeches' texts,
 /// <see cref="SpeechTextFile"/>; the passages' columns, <see cref="PassageColumnFile"/>; the segments' postings,
-/// <see cref="SegmentPostingsFile"/>): a name that carries the generation and a digest (of the speech rows, or of the
+/// <see cref="SegmentPostingsFile"/>; the speech and section rows, <see cref="SpeechRowFile"/>): a name that carries the generation and a digest (of the speech rows, or of the
 /// segments), so a new generation or a rebuilt index never reads an older file; a write through a temporary file renamed
 /// into place; and the deletion of the other generations' files.
 /// </summary>
@@ -78,6 +78,33 @@ internal static class GenerationFiles
                     // in use elsewhere (Windows) or a read-only folder: a later load tries again
                 }
             }
+        }
+    }
+
+    /// <summary><paramref name="length"/> rounded up to a multiple of 8.</summary>
+    public static long Padded(long length) => (length + 7) & ~7L;
+
+    /// <summary>A 64-bit checksum of the bytes added, a multiply-rotate over 8-byte words (every part added is a multiple of 8 bytes long).</summary>
+    public struct Checksum
+    {
+        private ulong value = 0x9E3779B97F4A7C15;
+
+        public Checksum()
+        {
+        }
+
+        public readonly ulong Value => value;
+
+        public void Add(ReadOnlySpan<byte> bytes)
+        {
+            var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes);
+            var h = value;
+            foreach (var w in words)
+            {
+                h = ulong.RotateLeft((h ^ w) * 0xFF51AFD7ED558CCD, 29);
+            }
+
+            value = h;
         }
     }
 }

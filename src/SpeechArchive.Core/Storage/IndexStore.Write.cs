@@ -66,7 +66,12 @@ internal sealed partial class IndexStore
             ("$started", started), ("$finished", DateTime.UtcNow.ToString("O")), ("$corpus", corpus), ("$added", added), ("$updated", updated),
             ("$unchanged", unchanged), ("$removed", removed), ("$relabelled", relabelled), ("$failed", failed), ("$report", report));
 
-    public void BumpGeneration() => SetMeta(MetaKey.Generation, (Generation + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>Counts one more committed run, with a new <see cref="MetaKey.GenerationStamp"/>.</summary>
+    public void BumpGeneration()
+    {
+        SetMeta(MetaKey.Generation, (Generation + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        SetMeta(MetaKey.GenerationStamp, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)));
+    }
 
     /// <summary>Removes every speech, passage and segment (for --rebuild, inside the run's transaction).</summary>
     public void Clear() => Run("DELETE FROM passages; DELETE FROM sections; DELETE FROM speeches; DELETE FROM segments;");

@@ -17,6 +17,13 @@ internal sealed class MetaKey
     /// <summary>Counts committed runs: a reader reloads when it changes.</summary>
     public static readonly MetaKey Generation = new("generation");
 
+    /// <summary>
+    /// A random value (16 hex digits) written with each generation: with it, the generation names one commit of one database,
+    /// so the files a load derives from it beside the index (<see cref="SpeechRowFile"/>) are found without reading a row.
+    /// Absent in an index last committed before it existed (its loads read the rows).
+    /// </summary>
+    public static readonly MetaKey GenerationStamp = new("generation_stamp");
+
     /// <summary>The indexer's pipeline version that wrote the rows: another one reparses every file.</summary>
     public static readonly MetaKey PipelineVersion = new("pipeline_version");
 

@@ -80,7 +80,7 @@ internal static class PassageColumnFile
             BinaryPrimitives.WriteInt32LittleEndian(counts[16..], data.PointLabels.Length);
             BinaryPrimitives.WriteInt32LittleEndian(counts[20..], data.SentenceArena.Length);
             BinaryPrimitives.WriteInt64LittleEndian(counts[24..], strings.Length);
-            var checksum = new Checksum();
+            var checksum = new GenerationFiles.Checksum();
             void Put(ReadOnlySpan<byte> part)
             {
                 // Padded with zeros to 8 bytes, and summed as the reader sums the whole file: in 8-byte words.
@@ -133,7 +133,7 @@ internal static class PassageColumnFile
             return null;
         }
 
-        var checksum = new Checksum();
+        var checksum = new GenerationFiles.Checksum();
         checksum.Add(bytes[..^8]);
         if (checksum.Value != BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]))
         {
@@ -273,29 +273,5 @@ internal static class PassageColumnFile
         return s;
     }
 
-    private static long Padded(long length) => (length + 7) & ~7L;
-
-    /// <summary>A 64-bit checksum of the bytes added, a multiply-rotate over 8-byte words (every part added is a multiple of 8 bytes long).</summary>
-    private struct Checksum
-    {
-        private ulong value = 0x9E3779B97F4A7C15;
-
-        public Checksum()
-        {
-        }
-
-        public readonly ulong Value => value;
-
-        public void Add(ReadOnlySpan<byte> bytes)
-        {
-            var words = MemoryMarshal.Cast<byte, ulong>(bytes);
-            var h = value;
-            foreach (var w in words)
-            {
-                h = ulong.RotateLeft((h ^ w) * 0xFF51AFD7ED558CCD, 29);
-            }
-
-            value = h;
-        }
-    }
+    private static long Padded(long length) => GenerationFiles.Padded(length);
 }

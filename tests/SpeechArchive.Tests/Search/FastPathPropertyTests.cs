@@ -111,7 +111,10 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
     public void WhenLookingUpAFormInTitlesAndHeadings_ShouldFindExactlyTheStringsHoldingIt()
     {
         var titles = fixture.Snapshot.Speeches.Select(s => s.TitleMatch).ToArray();
-        var postings = FieldPostings.Build(titles);
+        var postings = FieldPostings.Build(titles); // checks every title until its postings, started by the first lookup, are made
+        var unprepared = FieldPostings.Unprepared(titles);
+        var prepared = FieldPostings.Build(titles);
+        prepared.Prepare();
         var forms = Gen.Elements(titles.Where(t => t.Length > 0).ToArray())
             .SelectMany(t => Gen.Choose(0, t.Length - 1).SelectMany(start => Gen.Choose(0, Math.Min(6, t.Length - start)).Select(n => t.Substring(start, n))))
             .Zip(Gen.Elements(Words), (substring, word) => (substring, word))
@@ -121,6 +124,8 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
         {
             var expected = Enumerable.Range(0, titles.Length).Where(i => titles[i].Contains(form, StringComparison.Ordinal)).ToList();
             Assert.Equal(expected, postings.Matching(form));
+            Assert.Equal(expected, prepared.Matching(form));
+            Assert.Equal(expected, unprepared.Matching(form));
         }, cases: 500);
     }
 
