@@ -59,11 +59,22 @@ public sealed class PassageColumnFileTests : IDisposable
         var file = Assert.Single(ColumnFiles(index));
         LoadAndForget(index, file);
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        // A map closes in a finalizer: a few rounds give a busy machine's finalizer thread its turn (the map that stays open fails).
+        var maps = "";
+        for (var round = 0; round < 10; round++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            maps = File.ReadAllText("/proc/self/maps");
+            if (!maps.Contains(file, StringComparison.Ordinal))
+            {
+                break;
+            }
 
-        Assert.DoesNotContain(file, File.ReadAllText("/proc/self/maps"), StringComparison.Ordinal);
+            Thread.Sleep(50);
+        }
+
+        Assert.DoesNotContain(file, maps, StringComparison.Ordinal);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -73,6 +84,7 @@ public sealed class PassageColumnFileTests : IDisposable
         Assert.True(snapshot.ColumnsFromFile);
         Assert.Contains(file, File.ReadAllText("/proc/self/maps"), StringComparison.Ordinal);
         Assert.NotEmpty(new Searcher(snapshot).Search(new SearchRequest { Query = "作风" }).Hits);
+        _ = snapshot.Meaning; // the background read of the meaning is done: nothing of the load still runs
     }
 
     [Theory]
