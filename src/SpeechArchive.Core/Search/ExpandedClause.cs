@@ -6,9 +6,9 @@ namespace SpeechArchive.Search;
 /// A one-clause strict query widened by thesaurus terms (加强 → 强化、增强), ranked when collected rather than up front.
 /// Every passage holding the word as typed ranks above every passage found only through a term (<see cref="Ranker"/>'s
 /// <c>KeepExactAbove</c>), so when at least k passages hold the typed word, the top k is theirs: it is found from the typed
-/// word's postings block-max (<see cref="PostingBlocks"/>), the passages that also hold a term scored in full first, and
-/// the terms' own passages are never scored. Otherwise, and for the totals' passages (<see cref="Docs"/>), the clause is
-/// scored whole (<see cref="Scored"/>), exactly as the general pass scores it.
+/// word's postings block-max (<see cref="PostingBlocks"/>), then the passages that also hold a term, each scored in full
+/// only where the bounds of the blocks it lies in reach the threshold; the terms' own passages are counted, never scored.
+/// Otherwise the clause is scored whole (<see cref="Scored"/>), exactly as the general pass scores it.
 /// </summary>
 internal sealed class ExpandedClause
 {
@@ -17,7 +17,9 @@ internal sealed class ExpandedClause
     private readonly Func<ScoredDocs> scoreWhole;
     private ScoredDocs? scored;
     private int[]? docs;
+    private int[]? termsOnly;
 
+    /// <param name="index">The snapshot searched.</param>
     /// <param name="alternatives">The clause's words in its order, the word as typed first, then its terms.</param>
     /// <param name="scoreWhole">The general pass: every passage of the clause scored, expansions kept below the exact matches.</param>
     public ExpandedClause(IndexSnapshot index, WordMatch[] alternatives, Func<ScoredDocs> scoreWhole)
@@ -32,6 +34,15 @@ internal sealed class ExpandedClause
 
     /// <summary>Every passage holding the word or one of its terms, sorted (scored only if <see cref="Scored"/> was made).</summary>
     public int[] Docs => docs ??= scored?.Docs ?? PostingsMath.Union([.. alternatives.Select(a => a.Docs)]);
+
+    /// <summary>The passages holding the word as typed, sorted.</summary>
+    public int[] Typed => alternatives[0].Docs;
+
+    /// <summary>The passages holding a term but not the word as typed, sorted: with <see cref="Typed"/>, every passage of the clause once.</summary>
+    public int[] TermsOnly => termsOnly ??= PostingsMath.Except(PostingsMath.Union([.. alternatives.Skip(1).Select(a => a.Docs)]), Typed);
+
+    /// <summary>What the clause's counts are kept under in <see cref="BroadCounts"/>: its forms in order (no word's form holds a control character).</summary>
+    public string CountKey => "\u0001" + string.Join('\u0001', alternatives.Select(a => a.Word.MatchForm));
 
     /// <summary>
     /// Offers <paramref name="top"/> the passages holding the word as typed that can enter it (those passing
@@ -56,11 +67,11 @@ internal sealed class ExpandedClause
                 scorers[a] = bm25.Scorer(alternatives[a]);
             }
 
-            Array.Clear(also, 0, typed.Docs.Length);
-            OfferHeldWithTerms(top, scorers, also, filters, dates);
-            if (typed.TermFrequencies is { } tfs)
+            var held = MarkHeldWithTerms(also);
+            var blocks = typed.TermFrequencies is { } tfs ? PostingBlocks.Of(typed.Docs, tfs, SearchStructures.Of(index).Rows) : null;
+            if (blocks is not null)
             {
-                PostingBlocks.Of(typed.Docs, tfs, SearchStructures.Of(index).Rows).Offer(typed, scorers[0], top, dates, filters, also);
+                blocks.Offer(typed, scorers[0], top, dates, filters, also);
             }
             else
             {
@@ -76,6 +87,11 @@ internal sealed class ExpandedClause
                 }
             }
 
+            if (held > 0)
+            {
+                OfferHeldWithTerms(top, scorers, blocks?.Bounds(scorers[0]), also, filters, dates);
+            }
+
             return top.IsFull;
         }
         finally
@@ -88,13 +104,11 @@ internal sealed class ExpandedClause
         }
     }
 
-    /// <summary>
-    /// The passages holding the typed word and a term: marked in <paramref name="also"/> (by position in the typed word's
-    /// postings) and offered with the sum over the words they hold, added in the clause's order as the general pass adds them.
-    /// </summary>
-    private void OfferHeldWithTerms(TopK top, WordScorer[] scorers, bool[] also, FilterColumns? filters, int[] dates)
+    /// <summary>Marks in <paramref name="also"/> (by position in the typed word's postings) the passages that hold a term too; returns how many.</summary>
+    private int MarkHeldWithTerms(bool[] also)
     {
         var typed = alternatives[0].Docs;
+        Array.Clear(also, 0, typed.Length);
         var count = 0;
         for (var a = 1; a < alternatives.Length; a++)
         {
@@ -114,12 +128,26 @@ internal sealed class ExpandedClause
             }
         }
 
-        if (count == 0)
+        return count;
+    }
+
+    /// <summary>
+    /// Offers the passages marked in <paramref name="also"/> with the sum over the words they hold, added in the clause's
+    /// order as the general pass adds them; a passage whose blocks' bounds (<paramref name="typedBounds"/> and each term's)
+    /// sum below the threshold is not scored.
+    /// </summary>
+    private void OfferHeldWithTerms(TopK top, WordScorer[] scorers, double[]? typedBounds, bool[] also, FilterColumns? filters, int[] dates)
+    {
+        var rows = SearchStructures.Of(index).Rows;
+        var termBounds = new double[]?[alternatives.Length];
+        for (var a = 1; a < alternatives.Length && typedBounds is not null; a++)
         {
-            return;
+            termBounds[a] = alternatives[a].TermFrequencies is { } tfs ? PostingBlocks.Of(alternatives[a].Docs, tfs, rows).Bounds(scorers[a]) : null;
         }
 
+        var typed = alternatives[0].Docs;
         var positions = new int[alternatives.Length];
+        var threshold = top.Threshold;
         for (var i = 0; i < typed.Length; i++)
         {
             var doc = typed[i];
@@ -128,18 +156,34 @@ internal sealed class ExpandedClause
                 continue;
             }
 
-            var score = scorers[0].Score(doc, alternatives[0].Frequency(i));
+            var bound = typedBounds is null ? double.PositiveInfinity : typedBounds[i / PostingBlocks.Size];
             for (var a = 1; a < alternatives.Length; a++)
             {
                 var termDocs = alternatives[a].Docs;
                 var p = positions[a] = PostingsMath.Gallop(termDocs, positions[a], doc);
                 if (p < termDocs.Length && termDocs[p] == doc)
                 {
+                    bound += termBounds[a] is { } b ? b[p / PostingBlocks.Size] : double.PositiveInfinity;
+                }
+            }
+
+            if (bound < threshold)
+            {
+                continue;
+            }
+
+            var score = scorers[0].Score(doc, alternatives[0].Frequency(i));
+            for (var a = 1; a < alternatives.Length; a++)
+            {
+                var p = positions[a];
+                if (p < alternatives[a].Docs.Length && alternatives[a].Docs[p] == doc)
+                {
                     score += scorers[a].Score(doc, alternatives[a].Frequency(p));
                 }
             }
 
             top.Offer(doc, score, dates[doc]);
+            threshold = top.Threshold;
         }
     }
 }

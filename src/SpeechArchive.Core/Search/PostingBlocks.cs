@@ -50,6 +50,18 @@ internal sealed class PostingBlocks
     /// <summary>The blocks of a term's postings (<paramref name="docs"/> as decoded, its frequencies <paramref name="tfs"/>).</summary>
     public static PostingBlocks Of(int[] docs, byte[] tfs, PassageRow[] rows) => Table.GetValue(docs, d => new PostingBlocks(d, tfs, rows));
 
+    /// <summary>Each block's bound on <paramref name="scorer"/>'s score of its passages (<see cref="WordScorer.Bound"/>).</summary>
+    public double[] Bounds(WordScorer scorer)
+    {
+        var bounds = new double[tfParts.Length];
+        for (var b = 0; b < bounds.Length; b++)
+        {
+            bounds[b] = scorer.Bound(tfParts[b], speeches[b], sections[b]);
+        }
+
+        return bounds;
+    }
+
     /// <summary>
     /// Offers <paramref name="top"/> every passage of <paramref name="match"/> (a term's own postings) that can enter it,
     /// scored by <paramref name="scorer"/>: a block whose bound is below the threshold is passed over unscored. The same
