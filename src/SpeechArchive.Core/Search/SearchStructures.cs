@@ -402,6 +402,12 @@ internal sealed class FieldPostings
             }
         }
 
+        if (form.Length == 2)
+        {
+            result.AddRange(rarest!); // a string holding the pair holds the form
+            return result;
+        }
+
         foreach (var i in rarest!)
         {
             if (values[i].Contains(form, StringComparison.Ordinal))
