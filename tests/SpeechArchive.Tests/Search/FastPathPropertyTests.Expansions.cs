@@ -22,11 +22,7 @@ public sealed partial class FastPathPropertyTests
         var snapshot = fixture.Snapshot;
         var fast = new Searcher(snapshot, QueryUnderstanding.Default);
         var reference = new Searcher(snapshot, QueryUnderstanding.Default) { Exhaustive = true };
-        var years = snapshot.Speeches.Where(s => s.Year is not null).Select(s => s.Year!.Value).Distinct().Order().ToArray();
-        var filters = Gen.OneOf(
-            Gen.Elements(years).Two().Select(p => $"year:{Math.Min(p.Item1, p.Item2)}..{Math.Max(p.Item1, p.Item2)}"),
-            Gen.Elements(snapshot.Themes.Select(t => t.Id).ToArray()).Select(t => $"theme:{t}"),
-            Gen.Elements(snapshot.DirectiveTypes.Select(t => t.Id).ToArray()).Select(t => $"type:{t}"));
+        var filters = YearThemeOrTypeFilters(snapshot);
         var requests = Gen.Elements(WidenedWords).Zip(Gen.Choose(0, 3).SelectMany(n => filters.ListOf(n)))
             .Zip(Gen.Elements(SearchSort.Relevance, SearchSort.Relevance, SearchSort.Relevance, SearchSort.DateDescending).Zip(Gen.Elements(false, false, false, true)))
             .Zip(Gen.Elements(0, 0, 5, 40, 3000).Zip(Gen.Elements(10, 10, 0, 1, 200)),
