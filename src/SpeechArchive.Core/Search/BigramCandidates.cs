@@ -212,30 +212,24 @@ internal static class BigramCandidates
         return Drain(heap, total);
     }
 
-    /// <summary>Passages of the rarest keys weighed before the walk, at most this many postings (each passage looked up in every key's list).</summary>
+    /// <summary>Passages of the rarest key weighed before the walk, at most this many (each looked up in every key's list).</summary>
     private const int PrimeAtMost = 8192;
 
     /// <summary>
-    /// Weighs in full the passages of the rarest keys, the rarest first while they hold at most <see cref="PrimeAtMost"/>
-    /// postings, and offers them before the walk. Returns the passages weighed (sorted), or null when the rarest key holds too many.
+    /// Weighs every passage of the rarest key in full (its keys looked up, galloping) and offers it to <paramref name="heap"/>
+    /// before the walk: those passages are the likeliest candidates, so the heap's weakest — and with it the keys that cannot
+    /// make a candidate alone — rises before the walk begins, not while it goes. Returns the passages weighed (the walk passes
+    /// them over), or null when the rarest key holds too many.
     /// </summary>
     private static int[]? Prime(int[]?[] lists, float[] keyWeights, int[] order, float threshold, int limit, Func<int, bool>? accept,
         PriorityQueue<int, (float, int)> heap)
     {
-        var rare = new List<int[]>();
-        var postings = 0;
-        for (var i = order.Length - 1; i >= 1 && postings + lists[order[i]]!.Length <= PrimeAtMost; i--)
-        {
-            rare.Add(lists[order[i]]!);
-            postings += lists[order[i]]!.Length;
-        }
-
-        if (rare.Count == 0)
+        if (order.Length < 2 || lists[order[^1]]!.Length > PrimeAtMost)
         {
             return null;
         }
 
-        var primed = PostingsMath.Union(rare);
+        var primed = lists[order[^1]]!;
         var at = new int[lists.Length];
         foreach (var doc in primed)
         {
