@@ -121,6 +121,8 @@ internal sealed class BenchRunner(string corpus, string work, string? webDll, in
 
         Line($"| **whole mix** | {whole.Requests:N0} requests | **{whole.P50:F2}** | **{whole.P99:F2}** | {whole.Max:F2} |");
         Line("");
+        Line("Each query's own p50 / p99 ms: " + string.Join(" · ", classes.SelectMany(c => c.PerQuery).Select(q => $"`{q.Query}` {q.P50:F2} / {q.P99:F2}")) + ".");
+        Line("");
         Line($"Live managed heap after the mix: {(GC.GetTotalMemory(forceFullCollection: true) - empty) / 1e6:F0} MB.");
         GC.KeepAlive(snapshot);
     }

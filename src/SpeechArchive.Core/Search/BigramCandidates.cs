@@ -136,9 +136,10 @@ internal static class BigramCandidates
         }
 
         var heap = new PriorityQueue<int, (float, int)>(limit + 1);
-        var at = new int[lists.Length];
+        var primed = Prime(lists, keyWeights, order, threshold, limit, accept, heap);
+        var (at, next) = (new int[lists.Length], 0);
         var held = new bool[lists.Length];
-        var light = Light(below, threshold); // order[..light] cannot make a candidate alone
+        var light = Light(below, heap.Count == limit && heap.TryPeek(out _, out var first) ? Math.Max(threshold, first.Item1) : threshold); // order[..light] cannot make a candidate alone
         while (light < order.Length)
         {
             var doc = int.MaxValue;
@@ -166,6 +167,11 @@ internal static class BigramCandidates
                     at[k]++;
                     bound += keyWeights[k];
                 }
+            }
+
+            if (primed is not null && (next = PostingsMath.Gallop(primed, next, doc)) < primed.Length && primed[next] == doc)
+            {
+                continue; // weighed before the walk
             }
 
             var needed = heap.Count == limit && heap.TryPeek(out _, out var weakest) ? Math.Max(threshold, weakest.Item1) : threshold;
@@ -204,6 +210,48 @@ internal static class BigramCandidates
         }
 
         return Drain(heap, total);
+    }
+
+    /// <summary>Passages of the rarest key weighed before the walk, at most this many (each looked up in every key's list).</summary>
+    private const int PrimeAtMost = 8192;
+
+    /// <summary>
+    /// Weighs every passage of the rarest key in full (its keys looked up, galloping) and offers it to <paramref name="heap"/>
+    /// before the walk: those passages are the likeliest candidates, so the heap's weakest — and with it the keys that cannot
+    /// make a candidate alone — rises before the walk begins, not while it goes. Returns the passages weighed (the walk passes
+    /// them over), or null when the rarest key holds too many.
+    /// </summary>
+    private static int[]? Prime(int[]?[] lists, float[] keyWeights, int[] order, float threshold, int limit, Func<int, bool>? accept,
+        PriorityQueue<int, (float, int)> heap)
+    {
+        if (order.Length < 2 || lists[order[^1]]!.Length > PrimeAtMost)
+        {
+            return null;
+        }
+
+        var primed = lists[order[^1]]!;
+        var at = new int[lists.Length];
+        foreach (var doc in primed)
+        {
+            var w = 0f;
+            for (var k = 0; k < lists.Length; k++)
+            {
+                if (lists[k] is { } list && at[k] < list.Length && (at[k] = PostingsMath.Gallop(list, at[k], doc)) < list.Length && list[at[k]] == doc)
+                {
+                    w += keyWeights[k];
+                }
+            }
+
+            if (w < threshold || (heap.Count == limit && heap.TryPeek(out _, out var last) && (w, -doc).CompareTo(last) < 0)
+                || (accept is not null && !accept(doc)))
+            {
+                continue;
+            }
+
+            Offer(heap, doc, w, limit);
+        }
+
+        return primed;
     }
 
     /// <summary>How many of the lightest keys together weigh surely less than <paramref name="needed"/>.</summary>

@@ -14,8 +14,12 @@ internal static class Matcher
     public static WordMatch Match(IndexSnapshot index, QueryWord word, bool headings)
     {
         var match = Match(index, word);
-        return headings && SearchStructures.Of(index).HeadingHits.Docs(word.MatchForm) is { } covered ? WithHeadings(match, covered) : match;
+        return headings ? WithHeadings(index, match) : match;
     }
+
+    /// <summary><paramref name="match"/> (a word's own text) with the passages under a heading or title holding the word.</summary>
+    public static WordMatch WithHeadings(IndexSnapshot index, WordMatch match) =>
+        SearchStructures.Of(index).HeadingHits.Docs(match.Word.MatchForm) is { } covered ? WithHeadings(match, covered) : match;
 
     /// <summary>The passages whose own text holds <paramref name="word"/>.</summary>
     public static WordMatch Match(IndexSnapshot index, QueryWord word) => Candidates(index, word) switch

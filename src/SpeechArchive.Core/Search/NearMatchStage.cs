@@ -34,14 +34,14 @@ internal static class NearMatchStage
     {
         var request = query.Request;
         var probe = query.Probe;
-        if (query.Understanding is not { } understanding || !request.NearMatches || ranking.Docs is not { } counted || probe is null)
+        if (query.Understanding is not { } understanding || !request.NearMatches || probe is null)
         {
             return [];
         }
 
         var options = understanding.NearMatches;
         if (probe.Length < 3 || probe.Length > QueryParser.MaxLength / 4 || countedTotal >= options.MaxStrictTotal
-            || (probe.Length < options.MinLengthAlongsideStrict && countedTotal > 0))
+            || (probe.Length < options.MinLengthAlongsideStrict && countedTotal > 0) || ranking.Docs is not { } counted)
         {
             return [];
         }

@@ -50,12 +50,25 @@ internal sealed class PostingBlocks
     /// <summary>The blocks of a term's postings (<paramref name="docs"/> as decoded, its frequencies <paramref name="tfs"/>).</summary>
     public static PostingBlocks Of(int[] docs, byte[] tfs, PassageRow[] rows) => Table.GetValue(docs, d => new PostingBlocks(d, tfs, rows));
 
+    /// <summary>Each block's bound on <paramref name="scorer"/>'s score of its passages (<see cref="WordScorer.Bound"/>).</summary>
+    public double[] Bounds(WordScorer scorer)
+    {
+        var bounds = new double[tfParts.Length];
+        for (var b = 0; b < bounds.Length; b++)
+        {
+            bounds[b] = scorer.Bound(tfParts[b], speeches[b], sections[b]);
+        }
+
+        return bounds;
+    }
+
     /// <summary>
     /// Offers <paramref name="top"/> every passage of <paramref name="match"/> (a term's own postings) that can enter it,
     /// scored by <paramref name="scorer"/>: a block whose bound is below the threshold is passed over unscored. The same
-    /// top k as offering every passage (every passage that passes <paramref name="filters"/>); returns how many blocks were scored.
+    /// top k as offering every passage (every passage that passes <paramref name="filters"/>, but those marked in
+    /// <paramref name="offered"/> by position, which the caller offered itself); returns how many blocks were scored.
     /// </summary>
-    public int Offer(WordMatch match, WordScorer scorer, TopK top, int[] dates, FilterColumns? filters = null)
+    public int Offer(WordMatch match, WordScorer scorer, TopK top, int[] dates, FilterColumns? filters = null, bool[]? offered = null)
     {
         var (docs, tfs) = (match.Docs, match.TermFrequencies!);
         var threshold = top.Threshold;
@@ -70,7 +83,7 @@ internal sealed class PostingBlocks
             scored++;
             for (var i = b * Size; i < Math.Min(docs.Length, (b + 1) * Size); i++)
             {
-                if (filters is not null && filters.Failures(docs[i]) != 0)
+                if ((filters is not null && filters.Failures(docs[i]) != 0) || (offered is not null && offered[i]))
                 {
                     continue;
                 }

@@ -145,6 +145,23 @@ internal static class PostingsMath
         return result;
     }
 
+    /// <summary>The values of sorted <paramref name="from"/> not in sorted <paramref name="without"/>, sorted.</summary>
+    public static int[] Except(int[] from, int[] without)
+    {
+        var kept = new int[from.Length];
+        var (n, at) = (0, 0);
+        foreach (var value in from)
+        {
+            at = Gallop(without, at, value);
+            if (at >= without.Length || without[at] != value)
+            {
+                kept[n++] = value;
+            }
+        }
+
+        return n == kept.Length ? kept : kept[..n];
+    }
+
     /// <summary>First index ≥ from whose value is ≥ target.</summary>
     public static int Gallop(int[] array, int from, int target)
     {

@@ -39,6 +39,20 @@ internal static partial class Ranker
             return new Ranking { Single = matches.Get(word) };
         }
 
+        if (!exhaustive && query.Expansions.Count > 0 && !query.RewardsProximity && !query.PrefersAsWritten && parsed.Excluded.Count == 0
+            && query.Original.Required is [{ Alternatives: [var typed] }] && parsed.Required is [{ Alternatives: var widened }] && widened[0] == typed
+            && query.Request is { Sort: SearchSort.Relevance, GroupBySpeech: false })
+        {
+            var exactDocs = ExactDocs(query.Original, matches);
+            var clause = new ExpandedClause(index, [.. widened.Select(w => matches.Get(w))], () =>
+            {
+                var whole = Score(index, parsed, matches, exhaustive);
+                KeepExactAbove(whole, exactDocs);
+                return whole;
+            });
+            return new Ranking { Expanded = clause, ExactDocs = exactDocs };
+        }
+
         var scores = Score(index, parsed, matches, exhaustive);
         if (query.RewardsProximity)
         {

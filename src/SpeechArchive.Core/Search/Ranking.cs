@@ -3,7 +3,8 @@ namespace SpeechArchive.Search;
 /// <summary>
 /// The rank stage's output: the matching passages with their scores, and what the hits are labelled with (as written,
 /// near, by words, through an expansion). <see cref="Single"/>: one word, scored while the passages are collected;
-/// neither it nor <see cref="Scored"/>: no words (browse every passage).
+/// <see cref="Expanded"/>: one word and its thesaurus terms, likewise; none of them nor <see cref="Scored"/>: no words
+/// (browse every passage).
 /// </summary>
 internal sealed record Ranking
 {
@@ -14,6 +15,9 @@ internal sealed record Ranking
 
     /// <summary>A one-word query's match, which the collector scores passage by passage (no score array).</summary>
     public WordMatch? Single { get; init; }
+
+    /// <summary>One word widened by thesaurus terms, scored as it is collected (its top k from the word as typed where it can be).</summary>
+    public ExpandedClause? Expanded { get; init; }
 
     /// <summary>With thesaurus expansions: the passages holding the words as typed, sorted (the rest are labelled expanded).</summary>
     public int[]? ExactDocs { get; init; }
@@ -34,7 +38,7 @@ internal sealed record Ranking
     public int MinimumMatch { get; init; }
 
     /// <summary>The matching passages, sorted; null when browsing (every passage).</summary>
-    public int[]? Docs => Scored?.Docs ?? Single?.Docs;
+    public int[]? Docs => Scored?.Docs ?? Single?.Docs ?? Expanded?.Docs;
 
     /// <summary>How passage <paramref name="doc"/> matched, for its hit (<see cref="HitMatch"/>); a heading or title hit is labelled where its snippet is made.</summary>
     public (string Match, double? Similarity) Label(int doc)

@@ -71,6 +71,9 @@ internal sealed class SearchStructures
     /// <summary>Broad words' totals and facet counts, kept for the snapshot's life (bounded).</summary>
     public BroadCounts BroadCounts { get; } = new();
 
+    /// <summary>Words of several terms matched in the passages' text, kept for the snapshot's life (bounded).</summary>
+    public PhraseMatches PhraseMatches { get; } = new();
+
     /// <summary>Speech titles (match form), by speech index.</summary>
     public FieldPostings Titles => titles.Value;
 
@@ -400,6 +403,12 @@ internal sealed class FieldPostings
             {
                 rarest = list;
             }
+        }
+
+        if (form.Length == 2)
+        {
+            result.AddRange(rarest!); // a string holding the pair holds the form
+            return result;
         }
 
         foreach (var i in rarest!)

@@ -27,11 +27,15 @@ public sealed partial class Searcher
                 Collect(new WordCandidates(single, scorer), filters, facets, top, ref collected);
             }
         }
-        else if (ranking.Scored is { } scored)
+        else if (ranking.Scored is not null || ranking.Expanded is not null)
         {
-            if (!CollectFiltered(new ScoredCandidates(scored), filters, request, facets, top, ref collected))
+            if (ranking.Expanded is not { } expanded || !CollectExpanded(expanded, filters, request, facets, top, ref collected))
             {
-                Collect(new ScoredCandidates(scored), filters, facets, top, ref collected);
+                var scored = ranking.Expanded?.Scored ?? ranking.Scored!;
+                if (!CollectFiltered(new ScoredCandidates(scored), filters, request, facets, top, ref collected))
+                {
+                    Collect(new ScoredCandidates(scored), filters, facets, top, ref collected);
+                }
             }
         }
         else if (Exhaustive || !FacetBrowser.TryBrowse(Index, filters, request, facets, top, ref collected))

@@ -16,15 +16,30 @@ public sealed partial class Searcher
         WordMatch? single = null, WordScorer? scorer = null)
         where T : struct, ICandidates
     {
-        var count = candidates.Count;
-        if (Exhaustive || filters.IsEmpty || collected.BestInSpeech is not null
-            || SearchStructures.Of(Index).PassageRows is not { SpeechYear: { } speechYear, SpeechOrg: { } speechOrg } shape
-            || 4L * count < shape.LabelThemes.Length + speechYear.Length // (few: expanding the tables would cost more than the rows)
-            || FilterColumns.Of(filters, shape, Index.PassageSpeech) is not { } columns)
+        if (FilteredShape(candidates.Count, filters, collected) is not var (shape, columns))
         {
             return false;
         }
 
+        CountFiltered(candidates, shape, columns, request, facets, top, ref collected, single, scorer);
+        return true;
+    }
+
+    /// <summary>The columns a filtered pass over <paramref name="count"/> candidates reads, or null when the general pass must run.</summary>
+    private (PassageRows Shape, FilterColumns Columns)? FilteredShape(int count, ResolvedFilters filters, in Collected collected) =>
+        Exhaustive || filters.IsEmpty || collected.BestInSpeech is not null
+            || SearchStructures.Of(Index).PassageRows is not { SpeechYear: { } speechYear, SpeechOrg: not null } shape
+            || 4L * count < shape.LabelThemes.Length + speechYear.Length // (few: expanding the tables would cost more than the rows)
+            || FilterColumns.Of(filters, shape, Index.PassageSpeech) is not { } columns
+            ? null
+            : (shape, columns);
+
+    /// <summary>The filtered pass of <see cref="CollectFiltered"/> over columns that allow it.</summary>
+    private void CountFiltered<T>(T candidates, PassageRows shape, FilterColumns columns, SearchRequest request, FacetCollector facets, TopK top,
+        ref Collected collected, WordMatch? single = null, WordScorer? scorer = null)
+        where T : struct, ICandidates
+    {
+        var (count, speechYear, speechOrg) = (candidates.Count, shape.SpeechYear!, shape.SpeechOrg!);
         var blocks = single is { TermFrequencies: not null, HeadingCoverage: null } && scorer is not null && request.Sort == SearchSort.Relevance;
         var (labelSets, speeches) = (shape.LabelThemes.Length, speechYear.Length);
         var (passing, themeOnly, typeOnly) = (FacetCollector.RentCleared(labelSets), FacetCollector.RentCleared(labelSets), FacetCollector.RentCleared(labelSets));
@@ -91,6 +106,5 @@ public sealed partial class Searcher
 
         collected.Total = total;
         collected.Speeches = speechCount;
-        return true;
     }
 }

@@ -19,10 +19,30 @@ internal sealed class WordMatches(IndexSnapshot index)
     {
         if (!matches.TryGetValue((word, headings), out var match))
         {
-            match = Matcher.Match(index, word, headings);
+            match = headings ? Matcher.WithHeadings(index, Get(word, headings: false)) : Exhaustive ? Matcher.Match(index, word) : Kept(word);
             matches[(word, headings)] = match;
         }
 
+        return match;
+    }
+
+    /// <summary>The passages whose own text holds <paramref name="word"/>: kept for the snapshot (<see cref="PhraseMatches"/>), else matched and kept if worth it.</summary>
+    private WordMatch Kept(QueryWord word)
+    {
+        var phrases = SearchStructures.Of(index).PhraseMatches;
+        if (phrases.Get(word) is { } kept)
+        {
+            return kept;
+        }
+
+        var (candidates, exact) = Matcher.Candidates(index, word);
+        if (exact is not null)
+        {
+            return exact;
+        }
+
+        var match = Matcher.Verify(index, word, candidates!);
+        phrases.Add(match, candidates!.Length);
         return match;
     }
 
@@ -40,6 +60,7 @@ internal sealed class WordMatches(IndexSnapshot index)
             return true;
         }
 
+        Recall(word);
         if (Exhaustive || matches.ContainsKey((word, false)) || Lists(word) is not { } lists)
         {
             return InText(word).DocFrequency >= count;
@@ -56,12 +77,13 @@ internal sealed class WordMatches(IndexSnapshot index)
         }
 
         matches[(word, false)] = whole; // every candidate was read: this is the match
+        SearchStructures.Of(index).PhraseMatches.Add(whole, lists.Min(l => l.Length));
         return whole.DocFrequency >= count;
     }
 
     /// <summary>At least as many passages as hold <paramref name="word"/> in their own text; from the postings alone where the text would be needed to say exactly.</summary>
     public int AtMostHolding(QueryWord word) =>
-        !matches.ContainsKey((word, false)) && Lists(word) is { } lists ? lists.Min(l => l.Length) : InText(word).DocFrequency;
+        Recall(word) && !matches.ContainsKey((word, false)) && Lists(word) is { } lists ? lists.Min(l => l.Length) : InText(word).DocFrequency;
 
     /// <summary>Whether the passages holding <paramref name="part"/> are at least <paramref name="share"/> of those holding <paramref name="whole"/> (own text).</summary>
     public bool HeldByShare(QueryWord part, QueryWord whole, double share)
@@ -74,6 +96,17 @@ internal sealed class WordMatches(IndexSnapshot index)
         }
 
         return InText(part).DocFrequency >= share * InText(whole).DocFrequency;
+    }
+
+    /// <summary>Takes <paramref name="word"/>'s match (own text) from those the snapshot keeps, if it is kept and not yet known here; always true.</summary>
+    private bool Recall(QueryWord word)
+    {
+        if (!Exhaustive && !matches.ContainsKey((word, false)) && SearchStructures.Of(index).PhraseMatches.Get(word) is { } kept)
+        {
+            matches[(word, false)] = kept;
+        }
+
+        return true;
     }
 
     /// <summary>The postings whose intersection holds the word's candidates, when its match needs the text (<see cref="Matcher.Terms"/>).</summary>

@@ -66,11 +66,7 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
         var snapshot = fixture.Snapshot;
         var fast = new Searcher(snapshot);
         var reference = new Searcher(snapshot) { Exhaustive = true };
-        var years = snapshot.Speeches.Where(s => s.Year is not null).Select(s => s.Year!.Value).Distinct().Order().ToArray();
-        var filters = Gen.OneOf(
-            Gen.Elements(years).Two().Select(p => $"year:{Math.Min(p.Item1, p.Item2)}..{Math.Max(p.Item1, p.Item2)}"),
-            Gen.Elements(snapshot.Themes.Select(t => t.Id).ToArray()).Select(t => $"theme:{t}"),
-            Gen.Elements(snapshot.DirectiveTypes.Select(t => t.Id).ToArray()).Select(t => $"type:{t}"));
+        var filters = YearThemeOrTypeFilters(snapshot);
         var requests = Gen.Elements(Words).Zip(Gen.Choose(1, 3).SelectMany(n => filters.ListOf(n)))
             .Zip(Gen.Elements(SearchSort.Relevance, SearchSort.Relevance, SearchSort.DateDescending).Zip(Gen.Elements(0, 0, 5, 40)),
                 (r, s) => new SearchRequest { Query = r.Item1, Filters = r.Item2.ToList(), Sort = s.Item1, Offset = s.Item2, Limit = 10 });
@@ -139,6 +135,16 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
         {
             return "refused: " + e.Message;
         }
+    }
+
+    /// <summary>A filter of a span of years, a theme or a directive type the snapshot holds.</summary>
+    private static Gen<string> YearThemeOrTypeFilters(IndexSnapshot index)
+    {
+        var years = index.Speeches.Where(s => s.Year is not null).Select(s => s.Year!.Value).Distinct().Order().ToArray();
+        return Gen.OneOf(
+            Gen.Elements(years).Two().Select(p => $"year:{Math.Min(p.Item1, p.Item2)}..{Math.Max(p.Item1, p.Item2)}"),
+            Gen.Elements(index.Themes.Select(t => t.Id).ToArray()).Select(t => $"theme:{t}"),
+            Gen.Elements(index.DirectiveTypes.Select(t => t.Id).ToArray()).Select(t => $"type:{t}"));
     }
 
     /// <summary>Zero to three words (some excluded, some ORed), zero to three filters of any dimension, any sort, grouping and page.</summary>

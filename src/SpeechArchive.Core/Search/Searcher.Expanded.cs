@@ -1,0 +1,67 @@
+namespace SpeechArchive.Search;
+
+public sealed partial class Searcher
+{
+    /// <summary>
+    /// A word widened by thesaurus terms (<see cref="ExpandedClause"/>), ungrouped, by relevance: the top k from the passages
+    /// holding the word as typed, when k of them pass the filters (every one of them ranks above every passage found only
+    /// through a term); totals and facets counted over the compact columns without scoring (unfiltered, kept in
+    /// <see cref="BroadCounts"/> as a broad word's are). False when the shape does not allow it (then nothing has been
+    /// counted or offered, and the clause is ranked whole).
+    /// </summary>
+    private bool CollectExpanded(ExpandedClause clause, ResolvedFilters filters, SearchRequest request, FacetCollector facets, TopK top, ref Collected collected)
+    {
+        var structures = SearchStructures.Of(Index);
+        if (Exhaustive || collected.BestInSpeech is not null || request.Sort != SearchSort.Relevance
+            || structures.PassageRows is not { SpeechYear: { } speechYear, SpeechOrg: not null } shape)
+        {
+            return false;
+        }
+
+        var count = clause.Typed.Length + clause.TermsOnly.Length;
+        var filtered = filters.IsEmpty ? null : FilteredShape(count, filters, collected);
+        if (filters.IsEmpty ? 4L * count < shape.LabelThemes.Length + speechYear.Length : filtered is null)
+        {
+            return false;
+        }
+
+        var exact = new TopK(Math.Clamp(request.Offset, 0, 100_000) + Math.Clamp(request.Limit, 0, 1000), request.Sort);
+        if (!clause.OfferExact(exact, filtered?.Columns, Index.PassageDate))
+        {
+            return false;
+        }
+
+        var every = new TwoCandidates(clause.Typed, clause.TermsOnly);
+        if (filtered is { } f)
+        {
+            CountFiltered(every, f.Shape, f.Columns, request, facets, new TopK(0, request.Sort), ref collected);
+        }
+        else if (structures.BroadCounts.TryGet(clause.CountKey, out var known))
+        {
+            facets.Add(known.Facets);
+            (collected.Total, collected.Speeches) = (known.Total, known.Speeches);
+        }
+        else
+        {
+            CountUnfiltered(every, shape, facets, ref collected);
+            structures.BroadCounts.Add(clause.CountKey, new BroadCounts.Counts(collected.Total, collected.Speeches, facets.Copy()));
+        }
+
+        foreach (var (doc, score, date) in exact.Drain())
+        {
+            top.Offer(doc, score, date);
+        }
+
+        return true;
+    }
+
+    /// <summary>The passages of two disjoint lists, one after the other, counted but not scored (their top k found apart).</summary>
+    private readonly struct TwoCandidates(int[] first, int[] second) : ICandidates
+    {
+        public int Count => first.Length + second.Length;
+
+        public int Doc(int i) => i < first.Length ? first[i] : second[i - first.Length];
+
+        public double Score(int i, int doc) => 0;
+    }
+}

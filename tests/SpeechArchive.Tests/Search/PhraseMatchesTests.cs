@@ -1,0 +1,50 @@
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Tests.Search;
+
+public sealed class PhraseMatchesTests
+{
+    private static WordMatch Match(string form, int passages) =>
+        new(new QueryWord(form, false, form), [.. Enumerable.Range(0, passages)], [.. Enumerable.Repeat(1, passages)]);
+
+    [Fact]
+    public void WhenAWordIsKept_ShouldGiveItsMatchForAnyWordOfThatForm()
+    {
+        var kept = new PhraseMatches(capacity: 100, from: 10);
+        var match = Match("社会主义", 5);
+
+        kept.Add(match, candidates: 10);
+        var typed = new QueryWord("社会 主义", false, "社会主义");
+
+        Assert.Same(match.Docs, kept.Get(typed)!.Docs);
+        Assert.Same(typed, kept.Get(typed)!.Word);
+    }
+
+    [Fact]
+    public void WhenFewCandidatesWereRead_ShouldNotKeepTheMatch()
+    {
+        var kept = new PhraseMatches(capacity: 100, from: 10);
+
+        kept.Add(Match("社会主义", 5), candidates: 9);
+
+        Assert.Null(kept.Get(new QueryWord("社会主义", false, "社会主义")));
+    }
+
+    [Fact]
+    public void WhenFull_ShouldDropTheLeastRecentlyUsedFirst()
+    {
+        var kept = new PhraseMatches(capacity: 100, from: 0);
+        kept.Add(Match("甲乙", 20), 20);
+        kept.Add(Match("丙丁", 20), 20);
+        kept.Add(Match("戊己", 20), 20);
+        _ = kept.Get(new QueryWord("甲乙", false, "甲乙")); // used since: 丙丁 is now the least recently used
+
+        kept.Add(Match("庚辛", 25), 25);
+        kept.Add(Match("壬癸", 25), 25);
+
+        Assert.Null(kept.Get(new QueryWord("丙丁", false, "丙丁"))); // 20 + 20 + 20 + 25 + 25 > 100: one dropped
+        Assert.NotNull(kept.Get(new QueryWord("甲乙", false, "甲乙")));
+        Assert.NotNull(kept.Get(new QueryWord("戊己", false, "戊己")));
+        Assert.Equal(90, kept.Kept);
+    }
+}
