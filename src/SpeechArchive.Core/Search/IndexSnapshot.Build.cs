@@ -74,7 +74,7 @@ public sealed partial class IndexSnapshot
         var generation = store.Generation;
         var separate = !ReferenceEquals(passageStore, store);
         Task<List<StoredPassage>>? passageRows = null;
-        Task<SegmentPostingsFile>? postingsOnSecond = null;
+        Task<SegmentPostings>? postingsOnSecond = null;
         if (!PassageColumnFile.AnyFor(store.Directory, generation))
         {
             passageRows = separate ? Task.Run(() => passageStore.ReadPassages()) : Task.FromResult(store.ReadPassages());
@@ -82,14 +82,16 @@ public sealed partial class IndexSnapshot
         }
         else if (separate)
         {
-            postingsOnSecond = Task.Run(() => SegmentPostingsFile.ReadForGeneration(passageStore, generation));
+            postingsOnSecond = Task.Run(() => ReadPostings(passageStore, generation));
             reading(postingsOnSecond);
         }
 
         var ((storedSpeeches, digest, storedSections), speechesFromFile) = SpeechRows(store, postingsOnSecond is null ? null : (passageStore, postingsOnSecond), generation, reading);
+        Lap("speech rows");
         var texts = SpeechTexts.Load(store, storedSpeeches, digest);
-        var segments = postingsOnSecond?.GetAwaiter().GetResult() ?? SegmentPostingsFile.ReadForGeneration(store, generation);
-        Lap("rows");
+        Lap("texts");
+        var segments = postingsOnSecond?.GetAwaiter().GetResult() ?? ReadPostings(store, generation);
+        Lap("postings");
 
         var speechIndex = new Dictionary<long, int>(storedSpeeches.Count);
         for (var i = 0; i < storedSpeeches.Count; i++)
@@ -112,9 +114,9 @@ public sealed partial class IndexSnapshot
             sectionCount += sectionsBySpeech[i]?.Count ?? 0;
         }
 
+        Lap("grouping");
         var (columns, columnsFromFile) = LoadColumns(new ColumnSource(store, passageStore, passageRows, generation, digest, speechIndex, sectionsBySpeech, sectionBase, texts));
         Lap("columns");
-
         var sectionPaths = new string[sectionCount];
         var sectionMatches = new string[sectionCount];
         Parallel.For(0, storedSpeeches.Count, i =>
@@ -160,6 +162,7 @@ public sealed partial class IndexSnapshot
             speechOrg[i] = value;
         }
 
+        Lap("section paths");
         var themeBit = themes.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var typeBit = types.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var speechDate = storedSpeeches.Select(DateKey).ToArray();
@@ -200,13 +203,11 @@ public sealed partial class IndexSnapshot
         columns.RowIds.KeepAlive();
         passageSpeech.KeepAlive();
 
-        // The term dictionary is read on one thread while the passages are built on the others.
-        var postings = Task.Run(() => IndexPostings(segments, denseByRow));
-
         // Few distinct label sets exist: each is split and masked once, and a passage holds its index.
         var labelSets = Array.ConvertAll(columns.LabelSets, set => (Themes: SplitList(set.Themes), Types: SplitList(set.Types)));
         var labelMasks = Array.ConvertAll(labelSets, set => (Themes: Mask(set.Themes, themeBit), Types: Mask(set.Types, typeBit)));
 
+        Lap("label sets");
         var speeches = new SpeechInfo[storedSpeeches.Count];
         Parallel.For(0, speeches.Length, i =>
         {
@@ -241,6 +242,7 @@ public sealed partial class IndexSnapshot
             };
         });
 
+        Lap("speech records");
         var speechYear = Array.ConvertAll(speeches, s => (short)(s.Year ?? 0));
         Parallel.ForEach(Ranges(n), range =>
         {
@@ -303,6 +305,7 @@ public sealed partial class IndexSnapshot
             PassageOrg = passageOrg,
             PassageLength = columns.Length,
             ColumnsFromFile = columnsFromFile,
+            DictionaryFromFile = segments.DictionaryFromFile,
             SpeechesFromFile = speechesFromFile,
             PassageRowIds = postingsOnSecond is not null ? columns.RowIds : default, // for the vectors read in the background
             AverageLength = n == 0 ? 1 : (double)totalLength / n,
@@ -334,8 +337,7 @@ public sealed partial class IndexSnapshot
         }
 
         Lap("meaning");
-        snapshot.postings = postings.GetAwaiter().GetResult();
-        Lap("postings");
+        snapshot.postings = new PostingsIndex(segments.Dictionary, segments.Postings, denseByRow);
         snapshot.LoadSeconds = stages;
         return snapshot;
     }
@@ -379,6 +381,17 @@ public sealed partial class IndexSnapshot
         }
 
         return (rows, false);
+    }
+
+    /// <summary>The segments' postings and their term dictionary, each mapped from the generation's file beside the index when it is whole.</summary>
+    private sealed record SegmentPostings(SegmentPostingsFile Postings, TermDictionary Dictionary, bool DictionaryFromFile);
+
+    /// <summary>The postings of the generation <paramref name="store"/> reads, then their term dictionary (<see cref="TermDictionaryFile"/>).</summary>
+    private static SegmentPostings ReadPostings(IndexStore store, long generation)
+    {
+        var postings = SegmentPostingsFile.ReadForGeneration(store, generation);
+        var (dictionary, fromFile) = TermDictionaryFile.ReadForGeneration(store, generation, postings);
+        return new SegmentPostings(postings, dictionary, fromFile);
     }
 
     /// <summary>
