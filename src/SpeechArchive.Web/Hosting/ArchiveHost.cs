@@ -130,12 +130,26 @@ internal sealed partial class ArchiveHost
     {
         try
         {
-            return new Searcher(IndexSnapshot.Load(IndexDirectory), LoadUnderstanding());
+            return new Searcher(LoadSnapshot(), LoadUnderstanding());
         }
         catch (IndexDamagedException e) when (rebuildWhenDamaged && RebuildDamaged(e))
         {
-            return new Searcher(IndexSnapshot.Load(IndexDirectory), LoadUnderstanding());
+            return new Searcher(LoadSnapshot(), LoadUnderstanding());
         }
+    }
+
+    /// <summary>Loads the committed snapshot and logs how long each stage took.</summary>
+    private IndexSnapshot LoadSnapshot()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var snapshot = IndexSnapshot.Load(IndexDirectory);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.Loaded(snapshot.Generation, clock.Elapsed.TotalSeconds,
+                string.Join(", ", snapshot.LoadSeconds.Select(kv => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.000} s"))));
+        }
+
+        return snapshot;
     }
 
     /// <summary>
