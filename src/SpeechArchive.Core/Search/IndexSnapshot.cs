@@ -54,9 +54,12 @@ public sealed partial class IndexSnapshot
     public double PrepareSearch()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        SearchStructures.Of(this).Prepare();
+        PrepareSeconds = SearchStructures.Of(this).Prepare();
         return clock.Elapsed.TotalSeconds;
     }
+
+    /// <summary>Seconds spent per stage of <see cref="PrepareSearch"/> (empty before it ran), for profiling.</summary>
+    public IReadOnlyDictionary<string, double> PrepareSeconds { get; private set; } = new Dictionary<string, double>();
 
     /// <summary>
     /// Builds what free-text ranking by meaning needs (each passage's vector) now rather than on the first free-text query; the

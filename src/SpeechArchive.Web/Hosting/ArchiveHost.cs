@@ -145,12 +145,14 @@ internal sealed partial class ArchiveHost
         var snapshot = IndexSnapshot.Load(IndexDirectory);
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.Loaded(snapshot.Generation, clock.Elapsed.TotalSeconds,
-                string.Join(", ", snapshot.LoadSeconds.Select(kv => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.000} s"))));
+            logger.Loaded(snapshot.Generation, clock.Elapsed.TotalSeconds, Stages(snapshot.LoadSeconds));
         }
 
         return snapshot;
     }
+
+    private static string Stages(IReadOnlyDictionary<string, double> seconds) =>
+        string.Join(", ", seconds.Select(kv => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.000} s")));
 
     /// <summary>
     /// A damaged index at start: rebuilt from the corpus when <see cref="ArchiveSettings.RebuildDamagedIndex"/> is set
@@ -212,7 +214,11 @@ internal sealed partial class ArchiveHost
         try
         {
             var search = snapshot.PrepareSearch();
-            logger.SearchReady(search);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.SearchReady(search, Stages(snapshot.PrepareSeconds));
+            }
+
             var seconds = snapshot.PrepareMeaning();
             logger.MeaningReady(snapshot.Passages.Count, seconds, snapshot.MeaningVectors switch
             {
