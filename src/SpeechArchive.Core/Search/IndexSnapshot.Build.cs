@@ -102,9 +102,17 @@ public sealed partial class IndexSnapshot
         // Sections get global ids; a passage points at its innermost section, whose path and match form are built once.
         var sectionsBySpeech = new List<StoredSection>[storedSpeeches.Count];
         var sectionBase = new int[storedSpeeches.Count];
-        foreach (var group in storedSections.GroupBy(s => s.SpeechRowId))
+        for (var start = 0; start < storedSections.Count;)
         {
-            sectionsBySpeech[speechIndex[group.Key]] = group.ToList();
+            // In (speech, ordinal) order, as both the rows and the file give them: each speech's sections are a run.
+            var end = start + 1;
+            while (end < storedSections.Count && storedSections[end].SpeechRowId == storedSections[start].SpeechRowId)
+            {
+                end++;
+            }
+
+            sectionsBySpeech[speechIndex[storedSections[start].SpeechRowId]] = storedSections.GetRange(start, end - start);
+            start = end;
         }
 
         var sectionCount = 0;
@@ -121,12 +129,14 @@ public sealed partial class IndexSnapshot
         var sectionMatches = new string[sectionCount];
         Parallel.For(0, storedSpeeches.Count, i =>
         {
-            var secs = sectionsBySpeech[i];
-            for (var k = 0; secs is not null && k < secs.Count; k++)
+            if (sectionsBySpeech[i] is { } secs)
             {
-                var path = string.Join(" › ", Indexing.StoredStructure.SectionPath(secs, k, x => (x.Ordinal, x.Parent, x.Heading)));
-                sectionPaths[sectionBase[i] + k] = path;
-                sectionMatches[sectionBase[i] + k] = MatchText.Build(path, 0, path.Length);
+                SectionPaths(secs, sectionPaths.AsSpan(sectionBase[i], secs.Count));
+                for (var k = 0; k < secs.Count; k++)
+                {
+                    var path = sectionPaths[sectionBase[i] + k];
+                    sectionMatches[sectionBase[i] + k] = MatchText.Build(path, 0, path.Length);
+                }
             }
         });
 
@@ -231,7 +241,7 @@ public sealed partial class IndexSnapshot
                 Texts = texts,
                 Position = i,
                 Markdown = st.Markdown,
-                Provenance = SpeechColumns.Provenance(m),
+                Metadata = m,
                 Warnings = st.Warnings,
                 ThemeShares = st.ThemeShares,
                 Sections = sectionsBySpeech[i]?.Select((x, k) => new SectionInfo(x.Ordinal, x.Level, x.Label, x.Heading, x.HeadingStart, x.HeadingEnd, x.Start, x.End, x.Parent) { Path = sectionPaths[sectionBase[i] + k] }).ToList() ?? [],
@@ -409,6 +419,39 @@ public sealed partial class IndexSnapshot
         var read = new MeaningRead(model, passages?.For(ids.Span));
         ids.KeepAlive();
         return read;
+    }
+
+    /// <summary>
+    /// Each section's path (its headings from the outermost down, joined by " › ", as <see cref="Indexing.StoredStructure.SectionPath"/>
+    /// walks them), made from its parent's where the parent comes before it (so each heading is joined once), else walked.
+    /// </summary>
+    internal static void SectionPaths(List<StoredSection> sections, Span<string> paths)
+    {
+        const int deepest = 64; // as far as the walk goes
+        var depth = System.Buffers.ArrayPool<int>.Shared.Rent(sections.Count);
+        for (var k = 0; k < sections.Count; k++)
+        {
+            var (ordinal, parent, heading) = (sections[k].Ordinal, sections[k].Parent, sections[k].Heading);
+            if (ordinal != k)
+            {
+                (paths[k], depth[k]) = ("", 0); // the walk stops at once
+            }
+            else if (parent < 0 || parent >= sections.Count || (parent < k && depth[parent] == 0))
+            {
+                (paths[k], depth[k]) = (heading, 1); // the walk stops after this heading
+            }
+            else if (parent < k && depth[parent] < deepest)
+            {
+                (paths[k], depth[k]) = (string.Concat(paths[parent], " › ", heading), depth[parent] + 1);
+            }
+            else
+            {
+                var walked = Indexing.StoredStructure.SectionPath(sections, k, x => (x.Ordinal, x.Parent, x.Heading));
+                (paths[k], depth[k]) = (string.Join(" › ", walked), walked.Count);
+            }
+        }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(depth);
     }
 
     /// <summary>0 to <paramref name="n"/> in ranges of 65,536 (the last shorter), for a pass over the cores.</summary>
