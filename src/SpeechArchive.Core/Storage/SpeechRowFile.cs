@@ -133,7 +133,16 @@ internal static class SpeechRowFile
         }
         finally
         {
-            ((IAsyncResult)sectionList).AsyncWaitHandle.WaitOne(); // the map stays open until the sections are read
+            // The map stays open until the sections are read. Task.Wait runs them here when no thread has taken them yet (at a
+            // host's start the pool may have none free, and would add one only after half a second).
+            try
+            {
+                sectionList.Wait();
+            }
+            catch (AggregateException)
+            {
+                // thrown again below
+            }
         }
 
         var sectionRows = sectionList.GetAwaiter().GetResult();
