@@ -311,5 +311,5 @@ public sealed partial class IndexSnapshot
     internal (int[] Docs, byte[] Tfs) PostingsById(int termId) => postings.Get(termId);
 
     internal static IReadOnlyList<LabelInfo> ParseLabels(string? json) =>
-        json is null ? [] : JsonSerializer.Deserialize<List<LabelInfo>>(json, JsonDefaults.Options) ?? [];
+        json is null ? [] : JsonSerializer.Deserialize(json, LabelJson.Default.ListLabelInfo) ?? [];
 }
