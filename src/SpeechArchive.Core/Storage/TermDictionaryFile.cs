@@ -63,24 +63,12 @@ internal static class TermDictionaryFile
     /// <summary>The dictionary in the file at <paramref name="path"/> when it is whole and made for <paramref name="generation"/> and the segments of <paramref name="postings"/>; else null.</summary>
     public static TermDictionary? Read(string path, long generation, string digest, SegmentPostingsFile postings)
     {
-        MappedView mapped;
-        long length;
-        try
+        if (GenerationFiles.Map(path, HeaderBytes + 8) is not var (mapped, length))
         {
-            length = new FileInfo(path).Length;
-            if (length is < HeaderBytes + 8 or > int.MaxValue || !BitConverter.IsLittleEndian)
-            {
-                return null;
-            }
-
-            mapped = MappedView.Of(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null; // none, deleted by another process's load meanwhile, or unreadable: made again from the term lists
+            return null; // none or unreadable: made again from the term lists
         }
 
-        var dictionary = Decode(mapped, (int)length, generation, digest, postings);
+        var dictionary = Decode(mapped, length, generation, digest, postings);
         if (dictionary is null)
         {
             mapped.Dispose();
@@ -104,34 +92,16 @@ internal static class TermDictionaryFile
             BinaryPrimitives.WriteInt32LittleEndian(counts[12..], dictionary.WordStart.Length - 1);
             BinaryPrimitives.WriteInt32LittleEndian(counts[16..], dictionary.WordChars.Length);
             BinaryPrimitives.WriteInt32LittleEndian(counts[20..], segments);
-            var checksum = new GenerationFiles.Checksum();
-            void Put(ReadOnlySpan<byte> part)
-            {
-                // Padded with zeros to 8 bytes, and summed as the reader sums the whole file: in 8-byte words.
-                var whole = part.Length & ~7;
-                Span<byte> tail = stackalloc byte[8];
-                tail.Clear();
-                part[whole..].CopyTo(tail);
-                stream.Write(part[..whole]);
-                checksum.Add(part[..whole]);
-                if (whole < part.Length)
-                {
-                    stream.Write(tail);
-                    checksum.Add(tail);
-                }
-            }
-
-            Put(header);
-            Put(MemoryMarshal.AsBytes(dictionary.Keys.Span));
-            Put(MemoryMarshal.AsBytes(dictionary.Slots.Span));
-            Put(MemoryMarshal.AsBytes(dictionary.PartStart.Span));
-            Put(MemoryMarshal.AsBytes(dictionary.Parts.Span));
-            Put(MemoryMarshal.AsBytes(dictionary.WordStart.Span));
-            Put(MemoryMarshal.AsBytes(dictionary.WordChars.Span));
+            var file = new GenerationFiles.PaddedWriter(stream);
+            file.Put(header);
+            file.Put(MemoryMarshal.AsBytes(dictionary.Keys.Span));
+            file.Put(MemoryMarshal.AsBytes(dictionary.Slots.Span));
+            file.Put(MemoryMarshal.AsBytes(dictionary.PartStart.Span));
+            file.Put(MemoryMarshal.AsBytes(dictionary.Parts.Span));
+            file.Put(MemoryMarshal.AsBytes(dictionary.WordStart.Span));
+            file.Put(MemoryMarshal.AsBytes(dictionary.WordChars.Span));
             dictionary.KeepAlive();
-            Span<byte> sum = stackalloc byte[8];
-            BinaryPrimitives.WriteUInt64LittleEndian(sum, checksum.Value);
-            stream.Write(sum);
+            file.End();
         });
 
     private static unsafe TermDictionary? Decode(MappedView mapped, int length, long generation, string digest, SegmentPostingsFile postings)
@@ -160,18 +130,9 @@ internal static class TermDictionaryFile
 
         var at = HeaderBytes;
         var dictionary = new TermDictionary(
-            Next<long>(mapped, ref at, terms), Next<int>(mapped, ref at, table), Next<int>(mapped, ref at, terms + 1),
-            Next<TermPart>(mapped, ref at, parts), Next<int>(mapped, ref at, words + 1), Next<char>(mapped, ref at, chars));
+            GenerationFiles.Next<long>(mapped, ref at, terms), GenerationFiles.Next<int>(mapped, ref at, table), GenerationFiles.Next<int>(mapped, ref at, terms + 1),
+            GenerationFiles.Next<TermPart>(mapped, ref at, parts), GenerationFiles.Next<int>(mapped, ref at, words + 1), GenerationFiles.Next<char>(mapped, ref at, chars));
         return InRange(dictionary, postings) ? dictionary : null;
-    }
-
-    /// <summary>The column of <paramref name="count"/> values at byte <paramref name="at"/> of the map, and <paramref name="at"/> moved past it.</summary>
-    private static unsafe Column<T> Next<T>(MappedView mapped, ref int at, int count)
-        where T : unmanaged
-    {
-        var column = new Column<T>(mapped, (T*)(mapped.Pointer + at), count);
-        at += (int)Padded((long)count * sizeof(T));
-        return column;
     }
 
     /// <summary>
