@@ -74,7 +74,7 @@ public sealed partial class IndexSnapshot
         var generation = store.Generation;
         var separate = !ReferenceEquals(passageStore, store);
         Task<List<StoredPassage>>? passageRows = null;
-        Task<SegmentPostingsFile>? postingsOnSecond = null;
+        Task<SegmentPostings>? postingsOnSecond = null;
         if (!PassageColumnFile.AnyFor(store.Directory, generation))
         {
             passageRows = separate ? Task.Run(() => passageStore.ReadPassages()) : Task.FromResult(store.ReadPassages());
@@ -82,14 +82,16 @@ public sealed partial class IndexSnapshot
         }
         else if (separate)
         {
-            postingsOnSecond = Task.Run(() => SegmentPostingsFile.ReadForGeneration(passageStore, generation));
+            postingsOnSecond = Task.Run(() => ReadPostings(passageStore, generation));
             reading(postingsOnSecond);
         }
 
         var ((storedSpeeches, digest, storedSections), speechesFromFile) = SpeechRows(store, postingsOnSecond is null ? null : (passageStore, postingsOnSecond), generation, reading);
+        Lap("speech rows");
         var texts = SpeechTexts.Load(store, storedSpeeches, digest);
-        var segments = postingsOnSecond?.GetAwaiter().GetResult() ?? SegmentPostingsFile.ReadForGeneration(store, generation);
-        Lap("rows");
+        Lap("texts");
+        var segments = postingsOnSecond?.GetAwaiter().GetResult() ?? ReadPostings(store, generation);
+        Lap("postings");
 
         var speechIndex = new Dictionary<long, int>(storedSpeeches.Count);
         for (var i = 0; i < storedSpeeches.Count; i++)
@@ -100,9 +102,17 @@ public sealed partial class IndexSnapshot
         // Sections get global ids; a passage points at its innermost section, whose path and match form are built once.
         var sectionsBySpeech = new List<StoredSection>[storedSpeeches.Count];
         var sectionBase = new int[storedSpeeches.Count];
-        foreach (var group in storedSections.GroupBy(s => s.SpeechRowId))
+        for (var start = 0; start < storedSections.Count;)
         {
-            sectionsBySpeech[speechIndex[group.Key]] = group.ToList();
+            // In (speech, ordinal) order, as both the rows and the file give them: each speech's sections are a run.
+            var end = start + 1;
+            while (end < storedSections.Count && storedSections[end].SpeechRowId == storedSections[start].SpeechRowId)
+            {
+                end++;
+            }
+
+            sectionsBySpeech[speechIndex[storedSections[start].SpeechRowId]] = storedSections.GetRange(start, end - start);
+            start = end;
         }
 
         var sectionCount = 0;
@@ -112,19 +122,21 @@ public sealed partial class IndexSnapshot
             sectionCount += sectionsBySpeech[i]?.Count ?? 0;
         }
 
+        Lap("grouping");
         var (columns, columnsFromFile) = LoadColumns(new ColumnSource(store, passageStore, passageRows, generation, digest, speechIndex, sectionsBySpeech, sectionBase, texts));
         Lap("columns");
-
         var sectionPaths = new string[sectionCount];
         var sectionMatches = new string[sectionCount];
         Parallel.For(0, storedSpeeches.Count, i =>
         {
-            var secs = sectionsBySpeech[i];
-            for (var k = 0; secs is not null && k < secs.Count; k++)
+            if (sectionsBySpeech[i] is { } secs)
             {
-                var path = string.Join(" › ", Indexing.StoredStructure.SectionPath(secs, k, x => (x.Ordinal, x.Parent, x.Heading)));
-                sectionPaths[sectionBase[i] + k] = path;
-                sectionMatches[sectionBase[i] + k] = MatchText.Build(path, 0, path.Length);
+                SectionPaths(secs, sectionPaths.AsSpan(sectionBase[i], secs.Count));
+                for (var k = 0; k < secs.Count; k++)
+                {
+                    var path = sectionPaths[sectionBase[i] + k];
+                    sectionMatches[sectionBase[i] + k] = MatchText.Build(path, 0, path.Length);
+                }
             }
         });
 
@@ -160,6 +172,7 @@ public sealed partial class IndexSnapshot
             speechOrg[i] = value;
         }
 
+        Lap("section paths");
         var themeBit = themes.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var typeBit = types.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var speechDate = storedSpeeches.Select(DateKey).ToArray();
@@ -200,13 +213,11 @@ public sealed partial class IndexSnapshot
         columns.RowIds.KeepAlive();
         passageSpeech.KeepAlive();
 
-        // The term dictionary is read on one thread while the passages are built on the others.
-        var postings = Task.Run(() => IndexPostings(segments, denseByRow));
-
         // Few distinct label sets exist: each is split and masked once, and a passage holds its index.
         var labelSets = Array.ConvertAll(columns.LabelSets, set => (Themes: SplitList(set.Themes), Types: SplitList(set.Types)));
         var labelMasks = Array.ConvertAll(labelSets, set => (Themes: Mask(set.Themes, themeBit), Types: Mask(set.Types, typeBit)));
 
+        Lap("label sets");
         var speeches = new SpeechInfo[storedSpeeches.Count];
         Parallel.For(0, speeches.Length, i =>
         {
@@ -230,7 +241,7 @@ public sealed partial class IndexSnapshot
                 Texts = texts,
                 Position = i,
                 Markdown = st.Markdown,
-                Provenance = SpeechColumns.Provenance(m),
+                Metadata = m,
                 Warnings = st.Warnings,
                 ThemeShares = st.ThemeShares,
                 Sections = sectionsBySpeech[i]?.Select((x, k) => new SectionInfo(x.Ordinal, x.Level, x.Label, x.Heading, x.HeadingStart, x.HeadingEnd, x.Start, x.End, x.Parent) { Path = sectionPaths[sectionBase[i] + k] }).ToList() ?? [],
@@ -241,6 +252,7 @@ public sealed partial class IndexSnapshot
             };
         });
 
+        Lap("speech records");
         var speechYear = Array.ConvertAll(speeches, s => (short)(s.Year ?? 0));
         Parallel.ForEach(Ranges(n), range =>
         {
@@ -303,6 +315,7 @@ public sealed partial class IndexSnapshot
             PassageOrg = passageOrg,
             PassageLength = columns.Length,
             ColumnsFromFile = columnsFromFile,
+            DictionaryFromFile = segments.DictionaryFromFile,
             SpeechesFromFile = speechesFromFile,
             PassageRowIds = postingsOnSecond is not null ? columns.RowIds : default, // for the vectors read in the background
             AverageLength = n == 0 ? 1 : (double)totalLength / n,
@@ -334,8 +347,7 @@ public sealed partial class IndexSnapshot
         }
 
         Lap("meaning");
-        snapshot.postings = postings.GetAwaiter().GetResult();
-        Lap("postings");
+        snapshot.postings = new PostingsIndex(segments.Dictionary, segments.Postings, denseByRow);
         snapshot.LoadSeconds = stages;
         return snapshot;
     }
@@ -381,6 +393,17 @@ public sealed partial class IndexSnapshot
         return (rows, false);
     }
 
+    /// <summary>The segments' postings and their term dictionary, each mapped from the generation's file beside the index when it is whole.</summary>
+    private sealed record SegmentPostings(SegmentPostingsFile Postings, TermDictionary Dictionary, bool DictionaryFromFile);
+
+    /// <summary>The postings of the generation <paramref name="store"/> reads, then their term dictionary (<see cref="TermDictionaryFile"/>).</summary>
+    private static SegmentPostings ReadPostings(IndexStore store, long generation)
+    {
+        var postings = SegmentPostingsFile.ReadForGeneration(store, generation);
+        var (dictionary, fromFile) = TermDictionaryFile.ReadForGeneration(store, generation, postings);
+        return new SegmentPostings(postings, dictionary, fromFile);
+    }
+
     /// <summary>
     /// The meaning model with the passages' stored vectors: with <paramref name="rowIds"/>, only when they are those of these
     /// passages; without, unchecked (<see cref="TakeStoredVectors"/> checks them).
@@ -396,6 +419,39 @@ public sealed partial class IndexSnapshot
         var read = new MeaningRead(model, passages?.For(ids.Span));
         ids.KeepAlive();
         return read;
+    }
+
+    /// <summary>
+    /// Each section's path (its headings from the outermost down, joined by " › ", as <see cref="Indexing.StoredStructure.SectionPath"/>
+    /// walks them), made from its parent's where the parent comes before it (so each heading is joined once), else walked.
+    /// </summary>
+    internal static void SectionPaths(List<StoredSection> sections, Span<string> paths)
+    {
+        const int deepest = 64; // as far as the walk goes
+        var depth = System.Buffers.ArrayPool<int>.Shared.Rent(sections.Count);
+        for (var k = 0; k < sections.Count; k++)
+        {
+            var (ordinal, parent, heading) = (sections[k].Ordinal, sections[k].Parent, sections[k].Heading);
+            if (ordinal != k)
+            {
+                (paths[k], depth[k]) = ("", 0); // the walk stops at once
+            }
+            else if (parent < 0 || parent >= sections.Count || (parent < k && depth[parent] == 0))
+            {
+                (paths[k], depth[k]) = (heading, 1); // the walk stops after this heading
+            }
+            else if (parent < k && depth[parent] < deepest)
+            {
+                (paths[k], depth[k]) = (string.Concat(paths[parent], " › ", heading), depth[parent] + 1);
+            }
+            else
+            {
+                var walked = Indexing.StoredStructure.SectionPath(sections, k, x => (x.Ordinal, x.Parent, x.Heading));
+                (paths[k], depth[k]) = (string.Join(" › ", walked), walked.Count);
+            }
+        }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(depth);
     }
 
     /// <summary>0 to <paramref name="n"/> in ranges of 65,536 (the last shorter), for a pass over the cores.</summary>

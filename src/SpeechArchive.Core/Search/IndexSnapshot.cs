@@ -54,9 +54,12 @@ public sealed partial class IndexSnapshot
     public double PrepareSearch()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        SearchStructures.Of(this).Prepare();
+        PrepareSeconds = SearchStructures.Of(this).Prepare();
         return clock.Elapsed.TotalSeconds;
     }
+
+    /// <summary>Seconds spent per stage of <see cref="PrepareSearch"/> (empty before it ran), for profiling.</summary>
+    public IReadOnlyDictionary<string, double> PrepareSeconds { get; private set; } = new Dictionary<string, double>();
 
     /// <summary>
     /// Builds what free-text ranking by meaning needs (each passage's vector) now rather than on the first free-text query; the
@@ -109,7 +112,7 @@ public sealed partial class IndexSnapshot
 
     /// <summary>Each passage's meaning as a vector: the stored ones, or built on first use (null without word vectors).</summary>
     public Semantics.PassageVectors? MeaningVectors => SearchStructures.Of(this).PassageVectors;
-    public int TermCount => postings.TermIds.Count;
+    public int TermCount => postings.Terms.Count;
 
     /// <summary>How many terms' postings have been decoded and are kept for the snapshot's life.</summary>
     internal int DecodedTermCount => postings.Decoded;
@@ -139,6 +142,9 @@ public sealed partial class IndexSnapshot
 
     /// <summary>Whether the passages' columns were read from the generation's columns file (else made from the passage rows).</summary>
     internal bool ColumnsFromFile { get; private init; }
+
+    /// <summary>Whether the term dictionary was mapped from the generation's dictionary file (<see cref="TermDictionaryFile"/>), not made from the term lists.</summary>
+    internal bool DictionaryFromFile { get; private init; }
 
     /// <summary>Whether the speech and section rows were read from the generation's speech rows file (<see cref="SpeechRowFile"/>).</summary>
     internal bool SpeechesFromFile { get; private init; }
@@ -250,12 +256,13 @@ public sealed partial class IndexSnapshot
     }
 
     internal (int[] Docs, byte[] Tfs)? Postings(long key) =>
-        postings.TermIds.TryGetValue(key, out var id) ? postings.Get(id) : null;
+        postings.Terms.Find(key) is >= 0 and var id ? postings.Get(id) : null;
 
     /// <summary>How many passages hold term <paramref name="key"/> by the term dictionary (no postings decoded; see <c>PostingsIndex.DocFrequency</c>).</summary>
-    internal int DocFrequency(long key) => postings.TermIds.TryGetValue(key, out var id) ? postings.DocFrequency(id) : 0;
+    internal int DocFrequency(long key) => postings.Terms.Find(key) is >= 0 and var id ? postings.DocFrequency(id) : 0;
 
-    internal int? WordId(string word) => postings.WordIds.TryGetValue(word, out var id) ? id : null;
+    /// <summary>The id of Latin or digit word <paramref name="word"/> in the term dictionary (its term's key is <see cref="TermKey.Word"/> of it), or null.</summary>
+    internal int? WordId(string word) => postings.Terms.WordRank(word);
 
     /// <summary>Term ids of every Han term containing <paramref name="c"/> (its unigram and the bigrams either side).</summary>
     internal int[] HanTermsContaining(char c)
@@ -265,8 +272,10 @@ public sealed partial class IndexSnapshot
             if (hanExpansions is null)
             {
                 var map = new Dictionary<char, List<int>>();
-                foreach (var (key, id) in postings.TermIds)
+                var terms = postings.Terms;
+                for (var id = 0; id < terms.Count; id++)
                 {
+                    var key = terms.Key(id);
                     if (TermKey.IsWord(key))
                     {
                         continue;
@@ -302,5 +311,5 @@ public sealed partial class IndexSnapshot
     internal (int[] Docs, byte[] Tfs) PostingsById(int termId) => postings.Get(termId);
 
     internal static IReadOnlyList<LabelInfo> ParseLabels(string? json) =>
-        json is null ? [] : JsonSerializer.Deserialize<List<LabelInfo>>(json, JsonDefaults.Options) ?? [];
+        json is null ? [] : JsonSerializer.Deserialize(json, LabelJson.Default.ListLabelInfo) ?? [];
 }

@@ -41,24 +41,44 @@ internal sealed class SearchStructures
     public static SearchStructures Of(IndexSnapshot index) => Table.GetValue(index, i => new SearchStructures(i));
 
     /// <summary>
-    /// Builds what searches read (all but the passages' vectors) now, side by side over the cores, rather than one after the
-    /// other inside the first searches; a search that arrives meanwhile waits only for the part it needs. What a search for
-    /// words reads comes first (packed rows, the segmenter, the title and heading postings, which a search does not wait
-    /// for: it checks every title and heading meanwhile, <see cref="FieldPostings"/>); then, on one core, the facet tables
-    /// (browsing without words) and the heading hits (phrases of four characters or more).
+    /// Builds what searches read (all but the passages' vectors) now rather than inside the first searches; a search that
+    /// arrives meanwhile waits only for the part it needs. What every search for words waits for comes first, over the
+    /// cores (packed rows, the segmenter); then, on one core, so that searches keep the other: the heading and title
+    /// postings, which a search does not wait for (it checks every heading or title meanwhile, <see cref="FieldPostings"/>:
+    /// once they are joined, in one pass; the headings first, theirs is the long list), the facet tables (browsing without
+    /// words) and the heading hits (phrases of four characters or more).
     /// </summary>
-    public void Prepare()
+    /// <returns>The seconds each stage took, in order.</returns>
+    public IReadOnlyDictionary<string, double> Prepare()
     {
+        var stages = new Dictionary<string, double>();
+        var lap = System.Diagnostics.Stopwatch.StartNew();
+        void Lap(string stage)
+        {
+            stages[stage] = Math.Round(lap.Elapsed.TotalSeconds, 3);
+            lap.Restart();
+        }
+
+        Headings.WillPrepare(); // below, on this thread: the first searches start no second build of them beside it
+        Titles.WillPrepare();
         Parallel.Invoke(
             () => _ = PassageRows,
-            () => _ = Segmenter,
-            () => Headings.Prepare(),
-            () => Titles.Prepare());
+            () => _ = Segmenter);
+        Lap("packed rows and segmenter");
 
         // On one core: searches keep the other.
+        Headings.Join();
+        Titles.Join();
+        Lap("headings and titles joined");
+        Headings.Prepare();
+        Titles.Prepare();
+        Lap("heading and title postings");
         _ = Facets;
+        Lap("facet tables");
         HeadingHits.Prepare();
         HeadingTexts().Texts.Prepare();
+        Lap("heading hits");
+        return stages;
     }
 
     /// <summary>Per passage, what scoring and counting read, in one row (one cache line) instead of seven arrays.</summary>
@@ -268,7 +288,8 @@ internal struct PassageRow
 /// Postings of every pair of adjacent characters over a small field (speech titles, section headings): which strings hold a
 /// form is then a check of the few strings that hold its rarest pair instead of all of them. The postings are made in the
 /// background (by <see cref="Prepare"/>, or started by the first <see cref="Matching"/>); until they are there, a search
-/// checks every string, which gives the same strings in the same order, so no search waits for them.
+/// checks every string (once <see cref="Join"/> has joined them, in one pass), which gives the same strings in the same
+/// order, so no search waits for them.
 /// </summary>
 internal sealed class FieldPostings
 {
@@ -301,11 +322,26 @@ internal sealed class FieldPostings
     /// <summary>The postings over <paramref name="values"/>, made by <see cref="Prepare"/> or in the background after the first search.</summary>
     public static FieldPostings Build(string[] values) => new(values);
 
+    /// <summary>Says that <see cref="Prepare"/> will be called: the first lookups then start no build of their own beside it.</summary>
+    public void WillPrepare() => Interlocked.Exchange(ref started, 1);
+
     /// <summary>Makes the char-pair postings now (returns when they are made).</summary>
     public void Prepare()
     {
         _ = pairs.Value;
         joined = null; // the postings serve from now on
+    }
+
+    /// <summary>
+    /// Joins the strings now, so that lookups until the postings are made search them in one pass rather than one string at a
+    /// time (the first lookups do that: they do not wait for the join).
+    /// </summary>
+    public void Join()
+    {
+        if (joined is { } strings)
+        {
+            _ = strings.Value;
+        }
     }
 
     /// <summary>The strings joined by <see cref="Separator"/> with where each starts (null when one holds the separator).</summary>
@@ -364,7 +400,7 @@ internal sealed class FieldPostings
                 _ = Task.Run(Prepare); // for the next searches
             }
 
-            if (form.Length > 0 && !form.Contains(Separator, StringComparison.Ordinal) && joined?.Value is var (text, starts))
+            if (form.Length > 0 && !form.Contains(Separator, StringComparison.Ordinal) && joined is { IsValueCreated: true } strings && strings.Value is var (text, starts))
             {
                 // One search over all the strings joined: each string holding the form once, ascending.
                 for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0;)

@@ -29,8 +29,10 @@ public sealed record SpeechInfo
     /// <summary>The speech's index in <see cref="IndexSnapshot.Speeches"/> (and in <see cref="Texts"/>).</summary>
     internal int Position { get; init; }
     public string? Markdown { get; init; }
-    /// <summary>JSON of where title and year came from, with confidences.</summary>
-    public string? Provenance { get; init; }
+    /// <summary>JSON of where title and year came from, with confidences (made when asked for: only the reader shows it).</summary>
+    public string? Provenance => Metadata is { } m ? Storage.SpeechColumns.Provenance(m) : null;
+    /// <summary>The speech's metadata as stored (what <see cref="Provenance"/> is made from).</summary>
+    internal Documents.SpeechMetadata? Metadata { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public IReadOnlyDictionary<string, double> ThemeShares { get; init; } = new Dictionary<string, double>();
     public IReadOnlyList<SectionInfo> Sections { get; init; } = [];

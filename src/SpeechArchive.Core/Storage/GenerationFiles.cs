@@ -84,6 +84,62 @@ internal static class GenerationFiles
     /// <summary><paramref name="length"/> rounded up to a multiple of 8.</summary>
     public static long Padded(long length) => (length + 7) & ~7L;
 
+    /// <summary>
+    /// The file at <paramref name="path"/> mapped, with its length, when it is at least <paramref name="least"/> bytes long
+    /// (and at most 2 GB, on a little-endian machine, as every reader here wants); else null: none, deleted by another
+    /// process's load meanwhile, unreadable or too short — the caller makes what it holds again.
+    /// </summary>
+    public static (MappedView Map, int Length)? Map(string path, int least)
+    {
+        try
+        {
+            var length = new FileInfo(path).Length;
+            return length < least || length > int.MaxValue || !BitConverter.IsLittleEndian ? null : (MappedView.Of(path), (int)length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The column of <paramref name="count"/> values at byte <paramref name="at"/> of <paramref name="mapped"/>, and <paramref name="at"/> moved past it (padded to 8).</summary>
+    public static unsafe Column<T> Next<T>(MappedView mapped, ref int at, int count)
+        where T : unmanaged
+    {
+        var column = new Column<T>(mapped, (T*)(mapped.Pointer + at), count);
+        at += (int)Padded((long)count * sizeof(T));
+        return column;
+    }
+
+    /// <summary>Writes a file's parts each padded with zeros to 8 bytes, summing them as a reader sums the whole file (in 8-byte words), then the sum.</summary>
+    public sealed class PaddedWriter(Stream stream)
+    {
+        private Checksum checksum = new();
+
+        public void Put(ReadOnlySpan<byte> part)
+        {
+            var whole = part.Length & ~7;
+            Span<byte> tail = stackalloc byte[8];
+            tail.Clear();
+            part[whole..].CopyTo(tail);
+            stream.Write(part[..whole]);
+            checksum.Add(part[..whole]);
+            if (whole < part.Length)
+            {
+                stream.Write(tail);
+                checksum.Add(tail);
+            }
+        }
+
+        /// <summary>Writes the sum of all put before.</summary>
+        public void End()
+        {
+            Span<byte> sum = stackalloc byte[8];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(sum, checksum.Value);
+            stream.Write(sum);
+        }
+    }
+
     /// <summary>A 64-bit checksum of the bytes added, a multiply-rotate over 8-byte words (every part added is a multiple of 8 bytes long).</summary>
     public struct Checksum
     {

@@ -67,12 +67,16 @@ internal sealed partial class IndexStore
         });
 
     /// <summary>
-    /// Every segment's term list and how long its postings are (without reading them), with what names the segment: its
-    /// id, document count and when it was made.
+    /// How long every segment's postings are (without reading them or its term list), with what names the segment: its id,
+    /// document count and when it was made.
     /// </summary>
     public List<(SegmentTerms Segment, string Created)> ReadSegmentHeads() =>
-        Rows<(SegmentTerms, string)>("SELECT id, doc_count, terms, length(postings), created FROM segments ORDER BY id", r => () =>
-            (new SegmentTerms(r.GetInt64(0), r.GetInt32(1), r.GetFieldValue<byte[]>(2), 0, r.GetInt64(3)), r.GetString(4)));
+        Rows<(SegmentTerms, string)>("SELECT id, doc_count, length(postings), created FROM segments ORDER BY id", r => () =>
+            (new SegmentTerms(r.GetInt64(0), r.GetInt32(1), null, 0, r.GetInt64(2)), r.GetString(3)));
+
+    /// <summary>Every segment's term list with its id, in segment order.</summary>
+    public List<(byte[] Terms, long SegmentId)> ReadSegmentTermLists() =>
+        Rows<(byte[], long)>("SELECT id, terms FROM segments ORDER BY id", r => () => (r.GetFieldValue<byte[]>(1), r.GetInt64(0)));
 
     /// <summary>A named part of the meaning model read by <paramref name="read"/> from a stream over its blob (never whole in memory), or null.</summary>
     public T? ReadVectors<T>(string name, Func<Stream, T> read)

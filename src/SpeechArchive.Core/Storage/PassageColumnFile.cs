@@ -37,24 +37,12 @@ internal static class PassageColumnFile
     /// </summary>
     public static PassageColumnData? Read(string path, long generation, string digest, int speeches, int sections)
     {
-        MappedView mapped;
-        long length;
-        try
+        if (GenerationFiles.Map(path, HeaderBytes + 8) is not var (mapped, length))
         {
-            length = new FileInfo(path).Length;
-            if (length is < HeaderBytes + 8 or > int.MaxValue)
-            {
-                return null;
-            }
-
-            mapped = MappedView.Of(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null; // none, deleted by another process's load meanwhile, or unreadable: made again from the rows
+            return null; // none or unreadable: made again from the rows
         }
 
-        var data = Decode(mapped, (int)length, generation, digest, speeches, sections);
+        var data = Decode(mapped, length, generation, digest, speeches, sections);
         if (data is null)
         {
             mapped.Dispose();
@@ -80,36 +68,18 @@ internal static class PassageColumnFile
             BinaryPrimitives.WriteInt32LittleEndian(counts[16..], data.PointLabels.Length);
             BinaryPrimitives.WriteInt32LittleEndian(counts[20..], data.SentenceArena.Length);
             BinaryPrimitives.WriteInt64LittleEndian(counts[24..], strings.Length);
-            var checksum = new GenerationFiles.Checksum();
-            void Put(ReadOnlySpan<byte> part)
-            {
-                // Padded with zeros to 8 bytes, and summed as the reader sums the whole file: in 8-byte words.
-                var whole = part.Length & ~7;
-                Span<byte> tail = stackalloc byte[8];
-                tail.Clear();
-                part[whole..].CopyTo(tail);
-                stream.Write(part[..whole]);
-                checksum.Add(part[..whole]);
-                if (whole < part.Length)
-                {
-                    stream.Write(tail);
-                    checksum.Add(tail);
-                }
-            }
-
-            Put(header);
-            Put(MemoryMarshal.AsBytes(data.RowIds.Span));
+            var file = new GenerationFiles.PaddedWriter(stream);
+            file.Put(header);
+            file.Put(MemoryMarshal.AsBytes(data.RowIds.Span));
             foreach (var column in IntColumns(data))
             {
-                Put(MemoryMarshal.AsBytes(column.Span));
+                file.Put(MemoryMarshal.AsBytes(column.Span));
             }
 
-            Put(MemoryMarshal.AsBytes(data.SentenceStarts.Span));
-            Put(data.SentenceArena.Span);
-            Put(strings);
-            Span<byte> sum = stackalloc byte[8];
-            BinaryPrimitives.WriteUInt64LittleEndian(sum, checksum.Value);
-            stream.Write(sum);
+            file.Put(MemoryMarshal.AsBytes(data.SentenceStarts.Span));
+            file.Put(data.SentenceArena.Span);
+            file.Put(strings);
+            file.End();
         });
 
     private static unsafe PassageColumnData? Decode(MappedView mapped, int length, long generation, string digest, int speeches, int sections)
@@ -141,15 +111,15 @@ internal static class PassageColumnFile
         }
 
         var at = HeaderBytes;
-        var rowIds = Next<long>(mapped, ref at, n);
+        var rowIds = GenerationFiles.Next<long>(mapped, ref at, n);
         var ints = new Column<int>[8];
         for (var i = 0; i < ints.Length; i++)
         {
-            ints[i] = Next<int>(mapped, ref at, n);
+            ints[i] = GenerationFiles.Next<int>(mapped, ref at, n);
         }
 
-        var sentenceStarts = Next<int>(mapped, ref at, n + 1);
-        var sentenceArena = Next<byte>(mapped, ref at, arena);
+        var sentenceStarts = GenerationFiles.Next<int>(mapped, ref at, n + 1);
+        var sentenceArena = GenerationFiles.Next<byte>(mapped, ref at, arena);
         var text = bytes.Slice(at, (int)strings);
         var sets = new (string, string)[labelSets];
         var pointLabels = new string?[points];
@@ -185,15 +155,6 @@ internal static class PassageColumnFile
             PointLabels = pointLabels,
         };
         return text.IsEmpty && InRange(data, speeches, sections) ? data : null;
-    }
-
-    /// <summary>The column of <paramref name="count"/> values at byte <paramref name="at"/> of the map, and <paramref name="at"/> moved past it.</summary>
-    private static unsafe Column<T> Next<T>(MappedView mapped, ref int at, int count)
-        where T : unmanaged
-    {
-        var column = new Column<T>(mapped, (T*)(mapped.Pointer + at), count);
-        at += (int)Padded((long)count * sizeof(T));
-        return column;
     }
 
     /// <summary>Whether every reference of <paramref name="data"/> points inside what it refers to (a file is never trusted further).</summary>

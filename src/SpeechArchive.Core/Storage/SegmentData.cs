@@ -7,5 +7,8 @@ namespace SpeechArchive.Storage;
 /// </summary>
 internal sealed record SegmentData(long Id, int DocCount, byte[] Terms, byte[] Postings);
 
-/// <summary>A segment's term blob, its postings copied elsewhere (<see cref="SegmentPostingsFile"/>): at <paramref name="PostingsAt"/>, <paramref name="PostingsLength"/> bytes.</summary>
-internal sealed record SegmentTerms(long Id, int DocCount, byte[] Terms, long PostingsAt, long PostingsLength);
+/// <summary>
+/// A segment's term blob (null where only its head was read), its postings copied elsewhere (<see cref="SegmentPostingsFile"/>):
+/// at <paramref name="PostingsAt"/>, <paramref name="PostingsLength"/> bytes.
+/// </summary>
+internal sealed record SegmentTerms(long Id, int DocCount, byte[]? Terms, long PostingsAt, long PostingsLength);

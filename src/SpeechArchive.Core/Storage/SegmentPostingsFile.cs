@@ -22,17 +22,21 @@ internal sealed unsafe class SegmentPostingsFile
     private readonly byte[]? bytes;
     private readonly (long At, int Length)[] ranges;
 
-    private SegmentPostingsFile(List<SegmentTerms> segments, byte[]? bytes, MappedView? mapped)
+    private SegmentPostingsFile(List<SegmentTerms> segments, byte[]? bytes, MappedView? mapped, string? digest = null)
     {
         Segments = segments;
+        Digest = digest;
         ranges = [.. segments.Select(s => (s.PostingsAt, checked((int)s.PostingsLength)))];
         this.bytes = bytes;
         this.mapped = mapped;
     }
 
 
-    /// <summary>The segments' term lists, in segment order.</summary>
+    /// <summary>The segments, in segment order: their term lists too when the postings were read with them (not from the generation's file).</summary>
     public List<SegmentTerms> Segments { get; }
+
+    /// <summary>The digest of the segments that names the generation's files of them, when the postings are mapped from the generation's file (else null).</summary>
+    public string? Digest { get; }
 
     /// <summary>Whether the postings are mapped from a file (else in the managed heap).</summary>
     public bool Mapped => mapped is not null;
@@ -58,7 +62,7 @@ internal sealed unsafe class SegmentPostingsFile
     public static SegmentPostingsFile ReadForGeneration(IndexStore store, long generation)
     {
         var heads = store.ReadSegmentHeads();
-        var digest = Digest(heads);
+        var digest = DigestOf(heads);
         var name = GenerationFiles.Name(Prefix, generation, digest, Extension);
         var path = Path.Combine(store.Directory, name);
         var segments = new List<SegmentTerms>(heads.Count);
@@ -74,6 +78,7 @@ internal sealed unsafe class SegmentPostingsFile
             return mapped;
         }
 
+        List<SegmentTerms>? written = null; // with their term lists, read with the postings
         try
         {
             GenerationFiles.Write(path, stream =>
@@ -84,7 +89,7 @@ internal sealed unsafe class SegmentPostingsFile
                 Convert.FromHexString(digest).CopyTo(header.AsSpan(16));
                 BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), at - HeaderBytes);
                 stream.Write(header);
-                var written = store.ReadSegmentTerms(stream);
+                written = store.ReadSegmentTerms(stream);
                 if (!written.Select(s => (s.Id, s.PostingsAt, s.PostingsLength)).SequenceEqual(segments.Select(s => (s.Id, s.PostingsAt, s.PostingsLength))))
                 {
                     throw new IOException($"the segments of '{store.Directory}' changed while their postings were written");
@@ -97,7 +102,7 @@ internal sealed unsafe class SegmentPostingsFile
             return Read(store); // a read-only folder or a full disk: a file of their own elsewhere, else memory
         }
 
-        return MapWhole(path, generation, digest, segments, at) ?? Read(store);
+        return MapWhole(path, generation, digest, written ?? segments, at) ?? Read(store);
     }
 
     /// <summary>The generation's postings file mapped when it is <paramref name="length"/> bytes long and its header names <paramref name="generation"/> and <paramref name="digest"/>; else null.</summary>
@@ -126,11 +131,11 @@ internal sealed unsafe class SegmentPostingsFile
             return null;
         }
 
-        return new SegmentPostingsFile(segments, null, mapped);
+        return new SegmentPostingsFile(segments, null, mapped, digest);
     }
 
     /// <summary>A digest (16 hex digits) of the segments: each one's id, document count, postings length and when it was made.</summary>
-    private static string Digest(List<(SegmentTerms Segment, string Created)> heads)
+    private static string DigestOf(List<(SegmentTerms Segment, string Created)> heads)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (s, created) in heads)

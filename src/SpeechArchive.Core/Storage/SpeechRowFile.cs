@@ -133,7 +133,16 @@ internal static class SpeechRowFile
         }
         finally
         {
-            ((IAsyncResult)sectionList).AsyncWaitHandle.WaitOne(); // the map stays open until the sections are read
+            // The map stays open until the sections are read. Task.Wait runs them here when no thread has taken them yet (at a
+            // host's start the pool may have none free, and would add one only after half a second).
+            try
+            {
+                sectionList.Wait();
+            }
+            catch (AggregateException)
+            {
+                // thrown again below
+            }
         }
 
         var sectionRows = sectionList.GetAwaiter().GetResult();
@@ -309,6 +318,7 @@ internal static class SpeechRowFile
     private ref struct PayloadReader(ReadOnlySpan<byte> bytes)
     {
         private readonly ReadOnlySpan<byte> bytes = bytes;
+        private readonly HashSet<string> pool = new(StringComparer.Ordinal);
         private int at;
 
         public bool Failed { get; private set; }
@@ -318,7 +328,7 @@ internal static class SpeechRowFile
         public StoredSpeech Speech()
         {
             var rowId = Long();
-            var (fileKey, publicId, contentHash, fingerprint) = (Required(), Required(), Required(), Required());
+            var (fileKey, publicId, contentHash, fingerprint) = (Required(), Required(), Required(), Required(shared: true));
             var title = String();
             var day = Int();
             var metadata = new SpeechMetadata
@@ -326,14 +336,14 @@ internal static class SpeechRowFile
                 Title = title,
                 Date = day >= 0 && day <= DateOnly.MaxValue.DayNumber ? DateOnly.FromDayNumber(day) : Fail<DateOnly?>(day != -1),
                 Year = NullableInt(),
-                Speaker = String(),
-                Organization = String(),
-                Meeting = String(),
-                Source = String(),
-                Category = String(),
+                Speaker = String(shared: true),
+                Organization = String(shared: true),
+                Meeting = String(shared: true),
+                Source = String(shared: true),
+                Category = String(shared: true),
                 Tags = Strings().ToArray(),
-                TitleProvenance = new MetadataProvenance(Required(), Double()),
-                YearProvenance = new MetadataProvenance(Required(), Double()),
+                TitleProvenance = new MetadataProvenance(Required(shared: true), Double()),
+                YearProvenance = new MetadataProvenance(Required(shared: true), Double()),
             };
             var warnings = Strings();
             var (titleStart, titleEnd, salutationStart, salutationEnd) = (NullableInt(), NullableInt(), NullableInt(), NullableInt());
@@ -341,7 +351,7 @@ internal static class SpeechRowFile
             var shares = new Dictionary<string, double>(count);
             for (var i = 0; i < count && !Failed; i++)
             {
-                var theme = Required();
+                var theme = Required(shared: true);
                 var share = Double();
                 if (!shares.TryAdd(theme, share))
                 {
@@ -352,11 +362,11 @@ internal static class SpeechRowFile
             return new StoredSpeech(
                 RowId: rowId, FileKey: fileKey, PublicId: publicId, ContentHash: contentHash, LabelsFingerprint: fingerprint, Metadata: metadata,
                 Warnings: warnings, Title: Span(titleStart, titleEnd), Salutation: Span(salutationStart, salutationEnd), ThemeShares: shares,
-                Text: "", Markdown: String(), IndexedAt: Required(), SourceStamp: String());
+                Text: "", Markdown: String(), IndexedAt: Required(shared: true), SourceStamp: String());
         }
 
         public StoredSection Section() =>
-            new(Long(), Int(), Int(), Required(), Required(), Int(), Int(), Int(), Int(), Int());
+            new(Long(), Int(), Int(), Required(shared: true), Required(), Int(), Int(), Int(), Int(), Int());
 
         private T? Fail<T>(bool failed)
         {
@@ -401,7 +411,8 @@ internal static class SpeechRowFile
             return Failed ? 0 : n;
         }
 
-        private string? String()
+        /// <summary>A string, or null; <paramref name="shared"/>: one that many rows repeat (a label, an organisation, a theme, when they were indexed), made once per file.</summary>
+        private string? String(bool shared = false)
         {
             var n = Int();
             if (n == -1 || Failed)
@@ -410,10 +421,29 @@ internal static class SpeechRowFile
             }
 
             var utf8 = Take(n);
-            return Failed ? null : Encoding.UTF8.GetString(utf8);
+            if (Failed)
+            {
+                return null;
+            }
+
+            if (!shared || n > 256)
+            {
+                return Encoding.UTF8.GetString(utf8);
+            }
+
+            Span<char> chars = stackalloc char[256];
+            var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
+            var made = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!made.TryGetValue(text, out var value))
+            {
+                value = new string(text);
+                pool.Add(value);
+            }
+
+            return value;
         }
 
-        private string Required() => String() ?? Fail<string>(true) ?? "";
+        private string Required(bool shared = false) => String(shared) ?? Fail<string>(true) ?? "";
 
         private List<string> Strings()
         {
@@ -421,7 +451,7 @@ internal static class SpeechRowFile
             var list = new List<string>(n);
             for (var i = 0; i < n && !Failed; i++)
             {
-                list.Add(Required());
+                list.Add(Required(shared: true));
             }
 
             return list;

@@ -130,13 +130,29 @@ internal sealed partial class ArchiveHost
     {
         try
         {
-            return new Searcher(IndexSnapshot.Load(IndexDirectory), LoadUnderstanding());
+            return new Searcher(LoadSnapshot(), LoadUnderstanding());
         }
         catch (IndexDamagedException e) when (rebuildWhenDamaged && RebuildDamaged(e))
         {
-            return new Searcher(IndexSnapshot.Load(IndexDirectory), LoadUnderstanding());
+            return new Searcher(LoadSnapshot(), LoadUnderstanding());
         }
     }
+
+    /// <summary>Loads the committed snapshot and logs how long each stage took.</summary>
+    private IndexSnapshot LoadSnapshot()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var snapshot = IndexSnapshot.Load(IndexDirectory);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.Loaded(snapshot.Generation, clock.Elapsed.TotalSeconds, Stages(snapshot.LoadSeconds));
+        }
+
+        return snapshot;
+    }
+
+    private static string Stages(IReadOnlyDictionary<string, double> seconds) =>
+        string.Join(", ", seconds.Select(kv => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.000} s")));
 
     /// <summary>
     /// A damaged index at start: rebuilt from the corpus when <see cref="ArchiveSettings.RebuildDamagedIndex"/> is set
@@ -198,7 +214,11 @@ internal sealed partial class ArchiveHost
         try
         {
             var search = snapshot.PrepareSearch();
-            logger.SearchReady(search);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.SearchReady(search, Stages(snapshot.PrepareSeconds));
+            }
+
             var seconds = snapshot.PrepareMeaning();
             logger.MeaningReady(snapshot.Passages.Count, seconds, snapshot.MeaningVectors switch
             {

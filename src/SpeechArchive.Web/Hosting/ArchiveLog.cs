@@ -21,8 +21,11 @@ internal static partial class ArchiveLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving {Speeches} speeches, {Passages} passages (index generation {Generation})")]
     public static partial void Serving(this ILogger logger, int speeches, int passages, long generation);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Search: packed rows, facet tables, title and heading postings and the query segmenter built in {Seconds:0.00} s")]
-    public static partial void SearchReady(this ILogger logger, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index generation {Generation} loaded in {Seconds:0.00} s ({Stages})")]
+    public static partial void Loaded(this ILogger logger, long generation, double seconds, string stages);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search: packed rows, facet tables, title and heading postings and the query segmenter built in {Seconds:0.00} s ({Stages})")]
+    public static partial void SearchReady(this ILogger logger, double seconds, string stages);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meaning: vectors of {Passages} passages ready in {Seconds:0.00} s, {Cells} (word vectors: {Vectors})")]
     public static partial void MeaningReady(this ILogger logger, int passages, double seconds, string cells, string vectors);

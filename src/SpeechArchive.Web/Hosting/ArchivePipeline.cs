@@ -9,6 +9,11 @@ internal static class ArchivePipeline
     /// <summary>Loads the index (building it first when there is none) and warns when administration is off.</summary>
     public static WebApplication OpenArchive(this WebApplication app)
     {
+        // The load runs beside the start of Kestrel and routing, on pool threads, in parts that wait for each other (the
+        // sections beside the speeches, the postings on a second connection, the lexicon): with one pool thread per core
+        // a part could wait for the pool to add a thread, which it does every half second.
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, 4 * Environment.ProcessorCount), completions);
         app.Services.GetRequiredService<ArchiveHost>().Open();
         if (!app.Services.GetRequiredService<AdminGate>().Enabled)
         {

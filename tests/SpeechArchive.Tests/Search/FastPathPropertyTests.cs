@@ -108,7 +108,9 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
     {
         var titles = fixture.Snapshot.Speeches.Select(s => s.TitleMatch).ToArray();
         var postings = FieldPostings.Build(titles); // checks every title until its postings, started by the first lookup, are made
-        var unprepared = FieldPostings.Unprepared(titles);
+        var unprepared = FieldPostings.Unprepared(titles); // checks one title at a time
+        var joined = FieldPostings.Unprepared(titles);
+        joined.Join(); // checks them joined, in one pass
         var prepared = FieldPostings.Build(titles);
         prepared.Prepare();
         var forms = Gen.Elements(titles.Where(t => t.Length > 0).ToArray())
@@ -122,6 +124,7 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
             Assert.Equal(expected, postings.Matching(form));
             Assert.Equal(expected, prepared.Matching(form));
             Assert.Equal(expected, unprepared.Matching(form));
+            Assert.Equal(expected, joined.Matching(form));
         }, cases: 500);
     }
 
