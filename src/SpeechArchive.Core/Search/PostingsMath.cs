@@ -42,24 +42,13 @@ internal static class PostingsMath
         var target = ordered[0][0];
         while (true)
         {
-            var k = 0;
-            for (; k < ordered.Length; k++)
+            var step = Align(ordered, at, ref target);
+            if (step < 0)
             {
-                var list = ordered[k];
-                var j = at[k] = Gallop(list, at[k], target);
-                if (j >= list.Length)
-                {
-                    return n;
-                }
-
-                if (list[j] != target)
-                {
-                    target = list[j]; // nothing before it can be in every array
-                    break;
-                }
+                return n;
             }
 
-            if (k == ordered.Length)
+            if (step > 0)
             {
                 if (output is not null)
                 {
@@ -74,6 +63,31 @@ internal static class PostingsMath
                 target = ordered[0][at[0]];
             }
         }
+    }
+
+    /// <summary>
+    /// One leapfrog step: each array (from <paramref name="at"/>) galloped to <paramref name="target"/>. 1 when all hold it;
+    /// 0 when one holds a larger id first (the new target: nothing before it can be in every array); −1 when one is spent.
+    /// </summary>
+    private static int Align(int[][] ordered, int[] at, ref int target)
+    {
+        for (var k = 0; k < ordered.Length; k++)
+        {
+            var list = ordered[k];
+            var j = at[k] = Gallop(list, at[k], target);
+            if (j >= list.Length)
+            {
+                return -1;
+            }
+
+            if (list[j] != target)
+            {
+                target = list[j];
+                return 0;
+            }
+        }
+
+        return 1;
     }
 
     /// <summary>
@@ -92,24 +106,13 @@ internal static class PostingsMath
         var target = ordered[0][0];
         while (true)
         {
-            var k = 0;
-            for (; k < ordered.Length; k++)
+            var step = Align(ordered, at, ref target);
+            if (step < 0)
             {
-                var list = ordered[k];
-                var j = at[k] = Gallop(list, at[k], target);
-                if (j >= list.Length)
-                {
-                    yield break;
-                }
-
-                if (list[j] != target)
-                {
-                    target = list[j];
-                    break;
-                }
+                yield break;
             }
 
-            if (k == ordered.Length)
+            if (step > 0)
             {
                 yield return target;
                 if (++at[0] >= ordered[0].Length)
