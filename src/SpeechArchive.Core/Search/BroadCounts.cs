@@ -15,43 +15,18 @@ internal sealed class BroadCounts
     /// <summary>Whether snapshots keep counts at all (read once per process).</summary>
     public static bool Enabled { get; } = Environment.GetEnvironmentVariable("SPEECHARCHIVE_COUNT_CACHE") != "0";
 
-    private readonly Dictionary<string, (Counts Counts, long Used)> entries = new(StringComparer.Ordinal);
-    private long clock;
+    private readonly LeastRecentlyUsed<Counts> entries = new(Capacity, _ => 1);
 
     /// <summary>What one pass over a word's passages counted.</summary>
     public sealed record Counts(int Total, int Speeches, FacetTotals Facets);
 
-    public bool TryGet(string form, out Counts counts)
-    {
-        lock (entries)
-        {
-            if (entries.TryGetValue(form, out var entry))
-            {
-                entries[form] = (entry.Counts, ++clock);
-                counts = entry.Counts;
-                return true;
-            }
-        }
-
-        counts = null!;
-        return false;
-    }
+    public bool TryGet(string form, out Counts counts) => entries.TryGet(form, out counts);
 
     public void Add(string form, Counts counts)
     {
-        if (!Enabled)
+        if (Enabled)
         {
-            return;
-        }
-
-        lock (entries)
-        {
-            if (entries.Count >= Capacity && !entries.ContainsKey(form))
-            {
-                entries.Remove(entries.MinBy(e => e.Value.Used).Key);
-            }
-
-            entries[form] = (counts, ++clock);
+            entries.Add(form, counts);
         }
     }
 }

@@ -19,57 +19,29 @@ internal sealed class PhraseMatches
     /// <summary>Whether snapshots keep matches at all (read once per process).</summary>
     public static bool Enabled { get; } = Environment.GetEnvironmentVariable("SPEECHARCHIVE_MATCH_CACHE") != "0";
 
-    private readonly Dictionary<string, (WordMatch Match, long Used)> entries = new(StringComparer.Ordinal);
+    private readonly LeastRecentlyUsed<WordMatch> entries;
     private readonly int capacity;
     private readonly int from;
-    private long clock;
-    private long kept;
 
     /// <summary>A cache of at most <paramref name="capacity"/> passages, keeping matches of <paramref name="from"/> candidates or more (smaller in tests).</summary>
-    public PhraseMatches(int capacity = Capacity, int from = From) => (this.capacity, this.from) = (capacity, from);
+    public PhraseMatches(int capacity = Capacity, int from = From) =>
+        (entries, this.capacity, this.from) = (new(capacity, m => m.Docs.Length), capacity, from);
 
     /// <summary>How many passages the kept matches hold together.</summary>
-    public long Kept => kept;
+    public long Kept => entries.Weight;
 
     /// <summary>The match of <paramref name="word"/> (its own text, no headings) if it is kept.</summary>
-    public WordMatch? Get(QueryWord word)
-    {
-        lock (entries)
-        {
-            if (!entries.TryGetValue(word.MatchForm, out var entry))
-            {
-                return null;
-            }
-
-            entries[word.MatchForm] = (entry.Match, ++clock);
-            return entry.Match.Word == word ? entry.Match : entry.Match with { Word = word };
-        }
-    }
+    public WordMatch? Get(QueryWord word) =>
+        !entries.TryGet(word.MatchForm, out var match) ? null
+        : match.Word == word ? match
+        : match with { Word = word };
 
     /// <summary>Keeps <paramref name="match"/>, verified over <paramref name="candidates"/> passages, when it is worth keeping.</summary>
     public void Add(WordMatch match, int candidates)
     {
-        if (!Enabled || candidates < from || match.Docs.Length > capacity / 4)
+        if (Enabled && candidates >= from && match.Docs.Length <= capacity / 4)
         {
-            return;
-        }
-
-        lock (entries)
-        {
-            if (entries.ContainsKey(match.Word.MatchForm))
-            {
-                return;
-            }
-
-            while (kept + match.Docs.Length > capacity && entries.Count > 0)
-            {
-                var oldest = entries.MinBy(e => e.Value.Used);
-                kept -= oldest.Value.Match.Docs.Length;
-                entries.Remove(oldest.Key);
-            }
-
-            entries[match.Word.MatchForm] = (match, ++clock);
-            kept += match.Docs.Length;
+            entries.Add(match.Word.MatchForm, match);
         }
     }
 }
