@@ -149,8 +149,9 @@ internal static class BigramCandidates
     /// candidate — cannot make a candidate on their own, so they are only looked up (galloping) in the passages weighed. The
     /// other keys' passages (without <paramref name="lookUpLight"/>, every key's) are walked by a cursor each, the cursors kept
     /// in order of their passage; the pivot is the first cursor at which the light keys and the keys up to it together could
-    /// weigh what a passage needs, so no passage before the pivot's can, and the cursors behind it skip to it (galloping). When all of them are there, that passage is weighed: summed over its keys in the keys'
-    /// order, as adding every posting sums it, so the candidates and their overlaps are the same to the bit.
+    /// weigh what a passage needs, so no passage before the pivot's can, and the cursors behind it skip to it (galloping).
+    /// When all of them are there, that passage is weighed: summed over its keys in the keys' order, as adding every posting
+    /// sums it, so the candidates and their overlaps are the same to the bit.
     /// </summary>
     private static List<Candidate> TopByWand(int[]?[] lists, float[] keyWeights, double total, float threshold, int limit, Func<int, bool>? accept,
         bool lookUpLight)
