@@ -22,8 +22,9 @@ internal static class FreeTextCandidates
             return null;
         }
 
-        var held = slots.Select(s => new SlotLists(s, match)).ToArray();
-        var essential = held.OrderBy(h => h.Estimate).Take(slots.Count - minimum + 1).ToArray();
+        // Looked up rarest first: a passage missing more slots than the minimum allows is let go at the first misses.
+        var held = slots.Select(s => new SlotLists(s, match)).OrderBy(h => h.Estimate).ToArray();
+        var essential = held.Take(slots.Count - minimum + 1).ToArray();
 
         // Walk the union of the essential slots' lists (a slot's components by their shortest list: a superset of those holding all).
         var walked = essential.SelectMany(h => h.Walked).Where(l => l.Length > 0).ToArray();

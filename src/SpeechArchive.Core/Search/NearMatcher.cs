@@ -14,11 +14,12 @@ internal static class NearMatcher
 
     /// <summary>
     /// The near matches of <paramref name="probe"/> (and its thesaurus <paramref name="variants"/>) among the passages
-    /// <paramref name="accept"/> lets through, best first. With <paramref name="exhaustive"/>, without the shortcuts — candidates
-    /// by adding every posting, every candidate aligned — the reference the tests hold them to.
+    /// <paramref name="accept"/> lets through (all of them in <paramref name="within"/>, sorted, when it is given), best first.
+    /// With <paramref name="exhaustive"/>, without the shortcuts — candidates by adding every posting, every candidate aligned —
+    /// the reference the tests hold them to.
     /// </summary>
     public static List<NearMatch> Find(IndexSnapshot index, string probe, IReadOnlyList<(string Variant, string Inserted)> variants, Func<int, bool> accept,
-        NearMatchOptions options, bool exhaustive = false)
+        NearMatchOptions options, bool exhaustive = false, int[]? within = null)
     {
         var probes = new List<string> { probe };
         var inserted = new List<string> { "" };
@@ -29,7 +30,7 @@ internal static class NearMatcher
         }
 
         var keys = KeysOf(probes);
-        var candidates = BigramCandidates.Top(index, keys, options.Candidates, options.MinOverlap, accept, exhaustive);
+        var candidates = BigramCandidates.Top(index, keys, options.Candidates, options.MinOverlap, accept, exhaustive, within);
         var scorer = new Scorer(probes, inserted, keys);
         var floor = exhaustive ? double.NegativeInfinity : options.MinSimilarity;
         var matches = new List<NearMatch>(candidates.Count);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SpeechArchive.Search;
 
 /// <summary>
@@ -5,8 +7,10 @@ namespace SpeechArchive.Search;
 /// their text (<see cref="Matcher.Verify"/>), kept per snapshot so that a word's text is read once, not by every search that
 /// names it: a snapshot never changes, so they stay exact for its life, and a new snapshot starts empty (as a term's decoded
 /// postings are kept). Bounded: at most <see cref="Capacity"/> passages over all the matches kept, the least recently used
-/// dropped first; a match of fewer than <see cref="From"/> candidates is cheap to make again and not kept. Off with
-/// <c>SPEECHARCHIVE_MATCH_CACHE=0</c> in the environment (for measuring the matching itself).
+/// dropped first; a match of fewer than <see cref="From"/> candidates is cheap to make again and not kept. Where reading
+/// stopped once enough passages held a word (<see cref="WordMatches.HeldAtLeast"/>), how many did is kept instead
+/// (<see cref="HeldBy"/>): 全国人民代表大会 is held by thousands of passages, and the next search asking as much reads none. Off
+/// with <c>SPEECHARCHIVE_MATCH_CACHE=0</c> in the environment (for measuring the matching itself).
 /// </summary>
 internal sealed class PhraseMatches
 {
@@ -19,7 +23,11 @@ internal sealed class PhraseMatches
     /// <summary>Whether snapshots keep matches at all (read once per process).</summary>
     public static bool Enabled { get; } = Environment.GetEnvironmentVariable("SPEECHARCHIVE_MATCH_CACHE") != "0";
 
+    /// <summary>Words whose count of holding passages is kept at most (a few dozen bytes each).</summary>
+    public const int HeldCapacity = 4_096;
+
     private readonly LeastRecentlyUsed<WordMatch> entries;
+    private readonly LeastRecentlyUsed<StrongBox<int>> held = new(HeldCapacity, _ => 1);
     private readonly int capacity;
     private readonly int from;
 
@@ -42,6 +50,32 @@ internal sealed class PhraseMatches
         if (Enabled && candidates >= from && match.Docs.Length <= capacity / 4)
         {
             entries.Add(match.Word.MatchForm, match);
+        }
+    }
+
+    /// <summary>How many passages' own text is known to hold <paramref name="word"/> at least (0: nothing kept).</summary>
+    public int HeldBy(QueryWord word) => held.TryGet(word.MatchForm, out var count) ? Volatile.Read(ref count.Value) : 0;
+
+    /// <summary>Keeps that at least <paramref name="count"/> passages' own text holds <paramref name="word"/> (the larger of what is known).</summary>
+    public void Held(QueryWord word, int count)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        if (!held.TryGet(word.MatchForm, out var known))
+        {
+            held.Add(word.MatchForm, new StrongBox<int>(count));
+            return;
+        }
+
+        for (var seen = Volatile.Read(ref known.Value); seen < count; seen = Volatile.Read(ref known.Value))
+        {
+            if (Interlocked.CompareExchange(ref known.Value, count, seen) == seen)
+            {
+                return;
+            }
         }
     }
 }

@@ -383,7 +383,7 @@ internal static partial class Ranker
                 return i >= 0 && scored.Scores[i] < AsWrittenTier;
             }
 
-            foreach (var m in NearMatcher.Find(index, probe, variants, Counted, options, exhaustive))
+            foreach (var m in NearMatcher.Find(index, probe, variants, Counted, options, exhaustive, within: scored.Docs))
             {
                 var i = Array.BinarySearch(scored.Docs, m.Doc);
                 near[m.Doc] = m.Similarity;

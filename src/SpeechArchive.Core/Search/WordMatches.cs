@@ -51,7 +51,8 @@ internal sealed class WordMatches(IndexSnapshot index)
 
     /// <summary>
     /// Whether at least <paramref name="count"/> passages' own text holds <paramref name="word"/> (<see cref="InText"/>'s count):
-    /// its candidates are taken from the postings and read one at a time until that many hold it.
+    /// its candidates are taken from the postings and read one at a time until that many hold it, unless the snapshot knows
+    /// as many hold it (<see cref="PhraseMatches.HeldBy"/>).
     /// </summary>
     public bool HeldAtLeast(QueryWord word, int count)
     {
@@ -71,13 +72,20 @@ internal sealed class WordMatches(IndexSnapshot index)
             return false;
         }
 
-        if (Matcher.VerifyUntil(index, word, PostingsMath.Together(lists), count) is not { } whole)
+        var phrases = SearchStructures.Of(index).PhraseMatches;
+        if (phrases.HeldBy(word) >= count)
         {
             return true;
         }
 
+        if (Matcher.VerifyUntil(index, word, PostingsMath.Together(lists), count) is not { } whole)
+        {
+            phrases.Held(word, count);
+            return true;
+        }
+
         matches[(word, false)] = whole; // every candidate was read: this is the match
-        SearchStructures.Of(index).PhraseMatches.Add(whole, lists.Min(l => l.Length));
+        phrases.Add(whole, lists.Min(l => l.Length));
         return whole.DocFrequency >= count;
     }
 

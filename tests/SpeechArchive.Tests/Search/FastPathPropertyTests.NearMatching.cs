@@ -6,8 +6,9 @@ using SpeechArchive.Search;
 namespace SpeechArchive.Tests.Search;
 
 /// <summary>
-/// Near matching's shortcuts — candidates by MaxScore instead of adding every posting, no alignment of a candidate that
-/// cannot reach the similarity a near match needs — give exactly what the exhaustive pass gives.
+/// Near matching's shortcuts — candidates by WAND, or from the passages they must be among, instead of adding every
+/// posting; no alignment of a candidate that cannot reach the similarity a near match needs — give exactly what the
+/// exhaustive pass gives.
 /// </summary>
 public sealed partial class FastPathPropertyTests
 {
@@ -27,6 +28,26 @@ public sealed partial class FastPathPropertyTests
 
             var expected = BigramCandidates.Top(snapshot, keys, limit, fraction, accept, exhaustive: true);
             Assert.Equal(expected, BigramCandidates.Top(snapshot, keys, limit, fraction, accept));
+        }, cases: 300);
+    }
+
+    [Fact]
+    public void WhenCandidatesAreAmongGivenPassages_ShouldGiveWhatAddingEveryPostingGives()
+    {
+        var snapshot = fixture.Snapshot;
+        var cases = Probes(snapshot)
+            .Zip(Gen.Elements(1, 40, 120, 500).Zip(Gen.Elements(0.1, 0.25, 0.6)))
+            .Zip(Gen.Elements(3, 50, 400, 5000).Zip(Gen.Choose(0, 2)));
+
+        PropertyRuns.Check(cases, c =>
+        {
+            var ((probe, (limit, fraction)), (spacing, offset)) = c;
+            var keys = BigramCandidates.KeysOf(probe);
+            var within = Enumerable.Range(0, snapshot.Passages.Count).Where(d => d % spacing == offset).ToArray();
+            bool Accept(int doc) => doc % spacing == offset && doc % 7 != 1;
+
+            var expected = BigramCandidates.Top(snapshot, keys, limit, fraction, Accept, exhaustive: true);
+            Assert.Equal(expected, BigramCandidates.Top(snapshot, keys, limit, fraction, Accept, within: within));
         }, cases: 300);
     }
 

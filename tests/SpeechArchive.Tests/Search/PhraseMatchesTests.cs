@@ -47,4 +47,20 @@ public sealed class PhraseMatchesTests
         Assert.NotNull(kept.Get(new QueryWord("戊己", false, "戊己")));
         Assert.Equal(90, kept.Kept);
     }
+
+    [Fact]
+    public void WhenPassagesWereCountedUntilEnoughHeldAWord_ShouldKnowTheLargestCountForAnyWordOfThatForm()
+    {
+        var kept = new PhraseMatches(capacity: 100, from: 10);
+        var word = new QueryWord("代表大会", false, "代表大会");
+
+        kept.Held(word, 30);
+        kept.Held(word, 12);
+        var typed = new QueryWord("代表 大会", false, "代表大会");
+
+        Assert.Equal(30, kept.HeldBy(typed));
+        kept.Held(typed, 45);
+        Assert.Equal(45, kept.HeldBy(word));
+        Assert.Equal(0, kept.HeldBy(new QueryWord("常务委员会", false, "常务委员会")));
+    }
 }
