@@ -72,6 +72,14 @@ internal static partial class Ranker
             words = Max(words, new ScoredDocs(asWritten.Docs, tiered));
         }
 
+        var byFormulation = Array.Empty<int>();
+        foreach (var formulation in query.Formulations)
+        {
+            var holding = Formulation(bm25.Score(matchRun(formulation)), words);
+            byFormulation = PostingsMath.Union([byFormulation, PostingsMath.Except(holding.Docs, words.Docs)]);
+            words = words.Or(holding);
+        }
+
         foreach (var phrase in query.Phrases)
         {
             words = words.And(bm25.Score(matchRun(phrase)));
@@ -92,7 +100,11 @@ internal static partial class Ranker
             (words, meaning) = FuseMeaning(words, vectors, query, matchWord, admit: asWritten.Count == 0 ? MeaningDepth : Math.Max(0, MeaningFill - words.Count));
         }
 
-        return new Ranking { Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = meaning ?? [], MeaningSearched = meaning is not null };
+        return new Ranking
+        {
+            Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = meaning ?? [], MeaningSearched = meaning is not null,
+            Formulation = byFormulation,
+        };
     }
 
     /// <summary>
@@ -182,6 +194,32 @@ internal static partial class Ranker
         added.Sort((x, y) => x.Doc.CompareTo(y.Doc));
         var meaning = new ScoredDocs([.. added.Select(x => x.Doc)], [.. added.Select(x => x.Score)]);
         return (new ScoredDocs(words.Docs, scores).Or(meaning), meaning.Docs);
+    }
+
+    /// <summary>The best passage holding a formulation the query describes scores this share of the best word score.</summary>
+    public const double FormulationWeight = 1.0;
+
+    /// <summary>
+    /// The passages holding a formulation the query describes (<see cref="FreeTextQuery.Formulations"/>), by its BM25 scaled so
+    /// that the best scores <see cref="FormulationWeight"/> times the best word score below the as-written tier; added to their
+    /// own word scores.
+    /// </summary>
+    private static ScoredDocs Formulation(ScoredDocs formulation, ScoredDocs words)
+    {
+        var best = 0.0;
+        foreach (var score in words.Scores)
+        {
+            best = score < NearTier ? Math.Max(best, score) : best;
+        }
+
+        var top = formulation.Count == 0 ? 0 : formulation.Scores.Max();
+        if (top <= 0)
+        {
+            return ScoredDocs.Empty;
+        }
+
+        var scale = FormulationWeight * (best > 0 ? best : top) / top;
+        return new ScoredDocs(formulation.Docs, [.. formulation.Scores.Select(s => s * scale)]);
     }
 
     /// <summary>How many passages the meaning-alone ranking returns.</summary>
