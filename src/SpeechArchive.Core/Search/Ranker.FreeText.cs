@@ -131,7 +131,7 @@ internal static partial class Ranker
     /// <summary>
     /// Fuses the word ranking (below the as-written and near tiers) with the query's meaning: each passage's word score over
     /// the best one, plus <see cref="MeaningWeight"/> times its meaning credit, which runs from 1 for the passage nearest
-    /// the query's vector (from its words, their parts and their thesaurus terms: 买房 → 购房、住房) to 0 at the
+    /// the query's vector (from its words, their parts, their thesaurus terms: 买房 → 购房、住房, and the formulations it describes) to 0 at the
     /// <see cref="MeaningDepth"/>th nearest and below. So a passage holding the query's words well keeps its place unless
     /// others are much nearer in meaning. Up to <paramref name="admit"/> of the nearest passages that hold too few words join
     /// the ranking, nearest first (returned apart, for their label). Null when the query has no vector (none of its words or characters
@@ -140,9 +140,11 @@ internal static partial class Ranker
     private static (ScoredDocs Scored, int[]? Meaning) FuseMeaning(ScoredDocs words, Semantics.PassageVectors vectors, FreeTextQuery query,
         Func<QueryWord, WordMatch> matchWord, int admit)
     {
-        var known = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions)).DistinctBy(w => w.Text).ToDictionary(w => w.Text);
+        // The query's meaning: its words, their thesaurus terms, and the formulations it describes (推诿扯皮 for 部门之间踢皮球).
+        var known = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions)).Concat(query.Formulations).DistinctBy(w => w.Text).ToDictionary(w => w.Text);
         IReadOnlyList<int> Holding(string word) => known.TryGetValue(word, out var w) ? matchWord(w).Docs : [];
-        if (vectors.Query(query.Slots.SelectMany(s => s.Words.Concat(s.Expansions).Select(w => w.Text).Prepend(s.Text)).Distinct(), Holding) is not { } q)
+        var texts = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions).Select(w => w.Text).Prepend(s.Text)).Concat(query.Formulations.Select(f => f.Text));
+        if (vectors.Query(texts.Distinct(), Holding) is not { } q)
         {
             return (words, null);
         }
