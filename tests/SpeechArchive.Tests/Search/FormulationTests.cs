@@ -14,6 +14,20 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
 
     private Searcher Searcher() => new(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Parse(Yaml, "test")));
 
+    [SkippableFact]
+    public void EveryBuiltInFormulation_ShouldBeWrittenInThreeSharedTextsAtLeast()
+    {
+        var texts = new[] { "reports", "xi-2020", "laws" }.Select(SharedCorpus.Require)
+            .SelectMany(set => Directory.EnumerateFiles(set, "*.txt", SearchOption.AllDirectories))
+            .Select(file => File.ReadAllText(file)).Select(text => SpeechArchive.Analysis.MatchText.Build(text, 0, text.Length)).ToList();
+        var formulations = Thesaurus.Default.Formulations;
+
+        Assert.True(formulations.Count >= 500);
+        var rare = formulations.Select(f => f.Formulation).Where(f => texts.Count(t => t.Contains(f, StringComparison.Ordinal)) < 3).ToList();
+        Assert.True(rare.Count == 0, "written in fewer than three shared texts: " + string.Join("、", rare));
+        Assert.All(formulations, f => Assert.All(f.Descriptions, d => Assert.DoesNotContain(f.Formulation, d, StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void WhenParsed_ShouldKeepEachFormulationWithItsDescriptions()
     {
