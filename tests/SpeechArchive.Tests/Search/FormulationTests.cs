@@ -74,6 +74,18 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
     }
 
     [Fact]
+    public void WhenTheFormulationIsWhatMuchOfTheArchiveIsAbout_ShouldLeaveItToTheWords()
+    {
+        var searcher = new Searcher(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Parse("formulations:\n  全面从严治党: [党员干部犯错处理更严]\n  警示教育: [党员干部犯错处理更严]\n", "test")));
+        var holding = seeds.Snapshot.Passages.Count(p => p.MatchText.Contains("全面从严治党", StringComparison.Ordinal));
+
+        var result = searcher.Search(new SearchRequest { Query = "党员干部犯错怎么处理更严", Limit = 0 });
+
+        Assert.True(holding > Math.Max(FreeTextReader.FormulationHolders, FreeTextReader.FormulationShare * seeds.Snapshot.Passages.Count));
+        Assert.Equal(["警示教育"], result.Reading!.Formulations);
+    }
+
+    [Fact]
     public void WhenExpansionsAreOff_ShouldNotSearchTheFormulation()
     {
         var result = Searcher().Search(new SearchRequest { Query = "拿身边人犯错的事情来教育大家", Limit = 200, NearMatches = false, Expand = false });
