@@ -57,7 +57,8 @@ internal static class SearchCommand
             var words = string.Join(" ", reading.Words.Select(Describe));
             var dropped = reading.Dropped.Count > 0 ? $"; dropped {string.Join(" ", reading.Dropped)}" : "";
             var missing = reading.Missing.Count > 0 ? $"; not found {string.Join(" ", reading.Missing)}" : "";
-            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(words)} (at least {reading.MinimumMatch} of {reading.Words.Count}){Markup.Escape(dropped + missing)}; {reading.AsWritten} as written, ranked first{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
+            var formulations = reading.Formulations.Count > 0 ? $"; described, so also searched: {string.Join(" ", reading.Formulations)}" : "";
+            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(words)} (at least {reading.MinimumMatch} of {reading.Words.Count}){Markup.Escape(dropped + missing + formulations)}; {reading.AsWritten} as written, ranked first{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
         }
 
         foreach (var e in r.Expansions)
@@ -75,6 +76,7 @@ internal static class SearchCommand
                 HitMatch.Near => $" near {hit.Similarity:P0}",
                 HitMatch.Expanded => " (thesaurus)",
                 HitMatch.Words => " (words)",
+                HitMatch.Formulation => " (formulation)",
                 HitMatch.Heading => " (heading)",
                 HitMatch.Title => " (title)",
                 _ => "",

@@ -23,9 +23,16 @@ internal sealed record FreeTextQuery(
     bool Plain,
     bool Question)
 {
-    /// <summary>Every match form to mark in a snippet: runs, words and their parts and expansions.</summary>
+    /// <summary>
+    /// Official formulations the query describes in everyday words (thesaurus <c>formulations</c>, <see cref="FormulationMatcher"/>):
+    /// their passages are counted and ranked beside the words' (with expansions on).
+    /// </summary>
+    public IReadOnlyList<QueryWord> Formulations { get; init; } = [];
+
+    /// <summary>Every match form to mark in a snippet: runs, words and their parts and expansions, formulations.</summary>
     public IEnumerable<string> Forms => Runs.Select(r => r.MatchForm)
         .Concat(Slots.SelectMany(s => s.Words.Concat(s.Expansions).Concat(s.Components)).Select(w => w.MatchForm))
+        .Concat(Formulations.Select(f => f.MatchForm))
         .Concat(Phrases.Select(p => p.MatchForm));
 }
 

@@ -13,6 +13,15 @@ internal static class FreeTextReader
     /// <summary>A query every run of which is found as written in this many passages is matched strictly (it is a formulation).</summary>
     public const int AsWrittenEnough = 10;
 
+    /// <summary>
+    /// A formulation held by more than this share of the passages (and more than <see cref="FormulationHolders"/>) is not
+    /// searched for a query describing it.
+    /// </summary>
+    public const double FormulationShare = 0.02;
+
+    /// <summary>However small the archive, a formulation held by this many passages or fewer is specific enough to search.</summary>
+    public const int FormulationHolders = 10;
+
     /// <summary>A run this short (characters) found as written is matched as one term.</summary>
     public const int TermLength = 4;
 
@@ -116,9 +125,21 @@ internal static class FreeTextReader
 
         var n = slots.Count;
         var minimum = plain ? Math.Min(1, n) : n <= 2 ? n : n <= 4 ? n - 1 : (int)Math.Ceiling(0.6 * n);
-        return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, dropped.Any(QueryStopWords.IsQuestionWord));
+        // The formulation the words describe in everyday language (企业多交的税能退回来吗 → 留抵退税), unless the query says it already.
+        var searched = slots.SelectMany(s => s.Words.Concat(s.Expansions)).Select(w => w.Text).Concat(runs.Select(r => r.MatchForm)).ToList();
+        var formulations = plain || thesaurus is null ? []
+            : FormulationMatcher.Match(words, thesaurus, segmenter, pair => Math.Log(1 + (matches.Passages / (1.0 + matches.AtMostHolding(Word(pair))))))
+                .Where(f => !searched.Any(w => w.Contains(f, StringComparison.Ordinal)) && Found(f) && Specific(f)).Select(Word).ToList();
+        return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, dropped.Any(QueryStopWords.IsQuestionWord))
+        {
+            Formulations = formulations,
+        };
 
         bool Found(string word) => matches.HeldAtLeast(Word(word), 1);
+
+        // A formulation that a large share of the archive holds (全面从严治党 in a bureau's speeches on it) names what the whole
+        // archive is about, not what this query asks: its words rank those passages better.
+        bool Specific(string formulation) => !matches.HeldAtLeast(Word(formulation), Math.Max(FormulationHolders, (int)(FormulationShare * matches.Passages)) + 1);
 
         // The word if some passage holds it; else the parts of its best split into two (each split again), else nothing. A part
         // of two characters or more is a lexicon word or a string without a function character (not 兵的 of 当兵的).

@@ -18,6 +18,9 @@ public static class HitMatch
     /// <summary>It holds enough of the query's words (free text), though not the query as written.</summary>
     public const string Words = "words";
 
+    /// <summary>It holds a formulation (提法) the query describes in everyday words (<see cref="QueryReading.Formulations"/>), though too few of its words.</summary>
+    public const string Formulation = "formulation";
+
     /// <summary>It is among the passages nearest the query's meaning (word vectors), though it holds too few of its words.</summary>
     public const string Meaning = "meaning";
 

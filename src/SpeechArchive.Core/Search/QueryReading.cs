@@ -9,6 +9,12 @@ public sealed record QueryReading
     /// </summary>
     public IReadOnlyList<QueryReadingWord> Words { get; init; } = [];
 
+    /// <summary>
+    /// Official formulations (提法) the query describes in everyday words, searched beside its words (企业多交的税能退回来吗 →
+    /// 留抵退税; the thesaurus's <c>formulations</c>); off with expansions.
+    /// </summary>
+    public IReadOnlyList<string> Formulations { get; init; } = [];
+
     /// <summary>Question and function words left out (如何, 怎样, 的, 要…).</summary>
     public IReadOnlyList<string> Dropped { get; init; } = [];
 
@@ -47,6 +53,7 @@ internal static class QueryReadings
     {
         Words = [.. free.Slots.Select(s => new QueryReadingWord(s.Text, s.Split ? [.. s.Words.Select(w => w.Text)] : [], [.. s.Expansions.Select(e => e.Text)])
             { Components = [.. s.Components.Select(c => c.Text)], TermsOnly = s.Words.Count == 0 })],
+        Formulations = [.. free.Formulations.Select(f => f.Text)],
         Dropped = [.. free.Dropped.Distinct()],
         Missing = free.Missing,
         MinimumMatch = ranking.MinimumMatch,

@@ -72,6 +72,14 @@ internal static partial class Ranker
             words = Max(words, new ScoredDocs(asWritten.Docs, tiered));
         }
 
+        var byFormulation = Array.Empty<int>();
+        foreach (var formulation in query.Formulations)
+        {
+            var holding = Formulation(bm25.Score(matchRun(formulation)), words);
+            byFormulation = PostingsMath.Union([byFormulation, PostingsMath.Except(holding.Docs, words.Docs)]);
+            words = words.Or(holding);
+        }
+
         foreach (var phrase in query.Phrases)
         {
             words = words.And(bm25.Score(matchRun(phrase)));
@@ -92,7 +100,11 @@ internal static partial class Ranker
             (words, meaning) = FuseMeaning(words, vectors, query, matchWord, admit: asWritten.Count == 0 ? MeaningDepth : Math.Max(0, MeaningFill - words.Count));
         }
 
-        return new Ranking { Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = meaning ?? [], MeaningSearched = meaning is not null };
+        return new Ranking
+        {
+            Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = meaning ?? [], MeaningSearched = meaning is not null,
+            Formulation = byFormulation,
+        };
     }
 
     /// <summary>
@@ -119,7 +131,7 @@ internal static partial class Ranker
     /// <summary>
     /// Fuses the word ranking (below the as-written and near tiers) with the query's meaning: each passage's word score over
     /// the best one, plus <see cref="MeaningWeight"/> times its meaning credit, which runs from 1 for the passage nearest
-    /// the query's vector (from its words, their parts and their thesaurus terms: 买房 → 购房、住房) to 0 at the
+    /// the query's vector (from its words, their parts, their thesaurus terms: 买房 → 购房、住房, and the formulations it describes) to 0 at the
     /// <see cref="MeaningDepth"/>th nearest and below. So a passage holding the query's words well keeps its place unless
     /// others are much nearer in meaning. Up to <paramref name="admit"/> of the nearest passages that hold too few words join
     /// the ranking, nearest first (returned apart, for their label). Null when the query has no vector (none of its words or characters
@@ -128,9 +140,11 @@ internal static partial class Ranker
     private static (ScoredDocs Scored, int[]? Meaning) FuseMeaning(ScoredDocs words, Semantics.PassageVectors vectors, FreeTextQuery query,
         Func<QueryWord, WordMatch> matchWord, int admit)
     {
-        var known = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions)).DistinctBy(w => w.Text).ToDictionary(w => w.Text);
+        // The query's meaning: its words, their thesaurus terms, and the formulations it describes (推诿扯皮 for 部门之间踢皮球).
+        var known = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions)).Concat(query.Formulations).DistinctBy(w => w.Text).ToDictionary(w => w.Text);
         IReadOnlyList<int> Holding(string word) => known.TryGetValue(word, out var w) ? matchWord(w).Docs : [];
-        if (vectors.Query(query.Slots.SelectMany(s => s.Words.Concat(s.Expansions).Select(w => w.Text).Prepend(s.Text)).Distinct(), Holding) is not { } q)
+        var texts = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions).Select(w => w.Text).Prepend(s.Text)).Concat(query.Formulations.Select(f => f.Text));
+        if (vectors.Query(texts.Distinct(), Holding) is not { } q)
         {
             return (words, null);
         }
@@ -182,6 +196,32 @@ internal static partial class Ranker
         added.Sort((x, y) => x.Doc.CompareTo(y.Doc));
         var meaning = new ScoredDocs([.. added.Select(x => x.Doc)], [.. added.Select(x => x.Score)]);
         return (new ScoredDocs(words.Docs, scores).Or(meaning), meaning.Docs);
+    }
+
+    /// <summary>The best passage holding a formulation the query describes scores this share of the best word score.</summary>
+    public const double FormulationWeight = 1.0;
+
+    /// <summary>
+    /// The passages holding a formulation the query describes (<see cref="FreeTextQuery.Formulations"/>), by its BM25 scaled so
+    /// that the best scores <see cref="FormulationWeight"/> times the best word score below the as-written tier; added to their
+    /// own word scores.
+    /// </summary>
+    private static ScoredDocs Formulation(ScoredDocs formulation, ScoredDocs words)
+    {
+        var best = 0.0;
+        foreach (var score in words.Scores)
+        {
+            best = score < NearTier ? Math.Max(best, score) : best;
+        }
+
+        var top = formulation.Count == 0 ? 0 : formulation.Scores.Max();
+        if (top <= 0)
+        {
+            return ScoredDocs.Empty;
+        }
+
+        var scale = FormulationWeight * (best > 0 ? best : top) / top;
+        return new ScoredDocs(formulation.Docs, [.. formulation.Scores.Select(s => s * scale)]);
     }
 
     /// <summary>How many passages the meaning-alone ranking returns.</summary>

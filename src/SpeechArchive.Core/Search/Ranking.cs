@@ -31,6 +31,9 @@ internal sealed record Ranking
     /// <summary>Free text: the passages counted for their meaning alone (nearest the query's vector, too few of its words; sorted).</summary>
     public int[] Meaning { get; init; } = [];
 
+    /// <summary>Free text: the counted passages that hold a formulation the query describes but too few of its words (sorted).</summary>
+    public int[] Formulation { get; init; } = [];
+
     /// <summary>Free text: whether the query's meaning took part in the ranking (word vectors shipped, a vector for the query).</summary>
     public bool MeaningSearched { get; init; }
 
@@ -46,7 +49,8 @@ internal sealed record Ranking
         if (AsWritten is not null && Array.BinarySearch(AsWritten, doc) < 0)
         {
             return Near!.TryGetValue(doc, out var similarity) ? (HitMatch.Near, Math.Round(similarity, 3))
-                : Array.BinarySearch(Meaning, doc) >= 0 ? (HitMatch.Meaning, null) : (HitMatch.Words, null);
+                : Array.BinarySearch(Meaning, doc) >= 0 ? (HitMatch.Meaning, null)
+                : Array.BinarySearch(Formulation, doc) >= 0 ? (HitMatch.Formulation, null) : (HitMatch.Words, null);
         }
 
         return ExactDocs is not null && Array.BinarySearch(ExactDocs, doc) < 0 ? (HitMatch.Expanded, null) : (HitMatch.Exact, null);

@@ -8,7 +8,10 @@ namespace SpeechArchive.Search;
 /// <summary>
 /// The domain thesaurus that widens queries: <c>expand</c>, a map of a term to its related terms, each link working both
 /// ways (四风 ↔ 形式主义、官僚主义…; 反腐 ↔ 反腐败), and <c>synonyms</c>, groups of near-synonyms all related to each
-/// other (加强、强化、增强). Data, not code: <c>thesaurus.yaml</c> in the corpus folder, else the built-in default.
+/// other (加强、强化、增强); <c>plain</c>, everyday words widened one way to the official terms (老百姓 → 群众); and
+/// <c>formulations</c>, official formulations (提法) with how people describe them in their own words (推诿扯皮: 部门之间互相
+/// 踢皮球), which <see cref="FormulationMatcher"/> reads free-text queries against. Data, not code: <c>thesaurus.yaml</c> in
+/// the corpus folder, else the built-in default.
 /// </summary>
 public sealed class Thesaurus
 {
@@ -18,6 +21,7 @@ public sealed class Thesaurus
 
     private readonly Dictionary<string, List<string>> related = new(StringComparer.Ordinal);
     private readonly List<(string From, string To)> pairs = [];
+    private readonly List<(string Formulation, IReadOnlyList<string> Descriptions)> formulations = [];
 
     private Thesaurus(string source) => Source = source;
 
@@ -26,6 +30,9 @@ public sealed class Thesaurus
 
     /// <summary>Every term with the terms it widens to, as written (a synonym group gives one entry per member).</summary>
     public IReadOnlyList<(string Term, IReadOnlyList<string> Related)> Entries { get; private set; } = [];
+
+    /// <summary>Official formulations (match form) with the everyday descriptions of each, as written in the file's <c>formulations</c>.</summary>
+    public IReadOnlyList<(string Formulation, IReadOnlyList<string> Descriptions)> Formulations => formulations;
 
     /// <summary>A thesaurus with no entries (expansion off).</summary>
     public static Thesaurus Empty { get; } = new("empty");
@@ -107,6 +114,18 @@ public sealed class Thesaurus
                     }
 
                     break;
+                case "formulations" when valueNode is YamlMappingNode map:
+                    foreach (var (termNode, descriptionsNode) in map.Children)
+                    {
+                        var formulation = Normalize(Scalar(termNode, source));
+                        var descriptions = Terms(descriptionsNode, source, formulation).Where(d => d.Length > 0).ToList();
+                        if (formulation.Length > 0 && descriptions.Count > 0)
+                        {
+                            thesaurus.formulations.Add((formulation, descriptions));
+                        }
+                    }
+
+                    break;
                 case "synonyms" when valueNode is YamlSequenceNode groups:
                     foreach (var groupNode in groups.Children)
                     {
@@ -126,7 +145,7 @@ public sealed class Thesaurus
 
                     break;
                 case var other:
-                    throw new SpeechArchiveException($"{source}: line {keyNode.Start.Line}: expected “expand:” (a map of 词: [相关词, …]), “plain:” (the same, one way) or “synonyms:” (a list of [近义词, …] groups), not “{other}”");
+                    throw new SpeechArchiveException($"{source}: line {keyNode.Start.Line}: expected “expand:” (a map of 词: [相关词, …]), “plain:” (the same, one way), “synonyms:” (a list of [近义词, …] groups) or “formulations:” (a map of 提法: [口语说法, …]), not “{other}”");
             }
         }
 

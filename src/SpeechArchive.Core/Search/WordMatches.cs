@@ -49,6 +49,9 @@ internal sealed class WordMatches(IndexSnapshot index)
     /// <summary>The passages whose own text holds <paramref name="word"/> (a word of free text).</summary>
     public WordMatch InText(QueryWord word) => Get(word, headings: false);
 
+    /// <summary>How many passages the index holds.</summary>
+    public int Passages => index.Passages.Count;
+
     /// <summary>
     /// Whether at least <paramref name="count"/> passages' own text holds <paramref name="word"/> (<see cref="InText"/>'s count):
     /// its candidates are taken from the postings and read one at a time until that many hold it, unless the snapshot knows

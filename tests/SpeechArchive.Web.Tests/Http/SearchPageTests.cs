@@ -120,6 +120,24 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAQueryDescribesAFormulation_ShouldShowItAsARemovableChipAndMarkItsPassages()
+    {
+        using var seeds = new ArchiveFactory(withSeeds: true);
+        File.WriteAllText(Path.Combine(seeds.CorpusDirectory, "thesaurus.yaml"), "formulations:\n  警示教育: [用出事干部的例子提个醒]\n");
+        using var http = seeds.CreateClient();
+        var api = await SearchAsync(http, "q=" + Encode("用出事干部的例子提个醒") + "&near=0&limit=50");
+
+        var page = await Html.GetAsync(http, "/?near=0&limit=50&q=" + Encode("用出事干部的例子提个醒"));
+
+        Assert.Equal(["警示教育"], api.Reading!.Formulations);
+        var chip = Assert.Single(page.QuerySelectorAll(".understanding.reading .word-chip.formulation"));
+        Assert.Equal("警示教育", chip.QuerySelector("b")!.TextContent);
+        Assert.Contains("expand=0", chip.QuerySelector("a.remove-word")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains(api.Hits, h => h.Match == "formulation");
+        Assert.Equal(api.Hits.Count(h => h.Match == "formulation"), page.QuerySelectorAll(".badge.expanded").Count(b => b.TextContent == "按提法"));
+    }
+
+    [Fact]
     public async Task WhenFilteringByAYear_ShouldNarrowHitsButKeepTheOtherYearsCounts()
     {
         var all = await SearchAsync(client, "q=" + Encode("作风") + "&limit=100");

@@ -1,0 +1,121 @@
+using System.Runtime.CompilerServices;
+using SpeechArchive.Analysis;
+
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// Reads a free-text query against the thesaurus's <c>formulations</c>: which official formulation (提法) the query describes
+/// in everyday words. The query's words and each description's (two characters or more, not question or function words) are
+/// compared as sets of character pairs (so 老百姓 meets 百姓, and 看病难 meets 看病), each pair weighted by how rare it is in
+/// the archive. A description is near
+/// enough when it shares two of its words with the query at least, and the pairs in common weigh <see cref="MinScore"/> of
+/// the query's and of the description's (the query says what the description says, and not much else); its formulation is
+/// then searched beside the words.
+/// </summary>
+internal static class FormulationMatcher
+{
+    /// <summary>The share of the query's pairs' weight, and of the description's, that the pairs in common must weigh.</summary>
+    public const double MinScore = 0.5;
+
+    /// <summary>At most this many formulations are searched for one query, nearest first.</summary>
+    public const int MaxFormulations = 2;
+
+    private static readonly ConditionalWeakTable<Thesaurus, ConditionalWeakTable<Segmenter, Described>> Tables = [];
+
+    /// <summary>
+    /// The formulations <paramref name="words"/> (a query's content words) describe, nearest first; <paramref name="rarity"/>
+    /// weighs a character pair (its inverse document frequency).
+    /// </summary>
+    public static IReadOnlyList<string> Match(IReadOnlyList<string> words, Thesaurus thesaurus, Segmenter segmenter, Func<string, double> rarity)
+    {
+        if (thesaurus.Formulations.Count == 0)
+        {
+            return [];
+        }
+
+        var described = Tables.GetValue(thesaurus, _ => []).GetValue(segmenter, s => Describe(thesaurus, s));
+        var query = Pairs(words);
+        if (query.Count < 2)
+        {
+            return [];
+        }
+
+        var shared = new Dictionary<int, List<string>>();
+        foreach (var pair in query)
+        {
+            if (described.ByPair.TryGetValue(pair, out var holders))
+            {
+                foreach (var d in holders)
+                {
+                    (shared.TryGetValue(d, out var list) ? list : shared[d] = []).Add(pair);
+                }
+            }
+        }
+
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        double Weight(string pair) => weights.TryGetValue(pair, out var w) ? w : weights[pair] = rarity(pair);
+        var queryWeight = query.Sum(Weight);
+        var best = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (d, pairs) in shared)
+        {
+            var (formulation, descriptionWords) = described.Descriptions[d];
+            if (descriptionWords.Count(word => word.Any(query.Contains)) < 2)
+            {
+                continue; // one word in common (越来越, 干部) says little about what the query describes
+            }
+
+            var common = pairs.Sum(Weight);
+            var score = Math.Min(common / queryWeight, common / descriptionWords.SelectMany(word => word).Distinct().Sum(Weight));
+            if (score >= MinScore && (!best.TryGetValue(formulation, out var known) || score > known))
+            {
+                best[formulation] = score;
+            }
+        }
+
+        return [.. best.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(MaxFormulations).Select(kv => kv.Key)];
+    }
+
+    /// <summary>The distinct character pairs inside the words (a word of two characters is its own pair).</summary>
+    public static HashSet<string> Pairs(IEnumerable<string> words)
+    {
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            for (var i = 0; i + 1 < word.Length; i++)
+            {
+                pairs.Add(word.Substring(i, 2));
+            }
+        }
+
+        return pairs;
+    }
+
+    private static Described Describe(Thesaurus thesaurus, Segmenter segmenter)
+    {
+        var descriptions = new List<(string Formulation, string[][] Words)>();
+        var byPair = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (formulation, texts) in thesaurus.Formulations)
+        {
+            foreach (var text in texts)
+            {
+                var words = segmenter.Segment(text).Where(s => s.Kind == WordKind.Han && s.Text.Length > 1 && !QueryStopWords.Contains(s.Text))
+                    .Select(s => Pairs([s.Text]).ToArray()).ToArray();
+                if (words.Length == 0)
+                {
+                    continue;
+                }
+
+                foreach (var pair in words.SelectMany(w => w).Distinct())
+                {
+                    (byPair.TryGetValue(pair, out var list) ? list : byPair[pair] = []).Add(descriptions.Count);
+                }
+
+                descriptions.Add((formulation, words));
+            }
+        }
+
+        return new Described(descriptions, byPair);
+    }
+
+    private sealed record Described(List<(string Formulation, string[][] Words)> Descriptions, Dictionary<string, List<int>> ByPair);
+}

@@ -1,0 +1,105 @@
+using SpeechArchive.Search;
+using SpeechArchive.Tests.Writing;
+
+namespace SpeechArchive.Tests.Search;
+
+/// <summary>
+/// The thesaurus's <c>formulations</c>: a query describing an official formulation in everyday words also finds the passages
+/// holding the formulation, says so in its reading, and labels them; with expansions off, nothing of it applies.
+/// </summary>
+public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>
+{
+    /// <summary>A formulation the seed speeches hold (警示教育) described in words none of its passages needs to hold.</summary>
+    private const string Yaml = "formulations:\n  警示教育: [拿身边人犯错的事情教育大家, 用出事干部的例子提个醒]\n  以案促改促治: [拿身边人犯错的事情教育大家]\n";
+
+    private Searcher Searcher() => new(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Parse(Yaml, "test")));
+
+    [SkippableFact]
+    public void EveryBuiltInFormulation_ShouldBeWrittenInThreeSharedTextsAtLeast()
+    {
+        var texts = new[] { "reports", "xi-2020", "laws" }.Select(SharedCorpus.Require)
+            .SelectMany(set => Directory.EnumerateFiles(set, "*.txt", SearchOption.AllDirectories))
+            .Select(file => File.ReadAllText(file)).Select(text => SpeechArchive.Analysis.MatchText.Build(text, 0, text.Length)).ToList();
+        var formulations = Thesaurus.Default.Formulations;
+
+        Assert.True(formulations.Count >= 500);
+        var rare = formulations.Select(f => f.Formulation).Where(f => texts.Count(t => t.Contains(f, StringComparison.Ordinal)) < 3).ToList();
+        Assert.True(rare.Count == 0, "written in fewer than three shared texts: " + string.Join("、", rare));
+        Assert.All(formulations, f => Assert.All(f.Descriptions, d => Assert.DoesNotContain(f.Formulation, d, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void WhenParsed_ShouldKeepEachFormulationWithItsDescriptions()
+    {
+        var thesaurus = Thesaurus.Parse(Yaml, "test");
+
+        var (formulation, descriptions) = Assert.Single(thesaurus.Formulations, f => f.Formulation == "警示教育");
+        Assert.Equal(["拿身边人犯错的事情教育大家", "用出事干部的例子提个醒"], descriptions);
+        Assert.Empty(thesaurus.RelatedTo("警示教育")); // a description is no term the formulation widens to
+    }
+
+    [Fact]
+    public void WhenTheFormulationsAreNotAMap_ShouldSayWhereAndWhat()
+    {
+        var e = Assert.Throws<SpeechArchiveException>(() => Thesaurus.Parse("formulations:\n  警示教育:\n    a: b\n", "thesaurus.yaml"));
+
+        Assert.Contains("thesaurus.yaml", e.Message, StringComparison.Ordinal);
+        Assert.Contains("line 3", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenAQueryDescribesAFormulation_ShouldSearchItBesideTheWordsAndSaySo()
+    {
+        var result = Searcher().Search(new SearchRequest { Query = "拿身边人犯错的事情来教育大家", Limit = 200, NearMatches = false });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Equal(["警示教育"], reading.Formulations); // 以案促改促治 is held by no passage
+        var holding = seeds.Snapshot.Passages.Select((p, i) => (p, i)).Where(x => x.p.MatchText.Contains("警示教育", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(holding);
+        Assert.All(holding, x => Assert.Contains(result.Hits, h => h.PassageId == seeds.Snapshot.Passages[x.i].Id));
+        Assert.Contains(result.Hits, h => h.Snippet.Contains("<mark>警示教育</mark>", StringComparison.Ordinal));
+        Assert.Equal(result.Total, result.Facets.Year.Sum(y => y.Count));
+    }
+
+    [Fact]
+    public void WhenAPassageHoldsTheFormulationButFewOfTheWords_ShouldCountItAndLabelItSo()
+    {
+        var result = Searcher().Search(new SearchRequest { Query = "用出事干部的例子提个醒", Limit = 200, NearMatches = false });
+
+        Assert.Equal(["警示教育"], result.Reading!.Formulations);
+        var labelled = result.Hits.Where(h => h.Match == HitMatch.Formulation).ToList();
+        Assert.NotEmpty(labelled);
+        Assert.All(labelled, h => Assert.Contains("警示教育", h.Text, StringComparison.Ordinal));
+        Assert.Equal(result.Total, result.Facets.Year.Sum(y => y.Count));
+    }
+
+    [Fact]
+    public void WhenTheFormulationIsWhatMuchOfTheArchiveIsAbout_ShouldLeaveItToTheWords()
+    {
+        var searcher = new Searcher(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Parse("formulations:\n  全面从严治党: [党员干部犯错处理更严]\n  警示教育: [党员干部犯错处理更严]\n", "test")));
+        var holding = seeds.Snapshot.Passages.Count(p => p.MatchText.Contains("全面从严治党", StringComparison.Ordinal));
+
+        var result = searcher.Search(new SearchRequest { Query = "党员干部犯错怎么处理更严", Limit = 0 });
+
+        Assert.True(holding > Math.Max(FreeTextReader.FormulationHolders, FreeTextReader.FormulationShare * seeds.Snapshot.Passages.Count));
+        Assert.Equal(["警示教育"], result.Reading!.Formulations);
+    }
+
+    [Fact]
+    public void WhenExpansionsAreOff_ShouldNotSearchTheFormulation()
+    {
+        var result = Searcher().Search(new SearchRequest { Query = "拿身边人犯错的事情来教育大家", Limit = 200, NearMatches = false, Expand = false });
+
+        Assert.Empty(result.Reading!.Formulations);
+        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Formulation);
+    }
+
+    [Fact]
+    public void WhenTheQueryAlreadySaysTheFormulationOrDescribesNothing_ShouldAddNone()
+    {
+        var searcher = Searcher();
+
+        Assert.Empty(searcher.Search(new SearchRequest { Query = "怎样搞好警示教育和身边人犯错", Limit = 0 }).Reading?.Formulations ?? []);
+        Assert.Empty(searcher.Search(new SearchRequest { Query = "怎样防止干部腐败", Limit = 0 }).Reading!.Formulations);
+    }
+}
