@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SpeechArchive.Search;
 
@@ -15,7 +16,7 @@ internal sealed class FieldPostings
     private const char Separator = '\uFFFF';
 
     private readonly string[] values;
-    private readonly Lazy<Dictionary<int, int[]>> pairs;
+    private readonly Lazy<PairPostings> pairs;
     private Lazy<(string Text, int[] Starts)?>? joined;
     private int started;
 
@@ -81,30 +82,68 @@ internal sealed class FieldPostings
         return (string.Join(Separator, values), starts);
     }
 
+    /// <summary>
+    /// Every pair's strings, ascending, in one array (<see cref="PairPostings.Ids"/>), each pair's range found by its key: two
+    /// passes, one counting and one filling, so the build makes two objects rather than a growing list and an array per
+    /// pair, whose survivors the collections of the first searches beside it would copy.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
-    private static Dictionary<int, int[]> Pairs(string[] values)
+    private static PairPostings Pairs(string[] values)
     {
-        var lists = new Dictionary<int, List<int>>();
+        // Counting: Last is the last string counted plus one, so a pair a string holds twice counts once.
+        var ranges = new Dictionary<int, PairRange>();
         for (var i = 0; i < values.Length; i++)
         {
             var v = values[i];
             for (var c = 0; c + 1 < v.Length; c++)
             {
-                var key = Key(v[c], v[c + 1]);
-                if (!lists.TryGetValue(key, out var list))
+                ref var range = ref CollectionsMarshal.GetValueRefOrAddDefault(ranges, Key(v[c], v[c + 1]), out _);
+                if (range.Last != i + 1)
                 {
-                    list = [];
-                    lists[key] = list;
-                }
-
-                if (list.Count == 0 || list[^1] != i)
-                {
-                    list.Add(i);
+                    (range.Count, range.Last) = (range.Count + 1, i + 1);
                 }
             }
         }
 
-        return lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        var start = 0;
+        foreach (var key in ranges.Keys)
+        {
+            ref var range = ref CollectionsMarshal.GetValueRefOrNullRef(ranges, key);
+            (range.Start, range.Last, start) = (start, start, start + range.Count);
+        }
+
+        // Filling: Last is now where the pair's next string goes.
+        var ids = new int[start];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            for (var c = 0; c + 1 < v.Length; c++)
+            {
+                ref var range = ref CollectionsMarshal.GetValueRefOrNullRef(ranges, Key(v[c], v[c + 1]));
+                if (range.Last == range.Start || ids[range.Last - 1] != i)
+                {
+                    ids[range.Last++] = i;
+                }
+            }
+        }
+
+        return new PairPostings(ranges, ids);
+    }
+
+    /// <summary>A pair's strings: <see cref="Count"/> of them from <see cref="Start"/> in <see cref="PairPostings.Ids"/>; <see cref="Last"/> serves the build.</summary>
+    private struct PairRange
+    {
+        public int Start;
+        public int Count;
+        public int Last;
+    }
+
+    /// <summary>The char-pair postings: each pair's range (by <see cref="Key"/>) in one array of string indices.</summary>
+    private sealed record PairPostings(Dictionary<int, PairRange> Ranges, int[] Ids)
+    {
+        /// <summary>The strings holding the pair <paramref name="key"/>, ascending (empty when none does).</summary>
+        public ReadOnlySpan<int> Of(int key) =>
+            Ranges.TryGetValue(key, out var range) ? Ids.AsSpan(range.Start, range.Count) : [];
     }
 
     /// <summary>The strings that hold <paramref name="form"/> (ordinal), ascending.</summary>
@@ -144,16 +183,17 @@ internal sealed class FieldPostings
             return result;
         }
 
-        int[]? rarest = null;
+        var rarest = ReadOnlySpan<int>.Empty;
         var postings = pairs.Value;
         for (var c = 0; c + 1 < form.Length; c++)
         {
-            if (!postings.TryGetValue(Key(form[c], form[c + 1]), out var list))
+            var list = postings.Of(Key(form[c], form[c + 1]));
+            if (list.IsEmpty)
             {
                 return result;
             }
 
-            if (rarest is null || list.Length < rarest.Length)
+            if (c == 0 || list.Length < rarest.Length)
             {
                 rarest = list;
             }
@@ -161,11 +201,11 @@ internal sealed class FieldPostings
 
         if (form.Length == 2)
         {
-            result.AddRange(rarest!); // a string holding the pair holds the form
+            result.AddRange(rarest); // a string holding the pair holds the form
             return result;
         }
 
-        foreach (var i in rarest!)
+        foreach (var i in rarest)
         {
             if (values[i].Contains(form, StringComparison.Ordinal))
             {
