@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SpeechArchive.Search;
 
@@ -42,6 +43,12 @@ internal sealed class FacetTables
     /// <summary>By dimension (<see cref="YearDim"/>: by year slot; themes and types: by bit; organisations: by index), each value's table.</summary>
     public FacetValueTable[][] ByDim { get; }
 
+    /// <summary>
+    /// Makes the tables in three passes that allocate little beyond the tables themselves (the first searches run beside the
+    /// build, and pay for its garbage in collections): one counts each value's passages and marks its speeches, one fills each
+    /// value's list newest first into an array of its final size, and the counts are added per group of passages alike in
+    /// what they read (themes, types, year, organisation), not per passage.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
     public static FacetTables Build(IndexSnapshot index)
     {
@@ -69,64 +76,108 @@ internal sealed class FacetTables
             yearSlot[years[i]] = i;
         }
 
-        var order = NewestFirst(index);
         var orgCount = index.Sources.Count;
         var sizes = new[] { years.Length, 32, 32, orgCount };
-        var lists = sizes.Select(size => Enumerable.Range(0, size).Select(_ => new List<int>()).ToArray()).ToArray();
-        var counts = sizes.Select(size => Enumerable.Range(0, size).Select(_ => new FacetCounts(years.Length, orgCount)).ToArray()).ToArray();
-        var speechSeen = sizes.Select(size => Enumerable.Range(0, size).Select(_ => new HashSet<int>()).ToArray()).ToArray();
-        var all = new FacetCounts(years.Length, orgCount);
-        var allSpeeches = new HashSet<int>();
+        var speechCount = index.Speeches.Count;
+        var sizeOf = sizes.Select(size => new int[size]).ToArray();
+        var speechesOf = sizes.Select(size => Enumerable.Range(0, size).Select(_ => new ulong[(speechCount + 63) / 64]).ToArray()).ToArray();
+        var allSpeeches = new ulong[(speechCount + 63) / 64];
+        var groups = new Dictionary<(uint Themes, uint Types, short Year, int Org), int>();
         Span<int> values = stackalloc int[70];
         Span<int> dims = stackalloc int[70];
-        foreach (var d in order)
+        for (var d = 0; d < n; d++)
         {
-            var count = 0;
-            var y = index.PassageYear[d];
-            if (y is >= 0 and < 10000)
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, (index.PassageThemes[d], index.PassageTypes[d], index.PassageYear[d], index.PassageOrg[d]), out _);
+            group++;
+            var speech = index.PassageSpeech[d];
+            Mark(allSpeeches, speech);
+            for (var i = ValuesOf(index, yearSlot, d, dims, values) - 1; i >= 0; i--)
             {
-                (dims[count], values[count++]) = (YearDim, yearSlot[y]);
-            }
-
-            for (var m = index.PassageThemes[d]; m != 0; m &= m - 1)
-            {
-                (dims[count], values[count++]) = (ThemeDim, BitOperations.TrailingZeroCount(m));
-            }
-
-            for (var m = index.PassageTypes[d]; m != 0; m &= m - 1)
-            {
-                (dims[count], values[count++]) = (TypeDim, BitOperations.TrailingZeroCount(m));
-            }
-
-            if (index.PassageOrg[d] >= 0)
-            {
-                (dims[count], values[count++]) = (OrgDim, index.PassageOrg[d]);
-            }
-
-            all.Add(index, yearSlot, d);
-            allSpeeches.Add(index.PassageSpeech[d]);
-            for (var i = 0; i < count; i++)
-            {
-                var (dim, v) = (dims[i], values[i]);
-                lists[dim][v].Add(d);
-                counts[dim][v].Add(index, yearSlot, d);
-                speechSeen[dim][v].Add(index.PassageSpeech[d]);
+                sizeOf[dims[i]][values[i]]++;
+                Mark(speechesOf[dims[i]][values[i]], speech);
             }
         }
 
-        all.Speeches = allSpeeches.Count;
+        var lists = sizes.Select((size, dim) => Enumerable.Range(0, size).Select(v => new int[sizeOf[dim][v]]).ToArray()).ToArray();
+        var filled = sizes.Select(size => new int[size]).ToArray();
+        var order = NewestFirst(index);
+        foreach (var d in order)
+        {
+            for (var i = ValuesOf(index, yearSlot, d, dims, values) - 1; i >= 0; i--)
+            {
+                var (dim, v) = (dims[i], values[i]);
+                lists[dim][v][filled[dim][v]++] = d;
+            }
+        }
+
+        var counts = sizes.Select(size => Enumerable.Range(0, size).Select(_ => new FacetCounts(years.Length, orgCount)).ToArray()).ToArray();
+        var all = new FacetCounts(years.Length, orgCount);
+        foreach (var ((themes, types, year, org), passages) in groups)
+        {
+            all.Add(themes, types, year, org, passages, yearSlot);
+            var count = Values(themes, types, year, org, yearSlot, dims, values);
+            for (var i = 0; i < count; i++)
+            {
+                counts[dims[i]][values[i]].Add(themes, types, year, org, passages, yearSlot);
+            }
+        }
+
+        all.Speeches = Marked(allSpeeches);
         var byDim = new FacetValueTable[4][];
         for (var dim = 0; dim < 4; dim++)
         {
             byDim[dim] = new FacetValueTable[sizes[dim]];
             for (var v = 0; v < sizes[dim]; v++)
             {
-                counts[dim][v].Speeches = speechSeen[dim][v].Count;
-                byDim[dim][v] = new FacetValueTable([.. lists[dim][v]], counts[dim][v]);
+                counts[dim][v].Speeches = Marked(speechesOf[dim][v]);
+                byDim[dim][v] = new FacetValueTable(lists[dim][v], counts[dim][v]);
             }
         }
 
         return new FacetTables(years, yearSlot, all, order, byDim, yearsInRange);
+    }
+
+    /// <summary>Writes passage <paramref name="d"/>'s facet values (dimension and value) and returns how many.</summary>
+    private static int ValuesOf(IndexSnapshot index, int[] yearSlot, int d, Span<int> dims, Span<int> values) =>
+        Values(index.PassageThemes[d], index.PassageTypes[d], index.PassageYear[d], index.PassageOrg[d], yearSlot, dims, values);
+
+    private static int Values(uint themes, uint types, short year, int org, int[] yearSlot, Span<int> dims, Span<int> values)
+    {
+        var count = 0;
+        if (year is >= 0 and < 10000)
+        {
+            (dims[count], values[count++]) = (YearDim, yearSlot[year]);
+        }
+
+        for (var m = themes; m != 0; m &= m - 1)
+        {
+            (dims[count], values[count++]) = (ThemeDim, BitOperations.TrailingZeroCount(m));
+        }
+
+        for (var m = types; m != 0; m &= m - 1)
+        {
+            (dims[count], values[count++]) = (TypeDim, BitOperations.TrailingZeroCount(m));
+        }
+
+        if (org >= 0)
+        {
+            (dims[count], values[count++]) = (OrgDim, org);
+        }
+
+        return count;
+    }
+
+    private static void Mark(ulong[] bits, int i) => bits[i >> 6] |= 1UL << i;
+
+    private static int Marked(ulong[] bits)
+    {
+        var count = 0;
+        foreach (var word in bits)
+        {
+            count += BitOperations.PopCount(word);
+        }
+
+        return count;
     }
 
     /// <summary>Passage ids by date descending, then id ascending — the order of <see cref="TopK"/> when every score is equal.</summary>
@@ -159,28 +210,28 @@ internal sealed class FacetCounts(int yearSlots, int orgs)
     public int Passages { get; private set; }
     public int Speeches { get; set; }
 
-    public void Add(IndexSnapshot index, int[] yearSlot, int doc)
+    /// <summary>Counts <paramref name="passages"/> passages of these themes, types, year and organisation.</summary>
+    public void Add(uint themes, uint types, short year, int org, int passages, int[] yearSlot)
     {
-        Passages++;
-        var y = index.PassageYear[doc];
-        if (y is > 0 and < 10000)
+        Passages += passages;
+        if (year is > 0 and < 10000)
         {
-            Years[yearSlot[y]]++;
+            Years[yearSlot[year]] += passages;
         }
 
-        for (var m = index.PassageThemes[doc]; m != 0; m &= m - 1)
+        for (var m = themes; m != 0; m &= m - 1)
         {
-            Themes[BitOperations.TrailingZeroCount(m)]++;
+            Themes[BitOperations.TrailingZeroCount(m)] += passages;
         }
 
-        for (var m = index.PassageTypes[doc]; m != 0; m &= m - 1)
+        for (var m = types; m != 0; m &= m - 1)
         {
-            Types[BitOperations.TrailingZeroCount(m)]++;
+            Types[BitOperations.TrailingZeroCount(m)] += passages;
         }
 
-        if (index.PassageOrg[doc] >= 0)
+        if (org >= 0)
         {
-            Orgs[index.PassageOrg[doc]]++;
+            Orgs[org] += passages;
         }
     }
 }
