@@ -54,7 +54,7 @@ internal static class FormulationMatcher
 
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         double Weight(string pair) => weights.TryGetValue(pair, out var w) ? w : weights[pair] = rarity(pair);
-        var queryWeight = query.Sum(Weight);
+        double? queryWeight = null; // looked up only once a description shares two words
         var best = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (d, pairs) in shared)
         {
@@ -64,8 +64,9 @@ internal static class FormulationMatcher
                 continue; // one word in common (越来越, 干部) says little about what the query describes
             }
 
+            queryWeight ??= query.Sum(Weight);
             var common = pairs.Sum(Weight);
-            var score = Math.Min(common / queryWeight, common / descriptionWords.SelectMany(word => word).Distinct().Sum(Weight));
+            var score = Math.Min(common / queryWeight.Value, common / descriptionWords.SelectMany(word => word).Distinct().Sum(Weight));
             if (score >= MinScore && (!best.TryGetValue(formulation, out var known) || score > known))
             {
                 best[formulation] = score;

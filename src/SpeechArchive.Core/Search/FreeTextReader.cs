@@ -125,15 +125,23 @@ internal static class FreeTextReader
 
         var n = slots.Count;
         var minimum = plain ? Math.Min(1, n) : n <= 2 ? n : n <= 4 ? n - 1 : (int)Math.Ceiling(0.6 * n);
-        // The formulation the words describe in everyday language (企业多交的税能退回来吗 → 留抵退税), unless the query says it already.
-        var searched = slots.SelectMany(s => s.Words.Concat(s.Expansions)).Select(w => w.Text).Concat(runs.Select(r => r.MatchForm)).ToList();
-        var formulations = plain || thesaurus is null ? []
-            : FormulationMatcher.Match(words, thesaurus, segmenter, pair => Math.Log(1 + (matches.Passages / (1.0 + matches.AtMostHolding(Word(pair))))))
-                .Where(f => !searched.Any(w => w.Contains(f, StringComparison.Ordinal)) && Found(f) && Specific(f)).Select(Word).ToList();
         return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, dropped.Any(QueryStopWords.IsQuestionWord))
         {
-            Formulations = formulations,
+            Formulations = plain || thesaurus is null ? [] : Formulations(thesaurus),
         };
+
+        // The formulations the words describe in everyday language (企业多交的税能退回来吗 → 留抵退税), unless the query says them already.
+        List<QueryWord> Formulations(Thesaurus thesaurus)
+        {
+            var described = FormulationMatcher.Match(words, thesaurus, segmenter, pair => Math.Log(1 + (matches.Passages / (1.0 + matches.AtMostHolding(Word(pair))))));
+            if (described.Count == 0)
+            {
+                return [];
+            }
+
+            var searched = slots.SelectMany(s => s.Words.Concat(s.Expansions)).Select(w => w.Text).Concat(runs.Select(r => r.MatchForm)).ToList();
+            return [.. described.Where(f => !searched.Any(w => w.Contains(f, StringComparison.Ordinal)) && Found(f) && Specific(f)).Select(Word)];
+        }
 
         bool Found(string word) => matches.HeldAtLeast(Word(word), 1);
 
