@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -79,6 +80,45 @@ internal static class GenerationFiles
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A new header of <paramref name="bytes"/> bytes stamped as every generation file's begins: its magic (8 bytes), the
+    /// generation (int64) and the digest of what it was made from (8 bytes at 16); the rest, from byte 24, is the file's own.
+    /// </summary>
+    public static byte[] Header(int bytes, ReadOnlySpan<byte> magic, long generation, string digest)
+    {
+        var header = new byte[bytes];
+        magic.CopyTo(header);
+        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(8), generation);
+        Convert.FromHexString(digest).CopyTo(header.AsSpan(16, 8));
+        return header;
+    }
+
+    /// <summary>Whether <paramref name="header"/> is stamped (<see cref="Header"/>) with <paramref name="magic"/>, <paramref name="generation"/> and <paramref name="digest"/>.</summary>
+    public static bool Stamped(ReadOnlySpan<byte> header, ReadOnlySpan<byte> magic, long generation, string digest) =>
+        header[..8].SequenceEqual(magic) && BinaryPrimitives.ReadInt64LittleEndian(header[8..]) == generation
+        && header.Slice(16, 8).SequenceEqual(Convert.FromHexString(digest));
+
+    /// <summary>
+    /// What <paramref name="decode"/> reads from the file at <paramref name="path"/> mapped (<see cref="Map"/>), or null, the map
+    /// closed, when the file is missing, shorter than <paramref name="least"/> bytes or not what the caller wants.
+    /// </summary>
+    public static T? Read<T>(string path, int least, Func<MappedView, int, T?> decode)
+        where T : class
+    {
+        if (Map(path, least) is not var (mapped, length))
+        {
+            return null;
+        }
+
+        var read = decode(mapped, length);
+        if (read is null)
+        {
+            mapped.Dispose();
+        }
+
+        return read;
     }
 
     /// <summary><paramref name="length"/> rounded up to a multiple of 8.</summary>

@@ -35,31 +35,15 @@ internal static class PassageColumnFile
     /// The columns in the file at <paramref name="path"/> when it is whole and made for <paramref name="generation"/>, the speech
     /// rows of <paramref name="digest"/>, <paramref name="speeches"/> speeches and <paramref name="sections"/> sections; else null.
     /// </summary>
-    public static PassageColumnData? Read(string path, long generation, string digest, int speeches, int sections)
-    {
-        if (GenerationFiles.Map(path, HeaderBytes + 8) is not var (mapped, length))
-        {
-            return null; // none or unreadable: made again from the rows
-        }
-
-        var data = Decode(mapped, length, generation, digest, speeches, sections);
-        if (data is null)
-        {
-            mapped.Dispose();
-        }
-
-        return data;
-    }
+    public static PassageColumnData? Read(string path, long generation, string digest, int speeches, int sections) =>
+        GenerationFiles.Read(path, HeaderBytes + 8, (mapped, length) => Decode(mapped, length, generation, digest, speeches, sections));
 
     /// <summary>Writes <paramref name="data"/> to <paramref name="path"/> (through a temporary file renamed into place).</summary>
     public static void Write(string path, long generation, string digest, int speeches, int sections, PassageColumnData data) =>
         GenerationFiles.Write(path, stream =>
         {
             var strings = Strings(data);
-            var header = new byte[HeaderBytes];
-            Magic.CopyTo(header);
-            BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(8), generation);
-            Convert.FromHexString(digest).CopyTo(header.AsSpan(16, 8));
+            var header = GenerationFiles.Header(HeaderBytes, Magic, generation, digest);
             var counts = header.AsSpan(24);
             BinaryPrimitives.WriteInt32LittleEndian(counts, data.Count);
             BinaryPrimitives.WriteInt32LittleEndian(counts[4..], speeches);
@@ -94,8 +78,7 @@ internal static class PassageColumnFile
         var counts = header[24..];
         var (n, labelSets, points, arena, strings) = (BinaryPrimitives.ReadInt32LittleEndian(counts), BinaryPrimitives.ReadInt32LittleEndian(counts[12..]),
             BinaryPrimitives.ReadInt32LittleEndian(counts[16..]), BinaryPrimitives.ReadInt32LittleEndian(counts[20..]), BinaryPrimitives.ReadInt64LittleEndian(counts[24..]));
-        if (!header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadInt64LittleEndian(header[8..]) != generation
-            || !header.Slice(16, 8).SequenceEqual(Convert.FromHexString(digest))
+        if (!GenerationFiles.Stamped(header, Magic, generation, digest)
             || BinaryPrimitives.ReadInt32LittleEndian(counts[4..]) != speeches || BinaryPrimitives.ReadInt32LittleEndian(counts[8..]) != sections
             || n < 0 || labelSets < 0 || points < 1 || arena < 0 || strings < 0
             || bytes.Length != HeaderBytes + Padded(8L * n) + (8 * Padded(4L * n)) + Padded(4L * (n + 1)) + Padded(arena) + Padded(strings) + 8)

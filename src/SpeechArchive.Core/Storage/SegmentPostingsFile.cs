@@ -83,10 +83,7 @@ internal sealed unsafe class SegmentPostingsFile
         {
             GenerationFiles.Write(path, stream =>
             {
-                var header = new byte[HeaderBytes];
-                Magic.CopyTo(header);
-                BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(8), generation);
-                Convert.FromHexString(digest).CopyTo(header.AsSpan(16));
+                var header = GenerationFiles.Header(HeaderBytes, Magic, generation, digest);
                 BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), at - HeaderBytes);
                 stream.Write(header);
                 written = store.ReadSegmentTerms(stream);
@@ -124,8 +121,7 @@ internal sealed unsafe class SegmentPostingsFile
         }
 
         var header = new ReadOnlySpan<byte>(mapped.Pointer, HeaderBytes);
-        if (!header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadInt64LittleEndian(header[8..]) != generation
-            || !header.Slice(16, 8).SequenceEqual(Convert.FromHexString(digest)) || BinaryPrimitives.ReadInt64LittleEndian(header[24..]) != length - HeaderBytes)
+        if (!GenerationFiles.Stamped(header, Magic, generation, digest) || BinaryPrimitives.ReadInt64LittleEndian(header[24..]) != length - HeaderBytes)
         {
             mapped.Dispose();
             return null;

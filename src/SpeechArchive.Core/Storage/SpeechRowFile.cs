@@ -80,10 +80,7 @@ internal static class SpeechRowFile
             }
 
             var bytes = payload.ToArray();
-            var header = new byte[HeaderBytes];
-            Magic.CopyTo(header);
-            BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(8), generation);
-            Convert.FromHexString(stamp).CopyTo(header.AsSpan(16, 8));
+            var header = GenerationFiles.Header(HeaderBytes, Magic, generation, stamp);
             BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(24), rows.Speeches.Count);
             BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(28), rows.Sections.Count);
             Convert.FromHexString(rows.Digest).CopyTo(header.AsSpan(32, 8));
@@ -107,8 +104,7 @@ internal static class SpeechRowFile
         var header = bytes[..HeaderBytes];
         var (speeches, sections, payload, sectionsAt) = (BinaryPrimitives.ReadInt32LittleEndian(header[24..]), BinaryPrimitives.ReadInt32LittleEndian(header[28..]),
             BinaryPrimitives.ReadInt64LittleEndian(header[40..]), BinaryPrimitives.ReadInt64LittleEndian(header[48..]));
-        if (!header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadInt64LittleEndian(header[8..]) != generation
-            || !header.Slice(16, 8).SequenceEqual(Convert.FromHexString(stamp))
+        if (!GenerationFiles.Stamped(header, Magic, generation, stamp)
             || speeches < 0 || sections < 0 || payload < 0 || sectionsAt < 0 || sectionsAt > payload
             || bytes.Length != HeaderBytes + GenerationFiles.Padded(payload) + 8)
         {

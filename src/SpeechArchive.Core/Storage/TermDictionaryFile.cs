@@ -61,30 +61,14 @@ internal static class TermDictionaryFile
     }
 
     /// <summary>The dictionary in the file at <paramref name="path"/> when it is whole and made for <paramref name="generation"/> and the segments of <paramref name="postings"/>; else null.</summary>
-    public static TermDictionary? Read(string path, long generation, string digest, SegmentPostingsFile postings)
-    {
-        if (GenerationFiles.Map(path, HeaderBytes + 8) is not var (mapped, length))
-        {
-            return null; // none or unreadable: made again from the term lists
-        }
-
-        var dictionary = Decode(mapped, length, generation, digest, postings);
-        if (dictionary is null)
-        {
-            mapped.Dispose();
-        }
-
-        return dictionary;
-    }
+    public static TermDictionary? Read(string path, long generation, string digest, SegmentPostingsFile postings) =>
+        GenerationFiles.Read(path, HeaderBytes + 8, (mapped, length) => Decode(mapped, length, generation, digest, postings));
 
     /// <summary>Writes <paramref name="dictionary"/> to <paramref name="path"/> (through a temporary file renamed into place).</summary>
     public static void Write(string path, long generation, string digest, int segments, TermDictionary dictionary) =>
         GenerationFiles.Write(path, stream =>
         {
-            var header = new byte[HeaderBytes];
-            Magic.CopyTo(header);
-            BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(8), generation);
-            Convert.FromHexString(digest).CopyTo(header.AsSpan(16, 8));
+            var header = GenerationFiles.Header(HeaderBytes, Magic, generation, digest);
             var counts = header.AsSpan(24);
             BinaryPrimitives.WriteInt32LittleEndian(counts, dictionary.Count);
             BinaryPrimitives.WriteInt32LittleEndian(counts[4..], dictionary.Slots.Length);
@@ -111,8 +95,7 @@ internal static class TermDictionaryFile
         var counts = header[24..];
         var (terms, table, parts, words, chars) = (BinaryPrimitives.ReadInt32LittleEndian(counts), BinaryPrimitives.ReadInt32LittleEndian(counts[4..]),
             BinaryPrimitives.ReadInt32LittleEndian(counts[8..]), BinaryPrimitives.ReadInt32LittleEndian(counts[12..]), BinaryPrimitives.ReadInt32LittleEndian(counts[16..]));
-        if (!header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadInt64LittleEndian(header[8..]) != generation
-            || !header.Slice(16, 8).SequenceEqual(Convert.FromHexString(digest))
+        if (!GenerationFiles.Stamped(header, Magic, generation, digest)
             || BinaryPrimitives.ReadInt32LittleEndian(counts[20..]) != postings.Segments.Count
             || terms < 0 || parts < 0 || words < 0 || chars < 0 || table != TermDictionary.TableSize(terms)
             || bytes.Length != HeaderBytes + Padded(8L * terms) + Padded(4L * table) + Padded(4L * (terms + 1)) + Padded(12L * parts)
