@@ -117,6 +117,23 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.True(words.Total >= understood.Total);
     }
 
+    [Theory]
+    [InlineData("谁")]
+    [InlineData("啥")]
+    public void WhenAQuestionAsksWhoOrWhat_ShouldRankByItsWordsNotByHowNearlyAPassageHoldsIt(string questionWord)
+    {
+        // A clause of a seed speech with one character changed: as a statement it is a half-remembered clause (near
+        // matches rank first); with 谁 or 啥 it is a question, whose words in a passage's order say nothing of relevance.
+        const string clause = "推进惠企政策落实情况专项检查";
+        var statement = seeds.Search(clause, limit: 50);
+        var question = seeds.Search(questionWord + clause, limit: 50);
+
+        Assert.Contains(statement.Hits, h => h.Match == HitMatch.Near);
+        Assert.Contains(questionWord, question.Reading!.Dropped);
+        Assert.DoesNotContain(question.Hits, h => h.Match == HitMatch.Near);
+        Assert.True(question.Total > 0);
+    }
+
     [Fact]
     public void WhenAllWordsAreQuestionWords_ShouldStillSearchThem()
     {
