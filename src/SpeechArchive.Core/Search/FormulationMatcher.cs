@@ -8,7 +8,7 @@ namespace SpeechArchive.Search;
 /// in everyday words. The query's words and each description's (two characters or more, not question or function words) are
 /// compared as sets of character pairs (so 老百姓 meets 百姓, and 看病难 meets 看病), each pair weighted by how rare it is in
 /// the archive. A description is near
-/// enough when it shares two of its words with the query at least, and the pairs in common weigh <see cref="MinScore"/> of
+/// enough when two of its words at least share pairs with the query (different pairs: a word said twice counts once), and the pairs in common weigh <see cref="MinScore"/> of
 /// the query's and of the description's (the query says what the description says, and not much else); its formulation is
 /// then searched beside the words.
 /// </summary>
@@ -59,9 +59,9 @@ internal static class FormulationMatcher
         foreach (var (d, pairs) in shared)
         {
             var (formulation, descriptionWords) = described.Descriptions[d];
-            if (descriptionWords.Count(word => word.Any(query.Contains)) < 2)
+            if (descriptionWords.Select(word => string.Concat(word.Where(query.Contains))).Where(common => common.Length > 0).Distinct(StringComparer.Ordinal).Count() < 2)
             {
-                continue; // one word in common (越来越, 干部) says little about what the query describes
+                continue; // one word in common (越来越, 干部) says little about what the query describes, however often the description says it
             }
 
             queryWeight ??= query.Sum(Weight);

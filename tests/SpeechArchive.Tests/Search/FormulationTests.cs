@@ -102,4 +102,14 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
         Assert.Empty(searcher.Search(new SearchRequest { Query = "怎样搞好警示教育和身边人犯错", Limit = 0 }).Reading?.Formulations ?? []);
         Assert.Empty(searcher.Search(new SearchRequest { Query = "怎样防止干部腐败", Limit = 0 }).Reading!.Formulations);
     }
+
+    [Fact]
+    public void WhenADescriptionRepeatsAWord_ShouldCountItAsOneWordInCommon()
+    {
+        // 富的越来越富穷的越来越穷 (两极分化) once matched 耕地越来越少 through 越来越 counted twice.
+        var searcher = new Searcher(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Parse("formulations:\n  警示教育: [干部越来越多越来越好]\n", "test")));
+
+        Assert.Empty(searcher.Search(new SearchRequest { Query = "村里越来越好了吗", Limit = 0 }).Reading!.Formulations);
+        Assert.Equal(["警示教育"], searcher.Search(new SearchRequest { Query = "干部越来越好了吗", Limit = 0 }).Reading!.Formulations);
+    }
 }

@@ -77,4 +77,35 @@ public sealed class ThesaurusTests
         Assert.Empty(t.RelatedTo("四风"));
         Assert.Same(Thesaurus.Default, Thesaurus.ForCorpus(temp.Combine("nowhere")));
     }
+
+    [Fact]
+    public void WhenTheBuiltInThesaurusIsCopiedIntoTheCorpus_ShouldLoadItWhole()
+    {
+        // The file's header tells users to copy it to corpus/thesaurus.yaml and edit it: the copy must fit the size limit.
+        using var temp = new TempFolder();
+        using (var resource = typeof(Thesaurus).Assembly.GetManifestResourceStream("SpeechArchive.Search.Thesaurus.yaml")!)
+        using (var file = File.Create(temp.Combine(Thesaurus.FileName)))
+        {
+            resource.CopyTo(file);
+        }
+
+        var copy = Thesaurus.ForCorpus(temp.Path);
+
+        Assert.Equal(Thesaurus.Default.Formulations.Count, copy.Formulations.Count);
+        Assert.Equal(Thesaurus.Default.Entries.Count, copy.Entries.Count);
+    }
+
+    [Fact]
+    public void WhenTheThesaurusFileIsTooLarge_ShouldSayWhichFileAndTheLimit()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine(Thesaurus.FileName);
+        File.WriteAllText(path, "expand:\n" + string.Concat(Enumerable.Repeat("  # 注释注释注释注释注释注释注释注释注释注释\n", Thesaurus.MaxFileBytes / 30)));
+        Assert.True(new FileInfo(path).Length > Thesaurus.MaxFileBytes);
+
+        var e = Assert.Throws<SpeechArchiveException>(() => Thesaurus.ForCorpus(temp.Path));
+
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains($"{Thesaurus.MaxFileBytes / 1024} KB", e.Message, StringComparison.Ordinal);
+    }
 }
