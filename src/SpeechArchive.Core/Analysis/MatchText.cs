@@ -29,6 +29,10 @@ public static class MatchText
         return result;
     }
 
+    /// <summary>Writes <see cref="Build"/>'s result into <paramref name="destination"/> (at least end − start long) and returns its length.</summary>
+    public static int Write(ReadOnlySpan<char> text, int start, int end, Span<char> destination) =>
+        Fill(text, start, end, destination, write: true, offsets: null);
+
     /// <summary>The length of <see cref="Build"/>'s result, without building it (passage lengths for ranking).</summary>
     public static int Length(ReadOnlySpan<char> text, int start, int end)
     {

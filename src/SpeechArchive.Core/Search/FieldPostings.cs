@@ -8,26 +8,44 @@ namespace SpeechArchive.Search;
 /// form is then a check of the few strings that hold its rarest pair instead of all of them. The postings are made in the
 /// background (by <see cref="Prepare"/>, or started by the first <see cref="Matching"/>); until they are there, a search
 /// checks every string (once <see cref="Join"/> has joined them, in one pass), which gives the same strings in the same
-/// order, so no search waits for them.
+/// order, so no search waits for them; what a check found is kept by form until the postings serve.
 /// </summary>
 internal sealed class FieldPostings
 {
     /// <summary>Between the strings joined for a check of all of them; a string (or form) holding it is checked alone.</summary>
     private const char Separator = '\uFFFF';
 
-    private readonly string[] values;
+    private readonly string[]? values;
+    private readonly (string Text, int[] Starts)? arena;
     private readonly Lazy<PairPostings> pairs;
     private Lazy<(string Text, int[] Starts)?>? joined;
+    private LeastRecentlyUsed<int[]>? checkedForms = new(CheckedCapacity, strings => strings.Length + 16);
     private int started;
+
+    /// <summary>
+    /// How many string indices the lookups made by checking the strings keep (by form) until the postings serve: the first
+    /// searches after a start repeat their words, and each check reads every string (at ×10, the headings: 2 to 4 ms).
+    /// </summary>
+    private const int CheckedCapacity = 1 << 20;
 
     private FieldPostings(string[] values)
     {
         this.values = values;
-        pairs = new(() => Pairs(values));
+        Count = values.Length;
+        pairs = new(() => Pairs(this));
         joined = new(() => Join(values));
     }
 
-    public int Count => values.Length;
+    private FieldPostings((string Text, int[] Starts) arena, bool joinable)
+    {
+        this.arena = arena;
+        Count = arena.Starts.Length;
+        pairs = new(() => Pairs(this));
+        joined = new(() => joinable ? arena : null);
+        _ = joined.Value; // joined already
+    }
+
+    public int Count { get; }
 
     /// <summary>Whether the first lookup starts making the postings in the background.</summary>
     private bool StartsInBackground { get; init; } = true;
@@ -35,11 +53,70 @@ internal sealed class FieldPostings
     /// <summary>Strings whose postings are never made: every lookup checks the strings (for tests, to hold those checks to the postings).</summary>
     internal static FieldPostings Unprepared(string[] values) => new(values) { StartsInBackground = false };
 
+    /// <summary>As <see cref="Written"/>, never making its postings (for tests).</summary>
+    internal static FieldPostings UnpreparedWritten(int count, Func<int, int> capacity, SpanWriter write)
+    {
+        var (arena, joinable) = Write(count, capacity, write);
+        return new(arena, joinable) { StartsInBackground = false };
+    }
+
     /// <summary>The <paramref name="i"/>-th string.</summary>
-    public string Value(int i) => values[i];
+    public ReadOnlySpan<char> Value(int i)
+    {
+        if (values is not null)
+        {
+            return values[i];
+        }
+
+        var (text, starts) = arena!.Value;
+        var end = i + 1 < starts.Length ? starts[i + 1] - 1 : text.Length;
+        return text.AsSpan(starts[i], end - starts[i]);
+    }
 
     /// <summary>The postings over <paramref name="values"/>, made by <see cref="Prepare"/> or in the background after the first search.</summary>
     public static FieldPostings Build(string[] values) => new(values);
+
+    /// <summary>
+    /// The postings over <paramref name="count"/> strings made for them alone, written into one (joined by the separator):
+    /// <paramref name="write"/> writes the i-th into its span, of <paramref name="capacity"/>(i) characters, and returns its
+    /// length. Two objects rather than one per string, which the collections of the first searches beside the build would
+    /// copy from generation to generation.
+    /// </summary>
+    public static FieldPostings Written(int count, Func<int, int> capacity, SpanWriter write)
+    {
+        var (arena, joinable) = Write(count, capacity, write);
+        return new(arena, joinable);
+    }
+
+    private static ((string Text, int[] Starts) Arena, bool Joinable) Write(int count, Func<int, int> capacity, SpanWriter write)
+    {
+        var total = 0L;
+        for (var i = 0; i < count; i++)
+        {
+            total += capacity(i) + 1;
+        }
+
+        var buffer = new char[Math.Max(0, total - 1)];
+        var starts = new int[count];
+        var (at, joinable) = (0, true);
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                buffer[at++] = Separator;
+            }
+
+            starts[i] = at;
+            var length = write(i, buffer.AsSpan(at, capacity(i)));
+            joinable = joinable && !buffer.AsSpan(at, length).Contains(Separator);
+            at += length;
+        }
+
+        return ((new string(buffer, 0, at), starts), joinable);
+    }
+
+    /// <summary>Writes a string into <paramref name="destination"/> and returns how many characters it wrote.</summary>
+    public delegate int SpanWriter(int index, Span<char> destination);
 
     /// <summary>Says that <see cref="Prepare"/> will be called: the first lookups then start no build of their own beside it.</summary>
     public void WillPrepare() => Interlocked.Exchange(ref started, 1);
@@ -48,7 +125,7 @@ internal sealed class FieldPostings
     public void Prepare()
     {
         _ = pairs.Value;
-        joined = null; // the postings serve from now on
+        (joined, checkedForms) = (null, null); // the postings serve from now on
     }
 
     /// <summary>
@@ -88,13 +165,13 @@ internal sealed class FieldPostings
     /// pair, whose survivors the collections of the first searches beside it would copy.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
-    private static PairPostings Pairs(string[] values)
+    private static PairPostings Pairs(FieldPostings values)
     {
         // Counting: Last is the last string counted plus one, so a pair a string holds twice counts once.
         var ranges = new Dictionary<int, PairRange>();
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < values.Count; i++)
         {
-            var v = values[i];
+            var v = values.Value(i);
             for (var c = 0; c + 1 < v.Length; c++)
             {
                 ref var range = ref CollectionsMarshal.GetValueRefOrAddDefault(ranges, Key(v[c], v[c + 1]), out _);
@@ -114,9 +191,9 @@ internal sealed class FieldPostings
 
         // Filling: Last is now where the pair's next string goes.
         var ids = new int[start];
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < values.Count; i++)
         {
-            var v = values[i];
+            var v = values.Value(i);
             for (var c = 0; c + 1 < v.Length; c++)
             {
                 ref var range = ref CollectionsMarshal.GetValueRefOrNullRef(ranges, Key(v[c], v[c + 1]));
@@ -157,29 +234,15 @@ internal sealed class FieldPostings
                 _ = Task.Run(Prepare); // for the next searches
             }
 
-            if (form.Length > 0 && !form.Contains(Separator, StringComparison.Ordinal) && joined is { IsValueCreated: true } strings && strings.Value is var (text, starts))
+            var kept = checkedForms;
+            if (kept is not null && kept.TryGet(form, out var strings))
             {
-                // One search over all the strings joined: each string holding the form once, ascending.
-                for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0;)
-                {
-                    var i = Array.BinarySearch(starts, at);
-                    i = i >= 0 ? i : ~i - 1;
-                    result.Add(i);
-                    var next = i + 1 < starts.Length ? starts[i + 1] : text.Length;
-                    at = next >= text.Length ? -1 : text.IndexOf(form, next, StringComparison.Ordinal);
-                }
-
+                result.AddRange(strings);
                 return result;
             }
 
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (values[i].Contains(form, StringComparison.Ordinal))
-                {
-                    result.Add(i);
-                }
-            }
-
+            Check(form, result);
+            kept?.Add(form, [.. result]);
             return result;
         }
 
@@ -207,13 +270,40 @@ internal sealed class FieldPostings
 
         foreach (var i in rarest)
         {
-            if (values[i].Contains(form, StringComparison.Ordinal))
+            if (Value(i).Contains(form, StringComparison.Ordinal))
             {
                 result.Add(i);
             }
         }
 
         return result;
+    }
+
+    /// <summary>Adds the strings that hold <paramref name="form"/>, ascending, by checking them (joined, in one pass, once <see cref="Join"/> has joined them).</summary>
+    private void Check(string form, List<int> result)
+    {
+        if (form.Length > 0 && !form.Contains(Separator, StringComparison.Ordinal) && joined is { IsValueCreated: true } strings && strings.Value is var (text, starts))
+        {
+            // One search over all the strings joined: each string holding the form once, ascending.
+            for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0;)
+            {
+                var i = Array.BinarySearch(starts, at);
+                i = i >= 0 ? i : ~i - 1;
+                result.Add(i);
+                var next = i + 1 < starts.Length ? starts[i + 1] : text.Length;
+                at = next >= text.Length ? -1 : text.IndexOf(form, next, StringComparison.Ordinal);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < Count; i++)
+        {
+            if (Value(i).Contains(form, StringComparison.Ordinal))
+            {
+                result.Add(i);
+            }
+        }
     }
 
     private static int Key(char a, char b) => (a << 16) | b;

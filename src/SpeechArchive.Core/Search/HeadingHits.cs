@@ -101,7 +101,7 @@ internal sealed class HeadingHits
     }
 
     /// <summary>How much of a heading's Han text and words <paramref name="form"/> covers (numbering and punctuation aside).</summary>
-    private static double Coverage(string form, string heading)
+    private static double Coverage(string form, ReadOnlySpan<char> heading)
     {
         var letters = 0;
         foreach (var c in heading)

@@ -146,23 +146,36 @@ internal sealed class SearchStructures
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
     private static (FieldPostings, (int Speech, int Section)[]) HeadingTexts(IndexSnapshot index)
     {
-        var texts = new List<string>();
-        var ids = new List<(int, int)>();
+        var count = 0;
+        foreach (var speech in index.Speeches)
+        {
+            foreach (var section in speech.Sections)
+            {
+                count += section.HeadingEnd > section.HeadingStart ? 1 : 0;
+            }
+        }
+
+        var ids = new (int Speech, int Section)[count];
+        var h = 0;
         for (var s = 0; s < index.Speeches.Count; s++)
         {
-            var speech = index.Speeches[s];
-            for (var k = 0; k < speech.Sections.Count; k++)
+            var sections = index.Speeches[s].Sections;
+            for (var k = 0; k < sections.Count; k++)
             {
-                var section = speech.Sections[k];
-                if (section.HeadingEnd > section.HeadingStart)
+                if (sections[k].HeadingEnd > sections[k].HeadingStart)
                 {
-                    texts.Add(Analysis.MatchText.Build(speech.TextSpan, section.HeadingStart, section.HeadingEnd));
-                    ids.Add((s, k));
+                    ids[h++] = (s, k);
                 }
             }
         }
 
-        return (FieldPostings.Build([.. texts]), [.. ids]);
+        // The texts written into one string: a string per heading would be copied by the collections of the first searches.
+        SectionInfo Section(int i) => index.Speeches[ids[i].Speech].Sections[ids[i].Section];
+        var texts = FieldPostings.Written(
+            count,
+            i => Section(i).HeadingEnd - Section(i).HeadingStart,
+            (i, destination) => Analysis.MatchText.Write(index.Speeches[ids[i].Speech].TextSpan, Section(i).HeadingStart, Section(i).HeadingEnd, destination));
+        return (texts, ids);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start

@@ -113,6 +113,17 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
         joined.Join(); // checks them joined, in one pass
         var prepared = FieldPostings.Build(titles);
         prepared.Prepare();
+        FieldPostings.SpanWriter copy = (i, destination) =>
+        {
+            titles[i].CopyTo(destination);
+            return titles[i].Length;
+        };
+        var written = FieldPostings.Written(titles.Length, i => titles[i].Length + 3, copy); // room to spare, as a match form has
+        var writtenUnprepared = FieldPostings.UnpreparedWritten(titles.Length, i => titles[i].Length, copy);
+        var writtenPrepared = FieldPostings.Written(titles.Length, i => titles[i].Length, copy);
+        writtenPrepared.Prepare();
+        Assert.Equal(titles.Length, written.Count);
+        Assert.All(Enumerable.Range(0, titles.Length), i => Assert.Equal(titles[i], written.Value(i).ToString()));
         var forms = Gen.Elements(titles.Where(t => t.Length > 0).ToArray())
             .SelectMany(t => Gen.Choose(0, t.Length - 1).SelectMany(start => Gen.Choose(0, Math.Min(6, t.Length - start)).Select(n => t.Substring(start, n))))
             .Zip(Gen.Elements(Words), (substring, word) => (substring, word))
@@ -125,7 +136,51 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
             Assert.Equal(expected, prepared.Matching(form));
             Assert.Equal(expected, unprepared.Matching(form));
             Assert.Equal(expected, joined.Matching(form));
+            Assert.Equal(expected, written.Matching(form));
+            Assert.Equal(expected, writtenUnprepared.Matching(form));
+            Assert.Equal(expected, writtenPrepared.Matching(form));
         }, cases: 500);
+    }
+
+    [Fact]
+    public void WhenStringsWrittenIntoOneHoldTheSeparator_ShouldStillFindExactlyTheStringsHoldingAForm()
+    {
+        string[] values = ["依法治国", "", "依\uFFFF法", "法依法", "x", "依法\uFFFF"];
+        FieldPostings.SpanWriter copy = (i, destination) =>
+        {
+            values[i].CopyTo(destination);
+            return values[i].Length;
+        };
+        var written = FieldPostings.UnpreparedWritten(values.Length, i => values[i].Length, copy);
+        written.Join();
+        var prepared = FieldPostings.Written(values.Length, i => values[i].Length, copy);
+        prepared.Prepare();
+        foreach (var form in new[] { "依法", "法", "依", "\uFFFF", "法\uFFFF", "依\uFFFF法", "x", "", "法依" })
+        {
+            var expected = Enumerable.Range(0, values.Length).Where(i => values[i].Contains(form, StringComparison.Ordinal)).ToList();
+            Assert.Equal(expected, written.Matching(form));
+            Assert.Equal(expected, prepared.Matching(form));
+        }
+    }
+
+    [Fact]
+    public void WhenListingHeadingTexts_ShouldGiveEachHeadingsMatchFormInSpeechThenSectionOrder()
+    {
+        var snapshot = fixture.Snapshot;
+        var expected = snapshot.Speeches
+            .SelectMany((speech, s) => speech.Sections.Select((section, k) => (Speech: s, Section: k, Info: section)))
+            .Where(h => h.Info.HeadingEnd > h.Info.HeadingStart)
+            .ToList();
+        var (texts, ids) = SearchStructures.Of(snapshot).HeadingTexts();
+
+        Assert.True(expected.Count > 50, $"{expected.Count} headings");
+        Assert.Equal(expected.Select(h => (h.Speech, h.Section)), ids);
+        Assert.Equal(expected.Count, texts.Count);
+        for (var h = 0; h < expected.Count; h++)
+        {
+            var speech = snapshot.Speeches[expected[h].Speech];
+            Assert.Equal(SpeechArchive.Analysis.MatchText.Build(speech.TextSpan, expected[h].Info.HeadingStart, expected[h].Info.HeadingEnd), texts.Value(h).ToString());
+        }
     }
 
     private static string Answer(Searcher searcher, SearchRequest request)
