@@ -4,7 +4,7 @@ namespace SpeechArchive.Search;
 /// The passages holding at least the minimum number of a free-text query's words, found from the words' passage lists
 /// alone, before anything is scored: a passage holding m of n words misses at most n − m of them, so it is in one of any
 /// n − m + 1 of them — the rarest are walked and each passage found is looked up (galloping) in the others, as MaxScore
-/// walks only its essential lists. The word ranking then scores only these passages (<see cref="WordMatch.Within"/>), not
+/// walks only its essential lists (a long walk in two halves side by side). The word ranking then scores only these passages (<see cref="WordMatch.Within"/>), not
 /// every passage holding each word: the same scores, since a passage's score is made from its own matches and the words'
 /// document frequencies.
 /// </summary>
@@ -13,9 +13,10 @@ internal static class FreeTextCandidates
     /// <summary>
     /// The passages (sorted) holding at least <paramref name="minimum"/> of <paramref name="slots"/>, as the word ranking counts
     /// a slot held: one of its words or thesaurus terms, or all its components (when it has more than one). Null when the
-    /// minimum is below 2 (every passage holding any word counts: nothing to skip).
+    /// minimum is below 2 (every passage holding any word counts: nothing to skip). From <paramref name="splitFrom"/> passages
+    /// in the walked lists on, the passages are walked in two halves, the upper one on another core.
     /// </summary>
-    public static int[]? AtLeast(IReadOnlyList<WordSlot> slots, Func<QueryWord, WordMatch> match, int minimum)
+    public static int[]? AtLeast(IReadOnlyList<WordSlot> slots, Func<QueryWord, WordMatch> match, int minimum, int splitFrom = SplitFrom)
     {
         if (minimum < 2 || minimum > slots.Count)
         {
@@ -26,7 +27,7 @@ internal static class FreeTextCandidates
         var lists = slots.Select(s => new SlotLists(s, match)).OrderBy(h => h.Estimate).ToArray();
         var walked = lists.Take(slots.Count - minimum + 1).SelectMany(h => h.Walked).Where(l => l.Length > 0).ToArray();
         var longest = walked.Length == 0 ? [] : walked.MaxBy(l => l.Length)!;
-        if (walked.Sum(l => (long)l.Length) < SplitFrom)
+        if (longest.Length == 0 || walked.Sum(l => (long)l.Length) < splitFrom)
         {
             return [.. Walk(lists, walked, minimum, 0, int.MaxValue)];
         }
@@ -38,7 +39,7 @@ internal static class FreeTextCandidates
         return [.. lower, .. upper.GetAwaiter().GetResult()];
     }
 
-    /// <summary>From how many passages in the walked lists the walk is split in two.</summary>
+    /// <summary>From how many passages in the walked lists the walk is split in two (measured at ×10: 29,000 walked in 1.5 ms).</summary>
     private const int SplitFrom = 16_384;
 
     /// <summary>
