@@ -160,18 +160,10 @@ internal static partial class Ranker
         var (best, edge) = (vectors.Similarity(q, nearest[0].Passage), vectors.Similarity(q, nearest[^1].Passage));
         double Credit(int doc) => best > edge ? MeaningWeight * Math.Clamp((vectors.Similarity(q, doc) - edge) / (best - edge), 0, 1) : 0;
 
-        var top = new TopK(FusionDepth, SearchSort.Relevance);
         var max = 0.0;
         for (var i = 0; i < words.Count; i++)
         {
-            if (words.Scores[i] < NearTier)
-            {
-                max = Math.Max(max, words.Scores[i]);
-                if (words.Scores[i] >= top.Threshold)
-                {
-                    top.Offer(i, words.Scores[i], 0);
-                }
-            }
+            max = words.Scores[i] < NearTier ? Math.Max(max, words.Scores[i]) : max;
         }
 
         var scores = new double[words.Count];
@@ -180,13 +172,13 @@ internal static partial class Ranker
             scores[i] = words.Scores[i] >= NearTier ? words.Scores[i] : words.Scores[i] / max * FusedScale;
         }
 
-        var credited = top.Drain();
-        var parts = Parts(credited.Count);
+        var credited = BestScores.Below(words.Scores, words.Count, NearTier, FusionDepth);
+        var parts = Parts(credited.Length);
         Parallel.For(0, parts, part => // each passage's credit apart, every other one on another core
         {
-            for (var j = part; j < credited.Count; j += parts)
+            for (var j = part; j < credited.Length; j += parts)
             {
-                var i = credited[j].Doc;
+                var i = credited[j];
                 scores[i] += Credit(words.Docs[i]) * FusedScale;
             }
         });
@@ -449,34 +441,29 @@ internal static partial class Ranker
             }
         }
 
-        var top = new TopK(FreeTextOrderDepth, SearchSort.Relevance);
-        for (var i = 0; i < scored.Count; i++)
+        // The best hundred aligned apart, every other one on another core; the best of their scores scales the gain.
+        var ordered = BestScores.Below(scored.Scores, scored.Count, NearTier, FreeTextOrderDepth);
+        var best = 0.0;
+        foreach (var i in ordered)
         {
-            if (scored.Scores[i] < NearTier)
-            {
-                top.Offer(i, scored.Scores[i], 0);
-            }
+            best = Math.Max(best, scored.Scores[i]);
         }
 
-        // Each passage aligned apart, every other one on another core; then taken in order.
-        var best = 0.0;
         var scorer = NearMatcher.For(probe);
-        var drained = top.Drain();
-        var similarities = new double[drained.Count];
-        var parts = Parts(drained.Count);
+        var similarities = new double[ordered.Length];
+        var parts = Parts(ordered.Length);
         Parallel.For(0, parts, part =>
         {
-            for (var j = part; j < drained.Count; j += parts)
+            for (var j = part; j < ordered.Length; j += parts)
             {
-                var doc = scored.Docs[drained[j].Doc];
+                var doc = scored.Docs[ordered[j]];
                 similarities[j] = near.ContainsKey(doc) ? 0 : scorer.Similarity(index.Passages[doc].MatchText);
             }
         });
 
-        for (var j = 0; j < drained.Count; j++)
+        for (var j = 0; j < ordered.Length; j++)
         {
-            var (i, score, _) = drained[j];
-            best = Math.Max(best, score);
+            var i = ordered[j];
             if (near.ContainsKey(scored.Docs[i]))
             {
                 continue;
@@ -486,7 +473,7 @@ internal static partial class Ranker
             if (similarity >= options.MinSimilarity && probe.Length >= options.MinLengthAlongsideStrict)
             {
                 near[scored.Docs[i]] = similarity;
-                scored.Scores[i] = NearTier + (similarity * 1000) + score;
+                scored.Scores[i] = NearTier + (similarity * 1000) + scored.Scores[i];
             }
             else
             {
