@@ -4,7 +4,7 @@ namespace SpeechArchive.Search;
 /// The passages holding at least the minimum number of a free-text query's words, found from the words' passage lists
 /// alone, before anything is scored: a passage holding m of n words misses at most n − m of them, so it is in one of any
 /// n − m + 1 of them — the rarest are walked and each passage found is looked up (galloping) in the others, as MaxScore
-/// walks only its essential lists. The word ranking then scores only these passages (<see cref="WordMatch.Within"/>), not
+/// walks only its essential lists (a long walk in two halves side by side). The word ranking then scores only these passages (<see cref="WordMatch.Within"/>), not
 /// every passage holding each word: the same scores, since a passage's score is made from its own matches and the words'
 /// document frequencies.
 /// </summary>
@@ -13,9 +13,10 @@ internal static class FreeTextCandidates
     /// <summary>
     /// The passages (sorted) holding at least <paramref name="minimum"/> of <paramref name="slots"/>, as the word ranking counts
     /// a slot held: one of its words or thesaurus terms, or all its components (when it has more than one). Null when the
-    /// minimum is below 2 (every passage holding any word counts: nothing to skip).
+    /// minimum is below 2 (every passage holding any word counts: nothing to skip). From <paramref name="splitFrom"/> passages
+    /// in the walked lists on, the passages are walked in two halves, the upper one on another core.
     /// </summary>
-    public static int[]? AtLeast(IReadOnlyList<WordSlot> slots, Func<QueryWord, WordMatch> match, int minimum)
+    public static int[]? AtLeast(IReadOnlyList<WordSlot> slots, Func<QueryWord, WordMatch> match, int minimum, int splitFrom = SplitFrom)
     {
         if (minimum < 2 || minimum > slots.Count)
         {
@@ -23,12 +24,33 @@ internal static class FreeTextCandidates
         }
 
         // Looked up rarest first: a passage missing more slots than the minimum allows is let go at the first misses.
-        var held = slots.Select(s => new SlotLists(s, match)).OrderBy(h => h.Estimate).ToArray();
-        var essential = held.Take(slots.Count - minimum + 1).ToArray();
+        var lists = slots.Select(s => new SlotLists(s, match)).OrderBy(h => h.Estimate).ToArray();
+        var walked = lists.Take(slots.Count - minimum + 1).SelectMany(h => h.Walked).Where(l => l.Length > 0).ToArray();
+        var longest = walked.Length == 0 ? [] : walked.MaxBy(l => l.Length)!;
+        if (longest.Length == 0 || walked.Sum(l => (long)l.Length) < splitFrom)
+        {
+            return [.. Walk(lists, walked, minimum, 0, int.MaxValue)];
+        }
 
-        // Walk the union of the essential slots' lists (a slot's components by their shortest list: a superset of those holding all).
-        var walked = essential.SelectMany(h => h.Walked).Where(l => l.Length > 0).ToArray();
-        var heads = new int[walked.Length];
+        // Two halves of the passages walked side by side (the other on another core), each with cursors of its own.
+        var middle = longest[longest.Length / 2];
+        var upper = Task.Run(() => Walk(lists, walked, minimum, middle, int.MaxValue));
+        var lower = Walk(lists, walked, minimum, 0, middle);
+        return [.. lower, .. upper.GetAwaiter().GetResult()];
+    }
+
+    /// <summary>From how many passages in the walked lists the walk is split in two (measured at ×10: 29,000 walked in 1.5 ms).</summary>
+    private const int SplitFrom = 16_384;
+
+    /// <summary>
+    /// The passages in [<paramref name="from"/>, <paramref name="to"/>) holding at least <paramref name="minimum"/> of the slots
+    /// (<paramref name="slots"/>, rarest first): the union of <paramref name="walked"/> (the essential slots' lists), each passage
+    /// looked up in the slots.
+    /// </summary>
+    private static List<int> Walk(SlotLists[] slots, int[][] walked, int minimum, int from, int to)
+    {
+        var held = slots.Select(s => s.Cursors()).ToArray();
+        var heads = walked.Select(l => PostingsMath.Gallop(l, 0, from)).ToArray();
         var found = new List<int>();
         while (true)
         {
@@ -41,7 +63,7 @@ internal static class FreeTextCandidates
                 }
             }
 
-            if (doc == int.MaxValue)
+            if (doc >= to)
             {
                 break;
             }
@@ -69,7 +91,7 @@ internal static class FreeTextCandidates
             }
         }
 
-        return [.. found];
+        return found;
     }
 
     /// <summary><paramref name="match"/> with every word's passages cut down to <paramref name="docs"/> (sorted), each cut made once.</summary>
@@ -87,20 +109,16 @@ internal static class FreeTextCandidates
         };
     }
 
-    /// <summary>A slot's passage lists: any of its words or terms, or all of its components; looked up in ascending order of passage.</summary>
+    /// <summary>A slot's passage lists: any of its words or terms, or all of its components.</summary>
     private sealed class SlotLists
     {
         private readonly int[][] any;
         private readonly int[][] all;
-        private readonly int[] anyAt;
-        private readonly int[] allAt;
 
         public SlotLists(WordSlot slot, Func<QueryWord, WordMatch> match)
         {
             any = [.. slot.Words.Concat(slot.Expansions).Select(w => match(w).Docs)];
             all = slot.Components.Count > 1 ? [.. slot.Components.Select(w => match(w).Docs).OrderBy(d => d.Length)] : [];
-            anyAt = new int[any.Length];
-            allAt = new int[all.Length];
             Estimate = any.Sum(d => (long)d.Length) + (all.Length > 0 ? all[0].Length : 0);
         }
 
@@ -109,6 +127,16 @@ internal static class FreeTextCandidates
 
         /// <summary>Lists whose union holds every passage holding the slot.</summary>
         public IEnumerable<int[]> Walked => all.Length > 0 ? any.Append(all[0]) : any;
+
+        /// <summary>Cursors over the lists, to look passages up in ascending order.</summary>
+        public SlotCursors Cursors() => new(any, all);
+    }
+
+    /// <summary>A slot's lists with a cursor each, looked up in ascending order of passage.</summary>
+    private sealed class SlotCursors(int[][] any, int[][] all)
+    {
+        private readonly int[] anyAt = new int[any.Length];
+        private readonly int[] allAt = new int[all.Length];
 
         /// <summary>Whether the slot is held in <paramref name="doc"/>; each call's passage at least the last one's.</summary>
         public bool Holds(int doc)

@@ -33,13 +33,27 @@ internal static class NearMatcher
         var candidates = BigramCandidates.Top(index, keys, options.Candidates, options.MinOverlap, accept, exhaustive, within);
         var scorer = new Scorer(probes, inserted, keys);
         var floor = exhaustive ? double.NegativeInfinity : options.MinSimilarity;
-        var matches = new List<NearMatch>(candidates.Count);
-        foreach (var candidate in candidates)
+        // Each candidate aligned apart, on as many cores as are free (many candidates), then taken in order.
+        var aligned = new (double Similarity, int Start, int End, bool Rotated)[candidates.Count];
+        if (candidates.Count >= AlignApartFrom)
         {
-            var (similarity, start, end, rotated) = scorer.Score(index.Passages[candidate.Doc].MatchText, floor);
+            Parallel.For(0, candidates.Count, k => aligned[k] = scorer.Score(index.Passages[candidates[k].Doc].MatchText, floor));
+        }
+        else
+        {
+            for (var k = 0; k < candidates.Count; k++)
+            {
+                aligned[k] = scorer.Score(index.Passages[candidates[k].Doc].MatchText, floor);
+            }
+        }
+
+        var matches = new List<NearMatch>(candidates.Count);
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            var (similarity, start, end, rotated) = aligned[k];
             if (similarity >= options.MinSimilarity)
             {
-                matches.Add(new NearMatch(candidate.Doc, similarity, start, end, candidate.Overlap) { Rotated = rotated });
+                matches.Add(new NearMatch(candidates[k].Doc, similarity, start, end, candidates[k].Overlap) { Rotated = rotated });
             }
         }
 
@@ -71,6 +85,9 @@ internal static class NearMatcher
 
     /// <summary>Longer probes are aligned as typed only: a substituted word changes a long probe's similarity by a few percent.</summary>
     internal const int MaxVariantLength = 48;
+
+    /// <summary>From how many candidates they are aligned on several cores (a candidate takes a few microseconds).</summary>
+    private const int AlignApartFrom = 32;
 
     /// <summary>What each step over punctuation inside an aligned span costs (at most three count).</summary>
     private const double BoundaryPenalty = 0.01;

@@ -41,6 +41,12 @@ internal static partial class Ranker
         bool exhaustive)
     {
         var bm25 = new Bm25(index, fieldBoosts: !query.Plain);
+
+        // The passages nearest the query's meaning are looked for on another core while its words are ranked (which needs none of it).
+        var meaning = byMeaning && !query.Plain && query.Phrases.Count == 0 && excluded.Count == 0
+            && SearchStructures.Of(index).PassageVectors is { } vectors
+            ? MeaningSearch.Start(vectors, query, matchWord, MeaningDepth)
+            : null;
         var held = exhaustive ? null : FreeTextCandidates.AtLeast(query.Slots, matchWord, query.MinimumMatch);
 
         var asWritten = ScoredDocs.Empty;
@@ -58,7 +64,12 @@ internal static partial class Ranker
         }
 
         // Only passages holding the minimum number of words count unless too few do: then only those need scoring.
-        var scoredWord = held is not null && held.Length + asWritten.Count >= FewResults ? FreeTextCandidates.Within(matchWord, held) : matchWord;
+        var within = held is not null && held.Length + asWritten.Count >= FewResults;
+        var scoredWord = within ? FreeTextCandidates.Within(matchWord, held!) : matchWord;
+        var nearAhead = within && !query.Plain && !query.Question && query.Formulations.Count == 0 && query.Phrases.Count == 0 && excluded.Count == 0
+            && Probe(query) is var probe && IsClause(probe)
+            ? NearAhead.Start(index, probe, held!, asWritten.Docs, nearMatches, thesaurus)
+            : null;
         var slots = query.Slots.Select(s => SlotScores(bm25, s, scoredWord)).ToList();
         var (words, minimum) = AtLeast(slots, query.MinimumMatch, asWritten.Count);
         if (asWritten.Count > 0)
@@ -90,19 +101,18 @@ internal static partial class Ranker
             words = words.Except(matchWord(word).Docs);
         }
 
-        var near = query.Plain || query.Question ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches, thesaurus, exhaustive);
-        int[]? meaning = null;
+        var near = query.Plain || query.Question ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches, thesaurus, exhaustive, nearAhead);
+        int[]? byMeaningAlone = null;
         // A query some passage holds as written is a formulation: its passages rank first as they are, meaning reorders the
         // passages counted for its words, and passages join for their meaning alone only to fill the first page.
-        if (byMeaning && !query.Plain && query.Phrases.Count == 0 && excluded.Count == 0
-            && SearchStructures.Of(index).PassageVectors is { } vectors)
+        if (meaning is not null)
         {
-            (words, meaning) = FuseMeaning(words, vectors, query, matchWord, admit: asWritten.Count == 0 ? MeaningDepth : Math.Max(0, MeaningFill - words.Count));
+            (words, byMeaningAlone) = FuseMeaning(words, meaning, admit: asWritten.Count == 0 ? MeaningDepth : Math.Max(0, MeaningFill - words.Count));
         }
 
         return new Ranking
         {
-            Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = meaning ?? [], MeaningSearched = meaning is not null,
+            Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = byMeaningAlone ?? [], MeaningSearched = byMeaningAlone is not null,
             Formulation = byFormulation,
         };
     }
@@ -131,46 +141,29 @@ internal static partial class Ranker
     /// <summary>
     /// Fuses the word ranking (below the as-written and near tiers) with the query's meaning: each passage's word score over
     /// the best one, plus <see cref="MeaningWeight"/> times its meaning credit, which runs from 1 for the passage nearest
-    /// the query's vector (from its words, their parts, their thesaurus terms: 买房 → 购房、住房, and the formulations it describes) to 0 at the
+    /// the query's vector (<see cref="MeaningSearch"/>: from its words, their parts, their thesaurus terms: 买房 → 购房、住房, and the formulations it describes) to 0 at the
     /// <see cref="MeaningDepth"/>th nearest and below. So a passage holding the query's words well keeps its place unless
     /// others are much nearer in meaning. Up to <paramref name="admit"/> of the nearest passages that hold too few words join
     /// the ranking, nearest first (returned apart, for their label). Null when the query has no vector (none of its words or characters
     /// is known).
     /// </summary>
-    private static (ScoredDocs Scored, int[]? Meaning) FuseMeaning(ScoredDocs words, Semantics.PassageVectors vectors, FreeTextQuery query,
-        Func<QueryWord, WordMatch> matchWord, int admit)
+    private static (ScoredDocs Scored, int[]? Meaning) FuseMeaning(ScoredDocs words, MeaningSearch search, int admit)
     {
-        // The query's meaning: its words, their thesaurus terms, and the formulations it describes (推诿扯皮 for 部门之间踢皮球).
-        var known = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions)).Concat(query.Formulations).DistinctBy(w => w.Text).ToDictionary(w => w.Text);
-        IReadOnlyList<int> Holding(string word) => known.TryGetValue(word, out var w) ? matchWord(w).Docs : [];
-        var texts = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions).Select(w => w.Text).Prepend(s.Text)).Concat(query.Formulations.Select(f => f.Text));
-        if (vectors.Query(texts.Distinct(), Holding) is not { } q)
+        if (search.Query is not { } q || search.Nearest() is not { Count: > 0 } nearest)
         {
             return (words, null);
         }
 
-        var nearest = vectors.Nearest(q, MeaningDepth);
-        if (nearest.Count == 0)
-        {
-            return (words, null);
-        }
+        var vectors = search.Vectors;
 
         // The scale from the same exact cosines the credits use (the scan's are from a 7-bit query).
         var (best, edge) = (vectors.Similarity(q, nearest[0].Passage), vectors.Similarity(q, nearest[^1].Passage));
         double Credit(int doc) => best > edge ? MeaningWeight * Math.Clamp((vectors.Similarity(q, doc) - edge) / (best - edge), 0, 1) : 0;
 
-        var top = new TopK(FusionDepth, SearchSort.Relevance);
         var max = 0.0;
         for (var i = 0; i < words.Count; i++)
         {
-            if (words.Scores[i] < NearTier)
-            {
-                max = Math.Max(max, words.Scores[i]);
-                if (words.Scores[i] >= top.Threshold)
-                {
-                    top.Offer(i, words.Scores[i], 0);
-                }
-            }
+            max = words.Scores[i] < NearTier ? Math.Max(max, words.Scores[i]) : max;
         }
 
         var scores = new double[words.Count];
@@ -179,10 +172,16 @@ internal static partial class Ranker
             scores[i] = words.Scores[i] >= NearTier ? words.Scores[i] : words.Scores[i] / max * FusedScale;
         }
 
-        foreach (var (i, _, _) in top.Drain())
+        var credited = BestScores.Below(words.Scores, words.Count, NearTier, FusionDepth);
+        var parts = Parts(credited.Length);
+        Parallel.For(0, parts, part => // each passage's credit apart, every other one on another core
         {
-            scores[i] += Credit(words.Docs[i]) * FusedScale;
-        }
+            for (var j = part; j < credited.Length; j += parts)
+            {
+                var i = credited[j];
+                scores[i] += Credit(words.Docs[i]) * FusedScale;
+            }
+        });
 
         var added = new List<(int Doc, double Score)>();
         foreach (var (doc, _) in nearest)
@@ -397,33 +396,44 @@ internal static partial class Ranker
         return merged;
     }
 
+    /// <summary>In how many parts (each taking every other item) work over <paramref name="count"/> items is shared between cores: few are not worth it.</summary>
+    private static int Parts(int count) => count >= 16 ? 2 : 1;
+
+    /// <summary>The query's runs as one string, without their breaks: what near matching aligns.</summary>
+    private static string Probe(FreeTextQuery query) =>
+        string.Concat(query.Runs.Select(r => r.MatchForm.Replace(Analysis.MatchText.Break.ToString(), "", StringComparison.Ordinal)));
+
+    /// <summary>Whether the near matcher looks for <paramref name="probe"/> too (a clause), beside the order of the best word matches.</summary>
+    private static bool IsClause(string probe) => probe.Length >= ClauseLength && probe.Length <= QueryParser.MaxLength / 4;
+
     /// <summary>
     /// Of the best passages below the as-written tier, those that hold the query nearly in order (its runs aligned with the
     /// passage, characters missing or added allowed) rise: those holding at least <see cref="NearMatchOptions.MinSimilarity"/>
     /// of it form the near tier (a half-remembered clause finds its passage), the others gain by the square of the share.
     /// </summary>
     private static Dictionary<int, double> RewardOrder(IndexSnapshot index, ScoredDocs scored, FreeTextQuery query, NearMatchOptions options, Thesaurus? thesaurus,
-        bool exhaustive)
+        bool exhaustive, NearAhead? ahead)
     {
         var near = new Dictionary<int, double>();
-        var probe = string.Concat(query.Runs.Select(r => r.MatchForm.Replace(Analysis.MatchText.Break.ToString(), "", StringComparison.Ordinal)));
+        var probe = Probe(query);
         if (scored.Count == 0 || probe.Length < 3)
         {
             return near;
         }
 
-        if (probe.Length >= ClauseLength && probe.Length <= QueryParser.MaxLength / 4)
+        if (IsClause(probe))
         {
             // A clause: the near matcher's own candidates (passages sharing the most of its rarer bigrams) are aligned too,
             // so a half-remembered clause finds its passage even where common words crowd it out of the word ranking.
-            var variants = thesaurus?.Substitutions(probe, options.MaxVariants) ?? [];
             bool Counted(int doc)
             {
                 var i = Array.BinarySearch(scored.Docs, doc);
                 return i >= 0 && scored.Scores[i] < AsWrittenTier;
             }
 
-            foreach (var m in NearMatcher.Find(index, probe, variants, Counted, options, exhaustive, within: scored.Docs))
+            var found = ahead?.Found(scored, AsWrittenTier)
+                ?? NearMatcher.Find(index, probe, thesaurus?.Substitutions(probe, options.MaxVariants) ?? [], Counted, options, exhaustive, within: scored.Docs);
+            foreach (var m in found)
             {
                 var i = Array.BinarySearch(scored.Docs, m.Doc);
                 near[m.Doc] = m.Similarity;
@@ -431,30 +441,39 @@ internal static partial class Ranker
             }
         }
 
-        var top = new TopK(FreeTextOrderDepth, SearchSort.Relevance);
-        for (var i = 0; i < scored.Count; i++)
+        // The best hundred aligned apart, every other one on another core; the best of their scores scales the gain.
+        var ordered = BestScores.Below(scored.Scores, scored.Count, NearTier, FreeTextOrderDepth);
+        var best = 0.0;
+        foreach (var i in ordered)
         {
-            if (scored.Scores[i] < NearTier)
-            {
-                top.Offer(i, scored.Scores[i], 0);
-            }
+            best = Math.Max(best, scored.Scores[i]);
         }
 
-        var best = 0.0;
         var scorer = NearMatcher.For(probe);
-        foreach (var (i, score, _) in top.Drain())
+        var similarities = new double[ordered.Length];
+        var parts = Parts(ordered.Length);
+        Parallel.For(0, parts, part =>
         {
-            best = Math.Max(best, score);
+            for (var j = part; j < ordered.Length; j += parts)
+            {
+                var doc = scored.Docs[ordered[j]];
+                similarities[j] = near.ContainsKey(doc) ? 0 : scorer.Similarity(index.Passages[doc].MatchText);
+            }
+        });
+
+        for (var j = 0; j < ordered.Length; j++)
+        {
+            var i = ordered[j];
             if (near.ContainsKey(scored.Docs[i]))
             {
                 continue;
             }
 
-            var similarity = scorer.Similarity(index.Passages[scored.Docs[i]].MatchText);
+            var similarity = similarities[j];
             if (similarity >= options.MinSimilarity && probe.Length >= options.MinLengthAlongsideStrict)
             {
                 near[scored.Docs[i]] = similarity;
-                scored.Scores[i] = NearTier + (similarity * 1000) + score;
+                scored.Scores[i] = NearTier + (similarity * 1000) + scored.Scores[i];
             }
             else
             {

@@ -25,16 +25,25 @@ public sealed partial class Searcher
             return false;
         }
 
-        var exact = new TopK(Math.Clamp(request.Offset, 0, 100_000) + Math.Clamp(request.Limit, 0, 1000), request.Sort);
-        if (!clause.OfferExact(exact, filtered?.Columns, Index.PassageDate))
-        {
-            return false;
-        }
-
         var every = new TwoCandidates(clause.Typed, clause.TermsOnly);
+        var exact = new TopK(Math.Clamp(request.Offset, 0, 100_000) + Math.Clamp(request.Limit, 0, 1000), request.Sort);
         if (filtered is { } f)
         {
-            CountFiltered(every, f.Shape, f.Columns, request, facets, new TopK(0, request.Sort), ref collected);
+            // Counted on another core while the top k is found: neither needs the other (a count left over is dropped).
+            var counting = Task.Run(() => CountFilteredApart(every, f.Shape, f.Columns, request));
+            var offered = clause.OfferExact(exact, f.Columns, Index.PassageDate);
+            var (counts, total, speeches) = counting.GetAwaiter().GetResult();
+            if (!offered)
+            {
+                return false;
+            }
+
+            facets.Add(counts);
+            (collected.Total, collected.Speeches) = (total, speeches);
+        }
+        else if (!clause.OfferExact(exact, null, Index.PassageDate))
+        {
+            return false;
         }
         else if (structures.BroadCounts.TryGet(clause.CountKey, out var known))
         {
@@ -53,6 +62,22 @@ public sealed partial class Searcher
         }
 
         return true;
+    }
+
+    /// <summary>A filtered count (<see cref="CountFiltered"/>) of its own: the facets' counts, the total and the speeches.</summary>
+    private (FacetTotals Counts, int Total, int Speeches) CountFilteredApart(TwoCandidates every, PassageRows shape, FilterColumns columns, SearchRequest request)
+    {
+        var facets = new FacetCollector(Index);
+        var collected = new Collected(FacetCollector.RentCleared(Index.Speeches.Count), null);
+        try
+        {
+            CountFiltered(every, shape, columns, request, facets, new TopK(0, request.Sort), ref collected);
+            return (facets.Copy(), collected.Total, collected.Speeches);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(collected.PerSpeech);
+        }
     }
 
     /// <summary>The passages of two disjoint lists, one after the other, counted but not scored (their top k found apart).</summary>

@@ -90,6 +90,9 @@ public sealed partial class FastPathPropertyTests
             }
 
             Assert.Equal(held.Where(h => h.Value >= minimum).Select(h => h.Key).Order(), found);
+
+            // The walk split in two halves (one on another core), as a large one is.
+            Assert.Equal(found, FreeTextCandidates.AtLeast([.. slots], matches.InText, minimum, splitFrom: 1));
         }, cases: 300);
     }
 

@@ -1,0 +1,43 @@
+using SpeechArchive.Semantics;
+
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// A free-text query's meaning (its vector, from its words, their thesaurus terms and the formulations it describes: 推诿扯皮
+/// for 部门之间踢皮球) and the passages nearest it, looked for on another core from the start of the ranking, which needs
+/// none of it until its words are scored (<see cref="Ranker"/>'s fusion).
+/// </summary>
+internal sealed class MeaningSearch
+{
+    private readonly Task<IReadOnlyList<(int Passage, float Cosine)>>? nearest;
+
+    private MeaningSearch(PassageVectors vectors, float[]? query, int depth)
+    {
+        Vectors = vectors;
+        Query = query;
+        if (query is not null)
+        {
+            nearest = Task.Run(() => vectors.Nearest(query, depth));
+        }
+    }
+
+    public PassageVectors Vectors { get; }
+
+    /// <summary>The query's vector; null when none of its words or characters is known.</summary>
+    public float[]? Query { get; }
+
+    /// <summary>
+    /// Makes the query's vector (a word the vectors do not know read from the passages <paramref name="matchWord"/> finds for
+    /// it, on this thread) and starts looking for the <paramref name="depth"/> passages nearest it.
+    /// </summary>
+    public static MeaningSearch Start(PassageVectors vectors, FreeTextQuery query, Func<QueryWord, WordMatch> matchWord, int depth)
+    {
+        var known = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions)).Concat(query.Formulations).DistinctBy(w => w.Text).ToDictionary(w => w.Text);
+        IReadOnlyList<int> Holding(string word) => known.TryGetValue(word, out var w) ? matchWord(w).Docs : [];
+        var texts = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions).Select(w => w.Text).Prepend(s.Text)).Concat(query.Formulations.Select(f => f.Text));
+        return new MeaningSearch(vectors, vectors.Query(texts.Distinct(), Holding), depth);
+    }
+
+    /// <summary>The passages nearest the query's meaning, nearest first (waits for the search; run here if it has not begun).</summary>
+    public IReadOnlyList<(int Passage, float Cosine)> Nearest() => nearest?.GetAwaiter().GetResult() ?? [];
+}
