@@ -7,10 +7,10 @@ namespace SpeechArchive.Search;
 /// Reads a free-text query against the thesaurus's <c>formulations</c>: which official formulation (提法) the query describes
 /// in everyday words. The query's words and each description's (two characters or more, not question or function words) are
 /// compared as sets of character pairs (so 老百姓 meets 百姓, and 看病难 meets 看病), each pair weighted by how rare it is in
-/// the archive. A description is near
-/// enough when two of its words at least share pairs with the query (different pairs: a word said twice counts once), and the pairs in common weigh <see cref="MinScore"/> of
-/// the query's and of the description's (the query says what the description says, and not much else); its formulation is
-/// then searched beside the words.
+/// the archive. A description is near enough when two of its words at least share pairs with the query (different pairs:
+/// a word said twice counts once), and the pairs in common weigh <see cref="MinScore"/> of the query's and of the
+/// description's (the query says what the description says, and not much else); its formulation is then searched beside
+/// the words.
 /// </summary>
 internal static class FormulationMatcher
 {
@@ -59,9 +59,10 @@ internal static class FormulationMatcher
         foreach (var (d, pairs) in shared)
         {
             var (formulation, descriptionWords) = described.Descriptions[d];
-            if (descriptionWords.Select(word => string.Concat(word.Where(query.Contains))).Where(common => common.Length > 0).Distinct(StringComparer.Ordinal).Count() < 2)
+            var inCommon = descriptionWords.Select(word => string.Concat(word.Where(query.Contains))).Where(common => common.Length > 0);
+            if (inCommon.Distinct(StringComparer.Ordinal).Count() < 2)
             {
-                continue; // one word in common (越来越, 干部) says little about what the query describes, however often the description says it
+                continue; // one word in common (越来越, 干部) says little about what the query describes, however often it is said
             }
 
             queryWeight ??= query.Sum(Weight);
