@@ -146,6 +146,45 @@ public static class MatchText
     {
         ArgumentNullException.ThrowIfNull(haystack);
         ArgumentNullException.ThrowIfNull(needle);
+        return IsWholeAt(haystack.AsSpan(), at, needle);
+    }
+
+    /// <summary>Counts the whole occurrences of <paramref name="needle"/>, calling <paramref name="onHit"/> with each start when given.</summary>
+    public static int CountOccurrences(string haystack, string needle, Action<int>? onHit = null)
+    {
+        ArgumentNullException.ThrowIfNull(haystack);
+        return CountOccurrences(haystack.AsSpan(), needle, onHit);
+    }
+
+    /// <summary>As <see cref="CountOccurrences(string, string, Action{int}?)"/> over a match form written into a buffer.</summary>
+    public static int CountOccurrences(ReadOnlySpan<char> haystack, string needle, Action<int>? onHit = null)
+    {
+        ArgumentNullException.ThrowIfNull(needle);
+        var count = 0;
+        var from = 0;
+        while (needle.Length > 0 && from <= haystack.Length - needle.Length)
+        {
+            var found = haystack[from..].IndexOf(needle, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var at = from + found;
+            if (IsWholeAt(haystack, at, needle))
+            {
+                count++;
+                onHit?.Invoke(at);
+            }
+
+            from = at + 1;
+        }
+
+        return count;
+    }
+
+    private static bool IsWholeAt(ReadOnlySpan<char> haystack, int at, string needle)
+    {
         if (needle.Length == 0)
         {
             return false;
@@ -158,33 +197,6 @@ public static class MatchText
 
         var after = at + needle.Length;
         return !(IsAlnum(needle[^1]) && after < haystack.Length && IsAlnum(haystack[after]));
-    }
-
-    /// <summary>Counts the whole occurrences of <paramref name="needle"/>, calling <paramref name="onHit"/> with each start when given.</summary>
-    public static int CountOccurrences(string haystack, string needle, Action<int>? onHit = null)
-    {
-        ArgumentNullException.ThrowIfNull(haystack);
-        ArgumentNullException.ThrowIfNull(needle);
-        var count = 0;
-        var from = 0;
-        while (needle.Length > 0 && from <= haystack.Length - needle.Length)
-        {
-            var at = haystack.IndexOf(needle, from, StringComparison.Ordinal);
-            if (at < 0)
-            {
-                break;
-            }
-
-            if (IsWholeAt(haystack, at, needle))
-            {
-                count++;
-                onHit?.Invoke(at);
-            }
-
-            from = at + 1;
-        }
-
-        return count;
     }
 
     private static bool IsAlnum(char c) => TextNormalizer.KindOf(c) == CharKind.Alnum;

@@ -159,9 +159,10 @@ internal static class Matcher
         var docs = new List<int>(candidates.Length);
         var freqs = new List<int>(candidates.Length);
         var passages = index.Passages;
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(1024);
         foreach (var doc in candidates)
         {
-            var count = MatchText.CountOccurrences(passages[doc].MatchText, word.MatchForm);
+            var count = passages[doc].CountInMatchText(word.MatchForm, ref buffer);
             if (count > 0)
             {
                 docs.Add(doc);
@@ -169,6 +170,7 @@ internal static class Matcher
             }
         }
 
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         return new WordMatch(word, docs.ToArray(), freqs.ToArray());
     }
 
@@ -181,19 +183,27 @@ internal static class Matcher
         var docs = new List<int>();
         var freqs = new List<int>();
         var passages = index.Passages;
-        foreach (var doc in candidates)
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(1024);
+        try
         {
-            var count = MatchText.CountOccurrences(passages[doc].MatchText, word.MatchForm);
-            if (count > 0)
+            foreach (var doc in candidates)
             {
-                if (docs.Count + 1 >= enough)
+                var count = passages[doc].CountInMatchText(word.MatchForm, ref buffer);
+                if (count > 0)
                 {
-                    return null;
-                }
+                    if (docs.Count + 1 >= enough)
+                    {
+                        return null;
+                    }
 
-                docs.Add(doc);
-                freqs.Add(count);
+                    docs.Add(doc);
+                    freqs.Add(count);
+                }
             }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
 
         return new WordMatch(word, docs.ToArray(), freqs.ToArray());

@@ -73,6 +73,32 @@ public sealed class PassageColumns : IReadOnlyList<PassageInfo>
 
     internal string MatchText(int doc) => matchTexts[doc] ??= Analysis.MatchText.Build(SourceText(doc), Start[doc], End[doc]);
 
+    /// <summary>How many passages' match texts are kept (for tests and memory checks).</summary>
+    internal int KeptMatchTexts => matchTexts.Count(t => t is not null);
+
+    /// <summary>
+    /// How often passage <paramref name="doc"/>'s match form holds <paramref name="needle"/> as a whole: read from its kept match
+    /// text, else written into <paramref name="buffer"/> (pooled, grown when too short) and not kept, so checking the many
+    /// candidates of a common pair (他人 inside 其他人) does not keep a string per passage read.
+    /// </summary>
+    internal int CountInMatchText(int doc, string needle, ref char[] buffer)
+    {
+        if (matchTexts[doc] is { } kept)
+        {
+            return Analysis.MatchText.CountOccurrences(kept, needle);
+        }
+
+        var length = End[doc] - Start[doc];
+        if (buffer.Length < length)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+            buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+        }
+
+        var n = Analysis.MatchText.Write(SourceText(doc), Start[doc], End[doc], buffer);
+        return Analysis.MatchText.CountOccurrences(buffer.AsSpan(0, n), needle);
+    }
+
     /// <summary>Lays each passage's stored sentences column (<paramref name="sentences"/>) out in one UTF-8 arena, in parallel.</summary>
     internal static (byte[] Arena, int[] Starts) SentenceArenaOf(int count, Func<int, string> sentences)
     {
