@@ -15,7 +15,7 @@ namespace SpeechArchive.Search;
 internal sealed class PhraseMatches
 {
     /// <summary>Passages kept at most, over all matches (a passage and its frequency: eight bytes).</summary>
-    public const int Capacity = 4_000_000;
+    public const int Capacity = 16_000_000;
 
     /// <summary>Fewest candidates for a match to be kept.</summary>
     public const int From = 1_000;
