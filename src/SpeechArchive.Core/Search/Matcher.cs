@@ -154,25 +154,8 @@ internal static class Matcher
     }
 
     /// <summary>The <paramref name="candidates"/> whose text holds <paramref name="word"/>, with how often.</summary>
-    public static WordMatch Verify(IndexSnapshot index, QueryWord word, int[] candidates)
-    {
-        var docs = new List<int>(candidates.Length);
-        var freqs = new List<int>(candidates.Length);
-        var passages = index.Passages;
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(1024);
-        foreach (var doc in candidates)
-        {
-            var count = passages[doc].CountInMatchText(word.MatchForm, ref buffer);
-            if (count > 0)
-            {
-                docs.Add(doc);
-                freqs.Add(count);
-            }
-        }
-
-        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-        return new WordMatch(word, docs.ToArray(), freqs.ToArray());
-    }
+    public static WordMatch Verify(IndexSnapshot index, QueryWord word, int[] candidates) =>
+        VerifyUntil(index, word, candidates, int.MaxValue)!; // never that many: the whole match
 
     /// <summary>
     /// As <see cref="Verify"/> over candidates taken one at a time, but stopping at the <paramref name="enough"/>th passage

@@ -35,17 +35,7 @@ internal static class NearMatcher
         var floor = exhaustive ? double.NegativeInfinity : options.MinSimilarity;
         // Each candidate aligned apart, on as many cores as are free (many candidates), then taken in order.
         var aligned = new (double Similarity, int Start, int End, bool Rotated)[candidates.Count];
-        if (candidates.Count >= AlignApartFrom)
-        {
-            Parallel.For(0, candidates.Count, k => aligned[k] = scorer.Score(index.Passages[candidates[k].Doc].MatchText, floor));
-        }
-        else
-        {
-            for (var k = 0; k < candidates.Count; k++)
-            {
-                aligned[k] = scorer.Score(index.Passages[candidates[k].Doc].MatchText, floor);
-            }
-        }
+        Cores.For(candidates.Count, AlignApartFrom, k => aligned[k] = scorer.Score(index.Passages[candidates[k].Doc].MatchText, floor));
 
         var matches = new List<NearMatch>(candidates.Count);
         for (var k = 0; k < candidates.Count; k++)

@@ -160,11 +160,7 @@ internal static partial class Ranker
         var (best, edge) = (vectors.Similarity(q, nearest[0].Passage), vectors.Similarity(q, nearest[^1].Passage));
         double Credit(int doc) => best > edge ? MeaningWeight * Math.Clamp((vectors.Similarity(q, doc) - edge) / (best - edge), 0, 1) : 0;
 
-        var max = 0.0;
-        for (var i = 0; i < words.Count; i++)
-        {
-            max = words.Scores[i] < NearTier ? Math.Max(max, words.Scores[i]) : max;
-        }
+        var max = BestBelowNear(words);
 
         var scores = new double[words.Count];
         for (var i = 0; i < words.Count; i++)
@@ -173,15 +169,7 @@ internal static partial class Ranker
         }
 
         var credited = BestScores.Below(words.Scores, words.Count, NearTier, FusionDepth);
-        var parts = Parts(credited.Length);
-        Parallel.For(0, parts, part => // each passage's credit apart, every other one on another core
-        {
-            for (var j = part; j < credited.Length; j += parts)
-            {
-                var i = credited[j];
-                scores[i] += Credit(words.Docs[i]) * FusedScale;
-            }
-        });
+        Cores.For(credited.Length, ApartFrom, j => scores[credited[j]] += Credit(words.Docs[credited[j]]) * FusedScale);
 
         var added = new List<(int Doc, double Score)>();
         foreach (var (doc, _) in nearest)
@@ -207,12 +195,7 @@ internal static partial class Ranker
     /// </summary>
     private static ScoredDocs Formulation(ScoredDocs formulation, ScoredDocs words)
     {
-        var best = 0.0;
-        foreach (var score in words.Scores)
-        {
-            best = score < NearTier ? Math.Max(best, score) : best;
-        }
-
+        var best = BestBelowNear(words);
         var top = formulation.Count == 0 ? 0 : formulation.Scores.Max();
         if (top <= 0)
         {
@@ -396,8 +379,20 @@ internal static partial class Ranker
         return merged;
     }
 
-    /// <summary>In how many parts (each taking every other item) work over <paramref name="count"/> items is shared between cores: few are not worth it.</summary>
-    private static int Parts(int count) => count >= 16 ? 2 : 1;
+    /// <summary>From how many passages their credits or alignments are shared between cores (<see cref="Cores"/>): few are not worth it.</summary>
+    private const int ApartFrom = 16;
+
+    /// <summary>The best score below the near tier (the best word score; 0 when none).</summary>
+    private static double BestBelowNear(ScoredDocs scored)
+    {
+        var best = 0.0;
+        foreach (var score in scored.Scores)
+        {
+            best = score < NearTier ? Math.Max(best, score) : best;
+        }
+
+        return best;
+    }
 
     /// <summary>The query's runs as one string, without their breaks: what near matching aligns.</summary>
     private static string Probe(FreeTextQuery query) =>
@@ -441,24 +436,16 @@ internal static partial class Ranker
             }
         }
 
-        // The best hundred aligned apart, every other one on another core; the best of their scores scales the gain.
+        // The best hundred aligned apart, shared between the cores; the best score scales the gain.
         var ordered = BestScores.Below(scored.Scores, scored.Count, NearTier, FreeTextOrderDepth);
-        var best = 0.0;
-        foreach (var i in ordered)
-        {
-            best = Math.Max(best, scored.Scores[i]);
-        }
+        var best = BestBelowNear(scored);
 
         var scorer = NearMatcher.For(probe);
         var similarities = new double[ordered.Length];
-        var parts = Parts(ordered.Length);
-        Parallel.For(0, parts, part =>
+        Cores.For(ordered.Length, ApartFrom, j =>
         {
-            for (var j = part; j < ordered.Length; j += parts)
-            {
-                var doc = scored.Docs[ordered[j]];
-                similarities[j] = near.ContainsKey(doc) ? 0 : scorer.Similarity(index.Passages[doc].MatchText);
-            }
+            var doc = scored.Docs[ordered[j]];
+            similarities[j] = near.ContainsKey(doc) ? 0 : scorer.Similarity(index.Passages[doc].MatchText);
         });
 
         for (var j = 0; j < ordered.Length; j++)
