@@ -7,7 +7,8 @@ namespace SpeechArchive.Cli.Bench;
 /// <summary>
 /// <c>bench --scale 1,3,10</c>: for each N, writes the archive N times the corpus (<see cref="ScaleArchive"/>), builds its
 /// index with the index command, runs the query mix in process, then starts the real web app over it, drives <c>依法</c>
-/// at 16 clients (the first seconds after it answers, then warm) and reads its memory. Reports every measure against ×1.
+/// at 16 clients (the first seconds after it answers, then warm) and reads its memory; then starts it again and does the same
+/// with many different words (<see cref="ManyWords"/>), the load a real archive gets. Reports every measure against ×1.
 /// </summary>
 internal sealed class ScaleBench(ScaleBenchOptions options)
 {
@@ -16,6 +17,18 @@ internal sealed class ScaleBench(ScaleBenchOptions options)
 
     public static readonly TimeSpan FirstSeconds = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many different words the second load cycles through.</summary>
+    public const int ManyWordCount = 500;
+
+    /// <summary>
+    /// The words of the second load: every fourth of the base lexicon's 2,000 most frequent words of two characters or more
+    /// (转移, 回避, 不予受理, 条例, 本法规定…), each searched alone. One word asked by every client (<c>依法</c>) finds what it needs
+    /// cached after the first search; many words find their postings, kept matches and counts turning over, so they measure
+    /// what a search costs when the caches do not hold it, and whether memory stays bounded.
+    /// </summary>
+    public static IReadOnlyList<string> ManyWords { get; } =
+        [.. Analysis.Lexicon.Base.Words.Where(w => w.Word.Length >= 2).Take(4 * ManyWordCount).Where((_, i) => i % 4 == 0).Select(w => w.Word)];
 
     public async Task<string> RunAsync()
     {
@@ -27,7 +40,8 @@ internal sealed class ScaleBench(ScaleBenchOptions options)
         var header = $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, "
             + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}\n"
             + $"Corpus: `{options.Corpus}` ×{string.Join(", ×", options.Times)}, seed {options.Seed}; in-process mix {options.Iterations} iterations after {MixTimer.WarmUpRounds} warm-up rounds; "
-            + $"HTTP `依法` at {Clients} clients: the first {FirstSeconds.TotalSeconds:F0} s after ready, then {WarmUp.TotalSeconds:F0} s warm-up, then {options.HttpDuration.TotalSeconds:F0} s measured.\n";
+            + $"HTTP `依法` at {Clients} clients: the first {FirstSeconds.TotalSeconds:F0} s after ready, then {WarmUp.TotalSeconds:F0} s warm-up, then {options.HttpDuration.TotalSeconds:F0} s measured; "
+            + $"then the same over {ManyWordCount} words after a restart ({ManyWords[0]}, {ManyWords[1]}, {ManyWords[2]}…).\n";
         var runs = new List<ScaleRun>();
         try
         {
@@ -125,13 +139,35 @@ internal sealed class ScaleBench(ScaleBenchOptions options)
         GC.Collect(); // the in-process snapshot is gone before the web app loads its own
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        using var web = await WebAppProcess.StartAsync(dll, index, corpus, TimeSpan.FromMinutes(10)).ConfigureAwait(false);
-        var atReady = web.Memory();
-        Console.Error.WriteLine($"×{run.Times}: ready in {web.Ready.TotalSeconds:F2} s; `依法` at {Clients} clients…");
-        string[] paths = [WebAppProcess.ReadyPath];
+        double ready;
+        ProcessMemory? atReady, afterLoad;
+        HttpLoad.Result first, warm;
+        using (var web = await WebAppProcess.StartAsync(dll, index, corpus, TimeSpan.FromMinutes(10)).ConfigureAwait(false))
+        {
+            atReady = web.Memory();
+            ready = web.Ready.TotalSeconds;
+            Console.Error.WriteLine($"×{run.Times}: ready in {ready:F2} s; `依法` at {Clients} clients…");
+            (first, warm) = await LoadAsync(web, [WebAppProcess.ReadyPath]).ConfigureAwait(false);
+            afterLoad = web.Memory();
+        }
+
+        // Started again, so that the words' first searches are made cold as the load asks them.
+        using var again = await WebAppProcess.StartAsync(dll, index, corpus, TimeSpan.FromMinutes(10)).ConfigureAwait(false);
+        Console.Error.WriteLine($"×{run.Times}: ready again in {again.Ready.TotalSeconds:F2} s; {ManyWordCount} words at {Clients} clients…");
+        var (manyFirst, manyWarm) = await LoadAsync(again, [.. ManyWords.Select(w => "api/search?q=" + Uri.EscapeDataString(w))]).ConfigureAwait(false);
+        return run with
+        {
+            ReadySeconds = ready, AtReady = atReady, AfterLoad = afterLoad, First = first, Warm = warm,
+            ManyFirst = manyFirst, ManyWarm = manyWarm, AfterManyWords = again.Memory(),
+        };
+    }
+
+    /// <summary>The first seconds after ready, a warm-up, then the measured warm load, each at <see cref="Clients"/> clients cycling through <paramref name="paths"/>.</summary>
+    private async Task<(HttpLoad.Result First, HttpLoad.Result Warm)> LoadAsync(WebAppProcess web, IReadOnlyList<string> paths)
+    {
         var first = await HttpLoad.RunAsync(web.BaseUri, paths, Clients, FirstSeconds).ConfigureAwait(false);
         await HttpLoad.RunAsync(web.BaseUri, paths, Clients, WarmUp).ConfigureAwait(false);
         var warm = await HttpLoad.RunAsync(web.BaseUri, paths, Clients, options.HttpDuration).ConfigureAwait(false);
-        return run with { ReadySeconds = web.Ready.TotalSeconds, AtReady = atReady, AfterLoad = web.Memory(), First = first, Warm = warm };
+        return (first, warm);
     }
 }

@@ -34,6 +34,12 @@ internal sealed record ScaleRun
     public HttpLoad.Result? First { get; init; }
     /// <summary><c>依法</c> at 16 clients after the warm-up.</summary>
     public HttpLoad.Result? Warm { get; init; }
+    /// <summary>The many-word load (<see cref="ScaleBench.ManyWords"/>) for the first seconds after a restarted web app answered.</summary>
+    public HttpLoad.Result? ManyFirst { get; init; }
+    /// <summary>The many-word load after its warm-up.</summary>
+    public HttpLoad.Result? ManyWarm { get; init; }
+    /// <summary>The restarted web app's memory after the many-word load.</summary>
+    public ProcessMemory? AfterManyWords { get; init; }
     public required string LoadAverageBefore { get; init; }
     public required string LoadAverageAfter { get; init; }
 
