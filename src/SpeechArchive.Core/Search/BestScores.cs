@@ -59,6 +59,73 @@ internal static class BestScores
         return kept;
     }
 
+    /// <summary>
+    /// The positions of the <paramref name="k"/> best of the first <paramref name="count"/> scores, best first (of equal scores
+    /// the lower position first): one pass keeping them in a heap of <paramref name="k"/>, so a word of a hundred thousand
+    /// passages allocates and sorts <paramref name="k"/> positions, not all of them.
+    /// </summary>
+    public static int[] Top(double[] scores, int count, int k) => Top(i => scores[i], count, k, out _);
+
+    /// <summary>As <see cref="Top(double[], int, int)"/> over scores made one position at a time (each made once), with the best of them (0 when none).</summary>
+    public static int[] Top(Func<int, double> score, int count, int k, out double best)
+    {
+        k = Math.Min(k, count);
+        if (k <= 0)
+        {
+            best = 0;
+            return [];
+        }
+
+        var heap = new (int At, double Score)[k]; // the worst kept at the root
+        for (var i = 0; i < k; i++)
+        {
+            heap[i] = (i, score(i));
+            for (var at = i; at > 0 && Better(heap[(at - 1) / 2], heap[at]); at = (at - 1) / 2)
+            {
+                (heap[at], heap[(at - 1) / 2]) = (heap[(at - 1) / 2], heap[at]);
+            }
+        }
+
+        for (var i = k; i < count; i++)
+        {
+            var next = (i, score(i));
+            if (!Better(next, heap[0]))
+            {
+                continue;
+            }
+
+            heap[0] = next;
+            for (var at = 0; ;)
+            {
+                var (left, worst) = ((2 * at) + 1, at);
+                if (left < k && Better(heap[worst], heap[left]))
+                {
+                    worst = left;
+                }
+
+                if (left + 1 < k && Better(heap[worst], heap[left + 1]))
+                {
+                    worst = left + 1;
+                }
+
+                if (worst == at)
+                {
+                    break;
+                }
+
+                (heap[at], heap[worst]) = (heap[worst], heap[at]);
+                at = worst;
+            }
+        }
+
+        Array.Sort(heap, static (a, b) => a.At == b.At ? 0 : Better(a, b) ? -1 : 1);
+        best = heap[0].Score;
+        return [.. heap.Select(h => h.At)];
+    }
+
+    /// <summary>Whether <paramref name="a"/> ranks above <paramref name="b"/>: a higher score, or the same and a lower position.</summary>
+    private static bool Better((int At, double Score) a, (int At, double Score) b) => a.Score > b.Score || (a.Score == b.Score && a.At < b.At);
+
     /// <summary>The value that would stand at <paramref name="nth"/> if <paramref name="values"/> were sorted ascending (reorders them).</summary>
     private static double Select(double[] values, int nth)
     {

@@ -20,13 +20,26 @@ internal sealed class BroadCounts
     /// <summary>What one pass over a word's passages counted.</summary>
     public sealed record Counts(int Total, int Speeches, FacetTotals Facets);
 
-    public bool TryGet(string form, out Counts counts) => entries.TryGet(form, out counts);
+    private readonly SingleFlight<string, Counts> counting = new();
 
-    public void Add(string form, Counts counts)
-    {
-        if (Enabled)
+    /// <summary>The counts kept for <paramref name="form"/>, if they are.</summary>
+    public bool TryGet(string form, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Counts? counts) => entries.TryGet(form, out counts!);
+
+    /// <summary>The counts kept for <paramref name="form"/>, else those of <paramref name="count"/> (made once for the searches asking at the same time), kept.</summary>
+    public Counts GetOrCount(string form, Func<Counts> count) =>
+        entries.TryGet(form, out var known) ? known : counting.Run(form, () =>
         {
-            entries.Add(form, counts);
-        }
-    }
+            if (entries.TryGet(form, out var kept))
+            {
+                return kept;
+            }
+
+            var counts = count();
+            if (Enabled)
+            {
+                entries.Add(form, counts);
+            }
+
+            return counts;
+        });
 }

@@ -29,6 +29,7 @@ public sealed partial class IndexSnapshot
         }
 
         private readonly Dictionary<int, (int[] Docs, byte[] Tfs, long Used)> decoded = [];
+        private readonly SingleFlight<int, (int[] Docs, byte[] Tfs)> decoding = new();
         private long decodedPostings;
         private long clock;
 
@@ -57,7 +58,10 @@ public sealed partial class IndexSnapshot
         public int DocFrequency(int id) => Terms.DocFrequency(id);
 
         /// <summary>The dense passage ids and frequencies of term <paramref name="id"/>, dead documents dropped.</summary>
-        public (int[] Docs, byte[] Tfs) Get(int id)
+        public (int[] Docs, byte[] Tfs) Get(int id) =>
+            Kept(id) ?? decoding.Run(id, () => Kept(id) ?? Decode(id)); // a list decoded once for searches asking at once
+
+        private (int[] Docs, byte[] Tfs)? Kept(int id)
         {
             lock (decoded)
             {
@@ -68,6 +72,11 @@ public sealed partial class IndexSnapshot
                 }
             }
 
+            return null;
+        }
+
+        private (int[] Docs, byte[] Tfs) Decode(int id)
+        {
             var df = DocFrequency(id);
             var docs = new int[df];
             var tfs = new byte[df];

@@ -9,7 +9,9 @@ namespace SpeechArchive.Search;
 /// postings are kept). Bounded: at most <see cref="Capacity"/> passages over all the matches kept, the least recently used
 /// dropped first; a match of fewer than <see cref="From"/> candidates is cheap to make again and not kept. Where reading
 /// stopped once enough passages held a word (<see cref="WordMatches.HeldAtLeast"/>), how many did is kept instead
-/// (<see cref="HeldBy"/>): 全国人民代表大会 is held by thousands of passages, and the next search asking as much reads none. Off
+/// (<see cref="HeldBy"/>): 全国人民代表大会 is held by thousands of passages, and the next search asking as much reads none. A
+/// word's match with the passages under the headings holding it is kept beside (<see cref="GetOrMatchWithHeadings"/>). A
+/// match is made once for the searches that ask for it at the same time (<see cref="SingleFlight{TKey, TValue}"/>). Off
 /// with <c>SPEECHARCHIVE_MATCH_CACHE=0</c> in the environment (for measuring the matching itself).
 /// </summary>
 internal sealed class PhraseMatches
@@ -26,8 +28,12 @@ internal sealed class PhraseMatches
     /// <summary>Words whose count of holding passages is kept at most (a few dozen bytes each).</summary>
     public const int HeldCapacity = 4_096;
 
+    /// <summary>What a match with headings is kept under, before the word's match form (which holds no control character).</summary>
+    private const string HeadingsKey = "\u0001";
+
     private readonly LeastRecentlyUsed<WordMatch> entries;
     private readonly LeastRecentlyUsed<StrongBox<int>> held = new(HeldCapacity, _ => 1);
+    private readonly SingleFlight<string, WordMatch> matching = new();
     private readonly int capacity;
     private readonly int from;
 
@@ -39,17 +45,54 @@ internal sealed class PhraseMatches
     public long Kept => entries.Weight;
 
     /// <summary>The match of <paramref name="word"/> (its own text, no headings) if it is kept.</summary>
-    public WordMatch? Get(QueryWord word) =>
-        !entries.TryGet(word.MatchForm, out var match) ? null
+    public WordMatch? Get(QueryWord word) => Get(word.MatchForm, word);
+
+    /// <summary>
+    /// The kept match of <paramref name="word"/>, else the one <paramref name="match"/> makes (once for the searches asking at
+    /// the same time: a word's first search under many clients), kept when worth it (<see cref="Add"/>).
+    /// </summary>
+    public WordMatch GetOrMatch(QueryWord word, Func<(WordMatch Match, int Candidates)> match) => GetOrMake(word.MatchForm, word, match);
+
+    /// <summary>
+    /// As <see cref="GetOrMatch"/> for the match with the passages under a heading or title holding the word
+    /// (<see cref="Matcher.WithHeadings(IndexSnapshot, WordMatch)"/>: the headings looked up and the arrays merged, by every
+    /// search before), kept when some heading holds the word and it holds <see cref="From"/> passages or more.
+    /// </summary>
+    public WordMatch GetOrMatchWithHeadings(QueryWord word, Func<WordMatch> match) => GetOrMake(HeadingsKey + word.MatchForm, word, () =>
+    {
+        var made = match();
+        return (made, made.HeadingCoverage is null ? 0 : made.Docs.Length); // none: the plain match itself, nothing to keep twice
+    });
+
+    /// <summary>Keeps <paramref name="match"/>, verified over <paramref name="candidates"/> passages, when it is worth keeping.</summary>
+    public void Add(WordMatch match, int candidates) => Add(match.Word.MatchForm, match, candidates);
+
+    private WordMatch? Get(string key, QueryWord word) =>
+        !entries.TryGet(key, out var match) ? null
         : match.Word == word ? match
         : match with { Word = word };
 
-    /// <summary>Keeps <paramref name="match"/>, verified over <paramref name="candidates"/> passages, when it is worth keeping.</summary>
-    public void Add(WordMatch match, int candidates)
+    private WordMatch GetOrMake(string key, QueryWord word, Func<(WordMatch Match, int Candidates)> make)
+    {
+        var made = Get(key, word) ?? matching.Run(key, () =>
+        {
+            if (Get(key, word) is { } kept)
+            {
+                return kept;
+            }
+
+            var (made, candidates) = make();
+            Add(key, made, candidates);
+            return made;
+        });
+        return made.Word == word ? made : made with { Word = word };
+    }
+
+    private void Add(string key, WordMatch match, int candidates)
     {
         if (Enabled && candidates >= from && match.Docs.Length <= capacity / 4)
         {
-            entries.Add(match.Word.MatchForm, match);
+            entries.Add(key, match);
         }
     }
 

@@ -39,6 +39,13 @@ internal static partial class Ranker
             return new Ranking { Single = matches.Get(word) };
         }
 
+        if (!exhaustive && query.PrefersAsWritten && query.Expansions.Count == 0 && parsed.Required is [{ Alternatives: [var phrase] }]
+            && parsed.Excluded.Count == 0)
+        {
+            var match = matches.Get(phrase);
+            return new Ranking { Single = match, Raised = RaiseAsWritten(index, match, query.Probe!) };
+        }
+
         if (!exhaustive && query.Expansions.Count > 0 && !query.RewardsProximity && !query.PrefersAsWritten && parsed.Excluded.Count == 0
             && query.Original.Required is [{ Alternatives: [var typed] }] && parsed.Required is [{ Alternatives: var widened }] && widened[0] == typed
             && query.Request is { Sort: SearchSort.Relevance, GroupBySpeech: false })
@@ -206,7 +213,7 @@ internal static partial class Ranker
 
         var top = Best(scores, ProximityDepth);
         var written = top.Where(i => NearMatcher.OccursAsWritten(index, scores.Docs[i], probe)).ToList();
-        if (written.Count == 0 || written.Count == top.Count)
+        if (written.Count == 0 || written.Count == top.Length)
         {
             return;
         }
@@ -216,6 +223,28 @@ internal static partial class Ranker
         {
             scores.Scores[i] += best;
         }
+    }
+
+    /// <summary>
+    /// <see cref="PreferAsWritten"/> for a one-phrase query scored while it is collected: of its best matches (found without a
+    /// score array), those to raise above the rest and by how much; null when all or none hold it as written.
+    /// </summary>
+    private static (int[] Docs, double By)? RaiseAsWritten(IndexSnapshot index, WordMatch match, string probe)
+    {
+        if (match.Docs.Length < 2)
+        {
+            return null;
+        }
+
+        int[] top;
+        double best;
+        using (var scorer = new Bm25(index).Scorer(match))
+        {
+            top = BestScores.Top(i => scorer.Score(match.Docs[i], match.Frequency(i)), match.Docs.Length, ProximityDepth, out best);
+        }
+
+        var written = top.Select(i => match.Docs[i]).Where(doc => NearMatcher.OccursAsWritten(index, doc, probe)).Order().ToArray();
+        return written.Length == 0 || written.Length == top.Length ? null : (written, best);
     }
 
     /// <summary>Passages found only through a thesaurus term drop below every passage holding the words as typed (<paramref name="exact"/>, sorted).</summary>
@@ -258,6 +287,5 @@ internal static partial class Ranker
         PostingsMath.Intersect([.. original.Required.Select(c => PostingsMath.Union([.. c.Alternatives.Select(w => matches.Get(w).Docs)]))]);
 
     /// <summary>Indexes of the <paramref name="k"/> best scores, best first (ties by passage id).</summary>
-    private static List<int> Best(ScoredDocs scores, int k) =>
-        Enumerable.Range(0, scores.Count).OrderByDescending(i => scores.Scores[i]).ThenBy(i => scores.Docs[i]).Take(k).ToList();
+    private static int[] Best(ScoredDocs scores, int k) => BestScores.Top(scores.Scores, scores.Count, k); // docs ascending: a lower position is a lower id
 }

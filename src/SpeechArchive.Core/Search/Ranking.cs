@@ -16,6 +16,12 @@ internal sealed record Ranking
     /// <summary>A one-word query's match, which the collector scores passage by passage (no score array).</summary>
     public WordMatch? Single { get; init; }
 
+    /// <summary>
+    /// With <see cref="Single"/>, a phrase that may match across punctuation: the passages holding it as written among its best
+    /// matches (sorted), raised by <c>By</c> (the best score) above those that hold it only across punctuation.
+    /// </summary>
+    public (int[] Docs, double By)? Raised { get; init; }
+
     /// <summary>One word widened by thesaurus terms, scored as it is collected (its top k from the word as typed where it can be).</summary>
     public ExpandedClause? Expanded { get; init; }
 

@@ -21,10 +21,12 @@ public sealed partial class Searcher
         if (ranking.Single is { } single)
         {
             using var scorer = new Bm25(Index).Scorer(single);
-            if (Exhaustive || !(CollectBroad(single, scorer, filters, request, facets, top, ref collected)
-                || CollectFiltered(new WordCandidates(single, scorer), filters, request, facets, top, ref collected, single, scorer)))
+            var candidates = new WordCandidates(single, scorer, ranking.Raised);
+            var bounded = ranking.Raised is null; // raised passages are beyond the bounds of their postings' blocks
+            if (Exhaustive || !((bounded && CollectBroad(single, scorer, filters, request, facets, top, ref collected))
+                || CollectFiltered(candidates, filters, request, facets, top, ref collected, bounded ? single : null, bounded ? scorer : null)))
             {
-                Collect(new WordCandidates(single, scorer), filters, facets, top, ref collected);
+                Collect(candidates, filters, facets, top, ref collected);
             }
         }
         else if (ranking.Scored is not null || ranking.Expanded is not null)
@@ -121,13 +123,15 @@ public sealed partial class Searcher
     }
 
     /// <summary>The passages of one word, scored on the way.</summary>
-    private readonly struct WordCandidates(WordMatch match, WordScorer scorer) : ICandidates
+    private readonly struct WordCandidates(WordMatch match, WordScorer scorer, (int[] Docs, double By)? raised = null) : ICandidates
     {
         public int Count => match.Docs.Length;
 
         public int Doc(int i) => match.Docs[i];
 
-        public double Score(int i, int doc) => scorer.Score(doc, match.Frequency(i));
+        public double Score(int i, int doc) => raised is { } r && Array.BinarySearch(r.Docs, doc) >= 0
+            ? scorer.Score(doc, match.Frequency(i)) + r.By
+            : scorer.Score(doc, match.Frequency(i));
     }
 
     /// <summary>
@@ -243,6 +247,23 @@ public sealed partial class Searcher
         collected.Speeches = speeches;
     }
 
+    /// <summary>Totals and facets of candidates that all pass (<see cref="CountUnfiltered"/>), counted apart from a search's own.</summary>
+    private BroadCounts.Counts CountApart<T>(T candidates, PassageRows shape)
+        where T : struct, ICandidates
+    {
+        var facets = new FacetCollector(Index);
+        var collected = new Collected(FacetCollector.RentCleared(Index.Speeches.Count), null);
+        try
+        {
+            CountUnfiltered(candidates, shape, facets, ref collected);
+            return new BroadCounts.Counts(collected.Total, collected.Speeches, facets.Copy());
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(collected.PerSpeech);
+        }
+    }
+
     /// <summary>
     /// A broad word (one term's own postings, many passages) unfiltered, ungrouped, by relevance: totals and facets counted
     /// over the compact columns without scoring, or taken from the snapshot's <see cref="BroadCounts"/>; the top k from the
@@ -259,17 +280,9 @@ public sealed partial class Searcher
             return false;
         }
 
-        var form = single.Word.MatchForm;
-        if (structures.BroadCounts.TryGet(form, out var known))
-        {
-            facets.Add(known.Facets);
-            (collected.Total, collected.Speeches) = (known.Total, known.Speeches);
-        }
-        else
-        {
-            CountUnfiltered(new WordCandidates(single, scorer), shape, facets, ref collected);
-            structures.BroadCounts.Add(form, new BroadCounts.Counts(collected.Total, collected.Speeches, facets.Copy()));
-        }
+        var counts = structures.BroadCounts.GetOrCount(single.Word.MatchForm, () => CountApart(new WordCandidates(single, scorer), shape));
+        facets.Add(counts.Facets);
+        (collected.Total, collected.Speeches) = (counts.Total, counts.Speeches);
 
         PostingBlocks.Of(single.Docs, tfs, shape.Rows).Offer(single, scorer, top, Index.PassageDate);
         return true;

@@ -18,18 +18,20 @@ public sealed partial class Searcher
             return false;
         }
 
-        var count = clause.Typed.Length + clause.TermsOnly.Length;
+        // Counts kept for the clause say how many passages it has without joining its terms' passages (the count is all of them).
+        var known = filters.IsEmpty && structures.BroadCounts.TryGet(clause.CountKey, out var kept) ? kept : null;
+        var count = known?.Total ?? clause.Typed.Length + clause.TermsOnly.Length;
         var filtered = filters.IsEmpty ? null : FilteredShape(count, filters, collected);
         if (filters.IsEmpty ? 4L * count < shape.LabelThemes.Length + speechYear.Length : filtered is null)
         {
             return false;
         }
 
-        var every = new TwoCandidates(clause.Typed, clause.TermsOnly);
         var exact = new TopK(Math.Clamp(request.Offset, 0, 100_000) + Math.Clamp(request.Limit, 0, 1000), request.Sort);
         if (filtered is { } f)
         {
             // Counted on another core while the top k is found: neither needs the other (a count left over is dropped).
+            var every = new TwoCandidates(clause.Typed, clause.TermsOnly);
             var counting = Task.Run(() => CountFilteredApart(every, f.Shape, f.Columns, request));
             var offered = clause.OfferExact(exact, f.Columns, Index.PassageDate);
             var (counts, total, speeches) = counting.GetAwaiter().GetResult();
@@ -45,15 +47,11 @@ public sealed partial class Searcher
         {
             return false;
         }
-        else if (structures.BroadCounts.TryGet(clause.CountKey, out var known))
-        {
-            facets.Add(known.Facets);
-            (collected.Total, collected.Speeches) = (known.Total, known.Speeches);
-        }
         else
         {
-            CountUnfiltered(every, shape, facets, ref collected);
-            structures.BroadCounts.Add(clause.CountKey, new BroadCounts.Counts(collected.Total, collected.Speeches, facets.Copy()));
+            var counts = known ?? structures.BroadCounts.GetOrCount(clause.CountKey, () => CountApart(new TwoCandidates(clause.Typed, clause.TermsOnly), shape));
+            facets.Add(counts.Facets);
+            (collected.Total, collected.Speeches) = (counts.Total, counts.Speeches);
         }
 
         foreach (var (doc, score, date) in exact.Drain())

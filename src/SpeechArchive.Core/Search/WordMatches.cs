@@ -19,7 +19,9 @@ internal sealed class WordMatches(IndexSnapshot index)
     {
         if (!matches.TryGetValue((word, headings), out var match))
         {
-            match = headings ? Matcher.WithHeadings(index, Get(word, headings: false)) : Exhaustive ? Matcher.Match(index, word) : Kept(word);
+            match = !headings ? (Exhaustive ? Matcher.Match(index, word) : Kept(word))
+                : Exhaustive ? Matcher.WithHeadings(index, Get(word, headings: false))
+                : SearchStructures.Of(index).PhraseMatches.GetOrMatchWithHeadings(word, () => Matcher.WithHeadings(index, Get(word, headings: false)));
             matches[(word, headings)] = match;
         }
 
@@ -27,24 +29,11 @@ internal sealed class WordMatches(IndexSnapshot index)
     }
 
     /// <summary>The passages whose own text holds <paramref name="word"/>: kept for the snapshot (<see cref="PhraseMatches"/>), else matched and kept if worth it.</summary>
-    private WordMatch Kept(QueryWord word)
+    private WordMatch Kept(QueryWord word) => SearchStructures.Of(index).PhraseMatches.GetOrMatch(word, () => Matcher.Candidates(index, word) switch
     {
-        var phrases = SearchStructures.Of(index).PhraseMatches;
-        if (phrases.Get(word) is { } kept)
-        {
-            return kept;
-        }
-
-        var (candidates, exact) = Matcher.Candidates(index, word);
-        if (exact is not null)
-        {
-            return exact;
-        }
-
-        var match = Matcher.Verify(index, word, candidates!);
-        phrases.Add(match, candidates!.Length);
-        return match;
-    }
+        (_, { } exact) => (exact, 0), // from the postings: nothing read in the text, nothing to keep
+        (var candidates, _) => (Matcher.Verify(index, word, candidates!), candidates!.Length),
+    });
 
     /// <summary>The passages whose own text holds <paramref name="word"/> (a word of free text).</summary>
     public WordMatch InText(QueryWord word) => Get(word, headings: false);

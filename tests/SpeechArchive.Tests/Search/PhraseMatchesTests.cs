@@ -21,6 +21,37 @@ public sealed class PhraseMatchesTests
     }
 
     [Fact]
+    public void WhenAMatchWithHeadingsIsMade_ShouldKeepItApartFromTheWordsOwnMatch()
+    {
+        var kept = new PhraseMatches(capacity: 100, from: 10);
+        var word = new QueryWord("社会主义", false, "社会主义");
+        var withHeadings = new WordMatch(word, [.. Enumerable.Range(0, 12), 40], [.. Enumerable.Repeat(1, 12), 0]) { HeadingCoverage = new() { [40] = 1.0 } };
+        var makings = 0;
+
+        var first = kept.GetOrMatchWithHeadings(word, () => { makings++; return withHeadings; });
+        var again = kept.GetOrMatchWithHeadings(word, () => { makings++; return withHeadings; });
+
+        Assert.Equal(1, makings);
+        Assert.Same(withHeadings.Docs, again.Docs);
+        Assert.Same(first.Docs, again.Docs);
+        Assert.Null(kept.Get(word)); // the word's own match is another entry
+    }
+
+    [Fact]
+    public void WhenNoHeadingHoldsTheWord_ShouldNotKeepItsMatchTwice()
+    {
+        var kept = new PhraseMatches(capacity: 100, from: 10);
+        var word = new QueryWord("社会主义", false, "社会主义");
+        var makings = 0;
+
+        kept.GetOrMatchWithHeadings(word, () => { makings++; return Match("社会主义", 20); });
+        kept.GetOrMatchWithHeadings(word, () => { makings++; return Match("社会主义", 20); });
+
+        Assert.Equal(2, makings);
+        Assert.Equal(0, kept.Kept);
+    }
+
+    [Fact]
     public void WhenFewCandidatesWereRead_ShouldNotKeepTheMatch()
     {
         var kept = new PhraseMatches(capacity: 100, from: 10);
