@@ -36,9 +36,12 @@ internal static class Matcher
     public static (int[]? Candidates, WordMatch? Exact) Candidates(IndexSnapshot index, QueryWord word) => Terms(index, word) switch
     {
         (_, { } exact) => (null, exact),
-        ({ } lists, _) => (PostingsMath.Intersect(lists), null),
-        _ => (UnigramCandidates(index, ChineseAnalyzer.Analyze(word.MatchForm)), null),
+        var (lists, _) => (CandidatesOf(index, word, lists), null),
     };
+
+    /// <summary>The candidates of a word whose match needs its text, from the postings <see cref="Terms"/> gave (null: single characters only).</summary>
+    public static int[] CandidatesOf(IndexSnapshot index, QueryWord word, int[][]? lists) =>
+        lists is not null ? PostingsMath.Intersect(lists) : UnigramCandidates(index, ChineseAnalyzer.Analyze(word.MatchForm));
 
     /// <summary>
     /// The postings whose intersection holds <paramref name="word"/>'s candidates, or the match itself when the postings settle

@@ -10,7 +10,7 @@ namespace SpeechArchive.Search;
 /// dropped first; a match of fewer than <see cref="From"/> candidates is cheap to make again and not kept. Where reading
 /// stopped once enough passages held a word (<see cref="WordMatches.HeldAtLeast"/>), how many did is kept instead
 /// (<see cref="HeldBy"/>): 全国人民代表大会 is held by thousands of passages, and the next search asking as much reads none. A
-/// word's match with the passages under the headings holding it is kept beside (<see cref="GetOrMatchWithHeadings"/>). A
+/// word's match with the passages under the headings holding it is kept beside (<see cref="WithHeadings"/>). A
 /// match is made once for the searches that ask for it at the same time (<see cref="SingleFlight{TKey, TValue}"/>). Off
 /// with <c>SPEECHARCHIVE_MATCH_CACHE=0</c> in the environment (for measuring the matching itself).
 /// </summary>
@@ -51,18 +51,44 @@ internal sealed class PhraseMatches
     /// The kept match of <paramref name="word"/>, else the one <paramref name="match"/> makes (once for the searches asking at
     /// the same time: a word's first search under many clients), kept when worth it (<see cref="Add"/>).
     /// </summary>
-    public WordMatch GetOrMatch(QueryWord word, Func<(WordMatch Match, int Candidates)> match) => GetOrMake(word.MatchForm, word, match);
+    public WordMatch GetOrMatch(QueryWord word, Func<(WordMatch Match, int Candidates)> match)
+    {
+        var made = Get(word) ?? matching.Run(word.MatchForm, () =>
+        {
+            if (Get(word) is { } kept)
+            {
+                return kept;
+            }
+
+            var (made, candidates) = match();
+            Add(made, candidates);
+            return made;
+        });
+        return made.Word == word ? made : made with { Word = word };
+    }
 
     /// <summary>
-    /// As <see cref="GetOrMatch"/> for the match with the passages under a heading or title holding the word
-    /// (<see cref="Matcher.WithHeadings(IndexSnapshot, WordMatch)"/>: the headings looked up and the arrays merged, by every
-    /// search before), kept when some heading holds the word and it holds <see cref="From"/> passages or more.
+    /// The match with the passages under a heading or title holding the word (<see cref="Matcher.WithHeadings(IndexSnapshot, WordMatch)"/>:
+    /// the headings looked up and the arrays merged, by every search before), kept beside the word's own when some heading
+    /// holds the word and it holds <see cref="From"/> passages or more, else made by <paramref name="match"/> (cheap beside
+    /// the word's own match, which is made once: not waited for).
     /// </summary>
-    public WordMatch GetOrMatchWithHeadings(QueryWord word, Func<WordMatch> match) => GetOrMake(HeadingsKey + word.MatchForm, word, () =>
+    public WordMatch WithHeadings(QueryWord word, Func<WordMatch> match)
     {
+        var key = HeadingsKey + word.MatchForm;
+        if (Get(key, word) is { } kept)
+        {
+            return kept;
+        }
+
         var made = match();
-        return (made, made.HeadingCoverage is null ? 0 : made.Docs.Length); // none: the plain match itself, nothing to keep twice
-    });
+        if (made.HeadingCoverage is not null) // none: the word's own match, not kept twice
+        {
+            Add(key, made, made.Docs.Length);
+        }
+
+        return made;
+    }
 
     /// <summary>Keeps <paramref name="match"/>, verified over <paramref name="candidates"/> passages, when it is worth keeping.</summary>
     public void Add(WordMatch match, int candidates) => Add(match.Word.MatchForm, match, candidates);
@@ -71,22 +97,6 @@ internal sealed class PhraseMatches
         !entries.TryGet(key, out var match) ? null
         : match.Word == word ? match
         : match with { Word = word };
-
-    private WordMatch GetOrMake(string key, QueryWord word, Func<(WordMatch Match, int Candidates)> make)
-    {
-        var made = Get(key, word) ?? matching.Run(key, () =>
-        {
-            if (Get(key, word) is { } kept)
-            {
-                return kept;
-            }
-
-            var (made, candidates) = make();
-            Add(key, made, candidates);
-            return made;
-        });
-        return made.Word == word ? made : made with { Word = word };
-    }
 
     private void Add(string key, WordMatch match, int candidates)
     {

@@ -21,7 +21,7 @@ internal sealed class WordMatches(IndexSnapshot index)
         {
             match = !headings ? (Exhaustive ? Matcher.Match(index, word) : Kept(word))
                 : Exhaustive ? Matcher.WithHeadings(index, Get(word, headings: false))
-                : SearchStructures.Of(index).PhraseMatches.GetOrMatchWithHeadings(word, () => Matcher.WithHeadings(index, Get(word, headings: false)));
+                : SearchStructures.Of(index).PhraseMatches.WithHeadings(word, () => Matcher.WithHeadings(index, Get(word, headings: false)));
             matches[(word, headings)] = match;
         }
 
@@ -29,11 +29,21 @@ internal sealed class WordMatches(IndexSnapshot index)
     }
 
     /// <summary>The passages whose own text holds <paramref name="word"/>: kept for the snapshot (<see cref="PhraseMatches"/>), else matched and kept if worth it.</summary>
-    private WordMatch Kept(QueryWord word) => SearchStructures.Of(index).PhraseMatches.GetOrMatch(word, () => Matcher.Candidates(index, word) switch
+    private WordMatch Kept(QueryWord word)
     {
-        (_, { } exact) => (exact, 0), // from the postings: nothing read in the text, nothing to keep
-        (var candidates, _) => (Matcher.Verify(index, word, candidates!), candidates!.Length),
-    });
+        var phrases = SearchStructures.Of(index).PhraseMatches;
+        if (phrases.Get(word) is { } kept)
+        {
+            return kept;
+        }
+
+        var (lists, exact) = Matcher.Terms(index, word);
+        return exact ?? phrases.GetOrMatch(word, () => // read in the text once for the searches asking at the same time
+        {
+            var candidates = Matcher.CandidatesOf(index, word, lists);
+            return (Matcher.Verify(index, word, candidates), candidates.Length);
+        });
+    }
 
     /// <summary>The passages whose own text holds <paramref name="word"/> (a word of free text).</summary>
     public WordMatch InText(QueryWord word) => Get(word, headings: false);

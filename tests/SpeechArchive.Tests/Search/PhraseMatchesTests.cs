@@ -28,8 +28,8 @@ public sealed class PhraseMatchesTests
         var withHeadings = new WordMatch(word, [.. Enumerable.Range(0, 12), 40], [.. Enumerable.Repeat(1, 12), 0]) { HeadingCoverage = new() { [40] = 1.0 } };
         var makings = 0;
 
-        var first = kept.GetOrMatchWithHeadings(word, () => { makings++; return withHeadings; });
-        var again = kept.GetOrMatchWithHeadings(word, () => { makings++; return withHeadings; });
+        var first = kept.WithHeadings(word, () => { makings++; return withHeadings; });
+        var again = kept.WithHeadings(word, () => { makings++; return withHeadings; });
 
         Assert.Equal(1, makings);
         Assert.Same(withHeadings.Docs, again.Docs);
@@ -44,8 +44,8 @@ public sealed class PhraseMatchesTests
         var word = new QueryWord("社会主义", false, "社会主义");
         var makings = 0;
 
-        kept.GetOrMatchWithHeadings(word, () => { makings++; return Match("社会主义", 20); });
-        kept.GetOrMatchWithHeadings(word, () => { makings++; return Match("社会主义", 20); });
+        kept.WithHeadings(word, () => { makings++; return Match("社会主义", 20); });
+        kept.WithHeadings(word, () => { makings++; return Match("社会主义", 20); });
 
         Assert.Equal(2, makings);
         Assert.Equal(0, kept.Kept);
