@@ -22,24 +22,16 @@ internal static class Matcher
         SearchStructures.Of(index).HeadingHits.Docs(match.Word.MatchForm) is { } covered ? WithHeadings(match, covered) : match;
 
     /// <summary>The passages whose own text holds <paramref name="word"/>.</summary>
-    public static WordMatch Match(IndexSnapshot index, QueryWord word) => Candidates(index, word) switch
+    public static WordMatch Match(IndexSnapshot index, QueryWord word) => Terms(index, word) switch
     {
         (_, { } exact) => exact,
-        (var candidates, _) => Verify(index, word, candidates!),
+        var (lists, _) => Verify(index, word, CandidatesOf(index, word, lists)),
     };
 
     /// <summary>
-    /// The passages that may hold <paramref name="word"/>, from its terms' postings alone (its match is the candidates whose text
-    /// holds it: <see cref="Verify"/>), or, when the postings say it without the text (one term, or a term no passage holds),
-    /// the match itself.
+    /// The passages that may hold <paramref name="word"/> when its match needs the text (<see cref="Verify"/>), from the postings
+    /// <see cref="Terms"/> gave (null: the word is single characters, whose candidates come from every term holding them).
     /// </summary>
-    public static (int[]? Candidates, WordMatch? Exact) Candidates(IndexSnapshot index, QueryWord word) => Terms(index, word) switch
-    {
-        (_, { } exact) => (null, exact),
-        var (lists, _) => (CandidatesOf(index, word, lists), null),
-    };
-
-    /// <summary>The candidates of a word whose match needs its text, from the postings <see cref="Terms"/> gave (null: single characters only).</summary>
     public static int[] CandidatesOf(IndexSnapshot index, QueryWord word, int[][]? lists) =>
         lists is not null ? PostingsMath.Intersect(lists) : UnigramCandidates(index, ChineseAnalyzer.Analyze(word.MatchForm));
 
