@@ -70,8 +70,8 @@ internal sealed class PhraseMatches
     /// <summary>
     /// The match with the passages under a heading or title holding the word (<see cref="Matcher.WithHeadings(IndexSnapshot, WordMatch)"/>:
     /// the headings looked up and the arrays merged, by every search before), kept beside the word's own when some heading
-    /// holds the word and it holds <see cref="From"/> passages or more, else made by <paramref name="match"/> (cheap beside
-    /// the word's own match, which is made once: not waited for).
+    /// holds the word and it holds <see cref="From"/> passages or more (a one-term word's only when headings added passages to
+    /// it), else made by <paramref name="match"/> (cheap beside the word's own match, which is made once: not waited for).
     /// </summary>
     public WordMatch WithHeadings(QueryWord word, Func<WordMatch> match)
     {
@@ -81,8 +81,9 @@ internal sealed class PhraseMatches
             return kept;
         }
 
+        // Not a one-term word's postings with no passage added: their arrays are the decoded postings' own, under that budget.
         var made = match();
-        if (made.HeadingCoverage is not null) // none: the word's own match, not kept twice
+        if (made.HeadingCoverage is not null && made.TermFrequencies is null)
         {
             Add(key, made, made.Docs.Length);
         }

@@ -22,7 +22,7 @@ public sealed partial class Searcher
         {
             using var scorer = new Bm25(Index).Scorer(single);
             var candidates = new WordCandidates(single, scorer, ranking.Raised);
-            var bounded = ranking.Raised is null; // raised passages are beyond the bounds of their postings' blocks
+            var bounded = ranking.Raised is null; // a raise lies beyond its blocks' bounds (a raised phrase is several terms: never on those paths)
             if (Exhaustive || !((bounded && CollectBroad(single, scorer, filters, request, facets, top, ref collected))
                 || CollectFiltered(candidates, filters, request, facets, top, ref collected, bounded ? single : null, bounded ? scorer : null)))
             {

@@ -52,6 +52,18 @@ public sealed class PhraseMatchesTests
     }
 
     [Fact]
+    public void WhenHeadingsAddNothingToAOneTermWord_ShouldNotKeepItsPostingsBesideTheirOwnBudget()
+    {
+        var kept = new PhraseMatches(capacity: 100, from: 10);
+        var word = new QueryWord("依法", false, "依法");
+        var postings = new WordMatch(word, [.. Enumerable.Range(0, 20)], null, new byte[20]) { HeadingCoverage = new() { [3] = 0.5 } };
+
+        kept.WithHeadings(word, () => postings);
+
+        Assert.Equal(0, kept.Kept);
+    }
+
+    [Fact]
     public void WhenFewCandidatesWereRead_ShouldNotKeepTheMatch()
     {
         var kept = new PhraseMatches(capacity: 100, from: 10);
