@@ -64,7 +64,7 @@ internal sealed class MixTimer
         {
             MixKind.Concordance => "api/concordance?q=" + Uri.EscapeDataString(q),
             MixKind.Similar => "api/passages/" + Uri.EscapeDataString(similarSources[q]) + "/similar",
-            _ => "api/search?q=" + Uri.EscapeDataString(q),
+            _ => WebAppProcess.SearchPath(q),
         }))];
 
     /// <summary>One request of the mix as an action; a similar-passages request is for the top hit of its search.</summary>

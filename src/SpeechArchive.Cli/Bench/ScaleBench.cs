@@ -154,7 +154,7 @@ internal sealed class ScaleBench(ScaleBenchOptions options)
         // Started again, so that the words' first searches are made cold as the load asks them.
         using var again = await WebAppProcess.StartAsync(dll, index, corpus, TimeSpan.FromMinutes(10)).ConfigureAwait(false);
         Console.Error.WriteLine($"×{run.Times}: ready again in {again.Ready.TotalSeconds:F2} s; {ManyWordCount} words at {Clients} clients…");
-        var (manyFirst, manyWarm) = await LoadAsync(again, [.. ManyWords.Select(w => "api/search?q=" + Uri.EscapeDataString(w))]).ConfigureAwait(false);
+        var (manyFirst, manyWarm) = await LoadAsync(again, [.. ManyWords.Select(WebAppProcess.SearchPath)]).ConfigureAwait(false);
         return run with
         {
             ReadySeconds = ready, AtReady = atReady, AfterLoad = afterLoad, First = first, Warm = warm,

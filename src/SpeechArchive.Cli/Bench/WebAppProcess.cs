@@ -9,7 +9,10 @@ namespace SpeechArchive.Cli.Bench;
 internal sealed class WebAppProcess : IDisposable
 {
     /// <summary>The request whose first answer marks the web app ready, and the broad word of the HTTP load.</summary>
-    public static readonly string ReadyPath = "api/search?q=" + Uri.EscapeDataString("依法");
+    public static readonly string ReadyPath = SearchPath("依法");
+
+    /// <summary>The API path of a search for <paramref name="query"/>.</summary>
+    public static string SearchPath(string query) => "api/search?q=" + Uri.EscapeDataString(query);
 
     private readonly Process process;
 

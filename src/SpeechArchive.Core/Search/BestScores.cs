@@ -2,8 +2,8 @@ namespace SpeechArchive.Search;
 
 /// <summary>
 /// The positions of the best scores, as a <see cref="TopK"/> by relevance keeps them (higher score first, of equal scores the
-/// lower position), for a caller that needs only which they are, not their order: found by selection in linear time
-/// rather than through a heap.
+/// lower position): which they are, found by selection in linear time (<see cref="Below"/>), or the few best in order,
+/// through a heap of their number (<see cref="Top(double[], int, int)"/>).
 /// </summary>
 internal static class BestScores
 {

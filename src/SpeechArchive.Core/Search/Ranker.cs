@@ -212,8 +212,7 @@ internal static partial class Ranker
         }
 
         var top = Best(scores, ProximityDepth);
-        var written = top.Where(i => NearMatcher.OccursAsWritten(index, scores.Docs[i], probe)).ToList();
-        if (written.Count == 0 || written.Count == top.Length)
+        if (AsWrittenAmong(index, top, i => scores.Docs[i], probe) is not { } written)
         {
             return;
         }
@@ -243,8 +242,14 @@ internal static partial class Ranker
             top = BestScores.Top(i => scorer.Score(match.Docs[i], match.Frequency(i)), match.Docs.Length, ProximityDepth, out best);
         }
 
-        var written = top.Select(i => match.Docs[i]).Where(doc => NearMatcher.OccursAsWritten(index, doc, probe)).Order().ToArray();
-        return written.Length == 0 || written.Length == top.Length ? null : (written, best);
+        return AsWrittenAmong(index, top, i => match.Docs[i], probe) is { } written ? ([.. written.Select(i => match.Docs[i]).Order()], best) : null;
+    }
+
+    /// <summary>Of the best matches' positions <paramref name="top"/>, those whose passage holds <paramref name="probe"/> as written; null when all or none do.</summary>
+    private static int[]? AsWrittenAmong(IndexSnapshot index, int[] top, Func<int, int> passageAt, string probe)
+    {
+        var written = top.Where(i => NearMatcher.OccursAsWritten(index, passageAt(i), probe)).ToArray();
+        return written.Length == 0 || written.Length == top.Length ? null : written;
     }
 
     /// <summary>Passages found only through a thesaurus term drop below every passage holding the words as typed (<paramref name="exact"/>, sorted).</summary>

@@ -129,9 +129,8 @@ public sealed partial class Searcher
 
         public int Doc(int i) => match.Docs[i];
 
-        public double Score(int i, int doc) => raised is { } r && Array.BinarySearch(r.Docs, doc) >= 0
-            ? scorer.Score(doc, match.Frequency(i)) + r.By
-            : scorer.Score(doc, match.Frequency(i));
+        public double Score(int i, int doc) =>
+            scorer.Score(doc, match.Frequency(i)) + (raised is { } r && Array.BinarySearch(r.Docs, doc) >= 0 ? r.By : 0);
     }
 
     /// <summary>
