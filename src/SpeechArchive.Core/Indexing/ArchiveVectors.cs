@@ -221,7 +221,13 @@ public static class ArchiveVectors
     }
 
     /// <summary>The stored cells when they were made for <paramref name="table"/> (else null, as when they cannot be read).</summary>
-    private static VectorCells? StoredCells(IndexStore store, PassageVectorTable table)
+    private static VectorCells? StoredCells(IndexStore store, PassageVectorTable table) =>
+        ReadCells(store) is var (cells, madeFor) && madeFor == table.Fingerprint() && cells.Rows == table.Count && cells.Dimensions == table.Dimensions
+            ? cells
+            : null;
+
+    /// <summary>The stored cells with the fingerprint of the table they were made for; null when there are none or they cannot be read.</summary>
+    private static (VectorCells Cells, long MadeFor)? ReadCells(IndexStore store)
     {
         if (store.GetVectors(CellsRow) is not { } bytes)
         {
@@ -230,8 +236,7 @@ public static class ArchiveVectors
 
         try
         {
-            var (cells, madeFor) = VectorCells.FromBytes(bytes, $"{store.DatabasePath}: vectors '{CellsRow}'");
-            return madeFor == table.Fingerprint() && cells.Rows == table.Count && cells.Dimensions == table.Dimensions ? cells : null;
+            return VectorCells.FromBytes(bytes, $"{store.DatabasePath}: vectors '{CellsRow}'");
         }
         catch (SpeechArchiveException)
         {
@@ -285,15 +290,83 @@ public static class ArchiveVectors
         }
 
         StoredPassageVectors? passages = null;
-        if (Current(store, MetaKey.VectorPassagesOf) && (stored || model == BaseModel)
-            && store.ReadVectors(PassagesRow, s => PassageVectorTable.Read(s, $"{store.DatabasePath}: vectors '{PassagesRow}'")) is { } read)
+        if (Current(store, MetaKey.VectorPassagesOf) && (stored || model == BaseModel))
         {
-            passages = read.Dimensions == words.Dimensions ? new StoredPassageVectors(read, StoredCells(store, read)) : null;
+            passages = MappedPassages(store, words.Dimensions, generation, out var file);
+            if (passages is null && store.ReadVectors(PassagesRow, s => PassageVectorTable.Read(s, $"{store.DatabasePath}: vectors '{PassagesRow}'")) is { } read)
+            {
+                var cells = read.Dimensions == words.Dimensions ? StoredCells(store, read) : null;
+                passages = read.Dimensions == words.Dimensions
+                    ? new StoredPassageVectors(read, cells) { File = cells is not null ? file : null } // (cells made for this table: the file's digest is its)
+                    : null;
+            }
         }
 
         return (new MeaningModel(stored ? model! : BaseModel, stored || model == BaseModel ? generation : 0, characters,
             store.GetMeta(MetaKey.VectorLearned), words), passages);
     }
+
+    /// <summary>
+    /// The passages' vectors mapped from the generation's vectors file (<see cref="PassageVectorFile"/>), laid out as the
+    /// stored cells lay them out, when the file is whole and made from the stored vectors; else null, with the file the
+    /// rows are to be written to once laid out (null where there are no current cells, or no room in a file). The file is
+    /// named by a digest of the fingerprint of the table the stored cells were made for (written with it in one transaction:
+    /// its passages and common component, which fix its rows) and of what made it (model, its generation, the lexicon).
+    /// </summary>
+    private static StoredPassageVectors? MappedPassages(IndexStore store, int dimensions, long modelGeneration, out VectorFile? file)
+    {
+        file = null;
+        if (!Current(store, MetaKey.VectorCellsOf) || ReadCells(store) is not var (cells, table) || cells.Dimensions != dimensions
+            || !PassageVectorFile.Fits(cells.Rows, dimensions))
+        {
+            return null;
+        }
+
+        var of = string.Join('\t', store.GetMeta(MetaKey.VectorModel), modelGeneration.ToString(CultureInfo.InvariantCulture), store.GetMeta(MetaKey.VectorLexicon));
+        file = new VectorFile(store.Directory, store.Generation, FileDigest(table, of), of);
+        return PassageVectorFile.Read(file.Path, file.Generation, file.Digest, cells.Rows, dimensions) is var (ids, rows)
+            ? new StoredPassageVectors(null, cells) { Mapped = (ids, rows) }
+            : null;
+    }
+
+    /// <summary>
+    /// The passages' vectors <paramref name="stored"/> serves, laid out for search: mapped from the generation's vectors file
+    /// when it was whole; else the table laid out in its own arrays, then written to that file and mapped from it, so that the
+    /// rows leave the heap from the first load on. Where the file cannot be written (a read-only folder, a full disk) the
+    /// arrays serve, and the next load tries again.
+    /// </summary>
+    internal static PassageVectors Serve(StoredPassageVectors stored, WordVectors words, Lexicon lexicon)
+    {
+        if (stored.Mapped is var (_, mappedRows))
+        {
+            return PassageVectors.FromLaidOut(mappedRows, words, lexicon, stored.Cells!);
+        }
+
+        var table = stored.Table!;
+        var vectors = PassageVectors.FromOwned(table, words, lexicon, stored.Cells);
+        if (stored.File is not { } file || vectors.LaidOut is not { } rows)
+        {
+            return vectors;
+        }
+
+        try
+        {
+            PassageVectorFile.Write(file.Path, file.Generation, file.Digest, table.Ids, rows);
+            PassageVectorFile.DeleteOthers(file.Directory, file.Generation, System.IO.Path.GetFileName(file.Path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return vectors;
+        }
+
+        return PassageVectorFile.Read(file.Path, file.Generation, file.Digest, table.Count, table.Dimensions) is var (_, written)
+            ? PassageVectors.FromLaidOut(written, words, lexicon, stored.Cells!)
+            : vectors;
+    }
+
+    /// <summary>The vectors file's digest (16 hex digits) for the table of <paramref name="fingerprint"/> made by <paramref name="of"/>.</summary>
+    private static string FileDigest(long fingerprint, string of) =>
+        Fingerprint(string.Create(CultureInfo.InvariantCulture, $"{fingerprint}\t{of}")).ToLowerInvariant();
 
     private static long? MetaNumber(IndexStore store, MetaKey key) =>
         long.TryParse(store.GetMeta(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
@@ -330,9 +403,35 @@ public sealed record VectorRefresh(string Model, long Generation, bool Learned, 
     public double CellsSeconds { get; init; }
 }
 
-/// <summary>The passages' vectors stored with the index, and their cells when they were stored for that table.</summary>
-internal sealed record StoredPassageVectors(PassageVectorTable Table, VectorCells? Cells)
+/// <summary>
+/// The passages' vectors stored with the index, and their cells when they were stored for that table: the table read from the
+/// database, or (<see cref="Mapped"/>, then without a table) its rows laid out for the cells, mapped from the generation's
+/// vectors file with the passages' ids.
+/// </summary>
+internal sealed record StoredPassageVectors(PassageVectorTable? Table, VectorCells? Cells)
 {
+    /// <summary>The passages' ids and their laid-out rows, mapped (<see cref="PassageVectorFile"/>); null when the table was read.</summary>
+    public (Column<long> Ids, LaidOutRows Rows)? Mapped { get; init; }
+
+    /// <summary>Where the table's rows, once laid out for the cells, are written for the next loads to map (null: nowhere).</summary>
+    public VectorFile? File { get; init; }
+
     /// <summary>These, when their rows are exactly the passages <paramref name="passageIds"/> (row i is passage i); else null.</summary>
-    public StoredPassageVectors? For(ReadOnlySpan<long> passageIds) => Table.Covers(passageIds) ? this : null;
+    public StoredPassageVectors? For(ReadOnlySpan<long> passageIds)
+    {
+        if (Mapped is not var (ids, _))
+        {
+            return Table!.Covers(passageIds) ? this : null;
+        }
+
+        var covers = ids.Span.SequenceEqual(passageIds);
+        ids.KeepAlive();
+        return covers ? this : null;
+    }
+}
+
+/// <summary>The generation's vectors file (<see cref="PassageVectorFile"/>) in <paramref name="Directory"/>: its generation, digest and what made the vectors.</summary>
+internal sealed record VectorFile(string Directory, long Generation, string Digest, string Of)
+{
+    public string Path => System.IO.Path.Combine(Directory, PassageVectorFile.NameFor(Generation, Digest));
 }

@@ -137,7 +137,7 @@ internal sealed class SearchStructures
 
     private Semantics.PassageVectors? BuildPassageVectors() =>
         index.Meaning?.Words is not { } words ? null
-        : index.TakeStoredVectors() is { } stored ? Semantics.PassageVectors.FromOwned(stored.Table, words, Segmenter.Lexicon, stored.Cells)
+        : index.TakeStoredVectors() is { } stored ? Indexing.ArchiveVectors.Serve(stored, words, Segmenter.Lexicon)
         : Semantics.PassageVectors.Build([.. Enumerable.Range(0, index.Passages.Count).Select(index.PassageText)], words, Segmenter);
 
     /// <summary>Headings and titles as hits of their own: the first passage under a heading or title that holds a phrase.</summary>

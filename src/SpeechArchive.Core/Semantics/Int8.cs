@@ -31,21 +31,23 @@ internal static class Int8
     /// <see cref="DotUnsigned"/> of <paramref name="u"/> with each of the rows <paramref name="from"/>..<paramref name="to"/>
     /// of <paramref name="rows"/> (row length u.Length), into <paramref name="into"/>[row − from]: one loop, no call per row.
     /// </summary>
-    public static void DotUnsignedRows(ReadOnlySpan<byte> u, sbyte[] rows, int from, int to, Span<int> into)
+    public static void DotUnsignedRows(ReadOnlySpan<byte> u, ReadOnlySpan<sbyte> rows, int from, int to, Span<int> into)
     {
         var d = u.Length;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)to * d, rows.Length, nameof(to)); // the fast path reads unchecked
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
         if (!Avx2.IsSupported || d % 32 != 0)
         {
             for (var row = from; row < to; row++)
             {
-                into[row - from] = DotUnsigned(u, rows.AsSpan(row * d, d));
+                into[row - from] = DotUnsigned(u, rows.Slice(row * d, d));
             }
 
             return;
         }
 
         ref var pu = ref MemoryMarshal.GetReference(u);
-        ref var ps = ref MemoryMarshal.GetArrayDataReference(rows);
+        ref var ps = ref MemoryMarshal.GetReference(rows);
         var ones = Vector256.Create((short)1);
         var steps = d / 32;
         Span<Vector256<byte>> query = stackalloc Vector256<byte>[steps];
@@ -79,7 +81,7 @@ internal static class Int8
 
         for (; r < to; r++)
         {
-            into[r - from] = DotUnsigned(u, rows.AsSpan(r * d, d));
+            into[r - from] = DotUnsigned(u, rows.Slice(r * d, d));
         }
     }
 

@@ -1,4 +1,5 @@
 using SpeechArchive.Analysis;
+using SpeechArchive.Storage;
 
 namespace SpeechArchive.Semantics;
 
@@ -12,16 +13,17 @@ public sealed class PassageVectors
     /// <summary>Cells probed per query: with about √n cells, about 1/16 of the rows are scanned (recall of the thirty nearest in docs/benchmarks.md).</summary>
     public const int DefaultProbes = 40;
 
-    // Rows in their laid-out order: cell by cell when there are cells, else by passage.
-    private readonly sbyte[] data;
-    private readonly float[] scales;
-    private readonly int[] sums;
+    // Rows in their laid-out order: cell by cell when there are cells, else by passage. Arrays, or mapped from the
+    // generation's vectors file (Storage.PassageVectorFile), whose pages are the page cache's rather than the heap's.
+    private readonly Column<sbyte> data;
+    private readonly Column<float> scales;
+    private readonly Column<int> sums;
     private readonly float[] common;
     private readonly Lexicon lexicon;
     private readonly VectorCells? cells;
 
-    /// <summary>Each passage's laid-out row (null: the same as the passage).</summary>
-    private readonly int[]? rowOf;
+    /// <summary>Each passage's laid-out row (empty without cells: the same as the passage).</summary>
+    private readonly Column<int> rowOf;
 
     private PassageVectors(WordVectors words, Lexicon lexicon, sbyte[] data, float[] scales, int[] sums, float[] common, VectorCells? cells, bool inPlace)
     {
@@ -37,22 +39,57 @@ public sealed class PassageVectors
 
         // Lay the rows out cell by cell, so a probed cell is one contiguous scan.
         var d = words.Dimensions;
+        var positions = new int[scales.Length];
         if (inPlace)
         {
-            (this.data, this.scales, this.sums, rowOf) = (data, scales, sums, new int[scales.Length]);
-            LayOutInPlace(cells.Order, data, scales, sums, rowOf, d);
+            LayOutInPlace(cells.Order, data, scales, sums, positions, d);
+            (this.data, this.scales, this.sums, rowOf) = (data, scales, sums, positions);
             return;
         }
 
-        (this.data, this.scales, this.sums, rowOf) = (new sbyte[data.Length], new float[scales.Length], new int[sums.Length], new int[scales.Length]);
+        var (laidData, laidScales, laidSums) = (new sbyte[data.Length], new float[scales.Length], new int[sums.Length]);
         for (var at = 0; at < cells.Order.Length; at++)
         {
             var passage = cells.Order[at];
-            data.AsSpan(passage * d, d).CopyTo(this.data.AsSpan(at * d, d));
-            this.scales[at] = scales[passage];
-            this.sums[at] = sums[passage];
-            rowOf[passage] = at;
+            data.AsSpan(passage * d, d).CopyTo(laidData.AsSpan(at * d, d));
+            laidScales[at] = scales[passage];
+            laidSums[at] = sums[passage];
+            positions[passage] = at;
         }
+
+        (this.data, this.scales, this.sums, rowOf) = (laidData, laidScales, laidSums, positions);
+    }
+
+    /// <summary>Vectors already laid out cell by cell (<see cref="LaidOut"/>, as <see cref="Storage.PassageVectorFile"/> maps them).</summary>
+    private PassageVectors(WordVectors words, Lexicon lexicon, LaidOutRows rows, VectorCells cells)
+    {
+        (Words, this.lexicon, this.cells) = (words, lexicon, cells);
+        (data, scales, sums, rowOf, common) = (rows.Data, rows.Scales, rows.Sums, rows.RowOf, rows.Common);
+        CellsStored = true;
+    }
+
+    /// <summary>
+    /// The rows as laid out for search (with cells: cell by cell, <see cref="LaidOutRows.RowOf"/> each passage's row), what
+    /// <see cref="Storage.PassageVectorFile"/> writes and maps; null without cells (a small archive: rows by passage).
+    /// </summary>
+    internal LaidOutRows? LaidOut => cells is null ? null : new LaidOutRows(data, scales, sums, rowOf, common);
+
+    /// <summary>Whether the rows are read from a mapped file rather than the heap.</summary>
+    public bool Mapped => data.Mapped;
+
+    /// <summary>
+    /// Vectors over rows laid out for <paramref name="cells"/> (mapped from the generation's vectors file), checked to fit them:
+    /// <paramref name="cells"/>' rows and the words' dimensions.
+    /// </summary>
+    internal static PassageVectors FromLaidOut(LaidOutRows rows, WordVectors words, Lexicon lexicon, VectorCells cells)
+    {
+        var (n, d) = (rows.Scales.Length, words.Dimensions);
+        if (rows.Common.Length != d || rows.Data.Length != (long)n * d || rows.Sums.Length != n || rows.RowOf.Length != n || cells.Rows != n || cells.Dimensions != d)
+        {
+            throw new ArgumentException($"laid-out rows of {rows.Common.Length} dimensions over {n} passages for cells over {cells.Rows} of {cells.Dimensions}", nameof(rows));
+        }
+
+        return new PassageVectors(words, lexicon, rows, cells);
     }
 
     /// <summary>
@@ -190,13 +227,16 @@ public sealed class PassageVectors
         for (var i = 0; i < taken; i++)
         {
             var passage = passages[(int)((long)i * passages.Count / taken)];
-            var at = rowOf?[passage] ?? passage;
+            var at = RowOf(passage);
             var scale = scales[at];
+            var row = data.Span.Slice(at * d, d);
             for (var k = 0; k < d; k++)
             {
-                sum[k] += data[(at * d) + k] * scale;
+                sum[k] += row[k] * scale;
             }
         }
+
+        data.KeepAlive();
 
         return VectorMath.Normalize(sum) ? sum : null;
     }
@@ -267,16 +307,19 @@ public sealed class PassageVectors
         }
 
         var raw = System.Buffers.ArrayPool<int>.Shared.Rent(to - from);
-        Int8.DotUnsignedRows(q, data, from, to, raw);
+        Int8.DotUnsignedRows(q, data.Span, from, to, raw);
+        ReadOnlySpan<int> rowSums = sums.Span;
+        ReadOnlySpan<float> rowScales = scales.Span;
         for (var i = from; i < to; i++)
         {
-            var cosine = (raw[i - from] - (Int8.Offset * sums[i])) * scales[i] * queryScale;
+            var cosine = (raw[i - from] - (Int8.Offset * rowSums[i])) * rowScales[i] * queryScale;
             if (cosine >= kept.Threshold)
             {
                 kept.Offer(cells is null ? i : cells.Order[i], cosine, 0);
             }
         }
 
+        GC.KeepAlive(this); // the map stays open until the scan is done (its columns are this object's)
         System.Buffers.ArrayPool<int>.Shared.Return(raw);
     }
 
@@ -284,13 +327,15 @@ public sealed class PassageVectors
     public float[] VectorOf(int passage)
     {
         var d = Dimensions;
-        var at = rowOf?[passage] ?? passage;
+        var at = RowOf(passage);
         var vector = new float[d];
+        var row = data.Span.Slice(at * d, d);
         for (var k = 0; k < d; k++)
         {
-            vector[k] = data[(at * d) + k] * scales[at];
+            vector[k] = row[k] * scales[at];
         }
 
+        data.KeepAlive();
         VectorMath.Normalize(vector);
         return vector;
     }
@@ -299,14 +344,24 @@ public sealed class PassageVectors
     public double Similarity(ReadOnlySpan<float> query, int passage)
     {
         var d = Dimensions;
-        var at = rowOf?[passage] ?? passage;
-        var row = data.AsSpan(at * d, d);
+        var at = RowOf(passage);
+        var row = data.Span.Slice(at * d, d);
         var sum = 0.0;
         for (var k = 0; k < d; k++)
         {
             sum += query[k] * row[k];
         }
 
+        data.KeepAlive();
         return sum * scales[at];
     }
+
+    /// <summary>Passage <paramref name="passage"/>'s laid-out row.</summary>
+    private int RowOf(int passage) => rowOf.Length == 0 ? passage : rowOf[passage];
 }
+
+/// <summary>
+/// Passage vectors laid out for search: <see cref="Data"/> row by row (8-bit) with each row's <see cref="Scales"/> and
+/// <see cref="Sums"/> (of its bytes), <see cref="RowOf"/> each passage's row, and the archive's common component.
+/// </summary>
+internal sealed record LaidOutRows(Column<sbyte> Data, Column<float> Scales, Column<int> Sums, Column<int> RowOf, float[] Common);
