@@ -2,8 +2,8 @@ namespace SpeechArchive.Search;
 
 /// <summary>
 /// The positions of the best scores, as a <see cref="TopK"/> by relevance keeps them (higher score first, of equal scores the
-/// lower position): which they are, found by selection in linear time (<see cref="Below"/>), or the few best in order,
-/// through a heap of their number (<see cref="Top(double[], int, int)"/>).
+/// lower position), found through a heap of their number: which they are (<see cref="Below"/>), or the few best in order
+/// (<see cref="Top(double[], int, int)"/>).
 /// </summary>
 internal static class BestScores
 {
@@ -13,49 +13,45 @@ internal static class BestScores
     /// </summary>
     public static int[] Below(double[] scores, int count, double ceiling, int k)
     {
-        var below = new List<int>(count);
-        for (var i = 0; i < count; i++)
-        {
-            if (scores[i] < ceiling)
-            {
-                below.Add(i);
-            }
-        }
-
-        if (below.Count <= k)
-        {
-            return [.. below];
-        }
-
+        // Through a heap of k (a broad word's free text has hundreds of thousands of scores, of which a hundred are kept):
+        // the positions below the ceiling go in while fewer than k are kept, then each replaces the worst kept when better.
         if (k <= 0)
         {
             return [];
         }
 
-        var values = new double[below.Count];
-        for (var j = 0; j < values.Length; j++)
+        var heap = new (int At, double Score)[Math.Min(k, count)];
+        var n = 0;
+        for (var i = 0; i < count; i++)
         {
-            values[j] = scores[below[j]];
-        }
-
-        // The k-th highest score: all above it are kept, and of those equal to it the lowest positions, up to k in all.
-        var edge = Select(values, values.Length - k);
-        var above = 0;
-        foreach (var value in values)
-        {
-            above += value > edge ? 1 : 0;
-        }
-
-        var kept = new int[k];
-        var (n, ties) = (0, k - above);
-        foreach (var i in below)
-        {
-            if (scores[i] > edge || (scores[i] == edge && ties-- > 0))
+            if (!(scores[i] < ceiling))
             {
-                kept[n++] = i;
+                continue; // (at or above it, or not a number)
+            }
+
+            var next = (i, scores[i]);
+            if (n < heap.Length)
+            {
+                heap[n] = next;
+                for (var at = n++; at > 0 && Better(heap[(at - 1) / 2], heap[at]); at = (at - 1) / 2)
+                {
+                    (heap[at], heap[(at - 1) / 2]) = (heap[(at - 1) / 2], heap[at]);
+                }
+            }
+            else if (Better(next, heap[0]))
+            {
+                heap[0] = next;
+                SiftDown(heap, n);
             }
         }
 
+        var kept = new int[n];
+        for (var j = 0; j < n; j++)
+        {
+            kept[j] = heap[j].At;
+        }
+
+        Array.Sort(kept);
         return kept;
     }
 
@@ -95,27 +91,7 @@ internal static class BestScores
             }
 
             heap[0] = next;
-            for (var at = 0; ;)
-            {
-                var (left, worst) = ((2 * at) + 1, at);
-                if (left < k && Better(heap[worst], heap[left]))
-                {
-                    worst = left;
-                }
-
-                if (left + 1 < k && Better(heap[worst], heap[left + 1]))
-                {
-                    worst = left + 1;
-                }
-
-                if (worst == at)
-                {
-                    break;
-                }
-
-                (heap[at], heap[worst]) = (heap[worst], heap[at]);
-                at = worst;
-            }
+            SiftDown(heap, k);
         }
 
         Array.Sort(heap, static (a, b) => a.At == b.At ? 0 : Better(a, b) ? -1 : 1);
@@ -126,48 +102,29 @@ internal static class BestScores
     /// <summary>Whether <paramref name="a"/> ranks above <paramref name="b"/>: a higher score, or the same and a lower position.</summary>
     private static bool Better((int At, double Score) a, (int At, double Score) b) => a.Score > b.Score || (a.Score == b.Score && a.At < b.At);
 
-    /// <summary>The value that would stand at <paramref name="nth"/> if <paramref name="values"/> were sorted ascending (reorders them).</summary>
-    private static double Select(double[] values, int nth)
+    /// <summary>Moves the new root of the first <paramref name="k"/> entries of <paramref name="heap"/> (the worst at the root) down to its place.</summary>
+    private static void SiftDown((int At, double Score)[] heap, int k)
     {
-        var (lo, hi) = (0, values.Length - 1);
-        while (lo < hi)
+        for (var at = 0; ;)
         {
-            // Three-way partition around the middle value, so runs of equal scores end the search at once.
-            var pivot = values[lo + ((hi - lo) / 2)];
-            var (lt, i, gt) = (lo, lo, hi);
-            while (i <= gt)
+            var (left, worst) = ((2 * at) + 1, at);
+            if (left < k && Better(heap[worst], heap[left]))
             {
-                if (values[i] < pivot)
-                {
-                    (values[lt], values[i]) = (values[i], values[lt]);
-                    lt++;
-                    i++;
-                }
-                else if (values[i] > pivot)
-                {
-                    (values[gt], values[i]) = (values[i], values[gt]);
-                    gt--;
-                }
-                else
-                {
-                    i++;
-                }
+                worst = left;
             }
 
-            if (nth < lt)
+            if (left + 1 < k && Better(heap[worst], heap[left + 1]))
             {
-                hi = lt - 1;
+                worst = left + 1;
             }
-            else if (nth > gt)
+
+            if (worst == at)
             {
-                lo = gt + 1;
+                return;
             }
-            else
-            {
-                return pivot;
-            }
+
+            (heap[at], heap[worst]) = (heap[worst], heap[at]);
+            at = worst;
         }
-
-        return values[nth];
     }
 }

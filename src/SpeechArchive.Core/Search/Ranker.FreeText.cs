@@ -161,14 +161,15 @@ internal static partial class Ranker
         double Credit(int doc) => best > edge ? MeaningWeight * Math.Clamp((vectors.Similarity(q, doc) - edge) / (best - edge), 0, 1) : 0;
 
         var max = BestBelowNear(words);
+        var credited = BestScores.Below(words.Scores, words.Count, NearTier, FusionDepth);
 
-        var scores = new double[words.Count];
+        // In place (the word ranking's scores are this ranking's own): the scaling keeps their order below the near tier.
+        var scores = words.Scores;
         for (var i = 0; i < words.Count; i++)
         {
-            scores[i] = words.Scores[i] >= NearTier ? words.Scores[i] : words.Scores[i] / max * FusedScale;
+            scores[i] = scores[i] >= NearTier ? scores[i] : scores[i] / max * FusedScale;
         }
 
-        var credited = BestScores.Below(words.Scores, words.Count, NearTier, FusionDepth);
         Cores.For(credited.Length, ApartFrom, j => scores[credited[j]] += Credit(words.Docs[credited[j]]) * FusedScale);
 
         var added = new List<(int Doc, double Score)>();
@@ -182,7 +183,7 @@ internal static partial class Ranker
 
         added.Sort((x, y) => x.Doc.CompareTo(y.Doc));
         var meaning = new ScoredDocs([.. added.Select(x => x.Doc)], [.. added.Select(x => x.Score)]);
-        return (new ScoredDocs(words.Docs, scores).Or(meaning), meaning.Docs);
+        return (words.Or(meaning), meaning.Docs);
     }
 
     /// <summary>The best passage holding a formulation the query describes scores this share of the best word score.</summary>
@@ -248,12 +249,14 @@ internal static partial class Ranker
     /// </summary>
     private static ScoredDocs SlotScores(Bm25 bm25, WordSlot slot, Func<QueryWord, WordMatch> match)
     {
-        var scores = ScoredDocs.Empty;
-        foreach (var word in slot.Words)
+        // (A word's scores are made afresh: the ranking may change them in place.)
+        var scores = slot.Words.Count == 1 ? bm25.Score(match(slot.Words[0])) : ScoredDocs.Empty;
+        for (var w = 0; slot.Words.Count > 1 && w < slot.Words.Count; w++)
         {
-            scores = scores.Or(bm25.Score(match(word)));
+            scores = scores.Or(bm25.Score(match(slot.Words[w])));
         }
 
+        var best = new List<ScoredDocs> { scores };
         foreach (var term in slot.Expansions)
         {
             var expanded = bm25.Score(match(term));
@@ -262,7 +265,7 @@ internal static partial class Ranker
                 expanded.Scores[i] *= ExpansionWeight;
             }
 
-            scores = Max(scores, expanded);
+            best.Add(expanded);
         }
 
         if (slot.Components.Count > 1)
@@ -273,10 +276,49 @@ internal static partial class Ranker
                 together.Scores[i] *= ComponentsWeight / slot.Components.Count;
             }
 
-            scores = Max(scores, together);
+            best.Add(together);
         }
 
-        return scores;
+        return Max(best);
+    }
+
+    /// <summary>Documents in any of <paramref name="all"/>; where several, the highest score (one merge of them all, as <see cref="Max(ScoredDocs, ScoredDocs)"/> in turn).</summary>
+    private static ScoredDocs Max(List<ScoredDocs> all)
+    {
+        all.RemoveAll(s => s.Count == 0);
+        if (all.Count <= 1)
+        {
+            return all.Count == 0 ? ScoredDocs.Empty : all[0];
+        }
+
+        var count = 0;
+        Union(all, (_, _, _) => count++);
+        var into = ScoredDocs.Exactly(count);
+        var (heads, n) = (new int[all.Count], 0);
+        while (n < count)
+        {
+            var doc = int.MaxValue;
+            for (var s = 0; s < all.Count; s++)
+            {
+                if (heads[s] < all[s].Count && all[s].Docs[heads[s]] < doc)
+                {
+                    doc = all[s].Docs[heads[s]];
+                }
+            }
+
+            var score = double.MinValue;
+            for (var s = 0; s < all.Count; s++)
+            {
+                if (heads[s] < all[s].Count && all[s].Docs[heads[s]] == doc)
+                {
+                    score = Math.Max(score, all[s].Scores[heads[s]++]);
+                }
+            }
+
+            (into.Docs[n], into.Scores[n++]) = (doc, score);
+        }
+
+        return into;
     }
 
     /// <summary>
@@ -290,11 +332,45 @@ internal static partial class Ranker
             return (ScoredDocs.Empty, 0);
         }
 
+        if (slots.Count == 1)
+        {
+            return (slots[0], Math.Min(minimum, 1)); // every passage holds the one word: all count, as they are
+        }
+
+        // Two walks of the lists side by side: the first counts how many passages hold each number of words, the second
+        // keeps those holding at least the minimum, in arrays of their exact size.
+        var held = new int[slots.Count + 1];
+        Union(slots, (_, count, _) => held[count]++);
+
+        // Too few passages hold that many words: lower the minimum (those holding more still rank higher by their sums).
+        var atLeast = asWritten; // (a few passages may be counted twice: the threshold is a rough one)
+        for (var m = slots.Count; m >= 1; m--)
+        {
+            atLeast += held[m];
+            if (m <= minimum && (atLeast >= FewResults || m == 1))
+            {
+                minimum = m;
+                break;
+            }
+        }
+
+        var kept = ScoredDocs.Exactly(held.Skip(Math.Max(0, minimum)).Sum());
+        var n = 0;
+        Union(slots, (doc, count, score) =>
+        {
+            if (count >= minimum)
+            {
+                (kept.Docs[n], kept.Scores[n++]) = (doc, score);
+            }
+        });
+
+        return (kept, minimum);
+    }
+
+    /// <summary>Each passage in any of <paramref name="slots"/>, ascending, with how many hold it and their scores summed in the slots' order.</summary>
+    private static void Union(List<ScoredDocs> slots, Action<int, int, double> each)
+    {
         var heads = new int[slots.Count];
-        var capacity = (int)Math.Min(slots.Sum(s => (long)s.Count), Array.MaxLength); // the union is at most the sum: no regrowing
-        var docs = new List<int>(capacity);
-        var scores = new List<double>(capacity);
-        var counts = new List<byte>(capacity);
         while (true)
         {
             var doc = int.MaxValue;
@@ -308,7 +384,7 @@ internal static partial class Ranker
 
             if (doc == int.MaxValue)
             {
-                break;
+                return;
             }
 
             var (count, score) = (0, 0.0);
@@ -321,41 +397,8 @@ internal static partial class Ranker
                 }
             }
 
-            docs.Add(doc);
-            scores.Add(score);
-            counts.Add((byte)Math.Min(count, 255));
+            each(doc, count, score);
         }
-
-        // Too few passages hold that many words: lower the minimum (those holding more still rank higher by their sums).
-        var held = new int[slots.Count + 1];
-        foreach (var count in counts)
-        {
-            held[count]++;
-        }
-
-        var atLeast = asWritten; // (a few passages may be counted twice: the threshold is a rough one)
-        for (var m = slots.Count; m >= 1; m--)
-        {
-            atLeast += held[m];
-            if (m <= minimum && (atLeast >= FewResults || m == 1))
-            {
-                minimum = m;
-                break;
-            }
-        }
-
-        var keptDocs = new List<int>(docs.Count);
-        var keptScores = new List<double>(docs.Count);
-        for (var i = 0; i < docs.Count; i++)
-        {
-            if (counts[i] >= minimum)
-            {
-                keptDocs.Add(docs[i]);
-                keptScores.Add(scores[i]);
-            }
-        }
-
-        return (new ScoredDocs([.. keptDocs], [.. keptScores]), minimum);
     }
 
     /// <summary>Documents in either; where both, the higher score.</summary>

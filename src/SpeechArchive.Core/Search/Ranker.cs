@@ -136,11 +136,36 @@ internal static partial class Ranker
             }
         }
 
+        // Two walks: the first counts the passages holding every word, the second fills arrays of that size with them and
+        // each word's position in its own list.
         var order = Enumerable.Range(0, words.Count).OrderBy(w => found[w].Docs.Length).ToArray();
+        var n = HeldByAll(found, order, null, null);
+        var docs = new int[n];
+        var positions = new int[n * words.Count];
+        HeldByAll(found, order, docs, positions);
+
+        var scores = new double[n];
+        for (var w = 0; w < words.Count; w++)
+        {
+            using var scorer = bm25.Scorer(found[w]);
+            for (var i = 0; i < n; i++)
+            {
+                scores[i] += scorer.Score(docs[i], found[w].Frequency(positions[(i * words.Count) + w]));
+            }
+        }
+
+        return new ScoredDocs(docs, scores);
+    }
+
+    /// <summary>
+    /// How many passages every one of <paramref name="found"/> holds: the rarest's (<paramref name="order"/>: rarest first)
+    /// looked up in the others; written, when given, into <paramref name="docs"/> with each word's position in its list.
+    /// </summary>
+    private static int HeldByAll(WordMatch[] found, int[] order, int[]? docs, int[]? positions)
+    {
         var rarest = found[order[0]].Docs;
-        var at = new int[words.Count];
-        var docs = new List<int>();
-        var positions = new List<int>();
+        var at = new int[found.Length];
+        var n = 0;
         for (var r = 0; r < rarest.Length; r++)
         {
             var doc = rarest[r];
@@ -163,22 +188,17 @@ internal static partial class Ranker
 
             if (all)
             {
-                docs.Add(doc);
-                positions.AddRange(at);
+                if (docs is not null)
+                {
+                    docs[n] = doc;
+                    at.CopyTo(positions!, n * found.Length);
+                }
+
+                n++;
             }
         }
 
-        var scores = new double[docs.Count];
-        for (var w = 0; w < words.Count; w++)
-        {
-            using var scorer = bm25.Scorer(found[w]);
-            for (var i = 0; i < docs.Count; i++)
-            {
-                scores[i] += scorer.Score(docs[i], found[w].Frequency(positions[(i * words.Count) + w]));
-            }
-        }
-
-        return new ScoredDocs([.. docs], scores);
+        return n;
     }
 
     /// <summary>Of several words run together, the best matches that hold them together and in order rise.</summary>

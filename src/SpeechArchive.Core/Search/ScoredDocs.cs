@@ -1,6 +1,10 @@
 namespace SpeechArchive.Search;
 
-/// <summary>Passages (sorted dense ids) with a score each; merged by sorted joins rather than hash maps.</summary>
+/// <summary>
+/// Passages (sorted dense ids) with a score each; merged by sorted joins rather than hash maps. Each join counts its result
+/// first and then fills arrays of that exact size, so a broad word's joins leave one pair of arrays behind each, neither
+/// grown nor trimmed, and hold nothing in a pool between searches.
+/// </summary>
 internal sealed record ScoredDocs(int[] Docs, double[] Scores)
 {
     public static ScoredDocs Empty { get; } = new([], []);
@@ -11,27 +15,16 @@ internal sealed record ScoredDocs(int[] Docs, double[] Scores)
     public ScoredDocs And(ScoredDocs other)
     {
         var (a, b) = Count <= other.Count ? (this, other) : (other, this);
-        var docs = new int[a.Count];
-        var scores = new double[a.Count];
-        var n = 0;
-        var j = 0;
-        for (var i = 0; i < a.Count && j < b.Count; i++)
-        {
-            j = PostingsMath.Gallop(b.Docs, j, a.Docs[i]);
-            if (j < b.Count && b.Docs[j] == a.Docs[i])
-            {
-                docs[n] = a.Docs[i];
-                scores[n++] = a.Scores[i] + b.Scores[j];
-            }
-        }
-
-        return new ScoredDocs(docs[..n], scores[..n]);
+        var into = Exactly(Both(a, b, null));
+        Both(a, b, into);
+        return into;
     }
 
-    /// <summary>Documents in either, scores added where both have them.</summary>
+    /// <summary>Documents in either, scores added where both have them (fresh arrays, which the ranking may change in place).</summary>
     public ScoredDocs Or(ScoredDocs other)
     {
-        var docs = new int[Count + other.Count];
+        var (a, b) = Count <= other.Count ? (this, other) : (other, this);
+        var docs = new int[Count + other.Count - Both(a, b, null)];
         var scores = new double[docs.Length];
         int i = 0, j = 0, n = 0;
         while (i < Count || j < other.Count)
@@ -53,7 +46,7 @@ internal sealed record ScoredDocs(int[] Docs, double[] Scores)
             }
         }
 
-        return new ScoredDocs(docs[..n], scores[..n]);
+        return new ScoredDocs(docs, scores);
     }
 
     /// <summary>Documents not in <paramref name="excluded"/> (sorted).</summary>
@@ -64,20 +57,60 @@ internal sealed record ScoredDocs(int[] Docs, double[] Scores)
             return this;
         }
 
-        var docs = new int[Count];
-        var scores = new double[Count];
-        var n = 0;
-        var j = 0;
+        var into = Exactly(Count - Excluded(excluded, null));
+        Excluded(excluded, into);
+        return into;
+    }
+
+    /// <summary>Arrays for <paramref name="count"/> passages.</summary>
+    internal static ScoredDocs Exactly(int count) => count == 0 ? Empty : new ScoredDocs(new int[count], new double[count]);
+
+    /// <summary>
+    /// How many passages <paramref name="a"/> (the shorter) and <paramref name="b"/> share, each looked up in
+    /// <paramref name="b"/> by galloping; written into <paramref name="into"/> with their scores added when given.
+    /// </summary>
+    private static int Both(ScoredDocs a, ScoredDocs b, ScoredDocs? into)
+    {
+        var (n, j) = (0, 0);
+        for (var i = 0; i < a.Count && j < b.Count; i++)
+        {
+            j = PostingsMath.Gallop(b.Docs, j, a.Docs[i]);
+            if (j < b.Count && b.Docs[j] == a.Docs[i])
+            {
+                if (into is not null)
+                {
+                    into.Docs[n] = a.Docs[i];
+                    into.Scores[n] = a.Scores[i] + b.Scores[j];
+                }
+
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>How many of these passages <paramref name="excluded"/> holds; the others written into <paramref name="into"/> when given.</summary>
+    private int Excluded(int[] excluded, ScoredDocs? into)
+    {
+        var (n, j) = (0, 0);
         for (var i = 0; i < Count; i++)
         {
             j = PostingsMath.Gallop(excluded, j, Docs[i]);
             if (j >= excluded.Length || excluded[j] != Docs[i])
             {
-                docs[n] = Docs[i];
-                scores[n++] = Scores[i];
+                if (into is not null)
+                {
+                    into.Docs[i - n] = Docs[i];
+                    into.Scores[i - n] = Scores[i];
+                }
+            }
+            else
+            {
+                n++;
             }
         }
 
-        return new ScoredDocs(docs[..n], scores[..n]);
+        return n;
     }
 }

@@ -58,6 +58,29 @@ public sealed class PostingsMathTests
     }
 
     [Fact]
+    public void WhenKeepingScoredPassagesInBothOrNotExcluded_ShouldKeepExactlyThoseWithTheirScores()
+    {
+        var scored = Gen.Choose(0, 60).SelectMany(n => Gen.Choose(0, 80).ListOf(n).Zip(Gen.Choose(1, 1000).ListOf(n)))
+            .Select(p => p.Item1.Zip(p.Item2).DistinctBy(x => x.First).OrderBy(x => x.First).ToArray())
+            .Select(xs => new ScoredDocs([.. xs.Select(x => x.First)], [.. xs.Select(x => x.Second / 7.0)]));
+
+        PropertyRuns.Check(scored.Two(), pair =>
+        {
+            var (a, b) = pair;
+            var (small, large) = a.Count <= b.Count ? (a, b) : (b, a); // the shorter one's score comes first in the sum
+            var both = small.Docs.Where(d => Array.IndexOf(large.Docs, d) >= 0).ToList();
+            var joined = a.And(b);
+            Assert.Equal(both, joined.Docs);
+            Assert.Equal(both.Select(d => small.Scores[Array.IndexOf(small.Docs, d)] + large.Scores[Array.IndexOf(large.Docs, d)]), joined.Scores);
+
+            var kept = a.Except(b.Docs);
+            var notInB = Enumerable.Range(0, a.Count).Where(i => Array.IndexOf(b.Docs, a.Docs[i]) < 0).ToList();
+            Assert.Equal(notInB.Select(i => a.Docs[i]), kept.Docs);
+            Assert.Equal(notInB.Select(i => a.Scores[i]), kept.Scores);
+        }, cases: 500);
+    }
+
+    [Fact]
     public void WhenIntersectingNothingOrOneList_ShouldGiveThatList()
     {
         int[] one = [1, 4, 9];
