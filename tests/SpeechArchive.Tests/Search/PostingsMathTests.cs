@@ -34,14 +34,15 @@ public sealed class PostingsMathTests
         }, cases: 500);
     }
 
+    /// <summary>Up to 60 passages (ids below 80, so that two lists often share some), each with a score.</summary>
+    private static Gen<ScoredDocs> Scored { get; } = Gen.Choose(0, 60).SelectMany(n => Gen.Choose(0, 80).ListOf(n).Zip(Gen.Choose(1, 1000).ListOf(n)))
+        .Select(p => p.Item1.Zip(p.Item2).DistinctBy(x => x.First).OrderBy(x => x.First).ToArray())
+        .Select(xs => new ScoredDocs([.. xs.Select(x => x.First)], [.. xs.Select(x => x.Second / 7.0)]));
+
     [Fact]
     public void WhenJoiningScoredPassages_ShouldKeepEveryPassageAndAddTheScoresOfThoseInBoth()
     {
-        var scored = Gen.Choose(0, 60).SelectMany(n => Gen.Choose(0, 80).ListOf(n).Zip(Gen.Choose(1, 1000).ListOf(n)))
-            .Select(p => p.Item1.Zip(p.Item2).DistinctBy(x => x.First).OrderBy(x => x.First).ToArray())
-            .Select(xs => new ScoredDocs([.. xs.Select(x => x.First)], [.. xs.Select(x => x.Second / 7.0)]));
-
-        PropertyRuns.Check(scored.Two(), pair =>
+        PropertyRuns.Check(Scored.Two(), pair =>
         {
             var (a, b) = pair;
             var expected = a.Docs.Union(b.Docs).Order().Select(d => (d, Array.IndexOf(a.Docs, d), Array.IndexOf(b.Docs, d)))
@@ -60,11 +61,7 @@ public sealed class PostingsMathTests
     [Fact]
     public void WhenKeepingScoredPassagesInBothOrNotExcluded_ShouldKeepExactlyThoseWithTheirScores()
     {
-        var scored = Gen.Choose(0, 60).SelectMany(n => Gen.Choose(0, 80).ListOf(n).Zip(Gen.Choose(1, 1000).ListOf(n)))
-            .Select(p => p.Item1.Zip(p.Item2).DistinctBy(x => x.First).OrderBy(x => x.First).ToArray())
-            .Select(xs => new ScoredDocs([.. xs.Select(x => x.First)], [.. xs.Select(x => x.Second / 7.0)]));
-
-        PropertyRuns.Check(scored.Two(), pair =>
+        PropertyRuns.Check(Scored.Two(), pair =>
         {
             var (a, b) = pair;
             var (small, large) = a.Count <= b.Count ? (a, b) : (b, a); // the shorter one's score comes first in the sum
