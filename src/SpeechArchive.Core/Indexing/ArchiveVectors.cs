@@ -311,7 +311,8 @@ public static class ArchiveVectors
     /// stored cells lay them out, when the file is whole and made from the stored vectors; else null, with the file the
     /// rows are to be written to once laid out (null where there are no current cells, or no room in a file). The file is
     /// named by a digest of the fingerprint of the table the stored cells were made for (written with it in one transaction:
-    /// its passages and common component, which fix its rows) and of what made it (model, its generation, the lexicon).
+    /// its passages and common component, which fix its rows) and of what made it (model, its generation, the lexicon); its
+    /// layout is checked against the stored cells when it is mapped (<see cref="PassageVectors.Fit"/>).
     /// </summary>
     private static StoredPassageVectors? MappedPassages(IndexStore store, int dimensions, long modelGeneration, out VectorFile? file)
     {
@@ -323,8 +324,8 @@ public static class ArchiveVectors
         }
 
         var of = string.Join('\t', store.GetMeta(MetaKey.VectorModel), modelGeneration.ToString(CultureInfo.InvariantCulture), store.GetMeta(MetaKey.VectorLexicon));
-        file = new VectorFile(store.Directory, store.Generation, FileDigest(table, of), of);
-        return PassageVectorFile.Read(file.Path, file.Generation, file.Digest, cells.Rows, dimensions) is var (ids, rows)
+        file = new VectorFile(store.Directory, store.Generation, FileDigest(table, of));
+        return PassageVectorFile.Read(file.Path, file.Generation, file.Digest, cells.Rows, dimensions) is var (ids, rows) && PassageVectors.Fit(rows, cells, dimensions)
             ? new StoredPassageVectors(null, cells) { Mapped = (ids, rows) }
             : null;
     }
@@ -332,8 +333,8 @@ public static class ArchiveVectors
     /// <summary>
     /// The passages' vectors <paramref name="stored"/> serves, laid out for search: mapped from the generation's vectors file
     /// when it was whole; else the table laid out in its own arrays, then written to that file and mapped from it, so that the
-    /// rows leave the heap from the first load on. Where the file cannot be written (a read-only folder, a full disk) the
-    /// arrays serve, and the next load tries again.
+    /// rows leave the heap from their first use on (the web app's comes right after the load). Where the file cannot be
+    /// written (a read-only folder, a full disk) or a later generation is committed already, the arrays serve.
     /// </summary>
     internal static PassageVectors Serve(StoredPassageVectors stored, WordVectors words, Lexicon lexicon)
     {
@@ -344,7 +345,7 @@ public static class ArchiveVectors
 
         var table = stored.Table!;
         var vectors = PassageVectors.FromOwned(table, words, lexicon, stored.Cells);
-        if (stored.File is not { } file || vectors.LaidOut is not { } rows)
+        if (stored.File is not { } file || vectors.LaidOut is not { } rows || Superseded(file))
         {
             return vectors;
         }
@@ -360,8 +361,26 @@ public static class ArchiveVectors
         }
 
         return PassageVectorFile.Read(file.Path, file.Generation, file.Digest, table.Count, table.Dimensions) is var (_, written)
+            && PassageVectors.Fit(written, stored.Cells!, table.Dimensions)
             ? PassageVectors.FromLaidOut(written, words, lexicon, stored.Cells!)
             : vectors;
+    }
+
+    /// <summary>
+    /// Whether a later generation than <paramref name="file"/>'s has been committed (a snapshot first asked for its meaning
+    /// long after it loaded): its file would be written for nothing, and its deleting of the others' could take the newer
+    /// generation's file.
+    /// </summary>
+    private static bool Superseded(VectorFile file)
+    {
+        try
+        {
+            return IndexStore.CommittedGeneration(file.Directory) > file.Generation;
+        }
+        catch (SpeechArchiveException)
+        {
+            return true; // the index cannot be read now: write nothing beside it
+        }
     }
 
     /// <summary>The vectors file's digest (16 hex digits) for the table of <paramref name="fingerprint"/> made by <paramref name="of"/>.</summary>
@@ -430,8 +449,8 @@ internal sealed record StoredPassageVectors(PassageVectorTable? Table, VectorCel
     }
 }
 
-/// <summary>The generation's vectors file (<see cref="PassageVectorFile"/>) in <paramref name="Directory"/>: its generation, digest and what made the vectors.</summary>
-internal sealed record VectorFile(string Directory, long Generation, string Digest, string Of)
+/// <summary>The generation's vectors file (<see cref="PassageVectorFile"/>) in <paramref name="Directory"/>: its generation and digest.</summary>
+internal sealed record VectorFile(string Directory, long Generation, string Digest)
 {
     public string Path => System.IO.Path.Combine(Directory, PassageVectorFile.NameFor(Generation, Digest));
 }

@@ -46,6 +46,7 @@ internal sealed record ScoredDocs(int[] Docs, double[] Scores)
             }
         }
 
+        System.Diagnostics.Debug.Assert(n == docs.Length, "passages sorted and each once in both");
         return new ScoredDocs(docs, scores);
     }
 

@@ -77,19 +77,33 @@ public sealed class PassageVectors
     /// <summary>Whether the rows are read from a mapped file rather than the heap.</summary>
     public bool Mapped => data.Mapped;
 
+    /// <summary>Vectors over rows laid out for <paramref name="cells"/> (mapped from the generation's vectors file), which <see cref="Fit"/>.</summary>
+    internal static PassageVectors FromLaidOut(LaidOutRows rows, WordVectors words, Lexicon lexicon, VectorCells cells) =>
+        Fit(rows, cells, words.Dimensions)
+            ? new PassageVectors(words, lexicon, rows, cells)
+            : throw new ArgumentException($"laid-out rows of {rows.Common.Length} dimensions over {rows.Scales.Length} passages that do not fit cells over {cells.Rows} of {cells.Dimensions}", nameof(rows));
+
     /// <summary>
-    /// Vectors over rows laid out for <paramref name="cells"/> (mapped from the generation's vectors file), checked to fit them:
-    /// <paramref name="cells"/>' rows and the words' dimensions.
+    /// Whether <paramref name="rows"/> are laid out for <paramref name="cells"/>: their sizes, <paramref name="d"/> dimensions,
+    /// and each passage's row where the cells put it (<see cref="VectorCells.Order"/>; a file is never trusted further).
     /// </summary>
-    internal static PassageVectors FromLaidOut(LaidOutRows rows, WordVectors words, Lexicon lexicon, VectorCells cells)
+    internal static bool Fit(LaidOutRows rows, VectorCells cells, int d)
     {
-        var (n, d) = (rows.Scales.Length, words.Dimensions);
+        var n = rows.Scales.Length;
         if (rows.Common.Length != d || rows.Data.Length != (long)n * d || rows.Sums.Length != n || rows.RowOf.Length != n || cells.Rows != n || cells.Dimensions != d)
         {
-            throw new ArgumentException($"laid-out rows of {rows.Common.Length} dimensions over {n} passages for cells over {cells.Rows} of {cells.Dimensions}", nameof(rows));
+            return false;
         }
 
-        return new PassageVectors(words, lexicon, rows, cells);
+        var rowOf = rows.RowOf.Span;
+        var fits = true;
+        for (var at = 0; at < n && fits; at++)
+        {
+            fits = rowOf[cells.Order[at]] == at;
+        }
+
+        rows.RowOf.KeepAlive();
+        return fits;
     }
 
     /// <summary>

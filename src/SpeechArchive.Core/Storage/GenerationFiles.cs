@@ -8,9 +8,10 @@ namespace SpeechArchive.Storage;
 /// <summary>
 /// What the files a snapshot derives from one index generation and keeps beside the database share (the speeches' texts,
 /// <see cref="SpeechTextFile"/>; the passages' columns, <see cref="PassageColumnFile"/>; the segments' postings,
-/// <see cref="SegmentPostingsFile"/>; the speech and section rows, <see cref="SpeechRowFile"/>): a name that carries the generation and a digest (of the speech rows, or of the
-/// segments), so a new generation or a rebuilt index never reads an older file; a write through a temporary file renamed
-/// into place; and the deletion of the other generations' files.
+/// <see cref="SegmentPostingsFile"/>; the speech and section rows, <see cref="SpeechRowFile"/>; the passages' vectors,
+/// <see cref="PassageVectorFile"/>): a name that carries the generation and a digest (of the speech rows, of the segments,
+/// or of the stored vectors' table and model), so a new generation or a rebuilt index never reads an older file; a write
+/// through a temporary file renamed into place; and the deletion of the other generations' files.
 /// </summary>
 internal static class GenerationFiles
 {

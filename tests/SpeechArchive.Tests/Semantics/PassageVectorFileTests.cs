@@ -9,8 +9,9 @@ namespace SpeechArchive.Tests.Semantics;
 
 /// <summary>
 /// A snapshot maps its passages' vectors, laid out for their cells, from a file of its generation beside the index, written
-/// by the first load that lays them out; they find what the stored table laid out in the heap finds. A file cut short,
-/// altered or of another generation is written again, and where none can be written the table in the heap serves.
+/// when it first uses them; they find what the stored table laid out in the heap finds, and a load that finds the file
+/// whole reads no table. A file cut short, altered, laid out otherwise than the stored cells or of another generation is
+/// written again, and where none can be written the table in the heap serves.
 /// (The project's own speeches, with cells from 50 passages on rather than 40,000.)
 /// </summary>
 public sealed class PassageVectorFileTests : IDisposable
@@ -67,6 +68,49 @@ public sealed class PassageVectorFileTests : IDisposable
         var inHeap = PassageVectors.FromOwned(StoredTable(index), snapshot.Meaning!.Words, snapshot.Lexicon, StoredCells(index));
         AssertSameVectors(inHeap, snapshot.MeaningVectors, snapshot.Passages.Count);
         AssertSameVectors(expected, snapshot.MeaningVectors, snapshot.Passages.Count);
+    }
+
+    [Fact]
+    public void WhenTheFileIsWhole_ShouldReadNoStoredTable()
+    {
+        var index = Build(Corpus(), temp.Combine("index"));
+        var first = IndexSnapshot.Load(index);
+        var inHeap = PassageVectors.FromOwned(StoredTable(index), first.Meaning!.Words, first.Lexicon, StoredCells(index));
+        _ = first.MeaningVectors; // writes the file
+        using (var store = IndexStore.Open(index, create: false))
+        {
+            store.BeginTransaction();
+            store.DeleteVectors(ArchiveVectors.PassagesRow); // a load that read the table now would find none
+            store.Commit();
+        }
+
+        var snapshot = IndexSnapshot.Load(index);
+
+        Assert.True(snapshot.MeaningVectors!.Mapped);
+        AssertSameVectors(inHeap, snapshot.MeaningVectors, snapshot.Passages.Count);
+    }
+
+    [Fact]
+    public void WhenTheFileIsLaidOutOtherwiseThanTheStoredCells_ShouldNotUseItAndWriteItAgain()
+    {
+        var index = Build(Corpus(), temp.Combine("index"));
+        var snapshot = IndexSnapshot.Load(index);
+        var vectors = snapshot.MeaningVectors!;
+        var file = Assert.Single(VectorFiles(index));
+        var whole = File.ReadAllBytes(file);
+        var rows = vectors.LaidOut!;
+        var swapped = rows.RowOf.Span.ToArray();
+        (swapped[0], swapped[1]) = (swapped[1], swapped[0]); // two passages' rows exchanged: whole, checksum and all, but not the cells' layout
+        var name = Path.GetFileNameWithoutExtension(file);
+        File.Delete(file);
+        PassageVectorFile.Write(file, long.Parse(name.Split('-')[2], System.Globalization.CultureInfo.InvariantCulture), name.Split('-')[3],
+            StoredTable(index).Ids, rows with { RowOf = swapped });
+
+        var again = IndexSnapshot.Load(index).MeaningVectors!;
+
+        Assert.True(again.Mapped);
+        Assert.Equal(whole, File.ReadAllBytes(file));
+        AssertSameVectors(vectors, again, snapshot.Passages.Count);
     }
 
     [Fact]
