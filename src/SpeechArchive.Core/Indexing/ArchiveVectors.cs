@@ -221,8 +221,11 @@ public static class ArchiveVectors
     }
 
     /// <summary>The stored cells when they were made for <paramref name="table"/> (else null, as when they cannot be read).</summary>
-    private static VectorCells? StoredCells(IndexStore store, PassageVectorTable table) =>
-        ReadCells(store) is var (cells, madeFor) && madeFor == table.Fingerprint() && cells.Rows == table.Count && cells.Dimensions == table.Dimensions
+    private static VectorCells? StoredCells(IndexStore store, PassageVectorTable table) => CellsFor(ReadCells(store), table);
+
+    /// <summary>The <paramref name="stored"/> cells (<see cref="ReadCells"/>) when they were made for <paramref name="table"/>, else null.</summary>
+    private static VectorCells? CellsFor((VectorCells Cells, long MadeFor)? stored, PassageVectorTable table) =>
+        stored is var (cells, madeFor) && madeFor == table.Fingerprint() && cells.Rows == table.Count && cells.Dimensions == table.Dimensions
             ? cells
             : null;
 
@@ -292,13 +295,13 @@ public static class ArchiveVectors
         StoredPassageVectors? passages = null;
         if (Current(store, MetaKey.VectorPassagesOf) && (stored || model == BaseModel))
         {
-            passages = MappedPassages(store, words.Dimensions, generation, out var file);
-            if (passages is null && store.ReadVectors(PassagesRow, s => PassageVectorTable.Read(s, $"{store.DatabasePath}: vectors '{PassagesRow}'")) is { } read)
+            var storedCells = ReadCells(store); // read once: for the file's name, and for the table when the file does not serve
+            passages = MappedPassages(store, storedCells, words.Dimensions, generation, out var file);
+            if (passages is null && store.ReadVectors(PassagesRow, s => PassageVectorTable.Read(s, $"{store.DatabasePath}: vectors '{PassagesRow}'")) is { } read
+                && read.Dimensions == words.Dimensions)
             {
-                var cells = read.Dimensions == words.Dimensions ? StoredCells(store, read) : null;
-                passages = read.Dimensions == words.Dimensions
-                    ? new StoredPassageVectors(read, cells) { File = cells is not null ? file : null } // (cells made for this table: the file's digest is its)
-                    : null;
+                var cells = CellsFor(storedCells, read);
+                passages = new StoredPassageVectors(read, cells) { File = cells is not null ? file : null }; // (cells made for this table: the file's digest is its)
             }
         }
 
@@ -314,10 +317,11 @@ public static class ArchiveVectors
     /// its passages and common component, which fix its rows) and of what made it (model, its generation, the lexicon); its
     /// layout is checked against the stored cells when it is mapped (<see cref="PassageVectors.Fit"/>).
     /// </summary>
-    private static StoredPassageVectors? MappedPassages(IndexStore store, int dimensions, long modelGeneration, out VectorFile? file)
+    private static StoredPassageVectors? MappedPassages(IndexStore store, (VectorCells Cells, long MadeFor)? stored, int dimensions, long modelGeneration,
+        out VectorFile? file)
     {
         file = null;
-        if (!Current(store, MetaKey.VectorCellsOf) || ReadCells(store) is not var (cells, table) || cells.Dimensions != dimensions
+        if (!Current(store, MetaKey.VectorCellsOf) || stored is not var (cells, table) || cells.Dimensions != dimensions
             || !PassageVectorFile.Fits(cells.Rows, dimensions))
         {
             return null;

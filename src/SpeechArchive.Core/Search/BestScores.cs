@@ -33,10 +33,7 @@ internal static class BestScores
             if (n < heap.Length)
             {
                 heap[n] = next;
-                for (var at = n++; at > 0 && Better(heap[(at - 1) / 2], heap[at]); at = (at - 1) / 2)
-                {
-                    (heap[at], heap[(at - 1) / 2]) = (heap[(at - 1) / 2], heap[at]);
-                }
+                SiftUp(heap, n++);
             }
             else if (Better(next, heap[0]))
             {
@@ -76,10 +73,7 @@ internal static class BestScores
         for (var i = 0; i < k; i++)
         {
             heap[i] = (i, score(i));
-            for (var at = i; at > 0 && Better(heap[(at - 1) / 2], heap[at]); at = (at - 1) / 2)
-            {
-                (heap[at], heap[(at - 1) / 2]) = (heap[(at - 1) / 2], heap[at]);
-            }
+            SiftUp(heap, i);
         }
 
         for (var i = k; i < count; i++)
@@ -101,6 +95,15 @@ internal static class BestScores
 
     /// <summary>Whether <paramref name="a"/> ranks above <paramref name="b"/>: a higher score, or the same and a lower position.</summary>
     private static bool Better((int At, double Score) a, (int At, double Score) b) => a.Score > b.Score || (a.Score == b.Score && a.At < b.At);
+
+    /// <summary>Moves the entry at <paramref name="at"/> of <paramref name="heap"/> (the worst at the root) up to its place.</summary>
+    private static void SiftUp((int At, double Score)[] heap, int at)
+    {
+        for (; at > 0 && Better(heap[(at - 1) / 2], heap[at]); at = (at - 1) / 2)
+        {
+            (heap[at], heap[(at - 1) / 2]) = (heap[(at - 1) / 2], heap[at]);
+        }
+    }
 
     /// <summary>Moves the new root of the first <paramref name="k"/> entries of <paramref name="heap"/> (the worst at the root) down to its place.</summary>
     private static void SiftDown((int At, double Score)[] heap, int k)

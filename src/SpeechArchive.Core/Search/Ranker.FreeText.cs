@@ -49,14 +49,7 @@ internal static partial class Ranker
             : null;
         var held = exhaustive ? null : FreeTextCandidates.AtLeast(query.Slots, matchWord, query.MinimumMatch);
 
-        var asWritten = ScoredDocs.Empty;
-        if (!query.Plain)
-        {
-            foreach (var run in query.Runs.Where(r => !IsOneSlot(query, r)))
-            {
-                asWritten = Max(asWritten, bm25.Score(matchRun(run)));
-            }
-        }
+        var asWritten = query.Plain ? ScoredDocs.Empty : Max([.. query.Runs.Where(r => !IsOneSlot(query, r)).Select(r => bm25.Score(matchRun(r)))]);
 
         if (asWritten.Count > 1 && query.Runs.Count == 1)
         {
@@ -80,7 +73,7 @@ internal static partial class Ranker
                 tiered[i] = AsWrittenTier + asWritten.Scores[i];
             }
 
-            words = Max(words, new ScoredDocs(asWritten.Docs, tiered));
+            words = Max([words, new ScoredDocs(asWritten.Docs, tiered)]);
         }
 
         var byFormulation = Array.Empty<int>();
@@ -249,11 +242,11 @@ internal static partial class Ranker
     /// </summary>
     private static ScoredDocs SlotScores(Bm25 bm25, WordSlot slot, Func<QueryWord, WordMatch> match)
     {
-        // (A word's scores are made afresh: the ranking may change them in place.)
-        var scores = slot.Words.Count == 1 ? bm25.Score(match(slot.Words[0])) : ScoredDocs.Empty;
-        for (var w = 0; slot.Words.Count > 1 && w < slot.Words.Count; w++)
+        // A word's parts summed (each word's scores made afresh: the ranking may change them in place).
+        var scores = slot.Words.Count == 0 ? ScoredDocs.Empty : bm25.Score(match(slot.Words[0]));
+        foreach (var part in slot.Words.Skip(1))
         {
-            scores = scores.Or(bm25.Score(match(slot.Words[w])));
+            scores = scores.Or(bm25.Score(match(part)));
         }
 
         var best = new List<ScoredDocs> { scores };
@@ -282,7 +275,10 @@ internal static partial class Ranker
         return Max(best);
     }
 
-    /// <summary>Documents in any of <paramref name="all"/>; where several, the highest score (one merge of them all, as <see cref="Max(ScoredDocs, ScoredDocs)"/> in turn).</summary>
+    /// <summary>
+    /// Documents in any of <paramref name="all"/>; where several, the highest score (one of them itself when the others are
+    /// empty, else fresh arrays).
+    /// </summary>
     private static ScoredDocs Max(List<ScoredDocs> all)
     {
         all.RemoveAll(s => s.Count == 0);
@@ -292,32 +288,10 @@ internal static partial class Ranker
         }
 
         var count = 0;
-        Union(all, (_, _, _) => count++);
+        Union(all, highest: true, (_, _, _) => count++);
         var into = ScoredDocs.Exactly(count);
-        var (heads, n) = (new int[all.Count], 0);
-        while (n < count)
-        {
-            var doc = int.MaxValue;
-            for (var s = 0; s < all.Count; s++)
-            {
-                if (heads[s] < all[s].Count && all[s].Docs[heads[s]] < doc)
-                {
-                    doc = all[s].Docs[heads[s]];
-                }
-            }
-
-            var score = double.MinValue;
-            for (var s = 0; s < all.Count; s++)
-            {
-                if (heads[s] < all[s].Count && all[s].Docs[heads[s]] == doc)
-                {
-                    score = Math.Max(score, all[s].Scores[heads[s]++]);
-                }
-            }
-
-            (into.Docs[n], into.Scores[n++]) = (doc, score);
-        }
-
+        var n = 0;
+        Union(all, highest: true, (doc, _, score) => (into.Docs[n], into.Scores[n++]) = (doc, score));
         return into;
     }
 
@@ -340,7 +314,7 @@ internal static partial class Ranker
         // Two walks of the lists side by side: the first counts how many passages hold each number of words, the second
         // keeps those holding at least the minimum, in arrays of their exact size.
         var held = new int[slots.Count + 1];
-        Union(slots, (_, count, _) => held[count]++);
+        Union(slots, highest: false, (_, count, _) => held[count]++);
 
         // Too few passages hold that many words: lower the minimum (those holding more still rank higher by their sums).
         var atLeast = asWritten; // (a few passages may be counted twice: the threshold is a rough one)
@@ -356,7 +330,7 @@ internal static partial class Ranker
 
         var kept = ScoredDocs.Exactly(held.Skip(Math.Max(0, minimum)).Sum());
         var n = 0;
-        Union(slots, (doc, count, score) =>
+        Union(slots, highest: false, (doc, count, score) =>
         {
             if (count >= minimum)
             {
@@ -367,8 +341,11 @@ internal static partial class Ranker
         return (kept, minimum);
     }
 
-    /// <summary>Each passage in any of <paramref name="slots"/>, ascending, with how many hold it and their scores summed in the slots' order.</summary>
-    private static void Union(List<ScoredDocs> slots, Action<int, int, double> each)
+    /// <summary>
+    /// Each passage in any of <paramref name="slots"/>, ascending, with how many hold it and their scores summed in the slots'
+    /// order (with <paramref name="highest"/>, the highest of them instead).
+    /// </summary>
+    private static void Union(List<ScoredDocs> slots, bool highest, Action<int, int, double> each)
     {
         var heads = new int[slots.Count];
         while (true)
@@ -387,39 +364,19 @@ internal static partial class Ranker
                 return;
             }
 
-            var (count, score) = (0, 0.0);
+            var (count, score) = (0, highest ? double.MinValue : 0.0);
             for (var s = 0; s < slots.Count; s++)
             {
                 if (heads[s] < slots[s].Count && slots[s].Docs[heads[s]] == doc)
                 {
                     count++;
-                    score += slots[s].Scores[heads[s]++];
+                    var next = slots[s].Scores[heads[s]++];
+                    score = highest ? Math.Max(score, next) : score + next;
                 }
             }
 
             each(doc, count, score);
         }
-    }
-
-    /// <summary>Documents in either; where both, the higher score.</summary>
-    private static ScoredDocs Max(ScoredDocs a, ScoredDocs b)
-    {
-        var merged = a.Or(b);
-        if (merged.Count == a.Count + b.Count)
-        {
-            return merged;
-        }
-
-        int i = 0, j = 0;
-        for (var k = 0; k < merged.Count; k++)
-        {
-            var doc = merged.Docs[k];
-            var x = i < a.Count && a.Docs[i] == doc ? a.Scores[i++] : double.MinValue;
-            var y = j < b.Count && b.Docs[j] == doc ? b.Scores[j++] : double.MinValue;
-            merged.Scores[k] = Math.Max(x, y);
-        }
-
-        return merged;
     }
 
     /// <summary>From how many passages their credits or alignments are shared between cores (<see cref="Cores"/>): few are not worth it.</summary>

@@ -77,11 +77,15 @@ public sealed class PassageVectors
     /// <summary>Whether the rows are read from a mapped file rather than the heap.</summary>
     public bool Mapped => data.Mapped;
 
-    /// <summary>Vectors over rows laid out for <paramref name="cells"/> (mapped from the generation's vectors file), which <see cref="Fit"/>.</summary>
-    internal static PassageVectors FromLaidOut(LaidOutRows rows, WordVectors words, Lexicon lexicon, VectorCells cells) =>
-        Fit(rows, cells, words.Dimensions)
-            ? new PassageVectors(words, lexicon, rows, cells)
-            : throw new ArgumentException($"laid-out rows of {rows.Common.Length} dimensions over {rows.Scales.Length} passages that do not fit cells over {cells.Rows} of {cells.Dimensions}", nameof(rows));
+    /// <summary>
+    /// Vectors over rows laid out for <paramref name="cells"/> (mapped from the generation's vectors file), which the caller
+    /// found to <see cref="Fit"/> them (checked again only in a debug build: it reads every passage's row).
+    /// </summary>
+    internal static PassageVectors FromLaidOut(LaidOutRows rows, WordVectors words, Lexicon lexicon, VectorCells cells)
+    {
+        System.Diagnostics.Debug.Assert(Fit(rows, cells, words.Dimensions), "rows laid out for these cells");
+        return new PassageVectors(words, lexicon, rows, cells);
+    }
 
     /// <summary>
     /// Whether <paramref name="rows"/> are laid out for <paramref name="cells"/>: their sizes, <paramref name="d"/> dimensions,
