@@ -116,10 +116,11 @@ internal static class FreeTextReader
             return null; // each run is one word found as typed: strict matching means the same
         }
 
-        if (!plain && dropped.Count == 0 && runs.All(r => matchRun(r).DocFrequency is var df && (df >= AsWrittenEnough || (df > 0 && r.MatchForm.Length <= TermLength))) && Together())
+        if (!plain && dropped.All(QueryStopWords.IsFiller) && runs.All(r => matchRun(r).DocFrequency is var df && (df >= AsWrittenEnough || (df > 0 && r.MatchForm.Length <= TermLength))) && Together())
         {
             // A formulation found as written often enough fills the pages as strict matching finds it; a short one found as
-            // written is a term (作风建设, 营商环境) whether or not the lexicon knows it.
+            // written is a term (作风建设, 营商环境) whether or not the lexicon knows it. A filler in it (更加自觉) does not make
+            // it free text; a question or function word does.
             return null;
         }
 
@@ -371,6 +372,11 @@ internal static class FreeTextReader
             return piece.Select(c => c.ToString()); // 都能: function characters only
         }
 
+        if (QueryStopWords.Split(piece) is { } asked && asked.Any(QueryStopWords.IsQuestionWord))
+        {
+            return asked; // 有什么, 是什么: a question word with function words, learned as one string
+        }
+
         var (start, end) = (0, piece.Length);
         if (Clinging.Contains(piece[0]) && lexicon.Contains(piece[1..]) && piece.Length > 2)
         {
@@ -388,8 +394,11 @@ internal static class FreeTextReader
     /// <summary>The share of a word's passages that must hold it with a lone character beside it for the two to be searched as one word.</summary>
     private const double JoinShare = 0.3;
 
-    /// <summary>Function characters that cling to a word in learned strings (给企业, 的权力) without making a word with it.</summary>
-    private const string Clinging = "的了给让被把都得地着过向";
+    /// <summary>
+    /// Function characters that cling to a word in learned strings (给企业, 的权力, 在服刑, 选举时, 一审没) without making a word
+    /// with it.
+    /// </summary>
+    private const string Clinging = "的了给让被把都得地着过向没在时";
 
     private static QueryWord Word(string form) => new(form, false, form);
 }

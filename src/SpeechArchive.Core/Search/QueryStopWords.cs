@@ -1,39 +1,89 @@
 namespace SpeechArchive.Search;
 
-/// <summary>The question and function words a free-text query drops (如何, 怎样, 什么, 是否, 的, 了, 要, 应当…): <c>QueryStopWords.txt</c>.</summary>
+/// <summary>
+/// The question, function and filler words a free-text query drops (如何, 怎样, 什么, 是否, 的, 了, 要, 应当, 以后, 直接…):
+/// <c>QueryStopWords.txt</c>.
+/// </summary>
 internal static class QueryStopWords
 {
-    private static readonly (HashSet<string> All, HashSet<string> Questions) Words = Load();
+    private static readonly (HashSet<string> All, HashSet<string> Questions, HashSet<string> Fillers) Words = Load();
 
     public static bool Contains(string word) => Words.All.Contains(word);
 
     /// <summary>Whether <paramref name="word"/> asks a question (如何, 怎么办, 吗…): the query is then a question, not a half-remembered clause.</summary>
     public static bool IsQuestionWord(string word) => Words.Questions.Contains(word);
 
-    private static (HashSet<string>, HashSet<string>) Load()
+    /// <summary>
+    /// Whether <paramref name="word"/> is a filler (以后, 直接, 进一步…): dropped from free text, but a formulation holding one
+    /// (进一步深化改革) is still one found as written.
+    /// </summary>
+    public static bool IsFiller(string word) => Words.Fillers.Contains(word);
+
+    /// <summary>
+    /// <paramref name="text"/> cut into listed words only (有什么 → 有、什么; the fewest pieces), or null when it cannot be.
+    /// </summary>
+    public static List<string>? Split(string text)
+    {
+        // best[i]: the fewest listed words spelling text[..i], and where the last begins.
+        var best = new (int Count, int From)[text.Length + 1];
+        Array.Fill(best, (int.MaxValue, -1));
+        best[0] = (0, 0);
+        for (var end = 1; end <= text.Length; end++)
+        {
+            for (var start = Math.Max(0, end - Longest); start < end; start++)
+            {
+                if (best[start].Count != int.MaxValue && best[start].Count + 1 < best[end].Count && Words.All.Contains(text[start..end]))
+                {
+                    best[end] = (best[start].Count + 1, start);
+                }
+            }
+        }
+
+        if (best[text.Length].Count == int.MaxValue)
+        {
+            return null;
+        }
+
+        var pieces = new List<string>();
+        for (var end = text.Length; end > 0; end = best[end].From)
+        {
+            pieces.Insert(0, text[best[end].From..end]);
+        }
+
+        return pieces;
+    }
+
+    private static readonly int Longest = Words.All.Max(w => w.Length);
+
+    private static (HashSet<string>, HashSet<string>, HashSet<string>) Load()
     {
         using var stream = typeof(QueryStopWords).Assembly.GetManifestResourceStream("SpeechArchive.Search.QueryStopWords.txt")
             ?? throw new InvalidOperationException("The embedded QueryStopWords.txt is missing.");
         using var reader = new StreamReader(stream);
         var words = new HashSet<string>(StringComparer.Ordinal);
         var questions = new HashSet<string>(StringComparer.Ordinal);
-        var inQuestions = false;
+        var fillers = new HashSet<string>(StringComparer.Ordinal);
+        var section = "";
         while (reader.ReadLine() is { } line)
         {
             if (line.StartsWith('#'))
             {
-                inQuestions = line.StartsWith("# Question words", StringComparison.Ordinal);
+                section = line;
                 continue;
             }
 
             var listed = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             words.UnionWith(listed);
-            if (inQuestions)
+            if (section.StartsWith("# Question words", StringComparison.Ordinal))
             {
                 questions.UnionWith(listed);
             }
+            else if (section.StartsWith("# Fillers", StringComparison.Ordinal))
+            {
+                fillers.UnionWith(listed);
+            }
         }
 
-        return (words, questions);
+        return (words, questions, fillers);
     }
 }

@@ -135,6 +135,56 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenTheLexiconHoldsAQuestionWordWithAFunctionWord_ShouldDropBoth()
+    {
+        // The lexicon learns 有什么 as one string (laws and reports write it often); a query means 有 + 什么, a question.
+        Assert.Equal(["全面从严治党", "有什么", "意义"], new Segmenter(seeds.Snapshot.Lexicon).Segment("全面从严治党有什么意义").Select(w => w.Text));
+
+        var result = seeds.Search("全面从严治党有什么意义");
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Contains("什么", reading.Dropped);
+        Assert.DoesNotContain(reading.Words, w => w.Word.Contains("什么", StringComparison.Ordinal));
+        Assert.Contains(reading.Words, w => w.Word == "意义");
+        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Near);
+    }
+
+    [Fact]
+    public void WhenAQueryHoldsAFiller_ShouldDropItAndCountOnTheOtherWords()
+    {
+        var result = seeds.Search("干部作风经常出问题怎么办");
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Contains("经常", reading.Dropped);
+        Assert.DoesNotContain(reading.Words, w => w.Word == "经常");
+        Assert.Contains(reading.Words, w => w.Word == "作风");
+    }
+
+    [Fact]
+    public void WhenAFormulationFoundAsWrittenHoldsAFiller_ShouldStillMatchItStrictly()
+    {
+        // A short run found as written is a term (FreeTextReader.TermLength), though 更加 alone is a filler.
+        var exact = seeds.Searcher.Search(new SearchRequest { Query = "更加自觉", Mode = SearchMode.Exact, NearMatches = false, Limit = 0 });
+        var result = seeds.Searcher.Search(new SearchRequest { Query = "更加自觉", NearMatches = false, Limit = 0 });
+
+        Assert.True(exact.Total > 0);
+        Assert.Null(result.Reading);
+        Assert.Equal(exact.Total, result.Total);
+    }
+
+    [Fact]
+    public void WhenALearnedStringBeginsWithAClingingCharacter_ShouldSearchTheWordInside()
+    {
+        // The lexicon learns 时发现 (及时发现, 巡察时发现); in a query 时 belongs to what comes before it.
+        Assert.Contains("时发现", new Segmenter(seeds.Snapshot.Lexicon).Segment("巡察时发现的问题怎么整改").Select(w => w.Text));
+
+        var reading = Assert.IsType<QueryReading>(seeds.Search("巡察时发现的问题怎么整改").Reading);
+
+        Assert.Contains(reading.Words, w => w.Word == "发现");
+        Assert.DoesNotContain(reading.Words, w => w.Word.Contains('时', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WhenAllWordsAreQuestionWords_ShouldStillSearchThem()
     {
         var result = seeds.Search("什么");
