@@ -123,7 +123,35 @@ internal static partial class Ranker
     /// The meaning credit's weight beside the word score (the best word score being 1); tuned on the tune split against
     /// reciprocal rank fusion and other weights (docs/relevance.md).
     /// </summary>
-    private const double MeaningWeight = 0.75;
+    internal const double MeaningWeight = 0.75;
+
+    /// <summary>
+    /// The meaning credit has its full weight when at least this share of the passages nearest the query's meaning are
+    /// counted by its words, and less in proportion below it (chosen on the tune split: docs/relevance.md).
+    /// </summary>
+    internal const double MeaningAgreement = 0.4;
+
+    /// <summary>
+    /// The meaning credit's weight for this query: <see cref="MeaningWeight"/> times how far its vector agrees with its words,
+    /// the share of the passages nearest its meaning (<paramref name="nearest"/>) that its words count (<paramref name="words"/>),
+    /// over <see cref="MeaningAgreement"/> and at most 1. A vector that lands among passages the words do not find is more
+    /// often read wrong (a broad word's neighbours outweighing the query's topic) than a meaning the words missed.
+    /// </summary>
+    internal static double MeaningWeightFor(ScoredDocs words, IReadOnlyList<(int Passage, float Cosine)> nearest)
+    {
+        if (nearest.Count == 0)
+        {
+            return 0;
+        }
+
+        var counted = 0;
+        foreach (var (doc, _) in nearest)
+        {
+            counted += Array.BinarySearch(words.Docs, 0, words.Count, doc) >= 0 ? 1 : 0;
+        }
+
+        return MeaningWeight * Math.Min(1, (double)counted / nearest.Count / MeaningAgreement);
+    }
 
     /// <summary>Only this many of the best word-ranked passages are given a meaning credit (the rest keep their BM25 order below).</summary>
     private const int FusionDepth = 1000;
@@ -133,7 +161,8 @@ internal static partial class Ranker
 
     /// <summary>
     /// Fuses the word ranking (below the as-written and near tiers) with the query's meaning: each passage's word score over
-    /// the best one, plus <see cref="MeaningWeight"/> times its meaning credit, which runs from 1 for the passage nearest
+    /// the best one, plus <see cref="MeaningWeight"/> (less where the nearest passages are ones the words do not count:
+    /// <see cref="MeaningWeightFor"/>) times its meaning credit, which runs from 1 for the passage nearest
     /// the query's vector (<see cref="MeaningSearch"/>: from its words, their parts, their thesaurus terms: 买房 → 购房、住房, and the formulations it describes) to 0 at the
     /// <see cref="MeaningDepth"/>th nearest and below. So a passage holding the query's words well keeps its place unless
     /// others are much nearer in meaning. Up to <paramref name="admit"/> of the nearest passages that hold too few words join
@@ -151,7 +180,8 @@ internal static partial class Ranker
 
         // The scale from the same exact cosines the credits use (the scan's are from a 7-bit query).
         var (best, edge) = (vectors.Similarity(q, nearest[0].Passage), vectors.Similarity(q, nearest[^1].Passage));
-        double Credit(int doc) => best > edge ? MeaningWeight * Math.Clamp((vectors.Similarity(q, doc) - edge) / (best - edge), 0, 1) : 0;
+        var weight = MeaningWeightFor(words, nearest);
+        double Credit(int doc) => best > edge ? weight * Math.Clamp((vectors.Similarity(q, doc) - edge) / (best - edge), 0, 1) : 0;
 
         var max = BestBelowNear(words);
         var credited = BestScores.Below(words.Scores, words.Count, NearTier, FusionDepth);

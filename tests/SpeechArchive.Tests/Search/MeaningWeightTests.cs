@@ -1,0 +1,51 @@
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Tests.Search;
+
+public sealed class MeaningWeightTests
+{
+    private static ScoredDocs Words(params int[] docs) => new(docs, [.. docs.Select(_ => 1.0)]);
+
+    private static List<(int Passage, float Cosine)> Nearest(params int[] docs) => [.. docs.Select((d, i) => (d, 1f - (i * 0.01f)))];
+
+    [Fact]
+    public void WhenTheWordsCountEveryNearestPassage_ShouldGiveMeaningItsFullWeight()
+    {
+        var weight = Ranker.MeaningWeightFor(Words(1, 3, 5, 7), Nearest(7, 3, 1));
+
+        Assert.Equal(Ranker.MeaningWeight, weight, 10);
+    }
+
+    [Fact]
+    public void WhenTheWordsCountNoneOfTheNearestPassages_ShouldGiveMeaningNoWeight()
+    {
+        Assert.Equal(0, Ranker.MeaningWeightFor(Words(1, 3, 5), Nearest(2, 4, 6)));
+        Assert.Equal(0, Ranker.MeaningWeightFor(Words(1, 3, 5), Nearest()));
+    }
+
+    [Fact]
+    public void WhenTheWordsCountSomeOfTheNearestPassages_ShouldScaleTheWeightByThatShare()
+    {
+        // 6 of 30 counted: a share of 0.2, half the share at which meaning has its full weight.
+        var nearest = Nearest([.. Enumerable.Range(100, 30)]);
+        var words = Words([.. Enumerable.Range(0, 106)]);
+
+        var weight = Ranker.MeaningWeightFor(words, nearest);
+
+        Assert.Equal(Ranker.MeaningWeight * 0.2 / Ranker.MeaningAgreement, weight, 10);
+    }
+
+    [Fact]
+    public void WhenMoreOfTheNearestPassagesAreCounted_ShouldNeverLowerTheWeight()
+    {
+        var nearest = Nearest([.. Enumerable.Range(0, 30).Select(i => i * 2)]);
+        var previous = -1.0;
+        for (var counted = 0; counted <= 30; counted++)
+        {
+            var weight = Ranker.MeaningWeightFor(Words([.. Enumerable.Range(0, counted).Select(i => i * 2)]), nearest);
+            Assert.True(weight >= previous, $"{counted} counted: {weight} < {previous}");
+            Assert.InRange(weight, 0, Ranker.MeaningWeight);
+            previous = weight;
+        }
+    }
+}
