@@ -20,6 +20,13 @@ internal static class QueryStopWords
     public static bool IsFiller(string word) => Words.Fillers.Contains(word);
 
     /// <summary>
+    /// Whether the meaning model leaves <paramref name="word"/> out (of its training and of every vector it makes): the
+    /// question and function words, not the fillers, which the model learned with (a filler is dropped from a query before
+    /// its vector is made).
+    /// </summary>
+    public static bool OutOfMeaning(string word) => Words.All.Contains(word) && !Words.Fillers.Contains(word);
+
+    /// <summary>
     /// <paramref name="text"/> cut into listed words only (有什么 → 有、什么; the fewest pieces), or null when it cannot be.
     /// </summary>
     public static List<string>? Split(string text)

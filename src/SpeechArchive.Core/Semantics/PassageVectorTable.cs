@@ -173,7 +173,7 @@ public sealed class PassageVectorTable
         var total = Math.Max(1, lexicon.TotalFrequency);
         foreach (var word in input)
         {
-            if (word.Length < 2 || Search.QueryStopWords.Contains(word))
+            if (word.Length < 2 || Search.QueryStopWords.OutOfMeaning(word))
             {
                 continue;
             }

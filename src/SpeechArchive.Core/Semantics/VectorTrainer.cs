@@ -181,7 +181,7 @@ public static class VectorTrainer
             }
 
             previousEnd = span.End;
-            if (span.Kind == WordKind.Han && !Search.QueryStopWords.Contains(span.Text))
+            if (span.Kind == WordKind.Han && !Search.QueryStopWords.OutOfMeaning(span.Text))
             {
                 words.Add(span.Text);
             }
