@@ -309,7 +309,7 @@ internal static partial class Ranker
     /// Documents in any of <paramref name="all"/>; where several, the highest score (one of them itself when the others are
     /// empty, else fresh arrays).
     /// </summary>
-    private static ScoredDocs Max(List<ScoredDocs> all)
+    internal static ScoredDocs Max(List<ScoredDocs> all)
     {
         all.RemoveAll(s => s.Count == 0);
         if (all.Count <= 1)
@@ -329,7 +329,7 @@ internal static partial class Ranker
     /// The passages holding at least <paramref name="minimum"/> of the words, their scores summed; with fewer than
     /// <see cref="FewResults"/>, the minimum is lowered until that many hold it or it is 1 (returned with the passages).
     /// </summary>
-    private static (ScoredDocs Docs, int Minimum) AtLeast(List<ScoredDocs> slots, int minimum, int asWritten)
+    internal static (ScoredDocs Docs, int Minimum) AtLeast(List<ScoredDocs> slots, int minimum, int asWritten)
     {
         if (slots.Count == 0)
         {

@@ -124,7 +124,7 @@ internal static partial class Ranker
     /// Passages holding every one of several words, scored: the rarest word's passages looked up in the others' (galloping),
     /// and only the passages found scored — the sum in the words' order, as clause-by-clause joins add them.
     /// </summary>
-    private static ScoredDocs Conjunction(IReadOnlyList<QueryWord> words, Bm25 bm25, Func<QueryWord, WordMatch> match)
+    internal static ScoredDocs Conjunction(IReadOnlyList<QueryWord> words, Bm25 bm25, Func<QueryWord, WordMatch> match)
     {
         var found = new WordMatch[words.Count];
         for (var w = 0; w < words.Count; w++)

@@ -35,7 +35,7 @@ public sealed class PostingsMathTests
     }
 
     /// <summary>Up to 60 passages (ids below 80, so that two lists often share some), each with a score.</summary>
-    private static Gen<ScoredDocs> Scored { get; } = Gen.Choose(0, 60).SelectMany(n => Gen.Choose(0, 80).ListOf(n).Zip(Gen.Choose(1, 1000).ListOf(n)))
+    internal static Gen<ScoredDocs> Scored { get; } = Gen.Choose(0, 60).SelectMany(n => Gen.Choose(0, 80).ListOf(n).Zip(Gen.Choose(1, 1000).ListOf(n)))
         .Select(p => p.Item1.Zip(p.Item2).DistinctBy(x => x.First).OrderBy(x => x.First).ToArray())
         .Select(xs => new ScoredDocs([.. xs.Select(x => x.First)], [.. xs.Select(x => x.Second / 7.0)]));
 
