@@ -5,12 +5,12 @@ namespace SpeechArchive.Search;
 
 /// <summary>
 /// Reads a free-text query against the thesaurus's <c>formulations</c>: which official formulation (提法) the query describes
-/// in everyday words. The query's words and each description's (two characters or more, not question or function words) are
-/// compared as sets of character pairs (so 老百姓 meets 百姓, and 看病难 meets 看病), each pair weighted by how rare it is in
-/// the archive. A description is near enough when two of its words at least share pairs with the query (different pairs:
-/// a word said twice counts once), and the pairs in common weigh <see cref="MinScore"/> of the query's and of the
-/// description's (the query says what the description says, and not much else); its formulation is then searched beside
-/// the words.
+/// in everyday words. The query's words (with the fillers it drops) and each description's (two characters or more, not
+/// question or function words: <see cref="QueryStopWords.OutOfMeaning"/>) are compared as sets of character pairs (so 老百姓
+/// meets 百姓, and 看病难 meets 看病), each pair weighted by how rare it is in the archive. A description is near enough
+/// when two of its words at least share pairs with the query (different pairs: a word said twice counts once), and the
+/// pairs in common weigh <see cref="MinScore"/> of the query's and of the description's (the query says what the
+/// description says, and not much else); its formulation is then searched beside the words.
 /// </summary>
 internal static class FormulationMatcher
 {
@@ -100,7 +100,7 @@ internal static class FormulationMatcher
         {
             foreach (var text in texts)
             {
-                var words = segmenter.Segment(text).Where(s => s.Kind == WordKind.Han && s.Text.Length > 1 && !QueryStopWords.Contains(s.Text))
+                var words = segmenter.Segment(text).Where(s => s.Kind == WordKind.Han && s.Text.Length > 1 && !QueryStopWords.OutOfMeaning(s.Text))
                     .Select(s => Pairs([s.Text]).ToArray()).ToArray();
                 if (words.Length == 0)
                 {

@@ -4,7 +4,7 @@ namespace SpeechArchive.Search;
 
 /// <summary>
 /// The understanding stage for free text: an unquoted query without OR is read as its runs as written, then their words
-/// (segmented with the archive's lexicon, thesaurus keys read whole) without question and function words; a word no passage
+/// (segmented with the archive's lexicon, thesaurus keys read whole) without question, function and filler words; a word no passage
 /// holds is searched through its thesaurus terms, or split into parts.
 /// Quoted phrases, exclusions and filters keep their exact meaning.
 /// </summary>
@@ -101,7 +101,7 @@ internal static class FreeTextReader
             }
 
             var expansions = plain || thesaurus is null ? [] : found.Prepend(word).Distinct().SelectMany(thesaurus.RelatedTo)
-                .Where(r => !words.Contains(r) && !found.Contains(r)).Distinct().Select(Word).ToList();
+                .Where(r => !words.Contains(r) && !found.Contains(r) && !QueryStopWords.Contains(r)).Distinct().Select(Word).ToList();
             var components = plain || found is not [var whole] || whole != word ? []
                 : segmenter.Lexicon.Components(word).Where(c => !QueryStopWords.Contains(c)).Distinct().ToList();
             slots.Add(new WordSlot(word, [.. found.Select(Word)], expansions) { Components = components.Count > 1 ? [.. components.Select(Word)] : [] });
@@ -134,7 +134,8 @@ internal static class FreeTextReader
         // The formulations the words describe in everyday language (企业多交的税能退回来吗 → 留抵退税), unless the query says them already.
         List<QueryWord> Formulations(Thesaurus thesaurus)
         {
-            var described = FormulationMatcher.Match(words, thesaurus, segmenter, pair => Math.Log(1 + (matches.Passages / (1.0 + matches.AtMostHolding(Word(pair))))));
+            // The descriptions keep their fillers (耕地越来越少), so the query's go along with its words.
+            var described = FormulationMatcher.Match([.. words, .. dropped.Where(QueryStopWords.IsFiller).Distinct()], thesaurus, segmenter, pair => Math.Log(1 + (matches.Passages / (1.0 + matches.AtMostHolding(Word(pair))))));
             if (described.Count == 0)
             {
                 return [];
@@ -372,9 +373,11 @@ internal static class FreeTextReader
             return piece.Select(c => c.ToString()); // 都能: function characters only
         }
 
-        if (QueryStopWords.Split(piece) is { } asked && asked.Any(QueryStopWords.IsQuestionWord))
+        if (QueryStopWords.Split(piece) is { } listed
+            && (listed.Any(QueryStopWords.IsQuestionWord) || (listed.Any(QueryStopWords.IsFiller) && listed.All(w => w.Length > 1))))
         {
-            return asked; // 有什么, 是什么: a question word with function words, learned as one string
+            // 有什么, 需要进一步: a question word or a filler with function words, learned as one string (not 专门人才's 人, 才)
+            return listed;
         }
 
         var (start, end) = (0, piece.Length);
@@ -394,11 +397,8 @@ internal static class FreeTextReader
     /// <summary>The share of a word's passages that must hold it with a lone character beside it for the two to be searched as one word.</summary>
     private const double JoinShare = 0.3;
 
-    /// <summary>
-    /// Function characters that cling to a word in learned strings (给企业, 的权力, 在服刑, 选举时, 一审没) without making a word
-    /// with it.
-    /// </summary>
-    private const string Clinging = "的了给让被把都得地着过向没在时";
+    /// <summary>Function characters that cling to a word in learned strings (给企业, 的权力) without making a word with it.</summary>
+    private const string Clinging = "的了给让被把都得地着过向";
 
     private static QueryWord Word(string form) => new(form, false, form);
 }

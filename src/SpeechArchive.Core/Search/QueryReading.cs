@@ -15,7 +15,7 @@ public sealed record QueryReading
     /// </summary>
     public IReadOnlyList<string> Formulations { get; init; } = [];
 
-    /// <summary>Question and function words left out (如何, 怎样, 的, 要…).</summary>
+    /// <summary>Question, function and filler words left out (如何, 怎样, 的, 要, 以后…).</summary>
     public IReadOnlyList<string> Dropped { get; init; } = [];
 
     /// <summary>Words found nowhere in the archive.</summary>

@@ -1,12 +1,12 @@
 namespace SpeechArchive.Search;
 
 /// <summary>
-/// The question, function and filler words a free-text query drops (如何, 怎样, 什么, 是否, 的, 了, 要, 应当, 以后, 直接…):
+/// The question, function and filler words a free-text query drops (如何, 怎样, 什么, 是否, 的, 了, 要, 应当, 以后, 进一步…):
 /// <c>QueryStopWords.txt</c>.
 /// </summary>
 internal static class QueryStopWords
 {
-    private static readonly (HashSet<string> All, HashSet<string> Questions, HashSet<string> Fillers) Words = Load();
+    private static readonly Listed Words = Load();
 
     public static bool Contains(string word) => Words.All.Contains(word);
 
@@ -14,17 +14,17 @@ internal static class QueryStopWords
     public static bool IsQuestionWord(string word) => Words.Questions.Contains(word);
 
     /// <summary>
-    /// Whether <paramref name="word"/> is a filler (以后, 直接, 进一步…): dropped from free text, but a formulation holding one
+    /// Whether <paramref name="word"/> is a filler (以后, 越来越, 进一步…): dropped from free text, but a formulation holding one
     /// (进一步深化改革) is still one found as written.
     /// </summary>
     public static bool IsFiller(string word) => Words.Fillers.Contains(word);
 
     /// <summary>
-    /// Whether the meaning model leaves <paramref name="word"/> out (of its training and of every vector it makes): the
-    /// question and function words, not the fillers, which the model learned with (a filler is dropped from a query before
-    /// its vector is made).
+    /// Whether the meaning model leaves <paramref name="word"/> out (of its training, of every vector it makes, of the
+    /// thesaurus's descriptions): the words listed before the sections marked "queries only" (the fillers, 怎么回事), which the
+    /// model learned with; a query drops them before its vector is made.
     /// </summary>
-    public static bool OutOfMeaning(string word) => Words.All.Contains(word) && !Words.Fillers.Contains(word);
+    public static bool OutOfMeaning(string word) => Words.All.Contains(word) && !Words.QueriesOnly.Contains(word);
 
     /// <summary>
     /// <paramref name="text"/> cut into listed words only (有什么 → 有、什么; the fewest pieces), or null when it cannot be.
@@ -37,7 +37,7 @@ internal static class QueryStopWords
         best[0] = (0, 0);
         for (var end = 1; end <= text.Length; end++)
         {
-            for (var start = Math.Max(0, end - Longest); start < end; start++)
+            for (var start = Math.Max(0, end - Words.Longest); start < end; start++)
             {
                 if (best[start].Count != int.MaxValue && best[start].Count + 1 < best[end].Count && Words.All.Contains(text[start..end]))
                 {
@@ -60,9 +60,9 @@ internal static class QueryStopWords
         return pieces;
     }
 
-    private static readonly int Longest = Words.All.Max(w => w.Length);
+    private sealed record Listed(HashSet<string> All, HashSet<string> Questions, HashSet<string> Fillers, HashSet<string> QueriesOnly, int Longest);
 
-    private static (HashSet<string>, HashSet<string>, HashSet<string>) Load()
+    private static Listed Load()
     {
         using var stream = typeof(QueryStopWords).Assembly.GetManifestResourceStream("SpeechArchive.Search.QueryStopWords.txt")
             ?? throw new InvalidOperationException("The embedded QueryStopWords.txt is missing.");
@@ -70,27 +70,39 @@ internal static class QueryStopWords
         var words = new HashSet<string>(StringComparer.Ordinal);
         var questions = new HashSet<string>(StringComparer.Ordinal);
         var fillers = new HashSet<string>(StringComparer.Ordinal);
+        var queriesOnly = new HashSet<string>(StringComparer.Ordinal);
         var section = "";
         while (reader.ReadLine() is { } line)
         {
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                section = line[3..];
+                continue;
+            }
+
             if (line.StartsWith('#'))
             {
-                section = line;
-                continue;
+                continue; // a comment
             }
 
             var listed = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             words.UnionWith(listed);
-            if (section.StartsWith("# Question words", StringComparison.Ordinal))
+            if (section.StartsWith("Question words", StringComparison.Ordinal))
             {
                 questions.UnionWith(listed);
             }
-            else if (section.StartsWith("# Fillers", StringComparison.Ordinal))
+
+            if (section.StartsWith("Fillers", StringComparison.Ordinal))
             {
                 fillers.UnionWith(listed);
             }
+
+            if (section.Contains("queries only", StringComparison.Ordinal))
+            {
+                queriesOnly.UnionWith(listed);
+            }
         }
 
-        return (words, questions, fillers);
+        return new Listed(words, questions, fillers, queriesOnly, words.Count == 0 ? 0 : words.Max(w => w.Length));
     }
 }

@@ -181,7 +181,7 @@ internal static partial class Ranker
         // The scale from the same exact cosines the credits use (the scan's are from a 7-bit query).
         var (best, edge) = (vectors.Similarity(q, nearest[0].Passage), vectors.Similarity(q, nearest[^1].Passage));
         var weight = MeaningWeightFor(words, nearest);
-        double Credit(int doc) => best > edge ? weight * Math.Clamp((vectors.Similarity(q, doc) - edge) / (best - edge), 0, 1) : 0;
+        double Nearness(int doc) => best > edge ? Math.Clamp((vectors.Similarity(q, doc) - edge) / (best - edge), 0, 1) : 0;
 
         var max = BestBelowNear(words);
         var credited = BestScores.Below(words.Scores, words.Count, NearTier, FusionDepth);
@@ -193,14 +193,16 @@ internal static partial class Ranker
             scores[i] = scores[i] >= NearTier ? scores[i] : scores[i] / max * FusedScale;
         }
 
-        Cores.For(credited.Length, ApartFrom, j => scores[credited[j]] += Credit(words.Docs[credited[j]]) * FusedScale);
+        Cores.For(credited.Length, ApartFrom, j => scores[credited[j]] += weight * Nearness(words.Docs[credited[j]]) * FusedScale);
 
+        // The nearest passages join whatever the weight (a query whose words find next to nothing is what they are for),
+        // nearest first; with little of the weight left they follow the passages the words find.
         var added = new List<(int Doc, double Score)>();
         foreach (var (doc, _) in nearest)
         {
-            if (added.Count < admit && Array.BinarySearch(words.Docs, doc) < 0 && Credit(doc) is var credit && credit > 0)
+            if (added.Count < admit && Array.BinarySearch(words.Docs, doc) < 0 && Nearness(doc) is var near && near > 0)
             {
-                added.Add((doc, credit * FusedScale));
+                added.Add((doc, (weight * near * FusedScale) + near));
             }
         }
 

@@ -24,7 +24,8 @@ public sealed record VectorTrainingOptions
 
 /// <summary>
 /// Learns word vectors from an archive's own text, since no pretrained model can be obtained here: the text is cut into
-/// words with the lexicon, function words left out (the query's stop words), co-occurrences within a window counted
+/// words with the lexicon, question and function words left out (`QueryStopWords.OutOfMeaning`: the fillers a query drops
+/// stay), co-occurrences within a window counted
 /// (weighted 1/distance, not across sentence ends), turned into positive PMI with smoothed marginals, and factorised to
 /// <see cref="VectorTrainingOptions.Dimensions"/> by a randomized eigendecomposition, each word's row scaled by the square
 /// root of the eigenvalues. Deterministic for a given corpus, lexicon and seed on a given kind of processor.

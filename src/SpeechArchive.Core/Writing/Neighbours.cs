@@ -44,7 +44,7 @@ public static class Neighbours
 
         // The text as one word when the vectors or some passage know it whole (大吃大喝, which the lexicon would cut into characters).
         var words = vectors.Words.Contains(form) || Holding(form).Length > 0 ? [form]
-            : SearchStructures.Of(index).Segmenter.Segment(form).Where(w => w.Kind == WordKind.Han && w.Text.Length >= 2 && !QueryStopWords.Contains(w.Text))
+            : SearchStructures.Of(index).Segmenter.Segment(form).Where(w => w.Kind == WordKind.Han && w.Text.Length >= 2 && !QueryStopWords.OutOfMeaning(w.Text))
                 .Select(w => w.Text).Distinct().ToList();
         var readings = words.Select(w => new WordReading(w,
             vectors.Words.Contains(w) ? WordReading.OwnVector : Holding(w).Length > 0 ? WordReading.FromPassages : WordReading.FromCharacters,

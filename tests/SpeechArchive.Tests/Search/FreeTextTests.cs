@@ -162,6 +162,42 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenTheLexiconHoldsAFillerWithFunctionWords_ShouldDropThemAll()
+    {
+        // 需要进一步 is one learned string: 需要 + 进一步, both dropped.
+        var reading = Assert.IsType<QueryReading>(seeds.Search("巡察整改需要进一步加强什么").Reading);
+
+        Assert.DoesNotContain(reading.Words, w => w.Word.Contains("进一步", StringComparison.Ordinal) || w.Word.Contains("需要", StringComparison.Ordinal));
+        Assert.Contains("进一步", reading.Dropped);
+    }
+
+    [Fact]
+    public void WhenAWordsThesaurusTermIsAFiller_ShouldNotSearchIt()
+    {
+        // The synonym group 切实、认真、扎实: 扎实 widens to neither of the others, which are fillers.
+        var reading = Assert.IsType<QueryReading>(seeds.Search("怎样扎实推进巡察整改").Reading);
+
+        var expansions = reading.Words.SelectMany(w => w.Expansions).ToList();
+        Assert.Contains(reading.Words, w => w.Word == "扎实" || w.Parts.Contains("扎实"));
+        Assert.DoesNotContain("切实", expansions);
+        Assert.DoesNotContain("认真", expansions);
+    }
+
+    [Fact]
+    public void WhenTheWordsFindNextToNothing_ShouldStillAddThePassagesNearestInMeaning()
+    {
+        // The nearest passages cannot be ones the words count when the words count one: meaning then weighs little, but
+        // its passages still join, after the words' own.
+        var result = seeds.Search("赔偿过错", limit: 50);
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.True(result.Total > reading.AsWritten + 5, $"{result.Total} passages");
+        Assert.Contains(result.Hits, h => h.Match == HitMatch.Meaning);
+        var firstByMeaning = result.Hits.ToList().FindIndex(h => h.Match == HitMatch.Meaning);
+        Assert.All(result.Hits.Take(firstByMeaning), h => Assert.NotEqual(HitMatch.Meaning, h.Match));
+    }
+
+    [Fact]
     public void WhenAFormulationFoundAsWrittenHoldsAFiller_ShouldStillMatchItStrictly()
     {
         // A short run found as written is a term (FreeTextReader.TermLength), though 更加 alone is a filler.
@@ -171,18 +207,6 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.True(exact.Total > 0);
         Assert.Null(result.Reading);
         Assert.Equal(exact.Total, result.Total);
-    }
-
-    [Fact]
-    public void WhenALearnedStringBeginsWithAClingingCharacter_ShouldSearchTheWordInside()
-    {
-        // The lexicon learns 时发现 (及时发现, 巡察时发现); in a query 时 belongs to what comes before it.
-        Assert.Contains("时发现", new Segmenter(seeds.Snapshot.Lexicon).Segment("巡察时发现的问题怎么整改").Select(w => w.Text));
-
-        var reading = Assert.IsType<QueryReading>(seeds.Search("巡察时发现的问题怎么整改").Reading);
-
-        Assert.Contains(reading.Words, w => w.Word == "发现");
-        Assert.DoesNotContain(reading.Words, w => w.Word.Contains('时', StringComparison.Ordinal));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ public sealed class QueryStopWordsTests
     [InlineData("有什么", new[] { "有", "什么" })]
     [InlineData("为什么要", new[] { "为什么", "要" })]
     [InlineData("是不是", new[] { "是不是" })]
+    [InlineData("需要进一步", new[] { "需要", "进一步" })]
     public void WhenAStringIsMadeOfListedWords_ShouldCutItIntoTheFewest(string text, string[] pieces)
     {
         Assert.Equal(pieces, QueryStopWords.Split(text));
@@ -35,5 +36,10 @@ public sealed class QueryStopWordsTests
         Assert.True(QueryStopWords.IsQuestionWord("如何"));
         Assert.False(QueryStopWords.IsFiller("如何"));
         Assert.True(QueryStopWords.OutOfMeaning("的"));
+        Assert.True(QueryStopWords.OutOfMeaning("需要"));
+
+        // A question word added for queries only: the model learned with it in the text.
+        Assert.True(QueryStopWords.IsQuestionWord("怎么回事"));
+        Assert.False(QueryStopWords.OutOfMeaning("怎么回事"));
     }
 }
