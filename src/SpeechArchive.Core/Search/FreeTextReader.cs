@@ -4,8 +4,8 @@ namespace SpeechArchive.Search;
 
 /// <summary>
 /// The understanding stage for free text: an unquoted query without OR is read as its runs as written, then their words
-/// (segmented with the archive's lexicon, thesaurus keys read whole) without question, function and filler words; a word no passage
-/// holds is searched through its thesaurus terms, or split into parts.
+/// (segmented with the archive's lexicon, thesaurus keys read whole) without question, function and filler words; a word
+/// no passage holds is searched through its thesaurus terms, or split into parts.
 /// Quoted phrases, exclusions and filters keep their exact meaning.
 /// </summary>
 internal static class FreeTextReader

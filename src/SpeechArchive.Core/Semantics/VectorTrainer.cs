@@ -24,9 +24,9 @@ public sealed record VectorTrainingOptions
 
 /// <summary>
 /// Learns word vectors from an archive's own text, since no pretrained model can be obtained here: the text is cut into
-/// words with the lexicon, question and function words left out (`QueryStopWords.OutOfMeaning`: the fillers a query drops
-/// stay), co-occurrences within a window counted
-/// (weighted 1/distance, not across sentence ends), turned into positive PMI with smoothed marginals, and factorised to
+/// words with the lexicon, question and function words left out (<see cref="Search.QueryStopWords.OutOfMeaning"/>: the
+/// fillers a query drops stay), co-occurrences within a window counted (weighted 1/distance, not across sentence ends),
+/// turned into positive PMI with smoothed marginals, and factorised to
 /// <see cref="VectorTrainingOptions.Dimensions"/> by a randomized eigendecomposition, each word's row scaled by the square
 /// root of the eigenvalues. Deterministic for a given corpus, lexicon and seed on a given kind of processor.
 /// </summary>
