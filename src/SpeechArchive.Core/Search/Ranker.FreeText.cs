@@ -100,7 +100,7 @@ internal static partial class Ranker
         // passages counted for its words, and passages join for their meaning alone only to fill the first page.
         if (meaning is not null)
         {
-            (words, byMeaningAlone) = FuseMeaning(words, meaning, admit: asWritten.Count == 0 ? MeaningDepth : Math.Max(0, MeaningFill - words.Count));
+            (words, byMeaningAlone) = FuseMeaning(words, meaning, MostSpecific(query, matchWord), admit: asWritten.Count == 0 ? MeaningDepth : Math.Max(0, MeaningFill - words.Count));
         }
 
         return new Ranking
@@ -126,18 +126,29 @@ internal static partial class Ranker
     internal const double MeaningWeight = 0.75;
 
     /// <summary>
-    /// The meaning credit has its full weight when at least this share of the passages nearest the query's meaning are
-    /// counted by its words, and less in proportion below it (chosen on the tune split: docs/relevance.md).
+    /// The meaning credit has its full weight when at least this share of the passages nearest the query's meaning agree
+    /// with its words, and less in proportion below it (chosen on the tune split: docs/relevance.md).
     /// </summary>
     internal const double MeaningAgreement = 0.4;
 
     /// <summary>
-    /// The meaning credit's weight for this query: <see cref="MeaningWeight"/> times how far its vector agrees with its words,
-    /// the share of the passages nearest its meaning (<paramref name="nearest"/>) that its words count (<paramref name="words"/>),
-    /// over <see cref="MeaningAgreement"/> and at most 1. A vector that lands among passages the words do not find is more
-    /// often read wrong (a broad word's neighbours outweighing the query's topic) than a meaning the words missed.
+    /// The passages holding the query's most specific word: of its searched words (a slot's first word: the word itself or
+    /// its first part), the one the fewest passages hold. Null for a query of one word (its words' passages say as much).
     /// </summary>
-    internal static double MeaningWeightFor(ScoredDocs words, IReadOnlyList<(int Passage, float Cosine)> nearest)
+    private static int[]? MostSpecific(FreeTextQuery query, Func<QueryWord, WordMatch> matchWord) =>
+        query.Slots.Count < 2 ? null
+        : query.Slots.Where(s => s.Words.Count > 0).Select(s => matchWord(s.Words[0]).Docs).Where(d => d.Length > 0).MinBy(d => d.Length);
+
+    /// <summary>
+    /// The meaning credit's weight for this query: <see cref="MeaningWeight"/> times how far its vector agrees with its words,
+    /// the share of the passages nearest its meaning (<paramref name="nearest"/>) that its words count (<paramref name="words"/>)
+    /// or that hold its most specific word (<paramref name="specific"/>, sorted; <see cref="MostSpecific"/>), over
+    /// <see cref="MeaningAgreement"/> and at most 1. A vector that lands among passages the words do not find is more often
+    /// read wrong (a broad word's neighbours outweighing the query's topic) than a meaning the words missed; one that lands
+    /// among passages holding the query's rarest word is on its topic even where they hold too few of its other words to be
+    /// counted (政府有哪些帮助高校毕业生就业的办法: passages on 高校毕业生 that say neither 政府, 帮助 nor 办法).
+    /// </summary>
+    internal static double MeaningWeightFor(ScoredDocs words, IReadOnlyList<(int Passage, float Cosine)> nearest, int[]? specific = null)
     {
         if (nearest.Count == 0)
         {
@@ -147,7 +158,7 @@ internal static partial class Ranker
         var counted = 0;
         foreach (var (doc, _) in nearest)
         {
-            counted += Array.BinarySearch(words.Docs, 0, words.Count, doc) >= 0 ? 1 : 0;
+            counted += Array.BinarySearch(words.Docs, 0, words.Count, doc) >= 0 || (specific is not null && Array.BinarySearch(specific, doc) >= 0) ? 1 : 0;
         }
 
         return MeaningWeight * Math.Min(1, (double)counted / nearest.Count / MeaningAgreement);
@@ -161,15 +172,15 @@ internal static partial class Ranker
 
     /// <summary>
     /// Fuses the word ranking (below the as-written and near tiers) with the query's meaning: each passage's word score over
-    /// the best one, plus <see cref="MeaningWeight"/> (less where the nearest passages are ones the words do not count:
-    /// <see cref="MeaningWeightFor"/>) times its meaning credit, which runs from 1 for the passage nearest
+    /// the best one, plus <see cref="MeaningWeight"/> (less where the nearest passages are ones the words do not count and
+    /// that do not hold the query's most specific word, <paramref name="specific"/>: <see cref="MeaningWeightFor"/>) times its meaning credit, which runs from 1 for the passage nearest
     /// the query's vector (<see cref="MeaningSearch"/>: from its words, their parts, their thesaurus terms: 买房 → 购房、住房, and the formulations it describes) to 0 at the
     /// <see cref="MeaningDepth"/>th nearest and below. So a passage holding the query's words well keeps its place unless
     /// others are much nearer in meaning. Up to <paramref name="admit"/> of the nearest passages that hold too few words join
     /// the ranking, nearest first (returned apart, for their label). Null when the query has no vector (none of its words or characters
     /// is known).
     /// </summary>
-    private static (ScoredDocs Scored, int[]? Meaning) FuseMeaning(ScoredDocs words, MeaningSearch search, int admit)
+    private static (ScoredDocs Scored, int[]? Meaning) FuseMeaning(ScoredDocs words, MeaningSearch search, int[]? specific, int admit)
     {
         if (search.Query is not { } q || search.Nearest() is not { Count: > 0 } nearest)
         {
@@ -180,7 +191,7 @@ internal static partial class Ranker
 
         // The scale from the same exact cosines the credits use (the scan's are from a 7-bit query).
         var (best, edge) = (vectors.Similarity(q, nearest[0].Passage), vectors.Similarity(q, nearest[^1].Passage));
-        var weight = MeaningWeightFor(words, nearest);
+        var weight = MeaningWeightFor(words, nearest, specific);
         double Nearness(int doc) => best > edge ? Math.Clamp((vectors.Similarity(q, doc) - edge) / (best - edge), 0, 1) : 0;
 
         var max = BestBelowNear(words);

@@ -24,6 +24,31 @@ public sealed class MeaningWeightTests
     }
 
     [Fact]
+    public void WhenTheNearestPassagesHoldTheQuerysMostSpecificWord_ShouldCountThemAsAgreeing()
+    {
+        // The words count none of them (too few of the query's other words), but each holds its rarest word.
+        var words = Words(1, 3, 5);
+        var nearest = Nearest(2, 4, 6);
+
+        Assert.Equal(0, Ranker.MeaningWeightFor(words, nearest, specific: null));
+        Assert.Equal(0, Ranker.MeaningWeightFor(words, nearest, specific: [1, 8, 9]));
+        Assert.Equal(Ranker.MeaningWeight, Ranker.MeaningWeightFor(words, nearest, specific: [2, 4, 6, 10]), 10);
+    }
+
+    [Fact]
+    public void WhenSomeNearestPassagesAreCountedAndOthersHoldTheMostSpecificWord_ShouldCountEachOnce()
+    {
+        // Of 30 nearest: 3 counted by the words, 3 holding the specific word, 1 both: 5 agree, a share of 1/6.
+        var nearest = Nearest([.. Enumerable.Range(100, 30)]);
+        var words = Words(100, 101, 102);
+        int[] specific = [102, 103, 104, 500];
+
+        var weight = Ranker.MeaningWeightFor(words, nearest, specific);
+
+        Assert.Equal(Ranker.MeaningWeight * (5.0 / 30) / Ranker.MeaningAgreement, weight, 10);
+    }
+
+    [Fact]
     public void WhenTheWordsCountSomeOfTheNearestPassages_ShouldScaleTheWeightByThatShare()
     {
         // 6 of 30 counted: a share of 0.2, half the share at which meaning has its full weight.
