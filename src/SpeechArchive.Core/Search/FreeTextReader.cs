@@ -312,7 +312,8 @@ internal static class FreeTextReader
 
     /// <summary>
     /// Spans that together spell a thesaurus key, a single character among them, made one (穷 + 人 → 穷人, 深 + 山 → 深山): an
-    /// everyday word the lexicon does not know, which a function character inside it (人) would otherwise keep apart.
+    /// everyday word the lexicon does not know, which a function character inside it (人) would otherwise keep apart; and
+    /// single characters that spell a term of function characters (应 + 对 → 应对: <see cref="QueryStopWords.IsTerm"/>).
     /// </summary>
     private static List<WordSpan> JoinKeys(List<WordSpan> spans, Thesaurus? thesaurus)
     {
@@ -335,7 +336,8 @@ internal static class FreeTextReader
                 }
 
                 var text = string.Concat(spans.Skip(i).Take(j - i + 1).Select(x => x.Text));
-                if (spans.Skip(i).Take(j - i + 1).Any(x => x.Text.Length == 1) && thesaurus.RelatedTo(text).Count > 0)
+                if (spans.Skip(i).Take(j - i + 1).Any(x => x.Text.Length == 1) && thesaurus.RelatedTo(text).Count > 0
+                    || (spans.Skip(i).Take(j - i + 1).All(x => x.Text.Length == 1) && QueryStopWords.IsTerm(text)))
                 {
                     best = j;
                 }
@@ -368,9 +370,9 @@ internal static class FreeTextReader
             return [piece];
         }
 
-        if (piece.All(c => QueryStopWords.Contains(c.ToString())))
+        if (piece.All(c => QueryStopWords.Contains(c.ToString())) && !QueryStopWords.IsTerm(piece))
         {
-            return piece.Select(c => c.ToString()); // 都能: function characters only
+            return piece.Select(c => c.ToString()); // 都能: function characters only (not 所有人, 应对: terms)
         }
 
         if (QueryStopWords.Split(piece) is { } listed

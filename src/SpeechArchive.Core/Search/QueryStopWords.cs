@@ -10,6 +10,12 @@ internal static class QueryStopWords
 
     public static bool Contains(string word) => Words.All.Contains(word);
 
+    /// <summary>
+    /// Whether <paramref name="word"/> is a term spelled only with listed characters (所有人, 所得, 应对, 人才): searched as a
+    /// word, not cut into characters a query drops (the "Terms" section; these are not listed words).
+    /// </summary>
+    public static bool IsTerm(string word) => Words.Terms.Contains(word);
+
     /// <summary>Whether <paramref name="word"/> asks a question (如何, 怎么办, 吗…): the query is then a question, not a half-remembered clause.</summary>
     public static bool IsQuestionWord(string word) => Words.Questions.Contains(word);
 
@@ -60,7 +66,7 @@ internal static class QueryStopWords
         return pieces;
     }
 
-    private sealed record Listed(HashSet<string> All, HashSet<string> Questions, HashSet<string> Fillers, HashSet<string> QueriesOnly, int Longest);
+    private sealed record Listed(HashSet<string> All, HashSet<string> Questions, HashSet<string> Fillers, HashSet<string> QueriesOnly, HashSet<string> Terms, int Longest);
 
     private static Listed Load()
     {
@@ -71,6 +77,7 @@ internal static class QueryStopWords
         var questions = new HashSet<string>(StringComparer.Ordinal);
         var fillers = new HashSet<string>(StringComparer.Ordinal);
         var queriesOnly = new HashSet<string>(StringComparer.Ordinal);
+        var terms = new HashSet<string>(StringComparer.Ordinal);
         var section = "";
         while (reader.ReadLine() is { } line)
         {
@@ -86,6 +93,12 @@ internal static class QueryStopWords
             }
 
             var listed = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (section.StartsWith("Terms", StringComparison.Ordinal))
+            {
+                terms.UnionWith(listed);
+                continue;
+            }
+
             words.UnionWith(listed);
             if (section.StartsWith("Question words", StringComparison.Ordinal))
             {
@@ -103,6 +116,6 @@ internal static class QueryStopWords
             }
         }
 
-        return new Listed(words, questions, fillers, queriesOnly, words.Count == 0 ? 0 : words.Max(w => w.Length));
+        return new Listed(words, questions, fillers, queriesOnly, terms, words.Count == 0 ? 0 : words.Max(w => w.Length));
     }
 }

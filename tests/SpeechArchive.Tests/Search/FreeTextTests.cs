@@ -1,4 +1,5 @@
 using SpeechArchive.Analysis;
+using SpeechArchive.Indexing;
 using SpeechArchive.Search;
 using SpeechArchive.Tests.Writing;
 
@@ -148,6 +149,44 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.DoesNotContain(reading.Words, w => w.Word.Contains("什么", StringComparison.Ordinal));
         Assert.Contains(reading.Words, w => w.Word == "意义");
         Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Near);
+    }
+
+    [Theory]
+    [InlineData("房屋所有人怎么确定", "所有人")]
+    [InlineData("个人所得怎么交税", "所得")]
+    [InlineData("政府是怎样应对金融危机的", "应对")]
+    public void WhenATermIsSpelledOnlyWithFunctionCharacters_ShouldSearchItAsAWord(string query, string term)
+    {
+        // 所有人 is 所 + 有 + 人, 所得 is 所 + 得, 应对 is 应 + 对, each character a listed function word: a learned string of
+        // function characters alone (都能) is cut into them and dropped, a term is not (whether the lexicon knows it or not).
+        using var temp = new TempFolder();
+        var corpus = temp.Combine("corpus");
+        Directory.CreateDirectory(corpus);
+        File.WriteAllText(Path.Combine(corpus, "law.md"), "---\ntitle: 不动产登记条例\nyear: 2020\n---\n\n"
+            + "第一条 不动产登记簿记载的所有人为房屋所有人，登记机构应当核实房屋所有人的身份。\n\n"
+            + "第二条 个人所得应当依法申报，个人所得税由支付所得的单位代扣代缴。\n\n"
+            + "第三条 各级政府应当有效应对金融危机，应对金融危机的措施应当公开。\n");
+        Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
+        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = query });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Contains(reading.Words, w => w.Word == term);
+        Assert.DoesNotContain(reading.Dropped, d => term.Contains(d, StringComparison.Ordinal));
+        Assert.Contains(term, result.Hits[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenALearnedStringIsOnlyFunctionCharacters_ShouldDropThem()
+    {
+        const string query = "基层干部都能参加培训吗";
+        Assert.Contains("都能", new Segmenter(seeds.Snapshot.Lexicon).Segment(query).Select(w => w.Text));
+
+        var reading = Assert.IsType<QueryReading>(seeds.Search(query).Reading);
+
+        Assert.DoesNotContain(reading.Words, w => w.Word.Contains('都', StringComparison.Ordinal));
+        Assert.Contains("都", reading.Dropped);
     }
 
     [Fact]

@@ -42,4 +42,16 @@ public sealed class QueryStopWordsTests
         Assert.True(QueryStopWords.IsQuestionWord("怎么回事"));
         Assert.False(QueryStopWords.OutOfMeaning("怎么回事"));
     }
+
+    [Theory]
+    [InlineData("所有人")]
+    [InlineData("应对")]
+    [InlineData("人才")]
+    public void WhenATermIsSpelledWithListedCharacters_ShouldNotBeListedItself(string term)
+    {
+        Assert.True(term.All(c => QueryStopWords.Contains(c.ToString())), $"every character of {term} is listed");
+        Assert.True(QueryStopWords.IsTerm(term));
+        Assert.False(QueryStopWords.Contains(term));
+        Assert.False(QueryStopWords.OutOfMeaning(term));
+    }
 }
