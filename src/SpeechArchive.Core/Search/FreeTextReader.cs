@@ -8,7 +8,7 @@ namespace SpeechArchive.Search;
 /// no passage holds is searched through its thesaurus terms, or split into parts.
 /// Quoted phrases, exclusions and filters keep their exact meaning.
 /// </summary>
-internal static class FreeTextReader
+internal static partial class FreeTextReader
 {
     /// <summary>A query every run of which is found as written in this many passages is matched strictly (it is a formulation).</summary>
     public const int AsWrittenEnough = 10;
@@ -49,9 +49,22 @@ internal static class FreeTextReader
         var plain = mode == SearchMode.Words;
         var words = new List<string>();
         var dropped = new List<string>();
+        var asked = new List<string>();
         foreach (var run in runs)
         {
-            foreach (var word in Words(run.MatchForm, segmenter, thesaurus, matches, joinKeys: !plain))
+            // 管不管, 同意不同意: a yes-or-no question asked both ways; the query means the word asked about once (管, 同意), read
+            // apart from its neighbours as the whole was. One listed as a question or filler (是不是, 会不会) is dropped as it is.
+            var text = plain ? run.MatchForm : AskedBothWays().Replace(run.MatchForm, m =>
+            {
+                if (QueryStopWords.Contains(m.Value))
+                {
+                    return m.Value;
+                }
+
+                asked.Add(m.Value);
+                return $"{Analysis.MatchText.Break}{m.Groups[1].Value}{Analysis.MatchText.Break}";
+            });
+            foreach (var word in Words(text, segmenter, thesaurus, matches, joinKeys: !plain))
             {
                 if (QueryStopWords.Contains(word) || word.Length == 1)
                 {
@@ -70,6 +83,8 @@ internal static class FreeTextReader
             words.AddRange(dropped.Distinct());
             dropped.Clear();
         }
+
+        dropped.AddRange(asked.Distinct()); // shown as read: 管不管 dropped, its word searched where it is one
 
         var slots = new List<WordSlot>();
         var missing = new List<string>();
@@ -126,7 +141,7 @@ internal static class FreeTextReader
 
         var n = slots.Count;
         var minimum = plain ? Math.Min(1, n) : n <= 2 ? n : n <= 4 ? n - 1 : (int)Math.Ceiling(0.6 * n);
-        return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, dropped.Any(QueryStopWords.IsQuestionWord))
+        return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, asked.Count > 0 || dropped.Any(QueryStopWords.IsQuestionWord))
         {
             Formulations = plain || thesaurus is null ? [] : Formulations(thesaurus),
         };
@@ -403,4 +418,8 @@ internal static class FreeTextReader
     private const string Clinging = "的了给让被把都得地着过向";
 
     private static QueryWord Word(string form) => new(form, false, form);
+
+    /// <summary>A word of one or two characters asked both ways (管不管, 同意不同意); the word is group 1.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\p{IsCJKUnifiedIdeographs}{1,2})不\1")]
+    private static partial System.Text.RegularExpressions.Regex AskedBothWays();
 }

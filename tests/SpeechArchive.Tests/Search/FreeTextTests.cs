@@ -178,6 +178,23 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenAQuestionAsksAWordBothWays_ShouldSearchTheWordOnceAndReadAQuestion()
+    {
+        // 合理不合理: a yes-or-no question. The lexicon knows 不合理 (unreasonable), which is not what the query asks about.
+        const string query = "干部违纪处分合理不合理";
+        Assert.Contains("不合理", new Segmenter(seeds.Snapshot.Lexicon).Segment(query).Select(w => w.Text));
+
+        var result = seeds.Search(query);
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Contains(reading.Words, w => w.Word == "合理");
+        Assert.DoesNotContain(reading.Words, w => w.Word == "不合理");
+        Assert.Contains("合理不合理", reading.Dropped);
+        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Near);
+        Assert.Contains(result.Hits, h => h.Text.Contains("违纪", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WhenALearnedStringIsOnlyFunctionCharacters_ShouldDropThem()
     {
         const string query = "基层干部都能参加培训吗";
