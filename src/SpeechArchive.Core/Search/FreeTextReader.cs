@@ -390,10 +390,10 @@ internal static partial class FreeTextReader
             return piece.Select(c => c.ToString()); // 都能: function characters only (not 所有人, 应对: terms)
         }
 
-        if (QueryStopWords.Split(piece) is { } listed
-            && (listed.Any(QueryStopWords.IsQuestionWord) || (listed.Any(QueryStopWords.IsFiller) && listed.All(w => w.Length > 1))))
+        if (QueryStopWords.Split(piece) is { } listed && (listed.Any(QueryStopWords.IsQuestionWord) || listed.All(w => w.Length > 1)))
         {
-            // 有什么, 需要进一步: a question word or a filler with function words, learned as one string (not 专门人才's 人, 才)
+            // 有什么, 需要进一步, 这种情况: a question word, or listed words of two characters or more, learned as one string
+            // (not 专门人才's 人, 才)
             return listed;
         }
 

@@ -228,6 +228,20 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenTheLexiconHoldsListedWordsAsOneString_ShouldDropThemAll()
+    {
+        // 这种情况 is one learned string: 这种 + 情况, both listed (neither a question word nor a filler).
+        const string query = "这种情况下干部违纪怎么处理";
+        Assert.Contains("这种情况", new Segmenter(seeds.Snapshot.Lexicon).Segment(query).Select(w => w.Text));
+
+        var reading = Assert.IsType<QueryReading>(seeds.Search(query).Reading);
+
+        Assert.DoesNotContain(reading.Words, w => w.Word.Contains("情况", StringComparison.Ordinal));
+        Assert.Contains("情况", reading.Dropped);
+        Assert.Contains(reading.Words, w => w.Word == "违纪");
+    }
+
+    [Fact]
     public void WhenAWordsThesaurusTermIsAFiller_ShouldNotSearchIt()
     {
         // The synonym group 切实、认真、扎实: 扎实 widens to neither of the others, which are fillers.
