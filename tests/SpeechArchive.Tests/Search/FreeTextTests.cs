@@ -195,18 +195,6 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
-    public void WhenALearnedStringIsOnlyFunctionCharacters_ShouldDropThem()
-    {
-        const string query = "基层干部都能参加培训吗";
-        Assert.Contains("都能", new Segmenter(seeds.Snapshot.Lexicon).Segment(query).Select(w => w.Text));
-
-        var reading = Assert.IsType<QueryReading>(seeds.Search(query).Reading);
-
-        Assert.DoesNotContain(reading.Words, w => w.Word.Contains('都', StringComparison.Ordinal));
-        Assert.Contains("都", reading.Dropped);
-    }
-
-    [Fact]
     public void WhenAQueryHoldsAFiller_ShouldDropItAndCountOnTheOtherWords()
     {
         var result = seeds.Search("干部作风经常出问题怎么办");
@@ -227,18 +215,18 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.Contains("进一步", reading.Dropped);
     }
 
-    [Fact]
-    public void WhenTheLexiconHoldsListedWordsAsOneString_ShouldDropThemAll()
+    [Theory]
+    [InlineData("基层干部都能参加培训吗", "都能", "都")] // function characters alone: cut into characters
+    [InlineData("这种情况下干部违纪怎么处理", "这种情况", "情况")] // 这种 + 情况, neither a question word nor a filler
+    public void WhenTheLexiconHoldsListedWordsAsOneString_ShouldDropThemAll(string query, string learned, string piece)
     {
-        // 这种情况 is one learned string: 这种 + 情况, both listed (neither a question word nor a filler).
-        const string query = "这种情况下干部违纪怎么处理";
-        Assert.Contains("这种情况", new Segmenter(seeds.Snapshot.Lexicon).Segment(query).Select(w => w.Text));
+        Assert.Contains(learned, new Segmenter(seeds.Snapshot.Lexicon).Segment(query).Select(w => w.Text));
 
         var reading = Assert.IsType<QueryReading>(seeds.Search(query).Reading);
 
-        Assert.DoesNotContain(reading.Words, w => w.Word.Contains("情况", StringComparison.Ordinal));
-        Assert.Contains("情况", reading.Dropped);
-        Assert.Contains(reading.Words, w => w.Word == "违纪");
+        Assert.DoesNotContain(reading.Words, w => w.Word.Contains(piece, StringComparison.Ordinal));
+        Assert.Contains(piece, reading.Dropped);
+        Assert.Contains(reading.Words, w => w.Word is "违纪" or "基层干部");
     }
 
     [Fact]
