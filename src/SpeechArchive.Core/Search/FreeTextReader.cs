@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using SpeechArchive.Analysis;
 
 namespace SpeechArchive.Search;
@@ -50,20 +52,10 @@ internal static partial class FreeTextReader
         var words = new List<string>();
         var dropped = new List<string>();
         var asked = new List<string>();
+        bool IsWord(string w) => segmenter.Lexicon.Contains(w) || matches.HeldAtLeast(Word(w), 1) || (thesaurus?.RelatedTo(w).Count ?? 0) > 0;
         foreach (var run in runs)
         {
-            // 管不管, 同意不同意: a yes-or-no question asked both ways; the query means the word asked about once (管, 同意), read
-            // apart from its neighbours as the whole was. One listed as a question or filler (是不是, 会不会) is dropped as it is.
-            var text = plain ? run.MatchForm : AskedBothWays().Replace(run.MatchForm, m =>
-            {
-                if (QueryStopWords.Contains(m.Value))
-                {
-                    return m.Value;
-                }
-
-                asked.Add(m.Value);
-                return $"{Analysis.MatchText.Break}{m.Groups[1].Value}{Analysis.MatchText.Break}";
-            });
+            var text = plain ? run.MatchForm : AskedOnce(run.MatchForm, IsWord, asked);
             foreach (var word in Words(text, segmenter, thesaurus, matches, joinKeys: !plain))
             {
                 if (QueryStopWords.Contains(word) || word.Length == 1)
@@ -213,8 +205,8 @@ internal static partial class FreeTextReader
     }
 
     /// <summary>
-    /// The words of one run: the segmenter's, with the spans that spell a thesaurus key made one (<see cref="JoinKeys"/>; not
-    /// for the plain baseline), and
+    /// The words of one run: the segmenter's, with the spans that spell a thesaurus key (not for the plain baseline) or a
+    /// listed term made one (<see cref="JoinKeys"/>), and
     /// characters it leaves alone are joined where the archive holds them
     /// joined — a character with the word beside it (老 + 百姓 → 老百姓), a run of single characters into the longest pieces
     /// the archive or the thesaurus knows (大吃大喝; 买房 + 难) — since a word too rare to learn is still a word to search.
@@ -328,15 +320,12 @@ internal static partial class FreeTextReader
     /// <summary>
     /// Spans that together spell a thesaurus key, a single character among them, made one (穷 + 人 → 穷人, 深 + 山 → 深山): an
     /// everyday word the lexicon does not know, which a function character inside it (人) would otherwise keep apart; and
-    /// single characters that spell a term of function characters (应 + 对 → 应对: <see cref="QueryStopWords.IsTerm"/>).
+    /// single characters that spell a term of function characters (应 + 对 → 应对: <see cref="QueryStopWords.IsTerm"/>), with
+    /// or without a thesaurus (the plain baseline and a search without expansions pass none). Greedy from the left: 只有他人才能办
+    /// reads 他人, not 他 + 人才.
     /// </summary>
     private static List<WordSpan> JoinKeys(List<WordSpan> spans, Thesaurus? thesaurus)
     {
-        if (thesaurus is null)
-        {
-            return spans;
-        }
-
         var joined = new List<WordSpan>(spans.Count);
         for (var i = 0; i < spans.Count; i++)
         {
@@ -350,9 +339,10 @@ internal static partial class FreeTextReader
                     break;
                 }
 
-                var text = string.Concat(spans.Skip(i).Take(j - i + 1).Select(x => x.Text));
-                if (spans.Skip(i).Take(j - i + 1).Any(x => x.Text.Length == 1) && thesaurus.RelatedTo(text).Count > 0
-                    || (spans.Skip(i).Take(j - i + 1).All(x => x.Text.Length == 1) && QueryStopWords.IsTerm(text)))
+                var run = spans.GetRange(i, j - i + 1);
+                var text = string.Concat(run.Select(x => x.Text));
+                if ((thesaurus is not null && run.Any(x => x.Text.Length == 1) && thesaurus.RelatedTo(text).Count > 0)
+                    || (run.All(x => x.Text.Length == 1) && QueryStopWords.IsTerm(text)))
                 {
                     best = j;
                 }
@@ -380,14 +370,14 @@ internal static partial class FreeTextReader
     /// </summary>
     private static IEnumerable<string> Trim(string piece, Lexicon lexicon)
     {
-        if (piece.Length < 2 || QueryStopWords.Contains(piece))
+        if (piece.Length < 2 || QueryStopWords.Contains(piece) || QueryStopWords.IsTerm(piece))
         {
             return [piece];
         }
 
-        if (piece.All(c => QueryStopWords.Contains(c.ToString())) && !QueryStopWords.IsTerm(piece))
+        if (piece.All(c => QueryStopWords.Contains(c.ToString())))
         {
-            return piece.Select(c => c.ToString()); // 都能: function characters only (not 所有人, 应对: terms)
+            return piece.Select(c => c.ToString()); // 都能: function characters only (a term, 所有人 or 应对, is kept above)
         }
 
         if (QueryStopWords.Split(piece) is { } listed && (listed.Any(QueryStopWords.IsQuestionWord) || listed.All(w => w.Length > 1)))
@@ -419,7 +409,44 @@ internal static partial class FreeTextReader
 
     private static QueryWord Word(string form) => new(form, false, form);
 
+    /// <summary>
+    /// <paramref name="text"/> with each word asked both ways, a yes-or-no question (管不管, 同意不同意; 合不合理 of 合理 and
+    /// 买不买房 of 买房, where <paramref name="isWord"/> says the two characters are a lexicon word, one the archive holds or a
+    /// thesaurus key), replaced by the word asked about once, read apart from its neighbours as the whole was (a word of one
+    /// character is then dropped like any: 管); the wholes are added to <paramref name="asked"/>. One listed (是不是,
+    /// 可不可以 and 需不需要 as question words, 会不会 and 时不时 as fillers) is left as it is.
+    /// </summary>
+    private static string AskedOnce(string text, Func<string, bool> isWord, List<string> asked)
+    {
+        var read = new StringBuilder(text.Length);
+        var at = 0;
+        for (var match = AskedBothWays().Match(text); match.Success; match = AskedBothWays().Match(text, at))
+        {
+            var (word, end) = (match.Groups[1].Value, match.Index + match.Length);
+            if (word.Length == 1 && end < text.Length && isWord(word + text[end]))
+            {
+                (word, end) = (word + text[end], end + 1); // A不AB: 合不合理 asks about 合理
+            }
+
+            var whole = text[match.Index..end];
+            read.Append(text, at, match.Index - at);
+            if (QueryStopWords.Contains(whole) || QueryStopWords.Contains(match.Value))
+            {
+                read.Append(whole);
+            }
+            else
+            {
+                asked.Add(whole);
+                read.Append(MatchText.Break).Append(word).Append(MatchText.Break);
+            }
+
+            at = end;
+        }
+
+        return read.Append(text, at, text.Length - at).ToString();
+    }
+
     /// <summary>A word of one or two characters asked both ways (管不管, 同意不同意); the word is group 1.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(\p{IsCJKUnifiedIdeographs}{1,2})不\1")]
-    private static partial System.Text.RegularExpressions.Regex AskedBothWays();
+    [GeneratedRegex(@"(\p{IsCJKUnifiedIdeographs}{1,2})不\1")]
+    private static partial Regex AskedBothWays();
 }

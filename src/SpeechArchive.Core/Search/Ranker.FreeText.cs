@@ -100,7 +100,7 @@ internal static partial class Ranker
         // passages counted for its words, and passages join for their meaning alone only to fill the first page.
         if (meaning is not null)
         {
-            (words, byMeaningAlone) = FuseMeaning(words, meaning, MostSpecific(query, matchWord), admit: asWritten.Count == 0 ? MeaningDepth : Math.Max(0, MeaningFill - words.Count));
+            (words, byMeaningAlone) = FuseMeaning(words, meaning, MostSpecific(query.Slots, matchWord), admit: asWritten.Count == 0 ? MeaningDepth : Math.Max(0, MeaningFill - words.Count));
         }
 
         return new Ranking
@@ -135,9 +135,9 @@ internal static partial class Ranker
     /// The passages holding the query's most specific word: of its searched words (a slot's first word: the word itself or
     /// its first part), the one the fewest passages hold. Null for a query of one word (its words' passages say as much).
     /// </summary>
-    private static int[]? MostSpecific(FreeTextQuery query, Func<QueryWord, WordMatch> matchWord) =>
-        query.Slots.Count < 2 ? null
-        : query.Slots.Where(s => s.Words.Count > 0).Select(s => matchWord(s.Words[0]).Docs).Where(d => d.Length > 0).MinBy(d => d.Length);
+    internal static int[]? MostSpecific(IReadOnlyList<WordSlot> slots, Func<QueryWord, WordMatch> matchWord) =>
+        slots.Count < 2 ? null
+        : slots.Where(s => s.Words.Count > 0).Select(s => matchWord(s.Words[0]).Docs).Where(d => d.Length > 0).MinBy(d => d.Length);
 
     /// <summary>
     /// The meaning credit's weight for this query: <see cref="MeaningWeight"/> times how far its vector agrees with its words,

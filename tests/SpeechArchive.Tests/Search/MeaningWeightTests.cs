@@ -73,4 +73,22 @@ public sealed class MeaningWeightTests
             previous = weight;
         }
     }
+
+    [Fact]
+    public void TheMostSpecificWord_ShouldBeTheSearchedWordTheFewestPassagesHold()
+    {
+        var held = new Dictionary<string, int[]> { ["政府"] = [1, 2, 3, 4, 5], ["高校毕业生"] = [2, 9], ["就业"] = [2, 3, 9], ["无人"] = [] };
+        WordMatch Match(QueryWord w) => new(w, held[w.Text], null);
+        static QueryWord Word(string text) => new(text, false, text);
+        static WordSlot Slot(string text, params string[] words) => new(text, [.. words.Select(Word)], []);
+
+        // The rarest searched word wins; a word no passage holds, and a slot searched only through its terms, are passed over.
+        Assert.Equal([2, 9], Ranker.MostSpecific([Slot("政府", "政府"), Slot("就业", "就业"), Slot("高校毕业生", "高校毕业生"), Slot("无人", "无人"), Slot("穷人")], Match)!);
+
+        // A slot's first word stands for it (its parts after it are not read).
+        Assert.Equal([1, 2, 3, 4, 5], Ranker.MostSpecific([Slot("政府机关", "政府", "高校毕业生"), Slot("政府", "政府")], Match)!);
+
+        // One word: its passages are already the words' own.
+        Assert.Null(Ranker.MostSpecific([Slot("高校毕业生", "高校毕业生")], Match));
+    }
 }
