@@ -220,7 +220,7 @@ internal static partial class FreeTextReader
         // A pair seen in a passage or two says nothing (开会 + 发 of 开会发言 twice).
         bool Joins(string joined, string word) => matches.HeldAtLeast(Word(joined), MinJoined) && matches.HeldByShare(Word(joined), Word(word), JoinShare);
 
-        var spans = JoinKeys([.. segmenter.Segment(run)], joinKeys ? thesaurus : null);
+        var spans = JoinKeys(Resplit([.. segmenter.Segment(run)], segmenter.Lexicon), joinKeys ? thesaurus : null);
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
         bool Touch(int i) => i + 1 < spans.Count && spans[i].End == spans[i + 1].Start;
         // A string the lexicon does not know is a word only where no function character is in it: 个事 (of 各个事业), 上不 and
@@ -359,6 +359,32 @@ internal static partial class FreeTextReader
         }
 
         return joined;
+    }
+
+    /// <summary>
+    /// A learned word of three characters or more whose last character makes a commoner word with the lone character after
+    /// it, cut there (新冠疫 + 情 → 新冠 + 疫情: the lexicon learned 新冠疫, 4 times, from 新冠疫情 and 新冠疫苗; 疫情, 434).
+    /// </summary>
+    private static List<WordSpan> Resplit(List<WordSpan> spans, Lexicon lexicon)
+    {
+        for (var i = 0; i + 1 < spans.Count; i++)
+        {
+            var (a, b) = (spans[i], spans[i + 1]);
+            if (a.Kind != WordKind.Han || b.Kind != WordKind.Han || a.Text.Length < 3 || b.Text.Length != 1 || a.End != b.Start
+                || QueryStopWords.Contains(b.Text))
+            {
+                continue;
+            }
+
+            var (head, tail) = (a.Text[..^1], a.Text[^1..] + b.Text);
+            if (lexicon.Contains(tail) && lexicon.Frequency(tail) > lexicon.Frequency(a.Text))
+            {
+                spans[i] = new WordSpan(a.Start, a.End - 1, head, WordKind.Han);
+                spans[i + 1] = new WordSpan(a.End - 1, b.End, tail, WordKind.Han);
+            }
+        }
+
+        return spans;
     }
 
     /// <summary>Aspect particles that split a separable word (离合词): 吸过毒 is 吸毒, 离了婚 is 离婚.</summary>

@@ -242,6 +242,20 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.Contains("进一步", reading.Dropped);
     }
 
+    [Fact]
+    public void WhenARareLearnedWordEndsInHalfOfACommonerOne_ShouldCutItThere()
+    {
+        // The base lexicon learned 新冠疫 (from 新冠疫情 and 新冠疫苗): 新冠疫情 segments 新冠疫 + 情, where 疫情 is the common word.
+        const string query = "新冠疫情发生后采取了哪些防控措施";
+        Assert.Contains("新冠疫", new Segmenter(seeds.Snapshot.Lexicon).Segment(query).Select(w => w.Text));
+
+        var reading = Assert.IsType<QueryReading>(seeds.Search(query).Reading);
+
+        Assert.Contains(reading.Words, w => w.Word == "疫情");
+        Assert.DoesNotContain(reading.Words, w => w.Word.Contains("新冠疫", StringComparison.Ordinal));
+        Assert.DoesNotContain(reading.Missing, w => w.Contains("新冠疫", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("基层干部都能参加培训吗", "都能", "都")] // function characters alone: cut into characters
     [InlineData("这种情况下干部违纪怎么处理", "这种情况", "情况")] // 这种 + 情况, neither a question word nor a filler
