@@ -52,10 +52,12 @@ internal static partial class FreeTextReader
         var words = new List<string>();
         var dropped = new List<string>();
         var asked = new List<string>();
-        bool IsWord(string w) => segmenter.Lexicon.Contains(w) || matches.HeldAtLeast(Word(w), 1) || (thesaurus?.RelatedTo(w).Count ?? 0) > 0;
+        bool IsWord(string w) => segmenter.Lexicon.Contains(w) || (thesaurus?.RelatedTo(w).Count ?? 0) > 0;
         foreach (var run in runs)
         {
-            var text = plain ? run.MatchForm : AskedOnce(run.MatchForm, IsWord, asked);
+            var listed = new List<string>();
+            var text = plain ? run.MatchForm : AskedOnce(run.MatchForm, IsWord, asked, listed);
+            dropped.AddRange(listed);
             foreach (var word in Words(text, segmenter, thesaurus, matches, joinKeys: !plain))
             {
                 if (QueryStopWords.Contains(word) || word.Length == 1)
@@ -220,7 +222,7 @@ internal static partial class FreeTextReader
         // A pair seen in a passage or two says nothing (开会 + 发 of 开会发言 twice).
         bool Joins(string joined, string word) => matches.HeldAtLeast(Word(joined), MinJoined) && matches.HeldByShare(Word(joined), Word(word), JoinShare);
 
-        var spans = JoinKeys(Resplit([.. segmenter.Segment(run)], segmenter.Lexicon), joinKeys ? thesaurus : null);
+        var spans = JoinKeys([.. segmenter.Segment(run)], joinKeys ? thesaurus : null);
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
         bool Touch(int i) => i + 1 < spans.Count && spans[i].End == spans[i + 1].Start;
         // A string the lexicon does not know is a word only where no function character is in it: 个事 (of 各个事业), 上不 and
@@ -361,32 +363,6 @@ internal static partial class FreeTextReader
         return joined;
     }
 
-    /// <summary>
-    /// A learned word of three characters or more whose last character makes a commoner word with the lone character after
-    /// it, cut there (新冠疫 + 情 → 新冠 + 疫情: the lexicon learned 新冠疫, 4 times, from 新冠疫情 and 新冠疫苗; 疫情, 434).
-    /// </summary>
-    private static List<WordSpan> Resplit(List<WordSpan> spans, Lexicon lexicon)
-    {
-        for (var i = 0; i + 1 < spans.Count; i++)
-        {
-            var (a, b) = (spans[i], spans[i + 1]);
-            if (a.Kind != WordKind.Han || b.Kind != WordKind.Han || a.Text.Length < 3 || b.Text.Length != 1 || a.End != b.Start
-                || QueryStopWords.Contains(b.Text))
-            {
-                continue;
-            }
-
-            var (head, tail) = (a.Text[..^1], a.Text[^1..] + b.Text);
-            if (lexicon.Contains(tail) && lexicon.Frequency(tail) > lexicon.Frequency(a.Text))
-            {
-                spans[i] = new WordSpan(a.Start, a.End - 1, head, WordKind.Han);
-                spans[i + 1] = new WordSpan(a.End - 1, b.End, tail, WordKind.Han);
-            }
-        }
-
-        return spans;
-    }
-
     /// <summary>Aspect particles that split a separable word (离合词): 吸过毒 is 吸毒, 离了婚 is 离婚.</summary>
     private const string AspectParticles = "了过着";
 
@@ -437,33 +413,39 @@ internal static partial class FreeTextReader
 
     /// <summary>
     /// <paramref name="text"/> with each word asked both ways, a yes-or-no question (管不管, 同意不同意; 合不合理 of 合理 and
-    /// 买不买房 of 买房, where <paramref name="isWord"/> says the two characters are a lexicon word, one the archive holds or a
-    /// thesaurus key), replaced by the word asked about once, read apart from its neighbours as the whole was (a word of one
-    /// character is then dropped like any: 管); the wholes are added to <paramref name="asked"/>. One listed (是不是,
-    /// 可不可以 and 需不需要 as question words, 会不会 and 时不时 as fillers) is left as it is.
+    /// 买不买房 of 买房, where <paramref name="isWord"/> says the two characters are a lexicon word or a thesaurus key and the
+    /// second does not make one with the character after it), replaced by the word asked about once, read apart from its
+    /// neighbours (a word of one character is then dropped like any: 管); the wholes are added to <paramref name="asked"/>.
+    /// One listed (是不是, 可不可以 and 需不需要 as question words, 会不会, 好不好 and 时不时 as fillers) is taken out whole and
+    /// added to <paramref name="listed"/>, to be dropped as it is.
     /// </summary>
-    private static string AskedOnce(string text, Func<string, bool> isWord, List<string> asked)
+    private static string AskedOnce(string text, Func<string, bool> isWord, List<string> asked, List<string> listed)
     {
         var read = new StringBuilder(text.Length);
         var at = 0;
         for (var match = AskedBothWays().Match(text); match.Success; match = AskedBothWays().Match(text, at))
         {
             var (word, end) = (match.Groups[1].Value, match.Index + match.Length);
-            if (word.Length == 1 && end < text.Length && isWord(word + text[end]))
+            if (word.Length == 1 && end < text.Length && isWord(word + text[end]) && !(end + 1 < text.Length && isWord(text.Substring(end, 2))))
             {
-                (word, end) = (word + text[end], end + 1); // A不AB: 合不合理 asks about 合理
+                (word, end) = (word + text[end], end + 1); // A不AB: 合不合理 asks about 合理 (not 去不去年会: 年会)
             }
 
             var whole = text[match.Index..end];
-            read.Append(text, at, match.Index - at);
-            if (QueryStopWords.Contains(whole) || QueryStopWords.Contains(match.Value))
+            if (!QueryStopWords.Contains(whole) && QueryStopWords.Contains(match.Value))
             {
-                read.Append(whole);
+                (whole, end) = (match.Value, match.Index + match.Length); // 是不是 of 是不是真的
+            }
+
+            read.Append(text, at, match.Index - at).Append(MatchText.Break);
+            if (QueryStopWords.Contains(whole))
+            {
+                listed.Add(whole); // dropped whole, not segmented into 好 + 不好 (好不好看)
             }
             else
             {
                 asked.Add(whole);
-                read.Append(MatchText.Break).Append(word).Append(MatchText.Break);
+                read.Append(word).Append(MatchText.Break);
             }
 
             at = end;
