@@ -55,9 +55,7 @@ internal static partial class FreeTextReader
         bool IsWord(string w) => segmenter.Lexicon.Contains(w) || (thesaurus?.RelatedTo(w).Count ?? 0) > 0;
         foreach (var run in runs)
         {
-            var listed = new List<string>();
-            var text = plain ? run.MatchForm : AskedOnce(run.MatchForm, IsWord, asked, listed);
-            dropped.AddRange(listed);
+            var text = plain ? run.MatchForm : AskedOnce(run.MatchForm, IsWord, asked, dropped);
             foreach (var word in Words(text, segmenter, thesaurus, matches, joinKeys: !plain))
             {
                 if (QueryStopWords.Contains(word) || word.Length == 1)
@@ -417,13 +415,19 @@ internal static partial class FreeTextReader
     /// second does not make one with the character after it), replaced by the word asked about once, read apart from its
     /// neighbours (a word of one character is then dropped like any: 管); the wholes are added to <paramref name="asked"/>.
     /// One listed (是不是, 可不可以 and 需不需要 as question words, 会不会, 好不好 and 时不时 as fillers) is taken out whole and
-    /// added to <paramref name="listed"/>, to be dropped as it is.
+    /// added to <paramref name="listed"/> (the query's dropped words).
     /// </summary>
     private static string AskedOnce(string text, Func<string, bool> isWord, List<string> asked, List<string> listed)
     {
+        var match = AskedBothWays().Match(text);
+        if (!match.Success)
+        {
+            return text;
+        }
+
         var read = new StringBuilder(text.Length);
         var at = 0;
-        for (var match = AskedBothWays().Match(text); match.Success; match = AskedBothWays().Match(text, at))
+        for (; match.Success; match = AskedBothWays().Match(text, at))
         {
             var (word, end) = (match.Groups[1].Value, match.Index + match.Length);
             if (word.Length == 1 && end < text.Length && isWord(word + text[end]) && !(end + 1 < text.Length && isWord(text.Substring(end, 2))))
@@ -431,12 +435,12 @@ internal static partial class FreeTextReader
                 (word, end) = (word + text[end], end + 1); // A不AB: 合不合理 asks about 合理 (not 去不去年会: 年会)
             }
 
-            var whole = text[match.Index..end];
-            if (!QueryStopWords.Contains(whole) && QueryStopWords.Contains(match.Value))
+            if (!QueryStopWords.Contains(text[match.Index..end]) && QueryStopWords.Contains(match.Value))
             {
-                (whole, end) = (match.Value, match.Index + match.Length); // 是不是 of 是不是真的
+                end = match.Index + match.Length; // 是不是 of 是不是真的
             }
 
+            var whole = text[match.Index..end];
             read.Append(text, at, match.Index - at).Append(MatchText.Break);
             if (QueryStopWords.Contains(whole))
             {

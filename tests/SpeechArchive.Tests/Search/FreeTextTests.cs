@@ -7,6 +7,10 @@ namespace SpeechArchive.Tests.Search;
 
 public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>
 {
+    /// <summary>How the main search reads <paramref name="query"/> over the seeds, with the built-in thesaurus.</summary>
+    private FreeTextQuery? Read(string query) =>
+        FreeTextReader.Read(QueryParser.Parse(query), SearchMode.Understood, new Segmenter(seeds.Snapshot.Lexicon), Thesaurus.Default, new WordMatches(seeds.Snapshot));
+
     [Fact]
     public void WhenAQuestionIsAsked_ShouldDropTheQuestionWordsAndFindPassagesAboutIt()
     {
@@ -200,8 +204,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     [InlineData("干部管不管理由", "理由", "管不管")] // not 管理 + 由: 理 makes 理由 with the character after it
     public void WhenAQuestionAsksAWordBothWays_ShouldBeReadAsAQuestion(string query, string word, string asked)
     {
-        var free = FreeTextReader.Read(QueryParser.Parse(query), SearchMode.Understood, new Segmenter(seeds.Snapshot.Lexicon), Thesaurus.Default,
-            new WordMatches(seeds.Snapshot));
+        var free = Read(query);
 
         Assert.NotNull(free);
         Assert.True(free.Question);
@@ -214,8 +217,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     public void WhenAListedFormIsAskedBothWays_ShouldDropItWhole()
     {
         // 好不好 is a listed filler: taken out whole, it cannot be segmented into 好 + 不好 (bad) where the lexicon knows 不好.
-        var free = FreeTextReader.Read(QueryParser.Parse("作风建设方案好不好看"), SearchMode.Understood, new Segmenter(seeds.Snapshot.Lexicon),
-            Thesaurus.Default, new WordMatches(seeds.Snapshot));
+        var free = Read("作风建设方案好不好看");
 
         Assert.NotNull(free);
         Assert.Contains("好不好", free.Dropped);
@@ -229,8 +231,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     public void WhenAWordRepeatsAroundNotInASetPhrase_ShouldNotReadAQuestion(string query)
     {
         // 时不时 (now and then) and 动不动 (at every turn) have the shape of a question asked both ways, and are fillers.
-        var free = FreeTextReader.Read(QueryParser.Parse(query), SearchMode.Understood, new Segmenter(seeds.Snapshot.Lexicon), Thesaurus.Default,
-            new WordMatches(seeds.Snapshot));
+        var free = Read(query);
 
         Assert.NotNull(free);
         Assert.False(free.Question);
