@@ -97,6 +97,27 @@ internal static class EvalTopicalCommand
         }
 
         AnsiConsole.Write(table);
+        if (report.Differences.Count > 0)
+        {
+            // The lead of the first ranking over each other one, need by need: within the noise of a few needs or not.
+            var first = report.Runs[0].Mode;
+            var differences = new Table().AddColumns("split", "kind", "needs");
+            foreach (var run in report.Runs.Skip(1))
+            {
+                differences.AddColumn(Markup.Escape($"{first} − {run.Mode}: mean [95 % CI] p"));
+            }
+
+            foreach (var group in report.Differences.Where(d => d.Against == report.Runs[1].Mode))
+            {
+                var cells = new List<string> { group.Split, group.Kind, group.Difference.Needs.ToString(CultureInfo.InvariantCulture) };
+                cells.AddRange(report.Differences.Where(d => d.Kind == group.Kind && d.Split == group.Split).Select(d =>
+                    $"{Signed(d.Difference.Mean)} [{Signed(d.Difference.Low)}, {Signed(d.Difference.High)}] {d.Difference.P.ToString("0.000", CultureInfo.InvariantCulture)}"));
+                differences.AddRow(cells.Select(Markup.Escape).ToArray());
+            }
+
+            AnsiConsole.Write(differences);
+        }
+
         if (perNeed)
         {
             foreach (var (result, i) in report.Runs[0].Results.Select((r, i) => (r, i)))
@@ -139,6 +160,8 @@ internal static class EvalTopicalCommand
     }
 
     private static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Signed(double x) => x.ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture);
 
     /// <summary>The unjudged passages of every mode's top ten, one row per (need, passage), modes not named: judges grade blind.</summary>
     private static void WritePool(string path, TopicalReport report, TopicalSet set, IndexSnapshot index)

@@ -33,7 +33,34 @@ public static class TopicalEvaluator
             runs.Add(new TopicalRun(mode.Name, results, Scores(results)));
         }
 
-        return new TopicalReport(K, runs);
+        return new TopicalReport(K, runs) { Differences = Differences(runs) };
+    }
+
+    /// <summary>
+    /// The first ranking against each other one, in every group of needs the scores are given for: the mean nDCG difference
+    /// with its interval and p-value (<see cref="PairedDifference"/>), so a lead within the noise of a few needs reads as such.
+    /// </summary>
+    private static List<TopicalDifference> Differences(List<TopicalRun> runs) =>
+    [
+        .. runs.Skip(1).SelectMany(other => Groups(runs[0].Results).Select(g => new TopicalDifference(
+            runs[0].Mode, other.Mode, g.Kind, g.Split,
+            PairedDifference.Of([.. g.Members.Select(i => runs[0].Results[i].Ndcg)], [.. g.Members.Select(i => other.Results[i].Ndcg)])))),
+    ];
+
+    /// <summary>The groups of needs scores are given for: each kind in each split, each split, each kind, and all; in print order.</summary>
+    private static List<(string Kind, string Split, List<int> Members)> Groups(IReadOnlyList<TopicalResult> results)
+    {
+        var indexed = results.Select((r, i) => (r.Need, i)).ToList();
+        return
+        [
+            .. indexed.GroupBy(x => (x.Need.Kind, x.Need.Split)).Select(g => (g.Key.Kind, g.Key.Split, Members(g)))
+                .Concat(indexed.GroupBy(x => x.Need.Split).Select(g => ("all", g.Key, Members(g))))
+                .Concat(indexed.GroupBy(x => x.Need.Kind).Select(g => (g.Key, "all", Members(g))))
+                .Append(("all", "all", [.. indexed.Select(x => x.i)]))
+                .OrderBy(g => g.Item2 == "all").ThenBy(g => g.Item2).ThenBy(g => g.Item1 == "all").ThenBy(g => g.Item1),
+        ];
+
+        static List<int> Members(IEnumerable<(TopicalNeed Need, int i)> g) => [.. g.Select(x => x.i)];
     }
 
     /// <summary>The passage ids of the top <see cref="K"/> hits of <paramref name="query"/> in <paramref name="mode"/>.</summary>
@@ -62,15 +89,8 @@ public static class TopicalEvaluator
         return dcg;
     }
 
-    private static List<TopicalScore> Scores(List<TopicalResult> results)
-    {
-        var groups = results.GroupBy(r => (r.Need.Kind, r.Need.Split))
-            .Select(g => Score(g.Key.Kind, g.Key.Split, g.ToList()))
-            .Concat(results.GroupBy(r => r.Need.Split).Select(g => Score("all", g.Key, g.ToList())))
-            .Concat(results.GroupBy(r => r.Need.Kind).Select(g => Score(g.Key, "all", g.ToList())))
-            .Append(Score("all", "all", results));
-        return [.. groups.OrderBy(s => s.Split == "all").ThenBy(s => s.Split).ThenBy(s => s.Kind == "all").ThenBy(s => s.Kind)];
-    }
+    private static List<TopicalScore> Scores(List<TopicalResult> results) =>
+        [.. Groups(results).Select(g => Score(g.Kind, g.Split, [.. g.Members.Select(i => results[i])]))];
 
     private static TopicalScore Score(string kind, string split, List<TopicalResult> results) => new(
         kind, split, results.Count, results.Average(r => r.Ndcg), results.Average(r => r.Precision),
@@ -98,7 +118,14 @@ public sealed record TopicalMode(string Name, SearchMode Mode, bool ByMeaning = 
 }
 
 /// <summary>The scores of every search mode evaluated in one run.</summary>
-public sealed record TopicalReport(int K, IReadOnlyList<TopicalRun> Runs);
+public sealed record TopicalReport(int K, IReadOnlyList<TopicalRun> Runs)
+{
+    /// <summary>The first mode against each other one, per group of needs (none with one mode).</summary>
+    public IReadOnlyList<TopicalDifference> Differences { get; init; } = [];
+}
+
+/// <summary>How far <paramref name="Mode"/> leads <paramref name="Against"/> in nDCG@k on one group of needs.</summary>
+public sealed record TopicalDifference(string Mode, string Against, string Kind, string Split, PairedDifference Difference);
 
 /// <summary>One search mode: each need's result and the scores per kind and split.</summary>
 public sealed record TopicalRun(string Mode, IReadOnlyList<TopicalResult> Results, IReadOnlyList<TopicalScore> Scores);
