@@ -3,7 +3,7 @@ using SpeechArchive.Writing;
 namespace SpeechArchive.Tests.Writing;
 
 /// <summary>
-/// The committed topical sets (Fixtures/Topical: the speeches' needs, people's legal questions, the fresh needs) load, and
+/// The committed topical sets (Fixtures/Topical: the speeches' needs, people's legal questions, the two fresh sets) load, and
 /// their judgments belong to them: every judged need is one of the set's, no passage is graded twice for a need, and no need
 /// id is shared between sets (so one set's judgments can never score another's need).
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class TopicalSetsTests
         { "needs.tsv", "judgments.tsv", ["topic", "question", "paraphrase"], ["tune", "test"] },
         { "law-needs.tsv", "law-judgments.tsv", ["lay-question"], ["tune", "test"] },
         { "fresh-needs.tsv", "fresh-judgments.tsv", ["topic", "question", "paraphrase"], ["fresh"] },
+        { "fresh2-needs.tsv", "fresh2-judgments.tsv", ["topic", "question", "paraphrase"], ["fresh2"] },
     };
 
     [Theory]
