@@ -100,18 +100,25 @@ internal static class EvalTopicalCommand
         if (report.Differences.Count > 0)
         {
             // The lead of the first ranking over each other one, need by need: within the noise of a few needs or not.
-            var first = report.Runs[0].Mode;
+            var first = report.Runs[0];
             var differences = new Table().AddColumns("split", "kind", "needs");
             foreach (var run in report.Runs.Skip(1))
             {
-                differences.AddColumn(Markup.Escape($"{first} − {run.Mode}: mean [95 % CI] p"));
+                differences.AddColumn(Markup.Escape($"{first.Mode} − {run.Mode}: mean [95 % CI] p"));
             }
 
-            foreach (var group in report.Differences.Where(d => d.Against == report.Runs[1].Mode))
+            foreach (var s in first.Scores)
             {
-                var cells = new List<string> { group.Split, group.Kind, group.Difference.Needs.ToString(CultureInfo.InvariantCulture) };
-                cells.AddRange(report.Differences.Where(d => d.Kind == group.Kind && d.Split == group.Split).Select(d =>
-                    $"{Signed(d.Difference.Mean)} [{Signed(d.Difference.Low)}, {Signed(d.Difference.High)}] {d.Difference.P.ToString("0.000", CultureInfo.InvariantCulture)}"));
+                var cells = new List<string> { s.Split, s.Kind, s.Needs.ToString(CultureInfo.InvariantCulture) };
+                foreach (var run in report.Runs.Skip(1))
+                {
+                    var d = report.Differences.First(x => x.Against == run.Mode && x.Kind == s.Kind && x.Split == s.Split).Ndcg;
+                    var unjudged = s.Unjudged + run.Scores.First(x => x.Kind == s.Kind && x.Split == s.Split).Unjudged;
+                    var interval = d.Low is { } low && d.High is { } high ? $"[{Signed(low)}, {Signed(high)}]" : "[—]";
+                    cells.Add($"{Signed(d.Mean)} {interval} {(d.P < 0.0005 ? "<0.001" : d.P.ToString("0.000", CultureInfo.InvariantCulture))}"
+                        + (unjudged > 0 ? $" ({unjudged} unjudged)" : ""));
+                }
+
                 differences.AddRow(cells.Select(Markup.Escape).ToArray());
             }
 
@@ -136,7 +143,8 @@ internal static class EvalTopicalCommand
             return TopicalMode.All;
         }
 
-        var given = names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var given = names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList(); // a ranking named twice is run once
         var known = string.Join(", ", TopicalMode.All.Select(m => m.Name));
         return given.Count == 0 ? throw new UsageException($"--modes: name at least one ranking: {known}")
             : [.. given.Select(n => TopicalMode.All.FirstOrDefault(m => string.Equals(m.Name, n, StringComparison.OrdinalIgnoreCase))

@@ -16,6 +16,7 @@ public static class TopicalEvaluator
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(set);
         var runs = new List<TopicalRun>();
+        List<NeedGroup>? groups = null; // the same needs in every mode
         foreach (var mode in modes)
         {
             var results = new List<TopicalResult>();
@@ -30,38 +31,39 @@ public static class TopicalEvaluator
                 results.Add(new TopicalResult(need, ndcg, precision, hits.Count, gains.Count(g => g is null), hits));
             }
 
-            runs.Add(new TopicalRun(mode.Name, results, Scores(results)));
+            runs.Add(new TopicalRun(mode.Name, results, Scores(results, groups ??= Groups(results))));
         }
 
-        return new TopicalReport(K, runs) { Differences = Differences(runs) };
+        return new TopicalReport(K, runs) { Differences = Differences(runs, groups ?? []) };
     }
 
     /// <summary>
     /// The first ranking against each other one, in every group of needs the scores are given for: the mean nDCG difference
     /// with its interval and p-value (<see cref="PairedDifference"/>), so a lead within the noise of a few needs reads as such.
     /// </summary>
-    private static List<TopicalDifference> Differences(List<TopicalRun> runs) =>
+    private static List<TopicalDifference> Differences(List<TopicalRun> runs, List<NeedGroup> groups) =>
     [
-        .. runs.Skip(1).SelectMany(other => Groups(runs[0].Results).Select(g => new TopicalDifference(
-            runs[0].Mode, other.Mode, g.Kind, g.Split,
+        .. runs.Skip(1).SelectMany(other => groups.Select(g => new TopicalDifference(runs[0].Mode, other.Mode, g.Kind, g.Split,
             PairedDifference.Of([.. g.Members.Select(i => runs[0].Results[i].Ndcg)], [.. g.Members.Select(i => other.Results[i].Ndcg)])))),
     ];
 
     /// <summary>The groups of needs scores are given for: each kind in each split, each split, each kind, and all; in print order.</summary>
-    private static List<(string Kind, string Split, List<int> Members)> Groups(IReadOnlyList<TopicalResult> results)
+    private static List<NeedGroup> Groups(IReadOnlyList<TopicalResult> results)
     {
-        var indexed = results.Select((r, i) => (r.Need, i)).ToList();
+        var indexed = results.Select((r, i) => (r.Need, Index: i)).ToList();
+        List<int> Members(IEnumerable<(TopicalNeed Need, int Index)> g) => [.. g.Select(x => x.Index)];
         return
         [
-            .. indexed.GroupBy(x => (x.Need.Kind, x.Need.Split)).Select(g => (g.Key.Kind, g.Key.Split, Members(g)))
-                .Concat(indexed.GroupBy(x => x.Need.Split).Select(g => ("all", g.Key, Members(g))))
-                .Concat(indexed.GroupBy(x => x.Need.Kind).Select(g => (g.Key, "all", Members(g))))
-                .Append(("all", "all", [.. indexed.Select(x => x.i)]))
-                .OrderBy(g => g.Item2 == "all").ThenBy(g => g.Item2).ThenBy(g => g.Item1 == "all").ThenBy(g => g.Item1),
+            .. indexed.GroupBy(x => (x.Need.Kind, x.Need.Split)).Select(g => new NeedGroup(g.Key.Kind, g.Key.Split, Members(g)))
+                .Concat(indexed.GroupBy(x => x.Need.Split).Select(g => new NeedGroup("all", g.Key, Members(g))))
+                .Concat(indexed.GroupBy(x => x.Need.Kind).Select(g => new NeedGroup(g.Key, "all", Members(g))))
+                .Append(new NeedGroup("all", "all", Members(indexed)))
+                .OrderBy(g => g.Split == "all").ThenBy(g => g.Split).ThenBy(g => g.Kind == "all").ThenBy(g => g.Kind),
         ];
-
-        static List<int> Members(IEnumerable<(TopicalNeed Need, int i)> g) => [.. g.Select(x => x.i)];
     }
+
+    /// <summary>A group of needs: a kind (or all) in a split (or all), as positions in the set.</summary>
+    private readonly record struct NeedGroup(string Kind, string Split, List<int> Members);
 
     /// <summary>The passage ids of the top <see cref="K"/> hits of <paramref name="query"/> in <paramref name="mode"/>.</summary>
     public static List<string> Ranking(Searcher searcher, string query, TopicalMode mode)
@@ -89,8 +91,8 @@ public static class TopicalEvaluator
         return dcg;
     }
 
-    private static List<TopicalScore> Scores(List<TopicalResult> results) =>
-        [.. Groups(results).Select(g => Score(g.Kind, g.Split, [.. g.Members.Select(i => results[i])]))];
+    private static List<TopicalScore> Scores(List<TopicalResult> results, List<NeedGroup> groups) =>
+        [.. groups.Select(g => Score(g.Kind, g.Split, [.. g.Members.Select(i => results[i])]))];
 
     private static TopicalScore Score(string kind, string split, List<TopicalResult> results) => new(
         kind, split, results.Count, results.Average(r => r.Ndcg), results.Average(r => r.Precision),
@@ -124,8 +126,8 @@ public sealed record TopicalReport(int K, IReadOnlyList<TopicalRun> Runs)
     public IReadOnlyList<TopicalDifference> Differences { get; init; } = [];
 }
 
-/// <summary>How far <paramref name="Mode"/> leads <paramref name="Against"/> in nDCG@k on one group of needs.</summary>
-public sealed record TopicalDifference(string Mode, string Against, string Kind, string Split, PairedDifference Difference);
+/// <summary>How far <paramref name="Mode"/> leads <paramref name="Against"/> in nDCG@k (<paramref name="Ndcg"/>) on one group of needs.</summary>
+public sealed record TopicalDifference(string Mode, string Against, string Kind, string Split, PairedDifference Ndcg);
 
 /// <summary>One search mode: each need's result and the scores per kind and split.</summary>
 public sealed record TopicalRun(string Mode, IReadOnlyList<TopicalResult> Results, IReadOnlyList<TopicalScore> Scores);

@@ -44,7 +44,14 @@ public sealed class TopicalSetsTests
         var twice = rows.GroupBy(r => (r.Id, r.Passage)).Where(g => g.Count() > 1).Select(g => $"{g.Key.Id} {g.Key.Passage}").ToList();
         Assert.True(twice.Count == 0, $"{judgmentsFile}: graded more than once: {string.Join(", ", twice.Take(5))}");
         Assert.All(set.Needs, n => Assert.True(set.Judgments.ContainsKey(n.Id), $"{n.Id} has no judgment"));
+
+        // A need without a relevant passage scores 0 in every ranking, whatever it does: pool more (a manual run) instead.
+        var unanswered = set.Needs.Where(n => set.Judgments[n.Id].Values.All(g => g == 0) && !KnownUnanswered.Contains($"{needsFile} {n.Id}")).Select(n => n.Id).ToList();
+        Assert.True(unanswered.Count == 0, $"{needsFile}: no passage graded 1 or 2 for {string.Join(", ", unanswered)}");
     }
+
+    /// <summary>Needs no pooled ranking has found a relevant passage for (docs/relevance.md says so where it reports them).</summary>
+    private static readonly HashSet<string> KnownUnanswered = ["needs.tsv p08"];
 
     [Fact]
     public void NoNeedId_ShouldBeInTwoSets()
