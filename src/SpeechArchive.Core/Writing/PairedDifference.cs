@@ -45,13 +45,14 @@ public sealed record PairedDifference(int Needs, double Mean, double? Low, doubl
 
         var d = first.Zip(second, (a, b) => a - b).ToArray();
         var mean = d.Average();
+        var p = Randomization(d, Math.Abs(mean));
         if (d.Length < 2)
         {
-            return new PairedDifference(1, mean, null, null, Randomization(d, Math.Abs(mean)));
+            return new PairedDifference(1, mean, null, null, p);
         }
 
         var half = TQuantile(d.Length - 1) * Math.Sqrt(d.Sum(x => (x - mean) * (x - mean)) / (d.Length - 1) / d.Length);
-        return new PairedDifference(d.Length, mean, mean - half, mean + half, Randomization(d, Math.Abs(mean)));
+        return new PairedDifference(d.Length, mean, mean - half, mean + half, p);
     }
 
     /// <summary>
