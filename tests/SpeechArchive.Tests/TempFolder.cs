@@ -13,6 +13,18 @@ public sealed class TempFolder : IDisposable
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>Writes text (UTF-8, no BOM) at a path relative to the folder, creating folders, and returns the full path.</summary>
+    public string Write(string relativePath, string text) => WriteBytes(relativePath, new System.Text.UTF8Encoding(false).GetBytes(text));
+
+    /// <summary>Writes bytes at a path relative to the folder, creating folders, and returns the full path.</summary>
+    public string WriteBytes(string relativePath, byte[] bytes)
+    {
+        var full = Combine(relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, bytes);
+        return full;
+    }
+
     /// <summary>A copy of the fixture corpus (tests/…/Fixtures/Corpus) in a sub-folder, for tests that change files.</summary>
     public string CopyFixtureCorpus(string name = "corpus")
     {

@@ -10,7 +10,7 @@ public sealed class HostileCorpusTests : IDisposable
 {
     private const string Speech = "在全市作风建设工作会议上的讲话\n\n同志们：\n一、提高认识\n要深入学习贯彻会议精神，严禁弄虚作假。\n";
 
-    private readonly Documents.TempFolder temp = new();
+    private readonly TempFolder temp = new();
 
     private static readonly Dictionary<string, Func<byte[]>> Kinds = new(StringComparer.Ordinal)
     {
