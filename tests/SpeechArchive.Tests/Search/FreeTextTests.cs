@@ -7,9 +7,12 @@ namespace SpeechArchive.Tests.Search;
 
 public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>
 {
+    /// <summary>How the seeds' search cuts text into words (the segmenter it reads queries with).</summary>
+    private Segmenter Segmenter => SearchStructures.Of(seeds.Snapshot).Segmenter;
+
     /// <summary>How the main search reads <paramref name="query"/> over the seeds, with the built-in thesaurus.</summary>
     private FreeTextQuery? Read(string query) =>
-        FreeTextReader.Read(QueryParser.Parse(query), SearchMode.Understood, new Segmenter(seeds.Snapshot.Lexicon), Thesaurus.Default, new WordMatches(seeds.Snapshot));
+        FreeTextReader.Read(QueryParser.Parse(query), SearchMode.Understood, Segmenter, Thesaurus.Default, new WordMatches(seeds.Snapshot));
 
     [Fact]
     public void WhenAQuestionIsAsked_ShouldDropTheQuestionWordsAndFindPassagesAboutIt()
@@ -144,7 +147,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     public void WhenTheLexiconHoldsAQuestionWordWithAFunctionWord_ShouldDropBoth()
     {
         // The lexicon learns 有什么 as one string (laws and reports write it often); a query means 有 + 什么, a question.
-        Assert.Equal(["全面从严治党", "有什么", "意义"], new Segmenter(seeds.Snapshot.Lexicon).Segment("全面从严治党有什么意义").Select(w => w.Text));
+        Assert.Equal(["全面从严治党", "有什么", "意义"], Segmenter.Segment("全面从严治党有什么意义").Select(w => w.Text));
 
         var result = seeds.Search("全面从严治党有什么意义");
 
@@ -164,13 +167,11 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         // 所有人 is 所 + 有 + 人, 所得 is 所 + 得, 应对 is 应 + 对, each character a listed function word: a learned string of
         // function characters alone (都能) is cut into them and dropped, a term is not (whether the lexicon knows it or not).
         using var temp = new TempFolder();
-        var corpus = temp.Combine("corpus");
-        Directory.CreateDirectory(corpus);
-        File.WriteAllText(Path.Combine(corpus, "law.md"), "---\ntitle: 不动产登记条例\nyear: 2020\n---\n\n"
+        temp.Write("corpus/law.md", "---\ntitle: 不动产登记条例\nyear: 2020\n---\n\n"
             + "第一条 不动产登记簿记载的所有人为房屋所有人，登记机构应当核实房屋所有人的身份。\n\n"
             + "第二条 个人所得应当依法申报，个人所得税由支付所得的单位代扣代缴。\n\n"
             + "第三条 各级政府应当有效应对金融危机，应对金融危机的措施应当公开。\n");
-        Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
+        Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
         var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
 
         var result = searcher.Search(new SearchRequest { Query = query });
@@ -186,7 +187,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     {
         // 合理不合理: a yes-or-no question. The lexicon knows 不合理 (unreasonable), which is not what the query asks about.
         const string query = "干部违纪处分合理不合理";
-        Assert.Contains("不合理", new Segmenter(seeds.Snapshot.Lexicon).Segment(query).Select(w => w.Text));
+        Assert.Contains("不合理", Segmenter.Segment(query).Select(w => w.Text));
 
         var result = seeds.Search(query);
 
@@ -263,7 +264,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     [InlineData("这种情况下干部违纪怎么处理", "这种情况", "情况")] // 这种 + 情况, neither a question word nor a filler
     public void WhenTheLexiconHoldsListedWordsAsOneString_ShouldDropThemAll(string query, string learned, string piece)
     {
-        Assert.Contains(learned, new Segmenter(seeds.Snapshot.Lexicon).Segment(query).Select(w => w.Text));
+        Assert.Contains(learned, Segmenter.Segment(query).Select(w => w.Text));
 
         var reading = Assert.IsType<QueryReading>(seeds.Search(query).Reading);
 
