@@ -10,17 +10,21 @@ namespace SpeechArchive.Cli.Commands;
 
 /// <summary>
 /// <c>lexicon learn</c>: learns a lexicon from corpus folders (the base lexicon is made this way); <c>lexicon top</c>: the most
-/// frequent words of the index's lexicon; <c>segment</c>: how a text is cut into words.
+/// frequent words of the index's lexicon; <c>lexicon eval</c>: how its segmentation agrees with one made by hand;
+/// <c>segment</c>: how a text is cut into words.
 /// </summary>
 internal static class LexiconCommand
 {
     public const string BaseLexiconPath = "src/SpeechArchive.Core/Analysis/BaseLexicon.tsv";
+
+    public const string GoldPath = "tests/SpeechArchive.Tests/Fixtures/Analysis/gold-segmentation.tsv";
 
     public static Command Create()
     {
         var command = new Command("lexicon", "The words the archive is searched with: learn a lexicon from texts, or list the top words.");
         command.Subcommands.Add(Learn());
         command.Subcommands.Add(Top());
+        command.Subcommands.Add(Eval());
         return command;
     }
 
@@ -88,6 +92,61 @@ internal static class LexiconCommand
                 }
 
                 AnsiConsole.Write(table);
+            });
+        }));
+        return command;
+    }
+
+    private static Command Eval()
+    {
+        var gold = new Option<string>("--gold") { Description = $"The gold segmentation TSV (default: {GoldPath})", DefaultValueFactory = _ => GoldPath };
+        var lexicons = new Option<string[]>("--lexicon") { Description = "Lexicon TSVs to score, each its own row (default: the index's lexicon, else the base lexicon)", AllowMultipleArgumentsPerToken = true };
+        var show = new Option<bool>("--show") { Description = "Also list the learned words that cross a gold word and the gold words split" };
+        var json = CommonOptions.Json("the scores");
+        var command = new Command("eval", "How the lexicon's segmentation agrees with a segmentation made by hand: learned words crossing a gold word, gold words split, per split.") { gold, lexicons, show, json };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var path = parse.GetValue(gold)!;
+            if (!File.Exists(path))
+            {
+                throw new SpeechArchiveException($"No gold segmentation at {path}.");
+            }
+
+            List<GoldSentence> sentences;
+            using (var reader = new StreamReader(path))
+            {
+                sentences = SegmentationGold.Read(reader, path);
+            }
+
+            var named = parse.GetValue(lexicons) is { Length: > 0 } given ? given.Select(p => (Name: p, Lexicon: Lexicon.Load(p))).ToList() : [(Name: IndexSnapshot.Exists(parse.GetValue(CommonOptions.Index)!) ? $"index {parse.GetValue(CommonOptions.Index)}" : "base lexicon", Lexicon: Open(parse, null))];
+            var splits = sentences.Select(s => s.Split).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Append("all").ToList();
+            var rows = named.SelectMany(l =>
+            {
+                var segmenter = new Segmenter(l.Lexicon);
+                return splits.Select(split => (l.Name, Split: split, Score: SegmentationGold.Score(segmenter, sentences.Where(s => split == "all" || s.Split == split))));
+            }).Select(r => new
+            {
+                lexicon = r.Name, split = r.Split, learnedWords = r.Score.Learned, crossing = r.Score.Crossing, crossingRate = Math.Round(r.Score.CrossingRate, 4),
+                goldWords = r.Score.GoldWords, goldWordsSplit = r.Score.Split, splitRate = Math.Round(r.Score.SplitRate, 4),
+                crossed = parse.GetValue(show) ? r.Score.Crossed : null, cut = parse.GetValue(show) ? r.Score.Cut : null,
+            }).ToList();
+            return CommonOptions.Print(parse, json, rows, list =>
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sentences.Count} gold sentences from {path}; words of two Han characters or more"));
+                var table = new Table().AddColumns("lexicon", "split", "learned words", "crossing a gold word", "gold words", "split by it");
+                foreach (var r in list)
+                {
+                    table.AddRow(Markup.Escape(r.lexicon), r.split, r.learnedWords.ToString("N0", CultureInfo.InvariantCulture),
+                        string.Create(CultureInfo.InvariantCulture, $"{r.crossing} ({r.crossingRate:P1})"), r.goldWords.ToString("N0", CultureInfo.InvariantCulture),
+                        string.Create(CultureInfo.InvariantCulture, $"{r.goldWordsSplit} ({r.splitRate:P1})"));
+                }
+
+                AnsiConsole.Write(table);
+                foreach (var r in list.Where(r => r.crossed is not null && r.split == "all"))
+                {
+                    Console.WriteLine($"{r.lexicon}: crossing: {string.Join(' ', r.crossed!)}");
+                    Console.WriteLine($"{r.lexicon}: split: {string.Join(' ', r.cut!)}");
+                }
             });
         }));
         return command;

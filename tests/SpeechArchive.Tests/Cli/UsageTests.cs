@@ -113,7 +113,7 @@ public sealed class UsageTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
-        Assert.Contains("error: lexicon needs one of the commands learn, top", stderr.Split('\n').Select(l => l.TrimEnd()));
+        Assert.Contains("error: lexicon needs one of the commands learn, top, eval", stderr.Split('\n').Select(l => l.TrimEnd()));
     }
 
     [Theory]

@@ -1,0 +1,113 @@
+using System.Globalization;
+
+namespace SpeechArchive.Analysis;
+
+/// <summary>One sentence of a gold segmentation: its id, split (<c>tune</c> or <c>test</c>), where it is from, and its words.</summary>
+public sealed record GoldSentence(string Id, string Split, string Source, IReadOnlyList<string> Words)
+{
+    /// <summary>The sentence as written (its words joined).</summary>
+    public string Text => string.Concat(Words);
+}
+
+/// <summary>
+/// How a lexicon's segmentation agrees with a segmentation made by hand, counted over Han words of two characters or more:
+/// a learned word <b>crosses</b> the gold one when it begins or ends inside a gold word (严治党 in 从|严治党, 华人民共和国 in
+/// 中|华人民共和国); a gold word is <b>split</b> when a learned word boundary falls inside it (一审 cut 一 + 审). A learned
+/// word made of whole gold words (国有企业改革 for 国有 企业 改革) is neither: the lexicon learns the genre's compounds on
+/// purpose, so only boundaries in the wrong place count as errors.
+/// </summary>
+public static class SegmentationGold
+{
+    /// <summary>
+    /// Reads a gold file: <c>id, split, source, words</c> tab-separated, the words separated by single spaces; lines beginning
+    /// with <c>#</c> and the header are skipped. A malformed line throws, naming the file and line.
+    /// </summary>
+    public static List<GoldSentence> Read(TextReader reader, string name)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var sentences = new List<GoldSentence>();
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("id\t", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            if (fields.Length != 4 || fields[3].Length == 0 || fields[3].Contains("  ", StringComparison.Ordinal))
+            {
+                throw new SpeechArchiveException(string.Create(CultureInfo.InvariantCulture, $"{name} line {number}: expected id, split, source and the words separated by single spaces"));
+            }
+
+            sentences.Add(new GoldSentence(fields[0], fields[1], fields[2], fields[3].Split(' ')));
+        }
+
+        return sentences;
+    }
+
+    /// <summary>The agreement of <paramref name="segmenter"/> with <paramref name="gold"/>.</summary>
+    public static SegmentationScore Score(Segmenter segmenter, IEnumerable<GoldSentence> gold)
+    {
+        ArgumentNullException.ThrowIfNull(segmenter);
+        ArgumentNullException.ThrowIfNull(gold);
+        int learned = 0, crossing = 0, goldWords = 0, split = 0;
+        var crossed = new List<string>();
+        var cut = new List<string>();
+        foreach (var sentence in gold)
+        {
+            var text = sentence.Text;
+            var goldBounds = new HashSet<int> { 0 };
+            var at = 0;
+            foreach (var word in sentence.Words)
+            {
+                at += word.Length;
+                goldBounds.Add(at);
+            }
+
+            var spans = segmenter.Segment(text);
+            var bounds = new HashSet<int>(spans.SelectMany(s => new[] { s.Start, s.End }));
+            foreach (var span in spans.Where(s => IsHanWord(s.Text)))
+            {
+                learned++;
+                if (!goldBounds.Contains(span.Start) || !goldBounds.Contains(span.End))
+                {
+                    crossing++;
+                    crossed.Add(span.Text);
+                }
+            }
+
+            at = 0;
+            foreach (var word in sentence.Words)
+            {
+                if (IsHanWord(word))
+                {
+                    goldWords++;
+                    var start = at;
+                    if (Enumerable.Range(start + 1, word.Length - 1).Any(bounds.Contains))
+                    {
+                        split++;
+                        cut.Add(word);
+                    }
+                }
+
+                at += word.Length;
+            }
+        }
+
+        return new SegmentationScore(learned, crossing, goldWords, split, crossed, cut);
+    }
+
+    private static bool IsHanWord(string word) => word.Length >= 2 && word.All(c => HanRuns.IsHan(TextNormalizer.Fold(c)));
+}
+
+/// <summary>Counts of <see cref="SegmentationGold.Score"/>, with the learned words that cross and the gold words split.</summary>
+public sealed record SegmentationScore(int Learned, int Crossing, int GoldWords, int Split, IReadOnlyList<string> Crossed, IReadOnlyList<string> Cut)
+{
+    /// <summary>The share of learned words (two characters or more) that begin or end inside a gold word.</summary>
+    public double CrossingRate => Learned == 0 ? 0 : (double)Crossing / Learned;
+
+    /// <summary>The share of gold words (two characters or more) a learned boundary cuts.</summary>
+    public double SplitRate => GoldWords == 0 ? 0 : (double)Split / GoldWords;
+}
