@@ -21,7 +21,7 @@ internal static class LexiconCommand
 
     public static Command Create()
     {
-        var command = new Command("lexicon", "The words the archive is searched with: learn a lexicon from texts, or list the top words.");
+        var command = new Command("lexicon", "The words the archive is searched with: learn a lexicon from texts, list the top words, or score a lexicon against words cut by hand.");
         command.Subcommands.Add(Learn());
         command.Subcommands.Add(Top());
         command.Subcommands.Add(Eval());
@@ -100,7 +100,7 @@ internal static class LexiconCommand
     private static Command Eval()
     {
         var gold = new Option<string>("--gold") { Description = $"The gold segmentation TSV (default: {GoldPath})", DefaultValueFactory = _ => GoldPath };
-        var lexicons = new Option<string[]>("--lexicon") { Description = "Lexicon TSVs to score, each its own row (default: the index's lexicon, else the base lexicon)", AllowMultipleArgumentsPerToken = true };
+        var lexicons = new Option<string[]>("--lexicon") { Description = "Lexicon TSVs to score, each its own row (default: the index's lexicon, else the base lexicon with corpus/lexicon.txt)", AllowMultipleArgumentsPerToken = true };
         var show = new Option<bool>("--show") { Description = "Also list the learned words that cross a gold word and the gold words split" };
         var json = CommonOptions.Json("the scores");
         var command = new Command("eval", "How the lexicon's segmentation agrees with a segmentation made by hand: learned words crossing a gold word, gold words split, per split.") { gold, lexicons, show, json };
@@ -118,7 +118,7 @@ internal static class LexiconCommand
                 sentences = SegmentationGold.Read(reader, path);
             }
 
-            var named = parse.GetValue(lexicons) is { Length: > 0 } given ? given.Select(p => (Name: p, Lexicon: Lexicon.Load(p))).ToList() : [(Name: IndexSnapshot.Exists(parse.GetValue(CommonOptions.Index)!) ? $"index {parse.GetValue(CommonOptions.Index)}" : "base lexicon", Lexicon: Open(parse, null))];
+            var named = parse.GetValue(lexicons) is { Length: > 0 } given ? given.Select(p => (Name: p, Lexicon: Lexicon.Load(p))).ToList() : [(Name: IndexSnapshot.Exists(parse.GetValue(CommonOptions.Index)!) ? $"index {parse.GetValue(CommonOptions.Index)}" : "base lexicon + corpus/lexicon.txt", Lexicon: Open(parse, null))];
             var splits = sentences.Select(s => s.Split).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Append("all").ToList();
             var rows = named.SelectMany(l =>
             {
@@ -133,7 +133,7 @@ internal static class LexiconCommand
             return CommonOptions.Print(parse, json, rows, list =>
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sentences.Count} gold sentences from {path}; words of two Han characters or more"));
-                var table = new Table().AddColumns("lexicon", "split", "learned words", "crossing a gold word", "gold words", "split by it");
+                var table = new Table().AddColumns("lexicon", "sentences", "learned words", "crossing a gold word", "gold words", "cut by a learned boundary");
                 foreach (var r in list)
                 {
                     table.AddRow(Markup.Escape(r.lexicon), r.split, r.learnedWords.ToString("N0", CultureInfo.InvariantCulture),

@@ -20,12 +20,14 @@ public static class SegmentationGold
 {
     /// <summary>
     /// Reads a gold file: <c>id, split, source, words</c> tab-separated, the words separated by single spaces; lines beginning
-    /// with <c>#</c> and the header are skipped. A malformed line throws, naming the file and line.
+    /// with <c>#</c> and the header are skipped. A malformed line (an empty word, no split or the split <c>all</c>, an id
+    /// seen before) or a file without sentences throws, naming the file and line.
     /// </summary>
     public static List<GoldSentence> Read(TextReader reader, string name)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var sentences = new List<GoldSentence>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         var number = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -36,15 +38,21 @@ public static class SegmentationGold
             }
 
             var fields = line.Split('\t');
-            if (fields.Length != 4 || fields[3].Length == 0 || fields[3].Contains("  ", StringComparison.Ordinal))
+            var words = fields.Length == 4 ? fields[3].Split(' ') : [];
+            if (fields.Length != 4 || words.Any(w => w.Length == 0) || fields[1].Length == 0 || fields[1] == "all")
             {
-                throw new SpeechArchiveException(string.Create(CultureInfo.InvariantCulture, $"{name} line {number}: expected id, split, source and the words separated by single spaces"));
+                throw new SpeechArchiveException(string.Create(CultureInfo.InvariantCulture, $"{name} line {number}: expected id, split (not 'all'), source and the words separated by single spaces"));
             }
 
-            sentences.Add(new GoldSentence(fields[0], fields[1], fields[2], fields[3].Split(' ')));
+            if (!ids.Add(fields[0]))
+            {
+                throw new SpeechArchiveException(string.Create(CultureInfo.InvariantCulture, $"{name} line {number}: the id {fields[0]} is used twice"));
+            }
+
+            sentences.Add(new GoldSentence(fields[0], fields[1], fields[2], words));
         }
 
-        return sentences;
+        return sentences.Count > 0 ? sentences : throw new SpeechArchiveException($"{name}: no sentences");
     }
 
     /// <summary>The agreement of <paramref name="segmenter"/> with <paramref name="gold"/>.</summary>
@@ -84,8 +92,7 @@ public static class SegmentationGold
                 if (IsHanWord(word))
                 {
                     goldWords++;
-                    var start = at;
-                    if (Enumerable.Range(start + 1, word.Length - 1).Any(bounds.Contains))
+                    if (Enumerable.Range(at + 1, word.Length - 1).Any(bounds.Contains))
                     {
                         split++;
                         cut.Add(word);
@@ -99,7 +106,7 @@ public static class SegmentationGold
         return new SegmentationScore(learned, crossing, goldWords, split, crossed, cut);
     }
 
-    private static bool IsHanWord(string word) => word.Length >= 2 && word.All(c => HanRuns.IsHan(TextNormalizer.Fold(c)));
+    private static bool IsHanWord(string word) => word.Length >= 2 && Lexicon.IsWord(word);
 }
 
 /// <summary>Counts of <see cref="SegmentationGold.Score"/>, with the learned words that cross and the gold words split.</summary>

@@ -31,11 +31,29 @@ public sealed class SegmentationGoldTests
     }
 
     [Fact]
-    public void WhenALineIsMalformed_ShouldNameTheFileAndLine()
+    public void WhenALearnedWordEndsInsideAGoldWord_ShouldCountItCrossing()
     {
-        var error = Assert.Throws<SpeechArchiveException>(() => SegmentationGold.Read(new StringReader("id\tsplit\tsource\twords\ns1\ttune\tx\t从严  治党\n"), "gold.tsv"));
+        var lexicon = new Lexicon([("中华人民共", 50), ("和", 5), ("国", 5), ("在", 5)]);
+        GoldSentence[] gold = [new("a", "test", "x", ["在", "中华人民共和国"])];
 
-        Assert.Contains("gold.tsv line 2", error.Message, StringComparison.Ordinal);
+        var score = SegmentationGold.Score(new Segmenter(lexicon), gold);
+
+        Assert.Equal(["中华人民共"], score.Crossed);
+        Assert.Equal(["中华人民共和国"], score.Cut);
+    }
+
+    [Theory]
+    [InlineData("s1\ttune\tx\t从严  治党", "line 1")] // two spaces: an empty word
+    [InlineData("s1\ttune\tx\t 从严 治党", "line 1")] // a leading space
+    [InlineData("s1\tall\tx\t从严 治党", "line 1")] // the name of the sum of the splits
+    [InlineData("s1\ttune\tx\t从严 治党\ns1\ttest\tx\t治党", "line 2: the id s1 is used twice")]
+    [InlineData("# only a comment\nid\tsplit\tsource\twords", "gold.tsv: no sentences")]
+    public void WhenTheGoldFileIsMalformed_ShouldNameTheFileAndLine(string text, string expected)
+    {
+        var error = Assert.Throws<SpeechArchiveException>(() => SegmentationGold.Read(new StringReader(text), "gold.tsv"));
+
+        Assert.Contains("gold.tsv", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,8 +93,11 @@ public sealed class SegmentationGoldTests
         Assert.Equal(6, rows.Count);
         foreach (var lexicon in rows.GroupBy(r => r.GetProperty("lexicon").GetString()))
         {
-            var by = lexicon.ToDictionary(r => r.GetProperty("split").GetString()!, r => r.GetProperty("learnedWords").GetInt32());
-            Assert.Equal(by["tune"] + by["test"], by["all"]);
+            foreach (var count in new[] { "learnedWords", "crossing", "goldWords", "goldWordsSplit" })
+            {
+                var by = lexicon.ToDictionary(r => r.GetProperty("split").GetString()!, r => r.GetProperty(count).GetInt32());
+                Assert.Equal(by["tune"] + by["test"], by["all"]);
+            }
         }
 
         var goldWords = rows.Select(r => r.GetProperty("goldWords").GetInt32()).Distinct().Count();
@@ -92,7 +113,7 @@ public sealed class SegmentationGoldTests
 
         var (code, _, stderr) = CliRunner.Run("lexicon", "eval", "--gold", Path.Combine(folder.Path, "missing.tsv"));
 
-        Assert.NotEqual(0, code);
+        Assert.Equal(3, code);
         Assert.Contains("missing.tsv", stderr, StringComparison.Ordinal);
     }
 }
