@@ -118,17 +118,13 @@ internal static class LexiconCommand
                 sentences = SegmentationGold.Read(reader, path);
             }
 
-            var named = parse.GetValue(lexicons) is { Length: > 0 } given ? given.Select(p => (Name: p, Lexicon: Lexicon.Load(p))).ToList() : [(Name: IndexSnapshot.Exists(parse.GetValue(CommonOptions.Index)!) ? $"index {parse.GetValue(CommonOptions.Index)}" : "base lexicon + corpus/lexicon.txt", Lexicon: Open(parse, null))];
-            var splits = sentences.Select(s => s.Split).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Append("all").ToList();
-            var rows = named.SelectMany(l =>
-            {
-                var segmenter = new Segmenter(l.Lexicon);
-                return splits.Select(split => (l.Name, Split: split, Score: SegmentationGold.Score(segmenter, sentences.Where(s => split == "all" || s.Split == split))));
-            }).Select(r => new
+            var named = parse.GetValue(lexicons) is { Length: > 0 } given ? given.Select(p => (Name: p, Lexicon: Lexicon.Load(p))).ToList() : [Default(parse)];
+            var listed = parse.GetValue(show);
+            var rows = named.SelectMany(l => SegmentationGold.BySplit(new Segmenter(l.Lexicon), sentences).Select(r => (l.Name, r.Split, r.Score))).Select(r => new
             {
                 lexicon = r.Name, split = r.Split, learnedWords = r.Score.Learned, crossing = r.Score.Crossing, crossingRate = Math.Round(r.Score.CrossingRate, 4),
                 goldWords = r.Score.GoldWords, goldWordsSplit = r.Score.Split, splitRate = Math.Round(r.Score.SplitRate, 4),
-                crossed = parse.GetValue(show) ? r.Score.Crossed : null, cut = parse.GetValue(show) ? r.Score.Cut : null,
+                crossed = listed ? r.Score.Crossed : null, cut = listed ? r.Score.Cut : null,
             }).ToList();
             return CommonOptions.Print(parse, json, rows, list =>
             {
@@ -152,15 +148,14 @@ internal static class LexiconCommand
         return command;
     }
 
-    /// <summary>The lexicon in <paramref name="path"/>, else the index's when there is one, else the base lexicon with the corpus's edits.</summary>
-    private static Lexicon Open(ParseResult parse, string? path)
-    {
-        if (path is not null)
-        {
-            return Lexicon.Load(path);
-        }
+    /// <summary>The lexicon in <paramref name="path"/>, else <see cref="Default"/>'s.</summary>
+    private static Lexicon Open(ParseResult parse, string? path) => path is not null ? Lexicon.Load(path) : Default(parse).Lexicon;
 
+    /// <summary>The index's lexicon when there is one, else the base lexicon with the corpus's edits, and which it is.</summary>
+    private static (string Name, Lexicon Lexicon) Default(ParseResult parse)
+    {
         var index = parse.GetValue(CommonOptions.Index)!;
-        return IndexSnapshot.Exists(index) ? IndexSnapshot.Load(index).Lexicon : ArchiveLexicon.Compose(null, ArchiveLexicon.ReadEdits("corpus"));
+        return IndexSnapshot.Exists(index) ? ($"index {index}", IndexSnapshot.Load(index).Lexicon)
+            : ("base lexicon + corpus/lexicon.txt", ArchiveLexicon.Compose(null, ArchiveLexicon.ReadEdits("corpus")));
     }
 }

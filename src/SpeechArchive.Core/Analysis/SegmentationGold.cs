@@ -60,7 +60,7 @@ public static class SegmentationGold
     {
         ArgumentNullException.ThrowIfNull(segmenter);
         ArgumentNullException.ThrowIfNull(gold);
-        int learned = 0, crossing = 0, goldWords = 0, split = 0;
+        int learned = 0, goldWords = 0;
         var crossed = new List<string>();
         var cut = new List<string>();
         foreach (var sentence in gold)
@@ -81,7 +81,6 @@ public static class SegmentationGold
                 learned++;
                 if (!goldBounds.Contains(span.Start) || !goldBounds.Contains(span.End))
                 {
-                    crossing++;
                     crossed.Add(span.Text);
                 }
             }
@@ -94,7 +93,6 @@ public static class SegmentationGold
                     goldWords++;
                     if (Enumerable.Range(at + 1, word.Length - 1).Any(bounds.Contains))
                     {
-                        split++;
                         cut.Add(word);
                     }
                 }
@@ -103,18 +101,45 @@ public static class SegmentationGold
             }
         }
 
-        return new SegmentationScore(learned, crossing, goldWords, split, crossed, cut);
+        return new SegmentationScore(learned, goldWords, crossed, cut);
+    }
+
+    /// <summary>
+    /// The agreement per split (in order of name) and over all the sentences (<c>all</c>), each sentence segmented once.
+    /// </summary>
+    public static List<(string Split, SegmentationScore Score)> BySplit(Segmenter segmenter, IReadOnlyList<GoldSentence> gold)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        var each = gold.Select(s => (s.Split, Score: Score(segmenter, [s]))).ToList();
+        return
+        [
+            .. each.GroupBy(x => x.Split, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, SegmentationScore.Sum(g.Select(x => x.Score)))),
+            ("all", SegmentationScore.Sum(each.Select(x => x.Score))),
+        ];
     }
 
     private static bool IsHanWord(string word) => word.Length >= 2 && Lexicon.IsWord(word);
 }
 
 /// <summary>Counts of <see cref="SegmentationGold.Score"/>, with the learned words that cross and the gold words split.</summary>
-public sealed record SegmentationScore(int Learned, int Crossing, int GoldWords, int Split, IReadOnlyList<string> Crossed, IReadOnlyList<string> Cut)
+public sealed record SegmentationScore(int Learned, int GoldWords, IReadOnlyList<string> Crossed, IReadOnlyList<string> Cut)
 {
+    /// <summary>How many learned words cross a gold word.</summary>
+    public int Crossing => Crossed.Count;
+
+    /// <summary>How many gold words a learned boundary cuts.</summary>
+    public int Split => Cut.Count;
+
     /// <summary>The share of learned words (two characters or more) that begin or end inside a gold word.</summary>
     public double CrossingRate => Learned == 0 ? 0 : (double)Crossing / Learned;
 
     /// <summary>The share of gold words (two characters or more) a learned boundary cuts.</summary>
     public double SplitRate => GoldWords == 0 ? 0 : (double)Split / GoldWords;
+
+    /// <summary>The scores added up, their words in order.</summary>
+    public static SegmentationScore Sum(IEnumerable<SegmentationScore> scores)
+    {
+        var list = scores.ToList();
+        return new(list.Sum(s => s.Learned), list.Sum(s => s.GoldWords), [.. list.SelectMany(s => s.Crossed)], [.. list.SelectMany(s => s.Cut)]);
+    }
 }
