@@ -9,7 +9,7 @@ namespace SpeechArchive.Cli.Commands;
 
 /// <summary>
 /// <c>vectors learn</c>: learns word vectors from corpus folders (the base vectors are made this way); <c>vectors near</c>:
-/// the words nearest to a word or phrase.
+/// the words nearest to a word or phrase; <c>vectors compare</c>: how far two models agree on words' neighbours.
 /// </summary>
 internal static class VectorsCommand
 {
@@ -17,9 +17,10 @@ internal static class VectorsCommand
 
     public static Command Create()
     {
-        var command = new Command("vectors", "Word vectors learned from the archive: learn them from texts, or list a word's nearest words.");
+        var command = new Command("vectors", "Word vectors learned from the archive: learn them from texts, list a word's nearest words, or compare two models.");
         command.Subcommands.Add(Learn());
         command.Subcommands.Add(Near());
+        command.Subcommands.Add(Compare());
         return command;
     }
 
@@ -29,16 +30,18 @@ internal static class VectorsCommand
         var output = new Option<string>("--out") { Description = $"Where to write the vectors (the base vectors: {BaseVectorsPath})", Required = true };
         var dimensions = new Option<int>("--dimensions") { Description = "Dimensions (default 64)", DefaultValueFactory = _ => 64 };
         var words = new Option<int>("--words") { Description = "At most this many words, most frequent first (default 40000)", DefaultValueFactory = _ => 40_000 };
-        var command = new Command("learn", "Learn word vectors from the texts of corpus folders (PPMI over a window, randomized eigendecomposition).") { corpus, output, dimensions, words };
+        var seed = new Option<int>("--seed") { Description = $"Seed of the randomized eigendecomposition (default {new VectorTrainingOptions().Seed}, the base vectors')", DefaultValueFactory = _ => new VectorTrainingOptions().Seed };
+        var iterations = new Option<int>("--iterations") { Description = $"Rounds of subspace iteration in the eigendecomposition (default {new VectorTrainingOptions().Iterations})", DefaultValueFactory = _ => new VectorTrainingOptions().Iterations };
+        var command = new Command("learn", "Learn word vectors from the texts of corpus folders (PPMI over a window, randomized eigendecomposition).") { corpus, output, dimensions, words, seed, iterations };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var folders = parse.GetValue(corpus)!;
             var clock = Stopwatch.StartNew();
             var (texts, files) = CommonOptions.ReadTexts(folders);
             var characters = texts.Sum(t => (long)t.Length);
-            var options = new VectorTrainingOptions { Dimensions = parse.GetValue(dimensions), MaxWords = parse.GetValue(words) };
+            var options = new VectorTrainingOptions { Dimensions = parse.GetValue(dimensions), MaxWords = parse.GetValue(words), Seed = parse.GetValue(seed), Iterations = parse.GetValue(iterations) };
             var provenance = string.Create(CultureInfo.InvariantCulture,
-                $"speecharchive vectors learn --corpus {string.Join(' ', folders)} --out {parse.GetValue(output)} --dimensions {options.Dimensions} --words {options.MaxWords}: {files} files, {characters:N0} characters, the base lexicon, seed {options.Seed}");
+                $"speecharchive vectors learn --corpus {string.Join(' ', folders)} --out {parse.GetValue(output)} --dimensions {options.Dimensions} --words {options.MaxWords} --iterations {options.Iterations}: {files} files, {characters:N0} characters, the base lexicon, seed {options.Seed}");
             var vectors = VectorTrainer.Train(texts, new Segmenter(Lexicon.Base), options, provenance);
             using (var stream = File.Create(parse.GetValue(output)!))
             {
@@ -63,7 +66,7 @@ internal static class VectorsCommand
         {
             var file = parse.GetValue(path);
             var vectors = file is null ? WordVectors.Base ?? throw new SpeechArchiveException("This build has no base vectors: run `vectors learn` first.")
-                : WordVectors.Read(File.OpenRead(file), file);
+                : Open(file);
             var input = parse.GetValue(text)!;
             var words = new Segmenter(Lexicon.Base).Segment(input).Select(w => w.Text).ToList();
             var query = QueryVector(vectors, input, words) ?? throw new SpeechArchiveException($"No vector for '{input}': none of its words or characters is known.");
@@ -81,6 +84,58 @@ internal static class VectorsCommand
             });
         }));
         return command;
+    }
+
+    private static Command Compare()
+    {
+        var first = new Argument<string>("first") { Description = "A vector file (vectors learn --out)" };
+        var second = new Argument<string>("second") { Description = "Another vector file" };
+        var sample = new Option<int>("--words") { Description = "How many words to compare, sampled evenly over the first file's vocabulary (default 1000)", DefaultValueFactory = _ => 1000 };
+        var nearest = new Option<int>("--nearest") { Description = "How many nearest words to compare per word (default 10)", DefaultValueFactory = _ => 10 };
+        var json = CommonOptions.Json("the agreement");
+        var command = new Command("compare", "How far two vector models agree: the share of each word's nearest words that both give it (1: the same neighbours).")
+        {
+            first, second, sample, nearest, json,
+        };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var (a, b) = (Open(parse.GetValue(first)!), Open(parse.GetValue(second)!));
+            var words = parse.GetValue(sample);
+            var k = parse.GetValue(nearest);
+            if (words < 1 || k < 1)
+            {
+                throw new SpeechArchiveException($"--words and --nearest must be at least 1 (got {words} and {k}).");
+            }
+
+            var agreement = VectorComparison.Compare(a, b, words, k);
+            return CommonOptions.Print(parse, json, agreement, result =>
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{result.Words:N0} words compared ({a.Count:N0} and {b.Count:N0} in the two files): {result.Overlap:0.000} of their {result.Nearest} nearest words shared"));
+                var table = new Table().AddColumns("vocabulary ranks 词频名次", "words", "shared");
+                foreach (var band in result.Bands)
+                {
+                    table.AddRow(
+                        string.Create(CultureInfo.InvariantCulture, $"{band.From + 1:N0}–{band.To:N0}"),
+                        band.Words.ToString("N0", CultureInfo.InvariantCulture),
+                        band.Overlap.ToString("0.000", CultureInfo.InvariantCulture));
+                }
+
+                AnsiConsole.Write(table);
+            });
+        }));
+        return command;
+    }
+
+    private static WordVectors Open(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new SpeechArchiveException($"{file}: no such vector file");
+        }
+
+        using var stream = File.OpenRead(file);
+        return WordVectors.Read(stream, file);
     }
 
     private static float[]? QueryVector(WordVectors vectors, string input, List<string> words)

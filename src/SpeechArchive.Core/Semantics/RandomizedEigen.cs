@@ -2,8 +2,10 @@ namespace SpeechArchive.Semantics;
 
 /// <summary>
 /// The leading eigenpairs of a large symmetric sparse matrix by randomized subspace iteration (Halko, Martinsson and Tropp
-/// 2011): a Gaussian block is multiplied by the matrix a few times, orthonormalised each time, and the matrix projected
-/// on the block is solved exactly (Jacobi). For a PPMI matrix this is its truncated SVD where the eigenvalues are positive,
+/// 2011): a Gaussian block is multiplied by the matrix again and again, orthonormalised each time, and the matrix projected
+/// on the block is solved exactly (Jacobi). Each round shrinks what the block holds of the eigenvectors past the
+/// <c>rank + oversample</c>th by their eigenvalues' ratio; where eigenvalues fall slowly, as a PPMI matrix's do, a few rounds
+/// leave a mixture that depends on the seed (<see cref="VectorTrainingOptions.Iterations"/>). For a PPMI matrix this is its truncated SVD where the eigenvalues are positive,
 /// which is what word vectors take. Deterministic for a given seed on a given kind of processor (the SIMD width sets the
 /// order of the sums).
 /// </summary>
