@@ -28,7 +28,7 @@ internal static class VectorsCommand
     {
         var corpus = CommonOptions.LearnFrom();
         var output = new Option<string>("--out") { Description = $"Where to write the vectors (the base vectors: {BaseVectorsPath})", Required = true };
-        var dimensions = new Option<int>("--dimensions") { Description = "Dimensions (default 64)", DefaultValueFactory = _ => 64 };
+        var dimensions = new Option<int>("--dimensions") { Description = $"Dimensions (default {new VectorTrainingOptions().Dimensions})", DefaultValueFactory = _ => new VectorTrainingOptions().Dimensions };
         var words = new Option<int>("--words") { Description = "At most this many words, most frequent first (default 40000)", DefaultValueFactory = _ => 40_000 };
         var seed = new Option<int>("--seed") { Description = $"Seed of the randomized eigendecomposition (default {new VectorTrainingOptions().Seed}, the base vectors')", DefaultValueFactory = _ => new VectorTrainingOptions().Seed };
         var iterations = new Option<int>("--iterations") { Description = $"Rounds of subspace iteration in the eigendecomposition (default {new VectorTrainingOptions().Iterations})", DefaultValueFactory = _ => new VectorTrainingOptions().Iterations };

@@ -23,7 +23,7 @@ internal sealed class VectorCells
     /// <summary>Lloyd iterations over the sample.</summary>
     private const int Iterations = 8;
 
-    /// <summary>Rows per block of the blocked assignment (64 dimensions: 128 KB, held in the core's cache across every centroid).</summary>
+    /// <summary>Rows per block of the blocked assignment (128 dimensions: 256 KB, held in the core's cache across every centroid).</summary>
     private const int Block = 2048;
 
     private readonly float[] centroids;
