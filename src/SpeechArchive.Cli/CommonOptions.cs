@@ -17,10 +17,17 @@ internal static class CommonOptions
     /// <summary>The <c>--corpus</c> folders a <c>learn</c> command reads (lexicon, vectors).</summary>
     public static Option<string[]> LearnFrom() => new("--corpus") { Description = "Folders of *.txt/*.md to learn from", Required = true, AllowMultipleArgumentsPerToken = true };
 
-    /// <summary>The text of every speech file in <paramref name="folders"/> (a file that cannot be read: empty), and how many files.</summary>
+    /// <summary>The text of every speech file in <paramref name="folders"/> (a file that cannot be read: empty), and how many files; none at all is an error naming the folders.</summary>
     public static (List<string> Texts, int Files) ReadTexts(IEnumerable<string> folders)
     {
-        var files = folders.SelectMany(f => new Documents.CorpusScanner().Scan(f)).ToList();
+        var list = folders.ToList();
+        var files = list.SelectMany(f => new Documents.CorpusScanner().Scan(f)).ToList();
+        if (files.Count == 0)
+        {
+            throw new SpeechArchiveException(
+                $"No speech files (.md or .txt) under {string.Join(", ", list)}: nothing to learn from (links that leave a folder are not followed).");
+        }
+
         var reader = new Documents.DocumentReader();
         return ([.. files.Select(f => reader.Read(f, null).Document?.Text ?? "")], files.Count);
     }

@@ -1,0 +1,22 @@
+namespace SpeechArchive.Tests.Cli;
+
+public sealed class LearnCommandsTests
+{
+    [Theory]
+    [InlineData("vectors", "vectors.bin")]
+    [InlineData("lexicon", "lexicon.tsv")]
+    public void WhenTheFoldersHoldNoSpeechFile_ShouldSaySoNamingThemAndWriteNothing(string command, string output)
+    {
+        using var temp = new TempFolder();
+        temp.Write("empty/notes.pdf", "not a speech");
+        var folder = temp.Combine("empty");
+        var file = temp.Combine(output);
+
+        var (code, _, stderr) = CliRunner.Run(command, "learn", "--corpus", folder, "--out", file);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(folder, stderr, StringComparison.Ordinal);
+        Assert.Contains("nothing to learn from", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(file), $"{file} was written");
+    }
+}
