@@ -108,6 +108,11 @@ internal static class VectorsCommand
             }
 
             var agreement = VectorComparison.Compare(a, b, words, k);
+            if (agreement.Words == 0)
+            {
+                throw new SpeechArchiveException($"{parse.GetValue(first)} and {parse.GetValue(second)} share no two words: nothing to compare.");
+            }
+
             return CommonOptions.Print(parse, json, agreement, result =>
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -148,8 +148,16 @@ public static class ArchiveVectors
 
             var spans = store.ReadPassageSpans();
             var ids = spans.Select(s => s.Id).ToArray();
-            var stored = due || store.GetMeta(MetaKey.VectorLexicon) != lexiconKey ? null : store.GetVectors(PassagesRow);
+            // The passages' vectors are kept only when made with this lexicon and these very word vectors: a build that ships
+            // other base vectors (another size, or learned again) embeds every passage once more.
+            var passagesKey = lexiconKey + "\u0001" + words.Fingerprint;
+            var stored = due || store.GetMeta(MetaKey.VectorLexicon) != passagesKey ? null : store.GetVectors(PassagesRow);
             var previous = stored is null ? null : PassageVectorTable.FromBytes(stored, $"{store.DatabasePath}: vectors '{PassagesRow}'");
+            if (previous is not null && previous.Dimensions != words.Dimensions)
+            {
+                previous = null;
+            }
+
             var texts = previous is null
                 ? AllTexts().ToDictionary(s => s.Id, s => s.Text)
                 : store.ReadTexts(spans.Where(s => !previous.Contains(s.Id)).Select(s => s.Speech));
@@ -173,7 +181,7 @@ public static class ArchiveVectors
             }
 
             var of = store.Generation.ToString(CultureInfo.InvariantCulture);
-            store.SetMeta(MetaKey.VectorLexicon, lexiconKey);
+            store.SetMeta(MetaKey.VectorLexicon, passagesKey);
             store.SetMeta(MetaKey.VectorPassagesOf, of);
             store.SetMeta(MetaKey.VectorCellsOf, of);
             store.Commit();
@@ -251,7 +259,15 @@ public static class ArchiveVectors
     /// Whether the stored passage vectors are missing or older than the committed index (a run's vector stage failed or never
     /// ran), or their cells were never decided for it (an index made before the cells were stored).
     /// </summary>
-    internal static bool Stale(IndexStore store) => !Current(store, MetaKey.VectorPassagesOf) || !Current(store, MetaKey.VectorCellsOf);
+    internal static bool Stale(IndexStore store) => !Current(store, MetaKey.VectorPassagesOf) || !Current(store, MetaKey.VectorCellsOf) || OtherBase(store);
+
+    /// <summary>
+    /// Whether the base vectors serve and the passages' stored vectors were embedded with other base vectors than this
+    /// build ships (an index made by an earlier build): they are embedded again, and not served meanwhile.
+    /// </summary>
+    private static bool OtherBase(IndexStore store) =>
+        store.GetMeta(MetaKey.VectorModel) == BaseModel && WordVectors.Base is { } known && store.GetMeta(MetaKey.VectorLexicon) is { } key
+        && !key.EndsWith("\u0001" + known.Fingerprint, StringComparison.Ordinal);
 
     /// <summary>Whether the meta <paramref name="key"/> names the committed index's generation.</summary>
     private static bool Current(IndexStore store, MetaKey key) => store.GetMeta(key) == store.Generation.ToString(CultureInfo.InvariantCulture);
@@ -293,7 +309,7 @@ public static class ArchiveVectors
         }
 
         StoredPassageVectors? passages = null;
-        if (Current(store, MetaKey.VectorPassagesOf) && (stored || model == BaseModel))
+        if (Current(store, MetaKey.VectorPassagesOf) && (stored || (model == BaseModel && !OtherBase(store))))
         {
             var storedCells = ReadCells(store); // read once: for the file's name, and for the table when the file does not serve
             passages = MappedPassages(store, storedCells, words.Dimensions, generation, out var file);

@@ -15,7 +15,7 @@ internal static class RandomizedEigen
     /// The <paramref name="rank"/> largest eigenvalues (descending) of <paramref name="matrix"/> and their eigenvectors as
     /// rows of a Size × rank block (row-major).
     /// </summary>
-    public static (double[] Values, float[] Vectors) Leading(SparseSymmetric matrix, int rank, int seed, int oversample = 24, int iterations = 3)
+    public static (double[] Values, float[] Vectors) Leading(SparseSymmetric matrix, int rank, int seed, int iterations, int oversample = 24)
     {
         var n = matrix.Size;
         var width = Math.Min(n, rank + oversample);

@@ -9,7 +9,7 @@ public sealed record VectorAgreementBand(int From, int To, int Words, double Ove
 
 /// <summary>The agreement of two vector models, overall and by thirds of the first model's vocabulary.</summary>
 /// <param name="Nearest">How many nearest words were compared per word.</param>
-/// <param name="Words">The words compared (sampled evenly from the vocabulary; both models know each).</param>
+/// <param name="Words">The words compared (sampled evenly from the vocabulary; both models know each and some other word); 0: none, and no overlap to speak of.</param>
 /// <param name="Overlap">The mean share of a word's nearest words shared by the two models (1: the same neighbours).</param>
 public sealed record VectorAgreement(int Nearest, int Words, double Overlap, IReadOnlyList<VectorAgreementBand> Bands);
 
@@ -40,8 +40,12 @@ public static class VectorComparison
             bool Other(string w) => w != word && Shared(w);
             var mine = first.Nearest(first.Of(word), nearest, Other).Select(n => n.Word).ToHashSet(StringComparer.Ordinal);
             var theirs = second.Nearest(second.Of(word), nearest, Other);
-            overlaps[i] = mine.Count == 0 ? 1 : (double)theirs.Count(n => mine.Contains(n.Word)) / mine.Count;
+            overlaps[i] = mine.Count == 0 ? double.NaN : (double)theirs.Count(n => mine.Contains(n.Word)) / mine.Count;
         });
+
+        // A word with no neighbour both models know (a vocabulary of one shared word) says nothing either way.
+        ranks = [.. ranks.Where((_, i) => !double.IsNaN(overlaps[i]))];
+        overlaps = [.. overlaps.Where(o => !double.IsNaN(o))];
 
         var bands = new List<VectorAgreementBand>();
         for (var third = 0; third < 3; third++)

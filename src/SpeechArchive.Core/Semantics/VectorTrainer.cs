@@ -15,8 +15,8 @@ public sealed record VectorTrainingOptions
     public int MaxWords { get; init; } = 40_000;
 
     /// <summary>
-    /// Dimensions of the word vectors: 128 led 64 and 192 on the tune split once the eigendecomposition converged
-    /// (docs/relevance.md, twenty-first session).
+    /// Dimensions of the word vectors: 128, chosen on the tune split over 64 scaled as now and 192 (fewer rounds); 64 with
+    /// unscaled rows was level with it once both converged (docs/relevance.md, twenty-first session).
     /// </summary>
     public int Dimensions { get; init; } = 128;
 
@@ -39,8 +39,8 @@ public sealed record VectorTrainingOptions
 /// words with the lexicon, question and function words left out (<see cref="Search.QueryStopWords.OutOfMeaning"/>: the
 /// fillers a query drops stay), co-occurrences within a window counted (weighted 1/distance, not across sentence ends),
 /// turned into positive PMI with smoothed marginals, and factorised to
-/// <see cref="VectorTrainingOptions.Dimensions"/> by a randomized eigendecomposition iterated until it converges
-/// (<see cref="VectorTrainingOptions.Iterations"/>), each word's row scaled by the square
+/// <see cref="VectorTrainingOptions.Dimensions"/> by a randomized eigendecomposition iterated until another seed gives nearly the
+/// same neighbours (<see cref="VectorTrainingOptions.Iterations"/>), each word's row scaled by the square
 /// root of the eigenvalues. Deterministic for a given corpus, lexicon and seed on a given kind of processor.
 /// </summary>
 public static class VectorTrainer
@@ -90,7 +90,7 @@ public static class VectorTrainer
         }
 
         var matrix = Ppmi(streams, remap, vocabulary.Length, options);
-        var (values, vectors) = RandomizedEigen.Leading(matrix, options.Dimensions, options.Seed, iterations: options.Iterations);
+        var (values, vectors) = RandomizedEigen.Leading(matrix, options.Dimensions, options.Seed, options.Iterations);
         var dimensions = values.Length;
         var weights = values.Select(v => (float)Math.Sqrt(Math.Max(v, 0))).ToArray();
         for (var row = 0; row < vocabulary.Length; row++)

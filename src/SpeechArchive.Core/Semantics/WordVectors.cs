@@ -6,7 +6,7 @@ namespace SpeechArchive.Semantics;
 /// Word vectors learned from an archive (<see cref="VectorTrainer"/>): one unit vector per word, kept as floats in memory
 /// and stored 8-bit quantised (<see cref="Write"/>, <see cref="Read"/>). A word not in the vocabulary is composed from its
 /// characters (each Han character is a word of the vocabulary), so a lay word the archive never uses (挖煤) still lands near
-/// the words that share its characters' senses (煤矿).
+/// the words that share its characters' senses (挖, 煤).
 /// </summary>
 public sealed class WordVectors
 {
@@ -116,6 +116,25 @@ public sealed class WordVectors
     }
 
     /// <summary>
+    /// A digest of the vectors' stored form (16 hex digits): of the bytes they were read from, or of what
+    /// <see cref="Write"/> writes for vectors made in memory, so a model and the same model read back from where it was
+    /// stored agree. Passages embedded with one model are kept only while the same model serves
+    /// (<see cref="Indexing.ArchiveVectors"/>).
+    /// </summary>
+    public string Fingerprint => fingerprint ??= Written();
+
+    private string? fingerprint;
+
+    private string Written()
+    {
+        using var bytes = new MemoryStream();
+        Write(bytes);
+        return Digest(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+    }
+
+    private static string Digest(ReadOnlySpan<byte> bytes) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes))[..16];
+
+    /// <summary>
     /// Writes the vectors 8-bit quantised (each unit vector scaled by its largest component): a header, then per word its
     /// UTF-8 bytes, a scale and <see cref="Dimensions"/> signed bytes.
     /// </summary>
@@ -137,8 +156,19 @@ public sealed class WordVectors
         }
     }
 
-    /// <summary>Reads what <see cref="Write"/> wrote; anything else throws <see cref="SpeechArchiveException"/> naming <paramref name="source"/>.</summary>
+    /// <summary>Reads what <see cref="Write"/> wrote (the whole of <paramref name="stream"/>); anything else throws <see cref="SpeechArchiveException"/> naming <paramref name="source"/>.</summary>
     public static WordVectors Read(Stream stream, string source)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        copy.Position = 0;
+        var vectors = Parse(copy, source);
+        vectors.fingerprint = Digest(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+        return vectors;
+    }
+
+    private static WordVectors Parse(Stream stream, string source)
     {
         try
         {

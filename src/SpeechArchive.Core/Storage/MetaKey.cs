@@ -66,7 +66,7 @@ internal sealed class MetaKey
     /// <summary>When the serving model was chosen or learned (ISO 8601, UTC).</summary>
     public static readonly MetaKey VectorLearned = new("vector_learned");
 
-    /// <summary>The fingerprint of the lexicon the passages' stored vectors were cut with: another one embeds them all again.</summary>
+    /// <summary>The fingerprints of the lexicon the passages' stored vectors were cut with and of the word vectors they were embedded with: another of either embeds them all again.</summary>
     public static readonly MetaKey VectorLexicon = new("vector_lexicon");
 
     /// <summary>The index generation the passages' stored vectors match; another one (a run whose vector stage failed) is not used.</summary>

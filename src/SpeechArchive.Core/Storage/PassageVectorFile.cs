@@ -7,7 +7,7 @@ namespace SpeechArchive.Storage;
 /// <summary>
 /// The passages' vectors of one index generation, laid out for search (<see cref="LaidOutRows"/>: cell by cell), in a file
 /// beside the database, written when a snapshot first uses them (the web app: right after its load), so that the rows are
-/// mapped rather than held in the heap (at ten times the shared corpus, 3.3 M rows of 64 bytes: 0.25 GB the page cache
+/// mapped rather than held in the heap (at ten times the shared corpus, 3.3 M rows of 128 bytes: 0.43 GB the page cache
 /// holds instead of the process). Both halves of the format live here: a 64-byte header (<c>SAPVEC01</c>, the generation,
 /// a digest naming the stored table it was laid out from (its passages and common component, the model, its generation and
 /// the lexicon: <c>ArchiveVectors.MappedPassages</c>), the rows and dimensions), the passages' row ids (int64), the common component (float), the rows

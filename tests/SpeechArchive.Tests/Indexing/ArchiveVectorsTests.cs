@@ -203,6 +203,46 @@ public sealed partial class ArchiveVectorsTests
         Assert.False(ArchiveVectors.Stale(after));
     }
 
+    [Fact]
+    public void WhenThePassagesWereEmbeddedWithOtherBaseVectors_ShouldNotServeThemAndTheNextRunShouldEmbedThemAll()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.CopyFixtureCorpus();
+        var index = temp.Combine("index");
+        var first = Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index });
+        Assert.Equal(ArchiveVectors.BaseModel, first.Vectors!.Model);
+        using (var store = IndexStore.Open(index, create: false))
+        {
+            Assert.False(ArchiveVectors.Stale(store));
+
+            // As an earlier build left it: its passages embedded with its own base vectors (made up here, of the same size).
+            var d = WordVectors.Base!.Dimensions;
+            var words = new WordVectors(["廉政", "纪律"], [1, .. new float[d - 1], 0, 1, .. new float[d - 2]], d, "an earlier build's base vectors");
+            var ids = store.ReadPassageSpans().Select(p => p.Id).ToArray();
+            var old = PassageVectorTable.Compute(ids, _ => "廉政纪律", words, new SpeechArchive.Analysis.Segmenter(SpeechArchive.Analysis.Lexicon.Base));
+            store.SetVectors(ArchiveVectors.PassagesRow, old.ToBytes());
+            store.SetMeta(MetaKey.VectorLexicon, store.GetMeta(MetaKey.VectorLexicon)!.Split('\u0001')[0] + "\u0001" + words.Fingerprint);
+            Assert.True(ArchiveVectors.Stale(store));
+        }
+
+        // Served: the passages embedded on load with this build's base vectors, not the stored ones.
+        var snapshot = IndexSnapshot.Load(index);
+        var served = snapshot.MeaningVectors!;
+        var fresh = PassageVectors.Build([.. Enumerable.Range(0, snapshot.Passages.Count).Select(snapshot.PassageText)], WordVectors.Base!,
+            new SpeechArchive.Analysis.Segmenter(snapshot.Lexicon));
+        var query = served.Query(["廉政", "纪律"])!;
+        Assert.All(Enumerable.Range(0, snapshot.Passages.Count), p => Assert.Equal(fresh.Similarity(query, p), served.Similarity(query, p), 6));
+
+        var next = Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index });
+
+        Assert.False(next.Committed, "nothing in the corpus changed");
+        Assert.Equal(first.Vectors.Passages, next.Vectors!.Embedded);
+        var (_, passages) = Stored(index);
+        Assert.Equal(WordVectors.Base!.Dimensions, passages.Dimensions);
+        using var after = IndexStore.Open(index, create: false);
+        Assert.False(ArchiveVectors.Stale(after));
+    }
+
     private static (byte[]? Words, PassageVectorTable Passages) Stored(string index)
     {
         using var store = IndexStore.Open(index, create: false);

@@ -49,6 +49,14 @@ public sealed class VectorComparisonTests
     }
 
     [Fact]
+    public void WhenTheModelsShareNoTwoWords_ShouldCompareNone()
+    {
+        var agreement = VectorComparison.Compare(Model([("甲", 0), ("乙", 10)]), Model([("甲", 0), ("丙", 90)]), nearest: 1);
+
+        Assert.Equal(0, agreement.Words);
+    }
+
+    [Fact]
     public void WhenComparingTwoFilesOnTheCommandLine_ShouldPrintTheirAgreementAndNameAMissingFile()
     {
         using var temp = new TempFolder();
