@@ -27,14 +27,17 @@ public sealed partial class ArchiveVectorsTests
         Assert.Same(WordVectors.Base, snapshot.Meaning.Words);
 
         // The stored vectors (used by the snapshot) against the passages embedded afresh the same way.
-        var stored = snapshot.MeaningVectors!;
+        AssertServedAsBaseEmbedsThemNow(snapshot);
+    }
+
+    /// <summary>The passage vectors a snapshot serves give every passage the similarity the base vectors give it embedded now.</summary>
+    private static void AssertServedAsBaseEmbedsThemNow(IndexSnapshot snapshot)
+    {
+        var served = snapshot.MeaningVectors!;
         var fresh = PassageVectors.Build([.. Enumerable.Range(0, snapshot.Passages.Count).Select(snapshot.PassageText)], WordVectors.Base!,
             new SpeechArchive.Analysis.Segmenter(snapshot.Lexicon));
-        var query = stored.Query(["廉政", "纪律"])!;
-        for (var p = 0; p < snapshot.Passages.Count; p++)
-        {
-            Assert.Equal(fresh.Similarity(query, p), stored.Similarity(query, p), 6);
-        }
+        var query = served.Query(["廉政", "纪律"])!;
+        Assert.All(Enumerable.Range(0, snapshot.Passages.Count), p => Assert.Equal(fresh.Similarity(query, p), served.Similarity(query, p), 6));
     }
 
     [Fact]
@@ -226,12 +229,7 @@ public sealed partial class ArchiveVectorsTests
         }
 
         // Served: the passages embedded on load with this build's base vectors, not the stored ones.
-        var snapshot = IndexSnapshot.Load(index);
-        var served = snapshot.MeaningVectors!;
-        var fresh = PassageVectors.Build([.. Enumerable.Range(0, snapshot.Passages.Count).Select(snapshot.PassageText)], WordVectors.Base!,
-            new SpeechArchive.Analysis.Segmenter(snapshot.Lexicon));
-        var query = served.Query(["廉政", "纪律"])!;
-        Assert.All(Enumerable.Range(0, snapshot.Passages.Count), p => Assert.Equal(fresh.Similarity(query, p), served.Similarity(query, p), 6));
+        AssertServedAsBaseEmbedsThemNow(IndexSnapshot.Load(index));
 
         var next = Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index });
 
