@@ -32,6 +32,24 @@ internal static class CommonOptions
         return ([.. files.Select(f => reader.Read(f, null).Document?.Text ?? "")], files.Count);
     }
 
+    /// <summary>
+    /// <paramref name="option"/>, refusing a value outside <paramref name="min"/>–<paramref name="max"/> as a usage error
+    /// (exit 2) naming it.
+    /// </summary>
+    public static Option<int> Within(this Option<int> option, int min, int max = int.MaxValue)
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is var value && (value < min || value > max))
+            {
+                r.AddError(max == int.MaxValue
+                    ? $"{option.Name} must be at least {min} (got {value})"
+                    : $"{option.Name} must be from {min} to {max} (got {value})");
+            }
+        });
+        return option;
+    }
+
     public static Option<bool> Json(string what) => new("--json") { Description = $"Print {what} as JSON" };
 
     /// <summary>The snapshot of the index in <c>--index</c>.</summary>

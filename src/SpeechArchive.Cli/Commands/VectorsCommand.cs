@@ -28,10 +28,10 @@ internal static class VectorsCommand
     {
         var corpus = CommonOptions.LearnFrom();
         var output = new Option<string>("--out") { Description = $"Where to write the vectors (the base vectors: {BaseVectorsPath})", Required = true };
-        var dimensions = new Option<int>("--dimensions") { Description = $"Dimensions (default {new VectorTrainingOptions().Dimensions})", DefaultValueFactory = _ => new VectorTrainingOptions().Dimensions };
-        var words = new Option<int>("--words") { Description = "At most this many words, most frequent first (default 40000)", DefaultValueFactory = _ => 40_000 };
+        var dimensions = new Option<int>("--dimensions") { Description = $"Dimensions (default {new VectorTrainingOptions().Dimensions})", DefaultValueFactory = _ => new VectorTrainingOptions().Dimensions }.Within(1, 4096);
+        var words = new Option<int>("--words") { Description = "At most this many words, most frequent first (default 40000)", DefaultValueFactory = _ => 40_000 }.Within(1);
         var seed = new Option<int>("--seed") { Description = $"Seed of the randomized eigendecomposition (default {new VectorTrainingOptions().Seed}, the base vectors')", DefaultValueFactory = _ => new VectorTrainingOptions().Seed };
-        var iterations = new Option<int>("--iterations") { Description = $"Rounds of subspace iteration in the eigendecomposition (default {new VectorTrainingOptions().Iterations})", DefaultValueFactory = _ => new VectorTrainingOptions().Iterations };
+        var iterations = new Option<int>("--iterations") { Description = $"Rounds of subspace iteration in the eigendecomposition (default {new VectorTrainingOptions().Iterations})", DefaultValueFactory = _ => new VectorTrainingOptions().Iterations }.Within(1, 1000);
         var command = new Command("learn", "Learn word vectors from the texts of corpus folders (PPMI over a window, randomized eigendecomposition).") { corpus, output, dimensions, words, seed, iterations };
         command.SetAction(parse => CliErrors.Run(() =>
         {
@@ -90,8 +90,8 @@ internal static class VectorsCommand
     {
         var first = new Argument<string>("first") { Description = "A vector file (vectors learn --out)" };
         var second = new Argument<string>("second") { Description = "Another vector file" };
-        var sample = new Option<int>("--words") { Description = "How many words to compare, sampled evenly over the first file's vocabulary (default 1000)", DefaultValueFactory = _ => 1000 };
-        var nearest = new Option<int>("--nearest") { Description = "How many nearest words to compare per word (default 10)", DefaultValueFactory = _ => 10 };
+        var sample = new Option<int>("--words") { Description = "How many words to compare, sampled evenly over the first file's vocabulary (default 1000)", DefaultValueFactory = _ => 1000 }.Within(1);
+        var nearest = new Option<int>("--nearest") { Description = "How many nearest words to compare per word (default 10)", DefaultValueFactory = _ => 10 }.Within(1);
         var json = CommonOptions.Json("the agreement");
         var command = new Command("compare", "How far two vector models agree: the share of each word's nearest words that both give it (1: the same neighbours).")
         {
@@ -100,14 +100,7 @@ internal static class VectorsCommand
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var (a, b) = (Open(parse.GetValue(first)!), Open(parse.GetValue(second)!));
-            var words = parse.GetValue(sample);
-            var k = parse.GetValue(nearest);
-            if (words < 1 || k < 1)
-            {
-                throw new SpeechArchiveException($"--words and --nearest must be at least 1 (got {words} and {k}).");
-            }
-
-            var agreement = VectorComparison.Compare(a, b, words, k);
+            var agreement = VectorComparison.Compare(a, b, parse.GetValue(sample), parse.GetValue(nearest));
             if (agreement.Words == 0)
             {
                 throw new SpeechArchiveException($"{parse.GetValue(first)} and {parse.GetValue(second)} share no two words: nothing to compare.");

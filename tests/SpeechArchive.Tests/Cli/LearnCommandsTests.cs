@@ -19,4 +19,22 @@ public sealed class LearnCommandsTests
         Assert.Contains("nothing to learn from", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(file), $"{file} was written");
     }
+
+    [Theory]
+    [InlineData("--dimensions", "0")]
+    [InlineData("--iterations", "0")]
+    [InlineData("--words", "-5")]
+    public void WhenAVectorsLearnNumberIsOutOfRange_ShouldBeAUsageErrorNamingItAndWriteNothing(string option, string value)
+    {
+        using var temp = new TempFolder();
+        temp.Write("texts/a.txt", "加强党风廉政建设。");
+        var file = temp.Combine("vectors.bin");
+
+        var (code, _, stderr) = CliRunner.Run("vectors", "learn", "--corpus", temp.Combine("texts"), "--out", file, option, value);
+
+        Assert.Equal(2, code);
+        Assert.Contains(option, stderr, StringComparison.Ordinal);
+        Assert.Contains(value, stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(file), $"{file} was written");
+    }
 }
