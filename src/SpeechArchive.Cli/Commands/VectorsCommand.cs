@@ -28,10 +28,11 @@ internal static class VectorsCommand
     {
         var corpus = CommonOptions.LearnFrom();
         var output = new Option<string>("--out") { Description = $"Where to write the vectors (the base vectors: {BaseVectorsPath})", Required = true };
-        var dimensions = new Option<int>("--dimensions") { Description = $"Dimensions (default {new VectorTrainingOptions().Dimensions})", DefaultValueFactory = _ => new VectorTrainingOptions().Dimensions }.Within(1, 4096);
-        var words = new Option<int>("--words") { Description = "At most this many words, most frequent first (default 40000)", DefaultValueFactory = _ => 40_000 }.Within(1);
-        var seed = new Option<int>("--seed") { Description = $"Seed of the randomized eigendecomposition (default {new VectorTrainingOptions().Seed}, the base vectors')", DefaultValueFactory = _ => new VectorTrainingOptions().Seed };
-        var iterations = new Option<int>("--iterations") { Description = $"Rounds of subspace iteration in the eigendecomposition (default {new VectorTrainingOptions().Iterations})", DefaultValueFactory = _ => new VectorTrainingOptions().Iterations }.Within(1, 1000);
+        var defaults = new VectorTrainingOptions();
+        var dimensions = new Option<int>("--dimensions") { Description = $"Dimensions (default {defaults.Dimensions})", DefaultValueFactory = _ => defaults.Dimensions }.Within(1, 4096);
+        var words = new Option<int>("--words") { Description = $"At most this many words, most frequent first (default {defaults.MaxWords})", DefaultValueFactory = _ => defaults.MaxWords }.Within(1);
+        var seed = new Option<int>("--seed") { Description = $"Seed of the randomized eigendecomposition (default {defaults.Seed}, the base vectors')", DefaultValueFactory = _ => defaults.Seed };
+        var iterations = new Option<int>("--iterations") { Description = $"Rounds of subspace iteration in the eigendecomposition (default {defaults.Iterations})", DefaultValueFactory = _ => defaults.Iterations }.Within(1, 1000);
         var command = new Command("learn", "Learn word vectors from the texts of corpus folders (PPMI over a window, randomized eigendecomposition).") { corpus, output, dimensions, words, seed, iterations };
         command.SetAction(parse => CliErrors.Run(() =>
         {

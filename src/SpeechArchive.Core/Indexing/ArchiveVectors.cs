@@ -96,9 +96,7 @@ public static class ArchiveVectors
                     if (trained.Count >= MinimumWords && trained.Dimensions == training.Dimensions)
                     {
                         words = trained;
-                        using var bytes = new MemoryStream();
-                        words.Write(bytes);
-                        store.SetVectors(WordsRow, bytes.ToArray());
+                        store.SetVectors(WordsRow, words.ToBytes());
                     }
                     else
                     {
@@ -116,9 +114,7 @@ public static class ArchiveVectors
                     if (words is not null)
                     {
                         extended = true;
-                        using var bytes = new MemoryStream();
-                        words.Write(bytes);
-                        store.SetVectors(WordsRow, bytes.ToArray());
+                        store.SetVectors(WordsRow, words.ToBytes());
                     }
                     else
                     {
@@ -148,15 +144,11 @@ public static class ArchiveVectors
 
             var spans = store.ReadPassageSpans();
             var ids = spans.Select(s => s.Id).ToArray();
-            // The passages' vectors are kept only when made with this lexicon and these very word vectors: a build that ships
-            // other base vectors (another size, or learned again) embeds every passage once more.
-            var passagesKey = lexiconKey + "\u0001" + words.Fingerprint;
+            // The passages' vectors are kept only when made with this lexicon and these very word vectors (and so of their
+            // size): a build that ships other base vectors embeds every passage once more.
+            var passagesKey = PassagesKey(lexiconKey, words);
             var stored = due || store.GetMeta(MetaKey.VectorLexicon) != passagesKey ? null : store.GetVectors(PassagesRow);
             var previous = stored is null ? null : PassageVectorTable.FromBytes(stored, $"{store.DatabasePath}: vectors '{PassagesRow}'");
-            if (previous is not null && previous.Dimensions != words.Dimensions)
-            {
-                previous = null;
-            }
 
             var texts = previous is null
                 ? AllTexts().ToDictionary(s => s.Id, s => s.Text)
@@ -259,15 +251,19 @@ public static class ArchiveVectors
     /// Whether the stored passage vectors are missing or older than the committed index (a run's vector stage failed or never
     /// ran), or their cells were never decided for it (an index made before the cells were stored).
     /// </summary>
-    internal static bool Stale(IndexStore store) => !Current(store, MetaKey.VectorPassagesOf) || !Current(store, MetaKey.VectorCellsOf) || OtherBase(store);
+    internal static bool Stale(IndexStore store) =>
+        !Current(store, MetaKey.VectorPassagesOf) || !Current(store, MetaKey.VectorCellsOf) || OtherBase(store.GetMeta(MetaKey.VectorModel), store);
+
+    /// <summary>What the passages' stored vectors were made with (<see cref="MetaKey.VectorLexicon"/>): the lexicon's fingerprint and the word vectors'.</summary>
+    private static string PassagesKey(string lexiconKey, WordVectors words) => lexiconKey + "\u0001" + words.Fingerprint;
 
     /// <summary>
-    /// Whether the base vectors serve and the passages' stored vectors were embedded with other base vectors than this
-    /// build ships (an index made by an earlier build): they are embedded again, and not served meanwhile.
+    /// Whether the base vectors serve (<paramref name="model"/>) and the passages' stored vectors were embedded with other
+    /// base vectors than this build ships (an index made by an earlier build): they are embedded again, and not served meanwhile.
     /// </summary>
-    private static bool OtherBase(IndexStore store) =>
-        store.GetMeta(MetaKey.VectorModel) == BaseModel && WordVectors.Base is { } known && store.GetMeta(MetaKey.VectorLexicon) is { } key
-        && !key.EndsWith("\u0001" + known.Fingerprint, StringComparison.Ordinal);
+    private static bool OtherBase(string? model, IndexStore store) =>
+        model == BaseModel && WordVectors.Base is { } known && store.GetMeta(MetaKey.VectorLexicon) is { } key
+        && !key.EndsWith(PassagesKey("", known), StringComparison.Ordinal);
 
     /// <summary>Whether the meta <paramref name="key"/> names the committed index's generation.</summary>
     private static bool Current(IndexStore store, MetaKey key) => store.GetMeta(key) == store.Generation.ToString(CultureInfo.InvariantCulture);
@@ -309,7 +305,7 @@ public static class ArchiveVectors
         }
 
         StoredPassageVectors? passages = null;
-        if (Current(store, MetaKey.VectorPassagesOf) && (stored || (model == BaseModel && !OtherBase(store))))
+        if (Current(store, MetaKey.VectorPassagesOf) && (stored || (model == BaseModel && !OtherBase(model, store))))
         {
             var storedCells = ReadCells(store); // read once: for the file's name, and for the table when the file does not serve
             passages = MappedPassages(store, storedCells, words.Dimensions, generation, out var file);

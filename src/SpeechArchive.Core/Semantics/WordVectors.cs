@@ -121,15 +121,18 @@ public sealed class WordVectors
     /// stored agree. Passages embedded with one model are kept only while the same model serves
     /// (<see cref="Indexing.ArchiveVectors"/>).
     /// </summary>
-    public string Fingerprint => fingerprint ??= Written();
+    public string Fingerprint => fingerprint ?? Digest(ToBytes());
 
     private string? fingerprint;
 
-    private string Written()
+    /// <summary>What <see cref="Write"/> writes, as bytes (the form an index stores); their digest becomes the <see cref="Fingerprint"/>.</summary>
+    public byte[] ToBytes()
     {
-        using var bytes = new MemoryStream();
-        Write(bytes);
-        return Digest(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+        using var stream = new MemoryStream();
+        Write(stream);
+        var bytes = stream.ToArray();
+        fingerprint ??= Digest(bytes);
+        return bytes;
     }
 
     private static string Digest(ReadOnlySpan<byte> bytes) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes))[..16];

@@ -83,10 +83,5 @@ public sealed class VectorComparisonTests
         return new WordVectors([.. list.Select(w => w.Word)], data, 2, "test");
     }
 
-    private static string Save(TempFolder temp, string name, WordVectors vectors)
-    {
-        using var stream = new MemoryStream();
-        vectors.Write(stream);
-        return temp.WriteBytes(name, stream.ToArray());
-    }
+    private static string Save(TempFolder temp, string name, WordVectors vectors) => temp.WriteBytes(name, vectors.ToBytes());
 }

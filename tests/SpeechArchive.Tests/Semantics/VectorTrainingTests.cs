@@ -174,12 +174,7 @@ public sealed class VectorTrainingTests
         return VectorTrainer.Train(texts, new Segmenter(lexicon), new VectorTrainingOptions { MinCount = 1, Dimensions = 4, Window = 2, Seed = seed }, "test");
     }
 
-    private static byte[] Bytes(WordVectors vectors)
-    {
-        using var stream = new MemoryStream();
-        vectors.Write(stream);
-        return stream.ToArray();
-    }
+    private static byte[] Bytes(WordVectors vectors) => vectors.ToBytes();
 
     private static double[][] Orthonormal(int n, int count, Random random)
     {
