@@ -35,9 +35,13 @@ internal static class EvalTopicalCommand
         };
         var peer = new Option<bool>("--peer") { Description = $"Also rank with the peer: plain BM25 over the words of Lucene's SmartChineseAnalyzer ({SmartcnPeer.Name}; needs java and liblucene8-java)" };
         var show = new Option<string[]>("--show") { Description = "Also print these needs' top ten in every mode, each passage with its grade (- unjudged)", AllowMultipleArgumentsPerToken = true };
+        var learnOrder = new Option<bool>("--learn-order")
+        {
+            Description = "Instead of scoring, learn the topical order's weights from the tune split's judged topics and print them (Ranker.Topical.cs holds them)",
+        };
         var json = CommonOptions.Json("the report");
         var command = new Command("eval-topical", "Score free-text search on topical needs: nDCG@10 and P@10 per kind and split, against the strict phrase mode and plain BM25 over words.")
-            { needs, judgments, corpus, existing, pool, perNeed, modes, peer, show, json };
+            { needs, judgments, corpus, existing, pool, perNeed, modes, peer, show, learnOrder, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var set = TopicalSet.Load(parse.GetValue(needs)!, parse.GetValue(judgments)!);
@@ -50,6 +54,11 @@ internal static class EvalTopicalCommand
             return EvalIndex.With(parse, corpus, existing, index =>
             {
                 var searcher = ArchiveOptions.OpenSearcher(index, parse);
+                if (parse.GetValue(learnOrder))
+                {
+                    return CommonOptions.Print(parse, json, TopicalOrderLearner.Learn(searcher, set), PrintModel);
+                }
+
                 var rankings = chosen;
                 if (parse.GetValue(peer))
                 {
@@ -74,6 +83,21 @@ internal static class EvalTopicalCommand
         }));
         return command;
     }
+
+    private static void PrintModel(TopicalOrderModel model)
+    {
+        var table = new Table().AddColumns("feature", "weight per unit", "weight per standard deviation");
+        for (var f = 0; f < model.Names.Count; f++)
+        {
+            table.AddRow(Markup.Escape(model.Names[f]), F4(model.Weights[f]), F4(model.Standardised[f]));
+        }
+
+        AnsiConsole.Write(table);
+        Console.WriteLine($"{model.Pairs} judged pairs of {model.Candidates} passages, {model.Needs} needs. As Ranker.TopicalWeights:");
+        Console.WriteLine($"[{string.Join(", ", model.Weights.Select(F4))}]");
+    }
+
+    private static string F4(double x) => x.ToString("0.0000", CultureInfo.InvariantCulture);
 
     private static void Print(TopicalReport report, bool perNeed)
     {

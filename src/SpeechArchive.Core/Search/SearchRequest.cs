@@ -20,6 +20,11 @@ public sealed record SearchRequest
     public bool Expand { get; init; } = true;
     /// <summary>Free text with <see cref="Expand"/>: also rank by meaning. Off: the words and their thesaurus terms only (the evaluation's words-only ranking).</summary>
     public bool ByMeaning { get; init; } = true;
+    /// <summary>
+    /// Strict matches by relevance: the best ordered again by how they treat the term (the topical order). Off: BM25's order,
+    /// which <c>eval-topical --learn-order</c> learns the topical order's weights from.
+    /// </summary>
+    public bool OrderTopically { get; init; } = true;
     /// <summary>Append near matches (characters missing, halves swapped, near-synonyms) after the strict ones (needs <see cref="Searcher.Understanding"/>).</summary>
     public bool NearMatches { get; init; } = true;
     /// <summary>How the words are understood: free text (default), exactly as typed, or the plain word baseline (needs <see cref="Searcher.Understanding"/>).</summary>

@@ -9,14 +9,17 @@ public sealed partial class Searcher
 {
     /// <summary>
     /// The collect stage: one pass over the ranked passages (or, without words, the facet tables or every passage) counting
-    /// drill-sideways facets and totals and keeping the top of the page; with grouping, each speech's best passage.
+    /// drill-sideways facets and totals and keeping the top of the page; with grouping, each speech's best passage. With
+    /// <paramref name="reorder"/>, at least the best <see cref="Ranker.TopicalDepth"/> are kept and handed to it, best first,
+    /// before the page is cut from them (the topical order: the same order on every page).
     /// </summary>
-    private CollectedHits Collect(Ranking ranking, ResolvedFilters filters, SearchRequest request)
+    private CollectedHits Collect(Ranking ranking, ResolvedFilters filters, SearchRequest request,
+        Func<List<(int Doc, double Score, int Date)>, List<(int Doc, double Score, int Date)>>? reorder = null)
     {
         var limit = Math.Clamp(request.Limit, 0, 1000);
         var offset = Math.Clamp(request.Offset, 0, 100_000);
         var facets = new FacetCollector(Index);
-        var top = new TopK(offset + limit, request.Sort);
+        var top = new TopK(reorder is null || offset + limit == 0 ? offset + limit : Math.Max(offset + limit, Ranker.TopicalDepth), request.Sort);
         var collected = new Collected(FacetCollector.RentCleared(Index.Speeches.Count), request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null);
         if (ranking.Single is { } single)
         {
@@ -57,7 +60,8 @@ public sealed partial class Searcher
             }
         }
 
-        var page = top.Drain().Skip(offset)
+        var drained = top.Drain();
+        var page = (reorder is null ? drained : reorder(drained)).Skip(offset).Take(limit)
             .Select(x => (x.Doc, x.Score, bestInSpeech is null ? (int?)null : perSpeech[Index.PassageSpeech[x.Doc]]))
             .ToList();
         System.Buffers.ArrayPool<int>.Shared.Return(perSpeech);

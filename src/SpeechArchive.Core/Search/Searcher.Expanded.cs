@@ -27,7 +27,7 @@ public sealed partial class Searcher
             return false;
         }
 
-        var exact = new TopK(Math.Clamp(request.Offset, 0, 100_000) + Math.Clamp(request.Limit, 0, 1000), request.Sort);
+        var exact = new TopK(top.Capacity, request.Sort);
         if (filtered is { } f)
         {
             // Counted on another core while the top k is found: neither needs the other (a count left over is dropped).

@@ -25,6 +25,9 @@ internal sealed class TopK(int k, SearchSort sort)
     public double Threshold => k <= 0 ? double.PositiveInfinity
         : sort == SearchSort.Relevance && heap.Count >= k ? heap.Peek().Score : double.NegativeInfinity;
 
+    /// <summary>How many items it keeps at most (k).</summary>
+    public int Capacity => k;
+
     /// <summary>Whether k items are kept (with k = 0, always).</summary>
     public bool IsFull => heap.Count >= k;
 

@@ -75,7 +75,7 @@ public static class TopicalEvaluator
             return given.TryGetValue(query, out var ranked) ? [.. ranked.Take(K)] : [];
         }
 
-        var result = searcher.Search(new SearchRequest { Query = query, Limit = K, Mode = mode.Mode, ByMeaning = mode.ByMeaning, SnippetLength = 40 });
+        var result = searcher.Search(new SearchRequest { Query = query, Limit = K, Mode = mode.Mode, ByMeaning = mode.ByMeaning, OrderTopically = mode.OrderTopically, SnippetLength = 40 });
         return [.. result.Hits.Select(h => h.PassageId)];
     }
 
@@ -100,18 +100,19 @@ public static class TopicalEvaluator
 }
 
 /// <summary>A ranking <c>eval-topical</c> compares: a search mode, with or without ranking by meaning.</summary>
-public sealed record TopicalMode(string Name, SearchMode Mode, bool ByMeaning = true)
+public sealed record TopicalMode(string Name, SearchMode Mode, bool ByMeaning = true, bool OrderTopically = true)
 {
     /// <summary>A ranking made outside the engine (a peer's), by query: the mode's results instead of a search.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Rankings { get; init; }
 
     /// <summary>
-    /// The hybrid default (free text fused with meaning), the same words without meaning, meaning alone, exactly as typed,
-    /// and plain BM25 over the words.
+    /// The hybrid default (free text fused with meaning), the same without the topical order (strict matches in BM25's
+    /// order), the same words without meaning, meaning alone, exactly as typed, and plain BM25 over the words.
     /// </summary>
     public static IReadOnlyList<TopicalMode> All { get; } =
     [
         new("Hybrid", SearchMode.Understood),
+        new("NoTopicalOrder", SearchMode.Understood, OrderTopically: false),
         new("WordsOnly", SearchMode.Understood, ByMeaning: false),
         new("Vectors", SearchMode.Vectors),
         new("Exact", SearchMode.Exact),

@@ -117,8 +117,8 @@ public sealed class UsageTests : IDisposable
     }
 
     [Theory]
-    [InlineData("error: --modes: no ranking Nope; there are Hybrid, WordsOnly, Vectors, Exact, BM25", "--modes", "Hybrid,Nope")]
-    [InlineData("error: --modes: name at least one ranking: Hybrid, WordsOnly, Vectors, Exact, BM25", "--modes", ",")]
+    [InlineData("error: --modes: no ranking Nope; there are Hybrid, NoTopicalOrder, WordsOnly, Vectors, Exact, BM25", "--modes", "Hybrid,Nope")]
+    [InlineData("error: --modes: name at least one ranking: Hybrid, NoTopicalOrder, WordsOnly, Vectors, Exact, BM25", "--modes", ",")]
     [InlineData("error: --show: no need zz in the set", "--show", "zz")]
     public void WhenEvalTopicalNamesWhatIsNotThere_ShouldSaySoBeforeBuildingAnIndex(string error, params string[] args)
     {

@@ -1,0 +1,135 @@
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// The topical order. A query matched strictly (a term or two found as written: 西部大开发, 下岗职工 再就业) has every passage
+/// of its first pages holding it; what tells the passages squarely about it from those naming it in passing is not BM25,
+/// whose length norm favours the short mentions, but how a passage treats the term: a longer passage, the term written more
+/// often and earlier, in its first sentence or its own heading, and the passage as a whole near the term's meaning. The best
+/// <see cref="TopicalDepth"/> strict matches are ordered again by a linear score of those features (<see cref="TopicalFeatures"/>),
+/// each within the tier the strict ranking gave it; the weights are learned from the judged pairs of the tune split by
+/// <c>eval-topical --learn-order</c> (<c>Writing/TopicalOrderLearner</c>; docs/relevance.md).
+/// </summary>
+internal static partial class Ranker
+{
+    /// <summary>How many of the best strict matches the topical order reorders.</summary>
+    public const int TopicalDepth = 50;
+
+    /// <summary>The features' names, in the order <see cref="TopicalFeatures"/> gives them and <see cref="TopicalWeights"/> weighs them.</summary>
+    public static readonly string[] TopicalFeatureNames =
+        ["log length", "log(1 + occurrences)", "first occurrence", "in first sentence", "in own heading", "through a heading only", "occurrences per 100", "score share", "meaning"];
+
+    /// <summary>
+    /// The features' weights (per unit of each feature), as <c>eval-topical --learn-order</c> prints them: pairwise logistic
+    /// regression over every judged pair of passages with different grades among the best 50 of the tune split's topics.
+    /// </summary>
+    internal static readonly double[] TopicalWeights = [0.3510, 2.0014, -1.4021, 0.4393, 1.2855, 3.6446, 0.0082, 0.7446, 2.2054];
+
+    /// <summary>
+    /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit
+    /// per passage, with words, and the order asked for. Exact mode and plain words keep their own order.
+    /// </summary>
+    public static bool OrdersTopically(UnderstoodQuery query) =>
+        query.Understanding is not null && query.FreeText is null && query.Original.Required.Count > 0
+        && query.Request is { Mode: SearchMode.Understood, Sort: SearchSort.Relevance, GroupBySpeech: false, OrderTopically: true };
+
+    /// <summary>What the topical features of a query's passages are measured against: its words (match form) and its meaning.</summary>
+    internal sealed record TopicalQuery(IReadOnlyList<string> Words, Semantics.PassageVectors? Vectors, float[]? Vector)
+    {
+        public static TopicalQuery Of(IndexSnapshot index, UnderstoodQuery query, WordMatches matches)
+        {
+            var words = query.Original.Required.SelectMany(c => c.Alternatives).Select(w => w.MatchForm).Distinct().ToList();
+            var vectors = query.Request.ByMeaning ? SearchStructures.Of(index).PassageVectors : null;
+
+            // A word the vectors do not know is read from the passages holding it, as free text reads it (MeaningSearch).
+            var typed = query.Original.Required.SelectMany(c => c.Alternatives).DistinctBy(w => w.MatchForm).ToDictionary(w => w.MatchForm);
+            var vector = vectors?.Query(words, w => typed.TryGetValue(w, out var word) ? matches.Get(word).Docs : []);
+            return new TopicalQuery(words, vectors, vector);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="best"/> (best first) with its first <see cref="TopicalDepth"/> ordered again by the topical score,
+    /// each within its tier (as typed above thesaurus terms, as written above across punctuation); the scores stay in their
+    /// places, so the page still reads best first.
+    /// </summary>
+    public static List<(int Doc, double Score, int Date)> OrderTopically(IndexSnapshot index, UnderstoodQuery query, Ranking ranking,
+        TopicalQuery topical, List<(int Doc, double Score, int Date)> best)
+    {
+        var n = Math.Min(TopicalDepth, best.Count);
+        if (n < 2)
+        {
+            return best;
+        }
+
+        var top = best[0].Score;
+        var keys = new (int Tier, double Score, int At)[n];
+        Cores.For(n, ApartFrom, i =>
+        {
+            var features = TopicalFeatures(index, best[i].Doc, topical, top > 0 ? best[i].Score / top : 0);
+            var score = 0.0;
+            for (var f = 0; f < features.Length; f++)
+            {
+                score += TopicalWeights[f] * features[f];
+            }
+
+            keys[i] = (Tier(index, query, ranking, best[i].Doc), score, i);
+        });
+
+        var ordered = keys.OrderBy(k => k.Tier).ThenByDescending(k => k.Score).ThenBy(k => k.At).ToArray();
+        var result = new List<(int Doc, double Score, int Date)>(best.Count);
+        for (var i = 0; i < n; i++)
+        {
+            var from = best[ordered[i].At];
+            result.Add((from.Doc, best[i].Score, from.Date));
+        }
+
+        result.AddRange(best.Skip(n));
+        return result;
+    }
+
+    /// <summary>The features the topical order weighs (<see cref="TopicalFeatureNames"/>) for one passage.</summary>
+    internal static double[] TopicalFeatures(IndexSnapshot index, int doc, TopicalQuery query, double scoreShare)
+    {
+        var passage = index.Passages[doc];
+        var text = passage.MatchText;
+        var length = Math.Max(1, text.Length);
+        var firstSentence = text.IndexOf(Analysis.MatchText.Break) is var end and >= 0 ? text.AsSpan(0, end) : text.AsSpan();
+        var heading = LastHeading(passage.SectionPath);
+        var (count, first, inFirst, inHeading) = (0, length, false, false);
+        foreach (var word in query.Words)
+        {
+            var at = text.IndexOf(word, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                first = Math.Min(first, at);
+                for (var from = at; from >= 0; from = text.IndexOf(word, from + word.Length, StringComparison.Ordinal))
+                {
+                    count++;
+                }
+            }
+
+            inFirst |= firstSentence.Contains(word, StringComparison.Ordinal);
+            inHeading |= heading.Contains(word, StringComparison.Ordinal);
+        }
+
+        var meaning = query is { Vectors: { } vectors, Vector: { } vector } ? vectors.Similarity(vector, doc) : 0;
+        return
+        [
+            Math.Log(length), Math.Log(1 + count), (double)first / length, inFirst ? 1 : 0, inHeading ? 1 : 0, count == 0 ? 1 : 0,
+            count * 100.0 / length, scoreShare, meaning,
+        ];
+    }
+
+    /// <summary>The innermost heading of a section path (headings joined by " › "), in match form; empty for none.</summary>
+    private static string LastHeading(string path) =>
+        path.Length == 0 ? "" : Analysis.MatchText.Build(path, path.LastIndexOf(" › ", StringComparison.Ordinal) is var at and >= 0 ? at + 3 : 0, path.Length);
+
+    /// <summary>
+    /// The tier the strict ranking put a passage in, which the topical order keeps: 0; 1 for a passage holding a one-phrase
+    /// query only across punctuation where others hold it as written; 2 for one found only through a thesaurus term (below
+    /// every passage holding the words as typed).
+    /// </summary>
+    private static int Tier(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, int doc) =>
+        ranking.ExactDocs is { } exact && Array.BinarySearch(exact, doc) < 0 ? 2
+        : query.PrefersAsWritten && !NearMatcher.OccursAsWritten(index, doc, query.Probe!) ? 1 : 0;
+}

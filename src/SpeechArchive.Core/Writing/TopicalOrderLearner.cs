@@ -1,0 +1,108 @@
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Writing;
+
+/// <summary>
+/// Learns the topical order's weights (<c>Search/Ranker.Topical.cs</c>) from judged passages: for every topic need of a split,
+/// the best strict matches in BM25's order with their features; for every two of them judged with different grades, the
+/// difference of their standardised features should score positive (pairwise logistic regression, RankNet's loss on a linear
+/// scorer, L2-regularised, full-batch gradient descent from zero: deterministic). The weights are given per unit of each feature.
+/// </summary>
+public static class TopicalOrderLearner
+{
+    /// <summary>L2 penalty on the standardised weights (chosen by leaving one tune need out at a time: docs/relevance.md).</summary>
+    public const double Regularisation = 0.1;
+
+    private const int Rounds = 300;
+
+    private const double Step = 0.1;
+
+    /// <summary>The learned weights of <paramref name="set"/>'s needs of <paramref name="kind"/> in <paramref name="split"/>.</summary>
+    public static TopicalOrderModel Learn(Searcher searcher, TopicalSet set, string split = "tune", string kind = "topic")
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        ArgumentNullException.ThrowIfNull(set);
+        var needs = set.Needs.Where(n => n.Split == split && n.Kind == kind).ToList();
+        var candidates = needs.Select(n => (Need: n, Ranked: searcher.TopicalCandidates(n.Query))).ToList();
+        var rows = candidates.SelectMany(c => c.Ranked.Select(r => r.Features)).ToList();
+        var names = Ranker.TopicalFeatureNames;
+        if (rows.Count == 0)
+        {
+            throw new SpeechArchiveException($"no {kind} need of the {split} split is matched strictly: nothing to learn the topical order from");
+        }
+
+        var mean = new double[names.Length];
+        var spread = new double[names.Length];
+        for (var f = 0; f < names.Length; f++)
+        {
+            mean[f] = rows.Average(r => r[f]);
+            var sd = Math.Sqrt(rows.Average(r => (r[f] - mean[f]) * (r[f] - mean[f])));
+            spread[f] = sd > 1e-9 ? sd : 1; // a feature that never varies gets no weight worth having
+        }
+
+        // Every judged pair with different grades, better minus worse (standardised: the mean cancels in a difference).
+        var pairs = new List<double[]>();
+        foreach (var (need, ranked) in candidates)
+        {
+            var judged = ranked.Select(r => (Grade: set.Grade(need.Id, r.Passage), r.Features)).Where(r => r.Grade is not null).ToList();
+            foreach (var better in judged)
+            {
+                foreach (var worse in judged.Where(w => w.Grade < better.Grade))
+                {
+                    pairs.Add([.. names.Select((_, f) => (better.Features[f] - worse.Features[f]) / spread[f])]);
+                }
+            }
+        }
+
+        var weights = Fit(pairs, names.Length);
+        return new TopicalOrderModel(names, [.. weights.Select((w, f) => w / spread[f])], weights, pairs.Count, needs.Count, rows.Count);
+    }
+
+    /// <summary>Minimises the mean of log(1 + e^(−w·x)) over the pairs plus <see cref="Regularisation"/>/2 · |w|².</summary>
+    internal static double[] Fit(IReadOnlyList<double[]> pairs, int dimensions)
+    {
+        var w = new double[dimensions];
+        if (pairs.Count == 0)
+        {
+            return w;
+        }
+
+        var gradient = new double[dimensions];
+        for (var round = 0; round < Rounds; round++)
+        {
+            for (var f = 0; f < dimensions; f++)
+            {
+                gradient[f] = Regularisation * w[f];
+            }
+
+            foreach (var x in pairs)
+            {
+                var s = 0.0;
+                for (var f = 0; f < dimensions; f++)
+                {
+                    s += w[f] * x[f];
+                }
+
+                var slope = 1 / (1 + Math.Exp(Math.Min(30, s))); // −d/ds log(1 + e^(−s))
+                for (var f = 0; f < dimensions; f++)
+                {
+                    gradient[f] -= slope * x[f] / pairs.Count;
+                }
+            }
+
+            for (var f = 0; f < dimensions; f++)
+            {
+                w[f] -= Step * gradient[f];
+            }
+        }
+
+        return w;
+    }
+}
+
+/// <summary>
+/// The topical order's learned weights: <paramref name="Weights"/> per unit of each feature (what <c>Ranker.TopicalWeights</c>
+/// holds), <paramref name="Standardised"/> per standard deviation (comparable with each other), from <paramref name="Pairs"/>
+/// judged pairs of <paramref name="Needs"/> needs' <paramref name="Candidates"/> passages.
+/// </summary>
+public sealed record TopicalOrderModel(IReadOnlyList<string> Names, double[] Weights, double[] Standardised, int Pairs, int Needs, int Candidates);

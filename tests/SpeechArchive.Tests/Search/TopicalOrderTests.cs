@@ -1,0 +1,156 @@
+using SpeechArchive.Search;
+using SpeechArchive.Tests.Writing;
+using SpeechArchive.Writing;
+
+namespace SpeechArchive.Tests.Search;
+
+/// <summary>
+/// The topical order (<c>Ranker.Topical.cs</c>): a term matched strictly has its passages squarely about it above those naming
+/// it in passing, within the tiers the strict ranking keeps, the same order on every page; and its learner.
+/// </summary>
+public sealed class TopicalOrderTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    /// <summary>
+    /// Short passages naming the term once in a list, and a long one about it (which BM25's length norm ranks below them); ten
+    /// passages hold the term as written, so it is matched strictly (a formulation), as a topic is.
+    /// </summary>
+    private static readonly (string, string, string, string)[] InPassingAndAboutIt =
+    [
+        ("a.md", "2021-01-01", "甲", "统筹推进西部大开发、东北振兴、中部崛起。"),
+        .. Enumerable.Range(0, 8).Select(i => ($"m{i}.md", $"201{i}-06-01", $"列举{i}", $"第{i + 1}项，推进西部大开发和区域协调发展。")),
+        ("b.md", "2022-01-01", "乙",
+            "西部大开发是全局性的战略任务，要加快西部地区基础设施建设，加强生态环境保护和建设，积极调整产业结构，大力发展科技教育和文化卫生事业。" +
+            "要坚持从实际出发，突出重点，分步实施，防止一哄而起，把加快发展同保护生态结合起来，把发挥市场作用同政府引导结合起来，" +
+            "把国家支持同地方自力更生结合起来。国家在资金投入、税收政策、对外开放等方面给予支持，东部地区要积极参与，" +
+            "促进地区协调发展，逐步缩小地区差距，让各族群众共享改革发展成果。推进西部大开发，要一年接着一年干，一张蓝图绘到底。"),
+    ];
+
+    [Fact]
+    public void WhenATermIsNamedInPassingAndDiscussedElsewhere_ShouldRankThePassageAboutItFirst()
+    {
+        var index = TinyCorpus.Index(temp, InPassingAndAboutIt);
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var ordered = searcher.Search(new SearchRequest { Query = "西部大开发" });
+        var bm25 = searcher.Search(new SearchRequest { Query = "西部大开发", OrderTopically = false });
+
+        Assert.Equal(10, ordered.Total);
+        Assert.Null(ordered.Reading); // matched strictly, not read as free text
+        Assert.StartsWith("西部大开发是全局性的战略任务", ordered.Hits[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("全局性", bm25.Hits[0].Text, StringComparison.Ordinal); // BM25's length norm prefers a short mention
+        Assert.Equal(bm25.Hits.Select(h => h.PassageId).Order(), ordered.Hits.Select(h => h.PassageId).Order());
+        Assert.Equal(bm25.Hits.Select(h => h.Score), ordered.Hits.Select(h => h.Score)); // the scores stay in their places: the page reads best first
+    }
+
+    [Fact]
+    public void WhenSortedByDateOrAskedExactly_ShouldKeepTheirOwnOrder()
+    {
+        var index = TinyCorpus.Index(temp, InPassingAndAboutIt);
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var exact = searcher.Search(new SearchRequest { Query = "西部大开发", Mode = SearchMode.Exact });
+        var byDate = searcher.Search(new SearchRequest { Query = "西部大开发", Sort = SearchSort.DateAscending });
+
+        Assert.DoesNotContain("全局性", exact.Hits[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("第1项", byDate.Hits[0].Text, StringComparison.Ordinal); // 2010, the oldest
+    }
+
+    [Fact]
+    public void WhenOnlyOnePassageHoldsAPhraseAsWritten_ShouldKeepItFirstWhateverTheOthersTreatment()
+    {
+        // The second passage holds the phrase only across punctuation, but often, early and at length: the strict ranking's
+        // tier (as written first) is kept.
+        var index = TinyCorpus.Index(
+            temp,
+            ("a.md", "2021-01-01", "甲", "参与国有企业的改组改造。"),
+            ("b.md", "2022-01-01", "乙",
+                "企业的改组、改造是国有企业改革的重要内容。要把企业的改组、改造同加强管理结合起来，通过企业的改组、改造，" +
+                "形成一批有竞争力的大公司和企业集团，放开搞活国有小企业，推进技术进步，提高经济效益。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = "企业的改组改" });
+        var withoutTier = searcher.Search(new SearchRequest { Query = "企业的改组改", OrderTopically = false });
+
+        Assert.Equal(2, result.Total);
+        Assert.StartsWith("参与国有企业的改组改造", result.Hits[0].Text, StringComparison.Ordinal);
+        Assert.Equal(withoutTier.Hits.Select(h => h.PassageId), result.Hits.Select(h => h.PassageId));
+    }
+
+    [Fact]
+    public void WhenPagedThrough_ShouldGiveTheSameOrderAsOnePage()
+    {
+        // Thirty passages holding the term, of different lengths and treatments: the pages of ten put together are the first
+        // thirty of one page of fifty.
+        var speeches = Enumerable.Range(0, 30).Select(i => (
+            $"s{i:00}.md", $"20{10 + (i % 12)}-01-01", $"讲话{i}",
+            i % 3 == 0
+                ? $"要抓好节能减排工作。{string.Concat(Enumerable.Repeat("推进工业、建筑、交通等领域节能，", 1 + (i % 5)))}节能减排是硬任务。"
+                : $"{string.Concat(Enumerable.Repeat("加强基础设施建设，", 1 + (i % 7)))}做好节能减排等工作。")).ToArray();
+        var index = TinyCorpus.Index(temp, speeches);
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var whole = searcher.Search(new SearchRequest { Query = "节能减排", Limit = 50 });
+        var paged = Enumerable.Range(0, 3).SelectMany(p => searcher.Search(new SearchRequest { Query = "节能减排", Limit = 10, Offset = p * 10 }).Hits).ToList();
+
+        Assert.Equal(30, whole.Total);
+        Assert.Equal(whole.Hits.Take(30).Select(h => h.PassageId), paged.Select(h => h.PassageId));
+        Assert.Equal(whole.Hits.Select(h => h.Score).OrderDescending(), whole.Hits.Select(h => h.Score));
+        Assert.NotEqual(searcher.Search(new SearchRequest { Query = "节能减排", Limit = 50, OrderTopically = false }).Hits.Select(h => h.PassageId),
+            whole.Hits.Select(h => h.PassageId)); // the order did reorder them
+    }
+
+    [Fact]
+    public void Fit_ShouldWeighTheFeatureThatSeparatesTheBetterPassages()
+    {
+        // Better minus worse: the first feature is always positive, the second is noise around 0.
+        var pairs = Enumerable.Range(0, 40).Select(i => new[] { 0.5 + (i / 2 % 4 * 0.25), i % 2 == 0 ? 1.0 : -1.0 }).ToList();
+
+        var weights = TopicalOrderLearner.Fit(pairs, 2);
+
+        Assert.True(weights[0] > 1, $"separating weight {weights[0]}");
+        Assert.Equal(0, weights[1], 6);
+        Assert.Equal(weights, TopicalOrderLearner.Fit(pairs, 2)); // deterministic
+    }
+
+    [Fact]
+    public void Learn_ShouldWeighWhatTellsTheJudgedPassagesApart()
+    {
+        // Two topic needs on the tune split, whose passages judged 2 are the ones writing the term most often.
+        var index = TinyCorpus.Index(
+            temp,
+            ("a.md", "2021-01-01", "甲", "节能减排是硬任务，节能减排要落实到企业，节能减排要考核。"),
+            ("b.md", "2021-02-01", "乙", "做好节能减排和安全生产等工作。"),
+            ("c.md", "2021-03-01", "丙", "乡村振兴要产业先行，乡村振兴要人才支撑，乡村振兴要文化繁荣。"),
+            ("d.md", "2021-04-01", "丁", "统筹新型城镇化和乡村振兴。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+        var needs = new List<TopicalNeed> { new("t1", "topic", "tune", "节能减排", "讲节能减排"), new("t2", "topic", "tune", "乡村振兴", "讲乡村振兴") };
+        var ids = searcher.Search(new SearchRequest { Query = "节能减排 OR 乡村振兴", Limit = 10 }).Hits.ToDictionary(h => h.Text[..2], h => h.PassageId);
+        var judgments = new Dictionary<string, IReadOnlyDictionary<string, int>>
+        {
+            ["t1"] = new Dictionary<string, int> { [ids["节能"]] = 2, [ids["做好"]] = 1 },
+            ["t2"] = new Dictionary<string, int> { [ids["乡村"]] = 2, [ids["统筹"]] = 1 },
+        };
+
+        var model = TopicalOrderLearner.Learn(searcher, new TopicalSet(needs, judgments));
+
+        Assert.Equal((2, 2, 4), (model.Pairs, model.Needs, model.Candidates));
+        Assert.Equal(Ranker.TopicalFeatureNames.Length, model.Weights.Length);
+        Assert.True(model.Weights[Array.IndexOf(Ranker.TopicalFeatureNames, "log(1 + occurrences)")] > 0);
+    }
+
+    [Fact]
+    public void Learn_WhenNoNeedIsMatchedStrictly_ShouldSaySo()
+    {
+        var index = TinyCorpus.Index(temp, InPassingAndAboutIt);
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+        var set = new TopicalSet([new TopicalNeed("q1", "question", "tune", "怎样开发西部", "讲西部大开发")], new Dictionary<string, IReadOnlyDictionary<string, int>>());
+
+        var error = Assert.Throws<SpeechArchiveException>(() => TopicalOrderLearner.Learn(searcher, set));
+
+        Assert.Contains("no topic need of the tune split", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => temp.Dispose();
+}
