@@ -63,7 +63,7 @@ internal static partial class Ranker
 
         var top = best[0].Score;
         var keys = new (int Tier, double Score, int At)[n];
-        Cores.For(n, ApartFrom, i =>
+        for (var i = 0; i < n; i++) // fifty short passages: less work than sharing it between the cores
         {
             var features = TopicalFeatures(index, best[i].Doc, topical, top > 0 ? best[i].Score / top : 0);
             var score = 0.0;
@@ -73,7 +73,7 @@ internal static partial class Ranker
             }
 
             keys[i] = (Tier(index, query, ranking, best[i].Doc), score, i);
-        });
+        }
 
         var ordered = keys.OrderBy(k => k.Tier).ThenByDescending(k => k.Score).ThenBy(k => k.At).ToArray();
         var result = new List<(int Doc, double Score, int Date)>(best.Count);
