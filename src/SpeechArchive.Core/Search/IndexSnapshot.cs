@@ -77,7 +77,10 @@ public sealed partial class IndexSnapshot
     /// The word vectors that serve ranking by meaning, as the index names them: learned from the archive, or the base
     /// vectors (null when the build ships none and the archive learned none).
     /// </summary>
-    /// <remarks>Read in the background after the load (waited for here when asked before it is done): a search for words never needs it.</remarks>
+    /// <remarks>
+    /// Read in the background after the load (waited for here when asked before it is done): free text and the topical order
+    /// of strict matches need it (a search of a word by relevance waits for it after a load, as free text does).
+    /// </remarks>
     public Indexing.MeaningModel? Meaning => meaning.GetAwaiter().GetResult().Model;
 
     private Task<MeaningRead> meaning = Task.FromResult(new MeaningRead(null, null));

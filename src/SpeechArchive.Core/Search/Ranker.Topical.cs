@@ -6,7 +6,7 @@ namespace SpeechArchive.Search;
 /// whose length norm favours the short mentions, but how a passage treats the term: a longer passage, the term written more
 /// often and earlier, in its first sentence or its own heading, and the passage as a whole near the term's meaning. The best
 /// <see cref="TopicalDepth"/> strict matches are ordered again by a linear score of those features (<see cref="TopicalFeatures"/>),
-/// each within the tier the strict ranking gave it; the weights are learned from the judged pairs of the tune split by
+/// each within the tier the strict ranking gave it (<see cref="Tier"/>); the weights are learned from the judged pairs of the tune split by
 /// <c>eval-topical --learn-order</c> (<c>Writing/TopicalOrderLearner</c>; docs/relevance.md).
 /// </summary>
 internal static partial class Ranker
@@ -16,13 +16,13 @@ internal static partial class Ranker
 
     /// <summary>The features' names, in the order <see cref="TopicalFeatures"/> gives them and <see cref="TopicalWeights"/> weighs them.</summary>
     public static readonly string[] TopicalFeatureNames =
-        ["log length", "log(1 + occurrences)", "first occurrence", "in first sentence", "in own heading", "through a heading only", "occurrences per 100", "score share", "meaning"];
+        ["log length", "log(1 + occurrences)", "first occurrence", "in first sentence", "in own heading", "occurrences per 100", "score share", "meaning"];
 
     /// <summary>
     /// The features' weights (per unit of each feature), as <c>eval-topical --learn-order</c> prints them: pairwise logistic
-    /// regression over every judged pair of passages with different grades among the best 50 of the tune split's topics.
+    /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's topics.
     /// </summary>
-    internal static readonly double[] TopicalWeights = [0.3510, 2.0014, -1.4021, 0.4393, 1.2855, 3.6446, 0.0082, 0.7446, 2.2054];
+    internal static readonly double[] TopicalWeights = [0.4475, 1.5030, -1.4834, 0.4046, 1.2741, 0.0067, 1.0361, 2.2841];
 
     /// <summary>
     /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit
@@ -32,28 +32,49 @@ internal static partial class Ranker
         query.Understanding is not null && query.FreeText is null && query.Original.Required.Count > 0
         && query.Request is { Mode: SearchMode.Understood, Sort: SearchSort.Relevance, GroupBySpeech: false, OrderTopically: true };
 
-    /// <summary>What the topical features of a query's passages are measured against: its words (match form) and its meaning.</summary>
+    /// <summary>
+    /// What the topical features of a query's passages are measured against: its words as typed and their thesaurus terms
+    /// (match form), and its meaning (none when meaning is off or the passages' vectors cannot be had).
+    /// </summary>
     internal sealed record TopicalQuery(IReadOnlyList<string> Words, Semantics.PassageVectors? Vectors, float[]? Vector)
     {
         public static TopicalQuery Of(IndexSnapshot index, UnderstoodQuery query, WordMatches matches)
         {
-            var words = query.Original.Required.SelectMany(c => c.Alternatives).Select(w => w.MatchForm).Distinct().ToList();
-            var vectors = query.Request.ByMeaning ? SearchStructures.Of(index).PassageVectors : null;
-
-            // A word the vectors do not know is read from the passages holding it, as free text reads it (MeaningSearch).
             var typed = query.Original.Required.SelectMany(c => c.Alternatives).DistinctBy(w => w.MatchForm).ToDictionary(w => w.MatchForm);
-            var vector = vectors?.Query(words, w => typed.TryGetValue(w, out var word) ? matches.Get(word).Docs : []);
+            var words = query.Query.Required.SelectMany(c => c.Alternatives).Select(w => w.MatchForm).Distinct().ToList();
+            var vectors = query.Request is { Expand: true, ByMeaning: true } ? VectorsOrNone(index) : null;
+
+            // The term's meaning from the words as typed; one the vectors do not know is read from the passages holding it, as
+            // free text reads it (MeaningSearch).
+            var vector = vectors?.Query(typed.Keys, w => typed.TryGetValue(w, out var word) ? matches.Get(word).Docs : []);
             return new TopicalQuery(words, vectors, vector);
+        }
+
+        /// <summary>
+        /// The passages' vectors (waiting for them as free text does, after a load), or none when they cannot be built: a
+        /// failed build costs the order its meaning feature, not the search.
+        /// </summary>
+        private static Semantics.PassageVectors? VectorsOrNone(IndexSnapshot index)
+        {
+            try
+            {
+                return SearchStructures.Of(index).PassageVectors;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or SpeechArchiveException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                return null;
+            }
         }
     }
 
     /// <summary>
     /// <paramref name="best"/> (best first) with its first <see cref="TopicalDepth"/> ordered again by the topical score,
-    /// each within its tier (as typed above thesaurus terms, as written above across punctuation); the scores stay in their
+    /// each within its tier (<see cref="Tier"/>: as typed above thesaurus terms, run together as typed above apart); the
+    /// features and the query's meaning are read only here, when there are two or more to order; the scores stay in their
     /// places, so the page still reads best first.
     /// </summary>
     public static List<(int Doc, double Score, int Date)> OrderTopically(IndexSnapshot index, UnderstoodQuery query, Ranking ranking,
-        TopicalQuery topical, List<(int Doc, double Score, int Date)> best)
+        WordMatches matches, List<(int Doc, double Score, int Date)> best)
     {
         var n = Math.Min(TopicalDepth, best.Count);
         if (n < 2)
@@ -61,11 +82,12 @@ internal static partial class Ranker
             return best;
         }
 
+        var topical = TopicalQuery.Of(index, query, matches);
         var top = best[0].Score;
         var keys = new (int Tier, double Score, int At)[n];
         for (var i = 0; i < n; i++) // fifty short passages: less work than sharing it between the cores
         {
-            var features = TopicalFeatures(index, best[i].Doc, topical, top > 0 ? best[i].Score / top : 0);
+            var features = TopicalFeatures(index, best[i].Doc, topical, ScoreShare(best[i].Score, top));
             var score = 0.0;
             for (var f = 0; f < features.Length; f++)
             {
@@ -87,37 +109,47 @@ internal static partial class Ranker
         return result;
     }
 
-    /// <summary>The features the topical order weighs (<see cref="TopicalFeatureNames"/>) for one passage.</summary>
+    /// <summary>A passage's score over the best one (0 when the best is not positive): the feature <c>score share</c>.</summary>
+    internal static double ScoreShare(double score, double best) => best > 0 ? score / best : 0;
+
+    /// <summary>
+    /// The features the topical order weighs (<see cref="TopicalFeatureNames"/>) for one passage, read from its match text
+    /// written into a pooled buffer (not kept: the order reads fifty passages of every query).
+    /// </summary>
     internal static double[] TopicalFeatures(IndexSnapshot index, int doc, TopicalQuery query, double scoreShare)
     {
         var passage = index.Passages[doc];
-        var text = passage.MatchText;
-        var length = Math.Max(1, text.Length);
-        var firstSentence = text.IndexOf(Analysis.MatchText.Break) is var end and >= 0 ? text.AsSpan(0, end) : text.AsSpan();
-        var heading = LastHeading(passage.SectionPath);
-        var (count, first, inFirst, inHeading) = (0, length, false, false);
-        foreach (var word in query.Words)
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, passage.End - passage.Start));
+        try
         {
-            var at = text.IndexOf(word, StringComparison.Ordinal);
-            if (at >= 0)
+            ReadOnlySpan<char> text = buffer.AsSpan(0, Analysis.MatchText.Write(passage.SourceText, passage.Start, passage.End, buffer));
+            var length = Math.Max(1, text.Length);
+            var firstSentence = text.IndexOf(Analysis.MatchText.Break) is var end and >= 0 ? text[..end] : text;
+            var heading = LastHeading(passage.SectionPath);
+            var (count, first, inFirst, inHeading) = (0, length, false, false);
+            foreach (var word in query.Words)
             {
-                first = Math.Min(first, at);
-                for (var from = at; from >= 0; from = text.IndexOf(word, from + word.Length, StringComparison.Ordinal))
+                for (var from = 0; from < text.Length && text[from..].IndexOf(word, StringComparison.Ordinal) is var at and >= 0; from += at + word.Length)
                 {
+                    first = Math.Min(first, from + at);
                     count++;
                 }
+
+                inFirst |= firstSentence.Contains(word, StringComparison.Ordinal);
+                inHeading |= heading.Contains(word, StringComparison.Ordinal);
             }
 
-            inFirst |= firstSentence.Contains(word, StringComparison.Ordinal);
-            inHeading |= heading.Contains(word, StringComparison.Ordinal);
+            var meaning = query is { Vectors: { } vectors, Vector: { } vector } ? vectors.Similarity(vector, doc) : 0;
+            return
+            [
+                Math.Log(length), Math.Log(1 + count), (double)first / length, inFirst ? 1 : 0, inHeading ? 1 : 0, count * 100.0 / length,
+                scoreShare, meaning,
+            ];
         }
-
-        var meaning = query is { Vectors: { } vectors, Vector: { } vector } ? vectors.Similarity(vector, doc) : 0;
-        return
-        [
-            Math.Log(length), Math.Log(1 + count), (double)first / length, inFirst ? 1 : 0, inHeading ? 1 : 0, count == 0 ? 1 : 0,
-            count * 100.0 / length, scoreShare, meaning,
-        ];
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The innermost heading of a section path (headings joined by " › "), in match form; empty for none.</summary>
@@ -125,11 +157,12 @@ internal static partial class Ranker
         path.Length == 0 ? "" : Analysis.MatchText.Build(path, path.LastIndexOf(" › ", StringComparison.Ordinal) is var at and >= 0 ? at + 3 : 0, path.Length);
 
     /// <summary>
-    /// The tier the strict ranking put a passage in, which the topical order keeps: 0; 1 for a passage holding a one-phrase
-    /// query only across punctuation where others hold it as written; 2 for one found only through a thesaurus term (below
-    /// every passage holding the words as typed).
+    /// The tier the strict ranking put a passage in, which the topical order keeps: 0; 1 for a passage that does not hold
+    /// the query's words run together as typed, where it has several (the proximity reward) or one phrase that may match
+    /// across punctuation (the preference for it as written); 2 for one found only through a thesaurus term (below every
+    /// passage holding the words as typed).
     /// </summary>
-    private static int Tier(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, int doc) =>
+    internal static int Tier(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, int doc) =>
         ranking.ExactDocs is { } exact && Array.BinarySearch(exact, doc) < 0 ? 2
-        : query.PrefersAsWritten && !NearMatcher.OccursAsWritten(index, doc, query.Probe!) ? 1 : 0;
+        : (query.PrefersAsWritten || query.RewardsProximity) && !NearMatcher.OccursAsWritten(index, doc, query.Probe!) ? 1 : 0;
 }

@@ -18,7 +18,10 @@ public sealed record SearchRequest
     /// nearest the query's vector fused with the word ranking (needs <see cref="Searcher.Understanding"/>). Off: the words only.
     /// </summary>
     public bool Expand { get; init; } = true;
-    /// <summary>Free text with <see cref="Expand"/>: also rank by meaning. Off: the words and their thesaurus terms only (the evaluation's words-only ranking).</summary>
+    /// <summary>
+    /// With <see cref="Expand"/>: free text also ranked by meaning, and strict matches' topical order weighing their nearness to
+    /// the term's meaning. Off: the words and their thesaurus terms only (the evaluation's words-only ranking).
+    /// </summary>
     public bool ByMeaning { get; init; } = true;
     /// <summary>
     /// Strict matches by relevance: the best ordered again by how they treat the term (the topical order). Off: BM25's order,

@@ -36,6 +36,7 @@ public sealed record SearchHit
     public required string Text { get; init; }
     /// <summary>HTML-safe excerpt with the matched words in &lt;mark&gt;.</summary>
     public required string Snippet { get; init; }
+    /// <summary>The score of the hit's place in the ranking (the topical order reorders strict matches and keeps the scores in their places, so a page reads best first).</summary>
     public required double Score { get; init; }
     public IReadOnlyList<string> Themes { get; init; } = [];
     public IReadOnlyList<string> DirectiveTypes { get; init; } = [];

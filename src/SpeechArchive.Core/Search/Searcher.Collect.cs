@@ -19,7 +19,8 @@ public sealed partial class Searcher
         var limit = Math.Clamp(request.Limit, 0, 1000);
         var offset = Math.Clamp(request.Offset, 0, 100_000);
         var facets = new FacetCollector(Index);
-        var top = new TopK(reorder is null || offset + limit == 0 ? offset + limit : Math.Max(offset + limit, Ranker.TopicalDepth), request.Sort);
+        reorder = limit > 0 && offset < Ranker.TopicalDepth ? reorder : null; // a page beyond the reordered ones is as it was
+        var top = new TopK(reorder is null ? offset + limit : Math.Max(offset + limit, Ranker.TopicalDepth), request.Sort);
         var collected = new Collected(FacetCollector.RentCleared(Index.Speeches.Count), request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null);
         if (ranking.Single is { } single)
         {

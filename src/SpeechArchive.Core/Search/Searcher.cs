@@ -32,8 +32,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var query = Understanding is null ? UnderstoodQuery.Strict(parsed, request) : Understanding.Understand(Index, parsed, request, matches);
         var ranking = Ranker.Rank(Index, query, matches, Exhaustive);
         var filters = ResolvedFilters.Resolve(Index, query.Query.Filters);
-        var topical = Ranker.OrdersTopically(query) ? Ranker.TopicalQuery.Of(Index, query, matches) : null;
-        var collected = Collect(ranking, filters, request, topical is null ? null : best => Ranker.OrderTopically(Index, query, ranking, topical, best));
+        var collected = Collect(ranking, filters, request, Ranker.OrdersTopically(query) ? best => Ranker.OrderTopically(Index, query, ranking, matches, best) : null);
         var hits = collected.Top.Select(x => MakeHit(x.Doc, x.Score, query, ranking, filters, x.InSpeech)).ToList();
         var result = new SearchResult
         {
@@ -55,10 +54,10 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
 
     /// <summary>
     /// The best strict matches of <paramref name="query"/> in BM25's order (before the topical order), best first, each with
-    /// its topical features (<see cref="Ranker.TopicalFeatures"/>): what <c>eval-topical --learn-order</c> learns the topical
+    /// its tier and its topical features (<see cref="Ranker.Tier"/>, <see cref="Ranker.TopicalFeatures"/>): what <c>eval-topical --learn-order</c> learns the topical
     /// order's weights from. Empty for a query the topical order does not take (read as free text).
     /// </summary>
-    internal List<(string Passage, double[] Features)> TopicalCandidates(string query)
+    internal List<(string Passage, int Tier, double[] Features)> TopicalCandidates(string query)
     {
         var request = new SearchRequest { Query = query, Limit = Ranker.TopicalDepth };
         var parsed = QueryParser.Parse(request.Query, request.Filters);
@@ -72,8 +71,9 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var ranking = Ranker.Rank(Index, understood, matches, Exhaustive);
         var top = Collect(ranking, ResolvedFilters.Resolve(Index, understood.Query.Filters), request).Top;
         var topical = Ranker.TopicalQuery.Of(Index, understood, matches);
-        var best = top.Count > 0 && top[0].Score > 0 ? top[0].Score : 1;
-        return [.. top.Select(x => (Index.Passages[x.Doc].Id, Ranker.TopicalFeatures(Index, x.Doc, topical, x.Score / best)))];
+        var best = top.Count > 0 ? top[0].Score : 0;
+        return [.. top.Select(x => (Index.Passages[x.Doc].Id, Ranker.Tier(Index, understood, ranking, x.Doc),
+            Ranker.TopicalFeatures(Index, x.Doc, topical, Ranker.ScoreShare(x.Score, best))))];
     }
 
     /// <summary>The hit for passage <paramref name="doc"/>: how it matched, a snippet marking the query, and the heading over it if one holds a phrase.</summary>

@@ -4,16 +4,19 @@ namespace SpeechArchive.Writing;
 
 /// <summary>
 /// Learns the topical order's weights (<c>Search/Ranker.Topical.cs</c>) from judged passages: for every topic need of a split,
-/// the best strict matches in BM25's order with their features; for every two of them judged with different grades, the
-/// difference of their standardised features should score positive (pairwise logistic regression, RankNet's loss on a linear
-/// scorer, L2-regularised, full-batch gradient descent from zero: deterministic). The weights are given per unit of each feature.
+/// the best strict matches in BM25's order with their features; for every two of them in one tier judged with different
+/// grades, the difference of their standardised features should score positive (pairwise logistic regression, RankNet's loss
+/// on a linear scorer, L2-regularised, full-batch gradient descent from zero to convergence: deterministic). The weights are given per unit of each feature.
 /// </summary>
 public static class TopicalOrderLearner
 {
     /// <summary>L2 penalty on the standardised weights (chosen by leaving one tune need out at a time: docs/relevance.md).</summary>
     public const double Regularisation = 0.1;
 
-    private const int Rounds = 300;
+    /// <summary>At most this many steps; the fit stops before, once the gradient is this small in every weight.</summary>
+    private const int Rounds = 20_000;
+
+    private const double Converged = 1e-10;
 
     private const double Step = 0.1;
 
@@ -23,6 +26,11 @@ public static class TopicalOrderLearner
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(set);
         var needs = set.Needs.Where(n => n.Split == split && n.Kind == kind).ToList();
+        if (needs.Count == 0)
+        {
+            throw new SpeechArchiveException($"the set has no {kind} need of the {split} split: nothing to learn the topical order from");
+        }
+
         var candidates = needs.Select(n => (Need: n, Ranked: searcher.TopicalCandidates(n.Query))).ToList();
         var rows = candidates.SelectMany(c => c.Ranked.Select(r => r.Features)).ToList();
         var names = Ranker.TopicalFeatureNames;
@@ -40,25 +48,34 @@ public static class TopicalOrderLearner
             spread[f] = sd > 1e-9 ? sd : 1; // a feature that never varies gets no weight worth having
         }
 
-        // Every judged pair with different grades, better minus worse (standardised: the mean cancels in a difference).
+        // Every judged pair with different grades in one tier (the order never moves a passage out of its tier), better minus
+        // worse (standardised: the mean cancels in a difference).
         var pairs = new List<double[]>();
         foreach (var (need, ranked) in candidates)
         {
-            var judged = ranked.Select(r => (Grade: set.Grade(need.Id, r.Passage), r.Features)).Where(r => r.Grade is not null).ToList();
+            var judged = ranked.Select(r => (Grade: set.Grade(need.Id, r.Passage), r.Tier, r.Features)).Where(r => r.Grade is not null).ToList();
             foreach (var better in judged)
             {
-                foreach (var worse in judged.Where(w => w.Grade < better.Grade))
+                foreach (var worse in judged.Where(w => w.Grade < better.Grade && w.Tier == better.Tier))
                 {
                     pairs.Add([.. names.Select((_, f) => (better.Features[f] - worse.Features[f]) / spread[f])]);
                 }
             }
         }
 
+        if (pairs.Count == 0)
+        {
+            throw new SpeechArchiveException($"no two passages of a {kind} need of the {split} split are judged with different grades: nothing to learn the topical order from");
+        }
+
         var weights = Fit(pairs, names.Length);
         return new TopicalOrderModel(names, [.. weights.Select((w, f) => w / spread[f])], weights, pairs.Count, needs.Count, rows.Count);
     }
 
-    /// <summary>Minimises the mean of log(1 + e^(−w·x)) over the pairs plus <see cref="Regularisation"/>/2 · |w|².</summary>
+    /// <summary>
+    /// Minimises the mean of log(1 + e^(−w·x)) over the pairs plus <see cref="Regularisation"/>/2 · |w|² (convex): gradient
+    /// steps from zero until no weight's gradient exceeds <see cref="Converged"/>.
+    /// </summary>
     internal static double[] Fit(IReadOnlyList<double[]> pairs, int dimensions)
     {
         var w = new double[dimensions];
@@ -88,6 +105,11 @@ public static class TopicalOrderLearner
                 {
                     gradient[f] -= slope * x[f] / pairs.Count;
                 }
+            }
+
+            if (gradient.All(g => Math.Abs(g) < Converged))
+            {
+                break;
             }
 
             for (var f = 0; f < dimensions; f++)

@@ -81,24 +81,70 @@ public sealed class TopicalOrderTests : IDisposable
     [Fact]
     public void WhenPagedThrough_ShouldGiveTheSameOrderAsOnePage()
     {
-        // Thirty passages holding the term, of different lengths and treatments: the pages of ten put together are the first
-        // thirty of one page of fifty.
-        var speeches = Enumerable.Range(0, 30).Select(i => (
+        // Seventy passages holding the term, of different lengths and treatments: the pages put together, whatever their size,
+        // are one page of seventy; the best fifty are reordered, the rest keep BM25's order.
+        var speeches = Enumerable.Range(0, 70).Select(i => (
             $"s{i:00}.md", $"20{10 + (i % 12)}-01-01", $"讲话{i}",
             i % 3 == 0
                 ? $"要抓好节能减排工作。{string.Concat(Enumerable.Repeat("推进工业、建筑、交通等领域节能，", 1 + (i % 5)))}节能减排是硬任务。"
                 : $"{string.Concat(Enumerable.Repeat("加强基础设施建设，", 1 + (i % 7)))}做好节能减排等工作。")).ToArray();
         var index = TinyCorpus.Index(temp, speeches);
         var searcher = new Searcher(index, QueryUnderstanding.Default);
+        SearchResult Page(int offset, int limit, bool ordered = true) =>
+            searcher.Search(new SearchRequest { Query = "节能减排", Offset = offset, Limit = limit, OrderTopically = ordered });
 
-        var whole = searcher.Search(new SearchRequest { Query = "节能减排", Limit = 50 });
-        var paged = Enumerable.Range(0, 3).SelectMany(p => searcher.Search(new SearchRequest { Query = "节能减排", Limit = 10, Offset = p * 10 }).Hits).ToList();
+        var whole = Page(0, 70);
+        var bm25 = Page(0, 70, ordered: false);
 
-        Assert.Equal(30, whole.Total);
-        Assert.Equal(whole.Hits.Take(30).Select(h => h.PassageId), paged.Select(h => h.PassageId));
+        Assert.Equal(70, whole.Total);
+        Assert.Null(whole.Reading);
+        foreach (var size in new[] { 10, 7, 25 })
+        {
+            var paged = Enumerable.Range(0, (70 + size - 1) / size).SelectMany(p => Page(p * size, size).Hits).ToList();
+            Assert.Equal(whole.Hits.Select(h => h.PassageId), paged.Select(h => h.PassageId));
+        }
+
         Assert.Equal(whole.Hits.Select(h => h.Score).OrderDescending(), whole.Hits.Select(h => h.Score));
-        Assert.NotEqual(searcher.Search(new SearchRequest { Query = "节能减排", Limit = 50, OrderTopically = false }).Hits.Select(h => h.PassageId),
-            whole.Hits.Select(h => h.PassageId)); // the order did reorder them
+        Assert.NotEqual(bm25.Hits.Take(50).Select(h => h.PassageId), whole.Hits.Take(50).Select(h => h.PassageId)); // the order did reorder them
+        Assert.Equal(bm25.Hits.Take(50).Select(h => h.PassageId).Order(), whole.Hits.Take(50).Select(h => h.PassageId).Order());
+        Assert.Equal(bm25.Hits.Skip(50).Select(h => h.PassageId), whole.Hits.Skip(50).Select(h => h.PassageId));
+        Assert.Empty(Page(20, 0).Hits);
+        Assert.Equal(70, Page(20, 0).Total);
+    }
+
+    [Fact]
+    public void WhenSeveralWordsStandTogetherInSomePassages_ShouldKeepThoseFirst()
+    {
+        // Ten passages hold 下岗职工再就业 together; a long one, about both at length, holds them apart: the proximity reward's
+        // tier is kept, however well the long one treats the words.
+        var index = TinyCorpus.Index(
+            temp,
+            [
+                .. Enumerable.Range(0, 10).Select(i => ($"t{i}.md", $"201{i}-03-01", $"报告{i}", $"第{i + 1}条，做好下岗职工再就业工作。")),
+                ("long.md", "2022-01-01", "长篇",
+                    "下岗职工的基本生活保障要落实到位，确保按时足额发放基本生活费。下岗职工是改革的参与者，要关心他们的冷暖。" +
+                    "要多渠道开发就业岗位，发展劳动密集型产业和社区服务业，对下岗职工开展职业培训，提高他们的就业能力。" +
+                    "鼓励自谋职业和组织起来就业，落实税收减免和小额贷款等扶持政策，实现再就业。再就业工作要纳入政府考核。"),
+            ]);
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = "下岗职工 再就业", Limit = 20 });
+
+        Assert.Equal(11, result.Total);
+        Assert.StartsWith("下岗职工的基本生活保障", result.Hits[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenGroupedBySpeech_ShouldKeepBm25sOrder()
+    {
+        var index = TinyCorpus.Index(temp, InPassingAndAboutIt);
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var grouped = searcher.Search(new SearchRequest { Query = "西部大开发", GroupBySpeech = true });
+        var groupedBm25 = searcher.Search(new SearchRequest { Query = "西部大开发", GroupBySpeech = true, OrderTopically = false });
+
+        Assert.Equal(groupedBm25.Hits.Select(h => h.PassageId), grouped.Hits.Select(h => h.PassageId));
+        Assert.DoesNotContain("全局性", grouped.Hits[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +157,6 @@ public sealed class TopicalOrderTests : IDisposable
 
         Assert.True(weights[0] > 1, $"separating weight {weights[0]}");
         Assert.Equal(0, weights[1], 6);
-        Assert.Equal(weights, TopicalOrderLearner.Fit(pairs, 2)); // deterministic
     }
 
     [Fact]
@@ -136,20 +181,24 @@ public sealed class TopicalOrderTests : IDisposable
         var model = TopicalOrderLearner.Learn(searcher, new TopicalSet(needs, judgments));
 
         Assert.Equal((2, 2, 4), (model.Pairs, model.Needs, model.Candidates));
+        Assert.True(model.Weights.All(double.IsFinite));
         Assert.Equal(Ranker.TopicalFeatureNames.Length, model.Weights.Length);
         Assert.True(model.Weights[Array.IndexOf(Ranker.TopicalFeatureNames, "log(1 + occurrences)")] > 0);
     }
 
-    [Fact]
-    public void Learn_WhenNoNeedIsMatchedStrictly_ShouldSaySo()
+    [Theory]
+    [InlineData("topic", "怎样开发西部", "讲西部大开发", "no topic need of the tune split is matched strictly")] // read as free text
+    [InlineData("question", "西部大开发", "讲西部大开发", "the set has no topic need of the tune split")]
+    [InlineData("topic", "西部大开发", "讲西部大开发", "no two passages of a topic need of the tune split are judged with different grades")]
+    public void Learn_WhenThereIsNothingToLearnFrom_ShouldSaySo(string kind, string query, string need, string error)
     {
         var index = TinyCorpus.Index(temp, InPassingAndAboutIt);
         var searcher = new Searcher(index, QueryUnderstanding.Default);
-        var set = new TopicalSet([new TopicalNeed("q1", "question", "tune", "怎样开发西部", "讲西部大开发")], new Dictionary<string, IReadOnlyDictionary<string, int>>());
+        var set = new TopicalSet([new TopicalNeed("n1", kind, "tune", query, need)], new Dictionary<string, IReadOnlyDictionary<string, int>>());
 
-        var error = Assert.Throws<SpeechArchiveException>(() => TopicalOrderLearner.Learn(searcher, set));
+        var thrown = Assert.Throws<SpeechArchiveException>(() => TopicalOrderLearner.Learn(searcher, set));
 
-        Assert.Contains("no topic need of the tune split", error.Message, StringComparison.Ordinal);
+        Assert.Contains(error, thrown.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => temp.Dispose();
