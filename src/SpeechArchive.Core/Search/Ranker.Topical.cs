@@ -14,6 +14,13 @@ internal static partial class Ranker
     /// <summary>How many of the best strict matches the topical order reorders.</summary>
     public const int TopicalDepth = 50;
 
+    /// <summary>
+    /// A query matched by this many passages or more is a common word rather than a topic (依法, 加强: the broad words whose
+    /// best are found by skipping blocks of their postings): it keeps BM25's order, which costs it nothing beyond its page.
+    /// Every topic of the evaluation's sets is held by fewer than 150 passages of its index.
+    /// </summary>
+    public const int TopicalBelow = 2048;
+
     /// <summary>The features' names, in the order <see cref="TopicalFeatures"/> gives them and <see cref="TopicalWeights"/> weighs them.</summary>
     public static readonly string[] TopicalFeatureNames =
         ["log length", "log(1 + occurrences)", "first occurrence", "in first sentence", "in own heading", "occurrences per 100", "score share", "meaning"];
@@ -31,6 +38,10 @@ internal static partial class Ranker
     public static bool OrdersTopically(UnderstoodQuery query) =>
         query.Understanding is not null && query.FreeText is null && query.Original.Required.Count > 0
         && query.Request is { Mode: SearchMode.Understood, Sort: SearchSort.Relevance, GroupBySpeech: false, OrderTopically: true };
+
+    /// <summary>Whether the passages <paramref name="ranking"/> matched are few enough to be a topic's (<see cref="TopicalBelow"/>).</summary>
+    public static bool IsTopical(Ranking ranking) =>
+        (ranking.Scored?.Count ?? ranking.Single?.Docs.Length ?? (ranking.Expanded is { } e ? e.Typed.Length + e.TermsOnly.Length : int.MaxValue)) < TopicalBelow;
 
     /// <summary>
     /// What the topical features of a query's passages are measured against: its words as typed and their thesaurus terms

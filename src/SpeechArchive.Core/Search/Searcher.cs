@@ -32,7 +32,8 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var query = Understanding is null ? UnderstoodQuery.Strict(parsed, request) : Understanding.Understand(Index, parsed, request, matches);
         var ranking = Ranker.Rank(Index, query, matches, Exhaustive);
         var filters = ResolvedFilters.Resolve(Index, query.Query.Filters);
-        var collected = Collect(ranking, filters, request, Ranker.OrdersTopically(query) ? best => Ranker.OrderTopically(Index, query, ranking, matches, best) : null);
+        var collected = Collect(ranking, filters, request,
+            Ranker.OrdersTopically(query) && Ranker.IsTopical(ranking) ? best => Ranker.OrderTopically(Index, query, ranking, matches, best) : null);
         var hits = collected.Top.Select(x => MakeHit(x.Doc, x.Score, query, ranking, filters, x.InSpeech)).ToList();
         var result = new SearchResult
         {
@@ -69,6 +70,11 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         }
 
         var ranking = Ranker.Rank(Index, understood, matches, Exhaustive);
+        if (!Ranker.IsTopical(ranking))
+        {
+            return [];
+        }
+
         var top = Collect(ranking, ResolvedFilters.Resolve(Index, understood.Query.Filters), request).Top;
         var topical = Ranker.TopicalQuery.Of(Index, understood, matches);
         var best = top.Count > 0 ? top[0].Score : 0;

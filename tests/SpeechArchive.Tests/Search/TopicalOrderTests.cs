@@ -135,6 +135,27 @@ public sealed class TopicalOrderTests : IDisposable
     }
 
     [Fact]
+    public void WhenAWordIsHeldByTooManyPassagesToBeATopic_ShouldKeepBm25sOrder()
+    {
+        // One speech of 2,100 paragraphs holding the word: twenty short mentions (BM25's best), ten passages about it (the
+        // order's best, as the first test's), the rest long mentions at their ends.
+        var about = "节能减排是硬任务，要抓好节能减排工作。" + string.Concat(Enumerable.Repeat("推进工业、建筑、交通等领域节能，", 5)) + "加强考核。";
+        var body = string.Join("\n\n", Enumerable.Range(0, Ranker.TopicalBelow + 52).Select(i =>
+            i < 20 ? $"第{i + 1}项，做好节能减排。"
+            : i < 30 ? about
+            : $"{string.Concat(Enumerable.Repeat("加强基础设施建设，完善公共服务体系，", 4 + (i % 5)))}做好节能减排等工作。"));
+        var index = TinyCorpus.Index(temp, ("big.md", "2020-01-01", "长篇", body));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = "节能减排", Limit = 20 });
+        var bm25 = searcher.Search(new SearchRequest { Query = "节能减排", Limit = 20, OrderTopically = false });
+
+        Assert.Equal(Ranker.TopicalBelow + 52, result.Total);
+        Assert.Equal(bm25.Hits.Select(h => h.PassageId), result.Hits.Select(h => h.PassageId));
+        Assert.StartsWith("第", result.Hits[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhenGroupedBySpeech_ShouldKeepBm25sOrder()
     {
         var index = TinyCorpus.Index(temp, InPassingAndAboutIt);
