@@ -41,6 +41,9 @@ internal sealed class ExpandedClause
     /// <summary>The passages holding a term but not the word as typed, sorted: with <see cref="Typed"/>, every passage of the clause once.</summary>
     public int[] TermsOnly => termsOnly ??= PostingsMath.Except(PostingsMath.Union([.. alternatives.Skip(1).Select(a => a.Docs)]), Typed);
 
+    /// <summary>How many passages the clause has (<see cref="Typed"/> and <see cref="TermsOnly"/>, without joining them).</summary>
+    public int Count => Typed.Length + TermsOnly.Length;
+
     /// <summary>What the clause's counts are kept under in <see cref="BroadCounts"/>: its forms in order (no word's form holds a control character).</summary>
     public string CountKey => "\u0001" + string.Join('\u0001', alternatives.Select(a => a.Word.MatchForm));
 

@@ -33,21 +33,19 @@ internal static partial class Ranker
 
     /// <summary>
     /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit
-    /// per passage, with words, and the order asked for. Exact mode and plain words keep their own order.
+    /// per passage, with words, the order asked for, and fewer passages than <see cref="TopicalBelow"/> matched. Exact mode
+    /// and plain words keep their own order.
     /// </summary>
-    public static bool OrdersTopically(UnderstoodQuery query) =>
+    public static bool OrdersTopically(UnderstoodQuery query, Ranking ranking) =>
         query.Understanding is not null && query.FreeText is null && query.Original.Required.Count > 0
-        && query.Request is { Mode: SearchMode.Understood, Sort: SearchSort.Relevance, GroupBySpeech: false, OrderTopically: true };
-
-    /// <summary>Whether the passages <paramref name="ranking"/> matched are few enough to be a topic's (<see cref="TopicalBelow"/>).</summary>
-    public static bool IsTopical(Ranking ranking) =>
-        (ranking.Scored?.Count ?? ranking.Single?.Docs.Length ?? (ranking.Expanded is { } e ? e.Typed.Length + e.TermsOnly.Length : int.MaxValue)) < TopicalBelow;
+        && query.Request is { Mode: SearchMode.Understood, Sort: SearchSort.Relevance, GroupBySpeech: false, OrderTopically: true }
+        && (ranking.Scored?.Count ?? ranking.Single?.Docs.Length ?? ranking.Expanded?.Count ?? int.MaxValue) < TopicalBelow;
 
     /// <summary>
     /// What the topical features of a query's passages are measured against: its words as typed and their thesaurus terms
     /// (match form), and its meaning (none when meaning is off or the passages' vectors cannot be had).
     /// </summary>
-    internal sealed record TopicalQuery(IReadOnlyList<string> Words, Semantics.PassageVectors? Vectors, float[]? Vector)
+    private sealed record TopicalQuery(IReadOnlyList<string> Words, Semantics.PassageVectors? Vectors, float[]? Vector)
     {
         public static TopicalQuery Of(IndexSnapshot index, UnderstoodQuery query, WordMatches matches)
         {
@@ -93,19 +91,17 @@ internal static partial class Ranker
             return best;
         }
 
-        var topical = TopicalQuery.Of(index, query, matches);
-        var top = best[0].Score;
+        var rows = TopicalRows(index, query, ranking, matches, best, n);
         var keys = new (int Tier, double Score, int At)[n];
-        for (var i = 0; i < n; i++) // fifty short passages: less work than sharing it between the cores
+        for (var i = 0; i < n; i++)
         {
-            var features = TopicalFeatures(index, best[i].Doc, topical, ScoreShare(best[i].Score, top));
             var score = 0.0;
-            for (var f = 0; f < features.Length; f++)
+            for (var f = 0; f < rows[i].Features.Length; f++)
             {
-                score += TopicalWeights[f] * features[f];
+                score += TopicalWeights[f] * rows[i].Features[f];
             }
 
-            keys[i] = (Tier(index, query, ranking, best[i].Doc), score, i);
+            keys[i] = (rows[i].Tier, score, i);
         }
 
         var ordered = keys.OrderBy(k => k.Tier).ThenByDescending(k => k.Score).ThenBy(k => k.At).ToArray();
@@ -120,14 +116,30 @@ internal static partial class Ranker
         return result;
     }
 
-    /// <summary>A passage's score over the best one (0 when the best is not positive): the feature <c>score share</c>.</summary>
-    internal static double ScoreShare(double score, double best) => best > 0 ? score / best : 0;
+    /// <summary>
+    /// The tier and features of the first <paramref name="n"/> of <paramref name="best"/> (best first): what the order weighs,
+    /// and what <c>eval-topical --learn-order</c> learns from (<see cref="Searcher.TopicalCandidates"/>).
+    /// </summary>
+    internal static (int Tier, double[] Features)[] TopicalRows(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, WordMatches matches,
+        IReadOnlyList<(int Doc, double Score, int Date)> best, int n)
+    {
+        var topical = TopicalQuery.Of(index, query, matches);
+        var top = best.Count > 0 ? best[0].Score : 0;
+        var rows = new (int Tier, double[] Features)[n];
+        for (var i = 0; i < n; i++) // fifty short passages: less work than sharing it between the cores
+        {
+            var share = top > 0 ? best[i].Score / top : 0;
+            rows[i] = (Tier(index, query, ranking, best[i].Doc), TopicalFeatures(index, best[i].Doc, topical, share));
+        }
+
+        return rows;
+    }
 
     /// <summary>
     /// The features the topical order weighs (<see cref="TopicalFeatureNames"/>) for one passage, read from its match text
     /// written into a pooled buffer (not kept: the order reads fifty passages of every query).
     /// </summary>
-    internal static double[] TopicalFeatures(IndexSnapshot index, int doc, TopicalQuery query, double scoreShare)
+    private static double[] TopicalFeatures(IndexSnapshot index, int doc, TopicalQuery query, double scoreShare)
     {
         var passage = index.Passages[doc];
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, passage.End - passage.Start));
@@ -173,7 +185,7 @@ internal static partial class Ranker
     /// across punctuation (the preference for it as written); 2 for one found only through a thesaurus term (below every
     /// passage holding the words as typed).
     /// </summary>
-    internal static int Tier(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, int doc) =>
+    private static int Tier(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, int doc) =>
         ranking.ExactDocs is { } exact && Array.BinarySearch(exact, doc) < 0 ? 2
         : (query.PrefersAsWritten || query.RewardsProximity) && !NearMatcher.OccursAsWritten(index, doc, query.Probe!) ? 1 : 0;
 }

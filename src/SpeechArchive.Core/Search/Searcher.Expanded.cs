@@ -20,7 +20,7 @@ public sealed partial class Searcher
 
         // Counts kept for the clause say how many passages it has without joining its terms' passages (the count is all of them).
         var known = filters.IsEmpty && structures.BroadCounts.TryGet(clause.CountKey, out var kept) ? kept : null;
-        var count = known?.Total ?? clause.Typed.Length + clause.TermsOnly.Length;
+        var count = known?.Total ?? clause.Count;
         var filtered = filters.IsEmpty ? null : FilteredShape(count, filters, collected);
         if (filters.IsEmpty ? 4L * count < shape.LabelThemes.Length + speechYear.Length : filtered is null)
         {

@@ -27,13 +27,10 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        var parsed = QueryParser.Parse(request.Query, request.Filters);
-        var matches = new WordMatches(Index) { Exhaustive = Exhaustive };
-        var query = Understanding is null ? UnderstoodQuery.Strict(parsed, request) : Understanding.Understand(Index, parsed, request, matches);
-        var ranking = Ranker.Rank(Index, query, matches, Exhaustive);
+        var (query, matches, ranking) = Rank(request);
         var filters = ResolvedFilters.Resolve(Index, query.Query.Filters);
         var collected = Collect(ranking, filters, request,
-            Ranker.OrdersTopically(query) && Ranker.IsTopical(ranking) ? best => Ranker.OrderTopically(Index, query, ranking, matches, best) : null);
+            Ranker.OrdersTopically(query, ranking) ? best => Ranker.OrderTopically(Index, query, ranking, matches, best) : null);
         var hits = collected.Top.Select(x => MakeHit(x.Doc, x.Score, query, ranking, filters, x.InSpeech)).ToList();
         var result = new SearchResult
         {
@@ -55,31 +52,30 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
 
     /// <summary>
     /// The best strict matches of <paramref name="query"/> in BM25's order (before the topical order), best first, each with
-    /// its tier and its topical features (<see cref="Ranker.Tier"/>, <see cref="Ranker.TopicalFeatures"/>): what <c>eval-topical --learn-order</c> learns the topical
-    /// order's weights from. Empty for a query the topical order does not take (read as free text).
+    /// its tier and its topical features (<see cref="Ranker.TopicalRows"/>): what <c>eval-topical --learn-order</c> learns the
+    /// topical order's weights from. Empty for a query the topical order does not take (read as free text, or a common word).
     /// </summary>
     internal List<(string Passage, int Tier, double[] Features)> TopicalCandidates(string query)
     {
         var request = new SearchRequest { Query = query, Limit = Ranker.TopicalDepth };
+        var (understood, matches, ranking) = Rank(request);
+        if (!Ranker.OrdersTopically(understood, ranking))
+        {
+            return [];
+        }
+
+        var top = Collect(ranking, ResolvedFilters.Resolve(Index, understood.Query.Filters), request).Top.Select(x => (x.Doc, x.Score, 0)).ToList();
+        var rows = Ranker.TopicalRows(Index, understood, ranking, matches, top, top.Count);
+        return [.. top.Select((x, i) => (Index.Passages[x.Doc].Id, rows[i].Tier, rows[i].Features))];
+    }
+
+    /// <summary>The parse, understand and rank stages of <paramref name="request"/>, with the word matches they made.</summary>
+    private (UnderstoodQuery Query, WordMatches Matches, Ranking Ranking) Rank(SearchRequest request)
+    {
         var parsed = QueryParser.Parse(request.Query, request.Filters);
         var matches = new WordMatches(Index) { Exhaustive = Exhaustive };
-        var understood = Understanding is null ? UnderstoodQuery.Strict(parsed, request) : Understanding.Understand(Index, parsed, request, matches);
-        if (!Ranker.OrdersTopically(understood))
-        {
-            return [];
-        }
-
-        var ranking = Ranker.Rank(Index, understood, matches, Exhaustive);
-        if (!Ranker.IsTopical(ranking))
-        {
-            return [];
-        }
-
-        var top = Collect(ranking, ResolvedFilters.Resolve(Index, understood.Query.Filters), request).Top;
-        var topical = Ranker.TopicalQuery.Of(Index, understood, matches);
-        var best = top.Count > 0 ? top[0].Score : 0;
-        return [.. top.Select(x => (Index.Passages[x.Doc].Id, Ranker.Tier(Index, understood, ranking, x.Doc),
-            Ranker.TopicalFeatures(Index, x.Doc, topical, Ranker.ScoreShare(x.Score, best))))];
+        var query = Understanding is null ? UnderstoodQuery.Strict(parsed, request) : Understanding.Understand(Index, parsed, request, matches);
+        return (query, matches, Ranker.Rank(Index, query, matches, Exhaustive));
     }
 
     /// <summary>The hit for passage <paramref name="doc"/>: how it matched, a snippet marking the query, and the heading over it if one holds a phrase.</summary>
