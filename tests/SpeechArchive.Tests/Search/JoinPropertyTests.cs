@@ -54,7 +54,7 @@ public sealed class JoinPropertyTests(SeedIndexFixture seeds, ITestOutputHelper 
     }
 
     [Fact]
-    public void WhenKeepingPassagesHoldingEnoughWords_ShouldKeepThoseTheNaiveCountKeepsWithTheirScoresSummedInOrder()
+    public void WhenKeepingPassagesHoldingEnoughWords_ShouldKeepThoseTheNaiveCountKeepsWithTheirScoresSummedInOrderAndHowManyWordsEachHolds()
     {
         var seen = new Dictionary<string, int>();
         var cases = Lists.SelectMany(slots => Gen.Choose(0, slots.Count + 3)
@@ -64,10 +64,14 @@ public sealed class JoinPropertyTests(SeedIndexFixture seeds, ITestOutputHelper 
         {
             var (slots, minimum, asWritten) = c;
             var expected = HoldingAtLeast(slots, minimum, asWritten);
-            var (kept, lowered) = Ranker.AtLeast([.. slots], minimum, asWritten);
+            var (kept, lowered, held) = Ranker.AtLeast([.. slots], minimum, asWritten);
             Assert.Equal(expected.Minimum, lowered);
             Assert.Equal(expected.Docs, kept.Docs);
             Assert.Equal(expected.Scores, kept.Scores);
+            if (slots.Count > 1)
+            {
+                Assert.Equal(expected.Held, held.Select(h => (int)h)); // how many words each holds: what coordination weighs
+            }
 
             Count(seen, "no slots", slots.Count == 0);
             Count(seen, "one slot", slots.Count == 1);
@@ -173,11 +177,11 @@ public sealed class JoinPropertyTests(SeedIndexFixture seeds, ITestOutputHelper 
     /// passages hold that many (the <paramref name="asWritten"/> passages counted with them), but not below 1 (a minimum of 0
     /// or less stays); no slots, no passages and a minimum of 0.
     /// </summary>
-    private static (int[] Docs, double[] Scores, int Minimum) HoldingAtLeast(List<ScoredDocs> slots, int minimum, int asWritten)
+    private static (int[] Docs, double[] Scores, int Minimum, int[] Held) HoldingAtLeast(List<ScoredDocs> slots, int minimum, int asWritten)
     {
         if (slots.Count == 0)
         {
-            return ([], [], 0);
+            return ([], [], 0, []);
         }
 
         var held = new SortedDictionary<int, (int Count, double Sum)>();
@@ -200,7 +204,7 @@ public sealed class JoinPropertyTests(SeedIndexFixture seeds, ITestOutputHelper 
         }
 
         var kept = held.Where(h => h.Value.Count >= minimum).ToList();
-        return ([.. kept.Select(h => h.Key)], [.. kept.Select(h => h.Value.Sum)], minimum);
+        return ([.. kept.Select(h => h.Key)], [.. kept.Select(h => h.Value.Sum)], minimum, [.. kept.Select(h => h.Value.Count)]);
     }
 
     /// <summary>How many passages are in more than one of <paramref name="lists"/>.</summary>

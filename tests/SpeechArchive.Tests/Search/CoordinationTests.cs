@@ -1,0 +1,55 @@
+using SpeechArchive.Search;
+using SpeechArchive.Tests.Writing;
+
+namespace SpeechArchive.Tests.Search;
+
+/// <summary>
+/// Free text over short passages (articles of law, not speech paragraphs): which of a question's words a passage holds counts
+/// for more than how often it holds them (<c>Ranker.Coordinate</c>); over speeches BM25's sums are left as they are.
+/// </summary>
+public sealed class CoordinationTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    private const string Question = "离婚后孩子归谁抚养";
+
+    /// <summary>
+    /// One passage holding all three of the question's words once, one holding two of them again and again, and passages
+    /// holding 离婚后 alone, so that it is a common word worth little to BM25. <paramref name="padding"/> lengthens every passage.
+    /// </summary>
+    private static (string, string, string, string)[] Articles(string padding) =>
+    [
+        ("all.md", "2021-01-01", "甲", "离婚后，孩子由父或者母直接抚养，仍是父母双方的子女。" + padding),
+        ("two.md", "2021-02-01", "乙", "不直接抚养孩子的一方，应当按月给付孩子的生活费用，并协助另一方抚养孩子，孩子已满十八周岁的，不再给付。" + padding),
+        .. Enumerable.Range(0, 12).Select(i => ($"f{i}.md", $"201{i % 10}-06-01", $"丙{i}", $"第{i + 1}条 夫妻离婚后，共同财产由双方协议处理，协议不成的，由人民法院判决。" + padding)),
+    ];
+
+    [Fact]
+    public void WhenArticlesAreSearchedWithAQuestion_ShouldRankTheOneHoldingAllItsWordsFirst()
+    {
+        var searcher = new Searcher(TinyCorpus.Index(temp, Articles("")), QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = Question, ByMeaning = false, NearMatches = false });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Equal(["离婚后", "孩子", "抚养"], reading.Words.Select(w => w.Word));
+        Assert.StartsWith("离婚后，孩子由父或者母直接抚养", result.Hits[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("不直接抚养孩子的一方", result.Hits[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenSpeechParagraphsAreSearchedWithTheSameQuestion_ShouldKeepBm25sSums()
+    {
+        // The same passages lengthened past the short ones' length: the passage holding two words again and again stays first.
+        var padding = "各级机关要认真贯彻执行，加强组织领导，明确工作责任，健全工作机制，强化督促检查，确保各项措施落到实处，取得实效，" +
+            "切实维护人民群众合法权益，推动工作不断取得新进展新成效，为经济社会高质量发展营造良好环境。";
+        Assert.True(padding.Length * 2 > Ranker.ShortPassages);
+        var searcher = new Searcher(TinyCorpus.Index(temp, Articles(padding + padding)), QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = Question, ByMeaning = false, NearMatches = false });
+
+        Assert.StartsWith("不直接抚养孩子的一方", result.Hits[0].Text, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => temp.Dispose();
+}
