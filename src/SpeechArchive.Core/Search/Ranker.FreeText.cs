@@ -8,7 +8,8 @@ namespace SpeechArchive.Search;
 /// <see cref="FreeTextQuery.MinimumMatch"/> of its words (lowered step by step while nothing holds that many). Passages holding
 /// a run as written rank first, by the phrase's own BM25; then the passages that hold most of the query in order (near: a
 /// half-remembered clause, or a question's words in its order), by that similarity; then the rest by BM25 summed over the
-/// words they hold (a word's thesaurus terms at <see cref="ExpansionWeight"/>), raised by how nearly they hold the query,
+/// words they hold (a word's thesaurus terms at <see cref="ExpansionWeight"/>; in short passages, articles of law, weighed by
+/// the share of the words held: <see cref="Coordinate"/>), raised by how nearly they hold the query,
 /// fused with the passages' nearness to the query's meaning (<see cref="FuseMeaning"/>; with expansions on).
 /// </summary>
 internal static partial class Ranker
@@ -64,10 +65,10 @@ internal static partial class Ranker
             ? NearAhead.Start(index, probe, held!, asWritten.Docs, nearMatches, thesaurus)
             : null;
         var slots = query.Slots.Select(s => SlotScores(bm25, s, scoredWord)).ToList();
-        var (words, minimum, holds) = AtLeast(slots, query.MinimumMatch, asWritten.Count);
+        var (words, minimum, wordsHeld) = AtLeast(slots, query.MinimumMatch, asWritten.Count);
         if (!query.Plain && slots.Count > 1 && MostlyShort(index, words))
         {
-            Coordinate(words, holds, slots.Count);
+            Coordinate(words, wordsHeld, slots.Count);
         }
 
         if (asWritten.Count > 0)
@@ -381,17 +382,17 @@ internal static partial class Ranker
     }
 
     /// <summary>
-    /// Multiplies each passage's word score by the share of the query's <paramref name="slots"/> words it holds (<paramref name="held"/>,
+    /// Multiplies each passage's word score by the share of the query's <paramref name="slots"/> words it holds (<paramref name="wordsHeld"/>,
     /// in the passages' order) to <see cref="CoordinationPower"/> (Lucene's classic coord). An article is short: BM25 gives
     /// each word it holds about its rarity, so one holding two rare words of a question outscores one holding all three, and
     /// which of the question's words an article holds says more than how often it holds them (离婚后孩子归谁抚养: 第一千零八十四条
     /// holds 离婚后, 子女 and 抚养; 第一千零六十七条, on support in general, only the last two).
     /// </summary>
-    private static void Coordinate(ScoredDocs words, byte[] held, int slots)
+    private static void Coordinate(ScoredDocs words, int[] wordsHeld, int slots)
     {
         for (var i = 0; i < words.Count; i++)
         {
-            words.Scores[i] *= Math.Pow((double)held[i] / slots, CoordinationPower);
+            words.Scores[i] *= Math.Pow((double)wordsHeld[i] / slots, CoordinationPower);
         }
     }
 
@@ -400,7 +401,7 @@ internal static partial class Ranker
     /// each holds; with fewer than <see cref="FewResults"/>, the minimum is lowered until that many hold it or it is 1
     /// (returned with the passages).
     /// </summary>
-    internal static (ScoredDocs Docs, int Minimum, byte[] Held) AtLeast(List<ScoredDocs> slots, int minimum, int asWritten)
+    internal static (ScoredDocs Docs, int Minimum, int[] WordsHeld) AtLeast(List<ScoredDocs> slots, int minimum, int asWritten)
     {
         if (slots.Count == 0)
         {
@@ -409,7 +410,8 @@ internal static partial class Ranker
 
         if (slots.Count == 1)
         {
-            return (slots[0], Math.Min(minimum, 1), []); // every passage holds the one word: all count, as they are
+            // Every passage holds the one word: all count, as they are.
+            return (slots[0], Math.Min(minimum, 1), Enumerable.Repeat(1, slots[0].Count).ToArray());
         }
 
         // Two walks of the lists side by side: the first counts how many passages hold each number of words, the second
@@ -430,18 +432,18 @@ internal static partial class Ranker
         }
 
         var kept = ScoredDocs.Exactly(held.Skip(Math.Max(0, minimum)).Sum());
-        var holds = new byte[kept.Count];
+        var wordsHeld = new int[kept.Count];
         var n = 0;
         Union(slots, highest: false, (doc, count, score) =>
         {
             if (count >= minimum)
             {
-                holds[n] = (byte)Math.Min(count, byte.MaxValue);
+                wordsHeld[n] = count;
                 (kept.Docs[n], kept.Scores[n++]) = (doc, score);
             }
         });
 
-        return (kept, minimum, holds);
+        return (kept, minimum, wordsHeld);
     }
 
     /// <summary>

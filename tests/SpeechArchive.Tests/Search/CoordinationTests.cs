@@ -1,3 +1,4 @@
+using FsCheck.Fluent;
 using SpeechArchive.Search;
 using SpeechArchive.Tests.Writing;
 
@@ -49,6 +50,28 @@ public sealed class CoordinationTests : IDisposable
         var result = searcher.Search(new SearchRequest { Query = Question, ByMeaning = false, NearMatches = false });
 
         Assert.StartsWith("不直接抚养孩子的一方", result.Hits[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenArticlesAreSearchedWithQuestions_ShouldGiveWhatTheExhaustivePassGives()
+    {
+        // Eighty short articles made of a few words of family and labour law: every question's counted passages are short, so
+        // its word scores are coordinated, on the shortcut path (enough passages hold the minimum) as on the exhaustive one.
+        var random = new Random(7);
+        string[] vocabulary = ["离婚后", "子女", "孩子", "抚养", "财产", "协议", "人民法院", "判决", "探望", "父母", "义务", "权利", "工资", "拖欠", "劳动者", "用人单位", "赔偿"];
+        var articles = Enumerable.Range(1, 80).Select(i => ($"a{i}.md", $"20{10 + (i % 12)}-03-01", $"条例{i}",
+            $"第{i}条 " + string.Join("，", Enumerable.Range(0, random.Next(3, 7)).Select(_ => vocabulary[random.Next(vocabulary.Length)] + "的" + vocabulary[random.Next(vocabulary.Length)])) + "。")).ToArray();
+        var index = TinyCorpus.Index(temp, articles);
+        var fast = new Searcher(index, QueryUnderstanding.Default);
+        var reference = new Searcher(index, QueryUnderstanding.Default) { Exhaustive = true };
+        string[] questions = ["离婚后孩子归谁抚养", "用人单位拖欠工资怎么办", "父母离婚后子女的财产怎么分", "劳动者可以要求赔偿吗", "人民法院怎么判决探望"];
+
+        // The shortcut is taken where ten passages or more hold the minimum number of words, which is at least two.
+        Assert.Contains(questions, q => fast.Search(new SearchRequest { Query = q, Limit = 0 }) is { Reading.MinimumMatch: >= 2, Total: >= 10 });
+        PropertyRuns.Check(FastPathPropertyTests.Requests(index, Gen.Elements(questions)), request =>
+        {
+            Assert.Equal(FastPathPropertyTests.Answer(reference, request), FastPathPropertyTests.Answer(fast, request));
+        }, cases: 150);
     }
 
     public void Dispose() => temp.Dispose();

@@ -198,7 +198,7 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
         }
     }
 
-    private static string Answer(Searcher searcher, SearchRequest request)
+    internal static string Answer(Searcher searcher, SearchRequest request)
     {
         try
         {
@@ -221,7 +221,7 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
     }
 
     /// <summary>Zero to three words (some excluded, some ORed), zero to three filters of any dimension, any sort, grouping and page.</summary>
-    private static Gen<SearchRequest> Requests(IndexSnapshot index, Gen<string>? questions = null)
+    internal static Gen<SearchRequest> Requests(IndexSnapshot index, Gen<string>? questions = null)
     {
         var years = index.Speeches.Where(s => s.Year is not null).Select(s => s.Year!.Value).Distinct().Order().ToArray();
         var filters = Gen.OneOf(
