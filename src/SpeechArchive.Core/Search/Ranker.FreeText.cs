@@ -398,8 +398,8 @@ internal static partial class Ranker
 
     /// <summary>
     /// The passages holding at least <paramref name="minimum"/> of the words, their scores summed, with how many of the words
-    /// each holds; with fewer than <see cref="FewResults"/>, the minimum is lowered until that many hold it or it is 1
-    /// (returned with the passages).
+    /// each holds (none for one word, which each holds); with fewer than <see cref="FewResults"/>, the minimum is lowered until
+    /// that many hold it or it is 1 (returned with the passages).
     /// </summary>
     internal static (ScoredDocs Docs, int Minimum, int[] WordsHeld) AtLeast(List<ScoredDocs> slots, int minimum, int asWritten)
     {
@@ -410,8 +410,8 @@ internal static partial class Ranker
 
         if (slots.Count == 1)
         {
-            // Every passage holds the one word: all count, as they are.
-            return (slots[0], Math.Min(minimum, 1), Enumerable.Repeat(1, slots[0].Count).ToArray());
+            // Every passage holds the one word: all count, as they are (and none is coordinated: no counts).
+            return (slots[0], Math.Min(minimum, 1), []);
         }
 
         // Two walks of the lists side by side: the first counts how many passages hold each number of words, the second
