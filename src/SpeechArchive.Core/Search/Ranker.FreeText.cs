@@ -370,14 +370,14 @@ internal static partial class Ranker
         }
 
         var n = Math.Min(words.Count, LengthSample);
-        var lengths = new int[n];
+        Span<int> lengths = stackalloc int[n]; // at most 255: no allocation on the search's path
         for (var i = 0; i < n; i++)
         {
             var doc = words.Docs[(int)((long)i * words.Count / n)];
             lengths[i] = index.Passages[doc].End - index.Passages[doc].Start;
         }
 
-        Array.Sort(lengths);
+        lengths.Sort();
         return lengths[n / 2] < ShortPassages;
     }
 

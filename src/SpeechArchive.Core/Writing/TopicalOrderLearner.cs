@@ -20,15 +20,15 @@ public static class TopicalOrderLearner
 
     private const double Step = 0.1;
 
-    /// <summary>The learned weights of <paramref name="set"/>'s needs of <paramref name="kind"/> in <paramref name="split"/>.</summary>
-    public static TopicalOrderModel Learn(Searcher searcher, TopicalSet set, string split = "tune", string kind = "topic")
+    /// <summary>The weights learned from <paramref name="set"/>'s topic needs of the tune split.</summary>
+    public static TopicalOrderModel Learn(Searcher searcher, TopicalSet set)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(set);
-        var needs = set.Needs.Where(n => n.Split == split && n.Kind == kind).ToList();
+        var needs = set.Needs.Where(n => n.Split == "tune" && n.Kind == "topic").ToList();
         if (needs.Count == 0)
         {
-            throw new SpeechArchiveException($"the set has no {kind} need of the {split} split: nothing to learn the topical order from");
+            throw new SpeechArchiveException("the set has no topic need of the tune split: nothing to learn the topical order from");
         }
 
         var candidates = needs.Select(n => (Need: n, Ranked: searcher.TopicalCandidates(n.Query))).ToList();
@@ -36,7 +36,7 @@ public static class TopicalOrderLearner
         var names = Ranker.TopicalFeatureNames;
         if (rows.Count == 0)
         {
-            throw new SpeechArchiveException($"no {kind} need of the {split} split is matched strictly: nothing to learn the topical order from");
+            throw new SpeechArchiveException("no topic need of the tune split is matched strictly: nothing to learn the topical order from");
         }
 
         var mean = new double[names.Length];
@@ -65,7 +65,7 @@ public static class TopicalOrderLearner
 
         if (pairs.Count == 0)
         {
-            throw new SpeechArchiveException($"no two passages of a {kind} need of the {split} split are judged with different grades: nothing to learn the topical order from");
+            throw new SpeechArchiveException("no two passages of a topic need of the tune split are judged with different grades: nothing to learn the topical order from");
         }
 
         var weights = Fit(pairs, names.Length);
