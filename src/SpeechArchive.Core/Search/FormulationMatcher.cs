@@ -10,7 +10,8 @@ namespace SpeechArchive.Search;
 /// meets 百姓, and 看病难 meets 看病), each pair weighted by how rare it is in the archive. A description is near enough
 /// when two of its words at least share pairs with the query (different pairs: a word said twice counts once), and the
 /// pairs in common weigh <see cref="MinScore"/> of the query's and of the description's (the query says what the
-/// description says, and not much else); its formulation is then searched beside the words.
+/// description says, and not much else); its formulation is then searched beside the words. Descriptions equally near by
+/// their pairs are told apart by the characters both say, single ones too (<see cref="Closeness"/>).
 /// </summary>
 internal static class FormulationMatcher
 {
@@ -23,10 +24,12 @@ internal static class FormulationMatcher
     private static readonly ConditionalWeakTable<Thesaurus, ConditionalWeakTable<Segmenter, Described>> Tables = [];
 
     /// <summary>
-    /// The formulations <paramref name="words"/> (a query's content words) describe, nearest first; <paramref name="rarity"/>
-    /// weighs a character pair (its inverse document frequency).
+    /// The formulations <paramref name="words"/> (a query's content words) describe, nearest first, each once;
+    /// <paramref name="rarity"/> weighs a character pair (its inverse document frequency); <paramref name="singles"/> are the
+    /// characters the query says on their own and does not search (钱 of 离婚后给孩子的钱), which only order descriptions
+    /// equally near by their pairs.
     /// </summary>
-    public static IReadOnlyList<string> Match(IReadOnlyList<string> words, Thesaurus thesaurus, Segmenter segmenter, Func<string, double> rarity)
+    public static IReadOnlyList<string> Match(IReadOnlyList<string> words, IReadOnlyList<string> singles, Thesaurus thesaurus, Segmenter segmenter, Func<string, double> rarity)
     {
         if (thesaurus.Formulations.Count == 0)
         {
@@ -55,7 +58,8 @@ internal static class FormulationMatcher
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         double Weight(string pair) => weights.TryGetValue(pair, out var w) ? w : weights[pair] = rarity(pair);
         double? queryWeight = null; // looked up only once a description shares two words
-        var best = new Dictionary<string, double>(StringComparer.Ordinal);
+        var said = string.Concat(words.Concat(singles));
+        var best = new Dictionary<string, (double Score, double Least, double Most)>(StringComparer.Ordinal);
         foreach (var (d, pairs) in shared)
         {
             var (formulation, descriptionWords) = described.Descriptions[d];
@@ -68,13 +72,39 @@ internal static class FormulationMatcher
             queryWeight ??= query.Sum(Weight);
             var common = pairs.Sum(Weight);
             var score = Math.Min(common / queryWeight.Value, common / descriptionWords.SelectMany(word => word).Distinct().Sum(Weight));
-            if (score >= MinScore && (!best.TryGetValue(formulation, out var known) || score > known))
+            if (score < MinScore)
             {
-                best[formulation] = score;
+                continue;
+            }
+
+            var (least, most) = Closeness(said, described.Characters[d]);
+            if (!best.TryGetValue(formulation, out var known) || (score, least, most).CompareTo(known) > 0)
+            {
+                best[formulation] = (score, least, most);
             }
         }
 
-        return [.. best.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(MaxFormulations).Select(kv => kv.Key)];
+        return [.. best.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key)];
+    }
+
+    /// <summary>
+    /// How much of what the query says a description says, by characters (its words' and the single ones it says outside
+    /// them; question and function words left out): of the query's characters the share the description holds and of the
+    /// description's the share the query holds, the lesser and the greater. It orders descriptions whose pairs are equally
+    /// near: 离婚后孩子归谁抚养 shares 离婚、婚后、孩子 alike with 离婚后给孩子的钱 (抚养费), 离婚后看孩子 (探望权) and 离婚后孩子跟谁
+    /// (直接抚养), and the last says nothing the query does not (钱, 看).
+    /// </summary>
+    internal static (double Least, double Most) Closeness(string query, string description)
+    {
+        var (q, d) = (query.ToHashSet(), description.ToHashSet());
+        if (q.Count == 0 || d.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var common = q.Count(d.Contains);
+        var (ofQuery, ofDescription) = ((double)common / q.Count, (double)common / d.Count);
+        return (Math.Min(ofQuery, ofDescription), Math.Max(ofQuery, ofDescription));
     }
 
     /// <summary>The distinct character pairs inside the words (a word of two characters is its own pair).</summary>
@@ -95,13 +125,14 @@ internal static class FormulationMatcher
     private static Described Describe(Thesaurus thesaurus, Segmenter segmenter)
     {
         var descriptions = new List<(string Formulation, string[][] Words)>();
+        var characters = new List<string>();
         var byPair = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (formulation, texts) in thesaurus.Formulations)
         {
             foreach (var text in texts)
             {
-                var words = segmenter.Segment(text).Where(s => s.Kind == WordKind.Han && s.Text.Length > 1 && !QueryStopWords.OutOfMeaning(s.Text))
-                    .Select(s => Pairs([s.Text]).ToArray()).ToArray();
+                var said = segmenter.Segment(text).Where(s => s.Kind == WordKind.Han && !QueryStopWords.OutOfMeaning(s.Text)).Select(s => s.Text).ToList();
+                var words = said.Where(w => w.Length > 1).Select(w => Pairs([w]).ToArray()).ToArray();
                 if (words.Length == 0)
                 {
                     continue;
@@ -113,11 +144,13 @@ internal static class FormulationMatcher
                 }
 
                 descriptions.Add((formulation, words));
+                characters.Add(string.Concat(said));
             }
         }
 
-        return new Described(descriptions, byPair);
+        return new Described(descriptions, characters, byPair);
     }
 
-    private sealed record Described(List<(string Formulation, string[][] Words)> Descriptions, Dictionary<string, List<int>> ByPair);
+    /// <summary>Each description's formulation and words (as pairs), its characters (<see cref="Closeness"/>), and the descriptions holding each pair.</summary>
+    private sealed record Described(List<(string Formulation, string[][] Words)> Descriptions, List<string> Characters, Dictionary<string, List<int>> ByPair);
 }

@@ -141,15 +141,18 @@ internal static partial class FreeTextReader
         // The formulations the words describe in everyday language (企业多交的税能退回来吗 → 留抵退税), unless the query says them already.
         List<QueryWord> Formulations(Thesaurus thesaurus)
         {
-            // The descriptions keep their fillers (耕地越来越少), so the query's go along with its words.
-            var described = FormulationMatcher.Match([.. words, .. dropped.Where(QueryStopWords.IsFiller).Distinct()], thesaurus, segmenter, pair => Math.Log(1 + (matches.Passages / (1.0 + matches.AtMostHolding(Word(pair))))));
+            // The descriptions keep their fillers (耕地越来越少), so the query's go along with its words; the single characters it
+            // does not search (钱, 看) tell apart descriptions its words are equally near.
+            var described = FormulationMatcher.Match([.. words, .. dropped.Where(QueryStopWords.IsFiller).Distinct()], [.. dropped.Where(d => d.Length == 1 && !QueryStopWords.Contains(d))],
+                thesaurus, segmenter, pair => Math.Log(1 + (matches.Passages / (1.0 + matches.AtMostHolding(Word(pair))))));
             if (described.Count == 0)
             {
                 return [];
             }
 
             var searched = slots.SelectMany(s => s.Words.Concat(s.Expansions)).Select(w => w.Text).Concat(runs.Select(r => r.MatchForm)).ToList();
-            return [.. described.Where(f => !searched.Any(w => w.Contains(f, StringComparison.Ordinal)) && Found(f) && Specific(f)).Select(Word)];
+            return [.. described.Where(f => !searched.Any(w => w.Contains(f, StringComparison.Ordinal)) && Found(f) && Specific(f))
+                .Take(FormulationMatcher.MaxFormulations).Select(Word)];
         }
 
         bool Found(string word) => matches.HeldAtLeast(Word(word), 1);

@@ -1,3 +1,4 @@
+using SpeechArchive.Analysis;
 using SpeechArchive.Search;
 using SpeechArchive.Tests.Writing;
 
@@ -101,6 +102,34 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
 
         Assert.Empty(searcher.Search(new SearchRequest { Query = "怎样搞好警示教育和身边人犯错", Limit = 0 }).Reading?.Formulations ?? []);
         Assert.Empty(searcher.Search(new SearchRequest { Query = "怎样防止干部腐败", Limit = 0 }).Reading!.Formulations);
+    }
+
+    [Theory]
+    [InlineData("", "直接抚养")] // 离婚后孩子归谁抚养: says neither 钱 nor 看
+    [InlineData("钱", "抚养费")] // 离婚后给孩子的钱
+    [InlineData("看", "探望权")] // 离婚后看孩子
+    public void WhenDescriptionsAreEquallyNearByTheirWords_ShouldPreferTheOneSayingWhatTheQuerySays(string single, string nearest)
+    {
+        // Each description shares 离婚、婚后、孩子 with the query and no other pair: only their single characters tell them apart
+        // (the names' order in Unicode once did: 抚养费 first, whatever the query said).
+        var thesaurus = Thesaurus.Parse("formulations:\n  抚养费: [离婚后给孩子的钱]\n  探望权: [离婚后看孩子]\n  直接抚养: [离婚后孩子跟谁]\n", "test");
+
+        var described = FormulationMatcher.Match(["离婚后", "孩子"], single.Length == 0 ? [] : [single], thesaurus, new Segmenter(Lexicon.Base), _ => 1.0);
+
+        Assert.Equal(3, described.Count);
+        Assert.Equal(nearest, described[0]);
+    }
+
+    [Fact]
+    public void WhenTheNearestFormulationIsHeldByNoPassage_ShouldSearchTheNextTwo()
+    {
+        // Three formulations described alike: 一丁 (first by its name) is held by no passage, and it takes no place of the two.
+        var searcher = new Searcher(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Parse(
+            "formulations:\n  一丁: [拿身边人犯错的事情教育大家]\n  警示教育: [拿身边人犯错的事情教育大家]\n  八项规定: [拿身边人犯错的事情教育大家]\n", "test")));
+
+        var result = searcher.Search(new SearchRequest { Query = "拿身边人犯错的事情来教育大家", Limit = 0 });
+
+        Assert.Equal(["八项规定", "警示教育"], result.Reading!.Formulations);
     }
 
     [Fact]
