@@ -156,8 +156,11 @@ public static class MatchText
         return CountOccurrences(haystack.AsSpan(), needle, onHit);
     }
 
-    /// <summary>As <see cref="CountOccurrences(string, string, Action{int}?)"/> over a match form written into a buffer.</summary>
-    public static int CountOccurrences(ReadOnlySpan<char> haystack, string needle, Action<int>? onHit = null)
+    /// <summary>
+    /// As <see cref="CountOccurrences(string, string, Action{int}?)"/> over a match form written into a buffer; with
+    /// <paramref name="notAfter"/>, an occurrence directly after one of those characters is not counted.
+    /// </summary>
+    public static int CountOccurrences(ReadOnlySpan<char> haystack, string needle, Action<int>? onHit = null, System.Buffers.SearchValues<char>? notAfter = null)
     {
         ArgumentNullException.ThrowIfNull(needle);
         var count = 0;
@@ -171,7 +174,7 @@ public static class MatchText
             }
 
             var at = from + found;
-            if (IsWholeAt(haystack, at, needle))
+            if (IsWholeAt(haystack, at, needle) && (notAfter is null || at == 0 || !notAfter.Contains(haystack[at - 1])))
             {
                 count++;
                 onHit?.Invoke(at);

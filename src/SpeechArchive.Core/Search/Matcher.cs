@@ -148,6 +148,69 @@ internal static class Matcher
         return result ?? [];
     }
 
+    /// <summary>The characters that, written right before a formulation, say the opposite of it (不直接抚养, 未公开, 非公有制).</summary>
+    private const string NegationCharacters = "不未非";
+
+    private static readonly System.Buffers.SearchValues<char> Negations = System.Buffers.SearchValues.Create(NegationCharacters);
+
+    /// <summary>
+    /// <paramref name="match"/> (a formulation's) without the occurrences a negation directly precedes
+    /// (<see cref="Negations"/>): 不直接抚养子女的一方 is the parent who does not raise the child. A passage left with none
+    /// drops out, unless a heading over it holds the formulation. Only passages whose postings hold a negation's pair with the
+    /// formulation's first character are read again.
+    /// </summary>
+    public static WordMatch Affirmed(IndexSnapshot index, WordMatch match)
+    {
+        var form = match.Word.MatchForm;
+        if (form.Length < 2 || match.Docs.Length == 0)
+        {
+            return match;
+        }
+
+        var negated = new List<int[]>(3);
+        foreach (var negation in NegationCharacters)
+        {
+            if (index.Postings(TermKey.Bigram(negation, form[0])) is { } postings)
+            {
+                negated.Add(PostingsMath.Intersect([postings.Docs, match.Docs]));
+            }
+        }
+
+        var suspects = PostingsMath.Union(negated);
+        if (suspects.Length == 0)
+        {
+            return match;
+        }
+
+        var docs = new List<int>(match.Docs.Length);
+        var frequencies = new List<int>(match.Docs.Length);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(1024);
+        try
+        {
+            for (var i = 0; i < match.Docs.Length; i++)
+            {
+                var (doc, count) = (match.Docs[i], match.Frequency(i));
+                if (count > 0 && Array.BinarySearch(suspects, doc) >= 0)
+                {
+                    count = index.Passages[doc].CountInMatchText(form, ref buffer, Negations);
+                    if (count == 0 && match.HeadingCoverage?.ContainsKey(doc) != true)
+                    {
+                        continue;
+                    }
+                }
+
+                docs.Add(doc);
+                frequencies.Add(count);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        return new WordMatch(match.Word, [.. docs], [.. frequencies]) { HeadingCoverage = match.HeadingCoverage };
+    }
+
     /// <summary>The <paramref name="candidates"/> whose text holds <paramref name="word"/>, with how often.</summary>
     public static WordMatch Verify(IndexSnapshot index, QueryWord word, int[] candidates) =>
         VerifyUntil(index, word, candidates, int.MaxValue)!; // never that many: the whole match

@@ -85,7 +85,7 @@ internal static partial class Ranker
         var byFormulation = Array.Empty<int>();
         foreach (var formulation in query.Formulations)
         {
-            var holding = Formulation(bm25.Score(matchRun(formulation)), words);
+            var holding = Formulation(bm25.Score(Matcher.Affirmed(index, matchRun(formulation))), words);
             byFormulation = PostingsMath.Union([byFormulation, PostingsMath.Except(holding.Docs, words.Docs)]);
             words = words.Or(holding);
         }
@@ -232,9 +232,9 @@ internal static partial class Ranker
     public const double FormulationWeight = 1.0;
 
     /// <summary>
-    /// The passages holding a formulation the query describes (<see cref="FreeTextQuery.Formulations"/>), by its BM25 scaled so
-    /// that the best scores <see cref="FormulationWeight"/> times the best word score below the as-written tier; added to their
-    /// own word scores.
+    /// The passages holding a formulation the query describes (<see cref="FreeTextQuery.Formulations"/>; not negated:
+    /// <see cref="Matcher.Affirmed"/>), by its BM25 scaled so that the best scores <see cref="FormulationWeight"/> times the
+    /// best word score below the as-written tier; added to their own word scores.
     /// </summary>
     private static ScoredDocs Formulation(ScoredDocs formulation, ScoredDocs words)
     {

@@ -29,7 +29,7 @@ internal static partial class Ranker
     /// The features' weights (per unit of each feature), as <c>eval-topical --learn-order</c> prints them: pairwise logistic
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's topics.
     /// </summary>
-    internal static readonly double[] TopicalWeights = [0.4475, 1.5030, -1.4834, 0.4046, 1.2741, 0.0067, 1.0361, 2.2841];
+    internal static readonly double[] TopicalWeights = [0.4479, 1.5092, -1.4752, 0.4063, 1.2741, 0.0064, 1.0365, 2.2862];
 
     /// <summary>
     /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit

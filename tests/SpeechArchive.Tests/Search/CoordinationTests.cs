@@ -15,6 +15,12 @@ public sealed class CoordinationTests : IDisposable
     private const string Question = "离婚后孩子归谁抚养";
 
     /// <summary>
+    /// No thesaurus: the question is read as its own words only, without the formulation it describes (直接抚养, which one
+    /// passage below holds and the other negates: that alone would order them).
+    /// </summary>
+    private static readonly QueryUnderstanding WordsOnly = new(Thesaurus.Parse("", "test"));
+
+    /// <summary>
     /// One passage holding all three of the question's words once, one holding two of them again and again, and passages
     /// holding 离婚后 alone, so that it is a common word worth little to BM25. <paramref name="padding"/> lengthens every passage.
     /// </summary>
@@ -28,7 +34,7 @@ public sealed class CoordinationTests : IDisposable
     [Fact]
     public void WhenArticlesAreSearchedWithAQuestion_ShouldRankTheOneHoldingAllItsWordsFirst()
     {
-        var searcher = new Searcher(TinyCorpus.Index(temp, Articles("")), QueryUnderstanding.Default);
+        var searcher = new Searcher(TinyCorpus.Index(temp, Articles("")), WordsOnly);
 
         var result = searcher.Search(new SearchRequest { Query = Question, ByMeaning = false, NearMatches = false });
 
@@ -45,7 +51,7 @@ public sealed class CoordinationTests : IDisposable
         var padding = "各级机关要认真贯彻执行，加强组织领导，明确工作责任，健全工作机制，强化督促检查，确保各项措施落到实处，取得实效，" +
             "切实维护人民群众合法权益，推动工作不断取得新进展新成效，为经济社会高质量发展营造良好环境。";
         Assert.True(padding.Length * 2 > Ranker.ShortPassages);
-        var searcher = new Searcher(TinyCorpus.Index(temp, Articles(padding + padding)), QueryUnderstanding.Default);
+        var searcher = new Searcher(TinyCorpus.Index(temp, Articles(padding + padding)), WordsOnly);
 
         var result = searcher.Search(new SearchRequest { Query = Question, ByMeaning = false, NearMatches = false });
 

@@ -133,6 +133,33 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
     }
 
     [Fact]
+    public void WhenAPassageHoldsTheFormulationOnlyNegated_ShouldNotCountItForTheFormulation()
+    {
+        // 不直接抚养子女的一方 is the parent who does not raise the child: a passage saying 直接抚养 only after 不, 未 or 非 does
+        // not hold the formulation; one saying it once without a negation does, whatever else it says. (None of the four holds
+        // the query's words: the formulation alone counts them.)
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+        [
+            ("held.md", "2021-01-01", "甲", "不满两周岁的，以由母亲直接抚养为原则。"),
+            ("not.md", "2021-02-01", "乙", "不直接抚养的一方，有探望的权利。"),
+            ("notyet.md", "2021-03-01", "丙", "未直接抚养的一方应当负担部分费用。"),
+            ("both.md", "2021-04-01", "丁", "直接抚养的一方应当配合，不直接抚养的一方按时探望。"),
+            .. Enumerable.Range(0, 8).Select(i => ($"f{i}.md", $"201{i}-06-01", $"戊{i}", $"第{i + 1}条 夫妻离婚后，孩子的财产由双方协议处理。")),
+        ]);
+        var searcher = new Searcher(index, new QueryUnderstanding(Thesaurus.Parse("formulations:\n  直接抚养: [离婚后孩子跟谁]\n", "test")));
+
+        var result = searcher.Search(new SearchRequest { Query = "离婚后孩子跟谁", Limit = 50, ByMeaning = false, NearMatches = false });
+
+        Assert.Equal(["直接抚养"], result.Reading!.Formulations);
+        var byFormulation = result.Hits.Where(h => h.Match == HitMatch.Formulation).Select(h => h.Text).ToList();
+        Assert.Contains(byFormulation, t => t.StartsWith("不满两周岁", StringComparison.Ordinal));
+        Assert.Contains(byFormulation, t => t.StartsWith("直接抚养的一方应当配合", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Hits, h => h.Text.StartsWith("不直接抚养的一方", StringComparison.Ordinal) || h.Text.StartsWith("未直接抚养", StringComparison.Ordinal));
+        Assert.Equal(result.Total, result.Facets.Year.Sum(y => y.Count));
+    }
+
+    [Fact]
     public void WhenADescriptionRepeatsAWord_ShouldCountItAsOneWordInCommon()
     {
         // 富的越来越富穷的越来越穷 (两极分化) once matched 耕地越来越少 through 越来越 counted twice. (越来越 is a filler the
