@@ -156,11 +156,14 @@ public static class MatchText
         return CountOccurrences(haystack.AsSpan(), needle, onHit);
     }
 
+    /// <summary>Whether the occurrence at <paramref name="at"/> of <paramref name="text"/> is to be left out (by what comes before it).</summary>
+    public delegate bool Excludes(ReadOnlySpan<char> text, int at);
+
     /// <summary>
-    /// As <see cref="CountOccurrences(string, string, Action{int}?)"/> over a match form written into a buffer; with
-    /// <paramref name="notAfter"/>, an occurrence directly after one of those characters is not counted.
+    /// As <see cref="CountOccurrences(string, string, Action{int}?)"/> over a match form written into a buffer; an occurrence
+    /// <paramref name="except"/> leaves out is not counted.
     /// </summary>
-    public static int CountOccurrences(ReadOnlySpan<char> haystack, string needle, Action<int>? onHit = null, System.Buffers.SearchValues<char>? notAfter = null)
+    public static int CountOccurrences(ReadOnlySpan<char> haystack, string needle, Action<int>? onHit = null, Excludes? except = null)
     {
         ArgumentNullException.ThrowIfNull(needle);
         var count = 0;
@@ -174,7 +177,7 @@ public static class MatchText
             }
 
             var at = from + found;
-            if (IsWholeAt(haystack, at, needle) && (notAfter is null || at == 0 || !notAfter.Contains(haystack[at - 1])))
+            if (IsWholeAt(haystack, at, needle) && (except is null || !except(haystack, at)))
             {
                 count++;
                 onHit?.Invoke(at);

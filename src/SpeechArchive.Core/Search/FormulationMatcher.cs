@@ -72,9 +72,9 @@ internal static class FormulationMatcher
             queryWeight ??= query.Sum(Weight);
             var common = pairs.Sum(Weight);
             var score = Math.Min(common / queryWeight.Value, common / descriptionWords.SelectMany(word => word).Distinct().Sum(Weight));
-            if (score < MinScore)
+            if (!(score >= MinScore))
             {
-                continue;
+                continue; // too far (or no weight at all: NaN)
             }
 
             var (least, most) = Closeness(said, described.Characters[d]);

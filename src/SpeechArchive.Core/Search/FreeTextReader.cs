@@ -151,7 +151,7 @@ internal static partial class FreeTextReader
             }
 
             var searched = slots.SelectMany(s => s.Words.Concat(s.Expansions)).Select(w => w.Text).Concat(runs.Select(r => r.MatchForm)).ToList();
-            return [.. described.Where(f => !searched.Any(w => w.Contains(f, StringComparison.Ordinal)) && Found(f) && Specific(f))
+            return [.. described.Where(f => !searched.Any(w => w.Contains(f, StringComparison.Ordinal)) && Found(f) && Specific(f) && matches.HeldAffirmed(Word(f)))
                 .Take(FormulationMatcher.MaxFormulations).Select(Word)];
         }
 

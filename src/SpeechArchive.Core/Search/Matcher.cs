@@ -151,13 +151,31 @@ internal static class Matcher
     /// <summary>The characters that, written right before a formulation, say the opposite of it (不直接抚养, 未公开, 非公有制).</summary>
     private const string NegationCharacters = "不未非";
 
-    private static readonly System.Buffers.SearchValues<char> Negations = System.Buffers.SearchValues.Create(NegationCharacters);
+    /// <summary>
+    /// Whether the occurrence at <paramref name="at"/> is negated: right after 不, 未 or 非, unless that character closes a word
+    /// that does not negate (不得不, 不能不, 不可不: a double negative; 是非, 除非, 无非, 南非, 中非…).
+    /// </summary>
+    internal static bool Negated(ReadOnlySpan<char> text, int at)
+    {
+        if (at == 0 || !NegationCharacters.Contains(text[at - 1], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var before = at >= 2 ? text[at - 2] : '\0';
+        return text[at - 1] switch
+        {
+            '不' => !"得能可".Contains(before, StringComparison.Ordinal),
+            '非' => !"是除无莫南北东西中".Contains(before, StringComparison.Ordinal),
+            _ => true,
+        };
+    }
 
     /// <summary>
-    /// <paramref name="match"/> (a formulation's) without the occurrences a negation directly precedes
-    /// (<see cref="Negations"/>): 不直接抚养子女的一方 is the parent who does not raise the child. A passage left with none
-    /// drops out, unless a heading over it holds the formulation. Only passages whose postings hold a negation's pair with the
-    /// formulation's first character are read again.
+    /// <paramref name="match"/> (a formulation's) without its negated occurrences (<see cref="Negated"/>): 不直接抚养子女的一方 is
+    /// the parent who does not raise the child. A passage left with none drops out, unless a heading over it holds the
+    /// formulation (a heading is not read for negation). Only the passages holding both the formulation and the pair of a
+    /// negation with its first character (anywhere) are read again; where none of them changes, the match is returned as it is.
     /// </summary>
     public static WordMatch Affirmed(IndexSnapshot index, WordMatch match)
     {
@@ -167,7 +185,7 @@ internal static class Matcher
             return match;
         }
 
-        var negated = new List<int[]>(3);
+        var negated = new List<int[]>(NegationCharacters.Length);
         foreach (var negation in NegationCharacters)
         {
             if (index.Postings(TermKey.Bigram(negation, form[0])) is { } postings)
@@ -182,30 +200,46 @@ internal static class Matcher
             return match;
         }
 
-        var docs = new List<int>(match.Docs.Length);
-        var frequencies = new List<int>(match.Docs.Length);
+        var counts = new Dictionary<int, int>(); // suspects whose count changed, by position in the match
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(1024);
         try
         {
-            for (var i = 0; i < match.Docs.Length; i++)
+            var at = 0;
+            foreach (var doc in suspects)
             {
-                var (doc, count) = (match.Docs[i], match.Frequency(i));
-                if (count > 0 && Array.BinarySearch(suspects, doc) >= 0)
+                at = PostingsMath.Gallop(match.Docs, at, doc);
+                var count = match.Frequency(at);
+                if (count > 0 && index.Passages[doc].CountInMatchText(form, ref buffer, Negated) is var affirmed && affirmed != count)
                 {
-                    count = index.Passages[doc].CountInMatchText(form, ref buffer, Negations);
-                    if (count == 0 && match.HeadingCoverage?.ContainsKey(doc) != true)
-                    {
-                        continue;
-                    }
+                    counts[at] = affirmed;
                 }
-
-                docs.Add(doc);
-                frequencies.Add(count);
             }
         }
         finally
         {
             System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        if (counts.Count == 0)
+        {
+            return match;
+        }
+
+        var docs = new List<int>(match.Docs.Length);
+        var frequencies = new List<int>(match.Docs.Length);
+        for (var i = 0; i < match.Docs.Length; i++)
+        {
+            if (!counts.TryGetValue(i, out var count))
+            {
+                count = match.Frequency(i);
+            }
+            else if (count == 0 && match.HeadingCoverage?.ContainsKey(match.Docs[i]) != true)
+            {
+                continue; // it says the formulation only negated
+            }
+
+            docs.Add(match.Docs[i]);
+            frequencies.Add(count);
         }
 
         return new WordMatch(match.Word, [.. docs], [.. frequencies]) { HeadingCoverage = match.HeadingCoverage };

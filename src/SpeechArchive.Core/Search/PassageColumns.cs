@@ -79,14 +79,14 @@ public sealed class PassageColumns : IReadOnlyList<PassageInfo>
     /// <summary>
     /// How often passage <paramref name="doc"/>'s match form holds <paramref name="needle"/> as a whole: read from its kept match
     /// text, else written into <paramref name="buffer"/> (pooled, grown when too short) and not kept, so checking the many
-    /// candidates of a common pair (他人 inside 其他人) does not keep a string per passage read. With <paramref name="notAfter"/>,
-    /// occurrences directly after one of those characters are not counted.
+    /// candidates of a common pair (他人 inside 其他人) does not keep a string per passage read. An occurrence
+    /// <paramref name="except"/> leaves out is not counted.
     /// </summary>
-    internal int CountInMatchText(int doc, string needle, ref char[] buffer, System.Buffers.SearchValues<char>? notAfter = null)
+    internal int CountInMatchText(int doc, string needle, ref char[] buffer, Analysis.MatchText.Excludes? except = null)
     {
         if (matchTexts[doc] is { } kept)
         {
-            return Analysis.MatchText.CountOccurrences(kept, needle, notAfter: notAfter);
+            return Analysis.MatchText.CountOccurrences(kept, needle, except: except);
         }
 
         var length = End[doc] - Start[doc];
@@ -97,7 +97,7 @@ public sealed class PassageColumns : IReadOnlyList<PassageInfo>
         }
 
         var n = Analysis.MatchText.Write(SourceText(doc), Start[doc], End[doc], buffer);
-        return Analysis.MatchText.CountOccurrences(buffer.AsSpan(0, n), needle, notAfter: notAfter);
+        return Analysis.MatchText.CountOccurrences(buffer.AsSpan(0, n), needle, except: except);
     }
 
     /// <summary>Lays each passage's stored sentences column (<paramref name="sentences"/>) out in one UTF-8 arena, in parallel.</summary>

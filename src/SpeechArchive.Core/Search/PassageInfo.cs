@@ -37,7 +37,7 @@ public readonly struct PassageInfo
     internal string MatchText => columns.MatchText(doc);
 
     /// <summary>How often <see cref="MatchText"/> holds <paramref name="needle"/> as a whole, without keeping a match text it had not (<see cref="PassageColumns.CountInMatchText"/>).</summary>
-    internal int CountInMatchText(string needle, ref char[] buffer, System.Buffers.SearchValues<char>? notAfter = null) => columns.CountInMatchText(doc, needle, ref buffer, notAfter);
+    internal int CountInMatchText(string needle, ref char[] buffer, Analysis.MatchText.Excludes? except = null) => columns.CountInMatchText(doc, needle, ref buffer, except);
 
     /// <summary>The whole text of the passage's speech, which <see cref="Start"/> and <see cref="End"/> index into.</summary>
     internal ReadOnlySpan<char> SourceText => columns.SourceText(doc);

@@ -45,6 +45,12 @@ internal sealed class WordMatches(IndexSnapshot index)
         });
     }
 
+    /// <summary>
+    /// Whether some passage, or a heading over one, holds <paramref name="word"/> not negated (<see cref="Matcher.Affirmed"/>):
+    /// whether a formulation the query describes can be searched (its whole match, which the ranking needs then anyway).
+    /// </summary>
+    public bool HeldAffirmed(QueryWord word) => Matcher.Affirmed(index, Get(word)).Docs.Length > 0;
+
     /// <summary>The passages whose own text holds <paramref name="word"/> (a word of free text).</summary>
     public WordMatch InText(QueryWord word) => Get(word, headings: false);
 

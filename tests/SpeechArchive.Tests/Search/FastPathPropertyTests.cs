@@ -92,9 +92,10 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
         }, cases: 200);
     }
 
-    [Fact]
+    [SkippableFact]
     public void WhenTheTopIsFull_ShouldScoreOnlyTheBlocksThatCanEnterIt()
     {
+        SharedCorpus.Require("reports"); // the seeds alone hold too few passages per word to fill blocks
         var snapshot = fixture.Snapshot;
         var (scored, blocks) = (0, 0);
         foreach (var text in new[] { "依法", "加强", "建设", "发展", "工作", "人民", "监督", "改革" })
@@ -178,9 +179,10 @@ public sealed partial class FastPathPropertyTests(FastPathPropertyTests.RealInde
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void WhenListingHeadingTexts_ShouldGiveEachHeadingsMatchFormInSpeechThenSectionOrder()
     {
+        SharedCorpus.Require("reports"); // the seeds alone hold fewer than fifty headings
         var snapshot = fixture.Snapshot;
         var expected = snapshot.Speeches
             .SelectMany((speech, s) => speech.Sections.Select((section, k) => (Speech: s, Section: k, Info: section)))

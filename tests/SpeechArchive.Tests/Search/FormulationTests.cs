@@ -15,6 +15,10 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
 
     private Searcher Searcher() => new(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Parse(Yaml, "test")));
 
+    /// <summary>Articles holding the words of 离婚后孩子跟谁 (离婚后, 孩子) and no formulation, beside those a test is about.</summary>
+    private static readonly (string File, string Date, string Title, string Body)[] Articles =
+        [.. Enumerable.Range(0, 8).Select(i => ($"f{i}.md", $"201{i}-06-01", $"戊{i}", $"第{i + 1}条 夫妻离婚后，孩子的财产由双方协议处理。"))];
+
     [SkippableFact]
     public void EveryBuiltInFormulation_ShouldBeWrittenInThreeSharedTextsAtLeast()
     {
@@ -105,19 +109,27 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
     }
 
     [Theory]
-    [InlineData("", "直接抚养")] // 离婚后孩子归谁抚养: says neither 钱 nor 看
-    [InlineData("钱", "抚养费")] // 离婚后给孩子的钱
-    [InlineData("看", "探望权")] // 离婚后看孩子
-    public void WhenDescriptionsAreEquallyNearByTheirWords_ShouldPreferTheOneSayingWhatTheQuerySays(string single, string nearest)
+    [InlineData("", "直接抚养 抚养费 探望权")] // 离婚后孩子归谁抚养: 直接抚养 says nothing more; the others say 钱 and 看 (equal shares, then by name)
+    [InlineData("钱", "抚养费 直接抚养 探望权")] // 离婚后给孩子的钱: 直接抚养 lacks 钱 (5 of the query's 6), 探望权 lacks it and adds 看
+    [InlineData("看", "探望权 直接抚养 抚养费")] // 离婚后看孩子
+    public void WhenDescriptionsAreEquallyNearByTheirWords_ShouldPreferTheOneSayingWhatTheQuerySays(string single, string order)
     {
         // Each description shares 离婚、婚后、孩子 with the query and no other pair: only their single characters tell them apart
-        // (the names' order in Unicode once did: 抚养费 first, whatever the query said).
+        // (the names' order in Unicode once did: 抚养费 first, whatever the query said). The lesser share orders first, then
+        // the greater.
         var thesaurus = Thesaurus.Parse("formulations:\n  抚养费: [离婚后给孩子的钱]\n  探望权: [离婚后看孩子]\n  直接抚养: [离婚后孩子跟谁]\n", "test");
 
         var described = FormulationMatcher.Match(["离婚后", "孩子"], single.Length == 0 ? [] : [single], thesaurus, new Segmenter(Lexicon.Base), _ => 1.0);
 
-        Assert.Equal(3, described.Count);
-        Assert.Equal(nearest, described[0]);
+        Assert.Equal(order.Split(' '), described);
+    }
+
+    [Fact]
+    public void WhenNoPairWeighsAnything_ShouldDescribeNothing()
+    {
+        var thesaurus = Thesaurus.Parse("formulations:\n  抚养费: [离婚后给孩子的钱]\n", "test");
+
+        Assert.Empty(FormulationMatcher.Match(["离婚后", "孩子"], [], thesaurus, new Segmenter(Lexicon.Base), _ => 0.0));
     }
 
     [Fact]
@@ -136,7 +148,7 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
     public void WhenAPassageHoldsTheFormulationOnlyNegated_ShouldNotCountItForTheFormulation()
     {
         // 不直接抚养子女的一方 is the parent who does not raise the child: a passage saying 直接抚养 only after 不, 未 or 非 does
-        // not hold the formulation; one saying it once without a negation does, whatever else it says. (None of the four holds
+        // not hold the formulation; one saying it once without a negation does, whatever else it says. (None of the five holds
         // the query's words: the formulation alone counts them.)
         using var temp = new TempFolder();
         var index = TinyCorpus.Index(temp,
@@ -144,8 +156,9 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
             ("held.md", "2021-01-01", "甲", "不满两周岁的，以由母亲直接抚养为原则。"),
             ("not.md", "2021-02-01", "乙", "不直接抚养的一方，有探望的权利。"),
             ("notyet.md", "2021-03-01", "丙", "未直接抚养的一方应当负担部分费用。"),
+            ("nor.md", "2021-03-15", "丙", "非直接抚养方同样负有教育的义务。"),
             ("both.md", "2021-04-01", "丁", "直接抚养的一方应当配合，不直接抚养的一方按时探望。"),
-            .. Enumerable.Range(0, 8).Select(i => ($"f{i}.md", $"201{i}-06-01", $"戊{i}", $"第{i + 1}条 夫妻离婚后，孩子的财产由双方协议处理。")),
+            .. Articles,
         ]);
         var searcher = new Searcher(index, new QueryUnderstanding(Thesaurus.Parse("formulations:\n  直接抚养: [离婚后孩子跟谁]\n", "test")));
 
@@ -155,8 +168,43 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
         var byFormulation = result.Hits.Where(h => h.Match == HitMatch.Formulation).Select(h => h.Text).ToList();
         Assert.Contains(byFormulation, t => t.StartsWith("不满两周岁", StringComparison.Ordinal));
         Assert.Contains(byFormulation, t => t.StartsWith("直接抚养的一方应当配合", StringComparison.Ordinal));
-        Assert.DoesNotContain(result.Hits, h => h.Text.StartsWith("不直接抚养的一方", StringComparison.Ordinal) || h.Text.StartsWith("未直接抚养", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Hits, h => h.Text.StartsWith("不直接抚养的一方", StringComparison.Ordinal) || h.Text.StartsWith("未直接抚养", StringComparison.Ordinal)
+            || h.Text.StartsWith("非直接抚养", StringComparison.Ordinal));
         Assert.Equal(result.Total, result.Facets.Year.Sum(y => y.Count));
+    }
+
+    [Theory]
+    [InlineData("不直接抚养的一方", true)]
+    [InlineData("未直接抚养的", true)]
+    [InlineData("并非直接抚养", true)]
+    [InlineData("非直接抚养", true)]
+    [InlineData("他不得不直接抚养孩子", false)] // a double negative
+    [InlineData("明辨是非直接抚养", false)] // 是非 (its comma gone from the match form)
+    [InlineData("由母亲直接抚养", false)]
+    [InlineData("直接抚养为原则", false)]
+    public void WhenAFormulationFollowsANegation_ShouldReadItAsNegatedUnlessTheCharacterClosesAnotherWord(string text, bool negated)
+    {
+        Assert.Equal(negated, Matcher.Negated(text, text.IndexOf("直接抚养", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void WhenTheNearestFormulationIsHeldOnlyNegated_ShouldSearchTheNextInstead()
+    {
+        // 公开审理 and 直接抚养 are described alike; the only passage saying 公开审理 says 不公开审理, so it takes no place of the two.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+        [
+            ("closed.md", "2021-01-01", "甲", "涉及个人隐私的案件，不公开审理。"),
+            ("held.md", "2021-02-01", "乙", "不满两周岁的，以由母亲直接抚养为原则。"),
+            .. Articles,
+        ]);
+        var thesaurus = Thesaurus.Parse("formulations:\n  公开审理: [离婚后孩子跟谁]\n  直接抚养: [离婚后孩子跟谁]\n", "test");
+
+        var result = new Searcher(index, new QueryUnderstanding(thesaurus)).Search(new SearchRequest { Query = "离婚后孩子跟谁", Limit = 50, ByMeaning = false, NearMatches = false });
+
+        Assert.Equal(["直接抚养"], result.Reading!.Formulations);
+        Assert.Contains(result.Hits, h => h.Text.StartsWith("不满两周岁", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Hits, h => h.Text.Contains("公开审理", StringComparison.Ordinal));
     }
 
     [Fact]
