@@ -58,7 +58,7 @@ internal static class FormulationMatcher
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         double Weight(string pair) => weights.TryGetValue(pair, out var w) ? w : weights[pair] = rarity(pair);
         double? queryWeight = null; // looked up only once a description shares two words
-        var said = string.Concat(words.Concat(singles));
+        var said = words.Concat(singles).SelectMany(w => w).ToHashSet();
         var best = new Dictionary<string, (double Score, double Least, double Most)>(StringComparer.Ordinal);
         foreach (var (d, pairs) in shared)
         {
@@ -94,16 +94,15 @@ internal static class FormulationMatcher
     /// near: 离婚后孩子归谁抚养 shares 离婚、婚后、孩子 alike with 离婚后给孩子的钱 (抚养费), 离婚后看孩子 (探望权) and 离婚后孩子跟谁
     /// (直接抚养), and the last says nothing the query does not (钱, 看).
     /// </summary>
-    internal static (double Least, double Most) Closeness(string query, string description)
+    internal static (double Least, double Most) Closeness(HashSet<char> query, HashSet<char> description)
     {
-        var (q, d) = (query.ToHashSet(), description.ToHashSet());
-        if (q.Count == 0 || d.Count == 0)
+        if (query.Count == 0 || description.Count == 0)
         {
             return (0, 0);
         }
 
-        var common = q.Count(d.Contains);
-        var (ofQuery, ofDescription) = ((double)common / q.Count, (double)common / d.Count);
+        var common = query.Count(description.Contains);
+        var (ofQuery, ofDescription) = ((double)common / query.Count, (double)common / description.Count);
         return (Math.Min(ofQuery, ofDescription), Math.Max(ofQuery, ofDescription));
     }
 
@@ -125,7 +124,7 @@ internal static class FormulationMatcher
     private static Described Describe(Thesaurus thesaurus, Segmenter segmenter)
     {
         var descriptions = new List<(string Formulation, string[][] Words)>();
-        var characters = new List<string>();
+        var characters = new List<HashSet<char>>();
         var byPair = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (formulation, texts) in thesaurus.Formulations)
         {
@@ -144,7 +143,7 @@ internal static class FormulationMatcher
                 }
 
                 descriptions.Add((formulation, words));
-                characters.Add(string.Concat(said));
+                characters.Add(said.SelectMany(w => w).ToHashSet());
             }
         }
 
@@ -152,5 +151,5 @@ internal static class FormulationMatcher
     }
 
     /// <summary>Each description's formulation and words (as pairs), its characters (<see cref="Closeness"/>), and the descriptions holding each pair.</summary>
-    private sealed record Described(List<(string Formulation, string[][] Words)> Descriptions, List<string> Characters, Dictionary<string, List<int>> ByPair);
+    private sealed record Described(List<(string Formulation, string[][] Words)> Descriptions, List<HashSet<char>> Characters, Dictionary<string, List<int>> ByPair);
 }

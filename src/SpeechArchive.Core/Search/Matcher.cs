@@ -157,17 +157,13 @@ internal static class Matcher
     /// </summary>
     internal static bool Negated(ReadOnlySpan<char> text, int at)
     {
-        if (at == 0 || !NegationCharacters.Contains(text[at - 1], StringComparison.Ordinal))
-        {
-            return false;
-        }
-
         var before = at >= 2 ? text[at - 2] : '\0';
-        return text[at - 1] switch
+        return at > 0 && text[at - 1] switch
         {
             '不' => !"得能可".Contains(before, StringComparison.Ordinal),
             '非' => !"是除无莫南北东西中".Contains(before, StringComparison.Ordinal),
-            _ => true,
+            '未' => true,
+            _ => false,
         };
     }
 

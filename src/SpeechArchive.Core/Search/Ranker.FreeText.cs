@@ -34,12 +34,13 @@ internal static partial class Ranker
 
     /// <summary>
     /// Ranks the passages for <paramref name="query"/>: <paramref name="matchWord"/> finds the passages whose text holds a word,
-    /// <paramref name="matchRun"/> those holding a run or phrase, or under a heading that holds it. With
+    /// <paramref name="matchRun"/> those holding a run or phrase, or under a heading that holds it, <paramref name="matchFormulation"/>
+    /// those holding a formulation not negated (<see cref="WordMatches.Affirmed"/>). With
     /// <paramref name="exhaustive"/>, near matching without its shortcuts (the reference the tests hold them to).
     /// </summary>
     private static Ranking RankFreeText(IndexSnapshot index, FreeTextQuery query, IReadOnlyList<QueryWord> excluded,
-        Func<QueryWord, WordMatch> matchWord, Func<QueryWord, WordMatch> matchRun, NearMatchOptions nearMatches, Thesaurus? thesaurus, bool byMeaning,
-        bool exhaustive)
+        Func<QueryWord, WordMatch> matchWord, Func<QueryWord, WordMatch> matchRun, Func<QueryWord, WordMatch> matchFormulation, NearMatchOptions nearMatches,
+        Thesaurus? thesaurus, bool byMeaning, bool exhaustive)
     {
         var bm25 = new Bm25(index, fieldBoosts: !query.Plain);
 
@@ -85,7 +86,7 @@ internal static partial class Ranker
         var byFormulation = Array.Empty<int>();
         foreach (var formulation in query.Formulations)
         {
-            var holding = Formulation(bm25.Score(Matcher.Affirmed(index, matchRun(formulation))), words);
+            var holding = Formulation(bm25.Score(matchFormulation(formulation)), words);
             byFormulation = PostingsMath.Union([byFormulation, PostingsMath.Except(holding.Docs, words.Docs)]);
             words = words.Or(holding);
         }
@@ -233,7 +234,7 @@ internal static partial class Ranker
 
     /// <summary>
     /// The passages holding a formulation the query describes (<see cref="FreeTextQuery.Formulations"/>; not negated:
-    /// <see cref="Matcher.Affirmed"/>), by its BM25 scaled so that the best scores <see cref="FormulationWeight"/> times the
+    /// <see cref="WordMatches.Affirmed"/>), by its BM25 scaled so that the best scores <see cref="FormulationWeight"/> times the
     /// best word score below the as-written tier; added to their own word scores.
     /// </summary>
     private static ScoredDocs Formulation(ScoredDocs formulation, ScoredDocs words)

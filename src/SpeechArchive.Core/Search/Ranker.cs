@@ -24,7 +24,7 @@ internal static partial class Ranker
 
         if (query.FreeText is { } free)
         {
-            return RankFreeText(index, free, query.Original.Excluded, matches.InText, w => matches.Get(w), query.Understanding!.NearMatches,
+            return RankFreeText(index, free, query.Original.Excluded, matches.InText, w => matches.Get(w), matches.Affirmed, query.Understanding!.NearMatches,
                 query.Request.Expand ? query.Understanding.Thesaurus : null, byMeaning: query.Request.Expand && query.Request.ByMeaning, exhaustive);
         }
 

@@ -13,6 +13,7 @@ internal sealed class WordMatches(IndexSnapshot index)
 
     private readonly Dictionary<(QueryWord, bool), WordMatch> matches = [];
     private readonly Dictionary<QueryWord, int[][]?> terms = [];
+    private readonly Dictionary<QueryWord, WordMatch> affirmed = [];
 
     /// <summary>The passages holding <paramref name="word"/>, and with <paramref name="headings"/> those under a heading or title holding it.</summary>
     public WordMatch Get(QueryWord word, bool headings = true)
@@ -46,10 +47,13 @@ internal sealed class WordMatches(IndexSnapshot index)
     }
 
     /// <summary>
-    /// Whether some passage, or a heading over one, holds <paramref name="word"/> not negated (<see cref="Matcher.Affirmed"/>):
-    /// whether a formulation the query describes can be searched (its whole match, which the ranking needs then anyway).
+    /// The passages holding <paramref name="word"/> (a formulation the query describes) not negated, or under a heading holding
+    /// it: <see cref="Matcher.Affirmed"/> over <see cref="Get"/>, made once for the reading and the ranking.
     /// </summary>
-    public bool HeldAffirmed(QueryWord word) => Matcher.Affirmed(index, Get(word)).Docs.Length > 0;
+    public WordMatch Affirmed(QueryWord word) => affirmed.TryGetValue(word, out var match) ? match : affirmed[word] = Matcher.Affirmed(index, Get(word));
+
+    /// <summary>Whether some passage, or a heading over one, holds <paramref name="word"/> not negated (<see cref="Affirmed"/>): whether a formulation can be searched.</summary>
+    public bool HeldAffirmed(QueryWord word) => Affirmed(word).Docs.Length > 0;
 
     /// <summary>The passages whose own text holds <paramref name="word"/> (a word of free text).</summary>
     public WordMatch InText(QueryWord word) => Get(word, headings: false);
