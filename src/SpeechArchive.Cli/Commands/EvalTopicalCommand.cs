@@ -37,7 +37,7 @@ internal static class EvalTopicalCommand
         var show = new Option<string[]>("--show") { Description = "Also print these needs' top ten in every mode, each passage with its grade (- unjudged)", AllowMultipleArgumentsPerToken = true };
         var learnOrder = new Option<bool>("--learn-order")
         {
-            Description = "Instead of scoring, learn the topical order's weights from the tune split's judged topics and print them (Ranker.Topical.cs holds them)",
+            Description = "Instead of scoring, learn the topical order's weights from the tune split's judged topics, and the free-text order's from its questions and paraphrases, and print them (Ranker.Topical.cs and Ranker.FreeTextOrder.cs hold them)",
         };
         var json = CommonOptions.Json("the report");
         var command = new Command("eval-topical", "Score free-text search on topical needs: nDCG@10 and P@10 per kind and split, against the strict phrase mode and plain BM25 over words.")
@@ -56,7 +56,7 @@ internal static class EvalTopicalCommand
                 var searcher = ArchiveOptions.OpenSearcher(index, parse);
                 if (parse.GetValue(learnOrder))
                 {
-                    return CommonOptions.Print(parse, json, TopicalOrderLearner.Learn(searcher, set), PrintModel);
+                    return CommonOptions.Print(parse, json, new LearnedOrders(TopicalOrderLearner.Learn(searcher, set), TopicalOrderLearner.LearnFreeText(searcher, set)), PrintModels);
                 }
 
                 var rankings = chosen;
@@ -84,7 +84,16 @@ internal static class EvalTopicalCommand
         return command;
     }
 
-    private static void PrintModel(TopicalOrderModel model)
+    private static void PrintModels(LearnedOrders orders)
+    {
+        Console.WriteLine("The topical order (topics matched strictly):");
+        PrintModel(orders.Topical, "Ranker.TopicalWeights");
+        Console.WriteLine();
+        Console.WriteLine("The free-text order (questions and paraphrases read as questions):");
+        PrintModel(orders.FreeText, "Ranker.FreeTextWeights");
+    }
+
+    private static void PrintModel(TopicalOrderModel model, string field)
     {
         var table = new Table().AddColumns("feature", "weight per unit", "weight per standard deviation");
         for (var f = 0; f < model.Names.Count; f++)
@@ -93,7 +102,7 @@ internal static class EvalTopicalCommand
         }
 
         AnsiConsole.Write(table);
-        Console.WriteLine($"{model.Pairs} judged pairs of {model.Candidates} passages, {model.Needs} needs. As Ranker.TopicalWeights:");
+        Console.WriteLine($"{model.Pairs} judged pairs of {model.Candidates} passages, {model.Needs} needs. As {field}:");
         Console.WriteLine($"[{string.Join(", ", model.Weights.Select(F4))}]");
     }
 

@@ -67,7 +67,8 @@ internal static partial class Ranker
             : null;
         var slots = query.Slots.Select(s => SlotScores(bm25, s, scoredWord)).ToList();
         var (words, minimum, wordsHeld) = AtLeast(slots, query.MinimumMatch, asWritten.Count);
-        if (!query.Plain && slots.Count > 1 && MostlyShort(index, words))
+        var mostlyShort = !query.Plain && MostlyShort(index, words);
+        if (mostlyShort && slots.Count > 1)
         {
             Coordinate(words, wordsHeld, slots.Count);
         }
@@ -113,7 +114,7 @@ internal static partial class Ranker
         return new Ranking
         {
             Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = byMeaningAlone ?? [], MeaningSearched = byMeaningAlone is not null,
-            Formulation = byFormulation,
+            MeaningQuery = byMeaningAlone is null ? null : meaning!.Query, Formulation = byFormulation, MostlyShort = mostlyShort,
         };
     }
 

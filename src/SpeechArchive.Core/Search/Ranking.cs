@@ -40,6 +40,12 @@ internal sealed record Ranking
     /// <summary>Free text: the counted passages that hold a formulation the query describes but too few of its words (sorted).</summary>
     public int[] Formulation { get; init; } = [];
 
+    /// <summary>Free text: the query's vector where its meaning took part in the ranking (the free-text order reads its cosines).</summary>
+    public float[]? MeaningQuery { get; init; }
+
+    /// <summary>Free text: the passages counted for its words are mostly short (articles of law), which changes how they are weighed.</summary>
+    public bool MostlyShort { get; init; }
+
     /// <summary>Free text: whether the query's meaning took part in the ranking (word vectors shipped, a vector for the query).</summary>
     public bool MeaningSearched { get; init; }
 

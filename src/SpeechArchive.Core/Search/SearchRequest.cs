@@ -24,8 +24,9 @@ public sealed record SearchRequest
     /// </summary>
     public bool ByMeaning { get; init; } = true;
     /// <summary>
-    /// Strict matches by relevance: the best ordered again by how they treat the term (the topical order). Off: BM25's order,
-    /// which <c>eval-topical --learn-order</c> learns the topical order's weights from.
+    /// Strict matches by relevance: the best ordered again by how they treat the term (the topical order), and a question's
+    /// by how they treat it (the free-text order). Off: BM25's order and the fused order, which <c>eval-topical --learn-order</c>
+    /// learns the orders' weights from.
     /// </summary>
     public bool OrderTopically { get; init; } = true;
     /// <summary>Append near matches (characters missing, halves swapped, near-synonyms) after the strict ones (needs <see cref="Searcher.Understanding"/>).</summary>

@@ -30,7 +30,8 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var (query, matches, ranking) = Rank(request);
         var filters = ResolvedFilters.Resolve(Index, query.Query.Filters);
         var collected = Collect(ranking, filters, request,
-            Ranker.OrdersTopically(query, ranking) ? best => Ranker.OrderTopically(Index, query, ranking, matches, best) : null);
+            Ranker.OrdersTopically(query, ranking) ? best => Ranker.OrderTopically(Index, query, ranking, matches, best)
+            : Ranker.OrdersFreeText(query, ranking) ? best => Ranker.OrderFreeText(Index, query, ranking, matches, best) : null);
         var hits = collected.Top.Select(x => MakeHit(x.Doc, x.Score, query, ranking, filters, x.InSpeech)).ToList();
         var result = new SearchResult
         {
@@ -66,6 +67,25 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
 
         var top = Collect(ranking, ResolvedFilters.Resolve(Index, understood.Query.Filters), request).Top.Select(x => (x.Doc, x.Score, 0)).ToList();
         var rows = Ranker.TopicalRows(Index, understood, ranking, matches, top, top.Count);
+        return [.. top.Select((x, i) => (Index.Passages[x.Doc].Id, rows[i].Tier, rows[i].Features))];
+    }
+
+    /// <summary>
+    /// The best free-text matches of <paramref name="query"/> before the free-text order, best first, each with its tier and
+    /// features (<see cref="Ranker.FreeTextRows"/>): what <c>eval-topical --learn-order</c> learns the free-text order's weights
+    /// from. Empty for a query the free-text order does not take (not a question, or ranked without meaning).
+    /// </summary>
+    internal List<(string Passage, int Tier, double[] Features)> FreeTextCandidates(string query)
+    {
+        var request = new SearchRequest { Query = query, Limit = Ranker.TopicalDepth, OrderTopically = false };
+        var (understood, matches, ranking) = Rank(request);
+        if (!Ranker.TakesFreeTextOrder(understood.FreeText, ranking))
+        {
+            return [];
+        }
+
+        var top = Collect(ranking, ResolvedFilters.Resolve(Index, understood.Query.Filters), request).Top.Select(x => (x.Doc, x.Score, 0)).ToList();
+        var rows = Ranker.FreeTextRows(Index, understood, ranking, matches, top, top.Count);
         return [.. top.Select((x, i) => (Index.Passages[x.Doc].Id, rows[i].Tier, rows[i].Features))];
     }
 

@@ -106,8 +106,8 @@ public sealed record TopicalMode(string Name, SearchMode Mode, bool ByMeaning = 
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Rankings { get; init; }
 
     /// <summary>
-    /// The hybrid default (free text fused with meaning), the same without the topical order (strict matches in BM25's
-    /// order), the same words without meaning, meaning alone, exactly as typed, and plain BM25 over the words.
+    /// The hybrid default (free text fused with meaning), the same without the topical and free-text orders (strict matches
+    /// in BM25's order, questions in the fused order), the same words without meaning, meaning alone, exactly as typed, and plain BM25 over the words.
     /// </summary>
     public static IReadOnlyList<TopicalMode> All { get; } =
     [

@@ -3,8 +3,9 @@ using SpeechArchive.Search;
 namespace SpeechArchive.Writing;
 
 /// <summary>
-/// Learns the topical order's weights (<c>Search/Ranker.Topical.cs</c>) from judged passages: for every topic need of a split,
-/// the best strict matches in BM25's order with their features; for every two of them in one tier judged with different
+/// Learns the topical order's weights (<c>Search/Ranker.Topical.cs</c>) and the free-text order's (<c>Search/Ranker.FreeTextOrder.cs</c>)
+/// from judged passages: for every topic need of the tune split, the best strict matches in BM25's order with their features
+/// (for every question, the best free-text matches in the fused order); for every two of them in one tier judged with different
 /// grades, the difference of their standardised features should score positive (pairwise logistic regression, RankNet's loss
 /// on a linear scorer, L2-regularised, full-batch gradient descent from zero to convergence: deterministic). The weights are given per unit of each feature.
 /// </summary>
@@ -20,23 +21,39 @@ public static class TopicalOrderLearner
 
     private const double Step = 0.1;
 
-    /// <summary>The weights learned from <paramref name="set"/>'s topic needs of the tune split.</summary>
+    /// <summary>The topical order's weights learned from <paramref name="set"/>'s topic needs of the tune split.</summary>
     public static TopicalOrderModel Learn(Searcher searcher, TopicalSet set)
     {
         ArgumentNullException.ThrowIfNull(searcher);
+        return Learn(set, ["topic"], searcher.TopicalCandidates, Ranker.TopicalFeatureNames, "the topical order", "matched strictly");
+    }
+
+    /// <summary>
+    /// The free-text order's weights learned from <paramref name="set"/>'s question and paraphrase needs of the tune split
+    /// (those read as questions: <see cref="Searcher.FreeTextCandidates"/>).
+    /// </summary>
+    public static TopicalOrderModel LearnFreeText(Searcher searcher, TopicalSet set)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        return Learn(set, ["question", "paraphrase"], searcher.FreeTextCandidates, Ranker.FreeTextFeatureNames, "the free-text order", "read as a question and ranked with its meaning");
+    }
+
+    private static TopicalOrderModel Learn(TopicalSet set, string[] kinds, Func<string, List<(string Passage, int Tier, double[] Features)>> candidatesOf,
+        string[] names, string order, string taken)
+    {
         ArgumentNullException.ThrowIfNull(set);
-        var needs = set.Needs.Where(n => n.Split == "tune" && n.Kind == "topic").ToList();
+        var needs = set.Needs.Where(n => n.Split == "tune" && kinds.Contains(n.Kind)).ToList();
+        var what = string.Join(" or ", kinds);
         if (needs.Count == 0)
         {
-            throw new SpeechArchiveException("the set has no topic need of the tune split: nothing to learn the topical order from");
+            throw new SpeechArchiveException($"the set has no {what} need of the tune split: nothing to learn {order} from");
         }
 
-        var candidates = needs.Select(n => (Need: n, Ranked: searcher.TopicalCandidates(n.Query))).ToList();
+        var candidates = needs.Select(n => (Need: n, Ranked: candidatesOf(n.Query))).ToList();
         var rows = candidates.SelectMany(c => c.Ranked.Select(r => r.Features)).ToList();
-        var names = Ranker.TopicalFeatureNames;
         if (rows.Count == 0)
         {
-            throw new SpeechArchiveException("no topic need of the tune split is matched strictly: nothing to learn the topical order from");
+            throw new SpeechArchiveException($"no {what} need of the tune split is {taken}: nothing to learn {order} from");
         }
 
         var mean = new double[names.Length];
@@ -65,7 +82,7 @@ public static class TopicalOrderLearner
 
         if (pairs.Count == 0)
         {
-            throw new SpeechArchiveException("no two passages of a topic need of the tune split are judged with different grades: nothing to learn the topical order from");
+            throw new SpeechArchiveException($"no two passages of a {what} need of the tune split are judged with different grades: nothing to learn {order} from");
         }
 
         var weights = Fit(pairs, names.Length);
@@ -128,3 +145,6 @@ public static class TopicalOrderLearner
 /// judged pairs of <paramref name="Needs"/> needs' <paramref name="Candidates"/> passages.
 /// </summary>
 public sealed record TopicalOrderModel(IReadOnlyList<string> Names, double[] Weights, double[] Standardised, int Pairs, int Needs, int Candidates);
+
+/// <summary>The learned orders (<c>eval-topical --learn-order</c>): the topical order's weights and the free-text order's.</summary>
+public sealed record LearnedOrders(TopicalOrderModel Topical, TopicalOrderModel FreeText);

@@ -5,7 +5,7 @@ using SpeechArchive.Writing;
 namespace SpeechArchive.Tests.Writing;
 
 /// <summary>
-/// The topical order's weights in <c>Ranker.Topical.cs</c> are what <c>eval-topical --learn-order</c> learns from the committed
+/// The topical order's weights in <c>Ranker.Topical.cs</c> and the free-text order's in <c>Ranker.FreeTextOrder.cs</c> are what <c>eval-topical --learn-order</c> learns from the committed
 /// tune judgments over corpus/ + the shared reports and xi-2020 (laid out as eval-topical lays them out): committed data
 /// beside the command that makes it again.
 /// </summary>
@@ -21,14 +21,24 @@ public sealed class TopicalOrderWeightsTests
         Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
         var set = TopicalSet.Load(Path.Combine(FixturePaths.Root, "Topical", "needs.tsv"), Path.Combine(FixturePaths.Root, "Topical", "judgments.tsv"));
 
-        var model = TopicalOrderLearner.Learn(new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default), set);
+        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
 
-        Assert.Equal(13, model.Needs);
-        Assert.Equal(Ranker.TopicalWeights.Length, model.Weights.Length);
+        var topical = TopicalOrderLearner.Learn(searcher, set);
+        var freeText = TopicalOrderLearner.LearnFreeText(searcher, set);
+
+        Assert.Equal(13, topical.Needs);
+        Assert.Equal(26, freeText.Needs);
+        AssertCommitted(Ranker.TopicalWeights, Ranker.TopicalFeatureNames, topical);
+        AssertCommitted(Ranker.FreeTextWeights, Ranker.FreeTextFeatureNames, freeText);
+    }
+
+    private static void AssertCommitted(double[] committed, string[] names, TopicalOrderModel model)
+    {
+        Assert.Equal(committed.Length, model.Weights.Length);
         for (var f = 0; f < model.Weights.Length; f++)
         {
-            Assert.True(Math.Abs(Ranker.TopicalWeights[f] - model.Weights[f]) < 0.00005,
-                $"{Ranker.TopicalFeatureNames[f]}: committed {Ranker.TopicalWeights[f]}, learned {model.Weights[f]:0.0000} (run eval-topical --learn-order)");
+            Assert.True(Math.Abs(committed[f] - model.Weights[f]) < 0.00005,
+                $"{names[f]}: committed {committed[f]}, learned {model.Weights[f]:0.0000} (run eval-topical --learn-order)");
         }
     }
 }
