@@ -28,12 +28,15 @@ internal sealed class MeaningSearch
 
     /// <summary>
     /// Makes the query's vector (a word the vectors do not know read from the passages <paramref name="matchWord"/> finds for
-    /// it, on this thread) and starts looking for the <paramref name="depth"/> passages nearest it.
+    /// it, a formulation from those <paramref name="matchFormulation"/> finds, not negated; on this thread) and starts looking
+    /// for the <paramref name="depth"/> passages nearest it.
     /// </summary>
-    public static MeaningSearch Start(PassageVectors vectors, FreeTextQuery query, Func<QueryWord, WordMatch> matchWord, int depth)
+    public static MeaningSearch Start(PassageVectors vectors, FreeTextQuery query, Func<QueryWord, WordMatch> matchWord,
+        Func<QueryWord, WordMatch> matchFormulation, int depth)
     {
-        var known = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions)).Concat(query.Formulations).DistinctBy(w => w.Text).ToDictionary(w => w.Text);
-        IReadOnlyList<int> Holding(string word) => known.TryGetValue(word, out var w) ? matchWord(w).Docs : [];
+        var known = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions)).Select(w => (Word: w, Match: matchWord))
+            .Concat(query.Formulations.Select(f => (Word: f, Match: matchFormulation))).DistinctBy(w => w.Word.Text).ToDictionary(w => w.Word.Text);
+        IReadOnlyList<int> Holding(string word) => known.TryGetValue(word, out var w) ? w.Match(w.Word).Docs : [];
         var texts = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions).Select(w => w.Text).Prepend(s.Text)).Concat(query.Formulations.Select(f => f.Text));
         return new MeaningSearch(vectors, vectors.Query(texts.Distinct(), Holding), depth);
     }

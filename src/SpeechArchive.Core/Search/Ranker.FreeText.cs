@@ -47,7 +47,7 @@ internal static partial class Ranker
         // The passages nearest the query's meaning are looked for on another core while its words are ranked (which needs none of it).
         var meaning = byMeaning && !query.Plain && query.Phrases.Count == 0 && excluded.Count == 0
             && SearchStructures.Of(index).PassageVectors is { } vectors
-            ? MeaningSearch.Start(vectors, query, matchWord, MeaningDepth)
+            ? MeaningSearch.Start(vectors, query, matchWord, matchFormulation, MeaningDepth)
             : null;
         var held = exhaustive ? null : FreeTextCandidates.AtLeast(query.Slots, matchWord, query.MinimumMatch);
 

@@ -32,7 +32,8 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var collected = Collect(ranking, filters, request,
             Ranker.OrdersTopically(query, ranking) ? best => Ranker.OrderTopically(Index, query, ranking, matches, best)
             : Ranker.OrdersFreeText(query, ranking) ? best => Ranker.OrderFreeText(Index, query, ranking, matches, best) : null);
-        var hits = collected.Top.Select(x => MakeHit(x.Doc, x.Score, query, ranking, filters, x.InSpeech)).ToList();
+        var affirmedOnly = query.FreeText?.FormulationsOnly();
+        var hits = collected.Top.Select(x => MakeHit(x.Doc, x.Score, query, ranking, filters, x.InSpeech, affirmedOnly)).ToList();
         var result = new SearchResult
         {
             Query = request.Query,
@@ -98,8 +99,12 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         return (query, matches, Ranker.Rank(Index, query, matches, Exhaustive));
     }
 
-    /// <summary>The hit for passage <paramref name="doc"/>: how it matched, a snippet marking the query, and the heading over it if one holds a phrase.</summary>
-    private SearchHit MakeHit(int doc, double score, UnderstoodQuery query, Ranking ranking, ResolvedFilters filters, int? inSpeech)
+    /// <summary>
+    /// The hit for passage <paramref name="doc"/>: how it matched, a snippet marking the query (a formulation it describes,
+    /// <paramref name="affirmedOnly"/>, only where not negated), and the heading over it if one holds a phrase.
+    /// </summary>
+    private SearchHit MakeHit(int doc, double score, UnderstoodQuery query, Ranking ranking, ResolvedFilters filters, int? inSpeech,
+        IReadOnlySet<string>? affirmedOnly)
     {
         var p = Index.Passages[doc];
         (int, int)? focus = null;
@@ -113,7 +118,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var (match, similarity) = ranking.Label(doc);
         var snippet = match == HitMatch.Near && query.Probe is { } probe
             ? NearSnippet(p, probe, request.SnippetLength) // a near hit shows the clause it aligned, as an appended near match does
-            : SnippetBuilder.Build(p.SourceText, p.Start, p.End, query.Forms, request.SnippetLength, focus);
+            : SnippetBuilder.Build(p.SourceText, p.Start, p.End, query.Forms, request.SnippetLength, focus, affirmedOnly);
         var hit = SearchHit.Of(Index, doc, snippet, score, inSpeech) with { Match = match, Similarity = similarity };
         if (match == HitMatch.Exact && SearchStructures.Of(Index).HeadingHits.Describe(doc, query.Phrases) is { } heading)
         {

@@ -7,15 +7,20 @@ namespace SpeechArchive.Search;
 /// <summary>Makes HTML-safe snippets: the passage text around the first hit, escaped, with every hit of the query in &lt;mark&gt;.</summary>
 public static class SnippetBuilder
 {
-    /// <summary>Character ranges [start, end) of <paramref name="text"/>[from..to) where any of <paramref name="forms"/> (match forms) occurs, merged and sorted.</summary>
-    public static List<(int Start, int End)> FindHits(ReadOnlySpan<char> text, int from, int to, IEnumerable<string> forms)
+    /// <summary>
+    /// Character ranges [start, end) of <paramref name="text"/>[from..to) where any of <paramref name="forms"/> (match forms) occurs,
+    /// merged and sorted; of <paramref name="affirmedOnly"/> (formulations a query describes), not where the occurrence is
+    /// negated (不直接抚养: <see cref="Matcher.Negated"/>), as the ranking does not count it.
+    /// </summary>
+    public static List<(int Start, int End)> FindHits(ReadOnlySpan<char> text, int from, int to, IEnumerable<string> forms, IReadOnlySet<string>? affirmedOnly = null)
     {
         var offsets = new List<int>(Math.Max(0, to - from));
         var match = MatchText.Build(text, from, to, offsets);
         var ranges = new List<(int Start, int End)>();
         foreach (var form in forms.Where(f => f.Length > 0).Distinct())
         {
-            MatchText.CountOccurrences(match, form, at => ranges.Add((offsets[at], offsets[at + form.Length - 1] + 1)));
+            MatchText.CountOccurrences(match.AsSpan(), form, at => ranges.Add((offsets[at], offsets[at + form.Length - 1] + 1)),
+                affirmedOnly?.Contains(form) == true ? Matcher.Negated : null);
         }
 
         ranges.Sort();
@@ -37,11 +42,13 @@ public static class SnippetBuilder
 
     /// <summary>
     /// A snippet of text[from..to) of about <paramref name="length"/> characters centred on the first hit; when there is no hit,
-    /// on <paramref name="focus"/> (a sentence the filters asked for), which is then marked itself.
+    /// on <paramref name="focus"/> (a sentence the filters asked for), which is then marked itself. Negated occurrences of
+    /// <paramref name="affirmedOnly"/> are not hits (<see cref="FindHits"/>).
     /// </summary>
-    public static string Build(ReadOnlySpan<char> text, int from, int to, IEnumerable<string> forms, int length = 160, (int Start, int End)? focus = null)
+    public static string Build(ReadOnlySpan<char> text, int from, int to, IEnumerable<string> forms, int length = 160, (int Start, int End)? focus = null,
+        IReadOnlySet<string>? affirmedOnly = null)
     {
-        var hits = FindHits(text, from, to, forms);
+        var hits = FindHits(text, from, to, forms, affirmedOnly);
         if (hits.Count == 0 && focus is { } f)
         {
             hits.Add((Math.Max(from, f.Start), Math.Min(to, f.End)));

@@ -171,6 +171,11 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
         Assert.DoesNotContain(result.Hits, h => h.Text.StartsWith("不直接抚养的一方", StringComparison.Ordinal) || h.Text.StartsWith("未直接抚养", StringComparison.Ordinal)
             || h.Text.StartsWith("非直接抚养", StringComparison.Ordinal));
         Assert.Equal(result.Total, result.Facets.Year.Sum(y => y.Count));
+
+        // Its snippet marks the occurrence that counts, not the negated one.
+        var both = result.Hits.Single(h => h.Text.StartsWith("直接抚养的一方应当配合", StringComparison.Ordinal)).Snippet;
+        Assert.Contains("<mark>直接抚养</mark>的一方应当配合", both, StringComparison.Ordinal);
+        Assert.Contains("不直接抚养的一方按时探望", both, StringComparison.Ordinal);
     }
 
     [Theory]
