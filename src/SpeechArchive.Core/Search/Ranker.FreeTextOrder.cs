@@ -48,38 +48,8 @@ internal static partial class Ranker
     /// each within its tier; the scores stay in their places, so the page still reads best first.
     /// </summary>
     public static List<(int Doc, double Score, int Date)> OrderFreeText(IndexSnapshot index, UnderstoodQuery query, Ranking ranking,
-        WordMatches matches, List<(int Doc, double Score, int Date)> best)
-    {
-        var n = Math.Min(TopicalDepth, best.Count);
-        if (n < 2)
-        {
-            return best;
-        }
-
-        var rows = FreeTextRows(index, query, ranking, matches, best, n);
-        var keys = new (int Tier, double Score, int At)[n];
-        for (var i = 0; i < n; i++)
-        {
-            var score = 0.0;
-            for (var f = 0; f < rows[i].Features.Length; f++)
-            {
-                score += FreeTextWeights[f] * rows[i].Features[f];
-            }
-
-            keys[i] = (rows[i].Tier, score, i);
-        }
-
-        var ordered = keys.OrderBy(k => k.Tier).ThenByDescending(k => k.Score).ThenBy(k => k.At).ToArray();
-        var result = new List<(int Doc, double Score, int Date)>(best.Count);
-        for (var i = 0; i < n; i++)
-        {
-            var from = best[ordered[i].At];
-            result.Add((from.Doc, best[i].Score, from.Date));
-        }
-
-        result.AddRange(best.Skip(n));
-        return result;
-    }
+        WordMatches matches, List<(int Doc, double Score, int Date)> best) =>
+        OrderWithinTiers(best, FreeTextWeights, n => FreeTextRows(index, query, ranking, matches, best, n));
 
     /// <summary>
     /// The tier (0 as written, 1 near, 2 the rest) and features of the first <paramref name="n"/> of <paramref name="best"/>

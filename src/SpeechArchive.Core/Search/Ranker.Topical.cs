@@ -83,7 +83,17 @@ internal static partial class Ranker
     /// places, so the page still reads best first.
     /// </summary>
     public static List<(int Doc, double Score, int Date)> OrderTopically(IndexSnapshot index, UnderstoodQuery query, Ranking ranking,
-        WordMatches matches, List<(int Doc, double Score, int Date)> best)
+        WordMatches matches, List<(int Doc, double Score, int Date)> best) =>
+        OrderWithinTiers(best, TopicalWeights, n => TopicalRows(index, query, ranking, matches, best, n));
+
+    /// <summary>
+    /// <paramref name="best"/> (best first) with its first <see cref="TopicalDepth"/> ordered again by a linear score of their
+    /// features under <paramref name="weights"/>, each within its tier; the rows (<paramref name="rowsOf"/> the first n) are
+    /// read only when there are two or more to order, and the scores stay in their places, so the page still reads best
+    /// first. The topical order's and the free-text order's (<c>Ranker.FreeTextOrder.cs</c>) one way of ordering.
+    /// </summary>
+    private static List<(int Doc, double Score, int Date)> OrderWithinTiers(List<(int Doc, double Score, int Date)> best, double[] weights,
+        Func<int, (int Tier, double[] Features)[]> rowsOf)
     {
         var n = Math.Min(TopicalDepth, best.Count);
         if (n < 2)
@@ -91,14 +101,14 @@ internal static partial class Ranker
             return best;
         }
 
-        var rows = TopicalRows(index, query, ranking, matches, best, n);
+        var rows = rowsOf(n);
         var keys = new (int Tier, double Score, int At)[n];
         for (var i = 0; i < n; i++)
         {
             var score = 0.0;
             for (var f = 0; f < rows[i].Features.Length; f++)
             {
-                score += TopicalWeights[f] * rows[i].Features[f];
+                score += weights[f] * rows[i].Features[f];
             }
 
             keys[i] = (rows[i].Tier, score, i);
