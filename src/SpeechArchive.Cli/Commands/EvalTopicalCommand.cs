@@ -37,7 +37,7 @@ internal static class EvalTopicalCommand
         var show = new Option<string[]>("--show") { Description = "Also print these needs' top ten in every mode, each passage with its grade (- unjudged)", AllowMultipleArgumentsPerToken = true };
         var learnOrder = new Option<bool>("--learn-order")
         {
-            Description = "Instead of scoring, learn the topical order's weights from the tune split's judged topics, and the free-text order's from its questions and paraphrases, and print them (Ranker.Topical.cs and Ranker.FreeTextOrder.cs hold them)",
+            Description = "Instead of scoring, learn the topical order's weights from the tune split's judged topics, and the free-text order's from its needs read as questions, and print them (Ranker.Topical.cs and Ranker.FreeTextOrder.cs hold them)",
         };
         var json = CommonOptions.Json("the report");
         var command = new Command("eval-topical", "Score free-text search on topical needs: nDCG@10 and P@10 per kind and split, against the strict phrase mode and plain BM25 over words.")

@@ -1,17 +1,17 @@
 namespace SpeechArchive.Search;
 
 /// <summary>
-/// The free-text order. A question or a paraphrase (<see cref="FreeTextQuery"/>) is ranked by tiers and a fusion of its words'
-/// BM25 with its meaning (<c>Ranker.FreeText.cs</c>); what tells the passages squarely about it among the first pages is read
-/// here, as the topical order reads a term's: how much of the query a passage holds (its words weighted by rarity), how
+/// The free-text order. A question (<see cref="FreeTextQuery"/>) is ranked by tiers and a fusion of its words' BM25 with its
+/// meaning (<c>Ranker.FreeText.cs</c>); what tells the passages squarely about it among the first pages is read here, as the
+/// topical order reads a term's: how much of the query a passage holds (its words weighted by rarity), how
 /// often and how early, in its heading, a formulation the query describes, and its nearness to the query's meaning as a
 /// cosine rather than a rank. The best <see cref="TopicalDepth"/> are ordered again by a linear score of those features
 /// (<see cref="FreeTextFeatureNames"/>), each within its tier (as written, near, the rest); the weights are learned from the
-/// judged pairs of the tune split's questions and paraphrases by <c>eval-topical --learn-order</c> (docs/relevance.md).
+/// judged pairs of the tune split's needs read as questions by <c>eval-topical --learn-order</c> (docs/relevance.md).
 /// </summary>
 internal static partial class Ranker
 {
-    /// <summary>The features' names, in the order <see cref="FreeTextFeatures"/> gives them and <see cref="FreeTextWeights"/> weighs them.</summary>
+    /// <summary>The features' names, in the order <see cref="FreeTextRows"/> gives them and <see cref="FreeTextWeights"/> weighs them.</summary>
     public static readonly string[] FreeTextFeatureNames =
     [
         "log length", "log(1 + occurrences)", "first occurrence", "in first sentence", "in own heading", "occurrences per 100", "score share", "meaning",
