@@ -33,8 +33,13 @@ internal sealed record FreeTextQuery(
     /// The formulations' match forms that are not also a run, word, part, term or phrase of the query: a snippet marks them only
     /// where they are not negated, as the ranking counts them (<see cref="Matcher.Affirmed"/>).
     /// </summary>
-    public IReadOnlySet<string> FormulationsOnly() =>
-        Formulations.Select(f => f.MatchForm).Except(Forms.Except(Formulations.Select(f => f.MatchForm))).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> FormulationsOnly()
+    {
+        var others = Runs.Select(r => r.MatchForm)
+            .Concat(Slots.SelectMany(s => s.Words.Concat(s.Expansions).Concat(s.Components)).Select(w => w.MatchForm))
+            .Concat(Phrases.Select(p => p.MatchForm)).ToHashSet(StringComparer.Ordinal);
+        return Formulations.Select(f => f.MatchForm).Where(f => !others.Contains(f)).ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>Every match form to mark in a snippet: runs, words and their parts and expansions, formulations.</summary>
     public IEnumerable<string> Forms => Runs.Select(r => r.MatchForm)

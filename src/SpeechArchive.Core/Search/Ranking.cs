@@ -43,7 +43,10 @@ internal sealed record Ranking
     /// <summary>Free text: the query's vector where its meaning took part in the ranking (the free-text order reads its cosines).</summary>
     public float[]? MeaningQuery { get; init; }
 
-    /// <summary>Free text: the passages counted for its words are mostly short (articles of law), which changes how they are weighed.</summary>
+    /// <summary>
+    /// Free text: the passages counted for its words (where none holds enough of them, all those counted: by a formulation or
+    /// by meaning) are mostly short, articles of law, which changes how they are weighed.
+    /// </summary>
     public bool MostlyShort { get; init; }
 
     /// <summary>Free text: whether the query's meaning took part in the ranking (word vectors shipped, a vector for the query).</summary>

@@ -74,7 +74,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     /// <summary>
     /// The best free-text matches of <paramref name="query"/> before the free-text order, best first, each with its tier and
     /// features (<see cref="Ranker.FreeTextRows"/>): what <c>eval-topical --learn-order</c> learns the free-text order's weights
-    /// from. Empty for a query the free-text order does not take (not a question, or ranked without meaning).
+    /// from. Empty for a query the free-text order does not take (not a question, ranked without meaning, or among articles of law).
     /// </summary>
     internal List<(string Passage, int Tier, double[] Features)> FreeTextCandidates(string query)
     {
