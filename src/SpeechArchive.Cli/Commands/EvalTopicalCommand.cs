@@ -56,7 +56,7 @@ internal static class EvalTopicalCommand
                 var searcher = ArchiveOptions.OpenSearcher(index, parse);
                 if (parse.GetValue(learnOrder))
                 {
-                    return CommonOptions.Print(parse, json, new LearnedOrders(TopicalOrderLearner.Learn(searcher, set), TopicalOrderLearner.LearnFreeText(searcher, set)), PrintModels);
+                    return CommonOptions.Print(parse, json, LearnedOrders.Learn(searcher, set), PrintModels);
                 }
 
                 var rankings = chosen;
@@ -86,11 +86,23 @@ internal static class EvalTopicalCommand
 
     private static void PrintModels(LearnedOrders orders)
     {
-        Console.WriteLine("The topical order (topics matched strictly):");
-        PrintModel(orders.Topical, "Ranker.TopicalWeights");
-        Console.WriteLine();
-        Console.WriteLine("The free-text order (questions and paraphrases read as questions):");
-        PrintModel(orders.FreeText, "Ranker.FreeTextWeights");
+        if (orders.Topical is { } topical)
+        {
+            Console.WriteLine("The topical order (topics matched strictly):");
+            PrintModel(topical, "Ranker.TopicalWeights");
+            Console.WriteLine();
+        }
+
+        if (orders.FreeText is { } freeText)
+        {
+            Console.WriteLine("The free-text order (needs read as questions):");
+            PrintModel(freeText, "Ranker.FreeTextWeights");
+        }
+
+        foreach (var reason in orders.Unlearned)
+        {
+            Console.WriteLine($"Not learned: {reason}.");
+        }
     }
 
     private static void PrintModel(TopicalOrderModel model, string field)

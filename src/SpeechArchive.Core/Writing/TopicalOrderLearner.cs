@@ -146,5 +146,31 @@ public static class TopicalOrderLearner
 /// </summary>
 public sealed record TopicalOrderModel(IReadOnlyList<string> Names, double[] Weights, double[] Standardised, int Pairs, int Needs, int Candidates);
 
-/// <summary>The learned orders (<c>eval-topical --learn-order</c>): the topical order's weights and the free-text order's.</summary>
-public sealed record LearnedOrders(TopicalOrderModel Topical, TopicalOrderModel FreeText);
+/// <summary>
+/// The learned orders (<c>eval-topical --learn-order</c>): the topical order's weights and the free-text order's; one a set
+/// cannot teach (no judged topic, or no judged question) is null, with <see cref="Unlearned"/> saying why.
+/// </summary>
+public sealed record LearnedOrders(TopicalOrderModel? Topical, TopicalOrderModel? FreeText, IReadOnlyList<string> Unlearned)
+{
+    /// <summary>Both orders learned from <paramref name="set"/>, each where it can be; throws when neither can.</summary>
+    public static LearnedOrders Learn(Searcher searcher, TopicalSet set)
+    {
+        var unlearned = new List<string>();
+        TopicalOrderModel? Try(Func<TopicalOrderModel> learn)
+        {
+            try
+            {
+                return learn();
+            }
+            catch (SpeechArchiveException e)
+            {
+                unlearned.Add(e.Message);
+                return null;
+            }
+        }
+
+        var topical = Try(() => TopicalOrderLearner.Learn(searcher, set));
+        var freeText = Try(() => TopicalOrderLearner.LearnFreeText(searcher, set));
+        return topical is null && freeText is null ? throw new SpeechArchiveException(string.Join("; ", unlearned)) : new LearnedOrders(topical, freeText, unlearned);
+    }
+}

@@ -200,7 +200,11 @@ public sealed class TopicalOrderTests : IDisposable
         };
 
         var model = TopicalOrderLearner.Learn(searcher, new TopicalSet(needs, judgments));
+        var both = LearnedOrders.Learn(searcher, new TopicalSet(needs, judgments)); // what --learn-order prints: no question to learn from
 
+        Assert.Equal(model.Weights, both.Topical!.Weights);
+        Assert.Null(both.FreeText);
+        Assert.Contains("no question or paraphrase need", Assert.Single(both.Unlearned), StringComparison.Ordinal);
         Assert.Equal((2, 2, 4), (model.Pairs, model.Needs, model.Candidates));
         Assert.True(model.Weights.All(double.IsFinite));
         Assert.Equal(Ranker.TopicalFeatureNames.Length, model.Weights.Length);
@@ -218,8 +222,10 @@ public sealed class TopicalOrderTests : IDisposable
         var set = new TopicalSet([new TopicalNeed("n1", kind, "tune", query, need)], new Dictionary<string, IReadOnlyDictionary<string, int>>());
 
         var thrown = Assert.Throws<SpeechArchiveException>(() => TopicalOrderLearner.Learn(searcher, set));
+        var neither = Assert.Throws<SpeechArchiveException>(() => LearnedOrders.Learn(searcher, set)); // nor the free-text order
 
         Assert.Contains(error, thrown.Message, StringComparison.Ordinal);
+        Assert.Contains(error, neither.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => temp.Dispose();
