@@ -35,16 +35,21 @@ internal sealed record FreeTextQuery(
     /// </summary>
     public IReadOnlySet<string> FormulationsOnly()
     {
-        var others = Runs.Select(r => r.MatchForm)
-            .Concat(Slots.SelectMany(s => s.Words.Concat(s.Expansions).Concat(s.Components)).Select(w => w.MatchForm))
-            .Concat(Phrases.Select(p => p.MatchForm)).ToHashSet(StringComparer.Ordinal);
+        if (Formulations.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+
+        var others = WordForms.ToHashSet(StringComparer.Ordinal);
         return Formulations.Select(f => f.MatchForm).Where(f => !others.Contains(f)).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Every match form to mark in a snippet: runs, words and their parts and expansions, formulations.</summary>
-    public IEnumerable<string> Forms => Runs.Select(r => r.MatchForm)
+    /// <summary>Every match form to mark in a snippet: runs, words and their parts and expansions, quoted phrases, formulations.</summary>
+    public IEnumerable<string> Forms => WordForms.Concat(Formulations.Select(f => f.MatchForm));
+
+    /// <summary>The match forms of the query's runs, words (their parts, terms and components) and quoted phrases.</summary>
+    private IEnumerable<string> WordForms => Runs.Select(r => r.MatchForm)
         .Concat(Slots.SelectMany(s => s.Words.Concat(s.Expansions).Concat(s.Components)).Select(w => w.MatchForm))
-        .Concat(Formulations.Select(f => f.MatchForm))
         .Concat(Phrases.Select(p => p.MatchForm));
 }
 

@@ -68,7 +68,7 @@ internal static partial class Ranker
         var slots = query.Slots.Select(s => SlotScores(bm25, s, scoredWord)).ToList();
         var (words, minimum, wordsHeld) = AtLeast(slots, query.MinimumMatch, asWritten.Count);
         var mostlyShort = !query.Plain && MostlyShort(index, words);
-        var heldWords = words.Count;
+        var someHeldWords = words.Count > 0;
         if (mostlyShort && slots.Count > 1)
         {
             Coordinate(words, wordsHeld, slots.Count);
@@ -115,7 +115,7 @@ internal static partial class Ranker
         return new Ranking
         {
             Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = byMeaningAlone ?? [], MeaningSearched = byMeaningAlone is not null,
-            MeaningQuery = byMeaningAlone is null ? null : meaning!.Query, Formulation = byFormulation, MostlyShort = mostlyShort || (heldWords == 0 && !query.Plain && MostlyShort(index, words)),
+            MeaningQuery = byMeaningAlone is null ? null : meaning!.Query, Formulation = byFormulation, MostlyShort = someHeldWords || query.Plain ? mostlyShort : MostlyShort(index, words), // none held enough words: read on those counted otherwise
         };
     }
 

@@ -65,19 +65,19 @@ internal static partial class Ranker
         var held = WordsHeld(index, free, matches);
         var formulations = free.Formulations.Select(f => matches.Affirmed(f).Docs).ToList();
 
-        var rows = new (int Tier, double[] Features)[n];
+        var tiers = new int[n];
         var tierBest = new double[3];
         for (var i = 0; i < n; i++)
         {
-            var tier = FreeTextTier(ranking, best[i].Doc);
+            var tier = tiers[i] = FreeTextTier(ranking, best[i].Doc);
             tierBest[tier] = Math.Max(tierBest[tier], TierScore(best[i].Score, tier));
-            rows[i] = (tier, []);
         }
 
+        var rows = new (int Tier, double[] Features)[n];
         for (var i = 0; i < n; i++)
         {
             var doc = best[i].Doc;
-            var tier = rows[i].Tier;
+            var tier = tiers[i];
             var share = tierBest[tier] > 0 ? TierScore(best[i].Score, tier) / tierBest[tier] : 0;
             var common = TopicalFeatures(index, doc, topical, share);
             rows[i] = (tier,

@@ -57,36 +57,34 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     /// its tier and its topical features (<see cref="Ranker.TopicalRows"/>): what <c>eval-topical --learn-order</c> learns the
     /// topical order's weights from. Empty for a query the topical order does not take (read as free text, or a common word).
     /// </summary>
-    internal List<(string Passage, int Tier, double[] Features)> TopicalCandidates(string query)
-    {
-        var request = new SearchRequest { Query = query, Limit = Ranker.TopicalDepth };
-        var (understood, matches, ranking) = Rank(request);
-        if (!Ranker.OrdersTopically(understood, ranking))
-        {
-            return [];
-        }
-
-        var top = Collect(ranking, ResolvedFilters.Resolve(Index, understood.Query.Filters), request).Top.Select(x => (x.Doc, x.Score, 0)).ToList();
-        var rows = Ranker.TopicalRows(Index, understood, ranking, matches, top, top.Count);
-        return [.. top.Select((x, i) => (Index.Passages[x.Doc].Id, rows[i].Tier, rows[i].Features))];
-    }
+    internal List<(string Passage, int Tier, double[] Features)> TopicalCandidates(string query) =>
+        OrderCandidates(new SearchRequest { Query = query, Limit = Ranker.TopicalDepth }, Ranker.OrdersTopically, Ranker.TopicalRows);
 
     /// <summary>
     /// The best free-text matches of <paramref name="query"/> before the free-text order, best first, each with its tier and
     /// features (<see cref="Ranker.FreeTextRows"/>): what <c>eval-topical --learn-order</c> learns the free-text order's weights
     /// from. Empty for a query the free-text order does not take (not a question, ranked without meaning, or among articles of law).
     /// </summary>
-    internal List<(string Passage, int Tier, double[] Features)> FreeTextCandidates(string query)
+    internal List<(string Passage, int Tier, double[] Features)> FreeTextCandidates(string query) =>
+        OrderCandidates(new SearchRequest { Query = query, Limit = Ranker.TopicalDepth, OrderTopically = false },
+            (understood, ranking) => Ranker.TakesFreeTextOrder(understood.FreeText, ranking), Ranker.FreeTextRows);
+
+    /// <summary>
+    /// The best matches of <paramref name="request"/> as collected before an order, best first, with the tier and features
+    /// <paramref name="rowsOf"/> reads for each (what <c>eval-topical --learn-order</c> learns from); empty when
+    /// <paramref name="takes"/> says the order does not take the query.
+    /// </summary>
+    private List<(string Passage, int Tier, double[] Features)> OrderCandidates(SearchRequest request, Func<UnderstoodQuery, Ranking, bool> takes,
+        Func<IndexSnapshot, UnderstoodQuery, Ranking, WordMatches, IReadOnlyList<(int Doc, double Score, int Date)>, int, (int Tier, double[] Features)[]> rowsOf)
     {
-        var request = new SearchRequest { Query = query, Limit = Ranker.TopicalDepth, OrderTopically = false };
         var (understood, matches, ranking) = Rank(request);
-        if (!Ranker.TakesFreeTextOrder(understood.FreeText, ranking))
+        if (!takes(understood, ranking))
         {
             return [];
         }
 
         var top = Collect(ranking, ResolvedFilters.Resolve(Index, understood.Query.Filters), request).Top.Select(x => (x.Doc, x.Score, 0)).ToList();
-        var rows = Ranker.FreeTextRows(Index, understood, ranking, matches, top, top.Count);
+        var rows = rowsOf(Index, understood, ranking, matches, top, top.Count);
         return [.. top.Select((x, i) => (Index.Passages[x.Doc].Id, rows[i].Tier, rows[i].Features))];
     }
 
