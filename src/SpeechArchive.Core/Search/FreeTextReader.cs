@@ -173,7 +173,7 @@ internal static partial class FreeTextReader
             }
 
             List<string> result = [];
-            if (Found(word) && (whole || word.Length == 1 || segmenter.Lexicon.Contains(word) || WordLike(word)))
+            if (Found(word) && (whole || word.Length == 1 || segmenter.Lexicon.Contains(word) || (WordLike(word) && matches.MostlyWhole(Word(word), segmenter))))
             {
                 result = [word];
             }
@@ -227,8 +227,10 @@ internal static partial class FreeTextReader
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
         bool Touch(int i) => i + 1 < spans.Count && spans[i].End == spans[i + 1].Start;
         // A string the lexicon does not know is a word only where no function character is in it: 个事 (of 各个事业), 上不 and
-        // 好多 are found in the archive as strings but are not what a query means; 讲讲 is 讲.
-        bool Known(string s) => ((segmenter.Lexicon.Contains(s) || WordLike(s)) && found(s)) || (thesaurus?.RelatedTo(s).Count ?? 0) > 0;
+        // 好多 are found in the archive as strings but are not what a query means; 讲讲 is 讲. Nor where the archive holds it
+        // mostly across two words: 路排 (of 公路排水) and 长队 (of 校长队伍) in 跑远路排长队.
+        bool Known(string s) => (segmenter.Lexicon.Contains(s) && found(s)) || (WordLike(s) && found(s) && matches.MostlyWhole(Word(s), segmenter))
+            || (thesaurus?.RelatedTo(s).Count ?? 0) > 0;
 
         var pieces = new List<string>();
         for (var i = 0; i < spans.Count; i++)
@@ -307,7 +309,8 @@ internal static partial class FreeTextReader
 
     /// <summary>
     /// A string found in the archive but not in the lexicon may be searched as a word (庄稼, 整村, 当兵) unless a function
-    /// character is in it or it repeats one character (讲讲).
+    /// character is in it or it repeats one character (讲讲); the callers also ask that the archive hold it mostly whole
+    /// (<see cref="WordMatches.MostlyWhole"/>: not 路排 of 公路排水).
     /// </summary>
     private static bool WordLike(string s) => !s.Any(c => NotInWords.Contains(c)) && s.Distinct().Count() > 1;
 

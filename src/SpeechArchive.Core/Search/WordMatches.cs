@@ -118,6 +118,56 @@ internal sealed class WordMatches(IndexSnapshot index)
         return InText(part).DocFrequency >= share * InText(whole).DocFrequency;
     }
 
+    /// <summary>
+    /// Whether the passages holding <paramref name="word"/> (a string the lexicon does not know) hold it as a word of its own,
+    /// or as the start or end of one, at least as often as across two of the words the lexicon cuts their text into: 庄稼,
+    /// 山坡 and 整村 (of 整村推进) are words; 用样 (采用 | 样本), 样等 (抽样 | 等) and 路排 (公路 | 排水) are chance meetings,
+    /// which a query in everyday words (不用样样等上头点头, 跑远路排长队) would otherwise search as words. Its first
+    /// <see cref="CohesionSample"/> occurrences are read, each cut with the room of a long word either side.
+    /// </summary>
+    public bool MostlyWhole(QueryWord word, Analysis.Segmenter segmenter)
+    {
+        var form = word.MatchForm;
+        var (whole, across) = (0, 0);
+        foreach (var doc in InText(word).Docs)
+        {
+            var text = index.Passages[doc].MatchText;
+            for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
+            {
+                var from = Math.Max(0, at - CohesionMargin);
+                var (start, end) = (at - from, at - from + form.Length);
+                var crosses = false;
+                foreach (var span in segmenter.Segment(text.Substring(from, Math.Min(text.Length, end + from + CohesionMargin) - from)))
+                {
+                    var part = span.Start <= start && span.End >= end && (span.Start == start || span.End == end); // 整村 of 整村推进
+                    crosses |= !part && span.Start < end && span.End > start && (span.Start < start || span.End > end);
+                }
+
+                if (crosses)
+                {
+                    across++;
+                }
+                else
+                {
+                    whole++;
+                }
+
+                if (whole + across >= CohesionSample)
+                {
+                    return whole >= across;
+                }
+            }
+        }
+
+        return whole >= across;
+    }
+
+    /// <summary>How many occurrences of a string <see cref="MostlyWhole"/> reads.</summary>
+    private const int CohesionSample = 24;
+
+    /// <summary>How many characters either side of an occurrence <see cref="MostlyWhole"/> cuts with it.</summary>
+    private const int CohesionMargin = 6;
+
     /// <summary>Takes <paramref name="word"/>'s match (own text) from those the snapshot keeps, if it is kept and not yet known here; always true.</summary>
     private bool Recall(QueryWord word)
     {

@@ -375,6 +375,21 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.Contains(Assert.IsType<QueryReading>(village.Reading).Words, w => w.Word == "整村"); // found, no function character
     }
 
+    [Fact]
+    public void WhenAStringTheLexiconDoesNotKnowIsHeldMostlyAcrossTwoWords_ShouldNotSearchItAsAWord()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(
+            temp,
+            ("a.md", "2021-01-01", "甲", "公路排水设施要定期检查。\n\n要细致排查隐患。"),
+            ("b.md", "2022-01-01", "乙", "山坡上要多种树。\n\n荒山坡要退耕还林。"));
+
+        var reading = Assert.IsType<QueryReading>(new Searcher(index, QueryUnderstanding.Default).Search(new SearchRequest { Query = "山坡上远路排长队" }).Reading);
+
+        Assert.DoesNotContain(reading.Words, w => w.Word == "路排"); // held once, across two words (公 路 | 排水设施)
+        Assert.Contains(reading.Words, w => w.Word == "山坡"); // held as a word of its own
+    }
+
     [Theory]
     [InlineData(2, new[] { "开会", "通知" })]
     [InlineData(3, new[] { "开会发", "通知" })]
