@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using SpeechArchive.Analysis;
 using SpeechArchive.Storage;
@@ -28,6 +29,72 @@ public static class ArchiveLexicon
     {
         var stride = (int)Math.Max(1, (characters + LearningBudget - 1) / LearningBudget);
         return texts.Where((_, i) => i % stride == 0);
+    }
+
+    /// <summary>
+    /// <paramref name="learned"/> without the words that cut across the base lexicon's. A learned word the base lexicon does not
+    /// know is kept where the base lexicon's segmentation of <paramref name="texts"/> has a word boundary at both its ends at
+    /// least as often as not: 管党治党 (管党 | 治党) and 四风 (四 | 风) are kept; 违规违 (违规 | 违纪), 想信念 (理想信念) and
+    /// 纪委十 (纪委 | 十九届), fragments that a small archive's few occurrences make look like words, are not. Merged into
+    /// the base (<see cref="Lexicon.Merge"/>), a small archive's counts are scaled to the base's size, so a fragment would
+    /// otherwise cut the base's words apart wherever it meets them (违规违 / 纪, 特殊困 / 难群体).
+    /// </summary>
+    internal static Lexicon AlignedWithBase(Lexicon learned, IReadOnlyList<string> texts)
+    {
+        var baseLexicon = Lexicon.Base;
+        var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (word, _) in learned.Words)
+        {
+            if (word.Length > 1 && !baseLexicon.Contains(word))
+            {
+                candidates[word] = candidates.Count;
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return learned;
+        }
+
+        var longest = candidates.Keys.Max(w => w.Length);
+        var lookup = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
+        var (whole, across) = (new int[candidates.Count], new int[candidates.Count]);
+        var segmenter = new Segmenter(baseLexicon);
+        Parallel.ForEach(Partitioner.Create(0, texts.Count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, range =>
+        {
+            var (mine, theirs) = (new int[candidates.Count], new int[candidates.Count]);
+            for (var t = range.Item1; t < range.Item2; t++)
+            {
+                var text = texts[t];
+                var boundary = new bool[text.Length + 1];
+                foreach (var span in segmenter.Segment(text))
+                {
+                    boundary[span.Start] = boundary[span.End] = true;
+                }
+
+                for (var i = 0; i < text.Length; i++)
+                {
+                    for (var length = 2; length <= longest && i + length <= text.Length; length++)
+                    {
+                        if (lookup.TryGetValue(text.AsSpan(i, length), out var k))
+                        {
+                            (boundary[i] && boundary[i + length] ? mine : theirs)[k]++;
+                        }
+                    }
+                }
+            }
+
+            lock (candidates)
+            {
+                for (var k = 0; k < mine.Length; k++)
+                {
+                    whole[k] += mine[k];
+                    across[k] += theirs[k];
+                }
+            }
+        });
+
+        return new Lexicon(learned.Words.Where(w => !candidates.TryGetValue(w.Word, out var k) || whole[k] >= across[k]));
     }
 
     /// <summary>The lexicon an index serves: the base lexicon, the archive's learned words over it, then the edits.</summary>
@@ -79,7 +146,8 @@ public static class ArchiveLexicon
             return false;
         }
 
-        var learned = WordDiscovery.Learn(Sample(store.ReadTextsById().ConvertAll(t => t.Text), characters));
+        var texts = Sample(store.ReadTextsById().ConvertAll(t => t.Text), characters).ToList();
+        var learned = AlignedWithBase(WordDiscovery.Learn(texts), texts);
         var tsv = new StringWriter(CultureInfo.InvariantCulture);
         learned.Write(tsv);
         store.SetMeta(MetaKey.Lexicon, tsv.ToString());

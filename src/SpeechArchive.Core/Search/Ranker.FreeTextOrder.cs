@@ -23,7 +23,7 @@ internal static partial class Ranker
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's
     /// needs read as questions (questions, and paraphrases asked as one: 政府管不管).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0092, 0.1256, -0.4841, 0.1713, 0.0625, 0.0909, 2.0060, 2.8570, 0.6364, 0.0339, 0.4017];
+    internal static readonly double[] FreeTextWeights = [0.0247, 0.1190, -0.4915, 0.1723, 0.0757, 0.0866, 2.0082, 2.8620, 0.6542, 0.0504, 0.4019];
 
     /// <summary>
     /// Whether a query gets the free-text order: a question (<see cref="TakesFreeTextOrder"/>) ranked with its meaning (the order

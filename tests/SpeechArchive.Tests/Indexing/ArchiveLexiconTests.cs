@@ -1,3 +1,4 @@
+using SpeechArchive.Analysis;
 using SpeechArchive.Indexing;
 using SpeechArchive.Search;
 
@@ -32,5 +33,33 @@ public sealed class ArchiveLexiconTests
 
         Assert.Contains(broken.Failed, f => f.Reason.Contains("line 1", StringComparison.Ordinal));
         Assert.True(IndexSnapshot.Load(index).Lexicon.Contains("党风廉政建设专题会议"), "the previous edits stay in force");
+    }
+
+    [Fact]
+    public void WhenALearnedWordCutsAcrossTheBaseLexiconsWords_ShouldBeLeftOut()
+    {
+        Assert.True(Lexicon.Base.Contains("违规") && Lexicon.Base.Contains("违纪"));
+        Assert.False(Lexicon.Base.Contains("违规违") || Lexicon.Base.Contains("管党治党"));
+        var learned = new Lexicon([("违规违", 40), ("管党治党", 40), ("违规", 40)]);
+        string[] texts = ["严肃查处违规违纪问题。", "对违规违纪行为零容忍。", "压实管党治党政治责任。", "管党治党永远在路上。"];
+
+        var kept = ArchiveLexicon.AlignedWithBase(learned, texts);
+
+        Assert.False(kept.Contains("违规违")); // 违规 | 违纪: its end falls inside 违纪 both times
+        Assert.True(kept.Contains("管党治党")); // 管党 | 治党: whole both times
+        Assert.True(kept.Contains("违规")); // a base word is not questioned
+    }
+
+    [Fact]
+    public void WhenTheSeedSpeechesAreIndexed_TheirLearnedWordsShouldNotCutTheBaseLexiconsWordsApart()
+    {
+        using var temp = new TempFolder();
+        var index = temp.Combine("index");
+        Indexer.Run(new IndexOptions { CorpusDirectory = Path.Combine(FixturePaths.RepoRoot, "corpus"), IndexDirectory = index });
+        var segmenter = new Segmenter(IndexSnapshot.Load(index).Lexicon);
+
+        // Five speeches hold 违规违纪 and 特殊困难群体 a few times: learned from them, 违规违 and 特殊困 cut 违纪 and 困难 apart.
+        Assert.Equal(["违规", "违纪", "问题"], segmenter.Segment("严肃查处违规违纪问题").Select(w => w.Text).SkipWhile(w => w != "违规"));
+        Assert.Contains("特殊困难", segmenter.Segment("关心特殊困难群体").Select(w => w.Text));
     }
 }
