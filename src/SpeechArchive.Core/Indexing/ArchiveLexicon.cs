@@ -33,11 +33,11 @@ public static class ArchiveLexicon
 
     /// <summary>
     /// <paramref name="learned"/> without the words that cut across the base lexicon's. A learned word the base lexicon does not
-    /// know is kept where the base lexicon's segmentation of <paramref name="texts"/> has a word boundary at both its ends at
-    /// least as often as not: 管党治党 (管党 | 治党) and 四风 (四 | 风) are kept; 违规违 (违规 | 违纪), 想信念 (理想信念) and
-    /// 纪委十 (纪委 | 十九届), fragments that a small archive's few occurrences make look like words, are not. Merged into
-    /// the base (<see cref="Lexicon.Merge"/>), a small archive's counts are scaled to the base's size, so a fragment would
-    /// otherwise cut the base's words apart wherever it meets them (违规违 / 纪, 特殊困 / 难群体).
+    /// know is kept where the base lexicon's segmentation of <paramref name="texts"/> holds it as a word at least as often as
+    /// not (<see cref="WordOccurrence"/>): 管党治党 (管党 | 治党), 四风 (四 | 风) and 国家标准 (of 符合 | 国家标准) are kept;
+    /// 违规违 (违规 | 违纪), 想信念 (of 理想信念) and 纪违法 (违纪 | 违法), fragments that a small archive's few occurrences make
+    /// look like words, are not. Merged into the base (<see cref="Lexicon.Merge"/>), a small archive's counts are scaled to the
+    /// base's size, so a fragment would otherwise cut the base's words apart wherever it meets them (违规违 / 纪, 特殊困 / 难群体).
     /// </summary>
     internal static Lexicon AlignedWithBase(Lexicon learned, IReadOnlyList<string> texts)
     {
@@ -51,50 +51,47 @@ public static class ArchiveLexicon
             }
         }
 
-        if (candidates.Count == 0)
+        if (candidates.Count == 0 || texts.Count == 0)
         {
             return learned;
         }
 
         var longest = candidates.Keys.Max(w => w.Length);
         var lookup = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
-        var (whole, across) = (new int[candidates.Count], new int[candidates.Count]);
+        var (asWord, notAsWord) = (new int[candidates.Count], new int[candidates.Count]);
         var segmenter = new Segmenter(baseLexicon);
+        var sums = new object();
         Parallel.ForEach(Partitioner.Create(0, texts.Count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, range =>
         {
-            var (mine, theirs) = (new int[candidates.Count], new int[candidates.Count]);
+            var (aligned, misaligned) = (new int[candidates.Count], new int[candidates.Count]);
             for (var t = range.Item1; t < range.Item2; t++)
             {
                 var text = texts[t];
-                var boundary = new bool[text.Length + 1];
-                foreach (var span in segmenter.Segment(text))
-                {
-                    boundary[span.Start] = boundary[span.End] = true;
-                }
-
+                var spans = segmenter.Segment(text);
+                var spanAt = WordOccurrence.SpanAt(spans, text.Length);
                 for (var i = 0; i < text.Length; i++)
                 {
                     for (var length = 2; length <= longest && i + length <= text.Length; length++)
                     {
                         if (lookup.TryGetValue(text.AsSpan(i, length), out var k))
                         {
-                            (boundary[i] && boundary[i + length] ? mine : theirs)[k]++;
+                            (WordOccurrence.AsWord(spans, spanAt, i, i + length, baseLexicon) ? aligned : misaligned)[k]++;
                         }
                     }
                 }
             }
 
-            lock (candidates)
+            lock (sums)
             {
-                for (var k = 0; k < mine.Length; k++)
+                for (var k = 0; k < aligned.Length; k++)
                 {
-                    whole[k] += mine[k];
-                    across[k] += theirs[k];
+                    asWord[k] += aligned[k];
+                    notAsWord[k] += misaligned[k];
                 }
             }
         });
 
-        return new Lexicon(learned.Words.Where(w => !candidates.TryGetValue(w.Word, out var k) || whole[k] >= across[k]));
+        return new Lexicon(learned.Words.Where(w => !candidates.TryGetValue(w.Word, out var k) || asWord[k] >= notAsWord[k]));
     }
 
     /// <summary>The lexicon an index serves: the base lexicon, the archive's learned words over it, then the edits.</summary>

@@ -23,7 +23,7 @@ internal static partial class Ranker
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's
     /// needs read as questions (questions, and paraphrases asked as one: 政府管不管).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0247, 0.1190, -0.4915, 0.1723, 0.0757, 0.0866, 2.0082, 2.8620, 0.6542, 0.0504, 0.4019];
+    internal static readonly double[] FreeTextWeights = [0.0207, 0.1260, -0.4935, 0.1780, 0.0703, 0.0891, 2.0301, 2.8410, 0.6369, 0.0242, 0.4086];
 
     /// <summary>
     /// Whether a query gets the free-text order: a question (<see cref="TakesFreeTextOrder"/>) ranked with its meaning (the order

@@ -29,7 +29,7 @@ internal static partial class Ranker
     /// The features' weights (per unit of each feature), as <c>eval-topical --learn-order</c> prints them: pairwise logistic
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's topics.
     /// </summary>
-    internal static readonly double[] TopicalWeights = [0.4471, 1.5017, -1.4789, 0.4034, 1.2943, 0.0051, 1.0231, 2.2171];
+    internal static readonly double[] TopicalWeights = [0.4467, 1.5077, -1.4787, 0.4054, 1.2897, 0.0053, 1.0249, 2.1925];
 
     /// <summary>
     /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit

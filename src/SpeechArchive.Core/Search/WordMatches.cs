@@ -119,44 +119,53 @@ internal sealed class WordMatches(IndexSnapshot index)
     }
 
     /// <summary>
-    /// Whether the passages holding <paramref name="word"/> (a string the lexicon does not know) hold it as a word of its own,
-    /// or as the start or end of one, at least as often as across two of the words the lexicon cuts their text into: 庄稼,
-    /// 山坡 and 整村 (of 整村推进) are words; 用样 (采用 | 样本), 样等 (抽样 | 等) and 路排 (公路 | 排水) are chance meetings,
-    /// which a query in everyday words (不用样样等上头点头, 跑远路排长队) would otherwise search as words. Its first
-    /// <see cref="CohesionSample"/> occurrences are read, each cut with the room of a long word either side.
+    /// Whether the passages holding <paramref name="word"/> (a string the lexicon does not know) hold it as a word at least as
+    /// often as not (<see cref="Analysis.WordOccurrence"/>): 庄稼, 山坡 and 整村 are words; 用样 (采用 | 样本), 样等 (抽样 | 等)
+    /// and 路排 (公路 | 排水) meet across two words, and 厂里 is held only inside 工厂里 — strings a query in everyday words
+    /// (不用样样等上头点头, 跑远路排长队) would otherwise search as words. Its first <see cref="CohesionSample"/> occurrences
+    /// are read (at most <see cref="CohesionPerPassage"/> of a passage), each cut with the room of a long word either side,
+    /// from the passages holding it in id order: those of its match when known, else its candidates from the postings, read
+    /// one at a time only until that many are found (a string held by 40,000 passages is not matched whole for it).
     /// </summary>
     public bool MostlyWhole(QueryWord word, Analysis.Segmenter segmenter)
     {
-        var form = word.MatchForm;
+        Recall(word);
+        var lists = Exhaustive ? null : Lists(word);
+        var holders = lists is null || matches.ContainsKey((word, false)) ? InText(word).Docs : PostingsMath.Together(lists);
+        var form = word.MatchForm.AsSpan();
         var (whole, across) = (0, 0);
-        foreach (var doc in InText(word).Docs)
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(256);
+        try
         {
-            var text = index.Passages[doc].MatchText;
-            for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
+            foreach (var doc in holders)
             {
-                var from = Math.Max(0, at - CohesionMargin);
-                var (start, end) = (at - from, at - from + form.Length);
-                var crosses = false;
-                foreach (var span in segmenter.Segment(text.Substring(from, Math.Min(text.Length, end + from + CohesionMargin) - from)))
+                var passage = index.Passages[doc];
+                if (buffer.Length < passage.End - passage.Start)
                 {
-                    var part = span.Start <= start && span.End >= end && (span.Start == start || span.End == end); // 整村 of 整村推进
-                    crosses |= !part && span.Start < end && span.End > start && (span.Start < start || span.End > end);
+                    System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+                    buffer = System.Buffers.ArrayPool<char>.Shared.Rent(passage.End - passage.Start);
                 }
 
-                if (crosses)
+                var text = buffer.AsSpan(0, Analysis.MatchText.Write(passage.SourceText, passage.Start, passage.End, buffer));
+                var taken = 0;
+                for (var at = text.IndexOf(form); at >= 0 && taken < CohesionPerPassage; at = text[(at + 1)..].IndexOf(form) is var next and >= 0 ? at + 1 + next : -1)
                 {
-                    across++;
-                }
-                else
-                {
-                    whole++;
-                }
-
-                if (whole + across >= CohesionSample)
-                {
-                    return whole >= across;
+                    var from = Math.Max(0, at - CohesionMargin);
+                    var window = new string(text[from..Math.Min(text.Length, at + form.Length + CohesionMargin)]);
+                    var spans = segmenter.Segment(window);
+                    var asWord = Analysis.WordOccurrence.AsWord(spans, Analysis.WordOccurrence.SpanAt(spans, window.Length), at - from, at - from + form.Length, segmenter.Lexicon);
+                    (whole, across) = asWord ? (whole + 1, across) : (whole, across + 1);
+                    taken++;
+                    if (whole + across >= CohesionSample)
+                    {
+                        return whole >= across;
+                    }
                 }
             }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
 
         return whole >= across;
@@ -164,6 +173,9 @@ internal sealed class WordMatches(IndexSnapshot index)
 
     /// <summary>How many occurrences of a string <see cref="MostlyWhole"/> reads.</summary>
     private const int CohesionSample = 24;
+
+    /// <summary>How many occurrences of one passage <see cref="MostlyWhole"/> reads at most (one passage repeating a string does not decide it).</summary>
+    private const int CohesionPerPassage = 2;
 
     /// <summary>How many characters either side of an occurrence <see cref="MostlyWhole"/> cuts with it.</summary>
     private const int CohesionMargin = 6;

@@ -376,18 +376,24 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
-    public void WhenAStringTheLexiconDoesNotKnowIsHeldMostlyAcrossTwoWords_ShouldNotSearchItAsAWord()
+    public void WhenAStringTheLexiconDoesNotKnowIsHeldMostlyAcrossTwoWords_ShouldNotSearchItAsAWordOrAPart()
     {
         using var temp = new TempFolder();
-        var index = TinyCorpus.Index(
-            temp,
-            ("a.md", "2021-01-01", "甲", "公路排水设施要定期检查。\n\n要细致排查隐患。"),
-            ("b.md", "2022-01-01", "乙", "山坡上要多种树。\n\n荒山坡要退耕还林。"));
+        var corpus = temp.Combine("corpus");
+        Directory.CreateDirectory(corpus);
+        File.WriteAllText(Path.Combine(corpus, "a.md"), "---\ntitle: 甲\ndate: 2021-01-01\n---\n\n公路排水设施要定期检查。\n\n要细致排查隐患。\n");
+        File.WriteAllText(Path.Combine(corpus, "b.md"), "---\ntitle: 乙\ndate: 2022-01-01\n---\n\n山坡上要多种树。\n\n整村推进要抓实。\n");
+        File.WriteAllText(Path.Combine(corpus, "lexicon.txt"), "路排隐患\n整村推进\n");
+        Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
+        var index = IndexSnapshot.Load(temp.Combine("index"));
+        QueryReading Read(string query) => Assert.IsType<QueryReading>(new Searcher(index, QueryUnderstanding.Default).Search(new SearchRequest { Query = query }).Reading);
+        Assert.False(index.Lexicon.Contains("山坡") || index.Lexicon.Contains("整村") || index.Lexicon.Contains("路排"));
 
-        var reading = Assert.IsType<QueryReading>(new Searcher(index, QueryUnderstanding.Default).Search(new SearchRequest { Query = "山坡上远路排长队" }).Reading);
-
-        Assert.DoesNotContain(reading.Words, w => w.Word == "路排"); // held once, across two words (公 路 | 排水设施)
-        Assert.Contains(reading.Words, w => w.Word == "山坡"); // held as a word of its own
+        var loose = Read("山坡上远路排长队");
+        Assert.DoesNotContain(loose.Words, w => w.Word == "路排"); // held once, across two words (公 路 | 排水设施)
+        Assert.Contains(loose.Words, w => w.Word == "山坡"); // held once, as a word
+        Assert.Equal(["隐患"], Assert.Single(Read("路排隐患怎么办").Words).Parts); // a word no passage holds: not the part 路排
+        Assert.Contains(Read("整村怎么办").Words, w => w.Word == "整村"); // held inside 整村推进, whose rest is a word
     }
 
     [Theory]
