@@ -77,16 +77,22 @@ public sealed class PassageColumns : IReadOnlyList<PassageInfo>
     internal int KeptMatchTexts => matchTexts.Count(t => t is not null);
 
     /// <summary>
-    /// How often passage <paramref name="doc"/>'s match form holds <paramref name="needle"/> as a whole: read from its kept match
-    /// text, else written into <paramref name="buffer"/> (pooled, grown when too short) and not kept, so checking the many
-    /// candidates of a common pair (他人 inside 其他人) does not keep a string per passage read. An occurrence
-    /// <paramref name="except"/> leaves out is not counted.
+    /// How often passage <paramref name="doc"/>'s match form holds <paramref name="needle"/> as a whole (<see cref="MatchTextIn"/>),
+    /// so checking the many candidates of a common pair (他人 inside 其他人) does not keep a string per passage read. An
+    /// occurrence <paramref name="except"/> leaves out is not counted.
     /// </summary>
-    internal int CountInMatchText(int doc, string needle, ref char[] buffer, Analysis.MatchText.Excludes? except = null)
+    internal int CountInMatchText(int doc, string needle, ref char[] buffer, Analysis.MatchText.Excludes? except = null) =>
+        Analysis.MatchText.CountOccurrences(MatchTextIn(doc, ref buffer), needle, except: except);
+
+    /// <summary>
+    /// Passage <paramref name="doc"/>'s match form: its kept match text, else written into <paramref name="buffer"/> (pooled,
+    /// grown when too short) and not kept; valid until the buffer is written again.
+    /// </summary>
+    internal ReadOnlySpan<char> MatchTextIn(int doc, ref char[] buffer)
     {
         if (matchTexts[doc] is { } kept)
         {
-            return Analysis.MatchText.CountOccurrences(kept, needle, except: except);
+            return kept;
         }
 
         var length = End[doc] - Start[doc];
@@ -96,8 +102,7 @@ public sealed class PassageColumns : IReadOnlyList<PassageInfo>
             buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
         }
 
-        var n = Analysis.MatchText.Write(SourceText(doc), Start[doc], End[doc], buffer);
-        return Analysis.MatchText.CountOccurrences(buffer.AsSpan(0, n), needle, except: except);
+        return buffer.AsSpan(0, Analysis.MatchText.Write(SourceText(doc), Start[doc], End[doc], buffer));
     }
 
     /// <summary>Lays each passage's stored sentences column (<paramref name="sentences"/>) out in one UTF-8 arena, in parallel.</summary>

@@ -39,6 +39,9 @@ public readonly struct PassageInfo
     /// <summary>How often <see cref="MatchText"/> holds <paramref name="needle"/> as a whole, without keeping a match text it had not (<see cref="PassageColumns.CountInMatchText"/>).</summary>
     internal int CountInMatchText(string needle, ref char[] buffer, Analysis.MatchText.Excludes? except = null) => columns.CountInMatchText(doc, needle, ref buffer, except);
 
+    /// <summary>The passage's match form without keeping it (<see cref="PassageColumns.MatchTextIn"/>): its kept match text, else written into <paramref name="buffer"/>.</summary>
+    internal ReadOnlySpan<char> MatchTextIn(ref char[] buffer) => columns.MatchTextIn(doc, ref buffer);
+
     /// <summary>The whole text of the passage's speech, which <see cref="Start"/> and <see cref="End"/> index into.</summary>
     internal ReadOnlySpan<char> SourceText => columns.SourceText(doc);
 

@@ -132,30 +132,24 @@ internal sealed class WordMatches(IndexSnapshot index)
         Recall(word);
         var lists = Exhaustive ? null : Lists(word);
         var holders = lists is null || matches.ContainsKey((word, false)) ? InText(word).Docs : PostingsMath.Together(lists);
-        var form = word.MatchForm.AsSpan();
+        var form = word.MatchForm;
         var (whole, across) = (0, 0);
+        var starts = new List<int>();
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(256);
         try
         {
             foreach (var doc in holders)
             {
-                var passage = index.Passages[doc];
-                if (buffer.Length < passage.End - passage.Start)
-                {
-                    System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-                    buffer = System.Buffers.ArrayPool<char>.Shared.Rent(passage.End - passage.Start);
-                }
-
-                var text = buffer.AsSpan(0, Analysis.MatchText.Write(passage.SourceText, passage.Start, passage.End, buffer));
-                var taken = 0;
-                for (var at = text.IndexOf(form); at >= 0 && taken < CohesionPerPassage; at = text[(at + 1)..].IndexOf(form) is var next and >= 0 ? at + 1 + next : -1)
+                var text = index.Passages[doc].MatchTextIn(ref buffer);
+                starts.Clear();
+                Analysis.MatchText.CountOccurrences(text, form, starts.Add);
+                foreach (var at in starts.Take(CohesionPerPassage))
                 {
                     var from = Math.Max(0, at - CohesionMargin);
                     var window = new string(text[from..Math.Min(text.Length, at + form.Length + CohesionMargin)]);
                     var spans = segmenter.Segment(window);
                     var asWord = Analysis.WordOccurrence.AsWord(spans, Analysis.WordOccurrence.SpanAt(spans, window.Length), at - from, at - from + form.Length, segmenter.Lexicon);
                     (whole, across) = asWord ? (whole + 1, across) : (whole, across + 1);
-                    taken++;
                     if (whole + across >= CohesionSample)
                     {
                         return whole >= across;
