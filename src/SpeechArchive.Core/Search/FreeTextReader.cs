@@ -24,6 +24,12 @@ internal static partial class FreeTextReader
     /// <summary>However small the archive, a formulation held by this many passages or fewer is specific enough to search.</summary>
     public const int FormulationHolders = 10;
 
+    /// <summary>
+    /// A part held by more than this share of the passages (工作, in a quarter of them) is too broad to stand for the everyday
+    /// word it is part of (找工作) where that word's thesaurus terms (就业) say what it means.
+    /// </summary>
+    public const double BroadPartShare = 0.05;
+
     /// <summary>A run this short (characters) found as written is matched as one term.</summary>
     public const int TermLength = 4;
 
@@ -84,10 +90,12 @@ internal static partial class FreeTextReader
         foreach (var word in words)
         {
             var found = plain ? (Found(word) ? [word] : []) : Parts(word);
-            if (!plain && thesaurus is not null && !Found(word) && found.All(p => p.Length == 1) && thesaurus.RelatedTo(word).Where(Found).ToList() is [_, ..] held)
+            if (!plain && thesaurus is not null && !Found(word) && found.All(p => p.Length == 1 || Broad(p)) && thesaurus.RelatedTo(word).Where(Found).ToList() is [_, ..] held)
             {
                 // An everyday word no passage holds (穷人, 深山) is searched through its thesaurus terms, not as characters that
-                // match inside any word (深 of 深化, 山 of 山西); where the query already searches them (打工 务工), it adds nothing.
+                // match inside any word (深 of 深化, 山 of 山西) nor as a part too broad to mean it (工作 of 找工作, where 就业 does:
+                // 青年 and 工作 together are youth work, not youth finding jobs); where the query already searches them (打工
+                // 务工), it adds nothing.
                 var terms = held.Where(r => !words.Contains(r)).Distinct().ToList();
                 if (terms.Count == 0)
                 {
@@ -156,6 +164,8 @@ internal static partial class FreeTextReader
         }
 
         bool Found(string word) => matches.HeldAtLeast(Word(word), 1);
+
+        bool Broad(string part) => matches.HeldAtLeast(Word(part), (int)(BroadPartShare * matches.Passages) + 1);
 
         // A formulation that a large share of the archive holds (全面从严治党 in a bureau's speeches on it) names what the whole
         // archive is about, not what this query asks: its words rank those passages better.
@@ -293,17 +303,20 @@ internal static partial class FreeTextReader
         // A thesaurus key keeps the function character it begins or ends with (过马路, 被处分, 当官的): its terms are what it means.
         return [.. pieces.SelectMany(p => joinKeys && (thesaurus?.RelatedTo(p).Count ?? 0) > 0 ? [p] : Trim(p, segmenter.Lexicon))];
 
-        // A separable word with an aspect particle inside (吸过毒, 离了婚, 坐过牢): the word without it, where the lexicon knows it.
+        // A separable word with an aspect particle inside (吸过毒, 离了婚, 坐过牢): the word without it, where the lexicon knows it;
+        // a verb and its object of two characters or more (丢了工作, 交过学费) only where the two make a thesaurus key (丢工作):
+        // a verb and any word after it are most often just that (有了工作).
         string? Separated(int i)
         {
-            if (i + 2 >= spans.Count || !Loose(i) || !Touch(i) || !Touch(i + 1) || !Loose(i + 2)
+            if (i + 2 >= spans.Count || !Loose(i) || !Touch(i) || !Touch(i + 1) || spans[i + 2].Kind != WordKind.Han
                 || spans[i + 1].Text.Length != 1 || !AspectParticles.Contains(spans[i + 1].Text[0]))
             {
                 return null;
             }
 
             var word = spans[i].Text + spans[i + 2].Text;
-            return segmenter.Lexicon.Contains(word) && found(word) ? word : null;
+            return Loose(i + 2) ? (segmenter.Lexicon.Contains(word) && found(word) ? word : null)
+                : joinKeys && (thesaurus?.RelatedTo(word).Count ?? 0) > 0 ? word : null;
         }
     }
 

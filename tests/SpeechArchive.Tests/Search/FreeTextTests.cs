@@ -39,6 +39,22 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenAVerbAndItsObjectHoldAnAspectParticle_ShouldSearchTheEverydayWordTheyMakeOnlyWhereTheThesaurusKnowsIt()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", "完善失业保险制度。\n\n做好工作。\n\n工作要落实。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var lost = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "丢了工作怎么办" }).Reading);
+        var found = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "有了工作以后" }).Reading);
+
+        var job = Assert.Single(lost.Words); // 丢 + 了 + 工作: the key 丢工作, not 工作 with 丢 and 了 dropped
+        Assert.Equal("丢工作", job.Word);
+        Assert.Contains("失业", job.Expansions);
+        Assert.Equal(["工作"], found.Words.Select(w => w.Word)); // 有工作 is no key: a verb and its object as they are
+    }
+
+    [Fact]
     public void WhenTheQueryIsFoundAsWritten_ShouldRankThosePassagesFirst()
     {
         var result = seeds.Search("全面从严治党永远在路上", limit: 50);
@@ -429,6 +445,28 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.True(poor.TermsOnly); // no passage holds 穷人, and 穷 alone is not searched
         Assert.Empty(poor.Parts);
         Assert.Contains("贫困人口", result.Hits[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenTheOnlyPartOfAnEverydayWordIsBroad_ShouldSearchItThroughItsTermsAlone()
+    {
+        using var temp = new TempFolder();
+        var work = Enumerable.Range(1, 5).Select(i => $"青年工作第{i}条要抓好。").Append("做好工作。");
+        var rest = new[] { "促进青年就业。", "高校毕业生就业是重点。", "修缮房子。", "打破常规。", "寻找差距。" }.Concat(Enumerable.Range(1, 21).Select(i => $"第{i}项任务要完成。"));
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", string.Join("\n\n", work)), ("b.md", "2022-01-01", "乙", string.Join("\n\n", rest)));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var jobs = searcher.Search(new SearchRequest { Query = "青年找工作" });
+        var houses = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "破房子" }).Reading);
+
+        var job = Assert.Single(Assert.IsType<QueryReading>(jobs.Reading).Words, w => w.Word == "找工作"); // no passage holds it
+        Assert.True(job.TermsOnly); // 工作, held by 6 of 32 passages, is youth work here, not finding a job
+        Assert.Empty(job.Parts);
+        Assert.Equal(["就业"], job.Expansions);
+        Assert.Equal("促进青年就业。", jobs.Hits[0].Text);
+        var house = Assert.Single(houses.Words, w => w.Word == "破房子");
+        Assert.Equal(["房子"], house.Parts); // held by one passage in 32: the thing the word names
+        Assert.False(house.TermsOnly);
     }
 
     [Fact]
