@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 using static SpeechArchive.Web.Tests.Api;
 
 namespace SpeechArchive.Web.Tests.Browser;
@@ -136,7 +138,15 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
             await page.GotoAsync(lines[2]);
             Assert.True(await page.Locator($"#p-{passage.Ordinal + 1}").IsVisibleAsync());
             await page.Locator($"#p-{passage.Ordinal + 1} .tools a.similar").ClickAsync();
-            await page.WaitForURLAsync("**/similar?p=*");
+
+            // The similar page as it shows, for this passage: its URL and the quoted source, each polled by Playwright until
+            // it is there. Not page.WaitForURLAsync, which waits for the page's load event as the .NET client hears of it: its
+            // URL, then its load state, each checked before it starts listening for the next one, so an event arriving in
+            // between is never seen and the wait runs out its 30 s (the similar page commits and loads within milliseconds).
+            var similar = Encode(hit.SpeechId + ":" + (passage.Ordinal + 1));
+            await Expect(page).ToHaveURLAsync(new Regex("/similar\\?p=" + Regex.Escape(similar) + "$"));
+            await Expect(page.Locator("blockquote.source-passage > p")).ToHaveTextAsync(passage.Text.Trim());
+            await Expect(page.Locator("blockquote.source-passage footer a")).ToHaveAttributeAsync("href", $"/speeches/{Encode(hit.SpeechId)}#p-{passage.Ordinal + 1}");
             await ShotAsync(page, "reader-citation-similar");
         }, clipboard: true);
     }
