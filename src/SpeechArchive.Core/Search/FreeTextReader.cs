@@ -304,8 +304,9 @@ internal static partial class FreeTextReader
         return [.. pieces.SelectMany(p => joinKeys && (thesaurus?.RelatedTo(p).Count ?? 0) > 0 ? [p] : Trim(p, segmenter.Lexicon))];
 
         // A separable word with an aspect particle inside (吸过毒, 离了婚, 坐过牢): the word without it, where the lexicon knows it;
-        // a verb and its object of two characters or more (丢了工作, 交过学费) only where the two make a thesaurus key (丢工作):
-        // a verb and any word after it are most often just that (有了工作).
+        // a verb and its object of two characters or more (丢了工作, 交过学费) only where the two make a thesaurus key (丢工作) no
+        // passage holds as written: a verb and any word after it are most often just that (有了工作), and a key some passage
+        // holds may be held across words (签合同 of 代签 | 合同), which the verb and the object apart do not meet.
         string? Separated(int i)
         {
             if (i + 2 >= spans.Count || !Loose(i) || !Touch(i) || !Touch(i + 1) || spans[i + 2].Kind != WordKind.Han
@@ -316,7 +317,7 @@ internal static partial class FreeTextReader
 
             var word = spans[i].Text + spans[i + 2].Text;
             return Loose(i + 2) ? (segmenter.Lexicon.Contains(word) && found(word) ? word : null)
-                : joinKeys && (thesaurus?.RelatedTo(word).Count ?? 0) > 0 ? word : null;
+                : joinKeys && (thesaurus?.RelatedTo(word).Count ?? 0) > 0 && !found(word) ? word : null;
         }
     }
 

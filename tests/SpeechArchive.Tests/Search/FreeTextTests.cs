@@ -39,19 +39,22 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
-    public void WhenAVerbAndItsObjectHoldAnAspectParticle_ShouldSearchTheEverydayWordTheyMakeOnlyWhereTheThesaurusKnowsIt()
+    public void WhenAVerbAndItsObjectHoldAnAspectParticle_ShouldSearchTheEverydayWordTheyMakeOnlyWhereTheThesaurusKnowsItAndNoPassageHoldsIt()
     {
         using var temp = new TempFolder();
-        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", "完善失业保险制度。\n\n做好工作。\n\n工作要落实。"));
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", "完善失业保险制度。\n\n做好工作。\n\n工作要落实。\n\n不得代签合同。\n\n订立合同要慎重。"));
         var searcher = new Searcher(index, QueryUnderstanding.Default);
 
         var lost = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "丢了工作怎么办" }).Reading);
         var found = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "有了工作以后" }).Reading);
+        var signed = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "签了合同能反悔吗" }).Reading);
 
         var job = Assert.Single(lost.Words); // 丢 + 了 + 工作: the key 丢工作, not 工作 with 丢 and 了 dropped
         Assert.Equal("丢工作", job.Word);
         Assert.Contains("失业", job.Expansions);
         Assert.Equal(["工作"], found.Words.Select(w => w.Word)); // 有工作 is no key: a verb and its object as they are
+        Assert.Contains(signed.Words, w => w.Word == "合同"); // the key 签合同 is held, across 代签 | 合同: not joined
+        Assert.DoesNotContain(signed.Words, w => w.Word == "签合同");
     }
 
     [Fact]
