@@ -64,8 +64,10 @@ internal static partial class FreeTextReader
             var text = plain ? run.MatchForm : AskedOnce(run.MatchForm, IsWord, asked, dropped);
             foreach (var word in Words(text, segmenter, thesaurus, matches, joinKeys: !plain))
             {
-                if (QueryStopWords.Contains(word) || word.Length == 1)
+                if (QueryStopWords.Contains(word) || (word.Length == 1 && (plain || thesaurus?.RelatedTo(word).Any(Found) != true)))
                 {
+                    // A single character is searched only where the thesaurus says what it means alone (罚 → 罚款、处罚), and
+                    // then through those terms: as a character it matches inside any word (罚 of 惩罚性, 告 of 报告).
                     dropped.Add(word);
                 }
                 else if (!words.Contains(word))
@@ -90,7 +92,7 @@ internal static partial class FreeTextReader
         foreach (var word in words)
         {
             var found = plain ? (Found(word) ? [word] : []) : Parts(word);
-            if (!plain && thesaurus is not null && !Found(word) && found.All(p => p.Length == 1 || Broad(p)) && thesaurus.RelatedTo(word).Where(Found).ToList() is [_, ..] held)
+            if (!plain && thesaurus is not null && (word.Length == 1 || !Found(word)) && found.All(p => p.Length == 1 || Broad(p)) && thesaurus.RelatedTo(word).Where(Found).ToList() is [_, ..] held)
             {
                 // An everyday word no passage holds (穷人, 深山) is searched through its thesaurus terms, not as characters that
                 // match inside any word (深 of 深化, 山 of 山西) nor as a part too broad to mean it (工作 of 找工作, where 就业 does:

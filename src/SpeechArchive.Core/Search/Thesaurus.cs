@@ -207,7 +207,10 @@ public sealed class Thesaurus
         if (!list.Contains(b))
         {
             list.Add(b);
-            pairs.Add((a, b));
+            if (a.Length > 1 && b.Length > 1)
+            {
+                pairs.Add((a, b)); // not a single character (罚 → 罚款): substituted, it would land inside any word (处罚款)
+            }
         }
     }
 

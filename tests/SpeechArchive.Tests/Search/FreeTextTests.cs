@@ -58,6 +58,25 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenASingleCharacterStandsAloneAsAWordTheThesaurusKnows_ShouldSearchItThroughItsTermsOnly()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", "违反规定停放车辆的，处二百元罚款。\n\n车辆停放要规范。\n\n惩罚不是目的。\n\n停车场要公开收费标准。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = "乱停车辆会被罚吗" });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        var fine = Assert.Single(reading.Words, w => w.Word == "罚"); // not dropped: the thesaurus says what 罚 means alone
+        Assert.True(fine.TermsOnly); // searched as 罚款 and 处罚, not as the character (惩罚)
+        Assert.Contains("罚款", fine.Expansions);
+        Assert.DoesNotContain("罚", reading.Dropped);
+        Assert.Contains("会", reading.Dropped); // a single character the thesaurus does not know is dropped as before
+        Assert.Contains("罚款", result.Hits[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Hits, h => h.Text.StartsWith("惩罚", StringComparison.Ordinal) && h.Match == "words" && h.Snippet.Contains("<mark>罚", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WhenTheQueryIsFoundAsWritten_ShouldRankThosePassagesFirst()
     {
         var result = seeds.Search("全面从严治党永远在路上", limit: 50);

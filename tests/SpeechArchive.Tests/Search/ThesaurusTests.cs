@@ -79,6 +79,16 @@ public sealed class ThesaurusTests
     }
 
     [Fact]
+    public void WhenAKeyIsASingleCharacter_ShouldWidenItButNeverSubstituteItInsideAWord()
+    {
+        var t = Thesaurus.Parse("plain:\n  罚: [罚款, 处罚]\n  乱停车: [违法停车]\n", "test");
+
+        Assert.Equal(["罚款", "处罚"], t.RelatedTo("罚"));
+        Assert.Empty(t.Substitutions("处罚决定", 10)); // not 处罚款决定 or 处处罚决定
+        Assert.Equal(["违法停车会被处罚"], t.Substitutions("乱停车会被处罚", 10).Select(v => v.Variant));
+    }
+
+    [Fact]
     public void WhenTheBuiltInThesaurusIsCopiedIntoTheCorpus_ShouldLoadItWhole()
     {
         // The file's header tells users to copy it to corpus/thesaurus.yaml and edit it: the copy must fit the size limit.
