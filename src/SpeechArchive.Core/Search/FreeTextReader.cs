@@ -30,6 +30,9 @@ internal static partial class FreeTextReader
     /// </summary>
     public const double BroadPartShare = 0.05;
 
+    /// <summary>However small the archive, a part held by this many passages or fewer is not too broad (<see cref="BroadPartShare"/>).</summary>
+    public const int BroadPartHolders = 5;
+
     /// <summary>A run this short (characters) found as written is matched as one term.</summary>
     public const int TermLength = 4;
 
@@ -117,7 +120,7 @@ internal static partial class FreeTextReader
                 continue;
             }
 
-            var expansions = plain || thesaurus is null ? [] : found.Prepend(word).Distinct().SelectMany(thesaurus.RelatedTo)
+            var expansions = plain || thesaurus is null ? [] : found.Where(p => p.Length > 1).Prepend(word).Distinct().SelectMany(thesaurus.RelatedTo)
                 .Where(r => !words.Contains(r) && !found.Contains(r) && !QueryStopWords.Contains(r)).Distinct().Select(Word).ToList();
             var components = plain || found is not [var whole] || whole != word ? []
                 : segmenter.Lexicon.Components(word).Where(c => !QueryStopWords.Contains(c)).Distinct().ToList();
@@ -133,11 +136,12 @@ internal static partial class FreeTextReader
             return null; // each run is one word found as typed: strict matching means the same
         }
 
-        if (!plain && dropped.All(QueryStopWords.IsFiller) && runs.All(r => matchRun(r).DocFrequency is var df && (df >= AsWrittenEnough || (df > 0 && r.MatchForm.Length <= TermLength))) && Together())
+        if (!plain && dropped.All(QueryStopWords.IsFiller) && runs.All(r => (r.MatchForm.Length > 1 || runs.Count == 1) && matchRun(r).DocFrequency is var df && (df >= AsWrittenEnough || (df > 0 && r.MatchForm.Length <= TermLength))) && Together())
         {
             // A formulation found as written often enough fills the pages as strict matching finds it; a short one found as
             // written is a term (作风建设, 营商环境) whether or not the lexicon knows it. A filler in it (更加自觉) does not make
-            // it free text; a question or function word does.
+            // it free text; a question or function word does. Nor is a run of one character beside others a term (罚 酒驾):
+            // it is read as free text, as it was when every single character was dropped.
             return null;
         }
 
@@ -167,7 +171,7 @@ internal static partial class FreeTextReader
 
         bool Found(string word) => matches.HeldAtLeast(Word(word), 1);
 
-        bool Broad(string part) => matches.HeldAtLeast(Word(part), (int)(BroadPartShare * matches.Passages) + 1);
+        bool Broad(string part) => matches.HeldAtLeast(Word(part), Math.Max(BroadPartHolders, (int)(BroadPartShare * matches.Passages)) + 1);
 
         // A formulation that a large share of the archive holds (全面从严治党 in a bureau's speeches on it) names what the whole
         // archive is about, not what this query asks: its words rank those passages better.

@@ -4,8 +4,8 @@ namespace SpeechArchive.Search;
 public sealed record QueryReading
 {
     /// <summary>
-    /// The words searched, in order (a word no passage holds appears with its parts, 买房 → 买、房, or, an everyday word, as
-    /// searched through its thesaurus terms alone: <see cref="QueryReadingWord.TermsOnly"/>).
+    /// The words searched, in order (a word no passage holds appears with its parts, 买房 → 买、房, or, an everyday word or a
+    /// single character standing alone, as searched through its thesaurus terms alone: <see cref="QueryReadingWord.TermsOnly"/>).
     /// </summary>
     public IReadOnlyList<QueryReadingWord> Words { get; init; } = [];
 
@@ -71,6 +71,9 @@ public sealed record QueryReadingWord(string Word, IReadOnlyList<string> Parts, 
     /// <summary>The shorter words a long word is made of: a passage holding them all counts for it (控制人口增长 → 控制、人口、增长).</summary>
     public IReadOnlyList<string> Components { get; init; } = [];
 
-    /// <summary>An everyday word no passage holds, searched through its thesaurus terms alone (穷人 → 贫困人口、困难群众).</summary>
+    /// <summary>
+    /// A word searched through its thesaurus terms alone: an everyday word no passage holds, or holds only as a part too broad
+    /// to mean it (穷人 → 贫困人口、困难群众; 找工作 → 就业), or a single character standing alone (罚 → 罚款、处罚).
+    /// </summary>
     public bool TermsOnly { get; init; }
 }

@@ -81,7 +81,8 @@ internal sealed class UnderstoodQuery
         foreach (var clause in query.Required)
         {
             var words = clause.Alternatives.ToList();
-            foreach (var word in clause.Alternatives.Where(w => !w.Quoted))
+            // A single character searched strictly is matched as typed: its thesaurus terms (罚 → 罚款) are what free text reads it as.
+            foreach (var word in clause.Alternatives.Where(w => !w.Quoted && w.MatchForm.Length > 1))
             {
                 var added = thesaurus.RelatedTo(word.MatchForm).Where(r => !words.Any(w => w.MatchForm == r)).ToList();
                 if (added.Count > 0)

@@ -74,6 +74,28 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.Contains("会", reading.Dropped); // a single character the thesaurus does not know is dropped as before
         Assert.Contains("罚款", result.Hits[0].Text, StringComparison.Ordinal);
         Assert.DoesNotContain(result.Hits, h => h.Text.StartsWith("惩罚", StringComparison.Ordinal) && h.Match == "words" && h.Snippet.Contains("<mark>罚", StringComparison.Ordinal));
+
+        var baseline = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "乱停车辆会被罚吗", Mode = SearchMode.Words }).Reading);
+        Assert.Contains("罚", baseline.Dropped); // the plain BM25 baseline reads no thesaurus: single characters are dropped there
+        var strict = searcher.Search(new SearchRequest { Query = "罚" });
+        Assert.Null(strict.Reading); // one character alone is matched as typed, not widened to its terms
+        Assert.Empty(strict.Expansions);
+        var workshop = Assert.Single(Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "车间怎么处罚" }).Reading).Words, w => w.Word == "车间");
+        Assert.Equal(["车"], workshop.Parts); // no passage holds 车间: its character 车 is searched, as before
+        Assert.Empty(workshop.Expansions); // but not widened to 车辆 and 机动车, which 车 means only alone
+    }
+
+    [Fact]
+    public void WhenASingleCharacterIsARunBesideAnother_ShouldStillBeReadAsFreeText()
+    {
+        using var temp = new TempFolder();
+        var fines = Enumerable.Range(1, 12).Select(i => $"违规停放第{i}类车辆的，处罚款。");
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", string.Join("\n\n", fines)));
+
+        var result = new Searcher(index, QueryUnderstanding.Default).Search(new SearchRequest { Query = "罚 停放" });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading); // not two runs found together as written, matched strictly
+        Assert.True(Assert.Single(reading.Words, w => w.Word == "罚").TermsOnly);
     }
 
     [Fact]
