@@ -103,12 +103,45 @@ internal sealed class SearchLinks(SearchQuery query)
     /// <summary>The same search exactly as typed (<c>mode=exact</c>), or as free text.</summary>
     public string WithExact(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, on);
 
-    /// <summary>The same search without <paramref name="word"/> (a word of the free-text reading), as free text.</summary>
-    public string WithoutWord(string word)
+    /// <summary>
+    /// The same search without <paramref name="word"/> (a word of the free-text reading), as free text: wherever the query
+    /// spells it, but not inside another word of the reading (<paramref name="others"/>: 罚 goes from 罚款会被罚吗, 罚款 stays),
+    /// and where the query spells it with an aspect particle after its first character, as the reading joined it (丢了工作
+    /// for 丢工作, 吸过毒 for 吸毒).
+    /// </summary>
+    public string WithoutWord(string word, IEnumerable<string>? others = null)
     {
-        var q = (Query.Q ?? "").Replace(word, " ", StringComparison.Ordinal);
-        return Url(string.Join(' ', q.Split(' ', StringSplitOptions.RemoveEmptyEntries)), Selections(), Query.Sort, Query.IsGrouped, 1);
+        var q = Query.Q ?? "";
+        var spelt = q.Contains(word, StringComparison.Ordinal) || word.Length < 2 ? word
+            : Enumerable.Range(0, AspectParticles.Length).Select(i => word[..1] + AspectParticles[i] + word[1..]).FirstOrDefault(s => q.Contains(s, StringComparison.Ordinal)) ?? word;
+        var covered = new bool[q.Length];
+        foreach (var other in (others ?? []).Where(o => o.Length > spelt.Length && o.Contains(spelt, StringComparison.Ordinal)))
+        {
+            for (var at = q.IndexOf(other, StringComparison.Ordinal); at >= 0; at = q.IndexOf(other, at + 1, StringComparison.Ordinal))
+            {
+                Array.Fill(covered, true, at, other.Length);
+            }
+        }
+
+        var kept = new System.Text.StringBuilder(q.Length);
+        for (var i = 0; i < q.Length;)
+        {
+            if (string.CompareOrdinal(q, i, spelt, 0, spelt.Length) == 0 && !covered[i])
+            {
+                kept.Append(' ');
+                i += spelt.Length;
+            }
+            else
+            {
+                kept.Append(q[i++]);
+            }
+        }
+
+        return Url(string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)), Selections(), Query.Sort, Query.IsGrouped, 1);
     }
+
+    /// <summary>The aspect particles the reading takes out of a separable word (as <c>FreeTextReader</c> does).</summary>
+    private const string AspectParticles = "了过着";
 
     /// <summary>The same search with <paramref name="word"/> (a word of the free-text reading) replaced by <paramref name="other"/>.</summary>
     public string WithWordReplaced(string word, string other) =>

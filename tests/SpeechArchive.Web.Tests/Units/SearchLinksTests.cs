@@ -40,6 +40,20 @@ public sealed class SearchLinksTests
         Assert.Equal(["theme:integrity", "org:\"市 人社局\""], query.Filters());
     }
 
+    [Theory]
+    [InlineData("罚款会被罚吗", "罚", new[] { "罚款", "罚" }, "罚款会被 吗")]
+    [InlineData("丢了工作怎么办", "丢工作", new[] { "丢工作" }, "怎么办")]
+    [InlineData("吸过毒的人还能开车吗", "吸毒", new[] { "吸毒", "开车" }, "的人还能开车吗")]
+    [InlineData("作风建设 纪律", "纪律", new[] { "作风建设", "纪律" }, "作风建设")]
+    public void WhenAWordOfTheReadingIsRemoved_ShouldTakeItOutAsTheQuerySpellsItAndNowhereElse(string q, string word, string[] words, string expected)
+    {
+        var url = Links("?q=" + Uri.EscapeDataString(q) + "&year=2021").WithoutWord(word, words);
+
+        var query = Parse(url);
+        Assert.Equal(expected, query["q"]);
+        Assert.Equal("2021", query["year"]);
+    }
+
     [Fact]
     public void WhenChangingThePage_ShouldKeepEveryOtherParameter()
     {
