@@ -171,11 +171,14 @@ internal static partial class FreeTextReader
 
         bool Found(string word) => matches.HeldAtLeast(Word(word), 1);
 
-        bool Broad(string part) => matches.HeldAtLeast(Word(part), Math.Max(BroadPartHolders, (int)(BroadPartShare * matches.Passages)) + 1);
+        // Held by more than this share of the passages, and more than this many however small the archive.
+        bool HeldByMany(string word, double share, int floor) => matches.HeldAtLeast(Word(word), Math.Max(floor, (int)(share * matches.Passages)) + 1);
+
+        bool Broad(string part) => HeldByMany(part, BroadPartShare, BroadPartHolders);
 
         // A formulation that a large share of the archive holds (全面从严治党 in a bureau's speeches on it) names what the whole
         // archive is about, not what this query asks: its words rank those passages better.
-        bool Specific(string formulation) => !matches.HeldAtLeast(Word(formulation), Math.Max(FormulationHolders, (int)(FormulationShare * matches.Passages)) + 1);
+        bool Specific(string formulation) => !HeldByMany(formulation, FormulationShare, FormulationHolders);
 
         // The word if some passage holds it; else the parts of its best split into two (each split again), else nothing. A part
         // of two characters or more is a lexicon word or a string without a function character (not 兵的 of 当兵的).
@@ -316,14 +319,14 @@ internal static partial class FreeTextReader
         string? Separated(int i)
         {
             if (i + 2 >= spans.Count || !Loose(i) || !Touch(i) || !Touch(i + 1) || spans[i + 2].Kind != WordKind.Han
-                || spans[i + 1].Text.Length != 1 || !AspectParticles.Contains(spans[i + 1].Text[0]))
+                || spans[i + 1].Text.Length != 1 || !QueryReading.AspectParticles.Contains(spans[i + 1].Text[0]))
             {
                 return null;
             }
 
             var word = spans[i].Text + spans[i + 2].Text;
-            return Loose(i + 2) ? (segmenter.Lexicon.Contains(word) && found(word) ? word : null)
-                : joinKeys && (thesaurus?.RelatedTo(word).Count ?? 0) > 0 && !found(word) ? word : null;
+            var joins = Loose(i + 2) ? segmenter.Lexicon.Contains(word) && found(word) : joinKeys && (thesaurus?.RelatedTo(word).Count ?? 0) > 0 && !found(word);
+            return joins ? word : null;
         }
     }
 
@@ -387,8 +390,6 @@ internal static partial class FreeTextReader
         return joined;
     }
 
-    /// <summary>Aspect particles that split a separable word (离合词): 吸过毒 is 吸毒, 离了婚 is 离婚.</summary>
-    private const string AspectParticles = "了过着";
 
     /// <summary>
     /// A learned word that begins or ends with a function character (给企业, 都能, 得起) is searched without it: the lexicon

@@ -4,6 +4,12 @@ namespace SpeechArchive.Search;
 public sealed record QueryReading
 {
     /// <summary>
+    /// The aspect particles the reading takes out of a separable word or a verb and its object (离合词): 吸过毒 is read as 吸毒,
+    /// 丢了工作 as 丢工作; the page's links take such a word out of the query as it spells it.
+    /// </summary>
+    public const string AspectParticles = "了过着";
+
+    /// <summary>
     /// The words searched, in order (a word no passage holds appears with its parts, 买房 → 买、房, or, an everyday word or a
     /// single character standing alone, as searched through its thesaurus terms alone: <see cref="QueryReadingWord.TermsOnly"/>).
     /// </summary>

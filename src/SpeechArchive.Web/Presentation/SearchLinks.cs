@@ -113,7 +113,7 @@ internal sealed class SearchLinks(SearchQuery query)
     {
         var q = Query.Q ?? "";
         var spelt = q.Contains(word, StringComparison.Ordinal) || word.Length < 2 ? word
-            : Enumerable.Range(0, AspectParticles.Length).Select(i => word[..1] + AspectParticles[i] + word[1..]).FirstOrDefault(s => q.Contains(s, StringComparison.Ordinal)) ?? word;
+            : QueryReading.AspectParticles.Select(p => word[..1] + p + word[1..]).FirstOrDefault(s => q.Contains(s, StringComparison.Ordinal)) ?? word;
         var covered = new bool[q.Length];
         foreach (var other in (others ?? []).Where(o => o.Length > spelt.Length && o.Contains(spelt, StringComparison.Ordinal)))
         {
@@ -139,9 +139,6 @@ internal sealed class SearchLinks(SearchQuery query)
 
         return Url(string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)), Selections(), Query.Sort, Query.IsGrouped, 1);
     }
-
-    /// <summary>The aspect particles the reading takes out of a separable word (as <c>FreeTextReader</c> does).</summary>
-    private const string AspectParticles = "了过着";
 
     /// <summary>The same search with <paramref name="word"/> (a word of the free-text reading) replaced by <paramref name="other"/>.</summary>
     public string WithWordReplaced(string word, string other) =>
