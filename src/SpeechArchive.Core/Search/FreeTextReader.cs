@@ -267,8 +267,9 @@ internal static partial class FreeTextReader
                 continue;
             }
 
+            // A run of loose characters stops before a verb that an aspect particle parts from its object (刚 | 丢了工作).
             var end = i;
-            while (Touch(end) && Loose(end + 1))
+            while (Touch(end) && Loose(end + 1) && Separated(end + 1) is null)
             {
                 end++;
             }
@@ -276,7 +277,7 @@ internal static partial class FreeTextReader
             var chunk = string.Concat(spans.Skip(i).Take(end - i + 1).Select(s => s.Text));
             if (chunk.Length == 1)
             {
-                if (Touch(i) && !QueryStopWords.Contains(spans[i + 1].Text) && Joins(chunk + spans[i + 1].Text, spans[i + 1].Text))
+                if (Touch(i) && !QueryStopWords.Contains(spans[i + 1].Text) && Separated(i + 1) is null && Joins(chunk + spans[i + 1].Text, spans[i + 1].Text))
                 {
                     pieces.Add(chunk + spans[i + 1].Text);
                     i++;

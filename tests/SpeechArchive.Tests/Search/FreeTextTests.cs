@@ -52,6 +52,9 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         var job = Assert.Single(lost.Words); // 丢 + 了 + 工作: the key 丢工作, not 工作 with 丢 and 了 dropped
         Assert.Equal("丢工作", job.Word);
         Assert.Contains("失业", job.Expansions);
+        var justLost = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "刚丢了工作怎么办" }).Reading);
+        Assert.Equal(["丢工作"], justLost.Words.Select(w => w.Word)); // a loose character before the verb does not take it into a run
+        Assert.Contains("刚", justLost.Dropped);
         Assert.Equal(["工作"], found.Words.Select(w => w.Word)); // 有工作 is no key: a verb and its object as they are
         Assert.Contains(signed.Words, w => w.Word == "合同"); // the key 签合同 is held, across 代签 | 合同: not joined
         Assert.DoesNotContain(signed.Words, w => w.Word == "签合同");
