@@ -61,7 +61,7 @@ internal static partial class FreeTextReader
         var words = new List<string>();
         var dropped = new List<string>();
         var asked = new List<string>();
-        bool IsWord(string w) => segmenter.Lexicon.Contains(w) || (thesaurus?.RelatedTo(w).Count ?? 0) > 0;
+        bool IsWord(string w) => segmenter.Lexicon.Contains(w) || IsKey(thesaurus, w);
         foreach (var run in runs)
         {
             var text = plain ? run.MatchForm : AskedOnce(run.MatchForm, IsWord, asked, dropped);
@@ -249,7 +249,7 @@ internal static partial class FreeTextReader
         // 好多 are found in the archive as strings but are not what a query means; 讲讲 is 讲. Nor where the archive holds it
         // mostly across two words: 路排 (of 公路排水) and 长队 (of 校长队伍) in 跑远路排长队.
         bool Known(string s) => (segmenter.Lexicon.Contains(s) && found(s)) || (WordLike(s) && found(s) && matches.MostlyWhole(Word(s), segmenter))
-            || (thesaurus?.RelatedTo(s).Count ?? 0) > 0;
+            || IsKey(thesaurus, s);
 
         var pieces = new List<string>();
         for (var i = 0; i < spans.Count; i++)
@@ -311,7 +311,7 @@ internal static partial class FreeTextReader
         }
 
         // A thesaurus key keeps the function character it begins or ends with (过马路, 被处分, 当官的): its terms are what it means.
-        return [.. pieces.SelectMany(p => joinKeys && (thesaurus?.RelatedTo(p).Count ?? 0) > 0 ? [p] : Trim(p, segmenter.Lexicon))];
+        return [.. pieces.SelectMany(p => joinKeys && IsKey(thesaurus, p) ? [p] : Trim(p, segmenter.Lexicon))];
 
         // A separable word with an aspect particle inside (吸过毒, 离了婚, 坐过牢): the word without it, where the lexicon knows it;
         // a verb and its object of two characters or more (丢了工作, 交过学费) only where the two make a thesaurus key (丢工作) no
@@ -326,7 +326,7 @@ internal static partial class FreeTextReader
             }
 
             var word = spans[i].Text + spans[i + 2].Text;
-            var joins = Loose(i + 2) ? segmenter.Lexicon.Contains(word) && found(word) : joinKeys && (thesaurus?.RelatedTo(word).Count ?? 0) > 0 && !found(word);
+            var joins = Loose(i + 2) ? segmenter.Lexicon.Contains(word) && found(word) : joinKeys && IsKey(thesaurus, word) && !found(word);
             return joins ? word : null;
         }
     }
@@ -371,7 +371,7 @@ internal static partial class FreeTextReader
 
                 var run = spans.GetRange(i, j - i + 1);
                 var text = string.Concat(run.Select(x => x.Text));
-                if ((thesaurus is not null && run.Any(x => x.Text.Length == 1) && thesaurus.RelatedTo(text).Count > 0)
+                if ((run.Any(x => x.Text.Length == 1) && IsKey(thesaurus, text))
                     || (run.All(x => x.Text.Length == 1) && QueryStopWords.IsTerm(text)))
                 {
                     best = j;
@@ -391,6 +391,8 @@ internal static partial class FreeTextReader
         return joined;
     }
 
+    /// <summary>Whether <paramref name="text"/> is a key of the thesaurus (none: never).</summary>
+    private static bool IsKey(Thesaurus? thesaurus, string text) => (thesaurus?.RelatedTo(text).Count ?? 0) > 0;
 
     /// <summary>
     /// A learned word that begins or ends with a function character (给企业, 都能, 得起) is searched without it: the lexicon
