@@ -30,6 +30,12 @@ internal sealed record FreeTextQuery(
     public IReadOnlyList<QueryWord> Formulations { get; init; } = [];
 
     /// <summary>
+    /// Thesaurus keys the query spells in several words (双倍工资 of 双倍 | 工资), with the terms they lent each of those words'
+    /// slots (<see cref="WordSlot.Expansions"/>): the page names the key once, not each word.
+    /// </summary>
+    public IReadOnlyList<QueryExpansion> KeyExpansions { get; init; } = [];
+
+    /// <summary>
     /// The formulations' match forms that are not also a run, word, part, term or phrase of the query: a snippet marks them only
     /// where they are not negated, as the ranking counts them (<see cref="Matcher.Affirmed"/>).
     /// </summary>

@@ -62,10 +62,18 @@ internal static partial class FreeTextReader
         var dropped = new List<string>();
         var asked = new List<string>();
         bool IsWord(string w) => segmenter.Lexicon.Contains(w) || IsKey(thesaurus, w);
+        var keyTerms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var keys = new List<QueryExpansion>();
         foreach (var run in runs)
         {
             var text = plain ? run.MatchForm : AskedOnce(run.MatchForm, IsWord, asked, dropped);
-            foreach (var word in Words(text, segmenter, thesaurus, matches, joinKeys: !plain))
+            var pieces = Words(text, segmenter, thesaurus, matches, joinKeys: !plain);
+            if (!plain && thesaurus is not null)
+            {
+                LendKeyTerms(pieces, thesaurus, keyTerms, keys);
+            }
+
+            foreach (var word in pieces)
             {
                 if (QueryStopWords.Contains(word) || (word.Length == 1 && (plain || thesaurus?.RelatedTo(word).Any(Found) != true)))
                 {
@@ -121,6 +129,7 @@ internal static partial class FreeTextReader
             }
 
             var expansions = plain || thesaurus is null ? [] : found.Where(p => p.Length > 1).Prepend(word).Distinct().SelectMany(thesaurus.RelatedTo)
+                .Concat(keyTerms.GetValueOrDefault(word) ?? [])
                 .Where(r => !words.Contains(r) && !found.Contains(r) && !QueryStopWords.Contains(r)).Distinct().Select(Word).ToList();
             var components = plain || found is not [var whole] || whole != word ? []
                 : segmenter.Lexicon.Components(word).Where(c => !QueryStopWords.Contains(c)).Distinct().ToList();
@@ -150,6 +159,8 @@ internal static partial class FreeTextReader
         return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, asked.Count > 0 || dropped.Any(QueryStopWords.IsQuestionWord))
         {
             Formulations = plain || thesaurus is null ? [] : Formulations(thesaurus),
+            KeyExpansions = [.. keys.Select(k => k with { Alternatives = [.. k.Alternatives.Where(t => slots.Any(s => s.Expansions.Any(e => e.MatchForm == t)))] })
+                .Where(k => k.Alternatives.Count > 0).DistinctBy(k => k.Term)],
         };
 
         // The formulations the words describe in everyday language (企业多交的税能退回来吗 → 留抵退税), unless the query says them already.
@@ -239,8 +250,10 @@ internal static partial class FreeTextReader
 
         // A character joins the word beside it where most passages holding the word hold it with the character (老百姓),
         // not where the two merely meet somewhere (问责 + 推 in 问责推动).
-        // A pair seen in a passage or two says nothing (开会 + 发 of 开会发言 twice).
-        bool Joins(string joined, string word) => matches.HeldAtLeast(Word(joined), MinJoined) && matches.HeldByShare(Word(joined), Word(word), JoinShare);
+        // A pair seen in a passage or two says nothing (开会 + 发 of 开会发言 twice), nor one whose character is mostly part of
+        // a word on its other side there (情 + 发生后, held in 疫情发生后, where the lexicon cut the query's 新冠疫 | 情).
+        bool Joins(string joined, string word) => matches.HeldAtLeast(Word(joined), MinJoined) && matches.HeldByShare(Word(joined), Word(word), JoinShare)
+            && !matches.MostlyBoundOutside(Word(joined), atStart: joined.EndsWith(word, StringComparison.Ordinal), segmenter.Lexicon);
 
         var spans = JoinKeys([.. segmenter.Segment(run)], joinKeys ? thesaurus : null);
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
@@ -390,6 +403,42 @@ internal static partial class FreeTextReader
 
         return joined;
     }
+
+    /// <summary>
+    /// A thesaurus key the segmenter cuts into words of two characters or more (劳保 | 用品, 双倍 | 工资), which
+    /// <see cref="JoinKeys"/> leaves apart so the query keeps a slot for each word: the key's terms (劳动防护用品, 二倍的工资)
+    /// are added to each word's, so a passage saying the key as the texts do counts for all of them. Collected in
+    /// <paramref name="lent"/> by word, and the keys in <paramref name="keys"/>.
+    /// </summary>
+    private static void LendKeyTerms(List<string> pieces, Thesaurus thesaurus, Dictionary<string, List<string>> lent, List<QueryExpansion> keys)
+    {
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var text = pieces[i];
+            for (var j = i + 1; j < pieces.Count && text.Length + pieces[j].Length <= MaxLentKeyLength; j++)
+            {
+                text += pieces[j];
+                if (thesaurus.RelatedTo(text) is not [_, ..] terms)
+                {
+                    continue;
+                }
+
+                keys.Add(new QueryExpansion(text, terms));
+                for (var k = i; k <= j; k++)
+                {
+                    if (!lent.TryGetValue(pieces[k], out var list))
+                    {
+                        lent[pieces[k]] = list = [];
+                    }
+
+                    list.AddRange(terms.Where(t => !list.Contains(t)));
+                }
+            }
+        }
+    }
+
+    /// <summary>The longest thesaurus key of several words that lends them its terms (不敢腐不能腐不想腐), in characters.</summary>
+    private const int MaxLentKeyLength = 9;
 
     /// <summary>Whether <paramref name="text"/> is a key of the thesaurus (none: never).</summary>
     private static bool IsKey(Thesaurus? thesaurus, string text) => (thesaurus?.RelatedTo(text).Count ?? 0) > 0;

@@ -23,7 +23,7 @@ internal static partial class Ranker
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's
     /// needs read as questions (questions, and paraphrases asked as one: 政府管不管).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0207, 0.1260, -0.4935, 0.1780, 0.0703, 0.0891, 2.0301, 2.8410, 0.6369, 0.0242, 0.4086];
+    internal static readonly double[] FreeTextWeights = [0.0192, 0.1223, -0.6054, 0.1574, -0.1550, 0.0880, 2.0012, 2.7920, 0.5959, 0.0244, 0.3540];
 
     /// <summary>
     /// Whether a query gets the free-text order: a question (<see cref="TakesFreeTextOrder"/>) ranked with its meaning (the order

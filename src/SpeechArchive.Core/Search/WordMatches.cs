@@ -165,6 +165,48 @@ internal sealed class WordMatches(IndexSnapshot index)
         return whole >= across;
     }
 
+    /// <summary>
+    /// Whether, where the passages hold <paramref name="joined"/> (a lone character of a query joined to the word beside it),
+    /// that character mostly makes a lexicon word with the character on its other side instead: 情 + 发生后 is held mostly in
+    /// 疫情发生后 (疫情), so the query's 情 is not the start of a word 情发生后; 十 + 倍赔偿 is held after 价款 and 二, not as 款十.
+    /// <paramref name="atStart"/>: the character is the first of <paramref name="joined"/> (else the last). Reads occurrences as
+    /// <see cref="MostlyWhole"/> does.
+    /// </summary>
+    public bool MostlyBoundOutside(QueryWord joined, bool atStart, Analysis.Lexicon lexicon)
+    {
+        Recall(joined);
+        var form = joined.MatchForm;
+        var (bound, free) = (0, 0);
+        var starts = new List<int>();
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(256);
+        try
+        {
+            foreach (var doc in InText(joined).Docs)
+            {
+                var text = index.Passages[doc].MatchTextIn(ref buffer);
+                starts.Clear();
+                Analysis.MatchText.CountOccurrences(text, form, starts.Add);
+                foreach (var at in starts.Take(CohesionPerPassage))
+                {
+                    var outside = atStart ? at - 1 : at + form.Length;
+                    var pair = outside < 0 || outside >= text.Length ? null
+                        : atStart ? string.Concat(text[outside], form[0]) : string.Concat(form[^1], text[outside]);
+                    (bound, free) = pair is not null && lexicon.Contains(pair) ? (bound + 1, free) : (bound, free + 1);
+                    if (bound + free >= CohesionSample)
+                    {
+                        return bound > free;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        return bound > free;
+    }
+
     /// <summary>How many occurrences of a string <see cref="MostlyWhole"/> reads.</summary>
     private const int CohesionSample = 24;
 

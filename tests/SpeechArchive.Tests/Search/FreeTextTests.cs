@@ -61,6 +61,30 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenAThesaurusKeyIsCutIntoSeveralWords_ShouldLendItsTermsToEachAndNameTheKeyOnce()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.Combine("corpus");
+        Directory.CreateDirectory(corpus);
+        File.WriteAllText(Path.Combine(corpus, "a.md"), "---\ntitle: 甲\ndate: 2021-01-01\n---\n\n用人单位未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资。\n\n工资应当按月发放。\n\n双倍努力，加倍工作。\n\n按时足额发放工资。\n");
+        File.WriteAllText(Path.Combine(corpus, "lexicon.txt"), "双倍\t50000\n工资\t50000\n"); // cut as the shared corpus's lexicon cuts it
+        Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
+        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = "能不能要双倍工资" });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Contains("二倍的工资", Assert.Single(reading.Words, w => w.Word == "双倍").Expansions); // 双倍 | 工资: two words, as before
+        Assert.Contains("二倍的工资", Assert.Single(reading.Words, w => w.Word == "工资").Expansions); // each counts the key's terms
+        Assert.Contains("二倍的工资", Assert.Single(result.Expansions, e => e.Term == "双倍工资").Alternatives); // named once, by the key
+        Assert.DoesNotContain(result.Expansions, e => e.Term is "双倍" or "工资" && e.Alternatives.Contains("二倍的工资"));
+        Assert.Contains("二倍的工资", result.Hits[0].Text, StringComparison.Ordinal);
+
+        var words = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "能不能要双倍工资", Expand = false }).Reading);
+        Assert.All(words.Words, w => Assert.Empty(w.Expansions)); // without expansions, no key lends anything
+    }
+
+    [Fact]
     public void WhenASingleCharacterStandsAloneAsAWordTheThesaurusKnows_ShouldSearchItThroughItsTermsOnly()
     {
         using var temp = new TempFolder();
@@ -460,12 +484,15 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Theory]
-    [InlineData(2, new[] { "开会", "通知" })]
-    [InlineData(3, new[] { "开会发", "通知" })]
-    public void WhenALoneCharacterMeetsAWord_ShouldJoinThemOnlyWhereThreePassagesHoldThemJoined(int joined, string[] expected)
+    [InlineData(2, false, new[] { "开会", "通知" })]
+    [InlineData(3, false, new[] { "开会发", "通知" })]
+    [InlineData(3, true, new[] { "开会", "通知" })]
+    public void WhenALoneCharacterMeetsAWord_ShouldJoinThemOnlyWhereThreePassagesHoldThemJoined(int joined, bool inAWord, string[] expected)
     {
         using var temp = new TempFolder();
-        var meetings = new[] { "开会发言要简短。", "开会发言不念稿。", "开会发言讲实话。" }.Take(joined).Concat(["少开会。", "开短会。", "开会要解决问题。", "通知要简明。"]);
+        // 开会发一份…: 发 starts no word there; 开会发言…: it is the 发 of 发言, a word on its other side, so it does not join 开会.
+        var held = inAWord ? new[] { "开会发言要简短。", "开会发言不念稿。", "开会发言讲实话。" } : ["开会发一份提纲。", "开会发一张表格。", "开会发一本材料。"];
+        var meetings = held.Take(joined).Concat(["少开会。", "开短会。", "开会要解决问题。", "通知要简明。"]);
         var people = string.Join("\n\n", ["老百姓的事是大事。", "让老百姓得实惠。", "老百姓看得见。", "百姓安居乐业。"]);
         var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", string.Join("\n\n", meetings)), ("b.md", "2022-01-01", "乙", people));
 
@@ -473,6 +500,25 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
 
         Assert.Equal(expected, reading.Words.Select(w => w.Word)); // 开会 + 发, held joined in 2 or 3 of the passages holding 开会
         Assert.DoesNotContain("发通知", reading.Missing); // 发 + 通知: held joined in none
+    }
+
+    [Fact]
+    public void WhenALoneCharacterIsMostlyPartOfAWordOnItsOtherSide_ShouldNotJoinItToTheWordBesideIt()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.Combine("corpus");
+        Directory.CreateDirectory(corpus);
+        var outbreaks = string.Join("\n\n", ["疫情发生后，各地迅速行动。", "疫情发生后，医护人员逆行出征。", "疫情发生后，物资保障有力。", "事故发生后要及时报告。"]);
+        File.WriteAllText(Path.Combine(corpus, "a.md"), $"---\ntitle: 甲\ndate: 2021-01-01\n---\n\n{outbreaks}\n");
+        File.WriteAllText(Path.Combine(corpus, "lexicon.txt"), "新冠疫\t500000\n发生后\t50000\n"); // a learned fragment: the query is cut 新冠疫 | 情 | 发生后
+        Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
+        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
+
+        var reading = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "新冠疫情发生后采取了哪些措施" }).Reading);
+
+        Assert.DoesNotContain(reading.Words, w => w.Word == "情发生后"); // held three times, each in 疫情 | 发生后
+        Assert.Contains(reading.Words, w => w.Word == "发生后");
+        Assert.Contains("情", reading.Dropped);
     }
 
     [Fact]
