@@ -64,12 +64,9 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     public void WhenAThesaurusKeyIsCutIntoSeveralWords_ShouldLendItsTermsToEachAndNameTheKeyOnce()
     {
         using var temp = new TempFolder();
-        var corpus = temp.Combine("corpus");
-        Directory.CreateDirectory(corpus);
-        File.WriteAllText(Path.Combine(corpus, "a.md"), "---\ntitle: 甲\ndate: 2021-01-01\n---\n\n用人单位未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资。\n\n工资应当按月发放。\n\n双倍努力，加倍工作。\n\n按时足额发放工资。\n");
-        File.WriteAllText(Path.Combine(corpus, "lexicon.txt"), "双倍\t50000\n工资\t50000\n"); // cut as the shared corpus's lexicon cuts it
-        Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
-        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
+        var index = TinyCorpus.Index(temp, "双倍\t50000\n工资\t50000\n", // cut as the shared corpus's lexicon cuts it
+            ("a.md", "2021-01-01", "甲", "用人单位未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资。\n\n工资应当按月发放。\n\n双倍努力，加倍工作。\n\n按时足额发放工资。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
 
         var result = searcher.Search(new SearchRequest { Query = "能不能要双倍工资" });
 
@@ -466,13 +463,8 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     public void WhenAStringTheLexiconDoesNotKnowIsHeldMostlyAcrossTwoWords_ShouldNotSearchItAsAWordOrAPart()
     {
         using var temp = new TempFolder();
-        var corpus = temp.Combine("corpus");
-        Directory.CreateDirectory(corpus);
-        File.WriteAllText(Path.Combine(corpus, "a.md"), "---\ntitle: 甲\ndate: 2021-01-01\n---\n\n公路排水设施要定期检查。\n\n要细致排查隐患。\n");
-        File.WriteAllText(Path.Combine(corpus, "b.md"), "---\ntitle: 乙\ndate: 2022-01-01\n---\n\n山坡上要多种树。\n\n整村推进要抓实。\n");
-        File.WriteAllText(Path.Combine(corpus, "lexicon.txt"), "路排隐患\n整村推进\n");
-        Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
-        var index = IndexSnapshot.Load(temp.Combine("index"));
+        var index = TinyCorpus.Index(temp, "路排隐患\n整村推进\n",
+            ("a.md", "2021-01-01", "甲", "公路排水设施要定期检查。\n\n要细致排查隐患。"), ("b.md", "2022-01-01", "乙", "山坡上要多种树。\n\n整村推进要抓实。"));
         QueryReading Read(string query) => Assert.IsType<QueryReading>(new Searcher(index, QueryUnderstanding.Default).Search(new SearchRequest { Query = query }).Reading);
         Assert.False(index.Lexicon.Contains("山坡") || index.Lexicon.Contains("整村") || index.Lexicon.Contains("路排"));
 
@@ -506,13 +498,9 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     public void WhenALoneCharacterIsMostlyPartOfAWordOnItsOtherSide_ShouldNotJoinItToTheWordBesideIt()
     {
         using var temp = new TempFolder();
-        var corpus = temp.Combine("corpus");
-        Directory.CreateDirectory(corpus);
         var outbreaks = string.Join("\n\n", ["疫情发生后，各地迅速行动。", "疫情发生后，医护人员逆行出征。", "疫情发生后，物资保障有力。", "事故发生后要及时报告。"]);
-        File.WriteAllText(Path.Combine(corpus, "a.md"), $"---\ntitle: 甲\ndate: 2021-01-01\n---\n\n{outbreaks}\n");
-        File.WriteAllText(Path.Combine(corpus, "lexicon.txt"), "新冠疫\t500000\n发生后\t50000\n"); // a learned fragment: the query is cut 新冠疫 | 情 | 发生后
-        Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
-        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
+        var index = TinyCorpus.Index(temp, "新冠疫\t500000\n发生后\t50000\n", ("a.md", "2021-01-01", "甲", outbreaks)); // a learned fragment: the query is cut 新冠疫 | 情 | 发生后
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
 
         var reading = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "新冠疫情发生后采取了哪些措施" }).Reading);
 
