@@ -70,6 +70,12 @@ internal sealed record WordSlot(string Text, IReadOnlyList<QueryWord> Words, IRe
     /// <summary>The shorter words the word is made of; a passage holding all of them holds the word's meaning apart (控制…人口…增长).</summary>
     public IReadOnlyList<QueryWord> Components { get; init; } = [];
 
+    /// <summary>
+    /// Those of <see cref="Expansions"/> only a thesaurus key of several words lent it (二倍的工资 of 双倍工资 for 双倍), not its
+    /// own: the page shows them beside the key (<see cref="FreeTextQuery.KeyExpansions"/>).
+    /// </summary>
+    public IReadOnlyList<string> Lent { get; init; } = [];
+
     /// <summary>Whether the word was split into parts because no passage holds it whole.</summary>
     public bool Split => Words.Count != 1 || Words[0].Text != Text;
 }

@@ -63,7 +63,7 @@ internal static partial class FreeTextReader
         var asked = new List<string>();
         bool IsWord(string w) => segmenter.Lexicon.Contains(w) || IsKey(thesaurus, w);
         var keyTerms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var keys = new List<QueryExpansion>();
+        var keys = new List<(QueryExpansion Key, List<string> Pieces)>();
         foreach (var run in runs)
         {
             var text = plain ? run.MatchForm : AskedOnce(run.MatchForm, IsWord, asked, dropped);
@@ -128,12 +128,13 @@ internal static partial class FreeTextReader
                 continue;
             }
 
-            var expansions = plain || thesaurus is null ? [] : found.Where(p => p.Length > 1).Prepend(word).Distinct().SelectMany(thesaurus.RelatedTo)
-                .Concat(keyTerms.GetValueOrDefault(word) ?? [])
-                .Where(r => !words.Contains(r) && !found.Contains(r) && !QueryStopWords.Contains(r)).Distinct().Select(Word).ToList();
+            bool NewTerm(string r) => !words.Contains(r) && !found.Contains(r) && !QueryStopWords.Contains(r);
+            List<string> own = plain || thesaurus is null ? [] : [.. found.Where(p => p.Length > 1).Prepend(word).Distinct().SelectMany(thesaurus.RelatedTo).Where(NewTerm).Distinct()];
+            List<string> lent = plain || thesaurus is null ? [] : [.. (keyTerms.GetValueOrDefault(word) ?? []).Where(r => NewTerm(r) && !own.Contains(r)).Distinct()];
+            var expansions = own.Concat(lent).Select(Word).ToList();
             var components = plain || found is not [var whole] || whole != word ? []
                 : segmenter.Lexicon.Components(word).Where(c => !QueryStopWords.Contains(c)).Distinct().ToList();
-            slots.Add(new WordSlot(word, [.. found.Select(Word)], expansions) { Components = components.Count > 1 ? [.. components.Select(Word)] : [] });
+            slots.Add(new WordSlot(word, [.. found.Select(Word)], expansions) { Components = components.Count > 1 ? [.. components.Select(Word)] : [], Lent = lent });
         }
 
         // Several runs few passages hold together (碳达峰 碳中和: 6) are free text too, so the first page fills with passages
@@ -159,7 +160,8 @@ internal static partial class FreeTextReader
         return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, asked.Count > 0 || dropped.Any(QueryStopWords.IsQuestionWord))
         {
             Formulations = plain || thesaurus is null ? [] : Formulations(thesaurus),
-            KeyExpansions = [.. keys.Select(k => k with { Alternatives = [.. k.Alternatives.Where(t => slots.Any(s => s.Expansions.Any(e => e.MatchForm == t)))] })
+            // A key is shown with the terms it lent its own words and they do not have of their own (三不 of 不敢腐 is its own).
+            KeyExpansions = [.. keys.Select(k => k.Key with { Alternatives = [.. k.Key.Alternatives.Where(t => slots.Any(s => k.Pieces.Contains(s.Text) && s.Lent.Contains(t)))] })
                 .Where(k => k.Alternatives.Count > 0).DistinctBy(k => k.Term)],
         };
 
@@ -252,8 +254,8 @@ internal static partial class FreeTextReader
         // not where the two merely meet somewhere (问责 + 推 in 问责推动).
         // A pair seen in a passage or two says nothing (开会 + 发 of 开会发言 twice), nor one whose character is mostly part of
         // a word on its other side there (情 + 发生后, held in 疫情发生后, where the lexicon cut the query's 新冠疫 | 情).
-        bool Joins(string joined, string word) => matches.HeldAtLeast(Word(joined), MinJoined) && matches.HeldByShare(Word(joined), Word(word), JoinShare)
-            && !matches.MostlyBoundOutside(Word(joined), atStart: joined.EndsWith(word, StringComparison.Ordinal), segmenter.Lexicon);
+        bool Joins(string joined, string word, bool characterFirst) => matches.HeldAtLeast(Word(joined), MinJoined) && matches.HeldByShare(Word(joined), Word(word), JoinShare)
+            && !matches.MostlyBoundOutside(Word(joined), characterFirst, segmenter.Lexicon);
 
         var spans = JoinKeys([.. segmenter.Segment(run)], joinKeys ? thesaurus : null);
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
@@ -290,12 +292,12 @@ internal static partial class FreeTextReader
             var chunk = string.Concat(spans.Skip(i).Take(end - i + 1).Select(s => s.Text));
             if (chunk.Length == 1)
             {
-                if (Touch(i) && !QueryStopWords.Contains(spans[i + 1].Text) && Separated(i + 1) is null && Joins(chunk + spans[i + 1].Text, spans[i + 1].Text))
+                if (Touch(i) && !QueryStopWords.Contains(spans[i + 1].Text) && Separated(i + 1) is null && Joins(chunk + spans[i + 1].Text, spans[i + 1].Text, characterFirst: true))
                 {
                     pieces.Add(chunk + spans[i + 1].Text);
                     i++;
                 }
-                else if (i > 0 && Touch(i - 1) && pieces.Count > 0 && pieces[^1] == spans[i - 1].Text && Joins(pieces[^1] + chunk, pieces[^1]))
+                else if (i > 0 && Touch(i - 1) && pieces.Count > 0 && pieces[^1] == spans[i - 1].Text && Joins(pieces[^1] + chunk, pieces[^1], characterFirst: false))
                 {
                     pieces[^1] += chunk;
                 }
@@ -405,12 +407,13 @@ internal static partial class FreeTextReader
     }
 
     /// <summary>
-    /// A thesaurus key the segmenter cuts into words of two characters or more (劳保 | 用品, 双倍 | 工资), which
+    /// A thesaurus key the segmenter cuts into words (劳保 | 用品, 双倍 | 工资; within one run), which
     /// <see cref="JoinKeys"/> leaves apart so the query keeps a slot for each word: the key's terms (劳动防护用品, 二倍的工资)
-    /// are added to each word's, so a passage saying the key as the texts do counts for all of them. Collected in
-    /// <paramref name="lent"/> by word, and the keys in <paramref name="keys"/>.
+    /// are added to each of its words of two characters or more that is not a function word, so a passage saying the key as
+    /// the texts do counts for all of them. Collected in <paramref name="lent"/> by word, and the keys with those words in
+    /// <paramref name="keys"/>.
     /// </summary>
-    private static void LendKeyTerms(List<string> pieces, Thesaurus thesaurus, Dictionary<string, List<string>> lent, List<QueryExpansion> keys)
+    private static void LendKeyTerms(List<string> pieces, Thesaurus thesaurus, Dictionary<string, List<string>> lent, List<(QueryExpansion Key, List<string> Pieces)> keys)
     {
         for (var i = 0; i < pieces.Count; i++)
         {
@@ -423,12 +426,13 @@ internal static partial class FreeTextReader
                     continue;
                 }
 
-                keys.Add(new QueryExpansion(text, terms));
-                for (var k = i; k <= j; k++)
+                var words = pieces.GetRange(i, j - i + 1).Where(p => p.Length > 1 && !QueryStopWords.Contains(p)).ToList();
+                keys.Add((new QueryExpansion(text, terms), words));
+                foreach (var word in words)
                 {
-                    if (!lent.TryGetValue(pieces[k], out var list))
+                    if (!lent.TryGetValue(word, out var list))
                     {
-                        lent[pieces[k]] = list = [];
+                        lent[word] = list = [];
                     }
 
                     list.AddRange(terms.Where(t => !list.Contains(t)));

@@ -69,7 +69,7 @@ internal sealed class UnderstoodQuery
                 // A word searched through its terms alone (穷人) is not widened by them: the reading says so beside the word. The
                 // terms a key of several words lent them (双倍工资 → 二倍的工资) are shown once, beside the key.
                 Expansions = [.. reading.Slots.Where(s => s.Words.Count > 0)
-                    .Select(s => new QueryExpansion(s.Text, [.. s.Expansions.Select(e => e.Text).Where(e => !reading.KeyExpansions.Any(k => k.Alternatives.Contains(e)) || thesaurus?.RelatedTo(s.Text).Contains(e) == true)]))
+                    .Select(s => new QueryExpansion(s.Text, [.. s.Expansions.Select(e => e.Text).Where(e => !s.Lent.Contains(e))]))
                     .Where(e => e.Alternatives.Count > 0)
                     .Concat(reading.KeyExpansions)],
             };

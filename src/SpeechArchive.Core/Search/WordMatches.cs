@@ -168,9 +168,10 @@ internal sealed class WordMatches(IndexSnapshot index)
     /// <summary>
     /// Whether, where the passages hold <paramref name="joined"/> (a lone character of a query joined to the word beside it),
     /// that character mostly makes a lexicon word with the character on its other side instead: 情 + 发生后 is held mostly in
-    /// 疫情发生后 (疫情), so the query's 情 is not the start of a word 情发生后; 十 + 倍赔偿 is held after 价款 and 二, not as 款十.
-    /// <paramref name="atStart"/>: the character is the first of <paramref name="joined"/> (else the last). Reads occurrences as
-    /// <see cref="MostlyWhole"/> does.
+    /// 疫情发生后 (疫情), so the query's 情 is not the start of a word 情发生后; 十 + 倍赔偿 still joins, held in 价款十倍赔偿 (款十
+    /// is no word). <paramref name="atStart"/>: the character is the first of <paramref name="joined"/> (else the last). Reads
+    /// the first <see cref="CohesionSample"/> occurrences in the passages that hold <paramref name="joined"/> in their text
+    /// (matched in full, unlike <see cref="MostlyWhole"/>), and the pair the character makes with its neighbour there.
     /// </summary>
     public bool MostlyBoundOutside(QueryWord joined, bool atStart, Analysis.Lexicon lexicon)
     {
