@@ -132,8 +132,46 @@ internal sealed class WordMatches(IndexSnapshot index)
         Recall(word);
         var lists = Exhaustive ? null : Lists(word);
         var holders = lists is null || matches.ContainsKey((word, false)) ? InText(word).Docs : PostingsMath.Together(lists);
-        var form = word.MatchForm;
-        var (whole, across) = (0, 0);
+        var (whole, across) = Sample(holders, word.MatchForm, (text, at) =>
+        {
+            var from = Math.Max(0, at - CohesionMargin);
+            var window = new string(text[from..Math.Min(text.Length, at + word.MatchForm.Length + CohesionMargin)]);
+            var spans = segmenter.Segment(window);
+            return Analysis.WordOccurrence.AsWord(spans, Analysis.WordOccurrence.SpanAt(spans, window.Length), at - from, at - from + word.MatchForm.Length, segmenter.Lexicon);
+        });
+        return whole >= across;
+    }
+
+    /// <summary>
+    /// Whether, where the passages hold <paramref name="joined"/> (a lone character of a query joined to the word beside it),
+    /// that character mostly makes a lexicon word with the character on its other side instead: 情 + 发生后 is held mostly in
+    /// 疫情发生后 (疫情), so the query's 情 is not the start of a word 情发生后; 十 + 倍赔偿 still joins, held in 价款十倍赔偿 (款十
+    /// is no word). <paramref name="atStart"/>: the character is the first of <paramref name="joined"/> (else the last). Reads
+    /// the first <see cref="CohesionSample"/> occurrences in the passages that hold <paramref name="joined"/> in their text
+    /// (matched in full, unlike <see cref="MostlyWhole"/>: <see cref="Sample"/>), and the pair the character makes with its
+    /// neighbour there.
+    /// </summary>
+    public bool MostlyBoundOutside(QueryWord joined, bool atStart, Analysis.Lexicon lexicon)
+    {
+        Recall(joined);
+        var form = joined.MatchForm;
+        var (bound, free) = Sample(InText(joined).Docs, form, (text, at) =>
+        {
+            var outside = atStart ? at - 1 : at + form.Length;
+            return outside >= 0 && outside < text.Length
+                && lexicon.Contains(atStart ? string.Concat(text[outside], form[0]) : string.Concat(form[^1], text[outside]));
+        });
+        return bound > free;
+    }
+
+    /// <summary>
+    /// Of the first <see cref="CohesionSample"/> occurrences of <paramref name="form"/> in <paramref name="holders"/>' text (at
+    /// most <see cref="CohesionPerPassage"/> of a passage), how many pass <paramref name="test"/> (given the text and where the
+    /// occurrence starts) and how many fail it.
+    /// </summary>
+    private (int Pass, int Fail) Sample(IEnumerable<int> holders, string form, Func<ReadOnlySpan<char>, int, bool> test)
+    {
+        var (pass, fail) = (0, 0);
         var starts = new List<int>();
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(256);
         try
@@ -145,14 +183,10 @@ internal sealed class WordMatches(IndexSnapshot index)
                 Analysis.MatchText.CountOccurrences(text, form, starts.Add);
                 foreach (var at in starts.Take(CohesionPerPassage))
                 {
-                    var from = Math.Max(0, at - CohesionMargin);
-                    var window = new string(text[from..Math.Min(text.Length, at + form.Length + CohesionMargin)]);
-                    var spans = segmenter.Segment(window);
-                    var asWord = Analysis.WordOccurrence.AsWord(spans, Analysis.WordOccurrence.SpanAt(spans, window.Length), at - from, at - from + form.Length, segmenter.Lexicon);
-                    (whole, across) = asWord ? (whole + 1, across) : (whole, across + 1);
-                    if (whole + across >= CohesionSample)
+                    (pass, fail) = test(text, at) ? (pass + 1, fail) : (pass, fail + 1);
+                    if (pass + fail >= CohesionSample)
                     {
-                        return whole >= across;
+                        return (pass, fail);
                     }
                 }
             }
@@ -162,50 +196,7 @@ internal sealed class WordMatches(IndexSnapshot index)
             System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
 
-        return whole >= across;
-    }
-
-    /// <summary>
-    /// Whether, where the passages hold <paramref name="joined"/> (a lone character of a query joined to the word beside it),
-    /// that character mostly makes a lexicon word with the character on its other side instead: 情 + 发生后 is held mostly in
-    /// 疫情发生后 (疫情), so the query's 情 is not the start of a word 情发生后; 十 + 倍赔偿 still joins, held in 价款十倍赔偿 (款十
-    /// is no word). <paramref name="atStart"/>: the character is the first of <paramref name="joined"/> (else the last). Reads
-    /// the first <see cref="CohesionSample"/> occurrences in the passages that hold <paramref name="joined"/> in their text
-    /// (matched in full, unlike <see cref="MostlyWhole"/>), and the pair the character makes with its neighbour there.
-    /// </summary>
-    public bool MostlyBoundOutside(QueryWord joined, bool atStart, Analysis.Lexicon lexicon)
-    {
-        Recall(joined);
-        var form = joined.MatchForm;
-        var (bound, free) = (0, 0);
-        var starts = new List<int>();
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(256);
-        try
-        {
-            foreach (var doc in InText(joined).Docs)
-            {
-                var text = index.Passages[doc].MatchTextIn(ref buffer);
-                starts.Clear();
-                Analysis.MatchText.CountOccurrences(text, form, starts.Add);
-                foreach (var at in starts.Take(CohesionPerPassage))
-                {
-                    var outside = atStart ? at - 1 : at + form.Length;
-                    var pair = outside < 0 || outside >= text.Length ? null
-                        : atStart ? string.Concat(text[outside], form[0]) : string.Concat(form[^1], text[outside]);
-                    (bound, free) = pair is not null && lexicon.Contains(pair) ? (bound + 1, free) : (bound, free + 1);
-                    if (bound + free >= CohesionSample)
-                    {
-                        return bound > free;
-                    }
-                }
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-        }
-
-        return bound > free;
+        return (pass, fail);
     }
 
     /// <summary>How many occurrences of a string <see cref="MostlyWhole"/> reads.</summary>
