@@ -57,7 +57,9 @@ internal sealed class CandidateScorer
                 var text = level.Text(id, levels);
                 if (HasWordShape(text))
                 {
-                    found.Add(new Candidate(k, id, text, level.Frequency[id], Bound(level, id, level.Left[id]), Bound(level, id, level.Right[id])));
+                    var (left, right) = (Bound(level, id, level.Left[id]), Bound(level, id, level.Right[id]));
+                    found.Add(new Candidate(k, id, text, level.Frequency[id], left, right,
+                        left == '\0' ? 0 : (double)level.Left[id].TopCount / level.Frequency[id], right == '\0' ? 0 : (double)level.Right[id].TopCount / level.Frequency[id]));
                 }
             }
         }

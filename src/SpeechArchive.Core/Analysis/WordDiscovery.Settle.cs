@@ -23,7 +23,7 @@ public static partial class WordDiscovery
         var tokens = TokenCounter.Count(runs, first, threads, boundaries);
         scorer.UseCounts([.. characters, .. core], tokens, tokens.Sum());
 
-        var pairs = CorePairs(core);
+        var pairs = BoundaryPairs(runs, scorer, candidates, core, boundaries, options, threads);
         var plausible = candidates.Where(c => HasFunctionEdge(c.Text)
             ? c.IsFree && scorer.Cohesion(c) >= options.FunctionCohesion
             : IsSetPhraseOrFree(c, pairs) && scorer.Cohesion(c) >= options.MinCohesion).ToList();
@@ -46,17 +46,56 @@ public static partial class WordDiscovery
         FunctionCharacters.Contains(word[0], StringComparison.Ordinal) || FunctionCharacters.Contains(word[^1], StringComparison.Ordinal);
 
     /// <summary>
-    /// True for a candidate free on both sides, or whose dominant neighbour on a low-entropy side does not form a core
-    /// word with its edge: 伟大|复兴 and 挪用|公款 are set phrases, but 以习近平同|志 cuts 同志.
+    /// True for a candidate free on both sides, or whose dominant neighbour on a low-entropy side does not form a word with
+    /// its edge (<see cref="BoundaryPairs"/>): 伟大|复兴 and 挪用|公款 are set phrases, but 以习近平同|志 cuts 同志 and 中|华人民共和国 cuts 中华.
     /// </summary>
-    private static bool IsSetPhraseOrFree(Candidate candidate, HashSet<uint> pairs) =>
+    private static bool IsSetPhraseOrFree(Candidate candidate, (HashSet<uint> Core, HashSet<uint> Left, HashSet<uint> Right) pairs) =>
         candidate.IsFree
-        || ((candidate.LeftBound == '\0' || !pairs.Contains(Pair(candidate.LeftBound, candidate.Text[0])))
-            && (candidate.RightBound == '\0' || !pairs.Contains(Pair(candidate.Text[^1], candidate.RightBound))));
+        || (!CutsPair(candidate.LeftBound, candidate.LeftShare, Pair(candidate.LeftBound, candidate.Text[0]), pairs.Core, pairs.Left)
+            && !CutsPair(candidate.RightBound, candidate.RightShare, Pair(candidate.Text[^1], candidate.RightBound), pairs.Core, pairs.Right));
 
-    /// <summary>The core words of two characters, as pairs.</summary>
-    private static HashSet<uint> CorePairs(List<Candidate> core) =>
-        [.. core.Where(w => w.Text.Length == 2).Select(w => Pair(w.Text[0], w.Text[1]))];
+    /// <summary>
+    /// Whether a bound side's dominant neighbour makes a word with the candidate's edge: a core word whatever its share, any
+    /// other pair of <paramref name="pairs"/> where it stands beside nearly every occurrence (<see cref="SuperstringShare"/>),
+    /// so that a word seen often in a set context (条例 of 本条例, beside 本条) is not taken for a fragment.
+    /// </summary>
+    private static bool CutsPair(char neighbour, double share, uint pair, HashSet<uint> core, HashSet<uint> pairs) =>
+        neighbour != '\0' && (core.Contains(pair) || (pairs.Contains(pair) && share >= SuperstringShare));
+
+    /// <summary>
+    /// The pairs of characters that make a word, for <see cref="IsSetPhraseOrFree"/>: the core's words of two characters, and,
+    /// apart for each side, every other candidate of two characters that is cohesive (on free counts), that the first
+    /// segmentation mostly does not cut (中华 of 中 | 华 | 人民, not 民共 of 人民 | 共和国), and that is free on its outer side,
+    /// so that it is no fragment itself (炎疫 of 肺炎疫情 is bound to 情 on its right). A candidate whose dominant neighbour
+    /// makes such a pair with its edge begins or ends inside a word: 华人民共和国 cuts 中华, 严治党 从严, 绩观 政绩.
+    /// </summary>
+    private static (HashSet<uint> Core, HashSet<uint> Left, HashSet<uint> Right) BoundaryPairs(HanRuns runs, CandidateScorer scorer, List<Candidate> candidates,
+        List<Candidate> core, bool[] boundaries, WordDiscoveryOptions options, int threads)
+    {
+        HashSet<uint> corePairs = [.. core.Where(w => w.Text.Length == 2).Select(w => Pair(w.Text[0], w.Text[1]))];
+        HashSet<uint> left = [];
+        HashSet<uint> right = [];
+        var cohesive = candidates.Where(c => c.Text.Length == 2 && scorer.Cohesion(c) >= options.MinCohesion).ToList();
+        var aligned = AlignmentCounter.Count(runs, [.. cohesive.Select(c => c.Text)], boundaries, threads);
+        for (var i = 0; i < cohesive.Count; i++)
+        {
+            var pair = cohesive[i];
+            if (aligned[i] >= options.MinAlignment * pair.Frequency)
+            {
+                if (pair.LeftBound == '\0')
+                {
+                    left.Add(Pair(pair.Text[0], pair.Text[1]));
+                }
+
+                if (pair.RightBound == '\0')
+                {
+                    right.Add(Pair(pair.Text[0], pair.Text[1]));
+                }
+            }
+        }
+
+        return (corePairs, left, right);
+    }
 
     private static uint Pair(char x, char y) => ((uint)x << 16) | y;
 

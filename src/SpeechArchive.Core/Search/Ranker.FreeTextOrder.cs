@@ -23,7 +23,7 @@ internal static partial class Ranker
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's
     /// needs read as questions (questions, and paraphrases asked as one: 政府管不管).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0192, 0.1223, -0.6054, 0.1574, -0.1550, 0.0880, 2.0012, 2.7920, 0.5959, 0.0244, 0.3540];
+    internal static readonly double[] FreeTextWeights = [0.0238, 0.1226, -0.6166, 0.1575, -0.1695, 0.0869, 1.9219, 2.7746, 0.6187, 0.0179, 0.3257];
 
     /// <summary>
     /// Whether a query gets the free-text order: a question (<see cref="TakesFreeTextOrder"/>) ranked with its meaning (the order
