@@ -9,7 +9,10 @@ public static partial class WordDiscovery
     /// <summary>A character keeps at least this share of its count when the core words' counts are taken off it.</summary>
     private const double FreeShareFloor = 0.05;
 
-    /// <summary>A word found nearly only inside one longer word (this share of its count or more) is a fragment of it: 项规定精神 in 八项规定精神.</summary>
+    /// <summary>
+    /// A word found nearly only inside one longer word (this share of its count or more) is a fragment of it: 项规定精神 in
+    /// 八项规定精神; and a neighbour beside this share of a candidate's occurrences that makes a word with its edge cuts it (<see cref="CutsPair"/>).
+    /// </summary>
     private const double SuperstringShare = 0.9;
 
     private static Lexicon Settle(HanRuns runs, CandidateScorer scorer, int minFrequency, WordDiscoveryOptions options, int threads)
@@ -64,10 +67,10 @@ public static partial class WordDiscovery
 
     /// <summary>
     /// The pairs of characters that make a word, for <see cref="IsSetPhraseOrFree"/>: the core's words of two characters, and,
-    /// apart for each side, every other candidate of two characters that is cohesive (on free counts), that the first
-    /// segmentation mostly does not cut (中华 of 中 | 华 | 人民, not 民共 of 人民 | 共和国), and that is free on its outer side,
+    /// apart for each side, every candidate of two characters that is cohesive (on free counts), that the first
+    /// segmentation mostly does not cut across a token (中华 of 中 | 华 | 人民, not 民共 of 人民 | 共和国), and that is free on its outer side,
     /// so that it is no fragment itself (炎疫 of 肺炎疫情 is bound to 情 on its right). A candidate whose dominant neighbour
-    /// makes such a pair with its edge begins or ends inside a word: 华人民共和国 cuts 中华, 严治党 从严, 绩观 政绩.
+    /// makes such a pair with its edge begins or ends inside a word: 华人民共和国 cuts 中华, 严治党 从严, 类命运共同体 人类.
     /// </summary>
     private static (HashSet<uint> Core, HashSet<uint> Left, HashSet<uint> Right) BoundaryPairs(HanRuns runs, CandidateScorer scorer, List<Candidate> candidates,
         List<Candidate> core, bool[] boundaries, WordDiscoveryOptions options, int threads)
@@ -79,17 +82,17 @@ public static partial class WordDiscovery
         var aligned = AlignmentCounter.Count(runs, [.. cohesive.Select(c => c.Text)], boundaries, threads);
         for (var i = 0; i < cohesive.Count; i++)
         {
-            var pair = cohesive[i];
-            if (aligned[i] >= options.MinAlignment * pair.Frequency)
+            var candidate = cohesive[i];
+            if (aligned[i] >= options.MinAlignment * candidate.Frequency)
             {
-                if (pair.LeftBound == '\0')
+                if (candidate.LeftBound == '\0')
                 {
-                    left.Add(Pair(pair.Text[0], pair.Text[1]));
+                    left.Add(Pair(candidate.Text[0], candidate.Text[1]));
                 }
 
-                if (pair.RightBound == '\0')
+                if (candidate.RightBound == '\0')
                 {
-                    right.Add(Pair(pair.Text[0], pair.Text[1]));
+                    right.Add(Pair(candidate.Text[0], candidate.Text[1]));
                 }
             }
         }
