@@ -76,7 +76,6 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.Contains("二倍的工资", Assert.Single(result.Expansions, e => e.Term == "双倍工资").Alternatives); // named once, by the key
         Assert.DoesNotContain(result.Expansions, e => e.Term is "双倍" or "工资" && e.Alternatives.Contains("二倍的工资"));
         Assert.Contains("二倍的工资", result.Hits[0].Text, StringComparison.Ordinal);
-
     }
 
     [Fact]
