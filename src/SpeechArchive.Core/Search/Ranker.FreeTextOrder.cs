@@ -23,7 +23,7 @@ internal static partial class Ranker
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's
     /// needs read as questions (questions, and paraphrases asked as one: 政府管不管).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0238, 0.1226, -0.6166, 0.1575, -0.1695, 0.0869, 1.9219, 2.7746, 0.6187, 0.0179, 0.3257];
+    internal static readonly double[] FreeTextWeights = [0.0262, 0.1013, -0.6477, 0.2146, -0.1766, 0.0769, 1.8253, 2.8586, 0.6177, 0.0139, 0.3173];
 
     /// <summary>
     /// Whether a query gets the free-text order: a question (<see cref="TakesFreeTextOrder"/>) ranked with its meaning (the order
