@@ -83,17 +83,20 @@ public static partial class WordDiscovery
         for (var i = 0; i < cohesive.Count; i++)
         {
             var candidate = cohesive[i];
-            if (aligned[i] >= options.MinAlignment * candidate.Frequency)
+            if (aligned[i] < options.MinAlignment * candidate.Frequency)
             {
-                if (candidate.LeftBound == '\0')
-                {
-                    left.Add(Pair(candidate.Text[0], candidate.Text[1]));
-                }
+                continue;
+            }
 
-                if (candidate.RightBound == '\0')
-                {
-                    right.Add(Pair(candidate.Text[0], candidate.Text[1]));
-                }
+            var pair = Pair(candidate.Text[0], candidate.Text[1]);
+            if (candidate.LeftBound == '\0')
+            {
+                left.Add(pair);
+            }
+
+            if (candidate.RightBound == '\0')
+            {
+                right.Add(pair);
             }
         }
 

@@ -130,7 +130,7 @@ internal static partial class FreeTextReader
 
             bool NewTerm(string r) => !words.Contains(r) && !found.Contains(r) && !QueryStopWords.Contains(r);
             List<string> own = plain || thesaurus is null ? [] : [.. found.Where(p => p.Length > 1).Prepend(word).Distinct().SelectMany(thesaurus.RelatedTo).Where(NewTerm).Distinct()];
-            List<string> lent = plain || thesaurus is null ? [] : [.. (keyTerms.GetValueOrDefault(word) ?? []).Where(r => NewTerm(r) && !own.Contains(r)).Distinct()];
+            List<string> lent = plain || thesaurus is null ? [] : [.. (keyTerms.GetValueOrDefault(word) ?? []).Where(r => NewTerm(r) && !own.Contains(r))]; // LendKeyTerms keeps each term once
             var expansions = own.Concat(lent).Select(Word).ToList();
             var components = plain || found is not [var whole] || whole != word ? []
                 : segmenter.Lexicon.Components(word).Where(c => !QueryStopWords.Contains(c)).Distinct().ToList();
@@ -254,8 +254,8 @@ internal static partial class FreeTextReader
         // not where the two merely meet somewhere (问责 + 推 in 问责推动).
         // A pair seen in a passage or two says nothing (开会 + 发 of 开会发言 twice), nor one whose character is mostly part of
         // a word on its other side there (情 + 发生后, held in 疫情发生后, where the lexicon cut the query's 新冠疫 | 情).
-        bool Joins(string joined, string word, bool characterFirst) => matches.HeldAtLeast(Word(joined), MinJoined) && matches.HeldByShare(Word(joined), Word(word), JoinShare)
-            && !matches.MostlyBoundOutside(Word(joined), characterFirst, segmenter.Lexicon);
+        bool Joins(string joined, string word, bool characterFirst) => Word(joined) is var pair && matches.HeldAtLeast(pair, MinJoined)
+            && matches.HeldByShare(pair, Word(word), JoinShare) && !matches.MostlyBoundOutside(pair, characterFirst, segmenter.Lexicon);
 
         var spans = JoinKeys([.. segmenter.Segment(run)], joinKeys ? thesaurus : null);
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
