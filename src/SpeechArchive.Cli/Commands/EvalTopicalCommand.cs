@@ -39,9 +39,13 @@ internal static class EvalTopicalCommand
         {
             Description = "Instead of scoring, learn the topical order's weights from the tune split's judged topics, and the free-text order's from its needs read as questions, and print them (Ranker.Topical.cs and Ranker.FreeTextOrder.cs hold them)",
         };
+        var noFold = new Option<bool>("--no-fold")
+        {
+            Description = "Grade every passage on its own, reprints included (the protocol before folding); by default the passages that print one text are one result, as the search shows them",
+        };
         var json = CommonOptions.Json("the report");
         var command = new Command("eval-topical", "Score free-text search on topical needs: nDCG@10 and P@10 per kind and split, against the strict phrase mode and plain BM25 over words.")
-            { needs, judgments, corpus, existing, pool, perNeed, modes, peer, show, learnOrder, json };
+            { needs, judgments, corpus, existing, pool, perNeed, modes, peer, show, learnOrder, noFold, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var set = TopicalSet.Load(parse.GetValue(needs)!, parse.GetValue(judgments)!);
@@ -66,16 +70,17 @@ internal static class EvalTopicalCommand
                         { Rankings = SmartcnPeer.Rank(index, [.. set.Needs.Select(n => n.Query).Distinct()], TopicalEvaluator.K) }];
                 }
 
-                var report = TopicalEvaluator.Evaluate(searcher, set, rankings);
+                var report = TopicalEvaluator.Evaluate(searcher, set, rankings, foldReprints: !parse.GetValue(noFold));
+                var grades = report.Grades!;
                 if (parse.GetValue(pool) is { } poolPath)
                 {
-                    WritePool(poolPath, report, set, index);
+                    WritePool(poolPath, report, set, grades, index);
                 }
 
                 var shown = CommonOptions.Print(parse, json, report, r => Print(r, parse.GetValue(perNeed)));
                 foreach (var id in parse.GetValue(show) ?? [])
                 {
-                    Show(report, set, index, id);
+                    Show(report, grades, index, id);
                 }
 
                 return shown;
@@ -197,7 +202,7 @@ internal static class EvalTopicalCommand
     }
 
     /// <summary>One need's top ten in every mode, each passage with its grade, title and opening: the reading behind a figure.</summary>
-    private static void Show(TopicalReport report, TopicalSet set, IndexSnapshot index, string id)
+    private static void Show(TopicalReport report, TopicalGrades grades, IndexSnapshot index, string id)
     {
         foreach (var run in report.Runs)
         {
@@ -205,7 +210,7 @@ internal static class EvalTopicalCommand
             Console.WriteLine($"== {id} {result.Need.Query} · {run.Mode} nDCG@10 {F(result.Ndcg)}");
             foreach (var (passage, rank) in result.Ranking.Select((p, i) => (p, i + 1)))
             {
-                var grade = set.Grade(id, passage) is int g ? g.ToString(CultureInfo.InvariantCulture) : "-";
+                var grade = grades.Grade(id, passage) is int g ? g.ToString(CultureInfo.InvariantCulture) : "-";
                 var (title, _, text) = Describe(index, passage);
                 Console.WriteLine($"{rank,2} [{grade}] {passage} 《{title}》 {(text.Length > 70 ? text[..70] + "…" : text)}");
             }
@@ -217,14 +222,14 @@ internal static class EvalTopicalCommand
     private static string Signed(double x) => x.ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture);
 
     /// <summary>The unjudged passages of every mode's top ten, one row per (need, passage), modes not named: judges grade blind.</summary>
-    private static void WritePool(string path, TopicalReport report, TopicalSet set, IndexSnapshot index)
+    private static void WritePool(string path, TopicalReport report, TopicalSet set, TopicalGrades grades, IndexSnapshot index)
     {
         var sb = new StringBuilder("id\tquery\tneed\tpassage\ttext\n");
         var rows = 0;
         foreach (var need in set.Needs)
         {
             var pooled = report.Runs.SelectMany(run => run.Results.First(r => r.Need.Id == need.Id).Ranking)
-                .Distinct().Where(p => set.Grade(need.Id, p) is null)
+                .Distinct().Where(p => grades.Grade(need.Id, p) is null)
                 .OrderBy(p => StableHash(need.Id + p)).ToList();
             foreach (var passage in pooled)
             {

@@ -22,8 +22,9 @@ internal static class SearchCommand
         var noExpand = new Option<bool>("--no-expand") { Description = "Search the words as typed, without their thesaurus terms or ranking by meaning" };
         var noNear = new Option<bool>("--no-near") { Description = "Strict matches only, no near matches after them" };
         var exact = new Option<bool>("--exact") { Description = "Search exactly as typed: every run of Chinese is one phrase, every word must match" };
+        var noFold = new Option<bool>("--no-fold") { Description = "Each passage a hit of its own, the same text printed in several speeches included (by default shown once, the others listed under it)" };
         var json = CommonOptions.Json("the result");
-        var command = new Command("search", "Search the index.") { query, limit, offset, sort, group, noExpand, noNear, exact, json };
+        var command = new Command("search", "Search the index.") { query, limit, offset, sort, group, noExpand, noNear, exact, noFold, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var searcher = ArchiveOptions.OpenSearcher(parse);
@@ -36,6 +37,7 @@ internal static class SearchCommand
                 GroupBySpeech = parse.GetValue(group),
                 Expand = !parse.GetValue(noExpand),
                 NearMatches = !parse.GetValue(noNear),
+                FoldReprints = !parse.GetValue(noFold),
                 Mode = parse.GetValue(exact) ? SearchMode.Exact : SearchMode.Understood,
             };
             return CommonOptions.Print(parse, json, searcher.Search(request), r => Print(r, searcher.Index));
@@ -51,7 +53,8 @@ internal static class SearchCommand
     private static void Print(SearchResult r, IndexSnapshot index)
     {
         var near = r.NearTotal > 0 ? $", then {r.NearTotal} near matches" : "";
-        AnsiConsole.MarkupLine($"[bold]{r.Total}[/] passages in [bold]{r.TotalSpeeches}[/] speeches{near} ({r.TookMs:F1} ms)");
+        var folded = r.Folded > 0 ? $"; {r.Folded} printed elsewhere too, shown once (--no-fold: each)" : "";
+        AnsiConsole.MarkupLine($"[bold]{r.Total}[/] passages in [bold]{r.TotalSpeeches}[/] speeches{near}{Markup.Escape(folded)} ({r.TookMs:F1} ms)");
         if (r.Reading is { } reading)
         {
             var words = string.Join(" ", reading.Words.Select(Describe));
@@ -92,6 +95,11 @@ internal static class SearchCommand
             }
 
             AnsiConsole.MarkupLine("   " + Terminal.FromSnippet(hit.Snippet));
+            foreach (var reprint in hit.Reprints)
+            {
+                AnsiConsole.MarkupLine($"   [grey]同文另见 {Markup.Escape(reprint.Title)} ({Markup.Escape(reprint.Date ?? "年份不详")}) {reprint.PassageId}[/]");
+            }
+
             var labels = hit.Themes.Select(index.LabelOfTheme).Concat(hit.DirectiveTypes.Select(index.LabelOfDirectiveType)).ToList();
             if (labels.Count > 0)
             {

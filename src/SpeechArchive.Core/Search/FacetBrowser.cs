@@ -30,7 +30,7 @@ internal static class FacetBrowser
             return false;
         }
 
-        var k = Math.Clamp(request.Offset, 0, 100_000) + Math.Clamp(request.Limit, 0, 1000);
+        var k = top.Capacity; // the page and what the collect stage keeps beyond it (reprints folded: Searcher.Collect)
         var dates = index.PassageDate;
         if (dims == 0)
         {

@@ -20,7 +20,7 @@ internal static class NearMatchStage
 
         var request = query.Request;
         var hits = result.Hits.ToList();
-        var skip = Math.Max(0, result.Offset - result.Total);
+        var skip = Math.Max(0, result.Offset - (result.Total - result.Folded));
         var room = result.Limit - hits.Count;
         if (room > 0)
         {

@@ -31,6 +31,12 @@ public sealed record SearchRequest
     public bool OrderTopically { get; init; } = true;
     /// <summary>Append near matches (characters missing, halves swapped, near-synonyms) after the strict ones (needs <see cref="Searcher.Understanding"/>).</summary>
     public bool NearMatches { get; init; } = true;
+    /// <summary>
+    /// Show a text printed more than once (the same passage in two speeches: <see cref="Reprints"/>) once, at its best-ranked
+    /// passage, with the others in <see cref="SearchHit.Reprints"/>; totals and facets still count every passage. Not with
+    /// <see cref="GroupBySpeech"/>. Off: every passage is a hit of its own.
+    /// </summary>
+    public bool FoldReprints { get; init; } = true;
     /// <summary>How the words are understood: free text (default), exactly as typed, or the plain word baseline (needs <see cref="Searcher.Understanding"/>).</summary>
     public SearchMode Mode { get; init; } = SearchMode.Understood;
 }

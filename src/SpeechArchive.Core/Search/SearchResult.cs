@@ -5,6 +5,12 @@ public sealed record SearchResult
 {
     public required string Query { get; init; }
     public required int Total { get; init; }
+    /// <summary>
+    /// Of the <see cref="Total"/> passages, those folded under a hit of this page or an earlier one as reprints of its text
+    /// (<see cref="SearchRequest.FoldReprints"/>): the page's counted hits end at <see cref="Total"/> − this. Exact when the
+    /// search matched no more than the pages so far and a margin of 100; beyond that, reprints further down are not yet counted.
+    /// </summary>
+    public int Folded { get; init; }
     public required int TotalSpeeches { get; init; }
     public required double TookMs { get; init; }
     public required int Offset { get; init; }
@@ -51,6 +57,11 @@ public sealed record SearchHit
     /// with the matched words in &lt;mark&gt;; the hit's passage is the first under it.
     /// </summary>
     public string? MatchedHeading { get; init; }
+    /// <summary>
+    /// The other passages that print this hit's text (<see cref="SearchRequest.FoldReprints"/>), in rank order: the same
+    /// passage in another speech, shown once here rather than as hits of their own.
+    /// </summary>
+    public IReadOnlyList<SearchReprint> Reprints { get; init; } = [];
 
     /// <summary>The hit for passage <paramref name="doc"/>: its speech, place, text and labels, with the snippet and score given.</summary>
     internal static SearchHit Of(IndexSnapshot index, int doc, string snippet, double score, int? passagesInSpeech = null)
@@ -74,6 +85,17 @@ public sealed record SearchHit
             DirectiveTypes = p.DirectiveTypes,
             PassagesInSpeech = passagesInSpeech,
         };
+    }
+}
+
+/// <summary>A passage folded under a hit that holds the same text: where it was printed.</summary>
+public sealed record SearchReprint(string PassageId, string SpeechId, string Title, string? Date, string Section)
+{
+    internal static SearchReprint Of(IndexSnapshot index, int doc)
+    {
+        var p = index.Passages[doc];
+        var speech = index.Speeches[p.Speech];
+        return new SearchReprint(p.Id, speech.Id, speech.Title, speech.Date, p.SectionPath);
     }
 }
 

@@ -20,6 +20,7 @@ internal sealed class SearchStructures
     private readonly Lazy<(FieldPostings Texts, (int Speech, int Section)[] Ids)> headingTexts;
     private readonly Lazy<HeadingHits> headingHits;
     private readonly Lazy<Analysis.Segmenter> segmenter;
+    private readonly Lazy<Reprints> reprints;
     private readonly IndexSnapshot index;
     private readonly object vectorsLock = new();
     private Semantics.PassageVectors? passageVectors;
@@ -34,6 +35,7 @@ internal sealed class SearchStructures
         headingTexts = new(() => HeadingTexts(index));
         headingHits = new(() => HeadingHits.Build(index, HeadingTexts, () => Titles));
         segmenter = new(() => new Analysis.Segmenter(index.Lexicon));
+        reprints = new(() => Reprints.Build(index));
         this.index = index;
     }
 
@@ -43,7 +45,7 @@ internal sealed class SearchStructures
     /// <summary>
     /// Builds what searches read (all but the passages' vectors) now rather than inside the first searches; a search that
     /// arrives meanwhile waits only for the part it needs. What every search for words waits for comes first, over the
-    /// cores (packed rows, the segmenter); then, on one core, so that searches keep the other: the heading and title
+    /// cores (packed rows, the segmenter), then the reprints every search folds; then, on one core, so that searches keep the other: the heading and title
     /// postings, which a search does not wait for (it checks every heading or title meanwhile, <see cref="FieldPostings"/>:
     /// once they are joined, in one pass; the headings first, theirs is the long list), the facet tables (browsing without
     /// words) and the heading hits (phrases of four characters or more).
@@ -65,6 +67,8 @@ internal sealed class SearchStructures
             () => _ = PassageRows,
             () => _ = Segmenter);
         Lap("packed rows and segmenter");
+        _ = Reprints;
+        Lap("reprints");
 
         // On one core: searches keep the other.
         Headings.Join();
@@ -139,6 +143,9 @@ internal sealed class SearchStructures
         index.Meaning?.Words is not { } words ? null
         : index.TakeStoredVectors() is { } stored ? Indexing.ArchiveVectors.Serve(stored, words, Segmenter.Lexicon)
         : Semantics.PassageVectors.Build([.. Enumerable.Range(0, index.Passages.Count).Select(index.PassageText)], words, Segmenter);
+
+    /// <summary>Passages whose text is printed more than once, which a search shows once (<see cref="Search.Reprints.Fold"/>).</summary>
+    public Reprints Reprints => reprints.Value;
 
     /// <summary>Headings and titles as hits of their own: the first passage under a heading or title that holds a phrase.</summary>
     public HeadingHits HeadingHits => headingHits.Value;

@@ -2,8 +2,15 @@ using System.Buffers;
 
 namespace SpeechArchive.Search;
 
-/// <summary>The collect stage's output: the page's passages (score, and with grouping the passages matched in the speech), totals and facets.</summary>
-internal sealed record CollectedHits(List<(int Doc, double Score, int? InSpeech)> Top, int Total, int Speeches, FacetCollector Facets, int Offset, int Limit);
+/// <summary>
+/// The collect stage's output: the page's passages (score, with grouping the passages matched in the speech, and the reprints
+/// folded under it), totals and facets.
+/// </summary>
+internal sealed record CollectedHits(List<(int Doc, double Score, int? InSpeech, List<int>? Reprints)> Top, int Total, int Speeches, FacetCollector Facets, int Offset, int Limit)
+{
+    /// <summary>The counted passages folded under this page's hits and the pages' before it (<see cref="SearchResult.Folded"/>).</summary>
+    public int Folded { get; init; }
+}
 
 public sealed partial class Searcher
 {
@@ -20,7 +27,9 @@ public sealed partial class Searcher
         var offset = Math.Clamp(request.Offset, 0, 100_000);
         var facets = new FacetCollector(Index);
         reorder = limit > 0 && offset < Ranker.TopicalDepth ? reorder : null; // a page beyond the reordered ones is as it was
-        var top = new TopK(reorder is null ? offset + limit : Math.Max(offset + limit, Ranker.TopicalDepth), request.Sort);
+        var reprints = request.FoldReprints && !request.GroupBySpeech && limit > 0 && SearchStructures.Of(Index).Reprints is { Groups: > 0 } r ? r : null;
+        var wanted = offset + limit + (reprints is null ? 0 : FoldMargin); // room for the reprints folded away
+        var top = new TopK(reorder is null ? wanted : Math.Max(wanted, Ranker.TopicalDepth), request.Sort);
         var collected = new Collected(FacetCollector.RentCleared(Index.Speeches.Count), request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null);
         if (ranking.Single is { } single)
         {
@@ -62,13 +71,23 @@ public sealed partial class Searcher
         }
 
         var drained = top.Drain();
-        var page = (reorder is null ? drained : reorder(drained)).Skip(offset).Take(limit)
-            .Select(x => (x.Doc, x.Score, bestInSpeech is null ? (int?)null : perSpeech[Index.PassageSpeech[x.Doc]]))
+        var ordered = reorder is null ? drained : reorder(drained);
+        var folded = reprints is null ? ordered.Select(x => (x.Doc, x.Score, x.Date, Folded: (List<int>?)null)).ToList() : reprints.Fold(ordered);
+        var foldedAway = folded.Take(offset + limit).Sum(x => x.Folded?.Count ?? 0);
+        var page = folded.Skip(offset).Take(limit)
+            .Select(x => (x.Doc, x.Score, bestInSpeech is null ? (int?)null : perSpeech[Index.PassageSpeech[x.Doc]], x.Folded))
             .ToList();
         System.Buffers.ArrayPool<int>.Shared.Return(perSpeech);
         var total = bestInSpeech is null ? collected.Total : collected.Speeches;
-        return new CollectedHits(page, total, collected.Speeches, facets, offset, limit);
+        return new CollectedHits(page, total, collected.Speeches, facets, offset, limit) { Folded = foldedAway };
     }
+
+    /// <summary>
+    /// How many more passages than the page reaches are ranked when reprints are folded: twins score alike and rank side by
+    /// side, so a page loses few to folding and is filled from these; and a search matching no more passages than the page
+    /// and these knows exactly how many it folded (<see cref="SearchResult.Folded"/>), so its last page is where the pager says.
+    /// </summary>
+    private const int FoldMargin = 100;
 
     /// <summary>What one pass over the candidates found: per speech, the passages counted (and with grouping its best one).</summary>
     internal struct Collected(int[] perSpeech, (int Doc, double Score)[]? bestInSpeech)

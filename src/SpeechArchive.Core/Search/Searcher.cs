@@ -33,11 +33,15 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             Ranker.OrdersTopically(query, ranking) ? best => Ranker.OrderTopically(Index, query, ranking, matches, best)
             : Ranker.OrdersFreeText(query, ranking) ? best => Ranker.OrderFreeText(Index, query, ranking, matches, best) : null);
         var affirmedOnly = query.FreeText?.FormulationsOnly();
-        var hits = collected.Top.Select(x => MakeHit(x.Doc, x.Score, query, ranking, filters, x.InSpeech, affirmedOnly)).ToList();
+        var hits = collected.Top.Select(x => MakeHit(x.Doc, x.Score, query, ranking, filters, x.InSpeech, affirmedOnly) with
+        {
+            Reprints = x.Reprints is { Count: > 0 } folded ? [.. folded.Select(d => SearchReprint.Of(Index, d))] : [],
+        }).ToList();
         var result = new SearchResult
         {
             Query = request.Query,
             Total = collected.Total,
+            Folded = collected.Folded,
             TotalSpeeches = collected.Speeches,
             TookMs = 0,
             Offset = collected.Offset,
@@ -58,7 +62,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     /// topical order's weights from. Empty for a query the topical order does not take (read as free text, or a common word).
     /// </summary>
     internal List<(string Passage, int Tier, double[] Features)> TopicalCandidates(string query) =>
-        OrderCandidates(new SearchRequest { Query = query, Limit = Ranker.TopicalDepth }, Ranker.OrdersTopically, Ranker.TopicalRows);
+        OrderCandidates(new SearchRequest { Query = query, Limit = Ranker.TopicalDepth, FoldReprints = false }, Ranker.OrdersTopically, Ranker.TopicalRows);
 
     /// <summary>
     /// The best free-text matches of <paramref name="query"/> before the free-text order, best first, each with its tier and
@@ -66,7 +70,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     /// from. Empty for a query the free-text order does not take (not a question, ranked without meaning, or among articles of law).
     /// </summary>
     internal List<(string Passage, int Tier, double[] Features)> FreeTextCandidates(string query) =>
-        OrderCandidates(new SearchRequest { Query = query, Limit = Ranker.TopicalDepth, OrderTopically = false },
+        OrderCandidates(new SearchRequest { Query = query, Limit = Ranker.TopicalDepth, OrderTopically = false, FoldReprints = false },
             (understood, ranking) => Ranker.TakesFreeTextOrder(understood.FreeText, ranking), Ranker.FreeTextRows);
 
     /// <summary>

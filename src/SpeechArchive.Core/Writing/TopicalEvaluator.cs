@@ -11,10 +11,15 @@ public static class TopicalEvaluator
 {
     public const int K = 10;
 
-    public static TopicalReport Evaluate(Searcher searcher, TopicalSet set, IReadOnlyList<TopicalMode> modes)
+    /// <summary>
+    /// Scores every mode on every need; with <paramref name="foldReprints"/> (the search's default) the passages that print one
+    /// text are one result, in the rankings and in the grades (<see cref="TopicalGrades"/>).
+    /// </summary>
+    public static TopicalReport Evaluate(Searcher searcher, TopicalSet set, IReadOnlyList<TopicalMode> modes, bool foldReprints = true)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(set);
+        var grades = new TopicalGrades(set, searcher.Index, foldReprints);
         var runs = new List<TopicalRun>();
         List<NeedGroup>? groups = null; // the same needs in every mode
         foreach (var mode in modes)
@@ -22,9 +27,9 @@ public static class TopicalEvaluator
             var results = new List<TopicalResult>();
             foreach (var need in set.Needs)
             {
-                var hits = Ranking(searcher, need.Query, mode);
-                var gains = hits.Select(h => set.Grade(need.Id, h)).ToList();
-                var ideal = set.Judgments.TryGetValue(need.Id, out var graded) ? graded.Values.OrderDescending().Take(K).ToList() : [];
+                var hits = Ranking(searcher, need.Query, mode, grades);
+                var gains = hits.Select(h => grades.Grade(need.Id, h)).ToList();
+                var ideal = grades.Ideal(need.Id).Take(K).ToList();
                 var idcg = Dcg(ideal.Select(g => (int?)g).ToList(), K);
                 var ndcg = idcg == 0 ? 0 : Dcg(gains, K) / idcg;
                 var precision = (double)gains.Count(g => g >= 1) / K;
@@ -34,7 +39,7 @@ public static class TopicalEvaluator
             runs.Add(new TopicalRun(mode.Name, results, Scores(results, groups ??= Groups(results))));
         }
 
-        return new TopicalReport(K, runs) { Differences = Differences(runs, groups ?? []) };
+        return new TopicalReport(K, runs) { Differences = Differences(runs, groups ?? []), Grades = grades };
     }
 
     /// <summary>
@@ -65,17 +70,25 @@ public static class TopicalEvaluator
     /// <summary>A group of needs: a kind (or all) in a split (or all), as positions in the set.</summary>
     private readonly record struct NeedGroup(string Kind, string Split, List<int> Members);
 
-    /// <summary>The passage ids of the top <see cref="K"/> hits of <paramref name="query"/> in <paramref name="mode"/>.</summary>
-    public static List<string> Ranking(Searcher searcher, string query, TopicalMode mode)
+    /// <summary>
+    /// The passage ids of the top <see cref="K"/> hits of <paramref name="query"/> in <paramref name="mode"/>, reprints folded as
+    /// <paramref name="grades"/> folds them (a ranking made outside the engine is folded the same way).
+    /// </summary>
+    public static List<string> Ranking(Searcher searcher, string query, TopicalMode mode, TopicalGrades grades)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(mode);
+        ArgumentNullException.ThrowIfNull(grades);
         if (mode.Rankings is { } given)
         {
-            return given.TryGetValue(query, out var ranked) ? [.. ranked.Take(K)] : [];
+            return given.TryGetValue(query, out var ranked) ? [.. grades.Fold(ranked).Take(K)] : [];
         }
 
-        var result = searcher.Search(new SearchRequest { Query = query, Limit = K, Mode = mode.Mode, ByMeaning = mode.ByMeaning, OrderTopically = mode.OrderTopically, SnippetLength = 40 });
+        var result = searcher.Search(new SearchRequest
+        {
+            Query = query, Limit = K, Mode = mode.Mode, ByMeaning = mode.ByMeaning, OrderTopically = mode.OrderTopically, SnippetLength = 40,
+            FoldReprints = grades.FoldReprints,
+        });
         return [.. result.Hits.Select(h => h.PassageId)];
     }
 
@@ -125,6 +138,9 @@ public sealed record TopicalReport(int K, IReadOnlyList<TopicalRun> Runs)
 {
     /// <summary>The first mode against each other one, per group of needs (none with one mode).</summary>
     public IReadOnlyList<TopicalDifference> Differences { get; init; } = [];
+
+    /// <summary>The grades the rankings were scored with (reprints folded or not); null for a report made without a set's grades.</summary>
+    public TopicalGrades? Grades { get; init; }
 }
 
 /// <summary>How far <paramref name="Mode"/> leads <paramref name="Against"/> in nDCG@k (<paramref name="Ndcg"/>) on one group of needs.</summary>

@@ -29,6 +29,8 @@ internal sealed class SearchQuery
     public string? Expand { get; set; }
     /// <summary><c>0</c>: strict matches only, no near matches after them.</summary>
     public string? Near { get; set; }
+    /// <summary><c>0</c>: every passage a hit of its own, reprints of one text included (not folded under the first).</summary>
+    public string? Fold { get; set; }
     /// <summary><c>exact</c>: search exactly as typed (every run of Chinese one phrase, every word required) instead of as free text.</summary>
     public string? Mode { get; set; }
 
@@ -52,6 +54,7 @@ internal sealed class SearchQuery
         Group = query["group"].FirstOrDefault(),
         Expand = query["expand"].FirstOrDefault(),
         Near = query["near"].FirstOrDefault(),
+        Fold = query["fold"].FirstOrDefault(),
         Mode = query["mode"].FirstOrDefault(),
     };
 
@@ -85,6 +88,8 @@ internal sealed class SearchQuery
     public bool IsExpanded => SearchParameters.Expand.Parse(Expand);
 
     public bool WithNearMatches => SearchParameters.Near.Parse(Near);
+
+    public bool FoldsReprints => SearchParameters.Fold.Parse(Fold);
 
     public bool IsExact => SearchParameters.Mode.Parse(Mode);
 
@@ -133,6 +138,7 @@ internal sealed class SearchQuery
             GroupBySpeech = IsGrouped,
             Expand = IsExpanded,
             NearMatches = WithNearMatches,
+            FoldReprints = FoldsReprints,
             Mode = IsExact ? SearchMode.Exact : SearchMode.Understood,
         };
     }

@@ -76,7 +76,7 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
             MeaningSuggestions = Result.Reading is { MeaningSearched: true } reading ? Neighbours.Replacements(Snapshot, reading.Words) : [];
             Histogram = YearHistogram.Create(Result.Facets.Year, Links);
             PageNumber = request.Offset / request.Limit + 1;
-            PageCount = (Result.Total + Result.NearTotal + request.Limit - 1) / request.Limit;
+            PageCount = (Result.Total - Result.Folded + Result.NearTotal + request.Limit - 1) / request.Limit;
         }
         catch (QuerySyntaxException e)
         {

@@ -13,4 +13,9 @@ internal sealed record HitView(SearchHit Hit, int? PassageOrdinal, string? Query
     public IEnumerable<string> ThemeLabels => Hit.Themes.Select(Snapshot.LabelOfTheme);
 
     public IEnumerable<string> TypeLabels => Hit.DirectiveTypes.Select(Snapshot.LabelOfDirectiveType);
+
+    /// <summary>The passages printing the hit's text elsewhere (folded under it), each with the link to its place in the reader.</summary>
+    public IEnumerable<(string Title, string? DateText, string Url)> Reprints => Hit.Reprints.Select(r =>
+        (r.Title, PassageSource.DateText(r.Date, null),
+            SearchLinks.Reader(r.SpeechId, Query, Snapshot.FindPassage(r.PassageId) is int d ? Snapshot.Passages[d].Ordinal : null)));
 }

@@ -101,6 +101,9 @@ internal sealed class SearchLinks(SearchQuery query)
     public string WithNearMatches(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, on);
 
     /// <summary>The same search exactly as typed (<c>mode=exact</c>), or as free text.</summary>
+    /// <summary>The same search with reprints folded under one hit (on) or each passage a hit of its own (off).</summary>
+    public string WithFolding(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, Query.Mode == "exact", on);
+
     public string WithExact(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, on);
 
     /// <summary>
@@ -171,7 +174,11 @@ internal sealed class SearchLinks(SearchQuery query)
     private string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near) =>
         Url(q, selections, sort, group, page, expand, near, Query.Mode == "exact");
 
-    private static string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near, bool exact)
+    private string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near, bool exact) =>
+        Url(q, selections, sort, group, page, expand, near, exact, Query.FoldsReprints);
+
+    private static string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near, bool exact,
+        bool fold)
     {
         var pairs = new List<KeyValuePair<string, string?>>();
         if (!string.IsNullOrWhiteSpace(q))
@@ -204,6 +211,11 @@ internal sealed class SearchLinks(SearchQuery query)
         if (!near)
         {
             pairs.Add(new("near", "0"));
+        }
+
+        if (!fold)
+        {
+            pairs.Add(new("fold", "0"));
         }
 
         if (exact)

@@ -127,7 +127,8 @@ public sealed class CategoryFacetTests : IDisposable
     {
         var run = Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index });
         Assert.Empty(run.Failed);
-        return new Searcher(IndexSnapshot.Load(index)).Search(new SearchRequest { Query = query, Limit = 50 });
+        // Every speech here prints the same paragraph: each its own hit, so each hit's labels show (folded, they are one hit).
+        return new Searcher(IndexSnapshot.Load(index)).Search(new SearchRequest { Query = query, Limit = 50, FoldReprints = false });
     }
 
     public void Dispose() => temp.Dispose();

@@ -33,6 +33,43 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenTwoSourcesPrintTheSameSpeech_ShouldShowEachPassageOnceWithTheOtherLinkedAndOfferEachSeparately()
+    {
+        using var reprinted = new ArchiveFactory();
+        var original = File.ReadAllText(Path.Combine(reprinted.CorpusDirectory, "2021-dangshi-xuexi.md"));
+        File.WriteAllText(Path.Combine(reprinted.CorpusDirectory, "2021-dangshi-xuexi-xinhua.md"), original
+            .Replace("title: 在党史学习教育动员会上的讲话", "title: 新华社电 在党史学习教育动员会上的讲话", StringComparison.Ordinal)
+            .Replace("date: 2021-03-05", "date: 2021-03-06", StringComparison.Ordinal));
+        using var http = reprinted.CreateClient();
+        var query = "q=" + Encode("学史明理");
+
+        var folded = await SearchAsync(http, query);
+        var each = await SearchAsync(http, query + "&fold=0");
+        var page = await Html.GetAsync(http, "/?" + query);
+        var eachPage = await Html.GetAsync(http, "/?" + query + "&fold=0");
+
+        Assert.Equal(2, each.Hits.Count);
+        Assert.Equal(each.Total, folded.Total);
+        var hit = Assert.Single(folded.Hits);
+        var reprint = Assert.Single(hit.Reprints);
+        Assert.Equal(
+            ["在党史学习教育动员会上的讲话", "新华社电 在党史学习教育动员会上的讲话"],
+            new[] { hit.Title, reprint.Title }.Order(StringComparer.Ordinal));
+        Assert.Equal(1, folded.Folded);
+        var shown = Assert.Single(page.QuerySelectorAll("li.hit"));
+        var link = Assert.Single(shown.QuerySelectorAll(".reprints a"));
+        Assert.Contains(reprint.Title, link.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("/speeches/" + Uri.EscapeDataString(reprint.SpeechId), link.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal(folded.Total, Html.Total(page));
+        Assert.Contains("1 段与他处同文", page.QuerySelector(".summary .count")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("fold=0", page.QuerySelector(".summary .count a.fold-off")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal(2, eachPage.QuerySelectorAll("li.hit").Length);
+        Assert.Empty(eachPage.QuerySelectorAll("li.hit .reprints"));
+        Assert.NotNull(eachPage.QuerySelector(".understanding a.fold-on"));
+        Assert.Equal("0", eachPage.QuerySelector("form input[name=fold]")?.GetAttribute("value")); // a new search keeps the choice
+    }
+
+    [Fact]
     public async Task WhenSearchingAWord_ShouldListHitsWithTheWordMarked()
     {
         var page = await Html.GetAsync(client, "/?q=" + Encode("作风建设"));

@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// Passages printed more than once: the same text (match form, at least <see cref="MinLength"/> characters) in two places or
+/// more, such as a speech that two sources published (xi-2020 holds six such pairs) or a clause that many laws repeat. A
+/// search shows each such group once, at its best-ranked passage, with the others listed under it (<see cref="Fold"/>;
+/// Elasticsearch calls this field collapsing). Totals and facets still count every passage. Built once per snapshot by
+/// <see cref="SearchStructures"/>.
+/// </summary>
+internal sealed class Reprints
+{
+    /// <summary>The shortest match form that counts: shorter repeated passages (同志们, 谢谢大家) are formulae, not reprints.</summary>
+    public const int MinLength = 20;
+
+    /// <summary>Per passage, its group (the group's lowest passage number), or −1 when its text is printed once.</summary>
+    private readonly int[] groupOf;
+    private readonly Dictionary<int, int[]> members;
+
+    private Reprints(int[] groupOf, Dictionary<int, int[]> members)
+    {
+        this.groupOf = groupOf;
+        this.members = members;
+    }
+
+    /// <summary>How many texts are printed more than once.</summary>
+    public int Groups => members.Count;
+
+    /// <summary>How many passages repeat an earlier one's text (each group's passages but its first).</summary>
+    public int Repeats => members.Values.Sum(m => m.Length - 1);
+
+    /// <summary>The passages holding the same text as <paramref name="doc"/>, itself included, in passage order; empty when it is printed once.</summary>
+    public ReadOnlySpan<int> Members(int doc) => groupOf[doc] < 0 ? [] : members[groupOf[doc]];
+
+    /// <summary>The group of <paramref name="doc"/> (its lowest passage number), or −1.</summary>
+    public int GroupOf(int doc) => groupOf[doc];
+
+    /// <summary>
+    /// <paramref name="ranked"/> (best first) with each passage whose text an earlier one holds taken out and listed under that
+    /// one, in rank order; a list without reprints comes back as it is, with no lists.
+    /// </summary>
+    public List<(int Doc, double Score, int Date, List<int>? Folded)> Fold(IReadOnlyList<(int Doc, double Score, int Date)> ranked)
+    {
+        var kept = new List<(int Doc, double Score, int Date, List<int>? Folded)>(ranked.Count);
+        Dictionary<int, int>? keptAt = null; // group → its place in kept
+        var place = 0;
+        foreach (var (doc, _, date) in ranked)
+        {
+            var group = groupOf[doc];
+            if (group >= 0 && (keptAt ??= []).TryGetValue(group, out var at))
+            {
+                (kept[at].Folded ?? throw new InvalidOperationException("a kept reprint has a list")).Add(doc);
+                continue;
+            }
+
+            if (group >= 0)
+            {
+                keptAt![group] = kept.Count;
+            }
+
+            // Scores stay with their places, as the orders keep them: the page still reads best first.
+            kept.Add((doc, ranked[place++].Score, date, group >= 0 ? [] : null));
+        }
+
+        return kept;
+    }
+
+    /// <summary>The reprints of <paramref name="index"/>: every passage's match form hashed (in parallel), equal hashes checked character by character.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
+    public static Reprints Build(IndexSnapshot index)
+    {
+        var passages = index.Passages;
+        var count = passages.Count;
+        var hashes = new ulong[count];
+        Parallel.For(0, count, () => ArrayPool<char>.Shared.Rent(512), (doc, _, buffer) =>
+        {
+            var text = passages.MatchTextIn(doc, ref buffer);
+            hashes[doc] = text.Length >= MinLength ? Hash(text) : 0;
+            return buffer;
+        }, buffer => ArrayPool<char>.Shared.Return(buffer));
+
+        var first = new Dictionary<ulong, int>();
+        var candidates = new Dictionary<int, List<int>>(); // the first passage of a hash → the later ones
+        for (var doc = 0; doc < count; doc++)
+        {
+            if (hashes[doc] == 0)
+            {
+                continue;
+            }
+
+            if (first.TryAdd(hashes[doc], doc))
+            {
+                continue;
+            }
+
+            var head = first[hashes[doc]];
+            if (!candidates.TryGetValue(head, out var later))
+            {
+                candidates[head] = later = [];
+            }
+
+            later.Add(doc);
+        }
+
+        var groupOf = new int[count];
+        Array.Fill(groupOf, -1);
+        var members = new Dictionary<int, int[]>();
+        var (a, b) = (ArrayPool<char>.Shared.Rent(512), ArrayPool<char>.Shared.Rent(512));
+        foreach (var (head, later) in candidates)
+        {
+            // Equal hashes of unequal texts are split into groups of equal texts (in practice, never).
+            var pending = new List<int>(later.Count + 1) { head };
+            pending.AddRange(later);
+            while (pending.Count > 1)
+            {
+                var lead = pending[0];
+                var same = new List<int> { lead };
+                var rest = new List<int>();
+                var leadText = passages.MatchTextIn(lead, ref a);
+                foreach (var doc in pending.Skip(1))
+                {
+                    if (passages.MatchTextIn(doc, ref b).SequenceEqual(leadText))
+                    {
+                        same.Add(doc);
+                    }
+                    else
+                    {
+                        rest.Add(doc);
+                    }
+                }
+
+                if (same.Count > 1)
+                {
+                    foreach (var doc in same)
+                    {
+                        groupOf[doc] = lead;
+                    }
+
+                    members[lead] = [.. same];
+                }
+
+                pending = rest;
+            }
+        }
+
+        ArrayPool<char>.Shared.Return(a);
+        ArrayPool<char>.Shared.Return(b);
+        return new Reprints(groupOf, members);
+    }
+
+    /// <summary>FNV-1a over the characters, 64 bits (never 0: 0 marks a passage too short to count).</summary>
+    private static ulong Hash(ReadOnlySpan<char> text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash == 0 ? 1 : hash;
+    }
+}

@@ -1,0 +1,109 @@
+using SpeechArchive.Indexing;
+using SpeechArchive.Search;
+using SpeechArchive.Writing;
+
+namespace SpeechArchive.Tests.Search;
+
+/// <summary>
+/// A text printed in several speeches (a speech two sources published) is one hit, with the other places listed under it;
+/// totals and facets still count every passage, paging cuts the folded order, and the evaluation grades such a text once.
+/// </summary>
+public sealed class ReprintTests : IDisposable
+{
+    private const string Reprinted = "要坚持以人民为中心的发展思想，把人民群众对美好生活的向往作为我们的奋斗目标，扎实推进共同富裕。";
+    private readonly TempFolder temp = new();
+    private readonly Searcher searcher;
+
+    public ReprintTests()
+    {
+        var corpus = temp.Combine("corpus");
+        // The same speech from two sources (a wire copy with a dateline), and a third speech quoting the sentence in its own paragraph.
+        temp.Write("corpus/a.md", "---\ntitle: 在座谈会上的讲话\nyear: 2020\ndate: 2020-11-12\n---\n\n同志们：\n\n" + Reprinted + "\n\n第二段讲改革开放，要全面深化改革，坚定不移扩大开放。\n");
+        temp.Write("corpus/b.md", "---\ntitle: 新华社电 在座谈会上的讲话\nyear: 2020\ndate: 2020-11-13\n---\n\n同志们：\n\n" + Reprinted + "\n\n第二段讲改革开放，要全面深化改革，坚定不移扩大开放。\n");
+        temp.Write("corpus/c.md", "---\ntitle: 在另一次会议上的讲话\nyear: 2021\n---\n\n我们说过，" + Reprinted + "这是一以贯之的。\n");
+        for (var i = 0; i < 12; i++)
+        {
+            temp.Write($"corpus/other{i:00}.md", $"---\ntitle: 第{i + 1}篇讲话\nyear: {2000 + i}\n---\n\n第{i + 1}个问题，要推进共同富裕，在发展中保障和改善民生，办好第{i + 1}件实事。\n");
+        }
+
+        var run = Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
+        Assert.Empty(run.Failed);
+        searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")));
+    }
+
+    [Fact]
+    public void WhenTwoSpeechesPrintTheSameParagraph_ShouldShowItOnceWithTheOtherUnderItAndCountBoth()
+    {
+        var folded = Search("以人民为中心的发展思想");
+        var unfolded = Search("以人民为中心的发展思想", fold: false);
+
+        Assert.Equal(3, folded.Total);
+        Assert.Equal(folded.Total, unfolded.Total);
+        Assert.Equal(unfolded.Facets.Year, folded.Facets.Year);
+        Assert.Equal(3, unfolded.Hits.Count);
+        Assert.Equal(2, folded.Hits.Count);
+        Assert.Equal(1, folded.Folded);
+        Assert.Equal(0, unfolded.Folded);
+        var shown = Assert.Single(folded.Hits, h => h.Reprints.Count > 0);
+        var reprint = Assert.Single(shown.Reprints);
+        Assert.Equal(
+            ["在座谈会上的讲话", "新华社电 在座谈会上的讲话"],
+            new[] { shown.Title, reprint.Title }.Order(StringComparer.Ordinal));
+        Assert.NotEqual(shown.PassageId, reprint.PassageId);
+        Assert.Contains(folded.Hits, h => h.Title == "在另一次会议上的讲话" && h.Reprints.Count == 0); // quoting is not reprinting
+        Assert.All(unfolded.Hits, h => Assert.Empty(h.Reprints));
+    }
+
+    [Fact]
+    public void WhenPaging_ShouldCutPagesFromTheFoldedOrderSoNoTextShowsTwice()
+    {
+        var all = Search("共同富裕", limit: 50, near: false);
+        var pages = Enumerable.Range(0, 6).SelectMany(p => Search("共同富裕", limit: 3, offset: 3 * p, near: false).Hits).ToList();
+
+        Assert.Equal(15, all.Total); // a, b, c and the twelve others
+        Assert.Equal(14, all.Hits.Count);
+        Assert.Equal(all.Hits.Select(h => h.PassageId), pages.Select(h => h.PassageId));
+        Assert.Equal(pages.Count, pages.Select(h => h.PassageId).Distinct().Count());
+        Assert.Equal(all.Total - all.Folded, all.Hits.Count);
+    }
+
+    [Fact]
+    public void WhenGroupedBySpeech_ShouldNotFold()
+    {
+        var grouped = searcher.Search(new SearchRequest { Query = "以人民为中心的发展思想", Limit = 10, GroupBySpeech = true });
+
+        Assert.Equal(3, grouped.Hits.Count);
+        Assert.All(grouped.Hits, h => Assert.Empty(h.Reprints));
+    }
+
+    [Fact]
+    public void WhenGrading_ShouldGiveAPassageItsTwinsGradeAndCountTheTextOnceInTheIdeal()
+    {
+        var hit = Assert.Single(Search("以人民为中心的发展思想").Hits, h => h.Reprints.Count > 0);
+        var twin = hit.Reprints[0].PassageId;
+        var other = Search("以人民为中心的发展思想").Hits.Single(h => h.Reprints.Count == 0).PassageId;
+        var set = new TopicalSet(
+            [new TopicalNeed("n1", "topic", "test", "以人民为中心的发展思想", "以人民为中心")],
+            new Dictionary<string, IReadOnlyDictionary<string, int>> { ["n1"] = new Dictionary<string, int> { [twin] = 2, [hit.PassageId] = 1, [other] = 1 } });
+
+        var folded = new TopicalGrades(set, searcher.Index, foldReprints: true);
+        var unfolded = new TopicalGrades(set, searcher.Index, foldReprints: false);
+
+        Assert.Equal(2, folded.Grade("n1", hit.PassageId));
+        Assert.Equal(1, unfolded.Grade("n1", hit.PassageId));
+        Assert.Equal([2, 1], folded.Ideal("n1"));
+        Assert.Equal([2, 1, 1], unfolded.Ideal("n1"));
+        Assert.Equal([hit.PassageId, other], folded.Fold([hit.PassageId, twin, other]));
+        var result = TopicalEvaluator.Evaluate(searcher, set, [new TopicalMode("Hybrid", SearchMode.Understood)]).Runs[0].Results[0];
+        Assert.Equal(new[] { hit.PassageId, other }.Order(StringComparer.Ordinal), result.Ranking.Order(StringComparer.Ordinal)); // the twin folded away
+        Assert.Equal(0, result.Unjudged);
+        // The text graded 2 through its twin and the quote graded 1; the ideal counts the text once, so the right order scores 1.
+        var expected = result.Ranking[0] == hit.PassageId ? 1.0 : (1 + (3 / Math.Log2(3))) / (3 + (1 / Math.Log2(3)));
+        Assert.Equal(expected, result.Ndcg, 6);
+    }
+
+    private SearchResult Search(string query, bool fold = true, int limit = 10, int offset = 0, bool near = true) =>
+        searcher.Search(new SearchRequest { Query = query, Limit = limit, Offset = offset, FoldReprints = fold, NearMatches = near });
+
+    public void Dispose() => temp.Dispose();
+}
