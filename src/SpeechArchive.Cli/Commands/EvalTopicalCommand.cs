@@ -67,7 +67,7 @@ internal static class EvalTopicalCommand
                 if (parse.GetValue(peer))
                 {
                     rankings = [.. rankings, new TopicalMode(SmartcnPeer.Name, SearchMode.Words)
-                        { Rankings = SmartcnPeer.Rank(index, [.. set.Needs.Select(n => n.Query).Distinct()], TopicalEvaluator.K) }];
+                        { Rankings = SmartcnPeer.Rank(index, [.. set.Needs.Select(n => n.Query).Distinct()], 4 * TopicalEvaluator.K) }]; // deeper: folded, then cut at ten
                 }
 
                 var report = TopicalEvaluator.Evaluate(searcher, set, rankings, foldReprints: !parse.GetValue(noFold));

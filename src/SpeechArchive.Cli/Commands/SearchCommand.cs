@@ -97,7 +97,7 @@ internal static class SearchCommand
             AnsiConsole.MarkupLine("   " + Terminal.FromSnippet(hit.Snippet));
             foreach (var reprint in hit.Reprints)
             {
-                AnsiConsole.MarkupLine($"   [grey]同文另见 {Markup.Escape(reprint.Title)} ({Markup.Escape(reprint.Date ?? "年份不详")}) {reprint.PassageId}[/]");
+                AnsiConsole.MarkupLine($"   [grey]同文另见 {Markup.Escape(reprint.Title)} ({Markup.Escape(reprint.Date ?? reprint.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "年份不详")}) {reprint.PassageId}[/]");
             }
 
             var labels = hit.Themes.Select(index.LabelOfTheme).Concat(hit.DirectiveTypes.Select(index.LabelOfDirectiveType)).ToList();

@@ -45,8 +45,7 @@ internal sealed class Reprints
     {
         var kept = new List<(int Doc, double Score, int Date, List<int>? Folded)>(ranked.Count);
         Dictionary<int, int>? keptAt = null; // group → its place in kept
-        var place = 0;
-        foreach (var (doc, _, date) in ranked)
+        foreach (var (doc, score, date) in ranked)
         {
             var group = groupOf[doc];
             if (group >= 0 && (keptAt ??= []).TryGetValue(group, out var at))
@@ -60,8 +59,7 @@ internal sealed class Reprints
                 keptAt![group] = kept.Count;
             }
 
-            // Scores stay with their places, as the orders keep them: the page still reads best first.
-            kept.Add((doc, ranked[place++].Score, date, group >= 0 ? [] : null));
+            kept.Add((doc, score, date, group >= 0 ? [] : null)); // a subsequence of a best-first list is best first
         }
 
         return kept;

@@ -6,9 +6,9 @@ public sealed record SearchResult
     public required string Query { get; init; }
     public required int Total { get; init; }
     /// <summary>
-    /// Of the <see cref="Total"/> passages, those folded under a hit of this page or an earlier one as reprints of its text
-    /// (<see cref="SearchRequest.FoldReprints"/>): the page's counted hits end at <see cref="Total"/> − this. Exact when the
-    /// search matched no more than the pages so far and a margin of 100; beyond that, reprints further down are not yet counted.
+    /// Of the <see cref="Total"/> passages, those folded under another hit as reprints of its text (<see cref="SearchRequest.FoldReprints"/>),
+    /// among the passages ranked down to this page and 100 more: the counted hits end at <see cref="Total"/> − this. Exact
+    /// when the search matched no more than those; otherwise reprints ranked further down are not yet counted.
     /// </summary>
     public int Folded { get; init; }
     public required int TotalSpeeches { get; init; }
@@ -89,13 +89,13 @@ public sealed record SearchHit
 }
 
 /// <summary>A passage folded under a hit that holds the same text: where it was printed.</summary>
-public sealed record SearchReprint(string PassageId, string SpeechId, string Title, string? Date, string Section)
+public sealed record SearchReprint(string PassageId, string SpeechId, string Title, string? Date, int? Year, string Section)
 {
     internal static SearchReprint Of(IndexSnapshot index, int doc)
     {
         var p = index.Passages[doc];
         var speech = index.Speeches[p.Speech];
-        return new SearchReprint(p.Id, speech.Id, speech.Title, speech.Date, p.SectionPath);
+        return new SearchReprint(p.Id, speech.Id, speech.Title, speech.Date, speech.Year, p.SectionPath);
     }
 }
 

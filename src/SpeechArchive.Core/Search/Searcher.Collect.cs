@@ -21,14 +21,14 @@ public sealed partial class Searcher
     /// before the page is cut from them (the topical order: the same order on every page).
     /// </summary>
     private CollectedHits Collect(Ranking ranking, ResolvedFilters filters, SearchRequest request,
-        Func<List<(int Doc, double Score, int Date)>, List<(int Doc, double Score, int Date)>>? reorder = null)
+        Func<List<(int Doc, double Score, int Date)>, List<(int Doc, double Score, int Date)>>? reorder = null, int foldMargin = FoldMargin)
     {
         var limit = Math.Clamp(request.Limit, 0, 1000);
         var offset = Math.Clamp(request.Offset, 0, 100_000);
         var facets = new FacetCollector(Index);
         reorder = limit > 0 && offset < Ranker.TopicalDepth ? reorder : null; // a page beyond the reordered ones is as it was
         var reprints = request.FoldReprints && !request.GroupBySpeech && limit > 0 && SearchStructures.Of(Index).Reprints is { Groups: > 0 } r ? r : null;
-        var wanted = offset + limit + (reprints is null ? 0 : FoldMargin); // room for the reprints folded away
+        var wanted = offset + limit + (reprints is null ? 0 : foldMargin); // room for the reprints folded away
         var top = new TopK(reorder is null ? wanted : Math.Max(wanted, Ranker.TopicalDepth), request.Sort);
         var collected = new Collected(FacetCollector.RentCleared(Index.Speeches.Count), request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null);
         if (ranking.Single is { } single)
@@ -73,19 +73,26 @@ public sealed partial class Searcher
         var drained = top.Drain();
         var ordered = reorder is null ? drained : reorder(drained);
         var folded = reprints is null ? ordered.Select(x => (x.Doc, x.Score, x.Date, Folded: (List<int>?)null)).ToList() : reprints.Fold(ordered);
-        var foldedAway = folded.Take(offset + limit).Sum(x => x.Folded?.Count ?? 0);
+        var foldedAway = folded.Sum(x => x.Folded?.Count ?? 0);
         var page = folded.Skip(offset).Take(limit)
             .Select(x => (x.Doc, x.Score, bestInSpeech is null ? (int?)null : perSpeech[Index.PassageSpeech[x.Doc]], x.Folded))
             .ToList();
         System.Buffers.ArrayPool<int>.Shared.Return(perSpeech);
+        if (reprints is not null && folded.Count < offset + limit && drained.Count >= top.Capacity)
+        {
+            // So many folded away that the page reaches past what was kept, and more passages rank below: keep more.
+            return Collect(ranking, filters, request, reorder, checked(foldMargin * 4));
+        }
+
         var total = bestInSpeech is null ? collected.Total : collected.Speeches;
         return new CollectedHits(page, total, collected.Speeches, facets, offset, limit) { Folded = foldedAway };
     }
 
     /// <summary>
-    /// How many more passages than the page reaches are ranked when reprints are folded: twins score alike and rank side by
-    /// side, so a page loses few to folding and is filled from these; and a search matching no more passages than the page
-    /// and these knows exactly how many it folded (<see cref="SearchResult.Folded"/>), so its last page is where the pager says.
+    /// How many more passages than the page reaches are first ranked when reprints are folded: twins score alike and rank
+    /// side by side, so a page loses few to folding and is filled from these (when more fold away than this and more passages
+    /// rank below, the pass is made again keeping four times as many). A search whose matches all fit knows exactly how many
+    /// it folded (<see cref="SearchResult.Folded"/>), so its last page is where the pager says.
     /// </summary>
     private const int FoldMargin = 100;
 

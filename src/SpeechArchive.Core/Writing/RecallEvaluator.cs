@@ -31,11 +31,11 @@ public static class RecallEvaluator
         {
             var target = TargetPassage(index, q)
                 ?? throw new SpeechArchiveException($"recall target not in the index: {q.Source} “{q.Target}” (index the seeds and the reports together)");
-            List<(string Id, string Text, IReadOnlyList<SearchReprint> Reprints)> hits;
+            List<(string Id, string Text)> hits;
             if (rankings is not null)
             {
                 hits = [.. (rankings.TryGetValue(q.Query, out var ids) ? ids : []).Take(k)
-                    .Select(id => (id, index.FindPassage(id) is int d ? index.PassageText(d) : "", (IReadOnlyList<SearchReprint>)[]))];
+                    .Select(id => (id, index.FindPassage(id) is int d ? index.PassageText(d) : ""))];
             }
             else
             {
@@ -43,12 +43,15 @@ public static class RecallEvaluator
                 var result = searcher.Search(new SearchRequest { Query = q.Query, Limit = k, SnippetLength = 40, Mode = mode });
                 times.Add(clock.Elapsed.TotalMilliseconds);
                 slowest.Add((q, clock.Elapsed.TotalMilliseconds));
-                hits = [.. result.Hits.Select(h => (h.PassageId, h.Text, h.Reprints))];
+                hits = [.. result.Hits.Select(h => (h.PassageId, h.Text))];
             }
 
-            // A hit shows the passages printing its text (folded reprints): the target found among them is found at the hit's rank.
+            // A hit stands for every passage printing its text (folded reprints): the target's text found is the target found,
+            // in the engine's hits and a peer's alike.
             var targetId = index.Passages[target].Id;
-            var at = hits.FindIndex(h => h.Id == targetId || h.Reprints.Any(r => r.PassageId == targetId));
+            var reprints = SearchStructures.Of(index).Reprints;
+            var group = reprints.GroupOf(target);
+            var at = hits.FindIndex(h => h.Id == targetId || (group >= 0 && index.FindPassage(h.Id) is int d && reprints.GroupOf(d) == group));
             int? rank = at < 0 ? null : at + 1;
             ranks.Add((q, rank));
             if (rank != 1)

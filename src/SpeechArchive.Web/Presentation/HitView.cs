@@ -16,6 +16,6 @@ internal sealed record HitView(SearchHit Hit, int? PassageOrdinal, string? Query
 
     /// <summary>The passages printing the hit's text elsewhere (folded under it), each with the link to its place in the reader.</summary>
     public IEnumerable<(string Title, string? DateText, string Url)> Reprints => Hit.Reprints.Select(r =>
-        (r.Title, PassageSource.DateText(r.Date, null),
+        (r.Title, PassageSource.DateText(r.Date, r.Year),
             SearchLinks.Reader(r.SpeechId, Query, Snapshot.FindPassage(r.PassageId) is int d ? Snapshot.Passages[d].Ordinal : null)));
 }

@@ -68,6 +68,38 @@ public sealed class ReprintTests : IDisposable
     }
 
     [Fact]
+    public void WhenMoreFoldAwayThanTheMarginKept_ShouldStillReachEveryTextPageByPage()
+    {
+        using var many = new TempFolder();
+        for (var i = 0; i < 130; i++)
+        {
+            many.Write($"corpus/copy{i:000}.md", $"---\ntitle: 转载{i}\nyear: 2020\n---\n\n{Reprinted}\n");
+        }
+
+        for (var i = 0; i < 25; i++)
+        {
+            many.Write($"corpus/own{i:00}.md", $"---\ntitle: 讲话{i}\nyear: 2019\n---\n\n第{i + 1}条，要推进共同富裕，办好第{i + 1}件民生实事，让群众看得见摸得着。\n");
+        }
+
+        Assert.Empty(Indexer.Run(new IndexOptions { CorpusDirectory = many.Combine("corpus"), IndexDirectory = many.Combine("index") }).Failed);
+        var archive = new Searcher(IndexSnapshot.Load(many.Combine("index")));
+        SearchResult Page(int p) => archive.Search(new SearchRequest { Query = "共同富裕", Limit = 10, Offset = 10 * p, NearMatches = false });
+
+        var pages = Enumerable.Range(0, 4).Select(Page).ToList();
+        var hits = pages.SelectMany(p => p.Hits).ToList();
+
+        Assert.Equal(155, pages[0].Total);
+        Assert.Equal(26, hits.Count); // the reprinted text once, and the 25 others
+        Assert.Equal(hits.Count, hits.Select(h => h.PassageId).Distinct().Count());
+        Assert.Equal([10, 10, 6, 0], pages.Select(p => p.Hits.Count));
+        Assert.All(pages.Take(2), p => Assert.InRange(p.Folded, 1, 129)); // the copies kept so far: more rank below
+        Assert.All(pages.Skip(2), p => Assert.Equal(129, p.Folded)); // a page at the end kept every match: exact
+        Assert.Equal(26, pages[3].Total - pages[3].Folded);
+        Assert.Equal(129, Assert.Single(hits, h => h.Reprints.Count > 0).Reprints.Count);
+        Assert.All(pages.SelectMany(p => p.Hits.Zip(p.Hits.Skip(1))), pair => Assert.True(pair.First.Score >= pair.Second.Score));
+    }
+
+    [Fact]
     public void WhenGroupedBySpeech_ShouldNotFold()
     {
         var grouped = searcher.Search(new SearchRequest { Query = "以人民为中心的发展思想", Limit = 10, GroupBySpeech = true });
