@@ -72,20 +72,20 @@ public sealed partial class Searcher
 
         var drained = top.Drain();
         var ordered = reorder is null ? drained : reorder(drained);
-        var folded = reprints is null ? ordered.Select(x => (x.Doc, x.Score, x.Date, Folded: (List<int>?)null)).ToList() : reprints.Fold(ordered);
-        var foldedAway = folded.Sum(x => x.Folded?.Count ?? 0);
-        var page = folded.Skip(offset).Take(limit)
-            .Select(x => (x.Doc, x.Score, bestInSpeech is null ? (int?)null : perSpeech[Index.PassageSpeech[x.Doc]], x.Folded))
-            .ToList();
-        System.Buffers.ArrayPool<int>.Shared.Return(perSpeech);
-        if (reprints is not null && folded.Count < offset + limit && drained.Count >= top.Capacity)
+        var folded = reprints?.Fold(ordered);
+        if (folded is not null && folded.Count < offset + limit && drained.Count >= top.Capacity)
         {
             // So many folded away that the page reaches past what was kept, and more passages rank below: keep more.
+            System.Buffers.ArrayPool<int>.Shared.Return(perSpeech);
             return Collect(ranking, filters, request, reorder, checked(foldMargin * 4));
         }
 
+        var page = (folded ?? ordered.Select(x => (x.Doc, x.Score, x.Date, Folded: (List<int>?)null))).Skip(offset).Take(limit)
+            .Select(x => (x.Doc, x.Score, bestInSpeech is null ? (int?)null : perSpeech[Index.PassageSpeech[x.Doc]], x.Folded))
+            .ToList();
+        System.Buffers.ArrayPool<int>.Shared.Return(perSpeech);
         var total = bestInSpeech is null ? collected.Total : collected.Speeches;
-        return new CollectedHits(page, total, collected.Speeches, facets, offset, limit) { Folded = foldedAway };
+        return new CollectedHits(page, total, collected.Speeches, facets, offset, limit) { Folded = folded?.Sum(x => x.Folded?.Count ?? 0) ?? 0 };
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public static class RecallEvaluator
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(queries);
         var index = searcher.Index;
+        var reprints = SearchStructures.Of(index).Reprints;
         var ranks = new List<(RecallQuery Query, int? Rank)>(queries.Count);
         var misses = new List<RecallMiss>();
         var times = new List<double>(queries.Count);
@@ -49,7 +50,6 @@ public static class RecallEvaluator
             // A hit stands for every passage printing its text (folded reprints): the target's text found is the target found,
             // in the engine's hits and a peer's alike.
             var targetId = index.Passages[target].Id;
-            var reprints = SearchStructures.Of(index).Reprints;
             var group = reprints.GroupOf(target);
             var at = hits.FindIndex(h => h.Id == targetId || (group >= 0 && index.FindPassage(h.Id) is int d && reprints.GroupOf(d) == group));
             int? rank = at < 0 ? null : at + 1;
