@@ -17,8 +17,11 @@ internal sealed class BroadCounts
 
     private readonly LeastRecentlyUsed<Counts> entries = new(Capacity, _ => 1);
 
-    /// <summary>What one pass over a word's passages counted.</summary>
-    public sealed record Counts(int Total, int Speeches, FacetTotals Facets);
+    /// <summary>What one pass over a word's passages counted; <see cref="Repeats"/>, the passages folding takes out, when it was asked.</summary>
+    public sealed record Counts(int Total, int Speeches, FacetTotals Facets)
+    {
+        public int? Repeats { get; init; }
+    }
 
     private readonly SingleFlight<string, Counts> counting = new();
 

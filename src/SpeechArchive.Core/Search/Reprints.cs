@@ -15,27 +15,102 @@ internal sealed class Reprints
     /// <summary>The shortest match form that counts: shorter repeated passages (同志们, 谢谢大家) are formulae, not reprints.</summary>
     public const int MinLength = 20;
 
-    /// <summary>Per passage, its group (the group's lowest passage number), or −1 when its text is printed once.</summary>
+    /// <summary>Per passage, its group (0 up to <see cref="Groups"/>), or −1 when its text is printed once.</summary>
     private readonly int[] groupOf;
-    private readonly Dictionary<int, int[]> members;
 
-    private Reprints(int[] groupOf, Dictionary<int, int[]> members)
+    /// <summary>Each group's passages in passage order, group after group: group g's are from <c>starts[g]</c> to <c>starts[g + 1]</c>.</summary>
+    private readonly int[] members;
+    private readonly int[] starts;
+
+    /// <summary>Every passage in a group, sorted, and beside each its group.</summary>
+    private readonly int[] grouped;
+    private readonly int[] groupedGroups;
+
+    /// <summary>The grouped passages' rows, in <see cref="grouped"/>'s order (copied on the first filtered count, read in sequence).</summary>
+    private PassageRow[]? groupedRows;
+
+    private Reprints(int[] groupOf, int[] members, int[] starts)
     {
         this.groupOf = groupOf;
         this.members = members;
+        this.starts = starts;
+        grouped = [.. members];
+        Array.Sort(grouped);
+        groupedGroups = [.. grouped.Select(d => groupOf[d])];
     }
 
     /// <summary>How many texts are printed more than once.</summary>
-    public int Groups => members.Count;
+    public int Groups => starts.Length - 1;
 
     /// <summary>How many passages repeat an earlier one's text (each group's passages but its first).</summary>
-    public int Repeats => members.Values.Sum(m => m.Length - 1);
+    public int Repeats => grouped.Length - Groups;
 
     /// <summary>The passages holding the same text as <paramref name="doc"/>, itself included, in passage order; empty when it is printed once.</summary>
-    public ReadOnlySpan<int> Members(int doc) => groupOf[doc] < 0 ? [] : members[groupOf[doc]];
+    public ReadOnlySpan<int> Members(int doc) => groupOf[doc] is var g and >= 0 ? members.AsSpan(starts[g], starts[g + 1] - starts[g]) : [];
 
-    /// <summary>The group of <paramref name="doc"/> (its lowest passage number), or −1.</summary>
+    /// <summary>The group of <paramref name="doc"/> (the same number for every passage printing its text), or −1.</summary>
     public int GroupOf(int doc) => groupOf[doc];
+
+    /// <summary>
+    /// How many of the passages among <paramref name="docs"/> (sorted; null: every passage) that pass <paramref name="filters"/>
+    /// print a text that another of them prints too, each text but once: what folding takes out of a search's counted hits,
+    /// whatever order they rank in (a text printed k times among them is shown once, with k − 1 under it). Reads only the
+    /// grouped passages among <paramref name="docs"/>, found by galloping through the longer of the two lists, and their rows
+    /// (<paramref name="rows"/>, the snapshot's) from a copy in their order.
+    /// </summary>
+    public int RepeatsAmong(int[]? docs, ResolvedFilters filters, PassageRow[] rows)
+    {
+        if (docs is null && filters.IsEmpty)
+        {
+            return Repeats;
+        }
+
+        var rowsInOrder = filters.IsEmpty ? null
+            : LazyInitializer.EnsureInitialized(ref groupedRows, () => [.. grouped.Select(d => rows[d])]);
+        var perGroup = ArrayPool<int>.Shared.Rent(Groups);
+        Array.Clear(perGroup, 0, Groups);
+        var repeats = 0;
+        void Count(int at) // at: a place in grouped
+        {
+            if ((rowsInOrder is null || filters.Failures(in rowsInOrder[at]) == 0) && perGroup[groupedGroups[at]]++ > 0)
+            {
+                repeats++;
+            }
+        }
+
+        if (docs is null)
+        {
+            for (var at = 0; at < grouped.Length; at++)
+            {
+                Count(at);
+            }
+        }
+        else if (docs.Length <= grouped.Length)
+        {
+            for (int i = 0, at = 0; i < docs.Length && at < grouped.Length; i++)
+            {
+                at = PostingsMath.Gallop(grouped, at, docs[i]);
+                if (at < grouped.Length && grouped[at] == docs[i])
+                {
+                    Count(at);
+                }
+            }
+        }
+        else
+        {
+            for (int at = 0, i = 0; at < grouped.Length && i < docs.Length; at++)
+            {
+                i = PostingsMath.Gallop(docs, i, grouped[at]);
+                if (i < docs.Length && docs[i] == grouped[at])
+                {
+                    Count(at);
+                }
+            }
+        }
+
+        ArrayPool<int>.Shared.Return(perGroup);
+        return repeats;
+    }
 
     /// <summary>
     /// <paramref name="ranked"/> (best first) with each passage whose text an earlier one holds taken out and listed under that
@@ -104,9 +179,9 @@ internal sealed class Reprints
 
         var groupOf = new int[count];
         Array.Fill(groupOf, -1);
-        var members = new Dictionary<int, int[]>();
+        var (members, starts) = (new List<int>(), new List<int> { 0 });
         var (a, b) = (ArrayPool<char>.Shared.Rent(512), ArrayPool<char>.Shared.Rent(512));
-        foreach (var (head, later) in candidates)
+        foreach (var (head, later) in candidates.OrderBy(c => c.Key))
         {
             // Equal hashes of unequal texts are split into groups of equal texts (in practice, never).
             var pending = new List<int>(later.Count + 1) { head };
@@ -133,10 +208,11 @@ internal sealed class Reprints
                 {
                     foreach (var doc in same)
                     {
-                        groupOf[doc] = lead;
+                        groupOf[doc] = starts.Count - 1;
                     }
 
-                    members[lead] = [.. same];
+                    members.AddRange(same);
+                    starts.Add(members.Count);
                 }
 
                 pending = rest;
@@ -145,7 +221,7 @@ internal sealed class Reprints
 
         ArrayPool<char>.Shared.Return(a);
         ArrayPool<char>.Shared.Return(b);
-        return new Reprints(groupOf, members);
+        return new Reprints(groupOf, [.. members], [.. starts]);
     }
 
     /// <summary>FNV-1a over the characters, 64 bits (never 0: 0 marks a passage too short to count).</summary>

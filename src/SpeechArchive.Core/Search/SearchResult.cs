@@ -7,8 +7,7 @@ public sealed record SearchResult
     public required int Total { get; init; }
     /// <summary>
     /// Of the <see cref="Total"/> passages, those folded under another hit as reprints of its text (<see cref="SearchRequest.FoldReprints"/>),
-    /// among the passages ranked down to this page and 100 more: the counted hits end at <see cref="Total"/> − this. Exact
-    /// when the search matched no more than those; otherwise reprints ranked further down are not yet counted.
+    /// on this page or any other: the counted hits end at <see cref="Total"/> − this.
     /// </summary>
     public int Folded { get; init; }
     public required int TotalSpeeches { get; init; }

@@ -36,7 +36,7 @@ public sealed partial class Searcher
             using var scorer = new Bm25(Index).Scorer(single);
             var candidates = new WordCandidates(single, scorer, ranking.Raised);
             var bounded = ranking.Raised is null; // a raise lies beyond its blocks' bounds (a raised phrase is several terms: never on those paths)
-            if (Exhaustive || !((bounded && CollectBroad(single, scorer, filters, request, facets, top, ref collected))
+            if (Exhaustive || !((bounded && CollectBroad(single, scorer, filters, request, reprints, facets, top, ref collected))
                 || CollectFiltered(candidates, filters, request, facets, top, ref collected, bounded ? single : null, bounded ? scorer : null)))
             {
                 Collect(candidates, filters, facets, top, ref collected);
@@ -85,7 +85,29 @@ public sealed partial class Searcher
             .ToList();
         System.Buffers.ArrayPool<int>.Shared.Return(perSpeech);
         var total = bestInSpeech is null ? collected.Total : collected.Speeches;
-        return new CollectedHits(page, total, collected.Speeches, facets, offset, limit) { Folded = folded?.Sum(x => x.Folded?.Count ?? 0) ?? 0 };
+        return new CollectedHits(page, total, collected.Speeches, facets, offset, limit) { Folded = FoldedAmongCounted(reprints, folded, drained.Count, collected.Total, collected.Repeats, ranking, filters) };
+    }
+
+    /// <summary>
+    /// How many of the counted passages folding takes out (<see cref="SearchResult.Folded"/>): those folded among the
+    /// <paramref name="kept"/> when they are all of them, else counted over every counted passage (the ranking's matches that
+    /// pass the filters, or for a broad word what <see cref="BroadCounts"/> kept), so the counted hits end where the pager says
+    /// on every page.
+    /// </summary>
+    private int FoldedAmongCounted(Reprints? reprints, List<(int Doc, double Score, int Date, List<int>? Folded)>? folded, int kept, int total,
+        int? repeats, Ranking ranking, ResolvedFilters filters)
+    {
+        if (reprints is null || folded is null)
+        {
+            return 0;
+        }
+
+        if (kept >= total)
+        {
+            return folded.Sum(x => x.Folded?.Count ?? 0);
+        }
+
+        return repeats ?? reprints.RepeatsAmong(ranking.Docs, filters, SearchStructures.Of(Index).Rows);
     }
 
     /// <summary>
@@ -103,6 +125,9 @@ public sealed partial class Searcher
         public readonly (int Doc, double Score)[]? BestInSpeech = bestInSpeech;
         public int Total;
         public int Speeches;
+
+        /// <summary>Of the counted passages, those folding takes out, where a pass knew it (a broad word's kept counts).</summary>
+        public int? Repeats;
     }
 
     /// <summary>The passages a search looks at, each with its score: a generic argument, so each kind gets its own compiled loop.</summary>
@@ -296,11 +321,12 @@ public sealed partial class Searcher
 
     /// <summary>
     /// A broad word (one term's own postings, many passages) unfiltered, ungrouped, by relevance: totals and facets counted
-    /// over the compact columns without scoring, or taken from the snapshot's <see cref="BroadCounts"/>; the top k from the
+    /// over the compact columns without scoring (with the reprints among them, when <paramref name="reprints"/> are folded),
+    /// or taken from the snapshot's <see cref="BroadCounts"/>; the top k from the
     /// blocks of its postings that can enter it (<see cref="PostingBlocks"/>). False when the word is not such a case.
     /// </summary>
-    private bool CollectBroad(WordMatch single, WordScorer scorer, ResolvedFilters filters, SearchRequest request, FacetCollector facets,
-        TopK top, ref Collected collected)
+    private bool CollectBroad(WordMatch single, WordScorer scorer, ResolvedFilters filters, SearchRequest request, Reprints? reprints,
+        FacetCollector facets, TopK top, ref Collected collected)
     {
         var structures = SearchStructures.Of(Index);
         if (!filters.IsEmpty || collected.BestInSpeech is not null || request.Sort != SearchSort.Relevance || single.TermFrequencies is not { } tfs
@@ -310,9 +336,13 @@ public sealed partial class Searcher
             return false;
         }
 
-        var counts = structures.BroadCounts.GetOrCount(single.Word.MatchForm, () => CountApart(new WordCandidates(single, scorer), shape));
+        var counts = structures.BroadCounts.GetOrCount(single.Word.MatchForm, () => CountApart(new WordCandidates(single, scorer), shape) with
+        {
+            Repeats = reprints?.RepeatsAmong(single.Docs, filters, shape.Rows), // (unfiltered: the docs only)
+        });
         facets.Add(counts.Facets);
         (collected.Total, collected.Speeches) = (counts.Total, counts.Speeches);
+        collected.Repeats = reprints is null ? null : counts.Repeats ?? reprints.RepeatsAmong(single.Docs, filters, shape.Rows);
 
         PostingBlocks.Of(single.Docs, tfs, shape.Rows).Offer(single, scorer, top, Index.PassageDate);
         return true;

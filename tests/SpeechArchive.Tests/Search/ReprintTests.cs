@@ -70,7 +70,65 @@ public sealed class ReprintTests : IDisposable
     [Fact]
     public void WhenMoreFoldAwayThanTheMarginKept_ShouldStillReachEveryTextPageByPage()
     {
-        using var many = new TempFolder();
+        using var many = ManyCopies();
+        var archive = new Searcher(IndexSnapshot.Load(many.Combine("index")));
+        SearchResult Page(int p) => archive.Search(new SearchRequest { Query = "共同富裕", Limit = 10, Offset = 10 * p, NearMatches = false });
+
+        var pages = Enumerable.Range(0, 4).Select(Page).ToList();
+        var hits = pages.SelectMany(p => p.Hits).ToList();
+
+        Assert.Equal(155, pages[0].Total);
+        Assert.Equal(26, hits.Count); // the reprinted text once, and the 25 others
+        Assert.Equal(hits.Count, hits.Select(h => h.PassageId).Distinct().Count());
+        Assert.Equal([10, 10, 6, 0], pages.Select(p => p.Hits.Count));
+        Assert.All(pages, p => Assert.Equal(129, p.Folded)); // every page counts the copies ranked below it too
+        Assert.Equal(26, pages[0].Total - pages[0].Folded); // so the first page's pager ends where the hits do
+        Assert.Equal(129, Assert.Single(hits, h => h.Reprints.Count > 0).Reprints.Count);
+        Assert.All(pages.SelectMany(p => p.Hits.Zip(p.Hits.Skip(1))), pair => Assert.True(pair.First.Score >= pair.Second.Score));
+    }
+
+    [Theory]
+    [InlineData("共同富裕", null)]
+    [InlineData("共同富裕 -民生", null)]
+    [InlineData("以人民为中心的发展思想", null)]
+    [InlineData("怎样推进共同富裕", null)]
+    [InlineData("共同富裕", "year:2020")]
+    [InlineData("共同富裕", "year:2019")]
+    [InlineData("", "year:2020")]
+    [InlineData("", null)]
+    public void WhenThePageKeepsFewerThanTheCountedMatches_ShouldStillCountEveryFold(string query, string? filter)
+    {
+        using var many = ManyCopies();
+        var snapshot = IndexSnapshot.Load(many.Combine("index"));
+        SearchRequest Request(int limit, bool fold = true) => new()
+        {
+            Query = query, Filters = filter is null ? [] : [filter], Limit = limit, NearMatches = false, FoldReprints = fold,
+        };
+
+        // Every counted passage listed one by one: each copy's title says it is one, and the other texts are all different.
+        var each = new Searcher(snapshot, QueryUnderstanding.Default).Search(Request(1000));
+        var unfolded = new Searcher(snapshot, QueryUnderstanding.Default).Search(Request(1000, fold: false));
+        var copies = unfolded.Hits.Count(h => h.Title.StartsWith("转载", StringComparison.Ordinal));
+        Assert.Equal(unfolded.Total, unfolded.Hits.Count);
+        Assert.Equal(Math.Max(0, copies - 1), each.Folded);
+
+        foreach (var archive in new[]
+                 {
+                     new Searcher(snapshot, QueryUnderstanding.Default),
+                     new Searcher(snapshot, QueryUnderstanding.Default) { Exhaustive = true },
+                     new Searcher(snapshot, QueryUnderstanding.Default) { BroadFrom = 16 },
+                 })
+        {
+            var first = archive.Search(Request(3));
+            Assert.Equal(each.Total, first.Total);
+            Assert.Equal(each.Folded, first.Folded);
+        }
+    }
+
+    /// <summary>An archive of 130 copies of one text (2020) and 25 texts of their own (2019), all on 共同富裕.</summary>
+    private static TempFolder ManyCopies()
+    {
+        var many = new TempFolder();
         for (var i = 0; i < 130; i++)
         {
             many.Write($"corpus/copy{i:000}.md", $"---\ntitle: 转载{i}\nyear: 2020\n---\n\n{Reprinted}\n");
@@ -82,21 +140,7 @@ public sealed class ReprintTests : IDisposable
         }
 
         Assert.Empty(Indexer.Run(new IndexOptions { CorpusDirectory = many.Combine("corpus"), IndexDirectory = many.Combine("index") }).Failed);
-        var archive = new Searcher(IndexSnapshot.Load(many.Combine("index")));
-        SearchResult Page(int p) => archive.Search(new SearchRequest { Query = "共同富裕", Limit = 10, Offset = 10 * p, NearMatches = false });
-
-        var pages = Enumerable.Range(0, 4).Select(Page).ToList();
-        var hits = pages.SelectMany(p => p.Hits).ToList();
-
-        Assert.Equal(155, pages[0].Total);
-        Assert.Equal(26, hits.Count); // the reprinted text once, and the 25 others
-        Assert.Equal(hits.Count, hits.Select(h => h.PassageId).Distinct().Count());
-        Assert.Equal([10, 10, 6, 0], pages.Select(p => p.Hits.Count));
-        Assert.All(pages.Take(2), p => Assert.InRange(p.Folded, 1, 129)); // the copies kept so far: more rank below
-        Assert.All(pages.Skip(2), p => Assert.Equal(129, p.Folded)); // a page at the end kept every match: exact
-        Assert.Equal(26, pages[3].Total - pages[3].Folded);
-        Assert.Equal(129, Assert.Single(hits, h => h.Reprints.Count > 0).Reprints.Count);
-        Assert.All(pages.SelectMany(p => p.Hits.Zip(p.Hits.Skip(1))), pair => Assert.True(pair.First.Score >= pair.Second.Score));
+        return many;
     }
 
     [Fact]
