@@ -43,13 +43,25 @@ public static class RelatedTerms
         /// <summary>Distinct characters seen before and after (a two-character term needs a few of each to be a word, not a seam).</summary>
         public int Neighbours => Math.Min(left.Count + (edgesLeft > 0 ? 1 : 0), right.Count + (edgesRight > 0 ? 1 : 0));
 
+        /// <summary>
+        /// Whether the segmenter cuts its first (last) character off as a word of its own in most occurrences: 以 of 以党, 由
+        /// of 子女由, which are a preposition and a word rather than a term.
+        /// </summary>
+        public bool FirstCutOff => firstCut * 2 > occurrences;
+
+        public bool LastCutOff => lastCut * 2 > occurrences;
+
         private int edgesLeft;
         private int edgesRight;
+        private int firstCut;
+        private int lastCut;
 
-        public void Add(int doc, char before, char after, bool onWordEdges)
+        public void Add(int doc, char before, char after, bool onWordEdges, bool firstCutOff, bool lastCutOff)
         {
             occurrences++;
             aligned += onWordEdges ? 1 : 0;
+            firstCut += firstCutOff ? 1 : 0;
+            lastCut += lastCutOff ? 1 : 0;
             if (doc != lastDoc)
             {
                 Passages++;
@@ -62,9 +74,17 @@ public static class RelatedTerms
 
         private static int Dominant(Dictionary<char, int> counts) => counts.Count == 0 ? 0 : counts.Values.Max();
 
+        /// <summary>
+        /// Counts a neighbour: every numeral (二十三, 23, 第) as one, so that a string cut from a number's side is bound to it (次会议通过
+        /// of 第二十三次会议通过, 届三中全会 of 十一届三中全会, 党的十 of 党的十八大); another character not Chinese is an edge.
+        /// </summary>
         private static int Bump(Dictionary<char, int> counts, char c)
         {
-            if (TextNormalizer.KindOf(c) != CharKind.Cjk)
+            if (char.IsDigit(c) || GramLevel.IsNumeral(c))
+            {
+                c = Numeral;
+            }
+            else if (TextNormalizer.KindOf(c) != CharKind.Cjk)
             {
                 return 1;
             }
@@ -72,6 +92,9 @@ public static class RelatedTerms
             counts[c] = counts.GetValueOrDefault(c) + 1;
             return 0;
         }
+
+        /// <summary>The one neighbour every numeral counts as.</summary>
+        private const char Numeral = '#';
     }
 
     private static void CountRuns(int doc, string text, Segmenter segmenter, HashSet<long> significant, Dictionary<string, TermCounts> candidates)
@@ -112,7 +135,7 @@ public static class RelatedTerms
                         candidates[term] = counts;
                     }
 
-                    counts.Add(doc, a > 0 ? text[a - 1] : ' ', b < text.Length ? text[b] : ' ', edges[a] && edges[b]);
+                    counts.Add(doc, a > 0 ? text[a - 1] : ' ', b < text.Length ? text[b] : ' ', edges[a] && edges[b], edges[a + 1], edges[b - 1]);
                 }
             }
 
@@ -219,8 +242,13 @@ public static class RelatedTerms
             .Take(limit)];
     }
 
+    /// <summary>Prepositions a term does not start or end with where the segmenter cuts them off (以党, 子女由; 以人为本 is one word).</summary>
+    private const string Prepositions = "以由对从向于被把将给按";
+
     private static bool IsWordLike(string term, TermCounts counts) =>
         !NoStart.Contains(term[0], StringComparison.Ordinal) && !NoEnd.Contains(term[^1], StringComparison.Ordinal)
+        && !(counts.FirstCutOff && Prepositions.Contains(term[0], StringComparison.Ordinal))
+        && !(counts.LastCutOff && Prepositions.Contains(term[^1], StringComparison.Ordinal))
         && (term.Length > 2 || counts.Neighbours >= 3);
 
     /// <summary>JLH: how much more often in the foreground than in the background, times the absolute difference; 0 when not more often.</summary>

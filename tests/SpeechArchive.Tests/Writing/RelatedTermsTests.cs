@@ -51,6 +51,52 @@ public sealed class RelatedTermsTests(SeedIndexFixture seeds) : IClassFixture<Se
     }
 
     [Fact]
+    public void WhenAStringIsCutFromANumbersSide_ShouldNotListItAsATerm()
+    {
+        // 届三中全会精神 follows a different numeral each time (十一, 十二, 十八 …), so no one character stands before most of it;
+        // read as numerals, one does: it is cut from 十一届三中全会精神, not a term of its own. 党的十 likewise before 八大, 九大.
+        using var temp = new TempFolder();
+        string[] foreground =
+        [
+            "十一届三中全会精神开启了改革开放。", "学习十二届三中全会精神，推进改革开放。", "十三届三中全会精神要求深化改革开放。",
+            "贯彻十八届三中全会精神，全面深化改革开放。", "落实十九届三中全会精神，扩大改革开放。", "十四届三中全会精神推动改革开放。",
+            "党的十八大以来，改革开放迈出新步伐。", "党的十九大对改革开放作出部署。", "党的十七大强调改革开放。", "党的十六大以来，改革开放继续推进。",
+        ];
+        string[] background = ["要推动经济发展。", "经济运行总体平稳。", "扩大国内需求。", "促进就业增收。", "稳定经济增长。", "保障改善民生。"];
+        var speeches = foreground.Concat(background)
+            .Select((text, i) => ($"s{i}.md", $"20{10 + i}-01-01", $"讲话{i}", text + "各项工作稳步推进。")).ToArray();
+        var index = TinyCorpus.Index(temp, speeches);
+
+        var result = RelatedTerms.Find(index, "改革开放");
+
+        Assert.Equal(10, result.Foreground);
+        Assert.DoesNotContain(result.Terms, t => t.Term.StartsWith('届') || t.Term.StartsWith("中全会", StringComparison.Ordinal) || t.Term.EndsWith('十'));
+    }
+
+    [Fact]
+    public void WhenAStringIsAPrepositionCutOffBesideAWord_ShouldNotListItAsATerm()
+    {
+        // 以 of 以党 is a word of its own where it occurs (以 / 党 / 的, 以 / 党员): a preposition beside a word, not a term, though
+        // different characters stand around it. 子女 is listed.
+        using var temp = new TempFolder();
+        string[] foreground =
+        [
+            "离婚后，子女由父母协商抚养，以党的要求教育子女。", "子女由祖父母抚养的，以党的政策给予帮扶。", "未成年子女由监护人抚养，以党员标准要求干部。",
+            "子女由双方轮流抚养，应当以党性原则处理。", "子女由一方抚养的，另一方以党和政府名义慰问。", "夫妻离婚，子女由母亲抚养，以党建促进工作。",
+        ];
+        string[] background = ["要推动经济发展。", "经济运行总体平稳。", "扩大国内需求。", "促进就业增收。", "稳定经济增长。", "保障改善民生。"];
+        var speeches = foreground.Concat(background)
+            .Select((text, i) => ($"s{i}.md", $"20{10 + i}-01-01", $"讲话{i}", text + "各项工作稳步推进。")).ToArray();
+        var index = TinyCorpus.Index(temp, speeches);
+
+        var result = RelatedTerms.Find(index, "抚养");
+
+        Assert.Equal(6, result.Foreground);
+        Assert.Contains(result.Terms, t => t.Term.StartsWith("子女", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Terms, t => t.Term.StartsWith('以'));
+    }
+
+    [Fact]
     public void WhenListingRelatedTerms_ShouldAlsoListWordsNearInMeaningThatPassagesHold()
     {
         var result = RelatedTerms.Find(seeds.Snapshot, "作风建设", limit: 8);
