@@ -5,7 +5,9 @@ public sealed partial class Lexicon
 {
     /// <summary>
     /// The union of this lexicon and <paramref name="other"/>, whose frequencies are first scaled to this lexicon's total
-    /// (so a small archive's words join a large lexicon on a comparable scale); a word in both keeps the larger frequency.
+    /// (so a small archive's words join a large lexicon on a comparable scale); a word in both keeps the larger frequency, but
+    /// a single character this lexicon knows keeps its own: scaled up from a small archive's few occurrences, 慰 and 问 would
+    /// outweigh 慰问 and cut it wherever they meet.
     /// </summary>
     public Lexicon Merge(Lexicon other)
     {
@@ -24,6 +26,11 @@ public sealed partial class Lexicon
         var merged = new Dictionary<string, long>(frequencies, StringComparer.Ordinal);
         foreach (var (word, frequency) in other.sorted)
         {
+            if (word.Length == 1 && frequencies.ContainsKey(word))
+            {
+                continue;
+            }
+
             var scaled = (long)Math.Clamp(Math.Round(frequency * scale), 1, MaxFrequency);
             merged[word] = Math.Max(merged.GetValueOrDefault(word), scaled);
         }

@@ -23,7 +23,7 @@ internal static partial class Ranker
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's
     /// needs read as questions (questions, and paraphrases asked as one: 政府管不管).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0262, 0.1013, -0.6477, 0.2146, -0.1766, 0.0769, 1.8253, 2.8586, 0.6177, 0.0139, 0.3173];
+    internal static readonly double[] FreeTextWeights = [0.0186, 0.1011, -0.6528, 0.2136, -0.1775, 0.0781, 1.8639, 2.8664, 0.6047, 0.0050, 0.3363];
 
     /// <summary>
     /// Whether a query gets the free-text order: a question (<see cref="TakesFreeTextOrder"/>) ranked with its meaning (the order

@@ -29,7 +29,7 @@ internal static partial class Ranker
     /// The features' weights (per unit of each feature), as <c>eval-topical --learn-order</c> prints them: pairwise logistic
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's topics.
     /// </summary>
-    internal static readonly double[] TopicalWeights = [0.4491, 1.5121, -1.4768, 0.4124, 1.2864, 0.0044, 1.0324, 2.1111];
+    internal static readonly double[] TopicalWeights = [0.4490, 1.5152, -1.4796, 0.4089, 1.2831, 0.0051, 1.0257, 2.1157];
 
     /// <summary>
     /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit

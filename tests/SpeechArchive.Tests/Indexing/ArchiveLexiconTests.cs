@@ -1,6 +1,7 @@
 using SpeechArchive.Analysis;
 using SpeechArchive.Indexing;
 using SpeechArchive.Search;
+using SpeechArchive.Tests.Writing;
 
 namespace SpeechArchive.Tests.Indexing;
 
@@ -48,6 +49,27 @@ public sealed class ArchiveLexiconTests
         Assert.False(kept.Contains("违规违")); // 违规 | 违纪: its end falls inside 违纪 both times
         Assert.True(kept.Contains("管党治党")); // 管党 | 治党: whole both times
         Assert.True(kept.Contains("违规")); // a base word is not questioned
+    }
+
+    [Fact]
+    public void WhenATinyArchiveIsIndexed_ItsCharactersShouldNotOutweighTheBaseLexiconsWords()
+    {
+        // Scaled to the base lexicon's size, a character seen once in 300 (慰, 问) would outweigh a word the base lexicon holds
+        // (慰问, 党建) and cut it wherever they meet; a character keeps the base lexicon's frequency.
+        using var temp = new TempFolder();
+        string[] texts =
+        [
+            "以党和政府名义慰问困难群众。", "以党建促进工作，问需于民。", "节日期间走访慰问老党员。", "以党性原则处理问题。",
+            "要推动经济发展。", "经济运行总体平稳。", "扩大国内需求。", "促进就业增收。", "稳定经济增长。", "保障改善民生。",
+        ];
+        var index = TinyCorpus.Index(temp, [.. texts.Select((text, i) => ($"s{i}.md", $"20{10 + i}-01-01", $"讲话{i}", text + "各项工作稳步推进。"))]);
+        Assert.True(Lexicon.Base.Contains("慰问") && Lexicon.Base.Contains("党建"));
+
+        var words = new Segmenter(index.Lexicon).Segment("以党和政府名义慰问，以党建促进工作").Select(s => s.Text).ToList();
+
+        Assert.Contains("慰问", words);
+        Assert.Contains("党建", words);
+        Assert.Equal(Lexicon.Base.Frequency("问"), index.Lexicon.Frequency("问"));
     }
 
     [Fact]
