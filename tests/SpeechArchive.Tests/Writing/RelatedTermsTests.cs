@@ -1,9 +1,17 @@
+using SpeechArchive.Search;
 using SpeechArchive.Writing;
 
 namespace SpeechArchive.Tests.Writing;
 
 public sealed class RelatedTermsTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>
 {
+    /// <summary>Paragraphs on other matters, which every test's archive holds beside its own.</summary>
+    private static readonly string[] Background = ["要推动经济发展。", "经济运行总体平稳。", "扩大国内需求。", "促进就业增收。", "稳定经济增长。", "保障改善民生。"];
+
+    /// <summary>An archive of <paramref name="foreground"/> and <see cref="Background"/>, each paragraph a speech of its own.</summary>
+    private static IndexSnapshot IndexOf(TempFolder temp, string[] foreground) =>
+        TinyCorpus.Index(temp, [.. foreground.Concat(Background).Select((text, i) => ($"s{i}.md", $"20{10 + i}-01-01", $"讲话{i}", text + "各项工作稳步推进。"))]);
+
     [Fact]
     public void WhenATermGoesWithTheQuery_ShouldRankItFirst()
     {
@@ -13,10 +21,7 @@ public sealed class RelatedTermsTests(SeedIndexFixture seeds) : IClassFixture<Se
             "要加强作风建设，坚决纠治形式主义。", "作风建设的重点是反对形式主义官僚主义。", "持续推进作风建设，整治形式主义突出问题。",
             "作风建设永远在路上，形式主义必须纠治。", "抓好作风建设，力戒形式主义。", "以作风建设为抓手，破除形式主义。",
         ];
-        string[] background = ["要推动经济发展。", "经济运行总体平稳。", "深化改革开放。", "扩大国内需求。", "促进就业增收。", "稳定经济增长。"];
-        var speeches = foreground.Concat(background)
-            .Select((text, i) => ($"s{i}.md", $"20{10 + i}-01-01", $"讲话{i}", text + "各项工作稳步推进。")).ToArray();
-        var index = TinyCorpus.Index(temp, speeches);
+        var index = IndexOf(temp, foreground);
 
         var result = RelatedTerms.Find(index, "作风建设");
 
@@ -37,10 +42,7 @@ public sealed class RelatedTermsTests(SeedIndexFixture seeds) : IClassFixture<Se
             "庆祝中国共产党成立一百周年，回顾百年奋斗。", "在中国共产党成立一百周年之际，总结百年经验。", "中国共产党成立以来，百年征程波澜壮阔。",
             "百年来，我们使党成为坚强领导核心。", "百年奋斗使党成为世界最大的政党。", "百年历程让党成为人民的主心骨。",
         ];
-        string[] background = ["要推动经济发展。", "经济运行总体平稳。", "深化改革开放。", "扩大国内需求。", "促进就业增收。", "稳定经济增长。"];
-        var speeches = foreground.Concat(background)
-            .Select((text, i) => ($"s{i}.md", $"20{10 + i}-01-01", $"讲话{i}", text + "各项工作稳步推进。")).ToArray();
-        var index = TinyCorpus.Index(temp, speeches);
+        var index = IndexOf(temp, foreground);
 
         var result = RelatedTerms.Find(index, "百年");
 
@@ -62,10 +64,7 @@ public sealed class RelatedTermsTests(SeedIndexFixture seeds) : IClassFixture<Se
             "贯彻十八届三中全会精神，全面深化改革开放。", "落实十九届三中全会精神，扩大改革开放。", "十四届三中全会精神推动改革开放。",
             "党的十八大以来，改革开放迈出新步伐。", "党的十九大对改革开放作出部署。", "党的十七大强调改革开放。", "党的十六大以来，改革开放继续推进。",
         ];
-        string[] background = ["要推动经济发展。", "经济运行总体平稳。", "扩大国内需求。", "促进就业增收。", "稳定经济增长。", "保障改善民生。"];
-        var speeches = foreground.Concat(background)
-            .Select((text, i) => ($"s{i}.md", $"20{10 + i}-01-01", $"讲话{i}", text + "各项工作稳步推进。")).ToArray();
-        var index = TinyCorpus.Index(temp, speeches);
+        var index = IndexOf(temp, foreground);
 
         var result = RelatedTerms.Find(index, "改革开放");
 
@@ -84,10 +83,7 @@ public sealed class RelatedTermsTests(SeedIndexFixture seeds) : IClassFixture<Se
             "离婚后，子女由父母协商抚养，以党的要求教育子女。", "子女由祖父母抚养的，以党的政策给予帮扶。", "未成年子女由监护人抚养，以党员标准要求干部。",
             "子女由双方轮流抚养，应当以党性原则处理。", "子女由一方抚养的，另一方以党和政府名义慰问。", "夫妻离婚，子女由母亲抚养，以党建促进工作。",
         ];
-        string[] background = ["要推动经济发展。", "经济运行总体平稳。", "扩大国内需求。", "促进就业增收。", "稳定经济增长。", "保障改善民生。"];
-        var speeches = foreground.Concat(background)
-            .Select((text, i) => ($"s{i}.md", $"20{10 + i}-01-01", $"讲话{i}", text + "各项工作稳步推进。")).ToArray();
-        var index = TinyCorpus.Index(temp, speeches);
+        var index = IndexOf(temp, foreground);
 
         var result = RelatedTerms.Find(index, "抚养");
 
