@@ -17,7 +17,7 @@ internal sealed class BroadCounts
 
     private readonly LeastRecentlyUsed<Counts> entries = new(Capacity, _ => 1);
 
-    /// <summary>What one pass over a word's passages counted; <see cref="Repeats"/>, the passages folding takes out, when it was asked.</summary>
+    /// <summary>What one pass over a word's passages counted; <see cref="Repeats"/>, the passages folding takes out, when the reprints were made.</summary>
     public sealed record Counts(int Total, int Speeches, FacetTotals Facets)
     {
         public int? Repeats { get; init; }

@@ -52,15 +52,16 @@ internal sealed class Reprints
     public int GroupOf(int doc) => groupOf[doc];
 
     /// <summary>
-    /// How many of the passages among <paramref name="docs"/> (sorted; null: every passage) that pass <paramref name="filters"/>
-    /// print a text that another of them prints too, each text but once: what folding takes out of a search's counted hits,
-    /// whatever order they rank in (a text printed k times among them is shown once, with k − 1 under it). Reads only the
-    /// grouped passages among <paramref name="docs"/>, found by galloping through the longer of the two lists, and their rows
-    /// (<paramref name="rows"/>, the snapshot's) from a copy in their order.
+    /// How many of the passages in <paramref name="lists"/> (each sorted, no passage in two; null: every passage) that pass
+    /// <paramref name="filters"/> print a text that another of them prints too, each text but once: what folding takes out of
+    /// a search's counted hits, whatever order they rank in (a text printed k times among them is shown once, with k − 1 under
+    /// it). Reads only the grouped passages among them, found by galloping through the longer of a list and the grouped
+    /// passages, and their rows from a copy in their order, made from <paramref name="rows"/> (the snapshot's) on the first
+    /// filtered count.
     /// </summary>
-    public int RepeatsAmong(int[]? docs, ResolvedFilters filters, PassageRow[] rows)
+    public int RepeatsAmong(IReadOnlyList<int[]>? lists, ResolvedFilters filters, PassageRow[] rows)
     {
-        if (docs is null && filters.IsEmpty)
+        if (lists is null && filters.IsEmpty)
         {
             return Repeats;
         }
@@ -70,29 +71,37 @@ internal sealed class Reprints
         var perGroup = ArrayPool<int>.Shared.Rent(Groups);
         Array.Clear(perGroup, 0, Groups);
         var repeats = 0;
-        void Count(int at) // at: a place in grouped
-        {
-            if ((rowsInOrder is null || filters.Failures(in rowsInOrder[at]) == 0) && perGroup[groupedGroups[at]]++ > 0)
-            {
-                repeats++;
-            }
-        }
-
-        if (docs is null)
+        if (lists is null)
         {
             for (var at = 0; at < grouped.Length; at++)
             {
-                Count(at);
+                repeats += Count(at, rowsInOrder, filters, perGroup);
             }
         }
-        else if (docs.Length <= grouped.Length)
+        else
+        {
+            foreach (var docs in lists)
+            {
+                repeats += CountAmong(docs, rowsInOrder, filters, perGroup);
+            }
+        }
+
+        ArrayPool<int>.Shared.Return(perGroup);
+        return repeats;
+    }
+
+    /// <summary>The repeats <paramref name="docs"/> adds to <paramref name="perGroup"/>: its grouped passages, by galloping.</summary>
+    private int CountAmong(int[] docs, PassageRow[]? rowsInOrder, ResolvedFilters filters, int[] perGroup)
+    {
+        var repeats = 0;
+        if (docs.Length <= grouped.Length)
         {
             for (int i = 0, at = 0; i < docs.Length && at < grouped.Length; i++)
             {
                 at = PostingsMath.Gallop(grouped, at, docs[i]);
                 if (at < grouped.Length && grouped[at] == docs[i])
                 {
-                    Count(at);
+                    repeats += Count(at, rowsInOrder, filters, perGroup);
                 }
             }
         }
@@ -103,14 +112,17 @@ internal sealed class Reprints
                 i = PostingsMath.Gallop(docs, i, grouped[at]);
                 if (i < docs.Length && docs[i] == grouped[at])
                 {
-                    Count(at);
+                    repeats += Count(at, rowsInOrder, filters, perGroup);
                 }
             }
         }
 
-        ArrayPool<int>.Shared.Return(perGroup);
         return repeats;
     }
+
+    /// <summary>1 when the grouped passage at <paramref name="at"/> passes the filters and its group already has a counted passage.</summary>
+    private int Count(int at, PassageRow[]? rowsInOrder, ResolvedFilters filters, int[] perGroup) =>
+        (rowsInOrder is null || filters.Failures(in rowsInOrder[at]) == 0) && perGroup[groupedGroups[at]]++ > 0 ? 1 : 0;
 
     /// <summary>
     /// <paramref name="ranked"/> (best first) with each passage whose text an earlier one holds taken out and listed under that

@@ -147,6 +147,9 @@ internal sealed class SearchStructures
     /// <summary>Passages whose text is printed more than once, which a search shows once (<see cref="Search.Reprints.Fold"/>).</summary>
     public Reprints Reprints => reprints.Value;
 
+    /// <summary>The reprints when they have been made (a search that folds makes them; the web app, while preparing a snapshot), else null.</summary>
+    public Reprints? ReprintsIfMade => reprints.IsValueCreated ? reprints.Value : null;
+
     /// <summary>Headings and titles as hits of their own: the first passage under a heading or title that holds a phrase.</summary>
     public HeadingHits HeadingHits => headingHits.Value;
 

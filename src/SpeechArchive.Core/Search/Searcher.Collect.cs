@@ -8,7 +8,7 @@ namespace SpeechArchive.Search;
 /// </summary>
 internal sealed record CollectedHits(List<(int Doc, double Score, int? InSpeech, List<int>? Reprints)> Top, int Total, int Speeches, FacetCollector Facets, int Offset, int Limit)
 {
-    /// <summary>The counted passages folded under this page's hits and the pages' before it (<see cref="SearchResult.Folded"/>).</summary>
+    /// <summary>The counted passages folded under another hit, on any page (<see cref="SearchResult.Folded"/>).</summary>
     public int Folded { get; init; }
 }
 
@@ -36,7 +36,7 @@ public sealed partial class Searcher
             using var scorer = new Bm25(Index).Scorer(single);
             var candidates = new WordCandidates(single, scorer, ranking.Raised);
             var bounded = ranking.Raised is null; // a raise lies beyond its blocks' bounds (a raised phrase is several terms: never on those paths)
-            if (Exhaustive || !((bounded && CollectBroad(single, scorer, filters, request, reprints, facets, top, ref collected))
+            if (Exhaustive || !((bounded && CollectBroad(single, scorer, filters, request, facets, top, ref collected))
                 || CollectFiltered(candidates, filters, request, facets, top, ref collected, bounded ? single : null, bounded ? scorer : null)))
             {
                 Collect(candidates, filters, facets, top, ref collected);
@@ -107,14 +107,28 @@ public sealed partial class Searcher
             return folded.Sum(x => x.Folded?.Count ?? 0);
         }
 
-        return repeats ?? reprints.RepeatsAmong(ranking.Docs, filters, SearchStructures.Of(Index).Rows);
+        return repeats ?? reprints.RepeatsAmong(CountedLists(ranking), filters, SearchStructures.Of(Index).Rows);
     }
+
+    /// <summary>
+    /// The ranking's matches as sorted lists no passage is in twice (a word widened by thesaurus terms: the passages of the word
+    /// as typed, and those of its terms only, not joined), or null for every passage.
+    /// </summary>
+    private static IReadOnlyList<int[]>? CountedLists(Ranking ranking) =>
+        ranking.Expanded is { } clause ? [clause.Typed, clause.TermsOnly] : ranking.Docs is { } docs ? [docs] : null;
+
+    /// <summary>
+    /// <paramref name="counts"/> with the passages folding takes out of them (<see cref="CountedLists"/> of the clause or word),
+    /// when the snapshot's reprints are made: kept with a broad word's counts, so the next search of it need not count them.
+    /// </summary>
+    private BroadCounts.Counts WithRepeats(BroadCounts.Counts counts, IReadOnlyList<int[]> lists, ResolvedFilters filters) =>
+        SearchStructures.Of(Index) is { ReprintsIfMade: { Groups: > 0 } reprints } structures
+            ? counts with { Repeats = reprints.RepeatsAmong(lists, filters, structures.Rows) } : counts;
 
     /// <summary>
     /// How many more passages than the page reaches are first ranked when reprints are folded: twins score alike and rank
     /// side by side, so a page loses few to folding and is filled from these (when more fold away than this and more passages
-    /// rank below, the pass is made again keeping four times as many). A search whose matches all fit knows exactly how many
-    /// it folded (<see cref="SearchResult.Folded"/>), so its last page is where the pager says.
+    /// rank below, the pass is made again keeping four times as many).
     /// </summary>
     private const int FoldMargin = 100;
 
@@ -126,7 +140,7 @@ public sealed partial class Searcher
         public int Total;
         public int Speeches;
 
-        /// <summary>Of the counted passages, those folding takes out, where a pass knew it (a broad word's kept counts).</summary>
+        /// <summary>Of the counted passages, those folding takes out, where a pass knew it (the counts kept for a broad word or a widened one).</summary>
         public int? Repeats;
     }
 
@@ -321,12 +335,12 @@ public sealed partial class Searcher
 
     /// <summary>
     /// A broad word (one term's own postings, many passages) unfiltered, ungrouped, by relevance: totals and facets counted
-    /// over the compact columns without scoring (with the reprints among them, when <paramref name="reprints"/> are folded),
-    /// or taken from the snapshot's <see cref="BroadCounts"/>; the top k from the
+    /// over the compact columns without scoring (with the reprints among them, <see cref="WithRepeats"/>), or taken from the
+    /// snapshot's <see cref="BroadCounts"/>; the top k from the
     /// blocks of its postings that can enter it (<see cref="PostingBlocks"/>). False when the word is not such a case.
     /// </summary>
-    private bool CollectBroad(WordMatch single, WordScorer scorer, ResolvedFilters filters, SearchRequest request, Reprints? reprints,
-        FacetCollector facets, TopK top, ref Collected collected)
+    private bool CollectBroad(WordMatch single, WordScorer scorer, ResolvedFilters filters, SearchRequest request, FacetCollector facets,
+        TopK top, ref Collected collected)
     {
         var structures = SearchStructures.Of(Index);
         if (!filters.IsEmpty || collected.BestInSpeech is not null || request.Sort != SearchSort.Relevance || single.TermFrequencies is not { } tfs
@@ -336,13 +350,9 @@ public sealed partial class Searcher
             return false;
         }
 
-        var counts = structures.BroadCounts.GetOrCount(single.Word.MatchForm, () => CountApart(new WordCandidates(single, scorer), shape) with
-        {
-            Repeats = reprints?.RepeatsAmong(single.Docs, filters, shape.Rows), // (unfiltered: the docs only)
-        });
+        var counts = structures.BroadCounts.GetOrCount(single.Word.MatchForm, () => WithRepeats(CountApart(new WordCandidates(single, scorer), shape), [single.Docs], filters));
         facets.Add(counts.Facets);
-        (collected.Total, collected.Speeches) = (counts.Total, counts.Speeches);
-        collected.Repeats = reprints is null ? null : counts.Repeats ?? reprints.RepeatsAmong(single.Docs, filters, shape.Rows);
+        (collected.Total, collected.Speeches, collected.Repeats) = (counts.Total, counts.Speeches, counts.Repeats);
 
         PostingBlocks.Of(single.Docs, tfs, shape.Rows).Offer(single, scorer, top, Index.PassageDate);
         return true;

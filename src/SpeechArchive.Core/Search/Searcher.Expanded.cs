@@ -49,9 +49,10 @@ public sealed partial class Searcher
         }
         else
         {
-            var counts = known ?? structures.BroadCounts.GetOrCount(clause.CountKey, () => CountApart(new TwoCandidates(clause.Typed, clause.TermsOnly), shape));
+            var counts = known ?? structures.BroadCounts.GetOrCount(clause.CountKey,
+                () => WithRepeats(CountApart(new TwoCandidates(clause.Typed, clause.TermsOnly), shape), [clause.Typed, clause.TermsOnly], filters));
             facets.Add(counts.Facets);
-            (collected.Total, collected.Speeches) = (counts.Total, counts.Speeches);
+            (collected.Total, collected.Speeches, collected.Repeats) = (counts.Total, counts.Speeches, counts.Repeats);
         }
 
         foreach (var (doc, score, date) in exact.Drain())

@@ -135,7 +135,7 @@ public static class RelatedTerms
                         candidates[term] = counts;
                     }
 
-                    counts.Add(doc, a > 0 ? text[a - 1] : ' ', b < text.Length ? text[b] : ' ', edges[a] && edges[b], edges[a + 1], edges[b - 1]);
+                    counts.Add(doc, a > 0 ? text[a - 1] : ' ', b < text.Length ? text[b] : ' ', edges[a] && edges[b], edges[a] && edges[a + 1], edges[b - 1] && edges[b]);
                 }
             }
 
