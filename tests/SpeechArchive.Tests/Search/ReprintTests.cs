@@ -87,44 +87,6 @@ public sealed class ReprintTests : IDisposable
         Assert.All(pages.SelectMany(p => p.Hits.Zip(p.Hits.Skip(1))), pair => Assert.True(pair.First.Score >= pair.Second.Score));
     }
 
-    [Theory]
-    [InlineData("共同富裕", null)]
-    [InlineData("共同富裕 -民生", null)]
-    [InlineData("以人民为中心的发展思想", null)]
-    [InlineData("怎样推进共同富裕", null)]
-    [InlineData("共同富裕", "year:2020")]
-    [InlineData("共同富裕", "year:2019")]
-    [InlineData("", "year:2020")]
-    [InlineData("", null)]
-    public void WhenThePageKeepsFewerThanTheCountedMatches_ShouldStillCountEveryFold(string query, string? filter)
-    {
-        using var many = ManyCopies();
-        var snapshot = IndexSnapshot.Load(many.Combine("index"));
-        SearchRequest Request(int limit, bool fold = true) => new()
-        {
-            Query = query, Filters = filter is null ? [] : [filter], Limit = limit, NearMatches = false, FoldReprints = fold,
-        };
-
-        // Every counted passage listed one by one: each copy's title says it is one, and the other texts are all different.
-        var each = new Searcher(snapshot, QueryUnderstanding.Default).Search(Request(1000));
-        var unfolded = new Searcher(snapshot, QueryUnderstanding.Default).Search(Request(1000, fold: false));
-        var copies = unfolded.Hits.Count(h => h.Title.StartsWith("转载", StringComparison.Ordinal));
-        Assert.Equal(unfolded.Total, unfolded.Hits.Count);
-        Assert.Equal(Math.Max(0, copies - 1), each.Folded);
-
-        foreach (var archive in new[]
-                 {
-                     new Searcher(snapshot, QueryUnderstanding.Default),
-                     new Searcher(snapshot, QueryUnderstanding.Default) { Exhaustive = true },
-                     new Searcher(snapshot, QueryUnderstanding.Default) { BroadFrom = 16 },
-                 })
-        {
-            var first = archive.Search(Request(3));
-            Assert.Equal(each.Total, first.Total);
-            Assert.Equal(each.Folded, first.Folded);
-        }
-    }
-
     /// <summary>An archive of 130 copies of one text (2020) and 25 texts of their own (2019), all on 共同富裕.</summary>
     private static TempFolder ManyCopies()
     {
