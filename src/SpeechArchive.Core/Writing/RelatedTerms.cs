@@ -97,7 +97,28 @@ public static class RelatedTerms
         private const char Numeral = '#';
     }
 
-    private static void CountRuns(int doc, string text, Segmenter segmenter, HashSet<long> significant, Dictionary<string, TermCounts> candidates)
+    /// <summary>
+    /// The shorter words a long learned word is made of (<see cref="Lexicon.Components"/>), remembered for the call: a term
+    /// standing as one of them stands on word edges too (民主 of 社会主义民主政治, 当家作主 of 人民当家作主, 执法 of 严格执法).
+    /// </summary>
+    private static IReadOnlyList<string> ComponentsOf(Segmenter segmenter, string word, Dictionary<string, IReadOnlyList<string>> known)
+    {
+        if (word.Length < 4)
+        {
+            return [];
+        }
+
+        if (!known.TryGetValue(word, out var parts))
+        {
+            parts = segmenter.Lexicon.Components(word);
+            known[word] = parts = string.Concat(parts) == word ? parts : [];
+        }
+
+        return parts;
+    }
+
+    private static void CountRuns(int doc, string text, Segmenter segmenter, HashSet<long> significant, Dictionary<string, TermCounts> candidates,
+        Dictionary<string, IReadOnlyList<string>> components)
     {
         bool[]? edges = null; // where the segmenter cuts the text, made once a run is found
         var i = 0;
@@ -115,6 +136,12 @@ public static class RelatedTerms
                 foreach (var span in segmenter.Segment(text))
                 {
                     edges[span.Start] = edges[span.End] = true;
+                    var at = span.Start;
+                    foreach (var part in ComponentsOf(segmenter, span.Text, components))
+                    {
+                        at += part.Length;
+                        edges[at] = true;
+                    }
                 }
             }
 
@@ -177,16 +204,17 @@ public static class RelatedTerms
         // Candidate terms: the substrings of runs of significant bigrams, with the characters seen either side of them.
         var candidates = new Dictionary<string, TermCounts>(StringComparer.Ordinal);
         var segmenter = SearchStructures.Of(index).Segmenter;
+        var components = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var doc in sample)
         {
-            CountRuns(doc, index.Passages[doc].MatchText, segmenter, significant, candidates);
+            CountRuns(doc, index.Passages[doc].MatchText, segmenter, significant, candidates, components);
         }
 
         var scored = new List<RelatedTerm>();
         foreach (var (term, counts) in candidates.Where(kv => kv.Value.Passages >= minForeground && kv.Value.IsComplete && kv.Value.IsWords && IsWordLike(kv.Key, kv.Value))
                      .OrderByDescending(kv => kv.Value.Passages).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(MaxScored))
         {
-            if (queryForms.Any(q => q.Contains(term, StringComparison.Ordinal) || term.Contains(q, StringComparison.Ordinal)))
+            if (queryForms.Any(q => q.Contains(term, StringComparison.Ordinal) || term.Contains(q, StringComparison.Ordinal) || Overlaps(q, term) || Overlaps(term, q)))
             {
                 continue;
             }
@@ -246,10 +274,27 @@ public static class RelatedTerms
     private const string Prepositions = "以由对从向于被把将给按";
 
     private static bool IsWordLike(string term, TermCounts counts) =>
-        !NoStart.Contains(term[0], StringComparison.Ordinal) && !NoEnd.Contains(term[^1], StringComparison.Ordinal)
+        !QueryStopWords.Contains(term) && !NoStart.Contains(term[0], StringComparison.Ordinal) && !NoEnd.Contains(term[^1], StringComparison.Ordinal)
         && !(counts.FirstCutOff && Prepositions.Contains(term[0], StringComparison.Ordinal))
         && !(counts.LastCutOff && Prepositions.Contains(term[^1], StringComparison.Ordinal))
         && (term.Length > 2 || counts.Neighbours >= 3);
+
+    /// <summary>
+    /// Whether <paramref name="second"/> begins with two or more of the last characters of <paramref name="first"/>: a string
+    /// cut across the query's edge (开放为 of 改革开放为…) is a seam of the query, not a term beside it.
+    /// </summary>
+    private static bool Overlaps(string first, string second)
+    {
+        for (var n = 2; n < Math.Min(first.Length, second.Length); n++)
+        {
+            if (first.AsSpan(first.Length - n).SequenceEqual(second.AsSpan(0, n)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>JLH: how much more often in the foreground than in the background, times the absolute difference; 0 when not more often.</summary>
     public static double Jlh(int foregroundCount, int foregroundSize, int backgroundCount, int backgroundSize)

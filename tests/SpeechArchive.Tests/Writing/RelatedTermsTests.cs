@@ -93,6 +93,61 @@ public sealed class RelatedTermsTests(SeedIndexFixture seeds) : IClassFixture<Se
     }
 
     [Fact]
+    public void WhenATermIsMostlyHeldInsideALongerLearnedWord_ShouldListItAsAWordOfItsOwn()
+    {
+        // The archive learns long compounds (lexicon.txt adds 严格执法 here), so 执法 is mostly not on the segmenter's word
+        // edges (严格执法 is one word); it is one of the words 严格执法 is made of, which stand on word edges too.
+        using var temp = new TempFolder();
+        string[] foreground =
+        [
+            "依法治国，必须严格执法。", "推进依法治国，做到严格执法。", "依法治国要求严格执法、公正司法。", "全面依法治国，坚持严格执法。",
+            "依法治国离不开规范执法。", "依法治国，加强执法监督。", "依法治国，提高执法水平。",
+        ];
+        var index = IndexOf(temp, foreground, lexicon: "严格执法\n");
+
+        var result = RelatedTerms.Find(index, "依法治国");
+
+        Assert.Equal(7, result.Foreground);
+        Assert.Contains(result.Terms, t => t.Term == "执法");
+    }
+
+    [Fact]
+    public void WhenAStringBeginsWithTheQuerysEnd_ShouldNotListItAsATerm()
+    {
+        // 开放为 follows 改革, 对外, 扩大 and 全面 and stands on word edges (开放 is one of the words 改革开放 and 对外开放 are
+        // made of), but it begins with the query's own end: a seam of the query (改革开放为…), not a term beside it.
+        using var temp = new TempFolder();
+        string[] foreground =
+        [
+            "坚持改革开放，对外开放为发展注入活力。", "推进改革开放，扩大开放为企业创造机遇。", "改革开放为人民带来实惠。",
+            "深化改革开放，全面开放为合作开辟空间。", "改革开放为经济增添动力，对外开放为世界带来机遇。",
+        ];
+        var index = IndexOf(temp, foreground);
+
+        var result = RelatedTerms.Find(index, "改革开放");
+
+        Assert.Equal(5, result.Foreground);
+        Assert.DoesNotContain(result.Terms, t => t.Term.StartsWith("开放", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenAWordIsAFunctionOrFillerWord_ShouldNotListItAsATerm()
+    {
+        // 进一步 goes with 脱贫 in every passage here, on word edges, between different characters, but it names no topic.
+        using var temp = new TempFolder();
+        string[] foreground =
+        [
+            "要进一步巩固脱贫成果。", "进一步推动脱贫地区发展。", "必须进一步做好脱贫工作。", "我们进一步加强脱贫攻坚。", "各地进一步提高脱贫质量。",
+        ];
+        var index = IndexOf(temp, foreground);
+
+        var result = RelatedTerms.Find(index, "脱贫");
+
+        Assert.Equal(5, result.Foreground);
+        Assert.DoesNotContain(result.Terms, t => t.Term == "进一步");
+    }
+
+    [Fact]
     public void WhenListingRelatedTerms_ShouldAlsoListWordsNearInMeaningThatPassagesHold()
     {
         var result = RelatedTerms.Find(seeds.Snapshot, "作风建设", limit: 8);
