@@ -23,7 +23,8 @@ public static partial class Indexer
     private sealed class RunWriter(IndexStore store, bool rebuild, Dictionary<string, StoredSpeech> existing, List<StoredSpeech> removed,
         string fingerprint, IProgress<IndexProgress>? progress)
     {
-        private readonly SegmentWriter postings = new();
+        /// <summary>The run's postings, until they are written (then dropped: the writer stays reachable through the vector stage).</summary>
+        private SegmentWriter postings = new();
         private readonly string now = DateTime.UtcNow.ToString("O");
         private HashSet<string> takenIds = new(StringComparer.Ordinal);
         private long nextPassageId = 1;
@@ -110,6 +111,8 @@ public static partial class Indexer
                 lap("encode");
                 store.InsertSegment(postings.DocCount, terms, data);
             }
+
+            postings = new SegmentWriter();
 
             MergeSegmentsIfNeeded(store);
             lap("segments");
