@@ -16,6 +16,15 @@ internal static class EvalTopicalCommand
 {
     public const string DefaultNeeds = "tests/SpeechArchive.Tests/Fixtures/Topical/needs.tsv";
     public const string DefaultJudgments = "tests/SpeechArchive.Tests/Fixtures/Topical/judgments.tsv";
+
+    /// <summary>
+    /// Questions written to learn from (split tune, never reported): <c>--learn-order</c> learns the free-text order from them
+    /// beside the default set's tune split.
+    /// </summary>
+    public const string LearningNeeds = "tests/SpeechArchive.Tests/Fixtures/Topical/tune2-needs.tsv";
+
+    public const string LearningJudgments = "tests/SpeechArchive.Tests/Fixtures/Topical/tune2-judgments.tsv";
+
     public static Command Create()
     {
         var needs = new Option<string>("--needs") { Description = $"Needs TSV (default: {DefaultNeeds})", DefaultValueFactory = _ => DefaultNeeds };
@@ -37,7 +46,7 @@ internal static class EvalTopicalCommand
         var show = new Option<string[]>("--show") { Description = "Also print these needs' top ten in every mode, each passage with its grade (- unjudged)", AllowMultipleArgumentsPerToken = true };
         var learnOrder = new Option<bool>("--learn-order")
         {
-            Description = "Instead of scoring, learn the topical order's weights from the tune split's judged topics, and the free-text order's from its needs read as questions, and print them (Ranker.Topical.cs and Ranker.FreeTextOrder.cs hold them)",
+            Description = $"Instead of scoring, learn the topical order's weights from the tune split's judged topics, and the free-text order's from its needs read as questions, and print them (Ranker.Topical.cs and Ranker.FreeTextOrder.cs hold them); with the default --needs, the questions of {LearningNeeds} are learned from too",
         };
         var noFold = new Option<bool>("--no-fold")
         {
@@ -60,7 +69,8 @@ internal static class EvalTopicalCommand
                 var searcher = ArchiveOptions.OpenSearcher(index, parse);
                 if (parse.GetValue(learnOrder))
                 {
-                    return CommonOptions.Print(parse, json, LearnedOrders.Learn(searcher, set), PrintModels);
+                    var learnFrom = parse.GetValue(needs) == DefaultNeeds ? set.With(TopicalSet.Load(LearningNeeds, LearningJudgments)) : set;
+                    return CommonOptions.Print(parse, json, LearnedOrders.Learn(searcher, learnFrom), PrintModels);
                 }
 
                 var rankings = chosen;

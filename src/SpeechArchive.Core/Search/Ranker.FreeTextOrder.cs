@@ -21,9 +21,10 @@ internal static partial class Ranker
     /// <summary>
     /// The features' weights (per unit of each feature), as <c>eval-topical --learn-order</c> prints them: pairwise logistic
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's
-    /// needs read as questions (questions, and paraphrases asked as one: 政府管不管).
+    /// needs read as questions (questions, and paraphrases asked as one: 政府管不管), and of the thirty questions written to
+    /// learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0186, 0.1011, -0.6528, 0.2136, -0.1775, 0.0781, 1.8639, 2.8664, 0.6047, 0.0050, 0.3363];
+    internal static readonly double[] FreeTextWeights = [0.0931, 0.3380, -0.3820, 0.2959, -0.2400, 0.0093, 1.6751, 2.1040, 0.6549, 0.4067, 0.3229];
 
     /// <summary>
     /// Whether a query gets the free-text order: a question (<see cref="TakesFreeTextOrder"/>) ranked with its meaning (the order

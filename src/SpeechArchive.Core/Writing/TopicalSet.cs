@@ -38,6 +38,22 @@ public sealed record TopicalSet(IReadOnlyList<TopicalNeed> Needs, IReadOnlyDicti
         return new TopicalSet(needs, judgments.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// This set and <paramref name="other"/> as one (the needs of both, each need with its own set's judgments): what
+    /// <c>eval-topical --learn-order</c> learns from. A need id in both is an error, since one set's grades would score the other's need.
+    /// </summary>
+    public TopicalSet With(TopicalSet other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Needs.Select(n => n.Id).Intersect(other.Needs.Select(n => n.Id), StringComparer.Ordinal).FirstOrDefault() is { } shared)
+        {
+            throw new SpeechArchiveException($"need {shared} is in both topical sets");
+        }
+
+        var judgments = Judgments.Concat(other.Judgments).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        return new TopicalSet([.. Needs, .. other.Needs], judgments);
+    }
+
     /// <summary>The grade of <paramref name="passageId"/> for need <paramref name="id"/>; null when it was never judged.</summary>
     public int? Grade(string id, string passageId) =>
         Judgments.TryGetValue(id, out var graded) && graded.TryGetValue(passageId, out var g) ? g : null;

@@ -15,6 +15,7 @@ public sealed class TopicalSetsTests
         { "law-needs.tsv", "law-judgments.tsv", ["lay-question"], ["tune", "test"] },
         { "fresh-needs.tsv", "fresh-judgments.tsv", ["topic", "question", "paraphrase"], ["fresh"] },
         { "fresh2-needs.tsv", "fresh2-judgments.tsv", ["topic", "question", "paraphrase"], ["fresh2"] },
+        { "tune2-needs.tsv", "tune2-judgments.tsv", ["question"], ["tune"] },
     };
 
     [Theory]
@@ -61,6 +62,22 @@ public sealed class TopicalSetsTests
             .ToList();
 
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void TheLearningSet_ShouldJoinTheNeedsWithTheirOwnJudgments_AndRefuseASharedId()
+    {
+        var main = TopicalSet.Load(Topical("needs.tsv"), Topical("judgments.tsv"));
+        var learning = TopicalSet.Load(Topical("tune2-needs.tsv"), Topical("tune2-judgments.tsv"));
+
+        var both = main.With(learning);
+
+        Assert.Equal(main.Needs.Count + learning.Needs.Count, both.Needs.Count);
+        var (mainNeed, learningNeed) = (main.Needs[0].Id, learning.Needs[0].Id);
+        Assert.Equal(main.Judgments[mainNeed].Count, both.Judgments[mainNeed].Count);
+        Assert.Equal(learning.Judgments[learningNeed].Count, both.Judgments[learningNeed].Count);
+        var error = Assert.Throws<SpeechArchiveException>(() => main.With(main));
+        Assert.Contains(mainNeed, error.Message, StringComparison.Ordinal);
     }
 
     private static string Topical(string file) => Path.Combine(FixturePaths.Root, "Topical", file);
