@@ -24,7 +24,7 @@ internal static partial class Ranker
     /// needs read as questions (questions, and paraphrases asked as one: 政府管不管), and of the thirty questions written to
     /// learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0931, 0.3380, -0.3820, 0.2959, -0.2400, 0.0093, 1.6751, 2.1040, 0.6549, 0.4067, 0.3229];
+    internal static readonly double[] FreeTextWeights = [0.0915, 0.3337, -0.3777, 0.3022, -0.2373, 0.0091, 1.6810, 2.0995, 0.6544, 0.4057, 0.3221];
 
     /// <summary>
     /// Whether a query gets the free-text order: a question (<see cref="TakesFreeTextOrder"/>) ranked with its meaning (the order

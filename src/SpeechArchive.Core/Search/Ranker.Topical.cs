@@ -27,9 +27,10 @@ internal static partial class Ranker
 
     /// <summary>
     /// The features' weights (per unit of each feature), as <c>eval-topical --learn-order</c> prints them: pairwise logistic
-    /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's topics.
+    /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's topics
+    /// and of the thirty topics written to learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session).
     /// </summary>
-    internal static readonly double[] TopicalWeights = [0.4490, 1.5152, -1.4796, 0.4089, 1.2831, 0.0051, 1.0257, 2.1157];
+    internal static readonly double[] TopicalWeights = [0.3063, 1.4508, -1.2888, 0.5375, 1.0531, -0.1959, 1.7675, 2.5052];
 
     /// <summary>
     /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit
