@@ -69,7 +69,7 @@ internal static class EvalTopicalCommand
                 var searcher = ArchiveOptions.OpenSearcher(index, parse);
                 if (parse.GetValue(learnOrder))
                 {
-                    var learnFrom = parse.GetValue(needs) == DefaultNeeds ? set.With(TopicalSet.Load(LearningNeeds, LearningJudgments)) : set;
+                    var learnFrom = SamePath(parse.GetValue(needs)!, DefaultNeeds) ? set.With(TopicalSet.Load(LearningNeeds, LearningJudgments)) : set;
                     return CommonOptions.Print(parse, json, LearnedOrders.Learn(searcher, learnFrom), PrintModels);
                 }
 
@@ -98,6 +98,8 @@ internal static class EvalTopicalCommand
         }));
         return command;
     }
+
+    private static bool SamePath(string a, string b) => string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
 
     private static void PrintModels(LearnedOrders orders)
     {

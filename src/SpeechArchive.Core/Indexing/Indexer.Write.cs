@@ -24,7 +24,9 @@ public static partial class Indexer
         string fingerprint, IProgress<IndexProgress>? progress)
     {
         /// <summary>The run's postings, until they are written (then dropped: the writer stays reachable through the vector stage).</summary>
-        private SegmentWriter postings = new();
+        private SegmentWriter? postings = new();
+
+        private SegmentWriter Postings => postings ?? throw new InvalidOperationException("the run's postings were written already");
         private readonly string now = DateTime.UtcNow.ToString("O");
         private HashSet<string> takenIds = new(StringComparer.Ordinal);
         private long nextPassageId = 1;
@@ -105,14 +107,14 @@ public static partial class Indexer
             }
 
             lap("labels");
-            if (postings.DocCount > 0)
+            if (Postings.DocCount > 0)
             {
-                var (terms, data) = postings.Encode();
+                var (terms, data) = Postings.Encode();
                 lap("encode");
-                store.InsertSegment(postings.DocCount, terms, data);
+                store.InsertSegment(Postings.DocCount, terms, data);
             }
 
-            postings = new SegmentWriter();
+            postings = null;
 
             MergeSegmentsIfNeeded(store);
             lap("segments");
@@ -161,7 +163,7 @@ public static partial class Indexer
             for (var i = 0; i < item.Passages.Count; i++)
             {
                 var terms = item.Passages[i].Terms;
-                postings.Add(firstId + i, terms.Keys, terms.Frequencies, terms.Words, terms.WordFrequencies);
+                Postings.Add(firstId + i, terms.Keys, terms.Frequencies, terms.Words, terms.WordFrequencies);
             }
 
             postingTicks += Stopwatch.GetTimestamp() - start;

@@ -7,7 +7,8 @@ namespace SpeechArchive.Search;
 /// often and how early, in its heading, a formulation the query describes, and its nearness to the query's meaning as a
 /// cosine rather than a rank. The best <see cref="TopicalDepth"/> are ordered again by a linear score of those features
 /// (<see cref="FreeTextFeatureNames"/>), each within its tier (as written, near, the rest); the weights are learned from the
-/// judged pairs of the tune split's needs read as questions by <c>eval-topical --learn-order</c> (docs/relevance.md).
+/// judged pairs of the tune split's needs read as questions, and of the questions written to learn from (tune2-needs.tsv), by
+/// <c>eval-topical --learn-order</c> (docs/relevance.md).
 /// </summary>
 internal static partial class Ranker
 {

@@ -6,8 +6,8 @@ namespace SpeechArchive.Search;
 /// whose length norm favours the short mentions, but how a passage treats the term: a longer passage, the term written more
 /// often and earlier, in its first sentence or its own heading, and the passage as a whole near the term's meaning. The best
 /// <see cref="TopicalDepth"/> strict matches are ordered again by a linear score of those features (<see cref="TopicalFeatures"/>),
-/// each within the tier the strict ranking gave it (<see cref="Tier"/>); the weights are learned from the judged pairs of the tune split by
-/// <c>eval-topical --learn-order</c> (<c>Writing/TopicalOrderLearner</c>; docs/relevance.md).
+/// each within the tier the strict ranking gave it (<see cref="Tier"/>); the weights are learned from the judged pairs of the tune split's topics and
+/// the topics written to learn from (tune2-needs.tsv) by <c>eval-topical --learn-order</c> (<c>Writing/TopicalOrderLearner</c>; docs/relevance.md).
 /// </summary>
 internal static partial class Ranker
 {

@@ -98,8 +98,9 @@ public static class RelatedTerms
     }
 
     /// <summary>
-    /// The shorter words a long learned word is made of (<see cref="Lexicon.Components"/>), remembered for the call: a term
-    /// standing as one of them stands on word edges too (民主 of 社会主义民主政治, 当家作主 of 人民当家作主, 执法 of 严格执法).
+    /// The shorter words a word of four characters or more is made of (<see cref="Lexicon.Components"/>: the archive learns
+    /// long compounds), remembered for the call: a term that is one or several whole components of one such word stands on
+    /// word edges too (民主 of 社会主义民主, 当家作主 of 人民当家作主, 执法 of 严格执法).
     /// </summary>
     private static IReadOnlyList<string> ComponentsOf(Segmenter segmenter, string word, Dictionary<string, IReadOnlyList<string>> known)
     {
@@ -111,16 +112,74 @@ public static class RelatedTerms
         if (!known.TryGetValue(word, out var parts))
         {
             parts = segmenter.Lexicon.Components(word);
-            known[word] = parts = string.Concat(parts) == word ? parts : [];
+            known[word] = parts;
         }
 
         return parts;
     }
 
+    /// <summary>
+    /// Where the segmenter cuts a passage: its word edges, and for each word of several components the cuts between them
+    /// (a term standing on them must lie within that one word: 在贫困 of 在 / 贫困地区 does not).
+    /// </summary>
+    private sealed class Cuts
+    {
+        private readonly bool[] edges;
+        private readonly int[] word; // per character: the index of the word holding it, −1 for none
+        private readonly (int Start, int End)[] words;
+        private readonly bool[] inner; // a cut between two components of the word around it
+
+        public Cuts(string text, Segmenter segmenter, Dictionary<string, IReadOnlyList<string>> components)
+        {
+            edges = new bool[text.Length + 1];
+            inner = new bool[text.Length + 1];
+            word = new int[text.Length];
+            Array.Fill(word, -1);
+            var spans = segmenter.Segment(text);
+            words = new (int, int)[spans.Count];
+            for (var k = 0; k < spans.Count; k++)
+            {
+                var span = spans[k];
+                words[k] = (span.Start, span.End);
+                edges[span.Start] = edges[span.End] = true;
+                Array.Fill(word, k, span.Start, span.End - span.Start);
+                var at = span.Start;
+                foreach (var part in ComponentsOf(segmenter, span.Text, components).SkipLast(1))
+                {
+                    at += part.Length;
+                    inner[at] = true;
+                }
+            }
+        }
+
+        /// <summary>Whether the segmenter cuts at <paramref name="at"/> (a word edge).</summary>
+        public bool Edge(int at) => edges[at];
+
+        /// <summary>
+        /// Whether text[a..b] begins and ends on word edges, or is whole components of one word (its ends on that word's edges
+        /// or on the cuts between its components).
+        /// </summary>
+        public bool Aligned(int a, int b)
+        {
+            if (edges[a] && edges[b])
+            {
+                return true;
+            }
+
+            if (word[a] < 0 || word[a] != word[b - 1])
+            {
+                return false;
+            }
+
+            var (start, end) = words[word[a]];
+            return (a == start || inner[a]) && (b == end || inner[b]);
+        }
+    }
+
     private static void CountRuns(int doc, string text, Segmenter segmenter, HashSet<long> significant, Dictionary<string, TermCounts> candidates,
         Dictionary<string, IReadOnlyList<string>> components)
     {
-        bool[]? edges = null; // where the segmenter cuts the text, made once a run is found
+        Cuts? cuts = null; // where the segmenter cuts the text, made once a run is found
         var i = 0;
         while (i + 1 < text.Length)
         {
@@ -130,21 +189,7 @@ public static class RelatedTerms
                 continue;
             }
 
-            if (edges is null)
-            {
-                edges = new bool[text.Length + 1];
-                foreach (var span in segmenter.Segment(text))
-                {
-                    edges[span.Start] = edges[span.End] = true;
-                    var at = span.Start;
-                    foreach (var part in ComponentsOf(segmenter, span.Text, components))
-                    {
-                        at += part.Length;
-                        edges[at] = true;
-                    }
-                }
-            }
-
+            cuts ??= new Cuts(text, segmenter, components);
             var j = i + 1; // the run covers text[i..j]
             while (j + 1 < text.Length && significant.Contains(TermKey.Bigram(text[j], text[j + 1])))
             {
@@ -162,7 +207,7 @@ public static class RelatedTerms
                         candidates[term] = counts;
                     }
 
-                    counts.Add(doc, a > 0 ? text[a - 1] : ' ', b < text.Length ? text[b] : ' ', edges[a] && edges[b], edges[a] && edges[a + 1], edges[b - 1] && edges[b]);
+                    counts.Add(doc, a > 0 ? text[a - 1] : ' ', b < text.Length ? text[b] : ' ', cuts.Aligned(a, b), cuts.Edge(a) && cuts.Edge(a + 1), cuts.Edge(b - 1) && cuts.Edge(b));
                 }
             }
 
@@ -214,7 +259,7 @@ public static class RelatedTerms
         foreach (var (term, counts) in candidates.Where(kv => kv.Value.Passages >= minForeground && kv.Value.IsComplete && kv.Value.IsWords && IsWordLike(kv.Key, kv.Value))
                      .OrderByDescending(kv => kv.Value.Passages).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(MaxScored))
         {
-            if (queryForms.Any(q => q.Contains(term, StringComparison.Ordinal) || term.Contains(q, StringComparison.Ordinal) || Overlaps(q, term) || Overlaps(term, q)))
+            if (queryForms.Any(q => q.Contains(term, StringComparison.Ordinal) || term.Contains(q, StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -278,23 +323,6 @@ public static class RelatedTerms
         && !(counts.FirstCutOff && Prepositions.Contains(term[0], StringComparison.Ordinal))
         && !(counts.LastCutOff && Prepositions.Contains(term[^1], StringComparison.Ordinal))
         && (term.Length > 2 || counts.Neighbours >= 3);
-
-    /// <summary>
-    /// Whether <paramref name="second"/> begins with two or more of the last characters of <paramref name="first"/>: a string
-    /// cut across the query's edge (开放为 of 改革开放为…) is a seam of the query, not a term beside it.
-    /// </summary>
-    private static bool Overlaps(string first, string second)
-    {
-        for (var n = 2; n < Math.Min(first.Length, second.Length); n++)
-        {
-            if (first.AsSpan(first.Length - n).SequenceEqual(second.AsSpan(0, n)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>JLH: how much more often in the foreground than in the background, times the absolute difference; 0 when not more often.</summary>
     public static double Jlh(int foregroundCount, int foregroundSize, int backgroundCount, int backgroundSize)

@@ -45,7 +45,8 @@ public sealed record TopicalSet(IReadOnlyList<TopicalNeed> Needs, IReadOnlyDicti
     public TopicalSet With(TopicalSet other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (Needs.Select(n => n.Id).Intersect(other.Needs.Select(n => n.Id), StringComparer.Ordinal).FirstOrDefault() is { } shared)
+        if (Needs.Select(n => n.Id).Concat(Judgments.Keys).Intersect(other.Needs.Select(n => n.Id).Concat(other.Judgments.Keys), StringComparer.Ordinal)
+                .FirstOrDefault() is { } shared)
         {
             throw new SpeechArchiveException($"need {shared} is in both topical sets");
         }

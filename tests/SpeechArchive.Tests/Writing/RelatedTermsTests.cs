@@ -112,22 +112,22 @@ public sealed class RelatedTermsTests(SeedIndexFixture seeds) : IClassFixture<Se
     }
 
     [Fact]
-    public void WhenAStringBeginsWithTheQuerysEnd_ShouldNotListItAsATerm()
+    public void WhenAStringEndsInsideTheNextWordAtOneOfItsComponents_ShouldNotListItAsATerm()
     {
-        // 开放为 follows 改革, 对外, 扩大 and 全面 and stands on word edges (开放 is one of the words 改革开放 and 对外开放 are
-        // made of), but it begins with the query's own end: a seam of the query (改革开放为…), not a term beside it.
+        // 在贫困 begins on a word edge (在 / 贫困地区) and ends where 贫困地区, 贫困人口 and 贫困群众 are cut into their
+        // components, but it is no whole component of one word: a seam of 在 and a piece of the next word.
         using var temp = new TempFolder();
         string[] foreground =
         [
-            "坚持改革开放，对外开放为发展注入活力。", "推进改革开放，扩大开放为企业创造机遇。", "改革开放为人民带来实惠。",
-            "深化改革开放，全面开放为合作开辟空间。", "改革开放为经济增添动力，对外开放为世界带来机遇。",
+            "扶贫要聚焦在贫困地区。", "扶贫资金用在贫困地区。", "扶贫政策落实在贫困人口身上。", "扶贫力量集中在贫困人口中。",
+            "扶贫干部扎根在贫困群众中间。", "扶贫成效体现在贫困群众增收。",
         ];
-        var index = IndexOf(temp, foreground);
+        var index = IndexOf(temp, foreground, lexicon: "贫困地区\n贫困人口\n贫困群众\n");
 
-        var result = RelatedTerms.Find(index, "改革开放");
+        var result = RelatedTerms.Find(index, "扶贫");
 
-        Assert.Equal(5, result.Foreground);
-        Assert.DoesNotContain(result.Terms, t => t.Term.StartsWith("开放", StringComparison.Ordinal));
+        Assert.Equal(6, result.Foreground);
+        Assert.DoesNotContain(result.Terms, t => t.Term.StartsWith('在'));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace SpeechArchive.Tests.Writing;
 
 /// <summary>
 /// The topical order's weights in <c>Ranker.Topical.cs</c> and the free-text order's in <c>Ranker.FreeTextOrder.cs</c> are what <c>eval-topical --learn-order</c> learns from the committed
-/// tune judgments (needs.tsv's tune split, and the questions written to learn from, tune2-needs.tsv) over corpus/ + the shared reports and xi-2020 (laid out as eval-topical lays them out): committed data
+/// tune judgments (needs.tsv's tune split, and the topics and questions written to learn from, tune2-needs.tsv) over corpus/ + the shared reports and xi-2020 (laid out as eval-topical lays them out): committed data
 /// beside the command that makes it again.
 /// </summary>
 public sealed class TopicalOrderWeightsTests
