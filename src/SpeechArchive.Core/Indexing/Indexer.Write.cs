@@ -25,14 +25,14 @@ public static partial class Indexer
     {
         /// <summary>The run's postings, until they are written (then dropped: the writer stays reachable through the vector stage).</summary>
         private SegmentWriter? postings = new();
-
-        private SegmentWriter Postings => postings ?? throw new InvalidOperationException("the run's postings were written already");
         private readonly string now = DateTime.UtcNow.ToString("O");
         private HashSet<string> takenIds = new(StringComparer.Ordinal);
         private long nextPassageId = 1;
         private long busyTicks;
         private long postingTicks;
         private bool began;
+
+        private SegmentWriter Postings => postings ?? throw new InvalidOperationException("the run's postings were written already");
 
         /// <summary>Seconds spent writing rows and adding postings (the rest of the writer's time it waits for the workers).</summary>
         public double RowSeconds => Stopwatch.GetElapsedTime(0, busyTicks).TotalSeconds;

@@ -100,10 +100,10 @@ internal sealed class SearchLinks(SearchQuery query)
     /// <summary>The same search with near matches on or off (<c>near=0</c>).</summary>
     public string WithNearMatches(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, on);
 
-    /// <summary>The same search exactly as typed (<c>mode=exact</c>), or as free text.</summary>
-    /// <summary>The same search with reprints folded under one hit (on) or each passage a hit of its own (off).</summary>
+    /// <summary>The same search with reprints folded under one hit (on) or each passage a hit of its own (off, <c>fold=0</c>).</summary>
     public string WithFolding(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, Query.Mode == "exact", on);
 
+    /// <summary>The same search exactly as typed (<c>mode=exact</c>), or as free text.</summary>
     public string WithExact(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, on);
 
     /// <summary>
