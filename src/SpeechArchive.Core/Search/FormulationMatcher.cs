@@ -12,6 +12,9 @@ namespace SpeechArchive.Search;
 /// pairs in common weigh <see cref="MinScore"/> of the query's and of the description's (the query says what the
 /// description says, and not much else); its formulation is then searched beside the words. Descriptions equally near by
 /// their pairs are told apart by the characters both say, single ones too (<see cref="Closeness"/>).
+/// Everyday words are often ones the archive's lexicon does not hold, so they come out as single characters (舍 / 不得 / 花,
+/// 中 / 看不 / 中 / 用): on both sides such a character is also joined to the words beside it (<see cref="Bridge"/>), and the
+/// pairs that makes count where both sides say them, without weighing on either side's whole (which stays that of its words).
 /// </summary>
 internal static class FormulationMatcher
 {
@@ -21,15 +24,52 @@ internal static class FormulationMatcher
     /// <summary>At most this many formulations are searched for one query, nearest first.</summary>
     public const int MaxFormulations = 2;
 
+    /// <summary>
+    /// The strings a run's pieces make where a content character stands alone: each such character joined to the content
+    /// pieces beside it (舍 / 不得 / 花 → 舍不得花; 港 / 岛 → 港岛; 中 / 看不 / 中 / 用 → 中看不中用), so that its pairs can be
+    /// compared; a question, function or filler word, or anything but letters, breaks a string, and two words side by side
+    /// stay two.
+    /// </summary>
+    public static IEnumerable<string> Bridge(IReadOnlyList<string> pieces)
+    {
+        var group = new List<string>();
+        foreach (var piece in pieces)
+        {
+            var breaks = QueryStopWords.Contains(piece) || !piece.All(char.IsLetter);
+            if (breaks || (group.Count > 0 && group[^1].Length > 1 && piece.Length > 1))
+            {
+                if (Joined(group) is { } joined)
+                {
+                    yield return joined;
+                }
+
+                group.Clear();
+            }
+
+            if (!breaks)
+            {
+                group.Add(piece);
+            }
+        }
+
+        if (Joined(group) is { } last)
+        {
+            yield return last;
+        }
+
+        static string? Joined(List<string> group) => group.Count > 1 && group.Any(g => g.Length == 1) ? string.Concat(group) : null;
+    }
+
     private static readonly ConditionalWeakTable<Thesaurus, ConditionalWeakTable<Segmenter, Described>> Tables = [];
 
     /// <summary>
     /// The formulations <paramref name="words"/> (a query's content words) describe, nearest first, each once;
-    /// <paramref name="rarity"/> weighs a character pair (its inverse document frequency); <paramref name="singles"/> are the
+    /// <paramref name="bridged"/> are the query's <see cref="Bridge"/> strings, whose pairs count only where a description says
+    /// them too; <paramref name="rarity"/> weighs a character pair (its inverse document frequency); <paramref name="singles"/> are the
     /// characters the query says on their own and does not search (钱 of 离婚后给孩子的钱), which only order descriptions
     /// equally near by their pairs.
     /// </summary>
-    public static IReadOnlyList<string> Match(IReadOnlyList<string> words, IReadOnlyList<string> singles, Thesaurus thesaurus, Segmenter segmenter, Func<string, double> rarity)
+    public static IReadOnlyList<string> Match(IReadOnlyList<string> words, IReadOnlyList<string> bridged, IReadOnlyList<string> singles, Thesaurus thesaurus, Segmenter segmenter, Func<string, double> rarity)
     {
         if (thesaurus.Formulations.Count == 0)
         {
@@ -37,7 +77,8 @@ internal static class FormulationMatcher
         }
 
         var described = Tables.GetValue(thesaurus, _ => []).GetValue(segmenter, s => Describe(thesaurus, s));
-        var query = Pairs(words);
+        var own = Pairs(words);
+        var query = Pairs(words.Concat(bridged));
         if (query.Count < 2)
         {
             return [];
@@ -62,16 +103,16 @@ internal static class FormulationMatcher
         var best = new Dictionary<string, (double Score, double Least, double Most)>(StringComparer.Ordinal);
         foreach (var (d, pairs) in shared)
         {
-            var (formulation, descriptionWords) = described.Descriptions[d];
+            var (formulation, descriptionWords, descriptionOwn) = described.Descriptions[d];
             var inCommon = descriptionWords.Select(word => string.Concat(word.Where(query.Contains))).Where(common => common.Length > 0);
             if (inCommon.Distinct(StringComparer.Ordinal).Count() < 2)
             {
                 continue; // one word in common (越来越, 干部) says little about what the query describes, however often it is said
             }
 
-            queryWeight ??= query.Sum(Weight);
+            queryWeight ??= (own.Count > 0 ? own : query).Sum(Weight);
             var common = pairs.Sum(Weight);
-            var score = Math.Min(common / queryWeight.Value, common / descriptionWords.SelectMany(word => word).Distinct().Sum(Weight));
+            var score = Math.Min(common / queryWeight.Value, common / descriptionOwn.Sum(Weight));
             if (!(score >= MinScore))
             {
                 continue; // too far (or no weight at all: NaN)
@@ -123,15 +164,17 @@ internal static class FormulationMatcher
 
     private static Described Describe(Thesaurus thesaurus, Segmenter segmenter)
     {
-        var descriptions = new List<(string Formulation, string[][] Words)>();
+        var descriptions = new List<(string Formulation, string[][] Words, string[] Own)>();
         var characters = new List<HashSet<char>>();
         var byPair = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (formulation, texts) in thesaurus.Formulations)
         {
             foreach (var text in texts)
             {
-                var said = segmenter.Segment(text).Where(s => s.Kind == WordKind.Han && !QueryStopWords.OutOfMeaning(s.Text)).Select(s => s.Text).ToList();
-                var words = said.Where(w => w.Length > 1).Select(w => Pairs([w]).ToArray()).ToArray();
+                var pieces = segmenter.Segment(text).Where(s => s.Kind == WordKind.Han).Select(s => s.Text).ToList();
+                var said = pieces.Where(w => !QueryStopWords.OutOfMeaning(w)).ToList();
+                var own = said.Where(w => w.Length > 1).ToList();
+                var words = own.Concat(Bridge(pieces).Where(b => !own.Contains(b))).Select(w => Pairs([w]).ToArray()).ToArray();
                 if (words.Length == 0)
                 {
                     continue;
@@ -142,7 +185,9 @@ internal static class FormulationMatcher
                     (byPair.TryGetValue(pair, out var list) ? list : byPair[pair] = []).Add(descriptions.Count);
                 }
 
-                descriptions.Add((formulation, words));
+                // The pairs it weighs: its words' (or, where every content character stands alone, its bridged strings').
+                string[] weighed = own.Count > 0 ? [.. Pairs(own)] : [.. words.SelectMany(w => w).Distinct()];
+                descriptions.Add((formulation, words, weighed));
                 characters.Add(said.SelectMany(w => w).ToHashSet());
             }
         }
@@ -150,6 +195,9 @@ internal static class FormulationMatcher
         return new Described(descriptions, characters, byPair);
     }
 
-    /// <summary>Each description's formulation and words (as pairs), its characters (<see cref="Closeness"/>), and the descriptions holding each pair.</summary>
-    private sealed record Described(List<(string Formulation, string[][] Words)> Descriptions, List<HashSet<char>> Characters, Dictionary<string, List<int>> ByPair);
+    /// <summary>
+    /// Each description's formulation, its words and bridged strings (as pairs) and the pairs it weighs, its characters
+    /// (<see cref="Closeness"/>), and the descriptions holding each pair.
+    /// </summary>
+    private sealed record Described(List<(string Formulation, string[][] Words, string[] Own)> Descriptions, List<HashSet<char>> Characters, Dictionary<string, List<int>> ByPair);
 }

@@ -54,7 +54,7 @@ internal sealed record FreeTextQuery(
     public IEnumerable<string> Forms => WordForms.Concat(Formulations.Select(f => f.MatchForm));
 
     /// <summary>The match forms of the query's runs, words (their parts, terms and components) and quoted phrases.</summary>
-    private IEnumerable<string> WordForms => Runs.Select(r => r.MatchForm)
+    public IEnumerable<string> WordForms => Runs.Select(r => r.MatchForm)
         .Concat(Slots.SelectMany(s => s.Words.Concat(s.Expansions).Concat(s.Components)).Select(w => w.MatchForm))
         .Concat(Phrases.Select(p => p.MatchForm));
 }

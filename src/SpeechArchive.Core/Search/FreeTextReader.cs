@@ -64,10 +64,12 @@ internal static partial class FreeTextReader
         bool IsWord(string w) => segmenter.Lexicon.Contains(w) || IsKey(thesaurus, w);
         var keyTerms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var keys = new List<(QueryExpansion Key, List<string> Pieces)>();
+        var said = new List<List<string>>(); // each run's pieces, in order, for the formulations' bridged strings
         foreach (var run in runs)
         {
             var text = plain ? run.MatchForm : AskedOnce(run.MatchForm, IsWord, asked, dropped);
             var pieces = Words(text, segmenter, thesaurus, matches, joinKeys: !plain);
+            said.Add(pieces);
             if (!plain && thesaurus is not null)
             {
                 LendKeyTerms(pieces, thesaurus, keyTerms, keys);
@@ -168,10 +170,11 @@ internal static partial class FreeTextReader
         // The formulations the words describe in everyday language (企业多交的税能退回来吗 → 留抵退税), unless the query says them already.
         List<QueryWord> Formulations(Thesaurus thesaurus)
         {
-            // The descriptions keep their fillers (耕地越来越少), so the query's go along with its words; the single characters it
-            // does not search (钱, 看) tell apart descriptions its words are equally near.
-            var described = FormulationMatcher.Match([.. words, .. dropped.Where(QueryStopWords.IsFiller).Distinct()], [.. dropped.Where(d => d.Length == 1 && !QueryStopWords.Contains(d))],
-                thesaurus, segmenter, pair => Math.Log(1 + (matches.Passages / (1.0 + matches.AtMostHolding(Word(pair))))));
+            // The descriptions keep their fillers (耕地越来越少), so the query's go along with its words; its single characters
+            // are joined to the words beside them (舍不得花), and those it does not search (钱, 看) tell apart descriptions its
+            // words are equally near.
+            var described = FormulationMatcher.Match([.. words, .. dropped.Where(QueryStopWords.IsFiller).Distinct()], [.. said.SelectMany(FormulationMatcher.Bridge).Distinct()],
+                [.. dropped.Where(d => d.Length == 1 && !QueryStopWords.Contains(d))], thesaurus, segmenter, pair => Math.Log(1 + (matches.Passages / (1.0 + matches.AtMostHolding(Word(pair))))));
             if (described.Count == 0)
             {
                 return [];

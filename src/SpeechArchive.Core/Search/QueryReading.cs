@@ -59,7 +59,7 @@ internal static class QueryReadings
     {
         Words = [.. free.Slots.Select(s => new QueryReadingWord(s.Text, s.Split ? [.. s.Words.Select(w => w.Text)] : [], [.. s.Expansions.Select(e => e.Text)])
             { Components = [.. s.Components.Select(c => c.Text)], TermsOnly = s.Words.Count == 0 })],
-        Formulations = [.. free.Formulations.Select(f => f.Text)],
+        Formulations = ranking.FormulationsSearched ? [.. free.Formulations.Select(f => f.Text)] : [],
         Dropped = [.. free.Dropped.Distinct()],
         Missing = free.Missing,
         MinimumMatch = ranking.MinimumMatch,

@@ -25,7 +25,7 @@ internal static partial class Ranker
     /// needs read as questions (questions, and paraphrases asked as one: 政府管不管), and of the thirty questions written to
     /// learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0915, 0.3337, -0.3777, 0.3022, -0.2373, 0.0091, 1.6810, 2.0995, 0.6544, 0.4057, 0.3221];
+    internal static readonly double[] FreeTextWeights = [0.0945, 0.3439, -0.3853, 0.3211, -0.2473, 0.0205, 1.6719, 2.0591, 0.7359, 0.0775, 0.3775];
 
     /// <summary>
     /// Whether a query gets the free-text order: a question (<see cref="TakesFreeTextOrder"/>) ranked with its meaning (the order

@@ -40,6 +40,9 @@ internal sealed record Ranking
     /// <summary>Free text: the counted passages that hold a formulation the query describes but too few of its words (sorted).</summary>
     public int[] Formulation { get; init; } = [];
 
+    /// <summary>Free text: whether the formulations the query describes were searched beside its words (not over articles of law).</summary>
+    public bool FormulationsSearched { get; init; }
+
     /// <summary>Free text: the query's vector where its meaning took part in the ranking (the free-text order reads its cosines).</summary>
     public float[]? MeaningQuery { get; init; }
 

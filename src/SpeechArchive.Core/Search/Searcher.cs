@@ -32,7 +32,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var collected = Collect(ranking, filters, request,
             Ranker.OrdersTopically(query, ranking) ? best => Ranker.OrderTopically(Index, query, ranking, matches, best)
             : Ranker.OrdersFreeText(query, ranking) ? best => Ranker.OrderFreeText(Index, query, ranking, matches, best) : null);
-        var affirmedOnly = query.FreeText?.FormulationsOnly();
+        var affirmedOnly = ranking.FormulationsSearched ? query.FreeText?.FormulationsOnly() : null;
         var hits = collected.Top.Select(x => MakeHit(x.Doc, x.Score, query, ranking, filters, x.InSpeech, affirmedOnly) with
         {
             Reprints = x.Reprints is { Count: > 0 } folded ? [.. folded.Select(d => SearchReprint.Of(Index, d))] : [],
@@ -101,6 +101,10 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         return (query, matches, Ranker.Rank(Index, query, matches, Exhaustive));
     }
 
+    /// <summary>What a snippet marks: the query's forms, but for the formulations it describes where they were not searched (over articles of law).</summary>
+    private static List<string> Marked(UnderstoodQuery query, Ranking ranking) =>
+        query.FreeText is { Formulations.Count: > 0 } free && !ranking.FormulationsSearched ? [.. free.WordForms.Distinct()] : query.Forms;
+
     /// <summary>
     /// The hit for passage <paramref name="doc"/>: how it matched, a snippet marking the query (a formulation it describes,
     /// <paramref name="affirmedOnly"/>, only where not negated), and the heading over it if one holds a phrase.
@@ -120,7 +124,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var (match, similarity) = ranking.Label(doc);
         var snippet = match == HitMatch.Near && query.Probe is { } probe
             ? NearSnippet(p, probe, request.SnippetLength) // a near hit shows the clause it aligned, as an appended near match does
-            : SnippetBuilder.Build(p.SourceText, p.Start, p.End, query.Forms, request.SnippetLength, focus, affirmedOnly);
+            : SnippetBuilder.Build(p.SourceText, p.Start, p.End, Marked(query, ranking), request.SnippetLength, focus, affirmedOnly);
         var hit = SearchHit.Of(Index, doc, snippet, score, inSpeech) with { Match = match, Similarity = similarity };
         if (match == HitMatch.Exact && SearchStructures.Of(Index).HeadingHits.Describe(doc, query.Phrases) is { } heading)
         {

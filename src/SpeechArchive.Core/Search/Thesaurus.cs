@@ -16,7 +16,7 @@ namespace SpeechArchive.Search;
 public sealed class Thesaurus
 {
     public const string FileName = "thesaurus.yaml";
-    public const int MaxFileBytes = 256 * 1024;
+    public const int MaxFileBytes = 1024 * 1024;
     private const string ResourceName = "SpeechArchive.Search.Thesaurus.yaml";
 
     private readonly Dictionary<string, List<string>> related = new(StringComparer.Ordinal);

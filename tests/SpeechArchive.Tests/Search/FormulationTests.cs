@@ -15,9 +15,21 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
 
     private Searcher Searcher() => new(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Parse(Yaml, "test")));
 
-    /// <summary>Articles holding the words of 离婚后孩子跟谁 (离婚后, 孩子) and no formulation, beside those a test is about.</summary>
+    /// <summary>
+    /// Passages holding the words of 离婚后孩子跟谁 (离婚后, 孩子) and no formulation, beside those a test is about: as long as a
+    /// speech's, for over short articles of law a formulation's passages are not added (<see cref="ShortArticles"/>).
+    /// </summary>
     private static readonly (string File, string Date, string Title, string Body)[] Articles =
+        [.. Enumerable.Range(0, 8).Select(i => ($"f{i}.md", $"201{i}-06-01", $"戊{i}", $"第{i + 1}条 夫妻离婚后，孩子的财产由双方协议处理。{Speech}"))];
+
+    /// <summary>The same passages as short as articles of law are.</summary>
+    private static readonly (string File, string Date, string Title, string Body)[] ShortArticles =
         [.. Enumerable.Range(0, 8).Select(i => ($"f{i}.md", $"201{i}-06-01", $"戊{i}", $"第{i + 1}条 夫妻离婚后，孩子的财产由双方协议处理。"))];
+
+    /// <summary>A speech's sentences (longer than <see cref="Ranker.ShortPassages"/> characters with an article before them).</summary>
+    private const string Speech = "各地要加强宣传引导，帮助当事人依法妥善处理家庭事务，做好调解、咨询和法律援助工作，切实维护妇女儿童合法权益。"
+        + "基层组织要把矛盾化解在萌芽状态，推动形成平等、和睦、文明的婚姻家庭关系，让群众在每一件小事中感受到公平正义。"
+        + "有关部门要加强协作，及时研究解决工作中遇到的新情况新问题。";
 
     [SkippableFact]
     public void EveryBuiltInFormulation_ShouldBeWrittenInThreeSharedTextsAtLeast()
@@ -119,7 +131,7 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
         // the greater.
         var thesaurus = Thesaurus.Parse("formulations:\n  抚养费: [离婚后给孩子的钱]\n  探望权: [离婚后看孩子]\n  直接抚养: [离婚后孩子跟谁]\n", "test");
 
-        var described = FormulationMatcher.Match(["离婚后", "孩子"], single.Length == 0 ? [] : [single], thesaurus, new Segmenter(Lexicon.Base), _ => 1.0);
+        var described = FormulationMatcher.Match(["离婚后", "孩子"], [], single.Length == 0 ? [] : [single], thesaurus, new Segmenter(Lexicon.Base), _ => 1.0);
 
         Assert.Equal(order.Split(' '), described);
     }
@@ -129,7 +141,7 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
     {
         var thesaurus = Thesaurus.Parse("formulations:\n  抚养费: [离婚后给孩子的钱]\n", "test");
 
-        Assert.Empty(FormulationMatcher.Match(["离婚后", "孩子"], [], thesaurus, new Segmenter(Lexicon.Base), _ => 0.0));
+        Assert.Empty(FormulationMatcher.Match(["离婚后", "孩子"], [], [], thesaurus, new Segmenter(Lexicon.Base), _ => 0.0));
     }
 
     [Fact]
@@ -221,5 +233,71 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
 
         Assert.Empty(searcher.Search(new SearchRequest { Query = "村里越来越好了吗", Limit = 0 }).Reading!.Formulations);
         Assert.Equal(["警示教育"], searcher.Search(new SearchRequest { Query = "干部越来越好了吗", Limit = 0 }).Reading!.Formulations);
+    }
+    [Fact]
+    public void WhenTheQuerySearchesArticlesOfLaw_ShouldNotAddTheFormulationsPassages()
+    {
+        // Over articles a formulation a question describes is held by many of them, where its own words pick the one that
+        // answers: its articles are not counted, and the reading does not claim it.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+        [
+            ("held.md", "2021-01-01", "甲", "不满两周岁的，以由母亲直接抚养为原则。"),
+            ("both.md", "2021-02-01", "乙", "第九条 离婚后，孩子由一方直接抚养的，另一方负担抚养费。"),
+            .. ShortArticles,
+        ]);
+        var searcher = new Searcher(index, new QueryUnderstanding(Thesaurus.Parse("formulations:\n  直接抚养: [离婚后孩子跟谁]\n", "test")));
+
+        var result = searcher.Search(new SearchRequest { Query = "离婚后孩子跟谁", Limit = 50, ByMeaning = false, NearMatches = false });
+
+        Assert.Empty(result.Reading!.Formulations);
+        Assert.DoesNotContain(result.Hits, h => h.Text.StartsWith("不满两周岁", StringComparison.Ordinal));
+        Assert.Equal(ShortArticles.Length + 1, result.Total);
+        var both = Assert.Single(result.Hits, h => h.Text.Contains("直接抚养", StringComparison.Ordinal)).Snippet;
+        Assert.Contains("<mark>孩子</mark>", both, StringComparison.Ordinal);
+        Assert.DoesNotContain("<mark>直接抚养</mark>", both, StringComparison.Ordinal); // nor is it marked
+    }
+
+    [Theory]
+    [InlineData("舍 不得 花", "舍不得花")] // a character the lexicon leaves alone joins the words beside it
+    [InlineData("港 岛", "港岛")]
+    [InlineData("中 看不 中 用 的 工程", "中看不中用")] // a function word breaks; a word alone makes nothing
+    [InlineData("老百姓 手里", "")] // two words side by side stay two
+    [InlineData("钱 也 花", "")] // a character alone between function words makes nothing
+    public void WhenAContentCharacterStandsAlone_ShouldBridgeItToTheWordsBesideIt(string pieces, string bridged)
+    {
+        Assert.Equal(bridged.Length == 0 ? [] : bridged.Split(' '), FormulationMatcher.Bridge(pieces.Split(' ')));
+    }
+
+    [Fact]
+    public void WhenTheLexiconCutsAnEverydayPhraseIntoCharacters_ShouldStillMatchItsDescription()
+    {
+        // The seeds' lexicon cuts 中看不中用 into 中 / 看不 / 中 / 用 on both sides: by words alone the query and the description
+        // share only 看不; joined, they share 看不中用's pairs too.
+        var searcher = new Searcher(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Parse("formulations:\n  警示教育: [好看不中用的摆设]\n", "test")));
+
+        var result = searcher.Search(new SearchRequest { Query = "修了中看不中用的东西", Limit = 0 });
+
+        Assert.Equal(["警示教育"], result.Reading!.Formulations);
+    }
+    [Fact]
+    public void WhenTheQuerySearchesArticlesOfLaw_ShouldLeaveTheFormulationOutOfItsMeaningToo()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, [("held.md", "2021-01-01", "甲", "不满两周岁的，以由母亲直接抚养为原则。"), .. ShortArticles]);
+        (int Formulations, float[]? Meaning) Read(string yaml)
+        {
+            var request = new SearchRequest { Query = "离婚后孩子跟谁" };
+            var matches = new WordMatches(index);
+            var understood = new QueryUnderstanding(Thesaurus.Parse(yaml, "test")).Understand(index, QueryParser.Parse(request.Query, request.Filters), request, matches);
+            return (understood.FreeText!.Formulations.Count, Ranker.Rank(index, understood, matches, exhaustive: false).MeaningQuery);
+        }
+
+        var described = Read("formulations:\n  直接抚养: [离婚后孩子跟谁]\n");
+        var not = Read("formulations:\n  直接抚养: [毫不相干的一句话]\n");
+
+        Assert.Equal((1, 0), (described.Formulations, not.Formulations));
+        Assert.NotNull(described.Meaning);
+        Assert.Equal(not.Meaning, described.Meaning);
     }
 }
