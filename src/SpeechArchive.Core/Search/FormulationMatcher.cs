@@ -14,7 +14,8 @@ namespace SpeechArchive.Search;
 /// their pairs are told apart by the characters both say, single ones too (<see cref="Closeness"/>).
 /// Everyday words are often ones the archive's lexicon does not hold, so they come out as single characters (舍 / 不得 / 花,
 /// 中 / 看不 / 中 / 用): on both sides such a character is also joined to the words beside it (<see cref="Bridge"/>), and the
-/// pairs that makes count where both sides say them, without weighing on either side's whole (which stays that of its words).
+/// pairs that makes count where both sides say them, without weighing on either side's whole (which stays that of its
+/// words, where it has any); a bridged string is a description's word in common by the pairs it adds to its words.
 /// </summary>
 internal static class FormulationMatcher
 {
@@ -27,15 +28,15 @@ internal static class FormulationMatcher
     /// <summary>
     /// The strings a run's pieces make where a content character stands alone: each such character joined to the content
     /// pieces beside it (舍 / 不得 / 花 → 舍不得花; 港 / 岛 → 港岛; 中 / 看不 / 中 / 用 → 中看不中用), so that its pairs can be
-    /// compared; a question, function or filler word, or anything but letters, breaks a string, and two words side by side
-    /// stay two.
+    /// compared; a question, function or filler word, or anything but Chinese characters, breaks a string, and two words
+    /// side by side stay two.
     /// </summary>
     public static IEnumerable<string> Bridge(IReadOnlyList<string> pieces)
     {
         var group = new List<string>();
         foreach (var piece in pieces)
         {
-            var breaks = QueryStopWords.Contains(piece) || !piece.All(char.IsLetter);
+            var breaks = QueryStopWords.Contains(piece) || !piece.All(HanRuns.IsHan);
             if (breaks || (group.Count > 0 && group[^1].Length > 1 && piece.Length > 1))
             {
                 if (Joined(group) is { } joined)
@@ -103,8 +104,13 @@ internal static class FormulationMatcher
         var best = new Dictionary<string, (double Score, double Least, double Most)>(StringComparer.Ordinal);
         foreach (var (d, pairs) in shared)
         {
-            var (formulation, descriptionWords, descriptionOwn) = described.Descriptions[d];
-            var inCommon = descriptionWords.Select(word => string.Concat(word.Where(query.Contains))).Where(common => common.Length > 0);
+            var (formulation, descriptionWords, descriptionBridged, descriptionOwn) = described.Descriptions[d];
+            string Common(string[] word) => string.Concat(word.Where(query.Contains));
+
+            // A bridged string is a word in common by the pairs it adds to the words it overlaps. (Asking two of them, so that
+            // 不够花 of 国家收入不够花 is not a second word beside 不够 for 退休金不够花, lost more right formulations than wrong
+            // ones on the tune split: docs/relevance.md, thirty-sixth session.)
+            var inCommon = descriptionWords.Concat(descriptionBridged).Select(Common).Where(common => common.Length > 0);
             if (inCommon.Distinct(StringComparer.Ordinal).Count() < 2)
             {
                 continue; // one word in common (越来越, 干部) says little about what the query describes, however often it is said
@@ -164,30 +170,32 @@ internal static class FormulationMatcher
 
     private static Described Describe(Thesaurus thesaurus, Segmenter segmenter)
     {
-        var descriptions = new List<(string Formulation, string[][] Words, string[] Own)>();
+        var descriptions = new List<(string Formulation, string[][] Words, string[][] Bridged, string[] Own)>();
         var characters = new List<HashSet<char>>();
         var byPair = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (formulation, texts) in thesaurus.Formulations)
         {
             foreach (var text in texts)
             {
-                var pieces = segmenter.Segment(text).Where(s => s.Kind == WordKind.Han).Select(s => s.Text).ToList();
-                var said = pieces.Where(w => !QueryStopWords.OutOfMeaning(w)).ToList();
+                var segments = segmenter.Segment(text).ToList();
+                var said = segments.Where(s => s.Kind == WordKind.Han && !QueryStopWords.OutOfMeaning(s.Text)).Select(s => s.Text).ToList();
                 var own = said.Where(w => w.Length > 1).ToList();
-                var words = own.Concat(Bridge(pieces).Where(b => !own.Contains(b))).Select(w => Pairs([w]).ToArray()).ToArray();
-                if (words.Length == 0)
+                var ownPairs = Pairs(own);
+                string[][] words = [.. own.Select(w => Pairs([w]).ToArray())];
+                string[][] bridged = [.. Bridge([.. segments.Select(s => s.Text)]).Select(b => Pairs([b]).Where(p => !ownPairs.Contains(p)).ToArray()).Where(b => b.Length > 0)];
+                if (words.Length + bridged.Length == 0)
                 {
                     continue;
                 }
 
-                foreach (var pair in words.SelectMany(w => w).Distinct())
+                foreach (var pair in words.Concat(bridged).SelectMany(w => w).Distinct())
                 {
                     (byPair.TryGetValue(pair, out var list) ? list : byPair[pair] = []).Add(descriptions.Count);
                 }
 
                 // The pairs it weighs: its words' (or, where every content character stands alone, its bridged strings').
-                string[] weighed = own.Count > 0 ? [.. Pairs(own)] : [.. words.SelectMany(w => w).Distinct()];
-                descriptions.Add((formulation, words, weighed));
+                string[] weighed = own.Count > 0 ? [.. ownPairs] : [.. bridged.SelectMany(w => w).Distinct()];
+                descriptions.Add((formulation, words, bridged, weighed));
                 characters.Add(said.SelectMany(w => w).ToHashSet());
             }
         }
@@ -196,8 +204,8 @@ internal static class FormulationMatcher
     }
 
     /// <summary>
-    /// Each description's formulation, its words and bridged strings (as pairs) and the pairs it weighs, its characters
-    /// (<see cref="Closeness"/>), and the descriptions holding each pair.
+    /// Each description's formulation, its words (as pairs), its bridged strings (as the pairs they add to its words), the
+    /// pairs it weighs, its characters (<see cref="Closeness"/>), and the descriptions holding each pair.
     /// </summary>
-    private sealed record Described(List<(string Formulation, string[][] Words, string[] Own)> Descriptions, List<HashSet<char>> Characters, Dictionary<string, List<int>> ByPair);
+    private sealed record Described(List<(string Formulation, string[][] Words, string[][] Bridged, string[] Own)> Descriptions, List<HashSet<char>> Characters, Dictionary<string, List<int>> ByPair);
 }

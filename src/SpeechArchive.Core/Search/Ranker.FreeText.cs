@@ -68,10 +68,17 @@ internal static partial class Ranker
         var slots = query.Slots.Select(s => SlotScores(bm25, s, scoredWord)).ToList();
         var (words, minimum, wordsHeld) = AtLeast(slots, query.MinimumMatch, asWritten.Count);
         var mostlyShort = !query.Plain && MostlyShort(index, words);
-        if (mostlyShort && meaning is not null && query.Formulations.Count > 0)
+
+        // Over articles of law a formulation a question describes (赡养义务 for 儿女不赡养老人能直接去法院告吗) is held by thousands
+        // of them, where the question's own words pick the one that answers: its articles are not added (of the 151 that
+        // formulations brought into the top tens of the legal needs, one answered: docs/relevance.md, thirty-sixth session).
+        // Where no passage holds enough of the words, the formulations' own passages tell.
+        var formulations = query.Formulations.Select(f => bm25.Score(matchFormulation(f))).ToList();
+        var amongArticles = mostlyShort || (!query.Plain && words.Count == 0 && formulations.Count > 0 && MostlyShort(index, Max([.. formulations])));
+        if (amongArticles && meaning is not null && formulations.Count > 0)
         {
-            // Over articles of law the formulations the query describes are not searched (below), nor is their meaning: the
-            // search for the nearest passages began with it, before the words told which passages these are, and begins again.
+            // Nor is their meaning taken: the search for the nearest passages began with it, before the words told which
+            // passages these are, and begins again.
             meaning = MeaningSearch.Start(meaning.Vectors, query with { Formulations = [] }, matchWord, matchFormulation, MeaningDepth);
         }
         var someHeldWords = words.Count > 0;
@@ -91,13 +98,10 @@ internal static partial class Ranker
             words = Max([words, new ScoredDocs(asWritten.Docs, tiered)]);
         }
 
-        // Over articles of law a formulation a question describes (赡养义务 for 儿女不赡养老人能直接去法院告吗) is held by thousands
-        // of them, where the question's own words pick the one that answers: its articles are not added (of the 151 that
-        // formulations brought into the top tens of the legal needs, one answered: docs/relevance.md, thirty-sixth session).
         var byFormulation = Array.Empty<int>();
-        foreach (var formulation in mostlyShort ? [] : query.Formulations)
+        foreach (var scored in amongArticles ? [] : formulations)
         {
-            var holding = Formulation(bm25.Score(matchFormulation(formulation)), words);
+            var holding = Formulation(scored, words);
             byFormulation = PostingsMath.Union([byFormulation, PostingsMath.Except(holding.Docs, words.Docs)]);
             words = words.Or(holding);
         }
@@ -124,7 +128,7 @@ internal static partial class Ranker
         return new Ranking
         {
             Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = byMeaningAlone ?? [], MeaningSearched = byMeaningAlone is not null,
-            MeaningQuery = byMeaningAlone is null ? null : meaning!.Query, Formulation = byFormulation, FormulationsSearched = !mostlyShort, MostlyShort = someHeldWords || query.Plain ? mostlyShort : MostlyShort(index, words), // none held enough words: read on those counted otherwise
+            MeaningQuery = byMeaningAlone is null ? null : meaning!.Query, Formulation = byFormulation, FormulationsSearched = !amongArticles, MostlyShort = someHeldWords || query.Plain ? mostlyShort : MostlyShort(index, words), // none held enough words: read on those counted otherwise
         };
     }
 

@@ -23,7 +23,8 @@ internal static partial class Ranker
     /// The features' weights (per unit of each feature), as <c>eval-topical --learn-order</c> prints them: pairwise logistic
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's
     /// needs read as questions (questions, and paraphrases asked as one: 政府管不管), and of the thirty questions written to
-    /// learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session).
+    /// learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session), learned again when formulations reached
+    /// everyday words (thirty-sixth session).
     /// </summary>
     internal static readonly double[] FreeTextWeights = [0.0945, 0.3439, -0.3853, 0.3211, -0.2473, 0.0205, 1.6719, 2.0591, 0.7359, 0.0775, 0.3775];
 

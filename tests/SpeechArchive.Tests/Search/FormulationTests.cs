@@ -19,17 +19,17 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
     /// Passages holding the words of 离婚后孩子跟谁 (离婚后, 孩子) and no formulation, beside those a test is about: as long as a
     /// speech's, for over short articles of law a formulation's passages are not added (<see cref="ShortArticles"/>).
     /// </summary>
-    private static readonly (string File, string Date, string Title, string Body)[] Articles =
-        [.. Enumerable.Range(0, 8).Select(i => ($"f{i}.md", $"201{i}-06-01", $"戊{i}", $"第{i + 1}条 夫妻离婚后，孩子的财产由双方协议处理。{Speech}"))];
+    private static readonly (string File, string Date, string Title, string Body)[] SpeechPassages =
+        [.. Enumerable.Range(0, 8).Select(i => ($"f{i}.md", $"201{i}-06-01", $"戊{i}", $"夫妻离婚后，孩子的财产由双方协议处理。{Speech}"))];
 
-    /// <summary>The same passages as short as articles of law are.</summary>
+    /// <summary>Passages holding the same words as short as articles of law are.</summary>
     private static readonly (string File, string Date, string Title, string Body)[] ShortArticles =
         [.. Enumerable.Range(0, 8).Select(i => ($"f{i}.md", $"201{i}-06-01", $"戊{i}", $"第{i + 1}条 夫妻离婚后，孩子的财产由双方协议处理。"))];
 
-    /// <summary>A speech's sentences (longer than <see cref="Ranker.ShortPassages"/> characters with an article before them).</summary>
+    /// <summary>A speech's sentences (with the sentence before them, well over <see cref="Ranker.ShortPassages"/> characters).</summary>
     private const string Speech = "各地要加强宣传引导，帮助当事人依法妥善处理家庭事务，做好调解、咨询和法律援助工作，切实维护妇女儿童合法权益。"
         + "基层组织要把矛盾化解在萌芽状态，推动形成平等、和睦、文明的婚姻家庭关系，让群众在每一件小事中感受到公平正义。"
-        + "有关部门要加强协作，及时研究解决工作中遇到的新情况新问题。";
+        + "有关部门要加强协作，及时研究解决工作中遇到的新情况新问题，把好事办好、实事办实，不断增强人民群众的获得感、幸福感、安全感。";
 
     [SkippableFact]
     public void EveryBuiltInFormulation_ShouldBeWrittenInThreeSharedTextsAtLeast()
@@ -170,7 +170,7 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
             ("notyet.md", "2021-03-01", "丙", "未直接抚养的一方应当负担部分费用。"),
             ("nor.md", "2021-03-15", "丙", "非直接抚养方同样负有教育的义务。"),
             ("both.md", "2021-04-01", "丁", "直接抚养的一方应当配合，不直接抚养的一方按时探望。"),
-            .. Articles,
+            .. SpeechPassages,
         ]);
         var searcher = new Searcher(index, new QueryUnderstanding(Thesaurus.Parse("formulations:\n  直接抚养: [离婚后孩子跟谁]\n", "test")));
 
@@ -213,7 +213,7 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
         [
             ("closed.md", "2021-01-01", "甲", "涉及个人隐私的案件，不公开审理。"),
             ("held.md", "2021-02-01", "乙", "不满两周岁的，以由母亲直接抚养为原则。"),
-            .. Articles,
+            .. SpeechPassages,
         ]);
         var thesaurus = Thesaurus.Parse("formulations:\n  公开审理: [离婚后孩子跟谁]\n  直接抚养: [离婚后孩子跟谁]\n", "test");
 
@@ -299,5 +299,27 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
         Assert.Equal((1, 0), (described.Formulations, not.Formulations));
         Assert.NotNull(described.Meaning);
         Assert.Equal(not.Meaning, described.Meaning);
+    }
+    [Fact]
+    public void WhenNoPassageHoldsTheWordsAndTheFormulationsPassagesAreArticles_ShouldNotSearchItEither()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, [.. Enumerable.Range(0, 8).Select(i => ($"a{i}.md", $"201{i}-03-01", $"己{i}", $"第{i + 1}条 不满两周岁的，以由母亲直接抚养为原则。"))]);
+        var searcher = new Searcher(index, new QueryUnderstanding(Thesaurus.Parse("formulations:\n  直接抚养: [离婚后孩子跟谁]\n", "test")));
+
+        var result = searcher.Search(new SearchRequest { Query = "离婚后孩子跟谁", Limit = 50, ByMeaning = false, NearMatches = false });
+
+        Assert.Empty(result.Reading!.Formulations);
+        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Formulation);
+    }
+
+    [Fact]
+    public void WhenTheQuerysBridgedPairsAreManyMore_ShouldNotWeighThemOnItsWhole()
+    {
+        // The query's bridged string 脸面修中看不中用 brings seven pairs, three of which the description says: weighed on the
+        // query's whole (its words' two pairs and these seven), what it shares would be under half of it.
+        var thesaurus = Thesaurus.Parse("formulations:\n  形象工程: [好看不中用的工程]\n", "test");
+
+        Assert.Equal(["形象工程"], FormulationMatcher.Match(["领导", "工程"], ["脸面修中看不中用"], [], thesaurus, new Segmenter(Lexicon.Base), _ => 1.0));
     }
 }
