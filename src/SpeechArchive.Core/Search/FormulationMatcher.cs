@@ -104,13 +104,12 @@ internal static class FormulationMatcher
         var best = new Dictionary<string, (double Score, double Least, double Most)>(StringComparer.Ordinal);
         foreach (var (d, pairs) in shared)
         {
-            var (formulation, descriptionWords, descriptionBridged, descriptionOwn) = described.Descriptions[d];
-            string Common(string[] word) => string.Concat(word.Where(query.Contains));
+            var (formulation, descriptionWords, descriptionOwn) = described.Descriptions[d];
 
             // A bridged string is a word in common by the pairs it adds to the words it overlaps. (Asking two of them, so that
             // 不够花 of 国家收入不够花 is not a second word beside 不够 for 退休金不够花, lost more right formulations than wrong
             // ones on the tune split: docs/relevance.md, thirty-sixth session.)
-            var inCommon = descriptionWords.Concat(descriptionBridged).Select(Common).Where(common => common.Length > 0);
+            var inCommon = descriptionWords.Select(word => string.Concat(word.Where(query.Contains))).Where(common => common.Length > 0);
             if (inCommon.Distinct(StringComparer.Ordinal).Count() < 2)
             {
                 continue; // one word in common (越来越, 干部) says little about what the query describes, however often it is said
@@ -170,7 +169,7 @@ internal static class FormulationMatcher
 
     private static Described Describe(Thesaurus thesaurus, Segmenter segmenter)
     {
-        var descriptions = new List<(string Formulation, string[][] Words, string[][] Bridged, string[] Own)>();
+        var descriptions = new List<(string Formulation, string[][] Words, string[] Own)>();
         var characters = new List<HashSet<char>>();
         var byPair = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (formulation, texts) in thesaurus.Formulations)
@@ -181,21 +180,22 @@ internal static class FormulationMatcher
                 var said = segments.Where(s => s.Kind == WordKind.Han && !QueryStopWords.OutOfMeaning(s.Text)).Select(s => s.Text).ToList();
                 var own = said.Where(w => w.Length > 1).ToList();
                 var ownPairs = Pairs(own);
-                string[][] words = [.. own.Select(w => Pairs([w]).ToArray())];
-                string[][] bridged = [.. Bridge([.. segments.Select(s => s.Text)]).Select(b => Pairs([b]).Where(p => !ownPairs.Contains(p)).ToArray()).Where(b => b.Length > 0)];
-                if (words.Length + bridged.Length == 0)
+                // Its words, then its bridged strings as the pairs they add to them.
+                string[][] words = [.. own.Select(w => Pairs([w]).ToArray()),
+                    .. Bridge([.. segments.Select(s => s.Text)]).Select(b => Pairs([b]).Where(p => !ownPairs.Contains(p)).ToArray()).Where(b => b.Length > 0)];
+                if (words.Length == 0)
                 {
                     continue;
                 }
 
-                foreach (var pair in words.Concat(bridged).SelectMany(w => w).Distinct())
+                foreach (var pair in words.SelectMany(w => w).Distinct())
                 {
                     (byPair.TryGetValue(pair, out var list) ? list : byPair[pair] = []).Add(descriptions.Count);
                 }
 
                 // The pairs it weighs: its words' (or, where every content character stands alone, its bridged strings').
-                string[] weighed = own.Count > 0 ? [.. ownPairs] : [.. bridged.SelectMany(w => w).Distinct()];
-                descriptions.Add((formulation, words, bridged, weighed));
+                string[] weighed = own.Count > 0 ? [.. ownPairs] : [.. words.SelectMany(w => w).Distinct()];
+                descriptions.Add((formulation, words, weighed));
                 characters.Add(said.SelectMany(w => w).ToHashSet());
             }
         }
@@ -204,8 +204,8 @@ internal static class FormulationMatcher
     }
 
     /// <summary>
-    /// Each description's formulation, its words (as pairs), its bridged strings (as the pairs they add to its words), the
+    /// Each description's formulation, its words (as pairs) and bridged strings (as the pairs they add to its words), the
     /// pairs it weighs, its characters (<see cref="Closeness"/>), and the descriptions holding each pair.
     /// </summary>
-    private sealed record Described(List<(string Formulation, string[][] Words, string[][] Bridged, string[] Own)> Descriptions, List<HashSet<char>> Characters, Dictionary<string, List<int>> ByPair);
+    private sealed record Described(List<(string Formulation, string[][] Words, string[] Own)> Descriptions, List<HashSet<char>> Characters, Dictionary<string, List<int>> ByPair);
 }

@@ -73,9 +73,9 @@ internal static partial class Ranker
         // of them, where the question's own words pick the one that answers: its articles are not added (of the 151 that
         // formulations brought into the top tens of the legal needs, one answered: docs/relevance.md, thirty-sixth session).
         // Where no passage holds enough of the words, the formulations' own passages tell.
-        var formulations = query.Formulations.Select(f => bm25.Score(matchFormulation(f))).ToList();
+        List<ScoredDocs> formulations = mostlyShort ? [] : [.. query.Formulations.Select(f => bm25.Score(matchFormulation(f)))];
         var amongArticles = mostlyShort || (!query.Plain && words.Count == 0 && formulations.Count > 0 && MostlyShort(index, Max([.. formulations])));
-        if (amongArticles && meaning is not null && formulations.Count > 0)
+        if (amongArticles && meaning is not null && query.Formulations.Count > 0)
         {
             // Nor is their meaning taken: the search for the nearest passages began with it, before the words told which
             // passages these are, and begins again.
