@@ -7,9 +7,12 @@ namespace SpeechArchive.Search;
 /// for 部门之间踢皮球) and the passages nearest it, looked for on another core from the start of the ranking, which needs
 /// none of it until its words are scored (<see cref="Ranker"/>'s fusion).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "A token source with no timer and no wait handle asked for holds nothing to release.")]
 internal sealed class MeaningSearch
 {
     private readonly Task<IReadOnlyList<(int Passage, float Cosine)>>? nearest;
+    private readonly CancellationTokenSource? cancel;
 
     private MeaningSearch(PassageVectors vectors, float[]? query, int depth)
     {
@@ -17,7 +20,9 @@ internal sealed class MeaningSearch
         Query = query;
         if (query is not null)
         {
-            nearest = Task.Run(() => vectors.Nearest(query, depth));
+            cancel = new CancellationTokenSource();
+            var token = cancel.Token;
+            nearest = Task.Run(() => vectors.Nearest(query, depth, cancel: token));
         }
     }
 
@@ -42,5 +47,13 @@ internal sealed class MeaningSearch
     }
 
     /// <summary>The passages nearest the query's meaning, nearest first (waits for the search; run here if it has not begun).</summary>
-    public IReadOnlyList<(int Passage, float Cosine)> Nearest() => nearest?.GetAwaiter().GetResult() ?? [];
+    public IReadOnlyList<(int Passage, float Cosine)> Nearest() => cancel?.IsCancellationRequested == true
+        ? throw new InvalidOperationException("This meaning search was given up (Cancel).")
+        : nearest?.GetAwaiter().GetResult() ?? [];
+
+    /// <summary>
+    /// Gives the search up where its result will not be read (a search begun again without the formulations, over articles
+    /// of law): the cells it has not yet read are not read, and the core is free for the next one.
+    /// </summary>
+    public void Cancel() => cancel?.Cancel();
 }

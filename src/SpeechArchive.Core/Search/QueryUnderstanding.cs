@@ -13,6 +13,19 @@ public sealed class QueryUnderstanding(Thesaurus thesaurus, NearMatchOptions? ne
     /// <summary>The built-in thesaurus and default near-match settings.</summary>
     public static QueryUnderstanding Default { get; } = new(Thesaurus.Default);
 
+    /// <summary>
+    /// Reads what understanding derives from the thesaurus with <paramref name="index"/>'s segmenter (the formulations'
+    /// descriptions) now rather than in the first free-text query; the web app calls it after the snapshot's own structures
+    /// (<see cref="IndexSnapshot.PrepareSearch"/>). Returns the seconds taken.
+    /// </summary>
+    public double Prepare(IndexSnapshot index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        FormulationMatcher.Prepare(Thesaurus, SearchStructures.Of(index).Segmenter);
+        return clock.Elapsed.TotalSeconds;
+    }
+
     internal UnderstoodQuery Understand(IndexSnapshot index, ParsedQuery query, SearchRequest request, WordMatches matches) =>
         UnderstoodQuery.Create(index, this, query, request, matches);
 }

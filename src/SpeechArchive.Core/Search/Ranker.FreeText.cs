@@ -78,7 +78,8 @@ internal static partial class Ranker
         if (amongArticles && meaning is not null && query.Formulations.Count > 0)
         {
             // Nor is their meaning taken: the search for the nearest passages began with it, before the words told which
-            // passages these are, and begins again.
+            // passages these are, and begins again; the first one is given up.
+            meaning.Cancel();
             meaning = MeaningSearch.Start(meaning.Vectors, query with { Formulations = [] }, matchWord, matchFormulation, MeaningDepth);
         }
         var someHeldWords = words.Count > 0;

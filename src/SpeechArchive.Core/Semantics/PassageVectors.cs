@@ -263,9 +263,11 @@ public sealed class PassageVectors
     /// The <paramref name="count"/> passages nearest <paramref name="query"/> (a unit vector), nearest first, with their
     /// cosines (ties: the lower passage id first). With cells, the rows of the <paramref name="probes"/> cells nearest the
     /// query (approximate: a passage in a cell not probed is missed); without, or when <paramref name="exhaustive"/>, every
-    /// row, split over the cores. Scanned in 8 bits either way.
+    /// row, split over the cores. Scanned in 8 bits either way. Once <paramref name="cancel"/> is cancelled, the cells not yet
+    /// read are not read and nothing is returned.
     /// </summary>
-    public IReadOnlyList<(int Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int count, bool exhaustive = false, int probes = DefaultProbes)
+    public IReadOnlyList<(int Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int count, bool exhaustive = false, int probes = DefaultProbes,
+        CancellationToken cancel = default)
     {
         if (count <= 0 || Count == 0)
         {
@@ -280,6 +282,11 @@ public sealed class PassageVectors
             var kept = new Search.TopK(count, Search.SearchSort.Relevance);
             foreach (var cell in cells.Probe(query, probes))
             {
+                if (cancel.IsCancellationRequested)
+                {
+                    return []; // no longer wanted (MeaningSearch.Cancel): the cells left unread
+                }
+
                 Scan(q, queryScale, cells.Start[cell], cells.Start[cell + 1], kept);
             }
 

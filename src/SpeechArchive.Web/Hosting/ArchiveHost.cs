@@ -217,7 +217,7 @@ internal sealed partial class ArchiveHost
         }
 
         logger.Serving(searcher.Index.Speeches.Count, searcher.Index.Passages.Count, searcher.Index.Generation);
-        _ = Task.Run(() => Prepare(searcher.Index));
+        _ = Task.Run(() => Prepare(searcher.Index, searcher.Understanding));
     }
 
     /// <summary>
@@ -225,14 +225,16 @@ internal sealed partial class ArchiveHost
     /// for them one after the other (at start a search arriving meanwhile waits only for the part it needs; a reindex: before
     /// the swap).
     /// </summary>
-    private void Prepare(IndexSnapshot snapshot)
+    private void Prepare(IndexSnapshot snapshot, QueryUnderstanding? understanding)
     {
         try
         {
             var search = snapshot.PrepareSearch();
+            var described = understanding?.Prepare(snapshot) ?? 0;
             if (logger.IsEnabled(LogLevel.Information))
             {
-                logger.SearchReady(search, Stages(snapshot.PrepareSeconds));
+                logger.SearchReady(search + described, Stages(snapshot.PrepareSeconds)
+                    + string.Create(System.Globalization.CultureInfo.InvariantCulture, $", formulations' descriptions {described:0.000} s"));
             }
 
             var seconds = snapshot.PrepareMeaning();
@@ -261,8 +263,9 @@ internal sealed partial class ArchiveHost
     /// <summary>A new generation is served with the thesaurus as the corpus folder has it now (a broken file: the built-in one, logged).</summary>
     private void Swap(IndexSnapshot snapshot)
     {
-        Prepare(snapshot);
-        current = new Searcher(snapshot, LoadUnderstanding());
+        var understanding = LoadUnderstanding();
+        Prepare(snapshot, understanding);
+        current = new Searcher(snapshot, understanding);
         damaged = null;
         _ = ReleaseReplacedAsync();
     }

@@ -79,6 +79,20 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
     }
 
     [Fact]
+    public void WhenUnderstandingIsPrepared_ShouldHaveReadTheDescriptionsBeforeAnyQuery()
+    {
+        var understanding = new QueryUnderstanding(Thesaurus.Parse(Yaml, "test"));
+        var segmenter = SearchStructures.Of(seeds.Snapshot).Segmenter;
+        Assert.False(FormulationMatcher.Prepared(understanding.Thesaurus, segmenter));
+
+        understanding.Prepare(seeds.Snapshot);
+
+        Assert.True(FormulationMatcher.Prepared(understanding.Thesaurus, segmenter));
+        var result = new Searcher(seeds.Snapshot, understanding).Search(new SearchRequest { Query = "拿身边人犯错的事情来教育大家", NearMatches = false });
+        Assert.Equal(["警示教育"], result.Reading!.Formulations);
+    }
+
+    [Fact]
     public void WhenAPassageHoldsTheFormulationButFewOfTheWords_ShouldCountItAndLabelItSo()
     {
         var result = Searcher().Search(new SearchRequest { Query = "用出事干部的例子提个醒", Limit = 200, NearMatches = false });

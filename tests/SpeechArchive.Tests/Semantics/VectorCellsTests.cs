@@ -54,6 +54,18 @@ public sealed class VectorCellsTests(SeedIndexFixture seeds) : IClassFixture<See
     }
 
     [Fact]
+    public void WhenTheSearchIsGivenUp_ShouldReadNoCellAndFindNothing()
+    {
+        var vectors = Build(50);
+        var query = Query(vectors, "选拔年轻干部");
+        using var cancel = new CancellationTokenSource();
+
+        Assert.NotEmpty(vectors.Nearest(query, 30, probes: 3, cancel: cancel.Token));
+        cancel.Cancel();
+        Assert.Empty(vectors.Nearest(query, 30, probes: 3, cancel: cancel.Token));
+    }
+
+    [Fact]
     public void WhenBuiltTwice_ShouldLayOutTheSameCells()
     {
         var (first, second) = (Build(50), Build(50));
