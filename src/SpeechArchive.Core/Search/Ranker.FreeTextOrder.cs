@@ -26,7 +26,7 @@ internal static partial class Ranker
     /// learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session), learned again when formulations reached
     /// everyday words (thirty-sixth session).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0945, 0.3439, -0.3853, 0.3211, -0.2473, 0.0205, 1.6719, 2.0591, 0.7359, 0.0775, 0.3775];
+    internal static readonly double[] FreeTextWeights = [0.0980, 0.3430, -0.3898, 0.3311, -0.2485, 0.0201, 1.6627, 2.0616, 0.7385, 0.1015, 0.3756];
 
     /// <summary>
     /// Whether a query gets the free-text order: a question (<see cref="TakesFreeTextOrder"/>) ranked with its meaning (the order
