@@ -92,9 +92,19 @@ internal static partial class FreeTextReader
 
         if (words.Count == 0)
         {
-            // Nothing but question and function words: search them after all.
-            words.AddRange(dropped.Distinct());
-            dropped.Clear();
+            // Nothing but single characters, question and function words: search the characters that mean something (河 水 黑
+            // 臭 of 河里的水又黑又臭, not 的 or 又) where there are two or more, else all of them after all (什么).
+            var content = dropped.Where(d => !QueryStopWords.Contains(d)).Distinct().ToList();
+            if (content.Count >= 2)
+            {
+                words.AddRange(content);
+                dropped.RemoveAll(content.Contains);
+            }
+            else
+            {
+                words.AddRange(dropped.Distinct());
+                dropped.Clear();
+            }
         }
 
         dropped.AddRange(asked.Distinct()); // shown as read: 管不管 dropped, its word searched where it is one

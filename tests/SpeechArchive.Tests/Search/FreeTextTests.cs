@@ -393,6 +393,20 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenEveryWordIsASingleCharacter_ShouldSearchThoseThatMeanSomethingAndDropTheFunctionCharacters()
+    {
+        var result = seeds.Search("钱的事又多又乱");
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Contains("的", reading.Dropped);
+        Assert.Contains("又", reading.Dropped);
+        Assert.DoesNotContain(reading.Words, w => w.Word is "的" or "又");
+        Assert.Contains(reading.Words, w => w.Word == "乱");
+        Assert.True(result.Total > 0, "no query without results");
+        Assert.DoesNotContain(result.Hits, h => h.Snippet.Contains("<mark>的</mark>", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WhenAllWordsAreQuestionWords_ShouldStillSearchThem()
     {
         var result = seeds.Search("什么");
