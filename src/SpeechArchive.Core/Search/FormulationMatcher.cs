@@ -61,20 +61,21 @@ internal static class FormulationMatcher
         static string? Joined(List<string> group) => group.Count > 1 && group.Any(g => g.Length == 1) ? string.Concat(group) : null;
     }
 
-    private static readonly ConditionalWeakTable<Thesaurus, ConditionalWeakTable<Segmenter, Described>> Tables = [];
+    // Lazy: a query arriving while the web app prepares the table waits for it rather than reading the descriptions again.
+    private static readonly ConditionalWeakTable<Thesaurus, ConditionalWeakTable<Segmenter, Lazy<Described>>> Tables = [];
 
     /// <summary>
     /// Reads the thesaurus's descriptions with <paramref name="segmenter"/> now rather than in the first free-text query that
-    /// asks (about 0.2 s with the built-in glossary); kept while both live.
+    /// asks (about 0.2 s with the built-in glossary); kept while both live, once for each pair of them.
     /// </summary>
     public static void Prepare(Thesaurus thesaurus, Segmenter segmenter) => _ = Table(thesaurus, segmenter);
 
     /// <summary>Whether the descriptions of <paramref name="thesaurus"/> have been read with <paramref name="segmenter"/>.</summary>
     internal static bool Prepared(Thesaurus thesaurus, Segmenter segmenter) =>
-        Tables.TryGetValue(thesaurus, out var bySegmenter) && bySegmenter.TryGetValue(segmenter, out _);
+        Tables.TryGetValue(thesaurus, out var bySegmenter) && bySegmenter.TryGetValue(segmenter, out var table) && table.IsValueCreated;
 
     private static Described Table(Thesaurus thesaurus, Segmenter segmenter) =>
-        Tables.GetValue(thesaurus, _ => []).GetValue(segmenter, s => Describe(thesaurus, s));
+        Tables.GetValue(thesaurus, _ => []).GetValue(segmenter, s => new Lazy<Described>(() => Describe(thesaurus, s))).Value;
 
     /// <summary>
     /// The formulations <paramref name="words"/> (a query's content words) describe, nearest first, each once;

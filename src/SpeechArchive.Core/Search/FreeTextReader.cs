@@ -90,21 +90,13 @@ internal static partial class FreeTextReader
             }
         }
 
-        if (words.Count == 0)
+        var onlyCharacters = words.Count == 0;
+        if (onlyCharacters)
         {
-            // Nothing but single characters, question and function words: search the characters that mean something (河 水 黑
-            // 臭 of 河里的水又黑又臭, not 的 or 又) where there are two or more, else all of them after all (什么).
-            var content = dropped.Where(d => !QueryStopWords.Contains(d)).Distinct().ToList();
-            if (content.Count >= 2)
-            {
-                words.AddRange(content);
-                dropped.RemoveAll(content.Contains);
-            }
-            else
-            {
-                words.AddRange(dropped.Distinct());
-                dropped.Clear();
-            }
+            // Nothing but single characters, question and function words: search them after all (a set phrase found as typed,
+            // 又好又快 or 大而全, is matched strictly below; as free text the function ones are dropped again there).
+            words.AddRange(dropped.Distinct());
+            dropped.Clear();
         }
 
         dropped.AddRange(asked.Distinct()); // shown as read: 管不管 dropped, its word searched where it is one
@@ -165,6 +157,15 @@ internal static partial class FreeTextReader
             // it free text; a question or function word does. Nor is a run of one character beside others a term (罚 酒驾):
             // it is read as free text, as it was when every single character was dropped.
             return null;
+        }
+
+        if (onlyCharacters && slots.Count(s => !QueryStopWords.Contains(s.Text)) >= 2 && slots.Any(s => QueryStopWords.Contains(s.Text)))
+        {
+            // Read as free text, of two characters or more some passage holds that mean something (河 里 水 黑 臭 of
+            // 河里的水又黑又臭) the question and function ones are dropped (的, 又: each matches inside any word, and a question
+            // word makes it a question, 钱为什么少); with fewer, all are searched (什么, 水的).
+            dropped.AddRange(slots.Where(s => QueryStopWords.Contains(s.Text)).Select(s => s.Text));
+            slots.RemoveAll(s => QueryStopWords.Contains(s.Text));
         }
 
         var n = slots.Count;

@@ -12,17 +12,20 @@ namespace SpeechArchive.Search;
 internal sealed class MeaningSearch
 {
     private readonly Task<IReadOnlyList<(int Passage, float Cosine)>>? nearest;
-    private readonly CancellationTokenSource? cancel;
+    private readonly CancellationTokenSource? cancellation;
+    private readonly Func<QueryWord, WordMatch> matchWord, matchFormulation;
+    private readonly int depth;
 
-    private MeaningSearch(PassageVectors vectors, float[]? query, int depth)
+    private MeaningSearch(PassageVectors vectors, float[]? query, Func<QueryWord, WordMatch> matchWord, Func<QueryWord, WordMatch> matchFormulation, int depth)
     {
         Vectors = vectors;
         Query = query;
+        (this.matchWord, this.matchFormulation, this.depth) = (matchWord, matchFormulation, depth);
         if (query is not null)
         {
-            cancel = new CancellationTokenSource();
-            var token = cancel.Token;
-            nearest = Task.Run(() => vectors.Nearest(query, depth, cancel: token));
+            cancellation = new CancellationTokenSource();
+            var token = cancellation.Token;
+            nearest = Task.Run(() => vectors.Nearest(query, depth, cancellation: token), token);
         }
     }
 
@@ -43,17 +46,22 @@ internal sealed class MeaningSearch
             .Concat(query.Formulations.Select(f => (Word: f, Match: matchFormulation))).DistinctBy(w => w.Word.Text).ToDictionary(w => w.Word.Text);
         IReadOnlyList<int> Holding(string word) => known.TryGetValue(word, out var w) ? w.Match(w.Word).Docs : [];
         var texts = query.Slots.SelectMany(s => s.Words.Concat(s.Expansions).Select(w => w.Text).Prepend(s.Text)).Concat(query.Formulations.Select(f => f.Text));
-        return new MeaningSearch(vectors, vectors.Query(texts.Distinct(), Holding), depth);
+        return new MeaningSearch(vectors, vectors.Query(texts.Distinct(), Holding), matchWord, matchFormulation, depth);
+    }
+
+    /// <summary>
+    /// Gives this search up (the cells it has not read are not read, and the core is free) and starts one for
+    /// <paramref name="query"/> instead: over articles of law, the query without the formulations it describes, which the
+    /// first began with before the words told which passages these are.
+    /// </summary>
+    public MeaningSearch Restart(FreeTextQuery query)
+    {
+        cancellation?.Cancel();
+        return Start(Vectors, query, matchWord, matchFormulation, depth);
     }
 
     /// <summary>The passages nearest the query's meaning, nearest first (waits for the search; run here if it has not begun).</summary>
-    public IReadOnlyList<(int Passage, float Cosine)> Nearest() => cancel?.IsCancellationRequested == true
-        ? throw new InvalidOperationException("This meaning search was given up (Cancel).")
+    public IReadOnlyList<(int Passage, float Cosine)> Nearest() => cancellation?.IsCancellationRequested == true
+        ? throw new InvalidOperationException("This meaning search was given up (Restart): read the one that replaced it.")
         : nearest?.GetAwaiter().GetResult() ?? [];
-
-    /// <summary>
-    /// Gives the search up where its result will not be read (a search begun again without the formulations, over articles
-    /// of law): the cells it has not yet read are not read, and the core is free for the next one.
-    /// </summary>
-    public void Cancel() => cancel?.Cancel();
 }

@@ -79,8 +79,7 @@ internal static partial class Ranker
         {
             // Nor is their meaning taken: the search for the nearest passages began with it, before the words told which
             // passages these are, and begins again; the first one is given up.
-            meaning.Cancel();
-            meaning = MeaningSearch.Start(meaning.Vectors, query with { Formulations = [] }, matchWord, matchFormulation, MeaningDepth);
+            meaning = meaning.Restart(query with { Formulations = [] });
         }
         var someHeldWords = words.Count > 0;
         if (mostlyShort && slots.Count > 1)

@@ -24,7 +24,7 @@ internal static partial class Ranker
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's
     /// needs read as questions (questions, and paraphrases asked as one: 政府管不管), and of the thirty questions written to
     /// learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session), learned again when formulations reached
-    /// everyday words (thirty-sixth session).
+    /// everyday words (thirty-sixth session) and with the rows a wider glossary brought in, judged (thirty-seventh).
     /// </summary>
     internal static readonly double[] FreeTextWeights = [0.0980, 0.3430, -0.3898, 0.3311, -0.2485, 0.0201, 1.6627, 2.0616, 0.7385, 0.1015, 0.3756];
 

@@ -263,12 +263,13 @@ public sealed class PassageVectors
     /// The <paramref name="count"/> passages nearest <paramref name="query"/> (a unit vector), nearest first, with their
     /// cosines (ties: the lower passage id first). With cells, the rows of the <paramref name="probes"/> cells nearest the
     /// query (approximate: a passage in a cell not probed is missed); without, or when <paramref name="exhaustive"/>, every
-    /// row, split over the cores. Scanned in 8 bits either way. Once <paramref name="cancel"/> is cancelled, the cells not yet
-    /// read are not read and nothing is returned.
+    /// row, split over the cores. Scanned in 8 bits either way. Once <paramref name="cancellation"/> is cancelled, no further
+    /// cell or part of the rows is read, and it throws <see cref="OperationCanceledException"/>.
     /// </summary>
     public IReadOnlyList<(int Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int count, bool exhaustive = false, int probes = DefaultProbes,
-        CancellationToken cancel = default)
+        CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         if (count <= 0 || Count == 0)
         {
             return [];
@@ -282,11 +283,7 @@ public sealed class PassageVectors
             var kept = new Search.TopK(count, Search.SearchSort.Relevance);
             foreach (var cell in cells.Probe(query, probes))
             {
-                if (cancel.IsCancellationRequested)
-                {
-                    return []; // no longer wanted (MeaningSearch.Cancel): the cells left unread
-                }
-
+                cancellation.ThrowIfCancellationRequested(); // no longer wanted (MeaningSearch.Restart): the cells left unread
                 Scan(q, queryScale, cells.Start[cell], cells.Start[cell + 1], kept);
             }
 
@@ -296,7 +293,7 @@ public sealed class PassageVectors
         var parts = Math.Max(1, Math.Min(Environment.ProcessorCount, Count / 50_000));
         var best = new List<(int Doc, double Score, int Date)>[parts];
         var qs = q;
-        Parallel.For(0, parts, part =>
+        Parallel.For(0, parts, new ParallelOptions { CancellationToken = cancellation }, part =>
         {
             var kept = new Search.TopK(count, Search.SearchSort.Relevance);
             Scan(qs, queryScale, (int)((long)Count * part / parts), (int)((long)Count * (part + 1) / parts), kept);

@@ -221,22 +221,38 @@ internal sealed partial class ArchiveHost
     }
 
     /// <summary>
-    /// Builds what searches derive from the snapshot, then the passages' vectors for ranking by meaning, so no search waits
-    /// for them one after the other (at start a search arriving meanwhile waits only for the part it needs; a reindex: before
-    /// the swap).
+    /// Builds what searches derive from the snapshot, then what understanding reads with its segmenter (the thesaurus's
+    /// formulations' descriptions), then the passages' vectors for ranking by meaning, so no search waits for them one after
+    /// the other (at start a search arriving meanwhile waits only for the part it needs; a reindex: before the swap). A
+    /// failure of one part is logged and leaves the rest to be built.
     /// </summary>
     private void Prepare(IndexSnapshot snapshot, QueryUnderstanding? understanding)
     {
         try
         {
             var search = snapshot.PrepareSearch();
-            var described = understanding?.Prepare(snapshot) ?? 0;
             if (logger.IsEnabled(LogLevel.Information))
             {
-                logger.SearchReady(search + described, Stages(snapshot.PrepareSeconds)
-                    + string.Create(System.Globalization.CultureInfo.InvariantCulture, $", formulations' descriptions {described:0.000} s"));
+                logger.SearchReady(search, Stages(snapshot.PrepareSeconds));
             }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.PrepareFailed("what searches derive from the index", e); // the first searches build it, or fail with the cause
+        }
 
+        try
+        {
+            var described = understanding?.Prepare(snapshot) ?? 0;
+            logger.UnderstandingReady(understanding?.Thesaurus.Formulations.Count ?? 0, described);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.PrepareFailed("the formulations' descriptions", e); // the first free-text query reads them, or fails with the cause
+        }
+
+        try
+        {
             var seconds = snapshot.PrepareMeaning();
             logger.MeaningReady(snapshot.Passages.Count, seconds, snapshot.MeaningVectors switch
             {

@@ -24,8 +24,14 @@ internal static partial class ArchiveLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Index generation {Generation} loaded in {Seconds:0.00} s ({Stages})")]
     public static partial void Loaded(this ILogger logger, long generation, double seconds, string stages);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Search: packed rows, facet tables, title and heading postings, the query segmenter and the formulations' descriptions built in {Seconds:0.00} s ({Stages})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search: packed rows, facet tables, title and heading postings and the query segmenter built in {Seconds:0.00} s ({Stages})")]
     public static partial void SearchReady(this ILogger logger, double seconds, string stages);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Understanding: the descriptions of {Formulations} formulations read in {Seconds:0.00} s")]
+    public static partial void UnderstandingReady(this ILogger logger, int formulations, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing {Part} failed in the background")]
+    public static partial void PrepareFailed(this ILogger logger, string part, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meaning: vectors of {Passages} passages ready in {Seconds:0.00} s, {Cells} (word vectors: {Vectors})")]
     public static partial void MeaningReady(this ILogger logger, int passages, double seconds, string cells, string vectors);

@@ -315,6 +315,24 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
         Assert.Equal(not.Meaning, described.Meaning);
     }
     [Fact]
+    public void WhenTheMeaningSearchBeginsAgainWithoutTheFormulations_ShouldGiveTheFirstUp()
+    {
+        var request = new SearchRequest { Query = "拿身边人犯错的事情来教育大家" };
+        var matches = new WordMatches(seeds.Snapshot);
+        var free = new QueryUnderstanding(Thesaurus.Parse(Yaml, "test")).Understand(seeds.Snapshot, QueryParser.Parse(request.Query, request.Filters), request, matches).FreeText!;
+        Assert.NotEmpty(free.Formulations);
+        var vectors = SearchStructures.Of(seeds.Snapshot).PassageVectors ?? throw new InvalidOperationException("the seeds have no passage vectors");
+
+        var first = MeaningSearch.Start(vectors, free, matches.InText, matches.Affirmed, 30);
+        var again = first.Restart(free with { Formulations = [] });
+
+        Assert.Throws<InvalidOperationException>(() => first.Nearest());
+        Assert.NotEmpty(again.Nearest());
+        Assert.Equal(MeaningSearch.Start(vectors, free with { Formulations = [] }, matches.InText, matches.Affirmed, 30).Query, again.Query);
+        Assert.NotEqual(first.Query, again.Query);
+    }
+
+    [Fact]
     public void WhenNoPassageHoldsTheWordsAndTheFormulationsPassagesAreArticles_ShouldNotSearchItEither()
     {
         using var temp = new TempFolder();

@@ -399,11 +399,24 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
 
         var reading = Assert.IsType<QueryReading>(result.Reading);
         Assert.Contains("的", reading.Dropped);
-        Assert.Contains("又", reading.Dropped);
         Assert.DoesNotContain(reading.Words, w => w.Word is "的" or "又");
         Assert.Contains(reading.Words, w => w.Word == "乱");
         Assert.True(result.Total > 0, "no query without results");
         Assert.DoesNotContain(result.Hits, h => h.Snippet.Contains("<mark>的</mark>", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("呼有所应")]
+    [InlineData("难有所助")]
+    [InlineData("锲而不舍")]
+    public void WhenASetPhraseOfSingleAndFunctionCharactersIsFoundAsTyped_ShouldMatchItStrictly(string phrase)
+    {
+        var result = seeds.Search(phrase);
+        var exact = seeds.Searcher.Search(new SearchRequest { Query = phrase, Mode = SearchMode.Exact, Limit = 0 });
+
+        Assert.Null(result.Reading);
+        Assert.True(exact.Total > 0, $"the seeds hold {phrase}");
+        Assert.Equal(exact.Total, result.Total);
     }
 
     [Fact]

@@ -54,15 +54,17 @@ public sealed class VectorCellsTests(SeedIndexFixture seeds) : IClassFixture<See
     }
 
     [Fact]
-    public void WhenTheSearchIsGivenUp_ShouldReadNoCellAndFindNothing()
+    public void WhenTheSearchIsGivenUp_ShouldStopWithCellsOrWithout()
     {
-        var vectors = Build(50);
-        var query = Query(vectors, "选拔年轻干部");
-        using var cancel = new CancellationTokenSource();
+        var (cells, plain) = (Build(50), Build(int.MaxValue));
+        var query = Query(cells, "选拔年轻干部");
+        using var cancellation = new CancellationTokenSource();
 
-        Assert.NotEmpty(vectors.Nearest(query, 30, probes: 3, cancel: cancel.Token));
-        cancel.Cancel();
-        Assert.Empty(vectors.Nearest(query, 30, probes: 3, cancel: cancel.Token));
+        Assert.NotEmpty(cells.Nearest(query, 30, probes: 3, cancellation: cancellation.Token));
+        Assert.NotEmpty(plain.Nearest(query, 30, cancellation: cancellation.Token));
+        cancellation.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => cells.Nearest(query, 30, probes: 3, cancellation: cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => plain.Nearest(query, 30, cancellation: cancellation.Token));
     }
 
     [Fact]
