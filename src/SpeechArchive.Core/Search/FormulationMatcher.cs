@@ -62,6 +62,7 @@ internal static class FormulationMatcher
     }
 
     // Lazy: a query arriving while the web app prepares the table waits for it rather than reading the descriptions again.
+    // Reading them is deterministic, so a failure (out of memory) is kept as the table's and thrown to every query after.
     private static readonly ConditionalWeakTable<Thesaurus, ConditionalWeakTable<Segmenter, Lazy<Described>>> Tables = [];
 
     /// <summary>

@@ -53,8 +53,11 @@ internal sealed record FreeTextQuery(
     /// <summary>Every match form to mark in a snippet: runs, words and their parts and expansions, quoted phrases, formulations.</summary>
     public IEnumerable<string> Forms => WordForms.Concat(Formulations.Select(f => f.MatchForm));
 
-    /// <summary>The match forms of the query's runs, words (their parts, terms and components) and quoted phrases.</summary>
-    public IEnumerable<string> WordForms => Runs.Select(r => r.MatchForm)
+    /// <summary>The runs as typed but those the reading dropped whole (的 of 干部 的 作风, 怎么办 of 干部 怎么办): neither ranked as written nor marked.</summary>
+    public IEnumerable<QueryWord> SearchedRuns => Runs.Where(r => !Dropped.Contains(r.MatchForm));
+
+    /// <summary>The match forms of the query's searched runs, words (their parts, terms and components) and quoted phrases.</summary>
+    public IEnumerable<string> WordForms => SearchedRuns.Select(r => r.MatchForm)
         .Concat(Slots.SelectMany(s => s.Words.Concat(s.Expansions).Concat(s.Components)).Select(w => w.MatchForm))
         .Concat(Phrases.Select(p => p.MatchForm));
 }

@@ -159,13 +159,15 @@ internal static partial class FreeTextReader
             return null;
         }
 
-        if (onlyCharacters && slots.Count(s => !QueryStopWords.Contains(s.Text)) >= 2 && slots.Any(s => QueryStopWords.Contains(s.Text)))
+        if (onlyCharacters && slots.Count(s => !QueryStopWords.Contains(s.Text)) >= 2)
         {
             // Read as free text, of two characters or more some passage holds that mean something (河 里 水 黑 臭 of
             // 河里的水又黑又臭) the question and function ones are dropped (的, 又: each matches inside any word, and a question
             // word makes it a question, 钱为什么少); with fewer, all are searched (什么, 水的).
-            dropped.AddRange(slots.Where(s => QueryStopWords.Contains(s.Text)).Select(s => s.Text));
+            dropped.AddRange(slots.Where(s => QueryStopWords.Contains(s.Text)).Select(s => s.Text).Concat(missing.Where(QueryStopWords.Contains)));
             slots.RemoveAll(s => QueryStopWords.Contains(s.Text));
+            missing.RemoveAll(QueryStopWords.Contains);
+            words.RemoveAll(QueryStopWords.Contains); // the formulations are read from the words that mean something
         }
 
         var n = slots.Count;

@@ -51,7 +51,7 @@ internal static partial class Ranker
             : null;
         var held = exhaustive ? null : FreeTextCandidates.AtLeast(query.Slots, matchWord, query.MinimumMatch);
 
-        var asWritten = query.Plain ? ScoredDocs.Empty : Max([.. query.Runs.Where(r => !IsOneSlot(query, r)).Select(r => bm25.Score(matchRun(r)))]);
+        var asWritten = query.Plain ? ScoredDocs.Empty : Max([.. query.SearchedRuns.Where(r => !IsOneSlot(query, r)).Select(r => bm25.Score(matchRun(r)))]);
 
         if (asWritten.Count > 1 && query.Runs.Count == 1)
         {

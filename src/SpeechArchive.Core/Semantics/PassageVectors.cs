@@ -264,7 +264,7 @@ public sealed class PassageVectors
     /// cosines (ties: the lower passage id first). With cells, the rows of the <paramref name="probes"/> cells nearest the
     /// query (approximate: a passage in a cell not probed is missed); without, or when <paramref name="exhaustive"/>, every
     /// row, split over the cores. Scanned in 8 bits either way. Once <paramref name="cancellation"/> is cancelled, no further
-    /// cell or part of the rows is read, and it throws <see cref="OperationCanceledException"/>.
+    /// cell is read (nor, without cells, a part of the rows not yet begun), and it throws <see cref="OperationCanceledException"/>.
     /// </summary>
     public IReadOnlyList<(int Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int count, bool exhaustive = false, int probes = DefaultProbes,
         CancellationToken cancellation = default)
