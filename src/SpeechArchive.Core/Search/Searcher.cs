@@ -32,8 +32,8 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var collected = Collect(ranking, filters, request,
             Ranker.OrdersTopically(query, ranking) ? best => Ranker.OrderTopically(Index, query, ranking, matches, best)
             : Ranker.OrdersFreeText(query, ranking) ? best => Ranker.OrderFreeText(Index, query, ranking, matches, best) : null);
-        var affirmedOnly = ranking.FormulationsSearched ? query.FreeText?.FormulationsOnly() : null;
-        var hits = collected.Top.Select(x => MakeHit(x.Doc, x.Score, query, ranking, filters, x.InSpeech, affirmedOnly) with
+        var marks = Marks(query, ranking);
+        var hits = collected.Top.Select(x => MakeHit(x.Doc, x.Score, query, ranking, filters, x.InSpeech, marks) with
         {
             Reprints = x.Reprints is { Count: > 0 } folded ? [.. folded.Select(d => SearchReprint.Of(Index, d))] : [],
         }).ToList();
@@ -101,16 +101,21 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         return (query, matches, Ranker.Rank(Index, query, matches, Exhaustive));
     }
 
-    /// <summary>What a snippet marks: the query's forms, but for the formulations it describes where they were not searched (over articles of law).</summary>
-    private static List<string> Marked(UnderstoodQuery query, Ranking ranking) =>
-        query.FreeText is { Formulations.Count: > 0 } free && !ranking.FormulationsSearched ? [.. free.WordForms.Distinct()] : query.Forms;
+    /// <summary>
+    /// What a search's snippets mark, made once for its page: the query's forms, and the formulations it describes only where
+    /// they were searched (not over articles of law) and there only where not negated (<c>AffirmedOnly</c>).
+    /// </summary>
+    private static (List<string> Forms, IReadOnlySet<string>? AffirmedOnly) Marks(UnderstoodQuery query, Ranking ranking) =>
+        query.FreeText is not { } free ? (query.Forms, null)
+        : ranking.FormulationsSearched ? (query.Forms, free.FormulationsOnly())
+        : ([.. free.WordForms.Distinct()], null);
 
     /// <summary>
-    /// The hit for passage <paramref name="doc"/>: how it matched, a snippet marking the query (a formulation it describes,
-    /// <paramref name="affirmedOnly"/>, only where not negated), and the heading over it if one holds a phrase.
+    /// The hit for passage <paramref name="doc"/>: how it matched, a snippet with the query's <paramref name="marks"/>
+    /// (<see cref="Marks"/>), and the heading over it if one holds a phrase.
     /// </summary>
     private SearchHit MakeHit(int doc, double score, UnderstoodQuery query, Ranking ranking, ResolvedFilters filters, int? inSpeech,
-        IReadOnlySet<string>? affirmedOnly)
+        (List<string> Forms, IReadOnlySet<string>? AffirmedOnly) marks)
     {
         var p = Index.Passages[doc];
         (int, int)? focus = null;
@@ -124,7 +129,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var (match, similarity) = ranking.Label(doc);
         var snippet = match == HitMatch.Near && query.Probe is { } probe
             ? NearSnippet(p, probe, request.SnippetLength) // a near hit shows the clause it aligned, as an appended near match does
-            : SnippetBuilder.Build(p.SourceText, p.Start, p.End, Marked(query, ranking), request.SnippetLength, focus, affirmedOnly);
+            : SnippetBuilder.Build(p.SourceText, p.Start, p.End, marks.Forms, request.SnippetLength, focus, marks.AffirmedOnly);
         var hit = SearchHit.Of(Index, doc, snippet, score, inSpeech) with { Match = match, Similarity = similarity };
         if (match == HitMatch.Exact && SearchStructures.Of(Index).HeadingHits.Describe(doc, query.Phrases) is { } heading)
         {

@@ -248,6 +248,7 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
         Assert.Empty(searcher.Search(new SearchRequest { Query = "村里越来越好了吗", Limit = 0 }).Reading!.Formulations);
         Assert.Equal(["警示教育"], searcher.Search(new SearchRequest { Query = "干部越来越好了吗", Limit = 0 }).Reading!.Formulations);
     }
+
     [Fact]
     public void WhenTheQuerySearchesArticlesOfLaw_ShouldNotAddTheFormulationsPassages()
     {
@@ -294,6 +295,7 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
 
         Assert.Equal(["警示教育"], result.Reading!.Formulations);
     }
+
     [Fact]
     public void WhenTheQuerySearchesArticlesOfLaw_ShouldLeaveTheFormulationOutOfItsMeaningToo()
     {
@@ -314,6 +316,7 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
         Assert.NotNull(described.Meaning);
         Assert.Equal(not.Meaning, described.Meaning);
     }
+
     [Fact]
     public void WhenTheMeaningSearchBeginsAgainWithoutTheFormulations_ShouldGiveTheFirstUp()
     {
