@@ -16,17 +16,21 @@ internal static partial class Ranker
     public static readonly string[] FreeTextFeatureNames =
     [
         "log length", "log(1 + occurrences)", "first occurrence", "in first sentence", "in own heading", "occurrences per 100", "score share", "meaning",
-        "words held", "formulation", "meaning alone",
+        "words held", "formulation", "meaning alone", "near the best ten",
     ];
+
+    /// <summary>How many of the fused order's best a passage is compared with for <see cref="NearTheBest"/>.</summary>
+    public const int NearTheBestCount = 10;
 
     /// <summary>
     /// The features' weights (per unit of each feature), as <c>eval-topical --learn-order</c> prints them: pairwise logistic
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's
     /// needs read as questions (questions, and paraphrases asked as one: 政府管不管), and of the thirty questions written to
     /// learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session), learned again when formulations reached
-    /// everyday words (thirty-sixth session) and with the rows a wider glossary brought in, judged (thirty-seventh).
+    /// everyday words (thirty-sixth session), with the rows a wider glossary brought in, judged (thirty-seventh), and with each
+    /// passage's nearness to the best ten (thirty-eighth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0980, 0.3430, -0.3898, 0.3311, -0.2485, 0.0201, 1.6627, 2.0616, 0.7385, 0.1015, 0.3756];
+    internal static readonly double[] FreeTextWeights = [0.0291, 0.3693, -0.4000, 0.3562, -0.1847, 0.0232, 1.2728, 1.2799, 0.7502, 0.2077, 0.3908, 1.8010];
 
     /// <summary>
     /// Whether a query gets the free-text order: a question (<see cref="TakesFreeTextOrder"/>) ranked with its meaning (the order
@@ -67,6 +71,7 @@ internal static partial class Ranker
         var topical = new TopicalQuery(forms, vectors, ranking.MeaningQuery);
         var held = WordsHeld(index, free, matches);
         var formulations = free.Formulations.Select(f => matches.Affirmed(f).Docs).ToList();
+        var near = NearTheBest(vectors, best, n);
 
         var tiers = new int[n];
         var tierBest = new double[3];
@@ -86,11 +91,58 @@ internal static partial class Ranker
             rows[i] = (tier,
             [
                 .. common, held(doc), formulations.Any(f => Array.BinarySearch(f, doc) >= 0) ? 1 : 0,
-                Array.BinarySearch(ranking.Meaning, doc) >= 0 ? 1 : 0,
+                Array.BinarySearch(ranking.Meaning, doc) >= 0 ? 1 : 0, near[i],
             ]);
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// How near each of the first <paramref name="n"/> of <paramref name="best"/> is to the others among the best
+    /// <see cref="NearTheBestCount"/>: the cosine of its vector with the mean of theirs. The passages squarely about a question
+    /// resemble one another, those touching it in passing resemble nothing in particular (the cluster hypothesis; the best
+    /// single feature of the judged pairs, docs/relevance.md). All zero without the passages' vectors or with fewer than two.
+    /// </summary>
+    internal static double[] NearTheBest(Semantics.PassageVectors? vectors, IReadOnlyList<(int Doc, double Score, int Date)> best, int n)
+    {
+        var near = new double[n];
+        var count = Math.Min(NearTheBestCount, n);
+        if (vectors is null || count < 2)
+        {
+            return near;
+        }
+
+        var own = new float[n][];
+        for (var i = 0; i < n; i++)
+        {
+            own[i] = vectors.VectorOf(best[i].Doc);
+        }
+
+        var sum = new double[own[0].Length];
+        for (var i = 0; i < count; i++)
+        {
+            for (var d = 0; d < sum.Length; d++)
+            {
+                sum[d] += own[i][d];
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            // The others: the best ten less the passage itself where it is one of them.
+            var (dot, norm) = (0.0, 0.0);
+            for (var d = 0; d < sum.Length; d++)
+            {
+                var other = i < count ? sum[d] - own[i][d] : sum[d];
+                dot += other * own[i][d];
+                norm += other * other;
+            }
+
+            near[i] = norm > 0 ? dot / Math.Sqrt(norm) : 0;
+        }
+
+        return near;
     }
 
     /// <summary>A score less its tier's base (<see cref="AsWrittenTier"/>, <see cref="NearTier"/>), so shares compare within a tier.</summary>
