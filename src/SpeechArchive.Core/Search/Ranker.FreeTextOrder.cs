@@ -4,8 +4,8 @@ namespace SpeechArchive.Search;
 /// The free-text order. A question (<see cref="FreeTextQuery"/>) is ranked by tiers and a fusion of its words' BM25 with its
 /// meaning (<c>Ranker.FreeText.cs</c>); what tells the passages squarely about it among the first pages is read here, as the
 /// topical order reads a term's: how much of the query a passage holds (its words weighted by rarity), how
-/// often and how early, in its heading, a formulation the query describes, and its nearness to the query's meaning as a
-/// cosine rather than a rank. The best <see cref="TopicalDepth"/> are ordered again by a linear score of those features
+/// often and how early, in its heading, a formulation the query describes, its nearness to the query's meaning as a
+/// cosine rather than a rank, and its nearness to the other passages of the best ten (<see cref="NearTheBest"/>). The best <see cref="TopicalDepth"/> are ordered again by a linear score of those features
 /// (<see cref="FreeTextFeatureNames"/>), each within its tier (as written, near, the rest); the weights are learned from the
 /// judged pairs of the tune split's needs read as questions, and of the questions written to learn from (tune2-needs.tsv), by
 /// <c>eval-topical --learn-order</c> (docs/relevance.md).
@@ -103,6 +103,8 @@ internal static partial class Ranker
     /// <see cref="NearTheBestCount"/>: the cosine of its vector with the mean of theirs. The passages squarely about a question
     /// resemble one another, those touching it in passing resemble nothing in particular (the cluster hypothesis; the best
     /// single feature of the judged pairs, docs/relevance.md). All zero without the passages' vectors or with fewer than two.
+    /// Reprints of a passage among the best ten count among its others, as in the pairs the weights were learned from (the
+    /// order runs before reprints are folded).
     /// </summary>
     internal static double[] NearTheBest(Semantics.PassageVectors? vectors, IReadOnlyList<(int Doc, double Score, int Date)> best, int n)
     {

@@ -78,6 +78,26 @@ public sealed class FreeTextOrderTests(SeedIndexFixture seeds) : IClassFixture<S
     }
 
     [Fact]
+    public void NearTheBest_ShouldCompareEachOfAFewPassagesWithTheOthersAndGiveZerosWithoutVectorsOrAPair()
+    {
+        var vectors = SearchStructures.Of(seeds.Snapshot).PassageVectors ?? throw new InvalidOperationException("the seeds have no passage vectors");
+        List<(int Doc, double Score, int Date)> best = [(3, 0, 0), (17, 0, 0), (40, 0, 0)];
+
+        var near = Ranker.NearTheBest(vectors, best, 3);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var own = vectors.VectorOf(best[i].Doc);
+            var others = best.Where((_, j) => j != i).Select(b => vectors.VectorOf(b.Doc)).ToList();
+            var mean = Enumerable.Range(0, own.Length).Select(d => others.Average(o => (double)o[d])).ToArray();
+            Assert.Equal(mean.Zip(own, (a, b) => a * b).Sum() / Math.Sqrt(mean.Sum(a => a * a)), near[i], 5);
+        }
+
+        Assert.Equal([0.0, 0.0, 0.0], Ranker.NearTheBest(null, best, 3));
+        Assert.Equal([0.0], Ranker.NearTheBest(vectors, best, 1));
+    }
+
+    [Fact]
     public void FormulationsOnly_ShouldLeaveOutAFormulationTheQueryAlsoSearchesAsAWordOrPhrase()
     {
         QueryWord Word(string text) => new(text, false, text);
