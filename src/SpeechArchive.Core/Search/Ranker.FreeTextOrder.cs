@@ -4,8 +4,8 @@ namespace SpeechArchive.Search;
 /// The free-text order. A question (<see cref="FreeTextQuery"/>) is ranked by tiers and a fusion of its words' BM25 with its
 /// meaning (<c>Ranker.FreeText.cs</c>); what tells the passages squarely about it among the first pages is read here, as the
 /// topical order reads a term's: how much of the query a passage holds (its words weighted by rarity), how
-/// often and how early, in its heading, a formulation the query describes, its nearness to the query's meaning as a
-/// cosine rather than a rank, and its nearness to the other passages of the best ten (<see cref="NearTheBest"/>). The best <see cref="TopicalDepth"/> are ordered again by a linear score of those features
+/// often and how early, in its heading, a formulation the query describes, and its nearness to the query's meaning as a
+/// cosine rather than a rank. The best <see cref="TopicalDepth"/> are ordered again by a linear score of those features
 /// (<see cref="FreeTextFeatureNames"/>), each within its tier (as written, near, the rest); the weights are learned from the
 /// judged pairs of the tune split's needs read as questions, and of the questions written to learn from (tune2-needs.tsv), by
 /// <c>eval-topical --learn-order</c> (docs/relevance.md).
@@ -16,21 +16,18 @@ internal static partial class Ranker
     public static readonly string[] FreeTextFeatureNames =
     [
         "log length", "log(1 + occurrences)", "first occurrence", "in first sentence", "in own heading", "occurrences per 100", "score share", "meaning",
-        "words held", "formulation", "meaning alone", "near the best ten",
+        "words held", "formulation", "meaning alone",
     ];
-
-    /// <summary>How many of the fused order's best a passage is compared with for <see cref="NearTheBest"/>.</summary>
-    public const int NearTheBestCount = 10;
 
     /// <summary>
     /// The features' weights (per unit of each feature), as <c>eval-topical --learn-order</c> prints them: pairwise logistic
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's
     /// needs read as questions (questions, and paraphrases asked as one: 政府管不管), and of the thirty questions written to
     /// learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session), learned again when formulations reached
-    /// everyday words (thirty-sixth session), with the rows a wider glossary brought in, judged (thirty-seventh), and with each
-    /// passage's nearness to the best ten (thirty-eighth).
+    /// everyday words (thirty-sixth session), with the rows a wider glossary brought in, judged (thirty-seventh), and with the
+    /// rows a nearness to the best ten brought in, judged (thirty-eighth; the nearness set aside: docs/relevance.md).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0291, 0.3693, -0.4000, 0.3562, -0.1847, 0.0232, 1.2728, 1.2799, 0.7502, 0.2077, 0.3908, 1.8010];
+    internal static readonly double[] FreeTextWeights = [0.0963, 0.3535, -0.4173, 0.3507, -0.2452, 0.0159, 1.5120, 2.0709, 0.7525, 0.1367, 0.4149];
 
     /// <summary>
     /// Whether a query gets the free-text order: a question (<see cref="TakesFreeTextOrder"/>) ranked with its meaning (the order
@@ -71,7 +68,6 @@ internal static partial class Ranker
         var topical = new TopicalQuery(forms, vectors, ranking.MeaningQuery);
         var held = WordsHeld(index, free, matches);
         var formulations = free.Formulations.Select(f => matches.Affirmed(f).Docs).ToList();
-        var near = NearTheBest(vectors, best, n);
 
         var tiers = new int[n];
         var tierBest = new double[3];
@@ -91,60 +87,11 @@ internal static partial class Ranker
             rows[i] = (tier,
             [
                 .. common, held(doc), formulations.Any(f => Array.BinarySearch(f, doc) >= 0) ? 1 : 0,
-                Array.BinarySearch(ranking.Meaning, doc) >= 0 ? 1 : 0, near[i],
+                Array.BinarySearch(ranking.Meaning, doc) >= 0 ? 1 : 0,
             ]);
         }
 
         return rows;
-    }
-
-    /// <summary>
-    /// How near each of the first <paramref name="n"/> of <paramref name="best"/> is to the others among the best
-    /// <see cref="NearTheBestCount"/>: the cosine of its vector with the mean of theirs. The passages squarely about a question
-    /// resemble one another, those touching it in passing resemble nothing in particular (the cluster hypothesis; the best
-    /// single feature of the judged pairs, docs/relevance.md). All zero without the passages' vectors or with fewer than two.
-    /// Reprints of a passage among the best ten count among its others, as in the pairs the weights were learned from (the
-    /// order runs before reprints are folded).
-    /// </summary>
-    internal static double[] NearTheBest(Semantics.PassageVectors? vectors, IReadOnlyList<(int Doc, double Score, int Date)> best, int n)
-    {
-        var near = new double[n];
-        var count = Math.Min(NearTheBestCount, n);
-        if (vectors is null || count < 2)
-        {
-            return near;
-        }
-
-        var own = new float[n][];
-        for (var i = 0; i < n; i++)
-        {
-            own[i] = vectors.VectorOf(best[i].Doc);
-        }
-
-        var sum = new double[own[0].Length];
-        for (var i = 0; i < count; i++)
-        {
-            for (var d = 0; d < sum.Length; d++)
-            {
-                sum[d] += own[i][d];
-            }
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            // The others: the best ten less the passage itself where it is one of them.
-            var (dot, norm) = (0.0, 0.0);
-            for (var d = 0; d < sum.Length; d++)
-            {
-                var other = i < count ? sum[d] - own[i][d] : sum[d];
-                dot += other * own[i][d];
-                norm += other * other;
-            }
-
-            near[i] = norm > 0 ? dot / Math.Sqrt(norm) : 0;
-        }
-
-        return near;
     }
 
     /// <summary>A score less its tier's base (<see cref="AsWrittenTier"/>, <see cref="NearTier"/>), so shares compare within a tier.</summary>

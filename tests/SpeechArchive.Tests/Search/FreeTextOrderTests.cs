@@ -52,51 +52,6 @@ public sealed class FreeTextOrderTests(SeedIndexFixture seeds) : IClassFixture<S
         Assert.Equal(fused.Select(h => h.Score), shown.Select(h => h.Score));
     }
 
-    [Theory]
-    [InlineData("怎样防止干部腐败")]
-    [InlineData("如何加强作风建设")]
-    public void FreeTextRows_ShouldGiveEachPassageTheCosineOfItsVectorWithTheMeanOfTheOtherBestTen(string question)
-    {
-        var near = Array.IndexOf(Ranker.FreeTextFeatureNames, "near the best ten");
-        var vectors = SearchStructures.Of(seeds.Snapshot).PassageVectors ?? throw new InvalidOperationException("the seeds have no passage vectors");
-        var docs = seeds.Snapshot.Passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
-
-        var rows = seeds.Searcher.FreeTextCandidates(question);
-
-        Assert.True(rows.Count > Ranker.NearTheBestCount, $"{rows.Count} candidates");
-        var own = rows.Select(r => vectors.VectorOf(docs[r.Passage])).ToList();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            // Summed in the other direction from the order's: the mean of the best ten but this one, then its cosine.
-            var others = Enumerable.Range(0, Ranker.NearTheBestCount).Where(j => j != i).ToList();
-            var mean = Enumerable.Range(0, own[i].Length).Select(d => others.Average(j => (double)own[j][d])).ToArray();
-            var expected = mean.Zip(own[i], (a, b) => a * b).Sum() / Math.Sqrt(mean.Sum(a => a * a));
-            Assert.Equal(expected, rows[i].Features[near], 5);
-        }
-
-        Assert.True(rows.Select(r => Math.Round(r.Features[near], 3)).Distinct().Count() > 10); // it tells the passages apart
-    }
-
-    [Fact]
-    public void NearTheBest_ShouldCompareEachOfAFewPassagesWithTheOthersAndGiveZerosWithoutVectorsOrAPair()
-    {
-        var vectors = SearchStructures.Of(seeds.Snapshot).PassageVectors ?? throw new InvalidOperationException("the seeds have no passage vectors");
-        List<(int Doc, double Score, int Date)> best = [(3, 0, 0), (17, 0, 0), (40, 0, 0)];
-
-        var near = Ranker.NearTheBest(vectors, best, 3);
-
-        for (var i = 0; i < 3; i++)
-        {
-            var own = vectors.VectorOf(best[i].Doc);
-            var others = best.Where((_, j) => j != i).Select(b => vectors.VectorOf(b.Doc)).ToList();
-            var mean = Enumerable.Range(0, own.Length).Select(d => others.Average(o => (double)o[d])).ToArray();
-            Assert.Equal(mean.Zip(own, (a, b) => a * b).Sum() / Math.Sqrt(mean.Sum(a => a * a)), near[i], 5);
-        }
-
-        Assert.Equal([0.0, 0.0, 0.0], Ranker.NearTheBest(null, best, 3));
-        Assert.Equal([0.0], Ranker.NearTheBest(vectors, best, 1));
-    }
-
     [Fact]
     public void FormulationsOnly_ShouldLeaveOutAFormulationTheQueryAlsoSearchesAsAWordOrPhrase()
     {
