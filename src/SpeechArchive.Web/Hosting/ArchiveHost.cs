@@ -243,8 +243,11 @@ internal sealed partial class ArchiveHost
 
         try
         {
-            var described = understanding?.Prepare(snapshot) ?? 0;
-            logger.UnderstandingReady(understanding?.Thesaurus.Formulations.Count ?? 0, described);
+            if (understanding is not null)
+            {
+                var seconds = understanding.Prepare(snapshot);
+                logger.UnderstandingReady(understanding.Thesaurus.Formulations.Count, seconds);
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
