@@ -114,6 +114,13 @@ internal static class EvalTopicalCommand
         {
             Console.WriteLine("The free-text order (needs read as questions):");
             PrintModel(freeText, "Ranker.FreeTextWeights");
+            Console.WriteLine();
+        }
+
+        if (orders.Statements is { } statements)
+        {
+            Console.WriteLine("The free-text order (needs read as statements, asking nothing):");
+            PrintModel(statements, "Ranker.StatementWeights");
         }
 
         foreach (var reason in orders.Unlearned)

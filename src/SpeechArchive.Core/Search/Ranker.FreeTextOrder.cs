@@ -1,13 +1,15 @@
 namespace SpeechArchive.Search;
 
 /// <summary>
-/// The free-text order. A question (<see cref="FreeTextQuery"/>) is ranked by tiers and a fusion of its words' BM25 with its
+/// The free-text order. Free text (<see cref="FreeTextQuery"/>) is ranked by tiers and a fusion of its words' BM25 with its
 /// meaning (<c>Ranker.FreeText.cs</c>); what tells the passages squarely about it among the first pages is read here, as the
 /// topical order reads a term's: how much of the query a passage holds (its words weighted by rarity), how
-/// often and how early, in its heading, a formulation the query describes, and its nearness to the query's meaning as a
-/// cosine rather than a rank. The best <see cref="TopicalDepth"/> are ordered again by a linear score of those features
-/// (<see cref="FreeTextFeatureNames"/>), each within its tier (as written, near, the rest); the weights are learned from the
-/// judged pairs of the tune split's needs read as questions, and of the questions written to learn from (tune2-needs.tsv), by
+/// often and how early, in its heading, a formulation the query describes, its nearness to the query's meaning as a
+/// cosine rather than a rank, and its nearness to what the other best passages say where they hold the query's words. The
+/// best <see cref="TopicalDepth"/> are ordered again by a linear score of those features (<see cref="FreeTextFeatureNames"/>),
+/// each within its tier (as written, near, the rest), with the weights of its reading: a question's
+/// (<see cref="FreeTextWeights"/>) or a statement's (<see cref="StatementWeights"/>). Both are learned from the judged pairs
+/// of the tune split's needs and of the needs written to learn from (tune2-needs.tsv), each by the reading it gets, by
 /// <c>eval-topical --learn-order</c> (docs/relevance.md).
 /// </summary>
 internal static partial class Ranker
@@ -16,8 +18,11 @@ internal static partial class Ranker
     public static readonly string[] FreeTextFeatureNames =
     [
         "log length", "log(1 + occurrences)", "first occurrence", "in first sentence", "in own heading", "occurrences per 100", "score share", "meaning",
-        "words held", "formulation", "meaning alone",
+        "words held", "formulation", "meaning alone", "near what holds the words",
     ];
+
+    /// <summary>How many of the best the nearness feature reads (<see cref="NearWhatHoldsTheWords"/>).</summary>
+    private const int NearDepth = 10;
 
     /// <summary>
     /// The features' weights (per unit of each feature), as <c>eval-topical --learn-order</c> prints them: pairwise logistic
@@ -25,27 +30,42 @@ internal static partial class Ranker
     /// needs read as questions (questions, and paraphrases asked as one: 政府管不管), and of the thirty questions written to
     /// learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session), learned again when formulations reached
     /// everyday words (thirty-sixth session), with the rows a wider glossary brought in, judged (thirty-seventh), and with the
-    /// rows a nearness to the best ten brought in, judged (thirty-eighth; the nearness set aside: docs/relevance.md).
+    /// rows a nearness to the best ten brought in, judged (thirty-eighth; the nearness set aside: docs/relevance.md), and
+    /// with a twelfth feature, the nearness to what holds the words, and its rows judged (thirty-ninth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0963, 0.3535, -0.4173, 0.3507, -0.2452, 0.0159, 1.5120, 2.0709, 0.7525, 0.1367, 0.4149];
+    internal static readonly double[] FreeTextWeights = [0.0520, 0.3243, -0.3558, 0.3666, -0.1762, 0.0128, 1.3062, 1.5663, 0.2020, 0.2652, 0.5468, 1.6734];
 
     /// <summary>
-    /// Whether a query gets the free-text order: a question (<see cref="TakesFreeTextOrder"/>) ranked with its meaning (the order
-    /// weighs its cosines most: ranked by its words alone, the same order learned without them orders no better; docs/relevance.md),
-    /// by the main search, by relevance, one hit per passage, with the order asked for.
+    /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
+    /// from the judged pairs of the free text that asks nothing (paraphrases: 河里的水又黑又臭) of the tune split and of the
+    /// paraphrases written to learn from (tune2-needs.tsv; docs/relevance.md, thirty-ninth session). A statement's words are a
+    /// weaker guide than a question's (most are everyday words the texts do not use), so its order leans on meaning.
+    /// </summary>
+    internal static readonly double[] StatementWeights = [0.1410, 0.1057, -0.1379, -0.2206, -0.1572, 0.0533, 1.2067, 1.5523, -1.0195, 0.8165, -0.0714, 2.1439];
+
+    /// <summary>
+    /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as
+    /// written or most of it in order keep the fused order, which puts the clause a writer half-remembers first (a
+    /// known-item query is a statement; ordered in every tier, the held-out known items' MRR@10 fell from 0.994 to 0.917).
+    /// </summary>
+    internal const int StatementsFromTier = 2;
+
+    /// <summary>
+    /// Whether a query gets the free-text order: free text (<see cref="TakesFreeTextOrder"/>) ranked with its meaning, by the
+    /// main search, by relevance, one hit per passage, with the order asked for.
     /// </summary>
     public static bool OrdersFreeText(UnderstoodQuery query, Ranking ranking) =>
         TakesFreeTextOrder(query.FreeText, ranking) && query.Request is { Mode: SearchMode.Understood, Sort: SearchSort.Relevance, GroupBySpeech: false, OrderTopically: true };
 
     /// <summary>
-    /// Whether free text of this reading and ranking takes the free-text order: a question (<see cref="FreeTextQuery.Question"/>)
-    /// whose meaning took part in its ranking, among speech paragraphs. Learned for all free text, the order did not help free
-    /// text asking nothing (paraphrases: 河里的水又黑又臭, whose words are too weak a guide to what it is about), even on the
-    /// needs it was learned from; learned on speeches, it is not applied where the counted passages are mostly short
-    /// (<see cref="Ranking.MostlyShort"/>: articles of law, weighed by the share of the words they hold instead).
+    /// Whether free text of this reading and ranking takes the free-text order: a question (<see cref="FreeTextQuery.Question"/>,
+    /// weighed by <see cref="FreeTextWeights"/>) or a statement (<see cref="StatementWeights"/>) whose meaning took part in its
+    /// ranking (the orders weigh its cosines most: ranked by its words alone, the same order learned without them orders no
+    /// better; docs/relevance.md), among speech paragraphs: learned on speeches, it is not applied where the counted passages
+    /// are mostly short (<see cref="Ranking.MostlyShort"/>: articles of law, weighed by the share of the words they hold instead).
     /// </summary>
     internal static bool TakesFreeTextOrder(FreeTextQuery? free, Ranking ranking) =>
-        free is { Plain: false, Question: true } && ranking is { MeaningQuery: not null, MostlyShort: false };
+        free is { Plain: false } && ranking is { MeaningQuery: not null, MostlyShort: false };
 
     /// <summary>
     /// <paramref name="best"/> (best first) with its first <see cref="TopicalDepth"/> ordered again by the free-text score,
@@ -53,7 +73,9 @@ internal static partial class Ranker
     /// </summary>
     public static List<(int Doc, double Score, int Date)> OrderFreeText(IndexSnapshot index, UnderstoodQuery query, Ranking ranking,
         WordMatches matches, List<(int Doc, double Score, int Date)> best) =>
-        OrderWithinTiers(best, FreeTextWeights, n => FreeTextRows(index, query, ranking, matches, best, n));
+        query.FreeText!.Question
+            ? OrderWithinTiers(best, FreeTextWeights, n => FreeTextRows(index, query, ranking, matches, best, n))
+            : OrderWithinTiers(best, StatementWeights, n => FreeTextRows(index, query, ranking, matches, best, n), StatementsFromTier);
 
     /// <summary>
     /// The tier (0 as written, 1 near, 2 the rest) and features of the first <paramref name="n"/> of <paramref name="best"/>
@@ -77,6 +99,13 @@ internal static partial class Ranker
             tierBest[tier] = Math.Max(tierBest[tier], TierScore(best[i].Score, tier));
         }
 
+        var holds = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            holds[i] = held(best[i].Doc);
+        }
+
+        var near = NearWhatHoldsTheWords(index, vectors, best, holds);
         var rows = new (int Tier, double[] Features)[n];
         for (var i = 0; i < n; i++)
         {
@@ -86,12 +115,64 @@ internal static partial class Ranker
             var common = TopicalFeatures(index, doc, topical, share);
             rows[i] = (tier,
             [
-                .. common, held(doc), formulations.Any(f => Array.BinarySearch(f, doc) >= 0) ? 1 : 0,
-                Array.BinarySearch(ranking.Meaning, doc) >= 0 ? 1 : 0,
+                .. common, holds[i], formulations.Any(f => Array.BinarySearch(f, doc) >= 0) ? 1 : 0,
+                Array.BinarySearch(ranking.Meaning, doc) >= 0 ? 1 : 0, holds[i] * near(i),
             ]);
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// How near each of the first passages of <paramref name="best"/> is to what the others among the best
+    /// <see cref="NearDepth"/> say where they hold the query's words: the cosine of its vector with the mean of theirs, each
+    /// weighted by the share of the words it holds (<paramref name="holds"/>), its own reprints left out. The order weighs it
+    /// times the passage's own share (a passage holding none of the words gains nothing by being near them): over an archive
+    /// on a single theme, every passage is near the best ten, and the words must still decide (docs/relevance.md,
+    /// thirty-eighth and thirty-ninth sessions).
+    /// </summary>
+    private static Func<int, double> NearWhatHoldsTheWords(IndexSnapshot index, Semantics.PassageVectors? vectors,
+        IReadOnlyList<(int Doc, double Score, int Date)> best, double[] holds)
+    {
+        var k = Math.Min(NearDepth, holds.Length);
+        if (vectors is null || k < 2)
+        {
+            return _ => 0;
+        }
+
+        var own = new float[k][];
+        for (var j = 0; j < k; j++)
+        {
+            own[j] = vectors.VectorOf(best[j].Doc);
+        }
+
+        var reprints = SearchStructures.Of(index).Reprints;
+        var sum = new double[vectors.Dimensions];
+        return i =>
+        {
+            Array.Clear(sum);
+            var group = reprints.GroupOf(best[i].Doc);
+            for (var j = 0; j < k; j++)
+            {
+                if (j != i && holds[j] > 0 && (group < 0 || reprints.GroupOf(best[j].Doc) != group))
+                {
+                    for (var d = 0; d < sum.Length; d++)
+                    {
+                        sum[d] += holds[j] * own[j][d];
+                    }
+                }
+            }
+
+            var mine = i < k ? own[i] : vectors.VectorOf(best[i].Doc);
+            double dot = 0, norm = 0;
+            for (var d = 0; d < sum.Length; d++)
+            {
+                dot += sum[d] * mine[d];
+                norm += sum[d] * sum[d];
+            }
+
+            return norm > 0 ? dot / Math.Sqrt(norm) : 0;
+        };
     }
 
     /// <summary>A score less its tier's base (<see cref="AsWrittenTier"/>, <see cref="NearTier"/>), so shares compare within a tier.</summary>

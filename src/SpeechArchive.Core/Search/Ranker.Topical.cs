@@ -91,10 +91,11 @@ internal static partial class Ranker
     /// <paramref name="best"/> (best first) with its first <see cref="TopicalDepth"/> ordered again by a linear score of their
     /// features under <paramref name="weights"/>, each within its tier; the rows (<paramref name="rowsOf"/> the first n) are
     /// read only when there are two or more to order, and the scores stay in their places, so the page still reads best
-    /// first. The topical order's and the free-text order's (<c>Ranker.FreeTextOrder.cs</c>) one way of ordering.
+    /// first; the tiers below <paramref name="fromTier"/> keep the order they came in. The topical order's and the free-text
+    /// order's (<c>Ranker.FreeTextOrder.cs</c>) one way of ordering.
     /// </summary>
     private static List<(int Doc, double Score, int Date)> OrderWithinTiers(List<(int Doc, double Score, int Date)> best, double[] weights,
-        Func<int, (int Tier, double[] Features)[]> rowsOf)
+        Func<int, (int Tier, double[] Features)[]> rowsOf, int fromTier = 0)
     {
         var n = Math.Min(TopicalDepth, best.Count);
         if (n < 2)
@@ -107,7 +108,7 @@ internal static partial class Ranker
         for (var i = 0; i < n; i++)
         {
             var score = 0.0;
-            for (var f = 0; f < rows[i].Features.Length; f++)
+            for (var f = 0; f < rows[i].Features.Length && rows[i].Tier >= fromTier; f++)
             {
                 score += weights[f] * rows[i].Features[f];
             }

@@ -66,12 +66,14 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
 
     /// <summary>
     /// The best free-text matches of <paramref name="query"/> before the free-text order, best first, each with its tier and
-    /// features (<see cref="Ranker.FreeTextRows"/>): what <c>eval-topical --learn-order</c> learns the free-text order's weights
-    /// from. Empty for a query the free-text order does not take (not a question, ranked without meaning, or among articles of law).
+    /// features (<see cref="Ranker.FreeTextRows"/>): what <c>eval-topical --learn-order</c> learns the free-text orders' weights
+    /// from. Empty for a query the free-text order does not take (plain words, ranked without meaning, or among articles of
+    /// law), and for one not read as <paramref name="question"/> asks (a question, or a statement asking nothing) where it is given.
     /// </summary>
-    internal List<(string Passage, int Tier, double[] Features)> FreeTextCandidates(string query) =>
+    internal List<(string Passage, int Tier, double[] Features)> FreeTextCandidates(string query, bool? question = null) =>
         OrderCandidates(new SearchRequest { Query = query, Limit = Ranker.TopicalDepth, OrderTopically = false, FoldReprints = false },
-            (understood, ranking) => Ranker.TakesFreeTextOrder(understood.FreeText, ranking), Ranker.FreeTextRows);
+            (understood, ranking) => Ranker.TakesFreeTextOrder(understood.FreeText, ranking) && (question is not { } asks || understood.FreeText!.Question == asks),
+            Ranker.FreeTextRows);
 
     /// <summary>
     /// The best matches of <paramref name="request"/> as collected before an order, best first, with the tier and features

@@ -29,17 +29,29 @@ public static class TopicalOrderLearner
     }
 
     /// <summary>
-    /// The free-text order's weights learned from <paramref name="set"/>'s question and paraphrase needs of the tune split
-    /// (those read as questions: <see cref="Searcher.FreeTextCandidates"/>).
+    /// The free-text order's weights for questions learned from <paramref name="set"/>'s question and paraphrase needs of the
+    /// tune split read as questions (<see cref="Searcher.FreeTextCandidates"/>).
     /// </summary>
     public static TopicalOrderModel LearnFreeText(Searcher searcher, TopicalSet set)
     {
         ArgumentNullException.ThrowIfNull(searcher);
-        return Learn(set, ["question", "paraphrase"], searcher.FreeTextCandidates, Ranker.FreeTextFeatureNames, "the free-text order", "read as a question and ranked with its meaning");
+        return Learn(set, ["question", "paraphrase"], q => searcher.FreeTextCandidates(q, question: true), Ranker.FreeTextFeatureNames,
+            "the free-text order", "read as a question and ranked with its meaning");
+    }
+
+    /// <summary>
+    /// The free-text order's weights for statements (<c>Ranker.StatementWeights</c>) learned from <paramref name="set"/>'s
+    /// question and paraphrase needs of the tune split read as asking nothing (河里的水又黑又臭).
+    /// </summary>
+    public static TopicalOrderModel LearnStatements(Searcher searcher, TopicalSet set)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        return Learn(set, ["question", "paraphrase"], q => searcher.FreeTextCandidates(q, question: false), Ranker.FreeTextFeatureNames,
+            "the statement order", "read as a statement and ranked with its meaning", Ranker.StatementsFromTier);
     }
 
     private static TopicalOrderModel Learn(TopicalSet set, string[] kinds, Func<string, List<(string Passage, int Tier, double[] Features)>> candidatesOf,
-        string[] names, string order, string taken)
+        string[] names, string order, string taken, int fromTier = 0)
     {
         ArgumentNullException.ThrowIfNull(set);
         var needs = set.Needs.Where(n => n.Split == "tune" && kinds.Contains(n.Kind)).ToList();
@@ -65,15 +77,15 @@ public static class TopicalOrderLearner
             spread[f] = sd > 1e-9 ? sd : 1; // a feature that never varies gets no weight worth having
         }
 
-        // Every judged pair with different grades in one tier (the order never moves a passage out of its tier), better minus
-        // worse (standardised: the mean cancels in a difference).
+        // Every judged pair with different grades in one tier the order reorders (it never moves a passage out of its tier),
+        // better minus worse (standardised: the mean cancels in a difference).
         var pairs = new List<double[]>();
         foreach (var (need, ranked) in candidates)
         {
             var judged = ranked.Select(r => (Grade: set.Grade(need.Id, r.Passage), r.Tier, r.Features)).Where(r => r.Grade is not null).ToList();
             foreach (var better in judged)
             {
-                foreach (var worse in judged.Where(w => w.Grade < better.Grade && w.Tier == better.Tier))
+                foreach (var worse in judged.Where(w => w.Grade < better.Grade && w.Tier == better.Tier && w.Tier >= fromTier))
                 {
                     pairs.Add([.. names.Select((_, f) => (better.Features[f] - worse.Features[f]) / spread[f])]);
                 }
@@ -147,10 +159,10 @@ public static class TopicalOrderLearner
 public sealed record TopicalOrderModel(IReadOnlyList<string> Names, double[] Weights, double[] Standardised, int Pairs, int Needs, int Candidates);
 
 /// <summary>
-/// The learned orders (<c>eval-topical --learn-order</c>): the topical order's weights and the free-text order's; one a set
-/// cannot teach (no judged topic, or no judged question) is null, with <see cref="Unlearned"/> saying why.
+/// The learned orders (<c>eval-topical --learn-order</c>): the topical order's weights and the free-text order's for questions
+/// and for statements; one a set cannot teach (no judged topic, question or statement) is null, with <see cref="Unlearned"/> saying why.
 /// </summary>
-public sealed record LearnedOrders(TopicalOrderModel? Topical, TopicalOrderModel? FreeText, IReadOnlyList<string> Unlearned)
+public sealed record LearnedOrders(TopicalOrderModel? Topical, TopicalOrderModel? FreeText, TopicalOrderModel? Statements, IReadOnlyList<string> Unlearned)
 {
     /// <summary>Both orders learned from <paramref name="set"/>, each where it can be; throws when neither can.</summary>
     public static LearnedOrders Learn(Searcher searcher, TopicalSet set)
@@ -171,6 +183,9 @@ public sealed record LearnedOrders(TopicalOrderModel? Topical, TopicalOrderModel
 
         var topical = Try(() => TopicalOrderLearner.Learn(searcher, set));
         var freeText = Try(() => TopicalOrderLearner.LearnFreeText(searcher, set));
-        return topical is null && freeText is null ? throw new SpeechArchiveException(string.Join("; ", unlearned)) : new LearnedOrders(topical, freeText, unlearned);
+        var statements = Try(() => TopicalOrderLearner.LearnStatements(searcher, set));
+        return topical is null && freeText is null && statements is null
+            ? throw new SpeechArchiveException(string.Join("; ", unlearned))
+            : new LearnedOrders(topical, freeText, statements, unlearned);
     }
 }

@@ -4,9 +4,9 @@ using SpeechArchive.Tests.Writing;
 namespace SpeechArchive.Tests.Search;
 
 /// <summary>
-/// The free-text order (<c>Ranker.FreeTextOrder.cs</c>): a question ranked with its meaning has its first passages ordered
-/// again by how they treat it, within the free-text tiers; other free text, and a question ranked by its words alone, keep
-/// the fused order.
+/// The free-text order (<c>Ranker.FreeTextOrder.cs</c>): free text ranked with its meaning has its first passages ordered
+/// again by how they treat it, within the free-text tiers, by the questions' weights or the statements'; free text ranked by
+/// its words alone keeps the fused order.
 /// </summary>
 public sealed class FreeTextOrderTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>, IDisposable
 {
@@ -29,19 +29,23 @@ public sealed class FreeTextOrderTests(SeedIndexFixture seeds) : IClassFixture<S
     ];
 
     [Theory]
-    [InlineData("怎样防止干部腐败")]
-    [InlineData("如何加强作风建设")]
-    [InlineData("为什么要全面从严治党")]
-    public void WhenAQuestionIsSearched_ShouldOrderItsPagesByTheLearnedScoreOfTheRowsTheLearnerSees(string question)
+    [InlineData("怎样防止干部腐败", true)]
+    [InlineData("如何加强作风建设", true)]
+    [InlineData("为什么要全面从严治党", true)]
+    [InlineData("防止干部腐败的办法", false)] // asking nothing: a statement
+    [InlineData("当官的收钱替人办事", false)]
+    public void WhenFreeTextIsSearched_ShouldOrderItsPagesByTheLearnedScoreOfTheRowsTheLearnerSees(string query, bool question)
     {
-        // What the learner is given (the fused order's best 50 with their features), ordered by the committed weights within
-        // their tiers, is what the search shows, page by page; the scores stay where the fused order put them.
-        var rows = seeds.Searcher.FreeTextCandidates(question);
+        // What the learner is given (the fused order's best 50 with their features), ordered by the committed weights of its
+        // reading within their tiers, is what the search shows, page by page; the scores stay where the fused order put them.
+        var rows = seeds.Searcher.FreeTextCandidates(query, question);
+        var weights = question ? Ranker.FreeTextWeights : Ranker.StatementWeights;
         SearchResult Page(int offset, bool ordered = true) =>
-            seeds.Searcher.Search(new SearchRequest { Query = question, Offset = offset, Limit = 10, NearMatches = false, OrderTopically = ordered });
+            seeds.Searcher.Search(new SearchRequest { Query = query, Offset = offset, Limit = 10, NearMatches = false, OrderTopically = ordered });
 
         Assert.True(rows.Count >= 20, $"{rows.Count} candidates");
-        var expected = rows.Select((r, i) => (r.Passage, r.Tier, Score: r.Features.Select((x, f) => x * Ranker.FreeTextWeights[f]).Sum(), At: i))
+        Assert.Empty(seeds.Searcher.FreeTextCandidates(query, !question)); // read one way only
+        var expected = rows.Select((r, i) => (r.Passage, r.Tier, Score: r.Features.Select((x, f) => x * weights[f]).Sum(), At: i))
             .OrderBy(r => r.Tier).ThenByDescending(r => r.Score).ThenBy(r => r.At).Select(r => r.Passage).ToList();
         var shown = Page(0).Hits.Concat(Page(10).Hits).ToList();
         var fused = Page(0, ordered: false).Hits.Concat(Page(10, ordered: false).Hits).ToList();
@@ -86,17 +90,33 @@ public sealed class FreeTextOrderTests(SeedIndexFixture seeds) : IClassFixture<S
         Assert.Equal(8, rows.Count(r => r.Passage.StartsWith('m')));
         Assert.All(rows.Where(r => r.Passage.StartsWith('m')), r => Assert.InRange(r.Features[held], 0.01, 0.99)); // 西部大开发 alone
         Assert.All(rows, r => Assert.Equal(2, r.Tier)); // no run as written, and a question is not ranked by its order: one tier
-        Assert.Empty(searcher.FreeTextCandidates("西部大开发的基础设施建设")); // asking nothing: not taken
+        Assert.Empty(searcher.FreeTextCandidates("西部大开发的基础设施建设", question: true)); // asking nothing: a statement
+        Assert.NotEmpty(searcher.FreeTextCandidates("西部大开发的基础设施建设", question: false));
     }
 
     [Theory]
-    [InlineData("防止干部腐败的办法", true)] // asking nothing
-    [InlineData("怎样防止干部腐败", false)] // ranked by its words alone
-    public void WhenNotAQuestionOrRankedWithoutMeaning_ShouldKeepTheFusedOrder(string query, bool byMeaning)
+    [InlineData("怎样防止干部腐败")]
+    [InlineData("如何加强作风建设")]
+    [InlineData("防止干部腐败的办法")]
+    public void NearWhatHoldsTheWords_ShouldBeNothingForAPassageHoldingNoneOfTheWords_AndSomethingAmongThoseHoldingThem(string query)
     {
+        var rows = seeds.Searcher.FreeTextCandidates(query);
+        var held = Array.IndexOf(Ranker.FreeTextFeatureNames, "words held");
+        var near = Array.IndexOf(Ranker.FreeTextFeatureNames, "near what holds the words");
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows.Where(r => r.Features[held] == 0), r => Assert.Equal(0, r.Features[near]));
+        Assert.All(rows, r => Assert.InRange(r.Features[near], -r.Features[held] - 1e-6, r.Features[held] + 1e-6)); // a cosine times the share held
+        Assert.Contains(rows, r => r.Features[near] > 0.1); // the passages holding the words are near each other
+    }
+
+    [Fact]
+    public void WhenRankedWithoutMeaning_ShouldKeepTheFusedOrder()
+    {
+        const string query = "怎样防止干部腐败";
         IEnumerable<string> Ids(bool ordered) => seeds.Searcher.Search(new SearchRequest
         {
-            Query = query, Limit = 50, NearMatches = false, ByMeaning = byMeaning, OrderTopically = ordered,
+            Query = query, Limit = 50, NearMatches = false, ByMeaning = false, OrderTopically = ordered,
         }).Hits.Select(h => h.PassageId);
 
         Assert.True(Ids(true).Count() >= 20);

@@ -204,7 +204,9 @@ public sealed class TopicalOrderTests : IDisposable
 
         Assert.Equal(model.Weights, both.Topical!.Weights);
         Assert.Null(both.FreeText);
-        Assert.Contains("no question or paraphrase need", Assert.Single(both.Unlearned), StringComparison.Ordinal);
+        Assert.Null(both.Statements);
+        Assert.Equal(2, both.Unlearned.Count); // neither a question's order nor a statement's
+        Assert.All(both.Unlearned, reason => Assert.Contains("no question or paraphrase need", reason, StringComparison.Ordinal));
         Assert.Equal((2, 2, 4), (model.Pairs, model.Needs, model.Candidates));
         Assert.True(model.Weights.All(double.IsFinite));
         Assert.Equal(Ranker.TopicalFeatureNames.Length, model.Weights.Length);

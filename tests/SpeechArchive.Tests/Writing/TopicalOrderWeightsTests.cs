@@ -5,8 +5,8 @@ using SpeechArchive.Writing;
 namespace SpeechArchive.Tests.Writing;
 
 /// <summary>
-/// The topical order's weights in <c>Ranker.Topical.cs</c> and the free-text order's in <c>Ranker.FreeTextOrder.cs</c> are what <c>eval-topical --learn-order</c> learns from the committed
-/// tune judgments (needs.tsv's tune split, and the topics and questions written to learn from, tune2-needs.tsv) over corpus/ + the shared reports and xi-2020 (laid out as eval-topical lays them out): committed data
+/// The topical order's weights in <c>Ranker.Topical.cs</c> and the free-text order's (questions' and statements') in <c>Ranker.FreeTextOrder.cs</c> are what <c>eval-topical --learn-order</c> learns from the committed
+/// tune judgments (needs.tsv's tune split, and the topics, questions and paraphrases written to learn from, tune2-needs.tsv) over corpus/ + the shared reports and xi-2020 (laid out as eval-topical lays them out): committed data
 /// beside the command that makes it again.
 /// </summary>
 public sealed class TopicalOrderWeightsTests
@@ -26,11 +26,14 @@ public sealed class TopicalOrderWeightsTests
 
         var topical = TopicalOrderLearner.Learn(searcher, set);
         var freeText = TopicalOrderLearner.LearnFreeText(searcher, set);
+        var statements = TopicalOrderLearner.LearnStatements(searcher, set);
 
         Assert.Equal(43, topical.Needs); // 13 of needs.tsv's tune split, 30 of tune2-needs.tsv
-        Assert.Equal(56, freeText.Needs); // 26 of needs.tsv's tune split, 30 of tune2-needs.tsv
+        Assert.Equal(86, freeText.Needs); // questions and paraphrases: 26 of needs.tsv's tune split, 60 of tune2-needs.tsv
+        Assert.Equal(86, statements.Needs); // the same needs, each taught by the order that reads it
         AssertCommitted(Ranker.TopicalWeights, Ranker.TopicalFeatureNames, topical);
         AssertCommitted(Ranker.FreeTextWeights, Ranker.FreeTextFeatureNames, freeText);
+        AssertCommitted(Ranker.StatementWeights, Ranker.FreeTextFeatureNames, statements);
     }
 
     private static void AssertCommitted(double[] committed, string[] names, TopicalOrderModel model)

@@ -15,7 +15,7 @@ public sealed class TopicalSetsTests
         { "law-needs.tsv", "law-judgments.tsv", ["lay-question"], ["tune", "test"] },
         { "fresh-needs.tsv", "fresh-judgments.tsv", ["topic", "question", "paraphrase"], ["fresh"] },
         { "fresh2-needs.tsv", "fresh2-judgments.tsv", ["topic", "question", "paraphrase"], ["fresh2"] },
-        { "tune2-needs.tsv", "tune2-judgments.tsv", ["topic", "question"], ["tune"] },
+        { "tune2-needs.tsv", "tune2-judgments.tsv", ["topic", "question", "paraphrase"], ["tune"] },
     };
 
     [Theory]
