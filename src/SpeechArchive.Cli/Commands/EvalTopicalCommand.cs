@@ -18,8 +18,8 @@ internal static class EvalTopicalCommand
     public const string DefaultJudgments = "tests/SpeechArchive.Tests/Fixtures/Topical/judgments.tsv";
 
     /// <summary>
-    /// Topics and questions written to learn from (split tune, never reported): <c>--learn-order</c> learns the topical and
-    /// free-text orders from them beside the default set's tune split.
+    /// Topics, questions and paraphrases written to learn from (split tune, never reported): <c>--learn-order</c> learns the
+    /// topical and free-text orders from them beside the default set's tune split.
     /// </summary>
     public const string LearningNeeds = "tests/SpeechArchive.Tests/Fixtures/Topical/tune2-needs.tsv";
 
@@ -46,7 +46,7 @@ internal static class EvalTopicalCommand
         var show = new Option<string[]>("--show") { Description = "Also print these needs' top ten in every mode, each passage with its grade (- unjudged)", AllowMultipleArgumentsPerToken = true };
         var learnOrder = new Option<bool>("--learn-order")
         {
-            Description = $"Instead of scoring, learn the topical order's weights from the tune split's judged topics, and the free-text order's from its needs read as questions, and print them (Ranker.Topical.cs and Ranker.FreeTextOrder.cs hold them); with the default --needs, the topics and questions of {LearningNeeds} are learned from too",
+            Description = $"Instead of scoring, learn the topical order's weights from the tune split's judged topics, and the free-text order's from its needs read as questions and, apart, from those read as statements (asking nothing), and print them (Ranker.Topical.cs and Ranker.FreeTextOrder.cs hold them); with the default --needs, the topics, questions and paraphrases of {LearningNeeds} are learned from too",
         };
         var noFold = new Option<bool>("--no-fold")
         {

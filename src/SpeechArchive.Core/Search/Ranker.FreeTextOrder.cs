@@ -14,7 +14,7 @@ namespace SpeechArchive.Search;
 /// </summary>
 internal static partial class Ranker
 {
-    /// <summary>The features' names, in the order <see cref="FreeTextRows"/> gives them and <see cref="FreeTextWeights"/> weighs them.</summary>
+    /// <summary>The features' names, in the order <see cref="FreeTextRows"/> gives them and <see cref="FreeTextWeights"/> and <see cref="StatementWeights"/> weigh them.</summary>
     public static readonly string[] FreeTextFeatureNames =
     [
         "log length", "log(1 + occurrences)", "first occurrence", "in first sentence", "in own heading", "occurrences per 100", "score share", "meaning",
@@ -33,15 +33,16 @@ internal static partial class Ranker
     /// rows a nearness to the best ten brought in, judged (thirty-eighth; the nearness set aside: docs/relevance.md), and
     /// with a twelfth feature, the nearness to what holds the words, and its rows judged (thirty-ninth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0520, 0.3243, -0.3558, 0.3666, -0.1762, 0.0128, 1.3062, 1.5663, 0.2020, 0.2652, 0.5468, 1.6734];
+    internal static readonly double[] FreeTextWeights = [0.0519, 0.3243, -0.3562, 0.3665, -0.1761, 0.0128, 1.3058, 1.5660, 0.2019, 0.2653, 0.5472, 1.6745];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
     /// from the judged pairs of the free text that asks nothing (paraphrases: 河里的水又黑又臭) of the tune split and of the
-    /// paraphrases written to learn from (tune2-needs.tsv; docs/relevance.md, thirty-ninth session). A statement's words are a
-    /// weaker guide than a question's (most are everyday words the texts do not use), so its order leans on meaning.
+    /// paraphrases written to learn from (tune2-needs.tsv; docs/relevance.md, thirty-ninth session), over the pairs of the tier
+    /// it reorders (<see cref="StatementsFromTier"/>). A statement's words are a weaker guide than a question's (most are
+    /// everyday words the texts do not use), so its order leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.1410, 0.1057, -0.1379, -0.2206, -0.1572, 0.0533, 1.2067, 1.5523, -1.0195, 0.8165, -0.0714, 2.1439];
+    internal static readonly double[] StatementWeights = [0.1403, 0.1052, -0.1370, -0.2202, -0.1571, 0.0533, 1.2067, 1.5487, -1.0231, 0.8171, -0.0709, 2.1549];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as
@@ -125,11 +126,11 @@ internal static partial class Ranker
 
     /// <summary>
     /// How near each of the first passages of <paramref name="best"/> is to what the others among the best
-    /// <see cref="NearDepth"/> say where they hold the query's words: the cosine of its vector with the mean of theirs, each
-    /// weighted by the share of the words it holds (<paramref name="holds"/>), its own reprints left out. The order weighs it
-    /// times the passage's own share (a passage holding none of the words gains nothing by being near them): over an archive
-    /// on a single theme, every passage is near the best ten, and the words must still decide (docs/relevance.md,
-    /// thirty-eighth and thirty-ninth sessions).
+    /// <see cref="NearDepth"/> say where they hold the query's words: the cosine of its vector with the sum of theirs, each
+    /// weighted by the share of the words it holds (<paramref name="holds"/>), a text printed more than once counted once and
+    /// the passage's own reprints left out. The order weighs it times the passage's own share (a passage holding none of the
+    /// words gains nothing by being near them): over an archive on a single theme, every passage is near the best ten, and
+    /// the words must still decide (docs/relevance.md, thirty-eighth and thirty-ninth sessions).
     /// </summary>
     private static Func<int, double> NearWhatHoldsTheWords(IndexSnapshot index, Semantics.PassageVectors? vectors,
         IReadOnlyList<(int Doc, double Score, int Date)> best, double[] holds)
@@ -140,39 +141,54 @@ internal static partial class Ranker
             return _ => 0;
         }
 
-        var own = new float[k][];
+        // The best k that count (holding some of the words, each text once), and the sum of them all.
+        var reprints = SearchStructures.Of(index).Reprints;
+        var groups = new int[k];
+        var counted = new List<(int At, float[] Vector)>(k);
+        var all = new double[vectors.Dimensions];
         for (var j = 0; j < k; j++)
         {
-            own[j] = vectors.VectorOf(best[j].Doc);
+            groups[j] = reprints.GroupOf(best[j].Doc);
+            if (holds[j] > 0 && (groups[j] < 0 || Array.IndexOf(groups, groups[j], 0, j) < 0))
+            {
+                var vector = vectors.VectorOf(best[j].Doc);
+                counted.Add((j, vector));
+                Add(all, vector, holds[j]);
+            }
         }
 
-        var reprints = SearchStructures.Of(index).Reprints;
-        var sum = new double[vectors.Dimensions];
+        var others = new double[all.Length];
         return i =>
         {
-            Array.Clear(sum);
+            // The sum less the passage itself and its reprints, where they count.
+            Array.Copy(all, others, all.Length);
             var group = reprints.GroupOf(best[i].Doc);
-            for (var j = 0; j < k; j++)
+            foreach (var (at, vector) in counted)
             {
-                if (j != i && holds[j] > 0 && (group < 0 || reprints.GroupOf(best[j].Doc) != group))
+                if (at == i || (group >= 0 && groups[at] == group))
                 {
-                    for (var d = 0; d < sum.Length; d++)
-                    {
-                        sum[d] += holds[j] * own[j][d];
-                    }
+                    Add(others, vector, -holds[at]);
                 }
             }
 
-            var mine = i < k ? own[i] : vectors.VectorOf(best[i].Doc);
+            var mine = vectors.VectorOf(best[i].Doc);
             double dot = 0, norm = 0;
-            for (var d = 0; d < sum.Length; d++)
+            for (var d = 0; d < others.Length; d++)
             {
-                dot += sum[d] * mine[d];
-                norm += sum[d] * sum[d];
+                dot += others[d] * mine[d];
+                norm += others[d] * others[d];
             }
 
-            return norm > 0 ? dot / Math.Sqrt(norm) : 0;
+            return norm > 1e-12 ? dot / Math.Sqrt(norm) : 0;
         };
+
+        static void Add(double[] sum, float[] vector, double weight)
+        {
+            for (var d = 0; d < sum.Length; d++)
+            {
+                sum[d] += weight * vector[d];
+            }
+        }
     }
 
     /// <summary>A score less its tier's base (<see cref="AsWrittenTier"/>, <see cref="NearTier"/>), so shares compare within a tier.</summary>

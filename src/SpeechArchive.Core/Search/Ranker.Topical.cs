@@ -108,9 +108,12 @@ internal static partial class Ranker
         for (var i = 0; i < n; i++)
         {
             var score = 0.0;
-            for (var f = 0; f < rows[i].Features.Length && rows[i].Tier >= fromTier; f++)
+            if (rows[i].Tier >= fromTier)
             {
-                score += weights[f] * rows[i].Features[f];
+                for (var f = 0; f < rows[i].Features.Length; f++)
+                {
+                    score += weights[f] * rows[i].Features[f];
+                }
             }
 
             keys[i] = (rows[i].Tier, score, i);

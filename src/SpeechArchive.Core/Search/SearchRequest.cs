@@ -24,7 +24,7 @@ public sealed record SearchRequest
     /// </summary>
     public bool ByMeaning { get; init; } = true;
     /// <summary>
-    /// Strict matches by relevance: the best ordered again by how they treat the term (the topical order), and a question's
+    /// Strict matches by relevance: the best ordered again by how they treat the term (the topical order), and free text's
     /// by how they treat it (the free-text order). Off: BM25's order and the fused order, which <c>eval-topical --learn-order</c>
     /// learns the orders' weights from.
     /// </summary>

@@ -120,7 +120,7 @@ public sealed record TopicalMode(string Name, SearchMode Mode, bool ByMeaning = 
 
     /// <summary>
     /// The hybrid default (free text fused with meaning), the same without the topical and free-text orders (strict matches
-    /// in BM25's order, questions in the fused order), the same words without meaning, meaning alone, exactly as typed, and plain BM25 over the words.
+    /// in BM25's order, free text in the fused order), the same words without meaning, meaning alone, exactly as typed, and plain BM25 over the words.
     /// </summary>
     public static IReadOnlyList<TopicalMode> All { get; } =
     [

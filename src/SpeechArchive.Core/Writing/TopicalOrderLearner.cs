@@ -5,8 +5,9 @@ namespace SpeechArchive.Writing;
 /// <summary>
 /// Learns the topical order's weights (<c>Search/Ranker.Topical.cs</c>) and the free-text order's (<c>Search/Ranker.FreeTextOrder.cs</c>)
 /// from judged passages: for every topic need of the tune split, the best strict matches in BM25's order with their features
-/// (for every question, the best free-text matches in the fused order); for every two of them in one tier judged with different
-/// grades, the difference of their standardised features should score positive (pairwise logistic regression, RankNet's loss
+/// (for every question or paraphrase, the best free-text matches in the fused order, apart for those read as questions and
+/// as statements); for every two of them in one tier the order reorders judged with different grades, the difference of their
+/// standardised features should score positive (pairwise logistic regression, RankNet's loss
 /// on a linear scorer, L2-regularised, full-batch gradient descent from zero to convergence: deterministic). The weights are given per unit of each feature.
 /// </summary>
 public static class TopicalOrderLearner
@@ -61,8 +62,9 @@ public static class TopicalOrderLearner
             throw new SpeechArchiveException($"the set has no {what} need of the tune split: nothing to learn {order} from");
         }
 
-        var candidates = needs.Select(n => (Need: n, Ranked: candidatesOf(n.Query))).ToList();
-        var rows = candidates.SelectMany(c => c.Ranked.Select(r => r.Features)).ToList();
+        // The needs the order takes, and the rows it reorders (the features are standardised over those).
+        var candidates = needs.Select(n => (Need: n, Ranked: candidatesOf(n.Query))).Where(c => c.Ranked.Count > 0).ToList();
+        var rows = candidates.SelectMany(c => c.Ranked.Where(r => r.Tier >= fromTier).Select(r => r.Features)).ToList();
         if (rows.Count == 0)
         {
             throw new SpeechArchiveException($"no {what} need of the tune split is {taken}: nothing to learn {order} from");
@@ -98,7 +100,7 @@ public static class TopicalOrderLearner
         }
 
         var weights = Fit(pairs, names.Length);
-        return new TopicalOrderModel(names, [.. weights.Select((w, f) => w / spread[f])], weights, pairs.Count, needs.Count, rows.Count);
+        return new TopicalOrderModel(names, [.. weights.Select((w, f) => w / spread[f])], weights, pairs.Count, candidates.Count, rows.Count);
     }
 
     /// <summary>
@@ -152,9 +154,10 @@ public static class TopicalOrderLearner
 }
 
 /// <summary>
-/// The topical order's learned weights: <paramref name="Weights"/> per unit of each feature (what <c>Ranker.TopicalWeights</c>
-/// holds), <paramref name="Standardised"/> per standard deviation (comparable with each other), from <paramref name="Pairs"/>
-/// judged pairs of <paramref name="Needs"/> needs' <paramref name="Candidates"/> passages.
+/// An order's learned weights: <paramref name="Weights"/> per unit of each feature (what <c>Ranker.TopicalWeights</c>,
+/// <c>Ranker.FreeTextWeights</c> or <c>Ranker.StatementWeights</c> holds), <paramref name="Standardised"/> per standard deviation
+/// (comparable with each other), from <paramref name="Pairs"/> judged pairs of the <paramref name="Candidates"/> passages it
+/// reorders for the <paramref name="Needs"/> needs it takes.
 /// </summary>
 public sealed record TopicalOrderModel(IReadOnlyList<string> Names, double[] Weights, double[] Standardised, int Pairs, int Needs, int Candidates);
 
@@ -164,7 +167,7 @@ public sealed record TopicalOrderModel(IReadOnlyList<string> Names, double[] Wei
 /// </summary>
 public sealed record LearnedOrders(TopicalOrderModel? Topical, TopicalOrderModel? FreeText, TopicalOrderModel? Statements, IReadOnlyList<string> Unlearned)
 {
-    /// <summary>Both orders learned from <paramref name="set"/>, each where it can be; throws when neither can.</summary>
+    /// <summary>The three orders learned from <paramref name="set"/>, each where it can be; throws when none can.</summary>
     public static LearnedOrders Learn(Searcher searcher, TopicalSet set)
     {
         var unlearned = new List<string>();

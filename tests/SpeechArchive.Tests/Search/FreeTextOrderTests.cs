@@ -28,25 +28,47 @@ public sealed class FreeTextOrderTests(SeedIndexFixture seeds) : IClassFixture<S
             "国家在资金投入、税收政策、对外开放等方面给予支持，推进西部大开发要一年接着一年干，一张蓝图绘到底。"),
     ];
 
+    /// <summary>Passages naming 西部大开发 and 基础设施 among different work, each its own text.</summary>
+    private static readonly (string, string, string, string)[] Distinct =
+    [
+        ("d1.md", "2015-03-01", "丁", "西部大开发要加快交通基础设施建设，修好铁路公路和机场，让山区群众出行更方便，货物运得出去。"),
+        ("d2.md", "2016-03-01", "戊", "推进西部大开发，水利基础设施是命脉，要建设骨干水源工程，解决干旱缺水地区的灌溉和饮水问题。"),
+        ("d3.md", "2017-03-01", "己", "西部大开发中的生态保护不能放松，退耕还林还草，治理水土流失，基础设施建设要避开生态红线。"),
+        ("d4.md", "2018-03-01", "庚", "教育和人才是西部大开发的关键，要改善学校办学条件这一基础设施，培养和留住本地人才。"),
+        ("d5.md", "2019-03-01", "辛", "西部大开发要发挥能源资源优势，建设电网和油气管道等基础设施，把资源优势转化为经济优势。"),
+    ];
+
     [Theory]
     [InlineData("怎样防止干部腐败", true)]
     [InlineData("如何加强作风建设", true)]
     [InlineData("为什么要全面从严治党", true)]
     [InlineData("防止干部腐败的办法", false)] // asking nothing: a statement
     [InlineData("当官的收钱替人办事", false)]
+    [InlineData("全面从严治党永远在路上的要求", false)] // a statement holding most of a formulation in order: a near tier, kept
+    [InlineData("推动全面从严治党向纵深发展的办法", false)]
     public void WhenFreeTextIsSearched_ShouldOrderItsPagesByTheLearnedScoreOfTheRowsTheLearnerSees(string query, bool question)
     {
         // What the learner is given (the fused order's best 50 with their features), ordered by the committed weights of its
-        // reading within their tiers, is what the search shows, page by page; the scores stay where the fused order put them.
+        // reading within the tiers it reorders (a statement's: the last), is what the search shows, page by page; the scores
+        // stay where the fused order put them.
         var rows = seeds.Searcher.FreeTextCandidates(query, question);
         var weights = question ? Ranker.FreeTextWeights : Ranker.StatementWeights;
+        var fromTier = question ? 0 : 2; // a statement's order moves only the rest: as written (0) and near (1) keep the fused order
         SearchResult Page(int offset, bool ordered = true) =>
             seeds.Searcher.Search(new SearchRequest { Query = query, Offset = offset, Limit = 10, NearMatches = false, OrderTopically = ordered });
 
         Assert.True(rows.Count >= 20, $"{rows.Count} candidates");
         Assert.Empty(seeds.Searcher.FreeTextCandidates(query, !question)); // read one way only
-        var expected = rows.Select((r, i) => (r.Passage, r.Tier, Score: r.Features.Select((x, f) => x * weights[f]).Sum(), At: i))
+        double Score((string Passage, int Tier, double[] Features) r) => r.Features.Select((x, f) => x * weights[f]).Sum();
+        var expected = rows.Select((r, i) => (r.Passage, r.Tier, Score: r.Tier >= fromTier ? Score(r) : 0, At: i))
             .OrderBy(r => r.Tier).ThenByDescending(r => r.Score).ThenBy(r => r.At).Select(r => r.Passage).ToList();
+        var kept = rows.Where(r => r.Tier < fromTier).ToList();
+        if (kept.Count > 0)
+        {
+            // The weights would have moved the tiers a statement's order keeps: this search tells the two apart.
+            Assert.NotEqual(kept.Select(r => r.Passage), kept.OrderByDescending(Score).Select(r => r.Passage));
+        }
+
         var shown = Page(0).Hits.Concat(Page(10).Hits).ToList();
         var fused = Page(0, ordered: false).Hits.Concat(Page(10, ordered: false).Hits).ToList();
 
@@ -98,16 +120,74 @@ public sealed class FreeTextOrderTests(SeedIndexFixture seeds) : IClassFixture<S
     [InlineData("怎样防止干部腐败")]
     [InlineData("如何加强作风建设")]
     [InlineData("防止干部腐败的办法")]
-    public void NearWhatHoldsTheWords_ShouldBeNothingForAPassageHoldingNoneOfTheWords_AndSomethingAmongThoseHoldingThem(string query)
+    public void NearWhatHoldsTheWords_ShouldBeTheCosineWithWhatTheOtherBestTenHoldingTheWordsSay_TimesTheShareHeld(string query)
     {
         var rows = seeds.Searcher.FreeTextCandidates(query);
-        var held = Array.IndexOf(Ranker.FreeTextFeatureNames, "words held");
         var near = Array.IndexOf(Ranker.FreeTextFeatureNames, "near what holds the words");
 
-        Assert.NotEmpty(rows);
-        Assert.All(rows.Where(r => r.Features[held] == 0), r => Assert.Equal(0, r.Features[near]));
-        Assert.All(rows, r => Assert.InRange(r.Features[near], -r.Features[held] - 1e-6, r.Features[held] + 1e-6)); // a cosine times the share held
+        Assert.True(rows.Count > 10, $"{rows.Count} candidates"); // passages below the best ten too
+        var expected = ExpectedNearness(seeds.Searcher.Index, rows, countReprints: false);
+        Assert.All(rows.Select((r, i) => (r, i)), x => Assert.Equal(expected[x.i], x.r.Features[near], 4));
         Assert.Contains(rows, r => r.Features[near] > 0.1); // the passages holding the words are near each other
+    }
+
+    [Fact]
+    public void NearWhatHoldsTheWords_ShouldCountATextPrintedTwiceOnce_AndLeaveOutAPassagesOwnReprint()
+    {
+        // Two speeches print one paragraph about 西部大开发: each copy is near the other by its vector, which must not count,
+        // and for the other passages the text counts once.
+        var about = InPassingAndAboutIt[^1].Item4;
+        var index = TinyCorpus.Index(temp, [.. InPassingAndAboutIt, ("c.md", "2022-02-01", "丙", about), .. Distinct]);
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+        var near = Array.IndexOf(Ranker.FreeTextFeatureNames, "near what holds the words");
+
+        var rows = searcher.FreeTextCandidates("西部大开发的基础设施怎么搞");
+
+        var at = rows.Select((r, i) => (r.Passage, i)).Where(x => x.Passage is "b:1" or "c:1").Select(x => x.i).ToList();
+        Assert.Equal(2, at.Count);
+        Assert.All(at, i => Assert.InRange(i, 0, 9)); // both among the best ten
+        var expected = ExpectedNearness(index, rows, countReprints: false);
+        var counted = ExpectedNearness(index, rows, countReprints: true);
+        Assert.All(rows.Select((r, i) => (r, i)), x => Assert.Equal(expected[x.i], x.r.Features[near], 4));
+        Assert.All(at, i => Assert.True(Math.Abs(counted[i] - expected[i]) > 0.01, $"{counted[i]} {expected[i]}")); // the rule matters here
+        Assert.Contains(Enumerable.Range(0, rows.Count).Except(at), i => Math.Abs(counted[i] - expected[i]) > 0.001); // and for the others
+    }
+
+    /// <summary>
+    /// "near what holds the words" made again from the passages' vectors: the cosine of each with the sum of the best ten's
+    /// vectors but its own, each weighted by the share of the words it holds, a text printed twice counted once and the
+    /// passage's own reprints left out (unless <paramref name="countReprints"/>), times its own share.
+    /// </summary>
+    private static double[] ExpectedNearness(IndexSnapshot index, List<(string Passage, int Tier, double[] Features)> rows, bool countReprints)
+    {
+        var held = Array.IndexOf(Ranker.FreeTextFeatureNames, "words held");
+        var docOf = Enumerable.Range(0, index.Passages.Count).ToDictionary(d => index.Passages[d].Id);
+        var vectors = SearchStructures.Of(index).PassageVectors!;
+        var reprints = SearchStructures.Of(index).Reprints;
+        var docs = rows.Select(r => docOf[r.Passage]).ToList();
+        int Group(int i) => countReprints ? -1 : reprints.GroupOf(docs[i]);
+        var top = Enumerable.Range(0, Math.Min(10, rows.Count))
+            .Where(j => rows[j].Features[held] > 0 && (Group(j) < 0 || Enumerable.Range(0, j).All(e => Group(e) != Group(j))))
+            .ToList();
+        var result = new double[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var sum = new double[vectors.Dimensions];
+            foreach (var j in top.Where(j => j != i && (Group(i) < 0 || Group(j) != Group(i))))
+            {
+                var v = vectors.VectorOf(docs[j]);
+                for (var d = 0; d < sum.Length; d++)
+                {
+                    sum[d] += rows[j].Features[held] * v[d];
+                }
+            }
+
+            var mine = vectors.VectorOf(docs[i]);
+            var norm = Math.Sqrt(sum.Sum(x => x * x));
+            result[i] = rows[i].Features[held] * (norm > 1e-6 ? sum.Select((x, d) => x * mine[d]).Sum() / norm : 0);
+        }
+
+        return result;
     }
 
     [Fact]
