@@ -74,9 +74,8 @@ internal static partial class Ranker
     /// </summary>
     public static List<(int Doc, double Score, int Date)> OrderFreeText(IndexSnapshot index, UnderstoodQuery query, Ranking ranking,
         WordMatches matches, List<(int Doc, double Score, int Date)> best) =>
-        query.FreeText!.Question
-            ? OrderWithinTiers(best, FreeTextWeights, n => FreeTextRows(index, query, ranking, matches, best, n))
-            : OrderWithinTiers(best, StatementWeights, n => FreeTextRows(index, query, ranking, matches, best, n), StatementsFromTier);
+        OrderWithinTiers(best, query.FreeText!.Question ? FreeTextWeights : StatementWeights, n => FreeTextRows(index, query, ranking, matches, best, n),
+            query.FreeText.Question ? 0 : StatementsFromTier);
 
     /// <summary>
     /// The tier (0 as written, 1 near, 2 the rest) and features of the first <paramref name="n"/> of <paramref name="best"/>
@@ -141,19 +140,20 @@ internal static partial class Ranker
             return _ => 0;
         }
 
-        // The best k that count (holding some of the words, each text once), and the sum of them all.
+        // The best k's vectors, those that count (holding some of the words, each text once), and the sum of them.
         var reprints = SearchStructures.Of(index).Reprints;
+        var own = new float[k][];
         var groups = new int[k];
-        var counted = new List<(int At, float[] Vector)>(k);
+        var counted = new List<int>(k);
         var all = new double[vectors.Dimensions];
         for (var j = 0; j < k; j++)
         {
+            own[j] = vectors.VectorOf(best[j].Doc);
             groups[j] = reprints.GroupOf(best[j].Doc);
             if (holds[j] > 0 && (groups[j] < 0 || Array.IndexOf(groups, groups[j], 0, j) < 0))
             {
-                var vector = vectors.VectorOf(best[j].Doc);
-                counted.Add((j, vector));
-                Add(all, vector, holds[j]);
+                counted.Add(j);
+                Add(all, own[j], holds[j]);
             }
         }
 
@@ -163,15 +163,15 @@ internal static partial class Ranker
             // The sum less the passage itself and its reprints, where they count.
             Array.Copy(all, others, all.Length);
             var group = reprints.GroupOf(best[i].Doc);
-            foreach (var (at, vector) in counted)
+            foreach (var at in counted)
             {
                 if (at == i || (group >= 0 && groups[at] == group))
                 {
-                    Add(others, vector, -holds[at]);
+                    Add(others, own[at], -holds[at]);
                 }
             }
 
-            var mine = vectors.VectorOf(best[i].Doc);
+            var mine = i < k ? own[i] : vectors.VectorOf(best[i].Doc);
             double dot = 0, norm = 0;
             for (var d = 0; d < others.Length; d++)
             {
