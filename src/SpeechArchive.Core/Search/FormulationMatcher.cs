@@ -8,9 +8,10 @@ namespace SpeechArchive.Search;
 /// in everyday words. The query's words (with the fillers it drops) and each description's (two characters or more, not
 /// question or function words: <see cref="QueryStopWords.OutOfMeaning"/>) are compared as sets of character pairs (so 老百姓
 /// meets 百姓, and 看病难 meets 看病), each pair weighted by how rare it is in the archive. A description is near enough
-/// when two of its words at least share pairs with the query (different pairs: a word said twice counts once), and the
-/// pairs in common weigh <see cref="MinScore"/> of the query's and of the description's (the query says what the
-/// description says, and not much else); its formulation is then searched beside the words. Descriptions equally near by
+/// when two of its words at least share pairs with the query (different pairs: a word said twice counts once), two of those
+/// pairs are apart in the query rather than one word's overlapping pairs (<see cref="TwoApart"/>), and the pairs in common
+/// weigh <see cref="MinScore"/> of the query's and of the description's (the query says what the description says, and not
+/// much else); its formulation is then searched beside the words. Descriptions equally near by
 /// their pairs are told apart by the characters both say, single ones too (<see cref="Closeness"/>).
 /// Everyday words are often ones the archive's lexicon does not hold, so they come out as single characters (舍 / 不得 / 花,
 /// 中 / 看不 / 中 / 用): on both sides such a character is also joined to the words beside it (<see cref="Bridge"/>), and the
@@ -100,6 +101,7 @@ internal static class FormulationMatcher
             return [];
         }
 
+        var queried = words.Concat(bridged).ToList();
         var shared = new Dictionary<int, List<string>>();
         foreach (var pair in query)
         {
@@ -128,6 +130,11 @@ internal static class FormulationMatcher
             if (inCommon.Distinct(StringComparer.Ordinal).Count() < 2)
             {
                 continue; // one word in common (越来越, 干部) says little about what the query describes, however often it is said
+            }
+
+            if (!TwoApart(pairs, queried))
+            {
+                continue; // the pairs in common are one stretch of the query (老百 and 百姓 of 老百姓): one thing said, not two
             }
 
             queryWeight ??= (own.Count > 0 ? own : query).Sum(Weight);
@@ -165,6 +172,32 @@ internal static class FormulationMatcher
         var common = query.Count(description.Contains);
         var (ofQuery, ofDescription) = ((double)common / query.Count, (double)common / description.Count);
         return (Math.Min(ofQuery, ofDescription), Math.Max(ofQuery, ofDescription));
+    }
+
+    /// <summary>
+    /// Whether two of <paramref name="pairs"/> (pairs of the query's in common with a description) are apart in the query: not
+    /// the one stretch two overlapping pairs make in a word of it (老百 and 百姓 of 老百姓 are one stretch; 加入 and 世贸 of
+    /// 加入世贸组织 are two, as are pairs of two words). A description sharing only one stretch with the query shares one thing
+    /// it says, however many of the description's words that stretch touches (坑老百姓: 百姓, and 老百 bridged through 坑老).
+    /// </summary>
+    internal static bool TwoApart(IReadOnlyList<string> pairs, IReadOnlyList<string> queried)
+    {
+        for (var a = 0; a < pairs.Count; a++)
+        {
+            for (var b = a + 1; b < pairs.Count; b++)
+            {
+                if (!Chained(pairs[a], pairs[b]) && !Chained(pairs[b], pairs[a]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+
+        // p then q overlapping by a character somewhere in the query (老百 then 百姓 in 老百姓).
+        bool Chained(string p, string q) =>
+            p[1] == q[0] && queried.Any(s => s.Contains(string.Concat(p, q.AsSpan(1)), StringComparison.Ordinal));
     }
 
     /// <summary>The distinct character pairs inside the words (a word of two characters is its own pair).</summary>
