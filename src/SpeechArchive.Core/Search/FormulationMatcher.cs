@@ -9,7 +9,7 @@ namespace SpeechArchive.Search;
 /// question or function words: <see cref="QueryStopWords.OutOfMeaning"/>) are compared as sets of character pairs (so 老百姓
 /// meets 百姓, and 看病难 meets 看病), each pair weighted by how rare it is in the archive. A description is near enough
 /// when two of its words at least share pairs with the query (different pairs: a word said twice counts once), two of those
-/// pairs are apart in the query rather than one word's overlapping pairs (<see cref="TwoApart"/>), and the pairs in common
+/// pairs are apart in the query's words rather than one word's overlapping pairs (<see cref="TwoApart"/>), and the pairs in common
 /// weigh <see cref="MinScore"/> of the query's and of the description's (the query says what the description says, and not
 /// much else); its formulation is then searched beside the words. Descriptions equally near by
 /// their pairs are told apart by the characters both say, single ones too (<see cref="Closeness"/>).
@@ -101,7 +101,6 @@ internal static class FormulationMatcher
             return [];
         }
 
-        var queried = words.Concat(bridged).ToList();
         var shared = new Dictionary<int, List<string>>();
         foreach (var pair in query)
         {
@@ -132,7 +131,7 @@ internal static class FormulationMatcher
                 continue; // one word in common (越来越, 干部) says little about what the query describes, however often it is said
             }
 
-            if (!TwoApart(pairs, queried))
+            if (!TwoApart(pairs, words))
             {
                 continue; // the pairs in common are one stretch of the query (老百 and 百姓 of 老百姓): one thing said, not two
             }
@@ -175,12 +174,14 @@ internal static class FormulationMatcher
     }
 
     /// <summary>
-    /// Whether two of <paramref name="pairs"/> (pairs of the query's in common with a description) are apart in the query: not
-    /// the one stretch two overlapping pairs make in a word of it (老百 and 百姓 of 老百姓 are one stretch; 加入 and 世贸 of
-    /// 加入世贸组织 are two, as are pairs of two words). A description sharing only one stretch with the query shares one thing
-    /// it says, however many of the description's words that stretch touches (坑老百姓: 百姓, and 老百 bridged through 坑老).
+    /// Whether two of <paramref name="pairs"/> (pairs of the query's in common with a description) are apart in the query's
+    /// <paramref name="words"/>: not the one stretch two overlapping pairs make in a word (老百 and 百姓 of 老百姓 are one
+    /// stretch; 加入 and 世贸 of 加入世贸组织 are two, as are pairs of two words, or a word's and the pair a lone character
+    /// bridges to it, 负担 and 担重 of 负担 / 重). A description sharing only one stretch with the query shares one thing it
+    /// says, however many of the description's words that stretch touches (坑老百姓: 百姓, and 老百 through the bridged 坑老百姓).
+    /// Two pairs chained in one word are one stretch even where the query also says them apart.
     /// </summary>
-    internal static bool TwoApart(IReadOnlyList<string> pairs, IReadOnlyList<string> queried)
+    internal static bool TwoApart(IReadOnlyList<string> pairs, IReadOnlyList<string> words)
     {
         for (var a = 0; a < pairs.Count; a++)
         {
@@ -195,9 +196,9 @@ internal static class FormulationMatcher
 
         return false;
 
-        // p then q overlapping by a character somewhere in the query (老百 then 百姓 in 老百姓).
+        // p then q overlapping by a character in a word of the query (老百 then 百姓 in 老百姓).
         bool Chained(string p, string q) =>
-            p[1] == q[0] && queried.Any(s => s.Contains(string.Concat(p, q.AsSpan(1)), StringComparison.Ordinal));
+            p[1] == q[0] && words.Any(w => w.Contains(string.Concat(p, q.AsSpan(1)), StringComparison.Ordinal));
     }
 
     /// <summary>The distinct character pairs inside the words (a word of two characters is its own pair).</summary>

@@ -33,16 +33,17 @@ internal static partial class Ranker
     /// rows a nearness to the best ten brought in, judged (thirty-eighth; the nearness set aside: docs/relevance.md), and
     /// with a twelfth feature, the nearness to what holds the words, and its rows judged (thirty-ninth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0514, 0.3237, -0.3534, 0.3639, -0.1686, 0.0135, 1.3272, 1.5896, 0.1958, 0.3511, 0.5372, 1.6704];
+    internal static readonly double[] FreeTextWeights = [0.0519, 0.3243, -0.3562, 0.3665, -0.1761, 0.0128, 1.3058, 1.5660, 0.2019, 0.2653, 0.5472, 1.6745];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
     /// from the judged pairs of the free text that asks nothing (paraphrases: 河里的水又黑又臭) of the tune split and of the
     /// paraphrases written to learn from (tune2-needs.tsv; docs/relevance.md, thirty-ninth session), over the pairs of the tier
-    /// it reorders (<see cref="StatementsFromTier"/>). A statement's words are a weaker guide than a question's (most are
+    /// it reorders (<see cref="StatementsFromTier"/>); learned again when a formulation came to need two things the query says,
+    /// not one word's overlapping pairs (fortieth session; the questions' weights came out as before). A statement's words are a weaker guide than a question's (most are
     /// everyday words the texts do not use), so its order leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.1382, 0.1091, -0.0817, -0.2780, -0.0256, 0.0457, 1.2199, 1.5477, -0.7008, 1.4112, -0.0404, 2.1858];
+    internal static readonly double[] StatementWeights = [0.0865, 0.0972, -0.0284, -0.2079, -0.0591, 0.0518, 1.0733, 1.4339, -0.8653, 1.0695, -0.0837, 2.1017];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

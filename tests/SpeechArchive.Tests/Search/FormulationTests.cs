@@ -241,8 +241,9 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
     [Fact]
     public void WhenTheDescriptionSharesOneStretchOfTheQuery_ShouldNotDescribeIt()
     {
-        // 老百姓买房难 once read 坑老百姓 (侵害群众利益): the description's 百姓 and its bridged 坑老 are two of its words, but the
-        // pairs they share with the query, 老百 and 百姓, are the one word 老百姓. A description sharing 买房 too is still read.
+        // 老百姓买房难 once read 坑老百姓 (侵害群众利益): the description's 百姓 and its bridged 坑老百姓 (adding 坑老 and 老百) are two
+        // of its words, but the pairs they share with the query, 老百 and 百姓, are the one word 老百姓. A description sharing 买房
+        // too is still read.
         var thesaurus = Thesaurus.Parse("formulations:\n  侵害群众利益: [坑老百姓]\n  住房保障: [老百姓买房子]\n", "test");
 
         var described = FormulationMatcher.Match(["老百姓", "买房"], [], [], thesaurus, new Segmenter(Lexicon.Base), _ => 1.0);
@@ -255,8 +256,10 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
     [InlineData("加入,世贸", "加入世贸组织", true)] // one word, two stretches of it
     [InlineData("老百,买房", "老百姓 买房", true)] // two words
     [InlineData("老百", "老百姓", false)] // a single pair
-    public void WhenPairsInCommonAreOneStretchOfTheQuery_ShouldNotCountThemApart(string pairs, string queried, bool apart) =>
-        Assert.Equal(apart, FormulationMatcher.TwoApart(pairs.Split(','), queried.Split(' ')));
+    [InlineData("负担,担重", "负担", true)] // a word's pair and one a lone character bridges to it (负担 / 重): apart
+    [InlineData("哈哈,哈笑", "哈哈哈笑", false)] // a repeated character: still one stretch
+    public void WhenPairsInCommonAreOneStretchOfTheQuery_ShouldNotCountThemApart(string pairs, string words, bool apart) =>
+        Assert.Equal(apart, FormulationMatcher.TwoApart(pairs.Split(','), words.Split(' ')));
 
     [Fact]
     public void WhenADescriptionRepeatsAWord_ShouldCountItAsOneWordInCommon()

@@ -38,7 +38,7 @@ public sealed class IssueExamplesTests(IssueExamplesTests.Archive archive) : ICl
             var reports = SharedCorpus.Require("reports");
             var xi = SharedCorpus.Require("xi-2020");
             RecallCorpus.Stage(folder.Combine("corpus"), [Path.Combine(FixturePaths.RepoRoot, "corpus"), reports, xi]);
-            Indexer.Run(new IndexOptions { CorpusDirectory = folder.Combine("corpus"), IndexDirectory = folder.Combine("index") });
+            Assert.Empty(Indexer.Run(new IndexOptions { CorpusDirectory = folder.Combine("corpus"), IndexDirectory = folder.Combine("index") }).Failed);
             return IndexSnapshot.Load(folder.Combine("index"));
         });
 
