@@ -43,7 +43,7 @@ internal static partial class Ranker
     /// not one word's overlapping pairs (fortieth session; the questions' weights came out as before). A statement's words are a weaker guide than a question's (most are
     /// everyday words the texts do not use), so its order leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0865, 0.0972, -0.0284, -0.2079, -0.0591, 0.0518, 1.0733, 1.4339, -0.8653, 1.0695, -0.0837, 2.1017];
+    internal static readonly double[] StatementWeights = [0.0819, 0.0991, -0.0227, -0.2171, -0.0723, 0.0522, 1.0693, 1.4288, -0.8655, 1.0681, -0.0832, 2.1096];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as
