@@ -1,3 +1,5 @@
+using SpeechArchive.Writing;
+
 namespace SpeechArchive.Tests;
 
 /// <summary>
@@ -29,6 +31,17 @@ public static class SharedCorpus
         var path = Find(set);
         Skip.If(path is null, Missing(set));
         return path;
+    }
+
+    /// <summary>
+    /// Lays out the evaluation's archive in <paramref name="corpus"/> as eval-topical lays it out: the repository's corpus/,
+    /// the shared reports and xi-2020 (skipping the calling test when either is absent).
+    /// </summary>
+    public static void StageEvaluationArchive(string corpus)
+    {
+        var reports = Require("reports");
+        var xi = Require("xi-2020");
+        RecallCorpus.Stage(corpus, [Path.Combine(FixturePaths.RepoRoot, "corpus"), reports, xi]);
     }
 
     /// <summary>The folder holding SpeechArchive.sln, found by walking up from the test binaries; null if not found.</summary>

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using SpeechArchive.Indexing;
 using SpeechArchive.Search;
-using SpeechArchive.Writing;
 
 namespace SpeechArchive.Tests.Search;
 
@@ -35,9 +34,7 @@ public sealed class IssueExamplesTests(IssueExamplesTests.Archive archive) : ICl
 
         public Archive() => snapshot = new(() =>
         {
-            var reports = SharedCorpus.Require("reports");
-            var xi = SharedCorpus.Require("xi-2020");
-            RecallCorpus.Stage(folder.Combine("corpus"), [Path.Combine(FixturePaths.RepoRoot, "corpus"), reports, xi]);
+            SharedCorpus.StageEvaluationArchive(folder.Combine("corpus"));
             Assert.Empty(Indexer.Run(new IndexOptions { CorpusDirectory = folder.Combine("corpus"), IndexDirectory = folder.Combine("index") }).Failed);
             return IndexSnapshot.Load(folder.Combine("index"));
         });

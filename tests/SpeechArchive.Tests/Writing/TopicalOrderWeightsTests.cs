@@ -14,10 +14,8 @@ public sealed class TopicalOrderWeightsTests
     [SkippableFact]
     public void CommittedWeights_ShouldBeWhatTheCommittedJudgmentsTeach()
     {
-        var reports = SharedCorpus.Require("reports");
-        var xi = SharedCorpus.Require("xi-2020");
         using var temp = new TempFolder();
-        RecallCorpus.Stage(temp.Combine("corpus"), [Path.Combine(FixturePaths.RepoRoot, "corpus"), reports, xi]);
+        SharedCorpus.StageEvaluationArchive(temp.Combine("corpus"));
         Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
         var set = TopicalSet.Load(Path.Combine(FixturePaths.Root, "Topical", "needs.tsv"), Path.Combine(FixturePaths.Root, "Topical", "judgments.tsv"))
             .With(TopicalSet.Load(Path.Combine(FixturePaths.Root, "Topical", "tune2-needs.tsv"), Path.Combine(FixturePaths.Root, "Topical", "tune2-judgments.tsv")));
