@@ -41,7 +41,7 @@ internal static partial class Ranker
     /// paraphrases written to learn from (tune2-needs.tsv; docs/relevance.md, thirty-ninth session), over the pairs of the tier
     /// it reorders (<see cref="StatementsFromTier"/>); learned again when a formulation came to need two things the query says,
     /// not one word's overlapping pairs (fortieth session; the questions' weights came out as before), and with the learning set's
-    /// last row judged (forty-first). A statement's words are a weaker guide than a question's (most are
+    /// last unjudged row judged (forty-first). A statement's words are a weaker guide than a question's (most are
     /// everyday words the texts do not use), so its order leans on meaning and on the formulations it describes.
     /// </summary>
     internal static readonly double[] StatementWeights = [0.0813, 0.0963, -0.0411, -0.2137, -0.0430, 0.0543, 1.0820, 1.4109, -0.8711, 1.0717, -0.0749, 2.1210];
