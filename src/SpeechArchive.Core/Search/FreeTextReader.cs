@@ -172,7 +172,8 @@ internal static partial class FreeTextReader
 
         var n = slots.Count;
         var minimum = plain ? Math.Min(1, n) : n <= 2 ? n : n <= 4 ? n - 1 : (int)Math.Ceiling(0.6 * n);
-        return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, asked.Count > 0 || dropped.Any(QueryStopWords.IsQuestionWord))
+        bool Asks() => asked.Count > 0 || dropped.Any(QueryStopWords.IsQuestionWord);
+        return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, Asks())
         {
             Formulations = plain || thesaurus is null ? [] : Formulations(thesaurus),
             // A key is shown with the terms it lent its own words and they do not have of their own (三不 of 不敢腐 is its own).
@@ -188,6 +189,12 @@ internal static partial class FreeTextReader
             // words are equally near.
             var described = FormulationMatcher.Match([.. words, .. dropped.Where(QueryStopWords.IsFiller).Distinct()], [.. said.SelectMany(FormulationMatcher.Bridge).Distinct()],
                 [.. dropped.Where(d => d.Length == 1 && !QueryStopWords.Contains(d))], thesaurus, segmenter, pair => Math.Log(1 + (matches.Passages / (1.0 + matches.AtMostHolding(Word(pair))))));
+            if (described.Count == 0 && !Asks())
+            {
+                // A statement no description is near by its words may still say one's characters in its order (山里人家不用再走几里路挑水吃).
+                described = FormulationMatcher.MatchInOrder(string.Concat(said.SelectMany(pieces => pieces)), thesaurus, segmenter);
+            }
+
             if (described.Count == 0)
             {
                 return [];

@@ -31,20 +31,22 @@ internal static partial class Ranker
     /// learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session), learned again when formulations reached
     /// everyday words (thirty-sixth session), with the rows a wider glossary brought in, judged (thirty-seventh), and with the
     /// rows a nearness to the best ten brought in, judged (thirty-eighth; the nearness set aside: docs/relevance.md), and
-    /// with a twelfth feature, the nearness to what holds the words, and its rows judged (thirty-ninth).
+    /// with a twelfth feature, the nearness to what holds the words, and its rows judged (thirty-ninth), and with the rows
+    /// formulations read in order brought in, judged (forty-second).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0519, 0.3243, -0.3562, 0.3665, -0.1761, 0.0128, 1.3058, 1.5660, 0.2019, 0.2653, 0.5472, 1.6745];
+    internal static readonly double[] FreeTextWeights = [0.0489, 0.3224, -0.3286, 0.3816, -0.1807, 0.0131, 1.3356, 1.5659, 0.1799, 0.2570, 0.5401, 1.6506];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
     /// from the judged pairs of the free text that asks nothing (paraphrases: 河里的水又黑又臭) of the tune split and of the
     /// paraphrases written to learn from (tune2-needs.tsv; docs/relevance.md, thirty-ninth session), over the pairs of the tier
     /// it reorders (<see cref="StatementsFromTier"/>); learned again when a formulation came to need two things the query says,
-    /// not one word's overlapping pairs (fortieth session; the questions' weights came out as before), and with the learning set's
-    /// last unjudged row judged (forty-first). A statement's words are a weaker guide than a question's (most are
+    /// not one word's overlapping pairs (fortieth session; the questions' weights came out as before), with the learning set's
+    /// last unjudged row judged (forty-first), and when statements came to be read by their characters in order too
+    /// (<see cref="FormulationMatcher.MatchInOrder"/>), with the rows that brought in judged (forty-second). A statement's words are a weaker guide than a question's (most are
     /// everyday words the texts do not use), so its order leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0813, 0.0963, -0.0411, -0.2137, -0.0430, 0.0543, 1.0820, 1.4109, -0.8711, 1.0717, -0.0749, 2.1210];
+    internal static readonly double[] StatementWeights = [0.0263, 0.1468, -0.0890, -0.2720, 0.0970, 0.0286, 0.9066, 1.7105, -0.9654, 1.0187, -0.0303, 1.8716];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as
@@ -118,7 +120,7 @@ internal static partial class Ranker
             rows[i] = (tier,
             [
                 .. common, holds[i], formulations.Any(f => Array.BinarySearch(f, doc) >= 0) ? 1 : 0,
-                Array.BinarySearch(ranking.Meaning, doc) >= 0 ? 1 : 0, holds[i] * near(i),
+                Array.BinarySearch(ranking.Meaning, doc) >= 0 ? 1 : 0, holds[i] > 0 ? holds[i] * near(i) : 0,
             ]);
         }
 

@@ -380,4 +380,32 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
 
         Assert.Equal(["形象工程"], FormulationMatcher.Match(["领导", "工程"], ["脸面修中看不中用"], [], thesaurus, new Segmenter(Lexicon.Base), _ => 1.0));
     }
+
+    [Fact]
+    public void WhenAStatementSaysADescriptionsCharactersInItsOrder_ShouldDescribeItsFormulation()
+    {
+        // 国家花的钱比收进来的多 is single characters to the pairs: it shares no word with 政府花的比收的多, but says 花的比收的多
+        // in that order; 国家花在教育上的钱 shares 国家花的钱 in order, far less of what it says.
+        var thesaurus = Thesaurus.Parse("formulations:\n  财政赤字: [政府花的比收的多]\n  教育经费: [国家花在教育上的钱]\n", "test");
+        var segmenter = new Segmenter(Lexicon.Base);
+
+        Assert.Equal(["财政赤字"], FormulationMatcher.MatchInOrder("国家花的钱比收进来的多", thesaurus, segmenter));
+        Assert.Empty(FormulationMatcher.MatchInOrder("多的收比的花府政", thesaurus, segmenter)); // the same characters, not in order
+        Assert.Empty(FormulationMatcher.MatchInOrder("政府花的比收的多，这些年教育医疗养老样样都要花大钱，还要修路架桥办学校", thesaurus, segmenter)); // a stray phrase of a long query
+    }
+
+    [Fact]
+    public void WhenAStatementIsNearNoDescriptionByItsWords_ShouldReadItByItsCharactersInOrderButNotAQuestion()
+    {
+        // Single characters all (吃 / 的 / 喝 / 的 / 玩 …): no word in common, and the description has no word at all; the
+        // statement says every character of it in its order.
+        var searcher = new Searcher(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Parse("formulations:\n  八项规定: [吃的喝的玩的都少了]\n", "test")));
+
+        var statement = searcher.Search(new SearchRequest { Query = "吃的喝的玩的现在都少了很多", Limit = 200, NearMatches = false });
+        var question = searcher.Search(new SearchRequest { Query = "怎样让吃的喝的玩的现在都少了很多", Limit = 0 });
+
+        Assert.Equal(["八项规定"], statement.Reading!.Formulations);
+        Assert.Contains(statement.Hits, h => h.Match == HitMatch.Formulation);
+        Assert.Empty(question.Reading!.Formulations); // a question is read by its words alone
+    }
 }

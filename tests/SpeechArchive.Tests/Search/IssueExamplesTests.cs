@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SpeechArchive.Indexing;
 using SpeechArchive.Search;
 
 namespace SpeechArchive.Tests.Search;
@@ -9,7 +8,8 @@ namespace SpeechArchive.Tests.Search;
 /// eval-topical lays them out): each finds passages about it in its first five. A passage counts when it names what the
 /// need is about in the archive's own words (the judged sets grade by reading; this is the check a test can make).
 /// </summary>
-public sealed class IssueExamplesTests(IssueExamplesTests.Archive archive) : IClassFixture<IssueExamplesTests.Archive>
+[Collection(EvaluationArchiveCollection.Name)]
+public sealed class IssueExamplesTests(EvaluationArchive archive)
 {
     [SkippableTheory]
     [InlineData("怎样防止干部腐败", "腐败")]
@@ -24,23 +24,5 @@ public sealed class IssueExamplesTests(IssueExamplesTests.Archive archive) : ICl
 
         var naming = first.Count(h => Regex.IsMatch(h.Text, about));
         Assert.True(naming >= 3, $"{query}: {naming} of the first five name {about}:\n{string.Join("\n", first.Select(h => h.Text[..Math.Min(60, h.Text.Length)]))}");
-    }
-
-    /// <summary>The evaluation's archive, indexed once for the class (skipped visibly where the shared sets are absent).</summary>
-    public sealed class Archive : IDisposable
-    {
-        private readonly TempFolder folder = new();
-        private readonly Lazy<IndexSnapshot> snapshot;
-
-        public Archive() => snapshot = new(() =>
-        {
-            SharedCorpus.StageEvaluationArchive(folder.Combine("corpus"));
-            Assert.Empty(Indexer.Run(new IndexOptions { CorpusDirectory = folder.Combine("corpus"), IndexDirectory = folder.Combine("index") }).Failed);
-            return IndexSnapshot.Load(folder.Combine("index"));
-        });
-
-        public Searcher Searcher() => new(snapshot.Value, QueryUnderstanding.Default);
-
-        public void Dispose() => folder.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using SpeechArchive.Indexing;
 using SpeechArchive.Search;
 using SpeechArchive.Writing;
 
@@ -6,21 +5,19 @@ namespace SpeechArchive.Tests.Writing;
 
 /// <summary>
 /// The topical order's weights in <c>Ranker.Topical.cs</c> and the free-text order's (questions' and statements') in <c>Ranker.FreeTextOrder.cs</c> are what <c>eval-topical --learn-order</c> learns from the committed
-/// tune judgments (needs.tsv's tune split, and the topics, questions and paraphrases written to learn from, tune2-needs.tsv) over corpus/ + the shared reports and xi-2020 (laid out as eval-topical lays them out): committed data
+/// tune judgments (needs.tsv's tune split, and the topics, questions and paraphrases written to learn from, tune2-needs.tsv) over the evaluation's archive (<see cref="EvaluationArchive"/>): committed data
 /// beside the command that makes it again.
 /// </summary>
-public sealed class TopicalOrderWeightsTests
+[Collection(EvaluationArchiveCollection.Name)]
+public sealed class TopicalOrderWeightsTests(EvaluationArchive archive)
 {
     [SkippableFact]
     public void CommittedWeights_ShouldBeWhatTheCommittedJudgmentsTeach()
     {
-        using var temp = new TempFolder();
-        SharedCorpus.StageEvaluationArchive(temp.Combine("corpus"));
-        Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
         var set = TopicalSet.Load(Path.Combine(FixturePaths.Root, "Topical", "needs.tsv"), Path.Combine(FixturePaths.Root, "Topical", "judgments.tsv"))
             .With(TopicalSet.Load(Path.Combine(FixturePaths.Root, "Topical", "tune2-needs.tsv"), Path.Combine(FixturePaths.Root, "Topical", "tune2-judgments.tsv")));
 
-        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
+        var searcher = archive.Searcher();
 
         var topical = TopicalOrderLearner.Learn(searcher, set);
         var freeText = TopicalOrderLearner.LearnFreeText(searcher, set);
@@ -29,7 +26,7 @@ public sealed class TopicalOrderWeightsTests
         // The needs each order takes (the rest are read otherwise: a topic as free text, a question as a statement or plain words).
         Assert.Equal(40, topical.Needs); // of 43 topics: 13 of needs.tsv's tune split, 30 of tune2-needs.tsv
         Assert.Equal(41, freeText.Needs); // of 86 questions and paraphrases: 26 of needs.tsv's tune split, 60 of tune2-needs.tsv
-        Assert.Equal(44, statements.Needs); // of the same 86
+        Assert.Equal(45, statements.Needs); // of the same 86
         AssertCommitted(Ranker.TopicalWeights, Ranker.TopicalFeatureNames, topical);
         AssertCommitted(Ranker.FreeTextWeights, Ranker.FreeTextFeatureNames, freeText);
         AssertCommitted(Ranker.StatementWeights, Ranker.FreeTextFeatureNames, statements);
