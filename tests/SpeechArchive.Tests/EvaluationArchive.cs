@@ -6,7 +6,8 @@ namespace SpeechArchive.Tests;
 /// <summary>
 /// The evaluation's archive (corpus/ + the shared reports and xi-2020, laid out as eval-topical lays them out:
 /// <see cref="SharedCorpus.StageEvaluationArchive"/>), indexed once for every test class of <see cref="EvaluationArchiveCollection"/>,
-/// when the first of them asks; each test that asks is skipped visibly where the shared sets are absent.
+/// when the first of them asks; each test that asks is skipped visibly where the shared sets are absent. The tests share
+/// it read-only (a snapshot and searchers over it, never a write): indexing the archive is the costly part of each.
 /// </summary>
 public sealed class EvaluationArchive : IDisposable
 {
@@ -28,11 +29,4 @@ public sealed class EvaluationArchive : IDisposable
     public Searcher Searcher() => new(Snapshot, QueryUnderstanding.Default);
 
     public void Dispose() => folder.Dispose();
-}
-
-/// <summary>The test classes that read the evaluation's archive, which is indexed once for them all.</summary>
-[CollectionDefinition(Name)]
-public sealed class EvaluationArchiveCollection : ICollectionFixture<EvaluationArchive>
-{
-    public const string Name = "evaluation archive";
 }

@@ -19,22 +19,13 @@ namespace SpeechArchive.Search;
 /// pairs that makes count where both sides say them, without weighing on either side's whole (which stays that of its
 /// words, where it has any); a bridged string is a description's word in common by the pairs it adds to its words.
 /// </summary>
-internal static class FormulationMatcher
+internal static partial class FormulationMatcher
 {
     /// <summary>The share of the query's pairs' weight, and of the description's, that the pairs in common must weigh.</summary>
     public const double MinScore = 0.5;
 
     /// <summary>At most this many formulations are searched for one query, nearest first.</summary>
     public const int MaxFormulations = 2;
-
-    /// <summary>The share of a description's characters' weight that the characters a query says in its order must weigh (<see cref="MatchInOrder"/>).</summary>
-    public const double InOrderOfDescription = 0.7;
-
-    /// <summary>The share of the query's characters' weight that those characters must weigh (<see cref="MatchInOrder"/>).</summary>
-    public const double InOrderOfQuery = 0.25;
-
-    /// <summary>Descriptions longer than this many characters are not read in order (none of the built-in glossary's is).</summary>
-    private const int InOrderLongest = 40;
 
     /// <summary>
     /// The strings a run's pieces make where a content character stands alone: each such character joined to the content
@@ -165,95 +156,6 @@ internal static class FormulationMatcher
     }
 
     /// <summary>
-    /// The formulations <paramref name="text"/> (a statement's characters, as typed) describes by the characters it shares
-    /// with a description in the description's order, nearest first, each once: for a query whose words the pairs of
-    /// <see cref="Match"/> do not bring near any description, because everyday speech comes out as single characters the
-    /// pairs never see (山里人家不用再走几里路挑水吃 is 山 / 里 / 人 / 家 / 不 / 用 / 再 / 走 …, and says 山里人挑水 of 山里人挑水喝,
-    /// a description of 农村饮水安全) or the archive's lexicon cuts it across its words. Each
-    /// character weighs by how rare it is among the descriptions (的 little, 挑 much); the heaviest sequence both
-    /// say in the same order (a weighted longest common subsequence) must weigh <see cref="InOrderOfDescription"/> of the
-    /// description's characters (the query says nearly all the description says, in its order) and
-    /// <see cref="InOrderOfQuery"/> of the query's (it is not a stray phrase of a long query). Descriptions are ordered by
-    /// the first share times the square root of the second. Questions do not take this reading: their words name what they
-    /// ask, and read so they lost more than they gained (docs/relevance.md, forty-second session).
-    /// </summary>
-    public static IReadOnlyList<string> MatchInOrder(string text, Thesaurus thesaurus, Segmenter segmenter)
-    {
-        if (thesaurus.Formulations.Count == 0)
-        {
-            return [];
-        }
-
-        var described = Table(thesaurus, segmenter);
-        var query = text.Where(HanRuns.IsHan).ToArray();
-        var weights = new double[query.Length];
-        var total = 0.0;
-        for (var i = 0; i < query.Length; i++)
-        {
-            total += weights[i] = described.CharacterWeight(query[i]);
-        }
-
-        if (query.Length < 2 || total <= 0)
-        {
-            return [];
-        }
-
-        // What each description could share at most: the weight of its characters the query says anywhere.
-        var bound = new Dictionary<int, double>();
-        foreach (var c in query.Distinct())
-        {
-            if (described.ByCharacter.TryGetValue(c, out var holders))
-            {
-                var weight = described.CharacterWeight(c);
-                foreach (var (d, times) in holders)
-                {
-                    bound[d] = bound.GetValueOrDefault(d) + (weight * times);
-                }
-            }
-        }
-
-        var best = new Dictionary<string, double>(StringComparer.Ordinal);
-        var previous = new double[InOrderLongest + 1];
-        var current = new double[InOrderLongest + 1];
-        foreach (var (d, most) in bound)
-        {
-            var (formulation, said, whole) = described.InOrder[d];
-            if (most < InOrderOfDescription * whole || most < InOrderOfQuery * total)
-            {
-                continue; // even every character it shares, in order, would not be enough
-            }
-
-            // The heaviest common subsequence, row by row over the query's characters.
-            Array.Clear(previous);
-            for (var i = 0; i < query.Length; i++)
-            {
-                current[0] = 0;
-                for (var j = 1; j <= said.Length; j++)
-                {
-                    current[j] = query[i] == said[j - 1] ? previous[j - 1] + weights[i] : Math.Max(previous[j], current[j - 1]);
-                }
-
-                (previous, current) = (current, previous);
-            }
-
-            var common = previous[said.Length];
-            var (ofDescription, ofQuery) = (common / whole, common / total);
-            if (ofDescription < InOrderOfDescription || ofQuery < InOrderOfQuery)
-            {
-                continue;
-            }
-
-            var score = ofDescription * Math.Sqrt(ofQuery);
-            if (!best.TryGetValue(formulation, out var known) || score > known)
-            {
-                best[formulation] = score;
-            }
-        }
-
-        return [.. best.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key)];
-    }
-
-    /// <summary>
     /// How much of what the query says a description says, by characters (its words' and the single ones it says outside
     /// them; question and function words left out): of the query's characters the share the description holds and of the
     /// description's the share the query holds, the lesser and the greater. It orders descriptions whose pairs are equally
@@ -319,18 +221,13 @@ internal static class FormulationMatcher
     {
         var descriptions = new List<(string Formulation, string[][] Words, string[] Own)>();
         var characters = new List<HashSet<char>>();
-        var inOrder = new List<(string Formulation, string Said, double Whole)>();
+        var everyDescription = new List<(string Formulation, string Text)>();
         var byPair = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (formulation, texts) in thesaurus.Formulations)
         {
             foreach (var text in texts)
             {
-                var han = new string([.. text.Where(HanRuns.IsHan)]);
-                if (han.Length is > 1 and <= InOrderLongest)
-                {
-                    inOrder.Add((formulation, han, 0)); // read in order whether or not it has words (吃的喝的玩的都少了)
-                }
-
+                everyDescription.Add((formulation, text)); // read in order whether or not it has words (吃的喝的玩的都少了)
                 var segments = segmenter.Segment(text).ToList();
                 var said = segments.Where(s => s.Kind == WordKind.Han && !QueryStopWords.OutOfMeaning(s.Text)).Select(s => s.Text).ToList();
                 var own = said.Where(w => w.Length > 1).ToList();
@@ -355,40 +252,17 @@ internal static class FormulationMatcher
             }
         }
 
-        // Each character's weight among the descriptions (log of their number over those saying it), each description's
-        // characters' whole weight, and the descriptions saying each character (with how often).
-        var df = new Dictionary<char, int>();
-        foreach (var c in inOrder.SelectMany(x => x.Said.Distinct()))
-        {
-            df[c] = df.GetValueOrDefault(c) + 1;
-        }
-
-        var characterWeights = df.ToDictionary(kv => kv.Key, kv => Math.Log(1 + (inOrder.Count / (1.0 + kv.Value))));
-        var byCharacter = new Dictionary<char, List<(int, int)>>();
-        for (var d = 0; d < inOrder.Count; d++)
-        {
-            var (formulation, said, _) = inOrder[d];
-            inOrder[d] = (formulation, said, said.Sum(c => characterWeights[c]));
-            foreach (var group in said.GroupBy(c => c))
-            {
-                (byCharacter.TryGetValue(group.Key, out var list) ? list : byCharacter[group.Key] = []).Add((d, group.Count()));
-            }
-        }
-
-        return new Described(descriptions, characters, byPair, inOrder, characterWeights, byCharacter);
+        return new Described(descriptions, characters, byPair, InOrderTable.Of(everyDescription));
     }
 
     /// <summary>
     /// Each description's formulation, its words (as pairs) and bridged strings (as the pairs they add to its words), the
-    /// pairs it weighs, its characters (<see cref="Closeness"/>), and the descriptions holding each pair; for
-    /// <see cref="MatchInOrder"/>, each description's formulation and Chinese characters in order with their whole weight
-    /// (every description of two to <see cref="InOrderLongest"/> characters, with words or not), each character's weight,
-    /// and the descriptions saying each character with how often.
+    /// pairs it weighs, its characters (<see cref="Closeness"/>), and the descriptions holding each pair; and every
+    /// description's characters as <see cref="MatchInOrder"/> reads them.
     /// </summary>
-    private sealed record Described(List<(string Formulation, string[][] Words, string[] Own)> Descriptions, List<HashSet<char>> Characters, Dictionary<string, List<int>> ByPair,
-        List<(string Formulation, string Said, double Whole)> InOrder, Dictionary<char, double> CharacterWeights, Dictionary<char, List<(int Description, int Times)>> ByCharacter)
-    {
-        /// <summary>A character's weight among the descriptions; one none says weighs what one said once would (it is rare, and shares nothing).</summary>
-        public double CharacterWeight(char c) => CharacterWeights.TryGetValue(c, out var w) ? w : Math.Log(1 + (InOrder.Count / 2.0));
-    }
+    private sealed record Described(
+        List<(string Formulation, string[][] Words, string[] Own)> Descriptions,
+        List<HashSet<char>> Characters,
+        Dictionary<string, List<int>> ByPair,
+        InOrderTable InOrder);
 }

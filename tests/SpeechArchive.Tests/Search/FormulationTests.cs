@@ -395,6 +395,17 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
     }
 
     [Fact]
+    public void WhenTwoDescriptionsAreSaidInOrderAlike_ShouldPreferTheOneWhoseCharactersAreRarer()
+    {
+        // The query says all seven characters of both descriptions in their order; 去 is said by three descriptions of four,
+        // 里 by one, so 山里人天天挑水 weighs more of the query than 老人天天去公园 (counted alike, the names' order would put
+        // 全民健身 first). The others share 人天天去 or 天天去 in order, too little of themselves.
+        var thesaurus = Thesaurus.Parse("formulations:\n  全民健身: [老人天天去公园]\n  农村饮水安全: [山里人天天挑水]\n  考勤: [年轻人天天去上班, 孩子天天去学校]\n", "test");
+
+        Assert.Equal(["农村饮水安全", "全民健身"], FormulationMatcher.MatchInOrder("山里老人天天挑水去公园", thesaurus, new Segmenter(Lexicon.Base)));
+    }
+
+    [Fact]
     public void WhenAStatementIsNearNoDescriptionByItsWords_ShouldReadItByItsCharactersInOrderButNotAQuestion()
     {
         // Single characters all (吃 / 的 / 喝 / 的 / 玩 …): no word in common, and the description has no word at all; the
