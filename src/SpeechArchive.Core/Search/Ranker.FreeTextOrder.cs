@@ -32,9 +32,9 @@ internal static partial class Ranker
     /// everyday words (thirty-sixth session), with the rows a wider glossary brought in, judged (thirty-seventh), and with the
     /// rows a nearness to the best ten brought in, judged (thirty-eighth; the nearness set aside: docs/relevance.md), and
     /// with a twelfth feature, the nearness to what holds the words, and its rows judged (thirty-ninth), and with the rows
-    /// formulations read in order brought in, judged (forty-second).
+    /// formulations read in order and two experiments on questions brought in, judged (forty-second).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0489, 0.3224, -0.3286, 0.3816, -0.1807, 0.0131, 1.3356, 1.5659, 0.1799, 0.2570, 0.5401, 1.6506];
+    internal static readonly double[] FreeTextWeights = [0.0519, 0.3240, -0.3304, 0.3818, -0.1893, 0.0144, 1.3358, 1.5640, 0.1824, 0.2555, 0.5374, 1.6439];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -46,7 +46,7 @@ internal static partial class Ranker
     /// (<see cref="FormulationMatcher.MatchInOrder"/>), with the rows that brought in judged (forty-second). A statement's words are a weaker guide than a question's (most are
     /// everyday words the texts do not use), so its order leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0263, 0.1468, -0.0890, -0.2720, 0.0970, 0.0286, 0.9066, 1.7105, -0.9654, 1.0187, -0.0303, 1.8716];
+    internal static readonly double[] StatementWeights = [0.0218, 0.1461, -0.0933, -0.2738, 0.0979, 0.0282, 0.9091, 1.7151, -0.9644, 1.0232, -0.0491, 1.8693];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as
