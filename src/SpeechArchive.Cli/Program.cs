@@ -29,6 +29,7 @@ root.Subcommands.Add(RecallEvalCommand.Create());
 root.Subcommands.Add(RecallSampleCommand.Create());
 root.Subcommands.Add(EvalTopicalCommand.Create());
 root.Subcommands.Add(EvalSimilarCommand.Create());
+root.Subcommands.Add(EvalReadingCommand.Create());
 root.Subcommands.Add(LexiconCommand.Create());
 root.Subcommands.Add(LexiconCommand.Segment());
 root.Subcommands.Add(VectorsCommand.Create());

@@ -52,9 +52,13 @@ internal static class EvalTopicalCommand
         {
             Description = "Grade every passage on its own, reprints included (the protocol before folding); by default the passages that print one text are one result, as the search shows them",
         };
+        var condensed = new Option<bool>("--condensed")
+        {
+            Description = $"Read each ranking {TopicalEvaluator.CondensedDepth} deep and leave out its unjudged passages before scoring the first ten (condensed lists: a screen for a ranking that brings in rows never judged; judge them before quoting it)",
+        };
         var json = CommonOptions.Json("the report");
         var command = new Command("eval-topical", "Score free-text search on topical needs: nDCG@10 and P@10 per kind and split, against the strict phrase mode and plain BM25 over words.")
-            { needs, judgments, corpus, existing, pool, perNeed, modes, peer, show, learnOrder, noFold, json };
+            { needs, judgments, corpus, existing, pool, perNeed, modes, peer, show, learnOrder, noFold, condensed, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var set = TopicalSet.Load(parse.GetValue(needs)!, parse.GetValue(judgments)!);
@@ -80,7 +84,7 @@ internal static class EvalTopicalCommand
                         { Rankings = SmartcnPeer.Rank(index, [.. set.Needs.Select(n => n.Query).Distinct()], 4 * TopicalEvaluator.K) }]; // deeper: folded, then cut at ten
                 }
 
-                var report = TopicalEvaluator.Evaluate(searcher, set, rankings, foldReprints: !parse.GetValue(noFold));
+                var report = TopicalEvaluator.Evaluate(searcher, set, rankings, foldReprints: !parse.GetValue(noFold), condensed: parse.GetValue(condensed));
                 var grades = report.Grades!;
                 if (parse.GetValue(pool) is { } poolPath)
                 {
@@ -129,17 +133,21 @@ internal static class EvalTopicalCommand
         }
     }
 
-    private static void PrintModel(TopicalOrderModel model, string field)
+    private static void PrintModel(TopicalOrderModel model, string field) =>
+        PrintWeights(model.Names, model.Weights, model.Standardised, $"{model.Pairs} judged pairs of {model.Candidates} passages, {model.Needs} needs. As {field}:");
+
+    /// <summary>Learned weights as a table (per unit and per standard deviation), then <paramref name="source"/> and the line the code holds.</summary>
+    internal static void PrintWeights(IReadOnlyList<string> names, double[] weights, double[] standardised, string source)
     {
         var table = new Table().AddColumns("feature", "weight per unit", "weight per standard deviation");
-        for (var f = 0; f < model.Names.Count; f++)
+        for (var f = 0; f < names.Count; f++)
         {
-            table.AddRow(Markup.Escape(model.Names[f]), F4(model.Weights[f]), F4(model.Standardised[f]));
+            table.AddRow(Markup.Escape(names[f]), F4(weights[f]), F4(standardised[f]));
         }
 
         AnsiConsole.Write(table);
-        Console.WriteLine($"{model.Pairs} judged pairs of {model.Candidates} passages, {model.Needs} needs. As {field}:");
-        Console.WriteLine($"[{string.Join(", ", model.Weights.Select(F4))}]");
+        Console.WriteLine(source);
+        Console.WriteLine($"[{string.Join(", ", weights.Select(F4))}]");
     }
 
     private static string F4(double x) => x.ToString("0.0000", CultureInfo.InvariantCulture);

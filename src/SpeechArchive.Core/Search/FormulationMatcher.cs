@@ -12,14 +12,14 @@ namespace SpeechArchive.Search;
 /// pairs are apart in the query's words rather than one word's overlapping pairs (<see cref="TwoApart"/>), and the pairs in common
 /// weigh <see cref="MinScore"/> of the query's and of the description's (the query says what the description says, and not
 /// much else); its formulation is then searched beside the words. Descriptions equally near by
-/// their pairs are told apart by the characters both say, single ones too (<see cref="Closeness"/>). A statement none of
-/// whose descriptions is near by its words is read once more by its characters in order (<see cref="MatchInOrder"/>).
+/// their pairs are told apart by the characters both say, single ones too (<see cref="Closeness"/>). Free text asks it of
+/// a question, and of a statement <see cref="FormulationReader"/> reads no formulation for.
 /// Everyday words are often ones the archive's lexicon does not hold, so they come out as single characters (舍 / 不得 / 花,
 /// 中 / 看不 / 中 / 用): on both sides such a character is also joined to the words beside it (<see cref="Bridge"/>), and the
 /// pairs that makes count where both sides say them, without weighing on either side's whole (which stays that of its
 /// words, where it has any); a bridged string is a description's word in common by the pairs it adds to its words.
 /// </summary>
-internal static partial class FormulationMatcher
+internal static class FormulationMatcher
 {
     /// <summary>The share of the query's pairs' weight, and of the description's, that the pairs in common must weigh.</summary>
     public const double MinScore = 0.5;
@@ -221,13 +221,11 @@ internal static partial class FormulationMatcher
     {
         var descriptions = new List<(string Formulation, string[][] Words, string[] Own)>();
         var characters = new List<HashSet<char>>();
-        var everyDescription = new List<(string Formulation, string Text)>();
         var byPair = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (formulation, texts) in thesaurus.Formulations)
         {
             foreach (var text in texts)
             {
-                everyDescription.Add((formulation, text)); // read in order whether or not it has words (吃的喝的玩的都少了)
                 var segments = segmenter.Segment(text).ToList();
                 var said = segments.Where(s => s.Kind == WordKind.Han && !QueryStopWords.OutOfMeaning(s.Text)).Select(s => s.Text).ToList();
                 var own = said.Where(w => w.Length > 1).ToList();
@@ -252,17 +250,15 @@ internal static partial class FormulationMatcher
             }
         }
 
-        return new Described(descriptions, characters, byPair, InOrderTable.Of(everyDescription));
+        return new Described(descriptions, characters, byPair);
     }
 
     /// <summary>
     /// Each description's formulation, its words (as pairs) and bridged strings (as the pairs they add to its words), the
-    /// pairs it weighs, its characters (<see cref="Closeness"/>), and the descriptions holding each pair; and every
-    /// description's characters as <see cref="MatchInOrder"/> reads them.
+    /// pairs it weighs, its characters (<see cref="Closeness"/>), and the descriptions holding each pair.
     /// </summary>
     private sealed record Described(
         List<(string Formulation, string[][] Words, string[] Own)> Descriptions,
         List<HashSet<char>> Characters,
-        Dictionary<string, List<int>> ByPair,
-        InOrderTable InOrder);
+        Dictionary<string, List<int>> ByPair);
 }

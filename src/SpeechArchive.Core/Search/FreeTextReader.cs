@@ -184,25 +184,24 @@ internal static partial class FreeTextReader
         // The formulations the words describe in everyday language (企业多交的税能退回来吗 → 留抵退税), unless the query says them already.
         List<QueryWord> Formulations(Thesaurus thesaurus)
         {
-            // The descriptions keep their fillers (耕地越来越少), so the query's go along with its words; its single characters
-            // are joined to the words beside them (舍不得花), and those it does not search (钱, 看) tell apart descriptions its
-            // words are equally near.
-            var described = FormulationMatcher.Match([.. words, .. dropped.Where(QueryStopWords.IsFiller).Distinct()], [.. said.SelectMany(FormulationMatcher.Bridge).Distinct()],
-                [.. dropped.Where(d => d.Length == 1 && !QueryStopWords.Contains(d))], thesaurus, segmenter, pair => Math.Log(1 + (matches.Passages / (1.0 + matches.AtMostHolding(Word(pair))))));
-            if (described.Count == 0 && !Asks())
-            {
-                // A statement no description is near by its words may still say one's characters in its order (山里人家不用再走几里路挑水吃).
-                described = FormulationMatcher.MatchInOrder(string.Concat(said.SelectMany(pieces => pieces)), thesaurus, segmenter);
-            }
-
-            if (described.Count == 0)
-            {
-                return [];
-            }
-
             var searched = slots.SelectMany(s => s.Words.Concat(s.Expansions)).Select(w => w.Text).Concat(runs.Select(r => r.MatchForm)).ToList();
-            return [.. described.Where(f => !searched.Any(w => w.Contains(f, StringComparison.Ordinal)) && Found(f) && Specific(f) && matches.HeldAffirmed(Word(f)))
-                .Take(FormulationMatcher.MaxFormulations).Select(Word)];
+            bool Searchable(string f) => !searched.Any(w => w.Contains(f, StringComparison.Ordinal)) && Found(f) && Specific(f) && matches.HeldAffirmed(Word(f));
+
+            // A statement is read by how near its characters are to the descriptions, with weights learned from the
+            // descriptions themselves (FormulationReader: 山里人家不用再走几里路挑水吃 → 农村饮水安全, 政府衙门修得比宾馆还气派 → 楼堂馆所).
+            if (!Asks() && FormulationReader.For(thesaurus).Read([.. said.SelectMany(pieces => pieces).Where(p => !QueryStopWords.IsQuestionWord(p))])
+                .Where(r => Searchable(r.Formulation)).Take(2).ToList() is [_, ..] read)
+            {
+                return [.. FormulationReader.Nearest(read).Select(Word)];
+            }
+
+            // A question names what it asks in its words, and a statement the reader finds nothing for may still share two of a
+            // description's words: the pairs they have in common (FormulationMatcher.Match). The descriptions keep their
+            // fillers (耕地越来越少), so the query's go along with its words; its single characters are joined to the words
+            // beside them (舍不得花), and those it does not search (钱, 看) tell apart descriptions its words are equally near.
+            return [.. FormulationMatcher.Match([.. words, .. dropped.Where(QueryStopWords.IsFiller).Distinct()], [.. said.SelectMany(FormulationMatcher.Bridge).Distinct()],
+                [.. dropped.Where(d => d.Length == 1 && !QueryStopWords.Contains(d))], thesaurus, segmenter, pair => Math.Log(1 + (matches.Passages / (1.0 + matches.AtMostHolding(Word(pair))))))
+                .Where(Searchable).Take(FormulationMatcher.MaxFormulations).Select(Word)];
         }
 
         bool Found(string word) => matches.HeldAtLeast(Word(word), 1);

@@ -23,6 +23,7 @@ public sealed class QueryUnderstanding(Thesaurus thesaurus, NearMatchOptions? ne
         ArgumentNullException.ThrowIfNull(index);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         FormulationMatcher.Prepare(Thesaurus, SearchStructures.Of(index).Segmenter);
+        _ = FormulationReader.For(Thesaurus);
         return clock.Elapsed.TotalSeconds;
     }
 

@@ -42,11 +42,12 @@ internal static partial class Ranker
     /// paraphrases written to learn from (tune2-needs.tsv; docs/relevance.md, thirty-ninth session), over the pairs of the tier
     /// it reorders (<see cref="StatementsFromTier"/>); learned again when a formulation came to need two things the query says,
     /// not one word's overlapping pairs (fortieth session; the questions' weights came out as before), with the learning set's
-    /// last unjudged row judged (forty-first), and when statements came to be read by their characters in order too
-    /// (<see cref="FormulationMatcher.MatchInOrder"/>), with the rows that brought in judged (forty-second). A statement's words are a weaker guide than a question's (most are
+    /// last unjudged row judged (forty-first), when statements came to be read by their characters in order too, with the rows
+    /// that brought in judged (forty-second), and when statements came to be read by <see cref="FormulationReader"/>, with the
+    /// rows that brought in judged (forty-third). A statement's words are a weaker guide than a question's (most are
     /// everyday words the texts do not use), so its order leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0218, 0.1461, -0.0933, -0.2738, 0.0979, 0.0282, 0.9091, 1.7151, -0.9644, 1.0232, -0.0491, 1.8693];
+    internal static readonly double[] StatementWeights = [0.0662, 0.0590, 0.1152, -0.2553, -0.1641, 0.0202, 1.1565, 1.7327, -1.0096, 1.0881, 0.1438, 1.9339];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

@@ -154,6 +154,24 @@ public sealed class Thesaurus
         return thesaurus;
     }
 
+    /// <summary>
+    /// This thesaurus with other <paramref name="formulations"/> (its expansions, plain words and synonyms as they are): what
+    /// <c>eval-reading</c> reads held-out descriptions against.
+    /// </summary>
+    public Thesaurus WithFormulations(IEnumerable<(string Formulation, IReadOnlyList<string> Descriptions)> formulations, string source)
+    {
+        ArgumentNullException.ThrowIfNull(formulations);
+        var copy = new Thesaurus(source) { Entries = Entries };
+        foreach (var (term, list) in related)
+        {
+            copy.related[term] = [.. list];
+        }
+
+        copy.pairs.AddRange(pairs);
+        copy.formulations.AddRange(formulations.Where(f => f.Descriptions.Count > 0));
+        return copy;
+    }
+
     /// <summary>The terms a query word widens to (in match form), not including itself.</summary>
     public IReadOnlyList<string> RelatedTo(string matchForm) =>
         related.TryGetValue(matchForm, out var list) ? list : [];
@@ -222,6 +240,13 @@ public sealed class Thesaurus
     };
 
     private static string Normalize(string term) => MatchText.Build(term, 0, term.Length).Trim(MatchText.Break, MatchText.Mask, ' ');
+
+    /// <summary>A term as a thesaurus holds it (its match form: 尊重知识、尊重人才 → 尊重知识尊重人才).</summary>
+    public static string FormOf(string term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        return Normalize(term);
+    }
 
     private static string Scalar(YamlNode node, string source) => node is YamlScalarNode s
         ? (s.Value ?? "").Trim()

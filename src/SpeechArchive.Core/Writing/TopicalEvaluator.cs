@@ -11,11 +11,18 @@ public static class TopicalEvaluator
 {
     public const int K = 10;
 
+    /// <summary>How deep a condensed ranking is read before its unjudged passages are left out.</summary>
+    public const int CondensedDepth = 50;
+
     /// <summary>
     /// Scores every mode on every need; with <paramref name="foldReprints"/> (the search's default) the passages that print one
     /// text are one result, in the rankings and in the grades (<see cref="TopicalGrades"/>).
+    /// <para>With <paramref name="condensed"/>, each ranking is read <see cref="CondensedDepth"/> deep and its unjudged passages
+    /// are left out before the first <see cref="K"/> are scored (Sakai's condensed lists, 2007): a screen for a ranking that
+    /// brings in passages never judged, which counts them neither as relevant nor as not; the figure to quote stays the full one,
+    /// after the new rows are judged.</para>
     /// </summary>
-    public static TopicalReport Evaluate(Searcher searcher, TopicalSet set, IReadOnlyList<TopicalMode> modes, bool foldReprints = true)
+    public static TopicalReport Evaluate(Searcher searcher, TopicalSet set, IReadOnlyList<TopicalMode> modes, bool foldReprints = true, bool condensed = false)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(set);
@@ -27,13 +34,15 @@ public static class TopicalEvaluator
             var results = new List<TopicalResult>();
             foreach (var need in set.Needs)
             {
-                var hits = Ranking(searcher, need.Query, mode, grades);
+                var ranked = Ranking(searcher, need.Query, mode, grades, condensed ? CondensedDepth : K);
+                List<string> hits = condensed ? [.. ranked.Where(h => grades.Grade(need.Id, h) is not null).Take(K)] : ranked;
+
                 var gains = hits.Select(h => grades.Grade(need.Id, h)).ToList();
                 var ideal = grades.Ideal(need.Id).Take(K).ToList();
                 var idcg = Dcg(ideal.Select(g => (int?)g).ToList(), K);
                 var ndcg = idcg == 0 ? 0 : Dcg(gains, K) / idcg;
                 var precision = (double)gains.Count(g => g >= 1) / K;
-                results.Add(new TopicalResult(need, ndcg, precision, hits.Count, gains.Count(g => g is null), hits));
+                results.Add(new TopicalResult(need, ndcg, precision, ranked.Count, gains.Count(g => g is null), hits));
             }
 
             runs.Add(new TopicalRun(mode.Name, results, Scores(results, groups ??= Groups(results))));
@@ -74,19 +83,19 @@ public static class TopicalEvaluator
     /// The passage ids of the top <see cref="K"/> hits of <paramref name="query"/> in <paramref name="mode"/>, reprints folded as
     /// <paramref name="grades"/> folds them (a ranking made outside the engine is folded the same way).
     /// </summary>
-    public static List<string> Ranking(Searcher searcher, string query, TopicalMode mode, TopicalGrades grades)
+    public static List<string> Ranking(Searcher searcher, string query, TopicalMode mode, TopicalGrades grades, int depth = K)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(mode);
         ArgumentNullException.ThrowIfNull(grades);
         if (mode.Rankings is { } given)
         {
-            return given.TryGetValue(query, out var ranked) ? [.. grades.Fold(ranked).Take(K)] : [];
+            return given.TryGetValue(query, out var ranked) ? [.. grades.Fold(ranked).Take(depth)] : [];
         }
 
         var result = searcher.Search(new SearchRequest
         {
-            Query = query, Limit = K, Mode = mode.Mode, ByMeaning = mode.ByMeaning, OrderTopically = mode.OrderTopically, SnippetLength = 40,
+            Query = query, Limit = depth, Mode = mode.Mode, ByMeaning = mode.ByMeaning, OrderTopically = mode.OrderTopically, SnippetLength = 40,
             FoldReprints = grades.FoldReprints,
         });
         return [.. result.Hits.Select(h => h.PassageId)];

@@ -8,7 +8,7 @@ namespace SpeechArchive.Writing;
 /// (for every question or paraphrase, the best free-text matches in the fused order, apart for those read as questions and
 /// as statements); for every two of them in one tier the order reorders judged with different grades, the difference of their
 /// standardised features should score positive (pairwise logistic regression, RankNet's loss
-/// on a linear scorer, L2-regularised, full-batch gradient descent from zero to convergence: deterministic). The weights are given per unit of each feature.
+/// on a linear scorer, L2-regularised, Newton's method from zero to convergence: deterministic). The weights are given per unit of each feature.
 /// </summary>
 public static class TopicalOrderLearner
 {
@@ -16,11 +16,9 @@ public static class TopicalOrderLearner
     public const double Regularisation = 0.1;
 
     /// <summary>At most this many steps; the fit stops before, once the gradient is this small in every weight.</summary>
-    private const int Rounds = 20_000;
+    private const int Rounds = 100;
 
     private const double Converged = 1e-10;
-
-    private const double Step = 0.1;
 
     /// <summary>The topical order's weights learned from <paramref name="set"/>'s topic needs of the tune split.</summary>
     public static TopicalOrderModel Learn(Searcher searcher, TopicalSet set)
@@ -104,8 +102,9 @@ public static class TopicalOrderLearner
     }
 
     /// <summary>
-    /// Minimises the mean of log(1 + e^(−w·x)) over the pairs plus <see cref="Regularisation"/>/2 · |w|² (convex): gradient
-    /// steps from zero until no weight's gradient exceeds <see cref="Converged"/>.
+    /// Minimises the mean of log(1 + e^(−w·x)) over the pairs plus <see cref="Regularisation"/>/2 · |w|² (convex, so its one
+    /// minimum): Newton's steps from zero (the gradient and the Hessian over every pair, a step solving one against the other)
+    /// until no weight's gradient exceeds <see cref="Converged"/>, which a dozen steps reach.
     /// </summary>
     internal static double[] Fit(IReadOnlyList<double[]> pairs, int dimensions)
     {
@@ -115,12 +114,14 @@ public static class TopicalOrderLearner
             return w;
         }
 
-        var gradient = new double[dimensions];
         for (var round = 0; round < Rounds; round++)
         {
+            var gradient = new double[dimensions];
+            var hessian = new double[dimensions, dimensions];
             for (var f = 0; f < dimensions; f++)
             {
                 gradient[f] = Regularisation * w[f];
+                hessian[f, f] = Regularisation;
             }
 
             foreach (var x in pairs)
@@ -131,10 +132,16 @@ public static class TopicalOrderLearner
                     s += w[f] * x[f];
                 }
 
-                var slope = 1 / (1 + Math.Exp(Math.Min(30, s))); // −d/ds log(1 + e^(−s))
+                var p = 1 / (1 + Math.Exp(-Math.Clamp(s, -30, 30))); // σ(s)
+                var slope = (1 - p) / pairs.Count; // −d/ds log(1 + e^(−s)), per pair
+                var curvature = p * (1 - p) / pairs.Count;
                 for (var f = 0; f < dimensions; f++)
                 {
-                    gradient[f] -= slope * x[f] / pairs.Count;
+                    gradient[f] -= slope * x[f];
+                    for (var g = 0; g <= f; g++)
+                    {
+                        hessian[f, g] += curvature * x[f] * x[g];
+                    }
                 }
             }
 
@@ -143,13 +150,60 @@ public static class TopicalOrderLearner
                 break;
             }
 
+            var step = Solve(hessian, gradient);
             for (var f = 0; f < dimensions; f++)
             {
-                w[f] -= Step * gradient[f];
+                w[f] -= step[f];
             }
         }
 
         return w;
+    }
+
+    /// <summary>x with H x = b, for a symmetric positive definite H given by its lower triangle (Cholesky).</summary>
+    private static double[] Solve(double[,] h, double[] b)
+    {
+        var n = b.Length;
+        var l = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                var sum = h[i, j];
+                for (var k = 0; k < j; k++)
+                {
+                    sum -= l[i, k] * l[j, k];
+                }
+
+                l[i, j] = i == j ? Math.Sqrt(Math.Max(sum, 1e-300)) : sum / l[j, j];
+            }
+        }
+
+        var y = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var sum = b[i];
+            for (var k = 0; k < i; k++)
+            {
+                sum -= l[i, k] * y[k];
+            }
+
+            y[i] = sum / l[i, i];
+        }
+
+        var x = new double[n];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var sum = y[i];
+            for (var k = i + 1; k < n; k++)
+            {
+                sum -= l[k, i] * x[k];
+            }
+
+            x[i] = sum / l[i, i];
+        }
+
+        return x;
     }
 }
 

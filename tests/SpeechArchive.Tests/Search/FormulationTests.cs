@@ -161,13 +161,16 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
     [Fact]
     public void WhenTheNearestFormulationIsHeldByNoPassage_ShouldSearchTheNextTwo()
     {
-        // Three formulations described alike: 一丁 (first by its name) is held by no passage, and it takes no place of the two.
+        // Three formulations described alike, whose names the query does not say: 一丁 (first by its name) is held by no
+        // passage, and it takes no place of the two.
         var searcher = new Searcher(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Parse(
-            "formulations:\n  一丁: [拿身边人犯错的事情教育大家]\n  警示教育: [拿身边人犯错的事情教育大家]\n  八项规定: [拿身边人犯错的事情教育大家]\n", "test")));
+            "formulations:\n  一丁: [拿身边人犯错的事情教育大家]\n  一岗双责: [拿身边人犯错的事情教育大家]\n  八项规定: [拿身边人犯错的事情教育大家]\n", "test")));
 
-        var result = searcher.Search(new SearchRequest { Query = "拿身边人犯错的事情来教育大家", Limit = 0 });
+        var statement = searcher.Search(new SearchRequest { Query = "拿身边人犯错的事情来教育大家", Limit = 0 });
+        var question = searcher.Search(new SearchRequest { Query = "怎样拿身边人犯错的事情来教育大家", Limit = 0 });
 
-        Assert.Equal(["八项规定", "警示教育"], result.Reading!.Formulations);
+        Assert.Equal(["一岗双责", "八项规定"], statement.Reading!.Formulations); // read by FormulationReader
+        Assert.Equal(["一岗双责", "八项规定"], question.Reading!.Formulations); // read by the pairs (FormulationMatcher)
     }
 
     [Fact]
@@ -382,34 +385,11 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
     }
 
     [Fact]
-    public void WhenAStatementSaysADescriptionsCharactersInItsOrder_ShouldDescribeItsFormulation()
+    public void WhenAStatementSaysADescriptionsCharactersButNoWordOfIt_ShouldReadItByItsCharactersButNotAQuestion()
     {
-        // 国家花的钱比收进来的多 is single characters to the pairs: it shares no word with 政府花的比收的多, but says 花的比收的多
-        // in that order; 国家花在教育上的钱 shares 国家花的钱 in order, far less of what it says.
-        var thesaurus = Thesaurus.Parse("formulations:\n  财政赤字: [政府花的比收的多]\n  教育经费: [国家花在教育上的钱]\n", "test");
-        var segmenter = new Segmenter(Lexicon.Base);
-
-        Assert.Equal(["财政赤字"], FormulationMatcher.MatchInOrder("国家花的钱比收进来的多", thesaurus, segmenter));
-        Assert.Empty(FormulationMatcher.MatchInOrder("多的收比的花府政", thesaurus, segmenter)); // the same characters, not in order
-        Assert.Empty(FormulationMatcher.MatchInOrder("政府花的比收的多，这些年教育医疗养老样样都要花大钱，还要修路架桥办学校", thesaurus, segmenter)); // a stray phrase of a long query
-    }
-
-    [Fact]
-    public void WhenTwoDescriptionsAreSaidInOrderAlike_ShouldPreferTheOneWhoseCharactersAreRarer()
-    {
-        // The query says all seven characters of both descriptions in their order; 去 is said by three descriptions of four,
-        // 里 by one, so 山里人天天挑水 weighs more of the query than 老人天天去公园 (counted alike, the names' order would put
-        // 全民健身 first). The others share 人天天去 or 天天去 in order, too little of themselves.
-        var thesaurus = Thesaurus.Parse("formulations:\n  全民健身: [老人天天去公园]\n  农村饮水安全: [山里人天天挑水]\n  考勤: [年轻人天天去上班, 孩子天天去学校]\n", "test");
-
-        Assert.Equal(["农村饮水安全", "全民健身"], FormulationMatcher.MatchInOrder("山里老人天天挑水去公园", thesaurus, new Segmenter(Lexicon.Base)));
-    }
-
-    [Fact]
-    public void WhenAStatementIsNearNoDescriptionByItsWords_ShouldReadItByItsCharactersInOrderButNotAQuestion()
-    {
-        // Single characters all (吃 / 的 / 喝 / 的 / 玩 …): no word in common, and the description has no word at all; the
-        // statement says every character of it in its order.
+        // Single characters all (吃 / 的 / 喝 / 的 / 玩 …): no word in common, and the description has no word at all, so no
+        // pair in common; the statement says every character of it in its order, and FormulationReader reads it by them. A
+        // question is read by its words' pairs alone.
         var searcher = new Searcher(seeds.Snapshot, new QueryUnderstanding(Thesaurus.Parse("formulations:\n  八项规定: [吃的喝的玩的都少了]\n", "test")));
 
         var statement = searcher.Search(new SearchRequest { Query = "吃的喝的玩的现在都少了很多", Limit = 200, NearMatches = false });

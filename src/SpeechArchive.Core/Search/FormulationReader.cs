@@ -1,0 +1,300 @@
+using SpeechArchive.Analysis;
+
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// Reads which formulations a query describes by how near it is to their descriptions, scored by weights learned from the
+/// descriptions themselves: each description held out in turn is a paraphrase of its formulation that the others must find
+/// (<c>eval-reading --learn</c>). A query and a description are compared by their characters, each weighed by how rare it is
+/// among the descriptions (log(1 + N / (1 + n))): the share of each side's weight the other says (as single characters, as
+/// pairs of neighbours, and in order: the heaviest common subsequence), and the share of the formulation's own characters the
+/// query says. A formulation's score is its nearest description's; those at <see cref="Threshold"/> or above are read.
+/// </summary>
+internal sealed class FormulationReader
+{
+    /// <summary>The features' names, in the order <see cref="Candidates"/> gives them.</summary>
+    public static readonly string[] FeatureNames =
+    [
+        "characters of the description said", "characters of the query said", "pairs of the description said", "pairs of the query said",
+        "description in order", "query in order", "formulation's characters said", "log description length",
+    ];
+
+    /// <summary>
+    /// The features' weights (per unit), as <c>eval-reading --learn</c> prints them: pairwise logistic regression of each held-out
+    /// description's right formulation against the twenty others it is nearest, over ten folds of the built-in descriptions.
+    /// </summary>
+    internal static readonly double[] Weights = [2.3486, 2.6428, 0.9039, 1.0382, 1.6130, 2.2931, 2.1896, 0.5811];
+
+    /// <summary>
+    /// The score a formulation must reach to be read: chosen on the tune split's and the learning set's paraphrases, from 5.0,
+    /// 5.5, 6.0 and 6.5 (docs/relevance.md, forty-third session).
+    /// </summary>
+    public const double Threshold = 5.5;
+
+    /// <summary>A second formulation is read only this near the first's score.</summary>
+    public const double SecondWithin = 1.0;
+
+    /// <summary>
+    /// A description whose characters in common with the query lie in one of its words names a formulation only where the
+    /// descriptions of at most this many formulations say that word: 基层干部 (two) says what 基层干部太累 is about; 老百姓
+    /// (thirty-five) says little, and 老百姓买房难 does not describe 侵害群众利益 for the 老百姓 of 坑老百姓.
+    /// </summary>
+    public const int OneWordFormulations = 5;
+
+    /// <summary>Descriptions sharing less than this share of their characters' weight with the query are not scored.</summary>
+    private const double Candidate = 0.3;
+
+    private readonly List<Description> descriptions = [];
+    private readonly Dictionary<char, double> characterWeights = [];
+    private readonly Dictionary<string, double> pairWeights = new(StringComparer.Ordinal);
+    private readonly Dictionary<char, List<int>> byCharacter = [];
+    private readonly Dictionary<string, (string Characters, double Whole)> names = new(StringComparer.Ordinal);
+    private readonly int longest;
+
+    /// <summary>
+    /// A description of two Chinese characters or more: its formulation, its characters in order, its pairs of neighbours,
+    /// and the weight of its distinct characters, of its pairs, and of its characters in order (repeats counted).
+    /// </summary>
+    private sealed record Description(string Formulation, string Characters, HashSet<string> Pairs, double CharacterWhole, double PairWhole, double InOrderWhole);
+
+    public FormulationReader(IEnumerable<(string Formulation, IReadOnlyList<string> Descriptions)> formulations)
+    {
+        ArgumentNullException.ThrowIfNull(formulations);
+        var read = formulations.SelectMany(f => f.Descriptions.Select(d => (f.Formulation, Characters: HanOf(d)))).Where(d => d.Characters.Length > 1).ToList();
+        var n = Math.Max(1, read.Count);
+        var saying = new Dictionary<char, int>();
+        var pairSaying = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (_, characters) in read)
+        {
+            foreach (var c in characters.Distinct())
+            {
+                saying[c] = saying.GetValueOrDefault(c) + 1;
+            }
+
+            foreach (var p in PairsOf(characters))
+            {
+                pairSaying[p] = pairSaying.GetValueOrDefault(p) + 1;
+            }
+        }
+
+        foreach (var (c, count) in saying)
+        {
+            characterWeights[c] = Math.Log(1 + (n / (1.0 + count)));
+        }
+
+        foreach (var (p, count) in pairSaying)
+        {
+            pairWeights[p] = Math.Log(1 + (n / (1.0 + count)));
+        }
+
+        foreach (var (formulation, characters) in read)
+        {
+            var pairs = PairsOf(characters);
+            var d = descriptions.Count;
+            descriptions.Add(new Description(formulation, characters, pairs, characters.Distinct().Sum(CharacterWeight), pairs.Sum(PairWeight), characters.Sum(CharacterWeight)));
+            longest = Math.Max(longest, characters.Length);
+            foreach (var c in characters.Distinct())
+            {
+                (byCharacter.TryGetValue(c, out var list) ? list : byCharacter[c] = []).Add(d);
+            }
+
+            if (!names.ContainsKey(formulation))
+            {
+                var own = HanOf(formulation);
+                names[formulation] = (own, own.Distinct().Sum(CharacterWeight));
+            }
+        }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Thesaurus, Lazy<FormulationReader>> Readers = [];
+
+    /// <summary>The reader of <paramref name="thesaurus"/>'s formulations, made once while the thesaurus lives.</summary>
+    public static FormulationReader For(Thesaurus thesaurus) =>
+        Readers.GetValue(thesaurus, t => new Lazy<FormulationReader>(() => new FormulationReader(t.Formulations))).Value;
+
+    /// <summary>How many descriptions of two characters or more it reads against.</summary>
+    public int Count => descriptions.Count;
+
+    private double CharacterWeight(char c) => characterWeights.TryGetValue(c, out var w) ? w : Math.Log(1 + (descriptions.Count / 2.0));
+
+    private double PairWeight(string p) => pairWeights.TryGetValue(p, out var w) ? w : Math.Log(1 + (descriptions.Count / 2.0));
+
+    /// <summary>The formulations whose score for <paramref name="text"/> reaches <see cref="Threshold"/>, best first, with their scores.</summary>
+    public IReadOnlyList<(string Formulation, double Score)> Read(IReadOnlyList<string> pieces) => [.. Score(pieces, Weights).TakeWhile(s => s.Score >= Threshold)];
+
+    /// <summary>
+    /// Of <paramref name="read"/> (best first, as <see cref="Read"/> gives them, those a search can use), the first, and the
+    /// second where it is within <see cref="SecondWithin"/> of it.
+    /// </summary>
+    public static IEnumerable<string> Nearest(IReadOnlyList<(string Formulation, double Score)> read) =>
+        read.Take(2).Where(r => r.Score >= read[0].Score - SecondWithin).Select(r => r.Formulation);
+
+    /// <summary>Every formulation some description of which is a candidate for <paramref name="text"/>, best first, by <paramref name="weights"/>.</summary>
+    public List<(string Formulation, double Score)> Score(IReadOnlyList<string> pieces, double[] weights)
+    {
+        var best = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (d, features) in Candidates(pieces))
+        {
+            var score = 0.0;
+            for (var f = 0; f < features.Length; f++)
+            {
+                score += weights[f] * features[f];
+            }
+
+            var formulation = descriptions[d].Formulation;
+            if (!best.TryGetValue(formulation, out var known) || score > known)
+            {
+                best[formulation] = score;
+            }
+        }
+
+        return [.. best.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value))];
+    }
+
+    /// <summary>The descriptions sharing <see cref="Candidate"/> of their characters' weight with <paramref name="text"/>, with their features.</summary>
+    public IEnumerable<(int Description, double[] Features)> Candidates(IReadOnlyList<string> pieces)
+    {
+        // The query's Chinese characters in order, each with the piece (word, or character the lexicon leaves alone) it is in,
+        // -1 in a question or function word.
+        var characters = new List<char>();
+        var pieceOf = new List<int>();
+        for (var p = 0; p < pieces.Count; p++)
+        {
+            foreach (var c in pieces[p].Where(HanRuns.IsHan))
+            {
+                characters.Add(c);
+                pieceOf.Add(QueryStopWords.Contains(pieces[p]) ? -1 : p);
+            }
+        }
+
+        var query = new string([.. characters]);
+        if (query.Length < 2)
+        {
+            yield break;
+        }
+
+        var distinct = query.Distinct().ToArray();
+        // The weight of the characters each description shares with the query, those sharing any in the order first met.
+        var shared = new double[descriptions.Count];
+        var touched = new List<int>();
+        foreach (var c in distinct)
+        {
+            if (byCharacter.TryGetValue(c, out var holders))
+            {
+                var w = CharacterWeight(c);
+                foreach (var d in holders)
+                {
+                    if (shared[d] == 0)
+                    {
+                        touched.Add(d);
+                    }
+
+                    shared[d] += w;
+                }
+            }
+        }
+
+        var queryWhole = distinct.Sum(CharacterWeight);
+        var queryPairs = PairsOf(query);
+        var queryPairWhole = queryPairs.Sum(PairWeight);
+        var weights = query.Select(CharacterWeight).ToArray();
+        var queryInOrder = weights.Sum();
+        var table = new double[query.Length + 1, longest + 1];
+        foreach (var d in touched)
+        {
+            var (description, common) = (descriptions[d], shared[d]);
+            if (common < Candidate * description.CharacterWhole)
+            {
+                continue;
+            }
+
+            var pairsCommon = description.Pairs.Where(queryPairs.Contains).Sum(PairWeight);
+            var (inOrder, taken) = InOrder(query, weights, description.Characters, table, pieceOf);
+            if (taken.Count == 0 || (taken.Count == 1 && FormulationsSaying(pieces[taken.First()]) > OneWordFormulations))
+            {
+                continue; // one word of the query, said of many formulations (老百姓 of 老百姓买房难, which 坑老百姓 says too)
+            }
+
+            var name = names[description.Formulation];
+            var nameSaid = name.Whole > 0 ? name.Characters.Distinct().Where(c => distinct.Contains(c)).Sum(CharacterWeight) / name.Whole : 0;
+            yield return (d,
+            [
+                common / description.CharacterWhole, common / queryWhole,
+                description.PairWhole > 0 ? pairsCommon / description.PairWhole : 0, queryPairWhole > 0 ? pairsCommon / queryPairWhole : 0,
+                inOrder / description.InOrderWhole, inOrder / queryInOrder,
+                nameSaid, Math.Log(description.Characters.Length),
+            ]);
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> saying = new(StringComparer.Ordinal);
+
+    /// <summary>How many formulations some description of which says <paramref name="word"/> (kept per word: a word is a lexicon word or a character).</summary>
+    internal int FormulationsSaying(string word) =>
+        saying.GetOrAdd(word, w => descriptions.Where(d => d.Characters.Contains(w, StringComparison.Ordinal)).Select(d => d.Formulation).Distinct().Count());
+
+    /// <summary>The formulation of description <paramref name="d"/>.</summary>
+    public string FormulationOf(int d) => descriptions[d].Formulation;
+
+    /// <summary>
+    /// The weight of the heaviest sequence of characters both say in the same order (a weighted longest common subsequence),
+    /// and how many of the query's pieces it takes characters from (<paramref name="pieceOf"/>: each character's piece, -1 in
+    /// a question or function word). <paramref name="table"/> holds the rows (at least the query's length + 1 by the
+    /// description's length + 1).
+    /// </summary>
+    private static (double Weight, HashSet<int> Pieces) InOrder(string query, double[] weights, string description, double[,] table, List<int> pieceOf)
+    {
+        for (var j = 0; j <= description.Length; j++)
+        {
+            table[0, j] = 0;
+        }
+
+        for (var i = 1; i <= query.Length; i++)
+        {
+            table[i, 0] = 0;
+            for (var j = 1; j <= description.Length; j++)
+            {
+                table[i, j] = query[i - 1] == description[j - 1] ? table[i - 1, j - 1] + weights[i - 1] : Math.Max(table[i - 1, j], table[i, j - 1]);
+            }
+        }
+
+        // Back from the end: the query's characters the sequence takes, counted by the distinct pieces they are in.
+        var taken = new HashSet<int>();
+        for (int i = query.Length, j = description.Length; i > 0 && j > 0;)
+        {
+            if (query[i - 1] == description[j - 1] && table[i, j] == table[i - 1, j - 1] + weights[i - 1])
+            {
+                if (pieceOf[i - 1] >= 0)
+                {
+                    taken.Add(pieceOf[i - 1]);
+                }
+
+                i--;
+                j--;
+            }
+            else if (table[i - 1, j] >= table[i, j - 1])
+            {
+                i--;
+            }
+            else
+            {
+                j--;
+            }
+        }
+
+        return (table[query.Length, description.Length], taken);
+    }
+
+    private static string HanOf(string text) => new([.. text.Where(HanRuns.IsHan)]);
+
+    private static HashSet<string> PairsOf(string characters)
+    {
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < characters.Length; i++)
+        {
+            pairs.Add(characters.Substring(i, 2));
+        }
+
+        return pairs;
+    }
+}
