@@ -17,7 +17,14 @@ internal static class EvalReadingCommand
     public static Command Create()
     {
         var gold = new Option<string>("--gold") { Description = $"Labelled queries TSV: id, kind, split, query, formulations (comma-separated, - for none) (default: {DefaultGold})", DefaultValueFactory = _ => DefaultGold };
-        var folds = new Option<int>("--folds") { Description = "Also read every description against the thesaurus without its fold, of this many (0: not)", DefaultValueFactory = _ => 0 }.Within(0, 100);
+        var folds = new Option<int>("--folds") { Description = "Also read every description against the thesaurus without its fold, of this many (0: not; else 2 to 100)", DefaultValueFactory = _ => 0 }.Within(0, 100);
+        folds.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() == 1)
+            {
+                r.AddError("--folds 1 would hold every description out at once: give 0 or 2 to 100");
+            }
+        });
         var corpus = new Option<string[]>("--corpus")
         {
             Description = $"Folders to index into a temporary index (default: {string.Join(", ", EvalIndex.DefaultCorpus)}); --existing uses --index instead",
@@ -34,7 +41,7 @@ internal static class EvalReadingCommand
             var labelled = ReadingEvaluator.LoadGold(parse.GetValue(gold)!);
             if (parse.GetValue(learn))
             {
-                var model = FormulationReaderLearner.Learn(ArchiveOptions.LoadThesaurus(parse), new Analysis.Segmenter(Analysis.Lexicon.Base), parse.GetValue(folds) is var n and > 0 ? n : 10, labelled, Console.WriteLine);
+                var model = FormulationReaderLearner.Learn(ArchiveOptions.LoadThesaurus(parse), new Analysis.Segmenter(Analysis.Lexicon.Base), parse.GetValue(folds) is var n and > 0 ? n : 10, labelled, Console.Error.WriteLine);
                 return CommonOptions.Print(parse, json, model, PrintModel);
             }
 
@@ -43,7 +50,7 @@ internal static class EvalReadingCommand
                 var thesaurus = ArchiveOptions.LoadThesaurus(parse);
                 var report = ReadingEvaluator.Gold(new Searcher(index, new QueryUnderstanding(thesaurus)), labelled);
                 var heldOut = parse.GetValue(folds) is var k and > 0
-                    ? ReadingEvaluator.HeldOutDescriptions(index, thesaurus, k, t => new Searcher(index, new QueryUnderstanding(t)))
+                    ? ReadingEvaluator.HeldOutDescriptions(thesaurus, k, t => new Searcher(index, new QueryUnderstanding(t)))
                     : null;
                 return CommonOptions.Print(parse, json, new { Labelled = report, HeldOut = heldOut }, r =>
                 {
@@ -81,7 +88,7 @@ internal static class EvalReadingCommand
         AnsiConsole.Write(thresholds);
 
         static string F(double x) => x.ToString("0.0000", CultureInfo.InvariantCulture);
-        static string Row((int Right, int Wrong, int Silent, int Queries) r) => $"{r.Right} / {r.Wrong} / {r.Silent} of {r.Queries}";
+        static string Row(ReadCounts r) => $"{r.Right} / {r.Wrong} / {r.Silent} of {r.Queries}";
     }
 
     private static void Print(IReadOnlyList<ReadingScore> scores, string title)

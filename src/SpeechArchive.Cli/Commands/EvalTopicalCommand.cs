@@ -63,6 +63,11 @@ internal static class EvalTopicalCommand
         {
             var set = TopicalSet.Load(parse.GetValue(needs)!, parse.GetValue(judgments)!);
             var chosen = Modes(parse.GetValue(modes)); // usage errors before an index is built
+            if (parse.GetValue(condensed) && parse.GetValue(pool) is not null)
+            {
+                throw new UsageException("--pool writes the unjudged passages of the top tens: it cannot be combined with --condensed, which leaves them out");
+            }
+
             if ((parse.GetValue(show) ?? []).FirstOrDefault(id => set.Needs.All(n => n.Id != id)) is { } unknown)
             {
                 throw new UsageException($"--show: no need {unknown} in the set");
@@ -81,7 +86,7 @@ internal static class EvalTopicalCommand
                 if (parse.GetValue(peer))
                 {
                     rankings = [.. rankings, new TopicalMode(SmartcnPeer.Name, SearchMode.Words)
-                        { Rankings = SmartcnPeer.Rank(index, [.. set.Needs.Select(n => n.Query).Distinct()], 4 * TopicalEvaluator.K) }]; // deeper: folded, then cut at ten
+                        { Rankings = SmartcnPeer.Rank(index, [.. set.Needs.Select(n => n.Query).Distinct()], Math.Max(4 * TopicalEvaluator.K, TopicalEvaluator.CondensedDepth)) }]; // deeper: folded (or condensed), then cut at ten
                 }
 
                 var report = TopicalEvaluator.Evaluate(searcher, set, rankings, foldReprints: !parse.GetValue(noFold), condensed: parse.GetValue(condensed));

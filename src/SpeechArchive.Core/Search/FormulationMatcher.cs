@@ -13,7 +13,7 @@ namespace SpeechArchive.Search;
 /// weigh <see cref="MinScore"/> of the query's and of the description's (the query says what the description says, and not
 /// much else); its formulation is then searched beside the words. Descriptions equally near by
 /// their pairs are told apart by the characters both say, single ones too (<see cref="Closeness"/>). Free text asks it of
-/// a question, and of a statement <see cref="FormulationReader"/> reads no formulation for.
+/// a question, and of a statement <see cref="FormulationReader"/> reads no formulation for that a search can use.
 /// Everyday words are often ones the archive's lexicon does not hold, so they come out as single characters (舍 / 不得 / 花,
 /// 中 / 看不 / 中 / 用): on both sides such a character is also joined to the words beside it (<see cref="Bridge"/>), and the
 /// pairs that makes count where both sides say them, without weighing on either side's whole (which stays that of its

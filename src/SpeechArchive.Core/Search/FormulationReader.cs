@@ -23,7 +23,7 @@ internal sealed class FormulationReader
     /// The features' weights (per unit), as <c>eval-reading --learn</c> prints them: pairwise logistic regression of each held-out
     /// description's right formulation against the twenty others it is nearest, over ten folds of the built-in descriptions.
     /// </summary>
-    internal static readonly double[] Weights = [2.3486, 2.6428, 0.9039, 1.0382, 1.6130, 2.2931, 2.1896, 0.5811];
+    internal static readonly double[] Weights = [2.3485, 2.6428, 0.9041, 1.0383, 1.6135, 2.2935, 2.1913, 0.5810];
 
     /// <summary>
     /// The score a formulation must reach to be read: chosen on the tune split's and the learning set's paraphrases, from 5.0,
@@ -35,11 +35,16 @@ internal sealed class FormulationReader
     public const double SecondWithin = 1.0;
 
     /// <summary>
-    /// A description whose characters in common with the query lie in one of its words names a formulation only where the
-    /// descriptions of at most this many formulations say that word: 基层干部 (two) says what 基层干部太累 is about; 老百姓
-    /// (thirty-five) says little, and 老百姓买房难 does not describe 侵害群众利益 for the 老百姓 of 坑老百姓.
+    /// A description whose heaviest sequence of characters in common with the query (in order) lies in one of the query's words
+    /// (question and function words not counted) names a formulation only where the descriptions of at most this many
+    /// formulations say that word: 基层干部 (two) says what 基层干部太累 is about; 老百姓 (thirty-five) says little, and
+    /// 老百姓买房难 does not describe 侵害群众利益 for the 老百姓 of 坑老百姓. One whose sequence lies in function words only is
+    /// not scored.
     /// </summary>
     public const int OneWordFormulations = 5;
+
+    /// <summary>A query of more Chinese characters than this is not read (the descriptions have about ten; each is compared in order).</summary>
+    public const int LongestQuery = 64;
 
     /// <summary>Descriptions sharing less than this share of their characters' weight with the query are not scored.</summary>
     private const double Candidate = 0.3;
@@ -50,6 +55,12 @@ internal sealed class FormulationReader
     private readonly Dictionary<char, List<int>> byCharacter = [];
     private readonly Dictionary<string, (string Characters, double Whole)> names = new(StringComparer.Ordinal);
     private readonly int longest;
+
+    /// <summary>
+    /// How many formulations' descriptions say a word, counted the first time a query's word needs it (a word is a piece of
+    /// a query: a lexicon word or a character, so the words counted are bounded by the lexicon).
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> formulationsByWord = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A description of two Chinese characters or more: its formulation, its characters in order, its pairs of neighbours,
@@ -97,12 +108,13 @@ internal sealed class FormulationReader
             {
                 (byCharacter.TryGetValue(c, out var list) ? list : byCharacter[c] = []).Add(d);
             }
+        }
 
-            if (!names.ContainsKey(formulation))
-            {
-                var own = HanOf(formulation);
-                names[formulation] = (own, own.Distinct().Sum(CharacterWeight));
-            }
+        // Once every description is in: a character of a name no description says weighs what the whole table makes it.
+        foreach (var formulation in read.Select(d => d.Formulation).Distinct())
+        {
+            var own = HanOf(formulation);
+            names[formulation] = (own, own.Distinct().Sum(CharacterWeight));
         }
     }
 
@@ -119,7 +131,7 @@ internal sealed class FormulationReader
 
     private double PairWeight(string p) => pairWeights.TryGetValue(p, out var w) ? w : Math.Log(1 + (descriptions.Count / 2.0));
 
-    /// <summary>The formulations whose score for <paramref name="text"/> reaches <see cref="Threshold"/>, best first, with their scores.</summary>
+    /// <summary>The formulations whose score for the query of <paramref name="pieces"/> reaches <see cref="Threshold"/>, best first, with their scores.</summary>
     public IReadOnlyList<(string Formulation, double Score)> Read(IReadOnlyList<string> pieces) => [.. Score(pieces, Weights).TakeWhile(s => s.Score >= Threshold)];
 
     /// <summary>
@@ -129,7 +141,7 @@ internal sealed class FormulationReader
     public static IEnumerable<string> Nearest(IReadOnlyList<(string Formulation, double Score)> read) =>
         read.Take(2).Where(r => r.Score >= read[0].Score - SecondWithin).Select(r => r.Formulation);
 
-    /// <summary>Every formulation some description of which is a candidate for <paramref name="text"/>, best first, by <paramref name="weights"/>.</summary>
+    /// <summary>Every formulation some description of which is a candidate for the query of <paramref name="pieces"/>, best first, by <paramref name="weights"/>.</summary>
     public List<(string Formulation, double Score)> Score(IReadOnlyList<string> pieces, double[] weights)
     {
         var best = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -151,7 +163,11 @@ internal sealed class FormulationReader
         return [.. best.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value))];
     }
 
-    /// <summary>The descriptions sharing <see cref="Candidate"/> of their characters' weight with <paramref name="text"/>, with their features.</summary>
+    /// <summary>
+    /// The descriptions sharing <see cref="Candidate"/> of their characters' weight with the query of <paramref name="pieces"/>
+    /// (its words in order, question words out), with their features; none for a query of fewer than two Chinese characters or
+    /// more than <see cref="LongestQuery"/> (a paragraph pasted in describes no one formulation).
+    /// </summary>
     public IEnumerable<(int Description, double[] Features)> Candidates(IReadOnlyList<string> pieces)
     {
         // The query's Chinese characters in order, each with the piece (word, or character the lexicon leaves alone) it is in,
@@ -168,7 +184,7 @@ internal sealed class FormulationReader
         }
 
         var query = new string([.. characters]);
-        if (query.Length < 2)
+        if (query.Length is < 2 or > LongestQuery)
         {
             yield break;
         }
@@ -227,11 +243,9 @@ internal sealed class FormulationReader
         }
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> saying = new(StringComparer.Ordinal);
-
     /// <summary>How many formulations some description of which says <paramref name="word"/> (kept per word: a word is a lexicon word or a character).</summary>
     internal int FormulationsSaying(string word) =>
-        saying.GetOrAdd(word, w => descriptions.Where(d => d.Characters.Contains(w, StringComparison.Ordinal)).Select(d => d.Formulation).Distinct().Count());
+        formulationsByWord.GetOrAdd(word, w => descriptions.Where(d => d.Characters.Contains(w, StringComparison.Ordinal)).Select(d => d.Formulation).Distinct().Count());
 
     /// <summary>The formulation of description <paramref name="d"/>.</summary>
     public string FormulationOf(int d) => descriptions[d].Formulation;

@@ -190,7 +190,7 @@ internal static partial class FreeTextReader
             // A statement is read by how near its characters are to the descriptions, with weights learned from the
             // descriptions themselves (FormulationReader: 山里人家不用再走几里路挑水吃 → 农村饮水安全, 政府衙门修得比宾馆还气派 → 楼堂馆所).
             if (!Asks() && FormulationReader.For(thesaurus).Read([.. said.SelectMany(pieces => pieces).Where(p => !QueryStopWords.IsQuestionWord(p))])
-                .Where(r => Searchable(r.Formulation)).Take(2).ToList() is [_, ..] read)
+                .Where(r => Searchable(r.Formulation)).Take(FormulationMatcher.MaxFormulations).ToList() is [_, ..] read)
             {
                 return [.. FormulationReader.Nearest(read).Select(Word)];
             }

@@ -8,7 +8,8 @@ namespace SpeechArchive.Writing;
 /// nearest description should outscore the nearest of each of the <see cref="Negatives"/> other formulations scoring highest
 /// (pairwise logistic regression, <see cref="TopicalOrderLearner.Fit"/>, over standardised features). Which description is a
 /// formulation's nearest depends on the weights, so the fit starts from equal weights and is made again with the pairs the
-/// last weights choose until no weight moves by <see cref="Settled"/> (at most <see cref="Rounds"/> times). Deterministic for
+/// last weights choose until no weight moves by <see cref="Settled"/> (at most <see cref="Rounds"/> times: the pairs chosen can
+/// alternate between two descriptions scoring alike, and the weights then move in the fifth decimal). Deterministic for
 /// a thesaurus, a segmenter and a number of folds.
 /// </summary>
 public static class FormulationReaderLearner
@@ -96,13 +97,14 @@ public static class FormulationReaderLearner
         return new FormulationReaderModel(FormulationReader.FeatureNames, perUnit, weights, held.Count, firstRight, thresholds);
     }
 
-    private static (int Right, int Wrong, int Silent, int Queries) Count(IEnumerable<(IReadOnlyList<string> Expected, List<(string Formulation, double Score)> Scored)> rows, double threshold)
+    private static ReadCounts Count(IEnumerable<(IReadOnlyList<string> Expected, List<(string Formulation, double Score)> Scored)> rows, double threshold)
     {
         var (right, wrong, silent, queries) = (0, 0, 0, 0);
         foreach (var (expected, scored) in rows)
         {
             queries++;
-            var read = scored.Where(s => s.Score >= threshold).Take(FormulationMatcher.MaxFormulations).Select(s => s.Formulation).ToList();
+            var above = scored.TakeWhile(s => s.Score >= threshold).ToList();
+            var read = above.Count == 0 ? [] : FormulationReader.Nearest(above).ToList();
             if (read.Count == 0)
             {
                 silent++;
@@ -118,7 +120,7 @@ public static class FormulationReaderLearner
             }
         }
 
-        return (right, wrong, silent, queries);
+        return new ReadCounts(right, wrong, silent, queries);
     }
 
     private static Dictionary<string, (double Score, double[] Features)> Best(List<(string Formulation, double[] Features)> candidates, double[] weights, double[] spread)
@@ -146,10 +148,14 @@ public static class FormulationReaderLearner
 }
 
 /// <summary>
-/// What a threshold reads (the first formulation right, one read wrong, none read, of how many) of the held-out descriptions and
-/// of the labelled queries to learn from, each read directly (not through a search, whose words and filters differ).
+/// What a threshold reads of the held-out descriptions and of the labelled queries to learn from, each read directly: cut by
+/// the base lexicon, not by the snapshot's (a search's words differ a little), and without the search's filters (a formulation
+/// held by no passage, or searched already as a word, would be passed over there).
 /// </summary>
-public sealed record ReaderThreshold(double Threshold, (int Right, int Wrong, int Silent, int Queries) HeldOut, (int Right, int Wrong, int Silent, int Queries) Tune);
+public sealed record ReaderThreshold(double Threshold, ReadCounts HeldOut, ReadCounts Tune);
+
+/// <summary>Of <paramref name="Queries"/>, how many had the first formulation read right, one read wrong, none read.</summary>
+public sealed record ReadCounts(int Right, int Wrong, int Silent, int Queries);
 
 /// <summary>
 /// The reader's learned weights per unit (what <c>FormulationReader.Weights</c> holds) and per standard deviation, from how many

@@ -93,7 +93,7 @@ public static class ReadingEvaluator
     /// its fold of <paramref name="folds"/> (assigned by a hash of the description, so the same on every run); a formulation
     /// left with no description is left out for that fold.
     /// </summary>
-    public static ReadingReport HeldOutDescriptions(IndexSnapshot index, Thesaurus thesaurus, int folds, Func<Thesaurus, Searcher> searcherFor)
+    public static ReadingReport HeldOutDescriptions(Thesaurus thesaurus, int folds, Func<Thesaurus, Searcher> searcherFor)
     {
         ArgumentNullException.ThrowIfNull(thesaurus);
         ArgumentNullException.ThrowIfNull(searcherFor);

@@ -36,13 +36,16 @@ public static class TopicalEvaluator
             {
                 var ranked = Ranking(searcher, need.Query, mode, grades, condensed ? CondensedDepth : K);
                 List<string> hits = condensed ? [.. ranked.Where(h => grades.Grade(need.Id, h) is not null).Take(K)] : ranked;
+                var unjudged = condensed // those left out above the last one scored, or all of them with fewer than ten
+                    ? ranked.Take(hits.Count == K ? ranked.IndexOf(hits[^1]) + 1 : ranked.Count).Count(h => grades.Grade(need.Id, h) is null)
+                    : hits.Count(h => grades.Grade(need.Id, h) is null);
 
                 var gains = hits.Select(h => grades.Grade(need.Id, h)).ToList();
                 var ideal = grades.Ideal(need.Id).Take(K).ToList();
                 var idcg = Dcg(ideal.Select(g => (int?)g).ToList(), K);
                 var ndcg = idcg == 0 ? 0 : Dcg(gains, K) / idcg;
                 var precision = (double)gains.Count(g => g >= 1) / K;
-                results.Add(new TopicalResult(need, ndcg, precision, ranked.Count, gains.Count(g => g is null), hits));
+                results.Add(new TopicalResult(need, ndcg, precision, ranked.Count, unjudged, hits));
             }
 
             runs.Add(new TopicalRun(mode.Name, results, Scores(results, groups ??= Groups(results))));
@@ -80,7 +83,7 @@ public static class TopicalEvaluator
     private readonly record struct NeedGroup(string Kind, string Split, List<int> Members);
 
     /// <summary>
-    /// The passage ids of the top <see cref="K"/> hits of <paramref name="query"/> in <paramref name="mode"/>, reprints folded as
+    /// The passage ids of the top <paramref name="depth"/> hits of <paramref name="query"/> in <paramref name="mode"/>, reprints folded as
     /// <paramref name="grades"/> folds them (a ranking made outside the engine is folded the same way).
     /// </summary>
     public static List<string> Ranking(Searcher searcher, string query, TopicalMode mode, TopicalGrades grades, int depth = K)
@@ -158,7 +161,10 @@ public sealed record TopicalDifference(string Mode, string Against, string Kind,
 /// <summary>One search mode: each need's result and the scores per kind and split.</summary>
 public sealed record TopicalRun(string Mode, IReadOnlyList<TopicalResult> Results, IReadOnlyList<TopicalScore> Scores);
 
-/// <summary>One need in one mode: nDCG@k, P@k, how many hits came back, how many of the top k were never judged, and the ranking.</summary>
+/// <summary>
+/// One need in one mode: nDCG@k, P@k, how many hits came back, how many of the top k were never judged (condensed: how many
+/// were left out to make the k scored), and the ranking scored.
+/// </summary>
 public sealed record TopicalResult(TopicalNeed Need, double Ndcg, double Precision, int Found, int Unjudged, IReadOnlyList<string> Ranking);
 
 /// <summary>Mean nDCG@k and P@k of a group of needs, the needs without any result, and the unjudged passages in their top k.</summary>

@@ -104,7 +104,8 @@ public static class TopicalOrderLearner
     /// <summary>
     /// Minimises the mean of log(1 + e^(−w·x)) over the pairs plus <see cref="Regularisation"/>/2 · |w|² (convex, so its one
     /// minimum): Newton's steps from zero (the gradient and the Hessian over every pair, a step solving one against the other)
-    /// until no weight's gradient exceeds <see cref="Converged"/>, which a dozen steps reach.
+    /// until no weight's gradient exceeds <see cref="Converged"/>; one that has not within <see cref="Rounds"/> steps, or
+    /// whose weights are no longer finite, throws (the committed sets converge well within it).
     /// </summary>
     internal static double[] Fit(IReadOnlyList<double[]> pairs, int dimensions)
     {
@@ -147,7 +148,7 @@ public static class TopicalOrderLearner
 
             if (gradient.All(g => Math.Abs(g) < Converged))
             {
-                break;
+                return w;
             }
 
             var step = Solve(hessian, gradient);
@@ -155,12 +156,20 @@ public static class TopicalOrderLearner
             {
                 w[f] -= step[f];
             }
+
+            if (!w.All(double.IsFinite))
+            {
+                throw new SpeechArchiveException($"the pairwise fit over {pairs.Count} pairs diverged at step {round + 1}");
+            }
         }
 
-        return w;
+        throw new SpeechArchiveException($"the pairwise fit over {pairs.Count} pairs did not converge in {Rounds} steps");
     }
 
-    /// <summary>x with H x = b, for a symmetric positive definite H given by its lower triangle (Cholesky).</summary>
+    /// <summary>
+    /// x with H x = b, for a symmetric positive definite H given by its lower triangle (Cholesky): the loss's Hessian is the
+    /// penalty's <see cref="Regularisation"/> times the identity plus a sum of x xᵀ, so it always is.
+    /// </summary>
     private static double[] Solve(double[,] h, double[] b)
     {
         var n = b.Length;
@@ -175,7 +184,7 @@ public static class TopicalOrderLearner
                     sum -= l[i, k] * l[j, k];
                 }
 
-                l[i, j] = i == j ? Math.Sqrt(Math.Max(sum, 1e-300)) : sum / l[j, j];
+                l[i, j] = i == j ? Math.Sqrt(sum) : sum / l[j, j];
             }
         }
 

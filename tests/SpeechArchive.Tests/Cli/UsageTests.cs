@@ -120,6 +120,7 @@ public sealed class UsageTests : IDisposable
     [InlineData("error: --modes: no ranking Nope; there are Hybrid, NoTopicalOrder, WordsOnly, Vectors, Exact, BM25", "--modes", "Hybrid,Nope")]
     [InlineData("error: --modes: name at least one ranking: Hybrid, NoTopicalOrder, WordsOnly, Vectors, Exact, BM25", "--modes", ",")]
     [InlineData("error: --show: no need zz in the set", "--show", "zz")]
+    [InlineData("error: --pool writes the unjudged passages of the top tens: it cannot be combined with --condensed, which leaves them out", "--condensed", "--pool", "pool.tsv")]
     public void WhenEvalTopicalNamesWhatIsNotThere_ShouldSaySoBeforeBuildingAnIndex(string error, params string[] args)
     {
         var index = temp.Combine("no-index");
@@ -132,6 +133,16 @@ public sealed class UsageTests : IDisposable
         Assert.Equal("", stdout);
         Assert.Equal(error, Assert.Single(stderr.Trim().Split('\n')));
         Assert.False(Directory.Exists(index)); // refused before any index was opened
+    }
+
+    [Fact]
+    public void WhenEvalReadingIsGivenOneFold_ShouldRefuseIt()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("eval-reading", "--folds", "1", "--existing", "--index", temp.Combine("no-index"));
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("--folds 1 would hold every description out at once", stderr, StringComparison.Ordinal);
     }
 
     public void Dispose() => temp.Dispose();

@@ -85,6 +85,33 @@ public sealed class FormulationReaderTests
         Assert.Empty(reader.Read(Pieces("花"))); // one character: nothing to compare
     }
 
+    [Fact]
+    public void WhenTheFormulationsComeInAnotherOrder_ShouldScoreAlike()
+    {
+        // Every weight is the whole table's: a character of a formulation's name that no description says weighs the same
+        // for the first formulation of the file as for the last.
+        var forward = new FormulationReader(Thesaurus.Default.Formulations);
+        var backward = new FormulationReader(Thesaurus.Default.Formulations.Reverse());
+
+        foreach (var query in new[] { "政府衙门修得比宾馆还气派", "部门之间推诿扯皮踢皮球", "干部懒政怠工混日子", "山里人家不用再走几里路挑水吃" })
+        {
+            var a = forward.Score(Pieces(query), FormulationReader.Weights);
+            var b = backward.Score(Pieces(query), FormulationReader.Weights);
+            Assert.Equal(a.Select(s => s.Formulation), b.Select(s => s.Formulation));
+            Assert.All(a.Zip(b), x => Assert.Equal(x.First.Score, x.Second.Score, 9));
+        }
+    }
+
+    [Fact]
+    public void WhenAQueryIsAParagraph_ShouldReadNothing()
+    {
+        var reader = Reader("formulations:\n  财政赤字: [政府花的比收的多]\n");
+        var paragraph = string.Concat(Enumerable.Repeat("政府花的比收的多", 1 + (FormulationReader.LongestQuery / 8)));
+
+        Assert.NotEmpty(reader.Read(Pieces("政府花的比收的多")));
+        Assert.Empty(reader.Score(Pieces(paragraph), FormulationReader.Weights));
+    }
+
     [Theory]
     [InlineData(7.5, "甲 乙")]
     [InlineData(6.9, "甲")]

@@ -52,7 +52,7 @@ public sealed class ReadingEvaluatorTests : IDisposable
         var thesaurus = Thesaurus.Parse(Yaml, "test");
         var seen = new List<Thesaurus>();
 
-        var report = ReadingEvaluator.HeldOutDescriptions(index, thesaurus, 2, t =>
+        var report = ReadingEvaluator.HeldOutDescriptions(thesaurus, 2, t =>
         {
             seen.Add(t);
             return new Searcher(index, new QueryUnderstanding(t));
