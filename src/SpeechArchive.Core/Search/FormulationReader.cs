@@ -82,7 +82,7 @@ internal sealed class FormulationReader
                 saying[c] = saying.GetValueOrDefault(c) + 1;
             }
 
-            foreach (var p in PairsOf(characters))
+            foreach (var p in FormulationMatcher.Pairs([characters]))
             {
                 pairSaying[p] = pairSaying.GetValueOrDefault(p) + 1;
             }
@@ -100,7 +100,7 @@ internal sealed class FormulationReader
 
         foreach (var (formulation, characters) in read)
         {
-            var pairs = PairsOf(characters);
+            var pairs = FormulationMatcher.Pairs([characters]);
             var d = descriptions.Count;
             descriptions.Add(new Description(formulation, characters, pairs, characters.Distinct().Sum(CharacterWeight), pairs.Sum(PairWeight), characters.Sum(CharacterWeight)));
             longest = Math.Max(longest, characters.Length);
@@ -123,9 +123,6 @@ internal sealed class FormulationReader
     /// <summary>The reader of <paramref name="thesaurus"/>'s formulations, made once while the thesaurus lives.</summary>
     public static FormulationReader For(Thesaurus thesaurus) =>
         Readers.GetValue(thesaurus, t => new Lazy<FormulationReader>(() => new FormulationReader(t.Formulations))).Value;
-
-    /// <summary>How many descriptions of two characters or more it reads against.</summary>
-    public int Count => descriptions.Count;
 
     private double CharacterWeight(char c) => characterWeights.TryGetValue(c, out var w) ? w : Math.Log(1 + (descriptions.Count / 2.0));
 
@@ -211,7 +208,7 @@ internal sealed class FormulationReader
         }
 
         var queryWhole = distinct.Sum(CharacterWeight);
-        var queryPairs = PairsOf(query);
+        var queryPairs = FormulationMatcher.Pairs([query]);
         var queryPairWhole = queryPairs.Sum(PairWeight);
         var weights = query.Select(CharacterWeight).ToArray();
         var queryInOrder = weights.Sum();
@@ -245,7 +242,9 @@ internal sealed class FormulationReader
 
     /// <summary>How many formulations some description of which says <paramref name="word"/> (kept per word: a word is a lexicon word or a character).</summary>
     internal int FormulationsSaying(string word) =>
-        formulationsByWord.GetOrAdd(word, w => descriptions.Where(d => d.Characters.Contains(w, StringComparison.Ordinal)).Select(d => d.Formulation).Distinct().Count());
+        formulationsByWord.GetOrAdd(word, w => byCharacter.TryGetValue(w.MinBy(c => byCharacter.TryGetValue(c, out var h) ? h.Count : 0), out var holders)
+            ? holders.Where(d => descriptions[d].Characters.Contains(w, StringComparison.Ordinal)).Select(d => descriptions[d].Formulation).Distinct().Count()
+            : 0); // read among the descriptions saying its rarest character
 
     /// <summary>The formulation of description <paramref name="d"/>.</summary>
     public string FormulationOf(int d) => descriptions[d].Formulation;
@@ -300,15 +299,4 @@ internal sealed class FormulationReader
     }
 
     private static string HanOf(string text) => new([.. text.Where(HanRuns.IsHan)]);
-
-    private static HashSet<string> PairsOf(string characters)
-    {
-        var pairs = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < characters.Length; i++)
-        {
-            pairs.Add(characters.Substring(i, 2));
-        }
-
-        return pairs;
-    }
 }

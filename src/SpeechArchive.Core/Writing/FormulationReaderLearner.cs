@@ -34,15 +34,12 @@ public static class FormulationReaderLearner
         List<string> Pieces(string text) => [.. segmenter.Segment(text).Where(s => s.Kind == Analysis.WordKind.Han && !QueryStopWords.IsQuestionWord(s.Text)).Select(s => s.Text)];
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var held = new List<(string Formulation, List<(string Formulation, double[] Features)> Candidates)>();
-        for (var fold = 0; fold < folds; fold++)
+        foreach (var (_, kept, heldOut) in ReadingEvaluator.Folds(thesaurus, folds))
         {
-            var reader = new FormulationReader(thesaurus.Formulations.Select(f => (f.Formulation, (IReadOnlyList<string>)[.. f.Descriptions.Where(d => ReadingEvaluator.FoldOf(d, folds) != fold)])));
-            foreach (var (formulation, descriptions) in thesaurus.Formulations)
+            var reader = new FormulationReader(kept);
+            foreach (var (formulation, d) in heldOut)
             {
-                foreach (var d in descriptions.Where(d => ReadingEvaluator.FoldOf(d, folds) == fold && !d.Contains(formulation, StringComparison.Ordinal)))
-                {
-                    held.Add((formulation, [.. reader.Candidates(Pieces(d)).Select(c => (reader.FormulationOf(c.Description), c.Features))]));
-                }
+                held.Add((formulation, [.. reader.Candidates(Pieces(d)).Select(c => (reader.FormulationOf(c.Description), c.Features))]));
             }
         }
 

@@ -98,12 +98,9 @@ public static class ReadingEvaluator
         ArgumentNullException.ThrowIfNull(thesaurus);
         ArgumentNullException.ThrowIfNull(searcherFor);
         var results = new List<ReadingResult>();
-        for (var fold = 0; fold < folds; fold++)
+        foreach (var (fold, kept, held) in Folds(thesaurus, folds))
         {
-            var kept = thesaurus.Formulations.Select(f => (f.Formulation, (IReadOnlyList<string>)[.. f.Descriptions.Where(d => FoldOf(d, folds) != fold)])).ToList();
             var searcher = searcherFor(thesaurus.WithFormulations(kept, $"{thesaurus.Source} without fold {fold + 1} of {folds}"));
-            var held = thesaurus.Formulations.SelectMany(f => f.Descriptions.Where(d => FoldOf(d, folds) == fold && !d.Contains(f.Formulation, StringComparison.Ordinal))
-                .Select(d => (f.Formulation, Description: d)));
             foreach (var (formulation, description) in held)
             {
                 results.Add(Result(formulation, "descriptions", description, [formulation], searcher));
@@ -113,7 +110,24 @@ public static class ReadingEvaluator
         return Report(results);
     }
 
-    internal static int FoldOf(string description, int folds)
+    /// <summary>
+    /// Each fold of <paramref name="thesaurus"/>'s descriptions (assigned by a hash of the description, so the same on every
+    /// run): the formulations with the other folds' descriptions, and the fold's own with their formulations, but those
+    /// naming their formulation (a search would find it as a word).
+    /// </summary>
+    internal static IEnumerable<(int Fold, List<(string Formulation, IReadOnlyList<string> Descriptions)> Kept, List<(string Formulation, string Description)> Held)> Folds(
+        Thesaurus thesaurus, int folds)
+    {
+        for (var fold = 0; fold < folds; fold++)
+        {
+            yield return (fold,
+                [.. thesaurus.Formulations.Select(f => (f.Formulation, (IReadOnlyList<string>)[.. f.Descriptions.Where(d => FoldOf(d, folds) != fold)]))],
+                [.. thesaurus.Formulations.SelectMany(f => f.Descriptions.Where(d => FoldOf(d, folds) == fold && !d.Contains(f.Formulation, StringComparison.Ordinal))
+                    .Select(d => (f.Formulation, d)))]);
+        }
+    }
+
+    private static int FoldOf(string description, int folds)
     {
         var hash = 17u;
         foreach (var c in description)
