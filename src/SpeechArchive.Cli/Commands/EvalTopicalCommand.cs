@@ -57,8 +57,12 @@ internal static class EvalTopicalCommand
             Description = $"Read each ranking {TopicalEvaluator.CondensedDepth} deep and leave out its unjudged passages before scoring the first ten (condensed lists: a screen for a ranking that brings in rows never judged; judge them before quoting it)",
         };
         var json = CommonOptions.Json("the report");
+        var bestOrderOf = new Option<int?>("--best-order-of")
+        {
+            Description = $"Read each ranking this deep ({TopicalEvaluator.K} to {TopicalEvaluator.MaxBestOrderOf}) and put its passages in the order of their grades before scoring the first ten: what a perfect ordering of what it found would reach (a diagnosis of ordering against finding; it reads the judgments)",
+        };
         var command = new Command("eval-topical", "Score free-text search on topical needs: nDCG@10 and P@10 per kind and split, against the strict phrase mode and plain BM25 over words.")
-            { needs, judgments, corpus, existing, pool, perNeed, modes, peer, show, learnOrder, noFold, condensed, json };
+            { needs, judgments, corpus, existing, pool, perNeed, modes, peer, show, learnOrder, noFold, condensed, bestOrderOf, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var set = TopicalSet.Load(parse.GetValue(needs)!, parse.GetValue(judgments)!);
@@ -66,6 +70,19 @@ internal static class EvalTopicalCommand
             if (parse.GetValue(condensed) && parse.GetValue(pool) is not null)
             {
                 throw new UsageException("--pool writes the unjudged passages of the top tens: it cannot be combined with --condensed, which leaves them out");
+            }
+
+            if (parse.GetValue(bestOrderOf) is { } depth)
+            {
+                if (depth is < TopicalEvaluator.K or > TopicalEvaluator.MaxBestOrderOf)
+                {
+                    throw new UsageException($"--best-order-of: {depth} is not between {TopicalEvaluator.K} and {TopicalEvaluator.MaxBestOrderOf}");
+                }
+
+                if (parse.GetValue(condensed) || parse.GetValue(pool) is not null || parse.GetValue(learnOrder))
+                {
+                    throw new UsageException("--best-order-of puts each ranking in the order of its grades: it cannot be combined with --condensed, --pool or --learn-order");
+                }
             }
 
             if ((parse.GetValue(show) ?? []).FirstOrDefault(id => set.Needs.All(n => n.Id != id)) is { } unknown)
@@ -89,7 +106,8 @@ internal static class EvalTopicalCommand
                         { Rankings = SmartcnPeer.Rank(index, [.. set.Needs.Select(n => n.Query).Distinct()], Math.Max(4 * TopicalEvaluator.K, TopicalEvaluator.CondensedDepth)) }]; // deeper: folded (or condensed), then cut at ten
                 }
 
-                var report = TopicalEvaluator.Evaluate(searcher, set, rankings, foldReprints: !parse.GetValue(noFold), condensed: parse.GetValue(condensed));
+                var report = TopicalEvaluator.Evaluate(searcher, set, rankings, foldReprints: !parse.GetValue(noFold), condensed: parse.GetValue(condensed),
+                    bestOrderOf: parse.GetValue(bestOrderOf));
                 var grades = report.Grades!;
                 if (parse.GetValue(pool) is { } poolPath)
                 {

@@ -44,10 +44,11 @@ internal static partial class Ranker
     /// not one word's overlapping pairs (fortieth session; the questions' weights came out as before), with the learning set's
     /// last unjudged row judged (forty-first), when statements came to be read by their characters in order too, with the rows
     /// that brought in judged (forty-second), and when statements came to be read by <see cref="FormulationReader"/>, with the
-    /// rows that brought in judged (forty-third). A statement's words are a weaker guide than a question's (most are
+    /// rows that brought in judged (forty-third), and with the rows a deeper glossary brought in, judged (forty-fourth; the
+    /// glossary set aside). A statement's words are a weaker guide than a question's (most are
     /// everyday words the texts do not use), so its order leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0662, 0.0590, 0.1152, -0.2553, -0.1641, 0.0202, 1.1565, 1.7327, -1.0096, 1.0881, 0.1438, 1.9339];
+    internal static readonly double[] StatementWeights = [0.0673, 0.0541, 0.0805, -0.2714, -0.1639, 0.0169, 1.1377, 1.6738, -0.9951, 1.1012, 0.1874, 1.9020];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

@@ -14,6 +14,9 @@ public static class TopicalEvaluator
     /// <summary>How deep a condensed ranking is read before its unjudged passages are left out.</summary>
     public const int CondensedDepth = 50;
 
+    /// <summary>How deep a ranking may be read to be put in the order of its grades (<c>--best-order-of</c>).</summary>
+    public const int MaxBestOrderOf = 200;
+
     /// <summary>
     /// Scores every mode on every need; with <paramref name="foldReprints"/> (the search's default) the passages that print one
     /// text are one result, in the rankings and in the grades (<see cref="TopicalGrades"/>).
@@ -22,8 +25,23 @@ public static class TopicalEvaluator
     /// brings in passages never judged, which counts them neither as relevant nor as not; the figure to quote stays the full one,
     /// after the new rows are judged.</para>
     /// </summary>
-    public static TopicalReport Evaluate(Searcher searcher, TopicalSet set, IReadOnlyList<TopicalMode> modes, bool foldReprints = true, bool condensed = false)
+    /// <para>With <paramref name="bestOrderOf"/> (not with <paramref name="condensed"/>), each ranking is read that deep and its
+    /// passages put in the order of their grades (best first, an unjudged one as 0, ties as ranked) before the first
+    /// <see cref="K"/> are scored: the nDCG a perfect ordering of what the ranking found would reach, which tells the room for
+    /// ordering from the room for finding (a diagnosis, not a ranking: it reads the judgments).</para>
+    public static TopicalReport Evaluate(Searcher searcher, TopicalSet set, IReadOnlyList<TopicalMode> modes, bool foldReprints = true, bool condensed = false,
+        int? bestOrderOf = null)
     {
+        if (condensed && bestOrderOf is not null)
+        {
+            throw new ArgumentException("a condensed ranking cannot also be put in the order of its grades", nameof(bestOrderOf));
+        }
+
+        if (bestOrderOf is < K or > MaxBestOrderOf)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bestOrderOf), bestOrderOf, $"between {K} and {MaxBestOrderOf}");
+        }
+
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(set);
         var grades = new TopicalGrades(set, searcher.Index, foldReprints);
@@ -34,8 +52,10 @@ public static class TopicalEvaluator
             var results = new List<TopicalResult>();
             foreach (var need in set.Needs)
             {
-                var ranked = Ranking(searcher, need.Query, mode, grades, condensed ? CondensedDepth : K);
-                List<string> hits = condensed ? [.. ranked.Where(h => grades.Grade(need.Id, h) is not null).Take(K)] : ranked;
+                var ranked = Ranking(searcher, need.Query, mode, grades, condensed ? CondensedDepth : bestOrderOf ?? K);
+                List<string> hits = condensed ? [.. ranked.Where(h => grades.Grade(need.Id, h) is not null).Take(K)]
+                    : bestOrderOf is not null ? [.. ranked.OrderByDescending(h => grades.Grade(need.Id, h) ?? 0).Take(K)] // OrderBy is stable
+                    : ranked;
                 var unjudged = condensed // those left out above the last one scored, or all of them with fewer than ten
                     ? ranked.Take(hits.Count == K ? ranked.IndexOf(hits[^1]) + 1 : ranked.Count).Count(h => grades.Grade(need.Id, h) is null)
                     : hits.Count(h => grades.Grade(need.Id, h) is null);

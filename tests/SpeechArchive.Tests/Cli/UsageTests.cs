@@ -121,6 +121,8 @@ public sealed class UsageTests : IDisposable
     [InlineData("error: --modes: name at least one ranking: Hybrid, NoTopicalOrder, WordsOnly, Vectors, Exact, BM25", "--modes", ",")]
     [InlineData("error: --show: no need zz in the set", "--show", "zz")]
     [InlineData("error: --pool writes the unjudged passages of the top tens: it cannot be combined with --condensed, which leaves them out", "--condensed", "--pool", "pool.tsv")]
+    [InlineData("error: --best-order-of: 9 is not between 10 and 200", "--best-order-of", "9")]
+    [InlineData("error: --best-order-of puts each ranking in the order of its grades: it cannot be combined with --condensed, --pool or --learn-order", "--best-order-of", "20", "--learn-order")]
     public void WhenEvalTopicalNamesWhatIsNotThere_ShouldSaySoBeforeBuildingAnIndex(string error, params string[] args)
     {
         var index = temp.Combine("no-index");

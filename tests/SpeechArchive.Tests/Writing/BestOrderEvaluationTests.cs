@@ -1,0 +1,46 @@
+using SpeechArchive.Search;
+using SpeechArchive.Writing;
+
+namespace SpeechArchive.Tests.Writing;
+
+/// <summary><c>eval-topical --best-order-of</c>: a ranking read deeper and put in the order of its grades, the room for ordering.</summary>
+public sealed class BestOrderEvaluationTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>
+{
+    private static readonly TopicalSet Set = new(
+        [new TopicalNeed("a1", "topic", "test", "甲", "相关")],
+        new Dictionary<string, IReadOnlyDictionary<string, int>> { ["a1"] = new Dictionary<string, int> { ["p:a1"] = 2, ["p:a2"] = 0, ["p:a3"] = 1 } });
+
+    /// <summary>Twelve passages: the one graded 1 third, an unjudged one, eight graded 0 by being unjudged too, the one graded 2 last.</summary>
+    private static readonly TopicalMode[] Given =
+    [
+        new("Given", SearchMode.Understood)
+        {
+            Rankings = new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["甲"] = ["p:a2", "new:0", "p:a3", .. Enumerable.Range(1, 8).Select(i => $"new:{i}"), "p:a1"],
+            },
+        },
+    ];
+
+    [Fact]
+    public void WhenTheBestPassageIsBelowTheFirstTen_ShouldReachItOnlyWhenReadDeepEnough()
+    {
+        var plain = TopicalEvaluator.Evaluate(seeds.Searcher, Set, Given).Runs[0].Results[0];
+        var ten = TopicalEvaluator.Evaluate(seeds.Searcher, Set, Given, bestOrderOf: 10).Runs[0].Results[0];
+        var twelve = TopicalEvaluator.Evaluate(seeds.Searcher, Set, Given, bestOrderOf: 12).Runs[0].Results[0];
+
+        var ideal = 3 + (1 / Math.Log2(3));
+        Assert.Equal(1 / Math.Log2(4) / ideal, plain.Ndcg, 12); // the 1 third
+        Assert.Equal(1 / ideal, ten.Ndcg, 12); // the 1 first: the 2 is not among the first ten
+        Assert.Equal(1, twelve.Ndcg, 12); // the 2, then the 1
+        Assert.Equal(["p:a1", "p:a3", "p:a2"], twelve.Ranking.Take(3));
+    }
+
+    [Fact]
+    public void WhenAskedWithCondensedOrOutOfRange_ShouldRefuse()
+    {
+        Assert.Throws<ArgumentException>(() => TopicalEvaluator.Evaluate(seeds.Searcher, Set, Given, condensed: true, bestOrderOf: 20));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TopicalEvaluator.Evaluate(seeds.Searcher, Set, Given, bestOrderOf: TopicalEvaluator.K - 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TopicalEvaluator.Evaluate(seeds.Searcher, Set, Given, bestOrderOf: TopicalEvaluator.MaxBestOrderOf + 1));
+    }
+}
