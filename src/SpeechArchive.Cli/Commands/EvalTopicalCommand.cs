@@ -103,7 +103,8 @@ internal static class EvalTopicalCommand
                 if (parse.GetValue(peer))
                 {
                     rankings = [.. rankings, new TopicalMode(SmartcnPeer.Name, SearchMode.Words)
-                        { Rankings = SmartcnPeer.Rank(index, [.. set.Needs.Select(n => n.Query).Distinct()], Math.Max(4 * TopicalEvaluator.K, TopicalEvaluator.CondensedDepth)) }]; // deeper: folded (or condensed), then cut at ten
+                        { Rankings = SmartcnPeer.Rank(index, [.. set.Needs.Select(n => n.Query).Distinct()],
+                            Math.Max(Math.Max(4 * TopicalEvaluator.K, TopicalEvaluator.CondensedDepth), 2 * (parse.GetValue(bestOrderOf) ?? 0))) }]; // deeper: folded (or condensed, or put in the best order), then cut
                 }
 
                 var report = TopicalEvaluator.Evaluate(searcher, set, rankings, foldReprints: !parse.GetValue(noFold), condensed: parse.GetValue(condensed),
@@ -177,6 +178,11 @@ internal static class EvalTopicalCommand
 
     private static void Print(TopicalReport report, bool perNeed)
     {
+        if (report.BestOrderOf is { } depth)
+        {
+            Console.WriteLine($"Each ranking's first {depth} put in the order of their grades before its first {report.K} are scored: what a perfect ordering of what it found would reach (a diagnosis, not a ranking; unjudged: of all {depth} read).");
+        }
+
         var table = new Table().AddColumns("split", "kind", "needs");
         foreach (var run in report.Runs)
         {

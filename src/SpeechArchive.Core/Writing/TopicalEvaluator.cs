@@ -24,11 +24,12 @@ public static class TopicalEvaluator
     /// are left out before the first <see cref="K"/> are scored (Sakai's condensed lists, 2007): a screen for a ranking that
     /// brings in passages never judged, which counts them neither as relevant nor as not; the figure to quote stays the full one,
     /// after the new rows are judged.</para>
-    /// </summary>
     /// <para>With <paramref name="bestOrderOf"/> (not with <paramref name="condensed"/>), each ranking is read that deep and its
     /// passages put in the order of their grades (best first, an unjudged one as 0, ties as ranked) before the first
     /// <see cref="K"/> are scored: the nDCG a perfect ordering of what the ranking found would reach, which tells the room for
-    /// ordering from the room for finding (a diagnosis, not a ranking: it reads the judgments).</para>
+    /// ordering from the room for finding (a diagnosis, not a ranking: it reads the judgments). The unjudged are then counted
+    /// over all the passages read, any of which could have been the better one.</para>
+    /// </summary>
     public static TopicalReport Evaluate(Searcher searcher, TopicalSet set, IReadOnlyList<TopicalMode> modes, bool foldReprints = true, bool condensed = false,
         int? bestOrderOf = null)
     {
@@ -58,6 +59,7 @@ public static class TopicalEvaluator
                     : ranked;
                 var unjudged = condensed // those left out above the last one scored, or all of them with fewer than ten
                     ? ranked.Take(hits.Count == K ? ranked.IndexOf(hits[^1]) + 1 : ranked.Count).Count(h => grades.Grade(need.Id, h) is null)
+                    : bestOrderOf is not null ? ranked.Count(h => grades.Grade(need.Id, h) is null) // every one read could have come first
                     : hits.Count(h => grades.Grade(need.Id, h) is null);
 
                 var gains = hits.Select(h => grades.Grade(need.Id, h)).ToList();
@@ -71,7 +73,7 @@ public static class TopicalEvaluator
             runs.Add(new TopicalRun(mode.Name, results, Scores(results, groups ??= Groups(results))));
         }
 
-        return new TopicalReport(K, runs) { Differences = Differences(runs, groups ?? []), Grades = grades };
+        return new TopicalReport(K, runs) { Differences = Differences(runs, groups ?? []), Grades = grades, BestOrderOf = bestOrderOf };
     }
 
     /// <summary>
@@ -173,6 +175,9 @@ public sealed record TopicalReport(int K, IReadOnlyList<TopicalRun> Runs)
 
     /// <summary>The grades the rankings were scored with (reprints folded or not); null for a report made without a set's grades.</summary>
     public TopicalGrades? Grades { get; init; }
+
+    /// <summary>How deep each ranking was read to be put in the order of its grades (<c>--best-order-of</c>); null: scored as ranked.</summary>
+    public int? BestOrderOf { get; init; }
 }
 
 /// <summary>How far <paramref name="Mode"/> leads <paramref name="Against"/> in nDCG@k (<paramref name="Ndcg"/>) on one group of needs.</summary>
@@ -182,8 +187,9 @@ public sealed record TopicalDifference(string Mode, string Against, string Kind,
 public sealed record TopicalRun(string Mode, IReadOnlyList<TopicalResult> Results, IReadOnlyList<TopicalScore> Scores);
 
 /// <summary>
-/// One need in one mode: nDCG@k, P@k, how many hits came back, how many of the top k were never judged (condensed: how many
-/// were left out to make the k scored), and the ranking scored.
+/// One need in one mode: nDCG@k, P@k, how many hits came back (as deep as the ranking was read), how many of the top k were
+/// never judged (condensed: how many were left out to make the k scored; in the best order: how many of all those read),
+/// and the ranking scored.
 /// </summary>
 public sealed record TopicalResult(TopicalNeed Need, double Ndcg, double Precision, int Found, int Unjudged, IReadOnlyList<string> Ranking);
 

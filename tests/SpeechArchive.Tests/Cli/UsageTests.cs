@@ -122,7 +122,10 @@ public sealed class UsageTests : IDisposable
     [InlineData("error: --show: no need zz in the set", "--show", "zz")]
     [InlineData("error: --pool writes the unjudged passages of the top tens: it cannot be combined with --condensed, which leaves them out", "--condensed", "--pool", "pool.tsv")]
     [InlineData("error: --best-order-of: 9 is not between 10 and 200", "--best-order-of", "9")]
+    [InlineData("error: --best-order-of: 201 is not between 10 and 200", "--best-order-of", "201")]
     [InlineData("error: --best-order-of puts each ranking in the order of its grades: it cannot be combined with --condensed, --pool or --learn-order", "--best-order-of", "20", "--learn-order")]
+    [InlineData("error: --best-order-of puts each ranking in the order of its grades: it cannot be combined with --condensed, --pool or --learn-order", "--best-order-of", "20", "--condensed")]
+    [InlineData("error: --best-order-of puts each ranking in the order of its grades: it cannot be combined with --condensed, --pool or --learn-order", "--best-order-of", "20", "--pool", "pool.tsv")]
     public void WhenEvalTopicalNamesWhatIsNotThere_ShouldSaySoBeforeBuildingAnIndex(string error, params string[] args)
     {
         var index = temp.Combine("no-index");

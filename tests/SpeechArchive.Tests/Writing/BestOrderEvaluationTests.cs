@@ -10,7 +10,7 @@ public sealed class BestOrderEvaluationTests(SeedIndexFixture seeds) : IClassFix
         [new TopicalNeed("a1", "topic", "test", "甲", "相关")],
         new Dictionary<string, IReadOnlyDictionary<string, int>> { ["a1"] = new Dictionary<string, int> { ["p:a1"] = 2, ["p:a2"] = 0, ["p:a3"] = 1 } });
 
-    /// <summary>Twelve passages: the one graded 1 third, an unjudged one, eight graded 0 by being unjudged too, the one graded 2 last.</summary>
+    /// <summary>Twelve passages: one graded 0, one unjudged, the one graded 1 third, eight more unjudged, the one graded 2 last.</summary>
     private static readonly TopicalMode[] Given =
     [
         new("Given", SearchMode.Understood)
@@ -34,6 +34,9 @@ public sealed class BestOrderEvaluationTests(SeedIndexFixture seeds) : IClassFix
         Assert.Equal(1 / ideal, ten.Ndcg, 12); // the 1 first: the 2 is not among the first ten
         Assert.Equal(1, twelve.Ndcg, 12); // the 2, then the 1
         Assert.Equal(["p:a1", "p:a3", "p:a2"], twelve.Ranking.Take(3));
+        Assert.Equal((8, 10), (plain.Unjudged, plain.Found)); // eight unjudged in the ten scored
+        Assert.Equal((8, 10), (ten.Unjudged, ten.Found));
+        Assert.Equal((9, 12), (twelve.Unjudged, twelve.Found)); // all nine read, any of which could have come first (seven among the ten scored)
     }
 
     [Fact]
