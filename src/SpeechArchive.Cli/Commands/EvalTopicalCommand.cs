@@ -74,7 +74,7 @@ internal static class EvalTopicalCommand
 
             if (parse.GetValue(bestOrderOf) is { } depth)
             {
-                if (depth is < TopicalEvaluator.K or > TopicalEvaluator.MaxBestOrderOf)
+                if (!TopicalEvaluator.IsBestOrderDepth(depth))
                 {
                     throw new UsageException($"--best-order-of: {depth} is not between {TopicalEvaluator.K} and {TopicalEvaluator.MaxBestOrderOf}");
                 }

@@ -17,6 +17,9 @@ public static class TopicalEvaluator
     /// <summary>How deep a ranking may be read to be put in the order of its grades (<c>--best-order-of</c>).</summary>
     public const int MaxBestOrderOf = 200;
 
+    /// <summary>Whether a ranking may be read <paramref name="depth"/> deep to be put in the order of its grades: <see cref="K"/> to <see cref="MaxBestOrderOf"/>.</summary>
+    public static bool IsBestOrderDepth(int depth) => depth is >= K and <= MaxBestOrderOf;
+
     /// <summary>
     /// Scores every mode on every need; with <paramref name="foldReprints"/> (the search's default) the passages that print one
     /// text are one result, in the rankings and in the grades (<see cref="TopicalGrades"/>).
@@ -38,7 +41,7 @@ public static class TopicalEvaluator
             throw new ArgumentException("a condensed ranking cannot also be put in the order of its grades", nameof(bestOrderOf));
         }
 
-        if (bestOrderOf is < K or > MaxBestOrderOf)
+        if (bestOrderOf is { } depth && !IsBestOrderDepth(depth))
         {
             throw new ArgumentOutOfRangeException(nameof(bestOrderOf), bestOrderOf, $"between {K} and {MaxBestOrderOf}");
         }
