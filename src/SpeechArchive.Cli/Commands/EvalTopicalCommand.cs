@@ -61,8 +61,12 @@ internal static class EvalTopicalCommand
         {
             Description = $"Read each ranking this deep ({TopicalEvaluator.K} to {TopicalEvaluator.MaxBestOrderOf}) and put its passages in the order of their grades before scoring the first ten: what a perfect ordering of what it found would reach (a diagnosis of ordering against finding; it reads the judgments)",
         };
+        var orderBy = new Option<string?>("--order-by")
+        {
+            Description = "With --best-order-of: order each ranking's passages by this judgments TSV's grades (a second judge's, of the same needs) and score them by --judgments: how a reader as good as a second judge would order what was found; prints how far the two judges agree",
+        };
         var command = new Command("eval-topical", "Score free-text search on topical needs: nDCG@10 and P@10 per kind and split, against the strict phrase mode and plain BM25 over words.")
-            { needs, judgments, corpus, existing, pool, perNeed, modes, peer, show, learnOrder, noFold, condensed, bestOrderOf, json };
+            { needs, judgments, corpus, existing, pool, perNeed, modes, peer, show, learnOrder, noFold, condensed, bestOrderOf, orderBy, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var set = TopicalSet.Load(parse.GetValue(needs)!, parse.GetValue(judgments)!);
@@ -85,6 +89,12 @@ internal static class EvalTopicalCommand
                 }
             }
 
+            if (parse.GetValue(orderBy) is not null && parse.GetValue(bestOrderOf) is null)
+            {
+                throw new UsageException("--order-by orders each ranking read to a depth by a second judge's grades: give --best-order-of too");
+            }
+
+            var second = parse.GetValue(orderBy) is { } orderPath ? TopicalSet.Load(parse.GetValue(needs)!, orderPath) : null;
             if ((parse.GetValue(show) ?? []).FirstOrDefault(id => set.Needs.All(n => n.Id != id)) is { } unknown)
             {
                 throw new UsageException($"--show: no need {unknown} in the set");
@@ -108,7 +118,7 @@ internal static class EvalTopicalCommand
                 }
 
                 var report = TopicalEvaluator.Evaluate(searcher, set, rankings, foldReprints: !parse.GetValue(noFold), condensed: parse.GetValue(condensed),
-                    bestOrderOf: parse.GetValue(bestOrderOf));
+                    bestOrderOf: parse.GetValue(bestOrderOf), orderBy: second);
                 var grades = report.Grades!;
                 if (parse.GetValue(pool) is { } poolPath)
                 {
@@ -178,7 +188,20 @@ internal static class EvalTopicalCommand
 
     private static void Print(TopicalReport report, bool perNeed)
     {
-        if (report.BestOrderOf is { } depth)
+        if (report is { BestOrderOf: { } judged, OrderedBy: { } second })
+        {
+            var a = second.Agreement;
+            Console.WriteLine($"Each ranking's first {judged} put in the order of a second judge's grades (one it never graded as 0: {second.Ungraded} of those read), then scored by the first judge's: how a reader as good as the second judge would order what it found (unjudged: of all {judged} read).");
+            Console.WriteLine($"The judges agree on {a.Rows} rows both graded: the same grade for {F(a.Exact)}, Cohen's κ (linear weights) {F(a.WeightedKappa)}.");
+            var agreement = new Table().AddColumns("first judge's grade", "second: 0", "second: 1", "second: 2");
+            for (var g = 0; g < a.Table.Length; g++)
+            {
+                agreement.AddRow([g.ToString(CultureInfo.InvariantCulture), .. a.Table[g].Select(n => n.ToString(CultureInfo.InvariantCulture))]);
+            }
+
+            AnsiConsole.Write(agreement);
+        }
+        else if (report.BestOrderOf is { } depth)
         {
             Console.WriteLine($"Each ranking's first {depth} put in the order of their grades before its first {report.K} are scored: what a perfect ordering of what it found would reach (a diagnosis, not a ranking; unjudged: of all {depth} read).");
         }

@@ -32,9 +32,10 @@ internal static partial class Ranker
     /// everyday words (thirty-sixth session), with the rows a wider glossary brought in, judged (thirty-seventh), and with the
     /// rows a nearness to the best ten brought in, judged (thirty-eighth; the nearness set aside: docs/relevance.md), and
     /// with a twelfth feature, the nearness to what holds the words, and its rows judged (thirty-ninth), and with the rows
-    /// formulations read in order and two experiments on questions brought in, judged (forty-second).
+    /// formulations read in order and two experiments on questions brought in, judged (forty-second), and with the rows a
+    /// second judge's order of the first twenty brought in, judged (forty-fifth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0519, 0.3240, -0.3304, 0.3818, -0.1893, 0.0144, 1.3358, 1.5640, 0.1824, 0.2555, 0.5374, 1.6439];
+    internal static readonly double[] FreeTextWeights = [0.0506, 0.3357, -0.3348, 0.4100, -0.2084, 0.0110, 1.2598, 1.5324, 0.1953, 0.2541, 0.5125, 1.6449];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -45,10 +46,10 @@ internal static partial class Ranker
     /// last unjudged row judged (forty-first), when statements came to be read by their characters in order too, with the rows
     /// that brought in judged (forty-second), and when statements came to be read by <see cref="FormulationReader"/>, with the
     /// rows that brought in judged (forty-third), and with the rows a deeper glossary brought in, judged (forty-fourth; the
-    /// glossary set aside). A statement's words are a weaker guide than a question's (most are
+    /// glossary set aside), and those a second judge's order brought in (forty-fifth). A statement's words are a weaker guide than a question's (most are
     /// everyday words the texts do not use), so its order leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0673, 0.0541, 0.0805, -0.2714, -0.1639, 0.0169, 1.1377, 1.6738, -0.9951, 1.1012, 0.1874, 1.9020];
+    internal static readonly double[] StatementWeights = [0.0605, 0.0433, 0.0555, -0.2767, -0.1786, 0.0146, 1.1025, 1.6651, -0.9803, 1.1077, 0.2019, 1.9004];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

@@ -28,9 +28,10 @@ internal static partial class Ranker
     /// <summary>
     /// The features' weights (per unit of each feature), as <c>eval-topical --learn-order</c> prints them: pairwise logistic
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's topics
-    /// and of the thirty topics written to learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session).
+    /// and of the thirty topics written to learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session), with the rows
+    /// a second judge's order of the first twenty brought in, judged (forty-fifth).
     /// </summary>
-    internal static readonly double[] TopicalWeights = [0.3063, 1.4508, -1.2888, 0.5375, 1.0531, -0.1959, 1.7675, 2.5052];
+    internal static readonly double[] TopicalWeights = [0.3065, 1.4386, -1.2834, 0.5317, 1.0382, -0.1958, 1.7332, 2.5492];
 
     /// <summary>
     /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit

@@ -32,10 +32,18 @@ public static class TopicalEvaluator
     /// <see cref="K"/> are scored: the nDCG a perfect ordering of what the ranking found would reach, which tells the room for
     /// ordering from the room for finding (a diagnosis, not a ranking: it reads the judgments). The unjudged are then counted
     /// over all the passages read, any of which could have been the better one.</para>
+    /// <para>With <paramref name="orderBy"/> as well, the passages are put in the order of that set's grades (a second judge's, of the
+    /// same needs; folded alike, one it never graded as 0) and scored by <paramref name="set"/>'s: how a reader as good as a second
+    /// judge would order what the ranking found, the ceiling inter-assessor agreement sets (Voorhees 2000).</para>
     /// </summary>
     public static TopicalReport Evaluate(Searcher searcher, TopicalSet set, IReadOnlyList<TopicalMode> modes, bool foldReprints = true, bool condensed = false,
-        int? bestOrderOf = null)
+        int? bestOrderOf = null, TopicalSet? orderBy = null)
     {
+        if (orderBy is not null && bestOrderOf is null)
+        {
+            throw new ArgumentException("a second judge's grades order a ranking read to a depth: give bestOrderOf", nameof(orderBy));
+        }
+
         if (condensed && bestOrderOf is not null)
         {
             throw new ArgumentException("a condensed ranking cannot also be put in the order of its grades", nameof(bestOrderOf));
@@ -49,6 +57,8 @@ public static class TopicalEvaluator
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(set);
         var grades = new TopicalGrades(set, searcher.Index, foldReprints);
+        var ordering = orderBy is null ? grades : new TopicalGrades(orderBy, searcher.Index, foldReprints);
+        var ungraded = 0;
         var runs = new List<TopicalRun>();
         List<NeedGroup>? groups = null; // the same needs in every mode
         foreach (var mode in modes)
@@ -58,8 +68,9 @@ public static class TopicalEvaluator
             {
                 var ranked = Ranking(searcher, need.Query, mode, grades, condensed ? CondensedDepth : bestOrderOf ?? K);
                 List<string> hits = condensed ? [.. ranked.Where(h => grades.Grade(need.Id, h) is not null).Take(K)]
-                    : bestOrderOf is not null ? [.. ranked.OrderByDescending(h => grades.Grade(need.Id, h) ?? 0).Take(K)] // OrderBy is stable
+                    : bestOrderOf is not null ? [.. ranked.OrderByDescending(h => ordering.Grade(need.Id, h) ?? 0).Take(K)] // OrderBy is stable
                     : ranked;
+                ungraded += orderBy is null ? 0 : ranked.Count(h => ordering.Grade(need.Id, h) is null);
                 var unjudged = condensed // those left out above the last one scored, or all of them with fewer than ten
                     ? ranked.Take(hits.Count == K ? ranked.IndexOf(hits[^1]) + 1 : ranked.Count).Count(h => grades.Grade(need.Id, h) is null)
                     : bestOrderOf is not null ? ranked.Count(h => grades.Grade(need.Id, h) is null) // every one read could have come first
@@ -76,7 +87,11 @@ public static class TopicalEvaluator
             runs.Add(new TopicalRun(mode.Name, results, Scores(results, groups ??= Groups(results))));
         }
 
-        return new TopicalReport(K, runs) { Differences = Differences(runs, groups ?? []), Grades = grades, BestOrderOf = bestOrderOf };
+        return new TopicalReport(K, runs)
+        {
+            Differences = Differences(runs, groups ?? []), Grades = grades, BestOrderOf = bestOrderOf,
+            OrderedBy = orderBy is null ? null : new SecondJudge(JudgeAgreement.Of(set, orderBy), ungraded),
+        };
     }
 
     /// <summary>
@@ -181,7 +196,16 @@ public sealed record TopicalReport(int K, IReadOnlyList<TopicalRun> Runs)
 
     /// <summary>How deep each ranking was read to be put in the order of its grades (<c>--best-order-of</c>); null: scored as ranked.</summary>
     public int? BestOrderOf { get; init; }
+
+    /// <summary>The second judge whose grades ordered the rankings (<c>--order-by</c>); null: ordered by the grades they are scored with.</summary>
+    public SecondJudge? OrderedBy { get; init; }
 }
+
+/// <summary>
+/// A second judge's grades as they ordered the rankings: how far they agree with the first judge's, and how many of the
+/// passages read (every mode, every need) they never graded (ordered as 0).
+/// </summary>
+public sealed record SecondJudge(JudgeAgreement Agreement, int Ungraded);
 
 /// <summary>How far <paramref name="Mode"/> leads <paramref name="Against"/> in nDCG@k (<paramref name="Ndcg"/>) on one group of needs.</summary>
 public sealed record TopicalDifference(string Mode, string Against, string Kind, string Split, PairedDifference Ndcg);

@@ -126,6 +126,7 @@ public sealed class UsageTests : IDisposable
     [InlineData("error: --best-order-of puts each ranking in the order of its grades: it cannot be combined with --condensed, --pool or --learn-order", "--best-order-of", "20", "--learn-order")]
     [InlineData("error: --best-order-of puts each ranking in the order of its grades: it cannot be combined with --condensed, --pool or --learn-order", "--best-order-of", "20", "--condensed")]
     [InlineData("error: --best-order-of puts each ranking in the order of its grades: it cannot be combined with --condensed, --pool or --learn-order", "--best-order-of", "20", "--pool", "pool.tsv")]
+    [InlineData("error: --order-by orders each ranking read to a depth by a second judge's grades: give --best-order-of too", "--order-by", "second.tsv")]
     public void WhenEvalTopicalNamesWhatIsNotThere_ShouldSaySoBeforeBuildingAnIndex(string error, params string[] args)
     {
         var index = temp.Combine("no-index");

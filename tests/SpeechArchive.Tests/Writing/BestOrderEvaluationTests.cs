@@ -40,6 +40,27 @@ public sealed class BestOrderEvaluationTests(SeedIndexFixture seeds) : IClassFix
     }
 
     [Fact]
+    public void WhenASecondJudgeOrders_ShouldOrderByItsGradesAndScoreByTheFirst()
+    {
+        // The second judge puts the first judge's 1 above its 2 and never graded p:a2 or the unjudged twelve-less-three.
+        var second = Set with { Judgments = new Dictionary<string, IReadOnlyDictionary<string, int>> { ["a1"] = new Dictionary<string, int> { ["p:a1"] = 0, ["p:a3"] = 2 } } };
+
+        var report = TopicalEvaluator.Evaluate(seeds.Searcher, Set, Given, bestOrderOf: 12, orderBy: second);
+        var result = report.Runs[0].Results[0];
+
+        Assert.Equal(["p:a3", "p:a2", "new:0"], result.Ranking.Take(3)); // its 2 first, the rest as ranked, its 0 (p:a1) no higher than ranked
+        Assert.DoesNotContain("p:a1", result.Ranking);
+        Assert.Equal(1 / (3 + (1 / Math.Log2(3))), result.Ndcg, 12); // scored by the first judge: its 1 first, its 2 not in the ten
+        Assert.Equal(10, report.OrderedBy!.Ungraded); // of the twelve read, the second judge graded two
+        Assert.Equal((2, 0.0), (report.OrderedBy.Agreement.Rows, report.OrderedBy.Agreement.Exact)); // 2 against 0, 1 against 2
+        Assert.Null(TopicalEvaluator.Evaluate(seeds.Searcher, Set, Given, bestOrderOf: 12).OrderedBy);
+    }
+
+    [Fact]
+    public void WhenASecondJudgeIsGivenWithoutADepth_ShouldRefuse() =>
+        Assert.Throws<ArgumentException>(() => TopicalEvaluator.Evaluate(seeds.Searcher, Set, Given, orderBy: Set));
+
+    [Fact]
     public void WhenAskedWithCondensedOrOutOfRange_ShouldRefuse()
     {
         Assert.Throws<ArgumentException>(() => TopicalEvaluator.Evaluate(seeds.Searcher, Set, Given, condensed: true, bestOrderOf: 20));
