@@ -63,7 +63,7 @@ internal static class EvalTopicalCommand
         };
         var orderBy = new Option<string?>("--order-by")
         {
-            Description = "With --best-order-of: order each ranking's passages by this judgments TSV's grades (a second judge's, of the same needs) and score them by --judgments: how a reader as good as a second judge would order what was found; prints how far the two judges agree",
+            Description = "With --best-order-of: order each ranking's passages by this judgments TSV's grades (a second judge's, of the same needs; one it never graded as 0, ties as ranked) and score them by --judgments: how a reader that agrees with the first judge as far as a second one does would order what was found; prints how far the two judges agree",
         };
         var command = new Command("eval-topical", "Score free-text search on topical needs: nDCG@10 and P@10 per kind and split, against the strict phrase mode and plain BM25 over words.")
             { needs, judgments, corpus, existing, pool, perNeed, modes, peer, show, learnOrder, noFold, condensed, bestOrderOf, orderBy, json };
@@ -94,7 +94,7 @@ internal static class EvalTopicalCommand
                 throw new UsageException("--order-by orders each ranking read to a depth by a second judge's grades: give --best-order-of too");
             }
 
-            var second = parse.GetValue(orderBy) is { } orderPath ? TopicalSet.Load(parse.GetValue(needs)!, orderPath) : null;
+            var second = parse.GetValue(orderBy) is { } orderPath ? SecondJudgments(set, parse.GetValue(needs)!, orderPath) : null;
             if ((parse.GetValue(show) ?? []).FirstOrDefault(id => set.Needs.All(n => n.Id != id)) is { } unknown)
             {
                 throw new UsageException($"--show: no need {unknown} in the set");
@@ -135,6 +135,19 @@ internal static class EvalTopicalCommand
             });
         }));
         return command;
+    }
+
+    /// <summary>The second judge's grades for <c>--order-by</c>: a file that exists and grades some need of the set, or a usage error.</summary>
+    private static TopicalSet SecondJudgments(TopicalSet set, string needsPath, string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"--order-by: no such file {path}");
+        }
+
+        var second = TopicalSet.Load(needsPath, path);
+        return set.Needs.Any(n => second.Judgments.ContainsKey(n.Id)) ? second
+            : throw new UsageException($"--order-by: {path} grades none of the needs of {needsPath}");
     }
 
     private static bool SamePath(string a, string b) => string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
@@ -191,10 +204,18 @@ internal static class EvalTopicalCommand
         if (report is { BestOrderOf: { } judged, OrderedBy: { } second })
         {
             var a = second.Agreement;
-            Console.WriteLine($"Each ranking's first {judged} put in the order of a second judge's grades (one it never graded as 0: {second.Ungraded} of those read), then scored by the first judge's: how a reader as good as the second judge would order what it found (unjudged: of all {judged} read).");
-            Console.WriteLine($"The judges agree on {a.Rows} rows both graded: the same grade for {F(a.Exact)}, Cohen's κ (linear weights) {F(a.WeightedKappa)}.");
+            Console.WriteLine($"Each ranking's first {judged} put in the order of a second judge's grades (ties as ranked), then scored by the first judge's: how a reader that agrees with the first judge as far as the second does would order what it found (unjudged: of all {judged} read).");
+            Console.WriteLine("Never graded by the second judge, so ordered as 0: " + string.Join("; ", second.Ungraded.Select(u => $"{u.Mode} {u.Ungraded} of the {u.Read} read")) + ".");
+            if (second.NeedsGradedNone.Count > 0)
+            {
+                Console.WriteLine($"The second judge graded nothing for {second.NeedsGradedNone.Count} needs, which keep their order as ranked: {string.Join(", ", second.NeedsGradedNone)}.");
+            }
+
+            Console.WriteLine(a is { Exact: { } exact, WeightedKappa: { } kappa }
+                ? $"The judges agree on the {a.Rows} rows both graded: the same grade for {F(exact)}, Cohen's κ (linear weights) {F(kappa)}."
+                : "The judges graded no row in common: no agreement to give.");
             var agreement = new Table().AddColumns("first judge's grade", "second: 0", "second: 1", "second: 2");
-            for (var g = 0; g < a.Table.Length; g++)
+            for (var g = 0; g < a.Table.Count; g++)
             {
                 agreement.AddRow([g.ToString(CultureInfo.InvariantCulture), .. a.Table[g].Select(n => n.ToString(CultureInfo.InvariantCulture))]);
             }

@@ -46,8 +46,9 @@ internal static partial class Ranker
     /// last unjudged row judged (forty-first), when statements came to be read by their characters in order too, with the rows
     /// that brought in judged (forty-second), and when statements came to be read by <see cref="FormulationReader"/>, with the
     /// rows that brought in judged (forty-third), and with the rows a deeper glossary brought in, judged (forty-fourth; the
-    /// glossary set aside), and those a second judge's order brought in (forty-fifth). A statement's words are a weaker guide than a question's (most are
-    /// everyday words the texts do not use), so its order leans on meaning and on the formulations it describes.
+    /// glossary set aside), and those a second judge's order brought in (forty-fifth). A statement's words are a weaker guide
+    /// than a question's (most are everyday words the texts do not use), so its order leans on meaning and on the
+    /// formulations it describes.
     /// </summary>
     internal static readonly double[] StatementWeights = [0.0605, 0.0433, 0.0555, -0.2767, -0.1786, 0.0146, 1.1025, 1.6651, -0.9803, 1.1077, 0.2019, 1.9004];
 

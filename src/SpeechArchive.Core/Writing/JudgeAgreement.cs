@@ -6,11 +6,15 @@ namespace SpeechArchive.Writing;
 /// apart; chance agreement from each judge's own shares of the grades), and the table of the first judge's grades (rows) by
 /// the second's (columns). What <c>eval-topical --order-by</c> prints beside the order the second judge's grades make.
 /// </summary>
-public sealed record JudgeAgreement(int Rows, double Exact, double WeightedKappa, int[][] Table)
+/// <param name="Rows">The (need, passage) rows both judges graded.</param>
+/// <param name="Exact">The share of them given the same grade; null with no row.</param>
+/// <param name="WeightedKappa">Cohen's κ with linear weights; null with no row.</param>
+/// <param name="Table">How many rows the first judge gave each grade (0, 1, 2) and the second each grade.</param>
+public sealed record JudgeAgreement(int Rows, double? Exact, double? WeightedKappa, IReadOnlyList<IReadOnlyList<int>> Table)
 {
     private const int Grades = 3;
 
-    /// <summary>The agreement of <paramref name="first"/>'s and <paramref name="second"/>'s grades on the rows both graded (none: 0 rows, agreement and κ 0).</summary>
+    /// <summary>The agreement of <paramref name="first"/>'s and <paramref name="second"/>'s grades on the rows both graded (none: 0 rows, no agreement or κ to give).</summary>
     public static JudgeAgreement Of(TopicalSet first, TopicalSet second)
     {
         ArgumentNullException.ThrowIfNull(first);
@@ -30,7 +34,7 @@ public sealed record JudgeAgreement(int Rows, double Exact, double WeightedKappa
         var rows = table.Sum(r => r.Sum());
         if (rows == 0)
         {
-            return new JudgeAgreement(0, 0, 0, table);
+            return new JudgeAgreement(0, null, null, table);
         }
 
         var firstShares = table.Select(r => (double)r.Sum() / rows).ToArray();

@@ -33,8 +33,9 @@ public static class TopicalEvaluator
     /// ordering from the room for finding (a diagnosis, not a ranking: it reads the judgments). The unjudged are then counted
     /// over all the passages read, any of which could have been the better one.</para>
     /// <para>With <paramref name="orderBy"/> as well, the passages are put in the order of that set's grades (a second judge's, of the
-    /// same needs; folded alike, one it never graded as 0) and scored by <paramref name="set"/>'s: how a reader as good as a second
-    /// judge would order what the ranking found, the ceiling inter-assessor agreement sets (Voorhees 2000).</para>
+    /// same needs; folded alike, one it never graded as 0, ties as ranked) and scored by <paramref name="set"/>'s: how a reader
+    /// that agrees with the first judge as far as a second judge does would order what the ranking found (Voorhees 2000 on
+    /// how far assessors agree). A need the second judge graded nothing for keeps its order as ranked.</para>
     /// </summary>
     public static TopicalReport Evaluate(Searcher searcher, TopicalSet set, IReadOnlyList<TopicalMode> modes, bool foldReprints = true, bool condensed = false,
         int? bestOrderOf = null, TopicalSet? orderBy = null)
@@ -58,19 +59,21 @@ public static class TopicalEvaluator
         ArgumentNullException.ThrowIfNull(set);
         var grades = new TopicalGrades(set, searcher.Index, foldReprints);
         var ordering = orderBy is null ? grades : new TopicalGrades(orderBy, searcher.Index, foldReprints);
-        var ungraded = 0;
+        var ungraded = new List<SecondJudgeCount>();
         var runs = new List<TopicalRun>();
         List<NeedGroup>? groups = null; // the same needs in every mode
         foreach (var mode in modes)
         {
             var results = new List<TopicalResult>();
+            var (read, notGraded) = (0, 0);
             foreach (var need in set.Needs)
             {
                 var ranked = Ranking(searcher, need.Query, mode, grades, condensed ? CondensedDepth : bestOrderOf ?? K);
                 List<string> hits = condensed ? [.. ranked.Where(h => grades.Grade(need.Id, h) is not null).Take(K)]
                     : bestOrderOf is not null ? [.. ranked.OrderByDescending(h => ordering.Grade(need.Id, h) ?? 0).Take(K)] // OrderBy is stable
                     : ranked;
-                ungraded += orderBy is null ? 0 : ranked.Count(h => ordering.Grade(need.Id, h) is null);
+                read += ranked.Count;
+                notGraded += orderBy is null ? 0 : ranked.Count(h => ordering.Grade(need.Id, h) is null);
                 var unjudged = condensed // those left out above the last one scored, or all of them with fewer than ten
                     ? ranked.Take(hits.Count == K ? ranked.IndexOf(hits[^1]) + 1 : ranked.Count).Count(h => grades.Grade(need.Id, h) is null)
                     : bestOrderOf is not null ? ranked.Count(h => grades.Grade(need.Id, h) is null) // every one read could have come first
@@ -85,12 +88,14 @@ public static class TopicalEvaluator
             }
 
             runs.Add(new TopicalRun(mode.Name, results, Scores(results, groups ??= Groups(results))));
+            ungraded.Add(new SecondJudgeCount(mode.Name, notGraded, read));
         }
 
         return new TopicalReport(K, runs)
         {
             Differences = Differences(runs, groups ?? []), Grades = grades, BestOrderOf = bestOrderOf,
-            OrderedBy = orderBy is null ? null : new SecondJudge(JudgeAgreement.Of(set, orderBy), ungraded),
+            OrderedBy = orderBy is null ? null
+                : new SecondJudge(JudgeAgreement.Of(set, orderBy), ungraded, [.. set.Needs.Where(n => !orderBy.Judgments.ContainsKey(n.Id)).Select(n => n.Id)]),
         };
     }
 
@@ -201,11 +206,14 @@ public sealed record TopicalReport(int K, IReadOnlyList<TopicalRun> Runs)
     public SecondJudge? OrderedBy { get; init; }
 }
 
-/// <summary>
-/// A second judge's grades as they ordered the rankings: how far they agree with the first judge's, and how many of the
-/// passages read (every mode, every need) they never graded (ordered as 0).
-/// </summary>
-public sealed record SecondJudge(JudgeAgreement Agreement, int Ungraded);
+/// <summary>A second judge's grades as they ordered the rankings (<c>eval-topical --order-by</c>).</summary>
+/// <param name="Agreement">How far they agree with the first judge's grades, on the rows both graded.</param>
+/// <param name="Ungraded">For each ranking, how many of the passages read (every need) they never graded, ordered as 0.</param>
+/// <param name="NeedsGradedNone">The needs they graded nothing for (each keeps its order as ranked).</param>
+public sealed record SecondJudge(JudgeAgreement Agreement, IReadOnlyList<SecondJudgeCount> Ungraded, IReadOnlyList<string> NeedsGradedNone);
+
+/// <summary>Of the <paramref name="Read"/> passages one ranking (<paramref name="Mode"/>) was read to, the <paramref name="Ungraded"/> a second judge never graded.</summary>
+public sealed record SecondJudgeCount(string Mode, int Ungraded, int Read);
 
 /// <summary>How far <paramref name="Mode"/> leads <paramref name="Against"/> in nDCG@k (<paramref name="Ndcg"/>) on one group of needs.</summary>
 public sealed record TopicalDifference(string Mode, string Against, string Kind, string Split, PairedDifference Ndcg);

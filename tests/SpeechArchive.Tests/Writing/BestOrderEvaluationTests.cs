@@ -51,8 +51,9 @@ public sealed class BestOrderEvaluationTests(SeedIndexFixture seeds) : IClassFix
         Assert.Equal(["p:a3", "p:a2", "new:0"], result.Ranking.Take(3)); // its 2 first, the rest as ranked, its 0 (p:a1) no higher than ranked
         Assert.DoesNotContain("p:a1", result.Ranking);
         Assert.Equal(1 / (3 + (1 / Math.Log2(3))), result.Ndcg, 12); // scored by the first judge: its 1 first, its 2 not in the ten
-        Assert.Equal(10, report.OrderedBy!.Ungraded); // of the twelve read, the second judge graded two
-        Assert.Equal((2, 0.0), (report.OrderedBy.Agreement.Rows, report.OrderedBy.Agreement.Exact)); // 2 against 0, 1 against 2
+        Assert.Equal(new SecondJudgeCount("Given", 10, 12), Assert.Single(report.OrderedBy!.Ungraded)); // of the twelve read, the second judge graded two
+        Assert.Empty(report.OrderedBy.NeedsGradedNone);
+        Assert.Equal((2, 0.0), (report.OrderedBy.Agreement.Rows, report.OrderedBy.Agreement.Exact!.Value)); // 2 against 0, 1 against 2
         Assert.Null(TopicalEvaluator.Evaluate(seeds.Searcher, Set, Given, bestOrderOf: 12).OrderedBy);
     }
 
