@@ -82,12 +82,11 @@ internal static class EvalReadingCommand
             .AddColumns("threshold", "descriptions held out", "labelled queries to learn from (tune, tune2)");
         foreach (var t in model.Thresholds)
         {
-            thresholds.AddRow(F(t.Threshold), Row(t.HeldOut), Row(t.Tune));
+            thresholds.AddRow(EvalTopicalCommand.F4(t.Threshold), Row(t.HeldOut), Row(t.Tune));
         }
 
         AnsiConsole.Write(thresholds);
 
-        static string F(double x) => x.ToString("0.0000", CultureInfo.InvariantCulture);
         static string Row(ReadCounts r) => $"{r.Right} / {r.Wrong} / {r.Silent} of {r.Queries}";
     }
 

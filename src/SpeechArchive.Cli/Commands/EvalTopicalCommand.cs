@@ -145,7 +145,7 @@ internal static class EvalTopicalCommand
             throw new UsageException($"--order-by: no such file {path}");
         }
 
-        var second = TopicalSet.Load(needsPath, path);
+        var second = set with { Judgments = TopicalSet.LoadJudgments(path) };
         return set.Needs.Any(n => second.Judgments.ContainsKey(n.Id)) ? second
             : throw new UsageException($"--order-by: {path} grades none of the needs of {needsPath}");
     }
@@ -197,7 +197,7 @@ internal static class EvalTopicalCommand
         Console.WriteLine($"[{string.Join(", ", weights.Select(F4))}]");
     }
 
-    private static string F4(double x) => x.ToString("0.0000", CultureInfo.InvariantCulture);
+    internal static string F4(double x) => x.ToString("0.0000", CultureInfo.InvariantCulture);
 
     private static void Print(TopicalReport report, bool perNeed)
     {

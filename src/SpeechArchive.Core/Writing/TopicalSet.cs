@@ -15,27 +15,33 @@ public sealed record TopicalSet(IReadOnlyList<TopicalNeed> Needs, IReadOnlyDicti
     public static TopicalSet Load(string needsPath, string judgmentsPath)
     {
         var needs = Rows(needsPath, 5).Select(f => new TopicalNeed(f[0], f[1], f[2], f[3], f[4])).ToList();
+        return new TopicalSet(needs, File.Exists(judgmentsPath) ? LoadJudgments(judgmentsPath) : new Dictionary<string, IReadOnlyDictionary<string, int>>(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The graded judgments of a TSV (<c>id, passage, grade, note</c>), by need and passage: a second judge's grades of a set's
+    /// needs read on their own (<c>eval-topical --order-by</c>). A missing file or a grade not 0, 1 or 2 throws, naming the file.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> LoadJudgments(string judgmentsPath)
+    {
         var judgments = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        if (File.Exists(judgmentsPath))
+        foreach (var f in Rows(judgmentsPath, 3))
         {
-            foreach (var f in Rows(judgmentsPath, 3))
+            if (!int.TryParse(f[2], out var grade) || grade is < 0 or > 2)
             {
-                if (!int.TryParse(f[2], out var grade) || grade is < 0 or > 2)
-                {
-                    throw new SpeechArchiveException($"{judgmentsPath}: grade “{f[2]}” of {f[0]} {f[1]} is not 0, 1 or 2");
-                }
-
-                if (!judgments.TryGetValue(f[0], out var graded))
-                {
-                    graded = new Dictionary<string, int>(StringComparer.Ordinal);
-                    judgments[f[0]] = graded;
-                }
-
-                graded[f[1]] = grade;
+                throw new SpeechArchiveException($"{judgmentsPath}: grade “{f[2]}” of {f[0]} {f[1]} is not 0, 1 or 2");
             }
+
+            if (!judgments.TryGetValue(f[0], out var graded))
+            {
+                graded = new Dictionary<string, int>(StringComparer.Ordinal);
+                judgments[f[0]] = graded;
+            }
+
+            graded[f[1]] = grade;
         }
 
-        return new TopicalSet(needs, judgments.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value, StringComparer.Ordinal));
+        return judgments.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value, StringComparer.Ordinal);
     }
 
     /// <summary>
