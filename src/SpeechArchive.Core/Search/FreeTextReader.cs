@@ -279,7 +279,7 @@ internal static partial class FreeTextReader
         bool Joins(string joined, string word, bool characterFirst) => Word(joined) is var pair && matches.HeldAtLeast(pair, MinJoined)
             && matches.HeldByShare(pair, Word(word), JoinShare) && !matches.MostlyBoundOutside(pair, characterFirst, segmenter.Lexicon);
 
-        var spans = JoinKeys([.. segmenter.Segment(run)], joinKeys ? thesaurus : null);
+        var spans = JoinKeys([.. segmenter.Segment(run)], joinKeys ? thesaurus : null, found);
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
         bool Touch(int i) => i + 1 < spans.Count && spans[i].End == spans[i + 1].Start;
         // A string the lexicon does not know is a word only where no function character is in it: 个事 (of 各个事业), 上不 and
@@ -387,16 +387,18 @@ internal static partial class FreeTextReader
     /// <summary>
     /// Spans that together spell a thesaurus key, a single character among them, made one (穷 + 人 → 穷人, 深 + 山 → 深山): an
     /// everyday word the lexicon does not know, which a function character inside it (人) would otherwise keep apart; and
-    /// single characters that spell a term of function characters (应 + 对 → 应对: <see cref="QueryStopWords.IsTerm"/>), with
+    /// single characters that spell a term of function characters (应 + 对 → 应对: <see cref="QueryStopWords.IsTerm"/>), and a
+    /// key said with an aspect particle or 完 inside (出了事 → 出事, 在国外念完书 → 在国外念书: <see cref="Infixed"/>), with
     /// or without a thesaurus (the plain baseline and a search without expansions pass none). Greedy from the left: 只有他人才能办
     /// reads 他人, not 他 + 人才.
     /// </summary>
-    private static List<WordSpan> JoinKeys(List<WordSpan> spans, Thesaurus? thesaurus)
+    private static List<WordSpan> JoinKeys(List<WordSpan> spans, Thesaurus? thesaurus, Func<string, bool> held)
     {
         var joined = new List<WordSpan>(spans.Count);
         for (var i = 0; i < spans.Count; i++)
         {
             var best = i;
+            string? bestText = null;
             var length = spans[i].Text.Length;
             for (var j = i + 1; j < spans.Count && spans[j].Start == spans[j - 1].End && spans[j].Kind == WordKind.Han; j++)
             {
@@ -411,7 +413,11 @@ internal static partial class FreeTextReader
                 if ((run.Any(x => x.Text.Length == 1) && IsKey(thesaurus, text))
                     || (run.All(x => x.Text.Length == 1) && QueryStopWords.IsTerm(text)))
                 {
-                    best = j;
+                    (best, bestText) = (j, text);
+                }
+                else if (Infixed(run) is ({ } bare, var after) && IsKey(thesaurus, bare) && (after.Length == 1 || !held(bare)))
+                {
+                    (best, bestText) = (j, bare);
                 }
             }
 
@@ -421,12 +427,40 @@ internal static partial class FreeTextReader
                 continue;
             }
 
-            joined.Add(new WordSpan(spans[i].Start, spans[best].End, string.Concat(spans.Skip(i).Take(best - i + 1).Select(x => x.Text)), WordKind.Han));
+            joined.Add(new WordSpan(spans[i].Start, spans[best].End, bestText!, WordKind.Han));
             i = best;
         }
 
         return joined;
     }
+
+    /// <summary>
+    /// The text of <paramref name="run"/> without the one aspect particle or 完 standing alone inside it (国外念完书 → 国外念书,
+    /// 出了事 → 出事), and the text after it, or null when none is: a verb parted from its object the way people say it still
+    /// spells the key. The caller joins a key whose object is a word of its own (签了合同) only where no passage holds the key as
+    /// written, as <c>Separated</c> does: 签合同 is held across 代签 | 合同, which the verb and the object apart do not meet.
+    /// </summary>
+    private static (string Bare, string After)? Infixed(List<WordSpan> run)
+    {
+        var at = -1;
+        for (var k = 1; k < run.Count - 1; k++)
+        {
+            if (run[k].Text.Length == 1 && KeyInfixes.Contains(run[k].Text[0]))
+            {
+                if (at >= 0)
+                {
+                    return null;
+                }
+
+                at = k;
+            }
+        }
+
+        return at < 0 ? null : (string.Concat(run.Where((_, k) => k != at).Select(x => x.Text)), string.Concat(run.Skip(at + 1).Select(x => x.Text)));
+    }
+
+    /// <summary>What may stand inside a thesaurus key as people say it: the aspect particles, and 完 of a finished action (念完书).</summary>
+    private const string KeyInfixes = QueryReading.AspectParticles + "完";
 
     /// <summary>
     /// A thesaurus key the segmenter cuts into words (劳保 | 用品, 双倍 | 工资; within one run), which

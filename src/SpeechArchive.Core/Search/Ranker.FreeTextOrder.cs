@@ -33,9 +33,10 @@ internal static partial class Ranker
     /// rows a nearness to the best ten brought in, judged (thirty-eighth; the nearness set aside: docs/relevance.md), and
     /// with a twelfth feature, the nearness to what holds the words, and its rows judged (thirty-ninth), and with the rows
     /// formulations read in order and two experiments on questions brought in, judged (forty-second), and with the rows a
-    /// second judge's order of the first twenty brought in, judged (forty-fifth).
+    /// second judge's order of the first twenty brought in, judged (forty-fifth), and with those 文化大革命 → 十年内乱 brought in,
+    /// judged (forty-sixth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0506, 0.3357, -0.3348, 0.4100, -0.2084, 0.0110, 1.2598, 1.5324, 0.1953, 0.2541, 0.5125, 1.6449];
+    internal static readonly double[] FreeTextWeights = [0.0761, 0.3522, -0.3480, 0.4086, -0.2424, 0.0121, 1.3245, 1.5005, 0.2170, 0.2402, 0.4896, 1.6157];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -46,11 +47,12 @@ internal static partial class Ranker
     /// last unjudged row judged (forty-first), when statements came to be read by their characters in order too, with the rows
     /// that brought in judged (forty-second), and when statements came to be read by <see cref="FormulationReader"/>, with the
     /// rows that brought in judged (forty-third), and with the rows a deeper glossary brought in, judged (forty-fourth; the
-    /// glossary set aside), and those a second judge's order brought in (forty-fifth). A statement's words are a weaker guide
+    /// glossary set aside), and those a second judge's order brought in (forty-fifth), and when keys said with a particle inside
+    /// (出了事) and a few everyday words of the tune split were read, with the rows they brought in judged (forty-sixth). A statement's words are a weaker guide
     /// than a question's (most are everyday words the texts do not use), so its order leans on meaning and on the
     /// formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0605, 0.0433, 0.0555, -0.2767, -0.1786, 0.0146, 1.1025, 1.6651, -0.9803, 1.1077, 0.2019, 1.9004];
+    internal static readonly double[] StatementWeights = [0.0717, 0.0865, 0.0224, -0.3024, -0.1729, 0.0250, 1.0777, 1.7015, -0.8396, 1.1294, 0.3118, 2.1152];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

@@ -61,6 +61,24 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenAThesaurusKeyIsSaidWithAnAspectParticleOr完Inside_ShouldReadTheKeyWithoutIt()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", "鼓励留学人员回国创业。\n\n加强煤矿安全生产，防范安全事故。\n\n做好工作。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var studied = searcher.Search(new SearchRequest { Query = "在国外念完书的人回来" });
+        var accident = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "井下出了事" }).Reading);
+        var twice = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "井下出了了事" }).Reading);
+
+        var abroad = Assert.Single(Assert.IsType<QueryReading>(studied.Reading).Words, w => w.Word == "在国外念书"); // 在国外 + 念 + 完 + 书
+        Assert.Contains("留学人员", abroad.Expansions);
+        Assert.Contains("留学人员", studied.Hits[0].Text, StringComparison.Ordinal);
+        Assert.Contains("事故", Assert.Single(accident.Words, w => w.Word == "出事").Expansions); // 出 + 了 + 事
+        Assert.DoesNotContain(twice.Words, w => w.Word == "出事"); // one particle inside a key, not two
+    }
+
+    [Fact]
     public void WhenAThesaurusKeyIsCutIntoSeveralWords_ShouldLendItsTermsToEachAndNameTheKeyOnce()
     {
         using var temp = new TempFolder();
