@@ -304,7 +304,8 @@ internal static partial class FreeTextReader
                 continue;
             }
 
-            // A run of loose characters stops before a verb that an aspect particle parts from its object (刚 | 丢了工作).
+            // A run of loose characters stops before a separable word an aspect particle parts (刚 | 吸过毒); a verb joined with its
+            // object into a thesaurus key (刚 | 丢工作, of 丢了工作) is one span already (JoinKeys).
             var end = i;
             while (Touch(end) && Loose(end + 1) && Separated(end + 1) is null)
             {
@@ -350,10 +351,9 @@ internal static partial class FreeTextReader
         // A thesaurus key keeps the function character it begins or ends with (过马路, 被处分, 当官的): its terms are what it means.
         return [.. pieces.SelectMany(p => joinKeys && IsKey(thesaurus, p) ? [p] : Trim(p, segmenter.Lexicon))];
 
-        // A separable word with an aspect particle inside (吸过毒, 离了婚, 坐过牢): the word without it, where the lexicon knows it;
-        // a verb and its object of two characters or more (丢了工作, 交过学费) only where the two make a thesaurus key (丢工作) no
-        // passage holds as written: a verb and any word after it are most often just that (有了工作), and a key some passage
-        // holds may be held across words (签合同 of 代签 | 合同), which the verb and the object apart do not meet.
+        // A separable word with an aspect particle inside (吸过毒, 离了婚, 坐过牢): the word without it, where the lexicon knows it.
+        // (A verb and its object that make a thesaurus key with the particle left out, 丢了工作 → 丢工作, are one span already:
+        // JoinKeys.)
         string? Separated(int i)
         {
             if (i + 2 >= spans.Count || !Loose(i) || !Touch(i) || !Touch(i + 1) || spans[i + 2].Kind != WordKind.Han
@@ -363,8 +363,7 @@ internal static partial class FreeTextReader
             }
 
             var word = spans[i].Text + spans[i + 2].Text;
-            var joins = Loose(i + 2) ? segmenter.Lexicon.Contains(word) && found(word) : joinKeys && IsKey(thesaurus, word) && !found(word);
-            return joins ? word : null;
+            return Loose(i + 2) && segmenter.Lexicon.Contains(word) && found(word) ? word : null;
         }
     }
 
@@ -387,10 +386,10 @@ internal static partial class FreeTextReader
     /// <summary>
     /// Spans that together spell a thesaurus key, a single character among them, made one (穷 + 人 → 穷人, 深 + 山 → 深山): an
     /// everyday word the lexicon does not know, which a function character inside it (人) would otherwise keep apart; and
-    /// single characters that spell a term of function characters (应 + 对 → 应对: <see cref="QueryStopWords.IsTerm"/>), and a
-    /// key said with an aspect particle or 完 inside (出了事 → 出事, 在国外念完书 → 在国外念书: <see cref="Infixed"/>), with
-    /// or without a thesaurus (the plain baseline and a search without expansions pass none). Greedy from the left: 只有他人才能办
-    /// reads 他人, not 他 + 人才.
+    /// single characters that spell a term of function characters (应 + 对 → 应对: <see cref="QueryStopWords.IsTerm"/>), with
+    /// or without a thesaurus (the plain baseline and a search without expansions pass none); and spans that spell a key with
+    /// an aspect particle, 完 or 完了 left out (丢了工作 → 丢工作, 出了事 → 出事, 在国外念完书 → 在国外念书: <see cref="Unparted"/>).
+    /// Greedy from the left: 只有他人才能办 reads 他人, not 他 + 人才.
     /// </summary>
     private static List<WordSpan> JoinKeys(List<WordSpan> spans, Thesaurus? thesaurus, Func<string, bool> held)
     {
@@ -403,21 +402,21 @@ internal static partial class FreeTextReader
             for (var j = i + 1; j < spans.Count && spans[j].Start == spans[j - 1].End && spans[j].Kind == WordKind.Han; j++)
             {
                 length += spans[j].Text.Length;
-                if (length > MaxKeyLength)
+                if (length > MaxKeyLength + 2)
                 {
                     break;
                 }
 
                 var run = spans.GetRange(i, j - i + 1);
                 var text = string.Concat(run.Select(x => x.Text));
-                if ((run.Any(x => x.Text.Length == 1) && IsKey(thesaurus, text))
-                    || (run.All(x => x.Text.Length == 1) && QueryStopWords.IsTerm(text)))
+                if (length <= MaxKeyLength && ((run.Any(x => x.Text.Length == 1) && IsKey(thesaurus, text))
+                    || (run.All(x => x.Text.Length == 1) && QueryStopWords.IsTerm(text))))
                 {
                     (best, bestText) = (j, text);
                 }
-                else if (Infixed(run) is ({ } bare, var after) && IsKey(thesaurus, bare) && (after.Length == 1 || !held(bare)))
+                else if (thesaurus is not null && Unparted(run, thesaurus, held) is { } key)
                 {
-                    (best, bestText) = (j, bare);
+                    (best, bestText) = (j, key);
                 }
             }
 
@@ -427,6 +426,7 @@ internal static partial class FreeTextReader
                 continue;
             }
 
+            // The span covers what the query says; its text is the key, shorter than those offsets where a particle was left out.
             joined.Add(new WordSpan(spans[i].Start, spans[best].End, bestText!, WordKind.Han));
             i = best;
         }
@@ -435,32 +435,37 @@ internal static partial class FreeTextReader
     }
 
     /// <summary>
-    /// The text of <paramref name="run"/> without the one aspect particle or 完 standing alone inside it (国外念完书 → 国外念书,
-    /// 出了事 → 出事), and the text after it, or null when none is: a verb parted from its object the way people say it still
-    /// spells the key. The caller joins a key whose object is a word of its own (签了合同) only where no passage holds the key as
-    /// written, as <c>Separated</c> does: 签合同 is held across 代签 | 合同, which the verb and the object apart do not meet.
+    /// The thesaurus key <paramref name="run"/> spells with one aspect particle, 完 or 完了 inside it left out (出了事 → 出事,
+    /// 在国外念完书 → 在国外念书, 走了过场 → 走过场, 念完了书 → 念书), or null when it spells none: a verb parted from its object the
+    /// way people say it. A key whose object is two characters or more (丢了工作, 签了合同) only where no passage holds it as
+    /// written, as a verb and any word after it are most often just that (有了工作), and a key some passage holds may be held
+    /// across words (签合同 of 代签 | 合同), which the verb and the object apart do not meet.
     /// </summary>
-    private static (string Bare, string After)? Infixed(List<WordSpan> run)
+    private static string? Unparted(List<WordSpan> run, Thesaurus thesaurus, Func<string, bool> held)
     {
-        var at = -1;
         for (var k = 1; k < run.Count - 1; k++)
         {
-            if (run[k].Text.Length == 1 && KeyInfixes.Contains(run[k].Text[0]))
+            for (var end = k; end < run.Count - 1 && end < k + 2; end++)
             {
-                if (at >= 0)
+                if (!KeyInfixes.Contains(string.Concat(run.Skip(k).Take(end - k + 1).Select(x => x.Text))))
                 {
-                    return null;
+                    continue;
                 }
 
-                at = k;
+                var key = string.Concat(run.Take(k).Concat(run.Skip(end + 1)).Select(x => x.Text));
+                var objectLength = run.Skip(end + 1).Sum(x => x.Text.Length);
+                if (key.Length <= MaxKeyLength && IsKey(thesaurus, key) && (objectLength == 1 || !held(key)))
+                {
+                    return key;
+                }
             }
         }
 
-        return at < 0 ? null : (string.Concat(run.Where((_, k) => k != at).Select(x => x.Text)), string.Concat(run.Skip(at + 1).Select(x => x.Text)));
+        return null;
     }
 
-    /// <summary>What may stand inside a thesaurus key as people say it: the aspect particles, and 完 of a finished action (念完书).</summary>
-    private const string KeyInfixes = QueryReading.AspectParticles + "完";
+    /// <summary>What may stand inside a thesaurus key as people say it: an aspect particle, 完 of a finished action, or both (念完了书).</summary>
+    private static readonly string[] KeyInfixes = [.. QueryReading.AspectParticles.Select(c => c.ToString()), "完", "完了"];
 
     /// <summary>
     /// A thesaurus key the segmenter cuts into words (劳保 | 用品, 双倍 | 工资; within one run), which
