@@ -402,7 +402,7 @@ internal static partial class FreeTextReader
             for (var j = i + 1; j < spans.Count && spans[j].Start == spans[j - 1].End && spans[j].Kind == WordKind.Han; j++)
             {
                 length += spans[j].Text.Length;
-                if (length > MaxKeyLength + 2)
+                if (length > MaxKeyLength + MaxInfixLength)
                 {
                     break;
                 }
@@ -445,7 +445,7 @@ internal static partial class FreeTextReader
     {
         for (var k = 1; k < run.Count - 1; k++)
         {
-            for (var end = k; end < run.Count - 1 && end < k + 2; end++)
+            for (var end = k; end < run.Count - 1 && end < k + MaxInfixLength; end++) // an infix is at most one span per character
             {
                 if (!KeyInfixes.Contains(string.Concat(run.Skip(k).Take(end - k + 1).Select(x => x.Text))))
                 {
@@ -466,6 +466,9 @@ internal static partial class FreeTextReader
 
     /// <summary>What may stand inside a thesaurus key as people say it: an aspect particle, 完 of a finished action, or both (念完了书).</summary>
     private static readonly string[] KeyInfixes = [.. QueryReading.AspectParticles.Select(c => c.ToString()), "完", "完了"];
+
+    /// <summary>The longest of <see cref="KeyInfixes"/>: how much longer than a key a run spelling it may be.</summary>
+    private static readonly int MaxInfixLength = KeyInfixes.Max(i => i.Length);
 
     /// <summary>
     /// A thesaurus key the segmenter cuts into words (劳保 | 用品, 双倍 | 工资; within one run), which
