@@ -279,7 +279,7 @@ internal static partial class FreeTextReader
         bool Joins(string joined, string word, bool characterFirst) => Word(joined) is var pair && matches.HeldAtLeast(pair, MinJoined)
             && matches.HeldByShare(pair, Word(word), JoinShare) && !matches.MostlyBoundOutside(pair, characterFirst, segmenter.Lexicon);
 
-        var spans = JoinKeys([.. segmenter.Segment(run)], joinKeys ? thesaurus : null, found);
+        var spans = JoinKeys(Recut([.. segmenter.Segment(run)], joinKeys ? thesaurus : null, segmenter.Lexicon), joinKeys ? thesaurus : null, found);
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
         bool Touch(int i) => i + 1 < spans.Count && spans[i].End == spans[i + 1].Start;
         // A string the lexicon does not know is a word only where no function character is in it: 个事 (of 各个事业), 上不 and
@@ -432,6 +432,47 @@ internal static partial class FreeTextReader
         }
 
         return joined;
+    }
+
+    /// <summary>
+    /// <paramref name="spans"/> cut again where a thesaurus key the lexicon does not know runs from loose characters that are no
+    /// key of their own into the word after them, leaving the last character of that word over: 洋 | 货运 → 洋货 | 运,
+    /// 乡 | 下来 → 乡下 | 来. The segmenter weighs only the lexicon's words, so an everyday key it has never seen loses to any
+    /// word that happens to overlap it; the key is what the query says (its terms are what it means), and the loose characters
+    /// would otherwise be dropped. A loose character the thesaurus reads alone keeps the word after it (偷 | 电线, not
+    /// 偷电 | 线), and a word is not cut from its other end (退赔 | 钱, not 退 | 赔钱).
+    /// </summary>
+    private static List<WordSpan> Recut(List<WordSpan> spans, Thesaurus? thesaurus, Lexicon lexicon)
+    {
+        if (thesaurus is null)
+        {
+            return spans;
+        }
+
+        bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
+        bool Touch(int i) => spans[i].Kind == WordKind.Han && spans[i + 1].Kind == WordKind.Han && spans[i].End == spans[i + 1].Start;
+        bool Bound(int i) => Loose(i) && !IsKey(thesaurus, spans[i].Text); // 洋, 乡: nothing to search alone (偷 is: 偷 | 电线 stays)
+        bool NewKey(string text) => text.Length <= MaxKeyLength && !lexicon.Contains(text) && IsKey(thesaurus, text);
+
+        for (var i = 0; i + 1 < spans.Count; i++)
+        {
+            // Loose characters spans[from..i], none a key of its own, then the word spans[i + 1] less its last character.
+            var word = spans[i + 1];
+            for (var from = i; word.Text.Length >= 2 && from >= 0 && Bound(from) && Touch(from); from--)
+            {
+                var key = string.Concat(spans.Skip(from).Take(i - from + 1).Select(s => s.Text)) + word.Text[..^1];
+                if (NewKey(key))
+                {
+                    var start = spans[from].Start;
+                    spans.RemoveRange(from, i - from + 2);
+                    spans.InsertRange(from, [new WordSpan(start, word.End - 1, key, WordKind.Han), new WordSpan(word.End - 1, word.End, word.Text[^1..], WordKind.Han)]);
+                    i = from; // the word's last character is looked at next
+                    break;
+                }
+            }
+        }
+
+        return spans;
     }
 
     /// <summary>

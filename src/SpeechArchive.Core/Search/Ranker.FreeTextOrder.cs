@@ -48,11 +48,12 @@ internal static partial class Ranker
     /// that brought in judged (forty-second), and when statements came to be read by <see cref="FormulationReader"/>, with the
     /// rows that brought in judged (forty-third), and with the rows a deeper glossary brought in, judged (forty-fourth; the
     /// glossary set aside), and those a second judge's order brought in (forty-fifth), and when keys said with a particle inside
-    /// (出了事) and a few everyday words of the tune split were read, with the rows they brought in judged (forty-sixth). A
+    /// (出了事) and a few everyday words of the tune split were read, with the rows they brought in judged (forty-sixth), and when a
+    /// key running into the word after it was cut out again (洋 | 货运 → 洋货 | 运), with the rows that brought in judged (forty-seventh). A
     /// statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0717, 0.0865, 0.0224, -0.3024, -0.1729, 0.0250, 1.0777, 1.7015, -0.8396, 1.1294, 0.3118, 2.1152];
+    internal static readonly double[] StatementWeights = [0.0834, 0.0602, -0.0101, -0.3000, -0.1794, 0.0317, 1.0064, 1.5128, -0.8672, 1.1080, 0.2771, 2.2312];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

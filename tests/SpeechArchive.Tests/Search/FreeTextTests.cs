@@ -83,6 +83,27 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenAThesaurusKeyTheLexiconDoesNotKnowRunsIntoAWordBesideIt_ShouldCutAgainAndReadTheKey()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, "货运\t50000\n下来\t50000\n电线\t50000\n退赔\t50000\n", // cut as the shared corpus's lexicon cuts them: 洋 | 货运, 乡 | 下来
+            ("a.md", "2021-01-01", "甲", "严厉打击走私进口商品。\n\n铁路货运量稳步增长。\n\n大力发展农村教育。\n\n把情况调查下来。\n\n盗窃电线的，依法处理。\n\n责令退赔违法所得。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+        QueryReading Reading(string query) => Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = query }).Reading);
+
+        var smuggled = searcher.Search(new SearchRequest { Query = "偷偷把洋货运进来倒卖" });
+
+        var foreignGoods = Assert.Single(Assert.IsType<QueryReading>(smuggled.Reading).Words, w => w.Word == "洋货"); // 洋 | 货运 → 洋货 | 运
+        Assert.Contains("进口商品", foreignGoods.Expansions);
+        Assert.DoesNotContain(smuggled.Reading!.Words, w => w.Word == "货运");
+        Assert.Contains("进口商品", smuggled.Hits[0].Text, StringComparison.Ordinal);
+        Assert.Contains(Reading("从乡下来城里打工").Words, w => w.Word == "乡下"); // the key runs from a loose character into the word after it
+        Assert.Contains(Reading("货运进来了").Words, w => w.Word == "货运"); // no key: the lexicon's cut stands
+        Assert.Contains(Reading("偷电线被抓了").Words, w => w.Word == "电线"); // 偷 is read alone (a key of its own): not 偷电 | 线
+        Assert.Contains(Reading("没退赔钱能减刑吗").Words, w => w.Word == "退赔"); // a word is not cut from its other end: not 退 | 赔钱
+    }
+
+    [Fact]
     public void WhenAThesaurusKeyIsCutIntoSeveralWords_ShouldLendItsTermsToEachAndNameTheKeyOnce()
     {
         using var temp = new TempFolder();
