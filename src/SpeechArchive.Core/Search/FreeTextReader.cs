@@ -279,7 +279,13 @@ internal static partial class FreeTextReader
         bool Joins(string joined, string word, bool characterFirst) => Word(joined) is var pair && matches.HeldAtLeast(pair, MinJoined)
             && matches.HeldByShare(pair, Word(word), JoinShare) && !matches.MostlyBoundOutside(pair, characterFirst, segmenter.Lexicon);
 
-        var spans = JoinKeys(Recut([.. segmenter.Segment(run)], joinKeys ? thesaurus : null, segmenter.Lexicon), joinKeys ? thesaurus : null, found);
+        var keyed = joinKeys ? thesaurus : null;
+        var spans = JoinKeys([.. segmenter.Segment(run)], keyed, found);
+        if (Recut(spans, keyed, segmenter.Lexicon) is { } cut)
+        {
+            spans = JoinKeys(cut, keyed, found); // the character left over may make a key with what follows
+        }
+
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
         bool Touch(int i) => i + 1 < spans.Count && spans[i].End == spans[i + 1].Start;
         // A string the lexicon does not know is a word only where no function character is in it: 个事 (of 各个事业), 上不 and
@@ -435,44 +441,53 @@ internal static partial class FreeTextReader
     }
 
     /// <summary>
-    /// <paramref name="spans"/> cut again where a thesaurus key the lexicon does not know runs from loose characters that are no
-    /// key of their own into the word after them, leaving the last character of that word over: 洋 | 货运 → 洋货 | 运,
-    /// 乡 | 下来 → 乡下 | 来. The segmenter weighs only the lexicon's words, so an everyday key it has never seen loses to any
-    /// word that happens to overlap it; the key is what the query says (its terms are what it means), and the loose characters
-    /// would otherwise be dropped. A loose character the thesaurus reads alone keeps the word after it (偷 | 电线, not
-    /// 偷电 | 线), and a word is not cut from its other end (退赔 | 钱, not 退 | 赔钱).
+    /// <paramref name="spans"/> (keys joined: <see cref="JoinKeys"/>) cut again where a thesaurus key the lexicon does not know
+    /// runs from loose characters into the word after them, leaving the last character of that word over: 洋 | 货运 →
+    /// 洋货 | 运, 乡 | 下来 → 乡下 | 来, 怕 | 担 | 责任 → 怕担责 | 任; or null where nothing is cut. The segmenter weighs only the
+    /// lexicon's words, so an everyday key it has never seen loses to any word that happens to overlap it; the key is what the
+    /// query says (its terms are what it means), and the loose characters would otherwise be dropped. Loose characters are
+    /// single characters that are neither function words nor keys of their own (偷 is read alone, so 偷 | 电线 stays), left
+    /// loose by <see cref="JoinKeys"/> (老 + 赖 → 老赖, not 老 | 赖账 | 户); the fewest of them nearest the word are tried first.
+    /// The word is not cut where it is a key itself or the lexicon knows the key (the segmenter weighed it), nor from its other
+    /// end (退赔 | 钱, not 退 | 赔钱).
     /// </summary>
-    private static List<WordSpan> Recut(List<WordSpan> spans, Thesaurus? thesaurus, Lexicon lexicon)
+    private static List<WordSpan>? Recut(List<WordSpan> spans, Thesaurus? thesaurus, Lexicon lexicon)
     {
         if (thesaurus is null)
         {
-            return spans;
+            return null;
         }
 
-        bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
-        bool Touch(int i) => spans[i].Kind == WordKind.Han && spans[i + 1].Kind == WordKind.Han && spans[i].End == spans[i + 1].Start;
-        bool Bound(int i) => Loose(i) && !IsKey(thesaurus, spans[i].Text); // 洋, 乡: nothing to search alone (偷 is: 偷 | 电线 stays)
-        bool NewKey(string text) => text.Length <= MaxKeyLength && !lexicon.Contains(text) && IsKey(thesaurus, text);
+        var cut = new List<WordSpan>(spans);
+        bool Bound(int i) => cut[i] is { Kind: WordKind.Han, Text.Length: 1 } span && span.End - span.Start == 1
+            && !QueryStopWords.Contains(span.Text) && !IsKey(thesaurus, span.Text);
+        bool Touch(int i) => cut[i].Kind == WordKind.Han && cut[i + 1].Kind == WordKind.Han && cut[i].End == cut[i + 1].Start;
 
-        for (var i = 0; i + 1 < spans.Count; i++)
+        var changed = false;
+        for (var i = 0; i + 1 < cut.Count; i++)
         {
-            // Loose characters spans[from..i], none a key of its own, then the word spans[i + 1] less its last character.
-            var word = spans[i + 1];
-            for (var from = i; word.Text.Length >= 2 && from >= 0 && Bound(from) && Touch(from); from--)
+            var word = cut[i + 1];
+            if (word.Text.Length < 2 || word.End - word.Start != word.Text.Length || IsKey(thesaurus, word.Text))
             {
-                var key = string.Concat(spans.Skip(from).Take(i - from + 1).Select(s => s.Text)) + word.Text[..^1];
-                if (NewKey(key))
+                continue;
+            }
+
+            // Loose characters cut[from..i], then the word less its last character.
+            for (var from = i; from >= 0 && Bound(from) && Touch(from); from--)
+            {
+                var key = string.Concat(cut.Skip(from).Take(i - from + 1).Select(s => s.Text)) + word.Text[..^1];
+                if (key.Length <= MaxKeyLength && !lexicon.Contains(key) && IsKey(thesaurus, key))
                 {
-                    var start = spans[from].Start;
-                    spans.RemoveRange(from, i - from + 2);
-                    spans.InsertRange(from, [new WordSpan(start, word.End - 1, key, WordKind.Han), new WordSpan(word.End - 1, word.End, word.Text[^1..], WordKind.Han)]);
-                    i = from; // the word's last character is looked at next
+                    var start = cut[from].Start;
+                    cut.RemoveRange(from, i - from + 2);
+                    cut.InsertRange(from, [new WordSpan(start, word.End - 1, key, WordKind.Han), new WordSpan(word.End - 1, word.End, word.Text[^1..], WordKind.Han)]);
+                    (i, changed) = (from, true); // the character left over is looked at next
                     break;
                 }
             }
         }
 
-        return spans;
+        return changed ? cut : null;
     }
 
     /// <summary>

@@ -86,8 +86,8 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     public void WhenAThesaurusKeyTheLexiconDoesNotKnowRunsIntoAWordBesideIt_ShouldCutAgainAndReadTheKey()
     {
         using var temp = new TempFolder();
-        var index = TinyCorpus.Index(temp, "货运\t50000\n下来\t50000\n电线\t50000\n退赔\t50000\n", // cut as the shared corpus's lexicon cuts them: 洋 | 货运, 乡 | 下来
-            ("a.md", "2021-01-01", "甲", "严厉打击走私进口商品。\n\n铁路货运量稳步增长。\n\n大力发展农村教育。\n\n把情况调查下来。\n\n盗窃电线的，依法处理。\n\n责令退赔违法所得。"));
+        var index = TinyCorpus.Index(temp, "货运\t50000\n下来\t50000\n电线\t50000\n退赔\t50000\n账户\t50000\n", // cut as the shared corpus's lexicon cuts them: 洋 | 货运, 乡 | 下来
+            ("a.md", "2021-01-01", "甲", "严厉打击走私进口商品。\n\n铁路货运量稳步增长。\n\n大力发展农村教育。\n\n把情况调查下来。\n\n盗窃电线的，依法处理。\n\n责令退赔违法所得。\n\n冻结失信被执行人的银行账户。"));
         var searcher = new Searcher(index, QueryUnderstanding.Default);
         QueryReading Reading(string query) => Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = query }).Reading);
 
@@ -98,9 +98,18 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.DoesNotContain(smuggled.Reading!.Words, w => w.Word == "货运");
         Assert.Contains("进口商品", smuggled.Hits[0].Text, StringComparison.Ordinal);
         Assert.Contains(Reading("从乡下来城里打工").Words, w => w.Word == "乡下"); // the key runs from a loose character into the word after it
-        Assert.Contains(Reading("货运进来了").Words, w => w.Word == "货运"); // no key: the lexicon's cut stands
+        Assert.DoesNotContain(Reading("从乡下来城里打工").Words, w => w.Word == "下来");
         Assert.Contains(Reading("偷电线被抓了").Words, w => w.Word == "电线"); // 偷 is read alone (a key of its own): not 偷电 | 线
         Assert.Contains(Reading("没退赔钱能减刑吗").Words, w => w.Word == "退赔"); // a word is not cut from its other end: not 退 | 赔钱
+        var debtor = Reading("老赖账户被冻结了").Words; // 老 + 赖 make a key of their own (JoinKeys): not 老 | 赖账 | 户
+        Assert.Contains(debtor, w => w.Word == "老赖");
+        Assert.DoesNotContain(debtor, w => w.Word == "赖账");
+
+        // A key the lexicon knows was weighed by the segmenter, which cut 洋 | 货运 all the same: that cut stands.
+        using var other = new TempFolder();
+        var weighed = new Searcher(TinyCorpus.Index(other, "货运\t50000\n洋货\t2\n", ("a.md", "2021-01-01", "甲", "严厉打击走私进口商品。\n\n铁路货运量稳步增长。")),
+            QueryUnderstanding.Default);
+        Assert.Contains(Assert.IsType<QueryReading>(weighed.Search(new SearchRequest { Query = "偷偷把洋货运进来倒卖" }).Reading).Words, w => w.Word == "货运");
     }
 
     [Fact]
