@@ -280,12 +280,8 @@ internal static partial class FreeTextReader
             && matches.HeldByShare(pair, Word(word), JoinShare) && !matches.MostlyBoundOutside(pair, characterFirst, segmenter.Lexicon);
 
         var keyed = joinKeys ? thesaurus : null;
-        var spans = JoinKeys([.. segmenter.Segment(run)], keyed, found);
-        if (Recut(spans, keyed, segmenter.Lexicon) is { } cut)
-        {
-            spans = JoinKeys(cut, keyed, found); // the character left over may make a key with what follows
-        }
-
+        var joinedKeys = JoinKeys([.. segmenter.Segment(run)], keyed, found);
+        var spans = Recut(joinedKeys, keyed, segmenter.Lexicon) ?? joinedKeys;
         bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
         bool Touch(int i) => i + 1 < spans.Count && spans[i].End == spans[i + 1].Start;
         // A string the lexicon does not know is a word only where no function character is in it: 个事 (of 各个事业), 上不 and
@@ -446,10 +442,11 @@ internal static partial class FreeTextReader
     /// 洋货 | 运, 乡 | 下来 → 乡下 | 来, 怕 | 担 | 责任 → 怕担责 | 任; or null where nothing is cut. The segmenter weighs only the
     /// lexicon's words, so an everyday key it has never seen loses to any word that happens to overlap it; the key is what the
     /// query says (its terms are what it means), and the loose characters would otherwise be dropped. Loose characters are
-    /// single characters that are neither function words nor keys of their own (偷 is read alone, so 偷 | 电线 stays), left
-    /// loose by <see cref="JoinKeys"/> (老 + 赖 → 老赖, not 老 | 赖账 | 户); the fewest of them nearest the word are tried first.
-    /// The word is not cut where it is a key itself or the lexicon knows the key (the segmenter weighed it), nor from its other
-    /// end (退赔 | 钱, not 退 | 赔钱).
+    /// single characters that are neither function words (过 | 马路边 stays) nor keys of their own (偷 is read alone, so
+    /// 偷 | 电线 stays), left loose by <see cref="JoinKeys"/> (老 + 赖 → 老赖, not 老 | 赖账 | 户); the fewest of them nearest
+    /// the word are tried first, and the character left over may begin the next key. The word is not cut where it is a key or
+    /// a listed term itself (炒 | 股市 stays; what <see cref="JoinKeys"/> made is one or the other) or the lexicon knows the key
+    /// (the segmenter weighed it), nor from its other end (退赔 | 钱, not 退 | 赔钱).
     /// </summary>
     private static List<WordSpan>? Recut(List<WordSpan> spans, Thesaurus? thesaurus, Lexicon lexicon)
     {
@@ -459,15 +456,14 @@ internal static partial class FreeTextReader
         }
 
         var cut = new List<WordSpan>(spans);
-        bool Bound(int i) => cut[i] is { Kind: WordKind.Han, Text.Length: 1 } span && span.End - span.Start == 1
-            && !QueryStopWords.Contains(span.Text) && !IsKey(thesaurus, span.Text);
+        bool Bound(int i) => cut[i] is { Kind: WordKind.Han, Text.Length: 1 } span && !QueryStopWords.Contains(span.Text) && !IsKey(thesaurus, span.Text);
         bool Touch(int i) => cut[i].Kind == WordKind.Han && cut[i + 1].Kind == WordKind.Han && cut[i].End == cut[i + 1].Start;
 
         var changed = false;
         for (var i = 0; i + 1 < cut.Count; i++)
         {
             var word = cut[i + 1];
-            if (word.Text.Length < 2 || word.End - word.Start != word.Text.Length || IsKey(thesaurus, word.Text))
+            if (word.Text.Length < 2 || IsKey(thesaurus, word.Text) || QueryStopWords.IsTerm(word.Text))
             {
                 continue;
             }

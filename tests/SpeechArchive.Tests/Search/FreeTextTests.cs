@@ -86,8 +86,8 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     public void WhenAThesaurusKeyTheLexiconDoesNotKnowRunsIntoAWordBesideIt_ShouldCutAgainAndReadTheKey()
     {
         using var temp = new TempFolder();
-        var index = TinyCorpus.Index(temp, "货运\t50000\n下来\t50000\n电线\t50000\n退赔\t50000\n账户\t50000\n", // cut as the shared corpus's lexicon cuts them: 洋 | 货运, 乡 | 下来
-            ("a.md", "2021-01-01", "甲", "严厉打击走私进口商品。\n\n铁路货运量稳步增长。\n\n大力发展农村教育。\n\n把情况调查下来。\n\n盗窃电线的，依法处理。\n\n责令退赔违法所得。\n\n冻结失信被执行人的银行账户。"));
+        var index = TinyCorpus.Index(temp, "货运\t50000\n下来\t50000\n电线\t50000\n退赔\t50000\n账户\t50000\n马路边\t50000\n股市\t50000\n", // as the shared corpus's lexicon cuts them: 洋 | 货运, 乡 | 下来
+            ("a.md", "2021-01-01", "甲", "严厉打击走私进口商品。\n\n铁路货运量稳步增长。\n\n大力发展农村教育。\n\n把情况调查下来。\n\n盗窃电线的，依法处理。\n\n责令退赔违法所得。\n\n冻结失信被执行人的银行账户。\n\n不得在马路边摆摊，行人走人行横道。\n\n证券市场平稳，股票交易活跃。"));
         var searcher = new Searcher(index, QueryUnderstanding.Default);
         QueryReading Reading(string query) => Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = query }).Reading);
 
@@ -104,6 +104,10 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         var debtor = Reading("老赖账户被冻结了").Words; // 老 + 赖 make a key of their own (JoinKeys): not 老 | 赖账 | 户
         Assert.Contains(debtor, w => w.Word == "老赖");
         Assert.DoesNotContain(debtor, w => w.Word == "赖账");
+        var roadside = Reading("过马路边要小心").Words; // 过 is a function word, not loose: not 过马路 | 边
+        Assert.Contains(roadside, w => w.Word == "马路边");
+        Assert.DoesNotContain(roadside, w => w.Word == "过马路");
+        Assert.DoesNotContain(Reading("爱炒股市").Words, w => w.Word == "炒股"); // 股市 is a key itself: not cut into 炒股 | 市
 
         // A key the lexicon knows was weighed by the segmenter, which cut 洋 | 货运 all the same: that cut stands.
         using var other = new TempFolder();
