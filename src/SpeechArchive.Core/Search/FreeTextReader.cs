@@ -282,7 +282,7 @@ internal static partial class FreeTextReader
         var keyed = joinKeys ? thesaurus : null;
         var joinedKeys = JoinKeys([.. segmenter.Segment(run)], keyed, found);
         var spans = Recut(joinedKeys, keyed, segmenter.Lexicon) ?? joinedKeys;
-        bool Loose(int i) => spans[i].Text.Length == 1 && spans[i].Kind == WordKind.Han && !QueryStopWords.Contains(spans[i].Text);
+        bool Loose(int i) => IsLoose(spans[i]);
         bool Touch(int i) => i + 1 < spans.Count && spans[i].End == spans[i + 1].Start;
         // A string the lexicon does not know is a word only where no function character is in it: 个事 (of 各个事业), 上不 and
         // 好多 are found in the archive as strings but are not what a query means; 讲讲 is 讲. Nor where the archive holds it
@@ -368,6 +368,9 @@ internal static partial class FreeTextReader
             return Loose(i + 2) && segmenter.Lexicon.Contains(word) && found(word) ? word : null;
         }
     }
+
+    /// <summary>A single Chinese character that is no function word: searched only if joined to others or read alone by the thesaurus.</summary>
+    private static bool IsLoose(WordSpan span) => span is { Kind: WordKind.Han, Text.Length: 1 } && !QueryStopWords.Contains(span.Text);
 
     /// <summary>
     /// A string found in the archive but not in the lexicon may be searched as a word (庄稼, 整村, 当兵) unless a function
@@ -456,7 +459,7 @@ internal static partial class FreeTextReader
         }
 
         var cut = new List<WordSpan>(spans);
-        bool Bound(int i) => cut[i] is { Kind: WordKind.Han, Text.Length: 1 } span && !QueryStopWords.Contains(span.Text) && !IsKey(thesaurus, span.Text);
+        bool Bound(int i) => IsLoose(cut[i]) && !IsKey(thesaurus, cut[i].Text);
         bool Touch(int i) => cut[i].Kind == WordKind.Han && cut[i + 1].Kind == WordKind.Han && cut[i].End == cut[i + 1].Start;
 
         var changed = false;
