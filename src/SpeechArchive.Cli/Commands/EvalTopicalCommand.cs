@@ -36,6 +36,10 @@ internal static class EvalTopicalCommand
         };
         var existing = new Option<bool>("--existing") { Description = "Evaluate the index in --index instead of building one" };
         var pool = new Option<string?>("--pool") { Description = "Write the passages of every mode's top ten that were never judged to this TSV (for judging)" };
+        var poolDepth = new Option<int?>("--pool-depth")
+        {
+            Description = $"With --pool: pool each mode's first this many ({TopicalEvaluator.K} to {TopicalEvaluator.MaxBestOrderOf}; default {TopicalEvaluator.K}), e.g. the first twenty an order reorders, so that it learns from judged pairs where it moves passages",
+        };
         var perNeed = new Option<bool>("--per-need") { Description = "Also print each need's nDCG@10 in every mode" };
         var modes = new Option<string[]>("--modes")
         {
@@ -47,6 +51,10 @@ internal static class EvalTopicalCommand
         var learnOrder = new Option<bool>("--learn-order")
         {
             Description = $"Instead of scoring, learn the topical order's weights from the tune split's judged topics, and the free-text order's from its needs read as questions and, apart, from those read as statements (asking nothing), and print them (Ranker.Topical.cs and Ranker.FreeTextOrder.cs hold them); with the default --needs, the topics, questions and paraphrases of {LearningNeeds} are learned from too",
+        };
+        var leaveOneOut = new Option<bool>("--leave-one-out")
+        {
+            Description = "With --learn-order: also learn each order again with each need left out in turn and score that need's candidates ordered by it (nDCG@10, reprints not folded), beside the candidates as they came: how the order does on needs it never saw, read from the learning needs alone",
         };
         var noFold = new Option<bool>("--no-fold")
         {
@@ -66,7 +74,7 @@ internal static class EvalTopicalCommand
             Description = "With --best-order-of: order each ranking's passages by this judgments TSV's grades (a second judge's, of the same needs; one it never graded as 0, ties as ranked) and score them by --judgments: how a reader that agrees with the first judge as far as a second one does would order what was found; prints how far the two judges agree",
         };
         var command = new Command("eval-topical", "Score free-text search on topical needs: nDCG@10 and P@10 per kind and split, against the strict phrase mode and plain BM25 over words.")
-            { needs, judgments, corpus, existing, pool, perNeed, modes, peer, show, learnOrder, noFold, condensed, bestOrderOf, orderBy, json };
+            { needs, judgments, corpus, existing, pool, poolDepth, perNeed, modes, peer, show, learnOrder, leaveOneOut, noFold, condensed, bestOrderOf, orderBy, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var set = TopicalSet.Load(parse.GetValue(needs)!, parse.GetValue(judgments)!);
@@ -74,6 +82,19 @@ internal static class EvalTopicalCommand
             if (parse.GetValue(condensed) && parse.GetValue(pool) is not null)
             {
                 throw new UsageException("--pool writes the unjudged passages of the top tens: it cannot be combined with --condensed, which leaves them out");
+            }
+
+            if (parse.GetValue(poolDepth) is { } deep)
+            {
+                if (parse.GetValue(pool) is null)
+                {
+                    throw new UsageException("--pool-depth says how deep --pool reads each ranking: give --pool too");
+                }
+
+                if (!TopicalEvaluator.IsBestOrderDepth(deep))
+                {
+                    throw new UsageException($"--pool-depth: {deep} is not between {TopicalEvaluator.K} and {TopicalEvaluator.MaxBestOrderOf}");
+                }
             }
 
             if (parse.GetValue(bestOrderOf) is { } depth)
@@ -87,6 +108,11 @@ internal static class EvalTopicalCommand
                 {
                     throw new UsageException("--best-order-of puts each ranking in the order of its grades: it cannot be combined with --condensed, --pool or --learn-order");
                 }
+            }
+
+            if (parse.GetValue(leaveOneOut) && !parse.GetValue(learnOrder))
+            {
+                throw new UsageException("--leave-one-out scores how the orders are learned: give --learn-order too");
             }
 
             if (parse.GetValue(orderBy) is not null && parse.GetValue(bestOrderOf) is null)
@@ -106,7 +132,7 @@ internal static class EvalTopicalCommand
                 if (parse.GetValue(learnOrder))
                 {
                     var learnFrom = SamePath(parse.GetValue(needs)!, DefaultNeeds) ? set.With(TopicalSet.Load(LearningNeeds, LearningJudgments)) : set;
-                    return CommonOptions.Print(parse, json, LearnedOrders.Learn(searcher, learnFrom), PrintModels);
+                    return CommonOptions.Print(parse, json, LearnedOrders.Learn(searcher, learnFrom, parse.GetValue(leaveOneOut)), PrintModels);
                 }
 
                 var rankings = chosen;
@@ -114,7 +140,7 @@ internal static class EvalTopicalCommand
                 {
                     rankings = [.. rankings, new TopicalMode(SmartcnPeer.Name, SearchMode.Words)
                         { Rankings = SmartcnPeer.Rank(index, [.. set.Needs.Select(n => n.Query).Distinct()],
-                            Math.Max(Math.Max(4 * TopicalEvaluator.K, TopicalEvaluator.CondensedDepth), 2 * (parse.GetValue(bestOrderOf) ?? 0))) }]; // deeper: folded (or condensed, or put in the best order), then cut
+                            Math.Max(Math.Max(4 * TopicalEvaluator.K, TopicalEvaluator.CondensedDepth), 2 * Math.Max(parse.GetValue(bestOrderOf) ?? 0, parse.GetValue(poolDepth) ?? 0))) }]; // deeper: folded (or condensed, put in the best order or pooled deeper), then cut
                 }
 
                 var report = TopicalEvaluator.Evaluate(searcher, set, rankings, foldReprints: !parse.GetValue(noFold), condensed: parse.GetValue(condensed),
@@ -122,7 +148,9 @@ internal static class EvalTopicalCommand
                 var grades = report.Grades!;
                 if (parse.GetValue(pool) is { } poolPath)
                 {
-                    WritePool(poolPath, report, set, grades, index);
+                    WritePool(poolPath, set, grades, index, (need, run) => parse.GetValue(poolDepth) is { } deep && deep > TopicalEvaluator.K
+                        ? TopicalEvaluator.Ranking(searcher, need.Query, rankings.First(m => m.Name == run.Mode), grades, deep)
+                        : run.Results.First(r => r.Need.Id == need.Id).Ranking, report.Runs);
                 }
 
                 var shown = CommonOptions.Print(parse, json, report, r => Print(r, parse.GetValue(perNeed)));
@@ -180,8 +208,14 @@ internal static class EvalTopicalCommand
         }
     }
 
-    private static void PrintModel(TopicalOrderModel model, string field) =>
+    private static void PrintModel(TopicalOrderModel model, string field)
+    {
         PrintWeights(model.Names, model.Weights, model.Standardised, $"{model.Pairs} judged pairs of {model.Candidates} passages, {model.Needs} needs. As {field}:");
+        if (model.LeftOut is { } left)
+        {
+            Console.WriteLine($"Each of the {left.Needs} needs left out in turn, ordered by what the others teach: nDCG@10 {F(left.Ordered)}, as they came {F(left.Unordered)} (reprints not folded).");
+        }
+    }
 
     /// <summary>Learned weights as a table (per unit and per standard deviation), then <paramref name="source"/> and the line the code holds.</summary>
     internal static void PrintWeights(IReadOnlyList<string> names, double[] weights, double[] standardised, string source)
@@ -321,14 +355,18 @@ internal static class EvalTopicalCommand
 
     private static string Signed(double x) => x.ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture);
 
-    /// <summary>The unjudged passages of every mode's top ten, one row per (need, passage), modes not named: judges grade blind.</summary>
-    private static void WritePool(string path, TopicalReport report, TopicalSet set, TopicalGrades grades, IndexSnapshot index)
+    /// <summary>
+    /// The unjudged passages of every mode's top ten (or first <c>--pool-depth</c>: <paramref name="rankingOf"/>), one row per (need,
+    /// passage), modes not named: judges grade blind.
+    /// </summary>
+    private static void WritePool(string path, TopicalSet set, TopicalGrades grades, IndexSnapshot index,
+        Func<TopicalNeed, TopicalRun, IReadOnlyList<string>> rankingOf, IReadOnlyList<TopicalRun> runs)
     {
         var sb = new StringBuilder("id\tquery\tneed\tpassage\ttext\n");
         var rows = 0;
         foreach (var need in set.Needs)
         {
-            var pooled = report.Runs.SelectMany(run => run.Results.First(r => r.Need.Id == need.Id).Ranking)
+            var pooled = runs.SelectMany(run => rankingOf(need, run))
                 .Distinct().Where(p => grades.Grade(need.Id, p) is null)
                 .OrderBy(p => StableHash(need.Id + p)).ToList();
             foreach (var passage in pooled)

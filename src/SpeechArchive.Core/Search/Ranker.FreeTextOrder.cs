@@ -34,9 +34,10 @@ internal static partial class Ranker
     /// with a twelfth feature, the nearness to what holds the words, and its rows judged (thirty-ninth), and with the rows
     /// formulations read in order and two experiments on questions brought in, judged (forty-second), and with the rows a
     /// second judge's order of the first twenty brought in, judged (forty-fifth), and with those 文化大革命 → 十年内乱 brought in,
-    /// judged (forty-sixth), and with twenty-seven more paraphrases written to learn from, judged (forty-seventh).
+    /// judged (forty-sixth), and with twenty-seven more paraphrases written to learn from, judged (forty-seventh), and with
+    /// thirty more questions written to learn from and the first twenty of every need it learns from, judged (forty-eighth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.0720, 0.3653, -0.3498, 0.4150, -0.2435, 0.0121, 1.2941, 1.4123, 0.1761, 0.2923, 0.4966, 1.6721];
+    internal static readonly double[] FreeTextWeights = [0.1922, 0.2070, -0.1570, 0.2402, -0.1971, 0.0229, 1.3216, 1.3616, 0.0668, 0.3654, 0.3287, 1.8444];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -50,11 +51,12 @@ internal static partial class Ranker
     /// glossary set aside), and those a second judge's order brought in (forty-fifth), and when keys said with a particle inside
     /// (出了事) and a few everyday words of the tune split were read, with the rows they brought in judged (forty-sixth), and when a
     /// key running into the word after it was cut out again (洋 | 货运 → 洋货 | 运), with the rows that brought in judged, and with
-    /// twenty-seven more paraphrases written to learn from, judged (forty-seventh). A
+    /// twenty-seven more paraphrases written to learn from, judged (forty-seventh), and with the first twenty of every need it
+    /// learns from, judged (forty-eighth). A
     /// statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.1213, 0.1242, 0.0071, -0.2848, -0.1622, 0.0358, 0.7112, 1.5106, -0.9600, 1.1598, 0.1974, 2.2797];
+    internal static readonly double[] StatementWeights = [0.0690, 0.1241, -0.0918, -0.2633, -0.0982, 0.0224, 0.9758, 1.6041, -0.8258, 1.1666, 0.1770, 2.1077];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

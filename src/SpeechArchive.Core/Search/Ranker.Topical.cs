@@ -29,9 +29,10 @@ internal static partial class Ranker
     /// The features' weights (per unit of each feature), as <c>eval-topical --learn-order</c> prints them: pairwise logistic
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's topics
     /// and of the thirty topics written to learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session), with the rows
-    /// a second judge's order of the first twenty brought in, judged (forty-fifth).
+    /// a second judge's order of the first twenty brought in, judged (forty-fifth), and with twenty more topics written to learn
+    /// from and the first twenty of every topic it learns from, judged (forty-eighth).
     /// </summary>
-    internal static readonly double[] TopicalWeights = [0.3065, 1.4386, -1.2834, 0.5317, 1.0382, -0.1958, 1.7332, 2.5492];
+    internal static readonly double[] TopicalWeights = [0.2804, 1.3314, -1.2413, 0.4342, 0.9684, -0.1637, 1.5033, 2.6300];
 
     /// <summary>
     /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit

@@ -21,36 +21,36 @@ public static class TopicalOrderLearner
     private const double Converged = 1e-10;
 
     /// <summary>The topical order's weights learned from <paramref name="set"/>'s topic needs of the tune split.</summary>
-    public static TopicalOrderModel Learn(Searcher searcher, TopicalSet set)
+    public static TopicalOrderModel Learn(Searcher searcher, TopicalSet set, bool leaveOneOut = false)
     {
         ArgumentNullException.ThrowIfNull(searcher);
-        return Learn(set, ["topic"], searcher.TopicalCandidates, Ranker.TopicalFeatureNames, "the topical order", "matched strictly");
+        return Learn(set, ["topic"], searcher.TopicalCandidates, Ranker.TopicalFeatureNames, "the topical order", "matched strictly", leaveOneOut: leaveOneOut);
     }
 
     /// <summary>
     /// The free-text order's weights for questions learned from <paramref name="set"/>'s question and paraphrase needs of the
     /// tune split read as questions (<see cref="Searcher.FreeTextCandidates"/>).
     /// </summary>
-    public static TopicalOrderModel LearnFreeText(Searcher searcher, TopicalSet set)
+    public static TopicalOrderModel LearnFreeText(Searcher searcher, TopicalSet set, bool leaveOneOut = false)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         return Learn(set, ["question", "paraphrase"], q => searcher.FreeTextCandidates(q, question: true), Ranker.FreeTextFeatureNames,
-            "the free-text order", "read as a question and ranked with its meaning");
+            "the free-text order", "read as a question and ranked with its meaning", leaveOneOut: leaveOneOut);
     }
 
     /// <summary>
     /// The free-text order's weights for statements (<c>Ranker.StatementWeights</c>) learned from <paramref name="set"/>'s
     /// question and paraphrase needs of the tune split read as asking nothing (河里的水又黑又臭).
     /// </summary>
-    public static TopicalOrderModel LearnStatements(Searcher searcher, TopicalSet set)
+    public static TopicalOrderModel LearnStatements(Searcher searcher, TopicalSet set, bool leaveOneOut = false)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         return Learn(set, ["question", "paraphrase"], q => searcher.FreeTextCandidates(q, question: false), Ranker.FreeTextFeatureNames,
-            "the statement order", "read as a statement and ranked with its meaning", Ranker.StatementsFromTier);
+            "the statement order", "read as a statement and ranked with its meaning", Ranker.StatementsFromTier, leaveOneOut);
     }
 
     private static TopicalOrderModel Learn(TopicalSet set, string[] kinds, Func<string, List<(string Passage, int Tier, double[] Features)>> candidatesOf,
-        string[] names, string order, string taken, int fromTier = 0)
+        string[] names, string order, string taken, int fromTier = 0, bool leaveOneOut = false)
     {
         ArgumentNullException.ThrowIfNull(set);
         var needs = set.Needs.Where(n => n.Split == "tune" && kinds.Contains(n.Kind)).ToList();
@@ -77,28 +77,72 @@ public static class TopicalOrderLearner
             spread[f] = sd > 1e-9 ? sd : 1; // a feature that never varies gets no weight worth having
         }
 
-        // Every judged pair with different grades in one tier the order reorders (it never moves a passage out of its tier),
-        // better minus worse (standardised: the mean cancels in a difference).
-        var pairs = new List<double[]>();
-        foreach (var (need, ranked) in candidates)
-        {
-            var judged = ranked.Select(r => (Grade: set.Grade(need.Id, r.Passage), r.Tier, r.Features)).Where(r => r.Grade is not null).ToList();
-            foreach (var better in judged)
-            {
-                foreach (var worse in judged.Where(w => w.Grade < better.Grade && w.Tier == better.Tier && w.Tier >= fromTier))
-                {
-                    pairs.Add([.. names.Select((_, f) => (better.Features[f] - worse.Features[f]) / spread[f])]);
-                }
-            }
-        }
-
+        // Each need's judged pairs apart, so that a need can be left out of them.
+        var pairsOf = candidates.Select(c => PairsOf(set, c.Need, c.Ranked, spread, fromTier)).ToList();
+        var pairs = pairsOf.SelectMany(p => p).ToList();
         if (pairs.Count == 0)
         {
             throw new SpeechArchiveException($"no two passages of a {what} need of the tune split are judged with different grades: nothing to learn {order} from");
         }
 
         var weights = Fit(pairs, names.Length);
-        return new TopicalOrderModel(names, [.. weights.Select((w, f) => w / spread[f])], weights, pairs.Count, candidates.Count, rows.Count);
+        return new TopicalOrderModel(names, [.. weights.Select((w, f) => w / spread[f])], weights, pairs.Count, candidates.Count, rows.Count)
+        {
+            LeftOut = leaveOneOut ? LeaveOneOut(set, candidates, pairsOf, spread, fromTier) : null,
+        };
+    }
+
+    /// <summary>
+    /// Every judged pair with different grades in one tier the order reorders (it never moves a passage out of its tier), better
+    /// minus worse (standardised by <paramref name="spread"/>: the mean cancels in a difference).
+    /// </summary>
+    private static List<double[]> PairsOf(TopicalSet set, TopicalNeed need, List<(string Passage, int Tier, double[] Features)> ranked, double[] spread, int fromTier)
+    {
+        var pairs = new List<double[]>();
+        var judged = ranked.Select(r => (Grade: set.Grade(need.Id, r.Passage), r.Tier, r.Features)).Where(r => r.Grade is not null).ToList();
+        foreach (var better in judged)
+        {
+            foreach (var worse in judged.Where(w => w.Grade < better.Grade && w.Tier == better.Tier && w.Tier >= fromTier))
+            {
+                pairs.Add([.. spread.Select((s, f) => (better.Features[f] - worse.Features[f]) / s)]);
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>
+    /// What the order would do for a need it never saw: for each need in turn, the weights learned from the other needs' pairs
+    /// (the same standardisation), its candidates ordered by them within their tiers as the search orders them, and nDCG@10
+    /// of that order (reprints not folded; the need's own judgments give the ideal), beside nDCG@10 of the candidates as they
+    /// came (the fused or strict order, unordered). A yardstick for how the order is learned that reads only the learning needs.
+    /// </summary>
+    private static LeftOutScore LeaveOneOut(TopicalSet set, List<(TopicalNeed Need, List<(string Passage, int Tier, double[] Features)> Ranked)> candidates,
+        List<List<double[]>> pairsOf, double[] spread, int fromTier)
+    {
+        var (ordered, unordered) = (0.0, 0.0);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var others = pairsOf.Where((_, j) => j != i).SelectMany(p => p).ToList();
+            var w = Fit(others, spread.Length);
+            var (need, ranked) = candidates[i];
+            double Score((string Passage, int Tier, double[] Features) r) =>
+                r.Tier < fromTier ? 0 : spread.Select((s, f) => w[f] * r.Features[f] / s).Sum();
+            var reordered = ranked.Select((r, at) => (r.Passage, r.Tier, Score: Score(r), At: at))
+                .OrderBy(r => r.Tier).ThenByDescending(r => r.Score).ThenBy(r => r.At).Select(r => r.Passage).ToList();
+            ordered += Ndcg(set, need, reordered);
+            unordered += Ndcg(set, need, [.. ranked.Select(r => r.Passage)]);
+        }
+
+        return new LeftOutScore(candidates.Count, ordered / candidates.Count, unordered / candidates.Count);
+    }
+
+    /// <summary>nDCG@10 of <paramref name="ranked"/> for <paramref name="need"/> by its judgments (gain 2^grade − 1; unjudged 0).</summary>
+    private static double Ndcg(TopicalSet set, TopicalNeed need, List<string> ranked)
+    {
+        var ideal = set.Judgments.TryGetValue(need.Id, out var graded) ? graded.Values.OrderDescending().Select(g => (int?)g).ToList() : [];
+        var idcg = TopicalEvaluator.Dcg(ideal, TopicalEvaluator.K);
+        return idcg == 0 ? 0 : TopicalEvaluator.Dcg([.. ranked.Select(p => set.Grade(need.Id, p))], TopicalEvaluator.K) / idcg;
     }
 
     /// <summary>
@@ -222,7 +266,17 @@ public static class TopicalOrderLearner
 /// (comparable with each other), from <paramref name="Pairs"/> judged pairs of the <paramref name="Candidates"/> passages it
 /// reorders for the <paramref name="Needs"/> needs it takes.
 /// </summary>
-public sealed record TopicalOrderModel(IReadOnlyList<string> Names, double[] Weights, double[] Standardised, int Pairs, int Needs, int Candidates);
+public sealed record TopicalOrderModel(IReadOnlyList<string> Names, double[] Weights, double[] Standardised, int Pairs, int Needs, int Candidates)
+{
+    /// <summary>With <c>--leave-one-out</c>: nDCG@10 of each need ordered by the weights the other needs teach (null when not asked).</summary>
+    public LeftOutScore? LeftOut { get; init; }
+}
+
+/// <summary>
+/// Leaving one need out at a time (<paramref name="Needs"/> needs): mean nDCG@10 of each need's candidates ordered by the weights
+/// the others teach (<paramref name="Ordered"/>) and as they came (<paramref name="Unordered"/>), reprints not folded.
+/// </summary>
+public sealed record LeftOutScore(int Needs, double Ordered, double Unordered);
 
 /// <summary>
 /// The learned orders (<c>eval-topical --learn-order</c>): the topical order's weights and the free-text order's for questions
@@ -231,7 +285,7 @@ public sealed record TopicalOrderModel(IReadOnlyList<string> Names, double[] Wei
 public sealed record LearnedOrders(TopicalOrderModel? Topical, TopicalOrderModel? FreeText, TopicalOrderModel? Statements, IReadOnlyList<string> Unlearned)
 {
     /// <summary>The three orders learned from <paramref name="set"/>, each where it can be; throws when none can.</summary>
-    public static LearnedOrders Learn(Searcher searcher, TopicalSet set)
+    public static LearnedOrders Learn(Searcher searcher, TopicalSet set, bool leaveOneOut = false)
     {
         var unlearned = new List<string>();
         TopicalOrderModel? Try(Func<TopicalOrderModel> learn)
@@ -247,9 +301,9 @@ public sealed record LearnedOrders(TopicalOrderModel? Topical, TopicalOrderModel
             }
         }
 
-        var topical = Try(() => TopicalOrderLearner.Learn(searcher, set));
-        var freeText = Try(() => TopicalOrderLearner.LearnFreeText(searcher, set));
-        var statements = Try(() => TopicalOrderLearner.LearnStatements(searcher, set));
+        var topical = Try(() => TopicalOrderLearner.Learn(searcher, set, leaveOneOut));
+        var freeText = Try(() => TopicalOrderLearner.LearnFreeText(searcher, set, leaveOneOut));
+        var statements = Try(() => TopicalOrderLearner.LearnStatements(searcher, set, leaveOneOut));
         return topical is null && freeText is null && statements is null
             ? throw new SpeechArchiveException(string.Join("; ", unlearned))
             : new LearnedOrders(topical, freeText, statements, unlearned);
