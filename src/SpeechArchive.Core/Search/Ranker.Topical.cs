@@ -105,9 +105,28 @@ internal static partial class Ranker
             return best;
         }
 
-        var rows = rowsOf(n);
-        var keys = new (int Tier, double Score, int At)[n];
+        var ordered = TierOrder(rowsOf(n), weights, fromTier);
+        var result = new List<(int Doc, double Score, int Date)>(best.Count);
         for (var i = 0; i < n; i++)
+        {
+            var from = best[ordered[i]];
+            result.Add((from.Doc, best[i].Score, from.Date));
+        }
+
+        result.AddRange(best.Skip(n));
+        return result;
+    }
+
+    /// <summary>
+    /// The order of <paramref name="rows"/> (best first) an order gives them: by tier, then, within each tier from
+    /// <paramref name="fromTier"/> on, by the linear score of their features under <paramref name="weights"/>, ties and the
+    /// tiers below as they came; as positions into <paramref name="rows"/>. What the search does (<see cref="OrderWithinTiers"/>)
+    /// and what <c>eval-topical --leave-one-out</c> scores.
+    /// </summary>
+    internal static int[] TierOrder(IReadOnlyList<(int Tier, double[] Features)> rows, double[] weights, int fromTier)
+    {
+        var keys = new (int Tier, double Score, int At)[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
         {
             var score = 0.0;
             if (rows[i].Tier >= fromTier)
@@ -121,16 +140,7 @@ internal static partial class Ranker
             keys[i] = (rows[i].Tier, score, i);
         }
 
-        var ordered = keys.OrderBy(k => k.Tier).ThenByDescending(k => k.Score).ThenBy(k => k.At).ToArray();
-        var result = new List<(int Doc, double Score, int Date)>(best.Count);
-        for (var i = 0; i < n; i++)
-        {
-            var from = best[ordered[i].At];
-            result.Add((from.Doc, best[i].Score, from.Date));
-        }
-
-        result.AddRange(best.Skip(n));
-        return result;
+        return [.. keys.OrderBy(k => k.Tier).ThenByDescending(k => k.Score).ThenBy(k => k.At).Select(k => k.At)];
     }
 
     /// <summary>

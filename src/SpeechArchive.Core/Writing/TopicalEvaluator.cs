@@ -80,9 +80,7 @@ public static class TopicalEvaluator
                     : hits.Count(h => grades.Grade(need.Id, h) is null);
 
                 var gains = hits.Select(h => grades.Grade(need.Id, h)).ToList();
-                var ideal = grades.Ideal(need.Id).Take(K).ToList();
-                var idcg = Dcg(ideal.Select(g => (int?)g).ToList(), K);
-                var ndcg = idcg == 0 ? 0 : Dcg(gains, K) / idcg;
+                var ndcg = Ndcg(gains, [.. grades.Ideal(need.Id).Select(g => (int?)g)]);
                 var precision = (double)gains.Count(g => g >= 1) / K;
                 results.Add(new TopicalResult(need, ndcg, precision, ranked.Count, unjudged, hits));
             }
@@ -147,6 +145,13 @@ public static class TopicalEvaluator
             FoldReprints = grades.FoldReprints,
         });
         return [.. result.Hits.Select(h => h.PassageId)];
+    }
+
+    /// <summary>nDCG@<see cref="K"/> of <paramref name="gains"/> against the <paramref name="ideal"/> grades (best first); 0 where the ideal is.</summary>
+    internal static double Ndcg(IReadOnlyList<int?> gains, IReadOnlyList<int?> ideal)
+    {
+        var idcg = Dcg(ideal, K);
+        return idcg == 0 ? 0 : Dcg(gains, K) / idcg;
     }
 
     /// <summary>DCG of the first <paramref name="k"/> grades (gain 2^grade − 1, an unjudged one 0).</summary>

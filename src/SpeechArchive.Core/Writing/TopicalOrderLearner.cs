@@ -124,12 +124,9 @@ public static class TopicalOrderLearner
         for (var i = 0; i < candidates.Count; i++)
         {
             var others = pairsOf.Where((_, j) => j != i).SelectMany(p => p).ToList();
-            var w = Fit(others, spread.Length);
+            var weights = Fit(others, spread.Length).Select((w, f) => w / spread[f]).ToArray(); // per unit, as the search weighs
             var (need, ranked) = candidates[i];
-            double Score((string Passage, int Tier, double[] Features) r) =>
-                r.Tier < fromTier ? 0 : spread.Select((s, f) => w[f] * r.Features[f] / s).Sum();
-            var reordered = ranked.Select((r, at) => (r.Passage, r.Tier, Score: Score(r), At: at))
-                .OrderBy(r => r.Tier).ThenByDescending(r => r.Score).ThenBy(r => r.At).Select(r => r.Passage).ToList();
+            var reordered = Ranker.TierOrder([.. ranked.Select(r => (r.Tier, r.Features))], weights, fromTier).Select(at => ranked[at].Passage).ToList();
             ordered += Ndcg(set, need, reordered);
             unordered += Ndcg(set, need, [.. ranked.Select(r => r.Passage)]);
         }
@@ -141,8 +138,7 @@ public static class TopicalOrderLearner
     private static double Ndcg(TopicalSet set, TopicalNeed need, List<string> ranked)
     {
         var ideal = set.Judgments.TryGetValue(need.Id, out var graded) ? graded.Values.OrderDescending().Select(g => (int?)g).ToList() : [];
-        var idcg = TopicalEvaluator.Dcg(ideal, TopicalEvaluator.K);
-        return idcg == 0 ? 0 : TopicalEvaluator.Dcg([.. ranked.Select(p => set.Grade(need.Id, p))], TopicalEvaluator.K) / idcg;
+        return TopicalEvaluator.Ndcg([.. ranked.Select(p => set.Grade(need.Id, p))], ideal);
     }
 
     /// <summary>

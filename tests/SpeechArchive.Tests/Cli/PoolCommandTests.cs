@@ -44,10 +44,5 @@ public sealed class PoolCommandTests(SeedIndexFixture seeds) : IClassFixture<See
     private List<string> Hits(string query, int depth) =>
         [.. seeds.Searcher.Search(new SearchRequest { Query = query, Limit = depth, SnippetLength = 40, FoldReprints = true }).Hits.Select(h => h.PassageId)];
 
-    private string Write(string name, params string[] lines)
-    {
-        var path = temp.Combine(name);
-        File.WriteAllLines(path, lines);
-        return path;
-    }
+    private string Write(string name, params string[] lines) => temp.Write(name, string.Join('\n', lines) + "\n");
 }
