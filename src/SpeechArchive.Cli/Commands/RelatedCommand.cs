@@ -16,7 +16,8 @@ internal static class RelatedCommand
         var command = new Command("related", "Terms that occur with the query far more than in the archive at large, and words near it in meaning.") { query, limit, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var result = RelatedTerms.Find(CommonOptions.OpenIndex(parse), string.Join(' ', parse.GetValue(query) ?? []), null, parse.GetValue(limit));
+            var searcher = ArchiveOptions.OpenSearcher(parse);
+            var result = RelatedTerms.Find(searcher.Index, string.Join(' ', parse.GetValue(query) ?? []), null, parse.GetValue(limit), searcher);
             return CommonOptions.Print(parse, json, result, Print);
         }));
         return command;
@@ -24,7 +25,9 @@ internal static class RelatedCommand
 
     private static void Print(RelatedTermsResult result)
     {
-        AnsiConsole.MarkupLine($"{result.Foreground} matching passages ({result.TookMs:0.0} ms)");
+        AnsiConsole.MarkupLine(result.ReadAs.Count > 0
+            ? $"no passage holds it as written: the search's best {result.Foreground} for it, read as {Markup.Escape(string.Join(" ", result.ReadAs))} ({result.TookMs:0.0} ms)"
+            : $"{result.Foreground} matching passages ({result.TookMs:0.0} ms)");
         var table = new Table().AddColumns("term", "with query", "in archive", "score");
         foreach (var t in result.Terms)
         {

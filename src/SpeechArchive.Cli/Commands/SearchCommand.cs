@@ -40,9 +40,66 @@ internal static class SearchCommand
                 FoldReprints = !parse.GetValue(noFold),
                 Mode = parse.GetValue(exact) ? SearchMode.Exact : SearchMode.Understood,
             };
-            return CommonOptions.Print(parse, json, searcher.Search(request), r => Print(r, searcher.Index));
+            return CommonOptions.Print(parse, json, searcher.Search(request), r =>
+            {
+                Print(r, searcher.Index);
+                if (r.Total == 0)
+                {
+                    Advise(searcher, request);
+                }
+            });
         }));
         return command;
+    }
+
+    /// <summary>
+    /// What to try when nothing was found (the search page's advice): each suggestion searched first, with the same options
+    /// and filters, and printed only where it finds passages.
+    /// </summary>
+    private static void Advise(Searcher searcher, SearchRequest request)
+    {
+        bool Finds(string q, SearchMode mode)
+        {
+            try
+            {
+                return searcher.Search(request with { Query = q, Mode = mode, Limit = 0, Offset = 0 }).Total > 0;
+            }
+            catch (QuerySyntaxException)
+            {
+                return false;
+            }
+        }
+
+        var advice = NoResultsAdvice.For(request.Query, q => Finds(q, request.Mode), searcher.WordsOf);
+        var tries = new List<string>();
+        if (advice.WithoutTypedFilters is { } words)
+        {
+            tries.Add($"without the filters: {words}");
+        }
+
+        if (request.Mode == SearchMode.Exact && Finds(request.Query, SearchMode.Understood))
+        {
+            tries.Add("without --exact (the words need not run together as typed)");
+        }
+
+        if (advice.SingleWords.Count > 0)
+        {
+            tries.Add($"one word alone: {string.Join("  ", advice.SingleWords)}");
+        }
+
+        if (advice.ShorterPhrase is { } shorter)
+        {
+            tries.Add($"a shorter phrase: {shorter}");
+        }
+
+        if (advice.Unquoted is { } unquoted)
+        {
+            tries.Add($"without quotes: {unquoted}");
+        }
+
+        AnsiConsole.MarkupLine(tries.Count > 0
+            ? "[grey]try " + Markup.Escape(string.Join("; or ", tries)) + "[/]"
+            : "[grey]nothing shorter or looser finds anything either: check for typos, or say it another way (廉政 / 廉洁)[/]");
     }
 
     /// <summary>A word as read: 买房(买、房) split into parts, 穷人(as 贫困人口、困难群众) through its terms, 党风廉政建设(or 党风·廉政·建设).</summary>
@@ -61,7 +118,8 @@ internal static class SearchCommand
             var dropped = reading.Dropped.Count > 0 ? $"; dropped {string.Join(" ", reading.Dropped)}" : "";
             var missing = reading.Missing.Count > 0 ? $"; not found {string.Join(" ", reading.Missing)}" : "";
             var formulations = reading.Formulations.Count > 0 ? $"; described, so also searched: {string.Join(" ", reading.Formulations)}" : "";
-            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(words)} (at least {reading.MinimumMatch} of {reading.Words.Count}){Markup.Escape(dropped + missing + formulations)}; {reading.AsWritten} as written, ranked first{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
+            var searched = reading.Words.Count > 0 ? $"{words} (at least {reading.MinimumMatch} of {reading.Words.Count})" : "no word the archive holds";
+            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(searched)}{Markup.Escape(dropped + missing + formulations)}; {reading.AsWritten} as written, ranked first{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
         }
 
         foreach (var e in r.Expansions)

@@ -54,7 +54,7 @@ internal static class TextDecoder
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
-            return (null, null, $"binary file: NUL byte at offset {nul}");
+            return (null, null, $"二进制文件，第 {nul} 字节为 NUL (binary file: NUL byte at offset {nul})");
         }
 
         return DecodeUtf8(bytes, 0);
@@ -71,11 +71,11 @@ internal static class TextDecoder
             var gb = TryGb18030(bytes);
             if (gb is not null)
             {
-                return (gb, "decoded as GB18030 (not valid UTF-8)", null);
+                return (gb, "不是有效的 UTF-8，已按 GB18030 解码 (decoded as GB18030: not valid UTF-8)", null);
             }
 
-            var at = e.Index >= 0 ? $" (invalid UTF-8 at byte {offset + e.Index})" : "";
-            return (null, null, "not UTF-8, GB18030 or UTF-16" + at);
+            var at = e.Index >= 0 ? $", invalid UTF-8 at byte {offset + e.Index}" : "";
+            return (null, null, $"编码不是 UTF-8、GB18030 或 UTF-16，请另存为 UTF-8 (not UTF-8, GB18030 or UTF-16{at})");
         }
     }
 
@@ -87,7 +87,7 @@ internal static class TextDecoder
         }
         catch (DecoderFallbackException e)
         {
-            return (null, null, $"invalid {name} at byte {e.Index + 2}");
+            return (null, null, $"第 {e.Index + 2} 字节起不是有效的 {name} (invalid {name} at byte {e.Index + 2})");
         }
     }
 
@@ -130,7 +130,7 @@ internal static class TextDecoder
         }
 
         return text.Contains('\0', StringComparison.Ordinal) || controls > MaxControlShare * text.Length
-            ? $"binary file: {controls} control characters, the first at character {first}"
+            ? $"二进制文件，含 {controls} 个控制字符，第一个在第 {first} 字 (binary file: {controls} control characters, the first at character {first})"
             : null;
     }
 }

@@ -90,7 +90,9 @@ internal static partial class FreeTextReader
             }
         }
 
-        var onlyCharacters = words.Count == 0;
+        // Beside the single characters, only words of letters no passage holds (covid19 of 新冠COVID19): those are not split
+        // into letters (PartsOf), so the characters are all there is to search.
+        var onlyCharacters = words.All(w => !w.Any(c => TextNormalizer.KindOf(c) == CharKind.Cjk) && !Found(w));
         if (onlyCharacters)
         {
             // Nothing but single characters, question and function words: search them after all (a set phrase found as typed,
@@ -173,6 +175,8 @@ internal static partial class FreeTextReader
         var n = slots.Count;
         var minimum = plain ? Math.Min(1, n) : n <= 2 ? n : n <= 4 ? n - 1 : (int)Math.Ceiling(0.6 * n);
         bool Asks() => asked.Count > 0 || dropped.Any(QueryStopWords.IsQuestionWord);
+        bool SaidAsWritten() => runs.All(r => r.MatchForm.Length >= SaidAsWrittenLength
+            && matchRun(r).DocFrequency >= (r.MatchForm.Length >= SaidOnceLength ? 1 : SaidAsWrittenHolders));
         return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, Asks())
         {
             Formulations = plain || thesaurus is null ? [] : Formulations(thesaurus),
@@ -184,6 +188,13 @@ internal static partial class FreeTextReader
         // The formulations the words describe in everyday language (企业多交的税能退回来吗 → 留抵退税), unless the query says them already.
         List<QueryWord> Formulations(Thesaurus thesaurus)
         {
+            if (SaidAsWritten())
+            {
+                // The texts' own wording (不敢腐不能腐不想腐, 党的自我革命永远在路上), found as typed, is no everyday description
+                // of something else: read as one, its characters were near descriptions of 解放思想 and 新民主主义革命.
+                return [];
+            }
+
             var searched = slots.SelectMany(s => s.Words.Concat(s.Expansions)).Select(w => w.Text).Concat(runs.Select(r => r.MatchForm)).ToList();
             bool Searchable(string f) => !searched.Any(w => w.Contains(f, StringComparison.Ordinal)) && Found(f) && Specific(f) && matches.HeldAffirmed(Word(f));
 
@@ -231,8 +242,10 @@ internal static partial class FreeTextReader
             {
                 result = [word];
             }
-            else if (word.Length > 1)
+            else if (word.Length > 1 && word.Any(c => TextNormalizer.KindOf(c) == CharKind.Cjk))
             {
+                // A word of letters or digits the archive does not hold (COVID, jianshe) is not found: its letters alone
+                // would match 级 of I级响应 or a B of B同志.
                 foreach (var cut in Lexicon.Cuts(word.Length))
                 {
                     var (left, right) = (word[..cut], word[cut..]);
@@ -276,8 +289,12 @@ internal static partial class FreeTextReader
         // not where the two merely meet somewhere (问责 + 推 in 问责推动).
         // A pair seen in a passage or two says nothing (开会 + 发 of 开会发言 twice), nor one whose character is mostly part of
         // a word on its other side there (情 + 发生后, held in 疫情发生后, where the lexicon cut the query's 新冠疫 | 情).
+        // A negation before a word (不 + 作为, 无 + 人机) joins it wherever three passages or more hold the two together, however
+        // few of the word's: dropped as a function character, it would search the opposite of what the query asks (干部不作为
+        // read as 干部 作为).
         bool Joins(string joined, string word, bool characterFirst) => Word(joined) is var pair && matches.HeldAtLeast(pair, MinJoined)
-            && matches.HeldByShare(pair, Word(word), JoinShare) && !matches.MostlyBoundOutside(pair, characterFirst, segmenter.Lexicon);
+            && (matches.HeldByShare(pair, Word(word), JoinShare) || (characterFirst && Negations.Contains(joined[0])))
+            && !matches.MostlyBoundOutside(pair, characterFirst, segmenter.Lexicon);
 
         var keyed = joinKeys ? thesaurus : null;
         var joinedKeys = JoinKeys([.. segmenter.Segment(run)], keyed, found);
@@ -384,6 +401,20 @@ internal static partial class FreeTextReader
 
     /// <summary>At least this many passages must hold a lone character with the word beside it for the two to be joined.</summary>
     private const int MinJoined = 3;
+
+    /// <summary>
+    /// A query whose every run, of at least <see cref="SaidAsWrittenLength"/> characters, is held as typed by this many passages
+    /// (one, from <see cref="SaidOnceLength"/> characters) says the texts' own wording: no formulation is read from it as a description (<c>SaidAsWritten</c>).
+    /// </summary>
+    private const int SaidAsWrittenHolders = 2;
+
+    private const int SaidAsWrittenLength = 5;
+
+    /// <summary>A run this long held as typed by a single passage is the texts' wording too (党的自我革命永远在路上).</summary>
+    private const int SaidOnceLength = 8;
+
+    /// <summary>Characters that negate the word after them (<c>Joins</c>).</summary>
+    private const string Negations = "不没无非未";
 
     /// <summary>The longest thesaurus key a run of spans spells, at most this many characters.</summary>
     private const int MaxKeyLength = 6;

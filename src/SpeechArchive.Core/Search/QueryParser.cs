@@ -31,6 +31,13 @@ public static class QueryParser
         }
 
         var tokens = Tokenize(text);
+        if (!string.IsNullOrWhiteSpace(text) && tokens.All(t => !t.IsOr && t.Field is null && !t.Negated && MakeWord(t) is null))
+        {
+            // Only punctuation or symbols (。。。, ((, “”): searched, it would list the whole archive (or all a facet filter
+            // keeps) as if nothing were typed.
+            throw new QuerySyntaxException("查询中没有可检索的字词，只有标点或符号。(nothing to search for: the query holds only punctuation or symbols)");
+        }
+
         foreach (var filter in extraFilters ?? [])
         {
             tokens.AddRange(Tokenize(filter));
@@ -92,6 +99,17 @@ public static class QueryParser
         }
 
         return new ParsedQuery(text, required, excluded, new QueryFilters(years, themes, types, orgs, speakers, categories));
+    }
+
+    /// <summary>
+    /// The filters and exclusions of <paramref name="text"/> as typed (year:2022, -形式主义), for a query made again from
+    /// other words (<see cref="NoResultsAdvice"/>); a malformed query throws <see cref="QuerySyntaxException"/>.
+    /// </summary>
+    internal static (IReadOnlyList<string> Filters, IReadOnlyList<string> Exclusions) Operators(string text)
+    {
+        var tokens = Tokenize(text);
+        static string Typed(RawToken t) => t.Quoted ? "\"" + t.Text + "\"" : t.Text;
+        return ([.. tokens.Where(t => t.Field is not null).Select(t => t.Field + ":" + Typed(t))], [.. tokens.Where(t => t.Negated).Select(t => "-" + Typed(t))]);
     }
 
     private static QueryWord? MakeWord(RawToken t)
@@ -182,7 +200,14 @@ public static class QueryParser
 
             string? field = null;
             var fieldEnd = FieldEnd(text, i);
-            if (fieldEnd > 0 && !negated)
+            if (fieldEnd > 0 && negated)
+            {
+                // -year:2022 would otherwise exclude the word year2022, which nothing holds: the filter silently ignored.
+                var name = text[i..fieldEnd];
+                throw new QuerySyntaxException($"第 {column} 列的 -{name}: 筛选条件不能排除，请改为筛选要保留的取值（如 year:2018..2021）。(a filter cannot be excluded: -{name}: at column {column}; filter on the values to keep instead)");
+            }
+
+            if (fieldEnd > 0)
             {
                 field = text[i..fieldEnd];
                 i = fieldEnd + 1;

@@ -21,6 +21,12 @@ public sealed record QueryReading
     /// </summary>
     public IReadOnlyList<string> Formulations { get; init; } = [];
 
+    /// <summary>
+    /// What the search marks in a passage for this reading, in match form: the runs, words, their parts, terms and components,
+    /// and the formulations searched (the reader marks the same in a whole speech).
+    /// </summary>
+    public IReadOnlyList<string> Marked { get; init; } = [];
+
     /// <summary>Question, function and filler words left out (如何, 怎样, 的, 要, 以后…).</summary>
     public IReadOnlyList<string> Dropped { get; init; } = [];
 
@@ -60,6 +66,7 @@ internal static class QueryReadings
         Words = [.. free.Slots.Select(s => new QueryReadingWord(s.Text, s.Split ? [.. s.Words.Select(w => w.Text)] : [], [.. s.Expansions.Select(e => e.Text)])
             { Components = [.. s.Components.Select(c => c.Text)], TermsOnly = s.Words.Count == 0 })],
         Formulations = ranking.FormulationsSearched ? [.. free.Formulations.Select(f => f.Text)] : [],
+        Marked = [.. (ranking.FormulationsSearched ? free.Forms : free.WordForms).Distinct()],
         Dropped = [.. free.Dropped.Distinct()],
         Missing = free.Missing,
         MinimumMatch = ranking.MinimumMatch,

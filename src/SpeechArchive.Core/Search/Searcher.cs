@@ -22,6 +22,20 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     /// <summary>From how many passages a one-term word is broad: its counts are kept and its top k skips blocks (lowered in tests).</summary>
     internal int BroadFrom { get; init; } = 2048;
 
+    /// <summary>
+    /// <paramref name="text"/> cut where the archive's words cut it (the segmenter free text is read with), each piece running to
+    /// the next word, so that pieces side by side join into a run of the text as typed (<see cref="NoResultsAdvice"/>'s shorter
+    /// runs).
+    /// </summary>
+    public IReadOnlyList<string> WordsOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var spans = SearchStructures.Of(Index).Segmenter.Segment(text);
+        return [.. spans.Select((s, i) => text[s.Start..(i + 1 < spans.Count ? spans[i + 1].Start : text.Length)].TrimEnd().TrimEnd(TrailingPunctuation)).Where(p => p.Length > 0)];
+    }
+
+    private static readonly char[] TrailingPunctuation = ['，', '。', '、', '；', '：', '？', '！', ',', '.', ';', ':', '?', '!'];
+
     /// <summary>Searches; a malformed query throws <see cref="QuerySyntaxException"/> with a one-line message.</summary>
     public SearchResult Search(SearchRequest request)
     {

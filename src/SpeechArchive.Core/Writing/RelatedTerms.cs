@@ -12,6 +12,9 @@ namespace SpeechArchive.Writing;
 public static class RelatedTerms
 {
     private const int MaxForeground = 1500;
+
+    /// <summary>How many of a free-text query's best passages are its foreground (what a reader of its first pages sees).</summary>
+    public const int FreeTextForeground = 200;
     private const int SignificantBigrams = 80;
     private const int MinForeground = 3;
     private const int MaxTermLength = 8;
@@ -216,21 +219,36 @@ public static class RelatedTerms
     }
 
 
-    public static RelatedTermsResult Find(IndexSnapshot index, string query, IReadOnlyList<string>? filters = null, int limit = 20)
+    /// <summary>
+    /// The terms that occur with <paramref name="query"/>'s passages far more than in the archive at large. A query no passage
+    /// holds as written (怎样防止干部腐败) is read as free text by <paramref name="understood"/>, when given one (the search
+    /// page's and <c>related</c>'s searcher), and its first <see cref="FreeTextForeground"/> passages are the foreground,
+    /// its words (防止 干部 腐败) the query's own.
+    /// </summary>
+    public static RelatedTermsResult Find(IndexSnapshot index, string query, IReadOnlyList<string>? filters = null, int limit = 20, Searcher? understood = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         var clock = Stopwatch.StartNew();
         var parsed = WritingQuery.Parse(index, query, filters, "词语");
         var docs = Foreground(index, parsed);
+        var queryForms = parsed.Words.Select(w => w.MatchForm).ToList();
+        IReadOnlyList<string> readAs = [];
+        if (docs.Count == 0 && understood is not null
+            && understood.Search(new SearchRequest { Query = query, Filters = filters ?? [], Limit = FreeTextForeground, NearMatches = false }) is { Reading: { } reading } found)
+        {
+            docs = [.. found.Hits.Select(h => index.FindPassage(h.PassageId)).OfType<int>().Distinct().Order()];
+            readAs = [.. reading.Words.Select(w => w.Word)];
+            queryForms = [.. queryForms, .. reading.Words.SelectMany(w => w.Parts.Where(p => p.Length > 1).Append(w.Word)).Select(w => MatchText.Build(w, 0, w.Length))];
+        }
+
         var n = index.Passages.Count;
         var sample = docs.Count <= MaxForeground ? docs : Enumerable.Range(0, MaxForeground).Select(i => docs[(int)((long)i * docs.Count / MaxForeground)]).ToList();
         var f = sample.Count;
         if (f == 0 || n == 0)
         {
-            return new RelatedTermsResult { Query = query, Foreground = docs.Count, Terms = [], TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2) };
+            return new RelatedTermsResult { Query = query, Foreground = docs.Count, ReadAs = readAs, Terms = [], TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2) };
         }
 
-        var queryForms = parsed.Words.Select(w => w.MatchForm).ToList();
         var bigramDf = new Dictionary<long, int>();
         foreach (var doc in sample)
         {
@@ -292,7 +310,7 @@ public static class RelatedTerms
 
         return new RelatedTermsResult
         {
-            Query = query, Foreground = docs.Count, Terms = kept, NearInMeaning = NearInMeaning(index, queryForms, limit),
+            Query = query, Foreground = docs.Count, ReadAs = readAs, Terms = kept, NearInMeaning = NearInMeaning(index, readAs.Count > 0 ? [.. readAs] : queryForms, limit),
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
         };
     }

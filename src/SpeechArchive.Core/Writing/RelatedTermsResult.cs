@@ -6,6 +6,12 @@ public sealed record RelatedTermsResult
     public required string Query { get; init; }
     /// <summary>Passages matching the query (the foreground).</summary>
     public required int Foreground { get; init; }
+
+    /// <summary>
+    /// The words of a query no passage holds as written, as the search read them (怎样防止干部腐败: 防止 干部 腐败); the
+    /// foreground is then the search's best passages. Empty when the query's passages are those holding it.
+    /// </summary>
+    public IReadOnlyList<string> ReadAs { get; init; } = [];
     public required IReadOnlyList<RelatedTerm> Terms { get; init; }
     /// <summary>
     /// Words near the query by meaning (<see cref="Neighbours"/>: the index's word vectors), that some passage holds and that

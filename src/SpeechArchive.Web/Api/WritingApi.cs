@@ -142,7 +142,8 @@ internal static class WritingApi
     public static Results<Ok<RelatedTermsResult>, BadRequest<ProblemDetails>> Related(HttpRequest request, ArchiveHost archive)
     {
         var p = new WritingParameters(request.Query);
-        return TypedResults.Ok(RelatedTerms.Find(archive.Snapshot, p.Read(WritingParameters.Terms), p.Filters, p.Read(RelatedLimit)));
+        var searcher = archive.Searcher;
+        return TypedResults.Ok(RelatedTerms.Find(searcher.Index, p.Read(WritingParameters.Terms), p.Filters, p.Read(RelatedLimit), searcher));
     }
 
     public static Results<Ok<NeighboursResult>, BadRequest<ProblemDetails>> NeighbourWords(HttpRequest request, ArchiveHost archive)

@@ -25,13 +25,15 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
     /// <summary>Whether <paramref name="q"/> finds anything with the page's filters: advice never proposes a query that finds nothing.</summary>
     public bool Finds(string q) => Finds(q, Query.IsExact);
 
+    /// <summary>How the archive's words cut <paramref name="text"/>: what a shorter suggestion is made of.</summary>
+    public IReadOnlyList<string> WordsOf(string text) => archive.Searcher.WordsOf(text);
+
     public bool Finds(string q, bool exact)
     {
         var request = Query.ToRequest(PageSize, MaxPageSize) with { Query = q, Limit = 0, Offset = 0, Mode = exact ? SearchMode.Exact : SearchMode.Understood };
         try
         {
-            var result = archive.Searcher.Search(request);
-            return result.Total + result.NearTotal > 0;
+            return archive.Searcher.Search(request).Total > 0; // near matches alone: the suggestion would lead to "没有找到结果" again
         }
         catch (QuerySyntaxException)
         {

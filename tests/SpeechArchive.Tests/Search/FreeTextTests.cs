@@ -27,6 +27,19 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenANegationStandsBeforeAWord_ShouldSearchThemTogetherNotTheWordAlone()
+    {
+        // 不作为 is in four seed passages, 作为 in far more: dropped as a function character, 不 left the opposite of the question.
+        var result = seeds.Search("干部不作为怎么办");
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Contains(reading.Words, w => w.Word == "不作为");
+        Assert.DoesNotContain(reading.Words, w => w.Word == "作为");
+        Assert.DoesNotContain("不", reading.Dropped);
+        Assert.Contains("不作为", result.Hits[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhenASeparableWordHoldsAnAspectParticle_ShouldSearchTheWordWithoutIt()
     {
         var result = seeds.Search("违了纪的干部怎么处理");

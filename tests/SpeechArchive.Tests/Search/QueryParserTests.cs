@@ -44,6 +44,11 @@ public sealed class QueryParserTests
     [InlineData("year:abc", "年份")]
     [InlineData("year:", "缺少取值")]
     [InlineData("作风\u0007", "控制字符")]
+    [InlineData("-year:2022", "不能排除")]
+    [InlineData("作风建设 -theme:conduct", "-theme")]
+    [InlineData("、，。", "只有标点")]
+    [InlineData("((", "只有标点")]
+    [InlineData("“”", "只有标点")]
     public void WhenQueryIsMalformed_ShouldThrowOneLineNamingTheProblem(string query, string expected)
     {
         var e = Assert.Throws<QuerySyntaxException>(() => QueryParser.Parse(query));
@@ -61,8 +66,19 @@ public sealed class QueryParserTests
     }
 
     [Fact]
-    public void WhenQueryIsOnlyPunctuation_ShouldHaveNoWords()
+    public void WhenOnlyPunctuationIsTypedBesideAFilterFromTheUrl_ShouldStillRefuseIt()
     {
-        Assert.False(QueryParser.Parse("、，。").HasWords);
+        Assert.Throws<QuerySyntaxException>(() => QueryParser.Parse("。。", ["year:2020"]));
+        Assert.False(QueryParser.Parse("", ["year:2020"]).HasWords); // a filter alone lists what it keeps
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("-作风")]
+    [InlineData("year:2022")]
+    public void WhenQueryHasNoWordsButIsNoBarePunctuation_ShouldParse(string query)
+    {
+        Assert.False(QueryParser.Parse(query).HasWords); // blank lists the archive; an exclusion or a filter alone lists what it keeps
     }
 }

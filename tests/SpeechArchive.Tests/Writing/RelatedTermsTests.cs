@@ -32,6 +32,34 @@ public sealed class RelatedTermsTests(SeedIndexFixture seeds) : IClassFixture<Se
     }
 
     [Fact]
+    public void WhenNoPassageHoldsAQuestionAsWritten_ShouldReadItAsTheSearchDoesAndRelateTheSearchsPassages()
+    {
+        const string question = "怎样防止干部腐败";
+        Assert.Equal(0, RelatedTerms.Find(seeds.Snapshot, question).Foreground); // as written, in no passage
+
+        var result = RelatedTerms.Find(seeds.Snapshot, question, understood: seeds.Searcher);
+
+        var search = seeds.Search(question, limit: RelatedTerms.FreeTextForeground, near: false);
+        Assert.Equal(search.Hits.Select(h => h.PassageId).Distinct().Count(), result.Foreground);
+        Assert.Contains("腐败", result.ReadAs);
+        Assert.DoesNotContain("怎样", result.ReadAs);
+        Assert.NotEmpty(result.Terms);
+        Assert.DoesNotContain(result.Terms, t => result.ReadAs.Any(w => t.Term.Contains(w, StringComparison.Ordinal) || w.Contains(t.Term, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void WhenPassagesHoldTheQueryAsWritten_ShouldRelateThoseAndReadNothing()
+    {
+        var strict = RelatedTerms.Find(seeds.Snapshot, "作风建设");
+
+        var withSearcher = RelatedTerms.Find(seeds.Snapshot, "作风建设", understood: seeds.Searcher);
+
+        Assert.Empty(withSearcher.ReadAs);
+        Assert.Equal(strict.Foreground, withSearcher.Foreground);
+        Assert.Equal(strict.Terms, withSearcher.Terms);
+    }
+
+    [Fact]
     public void WhenAStringCrossesTheWordsItSitsIn_ShouldNotListItAsATerm()
     {
         // 党成为 has no one character before most of it (使党成为, 让党成为) and passes as complete, but where it occurs it is

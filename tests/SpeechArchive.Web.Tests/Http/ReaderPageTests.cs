@@ -29,6 +29,23 @@ public sealed class ReaderPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenOpenedFromAQuestionsHit_ShouldMarkTheWordsTheSearchRead()
+    {
+        const string question = "怎样防止干部腐败";
+        var result = await SearchAsync(client, "q=" + Encode(question));
+        var hit = result.Hits.First(h => h.Text.Contains("腐败", StringComparison.Ordinal));
+
+        var page = await Html.GetAsync(client, $"/speeches/{Encode(hit.SpeechId)}?q={Encode(question)}");
+
+        var marked = page.QuerySelectorAll(".text mark").Select(m => m.TextContent).ToHashSet();
+        Assert.Contains("腐败", marked);
+        Assert.DoesNotContain(question, marked); // the question is in no speech as typed: its words are what was searched
+        Assert.DoesNotContain(marked, m => m.Length == 1);
+        Assert.Contains("按词", page.QuerySelector(".hitbar")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual("0", page.QuerySelector(".hitbar")!.GetAttribute("data-hits"));
+    }
+
+    [Fact]
     public async Task WhenTheSpeechHasSections_ShouldShowHeadingsAndAnOutlineThatLinksToThem()
     {
         var id = (await SearchAsync(client, "q=" + Encode("警示教育"))).Hits[0].SpeechId;

@@ -269,13 +269,28 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
-    public async Task WhenTheQueryIsMalformed_ShouldAnswer400WithTheReason()
+    public async Task WhenAFilterTypedIntoTheQueryLeavesNothing_ShouldOfferTheWordsWithoutIt()
     {
-        using var response = await client.GetAsync("/?q=" + Encode("\"未闭合"));
+        var page = await Html.GetAsync(client, "/?q=" + Encode("作风 year:1990"));
+
+        Assert.Equal(0, Html.Total(page));
+        var offer = Assert.Single(page.QuerySelectorAll(".no-results a.suggest"), a => a.TextContent == "作风");
+        var followed = await Html.GetAsync(client, offer.GetAttribute("href")!);
+        Assert.True(Html.Total(followed) > 0);
+    }
+
+    [Theory]
+    [InlineData("\"未闭合", "引号")]
+    [InlineData("（（", "只有标点")] // it used to list the whole archive, as if nothing were typed
+    [InlineData("作风 -year:2022", "不能排除")] // it used to ignore the filter
+    public async Task WhenTheQueryIsMalformed_ShouldAnswer400WithTheReason(string query, string reason)
+    {
+        using var response = await client.GetAsync("/?q=" + Encode(query));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains("引号", page.QuerySelector(".error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(reason, page.QuerySelector(".error")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("li.hit"));
     }
 
     [Fact]

@@ -20,6 +20,17 @@ public sealed class TrendsRangeTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAPhraseNeverOccurs_ShouldSaySoBesideTheFlatLineAndOfferASearch()
+    {
+        var page = await Html.GetAsync(client, "/trends?q=" + Encode("作风建设") + "&q=" + Encode("怎样防止干部腐败"));
+
+        var notices = page.QuerySelectorAll(".trend-absent");
+        var notice = Assert.Single(notices); // 作风建设 occurs: no notice for it
+        Assert.Contains("怎样防止干部腐败", notice.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/?q=" + Uri.EscapeDataString("怎样防止干部腐败"), notice.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task WhenNoRangeIsAsked_ShouldShowTheNewestTwentyYearsNewestFirstAndSaySo()
     {
         var data = await DataYearsAsync();

@@ -17,6 +17,20 @@ public sealed class WritingPageTests : IDisposable
     public WritingPageTests() => client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
 
     [Fact]
+    public async Task WhenAQuestionIsInNoPassageAsWritten_RelatedTermsShouldComeFromWhatTheSearchFinds()
+    {
+        const string question = "怎样防止干部腐败";
+        var page = await Html.GetAsync(client, "/related?q=" + Encode(question));
+        var api = JsonDocument.Parse(await client.GetStringAsync("/api/related-terms?q=" + Encode(question))).RootElement;
+
+        Assert.Contains("按词", page.QuerySelector("p.count")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(page.QuerySelectorAll("a.term"));
+        Assert.True(api.GetProperty("foreground").GetInt32() > 0);
+        Assert.Contains(api.GetProperty("readAs").EnumerateArray(), w => w.GetString() == "腐败");
+        Assert.NotEmpty(api.GetProperty("terms").EnumerateArray());
+    }
+
+    [Fact]
     public async Task WhenListingAConcordance_ShouldShowOneRowPerOccurrenceAlignedOnTheHit()
     {
         var page = await Html.GetAsync(client, "/concordance?q=" + Encode("全面从严治党"));
@@ -40,6 +54,9 @@ public sealed class WritingPageTests : IDisposable
         Assert.True(variants.Length >= 2);
         Assert.True(variants[0].ClassList.Contains("exact"));
         Assert.Contains(variants, v => v.QuerySelector(".wording")!.TextContent == "全面从严治党一直在路上");
+        var meta = variants[0].QuerySelector(".meta")!.TextContent;
+        Assert.Matches(@"首见 \d{4}年\d{1,2}月\d{1,2}日", meta); // as every page prints dates, not 2022-06-30
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", meta);
     }
 
     [Fact]

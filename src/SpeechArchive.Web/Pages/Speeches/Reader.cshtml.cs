@@ -14,6 +14,13 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
     public string? QueryError { get; private set; }
     public IndexSnapshot Snapshot { get; private set; } = null!;
 
+    /// <summary>How the search read a free-text query found nowhere in the speech as typed (怎样防止干部腐败: 防止 干部 腐败), whose words are marked; else null.</summary>
+    public QueryReading? Reading { get; private set; }
+
+    /// <summary>The search's reading of <paramref name="query"/> (no hits asked for: the reader marks the words, the search page ranks them).</summary>
+    private static QueryReading? ReadAs(Searcher searcher, string query) =>
+        searcher.Search(new SearchRequest { Query = query, Limit = 0, NearMatches = false }).Reading;
+
     public IActionResult OnGet(string? id, string? q)
     {
         if (string.IsNullOrWhiteSpace(id))
@@ -21,7 +28,8 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
             return NotFound(); // model binding turns a blank id ("/speeches/%20") into null
         }
 
-        Snapshot = archive.Snapshot;
+        var searcher = archive.Searcher; // one generation for the page and the reading
+        Snapshot = searcher.Index;
         Query = string.IsNullOrWhiteSpace(q) ? null : q;
         IReadOnlyList<string> forms = [];
         try
@@ -37,6 +45,14 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
         if (document is null)
         {
             return NotFound();
+        }
+
+        if (document.HitCount == 0 && Query is not null && QueryError is null && ReadAs(searcher, Query) is { Marked.Count: > 0 } reading)
+        {
+            // Nothing as typed (怎样防止干部腐败): mark what the search read it as, as its snippets do. A query found as typed
+            // (an exact search's phrase) keeps its own marks, and costs no search.
+            Reading = reading;
+            document = ReaderDocument.Build(Snapshot, id, reading.Marked) ?? document;
         }
 
         Document = document;

@@ -13,7 +13,8 @@ internal sealed class RelatedModel(ArchiveHost archive) : WritingPageModel
     {
         if (p.Q.Length > 0)
         {
-            Result = RelatedTerms.Find(archive.Snapshot, p.Q, p.Filters, 30);
+            var searcher = archive.Searcher; // one generation for the terms and the reading
+            Result = RelatedTerms.Find(searcher.Index, p.Q, p.Filters, 30, searcher);
         }
     });
 
