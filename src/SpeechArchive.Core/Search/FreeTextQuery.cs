@@ -53,6 +53,9 @@ internal sealed record FreeTextQuery(
     /// <summary>Every match form to mark in a snippet: runs, words and their parts and expansions, quoted phrases, formulations.</summary>
     public IEnumerable<string> Forms => WordForms.Concat(Formulations.Select(f => f.MatchForm));
 
+    /// <summary>What a passage of its results has marked (its snippet, the reader's speech): every form, the formulations only where they were searched.</summary>
+    public List<string> Marked(bool formulationsSearched) => [.. (formulationsSearched ? Forms : WordForms).Distinct()];
+
     /// <summary>The runs as typed but those the reading dropped whole (的 of 干部 的 作风, 怎么办 of 干部 怎么办): neither ranked as written nor marked.</summary>
     public IEnumerable<QueryWord> SearchedRuns => Runs.Where(r => !Dropped.Contains(r.MatchForm));
 

@@ -92,7 +92,7 @@ internal static partial class FreeTextReader
 
         // Beside the single characters, only words of letters no passage holds (covid19 of 新冠COVID19): those are not split
         // into letters (PartsOf), so the characters are all there is to search.
-        var onlyCharacters = words.All(w => !w.Any(c => TextNormalizer.KindOf(c) == CharKind.Cjk) && !Found(w));
+        var onlyCharacters = words.All(w => !HasHan(w) && !Found(w));
         if (onlyCharacters)
         {
             // Nothing but single characters, question and function words: search them after all (a set phrase found as typed,
@@ -242,7 +242,7 @@ internal static partial class FreeTextReader
             {
                 result = [word];
             }
-            else if (word.Length > 1 && word.Any(c => TextNormalizer.KindOf(c) == CharKind.Cjk))
+            else if (word.Length > 1 && HasHan(word))
             {
                 // A word of letters or digits the archive does not hold (COVID, jianshe) is not found: its letters alone
                 // would match 级 of I级响应 or a B of B同志.
@@ -387,6 +387,9 @@ internal static partial class FreeTextReader
     }
 
     /// <summary>A single Chinese character that is no function word: searched only if joined to others or read alone by the thesaurus.</summary>
+    /// <summary>Whether a word (match form) holds a Chinese character, not letters and digits alone (covid19).</summary>
+    private static bool HasHan(string word) => word.Any(HanRuns.IsHan);
+
     private static bool IsLoose(WordSpan span) => span is { Kind: WordKind.Han, Text.Length: 1 } && !QueryStopWords.Contains(span.Text);
 
     /// <summary>

@@ -55,11 +55,9 @@ public sealed class NoResultsAdvice
         bool Finds(string words) => finds(With(words));
 
         var words = parsed.Required.SelectMany(c => c.Alternatives).ToList();
-        var withoutFilters = typed.Filters.Count > 0 && words.Count > 0
-            ? string.Join(' ', parsed.Required.Select(c => string.Join(" OR ", c.Alternatives.Select(Typed))).Concat(typed.Exclusions))
-            : null;
+        var withoutFilters = typed.Filters.Count > 0 && words.Count > 0 ? string.Join(' ', typed.Exclusions.Prepend(Clauses(parsed, Typed))) : null;
         var single = words.Count > 1 ? words.Select(Typed).Distinct().ToList() : [];
-        var unquoted = words.Any(w => w.Quoted) ? string.Join(' ', parsed.Required.Select(c => string.Join(" OR ", c.Alternatives.Select(a => a.Text)))) : null;
+        var unquoted = words.Any(w => w.Quoted) ? Clauses(parsed, w => w.Text) : null;
         var shorter = words.Count == 1 && !words[0].Quoted && words[0].Text.Trim().Length > ShortPhrase ? Shorter(words[0].Text.Trim(), Finds, wordsOf) : null;
         return new NoResultsAdvice
         {
@@ -124,6 +122,10 @@ public sealed class NoResultsAdvice
 
         return best;
     }
+
+    /// <summary>The query's clauses, OR kept, each word written by <paramref name="write"/>.</summary>
+    private static string Clauses(ParsedQuery parsed, Func<QueryWord, string> write) =>
+        string.Join(' ', parsed.Required.Select(c => string.Join(" OR ", c.Alternatives.Select(write))));
 
     private static string Typed(QueryWord w) => w.Quoted ? "\"" + w.Text + "\"" : w.Text;
 }

@@ -66,7 +66,7 @@ internal static class QueryReadings
         Words = [.. free.Slots.Select(s => new QueryReadingWord(s.Text, s.Split ? [.. s.Words.Select(w => w.Text)] : [], [.. s.Expansions.Select(e => e.Text)])
             { Components = [.. s.Components.Select(c => c.Text)], TermsOnly = s.Words.Count == 0 })],
         Formulations = ranking.FormulationsSearched ? [.. free.Formulations.Select(f => f.Text)] : [],
-        Marked = [.. (ranking.FormulationsSearched ? free.Forms : free.WordForms).Distinct()],
+        Marked = free.Marked(ranking.FormulationsSearched),
         Dropped = [.. free.Dropped.Distinct()],
         Missing = free.Missing,
         MinimumMatch = ranking.MinimumMatch,

@@ -24,8 +24,8 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
 
     /// <summary>
     /// <paramref name="text"/> cut where the archive's words cut it (the segmenter free text is read with), each piece running to
-    /// the next word, so that pieces side by side join into a run of the text as typed (<see cref="NoResultsAdvice"/>'s shorter
-    /// runs).
+    /// the next word less the punctuation it ends with, so that pieces side by side join into a run of the text as a phrase
+    /// matches it, across punctuation (<see cref="NoResultsAdvice"/>'s shorter runs).
     /// </summary>
     public IReadOnlyList<string> WordsOf(string text)
     {
@@ -123,8 +123,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     /// </summary>
     private static (List<string> Forms, IReadOnlySet<string>? AffirmedOnly) Marks(UnderstoodQuery query, Ranking ranking) =>
         query.FreeText is not { } free ? (query.Forms, null)
-        : ranking.FormulationsSearched ? (query.Forms, free.FormulationsOnly())
-        : ([.. free.WordForms.Distinct()], null);
+        : (free.Marked(ranking.FormulationsSearched), ranking.FormulationsSearched ? free.FormulationsOnly() : null);
 
     /// <summary>
     /// The hit for passage <paramref name="doc"/>: how it matched, a snippet with the query's <paramref name="marks"/>

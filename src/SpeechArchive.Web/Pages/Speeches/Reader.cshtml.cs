@@ -17,6 +17,9 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
     /// <summary>How the search read a free-text query found nowhere in the speech as typed (怎样防止干部腐败: 防止 干部 腐败), whose words are marked; else null.</summary>
     public QueryReading? Reading { get; private set; }
 
+    /// <summary>Beside the hit count: the words marked where the query was read (（按词：防止、干部、腐败）), else nothing.</summary>
+    public string ReadingNote => Reading is { Words.Count: > 0 } r ? "（按词：" + string.Join("、", r.Words.Select(w => w.Word)) + "）" : "";
+
     /// <summary>The search's reading of <paramref name="query"/> (no hits asked for: the reader marks the words, the search page ranks them).</summary>
     private static QueryReading? ReadAs(Searcher searcher, string query) =>
         searcher.Search(new SearchRequest { Query = query, Limit = 0, NearMatches = false }).Reading;
