@@ -46,6 +46,20 @@ public sealed class ReaderPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenTheQueryHoldsAFilterValueNoLabelHas_ShouldStillShowTheSpeech()
+    {
+        // The reader applies no filters; reading the query as the search does refuses type:没有这种类型 (a property run found
+        // the 500 it was).
+        var id = (await SearchAsync(client, "limit=1")).Hits[0].SpeechId;
+
+        using var response = await client.GetAsync($"/speeches/{Encode(id)}?q={Encode("type:没有这种类型 怎样防止干部腐败")}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.NotEmpty(page.QuerySelectorAll(".text .passage"));
+    }
+
+    [Fact]
     public async Task WhenTheSpeechHasSections_ShouldShowHeadingsAndAnOutlineThatLinksToThem()
     {
         var id = (await SearchAsync(client, "q=" + Encode("警示教育"))).Hits[0].SpeechId;

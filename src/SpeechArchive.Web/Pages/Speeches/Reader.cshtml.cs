@@ -20,9 +20,22 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
     /// <summary>Beside the hit count: the words marked where the query was read (（按词：防止、干部、腐败）), else nothing.</summary>
     public string ReadingNote => Reading is { Words.Count: > 0 } r ? "（按词：" + string.Join("、", r.Words.Select(w => w.Word)) + "）" : "";
 
-    /// <summary>The search's reading of <paramref name="query"/> (no hits asked for: the reader marks the words, the search page ranks them).</summary>
-    private static QueryReading? ReadAs(Searcher searcher, string query) =>
-        searcher.Search(new SearchRequest { Query = query, Limit = 0, NearMatches = false }).Reading;
+    /// <summary>
+    /// The search's reading of <paramref name="query"/> (no hits asked for: the reader marks the words, the search page ranks
+    /// them); none where the search refuses it, as for a filter value no label has (type:nonsense): the reader applies no
+    /// filters, and shows the speech as for a query it cannot mark.
+    /// </summary>
+    private static QueryReading? ReadAs(Searcher searcher, string query)
+    {
+        try
+        {
+            return searcher.Search(new SearchRequest { Query = query, Limit = 0, NearMatches = false }).Reading;
+        }
+        catch (QuerySyntaxException)
+        {
+            return null;
+        }
+    }
 
     public IActionResult OnGet(string? id, string? q)
     {
