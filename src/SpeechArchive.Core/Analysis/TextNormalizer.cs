@@ -1,8 +1,15 @@
 namespace SpeechArchive.Analysis;
 
-/// <summary>Character folding shared by indexing and querying: full-width ASCII → half-width, ideographic space → space, Latin lower-cased.</summary>
+/// <summary>
+/// Character folding shared by indexing and querying: full-width ASCII → half-width, ideographic space → space, Latin
+/// lower-cased, traditional characters → simplified (<c>TraditionalFold.tsv</c>: 從嚴治黨 is matched as 从严治党, so the 1954
+/// government work report and the 1923 congress report, printed in traditional characters, are found by simplified queries).
+/// </summary>
 public static class TextNormalizer
 {
+    // Read before the tables below are built from it (static fields initialize in the order written).
+    private static readonly Dictionary<char, char> Simplified = LoadSimplified();
+
     // Lookup tables over all 65,536 UTF-16 units: the analyzer folds and classifies every character of the corpus.
     private static readonly char[] FoldTable = BuildFoldTable();
     private static readonly CharKind[] KindTable = BuildKindTable();
@@ -48,12 +55,40 @@ public static class TextNormalizer
             return ascii is >= 'A' and <= 'Z' ? (char)(ascii + 32) : ascii;
         }
 
+        if (Simplified.TryGetValue(c, out var simplified))
+        {
+            return simplified;
+        }
+
         return c switch
         {
             '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\u200B' or '\uFEFF' => ' ',
             _ when char.IsUpper(c) => char.ToLowerInvariant(c),
             _ => c,
         };
+    }
+
+    /// <summary>How many traditional characters fold to simplified ones.</summary>
+    public static int TraditionalCharacters => Simplified.Count;
+
+    private const string SimplifiedResource = "SpeechArchive.Analysis.TraditionalFold.tsv";
+
+    /// <summary>The traditional characters and the simplified ones they fold to (one UTF-16 unit each, so offsets survive).</summary>
+    private static Dictionary<char, char> LoadSimplified()
+    {
+        using var stream = typeof(TextNormalizer).Assembly.GetManifestResourceStream(SimplifiedResource)
+            ?? throw new InvalidOperationException($"{SimplifiedResource} is not embedded in the assembly.");
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        var map = new Dictionary<char, char>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 3 && line[1] == '\t')
+            {
+                map[line[0]] = line[2];
+            }
+        }
+
+        return map;
     }
 
     /// <summary>Folds a whole string (same length as the input).</summary>

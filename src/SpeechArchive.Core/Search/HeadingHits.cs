@@ -100,6 +100,117 @@ internal sealed class HeadingHits
         }
     }
 
+    /// <summary>More titles than this holding every word: the words name a kind of speech, not one (政府工作报告 国务院).</summary>
+    public const int MaxTitlesLookedUp = 20;
+
+    /// <summary>
+    /// A title given (a front matter's, a metadata table's) or read from a title-like first line; not one cut from the opening
+    /// words (按照市委和市纪委监委工作部署…) or a salutation a table gives (同志们：今天，我们召开…), which say what the text says.
+    /// </summary>
+    private const double TrustedTitle = 0.7;
+
+    /// <summary>
+    /// A speech looked up by words of its title, not its title as written (2019年政府工作报告 for 2019年中华人民共和国国务院政府工作报告):
+    /// the first passage of each speech whose title (<see cref="TrustedTitle"/>) holds one form of every word in
+    /// <paramref name="words"/> (each word's forms: the word, or the parts any of which counts), with the share of the title
+    /// those forms cover. Null for fewer than
+    /// two words, a word of fewer than two characters (the titles' postings are pairs), or more than
+    /// <see cref="MaxTitlesLookedUp"/> such titles.
+    /// </summary>
+    public Dictionary<int, double>? TitlesHoldingAll(IReadOnlyList<IReadOnlyList<string>> words)
+    {
+        if (words.Count < 2 || words.Any(forms => forms.Count == 0 || forms.Any(f => f.Length < 2)))
+        {
+            return null;
+        }
+
+        var titles = parts.Value.Titles;
+        HashSet<int>? holding = null;
+        foreach (var forms in words)
+        {
+            var these = forms.SelectMany(titles.Matching).ToHashSet();
+            if (holding is null)
+            {
+                holding = these;
+            }
+            else
+            {
+                holding.IntersectWith(these);
+            }
+
+            if (holding.Count == 0)
+            {
+                return null;
+            }
+        }
+
+        if (holding!.Count > MaxTitlesLookedUp)
+        {
+            return null;
+        }
+
+        var docs = new Dictionary<int, double>();
+        foreach (var s in holding)
+        {
+            if (index.Speeches[s] is { Passages: [var first, ..] } speech && (speech.Metadata?.TitleProvenance.Confidence ?? 0) >= TrustedTitle)
+            {
+                var title = titles.Value(s).ToString();
+                var covered = words.Select(forms => forms.Where(f => title.Contains(f, StringComparison.Ordinal)).Max(f => Coverage(f, title))).Sum();
+                docs[first] = Math.Min(1.0, covered);
+            }
+        }
+
+        return docs.Count == 0 ? null : docs;
+    }
+
+    /// <summary>
+    /// A speech named by some words of its title, the rest of the query asked of its text (2019年 政府工作报告 减税降费): the
+    /// speeches whose titles (<see cref="TrustedTitle"/>) hold the most of <paramref name="words"/> — two or more, not all — each
+    /// with which words its title holds and the share of the title they cover. Null when no title holds two, or more than
+    /// <see cref="MaxTitlesLookedUp"/> hold the most.
+    /// </summary>
+    public List<(int Speech, bool[] Held, double Coverage)>? TitlesHoldingMost(IReadOnlyList<IReadOnlyList<string>> words)
+    {
+        if (words.Count < 3)
+        {
+            return null; // two words: both in a title, or one (a word with its context)
+        }
+
+        var titles = parts.Value.Titles;
+        var count = new Dictionary<int, int>();
+        var holding = new HashSet<int>[words.Count];
+        for (var w = 0; w < words.Count; w++)
+        {
+            holding[w] = words[w].Count == 0 || words[w].Any(f => f.Length < 2) ? [] : words[w].SelectMany(titles.Matching).ToHashSet();
+            foreach (var s in holding[w])
+            {
+                count[s] = count.GetValueOrDefault(s) + 1;
+            }
+        }
+
+        var trusted = count.Where(c => c.Value >= 2 && c.Value < words.Count && (index.Speeches[c.Key].Metadata?.TitleProvenance.Confidence ?? 0) >= TrustedTitle).ToList();
+        if (trusted.Count == 0)
+        {
+            return null;
+        }
+
+        var most = trusted.Max(c => c.Value);
+        var named = trusted.Where(c => c.Value == most).Select(c => c.Key).ToList();
+        if (named.Count > MaxTitlesLookedUp)
+        {
+            return null;
+        }
+
+        return [.. named.Order().Select(s =>
+        {
+            var title = titles.Value(s).ToString();
+            var held = Enumerable.Range(0, words.Count).Select(w => holding[w].Contains(s)).ToArray();
+            var covered = Enumerable.Range(0, words.Count).Where(w => held[w])
+                .Sum(w => words[w].Where(f => title.Contains(f, StringComparison.Ordinal)).Max(f => Coverage(f, title)));
+            return (s, held, Math.Min(1.0, covered));
+        })];
+    }
+
     /// <summary>How much of a heading's Han text and words <paramref name="form"/> covers (numbering and punctuation aside).</summary>
     private static double Coverage(string form, ReadOnlySpan<char> heading)
     {

@@ -218,14 +218,20 @@ public static class QueryParser
                 var open = text[i];
                 var close = open == '“' ? '”' : open == '「' ? '」' : '"';
                 var end = text.IndexOf(close, i + 1);
-                if (end < 0)
+                if (end >= 0)
                 {
-                    throw new QuerySyntaxException($"第 {i + 1} 列的引号没有闭合。(unclosed quote at column {i + 1})");
+                    tokens.Add(new RawToken(text[(i + 1)..end], column, true, negated, field, false));
+                    i = end + 1;
+                    continue;
                 }
 
-                tokens.Add(new RawToken(text[(i + 1)..end], column, true, negated, field, false));
-                i = end + 1;
-                continue;
+                // An opening quote nothing closes (“两个确立的决定性意义, pasted from a longer passage) is punctuation: the
+                // words after it are read as if it were not there, with the exclusion or filter before it.
+                i++;
+                if (negated && (i >= text.Length || IsSpace(text[i]) || IsOpenQuote(text[i])))
+                {
+                    throw new QuerySyntaxException($"第 {column} 列的减号后面缺少要排除的词。(a '-' at column {column} must be followed by a word to exclude)");
+                }
             }
 
             var start = i;
@@ -240,20 +246,18 @@ public static class QueryParser
                 {
                     glued = '\0';
                 }
-                else if (text[i] is '"' or '”' or '」')
-                {
-                    throw new QuerySyntaxException($"第 {i + 1} 列的引号没有配对。(unbalanced quote at column {i + 1})");
-                }
 
+                // A closing quote nothing opened (两个确立”的决定性意义) and an opening one inside a run that nothing closes are
+                // punctuation in the run, as the text's own quotation marks are.
                 i++;
             }
 
-            if (glued != '\0')
+            var word = text[start..i];
+            if (word.Length == 0 && field is null)
             {
-                throw new QuerySyntaxException($"第 {i + 1} 列之前的引号没有闭合。(unclosed quote before column {i + 1})");
+                continue; // an unclosed quote before a space or another quote
             }
 
-            var word = text[start..i];
             var isOr = field is null && !negated && (word == "OR" || word == "|");
             tokens.Add(new RawToken(word, column, false, negated, field, isOr));
         }

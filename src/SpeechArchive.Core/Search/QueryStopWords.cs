@@ -66,7 +66,38 @@ internal static class QueryStopWords
         return pieces;
     }
 
-    private sealed record Listed(HashSet<string> All, HashSet<string> Questions, HashSet<string> Fillers, HashSet<string> QueriesOnly, HashSet<string> Terms, int Longest);
+    /// <summary>
+    /// Where <paramref name="text"/> holds a question word asking when (哪一年, 什么时候: the section "Question words asking when"),
+    /// left to right, the longest at each place: the reader keeps them whole, where the lexicon would cut one across a word
+    /// beside it (哪一 | 年开始).
+    /// </summary>
+    public static List<(int Start, int Length)> QuestionWordsIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<(int, int)>();
+        for (var i = 0; i < text.Length;)
+        {
+            var length = Math.Min(Words.Longest, text.Length - i);
+            while (length >= 2 && !Words.When.Contains(text.Substring(i, length)))
+            {
+                length--;
+            }
+
+            if (length >= 2)
+            {
+                found.Add((i, length));
+                i += length;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return found;
+    }
+
+    private sealed record Listed(HashSet<string> All, HashSet<string> Questions, HashSet<string> When, HashSet<string> Fillers, HashSet<string> QueriesOnly, HashSet<string> Terms, int Longest);
 
     private static Listed Load()
     {
@@ -75,6 +106,7 @@ internal static class QueryStopWords
         using var reader = new StreamReader(stream);
         var words = new HashSet<string>(StringComparer.Ordinal);
         var questions = new HashSet<string>(StringComparer.Ordinal);
+        var when = new HashSet<string>(StringComparer.Ordinal);
         var fillers = new HashSet<string>(StringComparer.Ordinal);
         var queriesOnly = new HashSet<string>(StringComparer.Ordinal);
         var terms = new HashSet<string>(StringComparer.Ordinal);
@@ -105,6 +137,11 @@ internal static class QueryStopWords
                 questions.UnionWith(listed);
             }
 
+            if (section.StartsWith("Question words asking when", StringComparison.Ordinal))
+            {
+                when.UnionWith(listed);
+            }
+
             if (section.StartsWith("Fillers", StringComparison.Ordinal))
             {
                 fillers.UnionWith(listed);
@@ -116,6 +153,6 @@ internal static class QueryStopWords
             }
         }
 
-        return new Listed(words, questions, fillers, queriesOnly, terms, words.Count == 0 ? 0 : words.Max(w => w.Length));
+        return new Listed(words, questions, when, fillers, queriesOnly, terms, words.Count == 0 ? 0 : words.Max(w => w.Length));
     }
 }

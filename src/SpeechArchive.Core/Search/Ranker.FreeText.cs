@@ -58,6 +58,12 @@ internal static partial class Ranker
             PreferAsWritten(index, asWritten, query.Runs[0].MatchForm.Replace(Analysis.MatchText.Break.ToString(), "", StringComparison.Ordinal));
         }
 
+        var titled = query.Plain ? null : TitleLookedUp(index, query) ?? TitleNamed(index, query, matchWord);
+        if (titled is not null)
+        {
+            asWritten = Max([asWritten, titled]);
+        }
+
         // Only passages holding the minimum number of words count unless too few do: then only those need scoring.
         var within = held is not null && held.Length + asWritten.Count >= FewResults;
         var scoredWord = within ? FreeTextCandidates.Within(matchWord, held!) : matchWord;
@@ -127,7 +133,7 @@ internal static partial class Ranker
 
         return new Ranking
         {
-            Scored = words, AsWritten = asWritten.Docs, Near = near, MinimumMatch = minimum, Meaning = byMeaningAlone ?? [], MeaningSearched = byMeaningAlone is not null,
+            Scored = words, AsWritten = asWritten.Docs, Titled = titled?.Docs ?? [], Near = near, MinimumMatch = minimum, Meaning = byMeaningAlone ?? [], MeaningSearched = byMeaningAlone is not null,
             MeaningQuery = byMeaningAlone is null ? null : meaning!.Query, Formulation = byFormulation, FormulationsSearched = !amongArticles, MostlyShort = someHeldWords || query.Plain ? mostlyShort : MostlyShort(index, words), // none held enough words: read on those counted otherwise
         };
     }
@@ -243,6 +249,105 @@ internal static partial class Ranker
         var meaning = new ScoredDocs([.. added.Select(x => x.Doc)], [.. added.Select(x => x.Score)]);
         return (words.Or(meaning), meaning.Docs);
     }
+
+    /// <summary>Above any passage's score as written (a BM25): a speech whose title holds every word of the query, by the share it covers.</summary>
+    private const double TitleLookup = 100_000;
+
+    /// <summary>
+    /// A speech looked up by words of its title (2019年政府工作报告, 十八届中央纪委二次全会 讲话): its first passage, as its title hit,
+    /// ranks with the passages holding a run as written and above them, the titles the words cover most first
+    /// (<see cref="HeadingHits.TitlesHoldingAll"/>). Null when no title holds every searched word, or too many do, or the query
+    /// leaves out a word of its own (持 and 坚 of 持统筹经济社会发展我们坚, a clause half-remembered, not a title).
+    /// </summary>
+    private static ScoredDocs? TitleLookedUp(IndexSnapshot index, FreeTextQuery query)
+    {
+        if (query.Missing.Count > 0 || query.Slots.Any(s => s.Words.Count == 0) || !query.Dropped.All(QueryStopWords.Contains))
+        {
+            return null;
+        }
+
+        var titled = SearchStructures.Of(index).HeadingHits.TitlesHoldingAll([.. query.Slots.Select(s => (IReadOnlyList<string>)[.. s.Words.Select(w => w.MatchForm)])]);
+        if (titled is null)
+        {
+            return null;
+        }
+
+        var docs = titled.Keys.Order().ToArray();
+        return new ScoredDocs(docs, [.. docs.Select(d => TitleLookup * titled[d])]);
+    }
+
+    /// <summary>
+    /// A speech named by words of its title and asked about in the rest (2019年政府工作报告里说的减税降费): its passages holding
+    /// every other word of the query rank with those holding a run as written, below a speech looked up by all the words
+    /// (<see cref="TitleLookedUp"/>), those holding them most often first (<see cref="HeadingHits.TitlesHoldingMost"/>). Null
+    /// when no title holds two of the words, or no passage of such a speech holds the rest.
+    /// </summary>
+    private static ScoredDocs? TitleNamed(IndexSnapshot index, FreeTextQuery query, Func<QueryWord, WordMatch> matchWord)
+    {
+        if (query.Missing.Count > 0 || query.Slots.Any(s => s.Words.Count == 0)
+            || SearchStructures.Of(index).HeadingHits.TitlesHoldingMost([.. query.Slots.Select(s => (IReadOnlyList<string>)[.. s.Words.Select(w => w.MatchForm)])]) is not { } named)
+        {
+            return null;
+        }
+
+        var scores = new Dictionary<int, double>();
+        foreach (var (speech, held, coverage) in named.Where(n => Enumerable.Range(0, n.Held.Length).Any(w => n.Held[w] && NamesOne(query.Slots[w].Text))))
+        {
+            var passages = index.Speeches[speech].Passages.Order().ToArray();
+            var occurrences = new double[passages.Length];
+            var holdAll = Enumerable.Repeat(true, passages.Length).ToArray();
+            for (var w = 0; w < held.Length; w++)
+            {
+                if (held[w])
+                {
+                    continue;
+                }
+
+                var inWord = new bool[passages.Length];
+                foreach (var word in query.Slots[w].Words)
+                {
+                    var match = matchWord(word);
+                    for (var i = 0; i < passages.Length; i++)
+                    {
+                        var at = Array.BinarySearch(match.Docs, passages[i]);
+                        if (at >= 0)
+                        {
+                            inWord[i] = true;
+                            occurrences[i] += match.Frequency(at);
+                        }
+                    }
+                }
+
+                for (var i = 0; i < passages.Length; i++)
+                {
+                    holdAll[i] &= inWord[i];
+                }
+            }
+
+            for (var i = 0; i < passages.Length; i++)
+            {
+                if (holdAll[i])
+                {
+                    scores[passages[i]] = (TitleLookup / 2 * coverage) + Math.Min(occurrences[i], 100);
+                }
+            }
+        }
+
+        if (scores.Count == 0)
+        {
+            return null;
+        }
+
+        var docs = scores.Keys.Order().ToArray();
+        return new ScoredDocs(docs, [.. docs.Select(d => scores[d])]);
+    }
+
+    /// <summary>
+    /// Whether a word of a title names one speech among its kind: a year (2019年, 一九五四年) or a congress (十九大). A title's
+    /// other words are a slogan many clauses share (沿着有中国特色的社会主义道路前进): named by those alone, the title raised that
+    /// speech's passages above a writer's half-remembered clause (held-out known items, MRR@10 0.993 → 0.983).
+    /// </summary>
+    private static bool NamesOne(string word) => FreeTextReader.YearForms(word).Any() || (word.Length >= 2 && word[^1] == '大' && word[..^1].All(c => "一二三四五六七八九十".Contains(c)));
 
     /// <summary>The best passage holding a formulation the query describes scores this share of the best word score.</summary>
     public const double FormulationWeight = 1.0;

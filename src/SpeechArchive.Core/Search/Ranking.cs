@@ -31,6 +31,9 @@ internal sealed record Ranking
     /// <summary>Free text: the passages holding a run as written (sorted); the others are near or by words.</summary>
     public int[]? AsWritten { get; init; }
 
+    /// <summary>Free text: the first passages of the speeches whose titles hold every word of the query (a title looked up by its words; sorted, among <see cref="AsWritten"/>).</summary>
+    public int[] Titled { get; init; } = [];
+
     /// <summary>Free text: the counted passages that hold most of the query in order, with that share.</summary>
     public IReadOnlyDictionary<int, double>? Near { get; init; }
 

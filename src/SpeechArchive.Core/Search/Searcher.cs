@@ -146,7 +146,13 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             ? NearSnippet(p, probe, request.SnippetLength) // a near hit shows the clause it aligned, as an appended near match does
             : SnippetBuilder.Build(p.SourceText, p.Start, p.End, marks.Forms, request.SnippetLength, focus, marks.AffirmedOnly);
         var hit = SearchHit.Of(Index, doc, snippet, score, inSpeech) with { Match = match, Similarity = similarity };
-        if (match == HitMatch.Exact && SearchStructures.Of(Index).HeadingHits.Describe(doc, query.Phrases) is { } heading)
+        if (match == HitMatch.Exact && Array.BinarySearch(ranking.Titled, doc) >= 0 && query.FreeText is { } free)
+        {
+            var title = Index.Speeches[Index.PassageSpeech[doc]].Title;
+            var marked = SnippetBuilder.Build(title, 0, title.Length, [.. free.WordForms], title.Length + 1);
+            hit = hit with { MatchedHeading = marked, Match = HitMatch.Title };
+        }
+        else if (match == HitMatch.Exact && SearchStructures.Of(Index).HeadingHits.Describe(doc, query.Phrases) is { } heading)
         {
             var marked = SnippetBuilder.Build(heading.Text, 0, heading.Text.Length, query.Phrases, heading.Text.Length + 1);
             hit = hit with { MatchedHeading = marked, Match = heading.IsTitle ? HitMatch.Title : HitMatch.Heading };

@@ -4,7 +4,7 @@ using SpeechArchive.Analysis;
 
 namespace SpeechArchive.Search;
 
-/// <summary>Makes HTML-safe snippets: the passage text around the first hit, escaped, with every hit of the query in &lt;mark&gt;.</summary>
+/// <summary>Makes HTML-safe snippets: the passage text where it shows most of the query (<see cref="MarkedSnippet"/>), escaped, with every hit of the query in &lt;mark&gt;.</summary>
 public static class SnippetBuilder
 {
     /// <summary>
@@ -41,7 +41,7 @@ public static class SnippetBuilder
     }
 
     /// <summary>
-    /// A snippet of text[from..to) of about <paramref name="length"/> characters centred on the first hit; when there is no hit,
+    /// A snippet of text[from..to) of about <paramref name="length"/> characters where it shows most of the hits; when there is no hit,
     /// on <paramref name="focus"/> (a sentence the filters asked for), which is then marked itself. Negated occurrences of
     /// <paramref name="affirmedOnly"/> are not hits (<see cref="FindHits"/>).
     /// </summary>

@@ -27,7 +27,7 @@ internal static class AdminApi
         admin.MapPost("/upload", Upload).WithName("AdminUpload")
             .WithSummary("上传讲话文件")
             .WithDescription($"multipart/form-data 的 files 字段：.md、.txt 文件，或它们的 .zip；逐个文件返回接收（存为 uploads/<文件名>）或拒绝及原因。" +
-                $"reindex=true 时接着更新索引（正在更新时排在其后，reindexQueued）。请求体上限 {UploadLimits.RequestBytes / 1024 / 1024} MB，超过时返回 413。")
+                $"reindex=true 时接着更新索引（正在更新时排在其后，reindexQueued）。每个文件上限 {UploadLimits.DocumentBytes / 1024 / 1024} MB（超过的文件逐个拒绝并说明原因），请求体上限 {UploadLimits.RequestBytes / 1024 / 1024} MB，超过时返回 413。")
             .Accepts<UploadForm>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery() // header-token authentication: no ambient credential for a cross-site form to ride on

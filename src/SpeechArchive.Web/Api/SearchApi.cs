@@ -20,7 +20,7 @@ internal static class SearchApi
             .WithSummary("检索段落")
             .WithDescription("与检索页相同的检索，返回与命令行 search --json 相同的 JSON：命中段落（match 为 exact、expanded 或 near，近似结果带 similarity）、" +
                 "总数、分面计数、同义扩展（expansions）和近似结果数（nearTotal）。")
-            .Reads(SearchParameters.All(DefaultLimit, MaxLimit));
+            .Reads([.. SearchParameters.All(DefaultLimit, MaxLimit), Format]);
         api.MapGet("/facets", Facets).WithName("Facets")
             .WithSummary("分面计数")
             .WithDescription("检索式与过滤条件下各主题、指示类型、年份、单位、类别的段落数（drill-sideways：每个分面的计数不受它自己的选择限制）。" +
@@ -32,8 +32,25 @@ internal static class SearchApi
         return app;
     }
 
-    public static Results<Ok<SearchResult>, BadRequest<ProblemDetails>> Search(HttpRequest request, ArchiveHost archive) =>
-        TypedResults.Ok(archive.Searcher.Search(SearchQuery.From(request.Query).ToRequest(DefaultLimit, MaxLimit)));
+    /// <summary>The most hits one CSV export holds (and its page size when <c>limit</c> is not given).</summary>
+    public const int ExportLimit = 1000;
+
+    private static readonly CsvFormatParameter Format = new(
+        $"csv：以 CSV 文件（UTF-8，带 BOM）导出这一检索的命中，每条一行：名次、命中方式、日期、题目、单位、讲话人、类别、章节、全文、主题、指示类型、引文、段落编号；" +
+        $"此时 limit 默认且至多 {ExportLimit}（从 offset 或 page 起）。json：JSON（默认）。");
+
+    public static Results<Ok<SearchResult>, FileContentHttpResult, BadRequest<ProblemDetails>> Search(HttpRequest request, ArchiveHost archive)
+    {
+        var query = SearchQuery.From(request.Query);
+        if (!Format.Read(request.Query))
+        {
+            return TypedResults.Ok(archive.Searcher.Search(query.ToRequest(DefaultLimit, MaxLimit)));
+        }
+
+        var searcher = archive.Searcher;
+        var result = searcher.Search(query.ToRequest(ExportLimit, ExportLimit));
+        return WritingApi.CsvFile(Writing.SearchCsv.Write(searcher.Index, result), "search.csv");
+    }
 
     public static Results<Ok<SearchFacets>, BadRequest<ProblemDetails>> Facets(HttpRequest http, ArchiveHost archive)
     {

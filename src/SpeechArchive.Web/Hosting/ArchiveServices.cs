@@ -8,11 +8,18 @@ namespace SpeechArchive.Web.Hosting;
 /// <summary>Registers the archive, admin security, Razor Pages, JSON conventions and OpenAPI.</summary>
 internal static class ArchiveServices
 {
+    /// <summary>The longest request line Kestrel takes: a query of <see cref="QueryParser.MaxLength"/> Chinese characters percent-encoded, with filters.</summary>
+    public const int MaxRequestLineBytes = 32 * 1024;
+
     public static WebApplicationBuilder AddSpeechArchive(this WebApplicationBuilder builder)
     {
         // Serve wwwroot from the project in a build (not only in Development), so `dotnet run` from the repo root has its CSS.
         builder.WebHost.UseStaticWebAssets();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // A query may be 1,000 characters (QueryParser.MaxLength); in Chinese that is about 9 KB percent-encoded in the URL,
+        // past Kestrel's 8 KB request line, which answered a blank 414 from about 910 characters on.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = MaxRequestLineBytes);
 
         var services = builder.Services;
         services.Configure<ArchiveSettings>(builder.Configuration.GetSection(ArchiveSettings.Section));

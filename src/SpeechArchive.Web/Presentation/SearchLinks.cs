@@ -147,6 +147,13 @@ internal sealed class SearchLinks(SearchQuery query)
     public string WithWordReplaced(string word, string other) =>
         Url((Query.Q ?? "").Replace(word, other, StringComparison.Ordinal), Selections(), Query.Sort, Query.IsGrouped, 1);
 
+    /// <summary>This search's hits as a CSV file (<c>/api/search?…&amp;format=csv</c>): the same query, filters and order, from the first hit.</summary>
+    public string Export()
+    {
+        var query = Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1)[SearchPath.Length..];
+        return "/api/search" + (query.Length == 0 ? "?" : query + "&") + "format=csv";
+    }
+
     /// <summary>The reader at the passage, carrying the query so its hits are marked there.</summary>
     public static string Reader(string speechId, string? q, int? passageOrdinal = null)
     {

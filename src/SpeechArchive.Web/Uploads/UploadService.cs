@@ -158,11 +158,8 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             return "空文件";
         }
 
-        if (Array.IndexOf(bytes, (byte)0) >= 0)
-        {
-            return "不是文本文件（含 NUL 字节）";
-        }
-
+        // A NUL byte is refused by the document reader below (二进制文件，第 N 字节为 NUL), except in UTF-16 with a byte order
+        // mark, which it reads as the corpus's indexer does: refused here, such a file was called binary.
         var folder = Path.Combine(Path.GetTempPath(), "speecharchive-upload", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try

@@ -461,6 +461,20 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.Equal(exact.Total, result.Total);
     }
 
+    [Theory]
+    [InlineData("志强")] // the seeds hold 志 (32 times) and 强 (121), never together
+    [InlineData("张建国")] // 张, 建 and 国 apart
+    [InlineData("华国锋")] // 华 is in no seed
+    public void WhenAFewCharactersNoPassageHoldsTogetherAreTyped_ShouldSayTheNameIsNotFoundAndNotSearchThemApart(string name)
+    {
+        var result = seeds.Search(name);
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Equal([name], reading.Missing);
+        Assert.Empty(reading.Words);
+        Assert.Equal(0, result.Total);
+    }
+
     [Fact]
     public void WhenEveryWordIsASingleCharacter_ShouldSearchThoseThatMeanSomethingAndDropTheFunctionCharacters()
     {

@@ -35,8 +35,9 @@ public sealed class QueryParserTests
     }
 
     [Theory]
-    [InlineData("\"未闭合的引号", "引号")]
-    [InlineData("作风 \"", "引号")]
+    [InlineData("-\"", "减号")]
+    [InlineData("作风 -“ 纪律", "减号")]
+    [InlineData("\"", "只有标点")]
     [InlineData("OR 作风", "OR")]
     [InlineData("作风 OR", "OR")]
     [InlineData("作风 OR OR 纪律", "OR")]
@@ -55,6 +56,30 @@ public sealed class QueryParserTests
 
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Theory]
+    [InlineData("\"未闭合的引号", "未闭合的引号")]
+    [InlineData("作风 \"", "作风")]
+    [InlineData("“两个确立的决定性意义", "两个确立的决定性意义")]
+    [InlineData("两个确立”的决定性意义", "两个确立”的决定性意义")]
+    [InlineData("作风 “纪律", "作风 纪律")]
+    [InlineData("“作风 \"纪律\"", "作风 \"纪律\"")]
+    [InlineData("作风 -\"形式主义", "作风")]
+    public void WhenAQuoteIsUnpaired_ShouldReadItAsPunctuation(string query, string expected)
+    {
+        var parsed = QueryParser.Parse(query);
+
+        Assert.Equal(expected, QueryParser.Describe(parsed));
+    }
+
+    [Fact]
+    public void WhenAnUnpairedQuoteFollowsAMinusOrAFilter_ShouldKeepThem()
+    {
+        var parsed = QueryParser.Parse("作风 -“形式主义 speaker:“局党组");
+
+        Assert.Equal("形式主义", Assert.Single(parsed.Excluded).MatchForm);
+        Assert.Equal(["局党组"], parsed.Filters.Speakers);
     }
 
     [Fact]

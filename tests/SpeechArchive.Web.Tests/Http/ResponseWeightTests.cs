@@ -33,7 +33,7 @@ public sealed class ResponseWeightTests : IDisposable
     [InlineData("/concordance?q=%E4%BD%9C%E9%A3%8E", "br")]
     [InlineData("/trends?q=%E4%BD%9C%E9%A3%8E", "gzip")]
     [InlineData("/api/concordance?q=%E4%BD%9C%E9%A3%8E", "br")]
-    [InlineData("/api/search?q=%22%E4%BD%9C%E9%A3%8E", "gzip")] // 400 ProblemDetails
+    [InlineData("/api/search?q=%28%28", "gzip")] // 400 ProblemDetails (only punctuation)
     [InlineData("/speeches/no-such-speech-%E4%BD%9C%E9%A3%8E", "gzip")] // the 404 page
     public async Task PagesAndJson_ShouldBeCompressedWhenTheClientAcceptsIt(string url, string encoding)
     {

@@ -63,6 +63,42 @@ public sealed class SearchApiTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAskingForTheHitsAsCsv_ShouldSendEveryHitInOrderWithItsTextAndACitation()
+    {
+        using var seeded = new ArchiveFactory(withSeeds: true);
+        using var seededClient = seeded.CreateClient();
+        var query = "q=" + Encode("干部") + "&near=0";
+        var json = await SearchAsync(seededClient, query + "&limit=100");
+
+        using var response = await seededClient.GetAsync("/api/search?" + query + "&format=csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var rows = CsvText.Rows(System.Text.Encoding.UTF8.GetString(bytes[3..]));
+        var header = rows[0];
+        Assert.InRange(json.Total, 11, 100); // more than the JSON's first page, all of them in one file
+        Assert.Equal(json.Hits.Select(h => h.PassageId), rows.Skip(1).Select(r => r[header.IndexOf("passage_id")]));
+        Assert.Equal(json.Hits.Select(h => h.Text), rows.Skip(1).Select(r => r[header.IndexOf("text")]));
+        Assert.All(rows.Skip(1), r => Assert.StartsWith("《", r[header.IndexOf("citation")], StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Range(1, json.Hits.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Skip(1).Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task TheSearchPage_ShouldLinkToTheSameSearchAsCsv()
+    {
+        var html = await client.GetStringAsync("/?q=" + Encode("作风建设") + "&year=2023&sort=date");
+
+        var link = Html.Parse(html).QuerySelector("a.export")!.GetAttribute("href")!;
+        Assert.StartsWith("/api/search?", link, StringComparison.Ordinal);
+        using var response = await client.GetAsync(link);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + link).Query);
+        Assert.Equal(["作风建设", "2023", "date", "csv"], new[] { query["q"][0]!, query["year"][0]!, query["sort"][0]!, query["format"][0]! });
+    }
+
+    [Fact]
     public async Task WhenFetchingASpeech_ShouldAnswerItsView()
     {
         var hit = (await SearchAsync(client, "q=" + Encode("警示教育"))).Hits[0];
@@ -74,7 +110,7 @@ public sealed class SearchApiTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/api/search?q=%22unclosed", "引号")]
+    [InlineData("/api/search?q=%22", "标点")]
     [InlineData("/api/search?theme=no-such-theme", "no-such-theme")]
     [InlineData("/api/search?page=abc", "page")]
     [InlineData("/api/search?limit=-1", "limit")]

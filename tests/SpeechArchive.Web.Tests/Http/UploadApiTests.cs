@@ -46,6 +46,23 @@ public sealed class UploadApiTests : IDisposable
         Assert.False(Directory.Exists(Uploads) && Directory.EnumerateFiles(Uploads).Any());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task WhenUploadingUtf16WithAByteOrderMark_ShouldTakeItAndMakeItSearchable(bool bigEndian)
+    {
+        // UTF-16 holds NUL bytes (every ASCII character's other half): the document reader reads it by its mark, as the indexer does.
+        var encoding = new System.Text.UnicodeEncoding(bigEndian, byteOrderMark: true);
+        using var form = Files(("utf16.txt", [.. encoding.GetPreamble(), .. encoding.GetBytes(Speech("量子通信 2024"))]));
+
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload?reindex=true", form)));
+        await WaitForReindexAsync(admin);
+
+        Assert.True(file.GetProperty("accepted").GetBoolean(), file.ToString());
+        var result = await Api.SearchAsync(admin, "q=" + Api.Encode("量子通信"));
+        Assert.NotEmpty(result.Hits);
+    }
+
     [Fact]
     public async Task WhenUploadingABinaryFileNamedMd_ShouldRejectIt()
     {

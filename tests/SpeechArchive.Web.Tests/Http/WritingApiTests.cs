@@ -54,7 +54,7 @@ public sealed class WritingApiTests : IDisposable
     [InlineData("/api/variants?q=%E4%BD%9C%E9%A3%8E")]
     [InlineData("/api/variants?q=%E5%85%A8%E9%9D%A2%E4%BB%8E%E4%B8%A5&min=2")]
     [InlineData("/api/trends")]
-    [InlineData("/api/related-terms?q=%22open")]
+    [InlineData("/api/related-terms?q=%28%28")]
     [InlineData("/api/neighbours?q=")]
     [InlineData("/api/neighbours?q=%E8%85%90%E8%B4%A5&limit=0")]
     public async Task WhenAParameterIsWrong_ShouldAnswer400WithProblemDetails(string url)

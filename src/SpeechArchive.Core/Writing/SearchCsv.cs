@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Writing;
+
+/// <summary>
+/// A search's hits as CSV, for an analyst's spreadsheet: one row a hit, in the order the search gives them (rank), with how it
+/// matched, where it stands, its labels by name, its whole text (not the snippet) and a citation a writer can paste.
+/// </summary>
+public static class SearchCsv
+{
+    public static string Write(IndexSnapshot index, SearchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder();
+        Csv.Row(sb, "rank", "match", "date", "title", "organization", "speaker", "category", "section", "text", "themes", "directive_types",
+            "citation", "passage_id", "printed_also_in");
+        var rank = result.Offset;
+        foreach (var hit in result.Hits)
+        {
+            rank++;
+            var speaker = index.FindPassage(hit.PassageId) is int doc ? index.Speeches[index.Passages[doc].Speech].Speaker : null;
+            Csv.Row(sb, rank.ToString(CultureInfo.InvariantCulture), hit.Match, hit.Date ?? hit.Year?.ToString(CultureInfo.InvariantCulture) ?? "",
+                "《" + hit.Title + "》", hit.Organization ?? "", speaker ?? "", hit.Category ?? "", hit.Section, hit.Text,
+                string.Join("、", hit.Themes.Select(index.LabelOfTheme)), string.Join("、", hit.DirectiveTypes.Select(index.LabelOfDirectiveType)),
+                PassageSource.Cite(hit.Title, speaker, hit.Organization, hit.Date, hit.Year, hit.Section), hit.PassageId,
+                string.Join(" ", hit.Reprints.Select(r => r.PassageId)));
+        }
+
+        return sb.ToString();
+    }
+}

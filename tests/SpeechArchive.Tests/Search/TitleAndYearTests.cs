@@ -1,0 +1,176 @@
+using SpeechArchive.Indexing;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Tests.Search;
+
+/// <summary>
+/// A speech looked up by words of its title, not its title as written (2019年政府工作报告 for 2019年某市人民政府工作报告), and a
+/// year written either way (1958年, 一九五八年, 二〇一九年), over an archive where other passages hold the same words in their text.
+/// </summary>
+public sealed class TitleAndYearTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+    private readonly Searcher searcher;
+
+    public TitleAndYearTests()
+    {
+        folder.Write("corpus/2019-report.md", """
+            ---
+            title: 2019年某市人民政府工作报告
+            date: 2019-01-20
+            ---
+            各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。
+            一、过去一年的回顾
+            全市经济运行总体平稳，城乡居民收入稳步增长。
+            """);
+        folder.Write("corpus/2020-review.md", """
+            ---
+            title: 在全市经济形势分析会上的讲话
+            date: 2020-07-15
+            ---
+            同志们：去年政府工作报告提出的目标，2019年大部分已经完成。政府工作报告确定的2019年重点任务，要逐项对账。
+            今年政府工作报告的任务更重，2019年的经验要用好。
+            """);
+        folder.Write("corpus/1958-report.md", """
+            ---
+            title: 关于钢铁生产的报告
+            date: 1958-12-10
+            ---
+            一九五八年，全国钢铁产量大幅增长，工业战线取得很大成绩。
+            明年的钢铁生产任务仍然繁重，要继续努力。
+            """);
+        folder.Write("corpus/2022-steel.md", """
+            ---
+            title: 在钢铁行业座谈会上的讲话
+            date: 2022-05-10
+            ---
+            回顾历史，1958年的钢铁生产留下了深刻教训，要尊重经济规律。
+            """);
+        folder.Write("corpus/2021-slogan.md", """
+            ---
+            title: 坚持全面从严治党 推动高质量发展
+            date: 2021-03-01
+            ---
+            同志们：今天召开全市工作会议，部署今年的任务。
+
+            要把全面从严治党贯穿始终，以党的建设引领高质量发展。
+            """);
+        Indexer.Run(new IndexOptions { CorpusDirectory = folder.Combine("corpus"), IndexDirectory = folder.Combine("index") });
+        searcher = new Searcher(IndexSnapshot.Load(folder.Combine("index")), QueryUnderstanding.Default);
+    }
+
+    [Fact]
+    public void WhenATitleHoldsSomeWordsButNoneNamesOneSpeech_ItShouldNotRaiseItsPassages()
+    {
+        // A slogan's words are shared by many clauses: without a year or a congress, the title names no one speech.
+        var result = searcher.Search(new SearchRequest { Query = "全面从严治党 高质量发展 贯穿始终", NearMatches = false });
+
+        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Title && h.PassageId == "2021-slogan:2");
+    }
+
+    [Fact]
+    public void WhenATitleHoldsEveryWordOfTheQuery_ItsSpeechShouldComeFirstAsATitleHit()
+    {
+        // The review holds 2019年 and 政府工作报告 three times each in its text; the report's own text holds neither.
+        var result = searcher.Search(new SearchRequest { Query = "2019年政府工作报告", NearMatches = false });
+
+        var first = result.Hits[0];
+        Assert.Equal("2019年某市人民政府工作报告", first.Title);
+        Assert.Equal(HitMatch.Title, first.Match);
+        Assert.Contains("<mark>2019年</mark>", first.MatchedHeading, StringComparison.Ordinal);
+        Assert.Contains(result.Hits, h => h.Title == "在全市经济形势分析会上的讲话");
+    }
+
+    [Fact]
+    public void WhenTheQueryLeavesOutAWordOfItsOwn_NoTitleShouldBeLookedUp()
+    {
+        // 持 is dropped as a single character: a clause half-remembered, not a title's words.
+        var result = searcher.Search(new SearchRequest { Query = "持2019年政府工作报告", NearMatches = false });
+
+        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Title);
+    }
+
+    [Fact]
+    public void WhenATitleHoldsSomeWordsAndItsTextTheRest_ItsPassagesHoldingTheRestShouldComeFirst()
+    {
+        // 2019年 and 政府工作报告 name the report; 城乡居民收入 is asked of its text, and the review says none of it.
+        var result = searcher.Search(new SearchRequest { Query = "2019年政府工作报告 城乡居民收入", NearMatches = false });
+
+        var first = result.Hits[0];
+        Assert.Equal("2019年某市人民政府工作报告", first.Title);
+        Assert.Contains("<mark>城乡居民收入</mark>", first.Snippet, StringComparison.Ordinal);
+        Assert.Equal(HitMatch.Title, first.Match);
+    }
+
+    [Fact]
+    public void WhenNoPassageOfTheNamedSpeechHoldsTheRest_NoneShouldBeRaised()
+    {
+        // The report's text says nothing of 逐项对账; the review says it, and comes first by its words.
+        var result = searcher.Search(new SearchRequest { Query = "2019年政府工作报告 逐项对账", NearMatches = false });
+
+        Assert.Equal("在全市经济形势分析会上的讲话", result.Hits[0].Title);
+        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Title);
+    }
+
+    [Theory]
+    [InlineData("1958年", "一九五八年")]
+    [InlineData("一九五八年", "1958年")]
+    public void AYearWrittenOneWay_ShouldFindItWrittenTheOther(string query, string other)
+    {
+        var result = searcher.Search(new SearchRequest { Query = query, NearMatches = false });
+
+        var found = result.Hits.Where(h => h.Match != HitMatch.Meaning).Select(h => h.SpeechId).Order();
+        Assert.Equal(["1958-report", "2022-steel"], found);
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Contains(reading.Words, w => w.Parts.Contains(other));
+        Assert.Contains(result.Hits, h => h.Snippet.Contains($"<mark>{other}</mark>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AYearInNumeralsTheArchiveDoesNotHold_ShouldBeSearchedInDigitsAndNotCut()
+    {
+        // The lexicon would cut 二〇一九年 where the archive's words happen to (二〇一 | 九年).
+        var result = searcher.Search(new SearchRequest { Query = "二〇一九年政府工作报告", NearMatches = false });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        var year = Assert.Single(reading.Words, w => w.Word == "二〇一九年");
+        Assert.Equal(["2019年"], year.Parts);
+        Assert.Equal("2019年某市人民政府工作报告", result.Hits[0].Title);
+    }
+
+    [Theory]
+    [InlineData("1958年", new[] { "一九五八年" })]
+    [InlineData("二〇〇八年", new[] { "2008年", "二零零八年" })]
+    [InlineData("二零一九年", new[] { "2019年", "二〇一九年" })]
+    [InlineData("12958年", new string[0])]
+    [InlineData("3000年", new string[0])]
+    [InlineData("五八年", new string[0])]
+    [InlineData("1958", new string[0])]
+    public void YearForms_ShouldBeTheYearsOtherSpellings(string word, string[] expected)
+    {
+        Assert.Equal(expected, FreeTextReader.YearForms(word));
+    }
+
+    public void Dispose() => folder.Dispose();
+}
+
+/// <summary>
+/// A report looked up by its year and kind over the evaluation's archive (corpus/ + the shared reports and xi-2020), where
+/// dozens of other reports say 政府工作报告 and hundreds of passages say 2019年, and some hold most of the query in order
+/// (去年政府工作报告).
+/// </summary>
+[Collection(EvaluationArchiveCollection.Name)]
+public sealed class TitleLookupArchiveTests(EvaluationArchive archive)
+{
+    [SkippableTheory]
+    [InlineData("2019年政府工作报告", "2019年中华人民共和国国务院政府工作报告")]
+    [InlineData("二〇一九年政府工作报告", "2019年中华人民共和国国务院政府工作报告")]
+    [InlineData("政府工作报告 1983年", "1983年中华人民共和国国务院政府工作报告")]
+    public void WhenTheQueryIsATitlesWords_ThatSpeechShouldComeFirst(string query, string title)
+    {
+        var result = archive.Searcher().Search(new SearchRequest { Query = query, Limit = 10, NearMatches = false });
+
+        Assert.Equal(title, result.Hits[0].Title);
+        Assert.Equal(HitMatch.Title, result.Hits[0].Match);
+    }
+}
