@@ -38,6 +38,13 @@ public sealed class TempFolder : IDisposable
         return target;
     }
 
+    /// <summary>Indexes the speeches written under <c>corpus/</c> into <c>index/</c> and returns the main search over them.</summary>
+    public SpeechArchive.Search.Searcher IndexAndSearch()
+    {
+        SpeechArchive.Indexing.Indexer.Run(new SpeechArchive.Indexing.IndexOptions { CorpusDirectory = Combine("corpus"), IndexDirectory = Combine("index") });
+        return new SpeechArchive.Search.Searcher(SpeechArchive.Search.IndexSnapshot.Load(Combine("index")), SpeechArchive.Search.QueryUnderstanding.Default);
+    }
+
     public void Dispose()
     {
         try

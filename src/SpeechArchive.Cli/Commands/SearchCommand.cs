@@ -119,7 +119,7 @@ internal static class SearchCommand
             var missing = reading.Missing.Count > 0 ? $"; not found {string.Join(" ", reading.Missing)}" : "";
             var formulations = reading.Formulations.Count > 0 ? $"; described, so also searched: {string.Join(" ", reading.Formulations)}" : "";
             var searched = reading.Words.Count > 0 ? $"{words} (at least {reading.MinimumMatch} of {reading.Words.Count})" : "no word the archive holds";
-            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(searched)}{Markup.Escape(dropped + missing + formulations)}; {reading.AsWritten} as written, ranked first{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
+            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(searched)}{Markup.Escape(dropped + missing + formulations)}; {(reading.ByTitle > 0 ? $"{reading.ByTitle} by title, then " : "")}{reading.AsWritten} as written, ranked first{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
         }
 
         foreach (var e in r.Expansions)

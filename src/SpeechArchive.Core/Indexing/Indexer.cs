@@ -330,6 +330,21 @@ public static partial class Indexer
         return IndexStore.CommittedGeneration(indexDirectory);
     }
 
+    /// <summary>
+    /// Whether the committed index in <paramref name="indexDirectory"/> was written by another <see cref="PipelineVersion"/>
+    /// (its text folded or parsed otherwise): the next run reads every file again. False when there is no committed index.
+    /// </summary>
+    public static bool WrittenByAnotherPipeline(string indexDirectory)
+    {
+        if (CommittedGeneration(indexDirectory) == 0)
+        {
+            return false;
+        }
+
+        using var store = IndexStore.Open(indexDirectory, create: false);
+        return store.GetMeta(MetaKey.PipelineVersion) is { } stored && stored != PipelineVersion;
+    }
+
     private static Taxonomy LoadTaxonomy(IndexOptions options, IndexStore store, List<IndexFailure> failures)
     {
         var path = options.TaxonomyPath ?? Path.Combine(options.CorpusDirectory, "taxonomy.yaml");

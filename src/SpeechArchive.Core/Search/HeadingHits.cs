@@ -10,6 +10,9 @@ internal sealed class HeadingHits
     private readonly IndexSnapshot index;
     private readonly Lazy<Parts> parts;
 
+    /// <summary>The titles' postings alone, for a title looked up by its words: no heading's first passage is needed for it.</summary>
+    private readonly Func<FieldPostings> titlePostings;
+
     /// <summary>The headings' and titles' postings and the first passage under each heading, made on the first form long enough to need them.</summary>
     private sealed class Parts
     {
@@ -23,6 +26,7 @@ internal sealed class HeadingHits
     private HeadingHits(IndexSnapshot index, Func<(FieldPostings Texts, (int Speech, int Section)[] Ids)> headings, Func<FieldPostings> titles)
     {
         this.index = index;
+        titlePostings = titles;
         parts = new(() =>
         {
             var (texts, ids) = headings();
@@ -54,7 +58,8 @@ internal sealed class HeadingHits
     /// <summary>
     /// The heading hits of <paramref name="index"/> over the heading texts and titles <paramref name="headings"/> and
     /// <paramref name="titles"/> give, asked for (with the first passage under each heading) on the first form of
-    /// <see cref="MinLength"/> or more, or by <see cref="Prepare"/>: a search for shorter words never waits for them.
+    /// <see cref="MinLength"/> or more, or by <see cref="Prepare"/>: a search for shorter words never waits for them (a title
+    /// looked up by its words reads the titles' postings alone).
     /// </summary>
     public static HeadingHits Build(IndexSnapshot index, Func<(FieldPostings Texts, (int Speech, int Section)[] Ids)> headings, Func<FieldPostings> titles) =>
         new(index, headings, titles);
@@ -124,7 +129,7 @@ internal sealed class HeadingHits
             return null;
         }
 
-        var titles = parts.Value.Titles;
+        var titles = titlePostings();
         HashSet<int>? holding = null;
         foreach (var forms in words)
         {
@@ -176,7 +181,7 @@ internal sealed class HeadingHits
             return null; // two words: both in a title, or one (a word with its context)
         }
 
-        var titles = parts.Value.Titles;
+        var titles = titlePostings();
         var count = new Dictionary<int, int>();
         var holding = new HashSet<int>[words.Count];
         for (var w = 0; w < words.Count; w++)

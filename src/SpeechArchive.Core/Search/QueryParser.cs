@@ -176,6 +176,7 @@ public static class QueryParser
 
     private static List<RawToken> Tokenize(string text)
     {
+        text = WithoutStrayQuotes(text);
         var tokens = new List<RawToken>();
         var i = 0;
         while (i < text.Length)
@@ -218,20 +219,14 @@ public static class QueryParser
                 var open = text[i];
                 var close = open == '“' ? '”' : open == '「' ? '」' : '"';
                 var end = text.IndexOf(close, i + 1);
-                if (end >= 0)
+                if (end < 0)
                 {
-                    tokens.Add(new RawToken(text[(i + 1)..end], column, true, negated, field, false));
-                    i = end + 1;
-                    continue;
+                    throw new QuerySyntaxException($"第 {i + 1} 列的引号没有闭合。(unclosed quote at column {i + 1})"); // WithoutStrayQuotes took those away
                 }
 
-                // An opening quote nothing closes (“两个确立的决定性意义, pasted from a longer passage) is punctuation: the
-                // words after it are read as if it were not there, with the exclusion or filter before it.
-                i++;
-                if (negated && (i >= text.Length || IsSpace(text[i]) || IsOpenQuote(text[i])))
-                {
-                    throw new QuerySyntaxException($"第 {column} 列的减号后面缺少要排除的词。(a '-' at column {column} must be followed by a word to exclude)");
-                }
+                tokens.Add(new RawToken(text[(i + 1)..end], column, true, negated, field, false));
+                i = end + 1;
+                continue;
             }
 
             var start = i;
@@ -263,6 +258,50 @@ public static class QueryParser
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without the opening quotes nothing closes (“两个确立的决定性意义, pasted from a longer passage; the
+    /// last " of an odd number): punctuation, not an operator, so the words after one are read as if it were not there, with
+    /// the exclusion or filter before it (-“形式主义, speaker:“局党组).
+    /// </summary>
+    internal static string WithoutStrayQuotes(string text)
+    {
+        var stray = new List<int>();
+        var straight = -1; // the last " not yet paired
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '"':
+                    straight = straight < 0 ? i : -1;
+                    break;
+                case '“' or '「' when text.IndexOf(text[i] == '“' ? '”' : '」', i + 1) < 0:
+                    stray.Add(i);
+                    break;
+            }
+        }
+
+        if (straight >= 0)
+        {
+            stray.Add(straight);
+        }
+
+        if (stray.Count == 0)
+        {
+            return text;
+        }
+
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!stray.Contains(i))
+            {
+                kept.Append(text[i]);
+            }
+        }
+
+        return kept.ToString();
     }
 
     private static int FieldEnd(string text, int i)

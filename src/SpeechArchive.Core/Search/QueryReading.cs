@@ -40,6 +40,12 @@ public sealed record QueryReading
     public int AsWritten { get; init; }
 
     /// <summary>
+    /// How many counted passages rank first for their speech's title: a title holding every word (its first passage), or two
+    /// and a year or congress (its passages holding the rest; <see cref="Ranking.Titled"/>). Not among <see cref="AsWritten"/>.
+    /// </summary>
+    public int ByTitle { get; init; }
+
+    /// <summary>
     /// How many counted passages were found by meaning alone: among the passages nearest the query's vector, holding too few
     /// of its words (labelled <see cref="HitMatch.Meaning"/>). Zero when the meaning stage did not run (<see cref="MeaningSearched"/>).
     /// </summary>
@@ -70,7 +76,8 @@ internal static class QueryReadings
         Dropped = [.. free.Dropped.Distinct()],
         Missing = free.Missing,
         MinimumMatch = ranking.MinimumMatch,
-        AsWritten = ranking.AsWritten!.Count(d => Array.BinarySearch(ranking.Docs!, d) >= 0 && filters.Failures(index, d) == 0),
+        AsWritten = ranking.AsWritten!.Count(d => Array.BinarySearch(ranking.Titled, d) < 0 && Array.BinarySearch(ranking.Docs!, d) >= 0 && filters.Failures(index, d) == 0),
+        ByTitle = ranking.Titled.Count(d => Array.BinarySearch(ranking.Docs!, d) >= 0 && filters.Failures(index, d) == 0),
         ByMeaning = ranking.Meaning.Count(d => filters.Failures(index, d) == 0),
         MeaningSearched = ranking.MeaningSearched,
         MeaningModel = ranking.MeaningSearched ? index.Meaning?.Kind : null,

@@ -7,7 +7,7 @@ namespace SpeechArchive.Search;
 /// often and how early, in its heading, a formulation the query describes, its nearness to the query's meaning as a
 /// cosine rather than a rank, and its nearness to what the other best passages say where they hold the query's words. The
 /// best <see cref="TopicalDepth"/> are ordered again by a linear score of those features (<see cref="FreeTextFeatureNames"/>),
-/// each within its tier (as written, near, the rest), with the weights of its reading: a question's
+/// each within its tier (ranked first by a title, kept; as written; near; the rest), with the weights of its reading: a question's
 /// (<see cref="FreeTextWeights"/>) or a statement's (<see cref="StatementWeights"/>). Both are learned from the judged pairs
 /// of the tune split's needs and of the needs written to learn from (tune2-needs.tsv), each by the reading it gets, by
 /// <c>eval-topical --learn-order</c> (docs/relevance.md).
@@ -63,7 +63,14 @@ internal static partial class Ranker
     /// written or most of it in order keep the fused order, which puts the clause a writer half-remembers first (a
     /// known-item query is a statement; ordered in every tier, the held-out known items' MRR@10 fell from 0.994 to 0.917).
     /// </summary>
-    internal const int StatementsFromTier = 2;
+    internal const int StatementsFromTier = 3;
+
+    /// <summary>
+    /// The first tier a question's order reorders: all but the passages ranked first for their speech's title
+    /// (<see cref="Ranking.Titled"/>), which no learned feature describes (their scores, a title's coverage, would make every
+    /// other passage's score share about 0).
+    /// </summary>
+    internal const int QuestionsFromTier = 1;
 
     /// <summary>
     /// Whether a query gets the free-text order: free text (<see cref="TakesFreeTextOrder"/>) ranked with its meaning, by the
@@ -89,10 +96,10 @@ internal static partial class Ranker
     public static List<(int Doc, double Score, int Date)> OrderFreeText(IndexSnapshot index, UnderstoodQuery query, Ranking ranking,
         WordMatches matches, List<(int Doc, double Score, int Date)> best) =>
         OrderWithinTiers(best, query.FreeText!.Question ? FreeTextWeights : StatementWeights, n => FreeTextRows(index, query, ranking, matches, best, n),
-            query.FreeText.Question ? 0 : StatementsFromTier);
+            query.FreeText.Question ? QuestionsFromTier : StatementsFromTier);
 
     /// <summary>
-    /// The tier (0 as written, 1 near, 2 the rest) and features of the first <paramref name="n"/> of <paramref name="best"/>
+    /// The tier (0 ranked first by a title, 1 as written, 2 near, 3 the rest: <see cref="FreeTextTier"/>) and features of the first <paramref name="n"/> of <paramref name="best"/>
     /// (best first): what the order weighs, and what <c>eval-topical --learn-order</c> learns from.
     /// </summary>
     internal static (int Tier, double[] Features)[] FreeTextRows(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, WordMatches matches,
@@ -106,7 +113,7 @@ internal static partial class Ranker
         var formulations = free.Formulations.Select(f => matches.Affirmed(f).Docs).ToList();
 
         var tiers = new int[n];
-        var tierBest = new double[3];
+        var tierBest = new double[4];
         for (var i = 0; i < n; i++)
         {
             var tier = tiers[i] = FreeTextTier(ranking, best[i].Doc);
@@ -208,15 +215,19 @@ internal static partial class Ranker
     /// <summary>A score less its tier's base (<see cref="AsWrittenTier"/>, <see cref="NearTier"/>), so shares compare within a tier.</summary>
     private static double TierScore(double score, int tier) => tier switch
     {
-        0 => score - AsWrittenTier,
-        1 => score - NearTier,
+        0 or 1 => score - AsWrittenTier,
+        2 => score - NearTier,
         _ => score,
     };
 
-    /// <summary>The free-text tier of a passage: 0 holding a run as written, 1 holding most of the query in order, 2 the rest.</summary>
+    /// <summary>
+    /// The free-text tier of a passage: 0 ranked first for its speech's title (<see cref="Ranking.Titled"/>), 1 holding a run
+    /// as written, 2 holding most of the query in order, 3 the rest.
+    /// </summary>
     private static int FreeTextTier(Ranking ranking, int doc) =>
-        ranking.AsWritten is { } written && Array.BinarySearch(written, doc) >= 0 ? 0
-        : ranking.Near is { } near && near.ContainsKey(doc) ? 1 : 2;
+        Array.BinarySearch(ranking.Titled, doc) >= 0 ? 0
+        : ranking.AsWritten is { } written && Array.BinarySearch(written, doc) >= 0 ? 1
+        : ranking.Near is { } near && near.ContainsKey(doc) ? 2 : 3;
 
     /// <summary>
     /// The share of the query's words a passage holds, each weighted by its rarity (log of the passages over those holding

@@ -31,7 +31,11 @@ internal sealed record Ranking
     /// <summary>Free text: the passages holding a run as written (sorted); the others are near or by words.</summary>
     public int[]? AsWritten { get; init; }
 
-    /// <summary>Free text: the first passages of the speeches whose titles hold every word of the query (a title looked up by its words; sorted, among <see cref="AsWritten"/>).</summary>
+    /// <summary>
+    /// Free text: the passages ranked first for their speech's title (sorted, among <see cref="AsWritten"/>): the first passage
+    /// of a speech whose title holds every word of the query, or the passages holding the rest of a speech two of whose
+    /// title's words, one a year or a congress, the query names (<c>Ranker.TitleLookedUp</c>, <c>Ranker.TitleNamed</c>).
+    /// </summary>
     public int[] Titled { get; init; } = [];
 
     /// <summary>Free text: the counted passages that hold most of the query in order, with that share.</summary>

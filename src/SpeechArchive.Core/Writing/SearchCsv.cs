@@ -21,12 +21,11 @@ public static class SearchCsv
         foreach (var hit in result.Hits)
         {
             rank++;
-            var speaker = index.FindPassage(hit.PassageId) is int doc ? index.Speeches[index.Passages[doc].Speech].Speaker : null;
+            var source = index.FindPassage(hit.PassageId) is int doc ? PassageSource.Of(index, doc) : null;
             Csv.Row(sb, rank.ToString(CultureInfo.InvariantCulture), hit.Match, hit.Date ?? hit.Year?.ToString(CultureInfo.InvariantCulture) ?? "",
-                "《" + hit.Title + "》", hit.Organization ?? "", speaker ?? "", hit.Category ?? "", hit.Section, hit.Text,
+                "《" + hit.Title + "》", hit.Organization ?? "", source?.Speaker ?? "", hit.Category ?? "", hit.Section, hit.Text,
                 string.Join("、", hit.Themes.Select(index.LabelOfTheme)), string.Join("、", hit.DirectiveTypes.Select(index.LabelOfDirectiveType)),
-                PassageSource.Cite(hit.Title, speaker, hit.Organization, hit.Date, hit.Year, hit.Section), hit.PassageId,
-                string.Join(" ", hit.Reprints.Select(r => r.PassageId)));
+                source?.Citation ?? "", hit.PassageId, string.Join(" ", hit.Reprints.Select(r => r.PassageId)));
         }
 
         return sb.ToString();

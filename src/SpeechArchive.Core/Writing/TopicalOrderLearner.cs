@@ -35,7 +35,7 @@ public static class TopicalOrderLearner
     {
         ArgumentNullException.ThrowIfNull(searcher);
         return Learn(set, ["question", "paraphrase"], q => searcher.FreeTextCandidates(q, question: true), Ranker.FreeTextFeatureNames,
-            "the free-text order", "read as a question and ranked with its meaning", leaveOneOut: leaveOneOut);
+            "the free-text order", "read as a question and ranked with its meaning", Ranker.QuestionsFromTier, leaveOneOut);
     }
 
     /// <summary>

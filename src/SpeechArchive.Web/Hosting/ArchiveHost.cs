@@ -103,12 +103,20 @@ internal sealed partial class ArchiveHost
             }
         }
 
+        // An index another pipeline wrote (before traditional characters were folded, say) serves until it is read again.
+        var otherPipeline = OtherPipeline();
         opening = Task.Run(() => Load(rebuildWhenDamaged: settings.RebuildDamagedIndex));
         opening.ContinueWith(t =>
         {
             if (t.IsCompletedSuccessfully)
             {
                 Publish(t.Result);
+                if (otherPipeline)
+                {
+                    logger.ReindexingOtherPipeline(IndexDirectory);
+                    StartOrQueueReindex();
+                }
+
                 return;
             }
 
@@ -123,6 +131,19 @@ internal sealed partial class ArchiveHost
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Whether the committed index was written by another pipeline; a damaged one says nothing here (loading it tells).</summary>
+    private bool OtherPipeline()
+    {
+        try
+        {
+            return Indexer.WrittenByAnotherPipeline(IndexDirectory);
+        }
+        catch (IndexDamagedException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Loads the committed index; a damaged one is rebuilt first when the settings ask for it.</summary>

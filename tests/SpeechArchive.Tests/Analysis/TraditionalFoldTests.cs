@@ -1,5 +1,4 @@
 using SpeechArchive.Analysis;
-using SpeechArchive.Indexing;
 using SpeechArchive.Search;
 
 namespace SpeechArchive.Tests.Analysis;
@@ -30,8 +29,7 @@ public sealed class TraditionalFoldTests : IDisposable
             ---
             同志们：要坚定不移推进全面从严治党，一刻不停推进党风廉政建设和反腐败斗争。
             """);
-        Indexer.Run(new IndexOptions { CorpusDirectory = folder.Combine("corpus"), IndexDirectory = folder.Combine("index") });
-        searcher = new Searcher(IndexSnapshot.Load(folder.Combine("index")), QueryUnderstanding.Default);
+        searcher = folder.IndexAndSearch();
     }
 
     [Theory]
@@ -52,6 +50,7 @@ public sealed class TraditionalFoldTests : IDisposable
     [InlineData('乾')] // 乾隆
     [InlineData('俱')] // 与时俱进
     [InlineData('藉')] // 慰藉
+    [InlineData('瞭')] // 瞭望, in fifteen laws
     [InlineData('国')]
     public void ACharacterOfSimplifiedText_ShouldStayAsItIs(char c)
     {

@@ -461,6 +461,18 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.Equal(exact.Total, result.Total);
     }
 
+    [Fact]
+    public void WhenAQuestionAsksWhen_ShouldKeepTheQuestionWordWholeAndReadItAsAQuestion()
+    {
+        // The lexicon cuts 是哪一年开始 as 哪一 | 年开始: the question went unnoticed, and 年开始 was searched.
+        var read = Read("全面从严治党是哪一年开始提出的");
+
+        Assert.NotNull(read);
+        Assert.True(read!.Question);
+        Assert.Contains("哪一年", read.Dropped);
+        Assert.DoesNotContain(read.Slots, s => s.Text.Contains('年', StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("志强")] // the seeds hold 志 (32 times) and 强 (121), never together
     [InlineData("张建国")] // 张, 建 and 国 apart

@@ -1,4 +1,3 @@
-using SpeechArchive.Indexing;
 using SpeechArchive.Search;
 
 namespace SpeechArchive.Tests.Search;
@@ -23,8 +22,7 @@ public sealed class LatinWordTests : IDisposable
             B同志负责物资保障，要把口罩、防护服等物资及时送到一线。
             要落实第19条规定，加强社区防控，做好群防群控。
             """);
-        Indexer.Run(new IndexOptions { CorpusDirectory = folder.Combine("corpus"), IndexDirectory = folder.Combine("index") });
-        searcher = new Searcher(IndexSnapshot.Load(folder.Combine("index")), QueryUnderstanding.Default);
+        searcher = folder.IndexAndSearch();
     }
 
     [Theory]

@@ -65,7 +65,8 @@ public sealed class QueryParserTests
     [InlineData("两个确立”的决定性意义", "两个确立”的决定性意义")]
     [InlineData("作风 “纪律", "作风 纪律")]
     [InlineData("“作风 \"纪律\"", "作风 \"纪律\"")]
-    [InlineData("作风 -\"形式主义", "作风")]
+    [InlineData("“作风 -“形式主义", "作风")]
+    [InlineData("\"作风\" \"纪律", "\"作风\" 纪律")]
     public void WhenAQuoteIsUnpaired_ShouldReadItAsPunctuation(string query, string expected)
     {
         var parsed = QueryParser.Parse(query);
@@ -80,6 +81,14 @@ public sealed class QueryParserTests
 
         Assert.Equal("形式主义", Assert.Single(parsed.Excluded).MatchForm);
         Assert.Equal(["局党组"], parsed.Filters.Speakers);
+    }
+
+    [Fact]
+    public void WhenAnUnpairedQuoteStandsBeforeAFilter_ShouldStillReadTheFilter()
+    {
+        Assert.Equal([(2022, 2022)], QueryParser.Parse("作风 \"year:2022").Filters.Years);
+        Assert.Throws<QuerySyntaxException>(() => QueryParser.Parse("作风 -\"year:2022")); // a filter is not excluded, quote or not
+        Assert.Equal("作风", Assert.Single(QueryParser.Parse("纪律 -“\"作风\"").Excluded).MatchForm);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using SpeechArchive.Indexing;
 using SpeechArchive.Search;
 
 namespace SpeechArchive.Tests.Search;
@@ -55,8 +54,7 @@ public sealed class TitleAndYearTests : IDisposable
 
             要把全面从严治党贯穿始终，以党的建设引领高质量发展。
             """);
-        Indexer.Run(new IndexOptions { CorpusDirectory = folder.Combine("corpus"), IndexDirectory = folder.Combine("index") });
-        searcher = new Searcher(IndexSnapshot.Load(folder.Combine("index")), QueryUnderstanding.Default);
+        searcher = folder.IndexAndSearch();
     }
 
     [Fact]
@@ -79,6 +77,8 @@ public sealed class TitleAndYearTests : IDisposable
         Assert.Equal(HitMatch.Title, first.Match);
         Assert.Contains("<mark>2019年</mark>", first.MatchedHeading, StringComparison.Ordinal);
         Assert.Contains(result.Hits, h => h.Title == "在全市经济形势分析会上的讲话");
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Equal((1, 0), (reading.ByTitle, reading.AsWritten)); // no passage holds 2019年政府工作报告 as written
     }
 
     [Fact]
