@@ -268,23 +268,21 @@ public static class QueryParser
     internal static string WithoutStrayQuotes(string text)
     {
         var stray = new List<int>();
-        var straight = -1; // the last " not yet paired
         for (var i = 0; i < text.Length; i++)
         {
-            switch (text[i])
+            if (IsOpenQuote(text[i]))
             {
-                case '"':
-                    straight = straight < 0 ? i : -1;
-                    break;
-                case '“' or '「' when text.IndexOf(text[i] == '“' ? '”' : '」', i + 1) < 0:
+                var close = text[i] == '“' ? '”' : text[i] == '「' ? '」' : '"';
+                var end = text.IndexOf(close, i + 1);
+                if (end < 0)
+                {
                     stray.Add(i);
-                    break;
+                }
+                else
+                {
+                    i = end; // what a pair holds is quoted text (org:“纪委"一部”), not quotes to pair
+                }
             }
-        }
-
-        if (straight >= 0)
-        {
-            stray.Add(straight);
         }
 
         if (stray.Count == 0)

@@ -37,7 +37,7 @@ internal static partial class Ranker
     /// judged (forty-sixth), and with twenty-seven more paraphrases written to learn from, judged (forty-seventh), and with
     /// thirty more questions written to learn from and the first twenty of every need it learns from, judged (forty-eighth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.1922, 0.2070, -0.1570, 0.2402, -0.1971, 0.0229, 1.3216, 1.3616, 0.0668, 0.3654, 0.3287, 1.8444];
+    internal static readonly double[] FreeTextWeights = [0.1882, 0.1889, -0.1566, 0.2578, -0.1857, 0.0197, 1.3509, 1.4387, 0.0933, 0.3584, 0.3451, 1.8502];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -56,7 +56,7 @@ internal static partial class Ranker
     /// statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0690, 0.1241, -0.0918, -0.2633, -0.0982, 0.0224, 0.9758, 1.6041, -0.8258, 1.1666, 0.1770, 2.1077];
+    internal static readonly double[] StatementWeights = [0.0783, 0.1201, -0.0829, -0.2628, -0.1090, 0.0345, 0.9617, 1.6338, -0.8014, 1.1532, 0.1833, 2.0391];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

@@ -32,7 +32,7 @@ internal static partial class Ranker
     /// a second judge's order of the first twenty brought in, judged (forty-fifth), and with twenty more topics written to learn
     /// from and the first twenty of every topic it learns from, judged (forty-eighth).
     /// </summary>
-    internal static readonly double[] TopicalWeights = [0.2804, 1.3314, -1.2413, 0.4342, 0.9684, -0.1637, 1.5033, 2.6300];
+    internal static readonly double[] TopicalWeights = [0.2640, 1.3758, -1.2304, 0.4408, 0.9705, -0.1623, 1.4052, 2.5876];
 
     /// <summary>
     /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit

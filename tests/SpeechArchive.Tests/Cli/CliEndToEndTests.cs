@@ -79,7 +79,7 @@ public sealed class CliEndToEndTests : IDisposable
     {
         CliRunner.Run("index", "--corpus", corpus, "--index", index);
 
-        var (code, stdout, stderr) = CliRunner.Run("search", "\"作风建设", "--index", index);
+        var (code, stdout, stderr) = CliRunner.Run("search", "作风建设 OR", "--index", index);
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);

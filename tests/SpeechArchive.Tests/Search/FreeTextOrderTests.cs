@@ -53,7 +53,10 @@ public sealed class FreeTextOrderTests(SeedIndexFixture seeds) : IClassFixture<S
         // stay where the fused order put them.
         var rows = seeds.Searcher.FreeTextCandidates(query, question);
         var weights = question ? Ranker.FreeTextWeights : Ranker.StatementWeights;
-        var fromTier = question ? 0 : 2; // a statement's order moves only the rest: as written (0) and near (1) keep the fused order
+        // A question's order moves all but the passages ranked first by a title (0); a statement's only the rest: by a title
+        // (0), as written (1) and near (2) keep the fused order.
+        var fromTier = question ? Ranker.QuestionsFromTier : Ranker.StatementsFromTier;
+        Assert.Equal((1, 3), (Ranker.QuestionsFromTier, Ranker.StatementsFromTier));
         SearchResult Page(int offset, bool ordered = true) =>
             seeds.Searcher.Search(new SearchRequest { Query = query, Offset = offset, Limit = 10, NearMatches = false, OrderTopically = ordered });
 
@@ -111,7 +114,7 @@ public sealed class FreeTextOrderTests(SeedIndexFixture seeds) : IClassFixture<S
         Assert.Equal(1.0, rows.Single(r => r.Passage == "b:1").Features[held], 9); // it says 基础设施 too
         Assert.Equal(8, rows.Count(r => r.Passage.StartsWith('m')));
         Assert.All(rows.Where(r => r.Passage.StartsWith('m')), r => Assert.InRange(r.Features[held], 0.01, 0.99)); // 西部大开发 alone
-        Assert.All(rows, r => Assert.Equal(2, r.Tier)); // no run as written, and a question is not ranked by its order: one tier
+        Assert.All(rows, r => Assert.Equal(3, r.Tier)); // no title, no run as written, and a question is not ranked by its order: one tier
         Assert.Empty(searcher.FreeTextCandidates("西部大开发的基础设施建设", question: true)); // asking nothing: a statement
         Assert.NotEmpty(searcher.FreeTextCandidates("西部大开发的基础设施建设", question: false));
     }
