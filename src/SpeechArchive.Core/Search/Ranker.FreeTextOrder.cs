@@ -35,7 +35,8 @@ internal static partial class Ranker
     /// formulations read in order and two experiments on questions brought in, judged (forty-second), and with the rows a
     /// second judge's order of the first twenty brought in, judged (forty-fifth), and with those 文化大革命 → 十年内乱 brought in,
     /// judged (forty-sixth), and with twenty-seven more paraphrases written to learn from, judged (forty-seventh), and with
-    /// thirty more questions written to learn from and the first twenty of every need it learns from, judged (forty-eighth).
+    /// thirty more questions written to learn from and the first twenty of every need it learns from, judged (forty-eighth),
+    /// and when traditional characters came to be folded, with the rows that brought in judged (fiftieth).
     /// </summary>
     internal static readonly double[] FreeTextWeights = [0.1882, 0.1889, -0.1566, 0.2578, -0.1857, 0.0197, 1.3509, 1.4387, 0.0933, 0.3584, 0.3451, 1.8502];
 
@@ -52,8 +53,8 @@ internal static partial class Ranker
     /// (出了事) and a few everyday words of the tune split were read, with the rows they brought in judged (forty-sixth), and when a
     /// key running into the word after it was cut out again (洋 | 货运 → 洋货 | 运), with the rows that brought in judged, and with
     /// twenty-seven more paraphrases written to learn from, judged (forty-seventh), and with the first twenty of every need it
-    /// learns from, judged (forty-eighth). A
-    /// statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
+    /// learns from, judged (forty-eighth), and when traditional characters came to be folded, with the rows that brought in
+    /// judged (fiftieth). A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
     internal static readonly double[] StatementWeights = [0.0783, 0.1201, -0.0829, -0.2628, -0.1090, 0.0345, 0.9617, 1.6338, -0.8014, 1.1532, 0.1833, 2.0391];

@@ -30,7 +30,8 @@ internal static partial class Ranker
     /// regression over every judged pair of passages in one tier with different grades among the best 50 of the tune split's topics
     /// and of the thirty topics written to learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session), with the rows
     /// a second judge's order of the first twenty brought in, judged (forty-fifth), and with twenty more topics written to learn
-    /// from and the first twenty of every topic it learns from, judged (forty-eighth).
+    /// from and the first twenty of every topic it learns from, judged (forty-eighth), and when traditional characters came
+    /// to be folded, with the rows that brought in judged (fiftieth).
     /// </summary>
     internal static readonly double[] TopicalWeights = [0.2640, 1.3758, -1.2304, 0.4408, 0.9705, -0.1623, 1.4052, 2.5876];
 
