@@ -68,8 +68,8 @@ internal static partial class FreeTextReader
         foreach (var run in runs)
         {
             var text = plain ? run.MatchForm : AskedOnce(run.MatchForm, IsWord, asked, dropped);
-            var pieces = YearsApart(text, t => plain ? Words(t, segmenter, thesaurus, matches, joinKeys: false)
-                : QuestionsApart(t, u => Words(u, segmenter, thesaurus, matches, joinKeys: true)));
+            var pieces = KeptApart(text, YearsIn(text), t => plain ? Words(t, segmenter, thesaurus, matches, joinKeys: false)
+                : KeptApart(t, QueryStopWords.QuestionWordsIn(t), u => Words(u, segmenter, thesaurus, matches, joinKeys: true)));
             said.Add([.. pieces.Where(p => !YearForms(p).Any())]); // a year is when, not what: no description says it (一九九六年 read 澳门回归, 营改增)
             if (!plain && thesaurus is not null)
             {
@@ -708,42 +708,17 @@ internal static partial class FreeTextReader
     }
 
     /// <summary>
-    /// The words of <paramref name="text"/> as <paramref name="words"/> cuts them, each year (1958年, 一九五八年, 二〇一九年) kept
-    /// one word: the segmenter would cut a year in numerals where the archive's words happen to (二〇一 | 九年).
+    /// The words of <paramref name="text"/> as <paramref name="words"/> cuts them, each of the <paramref name="kept"/> spans
+    /// (start, length; ascending, apart) kept one word: a year (1958年, 一九五八年, 二〇一九年), which the segmenter would cut where
+    /// the archive's words happen to (二〇一 | 九年), and a question word asking when (<see cref="QueryStopWords.QuestionWordsIn"/>:
+    /// the lexicon cut 是哪一年开始 as 哪一 | 年开始, and the question went unnoticed, read as a statement with formulations near
+    /// 哪一 and 开始: 十一届三中全会, 文化大革命).
     /// </summary>
-    private static List<string> YearsApart(string text, Func<string, List<string>> words)
+    private static List<string> KeptApart(string text, IEnumerable<(int Start, int Length)> kept, Func<string, List<string>> words)
     {
         var result = new List<string>();
         var at = 0;
-        foreach (Match year in Year().Matches(text))
-        {
-            if (year.Index > at)
-            {
-                result.AddRange(words(text[at..year.Index]));
-            }
-
-            result.Add(year.Value);
-            at = year.Index + year.Length;
-        }
-
-        if (at < text.Length)
-        {
-            result.AddRange(words(text[at..]));
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// The words of <paramref name="text"/> as <paramref name="words"/> cuts them, each question word of two characters or more
-    /// kept one word (<see cref="QueryStopWords.QuestionWordsIn"/>): the lexicon cut 是哪一年开始 as 哪一 | 年开始, and the
-    /// question went unnoticed (read as a statement, with formulations near 哪一 and 开始: 十一届三中全会, 文化大革命).
-    /// </summary>
-    private static List<string> QuestionsApart(string text, Func<string, List<string>> words)
-    {
-        var result = new List<string>();
-        var at = 0;
-        foreach (var (start, length) in QueryStopWords.QuestionWordsIn(text))
+        foreach (var (start, length) in kept)
         {
             if (start > at)
             {
@@ -762,6 +737,9 @@ internal static partial class FreeTextReader
         return result;
     }
 
+    /// <summary>Where <paramref name="text"/> holds a year (<see cref="Year"/>), ascending.</summary>
+    private static IEnumerable<(int Start, int Length)> YearsIn(string text) => Year().Matches(text).Select(m => (m.Index, m.Length));
+
     private const string Numerals = "〇一二三四五六七八九";
 
     /// <summary>
@@ -771,7 +749,7 @@ internal static partial class FreeTextReader
     /// </summary>
     internal static IEnumerable<string> YearForms(string word)
     {
-        if (!Year().IsMatch(word) || Year().Match(word).Length != word.Length)
+        if (Year().Match(word) is not { Success: true } year || year.Length != word.Length)
         {
             yield break;
         }

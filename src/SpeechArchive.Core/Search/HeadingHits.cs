@@ -129,39 +129,24 @@ internal sealed class HeadingHits
             return null;
         }
 
-        var titles = titlePostings();
-        HashSet<int>? holding = null;
-        foreach (var forms in words)
+        var (titles, holding) = TitlesHolding(words);
+        var all = new HashSet<int>(holding[0]);
+        foreach (var these in holding.Skip(1))
         {
-            var these = forms.SelectMany(titles.Matching).ToHashSet();
-            if (holding is null)
-            {
-                holding = these;
-            }
-            else
-            {
-                holding.IntersectWith(these);
-            }
-
-            if (holding.Count == 0)
-            {
-                return null;
-            }
+            all.IntersectWith(these);
         }
 
-        if (holding!.Count > MaxTitlesLookedUp)
+        if (all.Count == 0 || all.Count > MaxTitlesLookedUp)
         {
             return null;
         }
 
         var docs = new Dictionary<int, double>();
-        foreach (var s in holding)
+        foreach (var s in all.Where(Trusted))
         {
-            if (index.Speeches[s] is { Passages: [var first, ..] } speech && (speech.Metadata?.TitleProvenance.Confidence ?? 0) >= TrustedTitle)
+            if (index.Speeches[s].Passages is [var first, ..])
             {
-                var title = titles.Value(s).ToString();
-                var covered = words.Select(forms => forms.Where(f => title.Contains(f, StringComparison.Ordinal)).Max(f => Coverage(f, title))).Sum();
-                docs[first] = Math.Min(1.0, covered);
+                docs[first] = Covered(titles, s, words, _ => true);
             }
         }
 
@@ -181,19 +166,8 @@ internal sealed class HeadingHits
             return null; // two words: both in a title, or one (a word with its context)
         }
 
-        var titles = titlePostings();
-        var count = new Dictionary<int, int>();
-        var holding = new HashSet<int>[words.Count];
-        for (var w = 0; w < words.Count; w++)
-        {
-            holding[w] = words[w].Count == 0 || words[w].Any(f => f.Length < 2) ? [] : words[w].SelectMany(titles.Matching).ToHashSet();
-            foreach (var s in holding[w])
-            {
-                count[s] = count.GetValueOrDefault(s) + 1;
-            }
-        }
-
-        var trusted = count.Where(c => c.Value >= 2 && c.Value < words.Count && (index.Speeches[c.Key].Metadata?.TitleProvenance.Confidence ?? 0) >= TrustedTitle).ToList();
+        var (titles, holding) = TitlesHolding(words);
+        var trusted = holding.SelectMany(these => these).CountBy(s => s).Where(c => c.Value >= 2 && c.Value < words.Count && Trusted(c.Key)).ToList();
         if (trusted.Count == 0)
         {
             return null;
@@ -208,12 +182,27 @@ internal sealed class HeadingHits
 
         return [.. named.Order().Select(s =>
         {
-            var title = titles.Value(s).ToString();
-            var held = Enumerable.Range(0, words.Count).Select(w => holding[w].Contains(s)).ToArray();
-            var covered = Enumerable.Range(0, words.Count).Where(w => held[w])
-                .Sum(w => words[w].Where(f => title.Contains(f, StringComparison.Ordinal)).Max(f => Coverage(f, title)));
-            return (s, held, Math.Min(1.0, covered));
+            var held = holding.Select(these => these.Contains(s)).ToArray();
+            return (s, held, Covered(titles, s, words, w => held[w]));
         })];
+    }
+
+    /// <summary>The titles' postings, and for each word the titles holding one of its forms (none for a word with a form too short for pairs).</summary>
+    private (FieldPostings Titles, HashSet<int>[] Holding) TitlesHolding(IReadOnlyList<IReadOnlyList<string>> words)
+    {
+        var titles = titlePostings();
+        return (titles, [.. words.Select(forms => forms.Count == 0 || forms.Any(f => f.Length < 2) ? [] : forms.SelectMany(titles.Matching).ToHashSet())]);
+    }
+
+    private bool Trusted(int speech) => (index.Speeches[speech].Metadata?.TitleProvenance.Confidence ?? 0) >= TrustedTitle;
+
+    /// <summary>The share of title <paramref name="speech"/> the words it holds (<paramref name="held"/>) cover, each by its form covering most.</summary>
+    private static double Covered(FieldPostings titles, int speech, IReadOnlyList<IReadOnlyList<string>> words, Func<int, bool> held)
+    {
+        var title = titles.Value(speech).ToString();
+        var covered = Enumerable.Range(0, words.Count).Where(held)
+            .Sum(w => words[w].Where(f => title.Contains(f, StringComparison.Ordinal)).Max(f => Coverage(f, title)));
+        return Math.Min(1.0, covered);
     }
 
     /// <summary>How much of a heading's Han text and words <paramref name="form"/> covers (numbering and punctuation aside).</summary>

@@ -58,7 +58,7 @@ internal static partial class Ranker
             PreferAsWritten(index, asWritten, query.Runs[0].MatchForm.Replace(Analysis.MatchText.Break.ToString(), "", StringComparison.Ordinal));
         }
 
-        var titled = query.Plain ? null : TitleLookedUp(index, query) ?? TitleNamed(index, query, matchWord);
+        var titled = query.Plain ? null : TitleHits(index, query, matchWord);
         if (titled is not null)
         {
             asWritten = Max([asWritten, titled]);
@@ -254,20 +254,32 @@ internal static partial class Ranker
     private const double TitleLookup = 100_000;
 
     /// <summary>
-    /// A speech looked up by words of its title (2019年政府工作报告, 十八届中央纪委二次全会 讲话): its first passage, as its title hit,
-    /// ranks with the passages holding a run as written and above them, the titles the words cover most first
-    /// (<see cref="HeadingHits.TitlesHoldingAll"/>). Null when no title holds every searched word, or too many do, or the query
-    /// leaves out a word of its own (持 and 坚 of 持统筹经济社会发展我们坚, a clause half-remembered, not a title).
+    /// The passages ranked first for their speech's title (<see cref="Ranking.Titled"/>), with the passages holding a run as
+    /// written and above them: a speech looked up by its title's words (<see cref="TitleLookedUp"/>), else one named by some of
+    /// them (<see cref="TitleNamed"/>). Null when the query has a word no passage holds or one searched through its thesaurus
+    /// terms alone, or no title tells.
     /// </summary>
-    private static ScoredDocs? TitleLookedUp(IndexSnapshot index, FreeTextQuery query)
+    private static ScoredDocs? TitleHits(IndexSnapshot index, FreeTextQuery query, Func<QueryWord, WordMatch> matchWord)
     {
-        if (query.Missing.Count > 0 || query.Slots.Any(s => s.Words.Count == 0) || !query.Dropped.All(QueryStopWords.Contains))
+        if (query.Missing.Count > 0 || query.Slots.Any(s => s.Words.Count == 0))
         {
             return null;
         }
 
-        var titled = SearchStructures.Of(index).HeadingHits.TitlesHoldingAll([.. query.Slots.Select(s => (IReadOnlyList<string>)[.. s.Words.Select(w => w.MatchForm)])]);
-        if (titled is null)
+        var headings = SearchStructures.Of(index).HeadingHits;
+        List<IReadOnlyList<string>> forms = [.. query.Slots.Select(s => (IReadOnlyList<string>)[.. s.Words.Select(w => w.MatchForm)])];
+        return TitleLookedUp(query, headings, forms) ?? (headings.TitlesHoldingMost(forms) is { } named ? TitleNamed(index, query, named, matchWord) : null);
+    }
+
+    /// <summary>
+    /// A speech looked up by words of its title (2019年政府工作报告, 十八届中央纪委二次全会 讲话): its first passage, as its title hit,
+    /// the titles the words (<paramref name="forms"/>) cover most first (<see cref="HeadingHits.TitlesHoldingAll"/>). Null when
+    /// no title holds every searched word, or too many do, or the query leaves out a word of its own (持 and 坚 of
+    /// 持统筹经济社会发展我们坚, a clause half-remembered, not a title).
+    /// </summary>
+    private static ScoredDocs? TitleLookedUp(FreeTextQuery query, HeadingHits headings, List<IReadOnlyList<string>> forms)
+    {
+        if (!query.Dropped.All(QueryStopWords.Contains) || headings.TitlesHoldingAll(forms) is not { } titled)
         {
             return null;
         }
@@ -277,19 +289,14 @@ internal static partial class Ranker
     }
 
     /// <summary>
-    /// A speech named by words of its title and asked about in the rest (2019年政府工作报告里说的减税降费): its passages holding
-    /// every other word of the query rank with those holding a run as written, below a speech looked up by all the words
-    /// (<see cref="TitleLookedUp"/>), those holding them most often first (<see cref="HeadingHits.TitlesHoldingMost"/>). Null
-    /// when no title holds two of the words, or no passage of such a speech holds the rest.
+    /// A speech named by words of its title and asked about in the rest (2019年政府工作报告里说的减税降费): of the speeches whose
+    /// titles hold the most words (<paramref name="named"/>, <see cref="HeadingHits.TitlesHoldingMost"/>), one a year or a
+    /// congress (<see cref="NamesOne"/>), the passages holding every other word, below a speech looked up by all the words,
+    /// those holding them most often first. Null when no passage of such a speech holds the rest.
     /// </summary>
-    private static ScoredDocs? TitleNamed(IndexSnapshot index, FreeTextQuery query, Func<QueryWord, WordMatch> matchWord)
+    private static ScoredDocs? TitleNamed(IndexSnapshot index, FreeTextQuery query, List<(int Speech, bool[] Held, double Coverage)> named,
+        Func<QueryWord, WordMatch> matchWord)
     {
-        if (query.Missing.Count > 0 || query.Slots.Any(s => s.Words.Count == 0)
-            || SearchStructures.Of(index).HeadingHits.TitlesHoldingMost([.. query.Slots.Select(s => (IReadOnlyList<string>)[.. s.Words.Select(w => w.MatchForm)])]) is not { } named)
-        {
-            return null;
-        }
-
         var scores = new Dictionary<int, double>();
         foreach (var (speech, held, coverage) in named.Where(n => Enumerable.Range(0, n.Held.Length).Any(w => n.Held[w] && NamesOne(query.Slots[w].Text))))
         {

@@ -78,10 +78,12 @@ internal sealed partial class ArchiveHost
             Directory.CreateDirectory(CorpusDirectory);
         }
 
+        var otherPipeline = false; // an index another pipeline wrote (before traditional characters were folded, say) serves until it is read again
         try
         {
             // An index of another schema version throws here.
             var generation = Indexer.CommittedGeneration(IndexDirectory);
+            otherPipeline = generation > 0 && Indexer.WrittenByAnotherPipeline(IndexDirectory);
             if (settings.CheckIndexAtStart && generation > 0)
             {
                 Indexer.Check(IndexDirectory);
@@ -103,8 +105,6 @@ internal sealed partial class ArchiveHost
             }
         }
 
-        // An index another pipeline wrote (before traditional characters were folded, say) serves until it is read again.
-        var otherPipeline = OtherPipeline();
         opening = Task.Run(() => Load(rebuildWhenDamaged: settings.RebuildDamagedIndex));
         opening.ContinueWith(t =>
         {
@@ -131,19 +131,6 @@ internal sealed partial class ArchiveHost
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
-
-    /// <summary>Whether the committed index was written by another pipeline; a damaged one says nothing here (loading it tells).</summary>
-    private bool OtherPipeline()
-    {
-        try
-        {
-            return Indexer.WrittenByAnotherPipeline(IndexDirectory);
-        }
-        catch (IndexDamagedException)
-        {
-            return false;
-        }
     }
 
     /// <summary>Loads the committed index; a damaged one is rebuilt first when the settings ask for it.</summary>
