@@ -38,7 +38,7 @@ internal static partial class Ranker
     /// thirty more questions written to learn from and the first twenty of every need it learns from, judged (forty-eighth),
     /// and when traditional characters came to be folded, with the rows that brought in judged (fiftieth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.1882, 0.1889, -0.1566, 0.2578, -0.1857, 0.0197, 1.3509, 1.4387, 0.0933, 0.3584, 0.3451, 1.8502];
+    internal static readonly double[] FreeTextWeights = [0.1907, 0.1849, -0.1622, 0.2561, -0.1784, 0.0200, 1.2943, 1.4636, 0.1259, 0.4338, 0.3587, 1.9281];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -57,7 +57,7 @@ internal static partial class Ranker
     /// judged (fiftieth). A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0783, 0.1201, -0.0829, -0.2628, -0.1090, 0.0345, 0.9617, 1.6338, -0.8014, 1.1532, 0.1833, 2.0391];
+    internal static readonly double[] StatementWeights = [0.0712, 0.1031, -0.0963, -0.2602, -0.1071, 0.0358, 0.8621, 1.6620, -0.7755, 1.1545, 0.1882, 2.1662];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as
