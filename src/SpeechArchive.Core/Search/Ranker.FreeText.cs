@@ -5,7 +5,7 @@ namespace SpeechArchive.Search;
 /// <summary>
 /// Ranking of free text (<see cref="FreeTextQuery"/>). A passage counts
 /// when it holds a run of the query as written (a phrase of several words, or a heading over it that holds one), or at least
-/// <see cref="FreeTextQuery.MinimumMatch"/> of its words (lowered step by step while nothing holds that many). Passages holding
+/// <see cref="FreeTextQuery.MinimumMatch"/> of its words (lowered step by step while few hold that many, unless the query is one run held as typed). Passages holding
 /// a run as written rank first, by the phrase's own BM25; then the passages that hold most of the query in order (near: a
 /// half-remembered clause, or a question's words in its order), by that similarity; then the rest by BM25 summed over the
 /// words they hold (a word's thesaurus terms at <see cref="ExpansionWeight"/>; in short passages, articles of law, weighed by
@@ -72,7 +72,10 @@ internal static partial class Ranker
             ? NearAhead.Start(index, probe, held!, asWritten.Docs, nearMatches, thesaurus)
             : null;
         var slots = query.Slots.Select(s => SlotScores(bm25, s, scoredWord)).ToList();
-        var (words, minimum, wordsHeld) = AtLeast(slots, query.MinimumMatch, asWritten.Count);
+        // A query of one run that the archive holds as typed (以钉钉子精神, in two passages) is what the user means: its words
+        // are not sought one by one to make up a page (the minimum lowered to 1 brought 690 passages holding 精神 alone).
+        var keepsMinimum = query.Runs.Count == 1 && asWritten.Count > 0;
+        var (words, minimum, wordsHeld) = AtLeast(slots, query.MinimumMatch, asWritten.Count, lowers: !keepsMinimum);
         var mostlyShort = !query.Plain && MostlyShort(index, words);
 
         // Over articles of law a formulation a question describes (赡养义务 for 儿女不赡养老人能直接去法院告吗) is held by thousands
@@ -527,9 +530,9 @@ internal static partial class Ranker
     /// <summary>
     /// The passages holding at least <paramref name="minimum"/> of the words, their scores summed, with how many of the words
     /// each holds (none for one word, which each holds); with fewer than <see cref="FewResults"/>, the minimum is lowered until
-    /// that many hold it or it is 1 (returned with the passages).
+    /// that many hold it or it is 1 (returned with the passages), unless <paramref name="lowers"/> is false.
     /// </summary>
-    internal static (ScoredDocs Docs, int Minimum, int[] WordsHeld) AtLeast(List<ScoredDocs> slots, int minimum, int asWritten)
+    internal static (ScoredDocs Docs, int Minimum, int[] WordsHeld) AtLeast(List<ScoredDocs> slots, int minimum, int asWritten, bool lowers = true)
     {
         if (slots.Count == 0)
         {
@@ -552,7 +555,7 @@ internal static partial class Ranker
         for (var m = slots.Count; m >= 1; m--)
         {
             atLeast += held[m];
-            if (m <= minimum && (atLeast >= FewResults || m == 1))
+            if (m <= minimum && (atLeast >= FewResults || m == 1 || !lowers))
             {
                 minimum = m;
                 break;

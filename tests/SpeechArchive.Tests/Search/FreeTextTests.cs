@@ -552,6 +552,27 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenTheQueryIsHeldAsTyped_ShouldNotLowerTheMinimumToFillThePage()
+    {
+        // 以钉钉子精神 was held as typed by two passages of the shared reports, and the minimum lowered to 1 of its words then
+        // counted 690 more passages that hold 精神 alone.
+        using var temp = new TempFolder();
+        var spirit = string.Join("\n\n", Enumerable.Range(0, 14).Select(i => $"第{i + 1}条，大力弘扬伟大建党精神，发扬斗争精神。"));
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2021-01-01", "甲", "坚持以钉钉子精神抓好各项工作落实。\n\n" + spirit),
+            ("b.md", "2022-01-01", "乙", "要以钉钉子精神做实做细做好各项工作。\n\n钉钉子要一锤接着一锤敲。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = "以钉钉子精神", NearMatches = false, Expand = false, Limit = 100 });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.True(reading.Words.Count >= 2, "the query should be read as several words: " + string.Join(" ", reading.Words.Select(w => w.Word)));
+        Assert.Equal(reading.Words.Count, reading.MinimumMatch);
+        Assert.All(result.Hits, h => Assert.Contains("钉钉", h.Text, StringComparison.Ordinal));
+        Assert.InRange(result.Total, 2, 3);
+    }
+
+    [Fact]
     public void WhenManyPassagesHoldAllTheTypedWords_ShouldMatchThemStrictly()
     {
         var result = seeds.Searcher.Search(new SearchRequest { Query = "全面从严治党 党风廉政建设", NearMatches = false, Limit = 0 });
