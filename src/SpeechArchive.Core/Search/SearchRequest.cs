@@ -33,8 +33,9 @@ public sealed record SearchRequest
     public bool NearMatches { get; init; } = true;
     /// <summary>
     /// Show a text printed more than once (the same passage in two speeches: <see cref="Reprints"/>) once, at its best-ranked
-    /// passage, with the others in <see cref="SearchHit.Reprints"/>; totals and facets still count every passage. Not with
-    /// <see cref="GroupBySpeech"/>. Off: every passage is a hit of its own.
+    /// passage, with the others in <see cref="SearchHit.Reprints"/>; totals and facets still count every passage. With
+    /// <see cref="GroupBySpeech"/>, a speech whose best passage prints the text of a better one's is folded under that speech's
+    /// hit (a speech printed twice, with and without a dateline). Off: every passage is a hit of its own.
     /// </summary>
     public bool FoldReprints { get; init; } = true;
     /// <summary>How the words are understood: free text (default), exactly as typed, or the plain word baseline (needs <see cref="Searcher.Understanding"/>).</summary>

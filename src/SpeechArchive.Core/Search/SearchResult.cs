@@ -6,9 +6,9 @@ public sealed record SearchResult
     public required string Query { get; init; }
     public required int Total { get; init; }
     /// <summary>
-    /// Of the <see cref="Total"/> passages, those folded under another hit as reprints of its text (<see cref="SearchRequest.FoldReprints"/>),
-    /// on this page or any other: the counted hits end at <see cref="Total"/> − this. 0 when nothing is folded (<c>fold=0</c>,
-    /// grouping by speech, or no page asked for: a limit of 0).
+    /// Of the <see cref="Total"/> passages (grouped by speech: speeches), those folded under another hit as reprints of its text
+    /// (<see cref="SearchRequest.FoldReprints"/>), on this page or any other: the counted hits end at <see cref="Total"/> − this.
+    /// 0 when nothing is folded (<c>fold=0</c>, or no page asked for: a limit of 0).
     /// </summary>
     public int Folded { get; init; }
     public required int TotalSpeeches { get; init; }

@@ -27,8 +27,11 @@ public sealed partial class Searcher
         var offset = Math.Clamp(request.Offset, 0, 100_000);
         var facets = new FacetCollector(Index);
         reorder = limit > 0 && offset < Ranker.TopicalDepth ? reorder : null; // a page beyond the reordered ones is as it was
-        var reprints = request.FoldReprints && !request.GroupBySpeech && limit > 0 && SearchStructures.Of(Index).Reprints is { Groups: > 0 } r ? r : null;
-        var wanted = offset + limit + (reprints is null ? 0 : foldMargin); // room for the reprints folded away
+        var reprints = request.FoldReprints && limit > 0 && SearchStructures.Of(Index).Reprints is { Groups: > 0 } r ? r : null;
+        var grouped = request.GroupBySpeech;
+        // Room for the reprints folded away; grouped, every speech's best passage is kept, so that a speech printed twice (with
+        // and without a 新华社 dateline) is one hit on every page and the count of those folded is exact.
+        var wanted = reprints is null ? offset + limit : grouped ? Math.Max(offset + limit, Index.Speeches.Count) : offset + limit + foldMargin;
         var top = new TopK(reorder is null ? wanted : Math.Max(wanted, Ranker.TopicalDepth), request.Sort);
         var collected = new Collected(FacetCollector.RentCleared(Index.Speeches.Count), request.GroupBySpeech ? new (int Doc, double Score)[Index.Speeches.Count] : null);
         if (ranking.Single is { } single)
@@ -73,7 +76,7 @@ public sealed partial class Searcher
         var drained = top.Drain();
         var ordered = reorder is null ? drained : reorder(drained);
         var folded = reprints?.Fold(ordered);
-        if (folded is not null && folded.Count < offset + limit && drained.Count >= top.Capacity)
+        if (folded is not null && !grouped && folded.Count < offset + limit && drained.Count >= top.Capacity)
         {
             // So many folded away that the page reaches past what was kept, and more passages rank below: keep more.
             System.Buffers.ArrayPool<int>.Shared.Return(perSpeech);
@@ -85,7 +88,9 @@ public sealed partial class Searcher
             .ToList();
         System.Buffers.ArrayPool<int>.Shared.Return(perSpeech);
         var total = bestInSpeech is null ? collected.Total : collected.Speeches;
-        return new CollectedHits(page, total, collected.Speeches, facets, offset, limit) { Folded = FoldedAmongCounted(reprints, folded, drained.Count, collected.Total, collected.Repeats, ranking, filters) };
+        var folds = grouped ? folded?.Sum(x => x.Folded?.Count ?? 0) ?? 0
+            : FoldedAmongCounted(reprints, folded, drained.Count, collected.Total, collected.Repeats, ranking, filters);
+        return new CollectedHits(page, total, collected.Speeches, facets, offset, limit) { Folded = folds };
     }
 
     /// <summary>

@@ -106,12 +106,34 @@ public sealed class ReprintTests : IDisposable
     }
 
     [Fact]
-    public void WhenGroupedBySpeech_ShouldNotFold()
+    public void WhenGroupedBySpeech_ShouldShowASpeechPrintedTwiceOnce()
     {
+        // The user trial's case: one speech from two sources (with and without a 新华社 dateline) was two hits, grouped too.
         var grouped = searcher.Search(new SearchRequest { Query = "以人民为中心的发展思想", Limit = 10, GroupBySpeech = true });
+        var unfolded = searcher.Search(new SearchRequest { Query = "以人民为中心的发展思想", Limit = 10, GroupBySpeech = true, FoldReprints = false });
 
-        Assert.Equal(3, grouped.Hits.Count);
-        Assert.All(grouped.Hits, h => Assert.Empty(h.Reprints));
+        Assert.Equal(3, grouped.Total); // speeches
+        Assert.Equal(1, grouped.Folded);
+        Assert.Equal(2, grouped.Hits.Count);
+        var shown = Assert.Single(grouped.Hits, h => h.Reprints.Count > 0);
+        Assert.Equal(
+            ["在座谈会上的讲话", "新华社电 在座谈会上的讲话"],
+            new[] { shown.Title, Assert.Single(shown.Reprints).Title }.Order(StringComparer.Ordinal));
+        Assert.Equal(3, unfolded.Hits.Count);
+        Assert.Equal(0, unfolded.Folded);
+        Assert.All(unfolded.Hits, h => Assert.Empty(h.Reprints));
+    }
+
+    [Fact]
+    public void WhenGroupedBySpeechAndPaged_ShouldShowEverySpeechOnceAndEndWhereTheCountSays()
+    {
+        var all = searcher.Search(new SearchRequest { Query = "共同富裕", Limit = 50, GroupBySpeech = true, NearMatches = false });
+        var pages = Enumerable.Range(0, 6).SelectMany(p => searcher.Search(new SearchRequest { Query = "共同富裕", Limit = 3, Offset = 3 * p, GroupBySpeech = true, NearMatches = false }).Hits).ToList();
+
+        Assert.Equal(15, all.Total);
+        Assert.Equal(1, all.Folded);
+        Assert.Equal(all.Total - all.Folded, all.Hits.Count);
+        Assert.Equal(all.Hits.Select(h => h.PassageId), pages.Select(h => h.PassageId));
     }
 
     [Fact]
