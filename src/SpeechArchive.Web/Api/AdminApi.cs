@@ -8,7 +8,7 @@ using SpeechArchive.Web.Uploads;
 
 namespace SpeechArchive.Web.Api;
 
-/// <summary>The admin API under <c>/api/admin</c> (token in <c>Authorization: Bearer</c> or <c>X-Admin-Token</c>): status, reindex, upload, statistics.</summary>
+/// <summary>The admin API under <c>/api/admin</c> (token in <c>Authorization: Bearer</c> or <c>X-Admin-Token</c>): status, reindex, upload, the uploads and their deletion, statistics.</summary>
 internal static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
@@ -32,8 +32,26 @@ internal static class AdminApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery() // header-token authentication: no ambient credential for a cross-site form to ride on
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.RequestBytes));
+        admin.MapGet("/uploads", Uploads).WithName("AdminUploads")
+            .WithSummary("已上传的文件")
+            .WithDescription("语料 uploads/ 目录中的 .md、.txt 文件，新的在前：name（删除时用的文件名）、path（在语料中的位置，即上传时的 storedAs）、" +
+                "大小、修改时间，以及正在服务的索引由它得到的讲话（speechId、title；尚未索引时为 null）。管理页的登录 cookie 也可读取。");
+        admin.MapDelete("/uploads/{name}", DeleteUpload).WithName("AdminDeleteUpload")
+            .WithSummary("删除上传的文件（并在后台更新索引）")
+            .WithDescription("从语料的 uploads/ 目录删除文件 name（上传列表中的 name），接着在后台更新索引（正在更新时排在其后，reindexQueued）：" +
+                "更新完成前检索照常使用旧索引，完成后这篇讲话的段落不再出现。只能删除 uploads/ 中的 .md、.txt 文件：" +
+                "路径（含 / 或 \\，编码的 %2F 也是）、. 与 ..、隐藏文件和其他类型返回 400；uploads/ 中没有的文件（包括语料中不是上传的文件）返回 404。")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                AdminApiGate.Describe(operation, StatusCodes.Status400BadRequest, "name 不是 uploads/ 中的文件名（路径、. 或 ..、隐藏文件、控制字符、不是 .md/.txt）；detail 说明原因，什么也没有删除。");
+                AdminApiGate.Describe(operation, StatusCodes.Status404NotFound, "uploads/ 中没有这个文件（detail 说出文件名）；或管理功能未启用（没有配置 SpeechArchive:AdminToken）。");
+                AdminApiGate.Describe(operation, StatusCodes.Status409Conflict, "文件在，但无法删除（文件夹只读、权限不足或磁盘错误）；detail 说明原因，不更新索引。");
+                return Task.CompletedTask;
+            });
         return app;
     }
+
+    public static Ok<IReadOnlyList<UploadedFile>> Uploads(UploadService uploads) => TypedResults.Ok(uploads.List());
 
     public static Ok<ReindexStatus> Status(ArchiveHost archive) => TypedResults.Ok(archive.Status);
 
@@ -88,5 +106,24 @@ internal static class AdminApi
 
         var started = archive.StartOrQueueReindex();
         return TypedResults.Ok(new UploadReport(outcomes, started, ReindexQueued: !started));
+    }
+
+    /// <summary>Deletes one uploaded file and starts (or queues) the reindex that drops its passages; the old snapshot serves until then.</summary>
+    public static Results<Ok<UploadDeletionReport>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>> DeleteUpload(
+        [Description("上传列表中的文件名（name，如 讲话.md），不是路径。")] string name, ArchiveHost archive, UploadService uploads)
+    {
+        var deletion = uploads.Delete(name);
+        switch (deletion.Outcome)
+        {
+            case UploadDeletionOutcome.Refused:
+                return TypedResults.BadRequest(Problems.Make(StatusCodes.Status400BadRequest, "文件名无效 (bad file name)", deletion.Reason!));
+            case UploadDeletionOutcome.Missing:
+                return TypedResults.NotFound(Problems.NotFound($"uploads/ 中没有名为“{name}”的文件。(no uploaded file named '{name}')"));
+            case UploadDeletionOutcome.Failed:
+                return TypedResults.Conflict(Problems.Make(StatusCodes.Status409Conflict, "无法删除 (cannot delete)", $"无法删除 uploads/{name}：{deletion.Reason} (the file is there but could not be deleted)"));
+            default:
+                var started = archive.StartOrQueueReindex();
+                return TypedResults.Ok(new UploadDeletionReport(deletion.Path!, started, ReindexQueued: !started));
+        }
     }
 }

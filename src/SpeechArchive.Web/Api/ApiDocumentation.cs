@@ -25,7 +25,7 @@ internal static class ApiDocumentation
     {
         ["search"] = ("检索", "段落检索、分面计数、讲话全文。"),
         ["writing"] = ("写作工具", "用例、提法变体、相似段落、草稿比对、相关词、近义词、趋势。"),
-        ["admin"] = ("管理", "索引状态、更新索引、上传讲话、索引统计。需要管理令牌。"),
+        ["admin"] = ("管理", "索引状态、更新索引、上传讲话、已上传的文件及其删除、索引统计。需要管理令牌。"),
     };
 
     /// <summary>What each answer means, where the framework left the bare reason phrase.</summary>

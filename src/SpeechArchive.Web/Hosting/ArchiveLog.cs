@@ -76,6 +76,9 @@ internal static partial class ArchiveLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload stored: {Target} ({Bytes} bytes)")]
     public static partial void UploadStored(this ILogger logger, string target, int bytes);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upload deleted: {Target}")]
+    public static partial void UploadDeleted(this ILogger logger, string target);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Index {Index} was written by another indexing pipeline: serving it while it is read again in the background")]
     public static partial void ReindexingOtherPipeline(this ILogger logger, string index);
 }

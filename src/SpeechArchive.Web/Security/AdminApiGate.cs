@@ -72,7 +72,8 @@ internal static class AdminApiGate
             return Task.CompletedTask;
         });
 
-    private static void Describe(OpenApiOperation operation, int status, string description, (string Name, string Description, JsonSchemaType Type)? header = null)
+    /// <summary>Words the operation's answer <paramref name="status"/>, when it has one (and a header it carries).</summary>
+    internal static void Describe(OpenApiOperation operation, int status, string description, (string Name, string Description, JsonSchemaType Type)? header = null)
     {
         if (operation.Responses?.GetValueOrDefault(status.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not OpenApiResponse response)
         {

@@ -8,5 +8,8 @@ internal sealed record UploadOutcome(string Name, bool Accepted, string? StoredA
     public static UploadOutcome Reject(string name, string reason) => new(name, false, null, reason);
 }
 
-/// <summary>What one upload through the admin page did: each file's outcome and the line that sums it up.</summary>
-internal sealed record UploadSummary(IReadOnlyList<UploadOutcome> Outcomes, string Message);
+/// <summary>
+/// What one upload or deletion through the admin page did: each uploaded file's outcome (none for a deletion), the line
+/// that sums it up, and whether that line reports a failure.
+/// </summary>
+internal sealed record UploadSummary(IReadOnlyList<UploadOutcome> Outcomes, string Message, bool Failed = false);

@@ -293,6 +293,40 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         }, server: big);
     }
 
+    [SkippableFact]
+    public async Task WhenAnAdminDeletesAnUpload_ShouldAskToConfirmThenSayWhatWasRemoved()
+    {
+        await WithPageAsync(async (page, api) =>
+        {
+            api.DefaultRequestHeaders.Add("X-Admin-Token", ArchiveFactory.Token);
+            using (var upload = Admin.Files(("错传的讲话.md", Admin.Utf8(Admin.Speech("浏览器删除")))))
+            {
+                await Admin.JsonAsync(await api.PostAsync("/api/admin/upload?reindex=true", upload));
+            }
+
+            await Admin.WaitForReindexAsync(api);
+            await page.GotoAsync("/admin");
+            await page.FillAsync("#token", ArchiveFactory.Token);
+            await page.ClickAsync("form.login button");
+            await page.WaitForSelectorAsync("#uploads");
+            var summary = page.Locator("#uploads details.confirm summary");
+            var confirm = page.Locator("#uploads details.confirm button[type=submit]");
+
+            var before = (await summary.InnerTextAsync(), await confirm.IsVisibleAsync());
+            await summary.ClickAsync();
+            var opened = (await summary.InnerTextAsync(), await confirm.IsVisibleAsync());
+            await ShotAsync(page, "admin-delete-confirm");
+            await confirm.ClickAsync();
+            var notice = await page.Locator("p.notice").TextContentAsync();
+
+            Assert.Equal(("删除", false), before);
+            Assert.Equal(("取消", true), opened);
+            Assert.Contains("已删除 uploads/错传的讲话.md", notice, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(app.CorpusDirectory, "uploads", "错传的讲话.md")));
+            await Admin.WaitForReindexAsync(api);
+        });
+    }
+
     private async Task WithPageAsync(Func<IPage, HttpClient, Task> scenario, bool phone = false, bool clipboard = false, ArchiveFactory? server = null)
     {
         Skip.If(browser.Browser is null, browser.Unavailable);

@@ -48,7 +48,7 @@ public sealed class AdminAccessTests : IDisposable
             using var request = Request(method, path);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "wrong-" + ArchiveFactory.Token);
             using var answer = await client.SendAsync(request);
-            var expected = ++wrong < 5 ? HttpStatusCode.Forbidden : HttpStatusCode.TooManyRequests;
+            var expected = ++wrong <= 5 ? HttpStatusCode.Forbidden : HttpStatusCode.TooManyRequests; // five failures, then refused
             Assert.True(answer.StatusCode == expected, $"{method} {path} with a wrong token: {(int)answer.StatusCode}");
         }
 
@@ -82,6 +82,7 @@ public sealed class AdminAccessTests : IDisposable
     [InlineData("GET", "/admin")]
     [InlineData("POST", "/admin?handler=Reindex")]
     [InlineData("POST", "/admin?handler=Upload")]
+    [InlineData("POST", "/admin?handler=Delete")]
     [InlineData("POST", "/admin/login?handler=Logout")]
     public async Task WhenAnAdminPageIsRequestedWithoutSigningIn_ShouldNotServeIt(string method, string url)
     {
@@ -107,16 +108,22 @@ public sealed class AdminAccessTests : IDisposable
     [Fact]
     public async Task WhenSignedInByCookie_ShouldStillNeedTheTokenToChangeAnything()
     {
+        var kept = Path.Combine(app.CorpusDirectory, "uploads", "kept.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
+        File.WriteAllText(kept, Speech("留下"));
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await SignInAsync(client, ArchiveFactory.Token);
 
         using var status = await client.GetAsync("/api/admin/status");
         using var reindex = await client.PostAsync("/api/admin/reindex", null);
         using var upload = await client.PostAsync("/api/admin/upload", Files(("x.md", Utf8(Speech("跨站")))));
+        using var delete = await client.DeleteAsync("/api/admin/uploads/kept.md");
 
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, reindex.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, upload.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, delete.StatusCode);
+        Assert.True(File.Exists(kept));
     }
 
     [Fact]

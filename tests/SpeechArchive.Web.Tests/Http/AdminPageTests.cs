@@ -78,6 +78,63 @@ public sealed class AdminPageTests : IDisposable
         Assert.True(File.Exists(Path.Combine(app.CorpusDirectory, "uploads", "good.md")));
     }
 
+    [Fact]
+    public async Task WhenDeletingThroughTheForm_ShouldRemoveTheFileSayWhatWasRemovedAndDropItsPassages()
+    {
+        using var api = app.CreateAdminClient();
+        using (var upload = Admin.Files(("错传的讲话.md", Admin.Utf8(Admin.Speech("误传文件")))))
+        {
+            await Admin.JsonAsync(await api.PostAsync("/api/admin/upload?reindex=true", upload));
+        }
+
+        await Admin.WaitForReindexAsync(api);
+        (await SignInAsync(ArchiveFactory.Token)).Dispose();
+        var page = await Html.GetAsync(client, "/admin");
+        var row = Assert.Single(page.QuerySelectorAll("#uploads tbody tr"));
+        var form = row.QuerySelector("details.confirm form")!;
+
+        using var response = await client.PostAsync(form.GetAttribute("action"), Fields(form));
+        var target = response.Headers.Location!.OriginalString;
+        var result = await Html.GetAsync(client, target);
+        await Admin.WaitForReindexAsync(api);
+        var search = await Api.SearchAsync(api, "q=" + Api.Encode("误传文件") + "&mode=exact&near=0&expand=0");
+
+        Assert.Equal("错传的讲话.md", row.QuerySelector("td.file")!.TextContent);
+        Assert.Contains("误传文件", row.QuerySelector("a[href^='/speeches/']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("删除", row.QuerySelector("details.confirm summary .closed")!.TextContent);
+        Assert.Equal("确认删除", form.QuerySelector("button[type=submit]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/admin?upload=", target, StringComparison.Ordinal);
+        var notice = result.QuerySelector("p.notice")!.TextContent;
+        Assert.Contains("已删除 uploads/错传的讲话.md", notice, StringComparison.Ordinal);
+        Assert.Contains("索引更新", notice, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(app.CorpusDirectory, "uploads", "错传的讲话.md")));
+        Assert.Empty(result.QuerySelectorAll("#uploads tbody tr"));
+        Assert.Equal(0, search.Total);
+    }
+
+    [Theory]
+    [InlineData("../root-speech.md", "路径")]
+    [InlineData("root-speech.md", "没有名为“root-speech.md”的文件")]
+    public async Task WhenTheFormPostsANameThatIsNoUploads_ShouldDeleteNothingAndSaySo(string name, string said)
+    {
+        var root = Path.Combine(app.CorpusDirectory, "root-speech.md");
+        var upload = Path.Combine(app.CorpusDirectory, "uploads", "victim.md");
+        File.WriteAllText(root, Admin.Speech("语料自有"));
+        Directory.CreateDirectory(Path.GetDirectoryName(upload)!);
+        File.WriteAllText(upload, Admin.Speech("受害文件"));
+        (await SignInAsync(ArchiveFactory.Token)).Dispose();
+        var form = (await Html.GetAsync(client, "/admin")).QuerySelector("#uploads details.confirm form")!;
+
+        using var response = await client.PostAsync(form.GetAttribute("action"), Fields(form, ("name", name)));
+        var result = await Html.GetAsync(client, response.Headers.Location!.OriginalString);
+
+        Assert.Contains(said, result.QuerySelector("p.error[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.True(File.Exists(root));
+        Assert.True(File.Exists(upload));
+        Assert.Single(result.QuerySelectorAll("#uploads tbody tr"));
+    }
+
     private async Task<HttpResponseMessage> SignInAsync(string token)
     {
         var login = await Html.GetAsync(client, "/admin/login");
@@ -88,6 +145,13 @@ public sealed class AdminPageTests : IDisposable
             new("__RequestVerificationToken", Antiforgery(form)),
         ]));
     }
+
+    /// <summary>The form's fields as the browser would post them (the antiforgery token among them), some replaced.</summary>
+    private static FormUrlEncodedContent Fields(IElement form, params (string Name, string Value)[] replaced) =>
+        new(form.QuerySelectorAll("input[name]")
+            .Select(i => (Name: i.GetAttribute("name")!, Value: i.GetAttribute("value") ?? ""))
+            .Select(f => replaced.FirstOrDefault(r => r.Name == f.Name) is { Name: not null } r ? r : f)
+            .Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
     private static string Antiforgery(IElement form) => form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 

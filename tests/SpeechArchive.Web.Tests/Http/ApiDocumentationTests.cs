@@ -35,6 +35,8 @@ public sealed class ApiDocumentationTests : IDisposable
     [InlineData("GET", "/api/admin/status", "")]
     [InlineData("POST", "/api/admin/reindex", "rebuild")]
     [InlineData("POST", "/api/admin/upload", "reindex")]
+    [InlineData("GET", "/api/admin/uploads", "")]
+    [InlineData("DELETE", "/api/admin/uploads/{name}", "name")]
     public async Task WhenReadingAnOperation_ShouldDeclareEveryParameterItsHandlerReads(string method, string path, string names)
     {
         using var doc = await OpenApiDocument.GetAsync(client);
@@ -96,6 +98,7 @@ public sealed class ApiDocumentationTests : IDisposable
         Assert.Contains("404", doc.Operation("GET", "/api/passages/{id}/similar").Responses);
         Assert.Contains("415", doc.Operation("POST", "/api/draft-check").Responses);
         Assert.Contains("413", doc.Operation("POST", "/api/admin/upload").Responses);
+        Assert.Superset(new HashSet<string> { "200", "400", "404", "409" }, doc.Operation("DELETE", "/api/admin/uploads/{name}").Responses.ToHashSet());
     }
 
     [Fact]
@@ -108,7 +111,7 @@ public sealed class ApiDocumentationTests : IDisposable
             schemes.GetProperty("adminToken").GetProperty("in").GetString(), schemes.GetProperty("adminToken").GetProperty("name").GetString()));
         Assert.Equal(("http", "bearer"), (schemes.GetProperty("bearer").GetProperty("type").GetString(), schemes.GetProperty("bearer").GetProperty("scheme").GetString()));
         var admin = doc.Operations.Where(o => o.Path.StartsWith("/api/admin/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(4, admin.Count);
+        Assert.Equal(6, admin.Count);
         Assert.All(admin, o =>
         {
             Assert.Equal([["adminToken"], ["bearer"]], o.Security);

@@ -82,6 +82,24 @@ public sealed class FaultTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task AnUploadThatCannotBeDeleted_ShouldAnswer409WithTheReasonAndStartNoReindex()
+    {
+        var uploads = Path.Combine(app.CorpusDirectory, "uploads");
+        using var disk = SmallDisk.MountAt(uploads, 64);
+        File.WriteAllText(Path.Combine(uploads, "只读.md"), Speech("只读文件"));
+        disk.ReadOnly();
+        using var admin = app.CreateAdminClient();
+
+        using var response = await admin.DeleteAsync("/api/admin/uploads/" + Api.Encode("只读.md"));
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("无法删除 uploads/只读.md", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(uploads, "只读.md")));
+        Assert.False((await JsonAsync(await admin.GetAsync("/api/admin/status"))).GetProperty("running").GetBoolean());
+    }
+
+    [SkippableFact]
     public async Task AReindexOnAFullDisk_ShouldReportItAndKeepServingTheLastIndex()
     {
         using var disk = SmallDisk.MountAt(app.IndexDirectory, 1024);

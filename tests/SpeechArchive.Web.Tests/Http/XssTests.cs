@@ -122,6 +122,33 @@ public sealed class XssTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenTheUploadsListShowsMarkedUpNamesAndTitles_ShouldRenderThemAndTheirDeleteFormsAsText()
+    {
+        // Uploads are stored under clean names; a file put into uploads/ by hand may be named anything the disk allows.
+        const string name = "<img src=x onerror=alert(10)>&'\".md";
+        var uploads = Path.Combine(app.CorpusDirectory, "uploads");
+        Directory.CreateDirectory(uploads);
+        File.WriteAllText(Path.Combine(uploads, name), "关于" + Payload + "的通报\n\n同志们：\n要加强作风建设。\n");
+        using var api = app.CreateAdminClient();
+        await JsonAsync(await api.PostAsync("/api/admin/reindex", null));
+        await WaitForReindexAsync(api);
+        await SignInAsync();
+
+        var page = await Html.GetAsync(client, "/admin");
+
+        AssertInert(page, "/admin (uploads)");
+        var row = Assert.Single(page.QuerySelectorAll("#uploads tbody tr"));
+        Assert.Equal(name, row.QuerySelector("td.file code")!.TextContent);
+        var title = (await JsonAsync(await api.GetAsync("/api/admin/uploads")))[0].GetProperty("title").GetString();
+        Assert.Contains("alert(3)", title, StringComparison.Ordinal); // what the reader left of the markup in the title
+        Assert.Equal(title, row.QuerySelector("a[href^='/speeches/']")!.TextContent);
+        Assert.Equal("删除", row.QuerySelector("details.confirm summary .closed")!.TextContent);
+        var form = row.QuerySelector("details.confirm form")!;
+        Assert.Equal(name, form.QuerySelector("input[name=name]")!.GetAttribute("value"));
+        Assert.Contains("uploads/" + name, form.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhenTheApiEchoesMarkup_ShouldAnswerJsonThatBrowsersDoNotSniff()
     {
         foreach (var url in new[] { "/api/search?q=" + Api.Encode(Payload), "/api/search?q=" + Api.Encode("\"" + Img), "/api/speeches/" + Api.Encode(Img) })

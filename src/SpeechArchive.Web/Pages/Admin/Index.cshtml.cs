@@ -6,7 +6,7 @@ using SpeechArchive.Web.Uploads;
 
 namespace SpeechArchive.Web.Pages.Admin;
 
-/// <summary>Administration: upload speeches, reindex with live progress, the last run's report, index statistics.</summary>
+/// <summary>Administration: upload speeches, list and delete uploaded files, reindex with live progress, the last run's report, index statistics.</summary>
 [RequestSizeLimit(UploadLimits.RequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.RequestBytes)]
 internal sealed class IndexModel(ArchiveHost archive, UploadService uploads) : PageModel
@@ -16,7 +16,11 @@ internal sealed class IndexModel(ArchiveHost archive, UploadService uploads) : P
     /// <summary>Counts of the index served; null while it is damaged.</summary>
     public IndexStatistics? Statistics { get; private set; }
     public IReadOnlyList<UploadOutcome>? Outcomes { get; private set; }
+    /// <summary>The documents in <c>uploads/</c>, each with its 删除 form.</summary>
+    public IReadOnlyList<UploadedFile> Uploaded { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>Whether <see cref="Message"/> reports a failure (shown as an error).</summary>
+    public bool MessageIsError { get; private set; }
 
     public void OnGet(string? msg, string? upload)
     {
@@ -31,6 +35,7 @@ internal sealed class IndexModel(ArchiveHost archive, UploadService uploads) : P
         {
             Outcomes = report.Outcomes;
             Message = report.Message;
+            MessageIsError = report.Failed;
         }
 
         Load();
@@ -58,9 +63,29 @@ internal sealed class IndexModel(ArchiveHost archive, UploadService uploads) : P
         return LocalRedirect($"/admin?upload={uploads.Keep(new UploadSummary(outcomes, message))}#upload");
     }
 
+    /// <summary>
+    /// Deletes one uploaded file (the name its row posts) and starts or queues the reindex that drops its passages, then
+    /// redirects to the page that says what was removed; a name that is no upload's deletes nothing and says why.
+    /// </summary>
+    public IActionResult OnPostDelete(string? name)
+    {
+        var deletion = uploads.Delete(name);
+        var summary = deletion.Outcome switch
+        {
+            UploadDeletionOutcome.Deleted => new UploadSummary([], $"已删除 {deletion.Path}。" + (archive.StartOrQueueReindex()
+                ? "索引更新已开始：完成前检索仍使用旧索引，可能还会找到它的段落。"
+                : "已有一次索引更新在进行，完成后将自动再更新一次，之后它的段落不再出现。")),
+            UploadDeletionOutcome.Missing => new UploadSummary([], $"uploads/ 中没有名为“{deletion.Name}”的文件，没有删除任何文件。", Failed: true),
+            UploadDeletionOutcome.Failed => new UploadSummary([], $"无法删除 uploads/{deletion.Name}：{deletion.Reason}", Failed: true),
+            _ => new UploadSummary([], $"没有删除：{deletion.Reason}", Failed: true),
+        };
+        return LocalRedirect($"/admin?upload={uploads.Keep(summary)}"); // at the top: the message, then the reindex it started
+    }
+
     private void Load()
     {
         Status = archive.Status;
+        Uploaded = uploads.List();
         Statistics = archive.Damaged is null ? archive.Statistics : null;
     }
 }
