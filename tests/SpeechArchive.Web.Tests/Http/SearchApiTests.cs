@@ -132,6 +132,8 @@ public sealed class SearchApiTests : IDisposable
     [InlineData("/api/search?page=abc", "page")]
     [InlineData("/api/search?limit=-1", "limit")]
     [InlineData("/api/search?sort=sideways", "sideways")]
+    [InlineData("/api/search?category=%E6%8A%A5%E5%91%8A", "未知的类别“报告”")]
+    [InlineData("/api/facets?category=%E6%8A%A5%E5%91%8A", "未知的类别“报告”")]
     [InlineData("/api/search?year=20x2", "20x2")]
     [InlineData("/api/facets?q=-", "-")]
     public async Task WhenTheInputIsBad_ShouldAnswer400ProblemDetails(string url, string detailMentions)
