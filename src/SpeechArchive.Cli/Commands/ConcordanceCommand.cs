@@ -11,8 +11,8 @@ internal static class ConcordanceCommand
     public static Command Create()
     {
         var phrase = Usage.QuerySyntax(new Argument<string[]>("phrase") { Description = "The phrase (OR for alternatives) and filters year: theme: type: org: speaker:", Arity = ArgumentArity.OneOrMore });
-        var sort = new Option<string>("--sort") { Description = "date | date-desc | left | right", DefaultValueFactory = _ => "date" };
-        sort.AcceptOnlyFromAmong("date", "date-desc", "left", "right");
+        var sort = new Option<string>("--sort") { Description = "date-asc | date-desc | left | right (date, the older word, is date-asc: oldest first)", DefaultValueFactory = _ => "date-asc" };
+        sort.AcceptOnlyFromAmong("date-asc", "date-desc", "left", "right", "date");
         var context = new Option<int>("--context") { Description = "Characters of context each side (default 30)", DefaultValueFactory = _ => 30 };
         var limit = new Option<int>("--limit") { Description = "Lines to print; 0 for all (default 0)" };
         var csv = new Option<bool>("--csv") { Description = "Print CSV with a citation column" };

@@ -16,8 +16,8 @@ internal static class SearchCommand
         });
         var limit = new Option<int>("--limit") { Description = "Hits per page (default 10)", DefaultValueFactory = _ => 10 };
         var offset = new Option<int>("--offset") { Description = "Hits to skip (paging)" };
-        var sort = new Option<string>("--sort") { Description = "relevance | date | date-asc", DefaultValueFactory = _ => "relevance" };
-        sort.AcceptOnlyFromAmong("relevance", "date", "date-asc");
+        var sort = new Option<string>("--sort") { Description = "relevance | date-desc | date-asc (date, the older word, is date-desc: newest first)", DefaultValueFactory = _ => "relevance" };
+        sort.AcceptOnlyFromAmong("relevance", "date-desc", "date-asc", "date");
         var group = new Option<bool>("--group") { Description = "One hit per speech (its best passage)" };
         var noExpand = new Option<bool>("--no-expand") { Description = "Search the words as typed, without their thesaurus terms or ranking by meaning" };
         var noNear = new Option<bool>("--no-near") { Description = "Strict matches only, no near matches after them" };
@@ -33,7 +33,7 @@ internal static class SearchCommand
                 Query = string.Join(' ', parse.GetValue(query) ?? []),
                 Limit = parse.GetValue(limit),
                 Offset = parse.GetValue(offset),
-                Sort = parse.GetValue(sort) switch { "date" => SearchSort.DateDescending, "date-asc" => SearchSort.DateAscending, _ => SearchSort.Relevance },
+                Sort = parse.GetValue(sort) switch { "date-desc" or "date" => SearchSort.DateDescending, "date-asc" => SearchSort.DateAscending, _ => SearchSort.Relevance },
                 GroupBySpeech = parse.GetValue(group),
                 Expand = !parse.GetValue(noExpand),
                 NearMatches = !parse.GetValue(noNear),

@@ -10,6 +10,6 @@ internal static class Sorts
         "left" => ConcordanceSort.Left,
         "right" => ConcordanceSort.Right,
         "date-desc" => ConcordanceSort.DateDescending,
-        _ => ConcordanceSort.Date,
+        _ => ConcordanceSort.Date, // date-asc, or date (the older word)
     };
 }

@@ -17,13 +17,25 @@ public static class LocalAlignment
     private const int NegativeInfinity = int.MinValue / 4;
 
     /// <summary>The best local alignment of <paramref name="pattern"/> in <paramref name="text"/>; score 0 when nothing aligns.</summary>
-    public static Alignment Align(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text) => Run(pattern, text, default, default, default);
+    public static Alignment Align(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text) => Run(pattern, text, default, default, default, default);
+
+    /// <summary>
+    /// As <see cref="Align(ReadOnlySpan{char}, ReadOnlySpan{char})"/>, but the alignment starts and ends only at text positions
+    /// <paramref name="cuts"/> allows (text.Length + 1 entries; empty allows all), except that an end which is the pattern's own
+    /// (the alignment takes it from its first character, or to its last) may fall anywhere: the pattern is a whole as typed.
+    /// With a text's word boundaries as cuts, 两个确立 aligns with 两个确保 whole or with 两个, never with 两个确.
+    /// </summary>
+    public static Alignment Align(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text, ReadOnlySpan<bool> cuts)
+    {
+        CheckCuts(text, cuts);
+        return Run(pattern, text, cuts, default, default, default);
+    }
 
     /// <summary>
     /// The DP. When <paramref name="endScore"/> is given (text length + 1 long), it receives for each text position j the best
     /// score of an alignment that ends there and at the end of the pattern, with where it starts in the pattern and the text.
     /// </summary>
-    private static Alignment Run(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text, Span<int> endScore, Span<int> endPatternStart, Span<int> endTextStart)
+    private static Alignment Run(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text, ReadOnlySpan<bool> cuts, Span<int> endScore, Span<int> endPatternStart, Span<int> endTextStart)
     {
         var m = pattern.Length;
         if (m == 0 || text.Length == 0)
@@ -72,14 +84,19 @@ public static class LocalAlignment
                     continue;
                 }
 
+                // Whether an alignment may start or end at text position j (after c). Off a cut, one still starts where c
+                // is the pattern's first character and ends where it is its last: the pattern's own ends.
+                var cut = cuts.IsEmpty || cuts[j];
+                var startsBefore = cuts.IsEmpty || cuts[j - 1] || pattern[0] == c;
+
                 // Row 0 of this column: nothing of the pattern consumed yet.
-                var diag = 0;
+                var diag = startsBefore ? 0 : NegativeInfinity;
                 var diagP = 0;
                 var diagT = j - 1;
                 var f = NegativeInfinity;
                 var fP = 0;
                 var fT = j;
-                h[0] = 0;
+                h[0] = cut ? 0 : NegativeInfinity;
                 hStartP[0] = 0;
                 hStartT[0] = j;
                 for (var i = 1; i <= m; i++)
@@ -115,11 +132,13 @@ public static class LocalAlignment
                     var score = diag + (pattern[i - 1] == c ? MatchScore : MismatchScore);
                     var sP = diagP;
                     var sT = diagT;
+                    var endsOnMatch = pattern[i - 1] == c;
                     if (e[i] > score)
                     {
                         score = e[i];
                         sP = eStartP[i];
                         sT = eStartT[i];
+                        endsOnMatch = false;
                     }
 
                     if (f > score)
@@ -127,13 +146,14 @@ public static class LocalAlignment
                         score = f;
                         sP = fP;
                         sT = fT;
+                        endsOnMatch = false;
                     }
 
                     // Remember the previous column's cell before overwriting it: it is the next row's diagonal.
                     diag = h[i];
                     diagP = hStartP[i];
                     diagT = hStartT[i];
-                    if (score < 0)
+                    if (score < 0 && cut)
                     {
                         h[i] = 0;
                         hStartP[i] = i;
@@ -146,7 +166,8 @@ public static class LocalAlignment
                         h[i] = score;
                         hStartP[i] = sP;
                         hStartT[i] = sT;
-                        if (score > best.Score || (score > 0 && score == best.Score && j - sT > best.TextEnd - best.TextStart))
+                        // A score below zero is kept where no alignment may start; only a cut (or the pattern's end) ends one.
+                        if ((cut || (i == m && endsOnMatch)) && (score > best.Score || (score > 0 && score == best.Score && j - sT > best.TextEnd - best.TextStart)))
                         {
                             best = new Alignment(score, sP, i, sT, j);
                         }
@@ -173,11 +194,19 @@ public static class LocalAlignment
     /// The best alignment of <paramref name="pattern"/> or of a rotation of it (its halves swapped: 在路上全面从严治党 for
     /// 全面从严治党在路上). A rotation costs <see cref="RotationPenalty"/>; its pattern span is given in the doubled pattern.
     /// </summary>
-    public static Alignment AlignRotations(string pattern, string text)
+    public static Alignment AlignRotations(string pattern, string text) => AlignRotations(pattern, text, default);
+
+    /// <summary>
+    /// As <see cref="AlignRotations(string, string)"/>, with the alignment's ends held to <paramref name="cuts"/> as in
+    /// <see cref="Align(ReadOnlySpan{char}, ReadOnlySpan{char}, ReadOnlySpan{bool})"/>; a rotation's ends are inside the
+    /// pattern, so both fall on cuts.
+    /// </summary>
+    public static Alignment AlignRotations(string pattern, string text, ReadOnlySpan<bool> cuts)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(text);
-        var straight = Align(pattern, text);
+        CheckCuts(text, cuts);
+        var straight = Run(pattern, text, cuts, default, default, default);
         var q = pattern.Length;
         if (q < 4 || straight.Score > MaxScore(q) - RotationPenalty)
         {
@@ -200,8 +229,8 @@ public static class LocalAlignment
                 continue;
             }
 
-            AnchoredFit(pattern, text, seam, +1, head, headReach);
-            AnchoredFit(reversed, text, seam - 1, -1, tail, tailReach);
+            AnchoredFit(pattern, text, seam, +1, cuts, head, headReach);
+            AnchoredFit(reversed, text, seam - 1, -1, cuts, tail, tailReach);
             for (var h = 1; h < q; h++)
             {
                 if (head[h] <= 0)
@@ -226,9 +255,10 @@ public static class LocalAlignment
     /// <summary>
     /// For each i, the best score of aligning all of pattern[0..i) to text read from <paramref name="from"/> in direction
     /// <paramref name="step"/> (the alignment anchored at both starts, free to end anywhere in the text), and how many text
-    /// characters that alignment reads. Never reads past a sentence end or more than the pattern's length plus four.
+    /// characters that alignment reads. Never reads past a sentence end or more than the pattern's length plus four; with
+    /// <paramref name="cuts"/>, ends only where the text may be cut (else scores <see cref="NegativeInfinity"/>).
     /// </summary>
-    private static void AnchoredFit(ReadOnlySpan<char> pattern, string text, int from, int step, Span<int> best, Span<int> reach)
+    private static void AnchoredFit(ReadOnlySpan<char> pattern, string text, int from, int step, ReadOnlySpan<bool> cuts, Span<int> best, Span<int> reach)
     {
         var m = pattern.Length;
         var limit = 0;
@@ -255,7 +285,7 @@ public static class LocalAlignment
             var diag = h[0];
             h[0] = GapOpen + ((i - 1) * GapExtend);
             var f = NegativeInfinity;
-            var rowBest = h[0];
+            var rowBest = Cut(cuts, from, step, 0) ? h[0] : NegativeInfinity;
             var rowReach = 0;
             for (var j = 1; j <= limit; j++)
             {
@@ -265,7 +295,7 @@ public static class LocalAlignment
                 var score = Math.Max(diag + (pattern[i - 1] == c ? MatchScore : MismatchScore), Math.Max(e[j], f));
                 diag = h[j];
                 h[j] = score;
-                if (score > rowBest)
+                if (score > rowBest && Cut(cuts, from, step, j))
                 {
                     rowBest = score;
                     rowReach = j;
@@ -274,6 +304,18 @@ public static class LocalAlignment
 
             best[i] = rowBest;
             reach[i] = rowReach;
+        }
+    }
+
+    /// <summary>Whether a fit from <paramref name="from"/> that reads <paramref name="read"/> characters may end there.</summary>
+    private static bool Cut(ReadOnlySpan<bool> cuts, int from, int step, int read) =>
+        cuts.IsEmpty || cuts[step > 0 ? from + read : from + 1 - read];
+
+    private static void CheckCuts(ReadOnlySpan<char> text, ReadOnlySpan<bool> cuts)
+    {
+        if (!cuts.IsEmpty && cuts.Length != text.Length + 1)
+        {
+            throw new ArgumentException($"cuts must have one entry per text position ({text.Length + 1}), not {cuts.Length}", nameof(cuts));
         }
     }
 

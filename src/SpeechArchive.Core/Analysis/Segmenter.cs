@@ -69,6 +69,23 @@ public sealed class Segmenter
         return words;
     }
 
+    /// <summary>
+    /// Where <paramref name="text"/> may be cut without cutting one of its words: entry k (0 to text.Length) is false when a
+    /// word of <see cref="Segment"/> begins before position k and ends after it (两个确|保 cuts 确保).
+    /// </summary>
+    public bool[] Boundaries(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cuts = new bool[text.Length + 1];
+        Array.Fill(cuts, true);
+        foreach (var word in Segment(text))
+        {
+            cuts.AsSpan(word.Start + 1, word.End - word.Start - 1).Clear();
+        }
+
+        return cuts;
+    }
+
     private void AddHan(ReadOnlySpan<char> run, int offset, double[] best, int[] ends, int[] nodes, List<WordSpan> words)
     {
         trie.BestPath(run, best, ends, nodes);

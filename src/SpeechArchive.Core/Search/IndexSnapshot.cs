@@ -30,6 +30,9 @@ public sealed partial class IndexSnapshot
     /// <summary>The organisations the archive names (for tests and tools), each once.</summary>
     public IReadOnlyList<string> Organizations => Sources.Select(s => s.Organization).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>The labels of the categories the archive's speeches belong to (类别), each once.</summary>
+    public IReadOnlyList<string> Categories => Sources.Select(s => s.Category).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>
     /// Whether source <paramref name="value"/> passes the organisation and category filters of <paramref name="f"/>: its
     /// organisation contains a typed <c>org:</c> value, or its category's label or id equals a <c>category:</c> value.

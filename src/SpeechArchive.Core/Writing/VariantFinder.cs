@@ -5,9 +5,12 @@ using SpeechArchive.Search;
 namespace SpeechArchive.Writing;
 
 /// <summary>
-/// Finds formulation variants (提法变体): candidate passages by shared bigrams, then every sentence of them aligned with the
+/// Finds formulation variants (提法变体): candidate passages by shared bigrams, then every clause of them aligned with the
 /// formulation character by character (<see cref="LocalAlignment"/>, halves may be swapped); the aligned wordings, grouped.
-/// A wording continued by 、 (…永远在路上、只有进行时) keeps its continuation: words added at the end belong to the variant.
+/// A variant is a whole wording as printed: it starts and ends on the archive's word boundaries (<see cref="Segmenter.Boundaries"/>),
+/// so 两个确保 never gives 两个确, and it stays within a clause (<see cref="MatchText.BuildClauses"/>), so 从严治党，全面加强
+/// never gives 从严治党，全面: a clause mark is crossed only where the formulation reads on across it (党要管党、从严治党 for
+/// 党要管党从严治党), or anywhere when the formulation as typed holds one (党要管党、从严治党 finds 党要管党、全面从严治党 too).
 /// </summary>
 public static class VariantFinder
 {
@@ -27,12 +30,14 @@ public static class VariantFinder
             throw new QuerySyntaxException($"提法至少 {MinLength} 个字。(a formulation needs at least {MinLength} characters)");
         }
 
+        var acrossClauses = query.Words.Any(w => w.Text.Any(c => MatchText.IsClauseMark(TextNormalizer.Fold(c))));
+        var segmenter = SearchStructures.Of(index).Segmenter;
         var keys = BigramCandidates.KeysOf(formulation);
         var candidates = BigramCandidates.Top(index, keys, MaxCandidates, 0.3, query.Accepts);
         var found = new List<(int Doc, Found Hit)>();
         foreach (var candidate in candidates.OrderBy(c => c.Doc))
         {
-            foreach (var hit in Occurrences(index, candidate.Doc, formulation, request.MinSimilarity))
+            foreach (var hit in Occurrences(index, segmenter, candidate.Doc, formulation, acrossClauses, request.MinSimilarity))
             {
                 found.Add((candidate.Doc, hit));
             }
@@ -53,16 +58,31 @@ public static class VariantFinder
 
     private sealed record Found(string Key, string Text, int Start, int End, double Similarity, bool Rotated);
 
-    /// <summary>Every aligned wording in a passage, sentence by sentence (best first, then the rest of the sentence again).</summary>
-    private static IEnumerable<Found> Occurrences(IndexSnapshot index, int doc, string formulation, double minSimilarity)
+    /// <summary>
+    /// Every aligned wording in a passage, clause by clause (best first, then the rest of the passage again), each from a word
+    /// boundary to a word boundary.
+    /// </summary>
+    private static IEnumerable<Found> Occurrences(IndexSnapshot index, Segmenter segmenter, int doc, string formulation, bool acrossClauses, double minSimilarity)
     {
         var p = index.Passages[doc];
         var speech = index.Speeches[p.Speech]; // its text is read afresh after each yield (a span cannot cross one)
         var offsets = new List<int>(p.End - p.Start);
-        var match = MatchText.Build(speech.TextSpan, p.Start, p.End, offsets).ToCharArray();
+        var match = (acrossClauses
+            ? MatchText.Build(speech.TextSpan, p.Start, p.End, offsets)
+            : MatchText.BuildClauses(speech.TextSpan, p.Start, p.End, offsets, formulation)).ToCharArray();
+        bool[]? cuts = null;
         for (var k = 0; k < MaxPerPassage; k++)
         {
-            var a = LocalAlignment.AlignRotations(formulation, new string(match));
+            // Held to word boundaries an alignment scores no higher than free: the free one says when to stop, and the
+            // passage is cut into words only when something in it comes close enough.
+            var text = new string(match);
+            if (LocalAlignment.AlignRotations(formulation, text).Similarity(formulation.Length) < minSimilarity)
+            {
+                yield break;
+            }
+
+            cuts ??= Cuts(segmenter, speech.TextSpan[p.Start..p.End].ToString(), p.Start, offsets);
+            var a = LocalAlignment.AlignRotations(formulation, text, cuts);
             var similarity = a.Similarity(formulation.Length);
             if (similarity < minSimilarity || a.TextEnd <= a.TextStart)
             {
@@ -70,7 +90,7 @@ public static class VariantFinder
             }
 
             var start = offsets[a.TextStart];
-            var end = Extend(speech.TextSpan, offsets[a.TextEnd - 1] + 1, p.End);
+            var end = offsets[a.TextEnd - 1] + 1;
             var wording = speech.TextSpan[start..end].ToString();
             yield return new Found(MatchText.Build(wording, 0, wording.Length), wording, start, end, Math.Round(similarity, 3), a.Rotated);
             for (var i = a.TextStart; i < a.TextEnd; i++)
@@ -80,21 +100,22 @@ public static class VariantFinder
         }
     }
 
-    /// <summary>Past a 、 the enumeration goes on: the wording keeps the next item (up to the next punctuation).</summary>
-    private static int Extend(ReadOnlySpan<char> text, int end, int limit)
+    /// <summary>
+    /// Where an alignment in a passage's match form may start or end: entry k is true when the match form's k-th character
+    /// does not continue a word of the passage (<paramref name="passage"/>, which starts at <paramref name="from"/> in its speech).
+    /// </summary>
+    private static bool[] Cuts(Segmenter segmenter, string passage, int from, List<int> offsets)
     {
-        if (end >= limit || text[end] != '、')
+        var words = segmenter.Boundaries(passage);
+        var cuts = new bool[offsets.Count + 1];
+        cuts[0] = true;
+        cuts[^1] = true;
+        for (var k = 1; k < offsets.Count; k++)
         {
-            return end;
+            cuts[k] = words[offsets[k] - from];
         }
 
-        var i = end + 1;
-        while (i < limit && TextNormalizer.KindOf(TextNormalizer.Fold(text[i])) == CharKind.Cjk)
-        {
-            i++;
-        }
-
-        return i > end + 1 ? i : end;
+        return cuts;
     }
 
     private static FormulationVariant Variant(IndexSnapshot index, List<(int Doc, Found Hit)> group, string formulation, int examples)

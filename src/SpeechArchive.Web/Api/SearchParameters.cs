@@ -27,8 +27,13 @@ internal static class SearchParameters
     /// <summary>The facet parameters in the order the UI shows them; each is also its filter's field in the query syntax (<c>year:2022</c>).</summary>
     public static IReadOnlyList<TextListParameter> Filters { get; } = [Theme, Year, Type, Org, Category, Speaker];
 
-    public static readonly ChoiceParameter<SearchSort> Sort = new("sort", "排序：relevance 按相关度（默认），date 最新在前，date-asc 最早在前。",
-        ("relevance", SearchSort.Relevance), ("date", SearchSort.DateDescending), ("date-asc", SearchSort.DateAscending));
+    /// <summary>
+    /// The order of the hits. <c>date</c> is the older word for <c>date-desc</c> (newest first), as this API has always read it;
+    /// the concordance's <c>date</c> is oldest first (<see cref="WritingParameters.ConcordanceOrder"/>), so links write the explicit words.
+    /// </summary>
+    public static readonly ChoiceParameter<SearchSort> Sort = new("sort",
+        "排序：relevance 按相关度（默认），date-desc 最新在前，date-asc 最早在前；date 是 date-desc 的旧写法（本接口的时间顺序是最新在前），仍然可用。",
+        ("relevance", SearchSort.Relevance), ("date-desc", SearchSort.DateDescending), ("date-asc", SearchSort.DateAscending), ("date", SearchSort.DateDescending));
 
     public static readonly IntegerParameter Page = new("page", "页码，从 1 起；给出时代替 offset（offset = (page − 1) × limit）。", 1, 1, MaxPage);
 

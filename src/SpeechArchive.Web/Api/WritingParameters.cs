@@ -24,9 +24,13 @@ internal sealed class WritingParameters(IQueryCollection query)
         MaxItems = TrendRequest.MaxPhrases,
     };
 
+    /// <summary>
+    /// The order of a concordance's rows. <c>date</c> is the older word for <c>date-asc</c> (oldest first), as this API has always
+    /// read it; the search's <c>date</c> is newest first (<see cref="SearchParameters.Sort"/>), so links write the explicit words.
+    /// </summary>
     public static readonly ChoiceParameter<ConcordanceSort> ConcordanceOrder = new("sort",
-        "排序：date 按时间（默认，最早在前），date-desc 最新在前，left 按左侧语境（从命中处向左读），right 按右侧语境。",
-        ("date", ConcordanceSort.Date), ("date-desc", ConcordanceSort.DateDescending), ("left", ConcordanceSort.Left), ("right", ConcordanceSort.Right));
+        "排序：date-asc 按时间、最早在前（默认），date-desc 最新在前，left 按左侧语境（从命中处向左读），right 按右侧语境；date 是 date-asc 的旧写法（本接口的时间顺序是最早在前），仍然可用。",
+        ("date-asc", ConcordanceSort.Date), ("date-desc", ConcordanceSort.DateDescending), ("left", ConcordanceSort.Left), ("right", ConcordanceSort.Right), ("date", ConcordanceSort.Date));
 
     public static readonly ShareParameter MinSimilarity = new("min", "变体与原提法至少多相近（1 为字字相同）。", 0.6);
 

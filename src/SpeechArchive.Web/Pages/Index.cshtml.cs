@@ -50,6 +50,7 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
     public void OnGet()
     {
         Query = SearchQuery.From(Request.Query, groupsBlankQuery: true); // the home page lists the newest speeches, one passage each
+        Query.Sort = SearchParameters.Sort.Canonical(Query.Sort); // the page's links write sort=date as date-desc
         Links = new SearchLinks(Query);
         var searcher = archive.Searcher; // one generation for the whole page, even if a reindex swaps meanwhile
         Snapshot = searcher.Index;

@@ -27,6 +27,25 @@ public sealed class LexiconTests
     }
 
     [Fact]
+    public void WhenAskedForBoundaries_ShouldAllowACutEverywhereButInsideAWord()
+    {
+        const string text = "落实两个确保，推进5G建设。";
+        var segmenter = new Segmenter(Lexicon.Base);
+        var spans = segmenter.Segment(text);
+
+        var cuts = segmenter.Boundaries(text);
+
+        Assert.Equal(text.Length + 1, cuts.Length);
+        for (var k = 0; k <= text.Length; k++)
+        {
+            Assert.Equal(!spans.Any(s => s.Start < k && k < s.End), cuts[k]);
+        }
+
+        Assert.False(cuts[text.IndexOf('保', StringComparison.Ordinal)]); // 两个确|保 cuts 确保
+        Assert.True(cuts[text.IndexOf('，', StringComparison.Ordinal)]);
+    }
+
+    [Fact]
     public void WhenLearningFromTheSeedSpeeches_ShouldFindTheGenresTermsTheSameWayTwice()
     {
         var texts = Directory.GetFiles(Path.Combine(FixturePaths.RepoRoot, "corpus"), "*.md").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();

@@ -6,6 +6,8 @@ public sealed class LocalAlignmentTests
 {
     public static IEnumerable<object[]> Cases => TestData.Rows("Analysis/alignments.tsv", 4);
 
+    public static IEnumerable<object[]> CutCases => TestData.Rows("Analysis/alignments-at-cuts.tsv", 4);
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void WhenAligningAPatternInText_ShouldCoverTheExpectedText(string pattern, string text, string aligned, string rotated)
@@ -14,6 +16,34 @@ public sealed class LocalAlignmentTests
 
         Assert.Equal(aligned, text[a.TextStart..a.TextEnd]);
         Assert.Equal(bool.Parse(rotated), a.Rotated);
+    }
+
+    [Theory]
+    [MemberData(nameof(CutCases))]
+    public void WhenHeldToWordBoundaries_ShouldStartAndEndOnThemUnlessAtThePatternsOwnEnds(string pattern, string words, string aligned, string free)
+    {
+        var text = words.Replace("/", "", StringComparison.Ordinal);
+        var cuts = new bool[text.Length + 1];
+        cuts[0] = cuts[^1] = true;
+        var at = 0;
+        foreach (var word in words.Split('/'))
+        {
+            at += word.Length;
+            cuts[at] = true;
+        }
+
+        var held = LocalAlignment.AlignRotations(pattern, text, cuts);
+        var loose = LocalAlignment.AlignRotations(pattern, text);
+
+        Assert.Equal(aligned, text[held.TextStart..held.TextEnd]);
+        Assert.Equal(free, text[loose.TextStart..loose.TextEnd]);
+        Assert.True(held.Score <= loose.Score);
+    }
+
+    [Fact]
+    public void WhenTheCutsDoNotFitTheText_ShouldRefuseThem()
+    {
+        Assert.Throws<ArgumentException>(() => LocalAlignment.Align("作风建设", "加强作风建设", new bool[3]));
     }
 
     [Fact]

@@ -48,6 +48,35 @@ public sealed class MatchTextTests
     }
 
     [Theory]
+    [InlineData("办实事，求实效", "实事求是", "办实事求实效")] // 事求 reads on in 实事求是: the word 求实效 keeps 实事，求 out
+    [InlineData("办实事，求实效", "全面从严治党", "办实事\n求实效")]
+    [InlineData("党要管党、从严治党，全面加强党的建设", "全面从严治党", "党要管党\n从严治党\n全面加强党的建设")]
+    [InlineData("一体推进不敢腐、不能腐、不想腐", "不敢腐不能腐不想腐", "一体推进不敢腐不能腐不想腐")]
+    [InlineData("党要管党、从严治党", "党要管党从严治党", "党要管党从严治党")]
+    [InlineData("“两个确立”：决定性意义", "两个确立", "两个确立\n决定性意义")]
+    [InlineData("共1,000亿元，增长3.5%", "经济增长", "共1 000亿元\n增长3 5")]
+    public void WhenBuildingClauses_ShouldEndAClauseAtAMarkTheReadingDoesNotCross(string input, string reading, string expected)
+    {
+        var offsets = new List<int>();
+
+        var match = MatchText.BuildClauses(input, 0, input.Length, offsets, reading);
+
+        Assert.Equal(expected, match);
+        Assert.Equal(match.Length, offsets.Count);
+        for (var i = 0; i < match.Length; i++)
+        {
+            if (match[i] == MatchText.Break)
+            {
+                Assert.True(MatchText.IsClauseMark(TextNormalizer.Fold(input[offsets[i]])), $"break at {offsets[i]}");
+            }
+            else if (match[i] != ' ')
+            {
+                Assert.Equal(match[i], TextNormalizer.Fold(input[offsets[i]]));
+            }
+        }
+    }
+
+    [Theory]
     [InlineData("使用app平台", "app", 1)]
     [InlineData("使用apple平台", "app", 0)]
     [InlineData("永远在路上永远在路上", "永远在路上", 2)]

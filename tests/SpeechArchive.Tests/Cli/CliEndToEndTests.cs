@@ -89,6 +89,24 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void WhenACategoryIsNotTheArchives_ShouldPrintWhichAndTheArchivesCategories()
+    {
+        File.WriteAllText(Path.Combine(corpus, "report.md"), "---\ntitle: 2019年政府工作报告\ncategory: government_work_report\nyear: 2019\n---\n\n要持续深化作风建设。\n");
+        Assert.Equal(0, CliRunner.Run("index", "--corpus", corpus, "--index", index).ExitCode);
+
+        var (code, stdout, stderr) = CliRunner.Run("search", "作风建设", "category:报告", "--index", index);
+        var known = CliRunner.Run("search", "作风建设", "category:government_work_report", "--json", "--index", index);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.StartsWith("error: 未知的类别“报告”", stderr, StringComparison.Ordinal);
+        Assert.Contains("政府工作报告", stderr, StringComparison.Ordinal);
+        Assert.Equal(0, known.ExitCode);
+        Assert.Equal(1, JsonDocument.Parse(known.Stdout).RootElement.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public void WhenThereIsNoIndex_ShouldSayHowToBuildOne()
     {
         var (code, _, stderr) = CliRunner.Run("search", "作风", "--index", temp.Combine("nowhere"));

@@ -35,6 +35,18 @@ public sealed class WritingCommandsTests : IDisposable
     }
 
     [Fact]
+    public void WhenSortingByDate_ShouldTakeTheExplicitWordsAndReadDateAsEachCommandsOwnOrder()
+    {
+        string Lines(params string[] args) => JsonDocument.Parse(Run(args)).RootElement.GetProperty("lines").GetRawText();
+        string Hits(params string[] args) => string.Join(' ', JsonDocument.Parse(Run(args)).RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("passageId").GetString()));
+
+        Assert.Equal(Lines("concordance", "全面从严治党", "--json", "--sort", "date"), Lines("concordance", "全面从严治党", "--json", "--sort", "date-asc"));
+        Assert.Equal(Lines("concordance", "全面从严治党", "--json"), Lines("concordance", "全面从严治党", "--json", "--sort", "date-asc"));
+        Assert.Equal(Hits("search", "作风", "--json", "--limit", "20", "--sort", "date"), Hits("search", "作风", "--json", "--limit", "20", "--sort", "date-desc"));
+        Assert.NotEmpty(Hits("search", "作风", "--json", "--limit", "20", "--sort", "date-asc")); // the project's speeches share one year: no order to compare
+    }
+
+    [Fact]
     public void WhenFindingVariants_ShouldListTheSeedsWording()
     {
         using var doc = JsonDocument.Parse(Run("variants", "全面从严治党永远在路上", "--json"));

@@ -49,15 +49,54 @@ public sealed class CategoryFacetTests : IDisposable
     {
         var byLabel = Search("作风建设 category:政府工作报告");
         var byId = Search("作风建设 category:government_work_report");
-        var partial = Search("作风建设 category:报告");
+        var partial = Assert.Throws<QuerySyntaxException>(() => Search("作风建设 category:报告"));
         var asOrganisation = Search("作风建设 org:government");
 
         Assert.Equal(["2019年政府工作报告"], byLabel.Hits.Select(h => h.Title));
         Assert.Equal(["2019年政府工作报告"], byId.Hits.Select(h => h.Title));
-        Assert.Empty(partial.Hits);
-        Assert.Empty(asOrganisation.Hits);
+        Assert.Contains("“报告”", partial.Message, StringComparison.Ordinal);
+        Assert.Empty(asOrganisation.Hits); // an org: value no organisation contains passes nothing (the benchmark's mix times two such)
         Assert.True(byLabel.Facets.Category.Single(v => v.Label == "政府工作报告").Selected);
         Assert.Equal(1, byLabel.Facets.Category.Single(v => v.Label == "党的全国代表大会报告").Count);
+    }
+
+    [Theory]
+    [InlineData("作风建设 category:报告")]
+    [InlineData("作风建设 category:government")]
+    [InlineData("category:一份汇编")]
+    [InlineData("作风建设 category:政府工作报告 category:no_such_collection")]
+    public void WhenACategoryIsNotTheArchives_ShouldRefuseItNamingTheValueAndTheArchivesCategories(string query)
+    {
+        var e = Assert.Throws<QuerySyntaxException>(() => Search(query));
+
+        var value = query[(query.LastIndexOf(':') + 1)..];
+        Assert.StartsWith($"未知的类别“{value}”", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"unknown category '{value}'", e.Message, StringComparison.Ordinal);
+        foreach (var label in new[] { "政府工作报告", "党的全国代表大会报告", "my collection of texts" })
+        {
+            Assert.Contains(label, e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void WhenTheArchiveHasNoCategoryAtAll_ShouldSaySo()
+    {
+        Directory.Delete(Path.Combine(corpus, "reports"), recursive: true);
+
+        var e = Assert.Throws<QuerySyntaxException>(() => Search("作风建设 category:政府工作报告"));
+
+        Assert.Contains("本库的讲话都没有类别", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenAWritersToolGetsAnUnknownCategory_ShouldRefuseItToo()
+    {
+        Search("作风建设");
+        var snapshot = IndexSnapshot.Load(index);
+
+        var e = Assert.Throws<QuerySyntaxException>(() => SpeechArchive.Writing.ConcordanceBuilder.Build(snapshot, new SpeechArchive.Writing.ConcordanceRequest { Phrase = "作风建设", Filters = ["category:报告"] }));
+
+        Assert.Contains("“报告”", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class VariantFinderTests(SeedIndexFixture seeds) : IClassFixture<S
     }
 
     [Fact]
-    public void WhenVariantsAreUsedInDifferentYears_ShouldGiveFirstAndLastUseAndKeepAnEnumeratedContinuation()
+    public void WhenVariantsAreUsedInDifferentYears_ShouldGiveFirstAndLastUseAndLeaveAnEnumeratedContinuationOut()
     {
         using var temp = new TempFolder();
         var index = TinyCorpus.Index(temp,
@@ -32,10 +32,62 @@ public sealed class VariantFinderTests(SeedIndexFixture seeds) : IClassFixture<S
 
         var result = VariantFinder.Find(index, new VariantRequest { Formulation = "全面从严治党永远在路上" });
 
-        Assert.Equal(["全面从严治党永远在路上", "全面从严治党一直在路上", "全面从严治党永远在路上、只有进行时"], result.Variants.Select(v => v.Text).ToList());
+        Assert.Equal(["全面从严治党永远在路上", "全面从严治党一直在路上"], result.Variants.Select(v => v.Text).ToList());
+        Assert.Equal(2, result.Variants[0].Count);
         var later = result.Variants[1];
         Assert.Equal((2, "2020-03-10", "2023-04-10"), (later.Count, later.FirstUsed, later.LastUsed));
         Assert.Equal(4, result.Occurrences);
+    }
+
+    [Fact]
+    public void WhenAWordOfThePassageGoesOnPastTheAlignedCharacters_ShouldNotListTheCutOffWording()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2021-01-10", "甲", "要深刻领会两个确立的决定性意义。"),
+            ("b.md", "2003-02-10", "乙", "当务之急仍然是落实两个确保，确保离退休人员基本养老金按时足额发放。"),
+            ("c.md", "2015-03-10", "丙", "树立科技是核心战斗力的思想，全面从严治军，推动治军方式根本性转变。"));
+
+        var established = VariantFinder.Find(index, new VariantRequest { Formulation = "两个确立" });
+        var strict = VariantFinder.Find(index, new VariantRequest { Formulation = "全面从严治党" });
+
+        Assert.Equal(["两个确立"], established.Variants.Select(v => v.Text).ToList()); // not 两个确 (of 两个确保)
+        Assert.Equal(["全面从严治军"], strict.Variants.Select(v => v.Text).ToList()); // not 全面从严治
+    }
+
+    [Fact]
+    public void WhenAClauseMarkFallsWhereTheFormulationDoesNotReadOn_ShouldKeepTheVariantWithinTheClause()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "1997-01-10", "甲", "坚持党要管党、从严治党，全面加强党的思想建设、组织建设、作风建设。"),
+            ("b.md", "2019-02-10", "乙", "扎实开展主题教育，为群众办实事，求实效，坚持实事求是。"),
+            ("c.md", "2020-03-10", "丙", "全面从严治党、党风廉政建设和反腐败工作取得新成效。"));
+
+        var strict = VariantFinder.Find(index, new VariantRequest { Formulation = "全面从严治党" });
+        var facts = VariantFinder.Find(index, new VariantRequest { Formulation = "实事求是" });
+
+        Assert.Equal(["全面从严治党", "从严治党"], strict.Variants.Select(v => v.Text).ToList()); // not 从严治党，全面 (reordered) nor 全面从严治党、党风廉政建设
+        Assert.Equal(["实事求是"], facts.Variants.Select(v => v.Text).ToList()); // not 实事，求
+    }
+
+    [Fact]
+    public void WhenAClauseMarkFallsWhereTheFormulationReadsOnOrTheWriterTypedOne_ShouldCrossIt()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "1997-01-10", "甲", "坚持党要管党、从严治党，加强党的建设。"),
+            ("b.md", "2016-02-10", "乙", "坚持党要管党、全面从严治党，推进党的建设新的伟大工程。"),
+            ("c.md", "2018-03-10", "丙", "一体推进不敢腐、不能腐、不想腐。"));
+
+        var unpunctuated = VariantFinder.Find(index, new VariantRequest { Formulation = "党要管党从严治党" });
+        var typed = VariantFinder.Find(index, new VariantRequest { Formulation = "党要管党、从严治党" });
+        var three = VariantFinder.Find(index, new VariantRequest { Formulation = "不敢腐不能腐不想腐" });
+
+        Assert.Equal(["党要管党、从严治党"], unpunctuated.Variants.Select(v => v.Text).ToList());
+        Assert.True(unpunctuated.Variants[0].IsExact);
+        Assert.Equal(["党要管党、从严治党", "党要管党、全面从严治党"], typed.Variants.Select(v => v.Text).ToList());
+        Assert.Equal(["不敢腐、不能腐、不想腐"], three.Variants.Select(v => v.Text).ToList());
     }
 
     [Fact]

@@ -61,7 +61,11 @@ public sealed class ApiDocumentationTests : IDisposable
         Assert.True(concordance.Parameter("q").GetProperty("required").GetBoolean());
         AssertInteger(concordance.Parameter("context"), 0, 200, 30);
         AssertInteger(concordance.Parameter("limit"), 0, 5000, 100);
-        Assert.Equal(["date", "date-desc", "left", "right"], Enum(concordance.Parameter("sort")));
+        Assert.Equal(["date-asc", "date-desc", "left", "right", "date"], Enum(concordance.Parameter("sort")));
+        Assert.Equal("date-asc", concordance.Parameter("sort").GetProperty("schema").GetProperty("default").GetString());
+        Assert.Contains("date 是 date-asc 的旧写法", concordance.Parameter("sort").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["relevance", "date-desc", "date-asc", "date"], Enum(search.Parameter("sort")));
+        Assert.Contains("date 是 date-desc 的旧写法", search.Parameter("sort").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(["json", "csv"], Enum(concordance.Parameter("format")));
         Assert.True(concordance.Json.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/csv", out _));
 

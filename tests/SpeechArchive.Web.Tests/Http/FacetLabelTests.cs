@@ -82,6 +82,31 @@ public sealed class FacetLabelTests : IDisposable
         Assert.DoesNotContain(after.QuerySelectorAll("a.facet-value.selected[data-facet=year]"), a => a.GetAttribute("data-value") == years[^1]);
     }
 
+    [Theory]
+    [InlineData("/api/search?q={0}&category={1}")]
+    [InlineData("/api/search?q={0}%20category%3A{1}")]
+    [InlineData("/api/concordance?q={0}&category={1}")]
+    public async Task WhenACategoryIsNotTheArchives_ShouldAnswer400NamingItAndTheArchivesCategories(string template)
+    {
+        using var response = await client.GetAsync(string.Format(CultureInfo.InvariantCulture, template, Encode("作风建设"), Encode("报告")));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("未知的类别“报告”，可选：政府工作报告（类别名或其编号，须完全一致）。(unknown category '报告')", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task WhenTheSearchPageGetsAnUnknownCategory_ShouldSayWhichAndListTheArchivesCategories()
+    {
+        using var response = await client.GetAsync("/?q=" + Encode("作风建设") + "&category=" + Encode("报告"));
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var error = page.QuerySelector(".error")!.TextContent;
+        Assert.Contains("未知的类别“报告”", error, StringComparison.Ordinal);
+        Assert.Contains("政府工作报告", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WhenACategoryIsSelectedByItsId_ShouldShowItsLabelAndUncheckIt()
     {

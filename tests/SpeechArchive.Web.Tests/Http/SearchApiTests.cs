@@ -95,8 +95,25 @@ public sealed class SearchApiTests : IDisposable
         using var response = await client.GetAsync(link);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + link).Query);
-        Assert.Equal(["作风建设", "2023", "date", "csv"], new[] { query["q"][0]!, query["year"][0]!, query["sort"][0]!, query["format"][0]! });
+        Assert.Equal(["作风建设", "2023", "date-desc", "csv"], new[] { query["q"][0]!, query["year"][0]!, query["sort"][0]!, query["format"][0]! }); // the explicit word
     }
+
+    [Fact]
+    public async Task WhenSortingByDate_ShouldTakeEitherDirectionExplicitlyAndReadDateAsNewestFirst()
+    {
+        var newest = await SearchAsync(client, "sort=date-desc&limit=60&group=1");
+        var oldest = await SearchAsync(client, "sort=date-asc&limit=60&group=1");
+        var alias = await SearchAsync(client, "sort=date&limit=60&group=1");
+
+        var keys = newest.Hits.Select(DateKey).ToList();
+        Assert.True(keys.Distinct().Count() > 1, "the fixture's speeches have several dates");
+        Assert.Equal(keys.OrderDescending(StringComparer.Ordinal), keys);
+        Assert.Equal(oldest.Hits.Select(DateKey).Order(StringComparer.Ordinal), oldest.Hits.Select(DateKey));
+        Assert.Equal(newest.Hits.Select(h => h.PassageId), alias.Hits.Select(h => h.PassageId));
+    }
+
+    private static string DateKey(SpeechArchive.Search.SearchHit hit) =>
+        hit.Date ?? hit.Year?.ToString("0000", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     [Fact]
     public async Task WhenFetchingASpeech_ShouldAnswerItsView()
@@ -115,6 +132,8 @@ public sealed class SearchApiTests : IDisposable
     [InlineData("/api/search?page=abc", "page")]
     [InlineData("/api/search?limit=-1", "limit")]
     [InlineData("/api/search?sort=sideways", "sideways")]
+    [InlineData("/api/search?category=%E6%8A%A5%E5%91%8A", "未知的类别“报告”")]
+    [InlineData("/api/facets?category=%E6%8A%A5%E5%91%8A", "未知的类别“报告”")]
     [InlineData("/api/search?year=20x2", "20x2")]
     [InlineData("/api/facets?q=-", "-")]
     public async Task WhenTheInputIsBad_ShouldAnswer400ProblemDetails(string url, string detailMentions)

@@ -234,6 +234,21 @@ public sealed class SearchPageTests : IDisposable
         Assert.All(filtered.QuerySelectorAll("li.hit .meta .date"), d => Assert.Contains(year, d.TextContent, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("date")]
+    [InlineData("date-desc")]
+    public async Task WhenSortedNewestFirst_ShouldWriteTheExplicitWordInEveryLinkAndTheForm(string sort)
+    {
+        var page = await Html.GetAsync(client, "/?group=0&sort=" + sort); // every passage: several pages
+
+        Assert.Equal("最新", page.QuerySelector(".sort a.current")!.TextContent);
+        Assert.Equal("date-desc", page.QuerySelector("form.searchbox input[name=sort]")!.GetAttribute("value"));
+        var hrefs = page.QuerySelectorAll("a[href*='sort=']").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains(hrefs, h => h.Contains("page=2", StringComparison.Ordinal));
+        Assert.All(hrefs, h => Assert.Matches("sort=(date-desc|date-asc)(&|$)", h));
+        Assert.Contains("sort=date-asc", page.QuerySelectorAll(".sort a").Single(a => a.TextContent == "最早").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WhenPaging_ShouldShowTheNextHitsAndKeepTheState()
     {

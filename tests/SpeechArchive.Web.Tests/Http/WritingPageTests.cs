@@ -45,6 +45,25 @@ public sealed class WritingPageTests : IDisposable
         Assert.NotNull(page.QuerySelector("figure.histogram svg"));
     }
 
+    [Theory]
+    [InlineData("date")]
+    [InlineData("date-asc")]
+    [InlineData("")]
+    public async Task WhenAConcordanceIsInDateOrder_ShouldLinkTheOrdersByTheirExplicitWords(string sort)
+    {
+        var page = await Html.GetAsync(client, "/concordance?q=" + Encode("全面从严治党") + (sort.Length > 0 ? "&sort=" + sort : ""));
+
+        var links = page.QuerySelectorAll("p.sort a:not(.csv)").ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href")!);
+        Assert.Equal("时间", page.QuerySelector("p.sort a.current")!.TextContent);
+        Assert.DoesNotContain("sort=", links["时间"], StringComparison.Ordinal); // oldest first is the default
+        Assert.Contains("sort=date-desc", links["最新"], StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form.searchbox input[name=sort]"));
+
+        var newest = await Html.GetAsync(client, links["最新"]);
+        Assert.Equal("最新", newest.QuerySelector("p.sort a.current")!.TextContent);
+        Assert.Equal("date-desc", newest.QuerySelector("form.searchbox input[name=sort]")!.GetAttribute("value"));
+    }
+
     [Fact]
     public async Task WhenListingVariants_ShouldShowTheExactWordingFirstThenTheOthers()
     {

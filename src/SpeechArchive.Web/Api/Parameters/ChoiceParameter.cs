@@ -5,10 +5,32 @@ using SpeechArchive.Search;
 
 namespace SpeechArchive.Web.Api.Parameters;
 
-/// <summary>One of a few words (<c>sort=date</c>), each meaning a <typeparamref name="T"/>; the first when absent; any other word is a 400.</summary>
+/// <summary>
+/// One of a few words (<c>sort=date-desc</c>), each meaning a <typeparamref name="T"/>; the first when absent; any other word is
+/// a 400. Several words may mean one thing (an older word kept for existing links): the first listed for a meaning is its
+/// own word (<see cref="Canonical"/>), the one the UI's links write.
+/// </summary>
 internal sealed class ChoiceParameter<T>(string name, string description, params (string Word, T Meaning)[] choices) : QueryParameter<T>(name, description)
 {
     public IReadOnlyList<string> Words { get; } = choices.Select(c => c.Word).ToList();
+
+    /// <summary>The word the UI writes for <paramref name="word"/>'s meaning (date → date-desc); an unknown word or none as it is.</summary>
+    public string? Canonical(string? word)
+    {
+        foreach (var (known, meaning) in choices)
+        {
+            if (known == word)
+            {
+                return WordOf(meaning);
+            }
+        }
+
+        return word;
+    }
+
+    /// <summary>The first word listed for <paramref name="meaning"/>.</summary>
+    public string WordOf(T meaning) =>
+        choices.First(c => EqualityComparer<T>.Default.Equals(c.Meaning, meaning)).Word;
 
     public override T Parse(StringValues values)
     {

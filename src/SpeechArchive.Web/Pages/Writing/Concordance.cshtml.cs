@@ -15,7 +15,10 @@ internal sealed class ConcordanceModel(ArchiveHost archive) : WritingPageModel
     private static readonly IntegerParameter PageParameter = new("page", "页码", 1, 1, 100_000);
 
     public string Q { get; private set; } = "";
-    public string Sort { get; private set; } = "date";
+    /// <summary>The rows' order as the page's links write it (<c>date</c>, the older word, read as <c>date-asc</c>).</summary>
+    public string Sort { get; private set; } = DefaultSort;
+
+    private static string DefaultSort => WritingParameters.ConcordanceOrder.Words[0];
     public ConcordanceResult? Result { get; private set; }
     public YearHistogram? Years { get; private set; }
     public int PageNumber { get; private set; } = 1;
@@ -23,7 +26,7 @@ internal sealed class ConcordanceModel(ArchiveHost archive) : WritingPageModel
     public void OnGet() => Run(p =>
     {
         Q = p.Q;
-        Sort = Request.Query["sort"].FirstOrDefault() ?? "date";
+        Sort = WritingParameters.ConcordanceOrder.Canonical(Request.Query["sort"].FirstOrDefault()) ?? DefaultSort;
         if (Q.Length == 0)
         {
             return;
@@ -59,7 +62,7 @@ internal sealed class ConcordanceModel(ArchiveHost archive) : WritingPageModel
         }
 
         var s = sort ?? Sort;
-        if (s != "date")
+        if (s != DefaultSort)
         {
             pairs.Add(new("sort", s));
         }
