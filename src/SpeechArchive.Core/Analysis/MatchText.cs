@@ -30,10 +30,18 @@ public static class MatchText
     }
 
     /// <summary>
+    /// The shortest reading whose halves may be swapped across a clause mark: two clauses of four characters or so (a shorter
+    /// one's halves are a word each, and 从严治党，全面加强 would read as 全面从严治党 turned round).
+    /// </summary>
+    public const int MinRotatedReading = 8;
+
+    /// <summary>
     /// As <see cref="Build"/>, but a clause mark (<see cref="IsClauseMark"/>: ，、：——) ends a clause as a sentence end does,
     /// unless the characters either side of it are consecutive in <paramref name="reading"/>: for 全面从严治党 the text
-    /// 从严治党，全面加强 becomes 从严治党\n全面加强, while for 不敢腐不能腐 the text 不敢腐、不能腐 stays 不敢腐不能腐. <paramref name="offsets"/> is
-    /// filled as by <see cref="Build"/>; a clause end maps to its mark.
+    /// 从严治党，全面加强 becomes 从严治党\n全面加强, while for 不敢腐不能腐 the text 不敢腐、不能腐 stays 不敢腐不能腐. A reading of
+    /// <see cref="MinRotatedReading"/> characters or more may also be read with its halves swapped across a mark (its last
+    /// character, then its first: 永远在路上，全面从严治党 for 全面从严治党永远在路上). <paramref name="offsets"/> is filled as by
+    /// <see cref="Build"/>; a clause end maps to its mark.
     /// </summary>
     public static string BuildClauses(ReadOnlySpan<char> text, int start, int end, List<int> offsets, string reading)
     {
@@ -53,7 +61,8 @@ public static class MatchText
                 var mark = ClauseMark(text[after..at]);
                 pair[0] = plain[k - 1];
                 pair[1] = plain[k];
-                if (mark >= 0 && !reading.AsSpan().Contains(pair, StringComparison.Ordinal))
+                var rotationJoin = reading.Length >= MinRotatedReading && pair[0] == reading[^1] && pair[1] == reading[0];
+                if (mark >= 0 && !rotationJoin && !reading.AsSpan().Contains(pair, StringComparison.Ordinal))
                 {
                     built.Append(Break);
                     kept.Add(after + mark);

@@ -58,6 +58,7 @@ internal static partial class Ranker
             PreferAsWritten(index, asWritten, query.Runs[0].MatchForm.Replace(Analysis.MatchText.Break.ToString(), "", StringComparison.Ordinal));
         }
 
+        var heldAsTyped = asWritten.Count > 0; // the text's own: a title holding the words is not the query held as typed
         var titled = query.Plain ? null : TitleHits(index, query, matchWord);
         if (titled is not null)
         {
@@ -74,7 +75,7 @@ internal static partial class Ranker
         var slots = query.Slots.Select(s => SlotScores(bm25, s, scoredWord)).ToList();
         // A query of one run that the archive holds as typed (以钉钉子精神, in two passages) is what the user means: its words
         // are not sought one by one to make up a page (the minimum lowered to 1 brought 690 passages holding 精神 alone).
-        var keepsMinimum = query.Runs.Count == 1 && asWritten.Count > 0;
+        var keepsMinimum = query.Runs.Count == 1 && heldAsTyped;
         var (words, minimum, wordsHeld) = AtLeast(slots, query.MinimumMatch, asWritten.Count, lowers: !keepsMinimum);
         var mostlyShort = !query.Plain && MostlyShort(index, words);
 

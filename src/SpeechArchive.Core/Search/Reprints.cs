@@ -29,11 +29,21 @@ internal sealed class Reprints
     /// <summary>The grouped passages' rows, in <see cref="grouped"/>'s order (copied on the first filtered count, read in sequence).</summary>
     private PassageRow[]? groupedRows;
 
-    private Reprints(int[] groupOf, int[] members, int[] starts)
+    /// <summary>Per speech, the first speech of the twins it is one of (<see cref="FoldSpeeches"/>), or −1 when it has none.</summary>
+    private readonly int[] twinsOf;
+
+    /// <summary>
+    /// A text printed in more places than this (a clause many laws repeat, 本规定自公布之日起施行) says nothing of which
+    /// speeches are one speech printed twice.
+    /// </summary>
+    private const int MaxTwinGroup = 8;
+
+    private Reprints(int[] groupOf, int[] members, int[] starts, int[] twinsOf)
     {
         this.groupOf = groupOf;
         this.members = members;
         this.starts = starts;
+        this.twinsOf = twinsOf;
         grouped = [.. members];
         Array.Sort(grouped);
         groupedGroups = [.. grouped.Select(d => groupOf[d])];
@@ -128,13 +138,27 @@ internal sealed class Reprints
     /// <paramref name="ranked"/> (best first) with each passage whose text an earlier one holds taken out and listed under that
     /// one, in rank order; a list without reprints comes back as it is, with no lists.
     /// </summary>
-    public List<(int Doc, double Score, int Date, List<int>? Folded)> Fold(IReadOnlyList<(int Doc, double Score, int Date)> ranked)
+    public List<(int Doc, double Score, int Date, List<int>? Folded)> Fold(IReadOnlyList<(int Doc, double Score, int Date)> ranked) =>
+        Fold(ranked, doc => groupOf[doc]);
+
+    /// <summary>
+    /// <paramref name="ranked"/> (each speech's best passage, best first) with each speech that is a twin of an earlier one's
+    /// (one speech printed twice: with and without a 新华社 dateline) taken out and its passage listed under that one's. Twins
+    /// are speeches printing the same texts: half the longer one's passages of <see cref="MinLength"/> characters or more, and
+    /// two at least (one when that is all it has), are reprints of the other's. xi-2020's six copies share 2 of 4 to 7 of 10
+    /// (each source cut some paragraphs elsewhere); two speeches sharing one paragraph, or a speech quoting six of another's
+    /// forty, are not twins.
+    /// </summary>
+    public List<(int Doc, double Score, int Date, List<int>? Folded)> FoldSpeeches(IReadOnlyList<(int Doc, double Score, int Date)> ranked, Storage.Column<int> passageSpeech) =>
+        Fold(ranked, doc => twinsOf[passageSpeech[doc]]);
+
+    private static List<(int Doc, double Score, int Date, List<int>? Folded)> Fold(IReadOnlyList<(int Doc, double Score, int Date)> ranked, Func<int, int> groupOfDoc)
     {
         var kept = new List<(int Doc, double Score, int Date, List<int>? Folded)>(ranked.Count);
         Dictionary<int, int>? keptAt = null; // group → its place in kept
         foreach (var (doc, score, date) in ranked)
         {
-            var group = groupOf[doc];
+            var group = groupOfDoc(doc);
             if (group >= 0 && (keptAt ??= []).TryGetValue(group, out var at))
             {
                 (kept[at].Folded ?? throw new InvalidOperationException("a kept reprint has a list")).Add(doc);
@@ -233,7 +257,74 @@ internal sealed class Reprints
 
         ArrayPool<char>.Shared.Return(a);
         ArrayPool<char>.Shared.Return(b);
-        return new Reprints(groupOf, [.. members], [.. starts]);
+        int[] membersArray = [.. members], startsArray = [.. starts];
+        return new Reprints(groupOf, membersArray, startsArray, Twins(index, hashes, membersArray, startsArray));
+    }
+
+    /// <summary>
+    /// Per speech, the first speech of its twins, or −1 (<see cref="FoldSpeeches"/>): from the groups of
+    /// <see cref="MaxTwinGroup"/> passages or fewer, how many texts each two speeches both print, against how many passages
+    /// long enough to count each has.
+    /// </summary>
+    private static int[] Twins(IndexSnapshot index, ulong[] hashes, int[] members, int[] starts)
+    {
+        var speeches = index.Speeches.Count;
+        var passageSpeech = index.PassageSpeech;
+        var counted = new int[speeches];
+        for (var doc = 0; doc < hashes.Length; doc++)
+        {
+            counted[passageSpeech[doc]] += hashes[doc] == 0 ? 0 : 1;
+        }
+
+        var shared = new Dictionary<(int, int), int>();
+        var inGroup = new SortedSet<int>();
+        for (var g = 0; g + 1 < starts.Length; g++)
+        {
+            if (starts[g + 1] - starts[g] > MaxTwinGroup)
+            {
+                continue;
+            }
+
+            inGroup.Clear();
+            for (var i = starts[g]; i < starts[g + 1]; i++)
+            {
+                inGroup.Add(passageSpeech[members[i]]);
+            }
+
+            foreach (var a in inGroup)
+            {
+                foreach (var b in inGroup.GetViewBetween(a + 1, int.MaxValue))
+                {
+                    shared[(a, b)] = shared.GetValueOrDefault((a, b)) + 1;
+                }
+            }
+        }
+
+        var first = Enumerable.Range(0, speeches).ToArray(); // union-find: each speech's parent
+        int Find(int s) => first[s] == s ? s : first[s] = Find(first[s]);
+        foreach (var ((a, b), both) in shared)
+        {
+            var longer = Math.Max(counted[a], counted[b]);
+            if (both >= Math.Min(2, longer) && both >= 0.5 * longer)
+            {
+                var (ra, rb) = (Find(a), Find(b));
+                first[Math.Max(ra, rb)] = Math.Min(ra, rb);
+            }
+        }
+
+        var twinsOf = new int[speeches];
+        var sizes = new int[speeches];
+        for (var s = 0; s < speeches; s++)
+        {
+            sizes[Find(s)]++;
+        }
+
+        for (var s = 0; s < speeches; s++)
+        {
+            twinsOf[s] = sizes[Find(s)] > 1 ? Find(s) : -1;
+        }
+
+        return twinsOf;
     }
 
     /// <summary>FNV-1a over the characters, 64 bits (never 0: 0 marks a passage too short to count).</summary>

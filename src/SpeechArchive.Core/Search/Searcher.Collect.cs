@@ -75,7 +75,7 @@ public sealed partial class Searcher
 
         var drained = top.Drain();
         var ordered = reorder is null ? drained : reorder(drained);
-        var folded = reprints?.Fold(ordered);
+        var folded = grouped ? reprints?.FoldSpeeches(ordered, Index.PassageSpeech) : reprints?.Fold(ordered);
         if (folded is not null && !grouped && folded.Count < offset + limit && drained.Count >= top.Capacity)
         {
             // So many folded away that the page reaches past what was kept, and more passages rank below: keep more.

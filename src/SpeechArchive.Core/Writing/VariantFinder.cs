@@ -76,9 +76,9 @@ public static class VariantFinder
             // Held to word boundaries an alignment scores no higher than free: the free one says when to stop, and the
             // passage is cut into words only when something in it comes close enough.
             var text = new string(match);
-            if (LocalAlignment.AlignRotations(formulation, text).Similarity(formulation.Length) < minSimilarity)
+            if (cuts is null && LocalAlignment.AlignRotations(formulation, text).Similarity(formulation.Length) < minSimilarity)
             {
-                yield break;
+                yield break; // once cut, the alignment held to the cuts says when to stop by itself
             }
 
             cuts ??= Cuts(segmenter, speech.TextSpan[p.Start..p.End].ToString(), p.Start, offsets);

@@ -43,7 +43,7 @@ internal static class SearchParameters
 
     public static readonly FlagParameter Near = new("near", "在严格命中之后列出近似结果（不计入总数和分面）；false 或 0 不列。", true);
 
-    public static readonly FlagParameter Fold = new("fold", "同一段文字印在几处（同一篇讲话的不同来源）时只列一次，其余列在“同文另见”；false 或 0 每处各列一条。总数和分面始终按段计。", true);
+    public static readonly FlagParameter Fold = new("fold", "同一段文字印在几处（同一篇讲话的不同来源）时只列一次，其余列在“同文另见”；每篇一条（group=1）时，同一篇讲话的两个印本合为一条。false 或 0 每处各列一条。分面始终按段计；总数按段计，每篇一条时按篇计。", true);
 
     public static readonly ChoiceParameter<bool> Mode = new("mode", "words：按自由文本理解（默认）；exact：照输入严格检索，每段连续汉字是一个短语，每个词都必须出现。",
         ("words", false), ("exact", true));

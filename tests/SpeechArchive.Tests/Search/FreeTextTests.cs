@@ -573,6 +573,21 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenOnlyATitleHoldsTheQuerysWords_ShouldStillLowerTheMinimum()
+    {
+        // A title holding the words is a title hit, not the query held as typed: passages holding some of them still count.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2021-01-01", "关于生态环境保护和督察工作的讲话", "同志们：\n\n今天召开会议，部署今年的督察工作。"),
+            ("b.md", "2022-01-01", "乙", "要加强生态环境保护，推进绿色发展。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = "生态环境保护督察", NearMatches = false, Expand = false, Limit = 100 });
+
+        Assert.Contains(result.Hits, h => h.Title == "乙" && h.Text.Contains("生态环境保护", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WhenManyPassagesHoldAllTheTypedWords_ShouldMatchThemStrictly()
     {
         var result = seeds.Searcher.Search(new SearchRequest { Query = "全面从严治党 党风廉政建设", NearMatches = false, Limit = 0 });

@@ -125,6 +125,24 @@ public sealed class ReprintTests : IDisposable
     }
 
     [Fact]
+    public void WhenGroupedBySpeech_ShouldNotFoldTwoSpeechesThatShareOneParagraph()
+    {
+        using var shared = new TempFolder();
+        const string paragraph = "要坚持以人民为中心的发展思想，把人民群众对美好生活的向往作为我们的奋斗目标，扎实推进共同富裕。";
+        shared.Write("corpus/a.md", "---\ntitle: 甲讲话\nyear: 2020\n---\n\n" + paragraph + "\n\n第二段讲农业农村，要全面推进乡村振兴，巩固拓展脱贫攻坚成果。\n\n第三段讲生态环境，要持续打好蓝天碧水净土保卫战。\n");
+        shared.Write("corpus/b.md", "---\ntitle: 乙讲话\nyear: 2021\n---\n\n" + paragraph + "\n\n第二段讲科技创新，要加快实现高水平科技自立自强。\n\n第三段讲对外开放，要推进高水平对外开放，稳外贸稳外资。\n");
+        Assert.Empty(Indexer.Run(new IndexOptions { CorpusDirectory = shared.Combine("corpus"), IndexDirectory = shared.Combine("index") }).Failed);
+        var archive = new Searcher(IndexSnapshot.Load(shared.Combine("index")));
+
+        var grouped = archive.Search(new SearchRequest { Query = "以人民为中心的发展思想", Limit = 10, GroupBySpeech = true });
+        var passages = archive.Search(new SearchRequest { Query = "以人民为中心的发展思想", Limit = 10 });
+
+        Assert.Equal(2, grouped.Hits.Count);
+        Assert.Equal(0, grouped.Folded);
+        Assert.Equal(1, passages.Folded); // the paragraph itself is still one text where passages are listed
+    }
+
+    [Fact]
     public void WhenGroupedBySpeechAndPaged_ShouldShowEverySpeechOnceAndEndWhereTheCountSays()
     {
         var all = searcher.Search(new SearchRequest { Query = "共同富裕", Limit = 50, GroupBySpeech = true, NearMatches = false });

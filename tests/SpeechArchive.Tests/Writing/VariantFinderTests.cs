@@ -105,6 +105,20 @@ public sealed class VariantFinderTests(SeedIndexFixture seeds) : IClassFixture<S
     }
 
     [Fact]
+    public void WhenTheHalvesAreReorderedAcrossAComma_ShouldStillFindTheVariant()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2019-01-10", "甲", "党的自我革命永远在路上，全面从严治党，必须一刻不停歇。"));
+
+        var result = VariantFinder.Find(index, new VariantRequest { Formulation = "全面从严治党永远在路上" });
+
+        var variant = Assert.Single(result.Variants);
+        Assert.True(variant.Reordered);
+        Assert.Equal("永远在路上，全面从严治党", variant.Text);
+    }
+
+    [Fact]
     public void WhenTheFormulationIsTooShort_ShouldRefuseIt()
     {
         Assert.Throws<SpeechArchive.Search.QuerySyntaxException>(() => VariantFinder.Find(seeds.Snapshot, new VariantRequest { Formulation = "作风" }));
