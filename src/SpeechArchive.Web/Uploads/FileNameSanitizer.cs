@@ -5,14 +5,18 @@ namespace SpeechArchive.Web.Uploads;
 
 /// <summary>
 /// Turns an uploaded name into a safe file name for the corpus: the last path component only (no folders, no drive, no
-/// traversal), control characters dropped, characters special on any file system replaced, no leading dot, bounded length,
+/// traversal), control characters dropped, characters special on any file system (and %) replaced, no leading dot, bounded length,
 /// extension lower-cased.
 /// </summary>
 internal static partial class FileNameSanitizer
 {
     public const int MaxLength = 100;
 
-    private const string Special = "<>:\"|?*";
+    /// <summary>
+    /// Replaced by <c>_</c>: special on some file system, or <c>%</c>, which would make a stored name that a URL cannot carry
+    /// apart from an escape (<c>a%2Fb.md</c> reads as a path to <c>DELETE /api/admin/uploads/{name}</c>).
+    /// </summary>
+    private const string Special = "<>:\"|?*%";
 
     /// <summary>The safe name, or null (with why) when nothing usable is left.</summary>
     public static string? Sanitize(string? name, out string? reason)
