@@ -12,19 +12,22 @@ internal static class NearMatchStage
     /// </summary>
     public static SearchResult Append(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, WordMatches matches, SearchResult result, bool exhaustive = false)
     {
-        var near = Find(index, query, ranking, matches, result.Total, exhaustive);
+        var request = query.Request;
+        var near = Folded(index, request, Find(index, query, ranking, matches, result.Total, exhaustive));
         if (near.Count == 0)
         {
             return result;
         }
 
-        var request = query.Request;
         var hits = result.Hits.ToList();
         var skip = Math.Max(0, result.Offset - (result.Total - result.Folded));
         var room = result.Limit - hits.Count;
         if (room > 0)
         {
-            hits.AddRange(near.Skip(skip).Take(room).Select(m => Hit(index, m, request)));
+            hits.AddRange(near.Skip(skip).Take(room).Select(m => Hit(index, m.Match, request) with
+            {
+                Reprints = m.Reprints is { Count: > 0 } folded ? [.. folded.Select(d => SearchReprint.Of(index, d))] : [],
+            }));
         }
 
         return result with { Hits = hits, NearTotal = near.Count };
@@ -71,6 +74,28 @@ internal static class NearMatchStage
         }
 
         return near;
+    }
+
+    /// <summary>
+    /// The near matches with the reprints folded as the counted hits are (<see cref="Reprints"/>): a text printed in two
+    /// speeches is one near match, the other listed under it; grouped by speech, a twin speech under the first.
+    /// </summary>
+    private static List<(NearMatch Match, List<int>? Reprints)> Folded(IndexSnapshot index, SearchRequest request, List<NearMatch> near)
+    {
+        if (near.Count < 2 || !request.FoldReprints || SearchStructures.Of(index).Reprints is not { Groups: > 0 } reprints)
+        {
+            return [.. near.Select(m => (m, (List<int>?)null))];
+        }
+
+        var byDoc = new Dictionary<int, NearMatch>(near.Count);
+        foreach (var m in near)
+        {
+            byDoc.TryAdd(m.Doc, m);
+        }
+
+        var ranked = near.Select(m => (m.Doc, m.Similarity, 0)).ToList();
+        var folded = request.GroupBySpeech ? reprints.FoldSpeeches(ranked, index.PassageSpeech) : reprints.Fold(ranked);
+        return [.. folded.Select(x => (byDoc[x.Doc], x.Folded))];
     }
 
     private static SearchHit Hit(IndexSnapshot index, NearMatch m, SearchRequest request)

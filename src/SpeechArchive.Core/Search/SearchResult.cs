@@ -23,7 +23,7 @@ public sealed record SearchResult
     public IReadOnlyList<QueryExpansion> Expansions { get; init; } = [];
     /// <summary>How a free-text query was read (words, dropped words, minimum match); null when it was matched strictly.</summary>
     public QueryReading? Reading { get; init; }
-    /// <summary>Near matches ranked after the <see cref="Total"/> strict ones; the facets do not count them.</summary>
+    /// <summary>Near matches ranked after the <see cref="Total"/> strict ones (a text printed twice once, as the hits are); the facets do not count them.</summary>
     public int NearTotal { get; init; }
 }
 

@@ -143,6 +143,26 @@ public sealed class ReprintTests : IDisposable
     }
 
     [Fact]
+    public void WhenTwoSpeechesPrintANearMatch_ShouldShowItOnceWithTheOtherUnderIt()
+    {
+        // One character changed (向 → 想): no passage holds it as typed, so all three come as near matches.
+        const string changed = "把人民群众对美好生活的想往作为我们的奋斗目标";
+        var understanding = new Searcher(searcher.Index, QueryUnderstanding.Default); // near matches need the understanding
+        var folded = understanding.Search(new SearchRequest { Query = changed, Mode = SearchMode.Exact, Limit = 10 });
+        var unfolded = understanding.Search(new SearchRequest { Query = changed, Mode = SearchMode.Exact, Limit = 10, FoldReprints = false });
+
+        Assert.Equal(0, folded.Total);
+        Assert.Equal(3, unfolded.NearTotal);
+        Assert.Equal(2, folded.NearTotal);
+        var shown = Assert.Single(folded.Hits, h => h.Reprints.Count > 0);
+        Assert.Equal(HitMatch.Near, shown.Match);
+        Assert.Equal(
+            ["在座谈会上的讲话", "新华社电 在座谈会上的讲话"],
+            new[] { shown.Title, Assert.Single(shown.Reprints).Title }.Order(StringComparer.Ordinal));
+        Assert.All(unfolded.Hits, h => Assert.Empty(h.Reprints));
+    }
+
+    [Fact]
     public void WhenGroupedBySpeechAndPaged_ShouldShowEverySpeechOnceAndEndWhereTheCountSays()
     {
         var all = searcher.Search(new SearchRequest { Query = "共同富裕", Limit = 50, GroupBySpeech = true, NearMatches = false });
