@@ -277,7 +277,6 @@ internal sealed class Reprints
         }
 
         var shared = new Dictionary<(int, int), int>();
-        var inGroup = new SortedSet<int>();
         for (var g = 0; g + 1 < starts.Length; g++)
         {
             if (starts[g + 1] - starts[g] > MaxTwinGroup)
@@ -285,17 +284,12 @@ internal sealed class Reprints
                 continue;
             }
 
-            inGroup.Clear();
-            for (var i = starts[g]; i < starts[g + 1]; i++)
+            int[] inGroup = [.. members[starts[g]..starts[g + 1]].Select(d => passageSpeech[d]).Distinct().Order()];
+            for (var i = 0; i < inGroup.Length; i++)
             {
-                inGroup.Add(passageSpeech[members[i]]);
-            }
-
-            foreach (var a in inGroup)
-            {
-                foreach (var b in inGroup.GetViewBetween(a + 1, int.MaxValue))
+                for (var j = i + 1; j < inGroup.Length; j++)
                 {
-                    shared[(a, b)] = shared.GetValueOrDefault((a, b)) + 1;
+                    shared[(inGroup[i], inGroup[j])] = shared.GetValueOrDefault((inGroup[i], inGroup[j])) + 1;
                 }
             }
         }
