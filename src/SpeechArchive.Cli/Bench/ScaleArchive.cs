@@ -159,7 +159,7 @@ internal static class ScaleArchive
 
         public static Outline Of(SourceDocument doc)
         {
-            var structure = SpeechParser.Parse(doc.Text, new SpeechParseOptions { KnownTitle = doc.Metadata.Title, Headings = doc.Headings });
+            var structure = SpeechParser.Parse(doc.Text, new SpeechParseOptions { KnownTitle = doc.Metadata.TitleAsGiven ?? doc.Metadata.Title, Headings = doc.Headings });
             return new Outline(doc.Key, doc.Metadata, doc.Text, structure.Title, [.. structure.Passages.Select(p => p.Span)]);
         }
     }

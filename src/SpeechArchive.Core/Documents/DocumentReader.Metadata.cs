@@ -22,7 +22,15 @@ public sealed partial class DocumentReader
             : MetadataInference.InferYear(text) is { } inferredYear ? (inferredYear.Value, inferredYear.Provenance)
             : ((int?)null, MetadataProvenance.Missing);
 
+        // Only a table's title is mended: front matter is written by hand, an inferred title is built to read as one.
+        var repaired = fm.Title is null && row?.Title is { } given ? TitleRepair.Repair(given, text) : null;
+        if (repaired is not null)
+        {
+            warnings.Add($"title {(repaired.Derived ? "derived from the opening" : "mended")} ({repaired.Rule}); {table} gave '{row!.Title}'");
+        }
+
         var (title, titleProvenance) = fm.Title is { } t1 ? (t1, Given(FrontMatterOrigin))
+            : repaired is not null ? (repaired.Title, RepairedProvenance(repaired, table))
             : row?.Title is { } t2 ? (t2, TableTitleProvenance(t2, table, text))
             : MetadataInference.InferTitle(text) is { } inferredTitle ? (inferredTitle.Value, inferredTitle.Provenance)
             : ((string?)null, MetadataProvenance.Missing);
@@ -31,10 +39,11 @@ public sealed partial class DocumentReader
         {
             Title = title,
             TitleProvenance = titleProvenance,
+            TitleAsGiven = repaired is null ? null : row!.Title,
             Year = year,
             YearProvenance = yearProvenance,
             Date = fm.Date ?? (fm.Year is null ? row?.Date : null),
-            Speaker = fm.Speaker ?? row?.Speaker,
+            Speaker = fm.Speaker ?? row?.Speaker ?? repaired?.Speaker,
             Organization = fm.Organization ?? row?.Organization,
             Meeting = fm.Meeting ?? row?.Meeting,
             Source = fm.Source ?? row?.Source,
@@ -44,6 +53,10 @@ public sealed partial class DocumentReader
     }
 
     private static MetadataProvenance Given(string origin) => new(origin, 1.0);
+
+    /// <summary><c>inferred: occasion named in the opening (…)</c> for a derived title, <c>MANIFEST.tsv (title mended: …)</c> for a cleaned one.</summary>
+    private static MetadataProvenance RepairedProvenance(RepairedTitle repaired, string table) =>
+        new(repaired.Derived ? $"inferred: {repaired.Rule}" : $"{table} (title mended: {repaired.Rule})", repaired.Confidence);
 
     /// <summary>A table title is trusted unless it looks rough: a salutation, wire-service clutter, or cut mid-sentence out of a flattened first line.</summary>
     private static MetadataProvenance TableTitleProvenance(string title, string table, string text)

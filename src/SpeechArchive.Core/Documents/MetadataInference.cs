@@ -70,6 +70,12 @@ public static partial class MetadataInference
     /// <summary>Whether a line opens with a form of address (同志们, 尊敬的…, 主席先生…) rather than a title.</summary>
     internal static bool StartsWithSalutation(string line) => Salutation().IsMatch(line);
 
+    /// <summary>Length of the form of address that opens <paramref name="line"/> (同志们：, 尊敬的…，), 0 when none does.</summary>
+    internal static int SalutationLength(string line) => Salutation().Match(line) is { Success: true } m ? m.Length : 0;
+
+    /// <summary>大家好, 各位上午好: a greeting with no title material.</summary>
+    internal static bool IsGreetingSentence(string sentence) => Greeting().IsMatch(sentence);
+
     private static bool IsGreeting(string sentence) => Greeting().IsMatch(sentence);
 
     /// <summary>Cuts a long sentence at the last clause mark that leaves 8 to 24 characters, else at 24.</summary>

@@ -4,6 +4,12 @@ namespace SpeechArchive.Documents;
 public sealed record SpeechMetadata
 {
     public string? Title { get; init; }
+
+    /// <summary>
+    /// The metadata table's title as written when <see cref="TitleRepair"/> mended it (null otherwise, and not stored): the
+    /// structure parser finds the text's title line by it, as it did before the mending.
+    /// </summary>
+    public string? TitleAsGiven { get; init; }
     public DateOnly? Date { get; init; }
     public int? Year { get; init; }
     public string? Speaker { get; init; }

@@ -86,7 +86,7 @@ public static partial class Indexer
         {
             try
             {
-                var structure = SpeechParser.Parse(doc.Text, new SpeechParseOptions { KnownTitle = doc.Metadata.Title, Headings = doc.Headings });
+                var structure = SpeechParser.Parse(doc.Text, new SpeechParseOptions { KnownTitle = doc.Metadata.TitleAsGiven ?? doc.Metadata.Title, Headings = doc.Headings });
                 var labels = classifier.Classify(doc.Text, structure);
                 var prepared = new PreparedSpeech(doc, structure, labels, PreparePassages(doc.Text, structure, labels));
                 return new FileOutcome(OutcomeKind.Prepared, doc.Key, old, stamp) { Prepared = prepared, Warnings = doc.Warnings, Characters = doc.Text.Length };

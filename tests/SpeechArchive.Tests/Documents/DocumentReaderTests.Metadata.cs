@@ -9,7 +9,11 @@ public static partial class DocumentReaderTests
         private const string Manifest = "file\ttitle\tyear\tcategory\n" +
             "given.md\t表中的标题\t2020\t工作会议\n" +
             "plain.txt\t表中的标题\t2020\t工作会议\n" +
-            "salute.txt\t同志们：\t2021\t\n";
+            "salute.txt\t同志们：\t2021\t\n" +
+            "wire.txt\t新华社北京10月23日电在全国工作会议上的讲话\t2020\t\n" +
+            "byline.txt\t考古学的新境界※习近平\t2020\t\n" +
+            "opening.txt\t同志们：今天，我们召开一个企业家座谈会，一是同大家谈谈心\t2020\t\n" +
+            "front.md\t同志们：\t2020\t\n";
 
         private readonly TempFolder _folder = new();
 
@@ -48,6 +52,53 @@ public static partial class DocumentReaderTests
             Assert.True(result.Succeeded, result.Reason);
             Assert.Equal("同志们：", result.Document.Metadata.Title);
             Assert.True(result.Document.Metadata.TitleProvenance.Confidence < 1.0);
+        }
+
+        [Fact]
+        public void WhenTableTitleCarriesANewsDateline_ShouldRemoveItAndSayWhatTheTableGave()
+        {
+            var result = ReadWithTable("wire.txt", "新华社北京10月23日电在全国工作会议上的讲话（2020年10月23日）同志们：今天开会。");
+
+            Assert.True(result.Succeeded, result.Reason);
+            var m = result.Document.Metadata;
+            Assert.Equal("在全国工作会议上的讲话", m.Title);
+            Assert.Equal(new MetadataProvenance("MANIFEST.tsv (title mended: news dateline removed)", TitleRepair.CleanedConfidence), m.TitleProvenance);
+            Assert.Contains(result.Document.Warnings, w => w.Contains("MANIFEST.tsv gave '新华社北京10月23日电在全国工作会议上的讲话'", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void WhenTableTitleEndsWithAnAuthor_ShouldSplitItOffAsTheSpeaker()
+        {
+            var result = ReadWithTable("byline.txt", "考古学的新境界※习近平我国是世界四大文明古国之一。");
+
+            Assert.True(result.Succeeded, result.Reason);
+            Assert.Equal("考古学的新境界", result.Document.Metadata.Title);
+            Assert.Equal("习近平", result.Document.Metadata.Speaker);
+        }
+
+        [Fact]
+        public void WhenTableTitleIsTheTextsOpening_ShouldDeriveOneFromTheOccasionWithLowerConfidence()
+        {
+            var result = ReadWithTable("opening.txt", "同志们：今天，我们召开一个企业家座谈会，一是同大家谈谈心，二是给大家鼓鼓劲。");
+
+            Assert.True(result.Succeeded, result.Reason);
+            var m = result.Document.Metadata;
+            Assert.Equal("在企业家座谈会上的讲话", m.Title);
+            Assert.StartsWith("inferred: occasion named in the opening", m.TitleProvenance.Origin, StringComparison.Ordinal);
+            Assert.Equal(TitleRepair.OccasionConfidence, m.TitleProvenance.Confidence);
+            Assert.Contains(result.Document.Warnings, w => w.StartsWith("title derived from the opening", StringComparison.Ordinal)
+                && w.Contains("gave '同志们：今天，我们召开一个企业家座谈会，一是同大家谈谈心'", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void WhenFrontMatterGivesAnAddressAsTitle_ShouldKeepItAsWritten()
+        {
+            var result = ReadWithTable("front.md", "---\ntitle: 同志们：\n---\n同志们：今天，我们召开一个企业家座谈会，一是同大家谈谈心。");
+
+            Assert.True(result.Succeeded, result.Reason);
+            Assert.Equal("同志们：", result.Document.Metadata.Title);
+            Assert.Equal("front matter", result.Document.Metadata.TitleProvenance.Origin);
+            Assert.DoesNotContain(result.Document.Warnings, w => w.StartsWith("title ", StringComparison.Ordinal));
         }
 
         [Fact]
@@ -106,14 +157,15 @@ public static partial class DocumentReaderTests
             var files = new CorpusScanner().Scan(xi).ToDictionary(f => f.Key);
             var reader = new DocumentReader();
 
-            // xi_00001: the manifest title is the salutation line of a letter; xi_00006: a title cut out of a flattened paragraph.
+            // xi_00001: the manifest title is the address line of a letter; xi_00006: a title cut out of a flattened paragraph.
             var salutation = reader.Read(files["xi_00001.txt"], table).Document!.Metadata;
             var cut = reader.Read(files["xi_00006.txt"], table).Document!.Metadata;
             var clean = reader.Read(files["xi_00038.txt"], table).Document!.Metadata;
 
-            Assert.Equal("回信北京科技大学全体巴基斯坦留学生：", salutation.Title);
+            Assert.Equal("给北京科技大学全体巴基斯坦留学生的回信", salutation.Title);
             Assert.True(salutation.TitleProvenance.Confidence < 1.0);
             Assert.True(cut.TitleProvenance.Confidence < 1.0);
+            Assert.Equal("全面提高依法防控依法治理能力健全国家公共卫生应急管理体系", cut.Title);
             Assert.Equal("在全国劳动模范和先进工作者表彰大会上的讲话", clean.Title);
             Assert.Equal(1.0, clean.TitleProvenance.Confidence);
             Assert.Equal(new DateOnly(2020, 11, 25), clean.Date);
