@@ -38,7 +38,7 @@ internal static partial class Ranker
     /// thirty more questions written to learn from and the first twenty of every need it learns from, judged (forty-eighth),
     /// and when traditional characters came to be folded, with the rows that brought in judged (fiftieth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.1907, 0.1849, -0.1622, 0.2561, -0.1784, 0.0200, 1.2943, 1.4636, 0.1259, 0.4338, 0.3587, 1.9281];
+    internal static readonly double[] FreeTextWeights = [0.1906, 0.1846, -0.1619, 0.2563, -0.1812, 0.0203, 1.2970, 1.4628, 0.1279, 0.4338, 0.3591, 1.9278];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -57,7 +57,7 @@ internal static partial class Ranker
     /// judged (fiftieth). A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0712, 0.1031, -0.0963, -0.2602, -0.1071, 0.0358, 0.8621, 1.6620, -0.7755, 1.1545, 0.1882, 2.1662];
+    internal static readonly double[] StatementWeights = [0.0710, 0.1035, -0.1001, -0.2602, -0.0972, 0.0359, 0.8612, 1.6450, -0.7670, 1.1646, 0.1935, 2.1558];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

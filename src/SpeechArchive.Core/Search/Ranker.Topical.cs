@@ -33,7 +33,7 @@ internal static partial class Ranker
     /// from and the first twenty of every topic it learns from, judged (forty-eighth), and when traditional characters came
     /// to be folded, with the rows that brought in judged (fiftieth).
     /// </summary>
-    internal static readonly double[] TopicalWeights = [0.2643, 1.3766, -1.2322, 0.4392, 0.9652, -0.1640, 1.4102, 2.5771];
+    internal static readonly double[] TopicalWeights = [0.2836, 1.3312, -1.2240, 0.4383, 0.9408, -0.1673, 1.5598, 2.5759];
 
     /// <summary>
     /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit
