@@ -13,7 +13,7 @@ internal static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup(AdminApiGate.Prefix).WithTags("admin").AddEndpointFilter<AdminEndpointFilter>().DocumentGate();
+        var admin = app.MapGroup(AdminApiGate.Prefix).WithTags("admin").AddEndpointFilter<AdminEndpointFilter>().AnswerProblemsAsProblemJson().DocumentGate();
         admin.MapGet("/status", Status).WithName("AdminStatus")
             .WithSummary("索引状态：更新进度与上次更新的报告")
             .WithDescription("索引更新的进度（running、stage、done/total）、正在服务的索引版本、上次更新的报告（新增、更新、删除、失败的文件及原因，警告）。" +
