@@ -31,12 +31,23 @@ internal static class Problems
         var request = $"{http.Request.Method} {http.Request.Path}";
         problem.Detail ??= (problem.Status ?? http.Response.StatusCode) switch
         {
-            StatusCodes.Status404NotFound => $"没有这个接口：{request}。(no such endpoint)",
-            StatusCodes.Status405MethodNotAllowed => $"这个接口不接受这种请求方法：{request}。(method not allowed)",
+            StatusCodes.Status404NotFound => $"没有这个接口：{request}。{DotSegments(http)}(no such endpoint)",
+            StatusCodes.Status405MethodNotAllowed => $"这个接口不接受这种请求方法：{request}。{DotSegments(http)}(method not allowed)",
             StatusCodes.Status415UnsupportedMediaType => $"{request} 不接受 Content-Type 为“{http.Request.ContentType}”的请求体（接受的类型见 /api/docs）。(unsupported media type)",
             StatusCodes.Status500InternalServerError => "服务器内部错误，详情见日志。(internal error: see the log)",
             _ => problem.Title,
         };
+    }
+
+    /// <summary>
+    /// A note, when the request's path as sent held <c>.</c> or <c>..</c> segments, that the server resolved them before routing
+    /// (<c>/api/admin/uploads/x.md/..</c> reaches <c>/api/admin/uploads</c>): what was asked is not what was routed. Empty otherwise.
+    /// </summary>
+    public static string DotSegments(HttpContext http)
+    {
+        var sent = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget?.Split('?', 2)[0];
+        var dotted = sent is not null && sent.Split('/').Any(s => s.Replace("%2E", ".", StringComparison.OrdinalIgnoreCase) is "." or "..");
+        return dotted ? $"路径 {sent} 中的 . 与 .. 在路由之前已被解析，实际请求的是 {http.Request.Path}。" : "";
     }
 
     /// <summary><paramref name="problem"/> written as <see cref="MediaType"/> with its status.</summary>
