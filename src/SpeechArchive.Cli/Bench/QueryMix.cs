@@ -31,8 +31,8 @@ internal static class QueryMix
         ("rare phrase", MixKind.Search, ["全面从严治党永远在路上", "不敢腐不能腐不想腐", "\"两个确立\"", "一岗双责", "八项规定精神", "以案促改"]),
         ("broad word", MixKind.Search, ["依法", "加强", "发展", "建设", "工作", "人民"]),
         ("long clause", MixKind.Search, ["坚持以习近平新时代中国特色社会主义思想为指导", "推动全面从严治党向纵深发展", "巩固发展反腐败斗争压倒性胜利", "加快建设社会主义现代化国家", "中华人民共和国全国人民代表大会常务委员会"]),
-        ("filtered", MixKind.Search, ["依法 year:2018..2022", "作风建设 theme:conduct", "加强 type:requirement", "改革 year:2000..2010 type:achievement", "监督 org:行政法规"]),
-        ("facet only", MixKind.Search, ["year:2020", "theme:integrity", "type:prohibition", "year:1990..2000", "org:司法解释"]),
+        ("filtered", MixKind.Search, ["依法 year:2018..2022", "作风建设 theme:conduct", "加强 type:requirement", "改革 year:2000..2010 type:achievement", "监督 category:行政法规"]),
+        ("facet only", MixKind.Search, ["year:2020", "theme:integrity", "type:prohibition", "year:1990..2000", "category:司法解释"]),
         // Free text as people type it: questions and plain words, read as words with question and function words dropped.
         ("question", MixKind.Search, ["怎样防止干部腐败", "公款大吃大喝", "老百姓买房难", "拖欠农民工工资怎么办", "如何保护耕地", "为什么要全面从严治党", "企业怎样申请破产"]),
         ("multi-word", MixKind.Search, ["依法 治国", "作风 纪律", "改革 开放 发展", "群众 -窗口", "四风 OR 形式主义"]),

@@ -42,8 +42,17 @@ internal sealed class ResolvedFilters
             KnownCategory(index, c);
         }
 
-        // An org: value no organisation contains stays a filter that passes nothing: the benchmark's query mix times two
-        // such (监督 org:行政法规, docs/benchmarks.md) and CategoryFacetTests holds org:government to no hits.
+        // An org: or speaker: value no speech holds would pass nothing, silently: refused with the nearest values instead.
+        foreach (var o in f.Organizations)
+        {
+            FilterValueAdvice.KnownOrganization(index, o);
+        }
+
+        foreach (var s in f.Speakers)
+        {
+            FilterValueAdvice.KnownSpeaker(index, s);
+        }
+
         bool[]? orgs = null;
         if (f.Organizations.Count + f.Categories.Count > 0)
         {

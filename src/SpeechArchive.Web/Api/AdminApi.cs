@@ -13,7 +13,7 @@ internal static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup(AdminApiGate.Prefix).WithTags("admin").AddEndpointFilter<AdminEndpointFilter>().DocumentGate();
+        var admin = app.MapGroup(AdminApiGate.Prefix).WithTags("admin").AddEndpointFilter<AdminEndpointFilter>().AnswerProblemsAsProblemJson().DocumentGate();
         admin.MapGet("/status", Status).WithName("AdminStatus")
             .WithSummary("索引状态：更新进度与上次更新的报告")
             .WithDescription("索引更新的进度（running、stage、done/total）、正在服务的索引版本、上次更新的报告（新增、更新、删除、失败的文件及原因，警告）。" +
@@ -48,8 +48,18 @@ internal static class AdminApi
                 AdminApiGate.Describe(operation, StatusCodes.Status409Conflict, "文件在，但无法删除（文件夹只读、权限不足或磁盘错误）；detail 说明原因，不更新索引。");
                 return Task.CompletedTask;
             });
+        // Without a name (also what /uploads/x.md/.. and /uploads/. become: the server resolves dot segments before routing) a
+        // DELETE would meet only the list's GET and get a bare 405; it is told to name the file, behind the same token check.
+        // Not an operation of its own in the document: the delete above is the one to call.
+        admin.MapDelete("/uploads", DeleteUnnamedUpload).WithName("AdminDeleteUploadUnnamed").ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>A DELETE of the uploads without a file's name: 400, saying to name the file, and nothing deleted.</summary>
+    public static BadRequest<ProblemDetails> DeleteUnnamedUpload(HttpContext http) =>
+        TypedResults.BadRequest(Problems.Make(StatusCodes.Status400BadRequest, "缺少文件名 (no file name)",
+            "请给出要删除的文件名：DELETE /api/admin/uploads/{name}，name 见 GET /api/admin/uploads。" + Problems.DotSegments(http) +
+            "(name the file to delete: DELETE /api/admin/uploads/{name})"));
 
     public static Ok<IReadOnlyList<UploadedFile>> Uploads(UploadService uploads) => TypedResults.Ok(uploads.List());
 

@@ -59,7 +59,7 @@ internal static class ApiDocumentation
         {
             Title = "讲话检索 API",
             Version = "1",
-            Description = "检索讲话与写作工具的 JSON 接口（说明页：/api/docs）。出错时返回 ProblemDetails：400 表示查询或参数无法解析（detail 说明原因），" +
+            Description = "检索讲话与写作工具的 JSON 接口（说明页：/api/docs）。出错时返回 ProblemDetails（RFC 9457，application/problem+json：type、title、status、detail）：400 表示查询或参数无法解析（detail 说明原因），" +
                 "404 表示编号不存在；索引损坏时各接口返回 503。管理接口（/api/admin/…）需要管理令牌：Authorization: Bearer <令牌> 或 X-Admin-Token 头。",
         };
 
@@ -104,6 +104,12 @@ internal static class ApiDocumentation
                 && answer.Description == ReasonPhrases.GetReasonPhrase(status) && Answers.TryGetValue(status, out var meaning))
             {
                 answer.Description = meaning;
+            }
+
+            if (response is OpenApiResponse { Content: { } content } && int.TryParse(code, out var failed) && failed >= 400
+                && content.Remove("application/json", out var json))
+            {
+                content[Problems.MediaType] = json; // the typed results' ProblemDetails are served as problem+json (Problems.AsProblemJson)
             }
         }
 

@@ -15,7 +15,7 @@ internal static class SearchApi
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("search").AnswerBadQueries().Public();
+        var api = app.MapGroup("/api").WithTags("search").AnswerBadQueries().AnswerProblemsAsProblemJson().Public();
         api.MapGet("/search", Search).WithName("Search")
             .WithSummary("检索段落")
             .WithDescription("与检索页相同的检索，返回与命令行 search --json 相同的 JSON：命中段落（match 为 exact、expanded 或 near，近似结果带 similarity）、" +

@@ -30,7 +30,7 @@ internal static class WritingApi
 
     public static IEndpointRouteBuilder MapWritingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("writing").AnswerBadQueries().Public();
+        var api = app.MapGroup("/api").WithTags("writing").AnswerBadQueries().AnswerProblemsAsProblemJson().Public();
         var filters = SearchParameters.Filters;
         api.MapGet("/concordance", Concordance).WithName("Concordance")
             .WithSummary("用例：短语的每一处出现及其左右语境")

@@ -29,7 +29,7 @@ internal static class ArchiveServices
         services.AddSingleton<AdminGate>();
         services.AddSingleton<UploadService>();
         services.AddArchiveKeys();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Problems.Complete(c.ProblemDetails, c.HttpContext));
 
         // Chinese is text, not markup: Razor writes it as it is (one to three bytes a character) instead of numeric
         // character references (eight to nine); <, >, &, quotes and the rest stay encoded as before.

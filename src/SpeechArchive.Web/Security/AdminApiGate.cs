@@ -36,7 +36,7 @@ internal static class AdminApiGate
             case AdminAccess.Granted:
                 return null;
             case AdminAccess.Disabled:
-                return TypedResults.NotFound(Problems.NotFound("管理功能未启用：未配置 SpeechArchive:AdminToken。(administration is off)"));
+                return Problems.Answer(Problems.NotFound("管理功能未启用：未配置 SpeechArchive:AdminToken。(administration is off)"));
             case AdminAccess.Throttled:
                 http.Response.Headers.RetryAfter = ((int)LoginThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Problem(StatusCodes.Status429TooManyRequests, "尝试次数过多 (too many attempts)", "失败次数过多，请一分钟后再试。");
@@ -56,7 +56,7 @@ internal static class AdminApiGate
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status429TooManyRequests)
-        .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(ProblemDetails), ["application/json"]))
+        .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(ProblemDetails), [Problems.MediaType]))
         .AddOpenApiOperationTransformer((operation, context, _) =>
         {
             operation.Security =
@@ -89,5 +89,5 @@ internal static class AdminApiGate
     }
 
     private static JsonHttpResult<Microsoft.AspNetCore.Mvc.ProblemDetails> Problem(int status, string title, string detail) =>
-        TypedResults.Json(Problems.Make(status, title, detail), statusCode: status, contentType: "application/problem+json");
+        Problems.Answer(Problems.Make(status, title, detail));
 }

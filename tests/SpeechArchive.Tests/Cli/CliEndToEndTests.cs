@@ -89,6 +89,23 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void WhenAnOrganisationIsNotTheArchives_ShouldPrintWhichAndTheNearestOnesAndExitNonZero()
+    {
+        Assert.Equal(0, CliRunner.Run("index", "--corpus", corpus, "--index", index).ExitCode);
+
+        var (code, stdout, stderr) = CliRunner.Run("search", "作风建设", "org:人设局", "--index", index);
+        var known = CliRunner.Run("search", "作风建设", "org:人社局", "--json", "--index", index);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.StartsWith("error: 未知的单位 org:“人设局”", stderr, StringComparison.Ordinal);
+        Assert.Contains("相近的有：市人社局。", stderr, StringComparison.Ordinal);
+        Assert.Equal(0, known.ExitCode);
+        Assert.NotEqual(0, JsonDocument.Parse(known.Stdout).RootElement.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public void WhenACategoryIsNotTheArchives_ShouldPrintWhichAndTheArchivesCategories()
     {
         File.WriteAllText(Path.Combine(corpus, "report.md"), "---\ntitle: 2019年政府工作报告\ncategory: government_work_report\nyear: 2019\n---\n\n要持续深化作风建设。\n");

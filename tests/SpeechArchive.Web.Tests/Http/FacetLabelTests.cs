@@ -107,6 +107,37 @@ public sealed class FacetLabelTests : IDisposable
         Assert.Contains("政府工作报告", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/search?q={0}&org={1}", "人设局", "未知的单位 org:“人设局”：本库没有单位包含它。相近的有：市人社局。(unknown org '人设局')")]
+    [InlineData("/api/facets?q={0}%20org%3A{1}", "人设局", "未知的单位 org:“人设局”：本库没有单位包含它。相近的有：市人社局。(unknown org '人设局')")]
+    [InlineData("/api/concordance?q={0}&speaker={1}", "县委书记", "未知的讲话人 speaker:“县委书记”：本库没有讲话人包含它。相近的有：区委书记、局党组书记。(unknown speaker '县委书记')")]
+    [InlineData("/api/search?q={0}&org={1}", "政府工作报告", "未知的单位 org:“政府工作报告”：本库没有单位包含它，“政府工作报告”是类别，请用 category:政府工作报告。(unknown org '政府工作报告': it is a category)")]
+    public async Task WhenAnOrganisationOrSpeakerIsNotTheArchives_ShouldAnswer400NamingItAndTheNearestValues(string template, string value, string detail)
+    {
+        using var response = await client.GetAsync(string.Format(CultureInfo.InvariantCulture, template, Encode("作风建设"), Encode(value)));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task WhenTheSearchPageGetsAnUnknownOrganisation_ShouldSayWhichInItsErrorAsText()
+    {
+        using var response = await client.GetAsync("/?q=" + Encode("作风建设") + "&org=" + Encode("人设局<i>x</i>"));
+        var html = await response.Content.ReadAsStringAsync();
+        var page = Html.Parse(html);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var error = page.QuerySelector(".error")!;
+        Assert.Contains("未知的单位 org:“人设局<i>x</i>”", error.TextContent, StringComparison.Ordinal);
+        Assert.Empty(error.QuerySelectorAll("i"));
+        Assert.DoesNotContain("<i>x", html, StringComparison.Ordinal);
+        using var nearResponse = await client.GetAsync("/?q=" + Encode("作风建设") + "&org=" + Encode("人设局"));
+        var near = Html.Parse(await nearResponse.Content.ReadAsStringAsync());
+        Assert.Contains("相近的有：市人社局。", near.QuerySelector(".error")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WhenACategoryIsSelectedByItsId_ShouldShowItsLabelAndUncheckIt()
     {

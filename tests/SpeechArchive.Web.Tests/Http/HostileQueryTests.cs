@@ -36,7 +36,7 @@ public sealed class HostileQueryTests : IDisposable
             using var json = JsonDocument.Parse(body);
             if (response.StatusCode == HttpStatusCode.BadRequest)
             {
-                Assert.EndsWith("json", response.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
                 Assert.False(string.IsNullOrWhiteSpace(json.RootElement.GetProperty("detail").GetString()));
             }
         }, cases: 200, endSize: 40);

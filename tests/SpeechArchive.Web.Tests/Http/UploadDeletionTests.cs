@@ -135,6 +135,57 @@ public sealed class UploadDeletionTests : IDisposable
         Assert.All(Victims, v => Assert.True(File.Exists(v), v + " was deleted"));
     }
 
+    [Theory]
+    [InlineData("/api/admin/uploads")]
+    [InlineData("/api/admin/uploads/")]
+    public async Task WhenNoNameIsGiven_ShouldAnswer400SayingToNameTheFileAndDeleteNothing(string path)
+    {
+        using var response = await admin.DeleteAsync(path);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("请给出要删除的文件名", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("(name the file to delete: DELETE /api/admin/uploads/{name})", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.All(Victims, v => Assert.True(File.Exists(v), v + " was deleted"));
+        Assert.False((await JsonAsync(await admin.GetAsync("/api/admin/status"))).GetProperty("running").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("/api/admin/uploads/victim.md/..", 400)]
+    [InlineData("/api/admin/uploads/.", 400)]
+    [InlineData("/api/admin/uploads/..", 404)] // resolved to /api/admin/, not the uploads: 404 (405 under the test host), the detail says why
+    public async Task WhenKestrelResolvesDotSegmentsBeforeRouting_ShouldAnswerAProblemThatSaysSoAndDeleteNothing(string target, int status)
+    {
+        using var kestrel = new ArchiveFactory();
+        var victim = Path.Combine(kestrel.CorpusDirectory, "uploads", "victim.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(victim)!);
+        File.WriteAllText(victim, Speech("受害文件"));
+        var address = kestrel.StartKestrel();
+
+        var (code, headers, body) = await RawDeleteAsync(address, target); // HttpClient would resolve the dot segments itself
+
+        Assert.True(code == status || (status == 404 && code == 405), $"{code} {headers} {body}");
+        Assert.Contains("Content-Type: application/problem+json", headers, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"路径 {target} 中的 . 与 .. 在路由之前已被解析", JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(victim));
+    }
+
+    /// <summary>A DELETE of <paramref name="target"/> exactly as written, over a socket, with the token: status, headers, body.</summary>
+    private static async Task<(int Status, string Headers, string Body)> RawDeleteAsync(Uri server, string target)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port);
+        var stream = tcp.GetStream();
+        var request = $"DELETE {target} HTTP/1.0\r\nHost: {server.Authority}\r\nAuthorization: Bearer {ArchiveFactory.Token}\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        var response = await reader.ReadToEndAsync(); // HTTP/1.0: the server closes after the body
+        var split = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var head = response[..split];
+        return (int.Parse(head.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), head, response[(split + 4)..]);
+    }
+
     [Fact]
     public async Task WhenListingUploads_ShouldListTheDocumentsOfUploadsOnly()
     {

@@ -1,0 +1,86 @@
+namespace SpeechArchive.Search;
+
+/// <summary>
+/// The error for an <c>org:</c> or <c>speaker:</c> value that no speech's organisation or speaker contains (a filter that
+/// would pass nothing), naming the filter and the value and proposing a few of the archive's values nearest it.
+/// </summary>
+internal static class FilterValueAdvice
+{
+    /// <summary>How many values an error proposes at most.</summary>
+    public const int MaxProposals = 3;
+
+    /// <summary>Throws unless some speech's organisation contains <paramref name="value"/>, as <c>org:</c> matches.</summary>
+    public static void KnownOrganization(IndexSnapshot index, string value)
+    {
+        if (index.Sources.Any(s => s.Organization is { } o && o.Contains(value, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        var category = index.CategoryLabel(value) is not null ? $"“{value}”是类别，请用 category:{value}。" : null;
+        throw Unknown("单位", "org", value, Held(index, s => s.Organization), category);
+    }
+
+    /// <summary>Throws unless some speech's speaker contains <paramref name="value"/>, as <c>speaker:</c> matches.</summary>
+    public static void KnownSpeaker(IndexSnapshot index, string value)
+    {
+        if (index.Speeches.Any(s => s.Speaker is { } speaker && speaker.Contains(value, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        throw Unknown("讲话人", "speaker", value, Held(index, s => s.Speaker), category: null);
+    }
+
+    /// <summary>A field's values over the speeches that have passages: a proposal always finds something.</summary>
+    private static List<string> Held(IndexSnapshot index, Func<SpeechInfo, string?> field) =>
+        index.Speeches.Where(s => s.Passages.Count > 0).Select(field).OfType<string>().Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The values nearest <paramref name="value"/>: those it contains first (typed longer than held), then those sharing most
+    /// of its characters (at least half of them), fewer extra characters first; at most <see cref="MaxProposals"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Nearest(string value, IEnumerable<string> known)
+    {
+        var typed = value.ToLowerInvariant();
+        var characters = typed.Where(c => !char.IsWhiteSpace(c)).ToHashSet();
+        if (characters.Count == 0)
+        {
+            return [];
+        }
+
+        return known.Distinct(StringComparer.Ordinal)
+            .Select(k =>
+            {
+                var held = k.ToLowerInvariant();
+                return (Value: k, Contained: typed.Contains(held, StringComparison.Ordinal), Shared: held.Distinct().Count(characters.Contains), Extra: held.Length);
+            })
+            .Where(x => x.Contained || x.Shared * 2 >= characters.Count)
+            .OrderByDescending(x => x.Contained)
+            .ThenByDescending(x => x.Shared)
+            .ThenBy(x => x.Extra)
+            .ThenBy(x => x.Value, StringComparer.Ordinal)
+            .Take(MaxProposals)
+            .Select(x => x.Value)
+            .ToList();
+    }
+
+    private static QuerySyntaxException Unknown(string chinese, string field, string value, IReadOnlyList<string> known, string? category)
+    {
+        var head = $"未知的{chinese} {field}:“{value}”：";
+        if (category is not null)
+        {
+            return new QuerySyntaxException($"{head}本库没有{chinese}包含它，{category}(unknown {field} '{value}': it is a category)");
+        }
+
+        if (known.Count == 0)
+        {
+            return new QuerySyntaxException($"{head}本库的讲话都没有{chinese}。(unknown {field} '{value}': the archive has none)");
+        }
+
+        var nearest = Nearest(value, known);
+        return new QuerySyntaxException(nearest.Count == 0
+            ? $"{head}本库没有{chinese}包含它，也没有相近的。(unknown {field} '{value}')"
+            : $"{head}本库没有{chinese}包含它。相近的有：{string.Join("、", nearest)}。(unknown {field} '{value}')");
+    }
+}

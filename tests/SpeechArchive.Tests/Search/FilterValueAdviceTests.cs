@@ -1,0 +1,51 @@
+using SpeechArchive.Tests.Indexing;
+using SpeechArchive.Search;
+
+namespace SpeechArchive.Tests.Search;
+
+/// <summary>An org: or speaker: value no speech holds is refused with the nearest values the archive holds, never passed silently as a filter that finds nothing.</summary>
+public sealed class FilterValueAdviceTests(IndexFixture index) : IClassFixture<IndexFixture>
+{
+    [Theory]
+    [InlineData("作风 org:人设局", "未知的单位 org:“人设局”", "市人社局")]
+    [InlineData("作风 org:中共区委办公室", "未知的单位 org:“中共区委办公室”", "区委")]
+    [InlineData("作风 speaker:县委书记", "未知的讲话人 speaker:“县委书记”", "区委书记、局党组书记")]
+    public void WhenAValueIsNotTheArchives_ShouldRefuseItNamingTheFilterAndProposingTheNearestValues(string query, string head, string proposals)
+    {
+        var e = Assert.Throws<QuerySyntaxException>(() => index.Search(query));
+
+        Assert.StartsWith(head, e.Message, StringComparison.Ordinal);
+        Assert.Contains($"相近的有：{proposals}。", e.Message, StringComparison.Ordinal);
+        Assert.Contains("(unknown ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenNothingIsNear_ShouldSaySoAndProposeNothing()
+    {
+        var e = Assert.Throws<QuerySyntaxException>(() => index.Search("作风 org:government"));
+
+        Assert.Equal("未知的单位 org:“government”：本库没有单位包含它，也没有相近的。(unknown org 'government')", e.Message);
+    }
+
+    [Fact]
+    public void EveryProposal_ShouldItselfFindPassages()
+    {
+        foreach (var typed in new[] { "org:人设局", "org:中共区委办公室", "org:市委人社", "speaker:县委书记", "speaker:党委书记" })
+        {
+            var e = Assert.Throws<QuerySyntaxException>(() => index.Search(typed));
+            var field = typed[..typed.IndexOf(':', StringComparison.Ordinal)];
+            var listed = e.Message[(e.Message.IndexOf("相近的有：", StringComparison.Ordinal) + 5)..e.Message.IndexOf("。(", StringComparison.Ordinal)].Split('、');
+
+            Assert.InRange(listed.Length, 1, FilterValueAdvice.MaxProposals);
+            Assert.All(listed, p => Assert.NotEqual(0, index.Search($"{field}:\"{p}\"").Total));
+        }
+    }
+
+    [Fact]
+    public void WhenAKnownValueIsPartOfAName_ShouldStillMatchEveryNameHoldingIt()
+    {
+        Assert.Equal(["市人社局"], index.Search("作风 org:人社局").Hits.Select(h => h.Organization).Distinct());
+        Assert.Equal(["区委", "市委"], index.Search("org:委", limit: 200).Hits.Select(h => h.Organization!).Distinct().Order(StringComparer.Ordinal));
+        Assert.NotEmpty(index.Search("作风 speaker:书记").Hits);
+    }
+}
