@@ -5,7 +5,7 @@ namespace SpeechArchive.Search;
 /// <summary>
 /// Ranking of free text (<see cref="FreeTextQuery"/>). A passage counts
 /// when it holds a run of the query as written (a phrase of several words, or a heading over it that holds one), or at least
-/// <see cref="FreeTextQuery.MinimumMatch"/> of its words (lowered step by step while few hold that many, unless the query is one run a passage within the request's filters holds as typed). Passages holding
+/// <see cref="FreeTextQuery.MinimumMatch"/> of its words (lowered step by step while few hold that many, unless the query is one run held as typed). Passages holding
 /// a run as written rank first, by the phrase's own BM25; then the passages that hold most of the query in order (near: a
 /// half-remembered clause, or a question's words in its order), by that similarity; then the rest by BM25 summed over the
 /// words they hold (a word's thesaurus terms at <see cref="ExpansionWeight"/>; in short passages, articles of law, weighed by
@@ -37,11 +37,10 @@ internal static partial class Ranker
     /// <paramref name="matchRun"/> those holding a run or phrase, or under a heading that holds it, <paramref name="matchFormulation"/>
     /// those holding a formulation not negated (<see cref="WordMatches.Affirmed"/>). With
     /// <paramref name="exhaustive"/>, near matching without its shortcuts (the reference the tests hold them to).
-    /// <paramref name="filters"/>: the request's, within which a passage must hold the query as typed for its minimum to be kept.
     /// </summary>
     private static Ranking RankFreeText(IndexSnapshot index, FreeTextQuery query, IReadOnlyList<QueryWord> excluded,
         Func<QueryWord, WordMatch> matchWord, Func<QueryWord, WordMatch> matchRun, Func<QueryWord, WordMatch> matchFormulation, NearMatchOptions nearMatches,
-        Thesaurus? thesaurus, bool byMeaning, bool exhaustive, ResolvedFilters? filters)
+        Thesaurus? thesaurus, bool byMeaning, bool exhaustive)
     {
         var bm25 = new Bm25(index, fieldBoosts: !query.Plain);
 
@@ -59,9 +58,7 @@ internal static partial class Ranker
             PreferAsWritten(index, asWritten, query.Runs[0].MatchForm.Replace(Analysis.MatchText.Break.ToString(), "", StringComparison.Ordinal));
         }
 
-        // The text's own (a title holding the words is not the query held as typed), and within the filters: a query held
-        // only in years a filter leaves out is not held for this request, and lowers its minimum as any other.
-        var heldAsTyped = HeldWithin(index, asWritten.Docs, filters);
+        var heldAsTyped = asWritten.Count > 0; // the text's own: a title holding the words is not the query held as typed
         var titled = query.Plain ? null : TitleHits(index, query, matchWord);
         if (titled is not null)
         {
@@ -529,25 +526,6 @@ internal static partial class Ranker
         {
             words.Scores[i] *= Math.Pow((double)wordsHeld[i] / slots, CoordinationPower);
         }
-    }
-
-    /// <summary>Whether one of <paramref name="docs"/> passes <paramref name="filters"/> (any does without filters).</summary>
-    private static bool HeldWithin(IndexSnapshot index, int[] docs, ResolvedFilters? filters)
-    {
-        if (filters is null || filters.IsEmpty)
-        {
-            return docs.Length > 0;
-        }
-
-        foreach (var doc in docs)
-        {
-            if (filters.Failures(index, doc) == 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

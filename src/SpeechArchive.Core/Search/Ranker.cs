@@ -13,10 +13,9 @@ internal static partial class Ranker
 
     /// <summary>
     /// Ranks the passages for <paramref name="query"/>. With <paramref name="exhaustive"/>, never the shortcuts (one word
-    /// scored while collecting, joins from the rarest word): the reference the tests hold them to. <paramref name="filters"/>
-    /// (the request's, resolved) tell free text whether a passage within them holds it as typed; the collect stage applies them.
+    /// scored while collecting, joins from the rarest word): the reference the tests hold them to.
     /// </summary>
-    public static Ranking Rank(IndexSnapshot index, UnderstoodQuery query, WordMatches matches, bool exhaustive, ResolvedFilters? filters = null)
+    public static Ranking Rank(IndexSnapshot index, UnderstoodQuery query, WordMatches matches, bool exhaustive)
     {
         if (query.Request.Mode == SearchMode.Vectors)
         {
@@ -26,7 +25,7 @@ internal static partial class Ranker
         if (query.FreeText is { } free)
         {
             return RankFreeText(index, free, query.Original.Excluded, matches.InText, w => matches.Get(w), matches.Affirmed, query.Understanding!.NearMatches,
-                query.Request.Expand ? query.Understanding.Thesaurus : null, byMeaning: query.Request.Expand && query.Request.ByMeaning, exhaustive, filters);
+                query.Request.Expand ? query.Understanding.Thesaurus : null, byMeaning: query.Request.Expand && query.Request.ByMeaning, exhaustive);
         }
 
         var parsed = query.Query;

@@ -41,7 +41,8 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        var (query, matches, filters, ranking) = Rank(request);
+        var (query, matches, ranking) = Rank(request);
+        var filters = ResolvedFilters.Resolve(Index, query.Query.Filters);
         var collected = Collect(ranking, filters, request,
             Ranker.OrdersTopically(query, ranking) ? best => Ranker.OrderTopically(Index, query, ranking, matches, best)
             : Ranker.OrdersFreeText(query, ranking) ? best => Ranker.OrderFreeText(Index, query, ranking, matches, best) : null);
@@ -96,28 +97,24 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     private List<(string Passage, int Tier, double[] Features)> OrderCandidates(SearchRequest request, Func<UnderstoodQuery, Ranking, bool> takes,
         Func<IndexSnapshot, UnderstoodQuery, Ranking, WordMatches, IReadOnlyList<(int Doc, double Score, int Date)>, int, (int Tier, double[] Features)[]> rowsOf)
     {
-        var (understood, matches, filters, ranking) = Rank(request);
+        var (understood, matches, ranking) = Rank(request);
         if (!takes(understood, ranking))
         {
             return [];
         }
 
-        var top = Collect(ranking, filters, request).Top.Select(x => (x.Doc, x.Score, 0)).ToList();
+        var top = Collect(ranking, ResolvedFilters.Resolve(Index, understood.Query.Filters), request).Top.Select(x => (x.Doc, x.Score, 0)).ToList();
         var rows = rowsOf(Index, understood, ranking, matches, top, top.Count);
         return [.. top.Select((x, i) => (Index.Passages[x.Doc].Id, rows[i].Tier, rows[i].Features))];
     }
 
-    /// <summary>
-    /// The parse, understand and rank stages of <paramref name="request"/>, with the word matches they made and the filters
-    /// resolved (which the ranking reads too: free text held as typed only outside them lowers its minimum).
-    /// </summary>
-    private (UnderstoodQuery Query, WordMatches Matches, ResolvedFilters Filters, Ranking Ranking) Rank(SearchRequest request)
+    /// <summary>The parse, understand and rank stages of <paramref name="request"/>, with the word matches they made.</summary>
+    private (UnderstoodQuery Query, WordMatches Matches, Ranking Ranking) Rank(SearchRequest request)
     {
         var parsed = QueryParser.Parse(request.Query, request.Filters);
         var matches = new WordMatches(Index) { Exhaustive = Exhaustive };
         var query = Understanding is null ? UnderstoodQuery.Strict(parsed, request) : Understanding.Understand(Index, parsed, request, matches);
-        var filters = ResolvedFilters.Resolve(Index, query.Query.Filters);
-        return (query, matches, filters, Ranker.Rank(Index, query, matches, Exhaustive, filters));
+        return (query, matches, Ranker.Rank(Index, query, matches, Exhaustive));
     }
 
     /// <summary>

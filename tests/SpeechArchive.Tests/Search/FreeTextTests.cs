@@ -573,29 +573,6 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
-    public void WhenTheQueryIsHeldAsTypedOnlyOutsideTheFilters_ShouldLowerTheMinimumWithinThem()
-    {
-        // 以钉钉子精神 held as typed in 2021 only: searched in 2022, nothing there holds it, and its minimum is lowered as any
-        // other query's is (kept, the 2022 passages holding some of its words were never counted).
-        using var temp = new TempFolder();
-        var spirit = string.Join("\n\n", Enumerable.Range(0, 14).Select(i => $"第{i + 1}条，大力弘扬伟大建党精神，发扬斗争精神。"));
-        var index = TinyCorpus.Index(temp,
-            ("a.md", "2021-01-01", "甲", "坚持以钉钉子精神抓好各项工作落实。"),
-            ("b.md", "2022-01-01", "乙", "钉钉子要一锤接着一锤敲。\n\n" + spirit));
-        var searcher = new Searcher(index, QueryUnderstanding.Default);
-        var request = new SearchRequest { Query = "以钉钉子精神", NearMatches = false, Expand = false, Limit = 100 };
-
-        var everywhere = searcher.Search(request);
-        var in2022 = searcher.Search(request with { Query = "以钉钉子精神 year:2022" });
-
-        Assert.Equal(everywhere.Reading!.Words.Count, everywhere.Reading.MinimumMatch); // held as typed in 2021: kept
-        var reading = Assert.IsType<QueryReading>(in2022.Reading);
-        Assert.True(reading.MinimumMatch < reading.Words.Count, $"minimum {reading.MinimumMatch} of {reading.Words.Count} words");
-        Assert.Contains(in2022.Hits, h => h.Text.Contains("钉钉子要一锤", StringComparison.Ordinal));
-        Assert.All(in2022.Hits, h => Assert.Equal("乙", h.Title));
-    }
-
-    [Fact]
     public void WhenOnlyATitleHoldsTheQuerysWords_ShouldStillLowerTheMinimum()
     {
         // A title holding the words is a title hit, not the query held as typed: passages holding some of them still count.
