@@ -78,12 +78,27 @@ public static partial class MetadataInference
 
     private static bool IsGreeting(string sentence) => Greeting().IsMatch(sentence);
 
-    /// <summary>Cuts a long sentence at the last clause mark that leaves 8 to 24 characters, else at 24.</summary>
-    private static string Cut(string sentence)
+    /// <summary>
+    /// Cuts a sentence longer than <paramref name="max"/> at its last clause mark within it that leaves at least 8
+    /// characters, else at <paramref name="max"/>, never between the two halves of a surrogate pair (𠮷).
+    /// </summary>
+    internal static string Cut(string sentence, int max)
     {
-        var cut = sentence.LastIndexOfAny(['，', '、', '：', ','], MaxExcerptLength);
-        return cut >= 8 ? sentence[..cut] : sentence[..MaxExcerptLength];
+        if (sentence.Length <= max)
+        {
+            return sentence;
+        }
+
+        var cut = sentence.LastIndexOfAny(['，', '、', '：', ','], max);
+        if (cut >= 8)
+        {
+            return sentence[..cut];
+        }
+
+        return sentence[..(char.IsHighSurrogate(sentence[max - 1]) ? max - 1 : max)];
     }
+
+    private static string Cut(string sentence) => Cut(sentence, MaxExcerptLength);
 
     private static string CollapseSpaces(string line) => Spaces().Replace(line, " ").Trim();
 

@@ -99,13 +99,8 @@ public static partial class TitleRepair
     /// <summary>The sentence whole when it is short, else cut at its last clause mark within <see cref="MaxExcerptLength"/> (never mid-word) and marked with …</summary>
     private static string Excerpt(string sentence)
     {
-        if (sentence.Length <= MaxExcerptLength)
-        {
-            return sentence;
-        }
-
-        var cut = sentence.LastIndexOfAny(['，', '、', '：', ','], MaxExcerptLength);
-        return (cut >= 8 ? sentence[..cut] : sentence[..MaxExcerptLength]) + "…";
+        var cut = MetadataInference.Cut(sentence, MaxExcerptLength);
+        return cut.Length == sentence.Length ? sentence : cut + "…";
     }
 
     [GeneratedRegex("[。！？；!?;\n]")]

@@ -56,7 +56,7 @@ public static partial class TitleRepair
             cleaned = text[start..lineEnd].Trim();
             rules.Add("completed from the text's title line");
         }
-        else if (end > start && !EndsTitleLine(text, end))
+        else if (end > start && RunsOn(text, end))
         {
             rough = "the text's opening";
         }
@@ -77,7 +77,7 @@ public static partial class TitleRepair
     /// <summary>The author's name after ※: all of it when it is a name (2–4 Han characters), else the longest 2–4 character start that the text names again.</summary>
     private static string? Author(string tail, string text)
     {
-        if (tail.Length is >= 2 and <= 4 && tail.All(CjkText.IsIdeograph))
+        if (tail.Length is >= 2 and <= 4 && tail.All(CjkText.IsIdeograph) && !Publications.Any(tail.StartsWith))
         {
             return tail;
         }
@@ -85,7 +85,7 @@ public static partial class TitleRepair
         for (var length = Math.Min(4, tail.Length); length >= 2; length--)
         {
             var name = tail[..length];
-            if (name.All(CjkText.IsIdeograph) && Occurrences(text, name) >= 2)
+            if (name.All(CjkText.IsIdeograph) && !NotAName(name) && Occurrences(text, name) >= 2)
             {
                 return name;
             }
@@ -93,6 +93,15 @@ public static partial class TitleRepair
 
         return null;
     }
+
+    /// <summary>
+    /// A start after ※ that is no person's name: it runs on into the words after the name (习近平同 of 习近平同志指出, …在, …指出)
+    /// or is a publication or the start of one (人民日报, 人民日, 新华社, 求是).
+    /// </summary>
+    private static bool NotAName(string name) =>
+        name[^1] is '同' or '在' or '指' or '说' or '强' or '讲' or '的' or '一' or '今' || Publications.Any(p => p.StartsWith(name, StringComparison.Ordinal) || name.StartsWith(p, StringComparison.Ordinal));
+
+    private static readonly string[] Publications = ["人民日报", "新华社", "求是", "光明日报", "经济日报", "新华网", "人民网"];
 
     private static int Occurrences(string text, string value)
     {
@@ -139,6 +148,14 @@ public static partial class TitleRepair
     /// <summary>Whether a title ending at <paramref name="end"/> ends where the text's title line does (a line end, a byline such as （2020年10月23日）, ※, a dash).</summary>
     private static bool EndsTitleLine(string text, int end) =>
         end >= text.Length || text[end] is '\n' or '\r' or '（' or '(' or '—' or '※' or ' ' or '　' or '\t';
+
+    /// <summary>
+    /// Whether the text runs on past a title it opens with inside the same words: a Han character follows, and no title line
+    /// ends there (…集会，纪念…作战70 + 周年; …二〇 + 三五年), or a number is cut in two (…成立7 + 5周年). A title the text prints
+    /// and then follows with a date, a colon or a bracket (…讲话2020年11月24日, 政府工作报告：, …意见【发布日期】) is a title.
+    /// </summary>
+    private static bool RunsOn(string text, int end) =>
+        !EndsTitleLine(text, end) && (CjkText.IsIdeograph(text[end]) || (char.IsAsciiDigit(text[end]) && char.IsAsciiDigit(text[end - 1])));
 
     /// <summary>
     /// Where the text's title line ends when it carries a byline right after the title (…讲话（2020年11月10日，北京）):

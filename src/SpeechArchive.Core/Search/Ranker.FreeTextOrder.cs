@@ -36,7 +36,8 @@ internal static partial class Ranker
     /// second judge's order of the first twenty brought in, judged (forty-fifth), and with those 文化大革命 → 十年内乱 brought in,
     /// judged (forty-sixth), and with twenty-seven more paraphrases written to learn from, judged (forty-seventh), and with
     /// thirty more questions written to learn from and the first twenty of every need it learns from, judged (forty-eighth),
-    /// and when traditional characters came to be folded, with the rows that brought in judged (fiftieth).
+    /// and when traditional characters came to be folded, with the rows that brought in judged (fiftieth), and after the base
+    /// data was learned again (fifty-first) and xi-2020's rough titles were mended (fifty-second).
     /// </summary>
     internal static readonly double[] FreeTextWeights = [0.1906, 0.1846, -0.1619, 0.2563, -0.1812, 0.0203, 1.2970, 1.4628, 0.1279, 0.4338, 0.3591, 1.9278];
 
@@ -54,7 +55,7 @@ internal static partial class Ranker
     /// key running into the word after it was cut out again (洋 | 货运 → 洋货 | 运), with the rows that brought in judged, and with
     /// twenty-seven more paraphrases written to learn from, judged (forty-seventh), and with the first twenty of every need it
     /// learns from, judged (forty-eighth), and when traditional characters came to be folded, with the rows that brought in
-    /// judged (fiftieth). A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
+    /// judged (fiftieth), and again in the fifty-first and fifty-second sessions. A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
     internal static readonly double[] StatementWeights = [0.0710, 0.1035, -0.1001, -0.2602, -0.0972, 0.0359, 0.8612, 1.6450, -0.7670, 1.1646, 0.1935, 2.1558];

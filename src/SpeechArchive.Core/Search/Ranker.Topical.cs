@@ -31,7 +31,8 @@ internal static partial class Ranker
     /// and of the thirty topics written to learn from (tune2-needs.tsv; docs/relevance.md, thirty-fifth session), with the rows
     /// a second judge's order of the first twenty brought in, judged (forty-fifth), and with twenty more topics written to learn
     /// from and the first twenty of every topic it learns from, judged (forty-eighth), and when traditional characters came
-    /// to be folded, with the rows that brought in judged (fiftieth).
+    /// to be folded, with the rows that brought in judged (fiftieth), and after the base data was learned again (fifty-first)
+    /// and xi-2020's rough titles were mended (fifty-second).
     /// </summary>
     internal static readonly double[] TopicalWeights = [0.2836, 1.3312, -1.2240, 0.4383, 0.9408, -0.1673, 1.5598, 2.5759];
 
