@@ -65,7 +65,7 @@ public sealed partial class DocumentReader
         var end = firstLine.IndexOf('\n');
         firstLine = (end < 0 ? firstLine : firstLine[..end]).Trim();
         var rough =
-            title.EndsWith('：') || title.EndsWith(':') || MetadataInference.StartsWithSalutation(title) ? "a salutation"
+            TitleRepair.IsAddress(title) ? "a salutation"
             : title.Contains('※', StringComparison.Ordinal) || title.StartsWith("新华社", StringComparison.Ordinal) ? "source clutter"
             : firstLine.Length > title.Length && firstLine.StartsWith(title, StringComparison.Ordinal)
                 && firstLine[title.Length] is not ('（' or '(' or '—' or ' ' or '　') ? "cut from a longer first line"

@@ -35,7 +35,7 @@ public static partial class MetadataInference
             return null;
         }
 
-        var sentence = SentenceEnd().Split(opening).Select(s => s.Trim()).FirstOrDefault(s => s.Length > 0 && !IsGreeting(s));
+        var sentence = SentenceEnd().Split(opening).Select(s => s.Trim()).FirstOrDefault(s => s.Length > 0 && !IsGreetingSentence(s));
         if (sentence is null)
         {
             return null;
@@ -75,8 +75,6 @@ public static partial class MetadataInference
 
     /// <summary>大家好, 各位上午好: a greeting with no title material.</summary>
     internal static bool IsGreetingSentence(string sentence) => Greeting().IsMatch(sentence);
-
-    private static bool IsGreeting(string sentence) => Greeting().IsMatch(sentence);
 
     /// <summary>
     /// Cuts a sentence longer than <paramref name="max"/> at its last clause mark within it that leaves at least 8

@@ -170,7 +170,7 @@ public static partial class TitleRepair
     }
 
     /// <summary>A form of address rather than a title: opens with a salutation (尊敬的…, 同志们…) or ends with a colon (回信…：).</summary>
-    private static bool IsAddress(string title) =>
+    internal static bool IsAddress(string title) =>
         title.EndsWith('：') || title.EndsWith(':') || MetadataInference.StartsWithSalutation(title);
 
     private static int SkipSpace(string text, int at)

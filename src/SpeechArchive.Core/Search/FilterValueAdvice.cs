@@ -12,7 +12,7 @@ internal static class FilterValueAdvice
     /// <summary>Throws unless some speech's organisation contains <paramref name="value"/>, as <c>org:</c> matches.</summary>
     public static void KnownOrganization(IndexSnapshot index, string value)
     {
-        if (index.Sources.Any(s => s.Organization is { } o && o.Contains(value, StringComparison.OrdinalIgnoreCase)))
+        if (index.Sources.Any(s => s.HoldsOrganization(value)))
         {
             return;
         }
@@ -24,7 +24,7 @@ internal static class FilterValueAdvice
     /// <summary>Throws unless some speech's speaker contains <paramref name="value"/>, as <c>speaker:</c> matches.</summary>
     public static void KnownSpeaker(IndexSnapshot index, string value)
     {
-        if (index.Speeches.Any(s => s.Speaker is { } speaker && speaker.Contains(value, StringComparison.OrdinalIgnoreCase)))
+        if (index.Speeches.Any(s => SourceValue.Holds(s.Speaker, value)))
         {
             return;
         }

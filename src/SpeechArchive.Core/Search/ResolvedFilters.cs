@@ -67,7 +67,7 @@ internal sealed class ResolvedFilters
         bool[]? speakers = null;
         if (f.Speakers.Count > 0)
         {
-            speakers = index.Speeches.Select(s => s.Speaker is not null && f.Speakers.Any(x => s.Speaker.Contains(x, StringComparison.OrdinalIgnoreCase))).ToArray();
+            speakers = index.Speeches.Select(s => f.Speakers.Any(x => SourceValue.Holds(s.Speaker, x))).ToArray();
         }
 
         return new ResolvedFilters

@@ -4,7 +4,13 @@ namespace SpeechArchive.Search;
 internal sealed record SourceValue(string? Organization, string? Category, IReadOnlyList<string> CategoryIds)
 {
     /// <summary>Whether its organisation contains a typed <c>org:</c> value.</summary>
-    public bool OrganizationSelected(QueryFilters f) => Organization is { } org && f.Organizations.Any(o => org.Contains(o, StringComparison.OrdinalIgnoreCase));
+    public bool OrganizationSelected(QueryFilters f) => f.Organizations.Any(HoldsOrganization);
+
+    /// <summary>Whether its organisation contains <paramref name="value"/>, as <c>org:</c> matches (case aside).</summary>
+    public bool HoldsOrganization(string value) => Holds(Organization, value);
+
+    /// <summary>How <c>org:</c> and <c>speaker:</c> match a speech's field: the field contains the typed value, case aside.</summary>
+    public static bool Holds(string? field, string value) => field is not null && field.Contains(value, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether its category's label or id equals a <c>category:</c> value.</summary>
     public bool CategorySelected(QueryFilters f) => f.Categories.Any(c => IsCategory(c.Trim()));
