@@ -28,15 +28,16 @@ public sealed class EvaluatorTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>
-    /// The held-out gold set (four parts labelled blind to the classifier, docs/classification.md): every row aligns, and
-    /// the default taxonomy stays above floors set a little under what it measures (parts 1, 3 and 4 were tuned on; part 2
-    /// never was). A floor, not a goal: it catches a taxonomy change that loses these texts.
+    /// The held-out gold set (five parts labelled blind to the classifier, docs/classification.md): every row aligns, and
+    /// the default taxonomy stays above floors set a little under what it measures (parts 1, 3 and 4 were tuned on; parts 2
+    /// and 5 never were). A floor, not a goal: it catches a taxonomy change that loses these texts.
     /// </summary>
     [SkippableTheory]
-    [InlineData("part1", 200, 0.80)]
-    [InlineData("part2", 180, 0.69)]
+    [InlineData("part1", 200, 0.82)]
+    [InlineData("part2", 180, 0.70)]
     [InlineData("part3", 180, 0.74)]
     [InlineData("part4", 160, 0.82)]
+    [InlineData("part5", 200, 0.79)]
     public void WhenTheHeldOutGoldIsPresent_ShouldAlignEveryRowAndStayAboveItsFloor(string part, int sentences, double floor)
     {
         var gold = Path.Combine(AppContext.BaseDirectory, "Fixtures", "GoldHeldout", part);

@@ -86,6 +86,33 @@ public sealed partial class SpeechClassifierTests
         Assert.Equal("principle", labelled.DirectiveType);
     }
 
+    [Theory]
+    [InlineData("初心易得，始终难守。")] // a couplet of two equal clauses (held-out gold, part 1)
+    [InlineData("温室里长不出参天大树，懈怠者干不成宏图伟业。")]
+    [InlineData("古人说：“天下之难持者莫如心，天下之易染者莫如欲。”")] // a saying introduced as one
+    [InlineData("“君子之过也，如日月之食焉：过也，人皆见之；更也，人皆仰之。”")] // a sentence that is all quotation
+    public void WhenAMaximStandsAmongTasks_ShouldBePrinciple(string sentence)
+    {
+        var text = $"下面，我讲几点意见。\n要加强理论武装。\n{sentence}\n";
+
+        var labelled = Default.ClassifyText(text).Sentences.Single(s => s.Text == sentence);
+
+        Assert.Equal("principle", labelled.DirectiveType);
+    }
+
+    [Theory]
+    [InlineData("发展全域旅游，壮大旅游产业。")] // two equal clauses, but each opens with a verb: a task
+    [InlineData("五是拓宽消费领域，改善消费环境。")] // a numbered point
+    [InlineData("房间要经常打扫，镜子要经常擦拭。")] // 要 says what to do (gold calls it a principle; the couplet rule leaves it)
+    public void WhenACoupletAmongTasksIsATask_ShouldStayRequirement(string sentence)
+    {
+        var text = $"下面，我讲几点意见。\n要加强理论武装。\n{sentence}\n";
+
+        var labelled = Default.ClassifyText(text).Sentences.Single(s => s.Text == sentence);
+
+        Assert.Equal("requirement", labelled.DirectiveType);
+    }
+
     [Fact]
     public void WhenTheStructureIsBuiltByHand_ShouldLabelEachSentenceAndGiveTheCueAsReason()
     {
