@@ -39,13 +39,14 @@ internal static class SearchCommand
                 NearMatches = !parse.GetValue(noNear),
                 FoldReprints = !parse.GetValue(noFold),
                 Mode = parse.GetValue(exact) ? SearchMode.Exact : SearchMode.Understood,
+                Advise = true,
             };
             return CommonOptions.Print(parse, json, searcher.Search(request), r =>
             {
                 Print(r, searcher.Index);
-                if (r.Total == 0)
+                if (r.Advice is { } advice)
                 {
-                    Advise(searcher, request);
+                    Advise(searcher, request, advice);
                 }
             });
         }));
@@ -53,16 +54,17 @@ internal static class SearchCommand
     }
 
     /// <summary>
-    /// What to try when nothing was found (the search page's advice): each suggestion searched first, with the same options
-    /// and filters, and printed only where it finds passages.
+    /// What to try when nothing was found (the search page's advice, <see cref="SearchResult.Advice"/>): each suggestion
+    /// searched first, with the same options and filters, and printed only where it finds passages; an exclusion or filter
+    /// that emptied the result on a line of its own, with what the query finds without it.
     /// </summary>
-    private static void Advise(Searcher searcher, SearchRequest request)
+    private static void Advise(Searcher searcher, SearchRequest request, NoResultsAdvice advice)
     {
         bool Finds(string q, SearchMode mode)
         {
             try
             {
-                return searcher.Search(request with { Query = q, Mode = mode, Limit = 0, Offset = 0 }).Total > 0;
+                return searcher.Search(request with { Query = q, Mode = mode, Limit = 0, Offset = 0, NearMatches = false, Advise = false }).Total > 0;
             }
             catch (QuerySyntaxException)
             {
@@ -70,7 +72,13 @@ internal static class SearchCommand
             }
         }
 
-        var advice = NoResultsAdvice.For(request.Query, q => Finds(q, request.Mode), searcher.WordsOf);
+        foreach (var part in advice.EmptiedBy)
+        {
+            var several = part.Kind == EmptyingPart.Exclusion && part.Part.Contains(' ', StringComparison.Ordinal) && part.Value.Contains('、', StringComparison.Ordinal); // the exclusions together
+            var what = part.Kind == EmptyingPart.Exclusion ? several ? "the exclusions" : "the exclusion" : "the filter";
+            AnsiConsole.MarkupLine(Markup.Escape($"{what} {part.Part} {(several ? "leave" : "leaves")} nothing: without {(several ? "them" : "it")}, {part.Query} finds {part.Total} {(request.GroupBySpeech ? "speeches" : "passages")}"));
+        }
+
         var tries = new List<string>();
         if (advice.WithoutTypedFilters is { } words)
         {
@@ -97,9 +105,14 @@ internal static class SearchCommand
             tries.Add($"without quotes: {unquoted}");
         }
 
-        AnsiConsole.MarkupLine(tries.Count > 0
-            ? "[grey]try " + Markup.Escape(string.Join("; or ", tries)) + "[/]"
-            : "[grey]nothing shorter or looser finds anything either: check for typos, or say it another way (廉政 / 廉洁)[/]");
+        if (tries.Count > 0)
+        {
+            AnsiConsole.MarkupLine("[grey]" + (advice.EmptiedBy.Count > 0 ? "or try " : "try ") + Markup.Escape(string.Join("; or ", tries)) + "[/]");
+        }
+        else if (advice.EmptiedBy.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[grey]nothing shorter or looser finds anything either: check for typos, or say it another way (廉政 / 廉洁)[/]");
+        }
     }
 
     /// <summary>A word as read: 买房(买、房) split into parts, 穷人(as 贫困人口、困难群众) through its terms, 党风廉政建设(or 党风·廉政·建设).</summary>

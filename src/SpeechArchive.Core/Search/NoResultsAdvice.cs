@@ -1,11 +1,15 @@
+using System.Text.Json.Serialization;
+using SpeechArchive.Documents;
+
 namespace SpeechArchive.Search;
 
 /// <summary>
-/// What to suggest when a search finds nothing, for the search page and <c>search</c> alike: the query without the filters
-/// typed into it (八项规定 year:1990), each searched word alone, a shorter run of a long phrase's own words (老百姓买房难怎么办 →
-/// 老百姓, never a cut through a word such as 老百姓买), the query without quotes. All but the first keep the query's typed
-/// filters and exclusions. Every suggestion is one the caller's <c>finds</c> says finds passages itself (near matches alone
-/// do not count), so no advice leads to another empty page.
+/// What to suggest when a search finds nothing, for the search page, <c>search</c> and <c>/api/search</c> alike: each
+/// exclusion or filter without which the query finds passages, with how many (以钉钉子精神 -落实: every passage holding it
+/// holds 落实), the query without the filters typed into it (八项规定 year:1990), each searched word alone, a shorter run of a
+/// long phrase's own words (老百姓买房难怎么办 → 老百姓, never a cut through a word such as 老百姓买), the query without quotes.
+/// The last three keep the query's typed filters and exclusions. Every suggestion is one the caller's <c>count</c> says finds
+/// passages itself (near matches alone do not count), so no advice leads to another empty page.
 /// </summary>
 public sealed class NoResultsAdvice
 {
@@ -15,31 +19,47 @@ public sealed class NoResultsAdvice
     /// <summary>Only a phrase longer than this is offered a shorter run of itself (八项规定 is a term: 项规定 would be no advice).</summary>
     public const int ShortPhrase = 4;
 
-    public IReadOnlyList<string> SingleWords { get; private init; } = [];
-    public string? ShorterPhrase { get; private init; }
-    public string? Unquoted { get; private init; }
-
-    /// <summary>The query's words (and exclusions) without the filters typed into it, where there were both.</summary>
-    public string? WithoutTypedFilters { get; private init; }
-
-    public bool IsEmpty => SingleWords.Count == 0 && ShorterPhrase is null && Unquoted is null && WithoutTypedFilters is null;
+    /// <summary>No advice (a blank query, or one that does not parse).</summary>
+    public static NoResultsAdvice None { get; } = new();
 
     /// <summary>
-    /// Advice for <paramref name="query"/>, which found nothing: each suggestion is asked of <paramref name="finds"/> (whether
-    /// it finds passages, in the caller's mode and with its other filters) and offered only where it does;
-    /// <paramref name="wordsOf"/> cuts a phrase into the words a shorter run may be made of (<see cref="Searcher.WordsOf"/>).
+    /// Each exclusion or filter (typed into the query, or of the request) without which the query finds passages, with the
+    /// query and filters without it and what they find: what emptied the result, when the words are not what to change.
     /// </summary>
-    public static NoResultsAdvice For(string? query, Func<string, bool> finds, Func<string, IReadOnlyList<string>> wordsOf)
+    public IReadOnlyList<EmptyingPart> EmptiedBy { get; private init; } = [];
+
+    public IReadOnlyList<string> SingleWords { get; private init; } = [];
+
+    /// <summary>A shorter run of the phrase's words; not offered when an exclusion or filter emptied the result (<see cref="EmptiedBy"/>).</summary>
+    public string? ShorterPhrase { get; private init; }
+
+    public string? Unquoted { get; private init; }
+
+    /// <summary>The query's words (and exclusions) without the filters typed into it, where there were both and no one filter alone is in <see cref="EmptiedBy"/>.</summary>
+    public string? WithoutTypedFilters { get; private init; }
+
+    [JsonIgnore]
+    public bool IsEmpty => EmptiedBy.Count == 0 && SingleWords.Count == 0 && ShorterPhrase is null && Unquoted is null && WithoutTypedFilters is null;
+
+    /// <summary>
+    /// Advice for <paramref name="request"/>, which found nothing: each suggestion is counted by <paramref name="count"/> (the
+    /// passages a request finds, near matches not counted) and offered only where it finds some; <paramref name="wordsOf"/> cuts
+    /// a phrase into the words a shorter run may be made of (<see cref="Searcher.WordsOf"/>). <see cref="Searcher.Advise"/> is this
+    /// with the searcher's own.
+    /// </summary>
+    public static NoResultsAdvice For(SearchRequest request, Func<SearchRequest, int> count, Func<string, IReadOnlyList<string>> wordsOf)
     {
-        ArgumentNullException.ThrowIfNull(finds);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(count);
         ArgumentNullException.ThrowIfNull(wordsOf);
+        var query = request.Query;
         if (string.IsNullOrWhiteSpace(query))
         {
-            return new NoResultsAdvice();
+            return None;
         }
 
         ParsedQuery parsed;
-        (IReadOnlyList<string> Filters, IReadOnlyList<string> Exclusions) typed;
+        (IReadOnlyList<QueryParser.Operator> Filters, IReadOnlyList<QueryParser.Operator> Exclusions) typed;
         try
         {
             parsed = QueryParser.Parse(query);
@@ -47,31 +67,87 @@ public sealed class NoResultsAdvice
         }
         catch (QuerySyntaxException)
         {
-            return new NoResultsAdvice();
+            return None;
         }
 
+        bool FindsQuery(string q) => count(request with { Query = q }) > 0;
+
         // A suggestion is other words with the query's own filters and exclusions.
-        string With(string words) => string.Join(' ', typed.Filters.Prepend(words).Concat(typed.Exclusions));
-        bool Finds(string words) => finds(With(words));
+        string With(string words) => Join(words, typed.Filters, typed.Exclusions);
+        bool Finds(string words) => FindsQuery(With(words));
 
         var words = parsed.Required.SelectMany(c => c.Alternatives).ToList();
-        var withoutFilters = typed.Filters.Count > 0 && words.Count > 0 ? string.Join(' ', typed.Exclusions.Prepend(Clauses(parsed, Typed))) : null;
+        var emptied = words.Count > 0 ? EmptiedParts(request, Clauses(parsed, Typed), typed.Filters, typed.Exclusions, count) : [];
+        var withoutFilters = typed.Filters.Count > 0 && words.Count > 0 && !emptied.Any(e => e.Kind == EmptyingPart.Filter)
+            ? string.Join(' ', typed.Exclusions.Select(e => e.Typed).Prepend(Clauses(parsed, Typed))) : null;
         var single = words.Count > 1 ? words.Select(Typed).Distinct().ToList() : [];
         var unquoted = words.Any(w => w.Quoted) ? Clauses(parsed, w => w.Text) : null;
-        var shorter = words.Count == 1 && !words[0].Quoted && words[0].Text.Trim().Length > ShortPhrase ? Shorter(words[0].Text.Trim(), Finds, wordsOf) : null;
+
+        // When the words find passages without an exclusion or a filter, those are what to change: a run of the phrase's
+        // words is another question (子精神 of 以钉钉子精神 -落实 finds any 精神).
+        var shorter = emptied.Count == 0 && words.Count == 1 && !words[0].Quoted && words[0].Text.Trim().Length > ShortPhrase
+            ? Shorter(words[0].Text.Trim(), Finds, wordsOf) : null;
         return new NoResultsAdvice
         {
-            WithoutTypedFilters = withoutFilters is not null && finds(withoutFilters) ? withoutFilters : null,
+            EmptiedBy = emptied,
+            WithoutTypedFilters = withoutFilters is not null && FindsQuery(withoutFilters) ? withoutFilters : null,
             SingleWords = [.. single.Where(Finds).Select(With)],
             ShorterPhrase = shorter is null ? null : With(shorter),
             Unquoted = unquoted is not null && Finds(unquoted) ? With(unquoted) : null,
         };
     }
 
+    /// <summary>Each exclusion and filter of the query and the request without which it finds passages, with how many.</summary>
+    private static List<EmptyingPart> EmptiedParts(SearchRequest request, string words, IReadOnlyList<QueryParser.Operator> filters,
+        IReadOnlyList<QueryParser.Operator> exclusions, Func<SearchRequest, int> count)
+    {
+        var found = new List<EmptyingPart>();
+        void Try(string kind, QueryParser.Operator part, string query, IReadOnlyList<string> filtersLeft)
+        {
+            var total = count(request with { Query = query, Filters = filtersLeft });
+            if (total > 0)
+            {
+                found.Add(new EmptyingPart(kind, part.Typed, part.Field, part.Value, query, filtersLeft, total));
+            }
+        }
+
+        var distinct = exclusions.DistinctBy(e => e.Typed).ToList();
+        foreach (var exclusion in distinct)
+        {
+            Try(EmptyingPart.Exclusion, exclusion, Join(words, filters, [.. exclusions.Where(e => e.Typed != exclusion.Typed)]), request.Filters);
+        }
+
+        if (found.Count == 0 && distinct.Count > 1)
+        {
+            // No one of them alone, all of them together (钉钉子精神 -落实 -工作): named as one part.
+            var all = new QueryParser.Operator(string.Join(' ', distinct.Select(e => e.Typed)), null, string.Join('、', distinct.Select(e => e.Value)));
+            Try(EmptyingPart.Exclusion, all, Join(words, filters, []), request.Filters);
+        }
+
+        foreach (var filter in filters.DistinctBy(f => f.Typed))
+        {
+            Try(EmptyingPart.Filter, filter, Join(words, [.. filters.Where(f => f.Typed != filter.Typed)], exclusions), request.Filters);
+        }
+
+        foreach (var selection in request.Filters.Distinct(StringComparer.Ordinal))
+        {
+            var colon = selection.IndexOf(':', StringComparison.Ordinal);
+            var part = new QueryParser.Operator(selection, colon > 0 ? selection[..colon].ToLowerInvariant() : null, selection[(colon + 1)..].Trim('"', '“', '”', '「', '」'));
+            Try(EmptyingPart.Selection, part, request.Query, [.. request.Filters.Where(f => !string.Equals(f, selection, StringComparison.Ordinal))]);
+        }
+
+        return found;
+    }
+
+    private static string Join(string words, IReadOnlyList<QueryParser.Operator> filters, IReadOnlyList<QueryParser.Operator> exclusions) =>
+        string.Join(' ', filters.Select(f => f.Typed).Prepend(words).Concat(exclusions.Select(e => e.Typed)));
+
     /// <summary>
     /// The longest run of <paramref name="phrase"/>'s own words, shorter than it, that finds passages: from each word on, the run
     /// grows while it finds (a phrase that finds nothing finds nothing longer either), so a long pasted sentence costs about two
-    /// searches a word, not one for every run. A run beginning or ending with a question or function word is not offered.
+    /// searches a word, not one for every run. A run beginning or ending with a question or function word is not offered, nor
+    /// one beginning or ending with a single character the phrase joins to the character beside it outside the run: the
+    /// segmenter left it over from a word it does not know (钉钉|子 of 钉钉子精神), and 子精神 would be read as any 精神.
     /// </summary>
     private static string? Shorter(string phrase, Func<string, bool> finds, Func<string, IReadOnlyList<string>> wordsOf)
     {
@@ -80,6 +156,17 @@ public sealed class NoResultsAdvice
         {
             return null;
         }
+
+        var at = new int[cut.Count];
+        for (int i = 0, from = 0; i < cut.Count; i++)
+        {
+            var index = phrase.IndexOf(cut[i], from, StringComparison.Ordinal);
+            at[i] = index < 0 ? from : index;
+            from = Math.Min(phrase.Length, at[i] + cut[i].Length);
+        }
+
+        bool BoundBefore(int i) => cut[i].Length == 1 && at[i] > 0 && CjkText.IsIdeograph(phrase[at[i] - 1]);
+        bool BoundAfter(int i) => cut[i].Length == 1 && at[i] + 1 < phrase.Length && CjkText.IsIdeograph(phrase[at[i] + 1]);
 
         string? best = null;
         var tried = 0;
@@ -95,14 +182,14 @@ public sealed class NoResultsAdvice
             {
                 var run = cut.Skip(start).Take(end - start).ToList();
                 var text = string.Concat(run);
-                if (QueryStopWords.Contains(run[0]))
+                if (QueryStopWords.Contains(run[0]) || BoundBefore(start))
                 {
-                    break; // a run is not offered beginning with a function or question word (和身边工作人员): the next start
+                    break; // a run is not offered beginning with a function or question word (和身边工作人员) or a leftover character: the next start
                 }
 
-                if (text.Length < 2 || QueryStopWords.Contains(run[^1]))
+                if (text.Length < 2 || QueryStopWords.Contains(run[^1]) || BoundAfter(end - 1))
                 {
-                    continue; // too short, or ending on one (加强和改进新形势下党的): grow it first
+                    continue; // too short, or ending on one (加强和改进新形势下党的, 以钉钉子): grow it first
                 }
 
                 tried++;

@@ -105,12 +105,16 @@ public static class QueryParser
     /// The filters and exclusions of <paramref name="text"/> as typed (year:2022, -形式主义), for a query made again from
     /// other words (<see cref="NoResultsAdvice"/>); a malformed query throws <see cref="QuerySyntaxException"/>.
     /// </summary>
-    internal static (IReadOnlyList<string> Filters, IReadOnlyList<string> Exclusions) Operators(string text)
+    internal static (IReadOnlyList<Operator> Filters, IReadOnlyList<Operator> Exclusions) Operators(string text)
     {
         var tokens = Tokenize(text);
         static string Typed(RawToken t) => t.Quoted ? "\"" + t.Text + "\"" : t.Text;
-        return ([.. tokens.Where(t => t.Field is not null).Select(t => t.Field + ":" + Typed(t))], [.. tokens.Where(t => t.Negated).Select(t => "-" + Typed(t))]);
+        return ([.. tokens.Where(t => t.Field is not null).Select(t => new Operator(t.Field + ":" + Typed(t), t.Field!.ToLowerInvariant(), t.Text.Trim()))],
+            [.. tokens.Where(t => t.Negated).Select(t => new Operator("-" + Typed(t), null, t.Text))]);
     }
+
+    /// <summary>A filter or exclusion as typed (<c>year:2021</c>, <c>-落实</c>), its field (null for an exclusion) and its value.</summary>
+    internal sealed record Operator(string Typed, string? Field, string Value);
 
     private static QueryWord? MakeWord(RawToken t)
     {

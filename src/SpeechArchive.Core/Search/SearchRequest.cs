@@ -40,6 +40,11 @@ public sealed record SearchRequest
     public bool FoldReprints { get; init; } = true;
     /// <summary>How the words are understood: free text (default), exactly as typed, or the plain word baseline (needs <see cref="Searcher.Understanding"/>).</summary>
     public SearchMode Mode { get; init; } = SearchMode.Understood;
+    /// <summary>
+    /// When nothing is found, say what to try in <see cref="SearchResult.Advice"/> (<see cref="Searcher.Advise"/>: a few more
+    /// searches, each suggestion counted). Off: no advice.
+    /// </summary>
+    public bool Advise { get; init; }
 }
 
 /// <summary>Result order.</summary>

@@ -25,6 +25,8 @@ public sealed record SearchResult
     public QueryReading? Reading { get; init; }
     /// <summary>Near matches ranked after the <see cref="Total"/> strict ones (a text printed twice once, as the hits are); the facets do not count them.</summary>
     public int NearTotal { get; init; }
+    /// <summary>What to try when nothing was found and <see cref="SearchRequest.Advise"/> asked (<see cref="NoResultsAdvice"/>); else null.</summary>
+    public NoResultsAdvice? Advice { get; init; }
 }
 
 /// <summary>One passage hit.</summary>

@@ -67,7 +67,31 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             Reading = query.FreeText is { } free ? QueryReadings.Of(Index, free, ranking, filters) : null,
         };
         result = NearMatchStage.Append(Index, query, ranking, matches, result, Exhaustive);
-        return result with { TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2) };
+        result = result with { TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2) };
+        return request.Advise && result.Total == 0 ? result with { Advice = Advise(request) } : result; // the advice's searches are not the search's time
+    }
+
+    /// <summary>
+    /// What to try for <paramref name="request"/>, which found nothing (<see cref="NoResultsAdvice"/>): each suggestion searched
+    /// with the request's options, mode and filters, and counted without near matches.
+    /// </summary>
+    public NoResultsAdvice Advise(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return NoResultsAdvice.For(request, Count, WordsOf);
+    }
+
+    /// <summary>The passages <paramref name="request"/> finds (near matches not counted); 0 for a query that does not parse.</summary>
+    private int Count(SearchRequest request)
+    {
+        try
+        {
+            return Search(request with { Limit = 0, Offset = 0, NearMatches = false, Advise = false }).Total;
+        }
+        catch (QuerySyntaxException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ internal static class SearchApi
         api.MapGet("/search", Search).WithName("Search")
             .WithSummary("检索段落")
             .WithDescription("与检索页相同的检索，返回与命令行 search --json 相同的 JSON：命中段落（match 为 exact、expanded 或 near，近似结果带 similarity）、" +
-                "总数、分面计数、同义扩展（expansions）和近似结果数（nearTotal）。")
+                "总数、分面计数、同义扩展（expansions）和近似结果数（nearTotal）；没有结果时附建议（advice：使结果为空的排除词或筛选条件 emptiedBy 及去掉它后的结果数，单独一个词、更短的词语、去掉引号），每条建议都经检索确认有结果。")
             .Reads([.. SearchParameters.All(DefaultLimit, MaxLimit), Format]);
         api.MapGet("/facets", Facets).WithName("Facets")
             .WithSummary("分面计数")
@@ -44,7 +44,7 @@ internal static class SearchApi
         var query = SearchQuery.From(request.Query);
         if (!Format.Read(request.Query))
         {
-            return TypedResults.Ok(archive.Searcher.Search(query.ToRequest(DefaultLimit, MaxLimit)));
+            return TypedResults.Ok(archive.Searcher.Search(query.ToRequest(DefaultLimit, MaxLimit) with { Advise = true }));
         }
 
         var searcher = archive.Searcher;

@@ -22,15 +22,13 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
     public int PageNumber { get; private set; } = 1;
     public int PageCount { get; private set; }
 
+    /// <summary>What to try when the page found nothing, not even near matches (each suggestion searched first); else null.</summary>
+    public NoResultsAdvice? Advice { get; private set; }
+
     /// <summary>Whether <paramref name="q"/> finds anything with the page's filters: advice never proposes a query that finds nothing.</summary>
-    public bool Finds(string q) => Finds(q, Query.IsExact);
-
-    /// <summary>How the archive's words cut <paramref name="text"/>: what a shorter suggestion is made of.</summary>
-    public IReadOnlyList<string> WordsOf(string text) => archive.Searcher.WordsOf(text);
-
     public bool Finds(string q, bool exact)
     {
-        var request = Query.ToRequest(PageSize, MaxPageSize) with { Query = q, Limit = 0, Offset = 0, Mode = exact ? SearchMode.Exact : SearchMode.Understood };
+        var request = Query.ToRequest(PageSize, MaxPageSize) with { Query = q, Limit = 0, Offset = 0, NearMatches = false, Mode = exact ? SearchMode.Exact : SearchMode.Understood };
         try
         {
             return archive.Searcher.Search(request).Total > 0; // near matches alone: the suggestion would lead to "没有找到结果" again
@@ -76,6 +74,7 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
             Sort = request.Sort;
 
             Result = searcher.Search(request);
+            Advice = Result.Total + Result.NearTotal == 0 ? searcher.Advise(request) : null;
             MeaningSuggestions = Result.Reading is { MeaningSearched: true } reading ? Neighbours.Replacements(Snapshot, reading.Words) : [];
             Histogram = YearHistogram.Create(Result.Facets.Year, Links);
             PageNumber = request.Offset / request.Limit + 1;

@@ -9,7 +9,7 @@ public sealed class NoResultsAdviceTests(SeedIndexFixture seeds) : IClassFixture
     private bool Finds(string query, bool exact) => seeds.Search(query, limit: 0, near: false, exact: exact).Total > 0;
 
     private NoResultsAdvice AdviceFor(string query, bool exact = false) =>
-        NoResultsAdvice.For(query, q => Finds(q, exact), seeds.Searcher.WordsOf);
+        seeds.Searcher.Advise(new SearchRequest { Query = query, NearMatches = false, Mode = exact ? SearchMode.Exact : SearchMode.Understood });
 
     [Fact]
     public void WhenALongPhraseFindsNothingAsTyped_ShouldOfferTheLongestRunOfItsWordsThatFinds()
@@ -78,8 +78,23 @@ public sealed class NoResultsAdviceTests(SeedIndexFixture seeds) : IClassFixture
 
         var advice = AdviceFor(query);
 
+        var part = Assert.Single(advice.EmptiedBy); // the one filter, named, with what the words find without it
+        Assert.Equal(("year:1990", "作风建设"), (part.Part, part.Query));
+        Assert.Equal(seeds.Search("作风建设", limit: 0, near: false).Total, part.Total);
+        Assert.Null(advice.WithoutTypedFilters); // the same query: said once
+        Assert.Null(advice.ShorterPhrase);
+    }
+
+    [Fact]
+    public void WhenTwoFiltersTypedIntoTheQueryLeaveNothingOnlyTogether_ShouldOfferTheWordsWithoutThem()
+    {
+        const string query = "作风建设 year:1990 year:1991";
+        Assert.Equal(0, seeds.Search(query).Total);
+
+        var advice = AdviceFor(query);
+
+        Assert.Empty(advice.EmptiedBy);
         Assert.Equal("作风建设", advice.WithoutTypedFilters);
-        Assert.Null(advice.ShorterPhrase); // 作风建设 is four characters: a term, not a phrase to cut
     }
 
     [Fact]

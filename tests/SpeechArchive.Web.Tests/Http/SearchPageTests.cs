@@ -294,6 +294,73 @@ public sealed class SearchPageTests : IDisposable
         Assert.True(Html.Total(followed) > 0);
     }
 
+    /// <summary>An archive in which every passage holding 以钉钉子精神 also holds 落实 (and none holds it in 1990: no speech is of that year).</summary>
+    private static ArchiveFactory WithDingdingzi()
+    {
+        var archive = new ArchiveFactory();
+        File.WriteAllText(Path.Combine(archive.CorpusDirectory, "2023-zhenggai-luoshi.md"),
+            "---\ntitle: 在整改落实工作会议上的讲话\nyear: 2023\ndate: 2023-04-06\n---\n\n同志们：\n\n"
+            + "我们要以钉钉子精神抓好整改落实，一件一件抓，一年接着一年干。\n\n各级干部要以钉钉子精神推动各项任务落实落地，确保取得实效。\n");
+        return archive;
+    }
+
+    [Fact]
+    public async Task WhenAnExclusionLeavesNothing_ShouldNameItAndLinkTheQueryWithoutItEscaped()
+    {
+        using var archive = WithDingdingzi();
+        using var http = archive.CreateClient();
+
+        var response = await http.GetStringAsync("/?near=0&q=" + Encode("以钉钉子精神 -落实 -<i>"));
+
+        var page = Html.Parse(response);
+        Assert.Equal(0, Html.Total(page));
+        var item = Assert.Single(page.QuerySelectorAll(".no-results .emptied-by li"));
+        Assert.StartsWith("排除“落实”后没有结果", item.TextContent, StringComparison.Ordinal);
+        var link = Assert.Single(item.QuerySelectorAll("a.suggest"));
+        Assert.Equal("以钉钉子精神 -<i>", link.TextContent); // the query's own text, shown as text
+        Assert.Empty(page.QuerySelectorAll(".no-results i"));
+        Assert.Contains("以钉钉子精神 -&lt;i&gt;", response, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll(".no-results a.suggest"), a => a.TextContent.Contains("子精神", StringComparison.Ordinal) && !a.TextContent.Contains("钉钉子", StringComparison.Ordinal));
+        var followed = await Html.GetAsync(http, link.GetAttribute("href")!);
+        Assert.Contains($"可找到 {Html.Total(followed)} 段", item.TextContent, StringComparison.Ordinal);
+        Assert.True(Html.Total(followed) > 0);
+    }
+
+    [Fact]
+    public async Task WhenAFacetFilterLeavesNothing_ShouldNameItWithWhatTheQueryFindsWithoutIt()
+    {
+        using var archive = WithDingdingzi();
+        using var http = archive.CreateClient();
+
+        var page = await Html.GetAsync(http, "/?near=0&year=1990&q=" + Encode("以钉钉子精神"));
+
+        Assert.Equal(0, Html.Total(page));
+        var item = Assert.Single(page.QuerySelectorAll(".no-results .emptied-by li"));
+        Assert.StartsWith("筛选条件“年份：1990年”下没有结果", item.TextContent, StringComparison.Ordinal);
+        var followed = await Html.GetAsync(http, Assert.Single(item.QuerySelectorAll("a.suggest")).GetAttribute("href")!);
+        Assert.True(Html.Total(followed) > 0);
+        Assert.Contains($"可找到 {Html.Total(followed)} 段", item.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll(".no-results a"), a => a.TextContent.Contains("去掉全部筛选条件", StringComparison.Ordinal)); // the one filter: said once
+    }
+
+    [Fact]
+    public async Task WhenAnExclusionLeavesNothing_TheApiShouldSayWhichWithTheCount()
+    {
+        using var archive = WithDingdingzi();
+        using var http = archive.CreateClient();
+
+        using var json = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/search?near=0&q=" + Encode("以钉钉子精神 -落实")));
+        var without = await SearchAsync(http, "near=0&limit=0&q=" + Encode("以钉钉子精神"));
+
+        var part = Assert.Single(json.RootElement.GetProperty("advice").GetProperty("emptiedBy").EnumerateArray().ToList());
+        Assert.Equal("exclusion", part.GetProperty("kind").GetString());
+        Assert.Equal("-落实", part.GetProperty("part").GetString());
+        Assert.Equal("以钉钉子精神", part.GetProperty("query").GetString());
+        Assert.Equal(without.Total, part.GetProperty("total").GetInt32());
+        using var found = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/search?q=" + Encode("以钉钉子精神")));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, found.RootElement.GetProperty("advice").ValueKind); // only when nothing is found
+    }
+
     [Theory]
     [InlineData("（（", "只有标点")] // it used to list the whole archive, as if nothing were typed
     [InlineData("作风 -year:2022", "不能排除")] // it used to ignore the filter
