@@ -113,6 +113,29 @@ public sealed partial class SpeechClassifierTests
         Assert.Equal("requirement", labelled.DirectiveType);
     }
 
+    [Theory]
+    [InlineData("北京地位特殊，现在离京人员大量返京，疫情防控压力加大。")] // an adverse situation amid tasks (held-out gold, part 3)
+    [InlineData("当前，疫情已经对宏观经济运行产生影响，春节期间部分服务行业受到较大冲击。")]
+    [InlineData("我们早就认识到，食用野生动物风险很大，但“野味产业”依然规模庞大，对公共卫生安全构成了重大隐患。")]
+    public void WhenASituationAmongTasksIsAdverse_ShouldBeProblem(string sentence)
+    {
+        var text = $"下面，我强调几点。\n要加强疫情防控。\n{sentence}\n";
+
+        var labelled = Default.ClassifyText(text).Sentences.Single(s => s.Text == sentence);
+
+        Assert.Equal("problem", labelled.DirectiveType);
+    }
+
+    [Fact]
+    public void WhenAThreatIsDenied_ShouldNotBeProblem()
+    {
+        const string sentence = "中国发展不对任何国家构成威胁。";
+
+        var labelled = Default.ClassifyText($"{sentence}\n").Sentences.Single(s => s.Text == sentence);
+
+        Assert.NotEqual("problem", labelled.DirectiveType);
+    }
+
     [Fact]
     public void WhenTheStructureIsBuiltByHand_ShouldLabelEachSentenceAndGiveTheCueAsReason()
     {
