@@ -101,8 +101,9 @@ public sealed partial class SpeechClassifierTests
     }
 
     [Theory]
-    [InlineData("发展全域旅游，壮大旅游产业。")] // two equal clauses, but each opens with a verb: a task
-    [InlineData("五是拓宽消费领域，改善消费环境。")] // a numbered point
+    [InlineData("发展全域旅游，壮大旅游产业。")] // two equal clauses, but the first opens with a verb of doing: a task
+    [InlineData("对外开放，深化改革。")] // … or the second
+    [InlineData("五是市场繁荣，物价稳定。")] // a state (the point marker is not part of the clause)
     [InlineData("房间要经常打扫，镜子要经常擦拭。")] // 要 says what to do (gold calls it a principle; the couplet rule leaves it)
     public void WhenACoupletAmongTasksIsATask_ShouldStayRequirement(string sentence)
     {
@@ -126,14 +127,27 @@ public sealed partial class SpeechClassifierTests
         Assert.Equal("problem", labelled.DirectiveType);
     }
 
-    [Fact]
-    public void WhenAThreatIsDenied_ShouldNotBeProblem()
+    [Theory]
+    [InlineData("中国发展不对任何国家构成威胁。")] // a threat denied
+    [InlineData("这一行为未构成威胁。")]
+    [InlineData("要坚决防止疫情蔓延。")] // a spread to prevent
+    [InlineData("全力冲击全年目标。")] // 冲击 as going for a target
+    public void WhenAnAdverseWordIsDeniedOrAnAim_ShouldNotBeProblem(string sentence)
     {
-        const string sentence = "中国发展不对任何国家构成威胁。";
-
         var labelled = Default.ClassifyText($"{sentence}\n").Sentences.Single(s => s.Text == sentence);
 
         Assert.NotEqual("problem", labelled.DirectiveType);
+    }
+
+    [Fact]
+    public void WhenAThreatIsPosedBySomeoneNamedWithANot_ShouldBeProblem()
+    {
+        // 不法分子 and 不仅 hold a 不 that denies nothing.
+        const string sentence = "不法分子对群众构成威胁。";
+
+        var labelled = Default.ClassifyText($"{sentence}\n").Sentences.Single(s => s.Text == sentence);
+
+        Assert.Equal("problem", labelled.DirectiveType);
     }
 
     [Fact]
