@@ -74,9 +74,15 @@ internal static class SearchCommand
 
         foreach (var part in advice.EmptiedBy)
         {
-            var several = part.Kind == EmptyingPart.Exclusion && part.Part.Contains(' ', StringComparison.Ordinal) && part.Value.Contains('、', StringComparison.Ordinal); // the exclusions together
-            var what = part.Kind == EmptyingPart.Exclusion ? several ? "the exclusions" : "the exclusion" : "the filter";
-            AnsiConsole.MarkupLine(Markup.Escape($"{what} {part.Part} {(several ? "leave" : "leaves")} nothing: without {(several ? "them" : "it")}, {part.Query} finds {part.Total} {(request.GroupBySpeech ? "speeches" : "passages")}"));
+            var unit = request.GroupBySpeech ? "speeches" : "passages";
+            var several = part.Kind == EmptyingPart.Exclusions || part.Values.Count > 1;
+            var line = part.Kind switch
+            {
+                EmptyingPart.Everything => $"the exclusions and filters {part.Part} leave nothing together: without any of them, {part.Query} finds {part.Total} {unit}",
+                EmptyingPart.Exclusion or EmptyingPart.Exclusions => $"{(several ? "the exclusions" : "the exclusion")} {part.Part} {(several ? "leave" : "leaves")} nothing: without {(several ? "them" : "it")}, {part.Query} finds {part.Total} {unit}",
+                _ => $"{(several ? "the filters" : "the filter")} {part.Part} {(several ? "leave" : "leaves")} nothing: without {(several ? "them" : "it")}, {part.Query} finds {part.Total} {unit}",
+            };
+            AnsiConsole.MarkupLine(Markup.Escape(line));
         }
 
         var tries = new List<string>();

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using SpeechArchive.Documents;
 
 namespace SpeechArchive.Search;
 
@@ -78,7 +77,7 @@ public sealed class NoResultsAdvice
 
         var words = parsed.Required.SelectMany(c => c.Alternatives).ToList();
         var emptied = words.Count > 0 ? EmptiedParts(request, Clauses(parsed, Typed), typed.Filters, typed.Exclusions, count) : [];
-        var withoutFilters = typed.Filters.Count > 0 && words.Count > 0 && !emptied.Any(e => e.Kind == EmptyingPart.Filter)
+        var withoutFilters = typed.Filters.Count > 0 && words.Count > 0 && !emptied.Any(e => e.Kind is EmptyingPart.Filter or EmptyingPart.Everything)
             ? string.Join(' ', typed.Exclusions.Select(e => e.Typed).Prepend(Clauses(parsed, Typed))) : null;
         var single = words.Count > 1 ? words.Select(Typed).Distinct().ToList() : [];
         var unquoted = words.Any(w => w.Quoted) ? Clauses(parsed, w => w.Text) : null;
@@ -97,46 +96,69 @@ public sealed class NoResultsAdvice
         };
     }
 
-    /// <summary>Each exclusion and filter of the query and the request without which it finds passages, with how many.</summary>
+    /// <summary>At most this many searches look for the exclusion or filter that emptied a result (<see cref="EmptiedBy"/>).</summary>
+    public const int MaxEmptiedTried = 12;
+
+    /// <summary>
+    /// Each exclusion, and each field of filters typed into the query or of the request (its values are ORed, so only the whole
+    /// field can matter), without which the query finds passages, with how many; the exclusions together where no one alone
+    /// did, and the words alone where no part did. At most <see cref="MaxEmptiedTried"/> searches.
+    /// </summary>
     private static List<EmptyingPart> EmptiedParts(SearchRequest request, string words, IReadOnlyList<QueryParser.Operator> filters,
         IReadOnlyList<QueryParser.Operator> exclusions, Func<SearchRequest, int> count)
     {
         var found = new List<EmptyingPart>();
-        void Try(string kind, QueryParser.Operator part, string query, IReadOnlyList<string> filtersLeft)
+        var tried = 0;
+        void Try(string kind, string part, string? field, IReadOnlyList<string> values, string query, IReadOnlyList<string> filtersLeft)
         {
+            if (tried++ >= MaxEmptiedTried)
+            {
+                return;
+            }
+
             var total = count(request with { Query = query, Filters = filtersLeft });
             if (total > 0)
             {
-                found.Add(new EmptyingPart(kind, part.Typed, part.Field, part.Value, query, filtersLeft, total));
+                found.Add(new EmptyingPart(kind, part, field, values, query, filtersLeft, total));
             }
         }
 
         var distinct = exclusions.DistinctBy(e => e.Typed).ToList();
         foreach (var exclusion in distinct)
         {
-            Try(EmptyingPart.Exclusion, exclusion, Join(words, filters, [.. exclusions.Where(e => e.Typed != exclusion.Typed)]), request.Filters);
+            Try(EmptyingPart.Exclusion, exclusion.Typed, null, [exclusion.Value], Join(words, filters, [.. exclusions.Where(e => e.Typed != exclusion.Typed)]), request.Filters);
         }
 
         if (found.Count == 0 && distinct.Count > 1)
         {
-            // No one of them alone, all of them together (钉钉子精神 -落实 -工作): named as one part.
-            var all = new QueryParser.Operator(string.Join(' ', distinct.Select(e => e.Typed)), null, string.Join('、', distinct.Select(e => e.Value)));
-            Try(EmptyingPart.Exclusion, all, Join(words, filters, []), request.Filters);
+            // No one of them alone, all of them together (钉钉子精神 -落实 -工作).
+            Try(EmptyingPart.Exclusions, string.Join(' ', distinct.Select(e => e.Typed)), null, [.. distinct.Select(e => e.Value)], Join(words, filters, []), request.Filters);
         }
 
-        foreach (var filter in filters.DistinctBy(f => f.Typed))
+        var typedFields = filters.GroupBy(f => f.Field).ToList();
+        foreach (var field in typedFields)
         {
-            Try(EmptyingPart.Filter, filter, Join(words, [.. filters.Where(f => f.Typed != filter.Typed)], exclusions), request.Filters);
+            Try(EmptyingPart.Filter, string.Join(' ', field.Select(f => f.Typed).Distinct()), field.Key, [.. field.Select(f => f.Value).Distinct()],
+                Join(words, [.. filters.Where(f => f.Field != field.Key)], exclusions), request.Filters);
         }
 
-        foreach (var selection in request.Filters.Distinct(StringComparer.Ordinal))
+        var selected = request.Filters.Distinct(StringComparer.Ordinal).GroupBy(Field, StringComparer.Ordinal).ToList();
+        foreach (var field in selected)
         {
-            var colon = selection.IndexOf(':', StringComparison.Ordinal);
-            var part = new QueryParser.Operator(selection, colon > 0 ? selection[..colon].ToLowerInvariant() : null, selection[(colon + 1)..].Trim('"', '“', '”', '「', '」'));
-            Try(EmptyingPart.Selection, part, request.Query, [.. request.Filters.Where(f => !string.Equals(f, selection, StringComparison.Ordinal))]);
+            Try(EmptyingPart.Selection, string.Join(' ', field), field.Key.Length == 0 ? null : field.Key, [.. field.Select(ValueOf)], request.Query,
+                [.. request.Filters.Where(f => !string.Equals(Field(f), field.Key, StringComparison.Ordinal))]);
+        }
+
+        if (found.Count == 0 && distinct.Count + typedFields.Count + selected.Count > 1)
+        {
+            // No one part alone: the words without any of them (以钉钉子精神 -落实 year:1990).
+            Try(EmptyingPart.Everything, string.Join(' ', filters.Select(f => f.Typed).Concat(distinct.Select(e => e.Typed)).Concat(request.Filters)), null, [], words, []);
         }
 
         return found;
+
+        static string Field(string selection) => selection.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? selection[..colon].ToLowerInvariant() : "";
+        static string ValueOf(string selection) => selection[(selection.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim('"', '“', '”', '「', '」');
     }
 
     private static string Join(string words, IReadOnlyList<QueryParser.Operator> filters, IReadOnlyList<QueryParser.Operator> exclusions) =>
@@ -145,9 +167,7 @@ public sealed class NoResultsAdvice
     /// <summary>
     /// The longest run of <paramref name="phrase"/>'s own words, shorter than it, that finds passages: from each word on, the run
     /// grows while it finds (a phrase that finds nothing finds nothing longer either), so a long pasted sentence costs about two
-    /// searches a word, not one for every run. A run beginning or ending with a question or function word is not offered, nor
-    /// one beginning or ending with a single character the phrase joins to the character beside it outside the run: the
-    /// segmenter left it over from a word it does not know (钉钉|子 of 钉钉子精神), and 子精神 would be read as any 精神.
+    /// searches a word, not one for every run. A run beginning or ending with a question or function word is not offered.
     /// </summary>
     private static string? Shorter(string phrase, Func<string, bool> finds, Func<string, IReadOnlyList<string>> wordsOf)
     {
@@ -156,17 +176,6 @@ public sealed class NoResultsAdvice
         {
             return null;
         }
-
-        var at = new int[cut.Count];
-        for (int i = 0, from = 0; i < cut.Count; i++)
-        {
-            var index = phrase.IndexOf(cut[i], from, StringComparison.Ordinal);
-            at[i] = index < 0 ? from : index;
-            from = Math.Min(phrase.Length, at[i] + cut[i].Length);
-        }
-
-        bool BoundBefore(int i) => cut[i].Length == 1 && at[i] > 0 && CjkText.IsIdeograph(phrase[at[i] - 1]);
-        bool BoundAfter(int i) => cut[i].Length == 1 && at[i] + 1 < phrase.Length && CjkText.IsIdeograph(phrase[at[i] + 1]);
 
         string? best = null;
         var tried = 0;
@@ -182,14 +191,14 @@ public sealed class NoResultsAdvice
             {
                 var run = cut.Skip(start).Take(end - start).ToList();
                 var text = string.Concat(run);
-                if (QueryStopWords.Contains(run[0]) || BoundBefore(start))
+                if (QueryStopWords.Contains(run[0]))
                 {
-                    break; // a run is not offered beginning with a function or question word (和身边工作人员) or a leftover character: the next start
+                    break; // a run is not offered beginning with a function or question word (和身边工作人员): the next start
                 }
 
-                if (text.Length < 2 || QueryStopWords.Contains(run[^1]) || BoundAfter(end - 1))
+                if (text.Length < 2 || QueryStopWords.Contains(run[^1]))
                 {
-                    continue; // too short, or ending on one (加强和改进新形势下党的, 以钉钉子): grow it first
+                    continue; // too short, or ending on one (加强和改进新形势下党的): grow it first
                 }
 
                 tried++;

@@ -25,6 +25,23 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
     /// <summary>What to try when the page found nothing, not even near matches (each suggestion searched first); else null.</summary>
     public NoResultsAdvice? Advice { get; private set; }
 
+    /// <summary>Whether the words without any filter, typed ones included (<see cref="SearchLinks.ClearFilters"/>), find anything.</summary>
+    public bool FindsWithoutFilters()
+    {
+        var request = Query.ToRequest(PageSize, MaxPageSize) with
+        {
+            Query = TypedFilters.Without(Query.Q, (_, _) => true) ?? "", Filters = [], Limit = 0, Offset = 0, NearMatches = false,
+        };
+        try
+        {
+            return archive.Searcher.Search(request).Total > 0;
+        }
+        catch (QuerySyntaxException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Whether <paramref name="q"/> finds anything with the page's filters: advice never proposes a query that finds nothing.</summary>
     public bool Finds(string q, bool exact)
     {

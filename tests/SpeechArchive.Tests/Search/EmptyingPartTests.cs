@@ -5,7 +5,7 @@ namespace SpeechArchive.Tests.Search;
 
 /// <summary>
 /// The advice when an exclusion or a filter empties the result (<see cref="NoResultsAdvice.EmptiedBy"/>), over a small archive
-/// in which every passage holding 钉钉子精神 also holds 落实, and other passages hold 精神 alone.
+/// in which every passage holding 钉钉子精神 also holds 落实, and other passages hold 精神 alone (and one 党的建设).
 /// </summary>
 public sealed class EmptyingPartTests : IDisposable
 {
@@ -19,7 +19,8 @@ public sealed class EmptyingPartTests : IDisposable
             + "要弘扬伟大建党精神，坚定理想信念，凝聚奋进力量。\n");
         temp.Write("corpus/b.md", "---\ntitle: 在年中工作会议上的讲话\nyear: 2022\ndate: 2022-07-08\n---\n\n同志们：\n\n"
             + "各级干部要以钉钉子精神推动各项任务落实落地，一件一件抓，确保取得实效。\n\n"
-            + "学习贯彻会议精神，要同解决实际问题结合起来，同推动改革发展结合起来。\n");
+            + "学习贯彻会议精神，要同解决实际问题结合起来，同推动改革发展结合起来。\n\n"
+            + "要全面推进党的建设新的伟大工程，把党的建设摆在突出位置。\n");
         Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
         searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
     }
@@ -42,7 +43,7 @@ public sealed class EmptyingPartTests : IDisposable
         var part = Assert.Single(advice.EmptiedBy);
         Assert.Equal(EmptyingPart.Exclusion, part.Kind);
         Assert.Equal("-落实", part.Part);
-        Assert.Equal("落实", part.Value);
+        Assert.Equal(["落实"], part.Values);
         Assert.Equal("以钉钉子精神", part.Query);
         Assert.True(part.Total > 0);
         Assert.Equal(Count(part), part.Total); // exact for what the proposal finds
@@ -57,8 +58,9 @@ public sealed class EmptyingPartTests : IDisposable
         var result = Search("以钉钉子精神 -落实 -一件一件"); // both passages hold both
 
         var part = Assert.Single(Assert.IsType<NoResultsAdvice>(result.Advice).EmptiedBy);
+        Assert.Equal(EmptyingPart.Exclusions, part.Kind);
         Assert.Equal("-落实 -一件一件", part.Part);
-        Assert.Equal("落实、一件一件", part.Value);
+        Assert.Equal(["落实", "一件一件"], part.Values);
         Assert.Equal("以钉钉子精神", part.Query);
         Assert.Equal(Count(part), part.Total);
     }
@@ -71,7 +73,8 @@ public sealed class EmptyingPartTests : IDisposable
         Assert.Equal(0, result.Total);
         var advice = Assert.IsType<NoResultsAdvice>(result.Advice);
         var part = Assert.Single(advice.EmptiedBy);
-        Assert.Equal((EmptyingPart.Filter, "year:2020", "year", "2020"), (part.Kind, part.Part, part.Field, part.Value));
+        Assert.Equal((EmptyingPart.Filter, "year:2020", "year"), (part.Kind, part.Part, part.Field));
+        Assert.Equal(["2020"], part.Values);
         Assert.Equal("以钉钉子精神", part.Query);
         Assert.Equal(Count(part), part.Total);
         Assert.True(part.Total > 0);
@@ -100,7 +103,8 @@ public sealed class EmptyingPartTests : IDisposable
 
         Assert.Equal(0, result.Total);
         var part = Assert.Single(Assert.IsType<NoResultsAdvice>(result.Advice).EmptiedBy);
-        Assert.Equal((EmptyingPart.Selection, "year", "2020"), (part.Kind, part.Field, part.Value));
+        Assert.Equal((EmptyingPart.Selection, "year"), (part.Kind, part.Field));
+        Assert.Equal(["2020"], part.Values);
         Assert.Equal("以钉钉子精神", part.Query);
         Assert.Empty(part.Filters);
         Assert.Equal(Count(part), part.Total);
@@ -114,15 +118,44 @@ public sealed class EmptyingPartTests : IDisposable
     }
 
     [Fact]
-    public void AShorterRun_ShouldNotBeginOrEndWithACharacterTheSegmenterLeftOverFromAWord()
+    public void WhenAFieldOfTheRequestHasSeveralValues_ShouldNameTheWholeField()
     {
-        Assert.Equal(["以", "钉钉", "子", "精神"], searcher.WordsOf("以钉钉子精神")); // what the rule is about
-        var query = "以钉钉子精神推进火星探测";
+        // The values of one field are ORed: leaving out one of them only narrows the result, so the field is tried whole.
+        var result = Search("以钉钉子精神", "year:2019", "year:2020");
 
-        var advice = searcher.Advise(new SearchRequest { Query = query, NearMatches = false, Mode = SearchMode.Exact });
+        var part = Assert.Single(Assert.IsType<NoResultsAdvice>(result.Advice).EmptiedBy);
+        Assert.Equal((EmptyingPart.Selection, "year"), (part.Kind, part.Field));
+        Assert.Equal(["2019", "2020"], part.Values);
+        Assert.Empty(part.Filters);
+        Assert.Equal(Count(part), part.Total);
+    }
 
-        var shorter = Assert.IsType<string>(advice.ShorterPhrase);
-        Assert.DoesNotMatch("^子|钉子$|^子精神", shorter);
-        Assert.Equal("钉钉子精神", shorter);
+    [Fact]
+    public void WhenOnlyAnExclusionAndAFilterTogetherLeaveNothing_ShouldOfferTheWordsAlone()
+    {
+        // Without -落实 it is still 2020; without year:2020 every passage still holds 落实.
+        var result = Search("以钉钉子精神 -落实 year:2020");
+
+        var advice = Assert.IsType<NoResultsAdvice>(result.Advice);
+        var part = Assert.Single(advice.EmptiedBy);
+        Assert.Equal(EmptyingPart.Everything, part.Kind);
+        Assert.Equal("以钉钉子精神", part.Query);
+        Assert.Empty(part.Filters);
+        Assert.Equal(Count(part), part.Total);
+        Assert.True(part.Total > 0);
+        Assert.Null(advice.WithoutTypedFilters); // it keeps -落实 and finds nothing
+    }
+
+    [Fact]
+    public void WhenAPhraseFindsNothing_ShouldOfferARunThatBeginsOnASingleCharacterWord()
+    {
+        // 党 is a word on its own: 卫星党的建设 offers 党的建设, not only 卫星 (a rule against single characters beside others
+        // refused it).
+        var words = searcher.WordsOf("卫星党的建设");
+        Assert.Contains("党", words);
+
+        var advice = searcher.Advise(new SearchRequest { Query = "卫星党的建设", NearMatches = false, Mode = SearchMode.Exact });
+
+        Assert.Equal("党的建设", advice.ShorterPhrase);
     }
 }

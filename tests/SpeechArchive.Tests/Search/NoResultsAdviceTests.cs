@@ -86,15 +86,18 @@ public sealed class NoResultsAdviceTests(SeedIndexFixture seeds) : IClassFixture
     }
 
     [Fact]
-    public void WhenTwoFiltersTypedIntoTheQueryLeaveNothingOnlyTogether_ShouldOfferTheWordsWithoutThem()
+    public void WhenAFieldTypedIntoTheQueryHasTwoValues_ShouldNameTheFieldWhole()
     {
+        // year:1990 year:1991 are ORed: leaving out one of them cannot find more, so the field is named whole, once.
         const string query = "作风建设 year:1990 year:1991";
         Assert.Equal(0, seeds.Search(query).Total);
 
         var advice = AdviceFor(query);
 
-        Assert.Empty(advice.EmptiedBy);
-        Assert.Equal("作风建设", advice.WithoutTypedFilters);
+        var part = Assert.Single(advice.EmptiedBy);
+        Assert.Equal((EmptyingPart.Filter, "year", "作风建设"), (part.Kind, part.Field, part.Query));
+        Assert.Equal(["1990", "1991"], part.Values);
+        Assert.Null(advice.WithoutTypedFilters); // the same query: said once
     }
 
     [Fact]

@@ -273,7 +273,8 @@ public sealed class SearchPageTests : IDisposable
 
         var advice = page.QuerySelector(".no-results")!;
         Assert.Equal(0, Html.Total(page));
-        Assert.Contains(advice.QuerySelectorAll("a"), a => a.TextContent.Contains("去掉全部筛选条件", StringComparison.Ordinal));
+        // Without the year the words still find nothing: 去掉全部筛选条件 would lead to another empty page.
+        Assert.DoesNotContain(advice.QuerySelectorAll("a"), a => a.TextContent.Contains("去掉全部筛选条件", StringComparison.Ordinal));
         foreach (var link in advice.QuerySelectorAll("a.suggest"))
         {
             var suggested = await Html.GetAsync(client, link.GetAttribute("href")!);
@@ -281,6 +282,17 @@ public sealed class SearchPageTests : IDisposable
         }
 
         Assert.DoesNotContain(advice.QuerySelectorAll("a.suggest"), a => a.TextContent == "火星"); // 火星 is in no speech
+    }
+
+    [Fact]
+    public async Task WhenTwoFacetsLeaveNothing_ShouldOfferToClearThemWhereTheWordsFindPassages()
+    {
+        var page = await Html.GetAsync(client, "/?q=" + Encode("作风") + "&year=1990&type=requirement");
+
+        Assert.Equal(0, Html.Total(page));
+        var clear = Assert.Single(page.QuerySelectorAll(".no-results a"), a => a.TextContent.Contains("去掉全部筛选条件", StringComparison.Ordinal));
+        var followed = await Html.GetAsync(client, clear.GetAttribute("href")!);
+        Assert.True(Html.Total(followed) > 0);
     }
 
     [Fact]
@@ -341,6 +353,24 @@ public sealed class SearchPageTests : IDisposable
         Assert.True(Html.Total(followed) > 0);
         Assert.Contains($"可找到 {Html.Total(followed)} 段", item.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(page.QuerySelectorAll(".no-results a"), a => a.TextContent.Contains("去掉全部筛选条件", StringComparison.Ordinal)); // the one filter: said once
+    }
+
+    [Fact]
+    public async Task WhenOnlyAnExclusionAndAFilterTogetherLeaveNothing_ShouldOfferTheWordsAlone()
+    {
+        using var archive = WithDingdingzi();
+        using var http = archive.CreateClient();
+
+        var page = await Html.GetAsync(http, "/?near=0&q=" + Encode("以钉钉子精神 -落实 year:1990")); // without -落实 still 1990
+
+        Assert.Equal(0, Html.Total(page));
+        var item = Assert.Single(page.QuerySelectorAll(".no-results .emptied-by li"));
+        Assert.StartsWith("排除词和筛选条件合起来使结果为空", item.TextContent, StringComparison.Ordinal);
+        var link = Assert.Single(item.QuerySelectorAll("a.suggest"));
+        Assert.Equal("以钉钉子精神", link.TextContent);
+        var followed = await Html.GetAsync(http, link.GetAttribute("href")!);
+        Assert.True(Html.Total(followed) > 0);
+        Assert.Contains($"可找到 {Html.Total(followed)} 段", item.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
