@@ -22,7 +22,22 @@ internal static class TrendsCommand
             var filters = parse.GetValue(filter) ?? [];
             if (parse.GetValue(themes))
             {
-                return CommonOptions.Print(parse, json, TrendBuilder.Themes(index, filters), t => Console.Write(TrendBuilder.Csv(t)));
+                if (parse.GetValue(phrases) is [_, ..] given)
+                {
+                    throw new UsageException($"--themes shows each theme's share of the passages by year and takes no phrase (got {string.Join(' ', given)}): drop the phrase, or drop --themes to compare phrases.");
+                }
+
+                return CommonOptions.Print(parse, json, TrendBuilder.Themes(index, filters), t =>
+                {
+                    if (parse.GetValue(csv))
+                    {
+                        Console.Write(TrendBuilder.Csv(t));
+                    }
+                    else
+                    {
+                        Print(t);
+                    }
+                });
             }
 
             var result = TrendBuilder.Phrases(index, new TrendRequest { Phrases = parse.GetValue(phrases) ?? [], Filters = filters });
@@ -50,6 +65,21 @@ internal static class TrendsCommand
             {
                 table.AddRow([result.Years[i].ToString(CultureInfo.InvariantCulture), result.Characters[i].ToString("N0", CultureInfo.InvariantCulture),
                     .. result.Series.Select(s => $"{s.PerTenThousand[i]:0.00} ({s.Occurrences[i]})")]);
+            }
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void Print(ThemeTrendResult result)
+    {
+        var table = new Table().AddColumns(["year", "passages", .. result.Themes.Select(t => t.Label)]);
+        for (var i = 0; i < result.Years.Count; i++)
+        {
+            if (result.Passages[i] > 0)
+            {
+                table.AddRow([result.Years[i].ToString(CultureInfo.InvariantCulture), result.Passages[i].ToString("N0", CultureInfo.InvariantCulture),
+                    .. result.Themes.Select(t => (t.Shares[i] * 100).ToString("0", CultureInfo.InvariantCulture) + "%")]);
             }
         }
 

@@ -128,6 +128,20 @@ public sealed class WritingCommandsTests : IDisposable
     }
 
     [Fact]
+    public void WhenChartingThemes_ShouldPrintATableUnlessCsvIsAskedAndRefuseAPhrase()
+    {
+        var table = Run("trends", "--themes");
+        var csv = Run("trends", "--themes", "--csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var (code, _, stderr) = CliRunner.Run("trends", "--themes", "作风建设", "--index", index);
+
+        Assert.DoesNotContain("year,passages", table, StringComparison.Ordinal);
+        Assert.Contains("2022", table, StringComparison.Ordinal);
+        Assert.StartsWith("year,passages,", csv[0], StringComparison.Ordinal);
+        Assert.Equal(2, code); // a usage error, not silently the themes
+        Assert.Contains("作风建设", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhenAskingForSimilarPassagesOfAnUnknownId_ShouldFailWithOneLine()
     {
         var (code, _, stderr) = CliRunner.Run("similar", "nowhere:1", "--index", index);
