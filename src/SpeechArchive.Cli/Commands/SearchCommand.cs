@@ -60,29 +60,15 @@ internal static class SearchCommand
     /// </summary>
     private static void Advise(Searcher searcher, SearchRequest request, NoResultsAdvice advice)
     {
-        bool Finds(string q, SearchMode mode)
-        {
-            try
-            {
-                return searcher.Search(request with { Query = q, Mode = mode, Limit = 0, Offset = 0, NearMatches = false, Advise = false }).Total > 0;
-            }
-            catch (QuerySyntaxException)
-            {
-                return false;
-            }
-        }
-
         foreach (var part in advice.EmptiedBy)
         {
-            var unit = request.GroupBySpeech ? "speeches" : "passages";
             var several = part.Kind == EmptyingPart.Exclusions || part.Values.Count > 1;
-            var line = part.Kind switch
+            var found = $"{part.Query} finds {part.Total} {(request.GroupBySpeech ? "speeches" : "passages")}";
+            AnsiConsole.MarkupLine(Markup.Escape(part.Kind switch
             {
-                EmptyingPart.Everything => $"the exclusions and filters {part.Part} leave nothing together: without any of them, {part.Query} finds {part.Total} {unit}",
-                EmptyingPart.Exclusion or EmptyingPart.Exclusions => $"{(several ? "the exclusions" : "the exclusion")} {part.Part} {(several ? "leave" : "leaves")} nothing: without {(several ? "them" : "it")}, {part.Query} finds {part.Total} {unit}",
-                _ => $"{(several ? "the filters" : "the filter")} {part.Part} {(several ? "leave" : "leaves")} nothing: without {(several ? "them" : "it")}, {part.Query} finds {part.Total} {unit}",
-            };
-            AnsiConsole.MarkupLine(Markup.Escape(line));
+                EmptyingPart.Everything => $"the exclusions and filters {part.Part} leave nothing together: without any of them, {found}",
+                _ => $"the {(part.Kind is EmptyingPart.Exclusion or EmptyingPart.Exclusions ? "exclusion" : "filter")}{(several ? "s" : "")} {part.Part} {(several ? "leave" : "leaves")} nothing: without {(several ? "them" : "it")}, {found}",
+            }));
         }
 
         var tries = new List<string>();
@@ -91,7 +77,7 @@ internal static class SearchCommand
             tries.Add($"without the filters: {words}");
         }
 
-        if (request.Mode == SearchMode.Exact && Finds(request.Query, SearchMode.Understood))
+        if (request.Mode == SearchMode.Exact && searcher.Count(request with { Mode = SearchMode.Understood }) > 0)
         {
             tries.Add("without --exact (the words need not run together as typed)");
         }

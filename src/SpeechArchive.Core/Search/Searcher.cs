@@ -81,9 +81,13 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         return NoResultsAdvice.For(request, Count, WordsOf);
     }
 
-    /// <summary>The passages <paramref name="request"/> finds (near matches not counted); 0 for a query that does not parse.</summary>
-    private int Count(SearchRequest request)
+    /// <summary>
+    /// The passages <paramref name="request"/> finds (near matches not counted); 0 for a query that does not parse. Advice
+    /// offers a query only where this is above 0, so that no suggestion leads to another empty page.
+    /// </summary>
+    public int Count(SearchRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         try
         {
             return Search(request with { Limit = 0, Offset = 0, NearMatches = false, Advise = false }).Total;

@@ -26,35 +26,12 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
     public NoResultsAdvice? Advice { get; private set; }
 
     /// <summary>Whether the words without any filter, typed ones included (<see cref="SearchLinks.ClearFilters"/>), find anything.</summary>
-    public bool FindsWithoutFilters()
-    {
-        var request = Query.ToRequest(PageSize, MaxPageSize) with
-        {
-            Query = TypedFilters.Without(Query.Q, (_, _) => true) ?? "", Filters = [], Limit = 0, Offset = 0, NearMatches = false,
-        };
-        try
-        {
-            return archive.Searcher.Search(request).Total > 0;
-        }
-        catch (QuerySyntaxException)
-        {
-            return false;
-        }
-    }
+    public bool FindsWithoutFilters() =>
+        archive.Searcher.Count(Query.ToRequest(PageSize, MaxPageSize) with { Query = TypedFilters.Without(Query.Q, (_, _) => true) ?? "", Filters = [] }) > 0;
 
     /// <summary>Whether <paramref name="q"/> finds anything with the page's filters: advice never proposes a query that finds nothing.</summary>
-    public bool Finds(string q, bool exact)
-    {
-        var request = Query.ToRequest(PageSize, MaxPageSize) with { Query = q, Limit = 0, Offset = 0, NearMatches = false, Mode = exact ? SearchMode.Exact : SearchMode.Understood };
-        try
-        {
-            return archive.Searcher.Search(request).Total > 0; // near matches alone: the suggestion would lead to "没有找到结果" again
-        }
-        catch (QuerySyntaxException)
-        {
-            return false;
-        }
-    }
+    public bool Finds(string q, bool exact) =>
+        archive.Searcher.Count(Query.ToRequest(PageSize, MaxPageSize) with { Query = q, Mode = exact ? SearchMode.Exact : SearchMode.Understood }) > 0; // near matches alone: the suggestion would lead to "没有找到结果" again
 
     /// <summary>The filters in force, each removable.</summary>
     public FilterChips Chips { get; private set; } = new([], "/");
