@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SpeechArchive.Documents;
 using SpeechArchive.Writing;
 using Spectre.Console;
 
@@ -9,18 +10,34 @@ internal static class DraftCheckCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "The draft: a UTF-8 text file, or - for standard input" };
+        var file = new Argument<string>("file") { Description = "The draft: a text or Markdown file (read as the indexer reads the corpus: UTF-8, GB18030 or UTF-16; front matter left out), or - for standard input" };
         var precedents = new Option<int>("--precedents") { Description = "Precedents per sentence (default 3)", DefaultValueFactory = _ => 3 };
         var json = CommonOptions.Json("the check");
         var command = new Command("draft-check", $"Check a draft (up to {DraftCheckRequest.MaxCharacters:N0} characters) against the archive, sentence by sentence.") { file, precedents, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var path = parse.GetValue(file)!;
-            var text = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
+            var text = path == "-" ? Console.In.ReadToEnd() : ReadDraft(path);
             var result = DraftChecker.Check(CommonOptions.OpenIndex(parse), new DraftCheckRequest { Text = text, PrecedentsPerSentence = parse.GetValue(precedents) });
             return CommonOptions.Print(parse, json, result, Print);
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The draft's text as the indexer would read it: the encoding detected, a Markdown file's front matter left out and its
+    /// markup turned into plain text; a file the indexer would refuse (binary, empty, too large) is refused with its reason.
+    /// </summary>
+    private static string ReadDraft(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"no such draft file: {path}");
+        }
+
+        var full = Path.GetFullPath(path);
+        var read = new DocumentReader().Read(new CorpusFile(Path.GetFileName(full), full, new FileInfo(full).Length), table: null);
+        return read.Document?.Text ?? throw new SpeechArchiveException($"{path}: {read.Reason}");
     }
 
     private static void Print(DraftCheckResult result)

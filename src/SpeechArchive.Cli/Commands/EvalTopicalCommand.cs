@@ -121,14 +121,21 @@ internal static class EvalTopicalCommand
             }
 
             var second = parse.GetValue(orderBy) is { } orderPath ? SecondJudgments(set, parse.GetValue(needs)!, orderPath) : null;
-            if ((parse.GetValue(show) ?? []).FirstOrDefault(id => set.Needs.All(n => n.Id != id)) is { } unknown)
-            {
-                throw new UsageException($"--show: no need {unknown} in the set");
-            }
+            var shownIds = (parse.GetValue(show) ?? [])
+                .Select(id => set.Needs.FirstOrDefault(n => string.Equals(n.Id, id, StringComparison.OrdinalIgnoreCase))?.Id
+                    ?? throw new UsageException($"--show: no need {id} in the set"))
+                .ToList();
 
             return EvalIndex.With(parse, corpus, existing, index =>
             {
                 var searcher = ArchiveOptions.OpenSearcher(index, parse);
+                if (parse.GetValue(existing) && set.MissingFrom(index) is { Missing: > 0 } missing)
+                {
+                    Console.Error.WriteLine($"warning: the index in {parse.GetValue(CommonOptions.Index)} holds {missing.Judged - missing.Missing:N0} of the {missing.Judged:N0} " +
+                        $"passages judged (not {missing.Example}): the judgments were made over an index of the --corpus folders laid out as recall-eval lays them " +
+                        "(drop --existing to build one), so passages it lacks count as not found");
+                }
+
                 if (parse.GetValue(learnOrder))
                 {
                     var learnFrom = SamePath(parse.GetValue(needs)!, DefaultNeeds) ? set.With(TopicalSet.Load(LearningNeeds, LearningJudgments)) : set;
@@ -154,7 +161,7 @@ internal static class EvalTopicalCommand
                 }
 
                 var shown = CommonOptions.Print(parse, json, report, r => Print(r, parse.GetValue(perNeed)));
-                foreach (var id in parse.GetValue(show) ?? [])
+                foreach (var id in shownIds)
                 {
                     Show(report, grades, index, id);
                 }

@@ -18,7 +18,7 @@ internal static class ShowCommand
             var index = CommonOptions.OpenIndex(parse);
             var speechId = parse.GetValue(id)!;
             var view = SpeechView.Create(index, speechId, withReasons: parse.GetValue(passages))
-                ?? throw new SpeechArchiveException($"No speech with id '{speechId}' in the index. `search` prints speech ids.");
+                ?? throw new UsageException($"No speech with id '{speechId}' in the index. `search` prints speech ids.");
             return CommonOptions.Print(parse, json, view, v => Print(v, parse.GetValue(passages)));
         }));
         return command;

@@ -1,3 +1,5 @@
+using SpeechArchive.Search;
+
 namespace SpeechArchive.Writing;
 
 /// <summary>One topical information need: a query as people type it, its kind (topic, question, paraphrase), and the split it belongs to.</summary>
@@ -59,6 +61,19 @@ public sealed record TopicalSet(IReadOnlyList<TopicalNeed> Needs, IReadOnlyDicti
 
         var judgments = Judgments.Concat(other.Judgments).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         return new TopicalSet([.. Needs, .. other.Needs], judgments);
+    }
+
+    /// <summary>
+    /// The judged passages <paramref name="index"/> does not hold, with how many were judged: over an index not built as the
+    /// judgments were (the folders of <c>--corpus</c>, laid out as <c>recall-eval</c> lays them), most are missing and every
+    /// score is meaningless.
+    /// </summary>
+    public (int Missing, int Judged, string? Example) MissingFrom(IndexSnapshot index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var judged = Judgments.Values.SelectMany(g => g.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var missing = judged.Where(id => index.FindPassage(id) is null).ToList();
+        return (missing.Count, judged.Count, missing.Order(StringComparer.Ordinal).FirstOrDefault());
     }
 
     /// <summary>The grade of <paramref name="passageId"/> for need <paramref name="id"/>; null when it was never judged.</summary>

@@ -75,6 +75,41 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void WhenShowingASpeechTheIndexDoesNotHold_ShouldNameTheIdAndExitAsAUsageError()
+    {
+        CliRunner.Run("index", "--corpus", corpus, "--index", index);
+
+        var (code, stdout, stderr) = CliRunner.Run("show", "no-such-speech", "--index", index);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("'no-such-speech'", stderr, StringComparison.Ordinal);
+        Assert.Contains("`search` prints speech ids", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenEvalTopicalScoresAnIndexLackingJudgedPassages_ShouldWarnThatTheyCountAsNotFound()
+    {
+        CliRunner.Run("index", "--corpus", corpus, "--index", index);
+        var search = CliRunner.Run("search", "公款吃喝", "--json", "--index", index);
+        var held = JsonDocument.Parse(search.Stdout).RootElement.GetProperty("hits")[0].GetProperty("passageId").GetString()!;
+        var needs = temp.Combine("needs.tsv");
+        File.WriteAllText(needs, "id\tkind\tsplit\tquery\tneed\nt01\ttopic\ttune\t公款吃喝\t公款吃喝\n");
+        var heldOnly = temp.Combine("held.tsv");
+        File.WriteAllText(heldOnly, $"id\tpassage\tgrade\tnote\nt01\t{held}\t2\t\n");
+        var oneMissing = temp.Combine("missing.tsv");
+        File.WriteAllText(oneMissing, $"id\tpassage\tgrade\tnote\nt01\t{held}\t2\t\nt01\treports.gwr_00041:117\t1\t\n");
+
+        var sound = CliRunner.Run("eval-topical", "--existing", "--index", index, "--modes", "Exact", "--needs", needs, "--judgments", heldOnly);
+        var lacking = CliRunner.Run("eval-topical", "--existing", "--index", index, "--modes", "Exact", "--needs", needs, "--judgments", oneMissing);
+
+        Assert.Equal(0, sound.ExitCode);
+        Assert.DoesNotContain("warning", sound.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, lacking.ExitCode);
+        Assert.Contains("holds 1 of the 2 passages judged (not reports.gwr_00041:117)", lacking.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhenTheQueryIsMalformed_ShouldPrintOneLineAndExitNonZero()
     {
         CliRunner.Run("index", "--corpus", corpus, "--index", index);

@@ -146,6 +146,21 @@ public sealed class UsageTests : IDisposable
     }
 
     [Fact]
+    public void WhenEvalTopicalShowsANeedTypedInAnotherCase_ShouldTakeItAsThatNeed()
+    {
+        var index = temp.Combine("no-index");
+
+        var topical = Path.Combine(FixturePaths.Root, "Topical");
+        var (code, _, stderr) = CliRunner.Run(["eval-topical", "--show", "T01", "Q02", "--existing", "--index", index,
+            "--needs", Path.Combine(topical, "needs.tsv"), "--judgments", Path.Combine(topical, "judgments.tsv")]);
+
+        // The ids are accepted (t01, q02), so the command goes on to open the index, which is not there.
+        Assert.Equal(3, code);
+        Assert.DoesNotContain("--show", stderr, StringComparison.Ordinal);
+        Assert.Contains("No index", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhenEvalReadingIsGivenOneFold_ShouldRefuseIt()
     {
         var (code, stdout, stderr) = CliRunner.Run("eval-reading", "--folds", "1", "--existing", "--index", temp.Combine("no-index"));

@@ -71,6 +71,35 @@ public sealed class WritingCommandsTests : IDisposable
     }
 
     [Fact]
+    public void WhenCheckingAMarkdownDraftInGb18030_ShouldReadItAsTheIndexerDoesAndLeaveOutItsFrontMatter()
+    {
+        var draft = temp.Combine("draft.md");
+        var gb18030 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+        File.WriteAllBytes(draft, gb18030.GetBytes("---\ntitle: 在全区干部大会上的讲话\n---\n\n# 一、严肃问责\n\n要严肃考核问责，加大考核力度，以**刚性问责**推进党内政治生活的制度化、规范化。\n"));
+
+        var (code, stdout, stderr) = CliRunner.Run("draft-check", draft, "--json", "--index", index);
+
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var texts = doc.RootElement.GetProperty("sentences").EnumerateArray().Select(s => s.GetProperty("text").GetString()!).ToList();
+        Assert.DoesNotContain(texts, t => t.Contains("title", StringComparison.Ordinal) || t.Contains("---", StringComparison.Ordinal) || t.Contains("**", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("以刚性问责推进党内政治生活的制度化", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenTheDraftIsNoText_ShouldRefuseItNamingTheFileAndWhy()
+    {
+        var draft = temp.Combine("draft.txt");
+        File.WriteAllBytes(draft, [0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 0, 0, 0xFF, 0xFE, 0, 0]);
+
+        var (code, stdout, stderr) = CliRunner.Run("draft-check", draft, "--index", index);
+
+        Assert.Equal(3, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith($"error: {draft}: ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhenSearchingAHalfRememberedClause_ShouldPrintNearMatchesAfterTheStrictOnes()
     {
         using var exact = JsonDocument.Parse(Run("search", "以刚性问责推党内治生活的制度化", "--json", "--exact"));
