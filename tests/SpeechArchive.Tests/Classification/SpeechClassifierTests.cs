@@ -61,6 +61,67 @@ public sealed partial class SpeechClassifierTests
     }
 
     [Theory]
+    [InlineData("今年要重点做好八个方面工作。")] // a report's lead-in to its tasks (held-out gold, part 6: gwr_00018)
+    [InlineData("今年要着重抓好以下三项工作：")]
+    [InlineData("新的一年，要深入推进国防和军队建设。")]
+    public void WhenAReviewIsFollowedByALeadInToTasks_ShouldOpenTheTasksContext(string leadIn)
+    {
+        // The review opened in a section's lead-in would otherwise last through every point under it.
+        var text = $"一、过去一年的工作\n过去一年，我们积累了丰富经验。\n{leadIn}\n（一）加强政府自身建设，提高施政能力。\n坚持依法履职，把政府活动全面纳入法治轨道。\n";
+
+        var task = Default.ClassifyText(text).Sentences.Single(s => s.Text == "坚持依法履职，把政府活动全面纳入法治轨道。");
+
+        Assert.Equal("requirement", task.DirectiveType);
+        Assert.Contains(task.Reasons, r => r.StartsWith("context: 部署任务 (tasks)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhenAReviewSaysSomeTasksWereDone_ShouldStayAReview()
+    {
+        const string text = "一、过去一年的工作\n我们重点抓好了三项工作。\n坚持依法履职，把政府活动全面纳入法治轨道。\n";
+
+        var done = Default.ClassifyText(text).Sentences.Single(s => s.Text == "坚持依法履职，把政府活动全面纳入法治轨道。");
+
+        Assert.Equal("achievement", done.DirectiveType);
+    }
+
+    [Theory]
+    [InlineData("向在抗击疫情中不幸罹难的同胞、牺牲的医务人员，表示深切的悼念！")] // held-out gold, part 6 (xi_00007)
+    [InlineData("在此，我谨向不幸罹难者表示哀悼！")] // part 2 (xi_00034)
+    [InlineData("向他们的家属表示慰问！")]
+    public void WhenTheSpeakerOffersCondolencesInAReview_ShouldBeProcedural(string sentence)
+    {
+        var text = $"一年来，我们取得了显著成效。\n{sentence}\n";
+
+        var labelled = Default.ClassifyText(text).Sentences.Single(s => s.Text == sentence);
+
+        Assert.Equal("procedural", labelled.DirectiveType);
+    }
+
+    [Fact]
+    public void WhenOthersOfferedSympathyInAReview_ShouldStayAnAchievement()
+    {
+        const string sentence = "170多个国家领导人和40多个国际和地区组织负责人以电话、信函、声明等方式对我国表示慰问和支持。";
+
+        var labelled = Default.ClassifyText($"一年来，我们取得了显著成效。\n{sentence}\n").Sentences.Single(s => s.Text == sentence);
+
+        Assert.Equal("achievement", labelled.DirectiveType);
+    }
+
+    [Theory]
+    [InlineData("2019年4月15日至17日，中共中央总书记、国家主席、中央军委主席习近平在重庆考察。")] // a caption over days (part 6)
+    [InlineData("这是21日上午，习近平在武威市古浪县黄花滩生态移民区富民新村同村民亲切交谈。")]
+    [InlineData("根据《中华人民共和国著作权法》第五条第一项，本作品不适用于该法。")] // a web source's licence notice
+    public void WhenASentenceAmongTasksIsACaptionOrALicence_ShouldGetNoType(string sentence)
+    {
+        var text = $"下面，我讲几点意见。\n要加强国际合作。\n{sentence}\n";
+
+        var labelled = Default.ClassifyText(text).Sentences.Single(s => s.Text == sentence);
+
+        Assert.Null(labelled.DirectiveType);
+    }
+
+    [Theory]
     [InlineData("中方愿同各国分享防控有益做法，开展药物和疫苗联合研发。")] // the speaker's own pledge (held-out gold, part 3)
     [InlineData("中国将同各国一道，加大对相关国际和地区组织的支持力度。")]
     [InlineData("这是习近平来到朝阳区安贞街道安华里社区，了解基层一线疫情联防联控情况。")] // a photo caption
