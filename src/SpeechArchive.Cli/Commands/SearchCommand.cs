@@ -101,6 +101,10 @@ internal static class SearchCommand
         {
             AnsiConsole.MarkupLine("[grey]" + (advice.EmptiedBy.Count > 0 ? "or try " : "try ") + Markup.Escape(string.Join("; or ", tries)) + "[/]");
         }
+        else if (advice.EmptiedBy.Count == 0 && advice.FiltersOnly)
+        {
+            AnsiConsole.MarkupLine("[grey]no passage matches these filters: the facets above count the passages of the values that have some[/]");
+        }
         else if (advice.EmptiedBy.Count == 0)
         {
             AnsiConsole.MarkupLine("[grey]nothing shorter or looser finds anything either: check for typos, or say it another way (廉政 / 廉洁)[/]");

@@ -37,6 +37,12 @@ public sealed class NoResultsAdvice
     /// <summary>The query's words (and exclusions) without the filters typed into it, where there were both and no one filter alone is in <see cref="EmptiedBy"/>.</summary>
     public string? WithoutTypedFilters { get; private init; }
 
+    /// <summary>
+    /// The query is filters alone (year:1999 theme:integrity): no words to change. <see cref="EmptiedBy"/> names a field
+    /// without which the others find passages; where one field alone finds nothing, its facet lists the values that do.
+    /// </summary>
+    public bool FiltersOnly { get; private init; }
+
     [JsonIgnore]
     public bool IsEmpty => EmptiedBy.Count == 0 && SingleWords.Count == 0 && ShorterPhrase is null && Unquoted is null && WithoutTypedFilters is null;
 
@@ -76,7 +82,7 @@ public sealed class NoResultsAdvice
         bool Finds(string words) => FindsQuery(With(words));
 
         var words = parsed.Required.SelectMany(c => c.Alternatives).ToList();
-        var emptied = words.Count > 0 ? EmptiedParts(request, Clauses(parsed, Typed), typed.Filters, typed.Exclusions, count) : [];
+        var emptied = EmptiedParts(request, Clauses(parsed, Typed), typed.Filters, typed.Exclusions, count);
         var withoutFilters = typed.Filters.Count > 0 && words.Count > 0 && !emptied.Any(e => e.Kind is EmptyingPart.Filter or EmptyingPart.Everything)
             ? string.Join(' ', typed.Exclusions.Select(e => e.Typed).Prepend(Clauses(parsed, Typed))) : null;
         var single = words.Count > 1 ? words.Select(Typed).Distinct().ToList() : [];
@@ -88,6 +94,7 @@ public sealed class NoResultsAdvice
             ? Shorter(words[0].Text.Trim(), Finds, wordsOf) : null;
         return new NoResultsAdvice
         {
+            FiltersOnly = words.Count == 0,
             EmptiedBy = emptied,
             WithoutTypedFilters = withoutFilters is not null && FindsQuery(withoutFilters) ? withoutFilters : null,
             SingleWords = [.. single.Where(Finds).Select(With)],
@@ -111,6 +118,11 @@ public sealed class NoResultsAdvice
         var tried = 0;
         void Try(string kind, string part, string? field, IReadOnlyList<string> values, string query, IReadOnlyList<string> filtersLeft)
         {
+            if (string.IsNullOrWhiteSpace(query) && filtersLeft.Count == 0)
+            {
+                return; // without it, a query of filters alone asks for nothing: no advice
+            }
+
             if (tried++ >= MaxEmptiedTried)
             {
                 return;
@@ -162,7 +174,7 @@ public sealed class NoResultsAdvice
     }
 
     private static string Join(string words, IReadOnlyList<QueryParser.Operator> filters, IReadOnlyList<QueryParser.Operator> exclusions) =>
-        string.Join(' ', filters.Select(f => f.Typed).Prepend(words).Concat(exclusions.Select(e => e.Typed)));
+        string.Join(' ', filters.Select(f => f.Typed).Prepend(words).Concat(exclusions.Select(e => e.Typed)).Where(p => p.Length > 0));
 
     /// <summary>
     /// The longest run of <paramref name="phrase"/>'s own words, shorter than it, that finds passages: from each word on, the run

@@ -14,7 +14,7 @@ public sealed class EmptyingPartTests : IDisposable
 
     public EmptyingPartTests()
     {
-        temp.Write("corpus/a.md", "---\ntitle: 在作风建设会议上的讲话\nyear: 2021\ndate: 2021-03-02\n---\n\n同志们：\n\n"
+        temp.Write("corpus/a.md", "---\ntitle: 在作风建设会议上的讲话\nspeaker: 张明\nyear: 2021\ndate: 2021-03-02\n---\n\n同志们：\n\n"
             + "我们要以钉钉子精神抓好整改落实，一件一件抓，一年接着一年干。\n\n"
             + "要弘扬伟大建党精神，坚定理想信念，凝聚奋进力量。\n");
         temp.Write("corpus/b.md", "---\ntitle: 在年中工作会议上的讲话\nyear: 2022\ndate: 2022-07-08\n---\n\n同志们：\n\n"
@@ -50,6 +50,31 @@ public sealed class EmptyingPartTests : IDisposable
 
         // The words are not what to change: no run of them (子精神 -落实, which finds any 精神 without 落实) is offered.
         Assert.Null(advice.ShorterPhrase);
+    }
+
+    [Fact]
+    public void WhenAQueryOfFiltersAloneFindsNothing_ShouldNameTheFieldWithoutWhichTheOthersFind()
+    {
+        var result = Search("speaker:张明 year:2022"); // 张明 spoke in 2021
+
+        Assert.Equal(0, result.Total);
+        var advice = Assert.IsType<NoResultsAdvice>(result.Advice);
+        Assert.True(advice.FiltersOnly);
+        Assert.Equal(["speaker:张明", "year:2022"], advice.EmptiedBy.Select(p => p.Part));
+        Assert.Equal(["year:2022", "speaker:张明"], advice.EmptiedBy.Select(p => p.Query)); // no blank left where the words were
+        Assert.All(advice.EmptiedBy, p => Assert.Equal(Count(p), p.Total));
+    }
+
+    [Fact]
+    public void WhenAQueryOfOneFilterFindsNothing_ShouldProposeNoEmptyQuery()
+    {
+        var result = Search("year:2020");
+
+        Assert.Equal(0, result.Total);
+        var advice = Assert.IsType<NoResultsAdvice>(result.Advice);
+        Assert.True(advice.FiltersOnly);
+        Assert.Empty(advice.EmptiedBy); // without it, nothing is asked: the facets name the years that have passages
+        Assert.False(Search("以钉钉子精神 year:2020").Advice!.FiltersOnly);
     }
 
     [Fact]

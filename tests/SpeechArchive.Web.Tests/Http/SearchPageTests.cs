@@ -356,6 +356,22 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAQueryOfAFilterAloneFindsNothing_ShouldPointToTheFacetsNotToTypos()
+    {
+        using var archive = WithDingdingzi();
+        using var http = archive.CreateClient();
+
+        var page = await Html.GetAsync(http, "/?near=0&q=" + Encode("year:1990"));
+        var words = await Html.GetAsync(http, "/?near=0&q=" + Encode("以钉钉子精神 -以钉钉子精神"));
+
+        Assert.Equal(0, Html.Total(page));
+        var advice = page.QuerySelector(".no-results")!.TextContent;
+        Assert.Contains("没有段落满足这些筛选条件", advice, StringComparison.Ordinal);
+        Assert.DoesNotContain("检查错别字", advice, StringComparison.Ordinal);
+        Assert.Contains("检查错别字", words.QuerySelector(".no-results")!.TextContent, StringComparison.Ordinal); // a query of words still gets it
+    }
+
+    [Fact]
     public async Task WhenOnlyAnExclusionAndAFilterTogetherLeaveNothing_ShouldOfferTheWordsAlone()
     {
         using var archive = WithDingdingzi();
