@@ -38,15 +38,28 @@ internal static class CommonOptions
     /// </summary>
     public static Option<int> Within(this Option<int> option, int min, int max = int.MaxValue)
     {
-        option.Validators.Add(r =>
+        var fallback = option.DefaultValueFactory;
+        option.CustomParser = r =>
         {
-            if (r.GetValueOrDefault<int>() is var value && (value < min || value > max))
+            if (r.Tokens.Count == 0)
+            {
+                return fallback is null ? 0 : fallback(r);
+            }
+
+            var token = r.Tokens[^1].Value;
+            if (!int.TryParse(token, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                r.AddError($"{option.Name} takes a whole number (got '{token}')");
+            }
+            else if (value < min || value > max)
             {
                 r.AddError(max == int.MaxValue
                     ? $"{option.Name} must be at least {min} (got {value})"
                     : $"{option.Name} must be from {min} to {max} (got {value})");
             }
-        });
+
+            return value;
+        };
         return option;
     }
 

@@ -14,7 +14,7 @@ internal static class ConcordanceCommand
         var sort = new Option<string>("--sort") { Description = "date-asc | date-desc | left | right (date, the older word, is date-asc: oldest first)", DefaultValueFactory = _ => "date-asc" };
         sort.AcceptOnlyFromAmong("date-asc", "date-desc", "left", "right", "date");
         var context = new Option<int>("--context") { Description = "Characters of context each side (default 30)", DefaultValueFactory = _ => 30 };
-        var limit = new Option<int>("--limit") { Description = "Lines to print; 0 for all (default 0)" };
+        var limit = new Option<int>("--limit") { Description = "Lines to print; 0 for all (default 0)" }.Within(0);
         var csv = new Option<bool>("--csv") { Description = "Print CSV with a citation column" };
         var json = CommonOptions.Json("the concordance");
         var command = new Command("concordance", "List every occurrence of a phrase with aligned left and right context.") { phrase, sort, context, limit, csv, json };

@@ -75,7 +75,7 @@ internal static class LexiconCommand
     private static Command Top()
     {
         var lexicon = new Option<string?>("--lexicon") { Description = "A lexicon TSV instead of the index's" };
-        var limit = new Option<int>("--limit") { Description = "How many words (default 50)", DefaultValueFactory = _ => 50 };
+        var limit = new Option<int>("--limit") { Description = "How many words (default 50)", DefaultValueFactory = _ => 50 }.Within(1);
         var minLength = new Option<int>("--min-length") { Description = "Shortest word listed (default 2)", DefaultValueFactory = _ => 2 };
         var json = CommonOptions.Json("the words");
         var command = new Command("top", "The most frequent words of the lexicon.") { lexicon, limit, minLength, json };

@@ -11,7 +11,7 @@ internal static class NeighboursCommand
     public static Command Create()
     {
         var word = new Argument<string>("word") { Description = "A word or phrase" };
-        var limit = new Option<int>("--limit") { Description = $"How many words (default 20, at most {Neighbours.MaxLimit})", DefaultValueFactory = _ => 20 };
+        var limit = new Option<int>("--limit") { Description = $"How many words (default 20, at most {Neighbours.MaxLimit})", DefaultValueFactory = _ => 20 }.Within(1, Neighbours.MaxLimit);
         var json = CommonOptions.Json("how the words were read and their neighbours");
         var command = new Command("neighbours", "The words nearest a word by meaning, as search reads it (why a passage matched by meaning).") { word, limit, json };
         command.SetAction(parse => CliErrors.Run(() =>

@@ -11,7 +11,7 @@ internal static class RelatedCommand
     public static Command Create()
     {
         var query = Usage.QuerySyntax(new Argument<string[]>("query") { Description = "Words and filters, as for search", Arity = ArgumentArity.OneOrMore });
-        var limit = new Option<int>("--limit") { Description = "How many terms (default 20)", DefaultValueFactory = _ => 20 };
+        var limit = new Option<int>("--limit") { Description = "How many terms (default 20)", DefaultValueFactory = _ => 20 }.Within(1, 100);
         var json = CommonOptions.Json("the terms");
         var command = new Command("related", "Terms that occur with the query far more than in the archive at large, and words near it in meaning.") { query, limit, json };
         command.SetAction(parse => CliErrors.Run(() =>

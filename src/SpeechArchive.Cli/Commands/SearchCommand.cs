@@ -14,8 +14,8 @@ internal static class SearchCommand
             Description = "Words, \"phrases\", -exclusions, OR, and filters year:2022 year:2018..2022 theme: type: org: speaker:",
             Arity = ArgumentArity.OneOrMore,
         });
-        var limit = new Option<int>("--limit") { Description = "Hits per page (default 10)", DefaultValueFactory = _ => 10 };
-        var offset = new Option<int>("--offset") { Description = "Hits to skip (paging)" };
+        var limit = new Option<int>("--limit") { Description = $"Hits per page (default 10, at most {SearchRequest.MaxLimit:N0}; 0 counts only)", DefaultValueFactory = _ => 10 }.Within(0, SearchRequest.MaxLimit);
+        var offset = new Option<int>("--offset") { Description = $"Hits to skip (paging; at most {SearchRequest.MaxOffset:N0})" }.Within(0, SearchRequest.MaxOffset);
         var sort = new Option<string>("--sort") { Description = "relevance | date-desc | date-asc (date, the older word, is date-desc: newest first)", DefaultValueFactory = _ => "relevance" };
         sort.AcceptOnlyFromAmong("relevance", "date-desc", "date-asc", "date");
         var group = new Option<bool>("--group") { Description = "One hit per speech (its best passage)" };

@@ -10,7 +10,7 @@ internal static class SimilarCommand
     public static Command Create()
     {
         var passage = new Argument<string>("passage-id") { Description = "A passage id as search prints it (speech-id:N)" };
-        var limit = new Option<int>("--limit") { Description = "How many (default 10)", DefaultValueFactory = _ => 10 };
+        var limit = new Option<int>("--limit") { Description = "How many (default 10)", DefaultValueFactory = _ => 10 }.Within(1, 100);
         var meaning = new Option<double>("--meaning")
         {
             Description = $"The share of the score that is nearness in meaning, 0–1 (0: shared bigrams alone; default {SimilarPassages.DefaultMeaningWeight})",

@@ -60,7 +60,7 @@ internal static class VectorsCommand
     {
         var text = new Argument<string>("word") { Description = "A word or phrase (a phrase: the mean of its words)" };
         var path = new Option<string?>("--vectors") { Description = "A vector file instead of the base vectors" };
-        var limit = new Option<int>("--limit") { Description = "How many words (default 20)", DefaultValueFactory = _ => 20 };
+        var limit = new Option<int>("--limit") { Description = "How many words (default 20)", DefaultValueFactory = _ => 20 }.Within(1);
         var json = CommonOptions.Json("the words with their cosines");
         var command = new Command("near", "The words whose vectors are nearest to a word's.") { text, path, limit, json };
         command.SetAction(parse => CliErrors.Run(() =>

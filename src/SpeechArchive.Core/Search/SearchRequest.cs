@@ -6,8 +6,18 @@ public sealed record SearchRequest
     public string Query { get; init; } = "";
     /// <summary>Extra filters in query syntax, e.g. <c>year:2022</c>, <c>theme:integrity</c>; ANDed with the query's.</summary>
     public IReadOnlyList<string> Filters { get; init; } = [];
+    /// <summary>Hits to skip; at most <see cref="MaxOffset"/> (more is read as that).</summary>
     public int Offset { get; init; }
+
+    /// <summary>Hits per page; at most <see cref="MaxLimit"/> (more is read as that).</summary>
     public int Limit { get; init; } = 10;
+
+    /// <summary>The most hits one page holds.</summary>
+    public const int MaxLimit = 1000;
+
+    /// <summary>The most hits a page may skip.</summary>
+    public const int MaxOffset = 100_000;
+
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     /// <summary>One hit per speech (its best passage), with the count of matching passages in it.</summary>
     public bool GroupBySpeech { get; init; }

@@ -23,8 +23,8 @@ public sealed partial class Searcher
     private CollectedHits Collect(Ranking ranking, ResolvedFilters filters, SearchRequest request,
         Func<List<(int Doc, double Score, int Date)>, List<(int Doc, double Score, int Date)>>? reorder = null, int foldMargin = FoldMargin)
     {
-        var limit = Math.Clamp(request.Limit, 0, 1000);
-        var offset = Math.Clamp(request.Offset, 0, 100_000);
+        var limit = Math.Clamp(request.Limit, 0, SearchRequest.MaxLimit);
+        var offset = Math.Clamp(request.Offset, 0, SearchRequest.MaxOffset);
         var facets = new FacetCollector(Index);
         reorder = limit > 0 && offset < Ranker.TopicalDepth ? reorder : null; // a page beyond the reordered ones is as it was
         var reprints = request.FoldReprints && limit > 0 && SearchStructures.Of(Index).Reprints is { Groups: > 0 } r ? r : null;

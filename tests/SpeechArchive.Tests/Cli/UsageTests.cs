@@ -94,6 +94,26 @@ public sealed class UsageTests : IDisposable
         Assert.Contains("No such file: --json", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("error: --offset must be from 0 to 100000 (got -1)", "search", "作风", "--offset", "-1")]
+    [InlineData("error: --offset must be from 0 to 100000 (got 5000000)", "search", "作风", "--offset", "5000000")]
+    [InlineData("error: --limit must be from 0 to 1000 (got -3)", "search", "作风", "--limit", "-3")]
+    [InlineData("error: --limit must be from 0 to 1000 (got 100000)", "search", "作风", "--limit", "100000")]
+    [InlineData("error: --limit takes a whole number (got 'abc')", "search", "作风", "--limit", "abc")]
+    [InlineData("error: --limit must be from 1 to 100 (got 0)", "similar", "x:1", "--limit", "0")]
+    [InlineData("error: --limit must be at least 0 (got -5)", "concordance", "作风", "--limit", "-5")]
+    public void WhenAPagingValueIsOutOfRange_ShouldRefuseItNamingTheRange(string error, params string[] args)
+    {
+        var index = temp.Combine("no-index");
+
+        var (code, stdout, stderr) = CliRunner.Run([.. args, "--index", index]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Equal(error, Assert.Single(stderr.Trim().Split('\n')));
+        Assert.False(Directory.Exists(index)); // refused before any index was opened
+    }
+
     [Fact]
     public void WhenTheParserFails_ShouldPrintOneLineAndExitWithTheUsageCode()
     {
