@@ -35,6 +35,9 @@ internal static class SearchApi
     /// <summary>The most hits one CSV export holds (and its page size when <c>limit</c> is not given).</summary>
     public const int ExportLimit = 1000;
 
+    /// <summary>How many CSV files of <see cref="ExportLimit"/> hits the search page links (the first ten thousand hits).</summary>
+    public const int ExportFilesShown = 10;
+
     private static readonly CsvFormatParameter Format = new(
         $"csv：以 CSV 文件（UTF-8，带 BOM）导出这一检索的命中，每条一行：名次、命中方式、日期、题目、单位、讲话人、类别、章节、全文、主题、指示类型、引文、段落编号、同文另见的段落编号；" +
         $"此时 limit 默认且至多 {ExportLimit}（从 offset 或 page 起）。json：JSON（默认）。");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using SpeechArchive.Search;
 using SpeechArchive.Web.Api;
@@ -147,11 +148,31 @@ internal sealed class SearchLinks(SearchQuery query)
     public string WithWordReplaced(string word, string other) =>
         Url((Query.Q ?? "").Replace(word, other, StringComparison.Ordinal), Selections(), Query.Sort, Query.IsGrouped, 1);
 
-    /// <summary>This search's hits as a CSV file (<c>/api/search?…&amp;format=csv</c>): the same query, filters and order, from the first hit.</summary>
-    public string Export()
+    /// <summary>
+    /// This search's hits as a CSV file (<c>/api/search?…&amp;format=csv</c>): the same query, filters and order, from the
+    /// first hit or from <paramref name="offset"/>.
+    /// </summary>
+    public string Export(int offset = 0)
     {
         var query = Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1)[SearchPath.Length..];
-        return "/api/search" + (query.Length == 0 ? "?" : query + "&") + "format=csv";
+        return "/api/search" + (query.Length == 0 ? "?" : query + "&") + "format=csv"
+            + (offset > 0 ? "&offset=" + offset.ToString(CultureInfo.InvariantCulture) : "");
+    }
+
+    /// <summary>
+    /// The CSV files that hold <paramref name="hits"/> hits, <paramref name="perFile"/> to a file, as (first hit, last hit,
+    /// link), 1-based: at most <paramref name="files"/> of them, so the page says where the export stops rather than cutting
+    /// it silently at the first file.
+    /// </summary>
+    public IReadOnlyList<(int From, int To, string Link)> ExportFiles(int hits, int perFile, int files)
+    {
+        var result = new List<(int From, int To, string Link)>();
+        for (var from = 0; from < hits && result.Count < files; from += perFile)
+        {
+            result.Add((from + 1, Math.Min(hits, from + perFile), Export(from)));
+        }
+
+        return result;
     }
 
     /// <summary>The reader at the passage, carrying the query so its hits are marked there.</summary>

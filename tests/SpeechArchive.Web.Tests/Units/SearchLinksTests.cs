@@ -25,6 +25,22 @@ public sealed class SearchLinksTests
     }
 
     [Fact]
+    public void WhenTheHitsFillSeveralCsvFiles_ShouldLinkEachFromItsOffsetAndStopAtTheFilesShown()
+    {
+        var links = Links("?q=发展&year=2021&page=3");
+
+        var three = links.ExportFiles(2500, 1000, 10);
+        var capped = links.ExportFiles(25_000, 1000, 10);
+
+        Assert.Equal([(1, 1000), (1001, 2000), (2001, 2500)], three.Select(f => (f.From, f.To)));
+        Assert.Equal([null, "1000", "2000"], three.Select(f => Parse(f.Link).TryGetValue("offset", out var o) ? o.ToString() : null));
+        Assert.All(three, f => Assert.Equal(("发展", "2021", "csv"), (Parse(f.Link)["q"].ToString(), Parse(f.Link)["year"].ToString(), Parse(f.Link)["format"].ToString())));
+        Assert.All(three, f => Assert.False(Parse(f.Link).ContainsKey("page"))); // the page shown is not the file's start
+        Assert.Equal(10, capped.Count);
+        Assert.Equal(10_000, capped[^1].To);
+    }
+
+    [Fact]
     public void WhenTogglingASelectedValue_ShouldRemoveItByIdOrLabel()
     {
         var url = Links("?theme=反腐倡廉&theme=conduct").Toggle("theme", new FacetValue("integrity", "反腐倡廉", 2, Selected: true));
