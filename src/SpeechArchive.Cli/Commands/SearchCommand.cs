@@ -23,8 +23,12 @@ internal static class SearchCommand
         var noNear = new Option<bool>("--no-near") { Description = "Strict matches only, no near matches after them" };
         var exact = new Option<bool>("--exact") { Description = "Search exactly as typed: every run of Chinese is one phrase, every word must match" };
         var noFold = new Option<bool>("--no-fold") { Description = "Each passage a hit of its own, the same text printed in several speeches included (by default shown once, the others listed under it)" };
+        var withoutFormulation = new Option<string[]>("--without-formulation")
+        {
+            Description = "Do not read free text as describing this formulation (the read as: line's 'described'; repeat for several): its words, their thesaurus terms and its meaning are still searched",
+        };
         var json = CommonOptions.Json("the result");
-        var command = new Command("search", "Search the index.") { query, limit, offset, sort, group, noExpand, noNear, exact, noFold, json };
+        var command = new Command("search", "Search the index.") { query, limit, offset, sort, group, noExpand, noNear, exact, noFold, withoutFormulation, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var searcher = ArchiveOptions.OpenSearcher(parse);
@@ -39,6 +43,7 @@ internal static class SearchCommand
                 NearMatches = !parse.GetValue(noNear),
                 FoldReprints = !parse.GetValue(noFold),
                 Mode = parse.GetValue(exact) ? SearchMode.Exact : SearchMode.Understood,
+                WithoutFormulations = parse.GetValue(withoutFormulation) ?? [],
                 Advise = true,
             };
             return CommonOptions.Print(parse, json, searcher.Search(request), r =>
@@ -126,7 +131,7 @@ internal static class SearchCommand
             var words = string.Join(" ", reading.Words.Select(Describe));
             var dropped = reading.Dropped.Count > 0 ? $"; dropped {string.Join(" ", reading.Dropped)}" : "";
             var missing = reading.Missing.Count > 0 ? $"; not found {string.Join(" ", reading.Missing)}" : "";
-            var formulations = reading.Formulations.Count > 0 ? $"; described, so also searched: {string.Join(" ", reading.Formulations)}" : "";
+            var formulations = reading.Formulations.Count > 0 ? $"; described, so also searched: {string.Join(" ", reading.Formulations)} (--without-formulation {reading.Formulations[0]}: not as it)" : "";
             var searched = reading.Words.Count > 0 ? $"{words} (at least {reading.MinimumMatch} of {reading.Words.Count})" : "no word the archive holds";
             AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(searched)}{Markup.Escape(dropped + missing + formulations)}; {(reading.ByTitle > 0 ? $"{reading.ByTitle} by title, then " : "")}{reading.AsWritten} as written, ranked first{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
         }

@@ -28,6 +28,12 @@ public sealed record SearchRequest
     /// nearest the query's vector fused with the word ranking (needs <see cref="Searcher.Understanding"/>). Off: the words only.
     /// </summary>
     public bool Expand { get; init; } = true;
+
+    /// <summary>
+    /// Formulations free text is not to be read as describing (the × on the page's 按提法 chip): the reading keeps its words,
+    /// their thesaurus terms and its meaning, without these. Matched by the formulation's text.
+    /// </summary>
+    public IReadOnlyList<string> WithoutFormulations { get; init; } = [];
     /// <summary>
     /// With <see cref="Expand"/>: free text also ranked by meaning, and strict matches' topical order weighing their nearness to
     /// the term's meaning. Off: the words and their thesaurus terms only (the evaluation's words-only ranking).

@@ -61,6 +61,11 @@ internal sealed class UnderstoodQuery
     {
         var thesaurus = request.Expand ? understanding.Thesaurus : null;
         var reading = FreeTextReader.Read(query, request.Mode, SearchStructures.Of(index).Segmenter, thesaurus, matches);
+        if (reading is not null && request.WithoutFormulations.Count > 0)
+        {
+            reading = reading with { Formulations = [.. reading.Formulations.Where(f => !request.WithoutFormulations.Contains(f.Text, StringComparer.Ordinal))] };
+        }
+
         if (reading is not null)
         {
             return new UnderstoodQuery(query, query, request, understanding)

@@ -45,6 +45,14 @@ internal static class SearchParameters
 
     public static readonly FlagParameter Fold = new("fold", "同一段文字印在几处（同一篇讲话的不同来源）时只列一次，其余列在“同文另见”；每篇一条（group=1）时，同一篇讲话的两个印本合为一条。false 或 0 每处各列一条。分面始终按段计；总数按段计，每篇一条时按篇计。", true);
 
+    /// <summary>The most formulations <see cref="NoForm"/> names.</summary>
+    public const int MaxNoForm = 20;
+
+    public static readonly TextListParameter NoForm = new("noform", "不按这个提法理解自由文本（检索页“按提法”标签上的 ×）：仍按原词、同义词和意思检索，只是不再检索含这个提法的段落；可重复。")
+    {
+        MaxItems = MaxNoForm,
+    };
+
     public static readonly ChoiceParameter<bool> Mode = new("mode", "words：按自由文本理解（默认）；exact：照输入严格检索，每段连续汉字是一个短语，每个词都必须出现。",
         ("words", false), ("exact", true));
 
@@ -56,5 +64,5 @@ internal static class SearchParameters
 
     /// <summary>Every parameter a search reads, for a page size of <paramref name="defaultLimit"/> (at most <paramref name="maxLimit"/>).</summary>
     public static IReadOnlyList<QueryParameter> All(int defaultLimit, int maxLimit) =>
-        [Q, .. Filters, Sort, Page, Offset(maxLimit), Limit(defaultLimit, maxLimit), Group, Expand, Near, Fold, Mode];
+        [Q, .. Filters, Sort, Page, Offset(maxLimit), Limit(defaultLimit, maxLimit), Group, Expand, Near, Fold, Mode, NoForm];
 }

@@ -5,7 +5,7 @@ namespace SpeechArchive.Web.Api;
 /// <summary>
 /// A search as the URL carries it, as given: <c>q</c>, facet selections (<c>theme</c>, <c>year</c>, <c>type</c>, <c>org</c>,
 /// <c>category</c>, <c>speaker</c>; repeat a parameter to OR values), <c>sort</c>, <c>page</c> or <c>offset</c>, <c>limit</c>, <c>group</c>,
-/// <c>expand</c>, <c>near</c>, <c>mode</c>; read through <see cref="SearchParameters"/>. Shared by the search page and the API.
+/// <c>expand</c>, <c>near</c>, <c>mode</c>, <c>noform</c>; read through <see cref="SearchParameters"/>. Shared by the search page and the API.
 /// </summary>
 internal sealed class SearchQuery
 {
@@ -33,6 +33,11 @@ internal sealed class SearchQuery
     public string? Fold { get; set; }
     /// <summary><c>exact</c>: search exactly as typed (every run of Chinese one phrase, every word required) instead of as free text.</summary>
     public string? Mode { get; set; }
+    /// <summary>Formulations free text is not to be read as describing (<see cref="SearchRequest.WithoutFormulations"/>); repeat to name several.</summary>
+    public string[]? NoForm { get; set; }
+
+    /// <summary>The formulations named by <c>noform</c>, blanks left out.</summary>
+    public IReadOnlyList<string> WithoutFormulations => [.. (NoForm ?? []).Select(f => f.Trim()).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The facet parameters' names in the order the UI shows them (<see cref="SearchParameters.Filters"/>).</summary>
     public static IReadOnlyList<string> FilterParams { get; } = SearchParameters.Filters.Select(p => p.Name).ToList();
@@ -56,6 +61,7 @@ internal sealed class SearchQuery
         Near = query["near"].FirstOrDefault(),
         Fold = query["fold"].FirstOrDefault(),
         Mode = query["mode"].FirstOrDefault(),
+        NoForm = Values(query, "noform"),
     };
 
     public IReadOnlyList<string> ValuesOf(string param) => param switch
@@ -140,6 +146,8 @@ internal sealed class SearchQuery
             NearMatches = WithNearMatches,
             FoldReprints = FoldsReprints,
             Mode = IsExact ? SearchMode.Exact : SearchMode.Understood,
+            WithoutFormulations = WithoutFormulations.Count <= SearchParameters.MaxNoForm ? WithoutFormulations
+                : throw new QuerySyntaxException($"noform 最多给出 {SearchParameters.MaxNoForm} 个提法。(at most {SearchParameters.MaxNoForm} noform values)"),
         };
     }
 

@@ -148,6 +148,16 @@ internal sealed class SearchLinks(SearchQuery query)
     public string WithWordReplaced(string word, string other) =>
         Url((Query.Q ?? "").Replace(word, other, StringComparison.Ordinal), Selections(), Query.Sort, Query.IsGrouped, 1);
 
+    /// <summary>The same search without reading it as describing <paramref name="formulation"/> (the × on a 按提法 chip).</summary>
+    public string WithoutFormulation(string formulation) =>
+        Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, Query.Mode == "exact", Query.FoldsReprints,
+            [.. Query.WithoutFormulations.Append(formulation).Distinct(StringComparer.Ordinal)]);
+
+    /// <summary>The same search read as describing <paramref name="formulation"/> again, where the reader finds it.</summary>
+    public string WithFormulation(string formulation) =>
+        Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, Query.Mode == "exact", Query.FoldsReprints,
+            [.. Query.WithoutFormulations.Where(f => f != formulation)]);
+
     /// <summary>
     /// This search's hits as a CSV file (<c>/api/search?…&amp;format=csv</c>): the same query, filters and order, from the
     /// first hit or from <paramref name="offset"/>.
@@ -203,10 +213,13 @@ internal sealed class SearchLinks(SearchQuery query)
         Url(q, selections, sort, group, page, expand, near, Query.Mode == "exact");
 
     private string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near, bool exact) =>
-        Url(q, selections, sort, group, page, expand, near, exact, Query.FoldsReprints);
+        Url(q, selections, sort, group, page, expand, near, exact, Query.FoldsReprints, Query.WithoutFormulations);
+
+    private string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near, bool exact,
+        bool fold) => Url(q, selections, sort, group, page, expand, near, exact, fold, Query.WithoutFormulations);
 
     private static string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near, bool exact,
-        bool fold)
+        bool fold, IReadOnlyList<string> noForms)
     {
         var pairs = new List<KeyValuePair<string, string?>>();
         if (!string.IsNullOrWhiteSpace(q))
@@ -250,6 +263,8 @@ internal sealed class SearchLinks(SearchQuery query)
         {
             pairs.Add(new("mode", "exact"));
         }
+
+        pairs.AddRange(noForms.Select(f => new KeyValuePair<string, string?>("noform", f)));
 
         if (page > 1)
         {

@@ -169,9 +169,22 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal(["警示教育"], api.Reading!.Formulations);
         var chip = Assert.Single(page.QuerySelectorAll(".understanding.reading .word-chip.formulation"));
         Assert.Equal("警示教育", chip.QuerySelector("b")!.TextContent);
-        Assert.Contains("expand=0", chip.QuerySelector("a.remove-word")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains(api.Hits, h => h.Match == "formulation");
         Assert.Equal(api.Hits.Count(h => h.Match == "formulation"), page.QuerySelectorAll(".badge.expanded").Count(b => b.TextContent == "按提法"));
+
+        // Its × drops the formulation alone: the words, their thesaurus terms and the meaning stay, and it can be restored.
+        var removed = await Html.GetAsync(http, chip.QuerySelector("a.remove-word")!.GetAttribute("href")!);
+        var without = await SearchAsync(http, "q=" + Encode("用出事干部的例子提个醒") + "&near=0&limit=50&noform=" + Encode("警示教育"));
+        Assert.Empty(without.Reading!.Formulations);
+        Assert.Equal(api.Reading.MeaningSearched, without.Reading.MeaningSearched);
+        Assert.Equal(api.Reading.Words.Select(w => w.Word), without.Reading.Words.Select(w => w.Word));
+        Assert.DoesNotContain(without.Hits, h => h.Match == "formulation");
+        Assert.Empty(removed.QuerySelectorAll(".understanding.reading .word-chip.formulation:not(.removed)"));
+        var restore = Assert.Single(removed.QuerySelectorAll(".word-chip.formulation.removed"));
+        Assert.Equal("警示教育", restore.QuerySelector("s")!.TextContent);
+        var restored = await Html.GetAsync(http, restore.QuerySelector("a.restore-formulation")!.GetAttribute("href")!);
+        Assert.Equal("警示教育", Assert.Single(restored.QuerySelectorAll(".understanding.reading .word-chip.formulation")).QuerySelector("b")!.TextContent);
+        Assert.Equal(Html.Total(page), Html.Total(restored));
     }
 
     [Fact]
