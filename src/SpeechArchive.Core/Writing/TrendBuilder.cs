@@ -104,7 +104,10 @@ public static class TrendBuilder
         };
     }
 
-    /// <summary>The phrase trend as CSV: year, characters, then each phrase's occurrences and rate per 10,000 characters.</summary>
+    /// <summary>
+    /// The phrase trend as CSV: year, characters, then each phrase's occurrences and rate per 10,000 characters; a year of the
+    /// range with no text has no rate (blank, not 0: nothing was said that year, not the phrase 0 times in what was).
+    /// </summary>
     public static string Csv(TrendResult trend)
     {
         ArgumentNullException.ThrowIfNull(trend);
@@ -112,13 +115,14 @@ public static class TrendBuilder
         Writing.Csv.Row(sb, ["year", "characters", .. trend.Series.SelectMany(s => new[] { s.Phrase, s.Phrase + " per 10k" })]);
         for (var i = 0; i < trend.Years.Count; i++)
         {
-            Writing.Csv.Row(sb, [Number(trend.Years[i]), Number(trend.Characters[i]), .. trend.Series.SelectMany(s => new[] { Number(s.Occurrences[i]), Number(s.PerTenThousand[i]) })]);
+            var said = trend.Characters[i] > 0;
+            Writing.Csv.Row(sb, [Number(trend.Years[i]), Number(trend.Characters[i]), .. trend.Series.SelectMany(s => new[] { Number(s.Occurrences[i]), said ? Number(s.PerTenThousand[i]) : "" })]);
         }
 
         return sb.ToString();
     }
 
-    /// <summary>Theme shares as CSV: year, passages, then each theme's share.</summary>
+    /// <summary>Theme shares as CSV: year, passages, then each theme's share (blank for a year of the range with no passage).</summary>
     public static string Csv(ThemeTrendResult trend)
     {
         ArgumentNullException.ThrowIfNull(trend);
@@ -126,7 +130,8 @@ public static class TrendBuilder
         Writing.Csv.Row(sb, ["year", "passages", .. trend.Themes.Select(t => t.Label)]);
         for (var i = 0; i < trend.Years.Count; i++)
         {
-            Writing.Csv.Row(sb, [Number(trend.Years[i]), Number(trend.Passages[i]), .. trend.Themes.Select(t => Number(t.Shares[i]))]);
+            var any = trend.Passages[i] > 0;
+            Writing.Csv.Row(sb, [Number(trend.Years[i]), Number(trend.Passages[i]), .. trend.Themes.Select(t => any ? Number(t.Shares[i]) : "")]);
         }
 
         return sb.ToString();

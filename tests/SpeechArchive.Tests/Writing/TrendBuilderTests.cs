@@ -38,6 +38,24 @@ public sealed class TrendBuilderTests
     }
 
     [Fact]
+    public void WhenAYearOfTheRangeHasNoText_ShouldLeaveItsRateBlankInTheCsv()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2019-03-01", "甲", "作风建设关键在于作风建设常抓不懈久久为功"),
+            ("b.md", "2021-03-01", "乙", "坚持不懈加强作风建设各项工作稳步推进落实"));
+
+        var phrases = TrendBuilder.Csv(TrendBuilder.Phrases(index, new TrendRequest { Phrases = ["作风建设"] })).Split("\r\n");
+        var themes = TrendBuilder.Csv(TrendBuilder.Themes(index)).Split("\r\n");
+
+        Assert.Equal("2020,0,0,", phrases[2]); // no text in 2020: no rate, where 2021's is 500
+        Assert.Equal("2021,20,1,500", phrases[3]);
+        var year2020 = themes[2].Split(',');
+        Assert.Equal(["2020", "0"], year2020[..2]);
+        Assert.All(year2020[2..], share => Assert.Equal("", share));
+    }
+
+    [Fact]
     public void WhenComputingThemeShares_ShouldStayBetweenZeroAndOne()
     {
         using var temp = new TempFolder();
