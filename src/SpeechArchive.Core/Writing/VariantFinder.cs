@@ -59,6 +59,27 @@ public static class VariantFinder
     private sealed record Found(string Key, string Text, int Start, int End, double Similarity, bool Rotated);
 
     /// <summary>
+    /// Whether a wording read with the formulation's halves swapped has them side by side: its last character, at most one
+    /// character (a mark or a particle), its first (永远在路上，全面从严治党; 永远在路上的全面从严治党). Words between the halves make
+    /// another sentence, not the formulation reordered (以永远在路上的执着把全面从严治党向纵深推进 has no variant
+    /// 永远在路上的执着把全面从严治党).
+    /// </summary>
+    private static bool SwappedAtASeam(string formulation, string wording)
+    {
+        var last = formulation[^1];
+        var first = formulation[0];
+        for (var i = 0; i + 1 < wording.Length; i++)
+        {
+            if (wording[i] == last && (wording[i + 1] == first || (i + 2 < wording.Length && wording[i + 2] == first)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Every aligned wording in a passage, clause by clause (best first, then the rest of the passage again), each from a word
     /// boundary to a word boundary.
     /// </summary>
@@ -92,7 +113,11 @@ public static class VariantFinder
             var start = offsets[a.TextStart];
             var end = offsets[a.TextEnd - 1] + 1;
             var wording = speech.TextSpan[start..end].ToString();
-            yield return new Found(MatchText.Build(wording, 0, wording.Length), wording, start, end, Math.Round(similarity, 3), a.Rotated);
+            if (!a.Rotated || SwappedAtASeam(formulation, wording))
+            {
+                yield return new Found(MatchText.Build(wording, 0, wording.Length), wording, start, end, Math.Round(similarity, 3), a.Rotated);
+            }
+
             for (var i = a.TextStart; i < a.TextEnd; i++)
             {
                 match[i] = MatchText.Break; // look for another occurrence elsewhere in the passage

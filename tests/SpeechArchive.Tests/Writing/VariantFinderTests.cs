@@ -105,6 +105,18 @@ public sealed class VariantFinderTests(SeedIndexFixture seeds) : IClassFixture<S
     }
 
     [Fact]
+    public void WhenWordsStandBetweenTheSwappedHalves_ShouldListNoVariant()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2022-01-10", "甲", "以永远在路上的执着把全面从严治党向纵深推进。"));
+
+        var result = VariantFinder.Find(index, new VariantRequest { Formulation = "全面从严治党永远在路上" });
+
+        Assert.Empty(result.Variants); // another sentence, not the formulation reordered
+    }
+
+    [Fact]
     public void WhenTheHalvesAreReorderedAcrossAComma_ShouldStillFindTheVariant()
     {
         using var temp = new TempFolder();
