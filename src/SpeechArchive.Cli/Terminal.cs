@@ -25,6 +25,9 @@ internal static class Terminal
         }
     }
 
+    /// <summary>The noun for <paramref name="n"/> of a thing: <paramref name="one"/> for one (1 speech), else <paramref name="many"/> (0 speeches, 2 speeches).</summary>
+    public static string Noun(long n, string one, string many) => n == 1 ? one : many;
+
     /// <summary>Turns an HTML-escaped snippet with &lt;mark&gt; into Spectre markup with the hits highlighted.</summary>
     public static string FromSnippet(string snippet)
     {

@@ -45,7 +45,7 @@ internal static class ConcordanceCommand
 
     private static void Print(ConcordanceResult r, int context)
     {
-        AnsiConsole.MarkupLine($"[bold]{r.Total}[/] occurrences in {r.Passages} passages of {r.Speeches} speeches{(r.Duplicates > 0 ? $", {r.Duplicates} repeating another speech (*)" : "")} ({r.TookMs:0.0} ms)");
+        AnsiConsole.MarkupLine($"[bold]{r.Total}[/] {Terminal.Noun(r.Total, "occurrence", "occurrences")} in {r.Passages} {Terminal.Noun(r.Passages, "passage", "passages")} of {r.Speeches} {Terminal.Noun(r.Speeches, "speech", "speeches")}{(r.Duplicates > 0 ? $", {r.Duplicates} repeating another speech (*)" : "")} ({r.TookMs:0.0} ms)");
         var width = Math.Clamp(context, 0, ConcordanceBuilder.MaxContext);
         foreach (var line in r.Lines)
         {

@@ -42,7 +42,7 @@ internal static class DraftCheckCommand
 
     private static void Print(DraftCheckResult result)
     {
-        AnsiConsole.MarkupLine($"{result.Sentences.Count} sentences, {result.SentencesWithRuns} sharing runs of 8+ characters verbatim ({result.TookMs:0} ms)");
+        AnsiConsole.MarkupLine($"{result.Sentences.Count} {Terminal.Noun(result.Sentences.Count, "sentence", "sentences")}, {result.SentencesWithRuns} sharing runs of 8+ characters verbatim ({result.TookMs:0} ms)");
         foreach (var s in result.Sentences)
         {
             AnsiConsole.MarkupLine($"\n[bold]{s.Number}.[/] {Markup.Escape(s.Text)}");

@@ -45,6 +45,6 @@ internal static class StatsCommand
             types.AddRow(Markup.Escape(t.Label), t.Count.ToString(CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(new Columns(themes, types));
+        AnsiConsole.Write(new Columns(themes, types) { Expand = false }); // side by side, not spread over the width (4,096 in a pipe)
     }
 }

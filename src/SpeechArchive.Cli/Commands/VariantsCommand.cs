@@ -28,7 +28,7 @@ internal static class VariantsCommand
 
     private static void Print(VariantResult result)
     {
-        AnsiConsole.MarkupLine($"[bold]{result.Variants.Count}[/] wordings, {result.Occurrences} occurrences ({result.TookMs:0.0} ms)");
+        AnsiConsole.MarkupLine($"[bold]{result.Variants.Count}[/] {Terminal.Noun(result.Variants.Count, "wording", "wordings")}, {result.Occurrences} {Terminal.Noun(result.Occurrences, "occurrence", "occurrences")} ({result.TookMs:0.0} ms)");
         var table = new Table().AddColumns("wording", "similarity", "count", "speeches", "first", "last");
         foreach (var v in result.Variants)
         {

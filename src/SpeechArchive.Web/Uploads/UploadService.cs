@@ -117,7 +117,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             return UploadOutcome.Reject(name, $"本次上传中已有同名文件 {safe}");
         }
 
-        var problem = Validate(safe, bytes);
+        var (problem, warnings) = Validate(safe, bytes);
         if (problem is not null)
         {
             return UploadOutcome.Reject(name, problem);
@@ -147,15 +147,20 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             }
         }
 
-        return UploadOutcome.Accept(name, Folder + "/" + safe, replaced ? "替换了同名文件" : null);
+        // What the indexer will say of the file (decoded as GB18030, a title inferred), said now rather than after a reindex.
+        var notes = warnings.Prepend(replaced ? "替换了同名文件" : null).OfType<string>().ToList();
+        return UploadOutcome.Accept(name, Folder + "/" + safe, notes.Count > 0 ? string.Join("；", notes) : null);
     }
 
-    /// <summary>Why the bytes are not an acceptable speech, or null: checked on a temporary copy through the document reader.</summary>
-    private static string? Validate(string safeName, byte[] bytes)
+    /// <summary>
+    /// Why the bytes are not an acceptable speech (null when they are), and the warnings the document reader gives them (a
+    /// file decoded as GB18030, a title inferred): checked on a temporary copy through the document reader.
+    /// </summary>
+    private static (string? Problem, IReadOnlyList<string> Warnings) Validate(string safeName, byte[] bytes)
     {
         if (bytes.Length == 0)
         {
-            return "空文件";
+            return ("空文件", []);
         }
 
         // A NUL byte is refused by the document reader below (二进制文件，第 N 字节为 NUL), except in UTF-16 with a byte order
@@ -169,14 +174,14 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             var read = new DocumentReader().Read(new CorpusFile(Folder + "/" + safeName, path, bytes.Length), null);
             if (read.Document is null)
             {
-                return "无法读取：" + (read.Reason ?? "未知原因");
+                return ("无法读取：" + (read.Reason ?? "未知原因"), []);
             }
 
-            return string.IsNullOrWhiteSpace(read.Document.Text) ? "没有正文" : null;
+            return string.IsNullOrWhiteSpace(read.Document.Text) ? ("没有正文", []) : (null, read.Document.Warnings);
         }
         catch (Exception e) when (e is SpeechArchiveException or IOException or System.Text.DecoderFallbackException)
         {
-            return "无法读取：" + e.Message;
+            return ("无法读取：" + e.Message, []);
         }
         finally
         {

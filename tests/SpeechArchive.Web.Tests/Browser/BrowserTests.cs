@@ -78,6 +78,23 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
     }
 
     [SkippableFact]
+    public async Task WhenPressingPBeforeAnyHitIsCurrent_ShouldGoToTheLastHit()
+    {
+        await WithPageAsync(async (page, api) =>
+        {
+            var hit = (await SearchAsync(api, "q=" + Encode("警示教育"))).Hits[0];
+            await page.GotoAsync($"/speeches/{Encode(hit.SpeechId)}?q={Encode("警示教育")}");
+            var count = await page.Locator(".text mark").CountAsync();
+            Assert.True(count >= 3, $"expected several hits, got {count}");
+
+            await page.Locator("body").PressAsync("p");
+
+            Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.TextContentAsync(".hit-pos"));
+            Assert.Contains("current", await page.Locator(".text mark").Last.GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        });
+    }
+
+    [SkippableFact]
     public async Task WhenArrivingAtAHitFromTheResults_ShouldCountItAndOfferReadableToolsBigEnoughToTap()
     {
         await WithPageAsync(async (page, api) =>

@@ -131,6 +131,19 @@ public sealed class HostileUploadTests : IDisposable
         response?.Dispose();
     }
 
+    [Fact]
+    public async Task WhenADocumentIsInGb18030_ShouldAcceptItAndSaySoAtOnce()
+    {
+        var gb18030 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+
+        var files = await UploadAsync(Files(("gb.md", gb18030.GetBytes(Speech("国标编码"))), ("utf8.md", Utf8(Speech("统一编码")))));
+
+        var gb = Outcome(files, "gb.md");
+        Assert.True(gb.GetProperty("accepted").GetBoolean());
+        Assert.Contains("GB18030", gb.GetProperty("reason").GetString(), StringComparison.Ordinal); // not only after the next reindex
+        Assert.Equal(JsonValueKind.Null, Outcome(files, "utf8.md").GetProperty("reason").ValueKind);
+    }
+
     private async Task<List<JsonElement>> UploadAsync(MultipartFormDataContent form)
     {
         using (form)

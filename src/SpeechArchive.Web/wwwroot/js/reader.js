@@ -97,16 +97,19 @@
     if (pos) { pos.textContent = String(current + 1); }
   }
 
+  // Before any hit is current, the previous one is the last (not the second to last: current is -1).
+  function previous() { show(current < 0 ? marks.length - 1 : current - 1); }
+
   if (bar && marks.length > 0) {
     var next = bar.querySelector('.hit-next');
     var prev = bar.querySelector('.hit-prev');
     if (next) { next.addEventListener('click', function (e) { e.preventDefault(); show(current + 1); }); }
-    if (prev) { prev.addEventListener('click', function (e) { e.preventDefault(); show(current < 0 ? marks.length - 1 : current - 1); }); }
+    if (prev) { prev.addEventListener('click', function (e) { e.preventDefault(); previous(); }); }
     document.addEventListener('keydown', function (e) {
       var t = e.target;
       if (e.ctrlKey || e.metaKey || e.altKey || (t && /input|textarea|select/i.test(t.tagName))) { return; }
       if (e.key === 'n') { show(current + 1); }
-      if (e.key === 'p') { show(current - 1); }
+      if (e.key === 'p') { previous(); }
     });
     // Opened at a passage (#p-N): a hit inside it is the current one (counted at once, without scrolling away from the
     // anchor); else the next hit is the first one from there on.
