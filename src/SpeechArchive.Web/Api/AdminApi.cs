@@ -86,7 +86,7 @@ internal static class AdminApi
     {
         if (!request.HasFormContentType)
         {
-            return TypedResults.BadRequest(Problems.Make(400, "需要 multipart/form-data", "请以 multipart/form-data 上传文件。"));
+            return TypedResults.BadRequest(Problems.Make(400, "需要 multipart/form-data (multipart/form-data required)", "请以 multipart/form-data 上传文件。(upload the files as multipart/form-data)"));
         }
 
         IFormCollection form;

@@ -18,7 +18,7 @@ internal static class Problems
         Type = "https://httpwg.org/specs/rfc9110.html#status." + status,
     };
 
-    public static ProblemDetails BadQuery(string detail) => Make(StatusCodes.Status400BadRequest, "查询无法解析 (bad query)", detail);
+    public static ProblemDetails BadQuery(string detail) => Make(StatusCodes.Status400BadRequest, "请求有误 (bad request)", detail);
 
     public static ProblemDetails NotFound(string detail) => Make(StatusCodes.Status404NotFound, "未找到 (not found)", detail);
 
@@ -29,6 +29,17 @@ internal static class Problems
     public static void Complete(ProblemDetails problem, HttpContext http)
     {
         var request = $"{http.Request.Method} {http.Request.Path}";
+        var status = problem.Status ?? http.Response.StatusCode;
+
+        // The framework's titles are English alone (Unsupported Media Type); the API's say it in Chinese first, as its own do.
+        problem.Title = status switch
+        {
+            StatusCodes.Status404NotFound when problem.Title is null or "Not Found" => "未找到 (not found)",
+            StatusCodes.Status405MethodNotAllowed when problem.Title is null or "Method Not Allowed" => "不接受这种请求方法 (method not allowed)",
+            StatusCodes.Status415UnsupportedMediaType when problem.Title is null or "Unsupported Media Type" => "请求体类型不对 (unsupported media type)",
+            StatusCodes.Status500InternalServerError when problem.Title is null or "An error occurred while processing your request." => "服务器内部错误 (internal error)",
+            _ => problem.Title,
+        };
         problem.Detail ??= (problem.Status ?? http.Response.StatusCode) switch
         {
             StatusCodes.Status404NotFound => $"没有这个接口：{request}。{DotSegments(http)}(no such endpoint)",

@@ -43,6 +43,19 @@ public sealed class ProblemDetailsTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAYearParameterIsNoYear_ShouldNameTheParameterNotAColumnOfAQuery()
+    {
+        using var response = await client.GetAsync("/api/search?q=" + Uri.EscapeDataString("作风") + "&year=abc");
+        var body = await response.Content.ReadAsStringAsync();
+
+        AssertProblem(response, 400, body);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("请求有误 (bad request)", problem.GetProperty("title").GetString());
+        Assert.Contains("参数 year 的取值“abc”", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("列", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhenTheDraftIsTooLong_ShouldServeProblemDetails()
     {
         using var response = await client.PostAsync("/api/draft-check",
@@ -109,6 +122,9 @@ public sealed class ProblemDetailsTests : IDisposable
         {
             Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty(field).GetString()), $"{field} in {body}");
         }
+
+        // Every title says it in Chinese first, English in brackets (the framework's own are English alone).
+        Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}.* \(.+\)$", problem.RootElement.GetProperty("title").GetString());
     }
 
     public void Dispose()

@@ -84,6 +84,18 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenGroupedBySpeechOrFilteredByAReversedRange_ShouldSayWhatIsCountedAndTheRangeAsSearched()
+    {
+        var grouped = await Html.GetAsync(client, "/?group=1&q=" + Encode("作风建设"));
+        var reversed = await Html.GetAsync(client, "/?year=2023..2019&q=" + Encode("作风建设"));
+
+        var count = grouped.QuerySelector(".summary .count")!.TextContent;
+        Assert.Contains(" 篇讲话", count, StringComparison.Ordinal); // the count is of speeches
+        Assert.DoesNotContain("条结果", count, StringComparison.Ordinal);
+        Assert.Contains(reversed.QuerySelectorAll(".chips a.chip"), c => c.TextContent.Contains("年份：2019–2023年", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WhenAQueryIsRankedByMeaning_ShouldMarkThePassagesFoundByMeaningAndLetTheUserTurnItOff()
     {
         using var seeds = new ArchiveFactory(withSeeds: true);
