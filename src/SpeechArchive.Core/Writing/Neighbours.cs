@@ -69,8 +69,12 @@ public static class Neighbours
 
     /// <summary>
     /// For the first words of a free-text reading, the words near each by meaning that some passage holds, that neither
-    /// holds the other nor is one of its thesaurus terms, and that are mutual neighbours: a word near everything (我们一定要,
-    /// 决不能: a hub of the vector space) is near this one too, but this one is not among its nearest.
+    /// holds the other nor is one of its thesaurus terms, that share a character with it, and that are mutual neighbours: a
+    /// word near everything (我们一定要, 决不能: a hub of the vector space) is near this one too, but this one is not among its
+    /// nearest. Vectors learned from what words are said with put a word's companions beside it as well as its kin (防止 →
+    /// 扩散, what is prevented; 农民收入 → 连年; 耕地 → 亩以上); offered in its place, a companion makes another question
+    /// (怎样扩散干部腐败). A word sharing a character is nearly always kin (治理 → 整治, 领导干部 → 党员干部, 再就业 → 灵活就业); a
+    /// few kin are lost with the companions (防止 → 避免).
     /// </summary>
     public static IReadOnlyList<WordReplacements> Replacements(IndexSnapshot index, IReadOnlyList<QueryReadingWord> reading)
     {
@@ -91,7 +95,7 @@ public static class Neighbours
             var near = Find(index, word.Word, 8).Neighbours
                 .Where(n => n.Cosine >= ReplacementCosine && n.Passages > 0 && !n.Word.Contains(word.Word, StringComparison.Ordinal)
                     && !word.Word.Contains(n.Word, StringComparison.Ordinal) && !word.Expansions.Contains(n.Word))
-                .Where(n => Mutual(word.Word, n.Word))
+                .Where(n => n.Word.AsSpan().IndexOfAny(word.Word) >= 0 && Mutual(word.Word, n.Word))
                 .Take(Replaced).Select(n => n.Word).ToList();
             if (near.Count > 0)
             {

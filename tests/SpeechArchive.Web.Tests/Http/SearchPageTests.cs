@@ -122,13 +122,16 @@ public sealed class SearchPageTests : IDisposable
         using var seeds = new ArchiveFactory(withSeeds: true);
         using var http = seeds.CreateClient();
 
-        var page = await Html.GetAsync(http, "/?near=0&q=" + Encode("怎样防止干部腐败"));
+        var page = await Html.GetAsync(http, "/?near=0&q=" + Encode("如何治理形式主义"));
         var offered = page.QuerySelectorAll(".understanding.suggestions a.near-word");
+        var companions = await Html.GetAsync(http, "/?near=0&q=" + Encode("怎样防止干部腐败"));
 
         Assert.NotEmpty(offered);
+        Assert.DoesNotContain(companions.QuerySelectorAll("a.near-word"), a => a.TextContent == "扩散"); // what is prevented, not another word for 防止
         foreach (var link in offered)
         {
             var word = link.Closest(".suggestion")!.QuerySelector("b")!.TextContent;
+            Assert.True(link.TextContent.AsSpan().IndexOfAny(word) >= 0, $"{link.TextContent} shares a character with {word}");
             var href = link.GetAttribute("href")!;
             var q = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), href).Query)["q"].ToString();
             Assert.Contains(link.TextContent, q, StringComparison.Ordinal);
