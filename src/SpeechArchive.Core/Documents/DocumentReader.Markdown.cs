@@ -2,6 +2,45 @@ namespace SpeechArchive.Documents;
 
 public sealed partial class DocumentReader
 {
+    /// <summary>
+    /// Markdown pasted or typed (a draft) as the indexer reads a Markdown file: front matter left out, markup turned into
+    /// text, one block per line; null with the reason in <paramref name="failure"/> where the indexer would refuse it.
+    /// </summary>
+    public static string? MarkdownAsText(string markdown, out string? failure)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var body = ReadMarkdown(TextDecoder.NormalizeLineEnds(markdown));
+        failure = body.Failure;
+        return body.Failure is null ? body.Text : null;
+    }
+
+    /// <summary>
+    /// Whether a text reads as Markdown rather than as plain prose: front matter first, or a line that is a heading (# …), a
+    /// list item (- …, * …, + …) or a quotation (&gt; …), or emphasis (**) or a link (](…)) within it. A draft's own prose has
+    /// none of these (its points are 一、, （一）, 1.).
+    /// </summary>
+    public static bool LooksLikeMarkdown(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.StartsWith("---\n", StringComparison.Ordinal) || text.StartsWith("---\r\n", StringComparison.Ordinal)
+            || text.Contains("**", StringComparison.Ordinal) || text.Contains("](", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.TrimStart(' ');
+            if (trimmed.Length >= 2 && ((trimmed[0] == '#' && trimmed.TrimStart('#') is [' ', ..] && trimmed.Length - trimmed.TrimStart('#').Length <= 6)
+                || (trimmed[0] is '-' or '*' or '+' or '>' && trimmed[1] == ' ')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static MarkdownBody ReadMarkdown(string raw)
     {
         var split = FrontMatterParser.Split(raw);

@@ -3,6 +3,12 @@ namespace SpeechArchive.Writing;
 /// <summary>A draft checked sentence by sentence: each sentence's closest precedents and the runs it shares verbatim.</summary>
 public sealed record DraftCheckResult
 {
+    /// <summary>
+    /// The draft as checked when it was read as Markdown (front matter left out, markup turned into text: pasted from a .md
+    /// file): the sentences' offsets are into it. Null when the draft was checked as given.
+    /// </summary>
+    public string? MarkdownText { get; init; }
+
     public required int Characters { get; init; }
     public required IReadOnlyList<DraftSentence> Sentences { get; init; }
     /// <summary>Sentences with at least one verbatim run of the minimum length.</summary>

@@ -25,6 +25,13 @@ public static class DraftChecker
             throw new QuerySyntaxException($"草稿过长：{text.Length} 个字符，上限 {DraftCheckRequest.MaxCharacters}。(draft too long: {text.Length} characters, the limit is {DraftCheckRequest.MaxCharacters})");
         }
 
+        string? markdownText = null;
+        if (request.Markdown ?? Documents.DocumentReader.LooksLikeMarkdown(text))
+        {
+            text = markdownText = Documents.DocumentReader.MarkdownAsText(text, out var failure)
+                ?? throw new QuerySyntaxException($"草稿按 Markdown 读不出正文：{failure}。(the draft read as Markdown: {failure})");
+        }
+
         var filter = WritingQuery.FiltersOnly(index, request.Filters);
         var spans = Sentences(text).ToList();
         var sentences = new DraftSentence[spans.Count];
@@ -33,6 +40,7 @@ public static class DraftChecker
         var list = sentences.Where(s => s is not null).ToList();
         return new DraftCheckResult
         {
+            MarkdownText = markdownText,
             Characters = text.Length,
             Sentences = list,
             SentencesWithRuns = list.Count(s => s.Runs.Count > 0),

@@ -104,7 +104,8 @@ internal static class WritingApi
     /// <summary>The body of <c>POST /api/draft-check</c>; the bounds are the ones <see cref="DraftChecker"/> enforces, stated for the OpenAPI document.</summary>
     public sealed record DraftCheckBody(
         [property: Description("草稿全文。"), MaxLength(DraftCheckRequest.MaxCharacters)] string Text,
-        [property: Description("每句列出的先例数；超出 1–10 时取边界值。"), DefaultValue(3)] int? Precedents = null);
+        [property: Description("每句列出的先例数；超出 1–10 时取边界值。"), DefaultValue(3)] int? Precedents = null,
+        [property: Description("true 按 Markdown 读（去掉文首元数据和标记，与索引读 .md 文件相同），false 照原样读；不给出时，像 Markdown 的（文首元数据、# 标题、- 列表、**、链接）按 Markdown 读。按 Markdown 读时，结果的 markdownText 是比对的正文，各句的位置指向它。")] bool? Markdown = null);
 
     /// <summary>The body is required (a missing one is a 400 of <see cref="DraftCheck"/>'s own, so the parameter stays nullable).</summary>
     private static Task DescribeDraftBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellation)
@@ -136,6 +137,7 @@ internal static class WritingApi
             Text = text,
             Filters = new WritingParameters(request.Query).Filters,
             PrecedentsPerSentence = Math.Clamp(body.Precedents ?? 3, 1, 10),
+            Markdown = body.Markdown,
         }));
     }
 

@@ -21,8 +21,8 @@ public sealed class ApiDocumentationTests : IDisposable
     public ApiDocumentationTests() => client = app.CreateClient();
 
     [Theory]
-    [InlineData("GET", "/api/search", "q theme year type org category speaker sort page offset limit group expand near fold mode format")]
-    [InlineData("GET", "/api/facets", "q theme year type org category speaker sort page offset limit group expand near fold mode")]
+    [InlineData("GET", "/api/search", "q theme year type org category speaker sort page offset limit group expand near fold mode noform format")]
+    [InlineData("GET", "/api/facets", "q theme year type org category speaker sort page offset limit group expand near fold mode noform")]
     [InlineData("GET", "/api/speeches/{id}", "id")]
     [InlineData("GET", "/api/concordance", "q theme year type org category speaker sort context offset limit format")]
     [InlineData("GET", "/api/variants", "q theme year type org category speaker min")]

@@ -122,6 +122,22 @@ public sealed class WritingApiTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenADraftIsMarkdown_ShouldReadItAsMarkdownUnlessToldNot()
+    {
+        const string draft = "- 要严肃考核问责，加大考核力度，以**刚性问责**推进党内政治生活的制度化、规范化。\n";
+        using var read = await client.PostAsJsonAsync("/api/draft-check", new { text = draft });
+        using var literal = await client.PostAsJsonAsync("/api/draft-check", new { text = draft, markdown = false });
+        var asMarkdown = await ReadAsync<DraftCheckResult>(read);
+        var asIs = await ReadAsync<DraftCheckResult>(literal);
+
+        Assert.NotNull(asMarkdown.MarkdownText);
+        Assert.DoesNotContain("**", asMarkdown.MarkdownText, StringComparison.Ordinal);
+        Assert.All(asMarkdown.Sentences, s => Assert.Equal(s.Text, asMarkdown.MarkdownText![s.Start..s.End]));
+        Assert.Null(asIs.MarkdownText);
+        Assert.Contains(asIs.Sentences, s => s.Text.Contains("**", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WhenADraftIsMissingOrTooLong_ShouldAnswer400()
     {
         using var tooLong = await client.PostAsJsonAsync("/api/draft-check", new { text = new string('党', DraftCheckRequest.MaxCharacters + 1) });

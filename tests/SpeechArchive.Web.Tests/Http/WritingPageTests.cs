@@ -112,6 +112,28 @@ public sealed class WritingPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenPastingAMarkdownDraft_ShouldCheckItsTextWithoutTheMarkup()
+    {
+        var form = await Html.GetAsync(client, "/draft");
+        var token = form.QuerySelector("form.draft input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Text"] = "---\ntitle: 草稿\n---\n\n# 一、严肃问责\n\n要严肃考核问责，加大考核力度，以**刚性问责**推进党内政治生活的[制度化](http://x)、规范化。\n",
+            ["__RequestVerificationToken"] = token,
+        });
+
+        using var response = await client.PostAsync("/draft", content);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(page.QuerySelector(".markdown-note"));
+        var sentences = page.QuerySelectorAll("li.draft-sentence .sentence").Select(s => s.TextContent).ToList();
+        Assert.DoesNotContain(sentences, s => s.Contains("**", StringComparison.Ordinal) || s.Contains("title", StringComparison.Ordinal) || s.Contains("](", StringComparison.Ordinal));
+        var marked = Assert.Single(page.QuerySelectorAll("li.draft-sentence"), s => s.TextContent.Contains("以刚性问责推进党内政治生活的制度化", StringComparison.Ordinal));
+        Assert.Contains(marked.QuerySelectorAll(".sentence mark"), m => m.TextContent.Contains("党内政治生活的制度化", StringComparison.Ordinal)); // the offsets are into the text checked (制度化 was a link)
+    }
+
+    [Fact]
     public async Task WhenPostingADraftWithoutTheAntiforgeryToken_ShouldRefuseIt()
     {
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Text"] = "全面从严治党永远在路上。" });

@@ -30,5 +30,5 @@ internal sealed class DraftModel(ArchiveHost archive) : WritingPageModel
 
     /// <summary>The sentence, escaped, with its verbatim runs in &lt;mark&gt;.</summary>
     public string SentenceHtml(DraftSentence s) =>
-        SnippetBuilder.Render(Text ?? "", s.Start, s.End, s.Runs.Select(r => (r.Start, r.End)).ToList());
+        SnippetBuilder.Render(Result?.MarkdownText ?? Text ?? "", s.Start, s.End, s.Runs.Select(r => (r.Start, r.End)).ToList());
 }
