@@ -16,14 +16,15 @@ public sealed partial class DocumentReader
 
     /// <summary>
     /// Whether a text reads as Markdown rather than as plain prose: front matter first, or a line that is a heading (# …), a
-    /// list item (- …, * …, + …) or a quotation (&gt; …), or emphasis (**) or a link (](…)) within it. A draft's own prose has
-    /// none of these (its points are 一、, （一）, 1.).
+    /// list item (- …, * …, + …) or a quotation (&gt; …), or a link (](…)) within it. A draft's own prose has none of these
+    /// (its points are 一、, （一）, 1.). Emphasis (**) is not taken for Markdown: the archive's texts mask names with ** (**同志),
+    /// and a draft copied from them keeps the masks, which Markdown would read as bold and drop.
     /// </summary>
     public static bool LooksLikeMarkdown(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.StartsWith("---\n", StringComparison.Ordinal) || text.StartsWith("---\r\n", StringComparison.Ordinal)
-            || text.Contains("**", StringComparison.Ordinal) || text.Contains("](", StringComparison.Ordinal))
+            || text.Contains("](", StringComparison.Ordinal))
         {
             return true;
         }

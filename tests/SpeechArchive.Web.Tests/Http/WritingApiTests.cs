@@ -135,6 +135,12 @@ public sealed class WritingApiTests : IDisposable
         Assert.All(asMarkdown.Sentences, s => Assert.Equal(s.Text, asMarkdown.MarkdownText![s.Start..s.End]));
         Assert.Null(asIs.MarkdownText);
         Assert.Contains(asIs.Sentences, s => s.Text.Contains("**", StringComparison.Ordinal));
+
+        // A name masked with ** (as the archive's texts mask them) is no Markdown emphasis: the draft is checked as given.
+        using var masked = await client.PostAsJsonAsync("/api/draft-check", new { text = "**同志要严肃考核问责，加大考核力度，以刚性问责推进党内政治生活的制度化、规范化，王**同志要带头。" });
+        var asGiven = await ReadAsync<DraftCheckResult>(masked);
+        Assert.Null(asGiven.MarkdownText);
+        Assert.StartsWith("**同志", asGiven.Sentences[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
