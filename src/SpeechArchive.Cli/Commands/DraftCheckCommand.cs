@@ -18,7 +18,12 @@ internal static class DraftCheckCommand
         {
             var path = parse.GetValue(file)!;
             var text = path == "-" ? Console.In.ReadToEnd() : ReadDraft(path);
-            var result = DraftChecker.Check(CommonOptions.OpenIndex(parse), new DraftCheckRequest { Text = text, PrecedentsPerSentence = parse.GetValue(precedents) });
+            var result = DraftChecker.Check(CommonOptions.OpenIndex(parse), new DraftCheckRequest
+            {
+                Text = text,
+                PrecedentsPerSentence = parse.GetValue(precedents),
+                Markdown = path == "-" ? null : false, // a file was read as the indexer reads it (a .md file's markup already turned into text)
+            });
             return CommonOptions.Print(parse, json, result, Print);
         }));
         return command;

@@ -15,25 +15,30 @@ public sealed partial class DocumentReader
     }
 
     /// <summary>
-    /// Whether a text reads as Markdown rather than as plain prose: front matter first, or a line that is a heading (# …), a
-    /// list item (- …, * …, + …) or a quotation (&gt; …), or a link (](…)) within it. A draft's own prose has none of these
-    /// (its points are 一、, （一）, 1.). Emphasis (**) is not taken for Markdown: the archive's texts mask names with ** (**同志),
-    /// and a draft copied from them keeps the masks, which Markdown would read as bold and drop.
+    /// Whether a text reads as Markdown rather than as plain prose: front matter first (closed by its fence and read as YAML),
+    /// or a line that is a heading (# …), or a link (](…)). Nothing else is taken for Markdown: the archive's texts mask
+    /// names with ** (张**同志), which Markdown would read as bold and drop; a draft's lines may begin with - or * (a list typed
+    /// by hand); and its points are 一、, （一）, 1., which Markdown leaves alone.
     /// </summary>
     public static bool LooksLikeMarkdown(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.StartsWith("---\n", StringComparison.Ordinal) || text.StartsWith("---\r\n", StringComparison.Ordinal)
-            || text.Contains("](", StringComparison.Ordinal))
+        if (text.Contains("](", StringComparison.Ordinal))
         {
             return true;
         }
 
-        foreach (var line in text.Split('\n'))
+        var normalized = TextDecoder.NormalizeLineEnds(text);
+        if (normalized.StartsWith("---\n", StringComparison.Ordinal) && FrontMatterParser.Split(normalized) is { Failure: null, Yaml: { } yaml }
+            && FrontMatterParser.Parse(yaml, 2).Failure is null)
         {
-            var trimmed = line.TrimStart(' ');
-            if (trimmed.Length >= 2 && ((trimmed[0] == '#' && trimmed.TrimStart('#') is [' ', ..] && trimmed.Length - trimmed.TrimStart('#').Length <= 6)
-                || (trimmed[0] is '-' or '*' or '+' or '>' && trimmed[1] == ' ')))
+            return true;
+        }
+
+        foreach (var line in normalized.Split('\n'))
+        {
+            var hashes = line.Length - line.TrimStart('#').Length;
+            if (hashes is >= 1 and <= 6 && line.Length > hashes + 1 && line[hashes] == ' ')
             {
                 return true;
             }

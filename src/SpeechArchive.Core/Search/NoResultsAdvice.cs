@@ -60,7 +60,12 @@ public sealed class NoResultsAdvice
         var query = request.Query;
         if (string.IsNullOrWhiteSpace(query))
         {
-            return None;
+            // The page's facet selections alone (/?year=1990&theme=integrity): a selection without which the others find passages.
+            return request.Filters.Count == 0 ? None : new NoResultsAdvice
+            {
+                FiltersOnly = true,
+                EmptiedBy = EmptiedParts(request, "", [], [], count),
+            };
         }
 
         ParsedQuery parsed;

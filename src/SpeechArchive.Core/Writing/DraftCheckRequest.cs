@@ -7,7 +7,7 @@ public sealed record DraftCheckRequest
 
     public string Text { get; init; } = "";
 
-    /// <summary>Read the text as Markdown (true), as it is (false), or as Markdown where it looks like it (null: front matter, # headings, - items, links).</summary>
+    /// <summary>Read the text as Markdown (true), as it is (false), or as Markdown where it looks like it (null: front matter, # headings, links; read as given when it does not read as Markdown).</summary>
     public bool? Markdown { get; init; }
     public IReadOnlyList<string> Filters { get; init; } = [];
     public int PrecedentsPerSentence { get; init; } = 3;

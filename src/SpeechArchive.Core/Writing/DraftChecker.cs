@@ -25,11 +25,17 @@ public static class DraftChecker
             throw new QuerySyntaxException($"草稿过长：{text.Length} 个字符，上限 {DraftCheckRequest.MaxCharacters}。(draft too long: {text.Length} characters, the limit is {DraftCheckRequest.MaxCharacters})");
         }
 
+        // Markdown where asked, or where it looks like it (and then only if it reads as Markdown: else as given).
         string? markdownText = null;
         if (request.Markdown ?? Documents.DocumentReader.LooksLikeMarkdown(text))
         {
-            text = markdownText = Documents.DocumentReader.MarkdownAsText(text, out var failure)
-                ?? throw new QuerySyntaxException($"草稿按 Markdown 读不出正文：{failure}。(the draft read as Markdown: {failure})");
+            markdownText = Documents.DocumentReader.MarkdownAsText(text, out var failure);
+            if (markdownText is null && request.Markdown == true)
+            {
+                throw new QuerySyntaxException($"草稿按 Markdown 读不出正文：{failure}。(the draft read as Markdown: {failure})");
+            }
+
+            text = markdownText ?? text;
         }
 
         var filter = WritingQuery.FiltersOnly(index, request.Filters);

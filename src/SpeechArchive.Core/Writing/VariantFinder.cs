@@ -59,10 +59,10 @@ public static class VariantFinder
     private sealed record Found(string Key, string Text, int Start, int End, double Similarity, bool Rotated);
 
     /// <summary>
-    /// Whether a wording read with the formulation's halves swapped has them side by side: its last character, at most one
-    /// character (a mark or a particle), its first (永远在路上，全面从严治党; 永远在路上的全面从严治党). Words between the halves make
-    /// another sentence, not the formulation reordered (以永远在路上的执着把全面从严治党向纵深推进 has no variant
-    /// 永远在路上的执着把全面从严治党).
+    /// Whether a wording read with the formulation's halves swapped has them side by side: its last character, any marks
+    /// (a comma, quotes, a dash), at most one other character (a particle), its first (永远在路上，全面从严治党;
+    /// “永远在路上”“全面从严治党”; 永远在路上的全面从严治党). Words between the halves make another sentence, not the formulation
+    /// reordered (以永远在路上的执着把全面从严治党向纵深推进 has no variant 永远在路上的执着把全面从严治党).
     /// </summary>
     private static bool SwappedAtASeam(string formulation, string wording)
     {
@@ -70,7 +70,18 @@ public static class VariantFinder
         var first = formulation[0];
         for (var i = 0; i + 1 < wording.Length; i++)
         {
-            if (wording[i] == last && (wording[i + 1] == first || (i + 2 < wording.Length && wording[i + 2] == first)))
+            if (wording[i] != last)
+            {
+                continue;
+            }
+
+            var j = i + 1;
+            while (j < wording.Length && !char.IsLetterOrDigit(wording[j]))
+            {
+                j++; // marks, quotes, dashes, spaces
+            }
+
+            if ((j < wording.Length && wording[j] == first) || (j + 1 < wording.Length && wording[j + 1] == first))
             {
                 return true;
             }

@@ -34,6 +34,7 @@ internal static class Problems
         // The framework's titles are English alone (Unsupported Media Type); the API's say it in Chinese first, as its own do.
         problem.Title = status switch
         {
+            StatusCodes.Status400BadRequest when problem.Title is null or "Bad Request" => "请求有误 (bad request)",
             StatusCodes.Status404NotFound when problem.Title is null or "Not Found" => "未找到 (not found)",
             StatusCodes.Status405MethodNotAllowed when problem.Title is null or "Method Not Allowed" => "不接受这种请求方法 (method not allowed)",
             StatusCodes.Status415UnsupportedMediaType when problem.Title is null or "Unsupported Media Type" => "请求体类型不对 (unsupported media type)",
@@ -44,6 +45,7 @@ internal static class Problems
         {
             StatusCodes.Status404NotFound => $"没有这个接口：{request}。{DotSegments(http)}(no such endpoint)",
             StatusCodes.Status405MethodNotAllowed => $"这个接口不接受这种请求方法：{request}。{DotSegments(http)}(method not allowed)",
+            StatusCodes.Status400BadRequest => $"{request} 的请求体读不出来（应为 JSON，字段见 /api/docs）。(the request body could not be read)",
             StatusCodes.Status415UnsupportedMediaType => $"{request} 不接受 Content-Type 为“{http.Request.ContentType}”的请求体（接受的类型见 /api/docs）。(unsupported media type)",
             StatusCodes.Status500InternalServerError => "服务器内部错误，详情见日志。(internal error: see the log)",
             _ => problem.Title,

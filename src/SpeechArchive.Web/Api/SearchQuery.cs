@@ -130,7 +130,8 @@ internal sealed class SearchQuery
     /// <summary>The engine request; bad paging, sort or year values throw <see cref="QuerySyntaxException"/> (answered with 400).</summary>
     public SearchRequest ToRequest(int defaultLimit, int maxLimit)
     {
-        if ((Year ?? []).FirstOrDefault(y => !string.IsNullOrWhiteSpace(y) && !Presentation.TypedFilters.TryYears(y.Trim(), out _)) is { } badYear)
+        if ((Year ?? []).FirstOrDefault(y => !string.IsNullOrWhiteSpace(y)
+                && !(Presentation.TypedFilters.TryYears(y.Trim(), out var years) && years.From >= 1 && years.To <= 9999)) is { } badYear)
         {
             // Said of the parameter, not of a column of a query nobody typed (the engine parses selections as year:… filters).
             throw new QuerySyntaxException($"参数 year 的取值“{badYear}”无法识别，应写作 year=2022 或 year=2018..2022。(year={badYear}: use year=2022 or year=2018..2022)");

@@ -105,7 +105,7 @@ internal static class WritingApi
     public sealed record DraftCheckBody(
         [property: Description("草稿全文。"), MaxLength(DraftCheckRequest.MaxCharacters)] string Text,
         [property: Description("每句列出的先例数；超出 1–10 时取边界值。"), DefaultValue(3)] int? Precedents = null,
-        [property: Description("true 按 Markdown 读（去掉文首元数据和标记，与索引读 .md 文件相同），false 照原样读；不给出时，像 Markdown 的（文首元数据、# 标题、- 列表、链接；** 不算，它是文本里遮盖姓名的记号）按 Markdown 读。按 Markdown 读时，结果的 markdownText 是比对的正文，各句的位置指向它。")] bool? Markdown = null);
+        [property: Description("true 按 Markdown 读（去掉文首元数据和标记，与索引读 .md 文件相同），false 照原样读；不给出时，像 Markdown 的（文首元数据、# 标题、链接；** 和 - 开头的行不算：** 是文本里遮盖姓名的记号）按 Markdown 读，读不出时照原样读。按 Markdown 读时，结果的 markdownText 是比对的正文，各句的位置指向它。")] bool? Markdown = null);
 
     /// <summary>The body is required (a missing one is a 400 of <see cref="DraftCheck"/>'s own, so the parameter stays nullable).</summary>
     private static Task DescribeDraftBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellation)

@@ -78,6 +78,22 @@ public sealed class EmptyingPartTests : IDisposable
     }
 
     [Fact]
+    public void WhenTheSelectionsAloneFindNothing_ShouldNameTheOneWithoutWhichTheOthersFind()
+    {
+        var two = Search("", "speaker:张明", "year:2022"); // the page's facets, no words typed
+        var one = Search("", "year:2020");
+
+        Assert.Equal(0, two.Total);
+        var advice = Assert.IsType<NoResultsAdvice>(two.Advice);
+        Assert.True(advice.FiltersOnly);
+        Assert.Equal([EmptyingPart.Selection, EmptyingPart.Selection], advice.EmptiedBy.Select(p => p.Kind));
+        Assert.Equal(["speaker:张明", "year:2022"], advice.EmptiedBy.Select(p => p.Part));
+        Assert.All(advice.EmptiedBy, p => Assert.Equal(Count(p), p.Total));
+        Assert.True(Assert.IsType<NoResultsAdvice>(one.Advice).FiltersOnly);
+        Assert.Empty(one.Advice!.EmptiedBy);
+    }
+
+    [Fact]
     public void WhenEveryExclusionAloneLeavesNothing_ShouldNameThemTogether()
     {
         var result = Search("以钉钉子精神 -落实 -一件一件"); // both passages hold both

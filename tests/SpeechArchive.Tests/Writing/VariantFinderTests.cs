@@ -116,6 +116,21 @@ public sealed class VariantFinderTests(SeedIndexFixture seeds) : IClassFixture<S
         Assert.Empty(result.Variants); // another sentence, not the formulation reordered
     }
 
+    [Theory]
+    [InlineData("要记住“永远在路上”“全面从严治党”这两句话。", "永远在路上”“全面从严治党")]
+    [InlineData("党的自我革命永远在路上——全面从严治党，一刻不能停。", "永远在路上——全面从严治党")]
+    public void WhenSwappedHalvesStandAcrossQuotesOrADash_ShouldListTheVariant(string text, string wording)
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, ("a.md", "2019-01-10", "甲", text));
+
+        var result = VariantFinder.Find(index, new VariantRequest { Formulation = "全面从严治党永远在路上" });
+
+        var variant = Assert.Single(result.Variants);
+        Assert.True(variant.Reordered);
+        Assert.Equal(wording, variant.Text);
+    }
+
     [Fact]
     public void WhenTheHalvesAreReorderedAcrossAComma_ShouldStillFindTheVariant()
     {

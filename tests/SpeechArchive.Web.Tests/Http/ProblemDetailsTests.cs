@@ -42,17 +42,30 @@ public sealed class ProblemDetailsTests : IDisposable
         AssertProblem(response, status, await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task WhenAYearParameterIsNoYear_ShouldNameTheParameterNotAColumnOfAQuery()
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("99999")]
+    public async Task WhenAYearParameterIsNoYear_ShouldNameTheParameterNotAColumnOfAQuery(string year)
     {
-        using var response = await client.GetAsync("/api/search?q=" + Uri.EscapeDataString("作风") + "&year=abc");
+        using var response = await client.GetAsync("/api/search?q=" + Uri.EscapeDataString("作风") + "&year=" + year);
         var body = await response.Content.ReadAsStringAsync();
 
         AssertProblem(response, 400, body);
         var problem = JsonDocument.Parse(body).RootElement;
         Assert.Equal("请求有误 (bad request)", problem.GetProperty("title").GetString());
-        Assert.Contains("参数 year 的取值“abc”", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"参数 year 的取值“{year}”", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("列", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenTheBodyIsNotJson_ShouldSayItInChinese()
+    {
+        using var response = await client.PostAsync("/api/draft-check", new StringContent("{not json", Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        AssertProblem(response, 400, body);
+        Assert.Equal("请求有误 (bad request)", JsonDocument.Parse(body).RootElement.GetProperty("title").GetString());
     }
 
     [Fact]

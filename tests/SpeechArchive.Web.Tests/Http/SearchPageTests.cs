@@ -90,8 +90,12 @@ public sealed class SearchPageTests : IDisposable
         var reversed = await Html.GetAsync(client, "/?year=2023..2019&q=" + Encode("作风建设"));
 
         var count = grouped.QuerySelector(".summary .count")!.TextContent;
-        Assert.Contains(" 篇讲话", count, StringComparison.Ordinal); // the count is of speeches
+        var ungrouped = (await Html.GetAsync(client, "/?q=" + Encode("作风建设"))).QuerySelector(".summary .count")!;
+        Assert.StartsWith(Html.Total(grouped) + " 篇讲话", count, StringComparison.Ordinal); // the count is of speeches
         Assert.DoesNotContain("条结果", count, StringComparison.Ordinal);
+        Assert.Equal("", grouped.QuerySelector(".summary .count .speeches")!.TextContent); // said once, not again in brackets
+        Assert.Matches(@"^（\d+ 篇讲话）$", ungrouped.QuerySelector(".speeches")!.TextContent);
+        Assert.DoesNotContain("@", count + ungrouped.TextContent, StringComparison.Ordinal); // no template code shown
         Assert.Contains(reversed.QuerySelectorAll(".chips a.chip"), c => c.TextContent.Contains("年份：2019–2023年", StringComparison.Ordinal));
     }
 
@@ -390,12 +394,18 @@ public sealed class SearchPageTests : IDisposable
         using var http = archive.CreateClient();
 
         var page = await Html.GetAsync(http, "/?near=0&q=" + Encode("year:1990"));
+        var selected = await Html.GetAsync(http, "/?near=0&year=1990");
         var words = await Html.GetAsync(http, "/?near=0&q=" + Encode("以钉钉子精神 -以钉钉子精神"));
 
         Assert.Equal(0, Html.Total(page));
-        var advice = page.QuerySelector(".no-results")!.TextContent;
-        Assert.Contains("没有段落满足这些筛选条件", advice, StringComparison.Ordinal);
-        Assert.DoesNotContain("检查错别字", advice, StringComparison.Ordinal);
+        foreach (var filtersAlone in new[] { page, selected })
+        {
+            var advice = filtersAlone.QuerySelector(".no-results")!.TextContent;
+            Assert.Contains("没有段落满足这些筛选条件", advice, StringComparison.Ordinal);
+            Assert.DoesNotContain("检查错别字", advice, StringComparison.Ordinal);
+            Assert.DoesNotContain("只按检索词查找", advice, StringComparison.Ordinal); // there are no words to keep
+        }
+
         Assert.Contains("检查错别字", words.QuerySelector(".no-results")!.TextContent, StringComparison.Ordinal); // a query of words still gets it
     }
 

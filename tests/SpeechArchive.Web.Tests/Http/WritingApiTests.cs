@@ -124,7 +124,7 @@ public sealed class WritingApiTests : IDisposable
     [Fact]
     public async Task WhenADraftIsMarkdown_ShouldReadItAsMarkdownUnlessToldNot()
     {
-        const string draft = "- 要严肃考核问责，加大考核力度，以**刚性问责**推进党内政治生活的制度化、规范化。\n";
+        const string draft = "# 一、严肃问责\n\n要严肃考核问责，加大考核力度，以**刚性问责**推进党内政治生活的制度化、规范化。\n";
         using var read = await client.PostAsJsonAsync("/api/draft-check", new { text = draft });
         using var literal = await client.PostAsJsonAsync("/api/draft-check", new { text = draft, markdown = false });
         var asMarkdown = await ReadAsync<DraftCheckResult>(read);
@@ -136,11 +136,14 @@ public sealed class WritingApiTests : IDisposable
         Assert.Null(asIs.MarkdownText);
         Assert.Contains(asIs.Sentences, s => s.Text.Contains("**", StringComparison.Ordinal));
 
-        // A name masked with ** (as the archive's texts mask them) is no Markdown emphasis: the draft is checked as given.
-        using var masked = await client.PostAsJsonAsync("/api/draft-check", new { text = "**同志要严肃考核问责，加大考核力度，以刚性问责推进党内政治生活的制度化、规范化，王**同志要带头。" });
+        // Names masked with ** (as the archive's texts mask them), lines typed as a list and a rule of dashes are no Markdown:
+        // the draft is checked as given, line by line, its masks kept.
+        using var masked = await client.PostAsJsonAsync("/api/draft-check", new { text = "---\n一、总体要求\n- 张**同志要严肃考核问责，加大考核力度。\n* 李**同志要带头。" });
         var asGiven = await ReadAsync<DraftCheckResult>(masked);
         Assert.Null(asGiven.MarkdownText);
-        Assert.StartsWith("**同志", asGiven.Sentences[0].Text, StringComparison.Ordinal);
+        Assert.Contains(asGiven.Sentences, s => s.Text.Contains("张**同志", StringComparison.Ordinal));
+        Assert.Contains(asGiven.Sentences, s => s.Text.Contains("李**同志", StringComparison.Ordinal));
+        Assert.Contains(asGiven.Sentences, s => s.Text == "一、总体要求");
     }
 
     [Fact]
