@@ -70,6 +70,8 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
             Result = searcher.Search(request);
             Advice = Result.Total + Result.NearTotal == 0 ? searcher.Advise(request) : null;
             MeaningSuggestions = Result.Reading is { MeaningSearched: true } reading ? Neighbours.Replacements(Snapshot, reading.Words) : [];
+            var known = searcher.Understanding?.Thesaurus.Formulations.Select(f => f.Formulation).ToHashSet(StringComparer.Ordinal) ?? [];
+            RemovedFormulations = Result.Reading is null ? [] : [.. Query.WithoutFormulations.Where(known.Contains)];
             Histogram = YearHistogram.Create(Result.Facets.Year, Links);
             PageNumber = request.Offset / request.Limit + 1;
             PageCount = (Result.Total - Result.Folded + Result.NearTotal + request.Limit - 1) / request.Limit;
@@ -80,6 +82,12 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
     }
+
+    /// <summary>
+    /// The formulations <c>noform</c> removed from a free-text reading that the thesaurus has (a value naming none, or a query
+    /// not read as free text, shows no 已去掉提法 chip: it removed nothing).
+    /// </summary>
+    public IReadOnlyList<string> RemovedFormulations { get; private set; } = [];
 
     /// <summary>Per word of the free-text reading, words near it in meaning that passages hold, offered in its place.</summary>
     public IReadOnlyList<WordReplacements> MeaningSuggestions { get; private set; } = [];

@@ -201,6 +201,8 @@ public sealed class SearchPageTests : IDisposable
         Assert.Empty(removed.QuerySelectorAll(".understanding.reading .word-chip.formulation:not(.removed)"));
         var restore = Assert.Single(removed.QuerySelectorAll(".word-chip.formulation.removed"));
         Assert.Equal("警示教育", restore.QuerySelector("s")!.TextContent);
+        var nothing = await Html.GetAsync(http, "/?near=0&limit=50&q=" + Encode("用出事干部的例子提个醒") + "&noform=" + Encode("没有这个提法"));
+        Assert.Empty(nothing.QuerySelectorAll(".word-chip.formulation.removed")); // it removed nothing
         var restored = await Html.GetAsync(http, restore.QuerySelector("a.restore-formulation")!.GetAttribute("href")!);
         Assert.Equal("警示教育", Assert.Single(restored.QuerySelectorAll(".understanding.reading .word-chip.formulation")).QuerySelector("b")!.TextContent);
         Assert.Equal(Html.Total(page), Html.Total(restored));
