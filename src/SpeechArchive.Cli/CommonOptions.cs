@@ -17,6 +17,17 @@ internal static class CommonOptions
     /// <summary>The <c>--corpus</c> folders a <c>learn</c> command reads (lexicon, vectors).</summary>
     public static Option<string[]> LearnFrom() => new("--corpus") { Description = "Folders of *.txt/*.md to learn from", Required = true, AllowMultipleArgumentsPerToken = true };
 
+    /// <summary>
+    /// The text of the file at <paramref name="path"/> (which exists) as the indexer reads a corpus file: its encoding detected,
+    /// a Markdown file's front matter left out and its markup turned into text; a file it would refuse is an error with the reason.
+    /// </summary>
+    public static string ReadDocumentText(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var read = new Documents.DocumentReader().Read(new Documents.CorpusFile(Path.GetFileName(full), full, new FileInfo(full).Length), null);
+        return read.Document?.Text ?? throw new SpeechArchiveException($"{path}: {read.Reason}");
+    }
+
     /// <summary>The text of every speech file in <paramref name="folders"/> (a file that cannot be read: empty), and how many files; none at all is an error naming the folders.</summary>
     public static (List<string> Texts, int Files) ReadTexts(IEnumerable<string> folders)
     {

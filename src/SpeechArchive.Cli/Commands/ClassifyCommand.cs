@@ -41,8 +41,7 @@ internal static class ClassifyCommand
             throw new SpeechArchiveException($"No such file: {path}");
         }
 
-        var result = new Documents.DocumentReader().Read(new Documents.CorpusFile(Path.GetFileName(path), Path.GetFullPath(path), new FileInfo(path).Length), null);
-        return result.Document?.Text ?? throw new SpeechArchiveException($"{path}: {result.Reason}");
+        return CommonOptions.ReadDocumentText(path);
     }
 
     /// <summary>Headings and sentences in text order, each with its directive type; a passage's themes before its first sentence.</summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using SpeechArchive.Documents;
 using SpeechArchive.Writing;
 using Spectre.Console;
 
@@ -40,9 +39,7 @@ internal static class DraftCheckCommand
             throw new UsageException($"no such draft file: {path}");
         }
 
-        var full = Path.GetFullPath(path);
-        var read = new DocumentReader().Read(new CorpusFile(Path.GetFileName(full), full, new FileInfo(full).Length), table: null);
-        return read.Document?.Text ?? throw new SpeechArchiveException($"{path}: {read.Reason}");
+        return CommonOptions.ReadDocumentText(path);
     }
 
     private static void Print(DraftCheckResult result)

@@ -15,8 +15,8 @@ public sealed partial class DocumentReader
     }
 
     /// <summary>
-    /// Whether a text reads as Markdown rather than as plain prose: front matter first (closed by its fence and read as YAML),
-    /// or a line that is a heading (# …), or a link (](…)). Nothing else is taken for Markdown: the archive's texts mask
+    /// Whether a text reads as Markdown rather than as plain prose: a front matter fence first, a line that is a heading (# …),
+    /// or a link (](…)); whether it then reads as Markdown (its front matter closed and YAML) <see cref="MarkdownAsText"/> says. Nothing else is taken for Markdown: the archive's texts mask
     /// names with ** (张**同志), which Markdown would read as bold and drop; a draft's lines may begin with - or * (a list typed
     /// by hand); and its points are 一、, （一）, 1., which Markdown leaves alone.
     /// </summary>
@@ -29,8 +29,7 @@ public sealed partial class DocumentReader
         }
 
         var normalized = TextDecoder.NormalizeLineEnds(text);
-        if (normalized.StartsWith("---\n", StringComparison.Ordinal) && FrontMatterParser.Split(normalized) is { Failure: null, Yaml: { } yaml }
-            && FrontMatterParser.Parse(yaml, 2).Failure is null)
+        if (normalized.StartsWith("---\n", StringComparison.Ordinal))
         {
             return true;
         }

@@ -34,6 +34,7 @@ public sealed record SearchRequest
     /// their thesaurus terms and its meaning, without these. Matched by the formulation's text.
     /// </summary>
     public IReadOnlyList<string> WithoutFormulations { get; init; } = [];
+
     /// <summary>
     /// With <see cref="Expand"/>: free text also ranked by meaning, and strict matches' topical order weighing their nearness to
     /// the term's meaning. Off: the words and their thesaurus terms only (the evaluation's words-only ranking).

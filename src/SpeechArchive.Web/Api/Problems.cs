@@ -41,7 +41,7 @@ internal static class Problems
             StatusCodes.Status500InternalServerError when problem.Title is null or "An error occurred while processing your request." => "服务器内部错误 (internal error)",
             _ => problem.Title,
         };
-        problem.Detail ??= (problem.Status ?? http.Response.StatusCode) switch
+        problem.Detail ??= status switch
         {
             StatusCodes.Status404NotFound => $"没有这个接口：{request}。{DotSegments(http)}(no such endpoint)",
             StatusCodes.Status405MethodNotAllowed => $"这个接口不接受这种请求方法：{request}。{DotSegments(http)}(method not allowed)",

@@ -34,10 +34,20 @@ internal sealed class SearchQuery
     /// <summary><c>exact</c>: search exactly as typed (every run of Chinese one phrase, every word required) instead of as free text.</summary>
     public string? Mode { get; set; }
     /// <summary>Formulations free text is not to be read as describing (<see cref="SearchRequest.WithoutFormulations"/>); repeat to name several.</summary>
-    public string[]? NoForm { get; set; }
+    public string[]? NoForm
+    {
+        get => noForm;
+        set
+        {
+            noForm = value;
+            WithoutFormulations = [.. (value ?? []).Select(f => f.Trim()).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal)];
+        }
+    }
 
-    /// <summary>The formulations named by <c>noform</c>, blanks left out.</summary>
-    public IReadOnlyList<string> WithoutFormulations => [.. (NoForm ?? []).Select(f => f.Trim()).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal)];
+    private string[]? noForm;
+
+    /// <summary>The formulations named by <c>noform</c>, blanks left out (made once: every link of the page carries them).</summary>
+    public IReadOnlyList<string> WithoutFormulations { get; private set; } = [];
 
     /// <summary>The facet parameters' names in the order the UI shows them (<see cref="SearchParameters.Filters"/>).</summary>
     public static IReadOnlyList<string> FilterParams { get; } = SearchParameters.Filters.Select(p => p.Name).ToList();
@@ -130,8 +140,7 @@ internal sealed class SearchQuery
     /// <summary>The engine request; bad paging, sort or year values throw <see cref="QuerySyntaxException"/> (answered with 400).</summary>
     public SearchRequest ToRequest(int defaultLimit, int maxLimit)
     {
-        if ((Year ?? []).FirstOrDefault(y => !string.IsNullOrWhiteSpace(y)
-                && !(Presentation.TypedFilters.TryYears(y.Trim(), out var years) && years.From >= 1 && years.To <= 9999)) is { } badYear)
+        if ((Year ?? []).FirstOrDefault(y => !string.IsNullOrWhiteSpace(y) && !Presentation.TypedFilters.TryYears(y.Trim(), out _)) is { } badYear)
         {
             // Said of the parameter, not of a column of a query nobody typed (the engine parses selections as year:… filters).
             throw new QuerySyntaxException($"参数 year 的取值“{badYear}”无法识别，应写作 year=2022 或 year=2018..2022。(year={badYear}: use year=2022 or year=2018..2022)");

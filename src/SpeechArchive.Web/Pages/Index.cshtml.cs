@@ -70,8 +70,8 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
             Result = searcher.Search(request);
             Advice = Result.Total + Result.NearTotal == 0 ? searcher.Advise(request) : null;
             MeaningSuggestions = Result.Reading is { MeaningSearched: true } reading ? Neighbours.Replacements(Snapshot, reading.Words) : [];
-            var known = searcher.Understanding?.Thesaurus.Formulations.Select(f => f.Formulation).ToHashSet(StringComparer.Ordinal) ?? [];
-            RemovedFormulations = Result.Reading is null ? [] : [.. Query.WithoutFormulations.Where(known.Contains)];
+            RemovedFormulations = Result.Reading is null || searcher.Understanding is not { } understanding ? []
+                : [.. Query.WithoutFormulations.Where(f => understanding.Thesaurus.Formulations.Any(t => t.Formulation == f))];
             Histogram = YearHistogram.Create(Result.Facets.Year, Links);
             PageNumber = request.Offset / request.Limit + 1;
             PageCount = (Result.Total - Result.Folded + Result.NearTotal + request.Limit - 1) / request.Limit;

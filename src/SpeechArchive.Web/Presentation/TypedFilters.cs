@@ -27,7 +27,7 @@ internal static partial class TypedFilters
         return string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    /// <summary>A year filter's value (<c>2022</c>, <c>2018..2022</c>) as a range; false when it is neither.</summary>
+    /// <summary>A year filter's value (<c>2022</c>, <c>2018..2022</c>) as a range; false when it is neither, or a year outside 1–9999.</summary>
     public static bool TryYears(string value, out (int From, int To) range)
     {
         var parts = value.Split("..", 2);
@@ -44,7 +44,7 @@ internal static partial class TypedFilters
         }
 
         range = (Math.Min(from, to), Math.Max(from, to));
-        return true;
+        return range.From >= 1 && range.To <= 9999; // the engine's years (QueryParser)
     }
 
     /// <summary>
