@@ -185,12 +185,43 @@ internal sealed class SearchLinks(SearchQuery query)
         return result;
     }
 
-    /// <summary>The reader at the passage, carrying the query so its hits are marked there.</summary>
-    public static string Reader(string speechId, string? q, int? passageOrdinal = null)
+    /// <summary>
+    /// The reader at the passage, carrying the query so its hits are marked there, and, from the search page, how it was read
+    /// (<paramref name="readAs"/>: <c>mode=exact</c>, <c>expand=0</c>, <c>noform</c>), so the reader marks what the search found.
+    /// </summary>
+    public static string Reader(string speechId, string? q, int? passageOrdinal = null, SearchQuery? readAs = null)
     {
         var path = "/speeches/" + Uri.EscapeDataString(speechId);
-        var url = string.IsNullOrWhiteSpace(q) ? path : QueryHelpers.AddQueryString(path, "q", q);
+        var url = string.IsNullOrWhiteSpace(q) ? path : path + QueryString.Create([new("q", q), .. ReadingPairs(readAs)]);
         return passageOrdinal is int n ? url + "#p-" + (n + 1) : url;
+    }
+
+    /// <summary>The search page with the reader's query, read as the reader was asked to read it.</summary>
+    public static string SearchFor(string q, SearchQuery? readAs) =>
+        SearchPath + QueryString.Create([new("q", q), .. ReadingPairs(readAs)]);
+
+    /// <summary>The parameters that change how a query is read and are not the default: mode=exact, expand=0, each noform.</summary>
+    private static IEnumerable<KeyValuePair<string, string?>> ReadingPairs(SearchQuery? query)
+    {
+        if (query is null)
+        {
+            yield break;
+        }
+
+        if (query.IsExact)
+        {
+            yield return new("mode", "exact");
+        }
+
+        if (!query.IsExpanded)
+        {
+            yield return new("expand", "0");
+        }
+
+        foreach (var form in query.WithoutFormulations)
+        {
+            yield return new("noform", form);
+        }
     }
 
     private string Build(string param, Action<List<string>> change)

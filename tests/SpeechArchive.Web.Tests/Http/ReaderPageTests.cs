@@ -46,6 +46,31 @@ public sealed class ReaderPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAFormulationWasRemovedOnTheSearchPage_ShouldNotMarkItAndLinkBackWithoutIt()
+    {
+        using var seeds = new ArchiveFactory(withSeeds: true);
+        File.WriteAllText(Path.Combine(seeds.CorpusDirectory, "thesaurus.yaml"), "formulations:\n  警示教育: [用出事干部的例子提个醒]\n");
+        using var http = seeds.CreateClient();
+        const string description = "用出事干部的例子提个醒";
+        var hit = (await SearchAsync(http, "q=" + Encode(description) + "&near=0&limit=50")).Hits.First(h => h.Match == "formulation");
+        var reader = $"/speeches/{Encode(hit.SpeechId)}?q={Encode(description)}";
+
+        var read = await Html.GetAsync(http, reader);
+        var removed = await Html.GetAsync(http, reader + "&noform=" + Encode("警示教育"));
+        var exact = await Html.GetAsync(http, reader + "&mode=exact");
+
+        Assert.Contains("警示教育", read.QuerySelectorAll(".text mark").Select(m => m.TextContent));
+        Assert.DoesNotContain("警示教育", removed.QuerySelectorAll(".text mark").Select(m => m.TextContent));
+        Assert.Empty(exact.QuerySelectorAll(".text mark")); // exactly as typed, the description is in no speech
+        Assert.Contains("noform=" + Encode("警示教育"), removed.QuerySelector("p.back a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("mode=exact", exact.QuerySelector("p.back a")!.GetAttribute("href"), StringComparison.Ordinal);
+
+        // The search page's hits open the reader read as the page read the query.
+        var page = await Html.GetAsync(http, "/?near=0&q=" + Encode(description) + "&noform=" + Encode("警示教育"));
+        Assert.All(page.QuerySelectorAll("li.hit h3 a"), a => Assert.Contains("noform=" + Encode("警示教育"), a.GetAttribute("href"), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WhenTheQueryHoldsAFilterValueNoLabelHas_ShouldStillShowTheSpeech()
     {
         // The reader applies no filters; reading the query as the search does refuses type:没有这种类型 (a property run found

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpeechArchive.Search;
+using SpeechArchive.Web.Api;
 using SpeechArchive.Web.Hosting;
 using SpeechArchive.Web.Presentation;
 
@@ -14,6 +15,12 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
     public string? QueryError { get; private set; }
     public IndexSnapshot Snapshot { get; private set; } = null!;
 
+    /// <summary>How the search page read the query (mode=exact, expand=0, noform), carried by its links; the back link keeps it.</summary>
+    public SearchQuery ReadAsGiven { get; private set; } = new();
+
+    /// <summary>The search page of the query, read as the reader read it.</summary>
+    public string BackUrl => SearchLinks.SearchFor(Query ?? "", ReadAsGiven);
+
     /// <summary>How the search read a free-text query found nowhere in the speech as typed (怎样防止干部腐败: 防止 干部 腐败), whose words are marked; else null.</summary>
     public QueryReading? Reading { get; private set; }
 
@@ -25,11 +32,19 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
     /// them); none where the search refuses it, as for a filter value no label has (type:nonsense): the reader applies no
     /// filters, and shows the speech as for a query it cannot mark.
     /// </summary>
-    private static QueryReading? ReadAs(Searcher searcher, string query)
+    private static QueryReading? ReadAs(Searcher searcher, string query, SearchQuery how)
     {
         try
         {
-            return searcher.Search(new SearchRequest { Query = query, Limit = 0, NearMatches = false }).Reading;
+            return searcher.Search(new SearchRequest
+            {
+                Query = query,
+                Limit = 0,
+                NearMatches = false,
+                Expand = how.IsExpanded,
+                Mode = how.IsExact ? SearchMode.Exact : SearchMode.Understood,
+                WithoutFormulations = how.WithoutFormulations.Take(SearchParameters.MaxNoForm).ToList(),
+            }).Reading;
         }
         catch (QuerySyntaxException)
         {
@@ -47,6 +62,7 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
         var searcher = archive.Searcher; // one generation for the page and the reading
         Snapshot = searcher.Index;
         Query = string.IsNullOrWhiteSpace(q) ? null : q;
+        ReadAsGiven = ReadingOf(Request.Query);
         IReadOnlyList<string> forms = [];
         try
         {
@@ -63,7 +79,7 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
             return NotFound();
         }
 
-        if (document.HitCount == 0 && Query is not null && QueryError is null && ReadAs(searcher, Query) is { Marked.Count: > 0 } reading)
+        if (document.HitCount == 0 && Query is not null && QueryError is null && !ReadAsGiven.IsExact && ReadAs(searcher, Query, ReadAsGiven) is { Marked.Count: > 0 } reading)
         {
             // Nothing as typed (怎样防止干部腐败): mark what the search read it as, as its snippets do. A query found as typed
             // (an exact search's phrase) keeps its own marks, and costs no search.
@@ -73,5 +89,28 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
 
         Document = document;
         return Page();
+    }
+
+    /// <summary>
+    /// The reading parameters of the request (<c>mode</c>, <c>expand</c>, <c>noform</c>); a value the search page would refuse
+    /// is read as its default, and the reader still shows the speech.
+    /// </summary>
+    private static SearchQuery ReadingOf(IQueryCollection query) => new()
+    {
+        Mode = Reads(() => SearchParameters.Mode.Read(query)) ? "exact" : null,
+        Expand = Reads(() => !SearchParameters.Expand.Read(query)) ? "0" : null,
+        NoForm = SearchQuery.From(query).NoForm,
+    };
+
+    private static bool Reads(Func<bool> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (QuerySyntaxException)
+        {
+            return false;
+        }
     }
 }
