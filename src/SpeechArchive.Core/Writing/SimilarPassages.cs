@@ -71,25 +71,28 @@ public static class SimilarPassages
             scored.Add((doc, meaning is null ? words : ((1 - weight) * words) + (weight * near)));
         }
 
-        var similar = scored.OrderByDescending(s => s.Score).ThenBy(s => s.Doc).Take(Math.Clamp(limit, 0, 100))
-            .Select(s => Describe(index, source, s.Doc, s.Score)).ToList();
+        var similar = scored.OrderByDescending(s => s.Score).ThenBy(s => s.Doc).Take(Math.Clamp(limit, 0, 100)).ToList();
+        var bounds = similar.Count == 0 ? [] : WordBounds(index, text);
+        var described = similar.Select(s => Describe(index, source, bounds, s.Doc, s.Score)).ToList();
         return new SimilarResult
         {
             Source = PassageSource.Of(index, source),
             Text = index.PassageText(source),
-            Similar = similar,
+            Similar = described,
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
         };
     }
 
-    private static SimilarPassage Describe(IndexSnapshot index, int source, int doc, double score)
+    private static SimilarPassage Describe(IndexSnapshot index, int source, bool[] bounds, int doc, double score)
     {
-        var shared = SharedStrings.Between(index.Passages[source].MatchText, index.Passages[doc].MatchText, 2);
-        var terms = shared.Where(s => s.Length >= 3 || (s.Length == 2 && BigramCandidates.Idf(index, TermKey.Bigram(s[0], s[1])) > 3))
-            .OrderByDescending(s => s.Length).ThenBy(s => s, StringComparer.Ordinal).Take(12).ToList();
+        var sourceText = index.Passages[source].MatchText;
+        var otherText = index.Passages[doc].MatchText;
+        var runs = SharedStrings.Runs(sourceText, otherText, 2);
+        var terms = SharedTerms(index, sourceText, runs, bounds);
         var p = index.Passages[doc];
         var text = p.SourceText;
-        var marks = SnippetBuilder.FindHits(text, p.Start, p.End, shared.Where(s => s.Length >= 4));
+        var marks = SnippetBuilder.FindHits(text, p.Start, p.End,
+            runs.Where(r => r.Length >= 4).Select(r => sourceText.Substring(r.Start, r.Length)).Distinct(StringComparer.Ordinal));
         return new SimilarPassage
         {
             Source = PassageSource.Of(index, doc),
@@ -97,5 +100,84 @@ public static class SimilarPassages
             SharedTerms = terms,
             Snippet = MarkedSnippet.Build(text, p.Start, p.End, marks, 200),
         };
+    }
+
+    /// <summary>
+    /// The strings both passages share, as a reader would name them: each run cut back to whole words of the source passage
+    /// (年党风廉政建设工作 → 党风廉政建设工作, 落实党 → 落实), of three characters or more, or two rare ones; one held in a longer
+    /// one left out; longest first, at most twelve.
+    /// </summary>
+    private static List<string> SharedTerms(IndexSnapshot index, string text, List<(int Start, int Length, int OtherStart)> runs, bool[] bounds)
+    {
+        var trimmed = new List<string>();
+        foreach (var (start, length, _) in runs)
+        {
+            var from = start;
+            var to = start + length;
+            while (from < to && !bounds[from])
+            {
+                from++;
+            }
+
+            while (to > from && !bounds[to])
+            {
+                to--;
+            }
+
+            (from, to) = WithoutEdgeParticles(text, from, to, bounds);
+            var term = text[from..to];
+            if (term.Length >= 3 || (term.Length == 2 && BigramCandidates.Idf(index, TermKey.Bigram(term[0], term[1])) > 3))
+            {
+                trimmed.Add(term);
+            }
+        }
+
+        var kept = new List<string>();
+        foreach (var term in trimmed.Distinct(StringComparer.Ordinal).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal))
+        {
+            if (!kept.Exists(k => k.Contains(term, StringComparison.Ordinal)))
+            {
+                kept.Add(term);
+            }
+        }
+
+        return kept.Count > 12 ? kept.GetRange(0, 12) : kept;
+    }
+
+    /// <summary>
+    /// The run without a one-character function word at either edge (的, 和, 与, 对, 年…: 和党风廉政建设 → 党风廉政建设), unless
+    /// the character comes again inside the run, where it begins a parallel (同检查同考核).
+    /// </summary>
+    private static (int From, int To) WithoutEdgeParticles(string text, int from, int to, bool[] bounds)
+    {
+        while (to - from >= 3 && bounds[from + 1] && IsParticle(text[from]) && text.IndexOf(text[from], from + 1, to - from - 1) < 0)
+        {
+            from++;
+        }
+
+        while (to - from >= 3 && bounds[to - 1] && IsParticle(text[to - 1]) && text.IndexOf(text[to - 1], from, to - from - 1) < 0)
+        {
+            to--;
+        }
+
+        return (from, to);
+    }
+
+    private static bool IsParticle(char c) => c is '年' or '月' or '日' || QueryStopWords.Contains(c.ToString());
+
+    /// <summary>Where a word of <paramref name="text"/> may start or end: its segmentation's word edges, and every edge of a non-word stretch.</summary>
+    private static bool[] WordBounds(IndexSnapshot index, string text)
+    {
+        var bounds = new bool[text.Length + 1];
+        Array.Fill(bounds, true);
+        foreach (var word in SearchStructures.Of(index).Segmenter.Segment(text))
+        {
+            for (var i = word.Start + 1; i < word.End; i++)
+            {
+                bounds[i] = false;
+            }
+        }
+
+        return bounds;
     }
 }

@@ -86,6 +86,25 @@ public sealed class SimilarPassagesTests(SeedIndexFixture seeds) : IClassFixture
     }
 
     [Fact]
+    public void WhenNamingTheSharedStrings_ShouldCutThemToWholeWordsAndListEachOnce()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2021-01-10", "甲", "2021年党风廉政建设工作的要点已经印发，各单位业务工作和党建工作同部署同落实同检查。"),
+            ("b.md", "2022-01-10", "乙", "2022年党风廉政建设工作的重点更加明确，要做到同部署同落实同检查，推动党风廉政建设向纵深发展。"));
+        var source = index.Speeches.Single(s => s.Title == "甲").Passages[0];
+
+        var terms = SimilarPassages.Find(index, index.Passages[source].Id)!.Similar.Single().SharedTerms;
+
+        // The runs both share are 年党风廉政建设工作的 and 同部署同落实同检查: the year's 年 and the particle 的 are not part of
+        // the term, the parallel's first 同 is; 党风廉政建设, shared again on its own, is held in the longer term.
+        Assert.Contains("党风廉政建设工作", terms);
+        Assert.Contains("同部署同落实同检查", terms);
+        Assert.DoesNotContain(terms, t => t.StartsWith('年') || t.EndsWith('的'));
+        Assert.DoesNotContain("党风廉政建设", terms);
+    }
+
+    [Fact]
     public void WhenScoringJudgedPairs_ShouldGiveTheRankingWhoseTopFiveAreAllJudgedBestAnNdcgOfOne()
     {
         using var temp = new TempFolder();
