@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace SpeechArchive.Web.Uploads;
 
 /// <summary>
-/// Turns an uploaded name into a safe file name for the corpus: the last path component only (no folders, no drive, no
+/// Turns an uploaded name into a safe file name for the corpus: URL escapes decoded, then the last path component only (no folders, no drive, no
 /// traversal), control characters dropped, characters special on any file system (and %) replaced, no leading dot, bounded length,
 /// extension lower-cased.
 /// </summary>
@@ -22,7 +22,9 @@ internal static partial class FileNameSanitizer
     public static string? Sanitize(string? name, out string? reason)
     {
         reason = null;
-        var last = (name ?? "").Replace('\\', '/');
+        // A name that carries URL escapes (..%2Fa.md, a name a client encoded) is read as what they stand for, so its folders
+        // go like any others' (a.md), rather than surviving as 2F… pieces.
+        var last = Uri.UnescapeDataString(name ?? "").Replace('\\', '/');
         last = last[(last.LastIndexOf('/') + 1)..];
         var sb = new StringBuilder(last.Length);
         foreach (var c in last)
