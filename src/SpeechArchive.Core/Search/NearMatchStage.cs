@@ -7,13 +7,14 @@ namespace SpeechArchive.Search;
 internal static class NearMatchStage
 {
     /// <summary>
-    /// The result with the near matches of <paramref name="query"/> filling the page after the counted hits; with
-    /// <paramref name="exhaustive"/>, found without the near matcher's shortcuts.
+    /// The result with the near matches of <paramref name="query"/> filling the page after the counted hits, within the
+    /// <paramref name="filters"/> the search resolved; with <paramref name="exhaustive"/>, found without the near matcher's shortcuts.
     /// </summary>
-    public static SearchResult Append(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, WordMatches matches, SearchResult result, bool exhaustive = false)
+    public static SearchResult Append(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, WordMatches matches, ResolvedFilters filters,
+        SearchResult result, bool exhaustive = false)
     {
         var request = query.Request;
-        var near = Folded(index, request, Find(index, query, ranking, matches, result.Total, exhaustive));
+        var near = Folded(index, request, Find(index, query, ranking, matches, filters, result.Total, exhaustive));
         if (near.Count == 0)
         {
             return result;
@@ -33,7 +34,8 @@ internal static class NearMatchStage
         return result with { Hits = hits, NearTotal = near.Count };
     }
 
-    private static List<NearMatch> Find(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, WordMatches matches, int countedTotal, bool exhaustive)
+    private static List<NearMatch> Find(IndexSnapshot index, UnderstoodQuery query, Ranking ranking, WordMatches matches, ResolvedFilters filters,
+        int countedTotal, bool exhaustive)
     {
         var request = query.Request;
         var probe = query.Probe;
@@ -49,7 +51,6 @@ internal static class NearMatchStage
             return [];
         }
 
-        var filters = ResolvedFilters.Resolve(index, query.Original.Filters);
         var excluded = new HashSet<int>();
         foreach (var word in query.Original.Excluded)
         {

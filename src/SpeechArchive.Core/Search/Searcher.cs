@@ -66,7 +66,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             Expansions = query.Expansions,
             Reading = query.FreeText is { } free ? QueryReadings.Of(Index, free, ranking, filters) : null,
         };
-        result = NearMatchStage.Append(Index, query, ranking, matches, result, Exhaustive);
+        result = NearMatchStage.Append(Index, query, ranking, matches, filters, result, Exhaustive);
         result = result with { TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2) };
         return request.Advise && result.Total == 0 ? result with { Advice = Advise(request) } : result; // the advice's searches are not the search's time
     }
