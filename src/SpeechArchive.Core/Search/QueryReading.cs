@@ -36,6 +36,19 @@ public sealed record QueryReading
     /// <summary>How many of the words a counted passage holds at least, unless it holds the query as written.</summary>
     public int MinimumMatch { get; init; }
 
+    /// <summary>
+    /// Common words (held by 5 % of the passages or more, and by twenty times as many as the query's rarest word) that do not
+    /// make a passage count on their own once <see cref="MinimumMatch"/> was lowered below <see cref="AskedMinimum"/>
+    /// (网约车管理: at least 1 of 2, 管理 alone not counted).
+    /// </summary>
+    public IReadOnlyList<string> NotCountedAlone { get; init; } = [];
+
+    /// <summary>
+    /// How many of the words the query asked a passage to hold before too few did and <see cref="MinimumMatch"/> was lowered
+    /// (equal to it when it was not): a passage holding only words of <see cref="NotCountedAlone"/> counts when it holds this many.
+    /// </summary>
+    public int AskedMinimum { get; init; }
+
     /// <summary>How many counted passages hold the query (a run of it) as written; they rank first.</summary>
     public int AsWritten { get; init; }
 
@@ -76,6 +89,8 @@ internal static class QueryReadings
         Dropped = [.. free.Dropped.Distinct()],
         Missing = free.Missing,
         MinimumMatch = ranking.MinimumMatch,
+        NotCountedAlone = ranking.NotCountedAlone,
+        AskedMinimum = Math.Min(free.MinimumMatch, free.Slots.Count),
         AsWritten = ranking.AsWritten!.Count(d => Array.BinarySearch(ranking.Titled, d) < 0 && Array.BinarySearch(ranking.Docs!, d) >= 0 && filters.Failures(index, d) == 0),
         ByTitle = ranking.Titled.Count(d => Array.BinarySearch(ranking.Docs!, d) >= 0 && filters.Failures(index, d) == 0),
         ByMeaning = ranking.Meaning.Count(d => filters.Failures(index, d) == 0),

@@ -76,7 +76,10 @@ internal static partial class Ranker
         // A query of one run that the archive holds as typed (以钉钉子精神, in two passages) is what the user means: its words
         // are not sought one by one to make up a page (the minimum lowered to 1 brought 690 passages holding 精神 alone).
         var keepsMinimum = query.Runs.Count == 1 && heldAsTyped;
-        var (words, minimum, wordsHeld) = AtLeast(slots, query.MinimumMatch, asWritten.Count, lowers: !keepsMinimum);
+        var rarest = slots.Count == 0 ? 0 : slots.Min(slot => slot.Count);
+        var commonFrom = Math.Max(CommonFloor, CommonShare * index.Passages.Count);
+        bool[]? common = within ? null : [.. slots.Select(slot => slot.Count >= commonFrom && slot.Count >= CommonRatio * Math.Max(1, rarest))];
+        var (words, minimum, wordsHeld, uncounted) = AtLeast(slots, query.MinimumMatch, asWritten.Count, lowers: !keepsMinimum, common);
         var mostlyShort = !query.Plain && MostlyShort(index, words);
 
         // Over articles of law a formulation a question describes (赡养义务 for 儿女不赡养老人能直接去法院告吗) is held by thousands
@@ -137,7 +140,8 @@ internal static partial class Ranker
 
         return new Ranking
         {
-            Scored = words, AsWritten = asWritten.Docs, Titled = titled?.Docs ?? [], Near = near, MinimumMatch = minimum, Meaning = byMeaningAlone ?? [], MeaningSearched = byMeaningAlone is not null,
+            Scored = words, AsWritten = asWritten.Docs, Titled = titled?.Docs ?? [], Near = near, MinimumMatch = minimum,
+            NotCountedAlone = [.. query.Slots.Where((_, i) => i < 64 && (uncounted & (1UL << i)) != 0).Select(slot => slot.Text)], Meaning = byMeaningAlone ?? [], MeaningSearched = byMeaningAlone is not null,
             MeaningQuery = byMeaningAlone is null ? null : meaning!.Query, Formulation = byFormulation, FormulationsSearched = !amongArticles, MostlyShort = someHeldWords || query.Plain ? mostlyShort : MostlyShort(index, words), // none held enough words: read on those counted otherwise
         };
     }
@@ -529,21 +533,40 @@ internal static partial class Ranker
     }
 
     /// <summary>
+    /// A word held by this share of the passages or more, by <see cref="CommonFloor"/> passages at least, and by
+    /// <see cref="CommonRatio"/> times as many as the query's rarest word, is common (管理 beside 网约车): once the minimum is
+    /// lowered, a passage holding only common words does not count (网约车管理, held together by three passages of the shared
+    /// corpus: those holding 网约车 count, not the 54,308 holding 管理), unless every word is common. Lucene's CommonTermsQuery
+    /// draws the same line. In a small archive the words lowering lets in are few and the archive's own subjects are its
+    /// commonest words (腐败 in five speeches on discipline, beside 防止), so the floor keeps them counted.
+    /// </summary>
+    internal const double CommonShare = 0.05;
+
+    /// <summary>The fewest passages a common word is held by (<see cref="CommonShare"/>).</summary>
+    internal const int CommonFloor = 1000;
+
+    /// <summary>How many times the passages of the query's rarest word a common word is held by (<see cref="CommonShare"/>).</summary>
+    internal const double CommonRatio = 20;
+
+    /// <summary>
     /// The passages holding at least <paramref name="minimum"/> of the words, their scores summed, with how many of the words
     /// each holds (none for one word, which each holds); with fewer than <see cref="FewResults"/>, the minimum is lowered until
-    /// that many hold it or it is 1 (returned with the passages), unless <paramref name="lowers"/> is false.
+    /// that many hold it or it is 1 (returned with the passages), unless <paramref name="lowers"/> is false. Below the minimum
+    /// asked for, a passage must hold a word that is not <paramref name="common"/> (when some word is not): the common words
+    /// not counted alone are returned (bit s for slot s, of the first 64; 0 when the rule left nothing out).
     /// </summary>
-    internal static (ScoredDocs Docs, int Minimum, int[] WordsHeld) AtLeast(List<ScoredDocs> slots, int minimum, int asWritten, bool lowers = true)
+    internal static (ScoredDocs Docs, int Minimum, int[] WordsHeld, ulong NotCountedAlone) AtLeast(List<ScoredDocs> slots, int minimum, int asWritten,
+        bool lowers = true, IReadOnlyList<bool>? common = null)
     {
         if (slots.Count == 0)
         {
-            return (ScoredDocs.Empty, 0, []);
+            return (ScoredDocs.Empty, 0, [], 0);
         }
 
         if (slots.Count == 1)
         {
             // Every passage holds the one word: all count, as they are (and none is coordinated: no counts).
-            return (slots[0], Math.Min(minimum, 1), []);
+            return (slots[0], Math.Min(minimum, 1), [], 0);
         }
 
         // Two walks of the lists side by side: the first counts how many passages hold each number of words, the second
@@ -552,6 +575,7 @@ internal static partial class Ranker
         Union(slots, highest: false, (_, count, _) => held[count]++);
 
         // Too few passages hold that many words: lower the minimum (those holding more still rank higher by their sums).
+        var requested = Math.Min(minimum, slots.Count);
         var atLeast = asWritten; // (a few passages may be counted twice: the threshold is a rough one)
         for (var m = slots.Count; m >= 1; m--)
         {
@@ -563,26 +587,58 @@ internal static partial class Ranker
             }
         }
 
-        var kept = ScoredDocs.Exactly(held.Skip(Math.Max(0, minimum)).Sum());
+        var onlyCommon = minimum < requested ? CommonMask(common, slots.Count) : 0;
+        bool Counts(int count, ulong mask) => count >= minimum && (count >= requested || onlyCommon == 0 || (mask & ~onlyCommon) != 0);
+        var size = held.Skip(Math.Max(0, minimum)).Sum();
+        if (onlyCommon != 0)
+        {
+            var before = size;
+            size = 0;
+            Union(slots, highest: false, (_, count, _, mask) => size += Counts(count, mask) ? 1 : 0);
+            onlyCommon = size < before ? onlyCommon : 0;
+        }
+
+        var kept = ScoredDocs.Exactly(size);
         var wordsHeld = new int[kept.Count];
         var n = 0;
-        Union(slots, highest: false, (doc, count, score) =>
+        Union(slots, highest: false, (doc, count, score, mask) =>
         {
-            if (count >= minimum)
+            if (Counts(count, mask))
             {
                 wordsHeld[n] = count;
                 (kept.Docs[n], kept.Scores[n++]) = (doc, score);
             }
         });
 
-        return (kept, minimum, wordsHeld);
+        return (kept, minimum, wordsHeld, onlyCommon);
+    }
+
+    /// <summary>The common slots as bits (slot s as bit s), or 0 when none is, all are, or there are more than 64.</summary>
+    private static ulong CommonMask(IReadOnlyList<bool>? common, int slots)
+    {
+        if (common is null || slots > 64)
+        {
+            return 0;
+        }
+
+        var mask = 0UL;
+        for (var s = 0; s < slots; s++)
+        {
+            mask |= common[s] ? 1UL << s : 0;
+        }
+
+        return mask == (slots == 64 ? ulong.MaxValue : (1UL << slots) - 1) ? 0 : mask;
     }
 
     /// <summary>
     /// Each passage in any of <paramref name="slots"/>, ascending, with how many hold it and their scores summed in the slots'
     /// order (with <paramref name="highest"/>, the highest of them instead).
     /// </summary>
-    private static void Union(List<ScoredDocs> slots, bool highest, Action<int, int, double> each)
+    private static void Union(List<ScoredDocs> slots, bool highest, Action<int, int, double> each) =>
+        Union(slots, highest, (doc, count, score, _) => each(doc, count, score));
+
+    /// <summary>As above, with which of the slots hold each passage (bit s for slot s, of the first 64).</summary>
+    private static void Union(List<ScoredDocs> slots, bool highest, Action<int, int, double, ulong> each)
     {
         var heads = new int[slots.Count];
         while (true)
@@ -601,18 +657,19 @@ internal static partial class Ranker
                 return;
             }
 
-            var (count, score) = (0, highest ? double.MinValue : 0.0);
+            var (count, score, mask) = (0, highest ? double.MinValue : 0.0, 0UL);
             for (var s = 0; s < slots.Count; s++)
             {
                 if (heads[s] < slots[s].Count && slots[s].Docs[heads[s]] == doc)
                 {
                     count++;
+                    mask |= s < 64 ? 1UL << s : 0;
                     var next = slots[s].Scores[heads[s]++];
                     score = highest ? Math.Max(score, next) : score + next;
                 }
             }
 
-            each(doc, count, score);
+            each(doc, count, score, mask);
         }
     }
 

@@ -65,6 +65,12 @@ internal sealed record Ranking
     /// <summary>Free text: how many words a counted passage holds at least.</summary>
     public int MinimumMatch { get; init; }
 
+    /// <summary>
+    /// Free text whose minimum was lowered: the common words a passage holding only them is not counted for
+    /// (<see cref="Ranker.CommonShare"/>); empty when none was left out.
+    /// </summary>
+    public IReadOnlyList<string> NotCountedAlone { get; init; } = [];
+
     /// <summary>The matching passages, sorted; null when browsing (every passage).</summary>
     public int[]? Docs => Scored?.Docs ?? Single?.Docs ?? Expanded?.Docs;
 

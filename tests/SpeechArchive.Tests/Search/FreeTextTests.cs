@@ -223,13 +223,45 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
             bool Holds(string text, (IReadOnlyList<string> Alternatives, IReadOnlyList<string> Components) word) =>
                 word.Alternatives.Any(w => text.Contains(w, StringComparison.Ordinal))
                 || (word.Components.Count > 0 && word.Components.All(c => text.Contains(c, StringComparison.Ordinal)));
+            // A passage holding only common words the reading names counts when it holds as many as the query asked.
+            bool Enough(string text)
+            {
+                var held = reading.Words.Where((w, i) => Holds(text, words[i])).Select(w => w.Word).ToList();
+                return held.Count >= reading.MinimumMatch
+                    && (held.Count >= reading.AskedMinimum || held.Any(w => !reading.NotCountedAlone.Contains(w)));
+            }
+
             var expected = seeds.Snapshot.Passages.Count(p =>
-                runs.Any(r => words.Count > 1 && p.MatchText.Contains(r, StringComparison.Ordinal))
-                || words.Count(w => Holds(p.MatchText, w)) >= reading.MinimumMatch);
+                runs.Any(r => words.Count > 1 && p.MatchText.Contains(r, StringComparison.Ordinal)) || Enough(p.MatchText));
 
             Assert.Equal(expected, result.Total);
             Assert.Equal(expected, result.Facets.Year.Sum(y => y.Count));
         }
+    }
+
+    [Fact]
+    public void WhenTooFewPassagesHoldEnoughWords_ShouldNotCountPassagesHoldingOnlyACommonWord()
+    {
+        // 管理 in 1,200 passages, 网约车 in five, both in one: the minimum is lowered to one word, and the passages holding
+        // 管理 alone (a common word, held by far more than the rarest) do not flood the count.
+        using var temp = new TempFolder();
+        var common = string.Join("\n\n", Enumerable.Range(1, 1200).Select(n => $"第{n}项管理制度要落实到位。"));
+        var rare = string.Join("\n\n", Enumerable.Range(1, 4).Select(n => $"网约车平台第{n}次接受检查。")) + "\n\n网约车的管理要规范。";
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-10", "甲", common), ("b.md", "2022-01-10", "乙", rare));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = "网约车管理", Limit = 100, NearMatches = false, ByMeaning = false });
+        var plain = searcher.Search(new SearchRequest { Query = "管理", Limit = 0, NearMatches = false, ByMeaning = false });
+
+        var reading = result.Reading!;
+        Assert.Equal(1, reading.MinimumMatch);
+        Assert.Equal(2, reading.AskedMinimum);
+        Assert.Equal(["管理"], reading.NotCountedAlone);
+        Assert.Equal(5, result.Total);
+        Assert.All(result.Hits, h => Assert.Contains("网约车", h.Text, StringComparison.Ordinal));
+        Assert.Equal("网约车的管理要规范。", result.Hits[0].Text);
+        Assert.Equal(result.Total, result.Facets.Year.Sum(y => y.Count));
+        Assert.True(plain.Total > 1000); // what the count would have been
     }
 
     [Fact]

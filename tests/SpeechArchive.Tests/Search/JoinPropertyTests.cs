@@ -58,17 +58,22 @@ public sealed class JoinPropertyTests(SeedIndexFixture seeds, ITestOutputHelper 
     {
         var seen = new Dictionary<string, int>();
         var cases = Lists.SelectMany(slots => Gen.Choose(0, slots.Count + 3)
-            .Zip(Gen.Frequency((3, Gen.Constant(0)), (2, Gen.Choose(1, FewResults + 5))), (minimum, asWritten) => (slots, minimum, asWritten)));
+            .Zip(Gen.Frequency((3, Gen.Constant(0)), (2, Gen.Choose(1, FewResults + 5))), (minimum, asWritten) => (slots, minimum, asWritten))
+            .SelectMany(c => Gen.Frequency((1, Gen.Constant<bool[]?>(null)), (2, Gen.Elements(true, false).ArrayOf(slots.Count).Select(b => (bool[]?)b)))
+                .Select(common => (c.slots, c.minimum, c.asWritten, common))));
 
         PropertyRuns.Check(cases, c =>
         {
-            var (slots, minimum, asWritten) = c;
-            var expected = HoldingAtLeast(slots, minimum, asWritten);
-            var (kept, lowered, held) = Ranker.AtLeast([.. slots], minimum, asWritten);
+            var (slots, minimum, asWritten, common) = c;
+            var expected = HoldingAtLeast(slots, minimum, asWritten, common);
+            var (kept, lowered, held, notAlone) = Ranker.AtLeast([.. slots], minimum, asWritten, common: common);
             Assert.Equal(expected.Minimum, lowered);
             Assert.Equal(expected.Docs, kept.Docs);
             Assert.Equal(expected.Scores, kept.Scores);
             Assert.Equal(slots.Count == 1 ? [] : expected.Held, held); // how many words each holds (what coordination weighs); one word: none
+            Assert.Equal(expected.NotAlone, notAlone);
+            Count(seen, "common words not counted alone", notAlone != 0);
+            Count(seen, "lowered, every word common", slots.Count > 1 && lowered < Math.Min(minimum, slots.Count) && common is not null && common.All(b => b));
 
             Count(seen, "no slots", slots.Count == 0);
             Count(seen, "one slot", slots.Count == 1);
@@ -83,7 +88,8 @@ public sealed class JoinPropertyTests(SeedIndexFixture seeds, ITestOutputHelper 
         }, cases: 1000);
 
         AssertSeen(seen, "no slots", "one slot", "one slot, minimum above 1", "minimum above the slots", "passages in several slots", "as written",
-            "lowered", "lowered to 1", "lowered less for the as-written passages", "kept at the minimum by enough passages");
+            "lowered", "lowered to 1", "lowered less for the as-written passages", "kept at the minimum by enough passages",
+            "common words not counted alone", "lowered, every word common");
     }
 
     [Fact]
@@ -172,13 +178,16 @@ public sealed class JoinPropertyTests(SeedIndexFixture seeds, ITestOutputHelper 
     /// What <see cref="Ranker.AtLeast"/> should give, written plainly: each passage's count of slots and its scores summed in
     /// the slots' order; the minimum, no more than the number of slots, lowered by one while fewer than <see cref="FewResults"/>
     /// passages hold that many (the <paramref name="asWritten"/> passages counted with them), but not below 1 (a minimum of 0
-    /// or less stays); no slots, no passages and a minimum of 0.
+    /// or less stays); no slots, no passages and a minimum of 0. Below the minimum asked for, a passage holding only
+    /// <paramref name="common"/> slots is left out, unless every slot or none is common; the common slots come back as bits
+    /// when that left a passage out.
     /// </summary>
-    private static (int[] Docs, double[] Scores, int Minimum, int[] Held) HoldingAtLeast(List<ScoredDocs> slots, int minimum, int asWritten)
+    private static (int[] Docs, double[] Scores, int Minimum, int[] Held, ulong NotAlone) HoldingAtLeast(List<ScoredDocs> slots, int minimum, int asWritten,
+        bool[]? common = null)
     {
         if (slots.Count == 0)
         {
-            return ([], [], 0, []);
+            return ([], [], 0, [], 0);
         }
 
         var held = new SortedDictionary<int, (int Count, double Sum)>();
@@ -191,17 +200,23 @@ public sealed class JoinPropertyTests(SeedIndexFixture seeds, ITestOutputHelper 
             }
         }
 
+        var asked = minimum;
         if (minimum >= 1)
         {
             minimum = Math.Min(minimum, slots.Count);
+            asked = minimum;
             while (minimum > 1 && asWritten + held.Values.Count(h => h.Count >= minimum) < FewResults)
             {
                 minimum--;
             }
         }
 
-        var kept = held.Where(h => h.Value.Count >= minimum).ToList();
-        return ([.. kept.Select(h => h.Key)], [.. kept.Select(h => h.Value.Sum)], minimum, [.. kept.Select(h => h.Value.Count)]);
+        var someCommon = slots.Count > 1 && common is not null && common.Any(b => b) && !common.All(b => b);
+        bool HoldsRare(int doc) => Enumerable.Range(0, slots.Count).Any(s => !common![s] && slots[s].Docs.Contains(doc));
+        var kept = held.Where(h => h.Value.Count >= minimum && (!someCommon || h.Value.Count >= asked || HoldsRare(h.Key))).ToList();
+        var leftOut = someCommon && minimum < asked && held.Count(h => h.Value.Count >= minimum) > kept.Count;
+        var notAlone = leftOut ? Enumerable.Range(0, slots.Count).Where(s => common![s]).Aggregate(0UL, (m, s) => m | (1UL << s)) : 0;
+        return ([.. kept.Select(h => h.Key)], [.. kept.Select(h => h.Value.Sum)], minimum, [.. kept.Select(h => h.Value.Count)], notAlone);
     }
 
     /// <summary>How many passages are in more than one of <paramref name="lists"/>.</summary>

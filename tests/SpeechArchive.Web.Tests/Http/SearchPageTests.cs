@@ -145,6 +145,24 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenALoweredMinimumLeavesOutPassagesHoldingOnlyACommonWord_ShouldSayWhichBesideTheMinimum()
+    {
+        using var archive = new ArchiveFactory();
+        File.WriteAllText(Path.Combine(archive.CorpusDirectory, "common.md"),
+            "---\ntitle: 管理制度\ndate: 2021-01-10\n---\n\n" + string.Join("\n\n", Enumerable.Range(1, 1200).Select(n => $"第{n}项管理制度要落实到位。")));
+        File.WriteAllText(Path.Combine(archive.CorpusDirectory, "rare.md"),
+            "---\ntitle: 平台检查\ndate: 2022-01-10\n---\n\n" + string.Join("\n\n", Enumerable.Range(1, 4).Select(n => $"网约车平台第{n}次接受检查。")) + "\n\n网约车的管理要规范。");
+        using var http = archive.CreateClient();
+
+        var api = await SearchAsync(http, "q=" + Encode("网约车管理") + "&near=0&limit=0");
+        var page = await Html.GetAsync(http, "/?near=0&q=" + Encode("网约车管理"));
+
+        Assert.Equal(["管理"], api.Reading!.NotCountedAlone);
+        Assert.Equal(api.Total, Html.Total(page));
+        Assert.Equal("（只含“管理”的不计）", page.QuerySelector(".understanding.reading .not-alone")!.TextContent);
+    }
+
+    [Fact]
     public async Task WhenALongWordHasComponents_ShouldShowThemBesideTheWordAsTheApiReadsThem()
     {
         using var seeds = new ArchiveFactory(withSeeds: true);
