@@ -149,6 +149,7 @@ internal static class SearchCommand
             var kind = hit.Match switch
             {
                 HitMatch.Near => $" near {hit.Similarity:P0}",
+                HitMatch.Aligned => $" (words, {hit.Similarity:P0} in order)",
                 HitMatch.Expanded => " (thesaurus)",
                 HitMatch.Words => " (words)",
                 HitMatch.Formulation => " (formulation)",

@@ -24,6 +24,15 @@ public static class HitMatch
     /// <summary>It is among the passages nearest the query's meaning (word vectors), though it holds too few of its words.</summary>
     public const string Meaning = "meaning";
 
-    /// <summary>It holds most of the query in order, with characters missing, added or swapped: a near match.</summary>
+    /// <summary>
+    /// It holds most of the query in order, with characters missing, added or swapped: a near match, after the counted hits
+    /// (<see cref="SearchResult.NearTotal"/>), counted in neither the total nor the facets.
+    /// </summary>
     public const string Near = "near";
+
+    /// <summary>
+    /// Counted (free text: it holds enough of the query's words), and it holds most of the query in order, so it ranks in the
+    /// near tier, above the passages holding the words apart (<see cref="SearchHit.Similarity"/> says how much).
+    /// </summary>
+    public const string Aligned = "aligned";
 }

@@ -79,7 +79,7 @@ internal sealed record Ranking
     {
         if (AsWritten is not null && Array.BinarySearch(AsWritten, doc) < 0)
         {
-            return Near!.TryGetValue(doc, out var similarity) ? (HitMatch.Near, Math.Round(similarity, 3))
+            return Near!.TryGetValue(doc, out var similarity) ? (HitMatch.Aligned, Math.Round(similarity, 3))
                 : Array.BinarySearch(Meaning, doc) >= 0 ? (HitMatch.Meaning, null)
                 : Array.BinarySearch(Formulation, doc) >= 0 ? (HitMatch.Formulation, null) : (HitMatch.Words, null);
         }

@@ -50,7 +50,7 @@ public sealed record SearchHit
     public IReadOnlyList<string> DirectiveTypes { get; init; } = [];
     /// <summary>With grouping: how many passages of this speech matched.</summary>
     public int? PassagesInSpeech { get; init; }
-    /// <summary>How it matched: <see cref="HitMatch.Exact"/>, <see cref="HitMatch.Expanded"/> or <see cref="HitMatch.Near"/>.</summary>
+    /// <summary>How it matched (<see cref="HitMatch"/>): <see cref="HitMatch.Exact"/>, <see cref="HitMatch.Expanded"/>, <see cref="HitMatch.Aligned"/>, <see cref="HitMatch.Near"/>….</summary>
     public string Match { get; init; } = HitMatch.Exact;
     /// <summary>For a near match, the share of the query it holds in order (0–1).</summary>
     public double? Similarity { get; init; }

@@ -170,8 +170,8 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
 
         var request = query.Request;
         var (match, similarity) = ranking.Label(doc);
-        var snippet = match == HitMatch.Near && query.Probe is { } probe
-            ? NearSnippet(p, probe, request.SnippetLength) // a near hit shows the clause it aligned, as an appended near match does
+        var snippet = match == HitMatch.Aligned && query.Probe is { } probe
+            ? NearSnippet(p, probe, request.SnippetLength) // an aligned hit shows the clause it aligned, as an appended near match does
             : SnippetBuilder.Build(p.SourceText, p.Start, p.End, marks.Forms, request.SnippetLength, focus, marks.AffirmedOnly);
         var hit = SearchHit.Of(Index, doc, snippet, score, inSpeech) with { Match = match, Similarity = similarity };
         if (match == HitMatch.Exact && Array.BinarySearch(ranking.Titled, doc) >= 0 && query.FreeText is { } free)

@@ -319,9 +319,9 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         var statement = seeds.Search(clause, limit: 50);
         var question = seeds.Search(questionWord + clause, limit: 50);
 
-        Assert.Contains(statement.Hits, h => h.Match == HitMatch.Near);
+        Assert.Contains(statement.Hits, h => h.Match == HitMatch.Aligned);
         Assert.Contains(questionWord, question.Reading!.Dropped);
-        Assert.DoesNotContain(question.Hits, h => h.Match == HitMatch.Near);
+        Assert.DoesNotContain(question.Hits, h => h.Match == HitMatch.Aligned);
         Assert.True(question.Total > 0);
     }
 
@@ -337,7 +337,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.Contains("什么", reading.Dropped);
         Assert.DoesNotContain(reading.Words, w => w.Word.Contains("什么", StringComparison.Ordinal));
         Assert.Contains(reading.Words, w => w.Word == "意义");
-        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Near);
+        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Aligned);
     }
 
     [Theory]
@@ -377,7 +377,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.Contains(reading.Words, w => w.Word == "合理");
         Assert.DoesNotContain(reading.Words, w => w.Word == "不合理");
         Assert.Contains("合理不合理", reading.Dropped);
-        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Near);
+        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Aligned);
         Assert.Contains(result.Hits, h => h.Text.Contains("违纪", StringComparison.Ordinal));
     }
 

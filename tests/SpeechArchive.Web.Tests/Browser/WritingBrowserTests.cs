@@ -109,7 +109,7 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         {
             await page.GotoAsync("/?q=" + Uri.EscapeDataString("以刚性问责推党内治生活的制度化"));
             var first = page.Locator("ol.hits li.hit").First;
-            Assert.True(await first.GetAttributeAsync("data-match") == HitMatch.Near, await page.Locator("ol.hits").First.InnerTextAsync());
+            Assert.True(await first.GetAttributeAsync("data-match") == HitMatch.Aligned, await page.Locator("ol.hits").First.InnerTextAsync());
             Assert.Contains("以刚性问责推动党内政治生活的制度化", await first.Locator(".snippet mark").First.TextContentAsync() ?? "", StringComparison.Ordinal);
             Assert.True(await page.Locator(".understanding.reading .word-chip").CountAsync() >= 2, "the page shows the words it searched");
             await ShotAsync(page, "search-free-text");

@@ -214,6 +214,20 @@ public sealed class WritingPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenFreeTextHoldsAClauseNearlyInOrder_ShouldCountItAsAlignedNotAsANearMatch()
+    {
+        // Counted for its words and ranked first for holding the clause nearly in order: not a near match, which the page
+        // lists apart and does not count, so near=0 leaves it where it is.
+        var page = await Html.GetAsync(client, "/?near=0&q=" + Encode("以刚性问责推党内治生活的制度化"));
+
+        var first = page.QuerySelector("ol.hits li.hit")!;
+        Assert.Equal(HitMatch.Aligned, first.GetAttribute("data-match"));
+        Assert.StartsWith("接近原文", first.QuerySelector(".badge.aligned")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("li.hit[data-match=near], .badge.near"));
+        Assert.Contains("不列近似结果", page.QuerySelector(".near-on")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhenOnlyNearMatchesExist_ShouldListThemUnderTheirOwnHeading()
     {
         var page = await Html.GetAsync(client, "/?q=" + Encode("以刚性问责推党内治生活的制度化") + "&mode=exact");
