@@ -180,6 +180,23 @@ public sealed class Thesaurus
     /// Variants of <paramref name="matchForm"/> with one thesaurus term replaced by a related one (强化纪律建设 → 加强纪律建设),
     /// at most <paramref name="limit"/>; longer terms first.
     /// </summary>
+    /// <summary>
+    /// For a word the thesaurus does not list (国企改革), the word with a term it holds replaced by a related one (国企 →
+    /// 国有企业: 国有企业改革), where <paramref name="held"/> says some passage holds it; at most <paramref name="limit"/>, longer
+    /// terms first. Empty for a word the thesaurus lists (its own terms are <see cref="RelatedTo"/>).
+    /// </summary>
+    public IReadOnlyList<string> InsideTerms(string matchForm, Func<string, bool> held, int limit = 3)
+    {
+        ArgumentNullException.ThrowIfNull(matchForm);
+        ArgumentNullException.ThrowIfNull(held);
+        if (matchForm.Length < 3 || related.ContainsKey(matchForm))
+        {
+            return [];
+        }
+
+        return [.. Substitutions(matchForm, int.MaxValue).Select(s => s.Variant).Where(held).Take(limit)];
+    }
+
     public IReadOnlyList<(string Variant, string Inserted)> Substitutions(string matchForm, int limit)
     {
         ArgumentNullException.ThrowIfNull(matchForm);

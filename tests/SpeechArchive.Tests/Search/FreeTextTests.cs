@@ -265,6 +265,25 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenAWordAbbreviatesATermInside_ShouldAlsoSearchTheWordWrittenInFull()
+    {
+        // 国企 is 国有企业 in the thesaurus; 国企改革 is not listed, and the texts write 国有企业改革 far more often.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2021-01-10", "甲", "深化国企改革三年行动。"),
+            ("b.md", "2022-01-10", "乙", "国有企业改革要突出主业。\n\n经济工作要稳中求进。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        foreach (var query in new[] { "国企改革", "什么是国企改革" })
+        {
+            var result = searcher.Search(new SearchRequest { Query = query, NearMatches = false, ByMeaning = false });
+
+            Assert.Equal(["深化国企改革三年行动。", "国有企业改革要突出主业。"], result.Hits.Select(h => h.Text));
+            Assert.Contains(result.Expansions, e => e.Term == "国企改革" && e.Alternatives.Contains("国有企业改革"));
+        }
+    }
+
+    [Fact]
     public void WhenAHeadingOfASeedSpeechIsSearchedAsWritten_ShouldMakeItTheFirstHit()
     {
         var headings = seeds.Snapshot.Speeches.SelectMany(s => s.Sections.Select(h => (Speech: s, Heading: h))).ToList();

@@ -43,6 +43,18 @@ public sealed class ThesaurusTests
     }
 
     [Fact]
+    public void WhenAWordHoldsATermButIsNotListed_ShouldOfferTheWordWithTheRelatedTermThatPassagesHold()
+    {
+        var t = Thesaurus.Parse("plain:\n  国企: [国有企业, 国营企业]\n  老百姓: [群众]\n", "test");
+        var held = new HashSet<string> { "国有企业改革", "群众收入" };
+
+        Assert.Equal(["国有企业改革"], t.InsideTerms("国企改革", held.Contains)); // 国营企业改革: no passage holds it
+        Assert.Equal(["群众收入"], t.InsideTerms("老百姓收入", held.Contains));
+        Assert.Empty(t.InsideTerms("国企", held.Contains)); // listed: its own terms are RelatedTo's
+        Assert.Empty(t.InsideTerms("国企改革", _ => false));
+    }
+
+    [Fact]
     public void WhenSubstituting_ShouldReplaceOneTermAtATimeLongestFirst()
     {
         var variants = Thesaurus.Default.Substitutions("严守党的规矩和纪律加强监督", 10).Select(v => v.Variant).ToList();
