@@ -111,9 +111,20 @@ internal sealed class SearchQuery
 
     public SearchSort SortOrder => SearchParameters.Sort.Parse(Sort);
 
-    /// <summary>The facet selections as engine filters (<c>year:2022</c>, <c>theme:integrity</c>, …); values are quoted so they stay one term.</summary>
-    public IReadOnlyList<string> Filters() =>
-        FilterParams.SelectMany(p => ValuesOf(p).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => p + ":" + QuoteValue(v.Trim()))).ToList();
+    /// <summary>
+    /// The facet selections as engine filters (<c>year:2022</c>, <c>theme:integrity</c>, …); values are quoted so they stay one term.
+    /// A <c>year</c> value that is no year or range throws <see cref="QuerySyntaxException"/> naming the parameter (the search's and
+    /// the writers' tools' alike), not a column of a query nobody typed (the engine parses selections as year:… filters).
+    /// </summary>
+    public IReadOnlyList<string> Filters()
+    {
+        if ((Year ?? []).FirstOrDefault(y => !string.IsNullOrWhiteSpace(y) && !Presentation.TypedFilters.TryYears(y.Trim(), out _)) is { } badYear)
+        {
+            throw new QuerySyntaxException($"参数 year 的取值“{badYear}”无法识别，应写作 year=2022 或 year=2018..2022。(year={badYear}: use year=2022 or year=2018..2022)");
+        }
+
+        return FilterParams.SelectMany(p => ValuesOf(p).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => p + ":" + QuoteValue(v.Trim()))).ToList();
+    }
 
     /// <summary>
     /// A filter value as one query term: bare when it can be, else between quotes of a kind it does not contain (an organisation
@@ -140,12 +151,7 @@ internal sealed class SearchQuery
     /// <summary>The engine request; bad paging, sort or year values throw <see cref="QuerySyntaxException"/> (answered with 400).</summary>
     public SearchRequest ToRequest(int defaultLimit, int maxLimit)
     {
-        if ((Year ?? []).FirstOrDefault(y => !string.IsNullOrWhiteSpace(y) && !Presentation.TypedFilters.TryYears(y.Trim(), out _)) is { } badYear)
-        {
-            // Said of the parameter, not of a column of a query nobody typed (the engine parses selections as year:… filters).
-            throw new QuerySyntaxException($"参数 year 的取值“{badYear}”无法识别，应写作 year=2022 或 year=2018..2022。(year={badYear}: use year=2022 or year=2018..2022)");
-        }
-
+        var filters = Filters();
         var limit = SearchParameters.Limit(defaultLimit, maxLimit).Parse(Limit);
         var offset = Page is { Length: > 0 }
             ? (SearchParameters.Page.Parse(Page) - 1) * limit
@@ -153,7 +159,7 @@ internal sealed class SearchQuery
         return new SearchRequest
         {
             Query = Q ?? "",
-            Filters = Filters(),
+            Filters = filters,
             Limit = limit,
             Offset = offset,
             Sort = SortOrder,

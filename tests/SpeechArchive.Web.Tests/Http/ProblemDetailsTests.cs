@@ -43,12 +43,18 @@ public sealed class ProblemDetailsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("abc")]
-    [InlineData("0")]
-    [InlineData("99999")]
-    public async Task WhenAYearParameterIsNoYear_ShouldNameTheParameterNotAColumnOfAQuery(string year)
+    [InlineData("/api/search?q=作风", "abc")]
+    [InlineData("/api/search?q=作风", "0")]
+    [InlineData("/api/search?q=作风", "99999")]
+    [InlineData("/api/facets?q=作风", "abc")]
+    [InlineData("/api/concordance?q=作风", "abc")]
+    [InlineData("/api/variants?q=作风建设", "abc")]
+    [InlineData("/api/trends?q=作风", "abc")]
+    [InlineData("/api/trends/themes?q=作风", "abc")]
+    [InlineData("/api/related-terms?q=作风", "abc")]
+    public async Task WhenAYearParameterIsNoYear_ShouldNameTheParameterNotAColumnOfAQuery(string path, string year)
     {
-        using var response = await client.GetAsync("/api/search?q=" + Uri.EscapeDataString("作风") + "&year=" + year);
+        using var response = await client.GetAsync(path + "&year=" + year);
         var body = await response.Content.ReadAsStringAsync();
 
         AssertProblem(response, 400, body);
