@@ -80,11 +80,11 @@ public sealed partial class DocumentReader
         catch (Exception e) when (e is ArgumentException or InsufficientExecutionStackException)
         {
             // Markdig refuses input nested deeper than its limit (10,000 '>' or list levels).
-            return MarkdownBody.Fail($"Markdown cannot be parsed: {e.Message}");
+            return MarkdownBody.Fail($"Markdown 嵌套过深，无法解析 (Markdown cannot be parsed: {e.Message})");
         }
 
         return extracted.Text.Length == 0
-            ? MarkdownBody.Fail(split.Yaml is null ? "no text in the Markdown" : "no text after the front matter")
+            ? MarkdownBody.Fail(split.Yaml is null ? "Markdown 中没有正文 (no text in the Markdown)" : "front matter 之后没有正文 (no text after the front matter)")
             : new MarkdownBody(extracted.Text, split.Body, extracted.Headings, frontMatter, null);
     }
 

@@ -12,7 +12,7 @@ public sealed partial class DocumentReader
         var table = tableName ?? "metadata table";
         if (fm.Year is { } fmYear && fm.Date is { } fmDate && fmDate.Year != fmYear)
         {
-            warnings.Add($"front matter year {fmYear} differs from its date {fmDate:yyyy-MM-dd}; the year is kept");
+            warnings.Add($"front matter 的年份 {fmYear} 与日期 {fmDate:yyyy-MM-dd} 不符，以年份为准 (front matter year {fmYear} differs from its date {fmDate:yyyy-MM-dd}; the year is kept)");
         }
 
         var (year, yearProvenance) = fm.Year is { } y1 ? (y1, Given(FrontMatterOrigin))
@@ -26,7 +26,7 @@ public sealed partial class DocumentReader
         var repaired = fm.Title is null && row?.Title is { } given ? TitleRepair.Repair(given, text) : null;
         if (repaired is not null)
         {
-            warnings.Add($"title {(repaired.Derived ? "derived from the opening" : "mended")} ({repaired.Rule}); {table} gave '{row!.Title}'");
+            warnings.Add($"{(repaired.Derived ? "标题取自正文开头" : "标题已修补")}，{table} 给出的是“{row!.Title}” (title {(repaired.Derived ? "derived from the opening" : "mended")} ({repaired.Rule}); {table} gave '{row!.Title}')");
         }
 
         var (title, titleProvenance) = fm.Title is { } t1 ? (t1, Given(FrontMatterOrigin))

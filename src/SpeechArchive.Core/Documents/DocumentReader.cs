@@ -36,12 +36,12 @@ public sealed partial class DocumentReader
         var bytes = ReadBounded(file.FullPath);
         if (bytes is null)
         {
-            return Fail(file, $"file too large: more than {MaxFileBytes / (1024 * 1024)} MB");
+            return Fail(file, $"文件过大，超过 {MaxFileBytes / (1024 * 1024)} MB (file too large: more than {MaxFileBytes / (1024 * 1024)} MB)");
         }
 
         if (bytes.Length == 0)
         {
-            return Fail(file, "empty file (0 bytes)");
+            return Fail(file, "空文件 (empty file: 0 bytes)");
         }
 
         var decoded = TextDecoder.Decode(bytes);
@@ -53,7 +53,7 @@ public sealed partial class DocumentReader
         var raw = decoded.Text!;
         if (string.IsNullOrWhiteSpace(raw))
         {
-            return Fail(file, "empty file (only white space)");
+            return Fail(file, "文件只有空白，没有文字 (empty file: only white space)");
         }
 
         var warnings = new List<string>();

@@ -9,7 +9,7 @@ internal static partial class FrontMatterParser
             case null or FrontMatterScalar { Value: null }:
                 return FrontMatter.Empty;
             case not FrontMatterMap:
-                throw Fail(root.Line, "front matter must be a mapping of keys (title: …)");
+                throw Fail(root.Line, "front matter 应是“键: 值”的列表（title: …）", "front matter must be a mapping of keys (title: …)");
         }
 
         var result = FrontMatter.Empty;
@@ -25,7 +25,7 @@ internal static partial class FrontMatterParser
 
             if (!seen.Add(key))
             {
-                throw Fail(keyNode.Line, $"duplicate front matter key '{key}'");
+                throw Fail(keyNode.Line, $"front matter 的键“{key}”重复", $"duplicate front matter key '{key}'");
             }
 
             result = key switch
@@ -51,7 +51,7 @@ internal static partial class FrontMatterParser
     private static string? Text(string key, FrontMatterNode value) => value switch
     {
         FrontMatterScalar s => string.IsNullOrWhiteSpace(s.Value) ? null : s.Value.Trim(),
-        _ => throw Fail(value.Line, $"front matter key '{key}' must be a text value"),
+        _ => throw Fail(value.Line, $"front matter 的“{key}”应是一段文字", $"front matter key '{key}' must be a text value"),
     };
 
     private static int? Year(FrontMatterNode value)
@@ -64,7 +64,7 @@ internal static partial class FrontMatterParser
 
         return MetadataValues.TryParseYear(text, out var year)
             ? year
-            : throw Fail(value.Line, $"front matter 'year' must be a year like 2022, not '{text}'");
+            : throw Fail(value.Line, $"front matter 的 year 应是 2022 这样的年份，不是“{text}”", $"front matter 'year' must be a year like 2022, not '{text}'");
     }
 
     private static FrontMatter WithDate(FrontMatter result, FrontMatterNode value)
@@ -82,16 +82,16 @@ internal static partial class FrontMatterParser
 
         return MetadataValues.TryParseYear(text, out var year)
             ? result with { Year = result.Year ?? year }
-            : throw Fail(value.Line, $"front matter 'date' must be YYYY-MM-DD or a year, not '{text}'");
+            : throw Fail(value.Line, $"front matter 的 date 应写作 2022-05-10 或年份，不是“{text}”", $"front matter 'date' must be YYYY-MM-DD or a year, not '{text}'");
     }
 
     private static IReadOnlyList<string> Tags(FrontMatterNode value) => value switch
     {
         FrontMatterScalar s => MetadataValues.SplitTags(s.Value),
         FrontMatterList list => MetadataValues.CleanTags(list.Items.Select(item =>
-            (item as FrontMatterScalar)?.Value ?? throw Fail(item.Line, "front matter 'tags' must be a list of words"))),
-        _ => throw Fail(value.Line, "front matter 'tags' must be a list or a comma-separated text"),
+            (item as FrontMatterScalar)?.Value ?? throw Fail(item.Line, "front matter 的 tags 应是词语的列表", "front matter 'tags' must be a list of words"))),
+        _ => throw Fail(value.Line, "front matter 的 tags 应是列表或逗号分隔的文字", "front matter 'tags' must be a list or a comma-separated text"),
     };
 
-    private static SpeechArchiveException Fail(int line, string reason) => new($"{reason} at line {line}");
+    private static SpeechArchiveException Fail(int line, string said, string reason) => new($"第 {line} 行：{said} ({reason} at line {line})");
 }

@@ -46,7 +46,7 @@ internal static partial class FrontMatterParser
             lineStart = lineEnd + 1;
         }
 
-        return Failed(text, "front matter opened at line 1 is not closed by a '---' line");
+        return Failed(text, "第 1 行开始的 front matter 没有以 '---' 一行结束 (front matter opened at line 1 is not closed by a '---' line)");
     }
 
     /// <summary>Parses the YAML of <see cref="Split"/>; a failure names the file line and YamlDotNet's reason.</summary>
@@ -64,12 +64,12 @@ internal static partial class FrontMatterParser
         }
         catch (YamlException e)
         {
-            return (null, $"malformed front matter at line {reader.FileLine(e.Start)}: {e.Message}");
+            return (null, $"第 {reader.FileLine(e.Start)} 行：front matter 不是有效的 YAML，请检查方括号、花括号和引号是否成对 (malformed front matter at line {reader.FileLine(e.Start)}: {e.Message})");
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
             // YamlDotNet's scanner throws these for some broken input; the last good event is the best position we have.
-            return (null, $"malformed front matter near line {reader.LastLine}: {e.Message}");
+            return (null, $"第 {reader.LastLine} 行附近：front matter 不是有效的 YAML，请检查方括号、花括号和引号是否成对 (malformed front matter near line {reader.LastLine}: {e.Message})");
         }
     }
 

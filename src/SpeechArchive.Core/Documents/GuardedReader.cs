@@ -28,7 +28,7 @@ internal sealed class GuardedReader(IParser parser, int yamlFirstLine)
         Expect<DocumentEnd>();
         if (Peek() is not StreamEnd)
         {
-            throw Fail(LastLine, "front matter holds more than one YAML document");
+            throw Fail(LastLine, "front matter 含有不止一个 YAML 文档", "front matter holds more than one YAML document");
         }
 
         return root;
@@ -40,17 +40,17 @@ internal sealed class GuardedReader(IParser parser, int yamlFirstLine)
         var line = FileLine(e.Start);
         if (e is AnchorAlias)
         {
-            throw Fail(line, "YAML aliases are not allowed");
+            throw Fail(line, "不允许使用 YAML 别名（*）", "YAML aliases are not allowed");
         }
 
         if (e is NodeEvent { Anchor.IsEmpty: false })
         {
-            throw Fail(line, "YAML aliases are not allowed (anchor defined here)");
+            throw Fail(line, "不允许使用 YAML 锚点（&）", "YAML aliases are not allowed (anchor defined here)");
         }
 
         if (depth > FrontMatterParser.MaxDepth && e is MappingStart or SequenceStart)
         {
-            throw Fail(line, $"front matter nested deeper than {FrontMatterParser.MaxDepth} levels");
+            throw Fail(line, $"front matter 嵌套超过 {FrontMatterParser.MaxDepth} 层", $"front matter nested deeper than {FrontMatterParser.MaxDepth} levels");
         }
 
         return e switch
@@ -58,7 +58,7 @@ internal sealed class GuardedReader(IParser parser, int yamlFirstLine)
             Scalar s => new FrontMatterScalar(line, IsNull(s) ? null : s.Value),
             SequenceStart => ReadList(line, depth),
             MappingStart => ReadMap(line, depth),
-            _ => throw Fail(line, $"unexpected {e.GetType().Name} in front matter"),
+            _ => throw Fail(line, "front matter 中有无法识别的内容", $"unexpected {e.GetType().Name} in front matter"),
         };
     }
 
@@ -79,10 +79,10 @@ internal sealed class GuardedReader(IParser parser, int yamlFirstLine)
         var entries = new List<KeyValuePair<FrontMatterScalar, FrontMatterNode>>();
         while (Peek() is not MappingEnd)
         {
-            var key = ReadNode(depth + 1) as FrontMatterScalar ?? throw Fail(LastLine, "front matter keys must be plain text");
+            var key = ReadNode(depth + 1) as FrontMatterScalar ?? throw Fail(LastLine, "front matter 的键应是普通文字", "front matter keys must be plain text");
             if (++_keys > FrontMatterParser.MaxKeys)
             {
-                throw Fail(key.Line, $"front matter has more than {FrontMatterParser.MaxKeys} keys");
+                throw Fail(key.Line, $"front matter 的键超过 {FrontMatterParser.MaxKeys} 个", $"front matter has more than {FrontMatterParser.MaxKeys} keys");
             }
 
             entries.Add(new(key, ReadNode(depth + 1)));
@@ -96,7 +96,7 @@ internal sealed class GuardedReader(IParser parser, int yamlFirstLine)
         s.Style == ScalarStyle.Plain && s.Value is "" or "~" or "null" or "Null" or "NULL";
 
     private ParsingEvent Peek() =>
-        parser.Accept<ParsingEvent>(out var e) ? e : throw Fail(LastLine, "front matter ends unexpectedly");
+        parser.Accept<ParsingEvent>(out var e) ? e : throw Fail(LastLine, "front matter 意外结束", "front matter ends unexpectedly");
 
     private ParsingEvent Next()
     {
@@ -107,7 +107,7 @@ internal sealed class GuardedReader(IParser parser, int yamlFirstLine)
     }
 
     private T Expect<T>() where T : ParsingEvent =>
-        Next() as T ?? throw Fail(LastLine, $"malformed front matter: expected {typeof(T).Name}");
+        Next() as T ?? throw Fail(LastLine, "front matter 不是有效的 YAML", $"malformed front matter: expected {typeof(T).Name}");
 
-    private static SpeechArchiveException Fail(int line, string reason) => new($"{reason} at line {line}");
+    private static SpeechArchiveException Fail(int line, string said, string reason) => new($"第 {line} 行：{said} ({reason} at line {line})");
 }

@@ -83,7 +83,7 @@ internal static class TextDecoder
     {
         try
         {
-            return (encoding.GetString(bytes), $"decoded as {name} (byte order mark)", null);
+            return (encoding.GetString(bytes), $"按字节顺序标记以 {name} 解码 (decoded as {name} (byte order mark))", null);
         }
         catch (DecoderFallbackException e)
         {

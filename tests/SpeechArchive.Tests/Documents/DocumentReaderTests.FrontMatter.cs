@@ -72,7 +72,17 @@ public static partial class DocumentReaderTests
             var result = Fixture.Read(Fixture.PathOf("front-matter/malformed.md"));
 
             Assert.False(result.Succeeded);
-            Assert.StartsWith("malformed front matter at line 4: ", result.Reason, StringComparison.Ordinal);
+            Assert.StartsWith("第 4 行：front matter 不是有效的 YAML，请检查方括号、花括号和引号是否成对 (malformed front matter at line 4: ", result.Reason, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void WhenABracketIsNotClosed_ShouldSayWhereAndWhatToCheckInChinese()
+        {
+            // YamlDotNet says so in English, and for some broken input only "Operation is not valid due to the current state of the object".
+            var result = Read("---\ntitle: [unclosed\n---\n正文");
+
+            Assert.False(result.Succeeded);
+            Assert.StartsWith("第 3 行：front matter 不是有效的 YAML，请检查方括号、花括号和引号是否成对 (malformed front matter at line 3: ", result.Reason, StringComparison.Ordinal);
         }
 
         [Theory]
@@ -87,7 +97,8 @@ public static partial class DocumentReaderTests
 
             Assert.False(result.Succeeded);
             Assert.Contains(expected, result.Reason, StringComparison.Ordinal);
-            Assert.EndsWith($"at line {line}", result.Reason, StringComparison.Ordinal);
+            Assert.StartsWith($"第 {line} 行：", result.Reason, StringComparison.Ordinal); // said in Chinese first, the English after it
+            Assert.EndsWith($"at line {line})", result.Reason, StringComparison.Ordinal);
         }
 
         [Fact]

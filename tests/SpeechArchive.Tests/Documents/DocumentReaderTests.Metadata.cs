@@ -86,7 +86,7 @@ public static partial class DocumentReaderTests
             Assert.Equal("在企业家座谈会上的讲话", m.Title);
             Assert.StartsWith("inferred: occasion named in the opening", m.TitleProvenance.Origin, StringComparison.Ordinal);
             Assert.Equal(TitleRepair.OccasionConfidence, m.TitleProvenance.Confidence);
-            Assert.Contains(result.Document.Warnings, w => w.StartsWith("title derived from the opening", StringComparison.Ordinal)
+            Assert.Contains(result.Document.Warnings, w => w.StartsWith("标题取自正文开头", StringComparison.Ordinal) && w.Contains("(title derived from the opening", StringComparison.Ordinal)
                 && w.Contains("gave '同志们：今天，我们召开一个企业家座谈会，一是同大家谈谈心'", StringComparison.Ordinal));
         }
 
