@@ -328,8 +328,10 @@ public static class RelatedTerms
             return [];
         }
 
+        var words = Neighbours.WordsSaid(index);
         return [.. Neighbours.Find(index, text, Math.Min(Neighbours.MaxLimit, limit * 2)).Neighbours
             .Where(n => n.Passages > 0 && !queryForms.Any(q => q.Contains(n.Word, StringComparison.Ordinal) || n.Word.Contains(q, StringComparison.Ordinal)))
+            .Where(n => words(n.Word))
             .Take(limit)];
     }
 

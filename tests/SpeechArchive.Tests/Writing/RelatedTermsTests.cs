@@ -188,6 +188,20 @@ public sealed class RelatedTermsTests(SeedIndexFixture seeds) : IClassFixture<Se
             Assert.True(n.Passages > 0);
         });
         Assert.Equal(result.NearInMeaning.OrderByDescending(n => n.Cosine).Select(n => n.Word), result.NearInMeaning.Select(n => n.Word));
+        var said = Neighbours.WordsSaid(seeds.Snapshot);
+        Assert.All(result.NearInMeaning, n => Assert.True(said(n.Word), n.Word));
+    }
+
+    [Fact]
+    public void WhenAStringIsHeldMostlyInsideLongerWords_ShouldNotCountAsAWordTheTextsSay()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-10", "甲", "深化科技体制改革。\n\n推进行政体制改革。\n\n深化医药卫生体制改革。\n\n推进财税体制改革。"));
+
+        var said = Neighbours.WordsSaid(index);
+
+        Assert.False(said("制改革")); // a fragment the vectors of a large archive list near 国企改革
+        Assert.True(said("体制改革"));
     }
 
     [Fact]
