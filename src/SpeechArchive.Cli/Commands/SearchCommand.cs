@@ -181,13 +181,13 @@ internal static class SearchCommand
         }
 
         Facet("主题 theme", r.Facets.Theme);
-        Facet("年份 year", r.Facets.Year);
+        Facet("年份 year", r.Facets.Year, r.Facets.YearUnknown > 0 ? $"  无年份 no year {r.Facets.YearUnknown}" : "");
         Facet("指示类型 type", r.Facets.DirectiveType);
         Facet("单位 org", r.Facets.Organization);
         Facet("类别 category", r.Facets.Category);
     }
 
-    private static void Facet(string name, IReadOnlyList<FacetValue> values)
+    private static void Facet(string name, IReadOnlyList<FacetValue> values, string unknown = "")
     {
         if (values.Count == 0)
         {
@@ -195,6 +195,6 @@ internal static class SearchCommand
         }
 
         var shown = values.Take(15).Select(v => (v.Selected ? "[bold]" : "") + Markup.Escape($"{v.Label} {v.Count}") + (v.Selected ? "[/]" : ""));
-        AnsiConsole.MarkupLine($"\n[grey]{name}:[/] {string.Join("  ", shown)}{(values.Count > 15 ? " …" : "")}");
+        AnsiConsole.MarkupLine($"\n[grey]{name}:[/] {string.Join("  ", shown)}{(values.Count > 15 ? " …" : "")}[grey]{Markup.Escape(unknown)}[/]");
     }
 }

@@ -11,6 +11,9 @@ namespace SpeechArchive.Search;
 /// </summary>
 internal sealed class FacetCollector(IndexSnapshot index)
 {
+    /// <summary>Where a year is counted: itself, 1–9999; slot 0 for a passage whose speech has no year (<see cref="SearchFacets.YearUnknown"/>).</summary>
+    private static int YearSlot(int year) => year is > 0 and < 10000 ? year : 0;
+
     /// <summary>Years 1–9999 as text and as a label (2020, 2020年), made once each (reference writes: safe to share).</summary>
     private static readonly string?[] YearValues = new string?[10000], YearLabels = new string?[10000];
 
@@ -60,9 +63,9 @@ internal sealed class FacetCollector(IndexSnapshot index)
                 continue;
             }
 
-            if (speechYear is not null && speechYear[s] is > 0 and < 10000)
+            if (speechYear is not null)
             {
-                years[speechYear[s]] += c;
+                years[YearSlot(speechYear[s])] += c;
             }
 
             if (speechOrg is not null && speechOrg[s] >= 0)
@@ -76,11 +79,7 @@ internal sealed class FacetCollector(IndexSnapshot index)
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Count(in PassageRow row)
     {
-        if (row.Year is > 0 and < 10000)
-        {
-            years[row.Year]++;
-        }
-
+        years[YearSlot(row.Year)]++;
         CountBits(row.Themes, themes);
         CountBits(row.Types, types);
         if (row.Org >= 0)
@@ -106,11 +105,7 @@ internal sealed class FacetCollector(IndexSnapshot index)
         switch (BitOperations.TrailingZeroCount(failures))
         {
             case ResolvedFilters.YearDim:
-                if (row.Year is > 0 and < 10000)
-                {
-                    years[row.Year]++;
-                }
-
+                years[YearSlot(row.Year)]++;
                 break;
             case ResolvedFilters.ThemeDim:
                 CountBits(row.Themes, themes);
@@ -136,7 +131,7 @@ internal sealed class FacetCollector(IndexSnapshot index)
     public FacetTotals Copy()
     {
         var yearCounts = new List<(int Year, int Count)>();
-        for (var y = 1; y < 10000; y++)
+        for (var y = 0; y < 10000; y++)
         {
             if (years[y] > 0)
             {
@@ -221,6 +216,7 @@ internal sealed class FacetCollector(IndexSnapshot index)
             }
         }
 
+        var withoutYear = years[0];
         ArrayPool<int>.Shared.Return(years);
         years = [];
 
@@ -252,6 +248,7 @@ internal sealed class FacetCollector(IndexSnapshot index)
         {
             Theme = themeList,
             Year = yearList,
+            YearUnknown = withoutYear,
             DirectiveType = typeList,
             Organization = Ordered(organizations),
             Category = Ordered(categories),

@@ -214,9 +214,9 @@ internal sealed class FacetCounts(int yearSlots, int orgs)
     public void Add(uint themes, uint types, short year, int org, int passages, int[] yearSlot)
     {
         Passages += passages;
-        if (year is > 0 and < 10000)
+        if (year is >= 0 and < 10000)
         {
-            Years[yearSlot[year]] += passages;
+            Years[yearSlot[year]] += passages; // year 0: no year (SearchFacets.YearUnknown)
         }
 
         for (var m = themes; m != 0; m &= m - 1)

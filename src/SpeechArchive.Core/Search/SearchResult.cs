@@ -106,6 +106,13 @@ public sealed record SearchFacets
 {
     public IReadOnlyList<FacetValue> Theme { get; init; } = [];
     public IReadOnlyList<FacetValue> Year { get; init; } = [];
+
+    /// <summary>
+    /// The passages counted for the year facet whose speech has no year (no value to select: the year facet's values and
+    /// this add up to what the year facet counts, the total where no year is selected).
+    /// </summary>
+    public int YearUnknown { get; init; }
+
     public IReadOnlyList<FacetValue> DirectiveType { get; init; } = [];
     public IReadOnlyList<FacetValue> Organization { get; init; } = [];
     /// <summary>The categories (类别) of speeches that name no organisation, by label; selected with <c>category:</c>.</summary>

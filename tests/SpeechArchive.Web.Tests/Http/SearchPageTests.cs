@@ -163,6 +163,21 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenSomeSpeechHasNoYear_ShouldSayHowManyPassagesHaveNoneUnderTheYears()
+    {
+        using var archive = new ArchiveFactory();
+        File.WriteAllText(Path.Combine(archive.CorpusDirectory, "undated.md"), "---\ntitle: 关于作风建设的讲话\n---\n\n作风建设永远在路上，要持之以恒。\n\n要抓好作风建设。\n");
+        using var http = archive.CreateClient();
+
+        var api = await SearchAsync(http, "q=" + Encode("作风建设") + "&near=0&limit=0");
+        var page = await Html.GetAsync(http, "/?near=0&q=" + Encode("作风建设"));
+
+        Assert.Equal(2, api.Facets.YearUnknown);
+        Assert.Equal(api.Total, api.Facets.Year.Sum(y => y.Count) + api.Facets.YearUnknown);
+        Assert.Equal("无年份 2", page.QuerySelector(".facet .facet-unknown")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task WhenALongWordHasComponents_ShouldShowThemBesideTheWordAsTheApiReadsThem()
     {
         using var seeds = new ArchiveFactory(withSeeds: true);
