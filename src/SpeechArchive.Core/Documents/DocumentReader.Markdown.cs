@@ -80,7 +80,7 @@ public sealed partial class DocumentReader
         catch (Exception e) when (e is ArgumentException or InsufficientExecutionStackException)
         {
             // Markdig refuses input nested deeper than its limit (10,000 '>' or list levels).
-            return MarkdownBody.Fail($"Markdown 嵌套过深，无法解析 (Markdown cannot be parsed: {e.Message})");
+            return MarkdownBody.Fail($"Markdown 无法解析 (Markdown cannot be parsed: {e.Message})");
         }
 
         return extracted.Text.Length == 0

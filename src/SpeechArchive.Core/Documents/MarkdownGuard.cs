@@ -33,23 +33,23 @@ internal static class MarkdownGuard
             var blank = text.IsWhiteSpace();
             if (Nesting(text) > MaxNesting)
             {
-                return $"Markdown nested deeper than {MaxNesting} levels at line {line}";
+                return $"第 {line} 行：Markdown 嵌套超过 {MaxNesting} 层 (Markdown nested deeper than {MaxNesting} levels at line {line})";
             }
 
             bracketWork += (long)text.Count('[') * text.Length;
             if (bracketWork > MaxBracketWork)
             {
-                return $"Markdown has too many '[' on long lines to parse in reasonable time (at line {line})";
+                return $"第 {line} 行：长行中的“[”过多，无法在合理时间内解析 (Markdown has too many '[' on long lines to parse in reasonable time (at line {line}))";
             }
 
             if (IsReferenceDefinition(text) && ++definitions > MaxReferenceDefinitions)
             {
-                return $"Markdown has more than {MaxReferenceDefinitions} link reference definitions (at line {line})";
+                return $"第 {line} 行：链接引用定义超过 {MaxReferenceDefinitions} 个 (Markdown has more than {MaxReferenceDefinitions} link reference definitions (at line {line}))";
             }
 
             if (!previousBlank && IsSetextUnderline(text) && ++underlines > MaxSetextUnderlines)
             {
-                return $"Markdown has more than {MaxSetextUnderlines} setext heading underlines (at line {line})";
+                return $"第 {line} 行：标题下划线超过 {MaxSetextUnderlines} 个 (Markdown has more than {MaxSetextUnderlines} setext heading underlines (at line {line}))";
             }
 
             previousBlank = blank;

@@ -30,11 +30,11 @@ public sealed partial class MetadataTable
                     : ReadRow(record, columns);
             if (row is null)
             {
-                warnings.Add($"{name} line {record.Line}: row skipped: {problem}");
+                warnings.Add($"{name} 第 {record.Line} 行未采用 ({name} line {record.Line}: row skipped: {problem})");
             }
             else if (!rows.TryAdd(row.File, row))
             {
-                warnings.Add($"{name} line {record.Line}: row skipped: '{row.File}' already listed at line {rows[row.File].Line}");
+                warnings.Add($"{name} 第 {record.Line} 行未采用：“{row.File}”已见于第 {rows[row.File].Line} 行 ({name} line {record.Line}: row skipped: '{row.File}' already listed at line {rows[row.File].Line})");
             }
         }
 

@@ -149,7 +149,7 @@ internal static partial class FreeTextReader
 
             bool NewTerm(string r) => !words.Contains(r) && !found.Contains(r) && !QueryStopWords.Contains(r);
             List<string> own = plain || thesaurus is null ? [] : [.. found.Where(p => p.Length > 1).Prepend(word).Distinct().SelectMany(thesaurus.RelatedTo)
-                .Concat(found.Count == 1 && found[0] == word ? thesaurus.InsideTerms(word, Found) : []).Where(NewTerm).Distinct()];
+                .Concat(found.Count == 1 && found[0] == word ? thesaurus.InsideTerms(word, t => matches.SaidApart(Word(t), segmenter.Lexicon)) : []).Where(NewTerm).Distinct()];
             List<string> lent = plain || thesaurus is null ? [] : [.. (keyTerms.GetValueOrDefault(word) ?? []).Where(r => NewTerm(r) && !own.Contains(r))]; // LendKeyTerms keeps each term once
             var expansions = own.Concat(lent).Select(Word).ToList();
             var components = plain || found is not [var whole] || whole != word ? []

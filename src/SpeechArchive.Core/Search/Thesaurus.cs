@@ -150,7 +150,7 @@ public sealed class Thesaurus
         }
 
         thesaurus.Entries = entries;
-        thesaurus.pairs.Sort((x, y) => y.From.Length.CompareTo(x.From.Length)); // a stable sort is not needed: the order among equal lengths does not matter
+        thesaurus.pairs.Sort((x, y) => y.From.Length.CompareTo(x.From.Length)); // longer terms first; among equal lengths the sort's order, the same for a given file (near matching and InsideTerms take the first few)
         return thesaurus;
     }
 
@@ -177,43 +177,61 @@ public sealed class Thesaurus
         related.TryGetValue(matchForm, out var list) ? list : [];
 
     /// <summary>
-    /// Variants of <paramref name="matchForm"/> with one thesaurus term replaced by a related one (强化纪律建设 → 加强纪律建设),
-    /// at most <paramref name="limit"/>; longer terms first.
-    /// </summary>
-    /// <summary>
     /// For a word the thesaurus does not list (国企改革), the word with a term it holds replaced by a related one (国企 →
-    /// 国有企业: 国有企业改革), where <paramref name="held"/> says some passage holds it; at most <paramref name="limit"/>, longer
-    /// terms first. Empty for a word the thesaurus lists (its own terms are <see cref="RelatedTo"/>).
+    /// 国有企业: 国有企业改革), where <paramref name="said"/> says the texts say it (some passage holds it, as a word of its own:
+    /// not 铁路站 of 铁路站场 for 火车站); at most <paramref name="limit"/>, longer terms first; never a shortening of the word
+    /// (全面从严治党永远在路上 → 从严治党永远在路上 only widens it). Empty for a word the thesaurus lists (its own terms are
+    /// <see cref="RelatedTo"/>).
     /// </summary>
-    public IReadOnlyList<string> InsideTerms(string matchForm, Func<string, bool> held, int limit = 3)
+    public IReadOnlyList<string> InsideTerms(string matchForm, Func<string, bool> said, int limit = 3)
     {
         ArgumentNullException.ThrowIfNull(matchForm);
-        ArgumentNullException.ThrowIfNull(held);
+        ArgumentNullException.ThrowIfNull(said);
         if (matchForm.Length < 3 || related.ContainsKey(matchForm))
         {
             return [];
         }
 
-        return [.. Substitutions(matchForm, int.MaxValue).Select(s => s.Variant).Where(held).Take(limit)];
+        return [.. Substitutions(matchForm, int.MaxValue).Select(s => s.Variant).Where(v => !matchForm.Contains(v, StringComparison.Ordinal) && said(v)).Take(limit)];
     }
 
+    /// <summary>
+    /// Variants of <paramref name="matchForm"/> with one thesaurus term replaced by a related one (强化纪律建设 → 加强纪律建设),
+    /// at most <paramref name="limit"/>; longer terms first (each term at its first place). The terms held are found through
+    /// the pairs' first two characters, so a word costs a lookup per character, not a scan of every pair.
+    /// </summary>
     public IReadOnlyList<(string Variant, string Inserted)> Substitutions(string matchForm, int limit)
     {
         ArgumentNullException.ThrowIfNull(matchForm);
+        var byStart = pairsByStart ??= IndexPairs(pairs);
+        var found = new List<(int Pair, int At)>();
+        for (var i = 0; i + 1 < matchForm.Length; i++)
+        {
+            if (!byStart.TryGetValue((matchForm[i], matchForm[i + 1]), out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var pair in candidates)
+            {
+                var from = pairs[pair].From;
+                if (i + from.Length <= matchForm.Length && string.CompareOrdinal(matchForm, i, from, 0, from.Length) == 0 && !found.Exists(f => f.Pair == pair))
+                {
+                    found.Add((pair, i));
+                }
+            }
+        }
+
+        found.Sort((a, b) => a.Pair.CompareTo(b.Pair)); // the pairs' own order: longer terms first
         var result = new List<(string Variant, string Inserted)>();
-        foreach (var (from, to) in pairs)
+        foreach (var (pair, at) in found)
         {
             if (result.Count >= limit)
             {
                 break;
             }
 
-            var at = matchForm.IndexOf(from, StringComparison.Ordinal);
-            if (at < 0)
-            {
-                continue;
-            }
-
+            var (from, to) = pairs[pair];
             var variant = string.Concat(matchForm.AsSpan(0, at), to, matchForm.AsSpan(at + from.Length));
             if (variant != matchForm && !result.Exists(r => r.Variant == variant))
             {
@@ -223,6 +241,27 @@ public sealed class Thesaurus
 
         return result;
     }
+
+    /// <summary>The pairs (by index, in their order) by the first two characters of the term they replace; built once, on first use.</summary>
+    private static Dictionary<(char, char), List<int>> IndexPairs(List<(string From, string To)> pairs)
+    {
+        var byStart = new Dictionary<(char, char), List<int>>();
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var key = (pairs[i].From[0], pairs[i].From[1]);
+            if (!byStart.TryGetValue(key, out var list))
+            {
+                list = [];
+                byStart[key] = list;
+            }
+
+            list.Add(i);
+        }
+
+        return byStart;
+    }
+
+    private Dictionary<(char, char), List<int>>? pairsByStart;
 
     private void Link(string from, string to)
     {

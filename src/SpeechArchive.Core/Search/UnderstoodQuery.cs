@@ -93,7 +93,7 @@ internal sealed class UnderstoodQuery
             // A single character searched strictly is matched as typed: its thesaurus terms (罚 → 罚款) are what free text reads it as.
             foreach (var word in clause.Alternatives.Where(w => !w.Quoted && w.MatchForm.Length > 1))
             {
-                var added = thesaurus.RelatedTo(word.MatchForm).Concat(thesaurus.InsideTerms(word.MatchForm, t => matches.HeldAtLeast(new QueryWord(t, false, t), 1)))
+                var added = thesaurus.RelatedTo(word.MatchForm).Concat(thesaurus.InsideTerms(word.MatchForm, t => matches.SaidApart(new QueryWord(t, false, t), SearchStructures.Of(index).Segmenter.Lexicon)))
                     .Where(r => !words.Any(w => w.MatchForm == r)).ToList();
                 if (added.Count > 0)
                 {

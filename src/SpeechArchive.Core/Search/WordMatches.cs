@@ -165,6 +165,15 @@ internal sealed class WordMatches(IndexSnapshot index)
     }
 
     /// <summary>
+    /// Whether some passage holds <paramref name="word"/> and its edges mostly do not make a lexicon word with the character
+    /// beside them instead (铁路站 is held in 铁路站场: 站场; 提升产品质量 in 全面提升产品质量 stands apart at its end, and 面提
+    /// is no word): a string built by a substitution (<see cref="Thesaurus.InsideTerms"/>) is searched only where the texts
+    /// say it apart.
+    /// </summary>
+    public bool SaidApart(QueryWord word, Analysis.Lexicon lexicon) =>
+        HeldAtLeast(word, 1) && !MostlyBoundOutside(word, atStart: true, lexicon) && !MostlyBoundOutside(word, atStart: false, lexicon);
+
+    /// <summary>
     /// Of the first <see cref="CohesionSample"/> occurrences of <paramref name="form"/> in <paramref name="holders"/>' text (at
     /// most <see cref="CohesionPerPassage"/> of a passage), how many pass <paramref name="test"/> (given the text and where the
     /// occurrence starts) and how many fail it.

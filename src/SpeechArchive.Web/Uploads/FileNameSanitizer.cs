@@ -37,9 +37,17 @@ internal static partial class FileNameSanitizer
             sb.Append(Special.Contains(c, StringComparison.Ordinal) || char.IsWhiteSpace(c) ? '_' : c);
         }
 
-        var clean = Underscores().Replace(sb.ToString(), "_").Trim('_').TrimStart('.');
-        var extension = Path.GetExtension(clean).ToLowerInvariant();
-        var stem = Path.GetFileNameWithoutExtension(clean).TrimEnd('.').Trim('_');
+        var clean = Underscores().Replace(sb.ToString(), "_");
+        string stem, extension;
+        do
+        {
+            // Until nothing changes: trimming underscores can bare a dot again (._.a.md), and a leading dot hides the file.
+            clean = clean.Trim('_').TrimStart('.');
+            extension = Path.GetExtension(clean).ToLowerInvariant();
+            stem = Path.GetFileNameWithoutExtension(clean).TrimEnd('.').Trim('_');
+            clean = stem + extension;
+        }
+        while (clean.StartsWith('.') || clean.StartsWith('_'));
         if (stem.Length == 0)
         {
             reason = "文件名无效（清理后为空）";

@@ -39,7 +39,8 @@ public sealed class MarkdownGuardTests : IDisposable
         var result = Fixture.Read(path);
 
         Assert.False(result.Succeeded);
-        Assert.EndsWith("at line 37", result.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("第 37 行：", result.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("at line 37)", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class MetadataTableTests : IDisposable
         Assert.Equal(1, table.Count);
         Assert.Equal("好", table.Find("good.txt")?.Title);
         Assert.Collection(table.Warnings,
-            w => Assert.StartsWith("MANIFEST.tsv line 3: ", w, StringComparison.Ordinal),
+            w => Assert.StartsWith("MANIFEST.tsv 第 3 行未采用 (MANIFEST.tsv line 3: ", w, StringComparison.Ordinal),
             w => Assert.Contains("line 4: row skipped: 'year'", w, StringComparison.Ordinal),
             w => Assert.Contains("line 5: row skipped: empty 'file'", w, StringComparison.Ordinal),
             w => Assert.Contains("line 6: row skipped: 'good.txt' already listed at line 2", w, StringComparison.Ordinal));

@@ -284,6 +284,23 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenTheWordWrittenInFullIsHeldOnlyInsideLongerWords_ShouldNotSearchIt()
+    {
+        // 火车 → 铁路 makes 铁路站 of 火车站, which these texts hold only in 铁路站场 (站场 is a word): not what was asked.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2021-01-10", "甲", "加快铁路站场改造。\n\n新建铁路站场三处。"),
+            ("b.md", "2022-01-10", "乙", "火车站周边交通要理顺。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+        Assert.Contains("铁路", Thesaurus.Default.RelatedTo("火车")); // the substitution the rule stops
+
+        var result = searcher.Search(new SearchRequest { Query = "火车站", NearMatches = false, ByMeaning = false });
+
+        Assert.DoesNotContain(result.Expansions, e => e.Alternatives.Contains("铁路站"));
+        Assert.Equal(["火车站周边交通要理顺。"], result.Hits.Select(h => h.Text));
+    }
+
+    [Fact]
     public void WhenAHeadingOfASeedSpeechIsSearchedAsWritten_ShouldMakeItTheFirstHit()
     {
         var headings = seeds.Snapshot.Speeches.SelectMany(s => s.Sections.Select(h => (Speech: s, Heading: h))).ToList();

@@ -1,4 +1,5 @@
 using System.Net;
+using SpeechArchive.Search;
 using static SpeechArchive.Web.Tests.Api;
 
 namespace SpeechArchive.Web.Tests.Http;
@@ -14,7 +15,7 @@ public sealed class ReaderPageTests : IDisposable
     public async Task WhenOpenedFromAHit_ShouldMarkEveryHitAndAnchorThePassage()
     {
         var hit = (await SearchAsync(client, "q=" + Encode("警示教育"))).Hits[0];
-        var page = await Html.GetAsync(client, $"/speeches/{Encode(hit.SpeechId)}?q={Encode("警示教育")}");
+        var page = await Html.GetAsync(client, $"/speeches/{Encode(hit.SpeechId)}?q={Encode("警示教育")}&expand=0"); // its thesaurus terms (以案促改) are marked too where expanded
 
         var marks = page.QuerySelectorAll(".text mark");
         Assert.All(marks, m => Assert.Equal("警示教育", m.TextContent));
@@ -68,6 +69,26 @@ public sealed class ReaderPageTests : IDisposable
         // The search page's hits open the reader read as the page read the query.
         var page = await Html.GetAsync(http, "/?near=0&q=" + Encode(description) + "&noform=" + Encode("警示教育"));
         Assert.All(page.QuerySelectorAll("li.hit h3 a"), a => Assert.Contains("noform=" + Encode("警示教育"), a.GetAttribute("href"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WhenAPassageWasFoundThroughAThesaurusTerm_ShouldMarkTheTermUnlessExpansionIsOff()
+    {
+        using var archive = new ArchiveFactory();
+        File.WriteAllText(Path.Combine(archive.CorpusDirectory, "a.md"), "---\ntitle: 甲\ndate: 2021-01-10\n---\n\n深化国企改革三年行动。\n");
+        File.WriteAllText(Path.Combine(archive.CorpusDirectory, "b.md"), "---\ntitle: 乙\ndate: 2022-01-10\n---\n\n国有企业改革要突出主业。\n");
+        using var http = archive.CreateClient();
+        var hit = (await SearchAsync(http, "q=" + Encode("国企改革") + "&near=0")).Hits.Single(h => h.Title == "乙");
+        Assert.Equal(HitMatch.Expanded, hit.Match);
+
+        foreach (var mode in new[] { "", "&mode=exact" })
+        {
+            var page = await Html.GetAsync(http, $"/speeches/{Encode(hit.SpeechId)}?q={Encode("国企改革")}{mode}");
+            var narrow = await Html.GetAsync(http, $"/speeches/{Encode(hit.SpeechId)}?q={Encode("国企改革")}{mode}&expand=0");
+
+            Assert.Equal(["国有企业改革"], page.QuerySelectorAll(".text mark").Select(m => m.TextContent));
+            Assert.Empty(narrow.QuerySelectorAll(".text mark")); // searched as typed only: this speech does not hold it
+        }
     }
 
     [Fact]

@@ -28,11 +28,11 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
     public string ReadingNote => Reading is { Words.Count: > 0 } r ? "（按词：" + string.Join("、", r.Words.Select(w => w.Word)) + "）" : "";
 
     /// <summary>
-    /// The search's reading of <paramref name="query"/> (no hits asked for: the reader marks the words, the search page ranks
-    /// them); none where the search refuses it, as for a filter value no label has (type:nonsense): the reader applies no
+    /// The search's reading of <paramref name="query"/> and the thesaurus terms it searched (no hits asked for: the reader
+    /// marks the words, the search page ranks them); none where the search refuses it, as for a filter value no label has (type:nonsense): the reader applies no
     /// filters, and shows the speech as for a query it cannot mark.
     /// </summary>
-    private static QueryReading? ReadAs(Searcher searcher, string query, SearchQuery how)
+    private static SearchResult? ReadAs(Searcher searcher, string query, SearchQuery how)
     {
         try
         {
@@ -44,7 +44,7 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
                 Expand = how.IsExpanded,
                 Mode = how.IsExact ? SearchMode.Exact : SearchMode.Understood,
                 WithoutFormulations = how.WithoutFormulations.Take(SearchParameters.MaxNoForm).ToList(),
-            }).Reading;
+            });
         }
         catch (QuerySyntaxException)
         {
@@ -73,16 +73,24 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
             QueryError = e.Message;
         }
 
+        var read = Query is not null && QueryError is null ? ReadAs(searcher, Query, ReadAsGiven) : null;
+        if (read is { Reading: null, Expansions.Count: > 0 })
+        {
+            // Matched strictly (exact mode too): the thesaurus terms the search also found passages by are marked, as its
+            // snippets mark them (国企改革 → 国有企业改革), unless expand=0 turned them off.
+            forms = [.. forms, .. read.Expansions.SelectMany(e => e.Alternatives)];
+        }
+
         var document = ReaderDocument.Build(Snapshot, id, forms);
         if (document is null)
         {
             return NotFound();
         }
 
-        if (document.HitCount == 0 && Query is not null && QueryError is null && !ReadAsGiven.IsExact && ReadAs(searcher, Query, ReadAsGiven) is { Marked.Count: > 0 } reading)
+        if (document.HitCount == 0 && !ReadAsGiven.IsExact && read?.Reading is { Marked.Count: > 0 } reading)
         {
             // Nothing as typed (怎样防止干部腐败): mark what the search read it as, as its snippets do. A query found as typed
-            // (an exact search's phrase) keeps its own marks, and costs no search.
+            // keeps its own marks.
             Reading = reading;
             document = ReaderDocument.Build(Snapshot, id, reading.Marked) ?? document;
         }
