@@ -93,5 +93,6 @@ internal static partial class FrontMatterParser
         _ => throw Fail(value.Line, "front matter 的 tags 应是列表或逗号分隔的文字", "front matter 'tags' must be a list or a comma-separated text"),
     };
 
-    private static SpeechArchiveException Fail(int line, string said, string reason) => new($"第 {line} 行：{said} ({reason} at line {line})");
+    /// <summary>A refusal of the front matter at a line of the file, said in Chinese first, the English after (the reader's and the interpreter's).</summary>
+    internal static SpeechArchiveException Fail(int line, string said, string reason) => new($"第 {line} 行：{said} ({reason} at line {line})");
 }

@@ -109,5 +109,5 @@ internal sealed class GuardedReader(IParser parser, int yamlFirstLine)
     private T Expect<T>() where T : ParsingEvent =>
         Next() as T ?? throw Fail(LastLine, "front matter 不是有效的 YAML", $"malformed front matter: expected {typeof(T).Name}");
 
-    private static SpeechArchiveException Fail(int line, string said, string reason) => new($"第 {line} 行：{said} ({reason} at line {line})");
+    private static SpeechArchiveException Fail(int line, string said, string reason) => FrontMatterParser.Fail(line, said, reason);
 }

@@ -76,10 +76,8 @@ internal static partial class Ranker
         // A query of one run that the archive holds as typed (以钉钉子精神, in two passages) is what the user means: its words
         // are not sought one by one to make up a page (the minimum lowered to 1 brought 690 passages holding 精神 alone).
         var keepsMinimum = query.Runs.Count == 1 && heldAsTyped;
-        var rarest = slots.Count == 0 ? 0 : slots.Min(slot => slot.Count);
-        var commonFrom = Math.Max(CommonFloor, CommonShare * index.Passages.Count);
-        bool[]? common = within ? null : [.. slots.Select(slot => slot.Count >= commonFrom && slot.Count >= CommonRatio * Math.Max(1, rarest))];
-        var (words, minimum, wordsHeld, uncounted) = AtLeast(slots, query.MinimumMatch, asWritten.Count, lowers: !keepsMinimum, common);
+        var (words, minimum, wordsHeld, uncounted) = AtLeast(slots, query.MinimumMatch, asWritten.Count, lowers: !keepsMinimum,
+            common: within ? null : Common(slots, index.Passages.Count)); // within: enough hold the minimum, which is not lowered
         var mostlyShort = !query.Plain && MostlyShort(index, words);
 
         // Over articles of law a formulation a question describes (赡养义务 for 儿女不赡养老人能直接去法院告吗) is held by thousands
@@ -547,6 +545,14 @@ internal static partial class Ranker
 
     /// <summary>How many times the passages of the query's rarest word a common word is held by (<see cref="CommonShare"/>).</summary>
     internal const double CommonRatio = 20;
+
+    /// <summary>Which of the slots are common (<see cref="CommonShare"/>) among <paramref name="passages"/> passages.</summary>
+    private static bool[] Common(List<ScoredDocs> slots, int passages)
+    {
+        var rarest = slots.Count == 0 ? 0 : slots.Min(slot => slot.Count);
+        var from = Math.Max(CommonFloor, CommonShare * passages);
+        return [.. slots.Select(slot => slot.Count >= from && slot.Count >= CommonRatio * Math.Max(1, rarest))];
+    }
 
     /// <summary>
     /// The passages holding at least <paramref name="minimum"/> of the words, their scores summed, with how many of the words

@@ -203,7 +203,7 @@ public sealed class Thesaurus
     public IReadOnlyList<(string Variant, string Inserted)> Substitutions(string matchForm, int limit)
     {
         ArgumentNullException.ThrowIfNull(matchForm);
-        var byStart = pairsByStart ??= IndexPairs(pairs);
+        var byStart = LazyInitializer.EnsureInitialized(ref pairsByStart, () => IndexPairs(pairs)); // read by concurrent searches: published once, whole
         var found = new List<(int Pair, int At)>();
         for (var i = 0; i + 1 < matchForm.Length; i++)
         {

@@ -85,6 +85,7 @@ internal sealed class UnderstoodQuery
             return new UnderstoodQuery(query, query, request, understanding);
         }
 
+        var lexicon = SearchStructures.Of(index).Segmenter.Lexicon;
         var expansions = new List<QueryExpansion>();
         var clauses = new List<QueryClause>(query.Required.Count);
         foreach (var clause in query.Required)
@@ -93,7 +94,7 @@ internal sealed class UnderstoodQuery
             // A single character searched strictly is matched as typed: its thesaurus terms (罚 → 罚款) are what free text reads it as.
             foreach (var word in clause.Alternatives.Where(w => !w.Quoted && w.MatchForm.Length > 1))
             {
-                var added = thesaurus.RelatedTo(word.MatchForm).Concat(thesaurus.InsideTerms(word.MatchForm, t => matches.SaidApart(new QueryWord(t, false, t), SearchStructures.Of(index).Segmenter.Lexicon)))
+                var added = thesaurus.RelatedTo(word.MatchForm).Concat(thesaurus.InsideTerms(word.MatchForm, t => matches.SaidApart(new QueryWord(t, false, t), lexicon)))
                     .Where(r => !words.Any(w => w.MatchForm == r)).ToList();
                 if (added.Count > 0)
                 {
