@@ -13,6 +13,13 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
     public const int PageSize = 10;
     public const int MaxPageSize = 50;
 
+    /// <summary>
+    /// How many of the words a query was read as get a chip with its own × (each a link carrying the whole query less that
+    /// word); the rest are listed under 另有 N 个词 without one, so a pasted paragraph (up to <see cref="QueryParser.MaxLength"/>
+    /// characters, some 250 words) does not make a page of megabytes.
+    /// </summary>
+    public const int RemovableWords = 24;
+
     public SearchQuery Query { get; private set; } = new();
     public SearchLinks Links { get; private set; } = new(new SearchQuery());
     public IndexSnapshot Snapshot { get; private set; } = null!;

@@ -209,6 +209,35 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAPastedParagraphIsReadAsManyWords_ShouldGiveTheFirstChipsAnXAndListTheRestWithoutMakingAPageOfMegabytes()
+    {
+        using var seeds = new ArchiveFactory(withSeeds: true);
+        using var http = seeds.CreateClient();
+        var text = string.Concat(Directory.GetFiles(seeds.CorpusDirectory, "*.md").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        var clauses = System.Text.RegularExpressions.Regex.Matches(text, @"\p{IsCJKUnifiedIdeographs}{6,}").Select(m => m.Value).Distinct().ToList();
+        var query = "";
+        for (var i = 0; i < clauses.Count && query.Length + clauses[i].Length < SpeechArchive.Search.QueryParser.MaxLength - 1; i += 7)
+        {
+            query += (query.Length > 0 ? "，" : "") + clauses[i];
+        }
+
+        var api = await SearchAsync(http, "q=" + Encode(query) + "&near=0&limit=0");
+        var response = await http.GetAsync("/?near=0&q=" + Encode(query));
+        var body = await response.Content.ReadAsStringAsync();
+        var page = Html.Parse(body);
+
+        var words = api.Reading!.Words.Select(w => w.Word).ToList();
+        Assert.True(words.Count > 2 * SpeechArchive.Web.Pages.IndexModel.RemovableWords, $"the query was read as {words.Count} words only");
+        var chips = page.QuerySelectorAll(".understanding.reading .word-chip:not(.formulation)");
+        Assert.Equal(words.Take(SpeechArchive.Web.Pages.IndexModel.RemovableWords), chips.Select(c => c.QuerySelector("b")!.TextContent));
+        Assert.All(chips, c => Assert.NotNull(c.QuerySelector("a.remove-word")));
+        var more = page.QuerySelector(".understanding.reading details.more-words")!;
+        Assert.Equal($"另有 {words.Count - SpeechArchive.Web.Pages.IndexModel.RemovableWords} 个词", more.QuerySelector("summary")!.TextContent);
+        Assert.Equal(string.Join("、", words.Skip(SpeechArchive.Web.Pages.IndexModel.RemovableWords)), more.TextContent[more.QuerySelector("summary")!.TextContent.Length..]);
+        Assert.True(body.Length < 1_000_000, $"the page is {body.Length:N0} characters"); // every × carries the whole query: 9 kB each here, some 2.7 MB for them all
+    }
+
+    [Fact]
     public async Task WhenAQueryDescribesAFormulation_ShouldShowItAsARemovableChipAndMarkItsPassages()
     {
         using var seeds = new ArchiveFactory(withSeeds: true);
