@@ -40,6 +40,43 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
     public bool Finds(string q, bool exact) =>
         archive.Searcher.Count(Query.ToRequest(PageSize, MaxPageSize) with { Query = q, Mode = exact ? SearchMode.Exact : SearchMode.Understood }) > 0; // near matches alone: the suggestion would lead to "没有找到结果" again
 
+    /// <summary>
+    /// For a year filter that emptied the result (<paramref name="part"/>) whose every value lies outside the years the
+    /// archive's speeches have: those years (1921—2024年), so the advice says why; else null.
+    /// </summary>
+    public string? ArchiveYearsBeyond(EmptyingPart part)
+    {
+        if (part.Field != "year" || part.Kind is not (EmptyingPart.Filter or EmptyingPart.Selection))
+        {
+            return null;
+        }
+
+        var years = Snapshot.Speeches.Where(s => s.Passages.Count > 0 && s.Year is not null).Select(s => s.Year!.Value).ToList();
+        if (years.Count == 0)
+        {
+            return null;
+        }
+
+        var (first, last) = (years.Min(), years.Max());
+        foreach (var value in part.Values)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(value, @"^(\d{1,4})?(?:(\.\.)(\d{1,4})?)?$");
+            if (!m.Success)
+            {
+                return null;
+            }
+
+            var from = m.Groups[1].Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : int.MinValue;
+            var to = m.Groups[3].Success ? int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) : m.Groups[2].Success ? int.MaxValue : from;
+            if (from <= last && to >= first)
+            {
+                return null; // within the archive's years: the filter's other parts, or the words, emptied it
+            }
+        }
+
+        return first == last ? $"{first}年" : $"{first}—{last}年";
+    }
+
     /// <summary>The filters in force, each removable.</summary>
     public FilterChips Chips { get; private set; } = new([], "/");
 

@@ -452,6 +452,34 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAYearFilterLiesOutsideTheArchivesYears_ShouldSayWhichYearsItHasAndOnlyThen()
+    {
+        using var archive = WithDingdingzi();
+        using var http = archive.CreateClient();
+        var all = await SearchAsync(http, "limit=0");
+        var years = all.Facets.Year.Select(y => y.Value).Where(v => v != "unknown").Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList();
+        var span = $"（本库讲话的年份为 {years.Min()}—{years.Max()}年）";
+
+        var typed = await Html.GetAsync(http, "/?near=0&q=" + Encode("以钉钉子精神 year:3000"));
+        var selected = await Html.GetAsync(http, "/?near=0&year=3000&q=" + Encode("以钉钉子精神"));
+        var range = await Html.GetAsync(http, "/?near=0&q=" + Encode($"以钉钉子精神 year:{years.Max() + 1}..3000"));
+        var inside = await Html.GetAsync(http, "/?near=0&q=" + Encode("以钉钉子精神 -以钉钉子精神 year:" + years.Min()));
+        var missingYear = years.Min() + 1 < years.Max() ? Enumerable.Range(years.Min(), years.Max() - years.Min()).FirstOrDefault(y => !years.Contains(y)) : 0;
+
+        Assert.True(years.Min() < years.Max());
+        Assert.StartsWith("检索式中的筛选条件“年份：3000年”下没有结果" + span + "；", Assert.Single(typed.QuerySelectorAll(".no-results .emptied-by li")).TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("筛选条件“年份：3000年”下没有结果" + span + "；", Assert.Single(selected.QuerySelectorAll(".no-results .emptied-by li")).TextContent, StringComparison.Ordinal);
+        Assert.Contains(span, range.QuerySelector(".no-results")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, Html.Total(inside));
+        Assert.DoesNotContain("本库讲话的年份", inside.QuerySelector(".no-results")!.TextContent, StringComparison.Ordinal);
+        if (missingYear > 0)
+        {
+            var gap = await Html.GetAsync(http, $"/?near=0&year={missingYear}&q=" + Encode("以钉钉子精神"));
+            Assert.DoesNotContain("本库讲话的年份", gap.QuerySelector(".no-results")!.TextContent, StringComparison.Ordinal); // within the span: no such excuse
+        }
+    }
+
+    [Fact]
     public async Task WhenAQueryOfAFilterAloneFindsNothing_ShouldPointToTheFacetsNotToTypos()
     {
         using var archive = WithDingdingzi();
