@@ -643,9 +643,18 @@ internal static partial class Ranker
     private static void Union(List<ScoredDocs> slots, bool highest, Action<int, int, double> each) =>
         Union(slots, highest, (doc, count, score, _) => each(doc, count, score));
 
+    /// <summary>From how many slots <see cref="Union(List{ScoredDocs}, bool, Action{int, int, double, ulong})"/> keeps its heads in a heap rather than scanning them all for each passage.</summary>
+    private const int HeapFrom = 9;
+
     /// <summary>As above, with which of the slots hold each passage (bit s for slot s, of the first 64).</summary>
     private static void Union(List<ScoredDocs> slots, bool highest, Action<int, int, double, ulong> each)
     {
+        if (slots.Count >= HeapFrom)
+        {
+            UnionByHeap(slots, highest, each);
+            return;
+        }
+
         var heads = new int[slots.Count];
         while (true)
         {
@@ -672,6 +681,49 @@ internal static partial class Ranker
                     mask |= s < 64 ? 1UL << s : 0;
                     var next = slots[s].Scores[heads[s]++];
                     score = highest ? Math.Max(score, next) : score + next;
+                }
+            }
+
+            each(doc, count, score, mask);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Union(List{ScoredDocs}, bool, Action{int, int, double, ulong})"/> for many slots (a pasted paragraph read as
+    /// 250 words): the slots' heads in a heap keyed by passage, then slot, so each passage's slots come out in their order and
+    /// its score is summed as the scan sums it, in time of the postings times the log of the slots rather than the passages
+    /// times the slots (0.6 s for 254 words over the shared corpus).
+    /// </summary>
+    private static void UnionByHeap(List<ScoredDocs> slots, bool highest, Action<int, int, double, ulong> each)
+    {
+        static long Key(int doc, int slot) => ((long)doc << 32) | (uint)slot;
+        var heads = new int[slots.Count];
+        var queue = new PriorityQueue<int, long>(slots.Count);
+        for (var s = 0; s < slots.Count; s++)
+        {
+            if (slots[s].Count > 0)
+            {
+                queue.Enqueue(s, Key(slots[s].Docs[0], s));
+            }
+        }
+
+        while (queue.TryPeek(out _, out var first))
+        {
+            var doc = (int)(first >> 32);
+            var (count, score, mask) = (0, highest ? double.MinValue : 0.0, 0UL);
+            while (queue.TryPeek(out var s, out var key) && (int)(key >> 32) == doc)
+            {
+                count++;
+                mask |= s < 64 ? 1UL << s : 0;
+                var next = slots[s].Scores[heads[s]++];
+                score = highest ? Math.Max(score, next) : score + next;
+                if (heads[s] < slots[s].Count)
+                {
+                    queue.DequeueEnqueue(s, Key(slots[s].Docs[heads[s]], s));
+                }
+                else
+                {
+                    queue.Dequeue();
                 }
             }
 

@@ -48,9 +48,11 @@ public sealed class JoinPropertyTests(SeedIndexFixture seeds, ITestOutputHelper 
             Count(seen, "an empty list among others", lists.Count > 1 && lists.Any(l => l.Count == 0));
             Count(seen, "passages in several lists", Shared(lists) > 0);
             Count(seen, "most passages shared", Shared(lists) * 2 > best.Count && lists.Count > 2);
+            Count(seen, "nine lists or more, sharing passages", held.Count >= 9 && Shared(lists) > 0);
         }, cases: 500);
 
-        AssertSeen(seen, "no lists", "one list", "an empty list among others", "passages in several lists", "most passages shared");
+        AssertSeen(seen, "no lists", "one list", "an empty list among others", "passages in several lists", "most passages shared",
+            "nine lists or more, sharing passages");
     }
 
     [Fact]
@@ -85,11 +87,14 @@ public sealed class JoinPropertyTests(SeedIndexFixture seeds, ITestOutputHelper 
             Count(seen, "lowered to 1", slots.Count > 1 && minimum > 1 && lowered == 1);
             Count(seen, "lowered less for the as-written passages", slots.Count > 1 && lowered != HoldingAtLeast(slots, minimum, 0).Minimum);
             Count(seen, "kept at the minimum by enough passages", slots.Count > 1 && minimum <= slots.Count && minimum > 1 && lowered == minimum);
+            Count(seen, "nine slots or more, sharing passages", slots.Count >= 9 && Shared(slots) > 0);
+            Count(seen, "nine slots or more, common words not counted alone", slots.Count >= 9 && notAlone != 0);
         }, cases: 1000);
 
         AssertSeen(seen, "no slots", "one slot", "one slot, minimum above 1", "minimum above the slots", "passages in several slots", "as written",
             "lowered", "lowered to 1", "lowered less for the as-written passages", "kept at the minimum by enough passages",
-            "common words not counted alone", "lowered, every word common");
+            "common words not counted alone", "lowered, every word common", "nine slots or more, sharing passages",
+            "nine slots or more, common words not counted alone");
     }
 
     [Fact]
@@ -158,10 +163,11 @@ public sealed class JoinPropertyTests(SeedIndexFixture seeds, ITestOutputHelper 
     }
 
     /// <summary>
-    /// Zero to six lists of scored passages: independent ones (<see cref="PostingsMathTests.Scored"/>: ids below 80, so they
+    /// Zero to six lists of scored passages, or nine to forty (a pasted paragraph's words: the joins keep the heads in a heap
+    /// from nine): independent ones (<see cref="PostingsMathTests.Scored"/>: ids below 80, so they
     /// share some), some of them empty; or all cut from one list, so that most passages are in most lists.
     /// </summary>
-    private static Gen<List<ScoredDocs>> Lists { get; } = Gen.Choose(0, 6).SelectMany(n => Gen.OneOf(
+    private static Gen<List<ScoredDocs>> Lists { get; } = Gen.Frequency((5, Gen.Choose(0, 6)), (1, Gen.Choose(9, 40))).SelectMany(n => Gen.OneOf(
             Gen.Frequency((1, Gen.Constant(ScoredDocs.Empty)), (6, PostingsMathTests.Scored)).ListOf(n),
             PostingsMathTests.Scored.SelectMany(shared => Overlapping(shared).ListOf(n))))
         .Select(lists => lists.ToList());
