@@ -30,6 +30,7 @@ public static class QueryParser
             }
         }
 
+        text = SymbolsAsPunctuation(text);
         var tokens = Tokenize(text);
         if (!string.IsNullOrWhiteSpace(text) && tokens.All(t => !t.IsOr && t.Field is null && !t.Negated && MakeWord(t) is null))
         {
@@ -120,6 +121,28 @@ public static class QueryParser
     {
         var match = MatchText.Build(t.Text, 0, t.Text.Length).Trim(MatchText.Break, MatchText.Mask, ' ');
         return match.Length == 0 ? null : new QueryWord(t.Text, t.Quoted, match);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with each character beyond the first plane that is not an ideograph (an emoji, 😀) as in-sentence
+    /// punctuation, 、 for each of its two units (so columns stay where they were): what a symbol of the first plane (★) is to
+    /// the analyzer. The analyzer keeps a surrogate pair together as Han, since most that official texts hold are ideographs
+    /// of planes 2 and 3 (𠮷), so 作风建设😀 was a phrase no passage holds and was searched word by word.
+    /// </summary>
+    internal static string SymbolsAsPunctuation(string text)
+    {
+        StringBuilder? symbols = null;
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (char.IsSurrogatePair(text[i], text[i + 1]) && char.ConvertToUtf32(text[i], text[i + 1]) is < 0x20000 or > 0x3FFFF)
+            {
+                symbols ??= new StringBuilder(text);
+                symbols[i] = symbols[i + 1] = '、';
+                i++;
+            }
+        }
+
+        return symbols?.ToString() ?? text;
     }
 
     private static void AddFilter(RawToken t, List<(int, int)> years, List<string> themes, List<string> types, List<string> orgs, List<string> speakers, List<string> categories)

@@ -24,6 +24,32 @@ public sealed class SearcherTests(IndexFixture index) : IClassFixture<IndexFixtu
         Assert.Contains(result.Hits, h => h.Snippet.Contains("<mark>不敢腐、不能腐、不想腐</mark>", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("作风建设😀", "作风建设★")]
+    [InlineData("😀作风建设", "★作风建设")]
+    [InlineData("作风😀建设", "作风★建设")]
+    [InlineData("全面从严治党🇨🇳永远在路上", "全面从严治党★★永远在路上")]
+    public void WhenAQueryHoldsAnEmoji_ShouldReadItAsASymbolOfTheFirstPlaneIsRead(string withEmoji, string withStar)
+    {
+        var emoji = index.Search(withEmoji);
+        var star = index.Search(withStar);
+
+        Assert.True(star.Total > 0);
+        Assert.Equal(star.Total, emoji.Total);
+        Assert.Equal(star.Hits.Select(h => (h.PassageId, h.Match)), emoji.Hits.Select(h => (h.PassageId, h.Match)));
+        Assert.Equal(star.Reading is null, emoji.Reading is null);
+    }
+
+    [Fact]
+    public void WhenAQueryHoldsOnlyEmoji_ShouldRefuseItAsSymbolsButKeepIdeographsBeyondTheFirstPlane()
+    {
+        var refused = Assert.Throws<QuerySyntaxException>(() => QueryParser.Parse("😀👍"));
+
+        Assert.Contains("只有标点或符号", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("𠮷野家", QueryParser.SymbolsAsPunctuation("𠮷野家")); // U+20BB7, a plane-2 ideograph, stays Han
+        Assert.Equal("作风、、", QueryParser.SymbolsAsPunctuation("作风😀"));
+    }
+
     [Fact]
     public void WhenAYearIsSelected_ShouldReturnOnlyThatYearButCountOtherYearsDrillSideways()
     {
