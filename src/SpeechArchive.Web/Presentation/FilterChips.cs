@@ -39,9 +39,9 @@ internal sealed record FilterChips(IReadOnlyList<(string Label, string Remove)> 
     {
         "theme" => "主题：" + snapshot.LabelOfTheme(value),
         "type" => "指示类型：" + snapshot.LabelOfDirectiveType(value),
-        "year" => "年份：" + (TypedFilters.TryYears(value, out var years) && years.From != years.To
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{years.From}–{years.To}") // a reversed range, as searched
-            : value.Replace("..", "–", StringComparison.Ordinal)) + "年",
+        "year" => "年份：" + (!TypedFilters.TryYears(value, out var years) ? $"“{value}”（不是年份）" // on the page that refuses it, to remove
+            : years.From != years.To ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{years.From}–{years.To}年") // a reversed range, as searched
+            : value.Replace("..", "–", StringComparison.Ordinal) + "年"),
         "org" => "单位：" + value,
         "category" => "类别：" + (snapshot.CategoryLabel(value) ?? value),
         _ => "讲话人：" + value,

@@ -480,6 +480,47 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenTwoValuesOfOneFieldLeaveNothing_ShouldNameTheFieldOnceAndNotOfferToClearItAgain()
+    {
+        using var archive = WithDingdingzi();
+        using var http = archive.CreateClient();
+
+        var page = await Html.GetAsync(http, "/?near=0&year=1990&year=1991&q=" + Encode("以钉钉子精神"));
+
+        Assert.Equal(0, Html.Total(page));
+        var item = Assert.Single(page.QuerySelectorAll(".no-results .emptied-by li"));
+        Assert.StartsWith("筛选条件“年份：1990年、1991年”下没有结果", item.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll(".no-results a"), a => a.TextContent.Contains("去掉全部筛选条件", StringComparison.Ordinal));
+        Assert.Null(page.QuerySelector(".summary .sort")); // nothing to sort or export
+        Assert.Empty(page.QuerySelectorAll("a.export"));
+    }
+
+    [Fact]
+    public async Task WhenAListIsFilteredWithoutWords_ShouldBeHeadedAndTitledByItsFiltersNotAsTheNewestSpeeches()
+    {
+        var page = await Html.GetAsync(client, "/?theme=integrity&year=2022");
+        var home = await Html.GetAsync(client, "/");
+
+        var labels = page.QuerySelectorAll(".chips a.chip:not(.clear)").Select(a => a.TextContent.Replace("×", "", StringComparison.Ordinal).Trim()).ToList();
+        Assert.Equal(2, labels.Count);
+        Assert.Equal("讲话检索：" + string.Join("、", labels), page.QuerySelector("h1")!.TextContent);
+        Assert.StartsWith(string.Join("、", labels), page.Title, StringComparison.Ordinal);
+        Assert.Equal("讲话检索：最新讲话", home.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task WhenATypedYearIsNoYear_ShouldRefuseItWithAChipThatSaysSoAndRemovesIt()
+    {
+        var response = await client.GetAsync("/?q=" + Encode("year:abc 作风"));
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var chip = Assert.Single(page.QuerySelectorAll(".chips a.chip:not(.clear)"));
+        Assert.StartsWith("年份：“abc”（不是年份）（检索框内）", chip.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(chip.GetAttribute("href")!)).StatusCode);
+    }
+
+    [Fact]
     public async Task WhenAQueryOfAFilterAloneFindsNothing_ShouldPointToTheFacetsNotToTypos()
     {
         using var archive = WithDingdingzi();
