@@ -12,11 +12,14 @@ internal sealed class TopK(int k, SearchSort sort)
         var c = sort switch
         {
             SearchSort.DateDescending => b.Date.CompareTo(a.Date) is var d && d != 0 ? d : b.Score.CompareTo(a.Score),
-            SearchSort.DateAscending => a.Date.CompareTo(b.Date) is var d && d != 0 ? d : b.Score.CompareTo(a.Score),
+            SearchSort.DateAscending => Dated(a.Date).CompareTo(Dated(b.Date)) is var d && d != 0 ? d : b.Score.CompareTo(a.Score),
             _ => b.Score.CompareTo(a.Score) is var s && s != 0 ? s : b.Date.CompareTo(a.Date),
         };
         return c != 0 ? c : a.Doc.CompareTo(b.Doc);
     }
+
+    /// <summary>A date key as the oldest first orders it: a speech without a date or year (0) after every dated one, as newest first has it.</summary>
+    private static int Dated(int date) => date == 0 ? int.MaxValue : date;
 
     /// <summary>
     /// In relevance order once k items are kept, the worst kept score: anything scoring below it cannot enter, so a caller

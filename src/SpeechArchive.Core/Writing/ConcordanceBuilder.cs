@@ -164,7 +164,8 @@ public static class ConcordanceBuilder
         var byDate = lines.OrderBy(l => PassageSource.DateKey(index, l.Doc), StringComparer.Ordinal).ThenBy(l => l.Doc).ThenBy(l => l.At);
         return (sort switch
         {
-            ConcordanceSort.DateDescending => lines.OrderByDescending(l => PassageSource.DateKey(index, l.Doc), StringComparer.Ordinal).ThenBy(l => l.Doc).ThenBy(l => l.At),
+            ConcordanceSort.DateDescending => lines.OrderBy(l => PassageSource.DateKey(index, l.Doc) == PassageSource.Undated) // undated last, as oldest first has them
+                .ThenByDescending(l => PassageSource.DateKey(index, l.Doc), StringComparer.Ordinal).ThenBy(l => l.Doc).ThenBy(l => l.At),
             ConcordanceSort.Left => byDate.OrderBy(l => Reverse(l.Line.Left), Collation.AsComparer()),
             ConcordanceSort.Right => byDate.OrderBy(l => l.Line.Right, Collation.AsComparer()),
             _ => byDate,

@@ -74,10 +74,13 @@ public sealed record PassageSource
             ? string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日")
             : date;
 
+    /// <summary>The key of a passage whose speech has neither date nor year: after every dated one, oldest first.</summary>
+    internal const string Undated = "9999";
+
     /// <summary>A key that orders passages by date (a year alone sorts before the dates of that year), then by position.</summary>
     internal static string DateKey(IndexSnapshot index, int passage)
     {
         var s = index.Speeches[index.Passages[passage].Speech];
-        return s.Date ?? (s.Year is int y ? y.ToString("0000", CultureInfo.InvariantCulture) : "9999");
+        return s.Date ?? (s.Year is int y ? y.ToString("0000", CultureInfo.InvariantCulture) : Undated);
     }
 }

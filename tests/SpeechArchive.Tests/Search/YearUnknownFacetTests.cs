@@ -55,5 +55,27 @@ public sealed class YearUnknownFacetTests : IDisposable
         Assert.True(new Searcher(index).Search(new SearchRequest { Query = "", Limit = 0 }).Facets.YearUnknown > 0); // the rule matters here
     }
 
+    [Fact]
+    public void WhenSortingByDateEitherWay_ShouldListTheUndatedLastInSearchAndConcordanceAlike()
+    {
+        foreach (var sort in new[] { SearchSort.DateAscending, SearchSort.DateDescending })
+        {
+            foreach (var exhaustive in new[] { false, true })
+            {
+                var hits = new Searcher(index) { Exhaustive = exhaustive }.Search(new SearchRequest { Query = "作风", Sort = sort, Limit = 100, NearMatches = false, ByMeaning = false }).Hits;
+                Assert.Contains(hits, h => h.Year is null);
+                Assert.Contains(hits, h => h.Year is not null);
+                Assert.Equal(hits.OrderBy(h => h.Year is null), hits); // a stable sort: only the undated moved, and none had to
+            }
+        }
+
+        foreach (var sort in new[] { SpeechArchive.Writing.ConcordanceSort.Date, SpeechArchive.Writing.ConcordanceSort.DateDescending })
+        {
+            var lines = SpeechArchive.Writing.ConcordanceBuilder.Build(index, new SpeechArchive.Writing.ConcordanceRequest { Phrase = "作风", Sort = sort, Limit = 0 }).Lines;
+            Assert.Contains(lines, l => l.Source.Year is null);
+            Assert.Equal(lines.OrderBy(l => l.Source.Year is null), lines);
+        }
+    }
+
     public void Dispose() => temp.Dispose();
 }
