@@ -32,12 +32,21 @@ internal static class SimilarCommand
     private static void Print(SimilarResult result)
     {
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(result.Source.Citation)}[/] ({result.TookMs:0.0} ms)");
+        if (result.Reprints.Count > 0)
+        {
+            AnsiConsole.MarkupLine($"[grey]also printed in (not listed): {Markup.Escape(string.Join(", ", result.Reprints.Select(r => r.PassageId)))}[/]");
+        }
+
         var rank = 0;
         foreach (var s in result.Similar)
         {
             AnsiConsole.MarkupLine($"\n[bold]{++rank}. {Markup.Escape(s.Source.Title)}[/] [grey]{Markup.Escape(s.Source.PassageId)} score {s.Score:0.000}[/]");
             AnsiConsole.MarkupLine("   " + Terminal.FromSnippet(s.Snippet));
             AnsiConsole.MarkupLine($"   [grey]shared: {Markup.Escape(string.Join("、", s.SharedTerms))}[/]");
+            if (s.Reprints.Count > 0)
+            {
+                AnsiConsole.MarkupLine($"   [grey]also printed in: {Markup.Escape(string.Join(", ", s.Reprints.Select(r => r.PassageId)))}[/]");
+            }
         }
     }
 }

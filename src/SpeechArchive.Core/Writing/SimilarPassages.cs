@@ -71,14 +71,47 @@ public static class SimilarPassages
             scored.Add((doc, meaning is null ? words : ((1 - weight) * words) + (weight * near)));
         }
 
-        var similar = scored.OrderByDescending(s => s.Score).ThenBy(s => s.Doc).Take(Math.Clamp(limit, 0, 100)).ToList();
-        var bounds = similar.Count == 0 ? [] : WordBounds(index, text);
-        var described = similar.Select(s => Describe(index, source, bounds, s.Doc, s.Score)).ToList();
+        // The texts printed more than once are listed once, as the search lists them: the source's own reprints not at all
+        // (they are it), another's under the best of them.
+        var reprints = SearchStructures.Of(index).Reprints;
+        var ownGroup = reprints.GroupOf(source);
+        var listed = new List<(int Doc, double Score, List<int> Folded)>();
+        var groupAt = new Dictionary<int, int>();
+        foreach (var (doc, score) in scored.OrderByDescending(s => s.Score).ThenBy(s => s.Doc))
+        {
+            var group = reprints.GroupOf(doc);
+            if (group >= 0 && group == ownGroup)
+            {
+                continue;
+            }
+
+            if (group >= 0 && groupAt.TryGetValue(group, out var at))
+            {
+                listed[at].Folded.Add(doc);
+                continue;
+            }
+
+            if (listed.Count == Math.Clamp(limit, 0, 100))
+            {
+                continue; // a later one may still fold under one listed
+            }
+
+            if (group >= 0)
+            {
+                groupAt[group] = listed.Count;
+            }
+
+            listed.Add((doc, score, []));
+        }
+
+        var bounds = listed.Count == 0 ? [] : WordBounds(index, text);
+        var described = listed.Select(s => Describe(index, source, bounds, s.Doc, s.Score) with { Reprints = [.. s.Folded.Select(d => PassageSource.Of(index, d))] }).ToList();
         return new SimilarResult
         {
             Source = PassageSource.Of(index, source),
             Text = index.PassageText(source),
             Similar = described,
+            Reprints = [.. reprints.Members(source).ToArray().Where(d => d != source && speechOf[d] != speech).Select(d => PassageSource.Of(index, d))],
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
         };
     }

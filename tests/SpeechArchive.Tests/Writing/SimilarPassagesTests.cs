@@ -6,6 +6,32 @@ namespace SpeechArchive.Tests.Writing;
 public sealed class SimilarPassagesTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexFixture>
 {
     [Fact]
+    public void WhenATextIsPrintedTwice_ShouldListItOnceWithTheOtherFoldedUnderItAndNeverTheSourcesOwnReprint()
+    {
+        using var temp = new TempFolder();
+        const string Shared = "要坚持把作风建设抓在日常、严在经常，驰而不息纠治“四风”，坚决防止形式主义、官僚主义反弹回潮，推动作风建设常态化长效化。";
+        const string Source = "要坚持把作风建设抓在日常，驰而不息纠治“四风”，坚决防止形式主义和官僚主义，推动作风建设常态化、长效化，久久为功。";
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2021-03-01", "在作风建设会议上的讲话", Shared + "\n\n发展是第一要务，创新是第一动力，人才是第一资源。"),
+            ("b.md", "2021-03-02", "新华社电 在作风建设会议上的讲话", Shared + "\n\n发展是第一要务，创新是第一动力，人才是第一资源。"),
+            ("c.md", "2022-05-01", "在纪律教育大会上的讲话", Source + "\n\n要严明政治纪律和政治规矩。"),
+            ("d.md", "2022-06-01", "转载 在纪律教育大会上的讲话", Source + "\n\n要严明政治纪律和政治规矩。"));
+        string Id(string title) => index.Passages[Enumerable.Range(0, index.Passages.Count).First(d => index.Speeches[index.Passages[d].Speech].Title == title)].Id;
+
+        var result = SimilarPassages.Find(index, Id("在纪律教育大会上的讲话"), limit: 10, meaningWeight: 0)!;
+
+        var listed = result.Similar.Select(s => s.Source.PassageId).ToList();
+        Assert.Equal([Id("转载 在纪律教育大会上的讲话")], result.Reprints.Select(r => r.PassageId)); // the source's own text elsewhere: named, not listed
+        Assert.DoesNotContain(Id("转载 在纪律教育大会上的讲话"), listed);
+        var first = result.Similar[0];
+        Assert.Contains(first.Source.PassageId, new[] { Id("在作风建设会议上的讲话"), Id("新华社电 在作风建设会议上的讲话") });
+        var folded = Assert.Single(first.Reprints);
+        Assert.NotEqual(first.Source.PassageId, folded.PassageId);
+        Assert.DoesNotContain(folded.PassageId, listed);
+        Assert.Equal(listed.Distinct().Count(), listed.Count);
+    }
+
+    [Fact]
     public void WhenARequestIsDone_ShouldNotKeepItsSnapshotAlive()
     {
         // A thread that served a request must not hold the request's snapshot (after a reindex, a replaced generation: a
