@@ -155,6 +155,18 @@ public sealed class WritingPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenALinkChartsMorePhrasesThanTheFormsBoxes_ShouldGiveEachItsBoxSoRedrawingKeepsThem()
+    {
+        string[] phrases = ["作风建设", "全面从严治党", "纪律", "监督", "廉洁"];
+        var page = await Html.GetAsync(client, "/trends?" + string.Join("&", phrases.Select(p => "q=" + Encode(p))));
+        var empty = await Html.GetAsync(client, "/trends");
+
+        Assert.Equal(phrases, page.QuerySelectorAll("#phrase-trend svg g.series").Select(s => s.GetAttribute("data-series")));
+        Assert.Equal(phrases, page.QuerySelectorAll("form.trend-form input[name=q]").Select(i => i.GetAttribute("value")));
+        Assert.Equal(4, empty.QuerySelectorAll("form.trend-form input[name=q]").Length);
+    }
+
+    [Fact]
     public async Task WhenShowingThemeShares_ShouldShadeEachYearAndLinkEachCellToThatThemeAndYear()
     {
         var api = await client.GetFromJsonAsync<JsonElement>("/api/trends/themes");
