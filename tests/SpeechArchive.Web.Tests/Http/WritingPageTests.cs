@@ -155,6 +155,28 @@ public sealed class WritingPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAVariantIsUsedMoreOftenThanItsExamplesShow_ShouldSaySoAndLinkItsUses()
+    {
+        using var seeds = new ArchiveFactory(withSeeds: true);
+        using var http = seeds.CreateClient();
+        var page = await Html.GetAsync(http, "/variants?q=" + Encode("全面从严治党"));
+
+        var variants = page.QuerySelectorAll("li.variant").ToList();
+        int Count(AngleSharp.Dom.IElement v) => int.Parse(v.QuerySelector(".meta b")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
+        var many = variants.Where(v => Count(v) > v.QuerySelectorAll("ul.examples > li").Length).ToList();
+        Assert.NotEmpty(many);
+        foreach (var v in many)
+        {
+            var shown = v.QuerySelectorAll("ul.examples > li").Length;
+            Assert.Equal($"出处（最早的 {shown} 处，共 {Count(v)} 处）", v.QuerySelector("summary")!.TextContent);
+            var uses = await Html.GetAsync(http, v.QuerySelector("a.all-uses")!.GetAttribute("href")!);
+            Assert.True(int.Parse(uses.QuerySelector("p.count strong")!.TextContent, System.Globalization.CultureInfo.InvariantCulture) >= Count(v)); // the wording's uses, every one
+        }
+
+        Assert.All(variants.Except(many), v => Assert.Equal("出处", v.QuerySelector("summary")!.TextContent));
+    }
+
+    [Fact]
     public async Task WhenALinkChartsMorePhrasesThanTheFormsBoxes_ShouldGiveEachItsBoxSoRedrawingKeepsThem()
     {
         string[] phrases = ["作风建设", "全面从严治党", "纪律", "监督", "廉洁"];
