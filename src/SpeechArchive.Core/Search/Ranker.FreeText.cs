@@ -79,6 +79,7 @@ internal static partial class Ranker
         var (words, minimum, wordsHeld, uncounted) = AtLeast(slots, query.MinimumMatch, asWritten.Count, lowers: !keepsMinimum,
             common: within ? null : Common(slots, index.Passages.Count)); // within: enough hold the minimum, which is not lowered
         var mostlyShort = !query.Plain && MostlyShort(index, words);
+        var counted = words;
 
         // Over articles of law a formulation a question describes (赡养义务 for 儿女不赡养老人能直接去法院告吗) is held by thousands
         // of them, where the question's own words pick the one that answers: its articles are not added (of the 151 that
@@ -127,7 +128,8 @@ internal static partial class Ranker
             words = words.Except(matchWord(word).Docs);
         }
 
-        var near = query.Plain || query.Question ? new Dictionary<int, double>() : RewardOrder(index, words, query, nearMatches, thesaurus, exhaustive, nearAhead);
+        var near = query.Plain || query.Question ? new Dictionary<int, double>()
+            : RewardOrder(index, words, query, nearMatches, thesaurus, exhaustive, nearAhead, HoldsTwoWords(counted, wordsHeld, slots.Count));
         int[]? byMeaningAlone = null;
         // A query some passage holds as written is a formulation: its passages rank first as they are, meaning reorders the
         // passages counted for its words, and passages join for their meaning alone only to fill the first page.
@@ -746,6 +748,18 @@ internal static partial class Ranker
         return best;
     }
 
+    /// <summary>The similarity from which a passage holding only one of the query's words joins the near tier (<see cref="HoldsTwoWords"/>).</summary>
+    private const double NearWithOneWord = 0.85;
+
+    /// <summary>
+    /// Whether a passage holds two of the query's words (of <paramref name="slots"/>; any passage when it asks for one):
+    /// what the near tier asks beside the alignment, which one long word alone can reach (领导干部 is 4 of 领导干部收红包's 7
+    /// characters, and every passage holding it ranked above those holding 领导干部 and 受贿). <paramref name="counted"/> and
+    /// <paramref name="held"/> are the words' join and how many words each of its passages holds (<see cref="AtLeast"/>).
+    /// </summary>
+    private static Func<int, bool> HoldsTwoWords(ScoredDocs counted, int[] held, int slots) => slots < 2 || held.Length != counted.Count ? _ => true
+        : doc => Array.BinarySearch(counted.Docs, doc) is var i && i >= 0 && held[i] >= 2;
+
     /// <summary>The query's runs as one string, without their breaks: what near matching aligns.</summary>
     private static string Probe(FreeTextQuery query) =>
         string.Concat(query.Runs.Select(r => r.MatchForm.Replace(Analysis.MatchText.Break.ToString(), "", StringComparison.Ordinal)));
@@ -759,7 +773,7 @@ internal static partial class Ranker
     /// of it form the near tier (a half-remembered clause finds its passage), the others gain by the square of the share.
     /// </summary>
     private static Dictionary<int, double> RewardOrder(IndexSnapshot index, ScoredDocs scored, FreeTextQuery query, NearMatchOptions options, Thesaurus? thesaurus,
-        bool exhaustive, NearAhead? ahead)
+        bool exhaustive, NearAhead? ahead, Func<int, bool> holdsTwoWords)
     {
         var near = new Dictionary<int, double>();
         var probe = Probe(query);
@@ -767,6 +781,13 @@ internal static partial class Ranker
         {
             return near;
         }
+
+        // The near tier asks more of the query than its longest word: a passage holding 领导干部 reaches 4 of 领导干部收红包's 7
+        // characters, more than the minimum similarity, and is no nearer the query as written than any other holding it.
+        // Nor does a passage holding one word of the query and a character of the next (领导干部收入 for 领导干部收红包) join it
+        // unless it holds nearly all of it (改善经营管理 for 持续改善经营管理, read as 持续 | 改善经营管理).
+        var floor = Math.Max(options.MinSimilarity, query.Slots.Count < 2 ? 0 : (query.Slots.Max(s => s.Text.Length) + 1.0) / probe.Length);
+        bool Near(double similarity, int doc) => similarity >= floor && (similarity >= NearWithOneWord || holdsTwoWords(doc));
 
         if (IsClause(probe))
         {
@@ -780,7 +801,7 @@ internal static partial class Ranker
 
             var found = ahead?.Found(scored, AsWrittenTier)
                 ?? NearMatcher.Find(index, probe, thesaurus?.Substitutions(probe, options.MaxVariants) ?? [], Counted, options, exhaustive, within: scored.Docs);
-            foreach (var m in found)
+            foreach (var m in found.Where(m => Near(m.Similarity, m.Doc)))
             {
                 var i = Array.BinarySearch(scored.Docs, m.Doc);
                 near[m.Doc] = m.Similarity;
@@ -809,7 +830,7 @@ internal static partial class Ranker
             }
 
             var similarity = similarities[j];
-            if (similarity >= options.MinSimilarity && probe.Length >= options.MinLengthAlongsideStrict)
+            if (probe.Length >= options.MinLengthAlongsideStrict && Near(similarity, scored.Docs[i]))
             {
                 near[scored.Docs[i]] = similarity;
                 scored.Scores[i] = NearTier + (similarity * 1000) + scored.Scores[i];

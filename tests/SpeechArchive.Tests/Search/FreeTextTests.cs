@@ -362,6 +362,28 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenAPassageHoldsOneLongWordOfAStatement_ShouldNotRankItAsHoldingTheStatementNearlyAsWritten()
+    {
+        // 领导干部 is 4 of 领导干部收红包's 7 characters, and 领导干部收 of 领导干部收入 is 5: past the near matcher's minimum, so
+        // every passage holding 领导干部 was 接近原文 and ranked above those holding 领导干部 and a word for 收红包.
+        using var temp = new TempFolder();
+        temp.Write("corpus/a.md", "---\ntitle: 关于领导干部报告个人有关事项的讲话\nyear: 2020\n---\n\n要认真落实领导干部收入、房产、投资等情况报告制度，如实填报。\n\n要加强领导干部队伍建设，提高能力素质。\n");
+        temp.Write("corpus/b.md", "---\ntitle: 在纪律教育会议上的讲话\nyear: 2021\n---\n\n严禁领导干部借婚丧嫁娶收受红包礼金，对受贿行为坚决查处。\n\n要严明纪律，改进作风。\n");
+        temp.Write("corpus/c.md", "---\ntitle: 在作风建设会议上的讲话\nyear: 2022\n---\n\n有的领导干部拿回扣，群众反映强烈，必须严肃查处。\n\n要推动作风建设常态化长效化。\n");
+        Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
+        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = "领导干部收红包", Limit = 20 });
+
+        Assert.Equal(1, result.Reading!.MinimumMatch); // one passage holds both words (with 受贿 for 收红包): too few, so one counts
+        var income = Assert.Single(result.Hits, h => h.Text.Contains("收入", StringComparison.Ordinal));
+        Assert.NotEqual(HitMatch.Aligned, income.Match);
+        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Aligned && !h.Text.Contains("红包", StringComparison.Ordinal));
+        var hits = result.Hits.ToList();
+        Assert.True(hits.FindIndex(h => h.Text.Contains("受贿", StringComparison.Ordinal)) < hits.IndexOf(income));
+    }
+
+    [Fact]
     public void WhenTheLexiconHoldsAQuestionWordWithAFunctionWord_ShouldDropBoth()
     {
         // The lexicon learns 有什么 as one string (laws and reports write it often); a query means 有 + 什么, a question.
