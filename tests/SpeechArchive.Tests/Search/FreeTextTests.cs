@@ -361,6 +361,30 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.True(question.Total > 0);
     }
 
+    [Theory]
+    [InlineData("十九大报告怎么讲全面从严治党")]
+    [InlineData("十九大报告")]
+    public void WhenAQueryNamesAPartyCongressByItsShortName_ShouldReadItAsOneWordWithItsFullName(string query)
+    {
+        // The lexicon keeps no word of two numerals running (十条 of 第十条), so 十九大 was 十九 + 大, 大 dropped, and 十九 found
+        // every 第十九条 of the laws (12,162 passages of the shared corpus).
+        using var temp = new TempFolder();
+        temp.Write("corpus/a.md", "---\ntitle: 在纪律教育大会上的讲话\nyear: 2018\n---\n\n党的十九大报告对全面从严治党作出新的部署，我们要认真学习贯彻。\n\n要严明纪律。\n");
+        temp.Write("corpus/b.md", "---\ntitle: 决胜全面建成小康社会\nyear: 2017\n---\n\n——在中国共产党第十九次全国代表大会上的报告。全面从严治党永远在路上。\n");
+        temp.Write("corpus/c.md", "---\ntitle: 某某条例\nyear: 2019\n---\n\n第十九条 本条例自公布之日起施行。\n");
+        Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
+        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = query, Limit = 20, ByMeaning = false, NearMatches = false });
+
+        var word = Assert.Single(result.Reading!.Words, w => w.Word.Contains('九', StringComparison.Ordinal));
+        Assert.Equal("十九大", word.Word);
+        Assert.Contains("第十九次全国代表大会", word.Expansions);
+        Assert.Contains(result.Hits, h => h.Text.Contains("党的十九大", StringComparison.Ordinal));
+        Assert.Contains(result.Hits, h => h.Text.Contains("第十九次全国代表大会", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Hits, h => h.Text.Contains("第十九条", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void WhenAPassageHoldsOneLongWordOfAStatement_ShouldNotRankItAsHoldingTheStatementNearlyAsWritten()
     {
