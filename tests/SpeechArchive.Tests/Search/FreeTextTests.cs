@@ -361,6 +361,24 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.True(question.Total > 0);
     }
 
+    [Fact]
+    public void WhenAQuestionSaysWhyItHadToBeDone_ShouldDropTheVerbOfDoingAndSearchWhatWasDone()
+    {
+        // The lexicon learns 要搞 (要搞马克思主义，不要搞修正主义); searched, it found those passages for 为什么要搞经济特区.
+        using var temp = new TempFolder();
+        temp.Write("corpus/a.md", "---\ntitle: 关于经济特区的讲话\nyear: 1984\n---\n\n办好经济特区，是对外开放的重要步骤，经济特区是技术的窗口。\n\n要严明纪律。\n");
+        temp.Write("corpus/b.md", "---\ntitle: 在学习会上的讲话\nyear: 1975\n---\n\n要搞马克思主义，不要搞修正主义；要团结，不要分裂。\n\n要搞好团结，要搞好生产。\n");
+        Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
+        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = "为什么要搞经济特区", Limit = 20, ByMeaning = false, NearMatches = false });
+
+        Assert.Equal("经济特区", string.Concat(result.Reading!.Words.Select(w => w.Word)));
+        Assert.Contains(result.Reading.Dropped, d => d.Contains('搞', StringComparison.Ordinal));
+        Assert.NotEmpty(result.Hits);
+        Assert.All(result.Hits, h => Assert.Contains("经济特区", h.Text, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("十九大报告怎么讲全面从严治党")]
     [InlineData("十九大报告")]
