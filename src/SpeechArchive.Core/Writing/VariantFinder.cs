@@ -121,20 +121,62 @@ public static class VariantFinder
                 yield break;
             }
 
-            var start = offsets[a.TextStart];
-            var end = offsets[a.TextEnd - 1] + 1;
+            var (from, to) = a.Rotated ? (a.TextStart, a.TextEnd) : Completed(match, cuts, a, formulation.Length);
+            var start = offsets[from];
+            var end = offsets[to - 1] + 1;
             var wording = speech.TextSpan[start..end].ToString();
             if (!a.Rotated || SwappedAtASeam(formulation, wording))
             {
                 yield return new Found(MatchText.Build(wording, 0, wording.Length), wording, start, end, Math.Round(similarity, 3), a.Rotated);
             }
 
-            for (var i = a.TextStart; i < a.TextEnd; i++)
+            for (var i = from; i < to; i++)
             {
                 match[i] = MatchText.Break; // look for another occurrence elsewhere in the passage
             }
         }
     }
+
+    /// <summary>
+    /// The aligned span with the words that stand where the formulation's unaligned ends stand: a local alignment stops where
+    /// the characters stop agreeing, so 以人民为中心的发展理念 aligned with 以人民为中心的发展思想 gave the wording 以人民为中心的发展,
+    /// which the texts never end on. Each end reaches as many characters on as the formulation has left there, then on to a
+    /// word boundary (at most <see cref="MaxCompletion"/> more), never across a clause mark or into another alignment's span.
+    /// </summary>
+    private static (int From, int To) Completed(char[] match, bool[] cuts, Alignment a, int formulationLength)
+    {
+        static bool Open(char c) => c != MatchText.Break && TextNormalizer.KindOf(c) == CharKind.Cjk;
+        var to = a.TextEnd;
+        var missing = formulationLength - a.PatternEnd;
+        if (missing > 0)
+        {
+            var reach = to;
+            while (reach < match.Length && reach - to < missing + MaxCompletion && Open(match[reach]) && (reach - to < missing || !cuts[reach]))
+            {
+                reach++;
+            }
+
+            to = reach - to >= missing && cuts[reach] ? reach : to;
+        }
+
+        var from = a.TextStart;
+        missing = a.PatternStart;
+        if (missing > 0)
+        {
+            var reach = from;
+            while (reach > 0 && from - reach < missing + MaxCompletion && Open(match[reach - 1]) && (from - reach < missing || !cuts[reach]))
+            {
+                reach--;
+            }
+
+            from = from - reach >= missing && cuts[reach] ? reach : from;
+        }
+
+        return (from, to);
+    }
+
+    /// <summary>How many characters past the formulation's own length a completed end may reach for a word boundary.</summary>
+    private const int MaxCompletion = 2;
 
     /// <summary>
     /// Where an alignment in a passage's match form may start or end: entry k is true when the match form's k-th character

@@ -20,6 +20,27 @@ public sealed class VariantFinderTests(SeedIndexFixture seeds) : IClassFixture<S
     }
 
     [Fact]
+    public void WhenAVariantEndsInOtherWords_ShouldListItWithThemNotCutWhereTheCharactersStopAgreeing()
+    {
+        // A local alignment stops where the characters stop agreeing: 以人民为中心的发展理念 gave 以人民为中心的发展 for every
+        // 以人民为中心的发展思想, a wording the texts never end on (a user trial found it).
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2016-01-10", "甲", "我们要坚持以人民为中心的发展思想，不断增进民生福祉。"),
+            ("b.md", "2018-02-10", "乙", "始终坚持以人民为中心的发展思想，让改革发展成果更多惠及全体人民。"),
+            ("c.md", "2020-03-10", "丙", "贯彻新发展理念，推动以人民为中心的发展，实现共同富裕。"),
+            ("d.md", "2021-04-10", "丁", "树立全面发展理念，坚持以人民为中心的发展理念不动摇。"));
+
+        var result = VariantFinder.Find(index, new VariantRequest { Formulation = "以人民为中心的发展理念" });
+
+        Assert.Equal("以人民为中心的发展理念", result.Variants[0].Text);
+        Assert.True(result.Variants[0].IsExact);
+        Assert.Equal(2, Assert.Single(result.Variants, v => v.Text == "以人民为中心的发展思想").Count);
+        Assert.Equal(1, Assert.Single(result.Variants, v => v.Text == "以人民为中心的发展").Count); // a clause that ends there, as printed
+        Assert.Equal(4, result.Occurrences);
+    }
+
+    [Fact]
     public void WhenVariantsAreUsedInDifferentYears_ShouldGiveFirstAndLastUseAndLeaveAnEnumeratedContinuationOut()
     {
         using var temp = new TempFolder();
