@@ -154,6 +154,35 @@ internal sealed class HeadingHits
     }
 
     /// <summary>
+    /// The first passage of each speech whose title (<see cref="TrustedTitle"/>) holds <paramref name="typed"/> (a match form)
+    /// as typed, with the share of the title it covers: 论联合政府 for 論聯合政府 (七大), where the words leave 论 out. Null when
+    /// none does, or more than <see cref="MaxTitlesLookedUp"/> do, or it is shorter than four characters.
+    /// </summary>
+    public Dictionary<int, double>? TitlesHoldingAsTyped(string typed)
+    {
+        if (typed.Length < 4)
+        {
+            return null;
+        }
+
+        var docs = new Dictionary<int, double>();
+        for (var s = 0; s < index.Speeches.Count; s++)
+        {
+            var title = index.Speeches[s].TitleMatch;
+            if (title.Contains(typed, StringComparison.Ordinal) && Trusted(s) && index.Speeches[s].Passages is [var first, ..])
+            {
+                docs[first] = (double)typed.Length / title.Length;
+                if (docs.Count > MaxTitlesLookedUp)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return docs.Count == 0 ? null : docs;
+    }
+
+    /// <summary>
     /// A speech named by some words of its title, the rest of the query asked of its text (2019年 政府工作报告 减税降费): the
     /// speeches whose titles (<see cref="TrustedTitle"/>) hold the most of <paramref name="words"/> — two or more, not all — each
     /// with which words its title holds and the share of the title they cover. Null when no title holds two, or more than

@@ -283,11 +283,13 @@ internal static partial class Ranker
     /// A speech looked up by words of its title (2019年政府工作报告, 十八届中央纪委二次全会 讲话): its first passage, as its title hit,
     /// the titles the words (<paramref name="forms"/>) cover most first (<see cref="HeadingHits.TitlesHoldingAll"/>). Null when
     /// no title holds every searched word, or too many do, or the query leaves out a word of its own (持 and 坚 of
-    /// 持统筹经济社会发展我们坚, a clause half-remembered, not a title).
+    /// 持统筹经济社会发展我们坚, a clause half-remembered, not a title): then only a title holding the query as typed, every
+    /// character, is looked up (论联合政府, whose 论 is left out of the words, for 論聯合政府 (七大); <see cref="HeadingHits.TitlesHoldingAsTyped"/>).
     /// </summary>
     private static ScoredDocs? TitleLookedUp(FreeTextQuery query, HeadingHits headings, List<IReadOnlyList<string>> forms)
     {
-        if (!query.Dropped.All(QueryStopWords.Contains) || headings.TitlesHoldingAll(forms) is not { } titled)
+        var titled = query.Dropped.All(QueryStopWords.Contains) ? headings.TitlesHoldingAll(forms) : headings.TitlesHoldingAsTyped(Probe(query));
+        if (titled is null)
         {
             return null;
         }

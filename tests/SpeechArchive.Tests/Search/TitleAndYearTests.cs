@@ -54,7 +54,35 @@ public sealed class TitleAndYearTests : IDisposable
 
             要把全面从严治党贯穿始终，以党的建设引领高质量发展。
             """);
+        folder.Write("corpus/1945-work.md", """
+            ---
+            title: 論聯合政府 (七大)
+            date: 1945-04-24
+            ---
+            我们的大会是在下列的情况之下召开的。
+
+            建立一个民主的联合政府，是全国人民的迫切要求。
+            """);
+        folder.Write("corpus/1955-report.md", """
+            ---
+            title: 关于发展国民经济的报告
+            date: 1955-07-05
+            ---
+            毛泽东同志在论联合政府中指出，中国工人阶级的任务，不但是为着建立新民主主义的国家而斗争，论联合政府一文影响深远，联合政府的主张深入人心。
+            """);
         searcher = folder.IndexAndSearch();
+    }
+
+    [Fact]
+    public void WhenATitleHoldsTheQueryAsTypedWithACharacterLeftOutOfItsWords_ItsSpeechShouldComeFirstAsATitleHit()
+    {
+        // 论 of 论联合政府 is a single character the words leave out, as 持 of 持2019年政府工作报告 is; but the work's own title
+        // holds every character of the query (folded from 論聯合政府), and a report quoting it twice must not come first.
+        var result = searcher.Search(new SearchRequest { Query = "论联合政府", NearMatches = false });
+
+        Assert.Equal((HitMatch.Title, "論聯合政府 (七大)"), (result.Hits[0].Match, result.Hits[0].Title));
+        Assert.Equal(1, result.Reading!.ByTitle);
+        Assert.Contains(result.Hits, h => h.Title == "关于发展国民经济的报告");
     }
 
     [Fact]
