@@ -99,9 +99,11 @@ public static class ConcordanceBuilder
             var key = match[Math.Max(0, at - DuplicateWindow)..Math.Min(match.Length, at + length + DuplicateWindow)];
             lines.Add((new ConcordanceLine
             {
-                Left = Flatten(text[Math.Max(0, start - context)..start].ToString()),
+                // The context stays in the passage (or heading) the hit is cited by: the one before ended in a sentence
+                // of another paragraph, joined with a double space (坚强有力。  全面从严治党|永远在路上).
+                Left = Flatten(text[Math.Max(from, start - context)..start].ToString()),
                 Hit = Flatten(text[start..end].ToString()),
-                Right = Flatten(text[end..Math.Min(text.Length, end + context)].ToString()),
+                Right = Flatten(text[end..Math.Min(to, end + context)].ToString()),
                 Source = source,
             }, doc, start, key));
         }

@@ -32,6 +32,23 @@ public sealed class ConcordanceBuilderTests(SeedIndexFixture seeds) : IClassFixt
     }
 
     [Fact]
+    public void WhenAHitOpensOrClosesAParagraph_ShouldKeepItsContextInThatParagraph()
+    {
+        // The context ran into the paragraph before and after, joined with a double space (坚强有力。  全面从严治党|永远在路上).
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2019-03-01", "甲讲话", "党的领导坚强有力。\n\n全面从严治党永远在路上，要一以贯之抓到底，决不能松劲。\n\n要加强日常监督。"));
+
+        var result = ConcordanceBuilder.Build(index, new ConcordanceRequest { Phrase = "全面从严治党永远在路上", Context = 20, Limit = 0 });
+        var closing = ConcordanceBuilder.Build(index, new ConcordanceRequest { Phrase = "决不能松劲", Context = 20, Limit = 0 });
+
+        var line = Assert.Single(result.Lines);
+        Assert.Equal("", line.Left);
+        Assert.Equal("，要一以贯之抓到底，决不能松劲。", line.Right);
+        Assert.Equal("。", Assert.Single(closing.Lines).Right); // its sentence's end, not 要加强日常监督
+    }
+
+    [Fact]
     public void WhenListingAPhrase_ShouldAlignTheContextOnTheHit()
     {
         var result = ConcordanceBuilder.Build(seeds.Snapshot, new ConcordanceRequest { Phrase = "全面从严治党", Context = 12, Limit = 0 });
