@@ -17,7 +17,7 @@ internal static class FilterValueAdvice
             return;
         }
 
-        var category = index.CategoryLabel(value) is not null ? $"“{value}”是类别，请用 category:{value}。" : null;
+        var category = index.CategoryLabel(value) is not null ? $"“{value}”是类别，请用 category:{value}（网址参数 category={value}）。" : null;
         throw Unknown("单位", "org", value, Held(index, s => s.Organization), category);
     }
 

@@ -37,6 +37,10 @@ public sealed record SearchHit
     public int? Year { get; init; }
     public string? Date { get; init; }
     public string? Organization { get; init; }
+
+    /// <summary>Who gave the speech, when known (what <c>speaker:</c> filters by and the CSV export gives).</summary>
+    public string? Speaker { get; init; }
+
     /// <summary>The label of the speech's category (类别), when it has one (see <see cref="Documents.CategoryLabels"/>).</summary>
     public string? Category { get; init; }
     public required string Section { get; init; }
@@ -77,6 +81,7 @@ public sealed record SearchHit
             Year = speech.Year,
             Date = speech.Date,
             Organization = speech.Organization,
+            Speaker = speech.Speaker,
             Category = speech.CategoryLabel,
             Section = p.SectionPath,
             PassageId = p.Id,
