@@ -190,7 +190,24 @@ internal static partial class FreeTextReader
         var minimum = plain ? Math.Min(1, n) : n <= 2 ? n : n <= 4 ? n - 1 : (int)Math.Ceiling(0.6 * n);
         bool Asks() => asked.Count > 0 || dropped.Any(QueryStopWords.IsQuestionWord);
         bool SaidAsWritten() => runs.All(r => r.MatchForm.Length >= SaidAsWrittenLength
-            && matchRun(r).DocFrequency >= (r.MatchForm.Length >= SaidOnceLength ? 1 : SaidAsWrittenHolders));
+            && (matchRun(r).DocFrequency >= (r.MatchForm.Length >= SaidOnceLength ? 1 : SaidAsWrittenHolders) || MostlySaid(r.MatchForm)));
+
+        // The texts' own wording with its last or first word changed (以人民为中心的发展理念 for …的发展思想): the rest, most of
+        // it, held as typed. Read as a description, its 中 and 发展 were near 中部地区发展 (中部崛起).
+        bool MostlySaid(string run)
+        {
+            var least = Math.Max(SaidOnceLength, (int)Math.Ceiling(MostlySaidShare * run.Length));
+            for (var length = run.Length - 1; length >= least; length--)
+            {
+                if (!run.Contains(MatchText.Break) && (Held(run[..length]) || Held(run[^length..])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+            bool Held(string part) => matchRun(new QueryWord(part, false, part)).DocFrequency > 0;
+        }
         return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, Asks())
         {
             Formulations = plain || thesaurus is null ? [] : Formulations(thesaurus),
@@ -429,6 +446,12 @@ internal static partial class FreeTextReader
 
     /// <summary>A run this long held as typed by a single passage is the texts' wording too (党的自我革命永远在路上).</summary>
     private const int SaidOnceLength = 8;
+
+    /// <summary>
+    /// A run whose first or last this share of characters (and <see cref="SaidOnceLength"/> at least) some passage holds as
+    /// typed is the texts' wording with a word changed (以人民为中心的发展理念: 以人民为中心的发展, 9 of 11).
+    /// </summary>
+    private const double MostlySaidShare = 0.75;
 
     /// <summary>Characters that negate the word after them (<c>Joins</c>).</summary>
     private const string Negations = "不没无非未";

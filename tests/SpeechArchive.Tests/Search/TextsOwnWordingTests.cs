@@ -26,6 +26,24 @@ public sealed class TextsOwnWordingTests(EvaluationArchive archive)
         Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Formulation);
     }
 
+    [SkippableTheory]
+    [InlineData("以人民为中心的发展理念", "以人民为中心的发展")]
+    [InlineData("全面从严治党永远在路途上", "全面从严治党永远在路")]
+    public void WhenTheQueryIsTheTextsWordingWithAWordChanged_ShouldReadNoFormulationFromIt(string query, string held)
+    {
+        // 以人民为中心的发展理念 is in no text (they say …的发展思想), and read as a description its 中 and 发展 were near
+        // 中部地区发展: 中部崛起 was read, and its passages searched.
+        var searcher = archive.Searcher();
+        Assert.True(searcher.Search(new SearchRequest { Query = $"\"{held}\"", Limit = 0, NearMatches = false }).Total > 0, $"{held} is held as typed");
+
+        var result = searcher.Search(new SearchRequest { Query = query, Limit = 10, NearMatches = false });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Equal(0, reading.AsWritten);
+        Assert.Empty(reading.Formulations);
+        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Formulation);
+    }
+
     [SkippableFact]
     public void AnEverydayDescription_ShouldStillReadItsFormulation()
     {
