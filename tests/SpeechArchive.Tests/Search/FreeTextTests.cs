@@ -368,8 +368,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         using var temp = new TempFolder();
         temp.Write("corpus/a.md", "---\ntitle: 关于经济特区的讲话\nyear: 1984\n---\n\n办好经济特区，是对外开放的重要步骤，经济特区是技术的窗口。\n\n要严明纪律。\n");
         temp.Write("corpus/b.md", "---\ntitle: 在学习会上的讲话\nyear: 1975\n---\n\n要搞马克思主义，不要搞修正主义；要团结，不要分裂。\n\n要搞好团结，要搞好生产。\n");
-        Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
-        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
+        var searcher = temp.IndexAndSearch();
 
         var result = searcher.Search(new SearchRequest { Query = "为什么要搞经济特区", Limit = 20, ByMeaning = false, NearMatches = false });
 
@@ -390,8 +389,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         temp.Write("corpus/a.md", "---\ntitle: 在纪律教育大会上的讲话\nyear: 2018\n---\n\n党的十九大报告对全面从严治党作出新的部署，我们要认真学习贯彻。\n\n要严明纪律。\n");
         temp.Write("corpus/b.md", "---\ntitle: 决胜全面建成小康社会\nyear: 2017\n---\n\n——在中国共产党第十九次全国代表大会上的报告。全面从严治党永远在路上。\n");
         temp.Write("corpus/c.md", "---\ntitle: 某某条例\nyear: 2019\n---\n\n第十九条 本条例自公布之日起施行。\n");
-        Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
-        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
+        var searcher = temp.IndexAndSearch();
 
         var result = searcher.Search(new SearchRequest { Query = query, Limit = 20, ByMeaning = false, NearMatches = false });
 
@@ -412,8 +410,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         temp.Write("corpus/a.md", "---\ntitle: 关于领导干部报告个人有关事项的讲话\nyear: 2020\n---\n\n要认真落实领导干部收入、房产、投资等情况报告制度，如实填报。\n\n要加强领导干部队伍建设，提高能力素质。\n");
         temp.Write("corpus/b.md", "---\ntitle: 在纪律教育会议上的讲话\nyear: 2021\n---\n\n严禁领导干部借婚丧嫁娶收受红包礼金，对受贿行为坚决查处。\n\n要严明纪律，改进作风。\n");
         temp.Write("corpus/c.md", "---\ntitle: 在作风建设会议上的讲话\nyear: 2022\n---\n\n有的领导干部拿回扣，群众反映强烈，必须严肃查处。\n\n要推动作风建设常态化长效化。\n");
-        Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
-        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
+        var searcher = temp.IndexAndSearch();
 
         var result = searcher.Search(new SearchRequest { Query = "领导干部收红包", Limit = 20 });
 
@@ -453,8 +450,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
             + "第一条 不动产登记簿记载的所有人为房屋所有人，登记机构应当核实房屋所有人的身份。\n\n"
             + "第二条 个人所得应当依法申报，个人所得税由支付所得的单位代扣代缴。\n\n"
             + "第三条 各级政府应当有效应对金融危机，应对金融危机的措施应当公开。\n");
-        Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("corpus"), IndexDirectory = temp.Combine("index") });
-        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")), QueryUnderstanding.Default);
+        var searcher = temp.IndexAndSearch();
 
         var result = searcher.Search(new SearchRequest { Query = query });
 
