@@ -26,7 +26,7 @@ public sealed partial class DocumentReader
         var repaired = fm.Title is null && row?.Title is { } given ? TitleRepair.Repair(given, text) : null;
         if (repaired is not null)
         {
-            warnings.Add($"{(repaired.Derived ? "标题取自正文开头" : "标题已修补")}，{table} 给出的是“{row!.Title}” (title {(repaired.Derived ? "derived from the opening" : "mended")} ({repaired.Rule}); {table} gave '{row!.Title}')");
+            warnings.Add($"{(repaired.Derived ? "标题取自正文开头" : "标题已修补")}，{table} 给出的是“{row!.Title}” (title {(repaired.Derived ? "derived from the opening" : "mended")}: {repaired.Rule}; {table} gave '{row!.Title}')");
         }
 
         var (title, titleProvenance) = fm.Title is { } t1 ? (t1, Given(FrontMatterOrigin))

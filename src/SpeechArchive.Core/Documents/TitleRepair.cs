@@ -68,7 +68,7 @@ public static partial class TitleRepair
         if (rough is not null)
         {
             var derived = Derive(text, start);
-            return derived is null ? null : derived with { Speaker = speaker, Rule = $"{derived.Rule} (the table's title was {rough})" };
+            return derived is null ? null : derived with { Speaker = speaker, Rule = $"{derived.Rule}, as the table's title was {rough}" };
         }
 
         return rules.Count == 0 ? null : new RepairedTitle(cleaned, speaker, string.Join("; ", rules), Derived: false, CleanedConfidence);

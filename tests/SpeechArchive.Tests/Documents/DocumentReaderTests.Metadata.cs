@@ -88,6 +88,8 @@ public static partial class DocumentReaderTests
             Assert.Equal(TitleRepair.OccasionConfidence, m.TitleProvenance.Confidence);
             Assert.Contains(result.Document.Warnings, w => w.StartsWith("标题取自正文开头", StringComparison.Ordinal) && w.Contains("(title derived from the opening", StringComparison.Ordinal)
                 && w.Contains("gave '同志们：今天，我们召开一个企业家座谈会，一是同大家谈谈心'", StringComparison.Ordinal));
+            var english = result.Document.Warnings.Single(w => w.StartsWith("标题取自正文开头", StringComparison.Ordinal)).Split(" (title ", 2)[1];
+            Assert.DoesNotContain('(', english); // one gloss, not parentheses three deep (the admin page showed "(title … (… (the table's title was …)); …)")
         }
 
         [Fact]
