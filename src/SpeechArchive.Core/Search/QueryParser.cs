@@ -205,6 +205,7 @@ public static class QueryParser
     {
         text = WithoutStrayQuotes(text);
         var tokens = new List<RawToken>();
+        var requireNext = false; // after AND
         var i = 0;
         while (i < text.Length)
         {
@@ -252,6 +253,7 @@ public static class QueryParser
                 }
 
                 tokens.Add(new RawToken(text[(i + 1)..end], column, true, negated, field, false));
+                requireNext = false;
                 i = end + 1;
                 continue;
             }
@@ -280,8 +282,22 @@ public static class QueryParser
                 continue; // an unclosed quote before a space or another quote
             }
 
+            if (field is null && !negated && word is "AND" or "&&")
+            {
+                // Lucene's and Elasticsearch's AND: the words either side must both be there, as each quoted is ("作风建设"
+                // "监督"); not a word to look for.
+                requireNext = true;
+                if (tokens.Count > 0 && tokens[^1] is { Field: null, Negated: false, IsOr: false } before)
+                {
+                    tokens[^1] = before with { Quoted = true };
+                }
+
+                continue;
+            }
+
             var isOr = field is null && !negated && (word == "OR" || word == "|");
-            tokens.Add(new RawToken(word, column, false, negated, field, isOr));
+            tokens.Add(new RawToken(word, column, requireNext && field is null && !negated && !isOr, negated, field, isOr));
+            requireNext = false;
         }
 
         return tokens;

@@ -10,6 +10,10 @@ public sealed class QueryParserTests
     [InlineData("“全面从严治党”", "\"全面从严治党\"")]
     [InlineData("四风 OR 形式主义 作风", "四风 OR 形式主义 作风")]
     [InlineData("作风 year:2022 theme:conduct", "作风")]
+    [InlineData("作风建设 AND 监督", "\"作风建设\" \"监督\"")]
+    [InlineData("作风建设 && 监督 纪律", "\"作风建设\" \"监督\" 纪律")]
+    [InlineData("作风建设 AND \"从严治党\" -窗口", "\"作风建设\" \"从严治党\"")]
+    [InlineData("and 作风", "and 作风")]
     public void WhenParsing_ShouldKeepWordsPhrasesAndAlternatives(string query, string expected)
     {
         Assert.Equal(expected, QueryParser.Describe(QueryParser.Parse(query)));
