@@ -52,56 +52,41 @@ public static class SimilarPassages
         var keys = vector.Weights.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(QueryTerms).Select(kv => kv.Key).ToList();
         var speechOf = index.PassageSpeech;
         var weight = Math.Clamp(meaningWeight, 0, 1);
-        var candidates = weight >= 1 ? [] : BigramCandidates.Top(index, keys, Candidates, 0.1, d => speechOf[d] != speech).Select(c => c.Doc).ToList();
         var vectors = weight > 0 ? index.MeaningVectors : null;
         var meaning = vectors?.VectorOf(source);
-        if (vectors is not null && meaning is not null)
-        {
-            // The nearest of other speeches (a few more are asked for: the source's own speech is often nearest).
-            candidates = [.. candidates.Union(vectors.Nearest(meaning, MeaningCandidates * 2).Select(n => n.Passage).Where(d => speechOf[d] != speech).Take(MeaningCandidates))];
-        }
-
-        var scored = new List<(int Doc, double Score)>(candidates.Count);
         using var idf = IdfMemo.Begin(index);
         var norms = PassageNorms.TryGet(index);
-        foreach (var doc in candidates)
-        {
-            var words = weight >= 1 ? 0 : vector.CosineWith(idf, index.Passages[doc].MatchText, norms is null ? double.NaN : norms[doc]);
-            var near = meaning is null ? 0 : Math.Max(0, vectors!.Similarity(meaning, doc));
-            scored.Add((doc, meaning is null ? words : ((1 - weight) * words) + (weight * near)));
-        }
-
-        // The texts printed more than once are listed once, as the search lists them: the source's own reprints not at all
-        // (they are it), another's under the best of them.
         var reprints = SearchStructures.Of(index).Reprints;
         var ownGroup = reprints.GroupOf(source);
-        var listed = new List<(int Doc, double Score, List<int> Folded)>();
-        var groupAt = new Dictionary<int, int>();
-        foreach (var (doc, score) in scored.OrderByDescending(s => s.Score).ThenBy(s => s.Doc))
+        bool Other(int d) => speechOf[d] != speech && (ownGroup < 0 || reprints.GroupOf(d) != ownGroup); // the source's own reprints are it
+
+        List<(int Doc, double Score)> Scored(int pool, int near)
         {
-            var group = reprints.GroupOf(doc);
-            if (group >= 0 && group == ownGroup)
+            var candidates = weight >= 1 ? [] : BigramCandidates.Top(index, keys, pool, 0.1, Other).Select(c => c.Doc).ToList();
+            if (vectors is not null && meaning is not null)
             {
-                continue;
+                // The nearest of other speeches (a few more are asked for: the source's own speech is often nearest).
+                candidates = [.. candidates.Union(vectors.Nearest(meaning, near * 2).Select(n => n.Passage).Where(Other).Take(near))];
             }
 
-            if (group >= 0 && groupAt.TryGetValue(group, out var at))
+            var scored = new List<(int Doc, double Score)>(candidates.Count);
+            foreach (var doc in candidates)
             {
-                listed[at].Folded.Add(doc);
-                continue;
+                var words = weight >= 1 ? 0 : vector.CosineWith(idf, index.Passages[doc].MatchText, norms is null ? double.NaN : norms[doc]);
+                var nearness = meaning is null ? 0 : Math.Max(0, vectors!.Similarity(meaning, doc));
+                scored.Add((doc, meaning is null ? words : ((1 - weight) * words) + (weight * nearness)));
             }
 
-            if (listed.Count == Math.Clamp(limit, 0, 100))
-            {
-                continue; // a later one may still fold under one listed
-            }
+            return scored;
+        }
 
-            if (group >= 0)
-            {
-                groupAt[group] = listed.Count;
-            }
-
-            listed.Add((doc, score, []));
+        // The texts printed more than once are listed once, as the search lists them, under the best of them. Where the folded
+        // ones leave the list short (a clause fifty reports repeat fills the candidates), more candidates are taken, once.
+        var wanted = Math.Clamp(limit, 0, 100);
+        var (listed, folded) = Folded(reprints, Scored(Candidates, MeaningCandidates), wanted);
+        if (listed.Count < wanted && folded > 0)
+        {
+            (listed, _) = Folded(reprints, Scored(Candidates + folded, MeaningCandidates + folded), wanted);
         }
 
         var bounds = listed.Count == 0 ? [] : WordBounds(index, text);
@@ -114,6 +99,41 @@ public static class SimilarPassages
             Reprints = [.. reprints.Members(source).ToArray().Where(d => d != source && speechOf[d] != speech).Select(d => PassageSource.Of(index, d))],
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
         };
+    }
+
+    /// <summary>
+    /// The best <paramref name="wanted"/> of <paramref name="scored"/>, each text printed more than once listed at its best with
+    /// the others under it, and how many were folded so.
+    /// </summary>
+    private static (List<(int Doc, double Score, List<int> Folded)> Listed, int Folded) Folded(Search.Reprints reprints, List<(int Doc, double Score)> scored, int wanted)
+    {
+        var listed = new List<(int Doc, double Score, List<int> Folded)>();
+        var groupAt = new Dictionary<int, int>();
+        var folded = 0;
+        foreach (var (doc, score) in scored.OrderByDescending(s => s.Score).ThenBy(s => s.Doc))
+        {
+            var group = reprints.GroupOf(doc);
+            if (group >= 0 && groupAt.TryGetValue(group, out var at))
+            {
+                listed[at].Folded.Add(doc);
+                folded++;
+                continue;
+            }
+
+            if (listed.Count == wanted)
+            {
+                continue; // a later one may still fold under one listed
+            }
+
+            if (group >= 0)
+            {
+                groupAt[group] = listed.Count;
+            }
+
+            listed.Add((doc, score, []));
+        }
+
+        return (listed, folded);
     }
 
     private static SimilarPassage Describe(IndexSnapshot index, int source, bool[] bounds, int doc, double score)

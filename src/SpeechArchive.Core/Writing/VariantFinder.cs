@@ -34,10 +34,11 @@ public static class VariantFinder
         var segmenter = SearchStructures.Of(index).Segmenter;
         var keys = BigramCandidates.KeysOf(formulation);
         var candidates = BigramCandidates.Top(index, keys, MaxCandidates, 0.3, query.Accepts);
+        var formulationCuts = segmenter.Boundaries(formulation);
         var found = new List<(int Doc, Found Hit)>();
         foreach (var candidate in candidates.OrderBy(c => c.Doc))
         {
-            foreach (var hit in Occurrences(index, segmenter, candidate.Doc, formulation, acrossClauses, request.MinSimilarity))
+            foreach (var hit in Occurrences(index, segmenter, candidate.Doc, formulation, formulationCuts, acrossClauses, request.MinSimilarity))
             {
                 found.Add((candidate.Doc, hit));
             }
@@ -94,7 +95,7 @@ public static class VariantFinder
     /// Every aligned wording in a passage, clause by clause (best first, then the rest of the passage again), each from a word
     /// boundary to a word boundary.
     /// </summary>
-    private static IEnumerable<Found> Occurrences(IndexSnapshot index, Segmenter segmenter, int doc, string formulation, bool acrossClauses, double minSimilarity)
+    private static IEnumerable<Found> Occurrences(IndexSnapshot index, Segmenter segmenter, int doc, string formulation, bool[] formulationCuts, bool acrossClauses, double minSimilarity)
     {
         var p = index.Passages[doc];
         var speech = index.Speeches[p.Speech]; // its text is read afresh after each yield (a span cannot cross one)
@@ -121,7 +122,7 @@ public static class VariantFinder
                 yield break;
             }
 
-            var (from, to) = a.Rotated ? (a.TextStart, a.TextEnd) : Completed(match, cuts, a, formulation.Length);
+            var (from, to) = a.Rotated ? (a.TextStart, a.TextEnd) : Completed(match, cuts, offsets, a, formulationCuts);
             var start = offsets[from];
             var end = offsets[to - 1] + 1;
             var wording = speech.TextSpan[start..end].ToString();
@@ -138,45 +139,55 @@ public static class VariantFinder
     }
 
     /// <summary>
-    /// The aligned span with the words that stand where the formulation's unaligned ends stand: a local alignment stops where
+    /// The aligned span with the word that stands where the formulation's unaligned end stands: a local alignment stops where
     /// the characters stop agreeing, so 以人民为中心的发展理念 aligned with 以人民为中心的发展思想 gave the wording 以人民为中心的发展,
-    /// which the texts never end on. Each end reaches as many characters on as the formulation has left there, then on to a
-    /// word boundary (at most <see cref="MaxCompletion"/> more), never across a clause mark or into another alignment's span.
+    /// which the texts never end on. An end left short by at most <see cref="MaxCompletion"/> characters takes the one word of
+    /// the passage beside it when what is missing is one word of the formulation (理念, not 的目标) and the passage's word is as
+    /// long, follows the span directly (no
+    /// mark or quotation mark between, nor in it: the match form leaves them out) and holds Chinese characters only; else the
+    /// span stays as aligned (全面从严治党 for 全面从严治党主体责任 is not completed into the words that follow it).
     /// </summary>
-    private static (int From, int To) Completed(char[] match, bool[] cuts, Alignment a, int formulationLength)
+    private static (int From, int To) Completed(char[] match, bool[] cuts, List<int> offsets, Alignment a, bool[] formulationCuts)
     {
-        static bool Open(char c) => c != MatchText.Break && TextNormalizer.KindOf(c) == CharKind.Cjk;
+        bool Open(int k) => match[k] != MatchText.Break && TextNormalizer.KindOf(match[k]) == CharKind.Cjk;
+        bool Adjacent(int k) => offsets[k] == offsets[k - 1] + 1; // nothing the match form leaves out between k − 1 and k
+        static bool About(int length, int missing) => length == missing;
+        // The formulation's unaligned end is of one word, two characters or more (理念 of …的发展理念, whose segmenter word is
+        // 发展理念; not 的目标, two words).
+        bool OneWord(int from, int to) => to - from is >= 2 and <= MaxCompletion && !formulationCuts.AsSpan((from + 1)..to).Contains(true);
+
+        var formulationLength = formulationCuts.Length - 1;
         var to = a.TextEnd;
         var missing = formulationLength - a.PatternEnd;
-        if (missing > 0)
+        if (OneWord(a.PatternEnd, formulationLength) && to > 0 && to < match.Length && cuts[to])
         {
             var reach = to;
-            while (reach < match.Length && reach - to < missing + MaxCompletion && Open(match[reach]) && (reach - to < missing || !cuts[reach]))
+            while (reach < match.Length && reach - to <= missing + 1 && Open(reach) && Adjacent(reach) && (reach == to || !cuts[reach]))
             {
                 reach++;
             }
 
-            to = reach - to >= missing && cuts[reach] ? reach : to;
+            to = reach <= match.Length && cuts[reach] && About(reach - to, missing) ? reach : to;
         }
 
         var from = a.TextStart;
         missing = a.PatternStart;
-        if (missing > 0)
+        if (OneWord(0, a.PatternStart) && from > 0 && cuts[from])
         {
             var reach = from;
-            while (reach > 0 && from - reach < missing + MaxCompletion && Open(match[reach - 1]) && (from - reach < missing || !cuts[reach]))
+            while (reach > 0 && from - reach <= missing + 1 && Open(reach - 1) && Adjacent(reach) && (reach == from || !cuts[reach]))
             {
                 reach--;
             }
 
-            from = from - reach >= missing && cuts[reach] ? reach : from;
+            from = cuts[reach] && About(from - reach, missing) ? reach : from;
         }
 
         return (from, to);
     }
 
-    /// <summary>How many characters past the formulation's own length a completed end may reach for a word boundary.</summary>
-    private const int MaxCompletion = 2;
+    /// <summary>How many characters an end may be left short by and still be completed with the word beside it.</summary>
+    private const int MaxCompletion = 3;
 
     /// <summary>
     /// Where an alignment in a passage's match form may start or end: entry k is true when the match form's k-th character

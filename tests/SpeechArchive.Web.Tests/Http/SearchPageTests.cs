@@ -468,6 +468,7 @@ public sealed class SearchPageTests : IDisposable
         var selected = await Html.GetAsync(http, "/?near=0&year=3000&q=" + Encode("以钉钉子精神"));
         var range = await Html.GetAsync(http, "/?near=0&q=" + Encode($"以钉钉子精神 year:{years.Max() + 1}..3000"));
         var inside = await Html.GetAsync(http, "/?near=0&q=" + Encode("以钉钉子精神 -以钉钉子精神 year:" + years.Min()));
+        var reversed = await Html.GetAsync(http, "/?near=0&q=" + Encode($"以钉钉子精神 -以钉钉子精神 year:3000..{years.Max()}")); // searched as the years up to 3000
         var missingYear = years.Min() + 1 < years.Max() ? Enumerable.Range(years.Min(), years.Max() - years.Min()).FirstOrDefault(y => !years.Contains(y)) : 0;
 
         Assert.True(years.Min() < years.Max());
@@ -476,6 +477,8 @@ public sealed class SearchPageTests : IDisposable
         Assert.Contains(span, range.QuerySelector(".no-results")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, Html.Total(inside));
         Assert.DoesNotContain("本库讲话的年份", inside.QuerySelector(".no-results")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, Html.Total(reversed));
+        Assert.DoesNotContain("本库讲话的年份", reversed.QuerySelector(".no-results")!.TextContent, StringComparison.Ordinal);
         if (missingYear > 0)
         {
             var gap = await Html.GetAsync(http, $"/?near=0&year={missingYear}&q=" + Encode("以钉钉子精神"));

@@ -174,6 +174,12 @@ public sealed class WritingPageTests : IDisposable
         }
 
         Assert.All(variants.Except(many), v => Assert.Equal("出处", v.QuerySelector("summary")!.TextContent));
+
+        // Under a filter the links to the concordance keep it, as the page counted under it.
+        var filtered = await Html.GetAsync(http, "/variants?year=2022&q=" + Encode("全面从严治党"));
+        var links = filtered.QuerySelectorAll("p.count a, a.all-uses").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, l => Assert.Equal("2022", Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + l).Query)["year"].ToString()));
     }
 
     [Fact]

@@ -15,6 +15,10 @@ internal abstract class WritingPageModel : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>The concordance of <paramref name="phrase"/> under the page's filters (a year, a theme… kept, as the page counted under them).</summary>
+    public string ConcordanceOf(string phrase) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/concordance", Filters.FilterPairs().Prepend(new("q", phrase)));
+
     /// <summary>Runs the tool over the request's parameters; a <see cref="QuerySyntaxException"/> becomes the page's error.</summary>
     protected void Run(Action<WritingParameters> tool)
     {
