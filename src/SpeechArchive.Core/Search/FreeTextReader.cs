@@ -194,18 +194,11 @@ internal static partial class FreeTextReader
 
         // The texts' own wording with its last or first word changed (以人民为中心的发展理念 for …的发展思想): the rest, most of
         // it, held as typed. Read as a description, its 中 and 发展 were near 中部地区发展 (中部崛起).
+        // A passage holding a longer first or last part holds the shortest one too: only that is looked up.
         bool MostlySaid(string run)
         {
             var least = Math.Max(SaidOnceLength, (int)Math.Ceiling(MostlySaidShare * run.Length));
-            for (var length = run.Length - 1; length >= least; length--)
-            {
-                if (!run.Contains(MatchText.Break) && (Held(run[..length]) || Held(run[^length..])))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return least < run.Length && !run.Contains(MatchText.Break) && (Held(run[..least]) || Held(run[^least..]));
             bool Held(string part) => matchRun(new QueryWord(part, false, part)).DocFrequency > 0;
         }
         return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, Asks())

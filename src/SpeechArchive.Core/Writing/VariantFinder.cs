@@ -143,15 +143,14 @@ public static class VariantFinder
     /// the characters stop agreeing, so 以人民为中心的发展理念 aligned with 以人民为中心的发展思想 gave the wording 以人民为中心的发展,
     /// which the texts never end on. An end left short by at most <see cref="MaxCompletion"/> characters takes the one word of
     /// the passage beside it when what is missing is one word of the formulation (理念, not 的目标) and the passage's word is as
-    /// long, follows the span directly (no
-    /// mark or quotation mark between, nor in it: the match form leaves them out) and holds Chinese characters only; else the
-    /// span stays as aligned (全面从严治党 for 全面从严治党主体责任 is not completed into the words that follow it).
+    /// long, follows the span directly (no mark or quotation mark between, nor in it: the match form leaves them out) and holds
+    /// Chinese characters only; else the span stays as aligned (全面从严治党 for 全面从严治党主体责任 is not completed into the
+    /// words that follow it).
     /// </summary>
     private static (int From, int To) Completed(char[] match, bool[] cuts, List<int> offsets, Alignment a, bool[] formulationCuts)
     {
         bool Open(int k) => match[k] != MatchText.Break && TextNormalizer.KindOf(match[k]) == CharKind.Cjk;
         bool Adjacent(int k) => offsets[k] == offsets[k - 1] + 1; // nothing the match form leaves out between k − 1 and k
-        static bool About(int length, int missing) => length == missing;
         // The formulation's unaligned end is of one word, two characters or more (理念 of …的发展理念, whose segmenter word is
         // 发展理念; not 的目标, two words).
         bool OneWord(int from, int to) => to - from is >= 2 and <= MaxCompletion && !formulationCuts.AsSpan((from + 1)..to).Contains(true);
@@ -167,7 +166,7 @@ public static class VariantFinder
                 reach++;
             }
 
-            to = reach <= match.Length && cuts[reach] && About(reach - to, missing) ? reach : to;
+            to = cuts[reach] && reach - to == missing ? reach : to;
         }
 
         var from = a.TextStart;
@@ -180,7 +179,7 @@ public static class VariantFinder
                 reach--;
             }
 
-            from = cuts[reach] && About(from - reach, missing) ? reach : from;
+            from = cuts[reach] && from - reach == missing ? reach : from;
         }
 
         return (from, to);

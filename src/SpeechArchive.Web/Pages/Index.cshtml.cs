@@ -60,16 +60,7 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
         var (first, last) = (years.Min(), years.Max());
         foreach (var value in part.Values)
         {
-            var m = System.Text.RegularExpressions.Regex.Match(value, @"^(\d{1,4})?(?:(\.\.)(\d{1,4})?)?$");
-            if (!m.Success)
-            {
-                return null;
-            }
-
-            var from = m.Groups[1].Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : int.MinValue;
-            var to = m.Groups[3].Success ? int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) : m.Groups[2].Success ? int.MaxValue : from;
-            (from, to) = (Math.Min(from, to), Math.Max(from, to)); // 2030..2010 is searched as 2010–2030
-            if (from <= last && to >= first)
+            if (!TypedFilters.TryYears(value, out var range) || (range.From <= last && range.To >= first))
             {
                 return null; // within the archive's years: the filter's other parts, or the words, emptied it
             }
