@@ -206,6 +206,7 @@ public static class QueryParser
         text = WithoutStrayQuotes(text);
         var tokens = new List<RawToken>();
         var requireNext = false; // after AND
+        var notAt = 0; // the column of a NOT the next word is excluded by (0: none)
         var i = 0;
         while (i < text.Length)
         {
@@ -216,8 +217,14 @@ public static class QueryParser
             }
 
             var column = i + 1;
-            var negated = false;
-            if (text[i] is '-' or '－')
+            var negated = notAt > 0;
+            var negation = notAt > 0 ? "NOT " : "-";
+            if (notAt > 0)
+            {
+                column = notAt;
+                notAt = 0;
+            }
+            else if (text[i] is '-' or '－')
             {
                 negated = true;
                 i++;
@@ -233,7 +240,7 @@ public static class QueryParser
             {
                 // -year:2022 would otherwise exclude the word year2022, which nothing holds: the filter silently ignored.
                 var name = text[i..fieldEnd];
-                throw new QuerySyntaxException($"第 {column} 列的 -{name}: 筛选条件不能排除，请改为筛选要保留的取值（如 year:2018..2021）。(a filter cannot be excluded: -{name}: at column {column}; filter on the values to keep instead)");
+                throw new QuerySyntaxException($"第 {column} 列的 {negation}{name}: 筛选条件不能排除，请改为筛选要保留的取值（如 year:2018..2021）。(a filter cannot be excluded: {negation}{name}: at column {column}; filter on the values to keep instead)");
             }
 
             if (fieldEnd > 0)
@@ -285,7 +292,13 @@ public static class QueryParser
             if (field is null && !negated && word is "AND" or "&&")
             {
                 // Lucene's and Elasticsearch's AND: the words either side must both be there, as each quoted is ("作风建设"
-                // "监督"); not a word to look for.
+                // "监督"); not a word to look for. Like OR, it needs a word on each side (AND alone was refused as
+                // punctuation; 作风 AND was read as 作风).
+                if (requireNext || tokens.Count == 0 || tokens[^1].IsOr || text.AsSpan(i).IsWhiteSpace())
+                {
+                    throw new QuerySyntaxException($"第 {column} 列的 {word} 两边都需要检索词。({word} at column {column} needs a word on each side)");
+                }
+
                 requireNext = true;
                 if (tokens.Count > 0 && tokens[^1] is { Field: null, Negated: false, IsOr: false } before)
                 {
@@ -295,12 +308,37 @@ public static class QueryParser
                 continue;
             }
 
+            if (field is null && !negated && word == "NOT")
+            {
+                // Lucene's NOT (upper case, as AND and OR): the word after it is excluded, as with a minus (作风建设 NOT 窗口).
+                // Read as a word, NOT was looked for and the word it meant to exclude became required.
+                var rest = text.AsSpan(i).TrimStart();
+                if (rest.IsEmpty || rest is ['-' or '－', ..] || NextWordIsOperator(rest))
+                {
+                    throw new QuerySyntaxException($"第 {column} 列的 NOT 后面缺少要排除的词。(NOT at column {column} must be followed by a word to exclude)");
+                }
+
+                notAt = column;
+                continue;
+            }
+
             var isOr = field is null && !negated && (word == "OR" || word == "|");
             tokens.Add(new RawToken(word, column, requireNext && field is null && !negated && !isOr, negated, field, isOr));
             requireNext = false;
         }
 
         return tokens;
+    }
+
+    private static bool NextWordIsOperator(ReadOnlySpan<char> rest)
+    {
+        var end = 0;
+        while (end < rest.Length && !IsSpace(rest[end]))
+        {
+            end++;
+        }
+
+        return rest[..end] is "AND" or "&&" or "OR" or "|" or "NOT";
     }
 
     /// <summary>

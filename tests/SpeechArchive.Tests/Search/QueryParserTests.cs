@@ -14,6 +14,8 @@ public sealed class QueryParserTests
     [InlineData("作风建设 && 监督 纪律", "\"作风建设\" \"监督\" 纪律")]
     [InlineData("作风建设 AND \"从严治党\" -窗口", "\"作风建设\" \"从严治党\"")]
     [InlineData("and 作风", "and 作风")]
+    [InlineData("作风建设 NOT 窗口", "作风建设")]
+    [InlineData("not 作风", "not 作风")]
     public void WhenParsing_ShouldKeepWordsPhrasesAndAlternatives(string query, string expected)
     {
         Assert.Equal(expected, QueryParser.Describe(QueryParser.Parse(query)));
@@ -54,6 +56,15 @@ public sealed class QueryParserTests
     [InlineData("、，。", "只有标点")]
     [InlineData("((", "只有标点")]
     [InlineData("“”", "只有标点")]
+    [InlineData("AND", "第 1 列的 AND 两边")]
+    [InlineData("作风 AND", "第 4 列的 AND 两边")]
+    [InlineData("AND 作风", "AND 两边")]
+    [InlineData("作风 && && 纪律", "第 7 列的 && 两边")]
+    [InlineData("作风 OR AND 纪律", "AND 两边")]
+    [InlineData("作风 NOT", "第 4 列的 NOT 后面缺少")]
+    [InlineData("NOT OR 作风", "NOT 后面缺少")]
+    [InlineData("作风 NOT -纪律", "NOT 后面缺少")]
+    [InlineData("作风 NOT year:2022", "第 4 列的 NOT year: 筛选条件不能排除")]
     public void WhenQueryIsMalformed_ShouldThrowOneLineNamingTheProblem(string query, string expected)
     {
         var e = Assert.Throws<QuerySyntaxException>(() => QueryParser.Parse(query));
@@ -76,6 +87,19 @@ public sealed class QueryParserTests
         var parsed = QueryParser.Parse(query);
 
         Assert.Equal(expected, QueryParser.Describe(parsed));
+    }
+
+    [Theory]
+    [InlineData("作风建设 NOT 窗口")]
+    [InlineData("作风建设 NOT \"窗口\"")]
+    [InlineData("作风建设 AND NOT 窗口")]
+    [InlineData("NOT 窗口 作风建设")]
+    public void WhenNotPrecedesAWord_ShouldExcludeItAsAMinusDoes(string query)
+    {
+        var parsed = QueryParser.Parse(query);
+
+        Assert.Equal("窗口", Assert.Single(parsed.Excluded).MatchForm);
+        Assert.Equal("作风建设", Assert.Single(Assert.Single(parsed.Required).Alternatives).MatchForm);
     }
 
     [Fact]
