@@ -24,6 +24,7 @@ root.Subcommands.Add(SimilarCommand.Create());
 root.Subcommands.Add(DraftCheckCommand.Create());
 root.Subcommands.Add(RelatedCommand.Create());
 root.Subcommands.Add(NeighboursCommand.Create());
+root.Subcommands.Add(CompleteCommand.Create());
 root.Subcommands.Add(TrendsCommand.Create());
 root.Subcommands.Add(RecallEvalCommand.Create());
 root.Subcommands.Add(RecallSampleCommand.Create());

@@ -18,6 +18,7 @@ namespace SpeechArchive.Web.Api;
 [JsonSerializable(typeof(VariantResult))]
 [JsonSerializable(typeof(RelatedTermsResult))]
 [JsonSerializable(typeof(NeighboursResult))]
+[JsonSerializable(typeof(CompletionResult))]
 [JsonSerializable(typeof(TrendResult))]
 [JsonSerializable(typeof(ThemeTrendResult))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -60,7 +60,7 @@ internal static class SearchParameters
     public static IntegerParameter Limit(int fallback, int maximum) => new("limit", "每页条数。", fallback, 0, maximum);
 
     /// <summary>How many hits to skip: as far as <see cref="MaxPage"/> pages of the largest size.</summary>
-    public static IntegerParameter Offset(int maxLimit) => new("offset", "跳过前多少条（page 给出时不用）。", 0, 0, MaxPage * maxLimit);
+    public static IntegerParameter Offset(int maxLimit) => new("offset", "跳过前多少条（page 给出时不用）。", 0, 0, Math.Min(MaxPage * maxLimit, SearchRequest.MaxOffset));
 
     /// <summary>Every parameter a search reads, for a page size of <paramref name="defaultLimit"/> (at most <paramref name="maxLimit"/>).</summary>
     public static IReadOnlyList<QueryParameter> All(int defaultLimit, int maxLimit) =>

@@ -96,16 +96,16 @@ internal sealed class SearchQuery
     /// </summary>
     public bool GroupsBlankQuery { get; private set; } // not bound from the request (the API binds the public setters)
 
-    public bool IsGrouped => string.IsNullOrEmpty(Group) ? GroupsBlankQuery && string.IsNullOrWhiteSpace(Q) && !HasFilters : SearchParameters.Group.Parse(Group);
+    public bool IsGrouped => string.IsNullOrEmpty(Group) ? GroupsBlankQuery && string.IsNullOrWhiteSpace(Q) && !HasFilters : SearchParameters.Group.ParseOrFallback(Group);
 
     /// <summary>Whether grouping was asked for in so many words (<c>group=1</c>), rather than by the blank query's default.</summary>
-    public bool AsksGrouping => !string.IsNullOrEmpty(Group) && SearchParameters.Group.Parse(Group);
+    public bool AsksGrouping => !string.IsNullOrEmpty(Group) && SearchParameters.Group.ParseOrFallback(Group);
 
-    public bool IsExpanded => SearchParameters.Expand.Parse(Expand);
+    public bool IsExpanded => SearchParameters.Expand.ParseOrFallback(Expand);
 
-    public bool WithNearMatches => SearchParameters.Near.Parse(Near);
+    public bool WithNearMatches => SearchParameters.Near.ParseOrFallback(Near);
 
-    public bool FoldsReprints => SearchParameters.Fold.Parse(Fold);
+    public bool FoldsReprints => SearchParameters.Fold.ParseOrFallback(Fold);
 
     public bool IsExact => SearchParameters.Mode.Parse(Mode);
 
@@ -152,6 +152,11 @@ internal sealed class SearchQuery
     public SearchRequest ToRequest(int defaultLimit, int maxLimit)
     {
         var filters = Filters();
+        foreach (var (flag, value) in new[] { (SearchParameters.Group, Group), (SearchParameters.Expand, Expand), (SearchParameters.Near, Near), (SearchParameters.Fold, Fold) })
+        {
+            _ = flag.Parse(value); // group=yes is refused, not read as the default
+        }
+
         var limit = SearchParameters.Limit(defaultLimit, maxLimit).Parse(Limit);
         var offset = Page is { Length: > 0 }
             ? (SearchParameters.Page.Parse(Page) - 1) * limit

@@ -26,6 +26,7 @@ internal static class WritingApi
     private static readonly IntegerParameter AllLines = new("limit", "", 0, 0, int.MaxValue); // format=csv: ConcordanceLimit's description says so
     private static readonly IntegerParameter SimilarLimit = new("limit", "列出多少段。", 10, 1, 100);
     private static readonly IntegerParameter RelatedLimit = new("limit", "列出多少个词。", 20, 1, 100);
+    private static readonly IntegerParameter CompletionLimit = new("limit", "列出多少个补全。", 8, 1, Completions.MaxLimit);
     private static readonly IntegerParameter NeighbourLimit = new("limit", "列出多少个意思相近的词。", 20, 1, Neighbours.MaxLimit);
 
     public static IEndpointRouteBuilder MapWritingApi(this IEndpointRouteBuilder app)
@@ -60,6 +61,10 @@ internal static class WritingApi
             .WithSummary("近义词：按意思排序时怎样读一个词")
             .WithDescription("按意思排序时怎样读 q 的每个词（词向量、含它的段落或它的字）以及与这一读法最近的词。")
             .Reads(WritingParameters.Word, NeighbourLimit);
+        api.MapGet("/complete", Complete).WithName("Completions")
+            .WithSummary("补全：输入框里最后一个词在语料中怎样接下去")
+            .WithDescription($"读含 q 最后一个词的段落（超过 {Completions.MaxSampled} 段时均匀抽取，次数按比例估计，approximate 为 true），列出它所在的词（全面从严 → 全面从严治党）和以它开头、到标点为止的分句（全面从严治党 → 全面从严治党永远在路上；至少两段这样说），按段落数从多到少。query 是整条输入换上补全后的文字。")
+            .Reads([WritingParameters.Typed, .. filters, CompletionLimit]);
         api.MapGet("/trends", Trends).WithName("Trends")
             .WithSummary("趋势：短语每万字出现次数的逐年变化")
             .WithDescription("每个短语逐年每万字的出现次数；重复 q 比较几个短语。format=csv 时返回 CSV。")
@@ -99,6 +104,14 @@ internal static class WritingApi
         return result is null
             ? TypedResults.NotFound(Problems.NotFound($"没有编号为“{id}”的段落。(no passage with id '{id}')"))
             : TypedResults.Ok(result);
+    }
+
+    public static Results<Ok<CompletionResult>, BadRequest<ProblemDetails>> Complete(HttpRequest request, ArchiveHost archive)
+    {
+        var p = new WritingParameters(request.Query);
+        var typed = p.Read(WritingParameters.Typed);
+        return typed.Length == 0 ? throw new QuerySyntaxException("请在 q 中给出输入框里已经输入的文字。(give the text typed so far as q)")
+            : TypedResults.Ok(Completions.Complete(archive.Snapshot, typed, p.Filters, CompletionLimit.Read(request.Query)));
     }
 
     /// <summary>The body of <c>POST /api/draft-check</c>; the bounds are the ones <see cref="DraftChecker"/> enforces, stated for the OpenAPI document.</summary>

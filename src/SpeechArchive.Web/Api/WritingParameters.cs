@@ -18,6 +18,8 @@ internal sealed class WritingParameters(IQueryCollection query)
 
     public static readonly TextParameter Word = new("q", "一个词（空白不计）。") { Required = true };
 
+    public static readonly TextParameter Typed = new("q", $"输入框里已经输入的文字；补全它的最后一个词（至少 {Completions.MinTyped} 个汉字；是过滤条件、运算符或含标点、字母时不补全）。") { Required = true, MaxLength = QueryParser.MaxLength };
+
     public static readonly TextListParameter TrendPhrases = new("q", "要比较的短语，重复 q 给出几个。")
     {
         Required = true,

@@ -10,6 +10,9 @@ namespace SpeechArchive.Web.Security;
 /// </summary>
 internal static class RequestSizeGuard
 {
+    /// <summary>The largest oversized form body read (and dropped) before a page answers that it was too large.</summary>
+    private const long DrainedAtMost = 100L * 1024 * 1024;
+
     public static IApplicationBuilder UseRequestSizeGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
@@ -23,11 +26,29 @@ internal static class RequestSizeGuard
 
             if (context.Request.ContentLength > max)
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 if (!context.Request.Path.StartsWithSegments("/api"))
                 {
-                    return; // pages: the status-code page explains
+                    // A form (the admin page's upload): back to a page that says why, as a GET. Answered 413, the status page was
+                    // re-executed as a POST whose antiforgery check read the oversized body and failed: the browser showed an
+                    // empty 400 (a user trial).
+                    // The body is read and dropped first, up to a bound, so that a client still sending it gets the answer
+                    // (closed early, the connection broke under it); beyond the bound the connection is closed unread.
+                    if (context.Request.ContentLength <= DrainedAtMost && feature is { IsReadOnly: false })
+                    {
+                        feature.MaxRequestBodySize = context.Request.ContentLength;
+                        await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+                    }
+                    else
+                    {
+                        context.Response.Headers.Connection = "close";
+                    }
+
+                    context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                    context.Response.Headers.Location = context.Request.Path.StartsWithSegments("/admin") ? "/admin?msg=toolarge#upload" : "/status/413";
+                    return;
                 }
+
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
 
                 await context.Response.WriteAsJsonAsync(
                     Problems.Make(StatusCodes.Status413PayloadTooLarge, "上传过大 (payload too large)", $"请求体超过上限 {max / 1024 / 1024} MB。"),

@@ -10,6 +10,15 @@ internal sealed record UploadOutcome(string Name, bool Accepted, string? StoredA
 
 /// <summary>
 /// What one upload or deletion through the admin page did: each uploaded file's outcome (none for a deletion), the line
-/// that sums it up, and whether that line reports a failure.
+/// that sums it up, and whether that line reports a failure; where it started a reindex, the line that sums it up once a
+/// reindex has finished after it (<see cref="Indexed"/>, with <see cref="At"/>), so a reload after the run does not still
+/// say the run is going on.
 /// </summary>
-internal sealed record UploadSummary(IReadOnlyList<UploadOutcome> Outcomes, string Message, bool Failed = false);
+internal sealed record UploadSummary(IReadOnlyList<UploadOutcome> Outcomes, string Message, bool Failed = false, string? Indexed = null)
+{
+    public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The line to show while the index is in <paramref name="status"/>.</summary>
+    public string MessageFor(Hosting.ReindexStatus status) =>
+        Indexed is not null && !status.Running && !status.Queued && status.Error is null && status.FinishedAt > At ? Indexed : Message;
+}

@@ -130,6 +130,39 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         });
     }
 
+    [SkippableFact]
+    public async Task WhenTypingTheStartOfAFormulation_ShouldOfferCompletionsToChooseByKeyboard()
+    {
+        await WithPageAsync(async page =>
+        {
+            await page.GotoAsync("/");
+            await page.Locator("#q").PressSequentiallyAsync("全面从严");
+            await page.WaitForSelectorAsync("ul.completions [role=option]");
+
+            Assert.Equal("true", await page.GetAttributeAsync("#q", "aria-expanded"));
+            var options = await page.Locator("ul.completions [role=option]").AllAsync();
+            Assert.True(options.Count >= 2, $"{options.Count} completions");
+            Assert.Equal("全面从严治党", await options[0].Locator(".said").TextContentAsync());
+            await ShotAsync(page, "search-completions", fullPage: false);
+
+            await page.PressAsync("#q", "ArrowDown");
+            await page.PressAsync("#q", "ArrowDown");
+            Assert.Equal(await options[1].GetAttributeAsync("id"), await page.GetAttributeAsync("#q", "aria-activedescendant"));
+            var second = await options[1].GetAttributeAsync("data-query");
+            await page.PressAsync("#q", "Enter");
+            await page.WaitForSelectorAsync("li.hit");
+            Assert.Equal(second, await page.InputValueAsync("#q"));
+            Assert.Contains("q=" + Uri.EscapeDataString(second!), page.Url, StringComparison.OrdinalIgnoreCase);
+
+            await page.Locator("#q").FillAsync("");
+            await page.Locator("#q").PressSequentiallyAsync("全面从严");
+            await page.WaitForSelectorAsync("ul.completions [role=option]");
+            await page.PressAsync("#q", "Escape");
+            Assert.True(await page.Locator("ul.completions").IsHiddenAsync());
+            Assert.Equal("false", await page.GetAttributeAsync("#q", "aria-expanded"));
+        });
+    }
+
     private Task WithPageAsync(Func<IPage, Task> scenario, bool phone = false) => browser.RunAsync(app.StartKestrel(), scenario, phone);
 
     private Task ShotAsync(IPage page, string name, bool fullPage = true) => BrowserFixture.ShotAsync(page, name, output, fullPage);

@@ -79,6 +79,31 @@ public sealed class AdminPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenTheFormUploadsMoreThanTheLimit_ShouldGoBackToThePageSayingSoAndStoreNothing()
+    {
+        // On Kestrel, as a browser posts it: the request names its length, over the limit.
+        using var kestrelApp = new ArchiveFactory();
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var browser = new HttpClient(handler) { BaseAddress = kestrelApp.StartKestrel() };
+        var login = (await Html.GetAsync(browser, "/admin/login")).QuerySelector("form.login")!;
+        using (var signIn = await browser.PostAsync("/admin/login", new FormUrlEncodedContent([new("token", ArchiveFactory.Token), new("__RequestVerificationToken", Antiforgery(login))])))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        var form = (await Html.GetAsync(browser, "/admin")).QuerySelector("#upload form")!;
+        using var content = Admin.Files(("a.txt", new byte[11 * 1024 * 1024]), ("b.txt", new byte[11 * 1024 * 1024]));
+        content.Add(new StringContent(Antiforgery(form)), "__RequestVerificationToken");
+
+        using var response = await browser.PostAsync(form.GetAttribute("action"), content);
+        var page = await Html.GetAsync(browser, response.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Contains("上传过大", page.QuerySelector("p.error[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(kestrelApp.CorpusDirectory, "uploads")));
+    }
+
+    [Fact]
     public async Task WhenDeletingThroughTheForm_ShouldRemoveTheFileSayWhatWasRemovedAndDropItsPassages()
     {
         using var api = app.CreateAdminClient();
@@ -97,6 +122,7 @@ public sealed class AdminPageTests : IDisposable
         var target = response.Headers.Location!.OriginalString;
         var result = await Html.GetAsync(client, target);
         await Admin.WaitForReindexAsync(api);
+        var reloaded = await Html.GetAsync(client, target);
         var search = await Api.SearchAsync(api, "q=" + Api.Encode("误传文件") + "&mode=exact&near=0&expand=0");
 
         Assert.Equal("错传的讲话.md", row.QuerySelector("td.file")!.TextContent);
@@ -107,7 +133,10 @@ public sealed class AdminPageTests : IDisposable
         Assert.StartsWith("/admin?upload=", target, StringComparison.Ordinal);
         var notice = result.QuerySelector("p.notice")!.TextContent;
         Assert.Contains("已删除 uploads/错传的讲话.md", notice, StringComparison.Ordinal);
-        Assert.Contains("索引更新", notice, StringComparison.Ordinal);
+        Assert.Contains("索引", notice, StringComparison.Ordinal); // 索引更新已开始, or 索引已更新 where the run was over already
+        var after = reloaded.QuerySelector("p.notice")!.TextContent; // a reload once the run is over no longer says it is going on
+        Assert.Contains("已删除 uploads/错传的讲话.md。索引已更新", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("完成前", after, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(app.CorpusDirectory, "uploads", "错传的讲话.md")));
         Assert.Empty(result.QuerySelectorAll("#uploads tbody tr"));
         Assert.Equal(0, search.Total);

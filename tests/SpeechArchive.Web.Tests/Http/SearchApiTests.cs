@@ -152,6 +152,10 @@ public sealed class SearchApiTests : IDisposable
     [InlineData("/api/facets?category=%E6%8A%A5%E5%91%8A", "未知的类别“报告”")]
     [InlineData("/api/search?year=20x2", "20x2")]
     [InlineData("/api/facets?q=-", "-")]
+    [InlineData("/api/search?q=%E4%BD%9C%E9%A3%8E&group=yes", "group=“yes”")]
+    [InlineData("/api/search?q=%E4%BD%9C%E9%A3%8E&expand=2", "expand=“2”")]
+    [InlineData("/api/facets?q=%E4%BD%9C%E9%A3%8E&near=maybe", "near=“maybe”")]
+    [InlineData("/api/search?q=%E4%BD%9C%E9%A3%8E&offset=100001", "0 到 100000")]
     public async Task WhenTheInputIsBad_ShouldAnswer400ProblemDetails(string url, string detailMentions)
     {
         using var response = await client.GetAsync(url);

@@ -512,6 +512,17 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenASwitchHasAValueItCannotRead_ShouldSayWhichInsteadOfIgnoringIt()
+    {
+        var response = await client.GetAsync("/?q=" + Encode("作风") + "&group=yes");
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("group=“yes”", page.QuerySelector(".error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("作风", page.QuerySelector("#q")!.GetAttribute("value")); // the form still shows what was asked
+    }
+
+    [Fact]
     public async Task WhenAQueryOfAFilterAloneFindsNothing_ShouldPointToTheFacetsNotToTypos()
     {
         using var archive = WithDingdingzi();

@@ -76,6 +76,9 @@ public sealed class WritingApiTests : IDisposable
     [InlineData("/api/related-terms?q=%28%28")]
     [InlineData("/api/neighbours?q=")]
     [InlineData("/api/neighbours?q=%E8%85%90%E8%B4%A5&limit=0")]
+    [InlineData("/api/complete")]
+    [InlineData("/api/complete?q=%E5%85%A8%E9%9D%A2&limit=21")]
+    [InlineData("/api/complete?q=%E5%85%A8%E9%9D%A2&theme=nosuchtheme")]
     public async Task WhenAParameterIsWrong_ShouldAnswer400WithProblemDetails(string url)
     {
         using var response = await client.GetAsync(url);
@@ -167,6 +170,22 @@ public sealed class WritingApiTests : IDisposable
         Assert.All(result.Terms, t => Assert.DoesNotContain("作风建设", t.Term, StringComparison.Ordinal));
         Assert.InRange(result.NearInMeaning.Count, 1, 5);
         Assert.All(result.NearInMeaning, n => Assert.True(n.Passages > 0 && !n.Word.Contains("作风建设", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task WhenAskingForCompletions_ShouldCompleteTheLastWordAsThePassagesGoOnMostSaidFirst()
+    {
+        var result = await GetAsync<CompletionResult>("/api/complete?q=" + Encode("作风 全面从严") + "&limit=5");
+        var none = await GetAsync<CompletionResult>("/api/complete?q=" + Encode("作风 year:2022"));
+
+        Assert.Equal("全面从严", result.Typed);
+        Assert.InRange(result.Completions.Count, 2, 5);
+        Assert.Equal(("作风 全面从严治党", CompletionKind.Word), (result.Completions[0].Query, result.Completions[0].Kind));
+        var search = await GetAsync<SearchResult>("/api/search?q=" + Encode("\"全面从严治党\"") + "&limit=0&fold=0");
+        Assert.Equal(search.Total, result.Completions[0].Passages); // every passage holding 全面从严 goes on 全面从严治党 in the seeds
+        Assert.All(result.Completions, c => Assert.StartsWith("作风 全面从严治党", c.Query, StringComparison.Ordinal));
+        Assert.Contains(result.Completions, c => c.Kind == CompletionKind.Clause && c.Passages >= 2);
+        Assert.Empty(none.Completions);
     }
 
     [Fact]

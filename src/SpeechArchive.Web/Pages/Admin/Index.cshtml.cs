@@ -29,16 +29,17 @@ internal sealed class IndexModel(ArchiveHost archive, UploadService uploads) : P
             "started" => "索引更新已开始。",
             "busy" => "已有一次索引更新在进行，请等它完成。",
             "choose" => "请选择要上传的文件。",
+            "toolarge" => $"上传过大：一次上传的文件合计不能超过 {UploadLimits.RequestBytes / 1024 / 1024} MB，没有保存任何文件。请分批上传。(the upload is over {UploadLimits.RequestBytes / 1024 / 1024} MB: nothing was stored)",
             _ => null,
         };
+        MessageIsError = msg == "toolarge";
+        Load();
         if (uploads.Report(upload) is { } report)
         {
             Outcomes = report.Outcomes;
-            Message = report.Message;
+            Message = report.MessageFor(Status);
             MessageIsError = report.Failed;
         }
-
-        Load();
     }
 
     public IActionResult OnPostReindex(bool rebuild) =>
@@ -55,12 +56,14 @@ internal sealed class IndexModel(ArchiveHost archive, UploadService uploads) : P
         var outcomes = await uploads.StoreAsync(files, cancellation);
         var accepted = outcomes.Count(o => o.Accepted);
         var message = $"接受 {accepted} 个文件，拒绝 {outcomes.Count - accepted} 个。";
+        string? indexed = null;
         if (reindex && accepted > 0)
         {
+            indexed = message + "索引已更新，接受的文件已可检索。";
             message += archive.StartOrQueueReindex() ? "索引更新已开始。" : "已有一次索引更新在进行，完成后将自动再更新一次。";
         }
 
-        return LocalRedirect($"/admin?upload={uploads.Keep(new UploadSummary(outcomes, message))}#upload");
+        return LocalRedirect($"/admin?upload={uploads.Keep(new UploadSummary(outcomes, message, Indexed: indexed))}#upload");
     }
 
     /// <summary>
@@ -74,7 +77,7 @@ internal sealed class IndexModel(ArchiveHost archive, UploadService uploads) : P
         {
             UploadDeletionOutcome.Deleted => new UploadSummary([], $"已删除 {deletion.Path}。" + (archive.StartOrQueueReindex()
                 ? "索引更新已开始：完成前检索仍使用旧索引，可能还会找到它的段落。"
-                : "已有一次索引更新在进行，完成后将自动再更新一次，之后它的段落不再出现。")),
+                : "已有一次索引更新在进行，完成后将自动再更新一次，之后它的段落不再出现。"), Indexed: $"已删除 {deletion.Path}。索引已更新，它的段落不再出现在检索中。"),
             UploadDeletionOutcome.Missing => new UploadSummary([], $"uploads/ 中没有名为“{deletion.Name}”的文件，没有删除任何文件。", Failed: true),
             UploadDeletionOutcome.Failed => new UploadSummary([], $"无法删除 uploads/{deletion.Name}：{deletion.Reason}", Failed: true),
             _ => new UploadSummary([], $"没有删除：{deletion.Reason}", Failed: true),

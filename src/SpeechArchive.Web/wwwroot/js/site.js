@@ -69,3 +69,113 @@
   box.addEventListener('input', update);
   update();
 })();
+
+// Completions under a search box marked data-complete (the ARIA 1.2 combobox pattern): how the archive goes on after the
+// last word typed (/api/complete). Arrow keys move through them, Enter or a click searches the one chosen, Escape closes;
+// nothing is asked while an input method is composing. Without script the box is a plain search box.
+(function () {
+  'use strict';
+  var inputs = document.querySelectorAll('input[data-complete]');
+  if (inputs.length === 0 || !window.fetch) { return; }
+  inputs.forEach(function (input, n) {
+    var form = input.form;
+    var list = document.createElement('ul');
+    list.id = 'completions-' + n;
+    list.className = 'completions';
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', '补全');
+    list.hidden = true;
+    input.insertAdjacentElement('afterend', list);
+    form.classList.add('completing');
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-controls', list.id);
+    input.setAttribute('aria-expanded', 'false');
+    var timer = 0, composing = false, active = -1, asked = null;
+
+    function close() {
+      list.hidden = true;
+      list.textContent = '';
+      active = -1;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    }
+    function choose(option) {
+      input.value = option.getAttribute('data-query');
+      close();
+      if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
+    }
+    function highlight(k) {
+      var options = list.querySelectorAll('[role=option]');
+      if (options.length === 0) { return; }
+      active = (k + options.length) % options.length;
+      options.forEach(function (o, i) { o.setAttribute('aria-selected', i === active ? 'true' : 'false'); });
+      input.setAttribute('aria-activedescendant', options[active].id);
+      options[active].scrollIntoView({ block: 'nearest' });
+    }
+    function show(data) {
+      close();
+      var items = (data && data.completions) || [];
+      if (items.length === 0 || data.text !== input.value.trim()) { return; }
+      items.forEach(function (c, i) {
+        var option = document.createElement('li');
+        option.id = list.id + '-' + i;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        option.setAttribute('data-query', c.query);
+        var said = document.createElement('span');
+        said.className = 'said';
+        var typed = document.createElement('span');
+        typed.textContent = data.typed;
+        var rest = document.createElement('b');
+        rest.textContent = c.said.slice(data.typed.length);
+        said.appendChild(typed);
+        said.appendChild(rest);
+        var count = document.createElement('span');
+        count.className = 'passages';
+        count.textContent = (data.approximate ? '约 ' : '') + c.passages.toLocaleString('zh-CN') + ' 段' + (c.kind === 'clause' ? ' · 整句' : '');
+        option.appendChild(said);
+        option.appendChild(count);
+        list.appendChild(option);
+      });
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+    function ask() {
+      var text = input.value;
+      if (text === asked) { return; }
+      asked = text;
+      if (text.trim().length < 2) { close(); return; }
+      fetch(input.getAttribute('data-complete') + '?q=' + encodeURIComponent(text) + '&limit=8', { headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) { if (input.value === text && document.activeElement === input) { show(data); } })
+        .catch(function () { close(); });
+    }
+    input.addEventListener('compositionstart', function () { composing = true; });
+    input.addEventListener('compositionend', function () { composing = false; clearTimeout(timer); timer = setTimeout(ask, 120); });
+    input.addEventListener('input', function () {
+      if (composing) { return; }
+      clearTimeout(timer);
+      timer = setTimeout(ask, 120);
+    });
+    input.addEventListener('keydown', function (e) {
+      if (list.hidden || e.isComposing) { return; }
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        highlight(active + (e.key === 'ArrowDown' ? 1 : -1) + (active < 0 && e.key === 'ArrowUp' ? 1 : 0));
+      } else if (e.key === 'Enter' && active >= 0) {
+        e.preventDefault();
+        choose(list.querySelectorAll('[role=option]')[active]);
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        close();
+      }
+    });
+    input.addEventListener('blur', function () { setTimeout(close, 0); asked = null; });
+    list.addEventListener('mousedown', function (e) { e.preventDefault(); }); // keep the focus in the box
+    list.addEventListener('click', function (e) {
+      var option = e.target.closest('[role=option]');
+      if (option) { choose(option); }
+    });
+  });
+})();
