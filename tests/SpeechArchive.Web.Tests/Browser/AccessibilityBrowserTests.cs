@@ -68,6 +68,30 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, ITestOutpu
         output.WriteLine($"{pages.Length + 1} pages audited");
     }
 
+    [SkippableFact]
+    public async Task WhenSearchingByKeyboard_ShouldReachTheFirstHitInAFewKeysAndHearNoImageHoldingLinks()
+    {
+        Skip.If(browser.Browser is null, browser.Unavailable);
+        await browser.RunAsync(app.StartKestrel(), async page =>
+        {
+            await page.GotoAsync("/?q=" + Encode("作风建设"));
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Tab");
+            Assert.Equal("跳到检索结果", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+            await page.Keyboard.PressAsync("Enter");
+            var presses = 0;
+            while (presses < 10 && !await page.EvaluateAsync<bool>("() => !!document.activeElement.closest('ol.hits li.hit')"))
+            {
+                await page.Keyboard.PressAsync("Tab");
+                presses++;
+            }
+
+            Assert.True(presses < 10, "the first hit is ten Tab presses or more past the skip link");
+            Assert.Equal("检索结果", await page.Locator("section.results h2").First.TextContentAsync());
+            Assert.Equal(0, await page.Locator("svg[role=img] a, svg[role=img] [tabindex]:not([tabindex='-1'])").CountAsync()); // an image is one thing to a screen reader: nothing inside it to reach
+        });
+    }
+
     private static void Check(string url, JsonElement audit, List<string> failures)
     {
         if (audit.GetProperty("h1").GetInt32() != 1)

@@ -519,6 +519,7 @@ public sealed class SearchPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("group=“yes”", page.QuerySelector(".error")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("(group must be", page.QuerySelector(".error span[lang=en]")!.TextContent, StringComparison.Ordinal); // the gloss read as English
         Assert.Equal("作风", page.QuerySelector("#q")!.GetAttribute("value")); // the form still shows what was asked
     }
 
