@@ -52,7 +52,7 @@ internal static class SearchApi
 
         var searcher = archive.Searcher;
         var result = searcher.Search(query.ToRequest(ExportLimit, ExportLimit));
-        return WritingApi.CsvFile(Writing.SearchCsv.Write(searcher.Index, result), "search.csv");
+        return WritingApi.CsvFile(Writing.SearchCsv.Write(searcher.Index, result), ExportNames.Search(query.Q, result.Offset, result.Hits.Count));
     }
 
     public static Results<Ok<SearchFacets>, BadRequest<ProblemDetails>> Facets(HttpRequest http, ArchiveHost archive)

@@ -89,7 +89,7 @@ internal static class WritingApi
             Offset = p.Read(ConcordanceOffset),
             Limit = p.Read(csv ? AllLines : ConcordanceLimit),
         });
-        return csv ? CsvFile(ConcordanceCsv.Write(result.Lines), "concordance.csv") : TypedResults.Ok(result);
+        return csv ? CsvFile(ConcordanceCsv.Write(result.Lines), ExportNames.Concordance(result.Phrase)) : TypedResults.Ok(result);
     }
 
     public static Results<Ok<VariantResult>, BadRequest<ProblemDetails>> Variants(HttpRequest request, ArchiveHost archive)
@@ -171,14 +171,14 @@ internal static class WritingApi
     {
         var p = new WritingParameters(request.Query);
         var trend = TrendBuilder.Phrases(archive.Snapshot, new TrendRequest { Phrases = p.Phrases, Filters = p.Filters });
-        return p.WantsCsv ? CsvFile(TrendBuilder.Csv(trend), "trends.csv") : TypedResults.Ok(trend);
+        return p.WantsCsv ? CsvFile(TrendBuilder.Csv(trend), ExportNames.Trends(p.Phrases)) : TypedResults.Ok(trend);
     }
 
     public static Results<Ok<ThemeTrendResult>, FileContentHttpResult, BadRequest<ProblemDetails>> ThemeTrends(HttpRequest request, ArchiveHost archive)
     {
         var p = new WritingParameters(request.Query);
         var trend = TrendBuilder.Themes(archive.Snapshot, p.Filters);
-        return p.WantsCsv ? CsvFile(TrendBuilder.Csv(trend), "theme-trends.csv") : TypedResults.Ok(trend);
+        return p.WantsCsv ? CsvFile(TrendBuilder.Csv(trend), ExportNames.ThemeTrends) : TypedResults.Ok(trend);
     }
 
     /// <summary>UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese right.</summary>

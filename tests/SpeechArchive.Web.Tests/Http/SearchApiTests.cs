@@ -98,6 +98,7 @@ public sealed class SearchApiTests : IDisposable
         Assert.Equal(json.Hits.Select(h => h.PassageId), rows.Skip(1).Select(r => r[header.IndexOf("passage_id")]));
         Assert.Equal(json.Hits.Select(h => h.Text), rows.Skip(1).Select(r => r[header.IndexOf("text")]));
         Assert.All(rows.Skip(1), r => Assert.StartsWith("《", r[header.IndexOf("citation")], StringComparison.Ordinal));
+        Assert.Equal($"检索_干部_1-{json.Hits.Count}.csv", response.Content.Headers.ContentDisposition!.FileNameStar); // which search, which rows
         Assert.Equal(Enumerable.Range(1, json.Hits.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Skip(1).Select(r => r[0]));
     }
 

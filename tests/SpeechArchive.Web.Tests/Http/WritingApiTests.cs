@@ -56,6 +56,7 @@ public sealed class WritingApiTests : IDisposable
         using var response = await client.GetAsync("/api/concordance?q=" + Encode("全面从严治党") + "&format=csv&sort=left");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var json = await GetAsync<ConcordanceResult>("/api/concordance?q=" + Encode("全面从严治党") + "&limit=0");
+        Assert.Equal("用例_全面从严治党.csv", response.Content.Headers.ContentDisposition!.FileNameStar);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -211,6 +212,7 @@ public sealed class WritingApiTests : IDisposable
         Assert.All(trend.Series, s => Assert.Equal(trend.Years.Count, s.PerTenThousand.Count));
         Assert.Equal(trend.Years.Max() - trend.Years.Min() + 1, trend.Years.Count);
         Assert.StartsWith("year,characters,作风建设", Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync())[3..]), StringComparison.Ordinal);
+        Assert.Equal("趋势_作风建设.csv", csv.Content.Headers.ContentDisposition!.FileNameStar);
         Assert.Equal(themes.Years.Count, themes.Passages.Count);
     }
 
