@@ -51,6 +51,11 @@ internal static class TextDecoder
             return DecodeUtf16(bytes[2..], new UnicodeEncoding(true, false, true), "UTF-16 BE");
         }
 
+        if (OtherFormat(bytes) is { } format)
+        {
+            return (null, null, format);
+        }
+
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
@@ -58,6 +63,43 @@ internal static class TextDecoder
         }
 
         return DecodeUtf8(bytes, 0);
+    }
+
+    /// <summary>Whether a zip names an entry under <paramref name="folder"/>: in its first entries or its central directory, at the end.</summary>
+    private static bool Holds(ReadOnlySpan<byte> zip, ReadOnlySpan<byte> folder) =>
+        zip[..Math.Min(zip.Length, 4096)].IndexOf(folder) >= 0 || zip[Math.Max(0, zip.Length - 65_536)..].IndexOf(folder) >= 0;
+
+    /// <summary>
+    /// Why a file that is not text was refused, where its first bytes name a format a clerk would save from (a .docx renamed
+    /// .txt was refused as 二进制文件，第 5 字节为 NUL, which says nothing of what to do); else null.
+    /// </summary>
+    private static string? OtherFormat(ReadOnlySpan<byte> bytes)
+    {
+        const string save = "不是纯文本：请在原程序中“另存为”纯文本（.txt，UTF-8 编码）后再上传或放入语料。";
+        if (bytes.StartsWith("PK\u0003\u0004"u8))
+        {
+            return Holds(bytes, "word/"u8) ? $"这是 Word 文档（.docx），{save}(a Word document (.docx), not plain text: save it as .txt first)"
+                : Holds(bytes, "xl/"u8) ? $"这是 Excel 表格（.xlsx），{save}(an Excel workbook (.xlsx), not plain text)"
+                : Holds(bytes, "ppt/"u8) ? $"这是 PowerPoint 演示文稿（.pptx），{save}(a PowerPoint file (.pptx), not plain text)"
+                : "这是 ZIP 压缩包，不是纯文本：解压后上传其中的 .md、.txt 文件，或在上传页以 .zip 扩展名上传。(a zip archive, not plain text)";
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+        {
+            return $"这是旧版 Office 文档（Word 97-2003 的 .doc 或 .xls、.wps），{save}(an old Office document (.doc), not plain text: save it as .txt first)";
+        }
+
+        if (bytes.StartsWith("%PDF-"u8))
+        {
+            return "这是 PDF 文件，不是纯文本：请从原文档另存为纯文本（.txt，UTF-8 编码），或复制 PDF 中的文字另存后再上传。(a PDF file, not plain text)";
+        }
+
+        if (bytes.StartsWith("{\\rtf"u8))
+        {
+            return $"这是 RTF 文档，{save}(an RTF document, not plain text: save it as .txt first)";
+        }
+
+        return null;
     }
 
     private static (string?, string?, string?) DecodeUtf8(ReadOnlySpan<byte> bytes, int offset)

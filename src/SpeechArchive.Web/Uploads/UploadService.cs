@@ -49,11 +49,11 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             }
             else if (!UploadLimits.IsDocument(name))
             {
-                outcomes.Add(UploadOutcome.Reject(name, "只接受 .md、.txt 或 .zip 文件"));
+                outcomes.Add(UploadOutcome.Reject(name, "只接受 .md、.txt 或 .zip 文件 (only .md, .txt or .zip files are taken)"));
             }
             else if (file.Length > UploadLimits.DocumentBytes)
             {
-                outcomes.Add(UploadOutcome.Reject(name, $"文件过大（上限 {UploadLimits.DocumentBytes / 1024 / 1024} MB）"));
+                outcomes.Add(UploadOutcome.Reject(name, $"文件过大（上限 {UploadLimits.DocumentBytes / 1024 / 1024} MB） (over the {UploadLimits.DocumentBytes / 1024 / 1024} MB a document may have)"));
             }
             else
             {
@@ -109,12 +109,12 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
 
         if (!UploadLimits.IsDocument(safe))
         {
-            return UploadOutcome.Reject(name, "只接受 .md、.txt 文件");
+            return UploadOutcome.Reject(name, "只接受 .md、.txt 文件 (only .md and .txt files are taken)");
         }
 
         if (!taken.Names.Add(safe))
         {
-            return UploadOutcome.Reject(name, $"本次上传中已有同名文件 {safe}");
+            return UploadOutcome.Reject(name, $"本次上传中已有同名文件 {safe} (a file of that name is in this upload already)");
         }
 
         var (problem, warnings) = Validate(safe, bytes);
@@ -127,7 +127,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         var target = Path.GetFullPath(Path.Combine(folder, safe));
         if (!target.StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            return UploadOutcome.Reject(name, "文件名无效");
+            return UploadOutcome.Reject(name, "文件名无效 (not a valid file name)");
         }
 
         var replaced = File.Exists(target);
@@ -147,9 +147,41 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             }
         }
 
-        // What the indexer will say of the file (decoded as GB18030, a title inferred), said now rather than after a reindex.
-        var notes = warnings.Prepend(replaced ? "替换了同名文件" : null).OfType<string>().ToList();
+        // What the indexer will say of the file (decoded as GB18030, a title inferred), said now rather than after a reindex; and
+        // an upload the same as one already there under another name (a clerk uploading a file twice), kept but said.
+        var same = SameAs(folder, target, bytes, taken);
+        var notes = warnings.Prepend(replaced ? "替换了同名文件 (replaced the file of that name)" : null)
+            .Append(same is null ? null : $"内容与 {Folder}/{same} 完全相同：是重复上传吗？不需要的话可在“已上传的文件”中删除 (the same bytes as {Folder}/{same})")
+            .OfType<string>().ToList();
         return UploadOutcome.Accept(name, Folder + "/" + safe, notes.Count > 0 ? string.Join("；", notes) : null);
+    }
+
+    /// <summary>The name of another upload (in the folder, or written earlier in this batch) holding exactly these bytes; else null.</summary>
+    private static string? SameAs(string folder, string target, byte[] bytes, UploadBatch taken)
+    {
+        foreach (var (temporary, written, length) in taken.Written)
+        {
+            if (written != target && length == bytes.Length && File.Exists(temporary) && File.ReadAllBytes(temporary).AsSpan().SequenceEqual(bytes))
+            {
+                return Path.GetFileName(written);
+            }
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles())
+        {
+            if (file.FullName != target && file.Length == bytes.Length && UploadLimits.IsDocument(file.Name) && !file.Name.StartsWith('.')
+                && File.ReadAllBytes(file.FullName).AsSpan().SequenceEqual(bytes))
+            {
+                return file.Name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -160,7 +192,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
     {
         if (bytes.Length == 0)
         {
-            return ("空文件", []);
+            return ("空文件 (empty file)", []);
         }
 
         // A NUL byte is refused by the document reader below (二进制文件，第 N 字节为 NUL), except in UTF-16 with a byte order
@@ -174,10 +206,10 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             var read = new DocumentReader().Read(new CorpusFile(Folder + "/" + safeName, path, bytes.Length), null);
             if (read.Document is null)
             {
-                return ("无法读取：" + (read.Reason ?? "未知原因"), []);
+                return ("无法读取：" + (read.Reason ?? "未知原因 (unknown reason)"), []);
             }
 
-            return string.IsNullOrWhiteSpace(read.Document.Text) ? ("没有正文", []) : (null, read.Document.Warnings);
+            return string.IsNullOrWhiteSpace(read.Document.Text) ? ("没有正文 (no text)", []) : (null, read.Document.Warnings);
         }
         catch (Exception e) when (e is SpeechArchiveException or IOException or System.Text.DecoderFallbackException)
         {

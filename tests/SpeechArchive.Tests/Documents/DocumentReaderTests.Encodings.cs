@@ -88,6 +88,40 @@ public static partial class DocumentReaderTests
             Assert.Contains("binary", result.Reason, StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData("word/document.xml", "Word 文档（.docx）")]
+        [InlineData("xl/workbook.xml", "Excel 表格")]
+        [InlineData("notes/a.txt", "ZIP 压缩包")]
+        public void WhenAnOfficeFileOrZipIsNamedTxt_ShouldSayWhatItIsAndHowToSaveItAsText(string entry, string said)
+        {
+            using var zipped = new MemoryStream();
+            using (var zip = new System.IO.Compression.ZipArchive(zipped, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            {
+                foreach (var name in new[] { "[Content_Types].xml", "_rels/.rels", entry })
+                {
+                    using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                    writer.Write("<xml>" + new string('x', 3000) + "</xml>");
+                }
+            }
+
+            var result = Fixture.Read(_folder.WriteBytes("讲话.txt", zipped.ToArray()));
+
+            Assert.False(result.Succeeded);
+            Assert.StartsWith("这是 " + said, result.Reason, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0 }, "旧版 Office 文档")]
+        [InlineData(new byte[] { (byte)'%', (byte)'P', (byte)'D', (byte)'F', (byte)'-', (byte)'1', (byte)'.', (byte)'7' }, "PDF 文件")]
+        [InlineData(new byte[] { (byte)'{', (byte)'\\', (byte)'r', (byte)'t', (byte)'f', (byte)'1' }, "RTF 文档")]
+        public void WhenAnotherDocumentFormatIsNamedTxt_ShouldNameTheFormat(byte[] bytes, string said)
+        {
+            var result = Fixture.Read(_folder.WriteBytes("讲话.txt", [.. bytes, .. Encoding.UTF8.GetBytes("文字")]));
+
+            Assert.False(result.Succeeded);
+            Assert.Contains(said, result.Reason, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void WhenFileIsFullOfControlCharacters_ShouldFailAsBinary()
         {

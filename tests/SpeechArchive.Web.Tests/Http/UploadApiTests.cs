@@ -29,6 +29,24 @@ public sealed class UploadApiTests : IDisposable
         Assert.NotEmpty(result.Hits);
     }
 
+    [Fact]
+    public async Task WhenTheSameFileIsUploadedUnderAnotherName_ShouldTakeItAndSaySo()
+    {
+        var bytes = Utf8(Speech("重复上传"));
+        using (var first = Files(("定稿.md", bytes)))
+        {
+            await JsonAsync(await admin.PostAsync("/api/admin/upload", first));
+        }
+
+        using var again = Files(("定稿_v2.md", bytes), ("另一篇.md", Utf8(Speech("另一篇讲话"))), ("定稿_v3.md", bytes));
+        var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload", again))).GetProperty("files").EnumerateArray().ToList();
+
+        Assert.All(files, f => Assert.True(f.GetProperty("accepted").GetBoolean()));
+        Assert.Contains("与 uploads/定稿.md 完全相同", files[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.True(files[1].GetProperty("reason").ValueKind == System.Text.Json.JsonValueKind.Null, files[1].ToString());
+        Assert.Contains("完全相同", files[2].GetProperty("reason").GetString(), StringComparison.Ordinal); // as the file before it, in this upload or the folder
+    }
+
     [Theory]
     [InlineData("empty.md", "")]
     [InlineData("program.exe", "MZ binary")]
