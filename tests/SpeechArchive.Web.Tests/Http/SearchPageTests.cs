@@ -118,6 +118,10 @@ public sealed class SearchPageTests : IDisposable
         Assert.Null(off.QuerySelector(".understanding .meaning-note"));
         Assert.Empty(off.QuerySelectorAll("li.hit[data-match=meaning]"));
         Assert.True(Html.Total(off) < Html.Total(page));
+        var counted = page.QuerySelector("p.count .by-meaning")!.TextContent; // the total says how many of it came by meaning
+        var json = await Api.SearchAsync(http, "near=0&q=" + Encode("公款大吃大喝"));
+        Assert.Equal($"（其中 {json.Reading!.ByMeaning} 段所含检索词不够，因意思相近列入）", counted);
+        Assert.Null(off.QuerySelector("p.count .by-meaning"));
     }
 
     [Fact]
