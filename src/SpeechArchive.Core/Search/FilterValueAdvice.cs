@@ -18,7 +18,7 @@ internal static class FilterValueAdvice
         }
 
         var category = index.CategoryLabel(value) is not null ? $"“{value}”是类别，请用 category:{value}（网址参数 category={value}）。" : null;
-        throw Unknown("单位", "org", value, Held(index, s => s.Organization), category);
+        throw Unknown("单位", "org", value, Held(index, s => s.Organization), category, Unrecorded(index, s => s.Organization));
     }
 
     /// <summary>Throws unless some speech's speaker contains <paramref name="value"/>, as <c>speaker:</c> matches.</summary>
@@ -29,12 +29,19 @@ internal static class FilterValueAdvice
             return;
         }
 
-        throw Unknown("讲话人", "speaker", value, Held(index, s => s.Speaker), category: null);
+        throw Unknown("讲话人", "speaker", value, Held(index, s => s.Speaker), category: null, Unrecorded(index, s => s.Speaker));
     }
 
     /// <summary>A field's values over the speeches that have passages: a proposal always finds something.</summary>
     private static List<string> Held(IndexSnapshot index, Func<SpeechInfo, string?> field) =>
         index.Speeches.Where(s => s.Passages.Count > 0).Select(field).OfType<string>().Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>How many of the speeches with passages have the field, and how many have it not recorded.</summary>
+    private static (int Speeches, int Unrecorded) Unrecorded(IndexSnapshot index, Func<SpeechInfo, string?> field)
+    {
+        var speeches = index.Speeches.Where(s => s.Passages.Count > 0).ToList();
+        return (speeches.Count, speeches.Count(s => string.IsNullOrWhiteSpace(field(s))));
+    }
 
     /// <summary>
     /// The values nearest <paramref name="value"/>: those it contains first (typed longer than held), then those sharing most
@@ -65,7 +72,7 @@ internal static class FilterValueAdvice
             .ToList();
     }
 
-    private static QuerySyntaxException Unknown(string chinese, string field, string value, IReadOnlyList<string> known, string? category)
+    private static QuerySyntaxException Unknown(string chinese, string field, string value, IReadOnlyList<string> known, string? category, (int Speeches, int Unrecorded) recorded)
     {
         var head = $"未知的{chinese} {field}:“{value}”：";
         if (category is not null)
@@ -78,9 +85,13 @@ internal static class FilterValueAdvice
             return new QuerySyntaxException($"{head}本库的讲话都没有{chinese}。(unknown {field} '{value}': the archive has none)");
         }
 
+        // Most speeches of the shared sets record no speaker: an analyst reading 没有 as "never said by" would be misled.
+        var (note, gloss) = recorded.Unrecorded == 0 ? ("", "")
+            : ($"（本库 {recorded.Speeches} 篇讲话中有 {recorded.Unrecorded} 篇没有记录{chinese}，按{chinese}筛选不到它们）",
+                $"; {recorded.Unrecorded} of the {recorded.Speeches} speeches record no {field}");
         var nearest = Nearest(value, known);
         return new QuerySyntaxException(nearest.Count == 0
-            ? $"{head}本库没有{chinese}包含它，也没有相近的。(unknown {field} '{value}')"
-            : $"{head}本库没有{chinese}包含它。相近的有：{string.Join("、", nearest)}。(unknown {field} '{value}')");
+            ? $"{head}本库没有{chinese}包含它，也没有相近的{note}。(unknown {field} '{value}'{gloss})"
+            : $"{head}本库没有{chinese}包含它{note}。相近的有：{string.Join("、", nearest)}。(unknown {field} '{value}'{gloss})");
     }
 }

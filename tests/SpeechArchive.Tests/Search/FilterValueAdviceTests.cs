@@ -24,7 +24,29 @@ public sealed class FilterValueAdviceTests(IndexFixture index) : IClassFixture<I
     {
         var e = Assert.Throws<QuerySyntaxException>(() => index.Search("作风 org:government"));
 
-        Assert.Equal("未知的单位 org:“government”：本库没有单位包含它，也没有相近的。(unknown org 'government')", e.Message);
+        var speeches = index.Snapshot.Speeches.Where(s => s.Passages.Count > 0).ToList();
+        var unrecorded = speeches.Count(s => string.IsNullOrWhiteSpace(s.Organization));
+        Assert.InRange(unrecorded, 1, speeches.Count - 1); // the fixture: some speeches name no organisation
+        Assert.Equal($"未知的单位 org:“government”：本库没有单位包含它，也没有相近的（本库 {speeches.Count} 篇讲话中有 {unrecorded} 篇没有记录单位，按单位筛选不到它们）。" +
+            $"(unknown org 'government'; {unrecorded} of the {speeches.Count} speeches record no org)", e.Message);
+    }
+
+    [Fact]
+    public void WhenSomeSpeechesRecordNoSpeaker_ShouldSayHowManySoTheRefusalIsNotReadAsNeverSaid()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.Combine("corpus");
+        Directory.CreateDirectory(corpus);
+        File.WriteAllText(Path.Combine(corpus, "a.md"), "---\ntitle: 甲\ndate: 2020-01-01\nspeaker: 局长\n---\n\n要抓好作风建设。\n");
+        File.WriteAllText(Path.Combine(corpus, "b.md"), "---\ntitle: 乙\ndate: 2021-01-01\n---\n\n要抓好纪律建设。\n");
+        File.WriteAllText(Path.Combine(corpus, "c.md"), "---\ntitle: 丙\ndate: 2022-01-01\n---\n\n要抓好廉政建设。\n");
+        SpeechArchive.Indexing.Indexer.Run(new SpeechArchive.Indexing.IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
+        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")));
+
+        var e = Assert.Throws<QuerySyntaxException>(() => searcher.Search(new SearchRequest { Query = "建设 speaker:书记" }));
+
+        Assert.Contains("（本库 3 篇讲话中有 2 篇没有记录讲话人，按讲话人筛选不到它们）", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; 2 of the 3 speeches record no speaker)", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -108,9 +108,9 @@ public sealed class FacetLabelTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/api/search?q={0}&org={1}", "人设局", "未知的单位 org:“人设局”：本库没有单位包含它。相近的有：市人社局。(unknown org '人设局')")]
-    [InlineData("/api/facets?q={0}%20org%3A{1}", "人设局", "未知的单位 org:“人设局”：本库没有单位包含它。相近的有：市人社局。(unknown org '人设局')")]
-    [InlineData("/api/concordance?q={0}&speaker={1}", "县委书记", "未知的讲话人 speaker:“县委书记”：本库没有讲话人包含它。相近的有：区委书记、局党组书记。(unknown speaker '县委书记')")]
+    [InlineData("/api/search?q={0}&org={1}", "人设局", "未知的单位 org:“人设局”：本库没有单位包含它（本库 8 篇讲话中有 4 篇没有记录单位，按单位筛选不到它们）。相近的有：市人社局。(unknown org '人设局'; 4 of the 8 speeches record no org)")]
+    [InlineData("/api/facets?q={0}%20org%3A{1}", "人设局", "未知的单位 org:“人设局”：本库没有单位包含它（本库 8 篇讲话中有 4 篇没有记录单位，按单位筛选不到它们）。相近的有：市人社局。(unknown org '人设局'; 4 of the 8 speeches record no org)")]
+    [InlineData("/api/concordance?q={0}&speaker={1}", "县委书记", "未知的讲话人 speaker:“县委书记”：本库没有讲话人包含它（本库 8 篇讲话中有 6 篇没有记录讲话人，按讲话人筛选不到它们）。相近的有：区委书记、局党组书记。(unknown speaker '县委书记'; 6 of the 8 speeches record no speaker)")]
     [InlineData("/api/search?q={0}&org={1}", "政府工作报告", "未知的单位 org:“政府工作报告”：本库没有单位包含它，“政府工作报告”是类别，请用 category:政府工作报告（网址参数 category=政府工作报告）。(unknown org '政府工作报告': it is a category)")]
     public async Task WhenAnOrganisationOrSpeakerIsNotTheArchives_ShouldAnswer400NamingItAndTheNearestValues(string template, string value, string detail)
     {
