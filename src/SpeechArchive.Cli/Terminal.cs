@@ -19,7 +19,7 @@ internal static class Terminal
                 Ansi = AnsiSupport.No,
                 ColorSystem = ColorSystemSupport.NoColors,
                 Interactive = InteractionSupport.No,
-                Out = new AnsiConsoleOutput(Console.Out),
+                Out = new AnsiConsoleOutput(new TrailingSpaceTrimmer(Console.Out)),
             });
             AnsiConsole.Profile.Width = 4096;
         }

@@ -72,6 +72,7 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains(id, stdout, StringComparison.Ordinal);
         Assert.Contains("confidence", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(stdout.Split('\n'), line => line.TrimEnd('\r').EndsWith(' ')); // piped: no line padded with spaces (Spectre pads a grid to its width)
     }
 
     [Fact]
@@ -194,6 +195,7 @@ public sealed class CliEndToEndTests : IDisposable
 
         var text = CliRunner.Run("stats", "--index", index).Stdout;
         Assert.Contains("base model, generation 1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(text.Split('\n'), line => line.TrimEnd('\r').EndsWith(' '));
     }
 
     [Fact]

@@ -47,6 +47,20 @@ public sealed class WritingCommandsTests : IDisposable
     }
 
     [Fact]
+    public void WhenCompletingWhatIsTyped_ShouldPrintTheCompletionsAsTheApiGivesThem()
+    {
+        using var doc = JsonDocument.Parse(Run("complete", "作风", "全面从严", "--json", "--limit", "4"));
+        var completions = doc.RootElement.GetProperty("completions").EnumerateArray().ToList();
+
+        Assert.Equal("全面从严", doc.RootElement.GetProperty("typed").GetString());
+        Assert.InRange(completions.Count, 2, 4);
+        Assert.Equal("作风 全面从严治党", completions[0].GetProperty("query").GetString());
+        var plain = Run("complete", "全面从严");
+        Assert.Contains("全面从严治党永远在路上", plain, StringComparison.Ordinal);
+        Assert.Contains("clause", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhenFindingVariants_ShouldListTheSeedsWording()
     {
         using var doc = JsonDocument.Parse(Run("variants", "全面从严治党永远在路上", "--json"));
