@@ -61,9 +61,17 @@ public sealed record PassageSource
     /// <summary>A citation: 《title》，speaker，organisation，date (else the year)，section — the parts that are known.</summary>
     public static string Cite(string title, string? speaker, string? organization, string? date, int? year, string? section)
     {
-        var parts = new[] { "《" + title + "》", speaker, organization, DateText(date, year), section };
+        var parts = new[] { "《" + CitedTitle(title) + "》", speaker, organization, DateText(date, year), section };
         return string.Join("，", parts.Where(x => !string.IsNullOrWhiteSpace(x)));
     }
+
+    /// <summary>
+    /// A title as a citation prints it inside 《》: half-width brackets, as the shared sets' manifests annotate a title
+    /// (全面开创社会主义现代化建设的新局面 (十二大)), become full-width ones without the space before them (…新局面（十二大）),
+    /// as Chinese text sets them (a user trial found the half-width ones in a copied citation).
+    /// </summary>
+    public static string CitedTitle(string title) =>
+        System.Text.RegularExpressions.Regex.Replace(title, @"\s*\(([^()]*)\)", "（$1）");
 
     /// <summary>A speech's date as official writing prints it (2023年5月10日), else its year (2023年); null when neither is known.</summary>
     public static string? DateText(string? date, int? year) => ChineseDate(date) ?? (year is int y ? y + "年" : null);

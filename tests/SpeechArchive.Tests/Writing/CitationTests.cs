@@ -15,4 +15,12 @@ public sealed class CitationTests
     [Fact]
     public void ACitation_ShouldLeaveOutWhatIsUnknown() =>
         Assert.Equal("《讲话》", PassageSource.Cite("讲话", null, " ", null, null, null));
+
+    [Theory]
+    [InlineData("决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利 (十九大)", "《决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利（十九大）》")]
+    [InlineData("关于(草案)的说明", "《关于（草案）的说明》")]
+    [InlineData("論聯合政府 (七大)", "《論聯合政府（七大）》")]
+    [InlineData("在全会上的讲话（摘要）", "《在全会上的讲话（摘要）》")]
+    public void ACitation_ShouldSetATitlesBracketsFullWidthAsChineseTextDoes(string title, string expected) =>
+        Assert.Equal(expected, PassageSource.Cite(title, null, null, null, null, null));
 }
