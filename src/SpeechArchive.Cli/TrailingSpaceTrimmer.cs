@@ -5,7 +5,7 @@ namespace SpeechArchive.Cli;
 /// <summary>
 /// Writes through to <paramref name="inner"/>, leaving out the spaces that end a line: Spectre pads a table to its width, so
 /// piped <c>stats</c> and <c>show</c> printed lines of 400 characters, most of them spaces (a user trial). A run of spaces
-/// is held until something other than a line end follows it.
+/// is held until something other than a line end follows it; each write is passed on as one.
 /// </summary>
 internal sealed class TrailingSpaceTrimmer(TextWriter inner) : TextWriter
 {
@@ -13,37 +13,40 @@ internal sealed class TrailingSpaceTrimmer(TextWriter inner) : TextWriter
 
     public override Encoding Encoding => inner.Encoding;
 
-    public override void Write(char value)
-    {
-        if (value == ' ')
-        {
-            pendingSpaces++;
-            return;
-        }
+    public override void Write(char value) => Write([value], 0, 1);
 
-        if (value is not ('\n' or '\r') && pendingSpaces > 0)
-        {
-            inner.Write(new string(' ', pendingSpaces));
-        }
-
-        pendingSpaces = 0;
-        inner.Write(value);
-    }
-
-    public override void Write(string? value)
-    {
-        foreach (var c in value ?? "")
-        {
-            Write(c);
-        }
-    }
+    public override void Write(string? value) => Write((value ?? "").AsSpan());
 
     public override void Write(char[] buffer, int index, int count)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        for (var i = index; i < index + count; i++)
+        Write(buffer.AsSpan(index, count));
+    }
+
+    /// <summary>One write to <c>inner</c> per call (the console flushes on each: a write per character made piped output slow).</summary>
+    public override void Write(ReadOnlySpan<char> text)
+    {
+        var kept = new StringBuilder(text.Length + pendingSpaces);
+        foreach (var c in text)
         {
-            Write(buffer[i]);
+            if (c == ' ')
+            {
+                pendingSpaces++;
+                continue;
+            }
+
+            if (c is not ('\n' or '\r'))
+            {
+                kept.Append(' ', pendingSpaces);
+            }
+
+            pendingSpaces = 0;
+            kept.Append(c);
+        }
+
+        if (kept.Length > 0)
+        {
+            inner.Write(kept.ToString());
         }
     }
 

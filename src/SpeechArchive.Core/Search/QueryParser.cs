@@ -249,6 +249,13 @@ public static class QueryParser
                 i = fieldEnd + 1;
             }
 
+            if (field is null && !negated && text.AsSpan(i).StartsWith("NOT") && i + 3 < text.Length && text[i + 3] is '“' or '「')
+            {
+                notAt = column; // NOT“建设”: a Chinese quote glued to the operator (an ASCII one parts them already)
+                i += 3;
+                continue;
+            }
+
             if (i < text.Length && IsOpenQuote(text[i]))
             {
                 var open = text[i];
@@ -328,6 +335,22 @@ public static class QueryParser
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// The filters typed in <paramref name="text"/> (year:2022, speaker:“局党组 书记”), each as one term to pass as an extra
+    /// filter, its value quoted; none where the text cannot be read (the search says why).
+    /// </summary>
+    public static IReadOnlyList<string> FilterTerms(string? text)
+    {
+        try
+        {
+            return [.. Tokenize(text ?? "").Where(t => t.Field is not null && !t.Negated).Select(t => t.Field + ":\"" + t.Text.Replace("\"", "", StringComparison.Ordinal) + "\"")];
+        }
+        catch (QuerySyntaxException)
+        {
+            return [];
+        }
     }
 
     private static bool NextWordIsOperator(ReadOnlySpan<char> rest)

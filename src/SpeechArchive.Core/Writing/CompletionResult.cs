@@ -19,20 +19,3 @@ public sealed record CompletionResult
 
     public required double TookMs { get; init; }
 }
-
-/// <summary>
-/// One completion: <paramref name="Query"/> is the text sent with its last word completed (what the box takes),
-/// <paramref name="Said"/> the completed word or clause alone, <paramref name="Passages"/> how many passages say it,
-/// <paramref name="Kind"/> a <see cref="CompletionKind"/>.
-/// </summary>
-public sealed record Completion(string Query, string Said, int Passages, string Kind);
-
-/// <summary>What a completion completes the typed text to (<see cref="Completion.Kind"/>).</summary>
-public static class CompletionKind
-{
-    /// <summary>The word the typed text ends inside (全面从严 → 全面从严治党).</summary>
-    public const string Word = "word";
-
-    /// <summary>The clause it begins, up to the next punctuation mark (全面从严治党 → 全面从严治党永远在路上).</summary>
-    public const string Clause = "clause";
-}

@@ -46,12 +46,14 @@ public static class Completions
             return empty with { TookMs = Elapsed(clock) }; // a filter, an operator, a quote, Latin letters, punctuation: nothing to complete
         }
 
-        var query = WritingQuery.Parse(index, form, filters, "词语");
+        // Filters typed before the last word (year:2022 全面从严) count as the page's do: the completions are the search's.
+        var query = WritingQuery.Parse(index, form, [.. filters ?? [], .. QueryParser.FilterTerms(head)], "词语");
         var docs = query.Passages(query.Words[0]).ToList();
         var step = Math.Max(1, (docs.Count + MaxSampled - 1) / MaxSampled);
         var sampled = 0;
-        var sayings = new List<(string Said, int Doc, bool Ended)>(); // what follows the typed text up to the clause's end, in each passage
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        // What follows the typed text up to the clause's end in each passage, and the word the segmenter cut the typed text's
+        // end into there (the typed text itself where it ends a word).
+        var sayings = new List<(string Said, string Word, int Doc, bool Ended)>();
         var segmenter = SearchStructures.Of(index).Segmenter;
         var offsets = new List<int>();
         for (var k = 0; k < docs.Count; k += step)
@@ -76,30 +78,32 @@ public static class Completions
                     continue; // 八项 of 十八项目: the text begins inside a word and another word ends it
                 }
 
-                sayings.Add((said, doc, ended));
-                if (end > form.Length)
-                {
-                    words.Add(said[..end]);
-                }
+                sayings.Add((said, said[..end], doc, ended));
             }
         }
 
-        // A word counts every passage going on with it (八项规定 those saying 八项规定精神 too); a clause those saying it and
-        // no more, and only where two passages or more do.
-        sayings.Sort((a, b) => string.CompareOrdinal(a.Said, b.Said));
-        var sorted = sayings.Select(x => x.Said).ToArray();
+        // A word counts the passages whose own word begins with it (八项规定 those saying 八项规定精神 too; 人民共, cut from
+        // 中华人民共 / 和国, not those saying 人民 | 共同); a clause those saying it and no more, where two passages or more do.
+        sayings.Sort((a, b) => string.CompareOrdinal(a.Word, b.Word));
+        var wordsSorted = sayings.Select(x => x.Word).ToArray();
         var candidates = new List<(string Said, int Passages, bool Clause)>();
-        foreach (var word in words.Select(w => Settled(sorted, w)).Distinct().ToList())
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cut0 in wordsSorted.Where(w => w.Length > form.Length).Distinct(StringComparer.Ordinal))
         {
-            candidates.Add((word, Passages(sayings, sorted, word, exact: false), false));
-            words.Add(word);
+            var (from, to) = Range(wordsSorted, cut0);
+            var holding = sayings.GetRange(from, to - from);
+            var word = Settled(holding.Where(x => x.Word.Length == cut0.Length).ToList(), cut0); // where the segmenter stopped at it
+            if (words.Add(word))
+            {
+                candidates.Add((word, holding.Where(x => x.Said.StartsWith(word, StringComparison.Ordinal)).Select(x => x.Doc).Distinct().Count(), false));
+            }
         }
 
-        foreach (var clause in sayings.Where(x => x.Ended && x.Said.Length > form.Length).Select(x => x.Said).Distinct().Where(c => !words.Contains(c)))
+        foreach (var clause in sayings.Where(x => x.Ended && x.Said.Length > form.Length).GroupBy(x => x.Said, StringComparer.Ordinal))
         {
-            if (Passages(sayings, sorted, clause, exact: true) is var n and >= 2)
+            if (!words.Contains(clause.Key) && clause.Select(x => x.Doc).Distinct().Count() is var n and >= 2)
             {
-                candidates.Add((clause, n, true));
+                candidates.Add((clause.Key, n, true));
             }
         }
 
@@ -107,7 +111,7 @@ public static class Completions
         var completions = candidates
             .OrderByDescending(c => c.Passages).ThenBy(c => c.Said.Length).ThenBy(c => c.Said, StringComparer.Ordinal)
             .Take(Math.Clamp(limit, 1, MaxLimit))
-            .Select(c => new Completion(head + c.Said, c.Said, (int)Math.Round(c.Passages * scale), c.Clause ? CompletionKind.Clause : CompletionKind.Word))
+            .Select(c => new Completion(head + typed + c.Said[form.Length..], c.Said, (int)Math.Round(c.Passages * scale), c.Clause ? CompletionKind.Clause : CompletionKind.Word))
             .ToList();
         return new CompletionResult
         {
@@ -172,39 +176,32 @@ public static class Completions
 
     /// <summary>
     /// <paramref name="word"/> taken on while nearly every saying holding it goes on with the same character: a word the
-    /// lexicon cut short (人民共 of 中华人民共 / 和国 → 人民共和国, 中国境 → 中国境内) is no place to stop.
+    /// lexicon cut short (人民共 of 中华人民共 / 和国 → 人民共和国, 中国境 → 中国境内) is no place to stop. Read over the sayings
+    /// the segmenter cut there (not 人民共同富裕, a word of its own).
     /// </summary>
-    private static string Settled(string[] sorted, string word)
+    private static string Settled(List<(string Said, string Word, int Doc, bool Ended)> holding, string word)
     {
         while (word.Length < MaxContinuation)
         {
-            var (from, to) = Range(sorted, word);
-            if (to - from < 3)
+            var going = holding.Where(x => x.Said.StartsWith(word, StringComparison.Ordinal)).ToList();
+            if (going.Count < 3)
             {
                 return word;
             }
 
-            var next = new Dictionary<char, int>();
-            for (var k = from; k < to; k++)
-            {
-                if (sorted[k].Length > word.Length)
-                {
-                    next[sorted[k][word.Length]] = next.GetValueOrDefault(sorted[k][word.Length]) + 1;
-                }
-            }
-
-            if (next.Count == 0 || next.MaxBy(n => n.Value) is var top && top.Value < 0.9 * (to - from))
+            var next = going.Where(x => x.Said.Length > word.Length).GroupBy(x => x.Said[word.Length]).MaxBy(g => g.Count());
+            if (next is null || next.Count() < 0.9 * going.Count)
             {
                 return word;
             }
 
-            word += top.Key;
+            word += next.Key;
         }
 
         return word;
     }
 
-    /// <summary>The sayings (sorted) that begin with <paramref name="text"/>: [from, to).</summary>
+    /// <summary>The entries of <paramref name="sorted"/> that begin with <paramref name="text"/>: [from, to).</summary>
     private static (int From, int To) Range(string[] sorted, string text)
     {
         var from = Array.BinarySearch(sorted, text, StringComparer.Ordinal);
@@ -225,22 +222,6 @@ public static class Completions
         }
 
         return (from, to);
-    }
-
-    /// <summary>How many passages go on with <paramref name="text"/> (<paramref name="exact"/>: say it and no more), from the sorted sayings.</summary>
-    private static int Passages(List<(string Said, int Doc, bool Ended)> sayings, string[] sorted, string text, bool exact)
-    {
-        var (from, to) = Range(sorted, text);
-        var docs = new HashSet<int>();
-        for (var k = from; k < to; k++)
-        {
-            if (!exact || (sayings[k].Ended && sorted[k].Length == text.Length))
-            {
-                docs.Add(sayings[k].Doc);
-            }
-        }
-
-        return docs.Count;
     }
 
     private static double Elapsed(Stopwatch clock) => Math.Round(clock.Elapsed.TotalMilliseconds, 2);

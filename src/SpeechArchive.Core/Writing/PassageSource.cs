@@ -68,10 +68,10 @@ public sealed record PassageSource
     /// <summary>
     /// A title as a citation prints it inside 《》: half-width brackets, as the shared sets' manifests annotate a title
     /// (全面开创社会主义现代化建设的新局面 (十二大)), become full-width ones without the space before them (…新局面（十二大）),
-    /// as Chinese text sets them (a user trial found the half-width ones in a copied citation).
+    /// as Chinese text sets them (a user trial found the half-width ones in a copied citation); brackets holding no Chinese stay.
     /// </summary>
     public static string CitedTitle(string title) =>
-        System.Text.RegularExpressions.Regex.Replace(title, @"\s*\(([^()]*)\)", "（$1）");
+        System.Text.RegularExpressions.Regex.Replace(title, @"\s*\(([^()]*\p{IsCJKUnifiedIdeographs}[^()]*)\)", "（$1）"); // (1) and (b) stay as they are
 
     /// <summary>A speech's date as official writing prints it (2023年5月10日), else its year (2023年); null when neither is known.</summary>
     public static string? DateText(string? date, int? year) => ChineseDate(date) ?? (year is int y ? y + "年" : null);

@@ -10,7 +10,7 @@ internal static class ExportNames
     public const int MaxSubject = 30;
 
     public static string Search(string? query, int offset, int rows) =>
-        $"检索_{Subject(query, "全部")}_{offset + 1}-{offset + Math.Max(rows, 1)}.csv";
+        rows > 0 ? $"检索_{Subject(query, "全部")}_{offset + 1}-{offset + rows}.csv" : $"检索_{Subject(query, "全部")}_无结果.csv";
 
     public static string Concordance(string phrase) => $"用例_{Subject(phrase, "短语")}.csv";
 
@@ -36,7 +36,8 @@ internal static class ExportNames
                     kept.Append('_');
                 }
             }
-            else if (!char.IsControl(c) && c is not ('/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' or '.') && !char.IsSurrogate(c))
+            else if (!char.IsControl(c) && c is not ('/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' or '.') && !char.IsSurrogate(c)
+                && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format) // no right-to-left override disguising the name
             {
                 kept.Append(c);
             }

@@ -161,6 +161,10 @@ internal sealed class SearchQuery
         var offset = Page is { Length: > 0 }
             ? (SearchParameters.Page.Parse(Page) - 1) * limit
             : SearchParameters.Offset(maxLimit).Parse(Offset);
+        if (offset > SearchRequest.MaxOffset)
+        {
+            throw new QuerySyntaxException($"参数 page=“{Page}”无效：每页 {limit} 条时最多翻到第 {SearchRequest.MaxOffset / Math.Max(1, limit) + 1} 页（跳过的结果不能超过 {SearchRequest.MaxOffset} 条）。(page {Page} skips more than the {SearchRequest.MaxOffset} results a search reaches)");
+        }
         return new SearchRequest
         {
             Query = Q ?? "",

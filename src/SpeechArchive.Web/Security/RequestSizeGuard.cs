@@ -32,8 +32,11 @@ internal static class RequestSizeGuard
                     // re-executed as a POST whose antiforgery check read the oversized body and failed: the browser showed an
                     // empty 400 (a user trial).
                     // The body is read and dropped first, up to a bound, so that a client still sending it gets the answer
-                    // (closed early, the connection broke under it); beyond the bound the connection is closed unread.
-                    if (context.Request.ContentLength <= DrainedAtMost && feature is { IsReadOnly: false })
+                    // (closed early, the connection broke under it) — only for a signed-in administrator's form (the one
+                    // form that uploads), so an anonymous client cannot make the server read 100 MB; otherwise, and beyond
+                    // the bound, the connection is closed unread.
+                    if (context.Request.ContentLength <= DrainedAtMost && feature is { IsReadOnly: false }
+                        && context.Request.Cookies.ContainsKey(AdminGate.CookieName))
                     {
                         feature.MaxRequestBodySize = context.Request.ContentLength;
                         await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);

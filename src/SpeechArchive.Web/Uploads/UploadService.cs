@@ -159,6 +159,18 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
     /// <summary>The name of another upload (in the folder, or written earlier in this batch) holding exactly these bytes; else null.</summary>
     private static string? SameAs(string folder, string target, byte[] bytes, UploadBatch taken)
     {
+        try
+        {
+            return FindSame(folder, target, bytes, taken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // a file gone or locked meanwhile: not the same, and the upload goes on
+        }
+    }
+
+    private static string? FindSame(string folder, string target, byte[] bytes, UploadBatch taken)
+    {
         foreach (var (temporary, written, length) in taken.Written)
         {
             if (written != target && length == bytes.Length && File.Exists(temporary) && File.ReadAllBytes(temporary).AsSpan().SequenceEqual(bytes))

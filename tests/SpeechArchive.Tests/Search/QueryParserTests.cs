@@ -94,6 +94,8 @@ public sealed class QueryParserTests
     [InlineData("作风建设 NOT \"窗口\"")]
     [InlineData("作风建设 AND NOT 窗口")]
     [InlineData("NOT 窗口 作风建设")]
+    [InlineData("作风建设 NOT“窗口”")]
+    [InlineData("作风建设 NOT\"窗口\"")]
     public void WhenNotPrecedesAWord_ShouldExcludeItAsAMinusDoes(string query)
     {
         var parsed = QueryParser.Parse(query);

@@ -21,6 +21,7 @@ public sealed class CitationTests
     [InlineData("关于(草案)的说明", "《关于（草案）的说明》")]
     [InlineData("論聯合政府 (七大)", "《論聯合政府（七大）》")]
     [InlineData("在全会上的讲话（摘要）", "《在全会上的讲话（摘要）》")]
+    [InlineData("第(1)号令 (2020)", "《第(1)号令 (2020)》")]
     public void ACitation_ShouldSetATitlesBracketsFullWidthAsChineseTextDoes(string title, string expected) =>
         Assert.Equal(expected, PassageSource.Cite(title, null, null, null, null, null));
 }

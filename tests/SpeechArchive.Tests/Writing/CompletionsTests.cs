@@ -9,7 +9,7 @@ public sealed class CompletionsTests
         ("a.md", "2016-01-10", "甲", "全面从严治党永远在路上。\n\n我们要坚持全面从严治党，驰而不息。\n\n严格落实八项规定精神。"),
         ("b.md", "2018-02-10", "乙", "全面从严治党永远在路上，一刻不能停。\n\n推动全面从严治党向纵深发展。\n\n其中第八、项目资金管理制度。"),
         ("c.md", "2020-03-10", "丙", "必须清醒看到，全面从严治党永远在路上。\n\n中华人民共和国成立以来。\n\n中华人民共和国宪法。\n\n中华人民共和国各族人民。"),
-        ("d.md", "2021-04-10", "丁", "作风建设永远在路上。\n\n全面从严治党是党永葆生机活力的法宝。\n\n违反中央八项规定。"),
+        ("d.md", "2021-04-10", "丁", "作风建设永远在路上。\n\n全面从严治党是党永葆生机活力的法宝。\n\n违反中央八项规定。\n\n让人民共享改革发展成果。\n\n人民共同富裕。"),
     ];
 
     [Fact]
@@ -65,8 +65,35 @@ public sealed class CompletionsTests
 
         var result = Completions.Complete(index, "人民", null, 8);
 
-        Assert.Contains(result.Completions, c => c.Said == "人民共和国" && c.Passages == 3);
-        Assert.DoesNotContain(result.Completions, c => c.Said == "人民共");
+        Assert.Contains(result.Completions, c => c.Said == "人民共和国" && c.Passages == 3); // not counting 人民 | 共享, 人民 | 共同
+        Assert.DoesNotContain(result.Completions, c => c.Said == "人民共"); // 人民共同 and 人民共享 do not keep it from going on
+    }
+
+    [Fact]
+    public void WhenFiltersAreTypedOrGiven_ShouldCountOnlyThePassagesTheyKeep()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, Speeches);
+
+        var typed = Completions.Complete(index, "year:2016..2018 全面从严", null, 8);
+        var given = Completions.Complete(index, "全面从严", ["year:2016..2018"], 8);
+
+        var kept = Speeches.Where(s => s.Date[..4] is "2016" or "2017" or "2018").SelectMany(s => s.Body.Split("\n\n")).Count(p => p.Contains("全面从严治党", StringComparison.Ordinal));
+        Assert.Equal(kept, typed.Passages);
+        Assert.Equal(kept, given.Passages);
+        Assert.Equal("year:2016..2018 全面从严治党", typed.Completions[0].Query);
+    }
+
+    [Fact]
+    public void WhenTraditionalCharactersAreTyped_ShouldKeepThemAndCompleteAsTheFoldedTextGoesOn()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, Speeches);
+
+        var result = Completions.Complete(index, "全面從嚴", null, 8);
+
+        Assert.Equal("全面从严", result.Typed);
+        Assert.Equal(("全面從嚴治党", "全面从严治党"), (result.Completions[0].Query, result.Completions[0].Said));
     }
 
     [Theory]

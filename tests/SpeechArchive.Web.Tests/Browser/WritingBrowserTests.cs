@@ -160,6 +160,15 @@ public sealed class WritingBrowserTests(BrowserFixture browser, ITestOutputHelpe
             await page.PressAsync("#q", "Escape");
             Assert.True(await page.Locator("ul.completions").IsHiddenAsync());
             Assert.Equal("false", await page.GetAttributeAsync("#q", "aria-expanded"));
+            await page.PressAsync("#q", "ArrowDown"); // opens them again
+            await page.WaitForSelectorAsync("ul.completions [role=option]");
+
+            // Typing on with an option chosen: Enter searches what is typed, not the option chosen for the text before it.
+            await page.PressAsync("#q", "ArrowDown");
+            await page.Locator("#q").PressSequentiallyAsync("治");
+            await page.PressAsync("#q", "Enter");
+            await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal) && !url.Contains(Uri.EscapeDataString(second!), StringComparison.OrdinalIgnoreCase));
+            Assert.Equal("全面从严治", await page.InputValueAsync("#q"));
         });
     }
 

@@ -157,6 +157,7 @@ public sealed class SearchApiTests : IDisposable
     [InlineData("/api/search?q=%E4%BD%9C%E9%A3%8E&expand=2", "expand=“2”")]
     [InlineData("/api/facets?q=%E4%BD%9C%E9%A3%8E&near=maybe", "near=“maybe”")]
     [InlineData("/api/search?q=%E4%BD%9C%E9%A3%8E&offset=100001", "0 到 100000")]
+    [InlineData("/api/search?q=%E4%BD%9C%E9%A3%8E&page=2000&limit=100", "page=“2000”")]
     public async Task WhenTheInputIsBad_ShouldAnswer400ProblemDetails(string url, string detailMentions)
     {
         using var response = await client.GetAsync(url);
@@ -166,6 +167,16 @@ public sealed class SearchApiTests : IDisposable
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(400, problem.RootElement.GetProperty("status").GetInt32());
         Assert.Contains(detailMentions, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenASwitchIsWrittenAsDotNetWritesABool_ShouldReadIt()
+    {
+        var grouped = await SearchAsync(client, "q=" + Encode("作风") + "&group=True");
+        var asOne = await SearchAsync(client, "q=" + Encode("作风") + "&group=1");
+
+        Assert.Equal(asOne.Total, grouped.Total);
+        Assert.Equal(asOne.TotalSpeeches, grouped.Total); // grouped: one hit per speech
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal sealed class FlagParameter(string name, string description, bool fallba
     /// <summary>The switch's value, or the fallback for anything it cannot read (no error).</summary>
     public bool ParseOrFallback(string? value) => Value(value) ?? fallback;
 
-    private bool? Value(string? value) => value switch
+    private bool? Value(string? value) => value?.ToLowerInvariant() switch // True, as .NET writes a bool, is true
     {
         null or "" => fallback,
         "1" or "true" or "on" => true,

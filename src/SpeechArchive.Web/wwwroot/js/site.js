@@ -141,25 +141,42 @@
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
     }
+    // The filters the page is showing (its hidden inputs: theme, year, …) go with the text, so the counts are the search's.
+    function filters() {
+      var kept = '';
+      form.querySelectorAll('input[type=hidden]').forEach(function (h) {
+        if (/^(theme|type|year|org|speaker|category)$/.test(h.name) && h.value) {
+          kept += '&' + encodeURIComponent(h.name) + '=' + encodeURIComponent(h.value);
+        }
+      });
+      return kept;
+    }
     function ask() {
       var text = input.value;
       if (text === asked) { return; }
       asked = text;
       if (text.trim().length < 2) { close(); return; }
-      fetch(input.getAttribute('data-complete') + '?q=' + encodeURIComponent(text) + '&limit=8', { headers: { Accept: 'application/json' } })
+      fetch(input.getAttribute('data-complete') + '?q=' + encodeURIComponent(text) + '&limit=8' + filters(), { headers: { Accept: 'application/json' } })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (data) { if (input.value === text && document.activeElement === input) { show(data); } })
         .catch(function () { close(); });
     }
-    input.addEventListener('compositionstart', function () { composing = true; });
+    // Typing closes the list at once: an Enter before the new answer arrives searches what is typed, not an option
+    // chosen for the text before it.
+    input.addEventListener('compositionstart', function () { composing = true; close(); });
     input.addEventListener('compositionend', function () { composing = false; clearTimeout(timer); timer = setTimeout(ask, 120); });
     input.addEventListener('input', function () {
+      close();
       if (composing) { return; }
       clearTimeout(timer);
       timer = setTimeout(ask, 120);
     });
     input.addEventListener('keydown', function (e) {
-      if (list.hidden || e.isComposing) { return; }
+      if (e.isComposing || e.keyCode === 229) { return; } // an input method's own keys (Safari's Enter that commits one)
+      if (list.hidden) {
+        if (e.key === 'ArrowDown' && !e.altKey) { asked = null; ask(); } // open it again after Escape
+        return;
+      }
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
         highlight(active + (e.key === 'ArrowDown' ? 1 : -1) + (active < 0 && e.key === 'ArrowUp' ? 1 : 0));
