@@ -30,20 +30,20 @@ public static class Completions
         ArgumentNullException.ThrowIfNull(index);
         var clock = Stopwatch.StartNew();
         text ??= "";
-        var cut = text.TrimEnd().LastIndexOfAny([' ', '\u3000', '\t']) + 1;
-        var head = text[..cut];
-        var typed = text[cut..].TrimEnd();
-        var form = MatchText.Build(typed, 0, typed.Length);
-        var empty = new CompletionResult { Text = text, Typed = form, Passages = 0, Completions = [], TookMs = 0 };
         if (text.Length > QueryParser.MaxLength)
         {
             throw new QuerySyntaxException($"输入过长：{text.Length} 个字符，上限 {QueryParser.MaxLength}。(text too long: {text.Length} characters, the limit is {QueryParser.MaxLength})");
         }
 
+        var cut = text.TrimEnd().LastIndexOfAny([' ', '\u3000', '\t']) + 1;
+        var head = text[..cut];
+        var typed = text[cut..].TrimEnd();
+        var form = MatchText.Build(typed, 0, typed.Length);
         if (form.Length < MinTyped || form.Length != typed.Length
             || !form.All(c => TextNormalizer.KindOf(c) == CharKind.Cjk))
         {
-            return empty with { TookMs = Elapsed(clock) }; // a filter, an operator, a quote, Latin letters, punctuation: nothing to complete
+            // A filter, an operator, a quote, Latin letters, punctuation: nothing to complete.
+            return new CompletionResult { Text = text, Typed = form, Passages = 0, Completions = [], TookMs = Elapsed(clock) };
         }
 
         // Filters typed before the last word (year:2022 全面从严) count as the page's do: the completions are the search's.

@@ -179,17 +179,14 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             }
         }
 
-        if (!Directory.Exists(folder))
+        taken.Existing ??= Directory.Exists(folder) // listed once per upload, not once per file of a zip
+            ? [.. new DirectoryInfo(folder).EnumerateFiles().Where(f => UploadLimits.IsDocument(f.Name) && !f.Name.StartsWith('.')).Select(f => (f.FullName, f.Name, f.Length))]
+            : [];
+        foreach (var (path, name, length) in taken.Existing)
         {
-            return null;
-        }
-
-        foreach (var file in new DirectoryInfo(folder).EnumerateFiles())
-        {
-            if (file.FullName != target && file.Length == bytes.Length && UploadLimits.IsDocument(file.Name) && !file.Name.StartsWith('.')
-                && File.ReadAllBytes(file.FullName).AsSpan().SequenceEqual(bytes))
+            if (path != target && length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
             {
-                return file.Name;
+                return name;
             }
         }
 
@@ -253,5 +250,8 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         public List<(string Temporary, string Target, int Bytes)> Written { get; } = [];
 
         public string? WriteFailure { get; set; }
+
+        /// <summary>The documents in <c>uploads/</c> when the batch first looked for a duplicate (path, name, size).</summary>
+        public List<(string Path, string Name, long Length)>? Existing { get; set; }
     }
 }

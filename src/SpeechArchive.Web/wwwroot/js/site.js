@@ -141,13 +141,11 @@
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
     }
-    // The filters the page is showing (its hidden inputs: theme, year, …) go with the text, so the counts are the search's.
+    // The filters the page is showing (the hidden fields _HiddenFilters marks) go with the text, so the counts are the search's.
     function filters() {
       var kept = '';
-      form.querySelectorAll('input[type=hidden]').forEach(function (h) {
-        if (/^(theme|type|year|org|speaker|category)$/.test(h.name) && h.value) {
-          kept += '&' + encodeURIComponent(h.name) + '=' + encodeURIComponent(h.value);
-        }
+      form.querySelectorAll('input[data-filter]').forEach(function (h) {
+        if (h.value) { kept += '&' + encodeURIComponent(h.name) + '=' + encodeURIComponent(h.value); }
       });
       return kept;
     }
