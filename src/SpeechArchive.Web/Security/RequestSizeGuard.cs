@@ -24,9 +24,17 @@ internal static class RequestSizeGuard
                 feature.MaxRequestBodySize = max;
             }
 
+            var page = !context.Request.Path.StartsWithSegments("/api");
+            if (page && context.Request.ContentLength is null && HttpMethods.IsPost(context.Request.Method) && feature is { IsReadOnly: false }
+                && !await WithinAsync(context, feature, max))
+            {
+                TooLarge(context);
+                return;
+            }
+
             if (context.Request.ContentLength > max)
             {
-                if (!context.Request.Path.StartsWithSegments("/api"))
+                if (page)
                 {
                     // A form (the admin page's upload): back to a page that says why, as a GET. Answered 413, the status page was
                     // re-executed as a POST whose antiforgery check read the oversized body and failed: the browser showed an
@@ -46,8 +54,7 @@ internal static class RequestSizeGuard
                         context.Response.Headers.Connection = "close";
                     }
 
-                    context.Response.StatusCode = StatusCodes.Status303SeeOther;
-                    context.Response.Headers.Location = context.Request.Path.StartsWithSegments("/admin") ? "/admin?msg=toolarge#upload" : "/status/413";
+                    TooLarge(context);
                     return;
                 }
 
@@ -62,4 +69,55 @@ internal static class RequestSizeGuard
 
         await next(context);
     });
+
+    /// <summary>Back to the page that says the upload was too large, as a GET.</summary>
+    private static void TooLarge(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        context.Response.Headers.Location = context.Request.Path.StartsWithSegments("/admin") ? "/admin?msg=toolarge#upload" : "/status/413";
+    }
+
+    /// <summary>
+    /// For a form sent in chunks (no length given), whether its body is within <paramref name="max"/>: the body is read into
+    /// a buffer (memory, then a temporary file) that the form reader reads again. Kestrel would otherwise meet the limit in
+    /// the antiforgery check, which answered an empty 400. Past the limit the rest is read and dropped as for a form that
+    /// names its length (a signed-in administrator's, up to <see cref="DrainedAtMost"/>), else the connection is closed.
+    /// </summary>
+    private static async Task<bool> WithinAsync(HttpContext context, IHttpMaxRequestBodySizeFeature feature, long max)
+    {
+        var drains = context.Request.Cookies.ContainsKey(AdminGate.CookieName);
+        feature.MaxRequestBodySize = drains ? DrainedAtMost : max;
+        var unbuffered = context.Request.Body;
+        context.Request.EnableBuffering(bufferThreshold: 64 * 1024);
+        var buffer = new byte[81920];
+        try
+        {
+            var total = 0L;
+            for (int read; total <= max && (read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0;)
+            {
+                total += read;
+            }
+
+            if (total <= max)
+            {
+                context.Request.Body.Position = 0;
+                return true;
+            }
+
+            if (drains)
+            {
+                await unbuffered.CopyToAsync(Stream.Null, context.RequestAborted);
+            }
+            else
+            {
+                context.Response.Headers.Connection = "close";
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            context.Response.Headers.Connection = "close"; // beyond what is drained
+        }
+
+        return false;
+    }
 }
