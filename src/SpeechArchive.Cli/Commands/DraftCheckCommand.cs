@@ -50,7 +50,7 @@ internal static class DraftCheckCommand
             AnsiConsole.MarkupLine($"\n[bold]{s.Number}.[/] {Markup.Escape(s.Text)}");
             foreach (var run in s.Runs)
             {
-                AnsiConsole.MarkupLine($"   [yellow]verbatim[/] {Markup.Escape(run.Text)} [grey]({Markup.Escape(run.PassageId)})[/]");
+                AnsiConsole.MarkupLine($"   [yellow]verbatim[/] {Markup.Escape(run.Text)} [grey]— {Markup.Escape(run.Source.Citation)} {Markup.Escape(run.PassageId)}[/]");
             }
 
             foreach (var p in s.Precedents)

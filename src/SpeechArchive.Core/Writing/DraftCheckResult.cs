@@ -36,5 +36,8 @@ public sealed record Precedent
     public required string Snippet { get; init; }
 }
 
-/// <summary>A run of the sentence found verbatim in a passage (offsets into the draft).</summary>
-public sealed record SharedRun(string Text, int Start, int End, string PassageId);
+/// <summary>A run of the sentence found verbatim in a passage (offsets into the draft), and that passage's source to cite.</summary>
+public sealed record SharedRun(string Text, int Start, int End, string PassageId)
+{
+    public required PassageSource Source { get; init; }
+}

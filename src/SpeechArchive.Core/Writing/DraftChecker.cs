@@ -7,7 +7,7 @@ namespace SpeechArchive.Writing;
 /// <summary>
 /// Checks a draft against the archive: split into sentences; for each, candidates by shared bigrams, scored as near matches
 /// are (alignment and coverage, <see cref="NearMatcher"/>), and the runs of at least <see cref="DraftCheckRequest.MinRun"/>
-/// characters it shares verbatim with any candidate.
+/// characters it shares verbatim with any candidate, or with any passage holding such a run (<see cref="RunHolders"/>).
 /// </summary>
 public static class DraftChecker
 {
@@ -131,22 +131,56 @@ public static class DraftChecker
             .OrderByDescending(s => s.Similarity).ThenBy(s => s.Doc).Take(Math.Clamp(request.PrecedentsPerSentence, 0, 20))
             .Select(s => MakePrecedent(index, s.Doc, s.Similarity, s.MatchStart, s.MatchEnd)).ToList();
 
+        var minRun = Math.Max(2, request.MinRun);
+        var ordered = scored.OrderByDescending(s => s.Similarity).ThenBy(s => s.Doc).Select(s => s.Doc).ToList();
+        ordered.AddRange(RunHolders(index, form, minRun, filter.Accepts, ordered));
         var runs = new List<SharedRun>();
-        foreach (var c in scored.OrderByDescending(s => s.Similarity).ThenBy(s => s.Doc))
+        foreach (var doc in ordered)
         {
-            foreach (var (runStart, length, _) in SharedStrings.Runs(form, index.Passages[c.Doc].MatchText, Math.Max(2, request.MinRun)))
+            foreach (var (runStart, length, _) in SharedStrings.Runs(form, index.Passages[doc].MatchText, minRun))
             {
                 var from = offsets[runStart + lead];
                 var to = offsets[runStart + lead + length - 1] + 1;
                 if (!runs.Exists(r => r.Start <= from && r.End >= to))
                 {
                     runs.RemoveAll(r => r.Start >= from && r.End <= to);
-                    runs.Add(new SharedRun(draft[from..to], from, to, index.Passages[c.Doc].Id));
+                    runs.Add(new SharedRun(draft[from..to], from, to, index.Passages[doc].Id) { Source = PassageSource.Of(index, doc) });
                 }
             }
         }
 
         return sentence with { Precedents = precedents, Runs = runs.OrderBy(r => r.Start).ToList() };
+    }
+
+    /// <summary>
+    /// Passages beyond <paramref name="known"/> that hold some run of <paramref name="minRun"/> characters of the sentence
+    /// verbatim: a long sentence sharing one clause with a passage shares too few bigrams with it to be a candidate, and a
+    /// writer checking a draft for copied wording must still see it. Each window of the sentence not held by a passage
+    /// already found is looked up as a phrase; the first passage the filters accept is taken.
+    /// </summary>
+    private static List<int> RunHolders(IndexSnapshot index, string form, int minRun, Func<int, bool> accepts, IReadOnlyList<int> known)
+    {
+        var holders = new List<int>();
+        for (var i = 0; i + minRun <= form.Length; i++)
+        {
+            var window = form.Substring(i, minRun);
+            if (!window.All(SharedStrings.IsText)
+                || known.Concat(holders).Any(d => index.Passages[d].MatchText.Contains(window, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            foreach (var doc in Matcher.Match(index, new QueryWord(window, false, window)).Docs)
+            {
+                if (accepts(doc))
+                {
+                    holders.Add(doc);
+                    break;
+                }
+            }
+        }
+
+        return holders;
     }
 
     private static Precedent MakePrecedent(IndexSnapshot index, int doc, double similarity, int matchStart, int matchEnd)

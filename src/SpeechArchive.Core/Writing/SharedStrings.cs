@@ -63,5 +63,5 @@ internal static class SharedStrings
         return runs;
     }
 
-    private static bool IsText(char c) => c != MatchText.Break && c != MatchText.Mask && c != ' ';
+    internal static bool IsText(char c) => c != MatchText.Break && c != MatchText.Mask && c != ' ';
 }

@@ -40,6 +40,22 @@ public sealed class DraftCheckerTests(SeedIndexFixture seeds) : IClassFixture<Se
     }
 
     [Fact]
+    public void WhenALongSentenceSharesOneClauseVerbatim_ShouldStillReportTheRunAndCiteItsPassage()
+    {
+        // Too few of the sentence's bigrams are the passage's for it to be a candidate by shared bigrams.
+        const string draft = "去年秋天我们走访了三个城市的十几家工厂，大家一致认为应当抓好党内政治生活的制度化。";
+
+        var result = DraftChecker.Check(seeds.Snapshot, new DraftCheckRequest { Text = draft });
+
+        var sentence = Assert.Single(result.Sentences);
+        Assert.Empty(sentence.Precedents);
+        var run = Assert.Single(sentence.Runs);
+        Assert.Equal("党内政治生活的制度化", run.Text);
+        Assert.Equal(PassageHolding("以刚性问责推动党内政治生活的制度化"), run.PassageId);
+        Assert.Equal(run.PassageId, run.Source.PassageId);
+    }
+
+    [Fact]
     public void WhenNothingIsSharedVerbatim_ShouldReportNoRuns()
     {
         var result = DraftChecker.Check(seeds.Snapshot, new DraftCheckRequest { Text = "今天天气晴朗，我们去公园散步。" });

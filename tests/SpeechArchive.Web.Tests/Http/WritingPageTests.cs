@@ -112,6 +112,31 @@ public sealed class WritingPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenASentenceSharesARunButHasNoPrecedent_ShouldCiteWhereTheRunComesFromAndNotSayNothingIsNear()
+    {
+        var form = await Html.GetAsync(client, "/draft");
+        var token = form.QuerySelector("form.draft input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Text"] = "去年秋天我们走访了三个城市的十几家工厂，大家一致认为应当抓好党内政治生活的制度化。",
+            ["__RequestVerificationToken"] = token,
+        });
+
+        using var response = await client.PostAsync("/draft", content);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+
+        var sentence = Assert.Single(page.QuerySelectorAll("li.draft-sentence"));
+        Assert.True(sentence.ClassList.Contains("has-runs"));
+        Assert.Empty(sentence.QuerySelectorAll("li.precedent"));
+        var run = Assert.Single(sentence.QuerySelectorAll("li.shared-run"));
+        Assert.Contains("党内政治生活的制度化", run.QuerySelector("mark")!.TextContent, StringComparison.Ordinal);
+        var source = await Html.GetAsync(client, run.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Contains("党内政治生活的制度化", source.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("档案中没有相近的句子", sentence.TextContent, StringComparison.Ordinal);
+        Assert.Contains("出处见上", sentence.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhenPastingAMarkdownDraft_ShouldCheckItsTextWithoutTheMarkup()
     {
         var form = await Html.GetAsync(client, "/draft");

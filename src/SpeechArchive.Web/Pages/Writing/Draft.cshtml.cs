@@ -13,6 +13,9 @@ internal sealed class DraftModel(ArchiveHost archive) : WritingPageModel
 
     public DraftCheckResult? Result { get; private set; }
 
+    /// <summary>How much of a sentence a precedent must say in order, as the page writes it (30%).</summary>
+    public static string MinSimilarityPercent { get; } = $"{Math.Round(new DraftCheckRequest { Text = "" }.MinSimilarity * 100):0}%";
+
     public void OnGet()
     {
     }
