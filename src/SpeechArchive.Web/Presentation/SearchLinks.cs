@@ -187,14 +187,39 @@ internal sealed class SearchLinks(SearchQuery query)
 
     /// <summary>
     /// The reader at the passage, carrying the query so its hits are marked there, and, from the search page, how it was read
-    /// (<paramref name="readAs"/>: <c>mode=exact</c>, <c>expand=0</c>, <c>noform</c>), so the reader marks what the search found.
+    /// (<paramref name="readAs"/>: <c>mode=exact</c>, <c>expand=0</c>, <c>noform</c>), so the reader marks what the search found;
+    /// <paramref name="back"/>, the page the link is on (its filters, order and page), is where the reader's 返回 leads
+    /// (<see cref="BackTo"/>).
     /// </summary>
-    public static string Reader(string speechId, string? q, int? passageOrdinal = null, SearchQuery? readAs = null)
+    public static string Reader(string speechId, string? q, int? passageOrdinal = null, SearchQuery? readAs = null, string? back = null)
     {
         var path = "/speeches/" + Uri.EscapeDataString(speechId);
-        var url = string.IsNullOrWhiteSpace(q) ? path : path + QueryString.Create([new("q", q), .. ReadingPairs(readAs)]);
+        var url = string.IsNullOrWhiteSpace(q) ? path
+            : path + QueryString.Create([new("q", q), .. ReadingPairs(readAs), .. back is null ? [] : new KeyValuePair<string, string?>[] { new("back", back) }]);
         return passageOrdinal is int n ? url + "#p-" + (n + 1) : url;
     }
+
+    /// <summary>The pages a reader's 返回 may lead to: the search page and the concordance.</summary>
+    private static readonly string[] BackPaths = [SearchPath, "/concordance"];
+
+    /// <summary>
+    /// <paramref name="back"/> when it is a page of this site a reader's 返回 may lead to (the search page or the concordance,
+    /// with its query string), else null: a link made elsewhere cannot send the reader off the site.
+    /// </summary>
+    public static string? BackTo(string? back)
+    {
+        if (back is null || back.Length > 4096 || back.Any(char.IsControl))
+        {
+            return null;
+        }
+
+        var question = back.IndexOf('?', StringComparison.Ordinal);
+        var path = question < 0 ? back : back[..question];
+        return BackPaths.Contains(path, StringComparer.Ordinal) ? back : null;
+    }
+
+    /// <summary>Page <paramref name="page"/> of these results (their filters, order and grouping), as the link back to it.</summary>
+    public string Here(int page) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, page);
 
     /// <summary>The search page with the reader's query, read as the reader was asked to read it.</summary>
     public static string SearchFor(string q, SearchQuery? readAs) =>

@@ -47,6 +47,52 @@ public sealed class ReaderPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenOpenedFromAFilteredSortedLaterPage_ShouldLeadBackToThatPage()
+    {
+        using var many = new ArchiveFactory(syntheticSpeeches: 30);
+        using var http = many.CreateClient();
+        var first = await Html.GetAsync(http, "/?q=" + Encode("公款吃喝") + "&year=2010..2015&sort=date-asc&fold=0"); // the synthetic speeches repeat their paragraphs: each a hit
+        var second = first.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!;
+        var page = await Html.GetAsync(http, second);
+        var link = page.QuerySelector("li.hit h3 a")!.GetAttribute("href")!;
+
+        var reader = await Html.GetAsync(http, link);
+        var back = reader.QuerySelector("p.back a")!.GetAttribute("href")!;
+
+        Assert.Contains("page=2", second, StringComparison.Ordinal);
+        Assert.Equal(second, back);
+        Assert.Contains("检索结果", reader.QuerySelector("p.back a")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenOpenedFromTheConcordance_ShouldLeadBackToIt()
+    {
+        var concordance = await Html.GetAsync(client, "/concordance?q=" + Encode("警示教育") + "&sort=right");
+        var link = concordance.QuerySelector("a[href^='/speeches/']")!.GetAttribute("href")!;
+
+        var reader = await Html.GetAsync(client, link);
+        var back = reader.QuerySelector("p.back a")!;
+
+        Assert.StartsWith("/concordance?", back.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("sort=right", back.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("用例", back.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://example.org/")]
+    [InlineData("//example.org/?q=x")]
+    [InlineData("/admin?x=1")]
+    [InlineData("/\\example.org")]
+    public async Task WhenTheBackLinkLeadsElsewhere_ShouldLeadToTheSearchInstead(string back)
+    {
+        var hit = (await SearchAsync(client, "q=" + Encode("警示教育"))).Hits[0];
+
+        var reader = await Html.GetAsync(client, $"/speeches/{Encode(hit.SpeechId)}?q={Encode("警示教育")}&back={Encode(back)}");
+
+        Assert.Equal("/?q=" + Encode("警示教育"), reader.QuerySelector("p.back a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task WhenAFormulationWasRemovedOnTheSearchPage_ShouldNotMarkItAndLinkBackWithoutIt()
     {
         using var seeds = new ArchiveFactory(withSeeds: true);

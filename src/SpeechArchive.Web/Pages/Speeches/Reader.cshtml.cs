@@ -18,8 +18,11 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
     /// <summary>How the search page read the query (mode=exact, expand=0, noform), carried by its links; the back link keeps it.</summary>
     public SearchQuery ReadAsGiven { get; private set; } = new();
 
-    /// <summary>The search page of the query, read as the reader read it.</summary>
-    public string BackUrl => SearchLinks.SearchFor(Query ?? "", ReadAsGiven);
+    /// <summary>The page the reader was opened from (<c>back</c>: the search page or the concordance, with its filters, order and page), else the search page of the query, read as the reader read it.</summary>
+    public string BackUrl => SearchLinks.BackTo(Request.Query["back"].FirstOrDefault()) ?? SearchLinks.SearchFor(Query ?? "", ReadAsGiven);
+
+    /// <summary>What 返回 leads back to: 用例 from the concordance, else 检索结果.</summary>
+    public string BackLabel => BackUrl.StartsWith("/concordance", StringComparison.Ordinal) ? "用例" : "检索结果";
 
     /// <summary>How the search read a free-text query found nowhere in the speech as typed (怎样防止干部腐败: 防止 干部 腐败), whose words are marked; else null.</summary>
     public QueryReading? Reading { get; private set; }
