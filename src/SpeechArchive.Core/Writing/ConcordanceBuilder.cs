@@ -20,7 +20,7 @@ public static class ConcordanceBuilder
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        var query = WritingQuery.Parse(index, request.Phrase, request.Filters, "短语");
+        var query = WritingQuery.Parse(index, request.Phrase, request.Filters, "短语", onePhrase: true);
         var context = Math.Clamp(request.Context, 0, MaxContext);
         var docs = query.Words.SelectMany(query.Passages).Distinct().Order().ToList();
         var forms = query.Words.Select(w => w.MatchForm).Distinct().ToList();

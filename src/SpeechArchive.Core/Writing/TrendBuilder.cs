@@ -40,7 +40,7 @@ public static class TrendBuilder
         var series = new List<TrendSeries>();
         foreach (var phrase in phrases)
         {
-            var query = WritingQuery.Parse(index, phrase, request.Filters, "短语");
+            var query = WritingQuery.Parse(index, phrase, request.Filters, "短语", onePhrase: true);
             var counts = new Dictionary<int, int>();
             foreach (var word in query.Words)
             {

@@ -23,7 +23,7 @@ public static class VariantFinder
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        var query = WritingQuery.Parse(index, request.Formulation, request.Filters, "提法");
+        var query = WritingQuery.Parse(index, request.Formulation, request.Filters, "提法", onePhrase: true);
         var formulation = string.Concat(query.Words.Select(w => w.MatchForm)).Replace(MatchText.Break.ToString(), "", StringComparison.Ordinal);
         if (formulation.Length < MinLength)
         {

@@ -25,10 +25,14 @@ internal sealed class WritingQuery
     /// <summary>Every word of the query (OR alternatives and words of several clauses alike).</summary>
     public IReadOnlyList<QueryWord> Words => Parsed.Required.SelectMany(c => c.Alternatives).ToList();
 
-    /// <summary>Parses; a query without a word to look for throws <see cref="QuerySyntaxException"/>.</summary>
-    public static WritingQuery Parse(IndexSnapshot index, string? text, IReadOnlyList<string>? filters, string what)
+    /// <summary>
+    /// Parses; a query without a word to look for throws <see cref="QuerySyntaxException"/>. <paramref name="onePhrase"/>: a
+    /// writer's phrase or formulation, whose runs of Chinese parted by spaces are one phrase (<see cref="JoinHanRuns"/>); a
+    /// search query's words stay apart.
+    /// </summary>
+    public static WritingQuery Parse(IndexSnapshot index, string? text, IReadOnlyList<string>? filters, string what, bool onePhrase = false)
     {
-        var parsed = QueryParser.Parse(text, filters);
+        var parsed = QueryParser.Parse(onePhrase ? JoinHanRuns(text) : text, filters);
         if (!parsed.HasWords)
         {
             throw new QuerySyntaxException($"请输入要查的{what}。(give a {EnglishOf(what)} to look for)");
@@ -36,6 +40,39 @@ internal sealed class WritingQuery
 
         return new WritingQuery(index, parsed);
     }
+
+    /// <summary>
+    /// <paramref name="text"/> with the spaces between two runs of Chinese taken out (从严 治党, or with a full-width space
+    /// pasted from a document: 从严治党): Chinese is written without spaces, and a writer's phrase is one phrase. Filters
+    /// (year:2022), exclusions (-治党), quoted phrases and OR keep their spaces; several phrases are joined by OR.
+    /// </summary>
+    internal static string? JoinHanRuns(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return text;
+        }
+
+        var tokens = text.Split((char[])[' ', '\t', '\u3000', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        var joined = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (i > 0 && !(IsHanRun(tokens[i - 1]) && IsHanRun(tokens[i])))
+            {
+                joined.Append(' ');
+            }
+
+            joined.Append(tokens[i]);
+        }
+
+        return joined.ToString();
+    }
+
+    /// <summary>Han characters, and the full-width punctuation inside a sentence (不敢腐、不能腐), but no quotation mark.</summary>
+    private static bool IsHanRun(string token) =>
+        token.Any(c => Analysis.TextNormalizer.KindOf(c) == Analysis.CharKind.Cjk)
+        && token.All(c => Analysis.TextNormalizer.KindOf(c) == Analysis.CharKind.Cjk
+            || (Analysis.TextNormalizer.KindOf(c) == Analysis.CharKind.Soft && c > '\u007f' && "“”‘’「」『』".IndexOf(c, StringComparison.Ordinal) < 0));
 
     /// <summary>Filters only (years, themes, …) from filter terms; every passage passes when there are none.</summary>
     public static WritingQuery FiltersOnly(IndexSnapshot index, IReadOnlyList<string>? filters) => new(index, QueryParser.Parse("", filters));

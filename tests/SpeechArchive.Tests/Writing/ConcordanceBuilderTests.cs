@@ -16,6 +16,29 @@ public sealed class ConcordanceBuilderTests(SeedIndexFixture seeds) : IClassFixt
         Assert.Equal(result.Total, result.ByYear.Sum(y => y.Count));
     }
 
+    [Theory]
+    [InlineData("全面从严 治党")]
+    [InlineData("全面\u3000从严治党")] // a full-width space, pasted from a document
+    [InlineData(" 全面 从严 治党 ")]
+    public void WhenThePhraseHasSpacesBetweenChinese_ShouldListItAsOnePhrase(string spaced)
+    {
+        var whole = ConcordanceBuilder.Build(seeds.Snapshot, new ConcordanceRequest { Phrase = "全面从严治党", Limit = 0 });
+
+        var result = ConcordanceBuilder.Build(seeds.Snapshot, new ConcordanceRequest { Phrase = spaced, Limit = 0 });
+
+        Assert.Equal(whole.Total, result.Total);
+        Assert.All(result.Lines, l => Assert.Equal("全面从严治党", l.Hit));
+    }
+
+    [Theory]
+    [InlineData("从严 OR 治党", "从严 OR 治党")]
+    [InlineData("从严 -治党 year:2022", "从严 -治党 year:2022")]
+    [InlineData("\"从严\" 治党", "\"从严\" 治党")]
+    [InlineData("不敢腐、不能腐 不想腐", "不敢腐、不能腐不想腐")]
+    [InlineData("从严 治党 theme:作风建设", "从严治党 theme:作风建设")]
+    public void WhenJoiningRunsOfChinese_ShouldKeepOperatorsFiltersAndQuotesApart(string typed, string read) =>
+        Assert.Equal(read, WritingQuery.JoinHanRuns(typed));
+
     [Fact]
     public void WhenAHeadingHoldsOnlyThePhrasesFirstAndLastCharacters_ShouldNotCountItsSpeech()
     {
