@@ -126,6 +126,11 @@ internal static class SearchCommand
         var near = r.NearTotal > 0 ? $", then {r.NearTotal} near {Terminal.Noun(r.NearTotal, "match", "matches")}" : "";
         var folded = r.Folded > 0 ? $"; {r.Folded} printed elsewhere too, shown once (--no-fold: each)" : "";
         AnsiConsole.MarkupLine($"[bold]{r.Total}[/] {Terminal.Noun(r.Total, "passage", "passages")} in [bold]{r.TotalSpeeches}[/] {Terminal.Noun(r.TotalSpeeches, "speech", "speeches")}{near}{Markup.Escape(folded)} ({r.TookMs:F1} ms)");
+        foreach (var note in r.FilterNotes)
+        {
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
+        }
+
         if (r.Reading is { } reading)
         {
             var words = string.Join(" ", reading.Words.Select(Describe));

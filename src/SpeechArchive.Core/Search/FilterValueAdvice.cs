@@ -2,7 +2,8 @@ namespace SpeechArchive.Search;
 
 /// <summary>
 /// The error for an <c>org:</c> or <c>speaker:</c> value that no speech's organisation or speaker contains (a filter that
-/// would pass nothing), naming the filter and the value and proposing a few of the archive's values nearest it.
+/// would pass nothing), naming the filter and the value and proposing a few of the archive's values nearest it; and the
+/// note beside a search such a filter passes, of the speeches that record none (<see cref="Notes"/>).
 /// </summary>
 internal static class FilterValueAdvice
 {
@@ -30,6 +31,36 @@ internal static class FilterValueAdvice
         }
 
         throw Unknown("讲话人", "speaker", value, Held(index, s => s.Speaker), category: null, Unrecorded(index, s => s.Speaker));
+    }
+
+    /// <summary>
+    /// For a search filtered by speaker or organisation, how many speeches record none, which the filter cannot pass: most of
+    /// the shared sets' speeches record no speaker, and an analyst reading speaker:习近平's 4 speeches as all of them would be
+    /// misled (a user trial).
+    /// </summary>
+    public static IReadOnlyList<string> Notes(IndexSnapshot index, QueryFilters filters)
+    {
+        var notes = new List<string>();
+        if (filters.Speakers.Count > 0)
+        {
+            Add("讲话人", "speaker", Unrecorded(index, s => s.Speaker));
+        }
+
+        if (filters.Organizations.Count > 0)
+        {
+            Add("单位", "org", Unrecorded(index, s => s.Organization));
+        }
+
+        return notes;
+
+        void Add(string chinese, string field, (int Speeches, int Unrecorded) recorded)
+        {
+            if (recorded.Unrecorded > 0)
+            {
+                notes.Add($"按{chinese}筛选只及记录了{chinese}的讲话：本库 {recorded.Speeches:N0} 篇讲话中有 {recorded.Unrecorded:N0} 篇没有记录{chinese}，不在其中。"
+                    + $"({field}: {recorded.Unrecorded:N0} of the {recorded.Speeches:N0} speeches record no {field} and cannot pass)");
+            }
+        }
     }
 
     /// <summary>A field's values over the speeches that have passages: a proposal always finds something.</summary>

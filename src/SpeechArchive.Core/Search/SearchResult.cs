@@ -27,6 +27,11 @@ public sealed record SearchResult
     public int NearTotal { get; init; }
     /// <summary>What to try when nothing was found and <see cref="SearchRequest.Advise"/> asked (<see cref="NoResultsAdvice"/>); else null.</summary>
     public NoResultsAdvice? Advice { get; init; }
+    /// <summary>
+    /// What a <c>speaker:</c> or <c>org:</c> filter cannot reach: how many speeches record no speaker (or organisation), which
+    /// no such filter passes (<see cref="FilterValueAdvice.Notes"/>); empty without those filters or when every speech records it.
+    /// </summary>
+    public IReadOnlyList<string> FilterNotes { get; init; } = [];
 }
 
 /// <summary>One passage hit.</summary>

@@ -65,6 +65,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             Searched = query.Query.Required.SelectMany(c => c.Alternatives).Select(w => w.Text).ToList(),
             Expansions = query.Expansions,
             Reading = query.FreeText is { } free ? QueryReadings.Of(Index, free, ranking, filters) : null,
+            FilterNotes = FilterValueAdvice.Notes(Index, query.Query.Filters),
         };
         result = NearMatchStage.Append(Index, query, ranking, matches, filters, result, Exhaustive);
         result = result with { TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2) };

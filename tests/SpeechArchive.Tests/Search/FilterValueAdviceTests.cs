@@ -50,6 +50,40 @@ public sealed class FilterValueAdviceTests(IndexFixture index) : IClassFixture<I
     }
 
     [Fact]
+    public void WhenASpeakerFilterPasses_ShouldNoteTheSpeechesItCannotReach()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.Combine("corpus");
+        Directory.CreateDirectory(corpus);
+        File.WriteAllText(Path.Combine(corpus, "a.md"), "---\ntitle: 甲\ndate: 2020-01-01\nspeaker: 局长\n---\n\n要抓好作风建设。\n");
+        File.WriteAllText(Path.Combine(corpus, "b.md"), "---\ntitle: 乙\ndate: 2021-01-01\n---\n\n要抓好作风建设。\n");
+        File.WriteAllText(Path.Combine(corpus, "c.md"), "---\ntitle: 丙\ndate: 2022-01-01\nspeaker: 书记\n---\n\n要抓好作风建设。\n");
+        SpeechArchive.Indexing.Indexer.Run(new SpeechArchive.Indexing.IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
+        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")));
+
+        var filtered = searcher.Search(new SearchRequest { Query = "作风建设 speaker:局长" });
+        var plain = searcher.Search(new SearchRequest { Query = "作风建设" });
+
+        Assert.Equal(1, filtered.Total);
+        var note = Assert.Single(filtered.FilterNotes);
+        Assert.StartsWith("按讲话人筛选只及记录了讲话人的讲话：本库 3 篇讲话中有 1 篇没有记录讲话人", note, StringComparison.Ordinal);
+        Assert.Empty(plain.FilterNotes);
+    }
+
+    [Fact]
+    public void WhenEverySpeechRecordsTheSpeaker_ShouldNoteNothing()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.Combine("corpus");
+        Directory.CreateDirectory(corpus);
+        File.WriteAllText(Path.Combine(corpus, "a.md"), "---\ntitle: 甲\ndate: 2020-01-01\nspeaker: 局长\n---\n\n要抓好作风建设。\n");
+        SpeechArchive.Indexing.Indexer.Run(new SpeechArchive.Indexing.IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
+        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")));
+
+        Assert.Empty(searcher.Search(new SearchRequest { Query = "作风建设 speaker:局长" }).FilterNotes);
+    }
+
+    [Fact]
     public void EveryProposal_ShouldItselfFindPassages()
     {
         foreach (var typed in new[] { "org:人设局", "org:中共区委办公室", "org:市委人社", "speaker:县委书记", "speaker:党委书记" })

@@ -96,6 +96,20 @@ public sealed class FacetLabelTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenTheSearchIsFilteredBySpeaker_ShouldSayWhichSpeechesTheFilterCannotReach()
+    {
+        var page = await Html.GetAsync(client, "/?q=" + Encode("作风建设") + "&speaker=" + Encode("区委书记"));
+        var result = await SearchAsync(client, "q=" + Encode("作风建设") + "&speaker=" + Encode("区委书记"));
+
+        Assert.True(result.Total > 0);
+        var note = page.QuerySelector("p.filter-note")!;
+        Assert.Contains("本库 8 篇讲话中有 6 篇没有记录讲话人", note.TextContent, StringComparison.Ordinal);
+        Assert.Equal("en", note.QuerySelector("span[lang]")!.GetAttribute("lang"));
+        Assert.Equal(note.TextContent, Assert.Single(result.FilterNotes));
+        Assert.Null((await Html.GetAsync(client, "/?q=" + Encode("作风建设"))).QuerySelector("p.filter-note"));
+    }
+
+    [Fact]
     public async Task WhenTheSearchPageGetsAnUnknownCategory_ShouldSayWhichAndListTheArchivesCategories()
     {
         using var response = await client.GetAsync("/?q=" + Encode("作风建设") + "&category=" + Encode("报告"));
