@@ -73,7 +73,8 @@ public static class Completions
                 var (continuation, ended) = Continuation(p.SourceText, offsets[at + form.Length - 1] + 1, p.End);
                 var before = Before(p.SourceText, p.Start, offsets[at]);
                 var said = form + continuation;
-                if (WordEnd(segmenter, before + said, before.Length, form.Length) is not { } end)
+                var clauseStart = said.IndexOf(EnumerationComma, StringComparison.Ordinal) is var comma and >= 0 ? said[..comma] : said; // a word ends at the comma
+                if (WordEnd(segmenter, before + clauseStart, before.Length, form.Length) is not { } end)
                 {
                     continue; // 八项 of 十八项目: the text begins inside a word and another word ends it
                 }
@@ -126,20 +127,39 @@ public static class Completions
 
     /// <summary>
     /// The Han characters from <paramref name="from"/> up to the next other character (punctuation, a space, a digit), folded
-    /// as matched, and whether the clause ended there rather than running past <see cref="MaxContinuation"/>.
+    /// as matched, and whether the clause ended there rather than running past <see cref="MaxContinuation"/>. An enumeration
+    /// comma between Han characters is kept, not an end: 不忘初心、牢记使命 is said as one formulation.
     /// </summary>
     private static (string Text, bool Ended) Continuation(ReadOnlySpan<char> text, int from, int end)
     {
         var to = from;
-        while (to < end && to - from <= MaxContinuation && TextNormalizer.KindOf(text[to]) == CharKind.Cjk)
+        while (to < end && to - from <= MaxContinuation
+            && (TextNormalizer.KindOf(text[to]) == CharKind.Cjk
+                || (text[to] == EnumerationComma && to > from && to + 1 < end && TextNormalizer.KindOf(text[to + 1]) == CharKind.Cjk)))
         {
             to++;
         }
 
         var ended = to - from <= MaxContinuation;
         to = Math.Min(to, from + MaxContinuation);
-        return (MatchText.Build(text, from, to), ended);
+        if (to > from && text[to - 1] == EnumerationComma)
+        {
+            to--; // cut by the length, just after a comma
+        }
+
+        var parts = new List<string>();
+        for (var start = from; start < to;)
+        {
+            var comma = text[start..to].IndexOf(EnumerationComma);
+            var stop = comma < 0 ? to : start + comma;
+            parts.Add(MatchText.Build(text, start, stop));
+            start = stop + 1;
+        }
+
+        return (string.Join(EnumerationComma, parts), ended);
     }
+
+    private const char EnumerationComma = '、';
 
     /// <summary>The Han characters just before <paramref name="at"/> (up to four, folded): the context the typed text is cut in.</summary>
     private static string Before(ReadOnlySpan<char> text, int start, int at)
@@ -190,9 +210,9 @@ public static class Completions
             }
 
             var next = going.Where(x => x.Said.Length > word.Length).GroupBy(x => x.Said[word.Length]).MaxBy(g => g.Count());
-            if (next is null || next.Count() < 0.9 * going.Count)
+            if (next is null || next.Count() < 0.9 * going.Count || next.Key == EnumerationComma)
             {
-                return word;
+                return word; // a word ends at a comma; what follows it is a clause's
             }
 
             word += next.Key;

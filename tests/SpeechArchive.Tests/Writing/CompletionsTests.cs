@@ -33,6 +33,25 @@ public sealed class CompletionsTests
     }
 
     [Fact]
+    public void WhenAClauseRunsOnAfterAnEnumerationComma_ShouldOfferItWholeWithTheComma()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+        [
+            ("a.md", "2019-06-10", "甲", "我们要始终做到不忘初心、牢记使命。"),
+            ("b.md", "2019-07-10", "乙", "要不忘初心、牢记使命，继续前进。"),
+            ("c.md", "2020-01-10", "丙", "不忘初心，方得始终。"),
+        ]);
+
+        var result = Completions.Complete(index, "不忘初", null, 8);
+
+        var word = Assert.Single(result.Completions, c => c.Kind == CompletionKind.Word);
+        Assert.Equal(("不忘初心", 3), (word.Said, word.Passages)); // the word ends at the comma
+        var clause = Assert.Single(result.Completions, c => c.Kind == CompletionKind.Clause);
+        Assert.Equal(("不忘初心、牢记使命", "不忘初心、牢记使命", 2), (clause.Said, clause.Query, clause.Passages));
+    }
+
+    [Fact]
     public void WhenWordsAreTypedBeforeTheLast_ShouldKeepThemAndCompleteTheLastOnly()
     {
         using var temp = new TempFolder();
