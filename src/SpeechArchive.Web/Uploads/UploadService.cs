@@ -32,10 +32,15 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
     /// <summary>The report kept under <paramref name="key"/>, or null (an unknown or forgotten key).</summary>
     public UploadSummary? Report(string? key) => key is not null && reports.TryGetValue(key, out var kept) ? kept.Report : null;
 
-    public async Task<IReadOnlyList<UploadOutcome>> StoreAsync(IReadOnlyList<IFormFile> files, CancellationToken cancellation)
+    /// <summary>
+    /// Stores <paramref name="files"/> under <c>uploads/</c>. A file named as one already there replaces it only when
+    /// <paramref name="replace"/>; otherwise it is stored beside it as 名称(2).md (the same bytes again change nothing), so two
+    /// offices uploading 讲话.md do not lose one speech (a user trial).
+    /// </summary>
+    public async Task<IReadOnlyList<UploadOutcome>> StoreAsync(IReadOnlyList<IFormFile> files, CancellationToken cancellation, bool replace = false)
     {
         var outcomes = new List<UploadOutcome>();
-        var taken = new UploadBatch();
+        var taken = new UploadBatch { Replace = replace };
         foreach (var file in files.Take(UploadLimits.FilesPerRequest))
         {
             var name = file.FileName;
@@ -131,6 +136,20 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         }
 
         var replaced = File.Exists(target);
+        string? keptBeside = null;
+        if (replaced && !taken.Replace)
+        {
+            if (SameBytes(target, bytes))
+            {
+                return UploadOutcome.Accept(name, Folder + "/" + safe, "与已有的同名文件内容完全相同，未改动 (the same bytes as the file of that name: left as it was)");
+            }
+
+            keptBeside = safe;
+            safe = FreeName(folder, safe, taken);
+            target = Path.GetFullPath(Path.Combine(folder, safe));
+            replaced = false;
+        }
+
         var temporary = target + ".part";
         if (taken.WriteFailure is null)
         {
@@ -150,10 +169,44 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         // What the indexer will say of the file (decoded as GB18030, a title inferred), said now rather than after a reindex; and
         // an upload the same as one already there under another name (a clerk uploading a file twice), kept but said.
         var same = SameAs(folder, target, bytes, taken);
-        var notes = warnings.Prepend(replaced ? "替换了同名文件 (replaced the file of that name)" : null)
+        var notes = warnings
+            .Prepend(keptBeside is null ? null : $"已有同名文件 {Folder}/{keptBeside}，没有替换它，这个文件另存为 {safe}（要替换，请勾选“替换同名文件”，接口加 replace=true） (a file of that name is there: kept, and this one stored as {safe}; replace=true replaces it)")
+            .Prepend(replaced ? "替换了同名文件 (replaced the file of that name)" : null)
             .Append(same is null ? null : $"内容与 {Folder}/{same} 完全相同：是重复上传吗？不需要的话可在“已上传的文件”中删除 (the same bytes as {Folder}/{same})")
             .OfType<string>().ToList();
         return UploadOutcome.Accept(name, Folder + "/" + safe, notes.Count > 0 ? string.Join("；", notes) : null);
+    }
+
+    /// <summary>Whether the file at <paramref name="path"/> holds exactly <paramref name="bytes"/> (not when it cannot be read).</summary>
+    private static bool SameBytes(string path, byte[] bytes)
+    {
+        try
+        {
+            return new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The first of 名称(2).md, 名称(3).md … that is neither in the folder nor taken by this upload (and taken for it now);
+    /// cut so that the name stays within <see cref="FileNameSanitizer.MaxLength"/>.
+    /// </summary>
+    private static string FreeName(string folder, string name, UploadBatch taken)
+    {
+        var extension = Path.GetExtension(name);
+        var stem = Path.GetFileNameWithoutExtension(name);
+        for (var n = 2; ; n++)
+        {
+            var suffix = $"({n}){extension}";
+            var candidate = stem[..Math.Min(stem.Length, FileNameSanitizer.MaxLength - suffix.Length)] + suffix;
+            if (!File.Exists(Path.Combine(folder, candidate)) && taken.Names.Add(candidate))
+            {
+                return candidate;
+            }
+        }
     }
 
     /// <summary>The name of another upload (in the folder, or written earlier in this batch) holding exactly these bytes; else null.</summary>
@@ -250,6 +303,9 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         public List<(string Temporary, string Target, int Bytes)> Written { get; } = [];
 
         public string? WriteFailure { get; set; }
+
+        /// <summary>Whether a file named as one already in <c>uploads/</c> replaces it (else it is stored beside it).</summary>
+        public bool Replace { get; init; }
 
         /// <summary>The documents in <c>uploads/</c> when the batch first looked for a duplicate (path, name, size).</summary>
         public List<(string Path, string Name, long Length)>? Existing { get; set; }

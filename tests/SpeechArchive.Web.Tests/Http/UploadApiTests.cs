@@ -47,6 +47,34 @@ public sealed class UploadApiTests : IDisposable
         Assert.Contains("完全相同", files[2].GetProperty("reason").GetString(), StringComparison.Ordinal); // as the file before it, in this upload or the folder
     }
 
+    [Fact]
+    public async Task WhenAFileIsUploadedUnderANameAlreadyThere_ShouldKeepBothUnlessAskedToReplace()
+    {
+        using (var first = Files(("讲话.md", Utf8(Speech("第一处讲话")))))
+        {
+            await JsonAsync(await admin.PostAsync("/api/admin/upload", first));
+        }
+
+        using var other = Files(("讲话.md", Utf8(Speech("第二处讲话"))));
+        var beside = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", other)));
+        using var same = Files(("讲话.md", Utf8(Speech("第一处讲话"))));
+        var unchanged = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", same)));
+        using var third = Files(("讲话.md", Utf8(Speech("第三处讲话"))));
+        var next = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", third)));
+        using var newer = Files(("讲话.md", Utf8(Speech("新稿"))));
+        var replaced = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload?replace=true", newer)));
+
+        Assert.Equal("uploads/讲话(2).md", beside.GetProperty("storedAs").GetString());
+        Assert.Contains("已有同名文件 uploads/讲话.md，没有替换它", beside.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("uploads/讲话.md", unchanged.GetProperty("storedAs").GetString());
+        Assert.Contains("未改动", unchanged.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("uploads/讲话(3).md", next.GetProperty("storedAs").GetString());
+        Assert.Contains("替换了同名文件", replaced.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("新稿", File.ReadAllText(Path.Combine(Uploads, "讲话.md")), StringComparison.Ordinal);
+        Assert.Contains("第二处讲话", File.ReadAllText(Path.Combine(Uploads, "讲话(2).md")), StringComparison.Ordinal);
+        Assert.Contains("第三处讲话", File.ReadAllText(Path.Combine(Uploads, "讲话(3).md")), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("empty.md", "")]
     [InlineData("program.exe", "MZ binary")]

@@ -46,14 +46,14 @@ internal sealed class IndexModel(ArchiveHost archive, UploadService uploads) : P
         LocalRedirect("/admin?msg=" + (archive.TryStartReindex(rebuild) ? "started" : "busy"));
 
     /// <summary>Stores the files, then redirects to the page that lists each file's outcome: reloading it posts nothing again.</summary>
-    public async Task<IActionResult> OnPostUploadAsync(List<IFormFile> files, bool reindex, CancellationToken cancellation)
+    public async Task<IActionResult> OnPostUploadAsync(List<IFormFile> files, bool reindex, bool replace, CancellationToken cancellation)
     {
         if (files.Count == 0)
         {
             return LocalRedirect("/admin?msg=choose#upload");
         }
 
-        var outcomes = await uploads.StoreAsync(files, cancellation);
+        var outcomes = await uploads.StoreAsync(files, cancellation, replace);
         var accepted = outcomes.Count(o => o.Accepted);
         var message = $"接受 {accepted} 个文件，拒绝 {outcomes.Count - accepted} 个。";
         string? indexed = null;
