@@ -35,13 +35,7 @@ public sealed class FilterValueAdviceTests(IndexFixture index) : IClassFixture<I
     public void WhenSomeSpeechesRecordNoSpeaker_ShouldSayHowManySoTheRefusalIsNotReadAsNeverSaid()
     {
         using var temp = new TempFolder();
-        var corpus = temp.Combine("corpus");
-        Directory.CreateDirectory(corpus);
-        File.WriteAllText(Path.Combine(corpus, "a.md"), "---\ntitle: 甲\ndate: 2020-01-01\nspeaker: 局长\n---\n\n要抓好作风建设。\n");
-        File.WriteAllText(Path.Combine(corpus, "b.md"), "---\ntitle: 乙\ndate: 2021-01-01\n---\n\n要抓好纪律建设。\n");
-        File.WriteAllText(Path.Combine(corpus, "c.md"), "---\ntitle: 丙\ndate: 2022-01-01\n---\n\n要抓好廉政建设。\n");
-        SpeechArchive.Indexing.Indexer.Run(new SpeechArchive.Indexing.IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
-        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")));
+        var searcher = SearcherOver(temp, ("局长", "要抓好作风建设。"), (null, "要抓好纪律建设。"), (null, "要抓好廉政建设。"));
 
         var e = Assert.Throws<QuerySyntaxException>(() => searcher.Search(new SearchRequest { Query = "建设 speaker:书记" }));
 
@@ -53,13 +47,7 @@ public sealed class FilterValueAdviceTests(IndexFixture index) : IClassFixture<I
     public void WhenASpeakerFilterPasses_ShouldNoteTheSpeechesItCannotReach()
     {
         using var temp = new TempFolder();
-        var corpus = temp.Combine("corpus");
-        Directory.CreateDirectory(corpus);
-        File.WriteAllText(Path.Combine(corpus, "a.md"), "---\ntitle: 甲\ndate: 2020-01-01\nspeaker: 局长\n---\n\n要抓好作风建设。\n");
-        File.WriteAllText(Path.Combine(corpus, "b.md"), "---\ntitle: 乙\ndate: 2021-01-01\n---\n\n要抓好作风建设。\n");
-        File.WriteAllText(Path.Combine(corpus, "c.md"), "---\ntitle: 丙\ndate: 2022-01-01\nspeaker: 书记\n---\n\n要抓好作风建设。\n");
-        SpeechArchive.Indexing.Indexer.Run(new SpeechArchive.Indexing.IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
-        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")));
+        var searcher = SearcherOver(temp, ("局长", "要抓好作风建设。"), (null, "要抓好作风建设。"), ("书记", "要抓好作风建设。"));
 
         var filtered = searcher.Search(new SearchRequest { Query = "作风建设 speaker:局长" });
         var plain = searcher.Search(new SearchRequest { Query = "作风建设" });
@@ -74,11 +62,7 @@ public sealed class FilterValueAdviceTests(IndexFixture index) : IClassFixture<I
     public void WhenEverySpeechRecordsTheSpeaker_ShouldNoteNothing()
     {
         using var temp = new TempFolder();
-        var corpus = temp.Combine("corpus");
-        Directory.CreateDirectory(corpus);
-        File.WriteAllText(Path.Combine(corpus, "a.md"), "---\ntitle: 甲\ndate: 2020-01-01\nspeaker: 局长\n---\n\n要抓好作风建设。\n");
-        SpeechArchive.Indexing.Indexer.Run(new SpeechArchive.Indexing.IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
-        var searcher = new Searcher(IndexSnapshot.Load(temp.Combine("index")));
+        var searcher = SearcherOver(temp, ("局长", "要抓好作风建设。"));
 
         Assert.Empty(searcher.Search(new SearchRequest { Query = "作风建设 speaker:局长" }).FilterNotes);
     }
@@ -103,5 +87,20 @@ public sealed class FilterValueAdviceTests(IndexFixture index) : IClassFixture<I
         Assert.Equal(["市人社局"], index.Search("作风 org:人社局").Hits.Select(h => h.Organization).Distinct());
         Assert.Equal(["区委", "市委"], index.Search("org:委", limit: 200).Hits.Select(h => h.Organization!).Distinct().Order(StringComparer.Ordinal));
         Assert.NotEmpty(index.Search("作风 speaker:书记").Hits);
+    }
+
+    /// <summary>A searcher over one speech for each of <paramref name="speeches"/> (its speaker, or none), dated a year apart, indexed in <paramref name="temp"/>.</summary>
+    private static Searcher SearcherOver(TempFolder temp, params (string? Speaker, string Body)[] speeches)
+    {
+        var corpus = temp.Combine("corpus");
+        Directory.CreateDirectory(corpus);
+        for (var i = 0; i < speeches.Length; i++)
+        {
+            var speaker = speeches[i].Speaker is { } name ? $"speaker: {name}\n" : "";
+            File.WriteAllText(Path.Combine(corpus, $"{(char)('a' + i)}.md"), $"---\ntitle: 讲话{i + 1}\ndate: {2020 + i}-01-01\n{speaker}---\n\n{speeches[i].Body}\n");
+        }
+
+        SpeechArchive.Indexing.Indexer.Run(new SpeechArchive.Indexing.IndexOptions { CorpusDirectory = corpus, IndexDirectory = temp.Combine("index") });
+        return new Searcher(IndexSnapshot.Load(temp.Combine("index")));
     }
 }

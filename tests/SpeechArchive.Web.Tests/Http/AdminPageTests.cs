@@ -83,15 +83,8 @@ public sealed class AdminPageTests : IDisposable
     {
         // On Kestrel, as a browser posts it: the request names its length, over the limit.
         using var kestrelApp = new ArchiveFactory();
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-        using var browser = new HttpClient(handler) { BaseAddress = kestrelApp.StartKestrel() };
-        var login = (await Html.GetAsync(browser, "/admin/login")).QuerySelector("form.login")!;
-        using (var signIn = await browser.PostAsync("/admin/login", new FormUrlEncodedContent([new("token", ArchiveFactory.Token), new("__RequestVerificationToken", Antiforgery(login))])))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        }
-
-        var form = (await Html.GetAsync(browser, "/admin")).QuerySelector("#upload form")!;
+        using var signedIn = await SignedInOnKestrelAsync(kestrelApp);
+        var (browser, form) = (signedIn.Browser, signedIn.Form);
         using var content = Admin.Files(("a.txt", new byte[11 * 1024 * 1024]), ("b.txt", new byte[11 * 1024 * 1024]));
         content.Add(new StringContent(Antiforgery(form)), "__RequestVerificationToken");
 
@@ -108,15 +101,8 @@ public sealed class AdminPageTests : IDisposable
     {
         // On Kestrel, sent in chunks: the request names no length, so the limit is met only while the form is read.
         using var kestrelApp = new ArchiveFactory();
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-        using var browser = new HttpClient(handler) { BaseAddress = kestrelApp.StartKestrel() };
-        var login = (await Html.GetAsync(browser, "/admin/login")).QuerySelector("form.login")!;
-        using (var signIn = await browser.PostAsync("/admin/login", new FormUrlEncodedContent([new("token", ArchiveFactory.Token), new("__RequestVerificationToken", Antiforgery(login))])))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        }
-
-        var form = (await Html.GetAsync(browser, "/admin")).QuerySelector("#upload form")!;
+        using var signedIn = await SignedInOnKestrelAsync(kestrelApp);
+        var (browser, form) = (signedIn.Browser, signedIn.Form);
         using var content = Admin.Files(("a.txt", new byte[11 * 1024 * 1024]), ("b.txt", new byte[11 * 1024 * 1024]));
         content.Add(new StringContent(Antiforgery(form)), "__RequestVerificationToken");
         using var request = new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action")) { Content = content };
@@ -135,15 +121,8 @@ public sealed class AdminPageTests : IDisposable
     public async Task WhenTheFormUploadsWithinTheLimitWithoutSayingItsLength_ShouldStoreTheFile()
     {
         using var kestrelApp = new ArchiveFactory();
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-        using var browser = new HttpClient(handler) { BaseAddress = kestrelApp.StartKestrel() };
-        var login = (await Html.GetAsync(browser, "/admin/login")).QuerySelector("form.login")!;
-        using (var signIn = await browser.PostAsync("/admin/login", new FormUrlEncodedContent([new("token", ArchiveFactory.Token), new("__RequestVerificationToken", Antiforgery(login))])))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        }
-
-        var form = (await Html.GetAsync(browser, "/admin")).QuerySelector("#upload form")!;
+        using var signedIn = await SignedInOnKestrelAsync(kestrelApp);
+        var (browser, form) = (signedIn.Browser, signedIn.Form);
         using var content = Admin.Files(("分块上传.md", Admin.Utf8(Admin.Speech("分块上传"))));
         content.Add(new StringContent(Antiforgery(form)), "__RequestVerificationToken");
         using var request = new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action")) { Content = content };
@@ -226,6 +205,27 @@ public sealed class AdminPageTests : IDisposable
             new("token", token),
             new("__RequestVerificationToken", Antiforgery(form)),
         ]));
+    }
+
+    /// <summary>A browser-like client (cookies, no redirects followed) signed in to <paramref name="app"/> on Kestrel, and the admin page's upload form.</summary>
+    private static async Task<SignedIn> SignedInOnKestrelAsync(ArchiveFactory app)
+    {
+        var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }, disposeHandler: true)
+        {
+            BaseAddress = app.StartKestrel(),
+        };
+        var login = (await Html.GetAsync(browser, "/admin/login")).QuerySelector("form.login")!;
+        using (var signIn = await browser.PostAsync("/admin/login", new FormUrlEncodedContent([new("token", ArchiveFactory.Token), new("__RequestVerificationToken", Antiforgery(login))])))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        return new SignedIn(browser, (await Html.GetAsync(browser, "/admin")).QuerySelector("#upload form")!);
+    }
+
+    private sealed record SignedIn(HttpClient Browser, IElement Form) : IDisposable
+    {
+        public void Dispose() => Browser.Dispose();
     }
 
     /// <summary>The form's fields as the browser would post them (the antiforgery token among them), some replaced.</summary>

@@ -92,15 +92,7 @@ public sealed class WritingPageTests : IDisposable
     [Fact]
     public async Task WhenPostingADraft_ShouldShowEachSentenceWithItsPrecedentsAndRuns()
     {
-        var form = await Html.GetAsync(client, "/draft");
-        var token = form.QuerySelector("form.draft input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Text"] = "要严肃考核问责，加大考核力度，以刚性问责推进党内政治生活的制度化、规范化。今天天气晴朗。",
-            ["__RequestVerificationToken"] = token,
-        });
-
-        using var response = await client.PostAsync("/draft", content);
+        using var response = await PostDraftAsync("要严肃考核问责，加大考核力度，以刚性问责推进党内政治生活的制度化、规范化。今天天气晴朗。");
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -114,15 +106,7 @@ public sealed class WritingPageTests : IDisposable
     [Fact]
     public async Task WhenASentenceSharesARunButHasNoPrecedent_ShouldCiteWhereTheRunComesFromAndNotSayNothingIsNear()
     {
-        var form = await Html.GetAsync(client, "/draft");
-        var token = form.QuerySelector("form.draft input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Text"] = "去年秋天我们走访了三个城市的十几家工厂，大家一致认为应当抓好党内政治生活的制度化。",
-            ["__RequestVerificationToken"] = token,
-        });
-
-        using var response = await client.PostAsync("/draft", content);
+        using var response = await PostDraftAsync("去年秋天我们走访了三个城市的十几家工厂，大家一致认为应当抓好党内政治生活的制度化。");
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
 
         var sentence = Assert.Single(page.QuerySelectorAll("li.draft-sentence"));
@@ -139,15 +123,7 @@ public sealed class WritingPageTests : IDisposable
     [Fact]
     public async Task WhenPastingAMarkdownDraft_ShouldCheckItsTextWithoutTheMarkup()
     {
-        var form = await Html.GetAsync(client, "/draft");
-        var token = form.QuerySelector("form.draft input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Text"] = "---\ntitle: 草稿\n---\n\n# 一、严肃问责\n\n要严肃考核问责，加大考核力度，以**刚性问责**推进党内政治生活的[制度化](http://x)、规范化。\n",
-            ["__RequestVerificationToken"] = token,
-        });
-
-        using var response = await client.PostAsync("/draft", content);
+        using var response = await PostDraftAsync("---\ntitle: 草稿\n---\n\n# 一、严肃问责\n\n要严肃考核问责，加大考核力度，以**刚性问责**推进党内政治生活的[制度化](http://x)、规范化。\n");
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -327,6 +303,15 @@ public sealed class WritingPageTests : IDisposable
         var unfiltered = await Html.GetAsync(client, chip.GetAttribute("href")!);
         Assert.Empty(unfiltered.QuerySelectorAll(".chips a.chip"));
         Assert.Equal(all.QuerySelector(".summary .count")!.TextContent, unfiltered.QuerySelector(".summary .count")!.TextContent);
+    }
+
+    /// <summary>Posts <paramref name="text"/> through the draft page's form, with its antiforgery token.</summary>
+    private async Task<HttpResponseMessage> PostDraftAsync(string text)
+    {
+        var form = await Html.GetAsync(client, "/draft");
+        var token = form.QuerySelector("form.draft input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Text"] = text, ["__RequestVerificationToken"] = token });
+        return await client.PostAsync("/draft", content);
     }
 
     public void Dispose()
