@@ -45,6 +45,10 @@ internal static class DraftCheckCommand
     private static void Print(DraftCheckResult result)
     {
         AnsiConsole.MarkupLine($"{result.Sentences.Count} {Terminal.Noun(result.Sentences.Count, "sentence", "sentences")}, {result.SentencesWithRuns} sharing runs of 8+ characters verbatim ({result.TookMs:0} ms)");
+        if (result.RunLookupsCut)
+        {
+            AnsiConsole.MarkupLine("[grey]the lookup of runs stopped at its budget: later sentences' runs were looked for among their closest passages only[/]");
+        }
         foreach (var s in result.Sentences)
         {
             AnsiConsole.MarkupLine($"\n[bold]{s.Number}.[/] {Markup.Escape(s.Text)}");

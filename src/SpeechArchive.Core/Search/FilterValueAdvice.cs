@@ -57,8 +57,9 @@ internal static class FilterValueAdvice
         {
             if (recorded.Unrecorded > 0)
             {
-                notes.Add($"按{chinese}筛选只及记录了{chinese}的讲话：本库 {recorded.Speeches:N0} 篇讲话中有 {recorded.Unrecorded:N0} 篇没有记录{chinese}，不在其中。"
-                    + $"({field}: {recorded.Unrecorded:N0} of the {recorded.Speeches:N0} speeches record no {field} and cannot pass)");
+                notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"按{chinese}筛选只及记录了{chinese}的讲话：本库 {recorded.Speeches:N0} 篇讲话中有 {recorded.Unrecorded:N0} 篇没有记录{chinese}，不在其中。"
+                    + $"({field}: {recorded.Unrecorded:N0} of the {recorded.Speeches:N0} speeches record no {field} and cannot pass)"));
             }
         }
     }

@@ -128,14 +128,15 @@ public static class Completions
     /// <summary>
     /// The Han characters from <paramref name="from"/> up to the next other character (punctuation, a space, a digit), folded
     /// as matched, and whether the clause ended there rather than running past <see cref="MaxContinuation"/>. An enumeration
-    /// comma between Han characters is kept, not an end: 不忘初心、牢记使命 is said as one formulation.
+    /// comma before a Han character is kept, not an end (the typed text ends in one): 不忘初心、牢记使命 is said as one
+    /// formulation, also after 不忘初心 typed whole.
     /// </summary>
     private static (string Text, bool Ended) Continuation(ReadOnlySpan<char> text, int from, int end)
     {
         var to = from;
         while (to < end && to - from <= MaxContinuation
             && (TextNormalizer.KindOf(text[to]) == CharKind.Cjk
-                || (text[to] == EnumerationComma && to > from && to + 1 < end && TextNormalizer.KindOf(text[to + 1]) == CharKind.Cjk)))
+                || (text[to] == EnumerationComma && to + 1 < end && TextNormalizer.KindOf(text[to + 1]) == CharKind.Cjk)))
         {
             to++;
         }

@@ -13,6 +13,12 @@ public sealed record DraftCheckResult
     public required IReadOnlyList<DraftSentence> Sentences { get; init; }
     /// <summary>Sentences with at least one verbatim run of the minimum length.</summary>
     public required int SentencesWithRuns { get; init; }
+    /// <summary>
+    /// Whether looking up the sentences' windows for runs stopped at its budget (five million postings and texts read, or three seconds): the
+    /// later sentences' runs were then looked for among their candidates only, and a run shared with another passage may be
+    /// unmarked.
+    /// </summary>
+    public bool RunLookupsCut { get; init; }
     public required double TookMs { get; init; }
 }
 

@@ -41,8 +41,9 @@ public static class DraftChecker
         var filter = WritingQuery.FiltersOnly(index, request.Filters);
         var spans = Sentences(text).ToList();
         var sentences = new DraftSentence[spans.Count];
+        var budget = new RunBudget(clock);
         Parallel.For(0, spans.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
-            sentences[i] = CheckSentence(index, text, spans[i].Start, spans[i].End, i + 1, request, filter));
+            sentences[i] = CheckSentence(index, text, spans[i].Start, spans[i].End, i + 1, request, filter, budget));
         var list = sentences.Where(s => s is not null).ToList();
         return new DraftCheckResult
         {
@@ -50,6 +51,7 @@ public static class DraftChecker
             Characters = text.Length,
             Sentences = list,
             SentencesWithRuns = list.Count(s => s.Runs.Count > 0),
+            RunLookupsCut = budget.Cut,
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
         };
     }
@@ -105,7 +107,8 @@ public static class DraftChecker
         return (start, end);
     }
 
-    private static DraftSentence CheckSentence(IndexSnapshot index, string draft, int start, int end, int number, DraftCheckRequest request, WritingQuery filter)
+    private static DraftSentence CheckSentence(IndexSnapshot index, string draft, int start, int end, int number, DraftCheckRequest request, WritingQuery filter,
+        RunBudget budget)
     {
         var offsets = new List<int>(end - start);
         var untrimmed = MatchText.Build(draft, start, end, offsets);
@@ -133,7 +136,7 @@ public static class DraftChecker
 
         var minRun = Math.Max(2, request.MinRun);
         var ordered = scored.OrderByDescending(s => s.Similarity).ThenBy(s => s.Doc).Select(s => s.Doc).ToList();
-        ordered.AddRange(RunHolders(index, form, minRun, filter.Accepts, ordered));
+        ordered.AddRange(RunHolders(index, form, minRun, filter.Accepts, ordered, budget));
         var runs = new List<SharedRun>();
         foreach (var doc in ordered)
         {
@@ -155,32 +158,81 @@ public static class DraftChecker
     /// <summary>
     /// Passages beyond <paramref name="known"/> that hold some run of <paramref name="minRun"/> characters of the sentence
     /// verbatim: a long sentence sharing one clause with a passage shares too few bigrams with it to be a candidate, and a
-    /// writer checking a draft for copied wording must still see it. Each window of the sentence not held by a passage
-    /// already found is looked up as a phrase; the first passage the filters accept is taken.
+    /// writer checking a draft for copied wording must still see it. Each window of Han characters not looked up before and
+    /// not held by a passage already found is looked up as a phrase, and the first passage the filters accept that holds it
+    /// is taken; the lookups stop when the draft's <see cref="RunBudget"/> is spent (a hostile draft of common characters
+    /// makes every window a long intersection: 1党1党… took 40 s on the shared corpus before the budget).
     /// </summary>
-    private static List<int> RunHolders(IndexSnapshot index, string form, int minRun, Func<int, bool> accepts, IReadOnlyList<int> known)
+    private static List<int> RunHolders(IndexSnapshot index, string form, int minRun, Func<int, bool> accepts, IReadOnlyList<int> known, RunBudget budget)
     {
         var holders = new List<int>();
-        for (var i = 0; i + minRun <= form.Length; i++)
+        var texts = known.Select(d => index.Passages[d].MatchText).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(1024);
+        try
         {
-            var window = form.Substring(i, minRun);
-            if (!window.All(SharedStrings.IsText)
-                || known.Concat(holders).Any(d => index.Passages[d].MatchText.Contains(window, StringComparison.Ordinal)))
+            for (var i = 0; i + minRun <= form.Length && !budget.Spent; i++)
             {
-                continue;
-            }
-
-            foreach (var doc in Matcher.Match(index, new QueryWord(window, false, window)).Docs)
-            {
-                if (accepts(doc))
+                var window = form.Substring(i, minRun);
+                if (!window.All(c => TextNormalizer.KindOf(c) == CharKind.Cjk) || !seen.Add(window)
+                    || texts.Exists(t => t.Contains(window, StringComparison.Ordinal)))
                 {
-                    holders.Add(doc);
-                    break;
+                    continue;
+                }
+
+                var word = new QueryWord(window, false, window);
+                var (lists, exact) = Matcher.Terms(index, word);
+                var candidates = exact?.Docs ?? Matcher.CandidatesOf(index, word, lists);
+                budget.Spend((lists is { Length: > 0 } ? lists.Min(l => (long)l.Length) : 0) + candidates.Length); // the intersection's walk and the texts read
+                foreach (var doc in candidates)
+                {
+                    if (accepts(doc) && (exact is not null || index.Passages[doc].CountInMatchText(window, ref buffer) > 0))
+                    {
+                        holders.Add(doc);
+                        texts.Add(index.Passages[doc].MatchText);
+                        break;
+                    }
                 }
             }
         }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
 
         return holders;
+    }
+
+    /// <summary>
+    /// What a draft may spend looking up windows for runs (<see cref="RunHolders"/>): five million postings walked and
+    /// candidate texts read (each window's shortest posting list and its candidates; a draft of 9,900 characters of the
+    /// lexicon's commonest words spends under 100,000 on the shared corpus), and three seconds since the check began, whatever
+    /// the load; shared by the sentences checked in parallel. Past it, runs are found among each sentence's candidates only,
+    /// and the result says so (<see cref="DraftCheckResult.RunLookupsCut"/>).
+    /// </summary>
+    private sealed class RunBudget(Stopwatch clock)
+    {
+        private const long MaxWork = 5_000_000;
+        private static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(3);
+        private long spent;
+        private volatile bool cut;
+
+        public bool Cut => cut;
+
+        public bool Spent
+        {
+            get
+            {
+                if (!cut && (clock.Elapsed > MaxTime || Interlocked.Read(ref spent) > MaxWork))
+                {
+                    cut = true;
+                }
+
+                return cut;
+            }
+        }
+
+        public void Spend(long work) => Interlocked.Add(ref spent, work);
     }
 
     private static Precedent MakePrecedent(IndexSnapshot index, int doc, double similarity, int matchStart, int matchEnd)

@@ -68,9 +68,12 @@ internal sealed class WritingQuery
         return joined.ToString();
     }
 
-    /// <summary>Han characters, and the full-width punctuation inside a sentence (不敢腐、不能腐), but no quotation mark.</summary>
+    /// <summary>
+    /// Han characters, and the full-width punctuation inside a sentence (不敢腐、不能腐), but no quotation mark; beginning and
+    /// ending with a Han character, so that an exclusion typed with a full-width minus (－治党) stays one.
+    /// </summary>
     private static bool IsHanRun(string token) =>
-        token.Any(c => Analysis.TextNormalizer.KindOf(c) == Analysis.CharKind.Cjk)
+        Analysis.TextNormalizer.KindOf(token[0]) == Analysis.CharKind.Cjk && Analysis.TextNormalizer.KindOf(token[^1]) == Analysis.CharKind.Cjk
         && token.All(c => Analysis.TextNormalizer.KindOf(c) == Analysis.CharKind.Cjk
             || (Analysis.TextNormalizer.KindOf(c) == Analysis.CharKind.Soft && c > '\u007f' && "“”‘’「」『』".IndexOf(c, StringComparison.Ordinal) < 0));
 

@@ -41,10 +41,10 @@ internal static class RequestSizeGuard
                     // empty 400 (a user trial).
                     // The body is read and dropped first, up to a bound, so that a client still sending it gets the answer
                     // (closed early, the connection broke under it) — only for a signed-in administrator's form (the one
-                    // form that uploads), so an anonymous client cannot make the server read 100 MB; otherwise, and beyond
+                    // form that uploads; the cookie checked, not merely present), so an anonymous client cannot make the server read 100 MB; otherwise, and beyond
                     // the bound, the connection is closed unread.
                     if (context.Request.ContentLength <= DrainedAtMost && feature is { IsReadOnly: false }
-                        && context.Request.Cookies.ContainsKey(AdminGate.CookieName))
+                        && context.RequestServices.GetRequiredService<AdminGate>().HasValidCookie(context))
                     {
                         feature.MaxRequestBodySize = context.Request.ContentLength;
                         await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
@@ -85,7 +85,7 @@ internal static class RequestSizeGuard
     /// </summary>
     private static async Task<bool> WithinAsync(HttpContext context, IHttpMaxRequestBodySizeFeature feature, long max)
     {
-        var drains = context.Request.Cookies.ContainsKey(AdminGate.CookieName);
+        var drains = context.RequestServices.GetRequiredService<AdminGate>().HasValidCookie(context);
         feature.MaxRequestBodySize = drains ? DrainedAtMost : max;
         var unbuffered = context.Request.Body;
         context.Request.EnableBuffering(bufferThreshold: 64 * 1024);

@@ -7,7 +7,7 @@ namespace SpeechArchive.Web.Uploads;
 /// Validates uploaded .md/.txt files (or those inside a .zip) by reading a temporary copy with the core
 /// <see cref="DocumentReader"/>, and writes the accepted ones under <c>uploads/</c> in the corpus with sanitised names.
 /// </summary>
-internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadService> logger)
+internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadService> logger) : IDisposable
 {
     public const string Folder = "uploads";
 
@@ -38,6 +38,24 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
     /// offices uploading 讲话.md do not lose one speech (a user trial).
     /// </summary>
     public async Task<IReadOnlyList<UploadOutcome>> StoreAsync(IReadOnlyList<IFormFile> files, CancellationToken cancellation, bool replace = false)
+    {
+        // One upload at a time: two taking 讲话.md at once would both choose 讲话(2).md, and one would be lost.
+        await storing.WaitAsync(cancellation);
+        try
+        {
+            return await StoreOneUploadAsync(files, replace, cancellation);
+        }
+        finally
+        {
+            storing.Release();
+        }
+    }
+
+    private readonly SemaphoreSlim storing = new(1, 1);
+
+    public void Dispose() => storing.Dispose();
+
+    private async Task<IReadOnlyList<UploadOutcome>> StoreOneUploadAsync(IReadOnlyList<IFormFile> files, bool replace, CancellationToken cancellation)
     {
         var outcomes = new List<UploadOutcome>();
         var taken = new UploadBatch { Replace = replace };
@@ -144,6 +162,12 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
                 return UploadOutcome.Accept(name, Folder + "/" + safe, "与已有的同名文件内容完全相同，未改动 (the same bytes as the file of that name: left as it was)");
             }
 
+            if (SameAs(folder, target, bytes, taken) is { } held)
+            {
+                // Sent again (an office retrying what was stored beside the file of its name): nothing new to keep.
+                return UploadOutcome.Accept(name, Folder + "/" + held, $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)");
+            }
+
             keptBeside = safe;
             safe = FreeName(folder, safe, taken);
             target = Path.GetFullPath(Path.Combine(folder, safe));
@@ -201,7 +225,9 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         for (var n = 2; ; n++)
         {
             var suffix = $"({n}){extension}";
-            var candidate = stem[..Math.Min(stem.Length, FileNameSanitizer.MaxLength - suffix.Length)] + suffix;
+            var cut = Math.Min(stem.Length, FileNameSanitizer.MaxLength - suffix.Length);
+            cut -= cut > 0 && cut < stem.Length && char.IsLowSurrogate(stem[cut]) ? 1 : 0; // not inside a character outside the BMP
+            var candidate = stem[..cut] + suffix;
             if (!File.Exists(Path.Combine(folder, candidate)) && taken.Names.Add(candidate))
             {
                 return candidate;

@@ -49,6 +49,9 @@ public sealed class CompletionsTests
         Assert.Equal(("不忘初心", 3), (word.Said, word.Passages)); // the word ends at the comma
         var clause = Assert.Single(result.Completions, c => c.Kind == CompletionKind.Clause);
         Assert.Equal(("不忘初心、牢记使命", "不忘初心、牢记使命", 2), (clause.Said, clause.Query, clause.Passages));
+        var whole = Completions.Complete(index, "不忘初心", null, 8); // the word typed whole: the comma comes first
+        var only = Assert.Single(whole.Completions);
+        Assert.Equal(("不忘初心、牢记使命", 2), (only.Said, only.Passages));
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public sealed class ConcordanceBuilderTests(SeedIndexFixture seeds) : IClassFixt
     [Theory]
     [InlineData("从严 OR 治党", "从严 OR 治党")]
     [InlineData("从严 -治党 year:2022", "从严 -治党 year:2022")]
+    [InlineData("从严 －治党", "从严 －治党")] // a full-width minus, as a Chinese input method types it
+    [InlineData("从严 治党－", "从严 治党－")]
     [InlineData("\"从严\" 治党", "\"从严\" 治党")]
     [InlineData("不敢腐、不能腐 不想腐", "不敢腐、不能腐不想腐")]
     [InlineData("从严 治党 theme:作风建设", "从严治党 theme:作风建设")]

@@ -34,7 +34,7 @@ public sealed class ApiDocumentationTests : IDisposable
     [InlineData("GET", "/api/trends/themes", "theme year type org category speaker format")]
     [InlineData("GET", "/api/admin/status", "")]
     [InlineData("POST", "/api/admin/reindex", "rebuild")]
-    [InlineData("POST", "/api/admin/upload", "reindex")]
+    [InlineData("POST", "/api/admin/upload", "reindex replace")]
     [InlineData("GET", "/api/admin/uploads", "")]
     [InlineData("DELETE", "/api/admin/uploads/{name}", "name")]
     public async Task WhenReadingAnOperation_ShouldDeclareEveryParameterItsHandlerReads(string method, string path, string names)

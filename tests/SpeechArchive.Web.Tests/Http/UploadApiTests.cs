@@ -61,6 +61,8 @@ public sealed class UploadApiTests : IDisposable
         var unchanged = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", same)));
         using var third = Files(("讲话.md", Utf8(Speech("第三处讲话"))));
         var next = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", third)));
+        using var retried = Files(("讲话.md", Utf8(Speech("第二处讲话"))));
+        var again = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", retried)));
         using var newer = Files(("讲话.md", Utf8(Speech("新稿"))));
         var replaced = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload?replace=true", newer)));
 
@@ -69,6 +71,9 @@ public sealed class UploadApiTests : IDisposable
         Assert.Equal("uploads/讲话.md", unchanged.GetProperty("storedAs").GetString());
         Assert.Contains("未改动", unchanged.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal("uploads/讲话(3).md", next.GetProperty("storedAs").GetString());
+        Assert.Equal("uploads/讲话(2).md", again.GetProperty("storedAs").GetString()); // sent again: what was stored beside, not a fourth
+        Assert.Contains("未另存", again.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Uploads, "讲话(4).md")));
         Assert.Contains("替换了同名文件", replaced.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Contains("新稿", File.ReadAllText(Path.Combine(Uploads, "讲话.md")), StringComparison.Ordinal);
         Assert.Contains("第二处讲话", File.ReadAllText(Path.Combine(Uploads, "讲话(2).md")), StringComparison.Ordinal);
