@@ -71,8 +71,14 @@ internal static class FilterValueAdvice
     /// <summary>How many of the speeches with passages have the field, and how many have it not recorded.</summary>
     private static (int Speeches, int Unrecorded) Unrecorded(IndexSnapshot index, Func<SpeechInfo, string?> field)
     {
-        var speeches = index.Speeches.Where(s => s.Passages.Count > 0).ToList();
-        return (speeches.Count, speeches.Count(s => string.IsNullOrWhiteSpace(field(s))));
+        var (speeches, unrecorded) = (0, 0);
+        foreach (var s in index.Speeches.Where(s => s.Passages.Count > 0))
+        {
+            speeches++;
+            unrecorded += string.IsNullOrWhiteSpace(field(s)) ? 1 : 0;
+        }
+
+        return (speeches, unrecorded);
     }
 
     /// <summary>

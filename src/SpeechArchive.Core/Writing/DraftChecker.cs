@@ -206,7 +206,7 @@ public static class DraftChecker
     /// <summary>
     /// What a draft may spend looking up windows for runs (<see cref="RunHolders"/>): five million postings walked and
     /// candidate texts read (each window's shortest posting list and its candidates; a draft of 9,900 characters of the
-    /// lexicon's commonest words spends under 100,000 on the shared corpus), and three seconds since the check began, whatever
+    /// lexicon's common words spends about 350,000 on the shared corpus), and three seconds since the check began, whatever
     /// the load; shared by the sentences checked in parallel. Past it, runs are found among each sentence's candidates only,
     /// and the result says so (<see cref="DraftCheckResult.RunLookupsCut"/>).
     /// </summary>

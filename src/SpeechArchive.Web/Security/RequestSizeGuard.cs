@@ -41,19 +41,15 @@ internal static class RequestSizeGuard
                     // empty 400 (a user trial).
                     // The body is read and dropped first, up to a bound, so that a client still sending it gets the answer
                     // (closed early, the connection broke under it) — only for a signed-in administrator's form (the one
-                    // form that uploads; the cookie checked, not merely present), so an anonymous client cannot make the server read 100 MB; otherwise, and beyond
-                    // the bound, the connection is closed unread.
-                    if (context.Request.ContentLength <= DrainedAtMost && feature is { IsReadOnly: false }
-                        && context.RequestServices.GetRequiredService<AdminGate>().HasValidCookie(context))
+                    // form that uploads), so an anonymous client cannot make the server read 100 MB (DropRestAsync).
+                    var drains = false;
+                    if (context.Request.ContentLength <= DrainedAtMost && feature is { IsReadOnly: false } writable && IsAdmin(context))
                     {
-                        feature.MaxRequestBodySize = context.Request.ContentLength;
-                        await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
-                    }
-                    else
-                    {
-                        context.Response.Headers.Connection = "close";
+                        writable.MaxRequestBodySize = context.Request.ContentLength;
+                        drains = true;
                     }
 
+                    await DropRestAsync(context, context.Request.Body, drains);
                     TooLarge(context);
                     return;
                 }
@@ -85,39 +81,57 @@ internal static class RequestSizeGuard
     /// </summary>
     private static async Task<bool> WithinAsync(HttpContext context, IHttpMaxRequestBodySizeFeature feature, long max)
     {
-        var drains = context.RequestServices.GetRequiredService<AdminGate>().HasValidCookie(context);
+        var drains = IsAdmin(context);
         feature.MaxRequestBodySize = drains ? DrainedAtMost : max;
         var unbuffered = context.Request.Body;
         context.Request.EnableBuffering(bufferThreshold: 64 * 1024);
         var buffer = new byte[81920];
+        var total = 0L;
         try
         {
-            var total = 0L;
             for (int read; total <= max && (read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0;)
             {
                 total += read;
             }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            context.Response.Headers.Connection = "close"; // an anonymous client's, past the limit
+            return false;
+        }
 
-            if (total <= max)
-            {
-                context.Request.Body.Position = 0;
-                return true;
-            }
+        if (total <= max)
+        {
+            context.Request.Body.Position = 0;
+            return true;
+        }
 
-            if (drains)
-            {
-                await unbuffered.CopyToAsync(Stream.Null, context.RequestAborted);
-            }
-            else
-            {
-                context.Response.Headers.Connection = "close";
-            }
+        await DropRestAsync(context, unbuffered, drains);
+        return false;
+    }
+
+    /// <summary>A signed-in administrator's request (the cookie checked, not merely present).</summary>
+    private static bool IsAdmin(HttpContext context) => context.RequestServices.GetRequiredService<AdminGate>().HasValidCookie(context);
+
+    /// <summary>
+    /// The rest of an oversized form: read and dropped when <paramref name="drains"/> (so a browser still sending it gets the
+    /// answer), as far as the body size limit lets it; else, and past that, the connection is closed unread.
+    /// </summary>
+    private static async Task DropRestAsync(HttpContext context, Stream body, bool drains)
+    {
+        if (!drains)
+        {
+            context.Response.Headers.Connection = "close";
+            return;
+        }
+
+        try
+        {
+            await body.CopyToAsync(Stream.Null, context.RequestAborted);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             context.Response.Headers.Connection = "close"; // beyond what is drained
         }
-
-        return false;
     }
 }

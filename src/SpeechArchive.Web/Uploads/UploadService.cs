@@ -157,15 +157,12 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         string? keptBeside = null;
         if (replaced && !taken.Replace)
         {
-            if (SameBytes(target, bytes))
+            if (SameAs(folder, except: null, bytes, taken) is { } held)
             {
-                return UploadOutcome.Accept(name, Folder + "/" + safe, "与已有的同名文件内容完全相同，未改动 (the same bytes as the file of that name: left as it was)");
-            }
-
-            if (SameAs(folder, target, bytes, taken) is { } held)
-            {
-                // Sent again (an office retrying what was stored beside the file of its name): nothing new to keep.
-                return UploadOutcome.Accept(name, Folder + "/" + held, $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)");
+                // The file of its name again, or what an earlier upload stored beside it (an office retrying): nothing new to keep.
+                return UploadOutcome.Accept(name, Folder + "/" + held, held == safe
+                    ? "与已有的同名文件内容完全相同，未改动 (the same bytes as the file of that name: left as it was)"
+                    : $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)");
             }
 
             keptBeside = safe;
@@ -192,26 +189,13 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
 
         // What the indexer will say of the file (decoded as GB18030, a title inferred), said now rather than after a reindex; and
         // an upload the same as one already there under another name (a clerk uploading a file twice), kept but said.
-        var same = SameAs(folder, target, bytes, taken);
+        var same = keptBeside is null ? SameAs(folder, target, bytes, taken) : null; // kept beside: looked for above
         var notes = warnings
             .Prepend(keptBeside is null ? null : $"已有同名文件 {Folder}/{keptBeside}，没有替换它，这个文件另存为 {safe}（要替换，请勾选“替换同名文件”，接口加 replace=true） (a file of that name is there: kept, and this one stored as {safe}; replace=true replaces it)")
             .Prepend(replaced ? "替换了同名文件 (replaced the file of that name)" : null)
             .Append(same is null ? null : $"内容与 {Folder}/{same} 完全相同：是重复上传吗？不需要的话可在“已上传的文件”中删除 (the same bytes as {Folder}/{same})")
             .OfType<string>().ToList();
         return UploadOutcome.Accept(name, Folder + "/" + safe, notes.Count > 0 ? string.Join("；", notes) : null);
-    }
-
-    /// <summary>Whether the file at <paramref name="path"/> holds exactly <paramref name="bytes"/> (not when it cannot be read).</summary>
-    private static bool SameBytes(string path, byte[] bytes)
-    {
-        try
-        {
-            return new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 
     /// <summary>
@@ -235,12 +219,15 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         }
     }
 
-    /// <summary>The name of another upload (in the folder, or written earlier in this batch) holding exactly these bytes; else null.</summary>
-    private static string? SameAs(string folder, string target, byte[] bytes, UploadBatch taken)
+    /// <summary>
+    /// The name of an upload (in the folder, or written earlier in this batch) holding exactly these bytes, other than the file
+    /// at <paramref name="except"/>; else null.
+    /// </summary>
+    private static string? SameAs(string folder, string? except, byte[] bytes, UploadBatch taken)
     {
         try
         {
-            return FindSame(folder, target, bytes, taken);
+            return FindSame(folder, except, bytes, taken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -248,11 +235,11 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         }
     }
 
-    private static string? FindSame(string folder, string target, byte[] bytes, UploadBatch taken)
+    private static string? FindSame(string folder, string? except, byte[] bytes, UploadBatch taken)
     {
         foreach (var (temporary, written, length) in taken.Written)
         {
-            if (written != target && length == bytes.Length && File.Exists(temporary) && File.ReadAllBytes(temporary).AsSpan().SequenceEqual(bytes))
+            if (written != except && length == bytes.Length && File.Exists(temporary) && File.ReadAllBytes(temporary).AsSpan().SequenceEqual(bytes))
             {
                 return Path.GetFileName(written);
             }
@@ -263,7 +250,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             : [];
         foreach (var (path, name, length) in taken.Existing)
         {
-            if (path != target && length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+            if (path != except && length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
             {
                 return name;
             }
