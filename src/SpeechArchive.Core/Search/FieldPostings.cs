@@ -262,7 +262,7 @@ internal sealed class FieldPostings
             }
         }
 
-        if (form.Length == 2)
+        if (form.Length == 2 && !Analysis.MatchText.EdgesRunOn(form))
         {
             result.AddRange(rarest); // a string holding the pair holds the form
             return result;
@@ -270,7 +270,7 @@ internal sealed class FieldPostings
 
         foreach (var i in rarest)
         {
-            if (Value(i).Contains(form, StringComparison.Ordinal))
+            if (Analysis.MatchText.HoldsWhole(Value(i), form))
             {
                 result.Add(i);
             }
@@ -285,13 +285,13 @@ internal sealed class FieldPostings
         if (form.Length > 0 && !form.Contains(Separator, StringComparison.Ordinal) && joined is { IsValueCreated: true } strings && strings.Value is var (text, starts))
         {
             // One search over all the strings joined: each string holding the form once, ascending.
-            for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0;)
+            for (var at = Analysis.MatchText.HoldsWholeFrom(text, form, 0); at >= 0;)
             {
                 var i = Array.BinarySearch(starts, at);
                 i = i >= 0 ? i : ~i - 1;
                 result.Add(i);
                 var next = i + 1 < starts.Length ? starts[i + 1] : text.Length;
-                at = next >= text.Length ? -1 : text.IndexOf(form, next, StringComparison.Ordinal);
+                at = next >= text.Length ? -1 : Analysis.MatchText.HoldsWholeFrom(text, form, next);
             }
 
             return;
@@ -299,7 +299,7 @@ internal sealed class FieldPostings
 
         for (var i = 0; i < Count; i++)
         {
-            if (Value(i).Contains(form, StringComparison.Ordinal))
+            if (Analysis.MatchText.HoldsWhole(Value(i), form))
             {
                 result.Add(i);
             }

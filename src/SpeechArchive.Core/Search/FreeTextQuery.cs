@@ -56,6 +56,32 @@ internal sealed record FreeTextQuery(
     /// <summary>What a passage of its results has marked (its snippet, the reader's speech): every form, the formulations only where they were searched.</summary>
     public List<string> Marked(bool formulationsSearched) => [.. (formulationsSearched ? Forms : WordForms).Distinct()];
 
+    /// <summary>
+    /// Which of the query's words each marked form stands for, for choosing a snippet that shows most of them: a word with its
+    /// parts, thesaurus terms and components is one; each run as typed, quoted phrase and formulation is one of its own.
+    /// </summary>
+    public Dictionary<string, int> Concepts(bool formulationsSearched)
+    {
+        var concepts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var next = 0;
+        foreach (var slot in Slots)
+        {
+            foreach (var word in slot.Words.Concat(slot.Expansions).Concat(slot.Components))
+            {
+                concepts.TryAdd(word.MatchForm, next);
+            }
+
+            next++;
+        }
+
+        foreach (var form in SearchedRuns.Concat(Phrases).Concat(formulationsSearched ? Formulations : []).Select(w => w.MatchForm))
+        {
+            next += concepts.TryAdd(form, next) ? 1 : 0;
+        }
+
+        return concepts;
+    }
+
     /// <summary>The runs as typed but those the reading dropped whole (的 of 干部 的 作风, 怎么办 of 干部 怎么办): neither ranked as written nor marked.</summary>
     public IEnumerable<QueryWord> SearchedRuns => Runs.Where(r => !Dropped.Contains(r.MatchForm));
 

@@ -169,7 +169,7 @@ internal sealed class HeadingHits
         for (var s = 0; s < index.Speeches.Count; s++)
         {
             var title = index.Speeches[s].TitleMatch;
-            if (title.Contains(typed, StringComparison.Ordinal) && Trusted(s) && index.Speeches[s].Passages is [var first, ..])
+            if (Analysis.MatchText.HoldsWhole(title, typed) && Trusted(s) && index.Speeches[s].Passages is [var first, ..])
             {
                 docs[first] = (double)typed.Length / title.Length;
                 if (docs.Count > MaxTitlesLookedUp)
@@ -230,7 +230,7 @@ internal sealed class HeadingHits
     {
         var title = titles.Value(speech).ToString();
         var covered = Enumerable.Range(0, words.Count).Where(held)
-            .Sum(w => words[w].Where(f => title.Contains(f, StringComparison.Ordinal)).Max(f => Coverage(f, title)));
+            .Sum(w => words[w].Where(f => Analysis.MatchText.HoldsWhole(title, f)).Max(f => Coverage(f, title)));
         return Math.Min(1.0, covered);
     }
 
@@ -275,14 +275,14 @@ internal sealed class HeadingHits
             var s = index.Speeches[speech];
             var info = s.Sections[section];
             var match = Analysis.MatchText.Build(s.TextSpan, info.HeadingStart, info.HeadingEnd);
-            if (forms.Any(f => f.Length >= MinLength && match.Contains(f, StringComparison.Ordinal)))
+            if (forms.Any(f => f.Length >= MinLength && Analysis.MatchText.HoldsWhole(match, f)))
             {
                 return (s.TextSpan[info.HeadingStart..info.HeadingEnd].ToString(), false);
             }
         }
 
         var speechInfo = index.Speeches[index.PassageSpeech[doc]];
-        if (speechInfo.Passages is [var first, ..] && first == doc && forms.Any(f => f.Length >= MinLength && speechInfo.TitleMatch.Contains(f, StringComparison.Ordinal)))
+        if (speechInfo.Passages is [var first, ..] && first == doc && forms.Any(f => f.Length >= MinLength && Analysis.MatchText.HoldsWhole(speechInfo.TitleMatch, f)))
         {
             return (speechInfo.Title, true);
         }

@@ -6,16 +6,19 @@ public static class MarkedSnippet
     /// <summary>
     /// About <paramref name="length"/> characters of text[from..to), escaped, ranges (sorted) in &lt;mark&gt;: the window that
     /// shows the most of them, each counted by its length squared, so a phrase held as written (农村税费改革试点) outweighs its
-    /// words scattered before it (改革, 试点); of windows showing as much, the first.
+    /// words scattered before it (改革, 试点); of windows showing as much, the first. With <paramref name="concepts"/> (per mark,
+    /// the bits of the query's words it shows: a word with its thesaurus terms one bit), the window showing the most of the
+    /// query's words comes first: 青年 with 就业, not 就业 five times.
     /// </summary>
-    public static string Build(ReadOnlySpan<char> text, int from, int to, IReadOnlyList<(int Start, int End)> marks, int length = 160)
+    public static string Build(ReadOnlySpan<char> text, int from, int to, IReadOnlyList<(int Start, int End)> marks, int length = 160,
+        IReadOnlyList<ulong>? concepts = null)
     {
         ArgumentNullException.ThrowIfNull(marks);
         var start = from;
         var end = to;
         if (to - from > length)
         {
-            var (best, bestWeight) = (from, -1L);
+            var (best, bestShown, bestWeight) = (from, -1, -1L);
             var first = 0; // the windows move right with their anchors: marks ending before one end before the next
             foreach (var mark in marks)
             {
@@ -26,22 +29,66 @@ public static class MarkedSnippet
                 }
 
                 var weight = 0L;
+                var words = 0UL;
                 for (var i = first; i < marks.Count && marks[i].Start < windowEnd; i++)
                 {
                     var shown = Math.Min(marks[i].End, windowEnd) - Math.Max(marks[i].Start, windowStart);
                     weight += shown > 0 ? (long)shown * shown : 0;
+                    words |= shown > 0 && concepts is not null ? concepts[i] : 0;
                 }
 
-                if (weight > bestWeight)
+                var wordsShown = System.Numerics.BitOperations.PopCount(words);
+                if (wordsShown > bestShown || (wordsShown == bestShown && weight > bestWeight))
                 {
-                    (best, bestWeight) = (mark.Start, weight);
+                    (best, bestShown, bestWeight) = (mark.Start, wordsShown, weight);
                 }
             }
 
             (start, end) = Window(from, to, marks.Count > 0 ? best : from, length);
+            if (concepts is not null && Missing(marks, concepts, start, end) is { } missing && length > 2 * AsideLength)
+            {
+                // A word of the query the window leaves out (青年 at the end of a passage on 就业): a short piece around its
+                // first occurrence follows or precedes the window, which gives it the room, so every word the passage
+                // holds shows why it was found.
+                (start, end) = Window(from, to, best, length - AsideLength);
+                var (asideStart, asideEnd) = Window(from, to, missing.Start + (AsideLength / 3) - AsideLead, AsideLength);
+                if (asideEnd < start || asideStart > end)
+                {
+                    return asideStart > end
+                        ? SnippetBuilder.Render(text, start, end, marks, start > from) + "…" + SnippetBuilder.Render(text, asideStart, asideEnd, marks, trailingEllipsis: asideEnd < to)
+                        : SnippetBuilder.Render(text, asideStart, asideEnd, marks, asideStart > from) + "…" + SnippetBuilder.Render(text, start, end, marks, trailingEllipsis: end < to);
+                }
+
+                (start, end) = (Math.Min(start, asideStart), Math.Max(end, asideEnd)); // they touch: one window
+            }
         }
 
         return SnippetBuilder.Render(text, start, end, marks, start > from, end < to);
+    }
+
+    /// <summary>How many characters the piece around a word the window leaves out takes, and how many of them precede the word.</summary>
+    private const int AsideLength = 40;
+
+    private const int AsideLead = 12;
+
+    /// <summary>The first mark outside [start, end) showing a word of the query no mark inside shows; null when the window shows every word.</summary>
+    private static (int Start, int End)? Missing(IReadOnlyList<(int Start, int End)> marks, IReadOnlyList<ulong> concepts, int start, int end)
+    {
+        var shown = 0UL;
+        for (var i = 0; i < marks.Count; i++)
+        {
+            shown |= marks[i].End > start && marks[i].Start < end ? concepts[i] : 0;
+        }
+
+        for (var i = 0; i < marks.Count; i++)
+        {
+            if ((concepts[i] & ~shown) != 0 && (marks[i].End <= start || marks[i].Start >= end))
+            {
+                return marks[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The window of <paramref name="length"/> characters within [from, to) that begins a third of its length before <paramref name="anchor"/>.</summary>

@@ -20,6 +20,14 @@ internal static class NearMatchStage
             return result;
         }
 
+        if (request.Sort != SearchSort.Relevance)
+        {
+            // Newest or oldest first, as the counted hits before them are (the closest first within a date).
+            var rows = SearchStructures.Of(index).Rows;
+            near = [.. near.Select((m, rank) => (m, rank)).Order(Comparer<((NearMatch Match, List<int>? Reprints) m, int rank)>.Create((a, b) =>
+                TopK.Compare((a.rank, -a.rank, rows[a.m.Match.Doc].Date), (b.rank, -b.rank, rows[b.m.Match.Doc].Date), request.Sort))).Select(x => x.m)];
+        }
+
         var hits = result.Hits.ToList();
         var skip = Math.Max(0, result.Offset - (result.Total - result.Folded));
         var room = result.Limit - hits.Count;

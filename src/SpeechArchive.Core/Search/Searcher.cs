@@ -150,16 +150,16 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     /// What a search's snippets mark, made once for its page: the query's forms, and the formulations it describes only where
     /// they were searched (not over articles of law) and there only where not negated (<c>AffirmedOnly</c>).
     /// </summary>
-    private static (List<string> Forms, IReadOnlySet<string>? AffirmedOnly) Marks(UnderstoodQuery query, Ranking ranking) =>
-        query.FreeText is not { } free ? (query.Forms, null)
-        : (free.Marked(ranking.FormulationsSearched), ranking.FormulationsSearched ? free.FormulationsOnly() : null);
+    private static (List<string> Forms, IReadOnlySet<string>? AffirmedOnly, Dictionary<string, int>? Concepts) Marks(UnderstoodQuery query, Ranking ranking) =>
+        query.FreeText is not { } free ? (query.Forms, null, null)
+        : (free.Marked(ranking.FormulationsSearched), ranking.FormulationsSearched ? free.FormulationsOnly() : null, free.Concepts(ranking.FormulationsSearched));
 
     /// <summary>
     /// The hit for passage <paramref name="doc"/>: how it matched, a snippet with the query's <paramref name="marks"/>
     /// (<see cref="Marks"/>), and the heading over it if one holds a phrase.
     /// </summary>
     private SearchHit MakeHit(int doc, double score, UnderstoodQuery query, Ranking ranking, ResolvedFilters filters, int? inSpeech,
-        (List<string> Forms, IReadOnlySet<string>? AffirmedOnly) marks)
+        (List<string> Forms, IReadOnlySet<string>? AffirmedOnly, Dictionary<string, int>? Concepts) marks)
     {
         var p = Index.Passages[doc];
         (int, int)? focus = null;
@@ -173,7 +173,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var (match, similarity) = ranking.Label(doc);
         var snippet = match == HitMatch.Aligned && query.Probe is { } probe
             ? NearSnippet(p, probe, request.SnippetLength) // an aligned hit shows the clause it aligned, as an appended near match does
-            : SnippetBuilder.Build(p.SourceText, p.Start, p.End, marks.Forms, request.SnippetLength, focus, marks.AffirmedOnly);
+            : SnippetBuilder.Build(p.SourceText, p.Start, p.End, marks.Forms, request.SnippetLength, focus, marks.AffirmedOnly, marks.Concepts);
         var hit = SearchHit.Of(Index, doc, snippet, score, inSpeech) with { Match = match, Similarity = similarity };
         if (match == HitMatch.Exact && Array.BinarySearch(ranking.Titled, doc) >= 0 && query.FreeText is { } free)
         {

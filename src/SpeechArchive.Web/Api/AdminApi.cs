@@ -110,7 +110,7 @@ internal static class AdminApi
         }
 
         var outcomes = await uploads.StoreAsync(form.Files, cancellation, replace == true);
-        if (reindex != true || !outcomes.Any(o => o.Accepted))
+        if (reindex != true || !outcomes.Any(o => o.Stored)) // the same bytes again: nothing new to index
         {
             return TypedResults.Ok(new UploadReport(outcomes, ReindexStarted: false));
         }

@@ -54,6 +54,9 @@ internal sealed class SearchQuery
 
     public static SearchQuery From(IQueryCollection query, bool groupsBlankQuery = false) => new()
     {
+        Malformed = Parameters.QueryParameter.Problem("q", query["q"], repeatable: false)
+            ?? SingleValued.Select(name => Parameters.QueryParameter.Problem(name, query[name], repeatable: false)).FirstOrDefault(p => p is not null)
+            ?? FilterParams.Append("noform").Select(name => Parameters.QueryParameter.Problem(name, query[name], repeatable: true)).FirstOrDefault(p => p is not null),
         GroupsBlankQuery = groupsBlankQuery,
         Q = query["q"].FirstOrDefault(),
         Theme = Values(query, "theme"),
@@ -73,6 +76,12 @@ internal sealed class SearchQuery
         Mode = query["mode"].FirstOrDefault(),
         NoForm = Values(query, "noform"),
     };
+
+    /// <summary>The parameters read as one value (<see cref="From"/> takes the first; a second is refused).</summary>
+    private static readonly string[] SingleValued = ["sort", "page", "offset", "limit", "group", "expand", "near", "fold", "mode"];
+
+    /// <summary>Why the URL's parameters cannot be read as sent (<see cref="Parameters.QueryParameter.Problem"/>), or null; <see cref="ToRequest"/> refuses them.</summary>
+    public string? Malformed { get; private set; } // not bound from the request
 
     public IReadOnlyList<string> ValuesOf(string param) => param switch
     {
@@ -151,6 +160,11 @@ internal sealed class SearchQuery
     /// <summary>The engine request; bad paging, sort or year values throw <see cref="QuerySyntaxException"/> (answered with 400).</summary>
     public SearchRequest ToRequest(int defaultLimit, int maxLimit)
     {
+        if (Malformed is { } malformed)
+        {
+            throw new QuerySyntaxException(malformed);
+        }
+
         var filters = Filters();
         foreach (var (flag, value) in new[] { (SearchParameters.Group, Group), (SearchParameters.Expand, Expand), (SearchParameters.Near, Near), (SearchParameters.Fold, Fold) })
         {

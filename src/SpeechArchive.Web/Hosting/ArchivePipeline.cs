@@ -28,6 +28,7 @@ internal static class ArchivePipeline
         app.UseResponseCompression();
         app.UseSecurityHeaders();
         app.UseImmutableFingerprints();
+        app.UseUtf8Query();
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages =>
         {

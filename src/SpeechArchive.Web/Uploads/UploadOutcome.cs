@@ -1,9 +1,18 @@
 namespace SpeechArchive.Web.Uploads;
 
-/// <summary>What happened to one uploaded file (or zip entry): accepted and stored as <see cref="StoredAs"/> (relative to the corpus), or rejected with a reason.</summary>
-internal sealed record UploadOutcome(string Name, bool Accepted, string? StoredAs, string? Reason)
+/// <summary>
+/// What happened to one uploaded file (or zip entry): accepted and stored as <see cref="StoredAs"/> (relative to the corpus), or
+/// rejected with a reason. <see cref="Unchanged"/>: accepted, but the same bytes were there already (as <see cref="StoredAs"/>),
+/// so nothing was written and there is nothing new to index.
+/// </summary>
+internal sealed record UploadOutcome(string Name, bool Accepted, string? StoredAs, string? Reason, bool Unchanged = false)
 {
     public static UploadOutcome Accept(string name, string storedAs, string? note = null) => new(name, true, storedAs, note);
+
+    public static UploadOutcome Same(string name, string storedAs, string note) => new(name, true, storedAs, note, Unchanged: true);
+
+    /// <summary>Whether this file changed the corpus (a reindex has something to take in).</summary>
+    public bool Stored => Accepted && !Unchanged;
 
     public static UploadOutcome Reject(string name, string reason) => new(name, false, null, reason);
 }

@@ -61,6 +61,14 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         var taken = new UploadBatch { Replace = replace };
         foreach (var file in files.Take(UploadLimits.FilesPerRequest))
         {
+            if (FileNameSanitizer.Sanitize(file.FileName, out _) is { } asked)
+            {
+                taken.Asked.Add(asked);
+            }
+        }
+
+        foreach (var file in files.Take(UploadLimits.FilesPerRequest))
+        {
             var name = file.FileName;
             if (UploadLimits.IsZip(name))
             {
@@ -160,7 +168,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             if (SameAs(folder, except: null, bytes, taken) is { } held)
             {
                 // The file of its name again, or what an earlier upload stored beside it (an office retrying): nothing new to keep.
-                return UploadOutcome.Accept(name, Folder + "/" + held, held == safe
+                return UploadOutcome.Same(name, Folder + "/" + held, held == safe
                     ? "与已有的同名文件内容完全相同，未改动 (the same bytes as the file of that name: left as it was)"
                     : $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)");
             }
@@ -212,7 +220,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             var cut = Math.Min(stem.Length, FileNameSanitizer.MaxLength - suffix.Length);
             cut -= cut > 0 && cut < stem.Length && char.IsLowSurrogate(stem[cut]) ? 1 : 0; // not inside a character outside the BMP
             var candidate = stem[..cut] + suffix;
-            if (!File.Exists(Path.Combine(folder, candidate)) && taken.Names.Add(candidate))
+            if (!File.Exists(Path.Combine(folder, candidate)) && !taken.Asked.Contains(candidate) && taken.Names.Add(candidate))
             {
                 return candidate;
             }
@@ -312,6 +320,12 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
     private sealed class UploadBatch
     {
         public HashSet<string> Names { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The names the request's own documents ask for (sanitized): a file stored beside one of its name takes none of them,
+        /// so 讲话.md and 讲话(2).md sent together beside a 讲话.md already there are both kept (讲话(3).md and 讲话(2).md).
+        /// </summary>
+        public HashSet<string> Asked { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public List<(string Temporary, string Target, int Bytes)> Written { get; } = [];
 

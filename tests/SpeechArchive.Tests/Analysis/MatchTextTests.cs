@@ -84,4 +84,21 @@ public sealed class MatchTextTests
     {
         Assert.Equal(expected, MatchText.CountOccurrences(MatchText.Build(haystack, 0, haystack.Length), needle));
     }
+
+    [Theory]
+    [InlineData("迎接党的二十大胜利召开", "十大", 0)]
+    [InlineData("一九七三年召开了党的十大", "十大", 1)]
+    [InlineData("党的十大和党的二十大", "十大", 1)]
+    [InlineData("应当在十五日内作出决定", "五日内", 0)]
+    [InlineData("应当在五日内作出决定", "五日内", 1)]
+    [InlineData("三百五十个项目", "五十个", 0)]
+    [InlineData("二十三个省", "二十", 0)]
+    [InlineData("二十个省", "二十", 1)]
+    [InlineData("坚持和平统一、一国两制", "一国两制", 1)] // the match form reads 统一一国两制: 一 ends words
+    [InlineData("第十一是", "一是", 1)]
+    [InlineData("贯彻十九大精神", "十九大", 1)]
+    public void WhenCounting_ShouldNotMatchANumeralInsideALongerNumber(string haystack, string needle, int expected)
+    {
+        Assert.Equal(expected, MatchText.CountOccurrences(MatchText.Build(haystack, 0, haystack.Length), needle));
+    }
 }

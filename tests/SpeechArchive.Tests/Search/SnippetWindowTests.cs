@@ -31,6 +31,33 @@ public sealed class SnippetWindowTests
     }
 
     [Fact]
+    public void WhenTheWindowLeavesOutAWordOfTheQuery_TheSnippetShouldShowItToo()
+    {
+        // 青年 once at the end of a passage on 就业 (the 2019 report's 稳定和扩大就业): the window of the most 就业 left it out.
+        var text = "多管齐下稳定和扩大就业。做好重点群体就业工作，加强就业帮扶，支持灵活就业。" + Filler + Filler + "让更多青年凭借一技之长实现人生价值。";
+        var concepts = new Dictionary<string, int> { ["青年"] = 0, ["就业"] = 1, ["就业岗位"] = 1 };
+
+        var snippet = SnippetBuilder.Build(text, 0, text.Length, ["青年", "就业", "就业岗位"], 100, concepts: concepts);
+
+        Assert.Contains("<mark>就业</mark>", snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>青年</mark>", snippet, StringComparison.Ordinal);
+        Assert.InRange(snippet.Replace("<mark>", "").Replace("</mark>", "").Length, 90, 110);
+        Assert.DoesNotContain("……", snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenOneWindowShowsEveryWord_TheSnippetShouldBeThatWindow()
+    {
+        var text = "就业工作。" + Filler + "促进青年就业创业。" + Filler;
+        var concepts = new Dictionary<string, int> { ["青年"] = 0, ["就业"] = 1 };
+
+        var snippet = SnippetBuilder.Build(text, 0, text.Length, ["青年", "就业"], 60, concepts: concepts);
+
+        Assert.Contains("<mark>青年就业</mark>", snippet, StringComparison.Ordinal);
+        Assert.Equal(2, snippet.Split('…').Length - 1); // one window, cut at both ends
+    }
+
+    [Fact]
     public void WhenThereIsNoHit_TheSnippetShouldBeginAtTheStart()
     {
         var text = "开头的话。" + Filler;

@@ -106,6 +106,44 @@ public sealed class HostileQueryTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/search?q=%E5%B7%A1%E8%A7%86&q=%E6%95%B4%E6%94%B9", "参数 q 给了 2 次")]
+    [InlineData("/api/search?q=%E5%B7%A1%E8%A7%86&sort=date&sort=relevance", "参数 sort 给了 2 次")]
+    [InlineData("/api/search?q=%D1%B2%CA%D3", "参数 q 含有无法解码的字节")] // 巡视 in GBK
+    [InlineData("/api/search?q=%E5%B7%A1%E8%A7%86&org=%B2%D1", "参数 org 含有无法解码的字节")]
+    [InlineData("/api/facets?q=%E5%B7%A1%E8%A7%86&q=x", "参数 q 给了 2 次")]
+    [InlineData("/api/concordance?q=%E5%B7%A1%E8%A7%86&q=x", "参数 q 给了 2 次")]
+    [InlineData("/api/concordance?q=%D1%B2%CA%D3", "参数 q 含有无法解码的字节")]
+    public async Task WhenAParameterIsGivenTwiceOrIsNotUtf8_TheApiShouldSaySo(string url, string detail)
+    {
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(detail, json.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/?q=%E5%B7%A1%E8%A7%86&q=%E6%95%B4%E6%94%B9", "参数 q 给了 2 次")]
+    [InlineData("/?q=%D1%B2%CA%D3", "参数 q 含有无法解码的字节")]
+    public async Task WhenAParameterIsGivenTwiceOrIsNotUtf8_TheSearchPageShouldSaySo(string url, string error)
+    {
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(error, page.QuerySelector(".error")?.TextContent ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARepeatableFilter_ShouldStillTakeEveryValue()
+    {
+        var both = await Api.SearchAsync(client, "year=2021&year=2022&limit=0");
+        var one = await Api.SearchAsync(client, "year=2021&limit=0");
+
+        Assert.True(both.Total > one.Total, $"{both.Total} with both years, {one.Total} with 2021");
+    }
+
     private HttpResponseMessage Get(string url) => client.GetAsync(url).GetAwaiter().GetResult();
 
     public void Dispose()

@@ -30,6 +30,44 @@ public sealed class UploadApiTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenTheSameBytesAreUploadedAgainWithReindex_ShouldChangeNothingAndStartNoReindex()
+    {
+        var bytes = Utf8(Speech("再次上传"));
+        using (var first = Files(("讲话.md", bytes)))
+        {
+            await JsonAsync(await admin.PostAsync("/api/admin/upload?reindex=true", first));
+        }
+
+        await WaitForReindexAsync(admin);
+        using var again = Files(("讲话.md", bytes));
+        var report = await JsonAsync(await admin.PostAsync("/api/admin/upload?reindex=true", again));
+
+        var file = Single(report);
+        Assert.True(file.GetProperty("accepted").GetBoolean());
+        Assert.True(file.GetProperty("unchanged").GetBoolean());
+        Assert.False(report.GetProperty("reindexStarted").GetBoolean());
+        Assert.False(report.GetProperty("reindexQueued").GetBoolean());
+        Assert.Equal(["讲话.md"], Directory.EnumerateFiles(Uploads).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task WhenAnUploadHoldsANameAndItsNextFreeName_ShouldKeepBoth()
+    {
+        using (var first = Files(("讲话.md", Utf8(Speech("第一处讲话")))))
+        {
+            await JsonAsync(await admin.PostAsync("/api/admin/upload", first));
+        }
+
+        using var both = Files(("讲话.md", Utf8(Speech("第二处讲话"))), ("讲话(2).md", Utf8(Speech("第三处讲话"))));
+        var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload", both))).GetProperty("files").EnumerateArray().ToList();
+
+        Assert.All(files, f => Assert.True(f.GetProperty("accepted").GetBoolean(), f.ToString()));
+        Assert.Equal(["uploads/讲话(3).md", "uploads/讲话(2).md"], files.Select(f => f.GetProperty("storedAs").GetString()));
+        Assert.Contains("第二处讲话", File.ReadAllText(Path.Combine(Uploads, "讲话(3).md")), StringComparison.Ordinal);
+        Assert.Contains("第三处讲话", File.ReadAllText(Path.Combine(Uploads, "讲话(2).md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhenTheSameFileIsUploadedUnderAnotherName_ShouldTakeItAndSaySo()
     {
         var bytes = Utf8(Speech("重复上传"));

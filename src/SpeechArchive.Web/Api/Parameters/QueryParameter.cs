@@ -21,6 +21,23 @@ internal abstract class QueryParameter(string name, string description)
     /// <summary>The values the reader accepts, as a JSON schema.</summary>
     public abstract OpenApiSchema Schema();
 
+    /// <summary>
+    /// Why the occurrences <paramref name="values"/> of parameter <paramref name="name"/> cannot be read, or null: a value holding
+    /// U+FFFD (bytes the URL's percent-encoding gave that are not UTF-8), or a parameter that takes one value given twice. Either
+    /// would otherwise search for something other than what was sent.
+    /// </summary>
+    public static string? Problem(string name, StringValues values, bool repeatable)
+    {
+        if (values.Count > 1 && !repeatable)
+        {
+            return $"参数 {name} 给了 {values.Count} 次，只能给一次。(parameter {name} is given {values.Count} times; it takes one value)";
+        }
+
+        return values.Any(v => v is not null && v.Contains('\uFFFD', StringComparison.Ordinal))
+            ? $"参数 {name} 含有无法解码的字节：网址须按 UTF-8 编码。(parameter {name} holds bytes that are not UTF-8)"
+            : null;
+    }
+
     public OpenApiParameter Describe() => new()
     {
         Name = Name,
@@ -34,7 +51,20 @@ internal abstract class QueryParameter(string name, string description)
 /// <summary>A query-string parameter whose reader gives a <typeparamref name="T"/>; a value it cannot accept throws <see cref="Search.QuerySyntaxException"/> (answered with 400).</summary>
 internal abstract class QueryParameter<T>(string name, string description) : QueryParameter(name, description)
 {
-    public T Read(IQueryCollection query) => Parse(query[Name]);
+    /// <summary>The parameter's value in <paramref name="query"/>; a value <see cref="QueryParameter.Problem"/> refuses is a 400 that says why.</summary>
+    public T Read(IQueryCollection query)
+    {
+        var values = query[Name];
+        if (Problem(Name, values, Repeatable) is { } problem)
+        {
+            throw new Search.QuerySyntaxException(problem);
+        }
+
+        return Parse(values);
+    }
+
+    /// <summary>Whether the parameter may be given several times (<c>year=2021&amp;year=2022</c>).</summary>
+    protected virtual bool Repeatable => false;
 
     /// <summary>The value of the parameter's occurrences in a query string (none, one or, for a repeatable parameter, several).</summary>
     public abstract T Parse(StringValues values);

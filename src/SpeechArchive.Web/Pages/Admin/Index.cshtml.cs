@@ -55,9 +55,14 @@ internal sealed class IndexModel(ArchiveHost archive, UploadService uploads) : P
 
         var outcomes = await uploads.StoreAsync(files, cancellation, replace);
         var accepted = outcomes.Count(o => o.Accepted);
-        var message = $"接受 {accepted} 个文件，拒绝 {outcomes.Count - accepted} 个。";
+        var unchanged = outcomes.Count(o => o.Unchanged);
+        var message = $"接受 {accepted} 个文件{(unchanged > 0 ? $"（其中 {unchanged} 个与已有文件完全相同，未改动）" : "")}，拒绝 {outcomes.Count - accepted} 个。";
         string? indexed = null;
-        if (reindex && accepted > 0)
+        if (reindex && accepted > 0 && unchanged == accepted)
+        {
+            message += "没有新内容，索引无需更新。";
+        }
+        else if (reindex && accepted > 0)
         {
             indexed = message + "索引已更新，接受的文件已可检索。";
             message += archive.StartOrQueueReindex() ? "索引更新已开始。" : "已有一次索引更新在进行，完成后将自动再更新一次。";
