@@ -15,8 +15,11 @@ internal static class Problems
         Status = status,
         Title = title,
         Detail = detail,
-        Type = "https://httpwg.org/specs/rfc9110.html#status." + status,
+        Type = TypeOf(status),
     };
+
+    /// <summary>The reference a problem of <paramref name="status"/> names as its type: the status's section of RFC 9110.</summary>
+    public static string TypeOf(int status) => "https://httpwg.org/specs/rfc9110.html#status." + status;
 
     public static ProblemDetails BadQuery(string detail) => Make(StatusCodes.Status400BadRequest, "请求有误 (bad request)", detail);
 
@@ -30,6 +33,7 @@ internal static class Problems
     {
         var request = $"{http.Request.Method} {http.Request.Path}";
         var status = problem.Status ?? http.Response.StatusCode;
+        problem.Type = TypeOf(status); // the framework's point at tools.ietf.org: one reference for every problem
 
         // The framework's titles are English alone (Unsupported Media Type); the API's say it in Chinese first, as its own do.
         problem.Title = status switch

@@ -32,7 +32,7 @@ internal sealed partial class UploadService
                 var name = zipName + "/" + entry.FullName;
                 if (!UploadLimits.IsDocument(entry.Name))
                 {
-                    outcomes.Add(UploadOutcome.Reject(name, "已跳过：不是 .md/.txt"));
+                    outcomes.Add(UploadOutcome.Reject(name, "已跳过：不是 .md/.txt 文件 (skipped: not a .md or .txt file)"));
                     continue;
                 }
 

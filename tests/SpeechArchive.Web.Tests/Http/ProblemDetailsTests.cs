@@ -142,6 +142,9 @@ public sealed class ProblemDetailsTests : IDisposable
             Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty(field).GetString()), $"{field} in {body}");
         }
 
+        // One reference for every problem's type, the framework's (tools.ietf.org) included: the status's section of RFC 9110.
+        Assert.Equal("https://httpwg.org/specs/rfc9110.html#status." + status, problem.RootElement.GetProperty("type").GetString());
+
         // Every title says it in Chinese first, English in brackets (the framework's own are English alone).
         Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}.* \(.+\)$", problem.RootElement.GetProperty("title").GetString());
     }

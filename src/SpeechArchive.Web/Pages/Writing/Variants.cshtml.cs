@@ -10,12 +10,31 @@ internal sealed class VariantsModel(ArchiveHost archive) : WritingPageModel
     public string Q { get; private set; } = "";
     public VariantResult? Result { get; private set; }
 
+    /// <summary>
+    /// Where no wording is as near as asked: how many a looser similarity (<see cref="Relaxed"/>) finds (打铁还需自身硬 has none at
+    /// 0.6 and 打铁必须自身硬 at 0.5, which the search offers as a near match), offered as a link; null when it finds none too.
+    /// </summary>
+    public int? RelaxedVariants { get; private set; }
+
+    /// <summary>The similarity a search that found nothing is offered again with.</summary>
+    public const double Relaxed = 0.5;
+
+    /// <summary>This page's search again at <see cref="Relaxed"/> similarity, the filters kept.</summary>
+    public string RelaxedLink => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/variants",
+        Filters.FilterPairs().Prepend(new("q", Q)).Append(new("min", Relaxed.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
     public void OnGet() => Run(p =>
     {
         Q = p.Q;
         if (Q.Length > 0)
         {
-            Result = VariantFinder.Find(archive.Snapshot, new VariantRequest { Formulation = Q, Filters = p.Filters, MinSimilarity = p.Read(WritingParameters.MinSimilarity) });
+            var min = p.Read(WritingParameters.MinSimilarity);
+            Result = VariantFinder.Find(archive.Snapshot, new VariantRequest { Formulation = Q, Filters = p.Filters, MinSimilarity = min });
+            if (Result.Variants.Count == 0 && min > Relaxed
+                && VariantFinder.Find(archive.Snapshot, new VariantRequest { Formulation = Q, Filters = p.Filters, MinSimilarity = Relaxed }).Variants.Count is > 0 and var n)
+            {
+                RelaxedVariants = n;
+            }
         }
     });
 }
