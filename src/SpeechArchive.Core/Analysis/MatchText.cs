@@ -210,10 +210,7 @@ public static class MatchText
         return n;
     }
 
-    /// <summary>
-    /// True when <paramref name="needle"/> occurs in <paramref name="haystack"/> at <paramref name="at"/> on word boundaries for
-    /// Latin/digit edges and for Chinese numerals, which do not match inside a longer number (十大 in 二十大, 二十 in 二十三).
-    /// </summary>
+    /// <summary>True when <paramref name="needle"/> occurs in <paramref name="haystack"/> at <paramref name="at"/> on word boundaries for Latin/digit edges.</summary>
     public static bool IsWholeAt(string haystack, int at, string needle)
     {
         ArgumentNullException.ThrowIfNull(haystack);
@@ -254,9 +251,8 @@ public static class MatchText
         return -1;
     }
 
-    /// <summary>Whether <paramref name="needle"/>'s edges are Latin letters, digits or Chinese numerals, which a text may hold run on into a longer word or number.</summary>
-    public static bool EdgesRunOn(string needle) =>
-        needle.Length > 0 && (IsAlnum(needle[0]) || IsAlnum(needle[^1]) || NumeralEdged(needle));
+    /// <summary>Whether <paramref name="needle"/>'s edges are Latin letters or digits, which a text may hold run on into a longer word.</summary>
+    public static bool EdgesRunOn(string needle) => needle.Length > 0 && (IsAlnum(needle[0]) || IsAlnum(needle[^1]));
 
     /// <summary>Whether the occurrence at <paramref name="at"/> of <paramref name="text"/> is to be left out (by what comes before it).</summary>
     public delegate bool Excludes(ReadOnlySpan<char> text, int at);
@@ -303,32 +299,9 @@ public static class MatchText
             return false;
         }
 
-        if (IsNumeral(needle[0]) && at > 0 && RunsOnBefore.Contains(haystack[at - 1]))
-        {
-            return false; // 十大 is no word of 二十大, 五日内 none of 十五日内
-        }
-
         var after = at + needle.Length;
-        return !(IsAlnum(needle[^1]) && after < haystack.Length && IsAlnum(haystack[after]))
-            && !(IsNumeral(needle[^1]) && after < haystack.Length && IsNumeral(haystack[after])); // 二十 is none of 二十三
+        return !(IsAlnum(needle[^1]) && after < haystack.Length && IsAlnum(haystack[after]));
     }
-
-    /// <summary>
-    /// Whether a match of <paramref name="form"/> can run on into a longer Chinese number (it starts or ends with a numeral):
-    /// whether its postings alone can say where it is whole (<see cref="IsWholeAt(string, int, string)"/>).
-    /// </summary>
-    public static bool NumeralEdged(string form) => form.Length > 0 && (IsNumeral(form[0]) || IsNumeral(form[^1]));
-
-    /// <summary>
-    /// The Chinese numerals a number is written with digit by digit or with 十 (二十三, 二〇二二), but 一: the match form drops
-    /// soft punctuation, and 一 ends many words (和平统一、一国两制 reads 统一一国两制; 第一, 之一, 唯一).
-    /// </summary>
-    private const string Numerals = "〇零二三四五六七八九十";
-
-    /// <summary>What, right before a numeral, makes it part of a longer number: a numeral, or 百 and 千 (三百五十).</summary>
-    private const string RunsOnBefore = Numerals + "百千";
-
-    private static bool IsNumeral(char c) => Numerals.Contains(c);
 
     private static bool IsAlnum(char c) => TextNormalizer.KindOf(c) == CharKind.Alnum;
 }

@@ -50,16 +50,24 @@ public static class MarkedSnippet
                 // A word of the query the window leaves out (青年 at the end of a passage on 就业): a short piece around its
                 // first occurrence follows or precedes the window, which gives it the room, so every word the passage
                 // holds shows why it was found.
+                var (fullStart, fullEnd) = (start, end);
                 (start, end) = Window(from, to, best, length - AsideLength);
                 var (asideStart, asideEnd) = Window(from, to, missing.Start + (AsideLength / 3) - AsideLead, AsideLength);
-                if (asideEnd < start || asideStart > end)
+                if (Shown(marks, concepts, start, end) != Shown(marks, concepts, fullStart, fullEnd))
+                {
+                    (start, end) = (fullStart, fullEnd); // the room the piece takes would cost a word the window showed
+                }
+                else if (asideEnd < start || asideStart > end)
                 {
                     return asideStart > end
                         ? SnippetBuilder.Render(text, start, end, marks, start > from) + "…" + SnippetBuilder.Render(text, asideStart, asideEnd, marks, trailingEllipsis: asideEnd < to)
                         : SnippetBuilder.Render(text, asideStart, asideEnd, marks, asideStart > from) + "…" + SnippetBuilder.Render(text, start, end, marks, trailingEllipsis: end < to);
                 }
 
-                (start, end) = (Math.Min(start, asideStart), Math.Max(end, asideEnd)); // they touch: one window
+                else
+                {
+                    (start, end) = (Math.Min(start, asideStart), Math.Max(end, asideEnd)); // they touch: one window
+                }
             }
         }
 
@@ -71,8 +79,8 @@ public static class MarkedSnippet
 
     private const int AsideLead = 12;
 
-    /// <summary>The first mark outside [start, end) showing a word of the query no mark inside shows; null when the window shows every word.</summary>
-    private static (int Start, int End)? Missing(IReadOnlyList<(int Start, int End)> marks, IReadOnlyList<ulong> concepts, int start, int end)
+    /// <summary>The words of the query the marks within [start, end) show.</summary>
+    private static ulong Shown(IReadOnlyList<(int Start, int End)> marks, IReadOnlyList<ulong> concepts, int start, int end)
     {
         var shown = 0UL;
         for (var i = 0; i < marks.Count; i++)
@@ -80,6 +88,13 @@ public static class MarkedSnippet
             shown |= marks[i].End > start && marks[i].Start < end ? concepts[i] : 0;
         }
 
+        return shown;
+    }
+
+    /// <summary>The first mark outside [start, end) showing a word of the query no mark inside shows; null when the window shows every word.</summary>
+    private static (int Start, int End)? Missing(IReadOnlyList<(int Start, int End)> marks, IReadOnlyList<ulong> concepts, int start, int end)
+    {
+        var shown = Shown(marks, concepts, start, end);
         for (var i = 0; i < marks.Count; i++)
         {
             if ((concepts[i] & ~shown) != 0 && (marks[i].End <= start || marks[i].Start >= end))

@@ -40,7 +40,7 @@ internal static partial class Ranker
     /// data was learned again (fifty-first) and xi-2020's rough titles were mended (fifty-second), and when a lowered minimum
     /// stopped counting passages holding only common words, with the two rows that brought in judged (fifty-fifth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.1962, 0.1849, -0.1544, 0.2573, -0.1460, 0.0232, 1.2887, 1.4618, 0.1146, 0.3697, 0.3479, 1.9198];
+    internal static readonly double[] FreeTextWeights = [0.1924, 0.1890, -0.1670, 0.2561, -0.1442, 0.0224, 1.2743, 1.4678, 0.1109, 0.3717, 0.3465, 1.9338];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -59,7 +59,7 @@ internal static partial class Ranker
     /// judged (fiftieth), and again in the fifty-first, fifty-second and fifty-fifth sessions. A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0728, 0.1026, -0.0999, -0.2590, -0.0988, 0.0358, 0.8780, 1.6445, -0.7648, 1.1616, 0.1929, 2.1429];
+    internal static readonly double[] StatementWeights = [0.0726, 0.1036, -0.1000, -0.2600, -0.0987, 0.0358, 0.8764, 1.6452, -0.7603, 1.1622, 0.1964, 2.1338];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

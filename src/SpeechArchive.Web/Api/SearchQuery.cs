@@ -54,6 +54,7 @@ internal sealed class SearchQuery
 
     public static SearchQuery From(IQueryCollection query, bool groupsBlankQuery = false) => new()
     {
+        FilterProblem = FilterParams.Append("noform").Select(name => Parameters.QueryParameter.Problem(name, query[name], repeatable: true)).FirstOrDefault(p => p is not null),
         Malformed = Parameters.QueryParameter.Problem("q", query["q"], repeatable: false)
             ?? SingleValued.Select(name => Parameters.QueryParameter.Problem(name, query[name], repeatable: false)).FirstOrDefault(p => p is not null)
             ?? FilterParams.Append("noform").Select(name => Parameters.QueryParameter.Problem(name, query[name], repeatable: true)).FirstOrDefault(p => p is not null),
@@ -82,6 +83,9 @@ internal sealed class SearchQuery
 
     /// <summary>Why the URL's parameters cannot be read as sent (<see cref="Parameters.QueryParameter.Problem"/>), or null; <see cref="ToRequest"/> refuses them.</summary>
     public string? Malformed { get; private set; } // not bound from the request
+
+    /// <summary>Why a filter's values cannot be read as sent (a value not UTF-8), or null: the writers' tools, whose other parameters are their own, refuse only this.</summary>
+    public string? FilterProblem { get; private set; } // not bound from the request
 
     public IReadOnlyList<string> ValuesOf(string param) => param switch
     {

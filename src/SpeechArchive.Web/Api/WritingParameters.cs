@@ -45,7 +45,7 @@ internal sealed class WritingParameters(IQueryCollection query)
     /// <summary>The search page's filter parameters as the request carries them (for a page's form and links).</summary>
     public SearchQuery Selection { get; } = SearchQuery.From(query);
 
-    public IReadOnlyList<string> Filters => Selection.Filters();
+    public IReadOnlyList<string> Filters => Selection.FilterProblem is { } problem ? throw new QuerySyntaxException(problem) : Selection.Filters();
 
     public bool WantsCsv => Format.Read(query);
 

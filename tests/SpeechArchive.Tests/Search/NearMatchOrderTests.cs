@@ -13,13 +13,14 @@ public sealed class NearMatchOrderTests : IDisposable
 
     public NearMatchOrderTests()
     {
-        // Each holds the clause with a character or two changed: near matches of it, none a strict match.
+        // Each holds the clause with one to three characters changed: near matches of it, none a strict match, the closest
+        // neither oldest nor newest first (2021, then 2012 and 2015, then 2019).
         var clauses = new (int Year, string Text)[]
         {
-            (2021, "要把党风廉政建设和反腐败斗争不断引向深入推进。"),
-            (2015, "要把党风廉政建设和反腐败工作不断引向深入。"),
-            (2019, "把党风廉政建设与反腐败斗争不断引向深处。"),
-            (2012, "必须把党风廉政建设和反腐败斗争不断推向深入。"),
+            (2021, "要把党风廉政建设和反腐败斗争不断推向深入。"),
+            (2015, "要把党风廉政建设与反腐败斗争不断引向深处。"),
+            (2019, "要把党风廉政建设与反腐败斗争不断推向深处。"),
+            (2012, "要把党风廉政建设与反腐败斗争不断推向深入。"),
         };
         foreach (var (year, text) in clauses)
         {
@@ -43,6 +44,7 @@ public sealed class NearMatchOrderTests : IDisposable
         var result = searcher.Search(new SearchRequest { Query = "\"把党风廉政建设和反腐败斗争不断引向深入\"", Sort = sort, Limit = 10 });
 
         var near = result.Hits.Where(h => h.Match == HitMatch.Near).Select(h => h.Year ?? 0).ToList();
+        Assert.Equal(0, result.Total);
         Assert.True(near.Count >= 3, $"{near.Count} near matches");
         Assert.Equal(sort == SearchSort.DateAscending ? near.Order() : near.OrderDescending(), near);
     }

@@ -48,13 +48,26 @@ public sealed class SnippetWindowTests
     [Fact]
     public void WhenOneWindowShowsEveryWord_TheSnippetShouldBeThatWindow()
     {
-        var text = "就业工作。" + Filler + "促进青年就业创业。" + Filler;
+        var text = "就业工作。" + Filler + Filler + "促进青年就业创业。" + Filler + Filler;
         var concepts = new Dictionary<string, int> { ["青年"] = 0, ["就业"] = 1 };
 
-        var snippet = SnippetBuilder.Build(text, 0, text.Length, ["青年", "就业"], 60, concepts: concepts);
+        var snippet = SnippetBuilder.Build(text, 0, text.Length, ["青年", "就业"], 120, concepts: concepts);
 
         Assert.Contains("<mark>青年就业</mark>", snippet, StringComparison.Ordinal);
         Assert.Equal(2, snippet.Split('…').Length - 1); // one window, cut at both ends
+    }
+
+    [Fact]
+    public void WhenThePieceForAMissingWordWouldCostAWordTheWindowShows_TheSnippetShouldKeepTheWindow()
+    {
+        // 就业 at 60, 青年 at 150, 创业 at 300 (a user of the review's): shrinking the window to make room for 创业 lost 青年.
+        var text = new string('一', 60) + "就业" + new string('二', 88) + "青年" + new string('三', 148) + "创业" + new string('四', 100);
+        var concepts = new Dictionary<string, int> { ["就业"] = 0, ["青年"] = 1, ["创业"] = 2 };
+
+        var snippet = SnippetBuilder.Build(text, 0, text.Length, ["就业", "青年", "创业"], 160, concepts: concepts);
+
+        Assert.Contains("<mark>就业</mark>", snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>青年</mark>", snippet, StringComparison.Ordinal);
     }
 
     [Fact]

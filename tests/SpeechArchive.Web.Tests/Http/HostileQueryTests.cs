@@ -114,6 +114,8 @@ public sealed class HostileQueryTests : IDisposable
     [InlineData("/api/facets?q=%E5%B7%A1%E8%A7%86&q=x", "参数 q 给了 2 次")]
     [InlineData("/api/concordance?q=%E5%B7%A1%E8%A7%86&q=x", "参数 q 给了 2 次")]
     [InlineData("/api/concordance?q=%D1%B2%CA%D3", "参数 q 含有无法解码的字节")]
+    [InlineData("/api/concordance?q=%E5%B7%A1%E8%A7%86&org=%B2%D1", "参数 org 含有无法解码的字节")]
+    [InlineData("/api/trends?q=%E5%B7%A1%E8%A7%86&q=%E6%95%B4%E6%94%B9&year=%B2", "参数 year 含有无法解码的字节")]
     public async Task WhenAParameterIsGivenTwiceOrIsNotUtf8_TheApiShouldSaySo(string url, string detail)
     {
         using var response = await client.GetAsync(url);
