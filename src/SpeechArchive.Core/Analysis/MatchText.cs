@@ -263,25 +263,14 @@ public static class MatchText
     /// </summary>
     public static int CountOccurrences(ReadOnlySpan<char> haystack, string needle, Action<int>? onHit = null, Excludes? except = null)
     {
-        ArgumentNullException.ThrowIfNull(needle);
         var count = 0;
-        var from = 0;
-        while (needle.Length > 0 && from <= haystack.Length - needle.Length)
+        for (var at = HoldsWholeFrom(haystack, needle, 0); at >= 0; at = HoldsWholeFrom(haystack, needle, at + 1))
         {
-            var found = haystack[from..].IndexOf(needle, StringComparison.Ordinal);
-            if (found < 0)
-            {
-                break;
-            }
-
-            var at = from + found;
-            if (IsWholeAt(haystack, at, needle) && (except is null || !except(haystack, at)))
+            if (except is null || !except(haystack, at))
             {
                 count++;
                 onHit?.Invoke(at);
             }
-
-            from = at + 1;
         }
 
         return count;

@@ -58,7 +58,8 @@ internal sealed record FreeTextQuery(
 
     /// <summary>
     /// Which of the query's words each marked form stands for, for choosing a snippet that shows most of them: a word with its
-    /// parts, thesaurus terms and components is one; each run as typed, quoted phrase and formulation is one of its own.
+    /// parts, thesaurus terms and components is one; each run as typed, quoted phrase and formulation is one of its own. Its keys
+    /// are the forms <see cref="Marked"/> lists.
     /// </summary>
     public Dictionary<string, int> Concepts(bool formulationsSearched)
     {

@@ -45,29 +45,9 @@ public static class MarkedSnippet
             }
 
             (start, end) = Window(from, to, marks.Count > 0 ? best : from, length);
-            if (concepts is not null && Missing(marks, concepts, start, end) is { } missing && length > 2 * AsideLength)
+            if (concepts is not null && length > 2 * AsideLength && Aside(text, from, to, marks, concepts, best, length, (start, end)) is { } twoPieces)
             {
-                // A word of the query the window leaves out (青年 at the end of a passage on 就业): a short piece around its
-                // first occurrence follows or precedes the window, which gives it the room, so every word the passage
-                // holds shows why it was found.
-                var (fullStart, fullEnd) = (start, end);
-                (start, end) = Window(from, to, best, length - AsideLength);
-                var (asideStart, asideEnd) = Window(from, to, missing.Start + (AsideLength / 3) - AsideLead, AsideLength);
-                if (Shown(marks, concepts, start, end) != Shown(marks, concepts, fullStart, fullEnd))
-                {
-                    (start, end) = (fullStart, fullEnd); // the room the piece takes would cost a word the window showed
-                }
-                else if (asideEnd < start || asideStart > end)
-                {
-                    return asideStart > end
-                        ? SnippetBuilder.Render(text, start, end, marks, start > from) + "…" + SnippetBuilder.Render(text, asideStart, asideEnd, marks, trailingEllipsis: asideEnd < to)
-                        : SnippetBuilder.Render(text, asideStart, asideEnd, marks, asideStart > from) + "…" + SnippetBuilder.Render(text, start, end, marks, trailingEllipsis: end < to);
-                }
-
-                else
-                {
-                    (start, end) = (Math.Min(start, asideStart), Math.Max(end, asideEnd)); // they touch: one window
-                }
+                return twoPieces;
             }
         }
 
@@ -79,6 +59,36 @@ public static class MarkedSnippet
 
     private const int AsideLead = 12;
 
+    /// <summary>
+    /// Where <paramref name="window"/> leaves out a word of the query the passage holds (青年 at the end of a passage on 就业): the
+    /// window, made shorter, and a short piece around that word's first occurrence, apart, rendered with an ellipsis between
+    /// them (one window where they touch), so every word the passage holds shows why it was found. Null (the window as it is)
+    /// where it shows every word, or where the shorter window would lose a word it showed.
+    /// </summary>
+    private static string? Aside(ReadOnlySpan<char> text, int from, int to, IReadOnlyList<(int Start, int End)> marks, IReadOnlyList<ulong> concepts,
+        int anchor, int length, (int Start, int End) window)
+    {
+        var shown = Shown(marks, concepts, window.Start, window.End);
+        var missing = -1;
+        for (var i = 0; i < marks.Count && missing < 0; i++)
+        {
+            missing = (concepts[i] & ~shown) != 0 && (marks[i].End <= window.Start || marks[i].Start >= window.End) ? i : -1;
+        }
+
+        var (start, end) = Window(from, to, anchor, length - AsideLength);
+        if (missing < 0 || Shown(marks, concepts, start, end) != shown)
+        {
+            return null;
+        }
+
+        var (asideStart, asideEnd) = Window(from, to, marks[missing].Start + (AsideLength / 3) - AsideLead, AsideLength);
+        return asideStart > end
+            ? SnippetBuilder.Render(text, start, end, marks, start > from) + "…" + SnippetBuilder.Render(text, asideStart, asideEnd, marks, trailingEllipsis: asideEnd < to)
+            : asideEnd < start
+            ? SnippetBuilder.Render(text, asideStart, asideEnd, marks, asideStart > from) + "…" + SnippetBuilder.Render(text, start, end, marks, trailingEllipsis: end < to)
+            : SnippetBuilder.Render(text, Math.Min(start, asideStart), Math.Max(end, asideEnd), marks, Math.Min(start, asideStart) > from, Math.Max(end, asideEnd) < to); // they touch: one window
+    }
+
     /// <summary>The words of the query the marks within [start, end) show.</summary>
     private static ulong Shown(IReadOnlyList<(int Start, int End)> marks, IReadOnlyList<ulong> concepts, int start, int end)
     {
@@ -89,21 +99,6 @@ public static class MarkedSnippet
         }
 
         return shown;
-    }
-
-    /// <summary>The first mark outside [start, end) showing a word of the query no mark inside shows; null when the window shows every word.</summary>
-    private static (int Start, int End)? Missing(IReadOnlyList<(int Start, int End)> marks, IReadOnlyList<ulong> concepts, int start, int end)
-    {
-        var shown = Shown(marks, concepts, start, end);
-        for (var i = 0; i < marks.Count; i++)
-        {
-            if ((concepts[i] & ~shown) != 0 && (marks[i].End <= start || marks[i].Start >= end))
-            {
-                return marks[i];
-            }
-        }
-
-        return null;
     }
 
     /// <summary>The window of <paramref name="length"/> characters within [from, to) that begins a third of its length before <paramref name="anchor"/>.</summary>

@@ -24,8 +24,9 @@ internal static class NearMatchStage
         {
             // Newest or oldest first, as the counted hits before them are (the closest first within a date).
             var rows = SearchStructures.Of(index).Rows;
-            near = [.. near.Select((m, rank) => (m, rank)).Order(Comparer<((NearMatch Match, List<int>? Reprints) m, int rank)>.Create((a, b) =>
-                TopK.Compare((a.rank, -a.rank, rows[a.m.Match.Doc].Date), (b.rank, -b.rank, rows[b.m.Match.Doc].Date), request.Sort))).Select(x => x.m)];
+            var ranked = near.Select((m, rank) => (Doc: rank, Score: (double)-rank, rows[m.Match.Doc].Date)).ToList();
+            ranked.Sort((a, b) => TopK.Compare(a, b, request.Sort)); // the rank stands in for the score: ties keep their order
+            near = [.. ranked.Select(r => near[r.Doc])];
         }
 
         var hits = result.Hits.ToList();

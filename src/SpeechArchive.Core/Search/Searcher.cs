@@ -150,9 +150,16 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     /// What a search's snippets mark, made once for its page: the query's forms, and the formulations it describes only where
     /// they were searched (not over articles of law) and there only where not negated (<c>AffirmedOnly</c>).
     /// </summary>
-    private static (List<string> Forms, IReadOnlySet<string>? AffirmedOnly, Dictionary<string, int>? Concepts) Marks(UnderstoodQuery query, Ranking ranking) =>
-        query.FreeText is not { } free ? (query.Forms, null, null)
-        : (free.Marked(ranking.FormulationsSearched), ranking.FormulationsSearched ? free.FormulationsOnly() : null, free.Concepts(ranking.FormulationsSearched));
+    private static (List<string> Forms, IReadOnlySet<string>? AffirmedOnly, Dictionary<string, int>? Concepts) Marks(UnderstoodQuery query, Ranking ranking)
+    {
+        if (query.FreeText is not { } free)
+        {
+            return (query.Forms, null, null);
+        }
+
+        var concepts = free.Concepts(ranking.FormulationsSearched); // every form marked (FreeTextQuery.Marked), each with its word
+        return ([.. concepts.Keys], ranking.FormulationsSearched ? free.FormulationsOnly() : null, concepts);
+    }
 
     /// <summary>
     /// The hit for passage <paramref name="doc"/>: how it matched, a snippet with the query's <paramref name="marks"/>

@@ -52,34 +52,39 @@ internal sealed class SearchQuery
     /// <summary>The facet parameters' names in the order the UI shows them (<see cref="SearchParameters.Filters"/>).</summary>
     public static IReadOnlyList<string> FilterParams { get; } = SearchParameters.Filters.Select(p => p.Name).ToList();
 
-    public static SearchQuery From(IQueryCollection query, bool groupsBlankQuery = false) => new()
+    public static SearchQuery From(IQueryCollection query, bool groupsBlankQuery = false)
     {
-        FilterProblem = FilterParams.Append("noform").Select(name => Parameters.QueryParameter.Problem(name, query[name], repeatable: true)).FirstOrDefault(p => p is not null),
-        Malformed = Parameters.QueryParameter.Problem("q", query["q"], repeatable: false)
-            ?? SingleValued.Select(name => Parameters.QueryParameter.Problem(name, query[name], repeatable: false)).FirstOrDefault(p => p is not null)
-            ?? FilterParams.Append("noform").Select(name => Parameters.QueryParameter.Problem(name, query[name], repeatable: true)).FirstOrDefault(p => p is not null),
-        GroupsBlankQuery = groupsBlankQuery,
-        Q = query["q"].FirstOrDefault(),
-        Theme = Values(query, "theme"),
-        Year = Values(query, "year"),
-        Type = Values(query, "type"),
-        Org = Values(query, "org"),
-        Category = Values(query, "category"),
-        Speaker = Values(query, "speaker"),
-        Sort = query["sort"].FirstOrDefault(),
-        Page = query["page"].FirstOrDefault(),
-        Offset = query["offset"].FirstOrDefault(),
-        Limit = query["limit"].FirstOrDefault(),
-        Group = query["group"].FirstOrDefault(),
-        Expand = query["expand"].FirstOrDefault(),
-        Near = query["near"].FirstOrDefault(),
-        Fold = query["fold"].FirstOrDefault(),
-        Mode = query["mode"].FirstOrDefault(),
-        NoForm = Values(query, "noform"),
-    };
+        var filterProblem = Parameters.QueryParameter.ProblemIn(query, Filtering);
+        return new()
+        {
+            FilterProblem = filterProblem,
+            Malformed = Parameters.QueryParameter.ProblemIn(query, NotFiltering) ?? filterProblem,
+            GroupsBlankQuery = groupsBlankQuery,
+            Q = query["q"].FirstOrDefault(),
+            Theme = Values(query, "theme"),
+            Year = Values(query, "year"),
+            Type = Values(query, "type"),
+            Org = Values(query, "org"),
+            Category = Values(query, "category"),
+            Speaker = Values(query, "speaker"),
+            Sort = query["sort"].FirstOrDefault(),
+            Page = query["page"].FirstOrDefault(),
+            Offset = query["offset"].FirstOrDefault(),
+            Limit = query["limit"].FirstOrDefault(),
+            Group = query["group"].FirstOrDefault(),
+            Expand = query["expand"].FirstOrDefault(),
+            Near = query["near"].FirstOrDefault(),
+            Fold = query["fold"].FirstOrDefault(),
+            Mode = query["mode"].FirstOrDefault(),
+            NoForm = Values(query, "noform"),
+        };
+    }
 
-    /// <summary>The parameters read as one value (<see cref="From"/> takes the first; a second is refused).</summary>
-    private static readonly string[] SingleValued = ["sort", "page", "offset", "limit", "group", "expand", "near", "fold", "mode"];
+    /// <summary>The parameters that select passages (the facets' and <c>noform</c>), which the writers' tools read too.</summary>
+    private static readonly Parameters.QueryParameter[] Filtering = [.. SearchParameters.Filters, SearchParameters.NoForm];
+
+    /// <summary>The search's other parameters (<c>q</c>, <c>sort</c>, paging, switches), each read as one value.</summary>
+    private static readonly Parameters.QueryParameter[] NotFiltering = [.. SearchParameters.All(0, SearchRequest.MaxLimit).Except(Filtering)];
 
     /// <summary>Why the URL's parameters cannot be read as sent (<see cref="Parameters.QueryParameter.Problem"/>), or null; <see cref="ToRequest"/> refuses them.</summary>
     public string? Malformed { get; private set; } // not bound from the request

@@ -14,13 +14,35 @@ internal static class Utf8Query
 {
     public static IApplicationBuilder UseUtf8Query(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (context.Request.QueryString.Value is { Length: > 1 } raw && raw.Contains('%') && Reread(raw) is { } query)
+        // Only a query whose reading kept an escape as written is read again (the reading is made once and kept for the
+        // request): a search in Chinese, all of it percent-encoded UTF-8, is not decoded twice.
+        if (context.Request.Query.Any(p => KeptEscape(p.Key) || p.Value.Any(KeptEscape))
+            && context.Request.QueryString.Value is { } raw && Reread(raw) is { } query)
         {
             context.Features.Set<IQueryFeature>(new QueryFeature(query));
         }
 
         return next(context);
     });
+
+    /// <summary>Whether <paramref name="decoded"/> holds %XX, as an escape that was no UTF-8 is left (or a % the sender escaped).</summary>
+    private static bool KeptEscape(string? decoded)
+    {
+        if (decoded is null)
+        {
+            return false;
+        }
+
+        for (var at = decoded.IndexOf('%'); at >= 0; at = decoded.IndexOf('%', at + 1))
+        {
+            if (at + 2 < decoded.Length && IsHex(decoded[at + 1]) && IsHex(decoded[at + 2]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The query string <paramref name="raw"/> (with its '?') read with invalid UTF-8 as U+FFFD; null when it is all valid UTF-8.</summary>
     internal static QueryCollection? Reread(string raw)

@@ -21,22 +21,29 @@ internal abstract class QueryParameter(string name, string description)
     /// <summary>The values the reader accepts, as a JSON schema.</summary>
     public abstract OpenApiSchema Schema();
 
+    /// <summary>Whether the parameter may be given several times (<c>year=2021&amp;year=2022</c>).</summary>
+    public virtual bool Repeatable => false;
+
     /// <summary>
-    /// Why the occurrences <paramref name="values"/> of parameter <paramref name="name"/> cannot be read, or null: a value holding
-    /// U+FFFD (bytes the URL's percent-encoding gave that are not UTF-8), or a parameter that takes one value given twice. Either
-    /// would otherwise search for something other than what was sent.
+    /// Why the occurrences <paramref name="values"/> of the parameter cannot be read, or null: a value holding U+FFFD (bytes the
+    /// URL's percent-encoding gave that are not UTF-8), or a parameter that takes one value given twice. Either would otherwise
+    /// search for something other than what was sent.
     /// </summary>
-    public static string? Problem(string name, StringValues values, bool repeatable)
+    public string? Problem(StringValues values)
     {
-        if (values.Count > 1 && !repeatable)
+        if (values.Count > 1 && !Repeatable)
         {
-            return $"参数 {name} 给了 {values.Count} 次，只能给一次。(parameter {name} is given {values.Count} times; it takes one value)";
+            return $"参数 {Name} 给了 {values.Count} 次，只能给一次。(parameter {Name} is given {values.Count} times; it takes one value)";
         }
 
         return values.Any(v => v is not null && v.Contains('\uFFFD', StringComparison.Ordinal))
-            ? $"参数 {name} 含有无法解码的字节：网址须按 UTF-8 编码。(parameter {name} holds bytes that are not UTF-8)"
+            ? $"参数 {Name} 含有无法解码的字节：网址须按 UTF-8 编码。(parameter {Name} holds bytes that are not UTF-8)"
             : null;
     }
+
+    /// <summary>The first of <paramref name="parameters"/>' problems in <paramref name="query"/> (<see cref="Problem"/>), or null.</summary>
+    public static string? ProblemIn(IQueryCollection query, IEnumerable<QueryParameter> parameters) =>
+        parameters.Select(p => p.Problem(query[p.Name])).FirstOrDefault(p => p is not null);
 
     public OpenApiParameter Describe() => new()
     {
@@ -55,16 +62,13 @@ internal abstract class QueryParameter<T>(string name, string description) : Que
     public T Read(IQueryCollection query)
     {
         var values = query[Name];
-        if (Problem(Name, values, Repeatable) is { } problem)
+        if (Problem(values) is { } problem)
         {
             throw new Search.QuerySyntaxException(problem);
         }
 
         return Parse(values);
     }
-
-    /// <summary>Whether the parameter may be given several times (<c>year=2021&amp;year=2022</c>).</summary>
-    protected virtual bool Repeatable => false;
 
     /// <summary>The value of the parameter's occurrences in a query string (none, one or, for a repeatable parameter, several).</summary>
     public abstract T Parse(StringValues values);

@@ -9,7 +9,7 @@ internal sealed class TextListParameter(string name, string description) : Query
     /// <summary>The most occurrences the reader accepts (more is a 400), or null.</summary>
     public int? MaxItems { get; init; }
 
-    protected override bool Repeatable => true;
+    public override bool Repeatable => true;
 
     public override IReadOnlyList<string> Parse(StringValues values) =>
         values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();

@@ -58,7 +58,7 @@ internal sealed class IndexModel(ArchiveHost archive, UploadService uploads) : P
         var unchanged = outcomes.Count(o => o.Unchanged);
         var message = $"接受 {accepted} 个文件{(unchanged > 0 ? $"（其中 {unchanged} 个与已有文件完全相同，未改动）" : "")}，拒绝 {outcomes.Count - accepted} 个。";
         string? indexed = null;
-        if (reindex && accepted > 0 && unchanged == accepted)
+        if (reindex && accepted > 0 && !outcomes.Any(o => o.Stored))
         {
             message += "没有新内容，索引无需更新。";
         }
