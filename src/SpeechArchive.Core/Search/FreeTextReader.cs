@@ -190,7 +190,35 @@ internal static partial class FreeTextReader
         var minimum = plain ? Math.Min(1, n) : n <= 2 ? n : n <= 4 ? n - 1 : (int)Math.Ceiling(0.6 * n);
         bool Asks() => asked.Count > 0 || dropped.Any(QueryStopWords.IsQuestionWord);
         bool SaidAsWritten() => runs.All(r => r.MatchForm.Length >= SaidAsWrittenLength
-            && (matchRun(r).DocFrequency >= (r.MatchForm.Length >= SaidOnceLength ? 1 : SaidAsWrittenHolders) || MostlySaid(r.MatchForm)));
+            && (matchRun(r).DocFrequency >= (r.MatchForm.Length >= SaidOnceLength ? 1 : SaidAsWrittenHolders) || MostlySaid(r.MatchForm) || SaidInPieces(r.MatchForm)));
+
+        // The texts' clauses joined (以钉钉子精神 + 抓好整改落实, each held as typed by two passages): every character lies in
+        // some run of SaidAsWrittenLength characters that two passages hold. Read as a description, its 精神 and 抓 were near
+        // 物质精神一起抓 (两手抓), and that formulation's passages took the first page. A character no such run holds ends the
+        // search: only the runs that could hold it are looked up, so a description stops within the first few.
+        bool SaidInPieces(string run)
+        {
+            if (run.Length < 2 * SaidAsWrittenLength || run.Contains(MatchText.Break))
+            {
+                return false;
+            }
+
+            var coveredTo = 0; // the characters before this one lie in a held run
+            for (var start = 0; start + SaidAsWrittenLength <= run.Length; start++)
+            {
+                if (start > coveredTo)
+                {
+                    return false;
+                }
+
+                if (matches.HeldAtLeast(Word(run.Substring(start, SaidAsWrittenLength)), SaidAsWrittenHolders))
+                {
+                    coveredTo = start + SaidAsWrittenLength;
+                }
+            }
+
+            return coveredTo == run.Length;
+        }
 
         // The texts' own wording with its last or first word changed (以人民为中心的发展理念 for …的发展思想): the rest, most of
         // it, held as typed. Read as a description, its 中 and 发展 were near 中部地区发展 (中部崛起).

@@ -44,6 +44,26 @@ public sealed class TextsOwnWordingTests(EvaluationArchive archive)
         Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Formulation);
     }
 
+    [SkippableTheory]
+    [InlineData("以钉钉子精神抓好整改落实", "以钉钉子精神", "抓好整改落实")]
+    public void WhenTheQueryJoinsClausesOfTheTexts_ShouldReadNoFormulationFromIt(string query, string first, string second)
+    {
+        // Neither half is in a text beside the other, so the query is not found as typed; read as a description, its 精神 and 抓
+        // were near 物质精神一起抓, and 两手抓's passages took 12 of the first 20 places.
+        var searcher = archive.Searcher();
+        foreach (var held in new[] { first, second })
+        {
+            Assert.True(searcher.Search(new SearchRequest { Query = $"\"{held}\"", Limit = 0, NearMatches = false }).Total >= 2, $"{held} is held as typed by two passages");
+        }
+
+        var result = searcher.Search(new SearchRequest { Query = query, Limit = 20, NearMatches = false });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Equal(0, reading.AsWritten);
+        Assert.Empty(reading.Formulations);
+        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Formulation);
+    }
+
     [SkippableFact]
     public void AnEverydayDescription_ShouldStillReadItsFormulation()
     {
