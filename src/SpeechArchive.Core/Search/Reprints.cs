@@ -7,7 +7,8 @@ namespace SpeechArchive.Search;
 /// Passages printed more than once: the same text (match form, at least <see cref="MinLength"/> characters) in two places or
 /// more, such as a speech that two sources published (xi-2020 holds six such pairs) or a clause that many laws repeat. A
 /// search shows each such group once, at its best-ranked passage, with the others listed under it (<see cref="Fold"/>;
-/// Elasticsearch calls this field collapsing). Totals and facets still count every passage. Built once per snapshot by
+/// Elasticsearch calls this field collapsing), and a twin speech's passage that its other source cut at other places
+/// (<see cref="WithNearTwins"/>). Totals and facets still count every passage. Built once per snapshot by
 /// <see cref="SearchStructures"/>.
 /// </summary>
 internal sealed class Reprints
@@ -55,7 +56,7 @@ internal sealed class Reprints
     /// <summary>How many passages repeat an earlier one's text (each group's passages but its first).</summary>
     public int Repeats => grouped.Length - Groups;
 
-    /// <summary>The passages holding the same text as <paramref name="doc"/>, itself included, in passage order; empty when it is printed once.</summary>
+    /// <summary>The passages holding the same text as <paramref name="doc"/> (or a twin's cut of it), itself included, in passage order; empty when it is printed once.</summary>
     public ReadOnlySpan<int> Members(int doc) => groupOf[doc] is var g and >= 0 ? members.AsSpan(starts[g], starts[g + 1] - starts[g]) : [];
 
     /// <summary>The group of <paramref name="doc"/> (the same number for every passage printing its text), or −1.</summary>
@@ -213,9 +214,7 @@ internal sealed class Reprints
             later.Add(doc);
         }
 
-        var groupOf = new int[count];
-        Array.Fill(groupOf, -1);
-        var (members, starts) = (new List<int>(), new List<int> { 0 });
+        var exact = new List<int[]>();
         var (a, b) = (ArrayPool<char>.Shared.Rent(512), ArrayPool<char>.Shared.Rent(512));
         foreach (var (head, later) in candidates.OrderBy(c => c.Key))
         {
@@ -242,13 +241,7 @@ internal sealed class Reprints
 
                 if (same.Count > 1)
                 {
-                    foreach (var doc in same)
-                    {
-                        groupOf[doc] = starts.Count - 1;
-                    }
-
-                    members.AddRange(same);
-                    starts.Add(members.Count);
+                    exact.Add([.. same]);
                 }
 
                 pending = rest;
@@ -257,8 +250,166 @@ internal sealed class Reprints
 
         ArrayPool<char>.Shared.Return(a);
         ArrayPool<char>.Shared.Return(b);
-        int[] membersArray = [.. members], startsArray = [.. starts];
-        return new Reprints(groupOf, membersArray, startsArray, Twins(index, hashes, membersArray, startsArray));
+        var twinsOf = Twins(index, hashes, exact);
+        var groups = WithNearTwins(index, hashes, exact, twinsOf);
+        var groupOf = new int[count];
+        Array.Fill(groupOf, -1);
+        var (members, starts) = (new List<int>(), new List<int> { 0 });
+        foreach (var group in groups)
+        {
+            foreach (var doc in group)
+            {
+                groupOf[doc] = starts.Count - 1;
+            }
+
+            members.AddRange(group);
+            starts.Add(members.Count);
+        }
+
+        return new Reprints(groupOf, [.. members], [.. starts], twinsOf);
+    }
+
+    /// <summary>
+    /// <paramref name="exact"/> with the passages of twin speeches that print nearly the same text joined: each source cut the
+    /// speech into passages at other places (xi-2020's 抗美援朝 speech, with and without its dateline: 52:7 and 53:7 share 82 %
+    /// of their runs of <see cref="ShingleLength"/> characters), so their texts are not equal, but a search showing both shows
+    /// the same paragraphs twice. A passage joins the one of its twin that shares the most with it, when that one shares the
+    /// most with it too and the two share <see cref="NearTwinShare"/> of their runs (Jaccard). Each group sorted, the groups
+    /// in the order of their first passages.
+    /// </summary>
+    private static List<int[]> WithNearTwins(IndexSnapshot index, ulong[] hashes, List<int[]> exact, int[] twinsOf)
+    {
+        var passageSpeech = index.PassageSpeech;
+        var parent = Enumerable.Range(0, hashes.Length).ToArray(); // union-find over passages
+        int Find(int d) => parent[d] == d ? d : parent[d] = Find(parent[d]);
+        void Join(int x, int y)
+        {
+            var (rx, ry) = (Find(x), Find(y));
+            parent[Math.Max(rx, ry)] = Math.Min(rx, ry);
+        }
+
+        foreach (var group in exact)
+        {
+            foreach (var doc in group.Skip(1))
+            {
+                Join(group[0], doc);
+            }
+        }
+
+        var bySpeech = new Dictionary<int, List<int>>(); // a twin speech → its passages long enough to count
+        for (var doc = 0; doc < hashes.Length; doc++)
+        {
+            if (hashes[doc] != 0 && twinsOf[passageSpeech[doc]] >= 0)
+            {
+                (bySpeech.TryGetValue(passageSpeech[doc], out var list) ? list : bySpeech[passageSpeech[doc]] = []).Add(doc);
+            }
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(512);
+        var texts = bySpeech.Values.SelectMany(d => d).ToDictionary(d => d, d => index.Passages.MatchTextIn(d, ref buffer).ToString());
+        ArrayPool<char>.Shared.Return(buffer);
+        var shingles = texts.ToDictionary(t => t.Key, t => Shingles(t.Value));
+        foreach (var cluster in bySpeech.Keys.GroupBy(s => twinsOf[s]).Select(g => g.Order().ToArray()))
+        {
+            for (var i = 0; i < cluster.Length; i++)
+            {
+                for (var j = i + 1; j < cluster.Length; j++)
+                {
+                    var (left, right) = (bySpeech[cluster[i]], bySpeech[cluster[j]]);
+                    var share = new double[left.Count, right.Count];
+                    for (var l = 0; l < left.Count; l++)
+                    {
+                        for (var r = 0; r < right.Count; r++)
+                        {
+                            share[l, r] = Jaccard(shingles[left[l]], shingles[right[r]]);
+                        }
+                    }
+
+                    for (var l = 0; l < left.Count; l++)
+                    {
+                        var best = Enumerable.Range(0, right.Count).MaxBy(r => share[l, r]);
+                        if (share[l, best] >= NearTwinShare && Enumerable.Range(0, left.Count).MaxBy(k => share[k, best]) == l
+                            && LongestCommonRun(texts[left[l]], texts[right[best]]) >= OneRunShare * Math.Max(texts[left[l]].Length, texts[right[best]].Length))
+                        {
+                            Join(left[l], right[best]);
+                        }
+                    }
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, hashes.Length).Where(d => hashes[d] != 0).GroupBy(Find).Where(g => g.Count() > 1)
+            .Select(g => g.Order().ToArray()).OrderBy(g => g[0])];
+    }
+
+    /// <summary>The length of the runs of characters two passages are compared by (<see cref="WithNearTwins"/>).</summary>
+    private const int ShingleLength = 4;
+
+    /// <summary>The share of their runs two passages of twin speeches must have in common to be one text (<see cref="WithNearTwins"/>).</summary>
+    private const double NearTwinShare = 0.5;
+
+    /// <summary>The share of the longer of two passages of twin speeches that the longest run they share must make (<see cref="WithNearTwins"/>).</summary>
+    private const double OneRunShare = 0.6;
+
+    /// <summary>The length of the longest run of characters both texts hold (dynamic programming, one row kept).</summary>
+    private static int LongestCommonRun(string x, string y)
+    {
+        var row = new int[y.Length + 1];
+        var longest = 0;
+        for (var i = 1; i <= x.Length; i++)
+        {
+            var diagonal = 0; // row[j − 1] of the previous row
+            for (var j = 1; j <= y.Length; j++)
+            {
+                var above = row[j];
+                row[j] = x[i - 1] == y[j - 1] ? diagonal + 1 : 0;
+                longest = Math.Max(longest, row[j]);
+                diagonal = above;
+            }
+        }
+
+        return longest;
+    }
+
+    /// <summary>The length of the runs of characters two speeches of one title are compared by (<see cref="Twins"/>).</summary>
+    private const int TextShingleLength = 8;
+
+    /// <summary>The share of their runs two speeches of one title must have in common to be one speech (<see cref="Twins"/>).</summary>
+    private const double TwinTextShare = 0.6;
+
+    private static HashSet<ulong> Shingles(ReadOnlySpan<char> text, int length = ShingleLength, HashSet<ulong>? set = null)
+    {
+        set ??= [];
+        for (var i = 0; i + length <= text.Length; i++)
+        {
+            set.Add(Hash(text.Slice(i, length)));
+        }
+
+        return set;
+    }
+
+    /// <summary>The runs of <paramref name="length"/> characters of the match forms of <paramref name="docs"/>, each passage on its own.</summary>
+    private static HashSet<ulong> Shingles(IReadOnlyList<int> docs, PassageColumns passages, ref char[] buffer, int length)
+    {
+        var set = new HashSet<ulong>();
+        foreach (var doc in docs)
+        {
+            Shingles(passages.MatchTextIn(doc, ref buffer), length, set);
+        }
+
+        return set;
+    }
+
+    private static double Jaccard(HashSet<ulong> x, HashSet<ulong> y)
+    {
+        if (x.Count == 0 || y.Count == 0)
+        {
+            return 0;
+        }
+
+        var (small, large) = x.Count <= y.Count ? (x, y) : (y, x);
+        var both = small.Count(large.Contains);
+        return (double)both / (x.Count + y.Count - both);
     }
 
     /// <summary>
@@ -266,7 +417,7 @@ internal sealed class Reprints
     /// <see cref="MaxTwinGroup"/> passages or fewer, how many texts each two speeches both print, against how many passages
     /// long enough to count each has.
     /// </summary>
-    private static int[] Twins(IndexSnapshot index, ulong[] hashes, int[] members, int[] starts)
+    private static int[] Twins(IndexSnapshot index, ulong[] hashes, List<int[]> exact)
     {
         var speeches = index.Speeches.Count;
         var passageSpeech = index.PassageSpeech;
@@ -277,14 +428,14 @@ internal sealed class Reprints
         }
 
         var shared = new Dictionary<(int, int), int>();
-        for (var g = 0; g + 1 < starts.Length; g++)
+        foreach (var group in exact)
         {
-            if (starts[g + 1] - starts[g] > MaxTwinGroup)
+            if (group.Length > MaxTwinGroup)
             {
                 continue;
             }
 
-            int[] inGroup = [.. members[starts[g]..starts[g + 1]].Select(d => passageSpeech[d]).Distinct().Order()];
+            int[] inGroup = [.. group.Select(d => passageSpeech[d]).Distinct().Order()];
             for (var i = 0; i < inGroup.Length; i++)
             {
                 for (var j = i + 1; j < inGroup.Length; j++)
@@ -306,6 +457,27 @@ internal sealed class Reprints
             }
         }
 
+        // One speech that two sources cut into passages at other places prints no passage the other prints as it is (xi-2020's
+        // 抗美援朝 speech, with and without its 新华社 dateline): speeches of one title are twins when most of their text is one.
+        var buffer = ArrayPool<char>.Shared.Rent(512);
+        foreach (var sameTitle in Enumerable.Range(0, speeches).Where(s => index.Speeches[s].Title.Length > 0).GroupBy(s => index.Speeches[s].Title)
+            .Where(g => g.Count() is > 1 and <= MaxTwinGroup).Select(g => g.ToArray()))
+        {
+            var shingles = sameTitle.Select(s => Shingles(index.Speeches[s].Passages, index.Passages, ref buffer, TextShingleLength)).ToArray();
+            for (var i = 0; i < sameTitle.Length; i++)
+            {
+                for (var j = i + 1; j < sameTitle.Length; j++)
+                {
+                    if (Find(sameTitle[i]) != Find(sameTitle[j]) && Jaccard(shingles[i], shingles[j]) >= TwinTextShare)
+                    {
+                        var (ra, rb) = (Find(sameTitle[i]), Find(sameTitle[j]));
+                        first[Math.Max(ra, rb)] = Math.Min(ra, rb);
+                    }
+                }
+            }
+        }
+
+        ArrayPool<char>.Shared.Return(buffer);
         var twinsOf = new int[speeches];
         var sizes = new int[speeches];
         for (var s = 0; s < speeches; s++)

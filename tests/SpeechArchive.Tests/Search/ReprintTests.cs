@@ -200,6 +200,38 @@ public sealed class ReprintTests : IDisposable
         Assert.Equal(expected, result.Ndcg, 6);
     }
 
+    [Fact]
+    public void WhenTwoSourcesCutOneSpeechAtOtherPlaces_ShouldShowEachParagraphOnce()
+    {
+        // xi-2020's 抗美援朝 speech from two sources: one with its 新华社 dateline, each cut into passages at other places, so no
+        // passage of one prints a passage of the other as it is, and 52:7 and 53:7 were two hits side by side.
+        using var cut = new TempFolder();
+        string[] topics = ["党风廉政", "作风建设", "巡视整改", "基层减负", "安全生产", "乡村振兴", "营商环境", "生态保护", "教育培训", "社会保障", "科技创新", "文化建设", "民生实事", "应急管理", "统计监督", "审计整改", "信访工作", "人才引进"];
+        string Sentence(int i, string done = "落到实处") => $"第{i + 1}，要抓好{topics[i]}工作，把{topics[i]}的各项要求{done}，坚决防止{topics[i]}流于形式。";
+        string Paragraphs(params (int From, int To)[] cuts) => string.Join("\n\n", cuts.Select(c => string.Concat(Enumerable.Range(c.From, c.To - c.From).Select(i => Sentence(i)))));
+        var amended = Paragraphs((0, 6)) + "\n\n" + string.Concat(Enumerable.Range(6, 6).Select(i => Sentence(i, i is 8 or 9 ? "落实到位" : "落到实处"))) + "\n\n" + Paragraphs((12, 18));
+        cut.Write("corpus/a.md", "---\ntitle: 在工作会议上的讲话\nyear: 2020\ndate: 2020-10-24\n---\n\n" + Paragraphs((0, 6), (6, 12), (12, 18)) + "\n");
+        cut.Write("corpus/b.md", "---\ntitle: 在工作会议上的讲话\nyear: 2020\ndate: 2020-10-23\n---\n\n新华社北京10月23日电 " + Paragraphs((0, 6), (6, 11), (11, 18)) + "\n");
+        cut.Write("corpus/c.md", "---\ntitle: 在工作会议上的讲话\nyear: 2021\n---\n\n" + amended + "\n"); // a version worded otherwise inside
+        cut.Write("corpus/d.md", "---\ntitle: 在另一次会议上的讲话\nyear: 2021\n---\n\n我们说过，" + Sentence(6) + "这是一以贯之的，要长期坚持，久久为功，一刻也不能放松。\n");
+        Assert.Empty(Indexer.Run(new IndexOptions { CorpusDirectory = cut.Combine("corpus"), IndexDirectory = cut.Combine("index") }).Failed);
+        var archive = new Searcher(IndexSnapshot.Load(cut.Combine("index")));
+        SearchResult Find(bool fold) => archive.Search(new SearchRequest { Query = "\"要抓好营商环境工作\"", Limit = 10, FoldReprints = fold, NearMatches = false });
+
+        var folded = Find(fold: true);
+        var unfolded = Find(fold: false);
+
+        Assert.Equal(4, unfolded.Total);
+        Assert.Equal(4, unfolded.Hits.Count);
+        Assert.Equal(4, folded.Total);
+        Assert.Equal(1, folded.Folded);
+        Assert.Equal(3, folded.Hits.Count);
+        var shown = Assert.Single(folded.Hits, h => h.Reprints.Count > 0);
+        Assert.Equal(["a", "b"], new[] { shown.SpeechId, Assert.Single(shown.Reprints).SpeechId }.Order(StringComparer.Ordinal));
+        Assert.Contains(folded.Hits, h => h.SpeechId == "c" && h.Reprints.Count == 0); // worded otherwise inside: another text
+        Assert.Contains(folded.Hits, h => h.SpeechId == "d" && h.Reprints.Count == 0); // quoting is not reprinting
+    }
+
     private SearchResult Search(string query, bool fold = true, int limit = 10, int offset = 0, bool near = true) =>
         searcher.Search(new SearchRequest { Query = query, Limit = limit, Offset = offset, FoldReprints = fold, NearMatches = near });
 
