@@ -38,9 +38,10 @@ internal static partial class Ranker
     /// thirty more questions written to learn from and the first twenty of every need it learns from, judged (forty-eighth),
     /// and when traditional characters came to be folded, with the rows that brought in judged (fiftieth), and after the base
     /// data was learned again (fifty-first) and xi-2020's rough titles were mended (fifty-second), and when a lowered minimum
-    /// stopped counting passages holding only common words, with the two rows that brought in judged (fifty-fifth).
+    /// stopped counting passages holding only common words, with the two rows that brought in judged (fifty-fifth), and when
+    /// passages of twin speeches cut at other places came to be one text, graded as one (sixtieth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.1924, 0.1890, -0.1670, 0.2561, -0.1442, 0.0224, 1.2743, 1.4678, 0.1109, 0.3717, 0.3465, 1.9338];
+    internal static readonly double[] FreeTextWeights = [0.1928, 0.1891, -0.1674, 0.2559, -0.1443, 0.0223, 1.2758, 1.4678, 0.1119, 0.3715, 0.3465, 1.9319];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -56,10 +57,10 @@ internal static partial class Ranker
     /// key running into the word after it was cut out again (洋 | 货运 → 洋货 | 运), with the rows that brought in judged, and with
     /// twenty-seven more paraphrases written to learn from, judged (forty-seventh), and with the first twenty of every need it
     /// learns from, judged (forty-eighth), and when traditional characters came to be folded, with the rows that brought in
-    /// judged (fiftieth), and again in the fifty-first, fifty-second and fifty-fifth sessions. A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
+    /// judged (fiftieth), and again in the fifty-first, fifty-second, fifty-fifth and sixtieth sessions. A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0726, 0.1036, -0.1000, -0.2600, -0.0987, 0.0358, 0.8764, 1.6452, -0.7603, 1.1622, 0.1964, 2.1338];
+    internal static readonly double[] StatementWeights = [0.0736, 0.1055, -0.0987, -0.2596, -0.0991, 0.0359, 0.8800, 1.6489, -0.7482, 1.1614, 0.1950, 2.0997];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as
