@@ -116,6 +116,7 @@ public static class MatchText
     {
         var n = 0;
         var lastKind = CharKind.Hard;
+        var lastNumeral = '\0'; // the last Chinese character written (a numeral or not)
         var pendingSpace = false;
         for (var i = start; i < end; i++)
         {
@@ -124,6 +125,19 @@ public static class MatchText
             switch (kind)
             {
                 case CharKind.Cjk:
+                    if (pendingSpace && lastKind == CharKind.Cjk && IsDigitNumeral(c) && IsDigitNumeral(lastNumeral))
+                    {
+                        // Two numbers apart in the text stay apart: “十三五”、“十四五” is 十三五 十四五, not 十三五十四五, in which
+                        // 十四五 would run on from a numeral (IsWholeAt).
+                        if (write)
+                        {
+                            buffer[n] = ' ';
+                            offsets?.Add(i - 1);
+                        }
+
+                        n++;
+                    }
+
                     if (write)
                     {
                         buffer[n] = c;
@@ -132,6 +146,7 @@ public static class MatchText
 
                     n++;
                     lastKind = CharKind.Cjk;
+                    lastNumeral = c;
                     pendingSpace = false;
                     break;
                 case CharKind.Soft:
@@ -210,7 +225,10 @@ public static class MatchText
         return n;
     }
 
-    /// <summary>True when <paramref name="needle"/> occurs in <paramref name="haystack"/> at <paramref name="at"/> on word boundaries for Latin/digit edges.</summary>
+    /// <summary>
+    /// True when <paramref name="needle"/> occurs in <paramref name="haystack"/> at <paramref name="at"/> on word boundaries for
+    /// Latin/digit edges and for Chinese numerals, which do not match inside a longer number (十大 in 二十大, 二十 in 二十三).
+    /// </summary>
     public static bool IsWholeAt(string haystack, int at, string needle)
     {
         ArgumentNullException.ThrowIfNull(haystack);
@@ -251,8 +269,9 @@ public static class MatchText
         return -1;
     }
 
-    /// <summary>Whether <paramref name="needle"/>'s edges are Latin letters or digits, which a text may hold run on into a longer word.</summary>
-    public static bool EdgesRunOn(string needle) => needle.Length > 0 && (IsAlnum(needle[0]) || IsAlnum(needle[^1]));
+    /// <summary>Whether <paramref name="needle"/>'s edges are Latin letters, digits or Chinese numerals, which a text may hold run on into a longer word or number.</summary>
+    public static bool EdgesRunOn(string needle) =>
+        needle.Length > 0 && (IsAlnum(needle[0]) || IsAlnum(needle[^1]) || NumeralEdged(needle));
 
     /// <summary>Whether the occurrence at <paramref name="at"/> of <paramref name="text"/> is to be left out (by what comes before it).</summary>
     public delegate bool Excludes(ReadOnlySpan<char> text, int at);
@@ -288,9 +307,35 @@ public static class MatchText
             return false;
         }
 
+        if (IsNumeral(needle[0]) && at > 0 && RunsOnBefore.Contains(haystack[at - 1]))
+        {
+            return false; // 十大 is no word of 二十大, 五日内 none of 十五日内
+        }
+
         var after = at + needle.Length;
-        return !(IsAlnum(needle[^1]) && after < haystack.Length && IsAlnum(haystack[after]));
+        return !(IsAlnum(needle[^1]) && after < haystack.Length && IsAlnum(haystack[after]))
+            && !(IsNumeral(needle[^1]) && after < haystack.Length && IsNumeral(haystack[after])); // 二十 is none of 二十三
     }
+
+    /// <summary>
+    /// Whether a match of <paramref name="form"/> can run on into a longer Chinese number (it starts or ends with a numeral):
+    /// whether its postings alone can say where it is whole (<see cref="IsWholeAt(string, int, string)"/>).
+    /// </summary>
+    public static bool NumeralEdged(string form) => form.Length > 0 && (IsNumeral(form[0]) || IsNumeral(form[^1]));
+
+    /// <summary>
+    /// The Chinese numerals a number is written with digit by digit or with 十 (二十三, 二〇二二), but 一: the match form drops
+    /// soft punctuation, and 一 ends many words (和平统一、一国两制 reads 统一一国两制; 第一, 之一, 唯一).
+    /// </summary>
+    private const string Numerals = "〇零二三四五六七八九十";
+
+    /// <summary>What, right before a numeral, makes it part of a longer number: a numeral, or 百 and 千 (三百五十).</summary>
+    private const string RunsOnBefore = Numerals + "百千";
+
+    private static bool IsNumeral(char c) => Numerals.Contains(c);
+
+    /// <summary>Whether <paramref name="c"/> writes part of a Chinese number (一 and the magnitudes too): two such, with soft punctuation between them, are kept apart by a space.</summary>
+    private static bool IsDigitNumeral(char c) => c != '\0' && (Numerals.Contains(c) || "一两百千万亿".Contains(c));
 
     private static bool IsAlnum(char c) => TextNormalizer.KindOf(c) == CharKind.Alnum;
 }

@@ -84,7 +84,7 @@ internal static class Matcher
             tfs.Add(postings.Value.Tfs);
         }
 
-        if (lists.Count == 1 && !hasUnigram && tokens.Count == 1)
+        if (lists.Count == 1 && !hasUnigram && tokens.Count == 1 && !MatchText.NumeralEdged(word.MatchForm)) // 十大's postings hold 二十大
         {
             return (null, new WordMatch(word, lists[0], null, tfs[0]));
         }

@@ -131,7 +131,7 @@ internal static class NearMatcher
         var p = index.Passages[doc];
         if (probe.All(c => TextNormalizer.KindOf(c) == CharKind.Cjk))
         {
-            return p.SourceText[p.Start..p.End].Contains(probe, StringComparison.Ordinal); // Han characters are their own match form
+            return MatchText.HoldsWhole(p.SourceText[p.Start..p.End], probe); // Han characters are their own match form; 十大 is none of 二十大
         }
 
         var text = p.MatchText;

@@ -41,7 +41,7 @@ internal static partial class Ranker
     /// stopped counting passages holding only common words, with the two rows that brought in judged (fifty-fifth), and when
     /// passages of twin speeches cut at other places came to be one text, graded as one (sixtieth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.1928, 0.1891, -0.1674, 0.2559, -0.1443, 0.0223, 1.2758, 1.4678, 0.1119, 0.3715, 0.3465, 1.9319];
+    internal static readonly double[] FreeTextWeights = [0.1966, 0.1850, -0.1548, 0.2571, -0.1462, 0.0231, 1.2901, 1.4618, 0.1156, 0.3695, 0.3478, 1.9178];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -60,7 +60,7 @@ internal static partial class Ranker
     /// judged (fiftieth), and again in the fifty-first, fifty-second, fifty-fifth and sixtieth sessions. A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0736, 0.1055, -0.0987, -0.2596, -0.0991, 0.0359, 0.8800, 1.6489, -0.7482, 1.1614, 0.1950, 2.0997];
+    internal static readonly double[] StatementWeights = [0.0736, 0.1049, -0.0996, -0.2588, -0.0992, 0.0359, 0.8809, 1.6484, -0.7528, 1.1610, 0.1919, 2.1086];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

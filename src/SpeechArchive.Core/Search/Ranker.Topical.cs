@@ -34,7 +34,7 @@ internal static partial class Ranker
     /// to be folded, with the rows that brought in judged (fiftieth), and after the base data was learned again (fifty-first)
     /// and xi-2020's rough titles were mended (fifty-second).
     /// </summary>
-    internal static readonly double[] TopicalWeights = [0.2836, 1.3312, -1.2240, 0.4383, 0.9408, -0.1673, 1.5598, 2.5759];
+    internal static readonly double[] TopicalWeights = [0.2832, 1.3313, -1.2246, 0.4380, 0.9409, -0.1674, 1.5602, 2.5759];
 
     /// <summary>
     /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit
@@ -181,14 +181,15 @@ internal static partial class Ranker
             var (count, first, inFirst, inHeading) = (0, length, false, false);
             foreach (var word in query.Words)
             {
-                for (var from = 0; from < text.Length && text[from..].IndexOf(word, StringComparison.Ordinal) is var at and >= 0; from += at + word.Length)
+                // Whole occurrences, as the match counts them (十大 is none of 二十大's: MatchText.IsWholeAt).
+                for (var at = Analysis.MatchText.HoldsWholeFrom(text, word, 0); at >= 0; at = Analysis.MatchText.HoldsWholeFrom(text, word, at + word.Length))
                 {
-                    first = Math.Min(first, from + at);
+                    first = Math.Min(first, at);
                     count++;
                 }
 
-                inFirst |= firstSentence.Contains(word, StringComparison.Ordinal);
-                inHeading |= heading.Contains(word, StringComparison.Ordinal);
+                inFirst |= Analysis.MatchText.HoldsWhole(firstSentence, word);
+                inHeading |= Analysis.MatchText.HoldsWhole(heading, word);
             }
 
             var meaning = query is { Vectors: { } vectors, Vector: { } vector } ? vectors.Similarity(vector, doc) : 0;

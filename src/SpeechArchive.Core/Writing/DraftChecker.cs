@@ -175,7 +175,7 @@ public static class DraftChecker
             {
                 var window = form.Substring(i, minRun);
                 if (!window.All(c => TextNormalizer.KindOf(c) == CharKind.Cjk) || !seen.Add(window)
-                    || texts.Exists(t => t.Contains(window, StringComparison.Ordinal)))
+                    || texts.Exists(t => Analysis.MatchText.HoldsWhole(t, window)))
                 {
                     continue;
                 }
