@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -172,6 +173,32 @@ public sealed class AdminPageTests : IDisposable
         Assert.False(File.Exists(Path.Combine(app.CorpusDirectory, "uploads", "错传的讲话.md")));
         Assert.Empty(result.QuerySelectorAll("#uploads tbody tr"));
         Assert.Equal(0, search.Total);
+    }
+
+    [Fact]
+    public async Task WhenAnUploadWarns_ShouldShowItsWarningsOpenAndTheCorpusOwnFolded()
+    {
+        // The user trial's case: an upload's one warning lay among the base corpus's 44, all folded under 提示 45 条.
+        const string mismatch = "---\ntitle: {0}\nyear: 2020\ndate: 2021-03-01\n---\n\n同志们：\n要深入学习{0}工作要求。\n";
+        File.WriteAllText(Path.Combine(app.CorpusDirectory, "库内讲话.md"), string.Format(CultureInfo.InvariantCulture, mismatch, "库内讲话"));
+        using var api = app.CreateAdminClient();
+        using (var upload = Admin.Files(("上传讲话.md", Admin.Utf8(string.Format(CultureInfo.InvariantCulture, mismatch, "上传讲话")))))
+        {
+            await Admin.JsonAsync(await api.PostAsync("/api/admin/upload?reindex=true", upload));
+        }
+
+        await Admin.WaitForReindexAsync(api);
+        (await SignInAsync(ArchiveFactory.Token)).Dispose();
+        var report = (await Html.GetAsync(client, "/admin")).GetElementById("report")!;
+
+        var open = report.QuerySelectorAll("ul.upload-warnings li").Select(li => li.TextContent).ToList();
+        var folded = report.QuerySelectorAll("details ul.warnings li").Select(li => li.TextContent).ToList();
+        Assert.Contains(open, w => w.StartsWith("uploads/上传讲话.md: ", StringComparison.Ordinal) && w.Contains("年份 2020", StringComparison.Ordinal));
+        Assert.All(open, w => Assert.StartsWith("uploads/", w, StringComparison.Ordinal));
+        Assert.Null(report.QuerySelector("ul.upload-warnings")!.Closest("details"));
+        Assert.Contains(folded, w => w.StartsWith("库内讲话.md: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(folded, w => w.StartsWith("uploads/", StringComparison.Ordinal));
+        Assert.StartsWith("其他文件的提示", report.QuerySelector("details summary")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -22,6 +22,17 @@ internal sealed class IndexModel(ArchiveHost archive, UploadService uploads) : P
     /// <summary>Whether <see cref="Message"/> reports a failure (shown as an error).</summary>
     public bool MessageIsError { get; private set; }
 
+    /// <summary>
+    /// The last run's warnings split in two: those about uploaded files (<c>uploads/…</c>), which the page shows open, and the
+    /// others (a corpus's own files warn at every run: xi-2020's mended titles are 24), folded away. Each warning starts with
+    /// its file's corpus key.
+    /// </summary>
+    public static (IReadOnlyList<string> Uploads, IReadOnlyList<string> Others) SplitWarnings(IReadOnlyList<string> warnings)
+    {
+        var prefix = UploadService.Folder + "/";
+        return ([.. warnings.Where(w => w.StartsWith(prefix, StringComparison.Ordinal))], [.. warnings.Where(w => !w.StartsWith(prefix, StringComparison.Ordinal))]);
+    }
+
     public void OnGet(string? msg, string? upload)
     {
         Message = msg switch
