@@ -185,18 +185,25 @@ internal sealed class HeadingHits
     /// <summary>
     /// A speech named by some words of its title, the rest of the query asked of its text (2019年 政府工作报告 减税降费): the
     /// speeches whose titles (<see cref="TrustedTitle"/>) hold the most of <paramref name="words"/> — two or more, not all — each
-    /// with which words its title holds and the share of the title they cover. Null when no title holds two, or more than
-    /// <see cref="MaxTitlesLookedUp"/> hold the most.
+    /// with which words its title holds and the share of the title they cover, of the titles holding a word that names one
+    /// speech among its kind (<paramref name="names"/>: a year, a congress); or one alone where it names a speech by itself
+    /// (<paramref name="namesAlone"/>: a congress, 十九大 of 十九大报告关于从严治党, where 推动从严治党取得新成效 holds two words
+    /// and names nothing). Null when no such title holds two (or one such), or more than <see cref="MaxTitlesLookedUp"/> hold
+    /// the most.
     /// </summary>
-    public List<(int Speech, bool[] Held, double Coverage)>? TitlesHoldingMost(IReadOnlyList<IReadOnlyList<string>> words)
+    public List<(int Speech, bool[] Held, double Coverage)>? TitlesHoldingMost(IReadOnlyList<IReadOnlyList<string>> words, Func<int, bool> names, Func<int, bool> namesAlone)
     {
-        if (words.Count < 3)
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(namesAlone);
+        if (words.Count < 2)
         {
-            return null; // two words: both in a title, or one (a word with its context)
+            return null; // one word: in a title or not
         }
 
         var (titles, holding) = TitlesHolding(words);
-        var trusted = holding.SelectMany(these => these).CountBy(s => s).Where(c => c.Value >= 2 && c.Value < words.Count && Trusted(c.Key)).ToList();
+        bool Holds(int speech, Func<int, bool> which) => Enumerable.Range(0, words.Count).Any(w => which(w) && holding[w].Contains(speech));
+        var trusted = holding.SelectMany(these => these).CountBy(s => s)
+            .Where(c => c.Value < words.Count && Holds(c.Key, names) && (c.Value >= 2 || Holds(c.Key, namesAlone)) && Trusted(c.Key)).ToList();
         if (trusted.Count == 0)
         {
             return null;

@@ -276,7 +276,8 @@ internal static partial class Ranker
 
         var headings = SearchStructures.Of(index).HeadingHits;
         List<IReadOnlyList<string>> forms = [.. query.Slots.Select(s => (IReadOnlyList<string>)[.. s.Words.Select(w => w.MatchForm)])];
-        return TitleLookedUp(query, headings, forms) ?? (headings.TitlesHoldingMost(forms) is { } named ? TitleNamed(index, query, named, matchWord) : null);
+        return TitleLookedUp(query, headings, forms)
+            ?? (headings.TitlesHoldingMost(forms, w => NamesOne(query.Slots[w].Text), w => NamesACongress(query.Slots[w].Text)) is { } named ? TitleNamed(index, query, named, matchWord) : null);
     }
 
     /// <summary>
@@ -315,9 +316,9 @@ internal static partial class Ranker
             var holdAll = Enumerable.Repeat(true, passages.Length).ToArray();
             for (var w = 0; w < held.Length; w++)
             {
-                if (held[w])
+                if (held[w] || DocumentNouns.Contains(query.Slots[w].Text))
                 {
-                    continue;
+                    continue; // 报告 of 十九大报告 names the document its text does not say
                 }
 
                 var inWord = new bool[passages.Length];
@@ -364,7 +365,16 @@ internal static partial class Ranker
     /// other words are a slogan many clauses share (沿着有中国特色的社会主义道路前进): named by those alone, the title raised that
     /// speech's passages above a writer's half-remembered clause (held-out known items, MRR@10 0.993 → 0.983).
     /// </summary>
-    private static bool NamesOne(string word) => FreeTextReader.YearForms(word).Any() || (word.Length >= 2 && word[^1] == '大' && word[..^1].All(c => "一二三四五六七八九十".Contains(c)));
+    private static bool NamesOne(string word) => FreeTextReader.YearForms(word).Any() || NamesACongress(word);
+
+    /// <summary>
+    /// Whether a word names a party congress (十九大), and so, in a title, one speech by itself: its report, whose title says the
+    /// congress (决胜全面建成小康社会… (十九大)). A year names every speech of that year.
+    /// </summary>
+    private static bool NamesACongress(string word) => word.Length >= 2 && word[^1] == '大' && word[..^1].All(c => "一二三四五六七八九十".Contains(c));
+
+    /// <summary>Words naming what a document is, which a speech named by its title need not hold (十九大报告关于从严治党).</summary>
+    private static readonly HashSet<string> DocumentNouns = ["报告", "工作报告", "讲话", "文件", "全文", "原文", "决议", "文章"];
 
     /// <summary>The best passage holding a formulation the query describes scores this share of the best word score.</summary>
     public const double FormulationWeight = 1.0;

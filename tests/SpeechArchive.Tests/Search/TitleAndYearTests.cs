@@ -54,6 +54,24 @@ public sealed class TitleAndYearTests : IDisposable
 
             要把全面从严治党贯穿始终，以党的建设引领高质量发展。
             """);
+        folder.Write("corpus/2017-congress.md", """
+            ---
+            title: 决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利 (十九大)
+            date: 2017-10-18
+            ---
+            同志们：现在，我代表第十八届中央委员会向大会作报告。
+
+            十三、坚定不移全面从严治党
+
+            全面从严治党永远在路上。要以党的建设高质量推动高质量发展，把从严治党落到实处。
+            """);
+        folder.Write("corpus/2018-study.md", """
+            ---
+            title: 在学习贯彻会议上的讲话
+            date: 2018-01-10
+            ---
+            同志们：要深入学习贯彻党的十九大精神，推动高质量发展。
+            """); // a congress named in the text, as the archive's other documents name it; the report itself does not
         folder.Write("corpus/1945-work.md", """
             ---
             title: 論聯合政府 (七大)
@@ -131,6 +149,19 @@ public sealed class TitleAndYearTests : IDisposable
     }
 
     [Fact]
+    public void WhenACongressNamesItsReportAndAnotherTitleHoldsMoreWords_TheReportsPassagesShouldComeFirst()
+    {
+        // 十九大 alone names one speech (its report's title says the congress); 坚持全面从严治党 推动高质量发展 holds two of the words
+        // and names nothing, and its text holds them all. 报告 names the document, which its text does not say.
+        var result = searcher.Search(new SearchRequest { Query = "十九大报告 从严治党 高质量发展", NearMatches = false });
+
+        var first = result.Hits[0];
+        Assert.Equal(("决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利 (十九大)", HitMatch.Title), (first.Title, first.Match));
+        Assert.Contains("<mark>高质量发展</mark>", first.Snippet, StringComparison.Ordinal);
+        Assert.Contains(result.Hits, h => h.Title == "坚持全面从严治党 推动高质量发展");
+    }
+
+    [Fact]
     public void WhenNoPassageOfTheNamedSpeechHoldsTheRest_NoneShouldBeRaised()
     {
         // The report's text says nothing of 逐项对账; the review says it, and comes first by its words.
@@ -194,6 +225,9 @@ public sealed class TitleLookupArchiveTests(EvaluationArchive archive)
     [InlineData("2019年政府工作报告", "2019年中华人民共和国国务院政府工作报告")]
     [InlineData("二〇一九年政府工作报告", "2019年中华人民共和国国务院政府工作报告")]
     [InlineData("政府工作报告 1983年", "1983年中华人民共和国国务院政府工作报告")]
+    [InlineData("十九大报告关于从严治党", "决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利 (十九大)")] // 报告 is not in its text; 推动从严治党取得新成效 holds two words
+    [InlineData("十九大 从严治党", "决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利 (十九大)")] // 75 passages hold 从严治党 as written
+    [InlineData("十八大报告 生态文明", "坚定不移沿着中国特色社会主义道路前进 为全面建成小康社会而奋斗 (十八大)")]
     public void WhenTheQueryIsATitlesWords_ThatSpeechShouldComeFirst(string query, string title)
     {
         var result = archive.Searcher().Search(new SearchRequest { Query = query, Limit = 10, NearMatches = false });
