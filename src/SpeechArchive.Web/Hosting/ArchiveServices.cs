@@ -8,8 +8,12 @@ namespace SpeechArchive.Web.Hosting;
 /// <summary>Registers the archive, admin security, Razor Pages, JSON conventions and OpenAPI.</summary>
 internal static class ArchiveServices
 {
-    /// <summary>The longest request line Kestrel takes: a query of <see cref="QueryParser.MaxLength"/> Chinese characters percent-encoded, with filters.</summary>
-    public const int MaxRequestLineBytes = 32 * 1024;
+    /// <summary>
+    /// The longest request line Kestrel takes: a query of <see cref="QueryParser.MaxLength"/> Chinese characters percent-encoded,
+    /// with filters, and a pasted page of text well past it (5,000 characters, 45 KB), so that the search says 查询过长 and its
+    /// limit instead of Kestrel's blank 414. Kestrel answers a longer line before the app sees it.
+    /// </summary>
+    public const int MaxRequestLineBytes = 128 * 1024;
 
     public static WebApplicationBuilder AddSpeechArchive(this WebApplicationBuilder builder)
     {
