@@ -15,7 +15,7 @@ internal sealed partial class UploadService
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            return [UploadOutcome.Reject(zipName, "不是有效的 zip 文件")];
+            return [UploadOutcome.Reject(zipName, "不是有效的 zip 文件 (not a valid zip file)")];
         }
 
         using (zip)
@@ -23,7 +23,7 @@ internal sealed partial class UploadService
             var files = zip.Entries.Where(e => !e.FullName.EndsWith('/') && !e.FullName.EndsWith('\\')).ToList();
             if (files.Count > UploadLimits.ZipEntries)
             {
-                return [UploadOutcome.Reject(zipName, $"zip 内文件过多（{files.Count} 个，上限 {UploadLimits.ZipEntries}）")];
+                return [UploadOutcome.Reject(zipName, $"zip 内文件过多（{files.Count} 个，上限 {UploadLimits.ZipEntries}） (the zip holds {files.Count} files, over the {UploadLimits.ZipEntries} it may)")];
             }
 
             long budget = UploadLimits.ZipTotalBytes;
@@ -38,7 +38,7 @@ internal sealed partial class UploadService
 
                 if (entry.Length > UploadLimits.DocumentBytes || (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > UploadLimits.ZipRatio))
                 {
-                    outcomes.Add(UploadOutcome.Reject(name, "压缩条目过大或压缩比异常（疑似 zip 炸弹）"));
+                    outcomes.Add(UploadOutcome.Reject(name, "压缩条目过大或压缩比异常（疑似 zip 炸弹） (the entry inflates too far or too fast: a zip bomb?)"));
                     continue;
                 }
 

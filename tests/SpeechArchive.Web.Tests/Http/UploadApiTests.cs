@@ -224,6 +224,7 @@ public sealed class UploadApiTests : IDisposable
         var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", form)));
 
         Assert.False(file.GetProperty("accepted").GetBoolean());
+        Assert.Equal("不是有效的 zip 文件 (not a valid zip file)", file.GetProperty("reason").GetString()); // in English too, as every reason
     }
 
     [Fact]
