@@ -55,15 +55,24 @@ public static class MatchText
         for (var k = 0; k < plain.Length; k++)
         {
             var at = offsets[from + k];
-            if (k > 0 && plain[k - 1] is not (Break or Mask) && plain[k] is not (Break or Mask))
+            // The space kept between two words or numbers (十三五 十四五) stands where the marks were: the mark is looked for
+            // between the characters either side of it, and a clause end takes its place.
+            var before = k > 1 && plain[k - 1] == ' ' && !IsAlnum(plain[k]) ? k - 2 : k - 1; // between Latin words (1 000) as before
+            if (before >= 0 && plain[k] != ' ' && plain[before] is not (Break or Mask) && plain[k] is not (Break or Mask))
             {
-                var after = offsets[from + k - 1] + 1;
+                var after = offsets[from + before] + 1;
                 var mark = ClauseMark(text[after..at]);
-                pair[0] = plain[k - 1];
+                pair[0] = plain[before];
                 pair[1] = plain[k];
                 var rotationJoin = reading.Length >= MinRotatedReading && pair[0] == reading[^1] && pair[1] == reading[0];
                 if (mark >= 0 && !rotationJoin && !reading.AsSpan().Contains(pair, StringComparison.Ordinal))
                 {
+                    if (before == k - 2)
+                    {
+                        built.Length--;
+                        kept.RemoveAt(kept.Count - 1);
+                    }
+
                     built.Append(Break);
                     kept.Add(after + mark);
                 }
@@ -116,8 +125,9 @@ public static class MatchText
     {
         var n = 0;
         var lastKind = CharKind.Hard;
-        var lastNumeral = '\0'; // the last Chinese character written (a numeral or not)
+        var lastCjk = '\0'; // the last Chinese character written (a numeral or not)
         var pendingSpace = false;
+        var pendingDotsOnly = false; // the soft characters dropped since the last one written are all middle dots (九·一八)
         for (var i = start; i < end; i++)
         {
             var c = TextNormalizer.Fold(text[i]);
@@ -125,10 +135,12 @@ public static class MatchText
             switch (kind)
             {
                 case CharKind.Cjk:
-                    if (pendingSpace && lastKind == CharKind.Cjk && IsDigitNumeral(c) && IsDigitNumeral(lastNumeral))
+                    if (pendingSpace && !pendingDotsOnly && lastKind == CharKind.Cjk && IsNumeral(c) && RunsOnBefore.Contains(lastCjk))
                     {
-                        // Two numbers apart in the text stay apart: “十三五”、“十四五” is 十三五 十四五, not 十三五十四五, in which
-                        // 十四五 would run on from a numeral (IsWholeAt).
+                        // Two numbers apart in the text stay apart where a word starting here would otherwise run on from the
+                        // number before (IsWholeAt): “十三五”、“十四五” is 十三五 十四五, not 十三五十四五. Nowhere else: 统一、一国两制
+                        // and 知行合一，一以贯之 still bridge (一 starts no number IsWholeAt refuses), and a middle dot is part of
+                        // the name it stands in (一二·九运动 is 一二九运动).
                         if (write)
                         {
                             buffer[n] = ' ';
@@ -146,10 +158,11 @@ public static class MatchText
 
                     n++;
                     lastKind = CharKind.Cjk;
-                    lastNumeral = c;
+                    lastCjk = c;
                     pendingSpace = false;
                     break;
                 case CharKind.Soft:
+                    pendingDotsOnly = (!pendingSpace || pendingDotsOnly) && IsMiddleDot(c);
                     pendingSpace = true;
                     break;
                 case CharKind.Alnum:
@@ -334,8 +347,8 @@ public static class MatchText
 
     private static bool IsNumeral(char c) => Numerals.Contains(c);
 
-    /// <summary>Whether <paramref name="c"/> writes part of a Chinese number (一 and the magnitudes too): two such, with soft punctuation between them, are kept apart by a space.</summary>
-    private static bool IsDigitNumeral(char c) => c != '\0' && (Numerals.Contains(c) || "一两百千万亿".Contains(c));
+    /// <summary>A middle dot, which joins the numbers of a name (九·一八, 一二·九) rather than parting them.</summary>
+    private static bool IsMiddleDot(char c) => c is '·' or '・' or '‧' or '･' or '•';
 
     private static bool IsAlnum(char c) => TextNormalizer.KindOf(c) == CharKind.Alnum;
 }

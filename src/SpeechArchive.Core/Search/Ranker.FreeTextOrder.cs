@@ -41,7 +41,7 @@ internal static partial class Ranker
     /// stopped counting passages holding only common words, with the two rows that brought in judged (fifty-fifth), and when
     /// passages of twin speeches cut at other places came to be one text, graded as one (sixtieth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.1966, 0.1850, -0.1548, 0.2571, -0.1462, 0.0231, 1.2901, 1.4618, 0.1156, 0.3695, 0.3478, 1.9178];
+    internal static readonly double[] FreeTextWeights = [0.1966, 0.1850, -0.1547, 0.2572, -0.1462, 0.0231, 1.2902, 1.4618, 0.1156, 0.3695, 0.3478, 1.9178];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -60,7 +60,7 @@ internal static partial class Ranker
     /// judged (fiftieth), and again in the fifty-first, fifty-second, fifty-fifth and sixtieth sessions. A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0736, 0.1049, -0.0996, -0.2588, -0.0992, 0.0359, 0.8809, 1.6484, -0.7528, 1.1610, 0.1919, 2.1086];
+    internal static readonly double[] StatementWeights = [0.0742, 0.1042, -0.0999, -0.2589, -0.0990, 0.0358, 0.8825, 1.6496, -0.7519, 1.1611, 0.1918, 2.1072];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

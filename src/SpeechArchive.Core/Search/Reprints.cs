@@ -184,10 +184,12 @@ internal sealed class Reprints
         var passages = index.Passages;
         var count = passages.Count;
         var hashes = new ulong[count];
+        var sampled = new ulong[count][]; // each passage's sampled runs (SameText), read in the same pass
         Parallel.For(0, count, () => ArrayPool<char>.Shared.Rent(512), (doc, _, buffer) =>
         {
             var text = passages.MatchTextIn(doc, ref buffer);
             hashes[doc] = text.Length >= MinLength ? Hash(text) : 0;
+            sampled[doc] = SampledRuns(text);
             return buffer;
         }, buffer => ArrayPool<char>.Shared.Return(buffer));
 
@@ -250,7 +252,7 @@ internal sealed class Reprints
 
         ArrayPool<char>.Shared.Return(a);
         ArrayPool<char>.Shared.Return(b);
-        var twinsOf = Twins(index, hashes, exact);
+        var twinsOf = Twins(index, hashes, exact, sampled);
         var groups = WithNearTwins(index, hashes, exact, twinsOf);
         var groupOf = new int[count];
         Array.Fill(groupOf, -1);
@@ -296,46 +298,53 @@ internal sealed class Reprints
             }
         }
 
-        var bySpeech = new Dictionary<int, List<int>>(); // a twin speech → its passages long enough to count
+        // Only passages printed nowhere else as they are: a passage already in a group is shown with its group, and joining
+        // groups through a near pair would spread one text to others (a law's enactment note to another law's).
+        var grouped = exact.SelectMany(g => g).ToHashSet();
+        var bySpeech = new Dictionary<int, List<int>>(); // a twin speech → its passages long enough to count, in no group
         for (var doc = 0; doc < hashes.Length; doc++)
         {
-            if (hashes[doc] != 0 && twinsOf[passageSpeech[doc]] >= 0)
+            if (hashes[doc] != 0 && twinsOf[passageSpeech[doc]] >= 0 && !grouped.Contains(doc))
             {
                 (bySpeech.TryGetValue(passageSpeech[doc], out var list) ? list : bySpeech[passageSpeech[doc]] = []).Add(doc);
             }
         }
 
-        var buffer = ArrayPool<char>.Shared.Rent(512);
-        var texts = bySpeech.Values.SelectMany(d => d).ToDictionary(d => d, d => index.Passages.MatchTextIn(d, ref buffer).ToString());
-        ArrayPool<char>.Shared.Return(buffer);
-        var shingles = texts.ToDictionary(t => t.Key, t => Shingles(t.Value));
-        foreach (var cluster in bySpeech.Keys.GroupBy(s => twinsOf[s]).Select(g => g.Order().ToArray()))
+        var pairs = bySpeech.Keys.GroupBy(s => twinsOf[s]).Select(g => g.Order().ToArray())
+            .SelectMany(c => c.SelectMany((a, i) => c.Skip(i + 1).Select(b => (A: a, B: b))))
+            .Where(p => Contemporary(index, p.A, p.B)).ToList();
+        var joins = new System.Collections.Concurrent.ConcurrentBag<(int, int)>();
+        Parallel.ForEach(pairs, () => ArrayPool<char>.Shared.Rent(512), (pair, _, buffer) =>
         {
-            for (var i = 0; i < cluster.Length; i++)
+            var (left, right) = (bySpeech[pair.A], bySpeech[pair.B]);
+            var leftTexts = left.Select(d => index.Passages.MatchTextIn(d, ref buffer).ToString()).ToArray();
+            var rightTexts = right.Select(d => index.Passages.MatchTextIn(d, ref buffer).ToString()).ToArray();
+            var (leftShingles, rightShingles) = (leftTexts.Select(t => Shingles(t)).ToArray(), rightTexts.Select(t => Shingles(t)).ToArray());
+            var share = new double[left.Count, right.Count];
+            for (var l = 0; l < left.Count; l++)
             {
-                for (var j = i + 1; j < cluster.Length; j++)
+                for (var r = 0; r < right.Count; r++)
                 {
-                    var (left, right) = (bySpeech[cluster[i]], bySpeech[cluster[j]]);
-                    var share = new double[left.Count, right.Count];
-                    for (var l = 0; l < left.Count; l++)
-                    {
-                        for (var r = 0; r < right.Count; r++)
-                        {
-                            share[l, r] = Jaccard(shingles[left[l]], shingles[right[r]]);
-                        }
-                    }
-
-                    for (var l = 0; l < left.Count; l++)
-                    {
-                        var best = Enumerable.Range(0, right.Count).MaxBy(r => share[l, r]);
-                        if (share[l, best] >= NearTwinShare && Enumerable.Range(0, left.Count).MaxBy(k => share[k, best]) == l
-                            && LongestCommonRun(texts[left[l]], texts[right[best]]) >= OneRunShare * Math.Max(texts[left[l]].Length, texts[right[best]].Length))
-                        {
-                            Join(left[l], right[best]);
-                        }
-                    }
+                    share[l, r] = Jaccard(leftShingles[l], rightShingles[r]);
                 }
             }
+
+            for (var l = 0; l < left.Count; l++)
+            {
+                var best = Enumerable.Range(0, right.Count).MaxBy(r => share[l, r]);
+                if (share[l, best] >= NearTwinShare && Enumerable.Range(0, left.Count).MaxBy(k => share[k, best]) == l
+                    && LongestCommonRun(leftTexts[l], rightTexts[best]) >= OneRunShare * Math.Max(leftTexts[l].Length, rightTexts[best].Length))
+                {
+                    joins.Add((left[l], right[best]));
+                }
+            }
+
+            return buffer;
+        }, buffer => ArrayPool<char>.Shared.Return(buffer));
+
+        foreach (var (x, y) in joins)
+        {
+            Join(x, y);
         }
 
         return [.. Enumerable.Range(0, hashes.Length).Where(d => hashes[d] != 0).GroupBy(Find).Where(g => g.Count() > 1)
@@ -350,6 +359,15 @@ internal sealed class Reprints
 
     /// <summary>The share of the longer of two passages of twin speeches that the longest run they share must make (<see cref="WithNearTwins"/>).</summary>
     private const double OneRunShare = 0.6;
+
+    /// <summary>
+    /// Whether two twin speeches came out within a year of each other: one speech from two sources (xi-2020's 抗击新冠肺炎疫情
+    /// 表彰大会 speech, and its reprint five weeks later), whose copies may differ by a word or a mark as well as where they were
+    /// cut; not two versions of a law, years apart, whose articles differ by what was amended (…业主同意后… and …业主一致同意后…
+    /// are two texts). A speech without a year is not.
+    /// </summary>
+    private static bool Contemporary(IndexSnapshot index, int a, int b) =>
+        index.Speeches[a].Year is { } x && index.Speeches[b].Year is { } y && Math.Abs(x - y) <= 1;
 
     /// <summary>The length of the longest run of characters both texts hold (dynamic programming, one row kept).</summary>
     private static int LongestCommonRun(string x, string y)
@@ -371,30 +389,113 @@ internal sealed class Reprints
         return longest;
     }
 
-    /// <summary>The length of the runs of characters two speeches of one title are compared by (<see cref="Twins"/>).</summary>
-    private const int TextShingleLength = 8;
-
-    /// <summary>The share of their runs two speeches of one title must have in common to be one speech (<see cref="Twins"/>).</summary>
-    private const double TwinTextShare = 0.6;
-
-    private static HashSet<ulong> Shingles(ReadOnlySpan<char> text, int length = ShingleLength, HashSet<ulong>? set = null)
+    /// <summary>
+    /// The pairs of speeches most of whose text is one (<see cref="TwinTextShare"/> of their runs of
+    /// <see cref="TextShingleLength"/> characters, by Jaccard), whatever their titles and however each was cut into passages.
+    /// Each speech's runs are sampled by their hash (one in <see cref="SampleEvery"/>, the same runs in every speech, so the
+    /// samples' Jaccard estimates the texts'); a run sampled in more than <see cref="MaxTwinGroup"/> speeches (a clause many
+    /// laws repeat) is left out, and a speech with fewer than <see cref="MinSamples"/> sampled runs is too short to tell.
+    /// </summary>
+    private static List<(int A, int B)> SameText(IndexSnapshot index, ulong[][] sampledRuns)
     {
-        set ??= [];
-        for (var i = 0; i + length <= text.Length; i++)
+        var speeches = index.Speeches.Count;
+        var samples = new ulong[speeches][];
+        Parallel.For(0, speeches, s =>
         {
-            set.Add(Hash(text.Slice(i, length)));
+            var runs = index.Speeches[s].Passages.SelectMany(doc => sampledRuns[doc]).ToHashSet();
+            samples[s] = runs.Count >= MinSamples ? [.. runs] : [];
+        });
+
+        var total = samples.Sum(r => r.Length);
+        var (keys, owners) = (new ulong[total], new int[total]);
+        for (int s = 0, at = 0; s < speeches; s++)
+        {
+            samples[s].CopyTo(keys, at);
+            Array.Fill(owners, s, at, samples[s].Length);
+            at += samples[s].Length;
         }
 
-        return set;
+        Array.Sort(keys, owners); // by run; a speech holds a run once
+        var shared = new Dictionary<(int, int), int>();
+        for (var at = 0; at < total;)
+        {
+            var end = at;
+            while (end < total && keys[end] == keys[at])
+            {
+                end++;
+            }
+
+            if (end - at is > 1 and <= MaxTwinGroup)
+            {
+                for (var i = at; i < end; i++)
+                {
+                    for (var j = i + 1; j < end; j++)
+                    {
+                        var pair = owners[i] < owners[j] ? (owners[i], owners[j]) : (owners[j], owners[i]);
+                        shared[pair] = shared.GetValueOrDefault(pair) + 1;
+                    }
+                }
+            }
+
+            at = end;
+        }
+
+        return [.. shared.Where(p => (double)p.Value / (samples[p.Key.Item1].Length + samples[p.Key.Item2].Length - p.Value) >= TwinTextShare).Select(p => p.Key)];
     }
 
-    /// <summary>The runs of <paramref name="length"/> characters of the match forms of <paramref name="docs"/>, each passage on its own.</summary>
-    private static HashSet<ulong> Shingles(IReadOnlyList<int> docs, PassageColumns passages, ref char[] buffer, int length)
+    /// <summary>The mixed rolling hashes of the runs of <see cref="TextShingleLength"/> characters of <paramref name="text"/> that are sampled (one in <see cref="SampleEvery"/>, three operations a character).</summary>
+    private static ulong[] SampledRuns(ReadOnlySpan<char> text)
+    {
+        List<ulong>? runs = null;
+        var rolling = 0UL;
+        for (var i = 0; i < text.Length; i++)
+        {
+            rolling = (rolling * RollingBase) + text[i];
+            if (i >= TextShingleLength)
+            {
+                rolling -= text[i - TextShingleLength] * RollingOut;
+            }
+
+            if (i >= TextShingleLength - 1 && Mixed(rolling) is var hash && hash % SampleEvery == 0)
+            {
+                (runs ??= []).Add(hash);
+            }
+        }
+
+        return runs is null ? [] : [.. runs];
+    }
+
+    /// <summary>A polynomial hash's low bits follow the characters' low bits alone; sampling reads bits mixed from all of them (a 64-bit finaliser).</summary>
+    private static ulong Mixed(ulong hash)
+    {
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
+        return hash;
+    }
+
+    /// <summary>The rolling hash's base (odd), and its power that takes the character leaving the run out.</summary>
+    private const ulong RollingBase = 1099511628211UL;
+    private static readonly ulong RollingOut = Enumerable.Repeat(RollingBase, TextShingleLength).Aggregate(1UL, (p, b) => p * b);
+
+    /// <summary>One run in this many is sampled (<see cref="SameText"/>).</summary>
+    private const ulong SampleEvery = 16;
+
+    /// <summary>A speech with fewer sampled runs than this (about 130 characters' worth) is too short to tell a twin by (<see cref="SameText"/>).</summary>
+    private const int MinSamples = 8;
+
+    /// <summary>The length of the runs of characters two speeches are compared by (<see cref="Twins"/>).</summary>
+    private const int TextShingleLength = 8;
+
+    /// <summary>The share of their runs two speeches must have in common to be one speech (<see cref="SameText"/>).</summary>
+    private const double TwinTextShare = 0.6;
+
+    private static HashSet<ulong> Shingles(ReadOnlySpan<char> text)
     {
         var set = new HashSet<ulong>();
-        foreach (var doc in docs)
+        for (var i = 0; i + ShingleLength <= text.Length; i++)
         {
-            Shingles(passages.MatchTextIn(doc, ref buffer), length, set);
+            set.Add(Hash(text.Slice(i, ShingleLength)));
         }
 
         return set;
@@ -417,7 +518,7 @@ internal sealed class Reprints
     /// <see cref="MaxTwinGroup"/> passages or fewer, how many texts each two speeches both print, against how many passages
     /// long enough to count each has.
     /// </summary>
-    private static int[] Twins(IndexSnapshot index, ulong[] hashes, List<int[]> exact)
+    private static int[] Twins(IndexSnapshot index, ulong[] hashes, List<int[]> exact, ulong[][] sampled)
     {
         var speeches = index.Speeches.Count;
         var passageSpeech = index.PassageSpeech;
@@ -458,26 +559,14 @@ internal sealed class Reprints
         }
 
         // One speech that two sources cut into passages at other places prints no passage the other prints as it is (xi-2020's
-        // 抗美援朝 speech, with and without its 新华社 dateline): speeches of one title are twins when most of their text is one.
-        var buffer = ArrayPool<char>.Shared.Rent(512);
-        foreach (var sameTitle in Enumerable.Range(0, speeches).Where(s => index.Speeches[s].Title.Length > 0).GroupBy(s => index.Speeches[s].Title)
-            .Where(g => g.Count() is > 1 and <= MaxTwinGroup).Select(g => g.ToArray()))
+        // 抗美援朝 speech, with and without its 新华社 dateline; 不忘初心 under two titles): speeches most of whose text is one
+        // are twins too, found by runs of their text sampled alike in every speech.
+        foreach (var (a, b) in SameText(index, sampled))
         {
-            var shingles = sameTitle.Select(s => Shingles(index.Speeches[s].Passages, index.Passages, ref buffer, TextShingleLength)).ToArray();
-            for (var i = 0; i < sameTitle.Length; i++)
-            {
-                for (var j = i + 1; j < sameTitle.Length; j++)
-                {
-                    if (Find(sameTitle[i]) != Find(sameTitle[j]) && Jaccard(shingles[i], shingles[j]) >= TwinTextShare)
-                    {
-                        var (ra, rb) = (Find(sameTitle[i]), Find(sameTitle[j]));
-                        first[Math.Max(ra, rb)] = Math.Min(ra, rb);
-                    }
-                }
-            }
+            var (ra, rb) = (Find(a), Find(b));
+            first[Math.Max(ra, rb)] = Math.Min(ra, rb);
         }
 
-        ArrayPool<char>.Shared.Return(buffer);
         var twinsOf = new int[speeches];
         var sizes = new int[speeches];
         for (var s = 0; s < speeches; s++)

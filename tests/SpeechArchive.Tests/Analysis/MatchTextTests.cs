@@ -117,11 +117,25 @@ public sealed class MatchTextTests
     [Theory]
     [InlineData("“十三五”、“十四五”", "十三五 十四五")]
     [InlineData("二、“十四五”时期", "二 十四五时期")]
-    [InlineData("和平统一、一国两制", "和平统一 一国两制")]
     [InlineData("不敢腐、不能腐", "不敢腐不能腐")] // between other characters punctuation is bridged as before
     [InlineData("二十大", "二十大")]
-    public void WhenBuilding_ShouldKeepNumbersApartInTheTextApart(string text, string expected)
+    [InlineData("和平统一、一国两制", "和平统一一国两制")] // 一 starts no number a match refuses: nothing to keep apart
+    [InlineData("知行合一，一以贯之", "知行合一一以贯之")]
+    [InlineData("九·一八事变", "九一八事变")]
+    [InlineData("一二·九运动", "一二九运动")] // a middle dot joins the numbers of a name
+    public void WhenBuilding_ShouldKeepNumbersApartInTheTextApartOnlyWhereAMatchWouldRunOn(string text, string expected)
     {
         Assert.Equal(expected, MatchText.Build(text, 0, text.Length));
+    }
+
+    [Theory]
+    [InlineData("从严治党二，三全面加强", "从严治党二\n三全面加强")] // the space kept between the numbers gives way to the clause end
+    [InlineData("从严治党甲，乙全面加强", "从严治党甲\n乙全面加强")]
+    [InlineData("“十三五”、“十四五”", "十三五\n十四五")]
+    public void WhenBuildingClauses_ShouldEndAClauseAtAMarkBetweenNumbersToo(string text, string expected)
+    {
+        var offsets = new List<int>();
+        Assert.Equal(expected, MatchText.BuildClauses(text, 0, text.Length, offsets, "全面从严治党"));
+        Assert.Equal(expected.Length, offsets.Count);
     }
 }

@@ -213,6 +213,8 @@ public sealed class ReprintTests : IDisposable
         cut.Write("corpus/a.md", "---\ntitle: 在工作会议上的讲话\nyear: 2020\ndate: 2020-10-24\n---\n\n" + Paragraphs((0, 6), (6, 12), (12, 18)) + "\n");
         cut.Write("corpus/b.md", "---\ntitle: 在工作会议上的讲话\nyear: 2020\ndate: 2020-10-23\n---\n\n新华社北京10月23日电 " + Paragraphs((0, 6), (6, 11), (11, 18)) + "\n");
         cut.Write("corpus/c.md", "---\ntitle: 在工作会议上的讲话\nyear: 2021\n---\n\n" + amended + "\n"); // a version worded otherwise inside
+        var amendedAtTheEnd = Paragraphs((0, 6)) + "\n\n" + string.Concat(Enumerable.Range(6, 6).Select(i => Sentence(i, i == 11 ? "落实到位" : "落到实处"))) + "\n\n" + Paragraphs((12, 18));
+        cut.Write("corpus/e.md", "---\ntitle: 在工作会议上的讲话\nyear: 2015\n---\n\n" + amendedAtTheEnd + "\n"); // an earlier version, years apart
         cut.Write("corpus/d.md", "---\ntitle: 在另一次会议上的讲话\nyear: 2021\n---\n\n我们说过，" + Sentence(6) + "这是一以贯之的，要长期坚持，久久为功，一刻也不能放松。\n");
         Assert.Empty(Indexer.Run(new IndexOptions { CorpusDirectory = cut.Combine("corpus"), IndexDirectory = cut.Combine("index") }).Failed);
         var archive = new Searcher(IndexSnapshot.Load(cut.Combine("index")));
@@ -221,15 +223,16 @@ public sealed class ReprintTests : IDisposable
         var folded = Find(fold: true);
         var unfolded = Find(fold: false);
 
-        Assert.Equal(4, unfolded.Total);
-        Assert.Equal(4, unfolded.Hits.Count);
-        Assert.Equal(4, folded.Total);
+        Assert.Equal(5, unfolded.Total);
+        Assert.Equal(5, unfolded.Hits.Count);
+        Assert.Equal(5, folded.Total);
         Assert.Equal(1, folded.Folded);
-        Assert.Equal(3, folded.Hits.Count);
+        Assert.Equal(4, folded.Hits.Count);
         var shown = Assert.Single(folded.Hits, h => h.Reprints.Count > 0);
         Assert.Equal(["a", "b"], new[] { shown.SpeechId, Assert.Single(shown.Reprints).SpeechId }.Order(StringComparer.Ordinal));
         Assert.Contains(folded.Hits, h => h.SpeechId == "c" && h.Reprints.Count == 0); // worded otherwise inside: another text
         Assert.Contains(folded.Hits, h => h.SpeechId == "d" && h.Reprints.Count == 0); // quoting is not reprinting
+        Assert.Contains(folded.Hits, h => h.SpeechId == "e" && h.Reprints.Count == 0); // worded otherwise at the end, five years before
     }
 
     private SearchResult Search(string query, bool fold = true, int limit = 10, int offset = 0, bool near = true) =>
