@@ -254,6 +254,8 @@ internal sealed class Reprints
         ArrayPool<char>.Shared.Return(b);
         var twinsOf = Twins(index, hashes, exact, sampled);
         var groups = WithNearTwins(index, hashes, exact, twinsOf);
+        groups.AddRange(ShortInTwins(index, hashes, twinsOf));
+        groups.Sort((x, y) => x[0].CompareTo(y[0]));
         var groupOf = new int[count];
         Array.Fill(groupOf, -1);
         var (members, starts) = (new List<int>(), new List<int> { 0 });
@@ -359,6 +361,29 @@ internal sealed class Reprints
 
     /// <summary>The share of the longer of two passages of twin speeches that the longest run they share must make (<see cref="WithNearTwins"/>).</summary>
     private const double OneRunShare = 0.6;
+
+    /// <summary>
+    /// The passages shorter than <see cref="MinLength"/> that twin speeches print alike (三是坚决整治雁过拔毛式的微腐败。 in two
+    /// copies of one speech), grouped: too short to count as reprints anywhere (同志们, 谢谢大家 are formulae), they are the same
+    /// passage of the same speech here. Each group holds passages of two speeches or more, sorted.
+    /// </summary>
+    private static IEnumerable<int[]> ShortInTwins(IndexSnapshot index, ulong[] hashes, int[] twinsOf)
+    {
+        var passageSpeech = index.PassageSpeech;
+        var buffer = ArrayPool<char>.Shared.Rent(64);
+        var byText = new Dictionary<(int Twins, string Text), List<int>>();
+        for (var doc = 0; doc < hashes.Length; doc++)
+        {
+            if (hashes[doc] == 0 && twinsOf[passageSpeech[doc]] is var twins and >= 0 && index.Passages.MatchTextIn(doc, ref buffer) is { Length: > 1 } text)
+            {
+                var key = (twins, text.ToString());
+                (byText.TryGetValue(key, out var list) ? list : byText[key] = []).Add(doc);
+            }
+        }
+
+        ArrayPool<char>.Shared.Return(buffer);
+        return byText.Values.Where(g => g.Select(d => passageSpeech[d]).Distinct().Count() > 1).Select(g => g.Order().ToArray());
+    }
 
     /// <summary>
     /// Whether two twin speeches came out within a year of each other: one speech from two sources (xi-2020's 抗击新冠肺炎疫情

@@ -235,6 +235,30 @@ public sealed class ReprintTests : IDisposable
         Assert.Contains(folded.Hits, h => h.SpeechId == "e" && h.Reprints.Count == 0); // worded otherwise at the end, five years before
     }
 
+    [Fact]
+    public void WhenTwinSpeechesPrintAShortPassageAlike_ShouldShowItOnce()
+    {
+        // The user trial uploaded one speech four times (as UTF-8, with a BOM, UTF-16 and GBK): its passages of 20 characters
+        // or more were one hit each, but 三是坚决整治雁过拔毛式的微腐败。 (15) was four, too short to count as a reprint anywhere.
+        using var copies = new TempFolder();
+        const string speech = "---\ntitle: 在作风建设会议上的讲话\nyear: 2022\n---\n\n一是坚决整治形式主义官僚主义问题，切实为基层减负松绑，让干部把精力用在抓落实上。\n\n二是严格执行中央八项规定精神，持之以恒纠治四风，坚决防止反弹回潮。\n\n三是坚决整治雁过拔毛式的微腐败。\n";
+        copies.Write("corpus/讲话.md", speech);
+        copies.Write("corpus/讲话(2).md", speech);
+        copies.Write("corpus/另一篇.md", "---\ntitle: 在基层治理会议上的讲话\nyear: 2023\n---\n\n要把群众身边的事办好，提高基层治理能力和水平。\n\n三是坚决整治雁过拔毛式的微腐败。\n"); // another speech saying it
+        Assert.Empty(Indexer.Run(new IndexOptions { CorpusDirectory = copies.Combine("corpus"), IndexDirectory = copies.Combine("index") }).Failed);
+        var archive = new Searcher(IndexSnapshot.Load(copies.Combine("index")));
+        SearchResult Find(bool fold) => archive.Search(new SearchRequest { Query = "\"雁过拔毛式的微腐败\"", Limit = 10, FoldReprints = fold, NearMatches = false });
+
+        var folded = Find(fold: true);
+        var unfolded = Find(fold: false);
+
+        Assert.Equal(3, unfolded.Hits.Count);
+        Assert.Equal((3, 1, 2), (folded.Total, folded.Folded, folded.Hits.Count));
+        var shown = Assert.Single(folded.Hits, h => h.Reprints.Count > 0);
+        Assert.Equal("在作风建设会议上的讲话", Assert.Single(shown.Reprints).Title);
+        Assert.Contains(folded.Hits, h => h.Title == "在基层治理会议上的讲话" && h.Reprints.Count == 0); // saying it is not printing it
+    }
+
     private SearchResult Search(string query, bool fold = true, int limit = 10, int offset = 0, bool near = true) =>
         searcher.Search(new SearchRequest { Query = query, Limit = limit, Offset = offset, FoldReprints = fold, NearMatches = near });
 
