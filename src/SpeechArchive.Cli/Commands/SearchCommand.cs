@@ -48,7 +48,7 @@ internal static class SearchCommand
             };
             return CommonOptions.Print(parse, json, searcher.Search(request), r =>
             {
-                Print(r, searcher.Index);
+                Print(r, searcher.Index, request.Sort);
                 if (r.Advice is { } advice)
                 {
                     Advise(searcher, request, advice);
@@ -121,7 +121,7 @@ internal static class SearchCommand
         w.Word + (w.TermsOnly ? $"(as {string.Join("、", w.Expansions)})" : w.Parts.Count > 0 ? $"({string.Join("、", w.Parts)})" : "")
         + (w.Components.Count > 0 ? $"(or {string.Join("·", w.Components)})" : "");
 
-    private static void Print(SearchResult r, IndexSnapshot index)
+    private static void Print(SearchResult r, IndexSnapshot index, SearchSort sort)
     {
         var near = r.NearTotal > 0 ? $", then {r.NearTotal} near {Terminal.Noun(r.NearTotal, "match", "matches")}" : "";
         var folded = r.Folded > 0 ? $"; {r.Folded} printed elsewhere too, shown once (--no-fold: each)" : "";
@@ -138,7 +138,7 @@ internal static class SearchCommand
             var missing = reading.Missing.Count > 0 ? $"; not found {string.Join(" ", reading.Missing)}" : "";
             var formulations = reading.Formulations.Count > 0 ? $"; described, so also searched: {string.Join(" ", reading.Formulations)} (--without-formulation {reading.Formulations[0]}: not as it)" : "";
             var searched = reading.Words.Count > 0 ? $"{words} (at least {reading.MinimumMatch} of {reading.Words.Count}{(reading.NotCountedAlone.Count > 0 ? $"; {string.Join(" ", reading.NotCountedAlone)} alone {(reading.NotCountedAlone.Count < reading.AskedMinimum ? "not counted" : $"counted from {reading.AskedMinimum}")}" : "")})" : "no word the archive holds";
-            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(searched)}{Markup.Escape(dropped + missing + formulations)}; {(reading.ByTitle > 0 ? $"{reading.ByTitle} by title, then " : "")}{reading.AsWritten} as written, ranked first{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
+            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(searched)}{Markup.Escape(dropped + missing + formulations)}; {(reading.ByTitle > 0 ? $"{reading.ByTitle} by title, then " : "")}{reading.AsWritten} as written, {(sort == SearchSort.Relevance ? "ranked first" : "sorted by date with the rest (--exact: them alone)")}{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
         }
 
         foreach (var e in r.Expansions)

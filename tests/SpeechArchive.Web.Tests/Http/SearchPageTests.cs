@@ -100,6 +100,30 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenFreeTextIsSortedByDate_ShouldSayThePassagesHoldingItAsWrittenAreAmongTheRestAndLinkThemAlone()
+    {
+        // The user trial sorted 以经济建设为中心 by date to find its first use: the first four hits held only some of its words.
+        using var seeds = new ArchiveFactory(withSeeds: true);
+        using var http = seeds.CreateClient();
+        const string query = "党风廉政建设的主体责任";
+        var json = await Api.SearchAsync(http, "near=0&q=" + Encode(query));
+        Assert.True(json.Reading!.AsWritten > 0 && json.Total > json.Reading.AsWritten, "some passages hold it as written, more only some of its words");
+
+        var dated = await Html.GetAsync(http, "/?near=0&sort=date-asc&q=" + Encode(query));
+        var ranked = await Html.GetAsync(http, "/?near=0&q=" + Encode(query));
+
+        var hint = dated.QuerySelector(".understanding .as-written-dated")!;
+        Assert.StartsWith($"含原文的 {json.Reading.AsWritten} 段与只含部分词的段落一起按日期排列", hint.TextContent, StringComparison.Ordinal);
+        var alone = hint.QuerySelector("a.as-written-only")!.GetAttribute("href")!;
+        Assert.Contains("mode=exact", alone, StringComparison.Ordinal);
+        Assert.Contains("sort=date-asc", alone, StringComparison.Ordinal);
+        var exact = await Html.GetAsync(http, alone);
+        Assert.Equal(json.Reading.AsWritten, Html.Total(exact));
+        Assert.Null(ranked.QuerySelector(".understanding .as-written-dated"));
+        Assert.Contains(ranked.QuerySelectorAll(".understanding .hint"), h => h.TextContent == $"含原文的 {json.Reading.AsWritten} 段排在最前");
+    }
+
+    [Fact]
     public async Task WhenAQueryIsRankedByMeaning_ShouldMarkThePassagesFoundByMeaningAndLetTheUserTurnItOff()
     {
         using var seeds = new ArchiveFactory(withSeeds: true);
