@@ -135,7 +135,7 @@ public static class MatchText
             switch (kind)
             {
                 case CharKind.Cjk:
-                    if (pendingSpace && !pendingDotsOnly && lastKind == CharKind.Cjk && IsNumeral(c) && RunsOnBefore.Contains(lastCjk))
+                    if (pendingSpace && !pendingDotsOnly && lastKind == CharKind.Cjk && RunsOnFrom(lastCjk, c))
                     {
                         // Two numbers apart in the text stay apart where a word starting here would otherwise run on from the
                         // number before (IsWholeAt): “十三五”、“十四五” is 十三五 十四五, not 十三五十四五. Nowhere else: 统一、一国两制
@@ -320,7 +320,7 @@ public static class MatchText
             return false;
         }
 
-        if (IsNumeral(needle[0]) && at > 0 && RunsOnBefore.Contains(haystack[at - 1]))
+        if (at > 0 && RunsOnFrom(haystack[at - 1], needle[0]))
         {
             return false; // 十大 is no word of 二十大, 五日内 none of 十五日内
         }
@@ -346,6 +346,9 @@ public static class MatchText
     private const string RunsOnBefore = Numerals + "百千";
 
     private static bool IsNumeral(char c) => Numerals.Contains(c);
+
+    /// <summary>Whether a word starting with <paramref name="first"/> right after <paramref name="before"/> runs on from a longer number (十大 after 二).</summary>
+    private static bool RunsOnFrom(char before, char first) => IsNumeral(first) && RunsOnBefore.Contains(before);
 
     /// <summary>A middle dot, which joins the numbers of a name (九·一八, 一二·九) rather than parting them.</summary>
     private static bool IsMiddleDot(char c) => c is '·' or '・' or '‧' or '･' or '•';

@@ -63,24 +63,17 @@ internal sealed record FreeTextQuery(
     /// </summary>
     public Dictionary<string, int> Concepts(bool formulationsSearched)
     {
-        var concepts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var next = 0;
-        foreach (var slot in Slots)
+        var wordOf = new Dictionary<string, int>(StringComparer.Ordinal); // a form of a word's slot → the slot
+        for (var slot = 0; slot < Slots.Count; slot++)
         {
-            foreach (var word in slot.Words.Concat(slot.Expansions).Concat(slot.Components))
+            foreach (var word in Slots[slot].Words.Concat(Slots[slot].Expansions).Concat(Slots[slot].Components))
             {
-                concepts.TryAdd(word.MatchForm, next);
+                wordOf.TryAdd(word.MatchForm, slot);
             }
-
-            next++;
         }
 
-        foreach (var form in SearchedRuns.Concat(Phrases).Concat(formulationsSearched ? Formulations : []).Select(w => w.MatchForm))
-        {
-            next += concepts.TryAdd(form, next) ? 1 : 0;
-        }
-
-        return concepts;
+        var next = Slots.Count;
+        return Marked(formulationsSearched).ToDictionary(form => form, form => wordOf.TryGetValue(form, out var slot) ? slot : next++, StringComparer.Ordinal);
     }
 
     /// <summary>The runs as typed but those the reading dropped whole (的 of 干部 的 作风, 怎么办 of 干部 怎么办): neither ranked as written nor marked.</summary>

@@ -284,19 +284,12 @@ internal sealed class Reprints
     private static List<int[]> WithNearTwins(IndexSnapshot index, ulong[] hashes, List<int[]> exact, int[] twinsOf)
     {
         var passageSpeech = index.PassageSpeech;
-        var parent = Enumerable.Range(0, hashes.Length).ToArray(); // union-find over passages
-        int Find(int d) => parent[d] == d ? d : parent[d] = Find(parent[d]);
-        void Join(int x, int y)
-        {
-            var (rx, ry) = (Find(x), Find(y));
-            parent[Math.Max(rx, ry)] = Math.Min(rx, ry);
-        }
-
+        var texts = new UnionFind(hashes.Length);
         foreach (var group in exact)
         {
             foreach (var doc in group.Skip(1))
             {
-                Join(group[0], doc);
+                texts.Join(group[0], doc);
             }
         }
 
@@ -346,11 +339,10 @@ internal sealed class Reprints
 
         foreach (var (x, y) in joins)
         {
-            Join(x, y);
+            texts.Join(x, y);
         }
 
-        return [.. Enumerable.Range(0, hashes.Length).Where(d => hashes[d] != 0).GroupBy(Find).Where(g => g.Count() > 1)
-            .Select(g => g.Order().ToArray()).OrderBy(g => g[0])];
+        return texts.Sets(d => hashes[d] != 0);
     }
 
     /// <summary>The length of the runs of characters two passages are compared by (<see cref="WithNearTwins"/>).</summary>
@@ -571,15 +563,13 @@ internal sealed class Reprints
             }
         }
 
-        var first = Enumerable.Range(0, speeches).ToArray(); // union-find: each speech's parent
-        int Find(int s) => first[s] == s ? s : first[s] = Find(first[s]);
+        var twins = new UnionFind(speeches);
         foreach (var ((a, b), both) in shared)
         {
             var longer = Math.Max(counted[a], counted[b]);
             if (both >= Math.Min(2, longer) && both >= 0.5 * longer)
             {
-                var (ra, rb) = (Find(a), Find(b));
-                first[Math.Max(ra, rb)] = Math.Min(ra, rb);
+                twins.Join(a, b);
             }
         }
 
@@ -588,23 +578,49 @@ internal sealed class Reprints
         // are twins too, found by runs of their text sampled alike in every speech.
         foreach (var (a, b) in SameText(index, sampled))
         {
-            var (ra, rb) = (Find(a), Find(b));
-            first[Math.Max(ra, rb)] = Math.Min(ra, rb);
+            twins.Join(a, b);
         }
 
         var twinsOf = new int[speeches];
-        var sizes = new int[speeches];
-        for (var s = 0; s < speeches; s++)
+        Array.Fill(twinsOf, -1);
+        foreach (var set in twins.Sets(_ => true))
         {
-            sizes[Find(s)]++;
-        }
-
-        for (var s = 0; s < speeches; s++)
-        {
-            twinsOf[s] = sizes[Find(s)] > 1 ? Find(s) : -1;
+            foreach (var speech in set)
+            {
+                twinsOf[speech] = set[0];
+            }
         }
 
         return twinsOf;
+    }
+
+    /// <summary>
+    /// Sets of 0 … count − 1 joined pair by pair (union–find): each set's root is its first member, as a set is joined under the
+    /// smaller of two roots.
+    /// </summary>
+    private sealed class UnionFind(int count)
+    {
+        private readonly int[] parent = [.. Enumerable.Range(0, count)];
+
+        public int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                x = parent[x] = parent[parent[x]]; // halving the path as it goes
+            }
+
+            return x;
+        }
+
+        public void Join(int x, int y)
+        {
+            var (rx, ry) = (Find(x), Find(y));
+            parent[Math.Max(rx, ry)] = Math.Min(rx, ry);
+        }
+
+        /// <summary>The sets holding two or more members <paramref name="included"/>, each ascending, in the order of their first members.</summary>
+        public List<int[]> Sets(Func<int, bool> included) =>
+            [.. Enumerable.Range(0, parent.Length).Where(included).GroupBy(Find).Where(g => g.Count() > 1).Select(g => g.ToArray())];
     }
 
     /// <summary>FNV-1a over the characters, 64 bits (never 0: 0 marks a passage too short to count).</summary>

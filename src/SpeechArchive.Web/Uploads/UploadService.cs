@@ -59,14 +59,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
     {
         var outcomes = new List<UploadOutcome>();
         var taken = new UploadBatch { Replace = replace };
-        foreach (var file in files.Take(UploadLimits.FilesPerRequest))
-        {
-            if (FileNameSanitizer.Sanitize(file.FileName, out _) is { } asked)
-            {
-                taken.Asked.Add(asked);
-            }
-        }
-
+        taken.Asked.UnionWith(files.Take(UploadLimits.FilesPerRequest).Select(f => FileNameSanitizer.Sanitize(f.FileName, out _)).OfType<string>());
         foreach (var file in files.Take(UploadLimits.FilesPerRequest))
         {
             var name = file.FileName;
