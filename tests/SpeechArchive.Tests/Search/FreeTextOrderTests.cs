@@ -119,6 +119,32 @@ public sealed class FreeTextOrderTests(SeedIndexFixture seeds) : IClassFixture<S
         Assert.NotEmpty(searcher.FreeTextCandidates("西部大开发的基础设施建设", question: false));
     }
 
+    [Fact]
+    public void FreeTextRows_ShouldTellThePassagesOfTheFirstFormulationReadFromThoseOfTheSecond()
+    {
+        // 老百姓手里有钱也舍不得花 is read as 扩大内需 (老百姓有钱才敢花) and, a little further, 居家养老 (老人舍不得离家养老): both
+        // are searched, and a passage holding the first is told from one holding only the second (the test split's p08 read the
+        // second's passages first).
+        var index = TinyCorpus.Index(
+            temp,
+            [
+                ("x.md", "2014-03-01", "甲", "扩大内需是经济增长的主要动力，要发挥好消费的基础作用，增加居民收入，让群众有钱花、敢花钱。" + Paragraph),
+                ("y.md", "2015-03-01", "乙", "发展社区和居家养老服务，鼓励社会力量兴办养老设施，让老年人安享晚年。" + Paragraph),
+                .. Distinct,
+            ]);
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+        var (any, first) = (Array.IndexOf(Ranker.FreeTextFeatureNames, "formulation"), Array.IndexOf(Ranker.FreeTextFeatureNames, "first formulation"));
+        const string query = "老百姓手里有钱也舍不得花";
+
+        var reading = searcher.Search(new SearchRequest { Query = query, Limit = 1 }).Reading!;
+        var rows = searcher.FreeTextCandidates(query, question: false);
+
+        Assert.Equal(["扩大内需", "居家养老"], reading.Formulations);
+        var (inner, elder) = (rows.Single(r => r.Passage == "x:1"), rows.Single(r => r.Passage == "y:1"));
+        Assert.Equal((1.0, 1.0), (inner.Features[any], inner.Features[first]));
+        Assert.Equal((1.0, 0.0), (elder.Features[any], elder.Features[first]));
+    }
+
     [Theory]
     [InlineData("怎样防止干部腐败")]
     [InlineData("如何加强作风建设")]
