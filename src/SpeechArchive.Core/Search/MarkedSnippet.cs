@@ -44,7 +44,7 @@ public static class MarkedSnippet
                 }
             }
 
-            (start, end) = Window(from, to, marks.Count > 0 ? best : from, length);
+            (start, end) = Whole(marks, Window(from, to, marks.Count > 0 ? best : from, length));
             if (concepts is not null && length > 2 * AsideLength && Aside(text, from, to, marks, concepts, best, length, (start, end)) is { } twoPieces)
             {
                 return twoPieces;
@@ -75,13 +75,13 @@ public static class MarkedSnippet
             missing = (concepts[i] & ~shown) != 0 && (marks[i].End <= window.Start || marks[i].Start >= window.End) ? i : -1;
         }
 
-        var (start, end) = Window(from, to, anchor, length - AsideLength);
+        var (start, end) = Whole(marks, Window(from, to, anchor, length - AsideLength));
         if (missing < 0 || Shown(marks, concepts, start, end) != shown)
         {
             return null;
         }
 
-        var (asideStart, asideEnd) = Window(from, to, marks[missing].Start + (AsideLength / 3) - AsideLead, AsideLength);
+        var (asideStart, asideEnd) = Whole(marks, Window(from, to, marks[missing].Start + (AsideLength / 3) - AsideLead, AsideLength));
         return asideStart > end
             ? SnippetBuilder.Render(text, start, end, marks, start > from) + "…" + SnippetBuilder.Render(text, asideStart, asideEnd, marks, trailingEllipsis: asideEnd < to)
             : asideEnd < start
@@ -99,6 +99,28 @@ public static class MarkedSnippet
         }
 
         return shown;
+    }
+
+    /// <summary>The longest mark a window's edge is moved to show whole (a word or phrase; a sentence marked for a filter is cut).</summary>
+    private const int LongestWholeMark = 16;
+
+    /// <summary>
+    /// <paramref name="window"/> widened so that no mark of up to <see cref="LongestWholeMark"/> characters is cut at its edges:
+    /// a window starting inside 党风廉政建设 showed …&lt;mark&gt;风廉政建设&lt;/mark&gt;, half a word marked as if the query had asked it.
+    /// </summary>
+    private static (int Start, int End) Whole(IReadOnlyList<(int Start, int End)> marks, (int Start, int End) window)
+    {
+        var (start, end) = window;
+        foreach (var (markStart, markEnd) in marks)
+        {
+            if (markEnd - markStart <= LongestWholeMark)
+            {
+                start = markStart < start && markEnd > start ? markStart : start;
+                end = markStart < end && markEnd > end ? markEnd : end;
+            }
+        }
+
+        return (start, end);
     }
 
     /// <summary>The window of <paramref name="length"/> characters within [from, to) that begins a third of its length before <paramref name="anchor"/>.</summary>

@@ -21,6 +21,24 @@ public sealed class SnippetWindowTests
     }
 
     [Fact]
+    public void WhereTheWindowsEdgeFallsInsideAWord_TheSnippetShouldMarkTheWordWhole()
+    {
+        // The user trial's 怎样防止干部腐败 showed …<mark>风廉政建设</mark>的关键…: the window began inside 党风廉政建设. Whatever
+        // the length, a mark shows a whole word of the query, never part of one.
+        var text = Filler + "抓好党风廉政建设的关键在于作风建设，作风建设要常抓不懈，以作风建设成效取信于民。" + Filler;
+        string[] forms = ["党风廉政建设", "作风建设"];
+
+        var cut = new List<string>();
+        for (var length = 20; length <= 60; length++)
+        {
+            var snippet = SnippetBuilder.Build(text, 0, text.Length, forms, length);
+            cut.AddRange(System.Text.RegularExpressions.Regex.Matches(snippet, "<mark>(.*?)</mark>").Select(m => m.Groups[1].Value).Where(m => !forms.Contains(m)));
+        }
+
+        Assert.Empty(cut);
+    }
+
+    [Fact]
     public void WhenTheHitsAreAlike_TheSnippetShouldShowTheFirst()
     {
         var text = "要加强作风建设。" + Filler + "要加强作风建设。" + Filler;
