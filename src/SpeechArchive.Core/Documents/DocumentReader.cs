@@ -68,6 +68,7 @@ public sealed partial class DocumentReader
             return Fail(file, body.Failure);
         }
 
+        body = WithoutLicenceNotice(body, warnings);
         var metadata = MergeMetadata(body.FrontMatter, row, tableName, body.Text, warnings);
         var document = new SourceDocument(
             file.Key, DocumentId.FromKey(file.Key), body.Text, body.Markdown, metadata, Hash(bytes, row), body.Headings, warnings);
@@ -114,6 +115,23 @@ public sealed partial class DocumentReader
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The body without a licence notice at its end (<see cref="LicenceNotice"/>), which is the source's, not the speech's: cut
+    /// before the metadata is inferred, the structure parsed or the text stored, so the body's offsets and passages stay as they were.
+    /// The Markdown kept for rendering is the file's as written.
+    /// </summary>
+    private static MarkdownBody WithoutLicenceNotice(MarkdownBody body, List<string> warnings)
+    {
+        var (text, warning) = LicenceNotice.Cut(body.Text);
+        if (warning is null)
+        {
+            return body;
+        }
+
+        warnings.Add(warning);
+        return body with { Text = text, Headings = [.. body.Headings.Where(h => h.Start < text.Length)] };
     }
 
     private static bool IsMarkdown(CorpusFile file) => file.Key.EndsWith(".md", StringComparison.OrdinalIgnoreCase);

@@ -42,7 +42,7 @@ internal static partial class Ranker
     /// passages of twin speeches cut at other places came to be one text, graded as one (sixtieth), and with a thirteenth
     /// feature, whether the passage holds the formulation read first rather than only the second (sixty-first).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.1961, 0.1836, -0.1554, 0.2570, -0.1452, 0.0224, 1.2877, 1.4567, 0.1217, 0.2680, 0.3526, 1.9210, 0.1576];
+    internal static readonly double[] FreeTextWeights = [0.1962, 0.1794, -0.1569, 0.2630, -0.1439, 0.0216, 1.3005, 1.4320, 0.1315, 0.2697, 0.3632, 1.9237, 0.1591];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -63,7 +63,7 @@ internal static partial class Ranker
     /// second's passages came first, test paraphrases 0.727 → 0.754). A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0672, 0.1017, -0.1101, -0.2647, -0.1071, 0.0412, 0.8971, 1.6997, -0.7155, 0.8017, 0.2003, 2.0444, 0.5990];
+    internal static readonly double[] StatementWeights = [0.0666, 0.1027, -0.1070, -0.2686, -0.1129, 0.0419, 0.8930, 1.7106, -0.7141, 0.8002, 0.1963, 2.0413, 0.5984];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

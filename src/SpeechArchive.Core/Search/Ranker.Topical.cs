@@ -34,7 +34,7 @@ internal static partial class Ranker
     /// to be folded, with the rows that brought in judged (fiftieth), and after the base data was learned again (fifty-first)
     /// and xi-2020's rough titles were mended (fifty-second).
     /// </summary>
-    internal static readonly double[] TopicalWeights = [0.2835, 1.3312, -1.2240, 0.4383, 0.9408, -0.1673, 1.5599, 2.5759];
+    internal static readonly double[] TopicalWeights = [0.2827, 1.3311, -1.2238, 0.4388, 0.9405, -0.1672, 1.5682, 2.5777];
 
     /// <summary>
     /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit
