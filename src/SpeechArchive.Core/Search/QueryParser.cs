@@ -30,7 +30,7 @@ public static class QueryParser
             }
         }
 
-        text = SymbolsAsPunctuation(text);
+        text = SymbolsAsPunctuation(HalfWidth(text));
         var tokens = Tokenize(text);
         if (!string.IsNullOrWhiteSpace(text) && tokens.All(t => !t.IsOr && t.Field is null && !t.Negated && MakeWord(t) is null))
         {
@@ -405,6 +405,21 @@ public static class QueryParser
 
         return kept.ToString();
     }
+
+    /// <summary>
+    /// Full-width letters, digits and full stops (what an input method types: ｙｅａｒ：２０２２, ２０１８．．２０２２) as their ASCII
+    /// forms, so filters and ranges read as typed in ASCII; the words are folded so at analysis anyway (<see cref="Analysis.TextNormalizer"/>).
+    /// </summary>
+    private static string HalfWidth(string text) =>
+        text.Any(IsFullWidth) ? string.Create(text.Length, text, (span, from) =>
+        {
+            for (var i = 0; i < from.Length; i++)
+            {
+                span[i] = IsFullWidth(from[i]) ? (char)(from[i] - 0xFEE0) : from[i];
+            }
+        }) : text;
+
+    private static bool IsFullWidth(char c) => c is (>= '０' and <= '９') or (>= 'Ａ' and <= 'Ｚ') or (>= 'ａ' and <= 'ｚ') or '．';
 
     private static int FieldEnd(string text, int i)
     {

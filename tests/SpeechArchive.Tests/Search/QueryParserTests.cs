@@ -41,6 +41,18 @@ public sealed class QueryParserTests
     }
 
     [Theory]
+    [InlineData("ｙｅａｒ：２０２２ 作风建设", 2022, 2022)] // typed with the input method's full-width letters (the user trial's: searched as words)
+    [InlineData("ＹＥＡＲ:２０１８．．２０２２ 作风建设", 2018, 2022)]
+    [InlineData("year：２０２０ 作风建设", 2020, 2020)]
+    public void WhenAFilterIsTypedInFullWidthLetters_ShouldReadItAsTheFilter(string text, int from, int to)
+    {
+        var q = QueryParser.Parse(text);
+
+        Assert.Equal([(from, to)], q.Filters.Years);
+        Assert.Equal("作风建设", Assert.Single(q.Required).Alternatives.Single().MatchForm);
+    }
+
+    [Theory]
     [InlineData("-\"", "减号")]
     [InlineData("作风 -“ 纪律", "减号")]
     [InlineData("\"", "只有标点")]
