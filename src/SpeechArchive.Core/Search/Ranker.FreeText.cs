@@ -77,7 +77,7 @@ internal static partial class Ranker
         // are not sought one by one to make up a page (the minimum lowered to 1 brought 690 passages holding 精神 alone).
         var keepsMinimum = query.Runs.Count == 1 && heldAsTyped;
         var (words, minimum, wordsHeld, uncounted) = AtLeast(slots, query.MinimumMatch, asWritten.Count, lowers: !keepsMinimum,
-            common: within ? null : Common(slots, index.Passages.Count)); // within: enough hold the minimum, which is not lowered
+            common: within ? null : Common(slots, index.Passages.Count, query.Slots)); // within: enough hold the minimum, which is not lowered
         var mostlyShort = !query.Plain && MostlyShort(index, words);
         var counted = words;
 
@@ -560,12 +560,16 @@ internal static partial class Ranker
     /// <summary>How many times the passages of the query's rarest word a common word is held by (<see cref="CommonShare"/>).</summary>
     internal const double CommonRatio = 20;
 
-    /// <summary>Which of the slots are common (<see cref="CommonShare"/>) among <paramref name="passages"/> passages.</summary>
-    private static bool[] Common(List<ScoredDocs> slots, int passages)
+    /// <summary>
+    /// Which of the slots are common (<see cref="CommonShare"/>) among <paramref name="passages"/> passages, or a year
+    /// (<see cref="FreeTextReader.YearForms"/>): a year is when, not what, so once the minimum is lowered a passage holding only
+    /// the year does not count (2022年 作风建设: passages of 2022 holding 党建 but not 作风建设 ranked third, the user trial found).
+    /// </summary>
+    private static bool[] Common(List<ScoredDocs> slots, int passages, IReadOnlyList<WordSlot> words)
     {
         var rarest = slots.Count == 0 ? 0 : slots.Min(slot => slot.Count);
         var from = Math.Max(CommonFloor, CommonShare * passages);
-        return [.. slots.Select(slot => slot.Count >= from && slot.Count >= CommonRatio * Math.Max(1, rarest))];
+        return [.. slots.Select((slot, s) => (slot.Count >= from && slot.Count >= CommonRatio * Math.Max(1, rarest)) || FreeTextReader.YearForms(words[s].Text).Any())];
     }
 
     /// <summary>

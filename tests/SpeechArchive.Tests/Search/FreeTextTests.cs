@@ -265,6 +265,27 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenTooFewPassagesHoldAYearAndATopic_ShouldNotCountPassagesHoldingOnlyTheYear()
+    {
+        // 2022年 作风建设, held together by one passage: the minimum is lowered to one word, and a passage holding the year alone
+        // (a year is when, not what) is not counted, however few hold it (the user trial's third hit held 2022年 and 党建 only).
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2022-01-10", "甲", "2022年党建工作要点已经印发。\n\n2022年是关键之年。\n\n2022年作风建设要持续深化。"),
+            ("b.md", "2021-01-10", "乙", "作风建设永远在路上。\n\n加强作风建设，密切联系群众。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = "2022年 作风建设", Limit = 100, NearMatches = false, ByMeaning = false });
+
+        var reading = result.Reading!;
+        Assert.Equal((1, 2), (reading.MinimumMatch, reading.AskedMinimum));
+        Assert.Equal(["2022年"], reading.NotCountedAlone);
+        Assert.Equal(3, result.Total);
+        Assert.All(result.Hits, h => Assert.Contains("作风建设", h.Text, StringComparison.Ordinal));
+        Assert.Contains(result.Hits, h => h.Text == "2022年作风建设要持续深化。");
+    }
+
+    [Fact]
     public void WhenAWordAbbreviatesATermInside_ShouldAlsoSearchTheWordWrittenInFull()
     {
         // 国企 is 国有企业 in the thesaurus; 国企改革 is not listed, and the texts write 国有企业改革 far more often.
