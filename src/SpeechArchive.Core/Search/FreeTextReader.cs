@@ -190,7 +190,7 @@ internal static partial class FreeTextReader
         var minimum = plain ? Math.Min(1, n) : n <= 2 ? n : n <= 4 ? n - 1 : (int)Math.Ceiling(0.6 * n);
         bool Asks() => asked.Count > 0 || dropped.Any(QueryStopWords.IsQuestionWord);
         bool SaidAsWritten() => runs.All(r => r.MatchForm.Length >= SaidAsWrittenLength
-            && (matchRun(r).DocFrequency >= (r.MatchForm.Length >= SaidOnceLength ? 1 : SaidAsWrittenHolders) || MostlySaid(r.MatchForm) || SaidInPieces(r.MatchForm)));
+            && (matchRun(r).DocFrequency >= (r.MatchForm.Length >= SaidOnceLength ? 1 : SaidAsWrittenHolders) || MostlySaid(r.MatchForm) || SaidInPieces(r.MatchForm) || SaidInClauses(r.MatchForm)));
 
         // The texts' clauses joined (以钉钉子精神 + 抓好整改落实, each held as typed by two passages): every character lies in
         // some run of SaidAsWrittenLength characters that two passages hold. Read as a description, its 精神 and 抓 were near
@@ -218,6 +218,36 @@ internal static partial class FreeTextReader
             }
 
             return coveredTo == run.Length;
+        }
+
+        // The texts' clauses joined end to end (以钉钉子精神 + 抓好作风建设, the second a heading's): the run cut into pieces of
+        // SaidAsWrittenLength characters or more, each held as typed (in a passage or a heading) where the pieces' overlaps
+        // (SaidInPieces) are not held. Read as a description, its 精神 and 抓 were near 物质精神一起抓 (两手抓) again, the user
+        // trial found. A text holding a piece holds its start: from each place reached, longer pieces are looked up only while
+        // the shorter one is held.
+        bool SaidInClauses(string run)
+        {
+            if (run.Length < 2 * SaidAsWrittenLength || run.Contains(MatchText.Break))
+            {
+                return false;
+            }
+
+            var reached = new bool[run.Length + 1];
+            reached[0] = true;
+            for (var start = 0; start < run.Length && !reached[run.Length]; start++)
+            {
+                for (var end = start + SaidAsWrittenLength; reached[start] && end <= run.Length; end++)
+                {
+                    if (matchRun(new QueryWord(run[start..end], false, run[start..end])).DocFrequency == 0)
+                    {
+                        break;
+                    }
+
+                    reached[end] = true;
+                }
+            }
+
+            return reached[run.Length];
         }
 
         // The texts' own wording with its last or first word changed (以人民为中心的发展理念 for …的发展思想): the rest, most of

@@ -46,14 +46,16 @@ public sealed class TextsOwnWordingTests(EvaluationArchive archive)
 
     [SkippableTheory]
     [InlineData("以钉钉子精神抓好整改落实", "以钉钉子精神", "抓好整改落实")]
+    [InlineData("以钉钉子精神抓好作风建设", "以钉钉子精神", "抓好作风建设")] // the second only in a heading (一、…锲而不舍抓好作风建设), once
     public void WhenTheQueryJoinsClausesOfTheTexts_ShouldReadNoFormulationFromIt(string query, string first, string second)
     {
         // Neither half is in a text beside the other, so the query is not found as typed; read as a description, its 精神 and 抓
-        // were near 物质精神一起抓, and 两手抓's passages took 12 of the first 20 places.
+        // were near 物质精神一起抓, and 两手抓's passages took 12 of the first 20 places (the user trials of the sixtieth and
+        // sixty-first sessions).
         var searcher = archive.Searcher();
         foreach (var held in new[] { first, second })
         {
-            Assert.True(searcher.Search(new SearchRequest { Query = $"\"{held}\"", Limit = 0, NearMatches = false }).Total >= 2, $"{held} is held as typed by two passages");
+            Assert.True(searcher.Search(new SearchRequest { Query = $"\"{held}\"", Limit = 0, NearMatches = false }).Total >= 1, $"{held} is held as typed");
         }
 
         var result = searcher.Search(new SearchRequest { Query = query, Limit = 20, NearMatches = false });
