@@ -79,6 +79,12 @@ internal static partial class ArchiveLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload deleted: {Target}")]
     public static partial void UploadDeleted(this ILogger logger, string target);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upload: {Path} could not be written or deleted")]
+    public static partial void UploadFailed(this ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upload: the temporary copy of {Name} could not be read: {Reason}")]
+    public static partial void UploadUnreadable(this ILogger logger, string name, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Index {Index} was written by another indexing pipeline: serving it while it is read again in the background")]
     public static partial void ReindexingOtherPipeline(this ILogger logger, string index);
 }

@@ -58,7 +58,8 @@ internal sealed partial class UploadService
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return UploadDeletion.Failed(name!, e.Message);
+            logger.UploadFailed(target, e);
+            return UploadDeletion.Failed(name!, DiskFailure.Describe(e)); // not its message, which names the server's folders
         }
 
         logger.UploadDeleted(target);

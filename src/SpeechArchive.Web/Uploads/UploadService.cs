@@ -119,13 +119,14 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         }
 
         var free = DiskSpace.Free(Path.Combine(archive.CorpusDirectory, Folder));
-        var why = $"无法写入语料文件夹，本次上传的文件都没有保存（{batch.WriteFailure}{(free is long f ? $"；剩余空间 {DiskSpace.Format(f)}" : "")}）";
+        var left = free is long f ? $"；剩余空间 {DiskSpace.Format(f)}" : "";
+        var why = $"无法写入语料文件夹，本次上传的文件都没有保存（{batch.WriteFailure}{left}） (could not write to the corpus folder: none of this upload's files was kept)";
         return [.. outcomes.Select(o => o.Accepted ? UploadOutcome.Reject(o.Name, why) : o)];
     }
 
     private UploadOutcome StoreDocument(string name, byte[] bytes, UploadBatch taken)
     {
-        var safe = FileNameSanitizer.Sanitize(name, out var why);
+        var safe = FileNameSanitizer.Sanitize(name, out var why, out var cutFromBytes);
         if (safe is null)
         {
             return UploadOutcome.Reject(name, why!);
@@ -184,7 +185,8 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 TryDelete(temporary);
-                taken.WriteFailure = e.Message;
+                logger.UploadFailed(temporary, e);
+                taken.WriteFailure = DiskFailure.Describe(e); // not its message, which names the server's folders
             }
         }
 
@@ -192,6 +194,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         // an upload the same as one already there under another name (a clerk uploading a file twice), kept but said.
         var same = keptBeside is null ? SameAs(folder, target, bytes, taken) : null; // kept beside: looked for above
         var notes = warnings
+            .Prepend(cutFromBytes == 0 ? null : $"文件名过长（{cutFromBytes} 字节，上限 {FileNameSanitizer.MaxBytes} 字节），已缩短 (the file name was {cutFromBytes} bytes, over the {FileNameSanitizer.MaxBytes} a name may have: shortened)")
             .Prepend(keptBeside is null ? null : $"已有同名文件 {Folder}/{keptBeside}，没有替换它，这个文件另存为 {safe}（要替换，请勾选“替换同名文件”，接口加 replace=true） (a file of that name is there: kept, and this one stored as {safe}; replace=true replaces it)")
             .Prepend(replaced ? "替换了同名文件 (replaced the file of that name)" : null)
             .Append(same is null ? null : $"内容与 {Folder}/{same} 完全相同：是重复上传吗？不需要的话可在“已上传的文件”中删除 (the same bytes as {Folder}/{same})")
@@ -201,7 +204,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
 
     /// <summary>
     /// The first of 名称(2).md, 名称(3).md … that is neither in the folder nor taken by this upload (and taken for it now);
-    /// cut so that the name stays within <see cref="FileNameSanitizer.MaxLength"/>.
+    /// cut so that the name still <see cref="FileNameSanitizer.Fits"/>.
     /// </summary>
     private static string FreeName(string folder, string name, UploadBatch taken)
     {
@@ -210,9 +213,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         for (var n = 2; ; n++)
         {
             var suffix = $"({n}){extension}";
-            var cut = Math.Min(stem.Length, FileNameSanitizer.MaxLength - suffix.Length);
-            cut -= cut > 0 && cut < stem.Length && char.IsLowSurrogate(stem[cut]) ? 1 : 0; // not inside a character outside the BMP
-            var candidate = stem[..cut] + suffix;
+            var candidate = FileNameSanitizer.Fit(stem, suffix) + suffix;
             if (!File.Exists(Path.Combine(folder, candidate)) && !taken.Asked.Contains(candidate) && taken.Names.Add(candidate))
             {
                 return candidate;
@@ -264,7 +265,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
     /// Why the bytes are not an acceptable speech (null when they are), and the warnings the document reader gives them (a
     /// file decoded as GB18030, a title inferred): checked on a temporary copy through the document reader.
     /// </summary>
-    private static (string? Problem, IReadOnlyList<string> Warnings) Validate(string safeName, byte[] bytes)
+    private (string? Problem, IReadOnlyList<string> Warnings) Validate(string safeName, byte[] bytes)
     {
         if (bytes.Length == 0)
         {
@@ -273,27 +274,54 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
 
         // A NUL byte is refused by the document reader below (二进制文件，第 N 字节为 NUL), except in UTF-16 with a byte order
         // mark, which it reads as the corpus's indexer does: refused here, such a file was called binary.
+        // The copy is named by its extension alone (the reader tells Markdown by it): the uploaded name has no say in a
+        // temporary path. A failure to write or read the copy is the server's, and its message names the server's folders: it
+        // is logged, and the reason says only that the file could not be read.
         var folder = Path.Combine(Path.GetTempPath(), "speecharchive-upload", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
         try
         {
-            var path = Path.Combine(folder, safeName);
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, "upload" + Path.GetExtension(safeName));
             File.WriteAllBytes(path, bytes);
             var read = new DocumentReader().Read(new CorpusFile(Folder + "/" + safeName, path, bytes.Length), null);
-            if (read.Document is null)
+            if (!read.Succeeded)
             {
-                return ("无法读取：" + (read.Reason ?? "未知原因 (unknown reason)"), []);
+                if (read.Reason.Contains(folder, StringComparison.Ordinal))
+                {
+                    logger.UploadUnreadable(safeName, read.Reason);
+                    return (CopyUnreadable, []);
+                }
+
+                return ("无法读取：" + read.Reason, []);
             }
 
             return string.IsNullOrWhiteSpace(read.Document.Text) ? ("没有正文 (no text)", []) : (null, read.Document.Warnings);
         }
-        catch (Exception e) when (e is SpeechArchiveException or IOException or System.Text.DecoderFallbackException)
+        catch (Exception e) when (e is SpeechArchiveException or IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
         {
-            return ("无法读取：" + e.Message, []);
+            logger.UploadUnreadable(safeName, e.ToString());
+            return (CopyUnreadable, []);
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            TryDeleteFolder(folder);
+        }
+    }
+
+    private const string CopyUnreadable = "无法读取：服务器读取上传文件的副本时出错，请重试；问题仍在请告诉管理员 (could not be read: the server failed reading its copy; try again, and tell the administrator if it persists)";
+
+    private void TryDeleteFolder(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.UploadFailed(folder, e); // a temporary copy left behind: the answer does not depend on it
         }
     }
 

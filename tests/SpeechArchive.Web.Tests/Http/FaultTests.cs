@@ -75,7 +75,8 @@ public sealed class FaultTests : IDisposable
         foreach (var file in files.EnumerateArray())
         {
             Assert.False(file.GetProperty("accepted").GetBoolean());
-            Assert.Contains("都没有保存", file.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.Contains("都没有保存（磁盘已满 (the disk is full)", file.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(uploads, file.GetProperty("reason").GetString(), StringComparison.Ordinal); // the exception's message named it
         }
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(uploads));
@@ -95,6 +96,7 @@ public sealed class FaultTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("无法删除 uploads/只读.md", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(uploads, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(uploads, "只读.md")));
         Assert.False((await JsonAsync(await admin.GetAsync("/api/admin/status"))).GetProperty("running").GetBoolean());
     }

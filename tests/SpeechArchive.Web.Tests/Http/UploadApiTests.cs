@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using SpeechArchive.Web.Uploads;
 using static SpeechArchive.Web.Tests.Admin;
 
 namespace SpeechArchive.Web.Tests.Http;
@@ -116,6 +117,31 @@ public sealed class UploadApiTests : IDisposable
         Assert.Contains("新稿", File.ReadAllText(Path.Combine(Uploads, "讲话.md")), StringComparison.Ordinal);
         Assert.Contains("第二处讲话", File.ReadAllText(Path.Combine(Uploads, "讲话(2).md")), StringComparison.Ordinal);
         Assert.Contains("第三处讲话", File.ReadAllText(Path.Combine(Uploads, "讲话(3).md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenTheNameIsTooLongForTheFileSystem_ShouldStoreItShortenedAndSaySo()
+    {
+        var name = new string('在', 86) + ".txt"; // 262 bytes of UTF-8: ext4 holds 255 a name, and the user trial got the server's temporary path
+        using (var first = Files((name, Utf8(Speech("雪松林")))))
+        {
+            await JsonAsync(await admin.PostAsync("/api/admin/upload", first));
+        }
+
+        using var second = Files((name, Utf8(Speech("白桦林"))));
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", second)));
+
+        Assert.True(file.GetProperty("accepted").GetBoolean(), file.ToString());
+        var reason = file.GetProperty("reason").GetString()!;
+        Assert.Contains("文件名过长（262 字节", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetTempPath(), reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.CorpusDirectory, reason, StringComparison.Ordinal);
+        var stored = Directory.GetFiles(Uploads).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, stored.Count);
+        Assert.All(stored, n => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(n!), 1, FileNameSanitizer.MaxBytes));
+        Assert.All(stored, n => Assert.StartsWith("在在在", n, StringComparison.Ordinal));
+        Assert.Equal("uploads/" + stored.Single(n => n!.EndsWith("(2).txt", StringComparison.Ordinal)), file.GetProperty("storedAs").GetString());
+        Assert.Contains("白桦林", File.ReadAllText(Path.Combine(Uploads, file.GetProperty("storedAs").GetString()!["uploads/".Length..])), StringComparison.Ordinal);
     }
 
     [Theory]
