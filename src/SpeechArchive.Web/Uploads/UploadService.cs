@@ -159,9 +159,10 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         string? keptBeside = null;
         if (replaced && !taken.Replace)
         {
-            if (SameAs(folder, except: null, bytes, taken) is { } held)
+            if (SameAs(folder, except: null, bytes, taken, first: target) is { } held)
             {
-                // The file of its name again, or what an earlier upload stored beside it (an office retrying): nothing new to keep.
+                // The file of its name again (said so even where another upload holds the same bytes too), or what an earlier
+                // upload stored beside it (an office retrying): nothing new to keep.
                 return UploadOutcome.Same(name, Folder + "/" + held, held == safe
                     ? "与已有的同名文件内容完全相同，未改动 (the same bytes as the file of that name: left as it was)"
                     : $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)");
@@ -223,19 +224,22 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
 
     /// <summary>
     /// The name of an upload (in the folder, or written earlier in this batch) holding exactly these bytes, other than the file
-    /// at <paramref name="except"/>; else null.
+    /// at <paramref name="except"/>, the file at <paramref name="first"/> looked at before any other; else null.
     /// </summary>
-    private static string? SameAs(string folder, string? except, byte[] bytes, UploadBatch taken)
+    private static string? SameAs(string folder, string? except, byte[] bytes, UploadBatch taken, string? first = null)
     {
         try
         {
-            return FindSame(folder, except, bytes, taken);
+            return first is not null && Holds(first, bytes) ? Path.GetFileName(first) : FindSame(folder, except ?? first, bytes, taken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null; // a file gone or locked meanwhile: not the same, and the upload goes on
         }
     }
+
+    private static bool Holds(string path, byte[] bytes) =>
+        File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
 
     private static string? FindSame(string folder, string? except, byte[] bytes, UploadBatch taken)
     {

@@ -52,6 +52,28 @@ public sealed class UploadApiTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenTheSameBytesAreUploadedAgainUnderTheirName_ShouldSayItIsTheFileOfThatNameThoughOthersHoldThemToo()
+    {
+        // The user trial: uploads/good.md and uploads/u202egpj.md held the same bytes, and good.md sent again was reported
+        // as the same as u202egpj.md, whichever the folder listed first.
+        var bytes = Utf8(Speech("同名同文"));
+        Directory.CreateDirectory(Uploads);
+        File.WriteAllBytes(Path.Combine(Uploads, "good.md"), bytes);
+        foreach (var i in Enumerable.Range(0, 30))
+        {
+            File.WriteAllBytes(Path.Combine(Uploads, $"u{0x202e + i:x4}gpj.md"), bytes);
+        }
+
+        using var again = Files(("good.md", bytes));
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", again)));
+
+        Assert.True(file.GetProperty("unchanged").GetBoolean(), file.ToString());
+        Assert.Equal("uploads/good.md", file.GetProperty("storedAs").GetString());
+        Assert.Equal("与已有的同名文件内容完全相同，未改动 (the same bytes as the file of that name: left as it was)", file.GetProperty("reason").GetString());
+        Assert.Equal(31, Directory.GetFiles(Uploads).Length);
+    }
+
+    [Fact]
     public async Task WhenAnUploadHoldsANameAndItsNextFreeName_ShouldKeepBoth()
     {
         using (var first = Files(("讲话.md", Utf8(Speech("第一处讲话")))))
