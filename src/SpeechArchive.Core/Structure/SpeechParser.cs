@@ -21,6 +21,14 @@ public static class SpeechParser
         List<TextLine> lines = TextLine.ReadAll(text);
         Dictionary<int, int> hinted = MapHints(lines, options);
         (TextSpan? title, int first) = TitleDetector.Detect(text, lines, options.KnownTitle);
+        if (first > 0 && first == lines.Count)
+        {
+            // A text that is only its title (an upload of one line, 雪松林计划 taken as the title it inferred) is its own body:
+            // as a title alone it made no passage, and no search found it.
+            (title, first) = (null, 0);
+            hinted.Clear();
+        }
+
         var sections = new SectionTracker(text);
         var passages = new PassageBuilder(text);
         TextSpan? salutation = null;

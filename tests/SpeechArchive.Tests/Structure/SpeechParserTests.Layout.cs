@@ -28,6 +28,23 @@ public static partial class SpeechParserTests
         }
 
         [Theory]
+        [InlineData("inner 雪松林计划 test", "inner 雪松林计划 test")]
+        [InlineData("# 雪松林计划", "雪松林计划")]
+        [InlineData("踔厉奋发，笃行不怠\n坚定不移推进全面从严治党", "踔厉奋发 笃行不怠——坚定不移推进全面从严治党")]
+        public void WhenTheTextIsOnlyItsTitle_ShouldKeepItAsItsPassages(string text, string knownTitle)
+        {
+            // A one-line upload: its line inferred as its title made no passage, and no search found it (a user trial).
+            var headings = text.StartsWith('#') ? new[] { new HeadingHint(0, 1) } : [];
+            text = text.TrimStart('#', ' ');
+
+            SpeechStructure structure = SpeechParser.Parse(text, new SpeechParseOptions { KnownTitle = knownTitle, Headings = headings });
+
+            Assert.Null(structure.Title);
+            Assert.Equal(text.Split('\n'), structure.Passages.Select(p => Slice(text, p.Span)));
+            StructureInvariants.Check(text, structure, knownTitle);
+        }
+
+        [Theory]
         [MemberData(nameof(Salutations))]
         public void WhenTheBodyOpensWithAnAddress_ShouldTakeItAsSalutation(string name, string text, string salutation, string firstPassage)
         {

@@ -31,6 +31,23 @@ public sealed class UploadApiTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAnUploadIsOneLine_ShouldMakeItSearchable()
+    {
+        // The user trial: z3.md's only line was taken as its title, and the speech had no passage to find.
+        using var form = Files(("z.zip", Zip(("z3.md", Utf8("inner 雪松林计划 test")))));
+
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload?reindex=true", form)));
+        await WaitForReindexAsync(admin);
+
+        Assert.True(file.GetProperty("accepted").GetBoolean(), file.ToString());
+        var result = await Api.SearchAsync(admin, "q=" + Api.Encode("雪松林计划"));
+        Assert.NotEmpty(result.Hits);
+        var hit = result.Hits[0]; // the words apart find other speeches after it
+        Assert.Equal("uploads.z3", hit.SpeechId);
+        Assert.Equal("inner 雪松林计划 test", hit.Text);
+    }
+
+    [Fact]
     public async Task WhenTheSameBytesAreUploadedAgainWithReindex_ShouldChangeNothingAndStartNoReindex()
     {
         var bytes = Utf8(Speech("再次上传"));
