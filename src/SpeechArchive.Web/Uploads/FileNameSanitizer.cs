@@ -64,7 +64,7 @@ internal static partial class FileNameSanitizer
         while (clean.StartsWith('.') || clean.StartsWith('_'));
         if (stem.Length == 0)
         {
-            reason = "文件名无效（清理后为空）";
+            reason = "文件名无效（清理后为空） (the file name is empty once made safe)";
             return null;
         }
 
@@ -80,7 +80,7 @@ internal static partial class FileNameSanitizer
             stem = Fit(stem, extension);
             if (stem.Length == 0)
             {
-                reason = "文件名无效（清理后为空）";
+                reason = "文件名无效（清理后为空） (the file name is empty once made safe)";
                 return null;
             }
         }

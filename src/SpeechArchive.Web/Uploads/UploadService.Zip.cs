@@ -76,7 +76,7 @@ internal sealed partial class UploadService
                 output.Write(buffer, 0, read);
                 if (output.Length > limit)
                 {
-                    return (null, "解压后超过大小上限（疑似 zip 炸弹）");
+                    return (null, "解压后超过大小上限（疑似 zip 炸弹） (the entry inflates past the size limit: a zip bomb?)");
                 }
             }
 
@@ -84,7 +84,7 @@ internal sealed partial class UploadService
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            return (null, "zip 条目已损坏");
+            return (null, "zip 条目已损坏 (the zip entry is damaged)");
         }
     }
 }

@@ -89,7 +89,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
 
         if (files.Count > UploadLimits.FilesPerRequest)
         {
-            outcomes.Add(UploadOutcome.Reject($"其余 {files.Count - UploadLimits.FilesPerRequest} 个文件", $"一次最多上传 {UploadLimits.FilesPerRequest} 个文件"));
+            outcomes.Add(UploadOutcome.Reject($"其余 {files.Count - UploadLimits.FilesPerRequest} 个文件", $"一次最多上传 {UploadLimits.FilesPerRequest} 个文件 (at most {UploadLimits.FilesPerRequest} files in one upload)"));
         }
 
         return Complete(taken, outcomes);

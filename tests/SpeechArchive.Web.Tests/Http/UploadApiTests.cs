@@ -197,6 +197,7 @@ public sealed class UploadApiTests : IDisposable
         var file = Single(report);
         Assert.False(file.GetProperty("accepted").GetBoolean());
         Assert.False(string.IsNullOrWhiteSpace(file.GetProperty("reason").GetString()));
+        Assert.Matches(EnglishGloss, file.GetProperty("reason").GetString()); // every reason in English too
         Assert.False(Directory.Exists(Uploads) && Directory.EnumerateFiles(Uploads).Any());
     }
 
@@ -267,6 +268,9 @@ public sealed class UploadApiTests : IDisposable
         Assert.Equal(3, Directory.GetFiles(Uploads).Length);
     }
 
+    /// <summary>A reason's English gloss: Latin words in parentheses after the Chinese (不是有效的 zip 文件 (not a valid zip file)).</summary>
+    private const string EnglishGloss = @"\([A-Za-z][^()]*\)";
+
     [Fact]
     public async Task WhenAZipEntryInflatesLikeABomb_ShouldRejectThatEntry()
     {
@@ -276,9 +280,46 @@ public sealed class UploadApiTests : IDisposable
 
         var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload", form))).GetProperty("files").EnumerateArray().ToList();
 
-        Assert.False(files.Single(f => f.GetProperty("name").GetString()!.EndsWith("bomb.txt", StringComparison.Ordinal)).GetProperty("accepted").GetBoolean());
+        var bombed = files.Single(f => f.GetProperty("name").GetString()!.EndsWith("bomb.txt", StringComparison.Ordinal));
+        Assert.False(bombed.GetProperty("accepted").GetBoolean());
+        Assert.Matches(EnglishGloss, bombed.GetProperty("reason").GetString());
         Assert.True(files.Single(f => f.GetProperty("name").GetString()!.EndsWith("ok.md", StringComparison.Ordinal)).GetProperty("accepted").GetBoolean());
         Assert.False(File.Exists(Path.Combine(Uploads, "bomb.txt")));
+    }
+
+    [Fact]
+    public async Task WhenAZipEntryIsDamaged_ShouldRejectThatEntryAndSayWhyInEnglishToo()
+    {
+        var zip = Zip(("damaged.md", Utf8(Speech("损坏"))), ("ok.md", Utf8(Speech("正常"))));
+        var nameLength = BitConverter.ToUInt16(zip, 26);
+        var data = 30 + nameLength + BitConverter.ToUInt16(zip, 28); // the first entry's compressed bytes follow its local header
+        for (var i = data; i < data + 8; i++)
+        {
+            zip[i] ^= 0x5A;
+        }
+
+        using var form = Files(("mixed.zip", zip));
+
+        var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload", form))).GetProperty("files").EnumerateArray().ToList();
+
+        var damaged = files.Single(f => f.GetProperty("name").GetString()!.EndsWith("damaged.md", StringComparison.Ordinal));
+        Assert.False(damaged.GetProperty("accepted").GetBoolean());
+        Assert.Contains("损坏", damaged.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Matches(EnglishGloss, damaged.GetProperty("reason").GetString());
+        Assert.True(files.Single(f => f.GetProperty("name").GetString()!.EndsWith("ok.md", StringComparison.Ordinal)).GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task WhenMoreFilesThanTheLimitAreUploadedAtOnce_ShouldTakeTheFirstAndSayWhyNotTheRestInEnglishToo()
+    {
+        using var form = Files([.. Enumerable.Range(0, 102).Select(i => ($"f{i:D3}.md", Utf8(Speech($"第{i}篇"))))]);
+
+        var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload", form))).GetProperty("files").EnumerateArray().ToList();
+
+        var rest = files.Single(f => !f.GetProperty("accepted").GetBoolean());
+        Assert.Equal("其余 2 个文件", rest.GetProperty("name").GetString());
+        Assert.Matches(EnglishGloss, rest.GetProperty("reason").GetString());
+        Assert.Equal(100, files.Count(f => f.GetProperty("accepted").GetBoolean()));
     }
 
     [Fact]

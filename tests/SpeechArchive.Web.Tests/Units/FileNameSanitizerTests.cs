@@ -27,6 +27,11 @@ public sealed partial class FileNameSanitizerTests
 
         Assert.Equal(expected == "-" ? null : expected, safe);
         Assert.Equal(safe is null, reason is not null);
+        if (reason is not null)
+        {
+            Assert.Matches(@"\([A-Za-z][^()]*\)", reason); // in English too, as every reason
+        }
+
         if (safe is not null)
         {
             Assert.DoesNotContain(safe, c => char.IsControl(c) || c is '/' or '\\' or ':');
