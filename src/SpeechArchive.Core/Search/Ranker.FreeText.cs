@@ -569,7 +569,12 @@ internal static partial class Ranker
     {
         var rarest = slots.Count == 0 ? 0 : slots.Min(slot => slot.Count);
         var from = Math.Max(CommonFloor, CommonShare * passages);
-        return [.. slots.Select((slot, s) => (slot.Count >= from && slot.Count >= CommonRatio * Math.Max(1, rarest)) || FreeTextReader.YearForms(words[s].Text).Any())];
+        bool[] common = [.. slots.Select(slot => slot.Count >= from && slot.Count >= CommonRatio * Math.Max(1, rarest))];
+        bool[] withYears = [.. common.Select((c, s) => c || FreeTextReader.YearForms(words[s].Text).Any())];
+
+        // Where the years and the common words are all the words (1964年 建设), the common ones alone are not counted, as before:
+        // counting none out (every word common) would count the 30,000 passages holding 建设.
+        return withYears.All(c => c) ? common : withYears;
     }
 
     /// <summary>

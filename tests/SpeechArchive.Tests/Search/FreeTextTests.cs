@@ -286,6 +286,26 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenTooFewPassagesHoldAYearAndACommonWord_ShouldStillNotCountPassagesHoldingOnlyTheCommonWord()
+    {
+        // 1964年 建设: the year and the common word are all the words, so the year is counted alone and 建设 is not (counting
+        // neither out, a review found, counted the 30,218 passages of the shared corpus holding 建设).
+        using var temp = new TempFolder();
+        var common = string.Join("\n\n", Enumerable.Range(1, 1200).Select(n => $"第{n}项建设任务要落实到位。"));
+        var rare = string.Join("\n\n", Enumerable.Range(1, 4).Select(n => $"1964年第{n}季度工业生产稳步增长。")) + "\n\n1964年的建设成就很大。";
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-10", "甲", common), ("b.md", "1965-01-10", "乙", rare));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = "1964年 建设", Limit = 100, NearMatches = false, ByMeaning = false });
+
+        var reading = result.Reading!;
+        Assert.Equal((1, 2), (reading.MinimumMatch, reading.AskedMinimum));
+        Assert.Equal(["建设"], reading.NotCountedAlone);
+        Assert.Equal(5, result.Total);
+        Assert.All(result.Hits, h => Assert.Contains("1964年", h.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WhenAWordAbbreviatesATermInside_ShouldAlsoSearchTheWordWrittenInFull()
     {
         // 国企 is 国有企业 in the thesaurus; 国企改革 is not listed, and the texts write 国有企业改革 far more often.
