@@ -5,7 +5,9 @@ namespace SpeechArchive.Documents;
 /// back-links ↑, 本模板所指…, "Public domainPublic domainfalsefalse"): not part of the speech, so the reader leaves it out
 /// of the plain text. Only a notice in the text's tail is one: a paragraph that states a licence, followed by at most
 /// <see cref="MaxParagraphsAfter"/> short paragraphs, the whole no longer than the body before it nor than
-/// <see cref="MaxLength"/> characters; a sentence on 公有领域 or 著作权 in a speech or a law is never one.
+/// <see cref="MaxLength"/> characters. The paragraph must give the work's licence (本作品…属于公有领域, …知识共享, …CC BY), not
+/// merely speak of copyright (这部作品…版权输出到十多个国家 closing a speech on culture is the speech's), or be a licence's name
+/// alone, in Latin letters (Public domain, CC BY-SA 4.0; not Creative Commons等开放许可…); a law's article is none (第…条).
 /// </summary>
 public static class LicenceNotice
 {
@@ -27,10 +29,10 @@ public static class LicenceNotice
     /// <summary>How a paragraph stating a licence begins: it speaks of the work (本作品…, 这部作品…).</summary>
     private static readonly string[] StatementOpenings = ["本作品", "此作品", "这部作品", "這部作品"];
 
-    /// <summary>What such a paragraph must say: the work's licence or its copyright.</summary>
+    /// <summary>What such a paragraph must say: the work's licence (copyright alone is what a speech may say of a work).</summary>
     private static readonly string[] LicenceWords =
     [
-        "公有领域", "公有領域", "公共领域", "公共領域", "著作权", "著作權", "版权", "版權", "知识共享", "知識共享",
+        "公有领域", "公有領域", "公共领域", "公共領域", "知识共享", "知識共享", "许可协议", "許可協議",
         "Creative Commons", "CC BY", "CC-BY", "CC0",
     ];
 
@@ -83,7 +85,7 @@ public static class LicenceNotice
         return (text[..found.Start].TrimEnd() + "\n", warning);
     }
 
-    /// <summary>Whether a paragraph states a licence: 本作品… naming one, or a licence's name alone.</summary>
+    /// <summary>Whether a paragraph states a licence: 本作品… naming one, or a licence's name alone (no Chinese in the line).</summary>
     public static bool StatesLicence(ReadOnlySpan<char> paragraph)
     {
         var line = paragraph.Trim();
@@ -101,7 +103,7 @@ public static class LicenceNotice
             }
         }
 
-        if (line.Length <= MaxNameLineLength)
+        if (line.Length <= MaxNameLineLength && !line.ContainsAnyInRange('\u2E80', '\uFFEF'))
         {
             foreach (var name in LicenceNames)
             {
