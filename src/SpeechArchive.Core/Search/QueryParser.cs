@@ -41,7 +41,7 @@ public static class QueryParser
 
         foreach (var filter in extraFilters ?? [])
         {
-            tokens.AddRange(Tokenize(filter));
+            tokens.AddRange(Tokenize(HalfWidth(filter)));
         }
 
         var required = new List<QueryClause>();
@@ -409,8 +409,9 @@ public static class QueryParser
     /// <summary>
     /// Full-width letters, digits and full stops (what an input method types: ｙｅａｒ：２０２２, ２０１８．．２０２２) as their ASCII
     /// forms, so filters and ranges read as typed in ASCII; the words are folded so at analysis anyway (<see cref="Analysis.TextNormalizer"/>).
+    /// One character for one, so a place in the text is the same place in the folded text (the web's typed filters' chips).
     /// </summary>
-    private static string HalfWidth(string text) =>
+    public static string HalfWidth(string text) =>
         text.Any(IsFullWidth) ? string.Create(text.Length, text, (span, from) =>
         {
             for (var i = 0; i < from.Length; i++)

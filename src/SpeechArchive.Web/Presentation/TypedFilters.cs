@@ -8,9 +8,12 @@ namespace SpeechArchive.Web.Presentation;
 /// </summary>
 internal static partial class TypedFilters
 {
-    /// <summary>Each filter typed in <paramref name="q"/>: its field (lower case), its value without quotes, and where it stands.</summary>
+    /// <summary>
+    /// Each filter typed in <paramref name="q"/>: its field (lower case), its value without quotes, and where it stands; typed
+    /// in an input method's full-width letters and digits too (ｙｅａｒ：２０２２ is year 2022), as the parser reads it.
+    /// </summary>
     public static IEnumerable<(string Field, string Value, Match At)> In(string? q) =>
-        string.IsNullOrEmpty(q) ? [] : Filter().Matches(q).Select(m => (m.Groups[1].Value.ToLowerInvariant(), m.Groups[2].Value.Trim('"', '“', '”', '「', '」'), m));
+        string.IsNullOrEmpty(q) ? [] : Filter().Matches(Search.QueryParser.HalfWidth(q)).Select(m => (m.Groups[1].Value.ToLowerInvariant(), m.Groups[2].Value.Trim('"', '“', '”', '「', '」'), m));
 
     /// <summary><paramref name="q"/> without the typed filters <paramref name="drop"/> picks (by field and value), spaces tidied.</summary>
     public static string Without(string? q, Func<string, string, bool> drop)

@@ -199,6 +199,19 @@ public sealed class FacetLabelTests : IDisposable
         Assert.Empty(cleared.QuerySelectorAll(".chips a.chip"));
     }
 
+    [Fact]
+    public async Task WhenAYearFilterIsTypedInFullWidthLetters_ShouldShowItsChipAndClearIt()
+    {
+        // ｙｅａｒ：２０２２, as an input method types it: the engine reads year 2022, and the page shows and undoes it like year:2022.
+        var page = await Html.GetAsync(client, "/?q=" + Encode("作风建设 ｙｅａｒ：２０２２"));
+
+        var chip = page.QuerySelectorAll(".chips a.chip:not(.clear)").Single();
+        Assert.Equal("年份：2022年（检索框内）", chip.TextContent.Replace("×", "", StringComparison.Ordinal).Trim()); // as year:2022 typed
+        Assert.Equal(["2022"], page.QuerySelectorAll("a.facet-value.selected[data-facet=year]").Select(a => a.GetAttribute("data-value")));
+        var cleared = await Html.GetAsync(client, page.QuerySelector(".chips a.chip.clear")!.GetAttribute("href")!);
+        Assert.Equal("作风建设", cleared.QuerySelector("#q")!.GetAttribute("value"));
+    }
+
     public void Dispose()
     {
         client.Dispose();
