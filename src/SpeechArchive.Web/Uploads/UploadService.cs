@@ -137,9 +137,17 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             return UploadOutcome.Reject(name, "只接受 .md、.txt 文件 (only .md and .txt files are taken)");
         }
 
+        // A name cut short may meet another cut from a different name (在…（第一部分）.md and 在…（第二部分）.md share their first
+        // 200 bytes): the user named two files, so neither is refused nor replaced for it; it takes the next free name.
+        var cut = cutFromBytes > 0;
         if (!taken.Names.Add(safe))
         {
-            return UploadOutcome.Reject(name, $"本次上传中已有同名文件 {safe} (a file of that name is in this upload already)");
+            if (!cut)
+            {
+                return UploadOutcome.Reject(name, $"本次上传中已有同名文件 {safe} (a file of that name is in this upload already)");
+            }
+
+            safe = FreeName(Path.Combine(archive.CorpusDirectory, Folder), safe, taken);
         }
 
         var (problem, warnings) = Validate(safe, bytes);
@@ -157,7 +165,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
 
         var replaced = File.Exists(target);
         string? keptBeside = null;
-        if (replaced && !taken.Replace)
+        if (replaced && (cut || !taken.Replace))
         {
             if (SameAs(folder, except: null, bytes, taken, first: target) is { } held)
             {
@@ -168,7 +176,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
                     : $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)");
             }
 
-            keptBeside = safe;
+            keptBeside = cut ? null : safe; // a cut name met another: not the file the user named
             safe = FreeName(folder, safe, taken);
             target = Path.GetFullPath(Path.Combine(folder, safe));
             replaced = false;
@@ -195,7 +203,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         // an upload the same as one already there under another name (a clerk uploading a file twice), kept but said.
         var same = keptBeside is null ? SameAs(folder, target, bytes, taken) : null; // kept beside: looked for above
         var notes = warnings
-            .Prepend(cutFromBytes == 0 ? null : $"文件名过长（{cutFromBytes} 字节，上限 {FileNameSanitizer.MaxBytes} 字节），已缩短 (the file name was {cutFromBytes} bytes, over the {FileNameSanitizer.MaxBytes} a name may have: shortened)")
+            .Prepend(cutFromBytes == 0 ? null : $"文件名过长（{cutFromBytes} 字节，上限 {FileNameSanitizer.MaxBytes} 字节、{FileNameSanitizer.MaxLength} 个字符），已缩短为 {safe} (the file name was {cutFromBytes} bytes, over the {FileNameSanitizer.MaxBytes} bytes or {FileNameSanitizer.MaxLength} characters a name may have: stored as {safe})")
             .Prepend(keptBeside is null ? null : $"已有同名文件 {Folder}/{keptBeside}，没有替换它，这个文件另存为 {safe}（要替换，请勾选“替换同名文件”，接口加 replace=true） (a file of that name is there: kept, and this one stored as {safe}; replace=true replaces it)")
             .Prepend(replaced ? "替换了同名文件 (replaced the file of that name)" : null)
             .Append(same is null ? null : $"内容与 {Folder}/{same} 完全相同：是重复上传吗？不需要的话可在“已上传的文件”中删除 (the same bytes as {Folder}/{same})")

@@ -183,6 +183,28 @@ public sealed class UploadApiTests : IDisposable
         Assert.Contains("白桦林", File.ReadAllText(Path.Combine(Uploads, file.GetProperty("storedAs").GetString()!["uploads/".Length..])), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WhenTwoLongNamesAreCutToTheSameName_ShouldKeepBothAndReplaceNeither()
+    {
+        // Long titles sharing their first 200 bytes (a review): cut alike, the second was refused in one upload, and replaced the
+        // first in a later one with replace=true.
+        var stem = new string('在', 70);
+        using (var both = Files(($"{stem}（第一部分）.md", Utf8(Speech("雪松林"))), ($"{stem}（第二部分）.md", Utf8(Speech("白桦林")))))
+        {
+            var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload", both))).GetProperty("files").EnumerateArray().ToList();
+            Assert.All(files, f => Assert.True(f.GetProperty("accepted").GetBoolean(), f.ToString()));
+        }
+
+        using var third = Files(($"{stem}（第三部分）.md", Utf8(Speech("红松林"))));
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload?replace=true", third)));
+
+        Assert.True(file.GetProperty("accepted").GetBoolean(), file.ToString());
+        Assert.DoesNotContain("替换", file.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var texts = Directory.GetFiles(Uploads).Select(File.ReadAllText).ToList();
+        Assert.Equal(3, texts.Count);
+        Assert.All(["雪松林", "白桦林", "红松林"], marker => Assert.Single(texts, t => t.Contains(marker, StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("empty.md", "")]
     [InlineData("program.exe", "MZ binary")]
