@@ -20,6 +20,12 @@ public sealed record DocumentReadResult
     /// <summary>Why the file was refused, naming the problem and where (e.g. "malformed front matter at line 3: …"); null on success.</summary>
     public string? Reason { get; }
 
+    /// <summary>
+    /// Whether the reason is an exception's message (a file that could not be read, an unexpected error): the server's fault,
+    /// whose message may name its folders, not something the file's author can mend.
+    /// </summary>
+    public bool ByException { get; private init; }
+
     [MemberNotNullWhen(true, nameof(Document))]
     [MemberNotNullWhen(false, nameof(Reason))]
     public bool Succeeded => Document is not null;
@@ -31,4 +37,7 @@ public sealed record DocumentReadResult
     }
 
     public static DocumentReadResult Failure(string key, string reason) => new(key, null, reason);
+
+    /// <summary>A failure an exception made (<see cref="ByException"/>).</summary>
+    public static DocumentReadResult Fault(string key, string reason) => new(key, null, reason) { ByException = true };
 }

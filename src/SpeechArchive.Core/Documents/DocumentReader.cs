@@ -23,11 +23,11 @@ public sealed partial class DocumentReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return DocumentReadResult.Failure(file.Key, $"cannot read file: {e.Message}");
+            return DocumentReadResult.Fault(file.Key, $"cannot read file: {e.Message}");
         }
         catch (Exception e)
         {
-            return DocumentReadResult.Failure(file.Key, $"unexpected error ({e.GetType().Name}): {e.Message}");
+            return DocumentReadResult.Fault(file.Key, $"unexpected error ({e.GetType().Name}): {e.Message}");
         }
     }
 

@@ -298,7 +298,8 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             var read = new DocumentReader().Read(new CorpusFile(Folder + "/" + safeName, path, bytes.Length), null);
             if (!read.Succeeded)
             {
-                if (read.Reason.Contains(folder, StringComparison.Ordinal))
+                // An exception's message (cannot read file: …, unexpected error (…): …) is the server's, whatever it names.
+                if (read.ByException || read.Reason.Contains(folder, StringComparison.Ordinal))
                 {
                     logger.UploadUnreadable(safeName, read.Reason);
                     return (CopyUnreadable, []);

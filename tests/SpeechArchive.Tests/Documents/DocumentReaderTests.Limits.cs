@@ -88,6 +88,19 @@ public static partial class DocumentReaderTests
 
             Assert.False(result.Succeeded);
             Assert.Contains("cannot read", result.Reason, StringComparison.Ordinal);
+            Assert.True(result.ByException); // the message names the server's folders: an upload's reason does not repeat it
+        }
+
+        [Fact]
+        public void WhenAFileIsRefusedForWhatItHolds_ShouldNotSayAnExceptionMadeTheReason()
+        {
+            var path = Path.Combine(_folder.Path, "empty.md");
+            File.WriteAllText(path, "");
+
+            var result = new DocumentReader().Read(new CorpusFile("empty.md", path, 0), null);
+
+            Assert.False(result.Succeeded);
+            Assert.False(result.ByException);
         }
     }
 }
