@@ -178,9 +178,8 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
 
         var request = query.Request;
         var (match, similarity) = ranking.Label(doc);
-        var snippet = match == HitMatch.Aligned && query.Probe is { } probe
-            ? NearSnippet(p, probe, request.SnippetLength) // an aligned hit shows the clause it aligned, as an appended near match does
-            : SnippetBuilder.Build(p.SourceText, p.Start, p.End, marks.Forms, request.SnippetLength, focus, marks.AffirmedOnly, marks.Concepts);
+        var snippet = (match == HitMatch.Aligned && query.Probe is { } probe ? NearSnippet(p, probe, request.SnippetLength) : null) // the clause it aligned, as an appended near match shows it
+            ?? SnippetBuilder.Build(p.SourceText, p.Start, p.End, marks.Forms, request.SnippetLength, focus, marks.AffirmedOnly, marks.Concepts);
         var hit = SearchHit.Of(Index, doc, snippet, score, inSpeech) with { Match = match, Similarity = similarity };
         if (match == HitMatch.Exact && Array.BinarySearch(ranking.Titled, doc) >= 0 && query.FreeText is { } free)
         {
@@ -197,10 +196,15 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         return hit;
     }
 
-    private static string NearSnippet(PassageInfo p, string probe, int length)
+    /// <summary>
+    /// The snippet of the clause the query aligned with as typed; null where the query as typed aligns with none (it aligned
+    /// through a thesaurus term: 公款大吃大喝 with 铺张浪费, whose best alignment as typed was a lone 大 of 很大的资金, marked as
+    /// if it were the match, a user trial found), so the words' snippet marks the term instead.
+    /// </summary>
+    private static string? NearSnippet(PassageInfo p, string probe, int length)
     {
-        var (_, start, end) = NearMatcher.Score(p.MatchText, probe);
-        return MarkedSnippet.Build(p.SourceText, p.Start, p.End, p.SourceMarks(start, end), length);
+        var (similarity, start, end) = NearMatcher.Score(p.MatchText, probe);
+        return similarity < new NearMatchOptions().MinSimilarity ? null : MarkedSnippet.Build(p.SourceText, p.Start, p.End, p.SourceMarks(start, end), length);
     }
 
     private uint TypeBit(string id)

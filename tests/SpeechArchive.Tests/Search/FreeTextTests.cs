@@ -306,6 +306,24 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenAPassageAlignsThroughAThesaurusTerm_ShouldMarkTheTermNotALoneCharacter()
+    {
+        // 公款大吃大喝的现象 aligns with 铺张浪费的现象 through the thesaurus (大吃大喝 → 铺张浪费); as typed, its best alignment is
+        // 的现象, or a lone 大 of 很大的资金, which the user trial saw marked as if it were the match, and 铺张浪费 unmarked.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2021-01-10", "甲", "至于许多机关还存在的许多铺张浪费的现象，那是必须立即禁止的，这又将节约出一笔很大的资金。\n\n各级干部要坚决刹住公款大吃大喝之风。"),
+            ("b.md", "2022-01-10", "乙", "要严格执行财经纪律，加强预算管理。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var result = searcher.Search(new SearchRequest { Query = "公款大吃大喝的现象", Limit = 10, NearMatches = false });
+
+        var aligned = result.Hits.Single(h => h.Text.Contains("铺张浪费", StringComparison.Ordinal));
+        Assert.Equal(HitMatch.Aligned, aligned.Match);
+        Assert.Contains("<mark>铺张浪费</mark>", aligned.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhenAWordAbbreviatesATermInside_ShouldAlsoSearchTheWordWrittenInFull()
     {
         // 国企 is 国有企业 in the thesaurus; 国企改革 is not listed, and the texts write 国有企业改革 far more often.
