@@ -199,6 +199,16 @@ internal sealed class SearchLinks(SearchQuery query)
         return passageOrdinal is int n ? url + "#p-" + (n + 1) : url;
     }
 
+    /// <summary>
+    /// The reader at a writers' tool's source, a passage (#p-N) or a section heading (#s-N: a concordance row of a heading linked
+    /// to #p-0, which no reader has, a user trial found).
+    /// </summary>
+    public static string Reader(SpeechArchive.Writing.PassageSource source, string? q = null, string? back = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Reader(source.SpeechId, q, back: back) + "#" + source.Anchor;
+    }
+
     /// <summary>The pages a reader's 返回 may lead to: the search page and the concordance.</summary>
     private static readonly string[] BackPaths = [SearchPath, "/concordance"];
 

@@ -45,6 +45,21 @@ public sealed class WritingPageTests : IDisposable
         Assert.NotNull(page.QuerySelector("figure.histogram svg"));
     }
 
+    [Fact]
+    public async Task WhenAConcordanceRowIsAHeading_ShouldLinkToTheHeadingInTheReader()
+    {
+        // 全面从严治党 stands in section headings of the seeds too: such a row linked to #p-0, which no reader has (a user trial).
+        var page = await Html.GetAsync(client, "/concordance?q=" + Encode("全面从严治党"));
+
+        var links = page.QuerySelectorAll("table.kwic a[href^='/speeches/']").Select(a => a.GetAttribute("href")!).ToList();
+        var headings = links.Where(h => h.Contains("#s-", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(headings);
+        Assert.DoesNotContain(links, h => h.EndsWith("#p-0", StringComparison.Ordinal));
+        var reader = await Html.GetAsync(client, headings[0]);
+        Assert.NotNull(reader.GetElementById(headings[0][(headings[0].IndexOf('#', StringComparison.Ordinal) + 1)..]));
+    }
+
     [Theory]
     [InlineData("date")]
     [InlineData("date-asc")]
