@@ -240,7 +240,8 @@ internal static partial class FreeTextReader
                 // further keeps it at a few lookups a character (a pasted paragraph of 470 characters took 12,889 and 743 ms).
                 for (var end = start + SaidAsWrittenLength; reached[start] && end <= Math.Min(run.Length, start + (2 * SaidAsWrittenLength) - 1); end++)
                 {
-                    if (matchRun(new QueryWord(run[start..end], false, run[start..end])).DocFrequency == 0)
+                    var piece = run[start..end];
+                    if (matchRun(new QueryWord(piece, false, piece)).DocFrequency == 0)
                     {
                         break;
                     }

@@ -201,10 +201,11 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     /// through a thesaurus term: 公款大吃大喝 with 铺张浪费, whose best alignment as typed was a lone 大 of 很大的资金, marked as
     /// if it were the match, a user trial found), so the words' snippet marks the term instead.
     /// </summary>
-    private static string? NearSnippet(PassageInfo p, string probe, int length)
+    private string? NearSnippet(PassageInfo p, string probe, int length)
     {
         var (similarity, start, end) = NearMatcher.Score(p.MatchText, probe);
-        return similarity < new NearMatchOptions().MinSimilarity ? null : MarkedSnippet.Build(p.SourceText, p.Start, p.End, p.SourceMarks(start, end), length);
+        return similarity < (Understanding?.NearMatches ?? NearMatchOptions.Default).MinSimilarity ? null
+            : MarkedSnippet.Build(p.SourceText, p.Start, p.End, p.SourceMarks(start, end), length);
     }
 
     private uint TypeBit(string id)

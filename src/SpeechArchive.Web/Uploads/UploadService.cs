@@ -140,6 +140,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         // A name cut short may meet another cut from a different name (在…（第一部分）.md and 在…（第二部分）.md share their first
         // 200 bytes): the user named two files, so neither is refused nor replaced for it; it takes the next free name.
         var cut = cutFromBytes > 0;
+        var folder = Path.Combine(archive.CorpusDirectory, Folder);
         if (!taken.Names.Add(safe))
         {
             if (!cut)
@@ -147,7 +148,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
                 return UploadOutcome.Reject(name, $"本次上传中已有同名文件 {safe} (a file of that name is in this upload already)");
             }
 
-            safe = FreeName(Path.Combine(archive.CorpusDirectory, Folder), safe, taken);
+            safe = FreeName(folder, safe, taken);
         }
 
         var (problem, warnings) = Validate(safe, bytes);
@@ -156,7 +157,6 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             return UploadOutcome.Reject(name, problem);
         }
 
-        var folder = Path.Combine(archive.CorpusDirectory, Folder);
         var target = Path.GetFullPath(Path.Combine(folder, safe));
         if (!target.StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
