@@ -59,7 +59,8 @@ internal static class DraftCheckCommand
 
             foreach (var p in s.Precedents)
             {
-                AnsiConsole.MarkupLine($"   {p.Similarity:0.00} {Markup.Escape(p.Matched)} [grey]— {Markup.Escape(p.Source.Citation)} {Markup.Escape(p.Source.PassageId)}[/]");
+                var clause = p.Clause is null ? "" : $"[blue]clause[/] {Markup.Escape(p.Clause.Text)} → ";
+                AnsiConsole.MarkupLine($"   {p.Similarity:0.00} {clause}{Markup.Escape(p.Matched)} [grey]— {Markup.Escape(p.Source.Citation)} {Markup.Escape(p.Source.PassageId)}[/]");
             }
         }
     }

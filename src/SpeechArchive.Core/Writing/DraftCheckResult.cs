@@ -33,14 +33,26 @@ public sealed record DraftSentence
     public required IReadOnlyList<SharedRun> Runs { get; init; }
 }
 
-/// <summary>A passage that says nearly what the sentence says: how nearly (0–1), the part that aligns, and an excerpt with it marked.</summary>
+/// <summary>
+/// A passage that says nearly what the sentence says, or one clause of it (<see cref="Clause"/>): how nearly (0–1), the part
+/// that aligns, and an excerpt with it marked.
+/// </summary>
 public sealed record Precedent
 {
     public required PassageSource Source { get; init; }
+    /// <summary>The share of the sentence (of the clause, for a clause's precedent) said in order in the passage.</summary>
     public required double Similarity { get; init; }
     public required string Matched { get; init; }
     public required string Snippet { get; init; }
+    /// <summary>
+    /// The clause of the sentence this is the precedent of, when it says the clause more nearly than the sentence's own
+    /// precedents say the sentence (a formulation quoted in a sentence that runs on); null for a precedent of the whole sentence. The sentence lists its own precedents first.
+    /// </summary>
+    public DraftClause? Clause { get; init; }
 }
+
+/// <summary>A clause of a draft's sentence (offsets into the draft).</summary>
+public sealed record DraftClause(string Text, int Start, int End);
 
 /// <summary>A run of the sentence found verbatim in a passage (offsets into the draft), and that passage's source to cite.</summary>
 public sealed record SharedRun(string Text, int Start, int End, string PassageId)

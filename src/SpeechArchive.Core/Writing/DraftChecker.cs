@@ -14,6 +14,12 @@ public static class DraftChecker
     private const int Candidates = 40;
     private const int MinSentence = 4;
 
+    /// <summary>The fewest Han characters a clause has for its own precedent (打铁必须自身硬 has seven).</summary>
+    private const int MinClause = 5;
+
+    /// <summary>How nearly a clause must be said in a passage to be its precedent (打铁还需自身硬 in 打铁必须自身硬: 0.61).</summary>
+    private const double MinClauseSimilarity = 0.5;
+
     public static DraftCheckResult Check(IndexSnapshot index, DraftCheckRequest request)
     {
         ArgumentNullException.ThrowIfNull(index);
@@ -130,9 +136,10 @@ public static class DraftChecker
             scored.Add((c.Doc, similarity, s, e));
         }
 
-        var precedents = scored.Where(s => s.Similarity >= request.MinSimilarity)
-            .OrderByDescending(s => s.Similarity).ThenBy(s => s.Doc).Take(Math.Clamp(request.PrecedentsPerSentence, 0, 20))
-            .Select(s => MakePrecedent(index, s.Doc, s.Similarity, s.MatchStart, s.MatchEnd)).ToList();
+        var cap = Math.Clamp(request.PrecedentsPerSentence, 0, 20);
+        var whole = scored.Where(s => s.Similarity >= request.MinSimilarity)
+            .OrderByDescending(s => s.Similarity).ThenBy(s => s.Doc).Take(cap).ToList();
+        var precedents = whole.Select(s => MakePrecedent(index, s.Doc, s.Similarity, s.MatchStart, s.MatchEnd, null)).ToList();
 
         var minRun = Math.Max(2, request.MinRun);
         var ordered = scored.OrderByDescending(s => s.Similarity).ThenBy(s => s.Doc).Select(s => s.Doc).ToList();
@@ -152,7 +159,117 @@ public static class DraftChecker
             }
         }
 
+        precedents.AddRange(ClausePrecedents(index, draft, start, end, cap, filter, runs, whole.Select(w => w.Doc).ToHashSet(),
+            whole.Count > 0 ? whole[0].Similarity : 0));
         return sentence with { Precedents = precedents, Runs = runs.OrderBy(r => r.Start).ToList() };
+    }
+
+    /// <summary>
+    /// The closest precedent of each clause of a sentence that has two or more (cut at ，、：—), where it says the clause
+    /// more nearly than any precedent of the whole sentence says the sentence (by a tenth): a formulation quoted from memory in a sentence that runs on (打铁还需自身硬，纪检监察干部要…) shares
+    /// too little of the sentence with 打铁必须自身硬 to be its precedent, yet it is what a writer checking the draft must see.
+    /// A clause of fewer than <see cref="MinClause"/> Han characters, one inside a run already found verbatim (its source is
+    /// cited), or one whose precedent is the sentence's own is skipped; a clause's precedent must reach
+    /// <see cref="MinClauseSimilarity"/>, and the sentence lists the <paramref name="cap"/> closest, in the clauses' order.
+    /// </summary>
+    private static IEnumerable<Precedent> ClausePrecedents(IndexSnapshot index, string draft, int start, int end, int cap, WritingQuery filter,
+        IReadOnlyList<SharedRun> runs, HashSet<int> sentenceDocs, double sentenceBest)
+    {
+        var clauses = Clauses(draft, start, end).ToList();
+        if (clauses.Count < 2 || cap == 0)
+        {
+            return [];
+        }
+
+        var found = new List<(DraftClause Clause, int Doc, double Similarity, int MatchStart, int MatchEnd)>();
+        foreach (var (from, to) in clauses)
+        {
+            var form = MatchText.Build(draft, from, to).Trim(MatchText.Break).Trim(MatchText.Mask);
+            if (form.Count(c => TextNormalizer.KindOf(c) == CharKind.Cjk) < MinClause || runs.Any(r => r.Start <= from && r.End >= to))
+            {
+                continue;
+            }
+
+            var best = (Doc: -1, Similarity: 0.0, MatchStart: 0, MatchEnd: 0);
+            foreach (var c in BigramCandidates.Top(index, BigramCandidates.KeysOf(form), Candidates, 0.2, filter.Accepts))
+            {
+                var (similarity, s, e) = NearMatcher.Score(index.Passages[c.Doc].MatchText, form);
+                if (similarity > best.Similarity || (similarity == best.Similarity && c.Doc < best.Doc))
+                {
+                    best = (c.Doc, similarity, s, e);
+                }
+            }
+
+            if (best.Doc >= 0 && best.Similarity >= Math.Max(MinClauseSimilarity, sentenceBest + 0.1) && !sentenceDocs.Contains(best.Doc)
+                && (best.Similarity >= 1 || !IsShortened(index.Passages[best.Doc].MatchText.AsSpan(best.MatchStart, best.MatchEnd - best.MatchStart), form)))
+            {
+                found.Add((new DraftClause(draft[from..to], from, to), best.Doc, best.Similarity, best.MatchStart, best.MatchEnd));
+            }
+        }
+
+        return found.OrderByDescending(f => f.Similarity).ThenBy(f => f.Clause.Start).Take(cap).OrderBy(f => f.Clause.Start)
+            .Select(f => MakePrecedent(index, f.Doc, f.Similarity, f.MatchStart, f.MatchEnd, f.Clause)).ToList();
+    }
+
+    /// <summary>
+    /// Whether a passage's aligned text only cuts a clause short: it leaves out some of the clause's characters and adds none,
+    /// and misses its first or last (抓好作风建设 → 好作风建设, 各级领导干部要以钉钉子的精神 → 各级领导干部要以): a shorter
+    /// everyday phrase, not another wording of the clause (打铁还需自身硬 → 打铁必须自身硬, 旗帜鲜明地讲政治 → 旗帜鲜明讲政治).
+    /// </summary>
+    internal static bool IsShortened(ReadOnlySpan<char> aligned, string clause)
+    {
+        var han = new List<char>(aligned.Length);
+        foreach (var c in aligned)
+        {
+            if (TextNormalizer.KindOf(c) == CharKind.Cjk)
+            {
+                han.Add(c);
+            }
+        }
+
+        var own = clause.Where(c => TextNormalizer.KindOf(c) == CharKind.Cjk).ToList();
+        if (han.Count == 0 || own.Count == 0 || (han[0] == own[0] && han[^1] == own[^1]))
+        {
+            return false;
+        }
+
+        var at = 0;
+        foreach (var c in han)
+        {
+            at = own.IndexOf(c, at) is var found and >= 0 ? found + 1 : -1;
+            if (at < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The clauses of a sentence (offsets into the draft): cut at the clause marks (，、：—), trimmed of spaces and of the sentence's end.</summary>
+    internal static IEnumerable<(int Start, int End)> Clauses(string draft, int start, int end)
+    {
+        var from = start;
+        for (var i = start; i <= end; i++)
+        {
+            if (i < end && !MatchText.IsClauseMark(TextNormalizer.Fold(draft[i])))
+            {
+                continue;
+            }
+
+            var (s, e) = Trim(draft, from, i);
+            while (e > s && TextNormalizer.KindOf(TextNormalizer.Fold(draft[e - 1])) is CharKind.Hard or CharKind.Soft)
+            {
+                e--;
+            }
+
+            if (e > s)
+            {
+                yield return (s, e);
+            }
+
+            from = i + 1;
+        }
     }
 
     /// <summary>
@@ -235,7 +352,7 @@ public static class DraftChecker
         public void Spend(long work) => Interlocked.Add(ref spent, work);
     }
 
-    private static Precedent MakePrecedent(IndexSnapshot index, int doc, double similarity, int matchStart, int matchEnd)
+    private static Precedent MakePrecedent(IndexSnapshot index, int doc, double similarity, int matchStart, int matchEnd, DraftClause? clause)
     {
         var p = index.Passages[doc];
         var text = p.SourceText;
@@ -246,6 +363,7 @@ public static class DraftChecker
             Similarity = Math.Round(similarity, 3),
             Matched = marks.Count == 0 ? "" : text[marks[0].Item1..marks[0].Item2].ToString(),
             Snippet = MarkedSnippet.Build(text, p.Start, p.End, marks, 160),
+            Clause = clause,
         };
     }
 }

@@ -48,12 +48,55 @@ public sealed class DraftCheckerTests(SeedIndexFixture seeds) : IClassFixture<Se
         var result = DraftChecker.Check(seeds.Snapshot, new DraftCheckRequest { Text = draft });
 
         var sentence = Assert.Single(result.Sentences);
-        Assert.Empty(sentence.Precedents);
+        Assert.All(sentence.Precedents, p => Assert.NotNull(p.Clause)); // none of the whole sentence
         var run = Assert.Single(sentence.Runs);
         Assert.Equal("党内政治生活的制度化", run.Text);
         Assert.Equal(PassageHolding("以刚性问责推动党内政治生活的制度化"), run.PassageId);
         Assert.Equal(run.PassageId, run.Source.PassageId);
     }
+
+    [Fact]
+    public void WhenAMisquotedFormulationOpensASentenceThatRunsOn_ShouldListItsClausePrecedent()
+    {
+        // 坚持正确政治方向 with 的 added, then a clause the archive never says: too little of the sentence is the passage's
+        // for it to be the sentence's precedent, and no run of eight characters is shared.
+        const string draft = "坚持正确的政治方向，今年秋天我们还要走访三个城市的十几家工厂和农村合作社。";
+
+        var result = DraftChecker.Check(seeds.Snapshot, new DraftCheckRequest { Text = draft });
+
+        var sentence = Assert.Single(result.Sentences);
+        Assert.Empty(sentence.Runs);
+        var precedent = Assert.Single(sentence.Precedents);
+        Assert.NotNull(precedent.Clause);
+        Assert.Equal("坚持正确的政治方向", precedent.Clause.Text);
+        Assert.Equal(precedent.Clause.Text, draft[precedent.Clause.Start..precedent.Clause.End]);
+        Assert.Equal(PassageHolding("坚持正确政治方向"), precedent.Source.PassageId);
+        Assert.Contains("坚持正确政治方向", precedent.Matched, StringComparison.Ordinal);
+        Assert.InRange(precedent.Similarity, 0.5, 0.99);
+    }
+
+    [Fact]
+    public void WhenASentenceHasOneClause_ShouldListNoClausePrecedent()
+    {
+        var result = DraftChecker.Check(seeds.Snapshot, new DraftCheckRequest { Text = "坚持正确的政治方向。" });
+
+        Assert.All(Assert.Single(result.Sentences).Precedents, p => Assert.Null(p.Clause));
+    }
+
+    [Theory]
+    [InlineData("好作风建设", "抓好作风建设", true)]
+    [InlineData("各级领导干部要以", "各级领导干部要以钉钉子的精神", true)]
+    [InlineData("打铁必须自身硬", "打铁还需自身硬", false)]
+    [InlineData("旗帜鲜明讲政治", "旗帜鲜明地讲政治", false)]
+    [InlineData("作风建设永远在路上", "作风建设", false)]
+    public void WhenTellingAShorterPhraseFromAnotherWording_ShouldOnlyCallAClauseCutShortShortened(string aligned, string clause, bool shortened) =>
+        Assert.Equal(shortened, DraftChecker.IsShortened(aligned, clause));
+
+    [Theory]
+    [InlineData("打铁还需自身硬，纪检监察干部要带头、严守纪律：做到忠诚干净担当。", "打铁还需自身硬|纪检监察干部要带头|严守纪律|做到忠诚干净担当")]
+    [InlineData("一句话。", "一句话")]
+    public void WhenCuttingASentenceIntoClauses_ShouldCutAtClauseMarksAndLeaveOutTheEnd(string sentence, string clauses) =>
+        Assert.Equal(clauses.Split('|'), DraftChecker.Clauses(sentence, 0, sentence.Length).Select(c => sentence[c.Start..c.End]));
 
     [Fact]
     public void WhenNothingIsSharedVerbatim_ShouldReportNoRuns()

@@ -136,6 +136,21 @@ public sealed class WritingPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAMisquotedFormulationOpensASentenceThatRunsOn_ShouldShowItsClausePrecedentAndSaySoInsteadOfNothingIsNear()
+    {
+        using var response = await PostDraftAsync("坚持正确的政治方向，今年秋天我们还要走访三个城市的十几家工厂和农村合作社。");
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+
+        var sentence = Assert.Single(page.QuerySelectorAll("li.draft-sentence"));
+        var precedent = Assert.Single(sentence.QuerySelectorAll("li.precedent"));
+        Assert.True(precedent.ClassList.Contains("clause-precedent"));
+        Assert.Equal("分句“坚持正确的政治方向”", precedent.QuerySelector(".clause")!.TextContent);
+        Assert.Contains("坚持正确政治方向", precedent.QuerySelector(".snippet mark")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("档案中没有相近的句子", sentence.TextContent, StringComparison.Ordinal);
+        Assert.Contains("以下是其中分句的先例", sentence.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhenPastingAMarkdownDraft_ShouldCheckItsTextWithoutTheMarkup()
     {
         using var response = await PostDraftAsync("---\ntitle: 草稿\n---\n\n# 一、严肃问责\n\n要严肃考核问责，加大考核力度，以**刚性问责**推进党内政治生活的[制度化](http://x)、规范化。\n");
