@@ -781,6 +781,36 @@ internal static partial class Ranker
     private static Func<int, bool> HoldsTwoWords(ScoredDocs counted, int[] held, int slots) => slots < 2 || held.Length != counted.Count ? _ => true
         : doc => Array.BinarySearch(counted.Docs, doc) is var i && i >= 0 && held[i] >= 2;
 
+    /// <summary>
+    /// Whether the part of a passage the query aligns with (<paramref name="start"/>..<paramref name="end"/> of its match text)
+    /// holds two of the query's words, a word counted through one of its components of two characters or more: a passage that
+    /// says the query with its last word changed (以人民为中心的发展思想 for 以人民为中心的发展理念: 发展 of 发展理念 is aligned)
+    /// holds one word whole, yet says the query nearly as written; one holding a word and a character of the next (领导干部收入
+    /// for 领导干部收红包) does not.
+    /// </summary>
+    private static bool AlignedHoldsTwoWords(FreeTextQuery query, string passage, int start, int end)
+    {
+        if (query.Slots.Count < 2 || start < 0 || end <= start || end > passage.Length)
+        {
+            return false;
+        }
+
+        var aligned = passage.AsSpan(start, end - start);
+        var held = 0;
+        foreach (var slot in query.Slots)
+        {
+            var holds = aligned.Contains(slot.Text, StringComparison.Ordinal);
+            foreach (var component in slot.Components)
+            {
+                holds |= component.MatchForm.Length >= 2 && aligned.Contains(component.MatchForm, StringComparison.Ordinal);
+            }
+
+            held += holds ? 1 : 0;
+        }
+
+        return held >= 2;
+    }
+
     /// <summary>The query's runs as one string, without their breaks: what near matching aligns.</summary>
     private static string Probe(FreeTextQuery query) =>
         string.Concat(query.Runs.Select(r => r.MatchForm.Replace(Analysis.MatchText.Break.ToString(), "", StringComparison.Ordinal)));
@@ -808,7 +838,8 @@ internal static partial class Ranker
         // Nor does a passage holding one word of the query and a character of the next (领导干部收入 for 领导干部收红包) join it
         // unless it holds nearly all of it (改善经营管理 for 持续改善经营管理, read as 持续 | 改善经营管理).
         var floor = Math.Max(options.MinSimilarity, query.Slots.Count < 2 ? 0 : (query.Slots.Max(s => s.Text.Length) + 1.0) / probe.Length);
-        bool Near(double similarity, int doc) => similarity >= floor && (similarity >= NearWithOneWord || holdsTwoWords(doc));
+        bool Near(double similarity, int doc, int start, int end) => similarity >= floor
+            && (similarity >= NearWithOneWord || holdsTwoWords(doc) || AlignedHoldsTwoWords(query, index.Passages[doc].MatchText, start, end));
 
         if (IsClause(probe))
         {
@@ -822,7 +853,7 @@ internal static partial class Ranker
 
             var found = ahead?.Found(scored, AsWrittenTier)
                 ?? NearMatcher.Find(index, probe, thesaurus?.Substitutions(probe, options.MaxVariants) ?? [], Counted, options, exhaustive, within: scored.Docs);
-            foreach (var m in found.Where(m => Near(m.Similarity, m.Doc)))
+            foreach (var m in found.Where(m => Near(m.Similarity, m.Doc, m.MatchStart, m.MatchEnd)))
             {
                 var i = Array.BinarySearch(scored.Docs, m.Doc);
                 near[m.Doc] = m.Similarity;
@@ -835,11 +866,11 @@ internal static partial class Ranker
         var best = BestBelowNear(scored);
 
         var scorer = NearMatcher.For(probe);
-        var similarities = new double[ordered.Length];
+        var similarities = new (double Similarity, int Start, int End)[ordered.Length];
         Cores.For(ordered.Length, ApartFrom, j =>
         {
             var doc = scored.Docs[ordered[j]];
-            similarities[j] = near.ContainsKey(doc) ? 0 : scorer.Similarity(index.Passages[doc].MatchText);
+            similarities[j] = near.ContainsKey(doc) ? default : scorer.Score(index.Passages[doc].MatchText, double.NegativeInfinity) is var a ? (a.Similarity, a.Start, a.End) : default;
         });
 
         for (var j = 0; j < ordered.Length; j++)
@@ -850,8 +881,8 @@ internal static partial class Ranker
                 continue;
             }
 
-            var similarity = similarities[j];
-            if (probe.Length >= options.MinLengthAlongsideStrict && Near(similarity, scored.Docs[i]))
+            var (similarity, start, end) = similarities[j];
+            if (probe.Length >= options.MinLengthAlongsideStrict && Near(similarity, scored.Docs[i], start, end))
             {
                 near[scored.Docs[i]] = similarity;
                 scored.Scores[i] = NearTier + (similarity * 1000) + scored.Scores[i];

@@ -482,6 +482,26 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenAPassageSaysAStatementWithItsLastWordChanged_ShouldRankItAsNearlyAsWritten()
+    {
+        // 以人民为中心的发展思想 for 以人民为中心的发展理念 (a writers' trial): 9 of 11 characters in order, but only one of the
+        // two words whole, so the passages saying it ranked with those holding 以人民为中心 or 发展理念 anywhere (4th to 157th).
+        using var temp = new TempFolder();
+        temp.Write("corpus/a.md", "---\ntitle: 在民生工作会议上的讲话\nyear: 2020\n---\n\n要坚持以人民为中心的发展思想，让发展成果更多更公平惠及人民群众。\n\n要办好民生实事。\n");
+        temp.Write("corpus/b.md", "---\ntitle: 在政府工作会议上的讲话\nyear: 2021\n---\n\n政府的一切工作都要以人民为中心，以人民为中心是我们的根本立场。\n\n要把发展理念贯彻到各项工作中，推动高质量发展。\n");
+        temp.Write("corpus/lexicon.txt", "以人民为中心\t500\n发展理念\t500\n"); // one word each, as the shared archive reads them
+        var searcher = temp.IndexAndSearch();
+
+        var result = searcher.Search(new SearchRequest { Query = "以人民为中心的发展理念", Limit = 20 });
+
+        Assert.Equal(["以人民为中心", "发展理念"], result.Reading!.Words.Select(w => w.Word));
+        var first = result.Hits[0];
+        Assert.Contains("以人民为中心的发展思想", first.Text, StringComparison.Ordinal);
+        Assert.Equal(HitMatch.Aligned, first.Match);
+        Assert.DoesNotContain(result.Hits, h => h.Match == HitMatch.Aligned && !h.Text.Contains("以人民为中心的发展", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WhenTheLexiconHoldsAQuestionWordWithAFunctionWord_ShouldDropBoth()
     {
         // The lexicon learns 有什么 as one string (laws and reports write it often); a query means 有 + 什么, a question.
