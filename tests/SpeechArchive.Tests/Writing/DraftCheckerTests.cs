@@ -75,6 +75,25 @@ public sealed class DraftCheckerTests(SeedIndexFixture seeds) : IClassFixture<Se
         Assert.InRange(precedent.Similarity, 0.5, 0.99);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void WhenAClauseIsSaidMoreNearlyThanItsSentenceInAPassage_ShouldCiteThePassageForTheClauseOnceWhateverThePrecedentsAsked(int asked)
+    {
+        // The passage was the sentence's third precedent (0.32), and listed there it took the clause's place (0.55): asking
+        // for three precedents lost what asking for two showed (a user trial).
+        const string draft = "要以钉钉子精神抓好各项工作落实，确保党风廉政建设各项任务落到实处。";
+
+        var result = DraftChecker.Check(seeds.Snapshot, new DraftCheckRequest { Text = draft, PrecedentsPerSentence = asked });
+
+        var precedents = Assert.Single(result.Sentences).Precedents;
+        var clause = Assert.Single(precedents, p => p.Clause?.Text == "确保党风廉政建设各项任务落到实处");
+        Assert.Contains("落到实处", clause.Matched, StringComparison.Ordinal);
+        Assert.Equal(precedents.Count, precedents.Select(p => p.Source.PassageId).Distinct().Count());
+        Assert.InRange(precedents.Count(p => p.Clause is null), 0, asked);
+    }
+
     [Fact]
     public void WhenASentenceHasOneClause_ShouldListNoClausePrecedent()
     {
