@@ -68,8 +68,9 @@ internal static partial class FrontMatterParser
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
-            // YamlDotNet's scanner throws these for some broken input; the last good event is the best position we have.
-            return (null, $"第 {reader.LastLine} 行附近：front matter 不是有效的 YAML，请检查方括号、花括号和引号是否成对 (malformed front matter near line {reader.LastLine}: {e.Message})");
+            // YamlDotNet's scanner throws these for some broken input; the last good event is the best position we have, and
+            // their messages say nothing of the YAML (Operation is not valid due to the current state of the object).
+            return (null, $"第 {reader.LastLine} 行附近：front matter 不是有效的 YAML，请检查方括号、花括号和引号是否成对 (malformed front matter near line {reader.LastLine}: check that brackets, braces and quotes are paired)");
         }
     }
 

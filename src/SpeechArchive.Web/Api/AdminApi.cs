@@ -75,7 +75,7 @@ internal static class AdminApi
     {
         if (!archive.TryStartReindex(rebuild ?? false))
         {
-            return TypedResults.Conflict(Problems.Make(StatusCodes.Status409Conflict, "索引正在更新 (reindex running)", "已有一次索引更新在进行，请等它完成。"));
+            return TypedResults.Conflict(Problems.Make(StatusCodes.Status409Conflict, "索引正在更新 (reindex running)", "已有一次索引更新在进行，请等它完成。(a reindex is already running: wait for it to finish)"));
         }
 
         return TypedResults.Accepted("/api/admin/status", archive.Status);

@@ -39,12 +39,12 @@ internal static class AdminApiGate
                 return Problems.Answer(Problems.NotFound("管理功能未启用：未配置 SpeechArchive:AdminToken。(administration is off)"));
             case AdminAccess.Throttled:
                 http.Response.Headers.RetryAfter = ((int)LoginThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Problem(StatusCodes.Status429TooManyRequests, "尝试次数过多 (too many attempts)", "失败次数过多，请一分钟后再试。");
+                return Problem(StatusCodes.Status429TooManyRequests, "尝试次数过多 (too many attempts)", "失败次数过多，请一分钟后再试。(too many failed attempts: try again in a minute)");
             case AdminAccess.Missing:
                 http.Response.Headers.WWWAuthenticate = "Bearer";
-                return Problem(StatusCodes.Status401Unauthorized, "需要管理令牌 (token required)", "请用 Authorization: Bearer <token> 或 X-Admin-Token 头提供管理令牌。");
+                return Problem(StatusCodes.Status401Unauthorized, "需要管理令牌 (token required)", "请用 Authorization: Bearer <token> 或 X-Admin-Token 头提供管理令牌。(give the admin token as Authorization: Bearer <token> or X-Admin-Token)");
             default:
-                return Problem(StatusCodes.Status403Forbidden, "令牌无效 (invalid token)", "管理令牌不正确。");
+                return Problem(StatusCodes.Status403Forbidden, "令牌无效 (invalid token)", "管理令牌不正确。(the admin token is wrong)");
         }
     }
 

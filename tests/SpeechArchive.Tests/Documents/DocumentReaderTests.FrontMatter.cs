@@ -85,6 +85,19 @@ public static partial class DocumentReaderTests
             Assert.StartsWith("第 3 行：front matter 不是有效的 YAML，请检查方括号、花括号和引号是否成对 (malformed front matter at line 3: ", result.Reason, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void WhenTheYamlScannerFailsWithoutSayingWhy_ShouldNotRepeatItsMessage()
+        {
+            // YamlDotNet throws InvalidOperationException here ("Operation is not valid due to the current state of the
+            // object"), which told an administrator nothing (a user trial's upload).
+            var result = Read("---\ntitle: [unclosed\ndate: 2024-13-45\n  bad: : yaml\n---\n正文");
+
+            Assert.False(result.Succeeded);
+            Assert.StartsWith("第 2 行附近：front matter 不是有效的 YAML", result.Reason, StringComparison.Ordinal);
+            Assert.DoesNotContain("Operation is not valid", result.Reason, StringComparison.Ordinal);
+            Assert.EndsWith("(malformed front matter near line 2: check that brackets, braces and quotes are paired)", result.Reason, StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData("---\ntitle: 讲话\nyear: 二〇二二\n---\n正文", "'year'", 3)]
         [InlineData("---\ntitle: 讲话\n\ndate: 2022/06/10\n---\n正文", "'date'", 4)]

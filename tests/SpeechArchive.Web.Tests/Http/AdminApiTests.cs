@@ -35,6 +35,8 @@ public sealed class AdminApiTests : IDisposable
         using var response = await client.PostAsync("/api/admin/reindex", null);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var detail = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        Assert.Equal("管理令牌不正确。(the admin token is wrong)", detail); // Chinese first, an English gloss after it, as every other refusal
     }
 
     [Fact]
@@ -99,6 +101,8 @@ public sealed class AdminApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.EndsWith("(a reindex is already running: wait for it to finish)",
+            System.Text.Json.JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var status = await WaitForReindexAsync(client);
         Assert.True(status.GetProperty("lastRun").GetProperty("committed").GetBoolean());
         using var third = await client.PostAsync("/api/admin/reindex", null);
