@@ -132,6 +132,10 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             return UploadOutcome.Reject(name, why!);
         }
 
+        // A name made safe is said as stored (../../etc/passwd.md, .hidden.md and a:b*?.txt were stored as passwd.md, hidden.md
+        // and a_b.txt without a word: a user trial); a name cut short says so below, and why.
+        var renamed = cutFromBytes == 0 && !string.Equals(safe, name, StringComparison.Ordinal) ? safe : null;
+
         if (!UploadLimits.IsDocument(safe))
         {
             return UploadOutcome.Reject(name, "只接受 .md、.txt 文件 (only .md and .txt files are taken)");
@@ -203,6 +207,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         // an upload the same as one already there under another name (a clerk uploading a file twice), kept but said.
         var same = keptBeside is null ? SameAs(folder, target, bytes, taken) : null; // kept beside: looked for above
         var notes = warnings
+            .Prepend(renamed is null ? null : $"文件名改为 {renamed}：只留最后一段（不含文件夹），去掉控制字符和开头的点，空白和 <>:\"|?*% 换成 _，扩展名小写 (the name was made safe as {renamed}: its last part only, no control characters or leading dot, spaces and <>:\"|?*% as _, the extension in lower case)")
             .Prepend(cutFromBytes == 0 ? null : $"文件名过长（{cutFromBytes} 字节，上限 {FileNameSanitizer.MaxBytes} 字节、{FileNameSanitizer.MaxLength} 个字符），已缩短为 {safe} (the file name was {cutFromBytes} bytes, over the {FileNameSanitizer.MaxBytes} bytes or {FileNameSanitizer.MaxLength} characters a name may have: stored as {safe})")
             .Prepend(keptBeside is null ? null : $"已有同名文件 {Folder}/{keptBeside}，没有替换它，这个文件另存为 {safe}（要替换，请勾选“替换同名文件”，接口加 replace=true） (a file of that name is there: kept, and this one stored as {safe}; replace=true replaces it)")
             .Prepend(replaced ? "替换了同名文件 (replaced the file of that name)" : null)

@@ -264,6 +264,7 @@ public sealed class UploadApiTests : IDisposable
         Assert.Equal("uploads/" + stored, file.GetProperty("storedAs").GetString());
         Assert.Equal([Path.Combine(Uploads, stored)], Directory.GetFiles(Uploads));
         Assert.False(File.Exists(Path.GetFullPath(Path.Combine(Uploads, "..", "..", "escape.md"))));
+        Assert.StartsWith($"文件名改为 {stored}：", file.GetProperty("reason").GetString(), StringComparison.Ordinal); // said, not done silently
     }
 
     [Fact]
@@ -275,6 +276,7 @@ public sealed class UploadApiTests : IDisposable
 
         Assert.Equal("uploads/abc.md", file.GetProperty("storedAs").GetString());
         Assert.Equal([Path.Combine(Uploads, "abc.md")], Directory.GetFiles(Uploads));
+        Assert.Matches("^文件名改为 abc.md：.*" + EnglishGloss + "$", file.GetProperty("reason").GetString());
     }
 
     [Fact]
