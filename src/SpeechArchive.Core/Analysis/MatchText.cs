@@ -58,7 +58,9 @@ public static class MatchText
             // The space kept between two words or numbers (十三五 十四五) stands where the marks were: the mark is looked for
             // between the characters either side of it, and a clause end takes its place.
             var before = k > 1 && plain[k - 1] == ' ' && !IsAlnum(plain[k]) ? k - 2 : k - 1; // between Latin words (1 000) as before
-            if (before >= 0 && plain[k] != ' ' && plain[before] is not (Break or Mask) && plain[k] is not (Break or Mask))
+            // A masked name beside a mark is read like any character: 转作风，**局党的建设 ends a clause after 作风 (the mask
+            // is one character of the match form, so the mark is looked for between it and its neighbour as between two others).
+            if (before >= 0 && plain[k] != ' ' && plain[before] != Break && plain[k] != Break)
             {
                 var after = offsets[from + before] + 1;
                 var mark = ClauseMark(text[after..at]);

@@ -11,6 +11,13 @@ namespace SpeechArchive.Writing;
 /// so 两个确保 never gives 两个确, and it stays within a clause (<see cref="MatchText.BuildClauses"/>), so 从严治党，全面加强
 /// never gives 从严治党，全面: a clause mark is crossed only where the formulation reads on across it (党要管党、从严治党 for
 /// 党要管党从严治党), or anywhere when the formulation as typed holds one (党要管党、从严治党 finds 党要管党、全面从严治党 too).
+/// A masked name (**, xx) ends a wording as a sentence end does, unless the formulation typed holds one (作风，**局党的建设
+/// and 作风和**机关建设 give nothing for 作风建设). A boundary the segmenter made only because it knows no word there is not
+/// taken for a word's end: a wording does not stop one character short of a word of the formulation before a lone character
+/// of the text (从严治政 gives 从严治政 or nothing for 从严治党, never 从严治), nor stand inside a word of the text at the
+/// formulation's own end unless it holds the formulation's word there whole (法治国家 gives no 法治国 for 依法治国).
+/// The list is closest first (<see cref="VariantResult.Variants"/>): the exact wording, then by similarity as shown (to the
+/// percent), of wordings as close the one holding more of the formulation's characters first, then the most used.
 /// </summary>
 public static class VariantFinder
 {
@@ -44,9 +51,18 @@ public static class VariantFinder
             }
         }
 
+        // Closest first: a writer looks for the wording nearest the one typed, and a frequent loose one (的建设 in 重工业的建设,
+        // 332 uses, for 党的建设) must not push the near ones (党的政治建设, 11) down. Similarity is compared as shown (to the
+        // percent); of wordings as close, the one holding more of the formulation's characters first (党的政治建设 holds all
+        // of 党的建设, 的建设 three of four), then the most used.
         var variants = found.GroupBy(f => f.Hit.Key, StringComparer.Ordinal)
-            .Select(g => Variant(index, g.ToList(), formulation, request.Examples))
-            .OrderByDescending(v => v.IsExact).ThenByDescending(v => v.Count).ThenByDescending(v => v.Similarity).ThenBy(v => v.Text, StringComparer.Ordinal)
+            .Select(g => (Variant: Variant(index, g.ToList(), formulation, request.Examples), Held: Held(formulation, g.Key)))
+            .OrderByDescending(v => v.Variant.IsExact)
+            .ThenByDescending(v => Math.Round(v.Variant.Similarity, 2, MidpointRounding.AwayFromZero))
+            .ThenByDescending(v => v.Held)
+            .ThenByDescending(v => v.Variant.Count)
+            .ThenBy(v => v.Variant.Text, StringComparer.Ordinal)
+            .Select(v => v.Variant)
             .ToList();
         return new VariantResult
         {
@@ -55,6 +71,13 @@ public static class VariantFinder
             Occurrences = found.Count,
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
         };
+    }
+
+    /// <summary>How many of the formulation's characters a wording (its match form) holds, each as often as the formulation has it.</summary>
+    private static int Held(string formulation, string wording)
+    {
+        var left = new List<char>(wording);
+        return formulation.Count(c => left.Remove(c));
     }
 
     private sealed record Found(string Key, string Text, int Start, int End, double Similarity, bool Rotated);
@@ -103,6 +126,12 @@ public static class VariantFinder
         var match = (acrossClauses
             ? MatchText.Build(speech.TextSpan, p.Start, p.End, offsets)
             : MatchText.BuildClauses(speech.TextSpan, p.Start, p.End, offsets, formulation)).ToCharArray();
+        if (!formulation.Contains(MatchText.Mask, StringComparison.Ordinal))
+        {
+            // A masked name (**, xx) is no part of a wording the writer could reuse: 作风，**局党的建设 is no variant of 作风建设.
+            match.AsSpan().Replace(MatchText.Mask, MatchText.Break);
+        }
+
         bool[]? cuts = null;
         for (var k = 0; k < MaxPerPassage; k++)
         {
@@ -116,6 +145,16 @@ public static class VariantFinder
 
             cuts ??= Cuts(segmenter, speech.TextSpan[p.Start..p.End].ToString(), p.Start, offsets);
             var a = LocalAlignment.AlignRotations(formulation, text, cuts);
+            var held = cuts;
+            for (var lone = LoneNeighbourEdge(match, cuts, offsets, a, formulationCuts); lone >= 0 && held[lone]; lone = LoneNeighbourEdge(match, cuts, offsets, a, formulationCuts))
+            {
+                // Each round takes away a cut the alignment started or ended on, so the rounds end: an alignment ends off
+                // the cuts only at the formulation's own ends, which are no such edge.
+                held = ReferenceEquals(held, cuts) ? (bool[])cuts.Clone() : held;
+                held[lone] = false;
+                a = LocalAlignment.AlignRotations(formulation, text, held);
+            }
+
             var similarity = a.Similarity(formulation.Length);
             if (similarity < minSimilarity || a.TextEnd <= a.TextStart)
             {
@@ -126,7 +165,7 @@ public static class VariantFinder
             var start = offsets[from];
             var end = offsets[to - 1] + 1;
             var wording = speech.TextSpan[start..end].ToString();
-            if (!a.Rotated || SwappedAtASeam(formulation, wording))
+            if ((!a.Rotated || SwappedAtASeam(formulation, wording)) && !HalfWordAtOwnEnd(cuts, a, formulationCuts))
             {
                 yield return new Found(MatchText.Build(wording, 0, wording.Length), wording, start, end, Math.Round(similarity, 3), a.Rotated);
             }
@@ -183,6 +222,58 @@ public static class VariantFinder
         }
 
         return (from, to);
+    }
+
+    /// <summary>
+    /// Where the alignment stops one character short of an end of one of the formulation's words (治 of 治党, 从严治党 being
+    /// 从严 / 治党; 依法治 of 依法治国) and the passage has there, directly, a character the segmenter leaves a word on its own
+    /// and that is no function word (政 of 从严 / 治 / 政, 税 of 依法治 / 税): the text position of that edge, or −1. The text
+    /// holds the formulation's word with that character changed (治政 for 治党), a word the lexicon does not know, so the
+    /// segmenter's boundary there is no word's end, and a wording ending there is a word cut in half (从严治 for 从严治党, from
+    /// 从严治政, 从严治企, 从严治厂). A function word there (的, 于: <see cref="QueryStopWords"/>) is a word of its own, and
+    /// where the formulation's word lacks more (斗争 of 反腐败斗争 after 反腐败寓于) the lone character need not be its stand-in.
+    /// </summary>
+    private static int LoneNeighbourEdge(char[] match, bool[] cuts, List<int> offsets, Alignment a, bool[] formulationCuts)
+    {
+        if (a.TextEnd <= a.TextStart)
+        {
+            return -1;
+        }
+
+        var q = formulationCuts.Length - 1;
+        bool Lone(int k) => k >= 0 && k < match.Length && cuts[k] && cuts[k + 1] && match[k] != MatchText.Break
+            && TextNormalizer.KindOf(match[k]) == CharKind.Cjk && !QueryStopWords.Contains(match[k].ToString());
+        bool Adjacent(int k) => k > 0 && k < match.Length && offsets[k] == offsets[k - 1] + 1; // no mark between k − 1 and k
+
+        // A rotation's spans are in the doubled pattern; a straight alignment's own ends (0, q) are the formulation's ends,
+        // where it lacks nothing.
+        var end = a.PatternEnd % q;
+        if (end > 0 && Array.IndexOf(formulationCuts, true, end) == end + 1 && Lone(a.TextEnd) && Adjacent(a.TextEnd))
+        {
+            return a.TextEnd;
+        }
+
+        var start = a.PatternStart % q;
+        return start > 0 && Array.LastIndexOf(formulationCuts, true, start) == start - 1 && Lone(a.TextStart - 1) && Adjacent(a.TextStart) ? a.TextStart : -1;
+    }
+
+    /// <summary>
+    /// Whether the alignment ends inside a word of the passage at the formulation's own end (<see cref="LocalAlignment"/> lets
+    /// its first and last characters stand inside a word, so that an exact occurrence the segmenter glued to a neighbour is
+    /// kept: 坚持党 / 的 / 领导) without holding the formulation's word at that end whole: 法治国 of 法治国家 for 依法治国, a word
+    /// cut in half.
+    /// </summary>
+    private static bool HalfWordAtOwnEnd(bool[] cuts, Alignment a, bool[] formulationCuts)
+    {
+        if (a.Rotated)
+        {
+            return false; // a rotation's ends are held to the cuts
+        }
+
+        var q = formulationCuts.Length - 1;
+        var lastWord = Array.LastIndexOf(formulationCuts, true, q - 1); // where the formulation's last word begins
+        var firstWord = Array.IndexOf(formulationCuts, true, 1); // where its first word ends
+        return (!cuts[a.TextEnd] && a.PatternStart > lastWord) || (!cuts[a.TextStart] && a.PatternEnd < firstWord);
     }
 
     /// <summary>How many characters an end may be left short by and still be completed with the word beside it.</summary>

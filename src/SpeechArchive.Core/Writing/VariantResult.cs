@@ -4,7 +4,11 @@ namespace SpeechArchive.Writing;
 public sealed record VariantResult
 {
     public required string Formulation { get; init; }
-    /// <summary>The exact wording first (when it occurs), then by count.</summary>
+    /// <summary>
+    /// Closest first: the exact wording (when it occurs), then by <see cref="FormulationVariant.Similarity"/> to two places (as
+    /// the page shows it, to the percent); of wordings as close, the one holding more of the formulation's characters first
+    /// (党的政治建设 before 的建设 for 党的建设), then the most used (<see cref="FormulationVariant.Count"/>).
+    /// </summary>
     public required IReadOnlyList<FormulationVariant> Variants { get; init; }
     public required int Occurrences { get; init; }
     public required double TookMs { get; init; }

@@ -39,7 +39,7 @@ internal static class WritingApi
             .Reads([WritingParameters.Phrase, .. filters, WritingParameters.ConcordanceOrder, ConcordanceContext, ConcordanceOffset, ConcordanceLimit, WritingParameters.Format]);
         api.MapGet("/variants", Variants).WithName("Variants")
             .WithSummary("提法变体：一个提法的各种说法")
-            .WithDescription("一个提法在语料中的各种说法，按说法归组，附次数、首见与最近一次使用及出处；原样的说法排在最前。")
+            .WithDescription("一个提法在语料中的各种说法，按说法归组，附次数、首见与最近一次使用及出处；原样的说法排在最前，其余按相似度（到百分位）由近及远，同样相近的含提法字数多的在前，再按次数。")
             .Reads([WritingParameters.Formulation, .. filters, WritingParameters.MinSimilarity]);
         api.MapGet("/passages/{id}/similar", Similar).WithName("SimilarPassages")
             .WithSummary("相似段落：其他讲话中与一段最相近的段落")

@@ -129,6 +129,21 @@ public sealed class MatchTextTests
     }
 
     [Theory]
+    [InlineData("转作风，**局党的建设全面加强", "转作风\n\u0001局党的建设全面加强")] // a writers' trial: 作风，**局党的建设 was a variant of 作风建设
+    [InlineData("xx区**，党的建设全面加强", "\u0001区\u0001\n党的建设全面加强")]
+    [InlineData("转作风，xx局党的建设", "转作风\n\u0001局党的建设")]
+    public void WhenBuildingClauses_ShouldEndAClauseAtAMarkBesideAMaskedName(string text, string expected)
+    {
+        var offsets = new List<int>();
+
+        var match = MatchText.BuildClauses(text, 0, text.Length, offsets, "作风建设");
+
+        Assert.Equal(expected, match);
+        Assert.Equal(match.Length, offsets.Count);
+        Assert.All(Enumerable.Range(0, match.Length).Where(i => match[i] == MatchText.Break), i => Assert.True(MatchText.IsClauseMark(TextNormalizer.Fold(text[offsets[i]])), $"break at {offsets[i]}"));
+    }
+
+    [Theory]
     [InlineData("从严治党二，三全面加强", "从严治党二\n三全面加强")] // the space kept between the numbers gives way to the clause end
     [InlineData("从严治党甲，乙全面加强", "从严治党甲\n乙全面加强")]
     [InlineData("“十三五”、“十四五”", "十三五\n十四五")]

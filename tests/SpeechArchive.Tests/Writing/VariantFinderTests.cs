@@ -118,6 +118,82 @@ public sealed class VariantFinderTests(SeedIndexFixture seeds) : IClassFixture<S
     }
 
     [Fact]
+    public void WhenAMaskedNameStandsInOrBesideAWording_ShouldLeaveItOutOfTheVariants()
+    {
+        // A writers' trial: 作风建设 listed 作风，**局党的建设 (a clause mark beside a mask did not end the clause).
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2022-01-10", "甲", "持之以恒强党建、建机制、严纪律、转作风，**局党的建设全面加强。"),
+            ("b.md", "2021-02-10", "乙", "持续推进作风和**机关建设，营造风清气正的政治生态。"),
+            ("c.md", "2020-03-10", "丙", "要加强作风建设，驰而不息纠治“四风”。"));
+
+        var result = VariantFinder.Find(index, new VariantRequest { Formulation = "作风建设" });
+
+        Assert.Equal(["作风建设"], result.Variants.Select(v => v.Text).ToList()); // not 作风，**局党的建设 nor 作风和**机关建设
+    }
+
+    [Fact]
+    public void WhenTheTextChangesTheLastCharacterOfAWordTheLexiconDoesNotKnow_ShouldNotListTheWordCutInHalf()
+    {
+        // A writers' trial: 从严治党 listed 从严治 eleven times (从严治政, 从严治企, 从严治厂: the segmenter leaves 政, 企, 厂 alone).
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "1999-01-10", "甲", "全面推进依法行政，从严治政，建设廉洁、勤政、务实、高效政府。"),
+            ("b.md", "2000-02-10", "乙", "所有企业都要从严治企，苦练内功，着力降低成本。"),
+            ("c.md", "1995-03-10", "丙", "加强职工队伍建设，坚持从严治厂。改善财务管理。"),
+            ("d.md", "1987-04-10", "丁", "仅仅靠教育不能完全解决问题，必须从严治党，严肃执行党的纪律。"));
+
+        var strict = VariantFinder.Find(index, new VariantRequest { Formulation = "从严治党" });
+        var loose = VariantFinder.Find(index, new VariantRequest { Formulation = "从严治党", MinSimilarity = 0.5 });
+
+        Assert.Equal(["从严治党"], strict.Variants.Select(v => v.Text).ToList()); // not 从严治
+        Assert.DoesNotContain(loose.Variants, v => v.Text == "从严治");
+        Assert.Contains(loose.Variants, v => v.Text == "从严治政"); // the word whole, as printed
+        Assert.Contains(loose.Variants, v => v.Text == "从严治厂");
+    }
+
+    [Fact]
+    public void WhenTheFormulationsOwnEndStandsInsideAWordItDoesNotHoldWhole_ShouldNotListTheWordCutInHalf()
+    {
+        // 法治国 of 法治国家 for 依法治国, 高质量 of 提高质量 for 高质量发展: the formulation's own ends may stand inside a word only
+        // for a wording that holds the formulation's word at that end whole.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2017-01-10", "甲", "全面依法治国是国家治理的一场深刻革命，基本建成法治国家、法治政府、法治社会。"),
+            ("b.md", "2022-02-10", "乙", "推动高质量发展，生产企业要在提高质量的基础上降低消耗。"));
+
+        var law = VariantFinder.Find(index, new VariantRequest { Formulation = "依法治国" });
+        var quality = VariantFinder.Find(index, new VariantRequest { Formulation = "高质量发展" });
+
+        Assert.Equal(["依法治国"], law.Variants.Select(v => v.Text).ToList()); // not 法治国
+        Assert.Equal(["高质量发展"], quality.Variants.Select(v => v.Text).ToList()); // not 高质量
+    }
+
+    [Fact]
+    public void WhenALooseWordingIsUsedMoreThanACloseOne_ShouldListTheCloseOneFirst()
+    {
+        // A writers' trial: the list was by count, so a frequent loose wording came before a near-identical one.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2017-01-10", "甲", "坚持全面从严治党，推进全面从严治军。"),
+            ("b.md", "1992-02-10", "乙", "坚持党要管党和从严治党，加强和改进党的建设。"),
+            ("c.md", "1997-03-10", "丙", "从严治党，是保持党的先进性和纯洁性的根本。"),
+            ("d.md", "1987-04-10", "丁", "因此，从严治党，除了把少数腐败分子开除出党之外，还必须加强教育。"),
+            ("e.md", "1954-05-10", "戊", "依靠重工业的建设，搞好农业的建设，加强交通的建设。"),
+            ("f.md", "2018-06-10", "己", "把党的政治建设摆在首位，加强党的建设。"));
+
+        var strict = VariantFinder.Find(index, new VariantRequest { Formulation = "全面从严治党" });
+        var party = VariantFinder.Find(index, new VariantRequest { Formulation = "党的建设" });
+
+        // 全面从严治军 (71%, once) before 从严治党 (67%, three times).
+        Assert.Equal(["全面从严治党", "全面从严治军", "从严治党"], strict.Variants.Select(v => v.Text).ToList());
+        // As close as shown (75%): 党的政治建设 holds every character of 党的建设, 的建设 three of them, though said three times.
+        Assert.Equal(["党的建设", "党的政治建设", "的建设"], party.Variants.Select(v => v.Text).ToList());
+        Assert.Equal(Math.Round(party.Variants[1].Similarity, 2), Math.Round(party.Variants[2].Similarity, 2));
+        Assert.True(party.Variants[2].Count > party.Variants[1].Count);
+    }
+
+    [Fact]
     public void WhenTheHalvesAreReordered_ShouldMarkTheVariantReordered()
     {
         using var temp = new TempFolder();
