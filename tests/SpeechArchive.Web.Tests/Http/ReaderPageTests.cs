@@ -46,6 +46,38 @@ public sealed class ReaderPageTests : IDisposable
         Assert.NotEqual("0", page.QuerySelector(".hitbar")!.GetAttribute("data-hits"));
     }
 
+    [Theory]
+    [InlineData("以人民为中心的发展理念")]
+    [InlineData("作风建设 形式主义")]
+    public async Task WhenTheSpeechAlsoHoldsTheQueryAsTyped_ShouldMarkEveryPassageTheSearchMarked(string query)
+    {
+        // A writers' trial: a speech holding the query as typed had its runs marked and nothing else, so the passages the
+        // search counted for its words alone showed no mark in the reader.
+        using var seeds = new ArchiveFactory(withSeeds: true);
+        File.WriteAllText(Path.Combine(seeds.CorpusDirectory, "both.md"), "---\ntitle: 在民生工作会议上的讲话\ndate: 2022-03-01\n---\n\n" +
+            "要坚持以人民为中心的发展理念，加强作风建设，把群众满意作为工作标准。\n\n要把以人民为中心落到实处，完整准确全面贯彻新发展理念。\n\n" +
+            "驰而不息纠治“四风”，锤炼过硬作风，力戒官僚主义。\n");
+        using var http = seeds.CreateClient();
+        var result = await SearchAsync(http, "q=" + Encode(query) + "&near=0&fold=0&limit=100");
+        var runs = query.Split(' ');
+        var marked = result.Hits.Where(h => h.Snippet.Contains("<mark>", StringComparison.Ordinal)).GroupBy(h => h.SpeechId).ToList();
+        Assert.NotNull(result.Reading);
+        Assert.Contains(marked, g => g.Any(h => runs.Any(r => h.Text.Contains(r, StringComparison.Ordinal))) && g.Any(h => !runs.Any(r => h.Text.Contains(r, StringComparison.Ordinal))));
+
+        foreach (var speech in marked)
+        {
+            var view = await SpeechAsync(http, speech.Key);
+            var page = await Html.GetAsync(http, $"/speeches/{Encode(speech.Key)}?q={Encode(query)}");
+            foreach (var hit in speech)
+            {
+                var passage = page.GetElementById("p-" + (view.Passages.Single(p => p.Id == hit.PassageId).Ordinal + 1))!;
+                var marks = passage.QuerySelectorAll("mark").Select(m => m.TextContent).ToList();
+                Assert.True(marks.Count > 0, $"{hit.PassageId} is marked in its snippet ({hit.Snippet}) but not in the reader");
+                Assert.All(runs.Where(r => hit.Text.Contains(r, StringComparison.Ordinal)), r => Assert.Contains(marks, m => m.Contains(r, StringComparison.Ordinal)));
+            }
+        }
+    }
+
     [Fact]
     public async Task WhenOpenedFromAFilteredSortedLaterPage_ShouldLeadBackToThatPage()
     {

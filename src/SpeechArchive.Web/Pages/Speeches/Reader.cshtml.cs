@@ -24,7 +24,7 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
     /// <summary>What 返回 leads back to: 用例 from the concordance, else 检索结果.</summary>
     public string BackLabel => BackUrl.StartsWith("/concordance", StringComparison.Ordinal) ? "用例" : "检索结果";
 
-    /// <summary>How the search read a free-text query found nowhere in the speech as typed (怎样防止干部腐败: 防止 干部 腐败), whose words are marked; else null.</summary>
+    /// <summary>How the search read a free-text query (怎样防止干部腐败: 防止 干部 腐败), whose runs and words are marked; else null (matched strictly, or mode=exact).</summary>
     public QueryReading? Reading { get; private set; }
 
     /// <summary>Beside the hit count: the words marked where the query was read (（按词：防止、干部、腐败）), else nothing.</summary>
@@ -84,18 +84,21 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
             forms = [.. forms, .. read.Expansions.SelectMany(e => e.Alternatives)];
         }
 
+        if (!ReadAsGiven.IsExact && read?.Reading is { Marked.Count: > 0 } reading)
+        {
+            // Free text: mark what the search's snippets mark, in every passage — its runs as typed, its words with their
+            // parts, thesaurus terms and components, the formulations it read. Until a writers' trial, the words were marked
+            // only where the speech held no run as typed, so a speech holding 以人民为中心的发展理念 once left the passages the
+            // search counted for 以人民为中心 and 发展理念 apart unmarked; the typed forms also marked the words the reading
+            // dropped (的 of 干部 的 作风). A run is one of the forms and still marked whole where it occurs.
+            Reading = reading;
+            forms = reading.Marked;
+        }
+
         var document = ReaderDocument.Build(Snapshot, id, forms);
         if (document is null)
         {
             return NotFound();
-        }
-
-        if (document.HitCount == 0 && !ReadAsGiven.IsExact && read?.Reading is { Marked.Count: > 0 } reading)
-        {
-            // Nothing as typed (怎样防止干部腐败): mark what the search read it as, as its snippets do. A query found as typed
-            // keeps its own marks.
-            Reading = reading;
-            document = ReaderDocument.Build(Snapshot, id, reading.Marked) ?? document;
         }
 
         Document = document;
