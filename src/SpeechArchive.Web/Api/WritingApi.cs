@@ -35,7 +35,7 @@ internal static class WritingApi
         var filters = SearchParameters.Filters;
         api.MapGet("/concordance", Concordance).WithName("Concordance")
             .WithSummary("用例：短语的每一处出现及其左右语境")
-            .WithDescription("列出短语的每一处出现，一行一处，左右语境对齐在命中处；附按年份的次数和重复讲话的标记。format=csv 时返回全部行（或 limit 行）的 CSV，带引文列。")
+            .WithDescription("列出短语的每一处出现，一行一处，左右语境对齐在命中处；附按年份的次数和重复讲话的标记。total 是全部行数（与 offset、limit 无关），lines 是从 offset 起的至多 limit 行，据此分页；offset 不小于 total 时 lines 为空。format=csv 时返回全部行（或 limit 行）的 CSV，带引文列。")
             .Reads([WritingParameters.Phrase, .. filters, WritingParameters.ConcordanceOrder, ConcordanceContext, ConcordanceOffset, ConcordanceLimit, WritingParameters.Format]);
         api.MapGet("/variants", Variants).WithName("Variants")
             .WithSummary("提法变体：一个提法的各种说法")

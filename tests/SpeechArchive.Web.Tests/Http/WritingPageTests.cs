@@ -46,6 +46,39 @@ public sealed class WritingPageTests : IDisposable
     }
 
     [Fact]
+    public async Task AConcordanceOfManyPages_ShouldSayWhichPageItIsAndPastTheLastLeadBackToIt()
+    {
+        // A writers' trial: the page gave no page count above its rows, and a page past the last showed an empty table.
+        using var many = new ArchiveFactory();
+        File.WriteAllText(Path.Combine(many.CorpusDirectory, "many.md"), "---\ntitle: 在落实工作推进会上的讲话\ndate: 2022-05-10\n---\n\n" +
+            string.Concat(Enumerable.Range(1, 260).Select(i => $"第{i}项任务要压实责任、抓好落实。\n\n")));
+        using var http = many.CreateClient();
+        var phrase = "/concordance?q=" + Encode("抓好落实");
+        var total = JsonDocument.Parse(await http.GetStringAsync("/api/concordance?limit=1&q=" + Encode("抓好落实"))).RootElement.GetProperty("total").GetInt32();
+
+        var first = await Html.GetAsync(http, phrase);
+        var perPage = first.QuerySelectorAll("table.kwic tbody tr:not(.source)").Length;
+        var pages = (total + perPage - 1) / perPage;
+        Assert.True(pages > 1, $"{total} rows, {perPage} a page");
+        Assert.Contains($"第 1–{perPage} 处，共 {total} 处", first.QuerySelector(".summary .range")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"第 1 / {pages} 页", first.QuerySelector(".summary .range")!.TextContent, StringComparison.Ordinal);
+
+        using var response = await http.GetAsync(phrase + "&page=" + (pages + 3));
+        var past = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = past.QuerySelector(".past-end");
+        Assert.NotNull(message);
+        Assert.Contains($"第 {pages + 3} 页", message.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"只有 {pages} 页", message.TextContent, StringComparison.Ordinal);
+        Assert.Null(past.QuerySelector("table.kwic"));
+
+        var last = await Html.GetAsync(http, message.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Null(last.QuerySelector(".past-end"));
+        Assert.Equal(total - ((pages - 1) * perPage), last.QuerySelectorAll("table.kwic tbody tr:not(.source)").Length);
+        Assert.Contains($"第 {((pages - 1) * perPage) + 1}–{total} 处，共 {total} 处 · 第 {pages} / {pages} 页", last.QuerySelector(".summary .range")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhenAConcordanceRowIsAHeading_ShouldLinkToTheHeadingInTheReader()
     {
         // 全面从严治党 stands in section headings of the seeds too: such a row linked to #p-0, which no reader has (a user trial).

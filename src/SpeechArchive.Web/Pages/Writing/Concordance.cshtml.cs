@@ -47,6 +47,15 @@ internal sealed class ConcordanceModel(ArchiveHost archive) : WritingPageModel
 
     public int PageCount => Result is null ? 0 : (Result.Total + PageSize - 1) / PageSize;
 
+    /// <summary>
+    /// A page asked for past the last (page=9 of 3): no rows, which the page says, with a link to the last page, rather than
+    /// an empty table under the count (a writers' trial).
+    /// </summary>
+    public bool IsPastEnd => Result is { Total: > 0, Lines.Count: 0 };
+
+    /// <summary>The rows this page shows, numbered from 1 over every occurrence (201–400 of 574).</summary>
+    public (int First, int Last) Rows => Result is null ? (0, 0) : (Result.Offset + 1, Result.Offset + Result.Lines.Count);
+
     /// <summary>This page with another sort, page, year or format (filters kept).</summary>
     public string Link(string? sort = null, int? page = null, string? year = null, bool csv = false)
     {
