@@ -8,8 +8,8 @@ namespace SpeechArchive.Search;
 /// more, such as a speech that two sources published (xi-2020 holds six such pairs) or a clause that many laws repeat. A
 /// search shows each such group once, at its best-ranked passage, with the others listed under it (<see cref="Fold"/>;
 /// Elasticsearch calls this field collapsing), and a twin speech's passage that its other source cut at other places
-/// (<see cref="WithNearTwins"/>). Totals and facets still count every passage. Built once per snapshot by
-/// <see cref="SearchStructures"/>.
+/// (<see cref="WithNearTwins"/>). Totals and facets still count every passage. The concordance marks a row of a reprint or
+/// of a twin speech 重复 by them. Built once per snapshot by <see cref="SearchStructures"/>.
 /// </summary>
 internal sealed class Reprints
 {
@@ -61,6 +61,9 @@ internal sealed class Reprints
 
     /// <summary>The group of <paramref name="doc"/> (the same number for every passage printing its text), or −1.</summary>
     public int GroupOf(int doc) => groupOf[doc];
+
+    /// <summary>The first speech of the twins <paramref name="speech"/> is one of (one speech printed twice: <see cref="FoldSpeeches"/>), the same for each of them; −1 when it has none.</summary>
+    public int TwinsOf(int speech) => twinsOf[speech];
 
     /// <summary>
     /// How many of the passages in <paramref name="lists"/> (each sorted, no passage in two; null: every passage) that pass

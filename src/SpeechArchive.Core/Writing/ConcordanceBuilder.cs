@@ -10,7 +10,7 @@ public static class ConcordanceBuilder
 {
     public const int MaxContext = 200;
 
-    /// <summary>Characters of match text either side of a hit compared to find the same text in two speeches.</summary>
+    /// <summary>Characters of match text either side of a hit compared to find the same text in two copies of it.</summary>
     private const int DuplicateWindow = 20;
 
     private static readonly CompareInfo Collation = CultureInfo.GetCultureInfo("zh-CN").CompareInfo;
@@ -25,11 +25,11 @@ public static class ConcordanceBuilder
         var docs = query.Words.SelectMany(query.Passages).Distinct().Order().ToList();
         var forms = query.Words.Select(w => w.MatchForm).Distinct().ToList();
 
-        var lines = new List<(ConcordanceLine Line, int Doc, int At, string Key)>();
+        var lines = new List<Line>();
         foreach (var doc in docs)
         {
             var p = index.Passages[doc];
-            AddLines(lines, p.SourceText, p.Start, p.End, forms, context, PassageSource.Of(index, doc), doc, _ => true);
+            AddLines(lines, p.SourceText, p.Start, p.End, forms, context, PassageSource.Of(index, doc), doc, heading: false, _ => true);
         }
 
         // Section headings are text too (二、坚定不移推进全面从严治党): their hits count unless a passage holds them already.
@@ -48,7 +48,7 @@ public static class ConcordanceBuilder
 
             var first = speech.Passages.Count > 0 ? speech.Passages[0] : -1;
             var before = lines.Count;
-            AddLines(lines, speech.TextSpan, section.HeadingStart, section.HeadingEnd, forms, context, PassageSource.OfHeading(index, s, section), first,
+            AddLines(lines, speech.TextSpan, section.HeadingStart, section.HeadingEnd, forms, context, PassageSource.OfHeading(index, s, section), first, heading: true,
                 at => !speech.Passages.Any(d => index.Passages[d].Start <= at && at < index.Passages[d].End));
             if (lines.Count > before)
             {
@@ -66,8 +66,8 @@ public static class ConcordanceBuilder
             Total = lines.Count,
             Passages = docs.Count,
             Speeches = speeches.Count,
-            Duplicates = lines.Count(l => l.Line.DuplicateOf is not null),
-            ByYear = lines.Where(l => l.Line.Source.Year is not null).GroupBy(l => l.Line.Source.Year!.Value)
+            Duplicates = lines.Count(l => l.Shown.DuplicateOf is not null),
+            ByYear = lines.Where(l => l.Shown.Source.Year is not null).GroupBy(l => l.Shown.Source.Year!.Value)
                 .OrderBy(g => g.Key).Select(g => new YearCount(g.Key, g.Count())).ToList(),
             Offset = offset,
             Limit = request.Limit,
@@ -76,8 +76,14 @@ public static class ConcordanceBuilder
         };
     }
 
-    private static void AddLines(List<(ConcordanceLine Line, int Doc, int At, string Key)> lines, ReadOnlySpan<char> text, int from, int to, List<string> forms,
-        int context, PassageSource source, int doc, Func<int, bool> keep)
+    /// <summary>
+    /// A line as built: <paramref name="Doc"/> is its passage (a heading's: its speech's first), <paramref name="At"/> the hit's
+    /// offset; the hit and up to <see cref="DuplicateWindow"/> characters either side in match form, within its passage or heading.
+    /// </summary>
+    private sealed record Line(ConcordanceLine Shown, int Doc, int At, bool Heading, string Before, string Hit, string After);
+
+    private static void AddLines(List<Line> lines, ReadOnlySpan<char> text, int from, int to, List<string> forms,
+        int context, PassageSource source, int doc, bool heading, Func<int, bool> keep)
     {
         var offsets = new List<int>(to - from);
         var match = MatchText.Build(text, from, to, offsets);
@@ -96,8 +102,7 @@ public static class ConcordanceBuilder
                 continue;
             }
 
-            var key = match[Math.Max(0, at - DuplicateWindow)..Math.Min(match.Length, at + length + DuplicateWindow)];
-            lines.Add((new ConcordanceLine
+            lines.Add(new Line(new ConcordanceLine
             {
                 // The context stays in the passage (or heading) the hit is cited by: the one before ended in a sentence
                 // of another paragraph, joined with a double space (坚强有力。  全面从严治党|永远在路上).
@@ -105,7 +110,8 @@ public static class ConcordanceBuilder
                 Hit = Flatten(text[start..end].ToString()),
                 Right = Flatten(text[end..Math.Min(to, end + context)].ToString()),
                 Source = source,
-            }, doc, start, key));
+            }, doc, start, heading, match[Math.Max(0, at - DuplicateWindow)..at], match[at..(at + length)],
+                match[(at + length)..Math.Min(match.Length, at + length + DuplicateWindow)]));
         }
     }
 
@@ -139,39 +145,76 @@ public static class ConcordanceBuilder
         return speech.Passages.Count == 0 ? f.IsEmpty : query.AcceptsSpeech(speech.Passages[0]);
     }
 
-    /// <summary>Marks every line whose hit and context also occur in another speech with the first such passage by date.</summary>
-    private static void MarkDuplicates(IndexSnapshot index, List<(ConcordanceLine Line, int Doc, int At, string Key)> lines)
+    /// <summary>
+    /// Marks every line that repeats a line of another, earlier speech printing the same text: a reprint of its passage (the
+    /// same text, or a twin speech's other cut of it: <see cref="Reprints.GroupOf"/>) or a line of a twin speech (one speech
+    /// printed twice: <see cref="Reprints.TwinsOf"/>), with the same hit and the same context either side as far as both
+    /// reach (<see cref="Agree"/>). Until a writers' trial the same 20 characters either side were enough: a formula every
+    /// year's report repeats (增强“四个意识”、坚定“四个自信”、做到“两个维护”) was marked a duplicate in unrelated reports,
+    /// while a speech printed twice was marked only where a hit lay away from its passage's edges, the two sources having
+    /// cut their paragraphs at other places (xi-2020's xi_00011 and xi_00031: 11 of 15 lines of 主题教育).
+    /// </summary>
+    private static void MarkDuplicates(IndexSnapshot index, List<Line> lines)
     {
-        foreach (var group in lines.Select((l, i) => (l, i)).GroupBy(x => x.l.Key, StringComparer.Ordinal))
+        if (lines.Select(l => index.Passages[l.Doc].Speech).Distinct().Take(2).Count() < 2)
         {
-            var members = group.ToList();
-            if (members.Select(m => index.Passages[m.l.Doc].Speech).Distinct().Count() < 2)
-            {
-                continue;
-            }
+            return; // one speech repeats no other: the reprints need not be made (a snapshot makes them once, on first use)
+        }
 
-            var first = members.OrderBy(m => PassageSource.DateKey(index, m.l.Doc), StringComparer.Ordinal).ThenBy(m => m.l.Doc).First();
-            foreach (var (l, i) in members)
+        var reprints = SearchStructures.Of(index).Reprints;
+        var byDate = Enumerable.Range(0, lines.Count).OrderBy(i => PassageSource.DateKey(index, lines[i].Doc), StringComparer.Ordinal)
+            .ThenBy(i => lines[i].Doc).ThenBy(i => lines[i].At).ToList();
+        var earlier = new Dictionary<(string Hit, bool Twins, int Group), List<int>>(); // the lines so far of each text's copies, oldest first
+        var marked = new (int Of, int Rank)[lines.Count];
+        for (var rank = 0; rank < byDate.Count; rank++)
+        {
+            var i = byDate[rank];
+            var line = lines[i];
+            var speech = index.Passages[line.Doc].Speech;
+            marked[i] = (-1, rank);
+            (string, bool, int)? reprinted = !line.Heading && reprints.GroupOf(line.Doc) is var g and >= 0 ? (line.Hit, false, g) : null;
+            (string, bool, int)? twinned = reprints.TwinsOf(speech) is var t and >= 0 ? (line.Hit, true, t) : null;
+            foreach (var key in new[] { reprinted, twinned }.OfType<(string, bool, int)>())
             {
-                if (index.Passages[l.Doc].Speech != index.Passages[first.l.Doc].Speech)
+                var copies = earlier.TryGetValue(key, out var list) ? list : earlier[key] = [];
+                var first = copies.FirstOrDefault(j => index.Passages[lines[j].Doc].Speech != speech && Agree(lines[j], line), -1);
+                if (first >= 0 && (marked[i].Of < 0 || marked[first].Rank < marked[marked[i].Of].Rank))
                 {
-                    lines[i] = l with { Line = l.Line with { DuplicateOf = first.l.Line.Source.PassageId } };
+                    marked[i] = (first, rank);
                 }
+
+                copies.Add(i);
+            }
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (marked[i].Of >= 0)
+            {
+                lines[i] = lines[i] with { Shown = lines[i].Shown with { DuplicateOf = lines[marked[i].Of].Shown.Source.PassageId } };
             }
         }
     }
 
-    private static IEnumerable<ConcordanceLine> Order(IndexSnapshot index, List<(ConcordanceLine Line, int Doc, int At, string Key)> lines, ConcordanceSort sort)
+    /// <summary>
+    /// Whether two lines show the same hit in the same context as far as both reach: one's context is the other's cut short
+    /// (at a passage's edge, where one copy began a paragraph and the other did not).
+    /// </summary>
+    private static bool Agree(Line a, Line b) =>
+        (a.Before.EndsWith(b.Before, StringComparison.Ordinal) || b.Before.EndsWith(a.Before, StringComparison.Ordinal))
+        && (a.After.StartsWith(b.After, StringComparison.Ordinal) || b.After.StartsWith(a.After, StringComparison.Ordinal));
+
+    private static IEnumerable<ConcordanceLine> Order(IndexSnapshot index, List<Line> lines, ConcordanceSort sort)
     {
         var byDate = lines.OrderBy(l => PassageSource.DateKey(index, l.Doc), StringComparer.Ordinal).ThenBy(l => l.Doc).ThenBy(l => l.At);
         return (sort switch
         {
             ConcordanceSort.DateDescending => lines.OrderBy(l => PassageSource.DateKey(index, l.Doc) == PassageSource.Undated) // undated last, as oldest first has them
                 .ThenByDescending(l => PassageSource.DateKey(index, l.Doc), StringComparer.Ordinal).ThenBy(l => l.Doc).ThenBy(l => l.At),
-            ConcordanceSort.Left => byDate.OrderBy(l => Reverse(l.Line.Left), Collation.AsComparer()),
-            ConcordanceSort.Right => byDate.OrderBy(l => l.Line.Right, Collation.AsComparer()),
+            ConcordanceSort.Left => byDate.OrderBy(l => Reverse(l.Shown.Left), Collation.AsComparer()),
+            ConcordanceSort.Right => byDate.OrderBy(l => l.Shown.Right, Collation.AsComparer()),
             _ => byDate,
-        }).Select(l => l.Line);
+        }).Select(l => l.Shown);
     }
 
     private static string Flatten(string text) => text.Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ');

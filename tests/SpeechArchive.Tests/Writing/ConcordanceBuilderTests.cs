@@ -133,6 +133,47 @@ public sealed class ConcordanceBuilderTests(SeedIndexFixture seeds) : IClassFixt
     }
 
     [Fact]
+    public void WhenAFormulaIsRepeatedInSpeechesThatAreNotOneText_ShouldNotMarkItAsADuplicate()
+    {
+        // A writers' trial: each year's report says the formula, 20 characters either side of 两个维护 and more, in a paragraph
+        // of its own; the later reports' rows were marked 重复, as if reprinted.
+        using var temp = new TempFolder();
+        const string formula = "深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”，自觉在思想上政治上行动上同党中央保持高度一致";
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2022-03-05", "二〇二二年工作报告", "各级政府要" + formula + "，坚持依法行政，建设人民满意的法治政府。\n\n我们要扎实做好稳就业工作。"),
+            ("b.md", "2024-03-05", "二〇二四年工作报告", "政府工作人员要" + formula + "，不断提高政治判断力、政治领悟力、政治执行力。\n\n我们要加快发展新质生产力。"));
+
+        var result = ConcordanceBuilder.Build(index, new ConcordanceRequest { Phrase = "两个维护", Limit = 0 });
+
+        Assert.Equal(2, result.Total);
+        Assert.All(result.Lines, l => Assert.Null(l.DuplicateOf));
+        Assert.Equal(0, result.Duplicates);
+    }
+
+    [Fact]
+    public void WhenASpeechIsPrintedTwiceAndCutIntoParagraphsElsewhere_ShouldMarkEveryLineOfTheLaterCopy()
+    {
+        // xi-2020's xi_00011 and xi_00031 are one speech that two sources cut at other places: a hit opening a paragraph in
+        // one copy and inside one in the other had different contexts cut at the paragraph's edge, and was not marked.
+        using var temp = new TempFolder();
+        const string opening = "在全党开展主题教育，是党的十九大作出的重大决策，党中央对此高度重视，做了精心准备、周密组织。\n\n" +
+            "各级党组织有力推动，广大党员、干部积极投入，人民群众热情支持，整个主题教育特点鲜明、扎实紧凑。\n\n";
+        const string first = "广大党员干部深入学习实践党的创新理论，提高了知信行合一的自觉性。";
+        const string second = "这次主题教育推动解决了一批群众反映强烈的突出问题，取得了实实在在的成效。";
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2020-01-08", "在主题教育总结大会上的讲话", opening + first + second),
+            ("b.md", "2020-01-09", "同志们", opening + first + "\n\n" + second));
+
+        var result = ConcordanceBuilder.Build(index, new ConcordanceRequest { Phrase = "主题教育", Limit = 0 });
+
+        var later = result.Lines.Where(l => l.Source.Title == "同志们").ToList();
+        Assert.Equal(result.Lines.Count(l => l.Source.Title != "同志们"), later.Count);
+        Assert.Contains(later, l => l.Left == "这次"); // its context cut at its paragraph's edge, unlike the first copy's
+        Assert.All(later, l => Assert.NotNull(l.DuplicateOf));
+        Assert.All(result.Lines.Except(later), l => Assert.Null(l.DuplicateOf));
+    }
+
+    [Fact]
     public void WhenExportingCsv_ShouldCarryACitationPerLine()
     {
         var result = ConcordanceBuilder.Build(seeds.Snapshot, new ConcordanceRequest { Phrase = "一直在路上", Limit = 0 });
