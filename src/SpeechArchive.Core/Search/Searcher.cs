@@ -201,6 +201,33 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     /// through a thesaurus term: 公款大吃大喝 with 铺张浪费, whose best alignment as typed was a lone 大 of 很大的资金, marked as
     /// if it were the match, a user trial found), so the words' snippet marks the term instead.
     /// </summary>
+    /// <summary>
+    /// Where a passage says a clause typed as free text nearly as written (打铁必须自身硬 for 打铁还须自身硬), as a span of the
+    /// speech's text to mark; null where the query is not one run of at least
+    /// <see cref="NearMatchOptions.MinLengthAlongsideStrict"/> characters, the passage holds it as typed (marked as it is), or
+    /// says it less nearly than the near matches' minimum. The reader marks it, as the hit's snippet does, rather than the
+    /// words inside it apart (打铁 … 自身 only, a user trial found).
+    /// </summary>
+    public (int Start, int End)? AlignedSpan(string passageId, string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var options = Understanding?.NearMatches ?? NearMatchOptions.Default;
+        if (Index.FindPassage(passageId) is not { } doc || QueryParser.Parse(query) is not { Required: [{ Alternatives: [var run] }], Excluded.Count: 0 }
+            || run.MatchForm.Length < options.MinLengthAlongsideStrict || run.MatchForm.Contains(Analysis.MatchText.Break, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var p = Index.Passages[doc];
+        if (Analysis.MatchText.HoldsWhole(p.MatchText, run.MatchForm))
+        {
+            return null;
+        }
+
+        var (similarity, start, end) = NearMatcher.Score(p.MatchText, run.MatchForm);
+        return similarity >= options.MinSimilarity && p.SourceMarks(start, end) is [var span] ? span : null;
+    }
+
     private string? NearSnippet(PassageInfo p, string probe, int length)
     {
         var (similarity, start, end) = NearMatcher.Score(p.MatchText, probe);

@@ -21,7 +21,8 @@ internal sealed class ReaderDocument
     public int TopHeadingLevel => Blocks.Where(b => b.Kind == ReaderBlockKind.Heading).Select(b => b.Level).DefaultIfEmpty(1).Min();
     public string? FirstHitAnchor => Blocks.FirstOrDefault(b => b.Hits > 0 && b.Anchor is not null)?.Anchor;
 
-    public static ReaderDocument? Build(IndexSnapshot index, string id, IReadOnlyList<string> forms)
+    /// <param name="aligned">Where a passage (by id) says the query nearly as typed, marked whole in place of the words inside it (<see cref="Searcher.AlignedSpan"/>).</param>
+    public static ReaderDocument? Build(IndexSnapshot index, string id, IReadOnlyList<string> forms, Func<string, (int Start, int End)?>? aligned = null)
     {
         var info = index.FindSpeech(id);
         var view = SpeechView.Create(index, id);
@@ -47,7 +48,7 @@ internal sealed class ReaderDocument
             }
 
             AddAsides(blocks, text, at, span.Start, view.Title, forms);
-            var (html, hits) = Mark(text, span.Start, span.End, forms);
+            var (html, hits) = Mark(text, span.Start, span.End, forms, span.Passage is { } passage ? aligned?.Invoke(passage.Id) : null);
             blocks.Add(span.Section is { } s
                 ? new ReaderBlock(ReaderBlockKind.Heading, s.Level, "s-" + (s.Ordinal + 1), html, hits, s.Parent < 0 ? null : s.Path)
                 : new ReaderBlock(ReaderBlockKind.Passage, 0, "p-" + (span.Passage!.Ordinal + 1), html, hits, null, span.Passage.Ordinal + 1));
@@ -82,9 +83,15 @@ internal sealed class ReaderDocument
         }
     }
 
-    private static (string Html, int Hits) Mark(string text, int start, int end, IReadOnlyList<string> forms)
+    private static (string Html, int Hits) Mark(string text, int start, int end, IReadOnlyList<string> forms, (int Start, int End)? aligned = null)
     {
         var hits = forms.Count == 0 ? [] : SnippetBuilder.FindHits(text, start, end, forms);
+        if (aligned is { } span && span.Start >= start && span.End <= end)
+        {
+            // The clause said nearly as typed, one mark: the words' hits overlapping it are in it.
+            hits = [.. hits.Where(h => h.End <= span.Start || h.Start >= span.End).Append(span).OrderBy(h => h.Start)];
+        }
+
         return (SnippetBuilder.Render(text, start, end, hits), hits.Count);
     }
 }

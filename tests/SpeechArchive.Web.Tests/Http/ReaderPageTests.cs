@@ -30,6 +30,24 @@ public sealed class ReaderPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenOpenedFromAHitThatSaysTheClauseNearlyAsTyped_ShouldMarkWhatItSaysWhole()
+    {
+        // 旗帜分明讲政治 (分 for 鲜): the search aligns it with 旗帜鲜明讲政治 (接近原文), and the reader marked only the words
+        // inside it apart, 旗帜 and 明讲政治 (a user trial: 打铁 … 自身 for 打铁还须自身硬).
+        const string typed = "旗帜分明讲政治";
+        using var seeds = new ArchiveFactory(withSeeds: true);
+        using var reader = seeds.CreateClient();
+        var hit = (await SearchAsync(reader, "q=" + Encode(typed))).Hits.First(h => h.Match == HitMatch.Aligned);
+        Assert.Contains("<mark>旗帜鲜明讲政治</mark>", hit.Snippet, StringComparison.Ordinal);
+
+        var page = await Html.GetAsync(reader, $"/speeches/{Encode(hit.SpeechId)}?q={Encode(typed)}");
+
+        var passages = page.QuerySelectorAll(".text .passage").Where(p => p.TextContent.Contains("旗帜鲜明讲政治", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(passages);
+        Assert.All(passages, p => Assert.Contains("旗帜鲜明讲政治", p.QuerySelectorAll("mark").Select(m => m.TextContent)));
+    }
+
+    [Fact]
     public async Task WhenOpenedFromAQuestionsHit_ShouldMarkTheWordsTheSearchRead()
     {
         const string question = "怎样防止干部腐败";
