@@ -60,7 +60,8 @@ internal static class DraftCheckCommand
             foreach (var p in s.Precedents)
             {
                 var clause = p.Clause is null ? "" : $"[blue]clause[/] {Markup.Escape(p.Clause.Text)} → ";
-                AnsiConsole.MarkupLine($"   {p.Similarity:0.00} {clause}{Markup.Escape(p.Matched)} [grey]— {Markup.Escape(p.Source.Citation)} {Markup.Escape(p.Source.PassageId)}[/]");
+                var misquote = p.MisquoteOf is null ? "" : "[red]likely misquote of[/] ";
+                AnsiConsole.MarkupLine($"   {p.Similarity:0.00} {clause}{misquote}{Markup.Escape(p.Matched)} [grey]— {Markup.Escape(p.Source.Citation)} {Markup.Escape(p.Source.PassageId)}[/]");
             }
         }
     }

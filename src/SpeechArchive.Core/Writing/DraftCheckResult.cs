@@ -49,6 +49,11 @@ public sealed record Precedent
     /// precedents say the sentence (a formulation quoted in a sentence that runs on); null for a precedent of the whole sentence. The sentence lists its own precedents first.
     /// </summary>
     public DraftClause? Clause { get; init; }
+    /// <summary>
+    /// The set formulation (said as it is by two passages or more), as this passage prints it, that the sentence or clause
+    /// misquotes by one or two characters (打铁必须自身硬 for 打铁还须自身硬); null where it does not.
+    /// </summary>
+    public string? MisquoteOf { get; init; }
 }
 
 /// <summary>A clause of a draft's sentence (offsets into the draft).</summary>

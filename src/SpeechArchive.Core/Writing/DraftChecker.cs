@@ -160,7 +160,7 @@ public static class DraftChecker
         // A passage a clause's precedent cites is listed there, where it is the nearer reading, not as the sentence's too.
         var clauses = ClausePrecedents(index, draft, start, end, cap, filter, runs, whole.Count > 0 ? whole[0].Similarity : 0);
         var precedents = whole.Where(w => !clauses.Exists(c => c.Doc == w.Doc)).Take(cap)
-            .Select(s => MakePrecedent(index, s.Doc, s.Similarity, s.MatchStart, s.MatchEnd, null)).ToList();
+            .Select(s => MakePrecedent(index, s.Doc, s.Similarity, s.MatchStart, s.MatchEnd, null, form)).ToList();
         precedents.AddRange(clauses.Select(c => c.Precedent));
         return sentence with { Precedents = precedents, Runs = runs.OrderBy(r => r.Start).ToList() };
     }
@@ -183,7 +183,7 @@ public static class DraftChecker
             return [];
         }
 
-        var found = new List<(DraftClause Clause, int Doc, double Similarity, int MatchStart, int MatchEnd)>();
+        var found = new List<(DraftClause Clause, int Doc, double Similarity, int MatchStart, int MatchEnd, string Form)>();
         foreach (var (from, to) in clauses)
         {
             var form = MatchText.Build(draft, from, to).Trim(MatchText.Break).Trim(MatchText.Mask);
@@ -205,12 +205,12 @@ public static class DraftChecker
             if (best.Doc >= 0 && best.Similarity >= Math.Max(MinClauseSimilarity, sentenceBest + 0.1)
                 && (best.Similarity >= 1 || !IsShortened(index.Passages[best.Doc].MatchText.AsSpan(best.MatchStart, best.MatchEnd - best.MatchStart), form)))
             {
-                found.Add((new DraftClause(draft[from..to], from, to), best.Doc, best.Similarity, best.MatchStart, best.MatchEnd));
+                found.Add((new DraftClause(draft[from..to], from, to), best.Doc, best.Similarity, best.MatchStart, best.MatchEnd, form));
             }
         }
 
         return found.OrderByDescending(f => f.Similarity).ThenBy(f => f.Clause.Start).Take(cap).OrderBy(f => f.Clause.Start)
-            .Select(f => (f.Doc, MakePrecedent(index, f.Doc, f.Similarity, f.MatchStart, f.MatchEnd, f.Clause))).ToList();
+            .Select(f => (f.Doc, MakePrecedent(index, f.Doc, f.Similarity, f.MatchStart, f.MatchEnd, f.Clause, f.Form))).ToList();
     }
 
     /// <summary>
@@ -354,18 +354,71 @@ public static class DraftChecker
         public void Spend(long work) => Interlocked.Add(ref spent, work);
     }
 
-    private static Precedent MakePrecedent(IndexSnapshot index, int doc, double similarity, int matchStart, int matchEnd, DraftClause? clause)
+    private static Precedent MakePrecedent(IndexSnapshot index, int doc, double similarity, int matchStart, int matchEnd, DraftClause? clause, string said)
     {
         var p = index.Passages[doc];
         var text = p.SourceText;
         var marks = p.SourceMarks(matchStart, matchEnd);
+        var matched = marks.Count == 0 ? "" : text[marks[0].Item1..marks[0].Item2].ToString();
         return new Precedent
         {
             Source = PassageSource.Of(index, doc),
             Similarity = Math.Round(similarity, 3),
-            Matched = marks.Count == 0 ? "" : text[marks[0].Item1..marks[0].Item2].ToString(),
+            Matched = matched,
             Snippet = MarkedSnippet.Build(text, p.Start, p.End, marks, 160),
             Clause = clause,
+            MisquoteOf = Misquotes(index, said, p.MatchText[matchStart..Math.Max(matchStart, matchEnd)]) ? matched : null,
         };
+    }
+
+    /// <summary>The fewest Han characters a wording has for a draft differing from it to be called its misquote.</summary>
+    private const int MinMisquoted = 5;
+
+    /// <summary>The fewest passages that say a wording for it to be a set formulation a draft may misquote.</summary>
+    private const int SetFormulation = 2;
+
+    /// <summary>
+    /// Whether <paramref name="said"/> (the sentence or clause, match form) misquotes the archive's wording it aligned with
+    /// (<paramref name="aligned"/>, match form): it says all of it but one or two characters changed, added or left out (打铁还须自身硬 for 打铁必须自身硬, 永远再路上 for 永远在路上),
+    /// a quarter of the wording at most, and two passages or more say the wording as it is (a set formulation, not one
+    /// passage's phrasing). A writer quoting from memory wants to be told, not to read the difference off
+    /// a similarity of 80 % (a user trial).
+    /// </summary>
+    internal static bool Misquotes(IndexSnapshot index, string said, string aligned)
+    {
+        var wording = new string([.. aligned.Where(c => TextNormalizer.KindOf(c) == CharKind.Cjk)]);
+        var own = new string([.. said.Where(c => TextNormalizer.KindOf(c) == CharKind.Cjk)]);
+        if (wording.Length < MinMisquoted || Math.Abs(wording.Length - own.Length) > 2)
+        {
+            return false;
+        }
+
+        var distance = EditDistance(own, wording);
+        if (distance is < 1 or > 2 || distance * 4 > wording.Length)
+        {
+            return false;
+        }
+
+        var form = aligned.Trim(MatchText.Break).Trim(MatchText.Mask);
+        return Search.Matcher.Match(index, new QueryWord(form, false, form)).Docs.Length >= SetFormulation;
+    }
+
+    /// <summary>Characters changed, added or left out to turn <paramref name="a"/> into <paramref name="b"/> (Levenshtein).</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
     }
 }

@@ -95,6 +95,28 @@ public sealed class DraftCheckerTests(SeedIndexFixture seeds) : IClassFixture<Se
     }
 
     [Fact]
+    public void WhenASentenceMisquotesASetFormulationByACharacter_ShouldSaySoAndGiveTheArchivesWording()
+    {
+        // 永远再路上 for 永远在路上, which several of the project's speeches say as it is.
+        var result = DraftChecker.Check(seeds.Snapshot, new DraftCheckRequest { Text = "全面从严治党永远再路上。" });
+
+        var precedents = Assert.Single(result.Sentences).Precedents;
+        Assert.NotEmpty(precedents);
+        Assert.All(precedents, p => Assert.Equal("全面从严治党永远在路上", p.MisquoteOf));
+    }
+
+    [Theory]
+    [InlineData("全面从严治党永远在路上。")] // quoted right
+    [InlineData("全面从严治党始终都在路上。")] // three characters changed: a wording of its own, not a slip
+    [InlineData("坚持正确的政治方向，今年秋天我们还要走访三个城市的十几家工厂和农村合作社。")] // 坚持正确政治方向: one passage says it
+    public void WhenADraftQuotesRightOrSaysItsOwnWording_ShouldCallNothingAMisquote(string draft)
+    {
+        var result = DraftChecker.Check(seeds.Snapshot, new DraftCheckRequest { Text = draft });
+
+        Assert.All(result.Sentences.SelectMany(s => s.Precedents), p => Assert.Null(p.MisquoteOf));
+    }
+
+    [Fact]
     public void WhenASentenceHasOneClause_ShouldListNoClausePrecedent()
     {
         var result = DraftChecker.Check(seeds.Snapshot, new DraftCheckRequest { Text = "坚持正确的政治方向。" });

@@ -184,6 +184,16 @@ public sealed class WritingPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenASentenceMisquotesASetFormulation_ShouldSaySoWithTheArchivesWording()
+    {
+        using var response = await PostDraftAsync("全面从严治党永远再路上。");
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+
+        var precedent = page.QuerySelectorAll("li.draft-sentence li.precedent")[0];
+        Assert.Equal("疑似误引，档案作“全面从严治党永远在路上”", precedent.QuerySelector(".misquote")!.TextContent);
+    }
+
+    [Fact]
     public async Task WhenPastingAMarkdownDraft_ShouldCheckItsTextWithoutTheMarkup()
     {
         using var response = await PostDraftAsync("---\ntitle: 草稿\n---\n\n# 一、严肃问责\n\n要严肃考核问责，加大考核力度，以**刚性问责**推进党内政治生活的[制度化](http://x)、规范化。\n");
