@@ -770,7 +770,7 @@ internal static partial class Ranker
     }
 
     /// <summary>The similarity from which a passage holding only one of the query's words joins the near tier (<see cref="HoldsTwoWords"/>).</summary>
-    private const double NearWithOneWord = 0.85;
+    internal const double NearWithOneWord = 0.85;
 
     /// <summary>
     /// Whether a passage holds two of the query's words (of <paramref name="slots"/>; any passage when it asks for one):

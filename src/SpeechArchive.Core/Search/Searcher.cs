@@ -197,37 +197,67 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     }
 
     /// <summary>
-    /// The snippet of the clause the query aligned with as typed; null where the query as typed aligns with none (it aligned
-    /// through a thesaurus term: 公款大吃大喝 with 铺张浪费, whose best alignment as typed was a lone 大 of 很大的资金, marked as
-    /// if it were the match, a user trial found), so the words' snippet marks the term instead.
+    /// Where each passage says a clause typed as free text nearly as written (打铁必须自身硬 for 打铁还须自身硬), as a span of
+    /// the speech's text to mark, by the near tier's own rules (<c>Ranker.RewardOrder</c>): at least the near matches'
+    /// minimum and a character more than the reading's longest word, and two of its words — in the passage, or in the part
+    /// aligned, a word counted through a component — unless nearly all of it (领导干部收入 is not 领导干部收红包, whose hit
+    /// marks only 领导干部). Null for a passage holding the clause as typed (marked as it is) or saying it less nearly; none at
+    /// all where the query is not one run of at least <see cref="NearMatchOptions.MinLengthAlongsideStrict"/> characters.
+    /// The reader marks the span, as the hit's snippet does, rather than the words inside it apart (打铁 … 自身, a user trial).
     /// </summary>
-    /// <summary>
-    /// Where a passage says a clause typed as free text nearly as written (打铁必须自身硬 for 打铁还须自身硬), as a span of the
-    /// speech's text to mark; null where the query is not one run of at least
-    /// <see cref="NearMatchOptions.MinLengthAlongsideStrict"/> characters, the passage holds it as typed (marked as it is), or
-    /// says it less nearly than the near matches' minimum. The reader marks it, as the hit's snippet does, rather than the
-    /// words inside it apart (打铁 … 自身 only, a user trial found).
-    /// </summary>
-    public (int Start, int End)? AlignedSpan(string passageId, string query)
+    public Func<string, (int Start, int End)?>? AlignedSpans(string query, QueryReading reading)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(reading);
         var options = Understanding?.NearMatches ?? NearMatchOptions.Default;
-        if (Index.FindPassage(passageId) is not { } doc || QueryParser.Parse(query) is not { Required: [{ Alternatives: [var run] }], Excluded.Count: 0 }
+        if (QueryParser.Parse(query) is not { Required: [{ Alternatives: [var run] }], Excluded.Count: 0 }
             || run.MatchForm.Length < options.MinLengthAlongsideStrict || run.MatchForm.Contains(Analysis.MatchText.Break, StringComparison.Ordinal))
         {
             return null;
         }
 
-        var p = Index.Passages[doc];
-        if (Analysis.MatchText.HoldsWhole(p.MatchText, run.MatchForm))
+        var probe = run.MatchForm;
+        var words = reading.Words;
+        var floor = Math.Max(options.MinSimilarity, words.Count < 2 ? 0 : (words.Max(w => w.Word.Length) + 1.0) / probe.Length);
+        var scorer = NearMatcher.For(probe);
+        var index = Index;
+        return passageId =>
         {
-            return null;
-        }
+            if (index.FindPassage(passageId) is not { } doc || index.Passages[doc].MatchText is var text && Analysis.MatchText.HoldsWhole(text, probe))
+            {
+                return null;
+            }
 
-        var (similarity, start, end) = NearMatcher.Score(p.MatchText, run.MatchForm);
-        return similarity >= options.MinSimilarity && p.SourceMarks(start, end) is [var span] ? span : null;
+            var (similarity, start, end, _) = scorer.Score(text, floor);
+            return similarity >= floor && end > start
+                && (similarity >= Ranker.NearWithOneWord || words.Count < 2 || Holds(text, 0, text.Length, anywhere: true) >= 2 || Holds(text, start, end, anywhere: false) >= 2)
+                && index.Passages[doc].SourceMarks(start, end) is [var span] ? span : null;
+        };
+
+        // How many of the reading's words a stretch of the passage holds: anywhere, a word, one of its parts or terms, or all
+        // its components; in the part aligned, a word or one of its components of two characters or more.
+        int Holds(string text, int from, int to, bool anywhere)
+        {
+            var stretch = text[from..to];
+            var held = 0;
+            foreach (var w in words)
+            {
+                var holds = Analysis.MatchText.HoldsWhole(stretch, w.Word)
+                    || (anywhere && (w.Parts.Concat(w.Expansions).Any(f => Analysis.MatchText.HoldsWhole(text, f))
+                        || (w.Components.Count > 1 && w.Components.All(c => Analysis.MatchText.HoldsWhole(text, c)))))
+                    || (!anywhere && w.Components.Any(c => c.Length >= 2 && stretch.Contains(c, StringComparison.Ordinal)));
+                held += holds ? 1 : 0;
+            }
+
+            return held;
+        }
     }
 
+    /// <summary>
+    /// The snippet of the clause the query aligned with as typed; null where the query as typed aligns with none (it aligned
+    /// through a thesaurus term: 公款大吃大喝 with 铺张浪费, whose best alignment as typed was a lone 大 of 很大的资金, marked as
+    /// if it were the match, a user trial found), so the words' snippet marks the term instead.
+    /// </summary>
     private string? NearSnippet(PassageInfo p, string probe, int length)
     {
         var (similarity, start, end) = NearMatcher.Score(p.MatchText, probe);

@@ -21,7 +21,7 @@ internal sealed class ReaderDocument
     public int TopHeadingLevel => Blocks.Where(b => b.Kind == ReaderBlockKind.Heading).Select(b => b.Level).DefaultIfEmpty(1).Min();
     public string? FirstHitAnchor => Blocks.FirstOrDefault(b => b.Hits > 0 && b.Anchor is not null)?.Anchor;
 
-    /// <param name="aligned">Where a passage (by id) says the query nearly as typed, marked whole in place of the words inside it (<see cref="Searcher.AlignedSpan"/>).</param>
+    /// <param name="aligned">Where a passage (by id) says the query nearly as typed, marked whole in place of the words inside it (<see cref="Searcher.AlignedSpans"/>).</param>
     public static ReaderDocument? Build(IndexSnapshot index, string id, IReadOnlyList<string> forms, Func<string, (int Start, int End)?>? aligned = null)
     {
         var info = index.FindSpeech(id);

@@ -64,6 +64,27 @@ public sealed class ReaderPageTests : IDisposable
         Assert.NotEqual("0", page.QuerySelector(".hitbar")!.GetAttribute("data-hits"));
     }
 
+    [Fact]
+    public async Task WhenAPassageHoldsOnlyOneWordOfTheClauseAndACharacterOfTheNext_ShouldNotMarkItAsSayingTheClause()
+    {
+        // 领导干部收入 for 领导干部收红包: 5 of 7 characters in order, which the search's near tier does not take (its hit marks
+        // 领导干部 alone); the reader marked 领导干部收 whole, a review found.
+        using var seeds = new ArchiveFactory(withSeeds: true);
+        File.WriteAllText(Path.Combine(seeds.CorpusDirectory, "income.md"), "---\ntitle: 关于领导干部报告个人有关事项的讲话\ndate: 2020-05-01\n---\n\n" +
+            "要认真落实领导干部收入、房产、投资等情况报告制度，如实填报。\n\n要加强领导干部队伍建设，提高能力素质。\n");
+        File.WriteAllText(Path.Combine(seeds.CorpusDirectory, "gifts.md"), "---\ntitle: 在纪律教育会议上的讲话\ndate: 2021-05-01\n---\n\n" +
+            "严禁领导干部借婚丧嫁娶收受红包礼金，对受贿行为坚决查处。\n\n要严明纪律，改进作风。\n");
+        using var http = seeds.CreateClient();
+        var hit = (await SearchAsync(http, "q=" + Encode("领导干部收红包") + "&limit=50")).Hits.Single(h => h.Text.Contains("领导干部收入", StringComparison.Ordinal));
+        Assert.NotEqual(HitMatch.Aligned, hit.Match);
+
+        var page = await Html.GetAsync(http, $"/speeches/{Encode(hit.SpeechId)}?q={Encode("领导干部收红包")}");
+
+        var marks = page.QuerySelectorAll(".text .passage mark").Select(m => m.TextContent).ToList();
+        Assert.Contains("领导干部", marks);
+        Assert.DoesNotContain(marks, m => m.StartsWith("领导干部收", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("以人民为中心的发展理念")]
     [InlineData("作风建设 形式主义")]

@@ -96,7 +96,7 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
         }
 
         // Free text said nearly as typed in a passage (打铁必须自身硬 for 打铁还须自身硬) is marked as the hit's snippet marks it.
-        var aligned = Reading is not null && Query is not null ? (Func<string, (int, int)?>)(passage => searcher.AlignedSpan(passage, Query)) : null;
+        var aligned = Reading is not null && Query is not null ? searcher.AlignedSpans(Query, Reading) : null;
         var document = ReaderDocument.Build(Snapshot, id, forms, aligned);
         if (document is null)
         {
