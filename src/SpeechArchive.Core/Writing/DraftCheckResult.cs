@@ -31,6 +31,11 @@ public sealed record DraftSentence
     public required int End { get; init; }
     public required IReadOnlyList<Precedent> Precedents { get; init; }
     public required IReadOnlyList<SharedRun> Runs { get; init; }
+    /// <summary>
+    /// Whether some passage says the whole sentence as nearly as the precedents' minimum: listed as the sentence's precedent,
+    /// or for a clause where a clause's precedent cites the same passage.
+    /// </summary>
+    public bool SaidNearly { get; init; }
 }
 
 /// <summary>

@@ -162,7 +162,7 @@ public static class DraftChecker
         var precedents = whole.Where(w => !clauses.Exists(c => c.Doc == w.Doc)).Take(cap)
             .Select(s => MakePrecedent(index, s.Doc, s.Similarity, s.MatchStart, s.MatchEnd, null, form)).ToList();
         precedents.AddRange(clauses.Select(c => c.Precedent));
-        return sentence with { Precedents = precedents, Runs = runs.OrderBy(r => r.Start).ToList() };
+        return sentence with { Precedents = precedents, Runs = runs.OrderBy(r => r.Start).ToList(), SaidNearly = whole.Count > 0 };
     }
 
     /// <summary>
@@ -192,18 +192,28 @@ public static class DraftChecker
                 continue;
             }
 
+            // The closest passage that says the clause in other words, as a clause of its own: each candidate is held to the
+            // rules, so one that only cuts the clause short does not hide another wording behind it. A clause said exactly is
+            // no precedent of its own (加强党的建设, 采取综合措施: a draft of the texts' clauses listed hundreds); eight
+            // characters or more are cited as a run.
+            var marks = ClauseMarks(draft.AsSpan(from, to - from));
+            var floor = Math.Max(MinClauseSimilarity, sentenceBest + 0.1);
             var best = (Doc: -1, Similarity: 0.0, MatchStart: 0, MatchEnd: 0);
             foreach (var c in BigramCandidates.Top(index, BigramCandidates.KeysOf(form), Candidates, 0.2, filter.Accepts))
             {
-                var (similarity, s, e) = NearMatcher.Score(index.Passages[c.Doc].MatchText, form);
-                if (similarity > best.Similarity || (similarity == best.Similarity && c.Doc < best.Doc))
+                var passage = index.Passages[c.Doc];
+                var (similarity, s, e) = NearMatcher.Score(passage.MatchText, form);
+                if (similarity < floor || similarity >= 1 || similarity < best.Similarity || (similarity == best.Similarity && c.Doc > best.Doc) || e <= s
+                    || IsShortened(passage.MatchText.AsSpan(s, e - s), form)
+                    || passage.SourceMarks(s, e) is not [var span] || ClauseMarks(passage.SourceText[span.Start..span.End]) > marks)
                 {
-                    best = (c.Doc, similarity, s, e);
+                    continue;
                 }
+
+                best = (c.Doc, similarity, s, e);
             }
 
-            if (best.Doc >= 0 && best.Similarity >= Math.Max(MinClauseSimilarity, sentenceBest + 0.1)
-                && (best.Similarity >= 1 || !IsShortened(index.Passages[best.Doc].MatchText.AsSpan(best.MatchStart, best.MatchEnd - best.MatchStart), form)))
+            if (best.Doc >= 0)
             {
                 found.Add((new DraftClause(draft[from..to], from, to), best.Doc, best.Similarity, best.MatchStart, best.MatchEnd, form));
             }
@@ -211,6 +221,18 @@ public static class DraftChecker
 
         return found.OrderByDescending(f => f.Similarity).ThenBy(f => f.Clause.Start).Take(cap).OrderBy(f => f.Clause.Start)
             .Select(f => (f.Doc, MakePrecedent(index, f.Doc, f.Similarity, f.MatchStart, f.MatchEnd, f.Clause, f.Form))).ToList();
+    }
+
+    /// <summary>How many clause marks (，、：—) a stretch of text holds: a passage's wording may not run across more than the clause's own.</summary>
+    private static int ClauseMarks(ReadOnlySpan<char> text)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            n += MatchText.IsClauseMark(TextNormalizer.Fold(c)) ? 1 : 0;
+        }
+
+        return n;
     }
 
     /// <summary>

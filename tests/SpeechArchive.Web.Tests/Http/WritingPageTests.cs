@@ -379,8 +379,25 @@ public sealed class WritingPageTests : IDisposable
     }
 
     /// <summary>Posts <paramref name="text"/> through the draft page's form, with its antiforgery token.</summary>
-    private async Task<HttpResponseMessage> PostDraftAsync(string text)
+    [Fact]
+    public async Task WhenTheSentencesOnlyPrecedentIsCitedForAClause_ShouldNotSayNoneIsNear()
     {
+        // The passage said 0.38 of the sentence and 0.82 of its first clause: listed for the clause, the page said the
+        // sentence had no precedent (按顺序相同的不到 30%), a review found.
+        using var archive = new ArchiveFactory();
+        File.WriteAllText(Path.Combine(archive.CorpusDirectory, "b.md"), "---\ntitle: 乙\nyear: 2022\n---\n\n今年各单位要坚定不懈地推进作风建设，这是大家的共同任务。\n");
+        using var own = archive.CreateClient();
+        using var response = await PostDraftAsync("坚定不移推进作风建设，纪检监察干部要带头严守纪律。", own);
+        var sentence = Assert.Single(Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelectorAll("li.draft-sentence"));
+
+        Assert.NotEmpty(sentence.QuerySelectorAll("li.clause-precedent"));
+        Assert.DoesNotContain("没有相近的先例", sentence.TextContent, StringComparison.Ordinal);
+        Assert.Contains("以下先例按分句列出", sentence.TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> PostDraftAsync(string text, HttpClient? to = null)
+    {
+        var client = to ?? this.client;
         var form = await Html.GetAsync(client, "/draft");
         var token = form.QuerySelector("form.draft input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Text"] = text, ["__RequestVerificationToken"] = token });
