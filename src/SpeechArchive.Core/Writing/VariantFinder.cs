@@ -15,7 +15,8 @@ namespace SpeechArchive.Writing;
 /// and 作风和**机关建设 give nothing for 作风建设). A boundary the segmenter made only because it knows no word there is not
 /// taken for a word's end: a wording does not stop one character short of a word of the formulation before a lone character
 /// of the text (从严治政 gives 从严治政 or nothing for 从严治党, never 从严治), nor stand inside a word of the text at the
-/// formulation's own end unless it holds the formulation's word there whole (法治国家 gives no 法治国 for 依法治国).
+/// formulation's own end unless it holds the formulation's word there whole, ending (starting) with it as written (法治国家
+/// gives no 法治国 for 依法治国, nor …健全国家 a 依法治理能力健全国).
 /// The list is closest first (<see cref="VariantResult.Variants"/>): the exact wording, then by similarity as shown (to the
 /// percent), of wordings as close the one holding more of the formulation's characters first, then the most used.
 /// </summary>
@@ -42,10 +43,11 @@ public static class VariantFinder
         var keys = BigramCandidates.KeysOf(formulation);
         var candidates = BigramCandidates.Top(index, keys, MaxCandidates, 0.3, query.Accepts);
         var formulationCuts = segmenter.Boundaries(formulation);
+        var whole = WholeAtEnds(segmenter, formulation, formulationCuts);
         var found = new List<(int Doc, Found Hit)>();
         foreach (var candidate in candidates.OrderBy(c => c.Doc))
         {
-            foreach (var hit in Occurrences(index, segmenter, candidate.Doc, formulation, formulationCuts, acrossClauses, request.MinSimilarity))
+            foreach (var hit in Occurrences(index, segmenter, candidate.Doc, formulation, formulationCuts, whole, acrossClauses, request.MinSimilarity))
             {
                 found.Add((candidate.Doc, hit));
             }
@@ -118,7 +120,7 @@ public static class VariantFinder
     /// Every aligned wording in a passage, clause by clause (best first, then the rest of the passage again), each from a word
     /// boundary to a word boundary.
     /// </summary>
-    private static IEnumerable<Found> Occurrences(IndexSnapshot index, Segmenter segmenter, int doc, string formulation, bool[] formulationCuts, bool acrossClauses, double minSimilarity)
+    private static IEnumerable<Found> Occurrences(IndexSnapshot index, Segmenter segmenter, int doc, string formulation, bool[] formulationCuts, (string First, string Last) whole, bool acrossClauses, double minSimilarity)
     {
         var p = index.Passages[doc];
         var speech = index.Speeches[p.Speech]; // its text is read afresh after each yield (a span cannot cross one)
@@ -165,7 +167,7 @@ public static class VariantFinder
             var start = offsets[from];
             var end = offsets[to - 1] + 1;
             var wording = speech.TextSpan[start..end].ToString();
-            if ((!a.Rotated || SwappedAtASeam(formulation, wording)) && !HalfWordAtOwnEnd(cuts, a, formulationCuts))
+            if ((!a.Rotated || SwappedAtASeam(formulation, wording)) && !HalfWordAtOwnEnd(match, whole, cuts, a, formulationCuts))
             {
                 yield return new Found(MatchText.Build(wording, 0, wording.Length), wording, start, end, Math.Round(similarity, 3), a.Rotated);
             }
@@ -261,9 +263,12 @@ public static class VariantFinder
     /// Whether the alignment ends inside a word of the passage at the formulation's own end (<see cref="LocalAlignment"/> lets
     /// its first and last characters stand inside a word, so that an exact occurrence the segmenter glued to a neighbour is
     /// kept: 坚持党 / 的 / 领导) without holding the formulation's word at that end whole: 法治国 of 法治国家 for 依法治国, a word
-    /// cut in half.
+    /// cut in half. Holding it whole means the alignment takes in the whole word and the aligned text ends (starts) with it as
+    /// the formulation writes it (<see cref="WholeAtEnds"/>): that the alignment began before the word is not enough, since
+    /// gaps may stand inside it: where the segmenter reads 依法治国 as one word, 依法治理能力健全国 of …健全国家… aligns from
+    /// 依 to 国 and yet ends inside 国家, with nothing of 治国 but 国.
     /// </summary>
-    private static bool HalfWordAtOwnEnd(bool[] cuts, Alignment a, bool[] formulationCuts)
+    private static bool HalfWordAtOwnEnd(char[] match, (string First, string Last) whole, bool[] cuts, Alignment a, bool[] formulationCuts)
     {
         if (a.Rotated)
         {
@@ -273,7 +278,26 @@ public static class VariantFinder
         var q = formulationCuts.Length - 1;
         var lastWord = Array.LastIndexOf(formulationCuts, true, q - 1); // where the formulation's last word begins
         var firstWord = Array.IndexOf(formulationCuts, true, 1); // where its first word ends
-        return (!cuts[a.TextEnd] && a.PatternStart > lastWord) || (!cuts[a.TextStart] && a.PatternEnd < firstWord);
+        var aligned = match.AsSpan(a.TextStart, a.TextEnd - a.TextStart);
+        return (!cuts[a.TextEnd] && (a.PatternStart > lastWord || !aligned.EndsWith(whole.Last)))
+            || (!cuts[a.TextStart] && (a.PatternEnd < firstWord || !aligned.StartsWith(whole.First)));
+    }
+
+    /// <summary>
+    /// What a wording standing inside a word of the passage at the formulation's own end must start or end with exactly: the
+    /// formulation's first or last word, or where the segmenter reads it as a compound of shorter lexicon words
+    /// (<see cref="Lexicon.Components"/>: 高质量发展 is 高质量 / 发展, 依法治国 is 依法 / 治国), the first or last of those.
+    /// A whole compound would leave no variant at a glued end: 高质量的发展 of 实现 / 更高质量 / 的 / 发展 starts inside the
+    /// segmenter's word 更高质量 and is kept, since it starts with 高质量, while 依法治理能力健全国 does not end with 治国.
+    /// </summary>
+    private static (string First, string Last) WholeAtEnds(Segmenter segmenter, string formulation, bool[] formulationCuts)
+    {
+        var q = formulationCuts.Length - 1;
+        var first = formulation[..Array.IndexOf(formulationCuts, true, 1)];
+        var last = formulation[Array.LastIndexOf(formulationCuts, true, q - 1)..];
+        var firstParts = segmenter.Lexicon.Components(first);
+        var lastParts = segmenter.Lexicon.Components(last);
+        return (firstParts.Count > 0 ? firstParts[0] : first, lastParts.Count > 0 ? lastParts[^1] : last);
     }
 
     /// <summary>How many characters an end may be left short by and still be completed with the word beside it.</summary>

@@ -170,6 +170,28 @@ public sealed class VariantFinderTests(SeedIndexFixture seeds) : IClassFixture<S
     }
 
     [Fact]
+    public void WhenTheFormulationIsOneWordAndTheAlignmentEndsInsideAnother_ShouldNotListTheWordCutInHalf()
+    {
+        // A review found 依法治理能力健全国 listed for 依法治国 (at 0.5, second after the exact wording) from a title glued into one
+        // line, …依法治理能力健全国家…: the segmenter reads 依法治国 as one word, so an alignment from 依 "held its last word"
+        // though it ends inside 国家.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2014-10-10", "甲", "全面推进依法治国，建设中国特色社会主义法治体系。坚持依法治国、依法执政、依法行政共同推进。"),
+            ("b.md", "2020-02-29", "乙", "全面提高依法防控依法治理能力健全国家公共卫生应急管理体系。依法治国是党领导人民治理国家的基本方略。"),
+            ("c.md", "2020-11-12", "丙", "推动高质量发展。在更加开放的条件下实现更高质量的发展。"));
+
+        var law = VariantFinder.Find(index, new VariantRequest { Formulation = "依法治国", MinSimilarity = 0.5 });
+        var quality = VariantFinder.Find(index, new VariantRequest { Formulation = "高质量发展" });
+
+        Assert.Equal("依法治国", law.Variants[0].Text);
+        Assert.DoesNotContain(law.Variants, v => v.Text.EndsWith("全国", StringComparison.Ordinal)); // not 依法治理能力健全国
+        // The word at that end is the compound's part: 高质量的发展 of 更高质量的发展 starts with 高质量 and is kept, though
+        // the segmenter reads 高质量发展 as one word and the alignment starts inside 更高质量.
+        Assert.Contains(quality.Variants, v => v.Text == "高质量的发展");
+    }
+
+    [Fact]
     public void WhenALooseWordingIsUsedMoreThanACloseOne_ShouldListTheCloseOneFirst()
     {
         // A writers' trial: the list was by count, so a frequent loose wording came before a near-identical one.
