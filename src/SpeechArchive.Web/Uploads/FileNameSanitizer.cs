@@ -26,42 +26,113 @@ internal static partial class FileNameSanitizer
     private const string Special = "<>:\"|?*%";
 
     /// <summary>The safe name, or null (with why) when nothing usable is left.</summary>
-    public static string? Sanitize(string? name, out string? reason) => Sanitize(name, out reason, out _);
+    public static string? Sanitize(string? name, out string? reason) => Sanitize(name, out reason, out _, out _);
 
     /// <summary>
     /// The safe name, or null (with why) when nothing usable is left; <paramref name="cutFromBytes"/> is the UTF-8 length of the
     /// name before it was shortened to fit, 0 when it fitted.
     /// </summary>
-    public static string? Sanitize(string? name, out string? reason, out int cutFromBytes)
+    public static string? Sanitize(string? name, out string? reason, out int cutFromBytes) => Sanitize(name, out reason, out cutFromBytes, out _);
+
+    /// <summary>
+    /// The safe name, or null (with why) when nothing usable is left; <paramref name="cutFromBytes"/> is the UTF-8 length of the
+    /// name before it was shortened to fit, 0 when it fitted; <paramref name="changes"/> what was changed in it, each said only
+    /// when it was done to this name (../../etc/passwd.md lost its folders and nothing else: the note said every rule whatever
+    /// was done, a review found), in the order they were made.
+    /// </summary>
+    public static string? Sanitize(string? name, out string? reason, out int cutFromBytes, out IReadOnlyList<NameChange> changes)
     {
         reason = null;
         cutFromBytes = 0;
+        var made = new List<NameChange>();
+        changes = made;
         // A name that carries URL escapes (..%2Fa.md, a name a client encoded) is read as what they stand for, so its folders
         // go like any others' (a.md), rather than surviving as 2F… pieces.
-        var last = Uri.UnescapeDataString(name ?? "").Replace('\\', '/');
-        last = last[(last.LastIndexOf('/') + 1)..];
+        var unescaped = Uri.UnescapeDataString(name ?? "");
+        if (!string.Equals(unescaped, name ?? "", StringComparison.Ordinal))
+        {
+            made.Add(new("还原了 URL 转义", "its URL escapes were decoded"));
+        }
+
+        var last = unescaped.Replace('\\', '/');
+        if (last.Contains('/', StringComparison.Ordinal))
+        {
+            last = last[(last.LastIndexOf('/') + 1)..];
+            made.Add(new("去掉了文件夹部分", "its folders were taken out"));
+        }
+
         var sb = new StringBuilder(last.Length);
+        var controls = false;
+        var spaces = false;
+        var replaced = new List<char>();
+        var replacements = 0;
         foreach (var c in last)
         {
             if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF')
             {
+                controls = true;
                 continue;
             }
 
-            sb.Append(Special.Contains(c, StringComparison.Ordinal) || char.IsWhiteSpace(c) ? '_' : c);
+            var special = Special.Contains(c, StringComparison.Ordinal);
+            spaces |= !special && char.IsWhiteSpace(c);
+            if (special && !replaced.Contains(c))
+            {
+                replaced.Add(c);
+            }
+
+            replacements += special || char.IsWhiteSpace(c) ? 1 : 0;
+            sb.Append(special || char.IsWhiteSpace(c) ? '_' : c);
         }
 
-        var clean = Underscores().Replace(sb.ToString(), "_");
+        if (controls)
+        {
+            made.Add(new("去掉了控制字符", "control characters were taken out"));
+        }
+
+        if (spaces || replaced.Count > 0)
+        {
+            var what = string.Join(" ", replaced);
+            made.Add(spaces
+                ? new($"把空白{(what.Length > 0 ? "和 " + what + " " : "")}换成了 _", $"spaces{(what.Length > 0 ? " and " + what : "")} were replaced by _")
+                : new($"把 {what} 换成了 _", $"the characters {what} were replaced by _"));
+        }
+
+        var marked = sb.ToString();
+        var clean = Underscores().Replace(marked, "_");
         string stem, extension;
+        var leadingDots = 0;
         do
         {
             // Until nothing changes: trimming underscores can bare a dot again (._.a.md), and a leading dot hides the file.
-            clean = clean.Trim('_').TrimStart('.');
-            extension = Path.GetExtension(clean).ToLowerInvariant();
+            clean = clean.Trim('_');
+            leadingDots += clean.Length - clean.TrimStart('.').Length;
+            clean = clean.TrimStart('.');
+            extension = Path.GetExtension(clean);
             stem = Path.GetFileNameWithoutExtension(clean).TrimEnd('.').Trim('_');
             clean = stem + extension;
         }
         while (clean.StartsWith('.') || clean.StartsWith('_'));
+        if (leadingDots > 0)
+        {
+            made.Add(new("去掉了开头的点", "its leading dot was taken out"));
+        }
+
+        // Underscores and dots tidied away beyond those the replaced characters became (a__b.md, a..md, _a.md; not a:b*?.txt,
+        // whose three underscores are one in a_b.txt as a matter of course).
+        var underscoresGone = marked.Count(c => c == '_') - clean.Count(c => c == '_');
+        var dotsGone = marked.Count(c => c == '.') - clean.Count(c => c == '.') - leadingDots;
+        if (underscoresGone > replacements || dotsGone > 0)
+        {
+            made.Add(new("去掉了多余的 _ 和点", "stray underscores and dots were taken out"));
+        }
+
+        if (!string.Equals(extension, extension.ToLowerInvariant(), StringComparison.Ordinal))
+        {
+            extension = extension.ToLowerInvariant();
+            made.Add(new("扩展名改为小写", "the extension was put in lower case"));
+        }
+
         if (stem.Length == 0)
         {
             reason = "文件名无效（清理后为空） (the file name is empty once made safe)";
@@ -118,3 +189,9 @@ internal static partial class FileNameSanitizer
     [GeneratedRegex("_{2,}")]
     private static partial Regex Underscores();
 }
+
+/// <summary>
+/// One change <see cref="FileNameSanitizer"/> made to an uploaded name: said in Chinese, with the English gloss, in the note the
+/// upload's outcome carries (文件名改为 passwd.md：去掉了文件夹部分).
+/// </summary>
+internal readonly record struct NameChange(string Chinese, string English);

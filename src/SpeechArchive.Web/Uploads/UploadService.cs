@@ -126,15 +126,15 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
 
     private UploadOutcome StoreDocument(string name, byte[] bytes, UploadBatch taken)
     {
-        var safe = FileNameSanitizer.Sanitize(name, out var why, out var cutFromBytes);
+        var safe = FileNameSanitizer.Sanitize(name, out var why, out var cutFromBytes, out var changes);
         if (safe is null)
         {
             return UploadOutcome.Reject(name, why!);
         }
 
         // A name made safe is said as stored (../../etc/passwd.md, .hidden.md and a:b*?.txt were stored as passwd.md, hidden.md
-        // and a_b.txt without a word: a user trial); a name cut short says so below, and why.
-        var renamed = cutFromBytes == 0 && !string.Equals(safe, name, StringComparison.Ordinal) ? safe : null;
+        // and a_b.txt without a word: a user trial), with what was changed in it (below); a name cut short says so below, and why.
+        var madeSafe = cutFromBytes == 0 && !string.Equals(safe, name, StringComparison.Ordinal);
 
         if (!UploadLimits.IsDocument(safe))
         {
@@ -207,13 +207,34 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         // an upload the same as one already there under another name (a clerk uploading a file twice), kept but said.
         var same = keptBeside is null ? SameAs(folder, target, bytes, taken) : null; // kept beside: looked for above
         var notes = warnings
-            .Prepend(renamed is null ? null : $"文件名改为 {renamed}：只留最后一段（不含文件夹），去掉控制字符和开头的点，空白和 <>:\"|?*% 换成 _，扩展名小写 (the name was made safe as {renamed}: its last part only, no control characters or leading dot, spaces and <>:\"|?*% as _, the extension in lower case)")
             .Prepend(cutFromBytes == 0 ? null : $"文件名过长（{cutFromBytes} 字节，上限 {FileNameSanitizer.MaxBytes} 字节、{FileNameSanitizer.MaxLength} 个字符），已缩短为 {safe} (the file name was {cutFromBytes} bytes, over the {FileNameSanitizer.MaxBytes} bytes or {FileNameSanitizer.MaxLength} characters a name may have: stored as {safe})")
             .Prepend(keptBeside is null ? null : $"已有同名文件 {Folder}/{keptBeside}，没有替换它，这个文件另存为 {safe}（要替换，请勾选“替换同名文件”，接口加 replace=true） (a file of that name is there: kept, and this one stored as {safe}; replace=true replaces it)")
+            .Prepend(madeSafe ? MadeSafe(safe, changes, keptBeside) : null)
             .Prepend(replaced ? "替换了同名文件 (replaced the file of that name)" : null)
             .Append(same is null ? null : $"内容与 {Folder}/{same} 完全相同：是重复上传吗？不需要的话可在“已上传的文件”中删除 (the same bytes as {Folder}/{same})")
             .OfType<string>().ToList();
         return UploadOutcome.Accept(name, Folder + "/" + safe, notes.Count > 0 ? string.Join("；", notes) : null);
+    }
+
+    /// <summary>
+    /// The note for a name made safe: the name stored (the one kept beside a file of the safe name when there is one:
+    /// ../../etc/passwd.md uploaded twice said 另存为 passwd(2).md and 文件名改为 passwd.md in one reason, a review found) and
+    /// only what was changed in it (the note listed every rule, folders, control characters, leading dot, spaces and
+    /// &lt;&gt;:"|?*%, extension case, whatever was done).
+    /// </summary>
+    private static string MadeSafe(string stored, IReadOnlyList<NameChange> changes, string? keptBeside)
+    {
+        var chinese = string.Join("，", changes.Select(c => c.Chinese));
+        var english = string.Join("; ", changes.Select(c => c.English));
+        if (keptBeside is not null)
+        {
+            chinese += $"{(chinese.Length > 0 ? "，" : "")}因已有 {keptBeside} 而编号";
+            english += $"{(english.Length > 0 ? "; " : "")}numbered, since {keptBeside} is there already";
+        }
+
+        return chinese.Length == 0
+            ? $"文件名改为 {stored} (the name was made safe as {stored})"
+            : $"文件名改为 {stored}：{chinese} (the name was made safe as {stored}: {english})";
     }
 
     /// <summary>

@@ -264,7 +264,8 @@ public sealed class UploadApiTests : IDisposable
         Assert.Equal("uploads/" + stored, file.GetProperty("storedAs").GetString());
         Assert.Equal([Path.Combine(Uploads, stored)], Directory.GetFiles(Uploads));
         Assert.False(File.Exists(Path.GetFullPath(Path.Combine(Uploads, "..", "..", "escape.md"))));
-        Assert.StartsWith($"文件名改为 {stored}：", file.GetProperty("reason").GetString(), StringComparison.Ordinal); // said, not done silently
+        // Said, not done silently, and only what was done: the note listed every rule (control characters, leading dot, spaces…).
+        Assert.Equal($"文件名改为 {stored}：去掉了文件夹部分 (the name was made safe as {stored}: its folders were taken out)", file.GetProperty("reason").GetString());
     }
 
     [Fact]
@@ -277,6 +278,46 @@ public sealed class UploadApiTests : IDisposable
         Assert.Equal("uploads/abc.md", file.GetProperty("storedAs").GetString());
         Assert.Equal([Path.Combine(Uploads, "abc.md")], Directory.GetFiles(Uploads));
         Assert.Matches("^文件名改为 abc.md：.*" + EnglishGloss + "$", file.GetProperty("reason").GetString());
+        Assert.Equal("文件名改为 abc.md：去掉了控制字符 (the name was made safe as abc.md: control characters were taken out)", file.GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [InlineData("a:b*?.txt", "a_b.txt", "把 : * ? 换成了 _", "the characters : * ? were replaced by _")]
+    [InlineData(".hidden.md", "hidden.md", "去掉了开头的点", "its leading dot was taken out")]
+    [InlineData("会议 讲话.MD", "会议_讲话.md", "把空白换成了 _，扩展名改为小写", "spaces were replaced by _; the extension was put in lower case")]
+    [InlineData("a__b..md", "a_b.md", "去掉了多余的 _ 和点", "stray underscores and dots were taken out")]
+    [InlineData("x/.a b|c.TXT", "a_b_c.txt", "去掉了文件夹部分，把空白和 | 换成了 _，去掉了开头的点，扩展名改为小写", "its folders were taken out; spaces and | were replaced by _; its leading dot was taken out; the extension was put in lower case")]
+    public async Task WhenANameIsMadeSafe_ShouldSayOnlyWhatWasChangedInIt(string name, string stored, string chinese, string english)
+    {
+        // The note listed every rule (folders, control characters, leading dot, spaces and <>:"|?*%, extension case) whatever
+        // was done to the name: a review.
+        using var form = RawMultipart(name, Utf8(Speech("改名")));
+
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", form)));
+
+        Assert.Equal("uploads/" + stored, file.GetProperty("storedAs").GetString());
+        Assert.Equal($"文件名改为 {stored}：{chinese} (the name was made safe as {stored}: {english})", file.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task WhenANameMadeSafeMeetsAFileOfThatName_ShouldSayTheNameItIsStoredUnder()
+    {
+        // A review: the second ../../etc/passwd.md was stored as passwd(2).md, and its reason said both 另存为 passwd(2).md and
+        // 文件名改为 passwd.md.
+        using (var first = Files(("../../etc/passwd.md", Utf8(Speech("第一份")))))
+        {
+            Assert.Equal("uploads/passwd.md", Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", first))).GetProperty("storedAs").GetString());
+        }
+
+        using var second = Files(("../../etc/passwd.md", Utf8(Speech("第二份"))));
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload", second)));
+
+        Assert.Equal("uploads/passwd(2).md", file.GetProperty("storedAs").GetString());
+        var reason = file.GetProperty("reason").GetString()!;
+        Assert.StartsWith("文件名改为 passwd(2).md：去掉了文件夹部分，因已有 passwd.md 而编号 (the name was made safe as passwd(2).md: its folders were taken out; numbered, since passwd.md is there already)；", reason, StringComparison.Ordinal);
+        Assert.Contains("这个文件另存为 passwd(2).md", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("文件名改为 passwd.md", reason, StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetFiles(Uploads).Length);
     }
 
     [Fact]
