@@ -97,16 +97,17 @@ internal static class AdminApi
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TypedResults.Problem($"请求体超过上限 {UploadLimits.RequestBytes / 1024 / 1024} MB。", statusCode: e.StatusCode, title: "上传过大 (payload too large)");
+            return TypedResults.Problem($"请求体超过上限 {UploadLimits.RequestBytes / 1024 / 1024} MB。(the request body is over the {UploadLimits.RequestBytes / 1024 / 1024} MB limit)", statusCode: e.StatusCode, title: "上传过大 (payload too large)");
         }
         catch (InvalidDataException e)
         {
-            return TypedResults.BadRequest(Problems.Make(400, "表单无效 (bad form)", e.Message));
+            // The form reader's own words (Missing content-type boundary.) say what is wrong, in English: after the Chinese, as the gloss.
+            return TypedResults.BadRequest(Problems.Make(400, "表单无效 (bad form)", $"无法读取上传的表单。(the form could not be read: {e.Message})"));
         }
 
         if (form.Files.Count == 0)
         {
-            return TypedResults.BadRequest(Problems.Make(400, "没有文件 (no files)", "请求中没有文件。"));
+            return TypedResults.BadRequest(Problems.Make(400, "没有文件 (no files)", "请求中没有文件。(the request holds no files)"));
         }
 
         var outcomes = await uploads.StoreAsync(form.Files, cancellation, replace == true);

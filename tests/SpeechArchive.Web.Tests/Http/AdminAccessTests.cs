@@ -40,6 +40,7 @@ public sealed class AdminAccessTests : IDisposable
         {
             using var none = await client.SendAsync(Request(method, path));
             Assert.True(none.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} without a token: {(int)none.StatusCode}");
+            Assert.Equal("请用 Authorization: Bearer <token> 或 X-Admin-Token 头提供管理令牌。(give the admin token as Authorization: Bearer <token> or X-Admin-Token)", await DetailAsync(none));
         }
 
         var wrong = 0;
@@ -50,6 +51,7 @@ public sealed class AdminAccessTests : IDisposable
             using var answer = await client.SendAsync(request);
             var expected = ++wrong <= 5 ? HttpStatusCode.Forbidden : HttpStatusCode.TooManyRequests; // five failures, then refused
             Assert.True(answer.StatusCode == expected, $"{method} {path} with a wrong token: {(int)answer.StatusCode}");
+            Assert.Equal(expected == HttpStatusCode.Forbidden ? "管理令牌不正确。(the admin token is wrong)" : "失败次数过多，请一分钟后再试。(too many failed attempts: try again in a minute)", await DetailAsync(answer));
         }
 
         await Task.Delay(300); // a reindex wrongly started would have committed a new generation by now
@@ -191,6 +193,10 @@ public sealed class AdminAccessTests : IDisposable
     {
         Content = method == "GET" ? null : new StringContent(""),
     };
+
+    /// <summary>A refusal's detail: Chinese first, then an English gloss in parentheses.</summary>
+    private static async Task<string?> DetailAsync(HttpResponseMessage response) =>
+        System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
 
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string token, HttpStatusCode? expect = HttpStatusCode.Redirect)
     {

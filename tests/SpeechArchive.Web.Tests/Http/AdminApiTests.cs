@@ -24,6 +24,7 @@ public sealed class AdminApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal("请用 Authorization: Bearer <token> 或 X-Admin-Token 头提供管理令牌。(give the admin token as Authorization: Bearer <token> or X-Admin-Token)", await DetailAsync(response));
     }
 
     [Fact]
@@ -71,7 +72,36 @@ public sealed class AdminApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal("失败次数过多，请一分钟后再试。(too many failed attempts: try again in a minute)", await DetailAsync(response));
     }
+
+    [Fact]
+    public async Task WhenTheUploadHoldsNoFile_ShouldAnswer400InChineseWithAnEnglishGloss()
+    {
+        // "请求中没有文件。" had no English gloss, unlike every other refusal (a review).
+        using var form = new MultipartFormDataContent { { new StringContent("1"), "note" } };
+
+        using var response = await admin.PostAsync("/api/admin/upload", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("请求中没有文件。(the request holds no files)", await DetailAsync(response));
+    }
+
+    [Fact]
+    public async Task WhenTheUploadFormCannotBeRead_ShouldAnswer400InChineseWithTheReaderWordsAsTheGloss()
+    {
+        // The detail was the form reader's message alone, in English (Missing content-type boundary.).
+        using var content = new ByteArrayContent("--x\r\n"u8.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("multipart/form-data");
+
+        using var response = await admin.PostAsync("/api/admin/upload", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Matches(@"^无法读取上传的表单。\(the form could not be read: [^()]+\)$", await DetailAsync(response));
+    }
+
+    private static async Task<string?> DetailAsync(HttpResponseMessage response) =>
+        System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
 
     [Fact]
     public async Task WhenAdministrationIsOff_ShouldAnswer404ForTheApiAndThePages()

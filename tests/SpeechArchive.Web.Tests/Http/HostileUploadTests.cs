@@ -125,6 +125,14 @@ public sealed class HostileUploadTests : IDisposable
         }
 
         Assert.True(response is null || response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{(int?)response?.StatusCode}");
+        if (response is not null)
+        {
+            // Answered before the body was read (its length given) or by the form reader meeting Kestrel's limit (chunked):
+            // Chinese first, then the English gloss, either way.
+            var detail = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+            Assert.Equal("请求体超过上限 20 MB。(the request body is over the 20 MB limit)", detail);
+        }
+
         Assert.False(Directory.Exists(Path.Combine(kestrelApp.CorpusDirectory, "uploads")));
         using var after = await client.GetAsync("/api/search?q=" + Api.Encode("作风建设"));
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);

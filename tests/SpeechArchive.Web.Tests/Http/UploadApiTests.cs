@@ -407,6 +407,8 @@ public sealed class UploadApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.False(Directory.Exists(Uploads));
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        Assert.Equal("请求体超过上限 20 MB。(the request body is over the 20 MB limit)", detail); // Chinese, then the English gloss
     }
 
     private static JsonElement Single(JsonElement report) => Assert.Single(report.GetProperty("files").EnumerateArray().ToList());
