@@ -788,21 +788,23 @@ internal static partial class Ranker
     /// holds one word whole, yet says the query nearly as written; one holding a word and a character of the next (领导干部收入
     /// for 领导干部收红包) does not.
     /// </summary>
-    private static bool AlignedHoldsTwoWords(FreeTextQuery query, string passage, int start, int end)
-    {
-        if (query.Slots.Count < 2 || start < 0 || end <= start || end > passage.Length)
-        {
-            return false;
-        }
+    private static bool AlignedHoldsTwoWords(FreeTextQuery query, string passage, int start, int end) =>
+        query.Slots.Count >= 2 && start >= 0 && end > start && end <= passage.Length
+        && AlignedHoldsTwoWords(passage.AsSpan(start, end - start), query.Slots.Select(s => (s.Text, s.Components.Select(c => c.MatchForm))));
 
-        var aligned = passage.AsSpan(start, end - start);
+    /// <summary>
+    /// Whether <paramref name="aligned"/> holds two of <paramref name="words"/> (each with its components), a word counted
+    /// through one of its components of two characters or more: the near tier's test, and the reader's (<c>Searcher.AlignedSpans</c>).
+    /// </summary>
+    internal static bool AlignedHoldsTwoWords(ReadOnlySpan<char> aligned, IEnumerable<(string Word, IEnumerable<string> Components)> words)
+    {
         var held = 0;
-        foreach (var slot in query.Slots)
+        foreach (var (word, components) in words)
         {
-            var holds = aligned.Contains(slot.Text, StringComparison.Ordinal);
-            foreach (var component in slot.Components)
+            var holds = aligned.Contains(word, StringComparison.Ordinal);
+            foreach (var component in components)
             {
-                holds |= component.MatchForm.Length >= 2 && aligned.Contains(component.MatchForm, StringComparison.Ordinal);
+                holds |= component.Length >= 2 && aligned.Contains(component, StringComparison.Ordinal);
             }
 
             held += holds ? 1 : 0;
@@ -810,6 +812,13 @@ internal static partial class Ranker
 
         return held >= 2;
     }
+
+    /// <summary>
+    /// The near tier's floor for a probe of <paramref name="probeLength"/> characters: the near matches' minimum, and where the
+    /// query has two words or more, a character more than the longest of <paramref name="words"/> (<see cref="RewardOrder"/>).
+    /// </summary>
+    internal static double NearFloor(NearMatchOptions options, int probeLength, IReadOnlyCollection<string> words) =>
+        Math.Max(options.MinSimilarity, words.Count < 2 ? 0 : (words.Max(w => w.Length) + 1.0) / probeLength);
 
     /// <summary>The query's runs as one string, without their breaks: what near matching aligns.</summary>
     private static string Probe(FreeTextQuery query) =>
@@ -837,7 +846,7 @@ internal static partial class Ranker
         // characters, more than the minimum similarity, and is no nearer the query as written than any other holding it.
         // Nor does a passage holding one word of the query and a character of the next (领导干部收入 for 领导干部收红包) join it
         // unless it holds nearly all of it (改善经营管理 for 持续改善经营管理, read as 持续 | 改善经营管理).
-        var floor = Math.Max(options.MinSimilarity, query.Slots.Count < 2 ? 0 : (query.Slots.Max(s => s.Text.Length) + 1.0) / probe.Length);
+        var floor = NearFloor(options, probe.Length, [.. query.Slots.Select(s => s.Text)]);
         bool Near(double similarity, int doc, int start, int end) => similarity >= floor
             && (similarity >= NearWithOneWord || holdsTwoWords(doc) || AlignedHoldsTwoWords(query, index.Passages[doc].MatchText, start, end));
 

@@ -218,7 +218,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
 
         var probe = run.MatchForm;
         var words = reading.Words;
-        var floor = Math.Max(options.MinSimilarity, words.Count < 2 ? 0 : (words.Max(w => w.Word.Length) + 1.0) / probe.Length);
+        var floor = Ranker.NearFloor(options, probe.Length, [.. words.Select(w => w.Word)]);
         var scorer = NearMatcher.For(probe);
         var index = Index;
         return passageId =>
@@ -230,27 +230,15 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
 
             var (similarity, start, end, _) = scorer.Score(text, floor);
             return similarity >= floor && end > start
-                && (similarity >= Ranker.NearWithOneWord || words.Count < 2 || Holds(text, 0, text.Length, anywhere: true) >= 2 || Holds(text, start, end, anywhere: false) >= 2)
+                && (similarity >= Ranker.NearWithOneWord || words.Count < 2 || HoldsTwo(text)
+                    || Ranker.AlignedHoldsTwoWords(text.AsSpan(start, end - start), words.Select(w => (w.Word, (IEnumerable<string>)w.Components))))
                 && index.Passages[doc].SourceMarks(start, end) is [var span] ? span : null;
         };
 
-        // How many of the reading's words a stretch of the passage holds: anywhere, a word, one of its parts or terms, or all
-        // its components; in the part aligned, a word or one of its components of two characters or more.
-        int Holds(string text, int from, int to, bool anywhere)
-        {
-            var stretch = text[from..to];
-            var held = 0;
-            foreach (var w in words)
-            {
-                var holds = Analysis.MatchText.HoldsWhole(stretch, w.Word)
-                    || (anywhere && (w.Parts.Concat(w.Expansions).Any(f => Analysis.MatchText.HoldsWhole(text, f))
-                        || (w.Components.Count > 1 && w.Components.All(c => Analysis.MatchText.HoldsWhole(text, c)))))
-                    || (!anywhere && w.Components.Any(c => c.Length >= 2 && stretch.Contains(c, StringComparison.Ordinal)));
-                held += holds ? 1 : 0;
-            }
-
-            return held;
-        }
+        // Whether the passage holds two of the reading's words anywhere: a word, one of its parts or terms, or all its components.
+        bool HoldsTwo(string text) => words.Count(w => Analysis.MatchText.HoldsWhole(text, w.Word)
+            || w.Parts.Concat(w.Expansions).Any(f => Analysis.MatchText.HoldsWhole(text, f))
+            || (w.Components.Count > 1 && w.Components.All(c => Analysis.MatchText.HoldsWhole(text, c)))) >= 2;
     }
 
     /// <summary>

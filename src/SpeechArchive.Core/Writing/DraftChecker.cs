@@ -242,17 +242,8 @@ public static class DraftChecker
     /// </summary>
     internal static bool IsShortened(ReadOnlySpan<char> aligned, string clause)
     {
-        var han = new List<char>(aligned.Length);
-        foreach (var c in aligned)
-        {
-            if (TextNormalizer.KindOf(c) == CharKind.Cjk)
-            {
-                han.Add(c);
-            }
-        }
-
-        var own = clause.Where(c => TextNormalizer.KindOf(c) == CharKind.Cjk).ToList();
-        if (han.Count == 0 || own.Count == 0 || (han[0] == own[0] && han[^1] == own[^1]))
+        var (han, own) = (HanOf(aligned), HanOf(clause));
+        if (han.Length == 0 || own.Length == 0 || (han[0] == own[0] && han[^1] == own[^1]))
         {
             return false;
         }
@@ -408,8 +399,7 @@ public static class DraftChecker
     /// </summary>
     internal static bool Misquotes(IndexSnapshot index, string said, string aligned)
     {
-        var wording = new string([.. aligned.Where(c => TextNormalizer.KindOf(c) == CharKind.Cjk)]);
-        var own = new string([.. said.Where(c => TextNormalizer.KindOf(c) == CharKind.Cjk)]);
+        var (wording, own) = (HanOf(aligned), HanOf(said));
         if (wording.Length < MinMisquoted || Math.Abs(wording.Length - own.Length) > 2)
         {
             return false;
@@ -423,6 +413,21 @@ public static class DraftChecker
 
         var form = aligned.Trim(MatchText.Break).Trim(MatchText.Mask);
         return Search.Matcher.Match(index, new QueryWord(form, false, form)).Docs.Length >= SetFormulation;
+    }
+
+    /// <summary>The Han characters of <paramref name="text"/>, in order (what the clause rules compare).</summary>
+    private static string HanOf(ReadOnlySpan<char> text)
+    {
+        var han = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (TextNormalizer.KindOf(c) == CharKind.Cjk)
+            {
+                han.Append(c);
+            }
+        }
+
+        return han.ToString();
     }
 
     /// <summary>Characters changed, added or left out to turn <paramref name="a"/> into <paramref name="b"/> (Levenshtein).</summary>

@@ -25,6 +25,8 @@ internal static partial class FileNameSanitizer
     /// </summary>
     private const string Special = "<>:\"|?*%";
 
+    private const string EmptyName = "文件名无效（清理后为空） (the file name is empty once made safe)";
+
     /// <summary>The safe name, or null (with why) when nothing usable is left.</summary>
     public static string? Sanitize(string? name, out string? reason) => Sanitize(name, out reason, out _, out _);
 
@@ -75,14 +77,15 @@ internal static partial class FileNameSanitizer
             }
 
             var special = Special.Contains(c, StringComparison.Ordinal);
-            spaces |= !special && char.IsWhiteSpace(c);
+            var space = !special && char.IsWhiteSpace(c);
+            spaces |= space;
             if (special && !replaced.Contains(c))
             {
                 replaced.Add(c);
             }
 
-            replacements += special || char.IsWhiteSpace(c) ? 1 : 0;
-            sb.Append(special || char.IsWhiteSpace(c) ? '_' : c);
+            replacements += special || space ? 1 : 0;
+            sb.Append(special || space ? '_' : c);
         }
 
         if (controls)
@@ -135,7 +138,7 @@ internal static partial class FileNameSanitizer
 
         if (stem.Length == 0)
         {
-            reason = "文件名无效（清理后为空） (the file name is empty once made safe)";
+            reason = EmptyName;
             return null;
         }
 
@@ -151,7 +154,7 @@ internal static partial class FileNameSanitizer
             stem = Fit(stem, extension);
             if (stem.Length == 0)
             {
-                reason = "文件名无效（清理后为空） (the file name is empty once made safe)";
+                reason = EmptyName;
                 return null;
             }
         }
