@@ -334,8 +334,8 @@ internal static partial class FreeTextReader
                 foreach (var cut in Lexicon.Cuts(word.Length))
                 {
                     var (left, right) = (word[..cut], word[cut..]);
-                    var l = QueryStopWords.Contains(left) ? [] : PartsOf(left, whole: false);
-                    var r = QueryStopWords.Contains(right) ? [] : PartsOf(right, whole: false);
+                    var l = QueryStopWords.Contains(left) || NoPart(left, isLeft: true) ? [] : PartsOf(left, whole: false);
+                    var r = QueryStopWords.Contains(right) || NoPart(right, isLeft: false) ? [] : PartsOf(right, whole: false);
                     if (l.Count > 0 && r.Count > 0)
                     {
                         result = [.. l, .. r];
@@ -510,6 +510,13 @@ internal static partial class FreeTextReader
     /// <summary>Characters that negate the word after them (<c>Joins</c>).</summary>
     private const string Negations = "不没无非未";
 
+    /// <summary>
+    /// Whether a piece of a word is no part of its meaning: a potential complement (不起, 得起 of 请不起律师), or, on the left, a
+    /// negation cut off from what it negates (看不 of 看不起病, 吃不 of 吃不饱饭), held only inside other words (看不到, 看不清).
+    /// </summary>
+    private static bool NoPart(string piece, bool isLeft) =>
+        piece is CanAfford or CannotAfford || (isLeft && piece.Length > 1 && piece[^1] is '不' or '没');
+
     /// <summary>The longest thesaurus key a run of spans spells, at most this many characters.</summary>
     private const int MaxKeyLength = 6;
 
@@ -616,7 +623,8 @@ internal static partial class FreeTextReader
 
     /// <summary>
     /// The thesaurus key <paramref name="run"/> spells with one aspect particle, 完 or 完了 inside it left out (出了事 → 出事,
-    /// 在国外念完书 → 在国外念书, 走了过场 → 走过场, 念完了书 → 念书), or null when it spells none: a verb parted from its object the
+    /// 在国外念完书 → 在国外念书, 走了过场 → 走过场, 念完了书 → 念书), or with a potential complement (看得起病 → 看不起病:
+    /// <see cref="UnpartedPotential"/>), or null when it spells none: a verb parted from its object the
     /// way people say it. A key whose object is two characters or more (丢了工作, 签了合同) only where no passage holds it as
     /// written, as a verb and any word after it are most often just that (有了工作), and a key some passage holds may be held
     /// across words (签合同 of 代签 | 合同), which the verb and the object apart do not meet.
@@ -641,8 +649,46 @@ internal static partial class FreeTextReader
             }
         }
 
+        return UnpartedPotential(string.Concat(run.Select(x => x.Text)), thesaurus, held);
+    }
+
+    /// <summary>
+    /// The thesaurus key <paramref name="text"/> spells with a potential complement inside it (看得起病, 上得起学, 买得起房):
+    /// said with 不起, as people complain of it and the thesaurus lists it (看不起病 → 看病贵, 医疗保障), else without it (吃不起药 →
+    /// 吃药 where only that is a key), under <see cref="Unparted"/>'s rule for an object of two characters or more; or null.
+    /// Read by characters, not spans: the segmenter joins the complement to either side (看得 | 起 | 病, 上 | 得起 | 学).
+    /// </summary>
+    private static string? UnpartedPotential(string text, Thesaurus thesaurus, Func<string, bool> held)
+    {
+        for (var at = 1; at + PotentialLength < text.Length; at++)
+        {
+            var infix = text.Substring(at, PotentialLength);
+            if (infix is not (CanAfford or CannotAfford))
+            {
+                continue;
+            }
+
+            var (verb, objectText) = (text[..at], text[(at + PotentialLength)..]);
+            if (verb + CannotAfford + objectText is var said && said.Length <= MaxKeyLength && IsKey(thesaurus, said))
+            {
+                return said;
+            }
+
+            var key = verb + objectText;
+            if (key.Length <= MaxKeyLength && IsKey(thesaurus, key) && (objectText.Length == 1 || !held(key)))
+            {
+                return key;
+            }
+        }
+
         return null;
     }
+
+    /// <summary>The potential complements <see cref="UnpartedPotential"/> reads inside a key: able to afford, and not.</summary>
+    private const string CanAfford = "得起", CannotAfford = "不起";
+
+    /// <summary>The length of <see cref="CanAfford"/> and <see cref="CannotAfford"/>.</summary>
+    private const int PotentialLength = 2;
 
     /// <summary>What may stand inside a thesaurus key as people say it: an aspect particle, 完 of a finished action, or both (念完了书).</summary>
     private static readonly string[] KeyInfixes = [.. QueryReading.AspectParticles.Select(c => c.ToString()), "完", "完了"];

@@ -40,9 +40,11 @@ internal static partial class Ranker
     /// data was learned again (fifty-first) and xi-2020's rough titles were mended (fifty-second), and when a lowered minimum
     /// stopped counting passages holding only common words, with the two rows that brought in judged (fifty-fifth), and when
     /// passages of twin speeches cut at other places came to be one text, graded as one (sixtieth), and with a thirteenth
-    /// feature, whether the passage holds the formulation read first rather than only the second (sixty-first).
+    /// feature, whether the passage holds the formulation read first rather than only the second (sixty-first), and when a
+    /// potential complement came to be read inside an everyday key (看得起病 → 看不起病), with the row that brought in judged
+    /// (sixty-third).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.1962, 0.1794, -0.1569, 0.2630, -0.1439, 0.0216, 1.3005, 1.4320, 0.1315, 0.2697, 0.3632, 1.9237, 0.1591];
+    internal static readonly double[] FreeTextWeights = [0.2018, 0.1804, -0.1601, 0.2571, -0.1446, 0.0194, 1.2625, 1.4414, 0.1186, 0.2468, 0.3769, 1.9000, 0.2556];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>

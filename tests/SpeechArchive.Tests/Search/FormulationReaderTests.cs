@@ -65,6 +65,20 @@ public sealed class FormulationReaderTests
     }
 
     [Fact]
+    public void WhenTheOneWordInCommonIsAnotherFormulationsWholeDescription_ShouldReadOnlyThatOne()
+    {
+        // 国企改革 is a whole description of 国有企业改革: 国企改革的历史 (a user trial) had also read 振兴东北, whose description
+        // 东北国企改革 shares only that word with it. 东北的国企怎么办 shares 东北 too, a second word.
+        var reader = Reader("formulations:\n  国有企业改革: [国企改革, 国营厂改革]\n  振兴东北: [东北国企改革, 东北老工业]\n");
+
+        var read = reader.Score(Pieces("国企改革的历史"), FormulationReader.Weights);
+
+        Assert.Contains(read, s => s.Formulation == "国有企业改革");
+        Assert.DoesNotContain(read, s => s.Formulation == "振兴东北");
+        Assert.Contains(reader.Score(Pieces("东北的国企改革"), FormulationReader.Weights), s => s.Formulation == "振兴东北");
+    }
+
+    [Fact]
     public void WhenTwoDescriptionsAreSaidAlike_ShouldPreferTheOneWhoseCharactersAreRarer()
     {
         // The query says every character of both descriptions; 去 is said by three descriptions of four, 挑 and 水 by one, so

@@ -74,6 +74,33 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenAnEverydayKeyIsSaidWithAPotentialComplement_ShouldReadTheKeyAsPeopleComplainOfIt()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲",
+            "进一步缓解群众看病难、看病贵问题，完善医疗保障制度。\n\n资助家庭经济困难学生，不让一个学生因贫困失学。\n\n"
+            + "看不到问题，看不清方向，对不起群众。\n\n为经济困难的当事人提供法律援助，律师要尽责。\n\n做好工作。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+        QueryReading Reading(string query) => Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = query }).Reading);
+
+        // 看得 | 起 | 病: the key the thesaurus lists is 看不起病 (看病贵, 医疗保障); read as 看得 and 病, it had matched 看得见.
+        var afford = searcher.Search(new SearchRequest { Query = "怎么让老百姓看得起病" });
+        var reading = Assert.IsType<QueryReading>(afford.Reading);
+        var sick = Assert.Single(reading.Words, w => w.Word == "看不起病");
+        Assert.Contains("看病贵", sick.Expansions);
+        Assert.DoesNotContain(reading.Words, w => w.Word == "看得");
+        Assert.Contains("看病贵", afford.Hits[0].Text, StringComparison.Ordinal);
+        Assert.Contains(Reading("孩子上得起学吗").Words, w => w.Word == "上不起学"); // 上 | 得起 | 学
+
+        // A word no passage holds is searched by its parts, never by a negation cut off from its word (看不 of 看不到) nor
+        // by the complement alone (不起 of 对不起).
+        Assert.DoesNotContain("看不", Assert.Single(Reading("看不起病怎么办").Words, w => w.Word == "看不起病").Parts);
+        var lawyer = Assert.Single(Reading("穷人请不起律师").Words, w => w.Word == "请不起律师");
+        Assert.Contains("律师", lawyer.Parts);
+        Assert.DoesNotContain("不起", lawyer.Parts);
+    }
+
+    [Fact]
     public void WhenAThesaurusKeyIsSaidWithAnAspectParticleOr完Inside_ShouldReadTheKeyWithoutIt()
     {
         using var temp = new TempFolder();
