@@ -141,6 +141,11 @@ internal static class SearchCommand
             AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(searched)}{Markup.Escape(dropped + missing + formulations)}; {(reading.ByTitle > 0 ? $"{reading.ByTitle} by title, then " : "")}{reading.AsWritten} as written, {(sort == SearchSort.Relevance ? "ranked first" : "sorted by date with the rest (--exact: them alone)")}{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
         }
 
+        foreach (var hint in r.YearFilters)
+        {
+            AnsiConsole.MarkupLine($"[grey]{hint.Year} searched as a word; as the year instead: {Markup.Escape(hint.Query)} ({hint.Results} {Terminal.Noun(hint.Results, "passage", "passages")})[/]");
+        }
+
         foreach (var e in r.Expansions)
         {
             AnsiConsole.MarkupLine($"[grey]also searched for {Markup.Escape(e.Term)}: {Markup.Escape(string.Join("、", e.Alternatives))} (ranked after it)[/]");

@@ -32,6 +32,11 @@ public sealed record SearchResult
     /// no such filter passes (<see cref="FilterValueAdvice.Notes"/>); empty without those filters or when every speech records it.
     /// </summary>
     public IReadOnlyList<string> FilterNotes { get; init; } = [];
+    /// <summary>
+    /// A bare year typed among free text's words (生态环境保护 2020), offered as a year filter instead (<see cref="YearHints"/>):
+    /// the query to search and how many of these results are of that year; empty where no such year was typed.
+    /// </summary>
+    public IReadOnlyList<YearFilterHint> YearFilters { get; init; } = [];
 }
 
 /// <summary>One passage hit.</summary>

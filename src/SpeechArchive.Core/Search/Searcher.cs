@@ -67,6 +67,14 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             Reading = query.FreeText is { } free ? QueryReadings.Of(Index, free, ranking, filters) : null,
             FilterNotes = FilterValueAdvice.Notes(Index, query.Query.Filters),
         };
+        if (result.Reading is not null && YearHints.Of(request.Query, result.Facets.Year) is [_, ..] years)
+        {
+            // Each counted as it would be searched (a lone term is matched strictly: fewer than the facet's count), and offered
+            // only where it finds something.
+            var counted = years.Select(y => y with { Results = Search(request with { Query = y.Query, Limit = 0, Offset = 0, Advise = false }).Total });
+            result = result with { YearFilters = [.. counted.Where(y => y.Results > 0)] };
+        }
+
         result = NearMatchStage.Append(Index, query, ranking, matches, filters, result, Exhaustive);
         result = result with { TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2) };
         return request.Advise && result.Total == 0 ? result with { Advice = Advise(request) } : result; // the advice's searches are not the search's time

@@ -110,6 +110,29 @@ public sealed class FacetLabelTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenABareYearIsTypedAmongTheWords_ShouldOfferTheSameSearchWithTheYearAsAFilterCountedAsItWouldBeSearched()
+    {
+        // A user trial typed 生态环境保护 2020: the year is searched as a word, which few passages about the topic say.
+        var page = await Html.GetAsync(client, "/?q=" + Encode("作风建设 2015"));
+        var result = await SearchAsync(client, "q=" + Encode("作风建设 2015"));
+
+        var hint = Assert.Single(result.YearFilters);
+        Assert.Equal((2015, "作风建设 year:2015"), (hint.Year, hint.Query));
+        var link = page.QuerySelector("p.year-hint a")!;
+        var linked = await SearchAsync(client, link.GetAttribute("href")!.Split('?', 2)[1]);
+        Assert.Equal("作风建设 year:2015", linked.Query);
+        Assert.Equal(hint.Results, linked.Total);
+        Assert.True(linked.Total > 0);
+        Assert.All(linked.Hits, h => Assert.Equal(2015, h.Year));
+        Assert.Contains($"（{linked.Total} 条结果）", page.QuerySelector("p.year-hint")!.TextContent, StringComparison.Ordinal);
+
+        // No result of the year, a year filter given already, or nothing but the year: nothing to offer.
+        Assert.Empty((await SearchAsync(client, "q=" + Encode("作风建设 1990"))).YearFilters);
+        Assert.Empty((await SearchAsync(client, "q=" + Encode("作风建设 2015 year:2022"))).YearFilters);
+        Assert.Null((await Html.GetAsync(client, "/?q=" + Encode("作风建设"))).QuerySelector("p.year-hint"));
+    }
+
+    [Fact]
     public async Task WhenTheSearchPageGetsAnUnknownCategory_ShouldSayWhichAndListTheArchivesCategories()
     {
         using var response = await client.GetAsync("/?q=" + Encode("作风建设") + "&category=" + Encode("报告"));
