@@ -22,6 +22,46 @@ internal static class Html
         return Parse(body);
     }
 
+    /// <summary>
+    /// Where a control of <paramref name="page"/> leads, as a browser asks for it: a link's <c>href</c>, or, for a button of a form
+    /// (the search page's links that carry its query once), that form sent with it: its fields, then the button's name and value.
+    /// </summary>
+    public static string Href(IDocument page, IElement control)
+    {
+        if (control.LocalName == "a")
+        {
+            return control.GetAttribute("href")!;
+        }
+
+        var form = control.GetAttribute("form") is { } id ? page.GetElementById(id)! : control.Closest("form")!;
+        var fields = form.QuerySelectorAll("input[name]").Select(i => new KeyValuePair<string, string?>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""));
+        if (control.GetAttribute("name") is { } name)
+        {
+            fields = fields.Append(new(name, control.GetAttribute("value") ?? ""));
+        }
+
+        var query = Microsoft.AspNetCore.Http.QueryString.Create(fields).ToString();
+        return (form.GetAttribute("action") ?? "") + query;
+    }
+
+    /// <summary>
+    /// Where a control of <paramref name="page"/> leads in the end: a link's <c>href</c>, or the address the search page redirects
+    /// its form's button to (<see cref="Presentation.SearchLink.Follow"/>).
+    /// </summary>
+    public static string Target(IDocument page, IElement control)
+    {
+        if (control.LocalName == "a")
+        {
+            return control.GetAttribute("href")!;
+        }
+
+        var form = page.GetElementById(control.GetAttribute("form")!)!;
+        return Presentation.SearchLink.Follow(form.QuerySelector("input[name=q]")?.GetAttribute("value"), control.GetAttribute("value"))!;
+    }
+
+    /// <summary>The page <paramref name="control"/> of <paramref name="page"/> leads to (a redirect followed).</summary>
+    public static Task<IDocument> FollowAsync(HttpClient client, IDocument page, IElement control) => GetAsync(client, Href(page, control));
+
     /// <summary>The number in the "N 条结果" summary.</summary>
     public static int Total(IDocument page) => int.Parse(page.QuerySelector(".summary .count strong")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
 }

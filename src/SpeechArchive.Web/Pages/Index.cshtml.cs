@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpeechArchive.Search;
 using SpeechArchive.Writing;
@@ -70,13 +71,27 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
     }
 
     /// <summary>The filters in force, each removable.</summary>
-    public FilterChips Chips { get; private set; } = new([], "/");
+    public FilterChips Chips { get; private set; } = new([], new SearchLink(SearchLinks.SearchPath, null, null, []));
 
     /// <summary>The order the hits are in: as asked, else relevance for a query and the newest first without one.</summary>
     public SearchSort Sort { get; private set; }
 
-    public void OnGet()
+    public IActionResult OnGet()
     {
+        if (Request.Query.TryGetValue(SearchLink.Parameter, out var to))
+        {
+            // A button of the page's form: its query, and where the button leads less it.
+            if (to.Count == 1 && SearchLink.Follow(Request.Query["q"].FirstOrDefault(), to[0]) is { } target)
+            {
+                return LocalRedirect(target);
+            }
+
+            Snapshot = archive.Searcher.Index;
+            Error = $"参数 {SearchLink.Parameter} 不是本页按钮给出的值，无法知道要去哪一页。(the parameter {SearchLink.Parameter} is not one a button of this page gives)";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         Query = SearchQuery.From(Request.Query, groupsBlankQuery: true); // the home page lists the newest speeches, one passage each
         Query.Sort = SearchParameters.Sort.Canonical(Query.Sort); // the page's links write sort=date as date-desc
         Links = new SearchLinks(Query);
@@ -87,7 +102,7 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
             Query.Category = categories.Select(c => Snapshot.CategoryLabel(c) ?? c).ToArray(); // an id selects (and unchecks) its label's box
         }
 
-        Chips = FilterChips.For(Request, Query, Snapshot);
+        Chips = FilterChips.For(Request, Query, Snapshot) with { Form = SearchLink.Form };
         try
         {
             var request = Query.ToRequest(PageSize, MaxPageSize);
@@ -117,6 +132,8 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
             Error = e.Message;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
+
+        return Page();
     }
 
     /// <summary>
@@ -128,23 +145,11 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
     /// <summary>Per word of the free-text reading, words near it in meaning that passages hold, offered in its place.</summary>
     public IReadOnlyList<WordReplacements> MeaningSuggestions { get; private set; } = [];
 
-    /// <summary>The JSON the related-terms panel is filled from (by script).</summary>
-    public string RelatedTermsUrl => "/api/related-terms" + RelatedQueryString(12);
+    /// <summary>The JSON the related-terms panel is filled from (by script, which adds the page's query: <see cref="SearchLink.To"/>).</summary>
+    public SearchLink RelatedTerms => new("/api/related-terms", Query.Q, null, [.. Query.FilterPairs(), new("limit", "12")]);
 
     /// <summary>The related-terms page, for readers without script.</summary>
-    public string RelatedPageUrl => "/related" + RelatedQueryString(null);
-
-    private string RelatedQueryString(int? limit)
-    {
-        var pairs = new List<KeyValuePair<string, string?>> { new("q", Query.Q) };
-        pairs.AddRange(Query.FilterPairs());
-        if (limit is int n)
-        {
-            pairs.Add(new("limit", n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        return QueryString.Create(pairs).ToString();
-    }
+    public SearchLink RelatedPage => new("/related", Query.Q, null, [.. Query.FilterPairs()]);
 
     /// <summary>The ordinal of a hit's passage in its speech, for the reader's anchor.</summary>
     public int? PassageOrdinal(SearchHit hit) => Snapshot.FindPassage(hit.PassageId) is int i ? Snapshot.Passages[i].Ordinal : null;

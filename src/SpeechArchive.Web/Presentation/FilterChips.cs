@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.WebUtilities;
 using SpeechArchive.Search;
 using SpeechArchive.Web.Api;
 
@@ -6,14 +5,16 @@ namespace SpeechArchive.Web.Presentation;
 
 /// <summary>
 /// The filters in force on a page, each a chip whose link is the same page without it (and back to its first page), so no
-/// filter rides along unseen in a hidden field.
+/// filter rides along unseen in a hidden field. On the search page (<paramref name="Form"/>: the id of its form, which carries
+/// the query once) the chips are buttons of that form; elsewhere links.
 /// </summary>
-internal sealed record FilterChips(IReadOnlyList<(string Label, string Remove)> Chips, string ClearAll)
+internal sealed record FilterChips(IReadOnlyList<(string Label, SearchLink Remove)> Chips, SearchLink ClearAll, string? Form = null)
 {
     /// <summary>The chips of <paramref name="filters"/> on the page <paramref name="request"/> asked for.</summary>
     public static FilterChips For(HttpRequest request, SearchQuery filters, IndexSnapshot snapshot)
     {
-        var chips = new List<(string, string)>();
+        var q = request.Query["q"].ToString();
+        var chips = new List<(string, SearchLink)>();
         foreach (var param in SearchQuery.FilterParams)
         {
             foreach (var value in filters.ValuesOf(param))
@@ -23,15 +24,14 @@ internal sealed record FilterChips(IReadOnlyList<(string Label, string Remove)> 
         }
 
         // Filters typed into the query itself (year:2018..2022) are in force too: each gets a chip that takes it out of q.
-        var q = request.Query["q"].ToString();
-        foreach (var (param, value, at) in TypedFilters.In(q))
+        foreach (var (param, value, _) in TypedFilters.In(q))
         {
-            var rest = string.Join(' ', (q[..at.Index] + " " + q[(at.Index + at.Length)..]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            chips.Add((Label(snapshot, param, value) + "（检索框内）", Without(request, (p, _) => p == "q", rest)));
+            chips.Add((Label(snapshot, param, value) + "（检索框内）", Without(request, (_, _) => false, QueryEdit.WithoutFilters([(param, value)]))));
         }
 
         // 清除全部 takes out the typed filters too, and keeps the words.
-        return new FilterChips(chips, Without(request, (p, _) => p == "q" || SearchQuery.FilterParams.Contains(p), TypedFilters.Without(q, (_, _) => true)));
+        var typed = TypedFilters.In(q).Select(f => (f.Field, f.Value)).ToList();
+        return new FilterChips(chips, Without(request, (p, _) => SearchQuery.FilterParams.Contains(p), typed.Count == 0 ? null : QueryEdit.WithoutFilters(typed)));
     }
 
     /// <summary>How a filter reads on its chip: 主题：作风建设, 年份：2018–2022年.</summary>
@@ -48,15 +48,16 @@ internal sealed record FilterChips(IReadOnlyList<(string Label, string Remove)> 
     };
 
     /// <summary>
-    /// The requested page's URL without the parameters <paramref name="drop"/> picks and without its page number; with
-    /// <paramref name="q"/>, that as its query first.
+    /// The requested page without the parameters <paramref name="drop"/> picks and without its page number, its query changed
+    /// by <paramref name="edit"/>.
     /// </summary>
-    private static string Without(HttpRequest request, Func<string, string, bool> drop, string? q = null)
+    private static SearchLink Without(HttpRequest request, Func<string, string, bool> drop, QueryEdit? edit = null)
     {
         var kept = request.Query
             .SelectMany(p => p.Value.Select(v => (p.Key, Value: v ?? "")))
-            .Where(p => p.Key != "page" && !drop(p.Key, p.Value))
-            .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value));
-        return QueryHelpers.AddQueryString(request.Path.Value ?? "/", string.IsNullOrEmpty(q) ? kept : kept.Prepend(new("q", q)));
+            .Where(p => p.Key is not ("page" or "q") && !drop(p.Key, p.Value))
+            .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))
+            .ToList();
+        return new SearchLink(request.Path.Value ?? "/", request.Query["q"].FirstOrDefault(), edit, kept);
     }
 }

@@ -5,7 +5,10 @@ using SpeechArchive.Web.Api;
 
 namespace SpeechArchive.Web.Presentation;
 
-/// <summary>Links of the search page: each carries the whole state (q, filters, sort, grouping, page) so every view is bookmarkable.</summary>
+/// <summary>
+/// Links of the search page: each names the whole state (q, filters, sort, grouping, page) so every view is bookmarkable; the
+/// page writes those that keep or edit its query as buttons of its form, which carries the query once (<see cref="SearchLink"/>).
+/// </summary>
 internal sealed class SearchLinks(SearchQuery query)
 {
     public const string SearchPath = "/";
@@ -17,7 +20,7 @@ internal sealed class SearchLinks(SearchQuery query)
     /// by a range (<c>year=2018..2022</c>, or typed: <c>year:2018..2022</c>) is deselected by splitting the range around it; one
     /// selected by a filter typed into the query, by taking that filter out of the query.
     /// </summary>
-    public string Toggle(string param, FacetValue value)
+    public SearchLink Toggle(string param, FacetValue value)
     {
         if (!value.Selected)
         {
@@ -38,7 +41,7 @@ internal sealed class SearchLinks(SearchQuery query)
         // Selected by filters typed into the query: take out those that select it (all of the field's when none says so plainly).
         var typed = TypedFilters.In(Query.Q).Where(f => f.Field == param).ToList();
         var selecting = typed.Any(f => Selects(f.Value, value));
-        return Url(TypedFilters.Without(Query.Q, (field, v) => field == param && (!selecting || Selects(v, value))), Selections(), Query.Sort, Query.IsGrouped, 1);
+        return Url(WithoutTyped((field, v) => field == param && (!selecting || Selects(v, value))), Selections(), Query.Sort, Query.IsGrouped, 1);
     }
 
     /// <summary>Whether a filter value (an id, a label, or part of an organisation's name) selects the facet value.</summary>
@@ -46,7 +49,7 @@ internal sealed class SearchLinks(SearchQuery query)
         Same(filter, value.Value) || Same(filter, value.Label) || value.Label.Contains(filter, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The search without year <paramref name="year"/>: every year range in force (URL or typed) split around it, as URL parameters.</summary>
-    private string WithoutYear(int year)
+    private SearchLink WithoutYear(int year)
     {
         var kept = new List<string>();
         var typed = TypedFilters.In(Query.Q).Where(f => f.Field == "year").Select(f => f.Value);
@@ -72,7 +75,7 @@ internal sealed class SearchLinks(SearchQuery query)
         var selections = Selections();
         selections.RemoveAll(s => s.Param == "year");
         selections.Add(("year", kept));
-        return Url(TypedFilters.Without(Query.Q, (field, _) => field == "year"), selections, Query.Sort, Query.IsGrouped, 1);
+        return Url(WithoutTyped((field, _) => field == "year"), selections, Query.Sort, Query.IsGrouped, 1);
 
         static string Range(int from, int to) => from == to
             ? from.ToString(System.Globalization.CultureInfo.InvariantCulture)
@@ -81,31 +84,38 @@ internal sealed class SearchLinks(SearchQuery query)
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    public string Remove(string param, params string[] values) =>
+    /// <summary>The edit that takes out of the query the filters typed into it that <paramref name="drop"/> picks; null when none is typed.</summary>
+    private QueryEdit? WithoutTyped(Func<string, string, bool> drop)
+    {
+        var dropped = TypedFilters.In(Query.Q).Where(f => drop(f.Field, f.Value)).Select(f => (f.Field, f.Value)).ToList();
+        return dropped.Count == 0 ? null : QueryEdit.WithoutFilters(dropped);
+    }
+
+    public SearchLink Remove(string param, params string[] values) =>
         Build(param, list => list.RemoveAll(v => values.Any(x => string.Equals(v, x, StringComparison.OrdinalIgnoreCase))));
 
     /// <summary>The same words without any filter, typed ones included.</summary>
-    public string ClearFilters() => Url(TypedFilters.Without(Query.Q, (_, _) => true), [], Query.Sort, Query.IsGrouped, 1);
+    public SearchLink ClearFilters() => Url(WithoutTyped((_, _) => true), [], Query.Sort, Query.IsGrouped, 1);
 
-    public string WithQuery(string? q, bool keepFilters = true) => Url(q, keepFilters ? Selections() : [], Query.Sort, Query.IsGrouped, 1);
+    public SearchLink WithQuery(string? q, bool keepFilters = true) => Url(QueryEdit.Set(q), keepFilters ? Selections() : [], Query.Sort, Query.IsGrouped, 1);
 
-    public string WithSort(string? sort) => Url(Query.Q, Selections(), sort, Query.IsGrouped, 1);
+    public SearchLink WithSort(string? sort) => Url(null, Selections(), sort, Query.IsGrouped, 1);
 
-    public string WithGrouping(bool group) => Url(Query.Q, Selections(), Query.Sort, group, 1);
+    public SearchLink WithGrouping(bool group) => Url(null, Selections(), Query.Sort, group, 1);
 
-    public string WithPage(int page) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, page);
+    public SearchLink WithPage(int page) => Url(null, Selections(), Query.Sort, Query.IsGrouped, page);
 
     /// <summary>The same search with thesaurus expansion on or off (<c>expand=0</c>).</summary>
-    public string WithExpansion(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, on, Query.WithNearMatches);
+    public SearchLink WithExpansion(bool on) => Url(null, Selections(), Query.Sort, Query.IsGrouped, 1, on, Query.WithNearMatches);
 
     /// <summary>The same search with near matches on or off (<c>near=0</c>).</summary>
-    public string WithNearMatches(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, on);
+    public SearchLink WithNearMatches(bool on) => Url(null, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, on);
 
     /// <summary>The same search with reprints folded under one hit (on) or each passage a hit of its own (off, <c>fold=0</c>).</summary>
-    public string WithFolding(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, Query.Mode == "exact", on);
+    public SearchLink WithFolding(bool on) => Url(null, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, Query.Mode == "exact", on);
 
     /// <summary>The same search exactly as typed (<c>mode=exact</c>), or as free text.</summary>
-    public string WithExact(bool on) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, on);
+    public SearchLink WithExact(bool on) => Url(null, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, on);
 
     /// <summary>
     /// The same search without <paramref name="word"/> (a word of the free-text reading), as free text: wherever the query
@@ -113,60 +123,32 @@ internal sealed class SearchLinks(SearchQuery query)
     /// and where the query spells it with an aspect particle after its first character, as the reading joined it (丢了工作
     /// for 丢工作, 吸过毒 for 吸毒).
     /// </summary>
-    public string WithoutWord(string word, IEnumerable<string>? others = null)
-    {
-        var q = Query.Q ?? "";
-        var spelt = q.Contains(word, StringComparison.Ordinal) || word.Length < 2 ? word
-            : QueryReading.AspectParticles.Select(p => word[..1] + p + word[1..]).FirstOrDefault(s => q.Contains(s, StringComparison.Ordinal)) ?? word;
-        var covered = new bool[q.Length];
-        foreach (var other in (others ?? []).Where(o => o.Length > spelt.Length && o.Contains(spelt, StringComparison.Ordinal)))
-        {
-            for (var at = q.IndexOf(other, StringComparison.Ordinal); at >= 0; at = q.IndexOf(other, at + 1, StringComparison.Ordinal))
-            {
-                Array.Fill(covered, true, at, other.Length);
-            }
-        }
-
-        var kept = new System.Text.StringBuilder(q.Length);
-        for (var i = 0; i < q.Length;)
-        {
-            if (string.CompareOrdinal(q, i, spelt, 0, spelt.Length) == 0 && !covered[i])
-            {
-                kept.Append(' ');
-                i += spelt.Length;
-            }
-            else
-            {
-                kept.Append(q[i++]);
-            }
-        }
-
-        return Url(string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)), Selections(), Query.Sort, Query.IsGrouped, 1);
-    }
+    public SearchLink WithoutWord(string word, IEnumerable<string>? others = null) =>
+        Url(QueryEdit.WithoutWord(word, others), Selections(), Query.Sort, Query.IsGrouped, 1);
 
     /// <summary>The same search with <paramref name="word"/> (a word of the free-text reading) replaced by <paramref name="other"/>.</summary>
-    public string WithWordReplaced(string word, string other) =>
-        Url((Query.Q ?? "").Replace(word, other, StringComparison.Ordinal), Selections(), Query.Sort, Query.IsGrouped, 1);
+    public SearchLink WithWordReplaced(string word, string other) =>
+        Url(QueryEdit.Replace(word, other), Selections(), Query.Sort, Query.IsGrouped, 1);
 
     /// <summary>The same search without reading it as describing <paramref name="formulation"/> (the × on a 按提法 chip).</summary>
-    public string WithoutFormulation(string formulation) =>
-        Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, Query.Mode == "exact", Query.FoldsReprints,
+    public SearchLink WithoutFormulation(string formulation) =>
+        Url(null, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, Query.Mode == "exact", Query.FoldsReprints,
             [.. Query.WithoutFormulations.Append(formulation).Distinct(StringComparer.Ordinal)]);
 
     /// <summary>The same search read as describing <paramref name="formulation"/> again, where the reader finds it.</summary>
-    public string WithFormulation(string formulation) =>
-        Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, Query.Mode == "exact", Query.FoldsReprints,
+    public SearchLink WithFormulation(string formulation) =>
+        Url(null, Selections(), Query.Sort, Query.IsGrouped, 1, Query.IsExpanded, Query.WithNearMatches, Query.Mode == "exact", Query.FoldsReprints,
             [.. Query.WithoutFormulations.Where(f => f != formulation)]);
 
     /// <summary>
     /// This search's hits as a CSV file (<c>/api/search?…&amp;format=csv</c>): the same query, filters and order, from the
     /// first hit or from <paramref name="offset"/>.
     /// </summary>
-    public string Export(int offset = 0)
+    public SearchLink Export(int offset = 0)
     {
-        var query = Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, 1)[SearchPath.Length..];
-        return "/api/search" + (query.Length == 0 ? "?" : query + "&") + "format=csv"
-            + (offset > 0 ? "&offset=" + offset.ToString(CultureInfo.InvariantCulture) : "");
+        var link = Url(null, Selections(), Query.Sort, Query.IsGrouped, 1);
+        KeyValuePair<string, string?>[] csv = offset > 0 ? [new("format", "csv"), new("offset", offset.ToString(CultureInfo.InvariantCulture))] : [new("format", "csv")];
+        return link with { Path = "/api/search", Pairs = [.. link.Pairs, .. csv] };
     }
 
     /// <summary>
@@ -174,9 +156,9 @@ internal sealed class SearchLinks(SearchQuery query)
     /// link), 1-based: at most <paramref name="files"/> of them, so the page says where the export stops rather than cutting
     /// it silently at the first file.
     /// </summary>
-    public IReadOnlyList<(int From, int To, string Link)> ExportFiles(int hits, int perFile, int files)
+    public IReadOnlyList<(int From, int To, SearchLink Link)> ExportFiles(int hits, int perFile, int files)
     {
-        var result = new List<(int From, int To, string Link)>();
+        var result = new List<(int From, int To, SearchLink Link)>();
         for (var from = 0; from < hits && result.Count < files; from += perFile)
         {
             result.Add((from + 1, Math.Min(hits, from + perFile), Export(from)));
@@ -189,13 +171,14 @@ internal sealed class SearchLinks(SearchQuery query)
     /// The reader at the passage, carrying the query so its hits are marked there, and, from the search page, how it was read
     /// (<paramref name="readAs"/>: <c>mode=exact</c>, <c>expand=0</c>, <c>noform</c>), so the reader marks what the search found;
     /// <paramref name="back"/>, the page the link is on (its filters, order and page), is where the reader's 返回 leads
-    /// (<see cref="BackTo"/>).
+    /// (<see cref="BackTo"/>): carried less its query, which is the reader's own (a pasted paragraph was in every result's link
+    /// twice, once percent-encoded twice over). Written as an IRI (<see cref="IriQuery"/>): the query's Chinese as it is.
     /// </summary>
     public static string Reader(string speechId, string? q, int? passageOrdinal = null, SearchQuery? readAs = null, string? back = null)
     {
         var path = "/speeches/" + Uri.EscapeDataString(speechId);
         var url = string.IsNullOrWhiteSpace(q) ? path
-            : path + QueryString.Create([new("q", q), .. ReadingPairs(readAs), .. back is null ? [] : new KeyValuePair<string, string?>[] { new("back", back) }]);
+            : path + IriQuery.Create([new("q", q), .. ReadingPairs(readAs), .. back is null ? [] : new KeyValuePair<string, string?>[] { new("back", SearchLink.WithoutQuery(back, q)) }]);
         return passageOrdinal is int n ? url + "#p-" + (n + 1) : url;
     }
 
@@ -214,9 +197,10 @@ internal sealed class SearchLinks(SearchQuery query)
 
     /// <summary>
     /// <paramref name="back"/> when it is a page of this site a reader's 返回 may lead to (the search page or the concordance,
-    /// with its query string), else null: a link made elsewhere cannot send the reader off the site.
+    /// with its query string), with the reader's query <paramref name="q"/> put back where it carries none (<see cref="Reader(string, string?, int?, SearchQuery?, string?)"/>
+    /// leaves it out), else null: a link made elsewhere cannot send the reader off the site.
     /// </summary>
-    public static string? BackTo(string? back)
+    public static string? BackTo(string? back, string? q)
     {
         if (back is null || back.Length > 4096 || back.Any(char.IsControl))
         {
@@ -225,11 +209,11 @@ internal sealed class SearchLinks(SearchQuery query)
 
         var question = back.IndexOf('?', StringComparison.Ordinal);
         var path = question < 0 ? back : back[..question];
-        return BackPaths.Contains(path, StringComparer.Ordinal) ? back : null;
+        return BackPaths.Contains(path, StringComparer.Ordinal) ? SearchLink.WithQuery(back, q) : null;
     }
 
     /// <summary>Page <paramref name="page"/> of these results (their filters, order and grouping), as the link back to it.</summary>
-    public string Here(int page) => Url(Query.Q, Selections(), Query.Sort, Query.IsGrouped, page);
+    public SearchLink Here(int page) => Url(null, Selections(), Query.Sort, Query.IsGrouped, page);
 
     /// <summary>The search page with the reader's query, read as the reader was asked to read it.</summary>
     public static string SearchFor(string q, SearchQuery? readAs) =>
@@ -259,40 +243,37 @@ internal sealed class SearchLinks(SearchQuery query)
         }
     }
 
-    private string Build(string param, Action<List<string>> change)
+    private SearchLink Build(string param, Action<List<string>> change)
     {
         var selections = Selections();
         var list = selections.FirstOrDefault(s => s.Param == param).Values ?? [];
         change(list);
         selections.RemoveAll(s => s.Param == param);
         selections.Add((param, list));
-        return Url(Query.Q, selections, Query.Sort, Query.IsGrouped, 1);
+        return Url(null, selections, Query.Sort, Query.IsGrouped, 1);
     }
 
     private List<(string Param, List<string> Values)> Selections() =>
         SearchQuery.FilterParams.Select(p => (p, Query.ValuesOf(p).ToList())).ToList();
 
-    private string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page) =>
-        Url(q, selections, sort, group, page, Query.IsExpanded, Query.WithNearMatches, Query.Mode == "exact");
+    private SearchLink Url(QueryEdit? edit, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page) =>
+        Url(edit, selections, sort, group, page, Query.IsExpanded, Query.WithNearMatches, Query.Mode == "exact");
 
-    private string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near) =>
-        Url(q, selections, sort, group, page, expand, near, Query.Mode == "exact");
+    private SearchLink Url(QueryEdit? edit, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near) =>
+        Url(edit, selections, sort, group, page, expand, near, Query.Mode == "exact");
 
-    private string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near, bool exact) =>
-        Url(q, selections, sort, group, page, expand, near, exact, Query.FoldsReprints, Query.WithoutFormulations);
+    private SearchLink Url(QueryEdit? edit, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near, bool exact) =>
+        Url(edit, selections, sort, group, page, expand, near, exact, Query.FoldsReprints, Query.WithoutFormulations);
 
-    private string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near, bool exact,
-        bool fold) => Url(q, selections, sort, group, page, expand, near, exact, fold, Query.WithoutFormulations);
+    private SearchLink Url(QueryEdit? edit, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near, bool exact,
+        bool fold) => Url(edit, selections, sort, group, page, expand, near, exact, fold, Query.WithoutFormulations);
 
-    private static string Url(string? q, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near, bool exact,
+    /// <summary>The search page with the page's query changed by <paramref name="edit"/> (none: as it is) and the other parameters given.</summary>
+    private SearchLink Url(QueryEdit? edit, List<(string Param, List<string> Values)> selections, string? sort, bool group, int page, bool expand, bool near, bool exact,
         bool fold, IReadOnlyList<string> noForms)
     {
+        var q = edit is null ? Query.Q : edit.Apply(Query.Q);
         var pairs = new List<KeyValuePair<string, string?>>();
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            pairs.Add(new("q", q));
-        }
-
         foreach (var param in SearchQuery.FilterParams)
         {
             var values = selections.FirstOrDefault(s => s.Param == param).Values ?? [];
@@ -337,6 +318,6 @@ internal sealed class SearchLinks(SearchQuery query)
             pairs.Add(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        return pairs.Count == 0 ? SearchPath : SearchPath + QueryString.Create(pairs);
+        return new SearchLink(SearchPath, Query.Q, edit, pairs);
     }
 }

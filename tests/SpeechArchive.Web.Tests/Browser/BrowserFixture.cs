@@ -56,13 +56,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>
     /// Runs <paramref name="scenario"/> on a page of a fresh context on the app at <paramref name="address"/> (a desktop
     /// window, or a phone; with clipboard access when asked); any console error, a CSP violation included, fails the test
-    /// unless <paramref name="expected"/> says it is one the scenario asks for (the browser's note on a page that answers 404).
+    /// unless <paramref name="expected"/> says it is one the scenario asks for (the browser's note on a page that answers 404);
+    /// with <paramref name="script"/> false, the pages run without JavaScript.
     /// Skips the test when there is no browser.
     /// </summary>
-    public async Task RunAsync(Uri address, Func<IPage, Task> scenario, bool phone = false, bool clipboard = false, ViewportSize? viewport = null, Func<string, bool>? expected = null)
+    public async Task RunAsync(Uri address, Func<IPage, Task> scenario, bool phone = false, bool clipboard = false, ViewportSize? viewport = null, Func<string, bool>? expected = null, bool script = true)
     {
         Skip.If(Browser is null, Unavailable);
         var options = ContextOptions(address, phone);
+        options.JavaScriptEnabled = script;
         if (viewport is not null)
         {
             options.ViewportSize = viewport;

@@ -50,19 +50,19 @@ public sealed class FacetLabelTests : IDisposable
         var url = "/?q=" + Encode($"要 year:{from}..{to}");
         var page = await Html.GetAsync(client, url);
 
-        var box = page.QuerySelector($"a.facet-value[data-facet=year][data-value='{dropped}']");
+        var box = page.QuerySelector($".facet-value[data-facet=year][data-value='{dropped}']");
         Assert.NotNull(box);
         Assert.Contains("selected", box.ClassName, StringComparison.Ordinal);
-        var href = box.GetAttribute("href")!;
+        var href = Html.Href(page, box);
         Assert.NotEqual(url, href);
         var after = await Html.GetAsync(client, href);
 
-        var selected = after.QuerySelectorAll("a.facet-value.selected[data-facet=year]").Select(a => int.Parse(a.GetAttribute("data-value")!, CultureInfo.InvariantCulture)).ToList();
+        var selected = after.QuerySelectorAll(".facet-value.selected[data-facet=year]").Select(a => int.Parse(a.GetAttribute("data-value")!, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(years.Where(y => y != dropped), selected.Order());
         Assert.DoesNotContain("year:", after.QuerySelector("#q")!.GetAttribute("value"), StringComparison.Ordinal);
         var counts = (await SearchAsync(client, "q=" + Encode("要"))).Facets.Year.Where(y => y.Value != dropped.ToString(CultureInfo.InvariantCulture)).Sum(y => y.Count);
         Assert.Equal(counts, Html.Total(after));
-        Assert.NotEmpty(after.QuerySelectorAll(".chips a.chip:not(.clear)"));
+        Assert.NotEmpty(after.QuerySelectorAll(".chips .chip:not(.clear)"));
     }
 
     [Theory]
@@ -74,12 +74,12 @@ public sealed class FacetLabelTests : IDisposable
         var url = "/?q=" + Encode("要 " + string.Format(CultureInfo.InvariantCulture, typed, years[0], years[^1]));
         var page = await Html.GetAsync(client, url);
 
-        var href = page.QuerySelector($"a.facet-value[data-facet=year][data-value='{years[^1]}']")!.GetAttribute("href")!;
+        var href = Html.Href(page, page.QuerySelector($".facet-value[data-facet=year][data-value='{years[^1]}']")!);
         var after = await Html.GetAsync(client, href);
 
         Assert.NotEqual(url, href);
         Assert.Equal("要", after.QuerySelector("#q")!.GetAttribute("value"));
-        Assert.DoesNotContain(after.QuerySelectorAll("a.facet-value.selected[data-facet=year]"), a => a.GetAttribute("data-value") == years[^1]);
+        Assert.DoesNotContain(after.QuerySelectorAll(".facet-value.selected[data-facet=year]"), a => a.GetAttribute("data-value") == years[^1]);
     }
 
     [Theory]
@@ -180,12 +180,12 @@ public sealed class FacetLabelTests : IDisposable
     {
         var page = await Html.GetAsync(client, "/?q=" + Encode("作风建设") + "&category=government_work_report");
 
-        var box = page.QuerySelector("a.facet-value.selected[data-facet=category]")!;
-        var chip = page.QuerySelectorAll(".chips a.chip:not(.clear)").Single();
-        var after = await Html.GetAsync(client, box.GetAttribute("href")!);
+        var box = page.QuerySelector(".facet-value.selected[data-facet=category]")!;
+        var chip = page.QuerySelectorAll(".chips .chip:not(.clear)").Single();
+        var after = await Html.FollowAsync(client, page, box);
 
         Assert.Equal("类别：政府工作报告", chip.TextContent.Replace("×", "", StringComparison.Ordinal).Trim());
-        Assert.Empty(after.QuerySelectorAll("a.facet-value.selected[data-facet=category]"));
+        Assert.Empty(after.QuerySelectorAll(".facet-value.selected[data-facet=category]"));
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public sealed class FacetLabelTests : IDisposable
         var themes = (await SearchAsync(client, "q=" + Encode("要"))).Facets.Theme.Take(2).ToList();
         var page = await Html.GetAsync(client, "/?q=" + Encode($"要 theme:{themes[0].Value} theme:{themes[1].Value}"));
 
-        var href = page.QuerySelector($"a.facet-value.selected[data-facet=theme][data-value='{themes[0].Value}']")!.GetAttribute("href")!;
+        var href = Html.Href(page, page.QuerySelector($".facet-value.selected[data-facet=theme][data-value='{themes[0].Value}']")!);
         var after = await Html.GetAsync(client, href);
 
         Assert.Equal($"要 theme:{themes[1].Value}", after.QuerySelector("#q")!.GetAttribute("value"));
@@ -215,11 +215,11 @@ public sealed class FacetLabelTests : IDisposable
     {
         var page = await Html.GetAsync(client, "/?q=" + Encode("作风建设 year:2015..2022 org:人社局") + "&theme=conduct");
 
-        var clear = page.QuerySelector(".chips a.chip.clear")!.GetAttribute("href")!;
+        var clear = Html.Href(page, page.QuerySelector(".chips .chip.clear")!);
         var cleared = await Html.GetAsync(client, clear);
 
         Assert.Equal("作风建设", cleared.QuerySelector("#q")!.GetAttribute("value"));
-        Assert.Empty(cleared.QuerySelectorAll(".chips a.chip"));
+        Assert.Empty(cleared.QuerySelectorAll(".chips .chip"));
     }
 
     [Fact]
@@ -228,10 +228,10 @@ public sealed class FacetLabelTests : IDisposable
         // ｙｅａｒ：２０２２, as an input method types it: the engine reads year 2022, and the page shows and undoes it like year:2022.
         var page = await Html.GetAsync(client, "/?q=" + Encode("作风建设 ｙｅａｒ：２０２２"));
 
-        var chip = page.QuerySelectorAll(".chips a.chip:not(.clear)").Single();
+        var chip = page.QuerySelectorAll(".chips .chip:not(.clear)").Single();
         Assert.Equal("年份：2022年（检索框内）", chip.TextContent.Replace("×", "", StringComparison.Ordinal).Trim()); // as year:2022 typed
-        Assert.Equal(["2022"], page.QuerySelectorAll("a.facet-value.selected[data-facet=year]").Select(a => a.GetAttribute("data-value")));
-        var cleared = await Html.GetAsync(client, page.QuerySelector(".chips a.chip.clear")!.GetAttribute("href")!);
+        Assert.Equal(["2022"], page.QuerySelectorAll(".facet-value.selected[data-facet=year]").Select(a => a.GetAttribute("data-value")));
+        var cleared = await Html.GetAsync(client, Html.Href(page, page.QuerySelector(".chips .chip.clear")!));
         Assert.Equal("作风建设", cleared.QuerySelector("#q")!.GetAttribute("value"));
     }
 

@@ -62,10 +62,10 @@ public sealed class SearchPageTests : IDisposable
         Assert.StartsWith("/speeches/" + Uri.EscapeDataString(reprint.SpeechId), link.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Equal(folded.Total, Html.Total(page));
         Assert.Contains("1 段与他处同文", page.QuerySelector(".summary .count")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("fold=0", page.QuerySelector(".summary .count a.fold-off")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("fold=0", Html.Target(page, page.QuerySelector(".summary .count .fold-off")!), StringComparison.Ordinal);
         Assert.Equal(2, eachPage.QuerySelectorAll("li.hit").Length);
         Assert.Empty(eachPage.QuerySelectorAll("li.hit .reprints"));
-        Assert.NotNull(eachPage.QuerySelector(".understanding a.fold-on"));
+        Assert.NotNull(eachPage.QuerySelector(".understanding .fold-on"));
         Assert.Equal("0", eachPage.QuerySelector("form input[name=fold]")?.GetAttribute("value")); // a new search keeps the choice
     }
 
@@ -96,7 +96,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal("", grouped.QuerySelector(".summary .count .speeches")!.TextContent); // said once, not again in brackets
         Assert.Matches(@"^（\d+ 篇讲话）$", ungrouped.QuerySelector(".speeches")!.TextContent);
         Assert.DoesNotContain("@", count + ungrouped.TextContent, StringComparison.Ordinal); // no template code shown
-        Assert.Contains(reversed.QuerySelectorAll(".chips a.chip"), c => c.TextContent.Contains("年份：2019–2023年", StringComparison.Ordinal));
+        Assert.Contains(reversed.QuerySelectorAll(".chips .chip"), c => c.TextContent.Contains("年份：2019–2023年", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class SearchPageTests : IDisposable
 
         var hint = dated.QuerySelector(".understanding .as-written-dated")!;
         Assert.StartsWith($"含原文的 {json.Reading.AsWritten} 段与只含部分词的段落一起按日期排列", hint.TextContent, StringComparison.Ordinal);
-        var alone = hint.QuerySelector("a.as-written-only")!.GetAttribute("href")!;
+        var alone = Html.Target(dated, hint.QuerySelector(".as-written-only")!);
         Assert.Contains("mode=exact", alone, StringComparison.Ordinal);
         Assert.Contains("sort=date-asc", alone, StringComparison.Ordinal);
         var exact = await Html.GetAsync(http, alone);
@@ -155,16 +155,16 @@ public sealed class SearchPageTests : IDisposable
         using var http = seeds.CreateClient();
 
         var page = await Html.GetAsync(http, "/?near=0&q=" + Encode("如何治理形式主义"));
-        var offered = page.QuerySelectorAll(".understanding.suggestions a.near-word");
+        var offered = page.QuerySelectorAll(".understanding.suggestions .near-word");
         var companions = await Html.GetAsync(http, "/?near=0&q=" + Encode("怎样防止干部腐败"));
 
         Assert.NotEmpty(offered);
-        Assert.DoesNotContain(companions.QuerySelectorAll("a.near-word"), a => a.TextContent == "扩散"); // what is prevented, not another word for 防止
+        Assert.DoesNotContain(companions.QuerySelectorAll(".near-word"), a => a.TextContent == "扩散"); // what is prevented, not another word for 防止
         foreach (var link in offered)
         {
             var word = link.Closest(".suggestion")!.QuerySelector("b")!.TextContent;
             Assert.True(link.TextContent.AsSpan().IndexOfAny(word) >= 0, $"{link.TextContent} shares a character with {word}");
-            var href = link.GetAttribute("href")!;
+            var href = Html.Target(page, link);
             var q = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), href).Query)["q"].ToString();
             Assert.Contains(link.TextContent, q, StringComparison.Ordinal);
             Assert.DoesNotContain(word, q, StringComparison.Ordinal);
@@ -258,7 +258,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.True(words.Count > 2 * SpeechArchive.Web.Pages.IndexModel.RemovableWords, $"the query was read as {words.Count} words only");
         var chips = page.QuerySelectorAll(".understanding.reading .word-chip:not(.formulation)");
         Assert.Equal(words.Take(SpeechArchive.Web.Pages.IndexModel.RemovableWords), chips.Select(c => c.QuerySelector("b")!.TextContent));
-        Assert.All(chips, c => Assert.NotNull(c.QuerySelector("a.remove-word")));
+        Assert.All(chips, c => Assert.NotNull(c.QuerySelector(".remove-word")));
         var more = page.QuerySelector(".understanding.reading details.more-words")!;
         Assert.Equal($"另有 {words.Count - SpeechArchive.Web.Pages.IndexModel.RemovableWords} 个词", more.QuerySelector("summary")!.TextContent);
         Assert.Equal(string.Join("、", words.Skip(SpeechArchive.Web.Pages.IndexModel.RemovableWords)), more.TextContent[more.QuerySelector("summary")!.TextContent.Length..]);
@@ -282,7 +282,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal(api.Hits.Count(h => h.Match == "formulation"), page.QuerySelectorAll(".badge.expanded").Count(b => b.TextContent == "按提法"));
 
         // Its × drops the formulation alone: the words, their thesaurus terms and the meaning stay, and it can be restored.
-        var removed = await Html.GetAsync(http, chip.QuerySelector("a.remove-word")!.GetAttribute("href")!);
+        var removed = await Html.FollowAsync(http, page, chip.QuerySelector(".remove-word")!);
         var without = await SearchAsync(http, "q=" + Encode("用出事干部的例子提个醒") + "&near=0&limit=50&noform=" + Encode("警示教育"));
         Assert.Empty(without.Reading!.Formulations);
         Assert.Equal(api.Reading.MeaningSearched, without.Reading.MeaningSearched);
@@ -293,7 +293,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal("警示教育", restore.QuerySelector("s")!.TextContent);
         var nothing = await Html.GetAsync(http, "/?near=0&limit=50&q=" + Encode("用出事干部的例子提个醒") + "&noform=" + Encode("没有这个提法"));
         Assert.Empty(nothing.QuerySelectorAll(".word-chip.formulation.removed")); // it removed nothing
-        var restored = await Html.GetAsync(http, restore.QuerySelector("a.restore-formulation")!.GetAttribute("href")!);
+        var restored = await Html.FollowAsync(http, removed, restore.QuerySelector(".restore-formulation")!);
         Assert.Equal("警示教育", Assert.Single(restored.QuerySelectorAll(".understanding.reading .word-chip.formulation")).QuerySelector("b")!.TextContent);
         Assert.Equal(Html.Total(page), Html.Total(restored));
     }
@@ -308,7 +308,7 @@ public sealed class SearchPageTests : IDisposable
 
         Assert.Equal(year.Count, Html.Total(page));
         Assert.All(page.QuerySelectorAll("li.hit .meta .date"), d => Assert.Contains(year.Value, d.TextContent, StringComparison.Ordinal));
-        var yearLinks = page.QuerySelectorAll("a.facet-value[data-facet=year]");
+        var yearLinks = page.QuerySelectorAll(".facet-value[data-facet=year]");
         foreach (var facet in all.Facets.Year)
         {
             var link = Assert.Single(yearLinks, a => a.GetAttribute("data-value") == facet.Value);
@@ -327,7 +327,7 @@ public sealed class SearchPageTests : IDisposable
         var page = await Html.GetAsync(client, $"/?group=0&year={years[0].Value}&year={years[1].Value}"); // passages, not speeches
 
         Assert.Equal(years[0].Count + years[1].Count, Html.Total(page));
-        Assert.Equal(2, page.QuerySelectorAll("a.facet-value.selected[data-facet=year]").Length);
+        Assert.Equal(2, page.QuerySelectorAll(".facet-value.selected[data-facet=year]").Length);
     }
 
     [Fact]
@@ -338,9 +338,9 @@ public sealed class SearchPageTests : IDisposable
 
         var page = await Html.GetAsync(client, "/?q=" + Encode("要") + "&theme=" + theme.Value);
 
-        var chip = page.QuerySelectorAll(".chips a.chip").First(a => !a.ClassList.Contains("clear"));
+        var chip = page.QuerySelectorAll(".chips .chip").First(a => !a.ClassList.Contains("clear"));
         Assert.Contains(theme.Label, chip.TextContent, StringComparison.Ordinal);
-        var removed = await Html.GetAsync(client, chip.GetAttribute("href")!);
+        var removed = await Html.FollowAsync(client, page, chip);
         Assert.Empty(removed.QuerySelectorAll(".chips"));
         Assert.Equal("要", removed.QuerySelector("input[name=q]")!.GetAttribute("value"));
     }
@@ -349,12 +349,12 @@ public sealed class SearchPageTests : IDisposable
     public async Task WhenClickingAYearBar_ShouldFilterOnThatYear()
     {
         var page = await Html.GetAsync(client, "/");
-        var bar = page.QuerySelectorAll(".histogram a")[0];
+        var bar = page.QuerySelectorAll(".histogram .year-bar")[0];
         var year = bar.GetAttribute("data-year")!;
 
-        var filtered = await Html.GetAsync(client, bar.GetAttribute("href")!);
+        var filtered = await Html.FollowAsync(client, page, bar);
 
-        Assert.Contains(filtered.QuerySelectorAll("a.facet-value.selected[data-facet=year]"), a => a.GetAttribute("data-value") == year);
+        Assert.Contains(filtered.QuerySelectorAll(".facet-value.selected[data-facet=year]"), a => a.GetAttribute("data-value") == year);
         Assert.All(filtered.QuerySelectorAll("li.hit .meta .date"), d => Assert.Contains(year, d.TextContent, StringComparison.Ordinal));
     }
 
@@ -365,19 +365,19 @@ public sealed class SearchPageTests : IDisposable
     {
         var page = await Html.GetAsync(client, "/?group=0&sort=" + sort); // every passage: several pages
 
-        Assert.Equal("最新", page.QuerySelector(".sort a.current")!.TextContent);
+        Assert.Equal("最新", page.QuerySelector(".sort .current")!.TextContent);
         Assert.Equal("date-desc", page.QuerySelector("form.searchbox input[name=sort]")!.GetAttribute("value"));
-        var hrefs = page.QuerySelectorAll("a[href*='sort=']").Select(a => a.GetAttribute("href")!).ToList();
+        var hrefs = page.QuerySelectorAll("button[form=here]").Select(b => Html.Target(page, b)).Where(h => h.Contains("sort=", StringComparison.Ordinal)).ToList();
         Assert.Contains(hrefs, h => h.Contains("page=2", StringComparison.Ordinal));
         Assert.All(hrefs, h => Assert.Matches("sort=(date-desc|date-asc)(&|$)", h));
-        Assert.Contains("sort=date-asc", page.QuerySelectorAll(".sort a").Single(a => a.TextContent == "最早").GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("sort=date-asc", Html.Target(page, page.QuerySelectorAll(".sort button").Single(a => a.TextContent == "最早")), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task WhenPaging_ShouldShowTheNextHitsAndKeepTheState()
     {
         var first = await Html.GetAsync(client, "/?sort=date&group=0"); // every passage (a blank query lists speeches by default)
-        var next = first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!;
+        var next = Html.Target(first, first.QuerySelector(".pager .next")!);
         Assert.Contains("sort=date", next, StringComparison.Ordinal);
         Assert.Contains("page=2", next, StringComparison.Ordinal);
 
@@ -480,7 +480,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Contains($"可找到 {Html.Total(followed)} 段", item.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(page.QuerySelectorAll(".no-results a"), a => a.TextContent.Contains("去掉全部筛选条件", StringComparison.Ordinal)); // the one filter: said once
         Assert.Null(page.QuerySelector(".summary .sort")); // nothing to sort or export
-        Assert.Empty(page.QuerySelectorAll("a.export"));
+        Assert.Empty(page.QuerySelectorAll(".export"));
     }
 
     [Fact]
@@ -520,7 +520,7 @@ public sealed class SearchPageTests : IDisposable
         var page = await Html.GetAsync(client, "/?theme=integrity&year=2022");
         var home = await Html.GetAsync(client, "/");
 
-        var labels = page.QuerySelectorAll(".chips a.chip:not(.clear)").Select(a => a.TextContent.Replace("×", "", StringComparison.Ordinal).Trim()).ToList();
+        var labels = page.QuerySelectorAll(".chips .chip:not(.clear)").Select(a => a.TextContent.Replace("×", "", StringComparison.Ordinal).Trim()).ToList();
         Assert.Equal(2, labels.Count);
         Assert.Equal("讲话检索：" + string.Join("、", labels), page.QuerySelector("h1")!.TextContent);
         Assert.StartsWith(string.Join("、", labels), page.Title, StringComparison.Ordinal);
@@ -534,9 +534,9 @@ public sealed class SearchPageTests : IDisposable
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
-        var chip = Assert.Single(page.QuerySelectorAll(".chips a.chip:not(.clear)"));
+        var chip = Assert.Single(page.QuerySelectorAll(".chips .chip:not(.clear)"));
         Assert.StartsWith("年份：“abc”（不是年份）（检索框内）", chip.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(chip.GetAttribute("href")!)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Html.Href(page, chip))).StatusCode);
     }
 
     [Fact]
@@ -630,12 +630,12 @@ public sealed class SearchPageTests : IDisposable
 
         Assert.True(home.QuerySelector("input#q")!.HasAttribute("autofocus"));
         Assert.False(searched.QuerySelector("input#q")!.HasAttribute("autofocus"));
-        Assert.Equal("最新", home.QuerySelector(".sort a.current")!.TextContent);
+        Assert.Equal("最新", home.QuerySelector(".sort .current")!.TextContent);
         var years = home.QuerySelectorAll("li.hit .meta .date")
             .Select(d => int.Parse(d.TextContent.Trim()[..4], CultureInfo.InvariantCulture)).ToList();
         Assert.NotEmpty(years);
         Assert.Equal(years.OrderByDescending(y => y), years);
-        Assert.Equal("相关度", searched.QuerySelector(".sort a.current")!.TextContent);
+        Assert.Equal("相关度", searched.QuerySelector(".sort .current")!.TextContent);
     }
 
     [Fact]
@@ -646,8 +646,7 @@ public sealed class SearchPageTests : IDisposable
         var message = page.QuerySelector(".past-end");
         Assert.NotNull(message);
         Assert.Contains("第 999 页", message.TextContent, StringComparison.Ordinal);
-        var last = message.QuerySelector("a")!.GetAttribute("href")!;
-        var lastPage = await Html.GetAsync(client, last);
+        var lastPage = await Html.FollowAsync(client, page, message.QuerySelector("button")!);
         Assert.NotEmpty(lastPage.QuerySelectorAll("li.hit"));
         Assert.Null(lastPage.QuerySelector(".past-end"));
     }
@@ -676,11 +675,11 @@ public sealed class SearchPageTests : IDisposable
         var typed = await Html.GetAsync(client, "/?q=" + Encode("作风 year:2000..2022"));
         var plain = await Html.GetAsync(client, "/?q=" + Encode("作风"));
 
-        var chip = Assert.Single(typed.QuerySelectorAll(".chips a.chip:not(.clear)"));
+        var chip = Assert.Single(typed.QuerySelectorAll(".chips .chip:not(.clear)"));
         Assert.Contains("年份：2000–2022年", chip.TextContent, StringComparison.Ordinal);
-        var untyped = await Html.GetAsync(client, chip.GetAttribute("href")!);
+        var untyped = await Html.FollowAsync(client, typed, chip);
         Assert.Equal("作风", untyped.QuerySelector("input#q")!.GetAttribute("value"));
-        Assert.Empty(untyped.QuerySelectorAll(".chips a.chip"));
+        Assert.Empty(untyped.QuerySelectorAll(".chips .chip"));
         Assert.Equal(Html.Total(plain), Html.Total(untyped));
     }
 

@@ -70,6 +70,57 @@ public sealed class SearchLinksTests
         Assert.Equal("2021", query["year"]);
     }
 
+    [Theory]
+    [InlineData("?q=罚款会被罚吗 year:2021 theme:conduct&year=2019&sort=date-asc&noform=警示教育&page=3")]
+    [InlineData("?q=丢了工作怎么办&type=prohibition&group=1&expand=0&near=0&fold=0&mode=exact")]
+    [InlineData("?year=2018..2022&org=市 人社局")]
+    [InlineData("?q=a%26b%3Dc%2Bd %E2%80%AE 作风")]
+    public void WhenALinkIsWrittenLessItsQuery_ShouldLeadWhereTheWholeLinkLeads(string queryString)
+    {
+        var links = Links(queryString);
+        var q = links.Query.Q;
+        var year = new FacetValue("2021", "2021年", 3, Selected: q?.Contains("year:2021", StringComparison.Ordinal) == true);
+        SearchLink[] all =
+        [
+            links.Toggle("year", year), links.Toggle("year", new FacetValue("2020", "2020年", 2)), links.Toggle("theme", new FacetValue("conduct", "作风建设", 2, Selected: true)),
+            links.Remove("year", "2019"), links.ClearFilters(), links.WithSort("date-desc"), links.WithGrouping(true), links.WithPage(2),
+            links.WithExpansion(false), links.WithNearMatches(true), links.WithFolding(false), links.WithExact(true),
+            links.WithoutWord("罚", ["罚款", "罚"]), links.WithoutWord("丢工作", ["丢工作"]), links.WithWordReplaced("作风", "风气"),
+            links.WithoutFormulation("警示教育"), links.WithFormulation("警示教育"), links.Export(2000), links.Here(3), links.WithQuery("新的 查询"),
+        ];
+
+        Assert.All(all, link =>
+        {
+            Assert.Equal(link.Href, SearchLink.Follow(q, link.To));
+            Assert.DoesNotContain("q=", link.To.Replace("qedit=", "", StringComparison.Ordinal), StringComparison.Ordinal); // the query is the form's
+        });
+    }
+
+    [Theory]
+    [InlineData("https://example.org/")]
+    [InlineData("//example.org/")]
+    [InlineData("/speeches/x")]
+    [InlineData("/?qedit=unknown&qedit=x")]
+    [InlineData("/?qedit=replace&qedit=only-one")]
+    public void WhenAButtonNamesNoPageItMayLeadTo_ShouldFollowNothing(string to) => Assert.Null(SearchLink.Follow("作风", to));
+
+    [Theory]
+    [InlineData("/?year=2019&page=2", "作风 建设", "/?q=%E4%BD%9C%E9%A3%8E%20%E5%BB%BA%E8%AE%BE&year=2019&page=2")]
+    [InlineData("/concordance?sort=right", "作风", "/concordance?q=%E4%BD%9C%E9%A3%8E&sort=right")]
+    [InlineData("/?q=%E5%88%AB%E7%9A%84&year=2019", "作风", "/?q=%E5%88%AB%E7%9A%84&year=2019")] // an older link's own query stays
+    public void WhenTheReaderLeadsBack_ShouldPutItsQueryBackIntoTheWayBack(string back, string q, string expected) =>
+        Assert.Equal(expected, SearchLinks.BackTo(back, q));
+
+    [Fact]
+    public void TheReadersLink_ShouldCarryTheQueryOnceAsAnIriAndItsWayBackLessIt()
+    {
+        const string q = "作风 a&b+“建设”\u202e\u3000";
+        var url = SearchLinks.Reader("s-1", q, 4, back: "/?q=" + Uri.EscapeDataString(q) + "&year=2019");
+
+        Assert.Equal("/speeches/s-1?q=作风%20a%26b%2B“建设”%E2%80%AE%E3%80%80&back=%2F%3Fyear%3D2019#p-5", url); // a right-to-left override and a space encoded
+        Assert.Equal(q, Parse(url.Split('#')[0])["q"]);
+    }
+
     [Fact]
     public void WhenChangingThePage_ShouldKeepEveryOtherParameter()
     {

@@ -19,7 +19,7 @@ internal sealed class ReaderModel(ArchiveHost archive) : PageModel
     public SearchQuery ReadAsGiven { get; private set; } = new();
 
     /// <summary>The page the reader was opened from (<c>back</c>: the search page or the concordance, with its filters, order and page), else the search page of the query, read as the reader read it.</summary>
-    public string BackUrl => SearchLinks.BackTo(Request.Query["back"].FirstOrDefault()) ?? SearchLinks.SearchFor(Query ?? "", ReadAsGiven);
+    public string BackUrl => SearchLinks.BackTo(Request.Query["back"].FirstOrDefault(), Query) ?? SearchLinks.SearchFor(Query ?? "", ReadAsGiven);
 
     /// <summary>What 返回 leads back to: 用例 from the concordance, else 检索结果.</summary>
     public string BackLabel => BackUrl.StartsWith("/concordance", StringComparison.Ordinal) ? "用例" : "检索结果";

@@ -13,13 +13,15 @@
   'use strict';
   var box = document.getElementById('related');
   if (!box || !window.fetch) { return; }
-  fetch(box.getAttribute('data-src'), { headers: { Accept: 'application/json' } })
+  // data-src names the terms' JSON less the page's query (the page carries it once), which is the address's own.
+  var q = new URLSearchParams(location.search).get('q') || '';
+  var src = box.getAttribute('data-src');
+  fetch(src + (src.indexOf('?') < 0 ? '?' : '&') + 'q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' } })
     .then(function (r) { return r.ok ? r.json() : null; })
     .then(function (data) {
       var terms = (data && data.terms) || [];
       var near = (data && data.nearInMeaning) || [];
       if (terms.length === 0 && near.length === 0) { return; }
-      var q = new URLSearchParams(location.search).get('q') || '';
       var refine = box.getAttribute('data-refine');
       function list(items, className, title) {
         var ul = document.createElement('ul');
