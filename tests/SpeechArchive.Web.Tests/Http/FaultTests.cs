@@ -48,6 +48,34 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
+    public async Task OnADamagedIndex_ThePageAndProblemShouldCarryTheEnglishGlossAndNotTheServersPath()
+    {
+        // The 503 said the exception's message: English only, unlike every other refusal, naming the index file's path.
+        DamageIndexBeforeStart();
+        using var client = app.CreateClient();
+
+        var page = await client.GetAsync("/?q=" + Api.Encode("作风"));
+        var api = await client.GetAsync("/api/search?q=" + Api.Encode("作风"));
+        var html = await page.Content.ReadAsStringAsync();
+        var problem = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement;
+        var detail = problem.GetProperty("detail").GetString()!;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Equal("索引已损坏 (index damaged)", problem.GetProperty("title").GetString());
+        Assert.StartsWith("索引文件已损坏", detail, StringComparison.Ordinal);
+        var gloss = SpeechArchive.Web.Presentation.Bilingual.GlossStart(detail);
+        Assert.NotNull(gloss);
+        Assert.Contains("(the index file is damaged (", detail[gloss.Value..], StringComparison.Ordinal);
+        Assert.Contains("<p class=\"error\" lang=\"en\">(the index file is damaged (", html, StringComparison.Ordinal);
+        Assert.Contains("<span lang=\"en\">(index damaged)</span>", html, StringComparison.Ordinal);
+        foreach (var answer in new[] { html, detail })
+        {
+            Assert.DoesNotContain(app.IndexDirectory, answer, StringComparison.Ordinal);
+            Assert.DoesNotContain("speecharchive.db'", answer, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task WithRebuildDamagedIndex_TheAppShouldRebuildItAtStartAndServe()
     {
         DamageIndexBeforeStart();
