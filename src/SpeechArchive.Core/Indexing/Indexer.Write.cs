@@ -20,13 +20,14 @@ public static partial class Indexer
     /// files were deleted), writes each prepared speech as the workers hand it over, and finishes with labels, the postings
     /// segment and the meta rows; the caller commits.
     /// </summary>
-    private sealed class RunWriter(IndexStore store, bool rebuild, Dictionary<string, StoredSpeech> existing, List<StoredSpeech> removed,
-        string fingerprint, IProgress<IndexProgress>? progress)
+    /// <param name="keptIds">On a rebuild, the id each file still in the corpus had in the index rebuilt, which it keeps.</param>
+    private sealed class RunWriter(IndexStore store, bool rebuild, Dictionary<string, StoredSpeech> existing, Dictionary<string, string> keptIds,
+        List<StoredSpeech> removed, string fingerprint, IProgress<IndexProgress>? progress)
     {
         /// <summary>The run's postings, until they are written (then dropped: the writer stays reachable through the vector stage).</summary>
         private SegmentWriter? postings = new();
         private readonly string now = DateTime.UtcNow.ToString("O");
-        private HashSet<string> takenIds = new(StringComparer.Ordinal);
+        private HashSet<string> takenIds = [.. keptIds.Values]; // a new file's id never takes one a file keeps
         private long nextPassageId = 1;
         private long busyTicks;
         private long postingTicks;
@@ -78,6 +79,10 @@ public static partial class Indexer
                 store.DeleteSpeech(old.RowId);
                 publicId = old.PublicId;
                 takenIds.Remove(old.PublicId);
+            }
+            else if (rebuild && keptIds.TryGetValue(item.Document.Key, out var kept))
+            {
+                publicId = kept;
             }
 
             publicId ??= UniqueId(item.Document.Id, takenIds);

@@ -72,6 +72,12 @@ public static partial class Indexer
             : store.ReadSpeeches(withText: false).ToDictionary(s => s.FileKey, StringComparer.Ordinal);
         var rebuild = options.Rebuild || (storedPipeline is not null && storedPipeline != PipelineVersion);
 
+        // A rebuild keeps the id each file's speech had (links to /speeches/ID stay good when the pipeline or the id rule
+        // changes); only a file new to the index is given an id by today's DocumentId.
+        var keptIds = rebuild && storedPipeline is not null
+            ? store.ReadSpeeches(withText: false).ToDictionary(s => s.FileKey, s => s.PublicId, StringComparer.Ordinal)
+            : [];
+
         var stages = new Dictionary<string, double>();
         var lap = Stopwatch.StartNew();
         void Lap(string stage)
@@ -91,6 +97,7 @@ public static partial class Indexer
         var tableOf = files.Select(tables.For).ToArray(); // loaded once, serially, before the workers start
         warnings.AddRange(tables.Warnings);
         var present = files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        keptIds = keptIds.Where(k => present.Contains(k.Key)).ToDictionary(StringComparer.Ordinal); // a deleted file's id is free
         var removed = existing.Values
             .Where(s => !present.Contains(s.FileKey) && !unreadable.Any(u => s.FileKey.StartsWith(u.KeyPrefix, StringComparison.Ordinal))).ToList();
         Lap("scan");
@@ -99,7 +106,7 @@ public static partial class Indexer
         // its turn (file order keeps ids deterministic), inside the run's one transaction.
         var classifier = new SpeechClassifier(taxonomy);
         var fileWork = new FileWork(files, tableOf, existing, scannedUtc, classifier, progress);
-        var writer = new RunWriter(store, rebuild, existing, removed, fingerprint, progress);
+        var writer = new RunWriter(store, rebuild, existing, keptIds, removed, fingerprint, progress);
         var committed = false;
         try
         {

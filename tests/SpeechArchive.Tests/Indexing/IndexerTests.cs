@@ -207,6 +207,32 @@ public sealed class IndexerTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void WhenAStoredSpeechHasAnIdOfAnEarlierRule_ShouldKeepItAndGiveOnlyANewFileTheCleanId(bool rebuild)
+    {
+        // 通知（一）！.md was 通知-一-- until the ids lost their trailing hyphens: a stored speech keeps the id links point at,
+        // through a later run and a rebuild (a new pipeline version rebuilds every index) alike.
+        File.WriteAllText(Path.Combine(corpus, "通知（一）！.md"), "要把巡察整改作为重要政治任务抓紧抓实。\n");
+        Run();
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={IndexStorePath()};Pooling=False"))
+        {
+            db.Open();
+            using var command = db.CreateCommand();
+            command.CommandText = "UPDATE speeches SET public_id = '通知-一--' WHERE public_id = '通知-一'";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        File.WriteAllText(Path.Combine(corpus, "通报（二）！.md"), "要把巡察整改作为重要政治任务抓紧抓实，坚持问题导向。\n");
+        var result = Run(rebuild);
+
+        var ids = IndexSnapshot.Load(indexDir).Speeches.ToDictionary(s => s.FileKey, s => s.Id);
+        Assert.Empty(result.Failed);
+        Assert.Equal("通知-一--", ids["通知（一）！.md"]);
+        Assert.Equal("通报-二", ids["通报（二）！.md"]);
+    }
+
     private string IndexStorePath() => SpeechArchive.Storage.IndexStore.DatabasePathIn(indexDir);
 
     public void Dispose() => temp.Dispose();

@@ -48,6 +48,23 @@ public sealed class UploadApiTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAnUploadsNameEndsInPunctuation_ShouldGiveItsSpeechAnIdWithoutATrailingHyphen()
+    {
+        // 通知（一）！.md made uploads.通知-一-- (its punctuation each a hyphen): ids are clean now.
+        using var form = Files(("通知（一）！.md", Utf8(Speech("量子雷达"))));
+
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload?reindex=true", form)));
+        await WaitForReindexAsync(admin);
+
+        Assert.Equal("uploads/通知（一）！.md", file.GetProperty("storedAs").GetString());
+        var hit = Assert.Single((await Api.SearchAsync(admin, "q=" + Api.Encode("量子雷达"))).Hits);
+        Assert.Equal("uploads.通知-一", hit.SpeechId);
+        var listed = (await JsonAsync(await admin.GetAsync("/api/admin/uploads"))).EnumerateArray().ToList();
+        Assert.Equal("uploads.通知-一", Assert.Single(listed).GetProperty("speechId").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/speeches/" + Api.Encode(hit.SpeechId))).StatusCode);
+    }
+
+    [Fact]
     public async Task WhenTheSameBytesAreUploadedAgainWithReindex_ShouldChangeNothingAndStartNoReindex()
     {
         var bytes = Utf8(Speech("再次上传"));
