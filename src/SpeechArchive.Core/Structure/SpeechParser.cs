@@ -29,6 +29,21 @@ public static class SpeechParser
             hinted.Clear();
         }
 
+        SpeechStructure parsed = Body(text, lines, hinted, title, first, headingsAsText: false);
+        if (parsed.Passages.Count == 0 && parsed.Sections.Count > 0)
+        {
+            // A text of a title and headings only (an outline: 一、加强学习 / 二、改进作风, and no paragraph under them) is its
+            // headings: as sections they made no passage, and no search found the speech (pipeline version 7).
+            parsed = Body(text, lines, hinted, title, first, headingsAsText: true);
+        }
+
+        return parsed;
+    }
+
+    /// <summary>The salutation, sections and passages of the lines from <paramref name="first"/> on; with <paramref name="headingsAsText"/>, headings are paragraphs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static SpeechStructure Body(string text, List<TextLine> lines, Dictionary<int, int> hinted, TextSpan? title, int first, bool headingsAsText)
+    {
         var sections = new SectionTracker(text);
         var passages = new PassageBuilder(text);
         TextSpan? salutation = null;
@@ -37,7 +52,7 @@ public static class SpeechParser
         {
             TextLine line = lines[i];
             int start = line.Start;
-            if (hinted.TryGetValue(i, out int level))
+            if (!headingsAsText && hinted.TryGetValue(i, out int level))
             {
                 bylines = MaxBylines;
                 sections.OpenHinted(line, level);
@@ -56,7 +71,7 @@ public static class SpeechParser
                 bylines = end > 0 || !IsBylineShaped(text, line) ? MaxBylines : bylines + 1;
             }
 
-            if (start == line.Start && HeadingRules.TryGetHeadingMarker(text, line, out PointMarker marker))
+            if (!headingsAsText && start == line.Start && HeadingRules.TryGetHeadingMarker(text, line, out PointMarker marker))
             {
                 bylines = MaxBylines;
                 sections.OpenNumbered(line, marker);

@@ -45,6 +45,35 @@ public static partial class SpeechParserTests
         }
 
         [Theory]
+        [InlineData("关于加强作风建设的几点意见\n一、加强学习\n二、改进作风", "关于加强作风建设的几点意见", false)]
+        [InlineData("关于加强作风建设的几点意见\n同志们：\n一、加强学习\n（一）学深悟透\n二、改进作风", "关于加强作风建设的几点意见", false)]
+        [InlineData("关于加强作风建设的几点意见\n加强学习\n改进作风", "关于加强作风建设的几点意见", true)]
+        public void WhenTheTextIsATitleAndHeadingsOnly_ShouldKeepItsHeadingsAsItsPassages(string text, string title, bool hinted)
+        {
+            // An outline uploaded: as sections its headings made no passage, and no search found the speech.
+            var headings = hinted ? new[] { new HeadingHint(text.IndexOf("加强学习", StringComparison.Ordinal), 2), new HeadingHint(text.IndexOf("改进作风", StringComparison.Ordinal), 2) } : [];
+
+            SpeechStructure structure = SpeechParser.Parse(text, new SpeechParseOptions { KnownTitle = title, Headings = headings });
+
+            Assert.Equal(title, Slice(text, structure.Title));
+            Assert.Empty(structure.Sections);
+            var lines = text.Split('\n').Skip(1).Where(l => l != "同志们：");
+            Assert.Equal(lines, structure.Passages.Select(p => Slice(text, p.Span)));
+            StructureInvariants.Check(text, structure, title);
+        }
+
+        [Fact]
+        public void WhenAHeadingHasAParagraphUnderIt_ShouldKeepTheHeadingsAsSections()
+        {
+            const string text = "关于加强作风建设的几点意见\n一、加强学习\n二、改进作风\n要改进作风。";
+
+            SpeechStructure structure = SpeechParser.Parse(text);
+
+            Assert.Equal(2, structure.Sections.Count);
+            Assert.Equal("要改进作风。", Slice(text, Assert.Single(structure.Passages).Span));
+        }
+
+        [Theory]
         [MemberData(nameof(Salutations))]
         public void WhenTheBodyOpensWithAnAddress_ShouldTakeItAsSalutation(string name, string text, string salutation, string firstPassage)
         {

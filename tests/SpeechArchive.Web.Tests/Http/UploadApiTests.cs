@@ -64,6 +64,25 @@ public sealed class UploadApiTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/speeches/" + Api.Encode(hit.SpeechId))).StatusCode);
     }
 
+    [Theory]
+    [InlineData("提纲.md", "# 关于量子航运的几点意见\n\n## 一、推进量子航运\n\n## 二、改进作风\n")]
+    [InlineData("提纲.txt", "关于量子航运的几点意见\n一、推进量子航运\n二、改进作风\n")]
+    public async Task WhenAnUploadIsATitleAndHeadingsOnly_ShouldMakeItsHeadingsSearchable(string name, string text)
+    {
+        // An outline: its headings were sections with no passage under them, so the speech had nothing to find.
+        using var form = Files((name, Utf8(text)));
+
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload?reindex=true", form)));
+        await WaitForReindexAsync(admin);
+
+        Assert.True(file.GetProperty("accepted").GetBoolean(), file.ToString());
+        var result = await Api.SearchAsync(admin, "q=" + Api.Encode("推进量子航运"));
+        Assert.NotEmpty(result.Hits);
+        var hit = result.Hits[0]; // the words apart find other speeches after it
+        Assert.Equal("一、推进量子航运", hit.Text);
+        Assert.Equal("关于量子航运的几点意见", hit.Title);
+    }
+
     [Fact]
     public async Task WhenTheSameBytesAreUploadedAgainWithReindex_ShouldChangeNothingAndStartNoReindex()
     {
