@@ -42,16 +42,36 @@ internal static class DraftCheckCommand
         return CommonOptions.ReadDocumentText(path);
     }
 
+    /// <summary>The sentences <paramref name="cut"/> picks out (sentence 3, sentences 3, 5–9), or null when none.</summary>
+    private static string? Named(IEnumerable<DraftSentence> sentences, Func<DraftSentence, bool> cut)
+    {
+        var ranges = DraftChecker.Ranges(sentences.Where(cut).Select(s => s.Number));
+        var named = string.Join(", ", ranges.Select(r => r.First == r.Last ? $"{r.First}" : $"{r.First}–{r.Last}"));
+        return ranges.Count == 0 ? null : (ranges is [var one] && one.First == one.Last ? "sentence " : "sentences ") + named;
+    }
+
     private static void Print(DraftCheckResult result)
     {
         AnsiConsole.MarkupLine($"{result.Sentences.Count} {Terminal.Noun(result.Sentences.Count, "sentence", "sentences")}, {result.SentencesWithRuns} sharing runs of 8+ characters verbatim ({result.TookMs:0} ms)");
-        if (result.RunLookupsCut)
+        if (Named(result.Sentences, s => s.RunLookupsCut) is { } runsCut)
         {
-            AnsiConsole.MarkupLine("[grey]the lookup of runs stopped at its budget: later sentences' runs were looked for among their closest passages only[/]");
+            AnsiConsole.MarkupLine($"[grey]the lookup of runs stopped at the draft's budget: {runsCut} had their runs looked for among their closest passages only[/]");
         }
+
+        if (Named(result.Sentences, s => s.ClauseLookupsCut) is { } clausesCut)
+        {
+            AnsiConsole.MarkupLine($"[grey]the lookup of clauses stopped at the draft's budget: {clausesCut} were not checked clause by clause[/]");
+        }
+
         foreach (var s in result.Sentences)
         {
             AnsiConsole.MarkupLine($"\n[bold]{s.Number}.[/] {Markup.Escape(s.Text)}");
+            if (s.RunLookupsCut || s.ClauseLookupsCut)
+            {
+                var parts = new[] { s.RunLookupsCut ? "runs looked for among its closest passages only" : null, s.ClauseLookupsCut ? "clauses not checked" : null };
+                AnsiConsole.MarkupLine($"   [grey]budget spent: {string.Join("; ", parts.OfType<string>())}[/]");
+            }
+
             foreach (var run in s.Runs)
             {
                 AnsiConsole.MarkupLine($"   [yellow]verbatim[/] {Markup.Escape(run.Text)} [grey]— {Markup.Escape(run.Source.Citation)} {Markup.Escape(run.PassageId)}[/]");

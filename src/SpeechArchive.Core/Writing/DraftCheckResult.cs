@@ -14,11 +14,17 @@ public sealed record DraftCheckResult
     /// <summary>Sentences with at least one verbatim run of the minimum length.</summary>
     public required int SentencesWithRuns { get; init; }
     /// <summary>
-    /// Whether looking up the sentences' windows for runs stopped at its budget (five million postings and texts read, or three seconds): the
-    /// later sentences' runs were then looked for among their candidates only, and a run shared with another passage may be
-    /// unmarked.
+    /// Whether looking up the sentences' windows for runs stopped at the draft's budget (five million postings and texts read,
+    /// or three seconds) before some sentence's last: those sentences' runs were then looked for among their candidates only,
+    /// and a run shared with another passage may be unmarked (<see cref="DraftSentence.RunLookupsCut"/> says which).
     /// </summary>
     public bool RunLookupsCut { get; init; }
+
+    /// <summary>
+    /// Whether the same budget was spent before some sentence's clauses were all looked up for their own precedents: a clause
+    /// said more nearly than its sentence may be unlisted there (<see cref="DraftSentence.ClauseLookupsCut"/> says which).
+    /// </summary>
+    public bool ClauseLookupsCut { get; init; }
     public required double TookMs { get; init; }
 }
 
@@ -36,6 +42,12 @@ public sealed record DraftSentence
     /// or for a clause where a clause's precedent cites the same passage.
     /// </summary>
     public bool SaidNearly { get; init; }
+
+    /// <summary>Whether the draft's budget ran out before this sentence's windows were all looked up: its runs were looked for among its candidates only.</summary>
+    public bool RunLookupsCut { get; init; }
+
+    /// <summary>Whether the draft's budget ran out before this sentence's clauses were all looked up: a clause's own precedent may be missing.</summary>
+    public bool ClauseLookupsCut { get; init; }
 }
 
 /// <summary>

@@ -20,7 +20,10 @@ public static class DraftChecker
     /// <summary>How nearly a clause must be said in a passage to be its precedent (打铁还需自身硬 in 打铁必须自身硬: 0.61).</summary>
     private const double MinClauseSimilarity = 0.5;
 
-    public static DraftCheckResult Check(IndexSnapshot index, DraftCheckRequest request)
+    public static DraftCheckResult Check(IndexSnapshot index, DraftCheckRequest request) => Check(index, request, RunBudget.MaxWork);
+
+    /// <summary>The check with a budget of <paramref name="maxWork"/> (<see cref="RunBudget"/>), which tests make small.</summary>
+    internal static DraftCheckResult Check(IndexSnapshot index, DraftCheckRequest request, long maxWork)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(request);
@@ -47,7 +50,7 @@ public static class DraftChecker
         var filter = WritingQuery.FiltersOnly(index, request.Filters);
         var spans = Sentences(text).ToList();
         var sentences = new DraftSentence[spans.Count];
-        var budget = new RunBudget(clock);
+        var budget = new RunBudget(clock, maxWork);
         Parallel.For(0, spans.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
             sentences[i] = CheckSentence(index, text, spans[i].Start, spans[i].End, i + 1, request, filter, budget));
         var list = sentences.Where(s => s is not null).ToList();
@@ -57,9 +60,33 @@ public static class DraftChecker
             Characters = text.Length,
             Sentences = list,
             SentencesWithRuns = list.Count(s => s.Runs.Count > 0),
-            RunLookupsCut = budget.Cut,
+            RunLookupsCut = list.Exists(s => s.RunLookupsCut),
+            ClauseLookupsCut = list.Exists(s => s.ClauseLookupsCut),
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
         };
+    }
+
+    /// <summary>
+    /// <paramref name="numbers"/> (ascending) as runs of consecutive numbers, each (first, last): how a page or the CLI names
+    /// the sentences a budget cut (3, 5–9).
+    /// </summary>
+    public static IReadOnlyList<(int First, int Last)> Ranges(IEnumerable<int> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        var ranges = new List<(int First, int Last)>();
+        foreach (var n in numbers)
+        {
+            if (ranges.Count > 0 && ranges[^1].Last + 1 == n)
+            {
+                ranges[^1] = (ranges[^1].First, n);
+            }
+            else
+            {
+                ranges.Add((n, n));
+            }
+        }
+
+        return ranges;
     }
 
     /// <summary>Sentence spans: ends at 。！？；… and line breaks, closing quotes kept with their sentence.</summary>
@@ -141,7 +168,8 @@ public static class DraftChecker
 
         var minRun = Math.Max(2, request.MinRun);
         var ordered = scored.OrderByDescending(s => s.Similarity).ThenBy(s => s.Doc).Select(s => s.Doc).ToList();
-        ordered.AddRange(RunHolders(index, form, minRun, filter.Accepts, ordered, budget));
+        var (holders, runLookupsCut) = RunHolders(index, form, minRun, filter.Accepts, ordered, budget);
+        ordered.AddRange(holders);
         var runs = new List<SharedRun>();
         foreach (var doc in ordered)
         {
@@ -158,11 +186,15 @@ public static class DraftChecker
         }
 
         // A passage a clause's precedent cites is listed there, where it is the nearer reading, not as the sentence's too.
-        var clauses = ClausePrecedents(index, draft, start, end, cap, filter, runs, whole.Count > 0 ? whole[0].Similarity : 0);
+        var (clauses, clauseLookupsCut) = ClausePrecedents(index, draft, start, end, cap, filter, runs, whole.Count > 0 ? whole[0].Similarity : 0, budget);
         var precedents = whole.Where(w => !clauses.Exists(c => c.Doc == w.Doc)).Take(cap)
             .Select(s => MakePrecedent(index, s.Doc, s.Similarity, s.MatchStart, s.MatchEnd, null, form)).ToList();
         precedents.AddRange(clauses.Select(c => c.Precedent));
-        return sentence with { Precedents = precedents, Runs = runs.OrderBy(r => r.Start).ToList(), SaidNearly = whole.Count > 0 };
+        return sentence with
+        {
+            Precedents = precedents, Runs = runs.OrderBy(r => r.Start).ToList(), SaidNearly = whole.Count > 0,
+            RunLookupsCut = runLookupsCut, ClauseLookupsCut = clauseLookupsCut,
+        };
     }
 
     /// <summary>
@@ -173,16 +205,20 @@ public static class DraftChecker
     /// cited) is skipped; a clause's precedent must reach <see cref="MinClauseSimilarity"/>, and the sentence lists the
     /// <paramref name="cap"/> closest, in the clauses' order, in place of the same passage as the sentence's precedent (the
     /// clause's is the nearer reading of it: 0.55 of 确保党风廉政建设各项任务落到实处 against 0.32 of the whole sentence).
+    /// Each clause's lookup is charged to the draft's <see cref="RunBudget"/>, as a window's is: until the sixty-third session
+    /// it was not, and the clauses of a 10,000-character draft took as long again as the rest of the check, unbounded; once the
+    /// budget is spent the clauses left are not looked up, and the sentence says so (<see cref="DraftSentence.ClauseLookupsCut"/>).
     /// </summary>
-    private static List<(int Doc, Precedent Precedent)> ClausePrecedents(IndexSnapshot index, string draft, int start, int end, int cap, WritingQuery filter,
-        IReadOnlyList<SharedRun> runs, double sentenceBest)
+    private static (List<(int Doc, Precedent Precedent)> Precedents, bool Cut) ClausePrecedents(IndexSnapshot index, string draft, int start, int end, int cap,
+        WritingQuery filter, IReadOnlyList<SharedRun> runs, double sentenceBest, RunBudget budget)
     {
         var clauses = Clauses(draft, start, end).ToList();
         if (clauses.Count < 2 || cap == 0)
         {
-            return [];
+            return ([], false);
         }
 
+        var cut = false;
         var found = new List<(DraftClause Clause, int Doc, double Similarity, int MatchStart, int MatchEnd, string Form)>();
         foreach (var (from, to) in clauses)
         {
@@ -196,10 +232,19 @@ public static class DraftChecker
             // rules, so one that only cuts the clause short does not hide another wording behind it. A clause said exactly is
             // no precedent of its own (加强党的建设, 采取综合措施: a draft of the texts' clauses listed hundreds); eight
             // characters or more are cited as a run.
+            if (budget.Spent)
+            {
+                cut = true;
+                break;
+            }
+
             var marks = ClauseMarks(draft.AsSpan(from, to - from));
             var floor = Math.Max(MinClauseSimilarity, sentenceBest + 0.1);
             var best = (Doc: -1, Similarity: 0.0, MatchStart: 0, MatchEnd: 0);
-            foreach (var c in BigramCandidates.Top(index, BigramCandidates.KeysOf(form), Candidates, 0.2, filter.Accepts))
+            var keys = BigramCandidates.KeysOf(form);
+            var candidates = BigramCandidates.Top(index, keys, Candidates, 0.2, filter.Accepts);
+            budget.Spend(RarestPostings(index, keys) + candidates.Count);
+            foreach (var c in candidates)
             {
                 var passage = index.Passages[c.Doc];
                 var (similarity, s, e) = NearMatcher.Score(passage.MatchText, form);
@@ -219,8 +264,27 @@ public static class DraftChecker
             }
         }
 
-        return found.OrderByDescending(f => f.Similarity).ThenBy(f => f.Clause.Start).Take(cap).OrderBy(f => f.Clause.Start)
-            .Select(f => (f.Doc, MakePrecedent(index, f.Doc, f.Similarity, f.MatchStart, f.MatchEnd, f.Clause, f.Form))).ToList();
+        return (found.OrderByDescending(f => f.Similarity).ThenBy(f => f.Clause.Start).Take(cap).OrderBy(f => f.Clause.Start)
+            .Select(f => (f.Doc, MakePrecedent(index, f.Doc, f.Similarity, f.MatchStart, f.MatchEnd, f.Clause, f.Form))).ToList(), cut);
+    }
+
+    /// <summary>
+    /// The postings of the rarest of <paramref name="keys"/> that the archive holds: what finding a clause's candidates walks,
+    /// counted as a window's intersection is (the walk follows the rare bigrams, whose weight can make a candidate, and only
+    /// looks the common ones up).
+    /// </summary>
+    private static long RarestPostings(IndexSnapshot index, List<long> keys)
+    {
+        var least = 0L;
+        foreach (var key in keys)
+        {
+            if (index.DocFrequency(key) is var df and > 0 && (least == 0 || df < least))
+            {
+                least = df;
+            }
+        }
+
+        return least;
     }
 
     /// <summary>How many clause marks (，、：—) a stretch of text holds: a passage's wording may not run across more than the clause's own.</summary>
@@ -293,17 +357,20 @@ public static class DraftChecker
     /// writer checking a draft for copied wording must still see it. Each window of Han characters not looked up before and
     /// not held by a passage already found is looked up as a phrase, and the first passage the filters accept that holds it
     /// is taken; the lookups stop when the draft's <see cref="RunBudget"/> is spent (a hostile draft of common characters
-    /// makes every window a long intersection: 1党1党… took 40 s on the shared corpus before the budget).
+    /// makes every window a long intersection: 1党1党… took 40 s on the shared corpus before the budget); <c>Cut</c> says
+    /// they stopped before the last window.
     /// </summary>
-    private static List<int> RunHolders(IndexSnapshot index, string form, int minRun, Func<int, bool> accepts, IReadOnlyList<int> known, RunBudget budget)
+    private static (List<int> Holders, bool Cut) RunHolders(IndexSnapshot index, string form, int minRun, Func<int, bool> accepts, IReadOnlyList<int> known,
+        RunBudget budget)
     {
         var holders = new List<int>();
         var texts = known.Select(d => index.Passages[d].MatchText).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(1024);
+        var i = 0;
         try
         {
-            for (var i = 0; i + minRun <= form.Length && !budget.Spent; i++)
+            for (; i + minRun <= form.Length && !budget.Spent; i++)
             {
                 var window = form.Substring(i, minRun);
                 if (!window.All(c => TextNormalizer.KindOf(c) == CharKind.Cjk) || !seen.Add(window)
@@ -332,30 +399,30 @@ public static class DraftChecker
             System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
 
-        return holders;
+        return (holders, i + minRun <= form.Length);
     }
 
     /// <summary>
-    /// What a draft may spend looking up windows for runs (<see cref="RunHolders"/>): five million postings walked and
-    /// candidate texts read (each window's shortest posting list and its candidates; a draft of 9,900 characters of the
+    /// What a draft may spend looking up windows for runs (<see cref="RunHolders"/>) and clauses for their precedents
+    /// (<see cref="ClausePrecedents"/>): five million postings walked and candidate texts read (each window's shortest posting
+    /// list and its candidates, each clause's rarest bigram's postings and its candidates; a draft of 9,900 characters of the
     /// lexicon's common words spends about 350,000 on the shared corpus), and three seconds since the check began, whatever
-    /// the load; shared by the sentences checked in parallel. Past it, runs are found among each sentence's candidates only,
-    /// and the result says so (<see cref="DraftCheckResult.RunLookupsCut"/>).
+    /// the load; shared by the sentences checked in parallel. Past it, runs are found among each sentence's candidates only
+    /// and clauses are not looked up, and the result says so for each sentence (<see cref="DraftSentence.RunLookupsCut"/>,
+    /// <see cref="DraftSentence.ClauseLookupsCut"/>).
     /// </summary>
-    private sealed class RunBudget(Stopwatch clock)
+    private sealed class RunBudget(Stopwatch clock, long maxWork)
     {
-        private const long MaxWork = 5_000_000;
+        public const long MaxWork = 5_000_000;
         private static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(3);
         private long spent;
         private volatile bool cut;
-
-        public bool Cut => cut;
 
         public bool Spent
         {
             get
             {
-                if (!cut && (clock.Elapsed > MaxTime || Interlocked.Read(ref spent) > MaxWork))
+                if (!cut && (clock.Elapsed > MaxTime || Interlocked.Read(ref spent) > maxWork))
                 {
                     cut = true;
                 }

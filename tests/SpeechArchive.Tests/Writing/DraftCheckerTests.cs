@@ -114,6 +114,56 @@ public sealed class DraftCheckerTests(SeedIndexFixture seeds) : IClassFixture<Se
     }
 
     [Fact]
+    public void WhenTheBudgetIsSpentOnAClause_ShouldLookUpNoFurtherClauseAndSaySo()
+    {
+        // Each clause's lookup is charged to the draft's budget, as a window's is (until the sixty-third session it was not,
+        // and a long draft's clauses took as long again as the rest, unbounded). No window is looked up here (runs of 100).
+        using var temp = new TempFolder();
+        var index = TwoWordings(temp);
+        var request = new DraftCheckRequest { Text = "坚定不移推进作风建设，打铁还需自身硬，纪检监察干部要带头严守纪律。", MinRun = 100 };
+
+        var whole = Assert.Single(DraftChecker.Check(index, request).Sentences);
+        var result = DraftChecker.Check(index, request, maxWork: 1);
+
+        Assert.Equal(["坚定不移推进作风建设", "打铁还需自身硬"], whole.Precedents.Select(p => p.Clause?.Text).OfType<string>());
+        Assert.False(whole.ClauseLookupsCut);
+        var sentence = Assert.Single(result.Sentences);
+        Assert.Equal(["坚定不移推进作风建设"], sentence.Precedents.Select(p => p.Clause?.Text).OfType<string>());
+        Assert.True(sentence.ClauseLookupsCut);
+        Assert.True(result.ClauseLookupsCut);
+        Assert.False(sentence.RunLookupsCut);
+        Assert.False(result.RunLookupsCut);
+    }
+
+    [Fact]
+    public void WhenTheBudgetIsSpentBeforeASentence_ShouldSayItsRunsAndClausesWereNotLookedUp()
+    {
+        using var temp = new TempFolder();
+        var index = TwoWordings(temp);
+
+        var result = DraftChecker.Check(index, new DraftCheckRequest { Text = "坚定不移推进作风建设，打铁还需自身硬，纪检监察干部要带头严守纪律。" }, maxWork: -1);
+
+        var sentence = Assert.Single(result.Sentences);
+        Assert.DoesNotContain(sentence.Precedents, p => p.Clause is not null);
+        Assert.True(sentence.RunLookupsCut && sentence.ClauseLookupsCut);
+        Assert.True(result.RunLookupsCut && result.ClauseLookupsCut);
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("3", "3-3")]
+    [InlineData("3 5 6 7 9", "3-3 5-7 9-9")]
+    public void WhenNamingTheSentencesABudgetCut_ShouldJoinConsecutiveNumbers(string numbers, string ranges) =>
+        Assert.Equal(ranges, string.Join(" ", DraftChecker.Ranges(numbers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)).Select(r => $"{r.First}-{r.Last}")));
+
+    private static IndexSnapshot TwoWordings(TempFolder temp)
+    {
+        temp.Write("corpus/a.md", "---\ntitle: 甲\nyear: 2021\n---\n\n今年各单位要坚定不懈地推进作风建设，这是大家的共同任务。\n");
+        temp.Write("corpus/b.md", "---\ntitle: 乙\nyear: 2022\n---\n\n我们常说打铁必须自身硬，这是对大家的要求。\n");
+        return temp.IndexAndSearch().Index;
+    }
+
+    [Fact]
     public void WhenAClauseIsSaidExactlyOrOnlyAcrossAPassagesClauses_ShouldListNoPrecedentForIt()
     {
         // 加强党的建设 said exactly is an everyday phrase, not a precedent (a draft of the texts' clauses listed hundreds), and

@@ -31,6 +31,13 @@ internal sealed class DraftModel(ArchiveHost archive) : WritingPageModel
         Run(_ => Result = DraftChecker.Check(archive.Snapshot, new DraftCheckRequest { Text = Text }));
     }
 
+    /// <summary>The sentences <paramref name="cut"/> picks out, as the page names them (第 3、5–9 句), or null when none.</summary>
+    public static string? Named(IEnumerable<DraftSentence> sentences, Func<DraftSentence, bool> cut)
+    {
+        var ranges = DraftChecker.Ranges(sentences.Where(cut).Select(s => s.Number));
+        return ranges.Count == 0 ? null : "第 " + string.Join("、", ranges.Select(r => r.First == r.Last ? $"{r.First}" : $"{r.First}–{r.Last}")) + " 句";
+    }
+
     /// <summary>The sentence, escaped, with its verbatim runs in &lt;mark&gt;.</summary>
     public string SentenceHtml(DraftSentence s) =>
         SnippetBuilder.Render(Result?.MarkdownText ?? Text ?? "", s.Start, s.End, s.Runs.Select(r => (r.Start, r.End)).ToList());
