@@ -305,6 +305,7 @@ public sealed partial class IndexSnapshot
             DirectiveTypes = types,
             Sources = sources.ConvertAll(x => new SourceValue(x.Organization, x.Category, x.Ids.ToArray())),
             IndexDirectory = store.Directory,
+            RowsDigest = digest,
             SizeOnDisk = store.SizeOnDisk(),
             TaxonomyYaml = store.GetMeta(MetaKey.TaxonomyYaml),
             Lexicon = lexicon.GetAwaiter().GetResult(),

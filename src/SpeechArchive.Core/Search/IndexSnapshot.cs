@@ -47,6 +47,9 @@ public sealed partial class IndexSnapshot
     }
 
     public string IndexDirectory { get; private init; } = "";
+
+    /// <summary>The digest of the generation's speech rows (<c>GenerationFiles.Digest</c>), which names the files derived from them; null for a snapshot not loaded from an index.</summary>
+    internal string? RowsDigest { get; private init; }
     public long SizeOnDisk { get; private init; }
 
     /// <summary>

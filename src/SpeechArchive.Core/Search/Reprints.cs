@@ -180,6 +180,55 @@ internal sealed class Reprints
         return kept;
     }
 
+    /// <summary>
+    /// The reprints of <paramref name="index"/>: read from the generation's file beside the index (<see cref="Storage.ReprintFile"/>)
+    /// when it is whole, else built (<see cref="Build"/>) and written there for the next process (the CLI's <c>concordance</c>
+    /// built them on every run: 150–330 ms); where it cannot be written (a read-only folder, a full disk) they serve as built.
+    /// </summary>
+    public static Reprints Load(IndexSnapshot index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        if (index.RowsDigest is not { } digest || index.IndexDirectory.Length == 0)
+        {
+            return Build(index);
+        }
+
+        var path = Path.Combine(index.IndexDirectory, Storage.ReprintFile.NameFor(index.Generation, digest));
+        if (Storage.ReprintFile.Read(path, index.Generation, digest, index.Passages.Count, index.Speeches.Count) is { } stored)
+        {
+            return new Reprints(GroupOf(stored.Members, stored.Starts, index.Passages.Count), stored.Members, stored.Starts, stored.TwinsOf);
+        }
+
+        var built = Build(index);
+        try
+        {
+            Storage.ReprintFile.Write(path, index.Generation, digest, index.Passages.Count, new(built.members, built.starts, built.twinsOf));
+            Storage.ReprintFile.DeleteOthers(index.IndexDirectory, index.Generation, Path.GetFileName(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // a read-only folder or a full disk: the groups serve as built, and the next process builds them again
+        }
+
+        return built;
+    }
+
+    /// <summary>Per passage, its group in <paramref name="members"/> (<paramref name="starts"/> where each begins), or −1.</summary>
+    private static int[] GroupOf(int[] members, int[] starts, int passages)
+    {
+        var groupOf = new int[passages];
+        Array.Fill(groupOf, -1);
+        for (var g = 0; g + 1 < starts.Length; g++)
+        {
+            for (var i = starts[g]; i < starts[g + 1]; i++)
+            {
+                groupOf[members[i]] = g;
+            }
+        }
+
+        return groupOf;
+    }
+
     /// <summary>The reprints of <paramref name="index"/>: every passage's match form hashed (in parallel), equal hashes checked character by character.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
     public static Reprints Build(IndexSnapshot index)

@@ -35,7 +35,7 @@ internal sealed class SearchStructures
         headingTexts = new(() => HeadingTexts(index));
         headingHits = new(() => HeadingHits.Build(index, HeadingTexts, () => Titles));
         segmenter = new(() => new Analysis.Segmenter(index.Lexicon));
-        reprints = new(() => Reprints.Build(index));
+        reprints = new(() => Reprints.Load(index));
         this.index = index;
     }
 

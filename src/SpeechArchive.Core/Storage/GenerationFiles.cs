@@ -9,7 +9,7 @@ namespace SpeechArchive.Storage;
 /// What the files a snapshot derives from one index generation and keeps beside the database share (the speeches' texts,
 /// <see cref="SpeechTextFile"/>; the passages' columns, <see cref="PassageColumnFile"/>; the segments' postings,
 /// <see cref="SegmentPostingsFile"/>; the speech and section rows, <see cref="SpeechRowFile"/>; the passages' vectors,
-/// <see cref="PassageVectorFile"/>): a name that carries the generation and a digest (of the speech rows, of the segments,
+/// <see cref="PassageVectorFile"/>; the reprint groups, <see cref="ReprintFile"/>): a name that carries the generation and a digest (of the speech rows, of the segments,
 /// or of the stored vectors' table and model), so a new generation or a rebuilt index never reads an older file; a write
 /// through a temporary file renamed into place; and the deletion of the other generations' files.
 /// </summary>

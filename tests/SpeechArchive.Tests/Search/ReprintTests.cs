@@ -259,6 +259,47 @@ public sealed class ReprintTests : IDisposable
         Assert.Contains(folded.Hits, h => h.Title == "在基层治理会议上的讲话" && h.Reprints.Count == 0); // saying it is not printing it
     }
 
+    [Fact]
+    public void WhenAnotherProcessLoadsTheGeneration_ShouldReadTheGroupsFromTheFileBesideTheIndex()
+    {
+        // The CLI's concordance built the reprints on every run (150–330 ms): they are written beside the index once.
+        var built = Reprints.Build(searcher.Index);
+        _ = SearchStructures.Of(searcher.Index).Reprints;
+        var file = Assert.Single(Directory.GetFiles(temp.Combine("index"), "reprints-*.bin"));
+
+        var again = IndexSnapshot.Load(temp.Combine("index"));
+        var read = SearchStructures.Of(again).Reprints;
+
+        Assert.True(built.Groups > 0);
+        Assert.Equal(Layout(built, again), Layout(read, again));
+
+        // What the file says is what is used: groups written there by hand (none, no twins) are what a new load reads.
+        SpeechArchive.Storage.ReprintFile.Write(file, again.Generation, Path.GetFileName(file)[^20..^4], again.Passages.Count, new([], [0], [.. Enumerable.Repeat(-1, again.Speeches.Count)]));
+        Assert.Equal(0, SearchStructures.Of(IndexSnapshot.Load(temp.Combine("index"))).Reprints.Groups);
+    }
+
+    [Fact]
+    public void WhenTheReprintsFileIsDamaged_ShouldBuildTheGroupsAgainAndWriteItAnew()
+    {
+        _ = SearchStructures.Of(searcher.Index).Reprints;
+        var file = Assert.Single(Directory.GetFiles(temp.Combine("index"), "reprints-*.bin"));
+        var bytes = File.ReadAllBytes(file);
+        bytes[70] ^= 0x5A;
+        File.WriteAllBytes(file, bytes);
+
+        var again = IndexSnapshot.Load(temp.Combine("index"));
+        var read = SearchStructures.Of(again).Reprints;
+
+        Assert.Equal(Layout(Reprints.Build(again), again), Layout(read, again));
+        Assert.NotEqual(bytes, File.ReadAllBytes(file));
+        Assert.Equal(Layout(read, again), Layout(SearchStructures.Of(IndexSnapshot.Load(temp.Combine("index"))).Reprints, again));
+    }
+
+    /// <summary>Each passage's group and fellow members, and each speech's first twin.</summary>
+    private static string Layout(Reprints reprints, IndexSnapshot index) =>
+        string.Join(" ", Enumerable.Range(0, index.Passages.Count).Select(d => $"{reprints.GroupOf(d)}:{string.Join(",", reprints.Members(d).ToArray())}"))
+        + " | " + string.Join(" ", Enumerable.Range(0, index.Speeches.Count).Select(reprints.TwinsOf));
+
     private SearchResult Search(string query, bool fold = true, int limit = 10, int offset = 0, bool near = true) =>
         searcher.Search(new SearchRequest { Query = query, Limit = limit, Offset = offset, FoldReprints = fold, NearMatches = near });
 
