@@ -111,7 +111,7 @@ internal static class NearMatchStage
     private static SearchHit Hit(IndexSnapshot index, NearMatch m, SearchRequest request)
     {
         var p = index.Passages[m.Doc];
-        var snippet = MarkedSnippet.Build(p.SourceText, p.Start, p.End, p.SourceMarks(m.MatchStart, m.MatchEnd), request.SnippetLength);
+        var snippet = MarkedSnippet.Build(p.SourceText, p.Start, p.End, NearMarks.Of(p, m.MatchStart, m.MatchEnd, SearchStructures.Of(index).Segmenter), request.SnippetLength);
         return SearchHit.Of(index, m.Doc, snippet, m.Similarity) with { Match = HitMatch.Near, Similarity = Math.Round(Math.Max(0, m.Similarity), 3) };
     }
 }

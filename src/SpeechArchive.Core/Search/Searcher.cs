@@ -205,15 +205,15 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     }
 
     /// <summary>
-    /// Where each passage says a clause typed as free text nearly as written (打铁必须自身硬 for 打铁还须自身硬), as a span of
-    /// the speech's text to mark, by the near tier's own rules (<c>Ranker.RewardOrder</c>): at least the near matches'
+    /// Where each passage says a clause typed as free text nearly as written (打铁必须自身硬 for 打铁还须自身硬), as the spans of
+    /// the speech's text to mark (<see cref="NearMarks"/>: cut at clause punctuation, no half word at their edges), by the near tier's own rules (<c>Ranker.RewardOrder</c>): at least the near matches'
     /// minimum and a character more than the reading's longest word, and two of its words — in the passage, or in the part
     /// aligned, a word counted through a component — unless nearly all of it (领导干部收入 is not 领导干部收红包, whose hit
     /// marks only 领导干部). Null for a passage holding the clause as typed (marked as it is) or saying it less nearly; none at
     /// all where the query is not one run of at least <see cref="NearMatchOptions.MinLengthAlongsideStrict"/> characters.
     /// The reader marks the span, as the hit's snippet does, rather than the words inside it apart (打铁 … 自身, a user trial).
     /// </summary>
-    public Func<string, (int Start, int End)?>? AlignedSpans(string query, QueryReading reading)
+    public Func<string, IReadOnlyList<(int Start, int End)>?>? AlignedSpans(string query, QueryReading reading)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(reading);
@@ -229,6 +229,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
         var floor = Ranker.NearFloor(options, probe.Length, [.. words.Select(w => w.Word)]);
         var scorer = NearMatcher.For(probe);
         var index = Index;
+        var segmenter = SearchStructures.Of(index).Segmenter;
         return passageId =>
         {
             if (index.FindPassage(passageId) is not { } doc || index.Passages[doc].MatchText is var text && Analysis.MatchText.HoldsWhole(text, probe))
@@ -240,7 +241,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             return similarity >= floor && end > start
                 && (similarity >= Ranker.NearWithOneWord || words.Count < 2 || HoldsTwo(text)
                     || Ranker.AlignedHoldsTwoWords(text.AsSpan(start, end - start), words.Select(w => (w.Word, (IEnumerable<string>)w.Components))))
-                && index.Passages[doc].SourceMarks(start, end) is [var span] ? span : null;
+                && NearMarks.Of(index.Passages[doc], start, end, segmenter) is [_, ..] marks ? marks : null;
         };
 
         // Whether the passage holds two of the reading's words anywhere: a word, one of its parts or terms, or all its components.
@@ -258,7 +259,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
     {
         var (similarity, start, end) = NearMatcher.Score(p.MatchText, probe);
         return similarity < (Understanding?.NearMatches ?? NearMatchOptions.Default).MinSimilarity ? null
-            : MarkedSnippet.Build(p.SourceText, p.Start, p.End, p.SourceMarks(start, end), length);
+            : MarkedSnippet.Build(p.SourceText, p.Start, p.End, NearMarks.Of(p, start, end, SearchStructures.Of(Index).Segmenter), length);
     }
 
     private uint TypeBit(string id)

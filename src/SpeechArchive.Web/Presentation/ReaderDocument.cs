@@ -22,7 +22,7 @@ internal sealed class ReaderDocument
     public string? FirstHitAnchor => Blocks.FirstOrDefault(b => b.Hits > 0 && b.Anchor is not null)?.Anchor;
 
     /// <param name="aligned">Where a passage (by id) says the query nearly as typed, marked whole in place of the words inside it (<see cref="Searcher.AlignedSpans"/>).</param>
-    public static ReaderDocument? Build(IndexSnapshot index, string id, IReadOnlyList<string> forms, Func<string, (int Start, int End)?>? aligned = null)
+    public static ReaderDocument? Build(IndexSnapshot index, string id, IReadOnlyList<string> forms, Func<string, IReadOnlyList<(int Start, int End)>?>? aligned = null)
     {
         var info = index.FindSpeech(id);
         var view = SpeechView.Create(index, id);
@@ -83,13 +83,15 @@ internal sealed class ReaderDocument
         }
     }
 
-    private static (string Html, int Hits) Mark(string text, int start, int end, IReadOnlyList<string> forms, (int Start, int End)? aligned = null)
+    private static (string Html, int Hits) Mark(string text, int start, int end, IReadOnlyList<string> forms, IReadOnlyList<(int Start, int End)>? aligned = null)
     {
         var hits = forms.Count == 0 ? [] : SnippetBuilder.FindHits(text, start, end, forms);
-        if (aligned is { } span && span.Start >= start && span.End <= end)
+        if (aligned is [var first, ..] && first.Start >= start && aligned[^1].End <= end)
         {
-            // The clause said nearly as typed, one mark: the words' hits overlapping it are in it.
-            hits = [.. hits.Where(h => h.End <= span.Start || h.Start >= span.End).Append(span).OrderBy(h => h.Start)];
+            // The clause said nearly as typed, marked as the hit's snippet marks it (a mark for each of its clauses): the words'
+            // hits within it are in those marks.
+            var (from, to) = (first.Start, aligned[^1].End);
+            hits = [.. hits.Where(h => h.End <= from || h.Start >= to).Concat(aligned).OrderBy(h => h.Start)];
         }
 
         return (SnippetBuilder.Render(text, start, end, hits), hits.Count);
