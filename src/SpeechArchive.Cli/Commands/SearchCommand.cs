@@ -134,11 +134,12 @@ internal static class SearchCommand
         if (r.Reading is { } reading)
         {
             var words = string.Join(" ", reading.Words.Select(Describe));
+            var phrases = reading.Phrases.Count > 0 ? $"; each passage holding {string.Join(" ", reading.Phrases.Select(p => $"\"{p}\""))} as typed" : "";
             var dropped = reading.Dropped.Count > 0 ? $"; dropped {string.Join(" ", reading.Dropped)}" : "";
             var missing = reading.Missing.Count > 0 ? $"; not found {string.Join(" ", reading.Missing)}" : "";
             var formulations = reading.Formulations.Count > 0 ? $"; described, so also searched: {string.Join(" ", reading.Formulations)} (--without-formulation {reading.Formulations[0]}: not as it)" : "";
             var searched = reading.Words.Count > 0 ? $"{words} (at least {reading.MinimumMatch} of {reading.Words.Count}{(reading.NotCountedAlone.Count > 0 ? $"; {string.Join(" ", reading.NotCountedAlone)} alone {(reading.NotCountedAlone.Count < reading.AskedMinimum ? "not counted" : $"counted from {reading.AskedMinimum}")}" : "")})" : "no word the archive holds";
-            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(searched)}{Markup.Escape(dropped + missing + formulations)}; {(reading.ByTitle > 0 ? $"{reading.ByTitle} by title, then " : "")}{reading.AsWritten} as written, {(sort == SearchSort.Relevance ? "ranked first" : "sorted by date with the rest (--exact: them alone)")}{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
+            AnsiConsole.MarkupLine($"[grey]read as: {Markup.Escape(searched)}{Markup.Escape(phrases + dropped + missing + formulations)}; {(reading.ByTitle > 0 ? $"{reading.ByTitle} by title, then " : "")}{reading.AsWritten} as written, {(sort == SearchSort.Relevance ? "ranked first" : "sorted by date with the rest (--exact: them alone)")}{(reading.MeaningSearched ? $"; ranked by meaning too ({reading.MeaningModel} vectors, model generation {reading.MeaningGeneration}), {reading.ByMeaning} by meaning alone (--no-expand: words only)" : "")} (--exact: only as typed)[/]");
         }
 
         foreach (var hint in r.YearFilters)

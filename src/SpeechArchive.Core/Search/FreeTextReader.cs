@@ -60,6 +60,7 @@ internal static partial class FreeTextReader
         var plain = mode == SearchMode.Words;
         var words = new List<string>();
         var dropped = new List<string>();
+        var fragments = new List<string>(); // a lone letter or digit of a run of letters and signs (the 1 of alert(1), the x of src=x)
         var asked = new List<string>();
         bool IsWord(string w) => segmenter.Lexicon.Contains(w) || IsKey(thesaurus, w);
         var keyTerms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -83,6 +84,10 @@ internal static partial class FreeTextReader
                     // A single character is searched only where the thesaurus says what it means alone (罚 → 罚款、处罚), and
                     // then through those terms: as a character it matches inside any word (罚 of 惩罚性, 告 of 报告).
                     dropped.Add(word);
+                    if (word.Length == 1 && !HasHan(word) && !HasHan(text) && word != text)
+                    {
+                        fragments.Add(word);
+                    }
                 }
                 else if (!words.Contains(word))
                 {
@@ -105,9 +110,12 @@ internal static partial class FreeTextReader
         if (onlyCharacters)
         {
             // Nothing but single characters, question and function words: search them after all (a set phrase found as typed,
-            // 又好又快 or 大而全, is matched strictly below; as free text the function ones are dropped again there).
-            words.AddRange(dropped.Distinct());
-            dropped.Clear();
+            // 又好又快 or 大而全, is matched strictly below; as free text the function ones are dropped again there). Not a lone
+            // letter or digit of a run of letters and signs, unless typed alone too: <img src=x onerror=alert(1)> was searched
+            // as the 1 of alert(1), found in 285 passages through any number with a 1 in it, and offered as advice.
+            bool Fragment(string d) => fragments.Contains(d) && !runs.Any(r => r.MatchForm == d);
+            words.AddRange(dropped.Distinct().Where(d => !Fragment(d)));
+            dropped.RemoveAll(d => !Fragment(d));
         }
 
         dropped.AddRange(asked.Distinct()); // shown as read: 管不管 dropped, its word searched where it is one

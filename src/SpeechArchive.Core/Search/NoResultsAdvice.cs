@@ -102,7 +102,7 @@ public sealed class NoResultsAdvice
             FiltersOnly = words.Count == 0,
             EmptiedBy = emptied,
             WithoutTypedFilters = withoutFilters is not null && FindsQuery(withoutFilters) ? withoutFilters : null,
-            SingleWords = [.. single.Where(Finds).Select(With)],
+            SingleWords = [.. single.Where(w => !Stray(w) && Finds(w)).Select(With)],
             ShorterPhrase = shorter is null ? null : With(shorter),
             Unquoted = unquoted is not null && Finds(unquoted) ? With(unquoted) : null,
         };
@@ -213,9 +213,9 @@ public sealed class NoResultsAdvice
                     break; // a run is not offered beginning with a function or question word (和身边工作人员): the next start
                 }
 
-                if (text.Length < 2 || QueryStopWords.Contains(run[^1]))
+                if (Letters(text) < 2 || QueryStopWords.Contains(run[^1]))
                 {
-                    continue; // too short, or ending on one (加强和改进新形势下党的): grow it first
+                    continue; // too short (1)> of onerror=alert(1)> is a digit), or ending on one (加强和改进新形势下党的): grow it first
                 }
 
                 tried++;
@@ -235,6 +235,15 @@ public sealed class NoResultsAdvice
 
         return best;
     }
+
+    /// <summary>The letters and Chinese characters of <paramref name="text"/>: what a search of it matches.</summary>
+    private static int Letters(string text) => text.Count(c => Analysis.TextNormalizer.KindOf(Analysis.TextNormalizer.Fold(c)) is Analysis.CharKind.Cjk or Analysis.CharKind.Alnum);
+
+    /// <summary>
+    /// A word typed with signs around one letter or digit ((1), x>): what it would find is every passage holding that character
+    /// as a word, any number with a 1 in it, not what was typed, so it is no advice (a digit or letter typed alone is).
+    /// </summary>
+    private static bool Stray(string typed) => Letters(typed) == 1 && !typed.Any(Analysis.HanRuns.IsHan) && typed.Trim('"').Length > 1;
 
     /// <summary>The query's clauses, OR kept, each word written by <paramref name="write"/>.</summary>
     private static string Clauses(ParsedQuery parsed, Func<QueryWord, string> write) =>

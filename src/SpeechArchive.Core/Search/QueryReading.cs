@@ -27,10 +27,17 @@ public sealed record QueryReading
     /// </summary>
     public IReadOnlyList<string> Marked { get; init; } = [];
 
+    /// <summary>
+    /// The quoted phrases (match form): every counted passage holds each as typed, whatever its words. A phrase is never among
+    /// <see cref="Dropped"/> (a quoted "x" beside the x of src=x that the words left out is searched), and one no passage holds
+    /// is among <see cref="Missing"/>: it is why nothing was found.
+    /// </summary>
+    public IReadOnlyList<string> Phrases { get; init; } = [];
+
     /// <summary>Question, function and filler words left out (如何, 怎样, 的, 要, 以后…).</summary>
     public IReadOnlyList<string> Dropped { get; init; } = [];
 
-    /// <summary>Words found nowhere in the archive.</summary>
+    /// <summary>Words, and quoted phrases, found nowhere in the archive.</summary>
     public IReadOnlyList<string> Missing { get; init; } = [];
 
     /// <summary>How many of the words a counted passage holds at least, unless it holds the query as written.</summary>
@@ -80,14 +87,15 @@ public sealed record QueryReading
 internal static class QueryReadings
 {
     /// <summary>The reading; the passages as written are counted among those passing <paramref name="filters"/>.</summary>
-    public static QueryReading Of(IndexSnapshot index, FreeTextQuery free, Ranking ranking, ResolvedFilters filters) => new()
+    public static QueryReading Of(IndexSnapshot index, FreeTextQuery free, Ranking ranking, ResolvedFilters filters, WordMatches matches) => new()
     {
         Words = [.. free.Slots.Select(s => new QueryReadingWord(s.Text, s.Split ? [.. s.Words.Select(w => w.Text)] : [], [.. s.Expansions.Select(e => e.Text)])
             { Components = [.. s.Components.Select(c => c.Text)], TermsOnly = s.Words.Count == 0 })],
         Formulations = ranking.FormulationsSearched ? [.. free.Formulations.Select(f => f.Text)] : [],
         Marked = free.Marked(ranking.FormulationsSearched),
-        Dropped = [.. free.Dropped.Distinct()],
-        Missing = free.Missing,
+        Phrases = [.. free.Phrases.Select(p => p.MatchForm).Distinct()],
+        Dropped = [.. free.Dropped.Distinct().Where(d => !free.Phrases.Any(p => p.MatchForm == d))],
+        Missing = [.. free.Missing.Concat(free.Phrases.Where(p => matches.Get(p).DocFrequency == 0).Select(p => p.MatchForm)).Distinct()],
         MinimumMatch = ranking.MinimumMatch,
         NotCountedAlone = ranking.NotCountedAlone,
         AskedMinimum = Math.Min(free.MinimumMatch, free.Slots.Count),

@@ -64,7 +64,7 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             Facets = collected.Facets.Result(query.Query.Filters),
             Searched = query.Query.Required.SelectMany(c => c.Alternatives).Select(w => w.Text).ToList(),
             Expansions = query.Expansions,
-            Reading = query.FreeText is { } free ? QueryReadings.Of(Index, free, ranking, filters) : null,
+            Reading = query.FreeText is { } free ? QueryReadings.Of(Index, free, ranking, filters, matches) : null,
             FilterNotes = FilterValueAdvice.Notes(Index, query.Query.Filters),
         };
         if (result.Reading is not null && YearHints.Of(request.Query, result.Facets.Year) is [_, ..] years)

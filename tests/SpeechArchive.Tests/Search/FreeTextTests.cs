@@ -27,6 +27,41 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenAQuotedPhraseStandsBesideMarkup_ShouldReadItAsRequiredNotIgnored()
+    {
+        // A user trial: 已忽略 x beside a quoted "x" the search required (the x left out was that of src=x), and 1 searched.
+        var result = seeds.Search("<img src=x onerror=alert(1)> \"x\" 干部", near: false);
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Equal(["x"], reading.Phrases);
+        Assert.DoesNotContain("x", reading.Dropped);
+        Assert.Contains("x", reading.Missing); // no passage holds it: why nothing is found
+        Assert.Equal(["干部"], reading.Words.Select(w => w.Word));
+        Assert.Equal(0, result.Total);
+    }
+
+    [Theory]
+    [InlineData("<img src=x onerror=alert(1)> \"干部\"")]
+    [InlineData("onerror=alert(1)>")]
+    public void WhenOnlyALoneDigitOfMarkupIsHeld_ShouldNotSearchIt(string query)
+    {
+        // Where nothing else is held, the single characters are searched after all (河里的水又黑又臭); not the 1 of alert(1).
+        var result = seeds.Search(query, near: false);
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Empty(reading.Words);
+        Assert.Contains("1", reading.Dropped);
+        Assert.Equal(0, result.Total);
+    }
+
+    [Fact]
+    public void WhenADigitIsTypedAlone_ShouldStillSearchIt()
+    {
+        Assert.Equal(seeds.Search("1", limit: 0, near: false).Total, seeds.Search("1 xyzzy", limit: 0, near: false).Total);
+        Assert.True(seeds.Search("1", limit: 0, near: false).Total > 0);
+    }
+
+    [Fact]
     public void WhenANegationStandsBeforeAWord_ShouldSearchThemTogetherNotTheWordAlone()
     {
         // 不作为 is in four seed passages, 作为 in far more: dropped as a function character, 不 left the opposite of the question.

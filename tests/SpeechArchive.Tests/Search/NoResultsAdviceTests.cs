@@ -109,6 +109,33 @@ public sealed class NoResultsAdviceTests(SeedIndexFixture seeds) : IClassFixture
         Assert.Equal("量子纠缠 作风建设 xyzzy", advice.Unquoted); // free text, it finds what holds 作风建设
     }
 
+    [Theory]
+    [InlineData("<img src=x onerror=alert(1)> \"x\"")]
+    [InlineData("\"x\" <img src=x onerror=alert(1)>")]
+    [InlineData("<img src=x onerror=alert(1)>\"x\"")]
+    [InlineData("<script>alert(1)</script> \"x\"")]
+    [InlineData("onerror=alert(1)>")]
+    public void WhenMarkupIsTyped_ShouldNeitherFindNorProposeWhatOnlyAStrayDigitMatches(string query)
+    {
+        // A user trial: the 1 of alert(1) was searched where nothing else was held, and onerror=alert(1)> offered as the word
+        // alone that finds passages, through any number with a 1 in it.
+        Assert.Equal(0, seeds.Search(query, limit: 0, near: false).Total);
+
+        var advice = AdviceFor(query);
+
+        Assert.Empty(advice.SingleWords);
+        Assert.Null(advice.ShorterPhrase);
+        Assert.Null(advice.Unquoted);
+    }
+
+    [Fact]
+    public void WhenMarkupStandsBesideAWordTheArchiveHolds_ShouldOfferTheWordAndNoMarkup()
+    {
+        var advice = AdviceFor("<img src=x onerror=alert(1)> \"x\" 干部");
+
+        Assert.Equal(["干部"], advice.SingleWords);
+    }
+
     [Fact]
     public void WhenNothingLooserFindsAnything_ShouldOfferNothing()
     {

@@ -221,6 +221,22 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAQuotedPhraseStandsBesideMarkup_ShouldShowItAsRequiredNotIgnored()
+    {
+        // A user trial: the reading said 已忽略：x、1 beside a quoted "x" every result had to hold (the x left out was that of
+        // src=x). The seeds hold a passage quoting such markup: the one found, as the reading now says.
+        using var seeds = new ArchiveFactory(withSeeds: true);
+        using var http = seeds.CreateClient();
+
+        var page = await Html.GetAsync(http, "/?near=0&q=" + Encode("<img src=x onerror=alert(1)> \"x\" 干部"));
+
+        var reading = page.QuerySelector(".understanding.reading")!;
+        Assert.Equal("须含原文 “x”", Assert.Single(reading.QuerySelectorAll(".word-chip.phrase")).TextContent);
+        Assert.Equal("已忽略：1", reading.QuerySelector(".dropped")!.TextContent);
+        Assert.All(page.QuerySelectorAll(".hit .snippet"), s => Assert.Contains("x", s.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WhenAnEverydayWordIsSearchedThroughItsTermsAlone_ShouldSayWhichBesideTheWord()
     {
         using var seeds = new ArchiveFactory(withSeeds: true);
