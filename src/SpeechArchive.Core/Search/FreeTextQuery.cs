@@ -30,6 +30,14 @@ internal sealed record FreeTextQuery(
     public IReadOnlyList<QueryWord> Formulations { get; init; } = [];
 
     /// <summary>
+    /// The query is one run, asking nothing, that some passage holds as typed once its function words are left out (钉钉子的精神:
+    /// 钉钉子精神, in two passages): what it means, as a run held as typed is, so too few passages holding all its words do not
+    /// lower the minimum (<see cref="Ranker"/>: 精神 alone counted 711 passages). Not itself ranked as written: the passages
+    /// holding it rank first by their words as they are.
+    /// </summary>
+    public bool HeldBare { get; init; }
+
+    /// <summary>
     /// Thesaurus keys the query spells in several words (双倍工资 of 双倍 | 工资), with the terms they lent each of those words'
     /// slots (<see cref="WordSlot.Expansions"/>): the page names the key once, not each word.
     /// </summary>

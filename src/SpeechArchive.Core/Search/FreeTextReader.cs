@@ -66,11 +66,17 @@ internal static partial class FreeTextReader
         var keyTerms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var keys = new List<(QueryExpansion Key, List<string> Pieces)>();
         var said = new List<List<string>>(); // each run's pieces, in order, for the formulations' bridged strings
+        string? bare = null; // the one run without its function words, where it had some (钉钉子的精神 → 钉钉子精神)
         foreach (var run in runs)
         {
             var text = plain ? run.MatchForm : AskedOnce(run.MatchForm, IsWord, asked, dropped);
             var pieces = KeptApart(text, YearsIn(text), t => plain ? Words(t, segmenter, thesaurus, matches, joinKeys: false)
                 : KeptApart(t, QueryStopWords.QuestionWordsIn(t), u => Words(u, segmenter, thesaurus, matches, joinKeys: true)));
+            if (runs.Count == 1 && pieces.Count(p => !QueryStopWords.Contains(p)) is >= 2 and var kept && kept < pieces.Count)
+            {
+                bare = string.Concat(pieces.Where(p => !QueryStopWords.Contains(p)));
+            }
+
             said.Add([.. pieces.Where(p => !YearForms(p).Any())]); // a year is when, not what: no description says it (一九九六年 read 澳门回归, 营改增)
             if (!plain && thesaurus is not null)
             {
@@ -272,6 +278,8 @@ internal static partial class FreeTextReader
         }
         return new FreeTextQuery(runs, slots, dropped, missing, minimum, [.. clauses.Where(w => w.Quoted)], plain, Asks())
         {
+            // A question asks about what its words say (为什么要兴办经济特区 is not the 兴办经济特区 of a passage): by its words.
+            HeldBare = !plain && bare is not null && !Asks() && matchRun(Word(bare)).DocFrequency > 0,
             Formulations = plain || thesaurus is null ? [] : Formulations(thesaurus),
             // A key is shown with the terms it lent its own words and they do not have of their own (三不 of 不敢腐 is its own).
             KeyExpansions = [.. keys.Select(k => k.Key with { Alternatives = [.. k.Key.Alternatives.Where(t => slots.Any(s => k.Pieces.Contains(s.Text) && s.Lent.Contains(t)))] })
@@ -385,8 +393,12 @@ internal static partial class FreeTextReader
         // A negation before a word (不 + 作为, 无 + 人机) joins it wherever three passages or more hold the two together, however
         // few of the word's: dropped as a function character, it would search the opposite of what the query asks (干部不作为
         // read as 干部 作为).
-        bool Joins(string joined, string word, bool characterFirst) => Word(joined) is var pair && matches.HeldAtLeast(pair, MinJoined)
-            && (matches.HeldByShare(pair, Word(word), JoinShare) || (characterFirst && Negations.Contains(joined[0])))
+        // A word held by fewer passages than that joins the character where every passage holding it holds the two together
+        // (钉钉 + 子: the archive's two passages of 钉钉 say 钉钉子精神): the same passages are found, and the character is not lost.
+        bool Joins(string joined, string word, bool characterFirst) => Word(joined) is var pair
+            && (matches.HeldAtLeast(pair, MinJoined)
+                ? matches.HeldByShare(pair, Word(word), JoinShare) || (characterFirst && Negations.Contains(joined[0]))
+                : matches.HeldAtLeast(pair, 1) && matches.HeldByShare(pair, Word(word), 1.0))
             && !matches.MostlyBoundOutside(pair, characterFirst, segmenter.Lexicon);
 
         var keyed = joinKeys ? thesaurus : null;

@@ -75,7 +75,8 @@ internal static partial class Ranker
         var slots = query.Slots.Select(s => SlotScores(bm25, s, scoredWord)).ToList();
         // A query of one run that the archive holds as typed (以钉钉子精神, in two passages) is what the user means: its words
         // are not sought one by one to make up a page (the minimum lowered to 1 brought 690 passages holding 精神 alone).
-        var keepsMinimum = query.Runs.Count == 1 && heldAsTyped;
+        // So is one held as typed once its function words are left out (钉钉子的精神: 钉钉子精神, FreeTextQuery.HeldBare).
+        var keepsMinimum = query.Runs.Count == 1 && (heldAsTyped || query.HeldBare);
         var (words, minimum, wordsHeld, uncounted) = AtLeast(slots, query.MinimumMatch, asWritten.Count, lowers: !keepsMinimum,
             common: within ? null : Common(slots, index.Passages.Count, query.Slots)); // within: enough hold the minimum, which is not lowered
         var mostlyShort = !query.Plain && MostlyShort(index, words);
@@ -132,10 +133,11 @@ internal static partial class Ranker
             : RewardOrder(index, words, query, nearMatches, thesaurus, exhaustive, nearAhead, HoldsTwoWords(counted, wordsHeld, slots.Count));
         int[]? byMeaningAlone = null;
         // A query some passage holds as written is a formulation: its passages rank first as they are, meaning reorders the
-        // passages counted for its words, and passages join for their meaning alone only to fill the first page.
+        // passages counted for its words, and passages join for their meaning alone only to fill the first page (so too one
+        // held as typed once its function words are left out, FreeTextQuery.HeldBare).
         if (meaning is not null)
         {
-            (words, byMeaningAlone) = FuseMeaning(words, meaning, MostSpecific(query.Slots, matchWord), admit: asWritten.Count == 0 ? MeaningDepth : Math.Max(0, MeaningFill - words.Count));
+            (words, byMeaningAlone) = FuseMeaning(words, meaning, MostSpecific(query.Slots, matchWord), admit: asWritten.Count == 0 && !query.HeldBare ? MeaningDepth : Math.Max(0, MeaningFill - words.Count));
         }
 
         return new Ranking

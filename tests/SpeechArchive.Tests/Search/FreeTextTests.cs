@@ -62,6 +62,28 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenARareWordIsAlwaysHeldWithTheCharacterAfterIt_ShouldKeepTheCharacterAndNotCountTheCommonWordAlone()
+    {
+        // A user trial: 钉钉子的精神 was read as 钉钉 精神, 子 dropped (two passages hold 钉钉子, fewer than a join asks, though
+        // they are all of 钉钉's), and with too few passages holding both words the minimum fell to one: 精神 alone, 711 passages.
+        using var temp = new TempFolder();
+        temp.Write("corpus/a.md", "---\ntitle: 在整改落实工作会议上的讲话\nyear: 2023\n---\n\n我们要以钉钉子精神抓好整改落实，一件一件抓。\n\n各级干部要以钉钉子精神推动各项任务落实落地。\n");
+        temp.Write("corpus/b.md", "---\ntitle: 在学习贯彻会议上的讲话\nyear: 2022\n---\n\n"
+            + string.Join("\n\n", new[] { "弘扬伟大建党精神", "贯彻落实会议精神", "严格落实八项规定精神", "发扬斗争精神", "弘扬劳模精神", "传达学习文件精神", "大力弘扬科学家精神", "发扬艰苦奋斗精神", "弘扬改革创新精神", "发扬团结协作精神", "弘扬工匠精神", "学习领会讲话精神" }
+                .Select(c => $"我们要{c}，扎实做好各项工作。")) + "\n");
+        var searcher = temp.IndexAndSearch();
+
+        var result = searcher.Search(new SearchRequest { Query = "钉钉子的精神", Limit = 20, NearMatches = false, ByMeaning = false });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Equal(["钉钉子", "精神"], reading.Words.Select(w => w.Word));
+        Assert.Equal(["的"], reading.Dropped);
+        Assert.Equal(2, reading.MinimumMatch);
+        Assert.Equal(2, result.Total);
+        Assert.All(result.Hits, h => Assert.Contains("钉钉子精神", h.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WhenANegationStandsBeforeAWord_ShouldSearchThemTogetherNotTheWordAlone()
     {
         // 不作为 is in four seed passages, 作为 in far more: dropped as a function character, 不 left the opposite of the question.
