@@ -343,6 +343,10 @@ internal static partial class FreeTextReader
             {
                 result = [word];
             }
+            else if (WithoutPotential(word) is { } bare)
+            {
+                result = PartsOf(bare, whole); // the complement is no part of what it means: 买不起房 by 买房, 看不起病 by 看病
+            }
             else if (word.Length > 1 && HasHan(word))
             {
                 // A word of letters or digits the archive does not hold (COVID, jianshe) is not found: its letters alone
@@ -350,8 +354,13 @@ internal static partial class FreeTextReader
                 foreach (var cut in Lexicon.Cuts(word.Length))
                 {
                     var (left, right) = (word[..cut], word[cut..]);
-                    var l = QueryStopWords.Contains(left) || NoPart(left, isLeft: true) ? [] : PartsOf(left, whole: false);
-                    var r = QueryStopWords.Contains(right) || NoPart(right, isLeft: false) ? [] : PartsOf(right, whole: false);
+                    if (NoPart(left, isLeft: true) || NoPart(right, isLeft: false))
+                    {
+                        continue; // a cut leaving a negation without its word is no cut into parts (看不 | 起病)
+                    }
+
+                    var l = QueryStopWords.Contains(left) ? [] : PartsOf(left, whole: false);
+                    var r = QueryStopWords.Contains(right) ? [] : PartsOf(right, whole: false);
                     if (l.Count > 0 && r.Count > 0)
                     {
                         result = [.. l, .. r];
@@ -536,6 +545,24 @@ internal static partial class FreeTextReader
     /// </summary>
     private static bool NoPart(string piece, bool isLeft) =>
         piece is CanAfford or CannotAfford || (isLeft && piece.Length > 1 && piece[^1] is '不' or '没');
+
+    /// <summary>
+    /// <paramref name="word"/> without the potential complement inside it (买不起房 → 买房, 看得起病 → 看病), or null where it holds
+    /// none between two characters: what its parts are read from, so neither 不, 得 nor 起 is searched for it.
+    /// </summary>
+    private static string? WithoutPotential(string word)
+    {
+        foreach (var complement in (ReadOnlySpan<string>)[CanAfford, CannotAfford])
+        {
+            var at = word.IndexOf(complement, 1, StringComparison.Ordinal);
+            if (at > 0 && at + PotentialLength < word.Length)
+            {
+                return word.Remove(at, PotentialLength);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The longest thesaurus key a run of spans spells, at most this many characters.</summary>
     private const int MaxKeyLength = 6;

@@ -229,7 +229,10 @@ internal sealed class Reprints
         return groupOf;
     }
 
-    /// <summary>The reprints of <paramref name="index"/>: every passage's match form hashed (in parallel), equal hashes checked character by character.</summary>
+    /// <summary>
+    /// The reprints of <paramref name="index"/>: every passage's match form hashed (in parallel), equal hashes checked character
+    /// by character. Stored with the index (<c>Storage/ReprintFile</c>): a change to what this groups changes that file's magic.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per snapshot: compiled optimised from the start
     public static Reprints Build(IndexSnapshot index)
     {

@@ -14,34 +14,28 @@ internal static partial class YearHints
     /// <summary>
     /// For each whitespace-separated token of <paramref name="query"/> that is a bare year (1900–2099, 年 after it or not)
     /// with results of that year among <paramref name="years"/> (the year facet), the query with that token taken out and the
-    /// year as a filter, with the facet's count (the search counts each as it would be searched); none where the query holds a
-    /// year filter already or is years alone.
+    /// year as a filter, with the facet's count (the search counts each as it would be searched, and asks none where a year is
+    /// chosen already); none where the query is years alone.
     /// </summary>
     public static IReadOnlyList<YearFilterHint> Of(string query, IReadOnlyList<FacetValue> years)
     {
         var tokens = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length < 2 || tokens.Any(t => t.StartsWith("year:", StringComparison.OrdinalIgnoreCase)))
+        if (tokens.Length < 2)
         {
             return [];
         }
 
         var hints = new List<YearFilterHint>();
-        for (var i = 0; i < tokens.Length; i++)
+        foreach (var year in tokens.Select(YearOf).Where(y => y > 0))
         {
-            if (BareYear().Match(tokens[i]) is not { Success: true } match)
-            {
-                continue;
-            }
-
-            var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
             var value = year.ToString(CultureInfo.InvariantCulture);
             if (years.FirstOrDefault(v => v.Value == value) is not { Count: > 0 } held || hints.Any(h => h.Year == year))
             {
                 continue;
             }
 
-            var rest = tokens.Where((_, j) => j != i).ToList();
-            if (rest.All(t => BareYear().IsMatch(t)))
+            var rest = tokens.Where(t => YearOf(t) != year).ToList(); // every spelling of it (2022 2022年)
+            if (rest.All(t => YearOf(t) > 0))
             {
                 continue; // years only: nothing left to search within the year
             }
@@ -51,6 +45,10 @@ internal static partial class YearHints
 
         return hints;
     }
+
+    /// <summary>The year a token names alone (2022, 2022年), or 0.</summary>
+    private static int YearOf(string token) =>
+        BareYear().Match(token) is { Success: true } match ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
 
     [GeneratedRegex(@"^((?:19|20)\d\d)年?$", RegexOptions.CultureInvariant)]
     private static partial Regex BareYear();

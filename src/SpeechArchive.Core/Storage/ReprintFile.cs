@@ -18,6 +18,10 @@ internal static class ReprintFile
     private const string Prefix = "reprints-";
     private const string Extension = ".bin";
     private const int HeaderBytes = 64;
+    /// <summary>
+    /// The format and the rules it was made by: change the last two digits whenever <c>Reprints.Build</c> groups passages or
+    /// twins otherwise, so a new engine over the same index does not serve the old groups.
+    /// </summary>
     private static ReadOnlySpan<byte> Magic => "SAREPR01"u8;
 
     /// <summary>What the file holds: the groups' passages, where each group starts, and each speech's first twin.</summary>

@@ -136,7 +136,7 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         using var temp = new TempFolder();
         var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲",
             "进一步缓解群众看病难、看病贵问题，完善医疗保障制度。\n\n资助家庭经济困难学生，不让一个学生因贫困失学。\n\n"
-            + "看不到问题，看不清方向，对不起群众。\n\n为经济困难的当事人提供法律援助，律师要尽责。\n\n做好工作。"));
+            + "看不到问题，看不清方向，对不起群众，鼓起勇气。\n\n为经济困难的当事人提供法律援助，律师要尽责。\n\n做好工作。"));
         var searcher = new Searcher(index, QueryUnderstanding.Default);
         QueryReading Reading(string query) => Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = query }).Reading);
 
@@ -151,10 +151,15 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
 
         // A word no passage holds is searched by its parts, never by a negation cut off from its word (看不 of 看不到) nor
         // by the complement alone (不起 of 对不起).
-        Assert.DoesNotContain("看不", Assert.Single(Reading("看不起病怎么办").Words, w => w.Word == "看不起病").Parts);
+        foreach (var query in (string[])["看不起病怎么办", "看得起病吗", "买不起房怎么办"])
+        {
+            var parts = Reading(query).Words.SelectMany(w => w.Parts).ToList();
+            Assert.DoesNotContain(parts, p => p is "看不" or "不起" or "得起" or "不" or "起" or "得"); // 起 of 鼓起 matched 买不起房
+        }
+
         var lawyer = Assert.Single(Reading("穷人请不起律师").Words, w => w.Word == "请不起律师");
-        Assert.Contains("律师", lawyer.Parts);
         Assert.DoesNotContain("不起", lawyer.Parts);
+        Assert.Contains("法律援助", lawyer.Expansions);
     }
 
     [Fact]

@@ -126,9 +126,16 @@ public sealed class FacetLabelTests : IDisposable
         Assert.All(linked.Hits, h => Assert.Equal(2015, h.Year));
         Assert.Contains($"（{linked.Total} 条结果）", page.QuerySelector("p.year-hint")!.TextContent, StringComparison.Ordinal);
 
-        // No result of the year, a year filter given already, or nothing but the year: nothing to offer.
+        // Each spelling of the year leaves the query it offers.
+        Assert.Equal("作风建设 year:2015", Assert.Single((await SearchAsync(client, "q=" + Encode("作风建设 2015 2015年"))).YearFilters).Query);
+
+        // No result of the year, a year chosen already (typed in any spelling, or a facet box), or nothing but the year:
+        // nothing to offer (with a box for 2022 ticked, its link had searched 2015 and 2022 together under 只看 2015 年).
         Assert.Empty((await SearchAsync(client, "q=" + Encode("作风建设 1990"))).YearFilters);
         Assert.Empty((await SearchAsync(client, "q=" + Encode("作风建设 2015 year:2022"))).YearFilters);
+        Assert.Empty((await SearchAsync(client, "q=" + Encode("作风建设 2015 year：2022"))).YearFilters);
+        Assert.Empty((await SearchAsync(client, "q=" + Encode("作风建设 2015") + "&year=2022")).YearFilters);
+        Assert.Null((await Html.GetAsync(client, "/?q=" + Encode("作风建设 2015") + "&year=2022")).QuerySelector("p.year-hint"));
         Assert.Null((await Html.GetAsync(client, "/?q=" + Encode("作风建设"))).QuerySelector("p.year-hint"));
     }
 
