@@ -44,7 +44,7 @@ internal static partial class Ranker
     /// potential complement came to be read inside an everyday key (看得起病 → 看不起病), with the row that brought in judged
     /// (sixty-third).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.2018, 0.1804, -0.1601, 0.2571, -0.1446, 0.0194, 1.2625, 1.4414, 0.1186, 0.2468, 0.3769, 1.9000, 0.2556];
+    internal static readonly double[] FreeTextWeights = [0.2033, 0.1843, -0.1521, 0.2479, -0.1444, 0.0204, 1.2650, 1.4439, 0.0993, 0.2420, 0.3738, 1.8947, 0.2534];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
