@@ -45,18 +45,16 @@ internal static class Html
     }
 
     /// <summary>
-    /// Where a control of <paramref name="page"/> leads in the end: a link's <c>href</c>, or the address the search page redirects
-    /// its form's button to (<see cref="Presentation.SearchLink.Follow"/>).
+    /// Where a control of <paramref name="page"/> leads in the end, as the server answers it: the address it asks for
+    /// (<see cref="Href"/>) fetched through the real server, which redirects a button of the search page's form to the whole
+    /// address; the answer must be a success. The address of that answer, path and query, as sent.
     /// </summary>
-    public static string Target(IDocument page, IElement control)
+    public static async Task<string> TargetAsync(HttpClient client, IDocument page, IElement control)
     {
-        if (control.LocalName == "a")
-        {
-            return control.GetAttribute("href")!;
-        }
-
-        var form = page.GetElementById(control.GetAttribute("form")!)!;
-        return Presentation.SearchLink.Follow(form.QuerySelector("input[name=q]")?.GetAttribute("value"), control.GetAttribute("value"))!;
+        using var response = await client.GetAsync(Href(page, control));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{control.OuterHtml[..Math.Min(control.OuterHtml.Length, 200)]} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
+        return response.RequestMessage!.RequestUri!.PathAndQuery;
     }
 
     /// <summary>The page <paramref name="control"/> of <paramref name="page"/> leads to (a redirect followed).</summary>

@@ -86,6 +86,9 @@ internal sealed class IndexModel(ArchiveHost archive) : PageModel
                 return LocalRedirect(target);
             }
 
+            // The search box keeps what the user typed, so one press of 检索 searches it again.
+            Query = new SearchQuery { Q = Request.Query["q"].FirstOrDefault() };
+            Links = new SearchLinks(Query);
             Snapshot = archive.Searcher.Index;
             Error = $"参数 {SearchLink.Parameter} 不是本页按钮给出的值，无法知道要去哪一页。(the parameter {SearchLink.Parameter} is not one a button of this page gives)";
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -7,7 +7,7 @@ namespace SpeechArchive.Web.Presentation;
 /// a word replaced, or a new text. Named by words rather than by positions, so applying it to the copy of the query the page's
 /// form sends (<see cref="SearchLink.Follow"/>) gives what the link itself would have carried.
 /// </summary>
-internal sealed record QueryEdit(QueryEdit.Kind Change, IReadOnlyList<string> Arguments)
+public sealed record QueryEdit(QueryEdit.Kind Change, IReadOnlyList<string> Arguments)
 {
     public enum Kind
     {

@@ -9,7 +9,7 @@ namespace SpeechArchive.Web.Presentation;
 /// search page follows (<see cref="Follow"/>): a pasted paragraph of 1,000 characters is some 9 KB in every URL, and a page
 /// of a hundred such links weighed nearly a megabyte.
 /// </summary>
-internal sealed record SearchLink(string Path, string? Q, QueryEdit? Edit, IReadOnlyList<KeyValuePair<string, string?>> Pairs)
+public sealed record SearchLink(string Path, string? Q, QueryEdit? Edit, IReadOnlyList<KeyValuePair<string, string?>> Pairs)
 {
     /// <summary>The parameter of the page form's buttons: the link less its query.</summary>
     public const string Parameter = "to";
@@ -19,6 +19,20 @@ internal sealed record SearchLink(string Path, string? Q, QueryEdit? Edit, IRead
 
     /// <summary>The paths a page form's button may lead to: the search page, its CSV export, the related-terms page.</summary>
     public static readonly IReadOnlyList<string> Paths = [SearchLinks.SearchPath, "/api/search", "/related"];
+
+    /// <summary>
+    /// The longest query (in UTF-16 units; a Chinese character is one) whose page writes its links whole: 64 characters are at
+    /// most 576 bytes percent-encoded, so a page of a hundred such links stays near the size of one without them, and every
+    /// query typed rather than pasted is shorter (the user trial's paragraph was 986).
+    /// </summary>
+    public const int LongestLinkedQuery = 64;
+
+    /// <summary>
+    /// Whether the page writes this link whole (<see cref="Href"/>, an <c>&lt;a href&gt;</c>), its query being short
+    /// (<see cref="LongestLinkedQuery"/>); else as a button of its form (<see cref="To"/>). Every link of a page shares its query,
+    /// so a page writes all its links one way.
+    /// </summary>
+    public bool IsWrittenWhole => Q is null || Q.Length <= LongestLinkedQuery;
 
     /// <summary>The query text the link searches.</summary>
     public string? Query => Edit is null ? Q : Edit.Apply(Q);

@@ -172,13 +172,21 @@ internal sealed class SearchLinks(SearchQuery query)
     /// (<paramref name="readAs"/>: <c>mode=exact</c>, <c>expand=0</c>, <c>noform</c>), so the reader marks what the search found;
     /// <paramref name="back"/>, the page the link is on (its filters, order and page), is where the reader's 返回 leads
     /// (<see cref="BackTo"/>): carried less its query, which is the reader's own (a pasted paragraph was in every result's link
-    /// twice, once percent-encoded twice over). Written as an IRI (<see cref="IriQuery"/>): the query's Chinese as it is.
+    /// twice, once percent-encoded twice over). Percent-encoded as every URL, so a copied link works from any client (curl sent
+    /// raw UTF-8 and got Kestrel's blank 400), but for a long query (over <see cref="SearchLink.LongestLinkedQuery"/> characters),
+    /// written as an IRI (<see cref="IriQuery"/>): its Chinese as it is, 3 bytes a character rather than 9, which a browser
+    /// encodes when it follows or copies the link (a pasted paragraph's page: 90 KB over the seed speeches, 149 KB encoded).
     /// </summary>
     public static string Reader(string speechId, string? q, int? passageOrdinal = null, SearchQuery? readAs = null, string? back = null)
     {
         var path = "/speeches/" + Uri.EscapeDataString(speechId);
-        var url = string.IsNullOrWhiteSpace(q) ? path
-            : path + IriQuery.Create([new("q", q), .. ReadingPairs(readAs), .. back is null ? [] : new KeyValuePair<string, string?>[] { new("back", SearchLink.WithoutQuery(back, q)) }]);
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return passageOrdinal is int p ? path + "#p-" + (p + 1) : path;
+        }
+
+        KeyValuePair<string, string?>[] pairs = [new("q", q), .. ReadingPairs(readAs), .. back is null ? [] : new KeyValuePair<string, string?>[] { new("back", SearchLink.WithoutQuery(back, q)) }];
+        var url = path + (q.Length <= SearchLink.LongestLinkedQuery ? QueryString.Create(pairs).ToString() : IriQuery.Create(pairs));
         return passageOrdinal is int n ? url + "#p-" + (n + 1) : url;
     }
 

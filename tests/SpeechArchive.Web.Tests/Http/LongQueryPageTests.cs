@@ -65,6 +65,8 @@ public sealed class LongQueryPageTests : IDisposable
         Assert.True(Html.Total(page) > 0, "the paragraph finds its passages");
         Assert.NotEmpty(page.QuerySelectorAll(".facet-value"));
         Assert.NotEmpty(page.QuerySelectorAll(".understanding.reading .remove-word"));
+        Assert.All(page.QuerySelectorAll(".facet-value, .year-bar, .remove-word"), c => Assert.Equal("button", c.LocalName)); // the query once, not in each
+        Assert.Empty(page.QuerySelectorAll(".sort a, .pager a, .chips a"));
         output.WriteLine($"{q.Length} characters: a page of {bytes:N0} bytes");
         Assert.True(bytes < MostBytes, $"the page weighs {bytes:N0} bytes");
         Assert.DoesNotContain(Encode(q[..30]), html, StringComparison.Ordinal); // not percent-encoded anywhere: 9 bytes a character

@@ -123,7 +123,7 @@ public sealed class ReaderPageTests : IDisposable
         using var many = new ArchiveFactory(syntheticSpeeches: 30);
         using var http = many.CreateClient();
         var first = await Html.GetAsync(http, "/?q=" + Encode("公款吃喝") + "&year=2010..2015&sort=date-asc&fold=0"); // the synthetic speeches repeat their paragraphs: each a hit
-        var second = Html.Target(first, first.QuerySelector("nav.pager .next")!);
+        var second = await Html.TargetAsync(http, first, first.QuerySelector("nav.pager .next")!);
         var page = await Html.GetAsync(http, second);
         var link = page.QuerySelector("li.hit h3 a")!.GetAttribute("href")!;
 

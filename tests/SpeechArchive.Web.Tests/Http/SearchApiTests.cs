@@ -108,9 +108,10 @@ public sealed class SearchApiTests : IDisposable
         var html = await client.GetStringAsync("/?q=" + Encode("作风建设") + "&year=2022&sort=date");
 
         var page = Html.Parse(html);
-        var link = Html.Target(page, page.QuerySelector(".export")!);
+        var link = await Html.TargetAsync(client, page, page.QuerySelector(".export")!);
         Assert.StartsWith("/api/search?", link, StringComparison.Ordinal);
-        using var response = await client.GetAsync(Html.Href(page, page.QuerySelector(".export")!)); // the button's form, redirected
+        Assert.NotNull(page.QuerySelector("a.export[download]")); // a short query's: a link the browser downloads
+        using var response = await client.GetAsync(Html.Href(page, page.QuerySelector(".export")!));
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + link).Query);
         Assert.Equal(["作风建设", "2022", "date-desc", "csv"], new[] { query["q"][0]!, query["year"][0]!, query["sort"][0]!, query["format"][0]! }); // the explicit word

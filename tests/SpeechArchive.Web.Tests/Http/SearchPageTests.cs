@@ -62,7 +62,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.StartsWith("/speeches/" + Uri.EscapeDataString(reprint.SpeechId), link.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Equal(folded.Total, Html.Total(page));
         Assert.Contains("1 段与他处同文", page.QuerySelector(".summary .count")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("fold=0", Html.Target(page, page.QuerySelector(".summary .count .fold-off")!), StringComparison.Ordinal);
+        Assert.Contains("fold=0", await Html.TargetAsync(http, page, page.QuerySelector(".summary .count .fold-off")!), StringComparison.Ordinal);
         Assert.Equal(2, eachPage.QuerySelectorAll("li.hit").Length);
         Assert.Empty(eachPage.QuerySelectorAll("li.hit .reprints"));
         Assert.NotNull(eachPage.QuerySelector(".understanding .fold-on"));
@@ -114,7 +114,7 @@ public sealed class SearchPageTests : IDisposable
 
         var hint = dated.QuerySelector(".understanding .as-written-dated")!;
         Assert.StartsWith($"含原文的 {json.Reading.AsWritten} 段与只含部分词的段落一起按日期排列", hint.TextContent, StringComparison.Ordinal);
-        var alone = Html.Target(dated, hint.QuerySelector(".as-written-only")!);
+        var alone = await Html.TargetAsync(http, dated, hint.QuerySelector(".as-written-only")!);
         Assert.Contains("mode=exact", alone, StringComparison.Ordinal);
         Assert.Contains("sort=date-asc", alone, StringComparison.Ordinal);
         var exact = await Html.GetAsync(http, alone);
@@ -164,7 +164,7 @@ public sealed class SearchPageTests : IDisposable
         {
             var word = link.Closest(".suggestion")!.QuerySelector("b")!.TextContent;
             Assert.True(link.TextContent.AsSpan().IndexOfAny(word) >= 0, $"{link.TextContent} shares a character with {word}");
-            var href = Html.Target(page, link);
+            var href = await Html.TargetAsync(http, page, link);
             var q = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), href).Query)["q"].ToString();
             Assert.Contains(link.TextContent, q, StringComparison.Ordinal);
             Assert.DoesNotContain(word, q, StringComparison.Ordinal);
@@ -383,17 +383,23 @@ public sealed class SearchPageTests : IDisposable
 
         Assert.Equal("最新", page.QuerySelector(".sort .current")!.TextContent);
         Assert.Equal("date-desc", page.QuerySelector("form.searchbox input[name=sort]")!.GetAttribute("value"));
-        var hrefs = page.QuerySelectorAll("button[form=here]").Select(b => Html.Target(page, b)).Where(h => h.Contains("sort=", StringComparison.Ordinal)).ToList();
+        var hrefs = new List<string>();
+        foreach (var control in page.QuerySelectorAll(".sort a, .sort button, .pager a, .pager button, .facet-value"))
+        {
+            hrefs.Add(await Html.TargetAsync(client, page, control)); // through the server: a button is redirected to the whole address
+        }
+
+        hrefs = hrefs.Where(h => h.Contains("sort=", StringComparison.Ordinal)).ToList();
         Assert.Contains(hrefs, h => h.Contains("page=2", StringComparison.Ordinal));
         Assert.All(hrefs, h => Assert.Matches("sort=(date-desc|date-asc)(&|$)", h));
-        Assert.Contains("sort=date-asc", Html.Target(page, page.QuerySelectorAll(".sort button").Single(a => a.TextContent == "最早")), StringComparison.Ordinal);
+        Assert.Contains("sort=date-asc", await Html.TargetAsync(client, page, page.QuerySelectorAll(".sort a, .sort button").Single(a => a.TextContent == "最早")), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task WhenPaging_ShouldShowTheNextHitsAndKeepTheState()
     {
         var first = await Html.GetAsync(client, "/?sort=date&group=0"); // every passage (a blank query lists speeches by default)
-        var next = Html.Target(first, first.QuerySelector(".pager .next")!);
+        var next = await Html.TargetAsync(client, first, first.QuerySelector(".pager .next")!);
         Assert.Contains("sort=date", next, StringComparison.Ordinal);
         Assert.Contains("page=2", next, StringComparison.Ordinal);
 
@@ -662,7 +668,7 @@ public sealed class SearchPageTests : IDisposable
         var message = page.QuerySelector(".past-end");
         Assert.NotNull(message);
         Assert.Contains("第 999 页", message.TextContent, StringComparison.Ordinal);
-        var lastPage = await Html.FollowAsync(client, page, message.QuerySelector("button")!);
+        var lastPage = await Html.FollowAsync(client, page, message.QuerySelector("a, button")!);
         Assert.NotEmpty(lastPage.QuerySelectorAll("li.hit"));
         Assert.Null(lastPage.QuerySelector(".past-end"));
     }

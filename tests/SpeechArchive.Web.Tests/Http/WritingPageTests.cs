@@ -320,7 +320,7 @@ public sealed class WritingPageTests : IDisposable
         var notice = page.QuerySelector(".understanding")!;
         Assert.Contains("形式主义", notice.TextContent, StringComparison.Ordinal);
         var off = notice.QuerySelector(".expand-off")!;
-        Assert.Contains("expand=0", Html.Target(page, off), StringComparison.Ordinal);
+        Assert.Contains("expand=0", await Html.TargetAsync(client, page, off), StringComparison.Ordinal);
         var narrow = await Html.FollowAsync(client, page, off);
         Assert.NotNull(narrow.QuerySelector(".expand-on"));
         Assert.Equal("0", narrow.QuerySelector("form.searchbox input[name=expand]")!.GetAttribute("value"));

@@ -112,12 +112,23 @@ public sealed class SearchLinksTests
         Assert.Equal(expected, SearchLinks.BackTo(back, q));
 
     [Fact]
-    public void TheReadersLink_ShouldCarryTheQueryOnceAsAnIriAndItsWayBackLessIt()
+    public void TheReadersLink_ShouldCarryTheQueryOncePercentEncodedAndItsWayBackLessIt()
     {
         const string q = "作风 a&b+“建设”\u202e\u3000";
         var url = SearchLinks.Reader("s-1", q, 4, back: "/?q=" + Uri.EscapeDataString(q) + "&year=2019");
 
-        Assert.Equal("/speeches/s-1?q=作风%20a%26b%2B“建设”%E2%80%AE%E3%80%80&back=%2F%3Fyear%3D2019#p-5", url); // a right-to-left override and a space encoded
+        Assert.Equal("/speeches/s-1?q=%E4%BD%9C%E9%A3%8E%20a%26b%2B%E2%80%9C%E5%BB%BA%E8%AE%BE%E2%80%9D%E2%80%AE%E3%80%80&back=%2F%3Fyear%3D2019#p-5", url); // any client sends it as written
+        Assert.Equal(q, Parse(url.Split('#')[0])["q"]);
+    }
+
+    [Fact]
+    public void TheReadersLinkOfALongQuery_ShouldCarryItOnceAsAnIri()
+    {
+        var q = string.Concat(Enumerable.Repeat("作风 a&b+“建设”\u202e\u3000", 8)); // past SearchLink.LongestLinkedQuery
+        var url = SearchLinks.Reader("s-1", q, 4, back: "/?q=" + Uri.EscapeDataString(q) + "&year=2019");
+
+        Assert.StartsWith("/speeches/s-1?q=作风%20a%26b%2B“建设”%E2%80%AE%E3%80%80作风", url, StringComparison.Ordinal); // a right-to-left override and a space encoded
+        Assert.EndsWith("&back=%2F%3Fyear%3D2019#p-5", url, StringComparison.Ordinal);
         Assert.Equal(q, Parse(url.Split('#')[0])["q"]);
     }
 
