@@ -144,8 +144,8 @@ internal sealed class FormulationReader
     public IReadOnlyList<(string Formulation, double Score)> Read(IReadOnlyList<string> pieces) => [.. Score(pieces, Weights).TakeWhile(s => s.Score >= Threshold)];
 
     /// <summary>
-    /// Of <paramref name="read"/> (best first, as <see cref="Read"/> gives them, those a search can use), the first, and the
-    /// second where it is within <see cref="SecondWithin"/> of it.
+    /// Of <paramref name="read"/> (best first, as <see cref="Read"/> gives them, those the archive holds), the first, and the
+    /// second where it is within <see cref="SecondWithin"/> of it (the search then leaves out those its words' terms search).
     /// </summary>
     public static IEnumerable<string> Nearest(IReadOnlyList<(string Formulation, double Score)> read) =>
         read.Take(2).Where(r => r.Score >= read[0].Score - SecondWithin).Select(r => r.Formulation);

@@ -297,14 +297,18 @@ internal static partial class FreeTextReader
             }
 
             var searched = slots.SelectMany(s => s.Words.Concat(s.Expansions)).Select(w => w.Text).Concat(runs.Select(r => r.MatchForm)).ToList();
-            bool Searchable(string f) => !searched.Any(w => w.Contains(f, StringComparison.Ordinal)) && Found(f) && Specific(f) && matches.HeldAffirmed(Word(f));
+            bool Unsearched(string f) => !searched.Any(w => w.Contains(f, StringComparison.Ordinal));
+            bool Readable(string f) => Found(f) && Specific(f) && matches.HeldAffirmed(Word(f));
+            bool Searchable(string f) => Unsearched(f) && Readable(f);
 
             // A statement is read by how near its characters are to the descriptions, with weights learned from the
             // descriptions themselves (FormulationReader: 山里人家不用再走几里路挑水吃 → 农村饮水安全, 政府衙门修得比宾馆还气派 → 楼堂馆所).
+            // The nearest are chosen before those the query searches already are left out: where its words' terms hold the
+            // nearest (请不起律师 → 法律援助), a far second is no reading of its own (留置措施, through 留置期间能请律师吗).
             if (!Asks() && FormulationReader.For(thesaurus).Read([.. said.SelectMany(pieces => pieces).Where(p => !QueryStopWords.IsQuestionWord(p))])
-                .Where(r => Searchable(r.Formulation)).Take(FormulationMatcher.MaxFormulations).ToList() is [_, ..] read)
+                .Where(r => Readable(r.Formulation)).ToList() is [_, ..] read)
             {
-                return [.. FormulationReader.Nearest(read).Select(Word)];
+                return [.. FormulationReader.Nearest(read).Where(Unsearched).Select(Word)];
             }
 
             // A question names what it asks in its words, and a statement the reader finds nothing for may still share two of a
