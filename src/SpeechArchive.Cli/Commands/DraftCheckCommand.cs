@@ -46,7 +46,7 @@ internal static class DraftCheckCommand
     private static string? Named(IEnumerable<DraftSentence> sentences, Func<DraftSentence, bool> cut)
     {
         var ranges = DraftChecker.Ranges(sentences.Where(cut).Select(s => s.Number));
-        var named = string.Join(", ", ranges.Select(r => r.First == r.Last ? $"{r.First}" : $"{r.First}–{r.Last}"));
+        var named = DraftChecker.RangeText(ranges, ", ");
         return ranges.Count == 0 ? null : (ranges is [var one] && one.First == one.Last ? "sentence " : "sentences ") + named;
     }
 

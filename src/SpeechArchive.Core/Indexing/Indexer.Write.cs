@@ -80,7 +80,7 @@ public static partial class Indexer
                 publicId = old.PublicId;
                 takenIds.Remove(old.PublicId);
             }
-            else if (rebuild && keptIds.TryGetValue(item.Document.Key, out var kept))
+            else if (keptIds.TryGetValue(item.Document.Key, out var kept))
             {
                 publicId = kept;
             }

@@ -67,16 +67,13 @@ public static partial class Indexer
         var categoryLabels = LoadCategoryLabels(options, store, failures);
         var fingerprint = taxonomy.Fingerprint + "/" + PipelineVersion;
         var storedPipeline = store.GetMeta(MetaKey.PipelineVersion); // null for a new index
-        var existing = options.Rebuild || storedPipeline != PipelineVersion
-            ? new Dictionary<string, StoredSpeech>(StringComparer.Ordinal)
-            : store.ReadSpeeches(withText: false).ToDictionary(s => s.FileKey, StringComparer.Ordinal);
         var rebuild = options.Rebuild || (storedPipeline is not null && storedPipeline != PipelineVersion);
+        var stored = storedPipeline is null ? [] : store.ReadSpeeches(withText: false).ToDictionary(s => s.FileKey, StringComparer.Ordinal);
+        var existing = rebuild ? new Dictionary<string, StoredSpeech>(StringComparer.Ordinal) : stored;
 
         // A rebuild keeps the id each file's speech had (links to /speeches/ID stay good when the pipeline or the id rule
         // changes); only a file new to the index is given an id by today's DocumentId.
-        var keptIds = rebuild && storedPipeline is not null
-            ? store.ReadSpeeches(withText: false).ToDictionary(s => s.FileKey, s => s.PublicId, StringComparer.Ordinal)
-            : [];
+        var keptIds = rebuild ? stored.ToDictionary(s => s.Key, s => s.Value.PublicId, StringComparer.Ordinal) : [];
 
         var stages = new Dictionary<string, double>();
         var lap = Stopwatch.StartNew();

@@ -554,18 +554,19 @@ internal static partial class FreeTextReader
     /// <paramref name="word"/> without the potential complement inside it (买不起房 → 买房, 看得起病 → 看病), or null where it holds
     /// none between two characters: what its parts are read from, so neither 不, 得 nor 起 is searched for it.
     /// </summary>
-    private static string? WithoutPotential(string word)
+    private static string? WithoutPotential(string word) =>
+        PotentialsIn(word).Select(at => word.Remove(at, PotentialLength)).FirstOrDefault();
+
+    /// <summary>Where a potential complement (<see cref="CanAfford"/>, <see cref="CannotAfford"/>) stands in <paramref name="text"/> between two characters, left to right.</summary>
+    private static IEnumerable<int> PotentialsIn(string text)
     {
-        foreach (var complement in (ReadOnlySpan<string>)[CanAfford, CannotAfford])
+        for (var at = 1; at + PotentialLength < text.Length; at++)
         {
-            var at = word.IndexOf(complement, 1, StringComparison.Ordinal);
-            if (at > 0 && at + PotentialLength < word.Length)
+            if (string.CompareOrdinal(text, at, CanAfford, 0, PotentialLength) == 0 || string.CompareOrdinal(text, at, CannotAfford, 0, PotentialLength) == 0)
             {
-                return word.Remove(at, PotentialLength);
+                yield return at;
             }
         }
-
-        return null;
     }
 
     /// <summary>The longest thesaurus key a run of spans spells, at most this many characters.</summary>
@@ -711,14 +712,8 @@ internal static partial class FreeTextReader
     /// </summary>
     private static string? UnpartedPotential(string text, Thesaurus thesaurus, Func<string, bool> held)
     {
-        for (var at = 1; at + PotentialLength < text.Length; at++)
+        foreach (var at in PotentialsIn(text))
         {
-            var infix = text.Substring(at, PotentialLength);
-            if (infix is not (CanAfford or CannotAfford))
-            {
-                continue;
-            }
-
             var (verb, objectText) = (text[..at], text[(at + PotentialLength)..]);
             if (verb + CannotAfford + objectText is var said && said.Length <= MaxKeyLength && IsKey(thesaurus, said))
             {

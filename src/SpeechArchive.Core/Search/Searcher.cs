@@ -67,12 +67,13 @@ public sealed partial class Searcher(IndexSnapshot index, QueryUnderstanding? un
             Reading = query.FreeText is { } free ? QueryReadings.Of(Index, free, ranking, filters, matches) : null,
             FilterNotes = FilterValueAdvice.Notes(Index, query.Query.Filters),
         };
-        if (result.Reading is not null && query.Query.Filters.Years.Count == 0 && YearHints.Of(request.Query, result.Facets.Year) is [_, ..] years)
+        if (result.Reading is not null && query.Query.Filters.Years.Count == 0) // not where a year is chosen already (typed in any spelling, or a facet box)
         {
-            // Not where a year is chosen already (typed in any spelling, or a facet box); each counted as it would be searched
-            // (a lone term is matched strictly: fewer than the facet's count), and offered only where it finds something.
-            var counted = years.Select(y => y with { Results = Search(request with { Query = y.Query, Limit = 0, Offset = 0, Advise = false }).Total });
-            result = result with { YearFilters = [.. counted.Where(y => y.Results > 0)] };
+            result = result with
+            {
+                YearFilters = YearHints.Of(request.Query, result.Facets.Year,
+                    q => Search(request with { Query = q, Limit = 0, Offset = 0, Advise = false, NearMatches = false }).Total),
+            };
         }
 
         result = NearMatchStage.Append(Index, query, ranking, matches, filters, result, Exhaustive);

@@ -14,10 +14,11 @@ internal static partial class YearHints
     /// <summary>
     /// For each whitespace-separated token of <paramref name="query"/> that is a bare year (1900–2099, 年 after it or not)
     /// with results of that year among <paramref name="years"/> (the year facet), the query with that token taken out and the
-    /// year as a filter, with the facet's count (the search counts each as it would be searched, and asks none where a year is
-    /// chosen already); none where the query is years alone.
+    /// year as a filter, with what <paramref name="count"/> counts for that query (as it would be searched: a lone term is
+    /// matched strictly, so fewer than the facet's count), offered only where it finds something; none where the query is
+    /// years alone (the search asks none where a year is chosen already).
     /// </summary>
-    public static IReadOnlyList<YearFilterHint> Of(string query, IReadOnlyList<FacetValue> years)
+    public static IReadOnlyList<YearFilterHint> Of(string query, IReadOnlyList<FacetValue> years, Func<string, int> count)
     {
         var tokens = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length < 2)
@@ -29,7 +30,7 @@ internal static partial class YearHints
         foreach (var year in tokens.Select(YearOf).Where(y => y > 0))
         {
             var value = year.ToString(CultureInfo.InvariantCulture);
-            if (years.FirstOrDefault(v => v.Value == value) is not { Count: > 0 } held || hints.Any(h => h.Year == year))
+            if (!years.Any(v => v.Value == value && v.Count > 0) || hints.Any(h => h.Year == year))
             {
                 continue;
             }
@@ -40,7 +41,11 @@ internal static partial class YearHints
                 continue; // years only: nothing left to search within the year
             }
 
-            hints.Add(new YearFilterHint(year, string.Join(' ', rest.Append($"year:{value}")), held.Count));
+            var filtered = string.Join(' ', rest.Append($"year:{value}"));
+            if (count(filtered) is > 0 and var results)
+            {
+                hints.Add(new YearFilterHint(year, filtered, results));
+            }
         }
 
         return hints;

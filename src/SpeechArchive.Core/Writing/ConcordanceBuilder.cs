@@ -56,6 +56,8 @@ public static class ConcordanceBuilder
             }
         }
 
+        // Oldest first, once: the order duplicates are marked in (the first of a text's copies is the original) and the default.
+        lines = [.. lines.OrderBy(l => PassageSource.DateKey(index, l.Doc), StringComparer.Ordinal).ThenBy(l => l.Doc).ThenBy(l => l.At)];
         MarkDuplicates(index, lines);
         var ordered = Order(index, lines, request.Sort).ToList();
         var offset = Math.Max(0, request.Offset);
@@ -154,7 +156,7 @@ public static class ConcordanceBuilder
     /// while a speech printed twice was marked only where a hit lay away from its passage's edges, the two sources having
     /// cut their paragraphs at other places (xi-2020's xi_00011 and xi_00031: 11 of 15 lines of 主题教育).
     /// </summary>
-    private static void MarkDuplicates(IndexSnapshot index, List<Line> lines)
+    private static void MarkDuplicates(IndexSnapshot index, List<Line> lines) // lines oldest first
     {
         if (lines.Select(l => index.Passages[l.Doc].Speech).Distinct().Take(2).Count() < 2)
         {
@@ -162,25 +164,22 @@ public static class ConcordanceBuilder
         }
 
         var reprints = SearchStructures.Of(index).Reprints;
-        var byDate = Enumerable.Range(0, lines.Count).OrderBy(i => PassageSource.DateKey(index, lines[i].Doc), StringComparer.Ordinal)
-            .ThenBy(i => lines[i].Doc).ThenBy(i => lines[i].At).ToList();
         var earlier = new Dictionary<(string Hit, bool Twins, int Group), List<int>>(); // the lines so far of each text's copies, oldest first
-        var marked = new (int Of, int Rank)[lines.Count];
-        for (var rank = 0; rank < byDate.Count; rank++)
+        var marked = new int[lines.Count]; // the oldest copy each line duplicates, or −1
+        for (var i = 0; i < lines.Count; i++)
         {
-            var i = byDate[rank];
             var line = lines[i];
             var speech = index.Passages[line.Doc].Speech;
-            marked[i] = (-1, rank);
+            marked[i] = -1;
             (string, bool, int)? reprinted = !line.Heading && reprints.GroupOf(line.Doc) is var g and >= 0 ? (line.Hit, false, g) : null;
             (string, bool, int)? twinned = reprints.TwinsOf(speech) is var t and >= 0 ? (line.Hit, true, t) : null;
             foreach (var key in new[] { reprinted, twinned }.OfType<(string, bool, int)>())
             {
                 var copies = earlier.TryGetValue(key, out var list) ? list : earlier[key] = [];
                 var first = copies.FirstOrDefault(j => index.Passages[lines[j].Doc].Speech != speech && Agree(lines[j], line), -1);
-                if (first >= 0 && (marked[i].Of < 0 || marked[first].Rank < marked[marked[i].Of].Rank))
+                if (first >= 0 && (marked[i] < 0 || first < marked[i]))
                 {
-                    marked[i] = (first, rank);
+                    marked[i] = first;
                 }
 
                 copies.Add(i);
@@ -189,9 +188,9 @@ public static class ConcordanceBuilder
 
         for (var i = 0; i < lines.Count; i++)
         {
-            if (marked[i].Of >= 0)
+            if (marked[i] >= 0)
             {
-                lines[i] = lines[i] with { Shown = lines[i].Shown with { DuplicateOf = lines[marked[i].Of].Shown.Source.PassageId } };
+                lines[i] = lines[i] with { Shown = lines[i].Shown with { DuplicateOf = lines[marked[i]].Shown.Source.PassageId } };
             }
         }
     }
@@ -204,18 +203,16 @@ public static class ConcordanceBuilder
         (a.Before.EndsWith(b.Before, StringComparison.Ordinal) || b.Before.EndsWith(a.Before, StringComparison.Ordinal))
         && (a.After.StartsWith(b.After, StringComparison.Ordinal) || b.After.StartsWith(a.After, StringComparison.Ordinal));
 
-    private static IEnumerable<ConcordanceLine> Order(IndexSnapshot index, List<Line> lines, ConcordanceSort sort)
-    {
-        var byDate = lines.OrderBy(l => PassageSource.DateKey(index, l.Doc), StringComparer.Ordinal).ThenBy(l => l.Doc).ThenBy(l => l.At);
-        return (sort switch
+    /// <summary><paramref name="byDate"/> (oldest first) in the order <paramref name="sort"/> asks.</summary>
+    private static IEnumerable<ConcordanceLine> Order(IndexSnapshot index, List<Line> byDate, ConcordanceSort sort) =>
+        (sort switch
         {
-            ConcordanceSort.DateDescending => lines.OrderBy(l => PassageSource.DateKey(index, l.Doc) == PassageSource.Undated) // undated last, as oldest first has them
+            ConcordanceSort.DateDescending => byDate.OrderBy(l => PassageSource.DateKey(index, l.Doc) == PassageSource.Undated) // undated last, as oldest first has them
                 .ThenByDescending(l => PassageSource.DateKey(index, l.Doc), StringComparer.Ordinal).ThenBy(l => l.Doc).ThenBy(l => l.At),
             ConcordanceSort.Left => byDate.OrderBy(l => Reverse(l.Shown.Left), Collation.AsComparer()),
             ConcordanceSort.Right => byDate.OrderBy(l => l.Shown.Right, Collation.AsComparer()),
-            _ => byDate,
+            _ => (IEnumerable<Line>)byDate,
         }).Select(l => l.Shown);
-    }
 
     private static string Flatten(string text) => text.Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ');
 

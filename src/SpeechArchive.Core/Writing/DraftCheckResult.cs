@@ -18,13 +18,13 @@ public sealed record DraftCheckResult
     /// or three seconds) before some sentence's last: those sentences' runs were then looked for among their candidates only,
     /// and a run shared with another passage may be unmarked (<see cref="DraftSentence.RunLookupsCut"/> says which).
     /// </summary>
-    public bool RunLookupsCut { get; init; }
+    public bool RunLookupsCut => Sentences.Any(s => s.RunLookupsCut);
 
     /// <summary>
     /// Whether the same budget was spent before some sentence's clauses were all looked up for their own precedents: a clause
     /// said more nearly than its sentence may be unlisted there (<see cref="DraftSentence.ClauseLookupsCut"/> says which).
     /// </summary>
-    public bool ClauseLookupsCut { get; init; }
+    public bool ClauseLookupsCut => Sentences.Any(s => s.ClauseLookupsCut);
     public required double TookMs { get; init; }
 }
 

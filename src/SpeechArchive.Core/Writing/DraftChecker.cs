@@ -60,8 +60,6 @@ public static class DraftChecker
             Characters = text.Length,
             Sentences = list,
             SentencesWithRuns = list.Count(s => s.Runs.Count > 0),
-            RunLookupsCut = list.Exists(s => s.RunLookupsCut),
-            ClauseLookupsCut = list.Exists(s => s.ClauseLookupsCut),
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
         };
     }
@@ -88,6 +86,10 @@ public static class DraftChecker
 
         return ranges;
     }
+
+    /// <summary><paramref name="ranges"/> written as a page or the CLI names them (3, 5–9), joined by <paramref name="separator"/>.</summary>
+    public static string RangeText(IEnumerable<(int First, int Last)> ranges, string separator) =>
+        string.Join(separator, ranges.Select(r => r.First == r.Last ? $"{r.First}" : $"{r.First}–{r.Last}"));
 
     /// <summary>Sentence spans: ends at 。！？；… and line breaks, closing quotes kept with their sentence.</summary>
     public static IEnumerable<(int Start, int End)> Sentences(string text)

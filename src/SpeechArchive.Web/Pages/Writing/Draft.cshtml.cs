@@ -35,7 +35,7 @@ internal sealed class DraftModel(ArchiveHost archive) : WritingPageModel
     public static string? Named(IEnumerable<DraftSentence> sentences, Func<DraftSentence, bool> cut)
     {
         var ranges = DraftChecker.Ranges(sentences.Where(cut).Select(s => s.Number));
-        return ranges.Count == 0 ? null : "第 " + string.Join("、", ranges.Select(r => r.First == r.Last ? $"{r.First}" : $"{r.First}–{r.Last}")) + " 句";
+        return ranges.Count == 0 ? null : "第 " + DraftChecker.RangeText(ranges, "、") + " 句";
     }
 
     /// <summary>The sentence, escaped, with its verbatim runs in &lt;mark&gt;.</summary>
