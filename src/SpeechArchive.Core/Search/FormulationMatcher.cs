@@ -4,8 +4,8 @@ using SpeechArchive.Analysis;
 namespace SpeechArchive.Search;
 
 /// <summary>
-/// Reads a free-text query against the thesaurus's <c>formulations</c>: which official formulation (提法) the query describes
-/// in everyday words. The query's words (with the fillers it drops) and each description's (two characters or more, not
+/// Reads a free-text query against the thesaurus's <c>formulations</c> (not its <c>statement-formulations</c>:
+/// <see cref="Thesaurus.StatementOnly"/>): which official formulation (提法) the query describes in everyday words. The query's words (with the fillers it drops) and each description's (two characters or more, not
 /// question or function words: <see cref="QueryStopWords.OutOfMeaning"/>) are compared as sets of character pairs (so 老百姓
 /// meets 百姓, and 看病难 meets 看病), each pair weighted by how rare it is in the archive. A description is near enough
 /// when two of its words at least share pairs with the query (different pairs: a word said twice counts once), two of those
@@ -222,7 +222,7 @@ internal static class FormulationMatcher
         var descriptions = new List<(string Formulation, string[][] Words, string[] Own)>();
         var characters = new List<HashSet<char>>();
         var byPair = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var (formulation, texts) in thesaurus.Formulations)
+        foreach (var (formulation, texts) in thesaurus.Formulations.Where(f => !thesaurus.StatementOnly.Contains(f.Formulation)))
         {
             foreach (var text in texts)
             {

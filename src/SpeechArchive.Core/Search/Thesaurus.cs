@@ -10,8 +10,9 @@ namespace SpeechArchive.Search;
 /// ways (四风 ↔ 形式主义、官僚主义…; 反腐 ↔ 反腐败), and <c>synonyms</c>, groups of near-synonyms all related to each
 /// other (加强、强化、增强); <c>plain</c>, everyday words widened one way to the official terms (老百姓 → 群众); and
 /// <c>formulations</c>, official formulations (提法) with how people describe them in their own words (推诿扯皮: 部门之间互相
-/// 踢皮球), which <see cref="FormulationMatcher"/> reads free-text queries against. Data, not code: <c>thesaurus.yaml</c> in
-/// the corpus folder, else the built-in default.
+/// 踢皮球), which <see cref="FormulationMatcher"/> and <see cref="FormulationReader"/> read free-text queries against, and
+/// <c>statement-formulations</c>, more of them that only a statement is read against (by <see cref="FormulationReader"/>, not
+/// a question by its words). Data, not code: <c>thesaurus.yaml</c> in the corpus folder, else the built-in default.
 /// </summary>
 public sealed class Thesaurus
 {
@@ -22,6 +23,7 @@ public sealed class Thesaurus
     private readonly Dictionary<string, List<string>> related = new(StringComparer.Ordinal);
     private readonly List<(string From, string To)> pairs = [];
     private readonly List<(string Formulation, IReadOnlyList<string> Descriptions)> formulations = [];
+    private readonly HashSet<string> statementOnly = new(StringComparer.Ordinal);
 
     private Thesaurus(string source) => Source = source;
 
@@ -33,6 +35,14 @@ public sealed class Thesaurus
 
     /// <summary>Official formulations (match form) with the everyday descriptions of each, as written in the file's <c>formulations</c>.</summary>
     public IReadOnlyList<(string Formulation, IReadOnlyList<string> Descriptions)> Formulations => formulations;
+
+    /// <summary>
+    /// The formulations written in the file's <c>statement-formulations</c> (they are in <see cref="Formulations"/> too): read for
+    /// a statement by its characters (<see cref="FormulationReader"/>), never for a question by its words
+    /// (<see cref="FormulationMatcher"/>), where more formulations alike read more wrong ones (docs/relevance.md, sixty-fourth
+    /// session).
+    /// </summary>
+    public IReadOnlySet<string> StatementOnly => statementOnly;
 
     /// <summary>A thesaurus with no entries (expansion off).</summary>
     public static Thesaurus Empty { get; } = new("empty");
@@ -114,7 +124,7 @@ public sealed class Thesaurus
                     }
 
                     break;
-                case "formulations" when valueNode is YamlMappingNode map:
+                case var section and ("formulations" or "statement-formulations") when valueNode is YamlMappingNode map:
                     foreach (var (termNode, descriptionsNode) in map.Children)
                     {
                         var formulation = Normalize(Scalar(termNode, source));
@@ -122,6 +132,10 @@ public sealed class Thesaurus
                         if (formulation.Length > 0 && descriptions.Count > 0)
                         {
                             thesaurus.formulations.Add((formulation, descriptions));
+                            if (section == "statement-formulations")
+                            {
+                                thesaurus.statementOnly.Add(formulation);
+                            }
                         }
                     }
 
@@ -145,7 +159,7 @@ public sealed class Thesaurus
 
                     break;
                 case var other:
-                    throw new SpeechArchiveException($"{source}: line {keyNode.Start.Line}: expected “expand:” (a map of 词: [相关词, …]), “plain:” (the same, one way), “synonyms:” (a list of [近义词, …] groups) or “formulations:” (a map of 提法: [口语说法, …]), not “{other}”");
+                    throw new SpeechArchiveException($"{source}: line {keyNode.Start.Line}: expected “expand:” (a map of 词: [相关词, …]), “plain:” (the same, one way), “synonyms:” (a list of [近义词, …] groups), “formulations:” (a map of 提法: [口语说法, …]) or “statement-formulations:” (the same, read for statements only), not “{other}”");
             }
         }
 
@@ -169,6 +183,7 @@ public sealed class Thesaurus
 
         copy.pairs.AddRange(pairs);
         copy.formulations.AddRange(formulations.Where(f => f.Descriptions.Count > 0));
+        copy.statementOnly.UnionWith(statementOnly);
         return copy;
     }
 

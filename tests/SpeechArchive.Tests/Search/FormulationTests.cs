@@ -64,6 +64,21 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
         Assert.Contains("line 3", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("formulations", true)]
+    [InlineData("statement-formulations", false)]
+    public void WhenAFormulationIsForStatementsOnly_ShouldReadItForAStatementButNotForAQuestion(string section, bool question)
+    {
+        var thesaurus = Thesaurus.Parse($"{section}:\n  警示教育: [拿身边人犯错的事情教育大家, 用出事干部的例子提个醒]\n", "test");
+        var searcher = new Searcher(seeds.Snapshot, new QueryUnderstanding(thesaurus));
+        string[] Read(string query) =>
+            [.. Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = query, Limit = 1, NearMatches = false }).Reading).Formulations];
+
+        Assert.Equal(section == "statement-formulations", thesaurus.StatementOnly.Contains("警示教育"));
+        Assert.Equal(["警示教育"], Read("拿身边人犯错的事情来教育大家"));
+        Assert.Equal(question ? ["警示教育"] : [], Read("怎么拿身边人犯错的事情来教育大家"));
+    }
+
     [Fact]
     public void WhenAQueryDescribesAFormulation_ShouldSearchItBesideTheWordsAndSaySo()
     {
