@@ -42,7 +42,7 @@ internal static partial class Ranker
     /// passages of twin speeches cut at other places came to be one text, graded as one (sixtieth), and with a thirteenth
     /// feature, whether the passage holds the formulation read first rather than only the second (sixty-first), and when a
     /// potential complement came to be read inside an everyday key (看得起病 → 看不起病), with the row that brought in judged
-    /// (sixty-third), and with the 215 rows a wider glossary brought in, judged (sixty-fourth; its formulations are read for
+    /// (sixty-third), and with the 217 rows a wider glossary brought in, judged (sixty-fourth; its formulations are read for
     /// statements only).
     /// </summary>
     internal static readonly double[] FreeTextWeights = [0.2073, 0.1809, -0.1451, 0.2509, -0.1497, 0.0209, 1.2570, 1.4485, 0.0887, 0.2475, 0.3706, 1.8860, 0.2468];
@@ -65,11 +65,11 @@ internal static partial class Ranker
     /// formulation read told from the second (sixty-first: 老百姓手里有钱也舍不得花 reads 扩大内需, then 居家养老 from 舍不得; the
     /// second's passages came first, test paraphrases 0.727 → 0.754), and with thirty rows a stricter common-word rule brought in,
     /// judged (sixty-second: the rule set aside), and when a rare word came to keep a character every passage of it holds it with
-    /// (开口 + 子, 打 + 交道 of two paraphrases; no top ten moved), and with the 215 rows a wider glossary brought in, judged
-    /// (sixty-fourth), and when that glossary's 654 formulations came to be read for statements only (Thesaurus.StatementOnly). A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
+    /// (开口 + 子, 打 + 交道 of two paraphrases; no top ten moved), and with the 217 rows a wider glossary brought in, judged
+    /// (sixty-fourth), and when that glossary's 641 formulations came to be read for statements only (Thesaurus.StatementOnly). A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [-0.0028, 0.1689, -0.1045, -0.2997, -0.4176, 0.0216, 0.7794, 1.6976, -0.6925, 0.6293, 0.1539, 1.2980, 0.6990];
+    internal static readonly double[] StatementWeights = [-0.0003, 0.1723, -0.1093, -0.3066, -0.4185, 0.0188, 0.7763, 1.6848, -0.6942, 0.6444, 0.1584, 1.3025, 0.6847];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

@@ -33,14 +33,14 @@ public sealed class Thesaurus
     /// <summary>Every term with the terms it widens to, as written (a synonym group gives one entry per member).</summary>
     public IReadOnlyList<(string Term, IReadOnlyList<string> Related)> Entries { get; private set; } = [];
 
-    /// <summary>Official formulations (match form) with the everyday descriptions of each, as written in the file's <c>formulations</c>.</summary>
+    /// <summary>Official formulations (match form) with the everyday descriptions of each, as written in the file's <c>formulations</c> and <c>statement-formulations</c>.</summary>
     public IReadOnlyList<(string Formulation, IReadOnlyList<string> Descriptions)> Formulations => formulations;
 
     /// <summary>
-    /// The formulations written in the file's <c>statement-formulations</c> (they are in <see cref="Formulations"/> too): read for
-    /// a statement by its characters (<see cref="FormulationReader"/>), never for a question by its words
-    /// (<see cref="FormulationMatcher"/>), where more formulations alike read more wrong ones (docs/relevance.md, sixty-fourth
-    /// session).
+    /// The formulations written in the file's <c>statement-formulations</c> (they are in <see cref="Formulations"/> too; a name
+    /// may not be in both sections): read for a statement by its characters (<see cref="FormulationReader"/>), never by words
+    /// (<see cref="FormulationMatcher"/>: a question, or a statement the reader finds nothing for), where more formulations
+    /// alike read more wrong ones (docs/relevance.md, sixty-fourth session).
     /// </summary>
     public IReadOnlySet<string> StatementOnly => statementOnly;
 
@@ -100,6 +100,7 @@ public sealed class Thesaurus
         }
 
         var entries = new List<(string, IReadOnlyList<string>)>();
+        var asked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in root.Children)
         {
             switch (Scalar(keyNode, source))
@@ -124,19 +125,26 @@ public sealed class Thesaurus
                     }
 
                     break;
+                case "expand" or "plain" or "synonyms" or "formulations" or "statement-formulations" when valueNode is YamlScalarNode { Value: null or "" }:
+                    break; // a section with its entries all taken out (comments only)
                 case var section and ("formulations" or "statement-formulations") when valueNode is YamlMappingNode map:
                     foreach (var (termNode, descriptionsNode) in map.Children)
                     {
                         var formulation = Normalize(Scalar(termNode, source));
                         var descriptions = Terms(descriptionsNode, source, formulation).Where(d => d.Length > 0).ToList();
-                        if (formulation.Length > 0 && descriptions.Count > 0)
+                        if (formulation.Length == 0 || descriptions.Count == 0)
                         {
-                            thesaurus.formulations.Add((formulation, descriptions));
-                            if (section == "statement-formulations")
-                            {
-                                thesaurus.statementOnly.Add(formulation);
-                            }
+                            continue;
                         }
+
+                        var statementOnly = section == "statement-formulations";
+                        if ((statementOnly ? asked : thesaurus.statementOnly).Contains(formulation))
+                        {
+                            throw new SpeechArchiveException($"{source}: line {termNode.Start.Line}: “{formulation}” is in both “formulations:” and “statement-formulations:”; keep it in one (its descriptions together)");
+                        }
+
+                        thesaurus.formulations.Add((formulation, descriptions));
+                        (statementOnly ? thesaurus.statementOnly : asked).Add(formulation);
                     }
 
                     break;
@@ -158,6 +166,10 @@ public sealed class Thesaurus
                     }
 
                     break;
+                case var known and ("expand" or "plain" or "formulations" or "statement-formulations"):
+                    throw new SpeechArchiveException($"{source}: line {valueNode.Start.Line}: “{known}:” must be a map ({(known.Contains("formulations", StringComparison.Ordinal) ? "提法: [口语说法, …]" : "词: [相关词, …]")}), one entry a line");
+                case "synonyms":
+                    throw new SpeechArchiveException($"{source}: line {valueNode.Start.Line}: “synonyms:” must be a list of [近义词, …] groups");
                 case var other:
                     throw new SpeechArchiveException($"{source}: line {keyNode.Start.Line}: expected “expand:” (a map of 词: [相关词, …]), “plain:” (the same, one way), “synonyms:” (a list of [近义词, …] groups), “formulations:” (a map of 提法: [口语说法, …]) or “statement-formulations:” (the same, read for statements only), not “{other}”");
             }

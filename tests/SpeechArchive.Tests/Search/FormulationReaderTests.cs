@@ -160,8 +160,8 @@ public sealed class FormulationReaderTests
                 $"{model.Names[f]}: committed {FormulationReader.Weights[f]}, learned {model.Weights[f]:0.0000} (run eval-reading --learn)");
         }
 
-        // The held-out descriptions are read far better than the one formulation in 1,729 chance would give (0.460 with 1,075
-        // formulations, 0.335 with 1,729: docs/relevance.md, sixty-fourth session).
+        // The held-out descriptions are read far better than the one formulation in 1,716 chance would give (0.460 with 1,075
+        // formulations, 0.350 with 1,716: docs/relevance.md, sixty-fourth session).
         Assert.True(model.FirstRight > 0.3, $"held-out descriptions first right {model.FirstRight:0.000}");
     }
 }

@@ -75,8 +75,34 @@ public sealed class FormulationTests(SeedIndexFixture seeds) : IClassFixture<See
             [.. Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = query, Limit = 1, NearMatches = false }).Reading).Formulations];
 
         Assert.Equal(section == "statement-formulations", thesaurus.StatementOnly.Contains("警示教育"));
+        Assert.Equal(section == "statement-formulations", thesaurus.WithFormulations(thesaurus.Formulations, "held out").StatementOnly.Contains("警示教育"));
         Assert.Equal(["警示教育"], Read("拿身边人犯错的事情来教育大家"));
         Assert.Equal(question ? ["警示教育"] : [], Read("怎么拿身边人犯错的事情来教育大家"));
+    }
+
+    [Fact]
+    public void WhenAFormulationIsInBothSections_ShouldSayWhereAndWhat()
+    {
+        // Marked statement-only by its name, it would lose its question descriptions: refused, with the line.
+        var e = Assert.Throws<SpeechArchiveException>(() => Thesaurus.Parse(
+            "formulations:\n  警示教育: [拿身边人犯错的事情教育大家]\nstatement-formulations:\n  警示教育: [用出事干部的例子提个醒]\n", "thesaurus.yaml"));
+
+        Assert.Contains("thesaurus.yaml: line 4", e.Message, StringComparison.Ordinal);
+        Assert.Contains("警示教育", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("statement-formulations:\n  # 都删了\n")]
+    [InlineData("formulations:\nstatement-formulations:\n")]
+    public void WhenAFormulationSectionIsLeftEmpty_ShouldReadNoneOfIt(string yaml) =>
+        Assert.Empty(Thesaurus.Parse(yaml, "thesaurus.yaml").Formulations);
+
+    [Fact]
+    public void WhenAFormulationSectionIsNotAMap_ShouldSaySo()
+    {
+        var e = Assert.Throws<SpeechArchiveException>(() => Thesaurus.Parse("statement-formulations: 警示教育\n", "thesaurus.yaml"));
+
+        Assert.Contains("“statement-formulations:” must be a map (提法: [口语说法, …])", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
