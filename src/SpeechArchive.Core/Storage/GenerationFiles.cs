@@ -122,6 +122,14 @@ internal static class GenerationFiles
         return read;
     }
 
+    /// <summary>Whether the last 8 bytes of <paramref name="file"/> are the checksum of all before them (<see cref="PaddedWriter"/>).</summary>
+    public static bool Summed(ReadOnlySpan<byte> file)
+    {
+        var checksum = new Checksum();
+        checksum.Add(file[..^8]);
+        return checksum.Value == BinaryPrimitives.ReadUInt64LittleEndian(file[^8..]);
+    }
+
     /// <summary><paramref name="length"/> rounded up to a multiple of 8.</summary>
     public static long Padded(long length) => (length + 7) & ~7L;
 

@@ -86,9 +86,7 @@ internal static class PassageColumnFile
             return null;
         }
 
-        var checksum = new GenerationFiles.Checksum();
-        checksum.Add(bytes[..^8]);
-        if (checksum.Value != BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]))
+        if (!GenerationFiles.Summed(bytes))
         {
             return null;
         }

@@ -81,9 +81,7 @@ internal static class PassageVectorFile
             return null;
         }
 
-        var checksum = new GenerationFiles.Checksum();
-        checksum.Add(bytes[..^8]);
-        if (checksum.Value != BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]))
+        if (!GenerationFiles.Summed(bytes))
         {
             return null;
         }

@@ -56,17 +56,15 @@ internal static class ReprintFile
                 return null;
             }
 
-            var checksum = new GenerationFiles.Checksum();
-            checksum.Add(bytes[..^8]);
-            if (checksum.Value != BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]))
+            if (!GenerationFiles.Summed(bytes))
             {
                 return null;
             }
 
             var at = HeaderBytes;
-            var members = Next(bytes, ref at, k);
-            var starts = Next(bytes, ref at, g + 1);
-            var twinsOf = Next(bytes, ref at, m);
+            var members = GenerationFiles.Next<int>(mapped, ref at, k).Span.ToArray(); // copied: the map closes here
+            var starts = GenerationFiles.Next<int>(mapped, ref at, g + 1).Span.ToArray();
+            var twinsOf = GenerationFiles.Next<int>(mapped, ref at, m).Span.ToArray();
             return Sound(members, starts, twinsOf, n, m) ? new Groups(members, starts, twinsOf) : null; // a file is never trusted further
         }
     }
@@ -122,13 +120,6 @@ internal static class ReprintFile
     }
 
     private static int Int(ReadOnlySpan<byte> bytes, int at) => BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]);
-
-    private static int[] Next(ReadOnlySpan<byte> bytes, ref int at, int count)
-    {
-        var values = MemoryMarshal.Cast<byte, int>(bytes.Slice(at, 4 * count)).ToArray();
-        at += (int)GenerationFiles.Padded(4L * count);
-        return values;
-    }
 
     /// <summary>The file's length for <paramref name="k"/> grouped passages in <paramref name="g"/> groups and <paramref name="m"/> speeches.</summary>
     private static long Bytes(long k, long g, long m) =>

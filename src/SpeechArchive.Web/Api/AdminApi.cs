@@ -97,7 +97,7 @@ internal static class AdminApi
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TypedResults.Problem($"请求体超过上限 {UploadLimits.RequestBytes / 1024 / 1024} MB。(the request body is over the {UploadLimits.RequestBytes / 1024 / 1024} MB limit)", statusCode: e.StatusCode, title: "上传过大 (payload too large)");
+            return TypedResults.Problem(Problems.TooLarge(UploadLimits.RequestBytes));
         }
         catch (InvalidDataException e)
         {

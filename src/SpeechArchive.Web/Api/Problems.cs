@@ -23,6 +23,10 @@ internal static class Problems
 
     public static ProblemDetails BadQuery(string detail) => Make(StatusCodes.Status400BadRequest, "请求有误 (bad request)", detail);
 
+    /// <summary>The 413 of a request body over <paramref name="maxBytes"/>: one wording for the guard that answers before reading and the upload that finds out while reading.</summary>
+    public static ProblemDetails TooLarge(long maxBytes) => Make(StatusCodes.Status413PayloadTooLarge, "上传过大 (payload too large)",
+        $"请求体超过上限 {maxBytes / 1024 / 1024} MB。(the request body is over the {maxBytes / 1024 / 1024} MB limit)");
+
     public static ProblemDetails NotFound(string detail) => Make(StatusCodes.Status404NotFound, "未找到 (not found)", detail);
 
     /// <summary>

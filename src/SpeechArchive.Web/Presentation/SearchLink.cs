@@ -84,21 +84,9 @@ public sealed record SearchLink(string Path, string? Q, QueryEdit? Edit, IReadOn
             return null;
         }
 
-        var pairs = new List<KeyValuePair<string, string?>>();
-        var edit = new List<string>();
-        foreach (var pair in new QueryStringEnumerable(question < 0 ? "" : to[question..]))
-        {
-            var (name, value) = (pair.DecodeName().ToString(), pair.DecodeValue().ToString());
-            if (name == QueryEdit.Parameter)
-            {
-                edit.Add(value);
-            }
-            else if (name != "q")
-            {
-                pairs.Add(new(name, value));
-            }
-        }
-
+        var all = Parse(question < 0 ? "" : to[question..]);
+        var edit = all.Where(p => p.Key == QueryEdit.Parameter).Select(p => p.Value ?? "").ToList();
+        var pairs = all.Where(p => p.Key is not (QueryEdit.Parameter or "q")).ToList();
         var read = QueryEdit.Read(edit);
         return edit.Count > 0 && read is null ? null : new SearchLink(path, q, read, pairs).Href;
     }

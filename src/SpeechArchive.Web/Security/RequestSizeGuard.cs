@@ -57,7 +57,7 @@ internal static class RequestSizeGuard
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
 
                 await context.Response.WriteAsJsonAsync(
-                    Problems.Make(StatusCodes.Status413PayloadTooLarge, "上传过大 (payload too large)", $"请求体超过上限 {max / 1024 / 1024} MB。(the request body is over the {max / 1024 / 1024} MB limit)"),
+                    Problems.TooLarge(max),
                     (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
                 return;
             }
