@@ -296,7 +296,10 @@ internal static partial class FreeTextReader
                 return [];
             }
 
-            var searched = slots.SelectMany(s => s.Words.Concat(s.Expansions)).Select(w => w.Text).Concat(runs.Select(r => r.MatchForm)).ToList();
+            // What the query searches already: its words and runs, and for a question its words' terms too. A statement's term is
+            // one of several words it must hold most of (在国外念完书的年轻人回来干事业: 在国外念书 → 留学人员, beside 年轻人 回来 事业),
+            // so the passages of a formulation reached only through a term are read as the formulation's too.
+            var searched = slots.SelectMany(s => Asks() ? s.Words.Concat(s.Expansions) : s.Words).Select(w => w.Text).Concat(runs.Select(r => r.MatchForm)).ToList();
             bool Unsearched(string f) => !searched.Any(w => w.Contains(f, StringComparison.Ordinal));
             bool Readable(string f) => Found(f) && Specific(f) && matches.HeldAffirmed(Word(f));
             bool Searchable(string f) => Unsearched(f) && Readable(f);

@@ -45,7 +45,7 @@ internal static partial class Ranker
     /// (sixty-third), and with the 217 rows a wider glossary brought in, judged (sixty-fourth; its formulations are read for
     /// statements only).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.2073, 0.1809, -0.1451, 0.2509, -0.1497, 0.0209, 1.2570, 1.4485, 0.0887, 0.2475, 0.3706, 1.8860, 0.2468];
+    internal static readonly double[] FreeTextWeights = [0.2125, 0.1697, -0.1390, 0.2742, -0.1555, 0.0087, 1.4175, 1.5086, 0.0813, 0.3852, 0.4126, 1.8169, 0.2046];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -71,7 +71,7 @@ internal static partial class Ranker
     /// 65 rows that brought in judged (sixty-fifth). A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0339, 0.1468, 0.0031, -0.1545, -0.1470, 0.0086, 0.7065, 1.5815, -0.4679, 0.3304, 0.2684, 1.4709, 1.3365];
+    internal static readonly double[] StatementWeights = [0.0943, 0.0915, 0.1720, -0.1652, -0.1363, 0.0545, 0.8750, 1.4389, -0.8110, 0.5466, 0.2380, 1.7157, 1.2442];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as

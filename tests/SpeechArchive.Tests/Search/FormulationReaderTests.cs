@@ -16,6 +16,11 @@ public sealed class FormulationReaderTests
 
     private static FormulationReader Reader(string yaml) => FormulationReader.For(Thesaurus.Parse(yaml, "test"));
 
+    /// <summary>Eight formulations, one description of each saying 干部 (干部甲事 …): with one more, more than <see cref="FormulationReader.OneWordFormulations"/>.</summary>
+    private static readonly string[] SayingCadre = ["吃拿卡要", "急难愁盼", "平安中国", "行政诉讼", "群众路线", "基层减负", "放管服", "最多跑一次"];
+
+    private const string Marks = "甲乙丙丁戊己庚辛";
+
     [Fact]
     public void WhenAStatementSaysADescriptionsCharactersInItsOrder_ShouldReadItsFormulationFirst()
     {
@@ -42,11 +47,11 @@ public sealed class FormulationReaderTests
     [Fact]
     public void WhenTheCharactersInCommonAreOneWordSaidOfManyFormulations_ShouldNotReadIt()
     {
-        // 干部 is said in the descriptions of six formulations here, more than OneWordFormulations: 干部买房难 shares only it with
+        // 干部 is said in the descriptions of nine formulations here, more than OneWordFormulations: 干部买房难 shares only it with
         // 坑干部的钱 (the archive's lexicon keeps 老百姓 whole, as it does 干部: 老百姓买房难 is the issue's example). 坑了干部的钱
         // shares 坑 and 钱 too.
-        var yaml = "formulations:\n" + string.Concat(new[] { "侵害群众利益", "吃拿卡要", "急难愁盼", "平安中国", "行政诉讼", "群众路线" }
-            .Select((f, i) => $"  {f}: [{(i == 0 ? "坑干部的钱" : $"干部{"甲乙丙丁戊"[i - 1]}事")}]\n"));
+        var yaml = "formulations:\n" + string.Concat(SayingCadre.Prepend("侵害群众利益")
+            .Select((f, i) => $"  {f}: [{(i == 0 ? "坑干部的钱" : $"干部{Marks[i - 1]}事")}]\n"));
         var reader = Reader(yaml);
 
         Assert.True(reader.FormulationsSaying("干部") > FormulationReader.OneWordFormulations);
@@ -60,13 +65,25 @@ public sealed class FormulationReaderTests
     {
         // 群众疾苦's 干部日子难 says 干部 and then 难, the lone character 干部买房难 ends with: one character is no second thing
         // it says (老百姓买房难 read 群众疾苦 so, through 老百姓生活困难没人管, and lost every passage on housing from its first five).
-        var yaml = "formulations:\n  群众疾苦: [干部日子难]\n" + string.Concat(new[] { "吃拿卡要", "急难愁盼", "平安中国", "行政诉讼", "群众路线" }
-            .Select((f, i) => $"  {f}: [干部{"甲乙丙丁戊"[i]}事]\n"));
+        var yaml = "formulations:\n  群众疾苦: [干部日子难]\n" + string.Concat(SayingCadre.Select((f, i) => $"  {f}: [干部{Marks[i]}事]\n"));
         var reader = Reader(yaml);
 
         Assert.True(reader.FormulationsSaying("干部") > FormulationReader.OneWordFormulations);
         Assert.DoesNotContain(reader.Score(Pieces("干部买房难"), FormulationReader.Weights), s => s.Formulation == "群众疾苦");
         Assert.Contains(reader.Score(Pieces("干部日子过得难"), FormulationReader.Weights), s => s.Formulation == "群众疾苦");
+    }
+
+    [Fact]
+    public void WhenOneWordSaidOfManyFormulationsComesWithOneCharacterOfAnotherWord_ShouldNotReadIt()
+    {
+        // 放开搞活's 干部住宿舍 says 干部 and then 住, one character of the query's word 住房: no second thing said (老百姓买房难
+        // read 放开搞活 through 让老百姓自己做买卖, 买 of 买房). 干部住宿舍难 says 宿舍 too.
+        var yaml = "formulations:\n  放开搞活: [干部住宿舍]\n" + string.Concat(SayingCadre.Select((f, i) => $"  {f}: [干部{Marks[i]}事]\n"));
+        var reader = Reader(yaml);
+
+        Assert.Equal(["干部", "住房", "难"], Pieces("干部住房难"));
+        Assert.DoesNotContain(reader.Score(Pieces("干部住房难"), FormulationReader.Weights), s => s.Formulation == "放开搞活");
+        Assert.Contains(reader.Score(Pieces("干部住宿舍难"), FormulationReader.Weights), s => s.Formulation == "放开搞活");
     }
 
     [Fact]
@@ -174,9 +191,10 @@ public sealed class FormulationReaderTests
                 $"{model.Names[f]}: committed {FormulationReader.Weights[f]}, learned {model.Weights[f]:0.0000} (run eval-reading --learn)");
         }
 
-        // The held-out descriptions are read far better than the one formulation in 1,716 chance would give (0.460 with 1,075
-        // formulations, 0.350 with 1,716 by the nearest description alone, 0.391 with what a formulation's descriptions say
-        // between them: docs/relevance.md, sixty-fifth session).
-        Assert.True(model.FirstRight > 0.37, $"held-out descriptions first right {model.FirstRight:0.000}");
+        // The held-out descriptions are read far better than the one formulation in 1,716 chance would give (0.460 of 10,005
+        // with 1,075 formulations; 0.350 of 15,072 with 1,716 by the nearest description alone, 0.391 with what a formulation's
+        // descriptions say between them; 0.324 of 25,300 once six more were written for each, most of them sharing fewer of
+        // its words: docs/relevance.md, sixty-fifth session).
+        Assert.True(model.FirstRight > 0.3, $"held-out descriptions first right {model.FirstRight:0.000}");
     }
 }

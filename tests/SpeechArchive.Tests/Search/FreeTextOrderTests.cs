@@ -122,14 +122,14 @@ public sealed class FreeTextOrderTests(SeedIndexFixture seeds) : IClassFixture<S
     [Fact]
     public void FreeTextRows_ShouldTellThePassagesOfTheFirstFormulationReadFromThoseOfTheSecond()
     {
-        // 老百姓手里有钱也舍不得花 is read as 扩大内需 (老百姓有钱才敢花) and, a little further, 居家养老 (老人舍不得离家养老): both
-        // are searched, and a passage holding the first is told from one holding only the second (the test split's p08 read the
-        // second's passages first).
+        // 老百姓手里有钱也舍不得花 is read as 扩大内需 (老百姓有钱才敢花) and, a little further, 扩大消费: both are searched, and a
+        // passage holding the first is told from one holding only the second (the test split's p08 once read 居家养老 second,
+        // and its passages came first).
         var index = TinyCorpus.Index(
             temp,
             [
                 ("x.md", "2014-03-01", "甲", "扩大内需是经济增长的主要动力，要发挥好消费的基础作用，增加居民收入，让群众有钱花、敢花钱。" + Paragraph),
-                ("y.md", "2015-03-01", "乙", "发展社区和居家养老服务，鼓励社会力量兴办养老设施，让老年人安享晚年。" + Paragraph),
+                ("y.md", "2015-03-01", "乙", "积极扩大消费，培育新的消费热点，完善促进消费的政策，让居民愿意消费、放心消费。" + Paragraph),
                 .. Distinct,
             ]);
         var searcher = new Searcher(index, QueryUnderstanding.Default);
@@ -139,10 +139,10 @@ public sealed class FreeTextOrderTests(SeedIndexFixture seeds) : IClassFixture<S
         var reading = searcher.Search(new SearchRequest { Query = query, Limit = 1 }).Reading!;
         var rows = searcher.FreeTextCandidates(query, question: false);
 
-        Assert.Equal(["扩大内需", "居家养老"], reading.Formulations);
-        var (inner, elder) = (rows.Single(r => r.Passage == "x:1"), rows.Single(r => r.Passage == "y:1"));
+        Assert.Equal(["扩大内需", "扩大消费"], reading.Formulations);
+        var (inner, spend) = (rows.Single(r => r.Passage == "x:1"), rows.Single(r => r.Passage == "y:1"));
         Assert.Equal((1.0, 1.0), (inner.Features[any], inner.Features[first]));
-        Assert.Equal((1.0, 0.0), (elder.Features[any], elder.Features[first]));
+        Assert.Equal((1.0, 0.0), (spend.Features[any], spend.Features[first]));
     }
 
     [Theory]
