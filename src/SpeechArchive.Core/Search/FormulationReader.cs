@@ -8,7 +8,7 @@ namespace SpeechArchive.Search;
 /// (<c>eval-reading --learn</c>). A query and a description are compared by their characters, each weighed by how rare it is
 /// among the descriptions (log(1 + N / (1 + n))): the share of each side's weight the other says (as single characters, as
 /// pairs of neighbours, and in order: the heaviest common subsequence), the share of the formulation's own characters the
-/// query says, and the share of the query's characters and pairs that its descriptions say between them (a paraphrase says
+/// query says, and the share of the query's characters and pairs that its descriptions (and its name) say between them (a paraphrase says
 /// some of what one description says and some of another's: 钢铁厂太多关掉一批 of 钢铁产量太多 and 关掉多余的工厂). A
 /// formulation's score is its nearest description's; those at <see cref="Threshold"/> or above are read.
 /// </summary>
@@ -33,16 +33,16 @@ internal sealed class FormulationReader
     /// character beside it, sixty-fourth session: first right for 0.350 of the 15,072, more alike to choose from, and with the
     /// two features of what the formulation's descriptions say between them, sixty-fifth session: first right for 0.391, and
     /// with six more descriptions of every formulation written, one character of a word no second thing said, and
-    /// <see cref="OneWordFormulations"/> at eight, the same session: first right for 0.324 of 25,300, the new descriptions
+    /// <see cref="OneWordFormulations"/> at eight, the same session: first right for 0.326 of 25,071, the new descriptions
     /// sharing fewer of their formulation's words).
     /// </summary>
-    internal static readonly double[] Weights = [1.5503, 0.9424, 0.1636, -0.7661, 1.3343, 0.8954, 1.4568, 0.1829, 2.9409, 2.4398];
+    internal static readonly double[] Weights = [1.5696, 0.9413, 0.1802, -0.7599, 1.3274, 0.8930, 1.4765, 0.1873, 2.9415, 2.4426];
 
     /// <summary>
     /// The score a formulation must reach to be read: chosen on the tune split's and the learning set's paraphrases, from 5.0,
     /// 5.5, 6.0 and 6.5 (docs/relevance.md, forty-third session), and 5.25 against 5.0 and 5.5 on the same splits when the 641
     /// statement formulations were added (sixty-fourth session), and 4.5 against 4.25, 4.75, 5.0 and 5.25 when the scores came
-    /// to weigh what a formulation's descriptions say between them, then 4.25 against 4.0 and 4.5 once six more descriptions
+    /// to weigh what a formulation's descriptions say between them, then 4.25 against 4.0, 4.5 and 5.0 once six more descriptions
     /// of every formulation were written (sixty-fifth session).
     /// </summary>
     public const double Threshold = 4.25;
@@ -53,7 +53,7 @@ internal sealed class FormulationReader
     /// <summary>
     /// A description whose heaviest sequence of characters in common with the query (in order) lies in one of the query's words
     /// (question and function words not counted) names a formulation only where the descriptions of at most this many
-    /// formulations say that word: 基层干部 (two) says what 基层干部太累 is about; 老百姓 (sixty) says little, and
+    /// formulations say that word: 基层干部 (four) says what 基层干部太累 is about; 老百姓 (over a hundred) says little, and
     /// 老百姓买房难 does not describe 侵害群众利益 for the 老百姓 of 坑老百姓. One whose sequence lies in function words only is
     /// not scored. Five until the sixty-fifth session, when every formulation got six more descriptions (1.7 times as many):
     /// 爷爷奶奶 of 爹妈都去城里打工娃娃跟着爷爷奶奶过 came to be said of more than five, and 留守儿童 was no longer read.
@@ -169,7 +169,7 @@ internal sealed class FormulationReader
 
     /// <summary>
     /// Of <paramref name="read"/> (best first, as <see cref="Read"/> gives them, those the archive holds), the first, and the
-    /// second where it is within <see cref="SecondWithin"/> of it (the search then leaves out those its words' terms search).
+    /// second where it is within <see cref="SecondWithin"/> of it (the search then leaves out those the query searches already).
     /// </summary>
     public static IEnumerable<string> Nearest(IReadOnlyList<(string Formulation, double Score)> read) =>
         read.Take(2).Where(r => r.Score >= read[0].Score - SecondWithin).Select(r => r.Formulation);
@@ -300,10 +300,9 @@ internal sealed class FormulationReader
     private static string? OneWordAndACharacter(IReadOnlyList<string> pieces, Dictionary<int, int> taken)
     {
         var (at, to) = (taken.Keys.Min(), taken.Keys.Max());
-        var (first, second) = (pieces[at], pieces[to]);
-        var (a, b) = (Math.Min(first.Count(HanRuns.IsHan), taken[at]), Math.Min(second.Count(HanRuns.IsHan), taken[to]));
+        var (a, b) = (taken[at], taken[to]);
 
-        return a > 1 && b == 1 ? first : a == 1 && b > 1 ? second : null;
+        return a > 1 && b == 1 ? pieces[at] : a == 1 && b > 1 ? pieces[to] : null;
     }
 
     /// <summary>How many formulations some description of which says <paramref name="word"/> (kept per word: a word is a lexicon word or a character).</summary>

@@ -296,18 +296,20 @@ internal static partial class FreeTextReader
                 return [];
             }
 
-            // What the query searches already: its words and runs, and for a question its words' terms too. A statement's term is
-            // one of several words it must hold most of (在国外念完书的年轻人回来干事业: 在国外念书 → 留学人员, beside 年轻人 回来 事业),
-            // so the passages of a formulation reached only through a term are read as the formulation's too.
-            var searched = slots.SelectMany(s => Asks() ? s.Words.Concat(s.Expansions) : s.Words).Select(w => w.Text).Concat(runs.Select(r => r.MatchForm)).ToList();
+            // What the query searches already: its words and runs, and their terms, but for a statement of several words only
+            // the words: a term of one of them is one of several words its passages must hold most of (在国外念完书的年轻人回来干事业:
+            // 在国外念书 → 留学人员, beside 年轻人 回来 事业), so a formulation reached only through it is read as the formulation too.
+            var termsSearched = Asks() || slots.Count < 2;
+            var searched = slots.SelectMany(s => termsSearched ? s.Words.Concat(s.Expansions) : s.Words).Select(w => w.Text).Concat(runs.Select(r => r.MatchForm)).ToList();
             bool Unsearched(string f) => !searched.Any(w => w.Contains(f, StringComparison.Ordinal));
             bool Readable(string f) => Found(f) && Specific(f) && matches.HeldAffirmed(Word(f));
             bool Searchable(string f) => Unsearched(f) && Readable(f);
 
             // A statement is read by how near its characters are to the descriptions, with weights learned from the
             // descriptions themselves (FormulationReader: 山里人家不用再走几里路挑水吃 → 农村饮水安全, 政府衙门修得比宾馆还气派 → 楼堂馆所).
-            // The nearest are chosen before those the query searches already are left out: where its words' terms hold the
-            // nearest (请不起律师 → 法律援助), a far second is no reading of its own (留置措施, through 留置期间能请律师吗).
+            // The nearest are chosen before those the query searches already are left out: where it says the nearest itself, or
+            // a term of its one word does (请不起律师 → 法律援助), a far second is no reading of its own (留置措施, through
+            // 留置期间能请律师吗).
             if (!Asks() && FormulationReader.For(thesaurus).Read([.. said.SelectMany(pieces => pieces).Where(p => !QueryStopWords.IsQuestionWord(p))])
                 .Where(r => Readable(r.Formulation)).ToList() is [_, ..] read)
             {

@@ -43,7 +43,7 @@ internal static partial class Ranker
     /// feature, whether the passage holds the formulation read first rather than only the second (sixty-first), and when a
     /// potential complement came to be read inside an everyday key (看得起病 → 看不起病), with the row that brought in judged
     /// (sixty-third), and with the 217 rows a wider glossary brought in, judged (sixty-fourth; its formulations are read for
-    /// statements only).
+    /// statements only), and with the 272 rows the reader's new features and descriptions brought in, judged (sixty-fifth).
     /// </summary>
     internal static readonly double[] FreeTextWeights = [0.2125, 0.1697, -0.1390, 0.2742, -0.1555, 0.0087, 1.4175, 1.5086, 0.0813, 0.3852, 0.4126, 1.8169, 0.2046];
 
@@ -67,11 +67,12 @@ internal static partial class Ranker
     /// judged (sixty-second: the rule set aside), and when a rare word came to keep a character every passage of it holds it with
     /// (开口 + 子, 打 + 交道 of two paraphrases; no top ten moved), and with the 217 rows a wider glossary brought in, judged
     /// (sixty-fourth), and when that glossary's 641 formulations came to be read for statements only (Thesaurus.StatementOnly),
-    /// and when the reader came to weigh what a formulation's descriptions say between them, with its threshold at 4.5 and the
-    /// 65 rows that brought in judged (sixty-fifth). A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
+    /// and when the reader came to weigh what a formulation's descriptions say between them (its threshold 4.5, the 65 rows that
+    /// brought in judged), and then read six more descriptions of every formulation (its threshold 4.25, the 207 rows that
+    /// brought in judged; sixty-fifth). A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0943, 0.0915, 0.1720, -0.1652, -0.1363, 0.0545, 0.8750, 1.4389, -0.8110, 0.5466, 0.2380, 1.7157, 1.2442];
+    internal static readonly double[] StatementWeights = [0.0953, 0.0921, 0.1767, -0.1633, -0.1375, 0.0546, 0.8922, 1.4239, -0.8277, 0.5545, 0.2443, 1.7636, 1.2350];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as
