@@ -126,6 +126,7 @@ internal sealed class FormulationReader
             var pairs = FormulationMatcher.Pairs([characters]);
             var d = descriptions.Count;
             descriptions.Add(new Description(formulation, characters, pairs, characters.Distinct().Sum(CharacterWeight), pairs.Sum(PairWeight), characters.Sum(CharacterWeight)));
+            Say(formulation, characters, pairs);
             longest = Math.Max(longest, characters.Length);
             foreach (var c in characters.Distinct())
             {
@@ -138,9 +139,15 @@ internal sealed class FormulationReader
         {
             var own = HanOf(formulation);
             names[formulation] = (own, own.Distinct().Sum(CharacterWeight));
+            Say(formulation, own, FormulationMatcher.Pairs([own]));
         }
 
         foreach (var (formulation, characters) in read.Concat(names.Select(n => (Formulation: n.Key, Characters: n.Value.Characters))))
+        {
+            (whole.TryGetValue(characters, out var named) ? named : whole[characters] = new HashSet<string>(StringComparer.Ordinal)).Add(formulation);
+        }
+
+        void Say(string formulation, string characters, HashSet<string> pairs)
         {
             if (!said.TryGetValue(formulation, out var all))
             {
@@ -148,9 +155,7 @@ internal sealed class FormulationReader
             }
 
             all.Characters.UnionWith(characters);
-            all.Pairs.UnionWith(FormulationMatcher.Pairs([characters]));
-
-            (whole.TryGetValue(characters, out var named) ? named : whole[characters] = new HashSet<string>(StringComparer.Ordinal)).Add(formulation);
+            all.Pairs.UnionWith(pairs);
         }
     }
 
@@ -249,7 +254,7 @@ internal sealed class FormulationReader
         var weights = query.Select(CharacterWeight).ToArray();
         var queryInOrder = weights.Sum();
         var table = new double[query.Length + 1, longest + 1];
-        var byFormulation = new Dictionary<string, (double Characters, double Pairs)>(StringComparer.Ordinal);
+        var byFormulation = new Dictionary<string, (double Characters, double Pairs, double Name)>(StringComparer.Ordinal);
         foreach (var d in touched)
         {
             var (description, common) = (descriptions[d], shared[d]);
@@ -272,22 +277,22 @@ internal sealed class FormulationReader
                 continue;
             }
 
+            // What the query says of the formulation as a whole: of all its descriptions together, and of its name.
             if (!byFormulation.TryGetValue(description.Formulation, out var together))
             {
-                var all = said[description.Formulation];
+                var (all, name) = (said[description.Formulation], names[description.Formulation]);
                 byFormulation[description.Formulation] = together = (
                     distinct.Where(all.Characters.Contains).Sum(CharacterWeight) / queryWhole,
-                    queryPairWhole > 0 ? queryPairs.Where(all.Pairs.Contains).Sum(PairWeight) / queryPairWhole : 0);
+                    queryPairWhole > 0 ? queryPairs.Where(all.Pairs.Contains).Sum(PairWeight) / queryPairWhole : 0,
+                    name.Whole > 0 ? name.Characters.Distinct().Where(c => distinct.Contains(c)).Sum(CharacterWeight) / name.Whole : 0);
             }
 
-            var name = names[description.Formulation];
-            var nameSaid = name.Whole > 0 ? name.Characters.Distinct().Where(c => distinct.Contains(c)).Sum(CharacterWeight) / name.Whole : 0;
             yield return (d,
             [
                 common / description.CharacterWhole, common / queryWhole,
                 description.PairWhole > 0 ? pairsCommon / description.PairWhole : 0, queryPairWhole > 0 ? pairsCommon / queryPairWhole : 0,
                 inOrder / description.InOrderWhole, inOrder / queryInOrder,
-                nameSaid, Math.Log(description.Characters.Length), together.Characters, together.Pairs,
+                together.Name, Math.Log(description.Characters.Length), together.Characters, together.Pairs,
             ]);
         }
     }

@@ -16,10 +16,14 @@ public sealed class FormulationReaderTests
 
     private static FormulationReader Reader(string yaml) => FormulationReader.For(Thesaurus.Parse(yaml, "test"));
 
-    /// <summary>Eight formulations, one description of each saying 干部 (干部甲事 …): with one more, more than <see cref="FormulationReader.OneWordFormulations"/>.</summary>
-    private static readonly string[] SayingCadre = ["吃拿卡要", "急难愁盼", "平安中国", "行政诉讼", "群众路线", "基层减负", "放管服", "最多跑一次"];
-
-    private const string Marks = "甲乙丙丁戊己庚辛";
+    /// <summary>
+    /// The reader of <paramref name="formulation"/> with its one <paramref name="description"/> and eight more formulations,
+    /// one description of each saying 干部 (干部甲事 …): with a description of the first saying it too, more than
+    /// <see cref="FormulationReader.OneWordFormulations"/>.
+    /// </summary>
+    private static FormulationReader ReaderSayingCadre(string formulation, string description) =>
+        Reader($"formulations:\n  {formulation}: [{description}]\n"
+            + string.Concat(new[] { "吃拿卡要", "急难愁盼", "平安中国", "行政诉讼", "群众路线", "基层减负", "放管服", "最多跑一次" }.Select((f, i) => $"  {f}: [干部{"甲乙丙丁戊己庚辛"[i]}事]\n")));
 
     [Fact]
     public void WhenAStatementSaysADescriptionsCharactersInItsOrder_ShouldReadItsFormulationFirst()
@@ -50,9 +54,7 @@ public sealed class FormulationReaderTests
         // 干部 is said in the descriptions of nine formulations here, more than OneWordFormulations: 干部买房难 shares only it with
         // 坑干部的钱 (the archive's lexicon keeps 老百姓 whole, as it does 干部: 老百姓买房难 is the issue's example). 坑了干部的钱
         // shares 坑 and 钱 too.
-        var yaml = "formulations:\n" + string.Concat(SayingCadre.Prepend("侵害群众利益")
-            .Select((f, i) => $"  {f}: [{(i == 0 ? "坑干部的钱" : $"干部{Marks[i - 1]}事")}]\n"));
-        var reader = Reader(yaml);
+        var reader = ReaderSayingCadre("侵害群众利益", "坑干部的钱");
 
         Assert.True(reader.FormulationsSaying("干部") > FormulationReader.OneWordFormulations);
         Assert.Equal(["干部", "买", "房", "难"], Pieces("干部买房难"));
@@ -65,8 +67,7 @@ public sealed class FormulationReaderTests
     {
         // 群众疾苦's 干部日子难 says 干部 and then 难, the lone character 干部买房难 ends with: one character is no second thing
         // it says (老百姓买房难 read 群众疾苦 so, through 老百姓生活困难没人管, and lost every passage on housing from its first five).
-        var yaml = "formulations:\n  群众疾苦: [干部日子难]\n" + string.Concat(SayingCadre.Select((f, i) => $"  {f}: [干部{Marks[i]}事]\n"));
-        var reader = Reader(yaml);
+        var reader = ReaderSayingCadre("群众疾苦", "干部日子难");
 
         Assert.True(reader.FormulationsSaying("干部") > FormulationReader.OneWordFormulations);
         Assert.DoesNotContain(reader.Score(Pieces("干部买房难"), FormulationReader.Weights), s => s.Formulation == "群众疾苦");
@@ -78,8 +79,7 @@ public sealed class FormulationReaderTests
     {
         // 放开搞活's 干部住宿舍 says 干部 and then 住, one character of the query's word 住房: no second thing said (老百姓买房难
         // read 放开搞活 through 让老百姓自己做买卖, 买 of 买房). 干部住宿舍难 says 宿舍 too.
-        var yaml = "formulations:\n  放开搞活: [干部住宿舍]\n" + string.Concat(SayingCadre.Select((f, i) => $"  {f}: [干部{Marks[i]}事]\n"));
-        var reader = Reader(yaml);
+        var reader = ReaderSayingCadre("放开搞活", "干部住宿舍");
 
         Assert.Equal(["干部", "住房", "难"], Pieces("干部住房难"));
         Assert.DoesNotContain(reader.Score(Pieces("干部住房难"), FormulationReader.Weights), s => s.Formulation == "放开搞活");
