@@ -200,6 +200,15 @@ internal static partial class FreeTextReader
             words.RemoveAll(QueryStopWords.Contains); // the formulations are read from the words that mean something
         }
 
+        if (!plain && Asks() && slots.Any(s => !QueryStopWords.IsAnswerWord(s.Text)))
+        {
+            // A question's answer words (举措, 办法) say what it asks for, not what it is about: the passages answering 乡村振兴有哪些举措
+            // tell the measures without calling them 举措.
+            dropped.AddRange(slots.Where(s => QueryStopWords.IsAnswerWord(s.Text)).Select(s => s.Text));
+            words.RemoveAll(QueryStopWords.IsAnswerWord);
+            slots.RemoveAll(s => QueryStopWords.IsAnswerWord(s.Text));
+        }
+
         var n = slots.Count;
         var minimum = plain ? Math.Min(1, n) : n <= 2 ? n : n <= 4 ? n - 1 : (int)Math.Ceiling(0.6 * n);
         bool Asks() => asked.Count > 0 || dropped.Any(QueryStopWords.IsQuestionWord);

@@ -20,6 +20,12 @@ internal static class QueryStopWords
     public static bool IsQuestionWord(string word) => Words.Questions.Contains(word);
 
     /// <summary>
+    /// Whether <paramref name="word"/> names what a question asks for rather than what it is about (举措, 措施, 办法: the
+    /// "Answer words" section): a question drops it beside a word that stays; it is not a listed word.
+    /// </summary>
+    public static bool IsAnswerWord(string word) => Words.Answers.Contains(word);
+
+    /// <summary>
     /// Whether <paramref name="word"/> is a filler (以后, 越来越, 进一步…): dropped from free text, but a formulation holding one
     /// (进一步深化改革) is still one found as written.
     /// </summary>
@@ -97,7 +103,7 @@ internal static class QueryStopWords
         return found;
     }
 
-    private sealed record Listed(HashSet<string> All, HashSet<string> Questions, HashSet<string> When, HashSet<string> Fillers, HashSet<string> QueriesOnly, HashSet<string> Terms, int Longest);
+    private sealed record Listed(HashSet<string> All, HashSet<string> Questions, HashSet<string> When, HashSet<string> Fillers, HashSet<string> QueriesOnly, HashSet<string> Terms, HashSet<string> Answers, int Longest);
 
     private static Listed Load()
     {
@@ -110,6 +116,7 @@ internal static class QueryStopWords
         var fillers = new HashSet<string>(StringComparer.Ordinal);
         var queriesOnly = new HashSet<string>(StringComparer.Ordinal);
         var terms = new HashSet<string>(StringComparer.Ordinal);
+        var answers = new HashSet<string>(StringComparer.Ordinal);
         var section = "";
         while (reader.ReadLine() is { } line)
         {
@@ -128,6 +135,12 @@ internal static class QueryStopWords
             if (section.StartsWith("Terms", StringComparison.Ordinal))
             {
                 terms.UnionWith(listed);
+                continue;
+            }
+
+            if (section.StartsWith("Answer words", StringComparison.Ordinal))
+            {
+                answers.UnionWith(listed);
                 continue;
             }
 
@@ -153,6 +166,6 @@ internal static class QueryStopWords
             }
         }
 
-        return new Listed(words, questions, when, fillers, queriesOnly, terms, words.Count == 0 ? 0 : words.Max(w => w.Length));
+        return new Listed(words, questions, when, fillers, queriesOnly, terms, answers, words.Count == 0 ? 0 : words.Max(w => w.Length));
     }
 }

@@ -43,9 +43,10 @@ internal static partial class Ranker
     /// feature, whether the passage holds the formulation read first rather than only the second (sixty-first), and when a
     /// potential complement came to be read inside an everyday key (看得起病 → 看不起病), with the row that brought in judged
     /// (sixty-third), and with the 217 rows a wider glossary brought in, judged (sixty-fourth; its formulations are read for
-    /// statements only), and with the 272 rows the reader's new features and descriptions brought in, judged (sixty-fifth).
+    /// statements only), and with the 272 rows the reader's new features and descriptions brought in, judged (sixty-fifth), and when a
+    /// question's answer words (举措, 办法) came to be dropped, with the five rows that brought in judged (sixty-sixth).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.2125, 0.1697, -0.1390, 0.2742, -0.1555, 0.0087, 1.4175, 1.5086, 0.0813, 0.3852, 0.4126, 1.8169, 0.2046];
+    internal static readonly double[] FreeTextWeights = [0.2298, 0.1567, -0.1164, 0.2837, -0.1480, 0.0075, 1.5889, 1.4174, 0.1128, 0.3721, 0.3687, 1.7335, 0.1891];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>

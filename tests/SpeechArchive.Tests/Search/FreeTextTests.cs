@@ -26,6 +26,24 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
         Assert.True(result.Hits.Take(5).Count(h => h.Text.Contains("腐败", StringComparison.Ordinal)) >= 3);
     }
 
+    [Theory]
+    [InlineData("廉政建设有哪些举措", "举措")]
+    [InlineData("整治形式主义采取了哪些办法", "办法")]
+    public void WhenAQuestionNamesWhatItAsksFor_ShouldDropThatWordAndSearchWhatItIsAbout(string question, string answerWord)
+    {
+        // The passages answering 乡村振兴有哪些举措 tell the measures without calling them 举措 (sixty-sixth session).
+        var asked = Assert.IsType<FreeTextQuery>(Read(question));
+        Assert.Contains(answerWord, asked.Dropped);
+        Assert.DoesNotContain(asked.Slots, s => s.Text == answerWord);
+        Assert.NotEmpty(asked.Slots);
+
+        // Said without a question it is a word like any other, and so is it asked alone.
+        var said = Assert.IsType<FreeTextQuery>(Read(question.Replace("有哪些", "", StringComparison.Ordinal).Replace("采取了哪些", "", StringComparison.Ordinal) + " 的"));
+        Assert.Contains(said.Slots, s => s.Text == answerWord);
+        var alone = Assert.IsType<FreeTextQuery>(Read("有什么" + answerWord));
+        Assert.Contains(alone.Slots, s => s.Text == answerWord);
+    }
+
     [Fact]
     public void WhenAQuotedPhraseStandsBesideMarkup_ShouldReadItAsRequiredNotIgnored()
     {
