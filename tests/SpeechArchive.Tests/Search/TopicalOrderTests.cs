@@ -45,20 +45,22 @@ public sealed class TopicalOrderTests : IDisposable
     }
 
     [Fact]
-    public void WhenAPassageOpensByNamingTheTerm_ShouldCountItInTheLeadClauseAndNotOneReachingItAfterAComma()
+    public void WhenAPassageOpensByNamingTheTerm_ShouldCountItInTheLeadClauseAndNotOneReachingItAfterACommaOrInAList()
     {
         var index = TinyCorpus.Index(
             temp,
             ("a.md", "2021-01-01", "甲", "二是大力发展职业教育，加强技能培训，提高劳动者素质。"),
             ("b.md", "2021-02-01", "乙", "教育是国家发展的基石，大力发展职业教育，提高劳动者素质。"),
             ("c.md", "2021-03-01", "丙", "教育是基石。大力发展职业教育。"),
-            ("d.md", "2021-04-01", "丁", "發展職業教育，是長遠之計。")); // traditional characters, folded as the index folds them
+            ("d.md", "2021-04-01", "丁", "發展職業教育，是長遠之計。"), // traditional characters, folded as the index folds them
+            ("e.md", "2021-05-01", "戊", "统筹发展职业教育、高等教育和继续教育，提高劳动者素质。"));
         int Doc(string start) => Enumerable.Range(0, index.Passages.Count).Single(d => index.Passages[d].SourceText[index.Passages[d].Start..].StartsWith(start, StringComparison.Ordinal));
 
         Assert.True(Ranker.InLeadClause(index, Doc("二是"), ["职业教育"]));
         Assert.False(Ranker.InLeadClause(index, Doc("教育是国家"), ["职业教育"])); // in its first sentence, after a comma
         Assert.False(Ranker.InLeadClause(index, Doc("教育是基石"), ["职业教育"])); // in its second sentence
         Assert.True(Ranker.InLeadClause(index, Doc("發展"), ["职业教育"]));
+        Assert.False(Ranker.InLeadClause(index, Doc("统筹"), ["职业教育"])); // one item of the list it opens on
         Assert.False(Ranker.InLeadClause(index, Doc("二是"), ["十大"])); // nor a word the clause does not hold
         Assert.Equal("in lead clause", Ranker.TopicalFeatureNames[^1]);
         Assert.Equal(Ranker.TopicalFeatureNames.Length, Ranker.TopicalWeights.Length);
