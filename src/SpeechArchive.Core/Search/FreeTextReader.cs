@@ -200,13 +200,15 @@ internal static partial class FreeTextReader
             words.RemoveAll(QueryStopWords.Contains); // the formulations are read from the words that mean something
         }
 
-        if (!plain && Asks() && slots.Any(s => !QueryStopWords.IsAnswerWord(s.Text)))
+        if (!plain && Asks() && (slots.Any(s => !QueryStopWords.IsAnswerWord(s.Text)) || clauses.Any(w => w.Quoted)))
         {
             // A question's answer words (举措, 办法) say what it asks for, not what it is about: the passages answering 乡村振兴有哪些举措
-            // tell the measures without calling them 举措.
-            dropped.AddRange(slots.Where(s => QueryStopWords.IsAnswerWord(s.Text)).Select(s => s.Text));
+            // tell the measures without calling them 举措. Dropped, not missing, where no passage holds one. A word the lexicon
+            // makes of one (采取措施, 主要内容) is a word of its own and stays.
+            dropped.AddRange(slots.Where(s => QueryStopWords.IsAnswerWord(s.Text)).Select(s => s.Text).Concat(missing.Where(QueryStopWords.IsAnswerWord)));
             words.RemoveAll(QueryStopWords.IsAnswerWord);
             slots.RemoveAll(s => QueryStopWords.IsAnswerWord(s.Text));
+            missing.RemoveAll(QueryStopWords.IsAnswerWord);
         }
 
         var n = slots.Count;

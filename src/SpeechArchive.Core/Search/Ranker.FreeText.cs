@@ -291,7 +291,7 @@ internal static partial class Ranker
     /// </summary>
     private static ScoredDocs? TitleLookedUp(FreeTextQuery query, HeadingHits headings, List<IReadOnlyList<string>> forms)
     {
-        var titled = query.Dropped.All(QueryStopWords.Contains) ? headings.TitlesHoldingAll(forms) : headings.TitlesHoldingAsTyped(Probe(query));
+        var titled = query.Dropped.All(d => QueryStopWords.Contains(d) || QueryStopWords.IsAnswerWord(d)) ? headings.TitlesHoldingAll(forms) : headings.TitlesHoldingAsTyped(Probe(query));
         if (titled is null)
         {
             return null;

@@ -22,7 +22,7 @@ internal static partial class Ranker
     /// </summary>
     public const int TopicalBelow = 2048;
 
-    /// <summary>The features' names, in the order <see cref="TopicalFeatures"/> gives them and <see cref="TopicalWeights"/> weighs them.</summary>
+    /// <summary>The features' names, in the order <see cref="TopicalRows"/> gives them (the first eight <see cref="TopicalFeatures"/>', the ninth <see cref="InLeadClause"/>) and <see cref="TopicalWeights"/> weighs them.</summary>
     public static readonly string[] TopicalFeatureNames =
         ["log length", "log(1 + occurrences)", "first occurrence", "in first sentence", "in own heading", "occurrences per 100", "score share", "meaning", "in lead clause"];
 
@@ -34,9 +34,10 @@ internal static partial class Ranker
     /// from and the first twenty of every topic it learns from, judged (forty-eighth), and when traditional characters came
     /// to be folded, with the rows that brought in judged (fiftieth), and after the base data was learned again (fifty-first)
     /// and xi-2020's rough titles were mended (fifty-second), and with a ninth feature, the term in the clause the passage
-    /// opens with, not as an item of a list, and the fourteen rows that and its first form brought in judged (sixty-sixth).
+    /// opens with (after a point marker), not as an item of a list, and the fourteen rows it and its first form brought in
+    /// judged (sixty-sixth).
     /// </summary>
-    internal static readonly double[] TopicalWeights = [0.3284, 1.3323, -0.8874, 0.2259, 0.9499, -0.2061, 1.5767, 2.6247, 1.0666];
+    internal static readonly double[] TopicalWeights = [0.3295, 1.3234, -0.8610, 0.1997, 0.9482, -0.2063, 1.5515, 2.6017, 1.1210];
 
     /// <summary>
     /// Whether a query gets the topical order: the main search's strict matching (no free-text reading) by relevance, one hit
@@ -207,33 +208,38 @@ internal static partial class Ranker
         }
     }
 
-    /// <summary>What ends a passage's lead clause: a clause or sentence mark (the match text bridges the clause marks).</summary>
-    private static readonly System.Buffers.SearchValues<char> ClauseEnds = System.Buffers.SearchValues.Create("，；：。！？,;:!?");
-
     /// <summary>
-    /// Whether the clause a passage opens with (up to its first clause or sentence mark) holds one of <paramref name="words"/>
-    /// (match forms) whole, and not as one item of a list (no 、 in it): a passage that opens by naming the term
-    /// (二是大力发展职业教育，…; 国有企业改革是经济体制改革的中心环节，…) is about it more often than one whose first sentence reaches
-    /// it after a comma or two (教育是国家发展的基石，…，大力发展职业教育) or that opens on a list of tasks (统筹推进西部大开发、东北振兴、
-    /// 中部崛起). The topical order's ninth feature (sixty-sixth session: learning topics 0.903 → 0.911 left out one at a
-    /// time; 0.908 with lists counted); the free-text orders do not weigh it.
+    /// Whether the clause a passage opens with holds one of <paramref name="words"/> (match forms) whole, and not as one item of
+    /// a list: a passage that opens by naming the term (二是大力发展职业教育，…; 国有企业改革是经济体制改革的中心环节，…) is about it more
+    /// often than one whose first sentence reaches it after a comma or two (教育是国家发展的基石，…，大力发展职业教育) or that opens on
+    /// a list of tasks (统筹推进西部大开发、东北振兴、中部崛起). The clause begins after a point marker (一是, 第一，, 一、, （一）:
+    /// <see cref="Classification.SentenceBody"/>) and ends at the first sentence end or clause mark the match text knows (a comma
+    /// or colon between digits, 1,000 or 10:30, is none); a list mark (、) before it makes it a list. Written in match form, so
+    /// traditional characters and full-width forms are read as the words are. The topical order's ninth feature (sixty-sixth
+    /// session: learning topics 0.903 → 0.911 left out one at a time; 0.908 with lists counted); the free-text orders do not weigh it.
     /// </summary>
     internal static bool InLeadClause(IndexSnapshot index, int doc, IReadOnlyList<string> words)
     {
         var passage = index.Passages[doc];
-        var source = passage.SourceText[passage.Start..passage.End];
-        var end = source.IndexOfAny(ClauseEnds);
-        if (end < 0)
+        var source = passage.SourceText[passage.Start..passage.End].ToString(); // a passage of a few hundred characters
+        var start = Classification.SentenceBody.BodyStart(source, 0, source.Length);
+        var end = start;
+        for (; end < source.Length; end++)
         {
-            end = source.Length;
+            var c = Analysis.TextNormalizer.Fold(source[end]);
+            if (c is '、' or '､' or '﹑')
+            {
+                return false; // one item of a list the passage opens on
+            }
+
+            var between = c is ',' or ':' && end > start && end + 1 < source.Length && char.IsAsciiDigit(source[end - 1]) && char.IsAsciiDigit(source[end + 1]);
+            if (!between && (Analysis.TextNormalizer.KindOf(c) == Analysis.CharKind.Hard || Analysis.MatchText.IsClauseMark(c)))
+            {
+                break;
+            }
         }
 
-        if (source[..end].Contains('、'))
-        {
-            return false; // one item of a list the passage opens on
-        }
-
-        var lead = Analysis.MatchText.Build(passage.SourceText, passage.Start, passage.Start + end);
+        var lead = Analysis.MatchText.Build(source, start, end);
         foreach (var word in words)
         {
             if (Analysis.MatchText.HoldsWhole(lead, word))

@@ -45,6 +45,34 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenAQuestionNamesWhatItAsksForInAWordNoPassageHolds_ShouldDropItNotSearchItsCharacters()
+    {
+        Assert.Equal(0, seeds.Search("对策", limit: 0, near: false, exact: true).Total); // the seeds never write it
+
+        var asked = Assert.IsType<FreeTextQuery>(Read("廉政建设有哪些对策"));
+        var said = Assert.IsType<FreeTextQuery>(Read("廉政建设对策 的"));
+
+        Assert.Contains("对策", asked.Dropped);
+        Assert.DoesNotContain(asked.Slots, s => s.Text == "对策"); // not searched through 策
+        Assert.Contains(said.Slots, s => s.Text == "对策"); // said, it is: through the characters the seeds hold
+    }
+
+    [Fact]
+    public void WhenAQuestionNamesWhatItAsksForInCharactersNoPassageHolds_ShouldDropItNotCallItMissing()
+    {
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", "加强廉政建设。\n\n廉政建设要落实。")); // neither 对 nor 策 of 对策
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var asked = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "廉政建设有哪些对策" }).Reading);
+        var said = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "廉政建设对策 的" }).Reading);
+
+        Assert.Contains("对策", asked.Dropped);
+        Assert.DoesNotContain("对策", asked.Missing); // not "not found": the question does not ask for the word
+        Assert.Contains("对策", said.Missing);
+    }
+
+    [Fact]
     public void WhenAQuotedPhraseStandsBesideMarkup_ShouldReadItAsRequiredNotIgnored()
     {
         // A user trial: 已忽略 x beside a quoted "x" the search required (the x left out was that of src=x), and 1 searched.

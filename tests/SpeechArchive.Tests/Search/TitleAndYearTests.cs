@@ -128,6 +128,16 @@ public sealed class TitleAndYearTests : IDisposable
     }
 
     [Fact]
+    public void WhenAQuestionAsksForMeasuresOfATitle_ItsSpeechShouldStillComeFirstAsATitleHit()
+    {
+        // 措施 is what the question asks for (an answer word, dropped), not a word of its own left out.
+        var result = searcher.Search(new SearchRequest { Query = "2019年政府工作报告有哪些措施", NearMatches = false });
+
+        Assert.Contains("措施", result.Reading!.Dropped);
+        Assert.Equal(("2019年某市人民政府工作报告", HitMatch.Title), (result.Hits[0].Title, result.Hits[0].Match));
+    }
+
+    [Fact]
     public void WhenTheQueryLeavesOutAWordOfItsOwn_NoTitleShouldBeLookedUp()
     {
         // 持 is dropped as a single character: a clause half-remembered, not a title's words.

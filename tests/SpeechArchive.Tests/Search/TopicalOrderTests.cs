@@ -53,7 +53,10 @@ public sealed class TopicalOrderTests : IDisposable
             ("b.md", "2021-02-01", "乙", "教育是国家发展的基石，大力发展职业教育，提高劳动者素质。"),
             ("c.md", "2021-03-01", "丙", "教育是基石。大力发展职业教育。"),
             ("d.md", "2021-04-01", "丁", "發展職業教育，是長遠之計。"), // traditional characters, folded as the index folds them
-            ("e.md", "2021-05-01", "戊", "统筹发展职业教育、高等教育和继续教育，提高劳动者素质。"));
+            ("e.md", "2021-05-01", "戊", "统筹发展职业教育、高等教育和继续教育，提高劳动者素质。"),
+            ("f.md", "2021-06-01", "己", "第一，职业教育要面向市场，提高劳动者素质。"), // after a point marker that holds a comma
+            ("g.md", "2021-07-01", "庚", "三、职业教育和技能培训。"), // after a point marker that holds a list mark
+            ("h.md", "2021-08-01", "辛", "投入1,000亿元发展职业教育，提高劳动者素质。")); // a comma between digits ends no clause
         int Doc(string start) => Enumerable.Range(0, index.Passages.Count).Single(d => index.Passages[d].SourceText[index.Passages[d].Start..].StartsWith(start, StringComparison.Ordinal));
 
         Assert.True(Ranker.InLeadClause(index, Doc("二是"), ["职业教育"]));
@@ -61,6 +64,9 @@ public sealed class TopicalOrderTests : IDisposable
         Assert.False(Ranker.InLeadClause(index, Doc("教育是基石"), ["职业教育"])); // in its second sentence
         Assert.True(Ranker.InLeadClause(index, Doc("發展"), ["职业教育"]));
         Assert.False(Ranker.InLeadClause(index, Doc("统筹"), ["职业教育"])); // one item of the list it opens on
+        Assert.True(Ranker.InLeadClause(index, Doc("第一"), ["职业教育"]));
+        Assert.True(Ranker.InLeadClause(index, Doc("三、"), ["职业教育"]));
+        Assert.True(Ranker.InLeadClause(index, Doc("投入"), ["职业教育"]));
         Assert.False(Ranker.InLeadClause(index, Doc("二是"), ["十大"])); // nor a word the clause does not hold
         Assert.Equal("in lead clause", Ranker.TopicalFeatureNames[^1]);
         Assert.Equal(Ranker.TopicalFeatureNames.Length, Ranker.TopicalWeights.Length);
