@@ -5,7 +5,7 @@ internal static class SentenceBody
 {
     private const string Numerals = "一二三四五六七八九十";
 
-    public static int BodyStart(string text, int start, int end)
+    public static int BodyStart(ReadOnlySpan<char> text, int start, int end)
     {
         var i = SkipSpace(text, start, end);
         var marker = MarkerLength(text, i, end);
@@ -13,7 +13,7 @@ internal static class SentenceBody
     }
 
     /// <summary>Length of the point marker at <paramref name="i"/>, or 0.</summary>
-    public static int MarkerLength(string text, int i, int end)
+    public static int MarkerLength(ReadOnlySpan<char> text, int i, int end)
     {
         if (i >= end)
         {
@@ -50,7 +50,7 @@ internal static class SentenceBody
         return 0;
     }
 
-    private static int SkipSpace(string text, int i, int end)
+    private static int SkipSpace(ReadOnlySpan<char> text, int i, int end)
     {
         while (i < end && char.IsWhiteSpace(text[i]))
         {
@@ -60,7 +60,7 @@ internal static class SentenceBody
         return i;
     }
 
-    private static int CountNumerals(string text, int i, int end)
+    private static int CountNumerals(ReadOnlySpan<char> text, int i, int end)
     {
         var n = 0;
         while (i + n < end && Numerals.Contains(text[i + n], StringComparison.Ordinal))
@@ -71,7 +71,7 @@ internal static class SentenceBody
         return n;
     }
 
-    private static int CountDigits(string text, int i, int end)
+    private static int CountDigits(ReadOnlySpan<char> text, int i, int end)
     {
         var n = 0;
         while (i + n < end && char.IsAsciiDigit(text[i + n]))

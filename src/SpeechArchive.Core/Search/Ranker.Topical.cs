@@ -221,7 +221,7 @@ internal static partial class Ranker
     internal static bool InLeadClause(IndexSnapshot index, int doc, IReadOnlyList<string> words)
     {
         var passage = index.Passages[doc];
-        var source = passage.SourceText[passage.Start..passage.End].ToString(); // a passage of a few hundred characters
+        var source = passage.SourceText[passage.Start..passage.End];
         var start = Classification.SentenceBody.BodyStart(source, 0, source.Length);
         var end = start;
         for (; end < source.Length; end++)
@@ -240,15 +240,7 @@ internal static partial class Ranker
         }
 
         var lead = Analysis.MatchText.Build(source, start, end);
-        foreach (var word in words)
-        {
-            if (Analysis.MatchText.HoldsWhole(lead, word))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return words.Any(word => Analysis.MatchText.HoldsWhole(lead, word));
     }
 
     /// <summary>The innermost heading of a section path (headings joined by " › "), in match form; empty for none.</summary>
