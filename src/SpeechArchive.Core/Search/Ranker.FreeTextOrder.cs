@@ -44,9 +44,10 @@ internal static partial class Ranker
     /// potential complement came to be read inside an everyday key (看得起病 → 看不起病), with the row that brought in judged
     /// (sixty-third), and with the 217 rows a wider glossary brought in, judged (sixty-fourth; its formulations are read for
     /// statements only), and with the 272 rows the reader's new features and descriptions brought in, judged (sixty-fifth), and when a
-    /// question's answer words (举措, 办法) came to be dropped, with the five rows that brought in judged (sixty-sixth).
+    /// question's answer words (举措, 办法) came to be dropped, with the five rows that brought in judged (sixty-sixth), and with
+    /// the 44 rows a wider table of everyday words (工钱, 干活, 瞧病) brought in, judged (sixty-seventh; the table set aside).
     /// </summary>
-    internal static readonly double[] FreeTextWeights = [0.2298, 0.1567, -0.1164, 0.2837, -0.1480, 0.0075, 1.5889, 1.4174, 0.1128, 0.3721, 0.3687, 1.7335, 0.1891];
+    internal static readonly double[] FreeTextWeights = [0.2280, 0.1581, -0.1123, 0.2780, -0.1473, 0.0089, 1.5905, 1.4206, 0.1064, 0.3508, 0.3657, 1.7322, 0.1991];
 
     /// <summary>
     /// The statement order's weights (per unit of each feature): the same features, learned by <c>eval-topical --learn-order</c>
@@ -70,10 +71,11 @@ internal static partial class Ranker
     /// (sixty-fourth), and when that glossary's 641 formulations came to be read for statements only (Thesaurus.StatementOnly),
     /// and when the reader came to weigh what a formulation's descriptions say between them (its threshold 4.5, the 65 rows that
     /// brought in judged), and then read six more descriptions of every formulation (its threshold 4.25, the 207 rows that
-    /// brought in judged; sixty-fifth). A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
+    /// brought in judged; sixty-fifth), and with the 44 rows a wider table of everyday words brought in, judged (sixty-seventh;
+    /// the table set aside). A statement's words are a weaker guide than a question's (most are everyday words the texts do not use), so its order
     /// leans on meaning and on the formulations it describes.
     /// </summary>
-    internal static readonly double[] StatementWeights = [0.0953, 0.0921, 0.1767, -0.1633, -0.1375, 0.0546, 0.8922, 1.4239, -0.8277, 0.5545, 0.2443, 1.7636, 1.2350];
+    internal static readonly double[] StatementWeights = [0.0950, 0.0917, 0.1735, -0.1580, -0.1682, 0.0586, 0.8988, 1.4089, -0.8312, 0.5507, 0.2566, 1.7776, 1.2417];
 
     /// <summary>
     /// The first tier a statement's order reorders (the rest, <see cref="FreeTextTier"/>): the passages holding a run of it as
