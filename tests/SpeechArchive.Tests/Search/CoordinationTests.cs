@@ -58,6 +58,44 @@ public sealed class CoordinationTests : IDisposable
         Assert.StartsWith("不直接抚养孩子的一方", result.Hits[0].Text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Two cities' rules on smoking, each with an article on the fine that names neither city (as such articles do); the other
+    /// city's article holds 吸烟 twice, so by its text alone it would come first. <paramref name="padding"/> lengthens every passage.
+    /// </summary>
+    private static (string, string, string, string)[] SmokingRules(string padding) =>
+    [
+        ("beijing.md", "2021-09-24", "北京市控制吸烟条例", "第二十五条 个人在禁止吸烟场所吸烟的，由卫生健康部门责令改正，可以处五十元罚款。" + padding),
+        ("shanghai.md", "2022-10-28", "上海市公共场所控制吸烟条例", "第二十六条 个人在禁止吸烟场所吸烟且不听劝阻的，由有关部门责令改正，吸烟者处五十元以上二百元以下罚款。" + padding),
+        .. Enumerable.Range(0, 12).Select(i => ($"p{i}.md", $"201{i % 10}-06-01", $"丁{i}", $"第{i + 1}条 违反本规定的，由有关部门处二百元罚款。" + padding)),
+        ("capital.md", "2020-01-01", "戊", "第三条 北京是中华人民共和国的首都。" + padding),
+    ];
+
+    [Fact]
+    public void WhenAnArticlesLawTitleHoldsAWordOfTheQuestion_ShouldCountItAsHeld()
+    {
+        var searcher = new Searcher(TinyCorpus.Index(temp, SmokingRules("")), WordsOnly);
+
+        var result = searcher.Search(new SearchRequest { Query = "在北京吸烟要罚款吗", ByMeaning = false, NearMatches = false });
+
+        Assert.Contains("北京", result.Reading!.Words.Select(w => w.Word));
+        Assert.Equal("北京市控制吸烟条例", result.Hits[0].Title);
+        Assert.Equal("上海市公共场所控制吸烟条例", result.Hits[1].Title);
+    }
+
+    [Fact]
+    public void WhenSpeechParagraphsAreSearchedWithAWordOfTheirTitle_ShouldNotCountTheTitle()
+    {
+        // The same passages lengthened past the short ones' length: paragraphs of speeches are read on their own, and the one
+        // holding 吸烟 more often stays first.
+        var padding = "各级机关要认真贯彻执行，加强组织领导，明确工作责任，健全工作机制，强化督促检查，确保各项措施落到实处，取得实效，" +
+            "切实维护人民群众合法权益，推动工作不断取得新进展新成效，为经济社会高质量发展营造良好环境。";
+        var searcher = new Searcher(TinyCorpus.Index(temp, SmokingRules(padding + padding)), WordsOnly);
+
+        var result = searcher.Search(new SearchRequest { Query = "在北京吸烟要罚款吗", ByMeaning = false, NearMatches = false });
+
+        Assert.Equal("上海市公共场所控制吸烟条例", result.Hits[0].Title);
+    }
+
     [Fact]
     public void WhenArticlesAreSearchedWithQuestions_ShouldGiveWhatTheExhaustivePassGives()
     {
@@ -65,7 +103,8 @@ public sealed class CoordinationTests : IDisposable
         // its word scores are coordinated, on the shortcut path (enough passages hold the minimum) as on the exhaustive one.
         var random = new Random(7);
         string[] vocabulary = ["离婚后", "子女", "孩子", "抚养", "财产", "协议", "人民法院", "判决", "探望", "父母", "义务", "权利", "工资", "拖欠", "劳动者", "用人单位", "赔偿"];
-        var articles = Enumerable.Range(1, 80).Select(i => ($"a{i}.md", $"20{10 + (i % 12)}-03-01", $"条例{i}",
+        // Every third law's title holds a word of the questions, which its articles are read with (Ranker.HeldByTitle).
+        var articles = Enumerable.Range(1, 80).Select(i => ($"a{i}.md", $"20{10 + (i % 12)}-03-01", i % 3 == 0 ? $"子女抚养和工资条例{i}" : $"条例{i}",
             $"第{i}条 " + string.Join("，", Enumerable.Range(0, random.Next(3, 7)).Select(_ => vocabulary[random.Next(vocabulary.Length)] + "的" + vocabulary[random.Next(vocabulary.Length)])) + "。")).ToArray();
         var index = TinyCorpus.Index(temp, articles);
         var fast = new Searcher(index, QueryUnderstanding.Default);

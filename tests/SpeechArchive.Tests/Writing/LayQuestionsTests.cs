@@ -3,14 +3,15 @@ using SpeechArchive.Writing;
 namespace SpeechArchive.Tests.Writing;
 
 /// <summary>
-/// The people's legal questions over laws/ (Fixtures/Recall/lay-questions.tsv and lay-questions-2.tsv): loadable, and each
-/// aims at one article that exists.
+/// The people's legal questions over laws/ (Fixtures/Recall/lay-questions.tsv, lay-questions-2.tsv and lay-questions-3.tsv):
+/// loadable, and each aims at one article that exists.
 /// </summary>
 public sealed class LayQuestionsTests
 {
     [SkippableTheory]
     [InlineData("lay-questions.tsv", 60)]
     [InlineData("lay-questions-2.tsv", 57)]
+    [InlineData("lay-questions-3.tsv", 60)]
     public void EveryQuestion_ShouldNameAnArticleOfItsLawAndNotCopyItsOpening(string fixture, int count)
     {
         var laws = SharedCorpus.Require("laws");
