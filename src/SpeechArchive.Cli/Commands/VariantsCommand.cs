@@ -16,12 +16,23 @@ internal static class VariantsCommand
         var command = new Command("variants", "Find the variants of a formulation: words added, dropped, swapped or reordered.") { formulation, min, json };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var result = VariantFinder.Find(CommonOptions.OpenIndex(parse), new VariantRequest
+            var index = CommonOptions.OpenIndex(parse);
+            var request = new VariantRequest { Formulation = string.Join(' ', parse.GetValue(formulation) ?? []), MinSimilarity = parse.GetValue(min) };
+            var result = VariantFinder.Find(index, request);
+
+            // None as near as asked: say how many a looser similarity finds, as the variants page does (a table with no rows
+            // says nothing of 打铁必须自身硬, which --min-similarity 0.5 finds for 打铁还需自身硬).
+            var relaxed = result.Variants.Count == 0 && request.MinSimilarity > VariantRequest.Relaxed
+                ? VariantFinder.Find(index, request with { MinSimilarity = VariantRequest.Relaxed }).Variants.Count : 0;
+            return CommonOptions.Print(parse, json, result, r =>
             {
-                Formulation = string.Join(' ', parse.GetValue(formulation) ?? []),
-                MinSimilarity = parse.GetValue(min),
+                Print(r);
+                if (relaxed > 0)
+                {
+                    AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                        $"No wording at similarity {request.MinSimilarity:0.00} or more; at {VariantRequest.Relaxed:0.00}, {relaxed} {Terminal.Noun(relaxed, "wording", "wordings")}: [bold]--min-similarity {VariantRequest.Relaxed:0.0}[/]"));
+                }
             });
-            return CommonOptions.Print(parse, json, result, Print);
         }));
         return command;
     }

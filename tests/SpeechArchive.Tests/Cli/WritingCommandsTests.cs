@@ -72,6 +72,20 @@ public sealed class WritingCommandsTests : IDisposable
     }
 
     [Fact]
+    public void WhenNoVariantIsAsNearAsAsked_ShouldSayHowManyALooserSimilarityFinds()
+    {
+        // 全面从严治党一直在路上 is in the seeds; 全面从严治党总是在路边上 (two characters changed, two added) is near it only loosely.
+        var strict = Run("variants", "全面从严治党总是在路边上");
+        var loose = JsonDocument.Parse(Run("variants", "全面从严治党总是在路边上", "--min-similarity", "0.5", "--json"));
+
+        var found = loose.RootElement.GetProperty("variants").GetArrayLength();
+        Assert.True(found > 0);
+        Assert.Contains($"at 0.50, {found} wording", strict, StringComparison.Ordinal);
+        Assert.Contains("--min-similarity 0.5", strict, StringComparison.Ordinal);
+        Assert.DoesNotContain("No wording at similarity", Run("variants", "全面从严治党永远在路上"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhenCheckingADraftFromStandardInput_ShouldPrintEachSentenceWithItsPrecedents()
     {
         var (code, stdout, stderr) = CliRunner.RunWithInput("要严肃考核问责，加大考核力度，以刚性问责推进党内政治生活的制度化、规范化。", "draft-check", "-", "--json", "--index", index);

@@ -29,10 +29,22 @@ public sealed class VariantsRelaxedTests : IDisposable
         var strict = await Html.GetAsync(client, "/variants?q=" + Api.Encode("打铁还需自身硬"));
 
         Assert.Empty(strict.QuerySelectorAll("li.variant"));
+        Assert.Null(strict.QuerySelector("p.count a.concordance")); // the wording as typed is nowhere: no link to its 0 uses
         var link = strict.QuerySelector("p.no-results a.relaxed")?.GetAttribute("href");
         Assert.NotNull(link);
         var relaxed = await Html.GetAsync(client, link);
         Assert.Contains(relaxed.QuerySelectorAll("li.variant .wording"), w => w.TextContent == "打铁必须自身硬");
+    }
+
+    [Fact]
+    public async Task WhenTheWordingAsTypedIsHeld_ShouldLinkToItsConcordance()
+    {
+        var page = await Html.GetAsync(client, "/variants?q=" + Api.Encode("打铁必须自身硬"));
+
+        var link = page.QuerySelector("p.count a.concordance")?.GetAttribute("href");
+        Assert.NotNull(link);
+        var concordance = await Html.GetAsync(client, link);
+        Assert.Equal(2, concordance.QuerySelectorAll("table.kwic tbody td.hit mark").Length);
     }
 
     [Fact]

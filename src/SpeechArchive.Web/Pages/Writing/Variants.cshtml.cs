@@ -16,8 +16,8 @@ internal sealed class VariantsModel(ArchiveHost archive) : WritingPageModel
     /// </summary>
     public int? RelaxedVariants { get; private set; }
 
-    /// <summary>The similarity a search that found nothing is offered again with.</summary>
-    public const double Relaxed = 0.5;
+    /// <summary>The similarity a search that found nothing is offered again with (<see cref="VariantRequest.Relaxed"/>).</summary>
+    public const double Relaxed = VariantRequest.Relaxed;
 
     /// <summary>This page's search again at <see cref="Relaxed"/> similarity, the filters kept.</summary>
     public string RelaxedLink => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/variants",
