@@ -87,15 +87,22 @@ public sealed record QueryReading
 internal static class QueryReadings
 {
     /// <summary>The reading; the passages as written are counted among those passing <paramref name="filters"/>.</summary>
-    public static QueryReading Of(IndexSnapshot index, FreeTextQuery free, Ranking ranking, ResolvedFilters filters, WordMatches matches) => new()
+    public static QueryReading Of(IndexSnapshot index, FreeTextQuery free, Ranking ranking, ResolvedFilters filters, WordMatches matches)
+    {
+        var (dropped, unheld) = UnheldRuns(free, matches);
+        return Of(index, free, ranking, filters, matches, dropped, unheld);
+    }
+
+    private static QueryReading Of(IndexSnapshot index, FreeTextQuery free, Ranking ranking, ResolvedFilters filters, WordMatches matches,
+        List<string> dropped, List<string> unheld) => new()
     {
         Words = [.. free.Slots.Select(s => new QueryReadingWord(s.Text, s.Split ? [.. s.Words.Select(w => w.Text)] : [], [.. s.Expansions.Select(e => e.Text)])
             { Components = [.. s.Components.Select(c => c.Text)], TermsOnly = s.Words.Count == 0 })],
         Formulations = ranking.FormulationsSearched ? [.. free.Formulations.Select(f => f.Text)] : [],
         Marked = free.Marked(ranking.FormulationsSearched),
         Phrases = [.. free.Phrases.Select(p => p.MatchForm).Distinct()],
-        Dropped = [.. free.Dropped.Distinct().Where(d => !free.Phrases.Any(p => p.MatchForm == d))],
-        Missing = [.. free.Missing.Concat(free.Phrases.Where(p => matches.Get(p).DocFrequency == 0).Select(p => p.MatchForm)).Distinct()],
+        Dropped = [.. dropped.Distinct().Where(d => !free.Phrases.Any(p => p.MatchForm == d))],
+        Missing = [.. free.Missing.Concat(unheld).Concat(free.Phrases.Where(p => matches.Get(p).DocFrequency == 0).Select(p => p.MatchForm)).Distinct()],
         MinimumMatch = ranking.MinimumMatch,
         NotCountedAlone = ranking.NotCountedAlone,
         AskedMinimum = Math.Min(free.MinimumMatch, free.Slots.Count),
@@ -106,6 +113,38 @@ internal static class QueryReadings
         MeaningModel = ranking.MeaningSearched ? index.Meaning?.Kind : null,
         MeaningGeneration = ranking.MeaningSearched ? index.Meaning?.Generation ?? 0 : 0,
     };
+
+    /// <summary>
+    /// The words the reader left out, less the characters of a word the archive does not hold, and those words: a word no
+    /// lexicon knows and no passage holds is cut into characters, and each alone is too common to search (站位 of 提高政治站位
+    /// over the reports: 站 and 位). Listed as left out they read as words judged unimportant; they are a word the archive
+    /// lacks (语料中没有：站位), as the reviewer of the sixty-eighth session found. Two or more neighbouring characters left out
+    /// (question and function words not counted) that a run of the query holds side by side, and no passage holds as typed.
+    /// </summary>
+    private static (List<string> Dropped, List<string> Unheld) UnheldRuns(FreeTextQuery free, WordMatches matches)
+    {
+        var dropped = new List<string>(free.Dropped);
+        var unheld = new List<string>();
+        for (var i = 0; i < dropped.Count; i++)
+        {
+            var j = i;
+            var run = "";
+            while (j < dropped.Count && dropped[j].Length == 1 && !QueryStopWords.Contains(dropped[j])
+                && free.Runs.Any(r => r.MatchForm.Contains(run + dropped[j], StringComparison.Ordinal)))
+            {
+                run += dropped[j++];
+            }
+
+            if (run.Length >= 2 && matches.Get(new QueryWord(run, false, run)).DocFrequency == 0)
+            {
+                unheld.Add(run);
+                dropped.RemoveRange(i, j - i);
+                i--;
+            }
+        }
+
+        return (dropped, unheld);
+    }
 }
 
 /// <summary>One word searched, with the parts it was split into (if any) and its thesaurus terms.</summary>

@@ -73,6 +73,28 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenAWordTheArchiveLacksIsCutIntoCharacters_ShouldCallItNotFoundRatherThanIgnored()
+    {
+        // 站位 of 提高政治站位: no passage holds it, and its characters alone (车站, 座位) were listed as left out (已忽略：站、位),
+        // which read as words judged unimportant (a review, sixty-eighth session).
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, ("a.md", "2021-01-01", "甲", "要提高政治能力。\n\n车站里的座位不够，要加强管理。\n\n提高政治判断力。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+        Assert.Equal(0, searcher.Search(new SearchRequest { Query = "站位", Mode = SearchMode.Exact, NearMatches = false }).Total);
+
+        var reading = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "提高政治站位" }).Reading);
+
+        Assert.Contains("站位", reading.Missing);
+        Assert.DoesNotContain("站", reading.Dropped);
+        Assert.DoesNotContain("位", reading.Dropped);
+        Assert.Equal(["提高", "政治"], reading.Words.Select(w => w.Word));
+
+        // Characters left out that the archive holds side by side stay left out: 座位 is held.
+        var held = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "提高政治座位" }).Reading);
+        Assert.DoesNotContain("座位", held.Missing);
+    }
+
+    [Fact]
     public void WhenAQuotedPhraseStandsBesideMarkup_ShouldReadItAsRequiredNotIgnored()
     {
         // A user trial: 已忽略 x beside a quoted "x" the search required (the x left out was that of src=x), and 1 searched.
