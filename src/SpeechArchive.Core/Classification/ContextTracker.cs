@@ -18,6 +18,14 @@ internal sealed class ContextTracker
     private readonly List<Entry> stack = [];
     private readonly Dictionary<int, List<int>> leadIns = [];
 
+    // Lead-ins' contexts on the stack, ended or not: while there are none, no paragraph needs checking for an address.
+    private int leadInsHeld;
+
+    // The last paragraph checked for being only an address, and the last one found to be: a lead-in of an earlier
+    // paragraph has ended.
+    private int addressChecked = -1;
+    private int lastAddress = -1;
+
     public ContextTracker(Taxonomy taxonomy, SpeechWork work)
     {
         this.taxonomy = taxonomy;
@@ -38,15 +46,26 @@ internal sealed class ContextTracker
         }
     }
 
+    /// <summary>How many times an open context was checked for its end: at most the units entered plus the contexts opened.</summary>
+    public long EndChecks { get; private set; }
+
     public ActiveContext? Enter(SpeechUnit unit, ArraySegment<CueHit> hits)
     {
-        for (var i = stack.Count - 1; i >= 0; i--)
+        NoteAddress(unit);
+
+        // Units come in document order, so a context that has ended stays ended (its scope is behind, or an address came
+        // after its lead-in), and only the innermost one is read: an ended one is dropped when it comes to the top. Checking
+        // every open context at every unit was quadratic where lead-ins pile up (a file of one paragraph repeated).
+        while (stack.Count > 0 && HasEnded(stack[^1], unit.Start))
         {
-            if (stack[i].ScopeEnd <= unit.Start || EndsLeadIn(stack[i], unit))
+            if (stack[^1].LeadInPassage >= 0)
             {
-                stack.RemoveAt(i);
+                leadInsHeld--;
             }
+
+            stack.RemoveAt(stack.Count - 1);
         }
+
         var opened = Opened(hits, unit.Start);
         if (unit.IsHeading)
         {
@@ -65,22 +84,34 @@ internal sealed class ContextTracker
         {
             var reason = Reason(bySentence, $"\"{work.Snippet(unit.Start, unit.End)}\"");
             stack.Add(new Entry(new ActiveContext(bySentence.Context, reason), work.ScopeEnd(unit.SectionOrdinal), unit.SectionOrdinal, unit.PassageIndex));
+            leadInsHeld++;
         }
 
         return stack.Count > 0 ? stack[^1].Context : null;
     }
 
-    /// <summary>A lead-in's context ends at a later paragraph that is only an address (同志们！).</summary>
-    private bool EndsLeadIn(Entry entry, SpeechUnit unit)
+    /// <summary>A context ends with its scope; a lead-in's also at a later paragraph that is only an address (同志们！).</summary>
+    private bool HasEnded(Entry entry, int position)
     {
-        if (entry.LeadInPassage < 0 || unit.IsHeading || unit.PassageIndex == entry.LeadInPassage)
+        EndChecks++;
+        return entry.ScopeEnd <= position || (entry.LeadInPassage >= 0 && entry.LeadInPassage < lastAddress);
+    }
+
+    /// <summary>Notes the unit's paragraph when it is only an address, once per paragraph, while a lead-in's context is open.</summary>
+    private void NoteAddress(SpeechUnit unit)
+    {
+        if (unit.IsHeading || leadInsHeld == 0 || unit.PassageIndex == addressChecked)
         {
-            return false;
+            return;
         }
 
+        addressChecked = unit.PassageIndex;
         var span = work.Structure.Passages[unit.PassageIndex].Span;
         var start = Math.Clamp(span.Start, 0, work.Text.Length);
-        return taxonomy.Filters.IsAddress(work.Text, start, Math.Clamp(span.End, start, work.Text.Length));
+        if (taxonomy.Filters.IsAddress(work.Text, start, Math.Clamp(span.End, start, work.Text.Length)))
+        {
+            lastAddress = unit.PassageIndex;
+        }
     }
 
     private ActiveContext? LookAhead(int sectionOrdinal)

@@ -9,6 +9,9 @@ namespace SpeechArchive.Indexing;
 
 public static partial class Indexer
 {
+    /// <summary>From this many characters on, a file's parse is reported as it starts, not only as it ends.</summary>
+    internal const int ReportedParseFrom = 100_000;
+
     private enum OutcomeKind
     {
         Unchanged,
@@ -75,6 +78,12 @@ public static partial class Indexer
             }
             else
             {
+                if (doc.Text.Length >= ReportedParseFrom)
+                {
+                    // Parsing a large file takes a while: say which, or the status would still show the reading done.
+                    progress?.Report(new IndexProgress("parse", Volatile.Read(ref parsed), files.Count, file.Key));
+                }
+
                 outcome = Prepare(doc, old, stamp);
             }
 

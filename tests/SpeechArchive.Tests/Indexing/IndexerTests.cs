@@ -233,7 +233,33 @@ public sealed class IndexerTests : IDisposable
         Assert.Equal("通报-二", ids["通报（二）！.md"]);
     }
 
+    [Fact]
+    public void WhenAFileIsLarge_ShouldReportItsParseAsItStartsAndNotOnlyAsItEnds()
+    {
+        // A file of one passage pasted many times: the admin's status said the reading was done while it was parsed.
+        const string paragraph = "要坚持全面从严治党，持续深化作风建设，推动党风廉政建设和反腐败斗争向纵深发展。\n";
+        temp.Write("large/big.txt", string.Concat(Enumerable.Repeat(paragraph, (Indexer.ReportedParseFrom / paragraph.Length) + 1)));
+        var reports = new List<IndexProgress>();
+
+        Indexer.Run(new IndexOptions { CorpusDirectory = temp.Combine("large"), IndexDirectory = temp.Combine("large-index") }, new Recorder(reports));
+
+        var parse = reports.Where(r => r.Stage == "parse").ToList();
+        Assert.Equal([new IndexProgress("parse", 0, 1, "big.txt"), new IndexProgress("parse", 1, 1, "big.txt")], parse);
+    }
+
     private string IndexStorePath() => SpeechArchive.Storage.IndexStore.DatabasePathIn(indexDir);
 
     public void Dispose() => temp.Dispose();
+
+    /// <summary>Keeps every report, in the order made (the indexer reports from its workers' threads).</summary>
+    private sealed class Recorder(List<IndexProgress> reports) : IProgress<IndexProgress>
+    {
+        public void Report(IndexProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
 }
