@@ -413,6 +413,43 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenPaging_ShouldShowASingleHiddenPageAsItsNumberAndAnEllipsisOnlyForTwoOrMore()
+    {
+        // Six pages, as the reviewer's 怎样防止干部腐败 in 反腐倡廉 had: on page 2 the pager said 1 2 3 4 … 6, … for page 5 alone.
+        var total = Html.Total(await Html.GetAsync(client, "/?group=0"));
+        var limit = Enumerable.Range(1, SpeechArchive.Web.Pages.IndexModel.MaxPageSize).First(l => (total + l - 1) / l == 6);
+
+        var shown = new List<string>();
+        for (var page = 1; page <= 6; page++)
+        {
+            shown.Add(PagerText(await Html.GetAsync(client, $"/?group=0&limit={limit}&page={page}")));
+        }
+
+        // Pages 2 and 5 hid page 5 and page 2 behind …; the first and the last still hide two.
+        Assert.Equal(["1 2 3 … 6", "1 2 3 4 5 6", "1 2 3 4 5 6", "1 2 3 4 5 6", "1 2 3 4 5 6", "1 … 4 5 6"], shown);
+        var count = total; // one passage a page: an ellipsis on either side of the window, or on both
+        Assert.True(count >= 9, $"{total} passages: too few pages for an ellipsis on both sides of a window");
+        for (var page = 1; page <= count; page++)
+        {
+            var items = PagerText(await Html.GetAsync(client, $"/?group=0&limit=1&page={page}")).Split(' ');
+            var numbers = items.Where(i => i != "…").Select(int.Parse).ToList();
+            Assert.Equal(numbers.Order(), numbers);
+            Assert.Superset(Enumerable.Range(page - 2, 5).Where(p => p >= 1 && p <= count).Append(1).Append(count).ToHashSet(), numbers.ToHashSet());
+            for (var i = 0; i < items.Length; i++)
+            {
+                if (items[i] == "…")
+                {
+                    Assert.True(int.Parse(items[i + 1]) - int.Parse(items[i - 1]) > 2, $"page {page}: {string.Join(" ", items)} hides one page behind …");
+                }
+                else if (i > 0 && items[i - 1] != "…")
+                {
+                    Assert.Equal(int.Parse(items[i - 1]) + 1, int.Parse(items[i]));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task WhenNothingMatches_ShouldSuggestWhatToTry()
     {
         var page = await Html.GetAsync(client, "/?q=" + Encode("\"量子纠缠\" 火星") + "&year=2022");
@@ -704,6 +741,10 @@ public sealed class SearchPageTests : IDisposable
         Assert.Empty(untyped.QuerySelectorAll(".chips .chip"));
         Assert.Equal(Html.Total(plain), Html.Total(untyped));
     }
+
+    /// <summary>The pager's numbers and ellipses (not 上一页 or 下一页), space-separated.</summary>
+    private static string PagerText(AngleSharp.Dom.IDocument page) =>
+        string.Join(" ", page.QuerySelectorAll("nav.pager > *").Where(e => e.GetAttribute("rel") is null).Select(e => e.TextContent.Trim()));
 
     public void Dispose()
     {
