@@ -3,7 +3,11 @@ using Markdig.Syntax.Inlines;
 
 namespace SpeechArchive.Documents;
 
-/// <summary>The plain text of a block's inlines: emphasis markers and HTML dropped, links and code spans reduced to their text.</summary>
+/// <summary>
+/// The plain text of a block's inlines: emphasis markers and HTML dropped, links and code spans reduced to their text; what
+/// lies between an inline <c>&lt;script&gt;</c> or <c>&lt;style&gt;</c> and its closing tag (or the block's end) is code,
+/// not text, and dropped too (<see cref="HtmlText"/> does the same for an HTML block).
+/// </summary>
 internal static class InlineText
 {
     /// <summary>Appends the text of <paramref name="root"/> to <paramref name="line"/>; walks with a stack, so deep nesting cannot overflow.</summary>
@@ -15,6 +19,7 @@ internal static class InlineText
         }
 
         var pendingBreak = false;
+        string? hidden = null; // the script or style element whose contents the walk is in
         var stack = new Stack<Inline>();
         PushChildren(root, stack);
         while (stack.Count > 0)
@@ -35,8 +40,14 @@ internal static class InlineText
                 case AutolinkInline autolink:
                     text = autolink.Url;
                     break;
+                case HtmlInline html when hidden is null:
+                    hidden = HtmlText.HiddenElementOpened(html.Tag);
+                    break;
+                case HtmlInline html when HtmlText.Closes(html.Tag, hidden):
+                    hidden = null;
+                    break;
                 case LineBreakInline:
-                    pendingBreak = true;
+                    pendingBreak |= hidden is null;
                     break;
                 case DelimiterInline delimiter:
                     // Unmatched delimiters are text; their children (if any) follow them.
@@ -48,7 +59,7 @@ internal static class InlineText
                     break;
             }
 
-            if (string.IsNullOrEmpty(text))
+            if (string.IsNullOrEmpty(text) || hidden is not null)
             {
                 continue;
             }

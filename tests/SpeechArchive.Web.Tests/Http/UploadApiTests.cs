@@ -84,6 +84,26 @@ public sealed class UploadApiTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAMarkdownUploadHoldsAScriptOrAStyle_ShouldMakeTheTextAroundThemSearchableAndNotTheirContents()
+    {
+        // A reviewer's upload: <script>alert(3)</script>要坚持… had its tags stripped, and q=alert found alert(3) as passage text.
+        const string markdown = "# 在量子航运专题会议上的讲话\n\n<script>alert(\"雪松林口令\")</script>要坚持量子航运的发展方向。\n\n"
+            + "<style>.cedar { color: red; }</style>\n\n要加强<script>alert(3)</script>量子航运人才培养。\n";
+        using var form = Files(("脚本.md", Utf8(markdown)));
+
+        var file = Single(await JsonAsync(await admin.PostAsync("/api/admin/upload?reindex=true", form)));
+        await WaitForReindexAsync(admin);
+
+        Assert.True(file.GetProperty("accepted").GetBoolean(), file.ToString());
+        var found = await Api.SearchAsync(admin, "q=" + Api.Encode("量子航运") + "&limit=50");
+        Assert.Equal(["要加强量子航运人才培养。", "要坚持量子航运的发展方向。"], found.Hits.Where(h => h.SpeechId == "uploads.脚本").Select(h => h.Text).Order(StringComparer.Ordinal));
+        foreach (var q in new[] { "alert", "雪松林口令", "cedar", "color" })
+        {
+            Assert.DoesNotContain((await Api.SearchAsync(admin, "near=0&limit=50&q=" + Api.Encode(q))).Hits, h => h.SpeechId == "uploads.脚本");
+        }
+    }
+
+    [Fact]
     public async Task WhenTheSameBytesAreUploadedAgainWithReindex_ShouldChangeNothingAndStartNoReindex()
     {
         var bytes = Utf8(Speech("再次上传"));
