@@ -61,6 +61,7 @@ internal static class ArchiveServices
         });
         services.AddRazorPages(o =>
         {
+            o.Conventions.ConfigureFilter(new AntiforgeryRefusal());
             o.Conventions.AddFolderApplicationModelConvention("/Admin", model =>
             {
                 if (model.ViewEnginePath != "/Admin/Login")

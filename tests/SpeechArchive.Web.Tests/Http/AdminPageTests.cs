@@ -46,13 +46,34 @@ public sealed class AdminPageTests : IDisposable
     }
 
     [Fact]
-    public async Task WhenPostingWithoutTheAntiforgeryToken_ShouldRefuse()
+    public async Task WhenPostingWithoutTheAntiforgeryToken_ShouldRefuseWithAPageSayingToReloadTheForm()
     {
+        // The framework answered an empty 400: the browser showed a blank page.
         (await SignInAsync(ArchiveFactory.Token)).Dispose();
 
         using var response = await client.PostAsync("/admin?handler=Reindex", new FormUrlEncodedContent([new("rebuild", "false")]));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await FormRefusal.AssertExplainedAsync(response, "/admin");
+        var status = await Admin.JsonAsync(await app.CreateAdminClient().GetAsync("/api/admin/status"));
+        Assert.False(status.GetProperty("running").GetBoolean()); // nothing was started
+    }
+
+    [Fact]
+    public async Task WhenSigningInWithATokenThatDoesNotMatchTheCookie_ShouldRefuseWithAPageSayingToReloadTheForm()
+    {
+        // A form opened in one browser (or before its cookie was replaced) and sent with another's antiforgery cookie.
+        using var other = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var othersForm = (await Html.GetAsync(other, "/admin/login")).QuerySelector("form.login")!;
+        await Html.GetAsync(client, "/admin/login"); // this client's own antiforgery cookie
+
+        using var response = await client.PostAsync("/admin/login", new FormUrlEncodedContent(
+        [
+            new("token", ArchiveFactory.Token),
+            new("__RequestVerificationToken", Antiforgery(othersForm)),
+        ]));
+
+        await FormRefusal.AssertExplainedAsync(response, "/admin/login");
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("sa_admin=", StringComparison.Ordinal)));
     }
 
     [Fact]

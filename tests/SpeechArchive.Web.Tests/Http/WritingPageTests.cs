@@ -214,7 +214,7 @@ public sealed class WritingPageTests : IDisposable
 
         using var response = await client.PostAsync("/draft", content);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await FormRefusal.AssertExplainedAsync(response, "/draft");
     }
 
     [Fact]

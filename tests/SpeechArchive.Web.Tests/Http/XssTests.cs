@@ -160,6 +160,20 @@ public sealed class XssTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task WhenAFormSentToAMarkedUpAddressIsRefusedForItsToken_ShouldLinkBackToTheAddressAsText()
+    {
+        // The page that says a form's token failed links back to where the form was sent: the address is the client's.
+        var path = "/speeches/" + Uri.EscapeDataString(Img + Svg);
+
+        using var response = await client.PostAsync(path, new FormUrlEncodedContent([new("q", Script)]));
+
+        await FormRefusal.AssertExplainedAsync(response, path);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        AssertInert(page, "POST " + path);
+        Assert.Empty(page.QuerySelectorAll("main svg"));
+    }
+
     /// <summary>No event-handler attributes, no inline or foreign script, no injected media or frames, no javascript: links.</summary>
     private static void AssertInert(IDocument page, string where)
     {
