@@ -468,12 +468,14 @@ internal static partial class FreeTextReader
             var chunk = string.Concat(spans.Skip(i).Take(end - i + 1).Select(s => s.Text));
             if (chunk.Length == 1)
             {
-                if (Touch(i) && !QueryStopWords.Contains(spans[i + 1].Text) && Separated(i + 1) is null && Joins(chunk + spans[i + 1].Text, spans[i + 1].Text, characterFirst: true))
+                if (Touch(i) && !QueryStopWords.Contains(spans[i + 1].Text) && Separated(i + 1) is null && KeepsKey(chunk + spans[i + 1].Text, spans[i + 1].Text)
+                    && Joins(chunk + spans[i + 1].Text, spans[i + 1].Text, characterFirst: true))
                 {
                     pieces.Add(chunk + spans[i + 1].Text);
                     i++;
                 }
-                else if (i > 0 && Touch(i - 1) && pieces.Count > 0 && pieces[^1] == spans[i - 1].Text && Joins(pieces[^1] + chunk, pieces[^1], characterFirst: false))
+                else if (i > 0 && Touch(i - 1) && pieces.Count > 0 && pieces[^1] == spans[i - 1].Text && KeepsKey(pieces[^1] + chunk, pieces[^1])
+                    && Joins(pieces[^1] + chunk, pieces[^1], characterFirst: false))
                 {
                     pieces[^1] += chunk;
                 }
@@ -503,6 +505,11 @@ internal static partial class FreeTextReader
 
         // A thesaurus key keeps the function character it begins or ends with (过马路, 被处分, 当官的): its terms are what it means.
         return [.. pieces.SelectMany(p => joinKeys && IsKey(thesaurus, p) ? [p] : Trim(p, segmenter.Lexicon))];
+
+        // A thesaurus key takes no character beside it into a longer word that is no key: 找工作 + 难 of 年轻人找工作难怎么办 was
+        // joined once one uploaded speech said 找工作难 (every passage holding 找工作 holding it so), and the query lost 就业, the
+        // key's term (a review, sixty-eighth session). The character is read on its own, as before the upload.
+        bool KeepsKey(string joined, string word) => !joinKeys || !IsKey(thesaurus, word) || IsKey(thesaurus, joined);
 
         // A separable word with an aspect particle inside (吸过毒, 离了婚, 坐过牢): the word without it, where the lexicon knows it.
         // (A verb and its object that make a thesaurus key with the particle left out, 丢了工作 → 丢工作, are one span already:

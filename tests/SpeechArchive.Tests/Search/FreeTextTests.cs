@@ -95,6 +95,25 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenTheOnlyPassageHoldingAKeyHoldsItWithACharacter_ShouldKeepTheKeyAndItsTerms()
+    {
+        // A review (sixty-eighth session): one uploaded speech saying 年轻人找工作难 made 找工作 + 难 one word (every passage
+        // holding 找工作 held 找工作难), and 年轻人找工作难怎么办 lost 就业, the thesaurus key 找工作's term.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2023-05-04", "甲", "要千方百计解决年轻人找工作难的问题。"),
+            ("b.md", "2022-03-01", "乙", "实施就业优先政策，促进高校毕业生等青年就业。\n\n稳就业是最基本的民生。"));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var reading = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "年轻人找工作难怎么办" }).Reading);
+
+        var key = Assert.Single(reading.Words, w => w.Word.StartsWith("找工作", StringComparison.Ordinal));
+        Assert.Equal("找工作", key.Word);
+        Assert.Contains("就业", key.Expansions);
+        Assert.Contains("难", reading.Dropped);
+    }
+
+    [Fact]
     public void WhenAQuotedPhraseStandsBesideMarkup_ShouldReadItAsRequiredNotIgnored()
     {
         // A user trial: 已忽略 x beside a quoted "x" the search required (the x left out was that of src=x), and 1 searched.
