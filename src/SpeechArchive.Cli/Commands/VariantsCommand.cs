@@ -22,11 +22,11 @@ internal static class VariantsCommand
 
             // None as near as asked: say how many a looser similarity finds, as the variants page does (a table with no rows
             // says nothing of 打铁必须自身硬, which --min-similarity 0.5 finds for 打铁还需自身硬).
-            var relaxed = result.Variants.Count == 0 && request.MinSimilarity > VariantRequest.Relaxed
-                ? VariantFinder.Find(index, request with { MinSimilarity = VariantRequest.Relaxed }).Variants.Count : 0;
             return CommonOptions.Print(parse, json, result, r =>
             {
                 Print(r);
+                var relaxed = r.Variants.Count == 0 && request.MinSimilarity > VariantRequest.Relaxed
+                    ? VariantFinder.Find(index, request with { MinSimilarity = VariantRequest.Relaxed }).Variants.Count : 0;
                 if (relaxed > 0)
                 {
                     AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,

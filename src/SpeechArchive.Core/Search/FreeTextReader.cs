@@ -468,7 +468,8 @@ internal static partial class FreeTextReader
             var chunk = string.Concat(spans.Skip(i).Take(end - i + 1).Select(s => s.Text));
             if (chunk.Length == 1)
             {
-                if (Touch(i) && !QueryStopWords.Contains(spans[i + 1].Text) && Separated(i + 1) is null && KeepsKey(chunk + spans[i + 1].Text, spans[i + 1].Text)
+                if (Touch(i) && !QueryStopWords.Contains(spans[i + 1].Text) && Separated(i + 1) is null
+                    && (Negations.Contains(chunk[0]) || KeepsKey(chunk + spans[i + 1].Text, spans[i + 1].Text))
                     && Joins(chunk + spans[i + 1].Text, spans[i + 1].Text, characterFirst: true))
                 {
                     pieces.Add(chunk + spans[i + 1].Text);
@@ -508,7 +509,8 @@ internal static partial class FreeTextReader
 
         // A thesaurus key takes no character beside it into a longer word that is no key: 找工作 + 难 of 年轻人找工作难怎么办 was
         // joined once one uploaded speech said 找工作难 (every passage holding 找工作 holding it so), and the query lost 就业, the
-        // key's term (a review, sixty-eighth session). The character is read on its own, as before the upload.
+        // key's term (a review, sixty-eighth session). The character is read on its own, as before the upload. A negation
+        // before the key still joins it where Joins says so (不 + 买房: dropped, it would search the opposite).
         bool KeepsKey(string joined, string word) => !joinKeys || !IsKey(thesaurus, word) || IsKey(thesaurus, joined);
 
         // A separable word with an aspect particle inside (吸过毒, 离了婚, 坐过牢): the word without it, where the lexicon knows it.

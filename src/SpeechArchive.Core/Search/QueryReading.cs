@@ -119,8 +119,11 @@ internal static class QueryReadings
     /// lexicon knows and no passage holds is cut into characters, and each alone is too common to search (站位 of 提高政治站位
     /// over the reports: 站 and 位). Listed as left out they read as words judged unimportant; they are a word the archive
     /// lacks (语料中没有：站位), as the reviewer of the sixty-eighth session found. Two or more neighbouring characters left out
-    /// (question and function words not counted) that a run of the query holds side by side, and no passage holds as typed.
+    /// (question and function words not counted), at most <see cref="MaxUnheldWord"/> as a word of a name is (华国锋), that a run
+    /// of the query holds side by side, and no passage holds as typed.
     /// </summary>
+    private const int MaxUnheldWord = 4;
+
     private static (List<string> Dropped, List<string> Unheld) UnheldRuns(FreeTextQuery free, WordMatches matches)
     {
         var dropped = new List<string>(free.Dropped);
@@ -129,7 +132,7 @@ internal static class QueryReadings
         {
             var j = i;
             var run = "";
-            while (j < dropped.Count && dropped[j].Length == 1 && !QueryStopWords.Contains(dropped[j])
+            while (j < dropped.Count && run.Length < MaxUnheldWord && dropped[j].Length == 1 && !QueryStopWords.Contains(dropped[j])
                 && free.Runs.Any(r => r.MatchForm.Contains(run + dropped[j], StringComparison.Ordinal)))
             {
                 run += dropped[j++];

@@ -97,8 +97,11 @@ internal static partial class Ranker
         var someHeldWords = words.Count > 0;
         if (mostlyShort && slots.Count > 1)
         {
-            HeldByTitle(index, bm25, query, matchWord, slots, words, wordsHeld);
-            Coordinate(words, wordsHeld, slots.Count);
+            // The coordination reads the words a law's title holds too; the near tier below reads only those the text holds
+            // (a word held by the title alone let an article into it: a second review).
+            var heldWithTitles = (int[])wordsHeld.Clone();
+            HeldByTitle(index, bm25, query, matchWord, slots, words, heldWithTitles);
+            Coordinate(words, heldWithTitles, slots.Count);
         }
 
         if (asWritten.Count > 0)

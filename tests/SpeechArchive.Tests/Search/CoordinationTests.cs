@@ -83,6 +83,25 @@ public sealed class CoordinationTests : IDisposable
     }
 
     [Fact]
+    public void WhenAStatementsWordIsHeldOnlyByALawsTitle_ShouldNotMakeTheArticleANearMatch()
+    {
+        // A second review: the words a title holds once counted for the near tier too, so 北京领导干部收红包's article of the
+        // 北京 rule, holding 领导干部 and 收受 but not 红包, ranked in it, above the articles holding 红包 (score 500,000 and more).
+        var searcher = new Searcher(TinyCorpus.Index(temp,
+        [
+            ("bj.md", "2021-01-01", "北京市公职人员条例", "第九条 领导干部收受礼金的，依法处理。"),
+            ("sh.md", "2021-01-01", "上海市公职人员条例", "第九条 领导干部收受礼金、红包的，依法处理。"),
+            .. Enumerable.Range(0, 14).Select(i => ($"p{i}.md", $"201{i % 10}-06-01", $"丁{i}", $"第{i + 1}条 领导干部应当廉洁自律，不得收受红包。")),
+            ("capital.md", "2020-01-01", "戊", "第三条 北京是首都。"),
+        ]), WordsOnly);
+
+        var result = searcher.Search(new SearchRequest { Query = "北京领导干部收红包", ByMeaning = false });
+
+        var beijing = Assert.Single(result.Hits, h => h.Title == "北京市公职人员条例");
+        Assert.True(beijing.Score < 500_000, $"{beijing.Score}");
+    }
+
+    [Fact]
     public void WhenSpeechParagraphsAreSearchedWithAWordOfTheirTitle_ShouldNotCountTheTitle()
     {
         // The same passages lengthened past the short ones' length: paragraphs of speeches are read on their own, and the one

@@ -114,6 +114,23 @@ public sealed class FreeTextTests(SeedIndexFixture seeds) : IClassFixture<SeedIn
     }
 
     [Fact]
+    public void WhenANegationStandsBeforeAKey_ShouldStillJoinIt()
+    {
+        // 不 + 买房, held together by three passages: dropped, 不 would search the opposite of what is asked (a second review
+        // of KeepsKey, sixty-eighth session). The lexicon is told not to know 不买房, as the base lexicon does not.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp, "-不买房\n",
+            ("a.md", "2021-01-01", "甲", "有的年轻人不买房，选择租房。\n\n不买房的年轻人越来越多。\n\n年轻人不买房也能安居。"),
+            ("b.md", "2021-02-01", "乙", string.Join("\n\n", Enumerable.Range(1, 12).Select(i => $"第{i}条 支持居民买房需求。"))));
+        var searcher = new Searcher(index, QueryUnderstanding.Default);
+
+        var reading = Assert.IsType<QueryReading>(searcher.Search(new SearchRequest { Query = "年轻人不买房", ByMeaning = false }).Reading);
+
+        Assert.Contains(reading.Words, w => w.Word == "不买房");
+        Assert.DoesNotContain("不", reading.Dropped);
+    }
+
+    [Fact]
     public void WhenAQuotedPhraseStandsBesideMarkup_ShouldReadItAsRequiredNotIgnored()
     {
         // A user trial: 已忽略 x beside a quoted "x" the search required (the x left out was that of src=x), and 1 searched.
