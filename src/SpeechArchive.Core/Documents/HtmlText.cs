@@ -17,6 +17,30 @@ internal static class HtmlText
     public static string Strip(string html) => DropTags(DropHidden(html));
 
     /// <summary>
+    /// The text of an HTML block that opens with a script or style element never closed: its tags dropped and its contents
+    /// kept. Such a block runs to the end of the file (CommonMark's first kind of HTML block), so hiding its contents, as
+    /// <see cref="Strip"/> does within a block, lost every paragraph after a lone <c>&lt;script&gt;</c> line without a word (a
+    /// second review, sixty-eighth session). Null for any other block.
+    /// </summary>
+    public static string? UnclosedToTheEnd(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var open = 0;
+        while (open < html.Length && char.IsWhiteSpace(html[open]))
+        {
+            open++;
+        }
+
+        if (open >= html.Length || html[open] != '<' || ElementAt(html, open, closing: false) is not { } element)
+        {
+            return null;
+        }
+
+        var tagEnd = html.IndexOf('>', open + 1);
+        return tagEnd >= 0 && EndOfClosingTag(html, element, tagEnd + 1) >= 0 ? null : DropTags(html);
+    }
+
+    /// <summary>
     /// The element a tag as Markdig gives it (an inline <c>&lt;script type="…"&gt;</c>) opens whose contents are not text,
     /// <c>script</c> or <c>style</c>; null for any other tag, a closing or a self-closed one.
     /// </summary>

@@ -53,7 +53,8 @@ internal static class MarkdownTextExtractor
                 break;
             case HtmlBlock html:
                 writer.BeginLine();
-                AppendJoinedLines(HtmlText.Strip(html.Lines.ToString()), writer.Line);
+                var markup = html.Lines.ToString();
+                AppendJoinedLines((html.Type == HtmlBlockType.ScriptPreOrStyle ? HtmlText.UnclosedToTheEnd(markup) : null) ?? HtmlText.Strip(markup), writer.Line);
                 writer.EndLine();
                 break;
             case ContainerBlock container: // quotes and other containers: their blocks in order

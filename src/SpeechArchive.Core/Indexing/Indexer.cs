@@ -14,7 +14,7 @@ namespace SpeechArchive.Indexing;
 public static partial class Indexer
 {
     /// <summary>Bump when the parser, analyzer or classifier change in ways that need re-indexing.</summary>
-    public const string PipelineVersion = "8"; // 2: traditional characters folded to simplified; 3: rough table titles mended (TitleRepair); 4: numbers apart in the text kept apart in the match form (MatchText); 5: a licence notice at a text's end left out (LicenceNotice); 6: a text that is only its title is its passages too (SpeechParser); 7: a text of a title and headings only is its headings' passages (SpeechParser); 8: the contents of a Markdown file's script and style elements are not text (HtmlText, InlineText)
+    public const string PipelineVersion = "9"; // 2: traditional characters folded to simplified; 3: rough table titles mended (TitleRepair); 4: numbers apart in the text kept apart in the match form (MatchText); 5: a licence notice at a text's end left out (LicenceNotice); 6: a text that is only its title is its passages too (SpeechParser); 7: a text of a title and headings only is its headings' passages (SpeechParser); 8: the contents of a Markdown file's script and style elements are not text (HtmlText, InlineText); 9: but a script or style never closed that opens an HTML block (which runs to the file's end) keeps its text (HtmlText.UnclosedToTheEnd)
 
     /// <summary>How many files the workers may run ahead of the writer (bounds the memory of prepared speeches).</summary>
     private const int PipelineWindow = 64;
