@@ -25,8 +25,7 @@ internal static class VariantsCommand
             return CommonOptions.Print(parse, json, result, r =>
             {
                 Print(r);
-                var relaxed = r.Variants.Count == 0 && request.MinSimilarity > VariantRequest.Relaxed
-                    ? VariantFinder.Find(index, request with { MinSimilarity = VariantRequest.Relaxed }).Variants.Count : 0;
+                var relaxed = VariantFinder.RelaxedCount(index, request, r);
                 if (relaxed > 0)
                 {
                     AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,

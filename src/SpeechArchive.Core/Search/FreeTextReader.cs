@@ -965,7 +965,7 @@ internal static partial class FreeTextReader
     private static partial Regex Year();
 
     /// <summary>A query of single characters this long or shorter, held together by no passage, is a word the archive does not hold (a name), not characters to search apart.</summary>
-    private const int MaxUnheldName = 4;
+    internal const int MaxUnheldName = 4;
 
     /// <summary>A word of one or two characters asked both ways (管不管, 同意不同意); the word is group 1.</summary>
     [GeneratedRegex(@"(\p{IsCJKUnifiedIdeographs}{1,2})不\1")]

@@ -90,40 +90,35 @@ internal static class QueryReadings
     public static QueryReading Of(IndexSnapshot index, FreeTextQuery free, Ranking ranking, ResolvedFilters filters, WordMatches matches)
     {
         var (dropped, unheld) = UnheldRuns(free, matches);
-        return Of(index, free, ranking, filters, matches, dropped, unheld);
+        return new()
+        {
+            Words = [.. free.Slots.Select(s => new QueryReadingWord(s.Text, s.Split ? [.. s.Words.Select(w => w.Text)] : [], [.. s.Expansions.Select(e => e.Text)])
+                { Components = [.. s.Components.Select(c => c.Text)], TermsOnly = s.Words.Count == 0 })],
+            Formulations = ranking.FormulationsSearched ? [.. free.Formulations.Select(f => f.Text)] : [],
+            Marked = free.Marked(ranking.FormulationsSearched),
+            Phrases = [.. free.Phrases.Select(p => p.MatchForm).Distinct()],
+            Dropped = [.. dropped.Distinct().Where(d => !free.Phrases.Any(p => p.MatchForm == d))],
+            Missing = [.. free.Missing.Concat(unheld).Concat(free.Phrases.Where(p => matches.Get(p).DocFrequency == 0).Select(p => p.MatchForm)).Distinct()],
+            MinimumMatch = ranking.MinimumMatch,
+            NotCountedAlone = ranking.NotCountedAlone,
+            AskedMinimum = Math.Min(free.MinimumMatch, free.Slots.Count),
+            AsWritten = ranking.AsWritten!.Count(d => Array.BinarySearch(ranking.Titled, d) < 0 && Array.BinarySearch(ranking.Docs!, d) >= 0 && filters.Failures(index, d) == 0),
+            ByTitle = ranking.Titled.Count(d => Array.BinarySearch(ranking.Docs!, d) >= 0 && filters.Failures(index, d) == 0),
+            ByMeaning = ranking.Meaning.Count(d => filters.Failures(index, d) == 0),
+            MeaningSearched = ranking.MeaningSearched,
+            MeaningModel = ranking.MeaningSearched ? index.Meaning?.Kind : null,
+            MeaningGeneration = ranking.MeaningSearched ? index.Meaning?.Generation ?? 0 : 0,
+        };
     }
-
-    private static QueryReading Of(IndexSnapshot index, FreeTextQuery free, Ranking ranking, ResolvedFilters filters, WordMatches matches,
-        List<string> dropped, List<string> unheld) => new()
-    {
-        Words = [.. free.Slots.Select(s => new QueryReadingWord(s.Text, s.Split ? [.. s.Words.Select(w => w.Text)] : [], [.. s.Expansions.Select(e => e.Text)])
-            { Components = [.. s.Components.Select(c => c.Text)], TermsOnly = s.Words.Count == 0 })],
-        Formulations = ranking.FormulationsSearched ? [.. free.Formulations.Select(f => f.Text)] : [],
-        Marked = free.Marked(ranking.FormulationsSearched),
-        Phrases = [.. free.Phrases.Select(p => p.MatchForm).Distinct()],
-        Dropped = [.. dropped.Distinct().Where(d => !free.Phrases.Any(p => p.MatchForm == d))],
-        Missing = [.. free.Missing.Concat(unheld).Concat(free.Phrases.Where(p => matches.Get(p).DocFrequency == 0).Select(p => p.MatchForm)).Distinct()],
-        MinimumMatch = ranking.MinimumMatch,
-        NotCountedAlone = ranking.NotCountedAlone,
-        AskedMinimum = Math.Min(free.MinimumMatch, free.Slots.Count),
-        AsWritten = ranking.AsWritten!.Count(d => Array.BinarySearch(ranking.Titled, d) < 0 && Array.BinarySearch(ranking.Docs!, d) >= 0 && filters.Failures(index, d) == 0),
-        ByTitle = ranking.Titled.Count(d => Array.BinarySearch(ranking.Docs!, d) >= 0 && filters.Failures(index, d) == 0),
-        ByMeaning = ranking.Meaning.Count(d => filters.Failures(index, d) == 0),
-        MeaningSearched = ranking.MeaningSearched,
-        MeaningModel = ranking.MeaningSearched ? index.Meaning?.Kind : null,
-        MeaningGeneration = ranking.MeaningSearched ? index.Meaning?.Generation ?? 0 : 0,
-    };
 
     /// <summary>
     /// The words the reader left out, less the characters of a word the archive does not hold, and those words: a word no
     /// lexicon knows and no passage holds is cut into characters, and each alone is too common to search (站位 of 提高政治站位
     /// over the reports: 站 and 位). Listed as left out they read as words judged unimportant; they are a word the archive
     /// lacks (语料中没有：站位), as the reviewer of the sixty-eighth session found. Two or more neighbouring characters left out
-    /// (question and function words not counted), at most <see cref="MaxUnheldWord"/> as a word of a name is (华国锋), that a run
-    /// of the query holds side by side, and no passage holds as typed.
+    /// (question and function words not counted), at most <see cref="FreeTextReader.MaxUnheldName"/> as a name the archive
+    /// lacks is (华国锋), that a run of the query holds side by side, and no passage holds as typed.
     /// </summary>
-    private const int MaxUnheldWord = 4;
-
     private static (List<string> Dropped, List<string> Unheld) UnheldRuns(FreeTextQuery free, WordMatches matches)
     {
         var dropped = new List<string>(free.Dropped);
@@ -132,7 +127,7 @@ internal static class QueryReadings
         {
             var j = i;
             var run = "";
-            while (j < dropped.Count && run.Length < MaxUnheldWord && dropped[j].Length == 1 && !QueryStopWords.Contains(dropped[j])
+            while (j < dropped.Count && run.Length < FreeTextReader.MaxUnheldName && dropped[j].Length == 1 && !QueryStopWords.Contains(dropped[j])
                 && free.Runs.Any(r => r.MatchForm.Contains(run + dropped[j], StringComparison.Ordinal)))
             {
                 run += dropped[j++];

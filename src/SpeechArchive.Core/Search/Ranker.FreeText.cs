@@ -550,11 +550,6 @@ internal static partial class Ranker
     private static void HeldByTitle(IndexSnapshot index, Bm25 bm25, FreeTextQuery query, Func<QueryWord, WordMatch> matchWord, List<ScoredDocs> slots,
         ScoredDocs words, int[] wordsHeld)
     {
-        if (wordsHeld.Length != words.Count)
-        {
-            return;
-        }
-
         var structures = SearchStructures.Of(index);
         var titled = new bool[slots.Count][];
         var bonus = new double[slots.Count];

@@ -26,6 +26,19 @@ public static class VariantFinder
     private const int MaxCandidates = 5000;
     private const int MaxPerPassage = 8;
 
+    /// <summary>
+    /// How many wordings <see cref="VariantRequest.Relaxed"/> similarity finds where <paramref name="result"/> (of
+    /// <paramref name="request"/>) found none at a stricter one; 0 otherwise. What the variants page and command offer.
+    /// </summary>
+    public static int RelaxedCount(IndexSnapshot index, VariantRequest request, VariantResult result)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Variants.Count == 0 && request.MinSimilarity > VariantRequest.Relaxed
+            ? Find(index, request with { MinSimilarity = VariantRequest.Relaxed }).Variants.Count
+            : 0;
+    }
+
     public static VariantResult Find(IndexSnapshot index, VariantRequest request)
     {
         ArgumentNullException.ThrowIfNull(index);

@@ -28,10 +28,9 @@ internal sealed class VariantsModel(ArchiveHost archive) : WritingPageModel
         Q = p.Q;
         if (Q.Length > 0)
         {
-            var min = p.Read(WritingParameters.MinSimilarity);
-            Result = VariantFinder.Find(archive.Snapshot, new VariantRequest { Formulation = Q, Filters = p.Filters, MinSimilarity = min });
-            if (Result.Variants.Count == 0 && min > Relaxed
-                && VariantFinder.Find(archive.Snapshot, new VariantRequest { Formulation = Q, Filters = p.Filters, MinSimilarity = Relaxed }).Variants.Count is > 0 and var n)
+            var request = new VariantRequest { Formulation = Q, Filters = p.Filters, MinSimilarity = p.Read(WritingParameters.MinSimilarity) };
+            Result = VariantFinder.Find(archive.Snapshot, request);
+            if (VariantFinder.RelaxedCount(archive.Snapshot, request, Result) is > 0 and var n)
             {
                 RelaxedVariants = n;
             }
