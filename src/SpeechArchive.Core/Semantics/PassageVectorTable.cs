@@ -1,3 +1,4 @@
+using System.Numerics;
 using SpeechArchive.Analysis;
 
 namespace SpeechArchive.Semantics;
@@ -65,30 +66,7 @@ public sealed class PassageVectorTable
     {
         var d = words.Dimensions;
         var floats = EmbedAll(ids.Count, textAt, words, segmenter);
-        var common = new float[d];
-        common[0] = 1;
-        for (var iteration = 0; iteration < 30; iteration++)
-        {
-            var next = new double[d];
-            for (var i = 0; i < ids.Count; i++)
-            {
-                var row = floats.AsSpan(i * d, d);
-                var projection = VectorMath.Dot(row, common);
-                for (var k = 0; k < d; k++)
-                {
-                    next[k] += projection * row[k];
-                }
-            }
-
-            var updated = next.Select(x => (float)x).ToArray();
-            if (!VectorMath.Normalize(updated))
-            {
-                break;
-            }
-
-            common = updated;
-        }
-
+        var common = CommonComponent(floats, ids.Count, d);
         var (data, scales) = Finish(floats, ids.Count, common);
         return new PassageVectorTable([.. ids], common, data, scales);
     }
@@ -209,6 +187,54 @@ public sealed class PassageVectorTable
             Embed(words, segmenter.Lexicon, spans.Where(s => s.Kind == WordKind.Han).Select(s => s.Text), floats.AsSpan(i * d, d), unknown: null);
         });
         return floats;
+    }
+
+    /// <summary>
+    /// The rows' common component: the leading eigenvector of Σ rowᵀ row, by thirty rounds of power iteration from the
+    /// first axis. Each round projects every row on the current estimate (split among threads) and sums the rows scaled
+    /// by their projections in double, row after row, each thread taking a stretch of the dimensions: every dimension's
+    /// sum takes its terms in the same order however many threads there are.
+    /// </summary>
+    internal static float[] CommonComponent(float[] floats, int count, int d)
+    {
+        var common = new float[d];
+        common[0] = 1;
+        var projections = new double[count];
+        var lanes = Vector<float>.Count;
+        var stretch = Math.Max(lanes, (d / Math.Max(1, Environment.ProcessorCount) + lanes - 1) / lanes * lanes);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        for (var iteration = 0; iteration < 30; iteration++)
+        {
+            var estimate = common;
+            Parallel.For(0, (count + 4095) / 4096, options, chunk =>
+            {
+                for (var i = chunk * 4096; i < Math.Min(count, (chunk + 1) * 4096); i++)
+                {
+                    projections[i] = VectorMath.Dot(floats.AsSpan(i * d, d), estimate);
+                }
+            });
+
+            var next = new double[d];
+            Parallel.For(0, (d + stretch - 1) / stretch, options, part =>
+            {
+                var (from, to) = (part * stretch, Math.Min(d, (part + 1) * stretch));
+                var sums = next.AsSpan(from, to - from);
+                for (var i = 0; i < count; i++)
+                {
+                    VectorMath.AddScaledWide(sums, floats.AsSpan((i * d) + from, to - from), projections[i]);
+                }
+            });
+
+            var updated = next.Select(x => (float)x).ToArray();
+            if (!VectorMath.Normalize(updated))
+            {
+                break;
+            }
+
+            common = updated;
+        }
+
+        return common;
     }
 
     private static (sbyte[] Data, float[] Scales) Finish(float[] floats, int count, float[] common)

@@ -7,6 +7,9 @@ namespace SpeechArchive.Semantics;
 /// </summary>
 internal sealed class SparseSymmetric
 {
+    /// <summary>Rows handed to a thread at a time: enough to outweigh the scheduling, few enough to share rows of uneven length.</summary>
+    private const int RowsPerTask = 64;
+
     public SparseSymmetric(int size, int[] rowStarts, int[] columns, float[] values)
     {
         Size = size;
@@ -29,12 +32,12 @@ internal sealed class SparseSymmetric
     public float[] Multiply(float[] block, int width)
     {
         var result = new float[(long)Size * width];
-        Parallel.For(0, Size, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, row =>
+        Parallel.For(0, (Size + RowsPerTask - 1) / RowsPerTask, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, task =>
         {
-            var target = result.AsSpan(row * width, width);
-            for (var k = RowStarts[row]; k < RowStarts[row + 1]; k++)
+            for (var row = task * RowsPerTask; row < Math.Min(Size, (task + 1) * RowsPerTask); row++)
             {
-                VectorMath.AddScaled(target, block.AsSpan(Columns[k] * width, width), Values[k]);
+                var (from, to) = (RowStarts[row], RowStarts[row + 1]);
+                VectorMath.SumOfScaledRows(block, width, Columns.AsSpan(from, to - from), Values.AsSpan(from, to - from), result.AsSpan(row * width, width));
             }
         });
         return result;

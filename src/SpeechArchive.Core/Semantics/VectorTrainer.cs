@@ -208,42 +208,55 @@ public static class VectorTrainer
 
     private static bool EndsSentence(ReadOnlySpan<char> gap) => gap.IndexOfAny(SentenceEnds) >= 0;
 
+    /// <summary>The parts the co-occurrence counts are kept in (a constant, so that the sums do not depend on the machine's threads).</summary>
+    private const int CountingParts = 4;
+
     /// <summary>Weighted co-occurrence counts within the window, as a symmetric positive-PMI matrix over the vocabulary.</summary>
     private static SparseSymmetric Ppmi(List<int[]> streams, int[] remap, int size, VectorTrainingOptions options)
     {
-        var pairs = new Dictionary<long, float>();
-        foreach (var stream in streams)
+        // Counted in parts, split among threads: part t takes the pairs whose first word's id is t modulo the parts. Each
+        // pair's weights are added in text order, and the parts are read in order after, whatever the number of threads.
+        var parts = CountingParts;
+        var counted = new Dictionary<long, float>[parts];
+        var threads = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, parts, threads, part =>
         {
-            for (var i = 0; i < stream.Length; i++)
+            var pairs = new Dictionary<long, float>();
+            foreach (var stream in streams)
             {
-                if (stream[i] < 0 || remap[stream[i]] is var a && a < 0)
+                for (var i = 0; i < stream.Length; i++)
                 {
-                    continue;
-                }
-
-                for (var d = 1; d <= options.Window && i + d < stream.Length; d++)
-                {
-                    var other = stream[i + d];
-                    if (other < 0)
-                    {
-                        break; // a sentence ends
-                    }
-
-                    var b = remap[other];
-                    if (b < 0 || b == a)
+                    if (stream[i] < 0 || remap[stream[i]] is var a && a < 0)
                     {
                         continue;
                     }
 
-                    var key = a < b ? ((long)a * size) + b : ((long)b * size) + a;
-                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairs, key, out _) += 1f / d;
+                    for (var d = 1; d <= options.Window && i + d < stream.Length; d++)
+                    {
+                        var other = stream[i + d];
+                        if (other < 0)
+                        {
+                            break; // a sentence ends
+                        }
+
+                        var b = remap[other];
+                        if (b < 0 || b == a || Math.Min(a, b) % parts != part)
+                        {
+                            continue;
+                        }
+
+                        var key = a < b ? ((long)a * size) + b : ((long)b * size) + a;
+                        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairs, key, out _) += 1f / d;
+                    }
                 }
             }
-        }
+
+            counted[part] = pairs;
+        });
 
         var marginal = new double[size];
         var total = 0.0;
-        foreach (var (key, count) in pairs)
+        foreach (var (key, count) in counted.SelectMany(pairs => pairs))
         {
             marginal[key / size] += count;
             marginal[key % size] += count;
@@ -258,7 +271,7 @@ public static class VectorTrainer
             rows[i] = [];
         }
 
-        foreach (var (key, count) in pairs)
+        foreach (var (key, count) in counted.SelectMany(pairs => pairs))
         {
             var (a, b) = ((int)(key / size), (int)(key % size));
             var pmi = Math.Log(count / total / (smoothed[a] / smoothedTotal * (smoothed[b] / smoothedTotal)));
@@ -269,10 +282,10 @@ public static class VectorTrainer
             }
         }
 
+        Parallel.For(0, size, threads, i => rows[i].Sort((x, y) => x.Column.CompareTo(y.Column)));
         var starts = new int[size + 1];
         for (var i = 0; i < size; i++)
         {
-            rows[i].Sort((x, y) => x.Column.CompareTo(y.Column));
             starts[i + 1] = starts[i] + rows[i].Count;
         }
 
