@@ -7,7 +7,9 @@ namespace SpeechArchive.Documents;
 /// <c>&lt;style&gt;</c> elements dropped, then tags (<c>&lt;…&gt;</c>). Two forward passes, linear in the input; the regexes
 /// they replace rescanned to the end from every unclosed <c>&lt;</c>, which made a megabyte of <c>&lt;![CDATA[</c> lines take
 /// half a minute. A script's or a stylesheet's contents are code, not speech: kept as text, an uploaded
-/// <c>&lt;script&gt;alert(3)&lt;/script&gt;要坚持…</c> made alert(3) a passage's words that a search for alert found.
+/// <c>&lt;script&gt;alert(3)&lt;/script&gt;要坚持…</c> made alert(3) a passage's words that a search for alert found. A
+/// <c>&lt;script/&gt;</c> opens one all the same: HTML ignores the slash of an element that is not void, so what follows it
+/// is script (read as closed before pipeline version 10, <c>&lt;script/&gt;alert(3)</c> was searchable).
 /// </summary>
 internal static class HtmlText
 {
@@ -20,7 +22,9 @@ internal static class HtmlText
     /// The text of an HTML block that opens with a script or style element never closed: its tags dropped and its contents
     /// kept. Such a block runs to the end of the file (CommonMark's first kind of HTML block), so hiding its contents, as
     /// <see cref="Strip"/> does within a block, lost every paragraph after a lone <c>&lt;script&gt;</c> line without a word (a
-    /// second review, sixty-eighth session). Null for any other block.
+    /// second review, sixty-eighth session). So for a block that opens with one written self-closing and never closed
+    /// (<c>&lt;script src="a.js"/&gt;</c> to the file's end): HTML would hide the rest, but the rest is the speech. Null for any
+    /// other block.
     /// </summary>
     public static string? UnclosedToTheEnd(string html)
     {
@@ -41,14 +45,13 @@ internal static class HtmlText
     }
 
     /// <summary>
-    /// The element a tag as Markdig gives it (an inline <c>&lt;script type="…"&gt;</c>) opens whose contents are not text,
-    /// <c>script</c> or <c>style</c>; null for any other tag, a closing or a self-closed one.
+    /// The element a tag as Markdig gives it (an inline <c>&lt;script type="…"&gt;</c>, or <c>&lt;script/&gt;</c>, whose slash
+    /// HTML ignores) opens whose contents are not text, <c>script</c> or <c>style</c>; null for any other tag or a closing one.
     /// </summary>
     public static string? HiddenElementOpened(string tag)
     {
         ArgumentNullException.ThrowIfNull(tag);
-        var name = ElementAt(tag, 0, closing: false);
-        return name is not null && !tag.TrimEnd().EndsWith("/>", StringComparison.Ordinal) ? name : null;
+        return ElementAt(tag, 0, closing: false);
     }
 
     /// <summary>Whether <paramref name="tag"/> is the closing tag of <paramref name="element"/> (<c>&lt;/SCRIPT &gt;</c> closes script).</summary>
@@ -62,7 +65,7 @@ internal static class HtmlText
     /// Comments and the contents of script and style elements (their tags too) dropped, in one forward pass: what comes
     /// first wins, so a script's <c>"&lt;!--"</c> is script and a comment's <c>&lt;script&gt;</c> is comment. An element
     /// that is not closed hides the rest of the block, as in a browser; a comment that is not closed is no comment (its text
-    /// is kept, as before).
+    /// is kept, as before). A tag written self-closing (<c>&lt;script/&gt;</c>) opens its element as any other does.
     /// </summary>
     private static string DropHidden(string html)
     {
@@ -70,7 +73,6 @@ internal static class HtmlText
         var at = 0; // the start of what is kept and not yet appended
         var scan = 0;
         var commentsClose = true;
-        var tagEnd = -1; // the first > after the last opening tag of a hidden element
         while (true)
         {
             var open = html.IndexOf('<', scan);
@@ -94,19 +96,10 @@ internal static class HtmlText
             }
             else if (ElementAt(html, open, closing: false) is { } element)
             {
-                if (tagEnd <= open)
+                var tagEnd = html.IndexOf('>', open + 1); // read once: the pass ends here or goes on past the closing tag
+                if (tagEnd < 0)
                 {
-                    tagEnd = html.IndexOf('>', open + 1); // kept for the next opening tag before it: <script<script…> is read once
-                    if (tagEnd < 0)
-                    {
-                        return sb.Append(html, at, html.Length - at).ToString(); // no complete tag from here on
-                    }
-                }
-
-                if (html[tagEnd - 1] == '/')
-                {
-                    scan = open + 1; // <script/>: no contents (its tag goes with the others)
-                    continue;
+                    return sb.Append(html, at, html.Length - at).ToString(); // no complete tag from here on
                 }
 
                 end = EndOfClosingTag(html, element, tagEnd + 1);
