@@ -5,99 +5,163 @@ namespace SpeechArchive.Documents;
 
 public static partial class MetadataInference
 {
-    /// <summary>Least extra weight for the latest supported year: a speech looks back on earlier years and plans for its own.</summary>
+    /// <summary>Least extra weight for the latest year named: a speech looks back on earlier years and plans for its own.</summary>
     private const double LatestYearBonus = 2;
 
-    private const int MinPlausibleYear = 1900;
+    private const double DatelineAtTopConfidence = 0.9;
+
+    /// <summary>A date at the end may be a publication's, days or years after the speech (※这是…2015年11月23日…的讲话, printed in 2020).</summary>
+    private const double DatelineAtEndConfidence = 0.8;
+
+    /// <summary>Most years the reason lists beside the chosen one.</summary>
+    private const int ReasonYears = 4;
 
     /// <summary>
-    /// The year a speech was most likely given, from dated mentions (2022年, 二〇二二年, 2022年度; not targets such as 到2035年,
-    /// 2020年前 or the end of a range 2021—2025年) and the dating cues of YearCues.tsv; null without evidence.
-    /// Each mention and cue adds weight. The latest year whose previous year is mentioned too (a review of last year followed by
-    /// this year's plans) gets at least as much again as the most mentioned year, and lone later years (events or targets ahead)
-    /// get nothing extra; without such a pair the latest year mentioned gets a small bonus.
+    /// The year a speech was most likely given, as a reader would date it; null without evidence. A dateline decides: a full
+    /// date set apart under the title (（2020年11月21日，北京）) or else at the end (a letter's date, a source line).
+    /// Without one, each year named as past or present counts once (targets such as 到2035年, 力争于2030年, 2030年前, 2035年远景目标
+    /// or the end of a span 2021—2025年 not at all), a year in a title or heading more, a year said to be this year more, a
+    /// year looked back on (刚刚过去的2018年, 2018年工作回顾) counts for the year after it, and the dating cues of YearCues.tsv
+    /// add theirs. The latest year named at least twice and half as often as the most named gets as much again as the most
+    /// named (a text looks back on earlier years and speaks of its own), or the year after it when a report reviews it as last
+    /// year (see <see cref="AddLatestBonus"/>); else the latest year named gets a small bonus: years named once in a history
+    /// passage (1914年, 1915年) never outweigh the present. The provenance's origin says what decided and by how much.
     /// </summary>
     public static InferredValue<int>? InferYear(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var scores = new Dictionary<int, double>();
-        var reasons = new List<string>();
         var mentions = YearMentions(text);
-        var supported = mentions.Keys.Where(y => mentions.ContainsKey(y - 1)).Select(y => (int?)y).Max();
-        var latest = supported ?? (mentions.Count > 0 ? mentions.Keys.Max() : null);
-        foreach (var (year, count) in mentions.OrderByDescending(m => m.Key))
+        if (FindDateline(text) is { } dateline)
         {
-            scores[year] = count;
-            reasons.Add($"{year}年 ×{count}" + (year == supported ? " (latest after its previous year)" : year == latest ? " (latest)" : ""));
+            var where = dateline.AtTop ? "under the title" : "at the end";
+            var named = Named(mentions);
+            return new InferredValue<int>(dateline.Year, new MetadataProvenance(
+                $"inferred: dateline {dateline.Date} {where}{(named.Length > 0 ? "; also named " + named : "")}{Targets(mentions)}",
+                dateline.AtTop ? DatelineAtTopConfidence : DatelineAtEndConfidence));
         }
 
-        if (latest is { } chosen)
-        {
-            scores[chosen] += supported is null ? LatestYearBonus : Math.Max(LatestYearBonus, mentions.Values.Max());
-        }
-
+        var evidence = Tally(mentions);
+        AddLatestBonus(evidence, text);
         foreach (var cue in YearCue.Default.Where(c => c.Matches(text)))
         {
             foreach (var year in cue.Years)
             {
-                scores[year] = scores.GetValueOrDefault(year) + cue.Weight / cue.Years.Count;
+                Evidence(evidence, year).Cues.Add((cue.Cue, cue.Weight / cue.Years.Count));
             }
-
-            reasons.Add("cue " + cue.Cue);
         }
 
-        if (scores.Count == 0)
+        var ranked = evidence.Values.Where(e => e.Score > 0).OrderByDescending(e => e.Score).ThenByDescending(e => e.Year).ToList();
+        if (ranked.Count == 0)
         {
             return null;
         }
 
-        var best = scores.OrderByDescending(s => s.Value).ThenByDescending(s => s.Key).First();
-        var share = best.Value / scores.Values.Sum();
-        var strength = 1 - Math.Exp(-best.Value / 3);
+        var best = ranked[0];
+        var share = best.Score / ranked.Sum(e => e.Score);
+        var strength = 1 - Math.Exp(-best.Score / 3);
         var confidence = Math.Round(Math.Min(0.9, 0.9 * share * strength), 2);
-        return new InferredValue<int>(best.Key, new MetadataProvenance("inferred: " + string.Join(", ", reasons), confidence));
+        var others = ranked.Skip(1).Take(ReasonYears).Select(e => e.ToString()).ToList();
+        var more = ranked.Count - 1 - others.Count;
+        var reason = "inferred: " + best
+            + (others.Count > 0 ? "; over " + string.Join(", ", others) : "")
+            + (more > 0 ? $" and {more} more" : "")
+            + Targets(mentions);
+        return new InferredValue<int>(best.Year, new MetadataProvenance(reason, confidence));
     }
 
-    /// <summary>Counts of plausible, non-target years mentioned in the text.</summary>
-    internal static Dictionary<int, int> YearMentions(string text)
+    private static Dictionary<int, YearEvidence> Tally(List<YearMention> mentions)
     {
-        var counts = new Dictionary<int, int>();
-        var maxYear = DateTime.Today.Year;
-        foreach (Match m in YearMention().Matches(text))
+        var evidence = new Dictionary<int, YearEvidence>();
+        foreach (var m in mentions)
         {
-            var year = m.Groups["arabic"].Success
-                ? int.Parse(m.Groups["arabic"].Value, CultureInfo.InvariantCulture)
-                : ChineseYear(m.Groups["chinese"].Value);
-            if (year >= MinPlausibleYear && year <= maxYear && !IsTarget(text, m.Index, m.Length))
+            switch (m.Kind)
             {
-                counts[year] = counts.GetValueOrDefault(year) + 1;
+                case YearMentionKind.Dated or YearMentionKind.ThisYear:
+                    var e = Evidence(evidence, m.Year);
+                    e.Mentions++;
+                    e.InHeadings += m.InHeading ? 1 : 0;
+                    e.SaidThisYear += m.Kind == YearMentionKind.ThisYear ? 1 : 0;
+                    break;
+                case YearMentionKind.LookedBack when m.Year < DateTime.Today.Year:
+                    Evidence(evidence, m.Year + 1).AfterLookedBack++;
+                    break;
             }
         }
 
-        return counts;
+        return evidence;
     }
 
-    /// <summary>到2035年, 至2025年 (but not 截至2022年), 2020年前 and the end of a range 2021—2025年 name targets, not the present.</summary>
-    private static bool IsTarget(string text, int index, int length)
+    /// <summary>
+    /// The present as a reader finds it: the latest year named at least twice and at least half as often as the most named
+    /// (a text looks back on earlier years and speaks of its own at length) gets as much as the most named year. When the year
+    /// after it is named too, the year before it is not named as often, and the text looks back (过去一年, 去年) more than
+    /// ahead (明年), that year is last year under review and the bonus goes to the year after it (a report on last year
+    /// followed by this year's plans). Without a year named often, the latest year named gets <see cref="LatestYearBonus"/>.
+    /// A lone later year (an event ahead, a target not marked as one) does not outweigh a year named often, and years named
+    /// once in a history passage earn nothing.
+    /// </summary>
+    private static void AddLatestBonus(Dictionary<int, YearEvidence> evidence, string text)
     {
-        var before = index > 0 ? text[index - 1] : ' ';
-        var after = text.AsSpan(index + length); // starts at 年
-        return before is '到' or '—' or '–' or '-' or '~' or '～' or '－'
-            || (before == '至' && (index < 2 || text[index - 2] != '截'))
-            || after.StartsWith("年前") || after.StartsWith("年以前");
-    }
-
-    private static int ChineseYear(string digits)
-    {
-        var year = 0;
-        foreach (var c in digits)
+        var named = evidence.Values.Where(e => e.Mentions > 0).ToList();
+        if (named.Count == 0)
         {
-            year = (year * 10) + "〇一二三四五六七八九".IndexOf(c is '零' or '○' or 'Ｏ' or 'O' ? '〇' : c, StringComparison.Ordinal);
+            return;
         }
 
-        return year;
+        var most = named.Max(e => e.Mentions);
+        var bonus = Math.Max(LatestYearBonus, most);
+        if (named.Where(e => e.Mentions >= 2 && e.Mentions * 2 >= most).MaxBy(e => e.Year) is not { } often)
+        {
+            named.MaxBy(e => e.Year)!.AddLatestBonus(LatestYearBonus, "latest");
+            return;
+        }
+
+        var reviewedBefore = evidence.TryGetValue(often.Year - 1, out var before) && before.Mentions * 2 >= most;
+        var (back, ahead) = (LookingBack().Count(text), LookingAhead().Count(text));
+        if (!reviewedBefore && back > ahead && evidence.TryGetValue(often.Year + 1, out var next) && next.Mentions + next.AfterLookedBack > 0)
+        {
+            next.AddLatestBonus(bonus, $"after {often.Year}年 named often, the text looking back (过去一年/去年 ×{back}, 明年 ×{ahead})");
+            return;
+        }
+
+        often.AddLatestBonus(bonus, "latest named often");
     }
 
-    [GeneratedRegex("(?<![0-9０-９])(?<arabic>[0-9]{4})(?=年)|(?<![〇零○一二三四五六七八九])(?<chinese>[一二][〇零○一二三四五六七八九]{3})(?=年)")]
-    private static partial Regex YearMention();
+    /// <summary>过去一年, 过去的一年, 去年: the text speaks of last year.</summary>
+    [GeneratedRegex("过去一年|过去的一年|去年")]
+    private static partial Regex LookingBack();
+
+    /// <summary>明年: the text speaks of next year.</summary>
+    [GeneratedRegex("明年")]
+    private static partial Regex LookingAhead();
+
+    private static YearEvidence Evidence(Dictionary<int, YearEvidence> evidence, int year)
+    {
+        if (!evidence.TryGetValue(year, out var e))
+        {
+            e = new YearEvidence(year);
+            evidence[year] = e;
+        }
+
+        return e;
+    }
+
+    /// <summary>2020年 ×2, 2008年 ×1: the years named as past or present, most named first (at most <see cref="ReasonYears"/>).</summary>
+    private static string Named(List<YearMention> mentions)
+    {
+        var years = mentions.Where(m => m.Kind is YearMentionKind.Dated or YearMentionKind.ThisYear or YearMentionKind.LookedBack)
+            .GroupBy(m => m.Year).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).ToList();
+        var listed = string.Join(", ", years.Take(ReasonYears).Select(g => $"{g.Key}年 ×{g.Count()}"));
+        return years.Count > ReasonYears ? $"{listed} and {years.Count - ReasonYears} more" : listed;
+    }
+
+    /// <summary>"; targets 2035年 ×2, 2025年 ×1" for the years aimed at, which count for nothing; empty without one.</summary>
+    private static string Targets(List<YearMention> mentions)
+    {
+        var targets = mentions.Where(m => m.Kind == YearMentionKind.Target).GroupBy(m => m.Year).OrderByDescending(g => g.Key).ToList();
+        return targets.Count == 0
+            ? ""
+            : "; targets " + string.Join(", ", targets.Take(ReasonYears).Select(g => $"{g.Key}年 ×{g.Count().ToString(CultureInfo.InvariantCulture)}"))
+                + (targets.Count > ReasonYears ? $" and {targets.Count - ReasonYears} more" : "");
+    }
 }

@@ -9,6 +9,8 @@ public sealed class MetadataInferenceTests(ITestOutputHelper output)
 
     public static TheoryData<string[]> YearCases => Fixture.Rows("year-cases.tsv");
 
+    public static TheoryData<string[]> ReadingCases => Fixture.Rows("year-reading-cases.tsv");
+
     [SkippableTheory]
     [MemberData(nameof(SeedCases))]
     public void WhenSeedHasNoMetadata_ShouldInferTheTitleAndYearAReaderWould(string[] row)
@@ -40,18 +42,63 @@ public sealed class MetadataInferenceTests(ITestOutputHelper output)
         Assert.Equal(expected, year?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    [SkippableFact]
-    public void WhenSpeechesOf2020AreDatedByInference_ShouldAgreeWithTheManifestForMostOfThem()
+    [Theory]
+    [MemberData(nameof(ReadingCases))]
+    public void WhenAFileWithoutMetadataIsRead_ShouldDateItAsAReaderWouldAndSayWhy(string[] row)
     {
-        var xi = SharedCorpus.Require("xi-2020");
+        using var folder = new TempFolder();
+        var path = folder.Write("speech.txt", row[1]);
 
-        var table = MetadataTable.Load(Path.Combine(xi, "MANIFEST.tsv"));
-        var files = new CorpusScanner().Scan(xi);
+        var read = Fixture.Read(path);
 
-        var agreeing = files.Count(f => MetadataInference.InferYear(File.ReadAllText(f.FullPath))?.Value == table.Find(f)?.Year);
+        Assert.True(read.Succeeded, read.Reason);
+        var metadata = read.Document.Metadata;
 
-        output.WriteLine($"{agreeing} of {files.Count} agree");
-        Assert.True(agreeing >= 0.8 * files.Count, $"only {agreeing} of {files.Count} inferred years agree with MANIFEST.tsv");
+        output.WriteLine($"{row[0]}: {metadata.Year} {metadata.YearProvenance}");
+        Assert.Equal(int.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture), metadata.Year);
+        Assert.Contains(row[3], metadata.YearProvenance.Origin, StringComparison.Ordinal);
+        Assert.InRange(metadata.YearProvenance.Confidence, 0.01, 0.9);
+    }
+
+    /// <summary>
+    /// The shared sets' texts read from a folder without their MANIFEST.tsv, as uploads are, against the table's years. Reached
+    /// when written: reports 61 of 88 (the rest mostly old reports that never name their own year), xi-2020 55 of 58 (two of the
+    /// others carry the date they were given, 2018 and 2015, where the table has the year they were printed; one names no year).
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("reports", 0.65)]
+    [InlineData("xi-2020", 0.9)]
+    public void WhenASharedSetIsReadWithoutItsManifest_ShouldDateMostOfItAsTheManifestDoes(string set, double least)
+    {
+        var source = SharedCorpus.Require(set);
+        var table = MetadataTable.Load(Path.Combine(source, "MANIFEST.tsv"));
+        using var folder = new TempFolder();
+        foreach (var file in Directory.GetFiles(source, "*.txt"))
+        {
+            File.Copy(file, folder.Combine(Path.GetFileName(file)));
+        }
+
+        var files = new CorpusScanner().Scan(folder.Path);
+        var (exact, wrong, missing) = (0, 0, 0);
+        foreach (var file in files)
+        {
+            var read = new DocumentReader().Read(file, null);
+            Assert.True(read.Succeeded, $"{file.Key}: {read.Reason}");
+            var metadata = read.Document.Metadata;
+            var expected = table.Find(file.Key)?.Year;
+            if (metadata.Year == expected)
+            {
+                exact++;
+                continue;
+            }
+
+            _ = metadata.Year is null ? missing++ : wrong++;
+            output.WriteLine($"{file.Key}: {metadata.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, table {expected}; {metadata.YearProvenance.Origin}");
+        }
+
+        output.WriteLine($"{set}: {exact} exact, {wrong} wrong, {missing} missing of {files.Count}");
+        Assert.Equal(Directory.GetFiles(source, "*.txt").Length, files.Count);
+        Assert.True(exact >= least * files.Count, $"{set}: only {exact} of {files.Count} inferred years agree with MANIFEST.tsv ({wrong} wrong, {missing} missing)");
     }
 
     [Fact]
