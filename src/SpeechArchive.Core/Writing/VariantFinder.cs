@@ -336,7 +336,10 @@ public static class VariantFinder
 
     private static FormulationVariant Variant(IndexSnapshot index, List<(int Doc, Found Hit)> group, string formulation, int examples)
     {
+        // Oldest first, a speech with neither date nor year after every dated one (PassageSource.DateKey): the first and last
+        // use are those of the dated uses, so one undated use does not make the last use unknown.
         var dated = group.OrderBy(g => PassageSource.DateKey(index, g.Doc), StringComparer.Ordinal).ThenBy(g => g.Doc).ToList();
+        var dates = dated.Select(g => DateText(index, g.Doc)).OfType<string>().ToList();
         var first = dated[0];
         return new FormulationVariant
         {
@@ -346,8 +349,8 @@ public static class VariantFinder
             Similarity = group.Max(g => g.Hit.Similarity),
             Count = group.Count,
             Speeches = group.Select(g => index.Passages[g.Doc].Speech).Distinct().Count(),
-            FirstUsed = DateText(index, first.Doc),
-            LastUsed = DateText(index, dated[^1].Doc),
+            FirstUsed = dates.Count > 0 ? dates[0] : null,
+            LastUsed = dates.Count > 0 ? dates[^1] : null,
             Examples = dated.Take(Math.Max(0, examples)).Select(g => Occurrence(index, g.Doc, g.Hit)).ToList(),
         };
     }

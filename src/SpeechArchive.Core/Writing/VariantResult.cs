@@ -24,7 +24,12 @@ public sealed record FormulationVariant
     public required double Similarity { get; init; }
     public required int Count { get; init; }
     public required int Speeches { get; init; }
+    /// <summary>
+    /// The date (yyyy-MM-dd), else the year, of the earliest dated use; null only when no use is dated (a speech of no known
+    /// date or year sorts after every dated one, and is neither first nor last use).
+    /// </summary>
     public string? FirstUsed { get; init; }
+    /// <summary>The date, else the year, of the latest dated use; null only when no use is dated.</summary>
     public string? LastUsed { get; init; }
     public required IReadOnlyList<VariantOccurrence> Examples { get; init; }
 }

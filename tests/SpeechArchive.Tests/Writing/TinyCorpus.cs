@@ -3,7 +3,10 @@ using SpeechArchive.Search;
 
 namespace SpeechArchive.Tests.Writing;
 
-/// <summary>A few speeches written into a temp folder and indexed there, for tests that need text made to measure.</summary>
+/// <summary>
+/// A few speeches written into a temp folder and indexed there, for tests that need text made to measure; a speech whose date
+/// is empty has none in its front matter.
+/// </summary>
 public static class TinyCorpus
 {
     public static IndexSnapshot Index(TempFolder temp, params (string File, string Date, string Title, string Body)[] speeches) =>
@@ -22,7 +25,8 @@ public static class TinyCorpus
 
         foreach (var (file, date, title, body) in speeches)
         {
-            File.WriteAllText(Path.Combine(corpus, file), $"---\ntitle: {title}\ndate: {date}\nspeaker: 书记\norganization: 测试局\n---\n\n{body}\n");
+            var dated = date.Length > 0 ? $"date: {date}\n" : ""; // an empty date: a speech of no known date or year
+            File.WriteAllText(Path.Combine(corpus, file), $"---\ntitle: {title}\n{dated}speaker: 书记\norganization: 测试局\n---\n\n{body}\n");
         }
 
         var index = temp.Combine("tiny-index");

@@ -67,6 +67,28 @@ public sealed class VariantFinderTests(SeedIndexFixture seeds) : IClassFixture<S
     }
 
     [Fact]
+    public void WhenAWordingIsAlsoUsedInASpeechOfNoKnownDate_ShouldGiveTheFirstAndLastDatedUse()
+    {
+        // A review found 从严治党 (11 uses, most dated) listed as 首见 1980年 最近 年份不详: an undated use sorts after every
+        // dated one, and the last use was taken from it.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2016-01-10", "甲", "全面从严治党一直在路上，我们要坚持。"),
+            ("b.md", "2019-02-10", "乙", "全面从严治党一直在路上，绝不能停。"),
+            ("c.md", "", "丙", "要认识到，全面从严治党一直在路上，不能松劲。"),
+            ("d.md", "", "丁", "坚持全面从严治党永远在路上的态度，久久为功。"),
+            ("e.md", "2021-04-10", "戊", "经济社会发展取得新成就。"));
+
+        var result = VariantFinder.Find(index, new VariantRequest { Formulation = "全面从严治党永远在路上" });
+
+        Assert.Equal(2, index.Speeches.Count(s => s.Year is null));
+        var mixed = Assert.Single(result.Variants, v => v.Text == "全面从严治党一直在路上");
+        Assert.Equal((3, "2016-01-10", "2019-02-10"), (mixed.Count, mixed.FirstUsed, mixed.LastUsed));
+        var undated = Assert.Single(result.Variants, v => v.IsExact);
+        Assert.Equal((1, null, null), (undated.Count, undated.FirstUsed, undated.LastUsed)); // 年份不详 only where no use is dated
+    }
+
+    [Fact]
     public void WhenAWordOfThePassageGoesOnPastTheAlignedCharacters_ShouldNotListTheCutOffWording()
     {
         using var temp = new TempFolder();
