@@ -39,12 +39,12 @@ internal static class VariantsCommand
     private static void Print(VariantResult result)
     {
         AnsiConsole.MarkupLine($"[bold]{result.Variants.Count}[/] {Terminal.Noun(result.Variants.Count, "wording", "wordings")}, {result.Occurrences} {Terminal.Noun(result.Occurrences, "occurrence", "occurrences")} ({result.TookMs:0.0} ms)");
-        var table = new Table().AddColumns("wording", "similarity", "count", "speeches", "first", "last");
+        var table = new Table().AddColumns("wording", "similarity", "occurrences", "passages", "speeches", "first", "last");
         foreach (var v in result.Variants)
         {
             var text = Markup.Escape(v.Text) + (v.IsExact ? " [grey](exact)[/]" : v.Reordered ? " [grey](reordered)[/]" : "");
             table.AddRow(text, v.Similarity.ToString("0.00", CultureInfo.InvariantCulture), v.Count.ToString(CultureInfo.InvariantCulture),
-                v.Speeches.ToString(CultureInfo.InvariantCulture), Markup.Escape(v.FirstUsed ?? "?"), Markup.Escape(v.LastUsed ?? "?"));
+                v.Passages.ToString(CultureInfo.InvariantCulture), v.Speeches.ToString(CultureInfo.InvariantCulture), Markup.Escape(v.FirstUsed ?? "?"), Markup.Escape(v.LastUsed ?? "?"));
         }
 
         AnsiConsole.Write(table);

@@ -341,6 +341,10 @@ public static class VariantFinder
         var dated = group.OrderBy(g => PassageSource.DateKey(index, g.Doc), StringComparer.Ordinal).ThenBy(g => g.Doc).ToList();
         var dates = dated.Select(g => DateText(index, g.Doc)).OfType<string>().ToList();
         var first = dated[0];
+
+        // A passage may use the wording more than once: each use is counted, as the concordance and the trends count, but the
+        // sources are passages, each listed once with every use in it marked (cpc_00083:148 was listed twice for 从严治党).
+        var passages = dated.GroupBy(g => g.Doc).ToList();
         return new FormulationVariant
         {
             Text = first.Hit.Text.Replace('\n', ' '),
@@ -348,17 +352,19 @@ public static class VariantFinder
             Reordered = first.Hit.Rotated,
             Similarity = group.Max(g => g.Hit.Similarity),
             Count = group.Count,
+            Passages = passages.Count,
             Speeches = group.Select(g => index.Passages[g.Doc].Speech).Distinct().Count(),
             FirstUsed = dates.Count > 0 ? dates[0] : null,
             LastUsed = dates.Count > 0 ? dates[^1] : null,
-            Examples = dated.Take(Math.Max(0, examples)).Select(g => Occurrence(index, g.Doc, g.Hit)).ToList(),
+            Examples = passages.Take(Math.Max(0, examples)).Select(p => Occurrence(index, p.Key, p.Select(g => g.Hit))).ToList(),
         };
     }
 
-    private static VariantOccurrence Occurrence(IndexSnapshot index, int doc, Found hit)
+    private static VariantOccurrence Occurrence(IndexSnapshot index, int doc, IEnumerable<Found> hits)
     {
         var p = index.Passages[doc];
-        var snippet = MarkedSnippet.Build(p.SourceText, p.Start, p.End, [(hit.Start, hit.End)], 120);
+        var marks = hits.Select(h => (h.Start, h.End)).Order().ToList();
+        var snippet = MarkedSnippet.Build(p.SourceText, p.Start, p.End, marks, 120);
         return new VariantOccurrence(PassageSource.Of(index, doc), snippet);
     }
 

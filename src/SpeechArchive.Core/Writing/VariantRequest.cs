@@ -13,6 +13,6 @@ public sealed record VariantRequest
     /// at 0.5: two characters of seven changed), by the variants page and the <c>variants</c> command.
     /// </summary>
     public const double Relaxed = 0.5;
-    /// <summary>Example occurrences listed per variant.</summary>
+    /// <summary>Passages listed per variant, the earliest first.</summary>
     public int Examples { get; init; } = 5;
 }

@@ -22,7 +22,10 @@ public sealed record FormulationVariant
     /// <summary>The text holds the formulation's parts in another order.</summary>
     public required bool Reordered { get; init; }
     public required double Similarity { get; init; }
+    /// <summary>How many times the wording is used in passages' text, every use in a passage counted (as the concordance counts).</summary>
     public required int Count { get; init; }
+    /// <summary>How many passages use it (a passage may use it more than once), as many as <see cref="Examples"/> could list.</summary>
+    public required int Passages { get; init; }
     public required int Speeches { get; init; }
     /// <summary>
     /// The date (yyyy-MM-dd), else the year, of the earliest dated use; null only when no use is dated (a speech of no known
@@ -31,8 +34,9 @@ public sealed record FormulationVariant
     public string? FirstUsed { get; init; }
     /// <summary>The date, else the year, of the latest dated use; null only when no use is dated.</summary>
     public string? LastUsed { get; init; }
+    /// <summary>The earliest passages using it (up to <see cref="VariantRequest.Examples"/>), each once, every use in it marked.</summary>
     public required IReadOnlyList<VariantOccurrence> Examples { get; init; }
 }
 
-/// <summary>An occurrence of a variant: where, and the passage excerpt with the variant in &lt;mark&gt; (HTML-escaped).</summary>
+/// <summary>A passage using a variant: where, and the passage excerpt with its uses in &lt;mark&gt; (HTML-escaped).</summary>
 public sealed record VariantOccurrence(PassageSource Source, string Snippet);

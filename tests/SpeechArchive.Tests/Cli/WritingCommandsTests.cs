@@ -68,7 +68,11 @@ public sealed class WritingCommandsTests : IDisposable
         var texts = doc.RootElement.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("text").GetString()).ToList();
         Assert.Equal("全面从严治党永远在路上", texts[0]);
         Assert.Contains("全面从严治党一直在路上", texts);
-        Assert.Contains("全面从严治党一直在路上", Run("variants", "全面从严治党永远在路上"), StringComparison.Ordinal);
+        var plain = Run("variants", "全面从严治党永远在路上");
+        Assert.Contains("全面从严治党一直在路上", plain, StringComparison.Ordinal);
+        Assert.Matches(@"occurrences\s*│\s*passages\s*│\s*speeches", plain); // uses and the passages they are in, as the page says them
+        var exact = doc.RootElement.GetProperty("variants")[0];
+        Assert.InRange(exact.GetProperty("passages").GetInt32(), exact.GetProperty("speeches").GetInt32(), exact.GetProperty("count").GetInt32());
     }
 
     [Fact]

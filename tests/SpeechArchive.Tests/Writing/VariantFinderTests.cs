@@ -89,6 +89,28 @@ public sealed class VariantFinderTests(SeedIndexFixture seeds) : IClassFixture<S
     }
 
     [Fact]
+    public void WhenAPassageUsesAWordingTwice_ShouldCountBothUsesButListThePassageOnce()
+    {
+        // A review found cpc_00083:148 listed twice among 从严治党's five earliest sources: four passages shown of five.
+        using var temp = new TempFolder();
+        var index = TinyCorpus.Index(temp,
+            ("a.md", "2016-01-10", "甲", "全面从严治党一直在路上，我们要坚持。认识到全面从严治党一直在路上，才能久久为功。"),
+            ("b.md", "2019-02-10", "乙", "全面从严治党一直在路上，绝不能停。"),
+            ("c.md", "2021-04-10", "丙", "经济社会发展取得新成就。"));
+
+        var result = VariantFinder.Find(index, new VariantRequest { Formulation = "全面从严治党永远在路上" });
+        var one = VariantFinder.Find(index, new VariantRequest { Formulation = "全面从严治党永远在路上", Examples = 1 });
+
+        var variant = Assert.Single(result.Variants);
+        Assert.Equal((3, 2, 2), (variant.Count, variant.Passages, variant.Speeches));
+        Assert.Equal(variant.Passages, variant.Examples.Select(e => e.Source.PassageId).Distinct().Count());
+        Assert.Equal(variant.Passages, variant.Examples.Count);
+        Assert.Equal(2, variant.Examples[0].Snippet.Split("<mark>全面从严治党一直在路上</mark>").Length - 1); // both uses marked
+        Assert.Equal(3, result.Occurrences);
+        Assert.Single(Assert.Single(one.Variants).Examples);
+    }
+
+    [Fact]
     public void WhenAWordOfThePassageGoesOnPastTheAlignedCharacters_ShouldNotListTheCutOffWording()
     {
         using var temp = new TempFolder();

@@ -237,12 +237,13 @@ public sealed class WritingPageTests : IDisposable
 
         var variants = page.QuerySelectorAll("li.variant").ToList();
         int Count(AngleSharp.Dom.IElement v) => int.Parse(v.QuerySelector(".meta b")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
-        var many = variants.Where(v => Count(v) > v.QuerySelectorAll("ul.examples > li").Length).ToList();
+        int Passages(AngleSharp.Dom.IElement v) => int.Parse(System.Text.RegularExpressions.Regex.Match(v.QuerySelector(".meta")!.TextContent, @"（(\d+) 段").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var many = variants.Where(v => Passages(v) > v.QuerySelectorAll("ul.examples > li").Length).ToList();
         Assert.NotEmpty(many);
         foreach (var v in many)
         {
             var shown = v.QuerySelectorAll("ul.examples > li").Length;
-            Assert.Equal($"出处（最早的 {shown} 处，共 {Count(v)} 处）", v.QuerySelector("summary")!.TextContent);
+            Assert.Equal($"出处（最早的 {shown} 段，共 {Passages(v)} 段）", v.QuerySelector("summary")!.TextContent);
             var uses = await Html.GetAsync(http, v.QuerySelector("a.all-uses")!.GetAttribute("href")!);
             Assert.True(int.Parse(uses.QuerySelector("p.count strong")!.TextContent, System.Globalization.CultureInfo.InvariantCulture) >= Count(v)); // the wording's uses, every one
         }
