@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
+using SpeechArchive.Tests;
 
 namespace SpeechArchive.Web.Tests.Http;
 
@@ -220,6 +221,44 @@ public sealed class AdminPageTests : IDisposable
         Assert.Contains(folded, w => w.StartsWith("库内讲话.md: ", StringComparison.Ordinal));
         Assert.DoesNotContain(folded, w => w.StartsWith("uploads/", StringComparison.Ordinal));
         Assert.StartsWith("其他文件的提示", report.QuerySelector("details summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenAnUploadOrTheLastRunWarnsOrFails_ShouldMarkTheEnglishGlossesEnglish()
+    {
+        // A review found the 最近一次索引 card's glosses unmarked: (decoded as GB18030: not valid UTF-8) was read as Chinese
+        // letters, as was the licence notice's gloss, which quotes the notice in Chinese.
+        var licence = Path.Combine(FixturePaths.RepoRoot, "tests", "SpeechArchive.Tests", "Fixtures", "Documents", "licence-notice", "speech.txt");
+        File.Copy(licence, Path.Combine(app.CorpusDirectory, "licence.txt"));
+        File.WriteAllBytes(Path.Combine(app.CorpusDirectory, "empty.md"), []);
+        (await SignInAsync(ArchiveFactory.Token)).Dispose();
+        var form = (await Html.GetAsync(client, "/admin")).QuerySelector("#upload form")!;
+        var gb18030 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+        using var content = Admin.Files(("gbk.txt", gb18030.GetBytes(Admin.Speech("国标编码"))));
+        content.Add(new StringContent(Antiforgery(form)), "__RequestVerificationToken");
+        content.Add(new StringContent("true"), "reindex");
+
+        using var response = await client.PostAsync(form.GetAttribute("action"), content);
+        using (var api = app.CreateAdminClient())
+        {
+            await Admin.WaitForReindexAsync(api);
+        }
+
+        var outcome = (await Html.GetAsync(client, response.Headers.Location!.OriginalString)).QuerySelector("table.outcomes tbody tr")!;
+        var report = (await Html.GetAsync(client, "/admin")).GetElementById("report")!;
+
+        Assert.Equal("(decoded as GB18030: not valid UTF-8)", outcome.Children[2].QuerySelector("span[lang=en]")?.TextContent);
+        Assert.EndsWith("(decoded as GB18030: not valid UTF-8)）", outcome.Children[2].TextContent, StringComparison.Ordinal);
+        var gbk = report.QuerySelectorAll("ul.upload-warnings li").Single(li => li.TextContent.StartsWith("uploads/gbk.txt: ", StringComparison.Ordinal));
+        Assert.Equal("(decoded as GB18030: not valid UTF-8)", gbk.QuerySelector("span[lang=en]")?.TextContent);
+        var notice = report.QuerySelectorAll("details ul.warnings li").Single(li => li.TextContent.StartsWith("licence.txt: ", StringComparison.Ordinal));
+        var gloss = notice.QuerySelector("span[lang=en]");
+        Assert.NotNull(gloss);
+        Assert.StartsWith("(licence notice at the end left out of the text", gloss.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith(gloss.TextContent, notice.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("本作品来自", gloss.QuerySelector("span[lang=zh-CN]")?.TextContent, StringComparison.Ordinal); // the quoted notice read as Chinese
+        var failure = report.QuerySelectorAll("table.failures tbody tr").Single(r => r.Children[0].TextContent == "empty.md");
+        Assert.StartsWith("(empty file", failure.Children[1].QuerySelector("span[lang=en]")?.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
