@@ -67,9 +67,10 @@ internal static partial class FreeTextReader
         var keys = new List<(QueryExpansion Key, List<string> Pieces)>();
         var said = new List<List<string>>(); // each run's pieces, in order, for the formulations' bridged strings
         string? bare = null; // the one run without its function words, where it had some (钉钉子的精神 → 钉钉子精神)
+        var identifiers = new List<string>(); // typed as one (COVID-19), held by no passage: not found, not searched in pieces
         foreach (var run in runs)
         {
-            var text = plain ? run.MatchForm : AskedOnce(run.MatchForm, IsWord, asked, dropped);
+            var text = plain ? run.MatchForm : WithoutUnheldIdentifiers(run.Text, AskedOnce(run.MatchForm, IsWord, asked, dropped), matches, identifiers);
             var pieces = KeptApart(text, YearsIn(text), t => plain ? Words(t, segmenter, thesaurus, matches, joinKeys: false)
                 : KeptApart(t, QueryStopWords.QuestionWordsIn(t), u => Words(u, segmenter, thesaurus, matches, joinKeys: true)));
             if (runs.Count == 1 && pieces.Count(p => !QueryStopWords.Contains(p)) is >= 2 and var kept && kept < pieces.Count)
@@ -127,7 +128,7 @@ internal static partial class FreeTextReader
         dropped.AddRange(asked.Distinct()); // shown as read: 管不管 dropped, its word searched where it is one
 
         var slots = new List<WordSlot>();
-        var missing = new List<string>();
+        var missing = new List<string>(identifiers.Distinct());
         var parts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var word in words)
         {

@@ -4,7 +4,8 @@ namespace SpeechArchive.Tests.Search;
 
 /// <summary>
 /// A Latin word no passage holds, over an archive whose texts hold Latin letters (I级响应, B同志, 第19条): it is not found,
-/// and its letters are not searched in its place (COVID was read as its i, and found I级响应).
+/// and its letters are not searched in its place (COVID was read as its i, and found I级响应); nor is the number of an
+/// identifier no passage holds (the 19 of COVID-19, found in dates and percentages).
 /// </summary>
 public sealed class LatinWordTests : IDisposable
 {
@@ -21,6 +22,7 @@ public sealed class LatinWordTests : IDisposable
             同志们：启动重大突发公共卫生事件I级响应以来，各地迅速行动，防控工作取得积极进展。
             B同志负责物资保障，要把口罩、防护服等物资及时送到一线。
             要落实第19条规定，加强社区防控，做好群防群控。
+            重点城市细颗粒物（PM2.5）浓度持续下降，空气质量明显改善。
             """);
         searcher = folder.IndexAndSearch();
     }
@@ -57,6 +59,60 @@ public sealed class LatinWordTests : IDisposable
         var result = searcher.Search(new SearchRequest { Query = "I级响应", NearMatches = false });
 
         Assert.Equal(1, result.Total);
+    }
+
+    [Theory]
+    [InlineData("COVID-19")]
+    [InlineData("COVID-19 防控")]
+    [InlineData("防控COVID-19")]
+    public void WhenAnIdentifierIsInNoPassage_ShouldSaySoWholeAndNotSearchItsNumber(string query)
+    {
+        var result = searcher.Search(new SearchRequest { Query = query, NearMatches = false });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Contains("COVID-19", reading.Missing);
+        Assert.DoesNotContain("covid", reading.Missing);
+        Assert.DoesNotContain(reading.Words, w => w.Word == "19" || w.Parts.Contains("19"));
+        Assert.DoesNotContain(result.Hits, h => h.Snippet.Contains("<mark>19</mark>", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("PM2.5")]
+    [InlineData("PM2.5 浓度")]
+    public void WhenAnIdentifierIsHeld_ShouldStillBeFound(string query)
+    {
+        var result = searcher.Search(new SearchRequest { Query = query, NearMatches = false });
+
+        Assert.Equal(1, result.Total);
+        Assert.Empty(result.Reading?.Missing ?? []);
+        Assert.Contains("<mark>PM2", result.Hits[0].Snippet, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("19 防控")]
+    [InlineData("COVID 19")]
+    public void WhenANumberIsTypedApart_ShouldStillBeSearched(string query)
+    {
+        // Typed as a word of its own, the number is what the user asks for (19 大, 2019 政府工作报告), whatever stands beside it.
+        var result = searcher.Search(new SearchRequest { Query = query, NearMatches = false });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Contains(reading.Words, w => w.Word == "19");
+        Assert.Contains(result.Hits, h => h.Snippet.Contains("<mark>19</mark>", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("COVID-19", "COVID-19")]
+    [InlineData("新冠ＣＯＶＩＤ－１９疫苗", "ＣＯＶＩＤ－１９")]
+    [InlineData("PM2.5浓度", "PM2.5")]
+    [InlineData("SARS-CoV-2", "SARS-CoV-2")]
+    [InlineData("G20 5G H7N9", "")]
+    [InlineData("2019-2020 19.2%", "")]
+    [InlineData("alert(1) src=x", "")]
+    [InlineData("COVID- 19", "")]
+    public void Identifiers_ShouldBeLettersAndDigitsJoinedByAHyphenOrADot(string typed, string expected)
+    {
+        Assert.Equal(expected.Length == 0 ? [] : [expected], FreeTextReader.Identifiers(typed));
     }
 
     public void Dispose() => folder.Dispose();
