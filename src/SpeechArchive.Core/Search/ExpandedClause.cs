@@ -44,6 +44,43 @@ internal sealed class ExpandedClause
     /// <summary>How many passages the clause has (<see cref="Typed"/> and <see cref="TermsOnly"/>, without joining them).</summary>
     public int Count => Typed.Length + TermsOnly.Length;
 
+    /// <summary>Whether passage <paramref name="doc"/> holds the word or one of its terms (is one of <see cref="Docs"/>, without joining them).</summary>
+    public bool Holds(int doc) => alternatives.Any(a => Array.BinarySearch(a.Docs, doc) >= 0);
+
+    /// <summary>
+    /// The score the general pass (<see cref="Scored"/>) gives passage <paramref name="doc"/>, one of the clause's: for one
+    /// holding the word as typed, its words' scores added in the clause's order, as <see cref="OfferExact"/> and the general
+    /// pass add them; for one found only through a term, read from the clause scored whole (the terms' scores are lowered
+    /// below the typed word's lowest, which only the whole can say).
+    /// </summary>
+    public double ScoreOf(int doc)
+    {
+        var at = Array.BinarySearch(Typed, doc);
+        if (scored is not null || at < 0)
+        {
+            var whole = Scored;
+            return whole.Scores[Array.BinarySearch(whole.Docs, doc)];
+        }
+
+        var bm25 = new Bm25(index);
+        double score;
+        using (var typed = bm25.Scorer(alternatives[0]))
+        {
+            score = typed.Score(doc, alternatives[0].Frequency(at));
+        }
+
+        for (var a = 1; a < alternatives.Length; a++)
+        {
+            if (Array.BinarySearch(alternatives[a].Docs, doc) is var p and >= 0)
+            {
+                using var term = bm25.Scorer(alternatives[a]);
+                score += term.Score(doc, alternatives[a].Frequency(p));
+            }
+        }
+
+        return score;
+    }
+
     /// <summary>What the clause's counts are kept under in <see cref="BroadCounts"/>: its forms in order (no word's form holds a control character).</summary>
     public string CountKey => "\u0001" + string.Join('\u0001', alternatives.Select(a => a.Word.MatchForm));
 

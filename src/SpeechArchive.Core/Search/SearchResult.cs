@@ -75,7 +75,8 @@ public sealed record SearchHit
     public string? MatchedHeading { get; init; }
     /// <summary>
     /// The other passages that print this hit's text (<see cref="SearchRequest.FoldReprints"/>), in rank order: the same
-    /// passage in another speech, shown once here rather than as hits of their own.
+    /// passage in another speech, shown once here rather than as hits of their own; every counted one, however far below the
+    /// hit it ranks (no other page lists it).
     /// </summary>
     public IReadOnlyList<SearchReprint> Reprints { get; init; } = [];
 

@@ -87,6 +87,12 @@ public sealed partial class Searcher
             .Select(x => (x.Doc, x.Score, bestInSpeech is null ? (int?)null : perSpeech[Index.PassageSpeech[x.Doc]], x.Folded))
             .ToList();
         System.Buffers.ArrayPool<int>.Shared.Return(perSpeech);
+        if (reprints is not null && !grouped && drained.Count < collected.Total)
+        {
+            // Counted passages ranked below the kept ones: the page's hits list those printing their texts (no later page does).
+            ListTwinsRankedBelow(page, reprints, ranking, filters, request.Sort);
+        }
+
         var total = bestInSpeech is null ? collected.Total : collected.Speeches;
         var folds = grouped ? folded?.Sum(x => x.Folded?.Count ?? 0) ?? 0
             : FoldedAmongCounted(reprints, folded, drained.Count, collected.Total, collected.Repeats, ranking, filters);
@@ -133,7 +139,8 @@ public sealed partial class Searcher
     /// <summary>
     /// How many more passages than the page reaches are first ranked when reprints are folded: twins score alike and rank
     /// side by side, so a page loses few to folding and is filled from these (when more fold away than this and more passages
-    /// rank below, the pass is made again keeping four times as many).
+    /// rank below, the pass is made again keeping four times as many). A twin ranked below them all is listed under its text's
+    /// hit all the same (<see cref="ListTwinsRankedBelow"/>).
     /// </summary>
     private const int FoldMargin = 100;
 
