@@ -11,7 +11,7 @@ internal static class SearchCommand
     {
         var query = Usage.QuerySyntax(new Argument<string[]>("query")
         {
-            Description = "Words, \"phrases\", -exclusions, OR, and filters year:2022 year:2018..2022 theme: type: org: speaker:",
+            Description = "Words, \"phrases\", -exclusions, OR, (groups), and filters year:2022 year:2018..2022 theme: type: org: speaker:",
             Arity = ArgumentArity.OneOrMore,
         });
         var limit = new Option<int>("--limit") { Description = $"Hits per page (default 10, at most {SearchRequest.MaxLimit:N0}; 0 counts only)", DefaultValueFactory = _ => 10 }.Within(0, SearchRequest.MaxLimit);

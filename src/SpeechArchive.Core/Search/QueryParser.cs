@@ -5,10 +5,10 @@ using SpeechArchive.Analysis;
 namespace SpeechArchive.Search;
 
 /// <summary>
-/// Parses the query syntax: words in any order, "exact phrase" (also “…”), -exclude, OR between alternatives, and the
-/// filters year:2022, year:2018..2022, theme:…, type:…, org:…, speaker:… (a value may be quoted). Errors are one line.
+/// Parses the query syntax: words in any order, "exact phrase" (also “…”), -exclude, OR between alternatives, (groups), and
+/// the filters year:2022, year:2018..2022, theme:…, type:…, org:…, speaker:… (a value may be quoted). Errors are one line.
 /// </summary>
-public static class QueryParser
+public static partial class QueryParser
 {
     public const int MaxLength = 1000;
 
@@ -32,7 +32,7 @@ public static class QueryParser
 
         text = SymbolsAsPunctuation(HalfWidth(text));
         var tokens = Tokenize(text);
-        if (!string.IsNullOrWhiteSpace(text) && tokens.All(t => !t.IsOr && t.Field is null && !t.Negated && MakeWord(t) is null))
+        if (!string.IsNullOrWhiteSpace(text) && tokens.All(t => t.Paren != NoParen || (!t.IsOr && t.Field is null && !t.Negated && MakeWord(t) is null)))
         {
             // Only punctuation or symbols (。。。, ((, “”): searched, it would list the whole archive (or all a facet filter
             // keeps) as if nothing were typed.
@@ -44,7 +44,6 @@ public static class QueryParser
             tokens.AddRange(Tokenize(HalfWidth(filter)));
         }
 
-        var required = new List<QueryClause>();
         var excluded = new List<QueryWord>();
         var years = new List<(int, int)>();
         var themes = new List<string>();
@@ -52,53 +51,9 @@ public static class QueryParser
         var orgs = new List<string>();
         var categories = new List<string>();
         var speakers = new List<string>();
-        List<QueryWord>? pendingOr = null;
-
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var t = tokens[i];
-            if (t.IsOr)
-            {
-                if (pendingOr is null || required.Count == 0 || i == tokens.Count - 1 || tokens[i + 1].IsOr || tokens[i + 1].Negated || tokens[i + 1].Field is not null)
-                {
-                    throw new QuerySyntaxException($"第 {t.Column} 列的 OR 两边都需要检索词。(OR at column {t.Column} needs a word on each side)");
-                }
-
-                continue;
-            }
-
-            if (t.Field is not null)
-            {
-                AddFilter(t, years, themes, types, orgs, speakers, categories);
-                pendingOr = null;
-                continue;
-            }
-
-            var word = MakeWord(t);
-            if (word is null)
-            {
-                continue; // only punctuation: nothing to search for
-            }
-
-            if (t.Negated)
-            {
-                excluded.Add(word);
-                pendingOr = null;
-                continue;
-            }
-
-            var joinsPrevious = i > 0 && tokens[i - 1].IsOr && pendingOr is not null;
-            if (joinsPrevious)
-            {
-                pendingOr!.Add(word);
-            }
-            else
-            {
-                pendingOr = [word];
-                required.Add(new QueryClause(pendingOr));
-            }
-        }
-
+        tokens.RemoveAll(t => t.Paren == NoParen && !t.IsOr && t.Field is null && MakeWord(t) is null); // only punctuation: nothing to search for
+        var clauses = new ClauseReader(tokens, t => AddFilter(t, years, themes, types, orgs, speakers, categories), excluded).ReadAll();
+        var required = clauses.Select(c => new QueryClause(c)).ToList();
         return new ParsedQuery(text, required, excluded, new QueryFilters(years, themes, types, orgs, speakers, categories));
     }
 
@@ -111,7 +66,7 @@ public static class QueryParser
         var tokens = Tokenize(text);
         static string Typed(RawToken t) => t.Quoted ? "\"" + t.Text + "\"" : t.Text;
         return ([.. tokens.Where(t => t.Field is not null).Select(t => new Operator(t.Field + ":" + Typed(t), t.Field!.ToLowerInvariant(), t.Text.Trim()))],
-            [.. tokens.Where(t => t.Negated).Select(t => new Operator("-" + Typed(t), null, t.Text))]);
+            [.. ExcludedTokens(tokens).Select(t => new Operator("-" + Typed(t), null, t.Text))]);
     }
 
     /// <summary>A filter or exclusion as typed (<c>year:2021</c>, <c>-落实</c>), its field (null for an exclusion) and its value.</summary>
@@ -199,14 +154,16 @@ public static class QueryParser
     private static QuerySyntaxException BadYear(string value, int column) =>
         new($"第 {column} 列的年份“{value}”无法识别，应写作 year:2022 或 year:2018..2022。(year filter '{value}' at column {column}: use year:2022 or year:2018..2022)");
 
-    private sealed record RawToken(string Text, int Column, bool Quoted, bool Negated, string? Field, bool IsOr);
+    /// <summary>A word, operator or filter as typed, or a group's parenthesis (<see cref="Paren"/>), and where it begins (<see cref="At"/>, in the text read).</summary>
+    private sealed record RawToken(string Text, int Column, bool Quoted, bool Negated, string? Field, bool IsOr, char Paren, int At);
 
     private static List<RawToken> Tokenize(string text)
     {
         text = WithoutStrayQuotes(text);
         var tokens = new List<RawToken>();
-        var requireNext = false; // after AND
+        (int Column, string Word)? and = null; // an AND the word after it is still to come
         var notAt = 0; // the column of a NOT the next word is excluded by (0: none)
+        var parens = GroupParens.None; // those of the run of text between spaces being read that group
         var i = 0;
         while (i < text.Length)
         {
@@ -216,7 +173,24 @@ public static class QueryParser
                 continue;
             }
 
+            if (i == 0 || IsSpace(text[i - 1]))
+            {
+                parens = GroupParens.Of(text, i, leading: true);
+            }
+
             var column = i + 1;
+            if (parens.Closes(i))
+            {
+                if (notAt > 0 || and is not null)
+                {
+                    throw notAt > 0 ? NotNeedsWord(notAt) : AndNeedsWords(and!.Value.Column, and.Value.Word);
+                }
+
+                tokens.Add(new RawToken(text[i].ToString(), column, false, false, null, false, CloseParen, i));
+                i++;
+                continue;
+            }
+
             var negated = notAt > 0;
             var negation = notAt > 0 ? "NOT " : "-";
             if (notAt > 0)
@@ -224,23 +198,31 @@ public static class QueryParser
                 column = notAt;
                 notAt = 0;
             }
-            else if (text[i] is '-' or '－')
+            else if (IsMinus(text[i]))
             {
                 negated = true;
                 i++;
-                if (i >= text.Length || IsSpace(text[i]))
+                if (i >= text.Length || IsSpace(text[i]) || parens.Closes(i))
                 {
                     throw new QuerySyntaxException($"第 {column} 列的减号后面缺少要排除的词。(a '-' at column {column} must be followed by a word to exclude)");
                 }
             }
 
+            if (i < parens.OpenEnd && IsOpenParen(text[i]))
+            {
+                // A group's opening parenthesis, excluded as a whole after a minus or NOT: -(形式主义 OR 官僚主义).
+                tokens.Add(new RawToken(text[i].ToString(), column, false, negated, null, false, OpenParen, i));
+                i++;
+                continue;
+            }
+
+            var at = i; // where the word, phrase or filter begins
             string? field = null;
             var fieldEnd = FieldEnd(text, i);
             if (fieldEnd > 0 && negated)
             {
                 // -year:2022 would otherwise exclude the word year2022, which nothing holds: the filter silently ignored.
-                var name = text[i..fieldEnd];
-                throw new QuerySyntaxException($"第 {column} 列的 {negation}{name}: 筛选条件不能排除，请改为筛选要保留的取值（如 year:2018..2021）。(a filter cannot be excluded: {negation}{name}: at column {column}; filter on the values to keep instead)");
+                throw FilterNotExcluded(column, negation, text[i..fieldEnd]);
             }
 
             if (fieldEnd > 0)
@@ -266,15 +248,16 @@ public static class QueryParser
                     throw new QuerySyntaxException($"第 {i + 1} 列的引号没有闭合。(unclosed quote at column {i + 1})"); // WithoutStrayQuotes took those away
                 }
 
-                tokens.Add(new RawToken(text[(i + 1)..end], column, true, negated, field, false));
-                requireNext = false;
+                tokens.Add(new RawToken(text[(i + 1)..end], column, true, negated, field, false, NoParen, at));
+                and = null;
                 i = end + 1;
+                parens = GroupParens.Of(text, i, leading: false); // ("全面从严治党 永远在路上" OR 作风建设): a group may close after a quote
                 continue;
             }
 
             var start = i;
             var glued = '\0'; // a Chinese quotation mark inside a run of text (长远谋，“强”的总目标) is punctuation, not an operator
-            while (i < text.Length && !IsSpace(text[i]) && (!IsOpenQuote(text[i]) || (i > start && text[i] is '“' or '「' && glued == '\0')))
+            while (i < text.Length && !IsSpace(text[i]) && !parens.Closes(i) && (!IsOpenQuote(text[i]) || (i > start && text[i] is '“' or '「' && glued == '\0')))
             {
                 if (text[i] is '“' or '「')
                 {
@@ -290,10 +273,11 @@ public static class QueryParser
                 i++;
             }
 
-            var word = text[start..i];
+            // A dash beginning or ending a word (巡察 —整改, 作风建设——) is punctuation, not a minus: no part of the word.
+            var word = field is null ? text[start..i].Trim(Dashes) : text[start..i];
             if (word.Length == 0 && field is null)
             {
-                continue; // an unclosed quote before a space or another quote
+                continue; // an unclosed quote before a space or another quote, or dashes alone
             }
 
             if (field is null && !negated && word is "AND" or "&&")
@@ -301,15 +285,16 @@ public static class QueryParser
                 // Lucene's and Elasticsearch's AND: the words either side must both be there, as each quoted is ("作风建设"
                 // "监督"); not a word to look for. Like OR, it needs a word on each side (AND alone was refused as
                 // punctuation; 作风 AND was read as 作风).
-                if (requireNext || tokens.Count == 0 || tokens[^1].IsOr || text.AsSpan(i).IsWhiteSpace())
+                if (and is not null || tokens.Count == 0 || tokens[^1].IsOr || tokens[^1].Paren == OpenParen || text.AsSpan(i).IsWhiteSpace())
                 {
-                    throw new QuerySyntaxException($"第 {column} 列的 {word} 两边都需要检索词。({word} at column {column} needs a word on each side)");
+                    throw AndNeedsWords(column, word);
                 }
 
-                requireNext = true;
-                if (tokens.Count > 0 && tokens[^1] is { Field: null, Negated: false, IsOr: false } before)
+                and = (column, word);
+                var before = tokens.FindLastIndex(t => t.Paren != CloseParen); // (作风建设) AND 监督: the word the group closed on
+                if (before >= 0 && tokens[before] is { Paren: NoParen, Field: null, Negated: false, IsOr: false } previous)
                 {
-                    tokens[^1] = before with { Quoted = true };
+                    tokens[before] = previous with { Quoted = true };
                 }
 
                 continue;
@@ -320,9 +305,9 @@ public static class QueryParser
                 // Lucene's NOT (upper case, as AND and OR): the word after it is excluded, as with a minus (作风建设 NOT 窗口).
                 // Read as a word, NOT was looked for and the word it meant to exclude became required.
                 var rest = text.AsSpan(i).TrimStart();
-                if (rest.IsEmpty || rest is ['-' or '－', ..] || NextWordIsOperator(rest))
+                if (rest.IsEmpty || IsMinus(rest[0]) || NextWordIsOperator(rest))
                 {
-                    throw new QuerySyntaxException($"第 {column} 列的 NOT 后面缺少要排除的词。(NOT at column {column} must be followed by a word to exclude)");
+                    throw NotNeedsWord(column);
                 }
 
                 notAt = column;
@@ -330,11 +315,11 @@ public static class QueryParser
             }
 
             var isOr = field is null && !negated && (word == "OR" || word == "|");
-            tokens.Add(new RawToken(word, column, requireNext && field is null && !negated && !isOr, negated, field, isOr));
-            requireNext = false;
+            tokens.Add(new RawToken(word, column, and is not null && field is null && !negated && !isOr, negated, field, isOr, NoParen, at));
+            and = null;
         }
 
-        return tokens;
+        return PairGroups(tokens);
     }
 
     /// <summary>

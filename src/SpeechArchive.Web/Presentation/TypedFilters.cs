@@ -15,7 +15,10 @@ internal static partial class TypedFilters
     public static IEnumerable<(string Field, string Value, Match At)> In(string? q) =>
         string.IsNullOrEmpty(q) ? [] : Filter().Matches(Search.QueryParser.HalfWidth(q)).Select(m => (m.Groups[1].Value.ToLowerInvariant(), m.Groups[2].Value.Trim('"', '“', '”', '「', '」'), m));
 
-    /// <summary><paramref name="q"/> without the typed filters <paramref name="drop"/> picks (by field and value), spaces tidied.</summary>
+    /// <summary>
+    /// <paramref name="q"/> without the typed filters <paramref name="drop"/> picks (by field and value), spaces tidied: one
+    /// that closed a group leaves the group closed on its last word, (巡视 year:2020) → (巡视), and a group it alone was in goes.
+    /// </summary>
     public static string Without(string? q, Func<string, string, bool> drop)
     {
         var text = q ?? "";
@@ -23,7 +26,19 @@ internal static partial class TypedFilters
         {
             if (drop(field, value))
             {
-                text = text[..at.Index] + " " + text[(at.Index + at.Length)..];
+                var before = text[..at.Index];
+                var after = text[(at.Index + at.Length)..];
+                if (after.Length > 0 && after[0] is ')' or '）')
+                {
+                    before = before.TrimEnd();
+                    (before, after) = before.Length > 0 && before[^1] is '(' or '（' ? (before[..^1] + " ", after[1..]) : (before, after);
+                }
+                else
+                {
+                    before += " ";
+                }
+
+                text = before + after;
             }
         }
 
@@ -52,8 +67,9 @@ internal static partial class TypedFilters
 
     /// <summary>
     /// A field filter typed into a query as the parser reads one: field, a colon (a Chinese input method types the full-width
-    /// ：), then a value (quoted "…", “…” or 「…」, or up to the next space).
+    /// ：), then a value (quoted "…", “…” or 「…」, or up to the next space); after a group's opening parenthesis too, and
+    /// before its closing ones, which are not the value's ((巡视 year:2020) is year 2020; org:某局（筹） keeps its own).
     /// </summary>
-    [GeneratedRegex(@"(?<![^\s])(year|theme|type|org|category|speaker)[:：](""[^""]*""|“[^”]*”|「[^」]*」|\S+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![^\s(（])(year|theme|type|org|category|speaker)[:：](""[^""]*""|“[^”]*”|「[^」]*」|(?:[^\s()（）]|[(（](?<open>)|(?<-open>)[)）])+(?=[)）]*(?:\s|$)))", RegexOptions.IgnoreCase)]
     private static partial Regex Filter();
 }

@@ -4,6 +4,10 @@ namespace SpeechArchive.Tests.Search;
 
 public sealed class QueryParserTests
 {
+    public static IEnumerable<object[]> Groups => TestData.Rows("Search/query-groups.tsv", 3);
+
+    public static IEnumerable<object[]> GroupErrors => TestData.Rows("Search/query-group-errors.tsv", 2);
+
     [Theory]
     [InlineData("作风建设 纪律", "作风建设 纪律")]
     [InlineData("\"全面从严治党 永远在路上\"", "\"全面从严治党 永远在路上\"")]
@@ -156,5 +160,55 @@ public sealed class QueryParserTests
     public void WhenQueryHasNoWordsButIsNoBarePunctuation_ShouldParse(string query)
     {
         Assert.False(QueryParser.Parse(query).HasWords); // blank lists the archive; an exclusion or a filter alone lists what it keeps
+    }
+
+    [Theory]
+    [MemberData(nameof(Groups))]
+    public void WhenAQueryHoldsParenthesesOrDashes_ShouldReadThemAsGroupsOrPunctuation(string query, string read, string excluded)
+    {
+        var parsed = QueryParser.Parse(query);
+
+        Assert.Equal(read, QueryParser.Describe(parsed));
+        Assert.Equal(excluded, string.Join(' ', parsed.Excluded.Select(w => w.Text)));
+    }
+
+    [Theory]
+    [MemberData(nameof(GroupErrors))]
+    public void WhenAGroupCannotBeSearched_ShouldThrowOneLineNamingTheColumn(string query, string expected)
+    {
+        var e = Assert.Throws<QuerySyntaxException>(() => QueryParser.Parse(query));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void WhenAGroupHoldsAFilter_ShouldApplyItToTheWholeQuery()
+    {
+        var parsed = QueryParser.Parse("(巡视 OR 巡察 year:2020) 整改 year:2021");
+
+        Assert.Equal([(2020, 2020), (2021, 2021)], parsed.Filters.Years);
+        Assert.Equal("巡视 OR 巡察 整改", QueryParser.Describe(parsed));
+    }
+
+    [Fact]
+    public void WhenAGroupIsExcluded_ShouldListEachOfItsWordsAsAnExclusionTyped()
+    {
+        var (filters, exclusions) = QueryParser.Operators("作风 -(形式主义 OR \"官僚 主义\") (监督 year:2020)");
+
+        Assert.Equal(["-形式主义", "-\"官僚 主义\""], exclusions.Select(e => e.Typed));
+        Assert.Equal(["year:2020"], filters.Select(f => f.Typed));
+    }
+
+    [Fact]
+    public void WhenAGroupHasParenthesesOfBothWidths_ShouldReadAsTheSameQuery()
+    {
+        var halfWidth = QueryParser.Parse("(全面从严治党 OR 作风建设) 监督");
+
+        foreach (var query in (string[])["（全面从严治党 OR 作风建设） 监督", "全面从严治党 OR 作风建设 监督", "(全面从严治党 OR 作风建设） 监督"])
+        {
+            var other = QueryParser.Parse(query);
+            Assert.Equal(halfWidth.Required.Select(c => c.Alternatives.Select(a => (a.Text, a.MatchForm)).ToList()), other.Required.Select(c => c.Alternatives.Select(a => (a.Text, a.MatchForm)).ToList()));
+        }
     }
 }
