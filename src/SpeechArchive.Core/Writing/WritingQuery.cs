@@ -32,13 +32,36 @@ internal sealed class WritingQuery
     /// </summary>
     public static WritingQuery Parse(IndexSnapshot index, string? text, IReadOnlyList<string>? filters, string what, bool onePhrase = false)
     {
-        var parsed = QueryParser.Parse(onePhrase ? JoinHanRuns(text) : text, filters);
+        var read = onePhrase ? JoinHanRuns(text) : text;
+        var parsed = QueryParser.Parse(read, filters);
         if (!parsed.HasWords)
         {
-            throw new QuerySyntaxException($"请输入要查的{what}。(give a {EnglishOf(what)} to look for)");
+            throw NothingToLookFor(read ?? "", parsed, what);
         }
 
         return new WritingQuery(index, parsed);
+    }
+
+    /// <summary>
+    /// Why a query gives nothing to look for: an exclusion alone (-发展, typed for the phrase itself, the minus read as the
+    /// operator) or filters alone typed, each said with what to do, or nothing typed.
+    /// </summary>
+    private static QuerySyntaxException NothingToLookFor(string text, ParsedQuery parsed, string what)
+    {
+        var english = EnglishOf(what);
+        if (parsed.Excluded.Count > 0)
+        {
+            var typed = string.Join(' ', QueryParser.Operators(text).Exclusions.Select(e => e.Typed).Distinct());
+            var word = parsed.Excluded[0].Text;
+            return new QuerySyntaxException($"只有排除的词 {typed}，没有要查的{what}：减号表示排除含它的段落。要查“{word}”本身，请去掉减号；要排除它，请在前面写上要查的{what}，如 全面从严治党 {typed}。(only an exclusion, {typed}, and no {english} to look for: a minus leaves out the passages holding the word; drop the minus to look up '{word}' itself, or put a {english} before it)");
+        }
+
+        if (QueryParser.FilterTerms(text).Count > 0)
+        {
+            return new QuerySyntaxException($"只有筛选条件，没有要查的{what}：请在筛选条件前写上要查的{what}，如 全面从严治党 year:2022。(only filters and no {english} to look for: put a {english} before them)");
+        }
+
+        return new QuerySyntaxException($"请输入要查的{what}。(give a {english} to look for)");
     }
 
     /// <summary>

@@ -41,6 +41,30 @@ public sealed class ConcordanceBuilderTests(SeedIndexFixture seeds) : IClassFixt
     public void WhenJoiningRunsOfChinese_ShouldKeepOperatorsFiltersAndQuotesApart(string typed, string read) =>
         Assert.Equal(read, WritingQuery.JoinHanRuns(typed));
 
+    [Theory]
+    [InlineData("-发展", "只有排除的词 -发展，没有要查的短语", "要查“发展”本身，请去掉减号")]
+    [InlineData("－发展 -改革", "只有排除的词 -发展 -改革，没有要查的短语", "要查“发展”本身，请去掉减号")]
+    [InlineData("year:2022", "只有筛选条件，没有要查的短语", "请在筛选条件前写上要查的短语")]
+    [InlineData("", "请输入要查的短语", "give a phrase to look for")]
+    public void WhenNoPhraseIsLeftToLookFor_ShouldSayWhatWasTypedInstead(string typed, string expected, string advice)
+    {
+        var e = Assert.Throws<SpeechArchive.Search.QuerySyntaxException>(() => ConcordanceBuilder.Build(seeds.Snapshot, new ConcordanceRequest { Phrase = typed }));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.Contains(advice, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenPhrasesAreGrouped_ShouldListWhatTheSamePhrasesJoinedByOrList()
+    {
+        var plain = ConcordanceBuilder.Build(seeds.Snapshot, new ConcordanceRequest { Phrase = "从严治党 OR 作风建设", Limit = 0 });
+
+        var grouped = ConcordanceBuilder.Build(seeds.Snapshot, new ConcordanceRequest { Phrase = "（从严治党 OR 作风建设）", Limit = 0 });
+
+        Assert.True(plain.Total > 0);
+        Assert.Equal(plain.Lines.Select(l => (l.Source.PassageId, l.Hit)), grouped.Lines.Select(l => (l.Source.PassageId, l.Hit)));
+    }
+
     [Fact]
     public void WhenAHeadingHoldsOnlyThePhrasesFirstAndLastCharacters_ShouldNotCountItsSpeech()
     {
