@@ -79,6 +79,47 @@ public sealed class WritingPageTests : IDisposable
     }
 
     [Fact]
+    public async Task AConcordanceOfManyPages_ShouldNumberItsPagesAsTheSearchPageDoesAndKeepItsOrderAndFilters()
+    {
+        // A product review: /concordance?q=发展 had 48 pages and only 上一页 and 下一页, so page 30 took 29 clicks.
+        using var many = new ArchiveFactory();
+        File.WriteAllText(Path.Combine(many.CorpusDirectory, "many.md"), "---\ntitle: 在落实工作推进会上的讲话\ndate: 2022-05-10\n---\n\n" +
+            string.Concat(Enumerable.Range(1, 1500).Select(i => $"第{i}项任务要压实责任、抓好落实。\n\n")));
+        using var http = many.CreateClient();
+        var total = JsonDocument.Parse(await http.GetStringAsync("/api/concordance?limit=1&q=" + Encode("抓好落实"))).RootElement.GetProperty("total").GetInt32();
+        var perPage = SpeechArchive.Web.Pages.Writing.ConcordanceModel.PageSize;
+        var pages = (total + perPage - 1) / perPage;
+        Assert.Equal(8, pages);
+
+        var first = await Html.GetAsync(http, "/concordance?q=" + Encode("抓好落实") + "&sort=date-desc&year=2022");
+        var pager = first.QuerySelector("nav.pager[aria-label='分页']");
+        Assert.NotNull(pager);
+        Assert.Equal("1 2 3 … 8", PagerText(first));
+        Assert.Equal("1", pager.QuerySelector("[aria-current=page]")!.TextContent.Trim());
+        Assert.Null(pager.QuerySelector("[rel=prev]"));
+        var links = pager.QuerySelectorAll("a:not([rel])").ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href")!);
+        Assert.Equal(["2", "3", "8"], links.Keys);
+        Assert.All(links.Values, href =>
+        {
+            Assert.StartsWith("/concordance?", href, StringComparison.Ordinal);
+            Assert.Contains("sort=date-desc", href, StringComparison.Ordinal);
+            Assert.Contains("year=2022", href, StringComparison.Ordinal);
+        });
+        Assert.Equal(links["2"], pager.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+
+        var last = await Html.GetAsync(http, links["8"]);
+        Assert.Equal("1 … 6 7 8", PagerText(last));
+        Assert.Equal("8", last.QuerySelector("nav.pager [aria-current=page]")!.TextContent.Trim());
+        Assert.Null(last.QuerySelector("nav.pager [rel=next]"));
+        Assert.Contains("sort=date-desc", last.QuerySelector("nav.pager a[rel=prev]")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal("最新", last.QuerySelector("p.sort a.current")!.TextContent);
+        Assert.Equal(total - (7 * perPage), last.QuerySelectorAll("table.kwic tbody tr:not(.source)").Length);
+
+        var middle = await Html.GetAsync(http, "/concordance?q=" + Encode("抓好落实") + "&page=4");
+        Assert.Equal("1 2 3 4 5 6 7 8", PagerText(middle)); // page 7 alone between 6 and 8: its number, not …
+    }
+
+    [Fact]
     public async Task WhenAConcordanceRowIsAHeading_ShouldLinkToTheHeadingInTheReader()
     {
         // 全面从严治党 stands in section headings of the seeds too: such a row linked to #p-0, which no reader has (a user trial).
@@ -404,6 +445,10 @@ public sealed class WritingPageTests : IDisposable
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Text"] = text, ["__RequestVerificationToken"] = token });
         return await client.PostAsync("/draft", content);
     }
+
+    /// <summary>The pager's numbers and ellipses (not 上一页 or 下一页), space-separated.</summary>
+    private static string PagerText(IDocument page) =>
+        string.Join(" ", page.QuerySelectorAll("nav.pager > *").Where(e => e.GetAttribute("rel") is null).Select(e => e.TextContent.Trim()));
 
     public void Dispose()
     {

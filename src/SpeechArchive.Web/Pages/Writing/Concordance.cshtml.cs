@@ -59,6 +59,31 @@ internal sealed class ConcordanceModel(ArchiveHost archive) : WritingPageModel
     /// <summary>This page with another sort, page, year or format (filters kept).</summary>
     public string Link(string? sort = null, int? page = null, string? year = null, bool csv = false)
     {
+        var pairs = Pairs(sort, year);
+        if (csv)
+        {
+            pairs.Add(new("format", "csv"));
+            return "/api/concordance" + QueryString.Create(pairs);
+        }
+
+        return OnPage(pairs, page).Href;
+    }
+
+    /// <summary>Page <paramref name="page"/> of this page's rows, in its order and under its filters: a link of its pager.</summary>
+    public SearchLink PageLink(int page) => OnPage(Pairs(null, null), page);
+
+    private static SearchLink OnPage(List<KeyValuePair<string, string?>> pairs, int? page)
+    {
+        if (page is > 1)
+        {
+            pairs.Add(new("page", page.Value.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return new SearchLink("/concordance", null, null, pairs);
+    }
+
+    private List<KeyValuePair<string, string?>> Pairs(string? sort, string? year)
+    {
         var pairs = new List<KeyValuePair<string, string?>> { new("q", Q) };
         if (year is null)
         {
@@ -76,17 +101,6 @@ internal sealed class ConcordanceModel(ArchiveHost archive) : WritingPageModel
             pairs.Add(new("sort", s));
         }
 
-        if (csv)
-        {
-            pairs.Add(new("format", "csv"));
-            return "/api/concordance" + QueryString.Create(pairs);
-        }
-
-        if (page is > 1)
-        {
-            pairs.Add(new("page", page.Value.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        return "/concordance" + QueryString.Create(pairs);
+        return pairs;
     }
 }
