@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,15 @@ namespace SpeechArchive.Web.Api;
 internal static class WritingApi
 {
     public const int MaxConcordanceLimit = 5000;
+
+    /// <summary>
+    /// The most precedents a draft check lists for each sentence (the page lists the default, 3): a draft of 10,000 characters
+    /// has hundreds of sentences, each precedent a passage in the answer. Beyond it a 400, as any number out of range is;
+    /// before, 1000 was taken and read as 10 without a word.
+    /// </summary>
+    public const int MaxPrecedents = 10;
+
+    private static readonly DraftCheckRequest DraftDefaults = new() { Text = "" };
 
     private static readonly IntegerParameter ConcordanceContext = new("context", "命中两侧各取多少字。", 30, 0, ConcordanceBuilder.MaxContext);
     private static readonly IntegerParameter ConcordanceOffset = new("offset", "跳过前多少行。", 0, 0, 10_000_000);
@@ -47,7 +57,7 @@ internal static class WritingApi
             .Reads(SimilarLimit);
         api.MapPost("/draft-check", DraftCheck).WithName("DraftCheck")
             .WithSummary("草稿比对：逐句找先例")
-            .WithDescription($"请求体为 JSON：text 为草稿（至多 {DraftCheckRequest.MaxCharacters} 个字符），precedents 为每句列出的先例数（默认 3，超出 1–10 时取边界值）。" +
+            .WithDescription($"请求体为 JSON：text 为草稿（至多 {DraftCheckRequest.MaxCharacters} 个字符），precedents 为每句列出的先例数（默认 {DraftDefaults.PrecedentsPerSentence}，1–{MaxPrecedents}，超出时 400）。" +
                 "返回每句最接近的先例（相似度、出处）和与先例字字相同的 8 字以上片段。过滤条件写在查询串中。")
             .Reads(filters)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -117,7 +127,7 @@ internal static class WritingApi
     /// <summary>The body of <c>POST /api/draft-check</c>; the bounds are the ones <see cref="DraftChecker"/> enforces, stated for the OpenAPI document.</summary>
     public sealed record DraftCheckBody(
         [property: Description("草稿全文。"), MaxLength(DraftCheckRequest.MaxCharacters)] string Text,
-        [property: Description("每句列出的先例数；超出 1–10 时取边界值。"), DefaultValue(3)] int? Precedents = null,
+        [property: Description("每句列出的先例数，1–10；超出时 400。"), DefaultValue(3), Range(1, MaxPrecedents)] int? Precedents = null,
         [property: Description("true 按 Markdown 读（去掉文首元数据和标记，与索引读 .md 文件相同），false 照原样读；不给出时，像 Markdown 的（文首元数据、# 标题、链接；** 和 - 开头的行不算：** 是文本里遮盖姓名的记号）按 Markdown 读，读不出时照原样读。按 Markdown 读时，结果的 markdownText 是比对的正文，各句的位置指向它。")] bool? Markdown = null);
 
     /// <summary>The body is required (a missing one is a 400 of <see cref="DraftCheck"/>'s own, so the parameter stays nullable).</summary>
@@ -149,7 +159,7 @@ internal static class WritingApi
         {
             Text = text,
             Filters = new WritingParameters(request.Query).Filters,
-            PrecedentsPerSentence = Math.Clamp(body.Precedents ?? 3, 1, 10),
+            PrecedentsPerSentence = IntegerParameter.Parse(body.Precedents?.ToString(CultureInfo.InvariantCulture), "precedents", DraftDefaults.PrecedentsPerSentence, 1, MaxPrecedents),
             Markdown = body.Markdown,
         }));
     }

@@ -84,6 +84,8 @@ public sealed class ApiDocumentationTests : IDisposable
         var draft = doc.Root.GetProperty("components").GetProperty("schemas").GetProperty("DraftCheckBody");
         Assert.Equal(["text"], draft.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(10_000, draft.GetProperty("properties").GetProperty("text").GetProperty("maxLength").GetInt32());
+        var precedents = draft.GetProperty("properties").GetProperty("precedents");
+        Assert.Equal(("1", "10"), (precedents.GetProperty("minimum").ToString(), precedents.GetProperty("maximum").ToString()));
     }
 
     [Fact]

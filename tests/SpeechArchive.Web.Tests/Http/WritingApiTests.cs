@@ -161,6 +161,38 @@ public sealed class WritingApiTests : IDisposable
         Assert.Contains("10000", (await tooLong.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(11)]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public async Task WhenADraftAsksForPrecedentsOutOfRange_ShouldAnswer400AsAnOutOfRangeLimitIs(int precedents)
+    {
+        // A product review: "precedents":1000 was taken and read as 10 without a word, where limit=1000 of the similar passages is a 400.
+        using var response = await client.PostAsJsonAsync("/api/draft-check", new { text = "全面从严治党永远在路上。", precedents });
+        using var limit = await client.GetAsync("/api/passages/x:1/similar?limit=1000");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        var other = (await limit.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        Assert.Equal((other.Status, other.Title), (problem.Status, problem.Title));
+        Assert.Equal($"参数 precedents=“{precedents}”无效，应为 1 到 {SpeechArchive.Web.Api.WritingApi.MaxPrecedents} 之间的整数。(precedents must be an integer from 1 to {SpeechArchive.Web.Api.WritingApi.MaxPrecedents})", problem.Detail);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10)]
+    public async Task WhenADraftAsksForPrecedentsWithinRange_ShouldListAtMostThatMany(int precedents)
+    {
+        using var response = await client.PostAsJsonAsync("/api/draft-check", new { text = "同志们，全面从严治党永远在路上，我们要坚持不懈。", precedents });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await ReadAsync<DraftCheckResult>(response);
+        Assert.Contains(result.Sentences, s => s.Precedents.Count > 0);
+        Assert.All(result.Sentences, s => Assert.InRange(s.Precedents.Count(p => p.Clause is null), 0, precedents));
+    }
+
     [Fact]
     public async Task WhenAskingForRelatedTerms_ShouldListTermsBesidesTheQuery()
     {
