@@ -26,7 +26,7 @@ internal static class AdminApi
             .WithDescription("返回 202 并在后台开始一次索引更新；rebuild=true 时从空索引完全重建。已有一次在进行时返回 409。");
         admin.MapPost("/upload", Upload).WithName("AdminUpload")
             .WithSummary("上传讲话文件")
-            .WithDescription($"multipart/form-data 的 files 字段：.md、.txt 文件，或它们的 .zip；逐个文件返回接收（存为 uploads/<文件名>；已有同名文件时另存为 uploads/<名称(2)>，除非 replace=true）或拒绝及原因。" +
+            .WithDescription($"multipart/form-data 的 files 字段：.md、.txt 文件，或它们的 .zip；逐个文件返回接收（存为 uploads/<文件名>；已有同名文件时另存为 uploads/<名称(2)>，除非 replace=true；本次上传中同名的两个文件都保存，后一个另存）或拒绝及原因。" +
                 $"reindex=true 时接着更新索引（正在更新时排在其后，reindexQueued）。每个文件上限 {UploadLimits.DocumentBytes / 1024 / 1024} MB（超过的文件逐个拒绝并说明原因），请求体上限 {UploadLimits.RequestBytes / 1024 / 1024} MB，超过时返回 413。")
             .Accepts<UploadForm>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -35,7 +35,8 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
     /// <summary>
     /// Stores <paramref name="files"/> under <c>uploads/</c>. A file named as one already there replaces it only when
     /// <paramref name="replace"/>; otherwise it is stored beside it as 名称(2).md (the same bytes again change nothing), so two
-    /// offices uploading 讲话.md do not lose one speech (a user trial).
+    /// offices uploading 讲话.md do not lose one speech (a user trial). Two files of one name in the request (a zip's e/讲话.md
+    /// and f/讲话.md) are kept the same way, the second beside the first, whatever <paramref name="replace"/> says.
     /// </summary>
     public async Task<IReadOnlyList<UploadOutcome>> StoreAsync(IReadOnlyList<IFormFile> files, CancellationToken cancellation, bool replace = false)
     {
@@ -142,14 +143,24 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         }
 
         // A name cut short may meet another cut from a different name (在…（第一部分）.md and 在…（第二部分）.md share their first
-        // 200 bytes): the user named two files, so neither is refused nor replaced for it; it takes the next free name.
+        // 200 bytes), and a zip's e/讲话.md meets its f/讲话.md: the user sent both, so neither is refused nor replaced for it
+        // (the second was refused, a product review found); it takes the next free name, as one meeting an earlier upload's
+        // does, unless its bytes are kept already, in this upload or before it.
         var cut = cutFromBytes > 0;
         var folder = Path.Combine(archive.CorpusDirectory, Folder);
+        string? besideThisUpload = null;
         if (!taken.Names.Add(safe))
         {
             if (!cut)
             {
-                return UploadOutcome.Reject(name, $"本次上传中已有同名文件 {safe} (a file of that name is in this upload already)");
+                if (SameAs(folder, except: null, bytes, taken) is { } held)
+                {
+                    return UploadOutcome.Same(name, Folder + "/" + held, held == safe
+                        ? $"与本次上传中的同名文件 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held} of the same name in this upload: not stored again)"
+                        : $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)");
+                }
+
+                besideThisUpload = safe;
             }
 
             safe = FreeName(folder, safe, taken);
@@ -168,7 +179,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         }
 
         var replaced = File.Exists(target);
-        string? keptBeside = null;
+        var keptBeside = besideThisUpload;
         if (replaced && (cut || !taken.Replace))
         {
             if (SameAs(folder, except: null, bytes, taken, first: target) is { } held)
@@ -208,7 +219,9 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         var same = keptBeside is null ? SameAs(folder, target, bytes, taken) : null; // kept beside: looked for above
         var notes = warnings
             .Prepend(cutFromBytes == 0 ? null : $"文件名过长（{cutFromBytes} 字节，上限 {FileNameSanitizer.MaxBytes} 字节、{FileNameSanitizer.MaxLength} 个字符），已缩短为 {safe} (the file name was {cutFromBytes} bytes, over the {FileNameSanitizer.MaxBytes} bytes or {FileNameSanitizer.MaxLength} characters a name may have: stored as {safe})")
-            .Prepend(keptBeside is null ? null : $"已有同名文件 {Folder}/{keptBeside}，没有替换它，这个文件另存为 {safe}（要替换，请勾选“替换同名文件”，接口加 replace=true） (a file of that name is there: kept, and this one stored as {safe}; replace=true replaces it)")
+            .Prepend(keptBeside is null ? null : besideThisUpload is not null
+                ? $"本次上传中已有名为 {keptBeside} 的文件，这个文件另存为 {safe} (a file of that name is in this upload already: this one stored as {safe})"
+                : $"已有同名文件 {Folder}/{keptBeside}，没有替换它，这个文件另存为 {safe}（要替换，请勾选“替换同名文件”，接口加 replace=true） (a file of that name is there: kept, and this one stored as {safe}; replace=true replaces it)")
             .Prepend(madeSafe ? MadeSafe(safe, changes, keptBeside) : null)
             .Prepend(replaced ? "替换了同名文件 (replaced the file of that name)" : null)
             .Append(same is null ? null : $"内容与 {Folder}/{same} 完全相同：是重复上传吗？不需要的话可在“已上传的文件”中删除 (the same bytes as {Folder}/{same})")

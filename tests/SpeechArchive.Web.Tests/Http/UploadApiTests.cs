@@ -389,6 +389,48 @@ public sealed class UploadApiTests : IDisposable
         Assert.Equal(3, Directory.GetFiles(Uploads).Length);
     }
 
+    [Fact]
+    public async Task WhenAZipHoldsFilesOfOneNameInTwoFolders_ShouldKeepEachUnderTheNextFreeNameAndSaySo()
+    {
+        // A product review: f/讲话.md was refused (本次上传中已有同名文件) where a clash with an earlier upload is kept as 讲话(2).md.
+        using (var earlier = Files(("讲话.md", Utf8(Speech("早先上传")))))
+        {
+            await JsonAsync(await admin.PostAsync("/api/admin/upload", earlier));
+        }
+
+        var zip = Zip(("e/讲话.md", Utf8(Speech("第一处讲话"))), ("f/讲话.md", Utf8(Speech("第二处讲话"))), ("g/通知.md", Utf8(Speech("第一份通知"))), ("h/通知.md", Utf8(Speech("第二份通知"))));
+        using var form = Files(("batch.zip", zip));
+        var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload", form))).GetProperty("files").EnumerateArray().ToList();
+
+        Assert.All(files, f => Assert.True(f.GetProperty("accepted").GetBoolean() && !f.GetProperty("unchanged").GetBoolean(), f.ToString()));
+        Assert.Equal(["uploads/讲话(2).md", "uploads/讲话(3).md", "uploads/通知.md", "uploads/通知(2).md"], files.Select(f => f.GetProperty("storedAs").GetString()));
+        Assert.Contains("已有同名文件 uploads/讲话.md，没有替换它", files[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("本次上传中已有名为 讲话.md 的文件，这个文件另存为 讲话(3).md (a file of that name is in this upload already: this one stored as 讲话(3).md)", files[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("本次上传中已有名为 通知.md 的文件，这个文件另存为 通知(2).md", files[3].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("早先上传", File.ReadAllText(Path.Combine(Uploads, "讲话.md")), StringComparison.Ordinal);
+        Assert.Contains("第一处讲话", File.ReadAllText(Path.Combine(Uploads, "讲话(2).md")), StringComparison.Ordinal);
+        Assert.Contains("第二处讲话", File.ReadAllText(Path.Combine(Uploads, "讲话(3).md")), StringComparison.Ordinal);
+        Assert.Contains("第一份通知", File.ReadAllText(Path.Combine(Uploads, "通知.md")), StringComparison.Ordinal);
+        Assert.Contains("第二份通知", File.ReadAllText(Path.Combine(Uploads, "通知(2).md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenAZipHoldsTheSameBytesTwice_ShouldStoreThemOnceUnderOneNameAndSayADuplicateUnderAnother()
+    {
+        var bytes = Utf8(Speech("同一篇"));
+        var zip = Zip(("e/讲话.md", bytes), ("f/讲话.md", bytes), ("g/讲话定稿.md", bytes));
+        using var form = Files(("batch.zip", zip));
+        var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload", form))).GetProperty("files").EnumerateArray().ToList();
+
+        Assert.All(files, f => Assert.True(f.GetProperty("accepted").GetBoolean(), f.ToString()));
+        Assert.Equal(["uploads/讲话.md", "uploads/讲话.md", "uploads/讲话定稿.md"], files.Select(f => f.GetProperty("storedAs").GetString()));
+        Assert.True(files[1].GetProperty("unchanged").GetBoolean()); // the same name and bytes: nothing new to keep
+        Assert.Contains("与本次上传中的同名文件 uploads/讲话.md 内容完全相同，未另存", files[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.False(files[2].GetProperty("unchanged").GetBoolean()); // another name: kept, as a file uploaded twice under two names is, and said
+        Assert.Contains("内容与 uploads/讲话.md 完全相同", files[2].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["讲话.md", "讲话定稿.md"], Directory.EnumerateFiles(Uploads).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>A reason's English gloss: Latin words in parentheses after the Chinese (不是有效的 zip 文件 (not a valid zip file)).</summary>
     private const string EnglishGloss = @"\([A-Za-z][^()]*\)";
 
