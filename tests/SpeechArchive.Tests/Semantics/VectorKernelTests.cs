@@ -98,22 +98,8 @@ public sealed class VectorKernelTests
             dense[i, i] += 0.01; // full rank: a small ridge
         }
 
-        var starts = new List<int> { 0 };
-        var columns = new List<int>();
-        var values = new List<float>();
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                columns.Add(j);
-                values.Add((float)dense[i, j]);
-            }
-
-            starts.Add(columns.Count);
-        }
-
         const int rank = 6;
-        var (eigenvalues, vectors) = RandomizedEigen.Leading(new SparseSymmetric(n, [.. starts], [.. columns], [.. values]), rank, seed: 7, iterations: 10);
+        var (eigenvalues, vectors) = RandomizedEigen.Leading(VectorTrainingTests.Sparse(dense), rank, seed: 7, iterations: 10);
 
         Assert.Equal(rank, eigenvalues.Length);
         Assert.All(vectors, x => Assert.True(float.IsFinite(x)));

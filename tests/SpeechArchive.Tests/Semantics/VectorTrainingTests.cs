@@ -198,7 +198,8 @@ public sealed class VectorTrainingTests
         return [.. vectors];
     }
 
-    private static SparseSymmetric Sparse(double[,] dense)
+    /// <summary>A dense symmetric matrix stored as a sparse one, every entry kept.</summary>
+    internal static SparseSymmetric Sparse(double[,] dense)
     {
         var n = dense.GetLength(0);
         var starts = new int[n + 1];
