@@ -111,6 +111,14 @@ public sealed class VectorKernelTests
                 var expected = a == b && eigenvalues[a] > 1e-3 ? 1.0 : 0.0;
                 Assert.True(Math.Abs(dot - expected) < 1e-4 || (a == b && eigenvalues[a] <= 1e-3), $"columns {a}, {b}: {dot}");
             }
+
+            // And each is an eigenvector of the matrix: an orthonormal basis of the wrong span would not be.
+            if (eigenvalues[a] > 1e-3)
+            {
+                var v = Enumerable.Range(0, n).Select(i => (double)vectors[(i * rank) + a]).ToArray();
+                var residual = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => dense[i, j] * v[j]) - (eigenvalues[a] * v[i])).Max(Math.Abs);
+                Assert.True(residual < 1e-3 * eigenvalues[0], $"‖Av − λv‖∞ = {residual} for λ = {eigenvalues[a]}");
+            }
         }
     }
 }
