@@ -26,6 +26,9 @@ internal sealed partial class UploadService
                 return [UploadOutcome.Reject(zipName, $"zip 内文件过多（{files.Count} 个，上限 {UploadLimits.ZipEntries}） (the zip holds {files.Count} files, over the {UploadLimits.ZipEntries} it may)")];
             }
 
+            // Its entries' names are asked for as the form's files' are: g/讲话(2).md keeps 讲话(2).md from f/讲话.md numbered
+            // beside e/讲话.md (a review).
+            taken.Asked.UnionWith(files.Select(e => FileNameSanitizer.Sanitize(zipName + "/" + e.FullName, out _)).OfType<string>());
             long budget = UploadLimits.ZipTotalBytes;
             foreach (var entry in files)
             {

@@ -145,19 +145,26 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         // A name cut short may meet another cut from a different name (在…（第一部分）.md and 在…（第二部分）.md share their first
         // 200 bytes), and a zip's e/讲话.md meets its f/讲话.md: the user sent both, so neither is refused nor replaced for it
         // (the second was refused, a product review found); it takes the next free name, as one meeting an earlier upload's
-        // does, unless its bytes are kept already, in this upload or before it.
+        // does, unless its bytes are kept already, in this upload or before it. A name is taken only by a file accepted: an
+        // empty e/讲话.md, refused, took it, and f/讲话.md was stored as 讲话(2).md beside nothing (a review).
         var cut = cutFromBytes > 0;
         var folder = Path.Combine(archive.CorpusDirectory, Folder);
+        var asked = safe;
         string? besideThisUpload = null;
-        if (!taken.Names.Add(safe))
+        if (taken.Names.Contains(safe))
         {
             if (!cut)
             {
+                // Not the bytes of a file this upload replaces (e/讲话.md replacing 讲话.md, f/讲话.md holding its old bytes was
+                // said unchanged, and those bytes were lost: a review); "in this upload" only of a file this upload wrote.
                 if (SameAs(folder, except: null, bytes, taken) is { } held)
                 {
-                    return UploadOutcome.Same(name, Folder + "/" + held, held == safe
-                        ? $"与本次上传中的同名文件 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held} of the same name in this upload: not stored again)"
-                        : $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)");
+                    return Taken(UploadOutcome.Same(name, Folder + "/" + held, (held == safe, taken.Wrote(held)) switch
+                    {
+                        (true, true) => $"与本次上传中的同名文件 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held} of the same name in this upload: not stored again)",
+                        (true, false) => "与已有的同名文件内容完全相同，未改动 (the same bytes as the file of that name: left as it was)",
+                        _ => $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)",
+                    }));
                 }
 
                 besideThisUpload = safe;
@@ -186,9 +193,9 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             {
                 // The file of its name again (said so even where another upload holds the same bytes too), or what an earlier
                 // upload stored beside it (an office retrying): nothing new to keep.
-                return UploadOutcome.Same(name, Folder + "/" + held, held == safe
+                return Taken(UploadOutcome.Same(name, Folder + "/" + held, held == safe
                     ? "与已有的同名文件内容完全相同，未改动 (the same bytes as the file of that name: left as it was)"
-                    : $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)");
+                    : $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)"));
             }
 
             keptBeside = cut ? null : safe; // a cut name met another: not the file the user named
@@ -226,7 +233,15 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             .Prepend(replaced ? "替换了同名文件 (replaced the file of that name)" : null)
             .Append(same is null ? null : $"内容与 {Folder}/{same} 完全相同：是重复上传吗？不需要的话可在“已上传的文件”中删除 (the same bytes as {Folder}/{same})")
             .OfType<string>().ToList();
-        return UploadOutcome.Accept(name, Folder + "/" + safe, notes.Count > 0 ? string.Join("；", notes) : null);
+        return Taken(UploadOutcome.Accept(name, Folder + "/" + safe, notes.Count > 0 ? string.Join("；", notes) : null));
+
+        // The name asked for and the one stored under, so a later file of this upload asking for either is kept beside it.
+        UploadOutcome Taken(UploadOutcome accepted)
+        {
+            taken.Names.Add(asked);
+            taken.Names.Add(safe);
+            return accepted;
+        }
     }
 
     /// <summary>
@@ -251,8 +266,8 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
     }
 
     /// <summary>
-    /// The first of 名称(2).md, 名称(3).md … that is neither in the folder nor taken by this upload (and taken for it now);
-    /// cut so that the name still <see cref="FileNameSanitizer.Fits"/>.
+    /// The first of 名称(2).md, 名称(3).md … that is neither in the folder nor taken nor asked for by this upload (taken once
+    /// its file is accepted); cut so that the name still <see cref="FileNameSanitizer.Fits"/>.
     /// </summary>
     private static string FreeName(string folder, string name, UploadBatch taken)
     {
@@ -262,7 +277,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         {
             var suffix = $"({n}){extension}";
             var candidate = FileNameSanitizer.Fit(stem, suffix) + suffix;
-            if (!File.Exists(Path.Combine(folder, candidate)) && !taken.Asked.Contains(candidate) && taken.Names.Add(candidate))
+            if (!File.Exists(Path.Combine(folder, candidate)) && !taken.Asked.Contains(candidate) && !taken.Names.Contains(candidate))
             {
                 return candidate;
             }
@@ -271,7 +286,8 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
 
     /// <summary>
     /// The name of an upload (in the folder, or written earlier in this batch) holding exactly these bytes, other than the file
-    /// at <paramref name="except"/>, the file at <paramref name="first"/> looked at before any other; else null.
+    /// at <paramref name="except"/>, the file at <paramref name="first"/> looked at before any other; else null. A file this
+    /// batch replaces is not looked at: its bytes are gone once the batch completes.
     /// </summary>
     private static string? SameAs(string folder, string? except, byte[] bytes, UploadBatch taken, string? first = null)
     {
@@ -303,7 +319,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             : [];
         foreach (var (path, name, length) in taken.Existing)
         {
-            if (path != except && length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+            if (path != except && !taken.Replaces(path) && length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
             {
                 return name;
             }
@@ -401,6 +417,12 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
         public HashSet<string> Asked { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public List<(string Temporary, string Target, int Bytes)> Written { get; } = [];
+
+        /// <summary>Whether a file of this batch is written as <paramref name="name"/> (a bare name in <c>uploads/</c>).</summary>
+        public bool Wrote(string name) => Written.Exists(w => string.Equals(Path.GetFileName(w.Target), name, StringComparison.Ordinal));
+
+        /// <summary>Whether a file of this batch is written over the file at <paramref name="path"/> (with replace=true).</summary>
+        public bool Replaces(string path) => Written.Exists(w => string.Equals(w.Target, path, StringComparison.Ordinal));
 
         public string? WriteFailure { get; set; }
 

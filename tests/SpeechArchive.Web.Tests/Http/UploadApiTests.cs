@@ -177,7 +177,7 @@ public sealed class UploadApiTests : IDisposable
 
         Assert.All(files, f => Assert.True(f.GetProperty("accepted").GetBoolean()));
         Assert.Contains("与 uploads/定稿.md 完全相同", files[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.True(files[1].GetProperty("reason").ValueKind == System.Text.Json.JsonValueKind.Null, files[1].ToString());
+        Assert.DoesNotContain("另存", files[1].GetProperty("reason").GetString(), StringComparison.Ordinal); // only its folders were taken out
         Assert.Contains("完全相同", files[2].GetProperty("reason").GetString(), StringComparison.Ordinal); // as the file before it, in this upload or the folder
     }
 
@@ -429,6 +429,80 @@ public sealed class UploadApiTests : IDisposable
         Assert.False(files[2].GetProperty("unchanged").GetBoolean()); // another name: kept, as a file uploaded twice under two names is, and said
         Assert.Contains("内容与 uploads/讲话.md 完全相同", files[2].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(["讲话.md", "讲话定稿.md"], Directory.EnumerateFiles(Uploads).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task WhenAZipReplacingAFileAlsoHoldsItsOldBytesUnderItsName_ShouldKeepThoseBytesBeside()
+    {
+        // A review: f/讲话.md was found the same as the 讲话.md that e/讲话.md replaces, and said unchanged: its bytes were lost.
+        using (var earlier = Files(("讲话.md", Utf8(Speech("旧稿")))))
+        {
+            await JsonAsync(await admin.PostAsync("/api/admin/upload", earlier));
+        }
+
+        var zip = Zip(("e/讲话.md", Utf8(Speech("新稿"))), ("f/讲话.md", Utf8(Speech("旧稿"))));
+        using var form = Files(("batch.zip", zip));
+        var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload?replace=true", form))).GetProperty("files").EnumerateArray().ToList();
+
+        Assert.All(files, f => Assert.True(f.GetProperty("accepted").GetBoolean() && !f.GetProperty("unchanged").GetBoolean(), f.ToString()));
+        Assert.Equal(["uploads/讲话.md", "uploads/讲话(2).md"], files.Select(f => f.GetProperty("storedAs").GetString()));
+        Assert.Contains("本次上传中已有名为 讲话.md 的文件，这个文件另存为 讲话(2).md", files[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("新稿", File.ReadAllText(Path.Combine(Uploads, "讲话.md")), StringComparison.Ordinal);
+        Assert.Contains("旧稿", File.ReadAllText(Path.Combine(Uploads, "讲话(2).md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenAZipHoldsTwoFilesOfOneNameAndOneNamedAsTheSecondWouldBeNumbered_ShouldLeaveThatNameToItsOwnFile()
+    {
+        // A review: only the form's own file names were kept from numbering, so f/讲话.md took 讲话(2).md and g/讲话(2).md was moved to 讲话(3).md.
+        var zip = Zip(("e/讲话.md", Utf8(Speech("第一处讲话"))), ("f/讲话.md", Utf8(Speech("第二处讲话"))), ("g/讲话(2).md", Utf8(Speech("第二篇讲话"))));
+        using var form = Files(("batch.zip", zip));
+        var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload", form))).GetProperty("files").EnumerateArray().ToList();
+
+        Assert.All(files, f => Assert.True(f.GetProperty("accepted").GetBoolean() && !f.GetProperty("unchanged").GetBoolean(), f.ToString()));
+        Assert.Equal(["uploads/讲话.md", "uploads/讲话(3).md", "uploads/讲话(2).md"], files.Select(f => f.GetProperty("storedAs").GetString()));
+        Assert.DoesNotContain("另存", files[2].GetProperty("reason").GetString(), StringComparison.Ordinal); // only its folders were taken out
+        Assert.Contains("第一处讲话", File.ReadAllText(Path.Combine(Uploads, "讲话.md")), StringComparison.Ordinal);
+        Assert.Contains("第二处讲话", File.ReadAllText(Path.Combine(Uploads, "讲话(3).md")), StringComparison.Ordinal);
+        Assert.Contains("第二篇讲话", File.ReadAllText(Path.Combine(Uploads, "讲话(2).md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenAZipsFirstFileOfANameIsRejected_ShouldStoreTheNextFileOfThatNameUnderIt()
+    {
+        // A review: the empty e/讲话.md, refused, still took 讲话.md, and f/讲话.md was stored as 讲话(2).md beside nothing.
+        var zip = Zip(("e/讲话.md", Array.Empty<byte>()), ("f/讲话.md", Utf8(Speech("唯一的讲话"))));
+        using var form = Files(("batch.zip", zip));
+        var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload", form))).GetProperty("files").EnumerateArray().ToList();
+
+        Assert.False(files[0].GetProperty("accepted").GetBoolean());
+        Assert.Contains("空文件", files[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.True(files[1].GetProperty("accepted").GetBoolean(), files[1].ToString());
+        Assert.Equal("uploads/讲话.md", files[1].GetProperty("storedAs").GetString());
+        Assert.DoesNotContain("另存", files[1].GetProperty("reason").GetString(), StringComparison.Ordinal); // only its folders were taken out
+        Assert.Contains("唯一的讲话", File.ReadAllText(Path.Combine(Uploads, "讲话.md")), StringComparison.Ordinal);
+        Assert.Equal(["讲话.md"], Directory.EnumerateFiles(Uploads).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task WhenAZipsSecondFileOfANameHoldsTheBytesAnEarlierUploadKeptUnderIt_ShouldSaySoRatherThanThisUpload()
+    {
+        // A review: f/讲话.md, the same as the 讲话.md already there, was said the same as a file of this upload.
+        using (var earlier = Files(("讲话.md", Utf8(Speech("旧稿")))))
+        {
+            await JsonAsync(await admin.PostAsync("/api/admin/upload", earlier));
+        }
+
+        var zip = Zip(("e/讲话.md", Utf8(Speech("新稿"))), ("f/讲话.md", Utf8(Speech("旧稿"))));
+        using var form = Files(("batch.zip", zip));
+        var files = (await JsonAsync(await admin.PostAsync("/api/admin/upload", form))).GetProperty("files").EnumerateArray().ToList();
+
+        Assert.Equal(["uploads/讲话(2).md", "uploads/讲话.md"], files.Select(f => f.GetProperty("storedAs").GetString()));
+        Assert.True(files[1].GetProperty("unchanged").GetBoolean(), files[1].ToString());
+        Assert.Equal("与已有的同名文件内容完全相同，未改动 (the same bytes as the file of that name: left as it was)", files[1].GetProperty("reason").GetString());
+        Assert.Contains("旧稿", File.ReadAllText(Path.Combine(Uploads, "讲话.md")), StringComparison.Ordinal);
+        Assert.Contains("新稿", File.ReadAllText(Path.Combine(Uploads, "讲话(2).md")), StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetFiles(Uploads).Length);
     }
 
     /// <summary>A reason's English gloss: Latin words in parentheses after the Chinese (不是有效的 zip 文件 (not a valid zip file)).</summary>
