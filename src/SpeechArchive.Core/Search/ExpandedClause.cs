@@ -48,37 +48,54 @@ internal sealed class ExpandedClause
     public bool Holds(int doc) => alternatives.Any(a => Array.BinarySearch(a.Docs, doc) >= 0);
 
     /// <summary>
-    /// The score the general pass (<see cref="Scored"/>) gives passage <paramref name="doc"/>, one of the clause's: for one
-    /// holding the word as typed, its words' scores added in the clause's order, as <see cref="OfferExact"/> and the general
-    /// pass add them; for one found only through a term, read from the clause scored whole (the terms' scores are lowered
-    /// below the typed word's lowest, which only the whole can say).
+    /// Scores passages of the clause as the general pass (<see cref="Scored"/>) scores them, its words' scorers made once, when
+    /// first needed, for all the passages asked about (<see cref="PassageScorer.Score"/>); dispose it to return their buffers.
     /// </summary>
-    public double ScoreOf(int doc)
+    public PassageScorer Scorer() => new(this);
+
+    /// <summary>Scores passages of an <see cref="ExpandedClause"/> with one scorer per word, each made when first needed.</summary>
+    internal sealed class PassageScorer(ExpandedClause clause) : IDisposable
     {
-        var at = Array.BinarySearch(Typed, doc);
-        if (scored is not null || at < 0)
-        {
-            var whole = Scored;
-            return whole.Scores[Array.BinarySearch(whole.Docs, doc)];
-        }
+        private readonly WordScorer?[] scorers = new WordScorer?[clause.alternatives.Length];
+        private Bm25? bm25;
 
-        var bm25 = new Bm25(index);
-        double score;
-        using (var typed = bm25.Scorer(alternatives[0]))
+        /// <summary>
+        /// The score the general pass gives passage <paramref name="doc"/>, one of the clause's: for one holding the word as
+        /// typed, its words' scores added in the clause's order, as <see cref="OfferExact"/> and the general pass add them; for
+        /// one found only through a term, read from the clause scored whole (the terms' scores are lowered below the typed
+        /// word's lowest, which only the whole can say; it is made once for the clause).
+        /// </summary>
+        public double Score(int doc)
         {
-            score = typed.Score(doc, alternatives[0].Frequency(at));
-        }
-
-        for (var a = 1; a < alternatives.Length; a++)
-        {
-            if (Array.BinarySearch(alternatives[a].Docs, doc) is var p and >= 0)
+            var alternatives = clause.alternatives;
+            var at = Array.BinarySearch(clause.Typed, doc);
+            if (clause.scored is not null || at < 0)
             {
-                using var term = bm25.Scorer(alternatives[a]);
-                score += term.Score(doc, alternatives[a].Frequency(p));
+                var whole = clause.Scored;
+                return whole.Scores[Array.BinarySearch(whole.Docs, doc)];
+            }
+
+            var score = Of(0).Score(doc, alternatives[0].Frequency(at));
+            for (var a = 1; a < alternatives.Length; a++)
+            {
+                if (Array.BinarySearch(alternatives[a].Docs, doc) is var p and >= 0)
+                {
+                    score += Of(a).Score(doc, alternatives[a].Frequency(p));
+                }
+            }
+
+            return score;
+        }
+
+        public void Dispose()
+        {
+            foreach (var scorer in scorers)
+            {
+                scorer?.Dispose();
             }
         }
 
-        return score;
+        private WordScorer Of(int a) => scorers[a] ??= (bm25 ??= new Bm25(clause.index)).Scorer(clause.alternatives[a]);
     }
 
     /// <summary>What the clause's counts are kept under in <see cref="BroadCounts"/>: its forms in order (no word's form holds a control character).</summary>

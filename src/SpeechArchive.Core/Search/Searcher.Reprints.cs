@@ -15,6 +15,7 @@ public sealed partial class Searcher
         Ranking ranking, ResolvedFilters filters, SearchSort sort)
     {
         List<(int Doc, double Score, int Date)>? below = null;
+        using var scores = new TwinScores(Index, ranking);
         foreach (var (doc, _, _, listed) in page)
         {
             if (listed is null)
@@ -50,7 +51,7 @@ public sealed partial class Searcher
 
             for (var i = 0; i < below.Count; i++)
             {
-                below[i] = below[i] with { Score = ScoreOf(ranking, below[i].Doc) };
+                below[i] = below[i] with { Score = scores.Of(below[i].Doc) };
             }
 
             below.Sort((a, b) => TopK.Compare(a, b, sort));
@@ -63,22 +64,35 @@ public sealed partial class Searcher
         ranking.Expanded is { } clause ? clause.Holds(doc) : ranking.Docs is not { } docs || Array.BinarySearch(docs, doc) >= 0;
 
     /// <summary>
-    /// The score the collect stage gives passage <paramref name="doc"/>, one the ranking matches, where it was not kept: read
-    /// from the scores, or for one word (and one widened by its terms) scored as the collect stage scores it; browsing, 0.
+    /// The score the collect stage gives a passage the ranking matches, where it was not kept: read from the scores, or for one
+    /// word (and one widened by its terms) scored as the collect stage scores it, the word's scorers made once, when first
+    /// needed, for every passage asked about; browsing, 0. Dispose it to return the scorers' buffers.
     /// </summary>
-    private double ScoreOf(Ranking ranking, int doc)
+    private sealed class TwinScores(IndexSnapshot index, Ranking ranking) : IDisposable
     {
-        if (ranking.Expanded is { } clause)
+        private WordScorer? single;
+        private ExpandedClause.PassageScorer? expanded;
+
+        public double Of(int doc)
         {
-            return clause.ScoreOf(doc);
+            if (ranking.Expanded is { } clause)
+            {
+                return (expanded ??= clause.Scorer()).Score(doc);
+            }
+
+            if (ranking.Single is { } word)
+            {
+                single ??= new Bm25(index).Scorer(word);
+                return new WordCandidates(word, single, ranking.Raised).Score(Array.BinarySearch(word.Docs, doc), doc);
+            }
+
+            return ranking.Scored is { } scored ? scored.Scores[Array.BinarySearch(scored.Docs, doc)] : 0;
         }
 
-        if (ranking.Single is { } single)
+        public void Dispose()
         {
-            using var scorer = new Bm25(Index).Scorer(single);
-            return new WordCandidates(single, scorer, ranking.Raised).Score(Array.BinarySearch(single.Docs, doc), doc);
+            single?.Dispose();
+            expanded?.Dispose();
         }
-
-        return ranking.Scored is { } scored ? scored.Scores[Array.BinarySearch(scored.Docs, doc)] : 0;
     }
 }
