@@ -49,6 +49,7 @@ internal sealed class WritingQuery
     private static QuerySyntaxException NothingToLookFor(string text, ParsedQuery parsed, string what)
     {
         var english = EnglishOf(what);
+        text = QueryParser.HalfWidth(text); // as the parser reads it: ＮＯＴ 发展 is NOT 发展, ｙｅａｒ:２０２２ year:2022
         if (parsed.Excluded.Count > 0)
         {
             var typed = string.Join(' ', QueryParser.Operators(text).Exclusions.Select(e => e.Typed).Distinct());

@@ -44,7 +44,9 @@ public sealed class ConcordanceBuilderTests(SeedIndexFixture seeds) : IClassFixt
     [Theory]
     [InlineData("-发展", "只有排除的词 -发展，没有要查的短语", "要查“发展”本身，请去掉减号")]
     [InlineData("－发展 -改革", "只有排除的词 -发展 -改革，没有要查的短语", "要查“发展”本身，请去掉减号")]
+    [InlineData("ＮＯＴ 发展", "只有排除的词 -发展，没有要查的短语", "如 全面从严治党 -发展。")] // full-width letters, read as NOT
     [InlineData("year:2022", "只有筛选条件，没有要查的短语", "请在筛选条件前写上要查的短语")]
+    [InlineData("ｙｅａｒ:２０２２", "只有筛选条件，没有要查的短语", "请在筛选条件前写上要查的短语")]
     [InlineData("", "请输入要查的短语", "give a phrase to look for")]
     public void WhenNoPhraseIsLeftToLookFor_ShouldSayWhatWasTypedInstead(string typed, string expected, string advice)
     {
