@@ -19,11 +19,36 @@ internal static partial class FreeTextReader
             if (matches.Get(new QueryWord(identifier, false, form)).DocFrequency == 0)
             {
                 unheld.Add(identifier);
-                text = text.Replace(form, MatchText.Break.ToString(), StringComparison.Ordinal);
+                text = ReplaceWhole(text, form, MatchText.Break);
             }
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with each occurrence of <paramref name="form"/> that no letter or digit adjoins replaced by
+    /// <paramref name="by"/>: M2.5 unheld does not cut into PM2.5 held beside it (pm2 5 holds m2 5).
+    /// </summary>
+    internal static string ReplaceWhole(string text, string form, char by)
+    {
+        static bool Alnum(char c) => TextNormalizer.KindOf(c) == CharKind.Alnum;
+
+        System.Text.StringBuilder? replaced = null;
+        var copied = 0;
+        for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + form.Length;
+            if ((at > 0 && Alnum(text[at - 1]) && Alnum(form[0])) || (end < text.Length && Alnum(text[end]) && Alnum(form[^1])) || at < copied)
+            {
+                continue;
+            }
+
+            (replaced ??= new System.Text.StringBuilder(text.Length)).Append(text, copied, at - copied).Append(by);
+            copied = end;
+        }
+
+        return replaced is null ? text : replaced.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary>

@@ -89,6 +89,28 @@ public sealed class LatinWordTests : IDisposable
     }
 
     [Theory]
+    [InlineData("M2.5、PM2.5")]
+    [InlineData("PM2.5 M2.5")]
+    public void WhenAnUnheldIdentifierEndsAHeldOne_ShouldLeaveOutOnlyItself(string query)
+    {
+        // In one run, M2.5's form (m2 5) is in PM2.5's (pm2 5): replaced as a substring, it cut PM2.5 down to p.
+        var result = searcher.Search(new SearchRequest { Query = query, NearMatches = false });
+
+        var reading = Assert.IsType<QueryReading>(result.Reading);
+        Assert.Equal(["M2.5"], reading.Missing);
+        Assert.Equal(1, result.Total);
+        Assert.Contains("<mark>PM2", result.Hits[0].Snippet, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pm2 5 m2 5", "m2 5", "pm2 5 \n")]
+    [InlineData("m2 5浓度pm2 5", "m2 5", "\n浓度pm2 5")]
+    [InlineData("m2 5m2 5", "m2 5", "m2 5m2 5")]
+    [InlineData("新冠covid 19疫苗", "covid 19", "新冠\n疫苗")]
+    public void ReplaceWhole_ShouldReplaceOnlyWhereNoLetterOrDigitAdjoins(string text, string form, string expected) =>
+        Assert.Equal(expected, FreeTextReader.ReplaceWhole(text, form, '\n'));
+
+    [Theory]
     [InlineData("19 防控")]
     [InlineData("COVID 19")]
     public void WhenANumberIsTypedApart_ShouldStillBeSearched(string query)
