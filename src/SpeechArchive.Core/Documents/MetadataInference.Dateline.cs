@@ -86,7 +86,8 @@ public static partial class MetadataInference
             return true;
         }
 
-        var (line, lineStart) = LineAt(text, index);
+        var (lineStart, lineLength) = LineAt(text, index);
+        var line = text.AsSpan(lineStart, lineLength);
         var lead = text.AsSpan(lineStart, index - lineStart).Trim(" 　—-");
         return line.Length <= MaxDateLineLength && !SentenceEnds.Contains(line[^1]) && (lead.Length == 0 || line.Length <= length + 10);
     }

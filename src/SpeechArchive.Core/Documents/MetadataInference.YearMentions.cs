@@ -98,21 +98,51 @@ public static partial class MetadataInference
         return opening.Contains("今年", StringComparison.Ordinal);
     }
 
-    /// <summary>Whether the line holding <paramref name="index"/> is short and ends without punctuation, as a title or heading does.</summary>
+    /// <summary>
+    /// Whether the line holding <paramref name="index"/>, trimmed, is short and ends without punctuation, as a title or heading
+    /// does. Read out from the index and given up once it is longer than a heading: a flattened page is one line of a
+    /// megabyte, and a year named in it thousands of times.
+    /// </summary>
     private static bool IsHeadingLine(string text, int index)
     {
-        var (line, _) = LineAt(text, index);
-        return line.Length is > 0 and <= MaxHeadingLength && !"。！？；，：、.!?;,:".Contains(line[^1]);
+        int first = -1, last = -1; // the line's first and last characters other than white space found so far
+        for (var i = index; i < text.Length && text[i] != '\n'; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                first = first < 0 ? i : first;
+                last = i;
+                if (last - first >= MaxHeadingLength)
+                {
+                    return false;
+                }
+            }
+        }
+
+        for (var i = index - 1; i >= 0 && text[i] != '\n'; i--)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                last = last < 0 ? i : last;
+                first = i;
+                if (last - first >= MaxHeadingLength)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return first >= 0 && !"。！？；，：、.!?;,:".Contains(text[last]);
     }
 
-    /// <summary>The trimmed line holding <paramref name="index"/> and where it starts in the text.</summary>
-    private static (string Line, int Start) LineAt(string text, int index)
+    /// <summary>Where the line holding <paramref name="index"/> starts in the text, trimmed, and its trimmed length.</summary>
+    private static (int Start, int Length) LineAt(string text, int index)
     {
         var start = index > 0 ? text.LastIndexOf('\n', index - 1) + 1 : 0;
         var end = text.IndexOf('\n', index);
-        var line = text[start..(end < 0 ? text.Length : end)];
+        var line = text.AsSpan(start, (end < 0 ? text.Length : end) - start);
         var trimmed = line.TrimStart();
-        return (trimmed.TrimEnd(), start + (line.Length - trimmed.Length));
+        return (start + (line.Length - trimmed.Length), trimmed.TrimEnd().Length);
     }
 
     private static int ParseYear(Match m)
