@@ -711,6 +711,22 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task APagePastTheEnd_ShouldLinkItsPreviousPageToTheLastPage()
+    {
+        // A review: on page 999 of a few, 上一页 linked page 998, past the end too.
+        var first = await Html.GetAsync(client, "/?group=0");
+        var count = int.Parse(first.QuerySelectorAll("nav.pager > *").Where(e => e.GetAttribute("rel") is null).Last().TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var page = await Html.GetAsync(client, "/?group=0&page=999");
+        Assert.True(count is > 1 and < 999, $"{count} pages");
+        Assert.NotNull(page.QuerySelector(".past-end"));
+
+        var before = await Html.FollowAsync(client, page, page.QuerySelector("nav.pager [rel=prev]")!);
+
+        Assert.Null(before.QuerySelector(".past-end"));
+        Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), before.QuerySelector("nav.pager [aria-current=page]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task SimilarWithoutAPassage_ShouldSayHowToChooseOne()
     {
         var page = await Html.GetAsync(client, "/similar");
