@@ -355,5 +355,5 @@ public static class MatchText
     /// <summary>A middle dot, which joins the numbers of a name (九·一八, 一二·九) rather than parting them.</summary>
     private static bool IsMiddleDot(char c) => c is '·' or '・' or '‧' or '･' or '•';
 
-    private static bool IsAlnum(char c) => TextNormalizer.KindOf(c) == CharKind.Alnum;
+    internal static bool IsAlnum(char c) => TextNormalizer.KindOf(c) == CharKind.Alnum;
 }

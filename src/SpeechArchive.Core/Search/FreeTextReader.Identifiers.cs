@@ -32,14 +32,12 @@ internal static partial class FreeTextReader
     /// </summary>
     internal static string ReplaceWhole(string text, string form, char by)
     {
-        static bool Alnum(char c) => TextNormalizer.KindOf(c) == CharKind.Alnum;
-
         System.Text.StringBuilder? replaced = null;
         var copied = 0;
         for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
         {
             var end = at + form.Length;
-            if ((at > 0 && Alnum(text[at - 1]) && Alnum(form[0])) || (end < text.Length && Alnum(text[end]) && Alnum(form[^1])) || at < copied)
+            if ((at > 0 && MatchText.IsAlnum(text[at - 1]) && MatchText.IsAlnum(form[0])) || (end < text.Length && MatchText.IsAlnum(text[end]) && MatchText.IsAlnum(form[^1])) || at < copied)
             {
                 continue;
             }
@@ -58,7 +56,7 @@ internal static partial class FreeTextReader
     /// </summary>
     internal static IEnumerable<string> Identifiers(string typed)
     {
-        static bool Alnum(char c) => TextNormalizer.KindOf(TextNormalizer.Fold(c)) == CharKind.Alnum;
+        static bool Alnum(char c) => MatchText.IsAlnum(TextNormalizer.Fold(c));
         static bool Joins(char c) => TextNormalizer.Fold(c) is '-' or '.' or '‐' or '‑' or '–' or '－' or '．';
 
         for (var i = 0; i < typed.Length;)
