@@ -74,6 +74,32 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary><paramref name="option"/>, refusing a number outside <paramref name="min"/>–<paramref name="max"/> as a usage error (exit 2) naming it.</summary>
+    public static Option<double> Within(this Option<double> option, double min, double max)
+    {
+        var fallback = option.DefaultValueFactory;
+        option.CustomParser = r =>
+        {
+            if (r.Tokens.Count == 0)
+            {
+                return fallback is null ? 0 : fallback(r);
+            }
+
+            var token = r.Tokens[^1].Value;
+            if (!double.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            {
+                r.AddError($"{option.Name} takes a number (got '{token}')");
+            }
+            else if (value < min || value > max)
+            {
+                r.AddError($"{option.Name} must be from {min.ToString(System.Globalization.CultureInfo.InvariantCulture)} to {max.ToString(System.Globalization.CultureInfo.InvariantCulture)} (got {token})");
+            }
+
+            return value;
+        };
+        return option;
+    }
+
     public static Option<bool> Json(string what) => new("--json") { Description = $"Print {what} as JSON" };
 
     /// <summary>The snapshot of the index in <c>--index</c>.</summary>

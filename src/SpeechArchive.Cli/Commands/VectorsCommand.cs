@@ -32,25 +32,27 @@ internal static class VectorsCommand
         var dimensions = new Option<int>("--dimensions") { Description = $"Dimensions (default {defaults.Dimensions})", DefaultValueFactory = _ => defaults.Dimensions }.Within(1, 4096);
         var words = new Option<int>("--words") { Description = $"At most this many words, most frequent first (default {defaults.MaxWords})", DefaultValueFactory = _ => defaults.MaxWords }.Within(1);
         var seed = new Option<int>("--seed") { Description = $"Seed of the randomized eigendecomposition (default {defaults.Seed}, the base vectors')", DefaultValueFactory = _ => defaults.Seed };
-        var iterations = new Option<int>("--iterations") { Description = $"Rounds of subspace iteration in the eigendecomposition (default {defaults.Iterations})", DefaultValueFactory = _ => defaults.Iterations }.Within(1, 1000);
-        var command = new Command("learn", "Learn word vectors from the texts of corpus folders (PPMI over a window, randomized eigendecomposition).") { corpus, output, dimensions, words, seed, iterations };
+        var tolerance = new Option<double>("--tolerance") { Description = $"Solve the eigendecomposition until the leading pairs' mean relative residual is within this (default {defaults.Tolerance})", DefaultValueFactory = _ => defaults.Tolerance }.Within(1e-7, 1);
+        var startFrom = new Option<string?>("--start") { Description = "A vector file whose vectors start the eigendecomposition (fewer rounds when they are near; the same solution)" };
+        var command = new Command("learn", "Learn word vectors from the texts of corpus folders (PPMI over a window, eigendecomposition solved to a tolerance).") { corpus, output, dimensions, words, seed, tolerance, startFrom };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var folders = parse.GetValue(corpus)!;
             var clock = Stopwatch.StartNew();
             var (texts, files) = CommonOptions.ReadTexts(folders);
             var characters = texts.Sum(t => (long)t.Length);
-            var options = new VectorTrainingOptions { Dimensions = parse.GetValue(dimensions), MaxWords = parse.GetValue(words), Seed = parse.GetValue(seed), Iterations = parse.GetValue(iterations) };
+            var options = new VectorTrainingOptions { Dimensions = parse.GetValue(dimensions), MaxWords = parse.GetValue(words), Seed = parse.GetValue(seed), Tolerance = parse.GetValue(tolerance) };
+            var start = parse.GetValue(startFrom) is { } startFile ? Open(startFile) : null;
             var provenance = string.Create(CultureInfo.InvariantCulture,
-                $"speecharchive vectors learn --corpus {string.Join(' ', folders)} --out {parse.GetValue(output)} --dimensions {options.Dimensions} --words {options.MaxWords} --iterations {options.Iterations}: {files} files, {characters:N0} characters, the base lexicon, seed {options.Seed}");
-            var vectors = VectorTrainer.Train(texts, new Segmenter(Lexicon.Base), options, provenance);
+                $"speecharchive vectors learn --corpus {string.Join(' ', folders)} --out {parse.GetValue(output)} --dimensions {options.Dimensions} --words {options.MaxWords} --tolerance {options.Tolerance}{(start is null ? "" : $" --start {parse.GetValue(startFrom)}")}: {files} files, {characters:N0} characters, the base lexicon, seed {options.Seed}");
+            var (vectors, rounds, residual) = VectorTrainer.Learn(texts, new Segmenter(Lexicon.Base), options, provenance, start);
             using (var stream = File.Create(parse.GetValue(output)!))
             {
                 vectors.Write(stream);
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{vectors.Count:N0} words × {vectors.Dimensions} dimensions from {files} files, {characters:N0} characters, in {clock.Elapsed.TotalSeconds:F1} s; {new FileInfo(parse.GetValue(output)!).Length:N0} bytes"));
+                $"{vectors.Count:N0} words × {vectors.Dimensions} dimensions from {files} files, {characters:N0} characters, in {clock.Elapsed.TotalSeconds:F1} s (eigendecomposition: {rounds} rounds, residual {residual:0.0e0}); {new FileInfo(parse.GetValue(output)!).Length:N0} bytes"));
             return 0;
         }));
         return command;

@@ -86,6 +86,60 @@ public sealed class Segmenter
         return cuts;
     }
 
+    /// <summary>How many distinct words of the lexicon <see cref="CutHan"/> may name (its node numbers are below this).</summary>
+    internal int WordNumbers => trie.NodeCount;
+
+    /// <summary>
+    /// The Han words of <paramref name="text"/> as <see cref="Segment"/> cuts it, without making their strings: each word's
+    /// offsets and its number in the lexicon (below <see cref="WordNumbers"/>), or -1 for a character the lexicon does not
+    /// hold (the word is then that character, or a surrogate pair), added to <paramref name="into"/>.
+    /// </summary>
+    internal void CutHan(string text, List<(int Start, int End, int Word)> into)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = ArrayPool<char>.Shared.Rent(text.Length);
+        var best = ArrayPool<double>.Shared.Rent(text.Length + 1);
+        var ends = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        var nodes = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        try
+        {
+            for (var k = 0; k < text.Length; k++)
+            {
+                folded[k] = TextNormalizer.Fold(text[k]);
+            }
+
+            var i = 0;
+            while (i < text.Length)
+            {
+                var kind = TextNormalizer.KindOf(folded[i]);
+                var end = i + 1;
+                while (end < text.Length && TextNormalizer.KindOf(folded[end]) == kind)
+                {
+                    end++;
+                }
+
+                if (kind == CharKind.Cjk)
+                {
+                    var run = folded.AsSpan(i, end - i);
+                    trie.BestPath(run, best, ends, nodes);
+                    for (var k = 0; k < run.Length; k = ends[k])
+                    {
+                        into.Add((i + k, i + ends[k], nodes[k]));
+                    }
+                }
+
+                i = end;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+            ArrayPool<double>.Shared.Return(best);
+            ArrayPool<int>.Shared.Return(ends);
+            ArrayPool<int>.Shared.Return(nodes);
+        }
+    }
+
     private void AddHan(ReadOnlySpan<char> run, int offset, double[] best, int[] ends, int[] nodes, List<WordSpan> words)
     {
         trie.BestPath(run, best, ends, nodes);

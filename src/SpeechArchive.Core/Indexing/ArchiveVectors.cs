@@ -77,10 +77,12 @@ public static class ArchiveVectors
             WordVectors? words;
             var generation = MetaNumber(store, MetaKey.VectorGeneration) ?? 0;
             var learnSeconds = 0.0;
+            var rounds = 0;
             // Every speech's text only when the model is learned again or every passage is embedded; else the texts of the
             // speeches whose passages are new (a reindex that adds a file reads that file's text, not the archive's).
             List<(long Id, string Text)>? speeches = null;
             List<(long Id, string Text)> AllTexts() => speeches ??= store.ReadTextsById();
+            CutTexts? cut = null; // every speech cut into words once, when the model is learned from them: the passages are embedded from the same cut
             if (due)
             {
                 var speechesToLearn = AllTexts();
@@ -89,10 +91,14 @@ public static class ArchiveVectors
                 if (wantArchive)
                 {
                     var stride = (int)Math.Max(1, (characters + LearningBudget - 1) / LearningBudget);
-                    var sample = speechesToLearn.Where((_, i) => i % stride == 0).Select(s => s.Text).ToList();
+                    var sample = Enumerable.Range(0, speechesToLearn.Count).Where(i => i % stride == 0).ToList();
                     var training = new VectorTrainingOptions();
-                    var trained = VectorTrainer.Train(sample, segmenter, training,
-                        string.Create(CultureInfo.InvariantCulture, $"learned from this archive at index time: {sample.Count:N0} of {speechesToLearn.Count:N0} speeches, {characters:N0} characters, {DateTime.UtcNow:yyyy-MM-dd}"));
+                    cut = CutTexts.Of([.. speechesToLearn.Select(s => s.Text)], segmenter);
+                    // Started from the base vectors, when the build ships them: the genre's words co-occur alike in any archive of
+                    // it, so the eigendecomposition begins near its solution and takes fewer rounds to reach the same tolerance.
+                    (var trained, rounds, _) = VectorTrainer.Learn(cut, sample, training,
+                        string.Create(CultureInfo.InvariantCulture, $"learned from this archive at index time: {sample.Count:N0} of {speechesToLearn.Count:N0} speeches, {characters:N0} characters, {DateTime.UtcNow:yyyy-MM-dd}"),
+                        start: WordVectors.Base);
                     if (trained.Count >= MinimumWords && trained.Dimensions == training.Dimensions)
                     {
                         words = trained;
@@ -154,9 +160,12 @@ public static class ArchiveVectors
                 ? AllTexts().ToDictionary(s => s.Id, s => s.Text)
                 : store.ReadTexts(spans.Where(s => !previous.Contains(s.Id)).Select(s => s.Speech));
             string TextAt(int i) => texts[spans[i].Speech][spans[i].Start..spans[i].End];
-            var (table, embedded) = previous is null
-                ? (PassageVectorTable.Compute(ids, TextAt, words, segmenter), ids.Length)
-                : previous.Update(ids, TextAt, words, segmenter);
+            var (table, embedded) = (previous, cut) switch
+            {
+                (null, null) => (PassageVectorTable.Compute(ids, TextAt, words, segmenter), ids.Length),
+                (null, { } whole) => (PassageVectorTable.Compute(ids, whole, SpanAt(AllTexts(), spans), words, segmenter.Lexicon), ids.Length),
+                _ => previous.Update(ids, TextAt, words, segmenter),
+            };
             cancellation.ThrowIfCancellationRequested();
             var cellsClock = System.Diagnostics.Stopwatch.StartNew();
             var (cells, made, assigned) = Cells(store, previous, table, cellsFrom);
@@ -179,6 +188,7 @@ public static class ArchiveVectors
             store.Commit();
             return new VectorRefresh(store.GetMeta(MetaKey.VectorModel)!, generation, due && wantArchive, learnSeconds, embedded, ids.Length)
             {
+                Rounds = rounds,
                 Cells = cells?.Count ?? 0,
                 CellsMade = made,
                 CellsAssigned = assigned,
@@ -190,6 +200,18 @@ public static class ArchiveVectors
             store.Rollback();
             throw;
         }
+    }
+
+    /// <summary>Each passage (by its row in <paramref name="spans"/>) as a span of the speeches' cut (made from <paramref name="speeches"/>, in their order).</summary>
+    private static Func<int, (int Text, int Start, int End)> SpanAt(List<(long Id, string Text)> speeches, List<(long Id, long Speech, int Start, int End)> spans)
+    {
+        var textOf = new Dictionary<long, int>(speeches.Count);
+        for (var i = 0; i < speeches.Count; i++)
+        {
+            textOf[speeches[i].Id] = i;
+        }
+
+        return i => (textOf[spans[i].Speech], spans[i].Start, spans[i].End);
     }
 
     /// <summary>
@@ -436,6 +458,9 @@ public sealed record VectorRefresh(string Model, long Generation, bool Learned, 
 
     /// <summary>Seconds spent on the cells.</summary>
     public double CellsSeconds { get; init; }
+
+    /// <summary>The eigendecomposition's filtered rounds, when the model was learned now (0 otherwise).</summary>
+    public int Rounds { get; init; }
 }
 
 /// <summary>

@@ -64,8 +64,52 @@ public sealed class PassageVectorTable
     /// <summary>Every passage's vector, and the common component found anew from them (by power iteration).</summary>
     public static PassageVectorTable Compute(IReadOnlyList<long> ids, Func<int, string> textAt, WordVectors words, Segmenter segmenter)
     {
+        var floats = EmbedAll(ids.Count, i => segmenter.Segment(textAt(i)).Where(s => s.Kind == WordKind.Han).Select(s => s.Text), words, segmenter.Lexicon);
+        return Finished(ids, floats, words.Dimensions);
+    }
+
+    /// <summary>
+    /// <see cref="Compute(IReadOnlyList{long}, Func{int, string}, WordVectors, Segmenter)"/> for passages that are spans of
+    /// texts cut already (<paramref name="cut"/>; <paramref name="spanAt"/> gives passage i's text and offsets): each distinct
+    /// word's vector and weight are looked up once, then every passage adds its words' rows as <see cref="Embed"/> would,
+    /// word by word, so the vectors are the same to the bit.
+    /// </summary>
+    internal static PassageVectorTable Compute(IReadOnlyList<long> ids, CutTexts cut, Func<int, (int Text, int Start, int End)> spanAt, WordVectors words, Lexicon lexicon)
+    {
         var d = words.Dimensions;
-        var floats = EmbedAll(ids.Count, textAt, words, segmenter);
+        var total = Math.Max(1, lexicon.TotalFrequency);
+        var rows = new int[cut.Names.Length];
+        var weights = new float[cut.Names.Length];
+        for (var id = 0; id < rows.Length; id++)
+        {
+            var word = cut.Names[id];
+            rows[id] = word.Length < 2 || Search.QueryStopWords.OutOfMeaning(word) ? -1 : words.IdOf(word);
+            weights[id] = rows[id] < 0 ? 0 : (float)(Smoothing / (Smoothing + ((double)lexicon.Frequency(word) / total)));
+        }
+
+        var floats = new float[(long)ids.Count * d];
+        Parallel.For(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var (text, start, end) = spanAt(i);
+            var (from, to) = cut.Within(text, start, end);
+            var textIds = cut.Ids[text];
+            var into = floats.AsSpan(i * d, d);
+            for (var k = from; k < to; k++)
+            {
+                if (rows[textIds[k]] is var row and >= 0)
+                {
+                    VectorMath.AddScaled(into, words.Row(row), weights[textIds[k]]);
+                }
+            }
+
+            VectorMath.Normalize(into);
+        });
+
+        return Finished(ids, floats, d);
+    }
+
+    private static PassageVectorTable Finished(IReadOnlyList<long> ids, float[] floats, int d)
+    {
         var common = CommonComponent(floats, ids.Count, d);
         var (data, scales) = Finish(floats, ids.Count, common);
         return new PassageVectorTable([.. ids], common, data, scales);
@@ -88,7 +132,7 @@ public sealed class PassageVectorTable
             }
         }
 
-        var floats = EmbedAll(missing.Count, m => textAt(missing[m]), words, segmenter);
+        var floats = EmbedAll(missing.Count, m => segmenter.Segment(textAt(missing[m])).Where(s => s.Kind == WordKind.Han).Select(s => s.Text), words, segmenter.Lexicon);
         var (fresh, freshScales) = Finish(floats, missing.Count, Common);
         var data = new sbyte[(long)ids.Count * d];
         var scales = new float[ids.Count];
@@ -177,21 +221,20 @@ public sealed class PassageVectorTable
         VectorMath.Normalize(vector);
     }
 
-    private static float[] EmbedAll(int count, Func<int, string> textAt, WordVectors words, Segmenter segmenter)
+    private static float[] EmbedAll(int count, Func<int, IEnumerable<string>> wordsAt, WordVectors words, Lexicon lexicon)
     {
         var d = words.Dimensions;
         var floats = new float[(long)count * d];
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var spans = segmenter.Segment(textAt(i));
-            Embed(words, segmenter.Lexicon, spans.Where(s => s.Kind == WordKind.Han).Select(s => s.Text), floats.AsSpan(i * d, d), unknown: null);
+            Embed(words, lexicon, wordsAt(i), floats.AsSpan(i * d, d), unknown: null);
         });
         return floats;
     }
 
     /// <summary>
     /// The rows' common component: the leading eigenvector of Σ rowᵀ row, by thirty rounds of power iteration from the
-    /// first axis. Each round projects every row on the current estimate (split among threads) and sums the rows scaled
+    /// first axis, or fewer when a round gives back the very bits it started from (every round after would too). Each round projects every row on the current estimate (split among threads) and sums the rows scaled
     /// by their projections in double, row after row, each thread taking a stretch of the dimensions: every dimension's
     /// sum takes its terms in the same order however many threads there are.
     /// </summary>
@@ -229,6 +272,11 @@ public sealed class PassageVectorTable
             if (!VectorMath.Normalize(updated))
             {
                 break;
+            }
+
+            if (updated.AsSpan().SequenceEqual(common))
+            {
+                break; // a fixed point: every round left would give these same bits
             }
 
             common = updated;

@@ -26,12 +26,16 @@ public sealed record VectorTrainingOptions
     public int Seed { get; init; } = 20261123;
 
     /// <summary>
-    /// Rounds of subspace iteration in the eigendecomposition. A PPMI matrix's eigenvalues fall slowly, so few rounds leave
-    /// the leading eigenvectors mixed with the next ones, and the mixture depends on the seed: over the shared corpus, at
-    /// 128 dimensions, two seeds gave a word 0.683 of the same ten nearest words after 3 rounds, 0.923 after 25 and 0.962
-    /// after 40, so the vectors are the matrix's and not the seed's (docs/relevance.md, twenty-first session).
+    /// The eigendecomposition's stopping point: the leading Ritz pairs' mean relative residual (<see cref="RandomizedEigen"/>).
+    /// A PPMI matrix's eigenvalues fall slowly, so a loose solution leaves the leading eigenvectors mixed with the next ones,
+    /// and the mixture depends on the seed: over the shared corpus, at 128 dimensions, two seeds gave a word 0.683 of the same
+    /// ten nearest words after 3 rounds of plain subspace iteration and 0.954 after 40 (residual 2·10⁻³); at 10⁻³ each keeps
+    /// 0.96–0.97 of them against a solution converged to 10⁻⁵ (docs/relevance.md, twenty-first and seventieth sessions).
     /// </summary>
-    public int Iterations { get; init; } = 40;
+    public double Tolerance { get; init; } = RandomizedEigen.DefaultTolerance;
+
+    /// <summary>The most filtered rounds of the eigendecomposition, whatever the residual.</summary>
+    public int MaxRounds { get; init; } = RandomizedEigen.DefaultRounds;
 }
 
 /// <summary>
@@ -39,13 +43,22 @@ public sealed record VectorTrainingOptions
 /// words with the lexicon, question and function words left out (<see cref="Search.QueryStopWords.OutOfMeaning"/>: the
 /// fillers a query drops stay), co-occurrences within a window counted (weighted 1/distance, not across sentence ends),
 /// turned into positive PMI with smoothed marginals, and factorised to
-/// <see cref="VectorTrainingOptions.Dimensions"/> by a randomized eigendecomposition iterated until another seed gives nearly the
-/// same neighbours (<see cref="VectorTrainingOptions.Iterations"/>), each word's row scaled by the square
-/// root of the eigenvalues. Deterministic for a given corpus, lexicon and seed on a given kind of processor.
+/// <see cref="VectorTrainingOptions.Dimensions"/> by an eigendecomposition solved to a tolerance
+/// (<see cref="VectorTrainingOptions.Tolerance"/>), started from vectors already known when there are any (the base vectors,
+/// for an archive learning its own: fewer rounds, the same solution), each word's row scaled by the square root of the
+/// eigenvalues. Deterministic for a given corpus, lexicon, start and seed on a given kind of processor.
 /// </summary>
 public static class VectorTrainer
 {
-    public static WordVectors Train(IEnumerable<string> texts, Segmenter segmenter, VectorTrainingOptions options, string provenance)
+    public static WordVectors Train(IEnumerable<string> texts, Segmenter segmenter, VectorTrainingOptions options, string provenance, WordVectors? start = null)
+        => Learn(texts, segmenter, options, provenance, start).Vectors;
+
+    /// <summary>
+    /// <see cref="Train"/>, with the eigendecomposition's rounds and final residual. <paramref name="start"/>: vectors whose
+    /// rows for the vocabulary's words (zero for the words it lacks) start the eigendecomposition.
+    /// </summary>
+    public static (WordVectors Vectors, int Rounds, double Residual) Learn(IEnumerable<string> texts, Segmenter segmenter, VectorTrainingOptions options,
+        string provenance, WordVectors? start = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(segmenter);
@@ -80,6 +93,47 @@ public static class VectorTrainer
             return ids;
         }).ToList();
 
+        return Solve(streams, names, [.. counts], options, provenance, start);
+    }
+
+    /// <summary>
+    /// <see cref="Learn(IEnumerable{string}, Segmenter, VectorTrainingOptions, string, WordVectors?)"/> from texts already cut
+    /// into words (<see cref="CutTexts"/>), those numbered <paramref name="sample"/>: the same vectors, without cutting the
+    /// texts again.
+    /// </summary>
+    internal static (WordVectors Vectors, int Rounds, double Residual) Learn(CutTexts cut, IEnumerable<int> sample, VectorTrainingOptions options,
+        string provenance, WordVectors? start = null)
+    {
+        var counts = new long[cut.Names.Length];
+        var streams = new List<int[]>();
+        foreach (var text in sample)
+        {
+            var (ids, breaks) = (cut.Ids[text], cut.Breaks[text]);
+            var stream = new List<int>(ids.Length);
+            for (var k = 0; k < ids.Length; k++)
+            {
+                if (breaks[k])
+                {
+                    stream.Add(-1);
+                }
+
+                if (!cut.OutOfMeaning[ids[k]])
+                {
+                    stream.Add(ids[k]);
+                    counts[ids[k]]++;
+                }
+            }
+
+            streams.Add([.. stream]);
+        }
+
+        return Solve(streams, cut.Names, counts, options, provenance, start);
+    }
+
+    /// <summary>Word vectors from the texts' words as ids into <paramref name="names"/> (sentences separated by -1), with the ids' <paramref name="counts"/>.</summary>
+    private static (WordVectors Vectors, int Rounds, double Residual) Solve(List<int[]> streams, IReadOnlyList<string> names, long[] counts,
+        VectorTrainingOptions options, string provenance, WordVectors? start)
+    {
         var vocabulary = Enumerable.Range(0, names.Count).Where(i => counts[i] >= options.MinCount)
             .OrderByDescending(i => counts[i]).ThenBy(i => names[i], StringComparer.Ordinal).Take(options.MaxWords).ToArray();
         var remap = new int[names.Count];
@@ -90,7 +144,9 @@ public static class VectorTrainer
         }
 
         var matrix = Ppmi(streams, remap, vocabulary.Length, options);
-        var (values, vectors) = RandomizedEigen.Leading(matrix, options.Dimensions, options.Seed, options.Iterations);
+        var solved = RandomizedEigen.Leading(matrix, options.Dimensions, options.Seed, options.Tolerance, options.MaxRounds,
+            start: start is null ? null : StartRows(start, [.. vocabulary.Select(i => names[i])]));
+        var (values, vectors) = solved;
         var dimensions = values.Length;
         var weights = values.Select(v => (float)Math.Sqrt(Math.Max(v, 0))).ToArray();
         for (var row = 0; row < vocabulary.Length; row++)
@@ -101,7 +157,20 @@ public static class VectorTrainer
             }
         }
 
-        return new WordVectors([.. vocabulary.Select(i => names[i])], vectors, dimensions, provenance);
+        return (new WordVectors([.. vocabulary.Select(i => names[i])], vectors, dimensions, provenance), solved.Rounds, solved.Residual);
+    }
+
+    /// <summary>The rows of <paramref name="known"/> for <paramref name="words"/>, one after another (zeros for a word it lacks).</summary>
+    private static float[] StartRows(WordVectors known, string[] words)
+    {
+        var d = known.Dimensions;
+        var rows = new float[(long)words.Length * d];
+        for (var i = 0; i < words.Length; i++)
+        {
+            known.Of(words[i]).CopyTo(rows.AsSpan(i * d, d));
+        }
+
+        return rows;
     }
 
     /// <summary>
@@ -217,11 +286,11 @@ public static class VectorTrainer
         // Counted in parts, split among threads: part t takes the pairs whose first word's id is t modulo the parts. Each
         // pair's weights are added in text order, and the parts are read in order after, whatever the number of threads.
         var parts = CountingParts;
-        var counted = new Dictionary<long, float>[parts];
+        var counted = new PairCounts[parts];
         var threads = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, parts, threads, part =>
         {
-            var pairs = new Dictionary<long, float>();
+            var pairs = new PairCounts(1 << 20);
             foreach (var stream in streams)
             {
                 for (var i = 0; i < stream.Length; i++)
@@ -245,8 +314,7 @@ public static class VectorTrainer
                             continue;
                         }
 
-                        var key = a < b ? ((long)a * size) + b : ((long)b * size) + a;
-                        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairs, key, out _) += 1f / d;
+                        pairs.Add(a < b ? ((long)a * size) + b : ((long)b * size) + a, 1f / d);
                     }
                 }
             }
@@ -254,52 +322,105 @@ public static class VectorTrainer
             counted[part] = pairs;
         });
 
-        var marginal = new double[size];
-        var total = 0.0;
-        foreach (var (key, count) in counted.SelectMany(pairs => pairs))
+        // The marginals, each part's summed apart and the parts added in order.
+        var partMarginals = new double[parts][];
+        Parallel.For(0, parts, threads, part =>
         {
-            marginal[key / size] += count;
-            marginal[key % size] += count;
-            total += 2 * count;
-        }
-
-        var smoothed = marginal.Select(m => Math.Pow(m, options.Smoothing)).ToArray();
-        var smoothedTotal = smoothed.Sum();
-        var rows = new List<(int Column, float Value)>[size];
-        for (var i = 0; i < size; i++)
-        {
-            rows[i] = [];
-        }
-
-        foreach (var (key, count) in counted.SelectMany(pairs => pairs))
-        {
-            var (a, b) = ((int)(key / size), (int)(key % size));
-            var pmi = Math.Log(count / total / (smoothed[a] / smoothedTotal * (smoothed[b] / smoothedTotal)));
-            if (pmi > 0)
+            var marginal = new double[size];
+            var (keys, values) = counted[part].Slots;
+            for (var slot = 0; slot < keys.Length; slot++)
             {
-                rows[a].Add((b, (float)pmi));
-                rows[b].Add((a, (float)pmi));
+                if (keys[slot] >= 0)
+                {
+                    marginal[keys[slot] / size] += values[slot];
+                    marginal[keys[slot] % size] += values[slot];
+                }
+            }
+
+            partMarginals[part] = marginal;
+        });
+
+        var marginals = new double[size];
+        foreach (var marginal in partMarginals)
+        {
+            for (var i = 0; i < size; i++)
+            {
+                marginals[i] += marginal[i];
             }
         }
 
-        Parallel.For(0, size, threads, i => rows[i].Sort((x, y) => x.Column.CompareTo(y.Column)));
+        var total = marginals.Sum();
+        var smoothed = marginals.Select(m => Math.Pow(m, options.Smoothing)).ToArray();
+        var smoothedTotal = smoothed.Sum();
+        var logShares = smoothed.Select(m => Math.Log(m / smoothedTotal)).ToArray();
+
+        // Each pair's PMI written over its count (zero where it is not positive), and the entries of each row counted by part.
+        var perPart = new int[parts][];
+        Parallel.For(0, parts, threads, part =>
+        {
+            var entries = new int[size];
+            var (keys, values) = counted[part].Slots;
+            for (var slot = 0; slot < keys.Length; slot++)
+            {
+                if (keys[slot] < 0)
+                {
+                    continue;
+                }
+
+                var (a, b) = ((int)(keys[slot] / size), (int)(keys[slot] % size));
+                var pmi = Math.Log(values[slot] / total) - logShares[a] - logShares[b];
+                values[slot] = pmi > 0 ? (float)pmi : 0f;
+                if (values[slot] > 0)
+                {
+                    entries[a]++;
+                    entries[b]++;
+                }
+            }
+
+            perPart[part] = entries;
+        });
+
+        // Compressed rows: a row's entries from part 0 first, then part 1…, each part writing where its own begin; then each
+        // row sorted by column.
         var starts = new int[size + 1];
+        var at = new int[parts][];
+        for (var part = 0; part < parts; part++)
+        {
+            at[part] = new int[size];
+        }
+
         for (var i = 0; i < size; i++)
         {
-            starts[i + 1] = starts[i] + rows[i].Count;
+            var offset = starts[i];
+            for (var part = 0; part < parts; part++)
+            {
+                at[part][i] = offset;
+                offset += perPart[part][i];
+            }
+
+            starts[i + 1] = offset;
         }
 
         var columns = new int[starts[size]];
-        var values = new float[starts[size]];
-        for (var i = 0; i < size; i++)
+        var entriesValues = new float[starts[size]];
+        Parallel.For(0, parts, threads, part =>
         {
-            for (var k = 0; k < rows[i].Count; k++)
+            var next = at[part];
+            var (keys, values) = counted[part].Slots;
+            for (var slot = 0; slot < keys.Length; slot++)
             {
-                columns[starts[i] + k] = rows[i][k].Column;
-                values[starts[i] + k] = rows[i][k].Value;
-            }
-        }
+                if (keys[slot] < 0 || values[slot] <= 0)
+                {
+                    continue;
+                }
 
-        return new SparseSymmetric(size, starts, columns, values);
+                var (a, b) = ((int)(keys[slot] / size), (int)(keys[slot] % size));
+                (columns[next[a]], entriesValues[next[a]++]) = (b, values[slot]);
+                (columns[next[b]], entriesValues[next[b]++]) = (a, values[slot]);
+            }
+        });
+
+        Parallel.For(0, size, threads, i => Array.Sort(columns, entriesValues, starts[i], starts[i + 1] - starts[i]));
+        return new SparseSymmetric(size, starts, columns, entriesValues);
     }
 }

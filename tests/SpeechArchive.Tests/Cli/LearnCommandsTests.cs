@@ -22,7 +22,8 @@ public sealed class LearnCommandsTests
 
     [Theory]
     [InlineData("--dimensions", "0")]
-    [InlineData("--iterations", "0")]
+    [InlineData("--tolerance", "0")]
+    [InlineData("--tolerance", "2")]
     [InlineData("--words", "-5")]
     public void WhenAVectorsLearnNumberIsOutOfRange_ShouldBeAUsageErrorNamingItAndWriteNothing(string option, string value)
     {

@@ -1,3 +1,4 @@
+using SpeechArchive.Analysis;
 using SpeechArchive.Indexing;
 using SpeechArchive.Search;
 using SpeechArchive.Semantics;
@@ -239,6 +240,38 @@ public sealed partial class ArchiveVectorsTests
         Assert.Equal(WordVectors.Base!.Dimensions, passages.Dimensions);
         using var after = IndexStore.Open(index, create: false);
         Assert.False(ArchiveVectors.Stale(after));
+    }
+
+    [SkippableFact]
+    public void WhenTheModelIsLearned_ShouldReadEachPassagesWordsFromItsSpeechAsItsOwnTextGivesThem()
+    {
+        // The run cuts every speech into words once, for learning and embedding alike: each passage's words, read from its
+        // speech's cut, must be the words its own text is cut into, and the vectors made from them the same to the bit.
+        using var temp = new TempFolder();
+        var corpus = LearnableCorpus(temp);
+        var index = temp.Combine("index");
+
+        var run = Indexer.Run(new IndexOptions { CorpusDirectory = corpus, IndexDirectory = index, VectorTrainingFrom = 1 });
+
+        Assert.True(run.Vectors!.Learned);
+        Assert.InRange(run.Vectors.Rounds, 1, RandomizedEigen.DefaultRounds);
+        using var store = IndexStore.Open(index, create: false);
+        var segmenter = new Segmenter(ArchiveLexicon.Compose(store.GetMeta(MetaKey.Lexicon), store.GetMeta(MetaKey.LexiconEdits)));
+        var spans = store.ReadPassageSpans();
+        var speeches = store.ReadTextsById();
+        var textOf = speeches.Select((s, k) => (s.Id, k)).ToDictionary(p => p.Id, p => p.k);
+        var cut = CutTexts.Of([.. speeches.Select(s => s.Text)], segmenter);
+        string TextAt(int i) => speeches[textOf[spans[i].Speech]].Text[spans[i].Start..spans[i].End];
+        Assert.All(Enumerable.Range(0, spans.Count), i =>
+        {
+            var (from, to) = cut.Within(textOf[spans[i].Speech], spans[i].Start, spans[i].End);
+            Assert.Equal(segmenter.Segment(TextAt(i)).Where(w => w.Kind == WordKind.Han).Select(w => w.Text), cut.Ids[textOf[spans[i].Speech]][from..to].Select(id => cut.Names[id]));
+        });
+
+        var ids = spans.Select(s => s.Id).ToList();
+        var fromTexts = PassageVectorTable.Compute(ids, TextAt, WordVectors.Base!, segmenter);
+        var fromCut = PassageVectorTable.Compute(ids, cut, i => (textOf[spans[i].Speech], spans[i].Start, spans[i].End), WordVectors.Base!, segmenter.Lexicon);
+        Assert.Equal(fromTexts.ToBytes(), fromCut.ToBytes());
     }
 
     private static (byte[]? Words, PassageVectorTable Passages) Stored(string index)

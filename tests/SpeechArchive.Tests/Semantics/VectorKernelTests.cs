@@ -17,6 +17,8 @@ public sealed class VectorKernelTests
     [InlineData(152, 5)]
     [InlineData(152, 144)]
     [InlineData(128, 0)]
+    [InlineData(64, 0)]
+    [InlineData(200, 8)]
     public void WhenRowsAreSummedScaled_ShouldGiveTheSameBitsAsAddingThemOneByOne(int width, int offset)
     {
         var random = new Random(width + offset);
@@ -99,7 +101,7 @@ public sealed class VectorKernelTests
         }
 
         const int rank = 6;
-        var (eigenvalues, vectors) = RandomizedEigen.Leading(VectorTrainingTests.Sparse(dense), rank, seed: 7, iterations: 10);
+        var (eigenvalues, vectors) = RandomizedEigen.Leading(VectorTrainingTests.Sparse(dense), rank, seed: 7);
 
         Assert.Equal(rank, eigenvalues.Length);
         Assert.All(vectors, x => Assert.True(float.IsFinite(x)));
@@ -120,5 +122,52 @@ public sealed class VectorKernelTests
                 Assert.True(residual < 1e-3 * eigenvalues[0], $"‖Av − λv‖∞ = {residual} for λ = {eigenvalues[a]}");
             }
         }
+    }
+
+    [Theory]
+    [InlineData(160)]
+    [InlineData(13)]
+    public void WhenARecurrenceStepIsTaken_ShouldGiveTheProductCombinedAsTheLoopWould(int width)
+    {
+        var random = new Random(width);
+        var dense = new double[60, 60];
+        for (var i = 0; i < 60; i++)
+        {
+            for (var j = i; j < 60; j++)
+            {
+                dense[i, j] = dense[j, i] = random.Next(4) == 0 ? random.NextDouble() - 0.5 : 0;
+            }
+        }
+
+        var matrix = VectorTrainingTests.Sparse(dense);
+        var block = Enumerable.Range(0, 60 * width).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var before = Enumerable.Range(0, 60 * width).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var product = matrix.Multiply(block, width);
+        var expected = before.Select((x, i) => (1.7f * product[i]) + (-0.3f * block[i]) - x).ToArray();
+
+        var into = (float[])before.Clone();
+        matrix.Recur(block, width, 1.7f, -0.3f, into);
+
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), into.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Fact]
+    public void WhenPairsAreCounted_ShouldSumAsADictionaryWould()
+    {
+        var random = new Random(9);
+        var counts = new PairCounts(16); // small, so that it grows many times
+        var expected = new Dictionary<long, float>();
+        for (var i = 0; i < 50_000; i++)
+        {
+            var key = (long)random.Next(3000) * 40_000 + random.Next(3000);
+            var weight = 1f / (1 + random.Next(5));
+            counts.Add(key, weight);
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(expected, key, out _) += weight;
+        }
+
+        var (keys, values) = counts.Slots;
+        var actual = keys.Select((k, slot) => (k, values[slot])).Where(p => p.k >= 0).ToDictionary(p => p.k, p => p.Item2);
+        Assert.Equal(expected.Count, counts.Count);
+        Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
     }
 }
