@@ -25,47 +25,20 @@ public sealed class Segmenter
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = new List<WordSpan>();
-        var folded = ArrayPool<char>.Shared.Rent(text.Length);
-        var best = ArrayPool<double>.Shared.Rent(text.Length + 1);
-        var ends = ArrayPool<int>.Shared.Rent(text.Length + 1);
-        var nodes = ArrayPool<int>.Shared.Rent(text.Length + 1);
-        try
+        Walk(text, (folded, start, end, kind, ends, _) =>
         {
-            for (var k = 0; k < text.Length; k++)
+            if (kind == CharKind.Cjk)
             {
-                folded[k] = TextNormalizer.Fold(text[k]);
+                for (var i = start; i < end; i = ends[i - start] + start)
+                {
+                    words.Add(new WordSpan(i, ends[i - start] + start, new string(folded[i..(ends[i - start] + start)]), WordKind.Han));
+                }
             }
-
-            var i = 0;
-            while (i < text.Length)
+            else if (kind == CharKind.Alnum && !ChineseAnalyzer.IsXMask(text, start, end))
             {
-                var kind = TextNormalizer.KindOf(folded[i]);
-                var end = i + 1;
-                while (end < text.Length && TextNormalizer.KindOf(folded[end]) == kind)
-                {
-                    end++;
-                }
-
-                if (kind == CharKind.Cjk)
-                {
-                    AddHan(folded.AsSpan(i, end - i), i, best, ends, nodes, words);
-                }
-                else if (kind == CharKind.Alnum && !ChineseAnalyzer.IsXMask(text, i, end))
-                {
-                    words.Add(new WordSpan(i, end, new string(folded, i, end - i), WordKind.Latin));
-                }
-
-                i = end;
+                words.Add(new WordSpan(start, end, new string(folded[start..end]), WordKind.Latin));
             }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(folded);
-            ArrayPool<double>.Shared.Return(best);
-            ArrayPool<int>.Shared.Return(ends);
-            ArrayPool<int>.Shared.Return(nodes);
-        }
-
+        });
         return words;
     }
 
@@ -97,6 +70,26 @@ public sealed class Segmenter
     internal void CutHan(string text, List<(int Start, int End, int Word)> into)
     {
         ArgumentNullException.ThrowIfNull(text);
+        Walk(text, (_, start, end, kind, ends, nodes) =>
+        {
+            for (var i = start; kind == CharKind.Cjk && i < end; i = ends[i - start] + start)
+            {
+                into.Add((i, ends[i - start] + start, nodes[i - start]));
+            }
+        });
+    }
+
+    /// <summary>
+    /// What a run of <paramref name="folded"/> text from <paramref name="start"/> to <paramref name="end"/> is, all of one
+    /// <paramref name="kind"/>; for a run of Han characters, entry k of <paramref name="ends"/> and <paramref name="nodes"/> is
+    /// where the word at <paramref name="start"/> + k ends (relative to the run) and its node in the lexicon (-1: a character
+    /// the lexicon lacks).
+    /// </summary>
+    private delegate void RunVisitor(ReadOnlySpan<char> folded, int start, int end, CharKind kind, int[] ends, int[] nodes);
+
+    /// <summary>Folds <paramref name="text"/>, cuts it into runs of one kind of character, finds each Han run's best path, and visits the runs in order.</summary>
+    private void Walk(string text, RunVisitor visit)
+    {
         var folded = ArrayPool<char>.Shared.Rent(text.Length);
         var best = ArrayPool<double>.Shared.Rent(text.Length + 1);
         var ends = ArrayPool<int>.Shared.Rent(text.Length + 1);
@@ -120,14 +113,10 @@ public sealed class Segmenter
 
                 if (kind == CharKind.Cjk)
                 {
-                    var run = folded.AsSpan(i, end - i);
-                    trie.BestPath(run, best, ends, nodes);
-                    for (var k = 0; k < run.Length; k = ends[k])
-                    {
-                        into.Add((i + k, i + ends[k], nodes[k]));
-                    }
+                    trie.BestPath(folded.AsSpan(i, end - i), best, ends, nodes);
                 }
 
+                visit(folded.AsSpan(0, text.Length), i, end, kind, ends, nodes);
                 i = end;
             }
         }
@@ -137,15 +126,6 @@ public sealed class Segmenter
             ArrayPool<double>.Shared.Return(best);
             ArrayPool<int>.Shared.Return(ends);
             ArrayPool<int>.Shared.Return(nodes);
-        }
-    }
-
-    private void AddHan(ReadOnlySpan<char> run, int offset, double[] best, int[] ends, int[] nodes, List<WordSpan> words)
-    {
-        trie.BestPath(run, best, ends, nodes);
-        for (var i = 0; i < run.Length; i = ends[i])
-        {
-            words.Add(new WordSpan(offset + i, offset + ends[i], run[i..ends[i]].ToString(), WordKind.Han));
         }
     }
 }

@@ -255,34 +255,12 @@ internal static class RandomizedEigen
     /// </summary>
     private static double Residual(float[] basis, float[] product, double[] theta, int n, int width, int rank)
     {
-        var chunks = (n + GramRows - 1) / GramRows;
-        var partial = new double[chunks][];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
-        {
-            var sums = new double[rank];
-            for (var row = chunk * GramRows; row < Math.Min(n, (chunk + 1) * GramRows); row++)
-            {
-                for (var c = 0; c < rank; c++)
-                {
-                    var d = product[((long)row * width) + c] - (theta[c] * basis[((long)row * width) + c]);
-                    sums[c] += d * d;
-                }
-            }
-
-            partial[chunk] = sums;
-        });
-
+        var squares = ColumnSquares(product, basis, theta, n, width, rank);
         var floor = 1e-3 * Math.Abs(theta[0]);
         var total = 0.0;
         for (var c = 0; c < rank; c++)
         {
-            var squares = 0.0;
-            foreach (var part in partial)
-            {
-                squares += part[c];
-            }
-
-            total += Math.Sqrt(squares) / Math.Max(Math.Abs(theta[c]), floor);
+            total += Math.Sqrt(squares[c]) / Math.Max(Math.Abs(theta[c]), floor);
         }
 
         return rank == 0 ? 0 : total / rank;
@@ -291,35 +269,8 @@ internal static class RandomizedEigen
     /// <summary>Scales every column of <paramref name="block"/> to unit length (a zero column stays), so that the Gram matrix of a filtered block, whose columns grew by very different factors, is summed in single precision without losing the small ones.</summary>
     private static void NormalizeColumns(float[] block, int n, int width)
     {
-        var chunks = (n + GramRows - 1) / GramRows;
-        var partial = new double[chunks][];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
-        {
-            var sums = new double[width];
-            for (var row = chunk * GramRows; row < Math.Min(n, (chunk + 1) * GramRows); row++)
-            {
-                for (var c = 0; c < width; c++)
-                {
-                    sums[c] += (double)block[((long)row * width) + c] * block[((long)row * width) + c];
-                }
-            }
-
-            partial[chunk] = sums;
-        });
-
-        var scales = new float[width];
-        for (var c = 0; c < width; c++)
-        {
-            var squares = 0.0;
-            foreach (var part in partial)
-            {
-                squares += part[c];
-            }
-
-            scales[c] = squares > 0 ? (float)(1 / Math.Sqrt(squares)) : 0f;
-        }
-
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
+        var scales = ColumnSquares(block, null, null, n, width, width).Select(squares => squares > 0 ? (float)(1 / Math.Sqrt(squares)) : 0f).ToArray();
+        Parallel.For(0, (n + GramRows - 1) / GramRows, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
         {
             for (var row = chunk * GramRows; row < Math.Min(n, (chunk + 1) * GramRows); row++)
             {
@@ -330,6 +281,42 @@ internal static class RandomizedEigen
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// For each of the first <paramref name="columns"/> columns, Σ over the rows of (a − θ·b)² in double (<paramref name="b"/>
+    /// null: of a alone): summed over <see cref="GramRows"/> rows at a time, split among threads, and the parts added in order.
+    /// </summary>
+    private static double[] ColumnSquares(float[] a, float[]? b, double[]? theta, int n, int width, int columns)
+    {
+        var chunks = (n + GramRows - 1) / GramRows;
+        var partial = new double[chunks][];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
+        {
+            var sums = new double[columns];
+            for (var row = chunk * GramRows; row < Math.Min(n, (chunk + 1) * GramRows); row++)
+            {
+                for (var c = 0; c < columns; c++)
+                {
+                    var at = ((long)row * width) + c;
+                    var d = b is null ? a[at] : a[at] - (theta![c] * b[at]);
+                    sums[c] += d * d;
+                }
+            }
+
+            partial[chunk] = sums;
+        });
+
+        var total = new double[columns];
+        foreach (var part in partial)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                total[c] += part[c];
+            }
+        }
+
+        return total;
     }
 
     private static double Dot(double[] a, double[] b)
