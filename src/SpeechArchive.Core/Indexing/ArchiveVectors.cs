@@ -78,6 +78,7 @@ public static class ArchiveVectors
             var generation = MetaNumber(store, MetaKey.VectorGeneration) ?? 0;
             var learnSeconds = 0.0;
             var rounds = 0;
+            var residual = 0.0;
             // Every speech's text only when the model is learned again or every passage is embedded; else the texts of the
             // speeches whose passages are new (a reindex that adds a file reads that file's text, not the archive's).
             List<(long Id, string Text)>? speeches = null;
@@ -96,7 +97,7 @@ public static class ArchiveVectors
                     cut = CutTexts.Of([.. speechesToLearn.Select(s => s.Text)], segmenter);
                     // Started from the base vectors, when the build ships them: the genre's words co-occur alike in any archive of
                     // it, so the eigendecomposition begins near its solution and takes fewer rounds to reach the same tolerance.
-                    (var trained, rounds, _) = VectorTrainer.Learn(cut, sample, training,
+                    (var trained, rounds, residual) = VectorTrainer.Learn(cut, sample, training,
                         string.Create(CultureInfo.InvariantCulture, $"learned from this archive at index time: {sample.Count:N0} of {speechesToLearn.Count:N0} speeches, {characters:N0} characters, {DateTime.UtcNow:yyyy-MM-dd}"),
                         start: WordVectors.Base);
                     if (trained.Count >= MinimumWords && trained.Dimensions == training.Dimensions)
@@ -189,6 +190,7 @@ public static class ArchiveVectors
             return new VectorRefresh(store.GetMeta(MetaKey.VectorModel)!, generation, due && wantArchive, learnSeconds, embedded, ids.Length)
             {
                 Rounds = rounds,
+                Residual = residual,
                 Cells = cells?.Count ?? 0,
                 CellsMade = made,
                 CellsAssigned = assigned,
@@ -461,6 +463,9 @@ public sealed record VectorRefresh(string Model, long Generation, bool Learned, 
 
     /// <summary>The eigendecomposition's filtered rounds, when the model was learned now (0 otherwise).</summary>
     public int Rounds { get; init; }
+
+    /// <summary>The eigendecomposition's residual at the end, when the model was learned now (<see cref="RandomizedEigen.DefaultTolerance"/> or less when it converged).</summary>
+    public double Residual { get; init; }
 }
 
 /// <summary>

@@ -253,7 +253,14 @@ public static partial class Indexer
     {
         try
         {
-            return ArchiveVectors.Refresh(store, rebuild, options.VectorTrainingFrom, options.VectorCellsFrom, cancellation);
+            var refresh = ArchiveVectors.Refresh(store, rebuild, options.VectorTrainingFrom, options.VectorCellsFrom, cancellation);
+            if (refresh is { Learned: true } learned && !(learned.Residual <= Semantics.RandomizedEigen.DefaultTolerance))
+            {
+                warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The word vectors learned from this archive are approximate: their eigendecomposition stopped after {learned.Rounds} rounds at a residual of {learned.Residual:0.0e0}, above {Semantics.RandomizedEigen.DefaultTolerance} (docs/relevance.md); ranking by meaning uses them as they are."));
+            }
+
+            return refresh;
         }
         catch (Exception e) when (e is SpeechArchiveException or IOException)
         {

@@ -10,15 +10,17 @@ namespace SpeechArchive.Semantics;
 /// leading Ritz pairs' mean relative residual ‖Av − θv‖ / θ is within the tolerance, so the result is the matrix's to that
 /// tolerance, whatever the start. A PPMI matrix's eigenvalues fall slowly, which is where plain subspace iteration needed 40
 /// rounds and left the seed's mark (docs/relevance.md, twenty-first and seventieth sessions). Only positive eigenvalues are
-/// wanted (word vectors take the square root of them): the filter never amplifies an eigenvalue below zero. Deterministic
-/// for a given start and seed on a given kind of processor (the SIMD width sets the order of the sums).
+/// wanted (word vectors take the square root of them): the filter never amplifies an eigenvalue below zero, and the residual
+/// counts only the leading pairs above 10⁻⁶ of the largest (below it, a product in single precision is mostly rounding). A result not
+/// within the tolerance after the most rounds says so (<see cref="EigenResult.Residual"/>). Deterministic for a given start
+/// and seed on a given kind of processor (the SIMD width sets the order of the sums).
 /// </summary>
 internal static class RandomizedEigen
 {
     /// <summary>
     /// The leading Ritz pairs' mean relative residual at which the rounds stop: over the shared corpus, each word then keeps
-    /// 0.98 of its ten nearest words against a solution converged to 10⁻⁵, where 40 rounds of plain subspace iteration kept
-    /// 0.97 at 2·10⁻³.
+    /// 0.964 of its ten nearest words against a solution converged to 5·10⁻⁶, where 40 rounds of plain subspace iteration
+    /// kept 0.955 at about 2·10⁻³.
     /// </summary>
     public const double DefaultTolerance = 1e-3;
 
@@ -40,8 +42,9 @@ internal static class RandomizedEigen
     /// <summary>
     /// The <paramref name="rank"/> largest eigenvalues (descending) of <paramref name="matrix"/> and their eigenvectors as
     /// rows of a Size × rank block (row-major). <paramref name="start"/> (Size × k, row-major), when given, makes the first k
-    /// columns of the start block (the rest random from <paramref name="seed"/>): eigenvectors of a matrix like this one
-    /// save rounds, and any start ends within <paramref name="tolerance"/>.
+    /// columns of the start block (the rest random from <paramref name="seed"/>): columns near the span of the wanted
+    /// eigenvectors (a like matrix's vectors) save rounds, and any start ends within <paramref name="tolerance"/> when the
+    /// rounds suffice.
     /// </summary>
     public static EigenResult Leading(SparseSymmetric matrix, int rank, int seed, double tolerance = DefaultTolerance, int maxRounds = DefaultRounds,
         int oversample = 32, float[]? start = null)
@@ -72,21 +75,21 @@ internal static class RandomizedEigen
         basis = ritz;
         var residual = Residual(basis, product, theta, n, width, rank);
         var rounds = 0;
-        for (; rounds < maxRounds && residual > tolerance; rounds++)
+        for (; rounds < maxRounds && !(residual <= tolerance); rounds++)
         {
             // The interval to hold down: from under the spectrum (lowered if a Ritz value fell under it) to the block's least
             // Ritz value, and never below zero.
             floor = Math.Min(floor, theta[width - 1] - (0.01 * Math.Abs(top - floor)));
             var cut = Math.Max(theta[width - 1], 0);
             var (centre, half) = ((cut + floor) / 2, (cut - floor) / 2);
-            var degree = half > 1e-12 * Math.Abs(top) ? Degree((Math.Max(top, theta[0]) - centre) / half) : 1;
             float[] filtered;
-            if (degree == 1)
+            if (!(half > 1e-12 * Math.Abs(top)))
             {
-                filtered = product;
+                filtered = product; // a spectrum of one point: a plain product
             }
             else
             {
+                var degree = Degree((Math.Max(top, theta[0]) - centre) / half);
                 // T₁ = (A − c)/e applied to the basis (A·basis is known); Tₖ₊₁ = 2(A − c)/e Tₖ − Tₖ₋₁.
                 var (previous, current) = (basis, product);
                 var (scale, shift) = ((float)(1 / half), (float)(-centre / half));
@@ -169,6 +172,7 @@ internal static class RandomizedEigen
         var alphas = new double[steps];
         var betas = new double[steps];
         var taken = 0;
+        var scale = 0.0; // the largest entry of the tridiagonal so far: a breakdown is judged against it
         while (taken < steps)
         {
             basis.Add(v);
@@ -188,7 +192,8 @@ internal static class RandomizedEigen
 
             betas[taken] = Math.Sqrt(Dot(w, w));
             taken++;
-            if (betas[taken - 1] <= 1e-12 * Math.Max(1, Math.Abs(alphas[0])))
+            scale = Math.Max(scale, Math.Max(Math.Abs(alphas[taken - 1]), betas[taken - 1]));
+            if (betas[taken - 1] <= 1e-12 * scale)
             {
                 break; // an invariant subspace: the Ritz values are eigenvalues
             }
@@ -250,20 +255,23 @@ internal static class RandomizedEigen
     }
 
     /// <summary>
-    /// The mean over the leading <paramref name="rank"/> Ritz pairs of ‖Av − θv‖ / |θ| (θ no less than a thousandth of the
-    /// largest): summed over <see cref="GramRows"/> rows at a time, split among threads, and added in order.
+    /// The mean of ‖Av − θv‖ / θ over the leading <paramref name="rank"/> Ritz pairs whose θ is above 10⁻⁶ of the largest
+    /// (0 when there is none: nothing positive to solve for).
     /// </summary>
     private static double Residual(float[] basis, float[] product, double[] theta, int n, int width, int rank)
     {
         var squares = ColumnSquares(product, basis, theta, n, width, rank);
-        var floor = 1e-3 * Math.Abs(theta[0]);
-        var total = 0.0;
+        var (total, counted) = (0.0, 0);
         for (var c = 0; c < rank; c++)
         {
-            total += Math.Sqrt(squares[c]) / Math.Max(Math.Abs(theta[c]), floor);
+            if (theta[0] > 0 && theta[c] > 1e-6 * theta[0])
+            {
+                total += Math.Sqrt(squares[c]) / theta[c];
+                counted++;
+            }
         }
 
-        return rank == 0 ? 0 : total / rank;
+        return counted == 0 ? 0 : total / counted;
     }
 
     /// <summary>Scales every column of <paramref name="block"/> to unit length (a zero column stays), so that the Gram matrix of a filtered block, whose columns grew by very different factors, is summed in single precision without losing the small ones.</summary>

@@ -53,12 +53,13 @@ public sealed class WordVectors
 
     public bool Contains(string word) => ids.ContainsKey(word);
 
-    /// <summary>The unit vector of a vocabulary word (a view into the table), or an empty span.</summary>
     /// <summary>The row of <paramref name="word"/>'s vector (for <see cref="Row"/>), or -1 when it has none.</summary>
     internal int IdOf(string word) => ids.TryGetValue(word, out var id) ? id : -1;
 
     /// <summary>The vector in row <paramref name="id"/> (<see cref="IdOf"/>).</summary>
     internal ReadOnlySpan<float> Row(int id) => data.AsSpan(id * Dimensions, Dimensions);
+
+    /// <summary>The unit vector of a vocabulary word (a view into the table), or an empty span.</summary>
 
     public ReadOnlySpan<float> Of(string word) => ids.TryGetValue(word, out var id) ? data.AsSpan(id * Dimensions, Dimensions) : [];
 

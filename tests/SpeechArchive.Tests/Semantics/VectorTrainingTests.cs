@@ -75,6 +75,49 @@ public sealed class VectorTrainingTests
     }
 
     [Fact]
+    public void WhenFewerEigenvaluesArePositiveThanAskedFor_ShouldSolveThoseAndStop()
+    {
+        // Three positive eigenvalues of eight asked for, as in a small vocabulary's PPMI matrix (trace zero): the residual
+        // counts the positive pairs only, so the rounds stop once those are solved instead of running to the limit.
+        const int n = 60;
+        double[] lambdas = [5, 4, 3, -1, -2, -3, -4, -5];
+        var dense = Rotated(n, lambdas, new Random(8));
+
+        var solved = RandomizedEigen.Leading(Sparse(dense), rank: 8, seed: 3, oversample: 4);
+
+        Assert.True(solved.Rounds < RandomizedEigen.DefaultRounds && solved.Residual <= RandomizedEigen.DefaultTolerance,
+            $"{solved.Rounds} rounds, residual {solved.Residual:0.0e0}");
+        Assert.All(lambdas.Take(3).Zip(solved.Values), p => Assert.Equal(p.First, p.Second, 1e-3));
+    }
+
+    [Fact]
+    public void WhenTheMatrixIsZero_ShouldReturnZerosWithoutRounds()
+    {
+        var solved = RandomizedEigen.Leading(Sparse(new double[30, 30]), rank: 4, seed: 3);
+
+        Assert.Equal(0, solved.Rounds);
+        Assert.Equal(0, solved.Residual);
+        Assert.All(solved.Values, v => Assert.Equal(0, v));
+        Assert.All(solved.Vectors, x => Assert.True(float.IsFinite(x)));
+    }
+
+    [Fact]
+    public void WhenOneEigenvalueDwarfsTheRest_ShouldSolveThemOrSaySo()
+    {
+        // The top eigenvalue 10⁴ times the next caps the filter's degree (single precision): the solver either finds the
+        // eigenvalues or reports a residual above the tolerance, never a converged result that is wrong.
+        const int n = 200;
+        var lambdas = new[] { 1e4 }.Concat(Enumerable.Range(1, 12).Select(k => 1 - (0.01 * k))).ToArray();
+        var dense = Rotated(n, lambdas, new Random(9));
+
+        var solved = RandomizedEigen.Leading(Sparse(dense), rank: 8, seed: 3, oversample: 4);
+
+        var right = lambdas.Take(8).Zip(solved.Values).All(p => Math.Abs(p.First - p.Second) <= 1e-3 * Math.Abs(p.First));
+        Assert.True(right || solved.Residual > RandomizedEigen.DefaultTolerance,
+            $"values {string.Join(", ", solved.Values.Select(v => v.ToString("0.000")))} with residual {solved.Residual:0.0e0} after {solved.Rounds} rounds");
+    }
+
+    [Fact]
     public void WhenStartedFromItsOwnEigenvectors_ShouldTakeFewerRoundsToTheSameSolution()
     {
         const int n = 160;
@@ -243,6 +286,25 @@ public sealed class VectorTrainingTests
 
     private static Segmenter TestSegmenter() => new(new Lexicon([("苹果", 50), ("香蕉", 50), ("钢铁", 50), ("煤炭", 50), ("市场", 40), ("新鲜", 40), ("水果", 40),
         ("价格", 40), ("居民", 40), ("购买", 40), ("工业", 40), ("产量", 40), ("增长", 40), ("企业", 40), ("扩大", 40), ("生产", 40)]));
+
+    /// <summary>Σ λ v vᵀ over random orthonormal vectors, one for each of <paramref name="lambdas"/>.</summary>
+    private static double[,] Rotated(int n, double[] lambdas, Random random)
+    {
+        var basis = Orthonormal(n, lambdas.Length, random);
+        var dense = new double[n, n];
+        for (var k = 0; k < lambdas.Length; k++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    dense[i, j] += lambdas[k] * basis[k][i] * basis[k][j];
+                }
+            }
+        }
+
+        return dense;
+    }
 
     /// <summary>A matrix whose eigenvalues are 1/√k over <paramref name="n"/> random orthonormal vectors (also returned).</summary>
     private static (double[,] Dense, double[][] Basis) SlowSpectrum(int n)
