@@ -164,7 +164,7 @@ public static class ArchiveVectors
             var (table, embedded) = (previous, cut) switch
             {
                 (null, null) => (PassageVectorTable.Compute(ids, TextAt, words, segmenter), ids.Length),
-                (null, { } whole) => (PassageVectorTable.Compute(ids, whole, SpanAt(AllTexts(), spans), words, segmenter.Lexicon), ids.Length),
+                (null, { } whole) => (PassageVectorTable.Compute(ids, whole, PassagesOfCut(AllTexts(), spans, segmenter), words, segmenter.Lexicon), ids.Length),
                 _ => previous.Update(ids, TextAt, words, segmenter),
             };
             cancellation.ThrowIfCancellationRequested();
@@ -204,8 +204,14 @@ public static class ArchiveVectors
         }
     }
 
-    /// <summary>Each passage (by its row in <paramref name="spans"/>) as a span of the speeches' cut (made from <paramref name="speeches"/>, in their order).</summary>
-    private static Func<int, (int Text, int Start, int End)> SpanAt(List<(long Id, string Text)> speeches, List<(long Id, long Speech, int Start, int End)> spans)
+    /// <summary>
+    /// Each passage (by its row in <paramref name="spans"/>) as a span of the speeches' cut (made from
+    /// <paramref name="speeches"/>, in their order), and its own words where an edge of it falls inside a run of Han
+    /// characters (a sentence cut where it had no break): there the speech's cut may hold a word across the edge, or cut the
+    /// run's end otherwise than the passage's own text is cut; else null.
+    /// </summary>
+    internal static (Func<int, (int Text, int Start, int End)> SpanAt, Func<int, IEnumerable<string>?> OwnWords) PassagesOfCut(
+        List<(long Id, string Text)> speeches, List<(long Id, long Speech, int Start, int End)> spans, Segmenter segmenter)
     {
         var textOf = new Dictionary<long, int>(speeches.Count);
         for (var i = 0; i < speeches.Count; i++)
@@ -213,7 +219,16 @@ public static class ArchiveVectors
             textOf[speeches[i].Id] = i;
         }
 
-        return i => (textOf[spans[i].Speech], spans[i].Start, spans[i].End);
+        static bool Han(char c) => TextNormalizer.KindOf(TextNormalizer.Fold(c)) == CharKind.Cjk;
+        static bool MidRun(string text, int at) => at > 0 && at < text.Length && Han(text[at - 1]) && Han(text[at]);
+        return (i => (textOf[spans[i].Speech], spans[i].Start, spans[i].End), i =>
+        {
+            var text = speeches[textOf[spans[i].Speech]].Text;
+            var (start, end) = (spans[i].Start, spans[i].End);
+            return MidRun(text, start) || MidRun(text, end)
+                ? segmenter.Segment(text[start..end]).Where(w => w.Kind == WordKind.Han).Select(w => w.Text)
+                : null;
+        });
     }
 
     /// <summary>

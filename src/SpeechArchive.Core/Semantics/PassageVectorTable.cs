@@ -70,12 +70,16 @@ public sealed class PassageVectorTable
 
     /// <summary>
     /// <see cref="Compute(IReadOnlyList{long}, Func{int, string}, WordVectors, Segmenter)"/> for passages that are spans of
-    /// texts cut already (<paramref name="cut"/>; <paramref name="spanAt"/> gives passage i's text and offsets): each distinct
+    /// texts cut already (<paramref name="cut"/>; <paramref name="passages"/> gives passage i's text and offsets, and the
+    /// words of a passage whose edge falls inside a run of Han characters, which its own text cuts otherwise, else null):
+    /// each distinct
     /// word's vector and weight are looked up once, then every passage adds its words' rows as <see cref="Embed"/> would,
     /// word by word, so the vectors are the same to the bit.
     /// </summary>
-    internal static PassageVectorTable Compute(IReadOnlyList<long> ids, CutTexts cut, Func<int, (int Text, int Start, int End)> spanAt, WordVectors words, Lexicon lexicon)
+    internal static PassageVectorTable Compute(IReadOnlyList<long> ids, CutTexts cut,
+        (Func<int, (int Text, int Start, int End)> SpanAt, Func<int, IEnumerable<string>?> OwnWords) passages, WordVectors words, Lexicon lexicon)
     {
+        var (spanAt, ownWords) = passages;
         var d = words.Dimensions;
         var total = Math.Max(1, lexicon.TotalFrequency);
         var rows = new int[cut.Names.Length];
@@ -90,10 +94,16 @@ public sealed class PassageVectorTable
         var floats = new float[(long)ids.Count * d];
         Parallel.For(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
+            var into = floats.AsSpan(i * d, d);
+            if (ownWords(i) is { } own)
+            {
+                Embed(words, lexicon, own, into, unknown: null); // an edge inside a run of Han characters: the passage's own cut
+                return;
+            }
+
             var (text, start, end) = spanAt(i);
             var (from, to) = cut.Within(text, start, end);
             var textIds = cut.Ids[text];
-            var into = floats.AsSpan(i * d, d);
             for (var k = from; k < to; k++)
             {
                 if (rows[textIds[k]] is var row and >= 0)

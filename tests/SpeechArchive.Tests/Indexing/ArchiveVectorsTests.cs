@@ -270,8 +270,32 @@ public sealed partial class ArchiveVectorsTests
 
         var ids = spans.Select(s => s.Id).ToList();
         var fromTexts = PassageVectorTable.Compute(ids, TextAt, WordVectors.Base!, segmenter);
-        var fromCut = PassageVectorTable.Compute(ids, cut, i => (textOf[spans[i].Speech], spans[i].Start, spans[i].End), WordVectors.Base!, segmenter.Lexicon);
+        var fromCut = PassageVectorTable.Compute(ids, cut, ArchiveVectors.PassagesOfCut(speeches, spans, segmenter), WordVectors.Base!, segmenter.Lexicon);
         Assert.Equal(fromTexts.ToBytes(), fromCut.ToBytes());
+    }
+
+    [Fact]
+    public void WhenAPassageIsCutInsideARunOfHanCharacters_ShouldEmbedItsOwnTextsWords()
+    {
+        // A sentence too long for a passage is cut where it has no break, possibly inside a word (廉|政): there the speech's
+        // cut holds a word across the edge, so the passage's own text is cut instead.
+        const string text = "我们要加强党风廉政建设推进全面从严治党向纵深发展。坚持反腐败斗争。";
+        var segmenter = new Segmenter(Lexicon.Base);
+        var speeches = new List<(long Id, string Text)> { (1, text) };
+        var spans = new List<(long Id, long Speech, int Start, int End)> { (10, 1, 0, 8), (11, 1, 8, 25), (12, 1, 25, text.Length) };
+        var ids = spans.Select(s => s.Id).ToList();
+        var cut = CutTexts.Of([text], segmenter);
+        var passages = ArchiveVectors.PassagesOfCut(speeches, spans, segmenter);
+
+        var fromTexts = PassageVectorTable.Compute(ids, i => text[spans[i].Start..spans[i].End], WordVectors.Base!, segmenter);
+        var fromCut = PassageVectorTable.Compute(ids, cut, passages, WordVectors.Base!, segmenter.Lexicon);
+        var cutAlone = PassageVectorTable.Compute(ids, cut, (passages.SpanAt, _ => null), WordVectors.Base!, segmenter.Lexicon);
+
+        Assert.NotNull(passages.OwnWords(0));
+        Assert.NotNull(passages.OwnWords(1));
+        Assert.Null(passages.OwnWords(2));
+        Assert.Equal(fromTexts.ToBytes(), fromCut.ToBytes());
+        Assert.NotEqual(fromTexts.ToBytes(), cutAlone.ToBytes()); // the edge does cost the cut alone a word
     }
 
     private static (byte[]? Words, PassageVectorTable Passages) Stored(string index)
