@@ -67,10 +67,9 @@ internal sealed class SparseSymmetric
     }
 
     /// <summary>This matrix times the vector <paramref name="x"/> (Size long), in double: for the few products of a Lanczos run.</summary>
-    public double[] Times(ReadOnlySpan<double> x)
+    public double[] Times(double[] x)
     {
         var result = new double[Size];
-        var copy = x.ToArray();
         Parallel.For(0, (Size + RowsPerTask - 1) / RowsPerTask, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, task =>
         {
             for (var row = task * RowsPerTask; row < Math.Min(Size, (task + 1) * RowsPerTask); row++)
@@ -78,7 +77,7 @@ internal sealed class SparseSymmetric
                 var sum = 0.0;
                 for (var k = RowStarts[row]; k < RowStarts[row + 1]; k++)
                 {
-                    sum += Values[k] * copy[Columns[k]];
+                    sum += Values[k] * x[Columns[k]];
                 }
 
                 result[row] = sum;

@@ -63,43 +63,14 @@ public static class VectorTrainer
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(segmenter);
 
-        // Words of every text as ids into an interim table (sentences separated by -1), in text order.
-        var interim = new Dictionary<string, int>(StringComparer.Ordinal);
-        var names = new List<string>();
-        var counts = new List<long>();
-        var streams = texts.AsParallel().AsOrdered().Select(text => Words(text, segmenter)).AsSequential().Select(words =>
-        {
-            var ids = new int[words.Count];
-            for (var i = 0; i < words.Count; i++)
-            {
-                if (words[i] is null)
-                {
-                    ids[i] = -1;
-                    continue;
-                }
-
-                if (!interim.TryGetValue(words[i]!, out var id))
-                {
-                    id = names.Count;
-                    interim.Add(words[i]!, id);
-                    names.Add(words[i]!);
-                    counts.Add(0);
-                }
-
-                counts[id]++;
-                ids[i] = id;
-            }
-
-            return ids;
-        }).ToList();
-
-        return Solve(streams, names, [.. counts], options, provenance, start);
+        var list = texts as IReadOnlyList<string> ?? texts.ToList();
+        return Learn(CutTexts.Of(list, segmenter), Enumerable.Range(0, list.Count), options, provenance, start);
     }
 
     /// <summary>
     /// <see cref="Learn(IEnumerable{string}, Segmenter, VectorTrainingOptions, string, WordVectors?)"/> from texts already cut
-    /// into words (<see cref="CutTexts"/>), those numbered <paramref name="sample"/>: the same vectors, without cutting the
-    /// texts again.
+    /// into words (<see cref="CutTexts"/>), those numbered <paramref name="sample"/>: their words as ids (sentences separated
+    /// by -1, question and function words left out), then the vectors.
     /// </summary>
     internal static (WordVectors Vectors, int Rounds, double Residual) Learn(CutTexts cut, IEnumerable<int> sample, VectorTrainingOptions options,
         string provenance, WordVectors? start = null)
