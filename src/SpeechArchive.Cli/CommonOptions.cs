@@ -47,52 +47,38 @@ internal static class CommonOptions
     /// <paramref name="option"/>, refusing a value outside <paramref name="min"/>–<paramref name="max"/> as a usage error
     /// (exit 2) naming it.
     /// </summary>
-    public static Option<int> Within(this Option<int> option, int min, int max = int.MaxValue)
-    {
-        var fallback = option.DefaultValueFactory;
-        option.CustomParser = r =>
-        {
-            if (r.Tokens.Count == 0)
-            {
-                return fallback is null ? 0 : fallback(r);
-            }
-
-            var token = r.Tokens[^1].Value;
-            if (!int.TryParse(token, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
-            {
-                r.AddError($"{option.Name} takes a whole number (got '{token}')");
-            }
-            else if (value < min || value > max)
-            {
-                r.AddError(max == int.MaxValue
-                    ? $"{option.Name} must be at least {min} (got {value})"
-                    : $"{option.Name} must be from {min} to {max} (got {value})");
-            }
-
-            return value;
-        };
-        return option;
-    }
+    public static Option<int> Within(this Option<int> option, int min, int max = int.MaxValue) =>
+        Bounded(option, min, max, System.Globalization.NumberStyles.Integer, "a whole number", (value, _) => $"{value}", atLeast: max == int.MaxValue);
 
     /// <summary><paramref name="option"/>, refusing a number outside <paramref name="min"/>–<paramref name="max"/> as a usage error (exit 2) naming it.</summary>
-    public static Option<double> Within(this Option<double> option, double min, double max)
+    public static Option<double> Within(this Option<double> option, double min, double max) =>
+        Bounded(option, min, max, System.Globalization.NumberStyles.Float, "a number", (_, token) => token, atLeast: false);
+
+    /// <summary>
+    /// The parser behind <see cref="Within(Option{int}, int, int)"/> and <see cref="Within(Option{double}, double, double)"/>:
+    /// the last token read as <paramref name="kind"/> of <paramref name="style"/> (finite), within the bounds; a value outside
+    /// them is shown as <paramref name="shown"/> gives it (from the value or the token as typed).
+    /// </summary>
+    private static Option<T> Bounded<T>(Option<T> option, T min, T max, System.Globalization.NumberStyles style, string kind, Func<T, string, string> shown, bool atLeast)
+        where T : struct, System.Numerics.INumber<T>
     {
         var fallback = option.DefaultValueFactory;
         option.CustomParser = r =>
         {
             if (r.Tokens.Count == 0)
             {
-                return fallback is null ? 0 : fallback(r);
+                return fallback is null ? T.Zero : fallback(r);
             }
 
             var token = r.Tokens[^1].Value;
-            if (!double.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            if (!T.TryParse(token, style, System.Globalization.CultureInfo.InvariantCulture, out var value) || !T.IsFinite(value))
             {
-                r.AddError($"{option.Name} takes a number (got '{token}')");
+                r.AddError($"{option.Name} takes {kind} (got '{token}')");
             }
             else if (value < min || value > max)
             {
-                r.AddError($"{option.Name} must be from {min.ToString(System.Globalization.CultureInfo.InvariantCulture)} to {max.ToString(System.Globalization.CultureInfo.InvariantCulture)} (got {token})");
+                var (low, high) = (min.ToString(null, System.Globalization.CultureInfo.InvariantCulture), max.ToString(null, System.Globalization.CultureInfo.InvariantCulture));
+                r.AddError(atLeast ? $"{option.Name} must be at least {low} (got {shown(value, token)})" : $"{option.Name} must be from {low} to {high} (got {shown(value, token)})");
             }
 
             return value;

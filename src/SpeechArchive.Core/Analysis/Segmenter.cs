@@ -59,6 +59,9 @@ public sealed class Segmenter
         return cuts;
     }
 
+    /// <summary>The Han words of <paramref name="text"/>, in order (the words a passage's vector is made of).</summary>
+    public IEnumerable<string> HanWords(string text) => Segment(text).Where(w => w.Kind == WordKind.Han).Select(w => w.Text);
+
     /// <summary>How many distinct words of the lexicon <see cref="CutHan"/> may name (its node numbers are below this).</summary>
     internal int WordNumbers => trie.NodeCount;
 

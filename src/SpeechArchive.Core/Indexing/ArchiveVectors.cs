@@ -226,7 +226,7 @@ public static class ArchiveVectors
             var text = speeches[textOf[spans[i].Speech]].Text;
             var (start, end) = (spans[i].Start, spans[i].End);
             return MidRun(text, start) || MidRun(text, end)
-                ? segmenter.Segment(text[start..end]).Where(w => w.Kind == WordKind.Han).Select(w => w.Text)
+                ? segmenter.HanWords(text[start..end])
                 : null;
         });
     }

@@ -64,17 +64,15 @@ public sealed class PassageVectorTable
     /// <summary>Every passage's vector, and the common component found anew from them (by power iteration).</summary>
     public static PassageVectorTable Compute(IReadOnlyList<long> ids, Func<int, string> textAt, WordVectors words, Segmenter segmenter)
     {
-        var floats = EmbedAll(ids.Count, i => segmenter.Segment(textAt(i)).Where(s => s.Kind == WordKind.Han).Select(s => s.Text), words, segmenter.Lexicon);
-        return Finished(ids, floats, words.Dimensions);
+        return Finished(ids, EmbedAll(ids.Count, textAt, words, segmenter), words.Dimensions);
     }
 
     /// <summary>
     /// <see cref="Compute(IReadOnlyList{long}, Func{int, string}, WordVectors, Segmenter)"/> for passages that are spans of
     /// texts cut already (<paramref name="cut"/>; <paramref name="passages"/> gives passage i's text and offsets, and the
     /// words of a passage whose edge falls inside a run of Han characters, which its own text cuts otherwise, else null):
-    /// each distinct
-    /// word's vector and weight are looked up once, then every passage adds its words' rows as <see cref="Embed"/> would,
-    /// word by word, so the vectors are the same to the bit.
+    /// each distinct word's vector and weight are looked up once, then every passage adds its words' rows as
+    /// <see cref="Embed"/> would, word by word, so the vectors are the same to the bit.
     /// </summary>
     internal static PassageVectorTable Compute(IReadOnlyList<long> ids, CutTexts cut,
         (Func<int, (int Text, int Start, int End)> SpanAt, Func<int, IEnumerable<string>?> OwnWords) passages, WordVectors words, Lexicon lexicon)
@@ -142,7 +140,7 @@ public sealed class PassageVectorTable
             }
         }
 
-        var floats = EmbedAll(missing.Count, m => segmenter.Segment(textAt(missing[m])).Where(s => s.Kind == WordKind.Han).Select(s => s.Text), words, segmenter.Lexicon);
+        var floats = EmbedAll(missing.Count, m => textAt(missing[m]), words, segmenter);
         var (fresh, freshScales) = Finish(floats, missing.Count, Common);
         var data = new sbyte[(long)ids.Count * d];
         var scales = new float[ids.Count];
@@ -231,22 +229,23 @@ public sealed class PassageVectorTable
         VectorMath.Normalize(vector);
     }
 
-    private static float[] EmbedAll(int count, Func<int, IEnumerable<string>> wordsAt, WordVectors words, Lexicon lexicon)
+    private static float[] EmbedAll(int count, Func<int, string> textAt, WordVectors words, Segmenter segmenter)
     {
         var d = words.Dimensions;
         var floats = new float[(long)count * d];
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            Embed(words, lexicon, wordsAt(i), floats.AsSpan(i * d, d), unknown: null);
+            Embed(words, segmenter.Lexicon, segmenter.HanWords(textAt(i)), floats.AsSpan(i * d, d), unknown: null);
         });
         return floats;
     }
 
     /// <summary>
     /// The rows' common component: the leading eigenvector of Σ rowᵀ row, by thirty rounds of power iteration from the
-    /// first axis, or fewer when a round gives back the very bits it started from (every round after would too). Each round projects every row on the current estimate (split among threads) and sums the rows scaled
-    /// by their projections in double, row after row, each thread taking a stretch of the dimensions: every dimension's
-    /// sum takes its terms in the same order however many threads there are.
+    /// first axis, or fewer when a round gives back the very bits it started from (every round after would too). Each round
+    /// projects every row on the current estimate (split among threads) and sums the rows scaled by their projections in
+    /// double, row after row, each thread taking a stretch of the dimensions: every dimension's sum takes its terms in the
+    /// same order however many threads there are.
     /// </summary>
     internal static float[] CommonComponent(float[] floats, int count, int d)
     {
