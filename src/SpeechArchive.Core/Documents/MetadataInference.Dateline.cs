@@ -94,7 +94,7 @@ public static partial class MetadataInference
 
     /// <summary>The dateline of a plausible date (1900 to this year), else null.</summary>
     private static YearDateline? Dateline(Match m, bool atTop) =>
-        ParseYear(YearMention().Match(m.Value)) is var year and >= MinPlausibleYear && year <= DateTime.Today.Year
+        ParseYear(m) is var year and >= MinPlausibleYear && year <= DateTime.Today.Year
             ? new YearDateline(year, m.Value, atTop)
             : null;
 

@@ -117,8 +117,8 @@ public static partial class MetadataInference
         }
 
         var reviewedBefore = evidence.TryGetValue(often.Year - 1, out var before) && before.Mentions * 2 >= most;
-        var (back, ahead) = (LookingBack().Count(text), LookingAhead().Count(text));
-        if (!reviewedBefore && back > ahead && evidence.TryGetValue(often.Year + 1, out var next) && next.Mentions + next.AfterLookedBack > 0)
+        if (!reviewedBefore && evidence.TryGetValue(often.Year + 1, out var next) && next.Mentions + next.AfterLookedBack > 0
+            && (LookingBack().Count(text), LookingAhead().Count(text)) is var (back, ahead) && back > ahead)
         {
             next.AddLatestBonus(bonus, $"after {often.Year}年 named often, the text looking back (过去一年/去年 ×{back}, 明年 ×{ahead})");
             return;
@@ -147,21 +147,20 @@ public static partial class MetadataInference
     }
 
     /// <summary>2020年 ×2, 2008年 ×1: the years named as past or present, most named first (at most <see cref="ReasonYears"/>).</summary>
-    private static string Named(List<YearMention> mentions)
-    {
-        var years = mentions.Where(m => m.Kind is YearMentionKind.Dated or YearMentionKind.ThisYear or YearMentionKind.LookedBack)
-            .GroupBy(m => m.Year).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).ToList();
-        var listed = string.Join(", ", years.Take(ReasonYears).Select(g => $"{g.Key}年 ×{g.Count()}"));
-        return years.Count > ReasonYears ? $"{listed} and {years.Count - ReasonYears} more" : listed;
-    }
+    private static string Named(List<YearMention> mentions) =>
+        Listed([.. mentions.Where(m => m.Kind is YearMentionKind.Dated or YearMentionKind.ThisYear or YearMentionKind.LookedBack)
+            .GroupBy(m => m.Year).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key)]);
 
     /// <summary>"; targets 2035年 ×2, 2025年 ×1" for the years aimed at, which count for nothing; empty without one.</summary>
-    private static string Targets(List<YearMention> mentions)
+    private static string Targets(List<YearMention> mentions) =>
+        mentions.Where(m => m.Kind == YearMentionKind.Target).GroupBy(m => m.Year).OrderByDescending(g => g.Key).ToList() is { Count: > 0 } targets
+            ? "; targets " + Listed(targets)
+            : "";
+
+    /// <summary>The first <see cref="ReasonYears"/> years as "2020年 ×2, 2008年 ×1", and how many more.</summary>
+    private static string Listed(List<IGrouping<int, YearMention>> years)
     {
-        var targets = mentions.Where(m => m.Kind == YearMentionKind.Target).GroupBy(m => m.Year).OrderByDescending(g => g.Key).ToList();
-        return targets.Count == 0
-            ? ""
-            : "; targets " + string.Join(", ", targets.Take(ReasonYears).Select(g => $"{g.Key}年 ×{g.Count().ToString(CultureInfo.InvariantCulture)}"))
-                + (targets.Count > ReasonYears ? $" and {targets.Count - ReasonYears} more" : "");
+        var listed = string.Join(", ", years.Take(ReasonYears).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key}年 ×{g.Count()}")));
+        return years.Count > ReasonYears ? string.Create(CultureInfo.InvariantCulture, $"{listed} and {years.Count - ReasonYears} more") : listed;
     }
 }

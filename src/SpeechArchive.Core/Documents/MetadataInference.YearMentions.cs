@@ -33,7 +33,7 @@ public static partial class MetadataInference
             var (start, end) = (m.Index, m.Index + m.Length);
             var heading = lines && IsHeadingLine(text, start);
             var kind = year > thisYear ? YearMentionKind.Target : KindOf(text, start, end, heading);
-            mentions.Add(new YearMention(year, start, end, kind, heading));
+            mentions.Add(new YearMention(year, start, kind, heading));
         }
 
         return mentions;

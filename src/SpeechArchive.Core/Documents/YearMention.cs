@@ -1,7 +1,7 @@
 namespace SpeechArchive.Documents;
 
 /// <summary>
-/// A year named in a text (2022年, 二〇二二年, １９８４年, 1 9 9 3 年) from <paramref name="Start"/> to <paramref name="End"/> (after 年),
+/// A year named in a text (2022年, 二〇二二年, １９８４年, 1 9 9 3 年) beginning at <paramref name="Start"/>,
 /// how the text speaks of it, and whether it stands in a title or heading line.
 /// </summary>
-internal readonly record struct YearMention(int Year, int Start, int End, YearMentionKind Kind, bool InHeading);
+internal readonly record struct YearMention(int Year, int Start, YearMentionKind Kind, bool InHeading);

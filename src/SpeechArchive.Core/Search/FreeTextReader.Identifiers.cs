@@ -34,16 +34,15 @@ internal static partial class FreeTextReader
     {
         System.Text.StringBuilder? replaced = null;
         var copied = 0;
-        for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
+        for (var at = MatchText.HoldsWholeFrom(text, form, 0); at >= 0; at = MatchText.HoldsWholeFrom(text, form, at + 1))
         {
-            var end = at + form.Length;
-            if ((at > 0 && MatchText.IsAlnum(text[at - 1]) && MatchText.IsAlnum(form[0])) || (end < text.Length && MatchText.IsAlnum(text[end]) && MatchText.IsAlnum(form[^1])) || at < copied)
+            if (at < copied)
             {
                 continue;
             }
 
             (replaced ??= new System.Text.StringBuilder(text.Length)).Append(text, copied, at - copied).Append(by);
-            copied = end;
+            copied = at + form.Length;
         }
 
         return replaced is null ? text : replaced.Append(text, copied, text.Length - copied).ToString();

@@ -59,7 +59,7 @@ public static partial class QueryParser
             int depth = 0, closedInside = 0;
             for (var k = openEnd; k < closeStart; k++)
             {
-                if (IsOpenQuote(text[k]) && text.IndexOf(text[k] == '“' ? '”' : text[k] == '「' ? '」' : '"', k + 1) is var q && q > k && q < closeStart)
+                if (IsOpenQuote(text[k]) && text.IndexOf(ClosingQuote(text[k]), k + 1) is var q && q > k && q < closeStart)
                 {
                     k = q; // what quotes hold is a phrase, its parentheses its own
                 }

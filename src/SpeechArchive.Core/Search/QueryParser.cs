@@ -241,7 +241,7 @@ public static partial class QueryParser
             if (i < text.Length && IsOpenQuote(text[i]))
             {
                 var open = text[i];
-                var close = open == '“' ? '”' : open == '「' ? '」' : '"';
+                var close = ClosingQuote(open);
                 var end = text.IndexOf(close, i + 1);
                 if (end < 0)
                 {
@@ -261,7 +261,7 @@ public static partial class QueryParser
             {
                 if (text[i] is '“' or '「')
                 {
-                    glued = text[i] == '“' ? '”' : '」';
+                    glued = ClosingQuote(text[i]);
                 }
                 else if (text[i] == glued)
                 {
@@ -361,7 +361,7 @@ public static partial class QueryParser
         {
             if (IsOpenQuote(text[i]))
             {
-                var close = text[i] == '“' ? '”' : text[i] == '「' ? '」' : '"';
+                var close = ClosingQuote(text[i]);
                 var end = text.IndexOf(close, i + 1);
                 if (end < 0)
                 {
@@ -430,6 +430,9 @@ public static partial class QueryParser
     private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u3000';
 
     private static bool IsOpenQuote(char c) => c is '"' or '“' or '「';
+
+    /// <summary>The quote that closes <paramref name="open"/> (” for “, 」 for 「, " for ").</summary>
+    private static char ClosingQuote(char open) => open switch { '“' => '”', '「' => '」', _ => '"' };
 
     /// <summary>Renders a query back to text (for links and the UI).</summary>
     public static string Quote(string value) =>

@@ -159,12 +159,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
                 // said unchanged, and those bytes were lost: a review); "in this upload" only of a file this upload wrote.
                 if (SameAs(folder, except: null, bytes, taken) is { } held)
                 {
-                    return Taken(UploadOutcome.Same(name, Folder + "/" + held, (held == safe, taken.Wrote(held)) switch
-                    {
-                        (true, true) => $"与本次上传中的同名文件 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held} of the same name in this upload: not stored again)",
-                        (true, false) => "与已有的同名文件内容完全相同，未改动 (the same bytes as the file of that name: left as it was)",
-                        _ => $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)",
-                    }));
+                    return Taken(UploadOutcome.Same(name, Folder + "/" + held, SameNote(held, safe, inThisUpload: held == safe && taken.Wrote(held))));
                 }
 
                 besideThisUpload = safe;
@@ -193,9 +188,7 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
             {
                 // The file of its name again (said so even where another upload holds the same bytes too), or what an earlier
                 // upload stored beside it (an office retrying): nothing new to keep.
-                return Taken(UploadOutcome.Same(name, Folder + "/" + held, held == safe
-                    ? "与已有的同名文件内容完全相同，未改动 (the same bytes as the file of that name: left as it was)"
-                    : $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)"));
+                return Taken(UploadOutcome.Same(name, Folder + "/" + held, SameNote(held, safe, inThisUpload: false)));
             }
 
             keptBeside = cut ? null : safe; // a cut name met another: not the file the user named
@@ -250,6 +243,17 @@ internal sealed partial class UploadService(ArchiveHost archive, ILogger<UploadS
     /// only what was changed in it (the note listed every rule, folders, control characters, leading dot, spaces and
     /// &lt;&gt;:"|?*%, extension case, whatever was done).
     /// </summary>
+    /// <summary>
+    /// The note of a file not stored because <paramref name="held"/> holds its bytes already: a file of the same name
+    /// (<paramref name="safe"/>) written by this upload, a file of that name from before, or another file.
+    /// </summary>
+    private static string SameNote(string held, string safe, bool inThisUpload) => (held == safe, inThisUpload) switch
+    {
+        (true, true) => $"与本次上传中的同名文件 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held} of the same name in this upload: not stored again)",
+        (true, false) => "与已有的同名文件内容完全相同，未改动 (the same bytes as the file of that name: left as it was)",
+        _ => $"与已上传的 {Folder}/{held} 内容完全相同，未另存 (the same bytes as {Folder}/{held}: not stored again)",
+    };
+
     private static string MadeSafe(string stored, IReadOnlyList<NameChange> changes, string? keptBeside)
     {
         var chinese = string.Join("，", changes.Select(c => c.Chinese));

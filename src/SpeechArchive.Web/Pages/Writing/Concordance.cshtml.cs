@@ -56,8 +56,8 @@ internal sealed class ConcordanceModel(ArchiveHost archive) : WritingPageModel
     /// <summary>The rows this page shows, numbered from 1 over every occurrence (201–400 of 574).</summary>
     public (int First, int Last) Rows => Result is null ? (0, 0) : (Result.Offset + 1, Result.Offset + Result.Lines.Count);
 
-    /// <summary>This page with another sort, page, year or format (filters kept).</summary>
-    public string Link(string? sort = null, int? page = null, string? year = null, bool csv = false)
+    /// <summary>This page with another sort, year or format (filters kept; another page: <see cref="PageLink"/>).</summary>
+    public string Link(string? sort = null, string? year = null, bool csv = false)
     {
         var pairs = Pairs(sort, year);
         if (csv)
@@ -66,7 +66,7 @@ internal sealed class ConcordanceModel(ArchiveHost archive) : WritingPageModel
             return "/api/concordance" + QueryString.Create(pairs);
         }
 
-        return OnPage(pairs, page).Href;
+        return OnPage(pairs, null).Href;
     }
 
     /// <summary>Page <paramref name="page"/> of this page's rows, in its order and under its filters: a link of its pager.</summary>
